@@ -1,0 +1,255 @@
+"""Parsing of the value forms found in official tables and users' spreadsheets.
+
+Pure functions, no I/O. Every parser either returns a value or raises
+:class:`ValueParseError` with a machine ``code`` so that the validator can turn
+it into a located, translated message.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+
+__all__ = [
+    "ValueParseError",
+    "ParsedTarget",
+    "normalize_text",
+    "parse_number",
+    "parse_period",
+    "parse_target",
+    "parse_bool",
+    "unit_scale",
+]
+
+
+class ValueParseError(ValueError):
+    """A cell could not be read. ``code`` names the problem for the message catalogue."""
+
+    def __init__(self, code: str, value: object, detail: str = "") -> None:
+        super().__init__(f"{code}: {value!r} {detail}".strip())
+        self.code = code
+        self.value = value
+        self.detail = detail
+
+
+_DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "N/A", ""}
+_YES = {"是", "yes", "y", "true", "1", "已完成", "完成", "√", "✓"}
+_NO = {"否", "no", "n", "false", "0", "未完成", "×", "✗"}
+
+
+def normalize_text(value: object) -> str:
+    """NFKC-normalise (full-width digits/letters → ASCII), strip spaces of every kind."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and math.isnan(value):
+        return ""
+    text = unicodedata.normalize("NFKC", str(value))
+    return re.sub(r"\s+", "", text)
+
+
+_NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
+_THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+
+
+def parse_number(value: object, *, allow_percent: bool = True) -> float:
+    """Read a numeric cell.
+
+    Accepts ints/floats, ``"1,234"``, ``"12.5%"`` (→ 12.5, the number of percent),
+    full-width digits ``"１２"``, a trailing ``"以上"``/``"以下"`` is *not* accepted here
+    (targets only, see :func:`parse_target`). Raises ``ValueParseError('not_a_number')``
+    for text, ``('formula')`` for spreadsheet formulas, ``('empty')`` for blanks.
+    """
+    if isinstance(value, bool):
+        raise ValueParseError("not_a_number", value)
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
+            raise ValueParseError("empty", value)
+        return float(value)
+    text = normalize_text(value)
+    if text == "":
+        raise ValueParseError("empty", value)
+    if text[0] in "=@" or (text[0] in "+-" and len(text) > 1 and not re.match(r"^[+-][\d.]", text)):
+        raise ValueParseError("formula", value)
+    if text.startswith("="):
+        raise ValueParseError("formula", value)
+    percent = False
+    if text.endswith("%"):
+        if not allow_percent:
+            raise ValueParseError("not_a_number", value)
+        percent = True
+        text = text[:-1]
+    if _THOUSANDS_RE.match(text):
+        text = text.replace(",", "")
+    if not _NUM_RE.match(text):
+        raise ValueParseError("not_a_number", value)
+    number = float(text)
+    if math.isinf(number) or math.isnan(number):
+        raise ValueParseError("not_a_number", value)
+    del percent  # the number of percent is kept as written: "12.5%" → 12.5
+    return number
+
+
+_PERIOD_PATTERNS = [
+    re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月?$"),
+    re.compile(r"^(?P<y>\d{4})(?P<m>\d{2})$"),
+    re.compile(r"^(?P<y>\d{4})[-/.](?P<m>\d{1,2})[-/.](?P<d>\d{1,2})$"),
+    re.compile(r"^(?P<y>\d{4})年(?P<m>\d{1,2})月(?P<d>\d{1,2})日$"),
+    re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(T|\d{2}:)"),
+]
+_COMBINED_RE = re.compile(
+    r"^(?P<y>\d{4})(年|[-/.])(?P<m1>\d{1,2})月?(~|-|—|–|至|到)(?P<m2>\d{1,2})月?$"
+)
+
+
+@dataclass(frozen=True)
+class Period:
+    year: int
+    month: int
+    first_month: int  # == month unless a combined period such as 2024年1-2月
+
+    @property
+    def key(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+    @property
+    def combined(self) -> bool:
+        return self.first_month != self.month
+
+
+def parse_period(value: object) -> Period:
+    """Read a month: ``2024-06``, ``2024/6``, ``2024年6月``, ``202406``, a date or datetime
+    (the day must exist), or a combined span ``2024年1-2月`` / ``2024-01~02`` (kept as the
+    last month, with ``first_month`` set). Raises ``ValueParseError('bad_period')``.
+    """
+    if isinstance(value, (_dt.datetime, _dt.date)):
+        return Period(value.year, value.month, value.month)
+    if hasattr(value, "to_pydatetime"):
+        dt = value.to_pydatetime()  # pandas Timestamp
+        return Period(dt.year, dt.month, dt.month)
+    text = normalize_text(value)
+    if text.endswith(".0") and text[:-2].isdigit():  # 202406.0 read from Excel as float
+        text = text[:-2]
+    if not text:
+        raise ValueParseError("empty", value)
+    m = _COMBINED_RE.match(text)
+    if m:
+        year, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
+        if not (1 <= m1 < m2 <= 12):
+            raise ValueParseError("bad_period", value)
+        return Period(year, m2, m1)
+    for pattern in _PERIOD_PATTERNS:
+        m = pattern.match(text)
+        if not m:
+            continue
+        year, month = int(m["y"]), int(m["m"])
+        if not (1900 <= year <= 2100) or not (1 <= month <= 12):
+            raise ValueParseError("bad_period", value)
+        day = m.groupdict().get("d")
+        if day is not None:
+            try:
+                _dt.date(year, month, int(day))
+            except ValueError as exc:
+                raise ValueParseError("bad_period", value) from exc
+        return Period(year, month, month)
+    raise ValueParseError("bad_period", value)
+
+
+def parse_bool(value: object) -> bool:
+    text = normalize_text(value).lower()
+    if text in _YES:
+        return True
+    if text in _NO:
+        return False
+    raise ValueParseError("not_a_bool", value)
+
+
+# Units as written in official tables → (multiplier to base unit, base unit)
+_UNIT_SCALES: dict[str, tuple[float, str]] = {
+    "万人": (1e4, "人"),
+    "万人次": (1e4, "人次"),
+    "万": (1e4, ""),
+    "万份": (1e4, "份"),
+    "万个": (1e4, "个"),
+    "万元": (1e4, "元"),
+    "亿元": (1e8, "元"),
+    "%": (1.0, "%"),
+    "个": (1.0, "个"),
+    "人": (1.0, "人"),
+    "人次": (1.0, "人次"),
+    "家": (1.0, "家"),
+    "场次": (1.0, "场次"),
+    "件": (1.0, "件"),
+    "起": (1.0, "起"),
+    "份": (1.0, "份"),
+    "": (1.0, ""),
+}
+
+
+def unit_scale(unit: str) -> tuple[float, str]:
+    """``"万人" → (10000.0, "人")``; unknown units scale 1 and keep their name."""
+    unit = normalize_text(unit)
+    return _UNIT_SCALES.get(unit, (1.0, unit))
+
+
+@dataclass(frozen=True)
+class ParsedTarget:
+    """Meaning of a raw target cell such as ``90%以上``, ``是``, ``—`` or ``4.1``."""
+
+    raw: str
+    comparator: str | None  # ">=", "<=", "=" or None when there is no value
+    value: float | None  # numeric value in the indicator's unit (percent as 0–100); 1.0 for 是
+    is_bool: bool = False
+    no_value: bool = False  # "—": nothing was set for that year
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "raw": self.raw,
+            "comparator": self.comparator,
+            "value": self.value,
+            "is_bool": self.is_bool,
+            "no_value": self.no_value,
+        }
+
+
+_GE_WORDS = ("以上", "及以上", "不低于", "不少于", "至少", "≥", ">=", "＞=", "超过")
+_LE_WORDS = ("以下", "及以下", "以内", "不超过", "不高于", "不多于", "至多", "≤", "<=")
+_UNIT_SUFFIX_RE = re.compile(r"(万人次|万人|万份|万个|万元|亿元|万|人次|人|个|家|场次|件|起|份)$")
+
+
+def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
+    """Parse a target cell. A bare number takes its comparator from the direction
+    (higher is better → ``>=``, lower is better → ``<=``, so ``0`` events means "no more
+    than 0"); explicit words (``以上``, ``不超过``, ``≥``…) win over the direction."""
+    text_raw = "" if raw is None else str(raw).strip()
+    if isinstance(raw, float) and math.isnan(raw):
+        text_raw = ""
+    text = normalize_text(text_raw)
+    if text in _DASHES:
+        return ParsedTarget(text_raw or "—", None, None, no_value=True)
+    low = text.lower()
+    if low in _YES:
+        return ParsedTarget(text_raw, "=", 1.0, is_bool=True)
+    if low in _NO:
+        return ParsedTarget(text_raw, "=", 0.0, is_bool=True)
+    comparator: str | None = None
+    body = text
+    for word in _GE_WORDS:
+        if word in body:
+            comparator = ">="
+            body = body.replace(word, "")
+    for word in _LE_WORDS:
+        if word in body:
+            if comparator is not None:
+                raise ValueParseError("bad_target", raw)
+            comparator = "<="
+            body = body.replace(word, "")
+    body = body.replace("达", "").replace("达到", "")
+    body = _UNIT_SUFFIX_RE.sub("", body)
+    value = parse_number(body)
+    if comparator is None:
+        comparator = "<=" if direction == "lower" else ">="
+    return ParsedTarget(text_raw, comparator, value)
