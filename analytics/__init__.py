@@ -1,0 +1,1 @@
+"""Performance-target tracking engine (no UI code): targets, actuals, progress, forecasts, scenarios."""

@@ -242,12 +242,8 @@ def evaluate_indicator(
     months_left = None
     flags: dict[str, bool] = {"no_target": target is None, "no_data": actual is None}
     if target is not None and actual is not None and data_month is not None:
-        hist = _history_for(project, ind, actuals, year)
-        lye = _last_year_end(project, ind, actuals, budget, year)
-        if ind.derived_from and ind.span_years:
-            traj = _span_trajectory(project, ind, actuals, year, target, rules)
-        else:
-            traj = trajectory(ind, target, comparator or ">=", hist, lye, rules)
+        traj = expected_path(project, ind, actuals, budget, year, rules)
+        assert traj is not None
         traj_method = traj.method
         eval_month = max(1, data_month)
         expected = traj.at(eval_month)
@@ -298,6 +294,21 @@ def evaluate_indicator(
     )
     p.explain_zh, p.explain_en = explain(ind, p, rules)
     return p
+
+
+def expected_path(
+    project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int, rules: dict[str, Any] | None = None
+) -> Trajectory | None:
+    """The expected-to-date trajectory of an indicator for a year (None without a target)."""
+    rules = rules or load_rules()
+    t, _ = _year_target(project, ind, actuals, year)
+    if t is None or t.value is None:
+        return None
+    if ind.derived_from and ind.span_years:
+        return _span_trajectory(project, ind, actuals, year, t.value, rules)
+    hist = _history_for(project, ind, actuals, year)
+    lye = _last_year_end(project, ind, actuals, budget, year)
+    return trajectory(ind, t.value, t.comparator or ">=", hist, lye, rules)
 
 
 def _span_trajectory(project: Project, ind: Indicator, actuals: Actuals, year: int, target: float, rules: dict[str, Any]) -> Trajectory:

@@ -1,0 +1,48 @@
+"""Spreadsheet exports shared by the app and the CLI: formula-injection safe, formatted for people."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import pandas as pd
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """Neutralise spreadsheet formula injection: text starting with = + - @ (or a tab/CR) is
+    prefixed with an apostrophe so Excel shows it as text instead of evaluating it."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(safe_cell)
+    out.columns = [safe_cell(str(c)) for c in out.columns]
+    return out
+
+
+def csv_bytes(df: pd.DataFrame) -> bytes:
+    """CSV that Excel opens correctly in Chinese (UTF-8 with BOM)."""
+    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+
+
+def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
+    """One workbook, one sheet per frame: frozen header row, sensible column widths."""
+    buf = io.BytesIO()
+    with pd.ExcelWriter(buf, engine="openpyxl") as xw:
+        for name, df in sheets.items():
+            sheet = name[:31]
+            safe_frame(df).to_excel(xw, index=False, sheet_name=sheet)
+            ws = xw.sheets[sheet]
+            ws.freeze_panes = "A2"
+            for i, col in enumerate(df.columns, start=1):
+                values = [str(col)] + [str(v) for v in df[col].head(200).tolist()]
+                width = max(sum(2 if ord(ch) > 0x2E80 else 1 for ch in v) for v in values)
+                ws.column_dimensions[ws.cell(1, i).column_letter].width = min(60, max(8, width + 2))
+    return buf.getvalue()

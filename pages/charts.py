@@ -1,0 +1,148 @@
+"""The one charts module: every chart in the app (and in exports) is built here with Altair.
+
+Conventions: Chinese labels horizontal (labelAngle=0), units in axis titles, status colours
+from ``data/status_rules.yaml``, and a CJK font family so PNG/SVG exports render Chinese.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import altair as alt
+import pandas as pd
+
+from analytics.progress import load_rules
+
+FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, Noto Sans SC, WenQuanYi Micro Hei, sans-serif"
+SERIES_COLORS = {
+    "actual": "#1f5fa8",
+    "expected": "#e07b00",
+    "target": "#c62828",
+    "prior": "#9e9e9e",
+    "band": "#90caf9",
+    "bar": "#90b4de",
+}
+
+
+def _finish(chart: alt.TopLevelMixin, height: int = 320) -> alt.TopLevelMixin:
+    return (
+        chart.properties(height=height)
+        .configure(font=FONT)
+        .configure_axis(labelAngle=0, labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=13)
+        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom", labelFontSize=12)
+        .configure_title(font=FONT, fontSize=15, anchor="start")
+        .configure_view(strokeWidth=0)
+    )
+
+
+def status_scale(lang: str) -> alt.Scale:
+    statuses = load_rules()["statuses"]
+    return alt.Scale(
+        domain=[v["en" if lang == "en" else "zh"] for v in statuses.values()],
+        range=[v["color"] for v in statuses.values()],
+    )
+
+
+def status_counts(counts: dict[str, int], lang: str, title: str = "") -> alt.TopLevelMixin:
+    statuses = load_rules()["statuses"]
+    rows = [
+        {"status": v["en" if lang == "en" else "zh"], "label": f"{v['symbol']} {v['en' if lang == 'en' else 'zh']}", "n": counts.get(k, 0), "order": -v["rank"]}
+        for k, v in statuses.items()
+        if counts.get(k, 0)
+    ]
+    df = pd.DataFrame(rows)
+    n_title = "指标数（项）" if lang == "zh" else "Indicators (count)"
+    base = alt.Chart(df).encode(
+        y=alt.Y("label:N", sort=alt.SortField("order"), title=None),
+        x=alt.X("n:Q", title=n_title, axis=alt.Axis(tickMinStep=1)),
+        tooltip=[alt.Tooltip("label:N", title="状态" if lang == "zh" else "Status"), alt.Tooltip("n:Q", title=n_title)],
+    )
+    bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None))
+    text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="n:Q")
+    return _finish((bars + text).properties(title=title), height=max(120, 34 * len(rows)))
+
+
+def budget_execution(df: pd.DataFrame, lang: str, title: str = "") -> alt.TopLevelMixin:
+    """``df``: month (int), series (label), value (%), kind in {actual, expected, target, projection}."""
+    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
+    x_title = "月份" if lang == "zh" else "Month"
+    color = alt.Color(
+        "series:N",
+        title=None,
+        scale=alt.Scale(domain=list(dict.fromkeys(df["series"])), range=[SERIES_COLORS.get(k, "#555") for k in dict.fromkeys(df["kind"])]),
+    )
+    lines = (
+        alt.Chart(df)
+        .mark_line(point=True)
+        .encode(
+            x=alt.X("month:O", title=x_title),
+            y=alt.Y("value:Q", title=y_title, scale=alt.Scale(domain=[0, max(100.0, float(df["value"].max() or 0))])),
+            color=color,
+            strokeDash=alt.StrokeDash("kind:N", legend=None, scale=alt.Scale(domain=["actual", "expected", "target", "projection"], range=[[1, 0], [6, 3], [2, 2], [4, 4]])),
+            tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=".1f")],
+        )
+    )
+    return _finish(lines.properties(title=title), height=300)
+
+
+def indicator_progress(
+    monthly: pd.DataFrame,
+    lines: pd.DataFrame,
+    unit_title: str,
+    lang: str,
+    target: float | None,
+    title: str = "",
+    bars: bool = True,
+) -> alt.TopLevelMixin:
+    """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
+    series, kind ∈ actual/expected/prior/forecast) and the target as a rule."""
+    x_title = "月份" if lang == "zh" else "Month"
+    layers: list[Any] = []
+    x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
+    if bars and not monthly.empty:
+        layers.append(
+            alt.Chart(monthly)
+            .mark_bar(opacity=0.55, color=SERIES_COLORS["bar"])
+            .encode(
+                x=x,
+                y=alt.Y("value:Q", title=unit_title),
+                tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
+            )
+        )
+    if not lines.empty:
+        domain = list(dict.fromkeys(lines["series"]))
+        kinds = lines.drop_duplicates("series").set_index("series")["kind"].to_dict()
+        colors = [SERIES_COLORS.get(kinds[s], "#555") if kinds[s] != "prior" else "#b0b0b0" for s in domain]
+        dashes = [[1, 0] if kinds[s] in ("actual",) else ([6, 3] if kinds[s] == "expected" else [2, 2]) for s in domain]
+        layers.append(
+            alt.Chart(lines)
+            .mark_line(point=True)
+            .encode(
+                x=x,
+                y=alt.Y("value:Q", title=unit_title),
+                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
+                strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=dashes)),
+                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
+            )
+        )
+    if target is not None:
+        label = ("年度目标 " if lang == "zh" else "Target ") + f"{target:,.4g}"
+        tdf = pd.DataFrame({"value": [target], "label": [label]})
+        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y="value:Q"))
+        layers.append(
+            alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(y="value:Q", x=alt.value(0), text="label:N")
+        )
+    chart = alt.layer(*layers) if layers else alt.Chart(pd.DataFrame({"month": []})).mark_point()
+    return _finish(chart.properties(title=title), height=340)
+
+
+def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """``df``: goal (label), score (0–100), status (label)."""
+    x_title = "目标得分（分）" if lang == "zh" else "Goal score (points)"
+    base = alt.Chart(df).encode(
+        y=alt.Y("goal:N", title=None, sort=None),
+        x=alt.X("score:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
+    )
+    bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None), tooltip=["goal:N", "score:Q", "status:N"])
+    text = base.mark_text(align="left", dx=4).encode(text=alt.Text("score:Q", format=".0f"))
+    return _finish(bars + text, height=40 * len(df) + 30)

@@ -1,0 +1,68 @@
+"""目标表: the official target table as written, with the parsed meaning of every value."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from analytics.exports import csv_bytes
+from pages.common import dataset, esc, goal_label, sidebar
+from pages.i18n import t
+
+state = sidebar()
+lang = state.lang
+project = dataset().project
+
+st.title(t("targets_title", lang))
+st.caption(t("targets_caption", lang))
+
+c1, c2 = st.columns(2)
+with c1.container(border=True):
+    st.markdown(f"**{esc(project.name_en if lang == 'en' else project.name)}**")
+    st.markdown(f"**{t('departments', lang)}**")
+    for key, val in project.departments.items():
+        st.markdown(f"- {esc(val)}")
+with c2.container(border=True):
+    st.markdown(f"**{t('funding', lang)}**：{project.funding_total:,.2f}" if project.funding_total else f"**{t('funding', lang)}**：—")
+    for s in project.funding_sources:
+        st.markdown(f"- {esc(s.name_en if lang == 'en' else s.name)}：{s.amount:,.2f}")
+    if project.execution_targets:
+        st.caption("；".join(f"{y}: {v:g}%" for y, v in sorted(project.execution_targets.items())))
+
+with st.expander(t("overall_goal", lang), expanded=True):
+    st.markdown(esc(project.overall_goal))
+    for g in project.goals:
+        st.markdown(f"**{esc(g.label(lang))}**")
+        if g.text_span:
+            st.caption(f"{t('goal_text_span', lang)}：{esc(g.text_span)}")
+        if g.text_2023:
+            st.caption(f"{t('goal_text_2023', lang)}：{esc(g.text_2023)}")
+
+years = sorted({y for i in project.indicators for y in list(i.targets) + list(i.baseline)})
+cmp_sym = {">=": "≥", "<=": "≤", "=": "="}
+rows = []
+for ind in project.indicators:
+    rec = {
+        t("col_id", lang): ind.id,
+        t("col_goal", lang): goal_label(ind.goal, lang),
+        t("col_level1", lang): ind.level1,
+        t("col_level2", lang): ind.level2,
+        t("col_name", lang): ind.name_raw if lang == "zh" else ind.display_name("en"),
+        t("col_unit", lang): ind.unit or "—",
+        t("col_kind", lang): t(f"kind_{ind.kind}", lang),
+        t("col_direction", lang): t(f"dir_{ind.direction}", lang),
+        t("col_origin", lang): t(f"origin_{ind.origin}", lang),
+    }
+    for y in years:
+        tg = ind.targets.get(y) or ind.baseline.get(y)
+        label = f"{y}" + ("（数据）" if y in ind.baseline and lang == "zh" else (" (data)" if y in ind.baseline else ""))
+        rec[f"{label} {t('raw_text', lang)}"] = tg.raw if tg else ""
+        rec[f"{label} {t('parsed', lang)}"] = (
+            "" if tg is None else ("—" if tg.no_value else (("是" if tg.value else "否") if tg.is_bool else f"{cmp_sym.get(tg.comparator or '', '')}{tg.value:g}"))
+        )
+    if ind.span_years and ind.span_target:
+        rec["2023-2024"] = ind.span_target.raw
+    rows.append(rec)
+df = pd.DataFrame(rows)
+st.dataframe(df, hide_index=True, width="stretch", height=min(38 * (len(df) + 1), 900))
+st.download_button(t("download_csv", lang), lambda: csv_bytes(df), "绩效目标表.csv" if lang == "zh" else "targets.csv", "text/csv", icon=":material/download:", on_click="ignore", key="dl_targets")
