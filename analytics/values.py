@@ -101,7 +101,7 @@ _PERIOD_PATTERNS = [
     re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})(T|\d{2}:)"),
 ]
 _COMBINED_RE = re.compile(
-    r"^(?P<y>\d{4})(年|[-/.])(?P<m1>\d{1,2})月?(~|-|—|–|至|到)(?P<m2>\d{1,2})月?$"
+    r"^(?P<y>\d{4})(年(?P<m1>\d{1,2})月?(~|-|—|–|至|到)|[-/.](?P<m1b>\d{1,2})(~|至|到))(?P<m2>\d{1,2})月?$"
 )
 
 
@@ -137,7 +137,7 @@ def parse_period(value: object) -> Period:
         raise ValueParseError("empty", value)
     m = _COMBINED_RE.match(text)
     if m:
-        year, m1, m2 = int(m["y"]), int(m["m1"]), int(m["m2"])
+        year, m1, m2 = int(m["y"]), int(m["m1"] or m["m1b"]), int(m["m2"])
         if not (1 <= m1 < m2 <= 12):
             raise ValueParseError("bad_period", value)
         return Period(year, m2, m1)
@@ -231,21 +231,21 @@ def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
     if text in _DASHES:
         return ParsedTarget(text_raw or "—", None, None, no_value=True)
     low = text.lower()
-    if low in _YES:
+    if low in _YES and not low.isdigit():
         return ParsedTarget(text_raw, "=", 1.0, is_bool=True)
-    if low in _NO:
+    if low in _NO and not low.isdigit():
         return ParsedTarget(text_raw, "=", 0.0, is_bool=True)
     comparator: str | None = None
     body = text
-    for word in _GE_WORDS:
-        if word in body:
-            comparator = ">="
-            body = body.replace(word, "")
     for word in _LE_WORDS:
         if word in body:
-            if comparator is not None:
-                raise ValueParseError("bad_target", raw)
             comparator = "<="
+            body = body.replace(word, "")
+    for word in _GE_WORDS:
+        if word in body:
+            if comparator == "<=":
+                raise ValueParseError("bad_target", raw)
+            comparator = ">="
             body = body.replace(word, "")
     body = body.replace("达", "").replace("达到", "")
     body = _UNIT_SUFFIX_RE.sub("", body)

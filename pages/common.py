@@ -85,10 +85,19 @@ def _parse_key(text: str | None) -> tuple[int, int] | None:
         return None
 
 
+def _remember(key: str) -> None:
+    st.session_state[f"_{key}"] = st.session_state[key]
+
+
 def sidebar() -> ViewState:
     """Language, as-of month and year: in the sidebar, kept in the session and the URL."""
     ds = dataset()
     qp = st.query_params
+    # Widget state is dropped when the user switches pages; keep the choices in plain keys
+    # ("_lang", "_as_of", "_year") and hand them back to the widgets on every page.
+    for key in ("lang", "as_of", "year"):
+        if f"_{key}" in st.session_state:
+            st.session_state[key] = st.session_state[f"_{key}"]
     if "lang" not in st.session_state:
         st.session_state["lang"] = qp.get("lang", "zh") if qp.get("lang") in ("zh", "en") else "zh"
     lang = st.sidebar.radio(
@@ -97,6 +106,8 @@ def sidebar() -> ViewState:
         format_func=lambda x: "中文" if x == "zh" else "English",
         horizontal=True,
         key="lang",
+        on_change=_remember,
+        args=("lang",),
     )
     periods = ds.periods()
     latest = ds.latest_period or (ds.project.years[0], 12)
@@ -114,6 +125,8 @@ def sidebar() -> ViewState:
         format_func=lambda k: t("month_fmt", lang, y=int(k[:4]), m=int(k[5:])),
         key="as_of",
         help=t("sidebar_as_of_help", lang),
+        on_change=_remember,
+        args=("as_of",),
     )
     as_of = _parse_key(as_of_key) or latest
     years = ds.years() or [as_of[0]]
@@ -122,7 +135,8 @@ def sidebar() -> ViewState:
         qy = qp.get("year")
         st.session_state["year"] = int(qy) if qy and qy.isdigit() and int(qy) in years and "_year_for" not in st.session_state else default_year
         st.session_state["_year_for"] = as_of_key
-    year = st.sidebar.selectbox(t("sidebar_year", lang), years, key="year")
+    year = st.sidebar.selectbox(t("sidebar_year", lang), years, key="year", on_change=_remember, args=("year",))
+    st.session_state["_lang"], st.session_state["_as_of"], st.session_state["_year"] = lang, as_of_key, year
     qp["as_of"] = as_of_key
     qp["year"] = str(year)
     qp["lang"] = lang

@@ -1,0 +1,107 @@
+"""The CLI's JSON is a contract: check its shape and its numbers."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+
+
+def test_targets_json():
+    r = run("targets", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    table = [i for i in data["indicators"] if i["origin"] == "table"]
+    assert len(table) == 40
+    first = table[0]
+    assert first["id"] == "new_urban_jobs" and first["unit"] == "万人" and first["kind"] == "flow"
+    assert first["targets"]["2023"] == {"raw": "11.6", "comparator": ">=", "value": 11.6, "is_bool": False, "no_value": False}
+    assert first["baseline"]["2022"]["raw"] == "11.09"
+    sat = next(i for i in table if i["id"] == "public_service_satisfaction")
+    assert sat["targets"]["2024"]["raw"] == "95%以上" and sat["targets"]["2024"]["value"] == 95
+    assert data["project"]["funding"]["total"] == 103414.18
+    statuses = {n["id"]: n["status"] for n in data["quality"]}
+    assert statuses["reemployment_two_year"] == "mismatch" and statuses["hardship_two_year"] == "passed"
+
+
+def test_targets_table():
+    r = run("targets", "--format", "table")
+    assert r.returncode == 0 and "城镇新增就业人员规模" in r.stdout and "90%以上" in r.stdout
+
+
+def test_status_json_direction():
+    r = run("status", "--as-of", "2024-06", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    assert data["as_of"] == "2024-06" and data["year"] == 2024 and data["sample_data"] is True
+    rows = {i["indicator_id"]: i for i in data["indicators"]}
+    ru = rows["registered_unemployed"]
+    assert ru["direction"] == "lower" and ru["comparator"] == "<="
+    for key in ("actual", "target", "expected", "attainment", "status", "explain_zh", "explain_en"):
+        assert key in ru
+    assert sum(data["counts"].values()) == len(data["indicators"])
+    assert data["budget_execution"]["execution_rate"] < data["budget_execution"]["time_progress"]
+
+
+def test_status_flat_files_direction(tmp_path):
+    t = tmp_path / "t.csv"
+    t.write_text("indicator_id,name,unit,kind,direction,year,target\nunemp,登记失业人员规模,万人,level,lower,2024,4.1\njobs,新增就业,万人,flow,higher,2024,12\n", encoding="utf-8")
+    for value, met in (("3.9", True), ("4.5", False)):
+        a = tmp_path / "a.csv"
+        a.write_text(f"indicator_id,period,value,basis\nunemp,2024-06,{value},level\njobs,2024-06,6.5,ytd\n", encoding="utf-8")
+        r = run("status", "--as-of", "2024-06", "--targets", str(t), "--actuals", str(a), "--format", "json")
+        assert r.returncode == 0, r.stderr
+        rows = {i["indicator_id"]: i for i in json.loads(r.stdout)["indicators"]}
+        assert (rows["unemp"]["attainment"] >= 1) == met
+        assert (rows["unemp"]["status"] in ("on_track", "done")) == met
+        assert rows["jobs"]["status"] == "on_track"
+
+
+def test_validate_clean_and_broken(tmp_path):
+    ok = run("validate", "data/projects/dongguan/sample_actuals.csv", "--format", "json")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    bad = tmp_path / "坏文件.csv"
+    bad.write_text("indicator_id,period,value\nnew_urban_jobs,2024-13,1\nnew_urban_jobs,2024-06,abc\nnope,2024-06,1\n", encoding="utf-8")
+    r = run("validate", str(bad), "--format", "json")
+    assert r.returncode == 1
+    data = json.loads(r.stdout)
+    assert not data["ok"]
+    codes = {p["code"] for p in data["problems"]}
+    assert {"bad_period", "not_a_number", "unknown_indicator"} <= codes
+    for p in data["problems"]:
+        assert "坏文件.csv" in p["message_zh"] and p["row"] is not None
+    t = run("validate", str(bad), "--format", "table", "--lang", "en")
+    assert t.returncode == 1 and "Traceback" not in t.stderr and "row" in t.stdout.lower()
+
+
+def test_validate_missing_file_is_not_a_traceback():
+    r = run("validate", "no/such/file.csv")
+    assert r.returncode == 1 and "Traceback" not in r.stderr
+
+
+def test_status_with_bad_actuals_is_a_clear_error(tmp_path):
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value\nnew_urban_jobs,2024-06,oops\n", encoding="utf-8")
+    r = run("status", "--as-of", "2024-06", "--actuals", str(a))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "a.csv" in r.stderr
+
+
+def test_bad_as_of():
+    r = run("status", "--as-of", "2024-13")
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+
+
+def test_quality_and_rules():
+    q = json.loads(run("quality").stdout)
+    assert any(n["status"] == "mismatch" for n in q["notes"])
+    rules = json.loads(run("rules").stdout)
+    assert "on_track" in rules["statuses"]

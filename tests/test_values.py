@@ -1,0 +1,85 @@
+"""Parsing of every value form met in tables and spreadsheets."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from analytics.values import ValueParseError, parse_bool, parse_number, parse_period, parse_target, unit_scale
+
+
+@pytest.mark.parametrize(
+    "raw, expected",
+    [("1,234", 1234.0), ("12.5%", 12.5), ("１２", 12.0), (" 3.5 ", 3.5), (7, 7.0), (2.25, 2.25), ("-1.5", -1.5), ("1,234,567.8", 1234567.8), ("０.５", 0.5)],
+)
+def test_numbers(raw, expected):
+    assert parse_number(raw) == expected
+
+
+@pytest.mark.parametrize("raw, code", [("abc", "not_a_number"), ("=A1+1", "formula"), ("@SUM(A1)", "formula"), ("", "empty"), (None, "empty"), ("1,23", "not_a_number"), ("90%以上", "not_a_number"), (True, "not_a_number")])
+def test_bad_numbers(raw, code):
+    with pytest.raises(ValueParseError) as exc:
+        parse_number(raw)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize(
+    "raw, key, first",
+    [
+        ("2024-06", "2024-06", 6), ("2024/6", "2024-06", 6), ("2024年6月", "2024-06", 6), ("202406", "2024-06", 6),
+        ("2024-06-30", "2024-06", 6), (dt.date(2024, 2, 29), "2024-02", 2), ("2024年1-2月", "2024-02", 1), ("2024-01~02", "2024-02", 1),
+        ("２０２４－０６", "2024-06", 6), ("202406.0", "2024-06", 6),
+    ],
+)
+def test_periods(raw, key, first):
+    p = parse_period(raw)
+    assert (p.key, p.first_month) == (key, first)
+
+
+@pytest.mark.parametrize("raw", ["2024-13", "2024/6/31", "2023-02-29", "六月", "2024-00", "2024年3-2月", "24-06"])
+def test_impossible_periods(raw):
+    with pytest.raises(ValueParseError):
+        parse_period(raw)
+
+
+@pytest.mark.parametrize(
+    "raw, direction, comparator, value, is_bool, no_value",
+    [
+        ("90%以上", "higher", ">=", 90.0, False, False),
+        ("95%以上", "higher", ">=", 95.0, False, False),
+        ("30%", "higher", ">=", 30.0, False, False),
+        ("4.1", "lower", "<=", 4.1, False, False),
+        ("0", "lower", "<=", 0.0, False, False),
+        ("12.4", "higher", ">=", 12.4, False, False),
+        ("是", "higher", "=", 1.0, True, False),
+        ("否", "higher", "=", 0.0, True, False),
+        ("—", "higher", None, None, False, True),
+        ("", "higher", None, None, False, True),
+        ("1.3万人以上", "higher", ">=", 1.3, False, False),
+        ("60家以上", "higher", ">=", 60.0, False, False),
+        ("不超过5", "higher", "<=", 5.0, False, False),
+        ("≥96%", "higher", ">=", 96.0, False, False),
+        ("96.00%", "higher", ">=", 96.0, False, False),
+    ],
+)
+def test_targets(raw, direction, comparator, value, is_bool, no_value):
+    t = parse_target(raw, direction)
+    assert (t.comparator, t.value, t.is_bool, t.no_value) == (comparator, value, is_bool, no_value)
+    assert t.raw == (raw or "—")
+
+
+def test_bad_target():
+    with pytest.raises(ValueParseError):
+        parse_target("很多")
+
+
+def test_bool_and_units():
+    assert parse_bool("是") is True and parse_bool("否") is False and parse_bool("1") is True
+    with pytest.raises(ValueParseError):
+        parse_bool("也许")
+    assert unit_scale("万人") == (1e4, "人")
+    assert unit_scale("万份") == (1e4, "份")
+    assert unit_scale("%") == (1.0, "%")
+    assert unit_scale("场次") == (1.0, "场次")
+    assert unit_scale("家") == (1.0, "家")
