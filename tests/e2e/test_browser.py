@@ -1,0 +1,98 @@
+"""The app in a real browser (Debian Chromium via Playwright): every page at 1280×900 and 1920×1080."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=30_000)
+
+PAGES = [("overview", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表")]
+
+
+@pytest.mark.parametrize("size", [(1280, 900), (1920, 1080)], ids=["1280x900", "1920x1080"])
+@pytest.mark.parametrize("path, heading", PAGES, ids=[p for p, _ in PAGES])
+def test_every_page_renders(page, st_url, path, heading, size):
+    page.set_viewport_size({"width": size[0], "height": size[1]})
+    page.goto(f"{st_url}/{path}")
+    expect(page.get_by_role("heading", name=heading).first).to_be_visible()
+    wait_idle(page)
+    assert_no_exception(page)
+    nav = page.get_by_test_id("stSidebarNav")
+    expect(nav.get_by_text("总览")).to_be_visible()
+    for helper in ("common", "charts", "i18n", "app"):
+        assert nav.get_by_text(helper, exact=True).count() == 0
+    full_page_screenshot(page, f"{path}_{size[0]}x{size[1]}.png")
+
+
+def test_overview_shows_chinese_figures(page, st_url):
+    page.goto(st_url)
+    expect(page.get_by_role("heading", name="总览")).to_be_visible()
+    wait_idle(page)
+    expect(page.get_by_text("示例数据").first).to_be_visible()
+    expect(page.get_by_text("累计执行率").first).to_be_visible()
+    expect(page.get_by_text("数据质量说明").first).to_be_visible()
+
+
+def test_change_as_of_month(page, st_url):
+    page.goto(st_url)
+    wait_idle(page)
+    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()
+    page.keyboard.type("2024年3月")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    expect(page.get_by_text("截至 2024年3月").first).to_be_visible()
+    assert "as_of=2024-03" in page.url
+    assert_no_exception(page)
+
+
+def test_open_goal_and_indicator(page, st_url):
+    page.goto(f"{st_url}/goals?goal=1")
+    expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
+    wait_idle(page)
+    expect(page.get_by_text("实施“技能人才之都”深化工程").first).to_be_visible()
+    page.goto(f"{st_url}/indicator?indicator=registered_unemployed&as_of=2024-06")
+    expect(page.get_by_role("heading", name="登记失业人员规模")).to_be_visible()
+    wait_idle(page)
+    expect(page.get_by_text("越低越好").first).to_be_visible()
+    assert_no_exception(page)
+    full_page_screenshot(page, "indicator_registered_unemployed.png")
+
+
+def test_download_goal_table_csv(page, st_url):
+    page.goto(f"{st_url}/goals")
+    expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    data = open(info.value.path(), "rb").read()
+    assert data.startswith(b"\xef\xbb\xbf")
+    text = data.decode("utf-8-sig")
+    assert "三级指标" in text and "城镇新增就业人员规模" in text
+
+
+def test_download_goal_table_xlsx(page, st_url):
+    import openpyxl
+
+    page.goto(f"{st_url}/goals")
+    expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 Excel").click()
+    wb = openpyxl.load_workbook(io.BytesIO(open(info.value.path(), "rb").read()))
+    ws = wb.active
+    assert ws.freeze_panes == "A2"
+    headers = [c.value for c in ws[1]]
+    assert "三级指标" in headers and ws.max_row > 40
+
+
+def test_english_switch(page, st_url):
+    page.goto(f"{st_url}/?lang=en")
+    expect(page.get_by_role("heading", name="Overview")).to_be_visible()
+    wait_idle(page)
+    assert_no_exception(page)

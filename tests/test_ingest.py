@@ -1,0 +1,587 @@
+"""Tests of the ingest gate (analytics/ingest.py) and its messages (analytics/messages.py).
+
+The corpus in tests/data/broken and tests/data/good is made by tests/make_broken_corpus.py.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import json
+import random
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:  # run from anywhere, not only `python -m pytest` at the root
+    sys.path.insert(0, str(ROOT))
+
+from analytics import messages  # noqa: E402
+from analytics.ingest import (  # noqa: E402
+    ACTUALS_COLUMNS,
+    BUDGET_COLUMNS,
+    IngestResult,
+    Problem,
+    ingest_actuals,
+    ingest_any,
+    ingest_budget,
+    read_table,
+)
+
+BROKEN = ROOT / "tests" / "data" / "broken"
+GOOD = ROOT / "tests" / "data" / "good"
+
+INDICATORS: dict[str, dict[str, Any]] = {
+    "new_urban_jobs": {"name": "城镇新增就业人员规模", "unit": "万人", "kind": "flow", "direction": "higher",
+                       "default_basis": "ytd", "max_value": None},
+    "registered_unemployed": {"name": "登记失业人员规模", "unit": "万人", "kind": "level", "direction": "lower",
+                              "default_basis": "level", "max_value": None},
+    "graduate_placement_rate": {"name": "高校毕业生去向落实率", "unit": "%", "kind": "rate", "direction": "higher",
+                                "default_basis": "level", "max_value": 100},
+    "unified_platform": {"name": "建成统一的就业信息平台", "unit": "", "kind": "milestone", "direction": "higher",
+                         "default_basis": "level", "max_value": None},
+    "vocational_training": {"name": "开展补贴性职业技能培训人次", "unit": "万人次", "kind": "flow",
+                            "direction": "higher", "default_basis": "ytd", "max_value": None},
+    "mass_incidents": {"name": "因就业问题发生重大群体性事件数量", "unit": "件", "kind": "flow", "direction": "lower",
+                       "default_basis": "month", "max_value": None},
+}
+
+# file → (expected error code, row or None, column or None). Each file is broken in ONE way:
+# its errors are exactly this one code.
+BROKEN_EXPECTED: dict[str, tuple[str, int | None, str | None]] = {
+    "bad_month_13.csv": ("bad_period", 3, "period"),
+    "impossible_day.csv": ("bad_period", 3, "月份"),
+    "chinese_month.csv": ("bad_period", 2, "月份"),
+    "text_in_value.csv": ("not_a_number", 7, "数值"),
+    "formula_in_value.csv": ("formula", 3, "数值"),
+    "at_formula_in_value.csv": ("formula", 2, "数值"),
+    "negative_count.csv": ("negative", 3, "数值"),
+    "duplicate_rows.csv": ("duplicate", 5, None),
+    "unknown_id.csv": ("unknown_indicator", 3, "indicator_id"),
+    "ytd_decreasing.csv": ("ytd_decrease", 4, "value"),
+    "pct_over_100.csv": ("pct_over_100", 3, "数值"),
+    "empty.csv": ("empty_file", None, None),
+    "blank_lines_only.csv": ("empty_file", None, None),
+    "header_only.csv": ("no_data", None, None),
+    "missing_columns.csv": ("missing_columns", 1, None),
+    "gbk_text_in_value.csv": ("not_a_number", 3, "数值"),
+    "bom_unknown_id.csv": ("unknown_indicator", 3, "indicator_id"),
+    "utf16.csv": ("bad_encoding", None, None),
+    "binary_garbage.csv": ("bad_encoding", None, None),
+    "wide_bad_month_header.csv": ("bad_period", 1, "2024-13"),
+    "bad_basis.csv": ("bad_basis", 2, "口径"),
+    "basis_not_allowed.csv": ("bad_basis", 2, "口径"),
+    "milestone_bad_value.csv": ("not_a_bool", 3, "数值"),
+    "blank_period.csv": ("blank_period", 3, "月份"),
+    "blank_indicator.csv": ("blank_indicator", 3, "指标编号"),
+    "duplicate_column.csv": ("duplicate_column", 1, "完成值"),
+    "wide_duplicate_rows.csv": ("duplicate", 4, None),
+    "wide_duplicate_period_header.csv": ("duplicate_column", 1, "2024年1月"),
+    "combined_overlap.csv": ("duplicate", 3, None),
+    "budget_negative.csv": ("negative", 3, "金额"),
+    "budget_unknown_source.csv": ("bad_source", 3, "资金来源"),
+    "budget_ytd_decrease.csv": ("ytd_decrease", 3, "金额"),
+    "budget_duplicate.csv": ("duplicate", 4, None),
+    "budget_text_amount.csv": ("not_a_number", 2, "支出金额"),
+    "budget_bad_period.csv": ("bad_period", 2, "月份"),
+    "budget_mixed_basis.csv": ("mixed_basis", 3, None),
+    "budget_missing_columns.csv": ("missing_columns", 1, None),
+    "budget_wide_text.csv": ("not_a_number", 3, "中央补助"),
+    "truncated.xlsx": ("bad_excel", None, None),
+    "merged_header_unknown.xlsx": ("unknown_indicator", 5, "指标编号"),
+    "merged_header_ambiguous.xlsx": ("merged_header", 2, None),
+    "wrong_sheet.xlsx": ("no_sheet", None, None),
+    "old_format.xls": ("old_excel", None, None),
+    "wide_text_value.xlsx": ("not_a_number", 3, "2024-02"),
+    "formula_in_value.xlsx": ("formula", 3, "数值"),
+    "pct_over_100.xlsx": ("pct_over_100", 2, "数值"),
+    "empty_sheet.xlsx": ("empty_file", None, None),
+    "csv_named_xlsx.xlsx": ("bad_excel", None, None),
+    "zip_not_excel.xlsx": ("bad_excel", None, None),
+}
+SHEET_FOR = {"wrong_sheet.xlsx": "不存在"}
+
+
+def _ingest(path: Path, **kw: Any) -> IngestResult:
+    sheet = SHEET_FOR.get(path.name)
+    if path.name.startswith("budget_"):
+        return ingest_budget(path, sheet=sheet, **kw)
+    return ingest_actuals(path, INDICATORS, sheet=sheet, **kw)
+
+
+def _row_in(message: str, row: int) -> bool:
+    return re.search(rf"(?<![\d.]){row}(?![\d.])", message) is not None
+
+
+# ---------------------------------------------------------------------------- corpus
+def test_corpus_is_complete() -> None:
+    on_disk = {p.name for p in BROKEN.iterdir()}
+    assert len(on_disk) >= 30
+    assert on_disk == set(BROKEN_EXPECTED), on_disk ^ set(BROKEN_EXPECTED)
+
+
+def test_corpus_is_up_to_date() -> None:
+    """The committed files are exactly what make_broken_corpus.py writes."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    try:
+        import make_broken_corpus
+    finally:
+        sys.path.remove(str(ROOT / "tests"))
+    for path, data in make_broken_corpus.build().items():
+        assert path.read_bytes() == data, f"{path.name} is stale: run tests/make_broken_corpus.py"
+
+
+@pytest.mark.parametrize("name", sorted(BROKEN_EXPECTED))
+def test_broken_file(name: str) -> None:
+    code, row, column = BROKEN_EXPECTED[name]
+    result = _ingest(BROKEN / name)
+    assert isinstance(result, IngestResult)
+    assert result.ok is False
+    assert result.data.empty
+    errors = result.errors
+    assert {p.code for p in errors} == {code}, result.report()
+    hits = [p for p in errors if p.code == code and (row is None or p.row == row)
+            and (column is None or p.column == column)]
+    assert hits, result.report()
+    for p in hits:
+        assert p.file == name
+        for lang in ("zh", "en"):
+            msg = p.message(lang)
+            assert name in msg
+            assert "{" not in msg, msg
+            fields = dict(p.params, file=p.file, row=p.row, column=p.column, value=p.value)
+            assert messages.missing_fields(p.code, lang, **fields) == [], msg
+            if p.row is not None:
+                assert _row_in(msg, p.row), msg
+                if lang == "zh":
+                    assert "行" in msg
+            if p.column is not None:
+                assert p.column in msg
+            if p.value:
+                assert p.value in msg
+    # the same verdict when the kind is detected from the columns
+    auto = ingest_any(BROKEN / name, INDICATORS, sheet=SHEET_FOR.get(name))
+    assert auto.ok is False and auto.data.empty
+    assert {p.code for p in auto.errors} == {code}
+    assert json.loads(json.dumps(result.to_json(), ensure_ascii=False))["ok"] is False
+
+
+def test_broken_locations_in_detail() -> None:
+    r = _ingest(BROKEN / "text_in_value.csv")
+    (p,) = r.errors
+    assert (p.row, p.column, p.value) == (7, "数值", "abc")
+    assert p.message() == "文件「text_in_value.csv」第 7 行「数值」列的值「abc」不是数字。请填写数字（可带千分位或 %），例如 12.5。"
+    assert p.message("en").startswith('File "text_in_value.csv", row 7, column "数值": the value "abc" is not a number.')
+
+    dup = _ingest(BROKEN / "duplicate_rows.csv").errors[0]
+    assert dup.params["rows"] == [3, 5]
+    assert "第 3、5 行" in dup.message() and "rows 3, 5" in dup.message("en")
+
+    ytd = _ingest(BROKEN / "ytd_decreasing.csv").errors[0]
+    assert ytd.params["prev_row"] == 3 and ytd.params["prev_value"] == "180" and ytd.value == "150"
+    assert "第 3 行的 180" in ytd.message() and "第 4 行的 150" in ytd.message()
+
+    missing = _ingest(BROKEN / "missing_columns.csv").errors[0]
+    assert missing.params["missing"] == ["period", "value"]
+    assert missing.params["found"] == ["指标编号", "备注"]
+    assert "月份" in missing.message() and "备注" in missing.message()
+
+    unknown = _ingest(BROKEN / "unknown_id.csv").errors[0]
+    assert unknown.params["suggestion"] == "new_urban_jobs"
+
+    sheet = _ingest(BROKEN / "wrong_sheet.xlsx").errors[0]
+    assert sheet.params["sheets"] == ["实际值", "说明"] and sheet.params["requested"] == "不存在"
+
+    gbk = _ingest(BROKEN / "gbk_text_in_value.csv").errors[0]
+    assert gbk.value == "暂无数据"
+
+    merged = _ingest(BROKEN / "merged_header_unknown.xlsx").errors[0]
+    assert merged.params["sheet"] == "完成情况" and "工作表「完成情况」第 5 行" in merged.message()
+
+    old = _ingest(BROKEN / "old_format.xls").errors[0]
+    assert ".xlsx" in old.message() and ".xlsx" in old.message("en")
+
+    total = _ingest(BROKEN / "budget_mixed_basis.csv").errors[0]
+    assert total.params["rows"] == [2, 3]
+
+
+def test_too_large(tmp_path: Path) -> None:
+    path = tmp_path / "oversized.csv"
+    path.write_bytes(("指标编号,月份,数值,备注\nregistered_unemployed,2024-01,190," + "很长的备注" * 200 + "\n"
+                      ).encode("utf-8"))
+    for src in (path, path.read_bytes(), io.BytesIO(path.read_bytes())):
+        r = ingest_actuals(src, INDICATORS, filename="oversized.csv", max_bytes=1000)
+        assert not r.ok and [p.code for p in r.errors] == ["too_large"]
+        assert "oversized.csv" in r.errors[0].message() and "MB" in r.errors[0].message("en")
+    assert ingest_actuals(path, INDICATORS, max_bytes=10_000).ok
+
+
+def test_unreadable_path_and_source_type() -> None:
+    r = ingest_actuals(ROOT / "tests" / "data" / "no_such_file.csv", INDICATORS)
+    assert not r.ok and r.errors[0].code == "unreadable"
+    r = ingest_actuals(12345, INDICATORS, filename="x.csv")  # type: ignore[arg-type]
+    assert not r.ok and r.errors[0].code == "unreadable" and r.errors[0].params["error"] == "int"
+
+
+def test_partial_data_is_never_returned() -> None:
+    text = "指标编号,月份,数值\nregistered_unemployed,2024-01,190\nregistered_unemployed,2024-02,x\n"
+    r = ingest_actuals(text.encode(), INDICATORS, filename="mixed.csv")
+    assert not r.ok and r.data.empty and list(r.data.columns) == ACTUALS_COLUMNS
+
+
+# ---------------------------------------------------------------------------- good files
+def _records(r: IngestResult) -> list[dict[str, Any]]:
+    return r.data.to_dict("records")
+
+
+def A(ind: str, year: int, month: int, value: float, basis: str, row: int, first: int | None = None,
+      note: str = "", source: str = "") -> dict[str, Any]:
+    return {"indicator_id": ind, "year": year, "month": month, "first_month": month if first is None else first,
+            "value": value, "basis": basis, "note": note, "source": source, "row": row}
+
+
+def B(year: int, month: int, source: str, amount: float, basis: str, row: int, first: int | None = None,
+      note: str = "") -> dict[str, Any]:
+    return {"year": year, "month": month, "first_month": month if first is None else first, "source": source,
+            "amount": amount, "basis": basis, "note": note, "row": row}
+
+
+GOOD_EXPECTED: dict[str, tuple[str, str, list[dict[str, Any]], set[str]]] = {
+    "utf8_long.csv": ("actuals", "long", [
+        A("new_urban_jobs", 2024, 1, 1234.0, "ytd", 2, note="一月", source="人社厅"),
+        A("new_urban_jobs", 2024, 2, 2345.0, "ytd", 3),
+        A("graduate_placement_rate", 2024, 6, 12.5, "level", 4),
+        A("vocational_training", 2024, 3, 12.0, "ytd", 5),
+        A("unified_platform", 2024, 5, 0.0, "level", 6),
+        A("unified_platform", 2024, 6, 1.0, "level", 7),
+        A("registered_unemployed", 2024, 6, 188.5, "level", 8),
+        A("mass_incidents", 2024, 3, 0.0, "month", 9),
+    ], set()),
+    "bom_long.csv": ("actuals", "long", [
+        A("registered_unemployed", 2024, 1, 190.0, "level", 2),
+        A("registered_unemployed", 2024, 2, 189.5, "level", 3),
+    ], set()),
+    "gbk_long.csv": ("actuals", "long", [
+        A("new_urban_jobs", 2024, 1, 100.0, "ytd", 2, note="初步数"),
+        A("new_urban_jobs", 2024, 2, 180.0, "ytd", 3),
+        A("graduate_placement_rate", 2024, 6, 91.5, "level", 4),
+    ], set()),
+    "tab_delimited.csv": ("actuals", "long", [A("registered_unemployed", 2024, 1, 190.0, "level", 2)], set()),
+    "title_rows.csv": ("actuals", "long", [
+        A("registered_unemployed", 2024, 5, 190.0, "level", 5),
+        A("registered_unemployed", 2024, 6, 188.0, "level", 6),
+    ], {"ignored_row"}),
+    "blank_values.csv": ("actuals", "long", [A("registered_unemployed", 2024, 1, 190.0, "level", 2)],
+                         {"blank_value"}),
+    "future_period.csv": ("actuals", "long", [
+        A("registered_unemployed", 2024, 6, 188.0, "level", 2),
+        A("registered_unemployed", 2024, 7, 187.0, "level", 3),
+    ], {"future_period"}),
+    "wide_combined.csv": ("actuals", "wide", [
+        A("mass_incidents", 2024, 2, 0.0, "month", 2, first=1),
+        A("mass_incidents", 2024, 3, 1.0, "month", 2),
+        A("new_urban_jobs", 2024, 2, 180.0, "ytd", 3, first=1),
+        A("new_urban_jobs", 2024, 3, 260.0, "ytd", 3),
+        A("new_urban_jobs", 2024, 4, 340.0, "ytd", 3),
+    ], set()),
+    "long.xlsx": ("actuals", "long", [
+        A("new_urban_jobs", 2024, 1, 100.0, "ytd", 2, note="一月"),
+        A("new_urban_jobs", 2024, 2, 180.5, "ytd", 3),
+        A("graduate_placement_rate", 2024, 6, 92.5, "level", 4),
+        A("unified_platform", 2024, 6, 1.0, "level", 5),
+        A("mass_incidents", 2024, 3, 0.0, "month", 6),
+    ], set()),
+    "wide_title_merged.xlsx": ("actuals", "wide", [
+        A("new_urban_jobs", 2024, 1, 100.0, "ytd", 4),
+        A("new_urban_jobs", 2024, 2, 180.0, "ytd", 4),
+        A("new_urban_jobs", 2024, 3, 260.0, "ytd", 4),
+        A("registered_unemployed", 2024, 1, 190.0, "level", 5),
+        A("registered_unemployed", 2024, 2, 188.5, "level", 5),
+        A("graduate_placement_rate", 2024, 3, 92.5, "level", 6),
+        A("mass_incidents", 2024, 1, 0.0, "month", 7),
+        A("mass_incidents", 2024, 2, 0.0, "month", 7),
+        A("mass_incidents", 2024, 3, 1.0, "month", 7),
+    ], set()),
+    "wide_date_headers.xlsx": ("actuals", "wide", [
+        A("registered_unemployed", 2024, 1, 190.0, "level", 2),
+        A("registered_unemployed", 2024, 2, 189.0, "level", 2),
+        A("registered_unemployed", 2024, 3, 188.0, "level", 2),
+    ], set()),
+    "budget_long.csv": ("budget", "long", [
+        B(2024, 1, "central", 120.0, "month", 2),
+        B(2024, 1, "local", 1050.5, "month", 3),
+        B(2024, 2, "other", 3.0, "month", 4, note="捐赠"),
+    ], set()),
+    "budget_wide.csv": ("budget", "wide", [
+        B(2024, 1, "central", 100.0, "month", 2),
+        B(2024, 1, "local", 50.0, "month", 2),
+        B(2024, 2, "central", 80.0, "month", 3),
+        B(2024, 2, "local", 40.5, "month", 3),
+        B(2024, 2, "other", 2.0, "month", 3),
+    ], set()),
+    "budget_ytd.csv": ("budget", "long", [
+        B(2024, 1, "central", 100.0, "ytd", 2),
+        B(2024, 2, "central", 150.0, "ytd", 3),
+        B(2024, 4, "central", 150.0, "ytd", 4, first=3),
+    ], set()),
+    "budget_total_mismatch.csv": ("budget", "wide", [
+        B(2024, 1, "central", 100.0, "month", 2),
+        B(2024, 1, "local", 50.0, "month", 2),
+    ], {"total_mismatch"}),
+}
+TODAY = dt.date(2024, 6, 15)
+
+
+def test_good_corpus_is_complete() -> None:
+    assert {p.name for p in GOOD.iterdir()} == set(GOOD_EXPECTED)
+
+
+@pytest.mark.parametrize("name", sorted(GOOD_EXPECTED))
+def test_good_file(name: str) -> None:
+    kind, layout, expected, warning_codes = GOOD_EXPECTED[name]
+    path = GOOD / name
+    if kind == "budget":
+        result = ingest_budget(path, today=TODAY)
+    else:
+        result = ingest_actuals(path, INDICATORS, today=TODAY)
+    assert result.ok, result.report()
+    assert (result.kind, result.layout) == (kind, layout)
+    assert _records(result) == expected
+    assert {p.code for p in result.problems} == warning_codes
+    assert all(p.severity == "warning" for p in result.problems)
+    cols = ACTUALS_COLUMNS if kind == "actuals" else BUDGET_COLUMNS
+    assert list(result.data.columns) == cols
+    assert str(result.data["year"].dtype) == "int64" and str(result.data["row"].dtype) == "int64"
+    auto = ingest_any(path, INDICATORS, today=TODAY)
+    assert (auto.ok, auto.kind, auto.layout) == (True, kind, layout)
+    pd.testing.assert_frame_equal(auto.data, result.data)
+    assert result.to_json()["rows"] == len(expected)
+
+
+def test_warnings_are_located() -> None:
+    r = ingest_budget(GOOD / "budget_total_mismatch.csv")
+    (w,) = r.warnings
+    assert (w.row, w.column, w.value) == (2, "合计", "151")
+    assert w.params["sum"] == 150 and w.params["diff"] == 1
+    r = ingest_actuals(GOOD / "future_period.csv", INDICATORS, today=TODAY)
+    (w,) = r.warnings
+    assert (w.row, w.column) == (3, "月份") and "2024-06-15" in w.message()
+    assert ingest_actuals(GOOD / "future_period.csv", INDICATORS).problems == []  # no clock without today
+
+
+# ---------------------------------------------------------------------------- read_table
+def test_read_table_text_and_rows() -> None:
+    frame, problems = read_table(GOOD / "wide_title_merged.xlsx")
+    assert problems == []
+    assert frame is not None
+    assert list(frame.columns) == ["指标编号", "指标名称", "单位", "口径", "2024年1月", "2024年2月", "2024年3月"]
+    assert frame.index.tolist() == [4, 5, 6, 7]
+    assert frame.attrs["header_rows"] == [2, 3] and frame.attrs["sheet"] == "完成情况"
+    assert frame.loc[5, "2024年2月"] == "188.5"
+    assert frame.loc[6, "2024年3月"] == "92.5%"
+    assert frame.loc[5, "2024年3月"] == ""
+    assert all(isinstance(v, str) for v in frame.to_numpy().ravel())
+
+    frame, problems = read_table(GOOD / "title_rows.csv")
+    assert frame is not None and frame.attrs["header_row"] == 4
+    assert list(frame.columns) == ["指标名称", "时间", "实际值"]
+    assert frame.index.tolist() == [5, 6]
+    assert [p.code for p in problems] == ["ignored_row"]
+
+
+def test_read_table_sources_and_sheets() -> None:
+    data = (GOOD / "long.xlsx").read_bytes()
+    for src, kw in ((data, {}), (io.BytesIO(data), {}), (GOOD / "long.xlsx", {}), (str(GOOD / "long.xlsx"), {})):
+        frame, problems = read_table(src, **kw)
+        assert problems == [] and frame is not None and len(frame) == 5
+        assert frame.loc[2, "月份"] == "2024-01-01"
+    wb = (BROKEN / "wrong_sheet.xlsx").read_bytes()
+    assert read_table(wb, sheet="实际值")[0] is not None
+    assert read_table(wb, sheet=0)[0] is not None
+    frame, problems = read_table(wb, sheet=1, filename="w.xlsx")
+    assert frame is not None and list(frame.columns) == ["本表为示例。"]
+    frame, problems = read_table(wb, sheet=5, filename="w.xlsx")
+    assert frame is None and problems[0].code == "no_sheet" and problems[0].file == "w.xlsx"
+    stream = io.BytesIO(b"a,b\n1,2\n")
+    stream.name = "uploads/stream.csv"
+    frame, problems = read_table(stream)
+    assert frame is not None and frame.attrs["file"] == "stream.csv"
+    frame, problems = read_table(b"a,b\n1,2\n")
+    assert frame is not None and frame.attrs["file"] == "上传的文件"
+
+
+def test_wrong_sheet_selected_by_name_is_fine() -> None:
+    r = ingest_actuals(BROKEN / "wrong_sheet.xlsx", INDICATORS, sheet="实际值")
+    assert r.ok and len(r.data) == 5
+
+
+# ---------------------------------------------------------------------------- behaviours
+def _csv(text: str) -> bytes:
+    return text.encode("utf-8")
+
+
+def test_header_aliases_names_and_basis_aliases() -> None:
+    text = ("Indicator ID , 统计期 , 实际值 , 口径\n"
+            "城镇新增就业人员规模,2024-01,10,本月\n"
+            "ＮＥＷ_ＵＲＢＡＮ_ＪＯＢＳ,2024-02,12,当月\n"
+            "new_urban_jobs,2024-03,35,1-3月累计\n")
+    r = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")
+    assert r.ok, r.report()
+    assert r.data["indicator_id"].tolist() == ["new_urban_jobs"] * 3
+    assert r.data["basis"].tolist() == ["month", "month", "ytd"]
+
+
+def test_name_mismatch_and_unit_mismatch_warn() -> None:
+    text = ("指标编号,指标名称,单位,月份,数值\n"
+            "registered_unemployed,城镇新增就业人员规模,人,2024-01,190\n")
+    r = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")
+    assert r.ok and {p.code for p in r.warnings} == {"name_mismatch", "unit_mismatch"}
+
+
+def test_percent_on_non_percent_indicator_warns() -> None:
+    r = ingest_actuals(_csv("指标编号,月份,数值\nregistered_unemployed,2024-01,12%\n"), INDICATORS, filename="a.csv")
+    assert r.ok and [p.code for p in r.warnings] == ["percent_unit"]
+    assert r.data["value"].tolist() == [12.0]
+
+
+def test_ytd_allowed_to_reset_across_years_and_monthly_flows_may_fall() -> None:
+    text = ("指标编号,月份,数值,口径\n"
+            "new_urban_jobs,2023-12,1200,累计\nnew_urban_jobs,2024-01,100,累计\n"
+            "mass_incidents,2024-01,3,当月\nmass_incidents,2024-02,1,当月\n")
+    assert ingest_actuals(_csv(text), INDICATORS, filename="a.csv").ok
+
+
+def test_all_problems_of_a_file_are_reported_sorted() -> None:
+    text = ("指标编号,月份,数值\n"
+            "nope,2024-01,1\n"
+            "registered_unemployed,2024-13,1\n"
+            "registered_unemployed,2024-02,x\n"
+            "mass_incidents,2024-02,-1\n")
+    r = ingest_actuals(_csv(text), INDICATORS, filename="many.csv")
+    assert [(p.code, p.row) for p in r.errors] == [
+        ("unknown_indicator", 2), ("bad_period", 3), ("not_a_number", 4), ("negative", 5)]
+    lines = r.report().splitlines()
+    assert len(lines) == 4 and all(line.startswith("错误：") for line in lines)
+    assert r.report("en").splitlines()[0].startswith("Error: File \"many.csv\", row 2")
+
+
+def test_budget_wide_by_month_and_custom_sources() -> None:
+    text = "资金来源,2024-01,2024-02\n中央补助,10,20\n地方资金,5,\n合计,15,20\n"
+    r = ingest_budget(_csv(text), filename="b.csv")
+    assert r.ok and r.layout == "wide", r.report()
+    assert r.data[["month", "source", "amount"]].values.tolist() == [[1, "central", 10.0], [2, "central", 20.0],
+                                                                    [1, "local", 5.0]]
+    r = ingest_budget(_csv("月份,资金来源,金额\n2024-01,省级,3\n"), filename="b.csv", sources=("central", "省级"))
+    assert r.ok and r.data["source"].tolist() == ["省级"]
+    r = ingest_budget(_csv("月份,资金来源,金额\n2024-01,地方,3\n"), filename="b.csv", sources=("central",))
+    assert [p.code for p in r.errors] == ["bad_source"]
+    assert "central" in r.errors[0].message("en")
+
+
+def test_budget_header_unit_in_yuan_warns() -> None:
+    r = ingest_budget(_csv("月份,资金来源,金额（元）\n2024-01,中央,3\n"), filename="b.csv")
+    assert r.ok and [p.code for p in r.warnings] == ["unit_mismatch"]
+
+
+def test_ingest_any_detects_kind() -> None:
+    assert ingest_any(GOOD / "budget_long.csv", INDICATORS).kind == "budget"
+    assert ingest_any(GOOD / "bom_long.csv", INDICATORS).kind == "actuals"
+    neither = ingest_any(_csv("foo,bar\n1,2\n"), INDICATORS, filename="x.csv")
+    assert not neither.ok and neither.errors[0].code == "missing_columns"
+
+
+def test_deterministic_and_json() -> None:
+    for path in sorted(BROKEN.iterdir()) + sorted(GOOD.iterdir()):
+        a = ingest_any(path, INDICATORS, sheet=SHEET_FOR.get(path.name), today=TODAY).to_json()
+        b = ingest_any(path.read_bytes(), INDICATORS, filename=path.name, sheet=SHEET_FOR.get(path.name),
+                       today=TODAY).to_json()
+        assert a == b
+        text = json.dumps(a, ensure_ascii=False)
+        assert set(json.loads(text)) == {"ok", "kind", "layout", "rows", "problems"}
+        for p in a["problems"]:
+            assert set(p) == {"code", "file", "row", "column", "value", "severity", "message_zh", "message_en",
+                              "params"}
+
+
+def test_problem_is_frozen_and_hashable() -> None:
+    p = Problem("not_a_number", "a.csv", 2, "数值", "x", "error", {"k": 1})
+    with pytest.raises(Exception):
+        p.code = "x"  # type: ignore[misc]
+    assert hash(p) == hash(Problem("not_a_number", "a.csv", 2, "数值", "x", "error", {}))
+    assert "a.csv" in p.message("fr")  # unknown language → Chinese
+    assert p.message("fr") == p.message("zh")
+
+
+# ---------------------------------------------------------------------------- messages
+COMMON_PARAMS: dict[str, Any] = dict(
+    rows=[3, 4], missing=["period"], found=["a"], sheets=["S1"], columns=["a", "b"], allowed=["month"],
+    periods=["2024-01"], period="2024-01", prev_period="2023-12", header_row=1, size_mb="1.0", limit_mb="0.5",
+    error="E", requested="X", indicator="new_urban_jobs", name="城镇新增就业人员规模", max=100, unit="%", number=1,
+    default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
+    field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
+    example_name="y", key="indicator",
+)
+
+
+@pytest.mark.parametrize("code", sorted(messages.CATALOGUE))
+def test_every_template_renders(code: str) -> None:
+    for lang in ("zh", "en"):
+        text = messages.render(code, lang, file="f.csv", row=3, column="数值", value="v", sheet="S1",
+                               **COMMON_PARAMS)
+        assert "f.csv" in text and "{" not in text, text
+        assert messages.missing_fields(code, lang, file="f.csv", row=3, column="数值", value="v", sheet="S1",
+                                       **COMMON_PARAMS) == []
+    assert messages.render("no_such_code", "en", file="f.csv", row=2).startswith('File "f.csv", row 2')
+
+
+# ---------------------------------------------------------------------------- fuzz
+def _fuzz_inputs(n: int = 200) -> list[tuple[bytes, str | None]]:
+    rng = random.Random(20240615)
+    seeds = [p.read_bytes() for p in sorted(GOOD.iterdir())] + [p.read_bytes() for p in sorted(BROKEN.iterdir())]
+    names = ["f.csv", "f.xlsx", "f.xls", "f.txt", None]
+    cases: list[tuple[bytes, str | None]] = []
+    for i in range(n):
+        kind = i % 5
+        if kind == 0:
+            data = rng.randbytes(rng.randrange(0, 3000))
+        elif kind == 1:
+            data = b"PK\x03\x04" + rng.randbytes(rng.randrange(0, 3000))
+        elif kind == 2:  # flip bytes in a real file
+            data = bytearray(rng.choice(seeds))
+            for _ in range(rng.randrange(1, 20)):
+                if data:
+                    data[rng.randrange(len(data))] = rng.randrange(256)
+            data = bytes(data)
+        elif kind == 3:  # cut a real file
+            seed = rng.choice(seeds)
+            data = seed[: rng.randrange(0, len(seed) + 1)]
+        else:  # plausible text from header and value fragments
+            pieces = ["指标编号", "月份", "数值", "口径", "资金来源", "金额", "中央补助", "合计", "2024-01",
+                      "2024年1-2月", "new_urban_jobs", "mass_incidents", "=A1", "-3", "1e309", "１２", "是",
+                      "\"", "\"\"", ",", ";", "\t", "\n", "\r\n", "", " ", "累计", "nan", "NaN", "%", "注：x"]
+            text = "".join(rng.choice(pieces) + rng.choice([",", "\n", ""]) for _ in range(rng.randrange(0, 80)))
+            data = text.encode(rng.choice(["utf-8", "gb18030", "utf-8-sig"]))
+        cases.append((data, rng.choice(names)))
+    return cases
+
+
+def test_fuzz_never_raises() -> None:
+    cases = _fuzz_inputs(200)
+    assert len(cases) == 200
+    for data, name in cases:
+        for result in (ingest_any(data, INDICATORS, filename=name),
+                       ingest_budget(data, filename=name, max_bytes=2500)):
+            assert isinstance(result, IngestResult)
+            assert result.ok == (not result.errors)
+            if not result.ok:
+                assert result.data.empty
+            json.dumps(result.to_json(), ensure_ascii=False)
+            result.report("zh")
+            result.report("en")
+        frame, problems = read_table(data, filename=name)
+        assert frame is not None or problems
