@@ -105,3 +105,30 @@ def test_quality_and_rules():
     assert any(n["status"] == "mismatch" for n in q["notes"])
     rules = json.loads(run("rules").stdout)
     assert "on_track" in rules["statuses"]
+
+
+def test_forecast_json_shape_and_logic():
+    r = run("forecast", "--as-of", "2024-06", "--format", "json")
+    assert r.returncode == 0, r.stderr
+    data = json.loads(r.stdout)
+    rows = {i["indicator_id"]: i for i in data["indicators"]}
+    for key in ("indicator_id", "year", "target", "point", "lower", "upper", "p_attain", "method"):
+        assert key in rows["new_urban_jobs"]
+    jobs = rows["new_urban_jobs"]
+    assert jobs["lower"] <= jobs["point"] <= jobs["upper"] and 0 <= jobs["p_attain"] <= 1
+    assert jobs["method"] == "seasonal_share"
+    done = rows["unified_info_platform"]
+    assert done["p_attain"] == 1.0 and done["likelihood"] == "certain"
+
+
+def test_forecast_flat_files_without_history(tmp_path):
+    t = tmp_path / "t.csv"
+    t.write_text("indicator_id,name,unit,kind,direction,year,target\njobs,新增就业,万人,flow,higher,2024,12\nunemp,失业,万人,level,lower,2024,4.1\n", encoding="utf-8")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value,basis\njobs,2024-02,1.5,ytd\njobs,2024-06,7.5,ytd\nunemp,2024-06,3.5,level\n", encoding="utf-8")
+    r = run("forecast", "--as-of", "2024-06", "--targets", str(t), "--actuals", str(a), "--format", "json")
+    assert r.returncode == 0, r.stderr
+    rows = {i["indicator_id"]: i for i in json.loads(r.stdout)["indicators"]}
+    assert rows["jobs"]["method"] == "prorata" and abs(rows["jobs"]["point"] - 15.0) < 1e-6
+    assert rows["jobs"]["p_attain"] > 0.5
+    assert rows["unemp"]["p_attain"] > 0.9  # 3.5 against a cap of 4.1: lower is better
