@@ -1,0 +1,183 @@
+"""How fast a lever change recomputes the budget page's numbers.
+
+Run: ``.venv/bin/python bench/scenario_speed.py [--repeat 30] [--json]``
+
+A lever change on the budget/score page recomputes ``project_scenario`` (monthly path, linked
+outputs) and ``score_scenario`` (projected self-evaluation score). The budget is 50 ms of
+engine time per change (95th percentile). Two variants are timed:
+
+* ``full``   – score_scenario also re-evaluates the progress rows (nothing cached);
+* ``cached`` – the progress rows are reused (they do not depend on the levers; the page caches
+  them per data version and as-of month).
+
+The baseline is a trivial computation of the same page run in the same process: the monthly
+cumulative execution rate with a pandas group-by over the spending frame. The ratios say how
+many such trivial computations one lever change costs, which is comparable across machines.
+Exit status 1 when the full variant's 95th percentile exceeds the budget.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import json
+import statistics
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from analytics.progress import evaluate_all  # noqa: E402
+from analytics.scenario import project_scenario  # noqa: E402
+from analytics.scoring import score_scenario  # noqa: E402
+from analytics.series import Actuals, Budget  # noqa: E402
+from analytics.targets import load_project  # noqa: E402
+from analytics.values import parse_period  # noqa: E402
+
+BUDGET_MS = 50.0
+AS_OF = (2024, 8)
+DATA = ROOT / "data" / "projects" / "dongguan"
+SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
+
+# the lever changes a user makes on the page, one after the other
+LEVER_CHANGES = [
+    None,
+    {"name": "加快", "levers": {"pace": 1.2}},
+    {"name": "加快", "levers": {"pace": 1.5}},
+    {"name": "中央", "levers": {"pace": 1.5, "pace_by_source": {"central": 1.8}}},
+    {"name": "目标1", "levers": {"pace_by_goal": {"1": 1.3}}},
+    {"name": "一次性", "levers": {"one_off": [{"month": "2024-10", "amount": 5000, "source": "local", "goal": 1}]}},
+    {"name": "暂停", "levers": {"freeze": {"from": "2024-09", "to": "2024-10", "sources": ["local"]}}},
+    {"name": "调减", "levers": {"budget_adjustment": {"local": -3000}}},
+    {"name": "调剂", "levers": {"transfers": [{"from_goal": 2, "to_goal": 1, "amount": 2000}]}},
+    {"name": "单位成本", "levers": {"unit_costs": {"vocational_training": 0.2}}},
+    {
+        "name": "全部",
+        "levers": {
+            "pace": 1.2, "pace_by_source": {"central": 1.5}, "pace_by_goal": {"1": 1.1},
+            "one_off": [{"month": "2024-10", "amount": 5000, "source": "local", "goal": 1}],
+            "freeze": {"from": "2024-09", "to": "2024-10", "sources": ["local"]},
+            "budget_adjustment": {"local": -3000}, "transfers": [{"from_goal": 2, "to_goal": 1, "amount": 2000}],
+            "unit_costs": {"vocational_training": 0.2},
+        },
+    },
+]
+
+
+def load_sample(project):
+    df = pd.read_csv(DATA / "sample_actuals.csv", dtype=str, keep_default_na=False)
+    per = df.period.map(parse_period)
+    df["year"], df["month"], df["first_month"] = [x.year for x in per], [x.month for x in per], [x.first_month for x in per]
+    df["value"] = df.value.astype(float)
+    b = pd.read_csv(DATA / "sample_budget.csv", dtype=str, keep_default_na=False)
+    per = b.period.map(parse_period)
+    b["year"], b["month"] = [x.year for x in per], [x.month for x in per]
+    b["first_month"] = b.month
+    b["source"] = b.source.map(SOURCES)
+    b["amount"] = b.amount.astype(float)
+    return Actuals(project, df), Budget(project, b)
+
+
+def trivial_baseline(budget: Budget, total: float) -> pd.Series:
+    """The page's execution line, computed naively with pandas (the comparison unit)."""
+    f = budget.frame
+    monthly = f.groupby(["year", "month"])["amount"].sum().sort_index()
+    return 100.0 * monthly.cumsum() / total
+
+
+def timed(fn, repeat: int) -> list[float]:
+    out = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        fn()
+        out.append((time.perf_counter() - t0) * 1000.0)
+    return out
+
+
+def pct(values: list[float], q: float) -> float:
+    s = sorted(values)
+    k = min(len(s) - 1, max(0, int(round(q * (len(s) - 1)))))
+    return s[k]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--repeat", type=int, default=30, help="passes over the lever changes (default 30)")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args()
+
+    project = load_project()
+    actuals, budget = load_sample(project)
+    total = budget.total
+
+    t0 = time.perf_counter()
+    res = project_scenario(project, budget, AS_OF, None, actuals=actuals)
+    score_scenario(project, actuals, budget, AS_OF, None, result=res)
+    cold_ms = (time.perf_counter() - t0) * 1000.0
+
+    rows = evaluate_all(project, actuals, budget, AS_OF[0], AS_OF, with_previous=False)
+
+    def full(doc):
+        r = project_scenario(project, budget, AS_OF, doc, actuals=actuals)
+        return score_scenario(project, actuals, budget, AS_OF, doc, result=r)
+
+    def cached(doc):
+        r = project_scenario(project, budget, AS_OF, doc, actuals=actuals)
+        return score_scenario(project, actuals, budget, AS_OF, doc, result=r, progress_rows=rows)
+
+    def scenario_only(doc):
+        return project_scenario(project, budget, AS_OF, doc, actuals=actuals)
+
+    for doc in LEVER_CHANGES:  # warm-up
+        full(doc)
+        trivial_baseline(budget, total)
+
+    gc.collect()
+    base = timed(lambda: trivial_baseline(budget, total), args.repeat * len(LEVER_CHANGES))
+    series: dict[str, list[float]] = {"full": [], "cached": [], "project_scenario": []}
+    for _ in range(args.repeat):
+        for doc in LEVER_CHANGES:
+            series["full"] += timed(lambda: full(doc), 1)
+            series["cached"] += timed(lambda: cached(doc), 1)
+            series["project_scenario"] += timed(lambda: scenario_only(doc), 1)
+
+    base_med = statistics.median(base)
+    report = {
+        "as_of": f"{AS_OF[0]}-{AS_OF[1]:02d}",
+        "lever_changes": len(LEVER_CHANGES) * args.repeat,
+        "budget_ms": BUDGET_MS,
+        "cold_first_call_ms": round(cold_ms, 2),
+        "baseline_trivial_ms": {"median": round(base_med, 3), "p95": round(pct(base, 0.95), 3)},
+        "variants": {},
+    }
+    for name, vals in series.items():
+        med, p95, mx = statistics.median(vals), pct(vals, 0.95), max(vals)
+        report["variants"][name] = {
+            "median_ms": round(med, 2),
+            "p95_ms": round(p95, 2),
+            "max_ms": round(mx, 2),
+            "ratio_to_baseline": round(med / base_med, 1) if base_med > 0 else None,
+            "share_of_budget": round(p95 / BUDGET_MS, 3),
+        }
+    ok = report["variants"]["full"]["p95_ms"] <= BUDGET_MS
+    report["ok"] = ok
+
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+    else:
+        print(f"Budget page engine time per lever change (as of {report['as_of']}, {report['lever_changes']} changes)")
+        print(f"  cold first call (imports, allocation and rules files): {cold_ms:8.2f} ms")
+        print(f"  trivial baseline (pandas execution line):              {base_med:8.3f} ms median")
+        print(f"  {'variant':<18}{'median':>9}{'p95':>9}{'max':>9}{'× baseline':>12}{'of 50 ms':>10}")
+        for name, v in report["variants"].items():
+            print(f"  {name:<18}{v['median_ms']:>8.2f} {v['p95_ms']:>8.2f} {v['max_ms']:>8.2f} {v['ratio_to_baseline']:>11.1f} {v['share_of_budget']:>9.0%}")
+        print(f"  {'OK' if ok else 'TOO SLOW'}: full recompute p95 {report['variants']['full']['p95_ms']:.2f} ms vs budget {BUDGET_MS:.0f} ms")
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,419 @@
+"""Self-evaluation score (analytics/scoring.py + data/scoring_rules.yaml)."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import sys
+import types
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analytics.progress import evaluate_all
+from analytics.scenario import project_scenario
+from analytics.scoring import (
+    grade_for,
+    load_scoring_rules,
+    project_rows,
+    resolve_rules,
+    rule_options,
+    score,
+    score_json,
+    score_scenario,
+    validate_rules,
+)
+from analytics.series import Actuals, Budget
+from analytics.values import parse_period
+
+DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
+SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
+
+
+def load_sample_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
+    df = pd.read_csv(DATA / "sample_actuals.csv", dtype=str, keep_default_na=False)
+    per = df.period.map(parse_period)
+    df["year"] = [x.year for x in per]
+    df["month"] = [x.month for x in per]
+    df["first_month"] = [x.first_month for x in per]
+    df["value"] = df.value.astype(float)
+    b = pd.read_csv(DATA / "sample_budget.csv", dtype=str, keep_default_na=False)
+    per = b.period.map(parse_period)
+    b["year"] = [x.year for x in per]
+    b["month"] = [x.month for x in per]
+    b["first_month"] = b.month
+    b["source"] = b.source.map(SOURCES)
+    b["amount"] = b.amount.astype(float)
+    return df, b
+
+
+@pytest.fixture(scope="module")
+def sample(project):
+    acts, bud = load_sample_frames()
+    return Actuals(project, acts), Budget(project, bud)
+
+
+@pytest.fixture(scope="module")
+def rows24(project, sample):
+    return evaluate_all(project, sample[0], sample[1], 2024, (2024, 8), with_previous=False)
+
+
+def at_target(rows):
+    return [dataclasses.replace(r, actual=r.target) if r.target is not None else r for r in rows]
+
+
+def with_actual(rows, **values):
+    return [dataclasses.replace(r, actual=values[r.indicator_id]) if r.indicator_id in values else r for r in rows]
+
+
+def members(project, level1):
+    return [i for i in project.indicators if i.level1 == level1 and i.origin == "table" and i.id != project.execution_indicator]
+
+
+# -- the rules file -------------------------------------------------------------------------
+
+
+def test_rules_file_is_valid_and_documented():
+    rules = load_scoring_rules()
+    assert validate_rules(rules) == []
+    assert [(p["key"], p["points"]) for p in rules["parts"]] == [("execution", 10), ("output", 50), ("outcome", 30), ("satisfaction", 10)]
+    assert [p["level1"] for p in rules["parts"]] == [None, "产出指标", "效益指标", "满意度指标"]
+    for name, opt in rules["options"].items():
+        assert opt.get("help_zh") and opt.get("help_en"), name
+        if "choices" in opt:
+            vals = opt["value"] if isinstance(opt["value"], list) else [opt["value"]]
+            assert set(vals) <= set(opt["choices"]), name
+    for part in rules["parts"]:
+        assert part["help_zh"] and part["help_en"]
+    assert [(g["min"], g["zh"]) for g in rules["grades"]] == [(90, "优"), (80, "良"), (60, "中"), (0, "差")]
+    opts = rule_options()
+    assert opts["no_target"] == "redistribute" and opts["no_data"] == "redistribute" and opts["weights"] == "equal"
+
+
+def test_validate_rules_catches_mistakes():
+    rules = load_scoring_rules()
+    rules["parts"][1]["points"] = 40
+    rules["options"]["no_data"]["value"] = "guess"
+    rules["grades"] = list(reversed(rules["grades"]))
+    msgs = validate_rules(rules)
+    assert len(msgs) == 3
+    assert any("90" in m and "100" in m for m in msgs) and any("guess" in m for m in msgs)
+    with pytest.raises(ValueError, match="unknown scoring option"):
+        resolve_rules({"no_such_option": 1})
+
+
+# -- invariants -----------------------------------------------------------------------------
+
+
+def test_everything_at_target_with_full_execution_scores_100(project, rows24):
+    res = score(project, at_target(rows24), 100.0, 2024)
+    assert res.total == 100.0
+    assert res.grade == "优" and res.grade_en == "Excellent"
+    assert res.what_costs_points == []
+    assert [round(p.points, 9) for p in res.parts] == [10, 50, 30, 10]
+    assert all(ln.lost == pytest.approx(0.0, abs=1e-12) for ln in res.lines)
+    # the same for 2023 (its own targets and execution target of 30 %)
+    rows23 = evaluate_all(project, Actuals(project, None), Budget(project, None), 2023, (2024, 8), with_previous=False)
+    assert score(project, at_target(rows23), 30.0, 2023).total == 100.0
+
+
+def test_lost_points_add_up(project, rows24):
+    res = score(project, rows24, 56.4, 2024)
+    assert sum(ln.lost for ln in res.what_costs_points) == pytest.approx(100 - res.total)
+    losses = [ln.lost for ln in res.what_costs_points]
+    assert losses == sorted(losses, reverse=True)
+    assert res.what_costs_points[0].indicator_id == "budget_execution"  # 56 % of 100 % costs the most
+
+
+# -- each indicator type --------------------------------------------------------------------
+
+
+def test_points_are_spread_equally_within_each_level(project, rows24):
+    res = score(project, at_target(rows24), 100.0, 2024)
+    n_out = len(members(project, "产出指标"))
+    assert n_out == 28  # the 29 table outputs less 项目预算执行率
+    for ln in res.lines:
+        if ln.part == "output":
+            assert ln.points_max == pytest.approx(50 / n_out)
+        if ln.part == "outcome":
+            assert ln.points_max == pytest.approx(30 / 8)
+        if ln.part == "satisfaction":
+            assert ln.points_max == pytest.approx(10 / 3)
+    assert "budget_execution" not in {ln.indicator_id for ln in res.lines if ln.part == "output"}
+    assert res.line("budget_execution").part == "execution"
+
+
+def test_higher_is_better_completion(project, rows24):
+    rows = with_actual(at_target(rows24), new_urban_jobs=12.4 * 0.8, graduate_services=44.0)
+    res = score(project, rows, 100.0, 2024)
+    ln = res.line("new_urban_jobs")
+    assert ln.rule == "higher" and ln.attainment == pytest.approx(0.8)
+    assert ln.points == pytest.approx(0.8 * 50 / 28)
+    assert ln.lost == pytest.approx(0.2 * 50 / 28)
+    assert "80.0%" in ln.reason_zh and "80.0%" in ln.reason_en
+    over = res.line("graduate_services")
+    assert over.attainment == pytest.approx(2.0) and over.points == pytest.approx(50 / 28)  # capped at full marks
+    assert "超额完成" in over.reason_zh
+    assert res.total == pytest.approx(100 - 0.2 * 50 / 28)
+
+
+def test_lower_is_better_completion(project, rows24):
+    res = score(project, with_actual(at_target(rows24), registered_unemployed=5.0), 100.0, 2024)
+    ln = res.line("registered_unemployed")
+    assert ln.rule == "lower" and ln.attainment == pytest.approx(4.1 / 5.0)
+    assert ln.points == pytest.approx(4.1 / 5.0 * 50 / 28)
+    assert "目标÷实际" in ln.reason_zh
+    better = score(project, with_actual(at_target(rows24), registered_unemployed=3.0), 100.0, 2024).line("registered_unemployed")
+    assert better.points == pytest.approx(50 / 28)
+
+
+@pytest.mark.parametrize("incidents, full", [(0, True), (0.0, True), (1, False), (3, False)])
+def test_zero_target_lower_is_better(project, rows24, incidents, full):
+    ln = score(project, with_actual(at_target(rows24), mass_incidents=incidents), 100.0, 2024).line("mass_incidents")
+    assert ln.rule == "zero_target"
+    assert ln.points == pytest.approx(30 / 8 if full else 0.0)
+    assert ("得满分" if full else "不得分") in ln.reason_zh
+
+
+@pytest.mark.parametrize("value, full", [(1.0, True), (0.0, False)])
+def test_milestones(project, rows24, value, full):
+    ln = score(project, with_actual(at_target(rows24), unified_info_platform=value), 100.0, 2024).line("unified_info_platform")
+    assert ln.rule == "milestone"
+    assert ln.points == pytest.approx(50 / 28 if full else 0.0)
+    assert ("已实现" if full else "未实现") in ln.reason_zh
+
+
+def test_execution_points(project, rows24):
+    rows = at_target(rows24)
+    assert score(project, rows, 84.56, 2024).part("execution").points == pytest.approx(8.456)
+    assert score(project, rows, 28.0, 2023).part("execution").points == pytest.approx(28 / 30 * 10)
+    assert score(project, rows, 35.0, 2023).part("execution").points == pytest.approx(10.0)
+    assert score(project, rows, 0.0, 2024).part("execution").points == 0.0
+    assert score(project, rows, 50.0, 2024, rules={"execution_cap": 0.9}).part("execution").points == pytest.approx(5.0)
+    ln = score(project, rows, 84.56, 2024).line("budget_execution")
+    assert "84.56%" in ln.reason_zh and ln.lost == pytest.approx(10 - 8.456)
+
+
+def test_execution_default_target_when_the_year_has_none(project, rows24):
+    res = score(project, at_target(rows24), 50.0, 2025)
+    assert res.execution_target == 100 and res.part("execution").points == pytest.approx(5.0)
+
+
+# -- missing targets or data ----------------------------------------------------------------
+
+
+def test_no_data_is_redistributed_by_default(project, rows24):
+    rows = with_actual(at_target(rows24), public_service_satisfaction=None)
+    res = score(project, rows, 100.0, 2024)
+    ln = res.line("public_service_satisfaction")
+    assert ln.status == "excluded" and ln.points_max == 0 and ln.lost == 0
+    assert "分摊" in ln.reason_zh and "shared" in ln.reason_en
+    assert res.line("training_satisfaction").points_max == pytest.approx(5.0)
+    assert res.total == 100.0
+    zero = score(project, rows, 100.0, 2024, rules={"no_data": "zero"})
+    assert zero.line("public_service_satisfaction").status == "zero"
+    assert zero.line("public_service_satisfaction").lost == pytest.approx(10 / 3)
+    assert zero.total == pytest.approx(100 - 10 / 3)
+
+
+def test_no_target_is_redistributed_by_default(project, rows24):
+    rows = [dataclasses.replace(r, target=None) if r.indicator_id == "labour_brands" else r for r in at_target(rows24)]
+    res = score(project, rows, 100.0, 2024)
+    assert res.line("labour_brands").status == "excluded"
+    assert res.line("new_urban_jobs").points_max == pytest.approx(50 / 27)
+    assert res.total == 100.0
+    zero = score(project, rows, 100.0, 2024, rules={"no_target": "zero"})
+    assert zero.total == pytest.approx(100 - 50 / 28)
+
+
+def test_missing_rows_count_as_no_data(project, rows24):
+    rows = [r for r in at_target(rows24) if r.indicator_id != "subsidy_accuracy"]
+    res = score(project, rows, 100.0, 2024)
+    assert res.line("subsidy_accuracy").status == "excluded" and res.total == 100.0
+
+
+def test_empty_part_rescale_or_zero(project, rows24):
+    sat = {i.id: None for i in members(project, "满意度指标")}
+    rows = with_actual(at_target(rows24), **sat)
+    res = score(project, rows, 100.0, 2024)
+    assert res.part("satisfaction").empty and res.part("satisfaction").points == 0
+    assert res.total == 100.0  # 90 available points all earned → rescaled to 100
+    half = score(project, with_actual(rows, new_urban_jobs=6.2), 100.0, 2024)
+    assert half.total == pytest.approx((90 - 0.5 * 50 / 28) * 100 / 90)
+    zero = score(project, rows, 100.0, 2024, rules={"empty_part": "zero"})
+    assert zero.total == pytest.approx(90.0)
+
+
+def test_execution_without_data(project, rows24):
+    res = score(project, at_target(rows24), None, 2024)
+    assert res.part("execution").empty and res.total == 100.0
+    assert score(project, at_target(rows24), None, 2024, rules={"no_data": "zero"}).total == pytest.approx(90.0)
+
+
+def test_custom_weights_and_min_completion(project, rows24):
+    rows = with_actual(at_target(rows24), new_urban_jobs=6.2)
+    w = score(project, rows, 100.0, 2024, rules={"weights": "custom", "custom_weights": {"new_urban_jobs": 3, "labour_brands": 0}})
+    ln = w.line("new_urban_jobs")
+    assert ln.weight == 3 and ln.points_max == pytest.approx(50 * 3 / (26 + 3))
+    assert w.line("labour_brands").status == "excluded"
+    assert ln.points == pytest.approx(0.5 * ln.points_max)
+    # custom weights are ignored unless weights = custom
+    assert score(project, rows, 100.0, 2024, rules={"custom_weights": {"new_urban_jobs": 3}}).line("new_urban_jobs").points_max == pytest.approx(50 / 28)
+    floor = score(project, rows, 100.0, 2024, rules={"min_completion": 0.6})
+    assert floor.line("new_urban_jobs").points == 0 and "最低完成率" in floor.line("new_urban_jobs").reason_zh
+
+
+def test_goal_text_indicators_only_on_request(project, rows24):
+    ids = {ln.indicator_id for ln in score(project, at_target(rows24), 100.0, 2024).lines}
+    assert "training_total_2y" not in ids and "hr_park_institutions" not in ids
+    res = score(project, at_target(rows24), 100.0, 2024, rules={"origins": ["table", "goal_text"]})
+    assert {"training_total_2y", "hr_park_institutions"} <= {ln.indicator_id for ln in res.lines}
+    assert res.total == 100.0
+
+
+# -- grades ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "total, grade",
+    [(100, "优"), (90, "优"), (89.9999999999, "优"), (89.99, "良"), (80, "良"), (79.999, "中"), (60, "中"), (59.99, "差"), (0, "差")],
+)
+def test_grade_boundaries(total, grade):
+    assert grade_for(total)["zh"] == grade
+
+
+@pytest.mark.parametrize("rate, grade", [(100.0, "优"), (0.0, "优"), (50.0, "优")])
+def test_grade_through_score(project, rows24, rate, grade):
+    # 90 points of indicators + 0–10 for execution: never below 优
+    assert score(project, at_target(rows24), rate, 2024).grade == grade
+
+
+def test_grade_boundaries_through_score(project, rows24):
+    rows = at_target(rows24)
+    tgt = {r.indicator_id: r.target for r in rows24}
+    res = score(project, rows, 0.0, 2024)  # no execution at all: 90 points left
+    assert res.total == 90.0 and res.grade == "优"
+    sat = members(project, "满意度指标")
+    sid = sat[0].id
+    res = score(project, with_actual(rows, **{sid: tgt[sid] * (1 - 0.01 / (10 / 3))}), 0.0, 2024)  # lose 0.01 more
+    assert res.total == pytest.approx(89.99) and res.grade == "良"
+    no_sat = with_actual(rows, **{i.id: None for i in sat})
+    res = score(project, no_sat, 0.0, 2024, rules={"no_data": "zero"})
+    assert res.total == 80.0 and res.grade == "良"
+    higher = [i.id for i in members(project, "效益指标") if i.direction == "higher"]
+    assert len(higher) == 7
+    for loss, grade in ((20.0, "中"), (20.001, "差")):
+        c = 1 - loss / (len(higher) * 30 / 8)  # each outcome is worth 30/8 points
+        res = score(project, with_actual(no_sat, **{i: tgt[i] * c for i in higher}), 0.0, 2024, rules={"no_data": "zero"})
+        assert res.total == pytest.approx(80 - loss) and res.grade == grade
+
+
+# -- scenario scores ------------------------------------------------------------------------
+
+
+def test_score_scenario_uses_the_projection(project, sample, rows24):
+    acts, bud = sample
+    res = score_scenario(project, acts, bud, (2024, 8), None)
+    proj = project_scenario(project, bud, (2024, 8), None, actuals=acts)
+    assert res.basis == "projected" and res.execution_rate == pytest.approx(proj.year_end_rate)
+    assert res.part("execution").points == pytest.approx(proj.year_end_rate / 10)
+    for lo in proj.linked_outputs:
+        assert res.projections[lo.indicator_id]["method"] == "linked_output"
+        assert res.line(lo.indicator_id).actual == pytest.approx(lo.projected)
+    nj = next(r for r in rows24 if r.indicator_id == "new_urban_jobs")
+    assert res.projections["new_urban_jobs"]["method"] == "trajectory"
+    assert res.line("new_urban_jobs").actual == pytest.approx(nj.target * nj.ratio)
+    ru = next(r for r in rows24 if r.indicator_id == "registered_unemployed")
+    assert res.line("registered_unemployed").actual == pytest.approx(ru.target / ru.ratio)
+    assert res.projections["mass_incidents"]["method"] == "as_is"
+    assert res.projections["hr_park_national_application"]["method"] == "milestone_open"
+    assert res.scenario["levers"] == {}
+    json.dumps(res.as_dict(), ensure_ascii=False, allow_nan=False)
+    # reusing rows and the scenario result gives the same numbers
+    again = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, result=proj)
+    assert again.as_dict() == res.as_dict()
+
+
+def test_faster_spending_never_lowers_the_score(project, sample, rows24):
+    acts, bud = sample
+    totals = [score_scenario(project, acts, bud, (2024, 8), {"levers": {"pace": p}}, progress_rows=rows24).total for p in (0.5, 1.0, 1.3, 2.0, 4.0)]
+    assert totals == sorted(totals)
+    assert totals[-1] > totals[0]
+
+
+def test_renamed_scenario_scores_the_same(project, sample, rows24):
+    acts, bud = sample
+    doc = {"name": "a", "levers": {"pace": 1.4, "transfers": [{"from_goal": 3, "to_goal": 1, "amount": 1000}]}}
+    a = score_scenario(project, acts, bud, (2024, 8), doc, progress_rows=rows24).as_dict()
+    b = score_scenario(project, acts, bud, (2024, 8), {**doc, "name": "b"}, progress_rows=rows24).as_dict()
+    a["scenario"].pop("name"), b["scenario"].pop("name")
+    assert a == b
+
+
+def test_open_milestones_option(project, sample, rows24):
+    acts, bud = sample
+    both = ["table", "goal_text"]  # the open milestone (申请创建国家级产业园, due in December) comes from the goal text
+    met = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both})
+    as_is = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both, "open_milestones": "as_is"})
+    ln_met, ln_as_is = met.line("hr_park_national_application"), as_is.line("hr_park_national_application")
+    assert ln_met.points == pytest.approx(ln_met.points_max) and ln_met.points_max > 0
+    assert ln_as_is.points == 0 and as_is.projections["hr_park_national_application"]["method"] == "as_is"
+    assert as_is.total < met.total
+
+
+def test_projection_as_is_option(project, sample, rows24):
+    acts, bud = sample
+    res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"projection": "as_is"})
+    assert res.line("new_urban_jobs").actual == pytest.approx(next(r.actual for r in rows24 if r.indicator_id == "new_urban_jobs"))
+
+
+@pytest.fixture
+def fake_forecast(monkeypatch):
+    calls = []
+    mod = types.ModuleType("analytics.forecast")
+
+    def forecast_indicator(project, indicator, actuals, year, as_of):
+        calls.append(indicator.id)
+        if indicator.id == "new_urban_jobs":
+            return {"year_end": 13.0, "lower": 12.0, "upper": 14.0}
+        if indicator.id == "graduate_services":
+            raise RuntimeError("model failed")
+        return None
+
+    mod.forecast_indicator = forecast_indicator
+    monkeypatch.setitem(sys.modules, "analytics.forecast", mod)
+    return calls
+
+
+def test_forecast_is_used_when_it_exists(project, sample, rows24, fake_forecast):
+    acts, bud = sample
+    res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24)
+    assert res.projections["new_urban_jobs"] == {"current": pytest.approx(8.4998), "projected": 13.0, "method": "forecast"}
+    assert res.projections["graduate_services"]["method"] == "trajectory"  # a failing forecast falls back
+    assert res.projections["vocational_training"]["method"] == "linked_output"  # spend-driven: the scenario wins
+    assert "vocational_training" not in fake_forecast
+    off = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"use_forecast": False})
+    assert off.projections["new_urban_jobs"]["method"] == "trajectory"
+
+
+def test_project_rows_keeps_closed_years(project, sample):
+    acts, bud = sample
+    rows23 = evaluate_all(project, acts, bud, 2023, (2024, 8), with_previous=False)
+    out, info = project_rows(project, rows23, (2024, 8))
+    assert [r.actual for r in out] == [r.actual for r in rows23]
+    assert {v["method"] for v in info.values()} <= {"as_is", "none"}
+
+
+def test_score_json(project, sample):
+    acts, bud = sample
+    out = score_json(project, acts, bud, (2024, 8), {"name": "快", "levers": {"pace": 1.5}})
+    json.dumps(out, ensure_ascii=False, allow_nan=False)
+    assert set(out) == {"project", "as_of", "year", "scenario", "execution", "parts", "total", "grade", "grade_en", "what_costs_points"}
+    assert out["as_of"] == "2024-08" and out["scenario"]["name"] == "快"
+    assert set(out["execution"]) == {"projected_year_end_rate", "interval80", "target", "points"}
+    assert [p["key"] for p in out["parts"]] == ["execution", "output", "outcome", "satisfaction"]
+    assert out["total"] == pytest.approx(sum(p["points"] for p in out["parts"]), abs=0.03)
+    assert out["grade"] in {"优", "良", "中", "差"}
+    base = score_json(project, acts, bud, (2024, 8), None)
+    assert out["execution"]["projected_year_end_rate"] > base["execution"]["projected_year_end_rate"]
