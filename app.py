@@ -13,9 +13,9 @@ if lang not in ("zh", "en"):
     lang = "zh"
 
 pages = [
-    st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
-    st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="goals"),
-    st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="indicator"),
-    st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="targets"),
+    st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", url_path="summary", default=True),
+    st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="progress"),
+    st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="detail"),
+    st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="table"),
 ]
 st.navigation(pages).run()
