@@ -17,6 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as _dt
 import difflib
+import functools
 import io
 import math
 import os
@@ -46,7 +47,7 @@ __all__ = [
 MAX_BYTES_DEFAULT = 10 * 1024 * 1024
 MAX_PROBLEMS = 500  # more than this are cut, with a final "too_many_problems"
 HEADER_SCAN_ROWS = 10  # the header is looked for in the first N non-blank rows
-UNZIPPED_FACTOR = 20  # an xlsx may unpack to at most max_bytes * this
+UNZIPPED_FACTOR = 12  # an xlsx may unpack to at most max_bytes * this
 TOTAL_TOLERANCE = 0.01
 
 ACTUALS_COLUMNS = ["indicator_id", "year", "month", "first_month", "value", "basis", "note", "source", "row"]
@@ -400,24 +401,29 @@ def _decode(data: bytes, ctx: _Ctx) -> str | None:
         ctx.add("bad_encoding", detected="UTF-16")
         return None
     text: str | None = None
-    encoding = ""
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            text = data.decode(enc)
-            encoding = enc
-            break
-        except UnicodeDecodeError:
-            continue
+    body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
+    try:
+        text = body.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if exc.start >= len(body) - 3 and "end of data" in str(exc.reason):
+            text = body[: exc.start].decode("utf-8", errors="replace")  # only the last character was cut
+        else:
+            try:
+                text = data.decode("gb18030")
+            except UnicodeDecodeError:
+                text = None
     if text is None:
         ctx.add("bad_encoding")
         return None
-    controls = sum(1 for ch in text if (ord(ch) < 32 and ch not in "\t\r\n") or ch == "\x7f" or ch == "\ufffd")
+    controls = len(_CONTROL_RE.findall(text))
     if "\x00" in text or controls > max(2, len(text) // 200):
         nul_pattern = data[1:200:2].count(0) > 20 or data[0:200:2].count(0) > 20
         ctx.add("bad_encoding", detected="UTF-16" if nul_pattern else None)
         return None
-    del encoding
     return text
+
+
+_CONTROL_RE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffd]")
 
 
 def _sniff_delimiter(text: str) -> str:
@@ -488,10 +494,88 @@ def _cell_text(value: Any, number_format: str | None) -> str:
     return str(value)
 
 
+_MERGE_RE = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?mergeCell\b[^>]*?\bref=\"([A-Za-z]{1,3}\d+:[A-Za-z]{1,3}\d+)\"")
+
+
+def _sheet_merges(zf: zipfile.ZipFile, ws: Any) -> list[tuple[int, int, int, int]]:
+    """Merged ranges of a read-only worksheet, scanned from its XML (read-only mode has none)."""
+    from openpyxl.utils.cell import range_boundaries
+
+    path = getattr(ws, "_worksheet_path", None)
+    if not path:
+        return []
+    names = set(zf.namelist())
+    path = path if path in names else path.lstrip("/")
+    if path not in names:
+        return []
+    found: set[bytes] = set()
+    tail = b""
+    with zf.open(path) as fh:
+        while True:
+            chunk = fh.read(1 << 20)
+            if not chunk:
+                break
+            block = tail + chunk
+            found.update(_MERGE_RE.findall(block))
+            tail = block[-300:]
+    merges = []
+    for ref in found:
+        try:
+            min_col, min_row, max_col, max_row = range_boundaries(ref.decode("ascii"))
+        except (ValueError, TypeError):
+            continue
+        if None not in (min_col, min_row, max_col, max_row) and (max_row > min_row or max_col > min_col):
+            merges.append((int(min_row), int(min_col), int(max_row), int(max_col)))
+    return sorted(merges)
+
+
+def _pick_sheet(worksheets: list[Any], sheet: str | int | None) -> Any:
+    if sheet is None:
+        visible = [w for w in worksheets if getattr(w, "sheet_state", "visible") == "visible"]
+        return (visible or worksheets)[0]
+    if isinstance(sheet, int) and not isinstance(sheet, bool):
+        return worksheets[sheet] if 0 <= sheet < len(worksheets) else None
+    wanted = str(sheet)
+    for w in worksheets:
+        if w.title == wanted:
+            return w
+    key = normalize_text(wanted).lower()
+    for w in worksheets:
+        if normalize_text(w.title).lower() == key:
+            return w
+    return None
+
+
+def _sheet_cells(ws: Any) -> tuple[dict[int, list[str]], dict[tuple[int, int], str | None]]:
+    """Cell texts by row, and the formula cells (coordinate → number format)."""
+    cells: dict[int, list[str]] = {}
+    formulas: dict[tuple[int, int], str | None] = {}
+    reset = getattr(ws, "reset_dimensions", None)
+    if reset is not None:
+        reset()  # do not trust the <dimension> element: read every row there is
+    for row in ws.iter_rows():
+        for cell in row:
+            value = cell.value
+            if value is None:
+                continue
+            r, c = int(cell.row), int(cell.column)
+            fmt = cell.number_format if isinstance(value, (int, float)) and not isinstance(value, bool) else None
+            if getattr(cell, "data_type", None) == "f":
+                formulas[(r, c)] = None
+            text = _cell_text(value, fmt)
+            if not text.strip():
+                continue
+            line = cells.setdefault(r, [])
+            if len(line) < c:
+                line.extend([""] * (c - len(line)))
+            line[c - 1] = text
+    return cells, formulas
+
+
 def _read_excel(data: bytes, ctx: _Ctx, sheet: str | int | None, max_bytes: int) -> _Grid | None:
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            unpacked = sum(max(0, i.file_size) for i in zf.infolist())
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(max(0, i.file_size) for i in zf.infolist())
     except Exception as exc:  # noqa: BLE001 - anything wrong with the zip is a bad workbook
         ctx.add("bad_excel", error=type(exc).__name__)
         return None
@@ -499,85 +583,41 @@ def _read_excel(data: bytes, ctx: _Ctx, sheet: str | int | None, max_bytes: int)
         ctx.add("too_large", size=unpacked, limit=max_bytes * UNZIPPED_FACTOR, size_mb=_size_mb(unpacked),
                 limit_mb=_size_mb(max_bytes * UNZIPPED_FACTOR), unpacked=True)
         return None
-    try:
-        import openpyxl  # local: only needed for Excel
+    import openpyxl  # local: only needed for Excel
 
+    wb = cached_wb = None
+    try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wb = openpyxl.load_workbook(io.BytesIO(data), data_only=False)
+            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=False)
+            worksheets = list(wb.worksheets)
+            titles = [w.title for w in worksheets]
+            ws = _pick_sheet(worksheets, sheet) if worksheets else None
+            if ws is None:
+                ctx.add("no_sheet", requested="" if sheet is None else str(sheet), sheets=titles)
+                return None
+            ctx.sheet = ws.title
+            cells, formulas = _sheet_cells(ws)
+            if formulas:  # use the values Excel saved with the formulas; keep "=…" where there are none
+                cached_wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+                cached_cells, _ = _sheet_cells(cached_wb[ws.title])
+                for r, c in formulas:
+                    line = cached_cells.get(r)
+                    if line is not None and c <= len(line) and line[c - 1].strip():
+                        cells[r][c - 1] = line[c - 1]
+            merges = _sheet_merges(zf, ws)
     except Exception as exc:  # noqa: BLE001 - corrupt / truncated / not a workbook
         ctx.add("bad_excel", error=type(exc).__name__)
         return None
-    worksheets = list(wb.worksheets)
-    titles = [ws.title for ws in worksheets]
-    if not worksheets:
-        ctx.add("no_sheet", requested="" if sheet is None else str(sheet), sheets=titles)
-        return None
-    ws = None
-    if sheet is None:
-        visible = [w for w in worksheets if getattr(w, "sheet_state", "visible") == "visible"]
-        ws = (visible or worksheets)[0]
-    elif isinstance(sheet, int) and not isinstance(sheet, bool):
-        if 0 <= sheet < len(worksheets):
-            ws = worksheets[sheet]
-    else:
-        wanted = str(sheet)
-        for w in worksheets:
-            if w.title == wanted:
-                ws = w
-                break
-        if ws is None:
-            key = normalize_text(wanted).lower()
-            for w in worksheets:
-                if normalize_text(w.title).lower() == key:
-                    ws = w
-                    break
-    if ws is None:
-        ctx.add("no_sheet", requested=str(sheet), sheets=titles)
-        return None
-    ctx.sheet = ws.title
-
-    raw_cells = getattr(ws, "_cells", None)
-    if isinstance(raw_cells, dict):
-        items = [(coord, cell) for coord, cell in raw_cells.items()]
-    else:  # pragma: no cover - other openpyxl versions
-        items = [((c.row, c.column), c) for row in ws.iter_rows() for c in row]
-    cached_ws = None
-    cells: dict[int, list[str]] = {}
-    for (r, c), cell in sorted(items, key=lambda it: it[0]):
-        value = getattr(cell, "value", None)
-        if value is None:
-            continue
-        fmt = getattr(cell, "number_format", None)
-        is_formula = getattr(cell, "data_type", None) == "f" or (
-            not isinstance(value, (str, int, float, bool, _dt.date, _dt.time, _dt.timedelta))
-            and hasattr(value, "text")
-        )
-        if is_formula:
-            if cached_ws is None:
-                try:
-                    with warnings.catch_warnings():
-                        warnings.simplefilter("ignore")
-                        cached_wb = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-                    cached_ws = cached_wb[ws.title]
-                except Exception:  # noqa: BLE001 - keep the formula text, reported later
-                    cached_ws = False
-            cached = cached_ws.cell(r, c).value if cached_ws else None
-            if cached is not None:
-                value = cached
-        text = _cell_text(value, fmt)
-        if not text.strip():
-            continue
-        row = cells.setdefault(r, [])
-        if len(row) < c:
-            row.extend([""] * (c - len(row)))
-        row[c - 1] = text
-    merges = [
-        (m.min_row, m.min_col, m.max_row, m.max_col)
-        for m in getattr(ws.merged_cells, "ranges", [])
-        if m.min_row is not None and m.min_col is not None
-    ]
-    return _Grid(cells, sorted(merges), "xlsx")
+    finally:
+        zf.close()
+        for book in (wb, cached_wb):
+            try:
+                if book is not None:
+                    book.close()
+            except Exception:  # noqa: BLE001 - closing a broken archive must not raise
+                pass
+    return _Grid(cells, merges, "xlsx")
 
 
 def _is_texty(text: str) -> bool:
@@ -707,7 +747,11 @@ def _grid_to_frame(grid: _Grid, ctx: _Ctx) -> pd.DataFrame | None:
             seen[label] = 0
         labels.append(label)
         meta.append({"label": label, "header": names[c], "letter": _col_letter(c), "index": c})
-    matrix = [[get(r, c) for c in keep] for r in data_rows]
+    matrix = []
+    for r in data_rows:
+        line = cells[r]
+        n = len(line)
+        matrix.append([line[c] if c < n else "" for c in keep])
     frame = pd.DataFrame(matrix, columns=labels, index=pd.Index(data_rows, name="row", dtype="int64"), dtype=str)
     frame.attrs.update({
         "file": ctx.file,
@@ -772,11 +816,12 @@ def read_table(
 
 # ---------------------------------------------------------------------------- shared checks
 def _is_blank(text: str) -> bool:
-    return not normalize_text(text)
+    return not text or not text.strip()
 
 
 def _is_dash(text: str) -> bool:
-    return normalize_text(text).lower() in _DASHES
+    t = text.strip()
+    return 0 < len(t) <= 5 and normalize_text(t).lower() in _DASHES
 
 
 def _parse_basis(text: str) -> str | None:
@@ -795,6 +840,7 @@ def _number(text: str) -> tuple[float | None, str | None]:
         return None, "formula" if exc.code == "formula" else "not_a_number"
 
 
+@functools.lru_cache(maxsize=4096)
 def _parse_period_cell(text: str) -> tuple[Period | None, str | None]:
     try:
         return _to_period(text), None
@@ -838,7 +884,9 @@ def _duplicate_groups(records: list[dict[str, Any]], key: str) -> list[list[dict
     return [c for c in comps.values() if len(c) > 1]
 
 
-def _report_duplicates(ctx: _Ctx, records: list[dict[str, Any]], key: str, extra: Callable[[Any], dict[str, Any]]) -> None:
+def _report_duplicates(
+    ctx: _Ctx, records: list[dict[str, Any]], key: str, extra: Callable[[Any], dict[str, Any]]
+) -> None:
     groups = _duplicate_groups(records, key)
     merged: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
     for group in groups:
@@ -871,7 +919,9 @@ def _resolve_indicator(
     return by_id.get(key) or by_name.get(key)
 
 
-def _result(kind: str, layout: str, ctx: _Ctx, records: list[dict[str, Any]] | None, columns: list[str]) -> IngestResult:
+def _result(
+    kind: str, layout: str, ctx: _Ctx, records: list[dict[str, Any]] | None, columns: list[str]
+) -> IngestResult:
     problems = _finish(ctx.problems)
     ok = not any(p.severity == "error" for p in problems)
     frame = _empty_frame(columns)
@@ -902,9 +952,12 @@ def _ctx_from_frame(frame: pd.DataFrame, problems: list[Problem], file: str) -> 
     return ctx
 
 
+_Col = dict[str, Any]  # column metadata from read_table: label, header, letter, index
+
+
 def _map_columns(
     frame: pd.DataFrame, aliases: Mapping[str, str], extra: Mapping[str, str] | None = None
-) -> tuple[dict[str, list[dict[str, Any]]], list[tuple[dict[str, Any], Period]], list[dict[str, Any]], list[dict[str, Any]]]:
+) -> tuple[dict[str, list[_Col]], list[tuple[_Col, Period]], list[_Col], list[_Col]]:
     """→ (field → columns, period-header columns, bad period-header columns, unrecognised columns)."""
     fields: dict[str, list[dict[str, Any]]] = {}
     periods: list[tuple[dict[str, Any], Period]] = []
@@ -1007,7 +1060,7 @@ def _value_check(
             ctx.add(code, row=row, column=column, value=raw, **base)
             return None
     assert number is not None
-    if normalize_text(raw).endswith("%") and normalize_text(unit) != "%":
+    if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
         ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
                 number=number, **base)
     if number < 0:
@@ -1094,6 +1147,7 @@ def _ingest_actuals_frame(
     usable_periods = _check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
 
     records: list[dict[str, Any]] = []
+    resolved: dict[str, str | None] = {}
     labels = list(frame.columns)
     rows = frame.index.tolist()
     values = frame.to_numpy(dtype=object).tolist()
@@ -1119,7 +1173,9 @@ def _ingest_actuals_frame(
         ind: str | None = None
         if not _is_blank(id_raw) or not _is_blank(name_raw):
             raw, where = (id_raw, id_col) if not _is_blank(id_raw) else (name_raw, name_col)
-            ind = _resolve_indicator(raw, by_id, by_name)
+            if raw not in resolved:
+                resolved[raw] = _resolve_indicator(raw, by_id, by_name)
+            ind = resolved[raw]
             if ind is None:
                 close = difflib.get_close_matches(normalize_text(raw), choices, n=1, cutoff=0.6)
                 ctx.add("unknown_indicator", row=rownum, column=_colname(where), value=raw.strip(),

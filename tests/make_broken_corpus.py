@@ -265,7 +265,10 @@ def _good() -> dict[str, bytes]:
     ]).encode("utf-8")
     out["tab_delimited.csv"] = "指标编号\t月份\t数值\nregistered_unemployed\t2024-01\t190\n".encode("utf-8")
     out["blank_values.csv"] = _csv([
-        ZH_HEAD, "registered_unemployed,2024-01,190", "registered_unemployed,2024-02,", "registered_unemployed,2024-03,—",
+        ZH_HEAD,
+        "registered_unemployed,2024-01,190",
+        "registered_unemployed,2024-02,",
+        "registered_unemployed,2024-03,—",
     ]).encode("utf-8")
     out["future_period.csv"] = _csv([ZH_HEAD, "registered_unemployed,2024-06,188", "registered_unemployed,2024-07,187"]
                                     ).encode("utf-8")
@@ -298,6 +301,9 @@ def _good() -> dict[str, bytes]:
         [["指标编号", dt.datetime(2024, 1, 1), dt.datetime(2024, 2, 1), 202403],
          ["registered_unemployed", 190, 189, 188]],
         formats={"B1": "yyyy-mm", "C1": "yyyy-mm"}))
+    out["merged_id_cells.xlsx"] = _xlsx_bytes(_sheet(
+        [["指标编号", "月份", "数值"], ["registered_unemployed", "2024-01", 190], [None, "2024-02", 189],
+         [None, "2024-03", 188]], merges=["A2:A4"]))
     return out
 
 

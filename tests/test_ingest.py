@@ -312,6 +312,11 @@ GOOD_EXPECTED: dict[str, tuple[str, str, list[dict[str, Any]], set[str]]] = {
         A("registered_unemployed", 2024, 2, 189.0, "level", 2),
         A("registered_unemployed", 2024, 3, 188.0, "level", 2),
     ], set()),
+    "merged_id_cells.xlsx": ("actuals", "long", [
+        A("registered_unemployed", 2024, 1, 190.0, "level", 2),
+        A("registered_unemployed", 2024, 2, 189.0, "level", 3),
+        A("registered_unemployed", 2024, 3, 188.0, "level", 4),
+    ], {"merged_cells"}),
     "budget_long.csv": ("budget", "long", [
         B(2024, 1, "central", 120.0, "month", 2),
         B(2024, 1, "local", 1050.5, "month", 3),
@@ -515,6 +520,63 @@ def test_problem_is_frozen_and_hashable() -> None:
     assert hash(p) == hash(Problem("not_a_number", "a.csv", 2, "数值", "x", "error", {}))
     assert "a.csv" in p.message("fr")  # unknown language → Chinese
     assert p.message("fr") == p.message("zh")
+
+
+def test_iso_dates_are_months_not_spans() -> None:
+    # values.parse_period reads "2024-01-05" as the span January–May and rejects "2024-06-30"
+    text = "指标编号,月份,数值\nregistered_unemployed,2024-01-05,190\nregistered_unemployed,2024-06-30,188\n"
+    r = ingest_actuals(_csv(text), INDICATORS, filename="d.csv")
+    assert r.ok, r.report()
+    assert r.data[["month", "first_month"]].values.tolist() == [[1, 1], [6, 6]]
+
+
+def test_row_numbers_follow_records_not_lines() -> None:
+    text = ('indicator_id,period,value,note\nregistered_unemployed,2024-01,190,"two\nlines"\n'
+            "registered_unemployed,2024-02,x,\n")
+    r = ingest_actuals(_csv(text), INDICATORS, filename="m.csv")
+    assert [(p.code, p.row) for p in r.errors] == [("not_a_number", 3)]
+
+
+def test_truncated_utf8_tail_is_still_utf8() -> None:
+    data = "指标编号,月份,数值\nregistered_unemployed,2024-01,190\n注：统计".encode()[:-2]
+    r = ingest_actuals(data, INDICATORS, filename="t.csv")
+    assert r.ok and [p.code for p in r.problems] == ["ignored_row"]
+
+
+def test_formula_with_saved_value_is_read_as_the_value(tmp_path: Path) -> None:
+    import zipfile
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["指标编号", "月份", "数值"], ["registered_unemployed", "2024-01", "=180+10"]):
+        ws.append(row)
+    raw = io.BytesIO()
+    wb.save(raw)
+    src = zipfile.ZipFile(io.BytesIO(raw.getvalue()))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            data = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":  # what Excel saves: the formula and its value
+                data = re.sub(rb"<f>180\+10</f>(<v\s*/>|<v></v>)?", b"<f>180+10</f><v>190</v>", data)
+            dst.writestr(info, data)
+    r = ingest_actuals(out.getvalue(), INDICATORS, filename="f.xlsx")
+    assert r.ok, r.report()
+    assert r.data["value"].tolist() == [190.0]
+
+
+def test_too_many_problems_are_capped() -> None:
+    text = "指标编号,月份,数值\n" + "".join(f"registered_unemployed,2024-01,x{i}\n" for i in range(700))
+    r = ingest_actuals(_csv(text), INDICATORS, filename="many.csv")
+    assert len(r.problems) == 501 and r.problems[-1].code == "too_many_problems"
+    assert r.problems[-1].params["count"] == 700 and "700" in r.problems[-1].message()
+
+
+def test_ingest_any_finds_budget_by_source_columns() -> None:
+    r = ingest_any(GOOD / "budget_wide.csv", INDICATORS)
+    assert r.ok and (r.kind, r.layout) == ("budget", "wide")
 
 
 # ---------------------------------------------------------------------------- messages
