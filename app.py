@@ -17,5 +17,6 @@ pages = [
     st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="progress"),
     st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="detail"),
     st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="table"),
+    # --- more pages ---
 ]
 st.navigation(pages).run()

@@ -361,6 +361,10 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
     p.set_defaults(func=cmd_validate)
 
+    # --- scenario/score commands ---
+    # --- import/export commands ---
+    # --- report command ---
+
     p = sub.add_parser("quality", help="data-quality notes on the target table")
     common(p, data=False)
     p.set_defaults(func=cmd_quality)

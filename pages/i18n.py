@@ -128,6 +128,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "errors_title": {"zh": "数据文件有问题", "en": "The data files have problems"},
     "unit_wan_yuan": {"zh": "万元", "en": "万元"},
     "points": {"zh": "分", "en": "pts"},
+    # --- forecast page ---
+    # --- budget scenarios page ---
+    # --- data management page ---
+    # --- meetings and exports ---
 }
 
 
