@@ -24,15 +24,26 @@ SERIES_COLORS = {
 }
 
 
+THEME = "performance_targets"
+
+
+@alt.theme.register(THEME, enable=True)
+def _theme() -> alt.theme.ThemeConfig:
+    """Fonts and axis style for every chart (applied when a chart is turned into a spec, which
+    is much cheaper than configuring each chart object)."""
+    return {
+        "config": {
+            "font": FONT,
+            "axis": {"labelAngle": 0, "labelFont": FONT, "titleFont": FONT, "labelFontSize": 12, "titleFontSize": 13},
+            "legend": {"labelFont": FONT, "titleFont": FONT, "orient": "bottom", "labelFontSize": 12},
+            "title": {"font": FONT, "fontSize": 15, "anchor": "start"},
+            "view": {"strokeWidth": 0},
+        }
+    }
+
+
 def _finish(chart: alt.TopLevelMixin, height: int = 320) -> alt.TopLevelMixin:
-    return (
-        chart.properties(height=height)
-        .configure(font=FONT)
-        .configure_axis(labelAngle=0, labelFont=FONT, titleFont=FONT, labelFontSize=12, titleFontSize=13)
-        .configure_legend(labelFont=FONT, titleFont=FONT, orient="bottom", labelFontSize=12)
-        .configure_title(font=FONT, fontSize=15, anchor="start")
-        .configure_view(strokeWidth=0)
-    )
+    return chart.properties(height=height)
 
 
 def status_scale(lang: str) -> alt.Scale:

@@ -199,3 +199,16 @@ def goal_label(goal_id: int, lang: str) -> str:
         return t("project_wide", lang)
     g = dataset().project.goal(goal_id)
     return g.label(lang) if g else str(goal_id)
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
+def _chart_spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    from pages import charts
+
+    return getattr(charts, builder)(*args, **kwargs).to_dict(validate=False)
+
+
+def show_chart(builder: str, *args: Any, **kwargs: Any) -> None:
+    """Render a chart from pages/charts.py. Building an Altair chart costs ~100 ms, so the
+    finished Vega-Lite spec is cached on the chart's inputs (same inputs, same chart)."""
+    st.vega_lite_chart(spec=_chart_spec(builder, *args, **kwargs), width="stretch")

@@ -7,8 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.progress import expected_path, load_rules
-from pages import charts
-from pages.common import dataset, esc, fmt_value, goal_label, progress, sample_banner, sidebar, status_help, status_label
+from pages.common import dataset, esc, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar, status_help, status_label
 from pages.i18n import t
 
 state = sidebar()
@@ -91,8 +90,7 @@ if not ind.derived_from and ind.id != project.execution_indicator:
 unit_title = f"{ind.display_name(lang)}（{unit}）" if unit else ind.display_name(lang)
 if ind.kind == "flow":
     unit_title = (f"累计值（{unit}）" if lang == "zh" else f"Cumulative ({unit})") if unit else ("累计值" if lang == "zh" else "Cumulative")
-chart = charts.indicator_progress(pd.DataFrame(monthly), pd.DataFrame(lines), unit_title, lang, row.target, title=f"{year}", bars=ind.kind == "flow")
-st.altair_chart(chart, width="stretch")
+show_chart("indicator_progress", pd.DataFrame(monthly), pd.DataFrame(lines), unit_title, lang, row.target, title=f"{year}", bars=ind.kind == "flow")
 if ind.kind == "flow" and monthly:
     st.caption(("柱：当月值（由累计值相减得到；合并发布的月份显示为一根柱）。" if lang == "zh" else "Bars: monthly amounts (differences of YTD figures; combined months show as one bar)."))
 

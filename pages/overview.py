@@ -7,8 +7,8 @@ import pandas as pd
 import streamlit as st
 
 from analytics.progress import count_by_status, load_rules
-from pages import charts
 from pages.common import (
+    show_chart,
     dataset,
     esc,
     fmt_value,
@@ -96,7 +96,7 @@ else:
         for m in range(1, 13):
             recs.append({"month": m, "value": prev + (target - prev) * m / 12, "series": t("budget_time", lang), "kind": "expected"})
     if recs:
-        st.altair_chart(charts.budget_execution(pd.DataFrame(recs), lang), width="stretch")
+        show_chart("budget_execution", pd.DataFrame(recs), lang)
 
 # -- worst lagging + changes ---------------------------------------------------------------
 left, right = st.columns(2)
