@@ -152,11 +152,11 @@ def load_allocation(project: Project, path: str | os.PathLike[str] | None = None
             file = candidate / ALLOCATION_FILE
     if file is None:
         return {g: 1.0 / len(goals) for g in goals}
-    return _read_allocation(str(file), tuple(goals))
+    return dict(_read_allocation(str(file), tuple(goals), file.stat().st_mtime_ns if file.exists() else 0))
 
 
 @lru_cache(maxsize=16)
-def _read_allocation(file: str, goals: tuple[int, ...]) -> dict[int, float]:
+def _read_allocation(file: str, goals: tuple[int, ...], mtime: int) -> dict[int, float]:  # mtime: re-read when edited
     df = pd.read_csv(file, dtype=str, keep_default_na=False, comment="#", encoding="utf-8-sig")
     cols = {normalize_text(c).lower(): c for c in df.columns}
     if "goal" not in cols or "share" not in cols:

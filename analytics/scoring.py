@@ -14,6 +14,7 @@ import importlib
 import inspect
 import math
 import os
+import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -49,8 +50,13 @@ _EPS = 1e-9
 # -- rules ----------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=4)
 def _load(path: str) -> dict[str, Any]:
+    """The parsed rules file, cached until the file changes (treat as read-only)."""
+    return _load_cached(path, os.stat(path).st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime: int) -> dict[str, Any]:
     with open(path, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
 
@@ -457,6 +463,33 @@ def _call_forecast(fn: Callable[..., Any], available: Mapping[str, Any]) -> floa
     return float(value)
 
 
+_FC_CACHE: "weakref.WeakKeyDictionary[Actuals, dict[tuple[Any, ...], float | None]]" = weakref.WeakKeyDictionary()
+
+
+def _forecast_value(fn: Callable[..., Any], project: Project, ind: Indicator, row: IndicatorProgress, actuals: Actuals,
+                    budget: Budget | None, as_of: tuple[int, int]) -> float | None:
+    """The forecaster's year-end value for one indicator, cached per ``Actuals`` object (the
+    forecast depends on the data and the as-of month, not on the budget levers)."""
+    month = int(as_of[1]) if row.year == as_of[0] else 12
+    key = (id(fn), getattr(fn, "__module__", ""), ind.id, row.year, month, row.target, row.comparator)
+    cache = _FC_CACHE.setdefault(actuals, {})
+    if key in cache:
+        return cache[key]
+    available = {
+        # the signature of analytics.forecast.forecast_indicator
+        "kind": ind.kind, "direction": ind.direction, "as_of_month": month,
+        "current": dict(actuals.obs(ind.id, row.year).values), "history": actuals.history(ind.id, row.year),
+        "target": row.target, "comparator": row.comparator or (">=" if ind.direction == "higher" else "<="),
+        "last_year_end": actuals.year_end(ind, row.year - 1),
+        # other names a forecaster may ask for
+        "project": project, "indicator": ind, "ind": ind, "indicator_id": ind.id, "actuals": actuals,
+        "budget": budget, "year": row.year, "as_of": tuple(as_of), "row": row, "progress": row,
+    }
+    value = _call_forecast(fn, available)
+    cache[key] = value
+    return value
+
+
 def project_rows(
     project: Project,
     rows: Sequence[IndicatorProgress],
@@ -490,22 +523,19 @@ def project_rows(
             method = "as_is"
         elif lo is not None and lo.projected is not None:
             value, method = lo.projected, "linked_output"
+        elif ind.kind == "milestone":
+            achieved = (row.actual or 0.0) >= 0.5
+            due = ind.due_month or 12
+            if not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
+                value, method = row.target, "milestone_open"
+        elif ind.direction == "lower" and abs(row.target) < _EPS:
+            method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
         else:
             fc = None
-            if fn is not None:
-                fc = _call_forecast(fn, {
-                    "project": project, "indicator": ind, "ind": ind, "indicator_id": ind.id, "actuals": actuals,
-                    "budget": budget, "year": row.year, "as_of": tuple(as_of), "row": row, "progress": row,
-                })
+            if fn is not None and actuals is not None and not ind.derived_from:
+                fc = _forecast_value(fn, project, ind, row, actuals, budget, as_of)
             if fc is not None:
                 value, method = fc, "forecast"
-            elif ind.kind == "milestone":
-                achieved = (row.actual or 0.0) >= 0.5
-                due = ind.due_month or 12
-                if not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
-                    value, method = row.target, "milestone_open"
-            elif ind.direction == "lower" and abs(row.target) < _EPS:
-                method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
             elif method_opt == "trajectory" and row.ratio is not None and math.isfinite(row.ratio) and row.actual is not None:
                 if ind.direction == "lower":
                     value = row.target / row.ratio if row.ratio > 0 else row.actual

@@ -4,7 +4,8 @@ Run: ``.venv/bin/python bench/scenario_speed.py [--repeat 30] [--json]``
 
 A lever change on the budget/score page recomputes ``project_scenario`` (monthly path, linked
 outputs) and ``score_scenario`` (projected self-evaluation score). The budget is 50 ms of
-engine time per change (95th percentile). Two variants are timed:
+engine time per change (95th percentile of the process CPU time, so that other jobs on a busy
+machine do not count; wall-clock time is printed too). Two variants are timed:
 
 * ``full``   – score_scenario also re-evaluates the progress rows (nothing cached);
 * ``cached`` – the progress rows are reused (they do not depend on the levers; the page caches
@@ -89,12 +90,16 @@ def trivial_baseline(budget: Budget, total: float) -> pd.Series:
     return 100.0 * monthly.cumsum() / total
 
 
-def timed(fn, repeat: int) -> list[float]:
+def timed(fn, repeat: int, wall: list[float] | None = None) -> list[float]:
+    """CPU milliseconds of this process per call (engine time: not the time spent waiting for
+    a CPU on a busy machine); wall-clock milliseconds are appended to ``wall`` when given."""
     out = []
     for _ in range(repeat):
-        t0 = time.perf_counter()
+        w0, c0 = time.perf_counter(), time.process_time()
         fn()
-        out.append((time.perf_counter() - t0) * 1000.0)
+        out.append((time.process_time() - c0) * 1000.0)
+        if wall is not None:
+            wall.append((time.perf_counter() - w0) * 1000.0)
     return out
 
 
@@ -139,11 +144,12 @@ def main() -> int:
     gc.collect()
     base = timed(lambda: trivial_baseline(budget, total), args.repeat * len(LEVER_CHANGES))
     series: dict[str, list[float]] = {"full": [], "cached": [], "project_scenario": []}
+    walls: dict[str, list[float]] = {k: [] for k in series}
     for _ in range(args.repeat):
         for doc in LEVER_CHANGES:
-            series["full"] += timed(lambda: full(doc), 1)
-            series["cached"] += timed(lambda: cached(doc), 1)
-            series["project_scenario"] += timed(lambda: scenario_only(doc), 1)
+            series["full"] += timed(lambda: full(doc), 1, walls["full"])
+            series["cached"] += timed(lambda: cached(doc), 1, walls["cached"])
+            series["project_scenario"] += timed(lambda: scenario_only(doc), 1, walls["project_scenario"])
 
     base_med = statistics.median(base)
     report = {
@@ -162,6 +168,8 @@ def main() -> int:
             "max_ms": round(mx, 2),
             "ratio_to_baseline": round(med / base_med, 1) if base_med > 0 else None,
             "share_of_budget": round(p95 / BUDGET_MS, 3),
+            "wall_median_ms": round(statistics.median(walls[name]), 2),
+            "wall_p95_ms": round(pct(walls[name], 0.95), 2),
         }
     ok = report["variants"]["full"]["p95_ms"] <= BUDGET_MS
     report["ok"] = ok
@@ -170,11 +178,13 @@ def main() -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print(f"Budget page engine time per lever change (as of {report['as_of']}, {report['lever_changes']} changes)")
-        print(f"  cold first call (imports, allocation and rules files): {cold_ms:8.2f} ms")
-        print(f"  trivial baseline (pandas execution line):              {base_med:8.3f} ms median")
-        print(f"  {'variant':<18}{'median':>9}{'p95':>9}{'max':>9}{'× baseline':>12}{'of 50 ms':>10}")
+        print(f"  cold first call (files, year-end forecasts, cached):   {cold_ms:8.2f} ms wall")
+        print(f"  trivial baseline (pandas execution line):              {base_med:8.3f} ms median (CPU)")
+        print("  engine (CPU) ms per lever change; wall-clock also shown (it includes waiting on a busy machine)")
+        print(f"  {'variant':<18}{'median':>9}{'p95':>9}{'max':>9}{'× baseline':>12}{'of 50 ms':>10}{'wall med':>10}{'wall p95':>10}")
         for name, v in report["variants"].items():
-            print(f"  {name:<18}{v['median_ms']:>8.2f} {v['p95_ms']:>8.2f} {v['max_ms']:>8.2f} {v['ratio_to_baseline']:>11.1f} {v['share_of_budget']:>9.0%}")
+            print(f"  {name:<18}{v['median_ms']:>8.2f} {v['p95_ms']:>8.2f} {v['max_ms']:>8.2f} {v['ratio_to_baseline']:>11.1f} "
+                  f"{v['share_of_budget']:>9.0%} {v['wall_median_ms']:>9.2f} {v['wall_p95_ms']:>9.2f}")
         print(f"  {'OK' if ok else 'TOO SLOW'}: full recompute p95 {report['variants']['full']['p95_ms']:.2f} ms vs budget {BUDGET_MS:.0f} ms")
     return 0 if ok else 1
 

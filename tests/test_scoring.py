@@ -312,9 +312,12 @@ def test_grade_boundaries_through_score(project, rows24):
 # -- scenario scores ------------------------------------------------------------------------
 
 
+NO_FC = {"use_forecast": False}  # the trajectory rule, whether or not analytics.forecast exists
+
+
 def test_score_scenario_uses_the_projection(project, sample, rows24):
     acts, bud = sample
-    res = score_scenario(project, acts, bud, (2024, 8), None)
+    res = score_scenario(project, acts, bud, (2024, 8), None, rules=NO_FC)
     proj = project_scenario(project, bud, (2024, 8), None, actuals=acts)
     assert res.basis == "projected" and res.execution_rate == pytest.approx(proj.year_end_rate)
     assert res.part("execution").points == pytest.approx(proj.year_end_rate / 10)
@@ -331,7 +334,7 @@ def test_score_scenario_uses_the_projection(project, sample, rows24):
     assert res.scenario["levers"] == {}
     json.dumps(res.as_dict(), ensure_ascii=False, allow_nan=False)
     # reusing rows and the scenario result gives the same numbers
-    again = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, result=proj)
+    again = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, result=proj, rules=NO_FC)
     assert again.as_dict() == res.as_dict()
 
 
@@ -364,7 +367,7 @@ def test_open_milestones_option(project, sample, rows24):
 
 def test_projection_as_is_option(project, sample, rows24):
     acts, bud = sample
-    res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"projection": "as_is"})
+    res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"projection": "as_is", "use_forecast": False})
     assert res.line("new_urban_jobs").actual == pytest.approx(next(r.actual for r in rows24 if r.indicator_id == "new_urban_jobs"))
 
 
@@ -395,6 +398,21 @@ def test_forecast_is_used_when_it_exists(project, sample, rows24, fake_forecast)
     assert "vocational_training" not in fake_forecast
     off = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"use_forecast": False})
     assert off.projections["new_urban_jobs"]["method"] == "trajectory"
+
+
+def test_the_real_forecaster_is_used_when_present(project, sample, rows24):
+    forecast = pytest.importorskip("analytics.forecast")
+    if not callable(getattr(forecast, "forecast_indicator", None)):
+        pytest.skip("analytics.forecast has no forecast_indicator yet")
+    acts, bud = sample
+    res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24)
+    methods = {k: v["method"] for k, v in res.projections.items()}
+    assert methods["new_urban_jobs"] in ("forecast", "trajectory")  # trajectory only if the forecaster returns no number
+    assert methods["vocational_training"] == "linked_output" and methods["mass_incidents"] == "as_is"
+    assert methods["unified_info_platform"] == "as_is" and methods.get("training_total_2y") != "forecast"  # no forecast for milestones / two-year totals
+    if methods["new_urban_jobs"] == "forecast":
+        assert res.projections["new_urban_jobs"]["projected"] > 0
+    json.dumps(res.as_dict(), ensure_ascii=False, allow_nan=False)
 
 
 def test_project_rows_keeps_closed_years(project, sample):
