@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from pages import router
 from pages.i18n import t
 
 st.set_page_config(page_title="绩效目标跟踪 · Performance targets", page_icon=":material/monitoring:", layout="wide")
@@ -13,10 +14,13 @@ if lang not in ("zh", "en"):
     lang = "zh"
 
 pages = [
-    st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", url_path="summary", default=True),
-    st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="progress"),
-    st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="detail"),
-    st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="table"),
+    st.Page("pages/overview.py", title=t("nav_overview", lang), icon=":material/dashboard:", url_path="overview", default=True),
+    st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="goals"),
+    st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="indicator"),
+    st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="targets"),
+    st.Page("pages/budget.py", title=t("nav_budget", lang), icon=":material/account_balance:", url_path="budget"),
     # --- more pages ---
+    st.Page("pages/meeting.py", title=t("nav_meeting", lang), icon=":material/co_present:", url_path="meeting"),
 ]
-st.navigation(pages).run()
+with router.routing():
+    st.navigation(pages).run()

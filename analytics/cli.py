@@ -262,6 +262,53 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     return 0
 
 
+def _scenario_run(args: argparse.Namespace, which: str) -> int:
+    from .scenario import ScenarioError
+
+    ds = _load(args)
+    as_of = args.as_of or ds.latest_period
+    if as_of is None:
+        print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
+        return 2
+    try:
+        if which == "scenario":
+            from .scenario import scenario_json
+
+            payload = scenario_json(ds.project, ds.budget, as_of, args.scenario, actuals=ds.actuals)
+        else:
+            from .scoring import score_json
+
+            payload = score_json(ds.project, ds.actuals, ds.budget, as_of, args.scenario)
+    except ScenarioError as exc:
+        for line in exc.messages(args.lang):
+            print(line, file=sys.stderr)
+        return 2
+    payload = {"schema": SCHEMA_VERSION, "sample_data": ds.is_sample, **payload}
+
+    def table(p: dict[str, Any]) -> list[list[Any]]:
+        if which == "scenario":
+            rows = [["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"]]
+            for m in p["path"]:
+                rows.append([m["period"], "yes" if m["observed"] else "", _num(m["spent"]), _num(m["execution_rate"]), _num(m["lower"]), _num(m["upper"]), _num(m["time_progress"])])
+            return rows
+        rows = [["part", "points", "max"]]
+        for part in p["parts"]:
+            rows.append([part["name_en" if args.lang == "en" else "name_zh"], _num(part["points"]), _num(part["points_max"])])
+        rows.append(["total" if args.lang == "en" else "总分", _num(p["total"]), p["grade_en" if args.lang == "en" else "grade"]])
+        return rows
+
+    _emit(payload, args.format, table)
+    return 0
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    return _scenario_run(args, "scenario")
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    return _scenario_run(args, "score")
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     from .ingest import ingest_any
     from .targets import TargetFileError, load_project
@@ -362,6 +409,15 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(func=cmd_validate)
 
     # --- scenario/score commands ---
+    for name, func, helptext in (
+        ("scenario", cmd_scenario, "projected monthly budget execution under a scenario"),
+        ("score", cmd_score, "projected self-evaluation score (绩效自评) under a scenario"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        common(p)
+        p.add_argument("--as-of", type=_period, help="YYYY-MM (default: latest month with data)")
+        p.add_argument("--scenario", help="scenario file (JSON or YAML, see docs/budget.md); default: the current pace")
+        p.set_defaults(func=func)
     # --- import/export commands ---
     # --- report command ---
 

@@ -54,6 +54,10 @@ def main() -> int:
     inds = iter(["new_urban_jobs", "registered_unemployed", "vocational_training", "budget_execution", "public_service_satisfaction"] * 2)
     results["open an indicator (drill-down)"] = median_of(lambda: at.selectbox(key="indicator_pick").set_value(next(inds)).run())
     assert not at.exception, at.exception
+    at.switch_page("pages/budget.py").run()
+    paces = iter([1.1, 1.2, 1.3, 1.4, 1.5, 0.9, 0.8] * 2)
+    results["move a budget lever (scenarios)"] = median_of(lambda: at.slider(key="lv_pace").set_value(next(paces)).run())
+    assert not at.exception, at.exception
 
     print(f"baseline: trivial one-widget page rerun = {base:.1f} ms (median of {REPEATS})")
     print(f"{'interaction':40s} {'ms':>8s} {'x baseline':>11s}  target <= {TARGET_MS:.0f} ms")

@@ -3,7 +3,7 @@
 Streamlit still treats a ``pages/`` folder beside the entry script as an old-style (v1)
 multipage app: a first visit straight to ``/goals`` would run that file alone, without
 ``app.py``'s navigation. Importing this package (app.py does, on its first run) switches
-that off for the process.
+that off for the process; ``pages.router`` takes care of that first run.
 """
 
 try:  # pragma: no cover - depends on Streamlit internals; harmless if they move

@@ -157,3 +157,70 @@ def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None), tooltip=["goal:N", "score:Q", "status:N"])
     text = base.mark_text(align="left", dx=4).encode(text=alt.Text("score:Q", format=".0f"))
     return _finish(bars + text, height=40 * len(df) + 30)
+
+
+def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
+    """Budget execution by month: ``lines`` (month, value, series, kind ∈ actual / projection /
+    expected / baseline / scenario), ``band`` (month, lower, upper) the 80% interval of the
+    projection, the year's execution target as a rule."""
+    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
+    x_title = "月份" if lang == "zh" else "Month"
+    x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
+    top = max([100.0, float(lines["value"].max() if not lines.empty else 0), float(band["upper"].max() if not band.empty else 0)])
+    y_scale = alt.Scale(domain=[0, top])
+    layers: list[Any] = []
+    if not band.empty:
+        layers.append(
+            alt.Chart(band)
+            .mark_area(opacity=0.25, color=SERIES_COLORS["band"])
+            .encode(x=x, y=alt.Y("lower:Q", title=y_title, scale=y_scale), y2="upper:Q",
+                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=".1f", title="80% 下限" if lang == "zh" else "80% low"), alt.Tooltip("upper:Q", format=".1f", title="80% 上限" if lang == "zh" else "80% high")])
+        )
+    if not lines.empty:
+        domain = list(dict.fromkeys(lines["series"]))
+        kinds = lines.drop_duplicates("series").set_index("series")["kind"].to_dict()
+        palette = {"actual": SERIES_COLORS["actual"], "projection": "#1565c0", "expected": SERIES_COLORS["expected"], "baseline": "#9e9e9e"}
+        extra = ["#6a1b9a", "#00897b", "#c2185b", "#5d4037"]
+        colors, dashes = [], []
+        for i, s in enumerate(domain):
+            k = kinds[s]
+            colors.append(palette.get(k, extra[i % len(extra)]))
+            dashes.append([1, 0] if k in ("actual", "scenario") else ([6, 3] if k == "expected" else [3, 3]))
+        layers.append(
+            alt.Chart(lines)
+            .mark_line(point=True)
+            .encode(
+                x=x,
+                y=alt.Y("value:Q", title=y_title, scale=y_scale),
+                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
+                strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=dashes)),
+                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=".1f")],
+            )
+        )
+    if target is not None:
+        tdf = pd.DataFrame({"value": [target], "label": [("年度执行目标 " if lang == "zh" else "Target ") + f"{target:g}%"]})
+        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
+        layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
+    return _finish(alt.layer(*layers), height=340)
+
+
+def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
+    """Self-evaluation score by part: ``df`` (part, points, lost) stacked to each part's maximum."""
+    got_lost = ["得分", "失分"] if lang == "zh" else ["Points", "Lost"]
+    long = pd.concat([
+        pd.DataFrame({"part": df["part"], "value": df["points"], "what": got_lost[0], "rank": 0}),
+        pd.DataFrame({"part": df["part"], "value": df["lost"], "what": got_lost[1], "rank": 1}),
+    ])
+    x_title = "分值（分）" if lang == "zh" else "Points"
+    return _finish(
+        alt.Chart(long)
+        .mark_bar()
+        .encode(
+            y=alt.Y("part:N", title=None, sort=None),
+            x=alt.X("value:Q", title=x_title, stack="zero"),
+            color=alt.Color("what:N", title=None, scale=alt.Scale(domain=got_lost, range=["#2e7d32", "#d9d9d9"])),
+            order=alt.Order("rank:Q"),
+            tooltip=["part:N", "what:N", alt.Tooltip("value:Q", format=".2f")],
+        ),
+        height=56 * len(df) + 20,
+    )

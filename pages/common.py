@@ -91,6 +91,9 @@ def _remember(key: str) -> None:
 
 def sidebar() -> ViewState:
     """Language, as-of month and year: in the sidebar, kept in the session and the URL."""
+    from pages.router import ensure_routed
+
+    ensure_routed()
     ds = dataset()
     qp = st.query_params
     # Widget state is dropped when the user switches pages; keep the choices in plain keys
@@ -174,6 +177,15 @@ def fmt_value(x: float | None, unit: str = "", nd: int | None = None) -> str:
     if unit == "%":
         return f"{s}%"
     return f"{s} {unit}".strip()
+
+
+def fmt_money(wan: float | None, lang: str = "zh") -> str:
+    """An amount in 万元, shortened for metric cards: ≥ 1亿 shown in 亿元."""
+    if wan is None:
+        return "—"
+    if abs(wan) >= 10000:
+        return f"{wan / 10000:,.2f} 亿元"
+    return f"{wan:,.0f} 万元"
 
 
 def fmt_pct(x: float | None, nd: int = 1) -> str:

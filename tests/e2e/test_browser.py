@@ -12,7 +12,7 @@ from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_i
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
 
-PAGES = [("summary", "总览"), ("progress", "目标进展"), ("detail", "城镇新增就业人员规模"), ("table", "绩效目标表")]
+PAGES = [("overview", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表")]
 
 
 @pytest.mark.parametrize("size", [(1280, 900), (1920, 1080)], ids=["1280x900", "1920x1080"])
@@ -52,11 +52,11 @@ def test_change_as_of_month(page, st_url):
 
 
 def test_open_goal_and_indicator(page, st_url):
-    page.goto(f"{st_url}/progress?goal=1")
+    page.goto(f"{st_url}/goals?goal=1")
     expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("实施“技能人才之都”深化工程").first).to_be_visible()
-    page.goto(f"{st_url}/detail?indicator=registered_unemployed&as_of=2024-06")
+    page.goto(f"{st_url}/indicator?indicator=registered_unemployed&as_of=2024-06")
     expect(page.get_by_role("heading", name="登记失业人员规模")).to_be_visible()
     wait_idle(page)
     expect(page.get_by_text("越低越好").first).to_be_visible()
@@ -65,7 +65,7 @@ def test_open_goal_and_indicator(page, st_url):
 
 
 def test_download_goal_table_csv(page, st_url):
-    page.goto(f"{st_url}/progress")
+    page.goto(f"{st_url}/goals")
     expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
     wait_idle(page)
     with page.expect_download() as info:
@@ -79,7 +79,7 @@ def test_download_goal_table_csv(page, st_url):
 def test_download_goal_table_xlsx(page, st_url):
     import openpyxl
 
-    page.goto(f"{st_url}/progress")
+    page.goto(f"{st_url}/goals")
     expect(page.get_by_role("heading", name="目标进展")).to_be_visible()
     wait_idle(page)
     with page.expect_download() as info:

@@ -1,0 +1,90 @@
+"""预算情景 page through AppTest: levers move the projection and the score; scenarios are saved,
+loaded, duplicated, renamed, compared and deleted."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from streamlit.testing.v1 import AppTest
+
+APP = str(Path(__file__).resolve().parent.parent / "app.py")
+
+
+def page() -> AppTest:
+    at = AppTest.from_file(APP, default_timeout=60).run()
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def metrics(at: AppTest) -> dict[str, str]:
+    return {m.label: m.value for m in at.metric}
+
+
+def test_page_shows_projection_score_and_assumption():
+    at = page()
+    m = metrics(at)
+    assert m["年末预计执行率"].endswith("%") and m["等级"] in ("优", "良", "中", "差")
+    assert any("假设分配" in i.value for i in at.info)
+    assert any("中央补助" in e.value for e in at.error)  # central funds at risk in the sample
+    assert at.get("arrow_vega_lite_chart") or at.get("vega_lite_chart")
+
+
+def test_pace_lever_raises_execution_and_score():
+    at = page()
+    before = metrics(at)
+    at.slider(key="lv_pace").set_value(1.6).run()
+    assert not at.exception
+    after = metrics(at)
+    rate = lambda s: float(s.rstrip("%"))  # noqa: E731
+    assert rate(after["年末预计执行率"]) > rate(before["年末预计执行率"])
+    assert float(after["绩效自评预计得分"]) >= float(before["绩效自评预计得分"])
+
+
+def test_freeze_lowers_execution():
+    at = page()
+    base = float(metrics(at)["年末预计执行率"].rstrip("%"))
+    at.toggle(key="lv_freeze_on").set_value(True).run()
+    assert not at.exception
+    assert float(metrics(at)["年末预计执行率"].rstrip("%")) < base
+
+
+def test_budget_increase_lowers_the_rate():
+    at = page()
+    base = float(metrics(at)["年末预计执行率"].rstrip("%"))
+    at.number_input(key="lv_adj_local").set_value(20000.0).run()
+    assert float(metrics(at)["年末预计执行率"].rstrip("%")) < base
+
+
+def test_save_load_duplicate_rename_compare_delete():
+    at = page()
+    at.slider(key="lv_pace").set_value(1.4).run()
+    at.text_input(key="scn_name").set_value("加快支付").run()
+    at.button(key="scn_save").click().run()
+    at.slider(key="lv_pace").set_value(1.0).run()
+    at.text_input(key="scn_name").set_value("按当前节奏").run()
+    at.button(key="scn_save").click().run()
+    assert sorted(at.selectbox(key="scn_pick").options) == ["加快支付", "按当前节奏"]
+    at.selectbox(key="scn_pick").set_value("加快支付").run()
+    at.button(key="scn_load").click().run()
+    assert at.slider(key="lv_pace").value == 1.4
+    at.button(key="scn_dup").click().run()
+    assert "加快支付 副本" in at.selectbox(key="scn_pick").options
+    at.selectbox(key="scn_pick").set_value("加快支付 副本").run()
+    at.text_input(key="scn_new_name").set_value("再加快").run()
+    at.button(key="scn_rename").click().run()
+    assert "再加快" in at.selectbox(key="scn_pick").options and "加快支付 副本" not in at.selectbox(key="scn_pick").options
+    at.multiselect(key="scn_compare").set_value(["加快支付", "按当前节奏"]).run()
+    assert not at.exception
+    comp = at.dataframe[-1].value
+    assert list(comp["情景名称"]) == ["加快支付", "按当前节奏"]
+    assert comp["年末预计执行率"].iloc[0] > comp["年末预计执行率"].iloc[1]
+    at.selectbox(key="scn_pick").set_value("再加快").run()
+    at.button(key="scn_delete").click().run()
+    assert "再加快" not in at.selectbox(key="scn_pick").options
+
+
+def test_english():
+    at = page()
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert not at.exception and at.title[0].value == "Budget scenarios"
