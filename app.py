@@ -18,9 +18,9 @@ pages = [
     st.Page("pages/goals.py", title=t("nav_goals", lang), icon=":material/flag:", url_path="goals"),
     st.Page("pages/indicator.py", title=t("nav_indicator", lang), icon=":material/query_stats:", url_path="indicator"),
     st.Page("pages/targets.py", title=t("nav_targets", lang), icon=":material/table_chart:", url_path="targets"),
+    st.Page("pages/forecast.py", title=t("nav_forecast", lang), icon=":material/trending_up:", url_path="forecast"),
     st.Page("pages/budget.py", title=t("nav_budget", lang), icon=":material/account_balance:", url_path="budget"),
     # --- more pages ---
-    st.Page("pages/meeting.py", title=t("nav_meeting", lang), icon=":material/co_present:", url_path="meeting"),
 ]
 with router.routing():
     st.navigation(pages).run()

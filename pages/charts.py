@@ -2,6 +2,12 @@
 
 Conventions: Chinese labels horizontal (labelAngle=0), units in axis titles, status colours
 from ``data/status_rules.yaml``, and a CJK font family so PNG/SVG exports render Chinese.
+
+Importable without Streamlit — keep it that way: this module imports only altair, pandas and
+``analytics``. The exports use it outside the app: ``python -m analytics report`` imports it
+lazily and hands it to :mod:`analytics.report` (which never imports ``pages``), so the chart
+PNGs/SVGs and the deck's pictures are drawn by these same builders (names: status_counts,
+goal_scores, budget_execution, indicator:<id>; see analytics.report.chart_request).
 """
 
 from __future__ import annotations
@@ -132,7 +138,7 @@ def indicator_progress(
                 x=x,
                 y=alt.Y("value:Q", title=unit_title),
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
-                strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=dashes)),
+                strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),  # same field as colour: one merged legend (legend=None here hid it)
                 tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
             )
         )
@@ -159,33 +165,42 @@ def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(bars + text, height=40 * len(df) + 30)
 
 
-def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
-    """Budget execution by month: ``lines`` (month, value, series, kind ∈ actual / projection /
-    expected / baseline / scenario), ``band`` (month, lower, upper) the 80% interval of the
-    projection, the year's execution target as a rule."""
-    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
+def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
+                 zero_based: bool = False, title: str = "") -> alt.TopLevelMixin:
+    """History, this year's actuals and the forecast path with its 80% band (the fan), the
+    expected trajectory and the target. ``lines``: month, value, series, kind ∈ actual /
+    projection / expected / prior / baseline / scenario; ``band``: month, lower, upper."""
     x_title = "月份" if lang == "zh" else "Month"
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
-    top = max([100.0, float(lines["value"].max() if not lines.empty else 0), float(band["upper"].max() if not band.empty else 0)])
-    y_scale = alt.Scale(domain=[0, top])
+    values = [float(v) for v in lines["value"].dropna()] if not lines.empty else []
+    values += [float(v) for v in band["upper"].dropna()] if not band.empty else []
+    values += [float(v) for v in band["lower"].dropna()] if not band.empty else []
+    if target is not None:
+        values.append(float(target))
+    lo, hi = (min(values), max(values)) if values else (0.0, 1.0)
+    if zero_based:
+        lo = min(0.0, lo)
+    pad = (hi - lo) * 0.08 or abs(hi) * 0.05 or 1.0
+    y_scale = alt.Scale(domain=[lo - (0 if zero_based else pad), hi + pad], nice=False, zero=zero_based)
     layers: list[Any] = []
     if not band.empty:
         layers.append(
             alt.Chart(band)
             .mark_area(opacity=0.25, color=SERIES_COLORS["band"])
             .encode(x=x, y=alt.Y("lower:Q", title=y_title, scale=y_scale), y2="upper:Q",
-                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=".1f", title="80% 下限" if lang == "zh" else "80% low"), alt.Tooltip("upper:Q", format=".1f", title="80% 上限" if lang == "zh" else "80% high")])
+                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=",.4~g", title="80% 下限" if lang == "zh" else "80% low"),
+                             alt.Tooltip("upper:Q", format=",.4~g", title="80% 上限" if lang == "zh" else "80% high")])
         )
     if not lines.empty:
         domain = list(dict.fromkeys(lines["series"]))
         kinds = lines.drop_duplicates("series").set_index("series")["kind"].to_dict()
-        palette = {"actual": SERIES_COLORS["actual"], "projection": "#1565c0", "expected": SERIES_COLORS["expected"], "baseline": "#9e9e9e"}
+        palette = {"actual": SERIES_COLORS["actual"], "projection": "#1565c0", "expected": SERIES_COLORS["expected"], "baseline": "#9e9e9e", "prior": "#bdbdbd"}
         extra = ["#6a1b9a", "#00897b", "#c2185b", "#5d4037"]
         colors, dashes = [], []
-        for i, s in enumerate(domain):
-            k = kinds[s]
+        for i, s_ in enumerate(domain):
+            k = kinds[s_]
             colors.append(palette.get(k, extra[i % len(extra)]))
-            dashes.append([1, 0] if k in ("actual", "scenario") else ([6, 3] if k == "expected" else [3, 3]))
+            dashes.append([1, 0] if k in ("actual", "scenario", "prior") else ([6, 3] if k == "expected" else [3, 3]))
         layers.append(
             alt.Chart(lines)
             .mark_line(point=True)
@@ -194,14 +209,20 @@ def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, tar
                 y=alt.Y("value:Q", title=y_title, scale=y_scale),
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
                 strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=dashes)),
-                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=".1f")],
+                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.4~g")],
             )
         )
     if target is not None:
-        tdf = pd.DataFrame({"value": [target], "label": [("年度执行目标 " if lang == "zh" else "Target ") + f"{target:g}%"]})
+        tdf = pd.DataFrame({"value": [target], "label": [("年度目标 " if lang == "zh" else "Target ") + f"{target:,.4g}"]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
-    return _finish(alt.layer(*layers), height=340)
+    return _finish(alt.layer(*layers).properties(title=title), height=340)
+
+
+def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
+    """Budget execution by month (a fan chart on a 0–100% axis)."""
+    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
+    return forecast_fan(lines, band, y_title, lang, target, zero_based=True)
 
 
 def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:

@@ -116,7 +116,7 @@ def test_forecast_json_shape_and_logic():
         assert key in rows["new_urban_jobs"]
     jobs = rows["new_urban_jobs"]
     assert jobs["lower"] <= jobs["point"] <= jobs["upper"] and 0 <= jobs["p_attain"] <= 1
-    assert jobs["method"] == "seasonal_share"
+    assert jobs["method"] == "seasonal_blend"
     done = rows["unified_info_platform"]
     assert done["p_attain"] == 1.0 and done["likelihood"] == "certain"
 
@@ -130,5 +130,6 @@ def test_forecast_flat_files_without_history(tmp_path):
     assert r.returncode == 0, r.stderr
     rows = {i["indicator_id"]: i for i in json.loads(r.stdout)["indicators"]}
     assert rows["jobs"]["method"] == "prorata" and abs(rows["jobs"]["point"] - 15.0) < 1e-6
+    assert rows["jobs"]["lower"] < 15.0 < rows["jobs"]["upper"]
     assert rows["jobs"]["p_attain"] > 0.5
     assert rows["unemp"]["p_attain"] > 0.9  # 3.5 against a cap of 4.1: lower is better

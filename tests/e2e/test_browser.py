@@ -12,7 +12,7 @@ from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_i
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
 
-PAGES = [("overview", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表")]
+PAGES = [("overview", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表"), ("forecast", "年末预测"), ("budget", "预算情景")]
 
 
 @pytest.mark.parametrize("size", [(1280, 900), (1920, 1080)], ids=["1280x900", "1920x1080"])
