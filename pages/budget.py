@@ -298,7 +298,7 @@ if saved:
         st.dataframe(comp, hide_index=True, width="stretch")
         show_chart("execution_projection", pd.DataFrame(comp_lines), pd.DataFrame(columns=["month", "lower", "upper"]), lang, target)
         st.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"scenarios": comp, "paths": pd.DataFrame(comp_lines).pivot(index="month", columns="series", values="value").reset_index()}),
-                           f"预算情景对比_{state.as_of_key}.xlsx" if lang == "zh" else f"scenarios_{state.as_of_key}.xlsx",
+                           t("bud_file", lang, as_of=state.as_of_key),
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="scn_export", on_click="ignore")
     else:
         st.caption(t("bud_compare_hint", lang))

@@ -18,6 +18,7 @@ import altair as alt
 import pandas as pd
 
 from analytics.progress import load_rules
+from pages.i18n import t
 
 FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, Noto Sans SC, WenQuanYi Micro Hei, sans-serif"
 SERIES_COLORS = {
@@ -68,11 +69,11 @@ def status_counts(counts: dict[str, int], lang: str, title: str = "") -> alt.Top
         if counts.get(k, 0)
     ]
     df = pd.DataFrame(rows)
-    n_title = "指标数（项）" if lang == "zh" else "Indicators (count)"
+    n_title = t("ch_count", lang)
     base = alt.Chart(df).encode(
         y=alt.Y("label:N", sort=alt.SortField("order"), title=None),
         x=alt.X("n:Q", title=n_title, axis=alt.Axis(tickMinStep=1)),
-        tooltip=[alt.Tooltip("label:N", title="状态" if lang == "zh" else "Status"), alt.Tooltip("n:Q", title=n_title)],
+        tooltip=[alt.Tooltip("label:N", title=t("col_status", lang)), alt.Tooltip("n:Q", title=n_title)],
     )
     bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None))
     text = base.mark_text(align="left", dx=4, fontSize=13).encode(text="n:Q")
@@ -81,8 +82,8 @@ def status_counts(counts: dict[str, int], lang: str, title: str = "") -> alt.Top
 
 def budget_execution(df: pd.DataFrame, lang: str, title: str = "") -> alt.TopLevelMixin:
     """``df``: month (int), series (label), value (%), kind in {actual, expected, target, projection}."""
-    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
-    x_title = "月份" if lang == "zh" else "Month"
+    y_title = t("ch_exec_axis", lang)
+    x_title = t("ind_month", lang)
     color = alt.Color(
         "series:N",
         title=None,
@@ -113,7 +114,7 @@ def indicator_progress(
 ) -> alt.TopLevelMixin:
     """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
     series, kind ∈ actual/expected/prior/forecast) and the target as a rule."""
-    x_title = "月份" if lang == "zh" else "Month"
+    x_title = t("ind_month", lang)
     layers: list[Any] = []
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
     if bars and not monthly.empty:
@@ -143,7 +144,7 @@ def indicator_progress(
             )
         )
     if target is not None:
-        label = ("年度目标 " if lang == "zh" else "Target ") + f"{target:,.4g}"
+        label = t("ch_target_label", lang, v=f"{target:,.4g}")
         tdf = pd.DataFrame({"value": [target], "label": [label]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y="value:Q"))
         layers.append(
@@ -155,7 +156,7 @@ def indicator_progress(
 
 def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """``df``: goal (label), score (0–100), status (label)."""
-    x_title = "目标得分（分）" if lang == "zh" else "Goal score (points)"
+    x_title = t("ch_goal_score_axis", lang)
     base = alt.Chart(df).encode(
         y=alt.Y("goal:N", title=None, sort=None),
         x=alt.X("score:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
@@ -170,7 +171,7 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
     """History, this year's actuals and the forecast path with its 80% band (the fan), the
     expected trajectory and the target. ``lines``: month, value, series, kind ∈ actual /
     projection / expected / prior / baseline / scenario; ``band``: month, lower, upper."""
-    x_title = "月份" if lang == "zh" else "Month"
+    x_title = t("ind_month", lang)
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
     values = [float(v) for v in lines["value"].dropna()] if not lines.empty else []
     values += [float(v) for v in band["upper"].dropna()] if not band.empty else []
@@ -188,8 +189,8 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
             alt.Chart(band)
             .mark_area(opacity=0.25, color=SERIES_COLORS["band"])
             .encode(x=x, y=alt.Y("lower:Q", title=y_title, scale=y_scale), y2="upper:Q",
-                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=",.4~g", title="80% 下限" if lang == "zh" else "80% low"),
-                             alt.Tooltip("upper:Q", format=",.4~g", title="80% 上限" if lang == "zh" else "80% high")])
+                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=",.4~g", title=t("ch_low", lang)),
+                             alt.Tooltip("upper:Q", format=",.4~g", title=t("ch_high", lang))])
         )
     if not lines.empty:
         domain = list(dict.fromkeys(lines["series"]))
@@ -213,7 +214,7 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
             )
         )
     if target is not None:
-        tdf = pd.DataFrame({"value": [target], "label": [("年度目标 " if lang == "zh" else "Target ") + f"{target:,.4g}"]})
+        tdf = pd.DataFrame({"value": [target], "label": [t("ch_target_label", lang, v=f"{target:,.4g}")]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
     return _finish(alt.layer(*layers).properties(title=title), height=340)
@@ -221,18 +222,18 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
 
 def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
     """Budget execution by month (a fan chart on a 0–100% axis)."""
-    y_title = "累计执行率（%）" if lang == "zh" else "Cumulative execution (%)"
+    y_title = t("ch_exec_axis", lang)
     return forecast_fan(lines, band, y_title, lang, target, zero_based=True)
 
 
 def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     """Self-evaluation score by part: ``df`` (part, points, lost) stacked to each part's maximum."""
-    got_lost = ["得分", "失分"] if lang == "zh" else ["Points", "Lost"]
+    got_lost = [t("ch_points", lang), t("ch_lost", lang)]
     long = pd.concat([
         pd.DataFrame({"part": df["part"], "value": df["points"], "what": got_lost[0], "rank": 0}),
         pd.DataFrame({"part": df["part"], "value": df["lost"], "what": got_lost[1], "rank": 1}),
     ])
-    x_title = "分值（分）" if lang == "zh" else "Points"
+    x_title = t("ch_points_axis", lang)
     return _finish(
         alt.Chart(long)
         .mark_bar()

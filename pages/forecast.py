@@ -78,7 +78,7 @@ event = st.dataframe(
 with st.expander(t("fc_how", lang), icon=":material/help:"):
     st.markdown(t("fc_how_text", lang))
 c1, c2 = st.columns(2)
-name = f"年末预测_{state.as_of_key}" if lang == "zh" else f"forecast_{state.as_of_key}"
+name = t("fc_file", lang, as_of=state.as_of_key)
 c1.download_button(t("download_csv", lang), lambda: csv_bytes(df), f"{name}.csv", "text/csv", icon=":material/download:", on_click="ignore", key="fc_dl_csv")
 c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"forecast": df}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore", key="fc_dl_xlsx")
 
@@ -134,7 +134,7 @@ if ind.kind != "milestone" and r["data_month"]:
     if traj is not None:
         for m in range(1, 13):
             lines.append({"month": m, "value": traj.at(m), "series": t("ind_expected_line", lang), "kind": "expected"})
-    unit_title = (f"累计值（{ind.unit}）" if lang == "zh" else f"Cumulative ({ind.unit})") if ind.kind == "flow" else f"{ind.display_name(lang)}（{ind.unit}）"
+    unit_title = t("ch_cum_axis", lang, unit=ind.unit) if ind.kind == "flow" else f"{ind.display_name(lang)}（{ind.unit}）"
     show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r["target"], ind.kind == "flow" or ind.id == project.execution_indicator)
     st.caption(t("fc_fan_caption", lang))
 

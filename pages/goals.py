@@ -77,6 +77,11 @@ for r in rows:
         }
     )
 df = pd.DataFrame(records)
+if not df.empty:  # grouped by 一级/二级指标 in the table's own order, then by indicator order
+    l1_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level1 for ind in project.indicators))}
+    l2_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level2 for ind in project.indicators))}
+    df = df.assign(_k1=df[t("col_level1", lang)].map(l1_order), _k2=df[t("col_level2", lang)].map(l2_order), _k3=df["id"].map(lambda i: by_id[i].seq))
+    df = df.sort_values(["_k1", "_k2", "_k3"]).drop(columns=["_k1", "_k2", "_k3"]).reset_index(drop=True)
 
 f1, f2, f3 = st.columns([1, 1, 2])
 levels = sorted({ind.level1 for ind in project.indicators if ind.level1})
@@ -98,8 +103,8 @@ view = df.drop(columns=["_status"]) if not df.empty else df
 colcfg = {
     t("col_actual", lang): st.column_config.NumberColumn(format="%.4g"),
     t("col_expected", lang): st.column_config.NumberColumn(format="%.4g"),
-    t("col_attain", lang): st.column_config.NumberColumn(format="%.1f%%", help="实际 ÷ 年度目标（越低越好的指标为 目标 ÷ 实际）" if lang == "zh" else "Actual ÷ target (target ÷ actual when lower is better)"),
-    t("col_gap", lang): st.column_config.NumberColumn(format="%+.4g", help="实际 − 应达进度，单位同指标" if lang == "zh" else "Actual − expected, in the indicator's unit"),
+    t("col_attain", lang): st.column_config.NumberColumn(format="%.1f%%", help=t("col_attain_help", lang)),
+    t("col_gap", lang): st.column_config.NumberColumn(format="%+.4g", help=t("col_gap_help", lang)),
     t("col_why", lang): st.column_config.TextColumn(width="large"),
 }
 event = st.dataframe(view, hide_index=True, width="stretch", column_config=colcfg, on_select="rerun", selection_mode="single-row", key="goal_table")
@@ -112,6 +117,6 @@ if sel:
 
 if not view.empty:
     c1, c2 = st.columns(2)
-    name = f"目标进展_{state.as_of_key}" if lang == "zh" else f"goal_progress_{state.as_of_key}"
+    name = t("goals_file", lang, as_of=state.as_of_key)
     c1.download_button(t("download_csv", lang), lambda: csv_bytes(view), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore")
     c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"progress": view}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="dl_xlsx", on_click="ignore")

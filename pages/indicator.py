@@ -89,10 +89,10 @@ if not ind.derived_from and ind.id != project.execution_indicator:
 
 unit_title = f"{ind.display_name(lang)}（{unit}）" if unit else ind.display_name(lang)
 if ind.kind == "flow":
-    unit_title = (f"累计值（{unit}）" if lang == "zh" else f"Cumulative ({unit})") if unit else ("累计值" if lang == "zh" else "Cumulative")
+    unit_title = t("ch_cum_axis", lang, unit=unit) if unit else t("ch_cum_axis_nounit", lang)
 show_chart("indicator_progress", pd.DataFrame(monthly), pd.DataFrame(lines), unit_title, lang, row.target, title=f"{year}", bars=ind.kind == "flow")
 if ind.kind == "flow" and monthly:
-    st.caption(("柱：当月值（由累计值相减得到；合并发布的月份显示为一根柱）。" if lang == "zh" else "Bars: monthly amounts (differences of YTD figures; combined months show as one bar)."))
+    st.caption(t("ind_bars_caption", lang))
 
 # -- year on year ---------------------------------------------------------------------------
 if row.actual is not None and row.data_month and ind.kind != "milestone":

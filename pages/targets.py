@@ -65,4 +65,4 @@ for ind in project.indicators:
     rows.append(rec)
 df = pd.DataFrame(rows)
 st.dataframe(df, hide_index=True, width="stretch", height=min(38 * (len(df) + 1), 900))
-st.download_button(t("download_csv", lang), lambda: csv_bytes(df), "绩效目标表.csv" if lang == "zh" else "targets.csv", "text/csv", icon=":material/download:", on_click="ignore", key="dl_targets")
+st.download_button(t("download_csv", lang), lambda: csv_bytes(df), t("targets_file", lang), "text/csv", icon=":material/download:", on_click="ignore", key="dl_targets")
