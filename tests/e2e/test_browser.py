@@ -12,11 +12,11 @@ from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_i
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
 
-PAGES = [("overview", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表"), ("forecast", "年末预测"), ("budget", "预算情景")]
+PAGES = [("", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表"), ("forecast", "年末预测"), ("budget", "预算情景")]
 
 
 @pytest.mark.parametrize("size", [(1280, 900), (1920, 1080)], ids=["1280x900", "1920x1080"])
-@pytest.mark.parametrize("path, heading", PAGES, ids=[p for p, _ in PAGES])
+@pytest.mark.parametrize("path, heading", PAGES, ids=[p or "overview" for p, _ in PAGES])
 def test_every_page_renders(page, st_url, path, heading, size):
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.goto(f"{st_url}/{path}")
@@ -25,9 +25,10 @@ def test_every_page_renders(page, st_url, path, heading, size):
     assert_no_exception(page)
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("总览")).to_be_visible()
+    assert page.get_by_text("Page not found").count() == 0
     for helper in ("common", "charts", "i18n", "app"):
         assert nav.get_by_text(helper, exact=True).count() == 0
-    full_page_screenshot(page, f"{path}_{size[0]}x{size[1]}.png")
+    full_page_screenshot(page, f"{path or 'overview'}_{size[0]}x{size[1]}.png")
 
 
 def test_overview_shows_chinese_figures(page, st_url):
