@@ -133,3 +133,26 @@ def test_forecast_flat_files_without_history(tmp_path):
     assert rows["jobs"]["lower"] < 15.0 < rows["jobs"]["upper"]
     assert rows["jobs"]["p_attain"] > 0.5
     assert rows["unemp"]["p_attain"] > 0.9  # 3.5 against a cap of 4.1: lower is better
+
+
+def test_score_and_scenario_json(tmp_path):
+    base = json.loads(run("score", "--as-of", "2024-08").stdout)
+    assert {p["key"] for p in base["parts"]} >= {"execution", "output", "outcome", "satisfaction"} or len(base["parts"]) == 4
+    assert abs(sum(p["points"] for p in base["parts"]) - base["total"]) < 0.05
+    assert base["grade"] in ("优", "良", "中", "差")
+    sc = tmp_path / "fast.json"
+    sc.write_text(json.dumps({"name": "加快", "levers": {"pace": 2.0}}), encoding="utf-8")
+    fast = json.loads(run("score", "--as-of", "2024-08", "--scenario", str(sc)).stdout)
+    assert fast["execution"]["projected_year_end_rate"] > base["execution"]["projected_year_end_rate"]
+    assert fast["total"] >= base["total"]
+    path = json.loads(run("scenario", "--as-of", "2024-08", "--scenario", str(sc)).stdout)
+    assert len(path["path"]) == 12 and path["path"][7]["observed"] and not path["path"][8]["observed"]
+    rates = [m["execution_rate"] for m in path["path"]]
+    assert rates == sorted(rates) and rates[-1] <= 100.0 + 1e-9
+
+
+def test_bad_scenario_file_is_a_clear_error(tmp_path):
+    sc = tmp_path / "bad.yaml"
+    sc.write_text("levers:\n  pace: -1\n", encoding="utf-8")
+    r = run("score", "--scenario", str(sc))
+    assert r.returncode == 2 and "Traceback" not in r.stderr and "pace" in r.stderr
