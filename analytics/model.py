@@ -30,7 +30,7 @@ class Goal:
 
     def label(self, lang: str = "zh") -> str:
         name = self.name_en if lang == "en" and self.name_en else self.name
-        return f"{'Goal' if lang == 'en' else '目标'}{self.id} {name}"
+        return f"Goal {self.id} {name}" if lang == "en" else f"目标{self.id} {name}"
 
 
 @dataclass(frozen=True)

@@ -1260,6 +1260,18 @@ def _goal_monthly(base: _Base, out: Mapping[str, Any]) -> np.ndarray:
     return base.observed.sum(axis=0) + out["spend"].sum(axis=0)
 
 
+def _forecast_point(ind: Indicator, actuals: Actuals, year: int, month: int) -> float | None:
+    """The trend forecast of an output's year end (analytics.forecast), or None."""
+    try:
+        from .forecast import forecast_indicator
+
+        f = forecast_indicator(ind.kind, ind.direction, month, actuals.obs(ind.id, year).values, actuals.history(ind.id, year),
+                               None, ">=", actuals.year_end(ind, year - 1))
+    except (ImportError, ValueError, TypeError):
+        return None
+    return f.point if f.point is not None and math.isfinite(f.point) else None
+
+
 def _linked(project: Project, base: _Base, levers: Mapping[str, Any], out: Mapping[str, Any], baseline_out: Mapping[str, Any], actuals: Actuals) -> list[LinkedOutput]:
     gidx = {g: j for j, g in enumerate(base.goals)}
     gm = _goal_monthly(base, out)
@@ -1289,8 +1301,19 @@ def _linked(project: Project, base: _Base, levers: Mapping[str, Any], out: Mappi
             uc, src = None, "none"
             note_zh = "尚无产出或资金数据，无法推算单位成本；可在情景中填写 unit_costs。"
             note_en = "No output or spending yet to derive a unit cost; set unit_costs in the scenario."
-        projected = ytd + rest / uc / scale if uc else None
         baseline = ytd + rest_base / derived / scale if derived else None
+        fc = _forecast_point(ind, actuals, base.year, base.as_of_month) if latest else None
+        if fc is not None:
+            baseline = fc
+        if src != "user" and fc is not None and rest_base > 0:
+            # The year-end forecast is the baseline (so forms, forecast page and score agree);
+            # the scenario scales what is still to come by its spending against the baseline's.
+            baseline = fc
+            projected = ytd + max(0.0, fc - ytd) * rest / rest_base
+            note_zh = "基线为趋势预测的年末值；情景按剩余月份支出相对基线的比例放大或缩小剩余产出。"
+            note_en = "Baseline = the trend forecast of the year end; a scenario scales the remaining output by its remaining spending against the baseline's."
+        else:
+            projected = ytd + rest / uc / scale if uc else None
         attainment = None
         if projected is not None and target is not None:
             attainment = projected / target if target > 0 else (1.0 if projected >= target else 0.0)

@@ -209,7 +209,7 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
                 x=x,
                 y=alt.Y("value:Q", title=y_title, scale=y_scale),
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
-                strokeDash=alt.StrokeDash("series:N", legend=None, scale=alt.Scale(domain=domain, range=dashes)),
+                strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),
                 tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.4~g")],
             )
         )

@@ -28,7 +28,7 @@ options = [-1] + goal_ids
 goal = st.segmented_control(
     t("goal_pick", lang),
     options,
-    format_func=lambda g: t("goal_all", lang) if g == -1 else (t("project_wide", lang) if g == 0 else f"{'Goal' if lang == 'en' else '目标'}{g}"),
+    format_func=lambda g: t("goal_all", lang) if g == -1 else (t("project_wide", lang) if g == 0 else t("goal_short", lang, g=g)),
     key="goal_pick",
 )
 if goal is None:

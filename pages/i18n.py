@@ -84,6 +84,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # goals page
     "goals_page_title": {"zh": "目标进展", "en": "Goal progress"},
     "goal_pick": {"zh": "选择目标", "en": "Goal"},
+    "goal_short": {"zh": "目标{g}", "en": "Goal {g}"},
     "goal_all": {"zh": "全部目标", "en": "All goals"},
     "filter_level1": {"zh": "一级指标", "en": "Level 1"},
     "filter_status": {"zh": "状态", "en": "Status"},

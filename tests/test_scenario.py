@@ -432,7 +432,11 @@ def test_unit_costs_drive_linked_outputs(project, budget, actuals):
     vt = base.linked("vocational_training")
     assert vt.unit_cost_source == "derived" and vt.data_month == 8
     assert vt.unit_cost == pytest.approx(vt.goal_spent_to_data_month / (vt.ytd * 1e4))
-    assert vt.projected == pytest.approx(vt.ytd + vt.goal_spending_rest / vt.unit_cost / 1e4)
+    # the baseline is the trend forecast of the year end (as on the forecast page and the forms)
+    from analytics.outlook import forecast_for
+
+    fc = forecast_for(project, actuals, budget, project.indicator("vocational_training"), 2024, (2024, 8))
+    assert vt.baseline_projected == pytest.approx(fc["point"]) and vt.projected == pytest.approx(fc["point"])
     assert vt.attainment == pytest.approx(vt.projected / 15.0)
     assert {lo.indicator_id for lo in base.linked_outputs} == {"vocational_training", "startup_events", "graduate_archives_digitised", "internship_posts"}
     res = project_scenario(project, budget, (2024, 8), {"levers": {"unit_costs": {"vocational_training": 0.2}}}, actuals=actuals)
