@@ -21,6 +21,8 @@ pages = [
     st.Page("pages/forecast.py", title=t("nav_forecast", lang), icon=":material/trending_up:", url_path="forecast"),
     st.Page("pages/budget.py", title=t("nav_budget", lang), icon=":material/account_balance:", url_path="budget"),
     # --- more pages ---
+    st.Page("pages/data.py", title=t("nav_data", lang), icon=":material/database:", url_path="data"),
+    st.Page("pages/meeting.py", title=t("nav_meeting", lang), icon=":material/co_present:", url_path="meeting"),
 ]
 with router.routing():
     st.navigation(pages).run()

@@ -58,9 +58,23 @@ def _num(x: Any, nd: int = 2) -> str:
 
 
 def _load(args: argparse.Namespace):
+    """Files when --targets/--actuals/--budget are given (exactly as before the store existed);
+    otherwise the data store given by --store or $PT_DATA_DIR when it exists; else the shipped
+    table and 示例数据."""
+    import os
+
     from .dataset import load_dataset
 
-    return load_dataset(args.targets, getattr(args, "actuals", None), getattr(args, "budget", None))
+    if args.targets or getattr(args, "actuals", None) or getattr(args, "budget", None):
+        return load_dataset(args.targets, getattr(args, "actuals", None), getattr(args, "budget", None))
+    from .store import Store, store_exists
+
+    where = getattr(args, "store", None) or os.environ.get("PT_DATA_DIR")
+    if where and store_exists(where):
+        return Store(where, create=False).load_dataset()
+    if getattr(args, "store", None):
+        raise ValueError(f"no data store in {where} / 目录 {where} 中没有数据库（先用 import 导入数据）")
+    return load_dataset()
 
 
 def _year_for(ds, as_of: tuple[int, int], year: int | None) -> int:
@@ -375,6 +389,154 @@ def cmd_rules(args: argparse.Namespace) -> int:
     return 0
 
 
+def _who(args: argparse.Namespace) -> str:
+    if getattr(args, "who", None):
+        return str(args.who)
+    try:
+        import getpass
+
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "cli"
+
+
+def _open_store(args: argparse.Namespace, create: bool = True):
+    from .store import Store
+
+    return Store(getattr(args, "store", None) or None, create=create)
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    from .store import ImportRejected
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"file not found / 文件不存在：{path}", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    result = store.validate_file(path, filename=path.name, kind=args.kind, sheet=args.sheet)
+    payload: dict[str, Any] = {"schema": SCHEMA_VERSION, "store": str(store.file), **result.to_json(), "summary": None}
+    if result.ok:
+        try:
+            summary = store.apply_import(result, path.name, _who(args), dry_run=args.dry_run,
+                                         replace_sample=args.replace_sample)
+        except ImportRejected as exc:
+            payload["ok"] = False
+            payload["problems"] = payload["problems"] + [{"code": "rejected", "file": path.name, "row": None, "column": None,
+                                                          "value": None, "severity": "error", "message_zh": exc.zh,
+                                                          "message_en": exc.en}]
+        else:
+            payload["summary"] = summary.as_dict()
+            payload["sample_data"] = store.is_sample()
+
+    def table(p: dict[str, Any]) -> list[list[Any]]:
+        rows = [[x["message_en" if args.lang == "en" else "message_zh"]] for x in p["problems"]]
+        if p["summary"]:
+            sm = p["summary"]
+            head = ("dry run: " if sm["dry_run"] else "") if args.lang == "en" else ("试运行（未写入）：" if sm["dry_run"] else "")
+            rows.append([head + (f"{sm['added']} added, {sm['changed']} changed, {sm['unchanged']} unchanged, {sm['removed']} removed"
+                                 if args.lang == "en" else
+                                 f"新增 {sm['added']}，修改 {sm['changed']}，未变 {sm['unchanged']}，移除 {sm['removed']}")
+                         + (f" (batch {sm['batch_id']})" if sm["batch_id"] else "")])
+        return rows
+
+    _emit(payload, args.format, table)
+    return 0 if payload["ok"] else 1
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    import os
+    import tempfile
+
+    from .store import store_exists
+
+    out = Path(args.out)
+    suffix = out.suffix.lower()
+    if suffix not in (".xlsx", ".sqlite", ".sqlite3", ".db", ".zip"):
+        print("--out must end in .xlsx, .sqlite or .zip / 输出文件应为 .xlsx、.sqlite 或 .zip", file=sys.stderr)
+        return 2
+    if not store_exists(getattr(args, "store", None)):
+        print("no data store here yet: import a file first / 还没有数据库，请先用 import 导入数据", file=sys.stderr)
+        return 2
+    store = _open_store(args, create=False)
+    if suffix == ".xlsx":
+        data, kind = store.export_workbook(), "workbook"
+    elif suffix == ".zip":
+        data, kind = store.backup_zip(), "backup"
+    else:
+        data, kind = store.backup(), "backup"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=out.parent, prefix=".export-")
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(data)
+    os.replace(tmp, out)
+    payload = {"schema": SCHEMA_VERSION, "store": str(store.file), "out": str(out), "kind": kind, "bytes": len(data),
+               "store_version": store.version()}
+    _emit(payload, args.format, lambda p: [[f"{p['out']} ({p['kind']}, {p['bytes']} bytes)"]])
+    return 0
+
+
+def cmd_restore(args: argparse.Namespace) -> int:
+    from .store import RestoreError
+
+    path = Path(args.file)
+    if not path.is_file():
+        print(f"file not found / 文件不存在：{path}", file=sys.stderr)
+        return 2
+    store = _open_store(args)
+    try:
+        res = store.restore(path.read_bytes(), _who(args), filename=path.name)
+    except RestoreError as exc:
+        payload = {"ok": False, "problems": [{"code": p.code, "table": p.table, "key": p.key, "message_zh": p.message("zh"),
+                                               "message_en": p.message("en")} for p in exc.problems]}
+        _emit(payload, args.format, lambda p: [[x["message_en" if args.lang == "en" else "message_zh"]] for x in p["problems"]])
+        return 1
+    payload = {"ok": True, "store": str(store.file), "batch_id": res.batch_id, "added": res.added, "changed": res.changed,
+               "removed": res.removed, "unchanged": res.unchanged, "merged_batches": res.merged_batches}
+    _emit(payload, args.format, lambda p: [[f"{k}: {v}"] for k, v in p.items()])
+    return 0
+
+
+def cmd_users(args: argparse.Namespace) -> int:
+    import getpass
+    import os
+
+    from .access import ENV_USERS_FILE, UsersFileError, add_user, load_users, remove_user
+    from .store import resolve_data_dir
+
+    path = Path(args.file or os.environ.get(ENV_USERS_FILE) or resolve_data_dir() / "users.toml")
+    try:
+        if args.action == "list":
+            users = load_users(path) if path.exists() else {}
+            _emit({"file": str(path), "users": [{"name": u.name, "role": u.role} for u in users.values()]}, args.format,
+                  lambda p: [["name", "role"]] + [[u["name"], u["role"]] for u in p["users"]])
+            return 0
+        if not args.name:
+            print("give a user name / 请给出用户名", file=sys.stderr)
+            return 2
+        if args.action == "remove":
+            removed = remove_user(path, args.name)
+            _emit({"file": str(path), "removed": removed, "name": args.name}, args.format,
+                  lambda p: [[("removed " if p["removed"] else "not found: ") + p["name"]]])
+            return 0 if removed else 1
+        if args.password_stdin:
+            password = sys.stdin.readline().rstrip("\r\n")
+        else:
+            password = getpass.getpass("password / 密码: ")
+            if getpass.getpass("again / 再输一次: ") != password:
+                print("the passwords differ / 两次输入的密码不一致", file=sys.stderr)
+                return 2
+        entry, created = add_user(path, args.name, args.role, password)
+    except UsersFileError as exc:
+        print(exc.message(args.lang), file=sys.stderr)
+        return 2
+    hint = (f'turn sign-in on: users_file = "{path}" in .streamlit/secrets.toml' if args.lang == "en"
+            else f'开启登录：在 .streamlit/secrets.toml 中写 users_file = "{path}"')
+    _emit({"file": str(path), "name": entry.name, "role": entry.role, "created": created, "hint": hint}, args.format,
+          lambda p: [[("created " if p["created"] else "updated ") + f"{p['name']} ({p['role']})"], [p["hint"]]])
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m analytics", description="绩效目标跟踪引擎 / performance-target tracking engine")
     sub = parser.add_subparsers(dest="command", required=True)
@@ -386,6 +548,7 @@ def build_parser() -> argparse.ArgumentParser:
         if data:
             p.add_argument("--actuals", help="monthly actuals file (CSV/XLSX; default: the shipped 示例数据)")
             p.add_argument("--budget", help="monthly spending file (CSV/XLSX; default: the shipped 示例数据)")
+            p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR when it holds a store); ignored with --targets/--actuals/--budget")
 
     p = sub.add_parser("targets", help="list indicators, targets and data-quality notes")
     common(p, data=False)
@@ -419,7 +582,102 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--scenario", help="scenario file (JSON or YAML, see docs/budget.md); default: the current pace")
         p.set_defaults(func=func)
     # --- import/export commands ---
+    p = sub.add_parser("import", help="validate a data file and import it into the data store (all or nothing)")
+    p.add_argument("file")
+    p.add_argument("--kind", choices=["auto", "actuals", "budget"], default="auto")
+    p.add_argument("--sheet", help="Excel sheet name (default: the first sheet)")
+    p.add_argument("--dry-run", action="store_true", help="report what would change; write nothing")
+    p.add_argument("--replace-sample", action="store_true", help="also remove the remaining 示例数据 rows")
+    p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/)")
+    p.add_argument("--who", help="name recorded in the audit trail (default: cli:<login name>)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("export", help="export the data store: .xlsx workbook, or a .sqlite/.zip backup")
+    p.add_argument("--out", required=True, help="output file: .xlsx (everything as sheets), .sqlite or .zip (backup)")
+    p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=cmd_export)
+
+    p = sub.add_parser("restore", help="restore the data store from a .sqlite/.zip backup (checked first; undoable)")
+    p.add_argument("file")
+    p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/)")
+    p.add_argument("--who", help="name recorded in the audit trail (default: cli:<login name>)")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=cmd_restore)
+
+    p = sub.add_parser("users", help="local sign-in users (users_file in .streamlit/secrets.toml)")
+    p.add_argument("action", choices=["add", "list", "remove"])
+    p.add_argument("name", nargs="?")
+    p.add_argument("--role", choices=["viewer", "editor", "admin"], default="viewer")
+    p.add_argument("--file", help="users file, TOML or JSON (default: $PT_USERS_FILE, else var/users.toml)")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from standard input")
+    p.add_argument("--format", choices=["json", "table"], default="json")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh")
+    p.set_defaults(func=cmd_users)
     # --- report command ---
+    def cmd_report(args: argparse.Namespace) -> int:
+        """Write the review-meeting exports (analytics/report.py): .xlsx forms, .pptx deck,
+        .png/.svg chart. The charts module (pages/charts.py, no Streamlit) is imported here,
+        lazily, and handed to the engine, which never imports ``pages``."""
+        from . import report
+
+        ds = _load(args)
+        as_of = args.as_of or ds.latest_period
+        if as_of is None:
+            print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
+            return 2
+        scenario = None
+        if args.scenario:
+            from .scenario import ScenarioError, scenario_from_file
+
+            try:
+                scenario = scenario_from_file(args.scenario, ds.project)
+            except ScenarioError as exc:
+                for msg in exc.messages(args.lang):
+                    print(msg, file=sys.stderr)
+                return 2
+        actions = None
+        if args.actions:
+            with open(args.actions, encoding="utf-8-sig") as fh:
+                actions = json.load(fh)
+            if not isinstance(actions, list):
+                raise ValueError("--actions: a JSON list of {goal, indicator_id, cause_category, cause_text, measure_text}")
+        if actions is None and not (args.targets or args.actuals or args.budget):
+            import os
+
+            from .store import Store, store_exists
+
+            where = getattr(args, "store", None) or os.environ.get("PT_DATA_DIR")
+            if where and store_exists(where):  # causes and measures entered in the app
+                actions = [a for a in Store(where, create=False).list_actions() if int(a.get("year") or 0) in (0, as_of[0])]
+        suffix = Path(args.out).suffix.lower()
+        charts_module = None
+        if suffix in (".png", ".svg", ".pptx"):
+            import importlib
+
+            charts_module = importlib.import_module("pages.charts")
+            warning = report.cjk_font_warning(args.lang)
+            if warning:
+                print(warning, file=sys.stderr)
+        ctx = report.build_context(ds, as_of, args.year, args.lang, scenario=scenario, actions=actions)
+        summary = report.write_report(ctx, args.out, form=args.form, chart=args.chart, charts_module=charts_module)
+        _emit({"schema": SCHEMA_VERSION, **summary}, args.format, lambda p: [[f"{k}: {v}"] for k, v in p.items()])
+        return 0
+
+    p = sub.add_parser("report", help="meeting exports: .xlsx forms (绩效运行监控表, 项目支出绩效自评表), .pptx deck, .png/.svg chart")
+    common(p)
+    p.add_argument("--as-of", type=_period, help="YYYY-MM (default: latest month with data)")
+    p.add_argument("--year", type=int, help="target year (default: the as-of year)")
+    p.add_argument("--out", required=True, help="output file: .xlsx, .pptx, .png or .svg")
+    p.add_argument("--form", choices=["monitoring", "self-eval"], help=".xlsx only: one form (default: both, one sheet each)")
+    p.add_argument("--chart", help=".png/.svg: status_counts, goal_scores, budget_execution or indicator:<id>")
+    p.add_argument("--scenario", help="budget scenario JSON/YAML for the projection (default: the baseline)")
+    p.add_argument("--actions", help="JSON list of deviation causes/measures {goal, indicator_id, cause_category, cause_text, measure_text}")
+    p.set_defaults(func=cmd_report)
 
     p = sub.add_parser("quality", help="data-quality notes on the target table")
     common(p, data=False)

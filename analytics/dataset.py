@@ -99,3 +99,12 @@ def load_dataset(
         is_sample=is_sample,
         sources={"targets": str(targets or DEFAULT_PROJECT_DIR), "actuals": str(actuals or ""), "budget": str(budget or "")},
     )
+
+
+def load_store_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
+    """The dataset kept in the data store (:mod:`analytics.store`): ``data_dir``, else
+    ``$PT_DATA_DIR``, else ``var/``. Created and seeded on first use (the shipped table and
+    示例数据, or the files in ``PT_TARGETS`` / ``PT_ACTUALS`` / ``PT_BUDGET`` when set)."""
+    from .store import open_store
+
+    return open_store(data_dir).load_dataset()

@@ -12,8 +12,9 @@ import streamlit as st
 from analytics.exports import xlsx_bytes
 from analytics.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario, spend_driven
 from analytics.scoring import score_scenario
+from analytics.store import StoreError
 from pages import scenarios_repo
-from pages.common import dataset, esc, fmt_money, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar
+from pages.common import current_user, dataset, esc, fmt_money, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar
 from pages.i18n import t
 
 state = sidebar()
@@ -245,17 +246,30 @@ with s2:
 # -- saved scenarios -------------------------------------------------------------------------
 st.subheader(t("bud_saved", lang))
 repo = scenarios_repo.repo()
+can_edit = current_user().can_edit
 saved = repo.list()
-a1, a2 = st.columns([2, 1])
-a1.text_input(t("bud_name", lang), key="scn_name", placeholder=t("bud_name_ph", lang))
-if a2.button(t("bud_save", lang), icon=":material/save:", key="scn_save"):
-    name = (st.session_state.get("scn_name") or "").strip()
-    if not name:
-        st.warning(t("bud_name_needed", lang))
-    else:
-        repo.save(name, {"name": name, "levers": levers})
-        st.toast(t("bud_saved_ok", lang, name=name))
-        saved = repo.list()
+
+
+def _do(action, *args) -> bool:
+    """Run a scenario-store action; show its message instead of failing."""
+    try:
+        action(*args)
+        return True
+    except StoreError as exc:
+        st.error(exc.message(lang), icon=":material/error:")
+        return False
+
+
+if can_edit:
+    a1, a2 = st.columns([2, 1])
+    a1.text_input(t("bud_name", lang), key="scn_name", placeholder=t("bud_name_ph", lang))
+    if a2.button(t("bud_save", lang), icon=":material/save:", key="scn_save"):
+        name = (st.session_state.get("scn_name") or "").strip()
+        if not name:
+            st.warning(t("bud_name_needed", lang))
+        elif _do(repo.save, name, {"name": name, "levers": levers}):
+            st.toast(t("bud_saved_ok", lang, name=name))
+            saved = repo.list()
 if saved:
     b1, b2, b3, b4, b5 = st.columns([2, 1, 1, 1, 1])
     pick = b1.selectbox(t("bud_pick", lang), saved, key="scn_pick")
@@ -263,16 +277,14 @@ if saved:
         st.session_state["_load_scenario"] = repo.get(pick)
         st.session_state["scenario_pick"] = pick
         st.rerun()
-    if b3.button(t("bud_duplicate", lang), icon=":material/content_copy:", key="scn_dup"):
-        repo.duplicate(pick, t("bud_copy_of", lang, name=pick))
-        st.rerun()
-    new_name = b4.text_input(t("bud_new_name", lang), key="scn_new_name", label_visibility="collapsed", placeholder=t("bud_new_name", lang))
-    if b4.button(t("bud_rename", lang), icon=":material/edit:", key="scn_rename") and new_name.strip():
-        repo.rename(pick, new_name.strip())
-        st.rerun()
-    if b5.button(t("bud_delete", lang), icon=":material/delete:", key="scn_delete"):
-        repo.delete(pick)
-        st.rerun()
+    if can_edit:
+        if b3.button(t("bud_duplicate", lang), icon=":material/content_copy:", key="scn_dup") and _do(repo.duplicate, pick, t("bud_copy_of", lang, name=pick)):
+            st.rerun()
+        new_name = b4.text_input(t("bud_new_name", lang), key="scn_new_name", label_visibility="collapsed", placeholder=t("bud_new_name", lang))
+        if b4.button(t("bud_rename", lang), icon=":material/edit:", key="scn_rename") and new_name.strip() and _do(repo.rename, pick, new_name.strip()):
+            st.rerun()
+        if b5.button(t("bud_delete", lang), icon=":material/delete:", key="scn_delete") and _do(repo.delete, pick):
+            st.rerun()
 
     st.markdown(f"**{t('bud_compare', lang)}**")
     chosen = st.multiselect(t("bud_compare_pick", lang), saved, max_selections=4, key="scn_compare")

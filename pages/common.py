@@ -4,6 +4,7 @@ everything numeric comes from ``analytics``."""
 from __future__ import annotations
 
 import os
+import time
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -11,6 +12,20 @@ from typing import Any
 import streamlit as st
 
 from analytics.dataset import Dataset, load_dataset
+from analytics.access import (
+    DEFAULT_USER,
+    ENV_USERS_FILE,
+    GUEST,
+    PRESENTATION_SETTING,
+    User,
+    UserEntry,
+    UsersFileError,
+    authenticate,
+    auth_mode,
+    load_users,
+    oidc_role,
+)
+from analytics.store import ENV_DATA_DIR, SeedSpec, Store, store_location
 from analytics.progress import GoalRollup, IndicatorProgress, load_rules, rollup
 from pages.i18n import t
 
@@ -22,28 +37,65 @@ PAGES = {
 }
 
 
+def _secret(key: str, default: Any = None) -> Any:
+    """A value from ``.streamlit/secrets.toml`` (the default when there is no secrets file)."""
+    try:
+        return st.secrets.get(key, default)
+    except Exception:  # noqa: BLE001 - no secrets file, or an unreadable one: behave as unset
+        return default
+
+
+def data_dir() -> str | None:
+    """``data_dir`` from the secrets; else the engine uses ``$PT_DATA_DIR``, else ``var/``."""
+    value = _secret("data_dir")
+    return str(value) if value else None
+
+
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _store(db_file: str, seed: tuple[str | None, ...] | None) -> Store:
+    return Store(db_file, seed=SeedSpec(*seed) if seed else None)
+
+
+def store() -> Store:
+    """The data store of this app (created and seeded on first use; PT_TARGETS / PT_ACTUALS /
+    PT_BUDGET, when set, seed a fresh one — see ``analytics.store.store_location``)."""
+    loc = store_location(data_dir())
+    seed = (loc.seed.targets, loc.seed.actuals, loc.seed.budget) if loc.seed else None
+    return _store(str(loc.file), seed)
+
+
+# The signature (store file, data version) is looked up at most once a second per store
+# location (dataset() is called many times in one run); writes made through this process call
+# invalidate_data() so the next run sees them at once. Writes by another process (the CLI)
+# show within a second.
+_SIG_TTL = 1.0
+_sig_memo: dict[tuple[Any, ...], tuple[float, int, tuple[Any, ...]]] = {}
+_generation = [0]
+
+
+def invalidate_data() -> None:
+    """Call after writing to the store."""
+    _generation[0] += 1
+
+
 def _data_signature() -> tuple[Any, ...]:
-    """Files the dataset is built from, with their modification times (cache key)."""
-    targets = os.environ.get("PT_TARGETS")
-    actuals = os.environ.get("PT_ACTUALS")
-    budget = os.environ.get("PT_BUDGET")
-    sig = []
-    for p in (targets, actuals, budget):
-        if p and Path(p).exists():
-            sig.append((p, Path(p).stat().st_mtime_ns))
-        else:
-            sig.append((p, None))
-    from analytics.dataset import SAMPLE_ACTUALS, SAMPLE_BUDGET
-
-    for p in (SAMPLE_ACTUALS, SAMPLE_BUDGET):
-        sig.append((str(p), p.stat().st_mtime_ns if p.exists() else None))
-    return tuple(sig)
+    """The store file and its data version (cache key of the dataset and the progress)."""
+    where = (data_dir(), os.environ.get(ENV_DATA_DIR), *(os.environ.get(k) for k in ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")))
+    now = time.monotonic()
+    hit = _sig_memo.get(where)
+    if hit is not None and hit[1] == _generation[0] and now - hit[0] < _SIG_TTL:
+        return hit[2]
+    s = store()
+    s.sync_targets()
+    sig = (str(s.file), s.data_version())
+    _sig_memo[where] = (now, _generation[0], sig)
+    return sig
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=8)
 def _dataset(signature: tuple[Any, ...]) -> Dataset:
     del signature
-    return load_dataset(os.environ.get("PT_TARGETS"), os.environ.get("PT_ACTUALS"), os.environ.get("PT_BUDGET"))
+    return store().load_dataset()
 
 
 def dataset() -> Dataset:
@@ -145,6 +197,7 @@ def sidebar() -> ViewState:
     qp["lang"] = lang
     if ds.is_sample:
         st.sidebar.caption(f":orange-badge[{t('sample_tag', lang)}]")
+    current_user(render=True)  # sign-in gate (no-op without [auth] / users_file in the secrets)
     return ViewState(lang=lang, year=int(year), as_of=as_of)
 
 
@@ -224,3 +277,125 @@ def show_chart(builder: str, *args: Any, **kwargs: Any) -> None:
     """Render a chart from pages/charts.py. Building an Altair chart costs ~100 ms, so the
     finished Vega-Lite spec is cached on the chart's inputs (same inputs, same chart)."""
     st.vega_lite_chart(spec=_chart_spec(builder, *args, **kwargs), width="stretch")
+
+
+# --- access: who is using the app (analytics/access.py holds the rules) ---------------------
+_AUTH_KEY = "_auth_user"
+_WANT_SIGNIN = "_want_signin"
+
+
+def _has_oidc() -> bool:
+    try:
+        return "auth" in st.secrets
+    except Exception:  # noqa: BLE001 - no secrets file
+        return False
+
+
+def users_file() -> str | None:
+    value = _secret("users_file") or os.environ.get(ENV_USERS_FILE)
+    return str(value) if value else None
+
+
+@st.cache_data(show_spinner=False, max_entries=4)
+def _users(path: str, mtime: int) -> dict[str, UserEntry]:
+    del mtime
+    return load_users(path)
+
+
+def _role_label(role: str, lang: str) -> str:
+    return t(f"role_{role}", lang)
+
+
+def _sign_out() -> None:
+    st.session_state.pop(_AUTH_KEY, None)
+    st.session_state.pop(_WANT_SIGNIN, None)
+
+
+def _want_signin() -> None:
+    st.session_state[_WANT_SIGNIN] = True
+
+
+def _user_box(user: User, lang: str, sign_out: Any = None) -> None:
+    st.sidebar.caption(f":material/person: {esc(user.name)} · {_role_label(user.role, lang)}")
+    if sign_out is not None:
+        st.sidebar.button(t("signout", lang), key="signout", icon=":material/logout:", on_click=sign_out)
+
+
+def _guest_box(lang: str) -> None:
+    st.sidebar.caption(f":material/visibility: {t('guest', lang)} · {_role_label('viewer', lang)}")
+    st.sidebar.button(t("signin_button", lang), key="signin_open", icon=":material/login:", on_click=_want_signin)
+
+
+def _signin_screen(lang: str, mode: str, users: dict[str, UserEntry] | None) -> None:
+    st.title(t("signin_title", lang))
+    if mode == "oidc":
+        st.caption(t("signin_caption_oidc", lang))
+        if st.button(t("signin_oidc", lang), key="signin_oidc", icon=":material/login:", type="primary"):
+            provider = _secret("login_provider")
+            try:
+                st.login(provider) if provider else st.login()
+            except Exception as exc:  # noqa: BLE001 - e.g. Authlib missing, provider misconfigured
+                st.error(t("signin_oidc_failed", lang, error=esc(type(exc).__name__)), icon=":material/error:")
+        return
+    st.caption(t("signin_caption_local", lang))
+    with st.form("signin_form"):
+        name = st.text_input(t("signin_name", lang), key="signin_name")
+        password = st.text_input(t("signin_password", lang), type="password", key="signin_password")
+        submitted = st.form_submit_button(t("signin_button", lang), icon=":material/login:", type="primary")
+    if submitted:
+        user = authenticate(users or {}, name, password)
+        if user is None:
+            st.error(t("signin_failed", lang), icon=":material/error:")
+            return
+        st.session_state[_AUTH_KEY] = user.name
+        st.session_state.pop(_WANT_SIGNIN, None)
+        st.rerun()
+
+
+def current_user(render: bool = False) -> User:
+    """Who is using the app, with their role (viewer / editor / admin).
+
+    Without ``[auth]`` or ``users_file`` in the secrets: the local user "local" (editor), no
+    sign-in. With ``[auth]``: OIDC through ``st.login`` / ``st.user`` (roles from ``[access]``).
+    With ``users_file``: a name/password form against the local users file. When an admin has
+    turned on presentation mode, people who are not signed in see the app as viewers.
+    ``render=True`` (called once per run, at the end of ``sidebar()``) shows the user in the
+    sidebar and, when nobody is signed in, the sign-in screen instead of the page."""
+    lang = st.session_state.get("lang", "zh")
+    mode = auth_mode(_has_oidc(), users_file())
+    if mode == "none":
+        return DEFAULT_USER
+    presentation = store().get_setting(PRESENTATION_SETTING) == "on"
+    users: dict[str, UserEntry] | None = None
+    if mode == "oidc":
+        info = st.user
+        if info.get("is_logged_in"):
+            email = str(info.get("email") or "")
+            user = User(str(info.get("name") or email or "user"), oidc_role(email, _secret("access", {})), "oidc", email)
+            if render:
+                _user_box(user, lang, st.logout)
+            return user
+    else:
+        path = users_file() or ""
+        try:
+            users = _users(path, Path(path).stat().st_mtime_ns if Path(path).exists() else 0)
+        except UsersFileError as exc:
+            if render:
+                st.error(esc(exc.message(lang)), icon=":material/error:")
+                st.stop()
+            return GUEST
+        name = st.session_state.get(_AUTH_KEY)
+        if name and name in users:
+            user = User(name, users[name].role, "password")
+            if render:
+                _user_box(user, lang, _sign_out)
+            return user
+    if presentation and not st.session_state.get(_WANT_SIGNIN):
+        if render:
+            _guest_box(lang)
+        return GUEST
+    if render:
+        _signin_screen(lang, mode, users)
+        st.stop()
+    return GUEST
+

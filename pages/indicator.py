@@ -109,6 +109,44 @@ if row.actual is not None and row.data_month and ind.kind != "milestone":
             help=t("ind_yoy_help", lang),
         )
 
+# -- deviation cause and corrective measure (read by the meeting page and the forms) ----------
+with st.expander(t("act_title", lang), icon=":material/assignment:", expanded=row.status in ("lagging", "watch", "missed")):
+    from analytics.store import CAUSE_CATEGORIES, StoreError
+    from pages.common import current_user, store
+
+    saved_action = store().get_action(ind.goal, ind.id, state.year) or {}
+    user = current_user()
+    cat_saved = saved_action.get("cause_category") if saved_action.get("cause_category") in CAUSE_CATEGORIES else next(iter(CAUSE_CATEGORIES))
+
+    def _cat_label(key: str) -> str:
+        zh, en = CAUSE_CATEGORIES[key]
+        return en if lang == "en" else zh
+
+    if not user.can_edit:
+        if saved_action:
+            st.markdown(f"**{esc(_cat_label(cat_saved))}**：{esc(saved_action.get('cause_text', ''))}")
+            st.markdown(f"{t('act_measure', lang)}：{esc(saved_action.get('measure_text', ''))}")
+        else:
+            st.caption(t("act_none", lang))
+    else:
+        form_key = f"{ind.id}_{state.year}"
+        if st.session_state.get("_act_loaded") != form_key:  # fill the form from the store once per indicator/year
+            st.session_state[f"act_cat_{ind.id}"] = cat_saved
+            st.session_state[f"act_cause_{ind.id}"] = saved_action.get("cause_text", "")
+            st.session_state[f"act_measure_{ind.id}"] = saved_action.get("measure_text", "")
+            st.session_state["_act_loaded"] = form_key
+        with st.form(f"act_form_{form_key}"):
+            cat = st.selectbox(t("act_category", lang), list(CAUSE_CATEGORIES), format_func=_cat_label, key=f"act_cat_{ind.id}")
+            cause = st.text_area(t("act_cause", lang), key=f"act_cause_{ind.id}", max_chars=1000)
+            measure = st.text_area(t("act_measure", lang), key=f"act_measure_{ind.id}", max_chars=1000)
+            if st.form_submit_button(t("act_save", lang), icon=":material/save:"):
+                try:
+                    store().set_action(ind.goal, ind.id, cat, cause, measure, user.name, year=state.year)
+                    st.success(t("act_saved", lang), icon=":material/check:")
+                except StoreError as exc:
+                    st.error(exc.message(lang), icon=":material/error:")
+        st.caption(t("act_help", lang))
+
 # -- raw data and metadata -----------------------------------------------------------------
 with st.expander(t("ind_raw_data", lang), expanded=False, icon=":material/table:"):
     raw = ds.actuals.notes(src.id)

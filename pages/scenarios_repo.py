@@ -1,50 +1,39 @@
-"""Where named budget scenarios are kept. Uses the data store when it offers scenario storage;
-otherwise the browser session (lost when the session ends)."""
+"""Named budget scenarios, kept in the data store with the other data (audited like every
+change). The budget page talks to this small interface only."""
 
 from __future__ import annotations
 
-import copy
-from typing import Any, Protocol
+from typing import Any
 
-import streamlit as st
-
-
-class ScenarioRepo(Protocol):
-    def list(self) -> list[str]: ...
-    def get(self, name: str) -> dict[str, Any]: ...
-    def save(self, name: str, doc: dict[str, Any]) -> None: ...
-    def rename(self, old: str, new: str) -> None: ...
-    def duplicate(self, name: str, new: str) -> None: ...
-    def delete(self, name: str) -> None: ...
+from pages.common import current_user, store
 
 
-class SessionRepo:
+class StoreRepo:
     def __init__(self) -> None:
-        self._d: dict[str, dict[str, Any]] = st.session_state.setdefault("_scenarios", {})
+        self._store = store()
+        self._who = current_user().name
 
     def list(self) -> list[str]:
-        return sorted(self._d)
+        return [s.name for s in self._store.list_scenarios()]
 
     def get(self, name: str) -> dict[str, Any]:
-        return copy.deepcopy(self._d[name])
+        doc = self._store.get_scenario(name)
+        if doc is None:
+            raise KeyError(name)
+        return doc
 
     def save(self, name: str, doc: dict[str, Any]) -> None:
-        self._d[name] = {**copy.deepcopy(doc), "name": name}
+        self._store.save_scenario(name, {**doc, "name": name}, self._who)
 
     def rename(self, old: str, new: str) -> None:
-        if old in self._d and new not in self._d:
-            self._d[new] = {**self._d.pop(old), "name": new}
+        self._store.rename_scenario(old, new, self._who)
 
     def duplicate(self, name: str, new: str) -> None:
-        base, i = new, 2
-        while new in self._d:
-            new = f"{base} {i}"
-            i += 1
-        self._d[new] = {**copy.deepcopy(self._d[name]), "name": new}
+        self._store.duplicate_scenario(name, new, self._who)
 
     def delete(self, name: str) -> None:
-        self._d.pop(name, None)
+        self._store.delete_scenario(name, self._who)
 
 
-def repo() -> ScenarioRepo:
-    return SessionRepo()
+def repo() -> StoreRepo:
+    return StoreRepo()

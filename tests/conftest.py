@@ -15,6 +15,19 @@ SEED = ROOT.parent / "shared" / "seeds" / "000_850964f426fdca11.txt"
 
 
 @pytest.fixture(scope="session")
+def _session_data_dir(tmp_path_factory):
+    return tmp_path_factory.mktemp("pt_data")
+
+
+@pytest.fixture(autouse=True)
+def _isolated_store(_session_data_dir, monkeypatch):
+    """The app keeps its data in a store (analytics/store.py): tests never touch the
+    developer's var/ store (nor a PT_DATA_DIR set in the shell). Tests that change data set
+    their own PT_DATA_DIR."""
+    monkeypatch.setenv("PT_DATA_DIR", str(_session_data_dir))
+
+
+@pytest.fixture(scope="session")
 def project():
     from analytics.targets import load_project
 

@@ -137,3 +137,21 @@ def test_targets_page_lists_all():
     df = at.dataframe[0].value
     assert len(df) == 48
     assert "90%以上" in df.to_string()
+
+
+def test_deviation_cause_saved_and_shown_in_meeting():
+    at = fresh("pages/indicator.py", indicator="vocational_training")
+    # form widgets are submitted together with the form's button
+    at.selectbox(key="act_cat_vocational_training").set_value("funding")
+    at.text_area(key="act_cause_vocational_training").set_value("培训补贴拨付滞后")
+    at.text_area(key="act_measure_vocational_training").set_value("四季度集中拨付补贴")
+    at.button[[b.label for b in at.button].index("保存")].click().run()
+    assert not at.exception and any("已保存" in s.value for s in at.success)
+    again = fresh("pages/indicator.py", indicator="vocational_training")
+    assert again.text_area(key="act_cause_vocational_training").value == "培训补贴拨付滞后"
+    import os
+
+    from analytics.store import Store
+
+    rows = Store(os.environ["PT_DATA_DIR"], create=False).list_actions()
+    assert any(r["indicator_id"] == "vocational_training" and r["measure_text"] == "四季度集中拨付补贴" for r in rows)

@@ -88,3 +88,19 @@ def test_english():
     at = page()
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception and at.title[0].value == "Budget scenarios"
+
+
+def test_saved_scenarios_persist_in_the_store():
+    at = page()
+    at.slider(key="lv_pace").set_value(1.3).run()
+    at.text_input(key="scn_name").set_value("四季度加快").run()
+    at.button(key="scn_save").click().run()
+    again = page()  # a new session reads the same store
+    assert "四季度加快" in again.selectbox(key="scn_pick").options
+    again.text_input(key="scn_name").set_value("另一个").run()
+    again.button(key="scn_save").click().run()
+    again.selectbox(key="scn_pick").set_value("另一个").run()
+    again.text_input(key="scn_new_name").set_value("四季度加快").run()
+    again.button(key="scn_rename").click().run()  # the name is taken: a clear message, nothing lost
+    assert any("四季度加快" in e.value for e in again.error)
+    assert {"四季度加快", "另一个"} <= set(again.selectbox(key="scn_pick").options)

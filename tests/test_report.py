@@ -1,0 +1,490 @@
+"""Review-meeting exports (analytics/report.py): the official forms (.xlsx), the deck (.pptx),
+chart images (.png/.svg), the ``report`` CLI command and the missing-CJK-font warning."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from PIL import Image
+from pptx import Presentation
+from pptx.oxml.ns import qn
+
+from analytics import report
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ACTIONS = [
+    {"goal": 1, "indicator_id": "vocational_training", "cause_category": "经费保障", "cause_text": "补贴资金拨付滞后",
+     "measure_text": "9月底前完成第三批补贴拨付"},
+    {"goal": 5, "indicator_id": "", "cause_category": "staff", "cause_text": "创业指导专员不足", "measure_text": "聘请兼职导师"},
+    {"indicator_id": "startup_events", "cause_category": "不存在的类别", "cause_text": "场地改造", "measure_text": ""},
+    {"indicator_id": "internship_posts", "cause_category": "其他", "cause_text": "", "measure_text": ""},  # empty: dropped
+]
+
+
+@pytest.fixture(scope="module")
+def charts():
+    from pages import charts as module
+
+    return module
+
+
+@pytest.fixture(scope="module")
+def ctx(dataset):
+    return report.build_context(dataset, (2024, 8), actions=ACTIONS)
+
+
+def _sheet_text(ws) -> str:
+    return "\n".join(str(c.value) for row in ws.iter_rows() for c in row if c.value is not None)
+
+
+def _row_of(ws, text: str, col: int = 3) -> int:
+    for r in range(1, ws.max_row + 1):
+        if ws.cell(r, col).value == text:
+            return r
+    raise AssertionError(f"{text!r} not in column {col}")
+
+
+def _headers(ws, rows=(3, 4)) -> list[str]:
+    return [str(ws.cell(r, c).value) for r in rows for c in range(1, ws.max_column + 1) if ws.cell(r, c).value is not None]
+
+
+# -- actions and mapping --------------------------------------------------------------------
+
+
+def test_deviation_actions_default_to_none(project):
+    assert report.deviation_actions() == []
+    assert report.deviation_actions(None, project) == []
+
+
+def test_deviation_actions_are_normalised(project):
+    acts = report.deviation_actions(ACTIONS, project)
+    assert len(acts) == 3  # the empty one is dropped
+    a, b, c = acts
+    assert (a.goal, a.indicator_id, a.cause_category) == (1, "vocational_training", "经费保障")
+    assert (b.goal, b.indicator_id, b.cause_category) == (5, None, "人员保障")  # English key of the store
+    assert (c.goal, c.cause_category) == (5, "其他")  # goal from the indicator, unknown category → 其他
+    unknown = report.deviation_actions([{"indicator_id": "nope", "goal": "目标2", "cause_text": "x"}], project)
+    assert unknown[0].indicator_id is None and unknown[0].goal == 2
+
+
+def test_likelihood_four_levels_onto_the_forms_three():
+    assert report.form_likelihood("certain") == "确定能"
+    assert report.form_likelihood("likely") == "有可能"
+    assert report.form_likelihood("possible") == "有可能"
+    assert report.form_likelihood("impossible") == "完全不可能"
+    assert report.form_likelihood(None) is None
+    assert set(report.FORM_LIKELIHOOD.values()) == {"确定能", "有可能", "完全不可能"}
+
+
+# -- slides ---------------------------------------------------------------------------------
+
+
+def test_slide_sequence(ctx):
+    deck = report.slides(ctx)
+    keys = [s.key for s in deck]
+    assert keys[0] == "title" and keys[1] == "overview"
+    assert keys[-4:] == ["risks", "budget", "quality", "actions"]
+    goal_keys = [k for k in keys if k.startswith("goal:")]
+    assert {k.split(":")[1] for k in goal_keys} == {"1", "2", "3", "4", "5"}
+    assert all(len(s.table) <= report.ROWS_PER_SLIDE for s in deck)
+    # every indicator of goal 2 appears exactly once over its slides
+    rows = [r[0] for s in deck if s.key.startswith("goal:2") for r in s.table]
+    assert len(rows) == len(set(rows)) == sum(1 for i in ctx.project.indicators if i.goal == 2)
+    title = deck[0]
+    assert title.title == "东莞市公共就业服务能力提升示范项目" and title.badge == "示例数据"
+    assert any("2024年8月" in b for b in title.bullets) and any("示例数据" in b for b in title.bullets)
+
+
+def test_risk_and_budget_slides(ctx):
+    deck = {s.key: s for s in report.slides(ctx)}
+    risks = deck["risks"]
+    assert risks.table and risks.columns[4] == "每月需完成"
+    assert any("需提速" in b for b in risks.bullets)
+    budget = deck["budget"]
+    assert budget.charts == ["budget_execution"]
+    assert [r[0] for r in budget.table] == ["中央补助", "地方资金", "其他资金"]
+    assert any("基线" in b for b in budget.bullets)
+    acts = deck["actions"]
+    assert len(acts.table) == 3 and acts.table[0][2] == "补贴资金拨付滞后"
+
+
+def test_slides_in_english(dataset):
+    ctx_en = report.build_context(dataset, (2024, 8), lang="en")
+    deck = report.slides(ctx_en)
+    assert deck[0].title.startswith("Dongguan") and deck[1].title == "Overall status"
+    assert deck[-1].bullets and "No causes" in deck[-1].bullets[0]
+
+
+def test_chosen_scenario_drives_budget_and_score(dataset):
+    base = report.build_context(dataset, (2024, 8))
+    fast = report.build_context(dataset, (2024, 8), scenario={"name": "加快支付", "levers": {"pace": 1.3}})
+    assert fast.scenario_name == "加快支付"
+    assert fast.scenario.year_end_rate > base.scenario.year_end_rate
+    assert fast.forecasts["budget_execution"]["point"] == pytest.approx(fast.scenario.year_end_rate)
+    assert fast.score.total >= base.score.total
+    bad = report.build_context(dataset, (2024, 8), scenario={"levers": {"pace": -1}})
+    assert bad.scenario_note and bad.scenario is not None and bad.scenario_name == ""
+
+
+# -- the forms (.xlsx) ----------------------------------------------------------------------
+
+
+def test_xlsx_both_forms(ctx):
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx)))
+    assert wb.sheetnames == ["绩效运行监控表", "项目支出绩效自评表"]
+
+
+def test_monitoring_form(ctx):
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    assert ws.title == "绩效运行监控表"
+    assert "2024年度项目支出绩效运行监控表" in ws["A1"].value and "示例数据" in ws["A2"].value
+    heads = _headers(ws)
+    for h in ("一级指标", "二级指标", "三级指标", "年度指标值", "1-8月执行情况", "全年预计完成情况", "偏差原因分析", "经费保障", "制度保障",
+              "人员保障", "硬件条件保障", "其他", "完成目标可能性", "确定能", "有可能", "完全不可能", "备注"):
+        assert h in heads, h
+    # merged group headers, two header rows frozen, print setup for people
+    assert any(str(m) == "G3:K3" for m in ws.merged_cells.ranges) and any(str(m) == "L3:N3" for m in ws.merged_cells.ranges)
+    assert ws.freeze_panes == "D5"
+    assert ws.print_title_rows == "$3:$4"
+    assert ws.page_setup.orientation == "landscape" and ws.page_setup.fitToWidth == 1 and ws.sheet_properties.pageSetUpPr.fitToPage
+    assert ws.print_area
+    # one row per indicator of the target table
+    names = [ws.cell(r, 3).value for r in range(5, ws.max_row + 1)]
+    table_names = [i.name_raw.strip() or i.name for i in ctx.project.indicators if i.origin == "table"]
+    assert all(n in names for n in table_names)
+    r = _row_of(ws, "开展补贴性职业技能培训人次（万）")
+    assert ws.cell(r, 4).value == "15"
+    assert ws.cell(r, 5).value == pytest.approx(ctx.row("vocational_training").actual, abs=1e-3)
+    assert ws.cell(r, 5).number_format.endswith('"万人次"')
+    assert ws.cell(r, 7).value == "√ 补贴资金拨付滞后"  # 经费保障
+    assert "9月底前完成第三批补贴拨付" in ws.cell(r, 15).value
+    marks = [ws.cell(r, c).value for c in (12, 13, 14)]
+    assert marks.count("√") == 1
+    level = report.form_likelihood(ctx.forecasts["vocational_training"]["likelihood"])
+    assert marks[("确定能", "有可能", "完全不可能").index(level)] == "√"
+    # every indicator with a forecast has exactly one √ under 完成目标可能性
+    for row in range(5, r + 1):
+        assert [ws.cell(row, c).value for c in (12, 13, 14)].count("√") <= 1
+    # the budget part
+    text = _sheet_text(ws)
+    assert "项目资金执行情况（万元）" in text and "全年预算数" in text and "1-8月执行数" in text
+    rb = next(rr for rr in range(1, ws.max_row + 1) if ws.cell(rr, 1).value == "中央补助")
+    assert ws.cell(rb, 2).value == 10000 and ws.cell(rb, 2).number_format == "#,##0.00"
+    assert ws.cell(rb, 4).number_format == "0.00%" and 0 < ws.cell(rb, 4).value < 1
+    total = next(rr for rr in range(1, ws.max_row + 1) if ws.cell(rr, 1).value == "年度资金总额")
+    assert ws.cell(total, 2).value == pytest.approx(103414.18)
+    assert ws.cell(total, 4).value == pytest.approx(ctx.ds.budget.execution_rate(2024, 8) / 100, abs=1e-6)
+
+
+def test_self_evaluation_form(ctx):
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
+    assert ws.title == "项目支出绩效自评表"
+    text = _sheet_text(ws)
+    for h in ("项目支出绩效自评表（2024年度）", "年初预算数", "全年预算数", "全年执行数", "分值", "执行率", "得分", "年度总体目标", "预期目标",
+              "实际完成情况", "年度指标值", "实际完成值", "偏差原因分析及改进措施", "总分", "自评等级"):
+        assert h in text, h
+    sc = ctx.score
+    total_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总分")
+    values = [ws.cell(total_row, c).value for c in range(1, ws.max_column + 1)]
+    assert 100 in values and pytest.approx(sc.total, abs=1e-6) in values
+    grade_row = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "自评等级")
+    assert sc.grade in [ws.cell(grade_row, c).value for c in range(1, ws.max_column + 1)]
+    # the funds part: total row with the execution points
+    fund = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 2).value == "年度资金总额")
+    exec_part = next(p for p in sc.parts if p.key == "execution")
+    row_vals = [ws.cell(fund, c).value for c in range(3, ws.max_column + 1)]
+    assert 10 in row_vals and pytest.approx(exec_part.points, abs=1e-6) in row_vals
+    assert any(ws.cell(r, 2).value == "其中：中央补助" for r in range(1, ws.max_row + 1))
+    # indicator lines = the scored lines; causes and measures in the last column
+    n_lines = sum(1 for ln in sc.lines if ln.part != "execution")
+    first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "三级指标") + 1
+    assert total_row - first == n_lines
+    r = _row_of(ws, "开展补贴性职业技能培训人次（万）")
+    dev = ws.cell(r, 8).value
+    assert "原因（经费保障）：补贴资金拨付滞后" in dev and "措施：9月底前完成第三批补贴拨付" in dev
+    points = [ws.cell(rr, 7).value for rr in range(first, total_row) if isinstance(ws.cell(rr, 7).value, float)]
+    assert sum(points) + exec_part.points == pytest.approx(sc.total, abs=1e-4)
+    assert ws.page_setup.orientation == "landscape" and ws.freeze_panes == "A4"
+
+
+def test_xlsx_unknown_form(ctx):
+    with pytest.raises(ValueError, match="monitoring or self-eval"):
+        report.xlsx_bytes(ctx, "budget")
+
+
+def test_forms_layout_is_data(ctx, tmp_path):
+    """Local forms differ: a reordered / shortened column list and other titles come out as written."""
+    import yaml
+
+    cfg = yaml.safe_load(report.FORMS_FILE.read_text(encoding="utf-8"))
+    cfg["monitoring"]["title_zh"] = "=HYPERLINK(\"http://x\")"  # formula injection through a title
+    cfg["monitoring"]["columns"] = [
+        {"key": "name", "zh": "指标名称", "en": "Indicator"},
+        {"key": "target", "zh": "年度目标值", "en": "Target"},
+        {"key": "likelihood", "zh": "完成可能性", "en": "Likelihood"},
+        {"key": "cause", "zh": "偏差原因", "en": "Cause"},
+    ]
+    path = tmp_path / "forms.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring", forms_path=path))).active
+    assert ws["A1"].value.startswith("'=")  # shown as text, never evaluated
+    assert [ws.cell(3, c).value for c in range(1, 5)] == ["指标名称", "年度目标值", "完成可能性", "偏差原因"]
+    r = _row_of(ws, "开展补贴性职业技能培训人次（万）", col=1)
+    assert ws.cell(r, 3).value in ("确定能", "有可能", "完全不可能")
+    assert ws.cell(r, 4).value == "经费保障：补贴资金拨付滞后"
+
+
+def test_xlsx_in_english(dataset):
+    ctx_en = report.build_context(dataset, (2024, 8), lang="en")
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_en)))
+    assert wb.sheetnames == ["Monitoring", "Self-evaluation"]
+    assert "Annual target" in _headers(wb["Monitoring"])
+
+
+def test_closed_year_scores_actuals(dataset):
+    ctx23 = report.build_context(dataset, (2024, 8), year=2023)
+    assert ctx23.month == 12 and ctx23.score_basis == "actual" and ctx23.scenario is None
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx23, "monitoring"))).active
+    assert "1-12月执行情况" in _headers(ws)
+
+
+# -- the deck (.pptx) -----------------------------------------------------------------------
+
+
+def test_pptx_slides_text_fonts_and_pictures(ctx, charts):
+    data = report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))
+    prs = Presentation(io.BytesIO(data))
+    deck = report.slides(ctx)
+    assert len(prs.slides) == len(deck)
+    assert prs.slide_width / prs.slide_height == pytest.approx(16 / 9, rel=0.01)
+
+    def text_of(slide) -> str:
+        out = []
+        for sh in slide.shapes:
+            if sh.has_text_frame:
+                out.append(sh.text_frame.text)
+            if sh.has_table:
+                out += [c.text for r in sh.table.rows for c in r.cells]
+        return "\n".join(out)
+
+    first = text_of(prs.slides[0])
+    assert "东莞市公共就业服务能力提升示范项目" in first and "示例数据" in first
+    assert "总体情况" in text_of(prs.slides[1])
+    pics = [sh for sh in prs.slides[1].shapes if sh.shape_type == 13]
+    assert len(pics) == 2  # status_counts + goal_scores
+    goal1 = text_of(prs.slides[2])
+    assert "开展补贴性职业技能培训人次" in goal1 and "完成可能性" in goal1
+    assert "补贴资金拨付滞后" in text_of(prs.slides[-1])
+    assert "✔" not in "".join(text_of(s) for s in prs.slides)  # dingbats replaced by √ (in every Chinese font)
+    # every run carries the East Asian typeface
+    runs = [r for s in prs.slides for sh in s.shapes if sh.has_text_frame for p in sh.text_frame.paragraphs for r in p.runs]
+    assert runs
+    for run in runs:
+        ea = run._r.find(qn("a:rPr")).find(qn("a:ea"))
+        assert ea is not None and ea.get("typeface") == report.EA_FONT
+    # shapes stay on the slide
+    for s in prs.slides:
+        for sh in s.shapes:
+            assert sh.left + sh.width <= prs.slide_width + 1 and sh.top + sh.height <= prs.slide_height + 1
+
+
+def test_pptx_without_chart_renderer(ctx):
+    prs = Presentation(io.BytesIO(report.pptx_bytes(ctx)))
+    assert not [sh for s in prs.slides for sh in s.shapes if sh.shape_type == 13]
+
+
+# -- chart images ---------------------------------------------------------------------------
+
+
+def _non_blank(png: bytes) -> Image.Image:
+    img = Image.open(io.BytesIO(png)).convert("RGB")
+    colours = img.getcolors(maxcolors=1_000_000)
+    assert colours is not None and len(colours) > 20  # not a blank canvas
+    return img
+
+
+@pytest.mark.parametrize("name", ["status_counts", "goal_scores", "budget_execution", "indicator:new_urban_jobs", "indicator:unified_info_platform"])
+def test_png_of_every_chart_kind(ctx, charts, name):
+    png = report.chart_image(ctx, name, "png", charts)
+    assert png[:8] == b"\x89PNG\r\n\x1a\n"
+    img = _non_blank(png)
+    assert img.width >= 900
+
+
+def test_svg_has_chinese_and_the_cjk_font_family(ctx, charts):
+    svg = report.chart_image(ctx, "budget_execution", "svg", charts).decode("utf-8")
+    assert svg.lstrip().startswith("<svg") and "累计执行率" in svg and "序时进度" in svg
+    spec = report.chart_spec(ctx, "goal_scores", charts)
+    assert "Noto Sans CJK SC" in spec["config"]["font"] and spec["title"]["text"] == "各目标得分"
+
+
+def test_chart_names_and_unknown(ctx, charts):
+    names = report.chart_names(ctx)
+    assert names[:3] == ["status_counts", "goal_scores", "budget_execution"] and "indicator:new_urban_jobs" in names
+    with pytest.raises(ValueError, match="indicator:<id>"):
+        report.chart_request(ctx, "pie")
+    with pytest.raises(ValueError):
+        report.chart_request(ctx, "indicator:nope")
+    with pytest.raises(ValueError):
+        report.chart_image(ctx, "status_counts", "gif", charts)
+
+
+def test_charts_module_imports_without_streamlit():
+    code = ("import sys, builtins\n"
+            "real = builtins.__import__\n"
+            "def guard(name, *a, **k):\n"
+            "    if name == 'streamlit' or name.startswith('streamlit.'):\n"
+            "        raise ImportError('no streamlit here')\n"
+            "    return real(name, *a, **k)\n"
+            "builtins.__import__ = guard\n"
+            "import pages.charts as c\n"
+            "import analytics.report as r\n"
+            "assert 'streamlit' not in sys.modules and 'pages' not in str(r.__dict__.get('__builtins__', ''))\n"
+            "print(c.FONT)\n")
+    out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    assert "Noto Sans CJK SC" in out.stdout
+    src = (ROOT / "analytics" / "report.py").read_text(encoding="utf-8")
+    assert "import streamlit" not in src and "from pages" not in src and "import pages" not in src
+
+
+# -- CJK font probe -------------------------------------------------------------------------
+
+
+def test_missing_font_warning_with_a_probe():
+    assert report.cjk_font_warning("zh", probe=lambda: True) is None
+    zh = report.cjk_font_warning("zh", probe=lambda: False)
+    en = report.cjk_font_warning("en", probe=lambda: False)
+    assert "方框" in zh and "fonts-noto-cjk" in zh
+    assert "boxes" in en and "apt-get install fonts-noto-cjk" in en
+
+
+def test_font_probe_dirs(tmp_path):
+    empty = tmp_path / "none"
+    empty.mkdir()
+    assert report._probe_dirs([str(empty)]) is False
+    (empty / "DejaVuSans.ttf").write_bytes(b"x")
+    assert report._probe_dirs([str(empty)]) is False
+    sub = tmp_path / "fonts" / "opentype" / "noto"
+    sub.mkdir(parents=True)
+    (sub / "NotoSansCJK-Regular.ttc").write_bytes(b"x")
+    assert report._probe_dirs([str(tmp_path / "fonts")]) is True
+
+
+def test_fc_list_probe_without_fc_list(monkeypatch):
+    monkeypatch.setattr(report.shutil, "which", lambda name: None)
+    assert report._probe_fc_list() is None
+
+
+def test_default_probe_finds_the_installed_font():
+    # the CI image installs fonts-noto-cjk (.ci/run); a machine without it skips
+    if not report._probe_dirs():
+        pytest.skip("no CJK font installed here")
+    assert report.find_cjk_font() is True
+
+
+# -- the CLI --------------------------------------------------------------------------------
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
+
+
+def test_cli_report_xlsx_both_and_one_form(tmp_path):
+    out = tmp_path / "报表.xlsx"
+    r = run("report", "--as-of", "2024-08", "--out", str(out))
+    assert r.returncode == 0, r.stderr
+    summary = json.loads(r.stdout)
+    assert summary["sheets"] == ["绩效运行监控表", "项目支出绩效自评表"] and summary["sample_data"] is True
+    assert openpyxl.load_workbook(out).sheetnames == summary["sheets"]
+    one = tmp_path / "m.xlsx"
+    r = run("report", "--as-of", "2024-08", "--out", str(one), "--form", "self-eval")
+    assert r.returncode == 0, r.stderr
+    assert openpyxl.load_workbook(one).sheetnames == ["项目支出绩效自评表"]
+
+
+def test_cli_report_actions_file(tmp_path):
+    acts = tmp_path / "actions.json"
+    acts.write_text(json.dumps(ACTIONS, ensure_ascii=False), encoding="utf-8")
+    out = tmp_path / "m.xlsx"
+    r = run("report", "--as-of", "2024-08", "--out", str(out), "--form", "monitoring", "--actions", str(acts))
+    assert r.returncode == 0, r.stderr
+    assert "补贴资金拨付滞后" in _sheet_text(openpyxl.load_workbook(out).active)
+
+
+def test_cli_report_pptx_png_svg(tmp_path):
+    deck = tmp_path / "deck.pptx"
+    r = run("report", "--as-of", "2024-08", "--out", str(deck), "--lang", "en")
+    assert r.returncode == 0, r.stderr
+    assert len(Presentation(deck).slides) == json.loads(r.stdout)["slides"]
+    png = tmp_path / "c.png"
+    r = run("report", "--as-of", "2024-06", "--out", str(png), "--chart", "indicator:vocational_training")
+    assert r.returncode == 0, r.stderr
+    _non_blank(png.read_bytes())
+    svg = tmp_path / "c.svg"
+    r = run("report", "--out", str(svg), "--chart", "status_counts")
+    assert r.returncode == 0, r.stderr
+    assert "指标数" in svg.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["--out", "x.doc"], "unknown output type"),
+        (["--out", "x.png"], "--chart"),
+        (["--out", "x.png", "--chart", "pie"], "unknown chart"),
+        (["--out", "x.pptx", "--form", "monitoring"], "--form applies to .xlsx only"),
+        (["--out", "x.xlsx", "--chart", "status_counts"], "--chart applies"),
+    ],
+)
+def test_cli_report_usage_errors(tmp_path, args, message):
+    args = [a if not a.startswith("x.") else str(tmp_path / a) for a in args]
+    r = run("report", "--as-of", "2024-08", *args)
+    assert r.returncode == 2 and message in r.stderr and "Traceback" not in r.stderr
+    assert not any(tmp_path.iterdir())
+
+
+def test_cli_warns_on_stderr_without_a_cjk_font(tmp_path, monkeypatch, capsys):
+    from analytics import cli
+
+    monkeypatch.setattr(report, "_default_probe", lambda: False)
+    out = tmp_path / "c.png"
+    assert cli.main(["report", "--as-of", "2024-08", "--out", str(out), "--chart", "status_counts"]) == 0
+    err = capsys.readouterr().err
+    assert "fonts-noto-cjk" in err and out.exists()
+    # no warning for the spreadsheet (no chart pictures in it)
+    assert cli.main(["report", "--as-of", "2024-08", "--out", str(tmp_path / "f.xlsx")]) == 0
+    assert "fonts-noto-cjk" not in capsys.readouterr().err
+
+
+def test_flat_target_file_without_goals_or_spending(tmp_path, charts):
+    """Another project's flat file: no goals, no spending — every export still works."""
+    from analytics.dataset import load_dataset
+
+    t = tmp_path / "t.csv"
+    t.write_text("indicator_id,name,unit,kind,direction,year,target\njobs,新增就业,万人,flow,higher,2024,10\n"
+                 "rate,满意度,%,rate,higher,2024,95\n", encoding="utf-8")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value,basis\njobs,2024-03,2.5,ytd\njobs,2024-04,3.1,ytd\nrate,2024-04,93,level\n", encoding="utf-8")
+    ctx = report.build_context(load_dataset(t, a))
+    assert ctx.as_of == (2024, 4) and ctx.scenario is None and not ctx.is_sample
+    deck = report.slides(ctx)
+    keys = [s.key for s in deck]
+    assert "goal:0" in keys and deck[keys.index("goal:0")].title == "全部指标"
+    assert {r[0] for r in deck[keys.index("goal:0")].table} == {"新增就业", "满意度"}
+    assert deck[1].charts == ["status_counts"]
+    assert report.chart_names(ctx) == ["status_counts", "indicator:jobs", "indicator:rate"]
+    with pytest.raises(ValueError, match="no data"):
+        report.chart_request(ctx, "budget_execution")
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx)))
+    assert _row_of(wb["绩效运行监控表"], "新增就业") > 0
+    prs = Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
+    assert len(prs.slides) == len(deck)
+    _non_blank(report.chart_image(ctx, "indicator:jobs", "png", charts))
