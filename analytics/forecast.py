@@ -1,27 +1,33 @@
 """Year-end attainment forecast from monthly year-to-date (YTD) data.
 
 Plain numpy/scipy, deterministic, no I/O.  Entry point: :func:`forecast_indicator`.
-
-Method summary (full write-up with benchmark numbers in ``docs/forecast.md``):
+Method write-up and benchmark numbers: ``docs/forecast.md``; benchmark: ``bench/backtest.py``.
 
 * **Flows** (annual total, values given as YTD cumulative) -- ``seasonal_blend``
-  (季节占比与趋势混合): for each of the last <= 3 usable prior years ``k`` the
-  remaining amount ``T_k - C_k(m)`` is scaled by this year's growth against
-  year ``k``; the growth is a ratio of exponentially weighted monthly amounts
-  (recent months weigh more, half-life ~2.3 months), so it blends the plain
-  seasonal share (YTD / share reached by month m) with a YoY "recent trend"
-  estimate.  Remaining amounts of the reference years are averaged.
-* **Levels / stocks / rates** (value at month end) -- ``level_seasonal``
-  (末值加季节变动): last observed value + mean seasonal change from month m to
-  December in prior years (each year's own annual drift removed) + half of the
-  current 12-month change pro-rated to the remaining months.  Log scale for
-  positive stocks/levels, percentage points for rates (capped to 0..100).
-* **Intervals**: Student-t on the log-ratio (flows, positive levels) or
-  difference (rates) scale.  The scale is a prior width per cutoff month
-  (calibrated once on benchmark years *before* the test years, see docs),
-  rescaled by the indicator's own leave-future-out backtest residuals with a
-  conjugate (inverse-chi-square) pooling rule; the t degrees of freedom grow
-  with the number of backtest years.  ``p_attain`` uses the same distribution.
+  (季节占比与趋势混合).  For each of the last <= 6 usable prior years k, the amount
+  still to come after month m in year k, ``T_k - C_k(m)``, is scaled by this year's
+  growth against year k, and the scaled remainders are averaged (geometric mean,
+  each older year weighted 0.7x the next).  The growth is a ratio of exponentially
+  weighted monthly amounts (weight exp(-0.3 x months back)) over this year's months
+  *and* the previous year's months, i.e. YoY growth of roughly the last four to six
+  months.  With weight 0 on old months this is the plain seasonal share
+  (YTD / share reached by month m); with a short window it is a "YoY recent trend"
+  estimate -- the estimator sits in between.
+* **Levels / stocks / rates** (value at month end) -- ``level_trend``
+  (末值加季节变动): latest value + the prior years' mean change from month m to
+  December with each year's own drift removed + half of the current 12-month change
+  pro-rated to the months left.  Log scale for positive stocks/levels, percentage
+  points for rates (results capped to 0..100).
+* **Intervals / P(attain)**: Student-t on log(final / forecast) (flows, positive
+  levels) or on the difference (rates).  The scale is a prior width by cutoff month
+  and number of reference years (fitted once on benchmark development years, i.e.
+  years *before* the test years), rescaled by the indicator's own leave-future-out
+  backtest errors with a conjugate pooling rule (prior weight 5 pseudo-years); the t
+  degrees of freedom are 5 + the number of backtest years.  ``p_attain`` comes from
+  the same distribution (a flow's total cannot fall below its YTD).
+* **Fallbacks**: flows without a usable prior year -> ``prorata`` (序时进度) or, with
+  ``last_year_end``, ``prorata_anchored``; levels without prior-year months ->
+  ``level_hold``; December observed -> ``observed_final``; no current data -> ``none``.
 """
 
 from __future__ import annotations
@@ -91,26 +97,19 @@ METHODS: dict[str, dict[str, str]] = {
         "desc_en": "No monthly history but last year's total is known: precision-weighted "
         "mix of the pro-rata extrapolation and last year's total.",
     },
-    "level_seasonal": {
-        "zh": "末值加季节变动",
-        "en": "Last value plus seasonal change",
-        "desc_zh": "最新值加上往年同期至年末的平均季节变动，并部分延续当前同比变化。",
-        "desc_en": "Latest value plus the prior years' mean seasonal change to December, "
-        "partly continuing the current 12-month change.",
-    },
     "level_trend": {
-        "zh": "自上年末趋势外推",
-        "en": "Trend from last year-end",
-        "desc_zh": "无月度历史，按上年末至最新值的变化趋势（阻尼）外推到年末。",
-        "desc_en": "No monthly history: damped extrapolation of the change from last "
-        "December to the latest value.",
+        "zh": "末值加季节变动",
+        "en": "Latest value plus usual change to December",
+        "desc_zh": "最新值加上往年同期至年末的平均季节变动（剔除各年自身趋势），并延续一半当前同比变化。",
+        "desc_en": "Latest value plus the prior years' mean seasonal change to December (each "
+        "year's own drift removed), continuing half of the current 12-month change.",
     },
     "level_hold": {
         "zh": "保持最新值",
         "en": "Hold latest value",
-        "desc_zh": "无历史且无上年末值，假定年末等于最新值，区间很宽。",
-        "desc_en": "No history and no prior year-end: December assumed equal to the latest "
-        "value, with a wide interval.",
+        "desc_zh": "无往年月度数据，假定年末等于最新值，区间按本年（及上年末）的月度波动放宽。",
+        "desc_en": "No prior-year monthly data: December assumed equal to the latest value, "
+        "with a wide interval from this year's (and last December's) monthly changes.",
     },
     "observed_final": {
         "zh": "年末实际值",
@@ -133,11 +132,17 @@ REASONS: dict[str, dict[str, str]] = {
         "desc_zh": "截至所选月份本年度尚无任何有效数据，无法预测。",
         "desc_en": "The current year has no valid observation up to the selected month.",
     },
+    "unsupported_kind": {
+        "zh": "该类指标不作预测",
+        "en": "Indicator kind not forecast",
+        "desc_zh": "仅对流量、存量、水平值和比率类指标作年末预测（如里程碑类不适用）。",
+        "desc_en": "Only flow, stock, level and rate indicators are forecast (e.g. not milestones).",
+    },
 }
 
 # --------------------------------------------------------------------------------------
-# Constants.  Estimator settings were chosen on benchmark *development* years (the three
-# years before each series' test years); interval constants likewise.  See docs.
+# Constants.  Chosen on benchmark *development* years (complete years before each
+# series' three test years, at most eight per series), never on the test years.
 # --------------------------------------------------------------------------------------
 
 _K_REF = 6  # prior years used for the point estimate (flows)
@@ -156,20 +161,23 @@ _Z80 = 0.9  # upper quantile of the 80% central interval
 # the complete procedure (prior + own-backtest pooling + Student-t) is ~80%.
 _FLOW_A = np.array([0.044, 0.038, 0.034, 0.031])
 _SIGMA_OFFSET = 0.1
-_FLOW_C = 1.0
-_FLOW_NU0 = 4.0  # prior pseudo-years for the scale pooling and the t degrees of freedom
+_FLOW_C = 0.9
+_FLOW_NU0 = 5.0  # prior pseudo-years for the scale pooling and the t degrees of freedom
 # No usable monthly history: pro-rata log-error scale 0.2 * ((12 - m) / 12 + 0.1) ** 1.2
 # (dev years), and the scale of log(T / last year's total) for the anchored variant.
 _PRORATA_A = 0.2
 _PRORATA_POW = 1.2
 _GROWTH_SIGMA = 0.075
-_PRORATA_NU = 3.0
+_PRORATA_NU = math.inf  # sigma above is matched to the normal 80% quantile
 
-# Level interval: sigma(h) = _LEVEL_C * v * sqrt(h), v = innovation scale of the
-# seasonally differenced series, h = months to December.
+# Level interval: prior sigma(h) = _LEVEL_C * v * sqrt(h + _LEVEL_DRIFT * h^2), v =
+# innovation scale (per month) of the seasonally differenced series, h = months ahead;
+# rescaled by the own backtest like flows (prior weight _LEVEL_NU0 pseudo-years).
 _LEVEL_C = 1.0
 _LEVEL_NU0 = 4.0
 _LEVEL_PHI = 0.5  # share of the current 12-month change carried to December
+_LEVEL_DRIFT = 0.1  # drift-uncertainty term of the horizon shape (dev years)
+_VOL_MONTHS = 120  # months of data used for the volatility v
 _HOLD_REL_SIGMA = 0.03  # per sqrt(month), relative, when nothing else is known
 
 
@@ -409,19 +417,17 @@ def _attain_prob_add(
 
 
 def _recent_monthly(months: np.ndarray, cum: np.ndarray) -> float:
+    """Mean monthly amount since the latest observation at or before month m-3
+    (from January when there is none; with gaps the window can be longer)."""
     m = int(months[-1])
-    earlier = [(int(mo), float(v)) for mo, v in zip(months[:-1], cum[:-1]) if mo <= m - 3]
-    p, cp = earlier[-1] if earlier else (0, 0.0)
-    if p == 0 and m > 3:
-        # no observation at or before m-3: use the closest earlier observation, if any
-        others = [(int(mo), float(v)) for mo, v in zip(months[:-1], cum[:-1])]
-        if others:
-            p, cp = others[0] if m - others[0][0] <= 3 else others[-1]
+    p, cp = 0, 0.0
+    for mo, v in zip(months[:-1], cum[:-1]):
+        if mo <= m - 3:
+            p, cp = int(mo), float(v)
     return (float(cum[-1]) - cp) / (m - p)
 
 
 def _forecast_flow(
-    direction: str,
     cur: dict[int, float],
     history: Mapping[int, Mapping[int, float]] | None,
     target: float | None,
@@ -468,7 +474,9 @@ def _forecast_flow(
             method = "prorata_anchored"
             w = _GROWTH_SIGMA**2 / (_GROWTH_SIGMA**2 + s_pr**2)
             point = math.exp(w * math.log(prorata) + (1 - w) * math.log(anchor))
-            sigma = math.sqrt(1.0 / (1.0 / s_pr**2 + 1.0 / _GROWTH_SIGMA**2))
+            # the two errors are not independent (seasonality biases pro-rata, growth
+            # moves both): no precision gain is claimed, the narrower scale is kept
+            sigma = min(s_pr, _GROWTH_SIGMA)
         else:
             method = "prorata"
             point = prorata
@@ -505,11 +513,16 @@ def _flow_interval(
 ) -> tuple[float, float, float | None]:
     q = _t_ppf(_Z80, nu)
     if point > 0:
-        lower = max(c_m, point * math.exp(-q * sigma))
-        upper = max(c_m, point * math.exp(q * sigma))
+        # the year-end total cannot fall below the YTD when the expected remainder is
+        # non-negative (the usual case): truncate there
+        floor = c_m if point >= c_m else None
+        lower = point * math.exp(-q * sigma)
+        upper = point * math.exp(q * sigma)
+        if floor is not None:
+            lower, upper = max(floor, lower), max(floor, upper)
         p = None
         if target is not None:
-            p = _attain_prob_log(point, sigma, nu, target, at_least, c_m)
+            p = _attain_prob_log(point, sigma, nu, target, at_least, floor)
         return lower, upper, p
     # degenerate (non-positive) totals: additive scale
     s_abs = sigma * max(abs(point), abs(c_m), 1e-9)
@@ -523,7 +536,8 @@ def seasonal_profile(history: Mapping[int, Mapping[int, float]]) -> dict[int, fl
 
     ``history`` is year -> (month -> YTD cumulative).  Years without a December total
     or with fewer than six observed months are skipped; gaps are interpolated
-    linearly in the cumulative.  Plain mean over the last three usable years.  Returns {1..12: share} (share[12] == 1.0), or {} when no usable year.
+    linearly in the cumulative.  Plain mean over the last three usable years.
+    Returns {1..12: share} (share[12] == 1.0), or {} when no usable year.
     """
     refs = [c for _, c in _usable_flow_years(history, None)[:3] if c[12] > 0]
     if not refs:
@@ -542,10 +556,12 @@ def _level_grid(
     cur: dict[int, float],
     history: Mapping[int, Mapping[int, float]] | None,
     last_year_end: float | None,
-) -> tuple[np.ndarray, bool, int]:
+) -> tuple[np.ndarray, bool, np.ndarray]:
     """Continuous monthly grid G[year_index, 0..11] (last row = current year) in the
     working scale (log for positive stocks/levels, raw otherwise), internal gaps
-    interpolated linearly.  Returns (G, log_scale, number of prior years kept)."""
+    interpolated linearly.  Returns (G, log_scale, usable) where ``usable[k]`` says
+    whether row k is a usable prior year: December known and at least ``_MIN_MONTHS``
+    months observed (an absent year is interpolated for continuity but never used)."""
     hist = {}
     if history:
         for y in sorted((int(y) for y in history), reverse=True)[:_MAX_YEARS]:
@@ -553,6 +569,8 @@ def _level_grid(
     years = sorted(hist)
     cur_year = (years[-1] + 1) if years else 1
     first = years[0] if years else cur_year
+    if last_year_end is not None:
+        first = min(first, cur_year - 1)
     ny = cur_year - first + 1
     raw = np.full((ny, 12), np.nan)
     for y, vals in hist.items():
@@ -562,6 +580,9 @@ def _level_grid(
         raw[ny - 1, mo - 1] = v
     if last_year_end is not None and ny >= 2 and not np.isfinite(raw[ny - 2, 11]):
         raw[ny - 2, 11] = last_year_end
+    counts = np.isfinite(raw).sum(axis=1)
+    usable = (counts >= _MIN_MONTHS) & np.isfinite(raw[:, 11])
+    usable[-1] = False  # the current year
     flat = raw.reshape(-1)
     ok = np.isfinite(flat)
     use_log = kind != "rate" and bool(np.all(flat[ok] > 0))
@@ -572,30 +593,31 @@ def _level_grid(
     if idx.size >= 2:
         inner = np.arange(idx[0], idx[-1] + 1)
         filled[inner] = np.interp(inner, idx, flat[idx])
-    return filled.reshape(ny, 12), use_log, len(hist)
+    G = filled.reshape(ny, 12)
+    return G, use_log, usable & np.all(np.isfinite(G), axis=1)
 
 
-def _level_refs(G: np.ndarray, yi: int) -> tuple[list[int], np.ndarray]:
-    """Reference rows (most recent first, <= _K_REF complete prior years before row
+def _level_refs(G: np.ndarray, yi: int, usable: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """Reference rows (most recent first, <= _K_LEVEL usable prior years before row
     ``yi``) and each one's annual drift (December minus previous December; NaN if
     unknown)."""
     refs: list[int] = []
     for k in range(yi - 1, -1, -1):
-        if np.all(np.isfinite(G[k])):
+        if usable[k]:
             refs.append(k)
-            if len(refs) >= _K_REF:
+            if len(refs) >= _K_LEVEL:
                 break
     drift = np.array([G[k, 11] - G[k - 1, 11] if k >= 1 else np.nan for k in refs])
     return refs, drift
 
 
-def _level_path(G: np.ndarray, yi: int, m: int) -> tuple[np.ndarray, int] | None:
+def _level_path(G: np.ndarray, yi: int, m: int, usable: np.ndarray) -> tuple[np.ndarray, int] | None:
     """Working-scale point path for months m+1..12 of row ``yi`` from cutoff ``m``:
     last value + mean seasonal change (each reference year's drift removed) + a share
     ``_LEVEL_PHI`` of the current 12-month change, pro-rated to the months ahead.
     Returns (path, number of reference years) or None without a reference year."""
     last = G[yi, m - 1]
-    refs, drift = _level_refs(G, yi)
+    refs, drift = _level_refs(G, yi, usable)
     if not refs or not np.isfinite(last):
         return None
     steps = np.arange(1, 13 - m) / 12.0
@@ -610,10 +632,10 @@ def _level_path(G: np.ndarray, yi: int, m: int) -> tuple[np.ndarray, int] | None
     return last + seas.mean(axis=0), len(refs)
 
 
-def _level_backtest_points(G: np.ndarray, yi: int) -> np.ndarray | None:
+def _level_backtest_points(G: np.ndarray, yi: int, usable: np.ndarray) -> np.ndarray | None:
     """December predictions for row ``yi`` (a complete prior year) from every cutoff
     m = 1..11, vectorised; same formula as :func:`_level_path`.  None without refs."""
-    refs, drift = _level_refs(G, yi)
+    refs, drift = _level_refs(G, yi, usable)
     if not refs:
         return None
     ms = np.arange(1, 12)
@@ -630,9 +652,18 @@ def _level_backtest_points(G: np.ndarray, yi: int) -> np.ndarray | None:
     return last + seas.mean(axis=0)
 
 
+def _horizon_shape(h: np.ndarray) -> np.ndarray:
+    """Growth of the level error with the horizon h (months): random walk plus an
+    uncertain drift, sqrt(h + _LEVEL_DRIFT * h^2)."""
+    return np.sqrt(h + _LEVEL_DRIFT * h * h)
+
+
 def _level_volatility(G: np.ndarray) -> float | None:
-    """Innovation scale v of the seasonally differenced monthly changes (per month)."""
+    """Innovation scale v (per month) of the seasonally differenced monthly changes over
+    the last ``_VOL_MONTHS`` months of the grid (recent volatility)."""
     flat = G.reshape(-1)
+    last = int(np.flatnonzero(np.isfinite(flat))[-1]) if np.isfinite(flat).any() else 0
+    flat = flat[max(0, last + 1 - _VOL_MONTHS - 13) : last + 1]
     d = np.diff(flat)
     dd = d[12:] - d[:-12]
     dd = dd[np.isfinite(dd)]
@@ -652,7 +683,7 @@ def _forecast_level(
     at_least: bool,
     last_year_end: float | None,
 ) -> Forecast:
-    G, use_log, _ = _level_grid(kind, cur, history, last_year_end)
+    G, use_log, usable = _level_grid(kind, cur, history, last_year_end)
     yi = G.shape[0] - 1
     m = max(cur)
     last_raw = cur[m]
@@ -663,26 +694,26 @@ def _forecast_level(
         p = None
         if target is not None:
             p = 1.0 if (last_raw >= target if at_least else last_raw <= target) else 0.0
-        n_prior = _count_level_years(G)
+        n_prior = int(usable.sum())
         return Forecast(last_raw, last_raw, last_raw, p, "observed_final", None, n_prior, (), None, None, None)
 
-    res = _level_path(G, yi, m)
+    res = _level_path(G, yi, m, usable)
     h = np.arange(1, 13 - m, dtype=float)
     backtest_mape = None
     if res is not None:
-        method = "level_seasonal"
+        method = "level_trend"
         path_w, k_used = res
         point_w = float(path_w[-1])
-        n_prior = _count_level_years(G)
+        n_prior = int(usable.sum())
         v = _level_volatility(G)
         v = v if v is not None and v > 0 else _fallback_scale(G[yi, m - 1], use_log)
-        prior = _LEVEL_C * v * np.sqrt(np.arange(11, 0, -1, dtype=float))  # horizon by m=1..11
+        prior = _LEVEL_C * v * _horizon_shape(np.arange(11, 0, -1, dtype=float))  # by m=1..11
         z2: list[float] = []
         apes: list[float] = []
-        for j in range(yi - 1, 0, -1):
-            if not np.all(np.isfinite(G[j])):
+        for j in range(yi - 1, 0, -1):  # own backtest on up to _MAX_YEARS - 1 prior years
+            if not usable[j]:
                 continue
-            pts_bt = _level_backtest_points(G, j)
+            pts_bt = _level_backtest_points(G, j, usable)
             if pts_bt is None or not np.all(np.isfinite(pts_bt)):
                 continue
             err = G[j, 11] - pts_bt
@@ -694,26 +725,23 @@ def _forecast_level(
             if len(z2) >= _MAX_YEARS - 1:
                 break
         scale, nu = _pooled_scale(z2, _LEVEL_NU0)
-        sig_h = _LEVEL_C * v * np.sqrt(h) * scale
+        sig_h = _LEVEL_C * v * _horizon_shape(h) * scale
         if apes and n_prior >= 2:
             backtest_mape = float(np.mean(apes) * 100.0)
     else:
         n_prior = 0
         base = G[yi, m - 1]
-        prev = G[yi - 1, 11] if yi >= 1 and last_year_end is not None else np.nan
-        if np.isfinite(prev):
-            method = "level_trend"
-            slope = (base - prev) / m
-            path_w = base + slope * h * (m / 12.0)
-        else:
-            method = "level_hold"
-            path_w = np.full(h.size, base)
+        # No prior-year months: hold the latest value.  (A trend from last December to
+        # now was worse than holding on the development years -- the change since
+        # December is mostly seasonal -- so last_year_end only informs the volatility.)
+        method = "level_hold"
+        path_w = np.full(h.size, base)
         point_w = float(path_w[-1])
         v = _level_volatility(G)
         if v is None or v <= 0:
             v = _fallback_scale(base, use_log)
         nu = 3.0
-        sig_h = _LEVEL_C * v * np.sqrt(h)
+        sig_h = _LEVEL_C * v * _horizon_shape(h)
 
     q = _t_ppf(_Z80, nu)
     lo_w = path_w - q * sig_h
@@ -755,11 +783,6 @@ def _fallback_scale(value: float, use_log: bool) -> float:
     return _HOLD_REL_SIGMA * max(abs(float(value)), 1.0)
 
 
-def _count_level_years(G: np.ndarray) -> int:
-    """Complete (after interpolation) prior years in the grid."""
-    return int(np.sum(np.all(np.isfinite(G[:-1]), axis=1)))
-
-
 # --------------------------------------------------------------------------------------
 # Entry point
 # --------------------------------------------------------------------------------------
@@ -783,11 +806,11 @@ def forecast_indicator(
     origin is the last observed month m (missing months are allowed).  ``history``
     maps prior year -> month -> value (same meaning as ``current``); its latest year
     is taken as the previous year when ``last_year_end`` fills a missing December.
-    Raises ValueError on an unknown kind/direction/comparator or as_of_month outside
-    1..12.
+    Unknown kinds (e.g. "milestone") give method "none", reason "unsupported_kind".
+    Raises ValueError on an unknown direction/comparator or as_of_month outside 1..12.
     """
     if kind not in ("flow", "stock", "level", "rate"):
-        raise ValueError(f"unknown kind {kind!r}")
+        return _none("unsupported_kind", 0)
     if direction not in ("higher", "lower"):
         raise ValueError(f"unknown direction {direction!r}")
     if not 1 <= int(as_of_month) <= 12:
@@ -805,7 +828,7 @@ def forecast_indicator(
     if kind == "flow":
         if not cur:
             return _none("no_current_data", len(_usable_flow_years(history, last_year_end)))
-        return _forecast_flow(direction, cur, history, target, at_least, last_year_end)
+        return _forecast_flow(cur, history, target, at_least, last_year_end)
     if not cur:
         n = sum(1 for y in (history or {}) if 12 in _clean(history[y]))
         return _none("no_current_data", min(n, _MAX_YEARS))
