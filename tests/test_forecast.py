@@ -151,6 +151,11 @@ def test_interval_contains_point_and_widens_with_less_history():
         assert f.lower <= f.point <= f.upper
         widths[n] = (f.upper - f.lower) / f.point
     assert widths[0] > widths[1] > widths[4] > 0
+    # the prior width itself shrinks with the number of reference years and the month
+    for m in (1, 6, 11):
+        priors = [fc._flow_sigma0(m, k) for k in (1, 2, 3, 4, 6)]
+        assert priors[0] > priors[1] > priors[2] > priors[3] == priors[4] > 0
+    assert fc._flow_sigma0(1, 3) > fc._flow_sigma0(6, 3) > fc._flow_sigma0(11, 3)
 
 
 def test_path_months_and_shape():
@@ -274,6 +279,17 @@ def test_rate_capped_at_100():
     assert all(p[1] <= 100.0 and p[3] <= 100.0 for p in f.path)
 
 
+def test_level_missing_year_is_not_a_reference():
+    seasonal = np.array([0, -1, -1, 0, 1, 2, 3, 2, 1, 0, -1, -2], dtype=float)
+    hist = level_history(100.0, seasonal, 0.0, 3)
+    del hist[2023]  # the previous year is absent: interpolated, never used as a pattern
+    hist[2022] = {m: v for m, v in hist[2022].items() if m in (1, 2, 12)}  # too few months
+    cur = {m + 1: float(100.0 + seasonal[m]) for m in range(6)}
+    f = forecast_indicator("level", "higher", 6, cur, hist)
+    assert f.n_prior_years == 1 and f.method == "level_trend"
+    assert f.point == pytest.approx(98.0, abs=1e-6)
+
+
 def test_level_without_history_holds_with_wide_interval():
     f = forecast_indicator("stock", "higher", 3, {1: 100.0, 2: 104.0, 3: 101.0}, {})
     assert f.method == "level_hold" and f.point == pytest.approx(101.0)
@@ -291,11 +307,12 @@ def test_level_observed_final_and_internal_backtest_consistency():
     f = forecast_indicator("level", "lower", 12, dec, hist, target=60.0, comparator="<=")
     assert f.method == "observed_final" and f.point == pytest.approx(dec[12]) and f.p_attain == 1.0
     assert forecast_indicator("level", "lower", 12, dec, hist, target=40.0, comparator="<=").p_attain == 0.0
-    G, _, _ = fc._level_grid("level", dec, hist, None)
+    G, _, usable = fc._level_grid("level", dec, hist, None)
+    usable[-1] = True  # treat the (complete) current row like a backtest year
     yi = G.shape[0] - 1
-    vec = fc._level_backtest_points(G, yi)
+    vec = fc._level_backtest_points(G, yi, usable)
     for m in (1, 5, 11):
-        path, _ = fc._level_path(G, yi, m)
+        path, _ = fc._level_path(G, yi, m, usable)
         assert vec[m - 1] == pytest.approx(path[-1], abs=1e-12)
 
 
