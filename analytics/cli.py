@@ -345,13 +345,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     keys = tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
     from .ingest import ingest_actuals, ingest_budget
+    from .store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if args.kind == "actuals":
-        result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet)
+        result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
     elif args.kind == "budget":
-        result = ingest_budget(path, sources=keys, filename=path.name, sheet=args.sheet)
+        result = ingest_budget(path, sources=keys, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
     else:
-        result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet)
+        result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
     payload = result.to_json()
     if args.format == "table":
         if result.ok and not result.problems:
