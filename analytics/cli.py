@@ -77,6 +77,16 @@ def _load(args: argparse.Namespace):
     return load_dataset()
 
 
+def _dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int] | None]:
+    """The dataset and the as-of month (--as-of, else the latest month with data; None with a
+    message on stderr when there is no data at all)."""
+    ds = _load(args)
+    as_of = args.as_of or ds.latest_period
+    if as_of is None:
+        print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
+    return ds, as_of
+
+
 def _year_for(ds, as_of: tuple[int, int], year: int | None) -> int:
     if year:
         return year
@@ -135,10 +145,8 @@ def cmd_targets(args: argparse.Namespace) -> int:
 def cmd_status(args: argparse.Namespace) -> int:
     from .progress import count_by_status, load_rules, rollup
 
-    ds = _load(args)
-    as_of = args.as_of or ds.latest_period
+    ds, as_of = _dataset_and_as_of(args)
     if as_of is None:
-        print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
         return 2
     year = _year_for(ds, as_of, args.year)
     rows = ds.progress(year, as_of)
@@ -238,10 +246,8 @@ def _budget_summary(ds, year: int, as_of: tuple[int, int]) -> dict[str, Any] | N
 def cmd_forecast(args: argparse.Namespace) -> int:
     from .outlook import forecast_all
 
-    ds = _load(args)
-    as_of = args.as_of or ds.latest_period
+    ds, as_of = _dataset_and_as_of(args)
     if as_of is None:
-        print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
         return 2
     year = _year_for(ds, as_of, args.year)
     rows = forecast_all(ds, year, as_of)
@@ -279,10 +285,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 def _scenario_run(args: argparse.Namespace, which: str) -> int:
     from .scenario import ScenarioError
 
-    ds = _load(args)
-    as_of = args.as_of or ds.latest_period
+    ds, as_of = _dataset_and_as_of(args)
     if as_of is None:
-        print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
         return 2
     try:
         if which == "scenario":
@@ -626,10 +630,8 @@ def build_parser() -> argparse.ArgumentParser:
         lazily, and handed to the engine, which never imports ``pages``."""
         from . import report
 
-        ds = _load(args)
-        as_of = args.as_of or ds.latest_period
+        ds, as_of = _dataset_and_as_of(args)
         if as_of is None:
-            print("no data: give --as-of / 没有数据，请指定 --as-of", file=sys.stderr)
             return 2
         scenario = None
         if args.scenario:
