@@ -1127,6 +1127,22 @@ def _remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
     return "；".join(parts) if lang == "zh" else "; ".join(parts)
 
 
+
+_INDICATOR_CELLS = ("level1", "level2", "name", "name_display", "unit")
+
+
+def _indicator_cell(ind: Indicator, key: str, lang: str) -> str:
+    """The form cells that describe the indicator itself (the same in both official forms)."""
+    if key == "level1":
+        return ind.level1
+    if key == "level2":
+        return ind.level2
+    if key == "name":
+        return ind.name_raw.strip() or ind.name
+    if key == "name_display":
+        return ind.display_name(lang)
+    return ind.unit or "—"
+
 def _write_monitoring(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
     lang = ctx.lang
     cols = list(cfg["columns"])
@@ -1157,16 +1173,8 @@ def _write_monitoring(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> An
             key = str(col["key"])
             value: Any = None
             fmt = None
-            if key == "level1":
-                value = ind.level1
-            elif key == "level2":
-                value = ind.level2
-            elif key == "name":
-                value = ind.name_raw.strip() or ind.name
-            elif key == "name_display":
-                value = ind.display_name(lang)
-            elif key == "unit":
-                value = ind.unit or "—"
+            if key in _INDICATOR_CELLS:
+                value = _indicator_cell(ind, key, lang)
             elif key == "target":
                 value = row.target_raw if row and row.target_raw else "—"
             elif key in ("actual", "forecast"):
@@ -1392,16 +1400,8 @@ def _write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any
             key = str(col["key"])
             value: Any = None
             fmt = None
-            if key == "level1":
-                value = ind.level1
-            elif key == "level2":
-                value = ind.level2
-            elif key == "name":
-                value = ind.name_raw.strip() or ind.name
-            elif key == "name_display":
-                value = ind.display_name(lang)
-            elif key == "unit":
-                value = ind.unit or "—"
+            if key in _INDICATOR_CELLS:
+                value = _indicator_cell(ind, key, lang)
             elif key == "target":
                 value = row.target_raw if row and row.target_raw else ("—" if ln.target is None else ln.target)
             elif key == "actual":
