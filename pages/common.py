@@ -11,7 +11,7 @@ from typing import Any
 
 import streamlit as st
 
-from analytics.dataset import Dataset, load_dataset
+from analytics.dataset import Dataset
 from analytics.access import (
     DEFAULT_USER,
     ENV_USERS_FILE,

@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.progress import load_rules
-from pages.common import dataset, esc, fmt_value, goal_label, goal_rollup, progress, sample_banner, sidebar, status_label
+from pages.common import dataset, esc, goal_label, goal_rollup, progress, sample_banner, sidebar, status_label
 from pages.i18n import t
 
 state = sidebar()

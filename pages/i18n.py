@@ -335,7 +335,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "undo_done": {"zh": "已撤销「{file}」。", "en": "Undid {file}."},
     "col_at": {"zh": "时间", "en": "When"},
     "col_who": {"zh": "操作人", "en": "Who"},
-    "col_kind": {"zh": "类型", "en": "Kind"},
     "col_file": {"zh": "文件/说明", "en": "File / what"},
     "col_old": {"zh": "原值", "en": "Old"},
     "col_new": {"zh": "新值", "en": "New"},

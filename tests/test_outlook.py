@@ -3,7 +3,6 @@ caps, multi-year totals and budget execution."""
 
 from __future__ import annotations
 
-import pandas as pd
 import pytest
 
 from analytics.outlook import forecast_all, forecast_for, likelihood, risk_order, track_record

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.progress import evaluate_all, evaluate_indicator, load_rules, rollup, seasonal_shares, trajectory
+from analytics.progress import evaluate_all, evaluate_indicator, load_rules, rollup, seasonal_shares
 from analytics.series import Actuals, Budget
 
 

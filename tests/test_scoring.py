@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from tests.conftest import load_sample_frames
+
 import dataclasses
 import json
 import sys
 import types
 from pathlib import Path
 
-import pandas as pd
 import pytest
 
 from analytics.progress import evaluate_all
@@ -25,27 +26,11 @@ from analytics.scoring import (
     validate_rules,
 )
 from analytics.series import Actuals, Budget
-from analytics.values import parse_period
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
 
 
-def load_sample_frames() -> tuple[pd.DataFrame, pd.DataFrame]:
-    df = pd.read_csv(DATA / "sample_actuals.csv", dtype=str, keep_default_na=False)
-    per = df.period.map(parse_period)
-    df["year"] = [x.year for x in per]
-    df["month"] = [x.month for x in per]
-    df["first_month"] = [x.first_month for x in per]
-    df["value"] = df.value.astype(float)
-    b = pd.read_csv(DATA / "sample_budget.csv", dtype=str, keep_default_na=False)
-    per = b.period.map(parse_period)
-    b["year"] = [x.year for x in per]
-    b["month"] = [x.month for x in per]
-    b["first_month"] = b.month
-    b["source"] = b.source.map(SOURCES)
-    b["amount"] = b.amount.astype(float)
-    return df, b
 
 
 @pytest.fixture(scope="module")

@@ -4,7 +4,6 @@ optimistic concurrency, undo, audit, export, backup and restore. Headless, no St
 from __future__ import annotations
 
 import io
-import json
 import multiprocessing as mp
 import random
 import sqlite3
