@@ -92,6 +92,12 @@ def test_edit_a_cell_in_the_grid_and_save(page, st_url):
     expect(page.get_by_test_id("glide-cell-5-0")).to_have_text("3")
     assert_no_exception(page)
     full_page_screenshot(page, "data_page.png")
+    # the saved value is what every page now computes on
+    page.goto(f"{st_url}/indicator?indicator=new_urban_jobs&as_of=2024-03&year=2024")
+    expect(page.get_by_role("heading", name="城镇新增就业人员规模")).to_be_visible()
+    wait_idle(page)
+    expect(page.get_by_test_id("stMetric").filter(has_text="实际（截至）").get_by_test_id("stMetricValue")).to_have_text("3 万人")
+    open_data_page(page, st_url)
     undo_latest(page, "表格编辑")
     page.goto(f"{st_url}/data")
     wait_idle(page)
