@@ -591,8 +591,15 @@ def scenario_from_file(path: str | os.PathLike[str], project: Project | None = N
 # -- results --------------------------------------------------------------------------------
 
 
+class _AsDict:
+    """``as_dict()`` for the result dataclasses: every field, JSON-friendly."""
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}  # type: ignore[attr-defined]
+
+
 @dataclass(frozen=True)
-class MonthPoint:
+class MonthPoint(_AsDict):
     month: int
     period: str  # YYYY-MM
     observed: bool  # True: spending data; False: projected
@@ -606,12 +613,10 @@ class MonthPoint:
     time_progress: float | None  # % (序时进度)
     target: float | None  # % (the year's execution target)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
-class SourceSummary:
+class SourceSummary(_AsDict):
     source: str
     name: str
     budget: float  # original
@@ -628,12 +633,10 @@ class SourceSummary:
     interval_method: str  # "spread" | "default"
     rel_error: float  # half-width of the 80 % interval, relative to the remaining spending
 
-    def as_dict(self) -> dict[str, Any]:
-        return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
-class GoalSpending:
+class GoalSpending(_AsDict):
     goal: int
     name: str
     share: float
@@ -646,12 +649,10 @@ class GoalSpending:
     execution_rate: float | None
     transferred: float  # net transfers in (+) / out (−)
 
-    def as_dict(self) -> dict[str, Any]:
-        return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}
 
 
 @dataclass(frozen=True)
-class LinkedOutput:
+class LinkedOutput(_AsDict):
     indicator_id: str
     name: str
     goal: int
@@ -669,8 +670,6 @@ class LinkedOutput:
     note_zh: str = ""
     note_en: str = ""
 
-    def as_dict(self) -> dict[str, Any]:
-        return {k: _jsonable(getattr(self, k)) for k in self.__dataclass_fields__}
 
 
 @dataclass
