@@ -12,7 +12,11 @@ Method write-up and benchmark numbers: ``docs/forecast.md``; benchmark: ``bench/
   *and* the previous year's months, i.e. YoY growth of roughly the last four to six
   months.  With weight 0 on old months this is the plain seasonal share
   (YTD / share reached by month m); with a short window it is a "YoY recent trend"
-  estimate -- the estimator sits in between.
+  estimate -- the estimator sits in between.  The total is then blended
+  (geometrically, weight 0.3) with a *recent-level* total: YTD + the seasonally
+  adjusted level of the last 12 months (same month weights) x the remaining months'
+  seasonal index (last <= 3 years).  Year-on-year growth measured across a level shift
+  (e.g. a policy change early last year) double-counts it; the recent level does not.
 * **Levels / stocks / rates** (value at month end) -- ``level_trend``
   (末值加季节变动): latest value + the prior years' mean change from month m to
   December with each year's own drift removed + half of the current 12-month change
@@ -80,9 +84,12 @@ METHODS: dict[str, dict[str, str]] = {
     "seasonal_blend": {
         "zh": "季节占比与趋势混合",
         "en": "Seasonal share blended with recent trend",
-        "desc_zh": "按往年同期进度推算全年，并用近几个月相对往年的增长修正剩余月份（近期月份权重更高）。",
+        "desc_zh": "按往年同期进度推算全年，并用近几个月相对往年的增长修正剩余月份（近期月份权重更高）；"
+        "再与“剔除季节因素后的近期月均水平×剩余月份季节系数”的推算值按7:3合成，避免上年水平突变被重复计入。",
         "desc_en": "Scales prior years' remaining-month amounts by this year's growth, "
-        "weighting recent months more, which blends the seasonal share with a YoY trend.",
+        "weighting recent months more, which blends the seasonal share with a YoY trend; "
+        "then mixed 7:3 with the seasonally adjusted recent level carried over the remaining "
+        "months, so that a level shift last year is not counted twice.",
     },
     "prorata": {
         "zh": "序时进度外推",
@@ -152,6 +159,10 @@ _MAX_BACKTEST = 5  # own-backtest years
 _LAMBDA = 0.3  # exponential month weight of the growth ratio (per month back)
 _YEAR_DECAY = 0.7  # weight of each older reference year relative to the next
 _MIN_MONTHS = 6  # observed months (incl. December) for a prior year to be usable
+# Recent-level estimate blended into the flow point (robust to level shifts):
+_BLEND_LEVEL = 0.3  # weight of the recent-level total (geometric blend)
+_K_SEAS = 3  # reference years for its seasonal index (weights _YEAR_DECAY ** age)
+_LEVEL_SPAN = 12  # months in its window (previous year's months + this year's)
 _Z80 = 0.9  # upper quantile of the 80% central interval
 
 # Flow interval.  Prior scale of log(T / T_hat) at cutoff m:
@@ -319,7 +330,67 @@ def _flow_point(
         rem[i] = g * r_k
         frac += (c[m:] - c[m]) / r_k if r_k > 0 else np.linspace(0.0, 1.0, 13 - m)
     remainder = float(_combine_remainders(rem[:, None], len(refs))[0])
-    return c_m + remainder, frac / len(refs), len(refs)
+    total = c_m + remainder
+    seas = _seasonal_index(refs)
+    if seas is not None:
+        t: list[float] = []
+        d: list[float] = []
+        if prev_cur is not None:
+            t.extend(np.arange(1, 13) - 12.0)
+            d.extend(np.diff(prev_cur) / np.where(seas > 0, seas, math.nan))
+        for p0, mo, a in zip(prev_m, months, amount):
+            s_blk = float(seas[p0:mo].sum())
+            t.append(float(mo))
+            d.append(a / s_blk if s_blk > 0 else math.nan)
+        level = _recent_level(np.array(t), np.array(d), np.array([m]))[0]
+        total = float(_blend_level(np.array([total]), np.array([c_m + level * seas[m:].sum()]))[0])
+    return total, frac / len(refs), len(refs)
+
+
+def _seasonal_index(refs: list[tuple[int, np.ndarray]]) -> np.ndarray | None:
+    """Monthly seasonal index (month amount / that year's monthly mean), weighted mean
+    over the latest ``_K_SEAS`` reference years; None when a year's total is not > 0."""
+    rs = refs[:_K_SEAS]
+    w = _YEAR_DECAY ** np.arange(len(rs), dtype=float)
+    idx = np.zeros(12)
+    for wk, (_, c) in zip(w / w.sum(), rs):
+        if not c[12] > 0:
+            return None
+        idx += wk * np.diff(c) / (c[12] / 12.0)
+    idx[idx < 0] = 0.0
+    return idx
+
+
+def _recent_level(t: np.ndarray, d: np.ndarray, cutoffs: np.ndarray) -> np.ndarray:
+    """Seasonally adjusted monthly level at each cutoff m: mean of the adjusted values
+    ``d`` at months ``t`` (previous year: -11..0) within the last ``_LEVEL_SPAN`` months,
+    weights exp(-_LAMBDA x months back); geometric when all are > 0.  NaN when none."""
+    ok = np.isfinite(d)
+    t, d = t[ok], d[ok]
+    out = np.full(len(cutoffs), math.nan)
+    for i, m in enumerate(cutoffs):
+        sel = (t > m - _LEVEL_SPAN) & (t <= m)
+        if not sel.any():
+            continue
+        w = np.exp(_LAMBDA * (t[sel] - m))
+        v = d[sel]
+        if np.all(v > 0):
+            out[i] = math.exp(float(np.dot(w, np.log(v)) / w.sum()))
+        else:
+            out[i] = float(np.dot(w, v) / w.sum())
+    return out
+
+
+def _blend_level(trend_total: np.ndarray, level_total: np.ndarray) -> np.ndarray:
+    """Geometric blend of the growth-ratio total and the recent-level total (weight
+    ``_BLEND_LEVEL``); the growth-ratio total alone where either is not > 0."""
+    ok = np.isfinite(level_total) & (level_total > 0) & (trend_total > 0)
+    with np.errstate(divide="ignore", invalid="ignore"):
+        mix = np.exp(
+            (1.0 - _BLEND_LEVEL) * np.log(np.where(ok, trend_total, 1.0))
+            + _BLEND_LEVEL * np.log(np.where(ok, level_total, 1.0))
+        )
+    return np.where(ok, mix, trend_total)
 
 
 def _flow_backtest(
@@ -361,6 +432,16 @@ def _flow_backtest(
             )
             rem[i] = g * (c[12] - c[1:12])
         t_hat = target[1:12] + _combine_remainders(rem, len(older))
+        seas = _seasonal_index(older)
+        if seas is not None:
+            t = np.arange(1, 12, dtype=float)
+            d = np.diff(target)[:11] / np.where(seas[:11] > 0, seas[:11], math.nan)
+            if prev_t is not None:
+                t = np.concatenate((np.arange(1, 13) - 12.0, t))
+                d = np.concatenate((np.diff(prev_t) / np.where(seas > 0, seas, math.nan), d))
+            level = _recent_level(t, d, np.arange(1, 12))
+            tail = np.cumsum(seas[::-1])[::-1][1:]  # seas[m:].sum() for m = 1..11
+            t_hat = _blend_level(t_hat, target[1:12] + level * tail)
         with np.errstate(divide="ignore", invalid="ignore"):
             err = np.log(t_true / t_hat)
         if np.all(np.isfinite(err)):

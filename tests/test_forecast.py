@@ -14,14 +14,15 @@ import pytest
 from analytics import forecast as fc
 from analytics.forecast import METHODS, REASONS, Forecast, forecast_indicator, seasonal_profile
 
-# A multiplicative seasonal pattern (monthly weights) and a steady 6% annual growth: for such
-# a series the growth-ratio estimator is exact.
+# A multiplicative seasonal pattern (monthly weights) and a steady 6% annual growth.  Without
+# growth both parts of the flow estimator (growth ratio and recent level) are exact; with steady
+# growth the growth ratio is exact and the recent level lags by a few months of growth.
 PATTERN = np.array([0.6, 0.7, 1.0, 1.0, 1.1, 1.2, 1.1, 1.0, 1.0, 1.0, 1.1, 1.2])
 GROWTH = 1.06
 
 
-def monthly(year_index: int, noise: float = 0.0, seed: int = 0) -> np.ndarray:
-    x = 100.0 * PATTERN * GROWTH ** (year_index + np.arange(12) / 12.0)
+def monthly(year_index: int, noise: float = 0.0, seed: int = 0, growth: float = GROWTH) -> np.ndarray:
+    x = 100.0 * PATTERN * growth ** (year_index + np.arange(12) / 12.0)
     if noise:
         x = x * np.exp(np.random.default_rng(seed + year_index).normal(0.0, noise, 12))
     return x
@@ -33,24 +34,62 @@ def ytd(x: np.ndarray, months: range | list[int] | None = None) -> dict[int, flo
     return {m: float(cum[m - 1]) for m in months}
 
 
-def flow_data(n_prior: int, noise: float = 0.0, cur_year: int = 2024):
+def flow_data(n_prior: int, noise: float = 0.0, cur_year: int = 2024, growth: float = GROWTH):
     """history (n_prior years before cur_year), current-year monthly amounts."""
     k0 = 10  # growth index of the current year
-    hist = {cur_year - i: ytd(monthly(k0 - i, noise)) for i in range(1, n_prior + 1)}
-    return hist, monthly(k0, noise)
+    hist = {cur_year - i: ytd(monthly(k0 - i, noise, growth=growth)) for i in range(1, n_prior + 1)}
+    return hist, monthly(k0, noise, growth=growth)
 
 
 # -- flows ---------------------------------------------------------------------------------
 
 
-def test_flow_full_history_exact_for_steady_growth():
-    hist, x = flow_data(3)
+def test_flow_exact_for_a_stable_seasonal_pattern():
+    hist, x = flow_data(3, growth=1.0)
     for m in (1, 4, 9, 11):
         f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
         assert f.method == "seasonal_blend" and f.reason is None
         assert f.n_prior_years == 3
         assert f.point == pytest.approx(x.sum(), rel=1e-9)
         assert f.lower < f.point < f.upper
+
+
+def test_flow_steady_growth_small_lag_of_the_level_part():
+    hist, x = flow_data(3)
+    months = np.arange(1, 13)
+    for m in (1, 4, 9, 11):
+        f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
+        # the growth-ratio part alone is exact for steady growth ...
+        refs = fc._usable_flow_years(hist, None)
+        cum = np.cumsum(x)[:m]
+        saved = fc._BLEND_LEVEL
+        try:
+            fc._BLEND_LEVEL = 0.0
+            exact, _, _ = fc._flow_point(months[:m], cum, refs, dict(refs), 2024)
+        finally:
+            fc._BLEND_LEVEL = saved
+        assert exact == pytest.approx(x.sum(), rel=1e-9)
+        # ... the blend with the recent level is a little low (no growth assumed there)
+        assert -0.015 < f.point / x.sum() - 1 < 0
+
+
+def test_flow_level_shift_last_year_pulls_towards_the_new_level():
+    """A step down early last year (e.g. a policy change): the year-on-year growth over a
+    window that straddles the step overstates the fall; the recent level does not."""
+    hist, _ = flow_data(4, growth=1.0)
+    prev = max(hist)
+    x_prev = monthly(9, growth=1.0) * np.where(np.arange(12) >= 1, 0.7, 1.0)  # Feb onwards -30%
+    hist[prev] = ytd(x_prev)
+    x = monthly(10, growth=1.0) * 0.7  # the new level persists
+    f = forecast_indicator("flow", "higher", 1, ytd(x, [1]), hist)
+    saved = fc._BLEND_LEVEL
+    try:
+        fc._BLEND_LEVEL = 0.0
+        g = forecast_indicator("flow", "higher", 1, ytd(x, [1]), hist)
+    finally:
+        fc._BLEND_LEVEL = saved
+    assert g.point < f.point < x.sum()
+    assert abs(f.point / x.sum() - 1) < abs(g.point / x.sum() - 1)
 
 
 def test_flow_accuracy_with_noise_beats_prorata():
