@@ -220,6 +220,21 @@ def status_color(status: str) -> str:
     return str(load_rules()["statuses"][status]["color"])
 
 
+# Static CSS (never built from data): value cards in a row made with ``metric_columns`` use a
+# slightly smaller value font, so that values with units ("58,301 万元", "完全不可能") fit
+# four to a row at 1280 px.
+_METRIC_ROW_CSS = (
+    "<style>[class*='st-key-metric_row_'] [data-testid='stMetricValue'] p "
+    "{ font-size: 1.75rem !important; }</style>"
+)
+
+
+def metric_columns(key: str, spec: list[float]) -> list[Any]:
+    """A row of columns for ``st.metric`` value cards (relative widths ``spec``)."""
+    st.markdown(_METRIC_ROW_CSS, unsafe_allow_html=True)
+    return list(st.container(key=f"metric_row_{key}").columns(spec))
+
+
 def fmt_value(x: float | None, unit: str = "", nd: int | None = None) -> str:
     if x is None:
         return "—"

@@ -11,7 +11,7 @@ import streamlit as st
 from analytics.exports import csv_bytes, xlsx_bytes
 from analytics.outlook import forecast_all, risk_order, track_record
 from analytics.progress import expected_path
-from pages.common import dataset, esc, fmt_value, goal_label, sample_banner, show_chart, sidebar
+from pages.common import dataset, esc, fmt_value, goal_label, metric_columns, sample_banner, show_chart, sidebar
 from pages.i18n import t
 
 state = sidebar()
@@ -95,13 +95,7 @@ st.query_params["indicator"] = iid
 ind = by_id[iid]
 r = next(x for x in rows if x["indicator_id"] == iid)
 st.subheader(ind.display_name(lang))
-# Static CSS (never built from data): value cards a little smaller so that values with units
-# ("2.95 万人次", "完全不可能") fit four to a row at 1280 px.
-st.markdown(
-    "<style>.st-key-fc_cards [data-testid='stMetricValue'] p { font-size: 1.75rem !important; }</style>",
-    unsafe_allow_html=True,
-)
-m1, m2, m3, m4 = st.container(key="fc_cards").columns([1.2, 1.2, 0.7, 1.1])
+m1, m2, m3, m4 = metric_columns("forecast", [1.2, 1.2, 0.7, 1.1])
 m1.metric(t("col_target", lang), fmt_value(r["target"], ind.unit) if r["target"] is not None else "—", border=True)
 m2.metric(t("fc_point", lang), "—" if r["point"] is None or ind.kind == "milestone" else fmt_value(r["point"], ind.unit), border=True,
           help=None if r["lower"] is None else f"{t('fc_interval', lang)}：{fmt_value(r['lower'], ind.unit)} – {fmt_value(r['upper'], ind.unit)}")

@@ -11,6 +11,7 @@ from pages.common import (
     show_chart,
     dataset,
     esc,
+    metric_columns,
     fmt_value,
     goal_label,
     goal_rollup,
@@ -81,7 +82,7 @@ else:
     rate = b.execution_rate(state.year, month)
     target = project.execution_targets.get(state.year)
     expected = exec_row.expected if exec_row else None
-    c1, c2, c3, c4 = st.columns(4)
+    c1, c2, c3, c4 = metric_columns("budget", [1.0, 1.0, 1.0, 1.3])
     c1.metric(t("budget_rate", lang), fmt_value(rate, "%", 1), delta=None if expected is None or rate is None else f"{rate - expected:+.1f} pp", help=t("budget_explain", lang, start=f"{project.execution_start[0]}-{project.execution_start[1]:02d}" if project.execution_start else "—"), border=True)
     c2.metric(t("budget_time", lang), fmt_value(expected, "%", 1), border=True)
     c3.metric(t("budget_target", lang), fmt_value(target, "%", 0), border=True)

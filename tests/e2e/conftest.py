@@ -104,3 +104,12 @@ def full_page_screenshot(page, name: str) -> Path:
 
 def assert_no_exception(page) -> None:
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
+
+
+_CUT_METRICS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMetricValue"]')).filter(el =>
+  [el, ...el.querySelectorAll('*')].some(x => x.clientWidth > 0 && x.scrollWidth > x.clientWidth + 1)).map(el => el.innerText)"""
+
+
+def cut_metric_values(page) -> list[str]:
+    """Texts of value cards (st.metric) whose value is cut off (shown with an ellipsis)."""
+    return page.evaluate(_CUT_METRICS_JS)

@@ -7,7 +7,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+from tests.e2e.conftest import assert_no_exception, cut_metric_values, full_page_screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
@@ -28,6 +28,10 @@ def test_every_page_renders(page, st_url, path, heading, size):
     assert page.get_by_text("Page not found").count() == 0
     for helper in ("common", "charts", "i18n", "app"):
         assert nav.get_by_text(helper, exact=True).count() == 0
+    if path in ("", "indicator", "forecast", "budget"):  # pages with value cards
+        expect(page.get_by_test_id("stMetricValue").nth(3)).to_be_visible()
+        wait_idle(page)
+    assert cut_metric_values(page) == [], "value cards cut off"
     full_page_screenshot(page, f"{path or 'overview'}_{size[0]}x{size[1]}.png")
 
 
