@@ -101,3 +101,14 @@ def test_english_switch(page, st_url):
     expect(page.get_by_role("heading", name="Overview")).to_be_visible()
     wait_idle(page)
     assert_no_exception(page)
+
+
+@pytest.mark.parametrize("path", ["", "indicator", "forecast", "budget"], ids=["overview", "indicator", "forecast", "budget"])
+def test_english_value_cards_are_not_cut(page, st_url, path):
+    """English labels are longer ("● On track", "Very unlikely"): still whole at 1280 px."""
+    page.set_viewport_size({"width": 1280, "height": 900})
+    page.goto(f"{st_url}/{path}?lang=en")
+    expect(page.get_by_test_id("stMetricValue").nth(3)).to_be_visible()
+    wait_idle(page)
+    assert_no_exception(page)
+    assert cut_metric_values(page) == [], "value cards cut off"
