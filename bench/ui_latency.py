@@ -1,5 +1,9 @@
 """Server time of the main interactions, measured with AppTest against a trivial one-widget page
-run in the same process. Run: .venv/bin/python bench/ui_latency.py  (prints ms and ratios)."""
+run in the same process. Run: .venv/bin/python bench/ui_latency.py  (prints ms and ratios).
+
+AppTest normally compiles the scripts afresh on every run (a new script cache each time); the
+server keeps one script cache for its lifetime, so here every run shares one, as in the server
+(pass ``--fresh-cache`` to measure with AppTest's per-run compilation instead)."""
 
 from __future__ import annotations
 
@@ -28,7 +32,20 @@ def median_of(fn) -> float:
     return statistics.median(timed(fn) for _ in range(REPEATS))
 
 
+def share_script_cache() -> None:
+    """Give every AppTest run the same script cache (compiled bytecode), as the server does."""
+    import streamlit.testing.v1.app_test as app_test_module
+    import streamlit.testing.v1.local_script_runner as runner_module
+    from streamlit.runtime.scriptrunner.script_cache import ScriptCache
+
+    shared = ScriptCache()
+    app_test_module.ScriptCache = lambda: shared  # type: ignore[assignment]
+    runner_module.ScriptCache = lambda: shared  # type: ignore[assignment]
+
+
 def main() -> int:
+    if "--fresh-cache" not in sys.argv[1:]:
+        share_script_cache()
     trivial = Path(tempfile.mkdtemp()) / "trivial.py"
     trivial.write_text("import streamlit as st\nx = st.slider('x', 0, 10, 5)\nst.write(x)\n", encoding="utf-8")
     base_at = AppTest.from_file(str(trivial), default_timeout=60).run()

@@ -12,10 +12,14 @@ goal_scores, budget_execution, indicator:<id>; see analytics.report.chart_reques
 
 from __future__ import annotations
 
+import hashlib
+import json
+from functools import lru_cache
 from typing import Any
 
 import altair as alt
 import pandas as pd
+from altair.utils.data import to_values
 
 from analytics.progress import load_rules
 from pages.i18n import t
@@ -138,7 +142,8 @@ def indicator_progress(
             .encode(
                 x=x,
                 y=alt.Y("value:Q", title=unit_title),
-                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
+                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors),
+                                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400)),
                 strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),  # same field as colour: one merged legend (legend=None here hid it)
                 tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
             )
@@ -171,8 +176,11 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
     """History, this year's actuals and the forecast path with its 80% band (the fan), the
     expected trajectory and the target. ``lines``: month, value, series, kind ∈ actual /
     projection / expected / prior / baseline / scenario; ``band``: month, lower, upper."""
-    x_title = t("ind_month", lang)
-    x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
+    return _fan_chart(lines, band, y_title, lang, target, _fan_domain(lines, band, target, zero_based), zero_based, title)
+
+
+def _fan_domain(lines: pd.DataFrame, band: pd.DataFrame, target: float | None, zero_based: bool) -> list[float]:
+    """Value-axis range of a fan chart: every value, band bound and the target, padded 8%."""
     values = [float(v) for v in lines["value"].dropna()] if not lines.empty else []
     values += [float(v) for v in band["upper"].dropna()] if not band.empty else []
     values += [float(v) for v in band["lower"].dropna()] if not band.empty else []
@@ -182,7 +190,14 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
     if zero_based:
         lo = min(0.0, lo)
     pad = (hi - lo) * 0.08 or abs(hi) * 0.05 or 1.0
-    y_scale = alt.Scale(domain=[lo - (0 if zero_based else pad), hi + pad], nice=False, zero=zero_based)
+    return [lo - (0 if zero_based else pad), hi + pad]
+
+
+def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None,
+               y_domain: list[float], zero_based: bool, title: str) -> alt.TopLevelMixin:
+    x_title = t("ind_month", lang)
+    x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
+    y_scale = alt.Scale(domain=y_domain, nice=False, zero=zero_based)
     layers: list[Any] = []
     if not band.empty:
         layers.append(
@@ -208,7 +223,8 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
             .encode(
                 x=x,
                 y=alt.Y("value:Q", title=y_title, scale=y_scale),
-                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors)),
+                color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors),
+                                legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400)),
                 strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),
                 tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.4~g")],
             )
@@ -218,6 +234,86 @@ def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: st
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
     return _finish(alt.layer(*layers).properties(title=title), height=340)
+
+
+# -- fast specs --------------------------------------------------------------------------------
+# Building an Altair chart object costs 40-80 ms (schema objects are created, copied and
+# checked), which dominates a rerun when a chart's data change on every interaction (the budget
+# levers, the forecast of another indicator). A fan chart's *structure* depends only on its
+# series, whether it has a band and a target, its titles and language; the data and the value
+# range are filled into a spec built once per structure. ``spec`` is what the app renders;
+# tests check that it equals the Altair builder's own spec.
+
+_SENTINEL_DOMAIN = [-987654.25, 987654.75]
+
+
+@lru_cache(maxsize=256)
+def _fan_template(series: tuple[tuple[str, str], ...], has_band: bool, has_target: bool, y_title: str, lang: str,
+                  zero_based: bool, title: str) -> tuple[dict[str, Any], dict[str, str]]:
+    """The spec of a fan chart with placeholder data, and which dataset holds what."""
+    lines = pd.DataFrame([{"month": 1, "value": 0.0, "series": s_, "kind": k} for s_, k in series], columns=["month", "value", "series", "kind"])
+    band = pd.DataFrame([{"month": 1, "lower": -1.0, "upper": -2.0}] if has_band else [], columns=["month", "lower", "upper"])
+    target = 123456.5 if has_target else None
+    spec = _fan_chart(lines, band, y_title, lang, target, list(_SENTINEL_DOMAIN), zero_based, title).to_dict(validate=False)
+    roles: dict[str, str] = {}
+    for name, rows in spec.get("datasets", {}).items():
+        cols = set(rows[0]) if rows else set()
+        roles[name] = "band" if "lower" in cols else ("lines" if "series" in cols else "target")
+    return spec, roles
+
+
+def _records(df: pd.DataFrame) -> list[dict[str, Any]]:
+    return to_values(df)["values"]  # the same conversion Altair applies
+
+
+def _fill(node: Any, domain: list[float]) -> Any:
+    if isinstance(node, dict):
+        return {k: (list(domain) if k == "domain" and v == _SENTINEL_DOMAIN else _fill(v, domain)) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_fill(v, domain) for v in node]
+    return node
+
+
+def fan_spec(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
+             zero_based: bool = False, title: str = "") -> dict[str, Any]:
+    """The Vega-Lite spec of :func:`forecast_fan` without building Altair objects each time."""
+    series = tuple(lines.drop_duplicates("series")[["series", "kind"]].itertuples(index=False, name=None)) if not lines.empty else ()
+    template, roles = _fan_template(series, not band.empty, target is not None, y_title, lang, zero_based, title)
+    spec = _fill({k: v for k, v in template.items() if k != "datasets"}, _fan_domain(lines, band, target, zero_based))
+    data = {"lines": lines, "band": band}
+    if target is not None:
+        data["target"] = pd.DataFrame({"value": [target], "label": [t("ch_target_label", lang, v=f"{target:,.4g}")]})
+    renamed: dict[str, str] = {}
+    datasets: dict[str, list[dict[str, Any]]] = {}
+    for old_name, role in roles.items():
+        rows = _records(data[role])
+        new_name = "data-" + hashlib.md5(json.dumps(rows, sort_keys=True, default=str).encode()).hexdigest()
+        renamed[old_name] = new_name
+        datasets[new_name] = rows
+    spec = _rename_data(spec, renamed)
+    spec["datasets"] = datasets
+    return spec
+
+
+def _rename_data(node: Any, renamed: dict[str, str]) -> Any:
+    if isinstance(node, dict):
+        if set(node) == {"name"} and node["name"] in renamed:
+            return {"name": renamed[node["name"]]}
+        return {k: _rename_data(v, renamed) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_rename_data(v, renamed) for v in node]
+    return node
+
+
+def spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
+    """Vega-Lite spec of chart ``builder`` (a function of this module) for these inputs."""
+    if builder == "forecast_fan":
+        return fan_spec(*args, **kwargs)
+    if builder == "execution_projection":
+        lines, band, lang, *rest = args
+        target = rest[0] if rest else kwargs.get("target")
+        return fan_spec(lines, band, t("ch_exec_axis", lang), lang, target, zero_based=True)
+    return globals()[builder](*args, **kwargs).to_dict(validate=False)
 
 
 def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:

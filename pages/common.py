@@ -4,6 +4,7 @@ everything numeric comes from ``analytics``."""
 from __future__ import annotations
 
 import os
+import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -235,6 +236,17 @@ def metric_columns(key: str, spec: list[float]) -> list[Any]:
     return list(st.container(key=f"metric_row_{key}").columns(spec))
 
 
+def target_text(raw: str | None, unit: str) -> str:
+    """The target as written in the table, with the unit added when it is a bare number
+    ("15.11" -> "15.11 万人次"; "95%以上", "是" stay as written)."""
+    if not raw:
+        return "—"
+    text = raw.strip()
+    if unit and unit != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", text):
+        return f"{text} {unit}"
+    return text
+
+
 def fmt_value(x: float | None, unit: str = "", nd: int | None = None) -> str:
     if x is None:
         return "—"
@@ -285,7 +297,7 @@ def goal_label(goal_id: int, lang: str) -> str:
 def _chart_spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     from pages import charts
 
-    return getattr(charts, builder)(*args, **kwargs).to_dict(validate=False)
+    return charts.spec(builder, *args, **kwargs)
 
 
 def show_chart(builder: str, *args: Any, **kwargs: Any) -> None:

@@ -7,7 +7,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.progress import expected_path, load_rules
-from pages.common import dataset, esc, fmt_value, goal_label, metric_columns, progress, sample_banner, show_chart, sidebar, status_help, status_label
+from pages.common import dataset, esc, fmt_value, goal_label, metric_columns, progress, target_text, sample_banner, show_chart, sidebar, status_help, status_label
 from pages.i18n import t
 
 state = sidebar()
@@ -49,8 +49,8 @@ sample_banner(state)
 
 row = next(r for r in progress(state.year, state.as_of) if r.indicator_id == iid)
 unit = ind.unit
-c1, c2, c3, c4 = metric_columns("indicator", [0.8, 1.25, 1.25, 1.0])
-c1.metric(t("col_target", lang), row.target_raw or "—", border=True)
+c1, c2, c3, c4 = metric_columns("indicator", [1.1, 1.2, 1.2, 1.0])
+c1.metric(t("col_target", lang), target_text(row.target_raw, unit), border=True)
 if ind.kind == "milestone":
     c2.metric(t("col_actual", lang), "—" if row.actual is None else (t("ind_milestone_done", lang) if row.actual >= 0.5 else t("ind_milestone_open", lang)), border=True)
 else:

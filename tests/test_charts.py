@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import pandas as pd
+import pytest
 
 from pages import charts
 
@@ -40,3 +42,57 @@ def test_indicator_progress_units_in_axis():
 def test_goal_scores():
     df = pd.DataFrame([{"goal": "目标1", "score": 80.0, "status": "关注"}])
     _check(charts.goal_scores(df, "zh"))
+
+
+def _normalised(spec: dict) -> dict:
+    """The spec with its dataset names replaced by their position of first use."""
+    text = json.dumps({k: v for k, v in spec.items() if k != "datasets"}, sort_keys=True)
+    names = {n: f"ds{i}" for i, n in enumerate(sorted(spec.get("datasets", {}), key=text.find))}
+    for old, new in names.items():
+        text = text.replace(f'"{old}"', f'"{new}"')
+    out = json.loads(text)
+    out["datasets"] = {names[n]: rows for n, rows in spec.get("datasets", {}).items()}
+    return out
+
+
+def _fan_inputs(seed: int, with_band: bool, series: list[tuple[str, str]]):
+    rng = np.random.default_rng(seed)
+    lines = pd.DataFrame(
+        [{"month": m, "value": float(rng.normal(50, 20)) if m != 4 else np.nan, "series": s_, "kind": k}
+         for s_, k in series for m in range(1, 13)],
+        columns=["month", "value", "series", "kind"],
+    )
+    band = pd.DataFrame(
+        [{"month": m, "lower": float(rng.normal(40, 5)), "upper": float(rng.normal(70, 5))} for m in range(9, 13)] if with_band else [],
+        columns=["month", "lower", "upper"],
+    )
+    return lines, band
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+@pytest.mark.parametrize("with_band, target, zero_based", [(True, 80.0, False), (False, None, True), (True, None, False), (False, 3.5, False)])
+def test_fast_fan_spec_equals_the_altair_spec(seed, with_band, target, zero_based):
+    series = [("2023年", "prior"), ("2024 实际", "actual"), ("预测", "projection"), ("应达进度", "expected")][: 2 + seed]
+    lines, band = _fan_inputs(seed, with_band, series)
+    fast = charts.spec("forecast_fan", lines, band, "累计值（万人）", "zh", target, zero_based, title="2024")
+    slow = charts.forecast_fan(lines, band, "累计值（万人）", "zh", target, zero_based, title="2024").to_dict(validate=False)
+    assert _normalised(fast) == _normalised(slow)
+    # a second call with other numbers reuses the template but not the numbers
+    lines2, band2 = _fan_inputs(seed + 10, with_band, series)
+    fast2 = charts.spec("forecast_fan", lines2, band2, "累计值（万人）", "zh", target, zero_based, title="2024")
+    slow2 = charts.forecast_fan(lines2, band2, "累计值（万人）", "zh", target, zero_based, title="2024").to_dict(validate=False)
+    assert _normalised(fast2) == _normalised(slow2)
+    assert fast2 != fast
+
+
+def test_fast_execution_projection_spec_equals_the_altair_spec():
+    lines, band = _fan_inputs(5, True, [("累计执行率", "actual"), ("预测", "projection"), ("序时进度", "expected")])
+    for lang in ("zh", "en"):
+        fast = charts.spec("execution_projection", lines, band, lang, 100.0)
+        slow = charts.execution_projection(lines, band, lang, 100.0).to_dict(validate=False)
+        assert _normalised(fast) == _normalised(slow)
+
+
+def test_spec_of_other_builders_is_the_altair_spec():
+    counts = {"on_track": 3, "lagging": 1}
+    assert charts.spec("status_counts", counts, "zh") == charts.status_counts(counts, "zh").to_dict(validate=False)
