@@ -199,6 +199,7 @@ def sidebar() -> ViewState:
     if ds.is_sample:
         st.sidebar.caption(f":orange-badge[{t('sample_tag', lang)}]")
     current_user(render=True)  # sign-in gate (no-op without [auth] / users_file in the secrets)
+    st.sidebar.markdown(_METRIC_ROW_CSS, unsafe_allow_html=True)  # here, so no gap in the page
     return ViewState(lang=lang, year=int(year), as_of=as_of)
 
 
@@ -231,8 +232,8 @@ _METRIC_ROW_CSS = (
 
 
 def metric_columns(key: str, spec: list[float]) -> list[Any]:
-    """A row of columns for ``st.metric`` value cards (relative widths ``spec``)."""
-    st.markdown(_METRIC_ROW_CSS, unsafe_allow_html=True)
+    """A row of columns for ``st.metric`` value cards (relative widths ``spec``); the style
+    itself is added once per page by :func:`sidebar`."""
     return list(st.container(key=f"metric_row_{key}").columns(spec))
 
 

@@ -41,7 +41,7 @@ by_id = project.by_id
 st.subheader(t("counts_title", lang))
 order = sorted(rules["statuses"], key=lambda k: -rules["statuses"][k]["rank"])
 shown = [k for k in order if counts.get(k)]
-cols = st.columns(max(1, len(shown)))
+cols = metric_columns("status", [1.0] * max(1, len(shown)))
 for col, key in zip(cols, shown):
     col.metric(status_label(key, lang), f"{counts[key]}", help=status_help(key, lang), border=True)
 
