@@ -365,6 +365,22 @@ def brier_detail(cases: list[Case], methods: list[str], n_boot: int = 2000) -> N
         print(f"   Brier without the {len(brk)} series of the 1983 seat-belt law ({', '.join(brk)}): " + ", ".join(parts))
 
 
+def draws_pred(point: float, draws: np.ndarray, targets: list[float]) -> Pred:
+    """Prediction from simulated outcomes: 80% interval and P(target met) from the draws."""
+    return Pred(point, float(np.percentile(draws, 10)), float(np.percentile(draws, 90)),
+                [float(np.mean(draws >= t)) for t in targets])
+
+
+def avg_pred(a: Pred, b: Pred) -> Pred:
+    """Mean of two predictions (points, interval bounds and probabilities)."""
+    return Pred(
+        (a.point + b.point) / 2,
+        None if a.lower is None or b.lower is None else (a.lower + b.lower) / 2,
+        None if a.upper is None or b.upper is None else (a.upper + b.upper) / 2,
+        None if a.probs is None or b.probs is None else [(p + q) / 2 for p, q in zip(a.probs, b.probs)],
+    )
+
+
 def t_pred(point: float, sigma: float | None, nu: float, targets: list[float], log: bool) -> Pred:
     """Prediction with a Student-t error (log-ratio when ``log``)."""
     if sigma is None or not np.isfinite(sigma) or point <= 0 and log:
@@ -481,20 +497,9 @@ def flow_cases(series: list[Series], hist_years: int | None, ets: dict, timings:
                     rem_pt, draws = e[1], e[2]
                     base = float(cum[m - 1])
                     tot = base + draws
-                    c.preds["ets"] = Pred(
-                        base + rem_pt,
-                        float(np.percentile(tot, 10)),
-                        float(np.percentile(tot, 90)),
-                        [float(np.mean(tot >= t)) for t in targets],
-                    )
+                    c.preds["ets"] = draws_pred(base + rem_pt, tot, targets)
                     if "share" in c.preds:
-                        a, b = c.preds["share"], c.preds["ets"]
-                        c.preds["avg"] = Pred(
-                            (a.point + b.point) / 2,
-                            None if a.lower is None else (a.lower + b.lower) / 2,  # type: ignore[operator]
-                            None if a.upper is None else (a.upper + b.upper) / 2,  # type: ignore[operator]
-                            None if a.probs is None else [(p + q) / 2 for p, q in zip(a.probs, b.probs)],  # type: ignore[arg-type]
-                        )
+                        c.preds["avg"] = avg_pred(c.preds["share"], c.preds["ets"])
                 c.preds["ours"] = run_ours_flow(s, yi, m, hist, targets, timings)
                 cases.append(c)
     return cases
@@ -565,20 +570,9 @@ def level_cases(series: list[Series], ets: dict, timings: list[float]) -> list[C
                 e = ets.get((s.name, yi, m, "level"))
                 if e is not None and e[1] is not None:
                     draws = e[2]
-                    c.preds["ets"] = Pred(
-                        e[1],
-                        float(np.percentile(draws, 10)),
-                        float(np.percentile(draws, 90)),
-                        [float(np.mean(draws >= t)) for t in targets],
-                    )
+                    c.preds["ets"] = draws_pred(e[1], draws, targets)
                     if "seasonal" in c.preds:
-                        a, b = c.preds["seasonal"], c.preds["ets"]
-                        c.preds["avg"] = Pred(
-                            (a.point + b.point) / 2,
-                            None if a.lower is None else (a.lower + b.lower) / 2,  # type: ignore[operator]
-                            None if a.upper is None else (a.upper + b.upper) / 2,  # type: ignore[operator]
-                            None if a.probs is None else [(p + q) / 2 for p, q in zip(a.probs, b.probs)],  # type: ignore[arg-type]
-                        )
+                        c.preds["avg"] = avg_pred(c.preds["seasonal"], c.preds["ets"])
                 cur = {mo + 1: float(s.grid[yi, mo]) for mo in range(m)}
                 probs, first = [], None
                 for i, t in enumerate(targets):

@@ -310,16 +310,17 @@ def spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     if builder == "forecast_fan":
         return fan_spec(*args, **kwargs)
     if builder == "execution_projection":
-        lines, band, lang, *rest = args
-        target = rest[0] if rest else kwargs.get("target")
-        return fan_spec(lines, band, t("ch_exec_axis", lang), lang, target, zero_based=True)
+        return fan_spec(*_execution_fan_args(*args, **kwargs), zero_based=True)
     return globals()[builder](*args, **kwargs).to_dict(validate=False)
+
+
+def _execution_fan_args(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> tuple[Any, ...]:
+    return lines, band, t("ch_exec_axis", lang), lang, target
 
 
 def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
     """Budget execution by month (a fan chart on a 0–100% axis)."""
-    y_title = t("ch_exec_axis", lang)
-    return forecast_fan(lines, band, y_title, lang, target, zero_based=True)
+    return forecast_fan(*_execution_fan_args(lines, band, lang, target), zero_based=True)
 
 
 def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
