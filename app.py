@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import streamlit as st
 
-from pages import router
-from pages.i18n import t
+from pages.ui import router
+from analytics.present.i18n import t
 
 st.set_page_config(page_title="绩效目标跟踪 · Performance targets", page_icon=":material/monitoring:", layout="wide")
 

@@ -1,3 +1,3 @@
-from .cli import main
+from analytics.cli.main import main
 
 raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""Backtest of ``analytics.forecast`` on real monthly series against standard baselines.
+"""Backtest of ``analytics.forecast.method`` on real monthly series against standard baselines.
 
 Run: ``.venv/bin/python bench/backtest.py [--quick | --tune] [--jobs 2]``
 
@@ -17,7 +17,7 @@ Methods compared in the same run (flows):
   the cutoff (last 10 years), remaining months simulated (500 paths) for the interval and
   P(attain); default (estimated) initial states
 * ``avg``      mean of ``share`` and ``ets`` (points, interval bounds and probabilities)
-* ``ours``     ``analytics.forecast.forecast_indicator``
+* ``ours``     ``analytics.forecast.method.forecast_indicator``
 
 Baseline intervals for ``prorata``/``share`` (and the level baselines): Student-t with n
 degrees of freedom and the RMS of that method's own log errors at the same cutoff in up to
@@ -28,7 +28,7 @@ Metrics: MAPE of the year-end value (overall and by cutoff group 1-3, 4-6, 7-9, 
 year's actual x 0.95 / 1.00 / 1.05 / 1.10, and time per forecast (process CPU time, so that
 other jobs on a busy machine do not count; ETS: per model fit, in the worker processes).
 
-Constants of ``analytics.forecast`` were chosen on *development* years (complete years before
+Constants of ``analytics.forecast.method`` were chosen on *development* years (complete years before
 each series' test years); this script only evaluates.  Exit status 1 when a target fails.
 ``--tune`` evaluates candidate recalibrations of the flow ``p_attain`` on the development
 years only (no test year is computed) and prints their Brier scores.
@@ -60,7 +60,7 @@ from scipy import special  # noqa: E402
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.forecast import forecast_indicator  # noqa: E402
+from analytics.forecast.method import forecast_indicator  # noqa: E402
 
 GROUPS = ((1, 3), (4, 6), (7, 9), (10, 11))
 TARGET_FACTORS = (0.95, 1.00, 1.05, 1.10)
@@ -744,7 +744,7 @@ def tune_flow_p(flows: list[Series]) -> int:
     * ``temp T``: p' = sigmoid(logit(p) / T) (shrinks towards 0.5 for T > 1).
 
     All dev-year flow cases have >= 1 complete prior year, i.e. method seasonal_blend."""
-    from analytics import forecast as fc
+    from analytics.forecast import method as fc
 
     rows = []
     for s in flows:

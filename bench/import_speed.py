@@ -16,7 +16,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from analytics.store import SeedSpec, Store  # noqa: E402
+from analytics.storage.store import SeedSpec, Store  # noqa: E402
 
 REPEATS = 5
 YEARS = range(2015, 2025)
@@ -87,7 +87,7 @@ def main() -> int:
     b, v, a, r, ld = (statistics.median(x) for x in (base, validate, apply, read, load))
     print(f"rows: {rows} ({len(YEARS)} years × {INDICATORS} indicators × 12 months), median of {REPEATS}")
     print(f"baseline pandas.read_csv           {b:8.1f} ms")
-    print(f"validate (analytics.ingest)        {v:8.1f} ms   {v / b:6.1f}× baseline")
+    print(f"validate (analytics.ingest.validate)        {v:8.1f} ms   {v / b:6.1f}× baseline")
     print(f"import, one transaction + audit    {a:8.1f} ms   {a / b:6.1f}× baseline")
     print(f"validate + import                  {v + a:8.1f} ms   {(v + a) / b:6.1f}× baseline")
     print(f"read back (Store.actuals_frame)    {r:8.1f} ms   {r / b:6.1f}× baseline")

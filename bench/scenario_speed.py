@@ -32,12 +32,12 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.progress import evaluate_all  # noqa: E402
-from analytics.scenario import project_scenario  # noqa: E402
-from analytics.scoring import score_scenario  # noqa: E402
-from analytics.series import Actuals, Budget  # noqa: E402
-from analytics.targets import load_project  # noqa: E402
-from analytics.values import parse_period  # noqa: E402
+from analytics.rules.progress import evaluate_all  # noqa: E402
+from analytics.budget.scenario import project_scenario  # noqa: E402
+from analytics.budget.scoring import score_scenario  # noqa: E402
+from analytics.core.series import Actuals, Budget  # noqa: E402
+from analytics.ingest.targets import load_project  # noqa: E402
+from analytics.core.values import parse_period  # noqa: E402
 
 BUDGET_MS = 50.0
 AS_OF = (2024, 8)

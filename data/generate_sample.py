@@ -30,7 +30,7 @@ import numpy as np
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from analytics.targets import load_project  # noqa: E402
+from analytics.ingest.targets import load_project  # noqa: E402
 
 OUT_DIR = ROOT / "data" / "projects" / "dongguan"
 SEED = 20240901

@@ -1,5 +1,5 @@
 """预算情景: budget execution on the current pace and under other plans, the outputs money buys and
-the self-evaluation score each plan leads to. All numbers come from analytics.scenario/scoring."""
+the self-evaluation score each plan leads to. All numbers come from analytics.budget.scenario/scoring."""
 
 from __future__ import annotations
 
@@ -9,13 +9,13 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.exports import xlsx_bytes
-from analytics.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario, spend_driven
-from analytics.scoring import score_scenario
-from analytics.store import StoreError
-from pages import scenarios_repo
-from pages.common import current_user, dataset, esc, fmt_money, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar
-from pages.i18n import t
+from analytics.core.exports import xlsx_bytes
+from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario, spend_driven
+from analytics.budget.scoring import score_scenario
+from analytics.storage.store import StoreError
+from pages.ui import scenarios_repo
+from pages.ui.common import current_user, dataset, esc, fmt_money, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

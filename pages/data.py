@@ -1,7 +1,7 @@
 """数据管理: enter monthly data in a grid, import files (validation report → summary →
 confirm), download templates, export everything, back up and restore, see who changed what
-and undo it. Thin view: every rule lives in ``analytics.store`` / ``analytics.grid`` /
-``analytics.ingest``; every string in ``pages/i18n.py``.
+and undo it. Thin view: every rule lives in ``analytics.storage.store`` / ``analytics.storage.grid`` /
+``analytics.ingest.validate``; every string in ``pages/i18n.py``.
 
 Test hooks (documented for tests/test_data_page.py): the current editor widget keys are kept
 in ``st.session_state["_grid_actuals_key"]`` / ``["_grid_budget_key"]`` (they change after a
@@ -17,18 +17,18 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import grid as grids
-from analytics.ingest import IngestResult, Problem
-from analytics.store import (
+from analytics.storage import grid as grids
+from analytics.ingest.validate import IngestResult, Problem
+from analytics.storage.store import (
     IMPORT_MAX_BYTES,
     ImportRejected,
     RestoreError,
     StaleEditError,
     StoreError,
 )
-from analytics.access import PRESENTATION_SETTING
-from pages.common import current_user, dataset, esc, invalidate_data, sample_banner, sidebar, store
-from pages.i18n import t
+from analytics.storage.access import PRESENTATION_SETTING
+from pages.ui.common import current_user, dataset, esc, invalidate_data, sample_banner, sidebar, store
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

@@ -1,5 +1,5 @@
 """年末预测: will this year's targets be met? Risk table, per-indicator fan chart, method and its
-own backtest error, and the track record of a past year. Numbers from analytics.outlook."""
+own backtest error, and the track record of a past year. Numbers from analytics.forecast.outlook."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.exports import csv_bytes, xlsx_bytes
-from analytics.outlook import forecast_all, risk_order, track_record
-from analytics.progress import expected_path
-from pages.common import dataset, esc, fmt_value, goal_label, metric_columns, sample_banner, show_chart, sidebar
-from pages.i18n import t
+from analytics.core.exports import csv_bytes, xlsx_bytes
+from analytics.forecast.outlook import forecast_all, risk_order, track_record
+from analytics.rules.progress import expected_path
+from pages.ui.common import dataset, esc, fmt_value, goal_label, metric_columns, sample_banner, show_chart, sidebar
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.exports import csv_bytes, xlsx_bytes
-from analytics.progress import load_rules
-from pages.common import dataset, esc, goal_label, goal_rollup, progress, sample_banner, sidebar, status_label
-from pages.i18n import t
+from analytics.core.exports import csv_bytes, xlsx_bytes
+from analytics.rules.progress import load_rules
+from pages.ui.common import dataset, esc, goal_label, goal_rollup, progress, sample_banner, sidebar, status_label
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

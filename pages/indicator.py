@@ -6,9 +6,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.progress import expected_path, load_rules
-from pages.common import dataset, esc, fmt_value, goal_label, metric_columns, progress, target_text, sample_banner, show_chart, sidebar, status_help, status_label
-from pages.i18n import t
+from analytics.rules.progress import expected_path, load_rules
+from pages.ui.common import dataset, esc, fmt_value, goal_label, metric_columns, progress, target_text, sample_banner, show_chart, sidebar, status_help, status_label
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang
@@ -111,8 +111,8 @@ if row.actual is not None and row.data_month and ind.kind != "milestone":
 
 # -- deviation cause and corrective measure (read by the meeting page and the forms) ----------
 with st.expander(t("act_title", lang), icon=":material/assignment:", expanded=row.status in ("lagging", "watch", "missed")):
-    from analytics.store import CAUSE_CATEGORIES, StoreError
-    from pages.common import current_user, store
+    from analytics.storage.store import CAUSE_CATEGORIES, StoreError
+    from pages.ui.common import current_user, store
 
     saved_action = store().get_action(ind.goal, ind.id, state.year) or {}
     user = current_user()

@@ -1,6 +1,6 @@
 """会议汇报: the review meeting as a slide sequence for a 1920×1080 projector, with exports.
 
-The slides come from :func:`analytics.report.slides` (the same list the .pptx deck is written
+The slides come from :func:`analytics.reports.report.slides` (the same list the .pptx deck is written
 from). The slide number lives in the URL (``?slide=3``). Navigation: the 上一页/下一页 buttons
 (keys ``slide_prev`` / ``slide_next``, ordinary focusable buttons: Tab + Enter work) carry
 Streamlit's built-in keyboard shortcuts PageUp / PageDown — what presenter remotes send — and
@@ -20,12 +20,12 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics import report
-from analytics.dataset import Dataset
-from analytics.progress import load_rules
-from pages import charts
-from pages.common import dataset, esc, sidebar
-from pages.i18n import t
+from analytics.reports import report
+from analytics.storage.dataset import Dataset
+from analytics.rules.progress import load_rules
+from analytics.present import charts
+from pages.ui.common import dataset, esc, sidebar
+from analytics.present.i18n import t
 
 # Static CSS (written here, never built from data): hide the sidebar and its toggle, big type
 # for a projector, a compact page frame, the hidden arrow-key buttons.
@@ -67,7 +67,7 @@ def _scenario_doc() -> tuple[dict[str, Any] | None, str]:
     if isinstance(pick, dict):
         return pick, ""
     try:
-        from pages import scenarios_repo
+        from pages.ui import scenarios_repo
 
         return scenarios_repo.repo().get(str(pick)), ""
     except Exception:  # noqa: BLE001 - a missing or unreadable scenario falls back to the baseline
@@ -78,7 +78,7 @@ def _actions() -> list[dict[str, Any]] | None:
     """Deviation causes and measures entered by users on the 数据管理 page (the data store),
     for the target year or not tied to a year; none when the store does not offer them."""
     try:
-        from pages.common import store
+        from pages.ui.common import store
 
         rows = store().list_actions()
     except Exception:  # noqa: BLE001 - the store is optional here: no actions rather than no meeting

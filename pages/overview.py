@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.progress import count_by_status, load_rules
-from pages.common import (
+from analytics.rules.progress import count_by_status, load_rules
+from pages.ui.common import (
     show_chart,
     dataset,
     esc,
@@ -21,7 +21,7 @@ from pages.common import (
     status_help,
     status_label,
 )
-from pages.i18n import t
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

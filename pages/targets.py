@@ -5,9 +5,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.exports import csv_bytes
-from pages.common import dataset, esc, goal_label, sidebar
-from pages.i18n import t
+from analytics.core.exports import csv_bytes
+from pages.ui.common import dataset, esc, goal_label, sidebar
+from analytics.present.i18n import t
 
 state = sidebar()
 lang = state.lang

@@ -29,22 +29,22 @@ def _isolated_store(_session_data_dir, monkeypatch):
 
 @pytest.fixture(scope="session")
 def project():
-    from analytics.targets import load_project
+    from analytics.ingest.targets import load_project
 
     return load_project()
 
 
 @pytest.fixture(scope="session")
 def dataset():
-    from analytics.dataset import load_dataset
+    from analytics.storage.dataset import load_dataset
 
     return load_dataset()
 
 
 def load_sample_frames():
     """The shipped 示例数据 read through the real validator (actuals frame, spending frame)."""
-    from analytics.dataset import SAMPLE_ACTUALS, SAMPLE_BUDGET, read_actuals, read_budget
-    from analytics.targets import load_project
+    from analytics.storage.dataset import SAMPLE_ACTUALS, SAMPLE_BUDGET, read_actuals, read_budget
+    from analytics.ingest.targets import load_project
 
     project = load_project()
     return read_actuals(project, SAMPLE_ACTUALS), read_budget(project, SAMPLE_BUDGET)

@@ -8,8 +8,8 @@ import sys
 
 import pytest
 
-from analytics import access
-from analytics.access import (
+from analytics.storage import access
+from analytics.storage.access import (
     DEFAULT_USER,
     UsersFileError,
     add_user,
@@ -24,7 +24,7 @@ from analytics.access import (
     remove_user,
     verify_password,
 )
-from analytics.cli import main
+from analytics.cli.main import main
 
 
 def test_roles():

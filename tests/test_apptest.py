@@ -151,7 +151,7 @@ def test_deviation_cause_saved_and_shown_in_meeting():
     assert again.text_area(key="act_cause_vocational_training").value == "培训补贴拨付滞后"
     import os
 
-    from analytics.store import Store
+    from analytics.storage.store import Store
 
     rows = Store(os.environ["PT_DATA_DIR"], create=False).list_actions()
     assert any(r["indicator_id"] == "vocational_training" and r["measure_text"] == "四季度集中拨付补贴" for r in rows)

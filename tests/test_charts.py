@@ -9,7 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from pages import charts
+from analytics.present import charts
 
 
 def _check(chart) -> dict:

@@ -9,8 +9,8 @@ from pathlib import Path
 
 import openpyxl
 
-from analytics.cli import main
-from analytics.store import Store
+from analytics.cli.main import main
+from analytics.storage.store import Store
 
 ROOT = Path(__file__).resolve().parent.parent
 SAMPLE = ROOT / "data" / "projects" / "dongguan" / "sample_actuals.csv"

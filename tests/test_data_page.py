@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics.access import add_user
-from analytics.store import Store, actual_key
+from analytics.storage.access import add_user
+from analytics.storage.store import Store, actual_key
 
 ROOT = Path(__file__).resolve().parent.parent
 APP = str(ROOT / "app.py")

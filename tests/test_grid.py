@@ -10,9 +10,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics.grid import actuals_grid, actuals_template, budget_grid, budget_template, template_bytes
-from analytics.ingest import ingest_actuals, ingest_budget
-from analytics.store import Store, actual_key, spending_key
+from analytics.storage.grid import actuals_grid, actuals_template, budget_grid, budget_template, template_bytes
+from analytics.ingest.validate import ingest_actuals, ingest_budget
+from analytics.storage.store import Store, actual_key, spending_key
 
 
 @pytest.fixture(scope="module")

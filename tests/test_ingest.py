@@ -21,8 +21,8 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run from anywhere, not only `python -m pytest` at the root
     sys.path.insert(0, str(ROOT))
 
-from analytics import messages  # noqa: E402
-from analytics.ingest import (  # noqa: E402
+from analytics.present import messages  # noqa: E402
+from analytics.ingest.validate import (  # noqa: E402
     ACTUALS_COLUMNS,
     BUDGET_COLUMNS,
     IngestResult,

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from analytics import report
+from analytics.reports import report
 
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/meeting.py"
@@ -31,7 +31,7 @@ def slide_no(at: AppTest) -> int:
 
 @pytest.fixture(scope="module")
 def n_slides():
-    from analytics.dataset import load_dataset
+    from analytics.storage.dataset import load_dataset
 
     return len(report.slides(report.build_context(load_dataset(), (2024, 8))))
 
@@ -134,11 +134,11 @@ def test_english():
 def test_actions_from_the_data_store(tmp_path, monkeypatch, n_slides):
     """Causes and measures entered on the 数据管理 page (the store) show on the last slide."""
     monkeypatch.setenv("PT_DATA_DIR", str(tmp_path))
-    store_mod = pytest.importorskip("analytics.store")
+    store_mod = pytest.importorskip("analytics.storage.store")
     if not hasattr(store_mod.Store, "set_action"):
         pytest.skip("this store has no actions")
     at = meeting(slide=str(n_slides))  # seeds the store in tmp_path
-    from pages.common import store
+    from pages.ui.common import store
 
     store().set_action(1, "vocational_training", "funding", "补贴资金拨付滞后", "9月底前拨付", "tester", year=2024)
     at = meeting(slide=str(n_slides))

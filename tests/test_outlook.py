@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.outlook import forecast_all, forecast_for, likelihood, risk_order, track_record
-from analytics.series import Actuals, Budget
+from analytics.forecast.outlook import forecast_all, forecast_for, likelihood, risk_order, track_record
+from analytics.core.series import Actuals, Budget
 from tests.test_progress import frame
 
 
@@ -56,7 +56,7 @@ def test_lower_is_better_level(project):
 
 
 def test_budget_execution_matches_the_scenario_page(dataset):
-    from analytics.scenario import project_scenario
+    from analytics.budget.scenario import project_scenario
 
     row = forecast_for(dataset.project, dataset.actuals, dataset.budget, dataset.project.indicator("budget_execution"), 2024, (2024, 8))
     res = project_scenario(dataset.project, dataset.budget, (2024, 8), None)

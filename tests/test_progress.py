@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from analytics.progress import evaluate_all, evaluate_indicator, load_rules, rollup, seasonal_shares
-from analytics.series import Actuals, Budget
+from analytics.rules.progress import evaluate_all, evaluate_indicator, load_rules, rollup, seasonal_shares
+from analytics.core.series import Actuals, Budget
 
 
 def frame(rows):

@@ -15,7 +15,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from analytics import report
+from analytics.reports import report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -30,7 +30,7 @@ ACTIONS = [
 
 @pytest.fixture(scope="module")
 def charts():
-    from pages import charts as module
+    from analytics.present import charts as module
 
     return module
 
@@ -344,14 +344,14 @@ def test_charts_module_imports_without_streamlit():
             "        raise ImportError('no streamlit here')\n"
             "    return real(name, *a, **k)\n"
             "builtins.__import__ = guard\n"
-            "import pages.charts as c\n"
-            "import analytics.report as r\n"
+            "import analytics.present.charts as c\n"
+            "import analytics.reports.report as r\n"
             "assert 'streamlit' not in sys.modules and 'pages' not in str(r.__dict__.get('__builtins__', ''))\n"
             "print(c.FONT)\n")
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "Noto Sans CJK SC" in out.stdout
-    src = (ROOT / "analytics" / "report.py").read_text(encoding="utf-8")
+    src = (ROOT / "analytics" / "reports" / "report.py").read_text(encoding="utf-8")
     assert "import streamlit" not in src and "from pages" not in src and "import pages" not in src
 
 
@@ -452,7 +452,7 @@ def test_cli_report_usage_errors(tmp_path, args, message):
 
 
 def test_cli_warns_on_stderr_without_a_cjk_font(tmp_path, monkeypatch, capsys):
-    from analytics import cli
+    from analytics.cli import main as cli
 
     monkeypatch.setattr(report, "_default_probe", lambda: False)
     out = tmp_path / "c.png"
@@ -466,7 +466,7 @@ def test_cli_warns_on_stderr_without_a_cjk_font(tmp_path, monkeypatch, capsys):
 
 def test_flat_target_file_without_goals_or_spending(tmp_path, charts):
     """Another project's flat file: no goals, no spending — every export still works."""
-    from analytics.dataset import load_dataset
+    from analytics.storage.dataset import load_dataset
 
     t = tmp_path / "t.csv"
     t.write_text("indicator_id,name,unit,kind,direction,year,target\njobs,新增就业,万人,flow,higher,2024,10\n"

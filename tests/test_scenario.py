@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
-from analytics.scenario import (
+from analytics.budget.scenario import (
     DEFAULT_PROFILE,
     DEFAULT_REL_ERROR_END,
     DEFAULT_REL_ERROR_START,
@@ -27,7 +27,7 @@ from analytics.scenario import (
     scenario_to_dict,
     validate_scenario,
 )
-from analytics.series import Actuals, Budget
+from analytics.core.series import Actuals, Budget
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
@@ -419,7 +419,7 @@ def test_unit_costs_drive_linked_outputs(project, budget, actuals):
     assert vt.unit_cost_source == "derived" and vt.data_month == 8
     assert vt.unit_cost == pytest.approx(vt.goal_spent_to_data_month / (vt.ytd * 1e4))
     # the baseline is the trend forecast of the year end (as on the forecast page and the forms)
-    from analytics.outlook import forecast_for
+    from analytics.forecast.outlook import forecast_for
 
     fc = forecast_for(project, actuals, budget, project.indicator("vocational_training"), 2024, (2024, 8))
     assert vt.baseline_projected == pytest.approx(fc["point"]) and vt.projected == pytest.approx(fc["point"])

@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from analytics.progress import evaluate_all
-from analytics.scenario import project_scenario
-from analytics.scoring import (
+from analytics.rules.progress import evaluate_all
+from analytics.budget.scenario import project_scenario
+from analytics.budget.scoring import (
     grade_for,
     load_scoring_rules,
     project_rows,
@@ -25,7 +25,7 @@ from analytics.scoring import (
     score_scenario,
     validate_rules,
 )
-from analytics.series import Actuals, Budget
+from analytics.core.series import Actuals, Budget
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
@@ -297,7 +297,7 @@ def test_grade_boundaries_through_score(project, rows24):
 # -- scenario scores ------------------------------------------------------------------------
 
 
-NO_FC = {"use_forecast": False}  # the trajectory rule, whether or not analytics.forecast exists
+NO_FC = {"use_forecast": False}  # the trajectory rule, whether or not analytics.forecast.method exists
 
 
 def test_score_scenario_uses_the_projection(project, sample, rows24):
@@ -359,7 +359,7 @@ def test_projection_as_is_option(project, sample, rows24):
 @pytest.fixture
 def fake_forecast(monkeypatch):
     calls = []
-    mod = types.ModuleType("analytics.forecast")
+    mod = types.ModuleType("analytics.forecast.method")
 
     def forecast_indicator(project, indicator, actuals, year, as_of):
         calls.append(indicator.id)
@@ -370,7 +370,7 @@ def fake_forecast(monkeypatch):
         return None
 
     mod.forecast_indicator = forecast_indicator
-    monkeypatch.setitem(sys.modules, "analytics.forecast", mod)
+    monkeypatch.setitem(sys.modules, "analytics.forecast.method", mod)
     return calls
 
 
@@ -386,9 +386,9 @@ def test_forecast_is_used_when_it_exists(project, sample, rows24, fake_forecast)
 
 
 def test_the_real_forecaster_is_used_when_present(project, sample, rows24):
-    forecast = pytest.importorskip("analytics.forecast")
+    forecast = pytest.importorskip("analytics.forecast.method")
     if not callable(getattr(forecast, "forecast_indicator", None)):
-        pytest.skip("analytics.forecast has no forecast_indicator yet")
+        pytest.skip("analytics.forecast.method has no forecast_indicator yet")
     acts, bud = sample
     res = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24)
     methods = {k: v["method"] for k, v in res.projections.items()}

@@ -16,9 +16,9 @@ import openpyxl
 import pandas as pd
 import pytest
 
-from analytics import store as store_mod
-from analytics.dataset import load_dataset
-from analytics.store import (
+from analytics.storage import store as store_mod
+from analytics.storage.dataset import load_dataset
+from analytics.storage.store import (
     IMPORT_MAX_BYTES,
     MIGRATIONS,
     SCHEMA_VERSION,
@@ -172,7 +172,7 @@ def test_env_files_seed_a_fresh_store_without_sample(tmp_path):
 
 
 def test_bad_seed_file_raises_and_store_stays_unseeded(tmp_path):
-    from analytics.dataset import DataFileError
+    from analytics.storage.dataset import DataFileError
 
     bad = BROKEN / "negative_count.csv"
     with pytest.raises(DataFileError):
@@ -263,7 +263,7 @@ def test_every_broken_file_is_rejected_and_changes_nothing(db, path):
 
 
 def test_import_rejects_ids_of_another_table(db, tmp_path):
-    from analytics.ingest import ingest_actuals
+    from analytics.ingest.validate import ingest_actuals
 
     path = csv_file(tmp_path, "x.csv", "indicator_id,period,value\nfoo,2024-01,1\n")
     result = ingest_actuals(path, {"foo": {"name": "Foo", "kind": "level", "default_basis": "level"}})

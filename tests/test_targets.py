@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from analytics.targets import TargetFileError, load_project
+from analytics.ingest.targets import TargetFileError, load_project
 from tests.conftest import SEED
 
 # (三级指标 as written, 2022年数据, 2023年目标值, 2024年目标值) — copied from the seed by hand.
@@ -145,7 +145,7 @@ def test_goal_text_indicators(project):
 
 
 def test_quality_notes(project):
-    from analytics.quality import evaluate
+    from analytics.rules.quality import evaluate
 
     notes = {n.id: n for n in evaluate(project)}
     assert notes["reemployment_two_year"].status == "mismatch"

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from analytics.values import ValueParseError, parse_bool, parse_number, parse_period, parse_target, unit_scale
+from analytics.core.values import ValueParseError, parse_bool, parse_number, parse_period, parse_target, unit_scale
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,616 @@
+"""Self-evaluation score (绩效自评得分) following the 财预〔2020〕10号 defaults.
+
+The rules live in ``data/scoring_rules.yaml`` (parts and their points, weighting, what to do
+with indicators without a target or data, grades). :func:`score` scores given progress rows;
+:func:`score_scenario` scores the projected year-end under a budget scenario. Pure computation,
+no Streamlit. See ``docs/budget.md``.
+"""
+
+from __future__ import annotations
+
+import copy
+import dataclasses
+import importlib
+import inspect
+import math
+import os
+import weakref
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Callable, Iterable, Mapping, Sequence
+
+import yaml
+
+from analytics.core.paths import DATA_DIR
+from analytics.core.model import Indicator, Project
+from analytics.rules.progress import IndicatorProgress, evaluate_all
+from analytics.budget.scenario import ScenarioResult, project_scenario, scenario_arg
+from analytics.core.series import Actuals, Budget
+
+__all__ = [
+    "RULES_FILE",
+    "ScoreLine",
+    "ScorePart",
+    "ScoreResult",
+    "load_scoring_rules",
+    "resolve_rules",
+    "rule_options",
+    "validate_rules",
+    "grade_for",
+    "score",
+    "score_scenario",
+    "score_json",
+    "project_rows",
+]
+
+RULES_FILE = DATA_DIR / "scoring_rules.yaml"
+_EPS = 1e-9
+
+
+# -- rules ----------------------------------------------------------------------------------
+
+
+def _load(path: str) -> dict[str, Any]:
+    """The parsed rules file, cached until the file changes (treat as read-only)."""
+    return _load_cached(path, os.stat(path).st_mtime_ns)
+
+
+@lru_cache(maxsize=8)
+def _load_cached(path: str, mtime: int) -> dict[str, Any]:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def load_scoring_rules(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
+    """The rules document (a fresh copy: callers may change it)."""
+    return copy.deepcopy(_load(str(path or RULES_FILE)))
+
+
+def resolve_rules(rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """A full rules document from ``None`` (the file), a full document, or a mapping of option
+    overrides such as ``{"no_data": "zero"}`` / ``{"options": {"no_data": {"value": "zero"}}}``."""
+    if rules is None:
+        return _load(str(RULES_FILE))
+    if "parts" in rules and "grades" in rules:
+        return dict(rules)
+    base = load_scoring_rules()
+    overrides = rules.get("options", rules)
+    for key, value in overrides.items():
+        if key not in base["options"]:
+            raise ValueError(f"unknown scoring option {key!r} / 未知的评分选项「{key}」")
+        base["options"][key]["value"] = value["value"] if isinstance(value, Mapping) and "value" in value else value
+    return base
+
+
+def _opt(rules: Mapping[str, Any], name: str) -> Any:
+    entry = rules.get("options", {}).get(name)
+    if isinstance(entry, Mapping) and "value" in entry:
+        return entry["value"]
+    if entry is None:
+        return _load(str(RULES_FILE))["options"][name]["value"]
+    return entry
+
+
+def rule_options(rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Option name → value in effect."""
+    r = resolve_rules(rules)
+    return {k: _opt(r, k) for k in r.get("options", {})}
+
+
+def validate_rules(rules: Mapping[str, Any]) -> list[str]:
+    """Problems of a rules document (bilingual strings); empty = usable."""
+    out: list[str] = []
+    parts = rules.get("parts") or []
+    if not parts:
+        out.append("缺少 parts（评分部分）。 / parts are missing.")
+    total = 0.0
+    for p in parts:
+        pts = p.get("points")
+        if not isinstance(pts, (int, float)) or isinstance(pts, bool) or pts < 0:
+            out.append(f"部分「{p.get('key')}」的分值应为非负数字。 / part {p.get('key')!r}: points must be a number ≥ 0.")
+        else:
+            total += float(pts)
+    if parts and abs(total - 100.0) > 1e-6:
+        out.append(f"各部分分值合计为 {total:g}，应为 100。 / the parts add up to {total:g}, not 100.")
+    for name, entry in (rules.get("options") or {}).items():
+        if isinstance(entry, Mapping) and "choices" in entry:
+            v = entry.get("value")
+            vals = v if isinstance(v, list) else [v]
+            bad = [x for x in vals if x not in entry["choices"]]
+            if bad:
+                out.append(f"选项 {name} 的值 {bad} 不在可选范围 {entry['choices']} 内。 / option {name}: {bad} not in {entry['choices']}.")
+    mins = [g.get("min") for g in rules.get("grades") or []]
+    if not mins or any(not isinstance(m, (int, float)) for m in mins) or mins != sorted(mins, reverse=True):
+        out.append("grades 应按 min 从高到低排列。 / grades must be listed from the highest min down.")
+    return out
+
+
+def grade_for(total: float, rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The grade band of a total (compared after rounding to 6 decimals, so 89.9999999 is 优)."""
+    r = resolve_rules(rules)
+    t = round(float(total), 6)
+    for g in r["grades"]:
+        if t >= float(g["min"]):
+            return dict(g)
+    return dict(r["grades"][-1])
+
+
+# -- results --------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class ScoreLine:
+    indicator_id: str
+    name: str
+    name_en: str
+    level: str  # level-1 category (or 预算执行率)
+    part: str  # part key
+    rule: str  # "execution" | "higher" | "lower" | "zero_target" | "milestone"
+    status: str  # "scored" | "excluded" | "zero"
+    weight: float  # relative weight inside the part
+    points_max: float  # points this indicator is worth after redistribution
+    actual: float | None
+    target: float | None
+    attainment: float | None  # completion ratio (uncapped)
+    points: float
+    lost: float
+    reason_zh: str
+    reason_en: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: _clean(getattr(self, k)) for k in self.__dataclass_fields__}
+
+
+@dataclass(frozen=True)
+class ScorePart:
+    key: str
+    name_zh: str
+    name_en: str
+    points_max: float
+    points: float
+    n_indicators: int
+    n_scored: int
+    empty: bool
+
+    def as_dict(self) -> dict[str, Any]:
+        return {k: _clean(getattr(self, k)) for k in self.__dataclass_fields__}
+
+
+@dataclass
+class ScoreResult:
+    year: int
+    execution_rate: float | None
+    execution_target: float | None
+    parts: list[ScorePart]
+    lines: list[ScoreLine]
+    total: float
+    total_max: float
+    grade: str
+    grade_en: str
+    grade_key: str
+    what_costs_points: list[ScoreLine]
+    options: dict[str, Any]
+    basis: str = "as_given"  # "as_given" | "projected"
+    projections: dict[str, dict[str, Any]] = field(default_factory=dict)
+    scenario: dict[str, Any] | None = None
+
+    def part(self, key: str) -> ScorePart:
+        for p in self.parts:
+            if p.key == key:
+                return p
+        raise KeyError(key)
+
+    def line(self, indicator_id: str) -> ScoreLine:
+        for ln in self.lines:
+            if ln.indicator_id == indicator_id:
+                return ln
+        raise KeyError(indicator_id)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "year": self.year,
+            "execution_rate": _clean(self.execution_rate),
+            "execution_target": _clean(self.execution_target),
+            "parts": [p.as_dict() for p in self.parts],
+            "lines": [ln.as_dict() for ln in self.lines],
+            "total": _clean(self.total),
+            "total_max": self.total_max,
+            "grade": self.grade,
+            "grade_en": self.grade_en,
+            "grade_key": self.grade_key,
+            "what_costs_points": [ln.as_dict() for ln in self.what_costs_points],
+            "options": self.options,
+            "basis": self.basis,
+            "projections": {k: {kk: _clean(vv) for kk, vv in v.items()} for k, v in self.projections.items()},
+            "scenario": self.scenario,
+        }
+
+
+def _clean(x: Any) -> Any:
+    if isinstance(x, float) and not math.isfinite(x):
+        return None
+    return x
+
+
+def _f(x: float | None) -> str:
+    if x is None:
+        return "—"
+    if abs(x) >= 1000:
+        return f"{x:,.0f}"
+    return f"{x:.4g}"
+
+
+# -- scoring --------------------------------------------------------------------------------
+
+
+def _completion(ind: Indicator, actual: float, target: float) -> tuple[str, float]:
+    """(rule, completion ratio) for one indicator, direction- and type-aware."""
+    if ind.kind == "milestone":
+        return "milestone", 1.0 if actual >= 0.5 * (target if target > 0 else 1.0) else 0.0
+    if ind.direction == "lower":
+        if abs(target) < _EPS:
+            return "zero_target", 1.0 if actual <= _EPS else 0.0
+        if actual <= 0:
+            return "lower", 1.0
+        return "lower", target / actual
+    if target <= 0:
+        return "higher", 1.0 if actual >= target - _EPS else 0.0
+    return "higher", actual / target
+
+
+def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: float, pts: float, mx: float, cap: float, floor: float) -> tuple[str, str]:
+    unit = "" if ind.unit in ("",) else ind.unit
+    tail_zh = f"得 {pts:.2f}/{mx:.2f} 分。"
+    tail_en = f"{pts:.2f} of {mx:.2f} points."
+    if rule == "milestone":
+        done = ratio >= 1.0
+        return (f"里程碑{'已实现，得满分' if done else '未实现，不得分'}：{tail_zh}",
+                f"Milestone {'achieved: full marks' if done else 'not achieved: no points'}; {tail_en}")
+    if rule == "zero_target":
+        ok = ratio >= 1.0
+        return (f"目标为 0（不得发生），实际 {_f(actual)}{unit}：{'得满分' if ok else '不得分'}，{tail_zh}",
+                f"Target 0 (must not happen), actual {_f(actual)}{' ' + unit if unit else ''}: {'full marks' if ok else 'no points'}; {tail_en}")
+    if rule == "lower":
+        zh = f"越低越好：实际 {_f(actual)}{unit}，目标不超过 {_f(target)}{unit}，完成率 = 目标÷实际 = {ratio:.1%}"
+        en = f"Lower is better: actual {_f(actual)} {unit}, target at most {_f(target)} {unit}, completion = target ÷ actual = {ratio:.1%}"
+    else:
+        zh = f"实际 {_f(actual)}{unit}，目标 {_f(target)}{unit}，完成率 {ratio:.1%}"
+        en = f"Actual {_f(actual)} {unit}, target {_f(target)} {unit}, completion {ratio:.1%}"
+    if ratio < floor - _EPS:
+        zh += f"，低于最低完成率 {floor:.0%}，不得分"
+        en += f", below the minimum completion {floor:.0%}: no points"
+    elif ratio > cap + _EPS:
+        zh += "，超额完成按满分计"
+        en += ", over-achieved: capped at full marks"
+    return f"{zh}；{tail_zh}", f"{en}; {tail_en}".replace("  ", " ")
+
+
+def _part_of(ind: Indicator, parts: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
+    for p in parts:
+        if p.get("level1") and p["level1"] == ind.level1:
+            return p
+    return None
+
+
+def score(
+    project: Project,
+    progress_rows: Iterable[IndicatorProgress],
+    execution_rate: float | None,
+    year: int,
+    rules: Mapping[str, Any] | None = None,
+) -> ScoreResult:
+    """Score the rows (``actual`` vs ``target`` of each indicator) and the execution rate.
+
+    The rows are scored as given: pass year-end (or projected year-end) values; mid-year
+    year-to-date rows score low by construction (use :func:`score_scenario` for a projection).
+    ``rules`` = ``None`` (data/scoring_rules.yaml), a full rules document or option overrides.
+    """
+    r = resolve_rules(rules)
+    opts = {k: _opt(r, k) for k in r.get("options", {})}
+    cap = float(opts.get("completion_cap", 1.0))
+    floor = float(opts.get("min_completion", 0.0))
+    origins = set(opts.get("origins") or ["table"])
+    custom = dict(opts.get("custom_weights") or {}) if opts.get("weights") == "custom" else {}
+    rows = {row.indicator_id: row for row in progress_rows}
+    parts_cfg = list(r["parts"])
+    lines: list[ScoreLine] = []
+    parts: list[ScorePart] = []
+
+    # budget execution
+    exec_cfg = next((p for p in parts_cfg if not p.get("level1")), None)
+    target = project.execution_targets.get(year)
+    exec_target = float(target) if target is not None else float(opts.get("execution_default_target", 100))
+    exec_id = project.execution_indicator or "budget_execution"
+    for p in parts_cfg:
+        mx = float(p["points"])
+        if p is exec_cfg:
+            if execution_rate is None:
+                policy = opts.get("no_data", "redistribute")
+                empty = policy != "zero"
+                lines.append(ScoreLine(exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution",
+                                       "excluded" if empty else "zero", 1.0, 0.0 if empty else mx, None, exec_target, None, 0.0,
+                                       0.0 if empty else mx,
+                                       "没有支出数据，无法计算预算执行率。" + ("本部分不计分。" if empty else "按规则计 0 分。"),
+                                       "No spending data: the execution rate is unknown. " + ("The part is left out." if empty else "Scored 0 by rule.")))
+                parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, 0.0, 1, 0, empty))
+                continue
+            ratio = execution_rate / exec_target if exec_target > 0 else 1.0
+            pts = mx * max(0.0, min(float(opts.get("execution_cap", 1.0)), ratio))
+            lines.append(ScoreLine(
+                exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
+                execution_rate, exec_target, ratio, pts, mx - pts,
+                f"预算执行率 {execution_rate:.2f}%，{year} 年目标 {exec_target:g}%，得分 = min(1, {execution_rate:.2f}÷{exec_target:g}) × {mx:g} = {pts:.2f} 分。",
+                f"Execution {execution_rate:.2f}% against the {year} target of {exec_target:g}%: min(1, {execution_rate:.2f} ÷ {exec_target:g}) × {mx:g} = {pts:.2f} points.",
+            ))
+            parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False))
+            continue
+        members = [ind for ind in project.indicators
+                   if ind.level1 == p.get("level1") and ind.id != project.execution_indicator and ind.origin in origins]
+        staged = []  # (ind, status, weight, actual, target, reason if not scored)
+        for ind in members:
+            row = rows.get(ind.id)
+            w = float(custom.get(ind.id, 1.0))
+            tgt = row.target if row is not None else (ind.target(year).value if ind.target(year) else None)
+            act = row.actual if row is not None else None
+            if w <= 0:
+                staged.append((ind, "excluded", 0.0, act, tgt, ("权重为 0，不计分。", "Weight 0: not scored.")))
+            elif tgt is None:
+                pol = opts.get("no_target", "redistribute")
+                staged.append((ind, "excluded" if pol != "zero" else "zero", w, act, None,
+                               (f"{year} 年没有目标值，" + ("不计分，分值由本级其他指标分摊。" if pol != "zero" else "按规则计 0 分。"),
+                                f"No target for {year}: " + ("left out, its points shared by the other indicators of the level." if pol != "zero" else "scored 0 by rule."))))
+            elif act is None:
+                pol = opts.get("no_data", "redistribute")
+                staged.append((ind, "excluded" if pol != "zero" else "zero", w, None, tgt,
+                               ("没有实际数据，" + ("不计分，分值由本级其他指标分摊。" if pol != "zero" else "按规则计 0 分。"),
+                                "No data: " + ("left out, its points shared by the other indicators of the level." if pol != "zero" else "scored 0 by rule."))))
+            else:
+                staged.append((ind, "scored", w, act, tgt, None))
+        wsum = sum(w for (_i, st, w, *_rest) in staged if st != "excluded")
+        empty = wsum <= 0
+        got = 0.0
+        n_scored = 0
+        for ind, st, w, act, tgt, why in staged:
+            pmax = mx * w / wsum if (st != "excluded" and wsum > 0) else 0.0
+            if st == "scored":
+                assert act is not None and tgt is not None
+                rule, ratio = _completion(ind, float(act), float(tgt))
+                eff = 0.0 if ratio < floor - _EPS else max(0.0, min(cap, ratio))
+                pts = pmax * eff
+                zh, en = _reason(rule, ind, float(act), float(tgt), ratio, pts, pmax, cap, floor)
+                n_scored += 1
+            else:
+                rule = "milestone" if ind.kind == "milestone" else ("zero_target" if ind.direction == "lower" and tgt == 0 else ind.direction)
+                ratio, pts = None, 0.0
+                zh, en = why  # type: ignore[misc]
+            got += pts
+            lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, p["key"], rule, st, w, pmax,
+                                   None if act is None else float(act), None if tgt is None else float(tgt),
+                                   ratio, pts, pmax - pts, zh, en))
+        parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, empty))
+
+    raw = sum(pt.points for pt in parts)
+    if opts.get("empty_part", "rescale") == "rescale":
+        avail = sum(pt.points_max for pt in parts if not pt.empty)
+        total_max = sum(pt.points_max for pt in parts)
+        total = raw * total_max / avail if avail > 0 else 0.0
+    else:
+        total = raw
+    total = round(total, 6)
+    g = grade_for(total, r)
+    costs = sorted((ln for ln in lines if ln.lost > 1e-6), key=lambda ln: (-ln.lost, ln.indicator_id))
+    return ScoreResult(
+        year=year,
+        execution_rate=execution_rate,
+        execution_target=exec_target,
+        parts=parts,
+        lines=lines,
+        total=total,
+        total_max=float(sum(float(p["points"]) for p in parts_cfg)),
+        grade=str(g["zh"]),
+        grade_en=str(g["en"]),
+        grade_key=str(g.get("key", "")),
+        what_costs_points=costs,
+        options=opts,
+    )
+
+
+# -- projection -----------------------------------------------------------------------------
+
+
+def _forecast_fn() -> Callable[..., Any] | None:
+    try:
+        mod = importlib.import_module("analytics.forecast.method")
+    except ImportError:
+        return None
+    fn = getattr(mod, "forecast_indicator", None)
+    return fn if callable(fn) else None
+
+
+_FORECAST_KEYS = ("year_end", "value", "point", "forecast", "mean", "median", "projected")
+
+
+def _call_forecast(fn: Callable[..., Any], available: Mapping[str, Any]) -> float | None:
+    """Call ``forecast_indicator`` with the arguments its signature names (see docs/budget.md)
+    and read a year-end value from what it returns; ``None`` when it cannot be used."""
+    try:
+        sig = inspect.signature(fn)
+    except (TypeError, ValueError):
+        return None
+    args: list[Any] = []
+    kwargs: dict[str, Any] = {}
+    for name, prm in sig.parameters.items():
+        if prm.kind in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD):
+            continue
+        if name in available:
+            if prm.kind == prm.POSITIONAL_ONLY:
+                args.append(available[name])
+            else:
+                kwargs[name] = available[name]
+        elif prm.default is prm.empty:
+            return None
+    try:
+        res = fn(*args, **kwargs)
+    except Exception:  # a broken forecast must not break the score: fall back
+        return None
+    value: Any = res
+    if isinstance(res, Mapping):
+        value = next((res[k] for k in _FORECAST_KEYS if k in res), None)
+    elif not isinstance(res, (int, float)) and res is not None:
+        value = next((getattr(res, k) for k in _FORECAST_KEYS if hasattr(res, k)), None)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
+        return None
+    return float(value)
+
+
+_FC_CACHE: "weakref.WeakKeyDictionary[Actuals, dict[tuple[Any, ...], float | None]]" = weakref.WeakKeyDictionary()
+
+
+def _forecast_value(fn: Callable[..., Any], project: Project, ind: Indicator, row: IndicatorProgress, actuals: Actuals,
+                    budget: Budget | None, as_of: tuple[int, int]) -> float | None:
+    """The forecaster's year-end value for one indicator, cached per ``Actuals`` object (the
+    forecast depends on the data and the as-of month, not on the budget levers)."""
+    month = int(as_of[1]) if row.year == as_of[0] else 12
+    key = (id(fn), getattr(fn, "__module__", ""), ind.id, row.year, month, row.target, row.comparator)
+    cache = _FC_CACHE.setdefault(actuals, {})
+    if key in cache:
+        return cache[key]
+    available = {
+        # the signature of analytics.forecast.method.forecast_indicator
+        "kind": ind.kind, "direction": ind.direction, "as_of_month": month,
+        "current": dict(actuals.obs(ind.id, row.year).values), "history": actuals.history(ind.id, row.year),
+        "target": row.target, "comparator": row.comparator or (">=" if ind.direction == "higher" else "<="),
+        "last_year_end": actuals.year_end(ind, row.year - 1),
+        # other names a forecaster may ask for
+        "project": project, "indicator": ind, "ind": ind, "indicator_id": ind.id, "actuals": actuals,
+        "budget": budget, "year": row.year, "as_of": tuple(as_of), "row": row, "progress": row,
+    }
+    value = _call_forecast(fn, available)
+    cache[key] = value
+    return value
+
+
+def project_rows(
+    project: Project,
+    rows: Sequence[IndicatorProgress],
+    as_of: tuple[int, int],
+    result: ScenarioResult | None = None,
+    actuals: Actuals | None = None,
+    budget: Budget | None = None,
+    rules: Mapping[str, Any] | None = None,
+) -> tuple[list[IndicatorProgress], dict[str, dict[str, Any]]]:
+    """Year-end projected copies of the rows and, per indicator, how the value was obtained:
+    ``linked_output`` (spend-driven, from the scenario), ``forecast`` (analytics.forecast.method),
+    ``trajectory`` (actual ÷ expected as the year-end completion), ``milestone_open``,
+    ``as_is`` (closed year, zero-target caps, no ratio) or ``none`` (no target/data)."""
+    r = resolve_rules(rules)
+    method_opt = _opt(r, "projection")
+    open_ms = _opt(r, "open_milestones")
+    fn = _forecast_fn() if _opt(r, "use_forecast") else None
+    by_id = project.by_id
+    out: list[IndicatorProgress] = []
+    info: dict[str, dict[str, Any]] = {}
+    for row in rows:
+        ind = by_id.get(row.indicator_id)
+        if ind is None or ind.id == project.execution_indicator:
+            out.append(row)
+            continue
+        value, method = row.actual, "as_is"
+        lo = result.linked(ind.id) if result is not None else None
+        if row.target is None or (row.actual is None and not (lo and lo.projected is not None)):
+            method = "none"
+        elif row.year < as_of[0]:
+            method = "as_is"
+        elif lo is not None and lo.projected is not None:
+            value, method = lo.projected, "linked_output"
+        elif ind.kind == "milestone":
+            achieved = (row.actual or 0.0) >= 0.5
+            due = ind.due_month or 12
+            if not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
+                value, method = row.target, "milestone_open"
+        elif ind.direction == "lower" and abs(row.target) < _EPS:
+            method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
+        else:
+            fc = None
+            if fn is not None and actuals is not None and not ind.derived_from:
+                fc = _forecast_value(fn, project, ind, row, actuals, budget, as_of)
+            if fc is not None:
+                value, method = fc, "forecast"
+            elif method_opt == "trajectory" and row.ratio is not None and math.isfinite(row.ratio) and row.actual is not None:
+                if ind.direction == "lower":
+                    value = row.target / row.ratio if row.ratio > 0 else row.actual
+                else:
+                    value = row.target * row.ratio
+                method = "trajectory"
+        info[ind.id] = {"current": row.actual, "projected": value, "method": method}
+        out.append(dataclasses.replace(row, actual=value) if value is not row.actual else row)
+    return out, info
+
+
+def score_scenario(
+    project: Project,
+    actuals: Actuals,
+    budget: Budget,
+    as_of: tuple[int, int],
+    scenario: Mapping[str, Any] | None = None,
+    *,
+    rules: Mapping[str, Any] | None = None,
+    progress_rows: Sequence[IndicatorProgress] | None = None,
+    result: ScenarioResult | None = None,
+    allocation: Mapping[int, float] | None = None,
+) -> ScoreResult:
+    """Projected year-end score of ``as_of``'s year under a budget scenario.
+
+    Execution = the scenario's year-end execution rate; spend-driven indicators = the
+    scenario's linked outputs; others = ``analytics.forecast.method.forecast_indicator`` when it exists,
+    else the trajectory rule (see :func:`project_rows`). ``progress_rows`` and ``result`` may be
+    passed to reuse work already done (the page caches the rows: they do not depend on levers).
+    """
+    y, m = int(as_of[0]), int(as_of[1])
+    if result is None:
+        result = project_scenario(project, budget, (y, m), scenario, actuals=actuals, allocation=allocation)
+    rows = list(progress_rows) if progress_rows is not None else evaluate_all(project, actuals, budget, y, (y, m), with_previous=False)
+    projected, info = project_rows(project, rows, (y, m), result, actuals, budget, rules)
+    res = score(project, projected, result.year_end_rate, y, rules)
+    res.basis = "projected"
+    res.projections = info
+    res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,
+                    "year_end_rate": result.year_end_rate, "year_end_interval": list(result.year_end_interval)}
+    return res
+
+
+def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
+               rules: Mapping[str, Any] | None = None, top: int = 10) -> dict[str, Any]:
+    """CLI output (see docs/budget.md, "score_json"): projected year-end execution rate, points
+    per part, total and grade. ``scenario`` is a document, a JSON/YAML path or ``None``."""
+    doc = scenario_arg(scenario, project)
+    y, m = int(as_of[0]), int(as_of[1])
+    result = project_scenario(project, budget, (y, m), doc, actuals=actuals)
+    res = score_scenario(project, actuals, budget, (y, m), doc, rules=rules, result=result)
+
+    def r2(x: float | None) -> float | None:
+        return None if x is None or not math.isfinite(x) else round(float(x), 2)
+
+    return {
+        "project": project.id,
+        "as_of": f"{y:04d}-{m:02d}",
+        "year": y,
+        "scenario": {"name": result.name, "key": result.key, "levers": result.levers},
+        "execution": {
+            "projected_year_end_rate": r2(result.year_end_rate),
+            "interval80": [r2(result.year_end_interval[0]), r2(result.year_end_interval[1])],
+            "target": r2(result.target_rate),
+            "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
+        },
+        "parts": [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": r2(p.points), "points_max": r2(p.points_max)}
+                  for p in res.parts],
+        "total": r2(res.total),
+        "grade": res.grade,
+        "grade_en": res.grade_en,
+        "what_costs_points": [
+            {"indicator_id": ln.indicator_id, "name": ln.name, "part": ln.part, "lost": r2(ln.lost),
+             "reason_zh": ln.reason_zh, "reason_en": ln.reason_en}
+            for ln in res.what_costs_points[:top]
+        ],
+    }

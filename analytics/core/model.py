@@ -1,0 +1,167 @@
+"""Domain model: a project, its goals and its indicators with yearly targets."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from analytics.core.values import ParsedTarget, unit_scale
+
+KINDS = ("flow", "stock", "level", "rate", "milestone")
+DIRECTIONS = ("higher", "lower")
+BASES = ("month", "ytd", "level")
+
+
+@dataclass(frozen=True)
+class FundingSource:
+    key: str
+    name: str
+    name_en: str
+    amount: float
+
+
+@dataclass(frozen=True)
+class Goal:
+    id: int
+    name: str
+    name_en: str = ""
+    text_span: str = ""
+    text_2023: str = ""
+
+    def label(self, lang: str = "zh") -> str:
+        name = self.name_en if lang == "en" and self.name_en else self.name
+        return f"Goal {self.id} {name}" if lang == "en" else f"目标{self.id} {name}"
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    seq: int
+    origin: str  # "table" (from the indicator table) or "goal_text" (only in the goal text)
+    level1: str
+    level2: str
+    name: str
+    name_raw: str
+    name_en: str
+    unit: str
+    kind: str
+    direction: str
+    goal: int  # 0 = the project as a whole
+    default_basis: str
+    max_value: float | None
+    due_month: int | None
+    derived_from: str | None
+    spend_driven: bool
+    baseline: dict[int, ParsedTarget]  # e.g. {2022: 11.09}: data, not targets
+    targets: dict[int, ParsedTarget]
+    span_years: tuple[int, int] | None
+    span_target: ParsedTarget | None
+    mapping_note: str = ""
+
+    @property
+    def scale(self) -> float:
+        return unit_scale(self.unit)[0]
+
+    @property
+    def is_cumulative_year(self) -> bool:
+        """Values add up over the months of a year (flows)."""
+        return self.kind == "flow"
+
+    def display_name(self, lang: str = "zh") -> str:
+        return self.name_en if lang == "en" and self.name_en else self.name
+
+    def target(self, year: int) -> ParsedTarget | None:
+        t = self.targets.get(year)
+        if t is None or t.no_value:
+            return None
+        return t
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "seq": self.seq,
+            "origin": self.origin,
+            "name": self.name,
+            "name_raw": self.name_raw,
+            "name_en": self.name_en,
+            "level1": self.level1,
+            "level2": self.level2,
+            "goal": self.goal,
+            "unit": self.unit,
+            "kind": self.kind,
+            "direction": self.direction,
+            "default_basis": self.default_basis,
+            "max_value": self.max_value,
+            "due_month": self.due_month,
+            "derived_from": self.derived_from,
+            "spend_driven": self.spend_driven,
+            "baseline": {str(y): t.as_dict() for y, t in sorted(self.baseline.items())},
+            "targets": {str(y): t.as_dict() for y, t in sorted(self.targets.items())},
+            "span": (
+                {
+                    "years": list(self.span_years),
+                    **self.span_target.as_dict(),
+                }
+                if self.span_years and self.span_target
+                else None
+            ),
+            "mapping_note": self.mapping_note,
+        }
+
+
+@dataclass(frozen=True)
+class Project:
+    id: str
+    name: str
+    name_en: str
+    years: tuple[int, ...]
+    baseline_year: int | None
+    departments: dict[str, str]
+    funding_total: float | None
+    funding_sources: tuple[FundingSource, ...]
+    execution_targets: dict[int, float]
+    execution_indicator: str | None
+    execution_start: tuple[int, int] | None
+    overall_goal: str
+    goals: tuple[Goal, ...]
+    indicators: tuple[Indicator, ...]
+    checks: tuple[dict[str, Any], ...] = field(default_factory=tuple)
+    source: str = ""
+
+    def indicator(self, indicator_id: str) -> Indicator:
+        for ind in self.indicators:
+            if ind.id == indicator_id:
+                return ind
+        raise KeyError(indicator_id)
+
+    @property
+    def by_id(self) -> dict[str, Indicator]:
+        return {ind.id: ind for ind in self.indicators}
+
+    def goal(self, goal_id: int) -> Goal | None:
+        for g in self.goals:
+            if g.id == goal_id:
+                return g
+        return None
+
+    @property
+    def target_years(self) -> list[int]:
+        years = set(self.years)
+        for ind in self.indicators:
+            years.update(ind.targets)
+        return sorted(years)
+
+    def ingest_catalogue(self) -> dict[str, dict[str, Any]]:
+        """The mapping the import validator needs (id → name, unit, kind, …)."""
+        return {
+            ind.id: {
+                "name": ind.name,
+                "unit": ind.unit,
+                "kind": ind.kind,
+                "direction": ind.direction,
+                "default_basis": ind.default_basis,
+                "max_value": ind.max_value,
+            }
+            for ind in self.indicators
+            if not ind.derived_from and ind.id != self.execution_indicator
+        }

@@ -1,0 +1,198 @@
+"""Monthly actuals and spending, normalised for computation.
+
+Input frames are the validator's normalised output (see :mod:`analytics.ingest.validate`):
+
+* actuals: ``indicator_id, year, month, first_month, value, basis, note, source``
+* budget:  ``year, month, first_month, source, amount`` (monthly amounts in 万元)
+
+For every indicator and year this module keeps *observations*: for flows the year-to-date
+total known at a month (``ytd``), for every other kind the level at the end of the month.
+Rules (README, "实际数据格式"):
+
+* ``ytd`` rows are taken as written; a combined period (1-2月) is simply a February YTD.
+* ``month`` rows are summed from January; the YTD at month m is known only when every
+  month 1..m is present (a combined row covers its months). A gap leaves later months unknown
+  rather than guessing.
+* ``level`` rows are the level at the end of that month.
+* When both a ``ytd`` and a summed ``month`` figure exist for a month, the ``ytd`` row wins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+import pandas as pd
+
+from analytics.core.model import Indicator, Project
+
+ACTUAL_COLUMNS = ["indicator_id", "year", "month", "first_month", "value", "basis", "note", "source"]
+BUDGET_COLUMNS = ["year", "month", "first_month", "source", "amount"]
+
+
+def empty_actuals() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in ACTUAL_COLUMNS})
+
+
+def empty_budget() -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in BUDGET_COLUMNS})
+
+
+@dataclass
+class YearObs:
+    """Observations of one indicator in one year: month → YTD (flows) or level."""
+
+    values: dict[int, float] = field(default_factory=dict)
+    combined_until: dict[int, int] = field(default_factory=dict)  # month → first month it covers
+
+    def latest(self, as_of_month: int) -> tuple[int, float] | None:
+        months = [m for m in self.values if m <= as_of_month]
+        if not months:
+            return None
+        m = max(months)
+        return m, self.values[m]
+
+    def monthly_amounts(self) -> dict[int, tuple[int, float]]:
+        """For flows: month → (first month covered, amount) from consecutive YTD figures."""
+        out: dict[int, tuple[int, float]] = {}
+        prev_m, prev_v = 0, 0.0
+        for m in sorted(self.values):
+            out[m] = (prev_m + 1, self.values[m] - prev_v)
+            prev_m, prev_v = m, self.values[m]
+        return out
+
+
+class Actuals:
+    """Observations per (indicator, year), built once from a normalised frame."""
+
+    def __init__(self, project: Project, frame: pd.DataFrame | None) -> None:
+        self.project = project
+        self.frame = frame if frame is not None else empty_actuals()
+        self._obs: dict[tuple[str, int], YearObs] = {}
+        self._build()
+
+    def _build(self) -> None:
+        if self.frame.empty:
+            return
+        kinds = {ind.id: ind for ind in self.project.indicators}
+        df = self.frame
+        for (iid, year), grp in df.groupby(["indicator_id", "year"], sort=True):
+            ind = kinds.get(str(iid))
+            if ind is None:
+                continue
+            obs = YearObs()
+            if ind.kind == "flow":
+                month_rows = grp[grp["basis"] == "month"]
+                if not month_rows.empty:
+                    covered: dict[int, float] = {}
+                    spans: dict[int, int] = {}
+                    for r in month_rows.itertuples():
+                        covered[int(r.month)] = float(r.value)
+                        spans[int(r.month)] = int(r.first_month)
+                    total, expect = 0.0, 1
+                    for m in sorted(covered):
+                        if spans[m] != expect:
+                            break
+                        total += covered[m]
+                        obs.values[m] = total
+                        if spans[m] != m:
+                            obs.combined_until[m] = spans[m]
+                        expect = m + 1
+                for r in grp[grp["basis"] != "month"].itertuples():
+                    obs.values[int(r.month)] = float(r.value)
+                    if int(r.first_month) != int(r.month):
+                        obs.combined_until[int(r.month)] = int(r.first_month)
+            else:
+                for r in grp.itertuples():
+                    obs.values[int(r.month)] = float(r.value)
+            obs.values = dict(sorted(obs.values.items()))
+            self._obs[(str(iid), int(year))] = obs
+
+    # -- queries -------------------------------------------------------------------------
+    def obs(self, indicator_id: str, year: int) -> YearObs:
+        return self._obs.get((indicator_id, year), YearObs())
+
+    def years(self, indicator_id: str) -> list[int]:
+        return sorted(y for (i, y) in self._obs if i == indicator_id)
+
+    def latest_period(self) -> tuple[int, int] | None:
+        if not self._obs:
+            return None
+        return max((y, max(o.values)) for (_, y), o in self._obs.items() if o.values)
+
+    def periods(self) -> list[tuple[int, int]]:
+        return sorted({(y, m) for (_, y), o in self._obs.items() for m in o.values})
+
+    def history(self, indicator_id: str, before_year: int) -> dict[int, dict[int, float]]:
+        return {y: dict(self.obs(indicator_id, y).values) for y in self.years(indicator_id) if y < before_year}
+
+    def year_end(self, indicator: Indicator, year: int) -> float | None:
+        """The December figure of a year, from the monthly data or, failing that, the table's
+        baseline data for that year (e.g. 2022年数据)."""
+        obs = self.obs(indicator.id, year)
+        if 12 in obs.values:
+            return obs.values[12]
+        base = indicator.baseline.get(year)
+        if base is not None and base.value is not None:
+            return base.value
+        return None
+
+    def notes(self, indicator_id: str, year: int | None = None) -> pd.DataFrame:
+        df = self.frame[self.frame["indicator_id"] == indicator_id]
+        if year is not None:
+            df = df[df["year"] == year]
+        return df.sort_values(["year", "month"])
+
+
+class Budget:
+    """Monthly spending by funding source; cumulative execution against the project budget."""
+
+    def __init__(self, project: Project, frame: pd.DataFrame | None) -> None:
+        self.project = project
+        self.frame = frame if frame is not None else empty_budget()
+        self.total = project.funding_total or float(sum(s.amount for s in project.funding_sources)) or 0.0
+        monthly: dict[tuple[int, int], dict[str, float]] = {}
+        for r in self.frame.itertuples():
+            monthly.setdefault((int(r.year), int(r.month)), {}).setdefault(str(r.source), 0.0)
+            monthly[(int(r.year), int(r.month))][str(r.source)] += float(r.amount)
+        self.monthly = dict(sorted(monthly.items()))
+
+    @property
+    def has_data(self) -> bool:
+        return bool(self.monthly)
+
+    def latest_period(self) -> tuple[int, int] | None:
+        return max(self.monthly) if self.monthly else None
+
+    def spent_by(self, year: int, month: int, sources: Iterable[str] | None = None) -> float:
+        """Cumulative spending from the start of the project to the end of (year, month)."""
+        keys = set(sources) if sources is not None else None
+        total = 0.0
+        for (y, m), by_src in self.monthly.items():
+            if (y, m) <= (year, month):
+                total += sum(v for s, v in by_src.items() if keys is None or s in keys)
+        return total
+
+    def spent_in_year(self, year: int, month: int = 12, source: str | None = None) -> float:
+        return sum(
+            v
+            for (y, m), by_src in self.monthly.items()
+            if y == year and m <= month
+            for s, v in by_src.items()
+            if source is None or s == source
+        )
+
+    def execution_rate(self, year: int, month: int) -> float | None:
+        if not self.total:
+            return None
+        return 100.0 * self.spent_by(year, month) / self.total
+
+    def execution_levels(self, year: int) -> dict[int, float]:
+        """Cumulative execution rate (%) at the end of each month of ``year`` with data."""
+        out = {}
+        for (y, m) in self.monthly:
+            if y == year:
+                rate = self.execution_rate(y, m)
+                if rate is not None:
+                    out[m] = rate
+        return out

@@ -1,0 +1,61 @@
+"""The one message catalogue: every sentence and label the engine's users read — pages, slides,
+forms, the written report and the CLI's ``*_zh``/``*_en`` fields — in Simplified Chinese and English.
+
+Engine results carry codes and numbers; text is made here, at the edge, by :func:`text`. The
+templates live in :mod:`analytics.present.strings` (one module per domain); a local office can
+reword a template there without touching the code that uses it.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+import string
+from typing import Any
+
+from analytics.present import strings as _strings_pkg
+
+LANGS = ("zh", "en")
+
+
+def _load() -> dict[str, dict[str, str]]:
+    merged: dict[str, dict[str, str]] = {}
+    for info in sorted(pkgutil.iter_modules(_strings_pkg.__path__), key=lambda i: i.name):
+        module = importlib.import_module(f"{_strings_pkg.__name__}.{info.name}")
+        table: dict[str, dict[str, str]] = getattr(module, "STRINGS")
+        for key, entry in table.items():
+            full = key if info.name == "ui" else f"{info.name}.{key}"
+            if full in merged:
+                raise ValueError(f"catalogue key defined twice: {full}")
+            merged[full] = entry
+    return merged
+
+
+CATALOGUE: dict[str, dict[str, str]] = _load()
+
+
+class _Safe(dict):
+    def __missing__(self, key: str) -> str:
+        return "?"
+
+
+def text(key: str, lang: str = "zh", **params: Any) -> str:
+    """The template for ``key`` in ``lang`` (Chinese when the language or the English text is
+    missing), filled with ``params``. An unknown key returns the key itself, so a gap shows
+    on screen instead of crashing a page; a test checks that every key used exists."""
+    entry = CATALOGUE.get(key)
+    if entry is None:
+        return key
+    template = entry.get(lang if lang in LANGS else "zh") or entry["zh"]
+    if not params:
+        return template
+    try:
+        return template.format_map(_Safe(params))
+    except (ValueError, IndexError, AttributeError):
+        return template
+
+
+def placeholders(key: str, lang: str = "zh") -> set[str]:
+    """The named fields of a template (for tests that check every caller fills them)."""
+    template = CATALOGUE.get(key, {}).get(lang, "")
+    return {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}

@@ -1,0 +1,450 @@
+"""Progress against target and against the expected trajectory (应达进度 / 序时进度).
+
+The status of every indicator comes from the rules in ``data/status_rules.yaml``; this module
+computes the measures those rules look at and evaluates them in order.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import asdict, dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from analytics.core.paths import DATA_DIR
+from analytics.core.model import Indicator, Project
+from analytics.core.series import Actuals, Budget
+from analytics.core.values import ParsedTarget
+
+RULES_FILE = DATA_DIR / "status_rules.yaml"
+
+
+@lru_cache(maxsize=4)
+def load_rules(path: str | None = None) -> dict[str, Any]:
+    with open(path or RULES_FILE, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def status_info(status: str, rules: dict[str, Any] | None = None) -> dict[str, Any]:
+    return (rules or load_rules())["statuses"][status]
+
+
+# -- trajectory -----------------------------------------------------------------------------
+
+
+def seasonal_shares(history: dict[int, dict[int, float]], max_years: int = 3) -> tuple[dict[int, float], int]:
+    """Mean share of the annual total reached by the end of each month, over the most recent
+    complete prior years (a year is complete when its December YTD is known and positive).
+    Months missing in a year (e.g. January when 1-2月 is published combined) are
+    interpolated linearly between the known shares. Returns (shares 1..12, years used)."""
+    years = [y for y in sorted(history) if history[y].get(12, 0) and history[y][12] > 0][-max_years:]
+    if not years:
+        return {m: m / 12 for m in range(1, 13)}, 0
+    acc = {m: 0.0 for m in range(1, 13)}
+    for y in years:
+        obs = history[y]
+        known = {0: 0.0, **{m: obs[m] / obs[12] for m in obs if 1 <= m <= 12}}
+        months = sorted(known)
+        for m in range(1, 13):
+            if m in known:
+                acc[m] += known[m]
+                continue
+            lo = max(k for k in months if k < m)
+            hi = min(k for k in months if k > m)
+            acc[m] += known[lo] + (known[hi] - known[lo]) * (m - lo) / (hi - lo)
+    shares = {m: acc[m] / len(years) for m in range(1, 13)}
+    shares[12] = 1.0
+    return shares, len(years)
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    """Expected value at the end of each month of a year (cumulative for flows)."""
+
+    values: dict[int, float]
+    method: str  # "seasonal" | "linear" | "path" | "threshold" | "due_month"
+    years_used: int = 0
+    start: float | None = None
+
+    def at(self, month: int) -> float:
+        return self.values[max(1, min(12, month))]
+
+
+def trajectory(
+    indicator: Indicator,
+    target: float,
+    comparator: str,
+    history: dict[int, dict[int, float]],
+    last_year_end: float | None,
+    rules: dict[str, Any] | None = None,
+) -> Trajectory:
+    rules = rules or load_rules()
+    cfg = rules.get("trajectory", {})
+    if indicator.kind == "milestone":
+        due = indicator.due_month or 12
+        return Trajectory({m: (target if m >= due else 0.0) for m in range(1, 13)}, "due_month")
+    if indicator.kind == "flow":
+        shares, used = seasonal_shares(history, int(cfg.get("seasonal_max_years", 3)))
+        if used >= int(cfg.get("seasonal_min_years", 1)):
+            return Trajectory({m: target * shares[m] for m in range(1, 13)}, "seasonal", used)
+        return Trajectory({m: target * m / 12 for m in range(1, 13)}, "linear")
+    # stock / level / rate: a path from last year-end to the target
+    if last_year_end is None:
+        return Trajectory({m: target for m in range(1, 13)}, "threshold")
+    better = (last_year_end >= target) if indicator.direction == "higher" else (last_year_end <= target)
+    if better and comparator in (">=", "<="):
+        return Trajectory({m: target for m in range(1, 13)}, "threshold", start=last_year_end)
+    return Trajectory(
+        {m: last_year_end + (target - last_year_end) * m / 12 for m in range(1, 13)}, "path", start=last_year_end
+    )
+
+
+# -- evaluation -----------------------------------------------------------------------------
+
+
+@dataclass
+class IndicatorProgress:
+    indicator_id: str
+    year: int
+    as_of: str  # YYYY-MM asked for
+    data_month: int | None  # month of the latest observation used (≤ as-of)
+    target: float | None
+    target_raw: str | None
+    comparator: str | None
+    target_derived: bool  # e.g. a year target derived from a multi-year total
+    actual: float | None
+    expected: float | None
+    attainment: float | None  # actual vs annual target, direction-aware, 1.0 = met
+    ratio: float | None
+    gap: float | None  # actual − expected in the indicator's unit (raw sign)
+    gap_pp: float | None
+    status: str
+    trajectory_method: str | None
+    rule: str  # a human-readable copy of the rule that matched
+    explain_zh: str
+    explain_en: str
+    previous_status: str | None = None
+    extra: dict[str, Any] = field(default_factory=dict)
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def _fmt(x: float | None, unit: str = "") -> str:
+    if x is None:
+        return "—"
+    if abs(x) >= 1000:
+        s = f"{x:,.0f}"
+    elif abs(x) >= 100:
+        s = f"{x:,.1f}"
+    else:
+        s = f"{x:,.2f}".rstrip("0").rstrip(".") if abs(x - round(x)) > 1e-9 else f"{x:,.0f}"
+    return f"{s}{unit}" if unit else s
+
+
+def _year_target(project: Project, ind: Indicator, actuals: Actuals, year: int) -> tuple[ParsedTarget | None, bool]:
+    """The target for a year; for a flow with no year target inside a multi-year span, the span
+    total minus what earlier years of the span achieved (documented in the README)."""
+    t = ind.target(year)
+    if t is not None:
+        return t, False
+    if ind.derived_from and ind.span_years and ind.span_target and ind.span_years[0] <= year <= ind.span_years[1]:
+        return ind.span_target, False
+    if ind.kind == "flow" and ind.span_years and ind.span_target and ind.span_target.value is not None:
+        y0, y1 = ind.span_years
+        if y0 < year <= y1:
+            done = 0.0
+            for y in range(y0, year):
+                v = actuals.year_end(ind, y)
+                if v is None:
+                    return None, False
+                done += v
+            rest = max(0.0, ind.span_target.value - done)
+            return ParsedTarget(f"{ind.span_target.raw}−{_fmt(done)}", ind.span_target.comparator, rest), True
+    return None, False
+
+
+def _observed(project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int, month: int) -> tuple[int, float] | None:
+    if ind.id == project.execution_indicator and budget is not None:
+        levels = budget.execution_levels(year)
+        months = [m for m in levels if m <= month]
+        return (max(months), levels[max(months)]) if months else None
+    if ind.derived_from and ind.span_years:
+        src = project.indicator(ind.derived_from)
+        y0 = ind.span_years[0]
+        if year < y0:
+            return None
+        total = 0.0
+        for y in range(y0, year):
+            v = actuals.year_end(src, y)
+            if v is None:
+                return None
+            total += v
+        latest = actuals.obs(src.id, year).latest(month)
+        if latest is None:
+            return (0, total) if year > y0 else None
+        return latest[0], total + latest[1]
+    return actuals.obs(ind.id, year).latest(month)
+
+
+def _history_for(project: Project, ind: Indicator, actuals: Actuals, year: int) -> dict[int, dict[int, float]]:
+    src = project.indicator(ind.derived_from) if ind.derived_from else ind
+    return actuals.history(src.id, year)
+
+
+def _last_year_end(project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int) -> float | None:
+    if ind.id == project.execution_indicator and budget is not None:
+        start = project.execution_start
+        if start and year <= start[0]:
+            return 0.0
+        return budget.execution_rate(year - 1, 12)
+    return actuals.year_end(ind, year - 1)
+
+
+def _rule_text(rule: dict[str, Any]) -> str:
+    parts = [f"status={rule['status']}"]
+    for key in ("kinds", "when", "measure", "min", "min_months_left"):
+        if key in rule:
+            parts.append(f"{key}={rule[key]}")
+    return ", ".join(parts)
+
+
+def evaluate_indicator(
+    project: Project,
+    ind: Indicator,
+    actuals: Actuals,
+    budget: Budget | None,
+    year: int,
+    as_of: tuple[int, int],
+    rules: dict[str, Any] | None = None,
+) -> IndicatorProgress:
+    rules = rules or load_rules()
+    as_of_key = f"{as_of[0]:04d}-{as_of[1]:02d}"
+    if year < as_of[0]:
+        month = 12
+    elif year == as_of[0]:
+        month = as_of[1]
+    else:
+        month = 0  # a future year: nothing expected yet
+    closed = year < as_of[0]
+    t, derived = _year_target(project, ind, actuals, year)
+    obs = _observed(project, ind, actuals, budget, year, month) if month else None
+    data_month = obs[0] if obs else None
+    actual = obs[1] if obs else None
+    target = t.value if t is not None else None
+    comparator = t.comparator if t is not None else None
+    higher = ind.direction == "higher"
+
+    expected = ratio = gap = gap_pp = attainment = None
+    traj_method = None
+    months_left = None
+    flags: dict[str, bool] = {"no_target": target is None, "no_data": actual is None}
+    if target is not None and actual is not None and data_month is not None:
+        traj = expected_path(project, ind, actuals, budget, year, rules)
+        assert traj is not None
+        traj_method = traj.method
+        eval_month = max(1, data_month)
+        expected = traj.at(eval_month)
+        gap = actual - expected
+        if ind.kind == "rate":
+            gap_pp = gap if higher else -gap
+        if higher:
+            ratio = (actual / expected) if expected > 0 else (1.0 if actual >= expected else 0.0)
+            attainment = (actual / target) if target > 0 else (1.0 if actual >= target else 0.0)
+            met = actual >= target - 1e-9
+        else:
+            ratio = (expected / actual) if actual > 0 else (1.0 if actual <= expected + 1e-9 else 0.0)
+            attainment = (target / actual) if actual > 0 else 1.0
+            if target == 0:
+                attainment = 1.0 if actual <= 0 else 0.0
+            met = actual <= target + 1e-9
+        if ind.kind == "milestone":
+            due = ind.due_month or 12
+            months_left = due - as_of[1] if year == as_of[0] else (0 if closed else 12)
+        year_final = closed and data_month == 12 or (closed and ind.kind != "flow")
+        flags["year_closed_met"] = closed and met and year_final
+        flags["year_closed_missed"] = closed and not met and year_final
+        flags["cap_exceeded"] = (not higher) and ind.kind == "flow" and actual > target + 1e-9
+        flags["final_met"] = met and higher and (ind.kind in ("flow", "stock", "milestone"))
+        flags["milestone_open"] = ind.kind == "milestone" and not met and months_left is not None and months_left >= 0
+    status, matched = _apply_rules(rules, ind.kind, flags, ratio, gap_pp, months_left)
+    p = IndicatorProgress(
+        indicator_id=ind.id,
+        year=year,
+        as_of=as_of_key,
+        data_month=data_month,
+        target=target,
+        target_raw=t.raw if t is not None else None,
+        comparator=comparator,
+        target_derived=derived,
+        actual=actual,
+        expected=expected,
+        attainment=attainment,
+        ratio=ratio,
+        gap=gap,
+        gap_pp=gap_pp,
+        status=status,
+        trajectory_method=traj_method,
+        rule=_rule_text(matched) if matched else "",
+        explain_zh="",
+        explain_en="",
+        extra={"months_left": months_left} if months_left is not None else {},
+    )
+    p.explain_zh, p.explain_en = explain(ind, p, rules)
+    return p
+
+
+def expected_path(
+    project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int, rules: dict[str, Any] | None = None
+) -> Trajectory | None:
+    """The expected-to-date trajectory of an indicator for a year (None without a target)."""
+    rules = rules or load_rules()
+    t, _ = _year_target(project, ind, actuals, year)
+    if t is None or t.value is None:
+        return None
+    if ind.derived_from and ind.span_years:
+        return _span_trajectory(project, ind, actuals, year, t.value, rules)
+    hist = _history_for(project, ind, actuals, year)
+    lye = _last_year_end(project, ind, actuals, budget, year)
+    return trajectory(ind, t.value, t.comparator or ">=", hist, lye, rules)
+
+
+def _span_trajectory(project: Project, ind: Indicator, actuals: Actuals, year: int, target: float, rules: dict[str, Any]) -> Trajectory:
+    """Expected cumulative total of a multi-year target at each month of ``year``: the span
+    target spread evenly over its years, within a year by the source flow's seasonal shares."""
+    assert ind.span_years is not None
+    y0, y1 = ind.span_years
+    n = y1 - y0 + 1
+    src = project.indicator(ind.derived_from) if ind.derived_from else ind
+    shares, used = seasonal_shares(actuals.history(src.id, year))
+    done_years = year - y0
+    values = {m: target * (done_years + shares[m]) / n for m in range(1, 13)}
+    return Trajectory(values, "seasonal" if used else "linear", used)
+
+
+def _apply_rules(
+    rules: dict[str, Any], kind: str, flags: dict[str, bool], ratio: float | None, gap_pp: float | None, months_left: int | None
+) -> tuple[str, dict[str, Any] | None]:
+    for rule in rules["rules"]:
+        if "kinds" in rule and kind not in rule["kinds"]:
+            continue
+        when = rule.get("when")
+        if when is not None and not flags.get(when, False):
+            continue
+        if "min_months_left" in rule and (months_left is None or months_left < rule["min_months_left"]):
+            continue
+        measure = rule.get("measure")
+        if measure:
+            value = ratio if measure == "ratio" else gap_pp
+            if value is None:
+                continue
+            if "min" in rule and value < float(rule["min"]) - 1e-12:
+                continue
+        if when is None and not measure and flags.get("no_data", False):
+            continue
+        return rule["status"], rule
+    return "no_data", None
+
+
+def explain(ind: Indicator, p: IndicatorProgress, rules: dict[str, Any]) -> tuple[str, str]:
+    """Plain-language reason for the status, with the numbers behind it."""
+    info = rules["statuses"][p.status]
+    u = ind.unit
+    ulabel = "" if u in ("", "%") else u
+    if p.status == "no_target":
+        return info["help_zh"], info["help_en"]
+    if p.status == "no_data":
+        return info["help_zh"], info["help_en"]
+    if ind.kind == "milestone":
+        done = (p.actual or 0) >= 0.5
+        zh = f"里程碑{'已实现' if done else '尚未实现'}；到期月 {ind.due_month or 12} 月。"
+        en = f"Milestone {'achieved' if done else 'not yet achieved'}; due in month {ind.due_month or 12}."
+        return f"{info['zh']}：{zh}{info['help_zh']}", f"{info['en']}: {en} {info['help_en']}"
+    month = p.data_month or 0
+    cmp_zh = {">=": "不低于", "<=": "不超过", "=": "等于"}.get(p.comparator or "", "")
+    cmp_en = {">=": "at least", "<=": "at most", "=": "exactly"}.get(p.comparator or "", "")
+    pct = "%" if u == "%" else ""
+    zh = (
+        f"截至{p.year}年{month}月实际 {_fmt(p.actual)}{pct}{ulabel}，应达进度 {_fmt(p.expected)}{pct}{ulabel}，"
+        f"年度目标{cmp_zh} {_fmt(p.target)}{pct}{ulabel}。"
+    )
+    en = (
+        f"By {p.year}-{month:02d} the actual is {_fmt(p.actual)}{pct} {ulabel}, expected {_fmt(p.expected)}{pct} {ulabel}, "
+        f"annual target {cmp_en} {_fmt(p.target)}{pct} {ulabel}."
+    ).replace("  ", " ")
+    if p.gap_pp is not None:
+        zh += f"与应达进度相差 {p.gap_pp:+.2f} 个百分点。"
+        en += f" Gap to the trajectory: {p.gap_pp:+.2f} points."
+    elif p.ratio is not None and math.isfinite(p.ratio):
+        zh += f"实际÷应达 = {p.ratio:.1%}{'（越低越好，按 应达÷实际 计）' if ind.direction == 'lower' else ''}。"
+        en += f" Actual vs expected = {p.ratio:.1%}{' (lower is better: expected ÷ actual)' if ind.direction == 'lower' else ''}."
+    return f"{info['zh']}：{zh}{info['help_zh']}", f"{info['en']}: {en} {info['help_en']}"
+
+
+def evaluate_all(
+    project: Project,
+    actuals: Actuals,
+    budget: Budget | None,
+    year: int,
+    as_of: tuple[int, int],
+    rules: dict[str, Any] | None = None,
+    with_previous: bool = True,
+) -> list[IndicatorProgress]:
+    """Progress of every indicator for ``year`` as of ``as_of``; with ``with_previous`` each
+    row also carries the status one month earlier (what changed since the previous month)."""
+    rules = rules or load_rules()
+    rows = [evaluate_indicator(project, ind, actuals, budget, year, as_of, rules) for ind in project.indicators]
+    if with_previous:
+        y, m = as_of
+        prev = (y, m - 1) if m > 1 else (y - 1, 12)
+        if prev[0] >= year or (prev[0] == year - 1 and m == 1):
+            for row, ind in zip(rows, project.indicators):
+                if prev[0] < year:
+                    row.previous_status = None
+                    continue
+                row.previous_status = evaluate_indicator(project, ind, actuals, budget, year, prev, rules).status
+    return rows
+
+
+@dataclass(frozen=True)
+class GoalRollup:
+    goal: int
+    score: float | None
+    status: str
+    counts: dict[str, int]
+    n: int
+
+
+def rollup(project: Project, rows: list[IndicatorProgress], rules: dict[str, Any] | None = None) -> list[GoalRollup]:
+    rules = rules or load_rules()
+    cfg = rules["rollup"]
+    points = cfg["points"]
+    by_id = project.by_id
+    out = []
+    for goal in [0] + [g.id for g in project.goals]:
+        members = [r for r in rows if by_id[r.indicator_id].goal == goal]
+        if not members:
+            continue
+        counts: dict[str, int] = {}
+        for r in members:
+            counts[r.status] = counts.get(r.status, 0) + 1
+        scored = [points[r.status] for r in members if r.status in points]
+        score = sum(scored) / len(scored) if scored else None
+        status = "no_data"
+        if score is not None:
+            for band in cfg["bands"]:
+                if score >= band["min"]:
+                    status = band["status"]
+                    break
+        out.append(GoalRollup(goal, score, status, counts, len(members)))
+    return out
+
+
+def count_by_status(rows: list[IndicatorProgress]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for r in rows:
+        counts[r.status] = counts.get(r.status, 0) + 1
+    return counts

@@ -1,0 +1,110 @@
+"""One object holding everything the app and the CLI compute on: targets, actuals, spending.
+
+Every file goes through the validator in :mod:`analytics.ingest.validate` before it is used.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from analytics.core.model import Project
+from analytics.rules.progress import IndicatorProgress, evaluate_all, load_rules
+from analytics.rules.quality import QualityNote, evaluate as evaluate_quality
+from analytics.core.series import Actuals, Budget
+from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
+
+SAMPLE_ACTUALS = DEFAULT_PROJECT_DIR / "sample_actuals.csv"
+SAMPLE_BUDGET = DEFAULT_PROJECT_DIR / "sample_budget.csv"
+
+
+class DataFileError(ValueError):
+    """A data file failed validation; ``result`` is the validator's report."""
+
+    def __init__(self, result: object) -> None:
+        self.result = result
+        text = result.report("en") if hasattr(result, "report") else str(result)
+        super().__init__(text)
+
+
+@dataclass
+class Dataset:
+    project: Project
+    actuals: Actuals
+    budget: Budget
+    is_sample: bool = False
+    sources: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def latest_period(self) -> tuple[int, int] | None:
+        periods = [p for p in (self.actuals.latest_period(), self.budget.latest_period()) if p]
+        return max(periods) if periods else None
+
+    def periods(self) -> list[tuple[int, int]]:
+        return sorted(set(self.actuals.periods()) | set(self.budget.monthly))
+
+    def years(self) -> list[int]:
+        years = set(self.project.target_years)
+        return sorted(y for y in years if any(ind.target(y) for ind in self.project.indicators))
+
+    def progress(self, year: int, as_of: tuple[int, int], with_previous: bool = True) -> list[IndicatorProgress]:
+        return evaluate_all(self.project, self.actuals, self.budget, year, as_of, load_rules(), with_previous)
+
+    def quality(self) -> list[QualityNote]:
+        return evaluate_quality(self.project)
+
+
+def read_actuals(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
+    from analytics.ingest.validate import ingest_actuals
+
+    result = ingest_actuals(path, project.ingest_catalogue(), filename=Path(path).name)
+    if not result.ok:
+        raise DataFileError(result)
+    return result.data
+
+
+def read_budget(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
+    from analytics.ingest.validate import ingest_budget
+
+    keys = tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
+    result = ingest_budget(path, sources=keys, filename=Path(path).name)
+    if not result.ok:
+        raise DataFileError(result)
+    return result.data
+
+
+def load_dataset(
+    targets: str | os.PathLike[str] | None = None,
+    actuals: str | os.PathLike[str] | None = None,
+    budget: str | os.PathLike[str] | None = None,
+) -> Dataset:
+    """Load targets (default: the shipped Dongguan table) and data files (default: the shipped
+    sample, 示例数据, when the targets are the shipped ones and no file is given)."""
+    project = load_project(targets)
+    shipped = targets is None or Path(targets).resolve() == DEFAULT_PROJECT_DIR.resolve()
+    is_sample = False
+    if actuals is None and shipped and SAMPLE_ACTUALS.exists():
+        actuals, is_sample = SAMPLE_ACTUALS, True
+    if budget is None and shipped and SAMPLE_BUDGET.exists() and (actuals is None or is_sample):
+        budget = SAMPLE_BUDGET
+    a_frame = read_actuals(project, actuals) if actuals else None
+    b_frame = read_budget(project, budget) if budget else None
+    return Dataset(
+        project=project,
+        actuals=Actuals(project, a_frame),
+        budget=Budget(project, b_frame),
+        is_sample=is_sample,
+        sources={"targets": str(targets or DEFAULT_PROJECT_DIR), "actuals": str(actuals or ""), "budget": str(budget or "")},
+    )
+
+
+def load_store_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
+    """The dataset kept in the data store (:mod:`analytics.storage.store`): ``data_dir``, else
+    ``$PT_DATA_DIR``, else ``var/``. Created and seeded on first use (the shipped table and
+    示例数据, or the files in ``PT_TARGETS`` / ``PT_ACTUALS`` / ``PT_BUDGET`` when set)."""
+    from analytics.storage.store import open_store
+
+    return open_store(data_dir).load_dataset()
