@@ -6,7 +6,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 PORT   ?= 8501
 
-.PHONY: run test install install-dev sample bench clean
+.PHONY: run test test-fast install install-dev sample bench clean
 
 $(VENV)/bin/activate:
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,10 @@ run: install
 
 test: install-dev
 	$(PY) -m pytest
+
+# unit tests only (no AppTest, subprocess or browser tests): under a minute
+test-fast: install-dev
+	$(PY) -m pytest -p no:playwright -o addopts="-q -p no:cacheprovider" -m "not slow and not e2e" --ignore=tests/e2e
 
 sample: install
 	$(PY) data/generate_sample.py

@@ -744,7 +744,7 @@ def tune_flow_p(flows: list[Series]) -> int:
     * ``temp T``: p' = sigmoid(logit(p) / T) (shrinks towards 0.5 for T > 1).
 
     All dev-year flow cases have >= 1 complete prior year, i.e. method seasonal_blend."""
-    from analytics.forecast import method as fc
+    from analytics.forecast import flows as fc  # the flow forecast calls _attain_prob_log from here
 
     rows = []
     for s in flows:

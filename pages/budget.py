@@ -3,21 +3,27 @@ the self-evaluation score each plan leads to. All numbers come from analytics.bu
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import xlsx_bytes
-from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario, spend_driven
+from analytics.budget.levers import REGISTRY, Field, Lever
+from analytics.budget.required import required_pace
+from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario
+from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
+from analytics.present import budget_text
+from analytics.present.score_text import score_reason
 from analytics.budget.scoring import score_scenario
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
-from pages.ui.common import current_user, dataset, esc, fmt_money, fmt_value, goal_label, progress, sample_banner, show_chart, sidebar
+from analytics.present.format import fmt_gap, fmt_money, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
+from pages.ui.common import dataset, esc, goal_label, metric_columns, progress, sample_banner, show_chart
+from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 ds = dataset()
 project = ds.project
@@ -37,74 +43,65 @@ if not ds.budget.has_data:
     st.stop()
 
 alloc = load_allocation(project)
-st.info(t("bud_alloc_note", lang, split="，".join(f"{goal_label(g, lang)} {alloc.get(g, 0):.0%}" for g in goal_ids)), icon=":material/info:")
+st.info(t("bud_alloc_note", lang, split="，".join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
 
-# -- levers ----------------------------------------------------------------------------------
+# -- levers (drawn from the lever registry: analytics.budget.levers.REGISTRY) ----------------
 months_left = [f"{year}-{m:02d}" for m in range(as_of[1] + 1, 13)]
-
-
-def levers_from_widgets() -> dict[str, Any]:
-    lv: dict[str, Any] = {}
-    ss = st.session_state
-    if ss.get("lv_pace", 1.0) != 1.0:
-        lv["pace"] = float(ss["lv_pace"])
-    by_src = {k: float(ss[f"lv_pace_{k}"]) for k in src_keys if ss.get(f"lv_pace_{k}", 1.0) != 1.0}
-    if by_src:
-        lv["pace_by_source"] = by_src
-    by_goal = {str(g): float(ss[f"lv_pace_g{g}"]) for g in goal_ids if ss.get(f"lv_pace_g{g}", 1.0) != 1.0}
-    if by_goal:
-        lv["pace_by_goal"] = by_goal
-    if ss.get("lv_oneoff_amount", 0.0) and ss.get("lv_oneoff_month"):
-        item = {"month": ss["lv_oneoff_month"], "amount": float(ss["lv_oneoff_amount"])}
-        if ss.get("lv_oneoff_source") in src_keys:
-            item["source"] = ss["lv_oneoff_source"]
-        lv["one_off"] = [item]
-    if ss.get("lv_freeze_on") and ss.get("lv_freeze_range"):
-        rng = ss["lv_freeze_range"]
-        a, b = (rng, rng) if isinstance(rng, str) else (rng[0], rng[-1])
-        fr: dict[str, Any] = {"from": a, "to": b}
-        if ss.get("lv_freeze_sources"):
-            fr["sources"] = list(ss["lv_freeze_sources"])
-        lv["freeze"] = fr
-    adj = {k: float(ss[f"lv_adj_{k}"]) for k in src_keys if ss.get(f"lv_adj_{k}", 0.0)}
-    if adj:
-        lv["budget_adjustment"] = adj
-    if ss.get("lv_tr_amount", 0.0) and ss.get("lv_tr_from") != ss.get("lv_tr_to"):
-        lv["transfers"] = [{"from_goal": int(ss["lv_tr_from"]), "to_goal": int(ss["lv_tr_to"]), "amount": float(ss["lv_tr_amount"])}]
-    costs = {i.id: float(ss[f"lv_cost_{i.id}"]) for i in spend_driven(project) if ss.get(f"lv_cost_{i.id}", 0.0)}
-    if costs:
-        lv["unit_costs"] = costs
-    return lv
 
 
 def load_into_widgets(doc: dict[str, Any]) -> None:
     """Put a saved scenario's levers into the widgets (before they are drawn)."""
-    lv = normalise_scenario(doc, project).get("levers", {})
-    ss = st.session_state
-    ss["lv_pace"] = float(lv.get("pace", 1.0))
-    for k in src_keys:
-        ss[f"lv_pace_{k}"] = float(lv.get("pace_by_source", {}).get(k, 1.0))
-        ss[f"lv_adj_{k}"] = float(lv.get("budget_adjustment", {}).get(k, 0.0))
-    for g in goal_ids:
-        ss[f"lv_pace_g{g}"] = float(lv.get("pace_by_goal", {}).get(str(g), lv.get("pace_by_goal", {}).get(g, 1.0)))
-    one = (lv.get("one_off") or [{}])[0]
-    ss["lv_oneoff_amount"] = float(one.get("amount", 0.0))
-    if one.get("month") in months_left:
-        ss["lv_oneoff_month"] = one["month"]
-    ss["lv_oneoff_source"] = one.get("source", "all")
-    fr = (lv.get("freeze") or [None])[0]
-    ss["lv_freeze_on"] = bool(fr)
-    if fr and months_left:
-        a = fr.get("from") if fr.get("from") in months_left else months_left[0]
-        b = fr.get("to") if fr.get("to") in months_left else months_left[-1]
-        ss["lv_freeze_range"] = (a, b)
-        ss["lv_freeze_sources"] = list(fr.get("sources") or [])
-    tr = (lv.get("transfers") or [{}])[0]
-    ss["lv_tr_amount"] = float(tr.get("amount", 0.0))
-    if tr:
-        ss["lv_tr_from"], ss["lv_tr_to"] = int(tr["from_goal"]), int(tr["to_goal"])
-    for i in spend_driven(project):
-        ss[f"lv_cost_{i.id}"] = float(lv.get("unit_costs", {}).get(i.id, 0.0))
+    st.session_state.update(inputs_for(normalise_scenario(doc, project).get("levers", {}), project, months_left))
+
+
+def member_label(per: str, member: str) -> str:
+    if per == "source":
+        return esc(src_name[member])
+    if per == "indicator":
+        return esc(project.indicator(member).display_name(lang))
+    return member
+
+
+def draw_field(lv: Lever, f: Field, col: Any) -> None:
+    """One input of an item lever, by its kind (see analytics.budget.levers.Field)."""
+    key, label = input_key(lv.name, f.key), t(f.label, lang)
+    if f.kind == "month" and months_left:
+        if st.session_state.get(key, months_left[0]) not in months_left:  # the as-of month moved on
+            del st.session_state[key]
+        col.selectbox(label, months_left, key=key, format_func=lambda k: fmt_period_key(k, lang))
+    elif f.kind == "months" and months_left:
+        kept = st.session_state.get(key)
+        if not kept or any(m not in months_left for m in kept) or len(months_left) == 1:
+            st.session_state[key] = (months_left[0], months_left[-1])
+        if len(months_left) > 1:
+            col.select_slider(label, months_left, key=key, format_func=lambda k: fmt_period_key(k, lang))
+    elif f.kind == "number":
+        col.number_input(label, f.min, f.max, f.default, f.step, key=key)
+    elif f.kind == "source":
+        col.selectbox(label, ["all"] + src_keys, format_func=lambda k: t("budget.field_all_sources", lang) if k == "all" else src_name[k], key=key)
+    elif f.kind == "sources":
+        col.multiselect(label, src_keys, format_func=lambda k: src_name[k], key=key, placeholder=t("budget.field_all_sources", lang), select_all=False)
+    elif f.kind == "goal":
+        col.selectbox(label, goal_ids, index=min(f.index, len(goal_ids) - 1), format_func=lambda g: goal_label(g, lang), key=key)
+    elif f.kind == "toggle":
+        col.toggle(label, key=key)
+
+
+def draw_lever(lv: Lever, where: Any) -> None:
+    """The widgets of one lever from its hint: one input, one per member, or an item's fields
+    (those have their lever's help on the section title)."""
+    wd, help_ = lv.widget, t(lv.help, lang)
+    if wd.kind == "item":
+        for col, f in zip(where.columns([f.width for f in wd.fields]), wd.fields):
+            draw_field(lv, f, col)
+    elif wd.per:
+        ms = members(wd.per, project)
+        for col, m in zip(where.columns(len(ms) or 1), ms):
+            col.number_input(t(wd.label, lang, member=member_label(wd.per, m)), wd.min, wd.max, wd.default, wd.step, key=input_key(lv.name, m))
+    elif wd.kind == "slider":
+        where.slider(t(wd.label, lang), wd.min, wd.max, wd.default, wd.step, key=input_key(lv.name), help=help_)
+    else:
+        where.number_input(t(wd.label, lang), wd.min, wd.max, wd.default, wd.step, key=input_key(lv.name), help=help_)
 
 
 if "_load_scenario" in st.session_state:
@@ -115,75 +112,85 @@ with st.container(border=True):
     if not months_left:
         st.caption(t("bud_no_months_left", lang))
     c1, c2 = st.columns([2, 1])
-    c1.slider(t("bud_pace", lang), 0.0, 3.0, 1.0, 0.05, key="lv_pace", help=t("bud_pace_help", lang))
+    for lv in REGISTRY:
+        if lv.widget.primary:
+            draw_lever(lv, c1)
     c2.button(t("bud_reset", lang), icon=":material/restart_alt:", key="lv_reset", on_click=lambda: load_into_widgets({"levers": {}}))
     with st.expander(t("bud_more_levers", lang), icon=":material/tune:"):
-        cols = st.columns(len(src_keys) or 1)
-        for col, k in zip(cols, src_keys):
-            col.number_input(t("bud_pace_source", lang, src=src_name[k]), 0.0, 5.0, 1.0, 0.05, key=f"lv_pace_{k}")
-        cols = st.columns(len(goal_ids) or 1)
-        for col, g in zip(cols, goal_ids):
-            col.number_input(t("bud_pace_goal", lang, goal=g), 0.0, 5.0, 1.0, 0.05, key=f"lv_pace_g{g}")
-        st.markdown(f"**{t('bud_oneoff', lang)}**")
-        o1, o2, o3 = st.columns(3)
-        if months_left:
-            o1.selectbox(t("ind_month", lang), months_left, key="lv_oneoff_month")
-        o2.number_input(t("bud_amount", lang), 0.0, 200000.0, 0.0, 100.0, key="lv_oneoff_amount")
-        o3.selectbox(t("bud_source", lang), ["all"] + src_keys, format_func=lambda k: t("bud_all_sources", lang) if k == "all" else src_name[k], key="lv_oneoff_source")
-        st.markdown(f"**{t('bud_freeze', lang)}**")
-        f1, f2, f3 = st.columns([1, 2, 2])
-        f1.toggle(t("bud_freeze_on", lang), key="lv_freeze_on")
-        if len(months_left) >= 1:
-            if "lv_freeze_range" not in st.session_state:
-                st.session_state["lv_freeze_range"] = (months_left[0], months_left[-1])
-            if len(months_left) > 1:
-                f2.select_slider(t("bud_freeze_range", lang), months_left, key="lv_freeze_range")
-            else:
-                st.session_state["lv_freeze_range"] = (months_left[0], months_left[0])
-        f3.multiselect(t("bud_source", lang), src_keys, format_func=lambda k: src_name[k], key="lv_freeze_sources", placeholder=t("bud_all_sources", lang))
-        st.markdown(f"**{t('bud_adjust', lang)}**")
-        cols = st.columns(len(src_keys) or 1)
-        for col, k in zip(cols, src_keys):
-            col.number_input(t("bud_adjust_source", lang, src=src_name[k]), -200000.0, 200000.0, 0.0, 100.0, key=f"lv_adj_{k}")
-        st.markdown(f"**{t('bud_transfer', lang)}**")
-        t1, t2, t3 = st.columns(3)
-        t1.selectbox(t("bud_from_goal", lang), goal_ids, format_func=lambda g: goal_label(g, lang), key="lv_tr_from")
-        t2.selectbox(t("bud_to_goal", lang), goal_ids, index=min(1, len(goal_ids) - 1), format_func=lambda g: goal_label(g, lang), key="lv_tr_to")
-        t3.number_input(t("bud_amount", lang), 0.0, 100000.0, 0.0, 100.0, key="lv_tr_amount")
-        st.markdown(f"**{t('bud_unit_costs', lang)}**")
-        drivers = spend_driven(project)
-        cols = st.columns(max(1, len(drivers)))
-        for col, ind in zip(cols, drivers):
-            col.number_input(t("bud_unit_cost_of", lang, name=ind.display_name(lang)), 0.0, 10000.0, 0.0, 0.01, key=f"lv_cost_{ind.id}", help=t("bud_unit_cost_help", lang))
+        for lv in REGISTRY:
+            if not lv.widget.primary:
+                st.markdown(f"**{t(lv.label, lang)}**", help=t(lv.help, lang))
+                draw_lever(lv, st)
 
-levers = levers_from_widgets()
+levers = levers_from_inputs({k: v for k, v in st.session_state.items() if str(k).startswith("lv_")}, project)
 doc = {"name": st.session_state.get("scn_name") or t("bud_current", lang), "levers": levers}
 try:
     result = project_scenario(project, ds.budget, as_of, doc, actuals=ds.actuals)
 except ScenarioError as exc:
-    for line in exc.messages(lang):
+    for line in budget_text.problem_messages(exc.problems, lang):
         st.error(esc(line), icon=":material/error:")
     st.stop()
 rows = progress(year, as_of)
 scored = score_scenario(project, ds.actuals, ds.budget, as_of, doc, progress_rows=rows, result=result)
 
 # -- results ---------------------------------------------------------------------------------
+
+
+def wan(x: float | None) -> str:
+    """An amount in 万元, always in 万元 (whole 万元 from 1,000 up, else two decimals)."""
+    return fmt_money(x, lang, decimals=0 if x is not None and abs(x) >= 1000 else 2)
+
+
+def rate_text(x: float | None) -> str:
+    return fmt_value(x, "%", lang)  # a rate under 100 never shows as 100.0% (analytics/present/format.py)
+
+
+def use_pace(x: float) -> None:
+    st.session_state[input_key("pace")] = min(3.0, max(0.0, float(x)))
+
+
 st.subheader(t("bud_results", lang))
 lo, hi = result.year_end_interval
-m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("bud_year_end", lang), fmt_value(result.year_end_rate, "%", 1), delta=f"{result.year_end_rate - result.baseline_year_end_rate:+.1f} pp" if levers else None,
-          help=t("bud_year_end_help", lang, lo=lo, hi=hi, base=result.baseline_year_end_rate), border=True)
 target = project.execution_targets.get(year)
-if result.target_period:
-    m2.metric(t("bud_target_month", lang), result.target_period, border=True)
+reached_text = fmt_period_key(result.target_period, lang) if result.target_period else None
+m1, m2, m3, m4 = st.columns(4)
+m1.metric(t("bud_year_end", lang), rate_text(result.year_end_rate),
+          delta=fmt_gap(result.year_end_rate - result.baseline_year_end_rate, "%", lang) if levers and result.year_end_rate is not None and result.baseline_year_end_rate is not None else None,
+          help=t("bud_year_end_help", lang, lo=lo or 0, hi=hi or 0, base=result.baseline_year_end_rate or 0), border=True)
+if reached_text:
+    m2.metric(t("bud_target_month", lang), reached_text, border=True)
 else:
-    m2.metric(t("bud_shortfall", lang), fmt_money(result.shortfall, lang), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
-m3.metric(t("bud_score", lang), f"{scored.total:.1f}", help=t("bud_score_help", lang), border=True)
+    m2.metric(t("bud_shortfall", lang), wan(result.shortfall), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
+m3.metric(t("bud_score", lang), fmt_value(scored.total, "", lang, decimals=1), help=t("bud_score_help", lang), border=True)
 m4.metric(t("bud_grade", lang), scored.grade_en if lang == "en" else scored.grade, border=True)
-for w in (result.warnings_en if lang == "en" else result.warnings_zh):
+
+# -- the answer: what pace is needed (analytics.budget.required) ------------------------------
+need = required_pace(project, ds.budget, as_of, doc, result=result)
+if target is not None:
+    with st.container(border=True, key="need_box"):
+        st.markdown(f"**{t('budget.need_title', lang, year=year, target=fmt_pct(target, lang, decimals=0))}**")
+        if not need.months_left:
+            st.caption(t("budget.need_no_months", lang))
+        else:
+            n1, n2, n3 = metric_columns("need", [1.0, 1.0, 1.0])
+            per_month = t("budget.per_month", lang)
+            n1.metric(t("budget.need_monthly", lang), f"{wan(need.monthly)}{per_month}", border=True,
+                      help=t("budget.need_monthly_help", lang, goal=wan(need.target_amount), month=state.month_label(), spent=wan(need.spent), n=need.months_left))
+            n2.metric(t("budget.need_planned", lang), f"{wan(need.planned_monthly)}{per_month}", border=True)
+            pace_text = t("budget.need_pace_out_of_reach", lang) if need.pace is None else t("budget.need_pace_value", lang, x=fmt_value(need.pace, "", lang, decimals=2))
+            n3.metric(t("budget.need_pace", lang), pace_text, help=t("budget.need_pace_help", lang), border=True)
+            if need.pace is not None and not need.reached and need.pace <= 3.0 and months_left:
+                st.button(t("budget.need_apply", lang), icon=":material/speed:", key="need_apply", on_click=use_pace, args=(need.pace,))
+        st.caption(t("budget.need_reached", lang, month=reached_text) if reached_text
+                   else t("budget.need_short", lang, amount=wan(result.shortfall), rate=rate_text(result.year_end_rate)))
+
+for w in budget_text.warnings(result, lang):
     st.warning(esc(w), icon=":material/warning:")
-if result.central_at_risk:
-    st.error(t("bud_central_risk", lang) + " " + " ".join(esc(r) for r in (result.risk_reasons_en if lang == "en" else result.risk_reasons_zh)), icon=":material/report:")
+risk_codes = {n.code for n in result.risks}
+if "central_unspent" in risk_codes:  # money would be reclaimed at year-end under this scenario
+    st.error(t("bud_central_risk", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang)), icon=":material/report:")
+elif risk_codes:  # behind so far, but this scenario spends it all: a note, not an alarm
+    st.info(t("budget.central_behind_fixed", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang)), icon=":material/info:")
 
 line_rows, band_rows = [], []
 for p in result.path:
@@ -200,31 +207,34 @@ if last_obs:  # join the projection to the last actual month
 show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_rows, columns=["month", "lower", "upper"]), lang, target)
 st.caption(t("bud_chart_caption", lang))
 
-left, right = st.columns(2)
+left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
+W = lambda key: t("budget.col_amount_wan", lang, name=t(key, lang))  # noqa: E731 - a column title with 万元
 with left:
     st.markdown(f"**{t('bud_by_source', lang)}**")
     st.dataframe(
         pd.DataFrame([
-            {t("bud_source", lang): src_name.get(s.source, s.name), t("bud_budget", lang): s.adjusted_budget, t("bud_spent_ytd", lang): s.spent_before_year + s.spent_ytd,
-             t("bud_projected_rest", lang): s.projected_rest, t("bud_unspent", lang): s.unspent, t("budget_rate", lang): s.execution_rate}
+            {t("bud_source", lang): src_name.get(s.source, s.name), W("bud_budget"): wan(s.adjusted_budget).removesuffix("万元"),
+             W("bud_spent_ytd"): wan(s.spent_before_year + s.spent_ytd).removesuffix("万元"), W("bud_projected_rest"): wan(s.projected_rest).removesuffix("万元"),
+             W("bud_unspent"): wan(s.unspent).removesuffix("万元"), t("budget.col_pct", lang, name=t("budget_rate", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
             for s in result.sources
         ]),
         hide_index=True, width="stretch",
-        column_config={c: st.column_config.NumberColumn(format="%,.0f") for c in (t("bud_budget", lang), t("bud_spent_ytd", lang), t("bud_projected_rest", lang), t("bud_unspent", lang))}
-        | {t("budget_rate", lang): st.column_config.NumberColumn(format="%.1f%%")},
     )
-    st.caption(t("bud_unit_note", lang))
 with right:
     st.markdown(f"**{t('bud_linked', lang)}**")
     if result.linked_outputs:
         st.dataframe(
             pd.DataFrame([
-                {t("col_name", lang): lo_.name, t("col_unit", lang): lo_.unit, t("bud_ytd", lang): lo_.ytd, t("bud_unit_cost", lang): lo_.unit_cost,
-                 t("bud_projected", lang): lo_.projected, t("col_target", lang): lo_.target, t("col_attain", lang): None if lo_.attainment is None else lo_.attainment * 100}
+                {t("col_name", lang): project.by_id[lo_.indicator_id].display_name(lang) if lo_.indicator_id in project.by_id else lo_.name,
+                 t("col_unit", lang): unit_name(lo_.unit, lang), t("bud_ytd", lang): fmt_value(lo_.ytd, lo_.unit, lang, with_unit=False),
+                 t("bud_unit_cost_yuan", lang): fmt_value(None if lo_.unit_cost is None else lo_.unit_cost * 10000, "元", lang, decimals=0, with_unit=False),
+                 t("bud_projected", lang): fmt_value(lo_.projected, lo_.unit, lang, with_unit=False),
+                 t("col_target", lang): fmt_value(lo_.target, lo_.unit, lang, with_unit=False),
+                 t("col_attain_pct", lang): fmt_pct(lo_.attainment, lang, fraction=True).removesuffix("%")}
                 for lo_ in result.linked_outputs
             ]),
             hide_index=True, width="stretch",
-            column_config={t("col_attain", lang): st.column_config.NumberColumn(format="%.1f%%"), t("bud_unit_cost", lang): st.column_config.NumberColumn(format="%.4f", help=t("bud_unit_cost_help", lang))},
+            column_config={t("bud_unit_cost_yuan", lang): st.column_config.TextColumn(help=t("bud_unit_cost_help", lang))},
         )
     else:
         st.caption(t("no_data", lang))
@@ -241,12 +251,13 @@ with s2:
     if not losses:
         st.caption(t("bud_no_losses", lang))
     for ln in losses:
-        st.markdown(f"- **−{ln.lost:.2f}** {esc(ln.name_en if lang == 'en' else ln.name)}：{esc(ln.reason_en if lang == 'en' else ln.reason_zh)}")
+        sep = ": " if lang == "en" else "："
+        st.markdown(f"- **−{fmt_value(ln.lost, '', lang, decimals=2)}** {esc(ln.name_en if lang == 'en' else ln.name)}{sep}{esc(score_reason(ln, lang))}")
 
 # -- saved scenarios -------------------------------------------------------------------------
 st.subheader(t("bud_saved", lang))
 repo = scenarios_repo.repo()
-can_edit = current_user().can_edit
+can_edit = state.user.can_edit
 saved = repo.list()
 
 
@@ -256,7 +267,7 @@ def _do(action, *args) -> bool:
         action(*args)
         return True
     except StoreError as exc:
-        st.error(exc.message(lang), icon=":material/error:")
+        st.error(esc(exc.message(lang)), icon=":material/error:")
         return False
 
 
@@ -268,7 +279,7 @@ if can_edit:
         if not name:
             st.warning(t("bud_name_needed", lang))
         elif _do(repo.save, name, {"name": name, "levers": levers}):
-            st.toast(t("bud_saved_ok", lang, name=name))
+            st.toast(t("bud_saved_ok", lang, name=esc(name)))
             saved = repo.list()
 if saved:
     b1, b2, b3, b4, b5 = st.columns([2, 1, 1, 1, 1])
@@ -287,29 +298,40 @@ if saved:
             st.rerun()
 
     st.markdown(f"**{t('bud_compare', lang)}**")
-    chosen = st.multiselect(t("bud_compare_pick", lang), saved, max_selections=4, key="scn_compare")
+    chosen = st.multiselect(t("bud_compare_pick", lang), saved, max_selections=4, key="scn_compare", placeholder=t("pick_placeholder", lang), select_all=False)
     if len(chosen) >= 2:
         comp_rows, comp_lines = [], []
         for name in chosen:
             sdoc = repo.get(name)
             res = project_scenario(project, ds.budget, as_of, sdoc, actuals=ds.actuals)
             sc = score_scenario(project, ds.actuals, ds.budget, as_of, sdoc, progress_rows=rows, result=res)
-            comp_rows.append({
+            lo_, hi_ = res.year_end_interval
+            comp_rows.append({  # numbers rounded as shown (a rate under 100 never rounds up to 100)
                 t("bud_name", lang): name,
-                t("bud_year_end", lang): round(res.year_end_rate, 2),
-                t("bud_interval", lang): f"{res.year_end_interval[0]:.1f}–{res.year_end_interval[1]:.1f}%",
-                t("bud_target_month", lang): res.target_period or "—",
-                t("bud_shortfall", lang): round(res.shortfall, 0),
-                t("bud_score", lang): round(sc.total, 2),
+                t("budget.cmp_levers", lang): budget_text.levers_in_words(sdoc, project, lang, year),
+                t("budget.cmp_year_end", lang): None if res.year_end_rate is None else float(rounded(res.year_end_rate, 1, toward_zero=res.year_end_rate < 100)),
+                t("budget.cmp_interval", lang): f"{fmt_value(lo_, '%', lang, with_unit=False)}–{fmt_value(hi_, '%', lang, with_unit=False)}",
+                t("budget.cmp_target_month", lang): fmt_period_key(res.target_period, lang) if res.target_period else "—",
+                t("budget.cmp_shortfall", lang): float(rounded(res.shortfall, 0 if res.shortfall >= 1000 else 2)),
+                t("budget.cmp_score", lang): float(rounded(sc.total, 1)),
                 t("bud_grade", lang): sc.grade_en if lang == "en" else sc.grade,
-                t("bud_levers", lang): json.dumps(normalise_scenario(sdoc, project).get("levers", {}), ensure_ascii=False),
             })
             for p in res.path:
-                comp_lines.append({"month": p.month, "value": p.execution_rate, "series": name, "kind": "scenario"})
+                if p.execution_rate is not None:
+                    comp_lines.append({"month": p.month, "value": p.execution_rate, "series": name, "kind": "scenario"})
         comp = pd.DataFrame(comp_rows)
-        st.dataframe(comp, hide_index=True, width="stretch")
+        st.dataframe(comp, hide_index=True, width="stretch", column_config={
+            t("budget.cmp_levers", lang): st.column_config.TextColumn(width="large"),
+            t("budget.cmp_year_end", lang): st.column_config.NumberColumn(format="%.1f"),
+            t("budget.cmp_shortfall", lang): st.column_config.NumberColumn(format="%,.0f"),
+            t("budget.cmp_score", lang): st.column_config.NumberColumn(format="%.1f"),
+        })
         show_chart("execution_projection", pd.DataFrame(comp_lines), pd.DataFrame(columns=["month", "lower", "upper"]), lang, target)
-        st.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"scenarios": comp, "paths": pd.DataFrame(comp_lines).pivot(index="month", columns="series", values="value").reset_index()}),
+        paths = pd.DataFrame(comp_lines).pivot(index="month", columns="series", values="value").reset_index()
+        paths = paths.rename(columns={"month": t("budget.cmp_month", lang)})
+        for c in chosen:
+            paths[c] = [float(rounded(v, 1, toward_zero=v < 100)) for v in paths[c]]
+        st.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({t("budget.sheet_compare", lang): comp, t("budget.sheet_paths", lang): paths}),
                            t("bud_file", lang, as_of=state.as_of_key),
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="scn_export", on_click="ignore")
     else:

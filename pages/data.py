@@ -27,12 +27,15 @@ from analytics.storage.store import (
     StoreError,
 )
 from analytics.storage.access import PRESENTATION_SETTING
-from pages.ui.common import current_user, dataset, esc, invalidate_data, sample_banner, sidebar, store
+from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
+from pages.ui.shell import page_context
 from analytics.present.i18n import t
+from analytics.present.strings.storage import render as store_text
+from analytics.present.messages import render_problem
 
-state = sidebar()
+state = page_context()
 lang = state.lang
-user = current_user()
+user = state.user
 db = store()
 ds = dataset()
 project = ds.project
@@ -40,7 +43,10 @@ FLASH = "_data_flash"
 SEP = " " if lang == "en" else ""  # between two sentences
 
 st.title(t("data_title", lang))
-st.caption(t("data_caption", lang, path=esc(db.file), schema=db.schema_version(), version=db.version()))
+st.caption(t("shell.data_caption_public", lang))
+if user.is_admin:  # where the store lives on the server is for administrators only
+    with st.expander(t("shell.admin_details", lang), icon=":material/admin_panel_settings:"):
+        st.caption(t("shell.store_details", lang, path=esc(db.file), schema=db.schema_version(), version=db.version()))
 sample_banner(state)
 if not user.can_edit:
     st.info(t("data_readonly", lang), icon=":material/visibility:")
@@ -60,7 +66,7 @@ def problems_frame(problems: list[Problem]) -> pd.DataFrame:
         t("prob_row", lang): [p.row for p in problems],
         t("prob_column", lang): [p.column or "" for p in problems],
         t("prob_value", lang): [p.value or "" for p in problems],
-        t("prob_message", lang): [p.message(lang) for p in problems],
+        t("prob_message", lang): [render_problem(p, lang) for p in problems],
     })
 
 
@@ -69,7 +75,7 @@ def show_report(result: IngestResult) -> None:
     errors, warnings = result.errors, result.warnings
     if errors:
         st.error(t("report_errors", lang, n=len(errors), file=esc(errors[0].file)) + "\n\n"
-                 + "\n".join(f"- {esc(p.message(lang))}" for p in errors[:5]), icon=":material/error:")
+                 + "\n".join(f"- {esc(render_problem(p, lang))}" for p in errors[:5]), icon=":material/error:")
     if warnings:
         st.warning(t("report_warnings", lang, n=len(warnings)), icon=":material/warning:")
     if result.problems:
@@ -100,7 +106,7 @@ def grid_section(kind: str) -> None:
     nonce = st.session_state.setdefault(nonce_key, 0)
     editor_key = f"grid_{kind}_{year}_{nonce}"
     st.session_state[f"_grid_{kind}_key"] = editor_key
-    current = db.data_version()
+    current = db.dataset_version()
     grid: grids.Grid | None = st.session_state.get(snap_key)
     dirty = bool((st.session_state.get(editor_key) or {}).get("edited_rows"))
     if grid is None or (grid.store_version != current and not dirty):
@@ -127,6 +133,11 @@ def grid_section(kind: str) -> None:
                             num_rows="fixed", width="stretch", height=height, placeholder="")
     if grid.store_version != current:
         st.warning(t("grid_newer", lang), icon=":material/sync_problem:")
+    keep_sample = False
+    if ds.is_sample:  # the first real data take the sample out (one undoable batch) unless kept
+        keep_sample = st.checkbox(t("storage.keep_sample", lang), key=f"grid_keep_sample_{kind}")
+        if not keep_sample:
+            st.caption(t("storage.sample_will_go", lang, n=db.sample_count()))
     left, right = st.columns([1, 4])
     save = left.button(t("grid_save", lang), key=f"save_{kind}", type="primary", icon=":material/save:")
     right.button(t("grid_reload", lang), key=f"reload_{kind}", icon=":material/refresh:", on_click=reload)
@@ -142,16 +153,19 @@ def grid_section(kind: str) -> None:
         return
     try:
         summary = db.save_grid_edits(edits, grid.expected_versions(edits), user.name,
-                                     first_months=grid.first_months_for(edits))
+                                     first_months=grid.first_months_for(edits), keep_sample=keep_sample)
     except StaleEditError as exc:
-        st.error(esc(exc.message(lang)).replace("\n", "\n\n"), icon=":material/sync_problem:")
+        st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/sync_problem:")
         return
     except StoreError as exc:
-        st.error(esc(exc.message(lang)), icon=":material/error:")
+        st.error(esc(store_text(exc, lang)), icon=":material/error:")
         return
     invalidate_data()
     reload()
-    flash("success", t("grid_saved", lang, n=summary.added + summary.changed + summary.removed))
+    saved = t("grid_saved", lang, n=summary.added + summary.changed + summary.removed - summary.sample_removed)
+    if summary.sample_removed:
+        saved += SEP + t("sample_cleared", lang, n=summary.sample_removed)
+    flash("success", saved)
     st.rerun()
 
 
@@ -162,8 +176,8 @@ with tabs[0]:
 
 # -- 2. import a file ---------------------------------------------------------------------------
 @st.cache_data(show_spinner=False, max_entries=8)
-def _validate(digest: str, _data: bytes, name: str, kind: str, sheet: str, db_file: str, targets: str) -> IngestResult:
-    del digest, db_file, targets  # cache key only (_data is not hashed: the digest stands for it)
+def _validate(digest: str, _data: bytes, name: str, kind: str, sheet: str, version: tuple[Any, ...], targets: str) -> IngestResult:
+    del digest, version, targets  # cache key only (_data is not hashed: the digest stands for it)
     return store().validate_file(_data, filename=name, kind=kind, sheet=sheet or None)
 
 
@@ -182,7 +196,7 @@ with tabs[1]:
         if upload is not None:
             data = upload.getvalue()
             digest = hashlib.sha256(data).hexdigest()
-            result = _validate(digest, data, upload.name, kind, sheet.strip(), str(db.file), ds.sources.get("targets", ""))
+            result = _validate(digest, data, upload.name, kind, sheet.strip(), state.version, ds.sources.get("targets", ""))
             show_report(result)
             if result.ok:
                 st.success(t("import_ok", lang, n=len(result.data), file=esc(upload.name),
@@ -190,20 +204,23 @@ with tabs[1]:
                 with st.expander(t("import_preview", lang), icon=":material/preview:"):
                     st.dataframe(result.data.drop(columns=["row"], errors="ignore").head(500), hide_index=True,
                                  width="stretch")
-                replace = False
-                if ds.is_sample:
-                    replace = st.checkbox(t("import_replace_sample", lang), key="import_replace_sample")
-                preview_key = (digest, kind, sheet, replace, db.data_version())
+                keep = False
+                if ds.is_sample:  # the first real import takes the sample out (one undoable batch) unless kept
+                    keep = st.checkbox(t("storage.keep_sample", lang), key="import_keep_sample")
+                preview_key = (digest, kind, sheet, keep, db.data_version())
                 try:
                     cached = st.session_state.get("_import_preview")
                     if cached is not None and cached[0] == preview_key:
                         preview = cached[1]
                     else:
-                        preview = db.apply_import(result, upload.name, user.name, dry_run=True, replace_sample=replace)
+                        preview = db.apply_import(result, upload.name, user.name, dry_run=True, keep_sample=keep)
                         st.session_state["_import_preview"] = (preview_key, preview)
                 except ImportRejected as exc:
-                    st.error(esc(exc.message(lang)), icon=":material/error:")
+                    st.error(esc(store_text(exc, lang)), icon=":material/error:")
                 else:
+                    if preview.sample_removed:
+                        st.warning(t("storage.sample_will_go", lang, n=preview.sample_removed),
+                                   icon=":material/delete_sweep:")
                     st.markdown(f"**{t('import_summary', lang)}**")
                     m1, m2, m3, m4 = st.columns(4)
                     m1.metric(t("sum_added", lang), preview.added, border=True)
@@ -217,9 +234,9 @@ with tabs[1]:
                                                        for c in changed[:500]]), hide_index=True, width="stretch")
                     if st.button(t("import_confirm", lang), key="import_confirm", type="primary", icon=":material/upload:"):
                         try:
-                            done = db.apply_import(result, upload.name, user.name, replace_sample=replace)
+                            done = db.apply_import(result, upload.name, user.name, keep_sample=keep)
                         except ImportRejected as exc:
-                            st.error(esc(exc.message(lang)), icon=":material/error:")
+                            st.error(esc(store_text(exc, lang)), icon=":material/error:")
                         else:
                             invalidate_data()
                             st.session_state["_upload_nonce"] = up_nonce + 1
@@ -270,16 +287,21 @@ with tabs[2]:
         r_nonce = st.session_state.setdefault("_restore_nonce", 0)
         backup_file = st.file_uploader(t("restore_file", lang), type=["sqlite", "sqlite3", "db", "zip"],
                                        key=f"restore_{r_nonce}")
+        with_settings = user.is_admin and st.checkbox(t("storage.restore_settings", lang), key="restore_settings")
         if backup_file is not None and st.button(t("restore_confirm", lang), key="restore_confirm",
                                                  icon=":material/settings_backup_restore:"):
             try:
-                res = db.restore(backup_file.getvalue(), user.name, filename=backup_file.name)
+                res = db.restore(backup_file.getvalue(), user.name, filename=backup_file.name,
+                                 restore_settings=bool(with_settings))
             except RestoreError as exc:
-                st.error(esc(exc.message(lang)).replace("\n", "\n\n"), icon=":material/error:")
+                st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/error:")
             else:
                 invalidate_data()
                 st.session_state["_restore_nonce"] = r_nonce + 1
-                flash("success", t("restore_done", lang, added=res.added, changed=res.changed, removed=res.removed))
+                done = t("restore_done", lang, added=res.added, changed=res.changed, removed=res.removed)
+                if res.settings_skipped:
+                    done += SEP + t("storage.restore_settings_kept", lang, n=res.settings_skipped)
+                flash("success", done)
                 st.rerun()
 
 
@@ -331,7 +353,7 @@ with tabs[3]:
                 try:
                     res = db.undo_import(b.batch_id, user.name)
                 except StoreError as exc:
-                    st.error(esc(exc.message(lang)).replace("\n", "\n\n"), icon=":material/error:")
+                    st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/error:")
                 else:
                     invalidate_data()
                     flash("success", t("undo_done", lang, file=esc(b.filename)) + SEP + summary_text(res))

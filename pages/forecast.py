@@ -9,12 +9,16 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.forecast.outlook import forecast_all, risk_order, track_record
+from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record
 from analytics.rules.progress import expected_path
-from pages.ui.common import dataset, esc, fmt_value, goal_label, metric_columns, sample_banner, show_chart, sidebar
+from analytics.present.forecast_text import method_desc, method_name, reason_name
+from analytics.present.format import fmt_prob, fmt_value
+from analytics.present.labels import likelihood_name
+from pages.ui.common import dataset, esc, goal_label, metric_columns, sample_banner, show_chart
+from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 ds = dataset()
 project = ds.project
@@ -22,16 +26,18 @@ year, as_of = state.year, state.as_of
 
 
 @st.cache_data(show_spinner=False, max_entries=32)
-def _rows(_sig: Any, year: int, as_of: tuple[int, int]) -> list[dict[str, Any]]:
+def _rows(version: tuple[Any, ...], year: int, as_of: tuple[int, int]) -> list[Outlook]:
+    del version  # cache key: the data version (a hashed argument, so new data mean new rows)
     return forecast_all(dataset(), year, as_of)
 
 
 @st.cache_data(show_spinner=False, max_entries=128)
-def _track(_sig: Any, indicator_id: str, year: int) -> list[dict[str, Any]]:
+def _track(version: tuple[Any, ...], indicator_id: str, year: int) -> list[TrackPoint]:
+    del version  # cache key, as above
     return track_record(dataset(), indicator_id, year)
 
 
-sig = id(ds)
+sig = state.version
 st.title(t("fc_title", lang))
 st.caption(t("fc_caption", lang, as_of=state.month_label(), year=year))
 sample_banner(state)
@@ -47,31 +53,29 @@ def _unit(ind_id: str) -> str:
 
 table = []
 for r in rows:
-    ind = by_id[r["indicator_id"]]
-    interval = "—" if r["lower"] is None else f"{fmt_value(r['lower'])} – {fmt_value(r['upper'])}"
+    ind = by_id[r.indicator_id]
+    interval = "—" if r.lower is None else f"{fmt_value(r.lower, ind.unit, lang, with_unit=False)} – {fmt_value(r.upper, ind.unit, lang, with_unit=False)}"
     table.append({
         "id": ind.id,
         t("col_goal", lang): goal_label(ind.goal, lang),
         t("col_name", lang): ind.display_name(lang),
         t("col_unit", lang): ind.unit or "—",
-        t("col_target", lang): r["target"],
-        t("fc_point", lang): r["point"] if ind.kind != "milestone" else None,
+        t("col_target", lang): fmt_value(r.target, ind.unit, lang, with_unit=False),
+        t("fc_point", lang): fmt_value(r.point, ind.unit, lang, with_unit=False) if ind.kind != "milestone" else "—",
         t("fc_interval", lang): interval,
-        t("fc_p", lang): None if r["p_attain"] is None else r["p_attain"] * 100,
-        t("fc_likelihood", lang): (r["likelihood_en"] if lang == "en" else r["likelihood_zh"]) or "—",
-        t("fc_required", lang): r.get("required_monthly"),
-        t("fc_recent", lang): r.get("recent_monthly"),
-        t("fc_method", lang): (r["method_en"] if lang == "en" else r["method_zh"]) + (f"（{r['reason_en'] if lang == 'en' else r['reason_zh']}）" if r.get("reason") else ""),
+        t("fc_p", lang): None if r.p_attain is None else r.p_attain * 100,
+        t("fc_likelihood", lang): likelihood_name(r.likelihood, lang),
+        t("fc_required", lang): fmt_value(r.required_monthly, ind.unit, lang, with_unit=False),
+        t("fc_recent", lang): fmt_value(r.recent_monthly, ind.unit, lang, with_unit=False),
+        t("fc_method", lang): method_name(r.method, lang) + (f"（{reason_name(r.reason, lang)}）" if r.reason else ""),
     })
 df = pd.DataFrame(table)
 event = st.dataframe(
     df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
     column_config={
         t("fc_p", lang): st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100, help=t("fc_p_help", lang)),
-        t("col_target", lang): st.column_config.NumberColumn(format="%.4g"),
-        t("fc_point", lang): st.column_config.NumberColumn(format="%.4g"),
-        t("fc_required", lang): st.column_config.NumberColumn(format="%.4g", help=t("fc_required_help", lang)),
-        t("fc_recent", lang): st.column_config.NumberColumn(format="%.4g", help=t("fc_recent_help", lang)),
+        t("fc_required", lang): st.column_config.TextColumn(help=t("fc_required_help", lang)),
+        t("fc_recent", lang): st.column_config.TextColumn(help=t("fc_recent_help", lang)),
         t("fc_likelihood", lang): st.column_config.TextColumn(help=t("fc_likelihood_help", lang)),
     },
 )
@@ -83,7 +87,7 @@ c1.download_button(t("download_csv", lang), lambda: csv_bytes(df), f"{name}.csv"
 c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"forecast": df}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore", key="fc_dl_xlsx")
 
 # -- one indicator ---------------------------------------------------------------------------
-ids = [r["indicator_id"] for r in rows]
+ids = [r.indicator_id for r in rows]
 sel = event.selection.rows if event is not None and hasattr(event, "selection") else []
 if sel:
     st.session_state["fc_pick"] = df.iloc[sel[0]]["id"]
@@ -93,49 +97,49 @@ if st.session_state.get("fc_pick") not in ids:
 iid = st.selectbox(t("ind_pick", lang), ids, format_func=lambda i: by_id[i].display_name(lang), key="fc_pick")
 st.query_params["indicator"] = iid
 ind = by_id[iid]
-r = next(x for x in rows if x["indicator_id"] == iid)
-st.subheader(ind.display_name(lang))
+r = next(x for x in rows if x.indicator_id == iid)
+st.subheader(esc(ind.display_name(lang)))
 m1, m2, m3, m4 = metric_columns("forecast", [1.2, 1.2, 0.7, 1.1])
-m1.metric(t("col_target", lang), fmt_value(r["target"], ind.unit) if r["target"] is not None else "—", border=True)
-m2.metric(t("fc_point", lang), "—" if r["point"] is None or ind.kind == "milestone" else fmt_value(r["point"], ind.unit), border=True,
-          help=None if r["lower"] is None else f"{t('fc_interval', lang)}：{fmt_value(r['lower'], ind.unit)} – {fmt_value(r['upper'], ind.unit)}")
-m3.metric(t("fc_p", lang), "—" if r["p_attain"] is None else f"{r['p_attain']:.0%}", border=True, help=t("fc_p_help", lang))
-m4.metric(t("fc_likelihood", lang), (r["likelihood_en"] if lang == "en" else r["likelihood_zh"]) or "—", border=True, help=t("fc_likelihood_help", lang))
-st.markdown(f"**{t('fc_method', lang)}**：{esc(r['method_en'] if lang == 'en' else r['method_zh'])} — {esc(r['method_desc_en'] if lang == 'en' else r['method_desc_zh'])}")
-if r.get("backtest_mape") is not None:
-    st.caption(t("fc_own_backtest", lang, mape=r["backtest_mape"]))
-if r["point"] is None and r.get("reason"):
-    st.info(t("fc_no_forecast", lang, reason=(r["reason_en"] if lang == "en" else r["reason_zh"]) or r["reason"]), icon=":material/block:")
+m1.metric(t("col_target", lang), esc(fmt_value(r.target, ind.unit, lang)), border=True)
+m2.metric(t("fc_point", lang), "—" if r.point is None or ind.kind == "milestone" else esc(fmt_value(r.point, ind.unit, lang)), border=True,
+          help=None if r.lower is None else t("label_value", lang, label=t("fc_interval", lang), value=esc(f"{fmt_value(r.lower, ind.unit, lang)} – {fmt_value(r.upper, ind.unit, lang)}")))
+m3.metric(t("fc_p", lang), fmt_prob(r.p_attain, lang), border=True, help=t("fc_p_help", lang))
+m4.metric(t("fc_likelihood", lang), likelihood_name(r.likelihood, lang), border=True, help=t("fc_likelihood_help", lang))
+st.markdown(f"**{t('fc_method', lang)}**：{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}")
+if r.backtest_mape is not None:
+    st.caption(t("fc_own_backtest", lang, mape=r.backtest_mape))
+if r.point is None and r.reason:
+    st.info(t("fc_no_forecast", lang, reason=esc(reason_name(r.reason, lang) or r.reason)), icon=":material/block:")
 
-if ind.kind != "milestone" and r["data_month"]:
+if ind.kind != "milestone" and r.data_month:
     src = project.indicator(ind.derived_from) if ind.derived_from else ind
     lines: list[dict[str, Any]] = []
     if ind.id == project.execution_indicator:
-        obs = {m: v for m, v in ds.budget.execution_levels(year).items() if m <= r["data_month"]}
+        obs = {m: v for m, v in ds.budget.execution_levels(year).items() if m <= r.data_month}
         prior = {}
     else:
         base = 0.0
         if ind.derived_from and ind.span_years:
             base = sum(ds.actuals.year_end(src, y) or 0.0 for y in range(ind.span_years[0], year))
-        obs = {m: v + base for m, v in ds.actuals.obs(src.id, year).values.items() if m <= r["data_month"]}
+        obs = {m: v + base for m, v in ds.actuals.obs(src.id, year).values.items() if m <= r.data_month}
         prior = {y: ds.actuals.obs(src.id, y).values for y in ds.actuals.years(src.id) if y < year} if not ind.derived_from else {}
     for py in sorted(prior)[-3:]:
         for m, v in sorted(prior[py].items()):
             lines.append({"month": m, "value": v, "series": t("ind_prior_year", lang, y=py), "kind": "prior"})
     for m, v in sorted(obs.items()):
         lines.append({"month": m, "value": v, "series": t("fc_series_actual", lang, y=year), "kind": "actual"})
-    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in r["path"]], columns=["month", "lower", "upper"])
-    if r["path"] and obs:
+    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in r.path], columns=["month", "lower", "upper"])
+    if r.path and obs:
         last = max(obs)
         lines.append({"month": last, "value": obs[last], "series": t("fc_series_forecast", lang), "kind": "projection"})
-        for p in r["path"]:
+        for p in r.path:
             lines.append({"month": int(p[0]), "value": p[1], "series": t("fc_series_forecast", lang), "kind": "projection"})
     traj = expected_path(project, ind, ds.actuals, ds.budget, year)
     if traj is not None:
         for m in range(1, 13):
             lines.append({"month": m, "value": traj.at(m), "series": t("ind_expected_line", lang), "kind": "expected"})
     unit_title = t("ch_cum_axis", lang, unit=ind.unit) if ind.kind == "flow" else f"{ind.display_name(lang)}（{ind.unit}）"
-    show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r["target"], ind.kind == "flow" or ind.id == project.execution_indicator)
+    show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r.target, ind.kind == "flow" or ind.id == project.execution_indicator)
     st.caption(t("fc_fan_caption", lang))
 
 # -- track record ----------------------------------------------------------------------------
@@ -146,14 +150,14 @@ if not past or ind.kind == "milestone" or ind.derived_from:
 else:
     ty = st.selectbox(t("fc_track_year", lang), past, index=len(past) - 1, key="fc_track_year")
     rec = _track(sig, iid, ty)
-    final = rec[0]["final"] if rec else None
+    final = rec[0].final if rec else None
     if final is None:
         st.caption(t("fc_track_none", lang))
     else:
-        tl = [{"month": x["month"], "value": x["point"], "series": t("fc_track_point", lang), "kind": "projection"} for x in rec if x["point"] is not None]
+        tl = [{"month": x.month, "value": x.point, "series": t("fc_track_point", lang), "kind": "projection"} for x in rec if x.point is not None]
         tl += [{"month": m, "value": final, "series": t("fc_track_final", lang), "kind": "actual"} for m in range(1, 12)]
-        tb = pd.DataFrame([{"month": x["month"], "lower": x["lower"], "upper": x["upper"]} for x in rec if x["lower"] is not None], columns=["month", "lower", "upper"])
+        tb = pd.DataFrame([{"month": x.month, "lower": x.lower, "upper": x.upper} for x in rec if x.lower is not None], columns=["month", "lower", "upper"])
         show_chart("forecast_fan", pd.DataFrame(tl), tb, f"{ind.display_name(lang)}（{ind.unit}）" if ind.unit else ind.display_name(lang), lang, ind.target(ty).value if ind.target(ty) else None)
-        errs = [abs(x["error"]) for x in rec if x["error"] is not None]
-        inside = [x["inside"] for x in rec if x["inside"] is not None]
-        st.caption(t("fc_track_summary", lang, year=ty, mape=100 * sum(errs) / len(errs) if errs else 0.0, cover=100 * sum(inside) / len(inside) if inside else 0.0, final=fmt_value(final, ind.unit)))
+        errs = [abs(x.error) for x in rec if x.error is not None]
+        inside = [x.inside for x in rec if x.inside is not None]
+        st.caption(t("fc_track_summary", lang, year=ty, mape=100 * sum(errs) / len(errs) if errs else 0.0, cover=100 * sum(inside) / len(inside) if inside else 0.0, final=esc(fmt_value(final, ind.unit, lang))))

@@ -6,24 +6,38 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.rules.progress import load_rules
-from pages.ui.common import dataset, esc, goal_label, goal_rollup, progress, sample_banner, sidebar, status_label
+from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
+from analytics.present.labels import likelihood_name, milestone_value, origin_name, project_name, status_label
+from analytics.present.progress_text import explain
+from analytics.rules.progress import load_rules
+from pages.ui.common import dataset, esc, goal_label, goal_rollup, outlooks, progress, sample_banner
+from pages.ui.shell import page_context
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 ds = dataset()
 project = ds.project
 rules = load_rules()
 
 st.title(t("goals_page_title", lang))
-st.caption(t("overview_caption", lang, project=project.name_en if lang == "en" else project.name, as_of=state.month_label(), year=state.year))
+st.caption(t("overview_caption", lang, project=esc(project_name(project, lang)), as_of=state.month_label(), year=state.year))
 sample_banner(state)
 
 goal_ids = [0] + [g.id for g in project.goals]
+
+
+# A link (the overview's goal cards and status chips: ``?goal=2``, ``?status=lagging``) sets the
+# widgets; the status is taken from the URL once, so the same link works again later.
 qp_goal = st.query_params.get("goal")
+if qp_goal and qp_goal.lstrip("-").isdigit() and int(qp_goal) in goal_ids + [-1] and st.session_state.get("_link_goal") != qp_goal:
+    st.session_state["goal_pick"] = int(qp_goal)
 if "goal_pick" not in st.session_state:
-    st.session_state["goal_pick"] = int(qp_goal) if qp_goal and qp_goal.lstrip("-").isdigit() and int(qp_goal) in goal_ids + [-1] else -1
+    st.session_state["goal_pick"] = -1
+if st.query_params.get("status") in rules["statuses"]:
+    st.session_state["f_status"] = [st.query_params["status"]]
+if "status" in st.query_params:
+    del st.query_params["status"]
 options = [-1] + goal_ids
 goal = st.segmented_control(
     t("goal_pick", lang),
@@ -34,6 +48,7 @@ goal = st.segmented_control(
 if goal is None:
     goal = -1
 st.query_params["goal"] = str(goal)
+st.session_state["_link_goal"] = str(goal)
 
 if goal > 0:
     g = project.goal(goal)
@@ -41,82 +56,111 @@ if goal > 0:
     with st.container(border=True):
         st.markdown(f"#### {esc(goal_label(goal, lang))}")
         if roll and roll.score is not None:
-            st.markdown(f"{t('goal_score', lang)}：**{roll.score:.0f}** · {status_label(roll.status, lang)}")
+            st.markdown(t("goal_score_line", lang, score=fmt_number(roll.score, 0), status=status_label(roll.status, lang, rules)))
         if g is not None:
             if g.text_span:
-                st.caption(f"{t('goal_text_span', lang)}：{esc(g.text_span)}")
+                st.caption(t("label_value", lang, label=t("goal_text_span", lang), value=esc(g.text_span)))
             if g.text_2023:
-                st.caption(f"{t('goal_text_2023', lang)}：{esc(g.text_2023)}")
+                st.caption(t("label_value", lang, label=t("goal_text_2023", lang), value=esc(g.text_2023)))
 
 rows = progress(state.year, state.as_of)
+fc = outlooks(state.year, state.as_of)
 by_id = project.by_id
+C = {k: t(f"col_{k}", lang) for k in ("id", "goal", "level1", "level2", "name", "unit", "target", "actual", "expected", "attain", "gap",
+                                      "status", "data_month", "origin", "why", "likelihood", "forecast")}
+C["p"] = t("col_p_pct", lang).replace("（%）", "").replace(" (%)", "")
+
+
+def likelihood_cell(iid: str) -> str:
+    o = fc.get(iid)
+    if o is None or o.likelihood is None:
+        return DASH
+    return f"{likelihood_name(o.likelihood, lang)} {fmt_prob(o.p_attain, lang)}"
+
+
 records = []
 for r in rows:
     ind = by_id[r.indicator_id]
     if goal != -1 and ind.goal != goal:
         continue
-    unit = ind.unit
-    records.append(
-        {
-            "id": ind.id,
-            t("col_goal", lang): goal_label(ind.goal, lang),
-            t("col_level1", lang): ind.level1,
-            t("col_level2", lang): ind.level2,
-            t("col_name", lang): ind.display_name(lang),
-            t("col_unit", lang): unit or "—",
-            t("col_target", lang): r.target_raw or "—",
-            t("col_actual", lang): r.actual,
-            t("col_expected", lang): r.expected,
-            t("col_attain", lang): None if r.attainment is None else r.attainment * 100,
-            t("col_gap", lang): r.gap,
-            t("col_status", lang): status_label(r.status, lang),
-            t("col_data_month", lang): r.data_month,
-            t("col_origin", lang): t(f"origin_{ind.origin}", lang),
-            t("col_why", lang): r.explain_en if lang == "en" else r.explain_zh,
-            "_status": r.status,
-        }
-    )
+    unit, milestone = ind.unit, ind.kind == "milestone"
+    o = fc.get(ind.id)
+    records.append({  # decision columns first (name, target, actual, likelihood, status, gap); the id last
+        C["name"]: ind.display_name(lang),
+        C["target"]: fmt_target(r.target_raw, unit, lang),
+        C["actual"]: milestone_value(r.actual, lang) if milestone else fmt_value(r.actual, unit, lang),
+        C["likelihood"]: likelihood_cell(ind.id),
+        C["status"]: status_label(r.status, lang, rules),
+        C["gap"]: DASH if milestone else fmt_gap(r.gap, unit, lang, short=True),
+        C["attain"]: fmt_pct(r.attainment, lang, fraction=True),
+        C["expected"]: DASH if milestone else fmt_value(r.expected, unit, lang),
+        C["forecast"]: DASH if milestone or o is None else fmt_value(o.point, unit, lang),
+        C["p"]: DASH if o is None else fmt_prob(o.p_attain, lang),
+        C["unit"]: unit_name(unit, lang) or DASH,
+        C["goal"]: goal_label(ind.goal, lang),
+        C["level1"]: ind.level1 or DASH,
+        C["level2"]: ind.level2 or DASH,
+        C["data_month"]: fmt_month(state.year, r.data_month, lang) if r.data_month else DASH,
+        C["origin"]: origin_name(ind.origin, lang),
+        C["why"]: explain(ind, r, lang, rules),
+        C["id"]: ind.id,
+        "_status": r.status,
+    })
 df = pd.DataFrame(records)
 if not df.empty:  # grouped by 一级/二级指标 in the table's own order, then by indicator order
-    l1_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level1 for ind in project.indicators))}
-    l2_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level2 for ind in project.indicators))}
-    df = df.assign(_k1=df[t("col_level1", lang)].map(l1_order), _k2=df[t("col_level2", lang)].map(l2_order), _k3=df["id"].map(lambda i: by_id[i].seq))
+    l1_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level1 or DASH for ind in project.indicators))}
+    l2_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level2 or DASH for ind in project.indicators))}
+    df = df.assign(_k1=df[C["level1"]].map(l1_order), _k2=df[C["level2"]].map(l2_order), _k3=df[C["id"]].map(lambda i: by_id[i].seq))
     df = df.sort_values(["_k1", "_k2", "_k3"]).drop(columns=["_k1", "_k2", "_k3"]).reset_index(drop=True)
 
 f1, f2, f3 = st.columns([1, 1, 2])
 levels = sorted({ind.level1 for ind in project.indicators if ind.level1})
-level_pick = f1.multiselect(t("filter_level1", lang), levels, key="f_level1")
+level_pick = f1.multiselect(t("filter_level1", lang), levels, key="f_level1", placeholder=t("filter_all", lang), select_all=False)
 status_keys = [k for k in rules["statuses"] if not df.empty and k in set(df["_status"])]
-status_pick = f2.multiselect(t("filter_status", lang), status_keys, format_func=lambda k: status_label(k, lang), key="f_status")
-search = f3.text_input(t("filter_search", lang), key="f_search")
+if any(k not in status_keys for k in st.session_state.get("f_status", [])):  # a link to a status this view has none of
+    st.session_state["f_status"] = [k for k in st.session_state["f_status"] if k in status_keys]
+status_pick = f2.multiselect(t("filter_status", lang), status_keys, format_func=lambda k: status_label(k, lang, rules), key="f_status",
+                             placeholder=t("filter_all", lang), select_all=False)
+search = f3.text_input(t("filter_search", lang), key="f_search", placeholder=t("search_placeholder", lang))
 if not df.empty:
     if level_pick:
-        df = df[df[t("col_level1", lang)].isin(level_pick)]
+        df = df[df[C["level1"]].isin(level_pick)]
     if status_pick:
         df = df[df["_status"].isin(status_pick)]
     if search:
         s = search.strip().lower()
-        df = df[df[t("col_name", lang)].str.lower().str.contains(s, regex=False) | df["id"].str.lower().str.contains(s, regex=False)]
+        df = df[df[C["name"]].str.lower().str.contains(s, regex=False) | df[C["id"]].str.lower().str.contains(s, regex=False)]
 
 st.caption(t("n_shown", lang, n=len(df)))
 view = df.drop(columns=["_status"]) if not df.empty else df
-colcfg = {
-    t("col_actual", lang): st.column_config.NumberColumn(format="%.4g"),
-    t("col_expected", lang): st.column_config.NumberColumn(format="%.4g"),
-    t("col_attain", lang): st.column_config.NumberColumn(format="%.1f%%", help=t("col_attain_help", lang)),
-    t("col_gap", lang): st.column_config.NumberColumn(format="%+.4g", help=t("col_gap_help", lang)),
-    t("col_why", lang): st.column_config.TextColumn(width="large"),
+ON_SCREEN = ["name", "target", "actual", "likelihood", "status", "gap", "attain"]  # fits 1440 px; the rest is in the exports
+colcfg = {  # numbers are formatted by the unit's precision (analytics/present/format.py), as in the exports
+    C["name"]: st.column_config.TextColumn(width=230),
+    C["target"]: st.column_config.TextColumn(width=105),
+    C["actual"]: st.column_config.TextColumn(width=110),
+    C["likelihood"]: st.column_config.TextColumn(width=135, help=t("col_likelihood_help", lang)),
+    C["status"]: st.column_config.TextColumn(width=80),
+    C["gap"]: st.column_config.TextColumn(width=125, help=t("col_gap_help", lang)),
+    C["attain"]: st.column_config.TextColumn(width=80, help=t("col_attain_help", lang)),
 }
-event = st.dataframe(view, hide_index=True, width="stretch", column_config=colcfg, on_select="rerun", selection_mode="single-row", key="goal_table")
+event = st.dataframe(view, hide_index=True, width="stretch", column_order=[C[k] for k in ON_SCREEN], column_config=colcfg,
+                     on_select="rerun", selection_mode="single-row", key="goal_table")
 sel = event.selection.rows if event and hasattr(event, "selection") else []
-if sel:
-    picked = view.iloc[sel[0]]["id"]
-    if st.button(f"{t('open_indicator', lang)}：{view.iloc[sel[0]][t('col_name', lang)]}", icon=":material/query_stats:", key="open_selected"):
-        st.session_state["indicator_pick"] = picked
-        st.switch_page("pages/indicator.py")
+if sel and sel[0] < len(view):
+    picked = view.iloc[sel[0]]
+    with st.container(border=True):
+        st.markdown(esc(picked[C["why"]]))
+        st.caption(esc(t("list_sep", lang).join(f"{C[k]}：{picked[C[k]]}" if lang == "zh" else f"{C[k]}: {picked[C[k]]}"
+                                                  for k in ("expected", "forecast", "data_month", "goal"))))
+        st.page_link("pages/indicator.py", label=t("label_value", lang, label=t("open_indicator", lang), value=esc(picked[C["name"]])),
+                     icon=":material/query_stats:", query_params={"indicator": picked[C["id"]]})
 
 if not view.empty:
+    export = view.rename(columns={C["attain"]: t("col_attain_pct", lang), C["p"]: t("col_p_pct", lang)})
+    export[t("col_p_pct", lang)] = export[t("col_p_pct", lang)].str.replace("%", "", regex=False)
+    export[t("col_attain_pct", lang)] = export[t("col_attain_pct", lang)].str.replace("%", "", regex=False)
     c1, c2 = st.columns(2)
     name = t("goals_file", lang, as_of=state.as_of_key)
-    c1.download_button(t("download_csv", lang), lambda: csv_bytes(view), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore")
-    c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"progress": view}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="dl_xlsx", on_click="ignore")
+    sheet = t("goals_page_title", lang)
+    c1.download_button(t("download_csv", lang), lambda: csv_bytes(export), f"{name}.csv", "text/csv", icon=":material/download:", key="dl_csv", on_click="ignore")
+    c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({sheet: export}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="dl_xlsx", on_click="ignore")

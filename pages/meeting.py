@@ -1,10 +1,12 @@
 """会议汇报: the review meeting as a slide sequence for a 1920×1080 projector, with exports.
 
-The slides come from :func:`analytics.reports.report.slides` (the same list the .pptx deck is written
-from). The slide number lives in the URL (``?slide=3``). Navigation: the 上一页/下一页 buttons
-(keys ``slide_prev`` / ``slide_next``, ordinary focusable buttons: Tab + Enter work) carry
-Streamlit's built-in keyboard shortcuts PageUp / PageDown — what presenter remotes send — and
-two hidden buttons bind ← / →; no custom component is needed.
+Thin: everything shown comes from :mod:`analytics.reports` — the slides of
+:func:`analytics.reports.report.slides` (the same list the .pptx deck is written from), their
+chart specs and every export; this page only lays them out. The slide number lives in the URL
+(``?slide=3``). Navigation: the 上一页/下一页 buttons (keys ``slide_prev`` / ``slide_next``,
+ordinary focusable buttons: Tab + Enter work) carry Streamlit's built-in keyboard shortcuts
+PageUp / PageDown — what presenter remotes send — and two hidden buttons bind ← / →; no custom
+component is needed.
 
 The sidebar is hidden on this page with a static style block written here (no user text is
 ever put into it); ``st.set_page_config`` lives in app.py and cannot collapse the sidebar for one
@@ -20,11 +22,10 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.present.labels import status_color
 from analytics.reports import report
-from analytics.storage.dataset import Dataset
-from analytics.rules.progress import load_rules
-from analytics.present import charts
-from pages.ui.common import dataset, esc, sidebar
+from pages.ui.common import dataset, esc
+from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
 # Static CSS (written here, never built from data): hide the sidebar and its toggle, big type
@@ -53,7 +54,7 @@ _CSS = """
 </style>
 """
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 ds = dataset()
 st.html(_CSS)
@@ -71,7 +72,7 @@ def _scenario_doc() -> tuple[dict[str, Any] | None, str]:
 
         return scenarios_repo.repo().get(str(pick)), ""
     except Exception:  # noqa: BLE001 - a missing or unreadable scenario falls back to the baseline
-        return None, t("meet_scenario_missing", lang, name=str(pick))
+        return None, t("meet_scenario_missing", lang, name=esc(str(pick)))
 
 
 def _actions() -> list[dict[str, Any]] | None:
@@ -83,11 +84,12 @@ def _actions() -> list[dict[str, Any]] | None:
         rows = store().list_actions()
     except Exception:  # noqa: BLE001 - the store is optional here: no actions rather than no meeting
         return None
-    return [dict(r) for r in rows if int(r.get("year") or 0) in (0, state.year)] or None
+    return report.actions_of_year(rows, state.year) or None
 
 
-@st.cache_resource(show_spinner=False, max_entries=16, hash_funcs={Dataset: id})
-def _context(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scenario_json: str, actions_json: str) -> report.ReportContext:
+@st.cache_resource(show_spinner=False, max_entries=16)
+def _context(version: tuple[Any, ...], as_of: tuple[int, int], year: int, lang: str, scenario_json: str, actions_json: str) -> report.ReportContext:
+    ds = dataset()  # the dataset of ``version`` (the cache key: new data mean a new context)
     scenario = json.loads(scenario_json) if scenario_json else None
     actions = json.loads(actions_json) if actions_json else None
     return report.build_context(ds, as_of, year, lang, scenario=scenario, actions=actions)
@@ -95,7 +97,7 @@ def _context(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scenario
 
 scenario, scenario_note = _scenario_doc()
 acts = _actions()
-ctx = _context(ds, state.as_of, state.year, lang, json.dumps(scenario, ensure_ascii=False, sort_keys=True) if scenario else "",
+ctx = _context(state.version, state.as_of, state.year, lang, json.dumps(scenario, ensure_ascii=False, sort_keys=True) if scenario else "",
                json.dumps(acts, ensure_ascii=False, sort_keys=True, default=str) if acts else "")
 deck = report.slides(ctx)
 n = len(deck)
@@ -118,15 +120,16 @@ i = _current()
 st.session_state["_slide"] = i
 st.query_params["slide"] = str(i)
 slide = deck[i - 1]
-statuses = load_rules()["statuses"]
 
 
 def _table(s: report.Slide) -> None:
-    df = pd.DataFrame(s.table, columns=s.columns)
-    status_col = 3 if s.key.startswith("goal") else None
-    if status_col is not None and s.row_status:
-        colors = [statuses[k]["color"] if k in statuses else "inherit" for k in s.row_status]
-        styler = df.style.apply(lambda col: [f"color: {c}; font-weight: 600" for c in colors] if col.name == s.columns[status_col] else [""] * len(col), axis=0)
+    # st.table renders every cell and header as Markdown: user text (names, causes) is escaped
+    columns = [esc(c) for c in s.columns]
+    df = pd.DataFrame([[esc(v) if isinstance(v, str) else v for v in row] for row in s.table], columns=columns)
+    status_col = s.status_column
+    if status_col is not None:
+        colors = [status_color(k) if k else "inherit" for k in s.row_status]
+        styler = df.style.apply(lambda col: [f"color: {c}; font-weight: 600" for c in colors] if col.name == columns[status_col] else [""] * len(col), axis=0)
         st.table(styler.hide(axis="index"))
     else:
         st.table(df.style.hide(axis="index"))
@@ -134,7 +137,7 @@ def _table(s: report.Slide) -> None:
 
 def _chart(name: str, height: int | None = None) -> None:
     # theme=None: keep the charts module's fonts (CJK family) at the slide's bigger sizes
-    spec = report.chart_spec(ctx, name, charts, font_scale=1.6, height=height)
+    spec = report.chart_spec(ctx, name, font_scale=1.6, height=height)
     st.vega_lite_chart(spec=spec, width="stretch", theme=None)
 
 
@@ -208,7 +211,7 @@ with st.expander(t("meet_export", lang), icon=":material/download:"):
                        xlsx_mime, key="dl_monitoring", icon=":material/table_view:", on_click="ignore")
     e3.download_button(t("meet_dl_self_eval", lang), lambda: report.xlsx_bytes(ctx, "self-eval"), f"{t('meet_file_self_eval', lang)}_{stamp}.xlsx",
                        xlsx_mime, key="dl_self_eval", icon=":material/table_view:", on_click="ignore")
-    e4.download_button(t("meet_dl_pptx", lang), lambda: report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts)),
+    e4.download_button(t("meet_dl_pptx", lang), lambda: report.pptx_bytes(ctx, report.deck_chart_png(ctx)),
                        f"{t('meet_file_deck', lang)}_{stamp}.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dl_pptx", icon=":material/slideshow:", on_click="ignore")
     names = report.chart_names(ctx)
@@ -222,7 +225,7 @@ with st.expander(t("meet_export", lang), icon=":material/download:"):
     p1, p2, p3 = st.columns([2, 1, 1], vertical_alignment="bottom")
     pick = p1.selectbox(t("meet_chart_pick", lang), names, format_func=_chart_label, key="meet_chart")
     safe_name = pick.replace(":", "_")
-    p2.download_button(t("meet_dl_png", lang), lambda: report.chart_image(ctx, pick, "png", charts), f"{safe_name}_{stamp}.png", "image/png",
+    p2.download_button(t("meet_dl_png", lang), lambda: report.chart_image(ctx, pick, "png"), f"{safe_name}_{stamp}.png", "image/png",
                        key="dl_png", icon=":material/image:", on_click="ignore")
-    p3.download_button(t("meet_dl_svg", lang), lambda: report.chart_image(ctx, pick, "svg", charts), f"{safe_name}_{stamp}.svg", "image/svg+xml",
+    p3.download_button(t("meet_dl_svg", lang), lambda: report.chart_image(ctx, pick, "svg"), f"{safe_name}_{stamp}.svg", "image/svg+xml",
                        key="dl_svg", icon=":material/image:", on_click="ignore")

@@ -3,53 +3,75 @@ indicators, changes since last month and the data-quality notes."""
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
-from analytics.rules.progress import count_by_status, load_rules
-from pages.ui.common import (
-    show_chart,
-    dataset,
-    esc,
-    metric_columns,
-    fmt_value,
-    goal_label,
-    goal_rollup,
-    progress,
-    sample_banner,
-    sidebar,
+from analytics.core.calendar import data_month
+from analytics.forecast.outlook import Outlook, risk_order
+from analytics.present import chart_data
+from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value
+from analytics.present.i18n import t
+from analytics.present.labels import (
+    LIKELIHOOD_KEYS,
+    likelihood_name,
+    project_name,
+    rules_help,
+    status_color,
     status_help,
     status_label,
+    status_name,
+    status_order,
 )
-from analytics.present.i18n import t
+from analytics.present.quality_text import note_text
+from analytics.rules.progress import count_by_status, load_rules
+from pages.ui.common import dataset, esc, goal_label, goal_rollup, metric_columns, outlooks, progress, sample_banner, show_chart
+from pages.ui.shell import page_context
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 ds = dataset()
 project = ds.project
 rules = load_rules()
 
 st.title(t("overview_title", lang))
-st.caption(t("overview_caption", lang, project=project.name_en if lang == "en" else project.name, as_of=state.month_label(), year=state.year))
+st.caption(t("overview_caption", lang, project=esc(project_name(project, lang)), as_of=state.month_label(), year=state.year))
 sample_banner(state)
 
 rows = progress(state.year, state.as_of)
 counts = count_by_status(rows)
 by_id = project.by_id
 
-# -- counts by status ----------------------------------------------------------------------
+outlook = outlooks(state.year, state.as_of)
+
+
+def likelihood_parts(rows: list[Outlook]) -> list[str]:
+    """``很可能 5 项`` … for the levels present among ``rows``, most likely first."""
+    n = {k: sum(1 for o in rows if o.likelihood == k) for k in LIKELIHOOD_KEYS}
+    return [t("likelihood_count", lang, name=likelihood_name(k, lang), n=n[k]) for k in LIKELIHOOD_KEYS if n[k]]
+
+
+# -- the answer: will this year's targets be met? ----------------------------------------------
+parts = likelihood_parts(list(outlook.values()))
+if parts:
+    st.markdown("#### " + t("year_answer", lang, year=state.year, parts=t("list_sep", lang).join(parts)))
+
+# -- counts by status: chips in the status colours, each a filter into 目标进展 ------------------
 st.subheader(t("counts_title", lang))
-order = sorted(rules["statuses"], key=lambda k: -rules["statuses"][k]["rank"])
+order = status_order(rules)
 shown = [k for k in order if counts.get(k)]
-cols = metric_columns("status", [1.0] * max(1, len(shown)))
-for col, key in zip(cols, shown):
-    col.metric(status_label(key, lang), f"{counts[key]}", help=status_help(key, lang), border=True)
+st.html("<style>" + "".join(  # colours from data/status_rules.yaml (static data, not user text)
+    f".st-key-status_chip_{k} {{border-left: 6px solid {status_color(k, rules)} !important;}}"
+    f" .st-key-status_chip_{k} a p {{color: {status_color(k, rules)} !important; font-size: 1.15rem;}}" for k in shown) + "</style>")
+for col, key in zip(st.columns(max(1, len(shown))), shown):
+    with col.container(border=True, key=f"status_chip_{key}"):
+        st.page_link("pages/goals.py", label=t("status_chip", lang, label=status_label(key, lang, rules), n=counts[key]),
+                     query_params={"status": key, "goal": "-1"}, help=t("status_chip_help", lang, name=status_name(key, lang, rules)),
+                     width="stretch")
+st.caption(t("status_chips_caption", lang))
 
 with st.expander(t("status_rules_title", lang), icon=":material/info:"):
     for key in order:
-        info = rules["statuses"][key]
-        st.markdown(f"- **{info['symbol']} {info['en' if lang == 'en' else 'zh']}**：{info['help_en' if lang == 'en' else 'help_zh']}")
-    st.markdown(rules["trajectory"]["help_en" if lang == "en" else "help_zh"])
+        st.markdown(t("status_rule_line", lang, label=status_label(key, lang, rules), help=status_help(key, lang, rules)))
+    st.markdown(rules_help("trajectory", lang, rules))
 
 # -- goals ---------------------------------------------------------------------------------
 st.subheader(t("goals_title", lang))
@@ -63,13 +85,15 @@ for i, gid in enumerate(goal_ids):
         if roll is None or roll.score is None:
             st.caption(t("no_data", lang))
             continue
-        st.metric(t("goal_score", lang), f"{roll.score:.0f}", help=rules["rollup"]["help_en" if lang == "en" else "help_zh"])
-        st.markdown(status_label(roll.status, lang))
-        parts = [f"{status_label(k, lang)} {v}" for k, v in sorted(roll.counts.items(), key=lambda kv: -rules["statuses"][kv[0]]["rank"])]
-        st.caption(t("goal_indicators", lang, n=roll.n) + "：" + "，".join(parts))
-        if st.button(t("open_indicator", lang) if False else t("nav_goals", lang), key=f"goal_btn_{gid}", icon=":material/arrow_forward:"):
-            st.session_state["goal_pick"] = gid
-            st.switch_page("pages/goals.py")
+        st.metric(t("goal_score", lang), fmt_number(roll.score, 0), help=rules_help("rollup", lang, rules))
+        color = status_color(roll.status, rules)
+        st.html(f'<span style="color:{color};font-weight:600">{status_label(roll.status, lang, rules)}</span>')
+        gparts = [f"{status_label(k, lang, rules)} {roll.counts[k]}" for k in order if roll.counts.get(k)]
+        st.caption(t("goal_status_counts", lang, n=roll.n, parts=t("list_sep", lang).join(gparts)))
+        fparts = likelihood_parts([o for iid, o in outlook.items() if by_id[iid].goal == gid])
+        if fparts:
+            st.caption(t("goal_outlook", lang, parts=t("list_sep", lang).join(fparts)))
+        st.page_link("pages/goals.py", label=t("goal_open", lang, g=gid), icon=":material/arrow_forward:", query_params={"goal": str(gid)})
 
 # -- budget execution ----------------------------------------------------------------------
 st.subheader(t("budget_title", lang))
@@ -77,40 +101,43 @@ b = ds.budget
 if not b.has_data or not b.total:
     st.caption(t("budget_none", lang))
 else:
-    month = 12 if state.year < state.as_of[0] else state.as_of[1]
+    month = data_month(state.year, state.as_of)
     exec_row = next((r for r in rows if r.indicator_id == project.execution_indicator), None)
     rate = b.execution_rate(state.year, month)
     target = project.execution_targets.get(state.year)
     expected = exec_row.expected if exec_row else None
     c1, c2, c3, c4 = metric_columns("budget", [1.0, 1.0, 1.0, 1.3])
-    c1.metric(t("budget_rate", lang), fmt_value(rate, "%", 1), delta=None if expected is None or rate is None else f"{rate - expected:+.1f} pp", help=t("budget_explain", lang, start=f"{project.execution_start[0]}-{project.execution_start[1]:02d}" if project.execution_start else "—"), border=True)
-    c2.metric(t("budget_time", lang), fmt_value(expected, "%", 1), border=True)
-    c3.metric(t("budget_target", lang), fmt_value(target, "%", 0), border=True)
-    c4.metric(t("budget_spent", lang), f"{b.spent_by(state.year, month):,.0f} 万元", help=f"{t('budget_total', lang)} {b.total:,.2f} 万元", border=True)
-    levels = b.execution_levels(state.year)
-    recs = []
-    for m, v in sorted(levels.items()):
-        if m <= month:
-            recs.append({"month": m, "value": v, "series": t("budget_rate", lang), "kind": "actual"})
-    prev = 0.0 if project.execution_start and state.year <= project.execution_start[0] else b.execution_rate(state.year - 1, 12)
-    if target is not None and prev is not None:
-        for m in range(1, 13):
-            recs.append({"month": m, "value": prev + (target - prev) * m / 12, "series": t("budget_time", lang), "kind": "expected"})
-    if recs:
-        show_chart("budget_execution", pd.DataFrame(recs), lang)
+    start = fmt_month(*project.execution_start, lang) if project.execution_start else "—"
+    gap = None if expected is None or rate is None else fmt_gap(rate - expected, "%", lang)
+    c1.metric(t("budget_rate", lang), fmt_value(rate, "%", lang), delta=gap, help=t("budget_explain", lang, start=start), border=True)
+    c2.metric(t("budget_time", lang), fmt_value(expected, "%", lang), border=True)
+    c3.metric(t("budget_target", lang), fmt_pct(target, lang, decimals=0), border=True)
+    c4.metric(t("budget_spent", lang), fmt_money(b.spent_by(state.year, month), lang),
+              help=t("budget_total_help", lang, total=fmt_money(b.total, lang, decimals=2)), border=True)
+    chart = chart_data.budget_execution(ds, state.year, month, lang)
+    if not chart.empty:
+        show_chart("budget_execution", chart, lang)
 
-# -- worst lagging + changes ---------------------------------------------------------------
+# -- the indicators most at risk (the order of 年末预测) + changes ------------------------------
 left, right = st.columns(2)
 with left:
     st.subheader(t("lagging_title", lang))
-    judged = [r for r in rows if r.status in ("lagging", "watch", "missed")]
-    judged.sort(key=lambda r: (rules["statuses"][r.status]["rank"], (r.ratio if r.ratio is not None else 1.0) if r.gap_pp is None else 1 + r.gap_pp / 100))
-    if not judged:
-        st.caption("—")
-    for r in judged[:8]:
-        ind = by_id[r.indicator_id]
-        st.markdown(f"**{status_label(r.status, lang)}** · {esc(ind.display_name(lang))}")
-        st.caption(r.explain_en if lang == "en" else r.explain_zh)
+    st.caption(t("watch_caption", lang))
+    by_row = {r.indicator_id: r for r in rows}
+    risky = [o for o in sorted(outlook.values(), key=risk_order) if o.p_attain is not None and o.likelihood != "certain"][:8]
+    if not risky:
+        st.caption(t("watch_none", lang))
+    for o in risky:
+        ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
+        with st.container(key=f"watch_{ind.id}"):
+            st.page_link("pages/indicator.py", label=f"**{esc(ind.display_name(lang))}**", query_params={"indicator": ind.id}, icon=":material/query_stats:")
+            bits = [t("watch_likelihood", lang, level=likelihood_name(o.likelihood, lang), p=fmt_prob(o.p_attain, lang))]
+            if ind.kind != "milestone" and o.point is not None:
+                bits.append(t("watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
+            if r is not None and ind.kind != "milestone" and r.actual is not None:
+                bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=fmt_value(r.expected, ind.unit, lang)))
+            status = status_label(r.status, lang, rules) if r else ""
+            st.caption(esc(status + " · " + t("list_sep", lang).join(bits)))
 with right:
     st.subheader(t("changes_title", lang))
     changed = [r for r in rows if r.previous_status and r.previous_status != r.status]
@@ -118,7 +145,7 @@ with right:
         st.caption(t("changes_none", lang))
     for r in changed:
         st.markdown(
-            "- " + t("changes_from_to", lang, name=esc(by_id[r.indicator_id].display_name(lang)), old=status_label(r.previous_status, lang), new=status_label(r.status, lang))
+            "- " + t("changes_from_to", lang, name=esc(by_id[r.indicator_id].display_name(lang)), old=status_label(r.previous_status, lang, rules), new=status_label(r.status, lang, rules))
         )
 
 # -- data quality --------------------------------------------------------------------------
@@ -127,14 +154,14 @@ notes = ds.quality()
 icons = {"mismatch": ":material/error:", "note": ":material/info:", "passed": ":material/check:", "unresolved": ":material/help:"}
 for n in notes:
     label = t(f"quality_status_{n.status}", lang)
-    text = n.text(lang)
+    text = note_text(n, lang)
     fix = n.fix_en if lang == "en" else n.fix_zh
-    line = f"**{label}**（{goal_label(n.goal, lang)}）：{esc(text)}" + (f" {esc(fix)}" if fix else "")
+    line = t("quality_line", lang, label=label, goal=esc(goal_label(n.goal, lang)), text=esc(text)) + (f" {esc(fix)}" if fix else "")
     if n.status == "mismatch":
         st.warning(line, icon=icons[n.status])
     elif n.status == "note":
         st.markdown(f"- {line}")
-with st.expander(f"{t('quality_status_passed', lang)}（{sum(1 for n in notes if n.status == 'passed')}）"):
+with st.expander(t("quality_passed_n", lang, n=sum(1 for n in notes if n.status == "passed"))):
     for n in notes:
         if n.status == "passed":
-            st.markdown(f"- :material/check: {esc(n.text(lang))}")
+            st.markdown(f"- :material/check: {esc(note_text(n, lang))}")

@@ -6,10 +6,13 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes
-from pages.ui.common import dataset, esc, goal_label, sidebar
+from analytics.present.format import fmt_number, fmt_pct, unit_name
+from analytics.present.labels import direction_name, kind_name, origin_name, project_name
+from pages.ui.common import dataset, esc, goal_label
+from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
-state = sidebar()
+state = page_context()
 lang = state.lang
 project = dataset().project
 
@@ -18,25 +21,27 @@ st.caption(t("targets_caption", lang))
 
 c1, c2 = st.columns(2)
 with c1.container(border=True):
-    st.markdown(f"**{esc(project.name_en if lang == 'en' else project.name)}**")
+    st.markdown(f"**{esc(project_name(project, lang))}**")
     st.markdown(f"**{t('departments', lang)}**")
     for key, val in project.departments.items():
         st.markdown(f"- {esc(val)}")
 with c2.container(border=True):
-    st.markdown(f"**{t('funding', lang)}**：{project.funding_total:,.2f}" if project.funding_total else f"**{t('funding', lang)}**：—")
+    st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_number(project.funding_total, 2)))
     for s in project.funding_sources:
-        st.markdown(f"- {esc(s.name_en if lang == 'en' else s.name)}：{s.amount:,.2f}")
+        source = s.name_en if lang == "en" and s.name_en else s.name
+        st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_number(s.amount, 2)))
     if project.execution_targets:
-        st.caption("；".join(f"{y}: {v:g}%" for y, v in sorted(project.execution_targets.items())))
+        st.caption(t("list_sep_long", lang).join(
+            t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items())))
 
 with st.expander(t("overall_goal", lang), expanded=True):
     st.markdown(esc(project.overall_goal))
     for g in project.goals:
         st.markdown(f"**{esc(g.label(lang))}**")
         if g.text_span:
-            st.caption(f"{t('goal_text_span', lang)}：{esc(g.text_span)}")
+            st.caption(t("label_value", lang, label=t("goal_text_span", lang), value=esc(g.text_span)))
         if g.text_2023:
-            st.caption(f"{t('goal_text_2023', lang)}：{esc(g.text_2023)}")
+            st.caption(t("label_value", lang, label=t("goal_text_2023", lang), value=esc(g.text_2023)))
 
 years = sorted({y for i in project.indicators for y in list(i.targets) + list(i.baseline)})
 cmp_sym = {">=": "≥", "<=": "≤", "=": "="}
@@ -48,17 +53,17 @@ for ind in project.indicators:
         t("col_level1", lang): ind.level1,
         t("col_level2", lang): ind.level2,
         t("col_name", lang): ind.name_raw if lang == "zh" else ind.display_name("en"),
-        t("col_unit", lang): ind.unit or "—",
-        t("col_kind", lang): t(f"kind_{ind.kind}", lang),
-        t("col_direction", lang): t(f"dir_{ind.direction}", lang),
-        t("col_origin", lang): t(f"origin_{ind.origin}", lang),
+        t("col_unit", lang): unit_name(ind.unit, lang) or "—",
+        t("col_kind", lang): kind_name(ind.kind, lang),
+        t("col_direction", lang): direction_name(ind.direction, lang),
+        t("col_origin", lang): origin_name(ind.origin, lang),
     }
     for y in years:
         tg = ind.targets.get(y) or ind.baseline.get(y)
-        label = f"{y}" + ("（数据）" if y in ind.baseline and lang == "zh" else (" (data)" if y in ind.baseline else ""))
+        label = t("targets_year_data", lang, y=y) if y in ind.baseline else f"{y}"
         rec[f"{label} {t('raw_text', lang)}"] = tg.raw if tg else ""
         rec[f"{label} {t('parsed', lang)}"] = (
-            "" if tg is None else ("—" if tg.no_value else (("是" if tg.value else "否") if tg.is_bool else f"{cmp_sym.get(tg.comparator or '', '')}{tg.value:g}"))
+            "" if tg is None else ("—" if tg.no_value else (t("yes" if tg.value else "no", lang) if tg.is_bool else f"{cmp_sym.get(tg.comparator or '', '')}{tg.value:g}"))
         )
     if ind.span_years and ind.span_target:
         rec["2023-2024"] = ind.span_target.raw

@@ -27,6 +27,17 @@ def _isolated_store(_session_data_dir, monkeypatch):
     monkeypatch.setenv("PT_DATA_DIR", str(_session_data_dir))
 
 
+@pytest.fixture(autouse=True, scope="session")
+def _page_errors_reach_apptest():
+    """The app shows users a reference id instead of an exception (pages/ui/errors.py) unless
+    ``client.showErrorDetails`` asks for full details, as here: a page's exception reaches AppTest
+    as ``at.exception``. tests/test_apptest.py checks the user-facing behaviour explicitly."""
+    from streamlit import config
+
+    config.set_option("client.showErrorDetails", "full")
+    yield
+
+
 @pytest.fixture(scope="session")
 def project():
     from analytics.ingest.targets import load_project

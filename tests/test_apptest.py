@@ -8,8 +8,11 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
+pytestmark = pytest.mark.slow
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
-PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/targets.py"]
+PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/targets.py", "pages/forecast.py", "pages/budget.py",
+         "pages/data.py", "pages/meeting.py"]
 
 
 def fresh(page: str | None = None, **query) -> AppTest:
@@ -33,7 +36,7 @@ def texts(at: AppTest) -> str:
 @pytest.mark.parametrize("page", PAGES)
 def test_every_page_runs(page):
     at = fresh(page)
-    assert at.title and not at.error
+    assert at.title and not any("参考编号" in e.value for e in at.error)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -53,8 +56,8 @@ def test_overview_shows_real_figures():
     for g in range(1, 6):
         assert f"目标{g}" in body
     assert "5.3" in body and "不一致" in body  # data-quality note
-    metric_labels = [m.label for m in at.metric]
-    assert any("正常" in lbl for lbl in metric_labels)
+    chips = [pl.proto.label for pl in at.get("page_link")]
+    assert any("正常" in lbl for lbl in chips)
 
 
 def test_overview_as_of_changes_the_numbers():
@@ -71,7 +74,7 @@ def test_overview_year_switch_to_closed_year():
     at = fresh()
     at.sidebar.selectbox(key="year").set_value(2023).run()
     assert not at.exception
-    assert any("未完成" in m.label or "已完成" in m.label for m in at.metric)
+    assert any("未完成" in pl.proto.label or "已完成" in pl.proto.label for pl in at.get("page_link"))
 
 
 def test_goal_pick_and_filters():
@@ -95,12 +98,21 @@ def test_goal_from_url():
     assert len(df) == 3 and all(df["目标"].str.startswith("目标3"))
 
 
-def test_overview_goal_button_opens_goal_page():
+def test_overview_links_goals_statuses_and_indicators():
+    """Goal cards link to 目标进展 with ?goal=, status chips with ?status=, the watch list to 指标详情."""
     at = fresh()
-    at.button(key="goal_btn_2").click().run()
-    assert not at.exception
-    assert at.title[0].value == "目标进展"
-    assert all(at.dataframe[0].value["目标"].str.startswith("目标2"))
+    links = {(pl.proto.page, pl.proto.query_string) for pl in at.get("page_link")}
+    assert any(page.endswith("goals") and "goal=2" in qs for page, qs in links)
+    assert any(page.endswith("goals") and "status=lagging" in qs for page, qs in links)
+    assert any(page.endswith("indicator") and "indicator=" in qs for page, qs in links)
+    assert "年末预测" in texts(at) and "完成概率" in texts(at)
+
+
+def test_status_link_filters_the_goal_table():
+    at = fresh("pages/goals.py", status="lagging")
+    df = at.dataframe[0].value
+    assert len(df) > 0 and all("滞后" in s for s in df["状态"])
+    assert "None" not in df.to_string()
 
 
 def _chart_specs(at):
@@ -155,3 +167,74 @@ def test_deviation_cause_saved_and_shown_in_meeting():
 
     rows = Store(os.environ["PT_DATA_DIR"], create=False).list_actions()
     assert any(r["indicator_id"] == "vocational_training" and r["measure_text"] == "四季度集中拨付补贴" for r in rows)
+
+
+# -- the shell: error boundary, store path for admins only, user text as text ---------------------
+
+def test_page_error_shows_a_reference_not_the_file_and_line(monkeypatch):
+    """With ``showErrorDetails = false`` (the shipped config) a page's exception is logged with a
+    reference id; the user sees one sentence with that id, no file names or line numbers."""
+    import logging
+
+    from streamlit.testing.v1.util import patch_config_options
+
+    from pages.ui import common, errors
+
+    records: list[logging.LogRecord] = []
+    handler = logging.Handler()
+    handler.emit = records.append  # type: ignore[method-assign]
+    errors.LOG.addHandler(handler)
+
+    def broken(*_a, **_k):
+        raise ValueError("secret detail /srv/data/store.sqlite")
+
+    monkeypatch.setattr(common, "goal_rollup", broken)
+    try:
+        with patch_config_options({"client.showErrorDetails": "false"}):
+            at = fresh()
+    finally:
+        errors.LOG.removeHandler(handler)
+    assert not at.exception
+    shown = "\n".join(e.value for e in at.error)
+    assert "参考编号" in shown and "secret detail" not in shown and ".py" not in shown
+    ref = shown.split("参考编号")[1].split()[0]
+    assert records and ref in records[-1].getMessage() and records[-1].exc_info[0] is ValueError
+    assert at.sidebar.radio(key="lang").value == "zh"  # the sidebar still works
+
+
+def test_store_path_is_for_admins_only(tmp_path, monkeypatch):
+    from analytics.storage.access import add_user
+
+    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path / "store"))
+    at = fresh("pages/data.py")  # the local user is an editor
+    assert "pytest" not in texts(at) and ".sqlite" not in texts(at)
+    users = tmp_path / "users.toml"
+    add_user(users, "adam", "admin", "pw-admin-long")
+    admin = AppTest.from_file(APP, default_timeout=60)
+    admin.secrets["users_file"] = str(users)
+    admin.run()
+    admin.text_input(key="signin_name").input("adam")
+    admin.text_input(key="signin_password").input("pw-admin-long")
+    admin.button[0].click().run()
+    admin.switch_page("pages/data.py").run()
+    assert not admin.exception
+    from pages.ui.common import esc
+
+    assert any(esc(str(tmp_path)) in c.value for c in admin.caption)
+
+
+@pytest.mark.parametrize("payload", ["![x](http://127.0.0.1:9/x.png)", "[link](http://127.0.0.1:9)", "# heading", "$x^2$",
+                                     ":red[red]", ":material/home:", "a\n===", "<img src=x onerror=alert(1)>", "    code", "www.example.org",
+                                     "- item\n2) item\n---", "mail a@b.co", "-\n1.", "a\n  -  "])
+def test_esc_leaves_no_markup(payload):
+    import re
+
+    from pages.ui.common import esc
+
+    out = esc(payload)
+    unescaped = re.sub(r"\\.", "X", out)  # every escaped character replaced by a harmless one
+    assert not re.search(r"[\[\]#$<>=`*_~!|&@:^{}+]", unescaped), out
+    assert not re.search(r"(?m)^(-|\d+[.)]|www\.)", unescaped), out
+    assert not re.search(r"(^|[^\\]):[\w+-]", out), out  # no ":name" a text plugin could pick up
+    assert not out.startswith((" ", "\t"))
+    assert re.sub(r"\\(.)", r"\1", out).replace("\u2060", "") == "\n".join(ln.lstrip() for ln in payload.split("\n"))

@@ -44,7 +44,7 @@ def test_pace_lever_raises_execution_and_score():
 def test_freeze_lowers_execution():
     at = page()
     base = float(metrics(at)["年末预计执行率"].rstrip("%"))
-    at.toggle(key="lv_freeze_on").set_value(True).run()
+    at.toggle(key="lv_freeze.on").set_value(True).run()
     assert not at.exception
     assert float(metrics(at)["年末预计执行率"].rstrip("%")) < base
 
@@ -52,7 +52,7 @@ def test_freeze_lowers_execution():
 def test_budget_increase_lowers_the_rate():
     at = page()
     base = float(metrics(at)["年末预计执行率"].rstrip("%"))
-    at.number_input(key="lv_adj_local").set_value(20000.0).run()
+    at.number_input(key="lv_budget_adjustment.local").set_value(20000.0).run()
     assert float(metrics(at)["年末预计执行率"].rstrip("%")) < base
 
 
@@ -78,7 +78,8 @@ def test_save_load_duplicate_rename_compare_delete():
     assert not at.exception
     comp = at.dataframe[-1].value
     assert list(comp["情景名称"]) == ["加快支付", "按当前节奏"]
-    assert comp["年末预计执行率"].iloc[0] > comp["年末预计执行率"].iloc[1]
+    assert comp["年末执行率（%）"].iloc[0] > comp["年末执行率（%）"].iloc[1]
+    assert list(comp["措施"]) == ["剩余月份节奏 ×1.4", "按当前节奏"]  # levers in words, never JSON
     at.selectbox(key="scn_pick").set_value("再加快").run()
     at.button(key="scn_delete").click().run()
     assert "再加快" not in at.selectbox(key="scn_pick").options
@@ -104,3 +105,59 @@ def test_saved_scenarios_persist_in_the_store():
     again.button(key="scn_rename").click().run()  # the name is taken: a clear message, nothing lost
     assert any("四季度加快" in e.value for e in again.error)
     assert {"四季度加快", "另一个"} <= set(again.selectbox(key="scn_pick").options)
+
+
+def test_widgets_come_from_the_lever_registry():
+    from analytics.budget.levers import REGISTRY
+
+    at = page()
+    keys = {w.key for w in at.number_input} | {w.key for w in at.slider} | {w.key for w in at.selectbox} | {w.key for w in at.toggle} | {w.key for w in at.multiselect}
+    for lv in REGISTRY:
+        assert any(k == f"lv_{lv.name}" or k.startswith(f"lv_{lv.name}.") for k in keys), lv.name
+
+
+def test_item_levers_save_reset_and_load():
+    at = page()
+    rate = lambda: float(metrics(at)["年末预计执行率"].rstrip("%"))  # noqa: E731
+    base = rate()
+    at.number_input(key="lv_one_off.amount").set_value(5000.0).run()
+    assert not at.exception and rate() > base
+    at.number_input(key="lv_transfers.amount").set_value(1000.0).run()
+    at.number_input(key="lv_pace_by_goal.1").set_value(1.2).run()
+    assert not at.exception
+    at.text_input(key="scn_name").set_value("一次性支付").run()
+    at.button(key="scn_save").click().run()
+    at.button(key="lv_reset").click().run()
+    assert at.number_input(key="lv_one_off.amount").value == 0 and rate() == base
+    at.selectbox(key="scn_pick").set_value("一次性支付").run()
+    at.button(key="scn_load").click().run()
+    assert at.number_input(key="lv_one_off.amount").value == 5000.0
+    assert at.number_input(key="lv_transfers.amount").value == 1000.0 and at.number_input(key="lv_pace_by_goal.1").value == 1.2
+    assert rate() > base
+
+
+def test_month_levers_follow_the_as_of_month():
+    at = page()
+    at.number_input(key="lv_one_off.amount").set_value(1000.0).run()
+    at.toggle(key="lv_freeze.on").set_value(True).run()
+    assert at.selectbox(key="lv_one_off.month").value == "2024-09"
+    at.sidebar.selectbox(key="as_of").set_value("2023年6月").run()  # another year: 2024-09 cannot be chosen there
+    assert not at.exception, [e.value for e in at.exception]
+    assert at.selectbox(key="lv_one_off.month").value == "2023-07"
+    assert at.select_slider(key="lv_freeze.range").value == ("2023-07", "2023-12")
+
+
+def test_the_pace_needed_is_the_answer():
+    """The page computes the monthly amount and the pace that reach the target; using it removes
+    the shortfall, the card and the chart caption name the same month, and the central-funds
+    alarm clears when the scenario spends the central subsidy."""
+    at = page()
+    m = metrics(at)
+    assert m["剩余每月需支出"].endswith("万元/月") and "倍" in m["所需支出节奏"]
+    assert m["年末距目标缺口"].endswith("万元")
+    at.button(key="need_apply").click().run()
+    assert not at.exception
+    m = metrics(at)
+    assert m["达到年度目标的月份"] == "2024年12月"
+    assert any("2024年12月达到年度执行目标" in c.value for c in at.caption)
+    assert not any("中央补助" in e.value for e in at.error)

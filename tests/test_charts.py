@@ -96,3 +96,64 @@ def test_fast_execution_projection_spec_equals_the_altair_spec():
 def test_spec_of_other_builders_is_the_altair_spec():
     counts = {"on_track": 3, "lagging": 1}
     assert charts.spec("status_counts", counts, "zh") == charts.status_counts(counts, "zh").to_dict(validate=False)
+
+
+# -- chart data (analytics/present/chart_data.py): computed once for pages and exports ---------
+
+from analytics.present import chart_data  # noqa: E402
+from analytics.storage.dataset import load_dataset  # noqa: E402
+
+
+@pytest.fixture(scope="module")
+def sample():
+    return load_dataset()
+
+
+def test_budget_execution_data(sample):
+    df = chart_data.budget_execution(sample, 2024, 8, "zh")
+    assert list(df.columns) == ["month", "value", "series", "kind"]
+    actual = df[df["kind"] == "actual"]
+    assert actual["month"].max() == 8 and set(df["kind"]) == {"actual", "expected"}
+    expected = df[df["kind"] == "expected"].set_index("month")["value"]
+    assert list(expected.index) == list(range(1, 13)) and expected[12] == pytest.approx(100.0)
+    en = chart_data.budget_execution(sample, 2024, 8, "en")
+    assert set(en["series"]) == {"Execution rate", "Time progress"}
+    _check(charts.budget_execution(df, "zh"))
+
+
+def test_indicator_data_flow_has_bars_and_prior_years(sample):
+    c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "zh", 12.4)
+    assert c.bars and not c.monthly.empty and c.monthly["month"].max() <= 8
+    assert c.unit_title == "累计值（万人）"
+    kinds = set(c.lines["kind"])
+    assert {"actual", "expected", "prior"} <= kinds
+    assert set(c.lines.loc[c.lines["kind"] == "prior", "series"]) == {"2022年", "2023年"}
+    assert c.monthly["label"].iloc[0] in ("1-2月", "1月", "2月")
+    _check(charts.indicator_progress(*c.args("zh"), title="2024", bars=c.bars))
+
+
+def test_indicator_data_in_english_has_english_units(sample):
+    c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "en", 12.4)
+    assert c.unit_title == "Cumulative (10k persons)"
+    assert "2024 Actual (cumulative)" in set(c.lines["series"])
+    level = chart_data.indicator_progress(sample, "registered_unemployed", 2024, 8, "en", 4.1)
+    assert not level.bars and level.unit_title == "Registered unemployed (10k persons)"
+
+
+def test_report_and_page_use_the_same_chart_data(sample):
+    from analytics.reports.context import build_context
+    from analytics.reports.images import chart_data_indicator
+
+    ctx = build_context(sample, (2024, 8), lang="zh")
+    monthly, lines, title, target, bars = chart_data_indicator(ctx, "new_urban_jobs")
+    c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "zh", target)
+    assert monthly.equals(c.monthly) and lines.equals(c.lines) and (title, bars) == (c.unit_title, c.bars)
+
+
+def test_goal_scores_data(sample):
+    from analytics.rules.progress import rollup
+
+    rows = sample.progress(2024, (2024, 8))
+    df = chart_data.goal_scores(sample.project, rollup(sample.project, rows), "en")
+    assert list(df.columns) == ["goal", "score", "status"] and df["goal"].str.startswith("Goal ").all()
+    _check(charts.goal_scores(df, "en"))

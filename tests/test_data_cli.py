@@ -35,7 +35,9 @@ def test_import_dry_run_then_import(tmp_path, capsys):
     assert (out["summary"]["added"], out["summary"]["changed"]) == (1, 1)
     assert [b.kind for b in Store(store).batches()] == ["seed"]
     code, out = run(capsys, "import", str(f), "--store", str(store), "--who", "alice")
-    assert code == 0 and out["summary"]["batch_id"] and out["sample_data"] is True
+    # the first real import removes the remaining sample in the same batch
+    assert code == 0 and out["summary"]["batch_id"] and out["sample_data"] is False
+    assert out["summary"]["sample_removed"] > 1000 and out["summary"]["removed"] == out["summary"]["sample_removed"]
     b = Store(store).batches()[0]
     assert (b.kind, b.who, b.filename) == ("import", "alice", "a.csv")
     code, text = run(capsys, "import", str(f), "--store", str(store), "--format", "table", "--lang", "en")
@@ -67,11 +69,12 @@ def test_status_reads_the_store_unless_files_are_given(tmp_path, capsys, monkeyp
     # flat files keep working exactly as before, whatever the store says
     code, out = run(capsys, "status", "--as-of", "2024-09", "--actuals", str(SAMPLE))
     assert next(r for r in out["indicators"] if r["indicator_id"] == "new_urban_jobs")["actual"] != 13
-    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path / "nothing-here"))
+    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path / "new-here"))
     code, out = run(capsys, "status", "--as-of", "2024-08")
-    assert code == 0 and out["sample_data"] is True  # no store there: the shipped files
+    assert code == 0 and out["sample_data"] is True  # a new store there, seeded with the sample as in the app
+    assert (tmp_path / "new-here" / "tracker.sqlite").exists()
     code, text = run(capsys, "status", "--store", str(tmp_path / "nothing-here"))
-    assert code == 2 and "no data store" in text
+    assert code == 2 and "no data store" in text  # an explicit --store must hold a store
 
 
 def test_export_workbook_and_backups_and_restore(tmp_path, capsys):
@@ -95,3 +98,23 @@ def test_export_workbook_and_backups_and_restore(tmp_path, capsys):
     (tmp_path / "bad.sqlite").write_bytes(b"nope")
     code, out = run(capsys, "restore", str(tmp_path / "bad.sqlite"), "--store", str(other))
     assert code == 1 and not out["ok"] and out["problems"][0]["code"] == "not_sqlite"
+
+
+def test_import_keep_sample_and_the_old_replace_flag(tmp_path, capsys):
+    f = tmp_path / "a.csv"
+    f.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n", encoding="utf-8")
+    store = tmp_path / "store"
+    code, out = run(capsys, "import", str(f), "--store", str(store), "--keep-sample")
+    assert code == 0 and out["sample_data"] is True and out["summary"]["sample_removed"] == 0
+    code, out = run(capsys, "import", str(f), "--store", str(store), "--replace-sample")
+    assert code == 0 and out["sample_data"] is False and out["summary"]["sample_removed"] > 1000
+
+
+def test_export_xlsx_after_the_first_import_into_a_new_store(tmp_path, capsys):
+    f = tmp_path / "b.csv"
+    f.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-08,9.7,ytd\n", encoding="utf-8")
+    store = tmp_path / "DIR"
+    assert run(capsys, "import", str(f), "--store", str(store))[0] == 0
+    code, out = run(capsys, "export", "--out", str(tmp_path / "x.xlsx"), "--store", str(store))
+    assert code == 0 and out["kind"] == "workbook" and (tmp_path / "x.xlsx").stat().st_size > 1000
+

@@ -4,6 +4,7 @@ store (PT_DATA_DIR in a temp dir)."""
 
 from __future__ import annotations
 
+import time
 from pathlib import Path
 
 import pytest
@@ -69,6 +70,7 @@ def test_grid_edit_is_saved_and_shows_in_the_overview(data_dir):
     at = fresh()
     done_before, on_track_before = count(at, "已完成"), count(at, "正常")
     at.switch_page("pages/data.py").run()
+    at.checkbox(key="grid_keep_sample_actuals").check().run()  # keep the sample around the one edit
     edit(at, "actuals", {0: {"8月": 13.0}})  # 城镇新增就业人员规模, 2024-08 YTD: over the 12.4 target
     at.button(key="save_actuals").click().run()
     assert not at.exception
@@ -162,9 +164,9 @@ def test_clearing_the_sample_removes_the_banner(data_dir):
 
 def _users(tmp_path: Path) -> str:
     path = tmp_path / "users.toml"
-    add_user(path, "vera", "viewer", "pw-v")
-    add_user(path, "edda", "editor", "pw-e")
-    add_user(path, "adam", "admin", "pw-a")
+    add_user(path, "vera", "viewer", "pw-vera-viewer")
+    add_user(path, "edda", "editor", "pw-edda-editor")
+    add_user(path, "adam", "admin", "pw-adam-admin1")
     return str(path)
 
 
@@ -178,7 +180,7 @@ def sign_in(at: AppTest, name: str, password: str) -> AppTest:
 
 def test_viewer_sees_no_editing_controls(data_dir, tmp_path):
     at = fresh(secrets={"users_file": _users(tmp_path)})
-    sign_in(at, "vera", "pw-v")
+    sign_in(at, "vera", "pw-vera-viewer")
     assert at.title[0].value == "总览"
     assert any("vera" in c.value and "查看者" in c.value for c in at.sidebar.caption)
     at.switch_page("pages/data.py").run()
@@ -194,7 +196,8 @@ def test_wrong_password_and_sign_out(data_dir, tmp_path):
     at = fresh(secrets={"users_file": _users(tmp_path)})
     sign_in(at, "edda", "wrong")
     assert at.title[0].value == "登录" and "不正确" in error_text(at)
-    at.text_input(key="signin_password").input("pw-e")
+    time.sleep(1.05)  # the back-off after one failed try (1 s)
+    at.text_input(key="signin_password").input("pw-edda-editor")
     at.button[0].click().run()
     at.switch_page("pages/data.py").run()
     assert len(at.data_editor) == 2
@@ -206,7 +209,7 @@ def test_admin_turns_on_presentation_mode(data_dir, tmp_path):
     secrets = {"users_file": _users(tmp_path)}
     at = fresh(secrets=secrets)
     assert at.title[0].value == "登录"  # nobody gets in without signing in
-    sign_in(at, "adam", "pw-a")
+    sign_in(at, "adam", "pw-adam-admin1")
     at.switch_page("pages/data.py").run()
     at.toggle(key="presentation_mode").set_value(True).run()
     assert not at.exception
@@ -218,7 +221,7 @@ def test_admin_turns_on_presentation_mode(data_dir, tmp_path):
     assert len(guest.data_editor) == 0 and len(guest.file_uploader) == 0
     editor = fresh(secrets=secrets)
     editor.sidebar.button(key="signin_open").click().run()
-    sign_in(editor, "edda", "pw-e")
+    sign_in(editor, "edda", "pw-edda-editor")
     editor.switch_page("pages/data.py").run()
     assert len(editor.data_editor) == 2
     assert not any(t.key == "presentation_mode" for t in editor.toggle)  # editors do not see the setting

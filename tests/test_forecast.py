@@ -11,8 +11,10 @@ import math
 import numpy as np
 import pytest
 
-from analytics.forecast import method as fc
-from analytics.forecast.method import METHODS, REASONS, Forecast, forecast_indicator, seasonal_profile
+from analytics.forecast import flows, levels
+from analytics.forecast.method import METHODS, REASONS, Forecast, forecast_indicator
+from analytics.present.catalogue import CATALOGUE
+from analytics.rules.progress import seasonal_shares
 
 # A multiplicative seasonal pattern (monthly weights) and a steady 6% annual growth.  Without
 # growth both parts of the flow estimator (growth ratio and recent level) are exact; with steady
@@ -60,14 +62,14 @@ def test_flow_steady_growth_small_lag_of_the_level_part():
     for m in (1, 4, 9, 11):
         f = forecast_indicator("flow", "higher", m, ytd(x, range(1, m + 1)), hist)
         # the growth-ratio part alone is exact for steady growth ...
-        refs = fc._usable_flow_years(hist, None)
+        refs = flows._usable_flow_years(hist, None)
         cum = np.cumsum(x)[:m]
-        saved = fc._BLEND_LEVEL
+        saved = flows._BLEND_LEVEL
         try:
-            fc._BLEND_LEVEL = 0.0
-            exact, _, _ = fc._flow_point(months[:m], cum, refs, dict(refs), 2024)
+            flows._BLEND_LEVEL = 0.0
+            exact, _, _ = flows._flow_point(months[:m], cum, refs, dict(refs), 2024)
         finally:
-            fc._BLEND_LEVEL = saved
+            flows._BLEND_LEVEL = saved
         assert exact == pytest.approx(x.sum(), rel=1e-9)
         # ... the blend with the recent level is a little low (no growth assumed there)
         assert -0.015 < f.point / x.sum() - 1 < 0
@@ -82,12 +84,12 @@ def test_flow_level_shift_last_year_pulls_towards_the_new_level():
     hist[prev] = ytd(x_prev)
     x = monthly(10, growth=1.0) * 0.7  # the new level persists
     f = forecast_indicator("flow", "higher", 1, ytd(x, [1]), hist)
-    saved = fc._BLEND_LEVEL
+    saved = flows._BLEND_LEVEL
     try:
-        fc._BLEND_LEVEL = 0.0
+        flows._BLEND_LEVEL = 0.0
         g = forecast_indicator("flow", "higher", 1, ytd(x, [1]), hist)
     finally:
-        fc._BLEND_LEVEL = saved
+        flows._BLEND_LEVEL = saved
     assert g.point < f.point < x.sum()
     assert abs(f.point / x.sum() - 1) < abs(g.point / x.sum() - 1)
 
@@ -192,9 +194,9 @@ def test_interval_contains_point_and_widens_with_less_history():
     assert widths[0] > widths[1] > widths[4] > 0
     # the prior width itself shrinks with the number of reference years and the month
     for m in (1, 6, 11):
-        priors = [fc._flow_sigma0(m, k) for k in (1, 2, 3, 4, 6)]
+        priors = [flows._flow_sigma0(m, k) for k in (1, 2, 3, 4, 6)]
         assert priors[0] > priors[1] > priors[2] > priors[3] == priors[4] > 0
-    assert fc._flow_sigma0(1, 3) > fc._flow_sigma0(6, 3) > fc._flow_sigma0(11, 3)
+    assert flows._flow_sigma0(1, 3) > flows._flow_sigma0(6, 3) > flows._flow_sigma0(11, 3)
 
 
 def test_path_months_and_shape():
@@ -264,13 +266,13 @@ def test_determinism():
 
 def test_internal_vectorised_backtest_matches_point_estimator():
     hist, _ = flow_data(5, noise=0.03)
-    refs = fc._usable_flow_years(hist, None)
+    refs = flows._usable_flow_years(hist, None)
     curves = dict(refs)
-    (k, errs), *_ = fc._flow_backtest(refs, curves)
+    (k, errs), *_ = flows._flow_backtest(refs, curves)
     yr, target = refs[0]
     for m in (1, 6, 11):
         months = np.arange(1, m + 1)
-        point, _, _ = fc._flow_point(months, target[1 : m + 1], refs[1:], curves, yr)
+        point, _, _ = flows._flow_point(months, target[1 : m + 1], refs[1:], curves, yr)
         assert errs[m - 1] == pytest.approx(math.log(target[12] / point), abs=1e-12)
 
 
@@ -346,12 +348,12 @@ def test_level_observed_final_and_internal_backtest_consistency():
     f = forecast_indicator("level", "lower", 12, dec, hist, target=60.0, comparator="<=")
     assert f.method == "observed_final" and f.point == pytest.approx(dec[12]) and f.p_attain == 1.0
     assert forecast_indicator("level", "lower", 12, dec, hist, target=40.0, comparator="<=").p_attain == 0.0
-    G, _, usable = fc._level_grid("level", dec, hist, None)
+    G, _, usable = levels._level_grid("level", dec, hist, None)
     usable[-1] = True  # treat the (complete) current row like a backtest year
     yi = G.shape[0] - 1
-    vec = fc._level_backtest_points(G, yi, usable)
+    vec = levels._level_backtest_points(G, yi, usable)
     for m in (1, 5, 11):
-        path, _ = fc._level_path(G, yi, m, usable)
+        path, _ = levels._level_path(G, yi, m, usable)
         assert vec[m - 1] == pytest.approx(path[-1], abs=1e-12)
 
 
@@ -370,23 +372,24 @@ def test_methods_and_reasons_vocabulary_complete():
         forecast_indicator("level", "higher", 4, {4: 1.0}, {}).method,
     }
     assert seen == set(METHODS)
-    for table in (METHODS, REASONS):
-        for key, entry in table.items():
-            assert set(entry) == {"zh", "en", "desc_zh", "desc_en"}, key
-            assert all(isinstance(v, str) and v.strip() for v in entry.values()), key
-            assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["zh"] + entry["desc_zh"]), key
+    keys = [f"forecast.method_{c}" for c in METHODS] + [f"forecast.method_{c}_desc" for c in METHODS]
+    keys += [f"forecast.reason_{c}" for c in REASONS]
+    for key in keys:
+        entry = CATALOGUE[key]
+        assert set(entry) == {"zh", "en"} and all(v.strip() for v in entry.values()), key
+        assert any("\u4e00" <= ch <= "\u9fff" for ch in entry["zh"]), key
     assert {"no_current_data", "unsupported_kind"} <= set(REASONS)
 
 
-def test_seasonal_profile():
+def test_seasonal_shares_on_flow_data():
+    """The one definition of seasonal shares (the trajectory's) on the forecast's test data."""
     hist, _ = flow_data(3)
-    prof = seasonal_profile(hist)
-    assert sorted(prof) == list(range(1, 13)) and prof[12] == pytest.approx(1.0)
+    shares, used = seasonal_shares(hist)
+    assert used == 3 and sorted(shares) == list(range(1, 13)) and shares[12] == pytest.approx(1.0)
     expected = np.cumsum(monthly(9)) / monthly(9).sum()
-    assert [prof[m] for m in range(1, 13)] == pytest.approx(expected.tolist(), rel=1e-9)
-    assert all(b > a for a, b in zip(list(prof.values()), list(prof.values())[1:]))
-    assert seasonal_profile({}) == {}
-    assert seasonal_profile({2023: {1: 5.0, 2: 9.0}}) == {}  # no December
+    assert [shares[m] for m in range(1, 13)] == pytest.approx(expected.tolist(), rel=1e-9)
+    assert seasonal_shares({}) == ({m: m / 12 for m in range(1, 13)}, 0)
+    assert seasonal_shares({2023: {1: 5.0, 2: 9.0}})[1] == 0  # no December: time progress instead
 
 
 def test_validation():

@@ -12,6 +12,7 @@ import pytest
 
 from analytics.storage.grid import actuals_grid, actuals_template, budget_grid, budget_template, template_bytes
 from analytics.ingest.validate import ingest_actuals, ingest_budget
+from analytics.present.messages import render_problem, result_report
 from analytics.storage.store import Store, actual_key, spending_key
 
 
@@ -26,7 +27,7 @@ def project(db):
 
 
 def test_actuals_grid_shape_and_labels(db, project):
-    g = actuals_grid(project, db.actuals_frame(with_meta=True), 2024, "zh", db.data_version())
+    g = actuals_grid(project, db.actuals_frame(with_meta=True), 2024, "zh", db.dataset_version())
     assert g.frame.index.name == "行" and list(g.frame.index[:3]) == [1, 2, 3]
     assert g.frame.columns.tolist()[:3] == ["指标（单位）", "口径", "1月"] and g.frame.columns[-1] == "12月"
     assert g.frame.iloc[0, 0] == "城镇新增就业人员规模（万人）" and g.frame.iloc[0, 1] == "累计"
@@ -72,7 +73,7 @@ def test_grid_validation_uses_the_import_messages(db, project):
     assert set(by_code) == {"negative", "ytd_decrease", "pct_over_100"}
     neg = by_code["negative"]
     assert (neg.row, neg.column, neg.value, neg.file) == (1, "8月", "-1", "实际数据表格（2024年）")
-    assert "第 1 行「8月」列" in neg.message("zh") and "负数" in neg.message("zh")
+    assert "第 1 行「8月」列" in render_problem(neg, "zh") and "负数" in render_problem(neg, "zh")
     dec = by_code["ytd_decrease"]
     assert dec.row == 3 and dec.params["prev_row"] == 3 and dec.column == "4月"
     assert by_code["pct_over_100"].row == row_rate
@@ -80,11 +81,11 @@ def test_grid_validation_uses_the_import_messages(db, project):
     direct = ingest_actuals(b"indicator_id,period,value,basis\nnew_urban_jobs,2024-08,-1,ytd\n", project.ingest_catalogue(),
                             filename="f.csv")
     assert direct.errors[0].code == "negative"
-    assert direct.errors[0].message("zh").split("是负数")[1] == neg.message("zh").split("是负数")[1]
+    assert render_problem(direct.errors[0], "zh").split("是负数")[1] == render_problem(neg, "zh").split("是负数")[1]
 
 
 def test_budget_grid(db, project):
-    g = budget_grid(project, db.spending_frame(with_meta=True), 2024, "zh", db.data_version())
+    g = budget_grid(project, db.spending_frame(with_meta=True), 2024, "zh", db.dataset_version())
     assert g.frame.columns.tolist() == ["月份", "中央补助（万元）", "地方资金（万元）", "其他资金（万元）"]
     assert len(g.frame) == 12 and math.isnan(g.frame.at[12, "中央补助（万元）"])
     edited = g.apply_state({"edited_rows": {8: {"中央补助（万元）": 500.0}, 1: {"地方资金（万元）": -3.0}}})
@@ -113,7 +114,7 @@ def test_templates_round_trip_through_the_validator(project):
     for fmt in ("csv", "xlsx"):
         data = template_bytes(filled, fmt, "actuals")
         res = ingest_actuals(data, project.ingest_catalogue(), filename=f"t.{fmt}")
-        assert res.ok, res.report("en")
+        assert res.ok, result_report(res, "en")
         assert res.data[["indicator_id", "month", "value", "basis"]].values.tolist() == [
             ["new_urban_jobs", 1, 1.5, "ytd"], ["new_urban_jobs", 2, 2.5, "ytd"]]
     assert template_bytes(a, "csv").startswith(b"\xef\xbb\xbf")

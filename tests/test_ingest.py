@@ -22,6 +22,7 @@ if str(ROOT) not in sys.path:  # run from anywhere, not only `python -m pytest` 
     sys.path.insert(0, str(ROOT))
 
 from analytics.present import messages  # noqa: E402
+from analytics.present.messages import render_problem, result_json, result_report  # noqa: E402
 from analytics.ingest.validate import (  # noqa: E402
     ACTUALS_COLUMNS,
     BUDGET_COLUMNS,
@@ -144,14 +145,14 @@ def test_broken_file(name: str) -> None:
     assert result.ok is False
     assert result.data.empty
     errors = result.errors
-    assert {p.code for p in errors} == {code}, result.report()
+    assert {p.code for p in errors} == {code}, result_report(result)
     hits = [p for p in errors if p.code == code and (row is None or p.row == row)
             and (column is None or p.column == column)]
-    assert hits, result.report()
+    assert hits, result_report(result)
     for p in hits:
         assert p.file == name
         for lang in ("zh", "en"):
-            msg = p.message(lang)
+            msg = render_problem(p, lang)
             assert name in msg
             assert "{" not in msg, msg
             fields = dict(p.params, file=p.file, row=p.row, column=p.column, value=p.value)
@@ -168,28 +169,28 @@ def test_broken_file(name: str) -> None:
     auto = ingest_any(BROKEN / name, INDICATORS, sheet=SHEET_FOR.get(name))
     assert auto.ok is False and auto.data.empty
     assert {p.code for p in auto.errors} == {code}
-    assert json.loads(json.dumps(result.to_json(), ensure_ascii=False))["ok"] is False
+    assert json.loads(json.dumps(result_json(result), ensure_ascii=False))["ok"] is False
 
 
 def test_broken_locations_in_detail() -> None:
     r = _ingest(BROKEN / "text_in_value.csv")
     (p,) = r.errors
     assert (p.row, p.column, p.value) == (7, "数值", "abc")
-    assert p.message() == "文件「text_in_value.csv」第 7 行「数值」列的值「abc」不是数字。请填写数字（可带千分位或 %），例如 12.5。"
-    assert p.message("en").startswith('File "text_in_value.csv", row 7, column "数值": the value "abc" is not a number.')
+    assert render_problem(p) == "文件「text_in_value.csv」第 7 行「数值」列的值「abc」不是数字。请填写数字（可带千分位或 %），例如 12.5。"
+    assert render_problem(p, "en").startswith('File "text_in_value.csv", row 7, column "数值": the value "abc" is not a number.')
 
     dup = _ingest(BROKEN / "duplicate_rows.csv").errors[0]
     assert dup.params["rows"] == [3, 5]
-    assert "第 3、5 行" in dup.message() and "rows 3, 5" in dup.message("en")
+    assert "第 3、5 行" in render_problem(dup) and "rows 3, 5" in render_problem(dup, "en")
 
     ytd = _ingest(BROKEN / "ytd_decreasing.csv").errors[0]
     assert ytd.params["prev_row"] == 3 and ytd.params["prev_value"] == "180" and ytd.value == "150"
-    assert "第 3 行的 180" in ytd.message() and "第 4 行的 150" in ytd.message()
+    assert "第 3 行的 180" in render_problem(ytd) and "第 4 行的 150" in render_problem(ytd)
 
     missing = _ingest(BROKEN / "missing_columns.csv").errors[0]
     assert missing.params["missing"] == ["period", "value"]
     assert missing.params["found"] == ["指标编号", "备注"]
-    assert "月份" in missing.message() and "备注" in missing.message()
+    assert "月份" in render_problem(missing) and "备注" in render_problem(missing)
 
     unknown = _ingest(BROKEN / "unknown_id.csv").errors[0]
     assert unknown.params["suggestion"] == "new_urban_jobs"
@@ -201,10 +202,10 @@ def test_broken_locations_in_detail() -> None:
     assert gbk.value == "暂无数据"
 
     merged = _ingest(BROKEN / "merged_header_unknown.xlsx").errors[0]
-    assert merged.params["sheet"] == "完成情况" and "工作表「完成情况」第 5 行" in merged.message()
+    assert merged.params["sheet"] == "完成情况" and "工作表「完成情况」第 5 行" in render_problem(merged)
 
     old = _ingest(BROKEN / "old_format.xls").errors[0]
-    assert ".xlsx" in old.message() and ".xlsx" in old.message("en")
+    assert ".xlsx" in render_problem(old) and ".xlsx" in render_problem(old, "en")
 
     total = _ingest(BROKEN / "budget_mixed_basis.csv").errors[0]
     assert total.params["rows"] == [2, 3]
@@ -217,7 +218,7 @@ def test_too_large(tmp_path: Path) -> None:
     for src in (path, path.read_bytes(), io.BytesIO(path.read_bytes())):
         r = ingest_actuals(src, INDICATORS, filename="oversized.csv", max_bytes=1000)
         assert not r.ok and [p.code for p in r.errors] == ["too_large"]
-        assert "oversized.csv" in r.errors[0].message() and "MB" in r.errors[0].message("en")
+        assert "oversized.csv" in render_problem(r.errors[0]) and "MB" in render_problem(r.errors[0], "en")
     assert ingest_actuals(path, INDICATORS, max_bytes=10_000).ok
 
 
@@ -354,7 +355,7 @@ def test_good_file(name: str) -> None:
         result = ingest_budget(path, today=TODAY)
     else:
         result = ingest_actuals(path, INDICATORS, today=TODAY)
-    assert result.ok, result.report()
+    assert result.ok, result_report(result)
     assert (result.kind, result.layout) == (kind, layout)
     assert _records(result) == expected
     assert {p.code for p in result.problems} == warning_codes
@@ -365,7 +366,7 @@ def test_good_file(name: str) -> None:
     auto = ingest_any(path, INDICATORS, today=TODAY)
     assert (auto.ok, auto.kind, auto.layout) == (True, kind, layout)
     pd.testing.assert_frame_equal(auto.data, result.data)
-    assert result.to_json()["rows"] == len(expected)
+    assert result_json(result)["rows"] == len(expected)
 
 
 def test_warnings_are_located() -> None:
@@ -375,7 +376,7 @@ def test_warnings_are_located() -> None:
     assert w.params["sum"] == 150 and w.params["diff"] == 1
     r = ingest_actuals(GOOD / "future_period.csv", INDICATORS, today=TODAY)
     (w,) = r.warnings
-    assert (w.row, w.column) == (3, "月份") and "2024-06-15" in w.message()
+    assert (w.row, w.column) == (3, "月份") and "2024-06-15" in render_problem(w)
     assert ingest_actuals(GOOD / "future_period.csv", INDICATORS).problems == []  # no clock without today
 
 
@@ -436,7 +437,7 @@ def test_header_aliases_names_and_basis_aliases() -> None:
             "ＮＥＷ_ＵＲＢＡＮ_ＪＯＢＳ,2024-02,12,当月\n"
             "new_urban_jobs,2024-03,35,1-3月累计\n")
     r = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")
-    assert r.ok, r.report()
+    assert r.ok, result_report(r)
     assert r.data["indicator_id"].tolist() == ["new_urban_jobs"] * 3
     assert r.data["basis"].tolist() == ["month", "month", "ytd"]
 
@@ -470,22 +471,22 @@ def test_all_problems_of_a_file_are_reported_sorted() -> None:
     r = ingest_actuals(_csv(text), INDICATORS, filename="many.csv")
     assert [(p.code, p.row) for p in r.errors] == [
         ("unknown_indicator", 2), ("bad_period", 3), ("not_a_number", 4), ("negative", 5)]
-    lines = r.report().splitlines()
+    lines = result_report(r).splitlines()
     assert len(lines) == 4 and all(line.startswith("错误：") for line in lines)
-    assert r.report("en").splitlines()[0].startswith("Error: File \"many.csv\", row 2")
+    assert result_report(r, "en").splitlines()[0].startswith("Error: File \"many.csv\", row 2")
 
 
 def test_budget_wide_by_month_and_custom_sources() -> None:
     text = "资金来源,2024-01,2024-02\n中央补助,10,20\n地方资金,5,\n合计,15,20\n"
     r = ingest_budget(_csv(text), filename="b.csv")
-    assert r.ok and r.layout == "wide", r.report()
+    assert r.ok and r.layout == "wide", result_report(r)
     assert r.data[["month", "source", "amount"]].values.tolist() == [[1, "central", 10.0], [2, "central", 20.0],
                                                                     [1, "local", 5.0]]
     r = ingest_budget(_csv("月份,资金来源,金额\n2024-01,省级,3\n"), filename="b.csv", sources=("central", "省级"))
     assert r.ok and r.data["source"].tolist() == ["省级"]
     r = ingest_budget(_csv("月份,资金来源,金额\n2024-01,地方,3\n"), filename="b.csv", sources=("central",))
     assert [p.code for p in r.errors] == ["bad_source"]
-    assert "central" in r.errors[0].message("en")
+    assert "central" in render_problem(r.errors[0], "en")
 
 
 def test_budget_header_unit_in_yuan_warns() -> None:
@@ -502,9 +503,9 @@ def test_ingest_any_detects_kind() -> None:
 
 def test_deterministic_and_json() -> None:
     for path in sorted(BROKEN.iterdir()) + sorted(GOOD.iterdir()):
-        a = ingest_any(path, INDICATORS, sheet=SHEET_FOR.get(path.name), today=TODAY).to_json()
-        b = ingest_any(path.read_bytes(), INDICATORS, filename=path.name, sheet=SHEET_FOR.get(path.name),
-                       today=TODAY).to_json()
+        a = result_json(ingest_any(path, INDICATORS, sheet=SHEET_FOR.get(path.name), today=TODAY))
+        b = result_json(ingest_any(path.read_bytes(), INDICATORS, filename=path.name, sheet=SHEET_FOR.get(path.name),
+                                   today=TODAY))
         assert a == b
         text = json.dumps(a, ensure_ascii=False)
         assert set(json.loads(text)) == {"ok", "kind", "layout", "rows", "problems"}
@@ -518,15 +519,15 @@ def test_problem_is_frozen_and_hashable() -> None:
     with pytest.raises(Exception):
         p.code = "x"  # type: ignore[misc]
     assert hash(p) == hash(Problem("not_a_number", "a.csv", 2, "数值", "x", "error", {}))
-    assert "a.csv" in p.message("fr")  # unknown language → Chinese
-    assert p.message("fr") == p.message("zh")
+    assert "a.csv" in render_problem(p, "fr")  # unknown language → Chinese
+    assert render_problem(p, "fr") == render_problem(p, "zh")
 
 
 def test_iso_dates_are_months_not_spans() -> None:
     # values.parse_period reads "2024-01-05" as the span January–May and rejects "2024-06-30"
     text = "指标编号,月份,数值\nregistered_unemployed,2024-01-05,190\nregistered_unemployed,2024-06-30,188\n"
     r = ingest_actuals(_csv(text), INDICATORS, filename="d.csv")
-    assert r.ok, r.report()
+    assert r.ok, result_report(r)
     assert r.data[["month", "first_month"]].values.tolist() == [[1, 1], [6, 6]]
 
 
@@ -563,7 +564,7 @@ def test_formula_with_saved_value_is_read_as_the_value(tmp_path: Path) -> None:
                 data = re.sub(rb"<f>180\+10</f>(<v\s*/>|<v></v>)?", b"<f>180+10</f><v>190</v>", data)
             dst.writestr(info, data)
     r = ingest_actuals(out.getvalue(), INDICATORS, filename="f.xlsx")
-    assert r.ok, r.report()
+    assert r.ok, result_report(r)
     assert r.data["value"].tolist() == [190.0]
 
 
@@ -571,7 +572,7 @@ def test_too_many_problems_are_capped() -> None:
     text = "指标编号,月份,数值\n" + "".join(f"registered_unemployed,2024-01,x{i}\n" for i in range(700))
     r = ingest_actuals(_csv(text), INDICATORS, filename="many.csv")
     assert len(r.problems) == 501 and r.problems[-1].code == "too_many_problems"
-    assert r.problems[-1].params["count"] == 700 and "700" in r.problems[-1].message()
+    assert r.problems[-1].params["count"] == 700 and "700" in render_problem(r.problems[-1])
 
 
 def test_ingest_any_finds_budget_by_source_columns() -> None:
@@ -586,11 +587,11 @@ COMMON_PARAMS: dict[str, Any] = dict(
     error="E", requested="X", indicator="new_urban_jobs", name="城镇新增就业人员规模", max=100, unit="%", number=1,
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
-    example_name="y", key="indicator",
+    example_name="y", key="indicator", limit=500, length=20000, detected="GBK",
 )
 
 
-@pytest.mark.parametrize("code", sorted(messages.CATALOGUE))
+@pytest.mark.parametrize("code", messages.CODES)
 def test_every_template_renders(code: str) -> None:
     for lang in ("zh", "en"):
         text = messages.render(code, lang, file="f.csv", row=3, column="数值", value="v", sheet="S1",
@@ -642,8 +643,191 @@ def test_fuzz_never_raises() -> None:
             assert result.ok == (not result.errors)
             if not result.ok:
                 assert result.data.empty
-            json.dumps(result.to_json(), ensure_ascii=False)
-            result.report("zh")
-            result.report("en")
+            json.dumps(result_json(result), ensure_ascii=False)
+            result_report(result, "zh")
+            result_report(result, "en")
         frame, problems = read_table(data, filename=name)
         assert frame is not None or problems
+
+
+# ---------------------------------------------------------------------------- limits (data/limits.yaml)
+def _xlsx_bytes(cells: dict[str, Any]) -> bytes:
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for ref, value in cells.items():
+        ws[ref] = value
+    raw = io.BytesIO()
+    wb.save(raw)
+    return raw.getvalue()
+
+
+def test_limits_file_has_name_default_and_help_for_every_setting() -> None:
+    from analytics.ingest.limits import LIMITS_FILE, Limits, default_limits, resolve, settings_help
+
+    items = settings_help()
+    assert {i["name"] for i in items} >= {"max_columns", "max_rows", "max_cells", "max_seconds", "max_listed"}
+    for item in items:
+        assert item["help"] and item["default"] is not None, item
+        assert getattr(default_limits(), item["name"]) == item["default"]
+    assert LIMITS_FILE.name == "limits.yaml"
+    assert resolve({"max_rows": 7}).max_rows == 7 and resolve({"max_rows": 7}).max_columns == default_limits().max_columns
+    assert resolve(Limits(max_rows=3)).max_rows == 3 and resolve(None) is default_limits()
+    assert default_limits().plausible_max("万人") == 1e5 and default_limits().plausible_max("？？") == 1e12
+
+
+@pytest.mark.parametrize("data, name, limits, code, row, column", [
+    (("a,b,c,d,e,f\n1,2,3,4,5,6\n").encode(), "wide.csv", {"max_columns": 4}, "too_many_columns", 1, "E"),
+    (("," * 50 + "x\n").encode(), "line.csv", {"max_columns": 10}, "too_many_columns", 1, "K"),
+    ((HEAD := "指标编号,月份,数值\n").encode() + b"registered_unemployed,2024-01,1\n" * 30, "rows.csv",
+     {"max_rows": 10}, "too_many_rows", 11, None),
+    (HEAD.encode() + b"\n" * 30, "blank_rows.csv", {"max_rows": 10}, "too_many_rows", 11, None),
+    (HEAD.encode() + b"registered_unemployed,2024-01,1\n" * 30, "cells.csv", {"max_cells": 20}, "too_many_cells", 7,
+     None),
+    (HEAD.encode() + b"registered_unemployed,2024-01,1," + b"x" * 60 + b"\n", "long.csv", {"max_cell_chars": 50},
+     "cell_too_long", 2, "D"),
+    (HEAD.encode() + b"registered_unemployed,2024-01,1\n", "slow.csv", {"max_seconds": 0}, "time_limit", 2, None),
+])
+def test_csv_limits_reject_early_with_a_located_message(data: bytes, name: str, limits: dict[str, Any], code: str,
+                                                        row: int | None, column: str | None) -> None:
+    r = ingest_any(data, INDICATORS, filename=name, limits=limits)
+    assert not r.ok and r.data.empty and [p.code for p in r.errors] == [code], result_report(r)
+    p = r.errors[0]
+    assert p.row == row and p.column == column
+    assert p.params["limit"] == list(limits.values())[0]
+    zh, en = render_problem(p, "zh"), render_problem(p, "en")
+    assert name in zh and str(limits[next(iter(limits))]) in en and "{" not in zh + en
+
+
+@pytest.mark.parametrize("cells, limits, code, row, column", [
+    ({"A1": "指标编号", "B1": "月份", "C1": "数值", "T2": 5}, {"max_columns": 10}, "too_many_columns", 2, "T"),
+    ({"A1": "指标编号", "B1": "月份", "C1": "数值", "A100": "x"}, {"max_rows": 50}, "too_many_rows", 100, None),
+    ({"A1": "指标编号", "B1": "月份", "C1": "数值", "A2": "a", "B2": "b", "C2": "c"}, {"max_cells": 5},
+     "too_many_cells", 2, None),
+    ({"A1": "指标编号", "B1": "月份", "C1": "数值", "D2": "y" * 80}, {"max_cell_chars": 50}, "cell_too_long", 2, "D"),
+])
+def test_xlsx_limits_reject_early_with_a_located_message(cells: dict[str, Any], limits: dict[str, Any], code: str,
+                                                         row: int, column: str | None) -> None:
+    r = ingest_actuals(_xlsx_bytes(cells), INDICATORS, filename="s.xlsx", limits=limits)
+    assert not r.ok and [p.code for p in r.errors] == [code], result_report(r)
+    assert (r.errors[0].row, r.errors[0].column) == (row, column)
+    assert r.errors[0].params["sheet"] == "Sheet" and "工作表「Sheet」" in render_problem(r.errors[0])
+
+
+def test_xlsx_unpacked_size_limit() -> None:
+    data = _xlsx_bytes({"A1": "指标编号", "B1": "月份", "C1": "数值"})
+    r = ingest_actuals(data, INDICATORS, filename="z.xlsx", limits={"max_unpacked_bytes": 1000})
+    assert [p.code for p in r.errors] == ["too_large"] and r.errors[0].params["unpacked"] is True
+
+
+def test_wide_header_is_linear_not_quadratic() -> None:
+    import time
+
+    header = ",".join(["指标编号", "月份", "数值"] + [f"c{i}" for i in range(20_000)])
+    t0 = time.perf_counter()
+    r = ingest_actuals((header + "\nregistered_unemployed,2024-01,190\n").encode(), INDICATORS, filename="w.csv",
+                       limits={"max_columns": 30_000})
+    assert time.perf_counter() - t0 < 5  # was minutes: labels.index() once per column
+    assert r.ok and "ignored_columns" in {p.code for p in r.problems}
+    ignored = next(p for p in r.problems if p.code == "ignored_columns")
+    assert len(ignored.params["columns"]) == 20 and ignored.params["columns_more"] == 19_980
+    assert "另有 19980 项" in render_problem(ignored) and "19980 more" in render_problem(ignored, "en")
+
+
+def test_duplicate_rows_message_lists_are_capped() -> None:
+    text = "指标编号,月份,数值\n" + "registered_unemployed,2024-01,190\n" * 30
+    r = ingest_actuals(_csv(text), INDICATORS, filename="dup.csv", limits={"max_listed": 5})
+    dup = [p for p in r.errors if p.code == "duplicate"]
+    assert len(dup) == 1 and dup[0].params["rows"] == [2, 3, 4, 5, 6] and dup[0].params["rows_more"] == 25
+    assert "另有 25 项" in render_problem(dup[0]) and "25 more" in render_problem(dup[0], "en")
+    assert len(json.dumps(result_json(r), ensure_ascii=False)) < 5000
+
+
+def test_problem_count_is_kept_past_the_stored_problems() -> None:
+    text = "指标编号,月份,数值\n" + "".join(f"registered_unemployed,2024-01,x{i}\n" for i in range(300))
+    r = ingest_actuals(_csv(text), INDICATORS, filename="many.csv", limits={"max_problems": 10})
+    assert len(r.problems) == 11 and r.problems[-1].code == "too_many_problems"
+    assert r.problems[-1].params["count"] == 300 and r.problems[-1].params["shown"] == 10
+
+
+def test_merged_range_to_the_last_sheet_row_does_not_make_rows() -> None:
+    import zipfile
+
+    data = _xlsx_bytes({"A1": "指标编号", "B1": "月份", "C1": "数值", "A2": "registered_unemployed", "B2": "2024-01",
+                        "C2": 190, "B3": "2024-02", "C3": 191})
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":  # as Excel saves it: one element, no empty rows
+                part = part.replace(b"</sheetData>", b'</sheetData><mergeCells count="1"><mergeCell ref="A2:A1048576"/>'
+                                    b"</mergeCells>")
+            dst.writestr(info, part)
+    r = ingest_actuals(out.getvalue(), INDICATORS, filename="m.xlsx")
+    assert r.ok and r.data["value"].tolist() == [190.0, 191.0], result_report(r)
+    assert r.data["indicator_id"].tolist() == ["registered_unemployed"] * 2
+    assert [p.code for p in r.warnings] == ["merged_cells"] and r.warnings[0].params["ranges"] == ["A2:A3"]
+
+
+def test_empty_rows_written_by_tools_are_skipped_cheaply() -> None:
+    import zipfile
+
+    data = _xlsx_bytes({"A1": "指标编号", "B1": "月份", "C1": "数值", "A2": "registered_unemployed", "B2": "2024-01",
+                        "C2": 190})
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    empty = b"".join(b'<row r="%d"><c r="A%d" s="0"/></row>' % (r, r) for r in range(3, 200_000))
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = part.replace(b"</sheetData>", empty + b'<row r="200000"><c r="B200000" t="inlineStr"><is><t>'
+                                    b"\xe6\xb3\xa8\xef\xbc\x9a\xe7\xa4\xba\xe4\xbe\x8b</t></is></c></row></sheetData>")
+            dst.writestr(info.filename, part)
+    r = ingest_actuals(out.getvalue(), INDICATORS, filename="e.xlsx", limits={"max_rows": 300_000})
+    assert r.ok and r.data["value"].tolist() == [190.0], result_report(r)
+    assert [(p.code, p.row) for p in r.warnings] == [("ignored_row", 200_000)]  # its row number is kept
+    r = ingest_actuals(out.getvalue(), INDICATORS, filename="e.xlsx", limits={"max_rows": 100_000})
+    assert [(p.code, p.row) for p in r.errors] == [("too_many_rows", 200_000)]
+
+
+# ---------------------------------------------------------------------------- numbers and encodings
+@pytest.mark.parametrize("value, code", [("10²", "odd_digits"), ("2³", "odd_digits"), ("①", "odd_digits"),
+                                         ("12 5", "inner_space"), ("1e308", "implausible"),
+                                         ("200000", "implausible")])
+def test_values_that_would_change_silently_are_rejected_with_their_place(value: str, code: str) -> None:
+    text = f"指标编号,月份,数值\nregistered_unemployed,2024-01,190\nregistered_unemployed,2024-02,{value}\n"
+    r = ingest_actuals(text.encode(), INDICATORS, filename="n.csv")
+    assert not r.ok and [(p.code, p.row, p.column, p.value) for p in r.errors] == [(code, 3, "数值", value)]
+    zh, en = render_problem(r.errors[0]), render_problem(r.errors[0], "en")
+    assert value in zh and value in en and "{" not in zh + en and "?" not in zh
+
+
+def test_plausible_maximum_is_per_unit_and_a_setting() -> None:
+    text = "指标编号,月份,数值\nmass_incidents,2024-01,200000\n"  # 件: plausible up to 1e9
+    assert ingest_actuals(text.encode(), INDICATORS, filename="n.csv").ok
+    r = ingest_actuals(text.encode(), INDICATORS, filename="n.csv",
+                       limits={"plausible_units": {"件": 1000.0}})
+    assert [(p.code, p.params["max"], p.params["unit"]) for p in r.errors] == [("implausible", 1000.0, "件")]
+
+
+def test_budget_amount_of_1e308_is_rejected() -> None:
+    r = ingest_budget("月份,资金来源,金额\n2024-01,central,1e308\n".encode(), filename="b.csv")
+    assert [(p.code, p.row, p.params["unit"]) for p in r.errors] == [("implausible", 2, "万元")]
+    assert "万元" in render_problem(r.errors[0])
+
+
+def test_csv_with_one_gbk_row_among_utf8_rows_is_rejected_with_the_row() -> None:
+    data = ("指标编号,月份,数值,备注\nregistered_unemployed,2024-01,190,统计局数据\n").encode("utf-8") + \
+        "registered_unemployed,2024-02,191,人社局数据\n".encode("gbk") + \
+        "registered_unemployed,2024-03,192,备注\n".encode("utf-8")
+    r = ingest_actuals(data, INDICATORS, filename="mixed.csv")
+    assert not r.ok and r.data.empty
+    assert [(p.code, p.row, p.params["rows"]) for p in r.errors] == [("mixed_encoding", 3, [3])]
+    assert "第 3 行" in render_problem(r.errors[0]) and "UTF-8" in render_problem(r.errors[0], "en")
+
+
+def test_csv_wholly_in_gbk_is_still_read() -> None:
+    data = "指标编号,月份,数值,备注\nregistered_unemployed,2024-01,190,人社局数据\nregistered_unemployed,2024-02,191,统计局\n"
+    r = ingest_actuals(data.encode("gbk"), INDICATORS, filename="gbk.csv")
+    assert r.ok and r.data["note"].tolist() == ["人社局数据", "统计局"], result_report(r)

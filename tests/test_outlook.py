@@ -5,14 +5,17 @@ from __future__ import annotations
 
 import pytest
 
-from analytics.forecast.outlook import forecast_all, forecast_for, likelihood, risk_order, track_record
 from analytics.core.series import Actuals, Budget
+from analytics.forecast.method import METHODS, REASONS
+from analytics.forecast.outlook import LIKELIHOOD, OUTLOOK_METHODS, OUTLOOK_REASONS, Outlook, forecast_all, forecast_for, likelihood, risk_order, track_record
+from analytics.present.catalogue import CATALOGUE
+from analytics.present.forecast_text import method_desc, method_name, outlook_json, reason_name
 from tests.test_progress import frame
 
 
 @pytest.mark.parametrize("p, key", [(0.99, "certain"), (0.95, "certain"), (0.8, "likely"), (0.3, "possible"), (0.05, "possible"), (0.01, "impossible"), (None, None)])
 def test_likelihood_mapping(p, key):
-    assert likelihood(p)[0] == key
+    assert likelihood(p) == key
 
 
 def one(project, rows, iid, year=2024, as_of=(2024, 6), budget=None):
@@ -21,38 +24,38 @@ def one(project, rows, iid, year=2024, as_of=(2024, 6), budget=None):
 
 
 def test_milestone_rules(project):
-    assert one(project, [("hr_park_national_application", 2024, 6, 1, "level")], "hr_park_national_application")["p_attain"] == 1.0
+    assert one(project, [("hr_park_national_application", 2024, 6, 1, "level")], "hr_park_national_application").p_attain == 1.0
     open_ = one(project, [("hr_park_national_application", 2024, 6, 0, "level")], "hr_park_national_application")
     later = one(project, [("hr_park_national_application", 2024, 10, 0, "level")], "hr_park_national_application", as_of=(2024, 10))
-    assert 0 < later["p_attain"] < open_["p_attain"] < 1 and open_["point"] is None
-    assert one(project, [("hr_park_national_application", 2024, 12, 0, "level")], "hr_park_national_application", as_of=(2024, 12))["p_attain"] == 0.0
+    assert 0 < later.p_attain < open_.p_attain < 1 and open_.point is None
+    assert one(project, [("hr_park_national_application", 2024, 12, 0, "level")], "hr_park_national_application", as_of=(2024, 12)).p_attain == 0.0
 
 
 def test_zero_cap(project):
     clean = one(project, [("mass_incidents", 2024, m, 0, "month") for m in range(1, 7)], "mass_incidents")
-    assert clean["method"] == "zero_cap" and 0.5 < clean["p_attain"] < 1
+    assert clean.method == "zero_cap" and 0.5 < clean.p_attain < 1
     hit = one(project, [("mass_incidents", 2024, m, 1 if m == 2 else 0, "month") for m in range(1, 7)], "mass_incidents")
-    assert hit["p_attain"] == 0.0 and hit["likelihood"] == "impossible"
+    assert hit.p_attain == 0.0 and hit.likelihood == "impossible"
 
 
 def test_multi_year_total_only_in_final_year(project):
     rows = [("reemployed_unemployed", 2023, m, 2.5 * m / 12, "ytd") for m in range(2, 13)] + [("reemployed_unemployed", 2024, m, 2.6 * m / 12, "ytd") for m in range(2, 7)]
     mid = one(project, rows, "reemployment_total_2y", year=2023, as_of=(2023, 6))
-    assert mid["point"] is None and mid["reason"] == "multi_year_total"
+    assert mid.point is None and mid.reason == "multi_year_total"
     final = one(project, rows, "reemployment_total_2y")
-    assert final["method"] == "multi_year" and final["point"] == pytest.approx(2.5 + 2.6, rel=0.05)
-    assert final["lower"] < final["point"] < final["upper"]
+    assert final.method == "multi_year" and final.point == pytest.approx(2.5 + 2.6, rel=0.05)
+    assert final.lower < final.point < final.upper
 
 
 def test_no_current_data_says_why(project):
     r = one(project, [("new_urban_jobs", 2023, 12, 11.6, "ytd")], "new_urban_jobs")
-    assert r["point"] is None and r["reason"] == "no_current_data" and r["reason_zh"]
+    assert r.point is None and r.reason == "no_current_data" and reason_name(r.reason, "zh") == "本年无数据"
 
 
 def test_lower_is_better_level(project):
     good = one(project, [("registered_unemployed", 2023, 12, 4.2, "level"), ("registered_unemployed", 2024, 6, 3.6, "level")], "registered_unemployed")
     bad = one(project, [("registered_unemployed", 2023, 12, 4.2, "level"), ("registered_unemployed", 2024, 6, 4.6, "level")], "registered_unemployed")
-    assert good["p_attain"] > 0.8 > 0.2 > bad["p_attain"]
+    assert good.p_attain > 0.8 > 0.2 > bad.p_attain
 
 
 def test_budget_execution_matches_the_scenario_page(dataset):
@@ -60,25 +63,47 @@ def test_budget_execution_matches_the_scenario_page(dataset):
 
     row = forecast_for(dataset.project, dataset.actuals, dataset.budget, dataset.project.indicator("budget_execution"), 2024, (2024, 8))
     res = project_scenario(dataset.project, dataset.budget, (2024, 8), None)
-    assert row["method"] == "budget_projection" and row["point"] == pytest.approx(res.year_end_rate)
-    assert row["p_attain"] < 0.05  # the sample is far behind
+    assert row.method == "budget_projection" and row.point == pytest.approx(res.year_end_rate)
+    assert row.p_attain < 0.05  # the sample is far behind
 
 
 def test_all_rows_and_risk_order(dataset):
     rows = forecast_all(dataset, 2024, (2024, 8))
     assert len(rows) == len(dataset.project.indicators)
     ordered = sorted(rows, key=risk_order)
-    ps = [r["p_attain"] for r in ordered if r["p_attain"] is not None]
+    ps = [r.p_attain for r in ordered if r.p_attain is not None]
     assert ps == sorted(ps)
     for r in rows:
-        if r["point"] is not None and r["lower"] is not None:
-            assert r["lower"] - 1e-9 <= r["point"] <= r["upper"] + 1e-9, r["indicator_id"]
-        assert r["method_zh"] and r["method_en"]
+        if r.point is not None and r.lower is not None:
+            assert r.lower - 1e-9 <= r.point <= r.upper + 1e-9, r.indicator_id
+        assert method_name(r.method, "zh") != r.method and method_name(r.method, "en") != r.method
 
 
 def test_track_record(dataset):
     rec = track_record(dataset, "new_urban_jobs", 2023)
-    assert [x["month"] for x in rec] == list(range(1, 12))
-    assert all(x["final"] == pytest.approx(dataset.actuals.obs("new_urban_jobs", 2023).values[12]) for x in rec)
-    late = [abs(x["error"]) for x in rec if x["month"] >= 9 and x["error"] is not None]
+    assert [x.month for x in rec] == list(range(1, 12))
+    assert all(x.final == pytest.approx(dataset.actuals.obs("new_urban_jobs", 2023).values[12]) for x in rec)
+    late = [abs(x.error) for x in rec if x.month >= 9 and x.error is not None]
     assert late and max(late) < 0.05
+
+
+def test_every_code_has_its_words():
+    for code in (*METHODS, *OUTLOOK_METHODS):
+        assert f"forecast.method_{code}" in CATALOGUE and method_desc(code, "en"), code
+    for code in (*REASONS, *OUTLOOK_REASONS):
+        assert f"forecast.reason_{code}" in CATALOGUE, code
+    for _, code in LIKELIHOOD:
+        assert f"labels.likelihood_{code}" in CATALOGUE, code
+    assert method_name("unknown_code", "en") == "unknown_code" and reason_name(None) is None
+
+
+def test_outlook_json_keeps_the_cli_fields(dataset):
+    rows = forecast_all(dataset, 2024, (2024, 8))
+    assert all(isinstance(o, Outlook) for o in rows)
+    o = next(o for o in rows if o.indicator_id == "new_urban_jobs")
+    j = outlook_json(o, dataset.project.indicator("new_urban_jobs"))
+    assert list(j)[:11] == ["point", "lower", "upper", "p_attain", "method", "reason", "n_prior_years", "path",
+                            "required_monthly", "recent_monthly", "backtest_mape"]
+    assert j["method_zh"] == "季节占比与趋势混合" and j["method_en"] == "Seasonal share blended with recent trend"
+    assert j["likelihood"] == o.likelihood and j["likelihood_zh"] in {"确定能", "很可能", "有可能", "完全不可能"}
+    assert j["reason_zh"] is None and j["name"] == "城镇新增就业人员规模" and j["path"][0][0] == 9

@@ -165,3 +165,47 @@ def test_sample_2022_matches_seed(dataset):
 def test_previous_month_status(dataset):
     rows = evaluate_all(dataset.project, dataset.actuals, dataset.budget, 2024, (2024, 8), with_previous=True)
     assert all(r.previous_status is not None for r in rows)
+
+
+def test_explanation_is_rendered_from_the_catalogue(dataset):
+    """The engine row carries numbers; the sentence is made at the edge, in either language."""
+    from analytics.present.progress_text import explain
+
+    rows = {r.indicator_id: r for r in dataset.progress(2024, (2024, 8))}
+    by_id = dataset.project.by_id
+    r = rows["budget_execution"]
+    assert not hasattr(r, "explain_zh")
+    assert explain(by_id["budget_execution"], r, "zh").startswith(
+        "滞后：截至2024年8月实际 56.38%，应达进度 76.02%，年度目标不低于 100.0%。与应达进度相差 -19.64 个百分点。")
+    assert explain(by_id["budget_execution"], r, "en").startswith(
+        "Lagging: By 2024-08 the actual is 56.38% , expected 76.02% , annual target at least 100.0% . Gap to the trajectory: -19.64 points. ")
+    low = rows["registered_unemployed"]
+    assert "（越低越好，按 应达÷实际 计）" in explain(by_id["registered_unemployed"], low, "zh")
+    assert explain(by_id["unified_registration"], rows["unified_registration"], "en").startswith("Achieved: Milestone achieved; due in month 12. ")
+
+
+def test_explanation_without_data_is_the_status_help(project):
+    from analytics.present.progress_text import explain
+
+    p = status_of(project, [], "new_urban_jobs")
+    assert p.status == "no_data"
+    assert explain(project.indicator("new_urban_jobs"), p, "en") == load_rules()["statuses"]["no_data"]["help_en"]
+
+
+def test_threshold_already_met_holds_the_target(project):
+    """A level already better than a ≥ target expects the target all year (not a line away from it)."""
+    rows = [("public_service_satisfaction", 2023, 12, 96.0, "level"), ("public_service_satisfaction", 2024, 6, 95.5, "level")]
+    p = status_of(project, rows, "public_service_satisfaction")
+    assert p.trajectory_method == "threshold" and p.expected == pytest.approx(95.0)
+
+
+def test_execution_time_progress(dataset):
+    from analytics.rules.progress import execution_time_progress, execution_year_start
+
+    project, budget = dataset.project, dataset.budget
+    assert execution_year_start(project, budget, 2023) == 0.0  # spending starts in 2023
+    start = budget.execution_rate(2023, 12)
+    assert execution_year_start(project, budget, 2024) == pytest.approx(start)
+    assert execution_time_progress(project, budget, 2024, 6) == pytest.approx(start + (100.0 - start) / 2)
+    assert execution_time_progress(project, budget, 2024, 12) == pytest.approx(100.0)
+    assert execution_time_progress(project, budget, 2025, 6) is None  # no target for 2025

@@ -1,4 +1,4 @@
-"""Review-meeting exports (analytics/report.py): the official forms (.xlsx), the deck (.pptx),
+"""Review-meeting exports (analytics/reports/): the official forms (.xlsx), the deck (.pptx),
 chart images (.png/.svg), the ``report`` CLI command and the missing-CJK-font warning."""
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from PIL import Image
 from pptx import Presentation
 from pptx.oxml.ns import qn
 
-from analytics.reports import report
+from analytics.reports import fonts, report
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -351,8 +351,9 @@ def test_charts_module_imports_without_streamlit():
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert out.returncode == 0, out.stderr
     assert "Noto Sans CJK SC" in out.stdout
-    src = (ROOT / "analytics" / "reports" / "report.py").read_text(encoding="utf-8")
-    assert "import streamlit" not in src and "from pages" not in src and "import pages" not in src
+    for path in (ROOT / "analytics" / "reports").glob("*.py"):
+        src = path.read_text(encoding="utf-8")
+        assert "import streamlit" not in src and "from pages" not in src and "import pages" not in src, path.name
 
 
 # -- CJK font probe -------------------------------------------------------------------------
@@ -369,23 +370,23 @@ def test_missing_font_warning_with_a_probe():
 def test_font_probe_dirs(tmp_path):
     empty = tmp_path / "none"
     empty.mkdir()
-    assert report._probe_dirs([str(empty)]) is False
+    assert fonts._probe_dirs([str(empty)]) is False
     (empty / "DejaVuSans.ttf").write_bytes(b"x")
-    assert report._probe_dirs([str(empty)]) is False
+    assert fonts._probe_dirs([str(empty)]) is False
     sub = tmp_path / "fonts" / "opentype" / "noto"
     sub.mkdir(parents=True)
     (sub / "NotoSansCJK-Regular.ttc").write_bytes(b"x")
-    assert report._probe_dirs([str(tmp_path / "fonts")]) is True
+    assert fonts._probe_dirs([str(tmp_path / "fonts")]) is True
 
 
 def test_fc_list_probe_without_fc_list(monkeypatch):
-    monkeypatch.setattr(report.shutil, "which", lambda name: None)
-    assert report._probe_fc_list() is None
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    assert fonts._probe_fc_list() is None
 
 
 def test_default_probe_finds_the_installed_font():
     # the CI image installs fonts-noto-cjk (.ci/run); a machine without it skips
-    if not report._probe_dirs():
+    if not fonts._probe_dirs():
         pytest.skip("no CJK font installed here")
     assert report.find_cjk_font() is True
 
@@ -454,7 +455,7 @@ def test_cli_report_usage_errors(tmp_path, args, message):
 def test_cli_warns_on_stderr_without_a_cjk_font(tmp_path, monkeypatch, capsys):
     from analytics.cli import main as cli
 
-    monkeypatch.setattr(report, "_default_probe", lambda: False)
+    monkeypatch.setattr(fonts, "_default_probe", lambda: False)
     out = tmp_path / "c.png"
     assert cli.main(["report", "--as-of", "2024-08", "--out", str(out), "--chart", "status_counts"]) == 0
     err = capsys.readouterr().err

@@ -16,18 +16,14 @@ from analytics.budget.scenario import (
     DEFAULT_REL_ERROR_END,
     DEFAULT_REL_ERROR_START,
     SPREAD_REL_MIN,
-    ScenarioError,
     load_allocation,
     normalise_scenario,
     project_scenario,
-    scenario_from_file,
-    scenario_json,
-    scenario_key,
-    scenario_problems,
-    scenario_to_dict,
-    validate_scenario,
+    levers_key,
 )
 from analytics.core.series import Actuals, Budget
+from analytics.present import budget_text
+from analytics.present.budget_text import scenario_json, validate_scenario
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
@@ -133,7 +129,7 @@ def test_execution_is_capped_at_the_budget(project, budget, as_of, adjust):
     if as_of[0] == 2024 and limit <= res.adjusted_budget + 1e-6:  # in the final year enough pace spends everything
         assert res.year_end_rate == pytest.approx(100.0)
         assert res.shortfall == pytest.approx(0.0, abs=1e-6)
-        assert any("封顶" in w for w in res.warnings_zh)
+        assert any("封顶" in w for w in budget_text.warnings(res, "zh"))
 
 
 def test_renaming_changes_nothing(project, budget, actuals):
@@ -142,7 +138,7 @@ def test_renaming_changes_nothing(project, budget, actuals):
     b = project_scenario(project, budget, (2024, 8), renamed, actuals=actuals).as_dict()
     assert a.pop("name") != b.pop("name")
     assert a == b
-    assert scenario_key(EXAMPLE, project) == scenario_key(renamed, project)
+    assert levers_key(normalise_scenario(EXAMPLE, project)["levers"]) == levers_key(normalise_scenario(renamed, project)["levers"])
     # a different spelling of the same levers is the same scenario
     respelled = {"name": "x", "levers": {**EXAMPLE["levers"], "pace_by_source": {"中央补助": 1.5}, "pace_by_goal": {"目标1": 1.1}}}
     c = project_scenario(project, budget, (2024, 8), respelled, actuals=actuals).as_dict()
@@ -333,11 +329,11 @@ def test_target_month_and_shortfall(project, budget):
 def test_central_funds_at_risk(project, budget):
     base = project_scenario(project, budget, (2024, 8), None)
     assert base.central_at_risk
-    assert len(base.risk_reasons_zh) == 2 and len(base.risk_reasons_en) == 2
+    assert len(budget_text.risk_reasons(base, "zh")) == 2 and len(budget_text.risk_reasons(base, "en")) == 2
     assert base.unspent_by_source["central"] > 0
     spend_all = project_scenario(project, budget, (2024, 8), {"levers": {"one_off": [{"month": "2024-12", "amount": 9000, "source": "central"}]}})
     assert spend_all.unspent_by_source["central"] == pytest.approx(0.0, abs=1e-6)
-    assert len(spend_all.risk_reasons_zh) == 1  # still behind time progress today
+    assert len(budget_text.risk_reasons(spend_all, "zh")) == 1  # still behind time progress today
     # not the final year and on time: no risk
     rows = [(2023, m, "central", 10000 * 0.3 / 12 * 1.2) for m in range(1, 9)]
     early = project_scenario(project, budget_of(project, rows), (2023, 8), None)
@@ -400,7 +396,7 @@ def test_transfers_move_spending_between_goals(project, budget, actuals):
     huge = project_scenario(project, budget, (2024, 8), {"levers": {"transfers": [{"from_goal": 3, "to_goal": 1, "amount": 10 ** 6}]}})
     g3 = {g.goal: g for g in huge.by_goal}
     assert g3[3].projected_rest == pytest.approx(0.0, abs=1e-6)
-    assert huge.warnings_en and "transfer" in huge.warnings_en[0]
+    assert budget_text.warnings(huge, "en") and "transfer" in budget_text.warnings(huge, "en")[0]
 
 
 def test_budget_cut_below_spending_stops_spending(project, budget):
@@ -410,7 +406,7 @@ def test_budget_cut_below_spending_stops_spending(project, budget):
     local = next(s for s in res.sources if s.source == "local")
     assert local.projected_rest == pytest.approx(0.0, abs=1e-9)
     assert local.unspent == 0
-    assert any("超过（调整后）预算" in w for w in res.warnings_zh)
+    assert any("超过（调整后）预算" in w for w in budget_text.warnings(res, "zh"))
 
 
 def test_unit_costs_drive_linked_outputs(project, budget, actuals):
@@ -422,7 +418,7 @@ def test_unit_costs_drive_linked_outputs(project, budget, actuals):
     from analytics.forecast.outlook import forecast_for
 
     fc = forecast_for(project, actuals, budget, project.indicator("vocational_training"), 2024, (2024, 8))
-    assert vt.baseline_projected == pytest.approx(fc["point"]) and vt.projected == pytest.approx(fc["point"])
+    assert vt.baseline_projected == pytest.approx(fc.point) and vt.projected == pytest.approx(fc.point)
     assert vt.attainment == pytest.approx(vt.projected / 15.0)
     assert {lo.indicator_id for lo in base.linked_outputs} == {"vocational_training", "startup_events", "graduate_archives_digitised", "internship_posts"}
     res = project_scenario(project, budget, (2024, 8), {"levers": {"unit_costs": {"vocational_training": 0.2}}}, actuals=actuals)
@@ -440,7 +436,7 @@ def test_one_off_before_as_of_is_ignored_with_a_warning(project, budget):
     base = project_scenario(project, budget, (2024, 8), None)
     res = project_scenario(project, budget, (2024, 8), {"levers": {"one_off": [{"month": "2024-05", "amount": 999}]}})
     assert res.year_end_spent == pytest.approx(base.year_end_spent)
-    assert res.warnings_en and "ignored" in res.warnings_en[0]
+    assert budget_text.warnings(res, "en") and "ignored" in budget_text.warnings(res, "en")[0]
     assert validate_scenario({"levers": {"one_off": [{"month": "2024-05", "amount": 999}]}}, project, as_of=(2024, 8))
 
 
@@ -449,7 +445,7 @@ def test_one_off_in_a_freeze_is_blocked(project, budget):
     res = project_scenario(project, budget, (2024, 8), {"levers": {"freeze": {"from": "2024-10", "to": "2024-10", "sources": ["local"]},
                                                                     "one_off": [{"month": "2024-10", "amount": 500, "source": "local"}]}})
     assert res.year_end_spent == pytest.approx(base.year_end_spent)
-    assert any("暂停" in w for w in res.warnings_zh)
+    assert any("暂停" in w for w in budget_text.warnings(res, "zh"))
 
 
 def test_the_full_example(project, budget, actuals):
@@ -499,108 +495,6 @@ def test_goal_column_in_the_data_wins(project):
     assert g[4].spent_ytd == pytest.approx(600) and g[1].spent_ytd == 0
     assert g[4].projected_rest == pytest.approx(res.year_end_spent - 1200 - 600)  # all the projection goes to goal 4
     assert g[1].spent_before_year == pytest.approx(600) and g[4].spent_before_year == pytest.approx(600)
-
-
-# -- documents, validation, files -----------------------------------------------------------
-
-
-def test_normalise_is_canonical(project):
-    a = normalise_scenario(EXAMPLE, project)
-    assert a["levers"]["pace_by_goal"] == {"1": 1.1}
-    assert a["levers"]["one_off"][0] == {"month": "2024-10", "amount": 5000.0, "source": "local", "goal": 1}
-    b = normalise_scenario({"name": "n", "levers": {"pace": 1, "budget_adjustment": {"local": 0}, "pace_by_source": {"地方资金": 1.0}}}, project)
-    assert b["levers"] == {}
-    two = [{"month": "2024-11", "amount": 1}, {"month": "2024年10月", "amount": 2, "source": "Central subsidy"}]
-    c1 = normalise_scenario({"levers": {"one_off": two}}, project)
-    c2 = normalise_scenario({"levers": {"one_off": list(reversed(two))}}, project)
-    assert c1 == c2 and c1["levers"]["one_off"][0] == {"month": "2024-10", "amount": 2.0, "source": "central", "goal": None}
-    assert scenario_to_dict(EXAMPLE, project) == a
-    assert normalise_scenario({"pace": 1.3}, project)["levers"] == {"pace": 1.3}  # bare levers accepted
-    assert normalise_scenario(None, project) == {"name": "", "levers": {}}
-
-
-@pytest.mark.parametrize(
-    "levers, code, zh, en",
-    [
-        ({"pace": -1}, "negative_pace", "不能为负数", "cannot be negative"),
-        ({"pace": "fast"}, "not_number", "应为数字", "must be a number"),
-        ({"pace_by_source": {"central": -0.5}}, "negative_pace", "不能为负数", "cannot be negative"),
-        ({"pace_by_source": {"provincial": 1.2}}, "unknown_source", "资金来源「provincial」不存在", "unknown funding source"),
-        ({"pace_by_goal": {"7": 1.2}}, "unknown_goal", "目标「7」不存在", "unknown goal"),
-        ({"one_off": [{"month": "2024-13", "amount": 10}]}, "bad_month", "无法识别", "is not valid"),
-        ({"one_off": [{"month": "2024-10", "amount": -10}]}, "bad_amount", "应大于 0", "greater than 0"),
-        ({"one_off": [{"month": "2024-10"}]}, "missing_field", "需要 month", "needs month and amount"),
-        ({"one_off": [{"month": "2024-10", "amount": 1, "goal": 0}]}, "unknown_goal", "不存在", "unknown goal"),
-        ({"freeze": {"from": "九月"}}, "bad_month", "无法识别", "is not valid"),
-        ({"freeze": {"from": "2024-10", "to": "2024-09"}}, "bad_range", "早于", "before the start"),
-        ({"freeze": {"from": "2024-10", "sources": ["treasury"]}}, "unknown_source", "不存在", "unknown funding source"),
-        ({"budget_adjustment": {"central": -20000}}, "budget_below_zero", "预算为负", "negative"),
-        ({"transfers": [{"from_goal": 1, "to_goal": 1, "amount": 5}]}, "same_goal", "相同", "the same"),
-        ({"transfers": [{"from_goal": 1, "to_goal": 9, "amount": 5}]}, "unknown_goal", "不存在", "unknown goal"),
-        ({"unit_costs": {"new_urban_jobs": 1}}, "unknown_indicator", "不是资金驱动指标", "not a spend-driven"),
-        ({"unit_costs": {"vocational_training": 0}}, "bad_amount", "应大于 0", "greater than 0"),
-        ({"speed": 2}, "unknown_lever", "未知的调节参数「speed」", "unknown lever"),
-        ({"pace_by_goal": [1, 2]}, "not_mapping", "键值对", "mapping"),
-    ],
-)
-def test_bad_levers_give_clear_messages(project, levers, code, zh, en):
-    doc = {"name": "bad", "levers": levers}
-    probs = scenario_problems(doc, project)
-    assert [p.code for p in probs] == [code]
-    msg_zh = validate_scenario(doc, project)
-    msg_en = validate_scenario(doc, project, lang="en")
-    assert len(msg_zh) == 1 and zh in msg_zh[0] and msg_zh[0].startswith("levers.")
-    assert len(msg_en) == 1 and en in msg_en[0]
-    with pytest.raises(ScenarioError) as err:
-        project_scenario(project, Budget(project, None), (2024, 8), doc)
-    assert err.value.messages("en") == msg_en
-
-
-def test_valid_documents_have_no_problems(project):
-    assert validate_scenario(EXAMPLE, project) == []
-    assert validate_scenario(EXAMPLE, project, as_of=(2024, 8)) == []
-    assert validate_scenario(None, project) == []
-    assert validate_scenario({"name": "x"}) == []  # default project
-    assert "2024-10" in validate_scenario(EXAMPLE, project, as_of=(2024, 10))[0]  # one-off in October is not after October
-    assert validate_scenario([1, 2], project)[0].startswith("情景文件应为")
-    assert "levers belong inside" in validate_scenario({"name": "x", "levers": {}, "pace": 2}, project, lang="en")[0]
-
-
-def test_scenario_files(project, tmp_path):
-    j = tmp_path / "fast.json"
-    j.write_text(json.dumps(EXAMPLE, ensure_ascii=False), encoding="utf-8")
-    assert scenario_from_file(j, project) == normalise_scenario(EXAMPLE, project)
-    y = tmp_path / "fast.yaml"
-    y.write_text("name: 加快支付\nlevers:\n  pace: 1.2\n  freeze: {from: 2024-09, to: 2024-10, sources: [local]}\n", encoding="utf-8")
-    doc = scenario_from_file(y, project)
-    assert doc["levers"] == {"pace": 1.2, "freeze": [{"from": "2024-09", "to": "2024-10", "sources": ["local"]}]}
-
-
-@pytest.mark.parametrize(
-    "name, text, code, needle",
-    [
-        ("a.json", '{"name": "x", "levers": {"pace": 1.2,}}', "bad_json", "第 1 行"),
-        ("a.yaml", "name: x\nlevers:\n  pace: [1.2\n", "bad_yaml", "YAML"),
-        ("a.json", "", "empty_file", "空"),
-        ("a.yaml", "- 1\n- 2\n", "not_mapping", "JSON 对象"),
-        ("a.yaml", "levers:\n  pace: -2\n", "negative_pace", "a.yaml levers.pace"),
-    ],
-)
-def test_bad_scenario_files(project, tmp_path, name, text, code, needle):
-    f = tmp_path / name
-    f.write_text(text, encoding="utf-8")
-    with pytest.raises(ScenarioError) as err:
-        scenario_from_file(f, project)
-    assert err.value.problems[0].code == code
-    assert needle in err.value.messages("zh")[0]
-    assert err.value.messages("en")[0]
-
-
-def test_missing_scenario_file(project, tmp_path):
-    with pytest.raises(ScenarioError) as err:
-        scenario_from_file(tmp_path / "nope.json", project)
-    assert err.value.problems[0].code == "file_not_found"
-    assert "file not found" in err.value.messages("en")[0]
 
 
 # -- JSON -----------------------------------------------------------------------------------

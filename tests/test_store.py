@@ -9,13 +9,13 @@ import random
 import sqlite3
 import threading
 import tomllib
-import zipfile
 from pathlib import Path
 
 import openpyxl
 import pandas as pd
 import pytest
 
+from analytics.ingest.schema import ACTUAL_FIELDS
 from analytics.storage import store as store_mod
 from analytics.storage.dataset import load_dataset
 from analytics.storage.store import (
@@ -23,7 +23,6 @@ from analytics.storage.store import (
     MIGRATIONS,
     SCHEMA_VERSION,
     ImportRejected,
-    RestoreError,
     SeedSpec,
     StaleEditError,
     Store,
@@ -62,7 +61,7 @@ def csv_file(tmp_path: Path, name: str, text: str) -> Path:
 
 def do_import(s: Store, path: Path, who: str = "tester", **kw):
     result = s.validate_file(path, filename=path.name)
-    assert result.ok, result.report("en")
+    assert result.ok, result.summary()
     return s.apply_import(result, path.name, who, **kw)
 
 
@@ -107,8 +106,9 @@ def test_newer_schema_is_refused(tmp_path):
     con = sqlite3.connect(s.file, isolation_level=None)
     con.execute("INSERT INTO schema_version VALUES (?, 'future', 'later')", (SCHEMA_VERSION + 1,))
     con.close()
-    with pytest.raises(StoreError):
+    with pytest.raises(StoreError) as info:
         Store(tmp_path / "s")
+    assert info.value.code == "schema_newer" and info.value.params["version"] == SCHEMA_VERSION + 1
 
 
 def test_wal_and_foreign_keys(db):
@@ -140,7 +140,7 @@ def test_seeded_from_the_shipped_files_as_sample(db):
     ds = db.load_dataset()
     files = load_dataset()
     assert ds.is_sample and db.is_sample()
-    cols = ["indicator_id", "year", "month", "first_month", "value", "basis", "note", "source"]
+    cols = list(ACTUAL_FIELDS)
     a = ds.actuals.frame[cols].sort_values(cols[:4] + ["basis"]).reset_index(drop=True)
     b = files.actuals.frame[cols].sort_values(cols[:4] + ["basis"]).reset_index(drop=True)
     pd.testing.assert_frame_equal(a, b)
@@ -182,15 +182,33 @@ def test_bad_seed_file_raises_and_store_stays_unseeded(tmp_path):
 
 
 def test_version_changes_on_every_write(db, tmp_path):
-    v0, d0 = db.version(), db.data_version()
+    v0, d0 = db.data_version(), db.dataset_version()
     db.save_scenario("基线", {"levers": {}}, "a")
-    v1 = db.version()
-    assert v1 > v0 and db.data_version() == d0  # scenarios are not part of the dataset
+    v1 = db.data_version()
+    assert v1 > v0 and db.dataset_version() == d0  # scenarios are not part of the dataset
+    assert db.version() == v1  # the older name of the same counter
     do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n"))
-    assert db.version() > v1 and db.data_version() > d0
-    v2 = db.version()
+    assert db.data_version() > v1 and db.dataset_version() > d0
+    v2 = db.data_version()
     db.save_scenario("基线", {"levers": {}}, "a")  # unchanged: no write
-    assert db.version() == v2
+    assert db.data_version() == v2
+    for write in (lambda: db.set_action(1, "", "其他", "x", "y", "a"), lambda: db.set_setting("k", "v", "a"),
+                  lambda: db.delete_scenario("基线", "a")):
+        before = db.data_version()
+        write()
+        assert db.data_version() > before
+
+
+@pytest.mark.slow
+def test_data_version_sees_another_process(db):
+    import subprocess
+    import sys
+
+    v = db.data_version()
+    code = ("import sys; from analytics.storage.store import Store; "
+            "Store(sys.argv[1], create=False).save_scenario('other', {}, 'p')")
+    subprocess.run([sys.executable, "-c", code, str(db.file)], check=True, cwd=ROOT, timeout=120)
+    assert db.data_version() > v
 
 
 # ---------------------------------------------------------------------------- importing
@@ -199,10 +217,10 @@ def test_import_adds_changes_keeps_and_audits(db, tmp_path):
                     "new_urban_jobs,2024-08,8.6,ytd,revised\n"
                     "new_urban_jobs,2024-09,9.7,ytd,\n"
                     "registered_unemployed,2024-08,4.0,level,\n")
-    dry = do_import(db, path, dry_run=True)
+    dry = do_import(db, path, dry_run=True, keep_sample=True)
     assert (dry.added, dry.changed, dry.unchanged, dry.batch_id) == (1, 1, 1, None)
     assert len(db.batches()) == 1  # nothing written
-    done = do_import(db, path, who="alice")
+    done = do_import(db, path, who="alice", keep_sample=True)
     assert (done.added, done.changed, done.unchanged) == (1, 1, 1) and done.batch_id
     ds = db.load_dataset()
     assert ds.actuals.obs("new_urban_jobs", 2024).values[9] == 9.7
@@ -300,6 +318,63 @@ def test_replace_sample_and_clear_sample(db, tmp_path):
     assert db.is_sample()
 
 
+def test_first_real_import_removes_the_sample_in_one_undoable_batch(db, tmp_path):
+    n = db.sample_count()
+    assert n > 1000
+    path = csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n")
+    dry = do_import(db, path, dry_run=True)
+    assert dry.sample_removed == n and dry.removed == n and db.sample_count() == n  # the preview says how many
+    s = do_import(db, path)
+    assert (s.added, s.sample_removed) == (1, n) and not db.is_sample() and db.sample_count() == 0
+    assert [b.kind for b in db.batches()] == ["import", "seed"]  # one batch
+    assert db.load_dataset().actuals.frame["value"].tolist() == [9.7]
+    db.undo_import(s.batch_id, "x")
+    assert db.sample_count() == n and db.is_sample()
+    later = do_import(db, path, replace_sample=True)  # the old flag is accepted: it is the default now
+    assert later.sample_removed == n
+
+
+def test_keep_sample_is_an_explicit_choice(db, tmp_path):
+    n = db.sample_count()
+    s = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n"),
+                  keep_sample=True)
+    assert s.sample_removed == 0 and db.sample_count() == n and db.is_sample()
+
+
+def test_first_grid_save_removes_the_sample_unless_kept(db):
+    n = db.sample_count()
+    key = spending_key(2025, 1, "central")
+    kept = db.save_grid_edits({key: 10.0}, {key: 0}, "bob", keep_sample=True)
+    assert kept.sample_removed == 0 and db.sample_count() == n
+    v = db.cell_versions([key])[key][0]
+    res = db.save_grid_edits({key: 11.0}, {key: v}, "bob")
+    assert res.sample_removed == n and res.changed == 1 and db.sample_count() == 0
+    db.undo_import(res.batch_id, "bob")
+    assert db.sample_count() == n and db.cell_versions([key])[key][1] == 10.0
+
+
+def test_a_store_can_start_without_the_sample(tmp_path, monkeypatch):
+    empty = Store(tmp_path / "a", seed=SeedSpec(sample=False))
+    assert not empty.is_sample() and empty.actuals_frame().empty and empty.spending_frame().empty
+    assert len(empty.project().indicators) == 48
+    monkeypatch.setenv("PT_SEED_SAMPLE", "0")
+    assert Store(tmp_path / "b").sample_count() == 0
+    monkeypatch.setenv("PT_SEED_SAMPLE", "1")
+    assert Store(tmp_path / "c").sample_count() > 1000
+
+
+def test_export_after_the_first_import_into_a_new_store(tmp_path):
+    """Issue 12: an audit row with an empty old value crashed the workbook export."""
+    s = Store(tmp_path / "s")
+    do_import(s, csv_file(tmp_path, "b.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-08,9.7,ytd\n"))
+    wb = openpyxl.load_workbook(io.BytesIO(s.export_workbook()))
+    audit = list(wb["audit"].iter_rows(values_only=True))
+    header = audit[0]
+    olds = [r[header.index("old")] for r in audit[1:]]
+    assert None in olds and any(isinstance(o, str) for o in olds)
+    assert len(audit) - 1 == len(s.dump()["audit"])
+
+
 def test_confirming_a_sample_row_makes_it_yours(db, tmp_path):
     s = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-08,8.4998,ytd\n"))
     assert (s.added, s.changed, s.unchanged) == (0, 0, 1)
@@ -358,7 +433,7 @@ def test_ten_years_sixty_indicators_round_trip(tmp_path):
 def test_grid_edit_saves_and_audits(db):
     key = actual_key("new_urban_jobs", 2024, 8, "ytd")
     (ver, val), = db.cell_versions([key]).values()
-    res = db.save_grid_edits({key: 9.0, spending_key(2024, 9, "central"): 100.0}, {key: ver}, "bob")
+    res = db.save_grid_edits({key: 9.0, spending_key(2024, 9, "central"): 100.0}, {key: ver}, "bob", keep_sample=True)
     assert (res.changed, res.added) == (1, 1)
     e = db.history("new_urban_jobs")[0]
     assert (e.who, e.source, e.old["value"], e.new["value"]) == ("bob", "grid", val, 9.0)
@@ -504,8 +579,12 @@ def test_undo_refuses_to_overwrite_later_changes(db, tmp_path):
 
 
 def test_unknown_batch(db):
-    with pytest.raises(StoreError):
+    from analytics.present.strings.storage import render
+
+    with pytest.raises(StoreError) as info:
         db.undo_import("nope", "x")
+    assert info.value.code == "no_batch"
+    assert render(info.value, "zh") == "找不到这批更改（nope）。" and render(info.value, "en") == "No such batch (nope)."
 
 
 # ---------------------------------------------------------------------------- scenarios, actions, settings
@@ -550,7 +629,7 @@ def test_settings(db):
     assert db.audit(table="settings")[0].who == "admin"
 
 
-# ---------------------------------------------------------------------------- export, backup, restore
+# ---------------------------------------------------------------------------- export (backup and restore: test_backup.py)
 def test_export_workbook_sheets_and_formula_safety(db, tmp_path):
     do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis,note\nnew_urban_jobs,2024-09,9.7,ytd,\"=HYPERLINK(\"\"x\"\")\"\n"))
     db.save_scenario("=cmd|' /C calc'!A0", {"x": 1}, "@evil")
@@ -570,100 +649,12 @@ def test_exported_actuals_sheet_imports_again(db, tmp_path):
     path = tmp_path / "export.xlsx"
     path.write_bytes(db.export_workbook())
     result = db.validate_file(path, filename=path.name, sheet="actuals")
-    assert result.ok, result.report("en")
+    assert result.ok, result.summary()
     s = db.apply_import(result, path.name, "x", dry_run=True)
     assert s.added == 0 and s.changed == 0 and s.unchanged == len(db.dump()["actuals"])
     spend = db.validate_file(path, filename=path.name, sheet="spending", kind="budget")
-    assert spend.ok, spend.report("en")
+    assert spend.ok, spend.summary()
     assert db.apply_import(spend, path.name, "x", dry_run=True).unchanged == len(db.dump()["spending"])
-
-
-def test_backup_and_restore_round_trip(db, tmp_path):
-    db.save_scenario("基线", {"levers": {}}, "a")
-    snapshot = db.backup()
-    want = content(db, drop=META)
-    s = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n"))
-    db.delete_scenario("基线", "a")
-    changed = content(db, drop=META)
-    res = db.restore(snapshot, "restorer", filename="snap.sqlite")
-    assert content(db, drop=META) == want
-    assert res.removed == 1 and res.added == 1  # the imported row went, the scenario came back
-    assert db.batches()[0].kind == "restore"
-    assert any(b.batch_id == s.batch_id for b in db.batches())  # history kept
-    db.undo_import(res.batch_id, "x")  # a restore is undoable
-    assert content(db, drop=META) == changed
-
-
-def test_restore_into_a_fresh_store_and_from_zip(db, tmp_path):
-    do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n"), who="alice")
-    other = Store(tmp_path / "other")
-    res = other.restore(db.backup_zip(), "admin", filename="b.zip")
-    assert content(other, drop=META) == content(db, drop=META)
-    assert res.merged_batches == 2  # the seed and the import of the first store
-    assert any(e.who == "alice" for e in other.history("new_urban_jobs"))
-
-
-def _tampered(backup: bytes, sql: str) -> bytes:
-    con = sqlite3.connect(":memory:")
-    con.deserialize(backup)
-    con.execute(sql)
-    con.commit()
-    data = con.serialize()
-    con.close()
-    return bytes(data)
-
-
-def _not_ours() -> bytes:
-    con = sqlite3.connect(":memory:")
-    con.execute("CREATE TABLE t (x)")
-    data = con.serialize()
-    con.close()
-    return bytes(data)
-
-
-def _zip_without_db() -> bytes:
-    buf = io.BytesIO()
-    with zipfile.ZipFile(buf, "w") as zf:
-        zf.writestr("readme.txt", "hello")
-    return buf.getvalue()
-
-
-BAD_BACKUPS = {
-    "empty": lambda b: b"",
-    "garbage": lambda b: b"this is not a backup at all" * 10,
-    "truncated": lambda b: b[: len(b) // 3],
-    "zip_without_db": lambda b: _zip_without_db(),
-    "broken_zip": lambda b: b"PK\x03\x04" + b"\x00" * 50,
-    "other_sqlite": lambda b: _not_ours(),
-    "negative_value": lambda b: _tampered(b, "UPDATE actuals SET value = -1 WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
-    "unknown_indicator": lambda b: _tampered(b, "UPDATE actuals SET indicator_id = 'zzz' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
-    "unknown_source": lambda b: _tampered(b, "UPDATE spending SET source = 'moon' WHERE rowid = (SELECT MIN(rowid) FROM spending)"),
-    "bad_scenario": lambda b: _tampered(b, "INSERT INTO scenarios VALUES ('x', 'not json', 'a', 'b', 1, 'c', 'd')"),
-    "newer_schema": lambda b: _tampered(b, f"INSERT INTO schema_version VALUES ({SCHEMA_VERSION + 1}, 'future', 'x')"),
-    "edited_target_file": lambda b: _tampered(b, "UPDATE target_files SET content = X'00' WHERE name = 'indicators.csv'"),
-}
-
-
-@pytest.mark.parametrize("name", sorted(BAD_BACKUPS))
-def test_restore_of_a_bad_backup_changes_nothing(db, name):
-    good = db.backup()
-    bad = BAD_BACKUPS[name](good)
-    before = db.dump()
-    with pytest.raises(RestoreError) as info:
-        db.restore(bad, "x", filename=f"{name}.sqlite")
-    assert info.value.problems and info.value.message("zh") and info.value.message("en")
-    assert db.dump() == before
-    assert db.backup() == good
-
-
-def test_backup_is_a_consistent_sqlite_file(db):
-    data = db.backup()
-    assert data.startswith(b"SQLite format 3\x00")
-    con = sqlite3.connect(":memory:")
-    con.deserialize(data)
-    assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
-    assert con.execute("SELECT COUNT(*) FROM actuals").fetchone()[0] == len(db.dump()["actuals"])
-    con.close()
 
 
 def test_project_falls_back_to_the_copy_in_the_store(tmp_path):
@@ -698,3 +689,16 @@ def test_target_file_changes_are_synced_and_audited(tmp_path):
     e = s.audit(table="target_files")[0]
     assert e.source == "targets" and e.new["sha256"] != e.old["sha256"]
     assert s.project().indicator("new_urban_jobs").name == "城镇新增就业人数"
+
+
+def test_every_store_error_code_has_catalogue_text():
+    import re
+
+    from analytics.present.catalogue import CATALOGUE
+
+    codes = set()
+    for path in (ROOT / "analytics" / "storage").glob("*.py"):
+        codes |= set(re.findall(r'code="([a-z_]+)"', path.read_text(encoding="utf-8")))
+    assert {"schema_newer", "no_targets", "no_batch", "bad_target_name"} <= codes
+    for code in codes - {"restore_failed"}:
+        assert f"storage.{code}" in CATALOGUE and CATALOGUE[f"storage.{code}"]["en"], code

@@ -155,7 +155,10 @@ def test_quality_notes(project):
     assert notes["new_jobs_two_year"].status == "passed"
     assert notes["funding_sum"].status == "passed"
     assert notes["skilled_share_base"].status == "note" and "就业人员" in notes["skilled_share_base"].zh
-    assert "5.2" in notes["reemployment_two_year"].text("zh") and "5.3" in notes["reemployment_two_year"].text("en")
+    from analytics.present.quality_text import note_text
+
+    assert note_text(notes["reemployment_two_year"], "zh").endswith("数值：5.2 对 5.3，不一致。")
+    assert "Figures: 5.2 vs 5.3 — DISAGREE." in note_text(notes["reemployment_two_year"], "en")
 
 
 def test_flat_target_file(tmp_path):

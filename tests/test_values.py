@@ -83,3 +83,44 @@ def test_bool_and_units():
     assert unit_scale("%") == (1.0, "%")
     assert unit_scale("场次") == (1.0, "场次")
     assert unit_scale("家") == (1.0, "家")
+
+
+@pytest.mark.parametrize("raw, code", [
+    ("10²", "odd_digits"), ("2³", "odd_digits"), ("①", "odd_digits"), ("H₂O", "odd_digits"), ("½", "odd_digits"),
+    ("Ⅻ", "odd_digits"), ("٣", "odd_digits"), ("12 5", "inner_space"), ("1 234.5", "inner_space"),
+    ("１２　５", "inner_space"), ("12\u00a05", "inner_space"),
+])
+def test_numbers_that_would_silently_change_are_refused(raw, code):
+    with pytest.raises(ValueParseError) as exc:
+        parse_number(raw)
+    assert exc.value.code == code
+
+
+@pytest.mark.parametrize("raw, expected", [("１２", 12.0), (" 12.5 % ", 12.5), ("1e308", 1e308), ("１，２３４", 1234.0)])
+def test_ordinary_digits_and_spaces_around_a_number_still_read(raw, expected):
+    assert parse_number(raw) == expected
+
+
+def test_superscript_target_is_not_read_as_another_number():
+    with pytest.raises(ValueParseError):
+        parse_target("10²")
+
+
+@pytest.mark.parametrize("raw, comparator, value", [
+    ("达到90%", ">=", 90.0), ("90%及以上", ">=", 90.0), ("10及以下", "<=", 10.0), ("≥95%", ">=", 95.0),
+    ("≧95%", ">=", 95.0), (">=95", ">=", 95.0), ("＞＝95", ">=", 95.0), ("95%以上", ">=", 95.0),
+    ("不低于80%", ">=", 80.0), ("不少于500人", ">=", 500.0), ("达90%", ">=", 90.0),
+    ("≤5", "<=", 5.0), ("≦5", "<=", 5.0), ("<=5", "<=", 5.0), ("5以下", "<=", 5.0), ("3件以内", "<=", 3.0),
+    ("不超过5%", "<=", 5.0), ("不高于4.5%", "<=", 4.5), ("低于5.5%", "<=", 5.5), ("5.5%及以下", "<=", 5.5),
+    ("超过100人", ">=", 100.0),
+])
+def test_target_words_longest_first(raw, comparator, value):
+    for direction in ("higher", "lower"):  # an explicit word wins over the direction
+        t = parse_target(raw, direction)
+        assert (t.comparator, t.value) == (comparator, value), (raw, direction)
+
+
+@pytest.mark.parametrize("raw", ["不低于5%以下", "≥5≤9", "①", "10²"])
+def test_target_words_of_both_kinds_or_odd_digits_are_refused(raw):
+    with pytest.raises(ValueParseError):
+        parse_target(raw)

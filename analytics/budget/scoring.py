@@ -10,22 +10,23 @@ from __future__ import annotations
 
 import copy
 import dataclasses
-import importlib
-import inspect
 import math
 import os
 import weakref
 from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
-from typing import Any, Callable, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
+from analytics.core.calendar import milestone_achieved
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all
-from analytics.budget.scenario import ScenarioResult, project_scenario, scenario_arg
+from analytics.budget.document import scenario_arg
+from analytics.budget.outputs import year_end_point
+from analytics.budget.projection import project_scenario
+from analytics.budget.results import ScenarioResult
 from analytics.core.series import Actuals, Budget
 
 __all__ = [
@@ -40,7 +41,7 @@ __all__ = [
     "grade_for",
     "score",
     "score_scenario",
-    "score_json",
+    "score_data",
     "project_rows",
 ]
 
@@ -155,11 +156,13 @@ class ScoreLine:
     attainment: float | None  # completion ratio (uncapped)
     points: float
     lost: float
-    reason_zh: str
-    reason_en: str
+    reason: str  # why these points: catalogue code budget.score_<reason> (rendered by analytics.present.score_text)
+    reason_params: dict[str, Any] = field(default_factory=dict)
 
     def as_dict(self) -> dict[str, Any]:
-        return {k: _clean(getattr(self, k)) for k in self.__dataclass_fields__}
+        out = {k: _clean(getattr(self, k)) for k in self.__dataclass_fields__}
+        out["reason_params"] = {k: _clean(v) for k, v in self.reason_params.items()}
+        return out
 
 
 @dataclass(frozen=True)
@@ -233,21 +236,13 @@ def _clean(x: Any) -> Any:
     return x
 
 
-def _f(x: float | None) -> str:
-    if x is None:
-        return "—"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.4g}"
-
-
 # -- scoring --------------------------------------------------------------------------------
 
 
 def _completion(ind: Indicator, actual: float, target: float) -> tuple[str, float]:
     """(rule, completion ratio) for one indicator, direction- and type-aware."""
     if ind.kind == "milestone":
-        return "milestone", 1.0 if actual >= 0.5 * (target if target > 0 else 1.0) else 0.0
+        return "milestone", 1.0 if milestone_achieved(actual) else 0.0
     if ind.direction == "lower":
         if abs(target) < _EPS:
             return "zero_target", 1.0 if actual <= _EPS else 0.0
@@ -259,38 +254,82 @@ def _completion(ind: Indicator, actual: float, target: float) -> tuple[str, floa
     return "higher", actual / target
 
 
-def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: float, pts: float, mx: float, cap: float, floor: float) -> tuple[str, str]:
-    unit = "" if ind.unit in ("",) else ind.unit
-    tail_zh = f"得 {pts:.2f}/{mx:.2f} 分。"
-    tail_en = f"{pts:.2f} of {mx:.2f} points."
+def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: float, pts: float, mx: float, cap: float,
+            floor: float) -> tuple[str, dict[str, Any]]:
+    """(reason code, its numbers) of a scored indicator (the sentences: budget.score_<code>)."""
+    tail = {"points": pts, "points_max": mx}
     if rule == "milestone":
-        done = ratio >= 1.0
-        return (f"里程碑{'已实现，得满分' if done else '未实现，不得分'}：{tail_zh}",
-                f"Milestone {'achieved: full marks' if done else 'not achieved: no points'}; {tail_en}")
+        return ("milestone_done" if ratio >= 1.0 else "milestone_missed"), tail
     if rule == "zero_target":
-        ok = ratio >= 1.0
-        return (f"目标为 0（不得发生），实际 {_f(actual)}{unit}：{'得满分' if ok else '不得分'}，{tail_zh}",
-                f"Target 0 (must not happen), actual {_f(actual)}{' ' + unit if unit else ''}: {'full marks' if ok else 'no points'}; {tail_en}")
-    if rule == "lower":
-        zh = f"越低越好：实际 {_f(actual)}{unit}，目标不超过 {_f(target)}{unit}，完成率 = 目标÷实际 = {ratio:.1%}"
-        en = f"Lower is better: actual {_f(actual)} {unit}, target at most {_f(target)} {unit}, completion = target ÷ actual = {ratio:.1%}"
-    else:
-        zh = f"实际 {_f(actual)}{unit}，目标 {_f(target)}{unit}，完成率 {ratio:.1%}"
-        en = f"Actual {_f(actual)} {unit}, target {_f(target)} {unit}, completion {ratio:.1%}"
-    if ratio < floor - _EPS:
-        zh += f"，低于最低完成率 {floor:.0%}，不得分"
-        en += f", below the minimum completion {floor:.0%}: no points"
-    elif ratio > cap + _EPS:
-        zh += "，超额完成按满分计"
-        en += ", over-achieved: capped at full marks"
-    return f"{zh}；{tail_zh}", f"{en}; {tail_en}".replace("  ", " ")
+        return ("zero_target_met" if ratio >= 1.0 else "zero_target_missed"), {"actual": actual, "unit": ind.unit, **tail}
+    limit = "floor" if ratio < floor - _EPS else ("cap" if ratio > cap + _EPS else "")
+    return rule, {"actual": actual, "target": target, "unit": ind.unit, "ratio": ratio, "limit": limit, "floor": floor, **tail}
 
 
-def _part_of(ind: Indicator, parts: Sequence[Mapping[str, Any]]) -> Mapping[str, Any] | None:
-    for p in parts:
-        if p.get("level1") and p["level1"] == ind.level1:
-            return p
-    return None
+def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str, execution_rate: float | None,
+                     exec_target: float, year: int) -> tuple[ScoreLine, ScorePart]:
+    """The execution part: ``min(cap, rate ÷ target) × points``."""
+    mx = float(p["points"])
+    if execution_rate is None:
+        empty = opts.get("no_data", "redistribute") != "zero"
+        line = ScoreLine(exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution",
+                         "excluded" if empty else "zero", 1.0, 0.0 if empty else mx, None, exec_target, None, 0.0,
+                         0.0 if empty else mx, "execution_no_data_left_out" if empty else "execution_no_data_zero")
+        return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, 0.0, 1, 0, empty)
+    ratio = execution_rate / exec_target if exec_target > 0 else 1.0
+    pts = mx * max(0.0, min(float(opts.get("execution_cap", 1.0)), ratio))
+    line = ScoreLine(
+        exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
+        execution_rate, exec_target, ratio, pts, mx - pts,
+        "execution", {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts},
+    )
+    return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False)
+
+
+def _stage(ind: Indicator, row: IndicatorProgress | None, w: float, year: int, opts: Mapping[str, Any]) -> tuple[Any, ...]:
+    """(ind, status, weight, actual, target, reason if not scored) of one member of a part."""
+    tgt = row.target if row is not None else (ind.target(year).value if ind.target(year) else None)
+    act = row.actual if row is not None else None
+    if w <= 0:
+        return (ind, "excluded", 0.0, act, tgt, ("weight_zero", {}))
+    if tgt is None:
+        zero = opts.get("no_target", "redistribute") == "zero"
+        return (ind, "zero" if zero else "excluded", w, act, None, ("no_target_zero" if zero else "no_target_shared", {"year": year}))
+    if act is None:
+        zero = opts.get("no_data", "redistribute") == "zero"
+        return (ind, "zero" if zero else "excluded", w, None, tgt, ("no_data_zero" if zero else "no_data_shared", {}))
+    return (ind, "scored", w, act, tgt, None)
+
+
+def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[str, IndicatorProgress], year: int,
+                opts: Mapping[str, Any]) -> tuple[list[ScoreLine], ScorePart]:
+    """One part of indicators: points spread by weight over the members that are scored."""
+    mx = float(p["points"])
+    cap = float(opts.get("completion_cap", 1.0))
+    floor = float(opts.get("min_completion", 0.0))
+    custom = dict(opts.get("custom_weights") or {}) if opts.get("weights") == "custom" else {}
+    staged = [_stage(ind, rows.get(ind.id), float(custom.get(ind.id, 1.0)), year, opts) for ind in members]
+    wsum = sum(w for (_i, st, w, *_rest) in staged if st != "excluded")
+    lines: list[ScoreLine] = []
+    got = 0.0
+    n_scored = 0
+    for ind, st, w, act, tgt, why in staged:
+        pmax = mx * w / wsum if (st != "excluded" and wsum > 0) else 0.0
+        if st == "scored":
+            rule, ratio = _completion(ind, float(act), float(tgt))
+            eff = 0.0 if ratio < floor - _EPS else max(0.0, min(cap, ratio))
+            pts = pmax * eff
+            reason, params = _reason(rule, ind, float(act), float(tgt), ratio, pts, pmax, cap, floor)
+            n_scored += 1
+        else:
+            rule = "milestone" if ind.kind == "milestone" else ("zero_target" if ind.direction == "lower" and tgt == 0 else ind.direction)
+            ratio, pts = None, 0.0
+            reason, params = why
+        got += pts
+        lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, p["key"], rule, st, w, pmax,
+                               None if act is None else float(act), None if tgt is None else float(tgt),
+                               ratio, pts, pmax - pts, reason, params))
+    return lines, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, wsum <= 0)
 
 
 def score(
@@ -308,88 +347,26 @@ def score(
     """
     r = resolve_rules(rules)
     opts = {k: _opt(r, k) for k in r.get("options", {})}
-    cap = float(opts.get("completion_cap", 1.0))
-    floor = float(opts.get("min_completion", 0.0))
     origins = set(opts.get("origins") or ["table"])
-    custom = dict(opts.get("custom_weights") or {}) if opts.get("weights") == "custom" else {}
     rows = {row.indicator_id: row for row in progress_rows}
     parts_cfg = list(r["parts"])
     lines: list[ScoreLine] = []
     parts: list[ScorePart] = []
-
-    # budget execution
     exec_cfg = next((p for p in parts_cfg if not p.get("level1")), None)
     target = project.execution_targets.get(year)
     exec_target = float(target) if target is not None else float(opts.get("execution_default_target", 100))
     exec_id = project.execution_indicator or "budget_execution"
     for p in parts_cfg:
-        mx = float(p["points"])
         if p is exec_cfg:
-            if execution_rate is None:
-                policy = opts.get("no_data", "redistribute")
-                empty = policy != "zero"
-                lines.append(ScoreLine(exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution",
-                                       "excluded" if empty else "zero", 1.0, 0.0 if empty else mx, None, exec_target, None, 0.0,
-                                       0.0 if empty else mx,
-                                       "没有支出数据，无法计算预算执行率。" + ("本部分不计分。" if empty else "按规则计 0 分。"),
-                                       "No spending data: the execution rate is unknown. " + ("The part is left out." if empty else "Scored 0 by rule.")))
-                parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, 0.0, 1, 0, empty))
-                continue
-            ratio = execution_rate / exec_target if exec_target > 0 else 1.0
-            pts = mx * max(0.0, min(float(opts.get("execution_cap", 1.0)), ratio))
-            lines.append(ScoreLine(
-                exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
-                execution_rate, exec_target, ratio, pts, mx - pts,
-                f"预算执行率 {execution_rate:.2f}%，{year} 年目标 {exec_target:g}%，得分 = min(1, {execution_rate:.2f}÷{exec_target:g}) × {mx:g} = {pts:.2f} 分。",
-                f"Execution {execution_rate:.2f}% against the {year} target of {exec_target:g}%: min(1, {execution_rate:.2f} ÷ {exec_target:g}) × {mx:g} = {pts:.2f} points.",
-            ))
-            parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False))
+            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year)
+            lines.append(line)
+            parts.append(part)
             continue
         members = [ind for ind in project.indicators
                    if ind.level1 == p.get("level1") and ind.id != project.execution_indicator and ind.origin in origins]
-        staged = []  # (ind, status, weight, actual, target, reason if not scored)
-        for ind in members:
-            row = rows.get(ind.id)
-            w = float(custom.get(ind.id, 1.0))
-            tgt = row.target if row is not None else (ind.target(year).value if ind.target(year) else None)
-            act = row.actual if row is not None else None
-            if w <= 0:
-                staged.append((ind, "excluded", 0.0, act, tgt, ("权重为 0，不计分。", "Weight 0: not scored.")))
-            elif tgt is None:
-                pol = opts.get("no_target", "redistribute")
-                staged.append((ind, "excluded" if pol != "zero" else "zero", w, act, None,
-                               (f"{year} 年没有目标值，" + ("不计分，分值由本级其他指标分摊。" if pol != "zero" else "按规则计 0 分。"),
-                                f"No target for {year}: " + ("left out, its points shared by the other indicators of the level." if pol != "zero" else "scored 0 by rule."))))
-            elif act is None:
-                pol = opts.get("no_data", "redistribute")
-                staged.append((ind, "excluded" if pol != "zero" else "zero", w, None, tgt,
-                               ("没有实际数据，" + ("不计分，分值由本级其他指标分摊。" if pol != "zero" else "按规则计 0 分。"),
-                                "No data: " + ("left out, its points shared by the other indicators of the level." if pol != "zero" else "scored 0 by rule."))))
-            else:
-                staged.append((ind, "scored", w, act, tgt, None))
-        wsum = sum(w for (_i, st, w, *_rest) in staged if st != "excluded")
-        empty = wsum <= 0
-        got = 0.0
-        n_scored = 0
-        for ind, st, w, act, tgt, why in staged:
-            pmax = mx * w / wsum if (st != "excluded" and wsum > 0) else 0.0
-            if st == "scored":
-                assert act is not None and tgt is not None
-                rule, ratio = _completion(ind, float(act), float(tgt))
-                eff = 0.0 if ratio < floor - _EPS else max(0.0, min(cap, ratio))
-                pts = pmax * eff
-                zh, en = _reason(rule, ind, float(act), float(tgt), ratio, pts, pmax, cap, floor)
-                n_scored += 1
-            else:
-                rule = "milestone" if ind.kind == "milestone" else ("zero_target" if ind.direction == "lower" and tgt == 0 else ind.direction)
-                ratio, pts = None, 0.0
-                zh, en = why  # type: ignore[misc]
-            got += pts
-            lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, p["key"], rule, st, w, pmax,
-                                   None if act is None else float(act), None if tgt is None else float(tgt),
-                                   ratio, pts, pmax - pts, zh, en))
-        parts.append(ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, empty))
-
+        part_lines, part = _score_part(p, members, rows, year, opts)
+        lines.extend(part_lines)
+        parts.append(part)
     raw = sum(pt.points for pt in parts)
     if opts.get("empty_part", "rescale") == "rescale":
         avail = sum(pt.points_max for pt in parts if not pt.empty)
@@ -401,94 +378,28 @@ def score(
     g = grade_for(total, r)
     costs = sorted((ln for ln in lines if ln.lost > 1e-6), key=lambda ln: (-ln.lost, ln.indicator_id))
     return ScoreResult(
-        year=year,
-        execution_rate=execution_rate,
-        execution_target=exec_target,
-        parts=parts,
-        lines=lines,
-        total=total,
-        total_max=float(sum(float(p["points"]) for p in parts_cfg)),
-        grade=str(g["zh"]),
-        grade_en=str(g["en"]),
-        grade_key=str(g.get("key", "")),
-        what_costs_points=costs,
-        options=opts,
+        year=year, execution_rate=execution_rate, execution_target=exec_target, parts=parts, lines=lines, total=total,
+        total_max=float(sum(float(p["points"]) for p in parts_cfg)), grade=str(g["zh"]), grade_en=str(g["en"]),
+        grade_key=str(g.get("key", "")), what_costs_points=costs, options=opts,
     )
 
 
 # -- projection -----------------------------------------------------------------------------
 
 
-def _forecast_fn() -> Callable[..., Any] | None:
-    try:
-        mod = importlib.import_module("analytics.forecast.method")
-    except ImportError:
-        return None
-    fn = getattr(mod, "forecast_indicator", None)
-    return fn if callable(fn) else None
-
-
-_FORECAST_KEYS = ("year_end", "value", "point", "forecast", "mean", "median", "projected")
-
-
-def _call_forecast(fn: Callable[..., Any], available: Mapping[str, Any]) -> float | None:
-    """Call ``forecast_indicator`` with the arguments its signature names (see docs/budget.md)
-    and read a year-end value from what it returns; ``None`` when it cannot be used."""
-    try:
-        sig = inspect.signature(fn)
-    except (TypeError, ValueError):
-        return None
-    args: list[Any] = []
-    kwargs: dict[str, Any] = {}
-    for name, prm in sig.parameters.items():
-        if prm.kind in (prm.VAR_POSITIONAL, prm.VAR_KEYWORD):
-            continue
-        if name in available:
-            if prm.kind == prm.POSITIONAL_ONLY:
-                args.append(available[name])
-            else:
-                kwargs[name] = available[name]
-        elif prm.default is prm.empty:
-            return None
-    try:
-        res = fn(*args, **kwargs)
-    except Exception:  # a broken forecast must not break the score: fall back
-        return None
-    value: Any = res
-    if isinstance(res, Mapping):
-        value = next((res[k] for k in _FORECAST_KEYS if k in res), None)
-    elif not isinstance(res, (int, float)) and res is not None:
-        value = next((getattr(res, k) for k in _FORECAST_KEYS if hasattr(res, k)), None)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) or not math.isfinite(float(value)):
-        return None
-    return float(value)
-
-
 _FC_CACHE: "weakref.WeakKeyDictionary[Actuals, dict[tuple[Any, ...], float | None]]" = weakref.WeakKeyDictionary()
 
 
-def _forecast_value(fn: Callable[..., Any], project: Project, ind: Indicator, row: IndicatorProgress, actuals: Actuals,
-                    budget: Budget | None, as_of: tuple[int, int]) -> float | None:
-    """The forecaster's year-end value for one indicator, cached per ``Actuals`` object (the
+def _forecast_value(ind: Indicator, row: IndicatorProgress, actuals: Actuals, as_of: tuple[int, int]) -> float | None:
+    """The trend forecast of one indicator's year end, cached per ``Actuals`` object (the
     forecast depends on the data and the as-of month, not on the budget levers)."""
     month = int(as_of[1]) if row.year == as_of[0] else 12
-    key = (id(fn), getattr(fn, "__module__", ""), ind.id, row.year, month, row.target, row.comparator)
+    comparator = row.comparator or (">=" if ind.direction == "higher" else "<=")
+    key = (ind.id, row.year, month, row.target, comparator)
     cache = _FC_CACHE.setdefault(actuals, {})
-    if key in cache:
-        return cache[key]
-    available = {
-        # the signature of analytics.forecast.method.forecast_indicator
-        "kind": ind.kind, "direction": ind.direction, "as_of_month": month,
-        "current": dict(actuals.obs(ind.id, row.year).values), "history": actuals.history(ind.id, row.year),
-        "target": row.target, "comparator": row.comparator or (">=" if ind.direction == "higher" else "<="),
-        "last_year_end": actuals.year_end(ind, row.year - 1),
-        # other names a forecaster may ask for
-        "project": project, "indicator": ind, "ind": ind, "indicator_id": ind.id, "actuals": actuals,
-        "budget": budget, "year": row.year, "as_of": tuple(as_of), "row": row, "progress": row,
-    }
-    value = _call_forecast(fn, available)
-    cache[key] = value
-    return value
+    if key not in cache:
+        cache[key] = year_end_point(ind, actuals, row.year, month, row.target, comparator)
+    return cache[key]
 
 
 def project_rows(
@@ -507,7 +418,7 @@ def project_rows(
     r = resolve_rules(rules)
     method_opt = _opt(r, "projection")
     open_ms = _opt(r, "open_milestones")
-    fn = _forecast_fn() if _opt(r, "use_forecast") else None
+    use_forecast = bool(_opt(r, "use_forecast"))
     by_id = project.by_id
     out: list[IndicatorProgress] = []
     info: dict[str, dict[str, Any]] = {}
@@ -525,7 +436,7 @@ def project_rows(
         elif lo is not None and lo.projected is not None:
             value, method = lo.projected, "linked_output"
         elif ind.kind == "milestone":
-            achieved = (row.actual or 0.0) >= 0.5
+            achieved = milestone_achieved(row.actual)
             due = ind.due_month or 12
             if not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
                 value, method = row.target, "milestone_open"
@@ -533,8 +444,8 @@ def project_rows(
             method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
         else:
             fc = None
-            if fn is not None and actuals is not None and not ind.derived_from:
-                fc = _forecast_value(fn, project, ind, row, actuals, budget, as_of)
+            if use_forecast and actuals is not None and not ind.derived_from:
+                fc = _forecast_value(ind, row, actuals, as_of)
             if fc is not None:
                 value, method = fc, "forecast"
             elif method_opt == "trajectory" and row.ratio is not None and math.isfinite(row.ratio) and row.actual is not None:
@@ -563,7 +474,7 @@ def score_scenario(
     """Projected year-end score of ``as_of``'s year under a budget scenario.
 
     Execution = the scenario's year-end execution rate; spend-driven indicators = the
-    scenario's linked outputs; others = ``analytics.forecast.method.forecast_indicator`` when it exists,
+    scenario's linked outputs; others = the trend forecast (``analytics.forecast.method.forecast_indicator``),
     else the trajectory rule (see :func:`project_rows`). ``progress_rows`` and ``result`` may be
     passed to reuse work already done (the page caches the rows: they do not depend on levers).
     """
@@ -580,10 +491,12 @@ def score_scenario(
     return res
 
 
-def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
-               rules: Mapping[str, Any] | None = None, top: int = 10) -> dict[str, Any]:
-    """CLI output (see docs/budget.md, "score_json"): projected year-end execution rate, points
-    per part, total and grade. ``scenario`` is a document, a JSON/YAML path or ``None``."""
+def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
+               rules: Mapping[str, Any] | None = None, top: int = 10) -> tuple[dict[str, Any], ScoreResult]:
+    """The numbers of the CLI's ``score`` JSON (docs/budget.md, "CLI JSON": projected year-end
+    execution rate, points per part, total and grade) and the score they come from; the reasons
+    (``reason_zh``/``reason_en``) are added at the edge by :func:`analytics.present.score_text.score_json`.
+    ``scenario`` is a document, a JSON/YAML path or ``None``."""
     doc = scenario_arg(scenario, project)
     y, m = int(as_of[0]), int(as_of[1])
     result = project_scenario(project, budget, (y, m), doc, actuals=actuals)
@@ -592,7 +505,7 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
     def r2(x: float | None) -> float | None:
         return None if x is None or not math.isfinite(x) else round(float(x), 2)
 
-    return {
+    payload = {
         "project": project.id,
         "as_of": f"{y:04d}-{m:02d}",
         "year": y,
@@ -609,8 +522,8 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
         "grade": res.grade,
         "grade_en": res.grade_en,
         "what_costs_points": [
-            {"indicator_id": ln.indicator_id, "name": ln.name, "part": ln.part, "lost": r2(ln.lost),
-             "reason_zh": ln.reason_zh, "reason_en": ln.reason_en}
+            {"indicator_id": ln.indicator_id, "name": ln.name, "part": ln.part, "lost": r2(ln.lost)}
             for ln in res.what_costs_points[:top]
         ],
     }
+    return payload, res

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pandas as pd
@@ -16,6 +17,19 @@ def safe_cell(value: Any) -> Any:
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+_FORMAT_SPECIAL = re.compile(r'(["\\])')
+
+
+def excel_literal(text: str) -> str:
+    """``text`` as literal text inside an Excel number format (e.g. a unit after the digits):
+    runs of ordinary characters in double quotes, a ``"`` or ``\\`` as a backslash escape
+    (``万"人`` → ``"万"\\""人"``), control and other unprintable characters dropped — so no unit
+    can end the quoted text early and leave Excel a malformed format."""
+    clean = "".join(ch for ch in str(text or "") if ch.isprintable())
+    return "".join("\\" + part if part in ('"', "\\") else f'"{part}"'
+                   for part in _FORMAT_SPECIAL.split(clean) if part)
 
 
 def safe_frame(df: pd.DataFrame) -> pd.DataFrame:

@@ -54,13 +54,33 @@ _NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")
 _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
+_INNER_SPACE_RE = re.compile(r"[0-9.,]\s+[0-9.,]")
+
+
+def _check_digits(value: object) -> None:
+    """Refuse what NFKC would silently turn into other digits: superscripts and subscripts
+    (``10²`` → 102), circled and other number signs (``①`` → 1), digits of other scripts, and a
+    space inside a number (``12 5`` → 125). Full-width digits (``１２``) are ordinary digits."""
+    raw = str(value)
+    for ch in raw:
+        if ch.isascii():
+            continue
+        category = unicodedata.category(ch)
+        if category in ("No", "Nl") or (category == "Nd" and not unicodedata.normalize("NFKC", ch).isascii()):
+            raise ValueParseError("odd_digits", value, ch)
+    if _INNER_SPACE_RE.search(unicodedata.normalize("NFKC", raw).strip()):
+        raise ValueParseError("inner_space", value)
+
+
 def parse_number(value: object, *, allow_percent: bool = True) -> float:
     """Read a numeric cell.
 
     Accepts ints/floats, ``"1,234"``, ``"12.5%"`` (→ 12.5, the number of percent),
     full-width digits ``"１２"``, a trailing ``"以上"``/``"以下"`` is *not* accepted here
     (targets only, see :func:`parse_target`). Raises ``ValueParseError('not_a_number')``
-    for text, ``('formula')`` for spreadsheet formulas, ``('empty')`` for blanks.
+    for text, ``('formula')`` for spreadsheet formulas, ``('empty')`` for blanks,
+    ``('odd_digits')`` for superscripts, circled numbers and other scripts' digits (``10²``,
+    ``①``), ``('inner_space')`` for a space inside a number (``12 5``).
     """
     if isinstance(value, bool):
         raise ValueParseError("not_a_number", value)
@@ -68,6 +88,7 @@ def parse_number(value: object, *, allow_percent: bool = True) -> float:
         if isinstance(value, float) and (math.isnan(value) or math.isinf(value)):
             raise ValueParseError("empty", value)
         return float(value)
+    _check_digits(value)
     text = normalize_text(value)
     if text == "":
         raise ValueParseError("empty", value)
@@ -215,15 +236,21 @@ class ParsedTarget:
         }
 
 
-_GE_WORDS = ("以上", "及以上", "不低于", "不少于", "至少", "≥", ">=", "＞=", "超过")
-_LE_WORDS = ("以下", "及以下", "以内", "不超过", "不高于", "不多于", "至多", "≤", "<=")
+#: Words that set a target's comparator, as written in official tables. Matched longest first, so
+#: ``及以上`` is not read as ``以上`` plus a stray ``及``, nor ``不超过`` as ``超过``.
+_GE_WORDS = ("≥", "≧", ">=", "以上", "及以上", "不低于", "不少于", "达到", "达", "至少", "超过")
+_LE_WORDS = ("≤", "≦", "<=", "以下", "及以下", "以内", "不超过", "不高于", "低于", "不多于", "至多")
+_COMPARATOR_WORDS = {**{w: ">=" for w in _GE_WORDS}, **{w: "<=" for w in _LE_WORDS}}
+_COMPARATOR_RE = re.compile("|".join(re.escape(w) for w in sorted(_COMPARATOR_WORDS, key=len, reverse=True)))
 _UNIT_SUFFIX_RE = re.compile(r"(万人次|万人|万份|万个|万元|亿元|万|人次|人|个|家|场次|件|起|份)$")
 
 
 def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
     """Parse a target cell. A bare number takes its comparator from the direction
     (higher is better → ``>=``, lower is better → ``<=``, so ``0`` events means "no more
-    than 0"); explicit words (``以上``, ``不超过``, ``≥``…) win over the direction."""
+    than 0"); explicit words win over the direction: ``≥ ≧ >= 以上 及以上 不低于 不少于 达到``
+    (and ``达 至少 超过``) → ``>=``; ``≤ ≦ <= 以下 及以下 以内 不超过 不高于 低于`` (and ``不多于
+    至多``) → ``<=``. Words of both kinds in one cell, superscripts or circled digits are refused."""
     text_raw = "" if raw is None else str(raw).strip()
     if isinstance(raw, float) and math.isnan(raw):
         text_raw = ""
@@ -235,19 +262,12 @@ def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
         return ParsedTarget(text_raw, "=", 1.0, is_bool=True)
     if low in _NO and not low.isdigit():
         return ParsedTarget(text_raw, "=", 0.0, is_bool=True)
-    comparator: str | None = None
-    body = text
-    for word in _LE_WORDS:
-        if word in body:
-            comparator = "<="
-            body = body.replace(word, "")
-    for word in _GE_WORDS:
-        if word in body:
-            if comparator == "<=":
-                raise ValueParseError("bad_target", raw)
-            comparator = ">="
-            body = body.replace(word, "")
-    body = body.replace("达", "").replace("达到", "")
+    _check_digits(text_raw)
+    found = {_COMPARATOR_WORDS[m.group(0)] for m in _COMPARATOR_RE.finditer(text)}
+    if len(found) > 1:
+        raise ValueParseError("bad_target", raw)
+    comparator: str | None = found.pop() if found else None
+    body = _COMPARATOR_RE.sub("", text)
     body = _UNIT_SUFFIX_RE.sub("", body)
     value = parse_number(body)
     if comparator is None:

@@ -22,7 +22,7 @@ from typing import Any, Iterable
 import pandas as pd
 import yaml
 
-from analytics.core.paths import DATA_DIR, DEFAULT_PROJECT_DIR
+from analytics.core.paths import DEFAULT_PROJECT_DIR
 from analytics.core.model import BASES, DIRECTIONS, KINDS, FundingSource, Goal, Indicator, Project
 from analytics.core.values import ParsedTarget, ValueParseError, normalize_text, parse_target
 
@@ -235,14 +235,9 @@ def _flat_to_wide(table: pd.DataFrame, filename: str) -> pd.DataFrame:
     return pd.DataFrame(list(rows.values())).fillna("")
 
 
-def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems: list[TargetProblem]) -> Indicator | None:
-    iid = _s(row.get("id"))
-    if not iid:
-        problems.append(TargetProblem(filename, line, "id", "", "指标编号为空，请填写（字母、数字、下划线）。", "Empty indicator id: fill it in (letters, digits, underscore)."))
-        return None
-    if not re.fullmatch(r"[A-Za-z0-9_\-.]+", iid):
-        problems.append(TargetProblem(filename, line, "id", iid, "指标编号只能包含字母、数字、下划线、连字符和点。", "An indicator id may hold only letters, digits, _, - and ."))
-        return None
+def _kind_direction_basis(row: dict[str, Any], line: int, filename: str, problems: list[TargetProblem]
+                          ) -> tuple[str, str, str, bool]:
+    """(kind, direction, default basis, all valid); blanks take the defaults flow / higher / the kind's basis."""
     kind = _s(row.get("kind")) or "flow"
     direction = _s(row.get("direction")) or "higher"
     basis_default = {"flow": "ytd", "stock": "level", "level": "level", "rate": "level", "milestone": "level"}
@@ -257,39 +252,61 @@ def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems:
     if basis not in BASES:
         problems.append(TargetProblem(filename, line, "default_basis", basis, "口径应为 month、ytd 或 level。", "default_basis must be month, ytd or level."))
         ok = False
+    return kind, direction, basis, ok
+
+
+def _year_targets(row: dict[str, Any], direction: str, line: int, filename: str, problems: list[TargetProblem]
+                  ) -> tuple[dict[int, ParsedTarget], dict[int, ParsedTarget], bool]:
+    """(targets by year from ``target_YYYY``, baseline by year from ``actual_YYYY``, all readable)."""
     targets: dict[int, ParsedTarget] = {}
     baseline: dict[int, ParsedTarget] = {}
+    ok = True
     for col, val in row.items():
         col = str(col)
         for pattern, store in ((_TARGET_COL, targets), (_ACTUAL_COL, baseline)):
             m = pattern.match(col)
-            if not m:
-                continue
-            text = _s(val)
-            if text == "":
+            text = _s(val) if m else ""
+            if not text:
                 continue
             try:
-                store[int(m.group(1))] = parse_target(text, direction)
+                store[int(m.group(1))] = parse_target(text, direction)  # type: ignore[union-attr]
             except ValueParseError:
                 problems.append(
                     TargetProblem(filename, line, col, text, "无法识别的目标值。可写数字（12.4）、百分比（30%）、带“以上/以下”的门槛（90%以上）、是/否，或“—”表示无值。", "Unreadable target. Use a number (12.4), a percentage (30%), a threshold (90%以上), 是/否, or — for no value.")
                 )
                 ok = False
-    span_target = None
-    span_years = None
+    return targets, baseline, ok
+
+
+def _span(row: dict[str, Any], direction: str, line: int, filename: str, problems: list[TargetProblem]
+          ) -> tuple[tuple[int, int] | None, ParsedTarget | None, bool]:
+    """(years, target, readable) of a multi-year target (``span_years`` 2023-2024, ``target_span``)."""
     span_text = _s(row.get("span_years"))
-    if span_text:
-        m = re.fullmatch(r"(\d{4})\s*[-~–至]\s*(\d{4})", span_text)
-        if not m:
-            problems.append(TargetProblem(filename, line, "span_years", span_text, "跨年度区间应写作 2023-2024。", "span_years must look like 2023-2024."))
-            ok = False
-        else:
-            span_years = (int(m.group(1)), int(m.group(2)))
-            try:
-                span_target = parse_target(_s(row.get("target_span")), direction)
-            except ValueParseError:
-                problems.append(TargetProblem(filename, line, "target_span", _s(row.get("target_span")), "无法识别的跨年度目标值。", "Unreadable multi-year target."))
-                ok = False
+    if not span_text:
+        return None, None, True
+    m = re.fullmatch(r"(\d{4})\s*[-~–至]\s*(\d{4})", span_text)
+    if not m:
+        problems.append(TargetProblem(filename, line, "span_years", span_text, "跨年度区间应写作 2023-2024。", "span_years must look like 2023-2024."))
+        return None, None, False
+    try:
+        return (int(m.group(1)), int(m.group(2))), parse_target(_s(row.get("target_span")), direction), True
+    except ValueParseError:
+        problems.append(TargetProblem(filename, line, "target_span", _s(row.get("target_span")), "无法识别的跨年度目标值。", "Unreadable multi-year target."))
+        return None, None, False
+
+
+def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems: list[TargetProblem]) -> Indicator | None:
+    iid = _s(row.get("id"))
+    if not iid:
+        problems.append(TargetProblem(filename, line, "id", "", "指标编号为空，请填写（字母、数字、下划线）。", "Empty indicator id: fill it in (letters, digits, underscore)."))
+        return None
+    if not re.fullmatch(r"[A-Za-z0-9_\-.]+", iid):
+        problems.append(TargetProblem(filename, line, "id", iid, "指标编号只能包含字母、数字、下划线、连字符和点。", "An indicator id may hold only letters, digits, _, - and ."))
+        return None
+    kind, direction, basis, ok = _kind_direction_basis(row, line, filename, problems)
+    targets, baseline, targets_ok = _year_targets(row, direction, line, filename, problems)
+    span_years, span_target, span_ok = _span(row, direction, line, filename, problems)
+    ok = ok and targets_ok and span_ok
 
     def _num(name: str) -> float | None:
         text = _s(row.get(name))

@@ -4,10 +4,10 @@ Conventions: Chinese labels horizontal (labelAngle=0), units in axis titles, sta
 from ``data/status_rules.yaml``, and a CJK font family so PNG/SVG exports render Chinese.
 
 Importable without Streamlit — keep it that way: this module imports only altair, pandas and
-``analytics``. The exports use it outside the app: ``python -m analytics report`` imports it
-lazily and hands it to :mod:`analytics.reports.report` (which never imports ``pages``), so the chart
-PNGs/SVGs and the deck's pictures are drawn by these same builders (names: status_counts,
-goal_scores, budget_execution, indicator:<id>; see analytics.reports.report.chart_request).
+``analytics``. The exports use it outside the app: :mod:`analytics.reports.images` imports it
+(present sits below reports), so the chart PNGs/SVGs and the deck's pictures are drawn by these
+same builders (names: status_counts, goal_scores, budget_execution, indicator:<id>; see
+analytics.reports.images.chart_request).
 """
 
 from __future__ import annotations
@@ -21,8 +21,9 @@ import altair as alt
 import pandas as pd
 from altair.utils.data import to_values
 
-from analytics.rules.progress import load_rules
 from analytics.present.i18n import t
+from analytics.present.labels import status_color, status_label, status_name
+from analytics.rules.progress import load_rules
 
 FONT = "Microsoft YaHei, PingFang SC, Noto Sans CJK SC, Noto Sans SC, WenQuanYi Micro Hei, sans-serif"
 SERIES_COLORS = {
@@ -58,18 +59,19 @@ def _finish(chart: alt.TopLevelMixin, height: int = 320) -> alt.TopLevelMixin:
 
 
 def status_scale(lang: str) -> alt.Scale:
-    statuses = load_rules()["statuses"]
+    """Status names in ``lang`` coloured as in data/status_rules.yaml."""
+    rules = load_rules()
     return alt.Scale(
-        domain=[v["en" if lang == "en" else "zh"] for v in statuses.values()],
-        range=[v["color"] for v in statuses.values()],
+        domain=[status_name(k, lang, rules) for k in rules["statuses"]],
+        range=[status_color(k, rules) for k in rules["statuses"]],
     )
 
 
 def status_counts(counts: dict[str, int], lang: str, title: str = "") -> alt.TopLevelMixin:
-    statuses = load_rules()["statuses"]
+    rules = load_rules()
     rows = [
-        {"status": v["en" if lang == "en" else "zh"], "label": f"{v['symbol']} {v['en' if lang == 'en' else 'zh']}", "n": counts.get(k, 0), "order": -v["rank"]}
-        for k, v in statuses.items()
+        {"status": status_name(k, lang, rules), "label": status_label(k, lang, rules), "n": counts.get(k, 0), "order": -v["rank"]}
+        for k, v in rules["statuses"].items()
         if counts.get(k, 0)
     ]
     df = pd.DataFrame(rows)
@@ -115,20 +117,27 @@ def indicator_progress(
     target: float | None,
     title: str = "",
     bars: bool = True,
+    bar_title: str | None = None,
 ) -> alt.TopLevelMixin:
     """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
-    series, kind ∈ actual/expected/prior/forecast) and the target as a rule."""
+    series, kind ∈ actual/expected/prior/forecast) and the target as a rule. The bars have their
+    own axis on the right (``bar_title``), scaled to the lower part of the chart, so a month's
+    amount stays readable under a cumulative line that ends ten times higher."""
     x_title = t("ind_month", lang)
     layers: list[Any] = []
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
+    bar_layer = None
     if bars and not monthly.empty:
-        layers.append(
+        top = float(monthly["value"].max() or 0)
+        btitle = bar_title or t("ind_monthly_bar", lang)
+        bar_layer = (
             alt.Chart(monthly)
-            .mark_bar(opacity=0.55, color=SERIES_COLORS["bar"])
+            .mark_bar(opacity=0.6, color=SERIES_COLORS["bar"])
             .encode(
                 x=x,
-                y=alt.Y("value:Q", title=unit_title),
-                tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
+                y=alt.Y("value:Q", title=btitle, axis=alt.Axis(orient="right", titleColor="#5a7fb0", labelColor="#5a7fb0", grid=False),
+                        scale=alt.Scale(domain=[0, top * 2.2]) if top > 0 else alt.Undefined),
+                tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("value:Q", title=btitle, format=",.2~f")],
             )
         )
     if not lines.empty:
@@ -141,11 +150,11 @@ def indicator_progress(
             .mark_line(point=True)
             .encode(
                 x=x,
-                y=alt.Y("value:Q", title=unit_title),
+                y=alt.Y("value:Q", title=unit_title, axis=alt.Axis(orient="left")),
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors),
                                 legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400)),
                 strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),  # same field as colour: one merged legend (legend=None here hid it)
-                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.4~f")],
+                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.2~f")],
             )
         )
     if target is not None:
@@ -155,8 +164,11 @@ def indicator_progress(
         layers.append(
             alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(y="value:Q", x=alt.value(0), text="label:N")
         )
-    chart = alt.layer(*layers) if layers else alt.Chart(pd.DataFrame({"month": []})).mark_point()
-    return _finish(chart.properties(title=title), height=340)
+    if bar_layer is not None:  # the bars behind the lines, on their own (right) axis
+        chart = alt.layer(bar_layer, alt.layer(*layers)).resolve_scale(y="independent") if layers else bar_layer
+    else:
+        chart = alt.layer(*layers) if layers else alt.Chart(pd.DataFrame({"month": []})).mark_point()
+    return _finish(chart.properties(title=title), height=360)
 
 
 def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:

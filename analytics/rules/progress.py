@@ -6,14 +6,14 @@ computes the measures those rules look at and evaluates them in order.
 
 from __future__ import annotations
 
-import math
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 from functools import lru_cache
-from pathlib import Path
 from typing import Any
 
 import yaml
 
+from analytics.core import calendar as cal
+from analytics.core.calendar import Month, milestone_achieved, start_meets_target, time_progress
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.core.series import Actuals, Budget
@@ -26,10 +26,6 @@ RULES_FILE = DATA_DIR / "status_rules.yaml"
 def load_rules(path: str | None = None) -> dict[str, Any]:
     with open(path or RULES_FILE, encoding="utf-8") as fh:
         return yaml.safe_load(fh)
-
-
-def status_info(status: str, rules: dict[str, Any] | None = None) -> dict[str, Any]:
-    return (rules or load_rules())["statuses"][status]
 
 
 # -- trajectory -----------------------------------------------------------------------------
@@ -94,12 +90,11 @@ def trajectory(
     # stock / level / rate: a path from last year-end to the target
     if last_year_end is None:
         return Trajectory({m: target for m in range(1, 13)}, "threshold")
-    better = (last_year_end >= target) if indicator.direction == "higher" else (last_year_end <= target)
-    if better and comparator in (">=", "<="):
-        return Trajectory({m: target for m in range(1, 13)}, "threshold", start=last_year_end)
-    return Trajectory(
-        {m: last_year_end + (target - last_year_end) * m / 12 for m in range(1, 13)}, "path", start=last_year_end
-    )
+    higher = indicator.direction == "higher"
+    hold = comparator in (">=", "<=")
+    values = {m: time_progress(last_year_end, target, m, higher, hold) for m in range(1, 13)}
+    held = hold and start_meets_target(last_year_end, target, higher)
+    return Trajectory(values, "threshold" if held else "path", start=last_year_end)
 
 
 # -- evaluation -----------------------------------------------------------------------------
@@ -123,17 +118,14 @@ class IndicatorProgress:
     gap_pp: float | None
     status: str
     trajectory_method: str | None
-    rule: str  # a human-readable copy of the rule that matched
-    explain_zh: str
-    explain_en: str
+    rule: str  # a plain copy of the rule that matched (status=…, kinds=…, measure=…)
     previous_status: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
-    def as_dict(self) -> dict[str, Any]:
-        return asdict(self)
 
-
-def _fmt(x: float | None, unit: str = "") -> str:
+def compact_number(x: float | None, unit: str = "") -> str:
+    """A number as the target table and the status explanations write it: whole above 1000,
+    one decimal above 100, else at most two decimals without trailing zeros (``—`` for none)."""
     if x is None:
         return "—"
     if abs(x) >= 1000:
@@ -145,8 +137,8 @@ def _fmt(x: float | None, unit: str = "") -> str:
     return f"{s}{unit}" if unit else s
 
 
-def _year_target(project: Project, ind: Indicator, actuals: Actuals, year: int) -> tuple[ParsedTarget | None, bool]:
-    """The target for a year; for a flow with no year target inside a multi-year span, the span
+def year_target(project: Project, ind: Indicator, actuals: Actuals, year: int) -> tuple[ParsedTarget | None, bool]:
+    """(target, derived) for a year; for a flow with no year target inside a multi-year span, the span
     total minus what earlier years of the span achieved (documented in the README)."""
     t = ind.target(year)
     if t is not None:
@@ -163,7 +155,7 @@ def _year_target(project: Project, ind: Indicator, actuals: Actuals, year: int) 
                     return None, False
                 done += v
             rest = max(0.0, ind.span_target.value - done)
-            return ParsedTarget(f"{ind.span_target.raw}−{_fmt(done)}", ind.span_target.comparator, rest), True
+            return ParsedTarget(f"{ind.span_target.raw}−{compact_number(done)}", ind.span_target.comparator, rest), True
     return None, False
 
 
@@ -197,11 +189,27 @@ def _history_for(project: Project, ind: Indicator, actuals: Actuals, year: int) 
 
 def _last_year_end(project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int) -> float | None:
     if ind.id == project.execution_indicator and budget is not None:
-        start = project.execution_start
-        if start and year <= start[0]:
-            return 0.0
-        return budget.execution_rate(year - 1, 12)
+        return execution_year_start(project, budget, year)
     return actuals.year_end(ind, year - 1)
+
+
+def execution_year_start(project: Project, budget: Budget, year: int) -> float | None:
+    """The cumulative budget execution rate (%) a year starts from: 0 up to the year spending
+    starts (``execution_start``), else last December's rate (None without a budget total)."""
+    start = project.execution_start
+    if start and year <= start[0]:
+        return 0.0
+    return budget.execution_rate(year - 1, 12)
+
+
+def execution_time_progress(project: Project, budget: Budget, year: int, month: int) -> float | None:
+    """序时进度 of budget execution at the end of ``month``: from the rate the year starts from
+    to the year's execution target (None without either)."""
+    target = project.execution_targets.get(year)
+    start = execution_year_start(project, budget, year)
+    if target is None or start is None:
+        return None
+    return time_progress(start, float(target), month)
 
 
 def _rule_text(rule: dict[str, Any]) -> str:
@@ -210,6 +218,20 @@ def _rule_text(rule: dict[str, Any]) -> str:
         if key in rule:
             parts.append(f"{key}={rule[key]}")
     return ", ".join(parts)
+
+
+def _measures(higher: bool, actual: float, expected: float, target: float) -> tuple[float, float, bool]:
+    """(actual vs expected, actual vs the annual target — both 1.0 = as required, inverted when
+    lower is better — and whether the annual target is met)."""
+    if higher:
+        ratio = (actual / expected) if expected > 0 else (1.0 if actual >= expected else 0.0)
+        attainment = (actual / target) if target > 0 else (1.0 if actual >= target else 0.0)
+        return ratio, attainment, actual >= target - 1e-9
+    ratio = (expected / actual) if actual > 0 else (1.0 if actual <= expected + 1e-9 else 0.0)
+    attainment = (target / actual) if actual > 0 else 1.0
+    if target == 0:
+        attainment = 1.0 if actual <= 0 else 0.0
+    return ratio, attainment, actual <= target + 1e-9
 
 
 def evaluate_indicator(
@@ -221,16 +243,15 @@ def evaluate_indicator(
     as_of: tuple[int, int],
     rules: dict[str, Any] | None = None,
 ) -> IndicatorProgress:
+    """The progress and status of one indicator for ``year`` as of ``as_of``: its target and
+    latest actual, the expected value at the data month, the measures, and the first rule of
+    ``data/status_rules.yaml`` that matches. (Over 60 lines only because the result's eighteen
+    fields are named one per line.)"""
     rules = rules or load_rules()
-    as_of_key = f"{as_of[0]:04d}-{as_of[1]:02d}"
-    if year < as_of[0]:
-        month = 12
-    elif year == as_of[0]:
-        month = as_of[1]
-    else:
-        month = 0  # a future year: nothing expected yet
+    as_of_key = Month.of(as_of).key
+    month = cal.data_month(year, as_of)  # 0 in a future year: nothing expected yet
     closed = year < as_of[0]
-    t, derived = _year_target(project, ind, actuals, year)
+    t, derived = year_target(project, ind, actuals, year)
     obs = _observed(project, ind, actuals, budget, year, month) if month else None
     data_month = obs[0] if obs else None
     actual = obs[1] if obs else None
@@ -251,17 +272,9 @@ def evaluate_indicator(
         gap = actual - expected
         if ind.kind == "rate":
             gap_pp = gap if higher else -gap
-        if higher:
-            ratio = (actual / expected) if expected > 0 else (1.0 if actual >= expected else 0.0)
-            attainment = (actual / target) if target > 0 else (1.0 if actual >= target else 0.0)
-            met = actual >= target - 1e-9
-        else:
-            ratio = (expected / actual) if actual > 0 else (1.0 if actual <= expected + 1e-9 else 0.0)
-            attainment = (target / actual) if actual > 0 else 1.0
-            if target == 0:
-                attainment = 1.0 if actual <= 0 else 0.0
-            met = actual <= target + 1e-9
+        ratio, attainment, met = _measures(higher, actual, expected, target)
         if ind.kind == "milestone":
+            met = milestone_achieved(actual)
             due = ind.due_month or 12
             months_left = due - as_of[1] if year == as_of[0] else (0 if closed else 12)
         year_final = closed and data_month == 12 or (closed and ind.kind != "flow")
@@ -271,7 +284,7 @@ def evaluate_indicator(
         flags["final_met"] = met and higher and (ind.kind in ("flow", "stock", "milestone"))
         flags["milestone_open"] = ind.kind == "milestone" and not met and months_left is not None and months_left >= 0
     status, matched = _apply_rules(rules, ind.kind, flags, ratio, gap_pp, months_left)
-    p = IndicatorProgress(
+    return IndicatorProgress(
         indicator_id=ind.id,
         year=year,
         as_of=as_of_key,
@@ -289,12 +302,8 @@ def evaluate_indicator(
         status=status,
         trajectory_method=traj_method,
         rule=_rule_text(matched) if matched else "",
-        explain_zh="",
-        explain_en="",
         extra={"months_left": months_left} if months_left is not None else {},
     )
-    p.explain_zh, p.explain_en = explain(ind, p, rules)
-    return p
 
 
 def expected_path(
@@ -302,7 +311,7 @@ def expected_path(
 ) -> Trajectory | None:
     """The expected-to-date trajectory of an indicator for a year (None without a target)."""
     rules = rules or load_rules()
-    t, _ = _year_target(project, ind, actuals, year)
+    t, _ = year_target(project, ind, actuals, year)
     if t is None or t.value is None:
         return None
     if ind.derived_from and ind.span_years:
@@ -349,41 +358,6 @@ def _apply_rules(
     return "no_data", None
 
 
-def explain(ind: Indicator, p: IndicatorProgress, rules: dict[str, Any]) -> tuple[str, str]:
-    """Plain-language reason for the status, with the numbers behind it."""
-    info = rules["statuses"][p.status]
-    u = ind.unit
-    ulabel = "" if u in ("", "%") else u
-    if p.status == "no_target":
-        return info["help_zh"], info["help_en"]
-    if p.status == "no_data":
-        return info["help_zh"], info["help_en"]
-    if ind.kind == "milestone":
-        done = (p.actual or 0) >= 0.5
-        zh = f"里程碑{'已实现' if done else '尚未实现'}；到期月 {ind.due_month or 12} 月。"
-        en = f"Milestone {'achieved' if done else 'not yet achieved'}; due in month {ind.due_month or 12}."
-        return f"{info['zh']}：{zh}{info['help_zh']}", f"{info['en']}: {en} {info['help_en']}"
-    month = p.data_month or 0
-    cmp_zh = {">=": "不低于", "<=": "不超过", "=": "等于"}.get(p.comparator or "", "")
-    cmp_en = {">=": "at least", "<=": "at most", "=": "exactly"}.get(p.comparator or "", "")
-    pct = "%" if u == "%" else ""
-    zh = (
-        f"截至{p.year}年{month}月实际 {_fmt(p.actual)}{pct}{ulabel}，应达进度 {_fmt(p.expected)}{pct}{ulabel}，"
-        f"年度目标{cmp_zh} {_fmt(p.target)}{pct}{ulabel}。"
-    )
-    en = (
-        f"By {p.year}-{month:02d} the actual is {_fmt(p.actual)}{pct} {ulabel}, expected {_fmt(p.expected)}{pct} {ulabel}, "
-        f"annual target {cmp_en} {_fmt(p.target)}{pct} {ulabel}."
-    ).replace("  ", " ")
-    if p.gap_pp is not None:
-        zh += f"与应达进度相差 {p.gap_pp:+.2f} 个百分点。"
-        en += f" Gap to the trajectory: {p.gap_pp:+.2f} points."
-    elif p.ratio is not None and math.isfinite(p.ratio):
-        zh += f"实际÷应达 = {p.ratio:.1%}{'（越低越好，按 应达÷实际 计）' if ind.direction == 'lower' else ''}。"
-        en += f" Actual vs expected = {p.ratio:.1%}{' (lower is better: expected ÷ actual)' if ind.direction == 'lower' else ''}."
-    return f"{info['zh']}：{zh}{info['help_zh']}", f"{info['en']}: {en} {info['help_en']}"
-
-
 def evaluate_all(
     project: Project,
     actuals: Actuals,
@@ -398,8 +372,8 @@ def evaluate_all(
     rules = rules or load_rules()
     rows = [evaluate_indicator(project, ind, actuals, budget, year, as_of, rules) for ind in project.indicators]
     if with_previous:
-        y, m = as_of
-        prev = (y, m - 1) if m > 1 else (y - 1, 12)
+        m = as_of[1]
+        prev = Month.of(as_of).previous()
         if prev[0] >= year or (prev[0] == year - 1 and m == 1):
             for row, ind in zip(rows, project.indicators):
                 if prev[0] < year:

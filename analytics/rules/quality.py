@@ -1,7 +1,8 @@
 """Data-quality notes: consistency between goal text and indicator table.
 
 Checks are data (``checks.yaml`` beside the indicator file); this module only evaluates them.
-A result is never an error: it is a note with status ``passed``, ``mismatch`` or ``note``.
+A result is never an error: it is a note with status ``passed``, ``mismatch``, ``note`` or
+``unresolved``.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ TOLERANCE = 1e-6
 
 @dataclass(frozen=True)
 class QualityNote:
+    """One check of ``checks.yaml`` evaluated: its texts as written there, and the two figures
+    compared (the sentence with the figures is made by :mod:`analytics.present.quality_text`)."""
+
     id: str
     goal: int
     status: str  # "passed" | "mismatch" | "note" | "unresolved"
@@ -26,33 +30,6 @@ class QualityNote:
     right: float | None = None
     fix_zh: str = ""
     fix_en: str = ""
-
-    def text(self, lang: str = "zh") -> str:
-        base = self.en if lang == "en" else self.zh
-        if self.left is None or self.right is None:
-            return base
-        if lang == "en":
-            verdict = "agree" if self.status == "passed" else "DISAGREE"
-            return f"{base} Figures: {_fmt(self.left)} vs {_fmt(self.right)} — {verdict}."
-        verdict = "一致" if self.status == "passed" else "不一致"
-        return f"{base} 数值：{_fmt(self.left)} 对 {_fmt(self.right)}，{verdict}。"
-
-    def as_dict(self) -> dict[str, Any]:
-        return {
-            "id": self.id,
-            "goal": self.goal,
-            "status": self.status,
-            "left": self.left,
-            "right": self.right,
-            "text_zh": self.text("zh"),
-            "text_en": self.text("en"),
-            "fix_zh": self.fix_zh,
-            "fix_en": self.fix_en,
-        }
-
-
-def _fmt(x: float) -> str:
-    return f"{x:,.4f}".rstrip("0").rstrip(".")
 
 
 def _resolve(project: Project, ref: Any) -> float | None:

@@ -14,6 +14,15 @@ How a user is known (first that applies):
 
 Roles: ``viewer`` (sees everything, changes nothing), ``editor`` (enters, imports, undoes,
 restores), ``admin`` (also the settings, e.g. presentation mode: viewing without sign-in).
+
+Guessing is bounded (local users file only; an OIDC provider has its own rules): every try is
+checked by a :class:`SigninGuard` — exponential back-off between failed tries and a lockout
+window, both per user name and per client address — whose state and event log live in a small
+SQLite file beside the users file (``users.signin.sqlite`` for ``users.toml``), so several app
+servers sharing the users file share them too. The rules are settings with defaults and help
+text (:data:`SIGNIN_SETTINGS`), read from an optional ``[signin]`` table of the users file.
+Passwords are hashed with scrypt at N=2^17, r=8, p=1; a hash made with weaker parameters still
+verifies and is replaced on the next successful sign-in (:func:`sign_in`).
 """
 
 from __future__ import annotations
@@ -22,41 +31,31 @@ import base64
 import hashlib
 import hmac
 import json
+import math
 import os
 import re
 import secrets
+import sqlite3
 import tempfile
+import time
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, fields, replace
+from datetime import datetime, timezone
 from pathlib import Path
-from typing import Any, Mapping
+from typing import Any, Callable, Mapping
 
 __all__ = [
-    "ROLES",
-    "DEFAULT_USER",
-    "PRESENTATION_SETTING",
-    "User",
-    "UserEntry",
-    "UsersFileError",
-    "add_user",
-    "auth_mode",
-    "authenticate",
-    "can_edit",
-    "hash_password",
-    "is_admin",
-    "load_users",
-    "normalise_role",
-    "oidc_role",
-    "remove_user",
-    "role_at_least",
-    "save_users",
-    "verify_password",
+    "DEFAULT_USER", "PRESENTATION_SETTING", "ROLES", "SIGNIN_SETTINGS", "add_user", "auth_mode", "authenticate",
+    "can_edit", "check_password", "guard_file", "hash_password", "is_admin", "load_policy", "load_users",
+    "needs_rehash", "normalise_role", "oidc_role", "rehash_user", "remove_user", "role_at_least", "save_users",
+    "sign_in", "SigninEvent", "SigninGuard", "SigninPolicy", "SigninResult", "User", "UserEntry", "UsersFileError",
+    "Verdict", "verify_password",
 ]
 
 ROLES = ("viewer", "editor", "admin")
 PRESENTATION_SETTING = "presentation_mode"
 ENV_USERS_FILE = "PT_USERS_FILE"
-_SCRYPT = {"n": 2**14, "r": 8, "p": 1}
+_SCRYPT = {"n": 2**17, "r": 8, "p": 1}  # current guidance (OWASP); 128 MiB per hash
 _NAME_RE = re.compile(r"^[\w.@+\-\u4e00-\u9fff]{1,64}$")
 
 
@@ -110,19 +109,28 @@ def is_admin(role: str) -> bool:
 
 
 # ---------------------------------------------------------------------------- passwords
-def hash_password(password: str, *, salt: bytes | None = None, n: int = _SCRYPT["n"], r: int = _SCRYPT["r"],
-                  p: int = _SCRYPT["p"]) -> str:
-    """``scrypt$n$r$p$salt$hash`` (base64), salted with 16 random bytes."""
+_MAXMEM = 256 * 1024 * 1024  # scrypt memory bound of one hash (N=2^17, r=8 needs 128 MiB)
+
+
+def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
+    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=_MAXMEM)
+
+
+def hash_password(password: str, *, salt: bytes | None = None, n: int | None = None, r: int | None = None,
+                  p: int | None = None) -> str:
+    """``scrypt$n$r$p$salt$hash`` (base64), salted with 16 random bytes; N=2^17, r=8, p=1 unless given."""
     if not isinstance(password, str) or not password:
         raise ValueError("the password cannot be empty / 密码不能为空")
+    n, r, p = n or _SCRYPT["n"], r or _SCRYPT["r"], p or _SCRYPT["p"]
     salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=32)
+    digest = _scrypt(password, salt, n, r, p, 32)
     b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
     return f"scrypt${n}${r}${p}${b64(salt)}${b64(digest)}"
 
 
 def verify_password(password: str, encoded: str) -> bool:
-    """Constant-time check of a password against :func:`hash_password` output."""
+    """Constant-time check of a password against :func:`hash_password` output (any parameters
+    up to N=2^20, r=32, p=16 within 256 MiB, so older, weaker hashes still verify)."""
     try:
         scheme, n, r, p, salt, digest = str(encoded).split("$")
         if scheme != "scrypt":
@@ -131,11 +139,26 @@ def verify_password(password: str, encoded: str) -> bool:
         if n_i > 2**20 or r_i > 32 or p_i > 16:
             return False
         want = base64.b64decode(digest)
-        got = hashlib.scrypt(str(password).encode("utf-8"), salt=base64.b64decode(salt), n=n_i, r=r_i, p=p_i,
-                             dklen=len(want), maxmem=256 * 1024 * 1024)
-    except (ValueError, TypeError):
+        got = _scrypt(str(password), base64.b64decode(salt), n_i, r_i, p_i, len(want))
+    except (ValueError, TypeError, MemoryError):
         return False
     return hmac.compare_digest(got, want)
+
+
+def needs_rehash(encoded: str) -> bool:
+    """True when a hash was made with other parameters than today's (N=2^17, r=8, p=1)."""
+    parts = str(encoded).split("$")
+    return len(parts) != 6 or parts[0] != "scrypt" or parts[1:4] != [str(_SCRYPT[k]) for k in ("n", "r", "p")]
+
+
+_DUMMY: list[str] = []
+
+
+def _dummy_hash() -> str:
+    """A hash at today's parameters, made once: checked against for unknown names (same work)."""
+    if not _DUMMY or needs_rehash(_DUMMY[0]):
+        _DUMMY[:] = [hash_password(secrets.token_urlsafe(16))]
+    return _DUMMY[0]
 
 
 # ---------------------------------------------------------------------------- users file
@@ -159,9 +182,8 @@ def _is_json(path: Path, text: str) -> bool:
     return path.suffix.lower() == ".json" or text.lstrip().startswith("{")
 
 
-def load_users(path: str | os.PathLike[str]) -> dict[str, UserEntry]:
-    """Read a users file (TOML ``[users.NAME] role=… password=…`` or the same as JSON)."""
-    p = Path(path).expanduser()
+def _read_doc(p: Path) -> dict[str, Any]:
+    """The parsed users file (TOML or JSON)."""
     try:
         text = p.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
@@ -175,7 +197,15 @@ def load_users(path: str | os.PathLike[str]) -> dict[str, UserEntry]:
         doc = json.loads(text) if _is_json(p, text) else tomllib.loads(text)
     except (ValueError, tomllib.TOMLDecodeError) as exc:
         raise UsersFileError(f"用户文件「{p}」格式错误：{exc}", f"Users file {str(p)!r} is malformed: {exc}") from None
-    users = doc.get("users", {}) if isinstance(doc, dict) else None
+    if not isinstance(doc, dict):
+        raise UsersFileError(f"用户文件「{p}」中没有 users 表。", f"Users file {str(p)!r} has no users table.")
+    return doc
+
+
+def load_users(path: str | os.PathLike[str]) -> dict[str, UserEntry]:
+    """Read a users file (TOML ``[users.NAME] role=… password=…`` or the same as JSON)."""
+    p = Path(path).expanduser()
+    users = _read_doc(p).get("users", {})
     if not isinstance(users, dict):
         raise UsersFileError(f"用户文件「{p}」中没有 users 表。", f"Users file {str(p)!r} has no users table.")
     out: dict[str, UserEntry] = {}
@@ -195,16 +225,29 @@ def _toml_str(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)  # a JSON string is a valid TOML basic string
 
 
+def _signin_table(p: Path) -> dict[str, Any]:
+    """The ``[signin]`` table of an existing users file (kept when the file is rewritten)."""
+    if not p.exists():
+        return {}
+    table = _read_doc(p).get("signin", {})
+    return dict(table) if isinstance(table, dict) else {}
+
+
 def save_users(path: str | os.PathLike[str], users: Mapping[str, UserEntry]) -> None:
-    """Write the users file atomically (TOML, or JSON for a ``.json`` path), readable only by its owner."""
+    """Write the users file atomically (TOML, or JSON for a ``.json`` path), readable only by its
+    owner; its ``[signin]`` settings table is kept as it is."""
     p = Path(path).expanduser()
     p.parent.mkdir(parents=True, exist_ok=True)
+    signin = _signin_table(p)
     if p.suffix.lower() == ".json":
-        text = json.dumps({"users": {u.name: {"role": u.role, "password": u.password} for u in users.values()}},
-                          ensure_ascii=False, indent=2) + "\n"
+        doc: dict[str, Any] = {"signin": signin} if signin else {}
+        doc["users"] = {u.name: {"role": u.role, "password": u.password} for u in users.values()}
+        text = json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
     else:
         lines = ["# 本地用户 / local users — written by `python -m analytics users add`.",
                  "# Passwords are salted scrypt hashes; roles: viewer, editor, admin.", ""]
+        if signin:
+            lines += ["[signin]"] + [f"{k} = {json.dumps(v, ensure_ascii=False)}" for k, v in signin.items()] + [""]
         for u in users.values():
             lines += [f"[users.{_toml_str(u.name)}]", f"role = {_toml_str(u.role)}", f"password = {_toml_str(u.password)}", ""]
         text = "\n".join(lines)
@@ -229,16 +272,31 @@ def validate_name(name: str) -> str:
 
 
 def add_user(path: str | os.PathLike[str], name: str, role: str, password: str) -> tuple[UserEntry, bool]:
-    """Create or update a user → (entry, created?)."""
+    """Create or update a user → (entry, created?). The password must have at least
+    ``min_password_length`` characters (the users file's ``[signin]`` setting, default 10)."""
     name = validate_name(name)
     role = normalise_role(role)
     p = Path(path).expanduser()
+    check_password(password, load_policy(p))
     users = load_users(p) if p.exists() else {}
     created = name not in users
     entry = UserEntry(name, role, hash_password(password))
     users[name] = entry
     save_users(p, users)
     return entry, created
+
+
+def rehash_user(path: str | os.PathLike[str], name: str, old_hash: str, password: str) -> bool:
+    """Replace a user's outdated hash by one at today's parameters — only when the file still
+    holds ``old_hash`` for them (an administrator may have changed it meanwhile)."""
+    p = Path(path).expanduser()
+    users = load_users(p)
+    entry = users.get(name)
+    if entry is None or entry.password != old_hash:
+        return False
+    users[name] = UserEntry(name, entry.role, hash_password(password))
+    save_users(p, users)
+    return True
 
 
 def remove_user(path: str | os.PathLike[str], name: str) -> bool:
@@ -255,11 +313,266 @@ def authenticate(users: Mapping[str, UserEntry], name: str, password: str) -> Us
     """The user when name and password match; ``None`` otherwise (same work either way)."""
     entry = users.get(str(name or "").strip())
     if entry is None:
-        verify_password(password, hash_password("x", salt=b"\0" * 16))  # do not reveal which names exist
+        verify_password(password, _dummy_hash())  # do not reveal which names exist
         return None
     if not verify_password(password, entry.password):
         return None
     return User(entry.name, entry.role, "password")
+
+
+# ---------------------------------------------------------------------------- guessing
+# name: (default, help). Read from the ``[signin]`` table of the users file; see SigninPolicy.
+SIGNIN_SETTINGS: dict[str, tuple[Any, str]] = {
+    "max_failures": (5, "Failed tries of one user name, without a success in between, before that name is locked "
+                        "out for lockout_minutes (unknown names are counted the same way)."),
+    "client_max_failures": (20, "Failed tries from one client address (any names) before that address is locked out "
+                                "for lockout_minutes. Higher than max_failures: an office may share one address."),
+    "lockout_minutes": (15.0, "Length of a lockout; failures older than this (with no failure since) are forgotten."),
+    "backoff_seconds": (1.0, "Wait after the first failure before the next try of that name or address; it doubles "
+                             "with each further failure (1, 2, 4, 8 s …). A try inside the wait is refused unchecked."),
+    "backoff_max_seconds": (60.0, "Longest wait between two tries (the doubling stops here)."),
+    "min_password_length": (10, "Fewest characters of a new password (users add); existing passwords keep working."),
+    "client_header": ("", "Name of the request header in which a trusted reverse proxy passes the client's address "
+                          "(e.g. X-Real-IP); empty = the address of the connection. Never set it without such a proxy: "
+                          "clients could then choose their own address."),
+}
+
+
+@dataclass(frozen=True)
+class SigninPolicy:
+    """The rules against guessing; defaults and help text in :data:`SIGNIN_SETTINGS`."""
+
+    max_failures: int = 5
+    client_max_failures: int = 20
+    lockout_minutes: float = 15.0
+    backoff_seconds: float = 1.0
+    backoff_max_seconds: float = 60.0
+    min_password_length: int = 10
+    client_header: str = ""
+
+    def backoff(self, failures: int) -> float:
+        """Seconds to wait after ``failures`` consecutive failures (0 for none)."""
+        if failures <= 0:
+            return 0.0
+        return min(self.backoff_max_seconds, self.backoff_seconds * 2.0 ** min(failures - 1, 60))
+
+
+def load_policy(path: str | os.PathLike[str] | None) -> SigninPolicy:
+    """The ``[signin]`` table of the users file over the defaults (defaults when there is no file)."""
+    p = Path(path).expanduser() if path else None
+    table = _signin_table(p) if p is not None else {}
+    values: dict[str, Any] = {}
+    for f in fields(SigninPolicy):
+        if f.name not in table:
+            continue
+        raw, kind = table[f.name], type(SIGNIN_SETTINGS[f.name][0])
+        ok = isinstance(raw, str) if kind is str else (isinstance(raw, (int, float)) and not isinstance(raw, bool)
+                                                      and raw >= 0 and (kind is float or float(raw).is_integer()))
+        if not ok:
+            raise UsersFileError(f"用户文件 [signin] 中的 {f.name} 无效：{raw!r}。",
+                                 f"Invalid {f.name} in the users file's [signin] table: {raw!r}.")
+        values[f.name] = kind(raw)
+    unknown = sorted(set(table) - set(SIGNIN_SETTINGS))
+    if unknown:
+        raise UsersFileError(f"用户文件 [signin] 中有未知设置：{', '.join(unknown)}。",
+                             f"Unknown setting(s) in the users file's [signin] table: {', '.join(unknown)}.")
+    return replace(SigninPolicy(), **values)
+
+
+def check_password(password: str, policy: SigninPolicy) -> None:
+    """Refuse a new password shorter than the policy's minimum (characters, not bytes)."""
+    need = max(1, policy.min_password_length)
+    if not isinstance(password, str) or len(password) < need:
+        raise UsersFileError(f"密码太短：至少需要 {need} 个字符。", f"The password is too short: at least {need} characters.")
+
+
+@dataclass(frozen=True)
+class Verdict:
+    """May a try go ahead? ``reason`` is ``locked`` or ``throttled`` when not; ``retry_after`` in seconds."""
+
+    allowed: bool
+    reason: str = ""
+    retry_after: float = 0.0
+
+
+@dataclass(frozen=True)
+class SigninEvent:
+    at: str  # ISO 8601, UTC
+    who: str  # the name typed (at most 64 characters)
+    client: str
+    outcome: str  # ok | failed | locked | throttled
+    detail: str  # unknown_user | rehashed | locked_now | ""
+
+
+def guard_file(users_path: str | os.PathLike[str]) -> Path:
+    """Where the guard keeps its state: ``users.signin.sqlite`` beside ``users.toml``."""
+    p = Path(users_path).expanduser()
+    return p.with_name(p.stem + ".signin.sqlite")
+
+
+_EVENTS_KEPT, _PRUNE_EVERY = 100_000, 1000  # newest sign-in events kept in the log; pruned every 1000th
+_GUARD_SCHEMA = (
+    "CREATE TABLE IF NOT EXISTS throttle (subject TEXT PRIMARY KEY, failures INTEGER NOT NULL, "
+    "last_at REAL NOT NULL, locked_until REAL NOT NULL DEFAULT 0)",
+    "CREATE TABLE IF NOT EXISTS events (id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, "
+    "client TEXT NOT NULL, outcome TEXT NOT NULL, detail TEXT NOT NULL DEFAULT '')",
+)
+
+
+class SigninGuard:
+    """Back-off and lockout per user name and per client, shared by every process using the same
+    file (one ``BEGIN IMMEDIATE`` transaction per step), plus the sign-in event log.
+
+    A try is counted as failed when it starts (:meth:`begin`) and forgiven when it succeeds
+    (:meth:`finish`), so simultaneous tries cannot slip past the back-off. ``clock`` returns
+    seconds since the epoch (injectable for tests)."""
+
+    def __init__(self, path: str | os.PathLike[str], policy: SigninPolicy | None = None,
+                 clock: Callable[[], float] = time.time) -> None:
+        self.path = Path(path)
+        self.policy = policy or SigninPolicy()
+        self.clock = clock
+
+    def _tx(self) -> "_Tx":
+        """One ``BEGIN IMMEDIATE`` transaction on the file (created, readable by its owner only, on first use)."""
+        new = not self.path.exists()
+        con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        if new:
+            os.chmod(self.path, 0o600)
+            con.execute("PRAGMA journal_mode = WAL")  # as the store: readers never wait, one fsync per step
+        con.execute("PRAGMA synchronous = NORMAL")
+        con.execute("BEGIN IMMEDIATE")
+        for stmt in _GUARD_SCHEMA:
+            con.execute(stmt)
+        return _Tx(con)
+
+    def _subjects(self, name: str, client: str) -> list[tuple[str, int]]:
+        return [("user:" + _short(name).casefold(), self.policy.max_failures),
+                ("client:" + _short(client), self.policy.client_max_failures)]
+
+    def _log(self, con: sqlite3.Connection, now: float, name: str, client: str, outcome: str, detail: str = "") -> None:
+        at = datetime.fromtimestamp(now, timezone.utc).isoformat(timespec="seconds")
+        cur = con.execute("INSERT INTO events (at, who, client, outcome, detail) VALUES (?, ?, ?, ?, ?)",
+                          (at, _short(name), _short(client), outcome, detail))
+        if cur.lastrowid and cur.lastrowid % _PRUNE_EVERY == 0:  # a bounded log, whatever the rate of tries
+            con.execute("DELETE FROM events WHERE id <= ?", (cur.lastrowid - _EVENTS_KEPT,))
+
+    def begin(self, name: str, client: str) -> Verdict:
+        """May this try go ahead? If so it is counted as failed until :meth:`finish` says otherwise;
+        if not, the refusal is logged."""
+        now, window = self.clock(), self.policy.lockout_minutes * 60
+        with self._tx() as con:
+            con.execute("DELETE FROM throttle WHERE last_at < ? AND locked_until < ?", (now - window, now))
+            subjects = self._subjects(name, client)
+            verdict = Verdict(True)
+            for subject, _limit in subjects:
+                row = con.execute("SELECT failures, last_at, locked_until FROM throttle WHERE subject = ?",
+                                  (subject,)).fetchone()
+                if row is None:
+                    continue
+                failures, last_at, locked_until = row
+                if locked_until > now:
+                    verdict = Verdict(False, "locked", max(verdict.retry_after, locked_until - now))
+                elif locked_until:  # a lockout that has ended: start again
+                    con.execute("DELETE FROM throttle WHERE subject = ?", (subject,))
+                elif now < last_at + self.policy.backoff(failures) and verdict.reason != "locked":
+                    verdict = Verdict(False, "throttled", max(verdict.retry_after, last_at + self.policy.backoff(failures) - now))
+            if not verdict.allowed:
+                self._log(con, now, name, client, verdict.reason)
+                return verdict
+            for subject, _limit in subjects:
+                con.execute("INSERT INTO throttle (subject, failures, last_at) VALUES (?, 1, ?) ON CONFLICT(subject) "
+                            "DO UPDATE SET failures = failures + 1, last_at = excluded.last_at", (subject, now))
+        return verdict
+
+    def finish(self, name: str, client: str, ok: bool, detail: str = "") -> Verdict:
+        """Record the outcome of a try :meth:`begin` let through → the lockout it caused, if any."""
+        now = self.clock()
+        (user_subject, _), (client_subject, client_limit) = self._subjects(name, client)
+        with self._tx() as con:
+            if ok:
+                con.execute("DELETE FROM throttle WHERE subject = ?", (user_subject,))
+                con.execute("UPDATE throttle SET failures = MAX(failures - 1, 0) WHERE subject = ?", (client_subject,))
+                self._log(con, now, name, client, "ok", detail)
+                return Verdict(True)
+            until = now + self.policy.lockout_minutes * 60
+            locked = False
+            for subject, limit in ((user_subject, self.policy.max_failures), (client_subject, client_limit)):
+                cur = con.execute("UPDATE throttle SET locked_until = ? WHERE subject = ? AND failures >= ?",
+                                  (until, subject, max(limit, 1)))
+                locked = locked or cur.rowcount > 0
+            self._log(con, now, name, client, "failed", ",".join(x for x in (detail, "locked_now" if locked else "") if x))
+        return Verdict(False, "locked", until - now) if locked else Verdict(False)
+
+    def unlock(self, name_or_client: str) -> bool:
+        """Forget the failures and lockout of a user name or a client address (an administrator's command)."""
+        with self._tx() as con:
+            cur = con.execute("DELETE FROM throttle WHERE subject IN (?, ?)",
+                              ("user:" + _short(name_or_client).casefold(), "client:" + _short(name_or_client)))
+            return cur.rowcount > 0
+
+    def events(self, limit: int = 100) -> list[SigninEvent]:
+        """The newest sign-in events first."""
+        with self._tx() as con:
+            rows = con.execute("SELECT at, who, client, outcome, detail FROM events ORDER BY id DESC LIMIT ?",
+                               (int(limit),)).fetchall()
+        return [SigninEvent(*row) for row in rows]
+
+
+class _Tx:
+    """``with`` a connection in ``BEGIN IMMEDIATE``: commit on success, roll back on error, close."""
+
+    def __init__(self, con: sqlite3.Connection) -> None:
+        self.con = con
+
+    def __enter__(self) -> sqlite3.Connection:
+        return self.con
+
+    def __exit__(self, exc_type: Any, *_: Any) -> None:
+        try:
+            self.con.execute("ROLLBACK" if exc_type else "COMMIT")
+        finally:
+            self.con.close()
+
+
+def _short(text: Any) -> str:
+    return str(text or "").strip()[:64] or "-"
+
+
+@dataclass(frozen=True)
+class SigninResult:
+    """``user`` when signed in; ``outcome`` ok | failed | locked | throttled; ``retry_after`` seconds."""
+
+    user: User | None
+    outcome: str
+    retry_after: float = 0.0
+
+
+def sign_in(users_path: str | os.PathLike[str], users: Mapping[str, UserEntry], name: str, password: str,
+            client: str, guard: SigninGuard) -> SigninResult:
+    """One try of the sign-in form: the guard's verdict, the password check, the outcome logged,
+    and an outdated hash replaced by one at today's parameters on success."""
+    name = str(name or "").strip()
+    try:
+        verdict = guard.begin(name, client)
+        if not verdict.allowed:
+            return SigninResult(None, verdict.reason, math.ceil(verdict.retry_after))
+        user = authenticate(users, name, password)
+        if user is None:
+            after = guard.finish(name, client, False, "" if name in users else "unknown_user")
+            return SigninResult(None, after.reason or "failed", math.ceil(after.retry_after))
+        detail = ""
+        if needs_rehash(users[name].password):
+            try:
+                detail = "rehashed" if rehash_user(users_path, name, users[name].password, password) else ""
+            except (OSError, UsersFileError):  # a read-only users file: the old hash keeps working
+                detail = "rehash_failed"
+        guard.finish(name, client, True, detail)
+    except (sqlite3.Error, OSError) as exc:  # no record of tries, no sign-in (fail closed)
+        raise UsersFileError(f"登录记录文件「{guard.path}」无法写入（{type(exc).__name__}），暂时无法登录。",
+                             f"The sign-in record {str(guard.path)!r} cannot be written ({type(exc).__name__}): "
+                             "no sign-in until it can.") from None
+    return SigninResult(user, "ok")
 
 
 # ---------------------------------------------------------------------------- configuration

@@ -16,18 +16,10 @@ from analytics.rules.progress import IndicatorProgress, evaluate_all, load_rules
 from analytics.rules.quality import QualityNote, evaluate as evaluate_quality
 from analytics.core.series import Actuals, Budget
 from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
+from analytics.storage.errors import DataFileError
+from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET, sample_plan
 
-SAMPLE_ACTUALS = DEFAULT_PROJECT_DIR / "sample_actuals.csv"
-SAMPLE_BUDGET = DEFAULT_PROJECT_DIR / "sample_budget.csv"
-
-
-class DataFileError(ValueError):
-    """A data file failed validation; ``result`` is the validator's report."""
-
-    def __init__(self, result: object) -> None:
-        self.result = result
-        text = result.report("en") if hasattr(result, "report") else str(result)
-        super().__init__(text)
+__all__ = ["SAMPLE_ACTUALS", "SAMPLE_BUDGET", "DataFileError", "Dataset", "load_dataset", "read_actuals", "read_budget"]
 
 
 @dataclass
@@ -84,12 +76,8 @@ def load_dataset(
     """Load targets (default: the shipped Dongguan table) and data files (default: the shipped
     sample, 示例数据, when the targets are the shipped ones and no file is given)."""
     project = load_project(targets)
-    shipped = targets is None or Path(targets).resolve() == DEFAULT_PROJECT_DIR.resolve()
-    is_sample = False
-    if actuals is None and shipped and SAMPLE_ACTUALS.exists():
-        actuals, is_sample = SAMPLE_ACTUALS, True
-    if budget is None and shipped and SAMPLE_BUDGET.exists() and (actuals is None or is_sample):
-        budget = SAMPLE_BUDGET
+    plan = sample_plan(targets, actuals, budget)
+    actuals, budget, is_sample = plan.actuals, plan.budget, plan.actuals_sample
     a_frame = read_actuals(project, actuals) if actuals else None
     b_frame = read_budget(project, budget) if budget else None
     return Dataset(
@@ -100,11 +88,3 @@ def load_dataset(
         sources={"targets": str(targets or DEFAULT_PROJECT_DIR), "actuals": str(actuals or ""), "budget": str(budget or "")},
     )
 
-
-def load_store_dataset(data_dir: str | os.PathLike[str] | None = None) -> Dataset:
-    """The dataset kept in the data store (:mod:`analytics.storage.store`): ``data_dir``, else
-    ``$PT_DATA_DIR``, else ``var/``. Created and seeded on first use (the shipped table and
-    示例数据, or the files in ``PT_TARGETS`` / ``PT_ACTUALS`` / ``PT_BUDGET`` when set)."""
-    from analytics.storage.store import open_store
-
-    return open_store(data_dir).load_dataset()

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import pandas as pd
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.storage.store import CellKey, actual_key, spending_key
+from analytics.storage.rows import CellKey, actual_key, spending_key
 
 if TYPE_CHECKING:  # pragma: no cover
     from analytics.ingest.validate import IngestResult, Problem

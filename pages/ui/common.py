@@ -1,10 +1,10 @@
-"""Shared view helpers: cached data access, sidebar state, formatting. No business rules here:
-everything numeric comes from ``analytics``."""
+"""Shared view helpers: cached data access, sidebar state, value-card rows, charts. No business
+rules and no formatting here: numbers, units and dates come from ``analytics.present.format``,
+names of statuses, goals and other codes from ``analytics.present.labels``."""
 
 from __future__ import annotations
 
 import os
-import re
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,23 +20,22 @@ from analytics.storage.access import (
     PRESENTATION_SETTING,
     User,
     UserEntry,
+    SigninGuard,
     UsersFileError,
-    authenticate,
     auth_mode,
+    guard_file,
+    load_policy,
     load_users,
     oidc_role,
+    sign_in,
 )
-from analytics.storage.store import ENV_DATA_DIR, SeedSpec, Store, store_location
-from analytics.rules.progress import GoalRollup, IndicatorProgress, load_rules, rollup
+from analytics.storage.store import ENV_DATA_DIR, SeedSpec, Store, seed_sample_default, store_location
+from analytics.core.calendar import Month, default_year as year_to_show
+from analytics.rules.progress import GoalRollup, IndicatorProgress, rollup
+from analytics.present import labels
+from analytics.present.format import fmt_month, fmt_period_key
 from analytics.present.i18n import t
-
-PAGES = {
-    "overview": "pages/overview.py",
-    "goals": "pages/goals.py",
-    "indicator": "pages/indicator.py",
-    "targets": "pages/targets.py",
-}
-
+from pages.ui.markup import esc  # noqa: F401 - the one escaping helper, used by every page
 
 def _secret(key: str, default: Any = None) -> Any:
     """A value from ``.streamlit/secrets.toml`` (the default when there is no secrets file)."""
@@ -52,17 +51,27 @@ def data_dir() -> str | None:
     return str(value) if value else None
 
 
+def seed_sample() -> bool:
+    """``seed_sample`` from the secrets (``false`` = a new store starts empty, without the
+    示例数据); else ``$PT_SEED_SAMPLE`` (``0`` = empty); default true."""
+    value = _secret("seed_sample")
+    if value is None:
+        return seed_sample_default()
+    return str(value).strip().lower() not in ("0", "false", "no", "off")
+
+
 @st.cache_resource(show_spinner=False, max_entries=16)
-def _store(db_file: str, seed: tuple[str | None, ...] | None) -> Store:
-    return Store(db_file, seed=SeedSpec(*seed) if seed else None)
+def _store(db_file: str, seed: tuple[str | None, ...] | None, sample: bool = True) -> Store:
+    return Store(db_file, seed=SeedSpec(*seed, sample=sample) if seed else SeedSpec(sample=sample))
 
 
 def store() -> Store:
     """The data store of this app (created and seeded on first use; PT_TARGETS / PT_ACTUALS /
-    PT_BUDGET, when set, seed a fresh one — see ``analytics.storage.store.store_location``)."""
+    PT_BUDGET, when set, seed a fresh one — see ``analytics.storage.store.store_location``;
+    ``seed_sample = false`` starts a new one without the 示例数据)."""
     loc = store_location(data_dir())
     seed = (loc.seed.targets, loc.seed.actuals, loc.seed.budget) if loc.seed else None
-    return _store(str(loc.file), seed)
+    return _store(str(loc.file), seed, seed_sample())
 
 
 # The signature (store file, data version) is looked up at most once a second per store
@@ -103,6 +112,12 @@ def dataset() -> Dataset:
     return _dataset(_data_signature())
 
 
+def data_version() -> tuple[Any, ...]:
+    """The store file and its data version: give it, as an ordinary (hashed) argument, to every
+    cached function whose result depends on the data (``st.cache_data`` skips ``_``-parameters)."""
+    return _data_signature()
+
+
 @st.cache_data(show_spinner=False, max_entries=64)
 def _progress(signature: tuple[Any, ...], year: int, as_of: tuple[int, int]) -> list[IndicatorProgress]:
     return _dataset(signature).progress(year, as_of)
@@ -116,6 +131,18 @@ def goal_rollup(year: int, as_of: tuple[int, int]) -> list[GoalRollup]:
     return rollup(dataset().project, progress(year, as_of))
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _outlooks(signature: tuple[Any, ...], year: int, as_of: tuple[int, int]) -> dict[str, Any]:
+    from analytics.forecast.outlook import forecast_all
+
+    return {o.indicator_id: o for o in forecast_all(_dataset(signature), year, as_of)}
+
+
+def outlooks(year: int, as_of: tuple[int, int]) -> dict[str, Any]:
+    """The year-end outlook of every indicator by id (analytics.forecast.outlook), cached on the data."""
+    return _outlooks(_data_signature(), year, as_of)
+
+
 @dataclass(frozen=True)
 class ViewState:
     lang: str
@@ -127,14 +154,13 @@ class ViewState:
         return f"{self.as_of[0]:04d}-{self.as_of[1]:02d}"
 
     def month_label(self, year: int | None = None, month: int | None = None) -> str:
-        return t("month_fmt", self.lang, y=year or self.as_of[0], m=month or self.as_of[1])
+        return fmt_month(year or self.as_of[0], month or self.as_of[1], self.lang)
 
 
 def _parse_key(text: str | None) -> tuple[int, int] | None:
     try:
-        y, m = str(text).split("-")
-        return int(y), int(m)
-    except (ValueError, AttributeError):
+        return Month.parse(str(text))
+    except ValueError:
         return None
 
 
@@ -143,10 +169,8 @@ def _remember(key: str) -> None:
 
 
 def sidebar() -> ViewState:
-    """Language, as-of month and year: in the sidebar, kept in the session and the URL."""
-    from pages.ui.router import ensure_routed
-
-    ensure_routed()
+    """Language, as-of month and year: in the sidebar, kept in the session and the URL (run by
+    the app shell before every page, see :mod:`pages.ui.shell`)."""
     ds = dataset()
     qp = st.query_params
     # Widget state is dropped when the user switches pages; keep the choices in plain keys
@@ -178,7 +202,7 @@ def sidebar() -> ViewState:
     as_of_key = st.sidebar.selectbox(
         t("sidebar_as_of", lang),
         keys,
-        format_func=lambda k: t("month_fmt", lang, y=int(k[:4]), m=int(k[5:])),
+        format_func=lambda k: fmt_period_key(k, lang),
         key="as_of",
         help=t("sidebar_as_of_help", lang),
         on_change=_remember,
@@ -186,7 +210,7 @@ def sidebar() -> ViewState:
     )
     as_of = _parse_key(as_of_key) or latest
     years = ds.years() or [as_of[0]]
-    default_year = as_of[0] if as_of[0] in years else max([y for y in years if y <= as_of[0]] or years)
+    default_year = year_to_show(years, as_of)
     if "year" not in st.session_state or st.session_state.get("_year_for") != as_of_key:
         qy = qp.get("year")
         st.session_state["year"] = int(qy) if qy and qy.isdigit() and int(qy) in years and "_year_for" not in st.session_state else default_year
@@ -198,28 +222,15 @@ def sidebar() -> ViewState:
     qp["lang"] = lang
     if ds.is_sample:
         st.sidebar.caption(f":orange-badge[{t('sample_tag', lang)}]")
-    current_user(render=True)  # sign-in gate (no-op without [auth] / users_file in the secrets)
     st.sidebar.markdown(_METRIC_ROW_CSS, unsafe_allow_html=True)  # here, so no gap in the page
+    if lang == "zh":  # Streamlit's own English in widgets that have no parameter for it
+        st.sidebar.markdown(_ZH_WIDGET_CSS, unsafe_allow_html=True)
     return ViewState(lang=lang, year=int(year), as_of=as_of)
 
 
 def sample_banner(state: ViewState) -> None:
     if dataset().is_sample:
         st.info(t("sample_banner", state.lang), icon=":material/science:")
-
-
-def status_label(status: str, lang: str) -> str:
-    info = load_rules()["statuses"][status]
-    return f"{info['symbol']} {info['en' if lang == 'en' else 'zh']}"
-
-
-def status_help(status: str, lang: str) -> str:
-    info = load_rules()["statuses"][status]
-    return info["help_en" if lang == "en" else "help_zh"]
-
-
-def status_color(status: str) -> str:
-    return str(load_rules()["statuses"][status]["color"])
 
 
 # Static CSS (never built from data): value cards in a row made with ``metric_columns`` use a
@@ -230,6 +241,16 @@ _METRIC_ROW_CSS = (
     "{ font-size: 1.75rem !important; }</style>"
 )
 
+# The file uploader's button ("Upload") and hint ("20MB per file • CSV…") have no parameter: in
+# the Chinese UI they are replaced by static catalogue text (the limit is .streamlit/config.toml's).
+_ZH_WIDGET_CSS = (
+    "<style>[data-testid='stFileUploaderDropzone'] button [data-testid='stMarkdownContainer'] { display: none; }"
+    f" [data-testid='stFileUploaderDropzone'] button > div::after {{ content: '{t('uploader_button', 'zh')}'; }}"
+    " [data-testid='stFileUploaderDropzoneInstructions'] span { display: none; }"
+    f" [data-testid='stFileUploaderDropzoneInstructions'] > div::after {{ content: '{t('uploader_hint', 'zh')}';"
+    " font-size: 0.875rem; opacity: 0.7; }</style>"
+)
+
 
 def metric_columns(key: str, spec: list[float]) -> list[Any]:
     """A row of columns for ``st.metric`` value cards (relative widths ``spec``); the style
@@ -237,61 +258,9 @@ def metric_columns(key: str, spec: list[float]) -> list[Any]:
     return list(st.container(key=f"metric_row_{key}").columns(spec))
 
 
-def target_text(raw: str | None, unit: str) -> str:
-    """The target as written in the table, with the unit added when it is a bare number
-    ("15.11" -> "15.11 万人次"; "95%以上", "是" stay as written)."""
-    if not raw:
-        return "—"
-    text = raw.strip()
-    if unit and unit != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", text):
-        return f"{text} {unit}"
-    return text
-
-
-def fmt_value(x: float | None, unit: str = "", nd: int | None = None) -> str:
-    if x is None:
-        return "—"
-    if nd is None:
-        ax = abs(x)
-        nd = 0 if ax >= 1000 or float(x).is_integer() else (1 if ax >= 100 else (2 if ax >= 1 else 4))
-    s = f"{x:,.{nd}f}"
-    if unit == "%":
-        return f"{s}%"
-    return f"{s} {unit}".strip()
-
-
-def fmt_money(wan: float | None, lang: str = "zh") -> str:
-    """An amount in 万元, shortened for metric cards: ≥ 1亿 shown in 亿元."""
-    if wan is None:
-        return "—"
-    if abs(wan) >= 10000:
-        return f"{wan / 10000:,.2f} 亿元"
-    return f"{wan:,.0f} 万元"
-
-
-def fmt_pct(x: float | None, nd: int = 1) -> str:
-    return "—" if x is None else f"{x * 100:.{nd}f}%"
-
-
-_MD_SPECIAL = set("\\`*_[]<>#|~$")
-
-
-def esc(text: object) -> str:
-    """Neutralise Markdown/HTML syntax in user-supplied text before it goes into st.markdown
-    (raw HTML is never enabled; this also stops links, emphasis and LaTeX from file contents)."""
-    return "".join("\\" + ch if ch in _MD_SPECIAL else ch for ch in str(text))
-
-
-def indicator_label(ind_id: str, lang: str) -> str:
-    ind = dataset().project.indicator(ind_id)
-    return ind.display_name(lang)
-
-
 def goal_label(goal_id: int, lang: str) -> str:
-    if goal_id == 0:
-        return t("project_wide", lang)
-    g = dataset().project.goal(goal_id)
-    return g.label(lang) if g else str(goal_id)
+    """The goal's label in ``lang`` (see :func:`analytics.present.labels.goal_label`)."""
+    return labels.goal_label(dataset().project, goal_id, lang)
 
 
 @st.cache_data(show_spinner=False, max_entries=512)
@@ -302,7 +271,7 @@ def _chart_spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
 
 
 def show_chart(builder: str, *args: Any, **kwargs: Any) -> None:
-    """Render a chart from pages/charts.py. Building an Altair chart costs ~100 ms, so the
+    """Render a chart from analytics/present/charts.py. Building an Altair chart costs ~100 ms, so the
     finished Vega-Lite spec is cached on the chart's inputs (same inputs, same chart)."""
     st.vega_lite_chart(spec=_chart_spec(builder, *args, **kwargs), width="stretch")
 
@@ -354,6 +323,17 @@ def _guest_box(lang: str) -> None:
     st.sidebar.button(t("signin_button", lang), key="signin_open", icon=":material/login:", on_click=_want_signin)
 
 
+def _client_address(header: str) -> str:
+    """Who is trying to sign in, for the guard: the address a trusted proxy passes in ``header``
+    (its last entry), else the connection's address ("local" for localhost)."""
+    if header:
+        value = str(st.context.headers.get(header) or "").split(",")[-1].strip()
+        if value:
+            return value
+    address = st.context.ip_address
+    return address if isinstance(address, str) and address else "local"
+
+
 def _signin_screen(lang: str, mode: str, users: dict[str, UserEntry] | None) -> None:
     st.title(t("signin_title", lang))
     if mode == "oidc":
@@ -371,10 +351,23 @@ def _signin_screen(lang: str, mode: str, users: dict[str, UserEntry] | None) -> 
         password = st.text_input(t("signin_password", lang), type="password", key="signin_password")
         submitted = st.form_submit_button(t("signin_button", lang), icon=":material/login:", type="primary")
     if submitted:
-        user = authenticate(users or {}, name, password)
-        if user is None:
-            st.error(t("signin_failed", lang), icon=":material/error:")
+        path = users_file() or ""
+        try:
+            policy = load_policy(path)
+            guard = SigninGuard(guard_file(path), policy)
+            result = sign_in(path, users or {}, name, password, _client_address(policy.client_header), guard)
+        except UsersFileError as exc:
+            st.error(esc(exc.message(lang)), icon=":material/error:")
             return
+        if result.user is None:
+            if result.outcome == "locked":
+                st.error(t("signin.locked", lang, minutes=max(1, -(-result.retry_after // 60))), icon=":material/lock:")
+            elif result.outcome == "throttled":
+                st.warning(t("signin.throttled", lang, seconds=max(1, result.retry_after)), icon=":material/timer:")
+            else:
+                st.error(t("signin_failed", lang), icon=":material/error:")
+            return
+        user = result.user
         st.session_state[_AUTH_KEY] = user.name
         st.session_state.pop(_WANT_SIGNIN, None)
         st.rerun()
@@ -387,7 +380,7 @@ def current_user(render: bool = False) -> User:
     sign-in. With ``[auth]``: OIDC through ``st.login`` / ``st.user`` (roles from ``[access]``).
     With ``users_file``: a name/password form against the local users file. When an admin has
     turned on presentation mode, people who are not signed in see the app as viewers.
-    ``render=True`` (called once per run, at the end of ``sidebar()``) shows the user in the
+    ``render=True`` (called once per run by the app shell, after the sidebar) shows the user in the
     sidebar and, when nobody is signed in, the sign-in screen instead of the page."""
     lang = st.session_state.get("lang", "zh")
     mode = auth_mode(_has_oidc(), users_file())

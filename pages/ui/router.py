@@ -1,46 +1,53 @@
-"""Makes sure every page runs inside app.py's navigation.
+"""Deep links on a fresh server: why a page script can run outside app.py, and what it does then.
 
-Streamlit still treats a ``pages/`` folder beside the entry script as old-style (v1) pages: the
-very first request of a fresh server to ``/goals`` runs ``pages/goals.py`` alone. Pages call
-:func:`ensure_routed` first; outside app.py's navigation it runs app.py (whose ``st.navigation``
-then runs the same page properly) and stops the stray run. Page addresses equal file names so
-that such a first request finds its file instead of showing "page not found".
+Streamlit (checked in 1.67: ``runtime/pages_manager.py``, ``scriptrunner/script_runner.py``)
+decides once per process, when the first session starts, whether the app is an old-style (v1)
+multipage app: it is when a ``pages/`` folder sits beside the entry script, as ours does (the
+folder name is fixed). Until the first public ``st.navigation`` call clears that flag, a run
+executes the page script the URL names *alone*: the very first request of a fresh server straight
+to ``/goals`` runs ``pages/goals.py`` without app.py (no sidebar, no sign-in), and AppTest resets
+the flag before every run. There is no setting to turn this off, so:
+
+* page addresses equal file names (``url_path="goals"`` for ``pages/goals.py``), so such a first
+  request finds its file instead of showing "page not found";
+* app.py runs each page inside :func:`serving`; a page asks :func:`current` for the context app.py
+  made. None means this is such a stray run: :func:`reroute` runs the app (whose
+  ``st.navigation`` clears the flag and runs the same page properly) and ends the stray run.
+
+tests/test_router.py shows both behaviours on a real server, so a Streamlit upgrade that
+changes them is noticed.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from pathlib import Path
-from typing import Iterator
+from typing import Any, NoReturn
 
 import streamlit as st
 
-try:  # pragma: no cover - depends on Streamlit internals; harmless if they move
-    from streamlit.runtime.pages_manager import PagesManager
-
-    # A pages/ folder beside app.py would otherwise make the whole process an old-style (v1)
-    # multipage app; app.py imports this module on its first run.
-    PagesManager.uses_pages_directory = False
-except Exception:  # noqa: BLE001
-    pass
-
-APP = Path(__file__).resolve().parents[2] / "app.py"
 _state = threading.local()  # each Streamlit session runs its script in its own thread
 
 
 @contextmanager
-def routing() -> Iterator[None]:
-    _state.active = True
+def serving(context: Any) -> Iterator[None]:
+    """Run a page with ``context`` (app.py's sidebar choices and user) available to it."""
+    previous = getattr(_state, "context", None)
+    _state.context = context
     try:
         yield
     finally:
-        _state.active = False
+        _state.context = previous
 
 
-def ensure_routed() -> None:
-    if getattr(_state, "active", False):
-        return
-    code = compile(APP.read_text(encoding="utf-8"), str(APP), "exec")
-    exec(code, {"__name__": "__main__", "__file__": str(APP)})  # noqa: S102 - our own entry script
+def current() -> Any | None:
+    """The context of the page being run by app.py; None in a stray (page-alone) run."""
+    return getattr(_state, "context", None)
+
+
+def reroute(run_app: Callable[[], None]) -> NoReturn:
+    """End a stray run: run the whole app instead (it runs the requested page), then stop."""
+    run_app()
     st.stop()
+    raise AssertionError("unreachable")  # st.stop() raises

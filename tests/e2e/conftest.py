@@ -12,6 +12,8 @@ import subprocess
 import sys
 import time
 import urllib.request
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -56,35 +58,42 @@ def _free_port() -> int:
         return s.getsockname()[1]
 
 
-@pytest.fixture(scope="session")
-def st_url(tmp_path_factory):
+@contextmanager
+def streamlit_server(env: dict[str, str], log_name: str = "streamlit.log") -> Iterator[str]:
+    """``streamlit run app.py`` on a free port with ``env`` added; yields the base URL."""
     port = _free_port()
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    log = open(ROOT / "artifacts" / "streamlit.log", "w")
-    env = {**os.environ, "PT_DATA_DIR": str(tmp_path_factory.mktemp("e2e_store"))}  # never the developer's var/
+    log = open(ROOT / "artifacts" / log_name, "w")
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless=true", "--server.address=127.0.0.1",
          f"--server.port={port}", "--browser.gatherUsageStats=false", "--server.fileWatcherType=none", "--server.runOnSave=false"],
-        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env=env,
+        cwd=ROOT, stdin=subprocess.DEVNULL, stdout=log, stderr=subprocess.STDOUT, env={**os.environ, **env},
     )
     url = f"http://127.0.0.1:{port}"
-    deadline = time.time() + 60
-    while time.time() < deadline:
-        try:
-            if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
-                break
-        except OSError:
-            time.sleep(0.3)
-    else:
-        proc.kill()
-        pytest.fail("streamlit did not start; see artifacts/streamlit.log")
-    yield url
-    proc.terminate()
     try:
-        proc.wait(10)
-    except subprocess.TimeoutExpired:
-        proc.kill()
-    log.close()
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                if urllib.request.urlopen(f"{url}/_stcore/health", timeout=2).read() == b"ok":
+                    break
+            except OSError:
+                time.sleep(0.3)
+        else:
+            pytest.fail(f"streamlit did not start; see artifacts/{log_name}")
+        yield url
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(10)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@pytest.fixture(scope="session")
+def st_url(tmp_path_factory):
+    with streamlit_server({"PT_DATA_DIR": str(tmp_path_factory.mktemp("e2e_store"))}) as url:  # never the developer's var/
+        yield url
 
 
 def wait_idle(page) -> None:
@@ -103,7 +112,9 @@ def full_page_screenshot(page, name: str) -> Path:
 
 
 def assert_no_exception(page) -> None:
+    """No exception box, and no page-error box of the app's error boundary (pages/ui/errors.py)."""
     assert page.locator('[data-testid="stException"]').count() == 0, page.locator('[data-testid="stException"]').first.inner_text()
+    assert page.locator(".st-key-page_error").count() == 0, page.locator(".st-key-page_error").first.inner_text()
 
 
 _CUT_METRICS_JS = """() => Array.from(document.querySelectorAll('[data-testid="stMetricValue"]')).filter(el =>

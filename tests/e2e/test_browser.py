@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 
 from tests.e2e.conftest import assert_no_exception, cut_metric_values, full_page_screenshot, wait_idle
 
-pytestmark = pytest.mark.e2e
+pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 expect.set_options(timeout=30_000)
 
 PAGES = [("", "总览"), ("goals", "目标进展"), ("indicator", "城镇新增就业人员规模"), ("targets", "绩效目标表"), ("forecast", "年末预测"), ("budget", "预算情景")]
@@ -26,7 +26,7 @@ def test_every_page_renders(page, st_url, path, heading, size):
     nav = page.get_by_test_id("stSidebarNav")
     expect(nav.get_by_text("总览")).to_be_visible()
     assert page.get_by_text("Page not found").count() == 0
-    for helper in ("common", "charts", "i18n", "app"):
+    for helper in ("common", "charts", "i18n", "app", "shell", "router", "errors", "markup", "ui"):
         assert nav.get_by_text(helper, exact=True).count() == 0
     if path in ("", "indicator", "forecast", "budget"):  # pages with value cards
         expect(page.get_by_test_id("stMetricValue").nth(3)).to_be_visible()

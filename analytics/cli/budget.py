@@ -1,0 +1,70 @@
+"""Budget commands: ``scenario`` (projected monthly execution under a scenario) and ``score``
+(the projected 绩效自评 score)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable
+
+from analytics.present.catalogue import text
+from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period
+
+
+def _scenario_run(args: argparse.Namespace, which: str) -> int:
+    from analytics.budget.scenario import ScenarioError
+
+    ds, as_of = dataset_and_as_of(args)
+    if as_of is None:
+        return 2
+    try:
+        if which == "scenario":
+            from analytics.present.budget_text import scenario_json
+
+            payload = scenario_json(ds.project, ds.budget, as_of, args.scenario, actuals=ds.actuals)
+        else:
+            from analytics.present.score_text import score_json
+
+            payload = score_json(ds.project, ds.actuals, ds.budget, as_of, args.scenario)
+    except ScenarioError as exc:
+        from analytics.present.budget_text import problem_messages
+
+        for line in problem_messages(exc.problems, args.lang):
+            print(line, file=sys.stderr)
+        return 2
+    payload = {"schema": SCHEMA_VERSION, "sample_data": ds.is_sample, **payload}
+
+    def table(p: dict[str, Any]) -> list[list[Any]]:
+        if which == "scenario":
+            rows = [["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"]]
+            for m in p["path"]:
+                rows.append([m["period"], "yes" if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
+            return rows
+        rows = [["part", "points", "max"]]
+        for part in p["parts"]:
+            rows.append([part["name_en" if args.lang == "en" else "name_zh"], num(part["points"]), num(part["points_max"])])
+        rows.append([text("cli.total", args.lang), num(p["total"]), p["grade_en" if args.lang == "en" else "grade"]])
+        return rows
+
+    emit(payload, args.format, table)
+    return 0
+
+
+def cmd_scenario(args: argparse.Namespace) -> int:
+    return _scenario_run(args, "scenario")
+
+
+def cmd_score(args: argparse.Namespace) -> int:
+    return _scenario_run(args, "score")
+
+
+def register(sub: Any, common: Callable[..., None]) -> None:
+    for name, func, helptext in (
+        ("scenario", cmd_scenario, "projected monthly budget execution under a scenario"),
+        ("score", cmd_score, "projected self-evaluation score (绩效自评) under a scenario"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        common(p)
+        p.add_argument("--as-of", type=period, help="YYYY-MM (default: latest month with data)")
+        p.add_argument("--scenario", help="scenario file (JSON or YAML, see docs/budget.md); default: the current pace")
+        p.set_defaults(func=func)

@@ -1,0 +1,151 @@
+"""What every command of ``python -m analytics`` shares: where the data comes from (the data
+store the app reads, or flat files), the as-of month and year, and the output (JSON or a plain
+table).
+
+One dataset path: without ``--targets/--actuals/--budget`` every command reads the same data
+store as the app — ``--store DIR``, else ``$PT_DATA_DIR``, else ``var/`` (a new store starts
+with the shipped table and 示例数据, as in the app); with them, the files are read as given and
+the store is not touched.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import sys
+from typing import Any, Callable
+
+from analytics.present.catalogue import text
+from analytics.present.format import fmt_prob, fmt_value
+
+SCHEMA_VERSION = 1
+
+
+def period(text: str) -> tuple[int, int]:
+    from analytics.core.calendar import Month
+
+    try:
+        return Month.parse(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"as-of must look like 2024-06, got {text!r}") from None
+
+
+def clean(obj: Any) -> Any:
+    if isinstance(obj, float):
+        return None if math.isnan(obj) or math.isinf(obj) else round(obj, 6)
+    if isinstance(obj, dict):
+        return {str(k): clean(v) for k, v in obj.items()}
+    if isinstance(obj, (list, tuple)):
+        return [clean(v) for v in obj]
+    return obj
+
+
+def emit(payload: dict[str, Any], fmt: str, table: Callable[[dict[str, Any]], list[list[Any]]] | None = None) -> None:
+    if fmt == "json" or table is None:
+        print(json.dumps(clean(payload), ensure_ascii=False, indent=2))
+        return
+    rows = table(payload)
+    if not rows:
+        return
+    widths = [max(text_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
+    for r in rows:
+        print("  ".join(str(c) + " " * (w - text_width(str(c))) for c, w in zip(r, widths)).rstrip())
+
+
+def text_width(s: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
+
+
+def num(x: Any, unit: str | None = "") -> str:
+    """A number of a table cell with the precision of its unit (the unit has its own column)."""
+    return fmt_value(x, unit, with_unit=False)
+
+
+def prob(p: Any) -> str:
+    return fmt_prob(p)
+
+
+def files_given(args: argparse.Namespace) -> bool:
+    return bool(getattr(args, "targets", None) or getattr(args, "actuals", None) or getattr(args, "budget", None))
+
+
+def reading_store(args: argparse.Namespace):
+    """The data store the app reads: ``--store DIR`` (which must hold a store), else the app's
+    own location rules (``$PT_DATA_DIR``, else ``var/``; ``PT_TARGETS`` / ``PT_ACTUALS`` /
+    ``PT_BUDGET`` pick a store seeded from those files). A new store seeds itself with the
+    shipped table and 示例数据, as in the app. Opened once per command."""
+    cached = getattr(args, "_store_obj", None)
+    if cached is not None:
+        return cached
+    from analytics.storage.store import Store, open_store, store_exists
+
+    where = getattr(args, "store", None)
+    if where:
+        if not store_exists(where):
+            raise ValueError(f"no data store in {where} / 目录 {where} 中没有数据库（先用 import 导入数据）")
+        store = Store(where, create=False)
+    else:
+        store = open_store()
+    args._store_obj = store
+    return store
+
+
+def load(args: argparse.Namespace):
+    """Files when --targets/--actuals/--budget are given (read as they are, the data store is
+    not touched); otherwise the data store (:func:`reading_store`), as the app does."""
+    from analytics.storage.dataset import load_dataset
+
+    if files_given(args):
+        return load_dataset(args.targets, getattr(args, "actuals", None), getattr(args, "budget", None))
+    return reading_store(args).load_dataset()
+
+
+def project_for(args: argparse.Namespace):
+    """The target table: ``--targets`` when given, else the data store's (the app's) table."""
+    from analytics.ingest.targets import load_project
+
+    if getattr(args, "targets", None):
+        return load_project(args.targets)
+    return reading_store(args).project()
+
+
+def dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int] | None]:
+    """The dataset and the as-of month (--as-of, else the latest month with data; None with a
+    message on stderr when there is no data at all)."""
+    ds = load(args)
+    as_of = args.as_of or ds.latest_period
+    if as_of is None:
+        print(text("cli.no_data", "en") + " / " + text("cli.no_data", "zh"), file=sys.stderr)
+    return ds, as_of
+
+
+def year_for(ds, as_of: tuple[int, int], year: int | None) -> int:
+    if year:
+        return year
+    from analytics.core.calendar import default_year
+
+    return default_year(ds.years(), as_of)
+
+
+def who(args: argparse.Namespace) -> str:
+    if getattr(args, "who", None):
+        return str(args.who)
+    try:
+        import getpass
+
+        return f"cli:{getpass.getuser()}"
+    except Exception:  # noqa: BLE001 - no login name in some containers
+        return "cli"
+
+
+def open_store(args: argparse.Namespace, create: bool = True):
+    from analytics.storage.store import Store
+
+    return Store(getattr(args, "store", None) or None, create=create)
+
+
+def result_json(result: Any) -> dict[str, Any]:
+    from analytics.present.messages import result_json
+
+    return result_json(result)

@@ -1,0 +1,243 @@
+"""Commands that read the target table and the data: ``targets``, ``status``, ``forecast``,
+``quality``, ``rules``."""
+
+from __future__ import annotations
+
+import argparse
+from typing import Any, Callable
+
+from analytics.present.catalogue import text
+from analytics.present.progress_text import explain
+from analytics.present.quality_text import note_json
+from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period, prob, project_for, year_for
+
+
+def cmd_targets(args: argparse.Namespace) -> int:
+    from analytics.rules.quality import evaluate
+
+    project = project_for(args)
+    payload = {
+        "schema": SCHEMA_VERSION,
+        "project": {
+            "id": project.id,
+            "name": project.name,
+            "name_en": project.name_en,
+            "years": list(project.years),
+            "baseline_year": project.baseline_year,
+            "departments": project.departments,
+            "funding": {
+                "total": project.funding_total,
+                "sources": [{"key": s.key, "name": s.name, "name_en": s.name_en, "amount": s.amount} for s in project.funding_sources],
+                "execution_targets": {str(k): v for k, v in project.execution_targets.items()},
+            },
+            "overall_goal": project.overall_goal,
+            "goals": [
+                {"id": g.id, "name": g.name, "name_en": g.name_en, "text_span": g.text_span, "text_2023": g.text_2023}
+                for g in project.goals
+            ],
+        },
+        "indicators": [ind.as_dict() for ind in project.indicators],
+        "quality": [note_json(n) for n in evaluate(project)],
+    }
+
+    def table(p: dict[str, Any]) -> list[list[Any]]:
+        years = sorted({y for i in p["indicators"] for y in i["targets"]} | {y for i in p["indicators"] for y in i["baseline"]})
+        head = ["id", "goal", "kind", "dir", "unit", *years, "name"]
+        rows = [head]
+        for i in p["indicators"]:
+            vals = [(i["targets"].get(y) or i["baseline"].get(y) or {}).get("raw", "") for y in years]
+            rows.append([i["id"], i["goal"], i["kind"], i["direction"], i["unit"] or "-", *vals, i["name"]])
+        return rows
+
+    emit(payload, args.format, table)
+    return 0
+
+
+def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
+    """One indicator of the ``status`` output (field names and order are the JSON contract)."""
+    return {
+        "indicator_id": r.indicator_id,
+        "name": ind.name,
+        "goal": ind.goal,
+        "level1": ind.level1,
+        "level2": ind.level2,
+        "unit": ind.unit,
+        "kind": ind.kind,
+        "direction": ind.direction,
+        "year": r.year,
+        "data_month": r.data_month,
+        "actual": r.actual,
+        "target": r.target,
+        "target_raw": r.target_raw,
+        "comparator": r.comparator,
+        "target_derived": r.target_derived,
+        "expected": r.expected,
+        "attainment": r.attainment,
+        "ratio": r.ratio,
+        "gap": r.gap,
+        "gap_pp": r.gap_pp,
+        "status": r.status,
+        "status_zh": info["zh"],
+        "status_en": info["en"],
+        "previous_status": r.previous_status,
+        "trajectory": r.trajectory_method,
+        "rule": r.rule,
+        "explain_zh": explain(ind, r, "zh"),
+        "explain_en": explain(ind, r, "en"),
+    }
+
+
+def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
+    out = [["id", "status", "actual", "expected", "target", "attain", "unit", "name"]]
+    for i in p["indicators"]:
+        out.append([
+            i["indicator_id"],
+            i["status_en"] if lang == "en" else i["status_zh"],
+            num(i["actual"], i["unit"]),
+            num(i["expected"], i["unit"]),
+            i["target_raw"] or "—",
+            "—" if i["attainment"] is None else f"{i['attainment']:.0%}",
+            i["unit"] or "-",
+            i["name"],
+        ])
+    return out
+
+
+def cmd_status(args: argparse.Namespace) -> int:
+    from analytics.rules.progress import count_by_status, load_rules, rollup
+
+    ds, as_of = dataset_and_as_of(args)
+    if as_of is None:
+        return 2
+    year = year_for(ds, as_of, args.year)
+    rows = ds.progress(year, as_of)
+    rules = load_rules()
+    by_id = ds.project.by_id
+    goals = [
+        {"goal": g.goal, "score": g.score, "status": g.status, "counts": g.counts, "n": g.n} for g in rollup(ds.project, rows, rules)
+    ]
+    payload = {
+        "schema": SCHEMA_VERSION,
+        "as_of": f"{as_of[0]:04d}-{as_of[1]:02d}",
+        "year": year,
+        "sample_data": ds.is_sample,
+        "counts": count_by_status(rows),
+        "budget_execution": _budget_summary(ds, year, as_of),
+        "goals": goals,
+        "indicators": [_indicator_json(r, by_id[r.indicator_id], rules["statuses"][r.status]) for r in rows],
+    }
+    emit(payload, args.format, lambda p: _status_table(p, args.lang))
+    return 0
+
+
+def _budget_summary(ds, year: int, as_of: tuple[int, int]) -> dict[str, Any] | None:
+    b = ds.budget
+    if not b.has_data or not b.total:
+        return None
+    from analytics.core.calendar import data_month
+    from analytics.rules.progress import execution_time_progress
+
+    month = data_month(year, as_of)
+    rate = b.execution_rate(year, month)
+    target = ds.project.execution_targets.get(year)
+    time_progress = execution_time_progress(ds.project, b, year, month)
+    return {
+        "total_budget": b.total,
+        "spent_to_date": b.spent_by(year, month),
+        "execution_rate": rate,
+        "target": target,
+        "time_progress": time_progress,
+        "month": month,
+    }
+
+
+def cmd_forecast(args: argparse.Namespace) -> int:
+    from analytics.forecast.outlook import forecast_all
+    from analytics.present.forecast_text import outlook_json
+
+    ds, as_of = dataset_and_as_of(args)
+    if as_of is None:
+        return 2
+    year = year_for(ds, as_of, args.year)
+    by_id = ds.project.by_id
+    rows = [outlook_json(o, by_id[o.indicator_id]) for o in forecast_all(ds, year, as_of)]
+    payload = {
+        "schema": SCHEMA_VERSION,
+        "as_of": f"{as_of[0]:04d}-{as_of[1]:02d}",
+        "year": year,
+        "sample_data": ds.is_sample,
+        "note_zh": text("cli.forecast_note", "zh"),
+        "note_en": text("cli.forecast_note", "en"),
+        "indicators": rows,
+    }
+
+    def table(p: dict[str, Any]) -> list[list[Any]]:
+        out = [["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"]]
+        for r in p["indicators"]:
+            ind = ds.project.by_id.get(r["indicator_id"])
+            unit = ind.unit if ind is not None else ""
+            out.append(
+                [
+                    r["indicator_id"],
+                    num(r["target"], unit),
+                    num(r["point"], unit),
+                    num(r["lower"], unit),
+                    num(r["upper"], unit),
+                    prob(r["p_attain"]),
+                    r.get("likelihood_en" if args.lang == "en" else "likelihood_zh") or "—",
+                    r["method"],
+                ]
+            )
+        return out
+
+    emit(payload, args.format, table)
+    return 0
+
+
+def cmd_quality(args: argparse.Namespace) -> int:
+    from analytics.rules.quality import evaluate
+
+    notes = [note_json(n) for n in evaluate(project_for(args))]
+    emit(
+        {"schema": SCHEMA_VERSION, "notes": notes},
+        args.format,
+        lambda p: [["status", "goal", "note"]] + [[n["status"], n["goal"], n["text_en" if args.lang == "en" else "text_zh"]] for n in p["notes"]],
+    )
+    return 0
+
+
+def cmd_rules(args: argparse.Namespace) -> int:
+    from analytics.rules.progress import load_rules
+
+    rules = load_rules()
+    emit(
+        rules,
+        args.format,
+        lambda p: [["status", "label", "symbol", "help"]]
+        + [[k, v["en" if args.lang == "en" else "zh"], v["symbol"], v["help_en" if args.lang == "en" else "help_zh"]] for k, v in p["statuses"].items()],
+    )
+    return 0
+
+
+def register(sub: Any, common: Callable[..., None]) -> None:
+    p = sub.add_parser("targets", help="list indicators, targets and data-quality notes")
+    common(p, data=False)
+    p.set_defaults(func=cmd_targets)
+    for name, func, helptext in (
+        ("status", cmd_status, "progress and status per indicator"),
+        ("forecast", cmd_forecast, "year-end forecast per indicator"),
+    ):
+        p = sub.add_parser(name, help=helptext)
+        common(p)
+        p.add_argument("--as-of", type=period, help="YYYY-MM (default: latest month with data)")
+        p.add_argument("--year", type=int, help="target year (default: the as-of year)")
+        p.set_defaults(func=func)
+
+
+def register_notes(sub: Any, common: Callable[..., None]) -> None:
+    p = sub.add_parser("quality", help="data-quality notes on the target table")
+    common(p, data=False)
+    p.set_defaults(func=cmd_quality)
+    p = sub.add_parser("rules", help="the status rules in force")
+    common(p, data=False)
+    p.set_defaults(func=cmd_rules)

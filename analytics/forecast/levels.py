@@ -1,0 +1,274 @@
+"""Level, stock and rate forecasts (the value at month end) for
+:func:`analytics.forecast.method.forecast_indicator`: ``level_trend`` (latest value plus the
+usual change to December), ``level_hold``, and their interval from the indicator's own
+backtest. The method is described in :mod:`analytics.forecast.method` and ``docs/forecast.md``.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+import numpy as np
+
+from analytics.core.calendar import INTERVAL_UPPER_Q
+from analytics.forecast.shared import (
+    Forecast,
+    _HOLD_REL_SIGMA,
+    _K_LEVEL,
+    _LEVEL_C,
+    _LEVEL_DRIFT,
+    _LEVEL_NU0,
+    _LEVEL_PHI,
+    _MAX_YEARS,
+    _MIN_MONTHS,
+    _VOL_MONTHS,
+    _attain_prob_add,
+    _attain_prob_log,
+    _clean,
+    _pooled_scale,
+    _t_ppf,
+)
+
+
+# --------------------------------------------------------------------------------------
+# Levels, stocks, rates
+# --------------------------------------------------------------------------------------
+
+
+def _level_grid(
+    kind: str,
+    cur: dict[int, float],
+    history: Mapping[int, Mapping[int, float]] | None,
+    last_year_end: float | None,
+) -> tuple[np.ndarray, bool, np.ndarray]:
+    """Continuous monthly grid G[year_index, 0..11] (last row = current year) in the
+    working scale (log for positive stocks/levels, raw otherwise), internal gaps
+    interpolated linearly.  Returns (G, log_scale, usable) where ``usable[k]`` says
+    whether row k is a usable prior year: December known and at least ``_MIN_MONTHS``
+    months observed (an absent year is interpolated for continuity but never used)."""
+    hist = {}
+    if history:
+        for y in sorted((int(y) for y in history), reverse=True)[:_MAX_YEARS]:
+            hist[y] = _clean(history[y])
+    years = sorted(hist)
+    cur_year = (years[-1] + 1) if years else 1
+    first = years[0] if years else cur_year
+    if last_year_end is not None:
+        first = min(first, cur_year - 1)
+    ny = cur_year - first + 1
+    raw = np.full((ny, 12), np.nan)
+    for y, vals in hist.items():
+        for mo, v in vals.items():
+            raw[y - first, mo - 1] = v
+    for mo, v in cur.items():
+        raw[ny - 1, mo - 1] = v
+    if last_year_end is not None and ny >= 2 and not np.isfinite(raw[ny - 2, 11]):
+        raw[ny - 2, 11] = last_year_end
+    counts = np.isfinite(raw).sum(axis=1)
+    usable = (counts >= _MIN_MONTHS) & np.isfinite(raw[:, 11])
+    usable[-1] = False  # the current year
+    flat = raw.reshape(-1)
+    ok = np.isfinite(flat)
+    use_log = kind != "rate" and bool(np.all(flat[ok] > 0))
+    if use_log:
+        flat = np.where(ok, np.log(np.where(ok & (flat > 0), flat, 1.0)), np.nan)
+    idx = np.flatnonzero(ok)
+    filled = flat.copy()
+    if idx.size >= 2:
+        inner = np.arange(idx[0], idx[-1] + 1)
+        filled[inner] = np.interp(inner, idx, flat[idx])
+    G = filled.reshape(ny, 12)
+    return G, use_log, usable & np.all(np.isfinite(G), axis=1)
+
+
+def _level_refs(G: np.ndarray, yi: int, usable: np.ndarray) -> tuple[list[int], np.ndarray]:
+    """Reference rows (most recent first, <= _K_LEVEL usable prior years before row
+    ``yi``) and each one's annual drift (December minus previous December; NaN if
+    unknown)."""
+    refs: list[int] = []
+    for k in range(yi - 1, -1, -1):
+        if usable[k]:
+            refs.append(k)
+            if len(refs) >= _K_LEVEL:
+                break
+    drift = np.array([G[k, 11] - G[k - 1, 11] if k >= 1 else np.nan for k in refs])
+    return refs, drift
+
+
+def _level_path(G: np.ndarray, yi: int, m: int, usable: np.ndarray) -> tuple[np.ndarray, int] | None:
+    """Working-scale point path for months m+1..12 of row ``yi`` from cutoff ``m``:
+    last value + mean seasonal change (each reference year's drift removed) + a share
+    ``_LEVEL_PHI`` of the current 12-month change, pro-rated to the months ahead.
+    Returns (path, number of reference years) or None without a reference year."""
+    last = G[yi, m - 1]
+    refs, drift = _level_refs(G, yi, usable)
+    if not refs or not np.isfinite(last):
+        return None
+    steps = np.arange(1, 13 - m) / 12.0
+    seas = np.array([G[k, m:] - G[k, m - 1] for k in refs])  # (K, 12-m)
+    known = np.isfinite(drift)
+    if known.any():
+        d = np.where(known, drift, drift[known].mean())
+        s = (seas - d[:, None] * steps[None, :]).mean(axis=0)
+        yoy = G[yi, m - 1] - G[yi - 1, m - 1] if yi >= 1 else np.nan
+        trend = _LEVEL_PHI * (yoy if np.isfinite(yoy) else float(drift[known].mean()))
+        return last + s + trend * steps, len(refs)
+    return last + seas.mean(axis=0), len(refs)
+
+
+def _level_backtest_points(G: np.ndarray, yi: int, usable: np.ndarray) -> np.ndarray | None:
+    """December predictions for row ``yi`` (a complete prior year) from every cutoff
+    m = 1..11, vectorised; same formula as :func:`_level_path`.  None without refs."""
+    refs, drift = _level_refs(G, yi, usable)
+    if not refs:
+        return None
+    ms = np.arange(1, 12)
+    steps = (12 - ms) / 12.0
+    seas = np.array([G[k, 11] - G[k, :11] for k in refs])  # (K, 11)
+    last = G[yi, :11]
+    known = np.isfinite(drift)
+    if known.any():
+        d = np.where(known, drift, drift[known].mean())
+        s = (seas - d[:, None] * steps[None, :]).mean(axis=0)
+        yoy = G[yi, :11] - G[yi - 1, :11] if yi >= 1 else np.full(11, np.nan)
+        yoy = np.where(np.isfinite(yoy), yoy, float(drift[known].mean()))
+        return last + s + _LEVEL_PHI * yoy * steps
+    return last + seas.mean(axis=0)
+
+
+def _horizon_shape(h: np.ndarray) -> np.ndarray:
+    """Growth of the level error with the horizon h (months): random walk plus an
+    uncertain drift, sqrt(h + _LEVEL_DRIFT * h^2)."""
+    return np.sqrt(h + _LEVEL_DRIFT * h * h)
+
+
+def _level_volatility(G: np.ndarray) -> float | None:
+    """Innovation scale v (per month) of the seasonally differenced monthly changes over
+    the last ``_VOL_MONTHS`` months of the grid (recent volatility)."""
+    flat = G.reshape(-1)
+    last = int(np.flatnonzero(np.isfinite(flat))[-1]) if np.isfinite(flat).any() else 0
+    flat = flat[max(0, last + 1 - _VOL_MONTHS - 13) : last + 1]
+    d = np.diff(flat)
+    dd = d[12:] - d[:-12]
+    dd = dd[np.isfinite(dd)]
+    if dd.size >= 3:
+        return float(np.sqrt(np.mean(dd**2) / 2.0))
+    d = d[np.isfinite(d)]
+    if d.size >= 1:
+        return float(np.sqrt(np.mean(d**2)))
+    return None
+
+
+def _forecast_level(
+    kind: str,
+    cur: dict[int, float],
+    history: Mapping[int, Mapping[int, float]] | None,
+    target: float | None,
+    at_least: bool,
+    last_year_end: float | None,
+) -> Forecast:
+    """The level/stock/rate forecast: December observed, ``level_hold`` without prior years, or
+    ``level_trend`` with its backtested interval, on the log or the additive scale. Long because
+    the scale choice threads through every step (point, path, interval, probability); split, the
+    helpers would share that state through many arguments."""
+    G, use_log, usable = _level_grid(kind, cur, history, last_year_end)
+    yi = G.shape[0] - 1
+    m = max(cur)
+    last_raw = cur[m]
+    fwd = math.exp if use_log else (lambda v: v)
+    fwd_arr = np.exp if use_log else np.asarray
+
+    if m == 12:
+        p = None
+        if target is not None:
+            p = 1.0 if (last_raw >= target if at_least else last_raw <= target) else 0.0
+        n_prior = int(usable.sum())
+        return Forecast(last_raw, last_raw, last_raw, p, "observed_final", None, n_prior, (), None, None, None)
+
+    res = _level_path(G, yi, m, usable)
+    h = np.arange(1, 13 - m, dtype=float)
+    backtest_mape = None
+    if res is not None:
+        method = "level_trend"
+        path_w, k_used = res
+        point_w = float(path_w[-1])
+        n_prior = int(usable.sum())
+        v = _level_volatility(G)
+        v = v if v is not None and v > 0 else _fallback_scale(G[yi, m - 1], use_log)
+        prior = _LEVEL_C * v * _horizon_shape(np.arange(11, 0, -1, dtype=float))  # by m=1..11
+        z2: list[float] = []
+        apes: list[float] = []
+        for j in range(yi - 1, 0, -1):  # own backtest on up to _MAX_YEARS - 1 prior years
+            if not usable[j]:
+                continue
+            pts_bt = _level_backtest_points(G, j, usable)
+            if pts_bt is None or not np.all(np.isfinite(pts_bt)):
+                continue
+            err = G[j, 11] - pts_bt
+            z2.append(float(np.mean((err / prior) ** 2)))
+            truth, pred = fwd_arr(G[j, 11]), fwd_arr(pts_bt)
+            with np.errstate(divide="ignore", invalid="ignore"):
+                ape = np.abs(truth / pred - 1.0)
+            apes.append(float(np.mean(np.where(np.isfinite(ape), ape, 0.0))))
+            if len(z2) >= _MAX_YEARS - 1:
+                break
+        scale, nu = _pooled_scale(z2, _LEVEL_NU0)
+        sig_h = _LEVEL_C * v * _horizon_shape(h) * scale
+        if apes and n_prior >= 2:
+            backtest_mape = float(np.mean(apes) * 100.0)
+    else:
+        n_prior = 0
+        base = G[yi, m - 1]
+        # No prior-year months: hold the latest value.  (A trend from last December to
+        # now was worse than holding on the development years -- the change since
+        # December is mostly seasonal -- so last_year_end only informs the volatility.)
+        method = "level_hold"
+        path_w = np.full(h.size, base)
+        point_w = float(path_w[-1])
+        v = _level_volatility(G)
+        if v is None or v <= 0:
+            v = _fallback_scale(base, use_log)
+        nu = 3.0
+        sig_h = _LEVEL_C * v * _horizon_shape(h)
+
+    q = _t_ppf(INTERVAL_UPPER_Q, nu)
+    lo_w = path_w - q * sig_h
+    hi_w = path_w + q * sig_h
+    pts = np.array([fwd(x) for x in path_w])
+    los = np.array([fwd(x) for x in lo_w])
+    his = np.array([fwd(x) for x in hi_w])
+    if kind == "rate":
+        pts, los, his = (np.clip(a, 0.0, 100.0) for a in (pts, los, his))
+    p_attain = None
+    if target is not None:
+        sd = float(sig_h[-1])
+        if use_log:
+            p_attain = _attain_prob_log(math.exp(point_w), sd, nu, target, at_least, None)
+        else:
+            p_attain = _attain_prob_add(point_w, sd, nu, target, at_least)
+    path = tuple(
+        (int(m + i + 1), float(pts[i]), float(los[i]), float(his[i])) for i in range(h.size)
+    )
+    return Forecast(
+        float(pts[-1]),
+        float(los[-1]),
+        float(his[-1]),
+        p_attain,
+        method,
+        None,
+        n_prior,
+        path,
+        None,
+        None,
+        backtest_mape,
+    )
+
+
+def _fallback_scale(value: float, use_log: bool) -> float:
+    """Per-month scale when nothing but one value is known (a stated assumption)."""
+    if use_log:
+        return _HOLD_REL_SIGMA
+    return _HOLD_REL_SIGMA * max(abs(float(value)), 1.0)
+
+

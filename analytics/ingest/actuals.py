@@ -1,0 +1,327 @@
+"""The rules of an actuals table (long: one value per row; wide: one column per month): which
+indicator, which period, which basis, whether the value can be meant, duplicates, and
+year-to-date totals that fall."""
+
+from __future__ import annotations
+
+import datetime as _dt
+import difflib
+import math
+from typing import Any, Mapping
+
+import pandas as pd
+
+from analytics.core.values import ValueParseError, normalize_text, parse_bool
+from analytics.ingest.checks import (
+    check_column_duplicates,
+    check_period_headers,
+    fail,
+    make_result,
+    report_duplicates,
+    report_missing,
+)
+from analytics.ingest.problems import Collector, IngestResult
+from analytics.ingest.schema import (
+    ACTUALS_ALIASES,
+    ACTUALS_COLUMNS,
+    KIND_BASES,
+    Col,
+    colname,
+    is_blank,
+    is_dash,
+    is_future,
+    map_columns,
+    parse_basis,
+    parse_period_cell,
+    period_key,
+    read_number,
+)
+
+
+def _value_check(
+    ctx: Collector,
+    raw: str,
+    meta: Mapping[str, Any],
+    ind: str,
+    row: int,
+    column: str,
+) -> float | None:
+    """Parse and check one value cell of an actuals table (not blank)."""
+    name = str(meta.get("name") or ind)
+    unit = str(meta.get("unit") or "")
+    kind = str(meta.get("kind") or "")
+    base = {"indicator": ind, "name": name}
+    if kind == "milestone":
+        try:
+            number: float | None = 1.0 if parse_bool(raw) else 0.0
+        except ValueParseError:
+            number, code = read_number(raw)
+            if code == "formula":
+                ctx.add("formula", row=row, column=column, value=raw, **base)
+                return None
+            if number not in (0.0, 1.0):
+                ctx.add("not_a_bool", row=row, column=column, value=raw, **base)
+                return None
+    else:
+        number, code = read_number(raw)
+        if code is not None:
+            ctx.add(code, row=row, column=column, value=raw, **base)
+            return None
+    assert number is not None
+    if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
+        ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
+                number=number, **base)
+    if number < 0:
+        ctx.add("negative", row=row, column=column, value=raw, **base)
+        return None
+    max_value = meta.get("max_value")
+    if max_value is not None:
+        try:
+            limit = float(max_value)
+        except (TypeError, ValueError):
+            limit = math.nan
+        if not math.isnan(limit) and number > limit:
+            ctx.add("pct_over_100", row=row, column=column, value=raw, max=limit, unit=unit, **base)
+            return None
+    plausible = ctx.limits.plausible_max(unit)
+    if number > plausible:
+        ctx.add("implausible", row=row, column=column, value=raw, max=plausible, unit=unit, **base)
+        return None
+    return number
+
+
+def _allowed_bases(meta: Mapping[str, Any]) -> tuple[str, ...]:
+    allowed = list(KIND_BASES.get(str(meta.get("kind") or ""), ("month", "ytd", "level")))
+    default = str(meta.get("default_basis") or "")
+    if default in ("month", "ytd", "level") and default not in allowed:
+        allowed.append(default)
+    return tuple(allowed)
+
+
+def _basis_for(
+    ctx: Collector, raw: str | None, meta: Mapping[str, Any], ind: str, row: int, column: str | None
+) -> str | None:
+    allowed = _allowed_bases(meta)
+    default = str(meta.get("default_basis") or allowed[0])
+    if raw is None or is_blank(raw):
+        return default
+    basis = parse_basis(raw)
+    if basis is None or basis not in allowed:
+        ctx.add("bad_basis", row=row, column=column, value=raw, allowed=list(allowed), default=default,
+                reason="unknown" if basis is None else "not_allowed", indicator=ind,
+                name=str(meta.get("name") or ind))
+        return None
+    return basis
+
+
+def _resolve_indicator(
+    raw: str, by_id: Mapping[str, str], by_name: Mapping[str, str]
+) -> str | None:
+    key = normalize_text(raw).lower()
+    return by_id.get(key) or by_name.get(key)
+
+
+def _layout(ctx: Collector, frame: pd.DataFrame, fields: Mapping[str, list[Col]], period_cols: list[Any],
+            bad_period_cols: list[Col], other: list[Col]) -> tuple[str | None, list[Any], list[Col], list[Col]]:
+    """(layout, period columns, bad period columns, ignored columns); layout ``None`` after a
+    missing-columns problem. Long: period and value columns; wide: one column per month."""
+    has_ind = "indicator_id" in fields or "name" in fields
+    if "period" in fields or "value" in fields or not (period_cols or bad_period_cols):
+        missing = [f for f, present in (("indicator_id", has_ind), ("period", "period" in fields),
+                                         ("value", "value" in fields)) if not present]
+        if missing:
+            report_missing(ctx, frame, missing, "actuals")
+            return None, [], [], other
+        return "long", [], [], other + [c for c, _ in period_cols] + bad_period_cols
+    if not has_ind:
+        report_missing(ctx, frame, ["indicator_id"], "actuals_wide")
+        return None, [], [], other
+    return "wide", period_cols, bad_period_cols, other
+
+
+class _Indicators:
+    """Finds the indicator a row names (by id, else by name), with a suggestion for an unknown one;
+    each distinct text is looked up once."""
+
+    def __init__(self, indicators: Mapping[str, Mapping[str, Any]]) -> None:
+        self.indicators = indicators
+        self.by_id = {normalize_text(k).lower(): str(k) for k in indicators}
+        self.by_name = {normalize_text(v.get("name", "")).lower(): str(k) for k, v in indicators.items()
+                        if normalize_text(v.get("name", ""))}
+        self.choices = sorted(set(map(str, indicators)) | {str(v.get("name")) for v in indicators.values()
+                                                           if v.get("name")})
+        first_id = next(iter(indicators), "new_urban_jobs")
+        self.examples = {"example_id": str(first_id),
+                         "example_name": str(indicators.get(first_id, {}).get("name", "")) if indicators else ""}
+        self.resolved: dict[str, str | None] = {}
+        self.suggested: dict[str, str | None] = {}
+
+    def find(self, raw: str) -> str | None:
+        if raw not in self.resolved:
+            self.resolved[raw] = _resolve_indicator(raw, self.by_id, self.by_name)
+        return self.resolved[raw]
+
+    def suggestion(self, raw: str) -> str | None:
+        if raw not in self.suggested:
+            close = difflib.get_close_matches(normalize_text(raw), self.choices, n=1, cutoff=0.6)
+            self.suggested[raw] = close[0] if close else None
+        return self.suggested[raw]
+
+    def names(self, ind: Any) -> dict[str, Any]:
+        return {"indicator": ind, "name": self.indicators.get(ind, {}).get("name", ind)}
+
+
+class _Rows:
+    """Reads the rows of one actuals table: the indicator, its unit and basis, then each period
+    and value, each with its located problem; collects the records."""
+
+    def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]], layout: str,
+                 periods: list[tuple[Col, Any]], found: _Indicators, today: _dt.date | None) -> None:
+        self.ctx, self.layout, self.periods, self.found, self.today = ctx, layout, periods, found, today
+        self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
+        self.index_of = {label: i for i, label in enumerate(frame.columns)}
+        self.records: list[dict[str, Any]] = []
+
+    def field(self, name: str) -> Col | None:
+        return self.col.get(name)
+
+    def cell(self, rowvals: list[Any], c: Mapping[str, Any] | None) -> str:
+        if c is None:
+            return ""
+        v = rowvals[self.index_of[c["label"]]]
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+    def indicator(self, rownum: int, rowvals: list[Any], has_data: bool) -> tuple[bool, str | None]:
+        """(row to be read, indicator or ``None`` when unknown); a row without one is skipped."""
+        id_col, name_col = self.field("indicator_id"), self.field("name")
+        id_raw, name_raw = self.cell(rowvals, id_col), self.cell(rowvals, name_col)
+        if is_blank(id_raw) and is_blank(name_raw):
+            if has_data:
+                self.ctx.add("blank_indicator", row=rownum, column=colname(id_col or name_col), value="",
+                             **self.found.examples)
+            return False, None
+        raw, where = (id_raw, id_col) if not is_blank(id_raw) else (name_raw, name_col)
+        ind = self.found.find(raw)
+        if ind is None:
+            self.ctx.add("unknown_indicator", row=rownum, column=colname(where), value=raw.strip(),
+                         suggestion=self.found.suggestion(raw), **self.found.examples)
+        elif where is id_col and not is_blank(name_raw):
+            other_ind = _resolve_indicator(name_raw, {}, self.found.by_name)
+            if other_ind is not None and other_ind != ind:
+                self.ctx.add("name_mismatch", row=rownum, column=colname(name_col), value=name_raw.strip(),
+                             severity="warning", **self.found.names(ind))
+        return True, ind
+
+    def unit(self, rownum: int, rowvals: list[Any], ind: str, meta: Mapping[str, Any]) -> None:
+        unit_col = self.field("unit")
+        unit_raw = self.cell(rowvals, unit_col)
+        expected = str(meta.get("unit") or "")
+        if unit_col is not None and not is_blank(unit_raw) and normalize_text(unit_raw) != normalize_text(expected):
+            self.ctx.add("unit_mismatch", row=rownum, column=colname(unit_col), value=unit_raw.strip(),
+                         severity="warning", expected=expected, indicator=ind, name=meta.get("name", ind))
+
+    def period(self, rownum: int, rowvals: list[Any], vcol: Col, vraw: str, header_period: Any
+               ) -> tuple[bool, Any, str, str]:
+        """(go on with this value, period or ``None``, period as written, its column)."""
+        if self.layout != "long":
+            return not is_blank(vraw), header_period, vcol["header"], colname(vcol)
+        period_col = self.field("period")
+        praw, pcol_name = self.cell(rowvals, period_col), colname(period_col)
+        period, perr = parse_period_cell(praw)
+        if perr is not None:
+            if perr == "blank_period" and is_blank(vraw):
+                return False, None, praw, pcol_name
+            self.ctx.add(perr, row=rownum, column=pcol_name, value=praw.strip())
+        elif is_future(period, self.today):
+            self.ctx.add("future_period", row=rownum, column=pcol_name, value=praw.strip(),
+                         severity="warning", period=period_key(period), today=self.today)
+        return True, period, praw, pcol_name
+
+    def row(self, rownum: int, rowvals: list[Any]) -> None:
+        if self.layout == "long":
+            value_col = self.field("value")
+            value_cells = [(value_col, self.cell(rowvals, value_col), None)]
+        else:
+            value_cells = [(c, self.cell(rowvals, c), p) for c, p in self.periods]
+        has_data = any(not is_blank(v) for _, v, _ in value_cells) or (
+            self.layout == "long" and not is_blank(self.cell(rowvals, self.field("period"))))
+        read, ind = self.indicator(rownum, rowvals, has_data)
+        if not read:
+            return
+        meta: Mapping[str, Any] = self.found.indicators.get(ind, {}) if ind is not None else {}
+        basis: str | None = None
+        if ind is not None:
+            self.unit(rownum, rowvals, ind, meta)
+            basis_col = self.field("basis")
+            basis = _basis_for(self.ctx, self.cell(rowvals, basis_col) if basis_col else None, meta, ind, rownum,
+                               colname(basis_col) if basis_col else None)
+        note = self.cell(rowvals, self.field("note")).strip()
+        src = self.cell(rowvals, self.field("source")).strip()
+        for vcol, vraw, header_period in value_cells:
+            go_on, period, praw, pcol_name = self.period(rownum, rowvals, vcol, vraw, header_period)
+            if not go_on:
+                continue
+            if is_blank(vraw) or is_dash(vraw):
+                if self.layout == "long":
+                    self.ctx.add("blank_value", row=rownum, column=colname(vcol), value=vraw.strip(),
+                                 severity="warning", dash=vraw.strip() or None)
+                continue
+            if ind is None:
+                continue
+            number = _value_check(self.ctx, vraw, meta, ind, rownum, colname(vcol))
+            if number is None or period is None or basis is None:
+                continue
+            self.records.append({
+                "indicator_id": ind, "year": period.year, "month": period.month,
+                "first_month": period.first_month, "value": float(number), "basis": basis,
+                "note": note, "source": src, "row": rownum, "col_index": vcol["index"],
+                "period_key": period_key(period), "period_text": str(praw).strip(),
+                "period_column": pcol_name, "value_column": colname(vcol), "value_text": vraw.strip(),
+            })
+
+
+def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators) -> None:
+    """Year-to-date series of flows must not fall within a year."""
+    series: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in records:
+        if rec["basis"] == "ytd" and found.indicators.get(rec["indicator_id"], {}).get("kind") == "flow":
+            series.setdefault((rec["indicator_id"], rec["year"]), []).append(rec)
+    for (ind, _year), recs in sorted(series.items()):
+        recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
+        for prev, cur in zip(recs, recs[1:]):
+            if cur["month"] > prev["month"] and cur["value"] < prev["value"] - 1e-9:
+                ctx.add("ytd_decrease", row=cur["row"], column=cur["value_column"], value=cur["value_text"],
+                        prev_row=prev["row"], prev_value=prev["value_text"], prev_period=prev["period_key"],
+                        period=cur["period_key"], **found.names(ind))
+
+
+def ingest_actuals_frame(
+    frame: pd.DataFrame, ctx: Collector, indicators: Mapping[str, Mapping[str, Any]], today: _dt.date | None
+) -> IngestResult:
+    """Validate and normalise an actuals table read by :func:`analytics.ingest.readers.read_table`."""
+    header_row = int(frame.attrs.get("header_row", 1))
+    fields, period_cols, bad_period_cols, other = map_columns(frame, ACTUALS_ALIASES)
+    layout, period_cols, bad_period_cols, other = _layout(ctx, frame, fields, period_cols, bad_period_cols, other)
+    if layout is None:
+        return fail("actuals", ctx)
+    check_column_duplicates(ctx, fields, header_row)
+    if other:
+        ctx.add("ignored_columns", row=header_row, severity="warning", columns=[colname(c) for c in other],
+                header_row=header_row, example="actuals" if layout == "long" else "actuals_wide")
+    if frame.empty:
+        ctx.add("no_data", header_row=header_row)
+        return fail("actuals", ctx)
+    usable_periods = check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
+    found = _Indicators(indicators)
+    rows = _Rows(frame, ctx, fields, layout, usable_periods, found, today)
+    for i, (rownum, rowvals) in enumerate(zip(frame.index.tolist(), frame.to_numpy(dtype=object).tolist())):
+        if not i & 511:
+            ctx.deadline.check(int(rownum))
+        rows.row(int(rownum), rowvals)
+    records = rows.records
+    report_duplicates(ctx, records, "indicator_id", found.names)
+    _check_ytd(ctx, records, found)
+    if not records and not ctx.has_errors:
+        ctx.add("no_data", header_row=header_row)
+    records.sort(key=lambda r: (r["row"], r["col_index"]))
+    return make_result("actuals", layout, ctx, records, ACTUALS_COLUMNS)

@@ -1,0 +1,350 @@
+"""The rules of a budget-spending table (万元): long (period, source, amount), wide by source
+(one column per funding source, optional total) or wide by month (one row per source); totals
+against the sum of the sources; one basis per source and year; year-to-date → monthly.
+
+:func:`ingest_budget_frame` runs the steps in order: find the layout (:func:`_layout`), check the
+header (:func:`_check_header`), read each row (:class:`_Rows`), then the checks across rows
+(:func:`report_duplicates`, :func:`_check_totals`, :func:`_ytd_to_monthly`).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from typing import Any, Callable, Mapping, Sequence
+
+import pandas as pd
+
+from analytics.core.values import Period, normalize_text
+from analytics.ingest.checks import (
+    check_column_duplicates,
+    check_period_headers,
+    fail,
+    make_result,
+    report_duplicates,
+    report_missing,
+)
+from analytics.ingest.problems import Collector, IngestResult
+from analytics.ingest.schema import (
+    ACTUALS_ALIASES,
+    BUDGET_ALIASES,
+    BUDGET_COLUMNS,
+    SOURCE_ALIASES,
+    Col,
+    colname,
+    header_unit,
+    is_blank,
+    is_dash,
+    is_future,
+    map_columns,
+    norm_header,
+    parse_basis,
+    parse_period_cell,
+    period_key,
+    read_number,
+)
+
+TOTAL_TOLERANCE = 0.01
+_TOTAL_NAMES = {k for k, v in BUDGET_ALIASES.items() if v == "total"}
+
+
+def _source_lookup(sources: Sequence[str]) -> Callable[[str], str | None]:
+    exact = {normalize_text(s).lower(): str(s) for s in sources}
+    allowed = set(map(str, sources))
+
+    def lookup(raw: str) -> str | None:
+        key = normalize_text(raw).lower()
+        if key in exact:
+            return exact[key]
+        canonical = SOURCE_ALIASES.get(norm_header(raw))
+        return canonical if canonical in allowed else None
+
+    return lookup
+
+
+def _source_headers(sources: Sequence[str]) -> dict[str, str]:
+    """Header names that stand for one funding source (中央补助, local, …) → its key."""
+    extra = {k: v for k, v in SOURCE_ALIASES.items() if v in set(map(str, sources))}
+    extra.update({normalize_text(s).lower(): str(s) for s in sources})
+    return extra
+
+
+def _layout(fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]], has_period_headers: bool
+            ) -> tuple[str, str, list[str]]:
+    """(layout, mode, missing fields): ``long`` (an amount column), ``by_source`` (one column per
+    source), ``by_month`` (a source column and month columns)."""
+    if "amount" in fields:
+        return "long", "long", [f for f in ("period", "source") if f not in fields]
+    if source_cols:
+        return "wide", "by_source", [] if "period" in fields else ["period"]
+    if "source" in fields and has_period_headers and "period" not in fields:
+        return "wide", "by_month", []
+    return "long", "long", [f for f in ("period", "source", "amount") if f not in fields]
+
+
+def _check_header(ctx: Collector, fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]],
+                  other: list[Col], mode: str, header_row: int) -> None:
+    """Repeated columns, unrecognised columns (a warning), and a unit other than 万元 in a header."""
+    check_column_duplicates(ctx, fields, header_row)
+    if other:
+        ctx.add("ignored_columns", row=header_row, severity="warning", columns=[colname(c) for c in other],
+                header_row=header_row, example="budget" if mode == "long" else "budget_wide")
+    for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols]:
+        for c in fields.get(name, [])[:1]:
+            unit = header_unit(c["header"])
+            if unit and normalize_text(unit) != "万元":
+                ctx.add("unit_mismatch", row=header_row, column=colname(c), value=unit, severity="warning",
+                        expected="万元", subject="budget")
+
+
+class _Rows:
+    """Reads the rows of one budget table: cells, amounts, sources, bases and periods, each with
+    its located problem; collects the records and the total rows."""
+
+    def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]],
+                 sources: Sequence[str], today: _dt.date | None) -> None:
+        self.ctx, self.today = ctx, today
+        self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
+        self.index_of = {label: i for i, label in enumerate(frame.columns)}
+        self.lookup = _source_lookup(sources)
+        self.allowed_sources = list(map(str, sources))
+        self.records: list[dict[str, Any]] = []
+        self.totals: list[dict[str, Any]] = []
+
+    def field(self, name: str) -> Col | None:
+        return self.col.get(name)
+
+    def cell(self, rowvals: list[Any], c: Mapping[str, Any] | None) -> str:
+        if c is None:
+            return ""
+        v = rowvals[self.index_of[c["label"]]]
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+
+    def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
+        number, code = read_number(raw)
+        extra = {"source": src} if src else {"subject": "budget"}
+        if code is not None:
+            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), **extra)
+            return None
+        assert number is not None
+        if number < 0:
+            self.ctx.add("negative", row=rownum, column=column, value=raw.strip(), **extra)
+            return None
+        plausible = self.ctx.limits.plausible_max("万元")
+        if number > plausible:
+            self.ctx.add("implausible", row=rownum, column=column, value=raw.strip(), max=plausible, unit="万元",
+                         **extra)
+            return None
+        return number
+
+    def source(self, raw: str, rownum: int, column: str) -> str | None:
+        found = self.lookup(raw)
+        if found is None:
+            self.ctx.add("bad_source", row=rownum, column=column, value=raw.strip(), allowed=self.allowed_sources,
+                         allowed_kind="source")
+        return found
+
+    def basis(self, rowvals: list[Any], rownum: int) -> str | None:
+        basis_col = self.field("basis")
+        raw = self.cell(rowvals, basis_col)
+        if basis_col is None or is_blank(raw):
+            return "month"
+        basis = parse_basis(raw)
+        if basis not in ("month", "ytd"):
+            self.ctx.add("bad_basis", row=rownum, column=colname(basis_col), value=raw.strip(),
+                         allowed=["month", "ytd"], default="month",
+                         reason="unknown" if basis is None else "not_allowed")
+            return None
+        return basis
+
+    def period(self, rowvals: list[Any], rownum: int) -> tuple[Period | None, str]:
+        period_col = self.field("period")
+        raw = self.cell(rowvals, period_col)
+        period, perr = parse_period_cell(raw)
+        if perr is not None:
+            self.ctx.add(perr, row=rownum, column=colname(period_col), value=raw.strip())
+            return None, raw
+        if is_future(period, self.today):
+            self.ctx.add("future_period", row=rownum, column=colname(period_col), value=raw.strip(),
+                         severity="warning", period=period_key(period), today=self.today)
+        return period, raw
+
+    def record(self, period: Period, src: str, amount: float, basis: str, note: str, rownum: int,
+               c: Mapping[str, Any], praw: str, pcol: str, vraw: str) -> None:
+        self.records.append({
+            "source": src, "year": period.year, "month": period.month, "first_month": period.first_month,
+            "amount": float(amount), "basis": basis, "note": note, "row": rownum, "col_index": c["index"],
+            "period_key": period_key(period), "period_text": praw.strip(), "period_column": pcol,
+            "value_column": colname(c), "value_text": vraw.strip(),
+        })
+
+    def total(self, key: tuple[str, str], amount: float, rownum: int, column: str, text: str) -> None:
+        self.totals.append({"key": key, "amount": amount, "row": rownum, "column": column, "text": text.strip()})
+
+    # ------------------------------------------------------------------ one row per layout
+    def long_row(self, rownum: int, rowvals: list[Any], note: str) -> None:
+        period_col, source_col, amount_col = self.field("period"), self.field("source"), self.field("amount")
+        sraw, araw = self.cell(rowvals, source_col), self.cell(rowvals, amount_col)
+        if is_blank(araw) or is_dash(araw):
+            if not is_blank(self.cell(rowvals, period_col)) or not is_blank(sraw):
+                self.ctx.add("blank_value", row=rownum, column=colname(amount_col), value=araw.strip(),
+                             severity="warning", dash=araw.strip() or None)
+            return
+        period, praw = self.period(rowvals, rownum)
+        basis = self.basis(rowvals, rownum)
+        if norm_header(sraw) in _TOTAL_NAMES:
+            number = self.amount(araw, rownum, colname(amount_col), None)
+            if number is not None and period is not None and basis is not None:
+                self.total((period_key(period), basis), number, rownum, colname(amount_col), araw)
+            return
+        src = self.source(sraw, rownum, colname(source_col))
+        number = self.amount(araw, rownum, colname(amount_col), src)
+        if period is not None and src is not None and number is not None and basis is not None:
+            self.record(period, src, number, basis, note, rownum, amount_col, praw, colname(period_col), araw)
+
+    def by_source_row(self, rownum: int, rowvals: list[Any], note: str, source_cols: list[tuple[Col, str]]) -> None:
+        period_col, total_col = self.field("period"), self.field("total")
+        cells_here = [(c, s, self.cell(rowvals, c)) for c, s in source_cols]
+        traw = self.cell(rowvals, total_col)
+        if all(is_blank(v) or is_dash(v) for _, _, v in cells_here) and is_blank(traw):
+            if not is_blank(self.cell(rowvals, period_col)):
+                self.ctx.add("blank_value", row=rownum, column=colname(source_cols[0][0]), value="",
+                             severity="warning")
+            return
+        period, praw = self.period(rowvals, rownum)
+        basis = self.basis(rowvals, rownum)
+        amounts: list[float] = []
+        clean = True
+        for c, src, vraw in cells_here:
+            if is_blank(vraw) or is_dash(vraw):
+                continue
+            number = self.amount(vraw, rownum, colname(c), src)
+            if number is None:
+                clean = False
+                continue
+            amounts.append(number)
+            if period is not None and basis is not None:
+                self.record(period, src, number, basis, note, rownum, c, praw, colname(period_col), vraw)
+        if total_col is not None and not is_blank(traw) and not is_dash(traw):
+            total = self.amount(traw, rownum, colname(total_col), None)
+            if total is not None and clean and abs(total - sum(amounts)) > TOTAL_TOLERANCE:
+                self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=traw.strip(),
+                             severity="warning", sum=round(sum(amounts), 6), diff=round(total - sum(amounts), 6))
+
+    def by_month_row(self, rownum: int, rowvals: list[Any], note: str, periods: list[tuple[Col, Period]]) -> None:
+        sraw = self.cell(rowvals, self.field("source"))
+        cells_here = [(c, p, self.cell(rowvals, c)) for c, p in periods]
+        if all(is_blank(v) for _, _, v in cells_here):
+            return
+        basis = self.basis(rowvals, rownum)
+        is_total = norm_header(sraw) in _TOTAL_NAMES
+        src = None if is_total else self.source(sraw, rownum, colname(self.field("source")))
+        for c, p, vraw in cells_here:
+            if is_blank(vraw) or is_dash(vraw):
+                continue
+            number = self.amount(vraw, rownum, colname(c), None if is_total else src)
+            if number is None or basis is None:
+                continue
+            if is_total:
+                self.total((period_key(p), basis), number, rownum, colname(c), vraw)
+            elif src is not None:
+                self.record(p, src, number, basis, note, rownum, c, c["header"], colname(c), vraw)
+
+
+def _check_totals(ctx: Collector, records: list[dict[str, Any]], totals: list[dict[str, Any]]) -> None:
+    """Total rows of a long (or by-month) table against the sum of the sources (a warning)."""
+    if not totals or ctx.has_errors:
+        return
+    sums: dict[tuple[str, str], float] = {}
+    for rec in records:
+        key = (rec["period_key"], rec["basis"])
+        sums[key] = sums.get(key, 0.0) + rec["amount"]
+    for t in totals:
+        if t["key"] in sums and abs(t["amount"] - sums[t["key"]]) > TOTAL_TOLERANCE:
+            ctx.add("total_mismatch", row=t["row"], column=t["column"], value=t["text"], severity="warning",
+                    sum=round(sums[t["key"]], 6), diff=round(t["amount"] - sums[t["key"]], 6))
+
+
+def _ytd_to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
+    """One basis per source and year; a year-to-date series becomes monthly amounts by
+    differencing (a total that falls is an error)."""
+    by_series: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in records:
+        by_series.setdefault((rec["source"], rec["year"]), []).append(rec)
+    for (src, year), recs in sorted(by_series.items()):
+        bases = {r["basis"] for r in recs}
+        if len(bases) > 1:
+            rows = sorted({r["row"] for r in recs})
+            last = max(recs, key=lambda r: (r["row"], r["col_index"]))
+            ctx.add("mixed_basis", row=last["row"], column=None, value=None, rows=rows, year=year, source=src)
+            continue
+        if bases != {"ytd"}:
+            continue
+        recs.sort(key=lambda r: (r["month"], r["row"], r["col_index"]))
+        prev: dict[str, Any] | None = None
+        for rec in recs:
+            if prev is not None and rec["month"] == prev["month"]:
+                continue  # a duplicate, reported above
+            ytd = rec["amount"]
+            if prev is not None and ytd < prev["ytd"] - 1e-9:
+                ctx.add("ytd_decrease", row=rec["row"], column=rec["value_column"], value=rec["value_text"],
+                        prev_row=prev["row"], prev_value=prev["value_text"], prev_period=prev["period_key"],
+                        period=rec["period_key"], source=src)
+            rec["ytd"] = ytd
+            rec["amount"] = ytd - (prev["ytd"] if prev is not None else 0.0)
+            rec["first_month"] = prev["month"] + 1 if prev is not None else 1
+            prev = rec
+
+
+def ingest_budget_frame(
+    frame: pd.DataFrame, ctx: Collector, sources: Sequence[str], today: _dt.date | None
+) -> IngestResult:
+    """Validate and normalise a budget table read by :func:`analytics.ingest.readers.read_table`."""
+    header_row = int(frame.attrs.get("header_row", 1))
+    fields, period_cols, bad_period_cols, other = map_columns(frame, BUDGET_ALIASES, _source_headers(sources))
+    source_cols = sorted(((cols[0], name[4:]) for name, cols in fields.items() if name.startswith("src:")),
+                         key=lambda t: t[0]["index"])
+    layout, mode, missing = _layout(fields, source_cols, bool(period_cols or bad_period_cols))
+    if missing:
+        report_missing(ctx, frame, missing, "budget" if mode == "long" else "budget_wide")
+        return fail("budget", ctx)
+    if mode != "by_month":
+        other = other + [c for c, _ in period_cols] + bad_period_cols
+        period_cols, bad_period_cols = [], []
+    _check_header(ctx, fields, source_cols, other, mode, header_row)
+    if frame.empty:
+        ctx.add("no_data", header_row=header_row)
+        return fail("budget", ctx)
+    usable_periods = check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
+    rows = _Rows(frame, ctx, fields, sources, today)
+    note_col = rows.field("note")
+    for i, (rownum, rowvals) in enumerate(zip(frame.index.tolist(), frame.to_numpy(dtype=object).tolist())):
+        rownum = int(rownum)
+        if not i & 511:
+            ctx.deadline.check(rownum)
+        note = rows.cell(rowvals, note_col).strip()
+        if mode == "long":
+            rows.long_row(rownum, rowvals, note)
+        elif mode == "by_source":
+            rows.by_source_row(rownum, rowvals, note, source_cols)
+        else:
+            rows.by_month_row(rownum, rowvals, note, usable_periods)
+    records = rows.records
+    report_duplicates(ctx, records, "source", lambda s: {"source": s})
+    _check_totals(ctx, records, rows.totals)
+    _ytd_to_monthly(ctx, records)
+    if not records and not ctx.has_errors:
+        ctx.add("no_data", header_row=header_row)
+    records.sort(key=lambda r: (r["row"], r["col_index"]))
+    return make_result("budget", layout, ctx, records, BUDGET_COLUMNS)
+
+
+def looks_like_budget(frame: pd.DataFrame, sources: Sequence[str]) -> bool:
+    """An indicator column → actuals; an amount, total, source or 中央补助/地方资金… column without one → budget."""
+    fields, _, _, _ = map_columns(frame, ACTUALS_ALIASES)
+    if "indicator_id" in fields or "name" in fields:
+        return False
+    bfields, _, _, _ = map_columns(frame, BUDGET_ALIASES, _source_headers(sources))
+    return "amount" in bfields or "total" in bfields or any(k.startswith("src:") for k in bfields) or (
+        "source" in bfields and "value" not in fields
+    )

@@ -1,0 +1,140 @@
+"""Checks shared by the actuals and budget rules: columns (duplicates, period headers, missing
+fields), duplicate rows, and the result of one file."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from typing import Any, Callable, Mapping
+
+import pandas as pd
+
+from analytics.core.values import Period
+from analytics.ingest.problems import Collector, IngestResult
+from analytics.ingest.schema import (
+    ACTUALS_COLUMNS,
+    BUDGET_COLUMNS,
+    DTYPES,
+    colname,
+    empty_frame,
+    is_future,
+    period_key,
+)
+
+
+def check_column_duplicates(ctx: Collector, fields: Mapping[str, list[dict[str, Any]]], header_row: int) -> None:
+    for name, cols in fields.items():
+        if len(cols) > 1:
+            label = name[4:] if name.startswith("src:") else name
+            ctx.add("duplicate_column", row=header_row, column=colname(cols[1]), value=cols[1]["header"],
+                    columns=[colname(c) for c in cols], field=label, header_row=header_row)
+
+
+def check_period_headers(
+    ctx: Collector,
+    periods: list[tuple[dict[str, Any], Period]],
+    bad: list[dict[str, Any]],
+    header_row: int,
+    today: _dt.date | None,
+) -> list[tuple[dict[str, Any], Period]]:
+    for col in bad:
+        ctx.add("bad_period", row=header_row, column=colname(col), value=col["header"], header=True)
+    usable: list[tuple[dict[str, Any], Period]] = []
+    taken: dict[tuple[int, int], dict[str, Any]] = {}
+    for col, p in periods:
+        clash = [taken[(p.year, m)] for m in range(p.first_month, p.month + 1) if (p.year, m) in taken]
+        if clash:
+            ctx.add("duplicate_column", row=header_row, column=colname(col), value=col["header"],
+                    columns=[colname(clash[0]), colname(col)], field="period", header_row=header_row)
+            continue
+        for m in range(p.first_month, p.month + 1):
+            taken[(p.year, m)] = col
+        if is_future(p, today):
+            ctx.add("future_period", row=header_row, column=colname(col), value=col["header"],
+                    severity="warning", period=period_key(p), today=today)
+        usable.append((col, p))
+    return usable
+
+
+def report_missing(ctx: Collector, frame: pd.DataFrame, missing: list[str], example: str) -> None:
+    header_row = frame.attrs.get("header_row", 1)
+    found = [c["header"] or c["letter"] for c in frame.attrs.get("columns", [])]
+    code = "merged_header" if frame.attrs.get("merged_header") else "missing_columns"
+    ctx.add(code, row=header_row, missing=missing, found=[f[:40] for f in found[:20]], header_row=header_row,
+            example=example)
+
+
+def _months(rec: Mapping[str, Any]) -> range:
+    if rec["basis"] == "month":
+        return range(rec["first_month"], rec["month"] + 1)
+    return range(rec["month"], rec["month"] + 1)
+
+
+def _duplicate_groups(records: list[dict[str, Any]], key: str) -> list[list[dict[str, Any]]]:
+    """Groups of records that give the same thing (``key``) for overlapping periods and the same basis."""
+    parent = list(range(len(records)))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    slots: dict[tuple[Any, ...], int] = {}
+    for i, rec in enumerate(records):
+        for m in _months(rec):
+            slot = (rec[key], rec["basis"], rec["year"], m)
+            if slot in slots:
+                a, b = find(slots[slot]), find(i)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                slots[slot] = i
+    comps: dict[int, list[dict[str, Any]]] = {}
+    for i in range(len(records)):
+        comps.setdefault(find(i), []).append(records[i])
+    return [c for c in comps.values() if len(c) > 1]
+
+
+def report_duplicates(
+    ctx: Collector, records: list[dict[str, Any]], key: str, extra: Callable[[Any], dict[str, Any]]
+) -> None:
+    groups = _duplicate_groups(records, key)
+    merged: dict[tuple[Any, ...], list[dict[str, Any]]] = {}
+    for group in groups:
+        rows = tuple(sorted({r["row"] for r in group}))
+        merged.setdefault((group[0][key], group[0]["basis"], rows), []).extend(group)
+    for (item, basis, rows), group in sorted(merged.items(), key=lambda kv: (kv[0][2], str(kv[0][0]), kv[0][1])):
+        group = sorted(group, key=lambda r: (r["row"], r["col_index"]))
+        last = group[-1]
+        periods = sorted({r["period_key"] for r in group})
+        columns = sorted({r["period_column"] for r in group}) if len(rows) == 1 else []
+        ctx.add(
+            "duplicate",
+            row=last["row"],
+            column=last["period_column"] if len(rows) == 1 else None,
+            value=last["period_text"],
+            rows=list(rows),
+            periods=periods,
+            written=sorted({r["period_text"] for r in group}),
+            basis=basis,
+            key=key if key != "indicator_id" else "indicator",
+            columns=columns,
+            **extra(item),
+        )
+
+
+def make_result(
+    kind: str, layout: str, ctx: Collector, records: list[dict[str, Any]] | None, columns: list[str]
+) -> IngestResult:
+    problems = ctx.finish()
+    ok = not any(p.severity == "error" for p in problems)
+    frame = empty_frame(columns)
+    if ok and records:
+        frame = pd.DataFrame([{c: r[c] for c in columns} for r in records], columns=columns)
+        frame = frame.astype({c: DTYPES[c] for c in columns}).reset_index(drop=True)
+    return IngestResult(ok, problems, frame, kind, layout)
+
+
+def fail(kind: str, ctx: Collector) -> IngestResult:
+    columns = ACTUALS_COLUMNS if kind == "actuals" else BUDGET_COLUMNS
+    return IngestResult(False, ctx.finish(), empty_frame(columns), kind, "unknown")

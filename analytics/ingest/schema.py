@@ -1,0 +1,246 @@
+"""What the columns of an actuals or budget table are called, and the small readers of one cell.
+
+One place for: the normalised output columns (:data:`ACTUALS_COLUMNS`, :data:`BUDGET_COLUMNS`),
+the Chinese and English header names of every field, funding-source and basis names, how a
+header or a cell is normalised, period cells and period headers, and :func:`map_columns`, which
+turns a header row into fields. Pure; no I/O.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+from typing import Any, Iterable, Mapping
+
+import pandas as pd
+
+from analytics.core.series import ACTUAL_COLUMNS as _CORE_ACTUAL_COLUMNS
+from analytics.core.values import Period, ValueParseError, normalize_text, parse_number, parse_period
+
+#: The fields of one actual value, in the order the store and exports use. The one list: it is
+#: :data:`analytics.core.series.ACTUAL_COLUMNS` (the engine's frames need it and core is below
+#: ingest); the store's tables, exports and the validator take it from here.
+ACTUAL_FIELDS: tuple[str, ...] = tuple(_CORE_ACTUAL_COLUMNS)
+#: The validator's normalised actuals (the fields plus the source row).
+ACTUALS_COLUMNS = [*ACTUAL_FIELDS, "row"]
+#: The validator's normalised budget spending (万元, monthly).
+BUDGET_COLUMNS = ["year", "month", "first_month", "source", "amount", "basis", "note", "row"]
+
+DTYPES = {
+    "indicator_id": str, "year": "int64", "month": "int64", "first_month": "int64", "value": "float64",
+    "basis": str, "note": str, "source": str, "row": "int64", "amount": "float64",
+}
+
+
+def empty_frame(columns: list[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series([], dtype=DTYPES[c]) for c in columns})
+
+
+def norm_header(text: Any) -> str:
+    """Case-, space- and width-insensitive form of a header; drops a unit in brackets and ``_-*:``."""
+    t = normalize_text(text).lower()
+    t = re.sub(r"[(\[【〔].*?[)\]】〕]", "", t)
+    return re.sub(r"[_\-*:：·.]", "", t)
+
+
+def header_unit(text: Any) -> str:
+    m = re.search(r"[(\[【〔]([^)\]】〕]*)[)\]】〕]", normalize_text(text))
+    return m.group(1) if m else ""
+
+
+def _aliases(table: Mapping[str, Iterable[str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for canonical, names in table.items():
+        for name in names:
+            out[norm_header(name)] = canonical
+    return out
+
+_PERIOD_NAMES = ["period", "month", "月份", "期间", "统计期", "时间", "日期", "年月", "统计月份", "统计期间",
+                 "所属期", "报告期", "date", "yearmonth"]
+
+_BASIS_NAMES = ["basis", "口径", "统计口径", "数据口径"]
+
+_NOTE_NAMES = ["note", "notes", "备注", "说明", "comment", "comments", "remark", "remarks"]
+
+_UNIT_NAMES = ["unit", "单位", "计量单位"]
+
+ACTUALS_ALIASES = _aliases({
+    "indicator_id": ["indicator_id", "indicator", "id", "指标编号", "指标ID", "指标代码", "指标编码", "indicator code"],
+    "name": ["指标名称", "三级指标", "name", "indicator_name", "指标", "指标名"],
+    "period": _PERIOD_NAMES,
+    "value": ["value", "数值", "值", "完成值", "实际值", "完成数", "实际完成", "完成情况", "actual"],
+    "basis": _BASIS_NAMES,
+    "note": _NOTE_NAMES,
+    "source": ["source", "来源", "数据来源"],
+    "unit": _UNIT_NAMES,
+})
+
+BUDGET_ALIASES = _aliases({
+    "period": _PERIOD_NAMES,
+    "source": ["source", "资金来源", "来源", "资金类别", "资金渠道"],
+    "amount": ["amount", "金额", "支出", "支出金额", "执行数", "支出数", "实际支出", "支出额", "执行金额"],
+    "basis": _BASIS_NAMES,
+    "note": _NOTE_NAMES,
+    "unit": _UNIT_NAMES,
+    "total": ["合计", "总计", "total", "合计金额", "支出合计", "总额"],
+})
+
+SOURCE_ALIASES = _aliases({
+    "central": ["central", "中央", "中央补助", "中央资金", "中央补助资金", "中央财政", "中央财政补助", "中央财政资金"],
+    "local": ["local", "地方", "地方资金", "地方财政", "地方财政资金", "地方配套", "地方配套资金"],
+    "other": ["other", "其他", "其他资金", "其它", "其它资金"],
+})
+
+KNOWN_HEADERS = set(ACTUALS_ALIASES) | set(BUDGET_ALIASES) | set(SOURCE_ALIASES)
+
+_BASIS_ALIASES = {
+    "month": "month", "monthly": "month", "m": "month", "当月": "month", "本月": "month", "月度": "month",
+    "当期": "month", "本期": "month", "当月数": "month", "月": "month",
+    "ytd": "ytd", "累计": "ytd", "年累计": "ytd", "本年累计": "ytd", "累计数": "ytd", "累计值": "ytd",
+    "年初至今": "ytd", "yeartodate": "ytd",
+    "level": "level", "期末": "level", "时点": "level", "水平": "level", "期末数": "level", "时点数": "level",
+    "期末值": "level", "水平值": "level",
+}
+
+_YTD_SPAN_RE = re.compile(r"^(1|一)(-|~|—|–|至|到)(\d{1,2}|[一二三四五六七八九十]+)月(累计|累计数)?$")
+
+KIND_BASES: dict[str, tuple[str, ...]] = {
+    "flow": ("month", "ytd"),
+    "stock": ("level",),
+    "level": ("level",),
+    "rate": ("level", "month", "ytd"),
+    "milestone": ("level",),
+}
+
+DASHES = {"—", "–", "-", "－", "——", "--", "---", "/", "n/a", "na", "无", "#n/a", "…", "..."}
+
+NOTE_ROW_RE = re.compile(
+    r"^(注|说明|备注|填表人|制表人|审核人|数据来源|资料来源|负责人|单位负责人|联系人|联系电话|填报人|填报单位|制表|填表|审核)"
+    r"\s*[\d]*\s*[:：]"
+)
+
+_PERIODISH_RE = re.compile(
+    r"^(\d{4}\s*[-/.年]\s*\d|\d{5,8}$|\d{4}\s*[-/.年]\s*[一二三四五六七八九十]|.*\d.*月|[一二三四五六七八九十]+月$)"
+)
+
+_FULL_DATE_RE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
+
+
+def to_period(value: str) -> Period:
+    """:func:`parse_period`, except that a full date written with one separator
+    (``2024-06-30``, ``2024-01-05``) is read as a date: ``values.parse_period`` takes
+    ``2024-01-05`` for the combined span January–May and rejects ``2024-06-30``."""
+    m = _FULL_DATE_RE.match(normalize_text(value))
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))
+        if not 1900 <= year <= 2100:
+            raise ValueParseError("bad_period", value)
+        try:
+            _dt.date(year, month, day)
+        except ValueError as exc:
+            raise ValueParseError("bad_period", value) from exc
+        return Period(year, month, month)
+    return parse_period(value)
+
+
+def period_header(text: str) -> Period | None:
+    if not text.strip():
+        return None
+    try:
+        return to_period(text)
+    except ValueParseError:
+        return None
+
+
+def looks_periodish(text: str) -> bool:
+    """A header that was meant as a month but is not one (``2024-13``, ``2024/6/31``, ``六月``)."""
+    t = normalize_text(text)
+    return bool(t) and bool(_PERIODISH_RE.match(t))
+
+
+def period_key(p: Period) -> str:
+    if p.first_month != p.month:
+        return f"{p.year:04d}-{p.first_month:02d}~{p.month:02d}"
+    return f"{p.year:04d}-{p.month:02d}"
+
+
+def col_letter(index: int) -> str:
+    """0-based column index → Excel letters."""
+    letters = ""
+    n = index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def is_blank(text: str) -> bool:
+    return not text or not text.strip()
+
+
+def is_dash(text: str) -> bool:
+    t = text.strip()
+    return 0 < len(t) <= 5 and normalize_text(t).lower() in DASHES
+
+
+def parse_basis(text: str) -> str | None:
+    t = normalize_text(text).lower()
+    if t in _BASIS_ALIASES:
+        return _BASIS_ALIASES[t]
+    if _YTD_SPAN_RE.match(t):
+        return "ytd"
+    return None
+
+
+def read_number(text: str) -> tuple[float | None, str | None]:
+    try:
+        return parse_number(text), None
+    except ValueParseError as exc:
+        return None, exc.code if exc.code in ("formula", "odd_digits", "inner_space") else "not_a_number"
+
+
+@functools.lru_cache(maxsize=4096)
+def parse_period_cell(text: str) -> tuple[Period | None, str | None]:
+    try:
+        return to_period(text), None
+    except ValueParseError as exc:
+        return None, "blank_period" if exc.code == "empty" else "bad_period"
+
+
+def is_future(p: Period, today: _dt.date | None) -> bool:
+    return today is not None and (p.year, p.month) > (today.year, today.month)
+
+Col = dict[str, Any]  # column metadata from read_table: label, header, letter, index
+
+
+def map_columns(
+    frame: pd.DataFrame, aliases: Mapping[str, str], extra: Mapping[str, str] | None = None
+) -> tuple[dict[str, list[Col]], list[tuple[Col, Period]], list[Col], list[Col]]:
+    """→ (field → columns, period-header columns, bad period-header columns, unrecognised columns)."""
+    fields: dict[str, list[dict[str, Any]]] = {}
+    periods: list[tuple[dict[str, Any], Period]] = []
+    bad: list[dict[str, Any]] = []
+    other: list[dict[str, Any]] = []
+    for col in frame.attrs.get("columns", []):
+        header = col["header"]
+        norm = norm_header(header)
+        target = aliases.get(norm) if norm else None
+        if target is None and extra is not None and norm:
+            hit = extra.get(norm)
+            target = f"src:{hit}" if hit else None
+        if target is not None:
+            fields.setdefault(target, []).append(col)
+            continue
+        period = period_header(header)
+        if period is not None:
+            periods.append((col, period))
+        elif header and looks_periodish(header):
+            bad.append(col)
+        else:
+            other.append(col)
+    return fields, periods, bad, other
+
+
+def colname(col: Mapping[str, Any]) -> str:
+    return col["header"] or col["letter"]

@@ -1,0 +1,160 @@
+"""Sentences of a budget scenario, made from the catalogue (``budget.*`` keys): the warnings, the
+reasons central funds are at risk, the notes of the linked outputs, and the CLI's ``scenario``
+JSON with its ``risk_reasons_*`` / ``warnings_*`` fields."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analytics.budget.document import normalise_scenario, scenario_problems
+from analytics.budget.levers import REGISTRY
+from analytics.budget.problems import ScenarioProblem
+from analytics.budget.results import LinkedOutput, Notice, ScenarioResult
+from analytics.budget.scenario import scenario_data
+from analytics.core.model import Project
+from analytics.core.series import Actuals, Budget
+from analytics.present.catalogue import text
+from analytics.present.format import fmt_money, fmt_month_short, fmt_number, fmt_period_key
+
+__all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
+
+_LIST_SEP = {"zh": "、", "en": ", "}
+
+
+def notice_text(kind: str, notice: Notice, lang: str = "zh") -> str:
+    """One notice as a sentence; ``kind`` is ``warning`` or ``risk``."""
+    return text(f"budget.{kind}_{notice.code}", lang, **notice.params)
+
+
+def warnings(result: ScenarioResult, lang: str = "zh") -> list[str]:
+    return [notice_text("warning", n, lang) for n in result.warnings]
+
+
+def risk_reasons(result: ScenarioResult, lang: str = "zh") -> list[str]:
+    return [notice_text("risk", n, lang) for n in result.risks]
+
+
+def linked_note(output: LinkedOutput, lang: str = "zh") -> str:
+    return text(f"budget.note_{output.note}", lang) if output.note else ""
+
+
+def _param(name: str, value: Any, lang: str) -> Any:
+    """A list parameter (not ``value``, which is shown as given) joined with the language's
+    separator; ``(key, name)`` pairs as ``key（name）`` in Chinese, ``key`` in English."""
+    if name == "value" or not isinstance(value, (list, tuple)):
+        return value
+    sep = _LIST_SEP.get(lang, ", ")
+    items = [(f"{v[0]}（{v[1]}）" if lang == "zh" else str(v[0])) if isinstance(v, (list, tuple)) else str(v) for v in value]
+    return sep.join(items)
+
+
+def problem_message(problem: ScenarioProblem, lang: str = "zh") -> str:
+    """``where：message`` (``where: message`` in English) of one problem of a scenario document."""
+    params = {k: _param(k, v, lang) for k, v in problem.params.items()}
+    msg = text(f"budget.problem_{problem.key}", lang, **params)
+    if not problem.where:
+        return msg
+    return f"{problem.where}: {msg}" if lang == "en" else f"{problem.where}：{msg}"
+
+
+def problem_messages(problems: list[ScenarioProblem], lang: str = "zh") -> list[str]:
+    """The messages of a :class:`~analytics.budget.problems.ScenarioError`'s ``problems``."""
+    return [problem_message(p, lang) for p in problems]
+
+
+def validate_scenario(doc: Any, project: Project, as_of: tuple[int, int] | None = None, lang: str = "zh") -> list[str]:
+    """Messages for everything wrong with a scenario document for ``project``: unknown levers,
+    negative or non-numeric paces, unknown sources/goals/indicators, bad months (and, with
+    ``as_of``, months that are not after it). Empty list = valid."""
+    return problem_messages(scenario_problems(doc, project, as_of), lang)
+
+
+def scenario_json(project: Project, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
+                  actuals: Actuals | None = None) -> dict[str, Any]:
+    """The CLI's ``scenario`` output (docs/budget.md, "CLI JSON"): the numbers of
+    :func:`analytics.budget.scenario.scenario_data` with the sentences in both languages."""
+    payload, res = scenario_data(project, budget, as_of, scenario, actuals)
+    payload["risk_reasons_zh"] = risk_reasons(res, "zh")
+    payload["risk_reasons_en"] = risk_reasons(res, "en")
+    payload["warnings_zh"] = warnings(res, "zh")
+    payload["warnings_en"] = warnings(res, "en")
+    return payload
+
+
+# -- a scenario's levers in words ------------------------------------------------------------------
+
+
+def _factor(x: Any) -> str:
+    """A multiplier as people write it: 1.3, 0.8, 2 (at most two decimals, no trailing zeros)."""
+    s = fmt_number(x, 2)
+    return s.rstrip("0").rstrip(".") if "." in s else s
+
+
+def _month(key: str, year: int | None, lang: str) -> str:
+    """``2024-09`` → ``9月`` in the scenario's own year, else ``2025年9月``."""
+    try:
+        y, m = int(str(key)[:4]), int(str(key)[5:7])
+    except ValueError:
+        return str(key)
+    return fmt_month_short(m, lang) if year in (None, y) else fmt_period_key(key, lang)
+
+
+def _summaries(project: Project, lang: str, year: int | None) -> dict[str, Any]:
+    """One function per lever name: its canonical value → phrases."""
+    src = {s.key: (s.name_en if lang == "en" and s.name_en else s.name) for s in project.funding_sources}
+
+    def ind_name(iid: str) -> str:
+        ind = project.by_id.get(iid)
+        return ind.display_name(lang) if ind is not None else iid
+
+    def per(key: str, names: Any) -> Any:
+        return lambda v: [text(f"budget.summary_{key}", lang, member=names(k), x=_factor(x)) for k, x in v.items()]
+
+    def one_off(items: list[dict[str, Any]]) -> list[str]:
+        return [text("budget.summary_one_off", lang, month=_month(i["month"], year, lang), amount=fmt_money(i["amount"], lang),
+                     source=text("budget.summary_one_off_source", lang, name=src.get(i["source"], i["source"])) if i.get("source") else "")
+                for i in items]
+
+    def freeze(items: list[dict[str, Any]]) -> list[str]:
+        sep = _LIST_SEP.get(lang, ", ")
+        return [text("budget.summary_freeze", lang, start=_month(i["from"], year, lang), end=_month(i["to"], year, lang),
+                     sources=sep.join(src.get(s, s) for s in i["sources"])) for i in items]
+
+    def adjust(v: dict[str, float]) -> list[str]:
+        return [text("budget.summary_budget_up" if x > 0 else "budget.summary_budget_down", lang, member=src.get(k, k),
+                     amount=fmt_money(abs(x), lang)) for k, x in v.items()]
+
+    def transfers(items: list[dict[str, Any]]) -> list[str]:
+        return [text("budget.summary_transfers", lang, a=i["from_goal"], b=i["to_goal"], amount=fmt_money(i["amount"], lang)) for i in items]
+
+    def unit_costs(v: dict[str, float]) -> list[str]:
+        return [text("budget.summary_unit_costs", lang, member=ind_name(k), amount=fmt_money(x, lang)) for k, x in v.items()]
+
+    return {
+        "pace": lambda x: [text("budget.summary_pace", lang, x=_factor(x))],
+        "pace_by_source": per("pace_by_source", lambda k: src.get(k, k)),
+        "pace_by_goal": per("pace_by_goal", str),
+        "one_off": one_off,
+        "freeze": freeze,
+        "budget_adjustment": adjust,
+        "transfers": transfers,
+        "unit_costs": unit_costs,
+    }
+
+
+def lever_summary(levers: dict[str, Any], project: Project, lang: str = "zh", year: int | None = None) -> list[str]:
+    """A scenario's levers (canonical form) as a manager says them, in the order of the lever
+    registry: ``9月一次性支付1.50亿元``, ``中央补助节奏 ×1.3``. No levers: ``按当前节奏``."""
+    say = _summaries(project, lang, year)
+    out: list[str] = []
+    for lv in REGISTRY:
+        if lv.name in levers and levers[lv.name] not in (None, lv.neutral):
+            value = levers[lv.name]
+            out += say[lv.name](value) if lv.name in say else [f"{text(lv.label, lang)}: {value}"]
+    return out or [text("budget.summary_none", lang)]
+
+
+def levers_in_words(doc: Any, project: Project, lang: str = "zh", year: int | None = None) -> str:
+    """A scenario document's levers in one line (see :func:`lever_summary`)."""
+    levers = normalise_scenario(doc, project).get("levers", {})
+    return text("budget.summary_sep", lang).join(lever_summary(levers, project, lang, year))

@@ -1,0 +1,270 @@
+"""The one formatter of numbers, units, percentages, probabilities and months for people.
+
+Pages, slides, forms, the written report and the CLI's table output all format through this
+module, so a value reads the same everywhere. Precision is a property of the unit, kept as data
+in :data:`PRECISION` (whole numbers for things counted one by one, two decimals for 万-units,
+one decimal for percentages). The words — unit names, 个百分点, month names — are templates of
+the one catalogue (``analytics/present/strings/units.py``).
+
+Rules that hold for every function here:
+
+* ``None``, NaN and infinities show as ``—``;
+* rounding is half-up on the decimal value people see (2.675 → 2.68, never the float's 2.67),
+  or toward zero where a figure must never be rounded up (a shortfall, a rate just below 100%);
+* thousands separators (``58,301``); a value that rounds to zero never shows a sign (``0.00``);
+* Chinese puts the unit straight after the number (``12.40万人``), English after a space
+  (``12.40 10k persons``); percentages stay ``95.0%`` in both.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+from typing import Any
+
+from analytics.present.catalogue import CATALOGUE, text
+
+DASH = "—"
+
+#: Precision by kind of unit: the decimals shown, the units of that kind and why.
+PRECISION: dict[str, dict[str, Any]] = {
+    "count": {
+        "decimals": 0,
+        "units": ("个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天"),
+        "help": "Things counted one by one: never fractional, also in forecasts and gaps (47.53 家 → 48家).",
+    },
+    "wan": {
+        "decimals": 2,
+        "units": ("万人", "万人次", "万元", "万份", "万个", "万户", "万次", "万件", "万名"),
+        "help": "Counts in units of 10,000 (any unit starting with 万): two decimals, i.e. to the hundred (0.08万人 = 800 persons).",
+    },
+    "yi": {
+        "decimals": 2,
+        "units": ("亿元",),
+        "help": "Amounts in 亿元 (100 million yuan): two decimals.",
+    },
+    "percent": {
+        "decimals": 1,
+        "units": ("%",),
+        "help": "Percentages and rates: one decimal, and a value under 100 never shows as 100.0% (99.96 → 99.9%); "
+                "a difference of two percentages is in percentage points (个百分点).",
+    },
+    "other": {
+        "decimals": 2,
+        "units": (),
+        "help": "Any other unit, and numbers without a unit: two decimals.",
+    },
+}
+
+
+@dataclass(frozen=True)
+class UnitRule:
+    """How numbers in one unit are shown: its kind (a key of :data:`PRECISION`) and decimals."""
+
+    unit: str
+    kind: str
+    decimals: int
+
+
+def unit_rule(unit: str | None) -> UnitRule:
+    """The precision rule of ``unit`` (a listed unit; else 万…-units are ``wan``; else ``other``)."""
+    u = (unit or "").strip()
+    for kind, rule in PRECISION.items():
+        if u in rule["units"]:
+            return UnitRule(u, kind, int(rule["decimals"]))
+    if u.startswith("万") and len(u) > 1:
+        return UnitRule(u, "wan", int(PRECISION["wan"]["decimals"]))
+    return UnitRule(u, "other", int(PRECISION["other"]["decimals"]))
+
+
+def decimals_for(unit: str | None) -> int:
+    """Decimals shown for values in ``unit``."""
+    return unit_rule(unit).decimals
+
+
+def is_count(unit: str | None) -> bool:
+    """Whether values in ``unit`` are whole things (never shown with decimals)."""
+    return unit_rule(unit).kind == "count"
+
+
+def unit_name(unit: str | None, lang: str = "zh") -> str:
+    """The unit as readers of ``lang`` say it (``万人`` → ``10k persons`` in English; a unit
+    the catalogue does not know is shown as written)."""
+    u = (unit or "").strip()
+    return text(f"units.{u}", lang) if u and f"units.{u}" in CATALOGUE else u
+
+
+def _finite(x: Any) -> float | None:
+    if x is None or isinstance(x, bool):
+        return None
+    try:
+        v = float(x)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def rounded(x: float, decimals: int, toward_zero: bool = False) -> Decimal:
+    """``x`` rounded half-up (or toward zero) to ``decimals`` places, on its shortest decimal form."""
+    q = Decimal(1).scaleb(-decimals)
+    d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_DOWN if toward_zero else ROUND_HALF_UP)
+    return d if d != 0 else abs(d)  # no "-0.00"
+
+
+def fmt_number(x: Any, decimals: int = 2, *, sign: bool = False, toward_zero: bool = False) -> str:
+    """A bare number with thousands separators and exactly ``decimals`` places
+    (``sign=True``: ``+`` for positive values; a value that rounds to zero has no sign)."""
+    v = _finite(x)
+    if v is None:
+        return DASH
+    d = rounded(v, decimals, toward_zero)
+    s = f"{d:,.{decimals}f}"
+    if sign and d > 0:
+        s = "+" + s
+    return s
+
+
+def _with_unit(number: str, unit: str, lang: str) -> str:
+    name = unit_name(unit, lang)
+    if not name:
+        return number
+    if name == "%":
+        return number + "%"
+    return text("units.with_unit", lang, n=number, unit=name)
+
+
+def _below_100(v: float | None, decimals: int) -> bool:
+    """A percentage under 100 that would round to 100 (99.96 → ``100.0%``): shown toward zero
+    instead, so a rate that missed 100% never reads as met."""
+    return v is not None and 0 <= v < 100 and rounded(v, decimals) >= 100
+
+
+def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,
+              sign: bool = False, with_unit: bool = True, toward_zero: bool = False) -> str:
+    """A value in its unit with the unit's precision: ``fmt_value(12.4, "万人")`` → ``12.40万人``;
+    ``fmt_value(47.53, "家")`` → ``48家``; ``fmt_value(95.25, "%")`` → ``95.3%``;
+    English: ``12.40 10k persons``. ``with_unit=False`` gives the number alone (a table with a
+    unit column); ``decimals`` overrides the unit's rule (never for count units)."""
+    u = (unit or "").strip()
+    nd = decimals_for(u) if decimals is None or is_count(u) else decimals
+    if u == "%" and _below_100(_finite(x), nd):
+        toward_zero = True
+    number = fmt_number(x, nd, sign=sign, toward_zero=toward_zero)
+    if number == DASH or not with_unit:
+        return number
+    return _with_unit(number, u, lang)
+
+
+def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,
+            with_unit: bool = True, short: bool = False) -> str:
+    """A signed difference in the unit of the values compared: ``+0.08万人``, ``-1家``; two
+    percentages differ in percentage points: ``-0.5个百分点`` (English ``-0.5 percentage points``,
+    or ``-0.5 pts`` with ``short=True`` for a narrow table column)."""
+    u = (unit or "").strip()
+    if u != "%":
+        return fmt_value(x, u, lang, decimals=decimals, sign=True, with_unit=with_unit)
+    number = fmt_number(x, decimals_for("%") if decimals is None else decimals, sign=True)
+    if number == DASH or not with_unit:
+        return number
+    return text("units.points_short" if short else "units.points", lang, n=number)
+
+
+fmt_change = fmt_gap  # a year-on-year change is a difference like a gap
+
+
+def fmt_pct(x: Any, lang: str = "zh", decimals: int = 1, *, fraction: bool = False, sign: bool = False,
+            toward_zero: bool = False) -> str:
+    """A percentage: ``fmt_pct(95.25)`` → ``95.3%``; ``fraction=True`` takes 0.953 for 95.3%.
+    ``toward_zero=True`` never rounds up (99.96 → ``99.9%``, not a false ``100.0%``)."""
+    del lang  # the same in both languages; kept for a uniform call shape
+    v = _finite(x)
+    if v is None:
+        return DASH
+    v = v * 100 if fraction else v
+    return fmt_number(v, decimals, sign=sign, toward_zero=toward_zero or _below_100(v, decimals)) + "%"
+
+
+def fmt_prob(p: Any, lang: str = "zh") -> str:
+    """A probability (0–1) in whole percent for readers: ``<1%``, ``83%``, ``>99%``; exactly 0
+    or 1 (a milestone achieved or overdue) shows ``0%`` / ``100%``."""
+    del lang
+    v = _finite(p)
+    if v is None:
+        return DASH
+    if v <= 0:
+        return "0%"
+    if v >= 1:
+        return "100%"
+    if v < 0.01:
+        return "<1%"
+    if v > 0.99:
+        return ">99%"
+    pct = int(rounded(v * 100, 0))
+    return f"{min(max(pct, 1), 99)}%"
+
+
+def fmt_money(wan: Any, lang: str = "zh", *, decimals: int | None = None, toward_zero: bool = False) -> str:
+    """An amount given in 万元, compact for cards: from 1亿 in 亿元 with two decimals
+    (``10.34亿元``; English ``1,034.14 million yuan``); from 1,000万元 whole 万元 (``58,301万元``);
+    smaller amounts with two decimals (``40.25万元``), so a small shortfall never shows as 0.
+    ``decimals`` fixes the places of a 万元 amount (no switch to 亿元)."""
+    v = _finite(wan)
+    if v is None:
+        return DASH
+    if decimals is not None:
+        return fmt_value(v, "万元", lang, decimals=decimals, toward_zero=toward_zero)
+    if abs(v) >= 10000:
+        amount = v / 100 if lang == "en" else v / 10000  # million yuan / 亿元
+        return text("units.big_money", lang, n=fmt_number(amount, 2, toward_zero=toward_zero))
+    nd = 0 if abs(v) >= 1000 else 2
+    return fmt_value(v, "万元", lang, decimals=nd, toward_zero=toward_zero)
+
+
+def _month_word(month: int, lang: str) -> str:
+    return text("units.month_names", lang).split(",")[int(month) - 1]
+
+
+def fmt_month(year: int, month: int, lang: str = "zh") -> str:
+    """A month: ``2024年12月`` / ``Dec 2024``."""
+    return text("units.month", lang, y=int(year), m=_month_word(month, lang))
+
+
+def fmt_months(year: int, first: int, last: int, lang: str = "zh") -> str:
+    """A run of months of one year (a combined report): ``2024年1-2月`` / ``Jan–Feb 2024``;
+    one month as :func:`fmt_month`."""
+    if int(first) == int(last):
+        return fmt_month(year, last, lang)
+    return text("units.months", lang, y=int(year), first=_month_word(first, lang), m=_month_word(last, lang))
+
+
+def fmt_month_short(month: int, lang: str = "zh", first: int | None = None) -> str:
+    """A month without its year (a chart's bar label): ``8月``, ``1-2月`` / ``Aug``, ``Jan–Feb``."""
+    if first in (None, month):
+        return text("units.month_short", lang, m=_month_word(month, lang))
+    return text("units.months_short", lang, first=_month_word(int(first), lang), m=_month_word(month, lang))
+
+
+def fmt_period_key(key: str | None, lang: str = "zh") -> str:
+    """A ``YYYY-MM`` key as a month (``2024-12`` → ``2024年12月``); anything else as given."""
+    try:
+        y, m = str(key).split("-")
+        return fmt_month(int(y), int(m), lang)
+    except (ValueError, IndexError):
+        return DASH if key in (None, "") else str(key)
+
+
+def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
+    """A target as written in the table, with the unit added to a bare number (``15.11`` →
+    ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
+    Chinese and read ``95%+`` and ``Yes`` in English."""
+    if not raw or not str(raw).strip():
+        return DASH
+    written = str(raw).strip()
+    u = (unit or "").strip()
+    if u and u != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):
+        return _with_unit(written, u, lang)
+    if written in ("是", "否"):
+        return text("yes" if written == "是" else "no", lang)
+    return written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))

@@ -1,0 +1,137 @@
+"""Names of the engine's codes for readers, in both languages: statuses (with symbol, colour and
+help, from ``data/status_rules.yaml`` through the rules layer), likelihood levels, deviation-cause
+categories, goals, indicator kinds, directions, origins and units.
+
+No Streamlit; everything comes from the rule files and the one catalogue.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analytics.core.calendar import milestone_achieved
+from analytics.core.model import Project
+from analytics.present.catalogue import text
+from analytics.present.format import unit_name
+from analytics.rules.progress import load_rules
+from analytics.storage.grid import basis_label
+from analytics.storage.store import CAUSE_CATEGORIES
+
+__all__ = [
+    "CAUSE_KEYS",
+    "LIKELIHOOD_KEYS",
+    "basis_name",
+    "cause_label",
+    "direction_name",
+    "goal_label",
+    "kind_name",
+    "likelihood_name",
+    "milestone_value",
+    "origin_name",
+    "project_name",
+    "rules_help",
+    "status_color",
+    "status_help",
+    "status_label",
+    "status_name",
+    "status_order",
+    "unit_name",
+]
+
+#: Deviation-cause categories, in the official form's order (keys of the store).
+CAUSE_KEYS: tuple[str, ...] = tuple(CAUSE_CATEGORIES)
+#: Likelihood levels of the year-end forecast, most likely first.
+LIKELIHOOD_KEYS: tuple[str, ...] = ("certain", "likely", "possible", "impossible")
+
+
+def _lang(lang: str) -> str:
+    return "en" if lang == "en" else "zh"
+
+
+def _status(status: str, rules: dict[str, Any] | None = None) -> dict[str, Any]:
+    return (rules or load_rules())["statuses"][status]
+
+
+def status_name(status: str, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
+    """``on_track`` → ``正常`` / ``On track``."""
+    return str(_status(status, rules)[_lang(lang)])
+
+
+def status_label(status: str, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
+    """The status with its symbol, as tables and cards show it: ``● 正常``."""
+    info = _status(status, rules)
+    return f"{info['symbol']} {info[_lang(lang)]}"
+
+
+def status_help(status: str, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
+    """What the status means (the rules file's help text)."""
+    return str(_status(status, rules)[f"help_{_lang(lang)}"])
+
+
+def status_color(status: str, rules: dict[str, Any] | None = None) -> str:
+    """The status colour of the rules file (``#2e7dd7``)."""
+    return str(_status(status, rules)["color"])
+
+
+def status_order(rules: dict[str, Any] | None = None) -> list[str]:
+    """Every status, best first (by the rules file's rank)."""
+    statuses = (rules or load_rules())["statuses"]
+    return sorted(statuses, key=lambda k: -statuses[k]["rank"])
+
+
+def rules_help(section: str, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
+    """The help text of a section of the rules file (``rollup``, ``trajectory``)."""
+    return str((rules or load_rules())[section][f"help_{_lang(lang)}"])
+
+
+def likelihood_name(key: str | None, lang: str = "zh") -> str:
+    """``likely`` → ``很可能`` / ``Likely``; no level → ``—``."""
+    return text(f"labels.likelihood_{key}", lang) if key else "—"
+
+
+def cause_label(key: str | None, lang: str = "zh") -> str:
+    """A deviation-cause category by its key (``funding`` → ``经费保障`` / ``Funding``); an
+    unknown value is shown as given, nothing chosen as ``—``."""
+    if not key:
+        return "—"
+    return text(f"labels.cause_{key}", lang) if key in CAUSE_CATEGORIES else str(key)
+
+
+def goal_label(project: Project, goal_id: int | None, lang: str = "zh") -> str:
+    """``目标2 …`` / ``Goal 2 …``; goal 0 is the project as a whole."""
+    if goal_id in (None, 0):
+        return text("project_wide", lang)
+    g = project.goal(int(goal_id))
+    if g is None:
+        return str(goal_id)
+    return text("goal_label", lang, g=g.id, name=g.name_en if lang == "en" and g.name_en else g.name)
+
+
+def project_name(project: Project, lang: str = "zh") -> str:
+    """The project's name in ``lang`` (the Chinese name when no English one is given)."""
+    return project.name_en if lang == "en" and project.name_en else project.name
+
+
+def kind_name(kind: str, lang: str = "zh") -> str:
+    """``flow`` → ``流量（全年累加）`` / ``Flow (summed over the year)``."""
+    return text(f"kind_{kind}", lang)
+
+
+def direction_name(direction: str, lang: str = "zh") -> str:
+    return text(f"dir_{direction}", lang)
+
+
+def origin_name(origin: str, lang: str = "zh") -> str:
+    return text(f"origin_{origin}", lang)
+
+
+def milestone_value(value: float | None, lang: str = "zh") -> str:
+    """A yes/no milestone's recorded value: ``已实现`` / ``未实现`` (``Achieved`` / ``Not yet``)."""
+    if value is None:
+        return "—"
+    return text("ind_milestone_done" if milestone_achieved(value) else "ind_milestone_open", lang)
+
+
+def basis_name(basis: str, lang: str = "zh") -> str:
+    """How a monthly value was reported: ``ytd`` → ``累计``, ``month`` → ``当月``, ``level`` → ``期末``."""
+    return basis_label(basis, lang)

@@ -1,0 +1,51 @@
+"""Sentences of a progress row, made from the catalogue (``progress.*`` keys): why an indicator
+has its status, with the numbers behind it (the CLI's ``explain_zh``/``explain_en``, the
+pages' explanation lines)."""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+from analytics.core.calendar import milestone_achieved
+from analytics.core.model import Indicator
+from analytics.present.catalogue import text
+from analytics.rules.progress import IndicatorProgress, compact_number, load_rules
+
+__all__ = ["explain"]
+
+
+def _quantity(x: float | None, unit: str, lang: str) -> str:
+    pct = "%" if unit == "%" else ""
+    label = "" if unit in ("", "%") else unit
+    n = compact_number(x)
+    return f"{n}{pct}{label}" if lang == "zh" else f"{n}{pct} {label}"
+
+
+def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
+    if ind.kind == "milestone":
+        key = "milestone_done" if milestone_achieved(p.actual) else "milestone_open"
+        return text(f"progress.{key}", lang, due=ind.due_month or 12)
+    unit = ind.unit
+    body = text(
+        "progress.values", lang, year=p.year, month=p.data_month or 0,
+        actual=_quantity(p.actual, unit, lang), expected=_quantity(p.expected, unit, lang),
+        target=_quantity(p.target, unit, lang),
+        cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", "=") else "",
+    )
+    if lang != "zh":
+        body = body.replace("  ", " ")
+    if p.gap_pp is not None:
+        body += text("progress.gap_pp", lang, gap_pp=p.gap_pp)
+    elif p.ratio is not None and math.isfinite(p.ratio):
+        body += text("progress.ratio_lower" if ind.direction == "lower" else "progress.ratio", lang, ratio=p.ratio)
+    return body
+
+
+def explain(ind: Indicator, p: IndicatorProgress, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
+    """Plain-language reason for the status of ``p``, with the numbers behind it."""
+    info = (rules or load_rules())["statuses"][p.status]
+    lang = "en" if lang == "en" else "zh"
+    if p.status in ("no_target", "no_data"):
+        return str(info[f"help_{lang}"])
+    return text("progress.explain", lang, status=info[lang], body=_body(ind, p, lang), help=info[f"help_{lang}"])

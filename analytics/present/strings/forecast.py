@@ -1,0 +1,41 @@
+"""The year-end forecast: names and descriptions of the forecasting methods and of the reasons a
+forecast is not made (keys reached as ``forecast.method_<code>``, ``forecast.method_<code>_desc``
+and ``forecast.reason_<code>``; the codes are
+:data:`analytics.forecast.method.METHODS`/``REASONS`` and :data:`analytics.forecast.outlook.OUTLOOK_METHODS`/
+``OUTLOOK_REASONS``)."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # methods of the forecasting engine (analytics.forecast.method)
+    "method_seasonal_blend": {"zh": "季节占比与趋势混合", "en": "Seasonal share blended with recent trend"},
+    "method_seasonal_blend_desc": {"zh": "按往年同期进度推算全年，并用近几个月相对往年的增长修正剩余月份（近期月份权重更高）；再与“剔除季节因素后的近期月均水平×剩余月份季节系数”的推算值按7:3合成，避免上年水平突变被重复计入。", "en": "Scales prior years' remaining-month amounts by this year's growth, weighting recent months more, which blends the seasonal share with a YoY trend; then mixed 7:3 with the seasonally adjusted recent level carried over the remaining months, so that a level shift last year is not counted twice."},
+    "method_prorata": {"zh": "序时进度外推", "en": "Pro-rata (time-elapsed) extrapolation"},
+    "method_prorata_desc": {"zh": "无可用历史数据，按累计值×12/已过月数外推，区间较宽。", "en": "No usable history: year-to-date × 12 / months elapsed, with a wide interval."},
+    "method_prorata_anchored": {"zh": "序时进度与上年总量加权", "en": "Pro-rata anchored on last year's total"},
+    "method_prorata_anchored_desc": {"zh": "无月度历史但已知上年全年值，将序时外推与上年全年值按精度加权。", "en": "No monthly history but last year's total is known: precision-weighted mix of the pro-rata extrapolation and last year's total."},
+    "method_level_trend": {"zh": "末值加季节变动", "en": "Latest value plus usual change to December"},
+    "method_level_trend_desc": {"zh": "最新值加上往年同期至年末的平均季节变动（剔除各年自身趋势），并延续一半当前同比变化。", "en": "Latest value plus the prior years' mean seasonal change to December (each year's own drift removed), continuing half of the current 12-month change."},
+    "method_level_hold": {"zh": "保持最新值", "en": "Hold latest value"},
+    "method_level_hold_desc": {"zh": "无往年月度数据，假定年末等于最新值，区间按本年（及上年末）的月度波动放宽。", "en": "No prior-year monthly data: December assumed equal to the latest value, with a wide interval from this year's (and last December's) monthly changes."},
+    "method_observed_final": {"zh": "年末实际值", "en": "Observed year-end value"},
+    "method_observed_final_desc": {"zh": "12月数据已出，直接采用实际值。", "en": "December is observed; the actual value is used."},
+    "method_none": {"zh": "无法预测", "en": "No forecast"},
+    "method_none_desc": {"zh": "数据不足，不作预测。", "en": "Not enough data to forecast."},
+    # methods of the project-level rules (analytics.forecast.outlook)
+    "method_zero_cap": {"zh": "零容忍计数", "en": "Zero-tolerance count"},
+    "method_zero_cap_desc": {"zh": "目标为0的越低越好计数：已发生即无法完成；否则按往年发生频率估计剩余月份不发生的概率。", "en": "A lower-is-better count with target 0: any event means it cannot be met; otherwise the chance of no event in the remaining months from the historical rate."},
+    "method_milestone": {"zh": "里程碑规则", "en": "Milestone rule"},
+    "method_milestone_desc": {"zh": "已实现为确定能；逾期未实现为完全不可能；未到期时按剩余时间给出可能性。", "en": "Achieved: certain; overdue: very unlikely; otherwise a probability by the time left."},
+    "method_budget_projection": {"zh": "支出节奏预测", "en": "Spending-pattern projection"},
+    "method_budget_projection_desc": {"zh": "按各资金来源往年的月度支出规律（含年末集中支付）和本年节奏预测年末执行率，与“预算情景”页一致。", "en": "Year-end execution from each source's monthly spending pattern (incl. the year-end rush) and this year's pace, as on the budget page."},
+    "method_multi_year": {"zh": "跨年度合计", "en": "Multi-year total"},
+    "method_multi_year_desc": {"zh": "以前年度实际完成加本年度来源指标的预测。", "en": "Earlier years' actuals plus this year's forecast of the source indicator."},
+    # reasons no forecast is made
+    "reason_no_current_data": {"zh": "本年无数据", "en": "No current-year data"},
+    "reason_unsupported_kind": {"zh": "该类指标不作预测", "en": "Indicator kind not forecast"},
+    "reason_multi_year_total": {"zh": "跨年度目标尚未到最后一年", "en": "Multi-year target not in its final year"},
+    "reason_future_year": {"zh": "年度尚未开始", "en": "Year not started"},
+    "reason_no_target": {"zh": "无目标", "en": "No target"},
+    "reason_no_budget_data": {"zh": "无支出数据", "en": "No spending data"},
+}

@@ -1,0 +1,279 @@
+"""Messages of the ingest gate (keys reached as ``"ingest.<code>"``), one per problem code.
+
+Every template is a :meth:`str.format` string; :func:`analytics.present.messages.render` prepares
+the derived placeholders (``{loc}``, ``{loc_file}``, ``{loc_rows}``, ``{what_zh}``…) so that each
+message names the file, the sheet, the row and column and the offending value, and says how to fix
+the problem.
+"""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # ----------------------------------------------------------------- the file itself
+    "too_large": {
+        "zh": "{loc_file}大小为 {size_mb} MB，超过上限 {limit_mb} MB。"
+        "请删去无关的工作表、行或列后再上传，或把数据拆成几个较小的文件。",
+        "en": "{loc_file} is {size_mb} MB, over the {limit_mb} MB limit. "
+        "Remove unrelated sheets, rows or columns and upload again, or split the data into smaller files.",
+    },
+    "empty_file": {
+        "zh": "{loc_file}是空的，没有任何内容。请确认选对了文件（或工作表），"
+        "并在第 1 行写列名、从第 2 行起填数据后再上传。",
+        "en": "{loc_file} is empty. Check that you picked the right file (or sheet), "
+        "put the column names in row 1 and the data from row 2, then upload again.",
+    },
+    "no_data": {
+        "zh": "{loc_file}只有表头（第 {header_row} 行），没有可导入的数据行。"
+        "请从表头下一行起填写数据后再上传。",
+        "en": "{loc_file} has only a header (row {header_row}) and no data rows to import. "
+        "Fill in the data below the header and upload again.",
+    },
+    "bad_encoding": {
+        "zh": "{loc_file}无法识别文字编码{detected_zh}，可能不是文本格式的 CSV，或已损坏。"
+        "请在 Excel 中打开后「另存为」→「CSV UTF-8（逗号分隔）」，或直接上传 .xlsx 文件。",
+        "en": "{loc_file}: the text encoding cannot be recognised{detected_en}; it may not be a text CSV "
+        "or it may be damaged. In Excel use Save As → \"CSV UTF-8 (Comma delimited)\", "
+        "or upload the .xlsx file instead.",
+    },
+    "mixed_encoding": {
+        "zh": "{loc_rows}的文字编码与文件的其他行不同：其他行是 UTF-8，这些行不是（看起来是 {detected}），"
+        "整个文件未导入。请在 Excel 中打开后「另存为」→「CSV UTF-8（逗号分隔）」，或重新输入这些行后再上传。",
+        "en": "{loc_rows}: the text encoding differs from the rest of the file (the other rows are UTF-8, these "
+        "are not; they look like {detected}); nothing was imported. In Excel use Save As → \"CSV UTF-8 (Comma "
+        "delimited)\", or retype these rows, then upload again.",
+    },
+    "bad_csv": {
+        "zh": "{loc}无法按 CSV 读取（{error}）。请在 Excel 中打开后「另存为」→「CSV UTF-8（逗号分隔）」再上传。",
+        "en": "{loc} cannot be read as CSV ({error}). Open it in Excel and use Save As → "
+        "\"CSV UTF-8 (Comma delimited)\", then upload again.",
+    },
+    "bad_excel": {
+        "zh": "{loc_file}不是有效的 Excel（.xlsx）文件，可能已损坏、只上传了一部分，或扩展名不对（{error}）。"
+        "请用 Excel 打开原文件，「另存为」.xlsx 后重新上传。",
+        "en": "{loc_file} is not a valid Excel (.xlsx) file: it may be damaged, only partly uploaded, "
+        "or have the wrong extension ({error}). Open the original in Excel, save it as .xlsx and upload again.",
+    },
+    "old_excel": {
+        "zh": "{loc_file}是旧版 Excel 97-2003（.xls）格式，无法读取。"
+        "请在 Excel 中打开，「另存为」→「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后再上传。",
+        "en": "{loc_file} is in the old Excel 97-2003 (.xls) format, which cannot be read. "
+        "Open it in Excel and use Save As → \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited)\", "
+        "then upload again.",
+    },
+    "no_sheet": {
+        "zh": "{loc_file}中没有名为「{requested}」的工作表。现有的工作表：{sheets}。"
+        "请选择其中一个，或把工作表改名后再上传。",
+        "en": "{loc_file} has no sheet named \"{requested}\". Sheets in the file: {sheets}. "
+        "Choose one of them, or rename the sheet and upload again.",
+    },
+    "unreadable": {
+        "zh": "{loc_file}读取时出错（{error}），未导入任何数据。"
+        "请确认文件是 .xlsx 或 CSV 格式且能在 Excel 中正常打开；若问题仍在，请把文件发给管理员。",
+        "en": "{loc_file} could not be read ({error}); nothing was imported. "
+        "Check that it is an .xlsx or CSV file that opens normally in Excel; if it does, send the file to the administrator.",
+    },
+    # ----------------------------------------------------------------- columns / header
+    "missing_columns": {
+        "zh": "{loc_file}缺少必需的列：{missing}。在第 {header_row} 行找到的列：{found}。"
+        "请在表头写上这些列名（例如：{example}），每列一个列名。",
+        "en": "{loc_file} is missing the required column(s): {missing}. Columns found in row {header_row}: {found}. "
+        "Add these column names to the header (e.g. {example}), one name per column.",
+    },
+    "merged_header": {
+        "zh": "{loc_file}第 {header_row} 行附近的表头含有合并单元格，无法识别各列（缺少：{missing}）。"
+        "请取消合并单元格，把表头写成一行、每列一个列名（例如：{example}）后再上传。",
+        "en": "{loc_file}: the header around row {header_row} contains merged cells and its columns cannot be "
+        "identified (missing: {missing}). Unmerge the cells and write the header as one row with one name per "
+        "column (e.g. {example}), then upload again.",
+    },
+    "duplicate_column": {
+        "zh": "{loc_file}第 {header_row} 行的表头中，{columns}这几列表示同一项（{field}）。"
+        "请删除多余的列，或改正列名，只保留一列。",
+        "en": "{loc_file}: in the header (row {header_row}) the columns {columns} all mean the same thing ({field}). "
+        "Delete the extra columns or correct their names so that only one remains.",
+    },
+    "ignored_columns": {
+        "zh": "{loc_file}第 {header_row} 行的这些列无法识别，已忽略：{columns}。"
+        "如果其中有需要导入的数据，请把列名改为标准列名（例如：{example}）。",
+        "en": "{loc_file}: these columns in row {header_row} were not recognised and were ignored: {columns}. "
+        "If any of them holds data to import, rename it to a standard column name (e.g. {example}).",
+    },
+    "ignored_row": {
+        "zh": "{loc}的说明文字「{value}」不是数据，已忽略。若这一行是数据，请按表头各列填写。",
+        "en": "{loc}: the note \"{value}\" is not data and was ignored. If this row is data, fill it in under the header columns.",
+    },
+    "merged_cells": {
+        "zh": "{loc_file}的数据区有合并单元格（{ranges}）。纵向合并的单元格已按每一行都填了同一个值来读取，"
+        "横向合并只读取左上角的单元格。请核对，最好取消合并并在每个单元格中填写数据。",
+        "en": "{loc_file} has merged cells in the data area ({ranges}). Cells merged down a column were read as if "
+        "every row held the same value; cells merged across columns were read from the top-left cell only. "
+        "Please check, and preferably unmerge the cells and fill each one.",
+    },
+    # ----------------------------------------------------------------- indicator / source
+    "unknown_indicator": {
+        "zh": "{loc}的指标「{value}」不在指标清单中{suggestion_zh}。"
+        "请填写指标编号（如 {example_id}）或与清单完全一致的指标名称（如 {example_name}）。",
+        "en": "{loc}: the indicator \"{value}\" is not in the indicator list{suggestion_en}. "
+        "Enter an indicator id (e.g. {example_id}) or the exact indicator name from the list (e.g. {example_name}).",
+    },
+    "blank_indicator": {
+        "zh": "{loc}没有填写指标，但这一行有数据。请填写指标编号（如 {example_id}）或指标名称，或删除这一行。",
+        "en": "{loc}: the indicator is blank but the row holds data. Enter an indicator id (e.g. {example_id}) "
+        "or name, or delete the row.",
+    },
+    "name_mismatch": {
+        "zh": "{loc}的指标名称「{value}」与指标编号「{indicator}」（{name}）不一致，已按指标编号导入。"
+        "请核对这一行是否填错了指标。",
+        "en": "{loc}: the indicator name \"{value}\" does not match the id \"{indicator}\" ({name}); "
+        "the row was imported under the id. Check that the row is for the right indicator.",
+    },
+    "bad_source": {
+        "zh": "{loc}的资金来源「{value}」无法识别。请填写以下之一：{allowed}。",
+        "en": "{loc}: the funding source \"{value}\" is not recognised. Enter one of: {allowed}.",
+    },
+    "unit_mismatch": {
+        "zh": "{loc}的单位「{value}」与{what_zh}的单位「{expected}」不一致，数值按「{expected}」导入。"
+        "请核对数值是否需要换算（例如 人 → 万人 要除以 10000），并把单位改为「{expected}」。",
+        "en": "{loc}: the unit \"{value}\" differs from the unit of {what_en} (\"{expected}\"); the number was "
+        "imported as \"{expected}\". Check whether it needs converting (e.g. persons → 10,000 persons: divide by 10000) "
+        "and change the unit to \"{expected}\".",
+    },
+    # ----------------------------------------------------------------- periods
+    "bad_period": {
+        "zh": "{loc}的期间「{value}」不是有效的年月。请写成「2024-06」「2024/6」「2024年6月」或「202406」这样的格式"
+        "（必须有四位年份，月份 1–12，若带日期则日期必须存在）；两个月合报写成「2024年1-2月」。",
+        "en": "{loc}: the period \"{value}\" is not a valid year and month. Write it like \"2024-06\", \"2024/6\", "
+        "\"2024年6月\" or \"202406\" (a four-digit year, month 1–12, and a day, if given, that exists); "
+        "for two months reported together write \"2024年1-2月\".",
+    },
+    "blank_period": {
+        "zh": "{loc}没有填写期间，但这一行有数据。请填写年月，例如「2024-06」，或删除这一行。",
+        "en": "{loc}: the period is blank but the row holds data. Enter the year and month, e.g. \"2024-06\", "
+        "or delete the row.",
+    },
+    "future_period": {
+        "zh": "{loc}的期间「{value}」（{period}）晚于今天（{today}），数据尚未发生。请核对年份和月份是否填错。",
+        "en": "{loc}: the period \"{value}\" ({period}) is later than today ({today}). "
+        "Check that the year and month are right.",
+    },
+    # ----------------------------------------------------------------- values
+    "not_a_number": {
+        "zh": "{loc}的值「{value}」不是数字。请填写数字（可带千分位或 %），例如 12.5。",
+        "en": "{loc}: the value \"{value}\" is not a number. Enter a number (thousands separators and % are "
+        "allowed), e.g. 12.5.",
+    },
+    "odd_digits": {
+        "zh": "{loc}的值「{value}」含有上标、下标、圈码或其他特殊数字字符（如 ²、①），不能当作数字读取"
+        "（否则「10²」会被读成 102）。请改为普通数字，例如 100。",
+        "en": "{loc}: the value \"{value}\" holds a superscript, subscript, circled or other special digit "
+        "(such as ² or ①), which cannot be read as a number (\"10²\" would become 102). Enter plain digits, e.g. 100.",
+    },
+    "inner_space": {
+        "zh": "{loc}的值「{value}」在数字中间有空格，无法确定是一个数还是两个数（「12 5」不会被读成 125）。"
+        "请删去空格，或只填一个数字，例如 125。",
+        "en": "{loc}: the value \"{value}\" has a space inside the number, so it is unclear whether it is one number "
+        "or two (\"12 5\" is not read as 125). Remove the space or enter a single number, e.g. 125.",
+    },
+    "implausible": {
+        "zh": "{loc}的值「{value}」超过了{what_zh}以「{unit}」计可能的最大值 {max}，多半是输入错误或单位不对"
+        "（例如把元填成了万元）。请核对数值和单位。",
+        "en": "{loc}: the value \"{value}\" is above the largest plausible value of {what_en} in \"{unit}\" ({max}); "
+        "it is most likely a typing or unit error (e.g. yuan entered where 10,000 yuan is meant). "
+        "Check the number and the unit.",
+    },
+    "formula": {
+        "zh": "{loc}的值「{value}」是公式，不是数字。请把这一列「复制」后「选择性粘贴 → 数值」，"
+        "或直接填写计算结果，例如 12.5。",
+        "en": "{loc}: the value \"{value}\" is a formula, not a number. Copy the column and use Paste Special → "
+        "Values, or type the result itself, e.g. 12.5.",
+    },
+    "not_a_bool": {
+        "zh": "{loc}的值「{value}」无法识别。指标「{name}」是里程碑类指标，请填写「是」或「否」（也可填 1 或 0）。",
+        "en": "{loc}: the value \"{value}\" is not recognised. \"{indicator}\" ({name}) is a milestone indicator: "
+        "enter 是 (yes) or 否 (no), or 1 or 0.",
+    },
+    "blank_value": {
+        "zh": "{loc}的数值为空{dash_zh}，这一行已跳过。若要导入，请填写数字；若实际为零，请填 0。",
+        "en": "{loc}: the value is blank{dash_en}; the row was skipped. To import it enter a number; "
+        "if the true value is zero, enter 0.",
+    },
+    "negative": {
+        "zh": "{loc}的值「{value}」是负数。{what_zh}不能为负，请改为 0 或正数；若是冲减或退回，请在备注中说明并填写调整后的数。",
+        "en": "{loc}: the value \"{value}\" is negative. {what_en_cap} cannot be negative: enter 0 or a positive number; "
+        "for a write-back or refund, explain it in the note and enter the adjusted figure.",
+    },
+    "pct_over_100": {
+        "zh": "{loc}的值「{value}」超过了指标「{name}」的上限 {max}{unit}。请核对数值"
+        "（百分比请填 0–{max} 之间的数，例如 92.5 或 92.5%）。",
+        "en": "{loc}: the value \"{value}\" is above the maximum of {max}{unit} for \"{indicator}\" ({name}). "
+        "Check the number (percentages must be between 0 and {max}, e.g. 92.5 or 92.5%).",
+    },
+    "percent_unit": {
+        "zh": "{loc}的值「{value}」带有 %，但指标「{name}」的单位是「{unit}」，已按 {number} {unit} 导入。请核对后去掉 %。",
+        "en": "{loc}: the value \"{value}\" has a % sign but the unit of \"{indicator}\" ({name}) is \"{unit}\"; "
+        "it was imported as {number} {unit}. Check it and remove the %.",
+    },
+    "bad_basis": {
+        "zh": "{loc}的口径「{value}」{reason_zh}。请填写以下之一：{allowed}（留空则按「{default}」）。",
+        "en": "{loc}: the basis \"{value}\" {reason_en}. Enter one of: {allowed} (leave it blank for \"{default}\").",
+    },
+    "duplicate": {
+        "zh": "{loc_rows}重复填写了{what_zh}{periods}（口径：{basis}；期间写作{written}）的数据。"
+        "同一{key_zh}同一期间只能有一行，请删除多余的行或改正期间。",
+        "en": "{loc_rows} all give {what_en} for {periods} (basis: {basis}; period written as {written}). Only one row is allowed per "
+        "{key_en} and period: delete the extra rows or correct the period.",
+    },
+    "ytd_decrease": {
+        "zh": "{loc}：{what_zh}的累计数从第 {prev_row} 行的 {prev_value}（{prev_period}）降到了第 {row} 行的 "
+        "{value}（{period}）。同一年内累计数不应减少，请检查是否把当月数填成了累计数"
+        "（如果是当月数，请把「口径」改为「当月」）。",
+        "en": "{loc}: the year-to-date total of {what_en} falls from {prev_value} in row {prev_row} ({prev_period}) "
+        "to {value} in row {row} ({period}). A year-to-date total cannot fall within a year: check whether monthly "
+        "figures were entered as year-to-date (if so, set the basis to \"month\").",
+    },
+    "mixed_basis": {
+        "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，无法合并。"
+        "请统一口径：全部填当月数，或全部填累计数。",
+        "en": "{loc_rows}: {what_en} has both monthly and year-to-date figures in {year}, which cannot be combined. "
+        "Use one basis for the whole year: all monthly or all year-to-date.",
+    },
+    "total_mismatch": {
+        "zh": "{loc}的合计「{value}」与各资金来源之和 {sum} 相差 {diff}。请核对合计或各项金额。",
+        "en": "{loc}: the total \"{value}\" differs from the sum of the sources ({sum}) by {diff}. "
+        "Check the total or the amounts.",
+    },
+    # ----------------------------------------------------------------- limits (data/limits.yaml)
+    "too_many_columns": {
+        "zh": "{loc}：表格有 {count} 列，超过上限 {limit} 列，未导入任何数据。"
+        "请删去右侧无关的列（包括远处零散的单元格），或把数据拆成几个文件后再上传。",
+        "en": "{loc}: the table has {count} columns, over the limit of {limit}; nothing was imported. "
+        "Delete unrelated columns to the right (including stray cells far away), or split the data into several files.",
+    },
+    "too_many_rows": {
+        "zh": "{loc}：表格超过 {limit} 行（从这一行起超出），未导入任何数据。请删去无关的行，或把数据拆成几个文件后再上传。",
+        "en": "{loc}: the table has more than {limit} rows (from this row on); nothing was imported. "
+        "Delete unrelated rows, or split the data into several files.",
+    },
+    "too_many_cells": {
+        "zh": "{loc}：填写的单元格超过 {limit} 个（读到这一行时超出），未导入任何数据。"
+        "请删去无关的行、列或工作表，或把数据拆成几个文件后再上传。",
+        "en": "{loc}: more than {limit} cells are filled in (passed at this row); nothing was imported. "
+        "Delete unrelated rows, columns or sheets, or split the data into several files.",
+    },
+    "cell_too_long": {
+        "zh": "{loc}的内容超过 {limit} 个字符，不像是一个数据单元格，未导入任何数据。请删去或缩短这个单元格的内容后再上传。",
+        "en": "{loc} holds more than {limit} characters, which is not a data cell; nothing was imported. "
+        "Delete or shorten the text in this cell and upload again.",
+    },
+    "time_limit": {
+        "zh": "{loc}：检查这个文件超过了 {limit} 秒的时限，未导入任何数据。"
+        "请删去空行、空列和无关的工作表，或把数据拆成几个较小的文件后再上传。",
+        "en": "{loc}: checking this file took longer than the {limit}-second limit; nothing was imported. "
+        "Delete empty rows, empty columns and unrelated sheets, or split the data into smaller files.",
+    },
+    "too_many_problems": {
+        "zh": "{loc_file}的问题太多，只列出了前 {shown} 个（共 {count} 个）。请先改正上面列出的问题再上传。",
+        "en": "{loc_file} has too many problems; only the first {shown} of {count} are listed. "
+        "Fix those first and upload again.",
+    },
+}

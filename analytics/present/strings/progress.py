@@ -1,0 +1,26 @@
+"""Why an indicator has its status: the explanation sentence of a progress row (keys reached as
+``progress.<key>``). The status names and help texts themselves come from
+``data/status_rules.yaml``; these templates put the numbers around them."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # the whole sentence: status name, what was measured, what the status means
+    "explain": {"zh": "{status}：{body}{help}", "en": "{status}: {body} {help}"},
+    "milestone_done": {"zh": "里程碑已实现；到期月 {due} 月。", "en": "Milestone achieved; due in month {due}."},
+    "milestone_open": {"zh": "里程碑尚未实现；到期月 {due} 月。", "en": "Milestone not yet achieved; due in month {due}."},
+    # {actual}/{expected}/{target} arrive with their unit
+    "values": {
+        "zh": "截至{year}年{month}月实际 {actual}，应达进度 {expected}，年度目标{cmp} {target}。",
+        "en": "By {year}-{month:02d} the actual is {actual}, expected {expected}, annual target {cmp} {target}.",
+    },
+    "cmp_>=": {"zh": "不低于", "en": "at least"},
+    "cmp_<=": {"zh": "不超过", "en": "at most"},
+    "cmp_=": {"zh": "等于", "en": "exactly"},
+    "gap_pp": {"zh": "与应达进度相差 {gap_pp:+.2f} 个百分点。", "en": " Gap to the trajectory: {gap_pp:+.2f} points."},
+    "ratio": {"zh": "实际÷应达 = {ratio:.1%}。", "en": " Actual vs expected = {ratio:.1%}."},
+    "ratio_lower": {
+        "zh": "实际÷应达 = {ratio:.1%}（越低越好，按 应达÷实际 计）。",
+        "en": " Actual vs expected = {ratio:.1%} (lower is better: expected ÷ actual).",
+    },
+}

@@ -1,0 +1,202 @@
+"""What a report is computed from: :class:`ReportContext` and :func:`build_context`.
+
+Everything a report shows is computed here once — progress, goal roll-up, year-end forecasts
+(:mod:`analytics.forecast.outlook`), the budget projection under the chosen scenario
+(:func:`analytics.budget.scenario.project_scenario`), the self-evaluation score
+(:mod:`analytics.budget.scoring`), data-quality notes and the users' deviation causes and
+measures — so the slides, the deck and both forms show the same numbers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Mapping, Sequence
+
+from analytics.budget.scenario import ScenarioError, ScenarioResult, project_scenario
+from analytics.budget.scoring import ScoreResult, score, score_scenario
+from analytics.core import calendar as cal
+from analytics.core.model import Indicator, Project
+from analytics.forecast.outlook import forecast_all
+from analytics.present.forecast_text import likelihood_text, outlook_json
+from analytics.present.labels import likelihood_name
+from analytics.reports.actions import Action, deviation_actions
+from analytics.reports.wording import DASH, t
+from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_status, execution_time_progress, rollup
+from analytics.rules.quality import QualityNote
+from analytics.storage.dataset import Dataset
+
+# 完成目标可能性: the forecast has four levels (analytics/outlook.py: ≥95% 确定能, ≥70% 很可能,
+# ≥5% 有可能, else 完全不可能); the official form has three. 很可能 is not certain, so it is
+# reported as 有可能 (only ≥95% is 确定能). Documented in the README.
+FORM_LIKELIHOOD: dict[str, str] = {"certain": "确定能", "likely": "有可能", "possible": "有可能", "impossible": "完全不可能"}
+_FORM_LEVEL_KEY = {"确定能": "certain", "有可能": "possible", "完全不可能": "impossible"}
+
+
+@dataclass
+class ReportContext:
+    ds: Dataset
+    year: int
+    as_of: tuple[int, int]
+    lang: str
+    month: int  # data month of the year: as-of month, 12 for a closed year, 0 for a future year
+    rows: list[IndicatorProgress]
+    rollups: list[GoalRollup]
+    counts: dict[str, int]
+    forecasts: dict[str, dict[str, Any]]
+    scenario: ScenarioResult | None
+    scenario_name: str  # "" = baseline
+    scenario_note: str  # e.g. a chosen scenario that could not be used
+    score: ScoreResult | None
+    score_basis: str  # "projected" | "actual" | "none"
+    quality: list[QualityNote]
+    actions: list[Action]
+
+    @property
+    def project(self) -> Project:
+        return self.ds.project
+
+    @property
+    def as_of_key(self) -> str:
+        return f"{self.as_of[0]:04d}-{self.as_of[1]:02d}"
+
+    @property
+    def is_sample(self) -> bool:
+        return self.ds.is_sample
+
+    def row(self, indicator_id: str) -> IndicatorProgress | None:
+        for r in self.rows:
+            if r.indicator_id == indicator_id:
+                return r
+        return None
+
+    def actions_for(self, indicator_id: str) -> list[Action]:
+        return [a for a in self.actions if a.indicator_id == indicator_id]
+
+
+def build_context(
+    ds: Dataset,
+    as_of: tuple[int, int] | None = None,
+    year: int | None = None,
+    lang: str = "zh",
+    scenario: Mapping[str, Any] | None = None,
+    actions: Iterable[Mapping[str, Any]] | None = None,
+    rows: Sequence[IndicatorProgress] | None = None,
+) -> ReportContext:
+    """Compute everything a report needs. ``scenario`` is a scenario document (docs/budget.md;
+    ``None`` = the baseline projection); an invalid one falls back to the baseline with a note."""
+    project = ds.project
+    as_of = as_of or ds.latest_period or (project.years[0], 12)
+    if year is None:
+        year = cal.default_year(ds.years(), as_of)
+    month = cal.data_month(year, as_of)
+    prog = list(rows) if rows is not None else ds.progress(year, as_of)
+    rolls = rollup(project, prog)
+    forecasts = {o.indicator_id: outlook_json(o, project.indicator(o.indicator_id)) for o in forecast_all(ds, year, as_of)}
+
+    res, name, note = _projection(ds, as_of, year, lang, scenario)
+
+    if res is not None and project.execution_indicator in forecasts and res.year_end_rate is not None:
+        # one number for the budget in every part of a report: the scenario projection
+        forecasts[project.execution_indicator] = _execution_forecast(forecasts[project.execution_indicator], res, name)
+
+    sc, basis = _self_evaluation(ds, as_of, year, month, prog, res, scenario if not note else None)
+    return ReportContext(
+        ds=ds, year=year, as_of=as_of, lang=lang, month=month, rows=prog, rollups=rolls, counts=count_by_status(prog),
+        forecasts=forecasts, scenario=res, scenario_name=name, scenario_note=note, score=sc, score_basis=basis,
+        quality=ds.quality(), actions=deviation_actions(actions, project),
+    )
+
+
+def _projection(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scenario: Mapping[str, Any] | None
+                ) -> tuple[ScenarioResult | None, str, str]:
+    """(the budget projection under ``scenario``, its name ("" = baseline), a note when the
+    chosen scenario cannot be used and the baseline is shown instead). None for another year."""
+    if not (ds.budget.has_data and year == as_of[0]):
+        return None, "", ""
+    try:
+        res = project_scenario(ds.project, ds.budget, as_of, scenario, actuals=ds.actuals)
+        return res, (res.name if scenario else ""), ""
+    except ScenarioError as exc:
+        from analytics.present.budget_text import problem_messages
+
+        note = "; ".join(problem_messages(exc.problems, lang))
+        return project_scenario(ds.project, ds.budget, as_of, None, actuals=ds.actuals), "", note
+
+
+def _self_evaluation(ds: Dataset, as_of: tuple[int, int], year: int, month: int, prog: list[IndicatorProgress],
+                     res: ScenarioResult | None, scenario: Mapping[str, Any] | None) -> tuple[ScoreResult | None, str]:
+    """(the 绩效自评 score, its basis): projected under the scenario in the current year, else on
+    the actuals (to date, or the full year once it is closed)."""
+    project = ds.project
+    if year == as_of[0] and res is not None:
+        try:
+            return score_scenario(project, ds.actuals, ds.budget, as_of, scenario, progress_rows=prog, result=res), "projected"
+        except (ScenarioError, ValueError):
+            pass
+    if not month:
+        return None, "none"
+    end_rows = prog if month == 12 else ds.progress(year, (year, 12) if year < as_of[0] else as_of, with_previous=False)
+    rate = ds.budget.execution_rate(year, month) if ds.budget.has_data else None
+    return score(project, end_rows, rate, year), ("actual" if month == 12 else "to_date")
+
+
+def _execution_forecast(fc: dict[str, Any], res: ScenarioResult, scenario_name: str) -> dict[str, Any]:
+    """The budget-execution indicator's year-end forecast taken from the chosen scenario's
+    projection (analytics/scenario.py), so that the monitoring form, the slides and the
+    self-evaluation show the same year-end execution rate."""
+    from analytics.forecast.outlook import likelihood
+
+    out = dict(fc)
+    point = float(res.year_end_rate or 0.0)
+    lo = point if res.year_end_interval[0] is None else float(res.year_end_interval[0])
+    hi = point if res.year_end_interval[1] is None else float(res.year_end_interval[1])
+    target = res.target_rate
+    p = None
+    if target is not None:
+        p = cal.probability_at_least(point, lo, hi, float(target))
+    key = likelihood(p)
+    out.update(point=point, lower=lo, upper=hi, p_attain=p, likelihood=key, likelihood_zh=likelihood_text(key, "zh"),
+               likelihood_en=likelihood_text(key, "en"), reason=None)
+    if scenario_name:
+        out.update(method="scenario", method_zh=t("method_scenario", "zh", name=scenario_name),
+                   method_en=t("method_scenario", "en", name=scenario_name))
+    return out
+
+
+def execution(ctx: ReportContext) -> tuple[float | None, float | None, float | None]:
+    """(execution rate at the data month, time progress at that month, the year's target)."""
+    b, project = ctx.ds.budget, ctx.project
+    if not b.has_data or not ctx.month:
+        return None, None, project.execution_targets.get(ctx.year)
+    levels = {m: v for m, v in b.execution_levels(ctx.year).items() if m <= ctx.month}
+    dm = max(levels) if levels else ctx.month
+    rate = levels.get(dm)
+    target = project.execution_targets.get(ctx.year)
+    return rate, execution_time_progress(project, b, ctx.year, dm), target
+
+
+def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, str]:
+    """(form level 确定能/有可能/完全不可能 or None, the four-level label shown on slides)."""
+    fc = ctx.forecasts.get(ind.id) or {}
+    row = ctx.row(ind.id)
+    key = fc.get("likelihood")
+    if key is None and row is not None and row.status == "done":
+        key = "certain"
+    if key is None and row is not None and row.status == "missed":
+        key = "impossible"
+    if key is None:
+        return None, DASH
+    return FORM_LIKELIHOOD[key], likelihood_name(key, ctx.lang)
+
+
+def form_likelihood(key: str | None) -> str | None:
+    """The official form's 完成目标可能性 (3 levels) for an outlook likelihood key (4 levels)."""
+    return FORM_LIKELIHOOD.get(key) if key else None
+
+
+def form_level_name(level: str | None, lang: str) -> str:
+    """A level of the form's 完成目标可能性 in ``lang`` (``—`` for none)."""
+    if not level:
+        return DASH
+    key = _FORM_LEVEL_KEY.get(level)
+    return t(f"form_level_{key}", lang) if key else level

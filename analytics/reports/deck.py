@@ -1,0 +1,228 @@
+"""The meeting as an editable 16:9 deck (.pptx): one slide per entry of
+:func:`analytics.reports.slides.slides` — text boxes and tables, charts as PNG pictures — with
+every run in Microsoft YaHei (East Asian font) so that PowerPoint and WPS draw Chinese."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+from typing import Any, Callable
+
+from analytics.reports.context import ReportContext
+from analytics.reports.slides import Slide, slides
+
+W, M, BOTTOM = 13.333, 0.5, 6.85  # slide width, margin, bottom of the content area (inches)
+
+
+EA_FONT = "Microsoft YaHei"  # East Asian font set on every run of the deck (PowerPoint / WPS)
+
+
+_STATUS_RGB = {"done": "1B7F3B", "on_track": "2E7DD7", "watch": "B07D00", "lagging": "D32F2F", "missed": "7B1F1F"}
+
+
+def _ea(run: Any, font: str = EA_FONT) -> None:
+    """Set the Latin and East Asian typefaces of a run so PowerPoint/WPS draw Chinese properly."""
+    from pptx.oxml.ns import qn
+
+    rpr = run._r.get_or_add_rPr()
+    for tag in ("a:latin", "a:ea", "a:cs"):
+        el = rpr.find(qn(tag))
+        if el is None:
+            el = rpr.makeelement(qn(tag), {})
+            rpr.append(el)
+        el.set("typeface", font)
+
+
+# Dingbats (✔ ✖) are missing from Microsoft YaHei / SimSun and WPS's fallbacks: use √ and ×,
+# which every Chinese font has. The page keeps the rule file's symbols (browsers fall back).
+_DECK_GLYPHS = str.maketrans({"✔": "√", "✖": "×"})
+
+
+def _para(tf: Any, text: str, size: float, *, bold: bool = False, color: str | None = None, first: bool = False, space: int = 6) -> Any:
+    from pptx.dml.color import RGBColor
+    from pptx.util import Pt
+
+    p = tf.paragraphs[0] if first else tf.add_paragraph()
+    run = p.add_run()
+    run.text = str(text).translate(_DECK_GLYPHS)
+    run.font.size = Pt(size)
+    run.font.bold = bold
+    if color:
+        run.font.color.rgb = RGBColor.from_string(color)
+    _ea(run)
+    p.space_after = Pt(space)
+    return p
+
+
+def _textbox(slide: Any, x: float, y: float, w: float, h: float) -> Any:
+    from pptx.util import Inches
+
+    box = slide.shapes.add_textbox(Inches(x), Inches(y), Inches(w), Inches(h))
+    tf = box.text_frame
+    tf.word_wrap = True
+    return tf
+
+
+def _width_of(text: str) -> int:
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
+
+
+def _lines(text: str, width_in: float, size_pt: float) -> int:
+    """Wrapped line count of ``text`` in a box ``width_in`` wide at ``size_pt`` (CJK char ≈ 1 em)."""
+    per_line = max(1.0, width_in * 72 / size_pt * 2 * 0.95)  # in half-em units
+    return max(1, math.ceil(_width_of(text) / per_line))
+
+
+def _title_slide(slide: Any, s: Slide) -> None:
+    tf = _textbox(slide, 0.8, 1.9, W - 1.6, 1.8)
+    _para(tf, s.title, 38, bold=True, color="1F3864", first=True)
+    _para(tf, s.subtitle, 26, color="404040")
+    tf = _textbox(slide, 0.8, 4.2, W - 1.6, 2.4)
+    for j, b in enumerate(s.bullets):
+        _para(tf, b, 20, first=j == 0, color="404040")
+
+
+def _head(slide: Any, s: Slide) -> float:
+    """Title, subtitle and metric boxes; returns the top of the content area."""
+    tf = _textbox(slide, M, 0.3, W - 2.9, 0.8)
+    _para(tf, s.title, 28, bold=True, color="1F3864", first=True)
+    y = 1.05
+    if s.subtitle:
+        tf = _textbox(slide, M, y, W - 2 * M, 0.45)
+        _para(tf, s.subtitle, 14, color="595959", first=True)
+        y += 0.5
+    if s.metrics:
+        wbox = (W - 2 * M) / len(s.metrics)
+        for j, mt in enumerate(s.metrics):
+            tf = _textbox(slide, M + j * wbox, y, wbox - 0.1, 1.2)
+            _para(tf, mt.label, 13, color="595959", first=True, space=2)
+            _para(tf, mt.value, 28, bold=True, color="1F3864", space=2)
+            if mt.note:
+                _para(tf, mt.note, 11, color="7F7F7F", space=0)
+        y += 1.3
+    return y
+
+
+@dataclass(frozen=True)
+class _Bullets:
+    size: float
+    height: float
+
+
+def _bullet_box(s: Slide, y: float) -> _Bullets:
+    """Bullets sit at the bottom: their type size and the height they need (reserved first)."""
+    size = 16 if len(s.bullets) <= 4 and sum(_width_of(b) for b in s.bullets) < 420 else 13
+    lines = sum(_lines("• " + b, W - 2 * M, size) for b in s.bullets)
+    height = 0.0 if not s.bullets else min(BOTTOM - y, lines * size * 1.45 / 72 + 0.15)
+    return _Bullets(size, height)
+
+
+def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: float) -> float:
+    """Chart pictures from the left (one beside a table, else up to two); returns where the
+    table may start (x)."""
+    from pptx.util import Inches
+
+    per = (W - 2 * M) / 2 - 0.15 if (s.table or len(images) > 1) else min(W - 2 * M, 9.0)
+    cx = M
+    for png in images[: (1 if s.table else 2)]:
+        pic = slide.shapes.add_picture(io.BytesIO(png), Inches(cx), Inches(y), width=Inches(per))
+        max_h = Inches(max(0.5, area_bottom - y))
+        if pic.height > max_h:
+            ratio = max_h / pic.height
+            pic.height = int(max_h)
+            pic.width = int(pic.width * ratio)
+        cx += per + 0.3
+    return M + per + 0.3
+
+
+def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[float], list[float]]:
+    """(type size, column widths, row heights) of a slide table: columns by content (CJK counts
+    double), rows by wrapped lines, a smaller size when the rows do not fit."""
+    ncols = len(s.columns)
+    need = [max([_width_of(s.columns[c])] + [_width_of(r[c]) for r in s.table]) + 2 for c in range(ncols)]
+    total = float(sum(need))
+    fracs = [n_ / total for n_ in need]
+    size = 14 if len(s.table) <= 6 else (13 if len(s.table) <= 8 else 12)
+    if s.key == "actions":
+        fracs = [0.22, 0.12, 0.33, 0.33][:ncols]
+    widths = [table_w * f for f in fracs]
+    row_lines = [max(_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
+    head_lines = max(_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
+    pad = 0.12
+    heights = [(n_ * size * 1.3 / 72 + pad) for n_ in [head_lines, *row_lines]]
+    if sum(heights) > avail and size > 11:
+        size, pad = 11, 0.1
+        heights = [(n_ * size * 1.3 / 72 + pad) for n_ in [head_lines, *row_lines]]
+    return size, widths, heights
+
+
+def _table(slide: Any, s: Slide, x: float, y: float, table_w: float, avail: float) -> None:
+    from pptx.util import Inches, Pt
+
+    size, widths, heights = _table_layout(s, table_w, avail)
+    shape = slide.shapes.add_table(len(s.table) + 1, len(s.columns), Inches(x), Inches(y), Inches(table_w), Inches(sum(heights)))
+    table = shape.table
+    for c, w in enumerate(widths):
+        table.columns[c].width = Inches(w)
+    for r_, h_ in enumerate(heights):
+        table.rows[r_].height = Inches(h_)
+    rows = [(s.columns, None, True)] + [(values, s.row_status[i] if i < len(s.row_status) else "", False)
+                                        for i, values in enumerate(s.table)]
+    for r_, (values, st_key, head) in enumerate(rows):
+        for c, v in enumerate(values):
+            cell = table.cell(r_, c)
+            cell.text = ""
+            cell.margin_top = cell.margin_bottom = Pt(2)
+            color = _STATUS_RGB.get(st_key or "") if c == s.status_column else None
+            _para(cell.text_frame, str(v), size, bold=head or color is not None, first=True, space=0, color=color)
+
+
+def _content_slide(slide: Any, s: Slide, chart_png: Callable[[str], bytes | None] | None) -> None:
+    y = _head(slide, s)
+    bullets = _bullet_box(s, y)
+    area_bottom = BOTTOM - bullets.height - (0.1 if bullets.height else 0.0)
+    images = [png for png in (chart_png(name) for name in s.charts)] if chart_png else []
+    images = [png for png in images if png]
+    table_x = _pictures(slide, s, images, y, area_bottom) if images else M
+    if s.table:
+        _table(slide, s, table_x, y, W - M - table_x, area_bottom - y)
+    if s.bullets:
+        top = BOTTOM - bullets.height if (images or s.table) else y + 0.1  # under the content, or at the top of an empty slide
+        tf = _textbox(slide, M, top, W - 2 * M, bullets.height)
+        for j, b in enumerate(s.bullets):
+            _para(tf, "• " + b, bullets.size, first=j == 0, color="262626", space=3)
+    if s.notes:
+        tf = _textbox(slide, M, 6.95, W - 2.2, 0.45)
+        _para(tf, " ".join(s.notes), 10, color="7F7F7F", first=True)
+
+
+def pptx_bytes(ctx: ReportContext, chart_png: Callable[[str], bytes | None] | None = None) -> bytes:
+    """The presentation as a 16:9 deck mirroring the 会议汇报 page: one slide per
+    :func:`slides` entry, editable text boxes and tables, charts as PNG pictures (rendered by
+    ``chart_png(name)``, e.g. :func:`analytics.reports.images.deck_chart_png`; without it the
+    slides carry no pictures). Every run carries the East Asian font (Microsoft YaHei) so
+    PowerPoint/WPS draw Chinese."""
+    from pptx import Presentation
+    from pptx.util import Inches
+
+    prs = Presentation()
+    prs.slide_width, prs.slide_height = Inches(W), Inches(7.5)
+    blank = prs.slide_layouts[6]
+    prs.core_properties.title = ctx.project.name
+    prs.core_properties.author = "绩效目标跟踪"
+    deck = slides(ctx)
+    for i, s in enumerate(deck, start=1):
+        slide = prs.slides.add_slide(blank)
+        tf = _textbox(slide, W - 1.3, 7.0, 1.0, 0.4)
+        _para(tf, f"{i}/{len(deck)}", 11, color="7F7F7F", first=True)
+        if s.badge:
+            tf = _textbox(slide, W - 2.2, 0.35, 1.8, 0.5)
+            _para(tf, s.badge, 16, bold=True, color="C55A11", first=True)
+        if s.key == "title":
+            _title_slide(slide, s)
+        else:
+            _content_slide(slide, s, chart_png)
+    buf = io.BytesIO()
+    prs.save(buf)
+    return buf.getvalue()

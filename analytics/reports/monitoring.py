@@ -1,0 +1,200 @@
+"""绩效运行监控表: per indicator of the target table — the levels, the year's target as written,
+1–X月执行情况, 全年预计完成情况, 偏差原因分析, 完成目标可能性, 备注 — and below it 项目资金执行情况
+by funding source. The columns are data (``monitoring`` in ``data/report_forms.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from analytics.core.model import Indicator
+from analytics.reports.context import ReportContext, form_level_name, likelihood_levels
+from analytics.reports.sheet import (
+    INDICATOR_CELLS,
+    Sheet,
+    col_title,
+    fmt_title,
+    form_indicators,
+    indicator_cell,
+    number_format,
+    row_height,
+)
+from analytics.reports.wording import DASH, join, month_label, num, status_text, t, value_text
+
+_CENTERED = ("level1", "level2", "target", "unit")
+
+
+def remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
+    """备注: the measures (and causes, when the cause cells hold only √), why there is no
+    forecast or which method made it, and a note when the data is older than the month."""
+    lang = ctx.lang
+    parts = []
+    for a in ctx.actions_for(ind.id):
+        if not cause_in_text and a.cause_text:
+            parts.append(t("remark_cause", lang, category=a.category_label(lang), cause=a.cause_text))
+        if a.measure_text:
+            parts.append(t("remark_measure", lang, measure=a.measure_text))
+    row = ctx.row(ind.id)
+    fc = ctx.forecasts.get(ind.id) or {}
+    if row is not None and row.target is None:
+        parts.append(t("remark_no_target", lang))
+    elif fc.get("reason"):
+        reason = fc["reason"]
+        why = fc.get("reason_en" if lang == "en" else "reason_zh")
+        if not why:
+            why = t(f"no_forecast_{reason}", lang) if reason in ("multi_year_total", "no_current_data") else reason
+        parts.append(t("remark_no_forecast", lang, why=why))
+    elif fc.get("method") and fc["method"] != "none" and not parts:
+        name = fc.get("method_en" if lang == "en" else "method_zh") or fc["method"]
+        parts.append(t("remark_method", lang, method=name))
+    if row is not None and row.data_month and ctx.month and row.data_month < ctx.month:
+        parts.append(t("remark_data_month", lang, m=row.data_month))
+    return join(parts, lang)
+
+
+def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> tuple[Any, str | None]:
+    """(value, number format) of one cell of an indicator's row."""
+    lang = ctx.lang
+    row = ctx.row(ind.id)
+    fc = ctx.forecasts.get(ind.id) or {}
+    if key in INDICATOR_CELLS:
+        return indicator_cell(ind, key, lang), None
+    if key == "target":
+        return (row.target_raw if row and row.target_raw else DASH), None
+    if key in ("actual", "forecast"):
+        x = (row.actual if row else None) if key == "actual" else fc.get("point")
+        if x is None:
+            return DASH, None
+        if ind.kind == "milestone":
+            return value_text(ind, x, lang), None
+        return round(float(x), 4), number_format(ind.unit, float(x))
+    if key == "forecast_range":
+        lo, hi = fc.get("lower"), fc.get("upper")
+        return (DASH if lo is None or hi is None else f"{num(lo, ind.unit)} – {num(hi, ind.unit)}"), None
+    if key == "status":
+        return (status_text(row.status, lang) if row else DASH), None
+    if key.startswith("cause:"):
+        acts = [a for a in ctx.actions_for(ind.id) if a.cause_category == key.split(":", 1)[1]]
+        if not acts:
+            return None, None
+        return "√" + ((" " + "；".join(a.cause_text for a in acts if a.cause_text)) if cause_in_text else ""), None
+    if key == "cause":
+        return "；".join(f"{a.category_label(lang)}：{a.cause_text}" for a in ctx.actions_for(ind.id) if a.cause_text) or None, None
+    level, _label = likelihood_levels(ctx, ind)
+    if key.startswith("likelihood:"):
+        return ("√" if level == key.split(":", 1)[1] else None), None
+    if key == "likelihood":
+        return (form_level_name(level, lang) if lang == "en" else (level or DASH)), None
+    if key == "remark":
+        return remark(ctx, ind, cause_in_text), None
+    return None, None
+
+
+def _indicator_rows(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], first: int) -> int:
+    """Write one row per indicator of the form from row ``first``; returns the next free row."""
+    cols = list(cfg["columns"])
+    widths = [float(c.get("width", 12)) for c in cols]
+    cause_in_text = cfg.get("cause_cell", "text") == "text"
+    r = first
+    for ind in form_indicators(ctx, cfg.get("origins") or ["table"]):
+        texts: list[tuple[str, float]] = []
+        for ci, col in enumerate(cols, start=1):
+            key = str(col["key"])
+            value, fmt = _cell(ctx, ind, key, cause_in_text)
+            align = "center" if (key.startswith("likelihood") or key in _CENTERED) else "auto"
+            if isinstance(value, str) and value == "√":
+                align = "center"
+            sh.cell(r, ci, value, fmt=fmt, align=align)
+            if isinstance(value, str):
+                texts.append((value, widths[ci - 1]))
+        sh.ws.row_dimensions[r].height = row_height(texts)
+        r += 1
+    for ci, col in enumerate(cols, start=1):
+        if col["key"] in ("level1", "level2"):
+            sh.merge_runs(ci, first, r - 1)
+    return r
+
+
+def _source_values(ctx: ReportContext, key: str | None, name: str, amount: float) -> dict[str, Any]:
+    """The budget table's numbers of one funding source (``key`` None = all sources)."""
+    b, res = ctx.ds.budget, ctx.scenario
+    keys = None if key is None else [key]
+    to_date = b.spent_by(ctx.year, ctx.month, keys)
+    before = b.spent_by(ctx.year - 1, 12, keys)
+    proj = None
+    if res is not None:
+        if key is None:
+            proj = res.year_end_rate
+        else:
+            s = next((x for x in res.sources if x.source == key), None)
+            proj = s.execution_rate if s else None
+    elif ctx.month == 12:
+        proj = 100 * to_date / amount if amount else None
+    return {"source": name, "budget": round(amount, 2), "spent_to_date": round(to_date, 2), "spent_before": round(before, 2),
+            "spent_year": round(to_date - before, 2), "rate": round(to_date / amount, 6) if amount else None,
+            "projected_rate": None if proj is None else round(proj / 100, 6)}
+
+
+def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
+    """项目资金执行情况 under the indicators (its last column spans the rest of the grid);
+    returns the next free row."""
+    lang, project = ctx.lang, ctx.project
+    bcols = list(cfg.get("budget_columns") or [])
+    ncols = sh.ncols
+    if not (bcols and ctx.ds.budget.has_data and ctx.month):
+        return r
+    sh.line(r, fmt_title(cfg.get("budget_title_en" if lang == "en" else "budget_title_zh", ""), ctx), bold=True, height=20)
+    r += 1
+    spans = ncols - len(bcols) > 0
+    for i, col in enumerate(bcols):
+        sh.cell(r, i + 1, col_title(col, ctx), head=True)
+    if spans:
+        for k in range(len(bcols) + 1, ncols + 1):
+            sh.cell(r, k, None, head=True)
+        sh.merge(r, len(bcols), r, ncols)
+    sh.ws.row_dimensions[r].height = 30
+    r += 1
+    sources = [(s.key, s.name if lang == "zh" else (s.name_en or s.name), s.amount) for s in project.funding_sources]
+    total_budget = sum(a for _k, _n, a in sources) or (ctx.ds.budget.total or 0.0)
+    for key, name, amount in [(None, t("total_funds", lang), total_budget), *sources]:
+        vals = _source_values(ctx, key, name, amount)
+        for i, col in enumerate(bcols):
+            k = str(col["key"])
+            v = vals.get(k)
+            fmt = "0.00%" if k in ("rate", "projected_rate") else ("#,##0.00" if k != "source" else None)
+            sh.cell(r, i + 1, DASH if v is None else v, fmt=fmt, bold=key is None)
+        if spans:
+            for k in range(len(bcols) + 1, ncols + 1):
+                sh.cell(r, k, None)
+            sh.merge(r, len(bcols), r, ncols)
+        r += 1
+    start = project.execution_start
+    scen = ctx.scenario_name or t("baseline_projection", lang)
+    note_tpl = str(cfg.get("budget_note_en" if lang == "en" else "budget_note_zh", ""))
+    sh.line(r, note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen), height=30)
+    return r + 1
+
+
+def write_monitoring(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
+    """The 绩效运行监控表 as a new sheet of ``wb``."""
+    lang, project = ctx.lang, ctx.project
+    cols = list(cfg["columns"])
+    ncols = len(cols)
+    ws = wb.create_sheet((cfg.get("sheet_en") if lang == "en" else cfg.get("sheet_zh")) or "monitoring")
+    sh = Sheet(ws, ncols)
+    sh.title(1, fmt_title(cfg.get("title_en" if lang == "en" else "title_zh", ""), ctx))
+    dept = project.departments.get("local_department_city") or project.departments.get("local_department", "")
+    info = t("monitoring_info", lang, name=project.name, name_en=project.name_en or project.name, department=dept,
+             as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang))
+    if ctx.is_sample:
+        info += t("form_sample_mark", lang)
+    sh.line(2, info, height=20)
+    head_row = 3
+    nh = sh.header(head_row, cols, ctx)
+    first = head_row + nh
+    r = _indicator_rows(sh, ctx, cfg, first)
+    r = _budget_part(sh, ctx, cfg, r + 1)
+    sh.line(r, t("monitoring_note", lang), height=30)
+    sh.widths([float(c.get("width", 12)) for c in cols])
+    ws.freeze_panes = ws.cell(first, 4 if ncols > 3 else 1)
+    sh.print_setup(r, f"{head_row}:{head_row + nh - 1}")
+    return ws

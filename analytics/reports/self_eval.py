@@ -1,0 +1,289 @@
+"""项目支出绩效自评表: funds by source (年初预算数 / 全年预算数 / 全年执行数 / 分值 / 执行率 / 得分),
+the overall goals (预期目标 vs 实际完成情况), per indicator 年度指标值 / 实际完成值 / 分值 / 得分 /
+偏差原因分析及改进措施, then 总分 and 自评等级. Mid-year the score is an estimate on projected
+year-end values (:mod:`analytics.budget.scoring`) and the sheet says so. The columns are data
+(``self_eval`` in ``data/report_forms.yaml``)."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from analytics.budget.scoring import ScoreResult
+from analytics.core.model import Indicator
+from analytics.present.labels import status_name
+from analytics.reports.context import ReportContext, execution
+from analytics.reports.sheet import (
+    INDICATOR_CELLS,
+    Sheet,
+    col_title,
+    fmt_title,
+    indicator_cell,
+    number_format,
+    row_height,
+    slots,
+)
+from analytics.reports.wording import DASH, join, month_label, pct, t, value_text
+from analytics.rules.progress import load_rules
+
+_CENTERED = ("level1", "level2", "target", "unit")
+
+
+def _cfg_text(cfg: Mapping[str, Any], ctx: ReportContext, name: str, default: str = "") -> str:
+    """A title of the layout file in the report's language (``<name>_zh`` / ``<name>_en``)."""
+    return fmt_title(cfg.get(f"{name}_en" if ctx.lang == "en" else f"{name}_zh", default), ctx)
+
+
+def _fund_values(ctx: ReportContext, key: str | None, amount: float) -> dict[str, Any]:
+    """The numbers of one funding source (``key`` None = the total): budgets, year-end spending
+    (projected under the scenario mid-year), rate and, on the total row, the execution points."""
+    res, b, sc = ctx.scenario, ctx.ds.budget, ctx.score
+    exec_part = next((p for p in sc.parts if p.key == "execution"), None) if sc is not None else None
+    adjusted = amount
+    spent: float | None = None
+    if res is not None:
+        if key is None:
+            adjusted, spent = res.adjusted_budget, res.year_end_spent
+        else:
+            s = next((x for x in res.sources if x.source == key), None)
+            if s is not None:
+                adjusted, spent = s.adjusted_budget, s.year_end_cumulative
+    elif b.has_data and ctx.month:
+        spent = b.spent_by(ctx.year, ctx.month, None if key is None else [key])
+    return {"budget_initial": round(amount, 2), "budget_year": round(adjusted, 2),
+            "spent": None if spent is None else round(spent, 2),
+            "rate": round(spent / adjusted, 6) if spent is not None and adjusted else None,
+            "points_max": (exec_part.points_max if exec_part else None) if key is None else DASH,
+            "points": (round(exec_part.points, 6) if exec_part else None) if key is None else DASH}
+
+
+def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
+    """The section title (merged down), the source label, the value columns spread over the
+    rest of the grid (the last one spans what is left). Returns the next free row."""
+    lang, project = ctx.lang, ctx.project
+    fcols = list(cfg.get("funds_columns") or [])
+    if not fcols:
+        return r
+    vcols = fcols[1:]
+    spots = slots(len(vcols), sh.ncols - 2)
+    n_rows = 2 + len(project.funding_sources)
+    sh.cell(r, 1, _cfg_text(cfg, ctx, "funds_title"), head=True)
+    for k in range(1, n_rows):
+        sh.cell(r + k, 1, None, head=True)
+    sh.merge(r, 1, r + n_rows - 1, 1)
+    sh.cell(r, 2, col_title(fcols[0], ctx), head=True)
+    for i, col in enumerate(vcols):
+        c1, c2 = spots[i]
+        sh.cell(r, 2 + c1, col_title(col, ctx), head=True)
+        for k in range(c1 + 1, c2 + 1):
+            sh.cell(r, 2 + k, None, head=True)
+        sh.merge(r, 2 + c1, r, 2 + c2)
+    sh.ws.row_dimensions[r].height = 24
+    r += 1
+    total = sum(s.amount for s in project.funding_sources) or (ctx.ds.budget.total or 0.0)
+    rows_out: list[tuple[str | None, str, float]] = [(None, t("total_funds", lang), total)]
+    rows_out += [(s.key, t("of_which", lang, name=s.name if lang == "zh" else (s.name_en or s.name)), s.amount)
+                 for s in project.funding_sources]
+    for key, name, amount in rows_out:
+        vals = _fund_values(ctx, key, amount)
+        sh.cell(r, 2, name, bold=key is None)
+        for i, col in enumerate(vcols):
+            k = str(col["key"])
+            v = vals.get(k)
+            c1, c2 = spots[i]
+            fmt = "0.00%" if k == "rate" else ("0.00" if k in ("points", "points_max") else "#,##0.00")
+            sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=key is None)
+            for kk in range(c1 + 1, c2 + 1):
+                sh.cell(r, 2 + kk, None)
+            sh.merge(r, 2 + c1, r, 2 + c2)
+        r += 1
+    return r
+
+
+def goal_texts(ctx: ReportContext) -> tuple[str, str]:
+    """(预期目标: the overall goal and the goal texts, 实际完成情况: scores and counts per goal,
+    budget execution, the self-evaluation score), one line each."""
+    lang, project = ctx.lang, ctx.project
+    exp = [t("overall_goal", lang, text=project.overall_goal)] if project.overall_goal else []
+    for g in project.goals:
+        goal_text = g.text_2023 if ctx.year == 2023 and g.text_2023 else g.text_span
+        exp.append(goal_text or g.label(lang))
+    statuses = load_rules()["statuses"]
+    rolls = {r.goal: r for r in ctx.rollups}
+    act = []
+    for g in project.goals:
+        r = rolls.get(g.id)
+        if r is None:
+            continue
+        counts = "、".join(f"{status_name(k, lang)}{v}" for k, v in sorted(r.counts.items(), key=lambda kv: -statuses[kv[0]]["rank"]))
+        act.append(t("goal_result", lang, goal=g.id, score=DASH if r.score is None else f"{r.score:.0f}",
+                     status=status_name(r.status, lang), n=r.n, counts=counts))
+    rate, tp, _target = execution(ctx)
+    if rate is not None:
+        proj = ctx.scenario.year_end_rate if ctx.scenario is not None else None
+        projected = t("execution_projected", lang, rate=pct(proj, 2)) if proj is not None else ""
+        act.append(t("execution_result", lang, rate=pct(rate, 2), tp=pct(tp, 2), projected=projected))
+    if ctx.score is not None:
+        key = "score_result_projected" if ctx.score_basis == "projected" else "score_result"
+        act.append(t(key, lang, total=f"{ctx.score.total:.2f}", grade=ctx.score.grade if lang == "zh" else ctx.score.grade_en))
+    return "\n".join(exp), "\n".join(act)
+
+
+def _goals_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], widths: list[float], r: int) -> int:
+    """年度总体目标: 预期目标 (left half) vs 实际完成情况 (right half). Returns the next free row."""
+    ncols = sh.ncols
+    exp_text, act_text = goal_texts(ctx)
+    half = max(2, (ncols - 1) // 2 + 1)
+    sh.cell(r, 1, _cfg_text(cfg, ctx, "goals_title"), head=True)
+    sh.cell(r, 2, _cfg_text(cfg, ctx, "goals_expected"), head=True)
+    for k in range(3, half + 1):
+        sh.cell(r, k, None, head=True)
+    sh.merge(r, 2, r, half)
+    sh.cell(r, half + 1, _cfg_text(cfg, ctx, "goals_actual"), head=True)
+    for k in range(half + 2, ncols + 1):
+        sh.cell(r, k, None, head=True)
+    sh.merge(r, half + 1, r, ncols)
+    sh.cell(r + 1, 1, None, head=True)
+    sh.merge(r, 1, r + 1, 1)
+    sh.cell(r + 1, 2, exp_text, align="left")
+    for k in range(3, half + 1):
+        sh.cell(r + 1, k, None)
+    sh.merge(r + 1, 2, r + 1, half)
+    sh.cell(r + 1, half + 1, act_text, align="left")
+    for k in range(half + 2, ncols + 1):
+        sh.cell(r + 1, k, None)
+    sh.merge(r + 1, half + 1, r + 1, ncols)
+    sh.ws.row_dimensions[r + 1].height = row_height([(exp_text, sum(widths[1:half])), (act_text, sum(widths[half:]))])
+    return r + 2
+
+
+def _deviation(ctx: ReportContext, ind: Indicator, line: Any) -> str | None:
+    """偏差原因分析及改进措施: the users' causes and measures, and why an indicator is not scored."""
+    lang = ctx.lang
+    parts = []
+    for a in ctx.actions_for(ind.id):
+        if a.cause_text:
+            parts.append(t("remark_cause", lang, category=a.category_label(lang), cause=a.cause_text))
+        if a.measure_text:
+            parts.append(t("remark_measure", lang, measure=a.measure_text))
+    if line.status == "excluded":
+        from analytics.present.score_text import score_reason
+
+        parts.append(score_reason(line, lang))
+    return "\n".join(parts) or None
+
+
+def _line_cell(ctx: ReportContext, ind: Indicator, line: Any, key: str) -> tuple[Any, str | None]:
+    """(value, number format) of one cell of a scored indicator's row."""
+    row, sc = ctx.row(ind.id), ctx.score
+    if key in INDICATOR_CELLS:
+        return indicator_cell(ind, key, ctx.lang), None
+    if key == "target":
+        return (row.target_raw if row and row.target_raw else (DASH if line.target is None else line.target)), None
+    if key == "actual":
+        if line.actual is None:
+            return DASH, None
+        if ind.kind == "milestone":
+            return value_text(ind, line.actual, ctx.lang), None
+        return round(float(line.actual), 4), number_format(ind.unit, float(line.actual))
+    if key == "points_max":
+        return round(line.points_max, 6), "0.00"
+    if key == "points":
+        return (DASH, None) if line.status == "excluded" else (round(line.points, 6), "0.00")
+    if key == "deviation":
+        return _deviation(ctx, ind, line), None
+    if key == "method":
+        return ((sc.projections.get(ind.id) or {}) if sc is not None else {}).get("method", ""), None
+    return None, None
+
+
+def _indicator_part(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], widths: list[float], r: int) -> int:
+    """The header and one row per scored indicator (the execution part is in the funds part).
+    Returns the next free row."""
+    r += sh.header(r, cols, ctx)
+    first = r
+    sc = ctx.score
+    by_id = ctx.project.by_id
+    for line in [ln for ln in (sc.lines if sc is not None else []) if ln.part != "execution"]:
+        ind = by_id.get(line.indicator_id)
+        if ind is None:
+            continue
+        texts: list[tuple[str, float]] = []
+        for ci, col in enumerate(cols, start=1):
+            key = str(col["key"])
+            value, fmt = _line_cell(ctx, ind, line, key)
+            sh.cell(r, ci, value, fmt=fmt, align="center" if key in _CENTERED else "auto")
+            if isinstance(value, str):
+                texts.append((value, widths[ci - 1]))
+        sh.ws.row_dimensions[r].height = row_height(texts)
+        r += 1
+    for ci, col in enumerate(cols, start=1):
+        if col["key"] in ("level1", "level2"):
+            sh.merge_runs(ci, first, r - 1)
+    return r
+
+
+def _label_row(sh: Sheet, r: int, label: str, label_to: int) -> None:
+    sh.cell(r, 1, label, head=True)
+    for k in range(2, label_to + 1):
+        sh.cell(r, k, None, head=True)
+    sh.merge(r, 1, r, label_to)
+
+
+def _total_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], keys: list[str], r: int) -> int:
+    """总分 and 自评等级 (labels span the columns up to 分值), then how the parts scored.
+    Returns the last row written."""
+    lang, sc, ncols = ctx.lang, ctx.score, sh.ncols
+    label_to = max(1, min(ncols - 1, keys.index("points_max") if "points_max" in keys else ncols - 2))
+    _label_row(sh, r, _cfg_text(cfg, ctx, "total", "总分"), label_to)
+    for ci, key in enumerate(keys, start=1):
+        if ci <= label_to:
+            continue
+        if key == "points_max":
+            sh.cell(r, ci, sc.total_max if sc else DASH, fmt="0.00", bold=True)
+        elif key == "points":
+            sh.cell(r, ci, round(sc.total, 6) if sc else DASH, fmt="0.00", bold=True)
+        else:
+            sh.cell(r, ci, None)
+    r += 1
+    _label_row(sh, r, _cfg_text(cfg, ctx, "grade", "自评等级"), label_to)
+    sh.cell(r, label_to + 1, (sc.grade_en if lang == "en" else sc.grade) if sc else DASH, bold=True, align="center")
+    for k in range(label_to + 2, ncols + 1):
+        sh.cell(r, k, None)
+    sh.merge(r, label_to + 1, r, ncols)
+    r += 1
+    if sc is not None:
+        sh.line(r, _parts_note(ctx, sc), height=45)
+    return r
+
+
+def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
+    lang = ctx.lang
+    parts = join([f"{p.name_en if lang == 'en' else p.name_zh} {p.points:.2f}/{p.points_max:g}" for p in sc.parts], lang)
+    basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
+    return basis + t("score_parts", lang, parts=parts)
+
+
+def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
+    """The 项目支出绩效自评表 as a new sheet of ``wb``."""
+    lang, project = ctx.lang, ctx.project
+    cols = list(cfg["columns"])
+    widths = [float(c.get("width", 12)) for c in cols]
+    ws = wb.create_sheet((cfg.get("sheet_en") if lang == "en" else cfg.get("sheet_zh")) or "self_eval")
+    sh = Sheet(ws, len(cols))
+    sh.title(1, _cfg_text(cfg, ctx, "title"))
+    basis = t(f"self_eval_basis_{ctx.score_basis}", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang)) \
+        if ctx.score_basis in ("projected", "to_date", "actual") else ""
+    info = t("self_eval_info", lang, name=project.name, name_en=project.name_en or project.name,
+             central=project.departments.get("central_department", ""), local=project.departments.get("local_department_city", ""))
+    if ctx.is_sample:
+        info += t("form_sample_mark", lang)
+    sh.line(2, info, height=20)
+    sh.line(3, basis, height=20)
+    r = _funds_part(sh, ctx, cfg, 4)
+    r = _goals_part(sh, ctx, cfg, widths, r)
+    r = _indicator_part(sh, ctx, cols, widths, r)
+    r = _total_part(sh, ctx, cfg, [str(c["key"]) for c in cols], r)
+    sh.widths(widths)
+    ws.freeze_panes = "A4"
+    sh.print_setup(r, "1:3")
+    return ws

@@ -1,0 +1,297 @@
+"""The slide sequence of the review meeting (会议汇报): shown by the meeting page and written to
+the .pptx deck from the same list, so the two stay the same by construction.
+
+Order: title, overall status, one slide (or a few) per goal, top risks, budget and scenario,
+data quality, causes and measures. Every text is rendered from the catalogue (``reports.*``).
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from analytics.core.model import Indicator
+from analytics.present.budget_text import risk_reasons
+from analytics.present.catalogue import text
+from analytics.present.format import fmt_prob
+from analytics.present.quality_text import note_text
+from analytics.reports.context import ReportContext, execution, likelihood_levels
+from analytics.reports.images import has_chart
+from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, target_text, value_text
+from analytics.rules.progress import GoalRollup, load_rules
+
+ROWS_PER_SLIDE = 9
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+    note: str = ""
+
+
+@dataclass
+class Slide:
+    """One slide: shown by the 会议汇报 page and written to the deck the same way."""
+
+    key: str  # title | overview | goal:<id>[:<part>] | risks | budget | quality | actions
+    title: str
+    subtitle: str = ""
+    metrics: list[Metric] = field(default_factory=list)
+    charts: list[str] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    table: list[list[str]] = field(default_factory=list)
+    row_status: list[str] = field(default_factory=list)  # status key per table row ("" = none)
+    bullets: list[str] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+    badge: str = ""  # 示例数据
+
+    @property
+    def status_column(self) -> int | None:
+        """The table column coloured by each row's status (goal slides: 状态), else None."""
+        return 3 if self.key.startswith("goal") and self.row_status else None
+
+
+def slides(ctx: ReportContext) -> list[Slide]:
+    """The presentation: title, overall status, each goal, top risks, budget and scenario,
+    data quality, actions. Long goals are split over several slides (at most 9 rows each)."""
+    badge = text("sample_tag", ctx.lang) if ctx.is_sample else ""
+    return [
+        _title_slide(ctx, badge),
+        _overview_slide(ctx, badge),
+        *_goal_slides(ctx, badge),
+        _risk_slide(ctx, badge),
+        _budget_slide(ctx, badge),
+        _quality_slide(ctx, badge),
+        _actions_slide(ctx, badge),
+    ]
+
+
+def _data_source(ctx: ReportContext) -> str:
+    lang = ctx.lang
+    if ctx.is_sample:
+        return t("source_sample", lang)
+    names = [Path(p).name for k, p in ctx.ds.sources.items() if k in ("actuals", "budget") and p]
+    return t("source_files", lang, files="、".join(names)) if names else t("source_none", lang)
+
+
+def _title_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang, project = ctx.lang, ctx.project
+    funding = f"{project.funding_total or 0:,.2f}"
+    return Slide(
+        "title", project.name_en if lang == "en" and project.name_en else project.name,
+        subtitle=t("title_subtitle", lang),
+        bullets=[
+            t("title_as_of", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang), year=ctx.year),
+            t("title_source", lang, source=_data_source(ctx)),
+            t("title_budget", lang, funding=funding, first=project.years[0], last=project.years[-1]),
+        ],
+        badge=badge,
+    )
+
+
+def _score_text(ctx: ReportContext) -> str:
+    if ctx.score is None:
+        return DASH
+    grade = ctx.score.grade_en if ctx.lang == "en" else ctx.score.grade
+    return f"{ctx.score.total:.1f} {grade}"
+
+
+def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang, c = ctx.lang, ctx.counts
+    good = c.get("done", 0) + c.get("on_track", 0)
+    bad = c.get("lagging", 0) + c.get("missed", 0)
+    rate, tp, _target = execution(ctx)
+    score_label = t("metric_self_eval_projected" if ctx.score_basis == "projected" else "metric_self_eval", lang)
+    metrics = [
+        Metric(t("metric_good", lang), str(good)),
+        Metric(t("metric_watch", lang), str(c.get("watch", 0))),
+        Metric(t("metric_bad", lang), str(bad)),
+        Metric(t("metric_execution", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
+        Metric(score_label, _score_text(ctx), t(f"score_basis_{ctx.score_basis}", lang) if ctx.score_basis != "none" else ""),
+    ]
+    n_judged = sum(v for k, v in c.items() if k not in ("no_data", "no_target"))
+    as_of = month_label(ctx.as_of[0], ctx.as_of[1], lang)
+    return Slide(
+        "overview", t("overview_title", lang),
+        subtitle=t("overview_subtitle", lang, as_of=as_of, n=len(ctx.rows), judged=n_judged),
+        metrics=metrics, charts=[n for n in ("status_counts", "goal_scores") if has_chart(ctx, n)], badge=badge,
+    )
+
+
+def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
+    lang = ctx.lang
+    row = ctx.row(ind.id)
+    fc = ctx.forecasts.get(ind.id) or {}
+    _, like = likelihood_levels(ctx, ind)
+    return [
+        ind.display_name(lang),
+        target_text(ind, row, lang),
+        value_text(ind, row.actual if row else None, lang),
+        status_text(row.status, lang) if row else DASH,
+        value_text(ind, fc.get("point"), lang),
+        like,
+    ]
+
+
+def _goal_groups(ctx: ReportContext) -> list[tuple[int, str, list[Indicator]]]:
+    """(goal id, label, indicators) per goal, plus the indicators of no goal (0) at the end."""
+    lang, project = ctx.lang, ctx.project
+    goal_ids = {g.id for g in project.goals}
+    groups = [(g.id, g.label(lang), [i for i in project.indicators if i.goal == g.id]) for g in project.goals]
+    rest = [i for i in project.indicators if i.goal not in goal_ids and i.id != project.execution_indicator]
+    if rest:  # e.g. a flat target file without goals, or project-wide indicators
+        groups.append((0, t("group_project_wide" if goal_ids else "group_all", lang), rest))
+    return [g for g in groups if g[2]]
+
+
+def _goal_metrics(roll: GoalRollup, lang: str) -> list[Metric]:
+    statuses = load_rules()["statuses"]
+    out = [Metric(t("metric_goal_score", lang), DASH if roll.score is None else f"{roll.score:.0f}", status_text(roll.status, lang))]
+    for k in sorted(roll.counts, key=lambda s: -statuses[s]["rank"]):
+        out.append(Metric(status_text(k, lang), str(roll.counts[k])))
+    return out[:6]
+
+
+def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
+    lang, m = ctx.lang, ctx.month
+    statuses = load_rules()["statuses"]
+    rolls = {r.goal: r for r in ctx.rollups}
+    goal_ids = {g.id for g in ctx.project.goals}
+    cols = [t("col_indicator", lang), t("col_target", lang), t("col_to_month", lang, m=m) if m else t("col_actual", lang),
+            t("col_status", lang), t("col_year_end", lang), t("col_likelihood", lang)]
+    out: list[Slide] = []
+    for gid, glabel, members in _goal_groups(ctx):
+        members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] if ctx.row(i.id) else 9, i.seq))
+        roll = rolls.get(gid) if gid in goal_ids else None
+        n_parts = max(1, math.ceil(len(members) / ROWS_PER_SLIDE))
+        size = math.ceil(len(members) / n_parts)
+        for part in range(n_parts):
+            chunk = members[part * size:(part + 1) * size]
+            suffix = t("part_suffix", lang, i=part + 1, n=n_parts) if n_parts > 1 else ""
+            out.append(Slide(
+                f"goal:{gid}" + (f":{part + 1}" if n_parts > 1 else ""), glabel + suffix,
+                subtitle=t("n_indicators", lang, n=roll.n if roll is not None else len(members)),
+                metrics=_goal_metrics(roll, lang) if roll is not None and part == 0 else [],
+                columns=cols, table=[_indicator_row(ctx, i) for i in chunk],
+                row_status=[(ctx.row(i.id).status if ctx.row(i.id) else "") for i in chunk],
+                notes=[t("goal_note", lang)], badge=badge,
+            ))
+    return out
+
+
+def _risk_candidates(ctx: ReportContext) -> list[tuple]:
+    """The indicators at risk (chance below 70%, or lagging/missed), least likely first, at most 6."""
+    project, statuses = ctx.project, load_rules()["statuses"]
+    cands = []
+    for ind in project.indicators:
+        if ind.id == project.execution_indicator:
+            continue
+        row, fc = ctx.row(ind.id), ctx.forecasts.get(ind.id) or {}
+        if row is None or row.target is None:
+            continue
+        p = fc.get("p_attain")
+        risky = (p is not None and p < 0.7) or row.status in ("lagging", "missed")
+        if not risky or row.status == "done":
+            continue
+        cands.append((p if p is not None else 0.5, statuses[row.status]["rank"], ind.seq, ind, row, fc))
+    cands.sort(key=lambda x: (x[0], x[1], x[2]))
+    return cands[:6]
+
+
+def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang = ctx.lang
+    cols = [t("col_indicator", lang), t("col_target", lang), t("col_forecast", lang), t("col_p_meet", lang),
+            t("col_needed_monthly", lang), t("col_recent_monthly", lang)]
+    table, status, bullets = [], [], []
+    for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
+        req, rec = fc.get("required_monthly"), fc.get("recent_monthly")
+        table.append([ind.display_name(lang), target_text(ind, row, lang), value_text(ind, fc.get("point"), lang),
+                      fmt_prob(fc.get("p_attain")), num(req, ind.unit) if req is not None else DASH,
+                      num(rec, ind.unit) if rec is not None else DASH])
+        status.append(row.status)
+        if req is not None and rec is not None and rec > 0 and req > rec:
+            bullets.append(t("risk_bullet", lang, name=ind.display_name(lang), left=12 - (row.data_month or ctx.month),
+                             req=num(req, ind.unit), rec=num(rec, ind.unit), up=f"{req / rec - 1:.0%}"))
+    if not table:
+        bullets = [t("risk_none", lang)]
+    return Slide(
+        "risks", t("risk_title", lang), subtitle=t("risk_subtitle", lang),
+        columns=cols if table else [], table=table, row_status=status, bullets=bullets[:3], badge=badge,
+    )
+
+
+def _source_rows(ctx: ReportContext) -> list[list[str]]:
+    """The budget slide's table: budget, spent, rate, year-end projection, unspent by source."""
+    lang, project, res = ctx.lang, ctx.project, ctx.scenario
+    rows = []
+    for s in res.sources if res is not None else []:
+        spent = s.spent_before_year + s.spent_ytd
+        name = s.name if lang == "zh" else next((f.name_en for f in project.funding_sources if f.key == s.source), s.name)
+        rows.append([name, num(s.adjusted_budget, nd=2), num(spent, nd=2),
+                     pct(100 * spent / s.adjusted_budget if s.adjusted_budget else None), pct(s.execution_rate), num(s.unspent, nd=2)])
+    return rows
+
+
+def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
+    lang, res = ctx.lang, ctx.scenario
+    bullets: list[str] = []
+    if res is not None:
+        bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
+        if res.target_period:
+            bullets.append(t("budget_reached", lang, period=res.target_period))
+        elif target is not None:
+            bullets.append(t("budget_not_reached", lang, target=f"{target:g}", shortfall=f"{res.shortfall:,.0f}"))
+        bullets += risk_reasons(res, lang)[:2]
+    elif not ctx.ds.budget.has_data:
+        bullets.append(t("budget_no_spending", lang))
+    if ctx.scenario_note:
+        bullets.append(t("budget_scenario_unusable", lang, note=ctx.scenario_note))
+    return bullets
+
+
+def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang, project, res = ctx.lang, ctx.project, ctx.scenario
+    rate, tp, target = execution(ctx)
+    metrics = [Metric(t("metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
+               Metric(t("metric_year_target", lang), pct(target, 0))]
+    columns: list[str] = []
+    if res is not None:
+        lo, hi = res.year_end_interval
+        metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
+        metrics.append(Metric(t("metric_shortfall", lang), num(res.shortfall, "万元" if lang == "zh" else "", 0)))
+        columns = [t("col_source", lang), t("col_budget", lang), t("col_spent", lang), t("col_rate", lang),
+                   t("col_source_year_end", lang), t("col_unspent", lang)]
+    return Slide(
+        "budget", t("budget_title", lang),
+        subtitle=t("budget_subtitle", lang, total=f"{project.funding_total or 0:,.2f}"),
+        metrics=metrics, charts=["budget_execution"] if has_chart(ctx, "budget_execution") else [], columns=columns,
+        table=_source_rows(ctx), bullets=_budget_bullets(ctx, target), badge=badge,
+    )
+
+
+def _quality_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang, project = ctx.lang, ctx.project
+    bullets = [t("quality_bullet", lang, label=t(f"quality_{n.status}", lang), goal=goal_name(project, n.goal, lang), text=note_text(n, lang))
+               for n in ctx.quality if n.status in ("mismatch", "note", "unresolved")]
+    passed = sum(1 for n in ctx.quality if n.status == "passed")
+    return Slide(
+        "quality", t("quality_title", lang), subtitle=t("quality_subtitle", lang, n=passed),
+        bullets=bullets or [t("quality_none", lang)], badge=badge,
+    )
+
+
+def _actions_slide(ctx: ReportContext, badge: str) -> Slide:
+    lang, project = ctx.lang, ctx.project
+    by_id = project.by_id
+    cols = [t("col_goal_or_indicator", lang), t("col_category", lang), t("col_cause", lang), t("col_measure", lang)]
+    table = []
+    for a in ctx.actions:
+        what = by_id[a.indicator_id].display_name(lang) if a.indicator_id in by_id else goal_name(project, a.goal, lang)
+        table.append([what, a.category_label(lang), a.cause_text or DASH, a.measure_text or DASH])
+    return Slide(
+        "actions", t("actions_title", lang), subtitle=t("actions_subtitle", lang, n=len(table)),
+        columns=cols if table else [], table=table,
+        bullets=[] if table else [t("actions_none", lang)], badge=badge,
+    )

@@ -1,0 +1,75 @@
+"""How the reports write values: numbers with their unit, percentages, targets, statuses, months
+and goal names, shared by the slides, the deck and both official forms.
+
+Sentences come from the one catalogue (:mod:`analytics.present.catalogue`, domain ``reports``);
+:func:`t` is the short name used in this package. Numbers go through the one formatter,
+:mod:`analytics.present.format` (:func:`num`, :func:`pct` are its report-side names).
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analytics.core import calendar as cal
+from analytics.core.model import Indicator, Project
+from analytics.present.catalogue import text
+from analytics.present.format import DASH, fmt_pct, fmt_value
+from analytics.present.labels import goal_label, status_label
+from analytics.rules.progress import IndicatorProgress
+
+
+def t(key: str, lang: str, **params: Any) -> str:
+    """The catalogue entry ``reports.<key>`` in ``lang``, filled with ``params``."""
+    return text(f"reports.{key}", lang, **params)
+
+
+def num(x: float | None, unit: str = "", nd: int | None = None) -> str:
+    """A value in its unit for slides and forms (the one formatter, analytics/present/format.py)."""
+    return fmt_value(x, unit, decimals=nd)
+
+
+def pct(x: float | None, nd: int = 1) -> str:
+    """A percentage given in percent (``28.4`` → ``28.4%``)."""
+    return fmt_pct(x, decimals=nd)
+
+
+def value_text(ind: Indicator, x: float | None, lang: str) -> str:
+    """A value of an indicator: 是/否 for milestones, else the number with the unit."""
+    if ind.kind == "milestone":
+        if x is None:
+            return DASH
+        return text("yes" if cal.milestone_achieved(x) else "no", lang)
+    return num(x, ind.unit)
+
+
+def target_text(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str:
+    """The year's target as written (with the unit when it is a bare number)."""
+    raw = row.target_raw if row is not None else None
+    if not raw:
+        return DASH
+    if re.fullmatch(r"[\d.,]+", raw) and ind.unit and ind.unit != "%":
+        return f"{raw} {ind.unit}"
+    if lang == "en":
+        raw = raw.replace("以上", "+").replace("以下", " or less")
+        raw = {"是": "Yes", "否": "No"}.get(raw, raw)
+    return raw
+
+
+def status_text(status: str, lang: str) -> str:
+    """``● 正常`` / ``● On track`` (symbol and name from the rules file)."""
+    return status_label(status, lang)
+
+
+def month_label(y: int, m: int, lang: str) -> str:
+    return text("month_fmt", lang, y=y, m=m)
+
+
+def goal_name(project: Project, goal: int | None, lang: str) -> str:
+    if goal is None:
+        return DASH
+    return goal_label(project, goal, lang)
+
+
+def join(parts: list[str], lang: str, sep_zh: str = "；", sep_en: str = "; ") -> str:
+    return (sep_en if lang == "en" else sep_zh).join(parts)

@@ -1,0 +1,170 @@
+"""Where the store lives and how it is opened: the data directory, the file, the connection
+settings (WAL, foreign keys, busy timeout) and read snapshots.
+
+The data dir is the argument, else ``$PT_DATA_DIR``, else ``var/`` in the project folder.
+``$PT_TARGETS`` / ``$PT_ACTUALS`` / ``$PT_BUDGET`` seed a fresh store of their own
+(:func:`store_location`); ``$PT_SEED_SAMPLE=0`` starts an empty store instead of one holding
+the 示例数据 (:func:`seed_sample_default`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import hashlib
+import os
+import sqlite3
+import threading
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterator, Mapping
+
+from analytics.core.paths import ROOT
+
+__all__ = ["DB_NAME", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE", "Db", "SeedSpec", "StoreLocation",
+           "resolve_data_dir", "seed_sample_default", "store_exists", "store_location"]
+
+DEFAULT_DATA_DIR = ROOT / "var"
+DB_NAME = "tracker.sqlite"
+ENV_DATA_DIR = "PT_DATA_DIR"
+ENV_FILES = ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")
+ENV_SEED_SAMPLE = "PT_SEED_SAMPLE"
+#: Largest data file accepted by the data page and ``python -m analytics import``; the same
+#: number as ``server.maxUploadSize`` (MB) in ``.streamlit/config.toml``.
+IMPORT_MAX_BYTES = 20 * 1024 * 1024
+BACKUP_MAX_BYTES = 512 * 1024 * 1024
+TARGET_FILE_MAX_BYTES = 8 * 1024 * 1024
+SAMPLE_ORIGIN = "sample"
+#: ``meta.targets_ref`` values: the shipped table, or "the copy kept in the store" (any other
+#: value is a path the store was seeded from on this server — never one taken from a backup).
+SHIPPED = "shipped"
+IN_STORE = "store"
+
+
+@dataclass(frozen=True)
+class SeedSpec:
+    """What a fresh store is filled with. ``None`` everywhere = the shipped table and 示例数据
+    (unless ``sample`` is false: then the shipped table and no data)."""
+
+    targets: str | None = None
+    actuals: str | None = None
+    budget: str | None = None
+    sample: bool = True
+
+
+def seed_sample_default(env: Mapping[str, str] | None = None) -> bool:
+    """``$PT_SEED_SAMPLE``: ``0`` / ``false`` / ``no`` / ``off`` = a new store starts empty."""
+    env = os.environ if env is None else env
+    return str(env.get(ENV_SEED_SAMPLE, "1")).strip().lower() not in ("0", "false", "no", "off")
+
+
+def resolve_data_dir(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> Path:
+    """The argument, else ``$PT_DATA_DIR``, else ``var/`` in the project folder."""
+    env = os.environ if env is None else env
+    if data_dir:
+        return Path(data_dir).expanduser()
+    if env.get(ENV_DATA_DIR):
+        return Path(env[ENV_DATA_DIR]).expanduser()
+    return DEFAULT_DATA_DIR
+
+
+def db_file(path: str | os.PathLike[str]) -> Path:
+    p = Path(path).expanduser()
+    if p.suffix.lower() in (".sqlite", ".sqlite3", ".db"):
+        return p
+    return p / DB_NAME
+
+
+def store_exists(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> bool:
+    return db_file(resolve_data_dir(data_dir, env)).exists()
+
+
+@dataclass(frozen=True)
+class StoreLocation:
+    file: Path
+    seed: SeedSpec | None  # files to seed a fresh store from (PT_TARGETS/PT_ACTUALS/PT_BUDGET)
+
+
+def store_location(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> StoreLocation:
+    """Where :func:`open_store` keeps the store. When ``PT_TARGETS`` / ``PT_ACTUALS`` /
+    ``PT_BUDGET`` are set, a fresh store seeded from those files is used instead:
+    ``<data dir>/files-<hash>/`` where the hash covers the paths, sizes and modification times
+    — pointing at other files (or changing them) starts another store; the earlier one stays
+    on disk untouched."""
+    env = os.environ if env is None else env
+    base = resolve_data_dir(data_dir, env)
+    given = {k: env.get(k) or None for k in ENV_FILES}
+    if not any(given.values()):
+        return StoreLocation(db_file(base), None)
+    sig = hashlib.sha256()
+    for k in ENV_FILES:
+        p = given[k]
+        sig.update(k.encode())
+        if p:
+            path = Path(p).expanduser().resolve()
+            sig.update(str(path).encode())
+            sig.update(repr(file_signature(path)).encode())
+    seed = SeedSpec(*(str(Path(given[k]).expanduser().resolve()) if given[k] else None for k in ENV_FILES))  # type: ignore[misc]
+    return StoreLocation(db_file(base / f"files-{sig.hexdigest()[:12]}"), seed)
+
+
+def file_signature(path: Path) -> tuple[Any, ...]:
+    if path.is_dir():
+        return tuple(sorted((f.name, f.stat().st_size, f.stat().st_mtime_ns) for f in path.iterdir() if f.is_file()))
+    if path.exists():
+        st = path.stat()
+        return (st.st_size, st.st_mtime_ns)
+    return ()
+
+
+class Db:
+    """One store file: connections, read snapshots, the clock and the ``meta`` table.
+
+    Connections are opened per operation (SQLite connections are cheap; WAL lets readers run
+    beside the one writer). :meth:`counter` keeps one autocommit connection per thread for the
+    cheap version reads that key the app's caches."""
+
+    def __init__(self, file: Path, clock: Callable[[], _dt.datetime] | None = None) -> None:
+        self.file = file
+        self.dir = file.parent
+        self._clock = clock or (lambda: _dt.datetime.now().astimezone())
+        self._local = threading.local()
+
+    def now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    def connect(self) -> sqlite3.Connection:
+        con = sqlite3.connect(self.file, timeout=30.0, isolation_level=None, check_same_thread=False)
+        con.execute("PRAGMA foreign_keys = ON")
+        con.execute("PRAGMA busy_timeout = 30000")
+        con.execute("PRAGMA synchronous = NORMAL")
+        return con
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[sqlite3.Connection]:
+        """A consistent snapshot (one read transaction)."""
+        con = self.connect()
+        try:
+            con.execute("BEGIN")
+            yield con
+        finally:
+            try:
+                con.execute("ROLLBACK")
+            finally:
+                con.close()
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as con:
+            r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if r is None else str(r[0])
+
+    def counter(self, key: str) -> int:
+        """An integer of ``meta`` read on this thread's long-lived autocommit connection (no
+        transaction is held open, so every call sees the latest commit of any process)."""
+        con = getattr(self._local, "con", None)
+        if con is None or getattr(self._local, "pid", None) != os.getpid():  # never reuse one across fork()
+            con = sqlite3.connect(self.file, timeout=30.0, isolation_level=None, check_same_thread=False)
+            con.execute("PRAGMA busy_timeout = 30000")
+            self._local.con, self._local.pid = con, os.getpid()
+        r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return int(r[0]) if r else 0

@@ -1,0 +1,289 @@
+"""Bounded work for every file: a corpus of hostile shapes, each under the 20 MB upload limit, run
+through the one validation gate (``ingest_any``, as ``python -m analytics validate`` and the upload
+page do), each in its own subprocess.
+
+For each file it prints: accepted/rejected (and the first problem's code), seconds, peak RSS
+(``resource.getrusage`` in the child), the ratio of both to a baseline run of the shipped sample
+(``data/projects/dongguan/sample_actuals.csv``) in the same child, and the size of the JSON
+problem list. Target: every file within 10 s and 500 MB.
+
+Run: .venv/bin/python bench/hostile_files.py [--keep DIR] [--only NAME ...]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+import zipfile
+from pathlib import Path
+from typing import Callable, Iterable, Iterator
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+SIZE_LIMIT = 20 * 1024 * 1024
+TARGET_SECONDS, TARGET_MB = 10.0, 500.0
+SAMPLE = ROOT / "data" / "projects" / "dongguan" / "sample_actuals.csv"
+HEADER = "指标编号,月份,数值\n"
+
+
+# ---------------------------------------------------------------------------- a minimal xlsx writer
+_NS = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+_REL = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+
+
+def _esc(text: str) -> str:
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+
+
+def col_letter(index: int) -> str:
+    letters, n = "", index + 1
+    while n:
+        n, rem = divmod(n - 1, 26)
+        letters = chr(65 + rem) + letters
+    return letters
+
+
+def row_xml(r: int, values: Iterable[object]) -> str:
+    """One ``<row>``; strings as inline strings, numbers as numbers (cell references left out)."""
+    parts = [f'<row r="{r}">']
+    for v in values:
+        if v is None:
+            parts.append("<c/>")
+        elif isinstance(v, (int, float)):
+            parts.append(f"<c><v>{v}</v></c>")
+        else:
+            parts.append(f'<c t="inlineStr"><is><t>{_esc(str(v))}</t></is></c>')
+    parts.append("</row>")
+    return "".join(parts)
+
+
+def write_xlsx(path: Path, sheets: list[tuple[str, Callable[[], Iterator[str]], list[str]]],
+               shared: list[str] | None = None) -> None:
+    """``sheets``: (name, generator of ``<row>`` XML, merged ranges). Streams each sheet."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=6) as zf:
+        overrides = "".join(
+            f'<Override PartName="/xl/worksheets/sheet{i}.xml" ContentType="application/'
+            f'vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>' for i in range(1, len(sheets) + 1))
+        if shared is not None:
+            overrides += ('<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                          'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>')
+        zf.writestr("[Content_Types].xml", (
+            '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+            'content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+            'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName='
+            '"/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.'
+            f'main+xml"/>{overrides}</Types>'))
+        zf.writestr("_rels/.rels", (
+            '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/'
+            f'2006/relationships"><Relationship Id="rId1" Type="{_REL}/officeDocument" Target="xl/workbook.xml"/>'
+            '</Relationships>'))
+        entries = "".join(f'<sheet name="{_esc(name)}" sheetId="{i}" r:id="rId{i}"/>'
+                          for i, (name, _, _) in enumerate(sheets, start=1))
+        zf.writestr("xl/workbook.xml", f'<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{_NS}" '
+                    f'xmlns:r="{_REL}"><sheets>{entries}</sheets></workbook>')
+        rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
+                       for i in range(1, len(sheets) + 1))
+        if shared is not None:
+            rels += f'<Relationship Id="rIdS" Type="{_REL}/sharedStrings" Target="sharedStrings.xml"/>'
+        zf.writestr("xl/_rels/workbook.xml.rels", '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns='
+                    f'"http://schemas.openxmlformats.org/package/2006/relationships">{rels}</Relationships>')
+        if shared is not None:
+            with zf.open("xl/sharedStrings.xml", "w", force_zip64=True) as fh:
+                fh.write(f'<?xml version="1.0" encoding="UTF-8"?><sst xmlns="{_NS}" count="{len(shared)}">'.encode())
+                for i in range(0, len(shared), 10000):
+                    fh.write("".join(f"<si><t>{_esc(s)}</t></si>" for s in shared[i:i + 10000]).encode())
+                fh.write(b"</sst>")
+        for i, (_, rows, merges) in enumerate(sheets, start=1):
+            with zf.open(f"xl/worksheets/sheet{i}.xml", "w", force_zip64=True) as fh:
+                fh.write(f'<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="{_NS}"><sheetData>'.encode())
+                buf: list[str] = []
+                for row in rows():
+                    buf.append(row)
+                    if len(buf) >= 2000:
+                        fh.write("".join(buf).encode())
+                        buf = []
+                fh.write("".join(buf).encode())
+                fh.write(b"</sheetData>")
+                if merges:
+                    fh.write(f'<mergeCells count="{len(merges)}">'.encode())
+                    fh.write("".join(f'<mergeCell ref="{m}"/>' for m in merges).encode())
+                    fh.write(b"</mergeCells>")
+                fh.write(b"</worksheet>")
+
+
+def _header_rows(more: Callable[[], Iterator[str]]) -> Callable[[], Iterator[str]]:
+    def rows() -> Iterator[str]:
+        yield row_xml(1, ["指标编号", "月份", "数值"])
+        yield from more()
+    return rows
+
+
+# ---------------------------------------------------------------------------- the corpus
+def _text(path: Path, text: str, encoding: str = "utf-8") -> None:
+    path.write_bytes(text.encode(encoding))
+
+
+def _lines(path: Path, head: str, line: str, count: int) -> None:
+    with path.open("w", encoding="utf-8", newline="") as fh:
+        fh.write(head)
+        block = line * 10000
+        for _ in range(count // 10000):
+            fh.write(block)
+        fh.write(line * (count % 10000))
+
+
+def _valid_rows() -> list[list[object]]:
+    """A clean table near the row limit: every indicator of the shipped project, monthly or level
+    values for every month of 1950–2024 (about 34,000 rows)."""
+    from analytics.ingest.targets import load_project
+
+    rows: list[list[object]] = []
+    for iid, meta in load_project().ingest_catalogue().items():
+        if meta.get("kind") == "milestone":
+            continue
+        basis = "month" if meta.get("kind") == "flow" else "level"
+        for year in range(1950, 2025):
+            rows += [[iid, f"{year}-{m:02d}", 1, basis] for m in range(1, 13)]
+    return rows
+
+
+def make_corpus(folder: Path) -> list[Path]:
+    """Write every hostile file into ``folder``; returns their paths (each under 20 MB)."""
+    made: list[Path] = []
+
+    def add(name: str, build: Callable[[Path], None]) -> None:
+        path = folder / name
+        build(path)
+        made.append(path)
+
+    add("normal_sample.csv", lambda p: p.write_bytes(SAMPLE.read_bytes()))
+    valid = _valid_rows()
+    add(f"valid_{len(valid) // 1000}k_rows.csv", lambda p: _text(p, HEADER.replace("\n", ",口径\n") + "".join(
+        ",".join(map(str, row)) + "\n" for row in valid)))
+    add(f"valid_{len(valid) // 1000}k_rows.xlsx", lambda p: write_xlsx(p, [("S1", lambda: (
+        row_xml(r, row) for r, row in enumerate([["指标编号", "月份", "数值", "口径"]] + valid, start=1)), [])]))
+    add("header_100k_columns.csv", lambda p: _text(p, ",".join(f"c{i}" for i in range(100_000)) + "\n1\n"))
+    add("header_1m_columns.csv", lambda p: _text(p, ",".join(f"c{i}" for i in range(1_000_000)) + "\n"))
+    add("rows_2m_short.csv", lambda p: _lines(p, HEADER, "x,1,2\n", 2_000_000))
+    add("rows_49k_duplicates.csv", lambda p: _lines(p, HEADER, "registered_unemployed,2024-01,190\n", 49_000))
+    add("rows_49k_errors.csv", lambda p: _lines(p, HEADER, "registered_unemployed,2024-01,abc\n", 49_000))
+    add("empty_rows_csv.csv", lambda p: _lines(p, HEADER, "\n", 19_000_000))
+    add("empty_comma_rows.csv", lambda p: _lines(p, HEADER, ",,\n", 6_000_000))
+    add("long_line_commas.csv", lambda p: _text(p, "1," * 9_000_000))
+    add("long_line_no_delimiter.csv", lambda p: _text(p, "a" * 19_000_000))
+    add("huge_single_cell.csv", lambda p: _text(p, HEADER + "registered_unemployed,2024-01,\"" + "9" * 18_000_000
+                                                  + "\"\n"))
+    add("mixed_gbk_row.csv", lambda p: p.write_bytes(
+        (HEADER + "registered_unemployed,2024-01,190,备注\n").encode("utf-8")
+        + "registered_unemployed,2024-02,191,备注\n".encode("gbk")))
+    add("rows_1048576.xlsx", lambda p: write_xlsx(p, [("S1", _header_rows(
+        lambda: (row_xml(r, ["registered_unemployed", "2024-01", r]) for r in range(2, 1_048_577))), [])]))
+    add("grid_16384_rows_x_200.xlsx", lambda p: write_xlsx(p, [("S1", lambda: (
+        row_xml(r, range(r, r + 200)) for r in range(1, 16_385)), [])]))
+    add("grid_200_rows_x_16384.xlsx", lambda p: write_xlsx(p, [("S1", lambda: (
+        row_xml(r, range(r, r + 16_384)) for r in range(1, 201)), [])]))
+    add("huge_single_cell.xlsx", lambda p: write_xlsx(p, [("S1", _header_rows(
+        lambda: iter([row_xml(2, ["registered_unemployed", "2024-01", "x" * 15_000_000])])), [])]))
+    add("deep_merged.xlsx", lambda p: write_xlsx(p, [("S1", _header_rows(
+        lambda: (row_xml(r, ["registered_unemployed", f"2024-{(r % 12) + 1:02d}", r]) for r in range(2, 50))),
+        ["A2:A1048576", "B2:C1048576"] + [f"D{r}:XFD{r + 1}" for r in range(2, 100_000, 2)])]))
+    add("many_sheets.xlsx", lambda p: write_xlsx(p, [(f"S{i}", _header_rows(
+        lambda: iter([row_xml(2, ["registered_unemployed", "2024-01", 190])])), []) for i in range(3000)]))
+    add("many_empty_rows.xlsx", lambda p: write_xlsx(p, [("S1", _header_rows(
+        lambda: (f'<row r="{r}"><c/><c/><c/></row>' for r in range(2, 1_048_577))), [])]))
+    add("unique_shared_strings.xlsx", lambda p: write_xlsx(p, [("S1", lambda: (
+        f'<row r="{r}"><c t="s"><v>{r - 1}</v></c></row>' for r in range(1, 1_000_001)), [])],
+        shared=[f"s{i:07d}" for i in range(1_000_000)]))
+    for path in made:
+        assert path.stat().st_size < SIZE_LIMIT, (path.name, path.stat().st_size)
+    return made
+
+
+# ---------------------------------------------------------------------------- one run (child)
+def child(path: str) -> None:
+    import resource
+
+    from analytics.ingest.targets import load_project
+    from analytics.ingest.validate import ingest_any
+
+    catalogue = load_project().ingest_catalogue()
+
+    def run(p: str) -> tuple[object, float]:
+        t0 = time.perf_counter()
+        result = ingest_any(p, catalogue, max_bytes=SIZE_LIMIT)
+        return result, time.perf_counter() - t0
+
+    _, base_s = run(str(SAMPLE))
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result, secs = run(path)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    payload = json.dumps(result.to_json(), ensure_ascii=False)  # type: ignore[attr-defined]
+    errors = result.errors  # type: ignore[attr-defined]
+    print(json.dumps({"ok": result.ok, "code": errors[0].code if errors else "",  # type: ignore[attr-defined]
+                      "seconds": secs, "rss_mb": rss, "base_seconds": base_s, "base_rss_mb": base_rss,
+                      "json_bytes": len(payload.encode())}))
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--keep", help="write the corpus here and keep it")
+    parser.add_argument("--only", nargs="*", help="run only files whose name contains one of these")
+    parser.add_argument("--child", help=argparse.SUPPRESS)
+    parser.add_argument("--make", help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.child:
+        child(args.child)
+        return 0
+    if args.make:  # in its own process: a child's peak RSS starts from its parent's at fork time
+        made = make_corpus(Path(args.make))
+        (Path(args.make) / "corpus.txt").write_text("\n".join(p.name for p in made), encoding="utf-8")
+        return 0
+    tmp = None
+    if args.keep:
+        folder = Path(args.keep)
+        folder.mkdir(parents=True, exist_ok=True)
+    else:
+        tmp = tempfile.TemporaryDirectory(prefix="hostile_")
+        folder = Path(tmp.name)
+    t0 = time.perf_counter()
+    subprocess.run([sys.executable, __file__, "--make", str(folder)], check=True, cwd=ROOT,
+                   env={**os.environ, "PYTHONPATH": str(ROOT)})
+    files = [folder / name for name in (folder / "corpus.txt").read_text(encoding="utf-8").split("\n")]
+    print(f"corpus of {len(files)} files written in {time.perf_counter() - t0:.1f} s to {folder}")
+    head = f"{'file':32} {'MB':>6} {'result':28} {'s':>6} {'×base':>7} {'RSS MB':>7} {'×base':>6} {'JSON KB':>8}"
+    print(head)
+    print("-" * len(head))
+    worst = True
+    for path in files:
+        if args.only and not any(o in path.name for o in args.only):
+            continue
+        t1 = time.perf_counter()
+        proc = subprocess.run([sys.executable, __file__, "--child", str(path)], capture_output=True, text=True,
+                              timeout=300, cwd=ROOT, env={**os.environ, "PYTHONPATH": str(ROOT)})
+        wall = time.perf_counter() - t1
+        if proc.returncode != 0:
+            print(f"{path.name:32} child failed after {wall:.1f} s: {proc.stderr.strip()[-300:]}")
+            worst = False
+            continue
+        r = json.loads(proc.stdout.strip().splitlines()[-1])
+        verdict = "accepted" if r["ok"] else f"rejected {r['code']}"
+        within = r["seconds"] < TARGET_SECONDS and r["rss_mb"] < TARGET_MB
+        worst = worst and within
+        print(f"{path.name:32} {path.stat().st_size / 2**20:6.1f} {verdict:28} {r['seconds']:6.2f} "
+              f"{r['seconds'] / max(r['base_seconds'], 1e-6):7.0f} {r['rss_mb']:7.0f} "
+              f"{r['rss_mb'] / r['base_rss_mb']:6.1f} {r['json_bytes'] / 1024:8.1f}{'' if within else '  OVER'}")
+    print(f"every file within {TARGET_SECONDS:.0f} s and {TARGET_MB:.0f} MB: {'yes' if worst else 'NO'}")
+    if tmp is not None:
+        tmp.cleanup()
+    return 0 if worst else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

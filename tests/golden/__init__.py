@@ -1,0 +1,1 @@
+"""Golden tests: today's observable CLI output, pinned (see regen.py)."""

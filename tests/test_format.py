@@ -1,0 +1,168 @@
+"""The one formatter (analytics/present/format.py): precision by unit, signs, percentage
+points, probabilities, money and months in both languages."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from analytics.present import format as f
+
+
+@pytest.mark.parametrize("unit, value, zh, en", [
+    ("万人", 12.4, "12.40万人", "12.40 10k persons"),
+    ("万人次", 4.117, "4.12万人次", "4.12 10k person-times"),
+    ("万元", 58301.234, "58,301.23万元", "58,301.23 10k yuan"),
+    ("家", 47.53, "48家", "48 entities"),
+    ("个", 50.0, "50个", "50 units"),
+    ("场次", 1234.5, "1,235场次", "1,235 events"),
+    ("人", 4800, "4,800人", "4,800 persons"),
+    ("件", 0.4, "0件", "0 cases"),
+    ("%", 95.25, "95.3%", "95.3%"),
+    ("%", 100, "100.0%", "100.0%"),
+    ("", 3.14159, "3.14", "3.14"),
+    (None, 2, "2.00", "2.00"),
+    ("万份", 0.005, "0.01万份", "0.01 10k copies"),
+    ("万户", 1.0, "1.00万户", "1.00 10k households"),  # an unlisted 万-unit is a 万-unit
+])
+def test_value_by_unit(unit, value, zh, en):
+    assert f.fmt_value(value, unit, "zh") == zh
+    assert f.fmt_value(value, unit, "en") == en
+
+
+def test_precision_is_data_with_help():
+    for kind, rule in f.PRECISION.items():
+        assert isinstance(rule["decimals"], int) and rule["help"], kind
+    assert f.decimals_for("家") == 0 and f.decimals_for("万人次") == 2 and f.decimals_for("%") == 1
+    assert f.decimals_for("万吨") == 2 and f.decimals_for("公里") == 2
+    units = [u for rule in f.PRECISION.values() for u in rule["units"]]
+    assert len(units) == len(set(units)), "a unit listed under two kinds"
+
+
+@pytest.mark.parametrize("x", [None, float("nan"), float("inf"), "abc", True])
+def test_missing_values_show_a_dash(x):
+    assert f.fmt_value(x, "万人") == "—"
+    assert f.fmt_gap(x, "%") == "—"
+    assert f.fmt_pct(x) == "—"
+    assert f.fmt_prob(x) == "—"
+    assert f.fmt_money(x) == "—"
+
+
+def test_half_up_on_the_decimal_people_see():
+    assert f.fmt_value(2.675, "万人") == "2.68万人"  # the float is 2.67499…; people read 2.675
+    assert f.fmt_value(0.125, "万人") == "0.13万人"
+    assert f.fmt_value(2.5, "家") == "3家"
+    assert f.fmt_value(-2.5, "家") == "-3家"
+    assert f.fmt_value(-0.004, "万人") == "0.00万人"  # no "-0.00"
+
+
+def test_a_percentage_under_100_never_reads_100():
+    assert f.fmt_value(99.96, "%") == "99.9%" and f.fmt_pct(99.96) == "99.9%"
+    assert f.fmt_pct(0.99996, fraction=True) == "99.9%"
+    assert f.fmt_value(100.0, "%") == "100.0%" and f.fmt_value(100.04, "%") == "100.0%"
+    assert f.fmt_value(99.94, "%") == "99.9%" and f.fmt_value(98.96, "%") == "99.0%"
+
+
+def test_toward_zero_never_rounds_up():
+    assert f.fmt_pct(99.84) == "99.8%" and f.fmt_pct(99.86) == "99.9%"
+    assert f.fmt_pct(45.96, toward_zero=True) == "45.9%"
+    assert f.fmt_money(40.258, toward_zero=True) == "40.25万元"
+
+
+def test_counts_are_never_fractional_even_when_asked():
+    assert f.fmt_value(47.53, "家", decimals=2) == "48家"
+    assert f.fmt_gap(-0.6667, "家") == "-1家"
+
+
+@pytest.mark.parametrize("x, unit, zh, en", [
+    (0.07999, "万人", "+0.08万人", "+0.08 10k persons"),
+    (-0.6667, "家", "-1家", "-1 entities"),
+    (-0.5, "%", "-0.5个百分点", "-0.5 percentage points"),
+    (1.26, "%", "+1.3个百分点", "+1.3 percentage points"),
+    (0.0, "万人", "0.00万人", "0.00 10k persons"),
+    (-0.001, "万人", "0.00万人", "0.00 10k persons"),
+    (1234.5, "人", "+1,235人", "+1,235 persons"),
+])
+def test_gaps_carry_sign_and_unit(x, unit, zh, en):
+    assert f.fmt_gap(x, unit, "zh") == zh
+    assert f.fmt_gap(x, unit, "en") == en
+    assert "pp" not in f.fmt_gap(x, unit, "zh")
+
+
+def test_gap_without_unit_for_a_unit_column():
+    assert f.fmt_gap(0.07999, "万人", with_unit=False) == "+0.08"
+    assert f.fmt_gap(-0.5, "%", with_unit=False) == "-0.5"
+    assert f.fmt_change is f.fmt_gap
+    assert f.fmt_gap(-0.5, "%", "en", short=True) == "-0.5 pts"
+    assert f.fmt_gap(-0.5, "%", "zh", short=True) == "-0.5个百分点"
+
+
+def test_pct():
+    assert f.fmt_pct(95.25) == "95.3%"
+    assert f.fmt_pct(0.953, fraction=True) == "95.3%"
+    assert f.fmt_pct(30, decimals=0) == "30%"
+    assert f.fmt_pct(2.04, sign=True) == "+2.0%"
+    assert f.fmt_pct(-0.12, fraction=True, sign=True) == "-12.0%"
+
+
+@pytest.mark.parametrize("p, out", [
+    (0.0, "0%"), (0.004, "<1%"), (0.0099, "<1%"), (0.01, "1%"), (0.834, "83%"), (0.835, "84%"),
+    (0.99, "99%"), (0.994, ">99%"), (0.9999999, ">99%"), (1.0, "100%"), (0.995, ">99%"),
+])
+def test_probabilities(p, out):
+    assert f.fmt_prob(p) == out
+    assert f.fmt_prob(p, "en") == out
+
+
+def test_money():
+    assert f.fmt_money(103414.18) == "10.34亿元"
+    assert f.fmt_money(103414.18, "en") == "1,034.14 million yuan"
+    assert f.fmt_money(58301.4) == "5.83亿元"
+    assert f.fmt_money(5830.14) == "5,830万元"
+    assert f.fmt_money(5830.14, "en") == "5,830 10k yuan"
+    assert f.fmt_money(40.25) == "40.25万元"
+    assert f.fmt_money(0.4) == "0.40万元"  # a small shortfall is never shown as 0
+    assert f.fmt_money(103414.18, decimals=2) == "103,414.18万元"
+    assert f.fmt_money(-12000) == "-1.20亿元"
+
+
+def test_months():
+    assert f.fmt_month(2024, 12) == "2024年12月"
+    assert f.fmt_month(2024, 12, "en") == "Dec 2024"
+    assert f.fmt_months(2024, 1, 2) == "2024年1-2月"
+    assert f.fmt_months(2024, 1, 2, "en") == "Jan–Feb 2024"
+    assert f.fmt_months(2024, 3, 3, "en") == "Mar 2024"
+    assert f.fmt_month_short(8) == "8月" and f.fmt_month_short(2, "zh", first=1) == "1-2月"
+    assert f.fmt_month_short(2, "en", first=1) == "Jan–Feb" and f.fmt_month_short(8, "en") == "Aug"
+    assert f.fmt_period_key("2024-03", "en") == "Mar 2024" and f.fmt_period_key("2024-03") == "2024年3月"
+    assert f.fmt_period_key(None) == "—" and f.fmt_period_key("soon") == "soon"
+
+
+def test_units_in_english():
+    assert f.unit_name("万人", "en") == "10k persons"
+    assert f.unit_name("万元", "en") == "10k yuan"
+    assert f.unit_name("万人次", "en") == "10k person-times"
+    assert f.unit_name("万人", "zh") == "万人"
+    assert f.unit_name("公里", "en") == "公里"  # unknown: as written
+
+
+def test_no_raw_floats_over_many_values():
+    """Whatever the value, the output has exactly the unit's decimals."""
+    for unit in ("万人", "家", "%", "人", "万元", ""):
+        nd = f.decimals_for(unit)
+        for x in (0.07999, 4.117, -0.6667, 1e-9, 123456.789, -98765.4321, math.pi):
+            out = f.fmt_value(x, unit)
+            digits = re.search(r"[\d,]+(?:\.(\d+))?", out)
+            assert digits is not None, out
+            assert len(digits.group(1) or "") == nd, (unit, x, out)
+
+
+def test_targets_as_written_with_their_unit():
+    assert f.fmt_target("15.11", "万人次") == "15.11万人次"
+    assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
+    assert f.fmt_target("95%以上", "%") == "95%以上"
+    assert f.fmt_target("95%以上", "%", "en") == "95%+"
+    assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
+    assert f.fmt_target("", "万人") == "—" and f.fmt_target(None, "万人") == "—"
