@@ -244,7 +244,7 @@ s1, s2 = st.columns([1, 1])
 with s1:
     parts = pd.DataFrame([{"part": p.name_en if lang == "en" else p.name_zh, "points": p.points, "lost": max(0.0, p.points_max - p.points)} for p in scored.parts])
     show_chart("score_parts", parts, lang)
-    st.caption(t("bud_score_rules", lang))
+    st.caption(t("bud_score_rules", lang) + " " + t(f"reports.execution_rule_{scored.execution_rule}", lang))
 with s2:
     st.markdown(f"**{t('bud_costs_points', lang)}**")
     losses = [ln for ln in scored.what_costs_points if ln.lost > 0.005][:8]

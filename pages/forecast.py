@@ -11,10 +11,11 @@ import streamlit as st
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record
 from analytics.rules.progress import expected_path
+from analytics.present.catalogue import text
+from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, column_title, forecast_rows, table
 from analytics.present.forecast_text import method_desc, method_name, reason_name
-from analytics.present.format import fmt_prob, fmt_value
-from analytics.present.labels import likelihood_name
-from pages.ui.common import dataset, esc, goal_label, metric_columns, sample_banner, show_chart
+from analytics.present.format import fmt_value
+from pages.ui.common import dataset, esc, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
@@ -45,52 +46,38 @@ st.warning(t("fc_estimate", lang), icon=":material/info:")
 
 rows = sorted(_rows(sig, year, as_of), key=risk_order)
 by_id = project.by_id
-
-
-def _unit(ind_id: str) -> str:
-    return by_id[ind_id].unit
-
-
-table = []
-for r in rows:
-    ind = by_id[r.indicator_id]
-    interval = "—" if r.lower is None else f"{fmt_value(r.lower, ind.unit, lang, with_unit=False)} – {fmt_value(r.upper, ind.unit, lang, with_unit=False)}"
-    table.append({
-        "id": ind.id,
-        t("col_goal", lang): goal_label(ind.goal, lang),
-        t("col_name", lang): ind.display_name(lang),
-        t("col_unit", lang): ind.unit or "—",
-        t("col_target", lang): fmt_value(r.target, ind.unit, lang, with_unit=False),
-        t("fc_point", lang): fmt_value(r.point, ind.unit, lang, with_unit=False) if ind.kind != "milestone" else "—",
-        t("fc_interval", lang): interval,
-        t("fc_p", lang): None if r.p_attain is None else r.p_attain * 100,
-        t("fc_likelihood", lang): likelihood_name(r.likelihood, lang),
-        t("fc_required", lang): fmt_value(r.required_monthly, ind.unit, lang, with_unit=False),
-        t("fc_recent", lang): fmt_value(r.recent_monthly, ind.unit, lang, with_unit=False),
-        t("fc_method", lang): method_name(r.method, lang) + (f"（{reason_name(r.reason, lang)}）" if r.reason else ""),
-    })
-df = pd.DataFrame(table)
+prog = {p.indicator_id: p for p in progress(year, as_of)}
+view = forecast_rows(ds, rows, prog, lang)
+df = pd.DataFrame(table(view, (*SCREEN_COLUMNS, "id"), lang))
+col = lambda c: column_title(c, lang)  # noqa: E731 - a column's title
 event = st.dataframe(
     df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
+    column_order=[col(c) for c in SCREEN_COLUMNS],  # decision columns only; the id stays hidden
     column_config={
-        t("fc_p", lang): st.column_config.ProgressColumn(format="%.0f%%", min_value=0, max_value=100, help=t("fc_p_help", lang)),
-        t("fc_required", lang): st.column_config.TextColumn(help=t("fc_required_help", lang)),
-        t("fc_recent", lang): st.column_config.TextColumn(help=t("fc_recent_help", lang)),
-        t("fc_likelihood", lang): st.column_config.TextColumn(help=t("fc_likelihood_help", lang)),
+        col("indicator"): st.column_config.TextColumn(width=210),
+        col("target"): st.column_config.TextColumn(width=88),
+        col("forecast"): st.column_config.TextColumn(width=88),
+        col("prob"): st.column_config.TextColumn(width=66, help=t("fc_p_help", lang)),
+        col("level"): st.column_config.TextColumn(width=84, help=text("manager.level_help", lang)),
+        col("status"): st.column_config.TextColumn(width=70),
+        col("gap"): st.column_config.TextColumn(width=100, help=text("manager.gap_help", lang)),
+        col("reason"): st.column_config.TextColumn(width=200),  # all fit at 1440 px: no sideways scrolling
     },
 )
 with st.expander(t("fc_how", lang), icon=":material/help:"):
     st.markdown(t("fc_how_text", lang))
+    st.markdown(text("manager.level_help", lang))
+export = pd.DataFrame(table(view, EXPORT_COLUMNS, lang))
 c1, c2 = st.columns(2)
 name = t("fc_file", lang, as_of=state.as_of_key)
-c1.download_button(t("download_csv", lang), lambda: csv_bytes(df), f"{name}.csv", "text/csv", icon=":material/download:", on_click="ignore", key="fc_dl_csv")
-c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({"forecast": df}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore", key="fc_dl_xlsx")
+c1.download_button(t("download_csv", lang), lambda: csv_bytes(export), f"{name}.csv", "text/csv", icon=":material/download:", on_click="ignore", key="fc_dl_csv")
+c2.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({text("manager.sheet_forecast", lang): export}), f"{name}.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", on_click="ignore", key="fc_dl_xlsx")
 
 # -- one indicator ---------------------------------------------------------------------------
 ids = [r.indicator_id for r in rows]
 sel = event.selection.rows if event is not None and hasattr(event, "selection") else []
 if sel:
-    st.session_state["fc_pick"] = df.iloc[sel[0]]["id"]
+    st.session_state["fc_pick"] = df.iloc[sel[0]][col("id")]
 if st.session_state.get("fc_pick") not in ids:
     wanted = st.query_params.get("indicator")
     st.session_state["fc_pick"] = wanted if wanted in ids else ids[0]
@@ -98,15 +85,20 @@ iid = st.selectbox(t("ind_pick", lang), ids, format_func=lambda i: by_id[i].disp
 st.query_params["indicator"] = iid
 ind = by_id[iid]
 r = next(x for x in rows if x.indicator_id == iid)
+shown = next(x for x in view if x.id == iid)
 st.subheader(esc(ind.display_name(lang)))
-m1, m2, m3, m4 = metric_columns("forecast", [1.2, 1.2, 0.7, 1.1])
-m1.metric(t("col_target", lang), esc(fmt_value(r.target, ind.unit, lang)), border=True)
-m2.metric(t("fc_point", lang), "—" if r.point is None or ind.kind == "milestone" else esc(fmt_value(r.point, ind.unit, lang)), border=True,
-          help=None if r.lower is None else t("label_value", lang, label=t("fc_interval", lang), value=esc(f"{fmt_value(r.lower, ind.unit, lang)} – {fmt_value(r.upper, ind.unit, lang)}")))
-m3.metric(t("fc_p", lang), fmt_prob(r.p_attain, lang), border=True, help=t("fc_p_help", lang))
-m4.metric(t("fc_likelihood", lang), likelihood_name(r.likelihood, lang), border=True, help=t("fc_likelihood_help", lang))
-st.markdown(f"**{t('fc_method', lang)}**：{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}")
-if r.backtest_mape is not None:
+m1, m2, m3, m4 = metric_columns("forecast", [1.2, 1.2, 0.8, 1.1])
+m1.metric(col("target"), esc(shown.target), border=True)
+m2.metric(col("forecast"), esc(shown.forecast), border=True,
+          help=None if shown.interval == "—" else t("label_value", lang, label=col("interval"), value=esc(shown.interval)))
+m3.metric(col("prob"), shown.prob, border=True, help=t("fc_p_help", lang))
+m4.metric(col("level"), esc(shown.level), border=True, help=text("manager.level_help", lang))
+st.markdown(f"**{col('reason')}**：{esc(shown.reason)}")
+waiting = shown.level_code == "await"  # a survey between two measurements: not extrapolated
+fan = () if waiting else r.path
+if not waiting:
+    st.markdown(f"**{t('fc_method', lang)}**：{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}")
+if r.backtest_mape is not None and not waiting:
     st.caption(t("fc_own_backtest", lang, mape=r.backtest_mape))
 if r.point is None and r.reason:
     st.info(t("fc_no_forecast", lang, reason=esc(reason_name(r.reason, lang) or r.reason)), icon=":material/block:")
@@ -128,11 +120,11 @@ if ind.kind != "milestone" and r.data_month:
             lines.append({"month": m, "value": v, "series": t("ind_prior_year", lang, y=py), "kind": "prior"})
     for m, v in sorted(obs.items()):
         lines.append({"month": m, "value": v, "series": t("fc_series_actual", lang, y=year), "kind": "actual"})
-    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in r.path], columns=["month", "lower", "upper"])
-    if r.path and obs:
+    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in fan], columns=["month", "lower", "upper"])
+    if fan and obs:
         last = max(obs)
         lines.append({"month": last, "value": obs[last], "series": t("fc_series_forecast", lang), "kind": "projection"})
-        for p in r.path:
+        for p in fan:
             lines.append({"month": int(p[0]), "value": p[1], "series": t("fc_series_forecast", lang), "kind": "projection"})
     traj = expected_path(project, ind, ds.actuals, ds.budget, year)
     if traj is not None:

@@ -18,14 +18,18 @@ import pytest
 from analytics.cli.main import main
 from analytics.present.strings.storage import render
 from analytics.storage.store import SCHEMA_VERSION, RestoreError, Store
+from tests.pg import pg_url, store_target  # noqa: F401  (fixtures: every `db` test runs on both backends)
 from tests.test_store import META, content, csv_file, do_import
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture()
-def db(tmp_path) -> Store:
-    return Store(tmp_path / "store")
+def db(store_target) -> Store:
+    """A fresh store on each backend; a PostgreSQL store's backup is the same .sqlite file."""
+    s = Store(store_target)
+    yield s
+    s.close()
 
 
 def tampered(backup: bytes, *sql: str, params: tuple = ()) -> bytes:

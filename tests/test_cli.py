@@ -3,16 +3,20 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+pytestmark = pytest.mark.slow  # every test runs the CLI in a subprocess
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=120)
+def run(*args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=120,
+                          env=None if env is None else {**os.environ, **env})
 
 
 def test_targets_json():
@@ -155,3 +159,25 @@ def test_bad_scenario_file_is_a_clear_error(tmp_path):
     sc.write_text("levers:\n  pace: -1\n", encoding="utf-8")
     r = run("score", "--scenario", str(sc))
     assert r.returncode == 2 and "Traceback" not in r.stderr and "pace" in r.stderr
+
+
+def test_every_read_command_reads_the_apps_store_by_default(tmp_path):
+    """One dataset path: without --store/--targets/--actuals/--budget the commands read the data
+    store the app reads ($PT_DATA_DIR here), which a first command creates from the sample."""
+    env = {"PT_DATA_DIR": str(tmp_path / "data")}
+    before = json.loads(run("status", "--as-of", "2024-09", env=env).stdout)
+    assert before["sample_data"] is True and (tmp_path / "data" / "tracker.sqlite").exists()
+    f = tmp_path / "a.csv"
+    f.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-09,13,ytd\n", encoding="utf-8")
+    assert run("import", str(f), "--keep-sample", env=env).returncode == 0
+    status = json.loads(run("status", "--as-of", "2024-09", env=env).stdout)
+    assert next(r for r in status["indicators"] if r["indicator_id"] == "new_urban_jobs")["actual"] == 13
+    forecast = json.loads(run("forecast", "--as-of", "2024-09", env=env).stdout)
+    assert next(r for r in forecast["indicators"] if r["indicator_id"] == "new_urban_jobs")["likelihood"] == "certain"
+    out = tmp_path / "m.xlsx"
+    assert run("report", "--as-of", "2024-09", "--out", str(out), "--form", "monitoring", env=env).returncode == 0
+    import openpyxl
+
+    cells = [c.value for row in openpyxl.load_workbook(out).worksheets[0].iter_rows() for c in row]
+    assert 13 in cells
+    assert json.loads(run("targets", env=env).stdout)["project"]["funding"]["total"] == 103414.18

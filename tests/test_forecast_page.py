@@ -26,13 +26,24 @@ def page(**query) -> AppTest:
     return at
 
 
-def test_risk_table_sorted_and_estimate_note():
+def test_risk_table_decision_columns_first():
     at = page()
     df = at.dataframe[0].value
-    ps = [p for p in df["完成概率"] if p == p]
-    assert ps == sorted(ps)
-    assert set(df["完成目标可能性"]) <= {"确定能", "很可能", "有可能", "完全不可能", "—"}
+    shown = at.dataframe[0].proto.column_order  # what the reader sees: the decision columns, no id
+    assert list(shown) == ["指标", "年度目标", "年末预计", "完成概率", "完成可能性", "当前状态", "预计与目标差", "说明"]
+    cells = [str(v) for v in df.drop(columns=["指标代码"]).to_numpy().ravel()]
+    assert not any(c in ("None", "nan", "NaN") for c in cells)
+    assert all(p == "—" or p in ("<1%", ">99%") or p.rstrip("%").isdigit() for p in df["完成概率"])
+    assert set(df["完成可能性"]) <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"}
     assert "估计值" in at.warning[0].value
+
+
+def test_survey_awaits_next_measurement_and_budget_runs_in_wan():
+    at = page()
+    df = at.dataframe[0].value.set_index("指标代码")
+    survey = df.loc["public_service_satisfaction"]
+    assert survey["完成可能性"] == "待下次测评" and survey["年末预计"] == "—" and "下次 9月" in survey["说明"]
+    assert "万元" in df.loc["budget_execution"]["说明"] and df.loc["budget_execution"]["年度目标"].endswith("%")
 
 
 @pytest.mark.parametrize("iid", ["new_urban_jobs", "registered_unemployed", "budget_execution", "mass_incidents", "training_total_2y", "hr_park_national_application", "public_service_satisfaction"])
@@ -71,7 +82,7 @@ def test_a_changed_actual_reaches_the_forecast(tmp_path, monkeypatch):
     def shown() -> tuple[str, str]:
         df = at.dataframe[0].value
         point = next(m.value for m in at.metric if m.label == "年末预计")
-        return df[df["id"] == "new_urban_jobs"].to_string(), point
+        return df[df["指标代码"] == "new_urban_jobs"].to_string(), point
 
     before = shown()
     changed = tmp_path / "actuals.csv"
@@ -82,3 +93,23 @@ def test_a_changed_actual_reaches_the_forecast(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     after = shown()
     assert after[0] != before[0] and after[1] != before[1], (before, after)
+
+
+def test_default_month_is_the_one_most_have_reported(tmp_path, monkeypatch):
+    """Two early September values do not move the app to September: it opens on August, says
+    "2024年9月已报 2/40", and September chosen by hand names the indicators still missing."""
+    store = tmp_path / "store"
+    monkeypatch.setenv("PT_DATA_DIR", str(store))
+    _cli_import(store, ROOT / "data" / "projects" / "dongguan" / "sample_actuals.csv")
+    early = tmp_path / "september.csv"
+    early.write_text("indicator_id,period,value,basis,note,source\nregistered_unemployed,2024-09,3.9,level,,\n"
+                     "skilled_worker_share,2024-09,27.5,level,,\n", encoding="utf-8")
+    _cli_import(store, early)
+    at = page()
+    assert at.sidebar.selectbox(key="as_of").value == "2024-08"
+    assert any("2024年9月已报 2/" in c.value for c in at.sidebar.caption)
+    assert not any("只有" in w.value for w in at.warning)
+    at.sidebar.selectbox(key="as_of").set_value("2024-09").run()
+    assert not at.exception, [e.value for e in at.exception]
+    warning = next(w.value for w in at.warning if "只有" in w.value)
+    assert "2024年9月只有 2/" in warning and "城镇新增就业人员规模" in warning and "等 38 项" in warning

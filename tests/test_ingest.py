@@ -1,4 +1,5 @@
-"""Tests of the ingest gate (analytics/ingest.py) and its messages (analytics/messages.py).
+"""Tests of the ingest gate (analytics/ingest/: readers, xlsx, schema, actuals, budget, limits) and
+its messages (analytics/present/messages.py, templates in analytics/present/strings/ingest.py).
 
 The corpus in tests/data/broken and tests/data/good is made by tests/make_broken_corpus.py.
 """
@@ -831,3 +832,22 @@ def test_csv_wholly_in_gbk_is_still_read() -> None:
     data = "指标编号,月份,数值,备注\nregistered_unemployed,2024-01,190,人社局数据\nregistered_unemployed,2024-02,191,统计局\n"
     r = ingest_actuals(data.encode("gbk"), INDICATORS, filename="gbk.csv")
     assert r.ok and r.data["note"].tolist() == ["人社局数据", "统计局"], result_report(r)
+
+
+def test_entities_in_a_sheet_are_never_expanded_nor_fetched() -> None:
+    import time
+    import zipfile
+
+    data = _xlsx_bytes({"A1": "指标编号", "B1": "月份", "C1": "数值", "A2": "x"})
+    lol = "".join(f'<!ENTITY l{i + 1} "{("&l%d;" % i) * 10}">' for i in range(9))
+    doctype = f'<!DOCTYPE w [<!ENTITY l0 "lol">{lol}<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'.encode()
+    src, out = zipfile.ZipFile(io.BytesIO(data)), io.BytesIO()
+    with zipfile.ZipFile(out, "w") as dst:
+        for info in src.infolist():
+            part = src.read(info.filename)
+            if info.filename == "xl/worksheets/sheet1.xml":
+                part = doctype + part.replace(b"<t>x</t>", b"<t>&l9;&xxe;</t>")
+            dst.writestr(info.filename, part)
+    t0 = time.perf_counter()
+    r = ingest_actuals(out.getvalue(), INDICATORS, filename="lol.xlsx")
+    assert time.perf_counter() - t0 < 2 and [p.code for p in r.errors] == ["bad_excel"]

@@ -10,6 +10,8 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.reports import report
 
+pytestmark = pytest.mark.slow  # AppTest
+
 APP = str(Path(__file__).resolve().parent.parent / "app.py")
 PAGE = "pages/meeting.py"
 

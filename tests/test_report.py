@@ -175,12 +175,34 @@ def test_monitoring_form(ctx):
     # the budget part
     text = _sheet_text(ws)
     assert "项目资金执行情况（万元）" in text and "全年预算数" in text and "1-8月执行数" in text
+    for h in ("项目总预算", "累计执行数（2023年1月起）", "累计执行率", "年末预计执行率", "年末预计累计执行率"):
+        assert h in text, h
+    b = ctx.ds.budget
+    head = next(rr for rr in range(1, ws.max_row + 1) if ws.cell(rr, 1).value == "资金来源")
+    titles = [ws.cell(head, c).value for c in range(1, 10)]
+    col = {k: titles.index(h) + 1 for k, h in (("budget", "全年预算数"), ("spent", "1-8月执行数"), ("rate", "执行率"),
+                                                 ("total", "项目总预算"), ("cum", "累计执行数（2023年1月起）"), ("cum_rate", "累计执行率"))}
     rb = next(rr for rr in range(1, ws.max_row + 1) if ws.cell(rr, 1).value == "中央补助")
-    assert ws.cell(rb, 2).value == 10000 and ws.cell(rb, 2).number_format == "#,##0.00"
-    assert ws.cell(rb, 4).number_format == "0.00%" and 0 < ws.cell(rb, 4).value < 1
+    # year figures under the year's titles: the 2024 budget = total − spent before 2024 (no year_budgets.csv)
+    before_c = b.spent_by(2023, 12, ["central"])
+    assert ws.cell(rb, col["budget"]).value == pytest.approx(round(10000 - before_c, 2))
+    assert ws.cell(rb, col["budget"]).number_format == "#,##0.00"
+    assert ws.cell(rb, col["spent"]).value == pytest.approx(round(b.spent_in_year(2024, 8, "central"), 2))
+    assert ws.cell(rb, col["rate"]).number_format == "0.00%" and 0 < ws.cell(rb, col["rate"]).value < 1
+    # cumulative figures under their own titles
+    assert ws.cell(rb, col["total"]).value == 10000
+    assert ws.cell(rb, col["cum"]).value == pytest.approx(round(b.spent_by(2024, 8, ["central"]), 2))
     total = next(rr for rr in range(1, ws.max_row + 1) if ws.cell(rr, 1).value == "年度资金总额")
-    assert ws.cell(total, 2).value == pytest.approx(103414.18)
-    assert ws.cell(total, 4).value == pytest.approx(ctx.ds.budget.execution_rate(2024, 8) / 100, abs=1e-6)
+    assert ws.cell(total, col["total"]).value == pytest.approx(103414.18)
+    assert ws.cell(total, col["cum_rate"]).value == pytest.approx(ctx.ds.budget.execution_rate(2024, 8) / 100, abs=1e-6)
+    year_budget = 103414.18 - b.spent_by(2023, 12)
+    assert ws.cell(total, col["budget"]).value == pytest.approx(round(year_budget, 2))
+    assert ws.cell(total, col["rate"]).value == pytest.approx(round(b.spent_in_year(2024, 8), 2) / round(year_budget, 2), abs=1e-6)
+    assert "execution_rule = year_rate" in text
+    # the departments as the target table gives them
+    for d in ("中央主管部门：人力资源社会保障部", "地方主管部门：广东省人力资源社会保障厅", "实施单位：东莞市人力资源社会保障局",
+              "省级财政部门：广东省财政厅", "市级财政部门：东莞市财政局"):
+        assert d in ws["A2"].value
 
 
 def test_self_evaluation_form(ctx):
@@ -201,7 +223,10 @@ def test_self_evaluation_form(ctx):
     exec_part = next(p for p in sc.parts if p.key == "execution")
     row_vals = [ws.cell(fund, c).value for c in range(3, ws.max_column + 1)]
     assert 10 in row_vals and pytest.approx(exec_part.points, abs=1e-6) in row_vals
-    assert any(ws.cell(r, 2).value == "其中：中央补助" for r in range(1, ws.max_row + 1))
+    labels = [ws.cell(r, 2).value for r in range(fund, fund + 4)]
+    assert labels == ["年度资金总额", "其中：中央补助", "地方资金", "其他资金"]
+    assert "项目累计（万元）" in text and "累计执行数（2023年1月起）" in text and "execution_rule = year_rate" in text
+    assert "实施单位：东莞市人力资源社会保障局" in ws["A2"].value and "中央主管部门：人力资源社会保障部" in ws["A2"].value
     # indicator lines = the scored lines; causes and measures in the last column
     n_lines = sum(1 for ln in sc.lines if ln.part != "execution")
     first = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "三级指标") + 1
@@ -336,6 +361,7 @@ def test_chart_names_and_unknown(ctx, charts):
         report.chart_image(ctx, "status_counts", "gif", charts)
 
 
+@pytest.mark.slow
 def test_charts_module_imports_without_streamlit():
     code = ("import sys, builtins\n"
             "real = builtins.__import__\n"
@@ -398,6 +424,7 @@ def run(*args: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, "-m", "analytics", *args], cwd=ROOT, capture_output=True, text=True, timeout=300)
 
 
+@pytest.mark.slow
 def test_cli_report_xlsx_both_and_one_form(tmp_path):
     out = tmp_path / "报表.xlsx"
     r = run("report", "--as-of", "2024-08", "--out", str(out))
@@ -411,6 +438,7 @@ def test_cli_report_xlsx_both_and_one_form(tmp_path):
     assert openpyxl.load_workbook(one).sheetnames == ["项目支出绩效自评表"]
 
 
+@pytest.mark.slow
 def test_cli_report_actions_file(tmp_path):
     acts = tmp_path / "actions.json"
     acts.write_text(json.dumps(ACTIONS, ensure_ascii=False), encoding="utf-8")
@@ -420,6 +448,7 @@ def test_cli_report_actions_file(tmp_path):
     assert "补贴资金拨付滞后" in _sheet_text(openpyxl.load_workbook(out).active)
 
 
+@pytest.mark.slow
 def test_cli_report_pptx_png_svg(tmp_path):
     deck = tmp_path / "deck.pptx"
     r = run("report", "--as-of", "2024-08", "--out", str(deck), "--lang", "en")
@@ -435,6 +464,7 @@ def test_cli_report_pptx_png_svg(tmp_path):
     assert "指标数" in svg.read_text(encoding="utf-8")
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize(
     "args, message",
     [

@@ -25,6 +25,7 @@ from analytics.budget.scoring import (
     validate_rules,
 )
 from analytics.core.series import Actuals, Budget
+from analytics.budget.year_budget import year_budget, year_execution_rate
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
@@ -303,8 +304,16 @@ def test_score_scenario_uses_the_projection(project, sample, rows24):
     acts, bud = sample
     res = score_scenario(project, acts, bud, (2024, 8), None, rules=NO_FC)
     proj = project_scenario(project, bud, (2024, 8), None, actuals=acts)
-    assert res.basis == "projected" and res.execution_rate == pytest.approx(proj.year_end_rate)
-    assert res.part("execution").points == pytest.approx(proj.year_end_rate / 10)
+    cum = score_scenario(project, acts, bud, (2024, 8), None, rules={**NO_FC, "execution_rule": "cumulative_target"})
+    assert cum.basis == "projected" and cum.execution_rate == pytest.approx(proj.year_end_rate)
+    assert cum.execution_rule == "cumulative_target" and cum.part("execution").points == pytest.approx(proj.year_end_rate / 10)
+    # default: the year's rate = (year-end cumulative − spent before 2024) ÷ the 2024 budget
+    before = bud.spent_by(2023, 12)
+    yb = year_budget(project, bud, 2024).amount
+    assert yb == pytest.approx(project.funding_total - before)
+    rate = 100 * (proj.year_end_spent - before) / yb
+    assert res.execution_rule == "year_rate" and res.execution_rate == pytest.approx(rate)
+    assert res.part("execution").points == pytest.approx(min(1.0, rate / 100) * 10)
     for lo in proj.linked_outputs:
         assert res.projections[lo.indicator_id]["method"] == "linked_output"
         assert res.line(lo.indicator_id).actual == pytest.approx(lo.projected)
@@ -425,3 +434,47 @@ def test_score_json(project, sample):
     assert out["grade"] in {"优", "良", "中", "差"}
     base = score_json(project, acts, bud, (2024, 8), None)
     assert out["execution"]["projected_year_end_rate"] > base["execution"]["projected_year_end_rate"]
+
+
+# -- the execution rule and the year's budget -----------------------------------------------
+
+
+def test_execution_rule_year_rate_is_the_default(project, rows24):
+    from analytics.budget.scoring import execution_rule
+
+    assert execution_rule() == "year_rate"
+    res = score(project, at_target(rows24), 84.56, 2024, year_execution_rate=45.0)
+    assert res.execution_rule == "year_rate" and res.part("execution").points == pytest.approx(4.5)
+    assert res.line("budget_execution").reason_params["rule"] == "year_rate"
+    assert score(project, at_target(rows24), 84.56, 2024, year_execution_rate=120.0).part("execution").points == pytest.approx(10.0)
+    old = score(project, at_target(rows24), 84.56, 2024, rules={"execution_rule": "cumulative_target"}, year_execution_rate=45.0)
+    assert old.execution_rule == "cumulative_target" and old.part("execution").points == pytest.approx(8.456)
+    # without the year's rate the cumulative rule is used, and the result says so
+    assert score(project, at_target(rows24), 84.56, 2024).execution_rule == "cumulative_target"
+
+
+def test_year_budget_derived_from_targets(project, sample):
+    _acts, bud = sample
+    first = year_budget(project, bud, 2023)
+    assert first.basis == "target" and first.amount == pytest.approx(0.30 * project.funding_total)
+    central = year_budget(project, bud, 2023, "central").amount
+    assert central == pytest.approx(0.30 * 10000.0)
+    last = year_budget(project, bud, 2024)
+    assert last.amount == pytest.approx(project.funding_total - bud.spent_by(2023, 12))
+    by_src = sum(year_budget(project, bud, 2024, s.key).amount for s in project.funding_sources)
+    assert by_src == pytest.approx(last.amount)
+    assert year_budget(project, bud, 2025).amount is None
+    assert year_execution_rate(project, bud, 2023, 0.15 * project.funding_total) == pytest.approx(50.0)
+
+
+def test_year_budget_file(project, sample, tmp_path):
+    _acts, bud = sample
+    f = tmp_path / "year_budgets.csv"
+    f.write_text("# 年度预算指标\nyear,source,amount\n2024,中央补助,6000\n2024,local,50000\n2024,其他资金,3000\n", encoding="utf-8")
+    yb = year_budget(project, bud, 2024, path=f)
+    assert yb.basis == "file" and yb.amount == pytest.approx(59000.0)
+    assert year_budget(project, bud, 2024, "central", path=f).amount == pytest.approx(6000.0)
+    assert year_budget(project, bud, 2023, path=f).basis == "target"
+    f.write_text("year,source,amount\n2024,unknown,1\n", encoding="utf-8")
+    with pytest.raises(ValueError):
+        year_budget(project, bud, 2024, path=f)

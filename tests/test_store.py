@@ -33,14 +33,19 @@ from analytics.storage.store import (
     spending_key,
 )
 
+from tests.pg import pg_url, store_target  # noqa: F401  (fixtures: every `db` test runs on both backends)
+
 ROOT = Path(__file__).resolve().parent.parent
 BROKEN = ROOT / "tests" / "data" / "broken"
 META = ("version", "updated_at", "updated_by")
 
 
 @pytest.fixture()
-def db(tmp_path) -> Store:
-    return Store(tmp_path / "store")
+def db(store_target) -> Store:
+    """A fresh store on each backend (SQLite folder, PostgreSQL schema)."""
+    s = Store(store_target)
+    yield s
+    s.close()
 
 
 def content(s: Store, drop: tuple[str, ...] = ("version",)) -> dict[str, list[dict]]:
@@ -101,22 +106,23 @@ def test_migrations_are_ordered_and_keep_data(tmp_path):
     assert s.list_scenarios() == []  # the tables of migration 2 exist
 
 
-def test_newer_schema_is_refused(tmp_path):
-    s = Store(tmp_path / "s")
-    con = sqlite3.connect(s.file, isolation_level=None)
+def test_newer_schema_is_refused(store_target):
+    s = Store(store_target)
+    con = s._connect()
     con.execute("INSERT INTO schema_version VALUES (?, 'future', 'later')", (SCHEMA_VERSION + 1,))
     con.close()
     with pytest.raises(StoreError) as info:
-        Store(tmp_path / "s")
+        Store(store_target)
     assert info.value.code == "schema_newer" and info.value.params["version"] == SCHEMA_VERSION + 1
 
 
 def test_wal_and_foreign_keys(db):
-    assert str(db.pragma("journal_mode")).lower() == "wal"
-    assert db.pragma("foreign_keys") == 1
+    if db.backend == "sqlite":
+        assert str(db.pragma("journal_mode")).lower() == "wal"
+        assert db.pragma("foreign_keys") == 1
     con = db._connect()
     try:
-        with pytest.raises(sqlite3.IntegrityError):
+        with pytest.raises(db._db.integrity_errors()):
             con.execute("INSERT INTO actuals VALUES ('x', 2024, 1, 1, 1.0, 'ytd', '', '', 'import', 'no-such-batch', 1, 'a', 'b')")
     finally:
         con.close()
@@ -207,7 +213,7 @@ def test_data_version_sees_another_process(db):
     v = db.data_version()
     code = ("import sys; from analytics.storage.store import Store; "
             "Store(sys.argv[1], create=False).save_scenario('other', {}, 'p')")
-    subprocess.run([sys.executable, "-c", code, str(db.file)], check=True, cwd=ROOT, timeout=120)
+    subprocess.run([sys.executable, "-c", code, db.target], check=True, cwd=ROOT, timeout=120)
     assert db.data_version() > v
 
 
@@ -414,8 +420,8 @@ def big_actuals(tmp_path: Path, seed: int = 7) -> tuple[Path, dict[tuple[str, in
     return p, want
 
 
-def test_ten_years_sixty_indicators_round_trip(tmp_path):
-    s = Store(tmp_path / "big", seed=SeedSpec(targets=str(big_project(tmp_path))))
+def test_ten_years_sixty_indicators_round_trip(tmp_path, store_target):
+    s = Store(store_target, seed=SeedSpec(targets=str(big_project(tmp_path))))
     assert not s.is_sample() and s.load_dataset().actuals.frame.empty
     path, want = big_actuals(tmp_path)
     summary = do_import(s, path)
@@ -488,7 +494,7 @@ def test_two_threads_same_cell_one_is_told(db):
     outcome: dict[str, object] = {}
 
     def writer(name: str, value: float) -> None:
-        s = Store(db.dir)
+        s = Store(db.target)
         barrier.wait()
         try:
             s.save_grid_edits({key: value}, {key: seen}, name)
@@ -529,7 +535,7 @@ def test_two_processes_no_lost_update(db):
     key = spending_key(2030, 1, "central")
     ctx = mp.get_context("spawn")
     q = ctx.Queue()
-    procs = [ctx.Process(target=_increment_worker, args=(str(db.dir), key, 15, f"p{i}", q)) for i in range(2)]
+    procs = [ctx.Process(target=_increment_worker, args=(db.target, key, 15, f"p{i}", q)) for i in range(2)]
     for p in procs:
         p.start()
     results = [q.get(timeout=120) for _ in procs]
@@ -657,13 +663,13 @@ def test_exported_actuals_sheet_imports_again(db, tmp_path):
     assert db.apply_import(spend, path.name, "x", dry_run=True).unchanged == len(db.dump()["spending"])
 
 
-def test_project_falls_back_to_the_copy_in_the_store(tmp_path):
+def test_project_falls_back_to_the_copy_in_the_store(tmp_path, store_target):
     folder = tmp_path / "proj"
     folder.mkdir()
     src = ROOT / "data" / "projects" / "dongguan"
     for name in ("project.yaml", "indicators.csv", "checks.yaml", "budget_allocation.csv"):
         (folder / name).write_bytes((src / name).read_bytes())
-    s = Store(tmp_path / "s", seed=SeedSpec(targets=str(folder)))
+    s = Store(store_target, seed=SeedSpec(targets=str(folder)))
     n = len(s.project().indicators)
     for f in folder.iterdir():
         f.unlink()
@@ -673,13 +679,13 @@ def test_project_falls_back_to_the_copy_in_the_store(tmp_path):
     assert (Path(project.source) / "budget_allocation.csv").exists()
 
 
-def test_target_file_changes_are_synced_and_audited(tmp_path):
+def test_target_file_changes_are_synced_and_audited(tmp_path, store_target):
     folder = tmp_path / "proj"
     folder.mkdir()
     src = ROOT / "data" / "projects" / "dongguan"
     for name in ("project.yaml", "indicators.csv"):
         (folder / name).write_bytes((src / name).read_bytes())
-    s = Store(tmp_path / "s", seed=SeedSpec(targets=str(folder)))
+    s = Store(store_target, seed=SeedSpec(targets=str(folder)))
     d0 = s.data_version()
     assert not s.sync_targets()
     text = (folder / "indicators.csv").read_text(encoding="utf-8").replace("城镇新增就业人员规模", "城镇新增就业人数")

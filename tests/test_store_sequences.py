@@ -20,6 +20,7 @@ import pytest
 
 from analytics.storage import backup as backup_mod
 from analytics.storage.store import Store, UndoConflictError, actual_key, spending_key
+from tests.pg import pg_url, store_target  # noqa: F401  (fixtures: the sequences run on both backends)
 
 pytestmark = pytest.mark.slow
 
@@ -39,10 +40,10 @@ def checksum(rows: list[dict[str, Any]]) -> str:
 
 
 class Runner:
-    def __init__(self, seed: int, tmp: Path) -> None:
+    def __init__(self, seed: int, tmp: Path, target: str | None = None) -> None:
         self.rng = random.Random(seed)
         self.tmp = tmp
-        self.s = Store(tmp / "store")
+        self.s = Store(target or tmp / "store")
         frame = self.s.actuals_frame()
         project = self.s.project()
         kinds = {ind.id: ind for ind in project.indicators}
@@ -164,8 +165,8 @@ class Runner:
 
 
 @pytest.mark.parametrize("seed", SEEDS)
-def test_random_sequences_keep_export_and_backup_whole(seed, tmp_path):
-    run = Runner(seed, tmp_path)
+def test_random_sequences_keep_export_and_backup_whole(seed, tmp_path, store_target):
+    run = Runner(seed, tmp_path, store_target)
     ops = [run.import_actuals, run.import_spending, run.grid_edit, run.undo_latest, run.snapshot, run.restore,
            run.record]
     run.snapshot()

@@ -27,6 +27,7 @@ from analytics.budget.document import scenario_arg
 from analytics.budget.outputs import year_end_point
 from analytics.budget.projection import project_scenario
 from analytics.budget.results import ScenarioResult
+from analytics.budget.year_budget import year_execution_rate
 from analytics.core.series import Actuals, Budget
 
 __all__ = [
@@ -43,6 +44,7 @@ __all__ = [
     "score_scenario",
     "score_data",
     "project_rows",
+    "execution_rule",
 ]
 
 RULES_FILE = DATA_DIR / "scoring_rules.yaml"
@@ -197,6 +199,7 @@ class ScoreResult:
     basis: str = "as_given"  # "as_given" | "projected"
     projections: dict[str, dict[str, Any]] = field(default_factory=dict)
     scenario: dict[str, Any] | None = None
+    execution_rule: str = "cumulative_target"  # the rule actually used (see scoring_rules.yaml)
 
     def part(self, key: str) -> ScorePart:
         for p in self.parts:
@@ -227,6 +230,7 @@ class ScoreResult:
             "basis": self.basis,
             "projections": {k: {kk: _clean(vv) for kk, vv in v.items()} for k, v in self.projections.items()},
             "scenario": self.scenario,
+            "execution_rule": self.execution_rule,
         }
 
 
@@ -266,9 +270,16 @@ def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: floa
     return rule, {"actual": actual, "target": target, "unit": ind.unit, "ratio": ratio, "limit": limit, "floor": floor, **tail}
 
 
+def execution_rule(rules: Mapping[str, Any] | None = None) -> str:
+    """The execution rule in force: ``year_rate`` (min(1, the year's execution rate) × points,
+    default) or ``cumulative_target`` (cumulative rate ÷ the year's cumulative target)."""
+    return str(_opt(resolve_rules(rules), "execution_rule"))
+
+
 def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str, execution_rate: float | None,
-                     exec_target: float, year: int) -> tuple[ScoreLine, ScorePart]:
-    """The execution part: ``min(cap, rate ÷ target) × points``."""
+                     exec_target: float, year: int, rule: str = "cumulative_target") -> tuple[ScoreLine, ScorePart]:
+    """The execution part: ``min(cap, rate ÷ target) × points`` (under ``year_rate`` the rate is
+    the year's and the target 100 %)."""
     mx = float(p["points"])
     if execution_rate is None:
         empty = opts.get("no_data", "redistribute") != "zero"
@@ -281,7 +292,8 @@ def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str
     line = ScoreLine(
         exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
         execution_rate, exec_target, ratio, pts, mx - pts,
-        "execution", {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts},
+        "execution_year" if rule == "year_rate" else "execution",
+        {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts, "rule": rule},
     )
     return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False)
 
@@ -338,8 +350,14 @@ def score(
     execution_rate: float | None,
     year: int,
     rules: Mapping[str, Any] | None = None,
+    year_execution_rate: float | None = None,
 ) -> ScoreResult:
     """Score the rows (``actual`` vs ``target`` of each indicator) and the execution rate.
+
+    ``execution_rate`` is the cumulative rate (%), ``year_execution_rate`` the year's (this
+    year's spending ÷ the year's budget, %). Under the rule ``year_rate`` (scoring_rules.yaml
+    ``execution_rule``) the year's rate is scored against 100 %; when it is not given, the
+    cumulative rule is used and the result says so (``execution_rule``).
 
     The rows are scored as given: pass year-end (or projected year-end) values; mid-year
     year-to-date rows score low by construction (use :func:`score_scenario` for a projection).
@@ -356,9 +374,14 @@ def score(
     target = project.execution_targets.get(year)
     exec_target = float(target) if target is not None else float(opts.get("execution_default_target", 100))
     exec_id = project.execution_indicator or "budget_execution"
+    rule = str(opts.get("execution_rule") or "year_rate")
+    if rule == "year_rate" and year_execution_rate is None:
+        rule = "cumulative_target"
+    if rule == "year_rate":
+        execution_rate, exec_target = year_execution_rate, 100.0
     for p in parts_cfg:
         if p is exec_cfg:
-            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year)
+            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule)
             lines.append(line)
             parts.append(part)
             continue
@@ -380,7 +403,7 @@ def score(
     return ScoreResult(
         year=year, execution_rate=execution_rate, execution_target=exec_target, parts=parts, lines=lines, total=total,
         total_max=float(sum(float(p["points"]) for p in parts_cfg)), grade=str(g["zh"]), grade_en=str(g["en"]),
-        grade_key=str(g.get("key", "")), what_costs_points=costs, options=opts,
+        grade_key=str(g.get("key", "")), what_costs_points=costs, options=opts, execution_rule=rule,
     )
 
 
@@ -483,7 +506,9 @@ def score_scenario(
         result = project_scenario(project, budget, (y, m), scenario, actuals=actuals, allocation=allocation)
     rows = list(progress_rows) if progress_rows is not None else evaluate_all(project, actuals, budget, y, (y, m), with_previous=False)
     projected, info = project_rows(project, rows, (y, m), result, actuals, budget, rules)
-    res = score(project, projected, result.year_end_rate, y, rules)
+    year_spent = float(result.year_end_spent) - budget.spent_by(y - 1, 12)
+    year_rate = year_execution_rate(project, budget, y, year_spent, result.adjusted_budget - result.total_budget)
+    res = score(project, projected, result.year_end_rate, y, rules, year_execution_rate=year_rate)
     res.basis = "projected"
     res.projections = info
     res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,

@@ -139,10 +139,24 @@ def who(args: argparse.Namespace) -> str:
         return "cli"
 
 
-def open_store(args: argparse.Namespace, create: bool = True):
-    from analytics.storage.store import Store
+def writing_store(args: argparse.Namespace, create: bool = True):
+    """The data store ``import`` / ``export`` / ``restore`` work on: ``--store DIR``, else the
+    app's store by the same location rules as :func:`reading_store` (so an import shows in the
+    app and in every other command)."""
+    from analytics.storage.store import Store, open_store
 
-    return Store(getattr(args, "store", None) or None, create=create)
+    where = getattr(args, "store", None)
+    if where:
+        return Store(where, create=create)
+    return open_store()  # callers with create=False have checked store_is_there()
+
+
+def store_is_there(args: argparse.Namespace) -> bool:
+    """Whether the store of :func:`writing_store` exists already."""
+    from analytics.storage.store import store_exists, store_location
+
+    where = getattr(args, "store", None)
+    return store_exists(where) if where else store_location().file.exists()
 
 
 def result_json(result: Any) -> dict[str, Any]:

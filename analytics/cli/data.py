@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from analytics.present.catalogue import text
-from analytics.cli.common import SCHEMA_VERSION, emit, open_store, project_for, result_json, who
+from analytics.cli.common import SCHEMA_VERSION, emit, project_for, result_json, store_is_there, who, writing_store
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -61,7 +61,7 @@ def cmd_import(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"file not found / 文件不存在：{path}", file=sys.stderr)
         return 2
-    store = open_store(args)
+    store = writing_store(args)
     result = store.validate_file(path, filename=path.name, kind=args.kind, sheet=args.sheet)
     payload: dict[str, Any] = {"schema": SCHEMA_VERSION, "store": str(store.file), **result_json(result), "summary": None}
     if result.ok:
@@ -95,17 +95,15 @@ def cmd_export(args: argparse.Namespace) -> int:
     import os
     import tempfile
 
-    from analytics.storage.store import store_exists
-
     out = Path(args.out)
     suffix = out.suffix.lower()
     if suffix not in (".xlsx", ".sqlite", ".sqlite3", ".db", ".zip"):
         print("--out must end in .xlsx, .sqlite or .zip / 输出文件应为 .xlsx、.sqlite 或 .zip", file=sys.stderr)
         return 2
-    if not store_exists(getattr(args, "store", None)):
+    if not store_is_there(args):
         print("no data store here yet: import a file first / 还没有数据库，请先用 import 导入数据", file=sys.stderr)
         return 2
-    store = open_store(args, create=False)
+    store = writing_store(args, create=False)
     if suffix == ".xlsx":
         data, kind = store.export_workbook(), "workbook"
     elif suffix == ".zip":
@@ -130,7 +128,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
     if not path.is_file():
         print(f"file not found / 文件不存在：{path}", file=sys.stderr)
         return 2
-    store = open_store(args)
+    store = writing_store(args)
     try:
         res = store.restore(path.read_bytes(), who(args), filename=path.name, restore_settings=args.with_settings)
     except RestoreError as exc:

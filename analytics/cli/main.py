@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from analytics.cli import budget, data, progress, report, users
+from analytics.cli import budget, data, progress, report, tables, users
 from analytics.cli.common import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "build_parser", "main"]
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(sub, common)
     report.register(sub, common)
     progress.register_notes(sub, common)
+    tables.register(sub, common)
     return parser
 
 

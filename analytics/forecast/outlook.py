@@ -12,8 +12,13 @@ the engine does not know about (milestones, multi-year totals, budget execution)
 * Yes/no milestones → achieved: certain; overdue: impossible; otherwise no number, and a
   probability that falls as the due month nears (documented rule, not a statistical model).
 
-完成目标可能性 (likelihood, the column of Chinese monitoring forms): P ≥ 95% 确定能, ≥ 70% 很可能,
-≥ 5% 有可能, else 完全不可能.
+完成目标可能性 (likelihood, the column of Chinese monitoring forms), thresholds in
+``data/judgement_rules.yaml``: P ≥ 95% 确定能, ≥ 70% 很可能, ≥ 1% 有可能. 完全不可能 is kept for
+targets that can no longer be reached — a zero cap already broken, a milestone overdue, a closed
+year missed, a required monthly run-rate above ``run_rate_factor`` × the best month the series has
+ever had — or a probability under 1 %. Each level comes with a reason code
+(:data:`LIKELIHOOD_REASONS`, catalogue ``judgement.reason_<code>``). Over-achievement (超额较多):
+an actual or forecast ≥ 130 % of a higher-is-better target (:func:`over_achievement`).
 
 Results are typed (:class:`Outlook`, :class:`TrackPoint`) and carry codes and numbers only; the
 names of methods, reasons and likelihood levels are in the catalogue (``forecast.*``, ``labels.*``).
@@ -22,17 +27,27 @@ names of methods, reasons and likelihood levels are in the catalogue (``forecast
 from __future__ import annotations
 
 import math
+import os
 from dataclasses import dataclass, replace
-from typing import Protocol
+from functools import lru_cache
+from typing import Any, Protocol
+
+import yaml
 
 from analytics.core import calendar as cal
+from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.method import Forecast, forecast_indicator
 from analytics.rules.progress import year_target
 
-#: Likelihood levels (完成目标可能性), most likely first: (minimum probability, code).
-LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.05, "possible"), (0.0, "impossible"))
+JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
+#: Likelihood levels (完成目标可能性), most likely first: (minimum probability, code) — the
+#: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
+LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
+#: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_overdue",
+                                       "run_rate", "probability_below", "probability_low", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
@@ -56,6 +71,8 @@ class Estimate:
     required_monthly: float | None = None
     recent_monthly: float | None = None
     backtest_mape: float | None = None  # percent
+    verdict: str | None = None  # a reason that decides the level by itself (zero_cap_broken, milestone_overdue, …)
+    best_monthly: float | None = None  # the best single month the series has ever had (same unit as required_monthly)
 
 
 @dataclass(frozen=True)
@@ -69,6 +86,7 @@ class Outlook(Estimate):
     comparator: str | None = None
     data_month: int = 0
     likelihood: str | None = None
+    likelihood_reason: str | None = None  # LIKELIHOOD_REASONS
 
 
 @dataclass(frozen=True)
@@ -94,14 +112,90 @@ class ProjectData(Protocol):
     budget: Budget
 
 
+def judgement_rules(path: str | os.PathLike[str] | None = None) -> dict[str, dict[str, float]]:
+    """Section → setting → value of data/judgement_rules.yaml (cached until the file changes)."""
+    f = str(path or JUDGEMENT_FILE)
+    return _read_rules(f, os.stat(f).st_mtime_ns)
+
+
+@lru_cache(maxsize=4)
+def _read_rules(path: str, mtime: int) -> dict[str, dict[str, float]]:  # mtime: re-read when edited
+    with open(path, encoding="utf-8") as fh:
+        doc: dict[str, Any] = yaml.safe_load(fh) or {}
+    out: dict[str, dict[str, float]] = {}
+    for section in ("likelihood", "over_achievement"):
+        out[section] = {k: float(v["value"] if isinstance(v, dict) else v) for k, v in (doc.get(section) or {}).items()}
+    return out
+
+
+def likelihood_thresholds() -> tuple[tuple[float, str], ...]:
+    """(minimum probability, level) from data/judgement_rules.yaml, most likely first."""
+    r = judgement_rules()["likelihood"]
+    return ((r.get("certain_min", 0.95), "certain"), (r.get("likely_min", 0.70), "likely"),
+            (r.get("impossible_below", 0.01), "possible"), (0.0, "impossible"))
+
+
 def likelihood(p: float | None) -> str | None:
     """The likelihood level (code) of a probability of meeting the target."""
     if p is None:
         return None
-    for threshold, key in LIKELIHOOD:
+    levels = likelihood_thresholds()
+    for threshold, key in levels:
         if p >= threshold:
             return key
-    return LIKELIHOOD[-1][1]
+    return levels[-1][1]
+
+
+def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | None, str | None]:
+    """(likelihood level, reason code) of an estimate: a verdict of the project rules first
+    (a zero cap broken, a milestone overdue), then a closed year, then the run-rate still needed
+    against the best month ever, then the probability."""
+    if est.verdict:
+        return "impossible", est.verdict
+    p = est.p_attain
+    if p is None:
+        return None, None
+    if month >= 12 and est.method in ("observed_final", "budget_projection", "zero_cap", "multi_year") and p in (0.0, 1.0):
+        return ("certain", "final_met") if p >= 1.0 else ("impossible", "final_missed")
+    if p >= 1.0 and est.method == "milestone":
+        return "certain", "achieved"
+    rules = judgement_rules()["likelihood"]
+    req, best = est.required_monthly, est.best_monthly
+    measurable = direction == "higher" and req is not None and best is not None and best > 0
+    if measurable and req > rules.get("run_rate_factor", 2.0) * best:
+        return "impossible", "run_rate"
+    level = likelihood(p)
+    if level == "impossible" and rules.get("probability_needs_run_rate") and not (measurable and req > best):
+        return "possible", "probability_low"
+    return level, ("probability_below" if level == "impossible" else "probability")
+
+
+def best_month(values: dict[int, dict[int, float]]) -> float | None:
+    """The best single month of a flow over the years given (year → month → YTD); months
+    reported together count as their average."""
+    best: float | None = None
+    for obs in values.values():
+        prev_m, prev_v = 0, 0.0
+        for m in sorted(obs):
+            amount = (obs[m] - prev_v) / max(1, m - prev_m)
+            best = amount if best is None else max(best, amount)
+            prev_m, prev_v = m, obs[m]
+    return best
+
+
+def over_achievement(direction: str, kind: str, target: float | None, actual: float | None,
+                     forecast: float | None) -> tuple[float, str] | None:
+    """(ratio to the target, "actual" | "forecast") when a higher-is-better indicator's actual or
+    year-end forecast is at least ``over_achievement.ratio_min`` × its target (超额较多), else None."""
+    if direction != "higher" or kind == "milestone" or target is None or target <= 0:
+        return None
+    cut = judgement_rules()["over_achievement"].get("ratio_min", 1.30)
+    best: tuple[float, str] | None = None
+    for value, basis in ((actual, "actual"), (forecast, "forecast")):
+        if value is not None and math.isfinite(value) and value / target >= cut - 1e-12:
+            if best is None or value / target > best[0]:
+                best = (value / target, basis)
+    return best
 
 
 def _of(f: Forecast) -> Estimate:
@@ -120,7 +214,7 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
     if done:
         return Estimate(point=1.0, p_attain=1.0, method="milestone")
     if month >= due:
-        return Estimate(p_attain=0.0, method="milestone")
+        return Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue")
     return Estimate(p_attain=round(min(0.9, 0.3 + 0.6 * (due - month) / 12), 3), method="milestone")
 
 
@@ -141,7 +235,9 @@ def _budget(project: Project, budget: Budget, year: int, month: int, target: flo
     if rest:
         total = budget.total or 1.0
         required = max(0.0, (target - (budget.execution_rate(year, month) or 0.0)) / 100 * total / rest)
-    return replace(est, p_attain=cal.probability_at_least(res.year_end_rate, lo, hi, target), required_monthly=required)
+    best = max((sum(v.values()) for v in budget.monthly.values()), default=None)
+    return replace(est, p_attain=cal.probability_at_least(res.year_end_rate, lo, hi, target), required_monthly=required,
+                   best_monthly=best)
 
 
 def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indicator, year: int, as_of: tuple[int, int]) -> Outlook:
@@ -164,9 +260,12 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         current = actuals.obs(ind.id, year).values
         history = actuals.history(ind.id, year)
         est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
+        if ind.kind == "flow":
+            est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
+    level, why = judge(est, month, ind.direction)
     return Outlook(**fields, indicator_id=ind.id, year=year, target=target, comparator=t.comparator if t is not None else None,
-                   data_month=month, likelihood=likelihood(est.p_attain))
+                   data_month=month, likelihood=level, likelihood_reason=why)
 
 
 def _zero_cap(actuals: Actuals, ind: Indicator, year: int, month: int, target: float) -> Estimate:
@@ -180,7 +279,7 @@ def _zero_cap(actuals: Actuals, ind: Indicator, year: int, month: int, target: f
     m = max(known)
     so_far = known[m]
     if so_far > target:
-        return Estimate(point=so_far, lower=so_far, upper=so_far, p_attain=0.0, method="zero_cap")
+        return Estimate(point=so_far, lower=so_far, upper=so_far, p_attain=0.0, method="zero_cap", verdict="zero_cap_broken")
     hist = actuals.history(ind.id, year)
     events = sum(h.get(12, 0.0) for h in hist.values() if 12 in h)
     months = 12 * sum(1 for h in hist.values() if 12 in h) + m

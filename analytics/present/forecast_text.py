@@ -54,6 +54,7 @@ def outlook_json(o: Outlook, ind: Indicator) -> dict[str, Any]:
         "data_month": o.data_month,
         "likelihood": o.likelihood,
         "likelihood_zh": likelihood_text(o.likelihood, "zh"), "likelihood_en": likelihood_text(o.likelihood, "en"),
+        "likelihood_reason": o.likelihood_reason, "best_monthly": o.best_monthly,
         "method_zh": method_name(o.method, "zh"), "method_en": method_name(o.method, "en"),
         "method_desc_zh": method_desc(o.method, "zh"), "method_desc_en": method_desc(o.method, "en"),
         "reason_zh": reason_name(o.reason, "zh"), "reason_en": reason_name(o.reason, "en"),

@@ -25,8 +25,9 @@ from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_sta
 from analytics.rules.quality import QualityNote
 from analytics.storage.dataset import Dataset
 
-# 完成目标可能性: the forecast has four levels (analytics/outlook.py: ≥95% 确定能, ≥70% 很可能,
-# ≥5% 有可能, else 完全不可能); the official form has three. 很可能 is not certain, so it is
+# 完成目标可能性: the forecast has four levels (analytics/forecast/outlook.py and
+# data/judgement_rules.yaml: ≥95% 确定能, ≥70% 很可能, ≥1% 有可能, 完全不可能 only for targets that
+# can no longer be reached); the official form has three. 很可能 is not certain, so it is
 # reported as 有可能 (only ≥95% is 确定能). Documented in the README.
 FORM_LIKELIHOOD: dict[str, str] = {"certain": "确定能", "likely": "有可能", "possible": "有可能", "impossible": "完全不可能"}
 _FORM_LEVEL_KEY = {"确定能": "certain", "有可能": "possible", "完全不可能": "impossible"}
@@ -144,7 +145,7 @@ def _execution_forecast(fc: dict[str, Any], res: ScenarioResult, scenario_name: 
     """The budget-execution indicator's year-end forecast taken from the chosen scenario's
     projection (analytics/scenario.py), so that the monitoring form, the slides and the
     self-evaluation show the same year-end execution rate."""
-    from analytics.forecast.outlook import likelihood
+    from analytics.forecast.outlook import Estimate, judge
 
     out = dict(fc)
     point = float(res.year_end_rate or 0.0)
@@ -154,9 +155,11 @@ def _execution_forecast(fc: dict[str, Any], res: ScenarioResult, scenario_name: 
     p = None
     if target is not None:
         p = cal.probability_at_least(point, lo, hi, float(target))
-    key = likelihood(p)
+    est = Estimate(point=point, p_attain=p, method="budget_projection", required_monthly=fc.get("required_monthly"),
+                   best_monthly=fc.get("best_monthly"))
+    key, why = judge(est, res.data_month or 0)
     out.update(point=point, lower=lo, upper=hi, p_attain=p, likelihood=key, likelihood_zh=likelihood_text(key, "zh"),
-               likelihood_en=likelihood_text(key, "en"), reason=None)
+               likelihood_en=likelihood_text(key, "en"), likelihood_reason=why, reason=None)
     if scenario_name:
         out.update(method="scenario", method_zh=t("method_scenario", "zh", name=scenario_name),
                    method_en=t("method_scenario", "en", name=scenario_name))
@@ -200,3 +203,39 @@ def form_level_name(level: str | None, lang: str) -> str:
         return DASH
     key = _FORM_LEVEL_KEY.get(level)
     return t(f"form_level_{key}", lang) if key else level
+
+
+#: The departments of the target table, in its order: project.yaml key → catalogue label key.
+DEPARTMENTS: tuple[tuple[str, str], ...] = (
+    ("central_department", "dept_central"), ("local_department", "dept_local"), ("local_department_city", "dept_implementing"),
+    ("provincial_finance", "dept_provincial_finance"), ("city_finance", "dept_city_finance"),
+)
+
+
+def departments_text(ctx: ReportContext, sep: str = "　　") -> str:
+    """中央主管部门 / 地方主管部门 / 实施单位 / the finance departments as the target table gives
+    them (project.yaml ``departments``), the same line on both forms and in the written report."""
+    deps = ctx.project.departments
+    return (sep if ctx.lang == "zh" else "; ").join(
+        t(label, ctx.lang, name=deps[key]) for key, label in DEPARTMENTS if deps.get(key))
+
+
+def execution_rule_text(ctx: ReportContext) -> str:
+    """How the execution points were scored (the rule of data/scoring_rules.yaml in force)."""
+    from analytics.budget.scoring import execution_rule
+
+    rule = ctx.score.execution_rule if ctx.score is not None else execution_rule()
+    return t(f"execution_rule_{rule}", ctx.lang)
+
+
+def over_achieved(ctx: ReportContext, ind: Indicator) -> tuple[float, str] | None:
+    """(ratio to the target, "actual" | "forecast") when the indicator is 超额较多 (an actual or
+    year-end forecast ≥ the cut-off of data/judgement_rules.yaml × the annual target), else None."""
+    from analytics.forecast.outlook import over_achievement
+
+    row = ctx.row(ind.id)
+    if row is None or row.target is None or ind.id == ctx.project.execution_indicator:
+        return None
+    fc = ctx.forecasts.get(ind.id) or {}
+    return over_achievement(ind.direction, ind.kind, row.target, row.actual, fc.get("point"))
+

@@ -7,7 +7,17 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from analytics.core.model import Indicator
-from analytics.reports.context import ReportContext, form_level_name, likelihood_levels
+from analytics.present.catalogue import text
+from analytics.present.judgement_text import over_achievement_text, thresholds_params
+from analytics.reports.context import (
+    ReportContext,
+    departments_text,
+    execution_rule_text,
+    form_level_name,
+    likelihood_levels,
+    over_achieved,
+)
+from analytics.reports.funds import FundRow, fund_rows
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -21,6 +31,7 @@ from analytics.reports.sheet import (
 from analytics.reports.wording import DASH, join, month_label, num, status_text, t, value_text
 
 _CENTERED = ("level1", "level2", "target", "unit")
+_RATES = ("rate", "projected_rate", "cum_rate", "projected_cum_rate")
 
 
 def remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
@@ -46,6 +57,9 @@ def remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
     elif fc.get("method") and fc["method"] != "none" and not parts:
         name = fc.get("method_en" if lang == "en" else "method_zh") or fc["method"]
         parts.append(t("remark_method", lang, method=name))
+    over = over_achieved(ctx, ind)
+    if over is not None:
+        parts.insert(0, over_achievement_text(over[0], over[1], lang))
     if row is not None and row.data_month and ctx.month and row.data_month < ctx.month:
         parts.append(t("remark_data_month", lang, m=row.data_month))
     return join(parts, lang)
@@ -114,24 +128,12 @@ def _indicator_rows(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], first
     return r
 
 
-def _source_values(ctx: ReportContext, key: str | None, name: str, amount: float) -> dict[str, Any]:
-    """The budget table's numbers of one funding source (``key`` None = all sources)."""
-    b, res = ctx.ds.budget, ctx.scenario
-    keys = None if key is None else [key]
-    to_date = b.spent_by(ctx.year, ctx.month, keys)
-    before = b.spent_by(ctx.year - 1, 12, keys)
-    proj = None
-    if res is not None:
-        if key is None:
-            proj = res.year_end_rate
-        else:
-            s = next((x for x in res.sources if x.source == key), None)
-            proj = s.execution_rate if s else None
-    elif ctx.month == 12:
-        proj = 100 * to_date / amount if amount else None
-    return {"source": name, "budget": round(amount, 2), "spent_to_date": round(to_date, 2), "spent_before": round(before, 2),
-            "spent_year": round(to_date - before, 2), "rate": round(to_date / amount, 6) if amount else None,
-            "projected_rate": None if proj is None else round(proj / 100, 6)}
+def _source_values(ctx: ReportContext, row: FundRow, lang: str) -> dict[str, Any]:
+    """The budget table's cells of one funding source (year figures under year titles,
+    cumulative ones under their own titles; keys documented in data/report_forms.yaml)."""
+    return {"source": row.name(lang), "budget": row.year_budget, "spent_year": row.spent_year, "rate": row.year_rate,
+            "projected_rate": row.projected_year_rate, "total_budget": row.total_budget, "spent_before": row.spent_before,
+            "spent_to_date": row.spent_to_date, "cum_rate": row.cum_rate, "projected_cum_rate": row.projected_cum_rate}
 
 
 def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
@@ -153,15 +155,13 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
         sh.merge(r, len(bcols), r, ncols)
     sh.ws.row_dimensions[r].height = 30
     r += 1
-    sources = [(s.key, s.name if lang == "zh" else (s.name_en or s.name), s.amount) for s in project.funding_sources]
-    total_budget = sum(a for _k, _n, a in sources) or (ctx.ds.budget.total or 0.0)
-    for key, name, amount in [(None, t("total_funds", lang), total_budget), *sources]:
-        vals = _source_values(ctx, key, name, amount)
+    for fund in fund_rows(ctx):
+        vals = _source_values(ctx, fund, lang)
         for i, col in enumerate(bcols):
             k = str(col["key"])
             v = vals.get(k)
-            fmt = "0.00%" if k in ("rate", "projected_rate") else ("#,##0.00" if k != "source" else None)
-            sh.cell(r, i + 1, DASH if v is None else v, fmt=fmt, bold=key is None)
+            fmt = "0.00%" if k in _RATES else ("#,##0.00" if k != "source" else None)
+            sh.cell(r, i + 1, DASH if v is None else v, fmt=fmt if v is not None else None, bold=fund.key is None)
         if spans:
             for k in range(len(bcols) + 1, ncols + 1):
                 sh.cell(r, k, None)
@@ -170,7 +170,10 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
     start = project.execution_start
     scen = ctx.scenario_name or t("baseline_projection", lang)
     note_tpl = str(cfg.get("budget_note_en" if lang == "en" else "budget_note_zh", ""))
-    sh.line(r, note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen), height=30)
+    basis = fund_rows(ctx)[0].year_budget_basis
+    note = note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen,
+                           year_budget=t(f"year_budget_basis_{basis}", lang), rule=execution_rule_text(ctx))
+    sh.line(r, note, height=45)
     return r + 1
 
 
@@ -182,18 +185,17 @@ def write_monitoring(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any
     ws = wb.create_sheet((cfg.get("sheet_en") if lang == "en" else cfg.get("sheet_zh")) or "monitoring")
     sh = Sheet(ws, ncols)
     sh.title(1, fmt_title(cfg.get("title_en" if lang == "en" else "title_zh", ""), ctx))
-    dept = project.departments.get("local_department_city") or project.departments.get("local_department", "")
-    info = t("monitoring_info", lang, name=project.name, name_en=project.name_en or project.name, department=dept,
+    info = t("monitoring_info", lang, name=project.name, name_en=project.name_en or project.name,
              as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang))
     if ctx.is_sample:
         info += t("form_sample_mark", lang)
-    sh.line(2, info, height=20)
+    sh.line(2, info + "\n" + departments_text(ctx), height=36)
     head_row = 3
     nh = sh.header(head_row, cols, ctx)
     first = head_row + nh
     r = _indicator_rows(sh, ctx, cfg, first)
     r = _budget_part(sh, ctx, cfg, r + 1)
-    sh.line(r, t("monitoring_note", lang), height=30)
+    sh.line(r, text("judgement.monitoring_note", lang, **thresholds_params()), height=45)
     sh.widths([float(c.get("width", 12)) for c in cols])
     ws.freeze_panes = ws.cell(first, 4 if ncols > 3 else 1)
     sh.print_setup(r, f"{head_row}:{head_row + nh - 1}")

@@ -11,7 +11,8 @@ from typing import Any, Mapping
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.labels import status_name
-from analytics.reports.context import ReportContext, execution
+from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
+from analytics.reports.funds import FundRow, fund_rows
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -33,68 +34,79 @@ def _cfg_text(cfg: Mapping[str, Any], ctx: ReportContext, name: str, default: st
     return fmt_title(cfg.get(f"{name}_en" if ctx.lang == "en" else f"{name}_zh", default), ctx)
 
 
-def _fund_values(ctx: ReportContext, key: str | None, amount: float) -> dict[str, Any]:
-    """The numbers of one funding source (``key`` None = the total): budgets, year-end spending
-    (projected under the scenario mid-year), rate and, on the total row, the execution points."""
-    res, b, sc = ctx.scenario, ctx.ds.budget, ctx.score
+def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
+    """The cells of one funding source (``fund.key`` None = the total): the year's budget before
+    and after the scenario's 调减/追加, the year's spending (projected to year-end mid-year), the
+    year's rate and, on the total row, the execution points; then the cumulative figures."""
+    sc = ctx.score
     exec_part = next((p for p in sc.parts if p.key == "execution"), None) if sc is not None else None
-    adjusted = amount
-    spent: float | None = None
-    if res is not None:
-        if key is None:
-            adjusted, spent = res.adjusted_budget, res.year_end_spent
-        else:
-            s = next((x for x in res.sources if x.source == key), None)
-            if s is not None:
-                adjusted, spent = s.adjusted_budget, s.year_end_cumulative
-    elif b.has_data and ctx.month:
-        spent = b.spent_by(ctx.year, ctx.month, None if key is None else [key])
-    return {"budget_initial": round(amount, 2), "budget_year": round(adjusted, 2),
-            "spent": None if spent is None else round(spent, 2),
-            "rate": round(spent / adjusted, 6) if spent is not None and adjusted else None,
-            "points_max": (exec_part.points_max if exec_part else None) if key is None else DASH,
-            "points": (round(exec_part.points, 6) if exec_part else None) if key is None else DASH}
+    spent = fund.projected_year_spent if fund.projected_year_spent is not None else (fund.spent_year if ctx.month else None)
+    cum = fund.projected_cum_spent if fund.projected_cum_spent is not None else (fund.spent_to_date if ctx.month else None)
+    rate = fund.projected_year_rate if fund.projected_year_spent is not None else fund.year_rate
+    cum_rate = fund.projected_cum_rate if fund.projected_cum_spent is not None else fund.cum_rate
+    total = fund.key is None
+    return {"budget_initial": fund.year_budget, "budget_year": fund.year_budget_adjusted, "spent": spent, "rate": rate,
+            "points_max": (exec_part.points_max if exec_part else None) if total else DASH,
+            "points": (round(exec_part.points, 6) if exec_part else None) if total else DASH,
+            "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
 
 
-def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
-    """The section title (merged down), the source label, the value columns spread over the
-    rest of the grid (the last one spans what is left). Returns the next free row."""
-    lang, project = ctx.lang, ctx.project
-    fcols = list(cfg.get("funds_columns") or [])
-    if not fcols:
-        return r
-    vcols = fcols[1:]
+def _fund_label(fund: FundRow, first_source: bool, lang: str) -> str:
+    """年度资金总额, then 其中：中央补助 / 地方资金 / 其他资金 (the form's rows)."""
+    if fund.key is None:
+        return t("total_funds", lang)
+    return t("of_which", lang, name=fund.name(lang)) if first_source else fund.name(lang)
+
+
+def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], title: str, r: int) -> int:
+    """One block of the funds part: the title merged down, the column titles spread over the
+    grid (the last one spans what is left), one row per source. Returns the next free row."""
+    lang = ctx.lang
+    vcols = cols[1:]
     spots = slots(len(vcols), sh.ncols - 2)
-    n_rows = 2 + len(project.funding_sources)
-    sh.cell(r, 1, _cfg_text(cfg, ctx, "funds_title"), head=True)
+    funds = fund_rows(ctx)
+    n_rows = 1 + len(funds)
+    sh.cell(r, 1, title, head=True)
     for k in range(1, n_rows):
         sh.cell(r + k, 1, None, head=True)
     sh.merge(r, 1, r + n_rows - 1, 1)
-    sh.cell(r, 2, col_title(fcols[0], ctx), head=True)
+    sh.cell(r, 2, col_title(cols[0], ctx), head=True)
     for i, col in enumerate(vcols):
         c1, c2 = spots[i]
         sh.cell(r, 2 + c1, col_title(col, ctx), head=True)
         for k in range(c1 + 1, c2 + 1):
             sh.cell(r, 2 + k, None, head=True)
         sh.merge(r, 2 + c1, r, 2 + c2)
-    sh.ws.row_dimensions[r].height = 24
+    sh.ws.row_dimensions[r].height = 30
     r += 1
-    total = sum(s.amount for s in project.funding_sources) or (ctx.ds.budget.total or 0.0)
-    rows_out: list[tuple[str | None, str, float]] = [(None, t("total_funds", lang), total)]
-    rows_out += [(s.key, t("of_which", lang, name=s.name if lang == "zh" else (s.name_en or s.name)), s.amount)
-                 for s in project.funding_sources]
-    for key, name, amount in rows_out:
-        vals = _fund_values(ctx, key, amount)
-        sh.cell(r, 2, name, bold=key is None)
-        for i, col in enumerate(vcols):
+    for i, fund in enumerate(funds):
+        vals = _fund_values(ctx, fund)
+        sh.cell(r, 2, _fund_label(fund, i == 1, lang), bold=fund.key is None)
+        for j, col in enumerate(vcols):
             k = str(col["key"])
             v = vals.get(k)
-            c1, c2 = spots[i]
-            fmt = "0.00%" if k == "rate" else ("0.00" if k in ("points", "points_max") else "#,##0.00")
-            sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=key is None)
+            c1, c2 = spots[j]
+            fmt = "0.00%" if k in ("rate", "cum_rate") else ("0.00" if k in ("points", "points_max") else "#,##0.00")
+            sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=fund.key is None)
             for kk in range(c1 + 1, c2 + 1):
                 sh.cell(r, 2 + kk, None)
             sh.merge(r, 2 + c1, r, 2 + c2)
+        r += 1
+    return r
+
+
+def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
+    """项目资金 (the year's figures) and, below it, the cumulative figures under their own titles."""
+    fcols = list(cfg.get("funds_columns") or [])
+    if fcols:
+        r = _funds_block(sh, ctx, fcols, _cfg_text(cfg, ctx, "funds_title"), r)
+    ccols = list(cfg.get("funds_cumulative_columns") or [])
+    if ccols:
+        r = _funds_block(sh, ctx, ccols, _cfg_text(cfg, ctx, "funds_cumulative_title"), r)
+    if fcols or ccols:
+        basis = fund_rows(ctx)[0].year_budget_basis
+        sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx)),
+                height=45)
         r += 1
     return r
 
@@ -273,11 +285,10 @@ def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
     sh.title(1, _cfg_text(cfg, ctx, "title"))
     basis = t(f"self_eval_basis_{ctx.score_basis}", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang)) \
         if ctx.score_basis in ("projected", "to_date", "actual") else ""
-    info = t("self_eval_info", lang, name=project.name, name_en=project.name_en or project.name,
-             central=project.departments.get("central_department", ""), local=project.departments.get("local_department_city", ""))
+    info = t("self_eval_info", lang, name=project.name, name_en=project.name_en or project.name)
     if ctx.is_sample:
         info += t("form_sample_mark", lang)
-    sh.line(2, info, height=20)
+    sh.line(2, info + "\n" + departments_text(ctx), height=36)
     sh.line(3, basis, height=20)
     r = _funds_part(sh, ctx, cfg, 4)
     r = _goals_part(sh, ctx, cfg, widths, r)

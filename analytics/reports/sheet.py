@@ -39,7 +39,9 @@ def load_forms(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
 
 
 def fmt_title(text: str, ctx: ReportContext) -> str:
-    return str(text).format(year=ctx.year, as_of_year=ctx.as_of[0], m=ctx.month or 12)
+    """A title of data/report_forms.yaml: {year}, {as_of_year}, {m}, {start_year}, {start_month}."""
+    start = ctx.project.execution_start or (min(ctx.project.years or (ctx.year,)), 1)
+    return str(text).format(year=ctx.year, as_of_year=ctx.as_of[0], m=ctx.month or 12, start_year=start[0], start_month=start[1])
 
 
 def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:

@@ -1,5 +1,5 @@
 """Backups and restore. A backup is the store's SQLite file (``.sqlite``, or a ``.zip``
-holding it); restoring one makes the store's content equal to it in one audited, undoable
+holding it; a PostgreSQL store's backup is the same file, its logical dump); restoring one makes the store's content equal to it in one audited, undoable
 transaction, and merges the backup's history (batches and audit rows) in.
 
 A backup is data from a stranger. Restore reads only the tables and columns this code knows
@@ -27,8 +27,10 @@ from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SH
 from analytics.storage.errors import RestoreError, RestoreProblem, RestoreSummary
 from analytics.storage.rows import key_of
 from analytics.storage.schema import APP_ID, AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate
+from analytics.storage.pg import PgDb
 from analytics.storage.targets import materialise, sync_targets
 from analytics.storage.transactions import Tx, write
+from analytics.storage.transfer import sqlite_bytes
 
 __all__ = ["backup", "backup_zip", "restore"]
 
@@ -48,10 +50,14 @@ def rollback_journal_header(data: bytes) -> bytes:
     return data
 
 
-def backup(db: Db) -> bytes:
-    """A consistent copy of the whole store (SQLite backup API) as the bytes of a ``.sqlite``
-    file; :func:`restore` takes it (or a zip holding it) back."""
+def backup(db: Db | PgDb) -> bytes:
+    """A consistent copy of the whole store as the bytes of a ``.sqlite`` file (SQLite backup
+    API; a PostgreSQL store is copied table by table from one snapshot into the same format,
+    :func:`~analytics.storage.transfer.sqlite_bytes`); :func:`restore` takes it (or a zip
+    holding it) back into either backend."""
     sync_targets(db)
+    if isinstance(db, PgDb):
+        return sqlite_bytes(db, db.now())
     src = db.connect()
     mem = sqlite3.connect(":memory:")
     try:
@@ -62,7 +68,7 @@ def backup(db: Db) -> bytes:
         src.close()
 
 
-def backup_zip(db: Db) -> bytes:
+def backup_zip(db: Db | PgDb) -> bytes:
     data = backup(db)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -227,7 +233,7 @@ def _same_targets(tx: Tx, rows: Rows) -> bool:
     return live == {(str(r["name"]), str(r["sha256"])) for r in rows}
 
 
-def restore(db: Db, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
+def restore(db: Db | PgDb, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
     """Make the store's content equal to a backup's (see the module text), in one
     transaction, audited and undoable; the current settings stay unless ``restore_settings``
     (an admin's explicit choice, checked by the caller)."""
@@ -240,7 +246,7 @@ def restore(db: Db, data: bytes, who: str, filename: str = "backup", restore_set
     totals = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0, "merged": 0}
     try:
         batch = _write_restore(db, who, filename, (content, imports, audit, shipped), tables, totals)
-    except sqlite3.IntegrityError as exc:  # rolled back: a row the checks let through still broke a constraint
+    except db.integrity_errors() as exc:  # rolled back: a row the checks let through still broke a constraint
         raise _fail("unreadable", error=type(exc).__name__) from None
     skipped = 0 if restore_settings else len(content["settings"])
     return RestoreSummary(batch, totals["added"], totals["changed"], totals["removed"], totals["unchanged"],
@@ -261,7 +267,7 @@ def _point_targets(tx: Tx, rows: Rows, shipped: bool) -> None:
         tx.con.execute("DELETE FROM meta WHERE key = 'targets_sig'")
 
 
-def _write_restore(db: Db, who: str, filename: str, backup: tuple[dict[str, Rows], Rows, Rows, bool],
+def _write_restore(db: Db | PgDb, who: str, filename: str, backup: tuple[dict[str, Rows], Rows, Rows, bool],
                    tables: list[str], totals: dict[str, int]) -> str:
     """The restore's one transaction (counts added up in ``totals``) → its batch id."""
     content, imports, audit, shipped = backup

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any, Callable, Iterator, Mapping
 
 from analytics.core.paths import ROOT
+from analytics.storage.errors import StoreError
+from analytics.storage.pg import database_url, is_database_url, redact
 
-__all__ = ["DB_NAME", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE", "Db", "SeedSpec", "StoreLocation",
+__all__ = ["DB_NAME", "pg_workdir", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE", "Db", "SeedSpec", "StoreLocation",
            "resolve_data_dir", "seed_sample_default", "store_exists", "store_location"]
 
 DEFAULT_DATA_DIR = ROOT / "var"
@@ -76,24 +78,48 @@ def db_file(path: str | os.PathLike[str]) -> Path:
 
 
 def store_exists(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> bool:
+    """A store file exists there (a ``postgresql://`` URL counts as existing: the server
+    says otherwise when it is opened)."""
+    if is_database_url(data_dir):
+        return True
     return db_file(resolve_data_dir(data_dir, env)).exists()
+
+
+def pg_workdir(url: str, env: Mapping[str, str] | None = None) -> Path:
+    """The local work folder of a PostgreSQL store on this server (materialised target tables,
+    restore scratch files): ``<data dir>/pg-<hash of the URL>``. Nothing in it is shared."""
+    return resolve_data_dir(None, env) / f"pg-{hashlib.sha256(redact(url).encode()).hexdigest()[:12]}"
 
 
 @dataclass(frozen=True)
 class StoreLocation:
     file: Path
     seed: SeedSpec | None  # files to seed a fresh store from (PT_TARGETS/PT_ACTUALS/PT_BUDGET)
+    url: str | None = None  # a PostgreSQL store (``file`` is then its local work folder)
+
+    @property
+    def target(self) -> str:
+        """What :class:`~analytics.storage.store.Store` opens: the URL, else the file."""
+        return self.url or str(self.file)
 
 
-def store_location(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> StoreLocation:
-    """Where :func:`open_store` keeps the store. When ``PT_TARGETS`` / ``PT_ACTUALS`` /
-    ``PT_BUDGET`` are set, a fresh store seeded from those files is used instead:
+def store_location(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None,
+                   url: str | None = None) -> StoreLocation:
+    """Where :func:`open_store` keeps the store. A PostgreSQL URL (``url``, else
+    ``$PT_DATABASE_URL``) wins: the store is that database, seeded (once) from ``PT_TARGETS`` /
+    ``PT_ACTUALS`` / ``PT_BUDGET`` when they are set. Otherwise, when those are set, a fresh
+    SQLite store seeded from those files is used instead:
     ``<data dir>/files-<hash>/`` where the hash covers the paths, sizes and modification times
     — pointing at other files (or changing them) starts another store; the earlier one stays
     on disk untouched."""
     env = os.environ if env is None else env
     base = resolve_data_dir(data_dir, env)
     given = {k: env.get(k) or None for k in ENV_FILES}
+    url = url if is_database_url(url) else database_url(env)
+    if url:
+        seed = SeedSpec(*(str(Path(given[k]).expanduser().resolve()) if given[k] else None for k in ENV_FILES)) \
+            if any(given.values()) else None  # type: ignore[misc]
+        return StoreLocation(base, seed, url)
     if not any(given.values()):
         return StoreLocation(db_file(base), None)
     sig = hashlib.sha256()
@@ -118,11 +144,14 @@ def file_signature(path: Path) -> tuple[Any, ...]:
 
 
 class Db:
-    """One store file: connections, read snapshots, the clock and the ``meta`` table.
+    """One store file: connections, read snapshots, the clock and the ``meta`` table (the
+    PostgreSQL twin with the same methods is :class:`analytics.storage.pg.PgDb`).
 
     Connections are opened per operation (SQLite connections are cheap; WAL lets readers run
     beside the one writer). :meth:`counter` keeps one autocommit connection per thread for the
     cheap version reads that key the app's caches."""
+
+    backend = "sqlite"
 
     def __init__(self, file: Path, clock: Callable[[], _dt.datetime] | None = None) -> None:
         self.file = file
@@ -168,3 +197,23 @@ class Db:
             self._local.con, self._local.pid = con, os.getpid()
         r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
         return int(r[0]) if r else 0
+
+    def prepare(self) -> None:
+        """Switch the file to WAL (readers beside the one writer); refused on e.g. a network
+        filesystem that cannot share memory between processes."""
+        con = self.connect()
+        try:
+            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        finally:
+            con.close()
+        if str(mode).lower() != "wal":  # pragma: no cover - e.g. a network filesystem
+            raise StoreError(code="no_wal", params={"dir": str(self.dir)})
+
+    def integrity_errors(self) -> tuple[type[BaseException], ...]:
+        return (sqlite3.IntegrityError,)
+
+    def close(self) -> None:
+        con = getattr(self._local, "con", None)
+        if con is not None:
+            self._local.con = None
+            con.close()

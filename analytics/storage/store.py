@@ -1,8 +1,11 @@
-"""The embedded data store: one SQLite file (stdlib ``sqlite3``) that keeps everything the
+"""The data store: one SQLite file (stdlib ``sqlite3``, the default) or one PostgreSQL
+database (``postgresql://`` URL, several app servers on one database) that keeps everything the
 app lets people enter, import and change — and every change made to it. :class:`Store` is a
 small facade; the work is done in one module per responsibility:
 
 * :mod:`~analytics.storage.connection` — where the store lives, connections, read snapshots
+* :mod:`~analytics.storage.pg` — the same on PostgreSQL (psycopg 3, a pool, SQL translation)
+* :mod:`~analytics.storage.transfer` — copying a whole store between backends, checksums
 * :mod:`~analytics.storage.schema` — ordered migrations, the known tables and columns
 * :mod:`~analytics.storage.transactions` — one ``BEGIN IMMEDIATE`` transaction per write, versions
 * :mod:`~analytics.storage.seeding` — the first fill (shipped table + 示例数据), sample removal
@@ -39,7 +42,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import sqlite3
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
@@ -65,11 +67,13 @@ from analytics.storage.connection import (
     SeedSpec,
     StoreLocation,
     db_file,
+    pg_workdir,
     resolve_data_dir,
     seed_sample_default,
     store_exists,
     store_location,
 )
+from analytics.storage.pg import PgDb, database_url, is_database_url
 from analytics.storage.errors import (
     AuditEntry,
     BatchInfo,
@@ -132,29 +136,38 @@ _ORDER = {"actuals": "indicator_id, year, month, basis", "spending": "year, mont
 def open_store(data_dir: str | os.PathLike[str] | None = None, env: Mapping[str, str] | None = None) -> "Store":
     """The app's store (see :func:`store_location`), created and seeded on first use."""
     loc = store_location(data_dir, env)
-    return Store(loc.file, seed=loc.seed)
+    return Store(loc.target, seed=loc.seed)
 
 
 class Store:
-    """A data store in a directory (``tracker.sqlite`` inside it) or at a ``.sqlite`` path.
+    """A data store in a directory (``tracker.sqlite`` inside it), at a ``.sqlite`` path, or in
+    a PostgreSQL database (a ``postgresql://`` URL; with no path, ``$PT_DATABASE_URL`` when it
+    is set, else the data dir).
 
-    Opening creates the file, runs pending migrations and, the first time, seeds it from the
-    target files and data files in ``seed`` (default: the shipped table and 示例数据, or no
-    data when ``$PT_SEED_SAMPLE=0``)."""
+    Opening creates the file (or the tables), runs pending migrations and, the first time,
+    seeds it from the target files and data files in ``seed`` (default: the shipped table and
+    示例数据, or no data when ``$PT_SEED_SAMPLE=0``)."""
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, seed: SeedSpec | None = None,
                  clock: Callable[[], _dt.datetime] | None = None, create: bool = True) -> None:
-        self.file = db_file(resolve_data_dir(path))
-        self.dir = self.file.parent
-        if not create and not self.file.exists():
-            raise FileNotFoundError(str(self.file))
+        url = str(path) if is_database_url(path) else database_url() if path is None else None
+        self._db: Db | PgDb
+        if url:
+            self._db = PgDb(url, pg_workdir(url), clock)
+            self.file: Any = self._db.file
+            self.dir = self._db.dir
+        else:
+            self.file = db_file(resolve_data_dir(path))
+            self.dir = self.file.parent
+            if not create and not self.file.exists():
+                raise FileNotFoundError(str(self.file))
+            self._db = Db(self.file, clock)
+        #: what opens this store again (in another thread or process): the URL or the file
+        self.target: str = url or str(self.file)
         self.dir.mkdir(parents=True, exist_ok=True)
-        self._db = Db(self.file, clock)
+        self._db.prepare()
         con = self._db.connect()
         try:
-            mode = con.execute("PRAGMA journal_mode = WAL").fetchone()[0]
-            if str(mode).lower() != "wal":  # pragma: no cover - e.g. a network filesystem
-                raise StoreError(code="no_wal", params={"dir": str(self.dir)})
             migrate(con, self._db.now())
         finally:
             con.close()
@@ -162,14 +175,25 @@ class Store:
             _seeding.seed(self._db, seed or SeedSpec(sample=seed_sample_default()))
         self.sync_targets()
 
-    def __repr__(self) -> str:
-        return f"Store({str(self.dir)!r})"
+    @property
+    def backend(self) -> str:
+        """``sqlite`` or ``postgresql``."""
+        return self._db.backend
 
-    def _connect(self) -> sqlite3.Connection:
+    def close(self) -> None:
+        """Give back this process's connections to the store (a PostgreSQL pool is closed; the
+        next call opens a new one)."""
+        self._db.close()
+
+    def __repr__(self) -> str:
+        return f"Store({str(self.file if self.backend != 'sqlite' else self.dir)!r})"
+
+    def _connect(self) -> Any:
         return self._db.connect()
 
     def pragma(self, name: str) -> Any:
-        """A PRAGMA as a fresh connection of this store sees it (``journal_mode``, ``foreign_keys``…)."""
+        """A PRAGMA as a fresh connection of this store sees it (``journal_mode``, ``foreign_keys``…;
+        SQLite only)."""
         con = self._db.connect()
         try:
             return con.execute(f"PRAGMA {name}").fetchone()[0]

@@ -31,6 +31,7 @@ from analytics.storage.access import (
 )
 from analytics.storage.store import ENV_DATA_DIR, SeedSpec, Store, seed_sample_default, store_location
 from analytics.core.calendar import Month, default_year as year_to_show
+from analytics.core.reporting import REPORTING_RULES, MonthCoverage, default_as_of, later_partial, month_coverage
 from analytics.rules.progress import GoalRollup, IndicatorProgress, rollup
 from analytics.present import labels
 from analytics.present.format import fmt_month, fmt_period_key
@@ -194,11 +195,13 @@ def sidebar() -> ViewState:
     if not periods:
         periods = [latest]
     keys = [f"{y:04d}-{m:02d}" for y, m in periods]
+    opening = reporting_default(data_version())  # the latest month most have reported
+    default_key = f"{opening[0]:04d}-{opening[1]:02d}" if opening else keys[-1]
     if "as_of" not in st.session_state:
         wanted = qp.get("as_of")
-        st.session_state["as_of"] = wanted if wanted in keys else keys[-1]
+        st.session_state["as_of"] = wanted if wanted in keys else default_key
     elif st.session_state["as_of"] not in keys:
-        st.session_state["as_of"] = keys[-1]
+        st.session_state["as_of"] = default_key
     as_of_key = st.sidebar.selectbox(
         t("sidebar_as_of", lang),
         keys,
@@ -209,6 +212,7 @@ def sidebar() -> ViewState:
         args=("as_of",),
     )
     as_of = _parse_key(as_of_key) or latest
+    _later_month_badge(opening, lang)
     years = ds.years() or [as_of[0]]
     default_year = year_to_show(years, as_of)
     if "year" not in st.session_state or st.session_state.get("_year_for") != as_of_key:
@@ -228,17 +232,67 @@ def sidebar() -> ViewState:
     return ViewState(lang=lang, year=int(year), as_of=as_of)
 
 
+@st.cache_data(show_spinner=False, max_entries=8)
+def reporting_default(signature: tuple[Any, ...]) -> tuple[int, int] | None:
+    """The as-of month the app opens on (:func:`analytics.core.reporting.default_as_of`)."""
+    del signature  # cache key: the data version
+    ds = dataset()
+    return default_as_of(ds.project, ds.actuals, ds.budget, ds.periods())
+
+
+@st.cache_data(show_spinner=False, max_entries=64)
+def _coverage(signature: tuple[Any, ...], year: int, month: int) -> MonthCoverage:
+    del signature
+    ds = dataset()
+    return month_coverage(ds.project, ds.actuals, ds.budget, year, month)
+
+
+def _later_month_badge(opening: tuple[int, int] | None, lang: str) -> None:
+    """Under the as-of month: a later month that only some have reported (``9月已报 2/40``)."""
+    ds = dataset()
+    if opening is None:
+        return
+    cov = later_partial(ds.project, ds.actuals, ds.budget, ds.periods(), opening)
+    if cov is None:
+        return
+    st.sidebar.caption(f":orange-badge[{t('manager.reported_banner', lang, month=fmt_month(cov.year, cov.month, lang), n=len(cov.reported), total=len(cov.expected))}]",
+                       help=t("manager.reported_banner_help", lang, share=float(REPORTING_RULES["reported_share"])))
+
+
+def partial_month_warning(state: ViewState) -> None:
+    """When the chosen month is reported by only some indicators (or spending is not in yet), say
+    so and name the missing ones: their scores still use earlier months' values."""
+    cov = _coverage(data_version(), *state.as_of)
+    if cov.complete():
+        return
+    project = dataset().project
+    names = [project.indicator(i).display_name(state.lang) for i in cov.missing]
+    shown = "、".join(names[:6]) if state.lang == "zh" else ", ".join(names[:6])
+    if len(names) > 6:
+        shown += (" " if state.lang == "en" else "") + t("manager.and_more", state.lang, n=len(names))
+    st.warning(t("manager.partial_month", state.lang, month=state.month_label(), n=len(cov.reported), total=len(cov.expected),
+                 spending=t("manager.partial_spending", state.lang) if cov.spending is False else "", missing=esc(shown)),
+               icon=":material/hourglass_top:")
+
+
 def sample_banner(state: ViewState) -> None:
+    """The page's data notes: the sample-data banner, and a half-reported as-of month."""
     if dataset().is_sample:
         st.info(t("sample_banner", state.lang), icon=":material/science:")
+    partial_month_warning(state)
 
 
-# Static CSS (never built from data): value cards in a row made with ``metric_columns`` use a
-# slightly smaller value font, so that values with units ("58,301 万元", "完全不可能") fit
-# four to a row at 1280 px.
+# Static CSS (never built from data): value cards in a row made with ``metric_columns`` size
+# their value font to the card's width (a container query: at most 1.75rem, at least 1.05rem),
+# and a value longer than its card (in any row) wraps at its spaces instead of being cut with "…" — English
+# values with units ("583.01 million yuan", "12.40 10k persons") are twice as long as Chinese.
 _METRIC_ROW_CSS = (
-    "<style>[class*='st-key-metric_row_'] [data-testid='stMetricValue'] p "
-    "{ font-size: 1.75rem !important; }</style>"
+    "<style>[class*='st-key-metric_row_'] [data-testid='stColumn'] { container-type: inline-size; }"
+    " [class*='st-key-metric_row_'] [data-testid='stMetricValue'] p"
+    " { font-size: clamp(1.05rem, 9.5cqi, 1.75rem) !important; line-height: 1.25; }"
+    " [data-testid='stMetricValue'], [data-testid='stMetricValue'] *"
+    " { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
+    " overflow-wrap: break-word; }</style>"
 )
 
 # The file uploader's button ("Upload") and hint ("20MB per file • CSV…") have no parameter: in

@@ -102,6 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # why an indicator got its self-evaluation points (ScoreLine.reason; analytics.present.score_text)
     "score_execution": {"zh": "预算执行率 {rate:.2f}%，{year} 年目标 {target:g}%，得分 = min(1, {rate:.2f}÷{target:g}) × {points_max:g} = {points:.2f} 分。",
                         "en": "Execution {rate:.2f}% against the {year} target of {target:g}%: min(1, {rate:.2f} ÷ {target:g}) × {points_max:g} = {points:.2f} points."},
+    "score_execution_year": {"zh": "{year} 年当年预算执行率 {rate:.2f}%（当年执行数 ÷ 当年预算数），得分 = min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} 分。",
+                             "en": "The {year} execution rate {rate:.2f}% (the year's spending ÷ the year's budget): min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} points."},
     "score_execution_no_data_left_out": {"zh": "没有支出数据，无法计算预算执行率。本部分不计分。", "en": "No spending data: the execution rate is unknown. The part is left out."},
     "score_execution_no_data_zero": {"zh": "没有支出数据，无法计算预算执行率。按规则计 0 分。", "en": "No spending data: the execution rate is unknown. Scored 0 by rule."},
     "score_weight_zero": {"zh": "权重为 0，不计分。", "en": "Weight 0: not scored."},

@@ -1,0 +1,73 @@
+"""``python -m analytics parse-table FILE``: read any real target table (xlsx with merged cells,
+xls when xlrd is installed, docx Word tables, csv, text copied out of a PDF or a web page) and
+print what was read and inferred, in the JSON shape of ``targets`` plus ``inferred``/``review`` per
+indicator, ``actuals`` for a 自评表, and the rows that were skipped or could not be read.
+
+Exit codes: 0 read (rows that could not be read are listed in ``unread`` and on stderr), 1 no
+indicator table found (a located message says what was looked for and what was there).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any, Callable
+
+from analytics.cli.common import emit
+from analytics.present.catalogue import text
+
+__all__ = ["register", "cmd_parse_table", "no_table_message", "row_message"]
+
+
+def register(sub: Any, common: Callable[..., None]) -> None:
+    p = sub.add_parser("parse-table", help="read a target table (xlsx/xls/docx/csv/pasted text) and show what was understood")
+    p.add_argument("file", help="the table: .xlsx, .xls, .docx, .csv or a text copied out of a PDF or web page")
+    p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
+    p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
+    p.add_argument("--format", choices=["json", "table"], default="json", help="output format (default json)")
+    p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
+    p.set_defaults(func=cmd_parse_table)
+
+
+def no_table_message(result: Any, file: str, lang: str) -> str:
+    sheets = text("tables.sheets", lang, names="、".join(result.sheets)) if len(result.sheets) > 1 else ""
+    sample = " / ".join(result.sample) or "—"
+    return text(f"tables.{result.code}", lang, file=file, rows=result.rows, sheets=sheets, sample=sample,
+                detail=result.detail)
+
+
+def row_message(item: dict[str, Any], lang: str) -> str:
+    return text(f"tables.row_{item['reason']}", lang, where=item["where"], text=item["text"],
+                cells="; ".join(item.get("cells") or []))
+
+
+def _fmt_target(t: dict[str, Any]) -> str:
+    return str(t.get("raw", ""))
+
+
+def _table(payload: dict[str, Any]) -> list[list[Any]]:
+    years = sorted({y for ind in payload["indicators"] for y in ind["targets"]})
+    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + years + ["review"]]
+    for ind in payload["indicators"]:
+        rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-", ind["kind"],
+                     ind["direction"]] + [_fmt_target(ind["targets"].get(y, {})) or "-" for y in years]
+                    + [",".join(ind["review"]) or "-"])
+    return rows
+
+
+def cmd_parse_table(args: argparse.Namespace) -> int:
+    from analytics.ingest.tables import NoTable, parse_table
+
+    import os
+
+    result = parse_table(args.file, sheet=args.sheet, year=args.year)
+    name = os.path.basename(args.file)
+    if isinstance(result, NoTable):
+        print(no_table_message(result, name, args.lang), file=sys.stderr)
+        return 1
+    payload = result.to_json()
+    for item in payload["unread"]:
+        item["message"] = row_message(item, args.lang)
+        print(item["message"], file=sys.stderr)
+    emit(payload, args.format, _table)
+    return 0

@@ -1,0 +1,40 @@
+"""Reading any real target table (绩效目标表, 区域绩效目标表, 自评表, 整体支出绩效目标表) as
+people hold it: :func:`parse_table` gives a :class:`~analytics.ingest.tables.reading.TableReading`
+(indicators with targets, units, kinds, directions and what was inferred and why; project facts;
+every skipped or unread row) or a :class:`~analytics.ingest.tables.reading.NoTable` saying what was
+looked for and what was found. Inference rules live in ``data/lexicon.yaml``.
+"""
+
+from __future__ import annotations
+
+import os
+
+from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.lines import rebuild_rows
+from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
+from analytics.ingest.tables.sources import ReadFailure, read_source
+
+__all__ = ["parse_table", "TableReading", "NoTable"]
+
+
+def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = None, sheet: str | None = None,
+                year: int | None = None, lexicon: Lexicon | None = None) -> TableReading | NoTable:
+    """Read the target table in ``path`` (a file, or its bytes with ``filename``). Never raises
+    for a bad file: the answer is then a :class:`NoTable`."""
+    lex = lexicon or load_lexicon()
+    name = os.path.basename(filename or (os.fspath(path) if not isinstance(path, bytes) else "")) or "table"
+    tables = read_source(path, filename, sheet)
+    if isinstance(tables, ReadFailure):
+        return NoTable(tables.code, tables.detail)
+    first: NoTable | None = None
+    for table in tables:
+        if table.fmt == "text-lines":
+            table = rebuild_rows(table, lex)
+        try:
+            result = read_grid(table, lex, year, name)
+        except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
+            result = NoTable("unreadable", type(exc).__name__, len(table.rows))
+        if isinstance(result, TableReading):
+            return result
+        first = first or result
+    return first or NoTable("empty")

@@ -1,0 +1,184 @@
+"""Reading one cell of a target table: the name (brackets, score suffixes, units), a value with
+its comparator and unit (``≥95%``, ``280人次``, ``4000万元``, ``≥100百分比``, ``18—54周岁``,
+``是``, ``—``, ``效果明显``, ``2023年12月底前完成``), and header texts (role, year).
+
+Comparators are read by the one target parser, :func:`analytics.core.values.parse_target`; this
+module only separates the number from the words around it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from analytics.core.values import ValueParseError, normalize_text, parse_target
+from analytics.ingest.tables.lexicon import Lexicon, strip_score
+
+__all__ = ["Cell", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+           "is_qualitative_text", "clean_unit"]
+
+_NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
+_VALUE_RE = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<num>{_NUM})(?P<post>[^\d]*)$")
+_RANGE_RE = re.compile(rf"^(?P<a>{_NUM})(?P<u1>[^\d~～—–-]*)(?:~|～|—+|–|-|至|到)(?P<b>{_NUM})(?P<u2>[^\d]*)$")
+_GE = ("及以上", "以上", "不低于", "不少于", "达到", "≥", "≧", ">=", "至少", "超过", "大于", ">", "高于")
+_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "低于", "≤", "≦", "<=", "至多", "小于", "<", "控制在")
+_WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"), key=len, reverse=True))
+_DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
+_YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
+_BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
+_YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
+
+
+@dataclass
+class Cell:
+    """A read value: ``comparator`` and ``value`` as the targets JSON has them, plus the unit
+    written in the cell and the kind of text (number, bool, none, range, qualitative, deadline)."""
+
+    raw: str
+    comparator: str | None = None
+    value: float | None = None
+    unit: str = ""
+    form: str = "number"  # number | bool | none | range | qualitative | deadline | unreadable
+    low: float | None = None
+    high: float | None = None
+    due: str | None = None
+    error: str | None = None
+    explicit: bool = False  # the comparator was written in the cell
+
+    def as_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"raw": self.raw, "comparator": self.comparator, "value": self.value,
+                               "is_bool": self.form == "bool", "no_value": self.form == "none"}
+        if self.form == "qualitative":
+            out["qualitative"] = True
+        if self.form == "range":
+            out.update({"low": self.low, "high": self.high})
+        if self.form == "deadline":
+            out["due"] = self.due
+        if self.unit:
+            out["unit"] = self.unit
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+def clean_unit(text: str, lex: Lexicon) -> str:
+    unit = normalize_text(text).strip("()（）")
+    unit = lex.unit_aliases.get(unit, unit)
+    return unit
+
+
+def _split_unit(post: str, lex: Lexicon) -> tuple[str, str]:
+    """(comparator words, unit) of the text after a number: ``%以上`` → (以上, %)."""
+    words, rest = "", post
+    changed = True
+    while changed and rest:
+        changed = False
+        for w in _WORDS:
+            if rest.endswith(w):
+                words, rest, changed = w + words, rest[: -len(w)], True
+                break
+            if rest.startswith(w):
+                words, rest, changed = words + w, rest[len(w):], True
+                break
+    return words, clean_unit(rest, lex)
+
+
+def is_qualitative_text(text: str, lex: Lexicon) -> bool:
+    t = normalize_text(text)
+    return bool(t) and not re.search(r"\d", t) and any(w in t for w in lex.qualitative_words)
+
+
+def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
+    """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
+    ``form == "unreadable"`` and an ``error`` code."""
+    text_raw = "" if raw is None else str(raw).strip()
+    text = normalize_text(text_raw)
+    if text in _DASHES:
+        return Cell(text_raw or "—", form="none")
+    if text in _YES_NO:
+        return Cell(text_raw, "=", _YES_NO[text], form="bool")
+    if lex.deadline.search(text) and not re.fullmatch(_NUM + r"%?", text):
+        m = lex.deadline.search(text)
+        assert m is not None
+        month = m.group(3)
+        year = m.group(2)
+        due = (f"{year}-{int(month):02d}" if year else f"{int(month):02d}") if month else "12"
+        return Cell(text_raw, "=", 1.0, form="deadline", due=due)
+    m = _RANGE_RE.match(text)
+    if m and not _VALUE_RE.match(text):
+        unit = clean_unit(m["u2"] or m["u1"], lex)
+        low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
+        return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
+    m = _VALUE_RE.match(text)
+    if not m:
+        if not re.search(r"\d", text):
+            return Cell(text_raw, None, None, form="qualitative")
+        return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
+    pre_words, pre_rest = _split_unit(m["pre"], lex)
+    post_words, unit = _split_unit(m["post"], lex)
+    if pre_rest:  # words before the number that are no comparator: 同比增长10%, 约…
+        return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
+    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3})?", unit):
+        return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
+    body = pre_words + m["num"].replace(",", "") + post_words
+    for junk in ("约", "为", "=", "≈", "在", "(含)", "含", "控制在"):
+        body = body.replace(junk, "")
+    body = body.replace("大于", ">=").replace("高于", ">=").replace("小于", "<=")
+    body = re.sub(r"(?<![<>])>(?!=)", ">=", body)
+    body = re.sub(r"(?<![<>])<(?!=)", "<=", body)
+    body = body.replace("内", "以内") if body.endswith("内") and not body.endswith("以内") else body
+    try:
+        parsed = parse_target(body, direction)
+    except ValueParseError as exc:
+        return Cell(text_raw, None, None, unit, form="unreadable", error=exc.code)
+    explicit = body != m["num"].replace(",", "")
+    return Cell(text_raw, parsed.comparator, parsed.value, unit, explicit=explicit)
+
+
+def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
+    """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` →
+    (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
+    text = " ".join(str(raw).split()) if "\n" not in str(raw) else "".join(s.strip() for s in str(raw).splitlines())
+    text = strip_score(text.strip())
+    unit, marker = "", ""
+    m = _BRACKET_RE.search(text)
+    if m:
+        inner = normalize_text(m.group(1))
+        inner_unit = lex.unit_aliases.get(inner, inner)
+        if inner in ("是/否", "是或否", "是否"):
+            marker, text = "是/否", text[: m.start()]
+        elif inner_unit in lex.units or inner_unit == "万" or re.fullmatch(r"万?[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", inner_unit) \
+                and not re.search("(含|或|等|的|及|和|与)", inner_unit):
+            unit, text = inner_unit, text[: m.start()]
+    name = text.strip()
+    if unit == "万":
+        for end, full in lex.bare_wan:
+            if normalize_text(name).endswith(end):
+                unit = full
+                break
+    return name, unit, marker
+
+
+def header_role(text: str, lex: Lexicon) -> str | None:
+    t = normalize_text(text)
+    if not t:
+        return None
+    for role, pattern in lex.header_roles:
+        if pattern.search(t):
+            return role
+    return None
+
+
+def header_year(text: str) -> int | None:
+    t = normalize_text(text)
+    if re.search(r"\d{4}\s*[-—–~至]\s*\d{4}", t):
+        return None
+    m = _YEAR_RE.search(t)
+    return int(m.group(1) + m.group(2)) if m else None
+
+
+def is_value_like(text: str, lex: Lexicon) -> bool:
+    """A cell that reads as a value (number with words or unit, 是/否, —, range, date)."""
+    cell = read_value(text, "higher", lex)
+    return cell.form in ("number", "bool", "none", "range", "deadline")

@@ -1,0 +1,133 @@
+"""Project facts written above the indicator rows: the project's name, departments, funding by
+source and the goal texts. A label's value is the next cell of its row that is not a label; a
+row whose label cell is blank continues the label above it (a merged label)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.lexicon import Lexicon
+
+__all__ = ["read_facts", "is_sign_off", "label_kind"]
+
+_NUM_RE = re.compile(r"^-?\d+(,\d{3})*(\.\d+)?$")
+
+
+def _dedupe(row: list[str]) -> list[str]:
+    """Cells of a row with the repeats of a merged cell (filled across) removed."""
+    out: list[str] = []
+    for c in row:
+        t = c.strip()
+        if out and normalize_text(out[-1]) == normalize_text(t):
+            continue
+        out.append(t)
+    return out
+
+
+def is_sign_off(text: str, lex: Lexicon) -> bool:
+    return bool(re.search(lex.facts["sign_off"], normalize_text(text)))
+
+
+def _number(text: str) -> float | None:
+    t = normalize_text(text).replace("万元", "").replace("元", "")
+    return float(t.replace(",", "")) if _NUM_RE.match(t) else None
+
+
+def _source_key(label: str, lex: Lexicon) -> str:
+    for key, pattern in lex.facts["source_keys"].items():
+        if re.search(pattern, label):
+            return str(key)
+    return "other"
+
+
+def label_kind(text: str, lex: Lexicon) -> str | None:
+    t = normalize_text(text)
+    f = lex.facts
+    if not t or len(t) > 24 or re.search(r"表[)）]?$", t):
+        return None
+    for kind in ("name", "sources", "total", "departments", "goal"):
+        if re.search(f[kind], t):
+            return kind
+    return None
+
+
+def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
+    """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``."""
+    facts: dict[str, Any] = {"name": None, "departments": {}, "funding": None, "goals": []}
+    sources: list[dict[str, Any]] = []
+    total: float | None = None
+    last_label: tuple[str, str] | None = None
+    pending_goal: str | None = None
+    for raw in rows:
+        row = _dedupe(raw)
+        cells = [c for c in row if c]
+        if not cells:
+            continue
+        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15:
+            facts["goals"].append({"label": pending_goal, "text": cells[0].strip()})
+            pending_goal = None
+            continue
+        first_blank = not normalize_text(row[0]) if row else True
+        i = 0
+        consumed = False
+        if first_blank and last_label and last_label[0] == "departments" and label_kind(cells[0], lex) is None:
+            total, pending_goal = _take(facts, sources, total, *last_label, cells[0], pending_goal, lex)
+            i = row.index(cells[0]) + 1
+            consumed = True
+        while i < len(row):
+            kind = label_kind(row[i], lex)
+            if kind is None:
+                i += 1
+                continue
+            label = normalize_text(row[i])
+            value = next((c for c in row[i + 1:] if c and label_kind(c, lex) is None), "")
+            consumed = True
+            if row[i] == cells[0]:  # a merged label in the first column continues on rows below
+                last_label = (kind, label)
+            total, pending_goal = _take(facts, sources, total, kind, label, value, pending_goal, lex)
+            i += 1
+        if not consumed and first_blank and last_label and cells:
+            kind, label = last_label
+            value = cells[-1] if kind != "departments" else cells[0]
+            total, pending_goal = _take(facts, sources, total, kind, label, value, pending_goal, lex)
+            rest = row[row.index(cells[0]) + 1:]
+            j = 0
+            while j < len(rest):  # further pairs on the continued row (…｜市级财政部门｜东莞市财政局)
+                k2 = label_kind(rest[j], lex)
+                if k2 == "departments" and j + 1 < len(rest):
+                    _take(facts, sources, total, k2, normalize_text(rest[j]), rest[j + 1], None, lex)
+                    j += 1
+                j += 1
+    if total is not None or sources:
+        facts["funding"] = {"total": total if total is not None else round(sum(s["amount"] for s in sources), 2),
+                            "unit": "万元", "sources": sources}
+    return facts
+
+
+def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | None, kind: str, label: str,
+          value: str, pending_goal: str | None, lex: Lexicon) -> tuple[float | None, str | None]:
+    value_n = normalize_text(value)
+    if kind == "name" and value_n and facts["name"] is None:
+        facts["name"] = " ".join(value.split())
+    elif kind == "departments" and value_n and _number(value) is None:
+        deps = facts["departments"]
+        key = re.sub(r"[(（].*?[)）]", "", label)
+        deps[key] = f"{deps[key]}；{value.strip()}" if key in deps and value.strip() not in deps[key] else value.strip()
+    elif kind == "sources":
+        amount = _number(value)
+        if amount is not None:
+            name = re.sub(r"^其中[:：]?", "", label)
+            name = re.sub(r"[(（].*?[)）]", "", name)
+            sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
+    elif kind == "total":
+        amount = _number(value)
+        if amount is not None and total is None:
+            total = amount
+    elif kind == "goal":
+        if len(value_n) > 15:
+            facts["goals"].append({"label": label, "text": value.strip()})
+        else:
+            pending_goal = label
+    return total, pending_goal

@@ -1,0 +1,99 @@
+"""Inferring an indicator's unit, kind and direction from its name, its unit and its target cells,
+by the ordered rules of ``data/lexicon.yaml``. Every inferred field carries its value, the rule
+that gave it, a reason in words and a confidence (high / medium / low)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import Cell
+from analytics.ingest.tables.lexicon import Lexicon, Rule
+
+__all__ = ["infer_unit", "infer_kind", "infer_direction", "Inferred"]
+
+Inferred = dict[str, Any]
+
+
+def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
+    return {"value": value, "rule": rule, "reason": reason, "confidence": confidence}
+
+
+def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+    """The unit: a 单位 column, else brackets after the name, else the values, else the name."""
+    if unit_col:
+        return _field(unit_col, "unit_column", f"单位列写作“{unit_col}”", "high")
+    if bracket:
+        return _field(bracket, "name_bracket", f"名称括号内写作“{bracket}”", "high")
+    in_values = [c.unit for c in cells if c.unit]
+    if in_values:
+        unit = max(set(in_values), key=in_values.count)
+        return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
+    if all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
+        return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
+    key = normalize_text(name)
+    for pattern, unit in lex.unit_from_name:
+        m = pattern.search(key)
+        if m:
+            conf = "medium" if unit == "%" else "low"
+            return _field(unit, "name_words", f"原表未写单位；名称含“{m.group(0)}” → “{unit}”", conf)
+    return _field("", "none", "原表未写单位", "low")
+
+
+def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon) -> str | None:
+    """The matched text when every condition of ``rule`` holds, else ``None``."""
+    match = ""
+    filled = [c for c in cells if c.form != "none"]
+    if rule.qualitative:
+        if not filled or any(c.form != "qualitative" for c in filled):
+            return None
+        match = filled[0].raw
+    if rule.deadline:
+        if not filled or any(c.form != "deadline" for c in filled):
+            return None
+        match = filled[0].raw
+    if rule.target is not None:
+        if not filled or not all(rule.target.search(normalize_text(c.raw)) for c in filled):
+            return None
+        match = filled[0].raw
+    if rule.comparator is not None:
+        written = [c for c in filled if c.explicit and c.comparator == rule.comparator]
+        if not written or any(c.explicit and c.comparator != rule.comparator for c in filled):
+            return None
+        match = written[0].raw
+    if rule.zero_cap:
+        nums = [c for c in filled if c.form == "number"]
+        if not nums or any(c.value != 0 or c.explicit for c in nums):
+            return None
+        match = "0"
+    if rule.unit is not None:
+        if not rule.unit.fullmatch(unit):
+            return None
+        match = match or unit
+    if rule.not_name is not None and rule.not_name.search(name):
+        return None
+    if rule.name is not None:
+        m = rule.name.search(name)
+        if not m:
+            return None
+        match = m.group(0) or match
+    return match
+
+
+def _apply(rules: tuple[Rule, ...], name: str, unit: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+    key = normalize_text(name)
+    for rule in rules:
+        match = _holds(rule, key, unit, cells, lex)
+        if match is not None:
+            return _field(rule.value, rule.id, rule.reason_zh.replace("{match}", match), rule.confidence)
+    return _field("", "none", "", "low")
+
+
+def infer_kind(name: str, unit: str, marker: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+    if marker == "是/否":
+        return _field("milestone", "yes_no_name", "名称标注（是/否） → 是/否里程碑", "high")
+    return _apply(lex.kind_rules, name, unit, cells, lex)
+
+
+def infer_direction(name: str, unit: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+    return _apply(lex.direction_rules, name, unit, cells, lex)

@@ -1,0 +1,185 @@
+"""Finding the indicator table inside a grid of cells: the header row (joined with a second header
+row below it), the role and year of each column, the indicator rows, and the first two levels
+filled over their blocks (filled down; or, when merged labels landed in the middle of their
+blocks once flattened to text, the block around each label).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import header_role, header_year, is_value_like
+from analytics.ingest.tables.lexicon import Lexicon, strip_score
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["Column", "Layout", "find_layout", "fill_levels", "title_year"]
+
+HEADER_SCAN = 80
+
+
+@dataclass
+class Column:
+    index: int
+    header: str
+    role: str  # level1 | level2 | name | unit | comparator | value | ignore
+    year: int | None = None
+    value_role: str | None = None  # target | actual | baseline | span
+
+
+@dataclass
+class Layout:
+    header_row: int  # index in the table's rows of the (last) header row
+    first_header_row: int
+    columns: list[Column]
+    name_col: int
+    level_cols: dict[str, int] = field(default_factory=dict)
+
+    def cols(self, role: str) -> list[Column]:
+        return [c for c in self.columns if c.role == role]
+
+
+def _row_roles(row: list[str], lex: Lexicon) -> list[str | None]:
+    return [header_role(c, lex) for c in row]
+
+
+def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
+    names = [i for i, r in enumerate(roles) if r == "name"]
+    if not names:
+        return None
+    specific = [i for i in names if normalize_text(row[i]) not in ("绩效指标", "指标")]
+    return (specific or names)[-1] if specific else names[-1]
+
+
+def _is_header(row: list[str], lex: Lexicon) -> bool:
+    roles = _row_roles(row, lex)
+    name = _pick_name(row, roles)
+    if name is None:
+        return False
+    after = [r for i, r in enumerate(roles) if i > name]
+    return "value" in after and sum(1 for r in roles if r) >= 2
+
+
+def _is_subheader(top: list[str], row: list[str], name_col: int, lex: Lexicon) -> bool:
+    """A second header row: its name cell is blank or repeats the header, and its other filled
+    cells are header words or years, no values."""
+    cells = [normalize_text(c) for c in row]
+    if not any(cells):
+        return False
+    if name_col < len(cells) and cells[name_col] and cells[name_col] != normalize_text(top[name_col]) \
+            and header_role(cells[name_col], lex) is None:
+        return False
+    for i, c in enumerate(cells):
+        if not c or (i < len(top) and c == normalize_text(top[i])):
+            continue
+        if header_role(c, lex) is None and header_year(c) is None:
+            return False
+        if is_value_like(c, lex) and not re.fullmatch(r"\d{4}年?度?", c):
+            return False
+    return True
+
+
+def _value_role(text: str, lex: Lexicon) -> str:
+    t = normalize_text(text)
+    for role, pattern in lex.value_roles:
+        if pattern.search(t):
+            return role
+    return "target"
+
+
+def _columns(top: list[str], sub: list[str] | None, lex: Lexicon) -> list[Column]:
+    width = max(len(top), len(sub or []))
+    top = top + [""] * (width - len(top))
+    if sub is not None:
+        sub = sub + [""] * (width - len(sub))
+        for i in range(1, width):  # a merged top header (年度指标值 over 2023年 | 2024年) covers the blanks
+            if not top[i].strip() and sub[i].strip() and top[i - 1].strip():
+                top[i] = top[i - 1]
+    cols = []
+    for i in range(width):
+        t, s = top[i], (sub[i] if sub else "")
+        text = t if not s.strip() or normalize_text(s) == normalize_text(t) else (t + s if t.strip() else s)
+        role = header_role(s, lex) if s.strip() else None
+        role = role if role and role != "value" else (header_role(t, lex) or role)
+        if role is None and header_year(text) is not None:
+            role = "value"
+        if role == "value" and header_role(s, lex) in ("level1", "level2", "name", "unit"):
+            role = header_role(s, lex)
+        year = header_year(s) or header_year(t) if role == "value" else None
+        cols.append(Column(i, normalize_text(text), role or "", year, _value_role(text, lex) if role == "value" else None))
+    return cols
+
+
+def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
+    """The header and the column roles, or ``None`` when no row looks like the header."""
+    for i, row in enumerate(table.rows[:HEADER_SCAN]):
+        if not _is_header(row, lex):
+            continue
+        roles = _row_roles(row, lex)
+        name_col = _pick_name(row, roles)
+        assert name_col is not None
+        sub = None
+        last = i
+        if i + 1 < len(table.rows) and _is_subheader(row, table.rows[i + 1], name_col, lex):
+            sub, last = table.rows[i + 1], i + 1
+        cols = _columns(list(row), list(sub) if sub else None, lex)
+        for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
+            if c.role == "name" and c.index != name_col:
+                c.role = "ignore"
+        levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}
+        return Layout(last, i, cols, name_col, levels)
+    return None
+
+
+def title_year(rows: list[list[str]], upto: int) -> int | None:
+    """The year of the title (（2022年度）, 2022年…绩效目标表) above the header."""
+    for row in rows[:upto]:
+        for c in row:
+            t = normalize_text(c)
+            m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表$", t) \
+                or re.fullmatch(r"((?:19|20)\d{2})年度?", t)
+            if m:
+                return int(m.group(1))
+    return None
+
+
+def level_text(text: str) -> str:
+    return strip_score(normalize_text(text))
+
+
+def fill_levels(values: list[str]) -> tuple[list[str], str]:
+    """Fill a level column over its blocks. ``values``: the cell of each indicator row ("" for
+    blank). Returns the filled list and the mode: ``down`` (labels at the top of their blocks,
+    or repeated) or ``centered`` (the first rows are blank: each label sits in the middle of its
+    block, so a block reaches as far below the label as it starts above it)."""
+    n = len(values)
+    marks = [(i, v) for i, v in enumerate(values) if v]
+    if not marks:
+        return list(values), "none"
+    if marks[0][0] == 0 or all(v for v in values):
+        out, last = [], ""
+        for v in values:
+            last = v or last
+            out.append(last)
+        return out, "down"
+    out = [""] * n
+    start = 0
+    # consecutive equal labels are one block (a label repeated on each row)
+    groups: list[tuple[int, int, str]] = []
+    for i, v in marks:
+        if groups and groups[-1][2] == v and i == groups[-1][1] + 1:
+            groups[-1] = (groups[-1][0], i, v)
+        else:
+            groups.append((i, i, v))
+    for k, (a, b, v) in enumerate(groups):
+        centre = (a + b) / 2
+        end = int(round(2 * centre - start)) if k + 1 < len(groups) else n - 1
+        nxt = groups[k + 1][0] if k + 1 < len(groups) else n
+        end = max(b, min(end, nxt - 1))
+        for j in range(start, end + 1):
+            out[j] = v
+        start = end + 1
+    for j in range(start, n):  # rows after a block the last label did not reach
+        out[j] = groups[-1][2]
+    return out, "centered"

@@ -1,0 +1,140 @@
+"""The lexicon of ``data/lexicon.yaml``: header words, level words, units, qualitative words and the
+ordered rules that infer an indicator's kind and direction. Loaded once; every rule keeps its id,
+help text, Chinese reason and confidence so that each inferred field can say why.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from analytics.core.paths import DATA_DIR
+from analytics.core.values import normalize_text
+
+__all__ = ["LEXICON_FILE", "Lexicon", "Rule", "load_lexicon", "lexicon_help"]
+
+LEXICON_FILE = DATA_DIR / "lexicon.yaml"
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One inference rule: every condition given must hold; the first rule that holds wins."""
+
+    id: str
+    value: str
+    confidence: str
+    reason_zh: str
+    help: str
+    name: re.Pattern[str] | None = None
+    not_name: re.Pattern[str] | None = None
+    unit: re.Pattern[str] | None = None
+    target: re.Pattern[str] | None = None
+    comparator: str | None = None
+    zero_cap: bool = False
+    qualitative: bool = False
+    deadline: bool = False
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    header_roles: tuple[tuple[str, re.Pattern[str]], ...]
+    value_roles: tuple[tuple[str, re.Pattern[str]], ...]
+    level1: frozenset[str]
+    level2: frozenset[str]
+    level2_to_level1: Mapping[str, str]
+    unit_aliases: Mapping[str, str]
+    units: tuple[str, ...]  # longest first
+    bare_wan: tuple[tuple[str, str], ...]
+    unit_from_name: tuple[tuple[re.Pattern[str], str], ...]
+    qualitative_words: tuple[str, ...]
+    deadline: re.Pattern[str]
+    kind_rules: tuple[Rule, ...]
+    direction_rules: tuple[Rule, ...]
+    facts: Mapping[str, Any] = field(default_factory=dict)
+
+    def level_word(self, text: str) -> tuple[str, str] | None:
+        """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
+        word = strip_score(normalize_text(text))
+        if word in self.level2 and word not in self.level1:
+            return "level2", word
+        if word in self.level1:
+            return "level1", word
+        if word.endswith("指标") and len(word) <= 12:
+            if re.search("(数量|质量|时效|效益|满意度|成本|影响)指标$", word):
+                return ("level1" if re.fullmatch("(产出|效益|满意度|成本|效果)指标", word) else "level2"), word
+        return None
+
+
+_SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$")
+
+
+def strip_score(text: str) -> str:
+    """``产出指标(50分)`` → ``产出指标``."""
+    return _SCORE_RE.sub("", text).strip()
+
+
+def _rx(text: Any) -> re.Pattern[str] | None:
+    return None if text in (None, "") else re.compile(str(text))
+
+
+def _rules(items: list[dict[str, Any]], field_name: str) -> tuple[Rule, ...]:
+    out = []
+    for item in items:
+        out.append(Rule(
+            id=str(item["id"]), value=str(item[field_name]), confidence=str(item.get("confidence", "medium")),
+            reason_zh=str(item.get("reason_zh", "")), help=" ".join(str(item.get("help", "")).split()),
+            name=_rx(item.get("name")), not_name=_rx(item.get("not_name")), unit=_rx(item.get("unit")),
+            target=_rx(item.get("target")), comparator=item.get("comparator"),
+            zero_cap=bool(item.get("zero_cap")), qualitative=bool(item.get("qualitative")),
+            deadline=bool(item.get("deadline"))))
+    return tuple(out)
+
+
+def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
+    units = doc["units"]
+    levels = doc["levels"]
+    return Lexicon(
+        header_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["headers"]["roles"]),
+        value_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["value_roles"]["rules"]),
+        level1=frozenset(levels["level1"]),
+        level2=frozenset(levels["level2"]),
+        level2_to_level1=dict(levels.get("level2_to_level1") or {}),
+        unit_aliases={normalize_text(k): str(v) for k, v in (units.get("aliases") or {}).items()},
+        units=tuple(sorted({normalize_text(u) for u in units["known"]}, key=len, reverse=True)),
+        bare_wan=tuple((str(k), str(v)) for k, v in units["bare_wan"]["by_name_end"].items()),
+        unit_from_name=tuple((re.compile(str(r["pattern"])), str(r["unit"])) for r in units["from_name"]["rules"]),
+        qualitative_words=tuple(str(w) for w in doc["qualitative"]["words"]),
+        deadline=re.compile(str(doc["qualitative"]["deadline"]["pattern"])),
+        kind_rules=_rules(doc["kind"]["rules"], "kind"),
+        direction_rules=_rules(doc["direction"]["rules"], "direction"),
+        facts=dict(doc.get("facts") or {}),
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _load(path: str) -> Lexicon:
+    return _from_doc(yaml.safe_load(Path(path).read_text(encoding="utf-8")) or {})
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The lexicon of ``data/lexicon.yaml`` (or of ``path``), read once."""
+    return _load(str(path or LEXICON_FILE))
+
+
+def lexicon_help(path: str | Path | None = None) -> list[dict[str, str]]:
+    """Every section and rule with its help text (for the README and reviews)."""
+    doc = yaml.safe_load(Path(path or LEXICON_FILE).read_text(encoding="utf-8")) or {}
+    out: list[dict[str, str]] = []
+    for section, body in doc.items():
+        if isinstance(body, dict) and "help" in body:
+            out.append({"entry": section, "help": " ".join(str(body["help"]).split())})
+        for item in (body.get("rules") or []) if isinstance(body, dict) else []:
+            if isinstance(item, dict) and "help" in item:
+                out.append({"entry": f"{section}.{item.get('id', item.get('role', ''))}",
+                            "help": " ".join(str(item["help"]).split())})
+    return out

@@ -1,0 +1,125 @@
+"""Text with one cell per line (copied out of a PDF or a web page): the rows are rebuilt from the
+header. The header's cells are the header words at the top of the table; a row starts at an
+indicator name (after any level labels) and takes, for each column after the name, the next line
+when it fits that column (a value, a unit, a score). Blank cells vanish in such a copy, so a line
+that does not fit leaves its column blank; a name that wrapped onto the next line is joined.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import clean_unit, header_role, header_year, is_qualitative_text, is_value_like
+from analytics.ingest.tables.facts import is_sign_off, label_kind
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["rebuild_rows"]
+
+_NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
+_PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
+
+
+def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None:
+    for h, line in enumerate(lines):
+        if header_role(line, lex) not in ("level1", "level2", "name") or len(normalize_text(line)) > 10:
+            continue
+        cells: list[str] = []
+        j = h
+        while j < len(lines) and len(cells) < 16:
+            t = normalize_text(lines[j])
+            if re.fullmatch(r"\d{4}年度?", t) and j + 1 < len(lines) and header_year(lines[j + 1]) is None \
+                    and header_role(lines[j + 1], lex) == "value":
+                cells.append(t + normalize_text(lines[j + 1]))
+                j += 2
+                continue
+            if header_role(t, lex) is None or len(t) > 16:
+                break
+            cells.append(t)
+            j += 1
+        roles = [header_role(c, lex) for c in cells]
+        if "value" in roles and "name" in roles + (["name"] if "level2" in roles else []):
+            return h, cells, j
+    return None
+
+
+def _fits(line: str, role: str | None, lex: Lexicon) -> bool:
+    t = normalize_text(line)
+    if not t or lex.level_word(t) or is_sign_off(t, lex):
+        return False
+    if role == "value":
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t))
+    if role == "unit":
+        return clean_unit(t, lex) in lex.units
+    if role == "comparator":
+        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向")
+    if role == "ignore":
+        return bool(re.fullmatch(r"\d+(\.\d+)?分?", t))
+    return False
+
+
+def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
+    """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found)."""
+    lines = [r[0] for r in table.rows]
+    found = _header(lines, lex)
+    if found is None:
+        return table
+    h, header, end = found
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    i = 0
+    while i < h:  # facts: a label and the lines after it up to the next label
+        row = [lines[i]]
+        ref = table.refs[i]
+        i += 1
+        if label_kind(row[0], lex):
+            while i < h and not label_kind(lines[i], lex):
+                row.append(lines[i])
+                i += 1
+        rows.append(row)
+        refs.append(ref)
+    rows.append(header)
+    refs.append(table.refs[h])
+    roles = [header_role(c, lex) for c in header]
+    name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
+    levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
+    headers = {normalize_text(c) for c in header} | {"绩效指标"}
+    i = end
+    pending: dict[str, str] = {}
+    while i < len(lines):
+        t = normalize_text(lines[i])
+        if is_sign_off(t, lex) or label_kind(t, lex) == "name":
+            for j in range(i, len(lines)):
+                rows.append([lines[j]])
+                refs.append(table.refs[j])
+            break
+        if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)):
+            rows.append([lines[i]])
+            refs.append(table.refs[i])
+            i += 1
+            continue
+        word = lex.level_word(t)
+        if word:
+            pending[word[0]] = word[1]
+            i += 1
+            continue
+        start = i
+        name = lines[i].strip()
+        i += 1
+        while i < len(lines) and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) and (
+                name.count("（") + name.count("(") > name.count("）") + name.count(")")
+                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not _NAME_END.search(normalize_text(name)))):
+            name += lines[i].strip()
+            i += 1
+        row = [""] * len(header)
+        for lv, k in levels.items():
+            row[k] = pending.pop(lv, "")
+        row[name_col] = name
+        for k in range(name_col + 1, len(header)):
+            if i < len(lines) and _fits(lines[i], roles[k], lex):
+                row[k] = lines[i].strip()
+                i += 1
+        rows.append(row)
+        refs.append(table.refs[start])
+    return RawTable("text-lines", rows, refs, merged=False)

@@ -1,0 +1,295 @@
+"""Reading a target table's cells from whatever a person holds: .xlsx (merged cells filled),
+.xls (when ``xlrd`` is installed), .docx (Word tables, ``gridSpan``/``vMerge`` filled; paragraphs
+between tables kept as one-cell rows, so titles such as （2022年度） are seen), .csv, and text
+copied out of a PDF or a web page (tab-separated, ``|``-separated, Word's "one cell per tab-led
+line, blank line between rows", or one cell per line).
+
+Every row keeps where it came from (line, sheet row, table/row) so that a row that cannot be read
+is reported with its place and text. Nothing here raises: problems are returned as codes.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from typing import Any
+from xml.etree import ElementTree as ET
+
+__all__ = ["RawTable", "ReadFailure", "read_source", "split_text"]
+
+MAX_BYTES = 20 * 1024 * 1024
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+@dataclass
+class RawTable:
+    """Rows of cell texts with the place of each row. ``merged`` says whether merged cells were
+    already filled (spreadsheets, Word); in text, a merged cell is a blank."""
+
+    fmt: str
+    rows: list[list[str]]
+    refs: list[str]
+    sheet: str | None = None
+    merged: bool = False
+    sheets: list[str] = field(default_factory=list)
+
+
+@dataclass
+class ReadFailure:
+    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | no_sheet | bad_encoding
+    detail: str = ""
+
+
+def _decode(data: bytes) -> str | None:
+    for enc in ("utf-8-sig", "gb18030"):
+        try:
+            return data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+    return None
+
+
+def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = None,
+                sheet: str | None = None) -> list[RawTable] | ReadFailure:
+    """The tables of a file (one per sheet for a workbook), or why it could not be read."""
+    try:
+        if isinstance(path, (bytes, bytearray)):
+            data = bytes(path)
+        else:
+            filename = filename or os.fspath(path)
+            if os.path.getsize(path) > MAX_BYTES:
+                return ReadFailure("too_large", str(os.path.getsize(path)))
+            with open(path, "rb") as fh:
+                data = fh.read()
+    except OSError as exc:
+        return ReadFailure("unreadable", type(exc).__name__)
+    if not data.strip():
+        return ReadFailure("empty")
+    ext = os.path.splitext(filename or "")[1].lower()
+    try:
+        if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
+            return _read_xls(data, sheet)
+        if data.startswith(b"PK\x03\x04"):
+            with zipfile.ZipFile(io.BytesIO(data)) as zf:
+                names = set(zf.namelist())
+            if "word/document.xml" in names:
+                return _read_docx(data)
+            return _read_xlsx(data, filename or "", sheet)
+        text = _decode(data)
+        if text is None:
+            return ReadFailure("bad_encoding")
+        return [split_text(text, csv_hint=(ext == ".csv"))]
+    except Exception as exc:  # noqa: BLE001 - a broken file is a problem to report, never a traceback
+        return ReadFailure("unreadable", type(exc).__name__)
+
+
+def _fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_row: int) -> None:
+    """Copy each merged range's top-left text into its other cells (ranges 1-based, inclusive)."""
+    for r1, c1, r2, c2 in merges:
+        top = rows[r1 - first_row] if 0 <= r1 - first_row < len(rows) else None
+        if top is None or c1 - 1 >= len(top):
+            continue
+        value = top[c1 - 1]
+        for r in range(r1, r2 + 1):
+            i = r - first_row
+            if not 0 <= i < len(rows):
+                continue
+            row = rows[i]
+            while len(row) < c2:
+                row.append("")
+            for c in range(c1, c2 + 1):
+                if (r, c) != (r1, c1):
+                    row[c - 1] = value
+
+
+def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] | ReadFailure:
+    from analytics.ingest.problems import Collector
+    from analytics.ingest.xlsx import read_excel
+
+    tables: list[RawTable] = []
+    wanted: list[str | int] = [sheet] if sheet else list(range(50))
+    for key in wanted:
+        ctx = Collector(os.path.basename(filename))
+        grid = read_excel(data, ctx, key, MAX_BYTES)
+        if grid is None:
+            if tables or sheet is None and key != 0:
+                break
+            problem = ctx.problems[0] if ctx.problems else None
+            if problem is not None and problem.code == "no_sheet":
+                return ReadFailure("no_sheet", ", ".join(problem.params.get("sheets") or []))
+            return ReadFailure("bad_excel", problem.code if problem else "")
+        numbers = sorted(grid.cells) or [1]
+        first, last = numbers[0], numbers[-1]
+        rows = [list(grid.cells.get(r, [])) for r in range(first, last + 1)]
+        _fill(rows, grid.merges, first)
+        name = str(ctx.sheet)
+        tables.append(RawTable("xlsx", rows, [f"{name}!{r}" for r in range(first, last + 1)], name, True))
+    for t in tables:
+        t.sheets = [x.sheet or "" for x in tables]
+    return tables
+
+
+def _read_xls(data: bytes, sheet: str | None) -> list[RawTable] | ReadFailure:
+    try:
+        import xlrd  # type: ignore[import-not-found]
+    except ImportError:
+        return ReadFailure("xls_reader_missing")
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    tables = []
+    for sh in book.sheets():
+        if sheet and sh.name != sheet:
+            continue
+        rows = [[str(v).removesuffix(".0") if isinstance(v, float) else str(v) for v in sh.row_values(r)]
+                for r in range(sh.nrows)]
+        merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
+        _fill(rows, merges, 1)
+        tables.append(RawTable("xls", rows, [f"{sh.name}!{r + 1}" for r in range(sh.nrows)], sh.name, True))
+    return tables or ReadFailure("no_sheet", ", ".join(s.name for s in book.sheets()))
+
+
+def _tc_text(tc: ET.Element) -> str:
+    paras = []
+    for p in tc.iter(f"{_W}p"):
+        paras.append("".join(t.text or "" for t in p.iter(f"{_W}t")))
+    return "\n".join(paras).strip()
+
+
+def _docx_table(tbl: ET.Element) -> list[list[str]]:
+    """A Word table as a grid: a cell spanning columns (gridSpan) or continuing a vertical merge
+    (vMerge without "restart") repeats the text of the cell it belongs to."""
+    grid: list[list[str]] = []
+    for tr in tbl.findall(f"{_W}tr"):
+        row: list[str] = []
+        for tc in tr.findall(f"{_W}tc"):
+            pr = tc.find(f"{_W}tcPr")
+            span, vmerge = 1, None
+            if pr is not None:
+                gs = pr.find(f"{_W}gridSpan")
+                span = int(gs.get(f"{_W}val", "1")) if gs is not None else 1
+                vm = pr.find(f"{_W}vMerge")
+                if vm is not None:
+                    vmerge = vm.get(f"{_W}val", "continue")
+            text = _tc_text(tc)
+            if vmerge == "continue" and grid:
+                above = grid[-1]
+                col = len(row)
+                text = above[col] if col < len(above) else ""
+            row.extend([text] * max(1, span))
+        grid.append(row)
+    return grid
+
+
+def _read_docx(data: bytes) -> list[RawTable] | ReadFailure:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        root = ET.fromstring(zf.read("word/document.xml"))
+    body = root.find(f"{_W}body")
+    if body is None:
+        return ReadFailure("bad_docx")
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    n_tables = 0
+    for child in body:
+        if child.tag == f"{_W}p":
+            text = "".join(t.text or "" for t in child.iter(f"{_W}t")).strip()
+            if text:
+                rows.append([text])
+                refs.append(f"¶{len(rows)}")
+        elif child.tag == f"{_W}tbl":
+            n_tables += 1
+            for i, r in enumerate(_docx_table(child), start=1):
+                rows.append(r)
+                refs.append(f"T{n_tables}:{i}")
+    if not n_tables:
+        return ReadFailure("no_word_table", str(len(rows)))
+    return [RawTable("docx", rows, refs, None, True)]
+
+
+_SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
+
+
+def split_text(text: str, csv_hint: bool = False) -> RawTable:
+    """Rows of a pasted or exported text, by its layout (see the module's help)."""
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    filled = [ln for ln in lines if ln.strip()]
+    led = sum(1 for ln in filled if ln.startswith("\t") and ln.count("\t") == 1)
+    multi_tab = sum(1 for ln in filled if ln.strip("\t ").count("\t") >= 1)
+    pipes = sum(1 for ln in filled if ln.count("|") >= 2)
+    commas = sum(1 for ln in filled if ln.count(",") + ln.count("，") >= 2)
+    n = max(1, len(filled))
+    if led >= 0.3 * n and led > multi_tab:
+        return _tab_led(lines)
+    if multi_tab >= 0.3 * n:
+        return _delimited(lines, "\t", "text-tab")
+    if pipes >= 0.3 * n:
+        return _pipes(lines)
+    if csv_hint or commas >= 0.5 * n:
+        return _delimited(lines, ",", "csv")
+    rows = [[ln.strip()] for ln in lines if ln.strip()]
+    refs = [f"L{i}" for i, ln in enumerate(lines, start=1) if ln.strip()]
+    return RawTable("text-lines", rows, refs)
+
+
+def _tab_led(lines: list[str]) -> RawTable:
+    """Word's plain-text copy of a table: each cell starts a line with a tab, a cell may wrap onto
+    lines without a tab, a blank line ends the row."""
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    row: list[str] = []
+    start = 0
+    led = False  # the row has a tab-led cell (else it is a title line above the table)
+    for i, ln in enumerate(lines, start=1):
+        if not ln.strip() and not ln.startswith("\t"):
+            if row:
+                rows.append([c.strip() for c in row])
+                refs.append(f"L{start}")
+                row, led = [], False
+            continue
+        if ln.startswith("\t") and row and not led:
+            rows.append([c.strip() for c in row])
+            refs.append(f"L{start}")
+            row = []
+        if not row:
+            start = i
+        if ln.startswith("\t"):
+            led = True
+            row.append(ln[1:])
+        elif row:
+            row[-1] = row[-1].rstrip() + "\n" + ln.strip()
+        else:
+            row.append(ln.strip())
+    if row:
+        rows.append([c.strip() for c in row])
+        refs.append(f"L{start}")
+    return RawTable("text-word", rows, refs)
+
+
+def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
+    text = "\n".join(lines)
+    reader = csv.reader(io.StringIO(text), delimiter=delim)
+    rows, refs = [], []
+    for record in reader:
+        if any(c.strip() for c in record):
+            rows.append([c.strip() for c in record])
+            refs.append(f"L{reader.line_num}")
+    if delim == "," and not rows:
+        return RawTable(fmt, [], [])
+    return RawTable(fmt, rows, refs)
+
+
+def _pipes(lines: list[str]) -> RawTable:
+    rows, refs = [], []
+    for i, ln in enumerate(lines, start=1):
+        if not ln.strip() or _SEP_RE.match(ln):
+            continue
+        cells = ln.strip().split("|") if "|" in ln else [ln.strip()]
+        if len(cells) > 1 and ln.strip().startswith("|"):
+            cells = cells[1:]
+        if len(cells) > 1 and ln.strip().endswith("|"):
+            cells = cells[:-1]
+        rows.append([c.strip() for c in cells])
+        refs.append(f"L{i}")
+    return RawTable("text-pipe", rows, refs)

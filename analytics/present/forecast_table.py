@@ -1,0 +1,191 @@
+"""The 年末预测 decision table for people: one row of display texts per indicator, the decision
+columns first (指标, 年度目标, 年末预计, 完成概率, 完成可能性, 当前状态, 预计与目标差, 说明), the
+details after them and the id last. The page and its CSV/Excel exports read the same rows, so
+units and rounding agree (every cell a text in the indicator's unit; probabilities ``<1%``,
+``83%``; no ``None``).
+
+Two rules of presentation live here:
+
+* the run rate (尚需月均, 近期月均) is in the unit of the amounts that run — the budget execution
+  rate (%) runs in 万元 a month, see :func:`runrate_unit`;
+* an indicator measured periodically (a quarterly survey, detected from its reporting months by
+  :func:`analytics.core.reporting.measured_months`) is not extrapolated flat between surveys: its
+  level reads 待下次测评 with the last measured value and the next survey month.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Mapping, Protocol, Sequence
+
+from analytics.core.model import Indicator, Project
+from analytics.core.reporting import measured_months, next_measurement
+from analytics.core.series import Actuals
+from analytics.forecast.outlook import Outlook
+from analytics.present import labels
+from analytics.present.catalogue import text
+from analytics.present.forecast_text import method_name, reason_name
+from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value
+from analytics.rules.progress import IndicatorProgress
+
+#: Reader-friendly names of the likelihood codes (``manager.level_<code>``), plus ``await``.
+LEVEL_CODES: tuple[str, ...] = ("certain", "likely", "possible", "impossible", "await")
+
+#: Screen columns (decision columns first) and export columns (all, the id last): catalogue keys.
+SCREEN_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob", "level", "status", "gap", "reason")
+EXPORT_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob_export", "level", "status", "gap", "reason",
+                                   "interval", "required", "recent", "method", "goal", "id")
+
+
+class ForecastData(Protocol):
+    project: Project
+    actuals: Actuals
+
+
+@dataclass(frozen=True)
+class ForecastRow:
+    """One indicator's row: display texts, plus the level's code (``await`` for 待下次测评)."""
+
+    id: str
+    indicator: str
+    target: str
+    forecast: str
+    prob: str
+    level: str
+    status: str
+    gap: str
+    reason: str
+    interval: str
+    required: str
+    recent: str
+    method: str
+    goal: str
+    level_code: str | None
+
+    @property
+    def prob_export(self) -> str:
+        return self.prob
+
+
+def level_name(code: str | None, lang: str = "zh") -> str:
+    """``impossible`` → ``难以完成``; ``await`` → ``待下次测评``; no level → ``—``."""
+    return text(f"manager.level_{code}", lang) if code in LEVEL_CODES else DASH
+
+
+def runrate_unit(project: Project, ind: Indicator) -> str:
+    """The unit of 尚需月均 / 近期月均: the indicator's own, except the budget execution rate,
+    whose run rate is money (万元 a month)."""
+    return "万元" if ind.id == project.execution_indicator else ind.unit
+
+
+def _every(months: tuple[int, ...], lang: str) -> str:
+    return text({1: "manager.every_year", 2: "manager.every_half"}.get(len(months), "manager.every_quarter"), lang)
+
+
+def _await_reason(ds: ForecastData, ind: Indicator, o: Outlook, lang: str) -> str | None:
+    """The 待下次测评 phrase of a periodically measured indicator (None: reported monthly, or its
+    year is complete)."""
+    if o.method == "observed_final" or ind.kind == "milestone" or ind.derived_from or not o.data_month:
+        return None
+    months = measured_months(ds.actuals, ind.id, o.year)
+    if months is None:
+        return None
+    last = ds.actuals.obs(ind.id, o.year).latest(o.data_month)
+    nxt = next_measurement(ds.actuals, ind.id, o.year, o.data_month)
+    if last is None:
+        return text("manager.why_await", lang, every=_every(months, lang), last=DASH, value=DASH,
+                    next=fmt_month_short(nxt or months[0], lang))
+    value = fmt_value(last[1], ind.unit, lang)
+    if nxt is None:
+        return text("manager.why_await_done", lang, every=_every(months, lang), last=fmt_month_short(last[0], lang), value=value)
+    return text("manager.why_await", lang, every=_every(months, lang), last=fmt_month_short(last[0], lang), value=value,
+                next=fmt_month_short(nxt, lang))
+
+
+def _reason(project: Project, ind: Indicator, o: Outlook, lang: str) -> str:
+    """Why the outlook is what it is, in one short phrase."""
+    if ind.kind == "milestone":
+        if o.p_attain == 1.0:
+            return text("manager.why_milestone_done", lang)
+        if o.p_attain == 0.0:
+            return text("manager.why_milestone_overdue", lang)
+        if o.p_attain is None:
+            return text("manager.why_no_forecast", lang, reason=reason_name(o.reason, lang) or DASH)
+        return text("manager.why_milestone_due", lang, due=fmt_month_short(ind.due_month or 12, lang))
+    if o.point is None:
+        return text("manager.why_no_forecast", lang, reason=reason_name(o.reason, lang) or DASH)
+    if o.method == "observed_final":
+        return text("manager.why_final", lang)
+    unit = runrate_unit(project, ind)
+    if o.required_monthly is not None and o.recent_monthly is not None:
+        return text("manager.why_pace", lang, required=fmt_value(o.required_monthly, unit, lang), recent=fmt_value(o.recent_monthly, unit, lang))
+    if o.required_monthly is not None:
+        if o.required_monthly <= 0:
+            return text("manager.why_met", lang)
+        return text("manager.why_required", lang, required=fmt_value(o.required_monthly, unit, lang))
+    if o.target is None:
+        return method_name(o.method, lang)
+    gap = fmt_gap(o.point - o.target, ind.unit, lang, with_unit=False)
+    side = "on" if gap.lstrip("+-").strip("0.,") == "" else ("below" if o.point < o.target else "above")
+    return text(f"manager.why_trend_{side}", lang)
+
+
+def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
+    if ind.kind == "milestone":
+        return fmt_target(p.target_raw if p is not None else None, ind.unit, lang)
+    return fmt_value(o.target, ind.unit, lang)
+
+
+def _forecast(ind: Indicator, o: Outlook, lang: str) -> str:
+    if ind.kind == "milestone":
+        return labels.milestone_value(o.point, lang) if o.point is not None else DASH
+    return fmt_value(o.point, ind.unit, lang)
+
+
+def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang: str = "zh") -> ForecastRow:
+    """The display row of one outlook (``p``: the indicator's progress row, for its status)."""
+    project = ds.project
+    ind = project.indicator(o.indicator_id)
+    waiting = _await_reason(ds, ind, o, lang)
+    unit = runrate_unit(project, ind)
+    measured = o.point is not None and ind.kind != "milestone"
+    interval = DASH if o.lower is None or o.upper is None or not measured else \
+        f"{fmt_value(o.lower, ind.unit, lang)} – {fmt_value(o.upper, ind.unit, lang)}"
+    gap = fmt_gap(o.point - o.target, ind.unit, lang) if measured and o.target is not None and waiting is None else DASH
+    method = method_name(o.method, lang) if o.method != "none" else DASH
+    return ForecastRow(
+        id=ind.id,
+        indicator=ind.display_name(lang),
+        target=_target(ind, o, p, lang),
+        forecast=DASH if waiting else _forecast(ind, o, lang),
+        prob=DASH if waiting else fmt_prob(o.p_attain, lang),
+        level=level_name("await" if waiting else o.likelihood, lang),
+        status=labels.status_label(p.status, lang) if p is not None else DASH,
+        gap=gap,
+        reason=waiting or _reason(project, ind, o, lang),
+        interval=DASH if waiting else interval,
+        required=fmt_value(o.required_monthly, unit, lang),
+        recent=fmt_value(o.recent_monthly, unit, lang),
+        method=method,
+        goal=labels.goal_label(project, ind.goal, lang),
+        level_code="await" if waiting else o.likelihood,
+    )
+
+
+def forecast_rows(ds: ForecastData, outlooks: Sequence[Outlook], progress: Mapping[str, IndicatorProgress], lang: str = "zh") -> list[ForecastRow]:
+    """The display rows of ``outlooks``, in their order."""
+    return [forecast_row(ds, o, progress.get(o.indicator_id), lang) for o in outlooks]
+
+
+def column_title(column: str, lang: str = "zh") -> str:
+    return text(f"manager.col_{column}", lang)
+
+
+def table(rows: Sequence[ForecastRow], columns: Sequence[str], lang: str = "zh") -> list[dict[str, Any]]:
+    """The rows as records with the columns' titles (``columns``: :data:`SCREEN_COLUMNS` plus
+    ``id`` for the page, :data:`EXPORT_COLUMNS` for CSV/Excel)."""
+    out = []
+    for r in rows:
+        values = {**asdict(r), "prob_export": r.prob_export}
+        out.append({column_title(c, lang): values[c] for c in columns})
+    return out

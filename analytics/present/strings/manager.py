@@ -1,0 +1,67 @@
+"""Words of the manager's view (reached as ``"manager.<key>"``): the 年末预测 decision table, the
+reader-friendly likelihood levels, the reporting-month banner, and the 数据管理 page's preview,
+audit and undo confirmation."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    # reader-friendly likelihood levels (the official form keeps 确定能 / 很可能 / 有可能 / 完全不可能)
+    "level_certain": {"zh": "基本确定", "en": "Near certain"},
+    "level_likely": {"zh": "很可能完成", "en": "Likely"},
+    "level_possible": {"zh": "有风险", "en": "At risk"},
+    "level_impossible": {"zh": "难以完成", "en": "Hard to meet"},
+    "level_await": {"zh": "待下次测评", "en": "Awaiting next survey"},
+    "level_help": {"zh": "完成概率 ≥95% 基本确定；≥70% 很可能完成；≥5% 有风险；<5% 难以完成。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。",
+                   "en": "P ≥ 95% near certain; ≥ 70% likely; ≥ 5% at risk; < 5% hard to meet. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: “awaiting next survey”."},
+    # decision table of 年末预测
+    "col_indicator": {"zh": "指标", "en": "Indicator"},
+    "col_target": {"zh": "年度目标", "en": "Target"},
+    "col_forecast": {"zh": "年末预计", "en": "Year-end forecast"},
+    "col_prob": {"zh": "完成概率", "en": "Chance"},
+    "col_prob_export": {"zh": "完成概率（%）", "en": "Chance of meeting target (%)"},
+    "col_level": {"zh": "完成可能性", "en": "Outlook"},
+    "col_status": {"zh": "当前状态", "en": "Status now"},
+    "col_gap": {"zh": "预计与目标差", "en": "Forecast − target"},
+    "col_reason": {"zh": "说明", "en": "Why"},
+    "col_interval": {"zh": "80%区间", "en": "80% interval"},
+    "col_required": {"zh": "尚需月均", "en": "Needed per month"},
+    "col_recent": {"zh": "近期月均", "en": "Recent per month"},
+    "col_method": {"zh": "预测方法", "en": "Method"},
+    "col_goal": {"zh": "所属目标", "en": "Goal"},
+    "col_id": {"zh": "指标代码", "en": "Indicator id"},
+    "gap_help": {"zh": "年末预计 − 年度目标，单位同指标；百分比指标以个百分点计。", "en": "Forecast − target in the indicator's unit; percentages in percentage points."},
+    "sheet_forecast": {"zh": "年末预测", "en": "Forecast"},
+    # reasons, one short phrase a row
+    "why_await": {"zh": "{every}测评，最近 {last}：{value}；下次 {next}", "en": "Surveyed {every}; last {last}: {value}; next {next}"},
+    "why_await_done": {"zh": "{every}测评，最近 {last}：{value}", "en": "Surveyed {every}; last {last}: {value}"},
+    "every_quarter": {"zh": "每季度", "en": "quarterly"},
+    "every_half": {"zh": "每半年", "en": "half-yearly"},
+    "every_year": {"zh": "每年", "en": "yearly"},
+    "why_pace": {"zh": "需月均{required}，近期{recent}", "en": "Needs {required}/mo, recent {recent}"},
+    "why_required": {"zh": "每月需支出{required}", "en": "Needs {required}/mo"},
+    "why_met": {"zh": "已达到年度目标", "en": "Target already met"},
+    "why_final": {"zh": "12月数据已出", "en": "December is in"},
+    "why_trend_below": {"zh": "按趋势推算，年末低于目标", "en": "On trend, ends below target"},
+    "why_trend_above": {"zh": "按趋势推算，年末高于目标", "en": "On trend, ends above target"},
+    "why_trend_on": {"zh": "按趋势推算，年末与目标持平", "en": "On trend, ends at target"},
+    "why_milestone_done": {"zh": "已实现", "en": "Achieved"},
+    "why_milestone_due": {"zh": "{due}前须完成", "en": "Due by {due}"},
+    "why_milestone_overdue": {"zh": "已逾期未实现", "en": "Overdue"},
+    "why_no_forecast": {"zh": "不作预测：{reason}", "en": "No forecast: {reason}"},
+    # reporting months (sidebar banner, page warning)
+    "reported_banner": {"zh": "{month}已报 {n}/{total}", "en": "{month}: {n} of {total} reported"},
+    "reported_banner_help": {"zh": "默认显示大多数指标（≥{share:.0%}）及支出均已报送的最近月份。", "en": "The app opens on the latest month that most indicators (≥ {share:.0%}) and spending have reported."},
+    "partial_month": {"zh": "{month}只有 {n}/{total} 项月度指标已报送{spending}：未报指标沿用上月及以前的数据，目标得分会随补报变化。未报：{missing}。",
+                      "en": "Only {n} of {total} monthly indicators have reported {month}{spending}: the others keep their earlier values, so goal scores will change as they report. Missing: {missing}."},
+    "partial_spending": {"zh": "，支出未报", "en": ", spending not yet"},
+    "and_more": {"zh": "等 {n} 项", "en": "and {n} more"},
+    # 数据管理
+    "preview_indicator": {"zh": "指标", "en": "Indicator"},
+    "preview_month": {"zh": "月份", "en": "Month"},
+    "preview_old": {"zh": "原值", "en": "Old value"},
+    "preview_new": {"zh": "新值", "en": "New value"},
+    "preview_change": {"zh": "变化", "en": "Change"},
+    "undo_confirm": {"zh": "撤销这次导入将改动 {n} 个数值（恢复为导入前的值）。确定撤销？", "en": "Undoing this import changes {n} values back to what they were before. Undo?"},
+    "undo_confirm_button": {"zh": "确定撤销", "en": "Yes, undo"},
+    "undo_cancel": {"zh": "取消", "en": "Cancel"},
+}

@@ -1,0 +1,34 @@
+"""Messages of ``parse-table`` (reading any target table): why no table was found, why a row was
+skipped or could not be read. Keys are used as ``tables.<key>``."""
+
+from __future__ import annotations
+
+STRINGS: dict[str, dict[str, str]] = {
+    "no_header": {
+        "zh": "{file}：没有找到绩效指标表。查找的是含“三级指标/指标名称”列和“指标值/目标值/年度指标值/实际完成值”列的表头行"
+              "（前80行内）；文件共{rows}行{sheets}，开头几行是：{sample}",
+        "en": "{file}: no indicator table found. Looked for a header row (in the first 80 rows) with a name column "
+              "(三级指标/指标名称) and a value column (指标值/目标值/年度指标值/实际完成值); the file has {rows} rows{sheets}, "
+              "starting with: {sample}",
+    },
+    "sheets": {"zh": "（工作表：{names}）", "en": " (sheets: {names})"},
+    "unreadable": {"zh": "{file}：无法读取文件（{detail}）。", "en": "{file}: the file cannot be read ({detail})."},
+    "empty": {"zh": "{file}：文件是空的。", "en": "{file}: the file is empty."},
+    "too_large": {"zh": "{file}：文件超过20 MB。", "en": "{file}: the file is over 20 MB."},
+    "bad_encoding": {"zh": "{file}：文本既不是UTF-8也不是GBK编码。", "en": "{file}: the text is neither UTF-8 nor GBK."},
+    "bad_excel": {"zh": "{file}：无法读取该Excel工作簿（{detail}）。", "en": "{file}: the Excel workbook cannot be read ({detail})."},
+    "bad_docx": {"zh": "{file}：无法读取该Word文档。", "en": "{file}: the Word document cannot be read."},
+    "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
+                      "en": "{file}: the Word document has no table (only {detail} paragraphs). Paste the table or save it as Excel."},
+    "no_sheet": {"zh": "{file}：没有这个工作表；现有工作表：{detail}。", "en": "{file}: no such sheet; the sheets are: {detail}."},
+    "xls_reader_missing": {"zh": "{file}：旧版.xls需要安装xlrd才能读取；请另存为.xlsx后再试。",
+                           "en": "{file}: an old .xls needs the xlrd package; save it as .xlsx and try again."},
+    "row_no_value": {"zh": "{where}：有指标名称但没有可读的指标值：{text}", "en": "{where}: a name but no value to read: {text}"},
+    "row_bad_value": {"zh": "{where}：指标值无法读取（{cells}）：{text}", "en": "{where}: a value cannot be read ({cells}): {text}"},
+    "row_no_name": {"zh": "{where}：有数值但没有指标名称：{text}", "en": "{where}: values but no indicator name: {text}"},
+    "skipped_header": {"zh": "重复的表头", "en": "repeated header"},
+    "skipped_sign_off": {"zh": "签署/备注行", "en": "sign-off or note row"},
+    "skipped_total": {"zh": "合计行", "en": "total row"},
+    "skipped_label": {"zh": "层级标签行", "en": "level label row"},
+    "skipped_after_table": {"zh": "表格之后的内容", "en": "after the table"},
+}

@@ -1,0 +1,86 @@
+"""Reporting rules (default as-of month, periodic measurement) and the 年末预测 decision rows."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analytics.core.reporting import (
+    REPORTING_RULES,
+    default_as_of,
+    later_partial,
+    measured_months,
+    month_coverage,
+    monthly_reporters,
+    next_measurement,
+)
+from analytics.core.series import Actuals, Budget
+from analytics.forecast.outlook import forecast_all, risk_order
+from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, forecast_rows, level_name, runrate_unit, table
+from analytics.storage.store import Store
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    return Store(str(tmp_path_factory.mktemp("rep") / "store.db")).load_dataset()
+
+
+def _with_early_september(ds, ids: list[str]) -> Actuals:
+    """The sample's actuals plus September values of ``ids`` (an early, half-reported month)."""
+    extra = pd.DataFrame([{"indicator_id": i, "year": 2024, "month": 9, "first_month": 9, "value": 1.0,
+                           "basis": "level", "note": "", "source": ""} for i in ids])
+    return Actuals(ds.project, pd.concat([ds.actuals.frame, extra], ignore_index=True))
+
+
+def test_quarterly_survey_is_detected_from_its_reporting_months(ds):
+    assert measured_months(ds.actuals, "public_service_satisfaction", 2024) == (3, 6, 9, 12)
+    assert measured_months(ds.actuals, "new_urban_jobs", 2024) is None
+    assert next_measurement(ds.actuals, "public_service_satisfaction", 2024, 8) == 9
+    assert next_measurement(ds.actuals, "public_service_satisfaction", 2024, 12) is None
+    reporters = monthly_reporters(ds.project, ds.actuals, 2024)
+    assert "public_service_satisfaction" not in reporters and "new_jobs_total_2y" not in reporters
+    assert "new_urban_jobs" in reporters
+
+
+def test_default_as_of_skips_a_half_reported_month(ds):
+    assert default_as_of(ds.project, ds.actuals, ds.budget, ds.periods()) == (2024, 8)
+    early = _with_early_september(ds, ["registered_unemployed", "skilled_worker_share"])
+    periods = sorted(set(early.periods()) | set(ds.budget.monthly))
+    assert max(periods) == (2024, 9)
+    assert default_as_of(ds.project, early, ds.budget, periods) == (2024, 8)
+    cov = later_partial(ds.project, early, ds.budget, periods, (2024, 8))
+    assert cov is not None and (cov.year, cov.month) == (2024, 9)
+    assert len(cov.reported) == 2 and len(cov.missing) == len(cov.expected) - 2 and cov.spending is False
+    assert not cov.complete()
+
+
+def test_a_month_most_have_reported_is_the_default(ds):
+    reporters = monthly_reporters(ds.project, ds.actuals, 2024)
+    early = _with_early_september(ds, list(reporters))
+    budget = Budget(ds.project, pd.concat([ds.budget.frame, pd.DataFrame([{"year": 2024, "month": 9, "first_month": 9, "source": "central", "amount": 1.0}])]))
+    periods = sorted(set(early.periods()) | set(budget.monthly))
+    assert default_as_of(ds.project, early, budget, periods) == (2024, 9)
+    assert month_coverage(ds.project, early, budget, 2024, 9).complete()
+    # spending counts: without September spending the month is not the default
+    assert default_as_of(ds.project, early, ds.budget, periods) == (2024, 8)
+    assert REPORTING_RULES["reported_share"] == 0.5
+
+
+def test_forecast_rows_read_for_people(ds):
+    outlooks = sorted(forecast_all(ds, 2024, (2024, 8)), key=risk_order)
+    prog = {p.indicator_id: p for p in ds.progress(2024, (2024, 8))}
+    rows = {r.id: r for r in forecast_rows(ds, outlooks, prog, "zh")}
+    survey = rows["public_service_satisfaction"]
+    assert survey.level == "待下次测评" and survey.forecast == "—" and survey.prob == "—" and "下次 9月" in survey.reason
+    budget = rows["budget_execution"]
+    assert runrate_unit(ds.project, ds.project.indicator("budget_execution")) == "万元"
+    assert budget.required.endswith("万元") and "万元" in budget.reason and budget.target == "100.0%"
+    assert rows["new_urban_jobs"].prob == "83%" and rows["new_urban_jobs"].gap.startswith("+") and rows["new_urban_jobs"].gap.endswith("万人")
+    assert rows["vocational_training"].prob == "<1%" and rows["vocational_training"].level == "难以完成"
+    for r in rows.values():
+        assert "None" not in str(r) and "nan" not in str(r)
+    records = table(list(rows.values()), EXPORT_COLUMNS, "zh")
+    assert list(records[0])[:8] == ["指标", "年度目标", "年末预计", "完成概率（%）", "完成可能性", "当前状态", "预计与目标差", "说明"]
+    assert list(records[0])[-1] == "指标代码"
+    assert list(table(list(rows.values()), SCREEN_COLUMNS, "en")[0])[:3] == ["Indicator", "Target", "Year-end forecast"]
+    assert level_name("impossible", "en") == "Hard to meet" and level_name(None) == "—"
