@@ -145,6 +145,12 @@ def rate_text(x: float | None) -> str:
     return fmt_value(x, "%", lang)  # a rate under 100 never shows as 100.0% (analytics/present/format.py)
 
 
+def pct_number(x: float | None) -> float | None:
+    """A rate as the number shown (one decimal; under 100 never rounded up to 100), for tables and Excel."""
+    shown = fmt_value(x, "%", lang, with_unit=False)
+    return None if shown == "—" else float(shown.replace(",", ""))
+
+
 def use_pace(x: float) -> None:
     st.session_state[input_key("pace")] = min(3.0, max(0.0, float(x)))
 
@@ -306,31 +312,35 @@ if saved:
             res = project_scenario(project, ds.budget, as_of, sdoc, actuals=ds.actuals)
             sc = score_scenario(project, ds.actuals, ds.budget, as_of, sdoc, progress_rows=rows, result=res)
             lo_, hi_ = res.year_end_interval
-            comp_rows.append({  # numbers rounded as shown (a rate under 100 never rounds up to 100)
+            comp_rows.append({  # numbers rounded as shown (a rate under 100 never rounds up to 100); the levers last
                 t("bud_name", lang): name,
-                t("budget.cmp_levers", lang): budget_text.levers_in_words(sdoc, project, lang, year),
-                t("budget.cmp_year_end", lang): None if res.year_end_rate is None else float(rounded(res.year_end_rate, 1, toward_zero=res.year_end_rate < 100)),
-                t("budget.cmp_interval", lang): f"{fmt_value(lo_, '%', lang, with_unit=False)}–{fmt_value(hi_, '%', lang, with_unit=False)}",
+                t("budget.cmp_year_end", lang): pct_number(res.year_end_rate),
                 t("budget.cmp_target_month", lang): fmt_period_key(res.target_period, lang) if res.target_period else "—",
                 t("budget.cmp_shortfall", lang): float(rounded(res.shortfall, 0 if res.shortfall >= 1000 else 2)),
                 t("budget.cmp_score", lang): float(rounded(sc.total, 1)),
                 t("bud_grade", lang): sc.grade_en if lang == "en" else sc.grade,
+                t("budget.cmp_interval", lang): f"{fmt_value(lo_, '%', lang, with_unit=False)}–{fmt_value(hi_, '%', lang, with_unit=False)}",
+                t("budget.cmp_levers", lang): budget_text.levers_in_words(sdoc, project, lang, year),
             })
             for p in res.path:
                 if p.execution_rate is not None:
                     comp_lines.append({"month": p.month, "value": p.execution_rate, "series": name, "kind": "scenario"})
         comp = pd.DataFrame(comp_rows)
         st.dataframe(comp, hide_index=True, width="stretch", column_config={
-            t("budget.cmp_levers", lang): st.column_config.TextColumn(width="large"),
-            t("budget.cmp_year_end", lang): st.column_config.NumberColumn(format="%.1f"),
-            t("budget.cmp_shortfall", lang): st.column_config.NumberColumn(format="%,.0f"),
-            t("budget.cmp_score", lang): st.column_config.NumberColumn(format="%.1f"),
+            t("bud_name", lang): st.column_config.TextColumn(width=110),
+            t("budget.cmp_year_end", lang): st.column_config.NumberColumn(format="%.1f", width=105),
+            t("budget.cmp_target_month", lang): st.column_config.TextColumn(width=100),
+            t("budget.cmp_shortfall", lang): st.column_config.NumberColumn(format="%,.0f", width=110),
+            t("budget.cmp_score", lang): st.column_config.NumberColumn(format="%.1f", width=100),
+            t("bud_grade", lang): st.column_config.TextColumn(width=50),
+            t("budget.cmp_interval", lang): st.column_config.TextColumn(width=100),
+            t("budget.cmp_levers", lang): st.column_config.TextColumn(width=260),
         })
         show_chart("execution_projection", pd.DataFrame(comp_lines), pd.DataFrame(columns=["month", "lower", "upper"]), lang, target)
         paths = pd.DataFrame(comp_lines).pivot(index="month", columns="series", values="value").reset_index()
         paths = paths.rename(columns={"month": t("budget.cmp_month", lang)})
         for c in chosen:
-            paths[c] = [float(rounded(v, 1, toward_zero=v < 100)) for v in paths[c]]
+            paths[c] = [pct_number(v) for v in paths[c]]
         st.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({t("budget.sheet_compare", lang): comp, t("budget.sheet_paths", lang): paths}),
                            t("bud_file", lang, as_of=state.as_of_key),
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="scn_export", on_click="ignore")

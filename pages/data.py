@@ -27,6 +27,9 @@ from analytics.storage.store import (
     StoreError,
 )
 from analytics.storage.access import PRESENTATION_SETTING
+from analytics.present.catalogue import CATALOGUE, text as mtext
+from analytics.present.format import DASH, fmt_month, fmt_value
+from analytics.present.labels import milestone_value
 from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -82,6 +85,53 @@ def show_report(result: IngestResult) -> None:
         st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
 
 
+def _value_text(table: str, key: dict[str, Any], value: Any) -> str:
+    """A stored value for people: in the indicator's unit (spending in 万元), ``—`` for none."""
+    if value is None or value == "":
+        return DASH
+    if table != "actuals":
+        return fmt_value(value, "万元", lang)
+    ind = project.by_id.get(str(key.get("indicator_id")))
+    if ind is not None and ind.kind == "milestone":
+        return milestone_value(float(value), lang)
+    return fmt_value(value, ind.unit if ind is not None else "", lang)
+
+
+def _row_name(table: str, key: dict[str, Any]) -> str:
+    """What a stored row is about: the indicator's name, or the funding source of a spending row."""
+    if table == "actuals":
+        ind = project.by_id.get(str(key.get("indicator_id")))
+        return ind.display_name(lang) if ind is not None else str(key.get("indicator_id"))
+    src = next((f for f in project.funding_sources if f.key == key.get("source")), None)
+    name = (src.name_en if lang == "en" and src.name_en else src.name) if src is not None else key.get("source")
+    return mtext("manager.spending_row", lang, name=name or DASH)
+
+
+def who_name(who: str | None) -> str:
+    """Who made a change, for people (the loader and the local user by name)."""
+    if not who:
+        return DASH
+    key = f"manager.who_{who}"
+    return mtext(key, lang) if key in CATALOGUE else str(who)
+
+
+def _month_text(key: dict[str, Any]) -> str:
+    try:
+        return fmt_month(int(key["year"]), int(key["month"]), lang)
+    except (KeyError, TypeError, ValueError):
+        return DASH
+
+
+def changes_frame(changes: Any) -> pd.DataFrame:
+    """Changes of an import as people read them: 指标 / 月份 / 原值 / 新值."""
+    return pd.DataFrame([{
+        mtext("manager.preview_indicator", lang): _row_name(c.table, c.key),
+        mtext("manager.preview_month", lang): _month_text(c.key),
+        mtext("manager.preview_old", lang): _value_text(c.table, c.key, c.old),
+        mtext("manager.preview_new", lang): _value_text(c.table, c.key, c.new),
+    } for c in changes], columns=[mtext(f"manager.preview_{k}", lang) for k in ("indicator", "month", "old", "new")])
+
+
 def summary_text(s: Any) -> str:
     return t("summary_counts", lang, added=s.added, changed=s.changed, unchanged=s.unchanged, removed=s.removed)
 
@@ -97,7 +147,7 @@ year = st.selectbox(t("data_year", lang), years, index=years.index(state.year) i
 tab_names = [t("tab_entry", lang), t("tab_import", lang), t("tab_files", lang), t("tab_audit", lang)]
 if user.is_admin:
     tab_names.append(t("tab_settings", lang))
-tabs = st.tabs(tab_names)
+tabs = st.tabs(tab_names, key="data_tab", on_change="rerun")  # keyed: stays on the tab in use after a rerun
 
 
 # -- 1. grids ---------------------------------------------------------------------------------
@@ -201,9 +251,6 @@ with tabs[1]:
             if result.ok:
                 st.success(t("import_ok", lang, n=len(result.data), file=esc(upload.name),
                              kind=t(f"import_kind_{result.kind}", lang)), icon=":material/task_alt:")
-                with st.expander(t("import_preview", lang), icon=":material/preview:"):
-                    st.dataframe(result.data.drop(columns=["row"], errors="ignore").head(500), hide_index=True,
-                                 width="stretch")
                 keep = False
                 if ds.is_sample:  # the first real import takes the sample out (one undoable batch) unless kept
                     keep = st.checkbox(t("storage.keep_sample", lang), key="import_keep_sample")
@@ -230,8 +277,9 @@ with tabs[1]:
                     changed = [c for c in preview.changes if c.change in ("changed", "removed")]
                     if changed:
                         with st.expander(t("import_changed_rows", lang, n=len(changed)), icon=":material/difference:"):
-                            st.dataframe(pd.DataFrame([{**c.key, t("col_old", lang): c.old, t("col_new", lang): c.new}
-                                                       for c in changed[:500]]), hide_index=True, width="stretch")
+                            st.dataframe(changes_frame(changed[:500]), hide_index=True, width="stretch")
+                    with st.expander(t("import_preview", lang), icon=":material/preview:"):
+                        st.dataframe(changes_frame(preview.changes[:500]), hide_index=True, width="stretch")
                     if st.button(t("import_confirm", lang), key="import_confirm", type="primary", icon=":material/upload:"):
                         try:
                             done = db.apply_import(result, upload.name, user.name, keep_sample=keep)
@@ -311,7 +359,38 @@ KIND_LABELS = {k: t(f"batch_{k}", lang) for k in
 
 
 def fmt_at(text: str | None) -> str:
-    return "" if not text else str(text).replace("T", " ")[:16]
+    return DASH if not text else str(text).replace("T", " ")[:16]
+
+
+UNDO_ASK = "_undo_ask"
+
+
+def ask_undo(batch_id: str) -> None:
+    st.session_state[UNDO_ASK] = batch_id
+
+
+def cancel_undo() -> None:
+    st.session_state.pop(UNDO_ASK, None)
+
+
+def confirm_undo(b: Any) -> None:
+    """Undo asks first, saying how many stored values it will change."""
+    with st.container(border=True, key=f"undo_confirm_box_{b.batch_id}"):
+        st.warning(mtext("manager.undo_confirm", lang, n=b.added + b.changed + b.removed), icon=":material/undo:")
+        c1, c2, _ = st.columns([1, 1, 3])
+        go = c1.button(mtext("manager.undo_confirm_button", lang), key=f"undo_yes_{b.batch_id}", type="primary")
+        c2.button(mtext("manager.undo_cancel", lang), key=f"undo_no_{b.batch_id}", on_click=cancel_undo)
+    if not go:
+        return
+    st.session_state.pop(UNDO_ASK, None)
+    try:
+        res = db.undo_import(b.batch_id, user.name)
+    except StoreError as exc:
+        st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/error:")
+    else:
+        invalidate_data()
+        flash("success", t("undo_done", lang, file=esc(b.filename or DASH)) + SEP + summary_text(res))
+        st.rerun()
 
 
 with tabs[3]:
@@ -325,19 +404,19 @@ with tabs[3]:
     else:
         st.dataframe(pd.DataFrame([{
             t("col_at", lang): fmt_at(e.at),
-            t("col_who", lang): e.who,
-            t("ind_month", lang): f"{e.key.get('year')}-{int(e.key.get('month', 0)):02d}",
+            t("col_who", lang): who_name(e.who),
+            t("ind_month", lang): _month_text(e.key),
             t("ind_basis", lang): grids.basis_label(str(e.key.get("basis")), lang),
-            t("col_old", lang): e.field("value", "old"),
-            t("col_new", lang): e.field("value", "new"),
-            t("col_source", lang): e.source,
+            t("col_old", lang): _value_text("actuals", e.key, e.field("value", "old")),
+            t("col_new", lang): _value_text("actuals", e.key, e.field("value", "new")),
+            t("col_source", lang): e.source or DASH,
         } for e in entries[:500]]), hide_index=True, width="stretch")
 
     st.subheader(t("batches_title", lang))
     batches = db.batches(limit=50)
     st.dataframe(pd.DataFrame([{
-        t("col_at", lang): fmt_at(b.at), t("col_kind", lang): KIND_LABELS.get(b.kind, b.kind), t("col_file", lang): b.filename,
-        t("col_who", lang): b.who, t("sum_added", lang): b.added, t("sum_changed", lang): b.changed,
+        t("col_at", lang): fmt_at(b.at), t("col_kind", lang): KIND_LABELS.get(b.kind, b.kind), t("col_file", lang): b.filename or DASH,
+        t("col_who", lang): who_name(b.who), t("sum_added", lang): b.added, t("sum_changed", lang): b.changed,
         t("sum_unchanged", lang): b.unchanged, t("sum_removed", lang): b.removed,
         t("col_undone", lang): fmt_at(b.undone_at),
     } for b in batches]), hide_index=True, width="stretch")
@@ -347,17 +426,12 @@ with tabs[3]:
             st.caption(t("undo_help", lang))
         for b in undoable:
             c1, c2 = st.columns([5, 1])
-            c1.markdown(f"{fmt_at(b.at)} · **{KIND_LABELS.get(b.kind, b.kind)}** · {esc(b.filename)} · {esc(b.who)} · "
+            c1.markdown(f"{fmt_at(b.at)} · **{KIND_LABELS.get(b.kind, b.kind)}** · {esc(b.filename or DASH)} · {esc(who_name(b.who))} · "
                         + summary_text(b))
-            if c2.button(t("redo" if b.kind == "undo" else "undo", lang), key=f"undo_{b.batch_id}", icon=":material/undo:"):
-                try:
-                    res = db.undo_import(b.batch_id, user.name)
-                except StoreError as exc:
-                    st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/error:")
-                else:
-                    invalidate_data()
-                    flash("success", t("undo_done", lang, file=esc(b.filename)) + SEP + summary_text(res))
-                    st.rerun()
+            c2.button(t("redo" if b.kind == "undo" else "undo", lang), key=f"undo_{b.batch_id}", icon=":material/undo:",
+                      on_click=ask_undo, args=(b.batch_id,))
+            if st.session_state.get(UNDO_ASK) == b.batch_id:
+                confirm_undo(b)
 
 
 # -- 5. settings (admins) -------------------------------------------------------------------

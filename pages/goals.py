@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
-from analytics.present.labels import likelihood_name, milestone_value, origin_name, project_name, status_label
+from analytics.present.labels import likelihood_name, milestone_value, origin_name, project_name, status_color, status_label
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
 from pages.ui.common import dataset, esc, goal_label, goal_rollup, outlooks, progress, sample_banner
@@ -78,6 +78,7 @@ def likelihood_cell(iid: str) -> str:
     return f"{likelihood_name(o.likelihood, lang)} {fmt_prob(o.p_attain, lang)}"
 
 
+inline = lang == "zh"  # Chinese units are short (万人次): inside the cell; English ones get their own column
 records = []
 for r in rows:
     ind = by_id[r.indicator_id]
@@ -87,14 +88,14 @@ for r in rows:
     o = fc.get(ind.id)
     records.append({  # decision columns first (name, target, actual, likelihood, status, gap); the id last
         C["name"]: ind.display_name(lang),
-        C["target"]: fmt_target(r.target_raw, unit, lang),
-        C["actual"]: milestone_value(r.actual, lang) if milestone else fmt_value(r.actual, unit, lang),
+        C["target"]: fmt_target(r.target_raw, unit if inline else "", lang),
+        C["actual"]: milestone_value(r.actual, lang) if milestone else fmt_value(r.actual, unit, lang, with_unit=inline),
         C["likelihood"]: likelihood_cell(ind.id),
         C["status"]: status_label(r.status, lang, rules),
-        C["gap"]: DASH if milestone else fmt_gap(r.gap, unit, lang, short=True),
+        C["gap"]: DASH if milestone else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
         C["attain"]: fmt_pct(r.attainment, lang, fraction=True),
-        C["expected"]: DASH if milestone else fmt_value(r.expected, unit, lang),
-        C["forecast"]: DASH if milestone or o is None else fmt_value(o.point, unit, lang),
+        C["expected"]: DASH if milestone else fmt_value(r.expected, unit, lang, with_unit=inline),
+        C["forecast"]: DASH if milestone or o is None else fmt_value(o.point, unit, lang, with_unit=inline),
         C["p"]: DASH if o is None else fmt_prob(o.p_attain, lang),
         C["unit"]: unit_name(unit, lang) or DASH,
         C["goal"]: goal_label(ind.goal, lang),
@@ -133,17 +134,20 @@ if not df.empty:
 
 st.caption(t("n_shown", lang, n=len(df)))
 view = df.drop(columns=["_status"]) if not df.empty else df
-ON_SCREEN = ["name", "target", "actual", "likelihood", "status", "gap", "attain"]  # fits 1440 px; the rest is in the exports
+ON_SCREEN = ["name"] + ([] if inline else ["unit"]) + ["target", "actual", "likelihood", "status", "gap", "attain"]  # fits 1440 px; the rest is in the exports
 colcfg = {  # numbers are formatted by the unit's precision (analytics/present/format.py), as in the exports
-    C["name"]: st.column_config.TextColumn(width=230),
-    C["target"]: st.column_config.TextColumn(width=105),
-    C["actual"]: st.column_config.TextColumn(width=110),
+    C["name"]: st.column_config.TextColumn(width=230 if inline else 200),
+    C["unit"]: st.column_config.TextColumn(width=125),
+    C["target"]: st.column_config.TextColumn(width=105 if inline else 70),
+    C["actual"]: st.column_config.TextColumn(width=110 if inline else 80),
     C["likelihood"]: st.column_config.TextColumn(width=135, help=t("col_likelihood_help", lang)),
-    C["status"]: st.column_config.TextColumn(width=80),
-    C["gap"]: st.column_config.TextColumn(width=125, help=t("col_gap_help", lang)),
+    C["status"]: st.column_config.TextColumn(width=80 if inline else 95),
+    C["gap"]: st.column_config.TextColumn(width=125 if inline else 100, help=t("col_gap_help", lang)),
     C["attain"]: st.column_config.TextColumn(width=80, help=t("col_attain_help", lang)),
 }
-event = st.dataframe(view, hide_index=True, width="stretch", column_order=[C[k] for k in ON_SCREEN], column_config=colcfg,
+status_colors = {status_label(k, lang, rules): status_color(k, rules) for k in rules["statuses"]}
+shown = view.style.map(lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=[C["status"]]) if not view.empty else view
+event = st.dataframe(shown, hide_index=True, width="stretch", column_order=[C[k] for k in ON_SCREEN], column_config=colcfg,
                      on_select="rerun", selection_mode="single-row", key="goal_table")
 sel = event.selection.rows if event and hasattr(event, "selection") else []
 if sel and sel[0] < len(view):

@@ -214,6 +214,9 @@ with st.expander(t("meet_export", lang), icon=":material/download:"):
     e4.download_button(t("meet_dl_pptx", lang), lambda: report.pptx_bytes(ctx, report.deck_chart_png(ctx)),
                        f"{t('meet_file_deck', lang)}_{stamp}.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
                        key="dl_pptx", icon=":material/slideshow:", on_click="ignore")
+    st.download_button(t("written.dl_button", lang), lambda: report.docx_bytes(ctx), f"{t('written.file_name', lang)}_{stamp}.docx",
+                       "application/vnd.openxmlformats-officedocument.wordprocessingml.document", key="dl_docx",
+                       icon=":material/description:", on_click="ignore")
     names = report.chart_names(ctx)
     by_id = ctx.project.by_id
 

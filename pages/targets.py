@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes
-from analytics.present.format import fmt_number, fmt_pct, unit_name
+from analytics.present.format import fmt_pct, fmt_value, unit_name
 from analytics.present.labels import direction_name, kind_name, origin_name, project_name
 from pages.ui.common import dataset, esc, goal_label
 from pages.ui.shell import page_context
@@ -26,10 +26,10 @@ with c1.container(border=True):
     for key, val in project.departments.items():
         st.markdown(f"- {esc(val)}")
 with c2.container(border=True):
-    st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_number(project.funding_total, 2)))
+    st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_value(project.funding_total, "万元", lang)))
     for s in project.funding_sources:
         source = s.name_en if lang == "en" and s.name_en else s.name
-        st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_number(s.amount, 2)))
+        st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_value(s.amount, "万元", lang)))
     if project.execution_targets:
         st.caption(t("list_sep_long", lang).join(
             t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items())))

@@ -4,6 +4,8 @@ store (PT_DATA_DIR in a temp dir)."""
 
 from __future__ import annotations
 
+import re
+
 import time
 from pathlib import Path
 
@@ -40,7 +42,12 @@ def fresh(page: str | None = None, secrets: dict | None = None, user: dict | Non
 
 
 def count(at: AppTest, word: str) -> int:
-    return next((int(m.value) for m in at.metric if word in m.label), 0)
+    """The overview's count of a status (a value card, or a status chip linking into 目标进展)."""
+    found = next((int(m.value) for m in at.metric if word in m.label), None)
+    if found is not None:
+        return found
+    labels = [link.proto.label for link in at.get("page_link")]
+    return next((int(re.findall(r"\d+", label)[-1]) for label in labels if word in label), 0)
 
 
 def success_text(at: AppTest) -> str:
@@ -140,6 +147,10 @@ def test_upload_confirm_summary_and_undo(data_dir):
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["新增"], metrics["修改"], metrics["未变"]) == ("1", "1", "0")
     assert len(Store(data_dir).batches()) == 1  # the preview writes nothing
+    preview = next(d.value for d in reversed(at.dataframe) if "指标" in d.value.columns and "原值" in d.value.columns)
+    assert list(preview.columns) == ["指标", "月份", "原值", "新值"]
+    assert preview.values.tolist() == [["城镇新增就业人员规模", "2024年8月", "8.50万人", "8.60万人"],
+                                       ["城镇新增就业人员规模", "2024年9月", "—", "9.70万人"]]
     at.button(key="import_confirm").click().run()
     assert not at.exception
     assert "已导入「mine.csv」" in success_text(at) and "新增 1 条，修改 1 条" in success_text(at)
@@ -148,6 +159,11 @@ def test_upload_confirm_summary_and_undo(data_dir):
     assert (batch.filename, batch.who) == ("mine.csv", "local")
     assert s.cell_versions([KEY_AUG])[KEY_AUG][1] == 8.6
     at.button(key=f"undo_{batch.batch_id}").click().run()
+    assert not at.exception
+    asks = [w.value for w in at.warning if "确定撤销" in w.value]  # undo asks first, with the count
+    assert asks and f"将改动 {batch.added + batch.changed + batch.removed} 个数值" in asks[0], asks
+    assert s.cell_versions([KEY_AUG])[KEY_AUG][1] == 8.6
+    at.button(key=f"undo_yes_{batch.batch_id}").click().run()
     assert not at.exception
     assert "已撤销「mine.csv」" in success_text(at)
     assert s.cell_versions([KEY_AUG])[KEY_AUG][1] == pytest.approx(8.4998)

@@ -46,6 +46,7 @@ def test_first_import_says_how_many_sample_values_go_and_undo_brings_them_back(d
     assert s.sample_count() == 0
     batch = s.batches(kinds=["import"])[0]
     at.button(key=f"undo_{batch.batch_id}").click().run()
+    at.button(key=f"undo_yes_{batch.batch_id}").click().run()  # undo asks first
     assert not at.exception and s.sample_count() == n
 
 

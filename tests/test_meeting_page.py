@@ -120,7 +120,8 @@ def test_sidebar_hidden_by_static_css():
 def test_export_buttons_present():
     at = meeting()
     labels = [d.proto.label for d in at.get("download_button")]
-    assert labels == ["下载两张报表（Excel）", "绩效运行监控表（Excel）", "项目支出绩效自评表（Excel）", "演示文稿（PowerPoint）", "下载图表 PNG", "下载图表 SVG"]
+    assert labels == ["下载两张报表（Excel）", "绩效运行监控表（Excel）", "项目支出绩效自评表（Excel）", "演示文稿（PowerPoint）", "绩效运行监控报告（Word）",
+                      "下载图表 PNG", "下载图表 SVG"]
     assert at.selectbox(key="meet_chart").value == "status_counts"
     at.selectbox(key="meet_chart").set_value("indicator:new_urban_jobs").run()
     assert not at.exception

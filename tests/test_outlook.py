@@ -13,7 +13,7 @@ from analytics.present.forecast_text import method_desc, method_name, outlook_js
 from tests.test_progress import frame
 
 
-@pytest.mark.parametrize("p, key", [(0.99, "certain"), (0.95, "certain"), (0.8, "likely"), (0.3, "possible"), (0.05, "possible"), (0.01, "impossible"), (None, None)])
+@pytest.mark.parametrize("p, key", [(0.99, "certain"), (0.95, "certain"), (0.8, "likely"), (0.3, "possible"), (0.05, "possible"), (0.01, "possible"), (0.009, "impossible"), (None, None)])
 def test_likelihood_mapping(p, key):
     assert likelihood(p) == key
 

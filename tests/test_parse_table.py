@@ -92,3 +92,197 @@ def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "notes.txt" in out.stderr and "三级指标" in out.stderr and "会议纪要" in out.stderr
     assert "Traceback" not in out.stderr
+
+
+# --- layouts and cell forms (small tables written here) -----------------------------------------
+
+def _text(tmp_path: Path, text: str, name: str = "t.txt", **kw: object) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _read(path, **kw)
+
+
+def _ind(data: dict, name: str) -> dict:
+    return next(i for i in data["indicators"] if i["name"] == name)
+
+
+def test_multi_row_header_unit_column_and_span(tmp_path: Path) -> None:
+    text = ("区域绩效目标表\n（2023年度）\n"
+            "一级指标\t二级指标\t三级指标\t单位\t实施期目标\t年度指标值\t\n"
+            "\t\t\t\t\t2023年\t2024年\n"
+            "产出指标（50分）\t数量指标\t培训人数（万人）\t\t≥10\t4.5\t5.5\n"
+            "\t\t职业指导\t人次\t\t≥280\t≥300\n"
+            "\t质量指标\t培训合格率\t%\t\t≥95\t≥96\n")
+    data = _text(tmp_path, text)
+    cols = {c["header"]: (c["section"], c["key"]) for c in data["source"]["value_columns"]}
+    assert cols["实施期目标"] == ("span", "span")
+    a = _ind(data, "培训人数")
+    assert a["level1"] == "产出指标" and a["unit"] == "万人" and a["span"]["value"] == 10
+    assert a["targets"]["2024"]["value"] == 5.5
+    b = _ind(data, "职业指导")
+    assert b["unit"] == "人次" and b["targets"]["2023"]["comparator"] == ">=" and b["targets"]["2023"]["value"] == 280
+    assert _ind(data, "培训合格率")["kind"] == "rate"
+
+
+def test_title_year_full_width_ranges_caps_and_words(tmp_path: Path) -> None:
+    text = ("项目支出绩效目标表（２０２２年度）\n"
+            "一级指标|二级指标|三级指标|指标值\n"
+            "|---|---|---|---|\n"
+            "产出指标|数量指标|参训人员年龄|18—54周岁\n"
+            "||安全责任事故|0\n"
+            "||投诉办结率|１００％\n"
+            "||人均成本|不超过500元\n"
+            "|时效指标|完成时间|2022年12月底前完成\n"
+            "效益指标|社会效益指标|就业帮扶效果|效果明显\n"
+            "||服务能力|有效提升\n"
+            "满意度指标|服务对象满意度指标|群众满意度|90%及以上\n")
+    data = _text(tmp_path, text)
+    assert data["source"]["year"] == 2022 and data["unread"] == []
+    age = _ind(data, "参训人员年龄")["targets"]["2022"]
+    assert (age["comparator"], age["low"], age["high"], age["unit"]) == ("between", 18, 54, "周岁")
+    cap = _ind(data, "安全责任事故")
+    assert cap["direction"] == "lower" and cap["targets"]["2022"]["comparator"] == "<="
+    assert _ind(data, "投诉办结率")["direction"] == "higher"
+    assert _ind(data, "投诉办结率")["targets"]["2022"]["value"] == 100
+    cost = _ind(data, "人均成本")
+    assert cost["direction"] == "lower" and cost["unit"] == "元"
+    due = _ind(data, "完成时间")
+    assert due["kind"] == "milestone" and due["targets"]["2022"]["due"] == "2022-12"
+    for name in ("就业帮扶效果", "服务能力"):
+        q = _ind(data, name)
+        assert q["kind"] == "qualitative" and q["targets"]["2022"]["qualitative"] is True
+        assert q["targets"]["2022"]["value"] is None and q["unit"] == ""
+    sat = _ind(data, "群众满意度")
+    assert (sat["kind"], sat["direction"], sat["targets"]["2022"]["comparator"]) == ("rate", "higher", ">=")
+
+
+def test_target_and_actual_columns_and_year_argument(tmp_path: Path) -> None:
+    text = ("三级指标,目标值,完成值\n培训人次,≥280人次,300人次\n是否按期验收,是,是\n失业率,≤5%,4.2%\n")
+    data = _text(tmp_path, text, "t.csv", year=2024)
+    t = _ind(data, "培训人次")
+    assert t["targets"]["2024"]["value"] == 280 and t["actuals"]["2024"]["value"] == 300
+    assert _ind(data, "是否按期验收")["kind"] == "milestone"
+    u = _ind(data, "失业率")
+    assert (u["kind"], u["direction"], u["unit"]) == ("rate", "lower", "%")
+
+
+def test_label_in_the_middle_of_its_block(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标值\n"
+            "\t\t指标甲\t1\n"
+            "产出指标\t数量指标\t指标乙\t2\n"
+            "\t\t指标丙\t3\n"
+            "\t\t指标丁\t4\n"
+            "效益指标\t社会效益指标\t指标戊\t5\n"
+            "\t\t指标己\t6\n")
+    data = _text(tmp_path, text)
+    got = {i["name"]: (i["level1"], i["level2"]) for i in data["indicators"]}
+    assert got["指标甲"] == got["指标丙"] == ("产出指标", "数量指标")
+    assert got["指标丁"] == got["指标己"] == ("效益指标", "社会效益指标")
+
+
+def test_rows_that_cannot_be_read_are_listed(tmp_path: Path) -> None:
+    text = ("三级指标\t指标值\n培训人次\t约二百人\n\t95%\n办结率\t≥≤90%\n签到人数\t\n")
+    data = _text(tmp_path, text, year=2023)
+    reasons = {u["reason"] for u in data["unread"]}
+    assert {"no_name", "bad_value", "no_value"} <= reasons
+    assert all(u["where"].startswith("L") and u["text"] for u in data["unread"])
+
+
+def test_lexicon_has_help_for_every_rule() -> None:
+    from analytics.ingest.tables.lexicon import lexicon_help
+
+    entries = lexicon_help()
+    assert all(e["help"] for e in entries)
+    assert all(r.help and r.reason_zh for r in LEX.kind_rules + LEX.direction_rules)
+
+
+def test_value_and_name_forms() -> None:
+    assert read_value("达到90%", "higher", LEX).comparator == ">="
+    assert read_value("10及以下", "higher", LEX).comparator == "<="
+    assert read_value("≥100百分比", "higher", LEX).unit == "%"
+    assert read_value("4000万元", "higher", LEX).unit == "万元"
+    assert read_value("=300天", "higher", LEX).comparator == "="
+    assert read_value("—", "higher", LEX).form == "none"
+    assert read_value("在项目计划完成时间内完成", "higher", LEX).form == "qualitative"
+    assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
+    assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"
+    assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]
+
+
+# --- the real tables of tests/tables/ --------------------------------------------------------------
+
+def _bench():  # the bench's scoring, shared
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("parse_tables_bench", ROOT / "bench" / "parse_tables.py")
+    module = importlib.util.module_from_spec(spec)  # type: ignore[arg-type]
+    spec.loader.exec_module(module)  # type: ignore[union-attr]
+    return module
+
+
+@pytest.mark.parametrize("case", [c[0] for c in _bench().cases()])
+def test_real_tables_read_as_checked_by_hand(case: str) -> None:
+    bench = _bench()
+    name, blob, exp = next(c for c in bench.cases() if c[0] == case)
+    result = parse_table(blob, filename=name, year=exp.get("args", {}).get("year"))
+    assert isinstance(result, TableReading)
+    m = bench.score(result.to_json(), exp)
+    for key in ("rows", "targets", "units", "directions", "kinds", "qualitative", "unread"):
+        hit, total = m[key]
+        assert hit == total, (key, m)
+    assert m["extra"][0] == 0
+
+
+def test_no_table_in_a_workbook_says_what_it_found(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    wb.active.append(["姓名", "电话"])
+    wb.active.append(["张三", "123"])
+    wb.save(tmp_path / "x.xlsx")
+    result = parse_table(tmp_path / "x.xlsx")
+    assert isinstance(result, NoTable) and result.code == "no_header" and "姓名 | 电话" in result.sample
+
+
+def test_word_table_split_over_two_tables_and_two_row_excel_header(tmp_path: Path) -> None:
+    import docx
+    from openpyxl import Workbook
+
+    doc = docx.Document()
+    doc.add_paragraph("项目支出绩效目标表")
+    doc.add_paragraph("（2023年度）")
+    for rows in ([["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥280人次"],
+                  ["", "", "发放补贴人数", "≥1000人"]],
+                 [["一级指标", "二级指标", "三级指标", "指标值"], ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"]]):
+        table = doc.add_table(rows=len(rows), cols=4)
+        for i, r in enumerate(rows):
+            for j, c in enumerate(r):
+                table.cell(i, j).text = c
+        if len(rows) == 3:
+            top = table.cell(1, 0).merge(table.cell(2, 0))
+            top.text = "产出指标"
+    doc.add_paragraph("填报人：张三")
+    doc.save(tmp_path / "t.docx")
+    data = _read(tmp_path / "t.docx")
+    assert [i["name"] for i in data["indicators"]] == ["培训人次", "发放补贴人数", "学员满意度"]
+    assert _ind(data, "发放补贴人数")["level1"] == "产出指标"
+    assert {s["reason"] for s in data["skipped"]} == {"header", "sign_off"}
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目支出绩效自评表（2023年度）"])
+    ws.merge_cells("A1:F1")
+    ws.append(["一级指标", "二级指标", "三级指标", "年度指标值", None, "实际完成值"])
+    ws.append([None, None, None, "2023年", "2024年", None])
+    for rng in ("A2:A3", "B2:B3", "C2:C3", "D2:E2", "F2:F3"):
+        ws.merge_cells(rng)
+    ws.append(["产出指标(40分)", "数量指标", "培训人次", "≥280人次", "≥300人次", "290人次"])
+    ws.append([None, None, "城镇登记失业率", "≤4.5%", "≤4.5%", "4.2%"])
+    ws.merge_cells("A4:A5")
+    ws.merge_cells("B4:B5")
+    wb.save(tmp_path / "t.xlsx")
+    data = _read(tmp_path / "t.xlsx")
+    t = _ind(data, "培训人次")
+    assert t["targets"]["2024"]["value"] == 300 and t["actuals"]["2023"]["value"] == 290
+    u = _ind(data, "城镇登记失业率")
+    assert (u["level1"], u["direction"], u["targets"]["2023"]["comparator"]) == ("产出指标", "lower", "<=")

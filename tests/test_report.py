@@ -519,3 +519,74 @@ def test_flat_target_file_without_goals_or_spending(tmp_path, charts):
     prs = Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
     assert len(prs.slides) == len(deck)
     _non_blank(report.chart_image(ctx, "indicator:jobs", "png", charts))
+
+
+# -- 完成目标可能性 and over-achievement (data/judgement_rules.yaml) ----------------------------
+
+
+def test_likelihood_reasons_and_thresholds():
+    from analytics.forecast.outlook import Estimate, judge, judgement_rules
+
+    rules = judgement_rules()
+    assert rules["likelihood"]["impossible_below"] == 0.01 and rules["over_achievement"]["ratio_min"] == 1.30
+    assert judge(Estimate(p_attain=0.0, method="zero_cap", verdict="zero_cap_broken"), 5) == ("impossible", "zero_cap_broken")
+    assert judge(Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue"), 9) == ("impossible", "milestone_overdue")
+    assert judge(Estimate(p_attain=1.0, method="milestone"), 5) == ("certain", "achieved")
+    # a needed pace above 2 × the best month ever: out of reach whatever the probability says
+    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", required_monthly=2.1, best_monthly=1.0), 8) == ("impossible", "run_rate")
+    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", required_monthly=1.9, best_monthly=1.0), 8) == ("possible", "probability")
+    # a probability under 1 % is 完全不可能 only with a needed pace above the best month ever (default) …
+    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", required_monthly=1.2, best_monthly=1.0), 8) == ("impossible", "probability_below")
+    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", required_monthly=0.9, best_monthly=1.0), 8) == ("possible", "probability_low")
+    assert judge(Estimate(p_attain=0.005, method="seasonal_blend"), 8) == ("possible", "probability_low")
+    assert judge(Estimate(p_attain=0.02, method="seasonal_blend"), 8) == ("possible", "probability")
+    assert judge(Estimate(p_attain=0.96, method="seasonal_blend"), 8) == ("certain", "probability")
+    assert judge(Estimate(p_attain=0.0, method="observed_final"), 12) == ("impossible", "final_missed")
+
+
+def test_form_likelihood_reserved_for_unreachable_targets(ctx):
+    from analytics.present.judgement_text import likelihood_reason_text
+
+    n = 0
+    for ind in ctx.project.indicators:
+        fc = ctx.forecasts.get(ind.id) or {}
+        if fc.get("likelihood") == "impossible":
+            n += 1
+            assert fc["likelihood_reason"] in ("zero_cap_broken", "milestone_overdue", "run_rate", "probability_below", "final_missed")
+            if fc["likelihood_reason"] == "probability_below":
+                assert fc["p_attain"] < 0.01 and fc["required_monthly"] > fc["best_monthly"]
+        if fc.get("likelihood"):
+            assert likelihood_reason_text(fc, ind.unit, "zh") and likelihood_reason_text(fc, ind.unit, "en")
+    assert n <= 5  # 14 of the sample's rows were 完全不可能 under the former 5 % cut
+
+
+def test_probability_alone_is_a_setting(tmp_path, monkeypatch):
+    """probability_needs_run_rate: false makes the probability alone decide (the literal rule)."""
+    import yaml
+
+    from analytics.forecast import outlook
+
+    doc = yaml.safe_load(outlook.JUDGEMENT_FILE.read_text(encoding="utf-8"))
+    doc["likelihood"]["probability_needs_run_rate"]["value"] = False
+    f = tmp_path / "judgement_rules.yaml"
+    f.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setattr(outlook, "JUDGEMENT_FILE", f)
+    assert outlook.judge(outlook.Estimate(p_attain=0.005, method="seasonal_blend"), 8) == ("impossible", "probability_below")
+
+
+def test_over_achievement_flag(ctx):
+    from analytics.forecast.outlook import over_achievement
+
+    assert over_achievement("higher", "flow", 10.0, 13.0, None) == (pytest.approx(1.3), "actual")
+    assert over_achievement("higher", "flow", 10.0, 5.0, 14.0) == (pytest.approx(1.4), "forecast")
+    assert over_achievement("higher", "flow", 10.0, 5.0, 12.9) is None
+    assert over_achievement("lower", "flow", 10.0, 20.0, 20.0) is None
+    assert over_achievement("higher", "milestone", 1.0, 2.0, 2.0) is None
+    from analytics.reports.context import over_achieved
+
+    flagged = [i for i in ctx.project.indicators if over_achieved(ctx, i)]
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    for ind in flagged:
+        r = _row_of(ws, ind.name_raw.strip() or ind.name)
+        assert "超额较多" in ws.cell(r, 15).value and "请说明偏差原因" in ws.cell(r, 15).value
+    assert "完全不可能”仅用于已无法完成的目标" in _sheet_text(ws)

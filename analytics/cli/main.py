@@ -4,7 +4,7 @@ Every command prints JSON (``--format json``, stable, documented in the README) 
 table (``--format table``). Exit codes: 0 ok, 1 invalid input data (validate/import), 2 usage
 or unreadable files. The commands live in one module per group (:mod:`~analytics.cli.progress`,
 :mod:`~analytics.cli.budget`, :mod:`~analytics.cli.data`, :mod:`~analytics.cli.report`,
-:mod:`~analytics.cli.users`); what they share is in :mod:`~analytics.cli.common`.
+:mod:`~analytics.cli.users`, :mod:`~analytics.cli.store_move`); what they share is in :mod:`~analytics.cli.common`.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from analytics.cli import budget, data, progress, report, tables, users
+from analytics.cli import budget, data, progress, report, store_move, tables, users
 from analytics.cli.common import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "build_parser", "main"]
@@ -40,6 +40,7 @@ def build_parser() -> argparse.ArgumentParser:
     users.register(sub, common)
     report.register(sub, common)
     progress.register_notes(sub, common)
+    store_move.register(sub, common)
     tables.register(sub, common)
     return parser
 

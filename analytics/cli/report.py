@@ -41,7 +41,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             raise ValueError("--actions: a JSON list of {goal, indicator_id, cause_category, cause_text, measure_text}")
     if actions is None and not files_given(args):  # causes and measures entered in the app
         actions = report.actions_of_year(reading_store(args).list_actions(), year)
-    if Path(args.out).suffix.lower() in (".png", ".svg", ".pptx"):
+    if Path(args.out).suffix.lower() in (".png", ".svg", ".pptx", ".docx"):
         warning = report.cjk_font_warning(args.lang)
         if warning:
             print(warning, file=sys.stderr)
@@ -52,11 +52,11 @@ def cmd_report(args: argparse.Namespace) -> int:
 
 
 def register(sub: Any, common: Callable[..., None]) -> None:
-    p = sub.add_parser("report", help="meeting exports: .xlsx forms (绩效运行监控表, 项目支出绩效自评表), .pptx deck, .png/.svg chart")
+    p = sub.add_parser("report", help="meeting exports: .xlsx forms (绩效运行监控表, 项目支出绩效自评表), .docx written report (绩效运行监控报告), .pptx deck, .png/.svg chart")
     common(p)
     p.add_argument("--as-of", type=period, help="YYYY-MM (default: latest month with data)")
     p.add_argument("--year", type=int, help="target year (default: the as-of year)")
-    p.add_argument("--out", required=True, help="output file: .xlsx, .pptx, .png or .svg")
+    p.add_argument("--out", required=True, help="output file: .xlsx, .docx, .pptx, .png or .svg")
     p.add_argument("--form", choices=["monitoring", "self-eval"], help=".xlsx only: one form (default: both, one sheet each)")
     p.add_argument("--chart", help=".png/.svg: status_counts, goal_scores, budget_execution or indicator:<id>")
     p.add_argument("--scenario", help="budget scenario JSON/YAML for the projection (default: the baseline)")

@@ -123,7 +123,7 @@ def _read_rules(path: str, mtime: int) -> dict[str, dict[str, float]]:  # mtime:
     with open(path, encoding="utf-8") as fh:
         doc: dict[str, Any] = yaml.safe_load(fh) or {}
     out: dict[str, dict[str, float]] = {}
-    for section in ("likelihood", "over_achievement"):
+    for section in ("likelihood", "over_achievement", "report"):
         out[section] = {k: float(v["value"] if isinstance(v, dict) else v) for k, v in (doc.get(section) or {}).items()}
     return out
 

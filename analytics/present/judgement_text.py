@@ -9,7 +9,7 @@ from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_pct, fmt_prob, fmt_value
 
-__all__ = ["likelihood_reason_text", "over_achievement_text", "thresholds_params"]
+__all__ = ["likelihood_reason_text", "over_achievement_text", "prob_text", "thresholds_params"]
 
 
 def thresholds_params() -> dict[str, Any]:
@@ -28,8 +28,20 @@ def likelihood_reason_text(fc: Mapping[str, Any], unit: str, lang: str = "zh") -
     if not code:
         return ""
     req, best = fc.get("required_monthly"), fc.get("best_monthly")
-    return text(f"judgement.reason_{code}", lang, p=fmt_prob(fc.get("p_attain")), required=fmt_value(req, unit),
-                best=fmt_value(best, unit), **thresholds_params())
+    if code in ("probability_below", "probability_low") and (req is None or best is None):
+        code += "_plain"
+    return text(f"judgement.reason_{code}", lang, p=prob_text(fc.get("p_attain"), lang), required=fmt_value(req, unit, lang),
+                best=fmt_value(best, unit, lang), **thresholds_params())
+
+
+def prob_text(p: float | None, lang: str = "zh") -> str:
+    """A probability in a sentence: 不足1% / 超过99% in Chinese (``<1%`` / ``>99%`` in tables)."""
+    s = fmt_prob(p)
+    if lang == "zh" and s.startswith("<"):
+        return "不足" + s[1:]
+    if lang == "zh" and s.startswith(">"):
+        return "超过" + s[1:]
+    return "under " + s[1:] if s.startswith("<") else ("over " + s[1:] if s.startswith(">") else s)
 
 
 def over_achievement_text(ratio: float, basis: str, lang: str = "zh") -> str:

@@ -103,6 +103,17 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
     return None, None
 
 
+def cell_values(ctx: ReportContext, ind: Indicator, keys: list[str], cause_in_text: bool = True) -> list[tuple[Any, str | None]]:
+    """The (value, number format) of the given columns of an indicator's row, as the form writes
+    them (the written report's tables use the same cells)."""
+    return [_cell(ctx, ind, k, cause_in_text) for k in keys]
+
+
+def budget_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
+    """The budget table's cells of one funding source (see :func:`_source_values`)."""
+    return _source_values(ctx, fund, ctx.lang)
+
+
 def _indicator_rows(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], first: int) -> int:
     """Write one row per indicator of the form from row ``first``; returns the next free row."""
     cols = list(cfg["columns"])

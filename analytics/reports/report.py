@@ -15,6 +15,9 @@ One module per concern:
   (:mod:`~analytics.reports.monitoring`) and the 项目支出绩效自评表
   (:mod:`~analytics.reports.self_eval`), laid out by ``data/report_forms.yaml``
   (:mod:`~analytics.reports.sheet`);
+* :mod:`~analytics.reports.written` — :func:`~analytics.reports.written.docx_bytes`, the written
+  绩效运行监控报告 (.docx; laid out by :mod:`~analytics.reports.written_docx`), its numbers from
+  the forms' cells (:mod:`~analytics.reports.funds` for the budget figures);
 * :mod:`~analytics.reports.images` — chart names, specs and PNG/SVG images, built by the one
   charts module :mod:`analytics.present.charts` from :mod:`analytics.present.chart_data`;
 * :mod:`~analytics.reports.fonts` — :func:`find_cjk_font` / :func:`cjk_font_warning`;
@@ -47,6 +50,13 @@ from analytics.reports.images import (
     deck_chart_png,
 )
 from analytics.reports.sheet import FORMS_FILE, load_forms
+
+
+def docx_bytes(ctx: ReportContext, charts_module: ModuleType | None = None) -> bytes:
+    """The written 绩效运行监控报告 as .docx bytes (:mod:`analytics.reports.written`)."""
+    from analytics.reports.written import docx_bytes as _docx
+
+    return _docx(ctx, charts_module)
 from analytics.reports.slides import ROWS_PER_SLIDE, Metric, Slide, slides
 
 __all__ = [
@@ -70,6 +80,7 @@ __all__ = [
     "load_forms",
     "xlsx_bytes",
     "pptx_bytes",
+    "docx_bytes",
     "deck_chart_png",
     "chart_names",
     "chart_request",
@@ -84,7 +95,8 @@ __all__ = [
 def write_report(ctx: ReportContext, out: str | os.PathLike[str], *, form: str | None = None, chart: str | None = None,
                  charts_module: ModuleType | None = None) -> dict[str, Any]:
     """Write ``out`` by its suffix: ``.xlsx`` (both forms, or ``form``), ``.pptx`` (the deck with
-    its chart pictures), ``.png`` / ``.svg`` (the chart ``chart``). ``charts_module`` replaces
+    its chart pictures), ``.docx`` (the written 绩效运行监控报告, :mod:`analytics.reports.written`),
+    ``.png`` / ``.svg`` (the chart ``chart``). ``charts_module`` replaces
     :mod:`analytics.present.charts` (tests). Returns a JSON-friendly summary. ``ValueError`` for
     usage problems."""
     path = Path(out)
@@ -103,14 +115,18 @@ def write_report(ctx: ReportContext, out: str | os.PathLike[str], *, form: str |
     elif suffix == ".pptx":
         data = pptx_bytes(ctx, deck_chart_png(ctx, charts_module))
         summary["slides"] = len(slides(ctx))
+    elif suffix == ".docx":
+        from analytics.reports.written import docx_bytes
+
+        data = docx_bytes(ctx, charts_module)
     elif suffix in (".png", ".svg"):
         if not chart:
             raise ValueError(f"give --chart NAME: {', '.join(CHART_NAMES)}, indicator:<id> / 请用 --chart 指定图表")
         data = chart_image(ctx, chart, suffix.lstrip("."), charts_module)
         summary["chart"] = chart
     else:
-        raise ValueError(f"unknown output type {suffix or '(none)'!r}: .xlsx, .pptx, .png or .svg / "
-                         "不支持的文件类型，请用 .xlsx、.pptx、.png 或 .svg")
+        raise ValueError(f"unknown output type {suffix or '(none)'!r}: .xlsx, .pptx, .docx, .png or .svg / "
+                         "不支持的文件类型，请用 .xlsx、.pptx、.docx、.png 或 .svg")
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_bytes(data)
     summary["bytes"] = len(data)

@@ -122,7 +122,7 @@ def _pool(url: str) -> Any:
 
             size = max(1, int(os.environ.get(ENV_POOL_MAX, "8") or 8))
             pool = ConnectionPool(url, min_size=1, max_size=size, kwargs={"autocommit": True}, open=True,
-                                  check=ConnectionPool.check_connection, timeout=60.0, name="pt-store")
+                                  timeout=60.0, name="pt-store", reconnect_timeout=60.0, max_idle=300.0)
             _POOLS[key] = pool
     return pool
 
@@ -152,9 +152,8 @@ class PgCon:
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
         word = sql.strip().upper()
-        if word == "BEGIN IMMEDIATE":
-            self.raw.execute("BEGIN")
-            return self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        if word == "BEGIN IMMEDIATE":  # one round trip: no parameters, two statements
+            return self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
         if word in ("BEGIN", "COMMIT", "ROLLBACK"):
             return self.raw.execute(word if word != "BEGIN" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         return self.raw.execute(translate(sql), tuple(params) if not isinstance(params, Mapping) else params)

@@ -46,6 +46,13 @@ def _secret(key: str, default: Any = None) -> Any:
         return default
 
 
+def database_url() -> str | None:
+    """``database_url`` from the secrets (a ``postgresql://`` URL: the store is that database,
+    shared by every app server); else the engine uses ``$PT_DATABASE_URL``, else SQLite."""
+    value = _secret("database_url")
+    return str(value) if value else None
+
+
 def data_dir() -> str | None:
     """``data_dir`` from the secrets; else the engine uses ``$PT_DATA_DIR``, else ``var/``."""
     value = _secret("data_dir")
@@ -70,9 +77,9 @@ def store() -> Store:
     """The data store of this app (created and seeded on first use; PT_TARGETS / PT_ACTUALS /
     PT_BUDGET, when set, seed a fresh one — see ``analytics.storage.store.store_location``;
     ``seed_sample = false`` starts a new one without the 示例数据)."""
-    loc = store_location(data_dir())
+    loc = store_location(data_dir(), url=database_url())
     seed = (loc.seed.targets, loc.seed.actuals, loc.seed.budget) if loc.seed else None
-    return _store(str(loc.file), seed, seed_sample())
+    return _store(loc.target, seed, seed_sample())
 
 
 # The signature (store file, data version) is looked up at most once a second per store
@@ -91,7 +98,8 @@ def invalidate_data() -> None:
 
 def _data_signature() -> tuple[Any, ...]:
     """The store file and its data version (cache key of the dataset and the progress)."""
-    where = (data_dir(), os.environ.get(ENV_DATA_DIR), *(os.environ.get(k) for k in ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")))
+    where = (data_dir(), database_url(), os.environ.get(ENV_DATA_DIR), os.environ.get("PT_DATABASE_URL"),
+             *(os.environ.get(k) for k in ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")))
     now = time.monotonic()
     hit = _sig_memo.get(where)
     if hit is not None and hit[1] == _generation[0] and now - hit[0] < _SIG_TTL:

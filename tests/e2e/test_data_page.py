@@ -32,10 +32,15 @@ def open_tab(page, name: str):
 
 
 def undo_latest(page, what: str) -> None:
+    """Undo asks first (with the number of values it changes); the page stays on 修改记录."""
     panel = open_tab(page, "修改记录")
-    panel.get_by_role("button", name="撤销").first.click()
+    panel.get_by_role("button", name="撤销", exact=True).first.click()
+    wait_idle(page)
+    expect(page.get_by_text("确定撤销？").first).to_be_visible()
+    page.get_by_role("button", name="确定撤销").click()
     wait_idle(page)
     expect(page.get_by_text(f"已撤销「{what}」").first).to_be_visible()
+    expect(page.get_by_role("tab", name="修改记录")).to_have_attribute("aria-selected", "true")
     assert_no_exception(page)
 
 
@@ -62,11 +67,16 @@ def test_upload_good_file_confirm_summary_then_undo(page, st_url, tmp_path):
     wait_idle(page)
     expect(page.get_by_text("检查通过：2 条实际数据").first).to_be_visible()
     expect(page.get_by_text("导入后的变化").first).to_be_visible()
+    page.get_by_text("预览读取到的数据").first.click()  # the rows as people read them: 指标 / 月份 / 原值 / 新值
+    full_page_screenshot(page, "data_import_preview.png")
     added = page.get_by_test_id("stMetric").filter(has_text="新增")
     expect(added.first).to_contain_text("1")
+    panel.get_by_text("保留示例数据").first.click()  # keep the sample (the other browser tests read it)
+    wait_idle(page)
     page.get_by_role("button", name="确认导入").click()
     wait_idle(page)
     expect(page.get_by_text("已导入「本单位数据.csv」。新增 1 条，修改 1 条，未变 0 条，移除 0 条。").first).to_be_visible()
+    expect(page.get_by_role("tab", name="导入文件")).to_have_attribute("aria-selected", "true")  # still on the tab used
     assert_no_exception(page)
     undo_latest(page, "本单位数据.csv")
 
@@ -86,6 +96,8 @@ def test_edit_a_cell_in_the_grid_and_save(page, st_url):
     editor.fill("3")
     page.keyboard.press("Enter")
     wait_idle(page)
+    page.get_by_text("保留示例数据").first.click()  # keep the sample around the one edit
+    wait_idle(page)
     page.get_by_role("button", name="保存").first.click()
     wait_idle(page)
     expect(page.get_by_text("已保存 1 个单元格").first).to_be_visible()
@@ -96,7 +108,7 @@ def test_edit_a_cell_in_the_grid_and_save(page, st_url):
     page.goto(f"{st_url}/indicator?indicator=new_urban_jobs&as_of=2024-03&year=2024")
     expect(page.get_by_role("heading", name="城镇新增就业人员规模")).to_be_visible()
     wait_idle(page)
-    expect(page.get_by_test_id("stMetric").filter(has_text="实际（截至）").get_by_test_id("stMetricValue")).to_have_text("3 万人")
+    expect(page.get_by_test_id("stMetric").filter(has_text="实际（截至）").get_by_test_id("stMetricValue")).to_have_text("3.00万人")
     open_data_page(page, st_url)
     undo_latest(page, "表格编辑")
     page.goto(f"{st_url}/data")

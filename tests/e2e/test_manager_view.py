@@ -96,6 +96,8 @@ def test_data_page_uploader_speaks_chinese(page, st_url):
 @pytest.mark.parametrize("path, heading", [("goals", "目标进展"), ("budget", "预算情景")], ids=["goals", "budget"])
 def test_table_cells_have_the_units_decimals(page, st_url, path, heading):
     open_page(page, st_url, path, heading)
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    page.wait_for_timeout(1000)
     n = page.get_by_test_id("stDataFrame").count()
     assert n >= 1
     for i in range(n):
@@ -107,6 +109,8 @@ def test_table_cells_have_the_units_decimals(page, st_url, path, heading):
 
 def test_goal_table_fits_1440_without_horizontal_scrolling(page, st_url):
     open_page(page, st_url, "goals", "目标进展")
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    page.wait_for_timeout(1000)
     scroller = page.get_by_test_id("stDataFrame").first.locator(".dvn-scroller").first
     scroll_width, client_width = scroller.evaluate("e => [e.scrollWidth, e.clientWidth]")
     assert scroll_width <= client_width + 1, f"horizontal scrollbar: {scroll_width} > {client_width}"
@@ -142,4 +146,38 @@ def test_cause_category_starts_unchosen(page, st_url):
     expander = page.get_by_test_id("stExpander").filter(has_text="偏差原因与改进措施").first
     if not expander.get_by_text("偏差原因类别").first.is_visible():
         expander.get_by_text("偏差原因与改进措施").first.click()
-    expect(expander.get_by_text("请选择").first).to_be_visible()
+    box = expander.locator(".st-key-act_cat_vocational_training input").first
+    expect(box).to_be_visible()
+    assert box.get_attribute("placeholder") == "请选择" and box.input_value() == ""
+
+
+def test_scenario_comparison_in_words(page, st_url):
+    """Two saved scenarios compared: levers in words (never JSON), units in the titles, rounded cells."""
+    open_page(page, st_url, "budget", "预算情景")
+    name_box = page.get_by_label("情景名称")
+    for name, use_needed in (("按当前节奏", False), ("所需节奏", True)):
+        if use_needed:
+            page.get_by_role("button", name="按所需节奏测算").click()
+            wait_idle(page)
+        name_box.fill(name)
+        name_box.press("Enter")
+        wait_idle(page)
+        page.get_by_role("button", name="保存当前措施为情景").click()
+        wait_idle(page)
+    box = page.locator(".st-key-scn_compare input").first
+    for name in ("按当前节奏", "所需节奏"):
+        box.click()
+        box.fill(name)
+        page.keyboard.press("Enter")
+        wait_idle(page)
+    page.keyboard.press("Escape")
+    wait_idle(page)
+    assert_no_exception(page)
+    tables = page.get_by_test_id("stDataFrame")
+    expect(tables.nth(2)).to_be_visible()
+    cells = grid_cells(page, 2)
+    text = " ".join(cells.values())
+    assert "剩余月份节奏 ×" in text and "按当前节奏" in text and "{" not in text
+    bad = {k: v for k, v in cells.items() if too_precise(v)}
+    assert not bad, bad
+    full_page_screenshot(page, f"manager_budget_compare_{W}x{H}.png")

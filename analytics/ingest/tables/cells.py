@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "fits", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -27,6 +27,7 @@ _WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内"
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
+_TEMPLATE_RE = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
@@ -98,12 +99,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
         return Cell(text_raw or "—", form="none")
     if text in _YES_NO:
         return Cell(text_raw, "=", _YES_NO[text], form="bool")
-    if lex.deadline.search(text) and not re.fullmatch(_NUM + r"%?", text):
-        m = lex.deadline.search(text)
-        assert m is not None
-        month = m.group(3)
-        year = m.group(2)
-        due = (f"{year}-{int(month):02d}" if year else f"{int(month):02d}") if month else "12"
+    due = lex.due(text)
+    if due is not None:
         return Cell(text_raw, "=", 1.0, form="deadline", due=due)
     m = _RANGE_RE.match(text)
     if m and not _VALUE_RE.match(text):
@@ -133,7 +130,10 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     except ValueParseError as exc:
         return Cell(text_raw, None, None, unit, form="unreadable", error=exc.code)
     explicit = body != m["num"].replace(",", "")
-    return Cell(text_raw, parsed.comparator, parsed.value, unit, explicit=explicit)
+    comparator = parsed.comparator
+    if not explicit and re.fullmatch(r"(=|＝)", (pre_words + post_words).replace("(含)", "")):
+        comparator, explicit = "=", True  # written "=300天": exactly that
+    return Cell(text_raw, comparator, parsed.value, unit, explicit=explicit)
 
 
 def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
@@ -141,6 +141,8 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
     text = " ".join(str(raw).split()) if "\n" not in str(raw) else "".join(s.strip() for s in str(raw).splitlines())
     text = strip_score(text.strip())
+    text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators
+    text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)", "", text).strip()
     unit, marker = "", ""
     m = _BRACKET_RE.search(text)
     if m:
@@ -176,6 +178,33 @@ def header_year(text: str) -> int | None:
         return None
     m = _YEAR_RE.search(t)
     return int(m.group(1) + m.group(2)) if m else None
+
+
+_NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
+
+
+_PLACEHOLDER_RE = re.compile(r"^(指标\d*|…+|\.{3,}|—+|-+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它)$")
+
+
+def is_placeholder(text: str) -> bool:
+    """A template's empty line (指标2, ……) rather than an indicator."""
+    return bool(_PLACEHOLDER_RE.match(normalize_text(text)))
+
+
+def fits(text: str, role: str | None, lex: Lexicon) -> bool:
+    """Whether ``text`` can be the cell of a column of ``role`` (used where empty cells vanished)."""
+    t = normalize_text(text)
+    if not t or lex.level_word(t) or is_placeholder(t):
+        return False
+    if role == "value":
+        return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20)
+    if role == "unit":
+        return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
+    if role == "comparator":
+        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向")
+    if role == "ignore":
+        return True
+    return False
 
 
 def is_value_like(text: str, lex: Lexicon) -> bool:

@@ -19,7 +19,7 @@ def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
     return {"value": value, "rule": rule, "reason": reason, "confidence": confidence}
 
 
-def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "") -> Inferred:
     """The unit: a 单位 column, else brackets after the name, else the values, else the name."""
     if unit_col:
         return _field(unit_col, "unit_column", f"单位列写作“{unit_col}”", "high")
@@ -28,6 +28,10 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     in_values = [c.unit for c in cells if c.unit]
     if in_values:
         unit = max(set(in_values), key=in_values.count)
+        money = lex.money_wan.search(normalize_text(name) + level)
+        if unit == "万" and money:
+            return _field("万元", "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
+                                               f"名称含“{money.group(0)}” → 万元", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
     if all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
         return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
@@ -40,7 +44,7 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     return _field("", "none", "原表未写单位", "low")
 
 
-def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon) -> str | None:
+def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon, level: str = "") -> str | None:
     """The matched text when every condition of ``rule`` holds, else ``None``."""
     match = ""
     filled = [c for c in cells if c.form != "none"]
@@ -70,6 +74,11 @@ def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon) ->
         if not rule.unit.fullmatch(unit):
             return None
         match = match or unit
+    if rule.level is not None:
+        m = rule.level.search(level)
+        if not m or rule.name is None and any(c.explicit for c in filled):
+            return None
+        match = m.string
     if rule.not_name is not None and rule.not_name.search(name):
         return None
     if rule.name is not None:
@@ -80,10 +89,11 @@ def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon) ->
     return match
 
 
-def _apply(rules: tuple[Rule, ...], name: str, unit: str, cells: list[Cell], lex: Lexicon) -> Inferred:
+def _apply(rules: tuple[Rule, ...], name: str, unit: str, cells: list[Cell], lex: Lexicon,
+           level: str = "") -> Inferred:
     key = normalize_text(name)
     for rule in rules:
-        match = _holds(rule, key, unit, cells, lex)
+        match = _holds(rule, key, unit, cells, lex, level)
         if match is not None:
             return _field(rule.value, rule.id, rule.reason_zh.replace("{match}", match), rule.confidence)
     return _field("", "none", "", "low")
@@ -95,5 +105,6 @@ def infer_kind(name: str, unit: str, marker: str, cells: list[Cell], lex: Lexico
     return _apply(lex.kind_rules, name, unit, cells, lex)
 
 
-def infer_direction(name: str, unit: str, cells: list[Cell], lex: Lexicon) -> Inferred:
-    return _apply(lex.direction_rules, name, unit, cells, lex)
+def infer_direction(name: str, unit: str, cells: list[Cell], lex: Lexicon, level: str = "") -> Inferred:
+    """``level``: the indicator's level words (一级 + 二级), for rules about a whole block."""
+    return _apply(lex.direction_rules, name, unit, cells, lex, level)

@@ -100,15 +100,34 @@ def _columns(top: list[str], sub: list[str] | None, lex: Lexicon) -> list[Column
     for i in range(width):
         t, s = top[i], (sub[i] if sub else "")
         text = t if not s.strip() or normalize_text(s) == normalize_text(t) else (t + s if t.strip() else s)
-        role = header_role(s, lex) if s.strip() else None
-        role = role if role and role != "value" else (header_role(t, lex) or role)
+        role = (header_role(s, lex) if s.strip() else None) or header_role(t, lex)
         if role is None and header_year(text) is not None:
             role = "value"
-        if role == "value" and header_role(s, lex) in ("level1", "level2", "name", "unit"):
-            role = header_role(s, lex)
         year = header_year(s) or header_year(t) if role == "value" else None
         cols.append(Column(i, normalize_text(text), role or "", year, _value_role(text, lex) if role == "value" else None))
     return cols
+
+
+def _place_subheader(top: list[str], sub: list[str], lex: Lexicon) -> list[str]:
+    """A second header row copied without its blank cells (``2021年实际实现值 | 预期2022年实现值 |
+    ||||``) goes under the value columns of the first row, from the first of them on."""
+    filled = [c for c in sub if c.strip()]
+    first = next((i for i, c in enumerate(sub) if c.strip()), 0)
+    if not filled or header_role(_cell_at(top, first), lex) == "value" \
+            or normalize_text(sub[first]) == normalize_text(_cell_at(top, first)) \
+            or (header_role(sub[first], lex) != "value" and header_year(sub[first]) is None):
+        return sub
+    start = next((i for i, c in enumerate(top) if header_role(c, lex) == "value"), None)
+    if start is None:
+        return sub
+    out = [""] * max(len(top), start + len(filled))
+    for k, c in enumerate(filled):
+        out[start + k] = c
+    return out
+
+
+def _cell_at(row: list[str], i: int) -> str:
+    return row[i] if 0 <= i < len(row) else ""
 
 
 def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
@@ -123,6 +142,8 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
         last = i
         if i + 1 < len(table.rows) and _is_subheader(row, table.rows[i + 1], name_col, lex):
             sub, last = table.rows[i + 1], i + 1
+        if sub is not None:
+            sub = _place_subheader(list(row), list(sub), lex)
         cols = _columns(list(row), list(sub) if sub else None, lex)
         for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
             if c.role == "name" and c.index != name_col:
@@ -138,7 +159,7 @@ def title_year(rows: list[list[str]], upto: int) -> int | None:
         for c in row:
             t = normalize_text(c)
             m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表$", t) \
-                or re.fullmatch(r"((?:19|20)\d{2})年度?", t)
+                or re.fullmatch(r"[(（]?((?:19|20)\d{2})年度?[)）]?", t)
             if m:
                 return int(m.group(1))
     return None

@@ -33,6 +33,7 @@ class Rule:
     name: re.Pattern[str] | None = None
     not_name: re.Pattern[str] | None = None
     unit: re.Pattern[str] | None = None
+    level: re.Pattern[str] | None = None
     target: re.Pattern[str] | None = None
     comparator: str | None = None
     zero_cap: bool = False
@@ -47,15 +48,29 @@ class Lexicon:
     level1: frozenset[str]
     level2: frozenset[str]
     level2_to_level1: Mapping[str, str]
+    either: frozenset[str]
     unit_aliases: Mapping[str, str]
     units: tuple[str, ...]  # longest first
     bare_wan: tuple[tuple[str, str], ...]
     unit_from_name: tuple[tuple[re.Pattern[str], str], ...]
+    money_wan: re.Pattern[str]
     qualitative_words: tuple[str, ...]
-    deadline: re.Pattern[str]
+    deadline: tuple[re.Pattern[str], ...]
     kind_rules: tuple[Rule, ...]
     direction_rules: tuple[Rule, ...]
     facts: Mapping[str, Any] = field(default_factory=dict)
+
+    def due(self, text: str) -> str | None:
+        """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
+        for pattern in self.deadline:
+            m = pattern.fullmatch(text)
+            if m:
+                groups = m.groupdict()
+                month, year = groups.get("m"), groups.get("y")
+                if not month:
+                    return "12"
+                return f"{year}-{int(month):02d}" if year else f"{int(month):02d}"
+        return None
 
     def level_word(self, text: str) -> tuple[str, str] | None:
         """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
@@ -66,7 +81,7 @@ class Lexicon:
             return "level1", word
         if word.endswith("指标") and len(word) <= 12:
             if re.search("(数量|质量|时效|效益|满意度|成本|影响)指标$", word):
-                return ("level1" if re.fullmatch("(产出|效益|满意度|成本|效果)指标", word) else "level2"), word
+                return ("level1" if re.fullmatch("(产出|效益|满意度|效果)指标", word) else "level2"), word
         return None
 
 
@@ -89,6 +104,7 @@ def _rules(items: list[dict[str, Any]], field_name: str) -> tuple[Rule, ...]:
             id=str(item["id"]), value=str(item[field_name]), confidence=str(item.get("confidence", "medium")),
             reason_zh=str(item.get("reason_zh", "")), help=" ".join(str(item.get("help", "")).split()),
             name=_rx(item.get("name")), not_name=_rx(item.get("not_name")), unit=_rx(item.get("unit")),
+            level=_rx(item.get("level")),
             target=_rx(item.get("target")), comparator=item.get("comparator"),
             zero_cap=bool(item.get("zero_cap")), qualitative=bool(item.get("qualitative")),
             deadline=bool(item.get("deadline"))))
@@ -104,12 +120,14 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         level1=frozenset(levels["level1"]),
         level2=frozenset(levels["level2"]),
         level2_to_level1=dict(levels.get("level2_to_level1") or {}),
+        either=frozenset(levels.get("either") or []),
         unit_aliases={normalize_text(k): str(v) for k, v in (units.get("aliases") or {}).items()},
         units=tuple(sorted({normalize_text(u) for u in units["known"]}, key=len, reverse=True)),
         bare_wan=tuple((str(k), str(v)) for k, v in units["bare_wan"]["by_name_end"].items()),
+        money_wan=re.compile(str(units["money_wan"]["pattern"])),
         unit_from_name=tuple((re.compile(str(r["pattern"])), str(r["unit"])) for r in units["from_name"]["rules"]),
         qualitative_words=tuple(str(w) for w in doc["qualitative"]["words"]),
-        deadline=re.compile(str(doc["qualitative"]["deadline"]["pattern"])),
+        deadline=tuple(re.compile(str(x)) for x in doc["qualitative"]["deadline"]["patterns"]),
         kind_rules=_rules(doc["kind"]["rules"], "kind"),
         direction_rules=_rules(doc["direction"]["rules"], "direction"),
         facts=dict(doc.get("facts") or {}),

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import clean_unit, header_role, header_year, is_qualitative_text, is_value_like
+from analytics.ingest.tables.cells import fits, header_role, is_placeholder, header_year, is_qualitative_text, is_value_like
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -34,6 +34,11 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None
                 cells.append(t + normalize_text(lines[j + 1]))
                 j += 2
                 continue
+            if header_role(t, lex) is None and j + 1 < len(lines) \
+                    and header_role(t + normalize_text(lines[j + 1]), lex) is not None:
+                cells.append(t + normalize_text(lines[j + 1]))  # a header wrapped onto two lines (年度/指标值)
+                j += 2
+                continue
             if header_role(t, lex) is None or len(t) > 16:
                 break
             cells.append(t)
@@ -44,23 +49,25 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None
     return None
 
 
-def _fits(line: str, role: str | None, lex: Lexicon) -> bool:
+def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None) -> bool:
     t = normalize_text(line)
-    if not t or lex.level_word(t) or is_sign_off(t, lex):
+    if is_sign_off(t, lex) or lex.level_word(t) or is_placeholder(t):
         return False
-    if role == "value":
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t))
-    if role == "unit":
-        return clean_unit(t, lex) in lex.units
-    if role == "comparator":
-        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向")
     if role == "ignore":
-        return bool(re.fullmatch(r"\d+(\.\d+)?分?", t))
-    return False
+        t = normalize_text(line)
+        if re.fullmatch(r"\d+(\.\d+)?分?", t):
+            return True
+        return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
+    if role == "value":
+        t = normalize_text(line)
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t))
+    return fits(line, role, lex)
 
 
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
-    """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found)."""
+    """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
+    function on purpose: the facts, the header and the rows are one pass over the same lines,
+    each step moving the same cursor."""
     lines = [r[0] for r in table.rows]
     found = _header(lines, lex)
     if found is None:
@@ -99,15 +106,23 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += 1
             continue
+        if i + 1 < len(lines) and not lex.level_word(t) and (t + normalize_text(lines[i + 1])) in lex.level1 | lex.level2:
+            lines[i + 1] = t + normalize_text(lines[i + 1])  # a level word wrapped onto two lines
+            i += 1
+            continue
         word = lex.level_word(t)
         if word:
+            if word[0] == "level2" and "level2" in pending and "level1" not in pending \
+                    and pending["level2"] not in lex.level2_to_level1:
+                pending["level1"] = pending["level2"]  # 成本指标 then 经济成本指标
             pending[word[0]] = word[1]
             i += 1
             continue
         start = i
         name = lines[i].strip()
         i += 1
-        while i < len(lines) and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) and (
+        while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
+                and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not _NAME_END.search(normalize_text(name)))):
             name += lines[i].strip()
@@ -117,7 +132,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             row[k] = pending.pop(lv, "")
         row[name_col] = name
         for k in range(name_col + 1, len(header)):
-            if i < len(lines) and _fits(lines[i], roles[k], lex):
+            if is_placeholder(name):
+                break
+            if i < len(lines) and _fits(lines[i], roles[k], lex, lines[i + 1] if i + 1 < len(lines) else None):
                 row[k] = lines[i].strip()
                 i += 1
         rows.append(row)

@@ -10,7 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import Cell, header_role, read_value, split_name
+from analytics.ingest.tables.cells import (Cell, clean_unit, fits, header_role, is_placeholder, is_value_like,
+                                            read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
@@ -45,6 +46,7 @@ class TableReading:
 
 
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
+_VERTICAL = {"绩效指标", "绩效目标", "年度绩效指标", "本年度绩效指标", "长期绩效指标", "年度绩效目标"}
 
 
 def _cell(row: list[str], i: int | None) -> str:
@@ -103,22 +105,35 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "end"
     if any(_TOTAL_RE.match(t) for t in texts):
         return "total"
-    if name and lex.level_word(name) is None:
+    if name and is_placeholder(name):
+        return "placeholder"
+    values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
+    if name and (lex.level_word(name) is None or any(values)):
         return "indicator"
     levels = [normalize_text(_cell(row, i)) for i in layout.level_cols.values()]
     if any(levels) or (name and lex.level_word(name)):
         return "label"
-    values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
     return "stray" if any(values) else "label"
 
 
 def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) -> TableReading | NoTable:
-    """Read one grid (see the module's help)."""
+    """Read one grid (see the module's help). Kept as one loop over the rows so that every row
+    ends in exactly one place: an indicator, a label, the skipped list or the unread list."""
     layout = find_layout(table, lex)
     if layout is None:
         sample = [_row_text(r)[:80] for r in table.rows if any(c.strip() for c in r)][:6]
         return NoTable("no_header", rows=len(table.rows), sample=sample, sheets=table.sheets)
-    fallback = year or title_year(table.rows, layout.first_header_row)
+    facts = read_facts(table.rows[: layout.first_header_row], lex)
+    year_from = "argument" if year else None
+    fallback = year
+    if fallback is None:
+        fallback = title_year(table.rows, layout.first_header_row)
+        year_from = "title" if fallback else None
+    if fallback is None and facts.get("name"):
+        m = re.search(r"((?:19|20)\d{2})年", facts["name"])
+        fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
+    _infer_level_cols(table, layout, lex)
+    compact = _is_compacted(table, layout)
     keys = _value_keys(layout, fallback)
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
@@ -127,6 +142,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     label_rows: list[dict[str, str]] = []
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
+        if not table.merged and (compact or _needs_realign(row, layout, lex)):
+            row = _realign(row, layout, lex, compact)
         kind = _classify(row, layout, lex)
         where = table.refs[i]
         if kind == "end":
@@ -135,7 +152,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             break
         if kind == "blank":
             continue
-        if kind in ("sign_off", "total", "header"):
+        if kind in ("sign_off", "total", "header", "placeholder"):
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
             continue
         if kind == "stray":
@@ -160,13 +177,13 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         rows.append((i, row))
         label_rows.append(labels)
     indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread)
-    facts = read_facts(table.rows[: layout.first_header_row], lex)
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
                            "value_role": c.value_role} for c in layout.columns if c.role],
               "value_columns": [{"header": c.header, "section": s, "key": k} for c, s, k in keys],
-              "title": _title(table.rows[: layout.first_header_row]), "year": fallback}
+              "title": _title(table.rows[: layout.first_header_row]), "year": fallback,
+              "year_from": year_from, "compacted_rows": compact}
     project = _project(facts, indicators, keys)
     return TableReading(source, project, indicators, skipped, unread)
 
@@ -198,14 +215,20 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
     modes: dict[str, str] = {}
     for lv in ("level1", "level2"):
         filled[lv], modes[lv] = fill_levels([lab.get(lv, "") for lab in labels])
+    if modes["level1"] == "centered":  # a centred label's reach is a guess: the second level knows better
+        known = set(filled["level1"])
+        for n, l2 in enumerate(filled["level2"]):
+            parent = lex.level2_to_level1.get(l2)
+            if parent in known:
+                filled["level1"][n] = parent
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
     out: list[dict[str, Any]] = []
     for n, (i, row) in enumerate(rows):
-        ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None,
-                         comp_col[0].index if comp_col else None)
-        ind["where"] = table.refs[i]
         l1, l2 = filled["level1"][n], filled["level2"][n]
+        ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None,
+                         comp_col[0].index if comp_col else None, l2 or l1)
+        ind["where"] = table.refs[i]
         if not l1 and l2 in lex.level2_to_level1:
             l1 = lex.level2_to_level1[l2]
             ind["inferred"]["level1"] = {"value": l1, "rule": "level2_to_level1",
@@ -215,7 +238,8 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
                     for k, v in ind[sec].items() if v.get("error")]
         if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"]:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "no_value"})
-        elif problems:
+            continue
+        if problems:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "bad_value",
                            "cells": problems})
         out.append(ind)
@@ -243,7 +267,7 @@ def _with_comparator(raw: str, comp: str) -> str:
 
 
 def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str]], lex: Lexicon,
-               unit_idx: int | None, comp_idx: int | None) -> dict[str, Any]:
+               unit_idx: int | None, comp_idx: int | None, level: str = "") -> dict[str, Any]:
     """One indicator row: read the cells once to see the written comparators and units, infer
     unit, kind and direction, then read them again with the direction (bare numbers)."""
     name_raw = "".join(s.strip() for s in _cell(row, layout.name_col).splitlines()) \
@@ -252,14 +276,25 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
     first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
-    unit_written = _cell(row, unit_idx).strip()
-    unit_inf = infer_unit(name, normalize_text(unit_written), bracket, first, lex)
+    unit_written = clean_unit(_cell(row, unit_idx), lex)
+    if unit_written and not fits(unit_written, "unit", lex):
+        unit_written = ""  # a note or a value landed in the unit column
+    unit_inf = infer_unit(name, unit_written, bracket, first, lex, level)
+    in_values = {c.unit for c in first if c.unit}
+    if unit_written and in_values and unit_written not in in_values:
+        value_unit = sorted(in_values)[0]
+        unit_inf = {"value": value_unit, "rule": "value_unit_over_column", "confidence": "low",
+                    "reason": f"单位列写作“{unit_written}”，指标值写作“{next(c.raw for c in first if c.unit)}”，按指标值"}
     unit = str(unit_inf["value"])
     kind_inf = infer_kind(name, unit, marker, first, lex)
+    if kind_inf["value"] in ("qualitative", "milestone") and unit and not in_values:
+        unit_inf = {"value": "", "rule": "no_number", "confidence": "high",
+                    "reason": "目标不是数值（文字、是/否或日期），不用单位"}
+        unit = ""
     if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative":
         kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
                     "confidence": "high"}
-    dir_inf = infer_direction(name, unit, first, lex)
+    dir_inf = infer_direction(name, unit, first, lex, level)
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
     span = None
@@ -280,3 +315,109 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+
+
+def _infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
+    """Columns left of the name without a header role that hold level words (评价内容 over
+    产出目标 | 数量目标) become the level columns."""
+    if layout.level_cols:
+        return
+    body = table.rows[layout.header_row + 1: layout.header_row + 40]
+    for col in layout.columns:
+        if col.index >= layout.name_col or col.role not in ("", "ignore"):
+            continue
+        words = [lex.level_word(_cell(r, col.index)) for r in body if normalize_text(_cell(r, col.index))]
+        kinds = [w[0] for w in words if w]
+        if kinds and len(kinds) >= len(words) / 2:
+            role = max(set(kinds), key=kinds.count)
+            if role not in layout.level_cols:
+                col.role = role
+                layout.level_cols[role] = col.index
+
+
+def _is_compacted(table: RawTable, layout: Layout) -> bool:
+    """A web copy that moved every empty cell of a row to its end (``a | b | ||||``): positions
+    after the name cannot be trusted, cells are fitted to the columns by what they hold."""
+    if table.merged or table.fmt != "text-pipe":
+        return False
+    body = [r for r in table.rows[layout.header_row + 1:] if any(c.strip() for c in r)]
+    padded = sum(1 for r in body if len(r) >= 3 and not r[-1].strip() and not r[-2].strip())
+    return bool(body) and padded >= 0.3 * len(body)
+
+
+def _needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A row whose first cell is not what the first column holds: the cells covered by merged
+    cells were left out of the copy, so the row starts further right."""
+    first = normalize_text(row[0]) if row else ""
+    if not first:
+        return False
+    col0 = layout.columns[0] if layout.columns else None
+    if col0 is None or col0.index == layout.name_col:
+        return False
+    name = normalize_text(_cell(row, layout.name_col))
+    if name and not lex.level_word(name) and not is_value_like(name, lex) and \
+            len([c for c in row if c.strip()]) > layout.name_col:
+        return False  # the name column holds a name: the row is in place
+    word = lex.level_word(first)
+    if col0.role == "level1":
+        return not (word and word[0] == "level1")
+    if col0.role == "level2":
+        return not word
+    return first not in _VERTICAL and normalize_text(col0.header) != first
+
+
+def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> list[str]:
+    """Put a shifted (or compacted) row's cells back under their columns: level words into the
+    level columns, the next cell into the name column, then the rest after it (by position, or
+    for a compacted row by what fits each column, targets first)."""
+    width = max(len(layout.columns), len(row))
+    cells = [c for c in row if c.strip()]
+    while cells and normalize_text(cells[0]) in _VERTICAL:
+        cells = cells[1:]
+    out = [""] * width
+    i, last = 0, None
+    while i < len(cells):
+        word = lex.level_word(cells[i])
+        if not word:
+            break
+        role = word[0]
+        if role == "level1" and "level1" not in layout.level_cols:
+            role = "level2"
+        nxt = lex.level_word(cells[i + 1]) if i + 1 < len(cells) else None
+        after = normalize_text(cells[i + 2]) if i + 2 < len(cells) else ""
+        if role == "level2" and nxt and nxt[0] == "level2" and "level1" in layout.level_cols \
+                and word[1] in lex.either and after not in ("定量", "定性") \
+                and not is_value_like(after, lex):
+            role = "level1"  # 成本指标 | 经济成本指标: the first is the first level here
+        col = layout.level_cols.get(role)
+        if col is None or out[col]:
+            break
+        out[col], last = cells[i], (col, i)
+        i += 1
+    if i >= len(cells):
+        return out
+    name = normalize_text(cells[i])
+    if last is not None and (name in ("定量", "定性") or is_value_like(name, lex)):
+        out[last[0]], i = "", last[1]  # a name that looks like a level (社会成本指标)
+    out[layout.name_col] = cells[i]
+    rest = cells[i + 1:] if compact else row[row.index(cells[i]) + 1:]
+    after = [c for c in layout.columns if c.index > layout.name_col]
+    if not compact:
+        for k, text in enumerate(rest):
+            if layout.name_col + 1 + k < width:
+                out[layout.name_col + 1 + k] = text
+        return out
+    j = 0
+    for n, col in enumerate(after):
+        if j >= len(rest):
+            break
+        if not fits(rest[j], col.role, lex):
+            continue
+        if col.role == "value" and col.value_role != "target":
+            values_left = sum(1 for t in rest[j:] if fits(t, "value", lex))
+            cols_left = sum(1 for c in after[n:] if c.role == "value")
+            if values_left < cols_left:
+                continue
+        out[col.index] = rest[j]
+        j += 1
+    return out

@@ -217,7 +217,7 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
     filled = [ln for ln in lines if ln.strip()]
     led = sum(1 for ln in filled if ln.startswith("\t") and ln.count("\t") == 1)
     multi_tab = sum(1 for ln in filled if ln.strip("\t ").count("\t") >= 1)
-    pipes = sum(1 for ln in filled if ln.count("|") >= 2)
+    pipes = sum(1 for ln in filled if ln.count("|") >= 2 and ln.strip("| \t") and "|" in ln.strip().strip("|"))
     commas = sum(1 for ln in filled if ln.count(",") + ln.count("，") >= 2)
     n = max(1, len(filled))
     if led >= 0.3 * n and led > multi_tab:
@@ -228,8 +228,13 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
         return _pipes(lines)
     if csv_hint or commas >= 0.5 * n:
         return _delimited(lines, ",", "csv")
-    rows = [[ln.strip()] for ln in lines if ln.strip()]
-    refs = [f"L{i}" for i, ln in enumerate(lines, start=1) if ln.strip()]
+    # one cell per line; a web copy may end each cell with | and mark empty cells with runs of |
+    rows, refs = [], []
+    for i, ln in enumerate(lines, start=1):
+        cell = ln.strip().strip("|").strip() if ln.count("|") <= 1 or not ln.strip("| \t") else ln.strip()
+        if cell:
+            rows.append([cell])
+            refs.append(f"L{i}")
     return RawTable("text-lines", rows, refs)
 
 
@@ -281,14 +286,19 @@ def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
 
 
 def _pipes(lines: list[str]) -> RawTable:
+    """``|``-separated rows. A leading (trailing) ``|`` is a border when most rows have one, else
+    it stands after (before) an empty cell."""
+    piped = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _SEP_RE.match(ln)]
+    lead = sum(1 for ln in piped if ln.startswith("|")) >= 0.6 * max(1, len(piped))
+    trail = sum(1 for ln in piped if ln.endswith("|")) >= 0.6 * max(1, len(piped))
     rows, refs = [], []
     for i, ln in enumerate(lines, start=1):
         if not ln.strip() or _SEP_RE.match(ln):
             continue
         cells = ln.strip().split("|") if "|" in ln else [ln.strip()]
-        if len(cells) > 1 and ln.strip().startswith("|"):
+        if len(cells) > 1 and lead and ln.strip().startswith("|"):
             cells = cells[1:]
-        if len(cells) > 1 and ln.strip().endswith("|"):
+        if len(cells) > 1 and trail and ln.strip().endswith("|"):
             cells = cells[:-1]
         rows.append([c.strip() for c in cells])
         refs.append(f"L{i}")

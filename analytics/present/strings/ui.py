@@ -407,7 +407,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "goal_outlook": {"zh": "年末预测：{parts}", "en": "Year-end forecast: {parts}"},
     "goal_open": {"zh": "查看目标{g}", "en": "Open goal {g}"},
     "watch_caption": {"zh": "按年末完成概率从低到高排列（与“年末预测”相同的顺序）；点击指标名称查看详情。", "en": "Lowest chance of meeting the target first (the order of Year-end forecast); click a name for its detail."},
-    "watch_forecast": {"zh": "年末预计 {point}，目标 {target}", "en": "Forecast {point}, target {target}"},
+    "watch_forecast": {"zh": "年末预计 {point}，目标 {target}", "en": "forecast {point}, target {target}"},
     "watch_likelihood": {"zh": "{level}（完成概率 {p}）", "en": "{level} (chance {p})"},
     "watch_now": {"zh": "实际 {actual}，应达 {expected}", "en": "actual {actual}, expected {expected}"},
     "watch_none": {"zh": "所有指标都有很大把握完成年度目标。", "en": "Every indicator is likely to meet its target."},

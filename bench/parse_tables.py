@@ -1,0 +1,188 @@
+"""How well ``parse-table`` reads real target tables: per layout and overall, the share of rows
+found, targets read exactly (comparator and value; qualitative, deadline and unreadable cells as
+such), units, directions and kinds, every qualitative target recognised, rows that must be listed
+as unreadable, and the time per table.
+
+    .venv/bin/python bench/parse_tables.py [--json]
+
+Cases: the seed (tests/tables/seed_dongguan.txt, against data/projects/dongguan/indicators.csv),
+the real tables of tests/tables/corpus/ (against their hand-checked ``*.expected.json``), and the
+.xlsx/.docx renderings of tests/tables/generated/ (``make_fixtures.py``) against their source's
+reading. A field an expected reading leaves ``null`` is not scored. Exit 1 when a target is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from analytics.core.values import normalize_text, parse_target  # noqa: E402
+from analytics.ingest.tables import TableReading, parse_table  # noqa: E402
+
+TABLES = ROOT / "tests" / "tables"
+TARGETS = {"rows": 0.98, "targets": 0.97, "units": 0.95, "directions": 0.95, "kinds": 0.90, "qualitative": 1.0}
+MAX_SECONDS = 1.0
+
+
+def _seed_expected() -> dict[str, Any]:
+    with open(ROOT / "data" / "projects" / "dongguan" / "indicators.csv", encoding="utf-8") as fh:
+        rows = [r for r in csv.DictReader(fh) if r["origin"] == "table"]
+    inds = []
+    for r in rows:
+        targets = {}
+        for year in ("2023", "2024"):
+            t = parse_target(r[f"target_{year}"], r["direction"])
+            targets[year] = {"none": True} if t.no_value else {"comparator": t.comparator, "value": t.value}
+        inds.append({"name": r["name"], "unit": r["unit"], "kind": r["kind"], "direction": r["direction"],
+                     "targets": targets})
+    return {"file": "seed_dongguan.txt", "layout": "text-word", "args": {}, "indicators": inds, "unread": []}
+
+
+def _text_bytes(path: Path) -> bytes:
+    lines = path.read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines).encode("utf-8")
+
+
+def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
+    """(file name, bytes, expected reading) of every case."""
+    seed = _seed_expected()
+    out = [("seed_dongguan.txt", _text_bytes(TABLES / "seed_dongguan.txt"), seed)]
+    expected: dict[str, dict[str, Any]] = {}
+    for exp in sorted((TABLES / "corpus").glob("*.expected.json")):
+        data = json.loads(exp.read_text(encoding="utf-8"))
+        expected[Path(data["file"]).stem] = data
+        out.append((data["file"], _text_bytes(TABLES / "corpus" / data["file"]), data))
+    for path in sorted((TABLES / "generated").glob("*")):
+        if path.suffix not in (".xlsx", ".docx"):
+            continue
+        base = seed if path.stem == "seed_dongguan" else expected.get(path.stem)
+        if base is not None:
+            out.append((path.name, path.read_bytes(), {**base, "layout": path.suffix[1:] + " (merged cells)"}))
+    return out
+
+
+def _same_target(want: dict[str, Any], got: dict[str, Any] | None) -> bool:
+    if got is None:
+        return False
+    if want.get("qualitative"):
+        return bool(got.get("qualitative"))
+    if want.get("unreadable"):
+        return got.get("value") is None and bool(got.get("error"))
+    if want.get("none"):
+        return bool(got.get("no_value"))
+    if "due" in want:
+        return got.get("due") == want["due"]
+    if got.get("value") is None or abs(float(got["value"]) - float(want["value"])) > 1e-9:
+        return False
+    return "comparator" not in want or got.get("comparator") == want["comparator"]
+
+
+def score(data: dict[str, Any], exp: dict[str, Any]) -> dict[str, list[int]]:
+    """[hits, total] per measure for one table."""
+    got = {normalize_text(i["name"]): i for i in data["indicators"]}
+    m: dict[str, list[int]] = {k: [0, 0] for k in ("rows", "targets", "units", "directions", "kinds",
+                                                    "qualitative", "unread", "extra")}
+    for want in exp["indicators"]:
+        ind = got.pop(normalize_text(want["name"]), None)
+        m["rows"][0] += ind is not None
+        m["rows"][1] += 1
+        for field, key in (("unit", "units"), ("direction", "directions"), ("kind", "kinds")):
+            if want.get(field) is not None:
+                m[key][0] += ind is not None and ind[field] == want[field]
+                m[key][1] += 1
+        for year, t in want["targets"].items():
+            ok = ind is not None and _same_target(t, ind["targets"].get(year))
+            m["targets"][0] += ok
+            m["targets"][1] += 1
+            if t.get("qualitative"):
+                m["qualitative"][0] += ok
+                m["qualitative"][1] += 1
+    m["extra"] = [len(got), 0]
+    texts = " ".join(u["text"] for u in data["unread"])
+    m["unread"] = [sum(1 for t in exp["unread"] if t in texts), len(exp["unread"])]
+    return m
+
+
+def run() -> dict[str, Any]:
+    layouts: dict[str, dict[str, list[int]]] = {}
+    per_table = []
+    all_cases = cases()
+    start = time.perf_counter()
+    for name, blob, exp in all_cases[:1] + [c for c in all_cases if c[0].endswith((".xlsx", ".docx"))][:2]:
+        parse_table(blob, filename=name)  # load the readers' modules once (the CLI's start-up is not timed)
+    warm_up = time.perf_counter() - start
+    for name, blob, exp in all_cases:
+        start = time.perf_counter()
+        result = parse_table(blob, filename=name, year=exp.get("args", {}).get("year"))
+        seconds = time.perf_counter() - start
+        if isinstance(result, TableReading):
+            m = score(result.to_json(), exp)
+        else:
+            m = score({"indicators": [], "unread": []}, exp)
+        layout = exp["layout"].split(" ")[0]
+        agg = layouts.setdefault(layout, {})
+        for k, (hit, tot) in m.items():
+            a = agg.setdefault(k, [0, 0])
+            a[0] += hit
+            a[1] += tot
+        agg.setdefault("seconds", [0, 0])
+        agg["seconds"][0] = max(agg["seconds"][0], seconds)  # type: ignore[call-overload]
+        agg["seconds"][1] += 1
+        per_table.append({"file": name, "layout": exp["layout"], "seconds": round(seconds, 4),
+                          **{k: v for k, v in m.items()}})
+    overall: dict[str, list[float]] = {}
+    for agg in layouts.values():
+        for k, (hit, tot) in agg.items():
+            if k == "seconds":
+                continue
+            o = overall.setdefault(k, [0, 0])
+            o[0] += hit
+            o[1] += tot
+    worst = max(t["seconds"] for t in per_table)
+    return {"layouts": layouts, "overall": overall, "tables": per_table, "max_seconds": worst,
+            "warm_up_seconds": round(warm_up, 3)}
+
+
+def _pct(hit: float, tot: float) -> str:
+    return f"{100 * hit / tot:5.1f}% ({int(hit)}/{int(tot)})" if tot else "   -"
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    args = ap.parse_args(argv)
+    res = run()
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+    cols = ("rows", "targets", "units", "directions", "kinds", "qualitative", "unread")
+    print(f"{'layout':<12} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in cols) + "  max s")
+    for layout, agg in sorted(res["layouts"].items()):
+        print(f"{layout:<12} {agg['seconds'][1]:>6}  " + "  ".join(f"{_pct(*agg[c]):<17}" for c in cols)
+              + f"  {agg['seconds'][0]:.3f}")
+    o = res["overall"]
+    print(f"{'overall':<12} {len(res['tables']):>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in cols)
+          + f"  {res['max_seconds']:.3f}")
+    print(f"extra rows read that no expected reading has: {int(o['extra'][0])}; loading the readers "
+          f"(first table of each format, not timed above): {res['warm_up_seconds']:.3f}s")
+    for t in res["tables"]:
+        print(f"  {t['file']:<40} {t['seconds']:.3f}s  rows {_pct(*t['rows'])}  targets {_pct(*t['targets'])}"
+              f"  units {_pct(*t['units'])}  dir {_pct(*t['directions'])}  kinds {_pct(*t['kinds'])}")
+    failed = [k for k, bound in TARGETS.items() if o[k][1] and o[k][0] / o[k][1] < bound]
+    if res["max_seconds"] >= MAX_SECONDS:
+        failed.append("time")
+    print("targets met" if not failed else f"targets missed: {', '.join(failed)}")
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,125 @@
+"""Render some of the real tables of tests/tables/ as the files people actually hold: .xlsx with
+merged cells (openpyxl) and .docx Word tables with merged cells (python-docx). The cells are the
+text fixture's own; cells left blank under a label in a level column (and under a label of the
+facts above the table) become one merged cell, a title row is merged across the table.
+
+    .venv/bin/python tests/tables/make_fixtures.py      # writes tests/tables/generated/
+
+Each generated file is read by the bench and the tests against the expected reading of its source.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT))
+
+from analytics.ingest.tables.cells import header_role  # noqa: E402
+from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
+from analytics.ingest.tables.sources import split_text  # noqa: E402
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "generated"
+
+#: generated file → its source (text with positions kept: tab-separated or Word's plain text)
+RENDERED = {
+    "seed_dongguan.xlsx": "seed_dongguan.txt",
+    "seed_dongguan.docx": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.xlsx": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "chizhou_weituo_ziping_2022.docx": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "nanyue_fupin_2018.xlsx": "corpus/nanyue_fupin_2018.tsv",
+    "jiayuguan_bowuguan_2023.docx": "corpus/jiayuguan_bowuguan_2023.tsv",
+    "ningjin_zhuxuejin_2019.xlsx": "corpus/ningjin_zhuxuejin_2019.tsv",
+    "ningde_rencaiyizhan_2023.docx": "corpus/ningde_rencaiyizhan_2023.tsv",
+}
+
+
+def source_text(path: Path) -> str:
+    """The fixture's text without its header comment (# source: …)."""
+    lines = path.read_text(encoding="utf-8").split("\n")
+    while lines and lines[0].startswith("#"):
+        lines.pop(0)
+    return "\n".join(lines)
+
+
+def grid_and_merges(path: Path) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """The cells (rectangular) and merged ranges (0-based, inclusive) to render."""
+    lex = load_lexicon()
+    rows = [list(r) for r in split_text(source_text(path)).rows]
+    width = max(len(r) for r in rows)
+    rows = [[" ".join(c.split()) if "\n" not in c else "".join(c.split()) for c in r] + [""] * (width - len(r))
+            for r in rows]
+    header = next(i for i, r in enumerate(rows) if any(header_role(c, lex) == "name" for c in r[1:]) or
+                  any(c.strip() in ("一级指标", "三级指标") for c in r))
+    level_cols = [j for j, c in enumerate(rows[header])
+                  if header_role(c, lex) in ("level1", "level2") or c.strip() in ("绩效指标", "评价指标", "评价内容")
+                  or (j == 0 and not any(rows[i][0].strip() for i in range(header + 1, len(rows))))]
+    merges: list[tuple[int, int, int, int]] = []
+    body_end = max(i for i, r in enumerate(rows) if any(c.strip() for c in r[1:]))
+
+    def vertical(col: int, first: int, last: int) -> None:
+        i = first
+        while i <= last:
+            if rows[i][col].strip() or (col == 0 and i == first):
+                j = i + 1
+                while j <= last and not rows[j][col].strip() and (col != 0 or any(c.strip() for c in rows[j][1:])):
+                    j += 1
+                if j - 1 > i:
+                    merges.append((i, col, j - 1, col))
+                i = j
+            else:
+                i += 1
+
+    for col in level_cols:
+        vertical(col, header if col == 0 and not rows[header][0].strip() else header + 1, body_end)
+    vertical(0, 0, header - 1)  # merged labels of the facts (资金情况 over its rows)
+    for i, r in enumerate(rows[:header]):
+        filled = [c for c in r if c.strip()]
+        if len(filled) == 1 and r[0].strip() and width > 1 and not any(m[0] <= i <= m[2] and m[1] == 0 for m in merges):
+            merges.append((i, 0, i, width - 1))  # a title across the table
+    return rows, merges
+
+
+def write_xlsx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    for r in rows:
+        ws.append([c if c else None for c in r])
+    for r1, c1, r2, c2 in merges:
+        ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+    wb.save(out)
+
+
+def write_docx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    import docx
+
+    doc = docx.Document()
+    doc.add_paragraph("附件")
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            table.cell(i, j).text = c
+    for r1, c1, r2, c2 in merges:
+        top = table.cell(r1, c1)
+        text = top.text
+        merged = top.merge(table.cell(r2, c2))
+        merged.text = text
+    doc.add_paragraph("填报人：              联系电话：")
+    doc.save(out)
+
+
+def main() -> None:
+    OUT.mkdir(exist_ok=True)
+    for name, source in RENDERED.items():
+        rows, merges = grid_and_merges(HERE / source)
+        (write_xlsx if name.endswith(".xlsx") else write_docx)(rows, merges, OUT / name)
+        print(f"{OUT.relative_to(ROOT) / name}: {len(rows)} rows, {len(merges)} merged ranges")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,180 @@
+"""The written 绩效运行监控报告 (.docx, analytics/reports/written.py): its sections, its numbers
+against the official forms (cell by cell for the indicator rows and the budget figures), the
+CLI, English, and — when LibreOffice is installed — the rendered PDF."""
+
+from __future__ import annotations
+
+import io
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analytics.present.format import fmt_pct, fmt_value
+from analytics.reports import report
+from analytics.reports.sheet import load_forms
+from analytics.reports.written import blocks, budget_table, docx_bytes, format_cell, indicator_table
+
+docx = pytest.importorskip("docx")
+
+ROOT = Path(__file__).resolve().parent.parent
+ACTIONS = [
+    {"goal": 1, "indicator_id": "vocational_training", "cause_category": "经费保障", "cause_text": "补贴资金拨付滞后",
+     "measure_text": "9月底前完成第三批补贴拨付"},
+]
+
+
+@pytest.fixture(scope="module")
+def ctx(dataset):
+    return report.build_context(dataset, (2024, 8), actions=ACTIONS)
+
+
+@pytest.fixture(scope="module")
+def document(ctx):
+    return docx.Document(io.BytesIO(docx_bytes(ctx, with_charts=False)))
+
+
+@pytest.fixture(scope="module")
+def monitoring(ctx):
+    return openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+
+
+def _table_rows(table) -> list[list[str]]:
+    return [[c.text for c in row.cells] for row in table.rows]
+
+
+def _full_text(document) -> str:
+    return "\n".join(p.text for p in document.paragraphs)
+
+
+def test_sections_in_order(document, ctx):
+    text = _full_text(document)
+    heads = ["一、总体进展情况", "二、各项目标进展情况", "三、预算执行情况", "四、偏差分析及纠偏措施", "五、超额完成情况", "六、数据说明", "附表"]
+    pos = [text.index(h) for h in heads]
+    assert pos == sorted(pos)
+    assert "2024年度绩效运行监控报告" in text and "示例数据" in text
+    for g in ctx.project.goals:
+        assert f"目标{g.id}：{g.name}" in text
+    # the cover names the departments as the target table gives them
+    cover = _table_rows(document.tables[0])
+    assert ["实施单位", "东莞市人力资源社会保障局"] in cover and ["中央主管部门", "人力资源社会保障部"] in cover
+    # causes and measures of the users; over-achievement asks for an explanation
+    assert "补贴资金拨付滞后" in text and "9月底前完成第三批补贴拨付" in text
+    assert "零工市场服务人次" in text.split("五、超额完成情况")[1] and "请说明偏差原因" in text
+    # the data notes: sample data, stale months, the target table's inconsistencies only
+    notes = text.split("六、数据说明")[1]
+    assert "示例数据" in notes and "截至6月" in notes and "5.2 对 5.3" in notes and "，一致。" not in notes
+
+
+def test_analyst_sentence(ctx, document, monitoring):
+    """截至2024年8月，城镇新增就业… 8.50万人，完成年度目标的68.5%，高于…进度…个百分点 — the
+    numbers are the form's."""
+    row = ctx.row("new_urban_jobs")
+    r = next(rr for rr in range(1, monitoring.max_row + 1) if monitoring.cell(rr, 3).value == "城镇新增就业人员规模（万人）")
+    actual = fmt_value(monitoring.cell(r, 5).value, "万人")
+    forecast = fmt_value(monitoring.cell(r, 6).value, "万人")
+    sentence = next(p.text for p in document.paragraphs if "城镇新增就业人员规模：" in p.text)
+    assert f"截至2024年8月累计完成{actual}" in sentence and actual == "8.50万人"
+    assert f"完成年度目标（12.4万人）的{fmt_pct(100 * row.actual / row.target)}" in sentence
+    assert "个百分点" in sentence and f"预计全年完成{forecast}" in sentence
+
+
+def test_indicator_table_matches_the_form_cell_by_cell(ctx, document, monitoring):
+    cfg = load_forms()["monitoring"]
+    keys = [str(c["key"]) for c in cfg["columns"]]
+    col = {k: keys.index(k) + 1 for k in ("name", "target", "actual", "forecast", "remark")}
+    marks = {k.split(":", 1)[1]: keys.index(k) + 1 for k in keys if k.startswith("likelihood:")}
+    table = next(tb for tb in document.tables if tb.rows[0].cells[0].text == "序号")
+    rows = _table_rows(table)
+    assert rows == indicator_table(ctx)  # the document holds exactly the table built from the context
+    by_name = {monitoring.cell(r, col["name"]).value: r for r in range(1, monitoring.max_row + 1)}
+    inds = {(i.name_raw.strip() or i.name): i for i in ctx.project.indicators}
+    assert len(rows) - 1 == sum(1 for i in ctx.project.indicators if i.origin == "table")
+    for cells in rows[1:]:
+        _no, name, target, actual, forecast, level, remark = cells
+        r = by_name[name]
+        ind = inds[name]
+        assert target == str(monitoring.cell(r, col["target"]).value)
+        assert actual == format_cell(ind, "actual", monitoring.cell(r, col["actual"]).value, "zh")
+        assert forecast == format_cell(ind, "forecast", monitoring.cell(r, col["forecast"]).value, "zh")
+        ticked = [lv for lv, c in marks.items() if monitoring.cell(r, c).value == "√"]
+        assert level == (ticked[0] if ticked else "—")
+        assert remark == (monitoring.cell(r, col["remark"]).value or "")
+
+
+def test_budget_table_matches_the_form_cell_by_cell(ctx, document, monitoring):
+    cfg = load_forms()["monitoring"]
+    bkeys = [str(c["key"]) for c in cfg["budget_columns"]]
+    table = next(tb for tb in document.tables if tb.rows[0].cells[0].text == "资金来源")
+    rows = _table_rows(table)
+    assert rows == budget_table(ctx)
+    head = next(r for r in range(1, monitoring.max_row + 1) if monitoring.cell(r, 1).value == "资金来源")
+    assert rows[0] == [monitoring.cell(head, c).value for c in range(1, len(bkeys) + 1)]
+    for i, cells in enumerate(rows[1:], start=1):
+        for j, key in enumerate(bkeys, start=1):
+            v = monitoring.cell(head + i, j).value
+            if key == "source":
+                assert cells[j - 1] == v
+            elif key in ("rate", "projected_rate", "cum_rate", "projected_cum_rate"):
+                assert cells[j - 1] == ("—" if v in (None, "—") else fmt_pct(100 * v, decimals=2))
+            else:
+                assert cells[j - 1] == ("—" if v in (None, "—") else fmt_value(v, "", decimals=2))
+    # and the sentences use the same figures
+    text = _full_text(document)
+    total = rows[1]
+    assert f"2024年度项目全年预算数{total[1]}万元" in text and f"本年执行{total[2]}万元，执行率{total[3]}" in text
+    assert f"累计执行{total[6]}万元" in text
+
+
+def test_score_matches_the_self_evaluation(ctx, document):
+    text = _full_text(document)
+    assert f"预计得分{ctx.score.total:.2f}分" in text
+    table = next(tb for tb in document.tables if tb.rows[0].cells[0].text == "评分部分")
+    assert _table_rows(table)[-1][-1] == f"{ctx.score.total:.2f}"
+
+
+def test_english(dataset):
+    ctx_en = report.build_context(dataset, (2024, 8), lang="en")
+    kinds = [b.kind for b in blocks(ctx_en)]
+    assert kinds[0] == "title" and "figure" in kinds
+    d = docx.Document(io.BytesIO(docx_bytes(ctx_en, with_charts=False)))
+    text = _full_text(d)
+    assert "Performance monitoring report, 2024" in text and "1. Overall progress" in text and "3. Budget execution" in text
+
+
+def test_charts_are_pictures(ctx):
+    d = docx.Document(io.BytesIO(docx_bytes(ctx)))
+    assert len(d.inline_shapes) == 3  # status counts, goal scores, budget execution
+
+
+def test_cli_writes_docx(tmp_path):
+    out = tmp_path / "报告.docx"
+    res = subprocess.run([sys.executable, "-m", "analytics", "report", "--out", str(out), "--as-of", "2024-08"], cwd=ROOT,
+                         capture_output=True, text=True, timeout=300)
+    assert res.returncode == 0, res.stderr
+    assert '"kind": "docx"' in res.stdout
+    assert "三、预算执行情况" in _full_text(docx.Document(str(out)))
+
+
+@pytest.mark.slow
+def test_rendered_pdf(ctx, tmp_path):
+    """LibreOffice renders the report: more than one page, and the key sentences are in the PDF."""
+    if shutil.which("soffice") is None or shutil.which("pdftotext") is None:
+        pytest.skip("LibreOffice (soffice) or pdftotext is not installed: apt-get install libreoffice-writer-nogui poppler-utils")
+    sys.path.insert(0, str(ROOT / "bench"))
+    from render_documents import pdf_text, to_pdf
+
+    src = tmp_path / "report.docx"
+    src.write_bytes(docx_bytes(ctx))
+    pdf = to_pdf(src, tmp_path)
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, timeout=60).stdout
+    pages = int(next(line.split()[-1] for line in info.splitlines() if line.startswith("Pages:")))
+    assert pages > 1
+    flat = "".join(pdf_text(pdf).split())
+    total = budget_table(ctx)[1]
+    for key in ("2024年度绩效运行监控报告", "一、总体进展情况", "三、预算执行情况", "城镇新增就业人员规模：截至2024年8月累计完成8.50万人",
+                f"全年预算数{total[1]}万元", "六、数据说明"):
+        assert key in flat, key
