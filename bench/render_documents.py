@@ -45,6 +45,8 @@ def to_pdf(path: Path, out_dir: Path, timeout: float = 240) -> Path:
 def to_png(pdf: Path, out_dir: Path, dpi: int = 60) -> list[Path]:
     """The PDF's pages as PNG files (pdftoppm)."""
     prefix = out_dir / pdf.stem
+    for old in out_dir.glob(f"{pdf.stem}-*.png"):  # pages of an earlier, longer rendering
+        old.unlink()
     subprocess.run(["pdftoppm", "-png", "-r", str(dpi), str(pdf), str(prefix)], check=True, capture_output=True, timeout=240)
     return sorted(out_dir.glob(f"{pdf.stem}-*.png"))
 

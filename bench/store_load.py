@@ -171,6 +171,7 @@ def main() -> int:
     url, folder = pg_target()
     try:
         with tempfile.TemporaryDirectory() as tmp:
+            os.environ["PT_DATA_DIR"] = tmp  # the PostgreSQL store's local work folder too (inherited)
             targets = {"sqlite": str(Path(tmp) / "store"), "postgresql": url}
             for name, target in targets.items():
                 results[name] = run(target, args.writers, args.readers, args.seconds)

@@ -184,39 +184,39 @@ with st.container(key="slide_body"):
             st.caption(esc(note))
 
 # -- navigation -------------------------------------------------------------------------------
+# One row under the slide: previous / counter / next, the exports behind a small menu, leave.
+# The keys (PageDown / PageUp, → / ←) are in the counter's tooltip, not on the slide.
 with st.container(key="slide_nav"):
-    c1, c2, c3, c4 = st.columns([1, 2, 1, 1], vertical_alignment="center")
+    c1, c2, c3, c4, c5 = st.columns([1, 2, 1, 0.6, 0.8], vertical_alignment="center")
     c1.button(t("meet_prev", lang), key="slide_prev", icon=":material/chevron_left:", on_click=_go, args=(-1,),
               disabled=i <= 1, shortcut="PageUp", width="stretch")
-    c2.markdown(t("meet_counter", lang, i=i, n=n))
+    c2.markdown(t("meet_counter", lang, i=i, n=n), help=t("meet_keys_help", lang))
     c3.button(t("meet_next", lang), key="slide_next", icon=":material/chevron_right:", on_click=_go, args=(1,),
               disabled=i >= n, shortcut="PageDown", width="stretch")
-    c4.page_link("pages/overview.py", label=t("meet_exit", lang), icon=":material/close_fullscreen:")
+    exports = c4.popover(t("meet_export", lang), icon=":material/download:", width="stretch")
+    c5.page_link("pages/overview.py", label=t("meet_exit", lang), icon=":material/close_fullscreen:")
 st.button("←", key="slide_prev_arrow", on_click=_go, args=(-1,), shortcut="Left")
 st.button("→", key="slide_next_arrow", on_click=_go, args=(1,), shortcut="Right")
-st.caption(t("meet_keys_help", lang))
 
-# -- exports ----------------------------------------------------------------------------------
-with st.expander(t("meet_export", lang), icon=":material/download:"):
-    st.caption(t("meet_export_help", lang, as_of=ctx.as_of_key))
+# -- exports (in the small menu of the navigation row: nothing of it on the slide) -------------
+with exports:
     warning = report.cjk_font_warning(lang)
     if warning:
         st.warning(warning, icon=":material/font_download:")
     stamp = ctx.as_of_key
     xlsx_mime = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-    e1, e2, e3, e4 = st.columns(4)
-    e1.download_button(t("meet_dl_both", lang), lambda: report.xlsx_bytes(ctx), f"{t('meet_file_forms', lang)}_{stamp}.xlsx", xlsx_mime,
-                       key="dl_forms", icon=":material/table_view:", on_click="ignore")
-    e2.download_button(t("meet_dl_monitoring", lang), lambda: report.xlsx_bytes(ctx, "monitoring"), f"{t('meet_file_monitoring', lang)}_{stamp}.xlsx",
-                       xlsx_mime, key="dl_monitoring", icon=":material/table_view:", on_click="ignore")
-    e3.download_button(t("meet_dl_self_eval", lang), lambda: report.xlsx_bytes(ctx, "self-eval"), f"{t('meet_file_self_eval', lang)}_{stamp}.xlsx",
-                       xlsx_mime, key="dl_self_eval", icon=":material/table_view:", on_click="ignore")
-    e4.download_button(t("meet_dl_pptx", lang), lambda: report.pptx_bytes(ctx, report.deck_chart_png(ctx)),
+    st.download_button(t("meet_dl_both", lang), lambda: report.xlsx_bytes(ctx), f"{t('meet_file_forms', lang)}_{stamp}.xlsx", xlsx_mime,
+                       key="dl_forms", icon=":material/table_view:", on_click="ignore", width="stretch")
+    st.download_button(t("meet_dl_monitoring", lang), lambda: report.xlsx_bytes(ctx, "monitoring"), f"{t('meet_file_monitoring', lang)}_{stamp}.xlsx",
+                       xlsx_mime, key="dl_monitoring", icon=":material/table_view:", on_click="ignore", width="stretch")
+    st.download_button(t("meet_dl_self_eval", lang), lambda: report.xlsx_bytes(ctx, "self-eval"), f"{t('meet_file_self_eval', lang)}_{stamp}.xlsx",
+                       xlsx_mime, key="dl_self_eval", icon=":material/table_view:", on_click="ignore", width="stretch")
+    st.download_button(t("meet_dl_pptx", lang), lambda: report.pptx_bytes(ctx, report.deck_chart_png(ctx)),
                        f"{t('meet_file_deck', lang)}_{stamp}.pptx", "application/vnd.openxmlformats-officedocument.presentationml.presentation",
-                       key="dl_pptx", icon=":material/slideshow:", on_click="ignore")
+                       key="dl_pptx", icon=":material/slideshow:", on_click="ignore", width="stretch")
     st.download_button(t("written.dl_button", lang), lambda: report.docx_bytes(ctx), f"{t('written.file_name', lang)}_{stamp}.docx",
                        "application/vnd.openxmlformats-officedocument.wordprocessingml.document", key="dl_docx",
-                       icon=":material/description:", on_click="ignore")
+                       icon=":material/description:", on_click="ignore", width="stretch")
     names = report.chart_names(ctx)
     by_id = ctx.project.by_id
 
@@ -225,10 +225,10 @@ with st.expander(t("meet_export", lang), icon=":material/download:"):
             return f"{t('nav_indicator', lang)}：{by_id[name.split(':', 1)[1]].display_name(lang)}"
         return t(f"meet_chart_{name}", lang)
 
-    p1, p2, p3 = st.columns([2, 1, 1], vertical_alignment="bottom")
-    pick = p1.selectbox(t("meet_chart_pick", lang), names, format_func=_chart_label, key="meet_chart")
+    pick = st.selectbox(t("meet_chart_pick", lang), names, format_func=_chart_label, key="meet_chart")
     safe_name = pick.replace(":", "_")
+    p2, p3 = st.columns(2)
     p2.download_button(t("meet_dl_png", lang), lambda: report.chart_image(ctx, pick, "png"), f"{safe_name}_{stamp}.png", "image/png",
-                       key="dl_png", icon=":material/image:", on_click="ignore")
+                       key="dl_png", icon=":material/image:", on_click="ignore", width="stretch")
     p3.download_button(t("meet_dl_svg", lang), lambda: report.chart_image(ctx, pick, "svg"), f"{safe_name}_{stamp}.svg", "image/svg+xml",
-                       key="dl_svg", icon=":material/image:", on_click="ignore")
+                       key="dl_svg", icon=":material/image:", on_click="ignore", width="stretch")

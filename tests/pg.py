@@ -17,6 +17,7 @@ import atexit
 import glob
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import tempfile
@@ -70,7 +71,18 @@ def start_cluster() -> tuple[str, callable]:  # type: ignore[valid-type]
          "-l", os.path.join(folder, "log"), "-w", "start"])
 
     def stop() -> None:
-        subprocess.run(_as_owner([pg_ctl, "-D", data, "-m", "fast", "-w", "stop"], user), capture_output=True, timeout=60)
+        try:
+            subprocess.run(_as_owner([pg_ctl, "-D", data, "-m", "fast", "-w", "stop"], user), capture_output=True,
+                           timeout=60)
+        except subprocess.SubprocessError:
+            pass
+        pid_file = os.path.join(data, "postmaster.pid")
+        if os.path.exists(pid_file):  # pg_ctl did not stop it: the server's own pid, immediate shutdown
+            try:
+                os.kill(int(open(pid_file).readline().strip()), signal.SIGQUIT)
+                time.sleep(1.0)
+            except (OSError, ValueError):
+                pass
         shutil.rmtree(folder, ignore_errors=True)
 
     try:

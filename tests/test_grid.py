@@ -14,11 +14,20 @@ from analytics.storage.grid import actuals_grid, actuals_template, budget_grid, 
 from analytics.ingest.validate import ingest_actuals, ingest_budget
 from analytics.present.messages import render_problem, result_report
 from analytics.storage.store import Store, actual_key, spending_key
+from tests.pg import BACKENDS, new_schema
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Store:
-    return Store(tmp_path_factory.mktemp("grid"))
+@pytest.fixture(scope="module", params=BACKENDS)
+def db(request, tmp_path_factory) -> Store:
+    """One store per backend for the module (a SQLite folder, a PostgreSQL schema)."""
+    if request.param == "sqlite":
+        yield Store(tmp_path_factory.mktemp("grid"))
+        return
+    url, drop = new_schema()
+    s = Store(url)
+    yield s
+    s.close()
+    drop()
 
 
 @pytest.fixture(scope="module")

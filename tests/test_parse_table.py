@@ -286,3 +286,17 @@ def test_word_table_split_over_two_tables_and_two_row_excel_header(tmp_path: Pat
     assert t["targets"]["2024"]["value"] == 300 and t["actuals"]["2023"]["value"] == 290
     u = _ind(data, "城镇登记失业率")
     assert (u["level1"], u["direction"], u["targets"]["2023"]["comparator"]) == ("产出指标", "lower", "<=")
+
+
+def test_numbering_direction_column_and_unit_words(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标方向\t指标值\n"
+            "一、产出指标\t（一）数量指标\t1.培训人数（单位：人）\t正向\t300\n"
+            "\t\t2.投诉件数\t反向\t5件\n"
+            "\t\t3.报告提交\t\t100%完成\n")
+    data = _text(tmp_path, text, year=2024)
+    a = _ind(data, "培训人数")
+    assert (a["level1"], a["level2"], a["unit"]) == ("产出指标", "数量指标", "人")
+    assert a["targets"]["2024"]["comparator"] == ">="
+    b = _ind(data, "投诉件数")
+    assert (b["direction"], b["targets"]["2024"]["comparator"], b["unit"]) == ("lower", "<=", "件")
+    assert _ind(data, "报告提交")["targets"]["2024"]["value"] == 100

@@ -90,7 +90,7 @@ def test_slide_sequence(ctx):
     deck = report.slides(ctx)
     keys = [s.key for s in deck]
     assert keys[0] == "title" and keys[1] == "overview"
-    assert keys[-4:] == ["risks", "budget", "quality", "actions"]
+    assert [k for k in keys if ":" not in k][-4:] == ["risks", "budget", "quality", "actions"]  # quality:2… continue it
     goal_keys = [k for k in keys if k.startswith("goal:")]
     assert {k.split(":")[1] for k in goal_keys} == {"1", "2", "3", "4", "5"}
     assert all(len(s.table) <= report.ROWS_PER_SLIDE for s in deck)
@@ -590,3 +590,48 @@ def test_over_achievement_flag(ctx):
         r = _row_of(ws, ind.name_raw.strip() or ind.name)
         assert "超额较多" in ws.cell(r, 15).value and "请说明偏差原因" in ws.cell(r, 15).value
     assert "完全不可能”仅用于已无法完成的目标" in _sheet_text(ws)
+
+
+# -- qualitative (定性) indicators end to end ----------------------------------------------------
+
+
+def test_qualitative_indicator_end_to_end(dataset):
+    """A 定性 indicator: check-ins 达成/部分达成/未达成 imported from words, a status from the latest
+    one, no numeric forecast, the words (never a number) on the forms, a banded score."""
+    import dataclasses
+
+    import pandas as pd
+
+    from analytics.core.series import Actuals
+    from analytics.ingest.validate import ingest_actuals
+    from analytics.storage.dataset import Dataset
+
+    project = dataset.project
+    ind = dataclasses.replace(project.indicator("zero_employment_family_rate"), kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(ind if i.id == ind.id else i for i in project.indicators))
+    csv = ("indicator_id,period,value,basis,note\nzero_employment_family_rate,2024-03,达成,level,一季度全部帮扶到位\n"
+           "zero_employment_family_rate,2024-06,部分达成,level,两户未联系上\n").encode("utf-8")
+    res = ingest_actuals(csv, proj.ingest_catalogue(), filename="q.csv")
+    assert not res.errors
+    assert sorted(res.data["value"]) == [0.5, 1.0]
+    bad = ingest_actuals("indicator_id,period,value,basis\nzero_employment_family_rate,2024-07,较好,level\n".encode("utf-8"),
+                         proj.ingest_catalogue(), filename="q.csv")
+    assert [p.code for p in bad.errors] == ["not_a_checkin"]
+    frame = dataset.actuals.frame
+    frame = pd.concat([frame[frame["indicator_id"] != ind.id], res.data], ignore_index=True)
+    ds = Dataset(proj, Actuals(proj, frame), dataset.budget, is_sample=True)
+    ctx_q = report.build_context(ds, (2024, 8))
+    row = ctx_q.row(ind.id)
+    assert row.status == "watch" and row.target == 1.0 and row.data_month == 6
+    fc = ctx_q.forecasts[ind.id]
+    assert fc["point"] is None and fc["reason"] == "qualitative"
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_q, "monitoring"))).active
+    r = _row_of(ws, ind.name_raw.strip() or ind.name)
+    assert ws.cell(r, 5).value == "部分达成" and ws.cell(r, 6).value == "—"
+    line = ctx_q.score.line(ind.id)
+    assert line.rule == "qualitative" and line.points == pytest.approx(0.7 * line.points_max)
+    ws2 = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_q, "self-eval"))).active
+    assert "部分达成" in [ws2.cell(_row_of(ws2, ind.name_raw.strip() or ind.name), c).value for c in range(1, 9)]
+    from analytics.reports.written import blocks
+
+    assert any("最近一次（6月）评价为“部分达成”" in b.text for b in blocks(ctx_q))

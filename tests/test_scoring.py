@@ -478,3 +478,38 @@ def test_year_budget_file(project, sample, tmp_path):
     f.write_text("year,source,amount\n2024,unknown,1\n", encoding="utf-8")
     with pytest.raises(ValueError):
         year_budget(project, bud, 2024, path=f)
+
+
+# -- qualitative (定性) indicators -------------------------------------------------------------
+
+
+def test_qualitative_checkins_scored_by_bands(project, rows24):
+    from analytics.core.qualitative import CODES, level_word, parse_checkin
+    from analytics.core.values import ValueParseError
+
+    assert parse_checkin("达成") == 1.0 and parse_checkin(" 部分达成 ") == 0.5 and parse_checkin("未达成") == 0.0
+    assert level_word(0.5) == "部分达成" and level_word(1.0, "en") == "Achieved"
+    with pytest.raises(ValueError):
+        parse_checkin("0.7")
+    with pytest.raises(ValueParseError):
+        parse_checkin("较好")
+    # make one outcome indicator qualitative: its target is 达成 whatever its text says
+    ind = project.indicator("zero_employment_family_rate")
+    qual = dataclasses.replace(ind, kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(qual if i.id == ind.id else i for i in project.indicators))
+    assert qual.target(2024).value == 1.0
+    rows = at_target(rows24)
+    for level, share in (("achieved", 1.0), ("partial", 0.7), ("not_achieved", 0.3)):
+        res = score(proj, with_actual(rows, zero_employment_family_rate=CODES[level]), 100.0, 2024)
+        ln = res.line(ind.id)
+        assert ln.rule == "qualitative" and ln.reason == f"qualitative_{level}"
+        assert ln.points == pytest.approx(ln.points_max * share)
+        assert score_reason(ln, "zh") and "定性指标" in score_reason(ln, "zh")
+    # the bands are data: another value inside the band
+    levels = {"achieved": {"band": [0.8, 1.0], "value": 0.9}, "partial": {"band": [0.6, 0.8], "value": 0.6},
+              "not_achieved": {"band": [0.0, 0.6], "value": 0.0}}
+    res = score(proj, with_actual(rows, zero_employment_family_rate=0.5), 100.0, 2024, rules={"qualitative_levels": levels})
+    assert res.line(ind.id).points == pytest.approx(res.line(ind.id).points_max * 0.6)
+    bad = resolve_rules({"qualitative_levels": {**levels, "partial": {"band": [0.6, 0.8], "value": 0.9}}})
+    assert any("partial" in p for p in validate_rules(bad))
+    assert validate_rules(load_scoring_rules()) == []

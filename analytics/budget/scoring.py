@@ -20,6 +20,7 @@ from typing import Any, Iterable, Mapping, Sequence
 import yaml
 
 from analytics.core.calendar import milestone_achieved
+from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all
@@ -123,6 +124,13 @@ def validate_rules(rules: Mapping[str, Any]) -> list[str]:
             bad = [x for x in vals if x not in entry["choices"]]
             if bad:
                 out.append(f"选项 {name} 的值 {bad} 不在可选范围 {entry['choices']} 内。 / option {name}: {bad} not in {entry['choices']}.")
+    levels = (rules.get("options") or {}).get("qualitative_levels")
+    levels = levels.get("value") if isinstance(levels, Mapping) and "value" in levels else levels
+    for key, entry in (levels or {}).items():
+        lo, hi = (entry.get("band") or [0.0, 1.0]) if isinstance(entry, Mapping) else (0.0, 1.0)
+        v = entry.get("value") if isinstance(entry, Mapping) else None
+        if not isinstance(v, (int, float)) or not (float(lo) - 1e-9 <= float(v) <= float(hi) + 1e-9):
+            out.append(f"定性指标等级 {key} 的 value 应在其区间 {lo}–{hi} 内。 / qualitative level {key}: value must lie in its band {lo}–{hi}.")
     mins = [g.get("min") for g in rules.get("grades") or []]
     if not mins or any(not isinstance(m, (int, float)) for m in mins) or mins != sorted(mins, reverse=True):
         out.append("grades 应按 min 从高到低排列。 / grades must be listed from the highest min down.")
@@ -149,7 +157,7 @@ class ScoreLine:
     name_en: str
     level: str  # level-1 category (or 预算执行率)
     part: str  # part key
-    rule: str  # "execution" | "higher" | "lower" | "zero_target" | "milestone"
+    rule: str  # "execution" | "higher" | "lower" | "zero_target" | "milestone" | "qualitative"
     status: str  # "scored" | "excluded" | "zero"
     weight: float  # relative weight inside the part
     points_max: float  # points this indicator is worth after redistribution
@@ -243,8 +251,18 @@ def _clean(x: Any) -> Any:
 # -- scoring --------------------------------------------------------------------------------
 
 
-def _completion(ind: Indicator, actual: float, target: float) -> tuple[str, float]:
+def qualitative_share(code: float, opts: Mapping[str, Any]) -> tuple[str, float]:
+    """(level, share of the points) of a qualitative check-in: the ``value`` of its level in
+    ``qualitative_levels`` (within the level's band)."""
+    level = level_of(code) or "not_achieved"
+    levels = opts.get("qualitative_levels") or _load(str(RULES_FILE))["options"]["qualitative_levels"]["value"]
+    return level, float(levels[level]["value"])
+
+
+def _completion(ind: Indicator, actual: float, target: float, opts: Mapping[str, Any] | None = None) -> tuple[str, float]:
     """(rule, completion ratio) for one indicator, direction- and type-aware."""
+    if ind.kind == "qualitative":
+        return "qualitative", qualitative_share(actual, opts or {})[1]
     if ind.kind == "milestone":
         return "milestone", 1.0 if milestone_achieved(actual) else 0.0
     if ind.direction == "lower":
@@ -264,6 +282,8 @@ def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: floa
     tail = {"points": pts, "points_max": mx}
     if rule == "milestone":
         return ("milestone_done" if ratio >= 1.0 else "milestone_missed"), tail
+    if rule == "qualitative":
+        return f"qualitative_{level_of(actual)}", {"share": ratio, **tail}
     if rule == "zero_target":
         return ("zero_target_met" if ratio >= 1.0 else "zero_target_missed"), {"actual": actual, "unit": ind.unit, **tail}
     limit = "floor" if ratio < floor - _EPS else ("cap" if ratio > cap + _EPS else "")
@@ -328,13 +348,14 @@ def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[st
     for ind, st, w, act, tgt, why in staged:
         pmax = mx * w / wsum if (st != "excluded" and wsum > 0) else 0.0
         if st == "scored":
-            rule, ratio = _completion(ind, float(act), float(tgt))
+            rule, ratio = _completion(ind, float(act), float(tgt), opts)
             eff = 0.0 if ratio < floor - _EPS else max(0.0, min(cap, ratio))
             pts = pmax * eff
             reason, params = _reason(rule, ind, float(act), float(tgt), ratio, pts, pmax, cap, floor)
             n_scored += 1
         else:
-            rule = "milestone" if ind.kind == "milestone" else ("zero_target" if ind.direction == "lower" and tgt == 0 else ind.direction)
+            rule = ind.kind if ind.kind in ("milestone", "qualitative") else (
+                "zero_target" if ind.direction == "lower" and tgt == 0 else ind.direction)
             ratio, pts = None, 0.0
             reason, params = why
         got += pts
@@ -353,6 +374,8 @@ def score(
     year_execution_rate: float | None = None,
 ) -> ScoreResult:
     """Score the rows (``actual`` vs ``target`` of each indicator) and the execution rate.
+    (Slightly over 60 lines: the execution rule, the parts and the rescaling read best in one
+    place.)
 
     ``execution_rate`` is the cumulative rate (%), ``year_execution_rate`` the year's (this
     year's spending ÷ the year's budget, %). Under the rule ``year_rate`` (scoring_rules.yaml
@@ -458,6 +481,8 @@ def project_rows(
             method = "as_is"
         elif lo is not None and lo.projected is not None:
             value, method = lo.projected, "linked_output"
+        elif ind.kind == "qualitative":
+            method = "as_is"  # the latest check-in stands: no invented year-end value
         elif ind.kind == "milestone":
             achieved = milestone_achieved(row.actual)
             due = ind.due_month or 12

@@ -7,7 +7,7 @@ from typing import Any
 
 from analytics.core.values import ParsedTarget, unit_scale
 
-KINDS = ("flow", "stock", "level", "rate", "milestone")
+KINDS = ("flow", "stock", "level", "rate", "milestone", "qualitative")  # qualitative: analytics/core/qualitative.py
 DIRECTIONS = ("higher", "lower")
 BASES = ("month", "ytd", "level")
 
@@ -74,6 +74,8 @@ class Indicator:
         t = self.targets.get(year)
         if t is None or t.no_value:
             return None
+        if self.kind == "qualitative":  # the target of a 定性 indicator is 达成 (code 1.0), its text kept as written
+            return ParsedTarget(t.raw, ">=", 1.0)
         return t
 
     def as_dict(self) -> dict[str, Any]:

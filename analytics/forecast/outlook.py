@@ -51,7 +51,7 @@ LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "final_met", "final_missed", 
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
-OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data")
+OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
 FanPath = tuple[tuple[int, float, float, float], ...]  # (month, point, lower, upper)
 
@@ -248,6 +248,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
     comparator = (t.comparator if t is not None else None) or (">=" if ind.direction == "higher" else "<=")
     if month == 0:
         est = Estimate(reason="future_year")
+    elif ind.kind == "qualitative":  # a check-in, never a number (analytics/core/qualitative.py)
+        est = Estimate(reason="qualitative")
     elif ind.kind == "milestone":
         est = _milestone(ind, actuals.obs(ind.id, year).values, month, target)
     elif ind.id == project.execution_indicator:
@@ -305,7 +307,8 @@ def _multi_year(project: Project, actuals: Actuals, ind: Indicator, year: int, m
     rest_target = None if target is None else target - base
     f = forecast_indicator(src.kind, src.direction, month, actuals.obs(src.id, year).values, actuals.history(src.id, year),
                            rest_target, comparator, actuals.year_end(src, year - 1))
-    est = _of(f)
+    cur = {m: v for m, v in actuals.obs(src.id, year).values.items() if m <= month}
+    est = replace(_of(f), best_monthly=best_month({**actuals.history(src.id, year), year: cur}) if src.kind == "flow" else None)
     if f.point is None:
         return est
     return replace(est, point=f.point + base, lower=(f.lower or f.point) + base, upper=(f.upper or f.point) + base, method="multi_year",

@@ -11,6 +11,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
+from analytics.core.qualitative import parse_checkin
 from analytics.core.values import ValueParseError, normalize_text, parse_bool
 from analytics.ingest.checks import (
     check_column_duplicates,
@@ -62,6 +63,12 @@ def _value_check(
             if number not in (0.0, 1.0):
                 ctx.add("not_a_bool", row=row, column=column, value=raw, **base)
                 return None
+    elif kind == "qualitative":  # 达成 / 部分达成 / 未达成 → the level's code (analytics/core/qualitative.py)
+        try:
+            number = parse_checkin(raw)
+        except ValueParseError:
+            ctx.add("not_a_checkin", row=row, column=column, value=raw, **base)
+            return None
     else:
         number, code = read_number(raw)
         if code is not None:

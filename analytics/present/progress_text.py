@@ -9,6 +9,7 @@ from typing import Any
 
 from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator
+from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
 from analytics.rules.progress import IndicatorProgress, compact_number, load_rules
 
@@ -26,6 +27,8 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
     if ind.kind == "milestone":
         key = "milestone_done" if milestone_achieved(p.actual) else "milestone_open"
         return text(f"progress.{key}", lang, due=ind.due_month or 12)
+    if ind.kind == "qualitative":  # a check-in, never a number
+        return text("judgement.qualitative_checkin", lang, month=p.data_month or 0, level=level_word(p.actual, lang) or "—")
     unit = ind.unit
     body = text(
         "progress.values", lang, year=p.year, month=p.data_month or 0,

@@ -13,6 +13,7 @@ from analytics.reports.context import ReportContext
 from analytics.reports.slides import Slide, slides
 
 W, M, BOTTOM = 13.333, 0.5, 6.85  # slide width, margin, bottom of the content area (inches)
+MIN_TABLE_PT = 16  # the smallest table text of the deck
 
 
 EA_FONT = "Microsoft YaHei"  # East Asian font set on every run of the deck (PowerPoint / WPS)
@@ -68,6 +69,12 @@ def _width_of(text: str) -> int:
     return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
 
 
+def _cell_width(text: str) -> int:
+    """Like :func:`_width_of`, with the status symbols (▲ ■ ● √ ×) as wide as a CJK character."""
+    return sum(2 if ord(ch) > 0x2E80 or 0x2500 <= ord(ch) <= 0x27BF or 0x2018 <= ord(ch) <= 0x201F or ch in "√×" else 1
+               for ch in str(text).translate(_DECK_GLYPHS))
+
+
 def _lines(text: str, width_in: float, size_pt: float) -> int:
     """Wrapped line count of ``text`` in a box ``width_in`` wide at ``size_pt`` (CJK char ≈ 1 em)."""
     per_line = max(1.0, width_in * 72 / size_pt * 2 * 0.95)  # in half-em units
@@ -120,10 +127,14 @@ def _bullet_box(s: Slide, y: float) -> _Bullets:
 
 def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: float) -> float:
     """Chart pictures from the left (one beside a table, else up to two); returns where the
-    table may start (x)."""
+    table may start (x). Beside a table the picture leaves the table the width its 16 pt text
+    needs (at least 3.5 inches of picture)."""
     from pptx.util import Inches
 
     per = (W - 2 * M) / 2 - 0.15 if (s.table or len(images) > 1) else min(W - 2 * M, 9.0)
+    if s.table:
+        wanted = sum(_column_widths(s, W - 2 * M, MIN_TABLE_PT))
+        per = max(3.5, min(per, W - 2 * M - 0.3 - wanted))
     cx = M
     for png in images[: (1 if s.table else 2)]:
         pic = slide.shapes.add_picture(io.BytesIO(png), Inches(cx), Inches(y), width=Inches(per))
@@ -136,25 +147,41 @@ def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: 
     return M + per + 0.3
 
 
+def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
+    """Every column but the first as wide as its longest text at ``size`` (so numbers and
+    statuses never wrap), the first (names) the rest; narrower columns only when the names would
+    get less than a third of the table."""
+    em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
+    need = [max([_cell_width(s.columns[c])] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 for c in range(len(s.columns))]
+    rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
+    name_w = min(need[0], max(table_w / 3, 2.6))
+    if rest and sum(rest) > table_w - name_w:
+        rest = [w * (table_w - name_w) / sum(rest) for w in rest]
+    return [table_w - sum(rest), *rest]
+
+
 def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[float], list[float]]:
     """(type size, column widths, row heights) of a slide table: columns by content (CJK counts
     double), rows by wrapped lines, a smaller size when the rows do not fit."""
     ncols = len(s.columns)
-    need = [max([_width_of(s.columns[c])] + [_width_of(r[c]) for r in s.table]) + 2 for c in range(ncols)]
-    total = float(sum(need))
-    fracs = [n_ / total for n_ in need]
-    size = 14 if len(s.table) <= 6 else (13 if len(s.table) <= 8 else 12)
-    if s.key == "actions":
-        fracs = [0.22, 0.12, 0.33, 0.33][:ncols]
-    widths = [table_w * f for f in fracs]
+    size = 18 if len(s.table) <= 6 else 16  # table text never under 16 pt (read from the back of the room)
+    if s.key.startswith("actions"):
+        widths = [table_w * f for f in [0.22, 0.12, 0.33, 0.33][:ncols]]
+    else:
+        widths = _column_widths(s, table_w, size)
     row_lines = [max(_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
     head_lines = max(_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
     pad = 0.12
     heights = [(n_ * size * 1.3 / 72 + pad) for n_ in [head_lines, *row_lines]]
-    if sum(heights) > avail and size > 11:
-        size, pad = 11, 0.1
-        heights = [(n_ * size * 1.3 / 72 + pad) for n_ in [head_lines, *row_lines]]
+    if sum(heights) > avail and size > MIN_TABLE_PT:
+        return _table_layout_at(s, widths, MIN_TABLE_PT)
     return size, widths, heights
+
+
+def _table_layout_at(s: Slide, widths: list[float], size: float) -> tuple[int, list[float], list[float]]:
+    row_lines = [max(_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
+    head_lines = max(_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
+    return int(size), widths, [(n_ * size * 1.3 / 72 + 0.1) for n_ in [head_lines, *row_lines]]
 
 
 def _table(slide: Any, s: Slide, x: float, y: float, table_w: float, avail: float) -> None:

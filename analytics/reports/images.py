@@ -130,7 +130,7 @@ def chart_spec(ctx: ReportContext, name: str, charts_module: ModuleType | None =
     legend = cfg.setdefault("legend", {})
     for k, v in (("labelFont", font), ("titleFont", font), ("labelFontSize", 12)):
         legend.setdefault(k, v)
-    axis.setdefault("labelLimit", 320)  # long Chinese goal names
+    axis.setdefault("labelLimit", 0)  # 0 = no limit: a long goal name is never cut with "…" on a slide
     title = cfg.setdefault("title", {})
     title.setdefault("font", font)
     title.setdefault("fontSize", 15)

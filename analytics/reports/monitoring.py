@@ -78,7 +78,7 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
         x = (row.actual if row else None) if key == "actual" else fc.get("point")
         if x is None:
             return DASH, None
-        if ind.kind == "milestone":
+        if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, x, lang), None
         return round(float(x), 4), number_format(ind.unit, float(x))
     if key == "forecast_range":

@@ -58,7 +58,7 @@ def _fund_label(fund: FundRow, first_source: bool, lang: str) -> str:
     return t("of_which", lang, name=fund.name(lang)) if first_source else fund.name(lang)
 
 
-def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], title: str, r: int) -> int:
+def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], title: str, r: int, widths: list[float]) -> int:
     """One block of the funds part: the title merged down, the column titles spread over the
     grid (the last one spans what is left), one row per source. Returns the next free row."""
     lang = ctx.lang
@@ -71,23 +71,28 @@ def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], t
         sh.cell(r + k, 1, None, head=True)
     sh.merge(r, 1, r + n_rows - 1, 1)
     sh.cell(r, 2, col_title(cols[0], ctx), head=True)
+    texts = [(col_title(cols[0], ctx), widths[1])]
     for i, col in enumerate(vcols):
         c1, c2 = spots[i]
         sh.cell(r, 2 + c1, col_title(col, ctx), head=True)
+        texts.append((col_title(col, ctx), sum(widths[1 + c1:2 + c2])))
         for k in range(c1 + 1, c2 + 1):
             sh.cell(r, 2 + k, None, head=True)
         sh.merge(r, 2 + c1, r, 2 + c2)
-    sh.ws.row_dimensions[r].height = 30
+    sh.ws.row_dimensions[r].height = max(24.0, row_height(texts))
     r += 1
     for i, fund in enumerate(funds):
         vals = _fund_values(ctx, fund)
-        sh.cell(r, 2, _fund_label(fund, i == 1, lang), bold=fund.key is None)
+        label = _fund_label(fund, i == 1, lang)
+        sh.cell(r, 2, label, bold=fund.key is None)
+        sh.ws.row_dimensions[r].height = row_height([(label, widths[1])])
         for j, col in enumerate(vcols):
             k = str(col["key"])
             v = vals.get(k)
             c1, c2 = spots[j]
             fmt = "0.00%" if k in ("rate", "cum_rate") else ("0.00" if k in ("points", "points_max") else "#,##0.00")
-            sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=fund.key is None)
+            sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=fund.key is None,
+                    align="auto" if isinstance(v, (int, float)) else "center")
             for kk in range(c1 + 1, c2 + 1):
                 sh.cell(r, 2 + kk, None)
             sh.merge(r, 2 + c1, r, 2 + c2)
@@ -98,11 +103,12 @@ def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], t
 def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -> int:
     """项目资金 (the year's figures) and, below it, the cumulative figures under their own titles."""
     fcols = list(cfg.get("funds_columns") or [])
+    widths = [float(c.get("width", 12)) for c in cfg["columns"]]
     if fcols:
-        r = _funds_block(sh, ctx, fcols, _cfg_text(cfg, ctx, "funds_title"), r)
+        r = _funds_block(sh, ctx, fcols, _cfg_text(cfg, ctx, "funds_title"), r, widths)
     ccols = list(cfg.get("funds_cumulative_columns") or [])
     if ccols:
-        r = _funds_block(sh, ctx, ccols, _cfg_text(cfg, ctx, "funds_cumulative_title"), r)
+        r = _funds_block(sh, ctx, ccols, _cfg_text(cfg, ctx, "funds_cumulative_title"), r, widths)
     if fcols or ccols:
         basis = fund_rows(ctx)[0].year_budget_basis
         sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx)),
@@ -194,7 +200,7 @@ def _line_cell(ctx: ReportContext, ind: Indicator, line: Any, key: str) -> tuple
     if key == "actual":
         if line.actual is None:
             return DASH, None
-        if ind.kind == "milestone":
+        if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, line.actual, ctx.lang), None
         return round(float(line.actual), 4), number_format(ind.unit, float(line.actual))
     if key == "points_max":

@@ -14,14 +14,21 @@ from pathlib import Path
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_prob
+from analytics.present.format import fmt_prob, fmt_target, fmt_value
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, execution, likelihood_levels
 from analytics.reports.images import has_chart
 from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, target_text, value_text
-from analytics.rules.progress import GoalRollup, load_rules
+from analytics.rules.progress import GoalRollup, IndicatorProgress, load_rules
 
 ROWS_PER_SLIDE = 9
+#: How much table a 1920×1080 slide holds, in row units (a row whose name wraps counts
+#: 1 + WRAP_UNITS): with the goal's value cards above the table, and without them.
+TABLE_UNITS_WITH_METRICS = 8.0
+TABLE_UNITS = 11.0
+WRAP_UNITS = 0.7
+NAME_CHARS = 18  # a name longer than this (in characters) wraps in the slide's name column
+BULLETS_PER_SLIDE = 6  # more bullets go on a continuation slide
 
 
 @dataclass(frozen=True)
@@ -63,7 +70,7 @@ def slides(ctx: ReportContext) -> list[Slide]:
         *_goal_slides(ctx, badge),
         _risk_slide(ctx, badge),
         _budget_slide(ctx, badge),
-        _quality_slide(ctx, badge),
+        *_quality_slides(ctx, badge),
         _actions_slide(ctx, badge),
     ]
 
@@ -120,6 +127,19 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
     )
 
 
+def _target_cell(ind: Indicator, row: IndicatorProgress | None, year: int, lang: str) -> str:
+    """The year's target as written; a year target derived from a multi-year total reads as the
+    total and what this year still needs (``2.6万人以上（两年合计），2024年还需1.24万人``), never as
+    the formula (``2.6万人以上−1.36``)."""
+    if row is not None and row.target_derived and ind.span_target is not None and ind.span_years:
+        y0, y1 = ind.span_years
+        n = y1 - y0 + 1
+        words = text("manager.count_words", lang).split(",")
+        return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang), n=words[n - 1] if n <= len(words) else n,
+                    year=year, rest=fmt_value(row.target, ind.unit, lang))
+    return target_text(ind, row, lang)
+
+
 def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
     lang = ctx.lang
     row = ctx.row(ind.id)
@@ -127,7 +147,7 @@ def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
     _, like = likelihood_levels(ctx, ind)
     return [
         ind.display_name(lang),
-        target_text(ind, row, lang),
+        _target_cell(ind, row, ctx.year, lang),
         value_text(ind, row.actual if row else None, lang),
         status_text(row.status, lang) if row else DASH,
         value_text(ind, fc.get("point"), lang),
@@ -165,10 +185,9 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     for gid, glabel, members in _goal_groups(ctx):
         members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] if ctx.row(i.id) else 9, i.seq))
         roll = rolls.get(gid) if gid in goal_ids else None
-        n_parts = max(1, math.ceil(len(members) / ROWS_PER_SLIDE))
-        size = math.ceil(len(members) / n_parts)
-        for part in range(n_parts):
-            chunk = members[part * size:(part + 1) * size]
+        chunks = _fit_rows(members, lang, roll is not None)
+        n_parts = len(chunks)
+        for part, chunk in enumerate(chunks):
             suffix = t("part_suffix", lang, i=part + 1, n=n_parts) if n_parts > 1 else ""
             out.append(Slide(
                 f"goal:{gid}" + (f":{part + 1}" if n_parts > 1 else ""), glabel + suffix,
@@ -179,6 +198,38 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
                 notes=[t("goal_note", lang)], badge=badge,
             ))
     return out
+
+
+def _row_units(ind: Indicator, lang: str) -> float:
+    name = ind.display_name(lang)
+    long_name = len(name) > (NAME_CHARS * 2 if lang == "en" else NAME_CHARS)
+    return 1.0 + (WRAP_UNITS if long_name else 0.0)
+
+
+def _fit_rows(members: list[Indicator], lang: str, with_metrics: bool) -> list[list[Indicator]]:
+    """The goal's indicators in as few slide-sized parts as fit 1920×1080 (and the deck's 16 pt
+    tables): each part at most :data:`ROWS_PER_SLIDE` rows and its table units (the first part
+    has the goal's value cards above the table), the rows spread evenly over the parts."""
+    units = [_row_units(i, lang) for i in members]
+
+    def cap(k: int) -> float:
+        return TABLE_UNITS_WITH_METRICS if with_metrics and k == 0 else TABLE_UNITS
+
+    for n_parts in range(1, len(members) + 1):
+        parts: list[list[Indicator]] = []
+        start = 0
+        while start < len(members) and len(parts) < n_parts:
+            want = min(ROWS_PER_SLIDE, math.ceil((len(members) - start) / (n_parts - len(parts))))
+            take, used = 0, 0.0
+            while start + take < len(members) and take < want and used + units[start + take] <= cap(len(parts)):
+                used += units[start + take]
+                take += 1
+            take = max(take, 1)
+            parts.append(members[start:start + take])
+            start += take
+        if start >= len(members):
+            return parts
+    return [[i] for i in members] or [[]]
 
 
 def _risk_candidates(ctx: ReportContext) -> list[tuple]:
@@ -207,7 +258,7 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     table, status, bullets = [], [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         req, rec = fc.get("required_monthly"), fc.get("recent_monthly")
-        table.append([ind.display_name(lang), target_text(ind, row, lang), value_text(ind, fc.get("point"), lang),
+        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), value_text(ind, fc.get("point"), lang),
                       fmt_prob(fc.get("p_attain")), num(req, ind.unit) if req is not None else DASH,
                       num(rec, ind.unit) if rec is not None else DASH])
         status.append(row.status)
@@ -271,15 +322,18 @@ def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
     )
 
 
-def _quality_slide(ctx: ReportContext, badge: str) -> Slide:
+def _quality_slides(ctx: ReportContext, badge: str) -> list[Slide]:
+    """The data-quality notes, at most :data:`BULLETS_PER_SLIDE` to a slide (no wall of bullets)."""
     lang, project = ctx.lang, ctx.project
     bullets = [t("quality_bullet", lang, label=t(f"quality_{n.status}", lang), goal=goal_name(project, n.goal, lang), text=note_text(n, lang))
                for n in ctx.quality if n.status in ("mismatch", "note", "unresolved")]
     passed = sum(1 for n in ctx.quality if n.status == "passed")
-    return Slide(
-        "quality", t("quality_title", lang), subtitle=t("quality_subtitle", lang, n=passed),
-        bullets=bullets or [t("quality_none", lang)], badge=badge,
-    )
+    parts = [bullets[k:k + BULLETS_PER_SLIDE] for k in range(0, len(bullets), BULLETS_PER_SLIDE)] or [[t("quality_none", lang)]]
+    return [Slide(
+        "quality" + (f":{k + 1}" if k else ""),  # the first part keeps the key "quality"
+        t("quality_title", lang) + (t("part_suffix", lang, i=k + 1, n=len(parts)) if len(parts) > 1 else ""),
+        subtitle=t("quality_subtitle", lang, n=passed), bullets=part, badge=badge,
+    ) for k, part in enumerate(parts)]
 
 
 def _actions_slide(ctx: ReportContext, badge: str) -> Slide:
@@ -293,5 +347,5 @@ def _actions_slide(ctx: ReportContext, badge: str) -> Slide:
     return Slide(
         "actions", t("actions_title", lang), subtitle=t("actions_subtitle", lang, n=len(table)),
         columns=cols if table else [], table=table,
-        bullets=[] if table else [t("actions_none", lang)], badge=badge,
+        bullets=[] if table else [t("actions_none", lang)], notes=[text("manager.actions_where", lang)] if table else [], badge=badge,
     )

@@ -13,6 +13,7 @@ from typing import Any
 
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
+from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value
 from analytics.present.labels import goal_label, status_label
@@ -40,6 +41,8 @@ def value_text(ind: Indicator, x: float | None, lang: str) -> str:
         if x is None:
             return DASH
         return text("yes" if cal.milestone_achieved(x) else "no", lang)
+    if ind.kind == "qualitative":  # 达成 / 部分达成 / 未达成, never the stored code
+        return level_word(x, lang) or DASH
     return num(x, ind.unit)
 
 

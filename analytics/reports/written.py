@@ -17,6 +17,7 @@ score); figures (status counts, goal scores, budget execution) as images.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -69,6 +70,13 @@ def w(key: str, lang: str, **params: Any) -> str:
 
 def _v(x: float | None, unit: str, lang: str) -> str:
     return fmt_value(x, unit, lang)
+
+
+def _val(ind: Indicator, x: float | None, lang: str) -> str:
+    """A value of an indicator in a sentence: 是/否 or a check-in word, else the number with its unit."""
+    if ind.kind in ("milestone", "qualitative"):
+        return value_text(ind, x, lang)
+    return fmt_value(x, ind.unit, lang)
 
 
 def _money(x: float | None, lang: str) -> str:
@@ -132,7 +140,8 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     """一、总体进展: statuses, likelihood, over-achievement, score, budget in one paragraph each."""
     lang = ctx.lang
     order = ("done", "on_track", "watch", "lagging", "missed", "no_data", "no_target")
-    parts = [w("overall_status_part", lang, status=status_name(s, lang), k=ctx.counts[s]) for s in order if ctx.counts.get(s)]
+    parts = [w("overall_status_part", lang, status=status_name(s, lang) if lang == "zh" else status_name(s, lang).lower(), k=ctx.counts[s])
+             for s in order if ctx.counts.get(s)]
     out = [Block("h1", w("h_overall", lang)),
            Block("p", w("overall_status", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang), n=sum(ctx.counts.values()),
                          parts=("，" if lang == "zh" else ", ").join(parts)))]
@@ -169,6 +178,8 @@ def _target(ind: Indicator, ctx: ReportContext, lang: str) -> str:
     if row is not None and row.target_derived and row.target is not None:
         return _v(row.target, ind.unit, lang)
     out = target_text(ind, row, lang)
+    if lang == "en" and row is not None and row.target is not None and re.fullmatch(r"[\d.,]+ ?\S*", out) and ind.kind == "flow":
+        return _v(row.target, ind.unit, lang)
     return out.replace(" ", "") if lang == "zh" else out
 
 
@@ -186,13 +197,16 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
         return w("ind_no_target", lang, name=name, as_of=as_of, actual=value_text(ind, row.actual if row else None, lang))
     if row.actual is None:
         return w("ind_no_data", lang, name=name, as_of=as_of, target=target)
+    if ind.kind == "qualitative":
+        return w("ind_qualitative", lang, name=name, m=row.data_month or ctx.month, level=value_text(ind, row.actual, lang),
+                 target=target)
     if ind.kind == "milestone":
         if row.status == "done":
             return w("ind_milestone_done", lang, name=name, target=target)
         return w("ind_milestone_open", lang, name=name, due=ind.due_month or 12, level=level_name)
     point = fc.get("point")
     okey = "ind_outlook" if ind.kind == "flow" else "ind_outlook_level"
-    outlook = (w(okey, lang, forecast=value_text(ind, point, lang), level=level_name) if point is not None
+    outlook = (w(okey, lang, forecast=_val(ind, point, lang), level=level_name) if point is not None
                else w("ind_outlook_none", lang, level=level_name))
     if ind.kind == "flow" and ind.direction == "higher" and row.target and row.expected is not None:
         term = w("term_time" if row.trajectory_method in (None, "linear") else "term_expected", lang)
@@ -234,7 +248,8 @@ def _goals(ctx: ReportContext) -> list[Block]:
         r = rolls.get(gid)
         if r is not None and r.score is not None:
             ranked = sorted(r.counts.items(), key=lambda kv: -int(statuses[kv[0]]["rank"]))
-            counts = ("、" if lang == "zh" else ", ").join(f"{status_name(s, lang)}{v}" + ("项" if lang == "zh" else "") for s, v in ranked)
+            counts = ("、".join(f"{status_name(s, lang)}{v}项" for s, v in ranked) if lang == "zh"
+                      else ", ".join(f"{v} {status_name(s, lang).lower()}" for s, v in ranked))
             out.append(Block("p", w("goal_summary", lang, n=len(members), score=fmt_value(r.score, "", lang, decimals=0),
                                     status=status_name(r.status, lang), counts=counts)))
         else:
@@ -446,7 +461,7 @@ def _tables(ctx: ReportContext) -> list[Block]:
     lang = ctx.lang
     out = [Block("h1", w("h_tables", lang)),
            Block("caption", w("table_indicators_caption", lang, k=2, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang))),
-           Block("table", rows=indicator_table(ctx), widths=[0.45, 2.7, 1.0, 1.25, 1.25, 1.15, 2.6])]
+           Block("table", rows=indicator_table(ctx), widths=[0.6, 2.5, 0.9, 1.45, 1.45, 1.1, 2.3])]
     sc = ctx.score
     if sc is not None:
         rows = [[w("col_part", lang), w("col_points_max", lang), w("col_points", lang)]]

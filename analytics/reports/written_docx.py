@@ -151,6 +151,10 @@ def _table(doc: Any, rows: list[list[str]], widths: list[float], usable_cm: floa
                 shd.set(qn("w:val"), "clear")
                 shd.set(qn("w:fill"), "E8EDF3")
                 cell._tc.get_or_add_tcPr().append(shd)
+    for row in table.rows:  # a row is never split over two pages
+        el = OxmlElement("w:cantSplit")
+        el.set(qn("w:val"), "true")
+        row._tr.get_or_add_trPr().append(el)
     if not facts:
         _repeat_header(table.rows[0])
     doc.add_paragraph().paragraph_format.space_after = Pt(2)  # air between the table and what follows
@@ -166,7 +170,7 @@ def _figure(doc: Any, ctx: ReportContext, chart: str, title: str, k: int, charts
     if not has_chart(ctx, chart):
         return
     try:
-        png = chart_image(ctx, chart, "png", charts_module, width=820, font_scale=1.3, scale=2.0,
+        png = chart_image(ctx, chart, "png", charts_module, width=760, font_scale=1.6, scale=2.0,
                           height=300 if chart == "budget_execution" else None)
     except Exception as exc:  # noqa: BLE001 - a missing renderer must not stop the report
         _para(doc, text("written.chart_missing", ctx.lang, why=type(exc).__name__), size=10, indent=False)

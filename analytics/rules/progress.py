@@ -14,6 +14,7 @@ import yaml
 
 from analytics.core import calendar as cal
 from analytics.core.calendar import Month, milestone_achieved, start_meets_target, time_progress
+from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.core.series import Actuals, Budget
@@ -277,6 +278,11 @@ def evaluate_indicator(
             met = milestone_achieved(actual)
             due = ind.due_month or 12
             months_left = due - as_of[1] if year == as_of[0] else (0 if closed else 12)
+        if ind.kind == "qualitative":  # a check-in 达成 / 部分达成 / 未达成 (analytics/core/qualitative.py)
+            level = level_of(actual)
+            met = level == "achieved"
+            for key in ("achieved", "partial", "not_achieved"):
+                flags[f"checkin_{key}"] = level == key
         year_final = closed and data_month == 12 or (closed and ind.kind != "flow")
         flags["year_closed_met"] = closed and met and year_final
         flags["year_closed_missed"] = closed and not met and year_final

@@ -23,7 +23,7 @@ from typing import Any
 
 from analytics.ingest.targets import TargetFileError, load_project
 from analytics.storage.backup_checks import check_content, check_history
-from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, Db
+from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, AnyDb
 from analytics.storage.errors import RestoreError, RestoreProblem, RestoreSummary
 from analytics.storage.rows import key_of
 from analytics.storage.schema import APP_ID, AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate
@@ -50,7 +50,7 @@ def rollback_journal_header(data: bytes) -> bytes:
     return data
 
 
-def backup(db: Db | PgDb) -> bytes:
+def backup(db: AnyDb) -> bytes:
     """A consistent copy of the whole store as the bytes of a ``.sqlite`` file (SQLite backup
     API; a PostgreSQL store is copied table by table from one snapshot into the same format,
     :func:`~analytics.storage.transfer.sqlite_bytes`); :func:`restore` takes it (or a zip
@@ -68,7 +68,7 @@ def backup(db: Db | PgDb) -> bytes:
         src.close()
 
 
-def backup_zip(db: Db | PgDb) -> bytes:
+def backup_zip(db: AnyDb) -> bytes:
     data = backup(db)
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -233,7 +233,7 @@ def _same_targets(tx: Tx, rows: Rows) -> bool:
     return live == {(str(r["name"]), str(r["sha256"])) for r in rows}
 
 
-def restore(db: Db | PgDb, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
+def restore(db: AnyDb, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
     """Make the store's content equal to a backup's (see the module text), in one
     transaction, audited and undoable; the current settings stay unless ``restore_settings``
     (an admin's explicit choice, checked by the caller)."""
@@ -267,7 +267,7 @@ def _point_targets(tx: Tx, rows: Rows, shipped: bool) -> None:
         tx.con.execute("DELETE FROM meta WHERE key = 'targets_sig'")
 
 
-def _write_restore(db: Db | PgDb, who: str, filename: str, backup: tuple[dict[str, Rows], Rows, Rows, bool],
+def _write_restore(db: AnyDb, who: str, filename: str, backup: tuple[dict[str, Rows], Rows, Rows, bool],
                    tables: list[str], totals: dict[str, int]) -> str:
     """The restore's one transaction (counts added up in ``totals``) → its batch id."""
     content, imports, audit, shipped = backup

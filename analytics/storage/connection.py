@@ -17,13 +17,13 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping
+from typing import Any, Callable, Iterator, Mapping, Union
 
 from analytics.core.paths import ROOT
 from analytics.storage.errors import StoreError
-from analytics.storage.pg import database_url, is_database_url, redact
+from analytics.storage.pg import PgDb, database_url, is_database_url, redact
 
-__all__ = ["DB_NAME", "pg_workdir", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE", "Db", "SeedSpec", "StoreLocation",
+__all__ = ["AnyDb", "DB_NAME", "pg_workdir", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE", "Db", "SeedSpec", "StoreLocation",
            "resolve_data_dir", "seed_sample_default", "store_exists", "store_location"]
 
 DEFAULT_DATA_DIR = ROOT / "var"
@@ -217,3 +217,7 @@ class Db:
         if con is not None:
             self._local.con = None
             con.close()
+
+
+#: A store's database on either backend (the same methods: connect, read, meta, counter, now).
+AnyDb = Union[Db, PgDb]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, Sequence
 import pandas as pd
 
 from analytics.ingest.schema import ACTUAL_FIELDS
-from analytics.storage.connection import Db
+from analytics.storage.connection import AnyDb
 from analytics.storage.rows import CAUSE_CATEGORIES, clip, period_text, to_json
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -91,7 +91,7 @@ def _data_sheets(con: Any, project: "Project") -> tuple[pd.DataFrame, pd.DataFra
     return actuals, spending
 
 
-def export_workbook(db: Db, project: "Project") -> bytes:
+def export_workbook(db: AnyDb, project: "Project") -> bytes:
     """One Excel workbook: targets, actuals, spending, scenarios, actions, audit, imports."""
     from analytics.core.exports import xlsx_bytes
 

@@ -40,10 +40,11 @@ _BASIS = {
 }
 _TEXT = {
     "zh": {"row": "行", "indicator": "指标（单位）", "basis": "口径", "month": "月份", "grid_actuals": "实际数据表格（{y}年）",
-           "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元"},
+           "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元",
+           "qualitative": "达成=1，部分达成=0.5，未达成=0"},
     "en": {"row": "Row", "indicator": "Indicator (unit)", "basis": "Basis", "month": "Month",
            "grid_actuals": "actuals grid {y}", "grid_budget": "spending grid {y}", "milestone": "yes=1, no=0",
-           "wan_yuan": "万元"},
+           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0"},
 }
 
 
@@ -63,8 +64,8 @@ def indicator_label(ind: "Indicator", lang: str = "zh") -> str:
     """"城镇新增就业人员规模（万人）"; milestones say how to enter yes/no."""
     tx = _TEXT[_lang(lang)]
     name = ind.display_name(lang)
-    if ind.kind == "milestone":
-        return f"{name}（{tx['milestone']}）" if lang != "en" else f"{name} ({tx['milestone']})"
+    if ind.kind in ("milestone", "qualitative"):
+        return f"{name}（{tx[ind.kind]}）" if lang != "en" else f"{name} ({tx[ind.kind]})"
     if not ind.unit:
         return name
     return f"{name}（{ind.unit}）" if lang != "en" else f"{name} ({ind.unit})"

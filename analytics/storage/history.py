@@ -8,7 +8,7 @@ from __future__ import annotations
 import json
 from typing import TYPE_CHECKING, Any, Callable, Sequence
 
-from analytics.storage.connection import Db
+from analytics.storage.connection import AnyDb
 from analytics.storage.errors import AuditEntry, BatchInfo, Conflict, ImportSummary, StoreError, UndoConflictError
 from analytics.storage.rows import cell_label, row_from_json
 from analytics.storage.schema import CONTENT_TABLES, SPECS, Spec
@@ -29,14 +29,14 @@ def audit_entry(r: Sequence[Any]) -> AuditEntry:
     return AuditEntry(int(r[0]), str(r[1]), str(r[2]), str(r[3]), json.loads(r[4]), old, new, str(r[7]), r[8], r[9])
 
 
-def history(db: Db, indicator_id: str) -> list[AuditEntry]:
+def history(db: AnyDb, indicator_id: str) -> list[AuditEntry]:
     """Every change to one indicator's actuals, newest first."""
     with db.read() as con:
         rows = con.execute(_AUDIT_SELECT + " WHERE indicator_id = ? ORDER BY id DESC", (indicator_id,)).fetchall()
     return [audit_entry(r) for r in rows]
 
 
-def audit(db: Db, table: str | None = None, limit: int | None = None, batch_id: str | None = None) -> list[AuditEntry]:
+def audit(db: AnyDb, table: str | None = None, limit: int | None = None, batch_id: str | None = None) -> list[AuditEntry]:
     where, params = [], []
     if table:
         where.append("tbl = ?")
@@ -51,7 +51,7 @@ def audit(db: Db, table: str | None = None, limit: int | None = None, batch_id: 
     return [audit_entry(r) for r in rows]
 
 
-def batches(db: Db, kinds: Sequence[str] | None = None, limit: int | None = None) -> list[BatchInfo]:
+def batches(db: AnyDb, kinds: Sequence[str] | None = None, limit: int | None = None) -> list[BatchInfo]:
     """Batches of changes, newest first."""
     sql = ("SELECT batch_id, kind, filename, at, who, added, changed, unchanged, removed, undone_at, undone_by, undo_of "
            "FROM imports")
@@ -104,7 +104,7 @@ def _undo_plan(tx: Tx, batch_id: str, project: Callable[[], "Project"]) -> list[
     return plan
 
 
-def undo_import(db: Db, batch_id: str, who: str, project: Callable[[], "Project"]) -> ImportSummary:
+def undo_import(db: AnyDb, batch_id: str, who: str, project: Callable[[], "Project"]) -> ImportSummary:
     """Put back every row a batch changed, exactly as it was before (undoable itself).
 
     Refused (:class:`UndoConflictError`, nothing written) when a row was changed again

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 
-from analytics.storage.connection import SAMPLE_ORIGIN, Db
+from analytics.storage.connection import SAMPLE_ORIGIN, AnyDb
 from analytics.storage.errors import CellKey, Conflict, ImportRejected, ImportSummary, RowChange, StaleEditError
 from analytics.storage.rows import actual_rows, cell_label, check_cell, key_dict, key_of, source_keys, spending_rows
 from analytics.storage.schema import SPECS
@@ -48,7 +48,7 @@ def _rows_for(result: "IngestResult", project: "Project") -> tuple[str, list[dic
     raise ImportRejected("无法识别的数据类型。", f"Unknown data kind {result.kind!r}.", result)  # pragma: no cover
 
 
-def apply_import(db: Db, project: "Project", result: "IngestResult", filename: str, who: str, dry_run: bool = False,
+def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                  keep_sample: bool = False) -> ImportSummary:
     """Merge a validated file into the store, all or nothing, in one transaction.
 
@@ -163,7 +163,7 @@ def _plan_cell(tx: Tx, project: "Project", key: CellKey, value: float | None, ex
     return None, (sk, old, new)
 
 
-def save_grid_edits(db: Db, project: "Project", edits: Mapping[CellKey, float | None],
+def save_grid_edits(db: AnyDb, project: "Project", edits: Mapping[CellKey, float | None],
                     expected_versions: Mapping[CellKey, int], who: str, first_months: Mapping[CellKey, int] | None = None,
                     notes: Mapping[CellKey, str] | None = None, keep_sample: bool = False) -> ImportSummary:
     """Write edited cells (``None`` clears a cell) if none of them changed since it was
@@ -207,7 +207,7 @@ def save_grid_edits(db: Db, project: "Project", edits: Mapping[CellKey, float | 
                          len(planned), sample_removed=counts["sample"])
 
 
-def cell_versions(db: Db, keys: Iterable[CellKey]) -> dict[CellKey, tuple[int, float | None]]:
+def cell_versions(db: AnyDb, keys: Iterable[CellKey]) -> dict[CellKey, tuple[int, float | None]]:
     """Current (version, value) of cells (0, None when empty)."""
     out: dict[CellKey, tuple[int, float | None]] = {}
     with db.read() as con:

@@ -142,21 +142,66 @@ atexit.register(close_pools)
 
 class PgCon:
     """A pooled connection that speaks the store's SQL (see :func:`translate`); ``close``
-    gives it back to the pool (rolled back if a transaction is still open)."""
+    gives it back to the pool (rolled back if a transaction is still open).
+
+    A transaction runs in psycopg's pipeline mode: statements whose results nobody reads
+    (``BEGIN``, the lock, inserts, updates) travel with the next read, so a grid save costs a
+    few round trips to the server instead of one per statement. An error raised by the server
+    surfaces at the next read or at ``COMMIT`` — still inside the transaction, which is then
+    rolled back."""
 
     backend = "postgresql"
 
     def __init__(self, raw: Any, release: Callable[[Any], None]) -> None:
         self.raw = raw
         self._release = release
+        self._pipe: Any = None
+        self._pipe_cm: Any = None
+
+    def _begin(self, *statements: str) -> Any:
+        self._pipe_cm = self.raw.pipeline()
+        self._pipe = self._pipe_cm.__enter__()
+        cur = None
+        for statement in statements:
+            cur = self.raw.execute(statement)
+        return cur
+
+    def _end(self, word: str) -> Any:
+        """COMMIT (the server's error, if any, raised after rolling back) or ROLLBACK."""
+        import psycopg
+
+        pipe, self._pipe, self._pipe_cm = self._pipe_cm, None, None
+        cur = None
+        try:
+            if pipe is not None:
+                with contextlib.suppress(psycopg.Error):
+                    cur = self.raw.execute(word)
+                pipe.__exit__(None, None, None)  # sends what is queued; raises the server's error
+            else:
+                cur = self.raw.execute(word)
+        except BaseException:
+            if self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:
+                self.raw.execute("ROLLBACK")
+            if word == "COMMIT":
+                raise
+        if self.raw.info.transaction_status != psycopg.pq.TransactionStatus.IDLE:  # an aborted queue skipped it
+            self.raw.execute("ROLLBACK")
+            if word == "COMMIT":
+                raise psycopg.errors.InFailedSqlTransaction("the transaction was rolled back")
+        return cur
 
     def execute(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> Any:
         word = sql.strip().upper()
-        if word == "BEGIN IMMEDIATE":  # one round trip: no parameters, two statements
-            return self.raw.execute(f"BEGIN; SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
-        if word in ("BEGIN", "COMMIT", "ROLLBACK"):
-            return self.raw.execute(word if word != "BEGIN" else "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
-        return self.raw.execute(translate(sql), tuple(params) if not isinstance(params, Mapping) else params)
+        if word == "BEGIN IMMEDIATE":
+            return self._begin("BEGIN", f"SELECT pg_advisory_xact_lock({WRITE_LOCK_KEY})")
+        if word == "BEGIN":
+            return self._begin("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+        if word in ("COMMIT", "ROLLBACK"):
+            return self._end(word)
+        cur = self.raw.execute(translate(sql), tuple(params) if not isinstance(params, Mapping) else params)
+        if self._pipe is not None and word.startswith(("SELECT", "WITH")):
+            self._pipe.sync()  # its rows are read next: send the queue and wait for the results
+        return cur
 
     def executemany(self, sql: str, seq: Any) -> Any:
         rows = [tuple(r) for r in seq]
@@ -166,6 +211,8 @@ class PgCon:
         return cur
 
     def close(self) -> None:
+        if self._pipe is not None:
+            self._end("ROLLBACK")
         raw, self.raw = self.raw, None
         if raw is not None:
             self._release(raw)

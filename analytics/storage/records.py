@@ -6,7 +6,7 @@ from __future__ import annotations
 import json
 from typing import Any, Mapping
 
-from analytics.storage.connection import Db
+from analytics.storage.connection import AnyDb
 from analytics.storage.errors import ScenarioInfo, StoreError
 from analytics.storage.rows import cause_key, clean_name, scenario_json
 from analytics.storage.schema import SPECS
@@ -17,7 +17,7 @@ __all__ = ["delete_action", "delete_scenario", "duplicate_scenario", "get_action
            "set_setting"]
 
 
-def save_scenario(db: Db, name: str, doc: Mapping[str, Any], who: str) -> ScenarioInfo:
+def save_scenario(db: AnyDb, name: str, doc: Mapping[str, Any], who: str) -> ScenarioInfo:
     """Create or replace a named scenario (any JSON-serialisable mapping)."""
     name = clean_name(name)
     text = scenario_json(doc)
@@ -36,27 +36,27 @@ def save_scenario(db: Db, name: str, doc: Mapping[str, Any], who: str) -> Scenar
     return info
 
 
-def list_scenarios(db: Db) -> list[ScenarioInfo]:
+def list_scenarios(db: AnyDb) -> list[ScenarioInfo]:
     with db.read() as con:
         rows = con.execute("SELECT name, created_at, created_by, updated_at, updated_by, version FROM scenarios "
                            "ORDER BY name").fetchall()
     return [ScenarioInfo(*r) for r in rows]
 
 
-def scenario_info(db: Db, name: str) -> ScenarioInfo | None:
+def scenario_info(db: AnyDb, name: str) -> ScenarioInfo | None:
     with db.read() as con:
         r = con.execute("SELECT name, created_at, created_by, updated_at, updated_by, version FROM scenarios "
                         "WHERE name = ?", (name,)).fetchone()
     return None if r is None else ScenarioInfo(*r)
 
 
-def get_scenario(db: Db, name: str) -> dict[str, Any] | None:
+def get_scenario(db: AnyDb, name: str) -> dict[str, Any] | None:
     with db.read() as con:
         r = con.execute("SELECT json FROM scenarios WHERE name = ?", (name,)).fetchone()
     return None if r is None else json.loads(r[0])
 
 
-def rename_scenario(db: Db, old_name: str, new_name: str, who: str) -> None:
+def rename_scenario(db: AnyDb, old_name: str, new_name: str, who: str) -> None:
     new_name = clean_name(new_name)
     spec = SPECS["scenarios"]
     with write(db, who) as tx:
@@ -72,7 +72,7 @@ def rename_scenario(db: Db, old_name: str, new_name: str, who: str) -> None:
         tx.set_counts(tx.batch_id or "", 1, 0, 0, 1)
 
 
-def duplicate_scenario(db: Db, name: str, new_name: str | None, who: str) -> str:
+def duplicate_scenario(db: AnyDb, name: str, new_name: str | None, who: str) -> str:
     """Copy a scenario; a taken name gets " 2", " 3"… → the name used."""
     spec = SPECS["scenarios"]
     with write(db, who) as tx:
@@ -90,7 +90,7 @@ def duplicate_scenario(db: Db, name: str, new_name: str | None, who: str) -> str
     return target
 
 
-def delete_scenario(db: Db, name: str, who: str) -> bool:
+def delete_scenario(db: AnyDb, name: str, who: str) -> bool:
     spec = SPECS["scenarios"]
     done = False
     with write(db, who) as tx:
@@ -106,7 +106,7 @@ def delete_scenario(db: Db, name: str, who: str) -> bool:
 
 # -- deviation causes and corrective measures
 def set_action(
-    db: Db,
+    db: AnyDb,
     goal: int,
     indicator_id: str | None,
     cause_category: str,
@@ -131,7 +131,7 @@ def set_action(
         tx.set_counts(tx.batch_id or "", int(old is None), int(old is not None), 0, 0)
 
 
-def list_actions(db: Db, year: int | None = None, goal: int | None = None) -> list[dict[str, Any]]:
+def list_actions(db: AnyDb, year: int | None = None, goal: int | None = None) -> list[dict[str, Any]]:
     where, params = [], []
     if year is not None:
         where.append("year = ?")
@@ -146,7 +146,7 @@ def list_actions(db: Db, year: int | None = None, goal: int | None = None) -> li
         return [dict(zip(spec.cols, r)) for r in con.execute(sql, params)]
 
 
-def get_action(db: Db, goal: int, indicator_id: str | None = None, year: int = 0) -> dict[str, Any] | None:
+def get_action(db: AnyDb, goal: int, indicator_id: str | None = None, year: int = 0) -> dict[str, Any] | None:
     spec = SPECS["actions"]
     with db.read() as con:
         r = con.execute(f"SELECT {', '.join(spec.cols)} FROM actions WHERE year = ? AND goal = ? AND indicator_id = ?",
@@ -154,7 +154,7 @@ def get_action(db: Db, goal: int, indicator_id: str | None = None, year: int = 0
     return None if r is None else dict(zip(spec.cols, r))
 
 
-def delete_action(db: Db, goal: int, indicator_id: str | None, who: str, year: int = 0) -> bool:
+def delete_action(db: AnyDb, goal: int, indicator_id: str | None, who: str, year: int = 0) -> bool:
     spec = SPECS["actions"]
     key = (int(year), int(goal), str(indicator_id or ""))
     done = False
@@ -170,13 +170,13 @@ def delete_action(db: Db, goal: int, indicator_id: str | None, who: str, year: i
 
 
 # -- settings
-def get_setting(db: Db, key: str, default: str | None = None) -> str | None:
+def get_setting(db: AnyDb, key: str, default: str | None = None) -> str | None:
     with db.read() as con:
         r = con.execute("SELECT value FROM settings WHERE key = ?", (key,)).fetchone()
     return default if r is None else str(r[0])
 
 
-def set_setting(db: Db, key: str, value: str, who: str) -> None:
+def set_setting(db: AnyDb, key: str, value: str, who: str) -> None:
     spec = SPECS["settings"]
     with write(db, who) as tx:
         old = tx.get(spec, (key,))

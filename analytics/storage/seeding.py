@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
-from analytics.storage.connection import IMPORT_MAX_BYTES, SAMPLE_ORIGIN, SHIPPED, Db, SeedSpec, file_signature
+from analytics.storage.connection import IMPORT_MAX_BYTES, SAMPLE_ORIGIN, SHIPPED, AnyDb, SeedSpec, file_signature
 from analytics.storage.errors import DataFileError, ImportSummary
 from analytics.storage.rows import actual_rows, key_of, source_keys, spending_rows
 from analytics.storage.schema import SPECS
@@ -73,7 +73,7 @@ def _read(project: Any, plan: SamplePlan) -> tuple[list[dict[str, Any]], list[di
     return a_rows, b_rows
 
 
-def seed(db: Db, spec: SeedSpec) -> None:
+def seed(db: AnyDb, spec: SeedSpec) -> None:
     """Fill a fresh store once (a store that already holds data is never seeded over)."""
     targets = Path(spec.targets).expanduser().resolve() if spec.targets else None
     plan = sample_plan(targets, spec.actuals, spec.budget, spec.sample)
@@ -110,7 +110,7 @@ def seed(db: Db, spec: SeedSpec) -> None:
         tx.bump(True)
 
 
-def sample_count(db: Db) -> int:
+def sample_count(db: AnyDb) -> int:
     """How many 示例数据 rows (actuals and spending) the store still holds."""
     with db.read() as con:
         return int(con.execute("SELECT (SELECT COUNT(*) FROM actuals WHERE origin = ?) + "
@@ -130,7 +130,7 @@ def clear_sample_ops(tx: Tx, source: str, skip: Mapping[str, set[tuple[Any, ...]
     return n
 
 
-def clear_sample(db: Db, who: str) -> ImportSummary:
+def clear_sample(db: AnyDb, who: str) -> ImportSummary:
     """Remove every remaining 示例数据 row (one undoable batch)."""
     with write(db, who) as tx:
         batch = tx.new_batch("clear_sample", "示例数据")

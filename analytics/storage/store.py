@@ -55,6 +55,7 @@ from analytics.storage import records as _records
 from analytics.storage import seeding as _seeding
 from analytics.storage import targets as _targets
 from analytics.storage.connection import (
+    AnyDb,
     BACKUP_MAX_BYTES,
     DB_NAME,
     DEFAULT_DATA_DIR,
@@ -151,7 +152,7 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, seed: SeedSpec | None = None,
                  clock: Callable[[], _dt.datetime] | None = None, create: bool = True) -> None:
         url = str(path) if is_database_url(path) else database_url() if path is None else None
-        self._db: Db | PgDb
+        self._db: AnyDb
         if url:
             self._db = PgDb(url, pg_workdir(url), clock)
             self.file: Any = self._db.file

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
-from analytics.storage.connection import IN_STORE, SHIPPED, TARGET_FILE_MAX_BYTES, Db, file_signature
+from analytics.storage.connection import IN_STORE, SHIPPED, TARGET_FILE_MAX_BYTES, AnyDb, file_signature
 from analytics.storage.errors import StoreError
 from analytics.storage.rows import sha
 from analytics.storage.schema import SPECS
@@ -73,11 +73,11 @@ def load_project_cached(path: Path, signature: str) -> "Project":
     return project
 
 
-def targets_ref(db: Db) -> str:
+def targets_ref(db: AnyDb) -> str:
     return db.meta("targets_ref") or SHIPPED
 
 
-def targets_path(db: Db) -> Path | None:
+def targets_path(db: AnyDb) -> Path | None:
     """The files the store refers to, when they exist (``None``: use the copy in the store)."""
     ref = targets_ref(db)
     if ref == SHIPPED:
@@ -94,7 +94,7 @@ def write_snapshot(tx: Tx, files: dict[str, bytes], source: str = "targets") -> 
              source)
 
 
-def sync_targets(db: Db, who: str = "system") -> bool:
+def sync_targets(db: AnyDb, who: str = "system") -> bool:
     """When the target files the store refers to changed on disk, refresh the copy kept in the
     store (audited). Cheap when nothing changed (a few ``stat`` calls). → changed?"""
     path = targets_path(db)
@@ -132,7 +132,7 @@ def materialise(files: dict[str, bytes], folder: Path) -> Path:
     return folder if len(files) > 1 or "indicators.csv" in files else folder / next(iter(files))
 
 
-def project(db: Db) -> "Project":
+def project(db: AnyDb) -> "Project":
     """The target table: from the referenced files when they exist (so the project folder
     stays the source of truth), else from the copy kept in the store."""
     path = targets_path(db)

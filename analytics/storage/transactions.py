@@ -11,7 +11,8 @@ import sqlite3
 import uuid
 from typing import Any, Iterator, Sequence
 
-from analytics.storage.connection import Db
+from analytics.storage.connection import AnyDb
+from analytics.storage.pg import PgCon
 from analytics.storage.rows import key_dict, key_of, row_json, to_json
 from analytics.storage.schema import Spec
 
@@ -28,7 +29,7 @@ class Rollback(Exception):
 class Tx:
     """One write transaction: the new version number, the clock reading, the audit trail."""
 
-    def __init__(self, con: sqlite3.Connection, who: str, now: str) -> None:
+    def __init__(self, con: "sqlite3.Connection | PgCon", who: str, now: str) -> None:
         self.con = con
         self.who = who
         self.now = now
@@ -120,7 +121,7 @@ class Tx:
 
 
 @contextlib.contextmanager
-def write(db: Db, who: str) -> Iterator[Tx]:
+def write(db: AnyDb, who: str) -> Iterator[Tx]:
     """One write transaction on ``db``; :class:`Rollback` inside ends it writing nothing."""
     con = db.connect()
     try:

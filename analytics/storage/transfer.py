@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from analytics.storage.connection import Db, db_file, resolve_data_dir
+from analytics.storage.connection import AnyDb, Db, db_file, resolve_data_dir
 from analytics.storage.errors import StoreError
 from analytics.storage.pg import PgDb, is_database_url
 from analytics.storage.schema import AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate
@@ -52,13 +52,13 @@ class CopyReport:
                                           for t, (n, h) in self.source.items()}}
 
 
-def open_db(where: str | os.PathLike[str], create: bool) -> Db | PgDb:
+def open_db(where: str | os.PathLike[str], create: bool) -> AnyDb:
     """A store's low-level database at a folder, ``.sqlite`` file or URL, migrated to this
     app's schema (nothing is seeded: an empty target stays empty)."""
     if is_database_url(where):
         from analytics.storage.connection import pg_workdir
 
-        db: Db | PgDb = PgDb(str(where), pg_workdir(str(where)))
+        db: AnyDb = PgDb(str(where), pg_workdir(str(where)))
     else:
         file = db_file(resolve_data_dir(where))
         if not create and not file.exists():
@@ -157,7 +157,7 @@ def _check_schema(rows: Rows) -> None:
         raise StoreError(code="schema_newer", params={"version": max(versions or [0]), "supported": SCHEMA_VERSION})
 
 
-def sqlite_bytes(db: Db | PgDb, now: str) -> bytes:
+def sqlite_bytes(db: AnyDb, now: str) -> bytes:
     """The whole store as the bytes of a ``.sqlite`` file (the logical dump of a PostgreSQL
     store; the same format as a SQLite store's backup)."""
     mem = sqlite3.connect(":memory:", isolation_level=None)

@@ -46,6 +46,7 @@ def test_walk_with_buttons_and_keys(page, st_url):
     page.locator(".st-key-slide_next button").click()
     wait_idle(page)
     expect(page.get_by_role("heading", name="总体情况")).to_be_visible()
+    expect(page.locator(".st-key-slide_nav")).to_contain_text("第 2 / ")  # the counter follows the slide
     assert _slide_in_url(page) == 2 and _count(page)[0] == 2
 
     page.locator(".st-key-slide_prev button").click()
@@ -92,6 +93,7 @@ def test_every_slide_fits_the_projector_and_reads_big(page, st_url):
     assert n >= 10
     for i in range(1, n + 1):
         _open(page, f"{st_url}/meeting?slide={i}")
+        expect(page.locator(".st-key-slide_nav")).to_contain_text(f"第 {i} / ")
         assert _count(page)[0] == i
         h1 = page.locator("h1").first
         expect(h1).to_be_visible()

@@ -27,6 +27,8 @@ _WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内"
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
+_TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
+_NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d))\s*")
 _TEMPLATE_RE = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
@@ -113,7 +115,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     pre_words, pre_rest = _split_unit(m["pre"], lex)
-    post_words, unit = _split_unit(m["post"], lex)
+    post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     if pre_rest:  # words before the number that are no comparator: 同比增长10%, 约…
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
     if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3})?", unit):
@@ -143,10 +145,11 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     text = strip_score(text.strip())
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators
     text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)", "", text).strip()
+    text = _NUMBERING_RE.sub("", text)  # 1. / （1） / 一、 numbering
     unit, marker = "", ""
     m = _BRACKET_RE.search(text)
     if m:
-        inner = normalize_text(m.group(1))
+        inner = re.sub(r"^(单位|计量单位)[:：]", "", normalize_text(m.group(1)))
         inner_unit = lex.unit_aliases.get(inner, inner)
         if inner in ("是/否", "是或否", "是否"):
             marker, text = "是/否", text[: m.start()]
@@ -201,7 +204,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
-        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向")
+        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "正向指标", "反向指标")
     if role == "ignore":
         return True
     return False

@@ -88,9 +88,12 @@ class Lexicon:
 _SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$")
 
 
+_LEVEL_NUMBER_RE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])\s*")
+
+
 def strip_score(text: str) -> str:
-    """``产出指标(50分)`` → ``产出指标``."""
-    return _SCORE_RE.sub("", text).strip()
+    """``产出指标(50分)`` → ``产出指标``; a numbering in front (一、产出指标) goes too."""
+    return _LEVEL_NUMBER_RE.sub("", _SCORE_RE.sub("", text).strip()).strip()
 
 
 def _rx(text: Any) -> re.Pattern[str] | None:

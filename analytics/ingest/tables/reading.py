@@ -258,11 +258,17 @@ def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
 
 
 def _with_comparator(raw: str, comp: str) -> str:
+    """The value with the comparator of a separate column (≥ / ≤, 正向 / 反向 指标) put in front,
+    unless the value has its own."""
     c = normalize_text(comp)
-    if c in ("≥", ">=", "≧", ">", "大于等于", "不低于"):
+    if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw):
+        return raw
+    if c in ("≥", ">=", "≧", ">", "大于等于", "不低于") or re.fullmatch(r"正向(指标)?", c):
         return "≥" + raw
-    if c in ("≤", "<=", "≦", "<", "小于等于", "不高于"):
+    if c in ("≤", "<=", "≦", "<", "小于等于", "不高于") or re.fullmatch(r"(反向|逆向)(指标)?", c):
         return "≤" + raw
+    if c in ("=", "＝", "等于"):
+        return "=" + raw
     return raw
 
 

@@ -35,6 +35,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_no_current_data": {"zh": "本年无数据", "en": "No current-year data"},
     "reason_unsupported_kind": {"zh": "该类指标不作预测", "en": "Indicator kind not forecast"},
     "reason_multi_year_total": {"zh": "跨年度目标尚未到最后一年", "en": "Multi-year target not in its final year"},
+    "reason_qualitative": {"zh": "定性指标按最近一次评价（达成/部分达成/未达成）跟踪，不作数值预测", "en": "Qualitative indicator: tracked by its latest check-in, no numeric forecast"},
     "reason_future_year": {"zh": "年度尚未开始", "en": "Year not started"},
     "reason_no_target": {"zh": "无目标", "en": "No target"},
     "reason_no_budget_data": {"zh": "无支出数据", "en": "No spending data"},

@@ -192,6 +192,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the value \"{value}\" is not recognised. \"{indicator}\" ({name}) is a milestone indicator: "
         "enter 是 (yes) or 否 (no), or 1 or 0.",
     },
+    "not_a_checkin": {
+        "zh": "{loc}的值「{value}」无法识别。指标「{name}」是定性指标，请填写「达成」「部分达成」或「未达成」，说明写在备注列。",
+        "en": "{loc}: the value \"{value}\" is not recognised. \"{name}\" is a qualitative indicator: "
+        "enter 达成 (achieved), 部分达成 (partly achieved) or 未达成 (not achieved); put the explanation in the note column.",
+    },
     "blank_value": {
         "zh": "{loc}的数值为空{dash_zh}，这一行已跳过。若要导入，请填写数字；若实际为零，请填 0。",
         "en": "{loc}: the value is blank{dash_en}; the row was skipped. To import it enter a number; "

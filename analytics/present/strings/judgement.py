@@ -19,6 +19,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_probability_low_plain": {"zh": "按年末预测，达标概率{p}；该指标没有可比的月度进度，不能据此判定为无法完成，判为“有可能”。",
                                      "en": "On the year-end forecast the probability is {p}; with no monthly pace to compare, that alone does not make it out of reach: possible."},
     "reason_probability": {"zh": "按年末预测，达标概率{p}。", "en": "On the year-end forecast the probability of meeting the target is {p}."},
+    "qualitative_checkin": {"zh": "定性指标：最近一次（{month}月）评价为“{level}”。", "en": "Qualitative indicator: latest check-in (month {month}) {level}."},
     "over_flag": {"zh": "超额较多", "en": "Well above target"},
     "over_actual": {"zh": "超额较多：实际值已达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the actual is {ratio} of the annual target; explain the deviation"},
     "over_forecast": {"zh": "超额较多：预计年末达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the year-end forecast is {ratio} of the annual target; explain the deviation"},

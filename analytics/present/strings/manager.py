@@ -55,6 +55,10 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "Only {n} of {total} monthly indicators have reported {month}{spending}: the others keep their earlier values, so goal scores will change as they report. Missing: {missing}."},
     "partial_spending": {"zh": "，支出未报", "en": ", spending not yet"},
     "and_more": {"zh": "等 {n} 项", "en": "and {n} more"},
+    # slides
+    "span_target": {"zh": "{total}（{n}年合计），{year}年还需{rest}", "en": "{total} ({n}-year total); {rest} still needed in {year}"},
+    "count_words": {"zh": "一,两,三,四,五,六,七,八,九,十", "en": "1,2,3,4,5,6,7,8,9,10"},
+    "actions_where": {"zh": "偏差原因和改进措施在“指标详情”页各指标下方录入。", "en": "Causes and measures are entered under each indicator on the Indicator detail page."},
     # 数据管理
     "preview_indicator": {"zh": "指标", "en": "Indicator"},
     "preview_month": {"zh": "月份", "en": "Month"},

@@ -94,8 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_category": {"zh": "原因类别", "en": "Category"},
     "col_cause": {"zh": "偏差原因", "en": "Cause"},
     "col_measure": {"zh": "改进措施", "en": "Measure"},
-    "actions_none": {"zh": "尚未录入偏差原因和改进措施（在“数据管理”页面录入后会显示在这里和导出的报表中）。",
-                     "en": "No causes or measures entered yet (enter them on the Data page; they appear here and in the exported forms)."},
+    "actions_none": {"zh": "尚未录入偏差原因和改进措施（在“指标详情”页各指标下方录入后会显示在这里和导出的报表中）。",
+                     "en": "No causes or measures entered yet (enter them under each indicator on the Indicator detail page; they appear here and in the exported forms)."},
     # chart images
     "chart_status_counts": {"zh": "指标状态分布", "en": "Indicators by status"},
     "chart_goal_scores": {"zh": "各目标得分", "en": "Goal scores"},
