@@ -15,6 +15,7 @@ from analytics.present.catalogue import text
 from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, column_title, forecast_rows, table
 from analytics.present.forecast_text import method_desc, method_name, reason_name
 from analytics.present.format import fmt_value
+from analytics.present.judgement_text import thresholds_params
 from pages.ui.common import dataset, esc, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -50,23 +51,24 @@ prog = {p.indicator_id: p for p in progress(year, as_of)}
 view = forecast_rows(ds, rows, prog, lang)
 df = pd.DataFrame(table(view, (*SCREEN_COLUMNS, "id"), lang))
 col = lambda c: column_title(c, lang)  # noqa: E731 - a column's title
+wide = (210, 88, 84, 70) if lang == "zh" else (180, 112, 96, 84)  # English units are longer ("10k person-times")
 event = st.dataframe(
     df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
     column_order=[col(c) for c in SCREEN_COLUMNS],  # decision columns only; the id stays hidden
     column_config={
-        col("indicator"): st.column_config.TextColumn(width=210),
-        col("target"): st.column_config.TextColumn(width=88),
-        col("forecast"): st.column_config.TextColumn(width=88),
-        col("prob"): st.column_config.TextColumn(width=66, help=t("fc_p_help", lang)),
-        col("level"): st.column_config.TextColumn(width=84, help=text("manager.level_help", lang)),
-        col("status"): st.column_config.TextColumn(width=70),
-        col("gap"): st.column_config.TextColumn(width=100, help=text("manager.gap_help", lang)),
-        col("reason"): st.column_config.TextColumn(width=200),  # all fit at 1440 px: no sideways scrolling
+        col("indicator"): st.column_config.TextColumn(width=wide[0]),
+        col("target"): st.column_config.TextColumn(width=wide[1]),
+        col("forecast"): st.column_config.TextColumn(width=wide[1]),
+        col("prob"): st.column_config.TextColumn(width=60, help=t("fc_p_help", lang)),
+        col("level"): st.column_config.TextColumn(width=wide[2], help=text("manager.level_help", lang, **thresholds_params())),
+        col("status"): st.column_config.TextColumn(width=wide[3]),
+        col("gap"): st.column_config.TextColumn(width=wide[1], help=text("manager.gap_help", lang)),
+        col("reason"): st.column_config.TextColumn(width=200 if lang == "zh" else 150),  # all fit at 1440 px: no sideways scrolling
     },
 )
 with st.expander(t("fc_how", lang), icon=":material/help:"):
     st.markdown(t("fc_how_text", lang))
-    st.markdown(text("manager.level_help", lang))
+    st.markdown(text("manager.level_help", lang, **thresholds_params()))
 export = pd.DataFrame(table(view, EXPORT_COLUMNS, lang))
 c1, c2 = st.columns(2)
 name = t("fc_file", lang, as_of=state.as_of_key)
@@ -92,8 +94,10 @@ m1.metric(col("target"), esc(shown.target), border=True)
 m2.metric(col("forecast"), esc(shown.forecast), border=True,
           help=None if shown.interval == "—" else t("label_value", lang, label=col("interval"), value=esc(shown.interval)))
 m3.metric(col("prob"), shown.prob, border=True, help=t("fc_p_help", lang))
-m4.metric(col("level"), esc(shown.level), border=True, help=text("manager.level_help", lang))
+m4.metric(col("level"), esc(shown.level), border=True, help=text("manager.level_help", lang, **thresholds_params()))
 st.markdown(f"**{col('reason')}**：{esc(shown.reason)}")
+if shown.basis != "—":
+    st.caption(esc(shown.basis))
 waiting = shown.level_code == "await"  # a survey between two measurements: not extrapolated
 fan = () if waiting else r.path
 if not waiting:

@@ -59,3 +59,14 @@ def load_sample_frames():
 
     project = load_project()
     return read_actuals(project, SAMPLE_ACTUALS), read_budget(project, SAMPLE_BUDGET)
+
+
+_SLOW_FOLDERS = {"app", "golden", "e2e"}  # AppTest pages, golden CLI runs, the real browser
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Everything under tests/app, tests/golden and tests/e2e is ``slow`` (``make test-fast``
+    leaves it out); elsewhere a test marks itself when it starts a process or an AppTest."""
+    for item in items:
+        if _SLOW_FOLDERS & set(Path(str(item.path)).relative_to(ROOT / "tests").parts[:-1]):
+            item.add_marker(pytest.mark.slow)

@@ -25,6 +25,7 @@ from analytics.forecast.outlook import Outlook
 from analytics.present import labels
 from analytics.present.catalogue import text
 from analytics.present.forecast_text import method_name, reason_name
+from analytics.present.judgement_text import likelihood_reason_text
 from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value
 from analytics.rules.progress import IndicatorProgress
 
@@ -34,7 +35,7 @@ LEVEL_CODES: tuple[str, ...] = ("certain", "likely", "possible", "impossible", "
 #: Screen columns (decision columns first) and export columns (all, the id last): catalogue keys.
 SCREEN_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob", "level", "status", "gap", "reason")
 EXPORT_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob_export", "level", "status", "gap", "reason",
-                                   "interval", "required", "recent", "method", "goal", "id")
+                                   "basis", "interval", "required", "recent", "method", "goal", "id")
 
 
 class ForecastData(Protocol):
@@ -61,6 +62,7 @@ class ForecastRow:
     method: str
     goal: str
     level_code: str | None
+    basis: str = DASH  # why the forecast layer gave this level (``Outlook.likelihood_reason``), one sentence
 
     @property
     def prob_export(self) -> str:
@@ -151,7 +153,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
     measured = o.point is not None and ind.kind != "milestone"
     interval = DASH if o.lower is None or o.upper is None or not measured else \
         f"{fmt_value(o.lower, ind.unit, lang)} – {fmt_value(o.upper, ind.unit, lang)}"
-    gap = fmt_gap(o.point - o.target, ind.unit, lang) if measured and o.target is not None and waiting is None else DASH
+    gap = fmt_gap(o.point - o.target, ind.unit, lang, short=True) if measured and o.target is not None and waiting is None else DASH
     method = method_name(o.method, lang) if o.method != "none" else DASH
     return ForecastRow(
         id=ind.id,
@@ -169,6 +171,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),
         level_code="await" if waiting else o.likelihood,
+        basis=DASH if waiting else (likelihood_reason_text(asdict(o), unit, lang) or DASH),
     )
 
 

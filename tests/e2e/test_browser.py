@@ -112,3 +112,40 @@ def test_english_value_cards_are_not_cut(page, st_url, path):
     wait_idle(page)
     assert_no_exception(page)
     assert cut_metric_values(page) == [], "value cards cut off"
+
+
+_TABLE_SCROLL_JS = """() => Array.from(document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller'))
+  .map(e => [e.scrollWidth, e.clientWidth])"""
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+@pytest.mark.parametrize("path", ["goals", "forecast"])
+def test_main_tables_fit_1440_without_sideways_scrolling(page, st_url, path, lang):
+    """目标进展 and 年末预测: the decision columns fit a 1440-pixel screen (no horizontal
+    scrollbar), no cell says None/nan, probabilities read <1%, 83%."""
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{st_url}/{path}?lang={lang}")
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    wait_idle(page)
+    assert_no_exception(page)
+    widths = page.evaluate(_TABLE_SCROLL_JS)
+    assert widths and all(sw <= cw + 1 for sw, cw in widths[:1]), widths
+    full_page_screenshot(page, f"{path}_{lang}_1440x900.png")
+
+
+def test_forecast_exports_carry_units_and_percentages(page, st_url):
+    import csv
+
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{st_url}/forecast")
+    expect(page.get_by_role("heading", name="年末预测")).to_be_visible()
+    wait_idle(page)
+    with page.expect_download() as info:
+        page.get_by_role("button", name="下载 CSV").click()
+    rows = list(csv.DictReader(io.StringIO(open(info.value.path(), "rb").read().decode("utf-8-sig"))))
+    assert list(rows[0])[:8] == ["指标", "年度目标", "年末预计", "完成概率（%）", "完成可能性", "当前状态", "预计与目标差", "说明"]
+    assert list(rows[0])[-1] == "指标代码"
+    by_id = {r["指标代码"]: r for r in rows}
+    assert by_id["new_urban_jobs"]["完成概率（%）"] == "83%" and by_id["new_urban_jobs"]["年末预计"].endswith("万人")
+    assert by_id["budget_execution"]["尚需月均"].endswith("万元")
+    assert not any(v in ("None", "nan") for r in rows for v in r.values())

@@ -11,8 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "level_possible": {"zh": "有风险", "en": "At risk"},
     "level_impossible": {"zh": "难以完成", "en": "Hard to meet"},
     "level_await": {"zh": "待下次测评", "en": "Awaiting next survey"},
-    "level_help": {"zh": "完成概率 ≥95% 基本确定；≥70% 很可能完成；≥5% 有风险；<5% 难以完成。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。",
-                   "en": "P ≥ 95% near certain; ≥ 70% likely; ≥ 5% at risk; < 5% hard to meet. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: “awaiting next survey”."},
+    "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。阈值见 data/judgement_rules.yaml。",
+                   "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey. Thresholds: data/judgement_rules.yaml."},
     # decision table of 年末预测
     "col_indicator": {"zh": "指标", "en": "Indicator"},
     "col_target": {"zh": "年度目标", "en": "Target"},
@@ -23,6 +23,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_status": {"zh": "当前状态", "en": "Status now"},
     "col_gap": {"zh": "预计与目标差", "en": "Forecast − target"},
     "col_reason": {"zh": "说明", "en": "Why"},
+    "col_basis": {"zh": "判定依据", "en": "Basis of the outlook"},
     "col_interval": {"zh": "80%区间", "en": "80% interval"},
     "col_required": {"zh": "尚需月均", "en": "Needed per month"},
     "col_recent": {"zh": "近期月均", "en": "Recent per month"},

@@ -18,7 +18,7 @@ from pathlib import Path
 import pytest
 from streamlit.testing.v1 import AppTest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 SAMPLE = ROOT / "data" / "projects" / "dongguan"
 IND = "new_urban_jobs"  # 城镇新增就业人员规模 (万人): 8.4998 at 2024-08 in the sample; 9.5 after

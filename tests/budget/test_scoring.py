@@ -27,7 +27,7 @@ from analytics.budget.scoring import (
 from analytics.core.series import Actuals, Budget
 from analytics.budget.year_budget import year_budget, year_execution_rate
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
+DATA = Path(__file__).resolve().parents[2] / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
 
 

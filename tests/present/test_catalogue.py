@@ -13,7 +13,7 @@ import pytest
 from analytics.present import catalogue
 from analytics.present.catalogue import CATALOGUE, LANGS, placeholders, text
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SOURCES = sorted([*(ROOT / "analytics").rglob("*.py"), *(ROOT / "pages").rglob("*.py"), ROOT / "app.py"])
 # where the catalogue's lookup is imported from (the function and its short alias)
 _LOOKUPS = {("analytics.present.catalogue", "text"), ("analytics.present.i18n", "t"), ("analytics.present.i18n", "text")}

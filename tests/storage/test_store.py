@@ -35,7 +35,7 @@ from analytics.storage.store import (
 
 from tests.pg import pg_url, store_target  # noqa: F401  (fixtures: every `db` test runs on both backends)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BROKEN = ROOT / "tests" / "data" / "broken"
 META = ("version", "updated_at", "updated_by")
 

@@ -22,7 +22,7 @@ from analytics.storage.store import StaleEditError, Store, open_store, spending_
 from analytics.storage.transfer import TABLES, checksums, read_all
 from tests.pg import pg_url, store_target  # noqa: F401  (fixtures)
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 # ---------------------------------------------------------------------------- choosing the backend

@@ -19,9 +19,9 @@ from analytics.cli.main import main
 from analytics.present.strings.storage import render
 from analytics.storage.store import SCHEMA_VERSION, RestoreError, Store
 from tests.pg import pg_url, store_target  # noqa: F401  (fixtures: every `db` test runs on both backends)
-from tests.test_store import META, content, csv_file, do_import
+from tests.storage.test_store import META, content, csv_file, do_import
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture()

@@ -19,7 +19,7 @@ from analytics.budget.scenario import (
 )
 from analytics.core.series import Budget
 from analytics.present.budget_text import problem_messages, validate_scenario
-from tests.test_scenario import EXAMPLE
+from tests.budget.test_scenario import EXAMPLE
 
 
 # -- documents, validation, files -----------------------------------------------------------
@@ -150,7 +150,7 @@ def test_docs_list_every_lever():
 
     from analytics.present.catalogue import text
 
-    doc = (Path(__file__).resolve().parent.parent / "docs" / "budget.md").read_text(encoding="utf-8")
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "budget.md").read_text(encoding="utf-8")
     rows = re.findall(r"^\| `([a-z_]+)` \| `[^`]*` \| ([^|]+) \|", doc, flags=re.M)
     assert [name for name, _ in rows] == [lv.name for lv in REGISTRY]
     for (name, meaning), lv in zip(rows, REGISTRY):

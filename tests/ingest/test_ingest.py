@@ -18,7 +18,7 @@ from typing import Any
 import pandas as pd
 import pytest
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 if str(ROOT) not in sys.path:  # run from anywhere, not only `python -m pytest` at the root
     sys.path.insert(0, str(ROOT))
 

@@ -11,7 +11,7 @@ from streamlit.testing.v1 import AppTest
 
 from analytics.storage.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 CSV = "indicator_id,period,value,basis\nnew_urban_jobs,2024-09,9.7,ytd\n"
 

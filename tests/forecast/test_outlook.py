@@ -10,7 +10,7 @@ from analytics.forecast.method import METHODS, REASONS
 from analytics.forecast.outlook import LIKELIHOOD, OUTLOOK_METHODS, OUTLOOK_REASONS, Outlook, forecast_all, forecast_for, likelihood, risk_order, track_record
 from analytics.present.catalogue import CATALOGUE
 from analytics.present.forecast_text import method_desc, method_name, outlook_json, reason_name
-from tests.test_progress import frame
+from tests.rules.test_progress import frame
 
 
 @pytest.mark.parametrize("p, key", [(0.99, "certain"), (0.95, "certain"), (0.8, "likely"), (0.3, "possible"), (0.05, "possible"), (0.01, "possible"), (0.009, "impossible"), (None, None)])

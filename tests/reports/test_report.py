@@ -17,7 +17,7 @@ from pptx.oxml.ns import qn
 
 from analytics.reports import fonts, report
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ACTIONS = [
     {"goal": 1, "indicator_id": "vocational_training", "cause_category": "经费保障", "cause_text": "补贴资金拨付滞后",

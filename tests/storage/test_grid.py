@@ -24,7 +24,9 @@ def db(request, tmp_path_factory) -> Store:
         yield Store(tmp_path_factory.mktemp("grid"))
         return
     url, drop = new_schema()
-    s = Store(url)
+    with pytest.MonkeyPatch.context() as mp:  # its local work folder: not the project's var/
+        mp.setenv("PT_DATA_DIR", str(tmp_path_factory.mktemp("grid-pg")))
+        s = Store(url)
     yield s
     s.close()
     drop()

@@ -10,7 +10,7 @@ from streamlit.testing.v1 import AppTest
 
 pytestmark = pytest.mark.slow
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/targets.py", "pages/forecast.py", "pages/budget.py",
          "pages/data.py", "pages/meeting.py"]
 

@@ -20,7 +20,7 @@ from analytics.reports.written import blocks, budget_table, docx_bytes, format_c
 
 docx = pytest.importorskip("docx")
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ACTIONS = [
     {"goal": 1, "indicator_id": "vocational_training", "cause_category": "经费保障", "cause_text": "补贴资金拨付滞后",
      "measure_text": "9月底前完成第三批补贴拨付"},

@@ -16,7 +16,7 @@ from analytics.ingest.tables.cells import read_value, split_name
 from analytics.ingest.tables.layout import fill_levels
 from analytics.ingest.tables.lexicon import load_lexicon
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "tables" / "seed_dongguan.txt"
 TABLES = ROOT / "tests" / "tables"
 LEX = load_lexicon()

@@ -341,7 +341,7 @@ def test_sign_in_screen_locks_out_and_says_so(tmp_path, monkeypatch, fast_scrypt
     path = tmp_path / "users.toml"
     path.write_text("[signin]\nmax_failures = 2\nbackoff_seconds = 0\n", encoding="utf-8")
     add_user(path, "edda", "editor", "pw-edda-editor")
-    at = AppTest.from_file(str(Path(__file__).resolve().parent.parent / "app.py"), default_timeout=120)
+    at = AppTest.from_file(str(Path(__file__).resolve().parents[2] / "app.py"), default_timeout=120)
     at.secrets["users_file"] = str(path)
     at.run()
 

@@ -12,7 +12,7 @@ import openpyxl
 from analytics.cli.main import main
 from analytics.storage.store import Store
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = ROOT / "data" / "projects" / "dongguan" / "sample_actuals.csv"
 
 

@@ -25,7 +25,7 @@ from analytics.core.series import Actuals, Budget
 from analytics.present import budget_text
 from analytics.present.budget_text import scenario_json, validate_scenario
 
-DATA = Path(__file__).resolve().parent.parent / "data" / "projects" / "dongguan"
+DATA = Path(__file__).resolve().parents[2] / "data" / "projects" / "dongguan"
 SOURCES = {"中央补助": "central", "地方资金": "local", "其他资金": "other"}
 EXAMPLE = {
     "name": "加快支付",
