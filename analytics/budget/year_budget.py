@@ -1,7 +1,9 @@
 """The year's budget (年度预算指标) by funding source and the year's execution rate.
 
 The target table gives the project's total budget by source (two years together); the official
-forms need the budget of one year. It comes from ``year_budgets.csv`` in the project folder
+forms need the budget of one year. It comes from the year budgets kept in the data store
+(``budget.year_budgets``, set by the storage layer; see :mod:`analytics.budget.year_table` for
+the precedence), else from ``year_budgets.csv`` in the project folder
 (columns ``year,source,amount``: amount in 万元; ``source`` is a funding-source key such as
 ``central`` or its name such as 中央补助; lines starting with ``#`` are comments). Without that
 file, or for a year/source the file leaves out, the year's budget is derived from the project's
@@ -31,7 +33,7 @@ from analytics.core.model import Project
 from analytics.core.series import Budget
 from analytics.core.values import normalize_text
 
-__all__ = ["YEAR_BUDGETS_FILE", "YearBudget", "year_budget", "year_budgets_file", "year_execution_rate", "year_rate"]
+__all__ = ["YEAR_BUDGETS_FILE", "YearBudget", "derived_year_budget", "year_budget", "year_budgets_file", "year_execution_rate", "year_rate"]
 
 YEAR_BUDGETS_FILE = "year_budgets.csv"
 
@@ -39,8 +41,9 @@ YEAR_BUDGETS_FILE = "year_budgets.csv"
 @dataclass(frozen=True)
 class YearBudget:
     """The budget of one year for one source (``source`` None = all sources) and where it came
-    from: ``file`` (year_budgets.csv), ``target`` (execution target × total − spent before),
-    ``none`` (cannot be derived)."""
+    from: ``store`` (the data store's year budgets), ``file`` (year_budgets.csv), ``target``
+    (execution target × total − spent before), ``mixed`` / ``store_mixed`` (some sources from
+    the file / the store, the rest derived), ``none`` (cannot be derived)."""
 
     year: int
     source: str | None
@@ -92,7 +95,7 @@ def _read(file: str, keys: tuple[tuple[str, str], ...], mtime: int) -> dict[tupl
     return out
 
 
-def _derived(project: Project, budget: Budget, year: int, source: str) -> float | None:
+def derived_year_budget(project: Project, budget: Budget, year: int, source: str) -> float | None:
     """Execution target × the source's total − the source's spending before the year."""
     amount = next((s.amount for s in project.funding_sources if s.key == source), None)
     if amount is None:
@@ -108,21 +111,25 @@ def _derived(project: Project, budget: Budget, year: int, source: str) -> float 
 
 def year_budget(project: Project, budget: Budget, year: int, source: str | None = None,
                 path: str | os.PathLike[str] | None = None) -> YearBudget:
-    """The budget of ``year`` for ``source`` (None = the sum over the sources)."""
-    from_file = _file_amounts(project, path)
+    """The budget of ``year`` for ``source`` (None = the sum over the sources): the store's
+    table when the budget carries one (``budget.year_budgets``), else the file, else derived."""
+    stored: dict[tuple[int, str], float] | None = getattr(budget, "year_budgets", None)
+    given = "store" if stored is not None and path is None else "file"
+    from_file = stored if given == "store" and stored is not None else _file_amounts(project, path)
     keys = [s.key for s in project.funding_sources] if source is None else [source]
     total, bases = 0.0, set()
     for k in keys:
         if (year, k) in from_file:
             total += from_file[(year, k)]
-            bases.add("file")
+            bases.add(given)
             continue
-        v = _derived(project, budget, year, k)
+        v = derived_year_budget(project, budget, year, k)
         if v is None:
             return YearBudget(year, source, None, "none")
         total += v
         bases.add("target")
-    basis = "file" if bases == {"file"} else ("target" if bases == {"target"} else "mixed")
+    basis = given if bases == {given} else ("target" if bases == {"target"} else
+                                            "store_mixed" if given == "store" else "mixed")
     return YearBudget(year, source, round(total, 6), basis if keys else "none")
 
 

@@ -4,7 +4,8 @@ Every command prints JSON (``--format json``, stable, documented in the README) 
 table (``--format table``). Exit codes: 0 ok, 1 invalid input data (validate/import), 2 usage
 or unreadable files. The commands live in one module per group (:mod:`~analytics.cli.progress`,
 :mod:`~analytics.cli.budget`, :mod:`~analytics.cli.data`, :mod:`~analytics.cli.report`,
-:mod:`~analytics.cli.users`, :mod:`~analytics.cli.store_move`); what they share is in :mod:`~analytics.cli.common`.
+:mod:`~analytics.cli.users`, :mod:`~analytics.cli.store_move`,
+:mod:`~analytics.cli.year_budgets`); what they share is in :mod:`~analytics.cli.common`.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ import argparse
 import sys
 from typing import Sequence
 
-from analytics.cli import budget, data, progress, report, store_move, tables, users
+from analytics.cli import budget, data, progress, projects, report, store_move, tables, users, year_budgets
 from analytics.cli.common import SCHEMA_VERSION
 
 __all__ = ["SCHEMA_VERSION", "build_parser", "main"]
@@ -42,6 +43,8 @@ def build_parser() -> argparse.ArgumentParser:
     progress.register_notes(sub, common)
     store_move.register(sub, common)
     tables.register(sub, common)
+    projects.register(sub, common)
+    year_budgets.register(sub, common)
     return parser
 
 

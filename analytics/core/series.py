@@ -156,6 +156,9 @@ class Budget:
             monthly.setdefault((int(r.year), int(r.month)), {}).setdefault(str(r.source), 0.0)
             monthly[(int(r.year), int(r.month))][str(r.source)] += float(r.amount)
         self.monthly = dict(sorted(monthly.items()))
+        # The data store's year budgets (年度预算指标), (year, source) → 万元, when the store holds
+        # some: set by the storage layer, read by analytics.budget.year_budget (None: file or derived).
+        self.year_budgets: dict[tuple[int, str], float] | None = None
 
     @property
     def has_data(self) -> bool:

@@ -271,6 +271,9 @@ def _year_targets(row: dict[str, Any], direction: str, line: int, filename: str,
             try:
                 store[int(m.group(1))] = parse_target(text, direction)  # type: ignore[union-attr]
             except ValueParseError:
+                if _s(row.get("kind")) == "qualitative":  # a 定性 target is kept as written (效果明显, 优良)
+                    store[int(m.group(1))] = ParsedTarget(text, None, None)  # type: ignore[union-attr]
+                    continue
                 problems.append(
                     TargetProblem(filename, line, col, text, "无法识别的目标值。可写数字（12.4）、百分比（30%）、带“以上/以下”的门槛（90%以上）、是/否，或“—”表示无值。", "Unreadable target. Use a number (12.4), a percentage (30%), a threshold (90%以上), 是/否, or — for no value.")
                 )
@@ -296,6 +299,9 @@ def _span(row: dict[str, Any], direction: str, line: int, filename: str, problem
 
 
 def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems: list[TargetProblem]) -> Indicator | None:
+    """One row of ``indicators.csv`` as an :class:`Indicator`, or ``None`` with its problems
+    recorded. A little over 60 lines: one field after the other, each checked where it is read,
+    so a message names the field the row got wrong."""
     iid = _s(row.get("id"))
     if not iid:
         problems.append(TargetProblem(filename, line, "id", "", "指标编号为空，请填写（字母、数字、下划线）。", "Empty indicator id: fill it in (letters, digits, underscore)."))

@@ -9,17 +9,9 @@ from analytics.budget.scoring import ScoreLine, score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
+from analytics.present.format import fmt_value
 
 __all__ = ["score_reason", "score_json"]
-
-
-def _num(x: float | None) -> str:
-    """An actual or target in a reason: thousands separators from 1000 on, else 4 significant digits."""
-    if x is None:
-        return "—"
-    if abs(x) >= 1000:
-        return f"{x:,.0f}"
-    return f"{x:.4g}"
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
@@ -29,16 +21,13 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
         return text("budget.score_execution", lang, **p)
     if "points" in p:
         p["tail"] = text("budget.score_tail", lang, points=p["points"], points_max=p["points_max"])
+    unit = p.get("unit") or ""
     for k in ("actual", "target"):
-        if k in p:
-            p[k] = _num(p[k])
-    if "unit" in p:
-        p["unit"] = p["unit"] or ""
-        p["unit_spaced"] = f" {p['unit']}" if p["unit"] else ""
+        if k in p:  # the number with its unit, at the unit's precision (one formatter)
+            p[k] = fmt_value(p[k], unit, lang)
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
-    out = text(f"budget.score_{line.reason}", lang, **p)
-    return out.replace("  ", " ") if lang == "en" and line.reason in ("higher", "lower") else out
+    return text(f"budget.score_{line.reason}", lang, **p)
 
 
 def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,

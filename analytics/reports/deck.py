@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import io
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Callable
 
 from analytics.reports.context import ReportContext
@@ -75,6 +75,13 @@ def _cell_width(text: str) -> int:
                for ch in str(text).translate(_DECK_GLYPHS))
 
 
+def _cell_lines(text: str, width_in: float, size_pt: float) -> int:
+    """Wrapped line count of a table cell, on the safe side: words wrap whole and renderers
+    (PowerPoint, WPS, LibreOffice) differ, so a line is taken as 80 % full."""
+    per_line = max(1.0, width_in * 72 / size_pt * 2 * 0.8)  # in half-em units
+    return max(1, math.ceil(_cell_width(text) / per_line))
+
+
 def _lines(text: str, width_in: float, size_pt: float) -> int:
     """Wrapped line count of ``text`` in a box ``width_in`` wide at ``size_pt`` (CJK char ≈ 1 em)."""
     per_line = max(1.0, width_in * 72 / size_pt * 2 * 0.95)  # in half-em units
@@ -93,7 +100,8 @@ def _title_slide(slide: Any, s: Slide) -> None:
 def _head(slide: Any, s: Slide) -> float:
     """Title, subtitle and metric boxes; returns the top of the content area."""
     tf = _textbox(slide, M, 0.3, W - 2.9, 0.8)
-    _para(tf, s.title, 28, bold=True, color="1F3864", first=True)
+    size = next((pt for pt in (28, 24, 20) if _lines(s.title, W - 2.9, pt * 1.1) == 1), 18)  # one line (bold)
+    _para(tf, s.title, size, bold=True, color="1F3864", first=True)
     y = 1.05
     if s.subtitle:
         tf = _textbox(slide, M, y, W - 2 * M, 0.45)
@@ -131,10 +139,7 @@ def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: 
     needs (at least 3.5 inches of picture)."""
     from pptx.util import Inches
 
-    per = (W - 2 * M) / 2 - 0.15 if (s.table or len(images) > 1) else min(W - 2 * M, 9.0)
-    if s.table:
-        wanted = sum(_column_widths(s, W - 2 * M, MIN_TABLE_PT))
-        per = max(3.5, min(per, W - 2 * M - 0.3 - wanted))
+    per = _picture_width(s, len(images))
     cx = M
     for png in images[: (1 if s.table else 2)]:
         pic = slide.shapes.add_picture(io.BytesIO(png), Inches(cx), Inches(y), width=Inches(per))
@@ -145,6 +150,14 @@ def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: 
             pic.width = int(pic.width * ratio)
         cx += per + 0.3
     return M + per + 0.3
+
+
+def _picture_width(s: Slide, n_images: int) -> float:
+    per = (W - 2 * M) / 2 - 0.15 if (s.table or n_images > 1) else min(W - 2 * M, 9.0)
+    if s.table:
+        wanted = sum(_column_widths(s, W - 2 * M, MIN_TABLE_PT))
+        per = max(3.5, min(per, W - 2 * M - 0.3 - wanted))
+    return per
 
 
 def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
@@ -169,19 +182,19 @@ def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[flo
         widths = [table_w * f for f in [0.22, 0.12, 0.33, 0.33][:ncols]]
     else:
         widths = _column_widths(s, table_w, size)
-    row_lines = [max(_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
-    head_lines = max(_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
+    row_lines = [max(_cell_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
+    head_lines = max(_cell_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
     pad = 0.12
-    heights = [(n_ * size * 1.3 / 72 + pad) for n_ in [head_lines, *row_lines]]
+    heights = [(n_ * size * 1.35 / 72 + pad) for n_ in [head_lines, *row_lines]]
     if sum(heights) > avail and size > MIN_TABLE_PT:
         return _table_layout_at(s, widths, MIN_TABLE_PT)
     return size, widths, heights
 
 
 def _table_layout_at(s: Slide, widths: list[float], size: float) -> tuple[int, list[float], list[float]]:
-    row_lines = [max(_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
-    head_lines = max(_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
-    return int(size), widths, [(n_ * size * 1.3 / 72 + 0.1) for n_ in [head_lines, *row_lines]]
+    row_lines = [max(_cell_lines(str(v), max(0.3, widths[c] - 0.15), size) for c, v in enumerate(r)) for r in s.table]
+    head_lines = max(_cell_lines(h, max(0.3, widths[c] - 0.15), size) for c, h in enumerate(s.columns))
+    return int(size), widths, [(n_ * size * 1.35 / 72 + 0.1) for n_ in [head_lines, *row_lines]]
 
 
 def _table(slide: Any, s: Slide, x: float, y: float, table_w: float, avail: float) -> None:
@@ -211,6 +224,12 @@ def _content_slide(slide: Any, s: Slide, chart_png: Callable[[str], bytes | None
     area_bottom = BOTTOM - bullets.height - (0.1 if bullets.height else 0.0)
     images = [png for png in (chart_png(name) for name in s.charts)] if chart_png else []
     images = [png for png in images if png]
+    if s.table and s.bullets:  # a table never runs into the bullets: they go to the speaker notes
+        x = M + _picture_width(s, len(images)) + 0.3 if images else M
+        if sum(_table_layout(s, W - M - x, area_bottom - y)[2]) > area_bottom - y:
+            slide.notes_slide.notes_text_frame.text = "\n".join("• " + b for b in s.bullets)
+            s = replace(s, bullets=[])
+            bullets, area_bottom = _Bullets(bullets.size, 0.0), BOTTOM
     table_x = _pictures(slide, s, images, y, area_bottom) if images else M
     if s.table:
         _table(slide, s, table_x, y, W - M - table_x, area_bottom - y)

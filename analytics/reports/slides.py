@@ -26,8 +26,11 @@ ROWS_PER_SLIDE = 9
 #: 1 + WRAP_UNITS): with the goal's value cards above the table, and without them.
 TABLE_UNITS_WITH_METRICS = 8.0
 TABLE_UNITS = 11.0
+#: English cells wrap more (status words, units): fewer row units a slide.
+TABLE_UNITS_EN = (4.5, 7.5)  # (with the value cards, without)
 WRAP_UNITS = 0.7
-NAME_CHARS = 18  # a name longer than this (in characters) wraps in the slide's name column
+NAME_CHARS = 18  # characters of a name on one line of the slide's name column (Chinese)
+NAME_CHARS_EN = 26  # the same in English
 BULLETS_PER_SLIDE = 6  # more bullets go on a continuation slide
 
 
@@ -201,9 +204,9 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
 
 
 def _row_units(ind: Indicator, lang: str) -> float:
-    name = ind.display_name(lang)
-    long_name = len(name) > (NAME_CHARS * 2 if lang == "en" else NAME_CHARS)
-    return 1.0 + (WRAP_UNITS if long_name else 0.0)
+    """A table row in row units: one, plus :data:`WRAP_UNITS` for each further line its name takes."""
+    per_line = NAME_CHARS_EN if lang == "en" else NAME_CHARS
+    return 1.0 + WRAP_UNITS * (math.ceil(len(ind.display_name(lang)) / per_line) - 1)
 
 
 def _fit_rows(members: list[Indicator], lang: str, with_metrics: bool) -> list[list[Indicator]]:
@@ -213,7 +216,8 @@ def _fit_rows(members: list[Indicator], lang: str, with_metrics: bool) -> list[l
     units = [_row_units(i, lang) for i in members]
 
     def cap(k: int) -> float:
-        return TABLE_UNITS_WITH_METRICS if with_metrics and k == 0 else TABLE_UNITS
+        first, rest = TABLE_UNITS_EN if lang == "en" else (TABLE_UNITS_WITH_METRICS, TABLE_UNITS)
+        return first if with_metrics and k == 0 else rest
 
     for n_parts in range(1, len(members) + 1):
         parts: list[list[Indicator]] = []

@@ -19,7 +19,10 @@ from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
 from analytics.storage.errors import DataFileError
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET, sample_plan
 
-__all__ = ["SAMPLE_ACTUALS", "SAMPLE_BUDGET", "DataFileError", "Dataset", "load_dataset", "read_actuals", "read_budget"]
+__all__ = ["SAMPLE_ACTUALS", "SAMPLE_BUDGET", "YEAR_BUDGETS_SETTING", "DataFileError", "Dataset", "load_dataset",
+           "read_actuals", "read_budget", "with_year_budgets"]
+
+YEAR_BUDGETS_SETTING = "year_budgets"  # the store's setting holding the edited year budgets (JSON rows)
 
 
 @dataclass
@@ -47,6 +50,24 @@ class Dataset:
 
     def quality(self) -> list[QualityNote]:
         return evaluate_quality(self.project)
+
+
+def with_year_budgets(ds: Dataset, stored: str | None) -> Dataset:
+    """Hand the store's year budgets (the setting's JSON text; empty or None = none stored) to the
+    budget layer. Precedence (analytics.budget.year_table): stored > the project folder's
+    year_budgets.csv > derived. A stored value that no longer fits the target table (a source or
+    year gone) keeps only its cells that still do."""
+    from analytics.budget.year_table import amounts_from_json
+
+    try:
+        amounts = amounts_from_json(stored)
+    except (ValueError, KeyError, TypeError):
+        amounts = None
+    if amounts is not None:
+        keys = {s.key for s in ds.project.funding_sources}
+        amounts = {k: v for k, v in amounts.items() if k[1] in keys and k[0] in ds.project.years}
+    ds.budget.year_budgets = amounts
+    return ds
 
 
 def read_actuals(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:

@@ -260,7 +260,7 @@ class Store:
     def load_dataset(self) -> "Dataset":
         """The same :class:`~analytics.storage.dataset.Dataset` the app computes on, built from the store."""
         from analytics.core.series import Actuals, Budget
-        from analytics.storage.dataset import Dataset
+        from analytics.storage.dataset import YEAR_BUDGETS_SETTING, Dataset, with_year_budgets
 
         project = self.project()
         with self._db.read() as con:
@@ -272,10 +272,11 @@ class Store:
                                       "(SELECT 1 FROM spending WHERE origin = ?)", (SAMPLE_ORIGIN, SAMPLE_ORIGIN)).fetchone()[0])
             version = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         b.insert(5, "basis", pd.Series(["month"] * len(b), dtype="str"))
-        return Dataset(project=project, actuals=Actuals(project, a), budget=Budget(project, b), is_sample=sample,
-                       sources={"targets": str(_targets.targets_path(self._db) or "store"),
-                                "actuals": f"store:{self.file}", "budget": f"store:{self.file}",
-                                "store": str(self.file), "data_version": str(version[0] if version else 0)})
+        ds = Dataset(project=project, actuals=Actuals(project, a), budget=Budget(project, b), is_sample=sample,
+                     sources={"targets": str(_targets.targets_path(self._db) or "store"),
+                              "actuals": f"store:{self.file}", "budget": f"store:{self.file}",
+                              "store": str(self.file), "data_version": str(version[0] if version else 0)})
+        return with_year_budgets(ds, self.get_setting(YEAR_BUDGETS_SETTING))
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
         """Every content row (for tests and comparisons): table → rows sorted by key."""

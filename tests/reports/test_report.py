@@ -198,7 +198,7 @@ def test_monitoring_form(ctx):
     year_budget = 103414.18 - b.spent_by(2023, 12)
     assert ws.cell(total, col["budget"]).value == pytest.approx(round(year_budget, 2))
     assert ws.cell(total, col["rate"]).value == pytest.approx(round(b.spent_in_year(2024, 8), 2) / round(year_budget, 2), abs=1e-6)
-    assert "execution_rule = year_rate" in text
+    assert "按当年执行率计分" in text
     # the departments as the target table gives them
     for d in ("中央主管部门：人力资源社会保障部", "地方主管部门：广东省人力资源社会保障厅", "实施单位：东莞市人力资源社会保障局",
               "省级财政部门：广东省财政厅", "市级财政部门：东莞市财政局"):
@@ -225,7 +225,7 @@ def test_self_evaluation_form(ctx):
     assert 10 in row_vals and pytest.approx(exec_part.points, abs=1e-6) in row_vals
     labels = [ws.cell(r, 2).value for r in range(fund, fund + 4)]
     assert labels == ["年度资金总额", "其中：中央补助", "地方资金", "其他资金"]
-    assert "项目累计（万元）" in text and "累计执行数（2023年1月起）" in text and "execution_rule = year_rate" in text
+    assert "项目累计（万元）" in text and "累计执行数（2023年1月起）" in text and "按当年执行率计分" in text
     assert "实施单位：东莞市人力资源社会保障局" in ws["A2"].value and "中央主管部门：人力资源社会保障部" in ws["A2"].value
     # indicator lines = the scored lines; causes and measures in the last column
     n_lines = sum(1 for ln in sc.lines if ln.part != "execution")

@@ -95,6 +95,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "basis_file": {"zh": "取自项目年度预算指标", "en": "taken from the project's year budgets"},
     "basis_target": {"zh": "按当年累计执行率目标推算（当年累计执行率目标乘以项目总预算，减去以前年度执行数），未另行下达年度预算指标",
                      "en": "derived from the year's cumulative execution target (that target times the project budget, less what was spent before), as no year budget was set"},
+    "basis_store": {"zh": "取自项目年度预算指标", "en": "taken from the project's year budgets"},
+    "basis_store_mixed": {"zh": "部分取自项目年度预算指标，其余按当年累计执行率目标推算", "en": "partly from the project's year budgets, the rest derived from the cumulative execution target"},
     "basis_mixed": {"zh": "部分取自项目年度预算指标，其余按当年累计执行率目标推算", "en": "partly from the project's year budgets, the rest derived from the cumulative execution target"},
     "basis_none": {"zh": "无法确定（当年既无执行率目标，也未下达年度预算指标）", "en": "unknown (no execution target and no year budget for the year)"},
     "budget_table_caption": {"zh": "表{k}　项目资金执行情况（万元）", "en": "Table {k}. Budget execution (10k yuan)"},

@@ -1,0 +1,204 @@
+"""What ``parse-table`` read, written in the folder format of a target file (README, "目标文件格式"):
+``project.yaml`` + ``indicators.csv`` (+ ``actuals.csv`` when a 自评表 holds actual values), so that
+``--targets DIR`` and :func:`analytics.ingest.targets.load_project` load it.
+
+The reading is the JSON payload of :meth:`TableReading.to_json` (possibly corrected by a person:
+the 新建项目 page edits unit, kind, direction and target text in it). A target is written as it
+was in the table whenever the target-file parser reads it the same way; otherwise (units the
+parser does not strip such as ``≥80M``, ``=300天``, a deadline ``2023.07-2024.01``) a canonical form
+(``≥80``, ``300``, ``是``) is written and the text as written is kept in ``mapping_note``. Every such
+rewrite, and every value that could not be carried over, is listed in :attr:`FolderFiles.notes`.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Mapping
+
+import yaml
+
+from analytics.core.values import ValueParseError, parse_target
+
+__all__ = ["FolderFiles", "folder_files", "write_folder", "project_id_for"]
+
+_ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
+_YEAR_RE = re.compile(r"^\d{4}$")
+_BASE_COLUMNS = ("id", "seq", "origin", "level1", "level2", "name_raw", "name", "name_en", "unit", "kind",
+                 "direction", "goal", "default_basis", "max_value", "due_month")
+_TAIL_COLUMNS = ("span_years", "target_span", "mapping_note")
+_FIELD_WORDS = {"unit": "单位", "kind": "类型", "direction": "方向"}
+
+
+@dataclass
+class FolderFiles:
+    """The text of each file of the folder, and what had to be rewritten or left out."""
+
+    project_id: str
+    files: dict[str, str]
+    notes: list[dict[str, str]] = field(default_factory=list)
+
+
+def project_id_for(name: str) -> str:
+    """A stable id for a project name: its ASCII letters and digits, else ``p_`` + a short hash."""
+    ascii_part = _ID_RE.sub("_", name).strip("_").lower()
+    if len(ascii_part) >= 3:
+        return ascii_part[:40]
+    return "p_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
+
+
+def _num(value: float) -> str:
+    return f"{value:g}" if abs(value) < 1e15 else repr(value)
+
+
+def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, str | None]:
+    """(text for ``target_YYYY``, why it differs from the table's text or None)."""
+    raw = str(t.get("raw") or "").strip()
+    if t.get("no_value"):
+        return "—", None
+    if kind == "qualitative" or t.get("qualitative"):
+        return raw, None
+    comparator, value = t.get("comparator"), t.get("value")
+    if value is None:
+        return "", "unreadable"
+    try:
+        parsed = parse_target(raw, direction)
+        if parsed.comparator == comparator and parsed.value == value and parsed.is_bool == bool(t.get("is_bool")):
+            return raw, None
+    except ValueParseError:
+        pass
+    if kind == "milestone" or t.get("is_bool"):
+        return ("是" if value else "否"), "rewritten"
+    if comparator == "=":
+        return _num(float(value)), "exact"
+    return ("≥" if comparator == ">=" else "≤") + _num(float(value)), "rewritten"
+
+
+def _due_month(ind: Mapping[str, Any]) -> str:
+    for year, t in sorted((ind.get("targets") or {}).items()):
+        due = str(t.get("due") or "")
+        m = re.fullmatch(r"(\d{4})-(\d{1,2})", due)
+        if m:
+            return m.group(2).lstrip("0") if m.group(1) == year else "12"
+    return ""
+
+
+def _row(ind: Mapping[str, Any], notes: list[dict[str, str]]) -> dict[str, str]:
+    """One ``indicators.csv`` row of a read indicator; rewrites and losses go to ``notes``."""
+    kind, direction = str(ind.get("kind") or "flow"), str(ind.get("direction") or "higher")
+    iid = str(ind["id"])
+    row = {"id": iid, "seq": str(ind.get("seq") or ""), "origin": str(ind.get("origin") or "table"),
+           "level1": ind.get("level1") or "", "level2": ind.get("level2") or "", "name_raw": ind.get("name_raw") or "",
+           "name": ind.get("name") or "", "name_en": ind.get("name_en") or "", "unit": ind.get("unit") or "",
+           "kind": kind, "direction": direction, "goal": str(ind.get("goal") or 0), "default_basis": "",
+           "max_value": "", "due_month": _due_month(ind) if kind == "milestone" else ""}
+    remarks = [f"{_FIELD_WORDS[k]}：{v.get('reason')}" for k, v in (ind.get("inferred") or {}).items()
+               if k in _FIELD_WORDS and v.get("reason")]
+    for section, prefix in (("baseline", "actual"), ("targets", "target")):
+        for year, t in sorted((ind.get(section) or {}).items()):
+            if not _YEAR_RE.match(str(year)):
+                notes.append({"id": iid, "column": f"{prefix}_?", "raw": str(t.get("raw", "")), "code": "no_year"})
+                continue
+            value, why = _cell_text(t, kind, direction)
+            if why:
+                notes.append({"id": iid, "column": f"{prefix}_{year}", "raw": str(t.get("raw", "")), "code": why})
+                remarks.append(f"{year}年原文：{t.get('raw', '')}")
+            if value:
+                row[f"{prefix}_{year}"] = value
+    span = ind.get("span")
+    if span and span.get("years"):
+        years = span["years"]
+        text, why = _cell_text(span, kind, direction)
+        if text and not why:
+            row["span_years"], row["target_span"] = f"{years[0]}-{years[-1]}", text
+        else:
+            notes.append({"id": iid, "column": "target_span", "raw": str(span.get("raw", "")), "code": why or "unreadable"})
+    row["mapping_note"] = "；".join(remarks)
+    return row
+
+
+def _indicators_csv(rows: list[dict[str, str]]) -> str:
+    years = sorted({c for r in rows for c in r if c.startswith(("actual_", "target_"))},
+                   key=lambda c: (c.split("_")[1], c.startswith("target_")))
+    columns = list(_BASE_COLUMNS) + years + list(_TAIL_COLUMNS)
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=columns, lineterminator="\n", extrasaction="ignore")
+    writer.writeheader()
+    for r in rows:
+        writer.writerow({c: r.get(c, "") for c in columns})
+    return buf.getvalue()
+
+
+def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]]) -> str | None:
+    """The actual values of a 自评表 as a long actuals file (one row per indicator and year, at December)."""
+    out: list[list[str]] = []
+    for ind in indicators:
+        for year, a in sorted((ind.get("actuals") or {}).items()):
+            if not _YEAR_RE.match(str(year)) or a.get("value") is None:
+                notes.append({"id": str(ind["id"]), "column": f"actuals_{year}", "raw": str(a.get("raw", "")),
+                              "code": "no_year" if not _YEAR_RE.match(str(year)) else "unreadable"})
+                continue
+            basis = "ytd" if ind.get("kind") == "flow" else "level"
+            out.append([str(ind["id"]), f"{year}-12", _num(float(a["value"])), basis, str(a.get("raw", ""))])
+    if not out:
+        return None
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["indicator_id", "period", "value", "basis", "note"])
+    writer.writerows(out)
+    return buf.getvalue()
+
+
+def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[Mapping[str, Any]]) -> str:
+    years = [int(y) for y in project.get("years") or []] or sorted(
+        {int(y) for ind in indicators for y in (ind.get("targets") or {}) if _YEAR_RE.match(str(y))})
+    meta: dict[str, Any] = {"id": project_id, "name": project.get("name") or project_id, "years": years}
+    if project.get("name_en"):
+        meta["name_en"] = project["name_en"]
+    if project.get("baseline_year"):
+        meta["baseline_year"] = int(project["baseline_year"])
+    if project.get("departments"):
+        meta["departments"] = {str(k): str(v) for k, v in project["departments"].items()}
+    funding = project.get("funding") or {}
+    if funding.get("total") is not None or funding.get("sources"):
+        meta["funding"] = {
+            "total": funding.get("total"),
+            "unit": funding.get("unit") or "万元",
+            "sources": [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or s.get("key")),
+                         "name_en": str(s.get("name_en") or s.get("key") or s.get("name")),
+                         "amount": float(s.get("amount") or 0)} for i, s in enumerate(funding.get("sources") or [])],
+        }
+    if project.get("overall_goal"):
+        meta["overall_goal"] = str(project["overall_goal"])
+    if project.get("goals"):
+        meta["goal_texts"] = [{"label": str(g.get("label", "")), "text": str(g.get("text", ""))} for g in project["goals"]]
+    head = "# Read from a target table by parse-table; format: README.md, \"目标文件格式 / Target file format\".\n"
+    return head + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+
+
+def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> FolderFiles:
+    """The folder-format files of a reading (the payload of ``parse-table``)."""
+    project = dict(reading.get("project") or {})
+    pid = project_id or str(project.get("id") or "") or project_id_for(str(project.get("name") or "project"))
+    indicators = list(reading.get("indicators") or [])
+    notes: list[dict[str, str]] = []
+    rows = [_row(ind, notes) for ind in indicators]
+    files = {"project.yaml": _project_yaml(project, pid, indicators), "indicators.csv": _indicators_csv(rows)}
+    actuals = _actuals_csv(indicators, notes)
+    if actuals:
+        files["actuals.csv"] = actuals
+    return FolderFiles(pid, files, notes)
+
+
+def write_folder(reading: Mapping[str, Any], out_dir: str | Path, project_id: str | None = None) -> FolderFiles:
+    """Write :func:`folder_files` into ``out_dir`` (created when missing; files of the same names replaced)."""
+    result = folder_files(reading, project_id)
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    for name, body in result.files.items():
+        (out / name).write_text(body, encoding="utf-8")
+    return result
