@@ -32,6 +32,7 @@ from analytics.present.format import DASH, fmt_month, fmt_value
 from analytics.present.labels import milestone_value
 from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
 from pages.ui.shell import page_context
+from pages.ui.year_budgets import year_budget_section
 from analytics.present.i18n import t
 from analytics.present.strings.storage import render as store_text
 from analytics.present.messages import render_problem
@@ -222,6 +223,7 @@ def grid_section(kind: str) -> None:
 with tabs[0]:
     grid_section("actuals")
     grid_section("budget")
+    year_budget_section(db, ds, user, lang, flash)  # 年度预算指标 (pages/ui/year_budgets.py)
 
 
 # -- 2. import a file ---------------------------------------------------------------------------

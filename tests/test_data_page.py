@@ -68,7 +68,7 @@ def edit(at: AppTest, kind: str, rows: dict) -> AppTest:
 def test_default_user_is_a_local_editor_without_sign_in(data_dir):
     at = fresh("pages/data.py")
     assert at.title[0].value == "数据管理"
-    assert len(at.data_editor) == 2 and len(at.file_uploader) >= 1
+    assert len(at.data_editor) == 3 and len(at.file_uploader) >= 1
     assert not any(b.key == "signout" for b in at.sidebar.button)
     assert Store(data_dir).is_sample() and "示例数据" in at.info[0].value
 
@@ -216,7 +216,7 @@ def test_wrong_password_and_sign_out(data_dir, tmp_path):
     at.text_input(key="signin_password").input("pw-edda-editor")
     at.button[0].click().run()
     at.switch_page("pages/data.py").run()
-    assert len(at.data_editor) == 2
+    assert len(at.data_editor) == 3
     at.sidebar.button(key="signout").click().run()
     assert at.title[0].value == "登录"
 
@@ -239,7 +239,7 @@ def test_admin_turns_on_presentation_mode(data_dir, tmp_path):
     editor.sidebar.button(key="signin_open").click().run()
     sign_in(editor, "edda", "pw-edda-editor")
     editor.switch_page("pages/data.py").run()
-    assert len(editor.data_editor) == 2
+    assert len(editor.data_editor) == 3
     assert not any(t.key == "presentation_mode" for t in editor.toggle)  # editors do not see the setting
 
 
@@ -253,7 +253,7 @@ def test_oidc_sign_in_and_roles(data_dir):
     out = fresh(secrets=OIDC, user={"is_logged_in": False})
     assert out.title[0].value == "登录" and any(b.key == "signin_oidc" for b in out.button)
     ann = fresh("pages/data.py", secrets=OIDC, user={"is_logged_in": True, "email": "ann@example.gov.cn", "name": "Ann"})
-    assert len(ann.data_editor) == 2
+    assert len(ann.data_editor) == 3
     assert any("Ann" in c.value and "编辑者" in c.value for c in ann.sidebar.caption)
     bob = fresh("pages/data.py", secrets=OIDC, user={"is_logged_in": True, "email": "bob@else.cn", "name": "Bob"})
     assert len(bob.data_editor) == 0

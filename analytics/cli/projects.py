@@ -56,7 +56,7 @@ def cmd_new_project(args: argparse.Namespace) -> int:
     notes = [{**n, "message": note_message(n, args.lang)} for n in written.notes]
     for n in notes:
         print(n["message"], file=sys.stderr)
-    name = str(reading["project"].get("name") or written.project_id)
+    name = str(reading["project"].get("name") or os.path.splitext(os.path.basename(args.file))[0])
     print(text("projects.written", args.lang, name=name, id=written.project_id, count=len(reading["indicators"]),
                out=args.out), file=sys.stderr)
     emit({"id": written.project_id, "name": name, "out": args.out, "indicators": len(reading["indicators"]),

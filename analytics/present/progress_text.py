@@ -11,16 +11,14 @@ from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
-from analytics.rules.progress import IndicatorProgress, compact_number, load_rules
+from analytics.present.format import fmt_gap, fmt_month, fmt_value
+from analytics.rules.progress import IndicatorProgress, load_rules
 
 __all__ = ["explain"]
 
 
 def _quantity(x: float | None, unit: str, lang: str) -> str:
-    pct = "%" if unit == "%" else ""
-    label = "" if unit in ("", "%") else unit
-    n = compact_number(x)
-    return f"{n}{pct}{label}" if lang == "zh" else f"{n}{pct} {label}"
+    return fmt_value(x, unit, lang)
 
 
 def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
@@ -31,7 +29,7 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
         return text("judgement.qualitative_checkin", lang, month=p.data_month or 0, level=level_word(p.actual, lang) or "—")
     unit = ind.unit
     body = text(
-        "progress.values", lang, year=p.year, month=p.data_month or 0,
+        "progress.values", lang, when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
         actual=_quantity(p.actual, unit, lang), expected=_quantity(p.expected, unit, lang),
         target=_quantity(p.target, unit, lang),
         cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", "=") else "",
@@ -39,7 +37,7 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
     if lang != "zh":
         body = body.replace("  ", " ")
     if p.gap_pp is not None:
-        body += text("progress.gap_pp", lang, gap_pp=p.gap_pp)
+        body += text("progress.gap_pp", lang, gap=fmt_gap(p.gap_pp, "%", lang))
     elif p.ratio is not None and math.isfinite(p.ratio):
         body += text("progress.ratio_lower" if ind.direction == "lower" else "progress.ratio", lang, ratio=p.ratio)
     return body

@@ -46,7 +46,7 @@ class FolderFiles:
 def project_id_for(name: str) -> str:
     """A stable id for a project name: its ASCII letters and digits, else ``p_`` + a short hash."""
     ascii_part = _ID_RE.sub("_", name).strip("_").lower()
-    if len(ascii_part) >= 3:
+    if len(ascii_part) >= 3 and re.search(r"[a-z]", ascii_part):
         return ascii_part[:40]
     return "p_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
@@ -183,6 +183,8 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
 def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> FolderFiles:
     """The folder-format files of a reading (the payload of ``parse-table``)."""
     project = dict(reading.get("project") or {})
+    if not project.get("name"):
+        project["name"] = str((reading.get("source") or {}).get("file") or "").rsplit(".", 1)[0] or "未命名项目"
     pid = project_id or str(project.get("id") or "") or project_id_for(str(project.get("name") or "project"))
     indicators = list(reading.get("indicators") or [])
     notes: list[dict[str, str]] = []

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import shutil
+from pathlib import Path
 
 import openpyxl
 import pytest
@@ -15,6 +16,7 @@ from analytics.budget.year_table import (amounts_from_json, amounts_json, check_
 from analytics.core.series import Budget
 from analytics.storage.dataset import YEAR_BUDGETS_SETTING, with_year_budgets
 
+ROOT = Path(__file__).resolve().parents[2]
 GOOD = {(2023, "central"): 3000.0, (2023, "local"): 26000.0, (2023, "other"): 1700.0,
         (2024, "central"): 7000.0, (2024, "local"): 61651.18, (2024, "other"): 4063.0}
 
@@ -34,10 +36,8 @@ def test_derived_when_nothing_given(dataset):
 
 
 def test_stored_wins_over_file_and_derived(dataset, tmp_path):
-    project = dataset.project
     folder = tmp_path / "proj"
-    shutil.copytree(project.source if project.source and not str(project.source).endswith((".xlsx", ".csv"))
-                    else str(__import__("pathlib").Path(project.source).parent), folder)
+    shutil.copytree(ROOT / "data" / "projects" / "dongguan", folder)
     (folder / "year_budgets.csv").write_text("year,source,amount\n2024,central,1234\n", encoding="utf-8")
     from analytics.ingest.targets import load_project
 

@@ -176,9 +176,9 @@ def test_explanation_is_rendered_from_the_catalogue(dataset):
     r = rows["budget_execution"]
     assert not hasattr(r, "explain_zh")
     assert explain(by_id["budget_execution"], r, "zh").startswith(
-        "滞后：截至2024年8月实际 56.38%，应达进度 76.02%，年度目标不低于 100.0%。与应达进度相差 -19.64 个百分点。")
+        "滞后：截至2024年8月实际 56.4%，应达进度 76.0%，年度目标不低于 100.0%。与应达进度相差 -19.6个百分点。")
     assert explain(by_id["budget_execution"], r, "en").startswith(
-        "Lagging: By 2024-08 the actual is 56.38% , expected 76.02% , annual target at least 100.0% . Gap to the trajectory: -19.64 points. ")
+        "Lagging: By Aug 2024 the actual is 56.4%, expected 76.0%, annual target at least 100.0%. Gap to the trajectory: -19.6 percentage points. ")
     low = rows["registered_unemployed"]
     assert "（越低越好，按 应达÷实际 计）" in explain(by_id["registered_unemployed"], low, "zh")
     assert explain(by_id["unified_registration"], rows["unified_registration"], "en").startswith("Achieved: Milestone achieved; due in month 12. ")

@@ -11,13 +11,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "milestone_open": {"zh": "里程碑尚未实现；到期月 {due} 月。", "en": "Milestone not yet achieved; due in month {due}."},
     # {actual}/{expected}/{target} arrive with their unit
     "values": {
-        "zh": "截至{year}年{month}月实际 {actual}，应达进度 {expected}，年度目标{cmp} {target}。",
-        "en": "By {year}-{month:02d} the actual is {actual}, expected {expected}, annual target {cmp} {target}.",
+        "zh": "截至{when}实际 {actual}，应达进度 {expected}，年度目标{cmp} {target}。",
+        "en": "By {when} the actual is {actual}, expected {expected}, annual target {cmp} {target}.",
     },
     "cmp_>=": {"zh": "不低于", "en": "at least"},
     "cmp_<=": {"zh": "不超过", "en": "at most"},
     "cmp_=": {"zh": "等于", "en": "exactly"},
-    "gap_pp": {"zh": "与应达进度相差 {gap_pp:+.2f} 个百分点。", "en": " Gap to the trajectory: {gap_pp:+.2f} points."},
+    "gap_pp": {"zh": "与应达进度相差 {gap}。", "en": " Gap to the trajectory: {gap}."},
     "ratio": {"zh": "实际÷应达 = {ratio:.1%}。", "en": " Actual vs expected = {ratio:.1%}."},
     "ratio_lower": {
         "zh": "实际÷应达 = {ratio:.1%}（越低越好，按 应达÷实际 计）。",

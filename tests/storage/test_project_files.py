@@ -1,0 +1,106 @@
+"""``new-project FILE --out DIR``: what parse-table read, written in the folder format and loaded back."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from analytics.cli.main import main
+from analytics.core.values import normalize_text
+from analytics.ingest.tables import parse_table
+from analytics.ingest.targets import load_project
+from analytics.storage.project_files import folder_files, project_id_for
+
+TABLES = Path(__file__).resolve().parents[1] / "tables"
+
+
+def _new_project(capsys: pytest.CaptureFixture[str], *args: str) -> dict:
+    assert main(["new-project", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_seed_folder_loads_with_the_same_targets(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "dg"
+    payload = _new_project(capsys, str(TABLES / "seed_dongguan.txt"), "--out", str(out), "--id", "dg2")
+    assert payload["id"] == "dg2" and payload["indicators"] == 40 and payload["notes"] == []
+    project = load_project(out)
+    reading = parse_table(TABLES / "seed_dongguan.txt").to_json()  # type: ignore[union-attr]
+    assert project.id == "dg2" and project.name == "东莞市公共就业服务能力提升示范项目"
+    assert project.years == (2023, 2024) and project.baseline_year == 2022
+    assert project.funding_total == pytest.approx(103414.18)
+    assert [s.amount for s in project.funding_sources] == [10000.0, 87651.18, 5763.0]
+    assert len(project.indicators) == 40
+    for ind, read in zip(project.indicators, reading["indicators"]):
+        assert (ind.id, ind.name, ind.unit, ind.kind, ind.direction) == (
+            read["id"], normalize_text(read["name"]), read["unit"], read["kind"], read["direction"])
+        for year, t in read["targets"].items():
+            assert ind.targets[int(year)].raw == t["raw"]
+            assert (ind.targets[int(year)].comparator, ind.targets[int(year)].value) == (t["comparator"], t["value"])
+        assert ind.mapping_note  # the reasons of the inference are kept
+
+
+def test_status_reads_the_written_folder(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "p"
+    _new_project(capsys, str(TABLES / "seed_dongguan.txt"), "--out", str(out))
+    actuals = tmp_path / "actuals.csv"
+    actuals.write_text("indicator_id,period,value,basis\nt01,2024-06,6.5,ytd\nt02,2024-06,4.0,level\n", encoding="utf-8")
+    assert main(["status", "--targets", str(out), "--actuals", str(actuals), "--as-of", "2024-06"]) == 0
+    rows = {r["indicator_id"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    assert rows["t01"]["actual"] == pytest.approx(6.5) and rows["t01"]["target"] == pytest.approx(12.4)
+    assert rows["t02"]["actual"] == pytest.approx(4.0)
+
+
+def test_qualitative_milestone_and_units_are_carried(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    out = tmp_path / "x"
+    payload = _new_project(capsys, str(TABLES / "corpus" / "xiangtan_wupaoche_2023.txt"), "--out", str(out))
+    rewritten = {(n["id"], n["code"]) for n in payload["notes"]}
+    assert ("t02", "rewritten") in rewritten and ("t04", "rewritten") in rewritten  # ≥80M, a deadline
+    project = load_project(out)
+    by_id = {i.id: i for i in project.indicators}
+    assert by_id["t03"].kind == "qualitative" and by_id["t03"].targets[2023].raw == "优良"
+    assert by_id["t03"].target(2023).value == 1.0  # type: ignore[union-attr]
+    assert by_id["t04"].kind == "milestone" and by_id["t04"].due_month == 12
+    assert by_id["t02"].targets[2023].value == 80.0 and "≥80M" in by_id["t02"].mapping_note
+    assert by_id["t05"].direction == "lower" and by_id["t05"].targets[2023].comparator == "<="
+
+
+def test_self_evaluation_actuals_and_missing_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    fixture = TABLES / "corpus" / "ningde_rencaiyizhan_2023.tsv"
+    payload = _new_project(capsys, str(fixture), "--out", str(tmp_path / "a"))
+    assert {n["code"] for n in payload["notes"]} == {"no_year"}  # said, never dropped silently
+    payload = _new_project(capsys, str(fixture), "--out", str(tmp_path / "b"), "--year", "2023")
+    assert "actuals.csv" in payload["files"]
+    assert main(["status", "--targets", str(tmp_path / "b"), "--actuals", str(tmp_path / "b" / "actuals.csv"),
+                 "--as-of", "2023-12"]) == 0
+    rows = {r["indicator_id"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    assert rows["t03"]["actual"] == pytest.approx(1700)
+
+
+def test_no_table_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = tmp_path / "empty.txt"
+    f.write_text("nothing here\n", encoding="utf-8")
+    assert main(["new-project", str(f), "--out", str(tmp_path / "o")]) == 1
+    assert not (tmp_path / "o").exists()
+
+
+def test_project_ids_and_every_fixture_loads(tmp_path: Path) -> None:
+    assert project_id_for("Pilot Project 2") == "pilot_project_2"
+    assert project_id_for("2018年").startswith("p_") and project_id_for("东莞") == project_id_for("东莞")
+    for fixture in sorted((TABLES / "corpus").glob("*.t*")):
+        reading = parse_table(fixture, year=2023).to_json()  # type: ignore[union-attr]
+        files = folder_files(reading)
+        folder = tmp_path / fixture.stem
+        folder.mkdir()
+        for name, body in files.files.items():
+            (folder / name).write_text(body, encoding="utf-8")
+        assert len(load_project(folder).indicators) == len(reading["indicators"]), fixture.name
+
+
+@pytest.mark.parametrize("name", ["seed_dongguan.xlsx", "seed_dongguan.docx"])
+def test_merged_cell_workbooks_and_word_tables(name: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    payload = _new_project(capsys, str(TABLES / "generated" / name), "--out", str(tmp_path), "--format", "json")
+    project = load_project(tmp_path)
+    assert payload["indicators"] == len(project.indicators) == 40
+    assert project.id == payload["id"] and project.years == (2023, 2024)
