@@ -136,7 +136,7 @@ def _bullet_box(s: Slide, y: float) -> _Bullets:
 def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: float) -> float:
     """Chart pictures from the left (one beside a table, else up to two); returns where the
     table may start (x). Beside a table the picture leaves the table the width its 16 pt text
-    needs (at least 3.5 inches of picture)."""
+    needs (at least 3 inches of picture)."""
     from pptx.util import Inches
 
     per = _picture_width(s, len(images))
@@ -156,7 +156,7 @@ def _picture_width(s: Slide, n_images: int) -> float:
     per = (W - 2 * M) / 2 - 0.15 if (s.table or n_images > 1) else min(W - 2 * M, 9.0)
     if s.table:
         wanted = sum(_column_widths(s, W - 2 * M, MIN_TABLE_PT))
-        per = max(3.5, min(per, W - 2 * M - 0.3 - wanted))
+        per = max(3.0, min(per, W - 2 * M - 0.3 - wanted))
     return per
 
 
