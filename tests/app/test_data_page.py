@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 from analytics.storage.access import add_user
 from analytics.storage.store import Store, actual_key
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 APP = str(ROOT / "app.py")
 BROKEN = ROOT / "tests" / "data" / "broken"
 KEY_AUG = actual_key("new_urban_jobs", 2024, 8, "ytd")

@@ -12,7 +12,7 @@ from analytics.reports import report
 
 pytestmark = pytest.mark.slow  # AppTest
 
-APP = str(Path(__file__).resolve().parent.parent / "app.py")
+APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGE = "pages/meeting.py"
 
 
