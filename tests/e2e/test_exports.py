@@ -23,7 +23,7 @@ def _open_exports(page, st_url: str, query: str = "") -> int:
     expect(page.locator(".st-key-slide_nav")).to_be_visible()
     text = page.locator(".st-key-slide_nav").get_by_text(re.compile(r"第 \d+ / \d+ 页")).inner_text()
     n = int(re.findall(r"\d+", text)[1])
-    page.get_by_test_id("stExpander").filter(has_text="导出").locator("summary").click()
+    page.locator(".st-key-slide_nav").get_by_text("导出").click()  # the exports are in a small menu (popover)
     expect(page.locator(".st-key-dl_forms button")).to_be_visible()
     assert_no_exception(page)
     return n
@@ -101,7 +101,7 @@ def test_download_chart_png_and_svg(page, st_url):
     img = _non_blank_png(data)
     assert img.width >= 900
     # another chart: an indicator
-    page.get_by_test_id("stExpander").filter(has_text="导出").get_by_test_id("stSelectbox").click()
+    page.get_by_test_id("stPopoverBody").get_by_test_id("stSelectbox").click()
     page.keyboard.type("城镇新增就业")
     page.keyboard.press("Enter")
     wait_idle(page)

@@ -35,6 +35,7 @@ SETEXT = "setext line\n==="
 FILE_NAME = ":red[red] ![x](x.png) [link](x) $x^2$ :material_home: <img src=x onerror=alert(1)> # heading.csv"
 DELETED = "DEL ![x](http://127.0.0.1:9/d.png) :red[red]"
 AUDIT_TAB = "修改记录"
+BUDGET_SLIDE = "预算执行与情景"
 BAD_REQUEST = re.compile(r"127\.0\.0\.1:9(?:/|$)")
 
 # What a rendered payload looks like in the page (an escaped one is plain text).
@@ -193,12 +194,18 @@ def test_deleted_scenario_name_in_the_budget_slide_warning(watched, hostile):
     check(page)
     page.get_by_test_id("stSidebarNav").get_by_text("会议汇报").click()  # same session: the choice is kept
     wait_idle(page)
-    for _ in range(30):
-        if page.get_by_test_id("stAlert").filter(has_text="未找到所选的预算情景").count():
+    counter = page.locator(".st-key-slide_nav").get_by_text(re.compile(r"第 \d+ / \d+ 页")).inner_text()
+    n = int(re.search(r"/ (\d+)", counter).group(1))
+    title = page.locator(".st-key-slide_body").get_by_test_id("stHeading").first
+    for _ in range(n):  # forward to the budget slide, found by its title (its number depends on the deck)
+        if BUDGET_SLIDE in title.inner_text():
             break
-        nxt = page.get_by_role("button", name="下一页")
-        if nxt.is_disabled():
-            break
+        nxt = page.locator(".st-key-slide_next button")
+        assert nxt.is_enabled(), f"no slide titled {BUDGET_SLIDE} in the deck"
         nxt.click()
         wait_idle(page)
+    expect(title).to_contain_text(BUDGET_SLIDE)
+    alert = page.locator(".st-key-slide_body").get_by_test_id("stAlert").filter(has_text="未找到所选的预算情景")
+    expect(alert).to_be_visible()
+    assert DELETED in alert.inner_text().replace("\u2060", "")  # the deleted name, as text
     check(page, DELETED)
