@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
-from analytics.present.labels import likelihood_name, milestone_value, origin_name, project_name, status_color, status_label
+from analytics.present.labels import likelihood_plain, milestone_value, origin_name, project_name, status_color, status_label
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
 from pages.ui.common import dataset, esc, goal_label, goal_rollup, outlooks, progress, sample_banner
@@ -75,7 +75,7 @@ def likelihood_cell(iid: str) -> str:
     o = fc.get(iid)
     if o is None or o.likelihood is None:
         return DASH
-    return f"{likelihood_name(o.likelihood, lang)} {fmt_prob(o.p_attain, lang)}"
+    return f"{likelihood_plain(o.likelihood, lang)} {fmt_prob(o.p_attain, lang)}"
 
 
 inline = lang == "zh"  # Chinese units are short (万人次): inside the cell; English ones get their own column

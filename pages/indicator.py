@@ -17,7 +17,7 @@ from analytics.present.labels import (
     cause_label,
     direction_name,
     kind_name,
-    likelihood_name,
+    likelihood_plain,
     milestone_value,
     origin_name,
     status_help,
@@ -93,7 +93,7 @@ if fc is not None and (fc.point is not None or fc.likelihood is not None):
         f1.metric(t("ind_forecast", lang), esc(fmt_value(fc.point, unit, lang)), help=t("ind_forecast_help", lang), border=True)
         interval = "—" if fc.lower is None or fc.upper is None else f"{fmt_value(fc.lower, unit, lang, with_unit=False)} – {fmt_value(fc.upper, unit, lang)}"
         f2.metric(t("ind_interval", lang), esc(interval), border=True)
-    f3.metric(t("ind_likelihood", lang), f"{likelihood_name(fc.likelihood, lang)} {fmt_prob(fc.p_attain, lang)}",
+    f3.metric(t("ind_likelihood", lang), f"{likelihood_plain(fc.likelihood, lang)} {fmt_prob(fc.p_attain, lang)}",
               help=t("fc_likelihood_help", lang), border=True)
 elif fc is not None and fc.reason:
     st.caption(t("ind_forecast_none", lang, reason=reason_name(fc.reason, lang)))

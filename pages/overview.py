@@ -12,7 +12,7 @@ from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, 
 from analytics.present.i18n import t
 from analytics.present.labels import (
     LIKELIHOOD_KEYS,
-    likelihood_name,
+    likelihood_plain,
     project_name,
     rules_help,
     status_color,
@@ -46,7 +46,7 @@ outlook = outlooks(state.year, state.as_of)
 def likelihood_parts(rows: list[Outlook]) -> list[str]:
     """``很可能 5 项`` … for the levels present among ``rows``, most likely first."""
     n = {k: sum(1 for o in rows if o.likelihood == k) for k in LIKELIHOOD_KEYS}
-    return [t("likelihood_count", lang, name=likelihood_name(k, lang), n=n[k]) for k in LIKELIHOOD_KEYS if n[k]]
+    return [t("likelihood_count", lang, name=likelihood_plain(k, lang), n=n[k]) for k in LIKELIHOOD_KEYS if n[k]]
 
 
 # -- the answer: will this year's targets be met? ----------------------------------------------
@@ -131,7 +131,7 @@ with left:
         ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
         with st.container(key=f"watch_{ind.id}"):
             st.page_link("pages/indicator.py", label=f"**{esc(ind.display_name(lang))}**", query_params={"indicator": ind.id}, icon=":material/query_stats:")
-            bits = [t("watch_likelihood", lang, level=likelihood_name(o.likelihood, lang), p=fmt_prob(o.p_attain, lang))]
+            bits = [t("watch_likelihood", lang, level=likelihood_plain(o.likelihood, lang), p=fmt_prob(o.p_attain, lang))]
             if ind.kind != "milestone" and o.point is not None:
                 bits.append(t("watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:

@@ -87,6 +87,7 @@ def reading_store(args: argparse.Namespace):
         store = Store(where, create=False)
     else:
         store = open_store()
+    store = store.with_project(getattr(args, "project", None))  # --project ID (default: the default project)
     args._store_obj = store
     return store
 
@@ -146,9 +147,8 @@ def writing_store(args: argparse.Namespace, create: bool = True):
     from analytics.storage.store import Store, open_store
 
     where = getattr(args, "store", None)
-    if where:
-        return Store(where, create=create)
-    return open_store()  # callers with create=False have checked store_is_there()
+    store = Store(where, create=create) if where else open_store()  # create=False: callers checked store_is_there()
+    return store.with_project(getattr(args, "project", None))  # --project ID (default: the default project)
 
 
 def store_is_there(args: argparse.Namespace) -> bool:

@@ -169,6 +169,7 @@ def register_store(sub: Any, common: Callable[..., None]) -> None:
                    help="keep the remaining 示例数据 rows (by default the first real import removes them, undoably)")
     p.add_argument("--replace-sample", action="store_true", help=argparse.SUPPRESS)  # the default now; accepted
     p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/)")
+    p.add_argument("--project", help="project to import into (default: the store's first table, dongguan)")
     p.add_argument("--who", help="name recorded in the audit trail (default: cli:<login name>)")
     _output(p)
     p.set_defaults(func=cmd_import)
@@ -176,6 +177,8 @@ def register_store(sub: Any, common: Callable[..., None]) -> None:
     p = sub.add_parser("export", help="export the data store: .xlsx workbook, or a .sqlite/.zip backup")
     p.add_argument("--out", required=True, help="output file: .xlsx (everything as sheets), .sqlite or .zip (backup)")
     p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/)")
+    p.add_argument("--project", help="project of the .xlsx workbook (default: the store's first table; a backup "
+                                     "holds every project)")
     _output(p)
     p.set_defaults(func=cmd_export)
 

@@ -33,6 +33,7 @@ def build_parser() -> argparse.ArgumentParser:
             p.add_argument("--budget", help="monthly spending file (CSV/XLSX; default: the data store)")
         p.add_argument("--store", help="data store directory (default: $PT_DATA_DIR, else var/; a new store starts "
                                        "with the shipped table and 示例数据); ignored with --targets/--actuals/--budget")
+        p.add_argument("--project", help="project of the data store (default: the store's first table, dongguan)")
 
     progress.register(sub, common)
     data.register_validate(sub, common)

@@ -24,6 +24,7 @@ from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present import labels
 from analytics.present.catalogue import text
+from analytics.present.labels import likelihood_plain
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
 from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value
@@ -71,7 +72,7 @@ class ForecastRow:
 
 def level_name(code: str | None, lang: str = "zh") -> str:
     """``impossible`` → ``难以完成``; ``await`` → ``待下次测评``; no level → ``—``."""
-    return text(f"manager.level_{code}", lang) if code in LEVEL_CODES else DASH
+    return likelihood_plain(code, lang) if code in LEVEL_CODES else DASH
 
 
 def runrate_unit(project: Project, ind: Indicator) -> str:

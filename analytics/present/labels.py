@@ -26,6 +26,7 @@ __all__ = [
     "goal_label",
     "kind_name",
     "likelihood_name",
+    "likelihood_plain",
     "milestone_value",
     "origin_name",
     "project_name",
@@ -87,6 +88,13 @@ def rules_help(section: str, lang: str = "zh", rules: dict[str, Any] | None = No
 def likelihood_name(key: str | None, lang: str = "zh") -> str:
     """``likely`` → ``很可能`` / ``Likely``; no level → ``—``."""
     return text(f"labels.likelihood_{key}", lang) if key else "—"
+
+
+def likelihood_plain(key: str | None, lang: str = "zh") -> str:
+    """The on-screen name of a likelihood level, in plain words: ``certain`` → ``基本确定``,
+    ``impossible`` → ``难以完成``, ``await`` → ``待下次测评``. The official form and the CLI keep
+    their three/four levels (:func:`likelihood_name`)."""
+    return text(f"manager.level_{key}", lang) if key else "—"
 
 
 def cause_label(key: str | None, lang: str = "zh") -> str:

@@ -26,7 +26,8 @@ from analytics.storage.backup_checks import check_content, check_history
 from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, AnyDb
 from analytics.storage.errors import RestoreError, RestoreProblem, RestoreSummary
 from analytics.storage.rows import key_of
-from analytics.storage.schema import APP_ID, AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate
+from analytics.storage.schema import (APP_ID, AUDIT_COLS, CONTENT_TABLES, DEFAULT_PROJECT, IMPORTS_COLS, SCHEMA_VERSION,
+                                      SPECS, migrate, table_cols)
 from analytics.storage.pg import PgDb
 from analytics.storage.targets import materialise, sync_targets
 from analytics.storage.transactions import Tx, write
@@ -136,7 +137,7 @@ def _read_known(mem: sqlite3.Connection) -> tuple[dict[str, Rows], Rows, Rows, d
         raise _fail("newer", version=version)
     if version < SCHEMA_VERSION:
         migrate(mem, meta.get("created_at", ""))
-    wanted = {name: SPECS[name].cols for name in CONTENT_TABLES} | {"imports": IMPORTS_COLS, "audit": AUDIT_COLS}
+    wanted = {name: table_cols(SPECS[name]) for name in CONTENT_TABLES} | {"imports": IMPORTS_COLS, "audit": AUDIT_COLS}
     problems = []
     for table, cols in wanted.items():
         have = _columns(mem, table)
@@ -199,14 +200,30 @@ def _merge_history(tx: Tx, imports: Rows, audit: Rows) -> tuple[set[str], set[st
     for b in sorted(merged, key=lambda b: (b["undo_of"] is not None, b["at"])):
         tx.con.execute(sql, [b[c] if c != "undo_of" or b[c] in known else None for c in cols])
     tx.con.executemany(
-        "INSERT INTO audit (at, who, tbl, key, indicator_id, old, new, source, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        [(a["at"], a["who"], a["tbl"], a["key"], a["indicator_id"], a["old"], a["new"], a["source"], a["batch_id"])
-         for a in audit if a["batch_id"] in merged_ids])
+        "INSERT INTO audit (at, who, tbl, key, indicator_id, old, new, source, batch_id, project) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        [(a["at"], a["who"], a["tbl"], a["key"], a["indicator_id"], a["old"], a["new"], a["source"], a["batch_id"],
+          a["project"]) for a in audit if a["batch_id"] in merged_ids])
     return live, merged_ids, len(merged)
 
 
 def _replace_table(tx: Tx, name: str, rows: Rows, batches: set[str], keep_stamp: bool) -> dict[str, int]:
+    """Make one table equal to the backup's rows: for a project's table, project by project
+    (every project the store or the backup has)."""
     spec = SPECS[name]
+    if not spec.scoped:
+        return _replace_rows(tx, spec, rows, batches, keep_stamp)
+    pids = {str(r[0]) for r in tx.con.execute(f"SELECT DISTINCT project FROM {name}")} | {str(r["project"]) for r in rows}
+    n = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
+    for pid in sorted(pids):
+        tx.project = pid
+        for k, v in _replace_rows(tx, spec, [r for r in rows if r["project"] == pid], batches, keep_stamp).items():
+            n[k] += v
+    tx.project = DEFAULT_PROJECT
+    return n
+
+
+def _replace_rows(tx: Tx, spec: Any, rows: Rows, batches: set[str], keep_stamp: bool) -> dict[str, int]:
     live = tx.all(spec)
     want = {key_of(spec, r): r for r in rows}
     ops: list[Any] = []
@@ -229,8 +246,9 @@ def _replace_table(tx: Tx, name: str, rows: Rows, batches: set[str], keep_stamp:
 
 
 def _same_targets(tx: Tx, rows: Rows) -> bool:
-    live = {(str(n), str(s)) for n, s in tx.con.execute("SELECT name, sha256 FROM target_files")}
-    return live == {(str(r["name"]), str(r["sha256"])) for r in rows}
+    live = {(str(n), str(s)) for n, s in tx.con.execute("SELECT name, sha256 FROM target_files WHERE project = ?",
+                                                        (DEFAULT_PROJECT,))}
+    return live == {(str(r["name"]), str(r["sha256"])) for r in rows if r["project"] == DEFAULT_PROJECT}
 
 
 def restore(db: AnyDb, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:

@@ -17,7 +17,7 @@ from typing import Any, Callable, Iterable, Mapping
 
 from analytics.storage.errors import RestoreProblem
 from analytics.storage.rows import CAUSE_CATEGORIES, sha, source_keys
-from analytics.storage.schema import SPECS
+from analytics.storage.schema import DEFAULT_PROJECT, SPECS, project_id_ok
 from analytics.storage.targets import target_name_ok
 
 __all__ = ["check_content", "check_history", "BATCH_KINDS_KNOWN"]
@@ -26,7 +26,7 @@ Rows = list[dict[str, Any]]
 P = RestoreProblem
 #: Batch kinds a store writes; a backup's batch of another kind is refused.
 BATCH_KINDS_KNOWN = frozenset({"seed", "import", "grid", "restore", "undo", "clear_sample", "scenario", "action",
-                               "setting", "targets"})
+                               "setting", "targets", "project", "archive"})
 _ORIGINS = frozenset({"sample", "import", "grid", "restore"})
 _MAX_ERRORS = 200
 
@@ -98,6 +98,11 @@ def row_problems(table: str, r: Mapping[str, Any]) -> list[tuple[str, dict[str, 
     elif table == "settings":
         if not (_str(r["key"], 200) and _str(r["value"], 100_000)):
             out.append(("bad_key", {}))
+    elif table == "projects":
+        if not (project_id_ok(r["id"]) and _str(r["name"], 1000) and r["status"] in ("active", "archived")):
+            out.append(("bad_key", {}))
+    if SPECS[table].scoped and not project_id_ok(r.get("project", DEFAULT_PROJECT)):
+        out.append(("bad_key", {}))
     if not _stamps_ok(r):
         out.append(("bad_row", {}))
     return out
@@ -117,20 +122,27 @@ def check_content(content: Mapping[str, Rows], project_of: Callable[[dict[str, b
     for table, rows in content.items():
         for r in rows:
             problems.extend(P(code, params, table, _row_key(table, r)) for code, params in row_problems(table, r))
-    if not content["target_files"]:
-        problems.append(P("no_targets", {}, "target_files"))
+    def of(r: Mapping[str, Any]) -> str:
+        return str(r.get("project", DEFAULT_PROJECT))
+
+    pids = {of(r) for t in ("target_files", "actuals", "spending") for r in content[t]} | {DEFAULT_PROJECT}
+    for pid in sorted(pids):
+        if not any(of(r) == pid for r in content["target_files"]):
+            problems.append(P("no_targets", {}, "target_files"))
     if problems:
         return problems[:_MAX_ERRORS]
-    project, found = project_of({str(r["name"]): bytes(r["content"]) for r in content["target_files"]})
-    if project is None:
-        return found
-    known, sources = set(project.by_id), set(source_keys(project))
-    for r in content["actuals"]:
-        if r["indicator_id"] not in known:
-            problems.append(P("unknown_indicator", {"indicator_id": shown(r["indicator_id"])}, "actuals", _row_key("actuals", r)))
-    for r in content["spending"]:
-        if r["source"] not in sources:
-            problems.append(P("unknown_source", {"source": shown(r["source"])}, "spending", _row_key("spending", r)))
+    for pid in sorted(pids):
+        project, found = project_of({str(r["name"]): bytes(r["content"]) for r in content["target_files"] if of(r) == pid})
+        if project is None:
+            return found
+        known, sources = set(project.by_id), set(source_keys(project))
+        for r in (r for r in content["actuals"] if of(r) == pid):
+            if r["indicator_id"] not in known:
+                problems.append(P("unknown_indicator", {"indicator_id": shown(r["indicator_id"])}, "actuals",
+                                  _row_key("actuals", r)))
+        for r in (r for r in content["spending"] if of(r) == pid):
+            if r["source"] not in sources:
+                problems.append(P("unknown_source", {"source": shown(r["source"])}, "spending", _row_key("spending", r)))
     return problems[:_MAX_ERRORS]
 
 
@@ -159,7 +171,8 @@ def _audit_row(table: str, text: Any) -> dict[str, Any] | None | bool:
 def _audit_ok(a: Mapping[str, Any]) -> bool:
     table = a["tbl"]
     if table not in SPECS or not (_str(a["at"], 64) and _str(a["who"], 200) and _str(a["source"], 10_000)
-                                  and _opt_str(a["indicator_id"]) and _opt_str(a["batch_id"])):
+                                  and _opt_str(a["indicator_id"]) and _opt_str(a["batch_id"])
+                                  and project_id_ok(a.get("project", DEFAULT_PROJECT))):
         return False
     try:
         key = json.loads(a["key"]) if isinstance(a["key"], str) else None
@@ -178,7 +191,8 @@ def _batch_ok(b: Mapping[str, Any]) -> bool:
     return (_str(b["batch_id"], 200) and bool(b["batch_id"]) and b["kind"] in BATCH_KINDS_KNOWN
             and _str(b["filename"], 10_000) and _str(b["at"], 64) and _str(b["who"], 200)
             and all(_int(b[c], 0) for c in ("added", "changed", "unchanged", "removed"))
-            and _opt_str(b["undone_at"]) and _opt_str(b["undone_by"]) and _opt_str(b["undo_of"]))
+            and _opt_str(b["undone_at"]) and _opt_str(b["undone_by"]) and _opt_str(b["undo_of"])
+            and project_id_ok(b.get("project", DEFAULT_PROJECT)))
 
 
 def check_history(imports: Iterable[Mapping[str, Any]], audit: Iterable[Mapping[str, Any]]) -> list[P]:

@@ -18,6 +18,7 @@ import pandas as pd
 from analytics.ingest.schema import ACTUAL_FIELDS
 from analytics.storage.connection import AnyDb
 from analytics.storage.rows import CAUSE_CATEGORIES, clip, period_text, to_json
+from analytics.storage.schema import DEFAULT_PROJECT
 
 if TYPE_CHECKING:  # pragma: no cover
     from analytics.core.model import Project
@@ -25,8 +26,9 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["export_workbook"]
 
 
-def _sheet(con: Any, sql: str, cols: Sequence[str]) -> pd.DataFrame:
-    rows = con.execute(sql).fetchall()
+def _sheet(con: Any, sql: str, cols: Sequence[str], pid: str) -> pd.DataFrame:
+    """The rows of ``sql`` (one ``?``: the project) as a sheet."""
+    rows = con.execute(sql, (pid,)).fetchall()
     return pd.DataFrame([list(r) for r in rows], columns=list(cols), dtype=object)
 
 
@@ -61,12 +63,12 @@ def _targets_sheet(project: "Project") -> pd.DataFrame:
     ])
 
 
-def _data_sheets(con: Any, project: "Project") -> tuple[pd.DataFrame, pd.DataFrame]:
+def _data_sheets(con: Any, project: "Project", pid: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     names = {ind.id: ind for ind in project.indicators}
     src_names = {s.key: s.name for s in project.funding_sources}
     a = _sheet(con, f"SELECT {', '.join(ACTUAL_FIELDS)}, origin, version, "
-                    "updated_at, updated_by FROM actuals ORDER BY indicator_id, year, month, basis",
-               [*ACTUAL_FIELDS, "origin", "version", "updated_at", "updated_by"])
+                    "updated_at, updated_by FROM actuals WHERE project = ? ORDER BY indicator_id, year, month, basis",
+               [*ACTUAL_FIELDS, "origin", "version", "updated_at", "updated_by"], pid)
     actuals = pd.DataFrame({
         "indicator_id": a["indicator_id"],
         "name": [names[i].name if i in names else "" for i in a["indicator_id"]],
@@ -75,9 +77,9 @@ def _data_sheets(con: Any, project: "Project") -> tuple[pd.DataFrame, pd.DataFra
         **{c: a[c] for c in ("value", "basis", "note", "source", "origin", "version", "updated_at", "updated_by")},
     })
     s = _sheet(con, "SELECT year, month, first_month, source, amount, note, origin, version, updated_at, updated_by "
-                    "FROM spending ORDER BY year, month, source",
+                    "FROM spending WHERE project = ? ORDER BY year, month, source",
                ["year", "month", "first_month", "source", "amount", "note", "origin", "version", "updated_at",
-                "updated_by"])
+                "updated_by"], pid)
     spending = pd.DataFrame({
         "period": [period_text(y, m, f) for y, m, f in zip(s["year"], s["month"], s["first_month"])],
         "source": s["source"],
@@ -91,24 +93,25 @@ def _data_sheets(con: Any, project: "Project") -> tuple[pd.DataFrame, pd.DataFra
     return actuals, spending
 
 
-def export_workbook(db: AnyDb, project: "Project") -> bytes:
-    """One Excel workbook: targets, actuals, spending, scenarios, actions, audit, imports."""
+def export_workbook(db: AnyDb, project: "Project", pid: str = DEFAULT_PROJECT) -> bytes:
+    """One Excel workbook of project ``pid``: targets, actuals, spending, scenarios, actions, audit, imports."""
     from analytics.core.exports import xlsx_bytes
 
     with db.read() as con:
-        actuals, spending = _data_sheets(con, project)
+        actuals, spending = _data_sheets(con, project, pid)
         scen = _sheet(con, "SELECT name, json, created_at, created_by, updated_at, updated_by, version FROM scenarios "
-                           "ORDER BY name", ["name", "json", "created_at", "created_by", "updated_at", "updated_by", "version"])
+                           "WHERE project = ? ORDER BY name",
+                      ["name", "json", "created_at", "created_by", "updated_at", "updated_by", "version"], pid)
         acts = _sheet(con, "SELECT year, goal, indicator_id, cause_category, cause_text, measure_text, updated_at, "
-                           "updated_by, version FROM actions ORDER BY year, goal, indicator_id",
+                           "updated_by, version FROM actions WHERE project = ? ORDER BY year, goal, indicator_id",
                       ["year", "goal", "indicator_id", "cause_category", "cause_text", "measure_text", "updated_at",
-                       "updated_by", "version"])
-        audit = _sheet(con, "SELECT id, at, who, tbl, key, old, new, source, batch_id FROM audit ORDER BY id",
-                       ["id", "at", "who", "table", "key", "old", "new", "source", "batch_id"])
+                       "updated_by", "version"], pid)
+        audit = _sheet(con, "SELECT id, at, who, tbl, key, old, new, source, batch_id FROM audit WHERE project = ? ORDER BY id",
+                       ["id", "at", "who", "table", "key", "old", "new", "source", "batch_id"], pid)
         imports = _sheet(con, "SELECT batch_id, kind, filename, at, who, added, changed, unchanged, removed, undone_at, "
-                              "undone_by, undo_of FROM imports ORDER BY at, rowid",
+                              "undone_by, undo_of FROM imports WHERE project = ? ORDER BY at, rowid",
                          ["batch_id", "kind", "filename", "at", "who", "added", "changed", "unchanged", "removed",
-                          "undone_at", "undone_by", "undo_of"])
+                          "undone_at", "undone_by", "undo_of"], pid)
     acts.insert(4, "cause_label", [CAUSE_CATEGORIES.get(c, (c, c))[0] for c in acts["cause_category"]])
     audit["old"] = [audit_cell(t, v) for t, v in zip(audit["table"], audit["old"])]
     audit["new"] = [audit_cell(t, v) for t, v in zip(audit["table"], audit["new"])]

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping
 from analytics.storage.connection import SAMPLE_ORIGIN, AnyDb
 from analytics.storage.errors import CellKey, Conflict, ImportRejected, ImportSummary, RowChange, StaleEditError
 from analytics.storage.rows import actual_rows, cell_label, check_cell, key_dict, key_of, source_keys, spending_rows
-from analytics.storage.schema import SPECS
+from analytics.storage.schema import DEFAULT_PROJECT, SPECS, table_key
 from analytics.storage.seeding import clear_sample_ops
 from analytics.storage.transactions import Rollback, Tx, write
 
@@ -49,8 +49,8 @@ def _rows_for(result: "IngestResult", project: "Project") -> tuple[str, list[dic
 
 
 def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename: str, who: str, dry_run: bool = False,
-                 keep_sample: bool = False) -> ImportSummary:
-    """Merge a validated file into the store, all or nothing, in one transaction.
+                 keep_sample: bool = False, pid: str = DEFAULT_PROJECT) -> ImportSummary:
+    """Merge a validated file into project ``pid``'s rows of the store, all or nothing, in one transaction.
 
     Rows are matched by key — actuals (indicator, year, month, basis), spending (year,
     month, source): new keys are added, different values replace the stored ones, equal
@@ -62,7 +62,7 @@ def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename
     """
     table, rows = _rows_for(result, project)
     summary: ImportSummary | None = None
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         batch = tx.new_batch("import", filename)
         summary = _merge(tx, table, rows, filename, batch, keep_sample, dry_run)
         if dry_run:
@@ -165,7 +165,8 @@ def _plan_cell(tx: Tx, project: "Project", key: CellKey, value: float | None, ex
 
 def save_grid_edits(db: AnyDb, project: "Project", edits: Mapping[CellKey, float | None],
                     expected_versions: Mapping[CellKey, int], who: str, first_months: Mapping[CellKey, int] | None = None,
-                    notes: Mapping[CellKey, str] | None = None, keep_sample: bool = False) -> ImportSummary:
+                    notes: Mapping[CellKey, str] | None = None, keep_sample: bool = False,
+                    pid: str = DEFAULT_PROJECT) -> ImportSummary:
     """Write edited cells (``None`` clears a cell) if none of them changed since it was
     read: ``expected_versions[key]`` is the version the user saw (0 = the cell was empty).
     A cell changed meanwhile → :class:`StaleEditError` naming every such cell with its newer
@@ -180,7 +181,7 @@ def save_grid_edits(db: AnyDb, project: "Project", edits: Mapping[CellKey, float
     if not planned:
         return ImportSummary(0, 0, 0, None, 0, "grid", 0)
     counts = {"added": 0, "changed": 0, "removed": 0, "sample": 0}
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         conflicts: list[Conflict] = []
         ops: dict[str, list[Any]] = {"actuals": [], "spending": []}
         batch = tx.new_batch("grid", "表格编辑")
@@ -207,15 +208,15 @@ def save_grid_edits(db: AnyDb, project: "Project", edits: Mapping[CellKey, float
                          len(planned), sample_removed=counts["sample"])
 
 
-def cell_versions(db: AnyDb, keys: Iterable[CellKey]) -> dict[CellKey, tuple[int, float | None]]:
-    """Current (version, value) of cells (0, None when empty)."""
+def cell_versions(db: AnyDb, keys: Iterable[CellKey], pid: str = DEFAULT_PROJECT) -> dict[CellKey, tuple[int, float | None]]:
+    """Current (version, value) of project ``pid``'s cells (0, None when empty)."""
     out: dict[CellKey, tuple[int, float | None]] = {}
     with db.read() as con:
         for key in keys:
             table, sk = key[0], tuple(key[1:])
             spec = SPECS[table]
-            where = " AND ".join(f"{k} = ?" for k in spec.key)
+            where = " AND ".join(f"{k} = ?" for k in table_key(spec))
             col = "value" if table == "actuals" else "amount"
-            r = con.execute(f"SELECT version, {col} FROM {spec.name} WHERE {where}", sk).fetchone()
+            r = con.execute(f"SELECT version, {col} FROM {spec.name} WHERE {where}", (pid, *sk)).fetchone()
             out[key] = (0, None) if r is None else (int(r[0]), float(r[1]))
     return out

@@ -24,7 +24,7 @@ import yaml
 
 from analytics.core.values import ValueParseError, parse_target
 
-__all__ = ["FolderFiles", "folder_files", "write_folder", "project_id_for"]
+__all__ = ["FolderFiles", "SavedProject", "folder_files", "project_id_for", "save_to_store", "write_folder"]
 
 _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -204,3 +204,34 @@ def write_folder(reading: Mapping[str, Any], out_dir: str | Path, project_id: st
     for name, body in result.files.items():
         (out / name).write_text(body, encoding="utf-8")
     return result
+
+
+@dataclass
+class SavedProject:
+    """What :func:`save_to_store` did: the files written, the project's batch, the import of a
+    自评表's actual values (``None`` when the table holds none) and its validation report."""
+
+    files: FolderFiles
+    batch_id: str | None
+    imported: Any = None
+    import_result: Any = None
+
+
+def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None = None, who: str = "system",
+                  filename: str = "") -> SavedProject:
+    """Add what was read as a new project of ``store`` (a :class:`~analytics.storage.store.Store`):
+    its target files kept in the store; the actual values of a 自评表 imported into it as a
+    second batch (when they pass the import checks)."""
+    files = folder_files(reading, project_id)
+    targets = {n: body.encode("utf-8") for n, body in files.files.items() if n != "actuals.csv"}
+    name = str((reading.get("project") or {}).get("name") or files.project_id)
+    summary = store.add_project(files.project_id, name, targets, who, filename)
+    saved = SavedProject(files, summary.batch_id)
+    actuals = files.files.get("actuals.csv")
+    if actuals:
+        scoped = store.with_project(files.project_id)
+        result = scoped.validate_file(actuals.encode("utf-8"), filename="actuals.csv", kind="actuals")
+        saved.import_result = result
+        if result.ok:
+            saved.imported = scoped.apply_import(result, filename or "actuals.csv", who, keep_sample=True)
+    return saved

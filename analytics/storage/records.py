@@ -9,7 +9,7 @@ from typing import Any, Mapping
 from analytics.storage.connection import AnyDb
 from analytics.storage.errors import ScenarioInfo, StoreError
 from analytics.storage.rows import cause_key, clean_name, scenario_json
-from analytics.storage.schema import SPECS
+from analytics.storage.schema import DEFAULT_PROJECT, SPECS
 from analytics.storage.transactions import Rollback, write
 
 __all__ = ["delete_action", "delete_scenario", "duplicate_scenario", "get_action", "get_scenario", "get_setting",
@@ -17,12 +17,12 @@ __all__ = ["delete_action", "delete_scenario", "duplicate_scenario", "get_action
            "set_setting"]
 
 
-def save_scenario(db: AnyDb, name: str, doc: Mapping[str, Any], who: str) -> ScenarioInfo:
+def save_scenario(db: AnyDb, name: str, doc: Mapping[str, Any], who: str, pid: str = DEFAULT_PROJECT) -> ScenarioInfo:
     """Create or replace a named scenario (any JSON-serialisable mapping)."""
     name = clean_name(name)
     text = scenario_json(doc)
     spec = SPECS["scenarios"]
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, (name,))
         if old is not None and old["json"] == text:
             raise Rollback
@@ -31,35 +31,35 @@ def save_scenario(db: AnyDb, name: str, doc: Mapping[str, Any], who: str) -> Sce
                "created_by": old["created_by"] if old else None}
         tx.apply(spec, [((name,), old, new)], "scenario")
         tx.set_counts(tx.batch_id or "", int(old is None), int(old is not None), 0, 0)
-    info = scenario_info(db, name)
+    info = scenario_info(db, name, pid)
     assert info is not None
     return info
 
 
-def list_scenarios(db: AnyDb) -> list[ScenarioInfo]:
+def list_scenarios(db: AnyDb, pid: str = DEFAULT_PROJECT) -> list[ScenarioInfo]:
     with db.read() as con:
         rows = con.execute("SELECT name, created_at, created_by, updated_at, updated_by, version FROM scenarios "
-                           "ORDER BY name").fetchall()
+                           "WHERE project = ? ORDER BY name", (pid,)).fetchall()
     return [ScenarioInfo(*r) for r in rows]
 
 
-def scenario_info(db: AnyDb, name: str) -> ScenarioInfo | None:
+def scenario_info(db: AnyDb, name: str, pid: str = DEFAULT_PROJECT) -> ScenarioInfo | None:
     with db.read() as con:
         r = con.execute("SELECT name, created_at, created_by, updated_at, updated_by, version FROM scenarios "
-                        "WHERE name = ?", (name,)).fetchone()
+                        "WHERE project = ? AND name = ?", (pid, name)).fetchone()
     return None if r is None else ScenarioInfo(*r)
 
 
-def get_scenario(db: AnyDb, name: str) -> dict[str, Any] | None:
+def get_scenario(db: AnyDb, name: str, pid: str = DEFAULT_PROJECT) -> dict[str, Any] | None:
     with db.read() as con:
-        r = con.execute("SELECT json FROM scenarios WHERE name = ?", (name,)).fetchone()
+        r = con.execute("SELECT json FROM scenarios WHERE project = ? AND name = ?", (pid, name)).fetchone()
     return None if r is None else json.loads(r[0])
 
 
-def rename_scenario(db: AnyDb, old_name: str, new_name: str, who: str) -> None:
+def rename_scenario(db: AnyDb, old_name: str, new_name: str, who: str, pid: str = DEFAULT_PROJECT) -> None:
     new_name = clean_name(new_name)
     spec = SPECS["scenarios"]
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, (old_name,))
         if old is None:
             raise StoreError(f"没有名为「{old_name}」的情景。", f"No scenario named {old_name!r}.")
@@ -72,10 +72,10 @@ def rename_scenario(db: AnyDb, old_name: str, new_name: str, who: str) -> None:
         tx.set_counts(tx.batch_id or "", 1, 0, 0, 1)
 
 
-def duplicate_scenario(db: AnyDb, name: str, new_name: str | None, who: str) -> str:
+def duplicate_scenario(db: AnyDb, name: str, new_name: str | None, who: str, pid: str = DEFAULT_PROJECT) -> str:
     """Copy a scenario; a taken name gets " 2", " 3"… → the name used."""
     spec = SPECS["scenarios"]
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, (name,))
         if old is None:
             raise StoreError(f"没有名为「{name}」的情景。", f"No scenario named {name!r}.")
@@ -90,10 +90,10 @@ def duplicate_scenario(db: AnyDb, name: str, new_name: str | None, who: str) -> 
     return target
 
 
-def delete_scenario(db: AnyDb, name: str, who: str) -> bool:
+def delete_scenario(db: AnyDb, name: str, who: str, pid: str = DEFAULT_PROJECT) -> bool:
     spec = SPECS["scenarios"]
     done = False
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, (name,))
         if old is None:
             raise Rollback
@@ -114,13 +114,14 @@ def set_action(
     measure_text: str,
     who: str,
     year: int = 0,
+    pid: str = DEFAULT_PROJECT,
 ) -> None:
     """Record the cause of a deviation and the corrective measure for a goal (and
     indicator; ``None``/"" = the goal as a whole) — ``year`` 0 = not tied to a year."""
     cat = cause_key(cause_category)
     spec = SPECS["actions"]
     key = (int(year), int(goal), str(indicator_id or ""))
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, key)
         new = {"year": key[0], "goal": key[1], "indicator_id": key[2], "cause_category": cat,
                "cause_text": str(cause_text or ""), "measure_text": str(measure_text or "")}
@@ -131,8 +132,8 @@ def set_action(
         tx.set_counts(tx.batch_id or "", int(old is None), int(old is not None), 0, 0)
 
 
-def list_actions(db: AnyDb, year: int | None = None, goal: int | None = None) -> list[dict[str, Any]]:
-    where, params = [], []
+def list_actions(db: AnyDb, year: int | None = None, goal: int | None = None, pid: str = DEFAULT_PROJECT) -> list[dict[str, Any]]:
+    where, params = ["project = ?"], [pid]
     if year is not None:
         where.append("year = ?")
         params.append(int(year))
@@ -140,25 +141,25 @@ def list_actions(db: AnyDb, year: int | None = None, goal: int | None = None) ->
         where.append("goal = ?")
         params.append(int(goal))
     spec = SPECS["actions"]
-    sql = f"SELECT {', '.join(spec.cols)} FROM actions" + (" WHERE " + " AND ".join(where) if where else "") + \
+    sql = f"SELECT {', '.join(spec.cols)} FROM actions WHERE " + " AND ".join(where) + \
         " ORDER BY year, goal, indicator_id"
     with db.read() as con:
         return [dict(zip(spec.cols, r)) for r in con.execute(sql, params)]
 
 
-def get_action(db: AnyDb, goal: int, indicator_id: str | None = None, year: int = 0) -> dict[str, Any] | None:
+def get_action(db: AnyDb, goal: int, indicator_id: str | None = None, year: int = 0, pid: str = DEFAULT_PROJECT) -> dict[str, Any] | None:
     spec = SPECS["actions"]
     with db.read() as con:
-        r = con.execute(f"SELECT {', '.join(spec.cols)} FROM actions WHERE year = ? AND goal = ? AND indicator_id = ?",
-                        (int(year), int(goal), str(indicator_id or ""))).fetchone()
+        r = con.execute(f"SELECT {', '.join(spec.cols)} FROM actions WHERE project = ? AND year = ? AND goal = ? "
+                        "AND indicator_id = ?", (pid, int(year), int(goal), str(indicator_id or ""))).fetchone()
     return None if r is None else dict(zip(spec.cols, r))
 
 
-def delete_action(db: AnyDb, goal: int, indicator_id: str | None, who: str, year: int = 0) -> bool:
+def delete_action(db: AnyDb, goal: int, indicator_id: str | None, who: str, year: int = 0, pid: str = DEFAULT_PROJECT) -> bool:
     spec = SPECS["actions"]
     key = (int(year), int(goal), str(indicator_id or ""))
     done = False
-    with write(db, who) as tx:
+    with write(db, who, pid) as tx:
         old = tx.get(spec, key)
         if old is None:
             raise Rollback

@@ -17,7 +17,7 @@ from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
 from analytics.storage.connection import IMPORT_MAX_BYTES, SAMPLE_ORIGIN, SHIPPED, AnyDb, SeedSpec, file_signature
 from analytics.storage.errors import DataFileError, ImportSummary
 from analytics.storage.rows import actual_rows, key_of, source_keys, spending_rows
-from analytics.storage.schema import SPECS
+from analytics.storage.schema import DEFAULT_PROJECT, SPECS
 from analytics.storage.targets import snapshot_files, write_snapshot
 from analytics.storage.transactions import Rollback, Tx, write
 
@@ -110,12 +110,12 @@ def seed(db: AnyDb, spec: SeedSpec) -> None:
         tx.bump(True)
 
 
-def sample_count(db: AnyDb) -> int:
-    """How many 示例数据 rows (actuals and spending) the store still holds."""
+def sample_count(db: AnyDb, pid: str = DEFAULT_PROJECT) -> int:
+    """How many 示例数据 rows (actuals and spending) project ``pid`` still holds."""
     with db.read() as con:
-        return int(con.execute("SELECT (SELECT COUNT(*) FROM actuals WHERE origin = ?) + "
-                               "(SELECT COUNT(*) FROM spending WHERE origin = ?)",
-                               (SAMPLE_ORIGIN, SAMPLE_ORIGIN)).fetchone()[0])
+        return int(con.execute("SELECT (SELECT COUNT(*) FROM actuals WHERE project = ? AND origin = ?) + "
+                               "(SELECT COUNT(*) FROM spending WHERE project = ? AND origin = ?)",
+                               (pid, SAMPLE_ORIGIN, pid, SAMPLE_ORIGIN)).fetchone()[0])
 
 
 def clear_sample_ops(tx: Tx, source: str, skip: Mapping[str, set[tuple[Any, ...]]] | None = None) -> int:
@@ -130,9 +130,9 @@ def clear_sample_ops(tx: Tx, source: str, skip: Mapping[str, set[tuple[Any, ...]
     return n
 
 
-def clear_sample(db: AnyDb, who: str) -> ImportSummary:
-    """Remove every remaining 示例数据 row (one undoable batch)."""
-    with write(db, who) as tx:
+def clear_sample(db: AnyDb, who: str, pid: str = DEFAULT_PROJECT) -> ImportSummary:
+    """Remove every remaining 示例数据 row of project ``pid`` (one undoable batch)."""
+    with write(db, who, pid) as tx:
         batch = tx.new_batch("clear_sample", "示例数据")
         n = clear_sample_ops(tx, "clear_sample")
         tx.set_counts(batch, 0, 0, 0, n)

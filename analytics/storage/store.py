@@ -10,6 +10,7 @@ small facade; the work is done in one module per responsibility:
 * :mod:`~analytics.storage.transactions` — one ``BEGIN IMMEDIATE`` transaction per write, versions
 * :mod:`~analytics.storage.seeding` — the first fill (shipped table + 示例数据), sample removal
 * :mod:`~analytics.storage.targets` — the target files and the copy kept in the store
+* :mod:`~analytics.storage.projects` — many projects in one store, adding and archiving them
 * :mod:`~analytics.storage.merge` — file imports and grid edits
 * :mod:`~analytics.storage.history` — audit trail and undo
 * :mod:`~analytics.storage.records` — scenarios, causes and measures, settings
@@ -26,7 +27,9 @@ validator's shape plus ``origin`` — ``sample`` | ``import`` | ``grid`` — ``b
 ``version``, ``updated_at``, ``updated_by``), ``scenarios``, ``actions`` (deviation causes
 and corrective measures per year, goal, indicator), ``settings``, ``target_files`` (a copy of
 the target table), ``meta``, ``audit`` (one row per changed row) and ``imports`` (one row per
-batch of changes, with its counts and whether it was undone).
+batch of changes, with its counts and whether it was undone), ``projects`` (the projects added
+after the first). Every row of actuals, spending, target files, scenarios, actions, audit and
+imports carries a ``project`` id (``dongguan``, :data:`DEFAULT_PROJECT`, for the first table).
 
 Rules: every write is one transaction; every committed write changes :meth:`Store.data_version`
 (the cache key of the app's pages); a grid edit made against an older version is refused
@@ -40,6 +43,7 @@ brings them back) unless ``keep_sample=True``. A new store starts without the sa
 
 from __future__ import annotations
 
+import copy
 import datetime as _dt
 import os
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
@@ -51,6 +55,7 @@ from analytics.storage import backup as _backup
 from analytics.storage import export as _export
 from analytics.storage import history as _history
 from analytics.storage import merge as _merge
+from analytics.storage import projects as _projects
 from analytics.storage import records as _records
 from analytics.storage import seeding as _seeding
 from analytics.storage import targets as _targets
@@ -105,12 +110,15 @@ from analytics.storage.schema import (
     APP_ID,
     AUDIT_COLS,
     CONTENT_TABLES,
+    DEFAULT_PROJECT,
     IMPORTS_COLS,
     MIGRATIONS,
     SCHEMA_VERSION,
     SPECS,
     migrate,
     statements,
+    table_cols,
+    table_key,
 )
 from analytics.storage.transactions import Tx as _Tx  # noqa: F401  (tests patch it)
 
@@ -120,7 +128,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analytics.storage.dataset import Dataset
 
 __all__ = [
-    "APP_ID", "BACKUP_MAX_BYTES", "CAUSE_CATEGORIES", "DB_NAME", "DEFAULT_DATA_DIR", "ENV_DATA_DIR", "ENV_SEED_SAMPLE",
+    "APP_ID", "BACKUP_MAX_BYTES", "CAUSE_CATEGORIES", "DB_NAME", "DEFAULT_DATA_DIR", "DEFAULT_PROJECT", "ENV_DATA_DIR", "ENV_SEED_SAMPLE",
     "IMPORT_MAX_BYTES", "MIGRATIONS", "SCHEMA_VERSION", "SHIPPED", "AuditEntry", "BatchInfo", "CellKey", "Conflict",
     "ImportRejected", "ImportSummary", "RestoreError", "RestoreProblem", "RestoreSummary", "RowChange", "ScenarioInfo",
     "SeedSpec", "StaleEditError", "Store", "StoreError", "StoreLocation", "UndoConflictError", "actual_key",
@@ -147,10 +155,18 @@ class Store:
 
     Opening creates the file (or the tables), runs pending migrations and, the first time,
     seeds it from the target files and data files in ``seed`` (default: the shipped table and
-    示例数据, or no data when ``$PT_SEED_SAMPLE=0``)."""
+    示例数据, or no data when ``$PT_SEED_SAMPLE=0``).
+
+    A store holds many projects; a :class:`Store` reads and writes the rows of one of them,
+    :attr:`project_id` (the default project unless opened with ``project=`` or got from
+    :meth:`with_project`). Backup, restore and the counters are the whole store's."""
+
+    #: the project whose rows this facade reads and writes
+    project_id: str = DEFAULT_PROJECT
 
     def __init__(self, path: str | os.PathLike[str] | None = None, *, seed: SeedSpec | None = None,
-                 clock: Callable[[], _dt.datetime] | None = None, create: bool = True) -> None:
+                 clock: Callable[[], _dt.datetime] | None = None, create: bool = True,
+                 project: str | None = None) -> None:
         url = str(path) if is_database_url(path) else database_url() if path is None else None
         self._db: AnyDb
         if url:
@@ -175,6 +191,42 @@ class Store:
         if self._db.meta("seeded") is None:
             _seeding.seed(self._db, seed or SeedSpec(sample=seed_sample_default()))
         self.sync_targets()
+        if project not in (None, DEFAULT_PROJECT):
+            self.project_id = self._known(str(project))
+
+    def _known(self, pid: str) -> str:
+        if _projects.project_status(self._db, _projects.check_project_id(pid)) is None:
+            raise StoreError(code="unknown_project", params={"project": pid})
+        return pid
+
+    # -- projects
+    def with_project(self, project: str | None) -> "Store":
+        """The same store reading and writing the rows of ``project`` (``None``: the default
+        project); :class:`StoreError` ``unknown_project`` when the store has no such project."""
+        pid = DEFAULT_PROJECT if project in (None, "") else self._known(str(project))
+        other = copy.copy(self)
+        other.project_id = pid
+        return other
+
+    def list_projects(self, archived: bool = True) -> list[_projects.ProjectInfo]:
+        """The default project first (named by its table), then every added one."""
+        try:
+            name = self.with_project(None).project().name
+        except (StoreError, ValueError):
+            name = ""
+        return _projects.list_projects(self._db, name, archived)
+
+    def project_status(self, project: str | None = None) -> str | None:
+        return _projects.project_status(self._db, project or self.project_id)
+
+    def add_project(self, project: str, name: str, files: Mapping[str, bytes], who: str,
+                    filename: str = "") -> ImportSummary:
+        """See :func:`analytics.storage.projects.add_project`."""
+        return _projects.add_project(self._db, project, name, dict(files), who, filename)
+
+    def archive_project(self, project: str, who: str, archived: bool = True) -> ImportSummary:
+        """Archive (or, ``archived=False``, bring back) an added project: one undoable batch."""
+        return _projects.set_status(self._db, project, "archived" if archived else "active", who)
 
     @property
     def backend(self) -> str:
@@ -226,18 +278,19 @@ class Store:
         return _targets.targets_ref(self._db)
 
     def sync_targets(self, who: str = "system") -> bool:
+        """Refresh the default project's copy of its target files (added projects keep theirs in the store)."""
         return _targets.sync_targets(self._db, who)
 
     def project(self) -> "Project":
-        return _targets.project(self._db)
+        return _targets.project(self._db, self.project_id)
 
     # -- reading
     def _table_frame(self, table: str, year: int | None, with_meta: bool) -> pd.DataFrame:
         cols = list(SPECS[table].cols) if with_meta else _DATA_COLS[table]
-        sql = f"SELECT {', '.join(cols)} FROM {table}" + (" WHERE year = ?" if year is not None else "") + \
+        sql = f"SELECT {', '.join(cols)} FROM {table} WHERE project = ?" + (" AND year = ?" if year is not None else "") + \
             f" ORDER BY {_ORDER[table]}"
         with self._db.read() as con:
-            rows = con.execute(sql, () if year is None else (int(year),)).fetchall()
+            rows = con.execute(sql, (self.project_id,) if year is None else (self.project_id, int(year))).fetchall()
         return frame(rows, cols)
 
     def actuals_frame(self, year: int | None = None, with_meta: bool = False) -> pd.DataFrame:
@@ -255,7 +308,7 @@ class Store:
 
     def sample_count(self) -> int:
         """How many 示例数据 rows (actuals + spending) the store still holds."""
-        return _seeding.sample_count(self._db)
+        return _seeding.sample_count(self._db, self.project_id)
 
     def load_dataset(self) -> "Dataset":
         """The same :class:`~analytics.storage.dataset.Dataset` the app computes on, built from the store."""
@@ -263,29 +316,33 @@ class Store:
         from analytics.storage.dataset import YEAR_BUDGETS_SETTING, Dataset, with_year_budgets
 
         project = self.project()
+        pid = self.project_id
         with self._db.read() as con:
-            a = frame(con.execute(f"SELECT {', '.join(_DATA_COLS['actuals'])} FROM actuals ORDER BY {_ORDER['actuals']}")
-                      .fetchall(), _DATA_COLS["actuals"])
-            b = frame(con.execute(f"SELECT {', '.join(_DATA_COLS['spending'])} FROM spending "
-                                  f"ORDER BY {_ORDER['spending']}").fetchall(), _DATA_COLS["spending"])
-            sample = bool(con.execute("SELECT EXISTS (SELECT 1 FROM actuals WHERE origin = ?) OR EXISTS "
-                                      "(SELECT 1 FROM spending WHERE origin = ?)", (SAMPLE_ORIGIN, SAMPLE_ORIGIN)).fetchone()[0])
+            a = frame(con.execute(f"SELECT {', '.join(_DATA_COLS['actuals'])} FROM actuals WHERE project = ? "
+                                  f"ORDER BY {_ORDER['actuals']}", (pid,)).fetchall(), _DATA_COLS["actuals"])
+            b = frame(con.execute(f"SELECT {', '.join(_DATA_COLS['spending'])} FROM spending WHERE project = ? "
+                                  f"ORDER BY {_ORDER['spending']}", (pid,)).fetchall(), _DATA_COLS["spending"])
+            sample = bool(con.execute("SELECT EXISTS (SELECT 1 FROM actuals WHERE project = ? AND origin = ?) OR EXISTS "
+                                      "(SELECT 1 FROM spending WHERE project = ? AND origin = ?)",
+                                      (pid, SAMPLE_ORIGIN, pid, SAMPLE_ORIGIN)).fetchone()[0])
             version = con.execute("SELECT value FROM meta WHERE key = 'data_version'").fetchone()
         b.insert(5, "basis", pd.Series(["month"] * len(b), dtype="str"))
+        ref = _targets.targets_path(self._db) if pid == DEFAULT_PROJECT else None
         ds = Dataset(project=project, actuals=Actuals(project, a), budget=Budget(project, b), is_sample=sample,
-                     sources={"targets": str(_targets.targets_path(self._db) or "store"),
+                     sources={"targets": str(ref or "store"), **({"project": pid} if pid != DEFAULT_PROJECT else {}),
                               "actuals": f"store:{self.file}", "budget": f"store:{self.file}",
                               "store": str(self.file), "data_version": str(version[0] if version else 0)})
         return with_year_budgets(ds, self.get_setting(YEAR_BUDGETS_SETTING))
 
     def dump(self) -> dict[str, list[dict[str, Any]]]:
-        """Every content row (for tests and comparisons): table → rows sorted by key."""
+        """Every content row of every project (for tests and comparisons): table → rows sorted
+        by key (``project`` first)."""
         out: dict[str, list[dict[str, Any]]] = {}
         with self._db.read() as con:
             for name in CONTENT_TABLES:
-                spec = SPECS[name]
-                out[name] = [dict(zip(spec.cols, r)) for r in con.execute(
-                    f"SELECT {', '.join(spec.cols)} FROM {name} ORDER BY {', '.join(spec.key)}")]
+                cols = table_cols(SPECS[name])
+                out[name] = [dict(zip(cols, r)) for r in con.execute(
+                    f"SELECT {', '.join(cols)} FROM {name} ORDER BY {', '.join(table_key(SPECS[name]))}")]
             out["imports"] = dict_rows(con, f"SELECT {', '.join(IMPORTS_COLS)} FROM imports ORDER BY at, batch_id")
             out["audit"] = dict_rows(con, f"SELECT {', '.join(AUDIT_COLS)} FROM audit ORDER BY id")
         return out
@@ -312,21 +369,21 @@ class Store:
         batch unless ``keep_sample``; ``replace_sample`` is accepted for compatibility (it is
         what happens by default)."""
         del replace_sample
-        return _merge.apply_import(self._db, self.project(), result, filename, who, dry_run, keep_sample)
+        return _merge.apply_import(self._db, self.project(), result, filename, who, dry_run, keep_sample, self.project_id)
 
     def clear_sample(self, who: str) -> ImportSummary:
         """Remove every remaining 示例数据 row (one undoable batch)."""
-        return _seeding.clear_sample(self._db, who)
+        return _seeding.clear_sample(self._db, who, self.project_id)
 
     def save_grid_edits(self, edits: Mapping[CellKey, float | None], expected_versions: Mapping[CellKey, int], who: str,
                         first_months: Mapping[CellKey, int] | None = None, notes: Mapping[CellKey, str] | None = None,
                         keep_sample: bool = False) -> ImportSummary:
         """See :func:`analytics.storage.merge.save_grid_edits`."""
         return _merge.save_grid_edits(self._db, self.project(), edits, expected_versions, who, first_months, notes,
-                                      keep_sample)
+                                      keep_sample, self.project_id)
 
     def cell_versions(self, keys: Iterable[CellKey]) -> dict[CellKey, tuple[int, float | None]]:
-        return _merge.cell_versions(self._db, keys)
+        return _merge.cell_versions(self._db, keys, self.project_id)
 
     # -- audit and undo
     def undo_import(self, batch_id: str, who: str) -> ImportSummary:
@@ -334,59 +391,69 @@ class Store:
         return _history.undo_import(self._db, batch_id, who, self.project)
 
     def history(self, indicator_id: str) -> list[AuditEntry]:
-        return _history.history(self._db, indicator_id)
+        return _history.history(self._db, indicator_id, self.project_id)
 
     def audit(self, table: str | None = None, limit: int | None = None, batch_id: str | None = None) -> list[AuditEntry]:
-        return _history.audit(self._db, table, limit, batch_id)
+        return _history.audit(self._db, table, limit, batch_id, self.project_id)
 
     def batches(self, kinds: Sequence[str] | None = None, limit: int | None = None) -> list[BatchInfo]:
-        return _history.batches(self._db, kinds, limit)
+        return _history.batches(self._db, kinds, limit, self.project_id)
 
     # -- scenarios, causes and measures, settings
     def save_scenario(self, name: str, doc: Mapping[str, Any], who: str) -> ScenarioInfo:
-        return _records.save_scenario(self._db, name, doc, who)
+        return _records.save_scenario(self._db, name, doc, who, pid=self.project_id)
 
     def list_scenarios(self) -> list[ScenarioInfo]:
-        return _records.list_scenarios(self._db)
+        return _records.list_scenarios(self._db, pid=self.project_id)
 
     def scenario_info(self, name: str) -> ScenarioInfo | None:
-        return _records.scenario_info(self._db, name)
+        return _records.scenario_info(self._db, name, pid=self.project_id)
 
     def get_scenario(self, name: str) -> dict[str, Any] | None:
-        return _records.get_scenario(self._db, name)
+        return _records.get_scenario(self._db, name, pid=self.project_id)
 
     def rename_scenario(self, old_name: str, new_name: str, who: str) -> None:
-        _records.rename_scenario(self._db, old_name, new_name, who)
+        _records.rename_scenario(self._db, old_name, new_name, who, pid=self.project_id)
 
     def duplicate_scenario(self, name: str, new_name: str | None, who: str) -> str:
-        return _records.duplicate_scenario(self._db, name, new_name, who)
+        return _records.duplicate_scenario(self._db, name, new_name, who, pid=self.project_id)
 
     def delete_scenario(self, name: str, who: str) -> bool:
-        return _records.delete_scenario(self._db, name, who)
+        return _records.delete_scenario(self._db, name, who, pid=self.project_id)
 
     def set_action(self, goal: int, indicator_id: str | None, cause_category: str, cause_text: str, measure_text: str,
                    who: str, year: int = 0) -> None:
-        _records.set_action(self._db, goal, indicator_id, cause_category, cause_text, measure_text, who, year)
+        _records.set_action(self._db, goal, indicator_id, cause_category, cause_text, measure_text, who, year,
+                            pid=self.project_id)
 
     def list_actions(self, year: int | None = None, goal: int | None = None) -> list[dict[str, Any]]:
-        return _records.list_actions(self._db, year, goal)
+        return _records.list_actions(self._db, year, goal, pid=self.project_id)
 
     def get_action(self, goal: int, indicator_id: str | None = None, year: int = 0) -> dict[str, Any] | None:
-        return _records.get_action(self._db, goal, indicator_id, year)
+        return _records.get_action(self._db, goal, indicator_id, year, pid=self.project_id)
 
     def delete_action(self, goal: int, indicator_id: str | None, who: str, year: int = 0) -> bool:
-        return _records.delete_action(self._db, goal, indicator_id, who, year)
+        return _records.delete_action(self._db, goal, indicator_id, who, year, pid=self.project_id)
 
     def get_setting(self, key: str, default: str | None = None) -> str | None:
-        return _records.get_setting(self._db, key, default)
+        return _records.get_setting(self._db, self._setting_key(key), default)
 
     def set_setting(self, key: str, value: str, who: str) -> None:
-        _records.set_setting(self._db, key, value, who)
+        _records.set_setting(self._db, self._setting_key(key), value, who)
+
+    def _setting_key(self, key: str) -> str:
+        """A project's own settings (the year budgets) are kept as ``key@project`` for
+        added projects; the default project's and the store-wide ones under their name."""
+        from analytics.storage.dataset import YEAR_BUDGETS_SETTING
+
+        if key == YEAR_BUDGETS_SETTING and self.project_id != DEFAULT_PROJECT:
+            return f"{key}@{self.project_id}"
+        return key
 
     # -- export, backup, restore
     def export_workbook(self) -> bytes:
         """See :func:`analytics.storage.export.export_workbook`."""
-        return _export.export_workbook(self._db, self.project())
+        return _export.export_workbook(self._db, self.project(), self.project_id)
 
     def backup(self) -> bytes:
         return _backup.backup(self._db)

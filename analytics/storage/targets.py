@@ -20,7 +20,7 @@ from analytics.ingest.targets import DEFAULT_PROJECT_DIR, load_project
 from analytics.storage.connection import IN_STORE, SHIPPED, TARGET_FILE_MAX_BYTES, AnyDb, file_signature
 from analytics.storage.errors import StoreError
 from analytics.storage.rows import sha
-from analytics.storage.schema import SPECS
+from analytics.storage.schema import DEFAULT_PROJECT, SPECS
 from analytics.storage.transactions import Tx, write
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -132,14 +132,16 @@ def materialise(files: dict[str, bytes], folder: Path) -> Path:
     return folder if len(files) > 1 or "indicators.csv" in files else folder / next(iter(files))
 
 
-def project(db: AnyDb) -> "Project":
-    """The target table: from the referenced files when they exist (so the project folder
-    stays the source of truth), else from the copy kept in the store."""
-    path = targets_path(db)
+def project(db: AnyDb, pid: str = DEFAULT_PROJECT) -> "Project":
+    """The target table of project ``pid``: for the default project from the referenced files
+    when they exist (so the project folder stays the source of truth), else — and for every
+    other project — from the copy kept in the store."""
+    path = targets_path(db) if pid == DEFAULT_PROJECT else None
     if path is not None:
         return load_project_cached(path, repr(file_signature(path)))
     with db.read() as con:
-        files = {str(n): bytes(c) for n, c in con.execute("SELECT name, content FROM target_files ORDER BY name")}
+        files = {str(n): bytes(c) for n, c in con.execute(
+            "SELECT name, content FROM target_files WHERE project = ? ORDER BY name", (pid,))}
     if not files:
         raise StoreError(code="no_targets")
     digest = sha(b"".join(sha(c).encode() + n.encode() for n, c in sorted(files.items())))[:16]

@@ -14,7 +14,7 @@ from typing import Any, Iterator, Sequence
 from analytics.storage.connection import AnyDb
 from analytics.storage.pg import PgCon
 from analytics.storage.rows import key_dict, key_of, row_json, to_json
-from analytics.storage.schema import Spec
+from analytics.storage.schema import DEFAULT_PROJECT, Spec, table_key
 
 __all__ = ["Op", "Rollback", "Tx", "write"]
 
@@ -29,8 +29,10 @@ class Rollback(Exception):
 class Tx:
     """One write transaction: the new version number, the clock reading, the audit trail."""
 
-    def __init__(self, con: "sqlite3.Connection | PgCon", who: str, now: str) -> None:
+    def __init__(self, con: "sqlite3.Connection | PgCon", who: str, now: str, project: str = DEFAULT_PROJECT) -> None:
         self.con = con
+        #: the project whose rows :meth:`get`, :meth:`all` and :meth:`apply` read and write
+        self.project = project
         self.who = who
         self.now = now
         cur = int(con.execute("SELECT value FROM meta WHERE key = 'version'").fetchone()[0])
@@ -50,8 +52,8 @@ class Tx:
     def new_batch(self, kind: str, filename: str = "", undo_of: str | None = None) -> str:
         batch = uuid.uuid4().hex
         self.con.execute(
-            "INSERT INTO imports (batch_id, kind, filename, at, who, undo_of) VALUES (?, ?, ?, ?, ?, ?)",
-            (batch, kind, filename, self.now, self.who, undo_of),
+            "INSERT INTO imports (batch_id, kind, filename, at, who, undo_of, project) VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (batch, kind, filename, self.now, self.who, undo_of, self.project),
         )
         self.batch_id = batch
         self.bump(False)
@@ -62,16 +64,23 @@ class Tx:
                          (added, changed, unchanged, removed, batch))
 
     # -- generic rows
+    def _scope(self, spec: Spec) -> tuple[str, tuple[Any, ...]]:
+        """(condition, parameters) that keep a project's table to this transaction's project."""
+        return ("project = ?", (self.project,)) if spec.scoped else ("", ())
+
     def get(self, spec: Spec, key: Sequence[Any]) -> dict[str, Any] | None:
-        where = " AND ".join(f"{k} = ?" for k in spec.key)
-        cur = self.con.execute(f"SELECT {', '.join(spec.cols)} FROM {spec.name} WHERE {where}", tuple(key))
+        where = " AND ".join(f"{k} = ?" for k in table_key(spec))
+        cur = self.con.execute(f"SELECT {', '.join(spec.cols)} FROM {spec.name} WHERE {where}",
+                               self._scope(spec)[1] + tuple(key))
         r = cur.fetchone()
         return None if r is None else dict(zip(spec.cols, r))
 
     def all(self, spec: Spec, where: str = "", params: Sequence[Any] = ()) -> dict[tuple[Any, ...], dict[str, Any]]:
-        sql = f"SELECT {', '.join(spec.cols)} FROM {spec.name}" + (f" WHERE {where}" if where else "")
+        scope, scope_params = self._scope(spec)
+        conds = " AND ".join(c for c in (scope, f"({where})" if where else "") if c)
+        sql = f"SELECT {', '.join(spec.cols)} FROM {spec.name}" + (f" WHERE {conds}" if conds else "")
         out = {}
-        for r in self.con.execute(sql, tuple(params)):
+        for r in self.con.execute(sql, scope_params + tuple(params)):
             row = dict(zip(spec.cols, r))
             out[key_of(spec, row)] = row
         return out
@@ -88,7 +97,7 @@ class Tx:
         upserts, deletes, audits = [], [], []
         for key, old, new in ops:
             if new is None:
-                deletes.append(tuple(key))
+                deletes.append(self._scope(spec)[1] + tuple(key))
                 new_json = None
             else:
                 new = dict(new)
@@ -98,36 +107,40 @@ class Tx:
                     new["updated_by"] = self.who
                 if spec.name == "scenarios" and not new.get("created_at"):
                     new["created_at"], new["created_by"] = self.now, self.who
-                upserts.append(tuple(new.get(c) for c in spec.cols))
+                upserts.append(self._scope(spec)[1] + tuple(new.get(c) for c in spec.cols))
                 new_json = row_json(spec, new)
             kd = key_dict(spec, key)
             audits.append((self.now, self.who, spec.name, to_json(kd), kd.get("indicator_id") if spec.name == "actuals" else None,
-                           row_json(spec, old), new_json, source, self.batch_id))
+                           row_json(spec, old), new_json, source, self.batch_id, self.project))
+        keys = table_key(spec)
         if deletes:
-            where = " AND ".join(f"{k} = ?" for k in spec.key)
+            where = " AND ".join(f"{k} = ?" for k in keys)
             self.con.executemany(f"DELETE FROM {spec.name} WHERE {where}", deletes)
         if upserts:
-            cols = ", ".join(spec.cols)
-            marks = ", ".join("?" for _ in spec.cols)
+            stored = (("project",) if spec.scoped else ()) + spec.cols
+            marks = ", ".join("?" for _ in stored)
             updates = ", ".join(f"{c} = excluded.{c}" for c in spec.cols if c not in spec.key)
             self.con.executemany(
-                f"INSERT INTO {spec.name} ({cols}) VALUES ({marks}) ON CONFLICT ({', '.join(spec.key)}) DO UPDATE SET {updates}",
+                f"INSERT INTO {spec.name} ({', '.join(stored)}) VALUES ({marks}) ON CONFLICT ({', '.join(keys)}) "
+                f"DO UPDATE SET {updates}",
                 upserts,
             )
         self.con.executemany(
-            "INSERT INTO audit (at, who, tbl, key, indicator_id, old, new, source, batch_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO audit (at, who, tbl, key, indicator_id, old, new, source, batch_id, project) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             audits,
         )
 
 
 @contextlib.contextmanager
-def write(db: AnyDb, who: str) -> Iterator[Tx]:
-    """One write transaction on ``db``; :class:`Rollback` inside ends it writing nothing."""
+def write(db: AnyDb, who: str, project: str = DEFAULT_PROJECT) -> Iterator[Tx]:
+    """One write transaction on ``db`` for ``project``'s rows; :class:`Rollback` inside ends it
+    writing nothing."""
     con = db.connect()
     try:
         con.execute("BEGIN IMMEDIATE")
         try:
-            tx = Tx(con, who, db.now())
+            tx = Tx(con, who, db.now(), project)
             yield tx
         except Rollback:  # a deliberate "write nothing" (dry run, no-op, lost race)
             con.execute("ROLLBACK")

@@ -20,7 +20,8 @@ from typing import Any, Callable
 from analytics.storage.connection import AnyDb, Db, db_file, resolve_data_dir
 from analytics.storage.errors import StoreError
 from analytics.storage.pg import PgDb, is_database_url
-from analytics.storage.schema import AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate
+from analytics.storage.schema import (AUDIT_COLS, CONTENT_TABLES, IMPORTS_COLS, SCHEMA_VERSION, SPECS, migrate, table_cols,
+                                      table_key)
 
 __all__ = ["TABLES", "CopyReport", "checksums", "copy_store", "open_db", "read_all", "sqlite_bytes", "write_all"]
 
@@ -29,7 +30,7 @@ TABLES: list[tuple[str, tuple[str, ...], str]] = [
     ("schema_version", ("version", "name", "applied_at"), "version"),
     ("meta", ("key", "value"), "key"),
     ("imports", IMPORTS_COLS, "at, rowid"),  # insertion order kept (the batch list's tie-break)
-    *[(name, SPECS[name].cols, ", ".join(SPECS[name].key)) for name in CONTENT_TABLES],
+    *[(name, table_cols(SPECS[name]), ", ".join(table_key(SPECS[name]))) for name in CONTENT_TABLES],
     ("audit", AUDIT_COLS, "id"),
 ]
 Rows = dict[str, list[tuple[Any, ...]]]
@@ -102,7 +103,8 @@ def checksums(rows: Rows) -> dict[str, tuple[int, str]]:
 def _has_data(con: Any) -> bool:
     return bool(con.execute("SELECT EXISTS (SELECT 1 FROM imports) OR EXISTS (SELECT 1 FROM audit) OR "
                             "EXISTS (SELECT 1 FROM actuals) OR EXISTS (SELECT 1 FROM spending) OR "
-                            "EXISTS (SELECT 1 FROM scenarios) OR EXISTS (SELECT 1 FROM settings)").fetchone()[0])
+                            "EXISTS (SELECT 1 FROM scenarios) OR EXISTS (SELECT 1 FROM settings) OR "
+                            "EXISTS (SELECT 1 FROM projects)").fetchone()[0])
 
 
 def write_all(con: Any, rows: Rows, backend: str, replace: bool) -> None:

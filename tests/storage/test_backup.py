@@ -105,7 +105,7 @@ BAD_BACKUPS = {
     "negative_value": lambda b: _tampered(b, "UPDATE actuals SET value = -1 WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
     "unknown_indicator": lambda b: _tampered(b, "UPDATE actuals SET indicator_id = 'zzz' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
     "unknown_source": lambda b: _tampered(b, "UPDATE spending SET source = 'moon' WHERE rowid = (SELECT MIN(rowid) FROM spending)"),
-    "bad_scenario": lambda b: _tampered(b, "INSERT INTO scenarios VALUES ('x', 'not json', 'a', 'b', 1, 'c', 'd')"),
+    "bad_scenario": lambda b: _tampered(b, "INSERT INTO scenarios VALUES ('dongguan', 'x', 'not json', 'a', 'b', 1, 'c', 'd')"),
     "newer_schema": lambda b: _tampered(b, f"INSERT INTO schema_version VALUES ({SCHEMA_VERSION + 1}, 'future', 'x')"),
     "edited_target_file": lambda b: _tampered(b, "UPDATE target_files SET content = X'00' WHERE name = 'indicators.csv'"),
 }
@@ -271,7 +271,7 @@ def test_duplicate_batches_of_a_table_without_its_key_are_refused(db, tmp_path):
 @pytest.mark.parametrize("name", ["..", "", ".", "a\x00b.csv", "../../evil.csv", "sub/x.csv", " x.csv", "C:\\x"])
 def test_bad_target_file_names_are_refused_with_a_message(db, name):
     backup = db.backup()
-    crafted = tampered(backup, "INSERT INTO target_files SELECT ?, content, sha256, version, updated_at, updated_by "
+    crafted = tampered(backup, "INSERT INTO target_files SELECT project, ?, content, sha256, version, updated_at, updated_by "
                                "FROM target_files WHERE name = 'checks.yaml'", params=(name,))
     with pytest.raises(RestoreError) as info:
         db.restore(crafted, "x")

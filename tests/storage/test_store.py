@@ -123,7 +123,8 @@ def test_wal_and_foreign_keys(db):
     con = db._connect()
     try:
         with pytest.raises(db._db.integrity_errors()):
-            con.execute("INSERT INTO actuals VALUES ('x', 2024, 1, 1, 1.0, 'ytd', '', '', 'import', 'no-such-batch', 1, 'a', 'b')")
+            con.execute("INSERT INTO actuals VALUES ('dongguan', 'x', 2024, 1, 1, 1.0, 'ytd', '', '', 'import', 'no-such-batch', 1, "
+                        "'a', 'b')")
     finally:
         con.close()
 

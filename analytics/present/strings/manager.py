@@ -11,8 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "level_possible": {"zh": "有风险", "en": "At risk"},
     "level_impossible": {"zh": "难以完成", "en": "Hard to meet"},
     "level_await": {"zh": "待下次测评", "en": "Awaiting next survey"},
-    "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。阈值见 data/judgement_rules.yaml。",
-                   "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey. Thresholds: data/judgement_rules.yaml."},
+    "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。",
+                   "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey."},
     # decision table of 年末预测
     "col_indicator": {"zh": "指标", "en": "Indicator"},
     "col_target": {"zh": "年度目标", "en": "Target"},

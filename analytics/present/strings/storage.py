@@ -71,6 +71,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "control character; at most 255 characters).",
     },
     "no_targets": {"zh": "数据库中没有目标表。", "en": "The store holds no target table."},
+    # ------------------------------------------------------------------ projects
+    "unknown_project": {"zh": "数据库中没有项目「{project}」。", "en": "The store has no project {project!r}."},
+    "project_exists": {"zh": "项目编号「{project}」已被使用（包括已归档的项目），请换一个编号。",
+                       "en": "The project id {project!r} is taken (archived projects included); choose another."},
+    "bad_project_id": {"zh": "项目编号「{project}」无效：只能用 1–64 个英文字母、数字、下划线或连字符。",
+                       "en": "Invalid project id {project!r}: use 1–64 letters, digits, _ or -."},
+    "default_project": {"zh": "默认项目「{project}」不能归档。", "en": "The default project {project!r} cannot be archived."},
     # ------------------------------------------------------------------ sample data
     "sample_will_go": {
         "zh": "这是第一次导入本单位的数据：确认后将同时移除剩余的 {n} 条示例数据（一个可撤销的批次）。如需保留示例数据，请勾选下面的选项。",
