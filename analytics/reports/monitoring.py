@@ -26,7 +26,6 @@ from analytics.reports.sheet import (
     form_indicators,
     indicator_cell,
     number_format,
-    row_height,
 )
 from analytics.reports.wording import DASH, join, month_label, num, status_text, t, value_text
 
@@ -121,21 +120,15 @@ def _indicator_rows(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], first
     cause_in_text = cfg.get("cause_cell", "text") == "text"
     r = first
     for ind in form_indicators(ctx, cfg.get("origins") or ["table"]):
-        texts: list[tuple[str, float]] = []
-        for ci, col in enumerate(cols, start=1):
+        cells = []
+        for col in cols:
             key = str(col["key"])
             value, fmt = _cell(ctx, ind, key, cause_in_text)
-            align = "center" if (key.startswith("likelihood") or key in _CENTERED) else "auto"
-            if isinstance(value, str) and value == "√":
-                align = "center"
-            sh.cell(r, ci, value, fmt=fmt, align=align)
-            if isinstance(value, str):
-                texts.append((value, widths[ci - 1]))
-        sh.ws.row_dimensions[r].height = row_height(texts)
+            centered = key.startswith("likelihood") or key in _CENTERED or value == "√"
+            cells.append((value, fmt, "center" if centered else "auto"))
+        sh.data_row(r, cells, widths)
         r += 1
-    for ci, col in enumerate(cols, start=1):
-        if col["key"] in ("level1", "level2"):
-            sh.merge_runs(ci, first, r - 1)
+    sh.merge_levels(cols, first, r - 1)
     return r
 
 

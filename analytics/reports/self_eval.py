@@ -225,18 +225,14 @@ def _indicator_part(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]]
         ind = by_id.get(line.indicator_id)
         if ind is None:
             continue
-        texts: list[tuple[str, float]] = []
-        for ci, col in enumerate(cols, start=1):
+        cells = []
+        for col in cols:
             key = str(col["key"])
             value, fmt = _line_cell(ctx, ind, line, key)
-            sh.cell(r, ci, value, fmt=fmt, align="center" if key in _CENTERED else "auto")
-            if isinstance(value, str):
-                texts.append((value, widths[ci - 1]))
-        sh.ws.row_dimensions[r].height = row_height(texts)
+            cells.append((value, fmt, "center" if key in _CENTERED else "auto"))
+        sh.data_row(r, cells, widths)
         r += 1
-    for ci, col in enumerate(cols, start=1):
-        if col["key"] in ("level1", "level2"):
-            sh.merge_runs(ci, first, r - 1)
+    sh.merge_levels(cols, first, r - 1)
     return r
 
 

@@ -155,6 +155,22 @@ class Sheet:
         for i, w in enumerate(widths, start=1):
             self.ws.column_dimensions[get_column_letter(i)].width = max(6.0, float(w))
 
+    def data_row(self, r: int, cells: Sequence[tuple[Any, str | None, str]], widths: Sequence[float]) -> None:
+        """One row of a form's indicator table: each cell as (value, number format, alignment);
+        the row is as tall as its longest text needs at the column's width."""
+        texts: list[tuple[str, float]] = []
+        for ci, (value, fmt, align) in enumerate(cells, start=1):
+            self.cell(r, ci, value, fmt=fmt, align=align)
+            if isinstance(value, str):
+                texts.append((value, widths[ci - 1]))
+        self.ws.row_dimensions[r].height = row_height(texts)
+
+    def merge_levels(self, cols: Sequence[Mapping[str, Any]], first: int, last: int) -> None:
+        """Merge the 一级/二级指标 columns' runs of equal labels over rows ``first``..``last``."""
+        for ci, col in enumerate(cols, start=1):
+            if col["key"] in ("level1", "level2"):
+                self.merge_runs(ci, first, last)
+
     def merge_runs(self, col: int, first: int, last: int) -> None:
         """Merge consecutive equal values in a column (一级/二级指标 as in the official forms)."""
         r = first

@@ -9,7 +9,6 @@ the 示例数据 (:func:`seed_sample_default`).
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import hashlib
 import os
@@ -17,9 +16,10 @@ import sqlite3
 import threading
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Union
+from typing import Any, Callable, Mapping, Union
 
 from analytics.core.paths import ROOT
+from analytics.storage.dbbase import DbBase
 from analytics.storage.errors import StoreError
 from analytics.storage.pg import PgDb, database_url, is_database_url, redact
 
@@ -143,7 +143,7 @@ def file_signature(path: Path) -> tuple[Any, ...]:
     return ()
 
 
-class Db:
+class Db(DbBase):
     """One store file: connections, read snapshots, the clock and the ``meta`` table (the
     PostgreSQL twin with the same methods is :class:`analytics.storage.pg.PgDb`).
 
@@ -159,33 +159,12 @@ class Db:
         self._clock = clock or (lambda: _dt.datetime.now().astimezone())
         self._local = threading.local()
 
-    def now(self) -> str:
-        return self._clock().isoformat(timespec="seconds")
-
     def connect(self) -> sqlite3.Connection:
         con = sqlite3.connect(self.file, timeout=30.0, isolation_level=None, check_same_thread=False)
         con.execute("PRAGMA foreign_keys = ON")
         con.execute("PRAGMA busy_timeout = 30000")
         con.execute("PRAGMA synchronous = NORMAL")
         return con
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[sqlite3.Connection]:
-        """A consistent snapshot (one read transaction)."""
-        con = self.connect()
-        try:
-            con.execute("BEGIN")
-            yield con
-        finally:
-            try:
-                con.execute("ROLLBACK")
-            finally:
-                con.close()
-
-    def meta(self, key: str) -> str | None:
-        with self.read() as con:
-            r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if r is None else str(r[0])
 
     def counter(self, key: str) -> int:
         """An integer of ``meta`` read on this thread's long-lived autocommit connection (no

@@ -26,8 +26,10 @@ import os
 import re
 import threading
 from pathlib import Path
-from typing import Any, Callable, Iterator, Mapping, Sequence
+from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit, urlunsplit
+
+from analytics.storage.dbbase import DbBase
 
 __all__ = ["ENV_DATABASE_URL", "ENV_POOL_MAX", "PgCon", "PgDb", "close_pools", "database_url", "is_database_url",
            "redact", "translate"]
@@ -218,7 +220,7 @@ class PgCon:
             self._release(raw)
 
 
-class PgDb:
+class PgDb(DbBase):
     """One store in a PostgreSQL database: the same methods as the SQLite ``Db``.
 
     ``file`` is the URL without its password (what pages and the CLI show); ``dir`` is a local
@@ -233,30 +235,9 @@ class PgDb:
         self.dir = workdir
         self._clock = clock or (lambda: _dt.datetime.now().astimezone())
 
-    def now(self) -> str:
-        return self._clock().isoformat(timespec="seconds")
-
     def connect(self) -> PgCon:
         pool = _pool(self.url)
         return PgCon(pool.getconn(), pool.putconn)
-
-    @contextlib.contextmanager
-    def read(self) -> Iterator[PgCon]:
-        """A consistent snapshot (one REPEATABLE READ, READ ONLY transaction)."""
-        con = self.connect()
-        try:
-            con.execute("BEGIN")
-            yield con
-        finally:
-            try:
-                con.execute("ROLLBACK")
-            finally:
-                con.close()
-
-    def meta(self, key: str) -> str | None:
-        with self.read() as con:
-            r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
-        return None if r is None else str(r[0])
 
     def counter(self, key: str) -> int:
         """An integer of ``meta`` (autocommit: the latest commit of any server)."""

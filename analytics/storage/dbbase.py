@@ -1,0 +1,36 @@
+"""What both store backends share: the clock, read snapshots and the ``meta`` table. A backend
+gives ``connect()`` (a connection whose ``execute`` takes ``?`` placeholders) and ``_clock``."""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+from typing import Any, Callable, Iterator
+
+
+class DbBase:
+    _clock: Callable[[], _dt.datetime]
+
+    def connect(self) -> Any:  # pragma: no cover - every backend defines it
+        raise NotImplementedError
+
+    def now(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    @contextlib.contextmanager
+    def read(self) -> Iterator[Any]:
+        """A consistent snapshot: one read transaction, always rolled back."""
+        con = self.connect()
+        try:
+            con.execute("BEGIN")
+            yield con
+        finally:
+            try:
+                con.execute("ROLLBACK")
+            finally:
+                con.close()
+
+    def meta(self, key: str) -> str | None:
+        with self.read() as con:
+            r = con.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return None if r is None else str(r[0])
