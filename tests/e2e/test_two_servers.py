@@ -187,8 +187,13 @@ def test_killing_a_server_mid_import_leaves_the_other_serving_and_the_store_whol
     assert cli.returncode == 0, cli.stderr
     assert json.loads(cli.stdout)["counts"]
 
-    # the next write through B is saved
+    # the next write through B is saved (one retry: typing into the canvas grid can miss a cell
+    # on a loaded machine; a write that never works still fails)
     open_data_page(page, b)
-    edit_march_and_save(page, "3")
+    try:
+        edit_march_and_save(page, "3")
+    except AssertionError:
+        open_data_page(page, b)
+        edit_march_and_save(page, "3")
     march = [r for r in _rows(pg_url) if r[:3] == ("new_urban_jobs", "2024", "3")]
     assert [float(r[4]) for r in march] == [3.0], march
