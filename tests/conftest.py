@@ -65,8 +65,9 @@ _SLOW_FOLDERS = {"app", "golden", "e2e"}  # AppTest pages, golden CLI runs, the 
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    """Everything under tests/app, tests/golden and tests/e2e is ``slow`` (``make test-fast``
-    leaves it out); elsewhere a test marks itself when it starts a process or an AppTest."""
+    """Everything under tests/app, tests/golden and tests/e2e, and every PostgreSQL variant of a
+    store test, is ``slow`` (``make test-fast`` leaves it out); elsewhere a test marks itself when
+    it starts a process or an AppTest."""
     for item in items:
-        if _SLOW_FOLDERS & set(Path(str(item.path)).relative_to(ROOT / "tests").parts[:-1]):
-            item.add_marker(pytest.mark.slow)
+        if _SLOW_FOLDERS & set(Path(str(item.path)).relative_to(ROOT / "tests").parts[:-1]) or "[postgresql" in item.nodeid:
+            item.add_marker(pytest.mark.slow)  # the PostgreSQL variants run in `make test` (CI)

@@ -28,6 +28,7 @@ verifies and is replaced on the next successful sign-in (:func:`sign_in`).
 from __future__ import annotations
 
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
@@ -437,9 +438,11 @@ class SigninGuard:
         """One ``BEGIN IMMEDIATE`` transaction on the file (created, readable by its owner only, on first use)."""
         new = not self.path.exists()
         con = sqlite3.connect(self.path, timeout=10, isolation_level=None)
+        con.execute("PRAGMA busy_timeout = 10000")
         if new:
             os.chmod(self.path, 0o600)
-            con.execute("PRAGMA journal_mode = WAL")  # as the store: readers never wait, one fsync per step
+            with contextlib.suppress(sqlite3.OperationalError):  # a simultaneous first try is setting it
+                con.execute("PRAGMA journal_mode = WAL")  # as the store: readers never wait, one fsync per step
         con.execute("PRAGMA synchronous = NORMAL")
         con.execute("BEGIN IMMEDIATE")
         for stmt in _GUARD_SCHEMA:
