@@ -1,5 +1,7 @@
 """Who may do what: roles, the optional local users file, password hashing. Pure (no
-Streamlit); the sign-in screen lives in :func:`pages.ui.common.current_user`.
+Streamlit); the sign-in screen lives in :func:`pages.ui.common.current_user`. (Just over 600
+lines: the users file, its hashes and the guessing limits kept beside it are one unit — the
+limits read their settings from the users file's ``[signin]`` table and renew its hashes.)
 
 How a user is known (first that applies):
 
