@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "artifacts" / "screens"
@@ -100,6 +101,28 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)
     page.wait_for_selector('[data-testid="stStatusWidget"]', state="detached", timeout=30_000)
     page.wait_for_timeout(300)
+
+
+def pick_option(page, box, text: str) -> None:
+    """Open a select box, type to filter it, and click the one option that shows the text.
+
+    Pressing Enter right after typing can pick the first row of a list that has not been filtered yet."""
+    field = box.get_by_role("combobox")
+    field = field.first if field.count() else box
+    option = page.get_by_role("option").filter(has_text=text)
+    for attempt in range(3):  # a click while the page is still settling can leave the list closed
+        field.click()
+        page.keyboard.type(text)
+        try:
+            expect(option.first).to_be_visible(timeout=5_000)
+            break
+        except AssertionError:
+            if attempt == 2:
+                raise
+            page.keyboard.press("Escape")
+            wait_idle(page)
+    option.first.click()
+    wait_idle(page)
 
 
 def full_page_screenshot(page, name: str) -> Path:

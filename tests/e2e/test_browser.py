@@ -7,7 +7,7 @@ import io
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, cut_metric_values, full_page_screenshot, wait_idle
+from tests.e2e.conftest import assert_no_exception, cut_metric_values, full_page_screenshot, pick_option, wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 expect.set_options(timeout=30_000)
@@ -47,10 +47,7 @@ def test_overview_shows_chinese_figures(page, st_url):
 def test_change_as_of_month(page, st_url):
     page.goto(st_url)
     wait_idle(page)
-    page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first.click()
-    page.keyboard.type("2024年3月")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    pick_option(page, page.get_by_test_id("stSidebar").get_by_test_id("stSelectbox").first, "2024年3月")
     expect(page.get_by_text("截至 2024年3月").first).to_be_visible()
     assert "as_of=2024-03" in page.url
     assert_no_exception(page)

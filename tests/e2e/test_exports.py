@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, wait_idle
+from tests.e2e.conftest import assert_no_exception, pick_option, wait_idle
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=60_000)
@@ -101,10 +101,7 @@ def test_download_chart_png_and_svg(page, st_url):
     img = _non_blank_png(data)
     assert img.width >= 900
     # another chart: an indicator
-    page.get_by_test_id("stPopoverBody").get_by_test_id("stSelectbox").click()
-    page.keyboard.type("城镇新增就业")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    pick_option(page, page.get_by_test_id("stPopoverBody").get_by_test_id("stSelectbox"), "城镇新增就业")
     name, data = _download(page, "dl_png")
     assert name.startswith("indicator_new_urban_jobs")
     _non_blank_png(data)

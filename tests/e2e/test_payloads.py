@@ -22,7 +22,7 @@ import pytest
 import yaml
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, streamlit_server, wait_idle
+from tests.e2e.conftest import assert_no_exception, pick_option, streamlit_server, wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 expect.set_options(timeout=30_000)
@@ -183,10 +183,8 @@ def test_deleted_scenario_name_in_the_budget_slide_warning(watched, hostile):
     _visit(page, f"{url}/budget")
     wait_idle(page)
     box = page.locator(".st-key-scn_pick, [data-testid='stSelectbox']").filter(has_text="选择情景").first
-    box.click()
-    page.keyboard.type("DEL")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    pick_option(page, box, "DEL")
+    expect(box.get_by_role("combobox")).to_have_value(DELETED)
     page.get_by_role("button", name="载入").click()
     wait_idle(page)
     page.get_by_role("button", name="删除").click()
