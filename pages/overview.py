@@ -74,9 +74,9 @@ with st.expander(t("status_rules_title", lang), icon=":material/info:"):
     st.markdown(rules_help("trajectory", lang, rules))
 
 # -- goals ---------------------------------------------------------------------------------
-st.subheader(t("goals_title", lang))
-rolls = {g.goal: g for g in goal_rollup(state.year, state.as_of)}
 goal_ids = [g.id for g in project.goals]
+st.subheader(t("goals_title", lang, n=len(goal_ids)))
+rolls = {g.goal: g for g in goal_rollup(state.year, state.as_of)}
 gcols = st.columns(min(5, max(1, len(goal_ids))))
 for i, gid in enumerate(goal_ids):
     roll = rolls.get(gid)

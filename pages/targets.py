@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes
-from analytics.present.format import fmt_pct, fmt_value, unit_name
+from analytics.present.format import fmt_parsed_target, fmt_pct, fmt_value, unit_name
 from analytics.present.labels import direction_name, kind_name, origin_name, project_name
 from pages.ui.common import dataset, esc, goal_label
 from pages.ui.shell import page_context
@@ -44,7 +44,6 @@ with st.expander(t("overall_goal", lang), expanded=True):
             st.caption(t("label_value", lang, label=t("goal_text_2023", lang), value=esc(g.text_2023)))
 
 years = sorted({y for i in project.indicators for y in list(i.targets) + list(i.baseline)})
-cmp_sym = {">=": "≥", "<=": "≤", "=": "="}
 rows = []
 for ind in project.indicators:
     rec = {
@@ -62,11 +61,9 @@ for ind in project.indicators:
         tg = ind.targets.get(y) or ind.baseline.get(y)
         label = t("targets_year_data", lang, y=y) if y in ind.baseline else f"{y}"
         rec[f"{label} {t('raw_text', lang)}"] = tg.raw if tg else ""
-        rec[f"{label} {t('parsed', lang)}"] = (
-            "" if tg is None else ("—" if tg.no_value else (t("yes" if tg.value else "no", lang) if tg.is_bool else f"{cmp_sym.get(tg.comparator or '', '')}{tg.value:g}"))
-        )
+        rec[f"{label} {t('parsed', lang)}"] = fmt_parsed_target(tg, lang)
     if ind.span_years and ind.span_target:
-        rec["2023-2024"] = ind.span_target.raw
+        rec[f"{ind.span_years[0]}-{ind.span_years[1]}"] = ind.span_target.raw
     rows.append(rec)
 df = pd.DataFrame(rows)
 st.dataframe(df, hide_index=True, width="stretch", height=min(38 * (len(df) + 1), 900))

@@ -59,7 +59,7 @@ def _table(payload: dict[str, Any]) -> list[list[Any]]:
 def cmd_new_project(args: argparse.Namespace) -> int:
     from analytics.cli.tables import no_table_message, row_message
     from analytics.ingest.tables import NoTable, parse_table
-    from analytics.storage.project_files import save_to_store, write_folder
+    from analytics.storage.project_files import project_years, save_to_store, write_folder
 
     result = parse_table(args.file, sheet=args.sheet, year=args.year)
     if isinstance(result, NoTable):
@@ -69,6 +69,9 @@ def cmd_new_project(args: argparse.Namespace) -> int:
     for item in reading["unread"]:
         print(row_message(item, args.lang), file=sys.stderr)
     payload: dict[str, Any] = {}
+    if not project_years(reading):
+        print(text("projects.no_year", args.lang, file=os.path.basename(args.file)), file=sys.stderr)
+        return 1
     if args.out:
         written = write_folder(reading, args.out, args.project_id)
         payload["out"] = args.out

@@ -255,6 +255,26 @@ def fmt_period_key(key: str | None, lang: str = "zh") -> str:
         return DASH if key in (None, "") else str(key)
 
 
+_CMP_SYMBOL = {">=": "≥", "<=": "≤", "=": "="}
+
+
+def fmt_parsed_target(target: Any, lang: str = "zh") -> str:
+    """How a target was read (a :class:`~analytics.core.values.ParsedTarget`): ``≥12.4``, ``是`` /
+    ``Yes``, ``—`` for no value, 定性目标 / Qualitative for a text with no number; empty for none."""
+    if target is None:
+        return ""
+    if target.no_value:
+        return DASH
+    if target.is_bool:
+        return text("yes" if target.value else "no", lang)
+    if target.value is None:
+        return text("target_qualitative", lang)
+    shown = fmt_number(target.value, 4)
+    if "." in shown:  # as many decimals as the table wrote (up to 4): 12.4, not 12.4000
+        shown = shown.rstrip("0").rstrip(".")
+    return f"{_CMP_SYMBOL.get(target.comparator or '', '')}{shown}"
+
+
 def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in

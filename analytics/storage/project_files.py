@@ -24,7 +24,7 @@ import yaml
 
 from analytics.core.values import ValueParseError, parse_target
 
-__all__ = ["FolderFiles", "SavedProject", "folder_files", "project_id_for", "save_to_store", "write_folder"]
+__all__ = ["FolderFiles", "NoYearError", "SavedProject", "folder_files", "project_id_for", "project_years", "save_to_store", "write_folder"]
 
 _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -32,6 +32,13 @@ _BASE_COLUMNS = ("id", "seq", "origin", "level1", "level2", "name_raw", "name", 
                  "direction", "goal", "default_basis", "max_value", "due_month")
 _TAIL_COLUMNS = ("span_years", "target_span", "mapping_note")
 _FIELD_WORDS = {"unit": "单位", "kind": "类型", "direction": "方向"}
+
+
+class NoYearError(ValueError):
+    """The reading names no target year (neither the title nor a column header has one, and none
+    was given): a project without years cannot be judged, so it is not written."""
+
+    code = "no_year"
 
 
 @dataclass
@@ -153,9 +160,15 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
     return buf.getvalue()
 
 
+def project_years(reading: Mapping[str, Any]) -> list[int]:
+    """The project's target years: those the table's facts name, else the years of its target columns."""
+    project = reading.get("project") or {}
+    return [int(y) for y in project.get("years") or []] or sorted(
+        {int(y) for ind in reading.get("indicators") or [] for y in (ind.get("targets") or {}) if _YEAR_RE.match(str(y))})
+
+
 def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[Mapping[str, Any]]) -> str:
-    years = [int(y) for y in project.get("years") or []] or sorted(
-        {int(y) for ind in indicators for y in (ind.get("targets") or {}) if _YEAR_RE.match(str(y))})
+    years = project_years({"project": project, "indicators": indicators})
     meta: dict[str, Any] = {"id": project_id, "name": project.get("name") or project_id, "years": years}
     if project.get("name_en"):
         meta["name_en"] = project["name_en"]
@@ -187,6 +200,8 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
         project["name"] = str((reading.get("source") or {}).get("file") or "").rsplit(".", 1)[0] or "未命名项目"
     pid = project_id or str(project.get("id") or "") or project_id_for(str(project.get("name") or "project"))
     indicators = list(reading.get("indicators") or [])
+    if not project_years(reading):
+        raise NoYearError(pid)
     notes: list[dict[str, str]] = []
     rows = [_row(ind, notes) for ind in indicators]
     files = {"project.yaml": _project_yaml(project, pid, indicators), "indicators.csv": _indicators_csv(rows)}

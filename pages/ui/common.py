@@ -29,6 +29,8 @@ from analytics.storage.access import (
     oidc_role,
     sign_in,
 )
+from analytics.storage.projects import ProjectInfo
+from analytics.storage.schema import DEFAULT_PROJECT
 from analytics.storage.store import ENV_DATA_DIR, SeedSpec, Store, seed_sample_default, store_location
 from analytics.core.calendar import Month, default_year as year_to_show
 from analytics.core.reporting import REPORTING_RULES, MonthCoverage, default_as_of, later_partial, month_coverage
@@ -73,13 +75,96 @@ def _store(db_file: str, seed: tuple[str | None, ...] | None, sample: bool = Tru
     return Store(db_file, seed=SeedSpec(*seed, sample=sample) if seed else SeedSpec(sample=sample))
 
 
-def store() -> Store:
-    """The data store of this app (created and seeded on first use; PT_TARGETS / PT_ACTUALS /
-    PT_BUDGET, when set, seed a fresh one — see ``analytics.storage.store.store_location``;
-    ``seed_sample = false`` starts a new one without the 示例数据)."""
+def base_store() -> Store:
+    """The data store of this app, on its default project (created and seeded on first use;
+    PT_TARGETS / PT_ACTUALS / PT_BUDGET, when set, seed a fresh one — see
+    ``analytics.storage.store.store_location``; ``seed_sample = false`` starts a new one without
+    the 示例数据). Pages use :func:`store`, which reads and writes the chosen project."""
     loc = store_location(data_dir(), url=database_url())
     seed = (loc.seed.targets, loc.seed.actuals, loc.seed.budget) if loc.seed else None
     return _store(loc.target, seed, seed_sample())
+
+
+_scoped: dict[tuple[int, str], Store] = {}
+
+
+def _store_for(project: str) -> Store:
+    """The store facade of ``project`` (kept: building one checks the id in the database)."""
+    base = base_store()
+    if project == DEFAULT_PROJECT:
+        return base
+    key = (id(base), project)
+    if key not in _scoped:
+        _scoped[key] = base.with_project(project)
+    return _scoped[key]
+
+
+def store() -> Store:
+    """The data store, reading and writing the project chosen in the sidebar (:func:`current_project`)."""
+    return _store_for(current_project())
+
+
+# -- the chosen project (sidebar switcher, ``project=`` in the URL) ---------------------------
+PROJECT_KEY = "project"
+# session keys that stay when the project changes: the language and who is signed in; every
+# other choice (as-of month, year, picked indicator, scenario, slide…) belongs to one project
+_KEEP_ON_SWITCH = ("lang", "_lang", "_auth_user", "_want_signin", PROJECT_KEY, f"_{PROJECT_KEY}")
+
+
+@st.cache_data(show_spinner=False, max_entries=8, ttl=5)
+def _active_projects(signature: tuple[Any, ...]) -> list[ProjectInfo]:
+    del signature  # cache key: the store and its version (adding or archiving a project changes it)
+    return base_store().list_projects(archived=False)
+
+
+def projects() -> list[ProjectInfo]:
+    """The store's active projects, the default one first."""
+    return _active_projects(_base_signature())
+
+
+def current_project() -> str:
+    """The project this session looks at: the sidebar's choice, else ``project=`` in the URL,
+    else the default project. An unknown or archived id falls back to the default project."""
+    wanted = st.session_state.get(f"_{PROJECT_KEY}") or st.query_params.get(PROJECT_KEY) or DEFAULT_PROJECT
+    if wanted == DEFAULT_PROJECT:
+        return DEFAULT_PROJECT
+    return wanted if any(p.id == wanted for p in projects()) else DEFAULT_PROJECT
+
+
+def switch_project(project: str) -> None:
+    """Look at ``project`` from the next run on: the choices of the previous project (month, year,
+    picked indicator, scenario, slide…) are dropped, and the URL keeps only the language."""
+    for key in list(st.session_state.keys()):
+        if key not in _KEEP_ON_SWITCH:
+            del st.session_state[key]
+    for key in list(st.query_params.keys()):
+        if key != "lang":
+            del st.query_params[key]
+    st.session_state[f"_{PROJECT_KEY}"] = project
+    st.session_state[PROJECT_KEY] = project
+    if project != DEFAULT_PROJECT:
+        st.query_params[PROJECT_KEY] = project
+
+
+def _on_project_change() -> None:
+    switch_project(str(st.session_state[PROJECT_KEY]))
+
+
+def _project_picker(lang: str) -> str:
+    """The project switcher at the top of the sidebar (only when the store holds more than one)."""
+    current = current_project()
+    listed = projects()
+    if current != DEFAULT_PROJECT:
+        st.query_params[PROJECT_KEY] = current
+    elif PROJECT_KEY in st.query_params:
+        del st.query_params[PROJECT_KEY]
+    if len(listed) < 2:
+        return current
+    names = {p.id: p.name or p.id for p in listed}
+    st.session_state[PROJECT_KEY] = current
+    st.sidebar.selectbox(t("sidebar_project", lang), list(names), format_func=lambda pid: names.get(pid, pid),
+                         key=PROJECT_KEY, help=t("sidebar_project_help", lang), on_change=_on_project_change)
+    return current
 
 
 # The signature (store file, data version) is looked up at most once a second per store
@@ -96,25 +181,31 @@ def invalidate_data() -> None:
     _generation[0] += 1
 
 
-def _data_signature() -> tuple[Any, ...]:
-    """The store file and its data version (cache key of the dataset and the progress)."""
+def _base_signature() -> tuple[Any, ...]:
+    """The store file and its data version (one counter for every project of the store)."""
     where = (data_dir(), database_url(), os.environ.get(ENV_DATA_DIR), os.environ.get("PT_DATABASE_URL"),
              *(os.environ.get(k) for k in ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")))
     now = time.monotonic()
     hit = _sig_memo.get(where)
     if hit is not None and hit[1] == _generation[0] and now - hit[0] < _SIG_TTL:
         return hit[2]
-    s = store()
+    s = base_store()
     s.sync_targets()
     sig = (str(s.file), s.data_version())
     _sig_memo[where] = (now, _generation[0], sig)
     return sig
 
 
+def _data_signature() -> tuple[Any, ...]:
+    """The store file, the chosen project and the data version (cache key of the dataset and
+    the progress: two projects never share a cached result)."""
+    file, version = _base_signature()
+    return (file, current_project(), version)
+
+
 @st.cache_resource(show_spinner=False, max_entries=8)
 def _dataset(signature: tuple[Any, ...]) -> Dataset:
-    del signature
-    return store().load_dataset()
+    return _store_for(str(signature[1])).load_dataset()
 
 
 def dataset() -> Dataset:
@@ -189,6 +280,7 @@ def sidebar() -> ViewState:
             st.session_state[key] = st.session_state[f"_{key}"]
     if "lang" not in st.session_state:
         st.session_state["lang"] = qp.get("lang", "zh") if qp.get("lang") in ("zh", "en") else "zh"
+    _project_picker(st.session_state["lang"])
     lang = st.sidebar.radio(
         t("sidebar_lang", st.session_state["lang"]),
         ["zh", "en"],
@@ -198,6 +290,9 @@ def sidebar() -> ViewState:
         on_change=_remember,
         args=("lang",),
     )
+    if not ds.project.years:  # a project whose table named no year: nothing can be judged
+        st.error(t("project_no_years", lang, project=esc(ds.project.name)), icon=":material/event_busy:")
+        st.stop()
     periods = ds.periods()
     latest = ds.latest_period or (ds.project.years[0], 12)
     if not periods:
@@ -448,7 +543,7 @@ def current_user(render: bool = False) -> User:
     mode = auth_mode(_has_oidc(), users_file())
     if mode == "none":
         return DEFAULT_USER
-    presentation = store().get_setting(PRESENTATION_SETTING) == "on"
+    presentation = base_store().get_setting(PRESENTATION_SETTING) == "on"
     users: dict[str, UserEntry] | None = None
     if mode == "oidc":
         info = st.user
