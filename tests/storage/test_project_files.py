@@ -11,7 +11,7 @@ from analytics.cli.main import main
 from analytics.core.values import normalize_text
 from analytics.ingest.tables import parse_table
 from analytics.ingest.targets import load_project
-from analytics.storage.project_files import folder_files, project_id_for
+from analytics.storage.project_files import NoYearError, folder_files, project_id_for
 
 TABLES = Path(__file__).resolve().parents[1] / "tables"
 
@@ -68,8 +68,10 @@ def test_qualitative_milestone_and_units_are_carried(tmp_path: Path, capsys: pyt
 
 def test_self_evaluation_actuals_and_missing_year(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     fixture = TABLES / "corpus" / "ningde_rencaiyizhan_2023.tsv"
-    payload = _new_project(capsys, str(fixture), "--out", str(tmp_path / "a"))
-    assert {n["code"] for n in payload["notes"]} == {"no_year"}  # said, never dropped silently
+    assert main(["new-project", str(fixture), "--out", str(tmp_path / "a")]) == 1  # no year anywhere: refused, said
+    assert "--year" in capsys.readouterr().err and not (tmp_path / "a").exists()
+    with pytest.raises(NoYearError):
+        folder_files(parse_table(fixture).to_json())  # type: ignore[union-attr]
     payload = _new_project(capsys, str(fixture), "--out", str(tmp_path / "b"), "--year", "2023")
     assert "actuals.csv" in payload["files"]
     assert main(["status", "--targets", str(tmp_path / "b"), "--actuals", str(tmp_path / "b" / "actuals.csv"),
