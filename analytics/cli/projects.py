@@ -18,8 +18,9 @@ from typing import Any, Callable
 
 from analytics.cli.common import SCHEMA_VERSION, emit, who, writing_store
 from analytics.present.catalogue import text
+from analytics.present.tables_text import no_table_message, note_message, row_message
 
-__all__ = ["register", "cmd_new_project", "cmd_projects", "note_message"]
+__all__ = ["register", "cmd_new_project", "cmd_projects"]
 
 
 def register(sub: Any, common: Callable[..., None]) -> None:
@@ -47,17 +48,12 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.set_defaults(func=cmd_projects)
 
 
-def note_message(note: dict[str, str], lang: str) -> str:
-    return text(f"projects.note_{note['code']}", lang, id=note["id"], column=note["column"], raw=note["raw"])
-
-
 def _table(payload: dict[str, Any]) -> list[list[Any]]:
     return [["id", "name", "indicators", "out"],
             [payload["id"], payload["name"], payload["indicators"], payload.get("out") or payload.get("store")]]
 
 
 def cmd_new_project(args: argparse.Namespace) -> int:
-    from analytics.cli.tables import no_table_message, row_message
     from analytics.ingest.tables import NoTable, parse_table
     from analytics.storage.project_files import project_years, save_to_store, write_folder
 

@@ -14,9 +14,9 @@ import sys
 from typing import Any, Callable
 
 from analytics.cli.common import emit
-from analytics.present.catalogue import text
+from analytics.present.tables_text import no_table_message, row_message
 
-__all__ = ["register", "cmd_parse_table", "no_table_message", "row_message"]
+__all__ = ["register", "cmd_parse_table"]
 
 
 def register(sub: Any, common: Callable[..., None]) -> None:
@@ -27,18 +27,6 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.add_argument("--format", choices=["json", "table"], default="json", help="output format (default json)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
     p.set_defaults(func=cmd_parse_table)
-
-
-def no_table_message(result: Any, file: str, lang: str) -> str:
-    sheets = text("tables.sheets", lang, names="、".join(result.sheets)) if len(result.sheets) > 1 else ""
-    sample = " / ".join(result.sample) or "—"
-    return text(f"tables.{result.code}", lang, file=file, rows=result.rows, sheets=sheets, sample=sample,
-                detail=result.detail)
-
-
-def row_message(item: dict[str, Any], lang: str) -> str:
-    return text(f"tables.row_{item['reason']}", lang, where=item["where"], text=item["text"],
-                cells="; ".join(item.get("cells") or []))
 
 
 def _fmt_target(t: dict[str, Any]) -> str:

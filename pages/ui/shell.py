@@ -28,6 +28,7 @@ PAGES: list[tuple[str, str, str, str]] = [
     ("pages/budget.py", "budget", "nav_budget", ":material/account_balance:"),
     ("pages/data.py", "data", "nav_data", ":material/database:"),
     ("pages/meeting.py", "meeting", "nav_meeting", ":material/co_present:"),
+    ("pages/new_project.py", "new_project", "new_project.nav", ":material/add_circle:"),
 ]
 
 

@@ -14,7 +14,7 @@ from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.sources import ReadFailure, read_source
 
-__all__ = ["parse_table", "TableReading", "NoTable"]
+__all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
 
 
 def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = None, sheet: str | None = None,
@@ -38,3 +38,14 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
             return result
         first = first or result
     return first or NoTable("empty")
+
+
+def source_grid(path: str | os.PathLike[str] | bytes, *, filename: str | None = None,
+                sheet: str | None = None) -> tuple[list[str], list[list[str]]]:
+    """The source as the reader saw it, to show beside the reading: (row places such as ``A3``
+    or ``L12``, rows of cell texts) of ``sheet`` (default: the first table); empty when unreadable."""
+    tables = read_source(path, filename, sheet)
+    if isinstance(tables, ReadFailure) or not tables:
+        return [], []
+    table = next((t for t in tables if sheet is None or t.sheet == sheet), tables[0])
+    return list(table.refs), [list(r) for r in table.rows]

@@ -1,0 +1,192 @@
+"""The review step between reading a table and saving it as a project (the 新建项目 page; the same
+reading the CLI's ``parse-table`` prints).
+
+:func:`review_rows` flattens a reading (the JSON of
+:meth:`~analytics.ingest.tables.reading.TableReading.to_json`) into one editable row per indicator:
+name, unit, kind, direction and the target text of each year, with the reason and confidence of each
+inferred field. :func:`apply_review` writes a person's corrections back into the reading: a changed
+target text is read again by the same cell reader as the table (so ``≥95%``, ``90%及以上``, ``是`` and
+qualitative wording mean the same as in a file), a changed field is marked as set by a person, and
+every value that cannot be used comes back as a :class:`ReviewProblem` (row, field, code) instead of
+being saved. :func:`apply_facts` sets the project facts (name, years, funding by source, departments).
+"""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass
+from typing import Any, Mapping, Sequence
+
+from analytics.ingest.tables.cells import read_value
+from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+
+__all__ = ["DIRECTIONS", "KINDS", "REVIEWED", "ReviewProblem", "ReviewResult", "apply_facts", "apply_review",
+           "review_rows", "target_years", "needs_review"]
+
+KINDS = ("flow", "stock", "level", "rate", "milestone", "qualitative")
+DIRECTIONS = ("higher", "lower")
+FIELDS = ("unit", "kind", "direction")
+#: the ``rule`` of an inferred field a person set or confirmed on the review grid
+REVIEWED = "reviewed"
+#: its reason, in the language of the lexicon's reasons (it is kept in the target file's mapping_note)
+REVIEWED_REASON = "复核时由人工设定"
+_YEAR_RE = re.compile(r"^\d{4}$")
+
+
+@dataclass(frozen=True)
+class ReviewProblem:
+    """A correction that cannot be used: the indicator's id, the field (``name``, ``kind``,
+    ``direction``, ``target_2024``…), the code (``empty_name`` | ``bad_kind`` | ``bad_direction`` |
+    ``unreadable_target`` | ``number_for_qualitative`` | ``words_for_number``) and the text given."""
+
+    indicator: str
+    field: str
+    code: str
+    text: str = ""
+
+
+@dataclass
+class ReviewResult:
+    reading: dict[str, Any]
+    problems: list[ReviewProblem]
+    changed: int  # fields changed by the person
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+
+def target_years(reading: Mapping[str, Any]) -> list[str]:
+    """The keys of the target columns, years in order (``?`` for a column without a year last)."""
+    keys = {str(k) for ind in reading.get("indicators") or [] for k in (ind.get("targets") or {})}
+    return sorted(keys, key=lambda k: (not _YEAR_RE.match(k), k))
+
+
+def needs_review(ind: Mapping[str, Any]) -> list[str]:
+    """The fields of an indicator a person should look at: low-confidence inferences and the
+    reader's own review flags."""
+    low = [f for f, v in (ind.get("inferred") or {}).items() if (v or {}).get("confidence") == "low"]
+    return sorted(set(low) | {str(r) for r in ind.get("review") or []})
+
+
+def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """One flat row per indicator: ``id, seq, level1, level2, name, unit, kind, direction``,
+    ``target_<year>`` (the text as written), ``reason_<field>`` and ``confidence_<field>`` for
+    unit, kind and direction, and ``review`` (the fields to check, see :func:`needs_review`)."""
+    years = target_years(reading)
+    rows: list[dict[str, Any]] = []
+    for ind in reading.get("indicators") or []:
+        row: dict[str, Any] = {k: ind.get(k) or "" for k in ("id", "level1", "level2", "name", "unit", "kind", "direction")}
+        row["seq"] = ind.get("seq")
+        for y in years:
+            row[f"target_{y}"] = str(((ind.get("targets") or {}).get(y) or {}).get("raw") or "")
+        for f in FIELDS:
+            inf = (ind.get("inferred") or {}).get(f) or {}
+            row[f"reason_{f}"] = str(inf.get("reason") or "")
+            row[f"confidence_{f}"] = str(inf.get("confidence") or "")
+        row["review"] = needs_review(ind)
+        rows.append(row)
+    return rows
+
+
+def _mark(ind: dict[str, Any], field: str, value: Any) -> None:
+    ind.setdefault("inferred", {})[field] = {"value": value, "rule": REVIEWED, "reason": REVIEWED_REASON, "confidence": "high"}
+    ind["review"] = [r for r in ind.get("review") or [] if r != field]
+
+
+def _target_cell(text: str, ind: Mapping[str, Any], lex: Lexicon) -> tuple[dict[str, Any] | None, str | None]:
+    """(target dict, problem code) of a corrected target text."""
+    cell = read_value(text, str(ind.get("direction") or "higher"), lex)
+    if cell.form == "unreadable":
+        return None, "unreadable_target"
+    if ind.get("kind") == "qualitative" and cell.form in ("number", "range"):
+        return None, "number_for_qualitative"
+    if ind.get("kind") != "qualitative" and cell.form == "qualitative":
+        return None, "words_for_number"
+    out = cell.as_dict()
+    if ind.get("kind") == "qualitative" and cell.form == "qualitative":
+        out["qualitative"] = True
+    return out, None
+
+
+def _apply_row(ind: dict[str, Any], edit: Mapping[str, Any], years: Sequence[str], lex: Lexicon,
+               problems: list[ReviewProblem]) -> int:
+    """Write one edited row into its indicator; returns how many fields changed."""
+    iid, changed = str(ind.get("id")), 0
+    name = str(edit.get("name", ind.get("name")) or "").strip()
+    if not name:
+        problems.append(ReviewProblem(iid, "name", "empty_name"))
+    elif name != ind.get("name"):
+        ind["name"], changed = name, changed + 1
+    checks = {"kind": (KINDS, "bad_kind"), "direction": (DIRECTIONS, "bad_direction")}
+    before = (ind.get("kind"), ind.get("direction"))
+    for f in FIELDS:
+        if f not in edit:
+            continue
+        value = str(edit.get(f) or "").strip()
+        if f in checks and value not in checks[f][0]:
+            problems.append(ReviewProblem(iid, f, checks[f][1], value))
+            continue
+        if value != (ind.get(f) or ""):
+            ind[f], changed = value, changed + 1
+            _mark(ind, f, value)
+    for y in years:
+        key = f"target_{y}"
+        if key not in edit:
+            continue
+        text = str(edit.get(key) or "").strip()
+        old = (ind.get("targets") or {}).get(y)
+        if text == str((old or {}).get("raw") or "") and before == (ind.get("kind"), ind.get("direction")):
+            continue  # unchanged text of an unchanged kind and direction: as the table was read
+        if not text:
+            if old is not None:
+                ind["targets"].pop(y, None)
+                changed += 1
+            continue
+        cell, code = _target_cell(text, ind, lex)
+        if code:
+            problems.append(ReviewProblem(iid, key, code, text))
+        elif cell != old:
+            ind.setdefault("targets", {})[y] = cell
+            changed += 1
+    return changed
+
+
+def apply_review(reading: Mapping[str, Any], edits: Sequence[Mapping[str, Any]], lexicon: Lexicon | None = None) -> ReviewResult:
+    """The reading with the corrections of ``edits`` (rows shaped as :func:`review_rows`, matched by
+    ``id``; missing keys are left as they were). The input is not changed."""
+    lex = lexicon or load_lexicon()
+    out = copy.deepcopy(dict(reading))
+    by_id = {str(e.get("id")): e for e in edits}
+    years = target_years(out)
+    problems: list[ReviewProblem] = []
+    changed = 0
+    for ind in out.get("indicators") or []:
+        edit = by_id.get(str(ind.get("id")))
+        if edit is not None:
+            changed += _apply_row(ind, edit, years, lex, problems)
+    return ReviewResult(out, problems, changed)
+
+
+def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: Sequence[int] | None = None,
+                sources: Sequence[Mapping[str, Any]] | None = None, departments: Mapping[str, str] | None = None,
+                unit: str = "万元") -> dict[str, Any]:
+    """The reading with the project facts a person set: name, target years, funding sources
+    (``[{name, amount}]``, amounts in ``unit``; the total is their sum) and departments
+    (``{role: name}``). ``None`` keeps what the table said."""
+    out = copy.deepcopy(dict(reading))
+    project = dict(out.get("project") or {})
+    if name is not None and name.strip():
+        project["name"] = name.strip()
+    if years is not None:
+        project["years"] = sorted({int(y) for y in years})
+    if sources is not None:
+        kept = [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or "").strip(),
+                 "amount": float(s["amount"])} for i, s in enumerate(sources)
+                if str(s.get("name") or "").strip() and s.get("amount") not in (None, "")]
+        project["funding"] = {"total": round(sum(s["amount"] for s in kept), 6), "unit": unit, "sources": kept} if kept else None
+    if departments is not None:
+        project["departments"] = {str(k).strip(): str(v).strip() for k, v in departments.items() if str(k).strip() and str(v).strip()}
+    out["project"] = project
+    return out

@@ -1,0 +1,51 @@
+"""Messages about reading a target table and saving it as a project, for the CLI (``parse-table``,
+``new-project``) and the 新建项目 page alike: why no table was found, a row that could not be read,
+a value rewritten or left out when saved, and a correction the review step could not use."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from analytics.present.catalogue import text
+
+__all__ = ["no_table_message", "note_message", "problem_message", "row_message"]
+
+
+def no_table_message(result: Any, file: str, lang: str) -> str:
+    """A :class:`~analytics.ingest.tables.reading.NoTable`: what was looked for, what was there."""
+    sheets = text("tables.sheets", lang, names="、".join(result.sheets)) if len(result.sheets) > 1 else ""
+    sample = " / ".join(result.sample) or "—"
+    return text(f"tables.{result.code}", lang, file=file, rows=result.rows, sheets=sheets, sample=sample,
+                detail=result.detail)
+
+
+def row_message(item: Mapping[str, Any], lang: str) -> str:
+    """A row of the table that could not be read (an item of ``unread``), located."""
+    return text(f"tables.row_{item['reason']}", lang, where=item["where"], text=item["text"],
+                cells="; ".join(item.get("cells") or []))
+
+
+def _column(column: str, lang: str) -> str:
+    """``target_2024`` → 2024年目标 / 2024 target; ``actual_2022`` and ``actuals_2022`` → 2022年实际."""
+    head, _, year = column.partition("_")
+    if head == "target" and year not in ("span", "?"):
+        return text("projects.col_target", lang, year=year)
+    if head in ("actual", "actuals") and year != "?":
+        return text("projects.col_actual", lang, year=year)
+    return column
+
+
+def note_message(note: Mapping[str, str], lang: str) -> str:
+    """A value rewritten or left out when the reading was written as target files."""
+    return text(f"projects.note_{note['code']}", lang, id=note["id"], column=_column(note["column"], lang), raw=note["raw"])
+
+
+def problem_message(problem: Any, name: str, lang: str) -> str:
+    """A correction of the review grid that cannot be used (a
+    :class:`~analytics.ingest.tables.review.ReviewProblem`), with the indicator's name."""
+    column = problem.field
+    if column.startswith("target_"):
+        column = text("projects.col_target", lang, year=column.removeprefix("target_"))
+    else:
+        column = text(f"projects.col_{column}", lang)
+    return text(f"projects.problem_{problem.code}", lang, name=name, column=column, text=problem.text)

@@ -1,0 +1,86 @@
+"""新建项目 in a real browser: upload a real table (an .xlsx with merged cells), correct a target in
+the review grid, save, land on the new project (switcher and URL), see the corrected target on its
+target table, then switch back to the default project. Its own server and store, so the other
+browser tests keep a store with one project."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import expect
+
+from tests.e2e.conftest import assert_no_exception, full_page_screenshot, pick_option, streamlit_server, wait_idle
+
+pytestmark = pytest.mark.e2e
+expect.set_options(timeout=30_000)
+
+ROOT = Path(__file__).resolve().parents[2]
+TABLE = ROOT / "tests" / "tables" / "generated" / "nanyue_fupin_2018.xlsx"
+NAME = "2018年市级专项扶贫资金基础设施(人大代表扶贫基地)"
+DONGGUAN = "东莞市公共就业服务能力提升示范项目"
+
+
+@pytest.fixture(scope="module")
+def np_url(tmp_path_factory):
+    store_dir = tmp_path_factory.mktemp("np_store")
+    with streamlit_server({"PT_DATA_DIR": str(store_dir)}, "streamlit_new_project.log") as url:
+        yield url, store_dir
+
+
+def _edit_cell(page, grid, row: int, right: int, value: str) -> None:
+    """Type ``value`` into the review grid's cell ``right`` columns right of the first, on ``row`` (1-based)."""
+    box = grid.bounding_box()
+    page.mouse.click(box["x"] + 20, box["y"] + 35 * row + 17)  # the 序号 cell of that row
+    for _ in range(right):
+        page.keyboard.press("ArrowRight")
+    page.keyboard.press("Enter")
+    editor = page.locator("input.gdg-input, textarea.gdg-input").first
+    expect(editor).to_be_visible()
+    editor.fill(value)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
+def test_upload_correct_save_and_switch(page, np_url):
+    url, store_dir = np_url
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{url}/new_project")
+    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
+    wait_idle(page)
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(TABLE))
+    wait_idle(page)
+    expect(page.get_by_text("读出 16 个指标").first).to_be_visible()
+    assert_no_exception(page)
+
+    # correct the first target: 9 columns right of 序号 (name, unit, reason, kind, reason, direction, reason, 2018)
+    grid = page.get_by_test_id("stDataFrame").nth(2)
+    grid.scroll_into_view_if_needed()
+    _edit_cell(page, grid, 1, 9, "≥25平方米")
+    page.get_by_role("button", name="保存为新项目").click()
+    wait_idle(page)
+    expect(page.get_by_text("已保存项目").first).to_be_visible()
+    assert_no_exception(page)
+    assert "project=" in page.url
+    sidebar = page.get_by_test_id("stSidebar")
+    picker = sidebar.get_by_test_id("stSelectbox").filter(has_text="项目").first
+    expect(picker.get_by_role("combobox")).to_have_value(NAME)
+    full_page_screenshot(page, "new_project_saved.png")
+
+    # the store holds the correction, read as a threshold; the new project's pages are its own
+    from analytics.storage.store import Store
+
+    pid = page.url.split("project=")[1].split("&")[0]
+    target = Store(store_dir).with_project(pid).project().indicators[0].targets[2018]
+    assert (target.comparator, target.value) == (">=", 25.0)  # was ≥20平方米 in the table
+    page.get_by_test_id("stSidebarNav").get_by_text("目标表").click()
+    wait_idle(page)
+    assert_no_exception(page)
+    body = page.evaluate("() => document.body.innerText")
+    assert NAME in body and DONGGUAN not in body and "示例数据" not in body
+
+    # back to the default project through the switcher: its own data again, project= gone from the URL
+    pick_option(page, sidebar.get_by_test_id("stSelectbox").filter(has_text="项目").first, "东莞")
+    expect(page.get_by_text(DONGGUAN).first).to_be_visible()
+    assert "project=" not in page.url
+    assert_no_exception(page)

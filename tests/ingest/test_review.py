@@ -1,0 +1,92 @@
+"""The review step of a read table: flat rows, corrections written back, project facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.review import REVIEWED, apply_facts, apply_review, needs_review, review_rows, target_years
+from analytics.ingest.targets import load_project
+from analytics.storage.project_files import folder_files
+
+TABLES = Path(__file__).resolve().parents[1] / "tables"
+
+
+def _reading(name: str, **kw: object) -> dict:
+    result = parse_table(TABLES / name, **kw)  # type: ignore[arg-type]
+    assert isinstance(result, TableReading)
+    return result.to_json()
+
+
+@pytest.fixture(scope="module")
+def seed() -> dict:
+    return _reading("seed_dongguan.txt")
+
+
+def test_rows_carry_every_indicator_with_reasons(seed: dict) -> None:
+    rows = review_rows(seed)
+    assert len(rows) == 40 and target_years(seed) == ["2023", "2024"]
+    first = rows[0]
+    assert first["name"] == "城镇新增就业人员规模" and first["unit"] == "万人" and first["target_2024"] == "12.4"
+    assert first["reason_unit"] and first["confidence_unit"] == "high"
+    assert all(set(r["review"]) == set(needs_review(i)) for r, i in zip(rows, seed["indicators"]))
+
+
+def test_a_corrected_target_is_read_like_a_table_cell(seed: dict) -> None:
+    rows = review_rows(seed)
+    edit = dict(rows[0], target_2024="达到13", direction="higher")
+    res = apply_review(seed, [edit])
+    assert res.ok and res.changed == 1
+    t = res.reading["indicators"][0]["targets"]["2024"]
+    assert (t["comparator"], t["value"], t["raw"]) == (">=", 13.0, "达到13")
+    assert seed["indicators"][0]["targets"]["2024"]["value"] == 12.4  # the input is left alone
+
+
+def test_a_changed_field_is_marked_as_set_by_a_person(seed: dict) -> None:
+    rows = review_rows(seed)
+    res = apply_review(seed, [dict(rows[0], kind="stock", direction="lower")])
+    ind = res.reading["indicators"][0]
+    assert res.changed == 4 and ind["kind"] == "stock" and ind["direction"] == "lower"
+    assert ind["inferred"]["kind"]["rule"] == REVIEWED and ind["inferred"]["direction"]["confidence"] == "high"
+    # a bare number now reads as a cap (lower is better)
+    assert [t["comparator"] for t in ind["targets"].values()] == ["<=", "<="]
+
+
+@pytest.mark.parametrize("field,value,code", [
+    ("kind", "banana", "bad_kind"), ("direction", "up", "bad_direction"), ("name", " ", "empty_name"),
+    ("target_2024", "同比增长10%", "unreadable_target"), ("target_2024", "效果明显", "words_for_number"),
+])
+def test_unusable_corrections_come_back_as_problems(seed: dict, field: str, value: str, code: str) -> None:
+    res = apply_review(seed, [dict(review_rows(seed)[0], **{field: value})])
+    assert [(p.field, p.code) for p in res.problems] == [(field, code)]
+
+
+def test_qualitative_kind_keeps_words_and_refuses_a_number(seed: dict) -> None:
+    row = dict(review_rows(seed)[0], kind="qualitative", target_2023="效果明显", target_2024="12")
+    res = apply_review(seed, [row])
+    assert [(p.field, p.code) for p in res.problems] == [("target_2024", "number_for_qualitative")]
+    ok = apply_review(seed, [dict(row, target_2024="有效提升")])
+    assert ok.ok and ok.reading["indicators"][0]["targets"]["2024"]["qualitative"] is True
+
+
+def test_facts_and_the_saved_folder_load(seed: dict, tmp_path: Path) -> None:
+    reading = apply_facts(seed, name="试点项目", years=[2024, 2023],
+                          sources=[{"name": "中央补助", "amount": 100}, {"name": "地方资金", "amount": "50.5"}, {"name": "", "amount": 9}],
+                          departments={"主管部门": "某局", "": "x"})
+    p = reading["project"]
+    assert p["name"] == "试点项目" and p["years"] == [2023, 2024]
+    assert p["funding"]["total"] == pytest.approx(150.5) and [s["name"] for s in p["funding"]["sources"]] == ["中央补助", "地方资金"]
+    assert p["departments"] == {"主管部门": "某局"}
+    files = folder_files(apply_review(reading, [dict(review_rows(reading)[0], target_2024="≥13")]).reading, "pilot")
+    for name, body in files.files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    project = load_project(tmp_path)
+    assert project.name == "试点项目" and project.indicators[0].targets[2024].value == 13
+
+
+def test_a_table_without_a_year_gets_one_from_the_reader(tmp_path: Path) -> None:
+    bare = _reading("corpus/ningde_rencaiyizhan_2023.tsv")
+    assert target_years(bare) == ["?"]
+    assert target_years(_reading("corpus/ningde_rencaiyizhan_2023.tsv", year=2023)) == ["2023"]
