@@ -12,7 +12,7 @@ pytestmark = pytest.mark.slow
 
 APP = str(Path(__file__).resolve().parents[2] / "app.py")
 PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/targets.py", "pages/forecast.py", "pages/budget.py",
-         "pages/data.py", "pages/meeting.py"]
+         "pages/data.py", "pages/meeting.py", "pages/new_project.py"]
 
 
 def fresh(page: str | None = None, **query) -> AppTest:
