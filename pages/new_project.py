@@ -89,7 +89,7 @@ def _projects_section() -> None:
     for p in db.list_projects(archived=True):
         c1, c2, c3 = st.columns([4, 2, 1.4], vertical_alignment="center")
         c1.markdown(f"**{esc(p.name or p.id)}**")
-        c1.caption(tx("col_id") + "：" + esc(p.id))
+        c1.caption(t("label_value", lang, label=tx("col_id"), value=esc(p.id)))
         c2.caption(tx(f"status_{p.status}"))
         if p.id == DEFAULT_PROJECT:
             c3.caption(tx("default_project"))
@@ -219,15 +219,15 @@ config: dict[str, Any] = {
     "review": st.column_config.TextColumn(tx("col_review"), disabled=True, width="small"),
 }
 for f in FIELDS:
-    config[f"reason_{f}"] = st.column_config.TextColumn(tx("col_reason", field=field_names[f]), disabled=True)
+    config[f"reason_{f}"] = st.column_config.TextColumn(tx("col_reason", field=field_names[f]), disabled=True, width="medium")
 for k in keys:
     config[f"target_{k}"] = st.column_config.TextColumn(_target_col(k))
 grid_key = f"np_grid_{digest}_{year or ''}_{sheet.strip()}"
 st.session_state["_np_grid_key"] = grid_key
 edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=config, hide_index=True, width="stretch",
                         num_rows="fixed", key=grid_key, height=min(38 * (len(grid) + 1) + 4, 640),
-                        column_order=["seq", "level2", "name", "unit", "reason_unit", "kind", "reason_kind", "direction",
-                                      "reason_direction", *[f"target_{k}" for k in keys], "review"])
+                        column_order=["seq", "level2", "name", "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
+                                      "reason_direction", *[f"target_{k}" for k in keys]])
 
 # -- ④ project facts ---------------------------------------------------------------------------------
 st.subheader(tx("step_facts"))

@@ -53,10 +53,10 @@ def test_upload_correct_save_and_switch(page, np_url):
     expect(page.get_by_text("读出 16 个指标").first).to_be_visible()
     assert_no_exception(page)
 
-    # correct the first target: 9 columns right of 序号 (name, unit, reason, kind, reason, direction, reason, 2018)
+    # correct the first target: 10 columns right of 序号 (二级, name, 需核对, unit, reason, kind, reason, direction, reason, 2018)
     grid = page.get_by_test_id("stDataFrame").nth(2)
     grid.scroll_into_view_if_needed()
-    _edit_cell(page, grid, 1, 9, "≥25平方米")
+    _edit_cell(page, grid, 1, 10, "≥25平方米")
     page.get_by_role("button", name="保存为新项目").click()
     wait_idle(page)
     expect(page.get_by_text("已保存项目").first).to_be_visible()
