@@ -1,6 +1,7 @@
 """Bounded work for every file: a corpus of hostile shapes, each under the 20 MB upload limit, run
 through the one validation gate (``ingest_any``, as ``python -m analytics validate`` and the upload
-page do), each in its own subprocess.
+page do) — and, for the files named ``table_*``, through the target-table reader (``parse_table``,
+as ``python -m analytics parse-table`` and the 新建项目 page do) — each in its own subprocess.
 
 For each file it prints: accepted/rejected (and the first problem's code), seconds, peak RSS
 (``resource.getrusage`` in the child), the ratio of both to a baseline run of the shipped sample
@@ -201,9 +202,42 @@ def make_corpus(folder: Path) -> list[Path]:
     add("unique_shared_strings.xlsx", lambda p: write_xlsx(p, [("S1", lambda: (
         f'<row r="{r}"><c t="s"><v>{r - 1}</v></c></row>' for r in range(1, 1_000_001)), [])],
         shared=[f"s{i:07d}" for i in range(1_000_000)]))
+    _table_files(add)
     for path in made:
         assert path.stat().st_size < SIZE_LIMIT, (path.name, path.stat().st_size)
     return made
+
+
+_WNS = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def _docx(path: Path, body: Callable[[], Iterator[bytes]]) -> None:
+    """A minimal .docx whose document body is streamed from ``body``."""
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        with zf.open("word/document.xml", "w", force_zip64=True) as fh:
+            fh.write(f'<?xml version="1.0"?><w:document {_WNS}><w:body>'.encode())
+            for chunk in body():
+                fh.write(chunk)
+            fh.write(b"</w:body></w:document>")
+
+
+def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
+    """Hostile shapes for the target-table reader (run through ``parse_table``)."""
+    cell = b"<w:tc><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc>"
+    add("table_docx_bomb.docx", lambda p: _docx(p, lambda: (b" " * (1 << 20) for _ in range(800))))
+    add("table_docx_wide_span.docx", lambda p: _docx(p, lambda: iter([b"<w:tbl>" + (
+        b'<w:tr><w:tc><w:tcPr><w:gridSpan w:val="100000"/></w:tcPr><w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr>'
+        * 2000) + b"</w:tbl>"])))
+    add("table_docx_300k_cells.docx", lambda p: _docx(p, lambda: iter([b"<w:tbl>" + (b"<w:tr>" + cell * 60 + b"</w:tr>")
+                                                                         * 5000 + b"</w:tbl>"])))
+    add("table_lines_1m.txt", lambda p: _text(p, "三级指标\n指标值\n" + "城镇新增就业\n≥5万人\n" * 500_000))
+    add("table_pipes_600k.txt", lambda p: _text(p, "|三级指标|指标值|\n" + "|城镇新增就业|≥5万人|\n" * 600_000))
+    add("table_tsv_200k_columns.tsv", lambda p: _text(p, "三级指标\t指标值\t" + "\t".join(f"c{i}" for i in range(200_000))
+                                                       + "\n" + ("x\t1\t" * 100_000 + "\n") * 10))
+    add("table_tsv_800k_cells.tsv", lambda p: _text(p, "\t".join(["一级指标", "二级指标", "三级指标"] + ["指标值"] * 97) + "\n"
+                                                    + ("产出\t数量\t就业人数\t" + "\t".join(["≥5"] * 97) + "\n") * 7990))
+    add("table_long_line.txt", lambda p: _text(p, "a" * 19_000_000))
 
 
 # ---------------------------------------------------------------------------- one run (child)
@@ -220,6 +254,9 @@ def child(path: str) -> None:
         result = ingest_any(p, catalogue, max_bytes=SIZE_LIMIT)
         return result, time.perf_counter() - t0
 
+    if Path(path).name.startswith("table_"):
+        table_child(path)
+        return
     _, base_s = run(str(SAMPLE))
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result, secs = run(path)
@@ -227,6 +264,28 @@ def child(path: str) -> None:
     payload = json.dumps(result.to_json(), ensure_ascii=False)  # type: ignore[attr-defined]
     errors = result.errors  # type: ignore[attr-defined]
     print(json.dumps({"ok": result.ok, "code": errors[0].code if errors else "",  # type: ignore[attr-defined]
+                      "seconds": secs, "rss_mb": rss, "base_seconds": base_s, "base_rss_mb": base_rss,
+                      "json_bytes": len(payload.encode())}))
+
+
+def table_child(path: str) -> None:
+    """One target-table file through ``parse_table``, against the seed table as the baseline."""
+    import resource
+
+    from analytics.ingest.tables import NoTable, parse_table
+
+    def run(p: str) -> tuple[object, float]:
+        t0 = time.perf_counter()
+        result = parse_table(p)
+        return result, time.perf_counter() - t0
+
+    _, base_s = run(str(ROOT / "tests" / "tables" / "seed_dongguan.txt"))
+    base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    result, secs = run(path)
+    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    refused = isinstance(result, NoTable)
+    payload = json.dumps({"code": result.code} if refused else result.to_json(), ensure_ascii=False)  # type: ignore[attr-defined]
+    print(json.dumps({"ok": not refused, "code": result.code if refused else "",  # type: ignore[attr-defined]
                       "seconds": secs, "rss_mb": rss, "base_seconds": base_s, "base_rss_mb": base_rss,
                       "json_bytes": len(payload.encode())}))
 

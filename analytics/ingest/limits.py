@@ -35,6 +35,10 @@ class Limits:
     max_cell_chars: int = 10_000
     max_unpacked_bytes: int = 200_000_000
     max_seconds: float = 8.0
+    max_table_rows: int = 8_000
+    max_table_columns: int = 100
+    max_table_cells: int = 60_000
+    max_table_unpacked_bytes: int = 20_000_000
     max_problems: int = 500
     max_listed: int = 20
     plausible_default: float = 1e12
@@ -73,7 +77,8 @@ class Deadline:
 
 
 _INT_FIELDS = {"max_columns", "max_rows", "max_cells", "max_cell_chars", "max_unpacked_bytes", "max_problems",
-               "max_listed"}
+               "max_listed", "max_table_rows", "max_table_columns", "max_table_cells",
+               "max_table_unpacked_bytes"}
 
 
 def _from_doc(doc: Mapping[str, Any]) -> Limits:

@@ -300,3 +300,40 @@ def test_numbering_direction_column_and_unit_words(tmp_path: Path) -> None:
     b = _ind(data, "投诉件数")
     assert (b["direction"], b["targets"]["2024"]["comparator"], b["unit"]) == ("lower", "<=", "件")
     assert _ind(data, "报告提交")["targets"]["2024"]["value"] == 100
+
+
+# -- bounded work (data/limits.yaml: max_table_rows, max_table_columns, max_table_cells, max_table_unpacked_bytes)
+def _docx_bytes(body: bytes) -> bytes:
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", b'<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/'
+                    b'wordprocessingml/2006/main"><w:body>' + body + b"</w:body></w:document>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("name,blob,code", [
+    ("bomb.docx", _docx_bytes(b" " * 21_000_000), "too_large_unpacked"),
+    ("span.docx", _docx_bytes(b'<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="99999999"/></w:tcPr>'
+                            b'<w:p><w:r><w:t>x</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'),
+     "too_many_columns"),
+    ("lines.txt", ("三级指标\n指标值\n" + "就业\n≥5\n" * 4001).encode(), "too_many_rows"),
+    ("wide.tsv", ("三级指标\t指标值\t" + "\t".join(f"c{i}" for i in range(100)) + "\n").encode(), "too_many_columns"),
+    ("cells.tsv", ("三级指标\t" + "\t".join(["指标值"] * 90) + "\n" + ("就业\t" + "\t".join(["5"] * 90) + "\n") * 700).encode(),
+     "too_many_cells"),
+])
+def test_a_table_over_a_limit_is_refused_before_reading(name: str, blob: bytes, code: str) -> None:
+    result = parse_table(blob, filename=name)
+    assert isinstance(result, NoTable) and result.code == code
+    from analytics.present.tables_text import no_table_message  # a message for every code, in both languages
+
+    assert "{" not in no_table_message(result, name, "zh") and "{" not in no_table_message(result, name, "en")
+
+
+def test_a_table_just_under_the_limits_is_read() -> None:
+    blob = ("三级指标\n指标值\n" + "城镇新增就业\n≥5万人\n" * 3990).encode()
+    result = parse_table(blob, filename="many.txt")
+    assert not isinstance(result, NoTable) and len(result.indicators) == 3990

@@ -6,6 +6,10 @@ line, blank line between rows", or one cell per line).
 
 Every row keeps where it came from (line, sheet row, table/row) so that a row that cannot be read
 is reported with its place and text. Nothing here raises: problems are returned as codes.
+
+The work one file may cause is bounded by ``data/limits.yaml`` (``max_table_rows``,
+``max_table_columns``, ``max_table_unpacked_bytes``; the 20 MB size limit): a file over a limit is
+refused before the reader looks at its meaning.
 """
 
 from __future__ import annotations
@@ -18,6 +22,8 @@ import zipfile
 from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree as ET
+
+from analytics.ingest.limits import Limits, default_limits
 
 __all__ = ["RawTable", "ReadFailure", "read_source", "split_text"]
 
@@ -67,24 +73,54 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
                 data = fh.read()
     except OSError as exc:
         return ReadFailure("unreadable", type(exc).__name__)
+    if len(data) > MAX_BYTES:
+        return ReadFailure("too_large", str(len(data)))
     if not data.strip():
         return ReadFailure("empty")
-    ext = os.path.splitext(filename or "")[1].lower()
+    limits = default_limits()
     try:
-        if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
-            return _read_xls(data, sheet)
-        if data.startswith(b"PK\x03\x04"):
-            with zipfile.ZipFile(io.BytesIO(data)) as zf:
-                names = set(zf.namelist())
-            if "word/document.xml" in names:
-                return _read_docx(data)
-            return _read_xlsx(data, filename or "", sheet)
-        text = _decode(data)
-        if text is None:
-            return ReadFailure("bad_encoding")
-        return [split_text(text, csv_hint=(ext == ".csv"))]
+        tables = _read(data, filename, sheet, limits)
     except Exception as exc:  # noqa: BLE001 - a broken file is a problem to report, never a traceback
         return ReadFailure("unreadable", type(exc).__name__)
+    return tables if isinstance(tables, ReadFailure) else _bounded(tables, limits)
+
+
+def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
+    ext = os.path.splitext(filename or "")[1].lower()
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
+        return _read_xls(data, sheet)
+    if data.startswith(b"PK\x03\x04"):
+        with zipfile.ZipFile(io.BytesIO(data)) as zf:
+            names = set(zf.namelist())
+        if "word/document.xml" in names:
+            return _read_docx(data, limits)
+        return _read_xlsx(data, filename or "", sheet)
+    text = _decode(data)
+    if text is None:
+        return ReadFailure("bad_encoding")
+    lines = text.count("\n") + 1
+    if lines > limits.max_table_rows and sum(1 for ln in text.split("\n") if ln.strip()) > limits.max_table_rows:
+        return ReadFailure("too_many_rows", str(limits.max_table_rows))
+    return [split_text(text, csv_hint=(ext == ".csv"))]
+
+
+def _bounded(tables: list[RawTable], limits: Limits) -> list[RawTable] | ReadFailure:
+    """The tables, or ``too_many_rows`` / ``too_many_columns`` / ``too_many_cells`` (a row's width
+    counted up to its last non-blank cell)."""
+    for table in tables:
+        if len(table.rows) > limits.max_table_rows:
+            return ReadFailure("too_many_rows", str(limits.max_table_rows))
+        cells = 0
+        for i, row in enumerate(table.rows):
+            width = len(row)
+            while width and not str(row[width - 1]).strip():
+                width -= 1
+            if width > limits.max_table_columns:
+                return ReadFailure("too_many_columns", f"{limits.max_table_columns} ({table.refs[i]})")
+            cells += sum(1 for c in row if c)
+            if cells > limits.max_table_cells:
+                return ReadFailure("too_many_cells", str(limits.max_table_cells))
+    return tables
 
 
 def _fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_row: int) -> None:
@@ -158,9 +194,10 @@ def _tc_text(tc: ET.Element) -> str:
     return "\n".join(paras).strip()
 
 
-def _docx_table(tbl: ET.Element) -> list[list[str]]:
+def _docx_table(tbl: ET.Element, max_columns: int = 100) -> list[list[str]]:
     """A Word table as a grid: a cell spanning columns (gridSpan) or continuing a vertical merge
-    (vMerge without "restart") repeats the text of the cell it belongs to."""
+    (vMerge without "restart") repeats the text of the cell it belongs to. A span counts at most
+    ``max_columns`` (a wider row is then refused by the caller)."""
     grid: list[list[str]] = []
     for tr in tbl.findall(f"{_W}tr"):
         row: list[str] = []
@@ -169,7 +206,10 @@ def _docx_table(tbl: ET.Element) -> list[list[str]]:
             span, vmerge = 1, None
             if pr is not None:
                 gs = pr.find(f"{_W}gridSpan")
-                span = int(gs.get(f"{_W}val", "1")) if gs is not None else 1
+                try:
+                    span = min(int(gs.get(f"{_W}val", "1")), max_columns + 1) if gs is not None else 1
+                except ValueError:
+                    span = 1
                 vm = pr.find(f"{_W}vMerge")
                 if vm is not None:
                     vmerge = vm.get(f"{_W}val", "continue")
@@ -183,9 +223,26 @@ def _docx_table(tbl: ET.Element) -> list[list[str]]:
     return grid
 
 
-def _read_docx(data: bytes) -> list[RawTable] | ReadFailure:
+def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
+    """A zip member's bytes, or None when it unpacks to more than ``limit`` (read in chunks: the
+    size a zip declares can lie)."""
+    if zf.getinfo(name).file_size > limit:
+        return None
+    out = bytearray()
+    with zf.open(name) as fh:
+        while chunk := fh.read(1 << 20):
+            out += chunk
+            if len(out) > limit:
+                return None
+    return bytes(out)
+
+
+def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
-        root = ET.fromstring(zf.read("word/document.xml"))
+        xml = _member(zf, "word/document.xml", limits.max_table_unpacked_bytes)
+    if xml is None:
+        return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes))
+    root = ET.fromstring(xml)
     body = root.find(f"{_W}body")
     if body is None:
         return ReadFailure("bad_docx")
@@ -200,7 +257,7 @@ def _read_docx(data: bytes) -> list[RawTable] | ReadFailure:
                 refs.append(f"¶{len(rows)}")
         elif child.tag == f"{_W}tbl":
             n_tables += 1
-            for i, r in enumerate(_docx_table(child), start=1):
+            for i, r in enumerate(_docx_table(child, limits.max_table_columns), start=1):
                 rows.append(r)
                 refs.append(f"T{n_tables}:{i}")
     if not n_tables:
