@@ -130,12 +130,48 @@ def _cell_at(row: list[str], i: int) -> str:
     return row[i] if 0 <= i < len(row) else ""
 
 
+def _set_starts(row: list[str], roles: list[str | None]) -> list[int]:
+    """Where each column set starts when the header repeats its name column (中期目标 and 年度目标
+    side by side: 二级指标 | 三级指标 | 指标值 twice): at the level-2 column just before each
+    specific name column, else at the name column; one start (0) when nothing repeats."""
+    names = [i for i, r in enumerate(roles) if r == "name" and normalize_text(row[i]) not in ("绩效指标", "指标")]
+    if len(names) < 2:
+        return [0]
+    return [0] + [n - 1 if n > 0 and roles[n - 1] == "level2" else n for n in names[1:]]
+
+
+def _fullest_set(table: RawTable, header: int, roles: list[str | None], starts: list[int]) -> int:
+    """The column set whose name and value cells are filled most often below the header."""
+    bounds = starts[1:] + [max(len(r) for r in table.rows[header:header + 400])]
+    best, best_count = 0, -1
+    for k, (a, b) in enumerate(zip(starts, bounds)):
+        cols = [j for j in range(a, b) if j < len(roles) and roles[j] in ("name", "value")]
+        count = sum(1 for r in table.rows[header + 1:header + 400] for j in cols if j < len(r) and r[j].strip())
+        if count > best_count:
+            best, best_count = k, count
+    return best
+
+
+def _keep_one_set(cols: list[Column], starts: list[int], chosen: int) -> None:
+    """Columns of the other sets (all but their shared 一级指标) are ignored."""
+    a = starts[chosen]
+    b = starts[chosen + 1] if chosen + 1 < len(starts) else 10 ** 9
+    for c in cols:
+        if c.role in ("name", "value", "level2", "unit", "comparator") and not a <= c.index < b:
+            c.role = "ignore"
+
+
 def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
-    """The header and the column roles, or ``None`` when no row looks like the header."""
+    """The header and the column roles, or ``None`` when no row looks like the header. A header
+    that repeats its columns for two periods reads the set that holds the values."""
     for i, row in enumerate(table.rows[:HEADER_SCAN]):
         if not _is_header(row, lex):
             continue
         roles = _row_roles(row, lex)
+        starts = _set_starts(row, roles)
+        chosen = _fullest_set(table, i, roles, starts) if len(starts) > 1 else 0
+        if chosen + 1 < len(starts):  # the name column of the chosen set, not the last one
+            roles = [r if j < starts[chosen + 1] else None for j, r in enumerate(roles)]
         name_col = _pick_name(row, roles)
         assert name_col is not None
         sub = None
@@ -148,6 +184,8 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
         for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
             if c.role == "name" and c.index != name_col:
                 c.role = "ignore"
+        if len(starts) > 1:
+            _keep_one_set(cols, starts, chosen)
         levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}
         return Layout(last, i, cols, name_col, levels)
     return None
