@@ -33,6 +33,12 @@ RENDERED = {
     "jiayuguan_bowuguan_2023.docx": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningjin_zhuxuejin_2019.xlsx": "corpus/ningjin_zhuxuejin_2019.tsv",
     "ningde_rencaiyizhan_2023.docx": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # text as a PDF viewer copies a table: a row a line, cells separated by a blank, merged cells once
+    "seed_dongguan.pdfcopy.txt": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.pdfcopy.txt": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "nanyue_fupin_2018.pdfcopy.txt": "corpus/nanyue_fupin_2018.tsv",
+    "jiayuguan_bowuguan_2023.pdfcopy.txt": "corpus/jiayuguan_bowuguan_2023.tsv",
+    "ningde_rencaiyizhan_2023.pdfcopy.txt": "corpus/ningde_rencaiyizhan_2023.tsv",
 }
 
 
@@ -113,11 +119,22 @@ def write_docx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], o
     doc.save(out)
 
 
+def write_pdf_copy(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The text a PDF viewer gives for the table: each row on a line, its cells separated by one
+    blank, a merged cell only in its first row (the cells it covers are not there at all)."""
+    hidden = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+              if (r, c) != (r1, c1)}
+    lines = [" ".join("".join(c.split()) for j, c in enumerate(r) if c.strip() and (i, j) not in hidden)
+             for i, r in enumerate(rows)]
+    out.write_text("\n".join(ln for ln in lines if ln) + "\n", encoding="utf-8")
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
+    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy}
     for name, source in RENDERED.items():
         rows, merges = grid_and_merges(HERE / source)
-        (write_xlsx if name.endswith(".xlsx") else write_docx)(rows, merges, OUT / name)
+        writers[Path(name).suffix](rows, merges, OUT / name)
         print(f"{OUT.relative_to(ROOT) / name}: {len(rows)} rows, {len(merges)} merged ranges")
 
 

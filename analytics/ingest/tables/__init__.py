@@ -12,7 +12,7 @@ import os
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
-from analytics.ingest.tables.sources import ReadFailure, read_source
+from analytics.ingest.tables.sources import ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
 
@@ -28,15 +28,15 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         return NoTable(tables.code, tables.detail)
     first: NoTable | None = None
     for table in tables:
-        if table.fmt == "text-lines":
-            table = rebuild_rows(table, lex)
-        try:
-            result = read_grid(table, lex, year, name)
-        except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
-            result = NoTable("unreadable", type(exc).__name__, len(table.rows))
-        if isinstance(result, TableReading):
-            return result
-        first = first or result
+        tries = [rebuild_rows(table, lex), split_spaces(table)] if table.fmt == "text-lines" else [table]
+        for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces
+            try:
+                result = read_grid(attempt, lex, year, name)
+            except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
+                result = NoTable("unreadable", type(exc).__name__, len(attempt.rows))
+            if isinstance(result, TableReading):
+                return result
+            first = first or result
     return first or NoTable("empty")
 
 

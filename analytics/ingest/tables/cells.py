@@ -194,13 +194,19 @@ def is_placeholder(text: str) -> bool:
     return bool(_PLACEHOLDER_RE.match(normalize_text(text)))
 
 
+_NUMBERISH_RE = re.compile(r"^\D{0,2}\d[\d.,]*\D{0,6}$")
+
+
 def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     """Whether ``text`` can be the cell of a column of ``role`` (used where empty cells vanished)."""
     t = normalize_text(text)
+    if role == "value" and t and t in _DASHES:
+        return True  # "—": no value set for that column (a placeholder as a name, a value here)
     if not t or lex.level_word(t) or is_placeholder(t):
         return False
     if role == "value":
-        return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20)
+        return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20) \
+            or bool(_NUMBERISH_RE.match(t))  # a number with a slip (二100百分比): the value, read as unreadable
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":

@@ -344,6 +344,8 @@ def _infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
 def _is_compacted(table: RawTable, layout: Layout) -> bool:
     """A web copy that moved every empty cell of a row to its end (``a | b | ||||``): positions
     after the name cannot be trusted, cells are fitted to the columns by what they hold."""
+    if table.fmt == "text-space":
+        return True  # split at blanks: a merged cell appears once, so no position can be trusted
     if table.merged or table.fmt != "text-pipe":
         return False
     body = [r for r in table.rows[layout.header_row + 1:] if any(c.strip() for c in r)]
@@ -396,6 +398,9 @@ def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> lis
                 and not is_value_like(after, lex):
             role = "level1"  # 成本指标 | 经济成本指标: the first is the first level here
         col = layout.level_cols.get(role)
+        if col is None and i + 2 < len(cells):
+            i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
+            continue
         if col is None or out[col]:
             break
         out[col], last = cells[i], (col, i)

@@ -25,7 +25,7 @@ from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
 
-__all__ = ["RawTable", "ReadFailure", "read_source", "split_text"]
+__all__ = ["RawTable", "ReadFailure", "read_source", "split_spaces", "split_text"]
 
 MAX_BYTES = 20 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -360,3 +360,24 @@ def _pipes(lines: list[str]) -> RawTable:
         rows.append([c.strip() for c in cells])
         refs.append(f"L{i}")
     return RawTable("text-pipe", rows, refs)
+
+
+_CMP_ONLY = re.compile(r"^[≥≤<>=＞＜≧≦]+$")
+_BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
+
+
+def split_spaces(table: RawTable) -> RawTable:
+    """A text whose cells are separated by spaces on one line per row (a copy out of a PDF
+    viewer): each line split at runs of blanks. A lone comparator (``≥ 95%``) joins the cell after
+    it and a short bracket (``人次 （万）``) the cell before it. The positions of cells cannot be
+    trusted (merged cells appear once), so the rows are read as compacted."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        cells: list[str] = []
+        for token in " ".join(row).split():
+            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token)):
+                cells[-1] += token
+            else:
+                cells.append(token)
+        rows.append(cells)
+    return RawTable("text-space", rows, list(table.refs), table.sheet, False, list(table.sheets))
