@@ -238,6 +238,49 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
     add("table_tsv_800k_cells.tsv", lambda p: _text(p, "\t".join(["一级指标", "二级指标", "三级指标"] + ["指标值"] * 97) + "\n"
                                                     + ("产出\t数量\t就业人数\t" + "\t".join(["≥5"] * 97) + "\n") * 7990))
     add("table_long_line.txt", lambda p: _text(p, "a" * 19_000_000))
+    add("table_pdf_flate_bomb.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate_bomb())))
+    add("table_pdf_400k_lines.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate(b"".join(
+        b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))
+    add("table_pdf_2000_pages.pdf", lambda p: p.write_bytes(_pdf_pages(2000)))
+    add("table_pdf_garbage.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n" + bytes((i * 7919) % 251 for i in range(200_000))))
+
+
+def _flate(data: bytes) -> bytes:
+    import zlib
+
+    return zlib.compress(data, 9)
+
+
+def _flate_bomb() -> bytes:
+    """A content stream that unpacks to 1 GB of blanks (about 1 MB packed)."""
+    import zlib
+
+    packer = zlib.compressobj(9)
+    block = b" " * (1 << 20)
+    return b"".join([packer.compress(block) for _ in range(1024)] + [packer.flush()])
+
+
+def _pdf(objects: list[bytes]) -> bytes:
+    out = b"%PDF-1.4\n"
+    offsets = []
+    for i, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref)
+
+
+def _pdf_one_page(packed_content: bytes) -> bytes:
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                 b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents 4 0 R >>",
+                 b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed_content) + packed_content + b"\nendstream"])
+
+
+def _pdf_pages(n: int) -> bytes:
+    kids = b" ".join(b"%d 0 R" % (3 + i) for i in range(n))
+    return _pdf([b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [%s] /Count %d >>" % (kids, n)]
+                + [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] >>" for _ in range(n)])
 
 
 # ---------------------------------------------------------------------------- one run (child)
@@ -282,7 +325,8 @@ def table_child(path: str) -> None:
     _, base_s = run(str(ROOT / "tests" / "tables" / "seed_dongguan.txt"))
     base_rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     result, secs = run(path)
-    rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    # a PDF is read in a child process: its peak counts too
+    rss = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss) / 1024
     refused = isinstance(result, NoTable)
     payload = json.dumps({"code": result.code} if refused else result.to_json(), ensure_ascii=False)  # type: ignore[attr-defined]
     print(json.dumps({"ok": not refused, "code": result.code if refused else "",  # type: ignore[attr-defined]

@@ -68,11 +68,13 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
         expected[Path(data["file"]).stem] = data
         out.append((data["file"], _text_bytes(TABLES / "corpus" / data["file"]), data))
     for path in sorted((TABLES / "generated").glob("*")):
-        if path.suffix not in (".xlsx", ".docx", ".txt"):
+        if path.suffix not in (".xlsx", ".docx", ".txt", ".pdf"):
             continue
         stem = path.name.split(".")[0]
         base = seed if stem == "seed_dongguan" else expected.get(stem)
         layout = "pdf-copy (blank-separated, merged cells once)" if path.suffix == ".txt" else path.suffix[1:] + " (merged cells)"
+        if path.suffix == ".pdf":
+            layout = "pdf (ruled table, merged and wrapped cells)"
         if base is not None:
             out.append((path.name, path.read_bytes(), {**base, "layout": layout}))
     return out

@@ -38,6 +38,9 @@ class Limits:
     max_table_rows: int = 8_000
     max_table_columns: int = 100
     max_table_cells: int = 60_000
+    max_pdf_pages: int = 40
+    max_pdf_objects: int = 200_000
+    max_pdf_memory_mb: int = 400
     max_table_unpacked_bytes: int = 20_000_000
     max_problems: int = 500
     max_listed: int = 20
@@ -77,7 +80,7 @@ class Deadline:
 
 
 _INT_FIELDS = {"max_columns", "max_rows", "max_cells", "max_cell_chars", "max_unpacked_bytes", "max_problems",
-               "max_listed", "max_table_rows", "max_table_columns", "max_table_cells",
+               "max_listed", "max_table_rows", "max_table_columns", "max_table_cells", "max_pdf_pages", "max_pdf_objects", "max_pdf_memory_mb",
                "max_table_unpacked_bytes"}
 
 

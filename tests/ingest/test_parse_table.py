@@ -337,3 +337,48 @@ def test_a_table_just_under_the_limits_is_read() -> None:
     blob = ("三级指标\n指标值\n" + "城镇新增就业\n≥5万人\n" * 3990).encode()
     result = parse_table(blob, filename="many.txt")
     assert not isinstance(result, NoTable) and len(result.indicators) == 3990
+
+
+# -- PDF: ruled tables read in a bounded child process
+def _pdf_bytes(content: bytes, pages: int = 1) -> bytes:
+    import zlib
+
+    packed = zlib.compress(content, 9)
+    objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
+            b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + i) for i in range(pages)), pages)]
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents %d 0 R >>" % (3 + pages)] * pages
+    objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+    out, offsets = b"%PDF-1.4\n", []
+    for i, body in enumerate(objs, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % i + body + b"\nendobj\n"
+    xref = len(out)
+    out += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
+    return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+
+
+def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
+    pdf = parse_table(TABLES / "generated" / "seed_dongguan.pdf")
+    word = parse_table(TABLES / "generated" / "seed_dongguan.docx")
+    assert isinstance(pdf, TableReading) and isinstance(word, TableReading)
+    assert [(i["name"], i["unit"], i["kind"], i["direction"]) for i in pdf.indicators] == \
+        [(i["name"], i["unit"], i["kind"], i["direction"]) for i in word.indicators]
+    assert pdf.project["funding"]["total"] == pytest.approx(103414.18) and pdf.project["years"] == [2023, 2024]
+
+
+@pytest.mark.parametrize("content,pages,changes,code", [
+    (b" " * (300 << 20), 1, {"max_pdf_memory_mb": 150}, "too_large_unpacked"),  # a stream unpacking past the memory limit
+    (b"".join(b"%d 0 m %d 9 l S\n" % (i % 500, i % 700) for i in range(300_000)), 1, {"max_seconds": 1.0}, "time_limit"),
+    (b"BT ET", 60, {}, "too_many_pages"),
+    (b"BT /F1 12 Tf 72 712 Td (no table here) Tj ET", 1, {}, "no_pdf_table"),
+])
+def test_a_hostile_pdf_is_stopped_in_its_child(content: bytes, pages: int, changes: dict, code: str) -> None:
+    from analytics.ingest.limits import default_limits
+    from analytics.ingest.tables.pdf import read_pdf
+
+    rows, refs, got, detail = read_pdf(_pdf_bytes(content, pages), default_limits().replace(**changes))
+    assert (rows, got) == ([], code), detail
+    from analytics.present.tables_text import no_table_message
+
+    message = no_table_message(NoTable(code, detail), "x.pdf", "zh")
+    assert "{" not in message and "x.pdf" in message

@@ -1,5 +1,6 @@
 """Render some of the real tables of tests/tables/ as the files people actually hold: .xlsx with
-merged cells (openpyxl) and .docx Word tables with merged cells (python-docx). The cells are the
+merged cells (openpyxl), .docx Word tables with merged cells (python-docx), the same Word tables
+with ruling lines printed to .pdf (LibreOffice), and the blank-separated text a PDF viewer copies. The cells are the
 text fixture's own; cells left blank under a label in a level column (and under a label of the
 facts above the table) become one merged cell, a title row is merged across the table.
 
@@ -33,6 +34,11 @@ RENDERED = {
     "jiayuguan_bowuguan_2023.docx": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningjin_zhuxuejin_2019.xlsx": "corpus/ningjin_zhuxuejin_2019.tsv",
     "ningde_rencaiyizhan_2023.docx": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # the Word table (with its ruling lines) printed to PDF by LibreOffice
+    "seed_dongguan.pdf": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "jiayuguan_bowuguan_2023.pdf": "corpus/jiayuguan_bowuguan_2023.tsv",
+    "ningde_rencaiyizhan_2023.pdf": "corpus/ningde_rencaiyizhan_2023.tsv",
     # text as a PDF viewer copies a table: a row a line, cells separated by a blank, merged cells once
     "seed_dongguan.pdfcopy.txt": "seed_dongguan.txt",
     "chizhou_weituo_ziping_2022.pdfcopy.txt": "corpus/chizhou_weituo_ziping_2022.tsv",
@@ -101,12 +107,14 @@ def write_xlsx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], o
     wb.save(out)
 
 
-def write_docx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+def write_docx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path, grid: bool = False) -> None:
     import docx
 
     doc = docx.Document()
     doc.add_paragraph("附件")
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    if grid:
+        table.style = "Table Grid"  # ruling lines, as official tables are printed
     for i, r in enumerate(rows):
         for j, c in enumerate(r):
             table.cell(i, j).text = c
@@ -129,9 +137,23 @@ def write_pdf_copy(rows: list[list[str]], merges: list[tuple[int, int, int, int]
     out.write_text("\n".join(ln for ln in lines if ln) + "\n", encoding="utf-8")
 
 
+def write_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The Word table with ruling lines, converted to PDF by LibreOffice (``soffice`` on the PATH)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / (out.stem + ".docx")
+        write_docx(rows, merges, src, grid=True)
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
+                       capture_output=True, timeout=300)
+        shutil.copy(Path(tmp) / (out.stem + ".pdf"), out)
+
+
 def main() -> None:
     OUT.mkdir(exist_ok=True)
-    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy}
+    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf}
     for name, source in RENDERED.items():
         rows, merges = grid_and_merges(HERE / source)
         writers[Path(name).suffix](rows, merges, OUT / name)

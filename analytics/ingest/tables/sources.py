@@ -1,4 +1,5 @@
-"""Reading a target table's cells from whatever a person holds: .xlsx (merged cells filled),
+"""Reading a target table's cells from whatever a person holds: .xlsx (merged cells filled), .pdf
+(ruled tables, see :mod:`analytics.ingest.tables.pdf`),
 .xls (when ``xlrd`` is installed), .docx (Word tables, ``gridSpan``/``vMerge`` filled; paragraphs
 between tables kept as one-cell rows, so titles such as （2022年度） are seen), .csv, and text
 copied out of a PDF or a web page (tab-separated, ``|``-separated, Word's "one cell per tab-led
@@ -87,6 +88,11 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
 
 def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
     ext = os.path.splitext(filename or "")[1].lower()
+    if data.startswith(b"%PDF-"):
+        from analytics.ingest.tables.pdf import read_pdf
+
+        rows, refs, code, detail = read_pdf(data, limits)
+        return ReadFailure(code, detail) if code else [RawTable("pdf", rows, refs, None, True)]
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
         return _read_xls(data, sheet)
     if data.startswith(b"PK\x03\x04"):

@@ -1,0 +1,182 @@
+"""Reading the tables of a PDF (a 绩效目标表 printed or exported to PDF): each page's tables are
+found from their ruling lines (``pdfplumber``); a cell covered by a merged cell takes the text of
+the cell that covers it (as merged cells in .xlsx and .docx do); a cell's wrapped lines are joined
+(without a blank between Chinese characters); the text above a page's tables (the title with its
+year, project facts written as lines) comes first, the text below (sign-off lines) after.
+
+Bounded: a PDF is read in a child process that limits its own memory (``max_pdf_memory_mb``)
+and CPU time, and is stopped after ``max_seconds`` (a compressed stream that unpacks to gigabytes,
+or a page of a million lines, costs the child, never the app); inside it, at most
+``max_pdf_pages`` pages and ``max_pdf_objects`` drawn objects a page (data/limits.yaml). A PDF
+with no ruled table (a scan, or a table drawn without lines) is reported, not guessed.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import json
+import os
+import re
+import subprocess
+import sys
+import time
+from typing import Any
+
+from analytics.ingest.limits import Limits
+
+__all__ = ["read_pdf", "read_pdf_here", "PdfResult"]
+
+#: (rows, places, failure code, detail)
+PdfResult = tuple[list[list[str]], list[str], str, str]
+
+_ASCII_WORD = re.compile(r"[A-Za-z]$")
+
+
+def _join_lines(text: str | None) -> str:
+    """A cell's wrapped lines as one text: Chinese and numbers joined directly, English words with a blank."""
+    if not text:
+        return ""
+    out = ""
+    for part in (p.strip() for p in text.split("\n")):
+        if not part:
+            continue
+        out += (" " if out and _ASCII_WORD.search(out) and part[:1].isascii() and part[:1].isalpha() else "") + part
+    return out
+
+
+def _covering(cells: list[list[Any]], i: int, j: int) -> tuple[int, int] | None:
+    """The position of the merged cell covering the empty position (i, j): the nearest real cell
+    above in the same column whose box reaches down into row i, else to the left reaching into column j."""
+    row_box = next((c for c in cells[i] if c is not None), None)
+    for k in range(i - 1, -1, -1):
+        box = cells[k][j] if j < len(cells[k]) else None
+        if box is not None:
+            if row_box is None or box[3] > row_box[1] + 0.5:
+                return k, j
+            break
+    for k in range(j - 1, -1, -1):
+        box = cells[i][k]
+        if box is not None:
+            return i, k
+    return None
+
+
+def _table_rows(table: Any) -> list[list[str]]:
+    texts = table.extract()
+    cells = [list(r.cells) for r in table.rows]
+    rows = [[_join_lines(t) if t is not None else None for t in r] for r in texts]
+    for i, r in enumerate(rows):
+        for j, t in enumerate(r):
+            if t is None and i < len(cells) and j < len(cells[i]):
+                at = _covering(cells, i, j)
+                r[j] = rows[at[0]][at[1]] or "" if at is not None else ""
+    return [[c or "" for c in r] for r in rows]
+
+
+def _continues(first: list[str], previous: list[str]) -> bool:
+    """Whether the first row of a page's table is the rest of the previous page's last row: at
+    most two cells filled, each under a filled cell of that row, and the row is as wide."""
+    filled = [j for j, c in enumerate(first) if c.strip()]
+    return 0 < len(filled) <= 2 and len(first) == len(previous) and all(previous[j].strip() for j in filled)
+
+
+def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
+    x = (float(obj.get("x0", 0)) + float(obj.get("x1", 0))) / 2
+    y = (float(obj.get("top", 0)) + float(obj.get("bottom", 0))) / 2
+    return any(b[0] <= x <= b[2] and b[1] <= y <= b[3] for b in boxes)
+
+
+def read_pdf(data: bytes, limits: Limits) -> PdfResult:
+    """:func:`read_pdf_here` in a child process with its memory and time bounded (see the module's
+    help); ``time_limit`` when it is stopped, ``too_large_unpacked`` when it runs out of memory."""
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
+    try:
+        done = subprocess.run([sys.executable, "-m", "analytics.ingest.tables.pdf", json.dumps(dataclasses.asdict(limits))],
+                              input=data, capture_output=True, timeout=limits.max_seconds + 2, env=env)
+    except subprocess.TimeoutExpired:
+        return [], [], "time_limit", str(limits.max_seconds)
+    try:
+        out = json.loads(done.stdout.decode("utf-8"))
+    except (ValueError, UnicodeDecodeError):
+        killed = done.returncode < 0 or b"MemoryError" in done.stderr
+        return [], [], "too_large_unpacked" if b"MemoryError" in done.stderr else ("time_limit" if killed else "unreadable"), \
+            str(limits.max_pdf_memory_mb) + " MB" if b"MemoryError" in done.stderr else str(limits.max_seconds)
+    return out["rows"], out["refs"], out["code"], out["detail"]
+
+
+def _child() -> None:
+    """``python -m analytics.ingest.tables.pdf LIMITS_JSON`` < pdf bytes: limits itself, then reads."""
+    import resource
+
+    limits = Limits(**{k: v for k, v in json.loads(sys.argv[1]).items() if k in {f.name for f in dataclasses.fields(Limits)}})
+    memory = int(limits.max_pdf_memory_mb) * 1024 * 1024
+    resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+    cpu = max(1, int(limits.max_seconds))
+    resource.setrlimit(resource.RLIMIT_CPU, (cpu, cpu + 1))
+    data = sys.stdin.buffer.read()
+    try:
+        rows, refs, code, detail = read_pdf_here(data, limits)
+    except MemoryError:
+        rows, refs, code, detail = [], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB"
+    except Exception as exc:  # noqa: BLE001 - a broken PDF is a problem to report
+        cause: BaseException | None = exc
+        while cause is not None and not isinstance(cause, MemoryError):
+            cause = cause.__cause__ or cause.__context__
+        rows, refs, code, detail = ([], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB") if cause is not None \
+            else ([], [], "unreadable", type(exc).__name__)
+    sys.stdout.write(json.dumps({"rows": rows, "refs": refs, "code": code, "detail": detail}, ensure_ascii=False))
+
+
+def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
+    """Rows of cell texts and their places (``p2`` for a line of page 2, ``p2 T1:3`` for row 3 of its
+    first table), or a failure code (``pdf_reader_missing`` | ``too_many_pages`` |
+    ``too_many_objects`` | ``time_limit`` | ``no_pdf_table``) with a detail."""
+    try:
+        import pdfplumber
+    except ImportError:
+        return [], [], "pdf_reader_missing", ""
+    start = time.monotonic()
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    n_tables = 0
+    last_row: int | None = None  # the last table row so far, while no text has come after it
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        if len(pdf.pages) > limits.max_pdf_pages:
+            return [], [], "too_many_pages", str(limits.max_pdf_pages)
+        for number, page in enumerate(pdf.pages, start=1):
+            if time.monotonic() - start > limits.max_seconds:
+                return [], [], "time_limit", str(limits.max_seconds)
+            if sum(len(v) for v in page.objects.values()) > limits.max_pdf_objects:
+                return [], [], "too_many_objects", f"{limits.max_pdf_objects} (p{number})"
+            tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            boxes = [t.bbox for t in tables]
+            lines = page.filter(lambda o: not _inside(o, boxes)).extract_text_lines() if boxes else page.extract_text_lines()
+            top = boxes[0][1] if boxes else float("inf")
+            above = [ln for ln in lines if float(ln["top"]) < top]
+            for line in above:
+                rows.append([line["text"].strip()])
+                refs.append(f"p{number}")
+            for k, table in enumerate(tables, start=1):
+                n_tables += 1
+                found = _table_rows(table)
+                if k == 1 and not above and last_row is not None and found and _continues(found[0], rows[last_row]):
+                    rows[last_row] = [a + b for a, b in zip(rows[last_row], found[0] + [""] * len(rows[last_row]))]
+                    found = found[1:]  # a row split by the page break: its rest joins the row on the page before
+                for i, r in enumerate(found, start=1):
+                    rows.append(r)
+                    refs.append(f"p{number} T{k}:{i}")
+                last_row = len(rows) - 1 if found else last_row
+            below = [ln for ln in lines if float(ln["top"]) >= top]
+            for line in below:
+                rows.append([line["text"].strip()])
+                refs.append(f"p{number}")
+            if below or not tables:
+                last_row = None  # text after the table: the next page starts afresh
+    if not n_tables:
+        return [], [], "no_pdf_table", str(len(rows))
+    return rows, refs, "", ""
+
+
+if __name__ == "__main__":
+    _child()
