@@ -38,12 +38,37 @@ st.caption(t("bud_caption", lang, as_of=state.month_label(), year=year))
 sample_banner(state)
 if state.year != year:
     st.caption(t("bud_year_note", lang, year=year))
+
+
+def funding_facts() -> None:
+    """No spending yet: what the target table says about the money (total and sources), or
+    plainly that it says nothing (a table whose funding cell could not be read)."""
+    sources = [s for s in project.funding_sources if s.amount]
+    total = project.funding_amount
+    if not total:
+        st.info(t("project_pages.funding_none", lang), icon=":material/info:")
+        return
+    st.subheader(t("project_pages.funding_title", lang))
+    cols = metric_columns("funding", [1.0] * min(4, 1 + len(sources)))
+    cols[0].metric(t("project_pages.funding_total", lang), fmt_money(total, lang, decimals=2), border=True)
+    for col, s in zip(cols[1:], sources):
+        col.metric(esc(src_name[s.key]), fmt_money(s.amount, lang, decimals=2), border=True)
+    if not project.funding_total:
+        st.caption(t("project_pages.funding_total_zero_note", lang, sum=fmt_money(total, lang, decimals=2)))
+    st.warning(t("project_pages.funding_no_spending", lang), icon=":material/hourglass_empty:")
+
+
 if not ds.budget.has_data:
-    st.warning(t("budget_none", lang))
+    funding_facts()
+    st.stop()
+if not ds.budget.total:  # spending without a total: no execution rate, projection or score to show
+    st.warning(t("project_pages.funding_unknown", lang, month=state.month_label(),
+                 spent=fmt_money(ds.budget.spent_by(year, as_of[1]), lang, decimals=2)), icon=":material/info:")
     st.stop()
 
 alloc = load_allocation(project)
-st.info(t("bud_alloc_note", lang, split="，".join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
+if goal_ids:  # a table without goals has no split of its money by goal
+    st.info(t("bud_alloc_note", lang, split="，".join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
 
 # -- levers (drawn from the lever registry: analytics.budget.levers.REGISTRY) ----------------
 months_left = [f"{year}-{m:02d}" for m in range(as_of[1] + 1, 13)]
@@ -104,6 +129,16 @@ def draw_lever(lv: Lever, where: Any) -> None:
         where.number_input(t(wd.label, lang), wd.min, wd.max, wd.default, wd.step, key=input_key(lv.name), help=help_)
 
 
+def usable(lv: Lever) -> bool:
+    """Whether the project has what the lever acts on: goals (two to move money between),
+    funding sources, spend-driven indicators (a table without goals has no goal levers)."""
+    wd = lv.widget
+    if wd.per and not members(wd.per, project):
+        return False
+    goal_fields = [f for f in wd.fields if f.kind == "goal"]
+    return len(goal_ids) >= len(goal_fields)
+
+
 if "_load_scenario" in st.session_state:
     load_into_widgets(st.session_state.pop("_load_scenario"))
 
@@ -118,7 +153,7 @@ with st.container(border=True):
     c2.button(t("bud_reset", lang), icon=":material/restart_alt:", key="lv_reset", on_click=lambda: load_into_widgets({"levers": {}}))
     with st.expander(t("bud_more_levers", lang), icon=":material/tune:"):
         for lv in REGISTRY:
-            if not lv.widget.primary:
+            if not lv.widget.primary and usable(lv):
                 st.markdown(f"**{t(lv.label, lang)}**", help=t(lv.help, lang))
                 draw_lever(lv, st)
 

@@ -358,6 +358,7 @@ with tabs[2]:
 # -- 4. audit: history per indicator, batches with undo ----------------------------------------
 KIND_LABELS = {k: t(f"batch_{k}", lang) for k in
                ("seed", "import", "grid", "restore", "undo", "clear_sample", "scenario", "action", "setting", "targets")}
+KIND_LABELS.update({k: t(f"project_pages.batch_{k}", lang) for k in ("project", "archive")})
 
 
 def fmt_at(text: str | None) -> str:

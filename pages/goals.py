@@ -44,7 +44,7 @@ goal = st.segmented_control(
     options,
     format_func=lambda g: t("goal_all", lang) if g == -1 else (t("project_wide", lang) if g == 0 else t("goal_short", lang, g=g)),
     key="goal_pick",
-)
+) if project.goals else -1  # a table without goals: nothing to pick, every indicator serves the whole project
 if goal is None:
     goal = -1
 st.query_params["goal"] = str(goal)
@@ -59,9 +59,9 @@ if goal > 0:
             st.markdown(t("goal_score_line", lang, score=fmt_number(roll.score, 0), status=status_label(roll.status, lang, rules)))
         if g is not None:
             if g.text_span:
-                st.caption(t("label_value", lang, label=t("goal_text_span", lang), value=esc(g.text_span)))
+                st.caption(t("label_value", lang, label=t("project_pages.goal_text_span", lang, first=project.years[0], last=project.years[-1]), value=esc(g.text_span)))
             if g.text_2023:
-                st.caption(t("label_value", lang, label=t("goal_text_2023", lang), value=esc(g.text_2023)))
+                st.caption(t("label_value", lang, label=t("project_pages.goal_text_first", lang, year=project.years[0]), value=esc(g.text_2023)))
 
 rows = progress(state.year, state.as_of)
 fc = outlooks(state.year, state.as_of)

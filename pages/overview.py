@@ -73,11 +73,35 @@ with st.expander(t("status_rules_title", lang), icon=":material/info:"):
         st.markdown(t("status_rule_line", lang, label=status_label(key, lang, rules), help=status_help(key, lang, rules)))
     st.markdown(rules_help("trajectory", lang, rules))
 
-# -- goals ---------------------------------------------------------------------------------
+# -- goals (a table without goals: its indicators by level-1 group) -------------------------
 goal_ids = [g.id for g in project.goals]
-st.subheader(t("goals_title", lang, n=len(goal_ids)))
+
+
+def indicators_by_group() -> None:
+    """A project whose table has no goals: every indicator with its status and target, grouped
+    by 一级指标 as the table groups them."""
+    st.subheader(t("project_pages.indicators_title", lang, n=len(rows)))
+    st.caption(t("project_pages.indicators_caption", lang))
+    groups: dict[str, list] = {}
+    for r in rows:
+        groups.setdefault(by_id[r.indicator_id].level1 or t("project_pages.group_other", lang), []).append(r)
+    cols = st.columns(min(3, max(1, len(groups))))
+    for i, (group, members) in enumerate(groups.items()):
+        with cols[i % len(cols)].container(border=True):
+            st.markdown(f"**{esc(group)}**")
+            for r in members:
+                ind = by_id[r.indicator_id]
+                st.page_link("pages/indicator.py", label=esc(ind.display_name(lang)), query_params={"indicator": ind.id})
+                st.caption(t("project_pages.indicator_line", lang, status=status_label(r.status, lang, rules),
+                             target=esc(fmt_target(r.target_raw, ind.unit, lang))))
+
+
+if not goal_ids:
+    indicators_by_group()
+else:
+    st.subheader(t("goals_title", lang, n=len(goal_ids)))
 rolls = {g.goal: g for g in goal_rollup(state.year, state.as_of)}
-gcols = st.columns(min(5, max(1, len(goal_ids))))
+gcols = st.columns(min(5, len(goal_ids))) if goal_ids else []
 for i, gid in enumerate(goal_ids):
     roll = rolls.get(gid)
     with gcols[i % len(gcols)].container(border=True):
@@ -125,8 +149,9 @@ with left:
     st.caption(t("watch_caption", lang))
     by_row = {r.indicator_id: r for r in rows}
     risky = [o for o in sorted(outlook.values(), key=risk_order) if o.p_attain is not None and o.likelihood != "certain"][:8]
-    if not risky:
-        st.caption(t("watch_none", lang))
+    if not risky:  # nothing at risk, or nothing that could be forecast at all (no actuals yet)
+        forecast_any = any(o.p_attain is not None for o in outlook.values())
+        st.caption(t("watch_none" if forecast_any else "project_pages.watch_no_forecast", lang))
     for o in risky:
         ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
         with st.container(key=f"watch_{ind.id}"):
@@ -151,6 +176,8 @@ with right:
 # -- data quality --------------------------------------------------------------------------
 st.subheader(t("quality_title", lang))
 notes = ds.quality()
+if not notes:
+    st.caption(t("project_pages.quality_none", lang))
 icons = {"mismatch": ":material/error:", "note": ":material/info:", "passed": ":material/check:", "unresolved": ":material/help:"}
 for n in notes:
     label = t(f"quality_status_{n.status}", lang)
@@ -161,7 +188,8 @@ for n in notes:
         st.warning(line, icon=icons[n.status])
     elif n.status == "note":
         st.markdown(f"- {line}")
-with st.expander(t("quality_passed_n", lang, n=sum(1 for n in notes if n.status == "passed"))):
-    for n in notes:
-        if n.status == "passed":
-            st.markdown(f"- :material/check: {esc(note_text(n, lang))}")
+if notes:
+    with st.expander(t("quality_passed_n", lang, n=sum(1 for n in notes if n.status == "passed"))):
+        for n in notes:
+            if n.status == "passed":
+                st.markdown(f"- :material/check: {esc(note_text(n, lang))}")

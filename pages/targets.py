@@ -23,8 +23,8 @@ c1, c2 = st.columns(2)
 with c1.container(border=True):
     st.markdown(f"**{esc(project_name(project, lang))}**")
     st.markdown(f"**{t('departments', lang)}**")
-    for key, val in project.departments.items():
-        st.markdown(f"- {esc(val)}")
+    for key, val in project.departments.items():  # a table's own label (主管部门, 实施单位) is shown with its value
+        st.markdown(f"- {esc(val)}" if key.isascii() else "- " + t("label_value", lang, label=esc(key), value=esc(val)))
 with c2.container(border=True):
     st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_value(project.funding_total, "万元", lang)))
     for s in project.funding_sources:
@@ -39,9 +39,9 @@ with st.expander(t("overall_goal", lang), expanded=True):
     for g in project.goals:
         st.markdown(f"**{esc(g.label(lang))}**")
         if g.text_span:
-            st.caption(t("label_value", lang, label=t("goal_text_span", lang), value=esc(g.text_span)))
+            st.caption(t("label_value", lang, label=t("project_pages.goal_text_span", lang, first=project.years[0], last=project.years[-1]), value=esc(g.text_span)))
         if g.text_2023:
-            st.caption(t("label_value", lang, label=t("goal_text_2023", lang), value=esc(g.text_2023)))
+            st.caption(t("label_value", lang, label=t("project_pages.goal_text_first", lang, year=project.years[0]), value=esc(g.text_2023)))
 
 years = sorted({y for i in project.indicators for y in list(i.targets) + list(i.baseline)})
 rows = []

@@ -125,7 +125,7 @@ def check_year_budgets(project: Project, amounts: Mapping[tuple[int, str], float
             errors.append(YearBudgetIssue("unknown_year", {"year": year, "years": "、".join(str(y) for y in sorted(years))}))
         if not isinstance(amount, (int, float)) or not math.isfinite(amount) or amount < 0:
             errors.append(YearBudgetIssue("negative", {"year": year, "source": src}))
-    total = float(project.funding_total or sum(s.amount for s in project.funding_sources) or 0.0)
+    total = project.funding_amount
     by_year: dict[int, float] = {}
     for (year, _src), amount in amounts.items():
         if isinstance(amount, (int, float)) and math.isfinite(amount):

@@ -140,6 +140,12 @@ class Project:
     def by_id(self) -> dict[str, Indicator]:
         return {ind.id: ind for ind in self.indicators}
 
+    @property
+    def funding_amount(self) -> float:
+        """The project's money (万元): the table's total, else (a total written as 0 or left out)
+        the sum of its funding sources; 0 when the table gives no funding."""
+        return float(self.funding_total or sum(s.amount for s in self.funding_sources) or 0.0)
+
     def goal(self, goal_id: int) -> Goal | None:
         for g in self.goals:
             if g.id == goal_id:

@@ -150,7 +150,7 @@ class Budget:
     def __init__(self, project: Project, frame: pd.DataFrame | None) -> None:
         self.project = project
         self.frame = frame if frame is not None else empty_budget()
-        self.total = project.funding_total or float(sum(s.amount for s in project.funding_sources)) or 0.0
+        self.total = project.funding_amount
         monthly: dict[tuple[int, int], dict[str, float]] = {}
         for r in self.frame.itertuples():
             monthly.setdefault((int(r.year), int(r.month)), {}).setdefault(str(r.source), 0.0)

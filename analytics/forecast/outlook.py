@@ -204,8 +204,9 @@ def _of(f: Forecast) -> Estimate:
 
 
 def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float | None) -> Estimate:
-    """Achieved: certain; due and not achieved: impossible; otherwise a probability that falls
-    from 0.9 as the due month nears (a documented rule, not a statistical model)."""
+    """Achieved: certain; due and reported as not achieved: impossible; due with no report at
+    all: no forecast; otherwise a probability that falls from 0.9 as the due month nears (a
+    documented rule, not a statistical model)."""
     if target is None:
         return Estimate(method="milestone", reason="no_target")
     known = {m: v for m, v in obs.items() if m <= month}
@@ -213,6 +214,8 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
     due = ind.due_month or 12
     if done:
         return Estimate(point=1.0, p_attain=1.0, method="milestone")
+    if month >= due and not known:  # due, but nothing reported at all: unknown, not "missed"
+        return Estimate(reason="no_current_data")
     if month >= due:
         return Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue")
     return Estimate(p_attain=round(min(0.9, 0.3 + 0.6 * (due - month) / 12), 3), method="milestone")

@@ -134,7 +134,7 @@ def _reason(project: Project, ind: Indicator, o: Outlook, lang: str) -> str:
 
 
 def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
-    if ind.kind == "milestone":
+    if ind.kind in ("milestone", "qualitative"):  # 是 / 效果明显: as written, never a number
         return fmt_target(p.target_raw if p is not None else None, ind.unit, lang)
     return fmt_value(o.target, ind.unit, lang)
 

@@ -32,7 +32,8 @@ DASH = "—"
 PRECISION: dict[str, dict[str, Any]] = {
     "count": {
         "decimals": 0,
-        "units": ("个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天"),
+        "units": ("个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天",
+                  "人次", "批次", "场", "座", "门", "台", "辆", "套", "处"),
         "help": "Things counted one by one: never fractional, also in forecasts and gaps (47.53 家 → 48家).",
     },
     "wan": {
@@ -278,13 +279,17 @@ def fmt_parsed_target(target: Any, lang: str = "zh") -> str:
 def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
-    Chinese and read ``95%+`` and ``Yes`` in English."""
+    Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
+    its unit too (``≥100`` → ``≥100公里``)."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip()
     u = (unit or "").strip()
     if u and u != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):
         return _with_unit(written, u, lang)
+    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)", written)
+    if u and compared:  # ``≥100`` written without its unit (公里 or % in the unit column)
+        return compared.group(1) + _with_unit(compared.group(2), u, lang)
     if written in ("是", "否"):
         return text("yes" if written == "是" else "no", lang)
     return written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))

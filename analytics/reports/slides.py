@@ -82,20 +82,31 @@ def _data_source(ctx: ReportContext) -> str:
     lang = ctx.lang
     if ctx.is_sample:
         return t("source_sample", lang)
-    names = [Path(p).name for k, p in ctx.ds.sources.items() if k in ("actuals", "budget") and p]
+    paths = [p for k, p in ctx.ds.sources.items() if k in ("actuals", "budget") and p]
+    if any(p.startswith("store:") for p in paths):  # the data store, not a file someone handed in
+        return text("project_pages.source_store", lang)
+    names = list(dict.fromkeys(Path(p).name for p in paths))
     return t("source_files", lang, files="、".join(names)) if names else t("source_none", lang)
 
 
 def _title_slide(ctx: ReportContext, badge: str) -> Slide:
     lang, project = ctx.lang, ctx.project
-    funding = f"{project.funding_total or 0:,.2f}"
+    amount = project.funding_amount
+    first, last = project.years[0], project.years[-1]
+    if not amount:  # the table gave no funding: say so rather than 0.00
+        years = str(first) if first == last else f"{first}–{last}"
+        budget = text("project_pages.title_no_budget", lang, years=years)
+    elif first == last:
+        budget = text("project_pages.title_budget_one_year", lang, funding=f"{amount:,.2f}", year=first)
+    else:
+        budget = t("title_budget", lang, funding=f"{amount:,.2f}", first=first, last=last)
     return Slide(
         "title", project.name_en if lang == "en" and project.name_en else project.name,
         subtitle=t("title_subtitle", lang),
         bullets=[
             t("title_as_of", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang), year=ctx.year),
             t("title_source", lang, source=_data_source(ctx)),
-            t("title_budget", lang, funding=funding, first=project.years[0], last=project.years[-1]),
+            budget,
         ],
         badge=badge,
     )
@@ -114,14 +125,15 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
     bad = c.get("lagging", 0) + c.get("missed", 0)
     rate, tp, _target = execution(ctx)
     score_label = t("metric_self_eval_projected" if ctx.score_basis == "projected" else "metric_self_eval", lang)
+    n_judged = sum(v for k, v in c.items() if k not in ("no_data", "no_target"))
+    scored = ctx.score_basis != "none" and (n_judged or rate is not None)  # nothing reported: no score, not 0 (差)
     metrics = [
         Metric(t("metric_good", lang), str(good)),
         Metric(t("metric_watch", lang), str(c.get("watch", 0))),
         Metric(t("metric_bad", lang), str(bad)),
         Metric(t("metric_execution", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
-        Metric(score_label, _score_text(ctx), t(f"score_basis_{ctx.score_basis}", lang) if ctx.score_basis != "none" else ""),
+        Metric(score_label, _score_text(ctx) if scored else DASH, t(f"score_basis_{ctx.score_basis}", lang) if scored else ""),
     ]
-    n_judged = sum(v for k, v in c.items() if k not in ("no_data", "no_target"))
     as_of = month_label(ctx.as_of[0], ctx.as_of[1], lang)
     return Slide(
         "overview", t("overview_title", lang),
@@ -306,6 +318,16 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     return bullets
 
 
+def _budget_subtitle(ctx: ReportContext) -> str:
+    """How execution is measured, against the total (the sources' sum when the table wrote the
+    total as 0; said plainly when the table gives no funding)."""
+    project = ctx.project
+    total = project.funding_amount
+    if not total:
+        return text("project_pages.budget_subtitle_none", ctx.lang)
+    return t("budget_subtitle", ctx.lang, total=f"{total:,.2f}")
+
+
 def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
     lang, project, res = ctx.lang, ctx.project, ctx.scenario
     rate, tp, target = execution(ctx)
@@ -320,7 +342,7 @@ def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
                    t("col_source_year_end", lang), t("col_unspent", lang)]
     return Slide(
         "budget", t("budget_title", lang),
-        subtitle=t("budget_subtitle", lang, total=f"{project.funding_total or 0:,.2f}"),
+        subtitle=_budget_subtitle(ctx),
         metrics=metrics, charts=["budget_execution"] if has_chart(ctx, "budget_execution") else [], columns=columns,
         table=_source_rows(ctx), bullets=_budget_bullets(ctx, target), badge=badge,
     )

@@ -53,6 +53,9 @@ def target_text(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str
         return DASH
     if re.fullmatch(r"[\d.,]+", raw) and ind.unit and ind.unit != "%":
         return f"{raw} {ind.unit}"
+    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([\d.,]+)", raw)
+    if compared and ind.unit:  # ``≥100`` written without its unit (公里 or % in the unit column)
+        return f"{raw}%" if ind.unit == "%" else f"{raw} {ind.unit}"
     if lang == "en":
         raw = raw.replace("以上", "+").replace("以下", " or less")
         raw = {"是": "Yes", "否": "No"}.get(raw, raw)

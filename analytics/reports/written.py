@@ -114,9 +114,12 @@ def _cover(ctx: ReportContext) -> list[Block]:
     for line in departments_text(ctx, sep="\n").split("\n" if lang == "zh" else "; "):
         label, _, value = line.partition("：" if lang == "zh" else ": ")
         rows.append([label, value])
-    rows.append([w("cover_funds", lang), w("cover_funds_value", lang, total=_money(funds[0].total_budget, lang), parts=parts)])
+    funds_value = w("cover_funds_value", lang, total=_money(funds[0].total_budget, lang), parts=parts) if funds[0].total_budget \
+        else text("project_pages.written_no_funding", lang)  # the table gave no funding: not "0.00（）"
+    rows.append([w("cover_funds", lang), funds_value])
     if p.years:
-        rows.append([w("cover_years", lang), w("cover_years_value", lang, y0=min(p.years), y1=max(p.years))])
+        rows.append([w("cover_years", lang), w("cover_years_value", lang, y0=min(p.years), y1=max(p.years)) if len(set(p.years)) > 1
+                     else text("project_pages.written_one_year", lang, year=p.years[0])])
     rows.append([w("cover_period", lang), w("cover_period_value", lang, year=ctx.year, m=ctx.month or 12,
                                                 as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang))])
     rows.append([w("cover_data", lang), w("cover_data_sample" if ctx.is_sample else "cover_data_real", lang)])
@@ -155,7 +158,8 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
         text_l += w("overall_risks", lang, k=n_risks)
     out.append(Block("p", text_l))
     sc = ctx.score
-    if sc is not None:
+    reported = ctx.ds.budget.has_data or any(v for k, v in ctx.counts.items() if k not in ("no_data", "no_target"))
+    if sc is not None and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"
         out.append(Block("p", w(key, lang, year=ctx.year, total=fmt_value(sc.total, "", lang, decimals=2),
@@ -281,7 +285,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     lang, project = ctx.lang, ctx.project
     out = [Block("h1", w("h_budget", lang))]
     if not (ctx.ds.budget.has_data and ctx.month):
-        return out
+        return out + [Block("p", text("project_pages.written_no_spending", lang))]
     funds = fund_rows(ctx)
     total = funds[0]
     basis = w(f"basis_{total.year_budget_basis}", lang)

@@ -41,10 +41,12 @@ _BASIS = {
 _TEXT = {
     "zh": {"row": "行", "indicator": "指标（单位）", "basis": "口径", "month": "月份", "grid_actuals": "实际数据表格（{y}年）",
            "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元",
-           "qualitative": "达成=1，部分达成=0.5，未达成=0"},
+           "qualitative": "达成=1，部分达成=0.5，未达成=0",
+           "sources": {"central": "中央补助", "local": "地方资金", "other": "其他资金"}},
     "en": {"row": "Row", "indicator": "Indicator (unit)", "basis": "Basis", "month": "Month",
            "grid_actuals": "actuals grid {y}", "grid_budget": "spending grid {y}", "milestone": "yes=1, no=0",
-           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0"},
+           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0",
+           "sources": {"central": "central", "local": "local", "other": "other"}},
 }
 
 
@@ -259,7 +261,7 @@ def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "
     lang = _lang(lang)
     tx = _TEXT[lang]
     sources = [(s.key, s.name_en if lang == "en" and s.name_en else s.name) for s in project.funding_sources] or [
-        ("central", "central"), ("local", "local"), ("other", "other")]
+        (k, tx["sources"][k]) for k in ("central", "local", "other")]
     src_cols = [f"{name}（{tx['wan_yuan']}）" if lang != "en" else f"{name} ({tx['wan_yuan']})" for _, name in sources]
     data = rows[rows["year"] == year] if not rows.empty else rows
     stored = {(int(r.month), str(r.source)): (float(r.amount), int(r.version), int(r.first_month))

@@ -167,6 +167,10 @@ def project_years(reading: Mapping[str, Any]) -> list[int]:
         {int(y) for ind in reading.get("indicators") or [] for y in (ind.get("targets") or {}) if _YEAR_RE.match(str(y))})
 
 
+# English names of the standard funding sources (as in data/projects/dongguan/project.yaml)
+_SOURCE_EN = {"central": "Central subsidy", "local": "Local funds", "other": "Other funds"}
+
+
 def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[Mapping[str, Any]]) -> str:
     years = project_years({"project": project, "indicators": indicators})
     meta: dict[str, Any] = {"id": project_id, "name": project.get("name") or project_id, "years": years}
@@ -182,7 +186,7 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
             "total": funding.get("total"),
             "unit": funding.get("unit") or "万元",
             "sources": [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or s.get("key")),
-                         "name_en": str(s.get("name_en") or s.get("key") or s.get("name")),
+                         "name_en": str(s.get("name_en") or _SOURCE_EN.get(str(s.get("key"))) or s.get("key") or s.get("name")),
                          "amount": float(s.get("amount") or 0)} for i, s in enumerate(funding.get("sources") or [])],
         }
     if project.get("overall_goal"):
