@@ -160,7 +160,11 @@ def _project_picker(lang: str) -> str:
         del st.query_params[PROJECT_KEY]
     if len(listed) < 2:
         return current
-    names = {p.id: p.name or p.id for p in listed}
+    counts: dict[str, int] = {}
+    for p in listed:
+        counts[p.name] = counts.get(p.name, 0) + 1
+    # a name shared by two projects (the same table added twice) is told apart by the id
+    names = {p.id: (p.name or p.id) if counts[p.name] == 1 and p.name else f"{p.name or p.id}（{p.id}）" for p in listed}
     st.session_state[PROJECT_KEY] = current
     st.sidebar.selectbox(t("sidebar_project", lang), list(names), format_func=lambda pid: names.get(pid, pid),
                          key=PROJECT_KEY, help=t("sidebar_project_help", lang), on_change=_on_project_change)
@@ -367,6 +371,9 @@ def partial_month_warning(state: ViewState) -> None:
     so and name the missing ones: their scores still use earlier months' values."""
     cov = _coverage(data_version(), *state.as_of)
     if cov.complete():
+        return
+    if not cov.missing:  # every indicator reported; only the month's spending is missing
+        st.warning(t("manager.partial_spending_only", state.lang, month=state.month_label()), icon=":material/hourglass_top:")
         return
     project = dataset().project
     names = [project.indicator(i).display_name(state.lang) for i in cov.missing]

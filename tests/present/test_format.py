@@ -145,7 +145,8 @@ def test_units_in_english():
     assert f.unit_name("万元", "en") == "10k yuan"
     assert f.unit_name("万人次", "en") == "10k person-times"
     assert f.unit_name("万人", "zh") == "万人"
-    assert f.unit_name("公里", "en") == "公里"  # unknown: as written
+    assert f.unit_name("公里", "en") == "km" and f.unit_name("平方米", "en") == "m²"
+    assert f.unit_name("元/立方米", "en") == "元/立方米"  # unknown: as written
 
 
 def test_no_raw_floats_over_many_values():

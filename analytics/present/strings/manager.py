@@ -55,6 +55,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "partial_month": {"zh": "{month}只有 {n}/{total} 项月度指标已报送{spending}：未报指标沿用上月及以前的数据，目标得分会随补报变化。未报：{missing}。",
                       "en": "Only {n} of {total} monthly indicators have reported {month}{spending}: the others keep their earlier values, so goal scores will change as they report. Missing: {missing}."},
     "partial_spending": {"zh": "，支出未报", "en": ", spending not yet"},
+    "partial_spending_only": {"zh": "{month}的支出还未报送：执行率和预算情景沿用上月及以前的数据，补报后会变化。",
+                              "en": "Spending for {month} has not been reported yet: execution and budget scenarios use earlier months until it is."},
     "and_more": {"zh": "等 {n} 项", "en": "and {n} more"},
     # slides
     "span_target": {"zh": "{total}（{n}年合计），{year}年还需{rest}", "en": "{total} ({n}-year total); {rest} still needed in {year}"},
