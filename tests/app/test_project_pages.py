@@ -1,13 +1,13 @@
 """Projects added from real published target tables show correctly on every page (AppTest).
 
-One store, made once for the module, holds the default project (the Dongguan sample) and five
+One store, made once for the module, holds the default project (the Dongguan sample) and six
 projects added with ``new-project`` from tables of tests/tables/corpus/:
 
 * ``cz`` — a 自评表 with actual values (池州, 委托业务项目; funding given by source);
 * ``hs`` — a plain 批复表 with its funding (黄石, 主体班), no actuals;
-* ``yy`` — a plain 申报表 whose funding cell could not be read (岳阳县, 高标准农田), no actuals;
-* ``jy`` and ``xt`` — two more (嘉峪关 with funding, 湘潭 without), for the tests that add monthly
-  actuals or spending, so that the other tests see the projects as added.
+* ``yy`` — a plain target table that gives no funding (青山, 农村义务教育薄弱学校改造), no actuals;
+* ``jy``, ``xt`` and ``nf`` — three more (嘉峪关 and 湘潭 with funding, 岳阳楼区 without), for the
+  tests that add monthly actuals or spending, so that the other tests see the projects as added.
 
 Every page, in Chinese and English, must run without an error, carry a title and the project's
 own name and indicators, and never show the sample project's name, goals or indicators nor the
@@ -42,13 +42,15 @@ PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/tar
 TABLES = {
     "cz": "chizhou_weituo_ziping_2022.tsv",
     "hs": "huangshi_pifu_2022.txt",
-    "yy": "yueyang_xian_nongtian_2022.txt",
+    "yy": "qingshan_jiaoyu_2020.txt",
 }
 # two more, only for the tests that add data (so that no other test depends on their order):
 # 嘉峪关 文化事业发展专项资金 (funding 20万元, 2023) and 湘潭 雾炮车降尘抑尘服务 (no funding, 2023)
-WRITTEN_TO = {"jy": "jiayuguan_bowuguan_2023.tsv", "xt": "xiangtan_wupaoche_2023.txt"}
-NAMES = {"cz": "委托业务项目", "hs": "主体班", "yy": "岳阳县2022年高标准农田建设项目",
-         "jy": "文化事业发展专项资金", "xt": "雾炮车降尘抑尘服务"}
+WRITTEN_TO = {"jy": "jiayuguan_bowuguan_2023.tsv", "xt": "xiangtan_wupaoche_2023.txt", "nf": "yueyanglou_jiage_2023.txt",
+              "yx": "yueyang_xian_nongtian_2022.txt"}
+NAMES = {"cz": "委托业务项目", "hs": "主体班", "yy": "农村义务教育薄弱学校改造补助资金",
+         "jy": "文化事业发展专项资金", "xt": "雾炮车降尘抑尘服务", "nf": "岳阳楼区价格认证鉴定中心",
+         "yx": "岳阳县2022年高标准农田建设项目"}
 
 
 # -- the store ---------------------------------------------------------------------------------
@@ -393,20 +395,20 @@ def test_forecast_appears_once_actuals_are_imported(store_dir: Path) -> None:
 
 # -- details found on the pages of such projects --------------------------------------------------
 def test_targets_page_names_the_departments_as_the_table_does() -> None:
-    text = page_text(open_page("pages/targets.py", "yy"))
+    text = page_text(open_page("pages/targets.py", "yx"))
     assert "主管部门：岳阳县农业农村局" in text and "实施单位：农田建设服务中心" in text
 
 
 def test_slides_carry_units_and_no_invented_figures(store_dir: Path) -> None:
     """Targets written ``≥100`` with the unit in its own column keep their unit; a table without
     funding is not a budget of 0.00; nothing reported is no score (not 0 差)."""
-    ds = dataset_of(store_dir, "yy")
+    ds = dataset_of(store_dir, "yx")
     deck = report.slides(report.build_context(ds, (2022, 12), 2022, "zh"))
     cells = [str(c) for s in deck for row in s.table for c in row]
     assert "≥100 公里" in cells and "≥95%" in cells
-    by_key = {s.key: s for s in deck}
+    assert [m.value for m in {s.key: s for s in deck}["overview"].metrics][-1] == "—"
+    by_key = {s.key: s for s in report.slides(report.build_context(dataset_of(store_dir, "yy"), (2020, 12), 2020, "zh"))}
     assert "0.00" not in by_key["budget"].subtitle and "0.00" not in " ".join(by_key["title"].bullets)
-    assert [m.value for m in by_key["overview"].metrics][-1] == "—"
     cz = report.slides(report.build_context(dataset_of(store_dir, "cz"), (2022, 12), 2022, "en"))
     assert "Budget 90.00 (10k yuan) · 2022" in cz[0].bullets
     assert any("≥100%" == str(c) for s in cz for row in s.table for c in row)
@@ -450,14 +452,14 @@ def test_budget_page_with_spending_and_no_goals(store_dir: Path, sample_words: l
 
 
 def test_budget_page_with_spending_but_no_funding_says_so(store_dir: Path) -> None:
-    db = Store(store_dir, create=False).with_project("xt")
-    result = db.validate_file(io.BytesIO(SPENDING.format(source="local").encode()), filename="xt_spending.csv", kind="budget")
+    db = Store(store_dir, create=False).with_project("nf")
+    result = db.validate_file(io.BytesIO(SPENDING.format(source="local").encode()), filename="nf_spending.csv", kind="budget")
     assert result.ok, result.errors
-    db.apply_import(result, "xt_spending.csv", "tester")
+    db.apply_import(result, "nf_spending.csv", "tester")
     from pages.ui.common import invalidate_data
 
     invalidate_data()
-    at = open_page("pages/budget.py", "xt")
+    at = open_page("pages/budget.py", "nf")
     shown = " ".join(w.value for w in at.warning)
     assert "没有写明项目资金" in shown and "3.00万元" in shown
     assert not at.main.metric  # no execution rate, shortfall or score made up from nothing

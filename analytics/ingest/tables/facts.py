@@ -31,7 +31,10 @@ def is_sign_off(text: str, lex: Lexicon) -> bool:
 
 
 def _number(text: str) -> float | None:
-    t = normalize_text(text).replace("万元", "").replace("元", "")
+    """An amount in 万元: ``103414.18``, ``854万元``, ``854万(高标准农田建设400万元,…)`` (the breakdown
+    in brackets after it is left out)."""
+    t = re.sub(r"[(（].*$", "", normalize_text(text)).strip()
+    t = t.replace("万元", "").removesuffix("万").replace("元", "")
     return float(t.replace(",", "")) if _NUM_RE.match(t) else None
 
 
