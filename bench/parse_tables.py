@@ -11,7 +11,9 @@ the real tables of tests/tables/corpus/ (against their hand-checked ``*.expected
 reading. A field an expected reading leaves ``null`` is not scored. Exit 1 when a target is missed.
 
 A separate "held-out" block scores tests/tables/heldout/ (real tables the reader was not developed on,
-readings in tests/tables/expected_heldout.py): it reports and does not set the exit code.
+readings in tests/tables/expected_heldout.py), and a second "held-out 2" block scores tests/tables/heldout2/
+(fresh tables from other sources, readings in tests/tables/expected_heldout2.py): both report and do not set
+the exit code.
 ``--misses`` lists every missed field (table, indicator, field, expected, got).
 """
 
@@ -33,6 +35,7 @@ from analytics.ingest.tables import TableReading, parse_table  # noqa: E402
 
 TABLES = ROOT / "tests" / "tables"
 HELDOUT = TABLES / "heldout"
+HELDOUT2 = TABLES / "heldout2"
 TARGETS = {"rows": 0.98, "targets": 0.97, "units": 0.95, "directions": 0.95, "kinds": 0.90, "qualitative": 1.0}
 MAX_SECONDS = 1.0
 
@@ -80,12 +83,12 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
     return out
 
 
-def heldout_cases() -> list[tuple[str, bytes, dict[str, Any]]]:
-    """(file name, bytes, expected reading) of every held-out table."""
+def heldout_cases(folder: Path = HELDOUT) -> list[tuple[str, bytes, dict[str, Any]]]:
+    """(file name, bytes, expected reading) of every held-out table in ``folder``."""
     out = []
-    for exp in sorted(HELDOUT.glob("*.expected.json")):
+    for exp in sorted(folder.glob("*.expected.json")):
         data = json.loads(exp.read_text(encoding="utf-8"))
-        out.append((data["file"], _text_bytes(HELDOUT / data["file"]), data))
+        out.append((data["file"], _text_bytes(folder / data["file"]), data))
     return out
 
 
@@ -221,17 +224,21 @@ def _print_block(res: dict[str, Any], show_misses: bool) -> list[str]:
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--heldout-only", action="store_true", help="score only tests/tables/heldout/ (exit 0)")
+    ap.add_argument("--heldout-only", action="store_true", help="score only the held-out folders (exit 0)")
     ap.add_argument("--misses", action="store_true", help="list every missed field under its table")
     args = ap.parse_args(argv)
     res = None if args.heldout_only else run()
     held = run(heldout_cases()) if any(HELDOUT.glob("*.expected.json")) else None
+    held2 = run(heldout_cases(HELDOUT2)) if any(HELDOUT2.glob("*.expected.json")) else None
     if args.json:
-        print(json.dumps({**(res or {}), "heldout": held}, ensure_ascii=False, indent=1))
+        print(json.dumps({**(res or {}), "heldout": held, "heldout2": held2}, ensure_ascii=False, indent=1))
     failed = _print_block(res, args.misses) if res is not None else []
     if held is not None:
         print("\nheld-out (tests/tables/heldout/, not used to develop the reader; reported, not gating)")
         _print_block(held, args.misses)
+    if held2 is not None:
+        print("\nheld-out 2 (tests/tables/heldout2/, tables the reader has never seen; reported, not gating)")
+        _print_block(held2, args.misses)
     return 1 if failed else 0
 
 
