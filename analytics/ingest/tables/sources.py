@@ -277,6 +277,9 @@ _SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 def split_text(text: str, csv_hint: bool = False) -> RawTable:
     """Rows of a pasted or exported text, by its layout (see the module's help)."""
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    joined = _join_continued(lines)
+    if joined is not None:
+        return _pipes([ln for ln, _ in joined], [i for _, i in joined])
     filled = [ln for ln in lines if ln.strip()]
     led = sum(1 for ln in filled if ln.startswith("\t") and ln.count("\t") == 1)
     multi_tab = sum(1 for ln in filled if ln.strip("\t ").count("\t") >= 1)
@@ -348,9 +351,45 @@ def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
     return RawTable(fmt, rows, refs)
 
 
-def _pipes(lines: list[str]) -> RawTable:
+_END_PAD = re.compile(r"\|\s*\|\s*$")  # the line ends with an empty cell: the row is complete
+_END_OPEN = re.compile(r"[^|\s]\s*\|\s*$")  # text and one closing |: the row goes on below
+
+
+def _join_continued(lines: list[str]) -> list[tuple[str, int]] | None:
+    """A web copy whose rows end with a run of empty cells (``… | ≥90% | |||``) and whose long rows
+    are broken after a cell (``一级指标 | 二级指标 |`` / ``实际 完成值 |`` / ``分值 | |||``): the
+    broken lines joined into their row, each with the number of its first line; ``None`` when the
+    text is not written that way."""
+    piped = [ln for ln in lines if "|" in ln]
+    padded = sum(1 for ln in piped if _END_PAD.search(ln))
+    open_ = sum(1 for ln in piped if _END_OPEN.search(ln) and not ln.strip().startswith("|"))
+    if padded < 3 or open_ < 3 or padded < 0.3 * len(piped) or sum(1 for ln in piped if ln.strip().startswith("|")) > 0.5 * len(piped):
+        return None
+    out: list[tuple[str, int]] = []
+    buf, start = "", 0
+    for i, ln in enumerate(lines, start=1):
+        text = ln.strip()
+        if buf:
+            if not text:
+                continue
+            buf += " " + text
+            if not _END_OPEN.search(text) or "|" not in text:
+                out.append((buf, start))
+                buf = ""
+            continue
+        if "|" in text and _END_OPEN.search(text) and not _END_PAD.search(text):
+            buf, start = text, i
+            continue
+        out.append((ln, i))
+    if buf:
+        out.append((buf, start))
+    return out
+
+
+def _pipes(lines: list[str], numbers: list[int] | None = None) -> RawTable:
     """``|``-separated rows. A leading (trailing) ``|`` is a border when most rows have one, else
-    it stands after (before) an empty cell."""
+    it stands after (before) an empty cell. ``numbers``: the line number of each line (when
+    broken lines were joined first)."""
     piped = [ln.strip() for ln in lines if ln.count("|") >= 2 and not _SEP_RE.match(ln)]
     lead = sum(1 for ln in piped if ln.startswith("|")) >= 0.6 * max(1, len(piped))
     trail = sum(1 for ln in piped if ln.endswith("|")) >= 0.6 * max(1, len(piped))
@@ -364,7 +403,7 @@ def _pipes(lines: list[str]) -> RawTable:
         if len(cells) > 1 and trail and ln.strip().endswith("|"):
             cells = cells[:-1]
         rows.append([c.strip() for c in cells])
-        refs.append(f"L{i}")
+        refs.append(f"L{numbers[i - 1] if numbers else i}")
     return RawTable("text-pipe", rows, refs)
 
 
