@@ -316,7 +316,10 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         elif section == "span":
             span = cell.as_dict()
         else:
-            sections[section][key] = cell.as_dict()
+            entry = cell.as_dict()
+            if cell.due and len(cell.due) == 2 and re.fullmatch(r"\d{4}", str(key)):
+                entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
+            sections[section][key] = entry
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf}
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
