@@ -104,24 +104,27 @@ def wait_idle(page) -> None:
 
 
 def pick_option(page, box, text: str) -> None:
-    """Open a select box, type to filter it, and click the one option that shows the text.
+    """Open a select box, type to filter it, wait until the list holds only options showing the
+    text, then press Enter (the first of them is the highlighted one).
 
-    Pressing Enter right after typing can pick the first row of a list that has not been filtered yet."""
+    Pressing Enter before the list is filtered picks whatever row was first; clicking the row can
+    miss while the list re-renders under the pointer."""
     field = box.get_by_role("combobox")
     field = field.first if field.count() else box
-    option = page.get_by_role("option").filter(has_text=text)
+    options = page.get_by_role("option")
     for attempt in range(3):  # a click while the page is still settling can leave the list closed
         field.click()
         page.keyboard.type(text)
         try:
-            expect(option.first).to_be_visible(timeout=5_000)
+            expect(options.filter(has_text=text).first).to_be_visible(timeout=5_000)
+            expect(options.filter(has_not_text=text)).to_have_count(0, timeout=5_000)
             break
         except AssertionError:
             if attempt == 2:
                 raise
             page.keyboard.press("Escape")
             wait_idle(page)
-    option.first.click()
+    page.keyboard.press("Enter")
     wait_idle(page)
 
 
