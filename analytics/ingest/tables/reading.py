@@ -12,7 +12,7 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (Cell, clean_unit, fits, header_role, is_placeholder, is_value_like,
                                             read_value, split_name)
-from analytics.ingest.tables.facts import is_sign_off, read_facts
+from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
 from analytics.ingest.tables.lexicon import Lexicon
@@ -108,6 +108,9 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and is_placeholder(name):
         return "placeholder"
     values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
+    if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
+            and not any(is_value_like(v, lex) for v in values):
+        return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
     if name and (lex.level_word(name) is None or any(values)):
         return "indicator"
     levels = [normalize_text(_cell(row, i)) for i in layout.level_cols.values()]
