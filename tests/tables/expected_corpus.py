@@ -214,9 +214,10 @@ def _target(t: Any) -> dict[str, Any]:
     return out
 
 
-def expected(name: str) -> dict[str, Any]:
-    spec = TABLES[name]
-    source = next(ln[len("# source: "):].split()[0] for ln in (HERE / name).read_text(encoding="utf-8").splitlines()
+def expected(name: str, tables: dict[str, dict[str, Any]] | None = None, here: Path = HERE) -> dict[str, Any]:
+    """The expected reading of fixture ``name`` of ``tables`` (default: this corpus) in folder ``here``."""
+    spec = (TABLES if tables is None else tables)[name]
+    source = next(ln[len("# source: "):].split()[0] for ln in (here / name).read_text(encoding="utf-8").splitlines()
                   if ln.startswith("# source: "))
     inds = []
     for n, unit, kind, direction, targets, actuals in spec["rows"]:
@@ -229,10 +230,11 @@ def expected(name: str) -> dict[str, Any]:
             "args": {"year": spec["year"]} if spec["year"] else {}, "indicators": inds, "unread": spec["unread"]}
 
 
-def make_expected() -> None:
-    for name in TABLES:
-        (HERE / (name.rsplit(".", 1)[0] + ".expected.json")).write_text(
-            json.dumps(expected(name), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def make_expected(tables: dict[str, dict[str, Any]] | None = None, here: Path = HERE) -> None:
+    """Write ``<fixture>.expected.json`` beside every fixture of ``tables`` (default: this corpus)."""
+    for name in (TABLES if tables is None else tables):
+        (here / (name.rsplit(".", 1)[0] + ".expected.json")).write_text(
+            json.dumps(expected(name, tables, here), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
 
 
 if __name__ == "__main__":

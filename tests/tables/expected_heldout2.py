@@ -15,14 +15,14 @@ are not indicators.
 
 from __future__ import annotations
 
-import json
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from expected_corpus import ERR, Q, _target  # noqa: E402
+import expected_corpus as corpus  # noqa: E402
+from expected_corpus import ERR, Q  # noqa: E402
 
 HERE = Path(__file__).resolve().parent / "heldout2"
 
@@ -155,26 +155,9 @@ TABLES: dict[str, dict[str, Any]] = {
 }
 
 
-def expected(name: str) -> dict[str, Any]:
-    """The expected reading of one fixture, in the form of ``expected_heldout.expected``."""
-    spec = TABLES[name]
-    source = next(ln[len("# source: "):].split()[0] for ln in (HERE / name).read_text(encoding="utf-8").splitlines()
-                  if ln.startswith("# source: "))
-    inds = []
-    for n, unit, kind, direction, targets, actuals in spec["rows"]:
-        ind: dict[str, Any] = {"name": n, "unit": unit, "kind": kind, "direction": direction,
-                               "targets": {y: _target(t) for y, t in targets.items()}}
-        if actuals is not None:
-            ind["actuals"] = actuals
-        inds.append(ind)
-    return {"file": name, "source": source, "table": spec["kind"], "layout": spec["layout"],
-            "args": {"year": spec["year"]} if spec["year"] else {}, "indicators": inds, "unread": spec["unread"]}
-
-
 def make_expected() -> None:
-    for name in TABLES:
-        (HERE / (name.rsplit(".", 1)[0] + ".expected.json")).write_text(
-            json.dumps(expected(name), ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    """Write the ``*.expected.json`` beside each fixture (the corpus's writer, over this set)."""
+    corpus.make_expected(TABLES, HERE)
 
 
 if __name__ == "__main__":
