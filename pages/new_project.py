@@ -20,6 +20,7 @@ import streamlit as st
 from analytics.ingest.tables import NoTable, parse_table, source_grid
 from analytics.ingest.tables.review import DIRECTIONS, KINDS, apply_facts, apply_review, review_rows, target_years
 from analytics.ingest.targets import TargetFileError
+from analytics.present.format import fmt_list
 from analytics.present.labels import direction_name, kind_name
 from analytics.present.tables_text import no_table_message, note_message, problem_message, row_message
 from analytics.present.strings.storage import render as store_text
@@ -27,7 +28,7 @@ from analytics.storage.errors import StoreError
 from analytics.storage.project_files import NoYearError, project_id_for, project_years, save_to_store
 from analytics.storage.schema import DEFAULT_PROJECT, project_id_ok
 from analytics.present.i18n import t
-from pages.ui.common import base_store, esc, invalidate_data, switch_project
+from pages.ui.common import base_store, esc, invalidate_data, projects, switch_project
 from pages.ui.shell import page_context
 
 state = page_context()
@@ -86,7 +87,7 @@ def _projects_section() -> None:
     """The store's projects: archive an added one, or bring an archived one back (undoes the archiving)."""
     st.subheader(tx("manage"))
     db = base_store()
-    for p in db.list_projects(archived=True):
+    for p in projects(archived=True):
         c1, c2, c3 = st.columns([4, 2, 1.4], vertical_alignment="center")
         c1.markdown(f"**{esc(p.name or p.id)}**")
         c1.caption(t("label_value", lang, label=tx("col_id"), value=esc(p.id)))
@@ -145,7 +146,7 @@ indicators = reading["indicators"]
 years_read = project_years(reading)
 keys = target_years(reading)
 rows = review_rows(reading)
-st.markdown(tx("summary", file=esc(filename), n=len(indicators), years="、".join(map(str, years_read)) if years_read else tx("no_years"),
+st.markdown(tx("summary", file=esc(filename), n=len(indicators), years=fmt_list(years_read, lang) if years_read else tx("no_years"),
                review=sum(1 for r in rows if r["review"]), skipped=len(reading["skipped"]), unread=len(reading["unread"])))
 if "?" in keys or not years_read:
     st.warning(tx("need_year"), icon=":material/event:")
@@ -156,7 +157,8 @@ if reading["unread"]:
 if reading["skipped"]:
     with st.expander(tx("skipped_title", n=len(reading["skipped"]))):
         for item in reading["skipped"]:
-            st.caption(f"{esc(item.get('where', ''))}：{esc(t('tables.skipped_' + str(item.get('reason')), lang))} — {esc(item.get('text', ''))}")
+            st.caption(tx("skipped_line", where=esc(item.get("where", "")), text=esc(item.get("text", "")),
+                          reason=t("tables.skipped_" + str(item.get("reason")), lang)))
 
 
 def _target_col(key: str) -> str:
@@ -192,7 +194,7 @@ grid = pd.DataFrame([{
     "kind": kind_labels.get(r["kind"], r["kind"]), "reason_kind": r["reason_kind"],
     "direction": dir_labels.get(r["direction"], r["direction"]), "reason_direction": r["reason_direction"],
     **{f"target_{k}": r[f"target_{k}"] for k in keys},
-    "review": "、".join(field_names.get(f, f) for f in r["review"]) if lang == "zh" else ", ".join(field_names.get(f, f) for f in r["review"]),
+    "review": fmt_list((field_names.get(f, f) for f in r["review"]), lang),
 } for r in rows])
 low = {(i, f) for i, r in enumerate(rows) for f in FIELDS if r[f"confidence_{f}"] == "low" or f in r["review"]}
 

@@ -256,6 +256,11 @@ def fmt_period_key(key: str | None, lang: str = "zh") -> str:
         return DASH if key in (None, "") else str(key)
 
 
+def fmt_list(items: Any, lang: str = "zh") -> str:
+    """Items of a list in a sentence: ``甲、乙、丙`` / ``A, B, C``."""
+    return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
+
+
 _CMP_SYMBOL = {">=": "≥", "<=": "≤", "=": "="}
 
 

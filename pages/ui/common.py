@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 import time
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -36,7 +37,7 @@ from analytics.core.calendar import Month, default_year as year_to_show
 from analytics.core.reporting import REPORTING_RULES, MonthCoverage, default_as_of, later_partial, month_coverage
 from analytics.rules.progress import GoalRollup, IndicatorProgress, rollup
 from analytics.present import labels
-from analytics.present.format import fmt_month, fmt_period_key
+from analytics.present.format import fmt_list, fmt_month, fmt_period_key
 from analytics.present.i18n import t
 from pages.ui.markup import esc  # noqa: F401 - the one escaping helper, used by every page
 
@@ -111,15 +112,15 @@ PROJECT_KEY = "project"
 _KEEP_ON_SWITCH = ("lang", "_lang", "_auth_user", "_want_signin", PROJECT_KEY, f"_{PROJECT_KEY}")
 
 
-@st.cache_data(show_spinner=False, max_entries=8, ttl=5)
-def _active_projects(signature: tuple[Any, ...]) -> list[ProjectInfo]:
+@st.cache_data(show_spinner=False, max_entries=8)
+def _projects(signature: tuple[Any, ...], archived: bool) -> list[ProjectInfo]:
     del signature  # cache key: the store and its version (adding or archiving a project changes it)
-    return base_store().list_projects(archived=False)
+    return base_store().list_projects(archived=archived)
 
 
-def projects() -> list[ProjectInfo]:
-    """The store's active projects, the default one first."""
-    return _active_projects(_base_signature())
+def projects(archived: bool = False) -> list[ProjectInfo]:
+    """The store's active projects (``archived=True``: archived ones too), the default one first."""
+    return _projects(_base_signature(), archived)
 
 
 def current_project() -> str:
@@ -160,9 +161,7 @@ def _project_picker(lang: str) -> str:
         del st.query_params[PROJECT_KEY]
     if len(listed) < 2:
         return current
-    counts: dict[str, int] = {}
-    for p in listed:
-        counts[p.name] = counts.get(p.name, 0) + 1
+    counts = Counter(p.name for p in listed)
     # a name shared by two projects (the same table added twice) is told apart by the id
     names = {p.id: (p.name or p.id) if counts[p.name] == 1 and p.name else f"{p.name or p.id}（{p.id}）" for p in listed}
     st.session_state[PROJECT_KEY] = current
@@ -377,7 +376,7 @@ def partial_month_warning(state: ViewState) -> None:
         return
     project = dataset().project
     names = [project.indicator(i).display_name(state.lang) for i in cov.missing]
-    shown = "、".join(names[:6]) if state.lang == "zh" else ", ".join(names[:6])
+    shown = fmt_list(names[:6], state.lang)
     if len(names) > 6:
         shown += (" " if state.lang == "en" else "") + t("manager.and_more", state.lang, n=len(names))
     st.warning(t("manager.partial_month", state.lang, month=state.month_label(), n=len(cov.reported), total=len(cov.expected),

@@ -98,10 +98,12 @@ def read_pdf(data: bytes, limits: Limits) -> PdfResult:
         return [], [], "time_limit", str(limits.max_seconds)
     try:
         out = json.loads(done.stdout.decode("utf-8"))
-    except (ValueError, UnicodeDecodeError):
-        killed = done.returncode < 0 or b"MemoryError" in done.stderr
-        return [], [], "too_large_unpacked" if b"MemoryError" in done.stderr else ("time_limit" if killed else "unreadable"), \
-            str(limits.max_pdf_memory_mb) + " MB" if b"MemoryError" in done.stderr else str(limits.max_seconds)
+    except (ValueError, UnicodeDecodeError):  # the child died before it could answer
+        if b"MemoryError" in done.stderr:
+            return [], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB"
+        if done.returncode < 0:  # killed: its CPU limit
+            return [], [], "time_limit", str(limits.max_seconds)
+        return [], [], "unreadable", f"exit {done.returncode}"
     return out["rows"], out["refs"], out["code"], out["detail"]
 
 

@@ -32,6 +32,7 @@ STRINGS: dict[str, dict[str, str]] = {
                   "en": "The table does not name the year of its target values. Give the year above; the project cannot be saved without it."},
     "unread_title": {"zh": "无法读取的行（{n}）", "en": "Rows that could not be read ({n})"},
     "skipped_title": {"zh": "跳过的行（{n}）", "en": "Rows skipped ({n})"},
+    "skipped_line": {"zh": "{where}：{reason} — {text}", "en": "{where}: {reason} — {text}"},
     "step_compare": {"zh": "② 原表与读出的指标", "en": "② The table and what was read"},
     "source_grid": {"zh": "原表", "en": "The table as given"},
     "read_grid": {"zh": "读出的指标", "en": "Indicators read"},
