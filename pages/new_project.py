@@ -244,7 +244,9 @@ chosen_years = st.multiselect(tx("years"), choices, default=years_read or ([int(
 c1, c2 = st.columns(2)
 with c1:
     st.caption(tx("funding"), help=tx("funding_help"))
-    sources = (facts.get("funding") or {}).get("sources") or []
+    funding = facts.get("funding") or {}
+    sources = funding.get("sources") or ([{"name": tx("funding_total_row"), "amount": funding["total"]}]
+                                         if funding.get("total") else [])  # a total without sources: one row
     money = st.data_editor(pd.DataFrame({"name": [s["name"] for s in sources], "amount": [s["amount"] for s in sources]},
                                         columns=["name", "amount"]).astype({"name": "string", "amount": "float"}),
                            column_config={"name": st.column_config.TextColumn(tx("col_source")),

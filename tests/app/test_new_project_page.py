@@ -108,3 +108,15 @@ def test_archive_and_bring_back(at: AppTest) -> None:
     at.button(key=f"np_arch_{pid}").click().run()  # bring back (undoes the archiving)
     assert "已恢复项目" in at.success[0].value
     assert [s for s in at.sidebar.selectbox if s.key == "project"]
+
+
+def test_a_total_without_sources_is_kept(at: AppTest) -> None:
+    """岳阳县's table gives 854万 with no split by source: the total is offered as one row and saved."""
+    _paste(at, (CORPUS / "yueyang_xian_nongtian_2022.txt").read_text(encoding="utf-8"))
+    at.button(key="np_save").click().run()
+    assert not at.error and "已保存项目" in at.success[0].value
+    from analytics.storage.store import Store
+    import os
+
+    project = Store(os.environ["PT_DATA_DIR"]).with_project(at.session_state["project"]).project()
+    assert project.funding_amount == 854

@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "years": {"zh": "考核年度", "en": "Target years"},
     "funding": {"zh": "资金来源（万元）", "en": "Funding by source (10k yuan)"},
     "funding_help": {"zh": "填写后，预算情景和执行率按这些金额计算；没有可留空。", "en": "With funding, budget scenarios and execution are computed; leave empty when there is none."},
+    "funding_total_row": {"zh": "项目资金", "en": "Project funds"},
     "col_source": {"zh": "资金来源", "en": "Source"},
     "col_amount": {"zh": "金额（万元）", "en": "Amount (10k yuan)"},
     "departments": {"zh": "主管和实施部门", "en": "Departments"},
