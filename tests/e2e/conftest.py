@@ -128,6 +128,33 @@ def pick_option(page, box, text: str) -> None:
     wait_idle(page)
 
 
+def edit_grid_cell(page, grid, row: int, x: float, right: int, value: str, old: str | None = None) -> None:
+    """Type ``value`` into an editable grid (a canvas): click the cell ``x`` px into data row ``row``
+    (1-based), move ``right`` cells with the arrow keys, open the editor with Enter, fill, Enter.
+
+    Under load an arrow key can be lost before the grid has the focus; with ``old`` (the cell's
+    text) the opened editor must show it, else the editor is closed and the walk is done again."""
+    editor = page.locator("input.gdg-input, textarea.gdg-input").first
+    for attempt in range(3):
+        box = grid.bounding_box()
+        page.mouse.click(box["x"] + x, box["y"] + 35 * row + 17)
+        page.wait_for_timeout(300)  # the grid takes the focus
+        for _ in range(right):
+            page.keyboard.press("ArrowRight")
+            page.wait_for_timeout(50)
+        page.keyboard.press("Enter")
+        expect(editor).to_be_visible()
+        if old is None or editor.input_value() == old:
+            break
+        page.keyboard.press("Escape")
+        page.wait_for_timeout(300)
+        if attempt == 2:
+            expect(editor).to_have_value(old)
+    editor.fill(value)
+    page.keyboard.press("Enter")
+    wait_idle(page)
+
+
 def full_page_screenshot(page, name: str) -> Path:
     """Streamlit scrolls an inner container; unlock it so the screenshot has the whole page."""
     page.add_style_tag(content='[data-testid="stAppViewContainer"], [data-testid="stMain"], section.main {overflow: visible !important; height: auto !important;} html, body, #root, .stApp {height: auto !important; overflow: visible !important;}')

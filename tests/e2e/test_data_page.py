@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+from tests.e2e.conftest import assert_no_exception, edit_grid_cell, full_page_screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
@@ -86,16 +86,7 @@ def test_edit_a_cell_in_the_grid_and_save(page, st_url):
     grid = page.locator('[data-testid="stDataFrame"]').first
     cell = page.get_by_test_id("glide-cell-5-0")  # row 1 (城镇新增就业人员规模), column 3月
     expect(cell).to_have_text("2.8789")
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 150, box["y"] + 35 + 17)  # the indicator cell of the first row
-    for _ in range(4):  # → 口径 → 1月 → 2月 → 3月
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    editor = page.locator("input.gdg-input, textarea.gdg-input").first
-    expect(editor).to_be_visible()
-    editor.fill("3")
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    edit_grid_cell(page, grid, 1, 150, 4, "3", old="2.8789")  # the indicator cell → 口径 → 1月 → 2月 → 3月
     page.get_by_text("保留示例数据").first.click()  # keep the sample around the one edit
     wait_idle(page)
     page.get_by_role("button", name="保存").first.click()

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, full_page_screenshot, pick_option, streamlit_server, wait_idle
+from tests.e2e.conftest import assert_no_exception, edit_grid_cell, full_page_screenshot, pick_option, streamlit_server, wait_idle
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
@@ -28,20 +28,6 @@ def np_url(tmp_path_factory):
         yield url, store_dir
 
 
-def _edit_cell(page, grid, row: int, right: int, value: str) -> None:
-    """Type ``value`` into the review grid's cell ``right`` columns right of the first, on ``row`` (1-based)."""
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 20, box["y"] + 35 * row + 17)  # the 序号 cell of that row
-    for _ in range(right):
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    editor = page.locator("input.gdg-input, textarea.gdg-input").first
-    expect(editor).to_be_visible()
-    editor.fill(value)
-    page.keyboard.press("Enter")
-    wait_idle(page)
-
-
 def test_upload_correct_save_and_switch(page, np_url):
     url, store_dir = np_url
     page.set_viewport_size({"width": 1440, "height": 900})
@@ -56,7 +42,7 @@ def test_upload_correct_save_and_switch(page, np_url):
     # correct the first target: 10 columns right of 序号 (二级, name, 需核对, unit, reason, kind, reason, direction, reason, 2018)
     grid = page.get_by_test_id("stDataFrame").nth(2)
     grid.scroll_into_view_if_needed()
-    _edit_cell(page, grid, 1, 10, "≥25平方米")
+    edit_grid_cell(page, grid, 1, 20, 10, "≥25平方米", old=">=20平方米")  # from the 序号 cell
     page.get_by_role("button", name="保存为新项目").click()
     wait_idle(page)
     expect(page.get_by_text("已保存项目").first).to_be_visible()

@@ -25,7 +25,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import ROOT, _free_port, assert_no_exception, wait_idle
+from tests.e2e.conftest import ROOT, _free_port, assert_no_exception, edit_grid_cell, wait_idle
 from tests.e2e.test_data_page import open_data_page, open_tab
 from tests.pg import pg_url  # noqa: F401
 
@@ -83,16 +83,7 @@ def edit_march_and_save(page, value: str) -> None:
     """On 数据管理 (already open): the first row's 3月 cell → ``value``, kept with the sample, saved."""
     grid = page.locator('[data-testid="stDataFrame"]').first
     expect(page.get_by_test_id("glide-cell-5-0")).to_have_text(SAMPLE_MARCH)
-    box = grid.bounding_box()
-    page.mouse.click(box["x"] + 150, box["y"] + 35 + 17)  # the indicator cell of the first row
-    for _ in range(4):  # → 口径 → 1月 → 2月 → 3月
-        page.keyboard.press("ArrowRight")
-    page.keyboard.press("Enter")
-    editor = page.locator("input.gdg-input, textarea.gdg-input").first
-    expect(editor).to_be_visible()
-    editor.fill(value)
-    page.keyboard.press("Enter")
-    wait_idle(page)
+    edit_grid_cell(page, grid, 1, 150, 4, value, old=SAMPLE_MARCH)  # the indicator cell → 口径 → 1月 → 2月 → 3月
     page.get_by_text("保留示例数据").first.click()
     wait_idle(page)
     page.get_by_role("button", name="保存").first.click()
