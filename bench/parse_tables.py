@@ -10,11 +10,12 @@ the real tables of tests/tables/corpus/ (against their hand-checked ``*.expected
 .xlsx/.docx renderings of tests/tables/generated/ (``make_fixtures.py``) against their source's
 reading. A field an expected reading leaves ``null`` is not scored. Exit 1 when a target is missed.
 
-A separate "held-out" block scores tests/tables/heldout/ (real tables the reader was not developed on,
-readings in tests/tables/expected_heldout.py), and a second "held-out 2" block scores tests/tables/heldout2/
-(fresh tables from other sources, readings in tests/tables/expected_heldout2.py): both report and do not set
-the exit code.
-``--misses`` lists every missed field (table, indicator, field, expected, got).
+Each folder tests/tables/heldout*/ (``heldout``, ``heldout2``, …: real tables from sources used nowhere
+else, read by hand in tests/tables/expected_<folder>.py before the reader ever ran on them) is scored as
+its own "held-out" block; those blocks report and do not set the exit code. A set's first measurement
+is its honest unseen-table score; once the reader has been improved on it, it is a development set.
+``--misses`` lists every missed field (table, indicator, field, expected, got); ``--only heldout3``
+scores one held-out folder alone.
 """
 
 from __future__ import annotations
@@ -35,7 +36,6 @@ from analytics.ingest.tables import TableReading, parse_table  # noqa: E402
 
 TABLES = ROOT / "tests" / "tables"
 HELDOUT = TABLES / "heldout"
-HELDOUT2 = TABLES / "heldout2"
 TARGETS = {"rows": 0.98, "targets": 0.97, "units": 0.95, "directions": 0.95, "kinds": 0.90, "qualitative": 1.0}
 MAX_SECONDS = 1.0
 
@@ -81,6 +81,12 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
         if base is not None:
             out.append((path.name, path.read_bytes(), {**base, "layout": layout}))
     return out
+
+
+def heldout_folders() -> list[Path]:
+    """Every held-out folder with expected readings, in number order (heldout, heldout2, …, heldout10)."""
+    found = [f for f in TABLES.glob("heldout*") if f.is_dir() and any(f.glob("*.expected.json"))]
+    return sorted(found, key=lambda f: (len(f.name), f.name))
 
 
 def heldout_cases(folder: Path = HELDOUT) -> list[tuple[str, bytes, dict[str, Any]]]:
@@ -226,19 +232,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--heldout-only", action="store_true", help="score only the held-out folders (exit 0)")
     ap.add_argument("--misses", action="store_true", help="list every missed field under its table")
+    ap.add_argument("--only", metavar="FOLDER", help="score only this held-out folder, e.g. heldout3 (exit 0)")
     args = ap.parse_args(argv)
-    res = None if args.heldout_only else run()
-    held = run(heldout_cases()) if any(HELDOUT.glob("*.expected.json")) else None
-    held2 = run(heldout_cases(HELDOUT2)) if any(HELDOUT2.glob("*.expected.json")) else None
+    res = None if args.heldout_only or args.only else run()
+    folders = [f for f in heldout_folders() if args.only in (None, f.name)]
+    held = {f.name: run(heldout_cases(f)) for f in folders}
     if args.json:
-        print(json.dumps({**(res or {}), "heldout": held, "heldout2": held2}, ensure_ascii=False, indent=1))
+        print(json.dumps({**(res or {}), **held}, ensure_ascii=False, indent=1))
     failed = _print_block(res, args.misses) if res is not None else []
-    if held is not None:
-        print("\nheld-out (tests/tables/heldout/, not used to develop the reader; reported, not gating)")
-        _print_block(held, args.misses)
-    if held2 is not None:
-        print("\nheld-out 2 (tests/tables/heldout2/, tables the reader has never seen; reported, not gating)")
-        _print_block(held2, args.misses)
+    for name, block in held.items():
+        print(f"\n{name} (tests/tables/{name}/, real tables read by hand; reported, not gating)")
+        _print_block(block, args.misses)
     return 1 if failed else 0
 
 
