@@ -184,6 +184,8 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
         for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
             if c.role == "name" and c.index != name_col:
                 c.role = "ignore"
+            if c.role in ("value", "unit", "comparator") and c.index < name_col:
+                c.role = "ignore"  # a project's 年度目标 or budget left of the indicators: not theirs
         if len(starts) > 1:
             _keep_one_set(cols, starts, chosen)
         levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}

@@ -380,6 +380,29 @@ def _needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     return first not in _VERTICAL and normalize_text(col0.header) != first
 
 
+def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]) -> list[str]:
+    """Cells of the columns left of the levels (单位名称 | 项目名称 | 预算数 of a table listing several
+    projects, written on each project's first row only): put under those columns, so that they are
+    not read as the indicator's name. Returns the cells from the first level word on (none when the
+    row holds only such cells: a project's or office's line)."""
+    if not layout.level_cols:
+        return cells
+    first_level = min(layout.level_cols.values())
+    prefix = [c for c in layout.columns if c.index < first_level and c.header and c.role in ("", "ignore")]
+    if not prefix:
+        return cells
+    k = next((j for j, c in enumerate(cells) if lex.level_word(c)), None)
+    if k is None:
+        if len(cells) > len(prefix) or any(lex.level_word(c) for c in cells):
+            return cells
+        k = len(cells)
+    if k == 0 or k > first_level:
+        return cells
+    for j, text in enumerate(cells[:k]):
+        out[first_level - k + j] = text
+    return cells[k:]
+
+
 def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
     level columns, the next cell into the name column, then the rest after it (by position, or
@@ -389,6 +412,7 @@ def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> lis
     while cells and normalize_text(cells[0]) in _VERTICAL:
         cells = cells[1:]
     out = [""] * width
+    cells = _place_prefix(cells, layout, lex, out)
     i, last = 0, None
     while i < len(cells):
         word = lex.level_word(cells[i])
