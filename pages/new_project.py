@@ -185,7 +185,7 @@ st.caption(tx("review_help"))
 FIELDS = ("unit", "kind", "direction")
 kind_labels = {k: kind_name(k, lang) for k in KINDS}
 dir_labels = {d: direction_name(d, lang) for d in DIRECTIONS}
-field_names = {f: tx(f"col_{f}") for f in FIELDS}
+field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_any")}
 
 
 grid = pd.DataFrame([{
@@ -207,6 +207,9 @@ def _style(frame: pd.DataFrame) -> pd.DataFrame:
     for i, r in enumerate(rows):
         if r["review"]:
             out.loc[i, "review"] = "background-color: #fde2c4; color: #7a3d00"
+        if "target" in r["review"]:  # a target taken from the name: every target cell of the row
+            for k in keys:
+                out.loc[i, f"target_{k}"] = "background-color: #fde2c4; color: #7a3d00"
     return out
 
 

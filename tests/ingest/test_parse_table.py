@@ -382,3 +382,66 @@ def test_a_hostile_pdf_is_stopped_in_its_child(content: bytes, pages: int, chang
 
     message = no_table_message(NoTable(code, detail), "x.pdf", "zh")
     assert "{" not in message and "x.pdf" in message
+
+
+# --- a table of several projects, scores beside blank targets, targets in the name ---------------
+
+def test_several_projects_with_their_cells_on_each_first_row(tmp_path: Path) -> None:
+    text = ("| 部门预算项目绩效目标申报表(2023年度) | |||||||||\n"
+            "| 单位名称 | 项目名称 | 预算数 | 年度目标 | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 权重 |\n"
+            "| 801-某镇部门 | 1,000.00 | |||||||||\n"
+            "| 801001-某镇人民政府 | 村干部报酬 | 500.00 | 按时发放 | 产出指标 | 数量指标 | 村干部人数 | ≥ | 30 | 人 | 10 |\n"
+            "| 产出指标 | 时效指标 | 发放及时率 | ≥ | 95 | % | 10 | ||||\n"
+            "| 办公经费 | 500.00 | 保障运转 | 满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥ | 90 | % | 10 | |\n"
+            "| 产出指标 | 数量指标 | 行政村数量 | = | 11 | 个 | 10 | ||||\n")
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["村干部人数", "发放及时率", "群众满意度", "行政村数量"]
+    assert all(c["role"] != "unit" for c in data["source"]["columns"] if c["header"] == "单位名称")
+    assert _ind(data, "村干部人数")["targets"]["2023"]["value"] == 30 and _ind(data, "村干部人数")["unit"] == "人"
+    assert _ind(data, "群众满意度")["level1"] == "满意度指标"
+    assert any("801-某镇部门" in s["text"] for s in data["skipped"])  # the office's line: listed, not read
+
+
+def test_blank_target_with_a_score_and_a_target_in_the_name(tmp_path: Path) -> None:
+    # a self-evaluation copied out of a PDF viewer: cells at blanks, empty cells gone
+    text = ("项目支出绩效自评表\n（2022年度）\n"
+            "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因\n"
+            "产出指标 数量指标 完成改造项目数量 1 1 10 10\n"
+            "质量指标 指标1:工程质量合格 10 10\n"
+            "指标2:\n"
+            "时效指标 指标1:年度资金支付完成率100% 10 10\n"
+            "满意度指标 服务对象满意度指标 服务对象满意度 90% 100% 10 10\n")
+    data = _text(tmp_path, text)
+    names = [i["name"] for i in data["indicators"]]
+    assert names == ["完成改造项目数量", "工程质量合格", "年度资金支付完成率", "服务对象满意度"]
+    q = _ind(data, "工程质量合格")
+    assert q["kind"] == "qualitative" and q["targets"]["2022"].get("qualitative")
+    assert q["inferred"]["target"]["confidence"] == "low" and "target" in q["review"]
+    r = _ind(data, "年度资金支付完成率")
+    assert r["targets"]["2022"]["value"] == 100 and r["unit"] == "%" and r["inferred"]["target"]["rule"] == "value_in_name"
+    assert _ind(data, "完成改造项目数量")["targets"]["2022"]["value"] == 1  # a complete row keeps its cells
+    assert all("指标2" not in i["name"] for i in data["indicators"])
+
+
+def test_a_weight_alone_does_not_make_the_name_a_target(tmp_path: Path) -> None:
+    text = ("三级指标\t目标值\t分值\n规章制度建立与否\t\t20\n培训人数\t100人\t10\n")
+    data = _text(tmp_path, text, year=2023)
+    assert [i["name"] for i in data["indicators"]] == ["培训人数"]
+    assert any(u["reason"] == "no_value" and "规章制度" in u["text"] for u in data["unread"])
+
+
+def test_web_copy_header_not_joined_to_the_row_below_and_a_next_form_ends_the_table(tmp_path: Path) -> None:
+    # rows broken after a cell (``… | 100% |`` / ``100% | 10 | |``); the header ends like a broken row
+    text = ("绩效指标 | 一级指标 | 二级指标 | 三级指标 | 指标值 | 完成值 | 得分 |\n"
+            "产出指标 | 成本指标 | 成本控制数 | ≤30万元 |\n28万元 | 90 | |\n"
+            "产出指标 | 质量指标 | 验收合格率 | 100% |\n100% | 10 | |\n"
+            "产出指标 | 时效指标 | 按时完成率 | 100% |\n100% | 10 | |\n"
+            "合计 | 100 | |||||\n"
+            "项目支出绩效自评表(2023年度) | ||||||\n"
+            "项目名称 | 另一个项目 | |||||\n"
+            "产出指标 | 质量指标 | 另一个指标 | 100% | 100% | 10 | |\n")
+    data = _text(tmp_path, text, year=2023)
+    assert [i["name"] for i in data["indicators"]] == ["成本控制数", "验收合格率", "按时完成率"]
+    assert _ind(data, "成本控制数")["targets"]["2023"]["comparator"] == "<="
+    assert _ind(data, "按时完成率")["actuals"]["2023"]["value"] == 100
+    assert any(s["reason"] == "after_table" and "另一个项目" in s["text"] for s in data["skipped"])

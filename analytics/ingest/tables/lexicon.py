@@ -59,6 +59,8 @@ class Lexicon:
     kind_rules: tuple[Rule, ...]
     direction_rules: tuple[Rule, ...]
     facts: Mapping[str, Any] = field(default_factory=dict)
+    score_header: re.Pattern[str] = re.compile(r"(分值|权重|得分)")
+    scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -134,6 +136,8 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         kind_rules=_rules(doc["kind"]["rules"], "kind"),
         direction_rules=_rules(doc["direction"]["rules"], "direction"),
         facts=dict(doc.get("facts") or {}),
+        score_header=re.compile(str(doc["headers"].get("score") or "(分值|权重|得分)")),
+        scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
     )
 
 

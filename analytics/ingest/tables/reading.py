@@ -90,6 +90,12 @@ def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str,
     return out
 
 
+def _starts_facts(row: list[str], lex: Lexicon) -> bool:
+    """The row names a project (项目名称 …): the facts of a next form begin, the table has ended."""
+    texts = [normalize_text(c) for c in row if c.strip()][:2]
+    return any(re.search(lex.facts["name"], t) for t in texts)
+
+
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     """indicator | label | header | sign_off | total | blank | stray | end."""
     texts = [normalize_text(c) for c in row]
@@ -101,11 +107,11 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     roles = [header_role(t, lex) for t in texts if t]
     if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
         return "header"
-    if re.search(lex.facts["name"], texts[0]) or any(re.search(lex.facts["name"], t) for t in texts[:2]):
+    if _starts_facts(row, lex):
         return "end"
     if any(_TOTAL_RE.match(t) for t in texts):
         return "total"
-    if name and is_placeholder(name):
+    if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
         return "placeholder"
     values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
@@ -137,6 +143,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
     _infer_level_cols(table, layout, lex)
     compact = _is_compacted(table, layout)
+    scores = _row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     keys = _value_keys(layout, fallback)
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
@@ -146,8 +153,10 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
         if not table.merged and (compact or _needs_realign(row, layout, lex)):
-            row = _realign(row, layout, lex, compact)
+            row = _realign(row, layout, lex, compact, scores)
         kind = _classify(row, layout, lex)
+        if row is not table.rows[i] and kind not in ("end", "blank") and _starts_facts(table.rows[i], lex):
+            kind = "end"  # a realigned row must not hide the next form's 项目名称
         where = table.refs[i]
         if kind == "end":
             skipped.extend({"where": table.refs[j], "text": _row_text(table.rows[j])[:200], "reason": "after_table"}
@@ -284,6 +293,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
+    name, raws, target_inf = _target_in_name(name, raws, row, layout, lex)
     first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(_cell(row, unit_idx), lex)
     if unit_written and not fits(unit_written, "unit", lex):
@@ -323,10 +333,39 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             if cell.due and len(cell.due) == 2 and re.fullmatch(r"\d{4}", str(key)):
                 entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
             sections[section][key] = entry
-    inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf}
+    inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf}
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+
+
+_NAME_VALUE = re.compile(r"^(?P<name>.*[^\d\s.,:：≥≤<>=＞＜≧≦])\s*(?P<value>[≥≤<>=＞＜≧≦]?\s*\d+(\.\d+)?\s*(%|％)?)$")
+
+
+def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: list[str], layout: Layout,
+                    lex: Lexicon) -> tuple[str, list[tuple[Column, str, str, str]], dict[str, Any]]:
+    """A row whose target cells are blank but whose name carries the target: a value written at
+    the end of the name (``年度资金支付完成率100%``) is the target and the name what precedes it;
+    in a row that was given a score (得分 filled), the name itself is the target statement
+    (``工程质量合格``: qualitative; not a question such as ``…建立与否``). Both are marked for review."""
+    pos = next((k for k, (_, s, _, _) in enumerate(raws) if s == "targets"), None)
+    if pos is None or any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
+        return name, raws, {}
+    col, section, key, _ = raws[pos]
+    m = _NAME_VALUE.match(normalize_text(name))
+    if m and len(m.group("name")) >= 2:
+        raws = raws[:pos] + [(col, section, key, m.group("value"))] + raws[pos + 1:]
+        return m.group("name"), raws, {"target": {
+            "value": m.group("value"), "rule": "value_in_name", "confidence": "low",
+            "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
+    scored = any(normalize_text(_cell(row, c.index)) for c in layout.columns
+                 if c.role == "ignore" and lex.scored_header.search(c.header))
+    if scored and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name):
+        raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
+        return name, raws, {"target": {
+            "value": name, "rule": "name_as_statement", "confidence": "low",
+            "reason": "指标值空白而已评分，指标名称即目标表述（定性）"}}
+    return name, raws, {}
 
 
 def _infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
@@ -403,7 +442,46 @@ def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]
     return cells[k:]
 
 
-def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> list[str]:
+def _score_cols(layout: Layout, lex: Lexicon) -> list[Column]:
+    return [c for c in layout.columns if c.index > layout.name_col and c.role == "ignore"
+            and lex.score_header.search(c.header)]
+
+
+def _row_scores(table: RawTable, layout: Layout, lex: Lexicon) -> frozenset[str]:
+    """The scores written in the score columns (分值, 得分) of a compacted table's complete rows
+    (every value and score column filled): what a short row's last numbers are compared with."""
+    cols = _score_cols(layout, lex)
+    values = layout.cols("value")
+    if not cols:
+        return frozenset()
+    found: set[str] = set()
+    for row in table.rows[layout.header_row + 1:]:
+        out = _realign(row, layout, lex, True)
+        if all(normalize_text(_cell(out, c.index)) for c in values + cols):
+            found.update(normalize_text(_cell(out, c.index)) for c in cols)
+    return frozenset(t for t in found if re.fullmatch(r"\d{1,3}(\.\d+)?", t))
+
+
+def _take_scores(rest: list[str], after: list[Column], layout: Layout, lex: Lexicon, scores: frozenset[str],
+                 out: list[str]) -> tuple[list[str], list[Column]]:
+    """A short compacted row whose last numbers are the table's scores: those go to the score
+    columns, and the cells before them are fitted to the other columns (the target was blank)."""
+    cols = _score_cols(layout, lex)
+    wanted = sum(1 for c in after if c.role == "value") + len(cols)
+    if not scores or not cols or len(rest) >= wanted:
+        return rest, after
+    tail = 0
+    while tail < min(len(cols), len(rest)) and normalize_text(rest[-1 - tail]) in scores:
+        tail += 1
+    if tail == 0 or (tail < len(cols) and tail < len(rest)):
+        return rest, after
+    for k, text in enumerate(rest[len(rest) - tail:]):
+        out[cols[len(cols) - tail + k].index] = text
+    return rest[:len(rest) - tail], [c for c in after if c not in cols]
+
+
+def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
+             scores: frozenset[str] = frozenset()) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
     level columns, the next cell into the name column, then the rest after it (by position, or
     for a compacted row by what fits each column, targets first)."""
@@ -448,6 +526,7 @@ def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool) -> lis
             if layout.name_col + 1 + k < width:
                 out[layout.name_col + 1 + k] = text
         return out
+    rest, after = _take_scores(rest, after, layout, lex, scores, out)
     j = 0
     for n, col in enumerate(after):
         if j >= len(rest):

@@ -365,10 +365,14 @@ def _join_continued(lines: list[str]) -> list[tuple[str, int]] | None:
     open_ = sum(1 for ln in piped if _END_OPEN.search(ln) and not ln.strip().startswith("|"))
     if padded < 3 or open_ < 3 or padded < 0.3 * len(piped) or sum(1 for ln in piped if ln.strip().startswith("|")) > 0.5 * len(piped):
         return None
+    width = max(ln.count("|") for ln in piped if _END_PAD.search(ln))  # cells of a complete row
     out: list[tuple[str, int]] = []
     buf, start = "", 0
     for i, ln in enumerate(lines, start=1):
         text = ln.strip()
+        if buf and buf.count("|") >= width:  # a full row (a header): not broken
+            out.append((buf, start))
+            buf = ""
         if buf:
             if not text:
                 continue

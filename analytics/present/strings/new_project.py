@@ -46,6 +46,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_direction": {"zh": "方向", "en": "Direction"},
     "col_target": {"zh": "{year}年目标", "en": "{year} target"},
     "col_target_noyear": {"zh": "目标（未写年度）", "en": "Target (no year)"},
+    "col_target_any": {"zh": "目标", "en": "Target"},
     "col_reason": {"zh": "{field}依据", "en": "Why this {field}"},
     "col_review": {"zh": "需核对", "en": "Check"},
     "col_actual": {"zh": "{year}年实际", "en": "{year} actual"},
