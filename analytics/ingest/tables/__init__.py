@@ -11,6 +11,7 @@ import os
 
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import rebuild_rows
+from analytics.ingest.tables.prose import prose_rows, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.sources import ReadFailure, read_source, split_spaces
 
@@ -37,6 +38,14 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
             if isinstance(result, TableReading):
                 return result
             first = first or result
+        prose = prose_rows(table, lex) if table.fmt.startswith("text") else None
+        if prose is not None:  # no table: targets written as sentences
+            result = read_grid(prose[0], lex, year or prose_year(table), name)
+            if isinstance(result, TableReading):
+                result.skipped.extend(prose[1])
+                if year is None:
+                    result.source["year_from"] = "text"
+                return result
     return first or NoTable("empty")
 
 

@@ -49,4 +49,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "skipped_total": {"zh": "合计行", "en": "total row"},
     "skipped_label": {"zh": "层级标签行", "en": "level label row"},
     "skipped_after_table": {"zh": "表格之后的内容", "en": "after the table"},
+    "skipped_placeholder": {"zh": "模板空行（指标2、……）", "en": "empty template line (指标2, ……)"},
+    "skipped_prose": {"zh": "没有目标数值的语句", "en": "a sentence without a target value"},
 }

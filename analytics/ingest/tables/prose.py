@@ -1,0 +1,124 @@
+"""Targets published as prose instead of a table (a notice that sets a project's targets:
+``数量指标:黄金蜜(葡萄)种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85;时效指标:…``):
+each clause with a comparator and a number becomes a row of a small grid (一级指标 | 二级指标 |
+三级指标 | 计量单位 | 指标值) that the table reader then reads like any other table. Level words
+before a colon or comma (``效益指标:经济效益指标:``) set the levels of the clauses after them;
+clauses without a number of their own (``生态修复功能提高``) are not indicators. Used only when no
+table header was found in a text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["prose_rows", "prose_year"]
+
+HEADER = ["一级指标", "二级指标", "三级指标", "计量单位", "指标值"]
+
+_CLAUSE_SPLIT = re.compile(r"[;；。\n]")
+_PART_SPLIT = re.compile(r"[,，]")
+_LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：]\s*")
+#: a template's placeholder ``(≥**株)`` (its unit kept) before the value
+_PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
+_VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到)\s*"
+                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
+_MAX_CLAUSES = 400
+
+
+def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
+    """A level word, also when written with 目标 for 指标 (社会效益目标) or with a numbering."""
+    t = re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*", "", normalize_text(text))
+    return lex.level_word(t) or lex.level_word(re.sub("目标$", "指标", t))
+
+
+def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, str]]] | None:
+    """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
+    level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
+    target."""
+    text = "\n".join(" ".join(c for c in row if c.strip()) for row in table.rows)
+    rows: list[list[str]] = [list(HEADER)]
+    refs: list[str] = ["L0"]
+    levels = {"level1": "", "level2": ""}
+    skipped: list[dict[str, str]] = []
+    line_of = _line_starts(table)
+    pos = 0
+    for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
+        start, pos = pos, pos + len(clause) + 1
+        if n >= _MAX_CLAUSES:
+            break
+        for part in _PART_SPLIT.split(clause):
+            body = part
+            while True:  # 效益指标:经济效益指标: … – each label sets its level
+                m = _LABEL.match(body)
+                word = _level(m.group(1), lex) if m else None
+                if not m or not word:
+                    break
+                _set(levels, word)
+                body = body[m.end():]
+            word = _level(body, lex)
+            if word:  # 服务对象满意度指标, … – a level word alone before a comma
+                _set(levels, word)
+                continue
+            row = _clause_row(body, levels)
+            if row:
+                rows.append(row)
+                refs.append(_ref(line_of, start))
+            elif body.strip() and body is not part and levels["level1"]:
+                skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
+    if len(rows) < 3:
+        return None
+    refs[0] = refs[1]  # the grid's header stands where the first target is written
+    return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped
+
+
+def _set(levels: dict[str, str], word: tuple[str, str]) -> None:
+    levels[word[0]] = word[1].replace("目标", "指标") if word[1].endswith("目标") else word[1]
+    if word[0] == "level1":
+        levels["level2"] = ""
+
+
+def _clause_row(body: str, levels: dict[str, str]) -> list[str] | None:
+    """``黄金蜜(葡萄)种植数量(≥**株)>=17600株`` → [levels…, name, 株, ≥17600株]."""
+    unit = ""
+    m = _PLACEHOLDER.search(body)
+    if m:
+        unit = m.group("unit")
+        body = body[: m.start()] + body[m.end():]
+    v = _VALUE.search(body)
+    if not v:
+        return None
+    name = re.sub(r"^[★*\s]+", "", body[: v.start()]).strip()
+    if len(name) < 2 or not re.search(r"[^\W\d_]", name):
+        return None
+    unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
+    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
+    return [levels["level1"], levels["level2"], name, unit, f"{cmp}{v.group('num')}"]
+
+
+def _line_starts(table: RawTable) -> list[tuple[int, str]]:
+    out, pos = [], 0
+    for row, ref in zip(table.rows, table.refs):
+        out.append((pos, ref))
+        pos += len(" ".join(c for c in row if c.strip())) + 1
+    return out
+
+
+def _ref(line_of: list[tuple[int, str]], pos: int) -> str:
+    ref = line_of[0][1] if line_of else "L1"
+    for start, r in line_of:
+        if start > pos:
+            break
+        ref = r
+    return ref
+
+
+def prose_year(table: RawTable) -> int | None:
+    """The year most often named in the text (``2023年``), the year the targets are set for."""
+    counts = Counter(int(m.group(1)) for row in table.rows for c in row
+                     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", c))
+    return counts.most_common(1)[0][0] if counts else None

@@ -1,0 +1,51 @@
+"""Targets written as sentences (a notice instead of a table) read through the table reader."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.tables import NoTable, TableReading, parse_table
+
+NOTICE = (
+    "关于某镇设施农业种植项目绩效目标设定的公示\n"
+    "根据2023年资金安排，实施种植项目。现将绩效目标设定如下:\n"
+    "一、 产出指标\n"
+    "数量指标:★补助各类种植数量,葡萄种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85;时效指标:完成及时率(≥**%)>=100%。"
+    "成本指标:作物种植补助标准,葡萄补助成本(≤**元/株)≤28.40/株。\n"
+    "二、 效益指标\n"
+    "效益指标:经济效益指标:特色产业产值(≥**万元)≥80万元;社会效益目标:★★★受益户数(≥**户)≥10户。生态效益指标:生态修复功能提高。\n"
+    "三、 满意度指标\n"
+    "服务对象满意度指标,受益户满意度(≥**%)≥95%。\n"
+    "某镇人民政府\n2023年3月27日\n")
+
+
+def _read(tmp_path: Path, text: str, **kw: object) -> dict:
+    path = tmp_path / "notice.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path, **kw)  # type: ignore[arg-type]
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+def test_each_clause_with_a_target_is_an_indicator_under_its_levels(tmp_path: Path) -> None:
+    data = _read(tmp_path, NOTICE)
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["葡萄种植数量", "种植作物成活率", "完成及时率", "葡萄补助成本", "特色产业产值", "受益户数", "受益户满意度"]
+    assert data["source"]["format"] == "text-prose" and data["source"]["year"] == 2023
+    assert data["source"]["year_from"] == "text"
+    assert by["葡萄种植数量"]["unit"] == "株" and by["葡萄种植数量"]["targets"]["2023"]["value"] == 17600
+    assert by["葡萄补助成本"]["unit"] == "元/株" and by["葡萄补助成本"]["direction"] == "lower"
+    assert by["葡萄补助成本"]["targets"]["2023"]["comparator"] == "<="
+    assert (by["完成及时率"]["level1"], by["完成及时率"]["level2"]) == ("产出指标", "时效指标")
+    assert by["受益户数"]["level2"] == "社会效益指标"  # 社会效益目标 read as its level
+    assert (by["受益户满意度"]["level1"], by["受益户满意度"]["kind"]) == ("满意度指标", "rate")
+    # clauses under a level without a target are listed, not dropped
+    assert {s["text"] for s in data["skipped"] if s["reason"] == "prose"} >= {"生态修复功能提高", "★补助各类种植数量"}
+    assert all(s["where"].startswith("L") for s in data["skipped"])
+
+
+def test_year_argument_wins_and_text_without_targets_is_no_table(tmp_path: Path) -> None:
+    assert _read(tmp_path, NOTICE, year=2024)["source"]["year"] == 2024
+    path = tmp_path / "letter.txt"
+    path.write_text("关于开展工作的通知\n各单位：请于3月底前报送材料。\n联系人：张三\n", encoding="utf-8")
+    assert isinstance(parse_table(path), NoTable)
