@@ -156,7 +156,7 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         elif inner_unit in lex.units or inner_unit == "万" or re.fullmatch(r"万?[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", inner_unit) \
                 and not re.search("(含|或|等|的|及|和|与)", inner_unit):
             unit, text = inner_unit, text[: m.start()]
-    name = text.strip()
+    name = text.strip().rstrip("。;；")
     if unit == "万":
         for end, full in lex.bare_wan:
             if normalize_text(name).endswith(end):

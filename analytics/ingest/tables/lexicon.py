@@ -70,7 +70,7 @@ class Lexicon:
                 groups = m.groupdict()
                 month, year = groups.get("m"), groups.get("y")
                 if not month:
-                    return "12"
+                    return f"{year}-12" if year else "12"
                 return f"{year}-{int(month):02d}" if year else f"{int(month):02d}"
         return None
 

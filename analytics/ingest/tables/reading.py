@@ -506,6 +506,9 @@ def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
                 and not is_value_like(after, lex):
             role = "level1"  # 成本指标 | 经济成本指标: the first is the first level here
         col = layout.level_cols.get(role)
+        if role == "level1" and col is not None and out[col] and "level2" in layout.level_cols \
+                and not out[layout.level_cols["level2"]]:
+            col = layout.level_cols["level2"]  # 满意度指标 | 满意度指标: the second is the second level
         if col is None and i + 2 < len(cells):
             i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
             continue
