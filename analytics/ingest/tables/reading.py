@@ -45,6 +45,7 @@ class TableReading:
                 "skipped": self.skipped, "unread": self.unread}
 
 
+_NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 _VERTICAL = {"绩效指标", "绩效目标", "年度绩效指标", "本年度绩效指标", "长期绩效指标", "年度绩效目标"}
 
@@ -516,6 +517,8 @@ def _realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
             break
         out[col], last = cells[i], (col, i)
         i += 1
+    while i + 1 < len(cells) and _NUMBERING.fullmatch(normalize_text(cells[i])):
+        i += 1  # 目标1 | 发放补助 …: a numbering cell before the name
     if i >= len(cells):
         return out
     name = normalize_text(cells[i])
