@@ -10,10 +10,12 @@ from __future__ import annotations
 import os
 
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.freelines import line_rows
+from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
-from analytics.ingest.tables.sources import ReadFailure, read_source, split_spaces
+from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
 
@@ -27,26 +29,43 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     tables = read_source(path, filename, sheet)
     if isinstance(tables, ReadFailure):
         return NoTable(tables.code, tables.detail)
-    first: NoTable | None = None
+    first: TableReading | NoTable | None = None
     for table in tables:
         tries = [rebuild_rows(table, lex), split_spaces(table)] if table.fmt == "text-lines" else [table]
         for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces
-            try:
-                result = read_grid(attempt, lex, year, name)
-            except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
-                result = NoTable("unreadable", type(exc).__name__, len(attempt.rows))
-            if isinstance(result, TableReading):
+            result = _read(attempt, lex, year, name)
+            if isinstance(result, TableReading) and result.indicators:
                 return result
-            first = first or result
-        prose = prose_rows(table, lex) if table.fmt.startswith("text") else None
+            if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
+                first = result
+        if not table.fmt.startswith("text"):
+            continue
+        prose = prose_rows(table, lex)
         if prose is not None:  # no table: targets written as sentences
-            result = read_grid(prose[0], lex, year or prose_year(table), name)
-            if isinstance(result, TableReading):
+            result = _read(prose[0], lex, year or prose_year(table), name)
+            if isinstance(result, TableReading) and result.indicators:
                 result.skipped.extend(prose[1])
                 if year is None:
                     result.source["year_from"] = "text"
                 return result
+        free = line_rows(table, lex)
+        if free is not None:  # no header fits: a name and its values on each line
+            titled = title_year(table.rows, len(table.rows))
+            result = _read(free[0], lex, year or titled, name)
+            if isinstance(result, TableReading) and result.indicators:
+                if year is None:
+                    result.source["year_from"] = "title" if titled else None
+                result.unread.extend(free[1])
+                result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
+                return result
     return first or NoTable("empty")
+
+
+def _read(table: RawTable, lex: Lexicon, year: int | None, name: str) -> TableReading | NoTable:
+    try:
+        return read_grid(table, lex, year, name)
+    except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
+        return NoTable("unreadable", type(exc).__name__, len(table.rows))
 
 
 def source_grid(path: str | os.PathLike[str] | bytes, *, filename: str | None = None,

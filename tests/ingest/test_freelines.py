@@ -1,0 +1,40 @@
+"""The last-resort reading of a text whose header fits no row: a name and its values on each line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.tables import TableReading, parse_table
+
+SCRAMBLED = (
+    "某县项目支出绩效自评表 (2021年度) 项目名称 基本公共卫生服务 年度 实际 指标值 完成值 分值 得分\n"
+    "指标1:居民健康档案 38508人\n"
+    "指标2:发放健康教育资料 不少于12 种 6种 1 1\n"
+    "指标5:举办健康教育知识讲座 分值 得分 37442人 3 3\n"
+    "指标6:举办健康教育宣传咨询活动 12次 96次 1 1\n"
+    "指标8:适龄儿童疫苗接种率 100.00% 97.30% 2 1.9\n"
+    "指标9:0-6岁儿童健康管理数 2089人 2089人 2 2\n")
+
+
+def test_each_line_a_name_then_target_and_actual(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text(SCRAMBLED, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    data = result.to_json()
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["居民健康档案", "发放健康教育资料", "举办健康教育宣传咨询活动", "适龄儿童疫苗接种率", "0-6岁儿童健康管理数"]
+    assert data["source"]["format"] == "text-lines-free"
+    assert (data["source"]["year"], data["source"]["year_from"]) == (2021, "title")
+    assert by["发放健康教育资料"]["targets"]["2021"]["comparator"] == ">=" and by["发放健康教育资料"]["unit"] == "种"
+    assert by["举办健康教育宣传咨询活动"]["actuals"]["2021"]["value"] == 96
+    assert by["适龄儿童疫苗接种率"]["kind"] == "rate"
+    # the numbered line whose values are elsewhere is listed, with its place
+    assert [(u["where"], u["reason"]) for u in data["unread"]] == [("L4", "no_value")]
+
+
+def test_a_real_header_is_read_before_the_last_resort(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("三级指标\t指标值\n培训人数\t100人\n办结率\t95%\n满意度\t90%\n", encoding="utf-8")
+    result = parse_table(path, year=2024)
+    assert isinstance(result, TableReading) and result.source["format"] == "text-tab"
