@@ -38,3 +38,18 @@ def test_a_real_header_is_read_before_the_last_resort(tmp_path: Path) -> None:
     path.write_text("三级指标\t指标值\n培训人数\t100人\n办结率\t95%\n满意度\t90%\n", encoding="utf-8")
     result = parse_table(path, year=2024)
     assert isinstance(result, TableReading) and result.source["format"] == "text-tab"
+
+
+def test_levels_glued_to_the_name_and_the_value_on_the_next_line(tmp_path: Path) -> None:
+    text = ("部门整体支出绩效目标申报表（2021年度）\n"
+            "绩效目标一级指标二级指标三级指标指标解释预期达到目标\n"
+            "产出指标数量指标培育食用菌品种数量培育食用菌品种数量\n2种\n"
+            "技术指导服务数量对生产企业技术指导服务数量\n10家\n"
+            "质量指标党建任务完成率上级党组织要求完成的党建工作任务完成率\n100%\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    rows = [(i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in result.indicators]
+    assert rows == [("数量指标", "培育食用菌品种数量", "2种"), ("数量指标", "技术指导服务数量", "10家"),
+                    ("质量指标", "党建任务完成率", "100%")]

@@ -23,6 +23,7 @@ _UNIT_TOKEN = re.compile(r"^[^\W\d_]{1,3}(/[^\W\d_]{1,3})?$")
 _NUMBERED = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：、.．]")
 _ACTUAL = re.compile(r"(实际|完成值|完成情况)")
 _MAX_LINES = 2000
+_NAME_END = re.compile(r"(率|数量|人数|次数|个数|度)$")
 _YEAR_ONLY = re.compile(r"^[(（]?(19|20)\d{2}年度?[)）]?$")  # a title's (2021年度), not a value
 
 
@@ -40,6 +41,40 @@ def _tokens(line: str, lex: Lexicon) -> list[str]:
     return out
 
 
+def _values_below(lines: list[str], lex: Lexicon) -> set[int]:
+    """Lines holding only values that belong to the line above (a name wrapped from its value)."""
+    out: set[int] = set()
+    for n in range(1, len(lines)):
+        above, here = _tokens(lines[n - 1], lex), _tokens(lines[n], lex)
+        if here and all(is_value_like(t, lex) for t in here) and above \
+                and not any(is_value_like(t, lex) for t in above) and n - 1 not in out:
+            out.add(n)
+    return out
+
+
+def _strip_levels(token: str, levels: dict[str, str], lex: Lexicon) -> str:
+    """Level words glued in front of a name (``产出指标数量指标培育品种数量``) set the levels; a
+    name written twice (name and its explanation run together) is kept once."""
+    words = sorted(lex.level1 | lex.level2, key=len, reverse=True)
+    changed = True
+    while changed:
+        changed = False
+        for w in words:
+            if token.startswith(w) and len(token) - len(w) >= 2 and w.endswith("指标"):
+                word = lex.level_word(w)
+                if word:
+                    levels[word[0]] = word[1]
+                    token, changed = token[len(w):], True
+                    break
+    half = len(token) // 2
+    if len(token) % 2 == 0 and half >= 2 and token[:half] == token[half:]:
+        return token[:half]
+    for cut in range(4, len(token) - 3):  # 党建任务完成率 + 上级党组织要求完成党建工作任务完成率
+        if _NAME_END.search(token[:cut]) and token.endswith(token[cut - 3:cut]):
+            return token[:cut]
+    return token
+
+
 def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, str]]] | None:
     """The grid of the lines of ``table`` that read as name-then-values (see the module's help) and
     the numbered or levelled lines that hold no value right after their name (listed as unread), or
@@ -50,8 +85,11 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
     levels = {"level1": "", "level2": ""}
     actual = False
     unread: list[dict[str, str]] = []
-    for line, ref in zip(lines, table.refs):
-        tokens = _tokens(line, lex)
+    merged = _values_below(lines, lex)
+    for n, (line, ref) in enumerate(zip(lines, table.refs)):
+        if n in merged:
+            continue
+        tokens = _tokens(line + (" " + lines[n + 1] if n + 1 in merged else ""), lex)
         k = 0
         while k < len(tokens) and lex.level_word(tokens[k]):
             word = lex.level_word(tokens[k])
@@ -60,6 +98,7 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
             k += 1
         if k >= len(tokens):
             continue
+        tokens[k] = _strip_levels(tokens[k], levels, lex)
         name = split_name(tokens[k], lex)[0]
         values = []
         for tok in tokens[k + 1:]:
