@@ -53,3 +53,14 @@ def test_levels_glued_to_the_name_and_the_value_on_the_next_line(tmp_path: Path)
     rows = [(i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in result.indicators]
     assert rows == [("数量指标", "培育食用菌品种数量", "2种"), ("数量指标", "技术指导服务数量", "10家"),
                     ("质量指标", "党建任务完成率", "100%")]
+
+
+def test_a_list_of_projects_above_the_indicators_is_not_read(tmp_path: Path) -> None:
+    text = ("资金安排表\n尧山村排洪排水工程建设 20万元\n吾培村水圳修复 15万元\n三洋村河道治理 20万元\n"
+            "绩效目标 一级 二级 三级\n"
+            "数量指标 开展小型水利工程建设 7个\n时效指标 项目完工率 100%\n满意度指标 群众满意度 ≥90%\n")
+    path = tmp_path / "t.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path, year=2022)
+    assert isinstance(result, TableReading)
+    assert [i["name"] for i in result.indicators] == ["开展小型水利工程建设", "项目完工率", "群众满意度"]

@@ -445,3 +445,16 @@ def test_web_copy_header_not_joined_to_the_row_below_and_a_next_form_ends_the_ta
     assert _ind(data, "成本控制数")["targets"]["2023"]["comparator"] == "<="
     assert _ind(data, "按时完成率")["actuals"]["2023"]["value"] == 100
     assert any(s["reason"] == "after_table" and "另一个项目" in s["text"] for s in data["skipped"])
+
+
+def test_target_columns_named_after_places(tmp_path: Path) -> None:
+    text = ("某区2025年水利专项资金绩效目标表\n"
+            "绩效指标\t一级指标\t二级指标\t三级指标\t指标解释\t指标方向\t甲街道\t乙镇\n"
+            "\t产出指标\t数量指标\t开展修复工程(个)\t反映开展情况\t≥\t1\t1\n"
+            "\t\t质量指标\t已建工程是否存在质量问题\t是否发现质量问题\t是/否\t否\t否\n"
+            "\t\t时效指标\t项目开展率(%)\t反映开展情况\t≥\t100%\t100%\n")
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["开展修复工程", "已建工程是否存在质量问题", "项目开展率"]
+    assert _ind(data, "开展修复工程")["targets"]["2025"]["value"] == 1 and _ind(data, "开展修复工程")["unit"] == "个"
+    assert _ind(data, "已建工程是否存在质量问题")["kind"] == "milestone"
+    assert [c["header"] for c in data["source"]["value_columns"]] == ["甲街道"]

@@ -2,7 +2,9 @@
 header scrambled, each indicator on a line of its own: ``指标7:建立预防接种证 221人 221人 2 2``):
 every line that starts with a name (after any level words) and goes on with values becomes a row
 of a small grid (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值), the first value the target
-and, when the text speaks of actual values (实际 / 完成值), the second the actual. Used only when
+and, when the text speaks of actual values (实际 / 完成值), the second the actual. Only lines under
+a level word or numbered as indicators (指标1:) count: a list of projects and amounts above the
+indicators is not read. Used only when
 no other reading found an indicator; every inference is then as uncertain as the layout, and the
 review step shows it.
 """
@@ -107,7 +109,8 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
             values.append(tok)
         named = re.search(r"[\u4e00-\u9fff]{4}", name) or (
             re.search(r"[\u4e00-\u9fff]{2}", name) and not is_value_like(name, lex))
-        if not values or not named:
+        placed = bool(levels["level1"] or levels["level2"] or _NUMBERED.match(tokens[k]))
+        if not values or not named or not placed:  # before any level or numbering: not the indicators
             if not rows and _ACTUAL.search(line):
                 actual = True  # the header's words, above the first row
             elif named and (k or _NUMBERED.match(tokens[k])):

@@ -161,36 +161,68 @@ def _keep_one_set(cols: list[Column], starts: list[int], chosen: int) -> None:
             c.role = "ignore"
 
 
+def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> list[int]:
+    """Columns right of the name with no header word whose cells below are values (a 区域绩效目标表
+    with one target column per town: 指标方向 | 笏石街道办 | 埭头镇): read as target columns."""
+    roles = _row_roles(row, lex)
+    name = _pick_name(row, roles)
+    if name is None or "value" in roles or sum(1 for r in roles if r) < 2:
+        return []
+    body = [r for r in table.rows[i + 1:i + 12] if any(c.strip() for c in r)][:8]
+    out = []
+    for j in range(name + 1, len(row)):
+        if roles[j] or not normalize_text(row[j]):
+            continue
+        cells = [normalize_text(r[j]) for r in body if j < len(r) and r[j].strip()]
+        if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * len(body):
+            out.append(j)
+    return out
+
+
 def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
     """The header and the column roles, or ``None`` when no row looks like the header. A header
-    that repeats its columns for two periods reads the set that holds the values."""
-    for i, row in enumerate(table.rows[:HEADER_SCAN]):
-        if not _is_header(row, lex):
-            continue
-        roles = _row_roles(row, lex)
-        starts = _set_starts(row, roles)
-        chosen = _fullest_set(table, i, roles, starts) if len(starts) > 1 else 0
-        if chosen + 1 < len(starts):  # the name column of the chosen set, not the last one
-            roles = [r if j < starts[chosen + 1] else None for j, r in enumerate(roles)]
-        name_col = _pick_name(row, roles)
-        assert name_col is not None
-        sub = None
-        last = i
-        if i + 1 < len(table.rows) and _is_subheader(row, table.rows[i + 1], name_col, lex):
-            sub, last = table.rows[i + 1], i + 1
-        if sub is not None:
-            sub = _place_subheader(list(row), list(sub), lex)
-        cols = _columns(list(row), list(sub) if sub else None, lex)
-        for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
-            if c.role == "name" and c.index != name_col:
-                c.role = "ignore"
-            if c.role in ("value", "unit", "comparator") and c.index < name_col:
-                c.role = "ignore"  # a project's 年度目标 or budget left of the indicators: not theirs
-        if len(starts) > 1:
-            _keep_one_set(cols, starts, chosen)
-        levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}
-        return Layout(last, i, cols, name_col, levels)
-    return None
+    that repeats its columns for two periods reads the set that holds the values; a header whose
+    value columns are named after places (no header word) takes them by their cells."""
+    found = next((i for i, row in enumerate(table.rows[:HEADER_SCAN]) if _is_header(row, lex)), None)
+    if found is None:
+        for i, row in enumerate(table.rows[:HEADER_SCAN]):
+            places = _unnamed_values(table, i, row, lex)
+            if places:
+                layout = _layout_at(table, i, lex)
+                for c in layout.columns:
+                    if c.index in places:
+                        c.role, c.value_role = "value", "target"
+                return layout
+        return None
+    return _layout_at(table, found, lex)
+
+
+def _layout_at(table: RawTable, i: int, lex: Lexicon) -> Layout:
+    """The layout of the header at row ``i``."""
+    row = table.rows[i]
+    roles = _row_roles(row, lex)
+    starts = _set_starts(row, roles)
+    chosen = _fullest_set(table, i, roles, starts) if len(starts) > 1 else 0
+    if chosen + 1 < len(starts):  # the name column of the chosen set, not the last one
+        roles = [r if j < starts[chosen + 1] else None for j, r in enumerate(roles)]
+    name_col = _pick_name(row, roles)
+    assert name_col is not None
+    sub = None
+    last = i
+    if i + 1 < len(table.rows) and _is_subheader(row, table.rows[i + 1], name_col, lex):
+        sub, last = table.rows[i + 1], i + 1
+    if sub is not None:
+        sub = _place_subheader(list(row), list(sub), lex)
+    cols = _columns(list(row), list(sub) if sub else None, lex)
+    for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
+        if c.role == "name" and c.index != name_col:
+            c.role = "ignore"
+        if c.role in ("value", "unit", "comparator") and c.index < name_col:
+            c.role = "ignore"  # a project's 年度目标 or budget left of the indicators: not theirs
+    if len(starts) > 1:
+        _keep_one_set(cols, starts, chosen)
+    levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}
+    return Layout(last, i, cols, name_col, levels)
 
 
 def title_year(rows: list[list[str]], upto: int) -> int | None:
