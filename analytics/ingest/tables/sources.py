@@ -297,7 +297,10 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
     # one cell per line; a web copy may end each cell with | and mark empty cells with runs of |
     rows, refs = [], []
     for i, ln in enumerate(lines, start=1):
-        cell = ln.strip().strip("|").strip() if ln.count("|") <= 1 or not ln.strip("| \t") else ln.strip()
+        parts = [p.strip() for p in ln.strip().strip("|").split("|")]
+        # a cell and its closing |, or a cell followed by the empty cells of its row (3500 | ||)
+        alone = ln.count("|") <= 1 or not ln.strip("| \t") or not any(parts[1:])
+        cell = parts[0] if alone and ln.strip("| \t") else ("" if alone else ln.strip())
         if cell:
             rows.append([cell])
             refs.append(f"L{i}")
