@@ -19,10 +19,23 @@ def no_table_message(result: Any, file: str, lang: str) -> str:
                 detail=result.detail)
 
 
+def _cell_problem(cell: str, lang: str) -> str:
+    """``2022:292%→percent_over_100`` → ``2022:292%：比率超过100%，疑为录入错误``; unknown codes as written."""
+    head, _, code = cell.rpartition("→")
+    if not head:
+        return cell
+    key = f"tables.cell_error_{code}"
+    why = text(key, lang)
+    if why == key:
+        return cell
+    return f"{head}：{why}" if lang == "zh" else f"{head}: {why}"
+
+
 def row_message(item: Mapping[str, Any], lang: str) -> str:
-    """A row of the table that could not be read (an item of ``unread``), located."""
+    """A row of the table that could not be read (an item of ``unread``), located; each unreadable
+    cell with the reason in words."""
     return text(f"tables.row_{item['reason']}", lang, where=item["where"], text=item["text"],
-                cells="; ".join(item.get("cells") or []))
+                cells="; ".join(_cell_problem(c, lang) for c in item.get("cells") or []))
 
 
 def _column(column: str, lang: str) -> str:

@@ -458,3 +458,24 @@ def test_target_columns_named_after_places(tmp_path: Path) -> None:
     assert _ind(data, "开展修复工程")["targets"]["2025"]["value"] == 1 and _ind(data, "开展修复工程")["unit"] == "个"
     assert _ind(data, "已建工程是否存在质量问题")["kind"] == "milestone"
     assert [c["header"] for c in data["source"]["value_columns"]] == ["甲街道"]
+
+
+def test_names_under_the_second_level_header_and_a_rate_over_100(tmp_path: Path) -> None:
+    text = ("某市2022年项目支出绩效目标表\n"
+            "一级指标\t二级指标\t绩效标准\t当年预期实现值\n"
+            "数量指标\t办公大楼日常维修维护次数\t反映维修情况\t2280次\n"
+            "\t大楼安检巡察次数\t反映巡检情况\t200次\n"
+            "质量指标\t设备更新验收合格率\t反映验收情况\t292%\n"
+            "\t维修维保验收合格率\t反映维保质量\t95%\n")
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["办公大楼日常维修维护次数", "大楼安检巡察次数",
+                                                      "设备更新验收合格率", "维修维保验收合格率"]
+    first = _ind(data, "办公大楼日常维修维护次数")
+    assert (first["level1"], first["level2"], first["targets"]["2022"]["value"]) == ("产出指标", "数量指标", 2280)
+    over = _ind(data, "设备更新验收合格率")["targets"]["2022"]
+    assert over["value"] is None and over["error"] == "percent_over_100"
+    bad = next(u for u in data["unread"] if u["reason"] == "bad_value" and "292%" in u["text"])
+    from analytics.present.tables_text import row_message  # the cell's problem in words, both languages
+
+    assert "比率超过100%" in row_message(bad, "zh") and "a rate above 100%" in row_message(bad, "en")
+    assert "percent_over_100" not in row_message(bad, "zh")

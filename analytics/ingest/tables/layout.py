@@ -184,23 +184,43 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
     that repeats its columns for two periods reads the set that holds the values; a header whose
     value columns are named after places (no header word) takes them by their cells."""
     found = next((i for i, row in enumerate(table.rows[:HEADER_SCAN]) if _is_header(row, lex)), None)
-    if found is None:
-        for i, row in enumerate(table.rows[:HEADER_SCAN]):
-            places = _unnamed_values(table, i, row, lex)
-            if places:
-                layout = _layout_at(table, i, lex)
-                for c in layout.columns:
-                    if c.index in places:
-                        c.role, c.value_role = "value", "target"
-                return layout
+    if found is not None:
+        return _layout_at(table, found, lex)
+    for i, row in enumerate(table.rows[:HEADER_SCAN]):
+        places = _unnamed_values(table, i, row, lex)
+        if places:
+            layout = _layout_at(table, i, lex)
+            for c in layout.columns:
+                if c.index in places:
+                    c.role, c.value_role = "value", "target"
+            return layout
+        names = _level_as_name(table, i, row, lex)
+        if names is not None:
+            return _layout_at(table, i, lex, names)
+    return None
+
+
+def _level_as_name(table: RawTable, i: int, row: list[str], lex: Lexicon) -> int | None:
+    """A header without a name column whose last level column holds names below (一级指标 over
+    数量指标, 二级指标 over 办公大楼日常维修维护次数 | 当年预期实现值): that column is the name's."""
+    roles = _row_roles(row, lex)
+    if "name" in roles or "value" not in roles:
         return None
-    return _layout_at(table, found, lex)
+    levels = [j for j, r in enumerate(roles) if r in ("level1", "level2") and j < roles.index("value")]
+    if not levels:
+        return None
+    col = levels[-1]
+    cells = [normalize_text(r[col]) for r in table.rows[i + 1:i + 12] if col < len(r) and r[col].strip()]
+    names = [c for c in cells if not lex.level_word(c) and not is_value_like(c, lex)]
+    return col if len(cells) >= 2 and len(names) >= 0.6 * len(cells) else None
 
 
-def _layout_at(table: RawTable, i: int, lex: Lexicon) -> Layout:
-    """The layout of the header at row ``i``."""
+def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = None) -> Layout:
+    """The layout of the header at row ``i`` (``name_col_at``: a column read as the name's)."""
     row = table.rows[i]
     roles = _row_roles(row, lex)
+    if name_col_at is not None:
+        roles[name_col_at] = "name"
     starts = _set_starts(row, roles)
     chosen = _fullest_set(table, i, roles, starts) if len(starts) > 1 else 0
     if chosen + 1 < len(starts):  # the name column of the chosen set, not the last one
@@ -214,6 +234,8 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon) -> Layout:
     if sub is not None:
         sub = _place_subheader(list(row), list(sub), lex)
     cols = _columns(list(row), list(sub) if sub else None, lex)
+    if name_col_at is not None:
+        cols[name_col_at].role = "name"
     for c in cols:  # 绩效指标 (a vertical label) and repeats of the name header are no columns
         if c.role == "name" and c.index != name_col:
             c.role = "ignore"

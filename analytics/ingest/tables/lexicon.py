@@ -61,6 +61,7 @@ class Lexicon:
     facts: Mapping[str, Any] = field(default_factory=dict)
     score_header: re.Pattern[str] = re.compile(r"(分值|权重|得分)")
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
+    percent_ceiling: re.Pattern[str] | None = None
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -138,6 +139,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         facts=dict(doc.get("facts") or {}),
         score_header=re.compile(str(doc["headers"].get("score") or "(分值|权重|得分)")),
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
+        percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
     )
 
 

@@ -239,6 +239,9 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
     out: list[dict[str, Any]] = []
     for n, (i, row) in enumerate(rows):
         l1, l2 = filled["level1"][n], filled["level2"][n]
+        word = lex.level_word(l1) if l1 and not l2 else None
+        if word and word[0] == "level2":  # the first level column holds 数量指标: it is the second level
+            l1, l2 = lex.level2_to_level1.get(word[1], ""), l1
         ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None,
                          comp_col[0].index if comp_col else None, l2 or l1)
         ind["where"] = table.refs[i]
@@ -331,6 +334,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             span = cell.as_dict()
         else:
             entry = cell.as_dict()
+            if _over_ceiling(cell, name, unit, lex):
+                entry = {**entry, "value": None, "comparator": None, "error": "percent_over_100"}
             if cell.due and len(cell.due) == 2 and re.fullmatch(r"\d{4}", str(key)):
                 entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
             sections[section][key] = entry
@@ -338,6 +343,12 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+
+
+def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
+    """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
+    return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
+                and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
 
 
 _NAME_VALUE = re.compile(r"^(?P<name>.*[^\d\s.,:：≥≤<>=＞＜≧≦])\s*(?P<value>[≥≤<>=＞＜≧≦]?\s*\d+(\.\d+)?\s*(%|％)?)$")
