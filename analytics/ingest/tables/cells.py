@@ -206,7 +206,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
         return False
     if role == "value":
         return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20) \
-            or bool(_NUMBERISH_RE.match(t))  # a number with a slip (二100百分比): the value, read as unreadable
+            or bool(_NUMBERISH_RE.match(t)) \
+            or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
