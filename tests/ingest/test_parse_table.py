@@ -479,3 +479,8 @@ def test_names_under_the_second_level_header_and_a_rate_over_100(tmp_path: Path)
 
     assert "比率超过100%" in row_message(bad, "zh") and "a rate above 100%" in row_message(bad, "en")
     assert "percent_over_100" not in row_message(bad, "zh")
+
+
+def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
+    data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
+    assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

@@ -29,9 +29,10 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     if in_values:
         unit = max(set(in_values), key=in_values.count)
         money = lex.money_wan.search(normalize_text(name) + level)
-        if unit == "万" and money:
-            return _field("万元", "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
-                                               f"名称含“{money.group(0)}” → 万元", "medium")
+        if money and (unit == "万" or unit.startswith("万/")):  # 250万 → 万元; 15万/月 → 万元/月
+            full = "万元" + unit[1:]
+            return _field(full, "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
+                                             f"名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
     if all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
         return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
