@@ -205,6 +205,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if not t or lex.level_word(t) or is_placeholder(t):
         return False
     if role == "value":
+        if re.fullmatch(r"[≥≤<>=＞＜≧≦]+", t):
+            return False  # a comparator alone belongs to its own column
         return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20) \
             or bool(_NUMBERISH_RE.match(t)) \
             or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
