@@ -484,3 +484,15 @@ def test_names_under_the_second_level_header_and_a_rate_over_100(tmp_path: Path)
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"
+
+
+def test_template_placeholder_gives_the_unit_and_a_comparator_column_named_计算符号(tmp_path: Path) -> None:
+    text = ("2022年度项目支出绩效自评结果\n"
+            "一级指标\t二级指标\t三级指标\t计算符号\t年初目标值\t实际完成值\n"
+            "产出指标\t数量指标\t公猪舍(≥**平方米)\t≥\t22.8\t22.8\n"
+            "\t\t排污沟(≥米)\t=\t50\t50\n"
+            "\t\t化粪池（≥**立方米）\t≥\t63\t63\n")
+    data = _text(tmp_path, text)
+    assert data["source"]["year"] == 2022  # from a title that begins with 2022年度 and is not a 表
+    assert [(i["name"], i["unit"]) for i in data["indicators"]] == [("公猪舍", "平方米"), ("排污沟", "米"), ("化粪池", "立方米")]
+    assert _ind(data, "排污沟")["targets"]["2022"]["comparator"] == "="

@@ -29,7 +29,7 @@ _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 _TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
 _NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d))\s*")
-_TEMPLATE_RE = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
+_TEMPLATE_RE = re.compile(r"[(（]\s*(?:[≥≤<>=]*\s*\*+|[≥≤<>=]+)\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
@@ -143,6 +143,8 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
     text = " ".join(str(raw).split()) if "\n" not in str(raw) else "".join(s.strip() for s in str(raw).splitlines())
     text = strip_score(text.strip())
+    hint = _TEMPLATE_RE.search(text)
+    hint_unit = normalize_text(hint.group(1) or "") if hint else ""
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators
     text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)", "", text).strip()
     text = _NUMBERING_RE.sub("", text)  # 1. / （1） / 一、 numbering
@@ -156,6 +158,10 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         elif inner_unit in lex.units or inner_unit == "万" or re.fullmatch(r"万?[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", inner_unit) \
                 and not re.search("(含|或|等|的|及|和|与)", inner_unit):
             unit, text = inner_unit, text[: m.start()]
+    if not unit and not marker and hint_unit:  # the unit the template asked for: (≥**平方米)
+        hint_unit = lex.unit_aliases.get(hint_unit, hint_unit)
+        if hint_unit in lex.units or re.fullmatch(r"万?[^\W\d_]{1,4}(/[^\W\d_·*]{1,4}([·*][^\W\d_]{1,2})?)?", hint_unit):
+            unit = hint_unit
     name = text.strip().rstrip("。;；")
     if unit == "万":
         for end, full in lex.bare_wan:
