@@ -496,3 +496,22 @@ def test_template_placeholder_gives_the_unit_and_a_comparator_column_named_计�
     assert data["source"]["year"] == 2022  # from a title that begins with 2022年度 and is not a 表
     assert [(i["name"], i["unit"]) for i in data["indicators"]] == [("公猪舍", "平方米"), ("排污沟", "米"), ("化粪池", "立方米")]
     assert _ind(data, "排污沟")["targets"]["2022"]["comparator"] == "="
+
+
+def test_required_marks_on_levels_statements_as_names_and_a_year_end_deadline(tmp_path: Path) -> None:
+    text = ("项目支出绩效目标申报表\n(2022年度)\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标 (必填硬性指标)\t实施营造林总面积(亩)\t80000\n"
+            "\t\t其中:实施新造林总面积(亩)\t30000\n"
+            "\t\t修建作业道长度(公里)\t30\n"
+            "\t时效指标 (必填)\t项目完成时间\t2023年底\n"
+            "效益指标\t经济效益 指标 (选填)\t增加就业机会,提高农民收入。\t\n")
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["实施营造林总面积", "实施新造林总面积", "修建作业道长度",
+                                                      "项目完成时间", "增加就业机会,提高农民收入"]
+    assert _ind(data, "实施新造林总面积")["level2"] == "数量指标"
+    assert _ind(data, "修建作业道长度")["kind"] == "flow"  # built this year: adds up
+    due = _ind(data, "项目完成时间")
+    assert due["kind"] == "milestone" and due["targets"]["2022"]["due"] == "2023-12"
+    said = _ind(data, "增加就业机会,提高农民收入")
+    assert said["level2"] == "经济效益指标" and said["kind"] == "qualitative" and "target" in said["review"]

@@ -77,7 +77,7 @@ class Lexicon:
 
     def level_word(self, text: str) -> tuple[str, str] | None:
         """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
-        word = strip_score(normalize_text(text))
+        word = re.sub(r"\s+", "", strip_score(normalize_text(text)))
         if word in self.level2 and word not in self.level1:
             return "level2", word
         if word in self.level1:
@@ -88,14 +88,15 @@ class Lexicon:
         return None
 
 
-_SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$")
+_SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$|[(（]\s*(必填|选填)[^()（）]{0,8}[)）]$")
 
 
 _LEVEL_NUMBER_RE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])\s*")
 
 
 def strip_score(text: str) -> str:
-    """``产出指标(50分)`` → ``产出指标``; a numbering in front (一、产出指标) goes too."""
+    """``产出指标(50分)`` → ``产出指标``; a numbering in front (一、产出指标) and a template's
+    ``(必填)`` / ``(选填)`` after it go too."""
     return _LEVEL_NUMBER_RE.sub("", _SCORE_RE.sub("", text).strip()).strip()
 
 

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (Cell, clean_unit, fits, header_role, is_placeholder, is_value_like,
-                                            read_value, split_name)
+from analytics.ingest.tables.cells import (Cell, clean_unit, fits, header_role, is_placeholder, is_qualitative_text,
+                                            is_value_like, read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
@@ -358,8 +358,9 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
                     lex: Lexicon) -> tuple[str, list[tuple[Column, str, str, str]], dict[str, Any]]:
     """A row whose target cells are blank but whose name carries the target: a value written at
     the end of the name (``年度资金支付完成率100%``) is the target and the name what precedes it;
-    in a row that was given a score (得分 filled), the name itself is the target statement
-    (``工程质量合格``: qualitative; not a question such as ``…建立与否``). Both are marked for review."""
+    in a row that was given a score (得分 filled), or whose name is a sentence saying what is to
+    improve (``增加就业机会,提高农民收入``), the name itself is the target statement (qualitative;
+    not a question such as ``…建立与否``). Both are marked for review."""
     pos = next((k for k, (_, s, _, _) in enumerate(raws) if s == "targets"), None)
     if pos is None or any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
         return name, raws, {}
@@ -372,7 +373,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
             "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
     scored = any(normalize_text(_cell(row, c.index)) for c in layout.columns
                  if c.role == "ignore" and lex.scored_header.search(c.header))
-    if scored and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name):
+    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
+    if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name):
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
         return name, raws, {"target": {
             "value": name, "rule": "name_as_statement", "confidence": "low",
