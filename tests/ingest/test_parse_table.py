@@ -515,3 +515,15 @@ def test_required_marks_on_levels_statements_as_names_and_a_year_end_deadline(tm
     assert due["kind"] == "milestone" and due["targets"]["2022"]["due"] == "2023-12"
     said = _ind(data, "增加就业机会,提高农民收入")
     assert said["level2"] == "经济效益指标" and said["kind"] == "qualitative" and "target" in said["review"]
+
+
+def test_marks_before_a_name_and_a_unit_written_with_a_star(tmp_path: Path) -> None:
+    text = ("三级指标\t年度指标值\t全年实际值\n"
+            "★★★其中:农村低保对象中建档立卡贫困人口数量(按月平均)(≥**人)\t>=9431人\t9453人\n"
+            "★农村低保标准(≥**元/人·月)\t>=530元/人*月\t583元/人*月\n"
+            "扶贫临时救助标准(<**元/户·年)——一户年最高5300元\t<=5300元/户\t5830元/户\n")
+    data = _text(tmp_path, text, year=2019)
+    assert [i["name"] for i in data["indicators"]] == ["农村低保对象中建档立卡贫困人口数量(按月平均)", "农村低保标准",
+                                                      "扶贫临时救助标准"]
+    std = _ind(data, "农村低保标准")
+    assert std["unit"] == "元/人·月" and std["targets"]["2019"]["value"] == 530 and std["actuals"]["2019"]["value"] == 583

@@ -118,7 +118,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     if pre_rest:  # words before the number that are no comparator: 同比增长10%, 约…
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
-    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3})?", unit):
+    unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
+    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
     for junk in ("约", "为", "=", "≈", "在", "(含)", "含", "控制在"):
@@ -146,7 +147,10 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     hint = _TEMPLATE_RE.search(text)
     hint_unit = normalize_text(hint.group(1) or "") if hint else ""
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators
-    text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^其中\s*[:：]\s*(?=\S)", "", text).strip()
+    before = None
+    while before != text:  # ★★★其中:… – each mark in front goes
+        before = text
+        text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^其中\s*[:：]\s*(?=\S)", "", text).strip()
     text = _NUMBERING_RE.sub("", text)  # 1. / （1） / 一、 numbering
     unit, marker = "", ""
     m = _BRACKET_RE.search(text)
@@ -162,7 +166,7 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         hint_unit = lex.unit_aliases.get(hint_unit, hint_unit)
         if hint_unit in lex.units or re.fullmatch(r"万?[^\W\d_]{1,4}(/[^\W\d_·*]{1,4}([·*][^\W\d_]{1,2})?)?", hint_unit):
             unit = hint_unit
-    name = text.strip().rstrip("。;；")
+    name = re.sub(r"(?<=\S{2})\s*[—]{2}.*$", "", text.strip()).rstrip("。;；")  # …标准——一户年最高5300元
     if unit == "万":
         for end, full in lex.bare_wan:
             if normalize_text(name).endswith(end):

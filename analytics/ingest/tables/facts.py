@@ -26,8 +26,13 @@ def _dedupe(row: list[str]) -> list[str]:
     return out
 
 
+_NUMBERED = re.compile(r"^([(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．])\s*")
+
+
 def is_sign_off(text: str, lex: Lexicon) -> bool:
-    return bool(re.search(lex.facts["sign_off"], normalize_text(text)))
+    """A sign-off, note or closing line (also numbered: ``(三)存在的问题和原因``)."""
+    t = normalize_text(text)
+    return bool(re.search(lex.facts["sign_off"], t) or re.search(lex.facts["sign_off"], _NUMBERED.sub("", t)))
 
 
 def _number(text: str) -> float | None:
