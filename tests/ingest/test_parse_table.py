@@ -527,3 +527,14 @@ def test_marks_before_a_name_and_a_unit_written_with_a_star(tmp_path: Path) -> N
                                                       "扶贫临时救助标准"]
     std = _ind(data, "农村低保标准")
     assert std["unit"] == "元/人·月" and std["targets"]["2019"]["value"] == 530 and std["actuals"]["2019"]["value"] == 583
+
+
+def test_not_applicable_rows_a_next_title_and_prose_after_a_closing_line(tmp_path: Path) -> None:
+    text = ("三级指标\t指标值\n赛事完成率\t100%\n本项目不适用此指标\t无\n观众满意度\t≥90%\n"
+            "(三)存在的问题和原因\t\n1、受资助学生覆盖率有待进一步提高。主要原因是\t\n")
+    data = _text(tmp_path, text, year=2025)
+    assert [i["name"] for i in data["indicators"]] == ["赛事完成率", "观众满意度"]
+    text2 = "三级指标\t指标值\n赛事完成率\t100%\n观众满意度\t≥90%\n项目支出绩效目标表\t\n场馆开放天数\t300天\n"
+    data2 = _text(tmp_path, text2, year=2025)
+    assert [i["name"] for i in data2["indicators"]] == ["赛事完成率", "观众满意度"]
+    assert any(s["reason"] == "after_table" and "场馆开放天数" in s["text"] for s in data2["skipped"])

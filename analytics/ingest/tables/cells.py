@@ -196,7 +196,7 @@ def header_year(text: str) -> int | None:
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
 
 
-_PLACEHOLDER_RE = re.compile(r"^(指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它)$")
+_PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它)$")
 
 
 def is_placeholder(text: str) -> bool:

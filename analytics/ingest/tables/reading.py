@@ -110,6 +110,9 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"
     if _starts_facts(row, lex):
         return "end"
+    filled = [t for t in texts if t]
+    if len(set(filled)) == 1 and re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]):
+        return "end"  # the title of a next table
     if any(_TOTAL_RE.match(t) for t in texts):
         return "total"
     if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
@@ -151,6 +154,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     rows: list[tuple[int, list[str]]] = []
     pending_labels: dict[str, str] = {}
     label_rows: list[dict[str, str]] = []
+    closed = False  # a closing line (存在问题, 填报人 …) was passed
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
         if not table.merged and (compact or _needs_realign(row, layout, lex)):
@@ -165,7 +169,10 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             break
         if kind == "blank":
             continue
+        if kind == "indicator" and closed and not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value")):
+            kind = "sign_off"  # words below a closing line (存在的问题和原因 …), not an indicator
         if kind in ("sign_off", "total", "header", "placeholder"):
+            closed = closed or kind == "sign_off"
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
             continue
         if kind == "stray":
