@@ -538,3 +538,11 @@ def test_not_applicable_rows_a_next_title_and_prose_after_a_closing_line(tmp_pat
     data2 = _text(tmp_path, text2, year=2025)
     assert [i["name"] for i in data2["indicators"]] == ["赛事完成率", "观众满意度"]
     assert any(s["reason"] == "after_table" and "场馆开放天数" in s["text"] for s in data2["skipped"])
+
+
+def test_a_value_cell_holding_only_a_unit_is_a_template_never_filled(tmp_path: Path) -> None:
+    text = "三级指标\t指标值\n新建堤防长度\t公里\n工程验收合格率\t≧ %\n危房改造户数\t应改尽改\n"
+    data = _text(tmp_path, text, year=2020)
+    assert [i["name"] for i in data["indicators"]] == ["危房改造户数"]
+    assert _ind(data, "危房改造户数")["kind"] == "qualitative"
+    assert {u["reason"] for u in data["unread"]} == {"no_value"} and len(data["unread"]) == 2

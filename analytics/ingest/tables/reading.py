@@ -304,9 +304,11 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
+    template_unit = next((u for _, _, _, r in raws if (u := _unit_only(r, lex))), "")
+    raws = [(c, s, k, "" if _unit_only(r, lex) else r) for c, s, k, r in raws]  # a template never filled in
     name, raws, target_inf = _target_in_name(name, raws, row, layout, lex)
     first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
-    unit_written = clean_unit(_cell(row, unit_idx), lex)
+    unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
         unit_written = ""  # a note or a value landed in the unit column
     unit_inf = infer_unit(name, unit_written, bracket, first, lex, level)
@@ -350,6 +352,13 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+
+
+def _unit_only(raw: str, lex: Lexicon) -> str:
+    """The unit when a value cell holds only a unit (``公里``, ``≧ %``: a template never filled in)."""
+    t = re.sub(r"^[≥≤<>=≧≦＞＜\s]+", "", normalize_text(raw))
+    unit = clean_unit(t, lex) if t else ""
+    return unit if unit and (unit in lex.units or unit == "%") and not re.search(r"\d", t) else ""
 
 
 def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
