@@ -120,3 +120,31 @@ def test_a_total_without_sources_is_kept(at: AppTest) -> None:
 
     project = Store(os.environ["PT_DATA_DIR"]).with_project(at.session_state["project"]).project()
     assert project.funding_amount == 854
+
+
+def test_targets_written_as_sentences_are_offered_for_review_and_saved(at: AppTest) -> None:
+    notice = ("关于某镇葡萄种植项目绩效目标设定的公示\n根据2023年资金安排，现将绩效目标设定如下:\n一、 产出指标\n"
+              "数量指标:葡萄种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85;时效指标:完成及时率(≥**%)>=100%。\n"
+              "二、 效益指标\n效益指标:经济效益指标:特色产业产值(≥**万元)≥80万元;生态效益指标:生态修复功能提高。\n")
+    _paste(at, notice)
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    assert list(grid["name"]) == ["葡萄种植数量", "种植作物成活率", "完成及时率", "特色产业产值"]
+    assert list(grid["unit"]) == ["株", "%", "%", "万元"]
+    at.button(key="np_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "已保存项目" in at.success[0].value
+
+
+def test_a_target_taken_from_the_name_is_marked_for_checking(at: AppTest) -> None:
+    text = ("项目支出绩效自评表\n（2022年度）\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t完成改造项目数量\t1\t1\t10\t10\n"
+            "\t质量指标\t工程质量合格\t\t\t10\t10\n"
+            "\t时效指标\t年度资金支付完成率100%\t\t\t10\t10\n")
+    _paste(at, text)
+    assert "需要核对" in _body(at)
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    rows = {r["name"]: r for _, r in grid.iterrows()}
+    assert rows["工程质量合格"]["target_2022"] == "工程质量合格" and rows["工程质量合格"]["review"] == "目标"
+    assert rows["年度资金支付完成率"]["target_2022"] == "100%" and rows["年度资金支付完成率"]["review"] == "目标"
+    assert rows["完成改造项目数量"]["review"] != "目标"
