@@ -176,6 +176,8 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
 
 
 def header_role(text: str, lex: Lexicon) -> str | None:
+    if len(text) > 400:
+        return None  # a header cell is a few words; a long text is none (and is not searched)
     t = normalize_text(text)
     if not t:
         return None

@@ -25,6 +25,7 @@ _UNIT_TOKEN = re.compile(r"^[^\W\d_]{1,3}(/[^\W\d_]{1,3})?$")
 _NUMBERED = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：、.．]")
 _ACTUAL = re.compile(r"(实际|完成值|完成情况)")
 _MAX_LINES = 2000
+_MAX_LINE = 2000  # characters of a line looked at: an indicator line is short
 _NAME_END = re.compile(r"(率|数量|人数|次数|个数|度)$")
 _YEAR_ONLY = re.compile(r"^[(（]?(19|20)\d{2}年度?[)）]?$")  # a title's (2021年度), not a value
 
@@ -81,7 +82,7 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
     """The grid of the lines of ``table`` that read as name-then-values (see the module's help) and
     the numbered or levelled lines that hold no value right after their name (listed as unread), or
     ``None`` when fewer than three lines read."""
-    lines = [" ".join(c for c in row if c.strip()) for row in table.rows[:_MAX_LINES]]
+    lines = [" ".join(c for c in row if c.strip())[:_MAX_LINE] for row in table.rows[:_MAX_LINES]]
     rows: list[list[str]] = []
     refs: list[str] = []
     levels = {"level1": "", "level2": ""}

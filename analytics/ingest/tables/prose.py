@@ -28,6 +28,7 @@ _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]
 _VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到)\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
 _MAX_CLAUSES = 400
+_MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 
 
 def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
@@ -40,7 +41,7 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
     target."""
-    text = "\n".join(" ".join(c for c in row if c.strip()) for row in table.rows)
+    text = "\n".join(" ".join(c for c in row if c.strip()) for row in table.rows)[:_MAX_CHARS]
     rows: list[list[str]] = [list(HEADER)]
     refs: list[str] = ["L0"]
     levels = {"level1": "", "level2": ""}
