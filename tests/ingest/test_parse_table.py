@@ -546,3 +546,14 @@ def test_a_value_cell_holding_only_a_unit_is_a_template_never_filled(tmp_path: P
     assert [i["name"] for i in data["indicators"]] == ["危房改造户数"]
     assert _ind(data, "危房改造户数")["kind"] == "qualitative"
     assert {u["reason"] for u in data["unread"]} == {"no_value"} and len(data["unread"]) == 2
+
+
+def test_levels_written_with_值_and_a_年度数值_column(tmp_path: Path) -> None:
+    text = ("项目支出目标申报表（2025年度）\n一级\t二级\t三级\t年度数值\t备注\n"
+            "产出值\t数量值\t小学就读人数\t<=6962人\t\n\t质量值\t办学水平提高\t=100%\t\n"
+            "效益值\t社会效益值\t学生受益情况\t═100%\t\n")
+    data = _text(tmp_path, text)
+    rows = [(i["level1"], i["level2"], i["name"]) for i in data["indicators"]]
+    assert rows == [("产出指标", "数量指标", "小学就读人数"), ("产出指标", "质量指标", "办学水平提高"),
+                    ("效益指标", "社会效益指标", "学生受益情况")]
+    assert _ind(data, "学生受益情况")["targets"]["2025"]["comparator"] == "="

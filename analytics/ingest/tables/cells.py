@@ -96,7 +96,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
     ``form == "unreadable"`` and an ``error`` code."""
     text_raw = "" if raw is None else str(raw).strip()
-    text = normalize_text(text_raw)
+    text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
     if text in _YES_NO:

@@ -78,6 +78,9 @@ class Lexicon:
     def level_word(self, text: str) -> tuple[str, str] | None:
         """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
         word = re.sub(r"\s+", "", strip_score(normalize_text(text)))
+        alias = re.sub("(值|目标)$", "指标", word)  # 产出值 / 数量值: a template's other word for 指标
+        if word not in self.level1 | self.level2 and alias in self.level1 | self.level2 and len(word) <= 8:
+            word = alias
         if word in self.level2 and word not in self.level1:
             return "level2", word
         if word in self.level1:

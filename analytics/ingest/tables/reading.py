@@ -180,7 +180,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             continue
         if kind == "label":
             for lv, col in layout.level_cols.items():
-                t = level_text(_cell(row, col))
+                t = _level_label(_cell(row, col), lex)
                 if t:
                     pending_labels[lv] = t
             name = normalize_text(_cell(row, layout.name_col))
@@ -190,7 +190,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             if not pending_labels:
                 skipped.append({"where": where, "text": _row_text(row)[:200], "reason": "label"})
             continue
-        labels = {lv: level_text(_cell(row, col)) for lv, col in layout.level_cols.items()}
+        labels = {lv: _level_label(_cell(row, col), lex) for lv, col in layout.level_cols.items()}
         for lv, t in pending_labels.items():
             labels[lv] = labels.get(lv) or t
         pending_labels = {}
@@ -206,6 +206,13 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
               "year_from": year_from, "compacted_rows": compact}
     project = _project(facts, indicators, keys)
     return TableReading(source, project, indicators, skipped, unread)
+
+
+def _level_label(text: str, lex: Lexicon) -> str:
+    """A level cell as its label: the lexicon's word (产出值 → 产出指标, 经济效益 指标 → 经济效益指标),
+    else the text without its score suffix."""
+    word = lex.level_word(text) if text.strip() else None
+    return word[1] if word else level_text(text)
 
 
 def _title(rows: list[list[str]]) -> str | None:
@@ -290,7 +297,7 @@ def _with_comparator(raw: str, comp: str) -> str:
         return "≥" + raw
     if c in ("≤", "<=", "≦", "<", "小于等于", "不高于") or re.fullmatch(r"(反向|逆向)(指标)?", c):
         return "≤" + raw
-    if c in ("=", "＝", "等于"):
+    if c in ("=", "＝", "═", "等于"):
         return "=" + raw
     return raw
 
