@@ -557,3 +557,18 @@ def test_levels_written_with_值_and_a_年度数值_column(tmp_path: Path) -> No
     assert rows == [("产出指标", "数量指标", "小学就读人数"), ("产出指标", "质量指标", "办学水平提高"),
                     ("效益指标", "社会效益指标", "学生受益情况")]
     assert _ind(data, "学生受益情况")["targets"]["2025"]["comparator"] == "="
+
+
+def test_level_words_with_alternatives_and_a_plus_minus_cap(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标值\n"
+            "预期产出指标\t数量指标(或建筑规模指标)\t完成结算项目数\t3个\n"
+            "\t质量指标\t补助款结算误差率\t±3%以内\n"
+            "\t时效指标(工期指标)\t结算款支付及时性\t及时\n"
+            "\t\t实现建设总目标控制程度\t\n")
+    data = _text(tmp_path, text, year=2019)
+    assert [(i["level1"], i["level2"], i["name"]) for i in data["indicators"]] == [
+        ("产出指标", "数量指标", "完成结算项目数"), ("产出指标", "质量指标", "补助款结算误差率"),
+        ("产出指标", "时效指标", "结算款支付及时性")]
+    cap = _ind(data, "补助款结算误差率")["targets"]["2019"]
+    assert (cap["comparator"], cap["value"]) == ("<=", 3)
+    assert any(u["reason"] == "no_value" and "控制程度" in u["text"] for u in data["unread"])  # a name, not a statement

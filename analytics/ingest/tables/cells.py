@@ -97,6 +97,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     ``form == "unreadable"`` and an ``error`` code."""
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
+    text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
     if text in _YES_NO:
@@ -196,6 +197,11 @@ def header_year(text: str) -> int | None:
 
 
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
+
+
+def ends_like_name(text: str) -> bool:
+    """The text ends the way an indicator's name does (…率, …数量, …程度, …时间)."""
+    return bool(_NAME_END.search(normalize_text(text)))
 
 
 _PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它)$")

@@ -78,6 +78,9 @@ class Lexicon:
     def level_word(self, text: str) -> tuple[str, str] | None:
         """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
         word = re.sub(r"\s+", "", strip_score(normalize_text(text)))
+        if re.search(r"指标[(（]", word):  # 数量指标(或建筑规模指标), 时效指标(工期指标): the alternative goes
+            word = re.sub(r"[(（][^()（）]*[)）]$", "", word)
+        word = re.sub(r"^预期(?=产出|效益|效果)", "", word)  # 预期产出指标
         alias = re.sub("(值|目标)$", "指标", word)  # 产出值 / 数量值: a template's other word for 指标
         if word not in self.level1 | self.level2 and alias in self.level1 | self.level2 and len(word) <= 8:
             word = alias

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (Cell, clean_unit, fits, header_role, is_placeholder, is_qualitative_text,
-                                            is_value_like, read_value, split_name)
+from analytics.ingest.tables.cells import (Cell, clean_unit, ends_like_name, fits, header_role, is_placeholder,
+                                            is_qualitative_text, is_value_like, read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
@@ -396,7 +396,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
             "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
     scored = any(normalize_text(_cell(row, c.index)) for c in layout.columns
                  if c.role == "ignore" and lex.scored_header.search(c.header))
-    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
+    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name))) \
+        and not ends_like_name(name)  # 实现建设总目标控制程度 is a name whose value is missing
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name):
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
         return name, raws, {"target": {
