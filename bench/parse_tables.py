@@ -70,6 +70,10 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
         data = json.loads(exp.read_text(encoding="utf-8"))
         expected[Path(data["file"]).stem] = data
         out.append((data["file"], _text_bytes(TABLES / "corpus" / data["file"]), data))
+    for folder in heldout_folders():  # renderings of measured held-out tables are development cases
+        for exp in sorted(folder.glob("*.expected.json")):
+            data = json.loads(exp.read_text(encoding="utf-8"))
+            expected.setdefault(Path(data["file"]).stem, data)
     for path in sorted((TABLES / "generated").glob("*")):
         if path.suffix not in (".xlsx", ".docx", ".txt", ".pdf"):
             continue

@@ -34,6 +34,14 @@ RENDERED = {
     "jiayuguan_bowuguan_2023.docx": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningjin_zhuxuejin_2019.xlsx": "corpus/ningjin_zhuxuejin_2019.tsv",
     "ningde_rencaiyizhan_2023.docx": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # held-out tables once they were measured (layouts the corpus lacks: a target column per town,
+    # 自评表 with a separate comparator column, a second header row of years)
+    "xiuyu_shuili_quyu_2025.xlsx": "heldout3/xiuyu_shuili_quyu_2025.tsv",
+    "xiuyu_shuili_quyu_2025.docx": "heldout3/xiuyu_shuili_quyu_2025.tsv",
+    "zhongjiang_shuibiaochi_2022.xlsx": "heldout/zhongjiang_shuibiaochi_2022.tsv",
+    "xiaoxian_yanglou_zhongyangzhi_2023.docx": "heldout/xiaoxian_yanglou_zhongyangzhi_2023.tsv",
+    "chizhou_cunji_ziping_2022.xlsx": "heldout/chizhou_cunji_ziping_2022.tsv",
+    "chizhou_cunji_ziping_2022.pdf": "heldout/chizhou_cunji_ziping_2022.tsv",
     # the Word table (with its ruling lines) printed to PDF by LibreOffice
     "seed_dongguan.pdf": "seed_dongguan.txt",
     "chizhou_weituo_ziping_2022.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",

@@ -396,9 +396,9 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
             "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
     scored = any(normalize_text(_cell(row, c.index)) for c in layout.columns
                  if c.role == "ignore" and lex.scored_header.search(c.header))
-    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name))) \
-        and not ends_like_name(name)  # 实现建设总目标控制程度 is a name whose value is missing
-    if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name):
+    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
+    if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
+            and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
         return name, raws, {"target": {
             "value": name, "rule": "name_as_statement", "confidence": "low",
