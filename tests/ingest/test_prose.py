@@ -33,6 +33,7 @@ def test_each_clause_with_a_target_is_an_indicator_under_its_levels(tmp_path: Pa
     assert list(by) == ["葡萄种植数量", "种植作物成活率", "完成及时率", "葡萄补助成本", "特色产业产值", "受益户数", "受益户满意度"]
     assert data["source"]["format"] == "text-prose" and data["source"]["year"] == 2023
     assert data["source"]["year_from"] == "text"
+    assert data["project"]["name"] == "某镇设施农业种植项目"  # from the notice's title
     assert by["葡萄种植数量"]["unit"] == "株" and by["葡萄种植数量"]["targets"]["2023"]["value"] == 17600
     assert by["葡萄补助成本"]["unit"] == "元/株" and by["葡萄补助成本"]["direction"] == "lower"
     assert by["葡萄补助成本"]["targets"]["2023"]["comparator"] == "<="

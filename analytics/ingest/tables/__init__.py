@@ -13,7 +13,7 @@ from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lines import rebuild_rows
-from analytics.ingest.tables.prose import prose_rows, prose_year
+from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
 
@@ -45,6 +45,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
             result = _read(prose[0], lex, year or prose_year(table), name)
             if isinstance(result, TableReading) and result.indicators:
                 result.skipped.extend(prose[1])
+                result.project["name"] = result.project.get("name") or prose_title(table)
                 if year is None:
                     result.source["year_from"] = "text"
                 return result

@@ -16,7 +16,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["prose_rows", "prose_year"]
+__all__ = ["prose_rows", "prose_year", "prose_title"]
 
 HEADER = ["一级指标", "二级指标", "三级指标", "计量单位", "指标值"]
 
@@ -123,3 +123,16 @@ def prose_year(table: RawTable) -> int | None:
     counts = Counter(int(m.group(1)) for row in table.rows for c in row
                      for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", c))
     return counts.most_common(1)[0][0] if counts else None
+
+
+_TITLE = re.compile(r"关于(?P<name>.{4,60}?项目)(的)?(绩效目标|绩效)?(设定|申报|批复)?(情况)?的?(公示|通知|公告|批复)")
+
+
+def prose_title(table: RawTable) -> str | None:
+    """The project a notice is about: ``关于…种植项目绩效目标设定的公示`` → ``…种植项目``."""
+    for row in table.rows[:40]:
+        for cell in row:
+            m = _TITLE.search(normalize_text(cell))
+            if m:
+                return m.group("name")
+    return None
