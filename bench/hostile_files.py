@@ -243,6 +243,24 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
         b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))
     add("table_pdf_2000_pages.pdf", lambda p: p.write_bytes(_pdf_pages(2000)))
     add("table_pdf_garbage.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n" + bytes((i * 7919) % 251 for i in range(200_000))))
+    add("table_xls_65k_rows.xls", lambda p: _xls(p, "\n".join(",".join(str((r * 31 + c) % 99991) for c in range(40))
+                                                              for r in range(65_000))))
+    add("table_xls_garbage.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+                                                          + bytes((i * 7919) % 251 for i in range(400_000))))
+
+
+def _xls(path: Path, csv_text: str) -> None:
+    """An old-format workbook made by LibreOffice from CSV text (``soffice`` on the PATH)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / (path.stem + ".csv")
+        src.write_text(csv_text, encoding="utf-8")
+        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp, str(src)], check=True,
+                       capture_output=True, timeout=600)
+        shutil.copy(Path(tmp) / (path.stem + ".xls"), path)
 
 
 def _flate(data: bytes) -> bytes:

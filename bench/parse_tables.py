@@ -75,7 +75,7 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             data = json.loads(exp.read_text(encoding="utf-8"))
             expected.setdefault(Path(data["file"]).stem, data)
     for path in sorted((TABLES / "generated").glob("*")):
-        if path.suffix not in (".xlsx", ".docx", ".txt", ".pdf"):
+        if path.suffix not in (".xlsx", ".xls", ".docx", ".txt", ".pdf"):
             continue
         stem = path.name.split(".")[0]
         base = seed if stem == "seed_dongguan" else expected.get(stem)

@@ -572,3 +572,17 @@ def test_level_words_with_alternatives_and_a_plus_minus_cap(tmp_path: Path) -> N
     cap = _ind(data, "补助款结算误差率")["targets"]["2019"]
     assert (cap["comparator"], cap["value"]) == ("<=", 3)
     assert any(u["reason"] == "no_value" and "控制程度" in u["text"] for u in data["unread"])  # a name, not a statement
+
+
+def test_an_old_excel_workbook_is_read_and_a_sheet_over_the_limits_refused() -> None:
+    from analytics.ingest.limits import Limits
+    from analytics.ingest.tables.sources import ReadFailure, _read_xls
+
+    blob = (ROOT / "tests" / "tables" / "generated" / "seed_dongguan.xls").read_bytes()
+    result = parse_table(blob, filename="seed.xls")
+    assert isinstance(result, TableReading) and result.source["format"] == "xls" and len(result.indicators) == 40
+    assert "!" in result.source["header_row"]  # places are sheet!row
+    refused = _read_xls(blob, None, Limits(max_table_rows=20))
+    assert isinstance(refused, ReadFailure) and refused.code == "too_many_rows"
+    missing = _read_xls(blob, "没有这个表", Limits())
+    assert isinstance(missing, ReadFailure) and missing.code == "no_sheet"

@@ -4,7 +4,7 @@ with ruling lines printed to .pdf (LibreOffice), and the blank-separated text a 
 text fixture's own; cells left blank under a label in a level column (and under a label of the
 facts above the table) become one merged cell, a title row is merged across the table.
 
-    .venv/bin/python tests/tables/make_fixtures.py      # writes tests/tables/generated/
+    .venv/bin/python tests/tables/make_fixtures.py [NAME …]     # writes tests/tables/generated/ (or just NAME …)
 
 Each generated file is read by the bench and the tests against the expected reading of its source.
 """
@@ -42,6 +42,10 @@ RENDERED = {
     "xiaoxian_yanglou_zhongyangzhi_2023.docx": "heldout/xiaoxian_yanglou_zhongyangzhi_2023.tsv",
     "chizhou_cunji_ziping_2022.xlsx": "heldout/chizhou_cunji_ziping_2022.tsv",
     "chizhou_cunji_ziping_2022.pdf": "heldout/chizhou_cunji_ziping_2022.tsv",
+    # the workbook saved in the old Excel format (.xls) by LibreOffice
+    "seed_dongguan.xls": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.xls": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "xiuyu_shuili_quyu_2025.xls": "heldout3/xiuyu_shuili_quyu_2025.tsv",
     # the Word table (with its ruling lines) printed to PDF by LibreOffice
     "seed_dongguan.pdf": "seed_dongguan.txt",
     "chizhou_weituo_ziping_2022.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
@@ -159,14 +163,31 @@ def write_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], ou
         shutil.copy(Path(tmp) / (out.stem + ".pdf"), out)
 
 
-def main() -> None:
+def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The .xlsx workbook saved as an old-format .xls by LibreOffice (``soffice`` on the PATH)."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as tmp:
+        src = Path(tmp) / (out.stem + ".xlsx")
+        write_xlsx(rows, merges, src)
+        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp, str(src)], check=True,
+                       capture_output=True, timeout=300)
+        shutil.copy(Path(tmp) / (out.stem + ".xls"), out)
+
+
+def main(only: list[str] | None = None) -> None:
+    """Write every rendering (or those named in ``only``)."""
     OUT.mkdir(exist_ok=True)
-    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf}
+    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf, ".xls": write_xls}
     for name, source in RENDERED.items():
+        if only and name not in only:
+            continue
         rows, merges = grid_and_merges(HERE / source)
         writers[Path(name).suffix](rows, merges, OUT / name)
         print(f"{OUT.relative_to(ROOT) / name}: {len(rows)} rows, {len(merges)} merged ranges")
 
 
 if __name__ == "__main__":
-    main()
+    main(sys.argv[1:] or None)

@@ -94,7 +94,7 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
         rows, refs, code, detail = read_pdf(data, limits)
         return ReadFailure(code, detail) if code else [RawTable("pdf", rows, refs, None, True)]
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
-        return _read_xls(data, sheet)
+        return _read_xls(data, sheet, limits)
     if data.startswith(b"PK\x03\x04"):
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
             names = set(zf.namelist())
@@ -175,22 +175,41 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
     return tables
 
 
-def _read_xls(data: bytes, sheet: str | None) -> list[RawTable] | ReadFailure:
+def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
+    """An old Excel workbook (.xls), merged cells filled. Sheets are loaded one at a time and a
+    sheet larger than the table limits is refused before its cells are copied."""
     try:
         import xlrd  # type: ignore[import-not-found]
     except ImportError:
         return ReadFailure("xls_reader_missing")
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    names = book.sheet_names()
+    if sheet and sheet not in names:
+        return ReadFailure("no_sheet", ", ".join(names))
     tables = []
-    for sh in book.sheets():
-        if sheet and sh.name != sheet:
+    for index, name in enumerate(names[:50]):
+        if sheet and name != sheet:
             continue
-        rows = [[str(v).removesuffix(".0") if isinstance(v, float) else str(v) for v in sh.row_values(r)]
-                for r in range(sh.nrows)]
+        sh = book.sheet_by_index(index)
+        if sh.nrows > limits.max_table_rows:
+            return ReadFailure("too_many_rows", str(limits.max_table_rows))
+        if sh.nrows * min(sh.ncols, limits.max_table_columns) > 4 * limits.max_table_cells:
+            return ReadFailure("too_many_cells", str(limits.max_table_cells))
+        rows = [[_xls_text(v) for v in sh.row_values(r)] for r in range(sh.nrows)]
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
-        tables.append(RawTable("xls", rows, [f"{sh.name}!{r + 1}" for r in range(sh.nrows)], sh.name, True))
-    return tables or ReadFailure("no_sheet", ", ".join(s.name for s in book.sheets()))
+        tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
+        book.unload_sheet(index)
+    for t in tables:
+        t.sheets = [x.sheet or "" for x in tables]
+    return tables or ReadFailure("no_sheet", ", ".join(names))
+
+
+def _xls_text(value: object) -> str:
+    """A cell as text: 29.0 → 29, 0.95 → 0.95."""
+    if isinstance(value, float):
+        return str(int(value)) if value.is_integer() else repr(value)
+    return str(value)
 
 
 def _tc_text(tc: ET.Element) -> str:
