@@ -50,3 +50,22 @@ def test_year_argument_wins_and_text_without_targets_is_no_table(tmp_path: Path)
     path = tmp_path / "letter.txt"
     path.write_text("关于开展工作的通知\n各单位：请于3月底前报送材料。\n联系人：张三\n", encoding="utf-8")
     assert isinstance(parse_table(path), NoTable)
+
+
+def _docx(tmp_path: Path, paragraphs: list[str]) -> Path:
+    import docx
+
+    doc = docx.Document()
+    for text in paragraphs:
+        doc.add_paragraph(text)
+    path = tmp_path / "notice.docx"
+    doc.save(str(path))
+    return path
+
+
+def test_a_word_notice_without_a_table_is_read_as_sentences(tmp_path: Path) -> None:
+    result = parse_table(_docx(tmp_path, NOTICE.split("\n")))
+    assert isinstance(result, TableReading) and result.source["format"] == "text-prose"
+    assert len(result.indicators) == 7 and result.indicators[0]["where"].startswith("¶")
+    letter = parse_table(_docx(tmp_path, ["关于开展工作的通知", "请于3月底前报送材料。"]))
+    assert isinstance(letter, NoTable) and letter.code == "no_word_table" and letter.detail == "2"

@@ -59,6 +59,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
                 result.unread.extend(free[1])
                 result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
                 return result
+        if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
+            return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")
 
 

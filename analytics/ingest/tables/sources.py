@@ -285,8 +285,8 @@ def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
             for i, r in enumerate(_docx_table(child, limits.max_table_columns), start=1):
                 rows.append(r)
                 refs.append(f"T{n_tables}:{i}")
-    if not n_tables:
-        return ReadFailure("no_word_table", str(len(rows)))
+    if not n_tables:  # the targets may be written as sentences: the paragraphs, read as text
+        return [RawTable("text-docx", rows, refs, None, False)] if rows else ReadFailure("no_word_table", "0")
     return [RawTable("docx", rows, refs, None, True)]
 
 
