@@ -21,7 +21,6 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass, field
-from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits

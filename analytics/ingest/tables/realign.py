@@ -1,0 +1,187 @@
+"""Rows whose cells are not under their columns, put back: a web copy that moved every empty cell
+of a row to its end (compacted), a PDF-viewer copy split at blanks, a row whose leading merged cells
+were left out of the copy, the project columns of a table listing several projects, and the scores
+of a self-evaluation row whose target cells are blank.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import fits, is_value_like
+from analytics.ingest.tables.layout import Column, Layout
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["cell", "is_compacted", "needs_realign", "realign", "row_scores", "VERTICAL"]
+
+_NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
+VERTICAL = {"绩效指标", "绩效目标", "年度绩效指标", "本年度绩效指标", "长期绩效指标", "年度绩效目标"}
+
+
+def cell(row: list[str], i: int | None) -> str:
+    """The text of column ``i`` of ``row`` ("" past its end)."""
+    return row[i] if i is not None and 0 <= i < len(row) else ""
+
+
+def is_compacted(table: RawTable, layout: Layout) -> bool:
+    """A web copy that moved every empty cell of a row to its end (``a | b | ||||``): positions
+    after the name cannot be trusted, cells are fitted to the columns by what they hold."""
+    if table.fmt == "text-space":
+        return True  # split at blanks: a merged cell appears once, so no position can be trusted
+    if table.merged or table.fmt != "text-pipe":
+        return False
+    body = [r for r in table.rows[layout.header_row + 1:] if any(c.strip() for c in r)]
+    padded = sum(1 for r in body if len(r) >= 3 and not r[-1].strip() and not r[-2].strip())
+    return bool(body) and padded >= 0.3 * len(body)
+
+
+def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A row whose first cell is not what the first column holds: the cells covered by merged
+    cells were left out of the copy, so the row starts further right."""
+    first = normalize_text(row[0]) if row else ""
+    if not first:
+        return False
+    col0 = layout.columns[0] if layout.columns else None
+    if col0 is None or col0.index == layout.name_col:
+        return False
+    name = normalize_text(cell(row, layout.name_col))
+    if name and not lex.level_word(name) and not is_value_like(name, lex) and \
+            len([c for c in row if c.strip()]) > layout.name_col:
+        return False  # the name column holds a name: the row is in place
+    word = lex.level_word(first)
+    if col0.role == "level1":
+        return not (word and word[0] == "level1")
+    if col0.role == "level2":
+        return not word
+    return first not in VERTICAL and normalize_text(col0.header) != first
+
+
+def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]) -> list[str]:
+    """Cells of the columns left of the levels (单位名称 | 项目名称 | 预算数 of a table listing several
+    projects, written on each project's first row only): put under those columns, so that they are
+    not read as the indicator's name. Returns the cells from the first level word on (none when the
+    row holds only such cells: a project's or office's line)."""
+    if not layout.level_cols:
+        return cells
+    first_level = min(layout.level_cols.values())
+    prefix = [c for c in layout.columns if c.index < first_level and c.header and c.role in ("", "ignore")]
+    if not prefix:
+        return cells
+    k = next((j for j, c in enumerate(cells) if lex.level_word(c)), None)
+    if k is None:
+        if len(cells) > len(prefix) or any(lex.level_word(c) for c in cells):
+            return cells
+        k = len(cells)
+    if k == 0 or k > first_level:
+        return cells
+    for j, text in enumerate(cells[:k]):
+        out[first_level - k + j] = text
+    return cells[k:]
+
+
+def _score_cols(layout: Layout, lex: Lexicon) -> list[Column]:
+    return [c for c in layout.columns if c.index > layout.name_col and c.role == "ignore"
+            and lex.score_header.search(c.header)]
+
+
+def row_scores(table: RawTable, layout: Layout, lex: Lexicon) -> frozenset[str]:
+    """The scores written in the score columns (分值, 得分) of a compacted table's complete rows
+    (every value and score column filled): what a short row's last numbers are compared with."""
+    cols = _score_cols(layout, lex)
+    values = layout.cols("value")
+    if not cols:
+        return frozenset()
+    found: set[str] = set()
+    for row in table.rows[layout.header_row + 1:]:
+        out = realign(row, layout, lex, True)
+        if all(normalize_text(cell(out, c.index)) for c in values + cols):
+            found.update(normalize_text(cell(out, c.index)) for c in cols)
+    return frozenset(t for t in found if re.fullmatch(r"\d{1,3}(\.\d+)?", t))
+
+
+def _take_scores(rest: list[str], after: list[Column], layout: Layout, lex: Lexicon, scores: frozenset[str],
+                 out: list[str]) -> tuple[list[str], list[Column]]:
+    """A short compacted row whose last numbers are the table's scores: those go to the score
+    columns, and the cells before them are fitted to the other columns (the target was blank)."""
+    cols = _score_cols(layout, lex)
+    wanted = sum(1 for c in after if c.role == "value") + len(cols)
+    if not scores or not cols or len(rest) >= wanted:
+        return rest, after
+    tail = 0
+    while tail < min(len(cols), len(rest)) and normalize_text(rest[-1 - tail]) in scores:
+        tail += 1
+    if tail == 0 or (tail < len(cols) and tail < len(rest)):
+        return rest, after
+    for k, text in enumerate(rest[len(rest) - tail:]):
+        out[cols[len(cols) - tail + k].index] = text
+    return rest[:len(rest) - tail], [c for c in after if c not in cols]
+
+
+def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
+             scores: frozenset[str] = frozenset()) -> list[str]:
+    """Put a shifted (or compacted) row's cells back under their columns: level words into the
+    level columns, the next cell into the name column, then the rest after it (by position, or
+    for a compacted row by what fits each column, targets first)."""
+    width = max(len(layout.columns), len(row))
+    cells = [c for c in row if c.strip()]
+    while cells and normalize_text(cells[0]) in VERTICAL:
+        cells = cells[1:]
+    out = [""] * width
+    cells = _place_prefix(cells, layout, lex, out)
+    i, last = 0, None
+    while i < len(cells):
+        word = lex.level_word(cells[i])
+        if not word:
+            break
+        role = word[0]
+        if role == "level1" and "level1" not in layout.level_cols:
+            role = "level2"
+        nxt = lex.level_word(cells[i + 1]) if i + 1 < len(cells) else None
+        after = normalize_text(cells[i + 2]) if i + 2 < len(cells) else ""
+        if role == "level2" and nxt and nxt[0] == "level2" and "level1" in layout.level_cols \
+                and word[1] in lex.either and after not in ("定量", "定性") \
+                and not is_value_like(after, lex):
+            role = "level1"  # 成本指标 | 经济成本指标: the first is the first level here
+        col = layout.level_cols.get(role)
+        if role == "level1" and col is not None and out[col] and "level2" in layout.level_cols \
+                and not out[layout.level_cols["level2"]]:
+            col = layout.level_cols["level2"]  # 满意度指标 | 满意度指标: the second is the second level
+        if col is None and i + 2 < len(cells):
+            i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
+            continue
+        if col is None or out[col]:
+            break
+        out[col], last = cells[i], (col, i)
+        i += 1
+    while i + 1 < len(cells) and _NUMBERING.fullmatch(normalize_text(cells[i])):
+        i += 1  # 目标1 | 发放补助 …: a numbering cell before the name
+    if i >= len(cells):
+        return out
+    name = normalize_text(cells[i])
+    if last is not None and (name in ("定量", "定性") or is_value_like(name, lex)):
+        out[last[0]], i = "", last[1]  # a name that looks like a level (社会成本指标)
+    out[layout.name_col] = cells[i]
+    rest = cells[i + 1:] if compact else row[row.index(cells[i]) + 1:]
+    after = [c for c in layout.columns if c.index > layout.name_col]
+    if not compact:
+        for k, text in enumerate(rest):
+            if layout.name_col + 1 + k < width:
+                out[layout.name_col + 1 + k] = text
+        return out
+    rest, after = _take_scores(rest, after, layout, lex, scores, out)
+    j = 0
+    for n, col in enumerate(after):
+        if j >= len(rest):
+            break
+        if not fits(rest[j], col.role, lex):
+            continue
+        if col.role == "value" and col.value_role != "target":
+            values_left = sum(1 for t in rest[j:] if fits(t, "value", lex))
+            cols_left = sum(1 for c in after[n:] if c.role == "value")
+            if values_left < cols_left:
+                continue
+        out[col.index] = rest[j]
+        j += 1
+    return out
