@@ -18,6 +18,7 @@ from analytics.ingest.tables.sources import RawTable
 __all__ = ["rebuild_rows"]
 
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
+_COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -49,7 +50,7 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None
     return None
 
 
-def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None) -> bool:
+def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, header: str = "") -> bool:
     t = normalize_text(line)
     if is_sign_off(t, lex) or lex.level_word(t) or is_placeholder(t):
         return False
@@ -57,6 +58,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None) -> 
         t = normalize_text(line)
         if re.fullmatch(r"\d+(\.\d+)?分?", t):
             return True
+        if _COMPUTED.search(header) and is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex)):
+            return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
@@ -134,7 +137,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         for k in range(name_col + 1, len(header)):
             if is_placeholder(name):
                 break
-            if i < len(lines) and _fits(lines[i], roles[k], lex, lines[i + 1] if i + 1 < len(lines) else None):
+            if i < len(lines) and _fits(lines[i], roles[k], lex, lines[i + 1] if i + 1 < len(lines) else None, header[k]):
                 row[k] = lines[i].strip()
                 i += 1
         rows.append(row)
