@@ -199,6 +199,11 @@ def header_year(text: str) -> int | None:
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
 
 
+def is_numberish(text: str) -> bool:
+    """A number with a slip in it (二100百分比): meant as a value, read as unreadable."""
+    return bool(_NUMBERISH_RE.match(normalize_text(text)))
+
+
 def ends_like_name(text: str) -> bool:
     """The text ends the way an indicator's name does (…率, …数量, …程度, …时间)."""
     return bool(_NAME_END.search(normalize_text(text)))

@@ -10,7 +10,8 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import fits, header_role, is_placeholder, header_year, is_qualitative_text, is_value_like
+from analytics.ingest.tables.cells import (fits, header_role, header_year, is_numberish, is_placeholder,
+                                            is_qualitative_text, is_value_like)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -63,7 +64,7 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t))
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t)) or is_numberish(t)
     return fits(line, role, lex)
 
 
