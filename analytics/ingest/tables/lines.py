@@ -20,6 +20,7 @@ __all__ = ["rebuild_rows"]
 
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
+_NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -61,6 +62,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             return True
         if _COMPUTED.search(header) and is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex)):
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
+        if _NOTE.search(header) and nxt is not None and _fits(nxt, "value", lex):
+            return False  # a line followed by a value is the next row's name, not this row's note
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
