@@ -3,7 +3,7 @@ found, targets read exactly (comparator and value; qualitative, deadline and unr
 such), units, directions and kinds, every qualitative target recognised, rows that must be listed
 as unreadable, and the time per table.
 
-    .venv/bin/python bench/parse_tables.py [--json] [--heldout-only] [--misses]
+    .venv/bin/python bench/parse_tables.py [--json] [--heldout-only] [--only FOLDER] [--variants] [--misses]
 
 Cases: the seed (tests/tables/seed_dongguan.txt, against data/projects/dongguan/indicators.csv),
 the real tables of tests/tables/corpus/ (against their hand-checked ``*.expected.json``), and the
@@ -15,7 +15,9 @@ else, read by hand in tests/tables/expected_<folder>.py before the reader ever r
 its own "held-out" block; those blocks report and do not set the exit code. A set's first measurement
 is its honest unseen-table score; once the reader has been improved on it, it is a development set.
 ``--misses`` lists every missed field (table, indicator, field, expected, got); ``--only heldout3``
-scores one held-out folder alone.
+scores one held-out folder alone; ``--variants`` scores each tab-separated table re-pasted the other
+ways people paste a table (blank rows, a title above, extra columns, full-width signs, pipes, one cell
+per line, cells separated by blanks).
 """
 
 from __future__ import annotations
@@ -84,6 +86,39 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             layout = "pdf (ruled table, merged and wrapped cells)"
         if base is not None:
             out.append((path.name, path.read_bytes(), {**base, "layout": layout}))
+    return out
+
+
+def _variants(rows: list[list[str]]) -> list[tuple[str, str]]:
+    """The same table as people paste it: (variant, text)."""
+    tab = lambda rs: "\n".join("\t".join(r) for r in rs)  # noqa: E731
+    return [
+        ("blank-rows", tab([x for r in rows for x in (r, [""] * len(r))])),
+        ("title-above", tab([["关于印发项目绩效目标的通知"], ["单位：万元"]] + rows)),
+        ("extra-columns", tab([[""] + r + ["", "备注"] for r in rows])),
+        ("full-width", tab([[c.replace("%", "％").replace("(", "（").replace(")", "）") for c in r] for r in rows])),
+        ("pipes", "\n".join("| " + " | ".join(r) + " |" for r in rows)),
+        ("cell-per-line", "\n".join(c for r in rows for c in r if c.strip())),
+        ("blank-separated", "\n".join(" ".join("".join(c.split()) for c in r if c.strip()) for r in rows)),
+    ]
+
+
+def variant_cases() -> list[tuple[str, bytes, dict[str, Any]]]:
+    """Every tab-separated table of the corpus and of the measured held-out sets, re-written as the
+    other ways the same table is pasted (see :func:`_variants`), each scored against its reading."""
+    import csv
+    import io
+
+    sources = [(TABLES / "corpus", d) for d in (TABLES / "corpus").glob("*.expected.json")]
+    sources += [(f, d) for f in heldout_folders() for d in f.glob("*.expected.json")]
+    out = []
+    for folder, exp_path in sorted(sources):
+        exp = json.loads(exp_path.read_text(encoding="utf-8"))
+        if not exp["file"].endswith(".tsv"):
+            continue
+        rows = list(csv.reader(io.StringIO(_text_bytes(folder / exp["file"]).decode("utf-8")), delimiter="\t"))
+        for variant, text in _variants(rows):
+            out.append((exp["file"].replace(".tsv", f".{variant}.txt"), text.encode("utf-8"), {**exp, "layout": variant}))
     return out
 
 
@@ -210,12 +245,12 @@ def _pct(hit: float, tot: float) -> str:
 def _print_block(res: dict[str, Any], show_misses: bool) -> list[str]:
     """Print the per-layout, overall and per-table lines of one run; the measures below their target."""
     cols = ("rows", "targets", "units", "directions", "kinds", "qualitative", "unread")
-    print(f"{'layout':<12} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in cols) + "  max s")
+    print(f"{'layout':<16} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in cols) + "  max s")
     for layout, agg in sorted(res["layouts"].items()):
-        print(f"{layout:<12} {agg['seconds'][1]:>6}  " + "  ".join(f"{_pct(*agg[c]):<17}" for c in cols)
+        print(f"{layout:<16} {agg['seconds'][1]:>6}  " + "  ".join(f"{_pct(*agg[c]):<17}" for c in cols)
               + f"  {agg['seconds'][0]:.3f}")
     o = res["overall"]
-    print(f"{'overall':<12} {len(res['tables']):>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in cols)
+    print(f"{'overall':<16} {len(res['tables']):>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in cols)
           + f"  {res['max_seconds']:.3f}")
     print(f"extra rows read that no expected reading has: {int(o['extra'][0])}; loading the readers "
           f"(first table of each format, not timed above): {res['warm_up_seconds']:.3f}s")
@@ -237,7 +272,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--heldout-only", action="store_true", help="score only the held-out folders (exit 0)")
     ap.add_argument("--misses", action="store_true", help="list every missed field under its table")
     ap.add_argument("--only", metavar="FOLDER", help="score only this held-out folder, e.g. heldout3 (exit 0)")
+    ap.add_argument("--variants", action="store_true",
+                    help="score only the tab-separated tables re-written as other pastes (exit 0)")
     args = ap.parse_args(argv)
+    if args.variants:
+        print("variants (each tab-separated table re-pasted: blank rows, a title, extra columns, full-width,"
+              " pipes, a cell per line, blank-separated; reported, not gating)")
+        _print_block(run(variant_cases()), args.misses)
+        return 0
     res = None if args.heldout_only or args.only else run()
     folders = [f for f in heldout_folders() if args.only in (None, f.name)]
     held = {f.name: run(heldout_cases(f)) for f in folders}

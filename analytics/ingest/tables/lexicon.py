@@ -62,6 +62,7 @@ class Lexicon:
     score_header: re.Pattern[str] = re.compile(r"(分值|权重|得分)")
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
     percent_ceiling: re.Pattern[str] | None = None
+    explanation: re.Pattern[str] | None = None
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -147,6 +148,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         score_header=re.compile(str(doc["headers"].get("score") or "(分值|权重|得分)")),
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
+        explanation=_rx(doc["headers"].get("explanation")),
     )
 
 

@@ -62,6 +62,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             return True
         if _COMPUTED.search(header) and is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex)):
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
+        if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
+            return True  # 反映…情况 / 达到预计值: this row's explanation
         if _NOTE.search(header) and nxt is not None and _fits(nxt, "value", lex):
             return False  # a line followed by a value is the next row's name, not this row's note
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
@@ -96,6 +98,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     rows.append(header)
     refs.append(table.refs[h])
     roles = [header_role(c, lex) for c in header]
+    if "name" not in roles and "level2" in roles:  # names under 二级指标 (no 三级指标 column)
+        roles[roles.index("level2")] = "name"
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
     headers = {normalize_text(c) for c in header} | {"绩效指标"}
