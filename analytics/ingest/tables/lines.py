@@ -64,8 +64,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
         if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
             return True  # 反映…情况 / 达到预计值: this row's explanation
-        if _NOTE.search(header) and nxt is not None and _fits(nxt, "value", lex):
-            return False  # a line followed by a value is the next row's name, not this row's note
+        if _NOTE.search(header) and (_NAME_END.search(t) or nxt is not None and _fits(nxt, "value", lex)):
+            return False  # a line ending like a name, or followed by a value, is the next row's name
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
