@@ -586,3 +586,13 @@ def test_an_old_excel_workbook_is_read_and_a_sheet_over_the_limits_refused() -> 
     assert isinstance(refused, ReadFailure) and refused.code == "too_many_rows"
     missing = _read_xls(blob, "没有这个表", Limits())
     assert isinstance(missing, ReadFailure) and missing.code == "no_sheet"
+
+
+def test_blank_separated_copy_with_an_explanation_column_left_empty(tmp_path: Path) -> None:
+    text = ("2019年度助学金项目绩效评价指标表\n评价指标 评价内容 指标名称 指标说明 目标值 分值 备注\n"
+            "产出数量指标 享受资助人数 达到预计值 2100 10\n资金支出率 达到目标值 95% 10\n"
+            "质量指标 建档立卡学生全面覆盖 100% 10\n")
+    data = _text(tmp_path, text)
+    assert data["source"]["format"] == "text-space"
+    assert [(i["name"], i["targets"]["2019"]["raw"]) for i in data["indicators"]] == [
+        ("享受资助人数", "2100"), ("资金支出率", "95%"), ("建档立卡学生全面覆盖", "100%")]
