@@ -182,7 +182,7 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
             cols_left = sum(1 for c in after[n:] if c.role == "value")
             if values_left < cols_left:
                 continue
-        if col.role == "ignore" and not lex.score_header.search(col.header) and is_value_like(rest[j], lex):
+        if col.role == "ignore" and not lex.score_header.search(col.header) and fits(rest[j], "value", lex):
             slots = sum(1 for c in after[n + 1:] if c.role == "value" or lex.score_header.search(c.header))
             if len(rest) - j <= slots:
                 continue  # an explanation column left empty: the number belongs to a value column after it
