@@ -32,3 +32,12 @@ def test_names_under_the_second_level_and_a_note_column_left_empty_before_the_ne
     data = _read(text, 2022)
     assert [i["name"] for i in data["indicators"]] == ["维修维护次数", "巡察次数", "验收合格率"]
     assert data["indicators"][0]["targets"]["2022"]["value"] == 2280
+
+
+def test_an_empty_explanation_leaves_the_worded_target_to_the_value_column() -> None:
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "绩效标准", "当年预期实现值",
+                      "产出指标", "数量指标", "维修次数", "反映维修情况", "2280次",
+                      "成本指标", "成本控制率", "不超预算"])
+    data = _read(text, 2022)
+    assert [(i["name"], i["targets"]["2022"]["raw"]) for i in data["indicators"]] == [
+        ("维修次数", "2280次"), ("成本控制率", "不超预算")]

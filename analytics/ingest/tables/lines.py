@@ -145,7 +145,13 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         for k in range(name_col + 1, len(header)):
             if is_placeholder(name):
                 break
-            if i < len(lines) and _fits(lines[i], roles[k], lex, lines[i + 1] if i + 1 < len(lines) else None, header[k]):
+            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            if roles[k] == "ignore" and i < len(lines) and "value" in roles[k + 1:] and _fits(lines[i], "value", lex) \
+                    and not (nxt is not None and _fits(nxt, "value", lex)) \
+                    and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
+                             and any(_COMPUTED.search(h) for h in header[k + 1:])):
+                continue  # the explanation was left empty: this line is the value after it (not a bare score)
+            if i < len(lines) and _fits(lines[i], roles[k], lex, nxt, header[k]):
                 row[k] = lines[i].strip()
                 i += 1
         rows.append(row)
