@@ -9,9 +9,9 @@ from __future__ import annotations
 
 import os
 
-from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
+from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
@@ -23,7 +23,10 @@ __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
 def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = None, sheet: str | None = None,
                 year: int | None = None, lexicon: Lexicon | None = None) -> TableReading | NoTable:
     """Read the target table in ``path`` (a file, or its bytes with ``filename``). Never raises
-    for a bad file: the answer is then a :class:`NoTable`."""
+    for a bad file: the answer is then a :class:`NoTable`. Each table (sheet) is tried as laid
+    out (a text with one cell per line: rebuilt from its header, else split at blanks); a text in
+    which no reading finds an indicator is then read as sentences (:mod:`.prose`), and last, line
+    by line (:mod:`.freelines`). The first reading with indicators wins."""
     lex = lexicon or load_lexicon()
     name = os.path.basename(filename or (os.fspath(path) if not isinstance(path, bytes) else "")) or "table"
     tables = read_source(path, filename, sheet)
