@@ -596,3 +596,10 @@ def test_blank_separated_copy_with_an_explanation_column_left_empty(tmp_path: Pa
     assert data["source"]["format"] == "text-space"
     assert [(i["name"], i["targets"]["2019"]["raw"]) for i in data["indicators"]] == [
         ("享受资助人数", "2100"), ("资金支出率", "95%"), ("建档立卡学生全面覆盖", "100%")]
+
+
+def test_a_period_with_days_is_a_deadline_at_its_last_month() -> None:
+    lex = load_lexicon()
+    assert lex.due("2020.1.1-2020.12.31") == "2020-12" and lex.due("2020/1/1-2020/12/31") == "2020-12"
+    assert lex.due("2021年全年") == "2021-12" and lex.due("2023年底") == "2023-12"
+    assert read_value("2020.1.1-2020.12.31", "higher", lex).form == "deadline"
