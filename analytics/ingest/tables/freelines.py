@@ -26,7 +26,7 @@ _NUMBERED = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：、.．]")
 _ACTUAL = re.compile(r"(实际|完成值|完成情况)")
 _MAX_LINES = 2000
 _MAX_LINE = 2000  # characters of a line looked at: an indicator line is short
-_NAME_END = re.compile(r"(率|数量|人数|次数|个数|度)$")
+_CUT_END = re.compile(r"(率|数量|人数|次数|个数|度)$")  # where a name may end before its explanation (narrower than a name's ending)
 _YEAR_ONLY = re.compile(r"^[(（]?(19|20)\d{2}年度?[)）]?$")  # a title's (2021年度), not a value
 
 
@@ -73,7 +73,7 @@ def _strip_levels(token: str, levels: dict[str, str], lex: Lexicon) -> str:
     if len(token) % 2 == 0 and half >= 2 and token[:half] == token[half:]:
         return token[:half]
     for cut in range(4, len(token) - 3):  # 党建任务完成率 + 上级党组织要求完成党建工作任务完成率
-        if _NAME_END.search(token[:cut]) and token.endswith(token[cut - 3:cut]):
+        if _CUT_END.search(token[:cut]) and token.endswith(token[cut - 3:cut]):
             return token[:cut]
     return token
 

@@ -10,15 +10,14 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (fits, header_role, header_year, is_numberish, is_placeholder,
-                                            is_qualitative_text, is_value_like)
+from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish,
+                                            is_placeholder, is_qualitative_text, is_value_like)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["rebuild_rows"]
 
-_NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
@@ -64,12 +63,12 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
         if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
             return True  # 反映…情况 / 达到预计值: this row's explanation
-        if _NOTE.search(header) and (_NAME_END.search(t) or nxt is not None and _fits(nxt, "value", lex)):
+        if _NOTE.search(header) and (ends_like_name(t) or nxt is not None and _fits(nxt, "value", lex)):
             return False  # a line ending like a name, or followed by a value, is the next row's name
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not _NAME_END.search(t)) or is_numberish(t)
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t)
     return fits(line, role, lex)
 
 
@@ -135,7 +134,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
-                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not _NAME_END.search(normalize_text(name)))):
+                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name))):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)

@@ -307,8 +307,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
-    template_unit = next((u for _, _, _, r in raws if (u := _unit_only(r, lex))), "")
-    raws = [(c, s, k, "" if _unit_only(r, lex) else r) for c, s, k, r in raws]  # a template never filled in
+    only = [_unit_only(r, lex) for _, _, _, r in raws]
+    template_unit = next((u for u in only if u), "")
+    raws = [(c, s, k, "" if u else r) for (c, s, k, r), u in zip(raws, only)]  # a template never filled in
     name, raws, target_inf = _target_in_name(name, raws, row, layout, lex)
     first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
@@ -396,9 +397,10 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
             and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
+        why = "指标值空白而已评分" if scored else "指标值空白，名称是一句目标表述"
         return name, raws, {"target": {
             "value": name, "rule": "name_as_statement", "confidence": "low",
-            "reason": "指标值空白而已评分，指标名称即目标表述（定性）"}}
+            "reason": f"{why}，指标名称即目标（定性）"}}
     return name, raws, {}
 
 
