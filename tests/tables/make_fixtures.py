@@ -149,32 +149,29 @@ def write_pdf_copy(rows: list[list[str]], merges: list[tuple[int, int, int, int]
     out.write_text("\n".join(ln for ln in lines if ln) + "\n", encoding="utf-8")
 
 
-def write_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
-    """The Word table with ruling lines, converted to PDF by LibreOffice (``soffice`` on the PATH)."""
+def _libreoffice(write, rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path, source: str) -> None:
+    """Write the grid with ``write`` as a ``.{source}`` file, then let LibreOffice (``soffice`` on
+    the PATH) convert it to ``out``'s format."""
     import shutil
     import subprocess
     import tempfile
 
     with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / (out.stem + ".docx")
-        write_docx(rows, merges, src, grid=True)
-        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", tmp, str(src)], check=True,
+        src = Path(tmp) / f"{out.stem}.{source}"
+        write(rows, merges, src)
+        subprocess.run(["soffice", "--headless", "--convert-to", out.suffix[1:], "--outdir", tmp, str(src)], check=True,
                        capture_output=True, timeout=300)
-        shutil.copy(Path(tmp) / (out.stem + ".pdf"), out)
+        shutil.copy(Path(tmp) / out.name, out)
+
+
+def write_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The Word table with ruling lines, converted to PDF by LibreOffice."""
+    _libreoffice(lambda r, m, p: write_docx(r, m, p, grid=True), rows, merges, out, "docx")
 
 
 def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
-    """The .xlsx workbook saved as an old-format .xls by LibreOffice (``soffice`` on the PATH)."""
-    import shutil
-    import subprocess
-    import tempfile
-
-    with tempfile.TemporaryDirectory() as tmp:
-        src = Path(tmp) / (out.stem + ".xlsx")
-        write_xlsx(rows, merges, src)
-        subprocess.run(["soffice", "--headless", "--convert-to", "xls", "--outdir", tmp, str(src)], check=True,
-                       capture_output=True, timeout=300)
-        shutil.copy(Path(tmp) / (out.stem + ".xls"), out)
+    """The .xlsx workbook saved as an old-format .xls by LibreOffice."""
+    _libreoffice(write_xlsx, rows, merges, out, "xlsx")
 
 
 def main(only: list[str] | None = None) -> None:
