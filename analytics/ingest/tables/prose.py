@@ -1,7 +1,7 @@
 """Targets published as prose instead of a table (a notice that sets a project's targets:
 ``数量指标:黄金蜜(葡萄)种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85;时效指标:…``):
 each clause with a comparator and a number becomes a row of a small grid (一级指标 | 二级指标 |
-三级指标 | 计量单位 | 指标值) that the table reader then reads like any other table. Level words
+三级指标 | 指标值, the value written with its unit) that the table reader then reads like any other table. Level words
 before a colon or comma (``效益指标:经济效益指标:``) set the levels of the clauses after them;
 clauses without a number of their own (``生态修复功能提高``) are not indicators. Used only when no
 table header was found in a text.
@@ -18,7 +18,7 @@ from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["prose_rows", "prose_year", "prose_title"]
 
-HEADER = ["一级指标", "二级指标", "三级指标", "计量单位", "指标值"]
+HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 
 _CLAUSE_SPLIT = re.compile(r"[;；。\n]")
 _PART_SPLIT = re.compile(r"[,，]")
@@ -84,7 +84,7 @@ def _set(levels: dict[str, str], word: tuple[str, str]) -> None:
 
 
 def _clause_row(body: str, levels: dict[str, str]) -> list[str] | None:
-    """``黄金蜜(葡萄)种植数量(≥**株)>=17600株`` → [levels…, name, 株, ≥17600株]."""
+    """``黄金蜜(葡萄)种植数量(≥**株)>=17600株`` → [levels…, name, ≥17600株]."""
     unit = ""
     m = _PLACEHOLDER.search(body)
     if m:
@@ -98,7 +98,7 @@ def _clause_row(body: str, levels: dict[str, str]) -> list[str] | None:
         return None
     unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
     cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
-    return [levels["level1"], levels["level2"], name, unit, f"{cmp}{v.group('num')}"]
+    return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
 
 
 def _line_starts(table: RawTable) -> list[tuple[int, str]]:
