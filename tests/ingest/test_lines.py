@@ -41,3 +41,33 @@ def test_an_empty_explanation_leaves_the_worded_target_to_the_value_column() -> 
     data = _read(text, 2022)
     assert [(i["name"], i["targets"]["2022"]["raw"]) for i in data["indicators"]] == [
         ("维修次数", "2280次"), ("成本控制率", "不超预算")]
+
+
+def test_one_target_column_per_place_after_the_header_words() -> None:
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "指标方向", "笏石街道办", "埭头镇",
+                      "成本指标", "经济成本指标", "成本控制率(%)", "反映成本控制情况", "≤", "100%", "100%",
+                      "产出指标", "数量指标", "开展修复工程(个)", "反映修复项目开展情况", "≥", "1", "1",
+                      "质量指标", "已建工程是否存在质量问题", "当年已完工项目是否发现质量问题", "是/否", "否", "否"])
+    data = _read(text, 2025)
+    got = [(i["name"], i["unit"], i["targets"]["2025"]["raw"]) for i in data["indicators"]]
+    assert got == [("成本控制率", "%", "≤100%"), ("开展修复工程", "个", "≥1"), ("已建工程是否存在质量问题", "", "否")]
+    assert data["unread"] == []
+    assert "笏石街道办(目标值)" in [c["header"] for c in data["source"]["columns"]]
+
+
+def test_places_under_a_regional_target_header_are_its_columns() -> None:
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "区域目标值", "新罗区", "永定区", "上杭县",
+                      "产出指标", "数量指标", "补助县数量", "反映补助县数量情况", "2", "3", "1",
+                      "质量指标", "资金使用合规性", "反映资金使用合规情况", ">=95%", ">=95%", ">=95%"])
+    data = _read(text)
+    assert [i["name"] for i in data["indicators"]] == ["补助县数量", "资金使用合规性"]
+    assert data["indicators"][1]["targets"]["2023"]["value"] == 95
+    assert data["unread"] == []
+
+
+def test_a_place_list_not_followed_by_a_level_word_is_not_taken_as_columns() -> None:
+    # the header ends at 指标值; the lines after it are a row, whatever their ending
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                      "产出指标", "数量指标", "覆盖乡镇数", "12个"])
+    data = _read(text)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [("覆盖乡镇数", "12个")]

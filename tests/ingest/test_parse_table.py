@@ -603,3 +603,26 @@ def test_a_period_with_days_is_a_deadline_at_its_last_month() -> None:
     assert lex.due("2020.1.1-2020.12.31") == "2020-12" and lex.due("2020/1/1-2020/12/31") == "2020-12"
     assert lex.due("2021年全年") == "2021-12" and lex.due("2023年底") == "2023-12"
     assert read_value("2020.1.1-2020.12.31", "higher", lex).form == "deadline"
+
+
+def test_blank_separated_copy_with_one_target_column_per_place(tmp_path: Path) -> None:
+    # the level cells of merged blocks appear once, so the rows are short; the places' values end each row
+    text = ("2025年水利专项资金绩效目标表\n"
+            "绩效指标 一级指标 二级指标 三级指标 指标解释 指标方向 笏石街道办 埭头镇\n"
+            "成本指标 经济成本指标 成本控制率(%) 反映成本控制情况 ≤ 100% 100%\n"
+            "产出指标 数量指标 开展修复工程(个) 反映修复项目开展情况 ≥ 1 1\n"
+            "质量指标 已建工程是否存在质量问题 当年已完工项目是否发现质量问题 是/否 否 否\n")
+    data = _text(tmp_path, text)
+    assert data["source"]["format"] == "text-space"
+    got = [(i["level2"], i["name"], i["targets"]["2025"]["raw"], i["kind"]) for i in data["indicators"]]
+    assert got == [("经济成本指标", "成本控制率", "≤100%", "rate"), ("数量指标", "开展修复工程", "≥1", "flow"),
+                   ("质量指标", "已建工程是否存在质量问题", "否", "milestone")]
+
+
+def test_regional_target_header_with_one_column_per_county_is_one_header(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标解释\t区域目标值\t\t\n"
+            "\t\t\t\t新罗区\t永定区\t上杭县\n"
+            "产出指标\t质量指标\t资金使用合规性\t反映资金使用合规情况\t>=95%\t>=95%\t>=95%\n")
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["资金使用合规性"]
+    assert data["unread"] == [] and data["skipped"] == []

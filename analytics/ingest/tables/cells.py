@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "fits", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -199,6 +199,15 @@ def header_year(text: str) -> int | None:
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数)$")
 
 
+_PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(省|市|区|县|旗|州|镇|乡|街道|街道办|办事处|社区|村)$")
+
+
+def is_place_name(text: str) -> bool:
+    """A column named after a place (新罗区, 笏石街道办, 西坪镇尧山村): in a 区域绩效目标表, one
+    target column per county, town or village."""
+    return bool(_PLACE_RE.match(normalize_text(text)))
+
+
 def is_numberish(text: str) -> bool:
     """A number with a slip in it (二100百分比): meant as a value, read as unreadable."""
     return bool(_NUMBERISH_RE.match(normalize_text(text)))
@@ -236,7 +245,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
-        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "正向指标", "反向指标")
+        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "正向指标", "反向指标",
+                     "是/否", "是或否")  # 是/否: a 指标方向 column saying the target is yes or no
     if role == "ignore":
         return True
     return False

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import header_role, header_year, is_value_like
+from analytics.ingest.tables.cells import header_role, header_year, is_place_name, is_value_like
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.sources import RawTable
 
@@ -70,9 +70,12 @@ def _is_subheader(top: list[str], row: list[str], name_col: int, lex: Lexicon) -
     if name_col < len(cells) and cells[name_col] and cells[name_col] != normalize_text(top[name_col]) \
             and header_role(cells[name_col], lex) is None:
         return False
+    first_value = next((i for i, t in enumerate(top) if header_role(t, lex) == "value"), None)
     for i, c in enumerate(cells):
         if not c or (i < len(top) and c == normalize_text(top[i])):
             continue
+        if first_value is not None and i >= first_value and is_place_name(c):
+            continue  # 区域目标值 over one column per county (新罗区 | 永定区 …)
         if header_role(c, lex) is None and header_year(c) is None:
             return False
         if is_value_like(c, lex) and not re.fullmatch(r"\d{4}年?度?", c):
@@ -173,9 +176,13 @@ def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> li
     for j in range(name + 1, len(row)):
         if roles[j] or not normalize_text(row[j]):
             continue
-        cells = [normalize_text(r[j]) for r in body if j < len(r) and r[j].strip()]
-        if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * len(body):
-            out.append(j)
+        tries = [[normalize_text(r[j]) for r in body if j < len(r) and r[j].strip()]]
+        if table.fmt == "text-space":  # split at blanks, empty and merged cells are lost: values end the row
+            tries.append([normalize_text(r[j - len(row)]) for r in body if len(row) - j <= len(r)])
+        for cells in tries:
+            if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * len(body):
+                out.append(j)
+                break
     return out
 
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish,
+from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
@@ -23,7 +23,21 @@ _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often lef
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
-def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None:
+def _places(lines: list[str], j: int, lex: Lexicon) -> list[str]:
+    """The place names right after the header words, when a level word follows them: the value
+    columns of a table with one target column per place (新罗区 / 永定区, 笏石街道办 / 埭头镇)."""
+    out: list[str] = []
+    while j < len(lines) and len(out) < 16:
+        t = normalize_text(lines[j])
+        if not is_place_name(t) or lex.level_word(t) or header_role(t, lex):
+            break
+        out.append(t)
+        j += 1
+    return out if out and j < len(lines) and lex.level_word(lines[j]) else []
+
+
+def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], int] | None:
+    """(first line, header cells, place-named value columns after them, line after the header)."""
     for h, line in enumerate(lines):
         if header_role(line, lex) not in ("level1", "level2", "name") or len(normalize_text(line)) > 10:
             continue
@@ -46,8 +60,9 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None
             cells.append(t)
             j += 1
         roles = [header_role(c, lex) for c in cells]
-        if "value" in roles and "name" in roles + (["name"] if "level2" in roles else []):
-            return h, cells, j
+        places = _places(lines, j, lex)
+        if ("value" in roles or places) and "name" in roles + (["name"] if "level2" in roles else []):
+            return h, cells, places, j + len(places)
     return None
 
 
@@ -80,7 +95,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     found = _header(lines, lex)
     if found is None:
         return table
-    h, header, end = found
+    h, header, places, end = found
     rows: list[list[str]] = []
     refs: list[str] = []
     i = 0
@@ -94,14 +109,22 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 i += 1
         rows.append(row)
         refs.append(ref)
+    roles = [header_role(c, lex) for c in header]
+    if places and roles[-1] == "value":  # 区域目标值 over one column per place: two header rows
+        rows.append(header + [""] * (len(places) - 1))
+        refs.append(table.refs[h])
+        header = [""] * (len(header) - 1) + places
+    else:  # no value header over them: each is named a target column, as the table means them
+        header = header + [f"{place}(目标值)" for place in places]
     rows.append(header)
     refs.append(table.refs[h])
-    roles = [header_role(c, lex) for c in header]
+    roles = roles[:len(header) - len(places)] + ["value"] * len(places)
     if "name" not in roles and "level2" in roles:  # names under 二级指标 (no 三级指标 column)
         roles[roles.index("level2")] = "name"
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
     headers = {normalize_text(c) for c in header} | {"绩效指标"}
+    explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
     i = end
     pending: dict[str, str] = {}
     while i < len(lines):
@@ -132,7 +155,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         name = lines[i].strip()
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) and (
+                and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
+                and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name))):
             name += lines[i].strip()

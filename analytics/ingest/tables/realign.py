@@ -171,6 +171,10 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
                 out[layout.name_col + 1 + k] = text
         return out
     rest, after = _take_scores(rest, after, layout, lex, scores, out)
+    if len(rest) == len(after) and all(fits(t, c.role, lex) for t, c in zip(rest, after) if c.role == "value"):
+        for text, col in zip(rest, after):  # every column filled: nothing moved, each cell is in place
+            out[col.index] = text
+        return out
     j = 0
     for n, col in enumerate(after):
         if j >= len(rest):
