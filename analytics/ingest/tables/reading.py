@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (Cell, clean_unit, ends_like_name, fits, header_role, is_placeholder,
+from analytics.ingest.tables.cells import (Cell, clean_unit, ends_like_name, fits, header_role, is_place_name, is_placeholder,
                                             is_qualitative_text, is_value_like, read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
@@ -107,6 +107,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if _starts_facts(row, lex):
         return "end"
     filled = [t for t in texts if t]
+    if len(filled) >= 2 and all(is_place_name(t) for t in filled):
+        return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
     if len(set(filled)) == 1 and re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]):
         return "end"  # the title of a next table
     if any(_TOTAL_RE.match(t) for t in texts):
