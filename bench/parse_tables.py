@@ -26,6 +26,7 @@ import argparse
 import csv
 import json
 import sys
+import re
 import time
 from pathlib import Path
 from typing import Any
@@ -100,6 +101,8 @@ def _variants(rows: list[list[str]]) -> list[tuple[str, str]]:
         ("pipes", "\n".join("| " + " | ".join(r) + " |" for r in rows)),
         ("cell-per-line", "\n".join(c for r in rows for c in r if c.strip())),
         ("blank-separated", "\n".join(" ".join("".join(c.split()) for c in r if c.strip()) for r in rows)),
+        # a browser's copy of a narrow web table: 效益指标 wraps as 效益 / 指标, breaking its row
+        ("wrapped-cells", tab([[re.sub(r"^(\S{2,})(指标)$", "\\1\n\\2", c.strip()) for c in r] for r in rows])),
     ]
 
 
@@ -277,7 +280,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.variants:
         print("variants (each tab-separated table re-pasted: blank rows, a title, extra columns, full-width,"
-              " pipes, a cell per line, blank-separated; reported, not gating)")
+              " pipes, a cell per line, blank-separated, wrapped cells; reported, not gating)")
         _print_block(run(variant_cases()), args.misses)
         return 0
     res = None if args.heldout_only or args.only else run()

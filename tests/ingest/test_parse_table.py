@@ -626,3 +626,45 @@ def test_regional_target_header_with_one_column_per_county_is_one_header(tmp_pat
     data = _text(tmp_path, text)
     assert [i["name"] for i in data["indicators"]] == ["资金使用合规性"]
     assert data["unread"] == [] and data["skipped"] == []
+
+
+def test_browser_copy_whose_wrapped_cells_break_their_rows(tmp_path: Path) -> None:
+    # a narrow web table: 一级 / 指标 and 群众满意度 / （%） were written on two lines in their cells
+    text = ("绩效指标\t一级\n指标\n\t二级指标\t三级指标\t指标值\t全年实际完成值\n"
+            "\t产出指标\t数量指标\t发放补贴人数\t200人\t210人\n"
+            "\t\t质量指标\t补贴发放准确率\t100%\t100%\n"
+            "\t效益\n指标\n\t经济效益\n指标\n\t带动就业人数\t50人\t55人\n"
+            "\t\t社会效益指标\t群众满意度\n（%）\t≥90\t95\n")
+    data = _text(tmp_path, text, year=2021)
+    got = [(i["level1"], i["level2"], i["name"], i["unit"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("产出指标", "数量指标", "发放补贴人数", "人", "200人"),
+                   ("产出指标", "质量指标", "补贴发放准确率", "%", "100%"),
+                   ("效益指标", "经济效益指标", "带动就业人数", "人", "50人"),
+                   ("效益指标", "社会效益指标", "群众满意度", "%", "≥90")]
+    assert [i["where"] for i in data["indicators"]] == ["L4", "L5", "L6", "L11"]  # each row at its first line
+    assert data["unread"] == []
+
+
+def test_value_columns_holding_the_scores_are_not_read_as_targets(tmp_path: Path) -> None:
+    # 指标值 / 全年实际完成值 hold each row's weight and score (together 100): the names say the targets
+    rows = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
+            ("", "质量指标", "建设符合验收要求", "20", "20"),
+            ("", "时效指标", "按期完成投资", "10", "10"),
+            ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
+            ("", "社会效益指标", "基本公共服务水平", "10", "8"),
+            ("", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
+            ("满意度指标", "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+    text = "一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    data = _text(tmp_path, text, year=2021)
+    got = {i["name"]: (i["kind"], i["targets"]["2021"]["raw"], i["inferred"]["target"]["rule"], i["actuals"])
+           for i in data["indicators"]}
+    assert got == {"建设普通省道二级公路": ("flow", "32.1公里", "value_in_name", {}),
+                   "建设符合验收要求": ("qualitative", "建设符合验收要求", "name_as_statement", {}),
+                   "按期完成投资": ("qualitative", "按期完成投资", "name_as_statement", {}),
+                   "交通建设符合环评审批要求": ("qualitative", "交通建设符合环评审批要求", "name_as_statement", {})}
+    assert [(u["where"], u["reason"]) for u in data["unread"]] == [
+        ("L5", "weights_only"), ("L6", "weights_only"), ("L8", "weights_only")]
+    # the same numbers as targets of real counts (not adding up to 100) stay targets
+    counts = text.replace("\t20\t20", "\t25\t20")
+    data = _text(tmp_path, counts, year=2021)
+    assert data["indicators"][1]["targets"]["2021"]["raw"] == "25"

@@ -20,6 +20,7 @@ __all__ = ["rebuild_rows"]
 
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
+_SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -150,6 +151,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 pending["level1"] = pending["level2"]  # 成本指标 then 经济成本指标
             pending[word[0]] = word[1]
             i += 1
+            while i < len(lines) and _SCORE_TAIL.fullmatch(normalize_text(lines[i])):
+                i += 1  # 产出指标 / (50) or 效益指标 / 30分): the level's score, wrapped onto its own line
             continue
         start = i
         name = lines[i].strip()

@@ -194,7 +194,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         pending_labels = {}
         rows.append((i, row))
         label_rows.append(labels)
-    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread)
+    weights = _values_are_weights(rows, keys)
+    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights)
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
@@ -233,8 +234,28 @@ def _project(facts: dict[str, Any], indicators: list[dict[str, Any]], keys: list
             "overall_goal": goals[0]["text"] if goals else None, "goals": goals}
 
 
+_WEIGHT = re.compile(r"\d{1,2}(\.\d)?")
+
+
+def _values_are_weights(rows: list[tuple[int, list[str]]], keys: list[tuple[Column, str, str]]) -> bool:
+    """A self-evaluation whose 指标值 / 实际完成值 cells hold the rows' scores, not targets: every
+    target a bare number under 100 with no unit or comparator, together 100 (or 90, the budget row's
+    10 left out), and no actual above its target (a score never passes its weight)."""
+    cols = [(c, s) for c, s, _ in keys if s in ("targets", "actuals")]
+    if len(rows) < 4 or not any(s == "targets" for _, s in cols):
+        return False
+    total = 0.0
+    for _, row in rows:
+        cells = {s: normalize_text(_cell(row, c.index)) for c, s in cols}
+        target, actual = cells.get("targets", ""), cells.get("actuals", "")
+        if not _WEIGHT.fullmatch(target) or (actual and not (_WEIGHT.fullmatch(actual) and float(actual) <= float(target))):
+            return False
+        total += float(target)
+    return total in (90.0, 100.0)
+
+
 def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]]], labels: list[dict[str, str]],
-                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]]
+                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False
                 ) -> list[dict[str, Any]]:
     filled: dict[str, list[str]] = {}
     modes: dict[str, str] = {}
@@ -255,7 +276,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if word and word[0] == "level2":  # the first level column holds 数量指标: it is the second level
             l1, l2 = lex.level2_to_level1.get(word[1], ""), l1
         ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None,
-                         comp_col[0].index if comp_col else None, l2 or l1)
+                         comp_col[0].index if comp_col else None, l2 or l1, weights)
         ind["where"] = table.refs[i]
         if not l1 and l2 in lex.level2_to_level1:
             l1 = lex.level2_to_level1[l2]
@@ -265,7 +286,8 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         problems = [f"{k}:{v['raw']}→{v['error']}" for sec in ("targets", "actuals", "baseline")
                     for k, v in ind[sec].items() if v.get("error")]
         if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"]:
-            unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "no_value"})
+            unread.append({"where": ind["where"], "text": _row_text(row)[:200],
+                           "reason": "weights_only" if weights else "no_value"})
             continue
         if problems:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "bad_value",
@@ -301,9 +323,10 @@ def _with_comparator(raw: str, comp: str) -> str:
 
 
 def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str]], lex: Lexicon,
-               unit_idx: int | None, comp_idx: int | None, level: str = "") -> dict[str, Any]:
+               unit_idx: int | None, comp_idx: int | None, level: str = "", weights: bool = False) -> dict[str, Any]:
     """One indicator row: read the cells once to see the written comparators and units, infer
-    unit, kind and direction, then read them again with the direction (bare numbers)."""
+    unit, kind and direction, then read them again with the direction (bare numbers). With
+    ``weights`` the value cells hold scores: they are left out and the name is read for the target."""
     name_raw = "".join(s.strip() for s in _cell(row, layout.name_col).splitlines()) \
         if "\n" in _cell(row, layout.name_col) else _cell(row, layout.name_col).strip()
     name, bracket, marker = split_name(name_raw, lex)
@@ -311,8 +334,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
     only = [_unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
-    raws = [(c, s, k, "" if u else r) for (c, s, k, r), u in zip(raws, only)]  # a template never filled in
-    name, raws, target_inf = _target_in_name(name, raws, row, layout, lex)
+    raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
+            for (c, s, k, r), u in zip(raws, only)]
+    name, raws, target_inf = _target_in_name(name, raws, row, layout, lex, weights)
     first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
@@ -373,11 +397,13 @@ def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
                 and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
 
 
+#: A name that ends in an amount with its unit (建设普通省道二级公路32.1公里): the amount is the target.
+_NAME_AMOUNT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<value>\d+(\.\d+)?(公里|千米|米|平方米|亩|万亩|个|座|处|所|人次|人|户|场次|场|次|件|台|套|辆|吨|万元|元|小时|天))$")
 _NAME_VALUE = re.compile(r"^(?P<name>.*[^\d\s.,:：≥≤<>=＞＜≧≦])\s*(?P<value>[≥≤<>=＞＜≧≦]?\s*\d+(\.\d+)?\s*(%|％)?)$")
 
 
 def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: list[str], layout: Layout,
-                    lex: Lexicon) -> tuple[str, list[tuple[Column, str, str, str]], dict[str, Any]]:
+                    lex: Lexicon, weights: bool = False) -> tuple[str, list[tuple[Column, str, str, str]], dict[str, Any]]:
     """A row whose target cells are blank but whose name carries the target: a value written at
     the end of the name (``年度资金支付完成率100%``) is the target and the name what precedes it;
     in a row that was given a score (得分 filled), or whose name is a sentence saying what is to
@@ -387,19 +413,19 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
     if pos is None or any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
         return name, raws, {}
     col, section, key, _ = raws[pos]
-    m = _NAME_VALUE.match(normalize_text(name))
+    m = _NAME_VALUE.match(normalize_text(name)) or _NAME_AMOUNT.match(normalize_text(name))
     if m and len(m.group("name")) >= 2:
         raws = raws[:pos] + [(col, section, key, m.group("value"))] + raws[pos + 1:]
         return m.group("name"), raws, {"target": {
             "value": m.group("value"), "rule": "value_in_name", "confidence": "low",
             "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
-    scored = any(normalize_text(_cell(row, c.index)) for c in layout.columns
-                 if c.role == "ignore" and lex.scored_header.search(c.header))
+    scored = weights or any(normalize_text(_cell(row, c.index)) for c in layout.columns
+                            if c.role == "ignore" and lex.scored_header.search(c.header))
     statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
             and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
-        why = "指标值空白而已评分" if scored else "指标值空白，名称是一句目标表述"
+        why = "指标值列写的是分值" if weights else "指标值空白而已评分" if scored else "指标值空白，名称是一句目标表述"
         return name, raws, {"target": {
             "value": name, "rule": "name_as_statement", "confidence": "low",
             "reason": f"{why}，指标名称即目标（定性）"}}

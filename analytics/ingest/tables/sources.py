@@ -307,6 +307,10 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
     if led >= 0.3 * n and led > multi_tab:
         return _tab_led(lines)
     if multi_tab >= 0.3 * n:
+        wrapped = _join_wrapped(lines, "\t")
+        if wrapped is not None:
+            return RawTable("text-tab", [[c.strip() for c in ln.split("\t")] for ln, _ in wrapped],
+                            [f"L{i}" for _, i in wrapped])
         return _delimited(lines, "\t", "text-tab")
     if pipes >= 0.3 * n:
         return _pipes(lines)
@@ -370,6 +374,53 @@ def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
     if delim == "," and not rows:
         return RawTable(fmt, [], [])
     return RawTable(fmt, rows, refs)
+
+
+_WRAP_TAIL = re.compile(r"^(指标|[(（][^()（）]{1,6}[)）])$")
+
+
+def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
+    """A browser's copy of a web table, where a cell written on several lines (一级 / 指标,
+    群众满意度 / （%）) breaks its row over those lines: from the first line naming 指标 on, a line
+    that starts with such a tail joins the line above, and consecutive short lines whose cells add
+    up to exactly one full row are joined into it. The rows (non-empty lines) with their first
+    line's number; ``None`` when no row was broken."""
+    start = next((k for k, ln in enumerate(lines) if "指标" in ln), len(lines))
+    numbers = list(range(1, len(lines) + 1))
+    merged = list(lines[:start + 1])
+    tails = 0
+    for k in range(start + 1, len(lines)):  # a line that starts with a cell's tail: 效益 / 指标, 满意度 / （%）
+        if _WRAP_TAIL.match(lines[k].split(delim)[0].strip()) and merged[-1].strip():
+            merged[-1] = merged[-1].rstrip(" ") + lines[k].strip(" ")
+            tails += 1
+        else:
+            merged.append(lines[k])
+            numbers[len(merged) - 1] = k + 1
+    numbers = numbers[:len(merged)]
+    lines = merged
+    counts = [ln.count(delim) for ln in lines]
+    full = [c for c in counts if c >= 2]  # a full row: the most common width (the wider on a tie)
+    width = max(set(full), key=lambda c: (full.count(c), c)) if full else 0
+    if (width < 2 or full.count(width) < 2) and not tails:
+        return None
+    out: list[tuple[str, int]] = []
+    changed, i = tails > 0, 0
+    while i < len(lines):
+        j, total = i, 0
+        while i >= start and j < len(lines) and j - i < 6 and lines[j].strip() and counts[j] < width \
+                and total + counts[j] <= width:
+            total += counts[j]
+            j += 1
+            if total == width:
+                break
+        if j - i >= 2 and total == width:
+            out.append(("".join(ln.strip(" ") if k else ln.rstrip(" ") for k, ln in enumerate(lines[i:j])), numbers[i]))
+            changed, i = True, j
+            continue
+        if lines[i].strip():
+            out.append((lines[i], numbers[i]))
+        i += 1
+    return out if changed else None
 
 
 _END_PAD = re.compile(r"\|\s*\|\s*$")  # the line ends with an empty cell: the row is complete

@@ -43,6 +43,8 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "{file}: an old .xls needs the xlrd package; save it as .xlsx and try again."},
     "row_no_value": {"zh": "{where}：有指标名称但没有可读的指标值：{text}", "en": "{where}: a name but no value to read: {text}"},
     "row_bad_value": {"zh": "{where}：指标值无法读取（{cells}）：{text}", "en": "{where}: a value cannot be read ({cells}): {text}"},
+    "row_weights_only": {"zh": "{where}：指标值列写的是分值而不是目标，指标名称也没有写出目标：{text}",
+                         "en": "{where}: the value columns hold scores, not targets, and the name states no target: {text}"},
     "row_no_name": {"zh": "{where}：有数值但没有指标名称：{text}", "en": "{where}: values but no indicator name: {text}"},
     "cell_error_not_a_value": {"zh": "不是数值", "en": "not a value"},
     "cell_error_words_before_number": {"zh": "数字前有无法识别的文字", "en": "words before the number that cannot be read"},
