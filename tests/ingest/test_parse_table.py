@@ -668,3 +668,37 @@ def test_value_columns_holding_the_scores_are_not_read_as_targets(tmp_path: Path
     counts = text.replace("\t20\t20", "\t25\t20")
     data = _text(tmp_path, counts, year=2021)
     assert data["indicators"][1]["targets"]["2021"]["raw"] == "25"
+
+
+def test_direction_words_in_their_own_column_beside_a_nature_column(tmp_path: Path) -> None:
+    # 指标性质 (正向/反向) and 指标方向 (大于等于/小于等于/等于): the written sign decides the comparator
+    text = ("一级指标\t二级指标\t三级指标\t指标性质\t指标方向\t目标值\t计量单位\n"
+            "产出指标\t数量指标\t车辆采购数量\t\t小于等于\t1\t辆\n"
+            "\t质量指标\t设备验收合格率\t正向\t等于\t100\t%\n"
+            "\t时效指标\t办结案件数量\t正向\t大于等于\t70\t件\n")
+    data = _text(tmp_path, text, year=2025)
+    got = [(i["name"], i["targets"]["2025"]["comparator"], i["targets"]["2025"]["value"]) for i in data["indicators"]]
+    assert got == [("车辆采购数量", "<=", 1.0), ("设备验收合格率", "=", 100.0), ("办结案件数量", ">=", 70.0)]
+
+
+def test_pipe_copy_with_a_closing_bar_and_rows_short_of_their_first_level(tmp_path: Path) -> None:
+    text = ("项目名称 | 安全隐患维修 | |||||\n"
+            "绩效目标 | 1.维修审判大楼玻璃幕墙等,消除外延脱落安全隐患。 |\n"
+            "一级指标 | 二级指标 | 三级指标 | 绩效指标描述 | 指标值 |\n"
+            "产出指标 | 数量指标 | 维修面积 | 维修面积 | ≥400平方米 |\n"
+            "质量指标 | 验收合格率 | 验收合格率 | ≥98百分比 | |\n"
+            "时效指标 | 资金支付及时率 | 资金支付及时率 | 100百分比 | |\n"
+            "满意度指标 | 服务对象满意度指标 | 干警满意度 | 干警满意度 | ≥95百分比 |\n")
+    data = _text(tmp_path, text, year=2023)
+    got = [(i["level2"], i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]]
+    assert got == [("数量指标", "维修面积", "≥400平方米"), ("质量指标", "验收合格率", "≥98百分比"),
+                   ("时效指标", "资金支付及时率", "100百分比"), ("服务对象满意度指标", "干警满意度", "≥95百分比")]
+
+
+def test_handled_cases_per_head_figures_and_time_taken() -> None:
+    from analytics.ingest.tables.infer import infer_direction, infer_kind
+    assert infer_direction("违法案件查办率", "%", [], LEX)["value"] == "higher"
+    assert infer_direction("违法案件发生率", "%", [], LEX)["value"] == "lower"
+    assert infer_kind("药品不良反应每百万人口报告数", "", "", [], LEX)["value"] == "level"
+    assert infer_kind("药品监管人员人均培训学时", "", "", [], LEX)["value"] == "level"
+    assert infer_kind("投资计划分解(转发)用时", "工作日", "", [], LEX)["value"] == "level"

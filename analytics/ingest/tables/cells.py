@@ -246,6 +246,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
         return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "正向指标", "反向指标",
+                     "大于等于", "小于等于", "等于", "大于", "小于", "不低于", "不高于",
                      "是/否", "是或否")  # 是/否: a 指标方向 column saying the target is yes or no
     if role == "ignore":
         return True

@@ -275,8 +275,10 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         word = lex.level_word(l1) if l1 and not l2 else None
         if word and word[0] == "level2":  # the first level column holds 数量指标: it is the second level
             l1, l2 = lex.level2_to_level1.get(word[1], ""), l1
-        ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None,
-                         comp_col[0].index if comp_col else None, l2 or l1, weights)
+        comps = [normalize_text(_cell(row, c.index)) for c in comp_col]  # 指标性质 正向 | 指标方向 等于: the sign wins
+        comp_idx = next((c.index for c, t in zip(comp_col, comps) if t and not re.match("(正向|反向|逆向|定)", t)),
+                        next((c.index for c, t in zip(comp_col, comps) if t), None))
+        ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None, comp_idx, l2 or l1, weights)
         ind["where"] = table.refs[i]
         if not l1 and l2 in lex.level2_to_level1:
             l1 = lex.level2_to_level1[l2]
@@ -313,9 +315,9 @@ def _with_comparator(raw: str, comp: str) -> str:
     c = normalize_text(comp)
     if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw):
         return raw
-    if c in ("≥", ">=", "≧", ">", "大于等于", "不低于") or re.fullmatch(r"正向(指标)?", c):
+    if c in ("≥", ">=", "≧", ">", "大于等于", "不低于", "大于") or re.fullmatch(r"正向(指标)?", c):
         return "≥" + raw
-    if c in ("≤", "<=", "≦", "<", "小于等于", "不高于") or re.fullmatch(r"(反向|逆向)(指标)?", c):
+    if c in ("≤", "<=", "≦", "<", "小于等于", "不高于", "小于") or re.fullmatch(r"(反向|逆向)(指标)?", c):
         return "≤" + raw
     if c in ("=", "＝", "═", "等于"):
         return "=" + raw

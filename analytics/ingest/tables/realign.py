@@ -46,6 +46,11 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     col0 = layout.columns[0] if layout.columns else None
     if col0 is None or col0.index == layout.name_col:
         return False
+    word = lex.level_word(first)
+    l2 = layout.level_cols.get("level2")
+    if col0.role == "level1" and l2 is not None and word and (word[0] == "level2" or word[1] in lex.either) \
+            and not lex.level_word(cell(row, l2)) and not normalize_text(cell(row, max(c.index for c in layout.columns))):
+        return True  # 质量指标 | 验收合格率 | …: the second level in the first column, the row's last cell empty
     name = normalize_text(cell(row, layout.name_col))
     if name and not lex.level_word(name) and not is_value_like(name, lex) and \
             len([c for c in row if c.strip()]) > layout.name_col:

@@ -427,6 +427,13 @@ _END_PAD = re.compile(r"\|\s*\|\s*$")  # the line ends with an empty cell: the r
 _END_OPEN = re.compile(r"[^|\s]\s*\|\s*$")  # text and one closing |: the row goes on below
 
 
+_ROW_START = re.compile(r"^(一级指标|产出指标|效益指标|满意度指标)\s*\|")  # the header's or a block's first cell
+
+
+def _filled(line: str) -> int:
+    return sum(1 for c in line.split("|") if c.strip())
+
+
 def _join_continued(lines: list[str]) -> list[tuple[str, int]] | None:
     """A web copy whose rows end with a run of empty cells (``… | ≥90% | |||``) and whose long rows
     are broken after a cell (``一级指标 | 二级指标 |`` / ``实际 完成值 |`` / ``分值 | |||``): the
@@ -444,6 +451,10 @@ def _join_continued(lines: list[str]) -> list[tuple[str, int]] | None:
         text = ln.strip()
         if buf and buf.count("|") >= width:  # a full row (a header): not broken
             out.append((buf, start))
+            buf = ""
+        if buf and (_filled(text) >= 3 and _filled(buf) >= 3 and buf.count("|") + text.count("|") > width
+                    or _filled(buf) >= 2 and _ROW_START.match(text)):
+            out.append((buf, start))  # two lines that are each most of a row, together more than one: two rows
             buf = ""
         if buf:
             if not text:
