@@ -702,3 +702,15 @@ def test_handled_cases_per_head_figures_and_time_taken() -> None:
     assert infer_kind("药品不良反应每百万人口报告数", "", "", [], LEX)["value"] == "level"
     assert infer_kind("药品监管人员人均培训学时", "", "", [], LEX)["value"] == "level"
     assert infer_kind("投资计划分解(转发)用时", "工作日", "", [], LEX)["value"] == "level"
+
+
+def test_a_standard_per_unit_and_a_unit_per_person_and_day(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t年度指标值\n"
+            "产出指标\t成本指标\t造林补助\t每亩300\n"
+            "\t\t苗木补助\t每亩50元\n"
+            "\t\t培训成本\t400元/人、天\n")
+    data = _text(tmp_path, text, year=2021)
+    got = [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]["2021"]["comparator"],
+            i["targets"]["2021"]["value"]) for i in data["indicators"]]
+    assert got == [("造林补助", "", "level", "lower", "<=", 300.0), ("苗木补助", "元/亩", "level", "lower", "<=", 50.0),
+                   ("培训成本", "元/人、天", "level", "lower", "<=", 400.0)]

@@ -117,10 +117,13 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     pre_words, pre_rest = _split_unit(m["pre"], lex)
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
-    if pre_rest:  # words before the number that are no comparator: 同比增长10%, 约…
+    per = re.fullmatch(r"每([^\W\d_]{1,3})", pre_rest)  # 每亩300: a standard per unit
+    if pre_rest and not per:  # words before the number that are no comparator: 同比增长10%, 约…
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
+    if per and unit:
+        unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
-    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/][^\W\d_]{1,2})?)?", unit):
+    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
     for junk in ("约", "为", "=", "≈", "在", "(含)", "含", "控制在"):
