@@ -25,8 +25,8 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import sys
 import re
+import sys
 import time
 from pathlib import Path
 from typing import Any

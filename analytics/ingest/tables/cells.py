@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -248,12 +248,24 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
-        return t in ("≥", "≤", "=", ">", "<", ">=", "<=", "定性", "定量", "正向", "反向", "正向指标", "反向指标",
-                     "大于等于", "小于等于", "等于", "大于", "小于", "不低于", "不高于",
-                     "是/否", "是或否")  # 是/否: a 指标方向 column saying the target is yes or no
+        return column_sign(t) is not None or t in ("定性", "定量", "是/否", "是或否")  # 是/否: a yes-or-no target
     if role == "ignore":
         return True
     return False
+
+
+#: What a comparator column (指标方向, 计算符号, 运算符号) writes, as the sign put before a value.
+_SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": "≥", "大于等于": "≥", "大于": "≥", "不低于": "≥",
+          "≤": "≤", "≦": "≤", "<=": "≤", "<": "≤", "小于等于": "≤", "小于": "≤", "不高于": "≤",
+          "=": "=", "═": "=", "等于": "="}
+_NATURE = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "逆向": "≤", "逆向指标": "≤"}
+
+
+def column_sign(text: str, nature: bool = True) -> str | None:
+    """The sign (≥, ≤, =) a comparator column's cell stands for: a written sign (大于等于, ≤, 等于)
+    or, with ``nature``, an indicator's nature (正向 → ≥, 反向 → ≤); ``None`` for anything else."""
+    t = normalize_text(text)
+    return _SIGNS.get(t) or (_NATURE.get(t) if nature else None)
 
 
 def is_value_like(text: str, lex: Lexicon) -> bool:

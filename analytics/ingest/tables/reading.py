@@ -10,8 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (Cell, clean_unit, ends_like_name, fits, header_role, is_place_name, is_placeholder,
-                                            is_qualitative_text, is_value_like, read_value, split_name)
+from analytics.ingest.tables.cells import (Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
+                                            is_place_name, is_placeholder, is_qualitative_text, is_value_like,
+                                            read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
@@ -276,7 +277,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if word and word[0] == "level2":  # the first level column holds 数量指标: it is the second level
             l1, l2 = lex.level2_to_level1.get(word[1], ""), l1
         comps = [normalize_text(_cell(row, c.index)) for c in comp_col]  # 指标性质 正向 | 指标方向 等于: the sign wins
-        comp_idx = next((c.index for c, t in zip(comp_col, comps) if t and not re.match("(正向|反向|逆向|定)", t)),
+        comp_idx = next((c.index for c, t in zip(comp_col, comps) if column_sign(t, nature=False)),
                         next((c.index for c, t in zip(comp_col, comps) if t), None))
         ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None, comp_idx, l2 or l1, weights)
         ind["where"] = table.refs[i]
@@ -312,16 +313,10 @@ def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
 def _with_comparator(raw: str, comp: str) -> str:
     """The value with the comparator of a separate column (≥ / ≤, 正向 / 反向 指标) put in front,
     unless the value has its own."""
-    c = normalize_text(comp)
-    if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw):
+    sign = column_sign(comp)
+    if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw) or sign is None:
         return raw
-    if c in ("≥", ">=", "≧", ">", "大于等于", "不低于", "大于") or re.fullmatch(r"正向(指标)?", c):
-        return "≥" + raw
-    if c in ("≤", "<=", "≦", "<", "小于等于", "不高于", "小于") or re.fullmatch(r"(反向|逆向)(指标)?", c):
-        return "≤" + raw
-    if c in ("=", "＝", "═", "等于"):
-        return "=" + raw
-    return raw
+    return sign + raw
 
 
 def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str]], lex: Lexicon,

@@ -386,39 +386,35 @@ def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
     up to exactly one full row are joined into it. The rows (non-empty lines) with their first
     line's number; ``None`` when no row was broken."""
     start = next((k for k, ln in enumerate(lines) if "指标" in ln), len(lines))
-    numbers = list(range(1, len(lines) + 1))
-    merged = list(lines[:start + 1])
-    tails = 0
+    merged = [[ln, k + 1] for k, ln in enumerate(lines[:start + 1])]  # [text, number of its first line]
     for k in range(start + 1, len(lines)):  # a line that starts with a cell's tail: 效益 / 指标, 满意度 / （%）
-        if _WRAP_TAIL.match(lines[k].split(delim)[0].strip()) and merged[-1].strip():
-            merged[-1] = merged[-1].rstrip(" ") + lines[k].strip(" ")
-            tails += 1
+        if _WRAP_TAIL.match(lines[k].split(delim)[0].strip()) and merged[-1][0].strip():
+            merged[-1][0] = merged[-1][0].rstrip(" ") + lines[k].strip(" ")
         else:
-            merged.append(lines[k])
-            numbers[len(merged) - 1] = k + 1
-    numbers = numbers[:len(merged)]
-    lines = merged
-    counts = [ln.count(delim) for ln in lines]
+            merged.append([lines[k], k + 1])
+    tails = len(lines) - len(merged)
+    counts = [ln.count(delim) for ln, _ in merged]
     full = [c for c in counts if c >= 2]  # a full row: the most common width (the wider on a tie)
     width = max(set(full), key=lambda c: (full.count(c), c)) if full else 0
     if (width < 2 or full.count(width) < 2) and not tails:
         return None
     out: list[tuple[str, int]] = []
     changed, i = tails > 0, 0
-    while i < len(lines):
+    while i < len(merged):
         j, total = i, 0
-        while i >= start and j < len(lines) and j - i < 6 and lines[j].strip() and counts[j] < width \
+        while i >= start and j < len(merged) and j - i < 6 and merged[j][0].strip() and counts[j] < width \
                 and total + counts[j] <= width:
             total += counts[j]
             j += 1
             if total == width:
                 break
         if j - i >= 2 and total == width:
-            out.append(("".join(ln.strip(" ") if k else ln.rstrip(" ") for k, ln in enumerate(lines[i:j])), numbers[i]))
+            out.append(("".join(ln.strip(" ") if k else ln.rstrip(" ") for k, (ln, _) in enumerate(merged[i:j])),
+                        merged[i][1]))
             changed, i = True, j
             continue
-        if lines[i].strip():
-            out.append((lines[i], numbers[i]))
+        if merged[i][0].strip():
+            out.append((merged[i][0], merged[i][1]))
         i += 1
     return out if changed else None
 
