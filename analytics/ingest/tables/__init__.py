@@ -15,6 +15,7 @@ from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
+from analytics.ingest.tables.runs import run_rows
 from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
@@ -34,8 +35,11 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         return NoTable(tables.code, tables.detail)
     first: TableReading | NoTable | None = None
     for table in tables:
-        tries = [rebuild_rows(table, lex), split_spaces(table)] if table.fmt == "text-lines" else [table]
-        for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces
+        tries = [rebuild_rows(table, lex), split_spaces(table), run_rows(table, lex)] \
+            if table.fmt == "text-lines" else [table]
+        for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces, else run together
+            if attempt is None:
+                continue
             result = _read(attempt, lex, year, name)
             if isinstance(result, TableReading) and result.indicators:
                 return result

@@ -259,7 +259,7 @@ def title_year(rows: list[list[str]], upto: int) -> int | None:
     for row in rows[:upto]:
         for c in row:
             t = normalize_text(c)
-            m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表$", t) \
+            m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表(公开|公示)?$", t) \
                 or re.fullmatch(r"[(（]?((?:19|20)\d{2})年度?[)）]?", t) \
                 or re.match(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评|目标)", t)  # 2021年度…项目自评结果
             if m:

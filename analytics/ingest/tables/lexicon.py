@@ -63,6 +63,7 @@ class Lexicon:
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
     percent_ceiling: re.Pattern[str] | None = None
     explanation: re.Pattern[str] | None = None
+    run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -149,6 +150,8 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         explanation=_rx(doc["headers"].get("explanation")),
+        run_words=tuple(sorted({normalize_text(str(w)) for w in doc["headers"].get("run_words") or []},
+                               key=len, reverse=True)),
     )
 
 

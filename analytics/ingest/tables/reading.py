@@ -351,8 +351,12 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                     "reason": "目标不是数值（文字、是/否或日期），不用单位"}
         unit = ""
     if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative":
-        kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
-                    "confidence": "high"}
+        if any(c.form == "number" for c in first):  # 定性 beside 95%以上: the number is the target, checked
+            kind_inf = {**kind_inf, "confidence": "low",
+                        "reason": f"{kind_inf['reason']}；指标性质列写作“定性”，但目标是数值，按数值"}
+        else:
+            kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
+                        "confidence": "high"}
     dir_inf = infer_direction(name, unit, first, lex, level)
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}

@@ -1,0 +1,276 @@
+"""A web copy that runs every cell of a row together, one row a line, nothing between the cells:
+
+    绩效指标指标名称指标权重计量单位指标性质指标值
+    预算执行率10%=100
+    基层组织建设办公阵地和干部人才保障有效性10有效保障
+    开展各种文艺活动场次1020
+
+The header line is cut into the header words of the lexicon (``headers.run_words``); each line
+below is then cut into the same columns by what each column can hold: a level word (产出指标,
+数量指标(20分)), a name, a number (权重, 分值, 得分), a unit (公里, %), a sign or nature (=, ≥,
+正向, 定量), a value (100, 95%以上, 2023年12月31日, 有所提升) or free text (explanations, scoring
+standards). Empty cells vanish in such a copy, so every column but the name and the target may be
+missing; of all the ways to cut a line, the one whose cells best fit their columns wins. A line
+that cannot be cut but reads like an indicator's name is kept as a row without a value, so that
+it is listed as unread rather than dropped.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Callable
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import column_sign, ends_like_name, header_role, read_value
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["run_rows"]
+
+_MAX_LINE = 240  # characters: an indicator's row is short; longer lines are not cut
+_MAX_LINES = 3000
+_MAX_ROWS = 200  # lines cut below the header
+_MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's cells)
+_YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
+_TYPES = ("定量", "定性")
+_LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
+_LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
+_NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
+
+
+def _cut_header(line: str, lex: Lexicon) -> list[str] | None:
+    """The header words ``line`` is made of (a year may lead a word: 2023年目标值), or ``None``
+    when more than a few characters are left over."""
+    s = re.sub(r"\s+", "", normalize_text(line))
+    if not 8 <= len(s) <= 200 or sum(1 for w in ("指标", "名称", "单位", "值") if w in s) < 2:
+        return None  # quick: a header line names several of these
+    best: list[tuple[int, list[str]] | None] = [None] * (len(s) + 1)  # (characters left over, words)
+    best[0] = (0, [])
+    for i in range(len(s)):
+        here = best[i]
+        if here is None:
+            continue
+        year = _YEAR_WORD.match(s, i)
+        starts = [i, year.end()] if year else [i]
+        for j in starts:
+            for w in lex.run_words:
+                if s.startswith(w, j):
+                    cand = (here[0], here[1] + [s[i:j + len(w)]])
+                    k = j + len(w)
+                    if best[k] is None or cand[0] < best[k][0] or (cand[0] == best[k][0] and len(cand[1]) < len(best[k][1])):
+                        best[k] = cand
+        skip = (here[0] + 1, here[1])  # a character no word starts with
+        if best[i + 1] is None or skip[0] < best[i + 1][0]:
+            best[i + 1] = skip
+    found = best[len(s)]
+    if found is None or found[0] > max(2, len(s) // 10) or len(found[1]) < 4:
+        return None
+    roles = [header_role(w, lex) for w in found[1]]
+    if "name" not in roles or "value" not in roles:
+        return None
+    return found[1]
+
+
+def _column_kinds(words: list[str], lex: Lexicon) -> list[str]:
+    """What each header word's column holds: level | name | number | unit | sign | value | text."""
+    roles = [header_role(w, lex) for w in words]
+    last_name = max(i for i, r in enumerate(roles) if r == "name")
+    kinds = []
+    for i, (w, role) in enumerate(zip(words, roles)):
+        if role in ("level1", "level2") or (role == "name" and i < last_name):
+            kinds.append("level")  # 绩效指标 over 指标名称: the block's merged label
+        elif role == "name":
+            kinds.append("name")
+        elif role == "unit":
+            kinds.append("unit")
+        elif role == "comparator":
+            kinds.append("sign")
+        elif role == "value":
+            kinds.append("value")
+        elif role == "ignore" and lex.score_header.search(w) and not re.search("(标准|原因|说明)", w):
+            kinds.append("number")
+        else:
+            kinds.append("text")
+    return kinds
+
+
+#: what a sign column may hold, longest first (see cells.column_sign)
+_SIGN_WORDS = sorted(("≥", "≧", ">=", ">", "大于等于", "大于", "不低于", "≤", "≦", "<=", "<", "小于等于", "小于", "不高于",
+                      "=", "等于", "正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标") + _TYPES, key=len, reverse=True)
+
+
+def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
+    """Every prefix of the text at ``i`` that ``pattern`` matches whole (1, 10, 102 of 1020)."""
+    return [s[i:j] for j in range(i + 1, min(len(s), i + 8) + 1) if pattern.fullmatch(s, i, j)]
+
+
+def _boundaries(s: str, lex: Lexicon) -> list[int]:
+    """Where a cell may end in ``s``: where the kind of character changes (text / digits / signs),
+    after a name's usual ending (率, 数量, 情况), around qualitative and comparator words, before an
+    explanation's first word."""
+    def cls(ch: str) -> str:
+        if _CJK.match(ch):
+            return "h"
+        if ch.isdigit() or ch in ".,":
+            return "d"
+        if ch in "%≥≤=<>≧≦":
+            return "s"
+        return "p" if not ch.isalpha() else "a"
+
+    out = {0, len(s)}
+    for i in range(1, len(s)):
+        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]):
+            out.add(i)
+    words = [w for w in lex.qualitative_words if len(w) >= 2] + ["以上", "以下", "以内", "不低于", "不少于", "不超过",
+                                                                  "不高于", "达到", "大于", "小于", "等于", "正向", "反向", "定量", "定性"]
+    for w in words:
+        for m in re.finditer(re.escape(w), s):
+            out.update(k for k in (m.start(), m.end(), m.end() + 2) if k <= len(s))
+    if lex.explanation is not None:
+        for m in re.finditer(lex.explanation.pattern.lstrip("^"), s):
+            out.add(m.start())
+    return sorted(out)
+
+
+def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
+    """The best cut of ``s`` into cells of ``kinds`` (see the module's help), or ``None``.
+
+    One function with its scoring on purpose: the fit of each cell and the search over cuts are
+    read together."""
+    bounds = _boundaries(s, lex)
+    units = [u for u in set(lex.units) | set(lex.unit_aliases) | {"-", "—", "/"} if u and u in s]
+    first_value = kinds.index("value")
+    signs = [w for w in _SIGN_WORDS if w in s]
+    known_units = set(lex.units) | set(lex.unit_aliases)
+
+    @functools.lru_cache(maxsize=None)
+    def fit(kind: str, i: int, j: int) -> float | None:
+        """How well ``s[i:j]`` fits a cell of ``kind`` (``None``: it cannot be such a cell)."""
+        cell = s[i:j]
+        if not cell:
+            return 0.0 if kind != "name" else None
+        if kind == "level":
+            return 2.0 + 0.05 * len(cell) if lex.level_word(cell) else None
+        if kind == "name":
+            if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
+                return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
+            return 1.0 + (0.5 if ends_like_name(cell) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
+                - 0.1 * max(0, len(cell) - 16)  # a name that ran on into the next cells
+        if kind == "number":
+            if not _NUMBER.fullmatch(cell):
+                return None
+            return 1.0 - (3.0 if float(cell.rstrip("分")) > 100 else 0.0)
+        if kind == "unit":
+            return 1.5 if cell in units else None
+        if kind == "sign":
+            return 2.0 if column_sign(cell) or cell in _TYPES else None
+        if kind == "value":
+            read = read_value(cell, "higher", lex)
+            if re.match(r"0\d", cell):
+                return None
+            if read.form in ("number", "deadline") and (not read.unit or all(u in known_units for u in read.unit.split("/"))):
+                score = 4.0 + 0.05 * min(len(cell), 12)  # the longer of two readings (90%以上 over 90%)
+                return score - (2.0 if read.unit == "分" else 0.0)  # 得10分: a scoring rule's words
+            if read.form in ("bool", "range"):
+                return 3.0
+            if read.form == "none":
+                return 1.0
+            if read.form == "qualitative" and len(cell) <= 12 and not re.search(r"\d", cell) and \
+                    any(w in cell for w in lex.qualitative_words if len(w) >= 2):
+                return 1.0 + 0.1 * min(len(cell), 4)
+            return None
+        return 0.0  # free text
+
+    @functools.lru_cache(maxsize=None)
+    def best(i: int, k: int) -> tuple[float, tuple[str, ...]] | None:
+        if k == len(kinds):
+            return (0.0, ()) if i == len(s) else None
+        found: tuple[float, tuple[str, ...]] | None = None
+        ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], len(s))]
+        if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
+            ends = [i] + [i + len(m) for m in _prefixes(_NUMBER, s, i)]
+        elif kinds[k] in ("unit", "sign"):
+            ends = [i] + [i + len(w) for w in (units if kinds[k] == "unit" else signs) if s.startswith(w, i)]
+        elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]):
+            ends = [len(s)]  # the trailing free-text columns take the rest
+        for j in ends:
+            if kinds[k] == "value" and k == first_value and j == i:
+                continue  # the target's cell cannot be missing
+            score = fit(kinds[k], i, j)
+            if score is None:
+                continue
+            if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and \
+                    (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
+                score -= 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
+            rest = best(j, k + 1)
+            if rest is None:
+                continue
+            total = score + rest[0]
+            if found is None or total > found[0] + 1e-9:
+                found = (total, (s[i:j],) + rest[1])
+        return found
+
+    result = best(0, 0)
+    return list(result[1]) if result else None
+
+
+def _two_levels(s: str, lex: Lexicon) -> tuple[str, str] | None:
+    """(level1 word, level2 word) when ``s`` is the two run together (效益指标经济效益指标)."""
+    for cut in range(2, len(s) - 1):
+        a, b = lex.level_word(s[:cut]), lex.level_word(s[cut:])
+        if a and b and a[0] == "level1" and b[0] == "level2" and _LEVEL_END.search(s[:cut]):
+            return s[:cut], s[cut:]
+    return None
+
+
+def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
+    """The grid of a one-row-a-line text whose cells run together (see the module's help), or
+    ``None`` when no line of ``table`` is such a header or fewer than two rows can be cut."""
+    lines = [" ".join(c for c in row if c.strip()) for row in table.rows[:_MAX_LINES]]
+    for h, line in enumerate(lines):
+        words = _cut_header(line, lex)
+        if words is not None:
+            break
+    else:
+        return None
+    kinds = _column_kinds(words, lex)
+    cut: Callable[[str], list[str] | None] = lambda s: _cutter(s, kinds, lex)  # noqa: E731
+    above = max(0, h - 40)  # the title and facts above the header (the year, the project's name)
+    rows: list[list[str]] = [[ln] for ln in lines[above:h]] + [words]
+    refs: list[str] = list(table.refs[above:h + 1])
+    top = len(rows)
+    budget = _MAX_CUT
+    for line, ref in zip(lines[h + 1:h + 1 + _MAX_ROWS], table.refs[h + 1:h + 1 + _MAX_ROWS]):
+        s = re.sub(r"\s+", "", normalize_text(line))
+        budget -= len(s)
+        if budget < 0:
+            break  # a table far longer than any target table: the rest is not cut
+        if len(rows) > top and _NEW_TABLE.search(s):
+            break  # the next form on the page
+        cells = cut(s) if len(s) <= _MAX_LINE else None
+        if cells is None:
+            level = lex.level_word(s)
+            two = _two_levels(s, lex)
+            if two is not None:  # 效益指标经济效益指标: both labels of a block with no indicator
+                rows.append([two[0] if r == "level1" else two[1] if r == "level2" else ""
+                             for r in (header_role(w, lex) for w in words)])
+                refs.append(ref)
+                continue
+            if level:  # a level label alone on its line (生态效益指标): a row of its own, in its column
+                roles = [header_role(w, lex) for w in words]
+                at = next((i for i, r in enumerate(roles) if r == level[0]), kinds.index("level") if "level" in kinds else -1)
+                if at < 0:
+                    continue
+                cells = [s if i == at else "" for i in range(len(kinds))]
+            elif len(_CJK.findall(s)) >= 4 and ends_like_name(s) and len(s) <= 60:
+                cells = [s if kind == "name" else "" for kind in kinds]  # a name and no value: unread
+            else:
+                continue
+        rows.append(cells)
+        refs.append(ref)
+    if sum(1 for r in rows[top:] if any(c for c, k in zip(r, kinds) if k == "value")) < 2:
+        return None
+    return RawTable("text-run", rows, refs, table.sheet, False, list(table.sheets))

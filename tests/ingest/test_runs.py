@@ -1,0 +1,108 @@
+"""A copy that runs every cell of a row together (one row a line, nothing between the cells)."""
+
+from __future__ import annotations
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.runs import _cut_header, _cutter, run_rows
+from analytics.ingest.tables.sources import split_text
+
+LEX = load_lexicon()
+
+
+def _read(text: str, year: int | None = None) -> dict:
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=year)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+WEIGHTED = "\n".join([
+    "2022年部门(单位)整体绩效目标表",
+    "绩效指标指标名称指标权重计量单位指标性质指标值",
+    "预算执行率10%=100",
+    "基层组织建设保障有效性10有效保障",
+    "农村公路养护里程10公里=125",
+    "开展各种文艺活动场次1020",
+    "服务对象满意度5%95",
+])
+
+
+def test_the_header_line_is_cut_into_header_words() -> None:
+    assert _cut_header("绩效指标指标名称指标权重计量单位指标性质指标值", LEX) == \
+        ["绩效指标", "指标名称", "指标权重", "计量单位", "指标性质", "指标值"]
+    assert _cut_header("一级指标二级指标三级指标2023年目标值实际完成值备注", LEX) == \
+        ["一级指标", "二级指标", "三级指标", "2023年目标值", "实际完成值", "备注"]
+    # a sentence that merely names an indicator is no header
+    assert _cut_header("根据指标名称和指标值的要求完成本年度的各项工作任务并按时报送", LEX) is None
+
+
+def test_each_row_is_cut_by_what_its_columns_can_hold() -> None:
+    grid = run_rows(split_text(WEIGHTED), LEX)
+    assert grid is not None and grid.fmt == "text-run"
+    body = grid.rows[2:]
+    assert body == [
+        ["", "预算执行率", "10", "%", "=", "100"],
+        ["", "基层组织建设保障有效性", "10", "", "", "有效保障"],
+        ["", "农村公路养护里程", "10", "公里", "=", "125"],
+        ["", "开展各种文艺活动场次", "10", "", "", "20"],  # 1020: the weight 10, the target 20
+        ["", "服务对象满意度", "5", "%", "", "95"],
+    ]
+
+
+def test_a_cut_never_splits_a_number_from_its_percent_or_unit() -> None:
+    kinds = ["name", "value", "text", "text", "unit", "sign", "text"]
+    cells = _cutter("伙食补助资金到位率90%以上实际收到伙食补助金额/预算90%得10分,每减少1%扣1分-定量", kinds, LEX)
+    assert cells is not None and cells[:2] == ["伙食补助资金到位率", "90%以上"] and cells[4:6] == ["-", "定量"]
+    cells = _cutter("残疾学生家庭负担率有所减轻对家庭负担减轻情况较大得10分,一般得6分-定性", kinds, LEX)
+    assert cells is not None and cells[:2] == ["残疾学生家庭负担率", "有所减轻"]
+
+
+def test_a_run_together_table_is_read_with_its_year_from_the_title() -> None:
+    data = _read(WEIGHTED)
+    assert data["source"]["format"] == "text-run"
+    got = {i["name"]: (i["unit"], i["kind"], i["targets"]["2022"]["comparator"], i["targets"]["2022"]["value"])
+           for i in data["indicators"]}
+    assert got["预算执行率"] == ("%", "rate", "=", 100.0)
+    assert got["农村公路养护里程"] == ("公里", "flow", "=", 125.0)
+    assert got["开展各种文艺活动场次"][2:] == (">=", 20.0)
+    assert got["基层组织建设保障有效性"][1] == "qualitative"
+
+
+def test_levels_run_into_names_and_labels_alone_on_their_lines() -> None:
+    text = "\n".join([
+        "2023年项目支出绩效目标表公开",
+        "一级指标二级指标三级指标指标值指标值内容评(扣分标准)度量单位指标值类型备注",
+        "成本指标经济成本指标学生补助标准17元/人反映学生每天用餐标准按标准发放得10分-定量",
+        "生态环境成本指标",
+        "-定性",
+        "产出指标数量指标补助学生数量168反映补助学生人数发放到位得10分-定量",
+        "时效指标任务完成时间2023年12月31日反映该项目完成时间按期完成得10分-定量",
+        "效益指标经济效益指标",
+        "社会效益指标残疾学生生活质量有所提升残疾学生生活质量良好得10分,一般得8分-定性",
+        "满意度指标服务对象满意度指标学生对学校伙食的满意度95%以上学生满意程度95%以上得10分-定性",
+    ])
+    data = _read(text)
+    got = {i["name"]: (i["level1"], i["level2"], i["kind"], i["targets"]["2023"]) for i in data["indicators"]}
+    assert list(got) == ["学生补助标准", "补助学生数量", "任务完成时间", "残疾学生生活质量", "学生对学校伙食的满意度"]
+    assert got["学生补助标准"][:2] == ("成本指标", "经济成本指标") and got["学生补助标准"][3]["value"] == 17.0
+    assert got["补助学生数量"][:2] == ("产出指标", "数量指标")
+    assert got["任务完成时间"][2] == "milestone" and got["任务完成时间"][3]["due"] == "2023-12"
+    assert got["残疾学生生活质量"][:3] == ("效益指标", "社会效益指标", "qualitative")
+    # 定性 in the type column beside a number: the number is the target, the kind is marked for review
+    sat = next(i for i in data["indicators"] if i["name"] == "学生对学校伙食的满意度")
+    assert sat["kind"] == "rate" and sat["targets"]["2023"]["value"] == 95.0
+    assert sat["inferred"]["kind"]["confidence"] == "low"
+
+
+def test_the_next_form_on_the_page_ends_the_table() -> None:
+    text = WEIGHTED + "\n" + "\n".join(["2022年区级一般性项目绩效目标表", "单位:万元", "项目名称办公经费",
+                                        "运行保障率10%=100"])
+    names = [i["name"] for i in _read(text)["indicators"]]
+    assert names == ["预算执行率", "基层组织建设保障有效性", "农村公路养护里程", "开展各种文艺活动场次", "服务对象满意度"]
+
+
+def test_a_line_that_cannot_be_cut_but_names_an_indicator_is_listed_not_dropped() -> None:
+    text = WEIGHTED + "\n" + "群众对公共文化服务的认可程度"
+    data = _read(text)
+    assert "群众对公共文化服务的认可程度" not in [i["name"] for i in data["indicators"]]
+    assert any("群众对公共文化服务的认可程度" in u["text"] for u in data["unread"])
