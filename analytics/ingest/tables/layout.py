@@ -49,7 +49,9 @@ def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
     if not names:
         return None
     specific = [i for i in names if normalize_text(row[i]) not in ("绩效指标", "指标")]
-    return (specific or names)[-1] if specific else names[-1]
+    # 三级指标 beside 指标内容 (实际发放解困工资人数): the name is the 三级指标, the other its description
+    proper = [i for i in specific if re.match(r"(三级指标|指标名称|三级指标名称|绩效指标名称|三级$)", normalize_text(row[i]))]
+    return (proper or specific or names)[-1]
 
 
 def _is_header(row: list[str], lex: Lexicon) -> bool:
@@ -261,7 +263,8 @@ def title_year(rows: list[list[str]], upto: int) -> int | None:
             t = normalize_text(c)
             m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表(公开|公示)?$", t) \
                 or re.fullmatch(r"[(（]?((?:19|20)\d{2})年度?[)）]?", t) \
-                or re.match(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评|目标)", t)  # 2021年度…项目自评结果
+                or re.match(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评|目标)", t) \
+                or (len(t) <= 80 and re.search(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评)", t))  # 2021年度…项目自评结果
             if m:
                 return int(m.group(1))
     return None
