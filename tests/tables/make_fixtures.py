@@ -70,8 +70,12 @@ def source_text(path: Path) -> str:
 
 def grid_and_merges(path: Path) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
     """The cells (rectangular) and merged ranges (0-based, inclusive) to render."""
+    return rows_and_merges([list(r) for r in split_text(source_text(path)).rows])
+
+
+def rows_and_merges(rows: list[list[str]]) -> tuple[list[list[str]], list[tuple[int, int, int, int]]]:
+    """:func:`grid_and_merges` of rows already split into cells."""
     lex = load_lexicon()
-    rows = [list(r) for r in split_text(source_text(path)).rows]
     width = max(len(r) for r in rows)
     rows = [[" ".join(c.split()) if "\n" not in c else "".join(c.split()) for c in r] + [""] * (width - len(r))
             for r in rows]
