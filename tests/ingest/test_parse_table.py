@@ -714,3 +714,17 @@ def test_a_standard_per_unit_and_a_unit_per_person_and_day(tmp_path: Path) -> No
             i["targets"]["2021"]["value"]) for i in data["indicators"]]
     assert got == [("造林补助", "", "level", "lower", "<=", 300.0), ("苗木补助", "元/亩", "level", "lower", "<=", 50.0),
                    ("培训成本", "元/人、天", "level", "lower", "<=", 400.0)]
+
+
+def test_time_taken_in_working_days_standards_and_a_whole_share_under_cost() -> None:
+    from analytics.ingest.tables.cells import read_value
+    from analytics.ingest.tables.infer import infer_direction, infer_kind
+    days = [read_value("≤7工作日", "lower", LEX)]
+    assert infer_kind("检测及时率", "工作日", "", days, LEX)["value"] == "level"
+    assert infer_kind("免费开放天数", "天", "", [read_value("365天", "higher", LEX)], LEX)["value"] != "level"
+    assert infer_kind("农村特困人员救助供养基本生活标准", "元/月", "", [], LEX)["value"] == "level"
+    assert infer_kind("受助人数", "人", "", [], LEX)["value"] == "flow"
+    whole = [read_value("100%", "higher", LEX)]
+    assert infer_direction("按照物价部门定价标准采购", "%", whole, LEX, "产出指标 成本指标")["value"] == "higher"
+    assert infer_direction("项目总成本", "万元", [read_value("100", "higher", LEX)], LEX, "产出指标 成本指标")["value"] == "lower"
+    assert infer_direction("设备采购支出", "万元", [read_value("100", "higher", LEX)], LEX, "产出指标 成本指标")["value"] == "lower"
