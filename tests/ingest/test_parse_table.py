@@ -728,3 +728,25 @@ def test_time_taken_in_working_days_standards_and_a_whole_share_under_cost() -> 
     assert infer_direction("按照物价部门定价标准采购", "%", whole, LEX, "产出指标 成本指标")["value"] == "higher"
     assert infer_direction("项目总成本", "万元", [read_value("100", "higher", LEX)], LEX, "产出指标 成本指标")["value"] == "lower"
     assert infer_direction("设备采购支出", "万元", [read_value("100", "higher", LEX)], LEX, "产出指标 成本指标")["value"] == "lower"
+
+
+def test_a_web_copy_pasted_into_excel_is_put_back_and_a_merged_label_over_the_sign_off(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    for row in [["项目支出绩效目标表（2023年度）"],
+                ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "培训人次", "≥500人次"],
+                ["质量指标", "培训合格率", "≥95%"],          # the merged 产出指标 left out: shifted left
+                ["时效指标", "按时完成率", "100%"],
+                ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"],
+                ["", "", "填报人：张三　联系电话：12345678"]]:
+        ws.append(row)
+    ws.merge_cells("A6:A7")  # a level label merged down over the closing line
+    path = tmp_path / "pasted.xlsx"
+    wb.save(path)
+    data = _read(path)
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2023"]["value"]) for i in data["indicators"]]
+    assert got == [("产出指标", "数量指标", "培训人次", 500.0), ("产出指标", "质量指标", "培训合格率", 95.0),
+                   ("产出指标", "时效指标", "按时完成率", 100.0), ("满意度指标", "服务对象满意度指标", "学员满意度", 90.0)]
+    assert any("填报人" in s["text"] and s["reason"] == "sign_off" for s in data["skipped"])

@@ -102,6 +102,10 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if is_sign_off(next(t for t in texts if t), lex):
         return "sign_off"
     name = normalize_text(_cell(row, layout.name_col))
+    past_levels = next((t for t in texts[layout.name_col:] if t), "")
+    if past_levels and is_sign_off(past_levels, lex) and \
+            not any(v and is_value_like(v, lex) for v in (normalize_text(_cell(row, c.index)) for c in layout.cols("value"))):
+        return "sign_off"  # a merged level label reaching down over the form's closing lines
     roles = [header_role(t, lex) for t in texts if t]
     if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
         return "header"
@@ -156,8 +160,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     closed = False  # a closing line (存在问题, 填报人 …) was passed
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
-        if not table.merged and (compact or needs_realign(row, layout, lex)):
-            row = realign(row, layout, lex, compact, scores)
+        if (compact and not table.merged) or needs_realign(row, layout, lex):
+            row = realign(row, layout, lex, compact and not table.merged, scores)  # also a web copy pasted into Excel
         kind = _classify(row, layout, lex)
         if row is not table.rows[i] and kind not in ("end", "blank") and _starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
