@@ -1,0 +1,40 @@
+"""bench/format_variants.py: real tables rendered as .xlsx and .docx read as well as their text."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import format_variants as fv
+
+TABLES = Path(__file__).resolve().parents[2] / "tests" / "tables"
+
+#: tables whose text keeps each cell under its column, with merged level cells and facts above
+IN_PLACE = ["ezhou_bangonglou_2022", "hengshan_chubeiliang_ziping_2020", "longyan_zongjiao_quyu_2023"]
+
+
+def test_rendered_files_exist_and_read_as_well_as_their_text(tmp_path: Path) -> None:
+    res = fv.measure(IN_PLACE, tmp_path)
+    assert [r["table"].split("/")[1] for r in res["tables"]] == IN_PLACE  # folder order
+    assert not res["skipped"]
+    for row in res["tables"]:
+        folder, stem = row["table"].split("/")
+        for fmt in ("xlsx", "docx"):
+            assert (tmp_path / folder / f"{stem}.{fmt}").stat().st_size > 0
+        assert row["group"] == "in_place", row["moved"]
+        assert "worse" not in row, row["worse"]
+        assert row["xlsx"]["targets"][1] == row["text"]["targets"][1] > 0
+    text = res["groups"]["all"]["text"]
+    assert text["tables"] == 3 and text["rows"][0] == text["rows"][1]
+    for fmt in ("xlsx", "docx"):
+        assert {k: res["groups"]["all"][fmt][k] for k in fv.MEASURES} == {k: text[k] for k in fv.MEASURES}
+
+
+def test_tables_without_a_grid_are_skipped_and_web_copies_put_back() -> None:
+    found, skipped = fv.tables(["langfang_zipingbiao_2019", "huangshi_pifu_2022"])
+    assert [t.label for t in found] == ["corpus/huangshi_pifu_2022"]
+    assert found[0].moved and "row end" in found[0].moved and found[0].put_back is not None
+    copied, put_back = found[0].as_copied[0], found[0].put_back[0]
+    header = copied[7].index("三级指标")  # the name column; the copy has the name right after 数量指标
+    assert copied[9][1] == put_back[9][header] == "主体班培训人次" and header > 1
+    assert skipped == [("corpus/langfang_zipingbiao_2019", "no grid: the text splits one cell per line (text-lines)")]
+    assert fv.placement(TABLES / "corpus" / "chizhou_weituo_ziping_2022.tsv")[0] == ""
