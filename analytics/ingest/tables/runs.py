@@ -19,8 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-from typing import Callable
-
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import column_sign, ends_like_name, header_role, read_value
 from analytics.ingest.tables.lexicon import Lexicon
@@ -237,7 +235,6 @@ def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     else:
         return None
     kinds = _column_kinds(words, lex)
-    cut: Callable[[str], list[str] | None] = lambda s: _cutter(s, kinds, lex)  # noqa: E731
     above = max(0, h - 40)  # the title and facts above the header (the year, the project's name)
     rows: list[list[str]] = [[ln] for ln in lines[above:h]] + [words]
     refs: list[str] = list(table.refs[above:h + 1])
@@ -250,7 +247,7 @@ def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
             break  # a table far longer than any target table: the rest is not cut
         if len(rows) > top and _NEW_TABLE.search(s):
             break  # the next form on the page
-        cells = cut(s) if len(s) <= _MAX_LINE else None
+        cells = _cutter(s, kinds, lex) if len(s) <= _MAX_LINE else None
         if cells is None:
             level = lex.level_word(s)
             two = _two_levels(s, lex)
