@@ -144,8 +144,11 @@ def test_watch_list_opens_the_indicator(page, st_url):
 def test_cause_category_starts_unchosen(page, st_url):
     open_page(page, st_url, "indicator?indicator=vocational_training", "开展补贴性职业技能培训人次")
     expander = page.get_by_test_id("stExpander").filter(has_text="偏差原因与改进措施").first
-    if not expander.get_by_text("偏差原因类别").first.is_visible():
-        expander.get_by_text("偏差原因与改进措施").first.click()
+    # open it only when closed (its <details> state, not a label's visibility, which may lag)
+    is_open = expander.evaluate("e => (e.tagName === 'DETAILS' ? e : e.querySelector('details')).open")
+    if not is_open:
+        expander.locator("summary").first.click()
+        wait_idle(page)
     box = expander.locator(".st-key-act_cat_vocational_training input").first
     expect(box).to_be_visible()
     assert box.get_attribute("placeholder") == "请选择" and box.input_value() == ""
