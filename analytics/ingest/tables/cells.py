@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "COMPARATOR_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -248,7 +248,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
     if role == "comparator":
-        return column_sign(t) is not None or t in ("定性", "定量", "是/否", "是或否")  # 是/否: a yes-or-no target
+        return column_sign(t) is not None or t in (*TYPE_WORDS, "是/否", "是或否")  # 是/否: a yes-or-no target
     if role == "ignore":
         return True
     return False
@@ -259,6 +259,12 @@ _SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": "≥", "大于等于": "
           "≤": "≤", "≦": "≤", "<=": "≤", "<": "≤", "小于等于": "≤", "小于": "≤", "不高于": "≤",
           "=": "=", "═": "=", "等于": "="}
 _NATURE = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "逆向": "≤", "逆向指标": "≤"}
+#: what a 指标值类型 column holds beside the signs
+TYPE_WORDS = ("定量", "定性")
+#: every word a comparator column may hold (signs, natures, types), longest first
+SIGN_WORDS = tuple(sorted((*_SIGNS, *_NATURE, *TYPE_WORDS), key=len, reverse=True))
+#: the comparator words a target may carry (以上, 不超过 …)
+COMPARATOR_WORDS = _GE + _LE
 
 
 def column_sign(text: str, nature: bool = True) -> str | None:

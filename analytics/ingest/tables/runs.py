@@ -20,7 +20,8 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import column_sign, ends_like_name, header_role, read_value
+from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign, ends_like_name,
+                                           header_role, read_value)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -33,7 +34,6 @@ _MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's 
 _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
-_TYPES = ("定量", "定性")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
@@ -72,9 +72,9 @@ def _cut_header(line: str, lex: Lexicon) -> list[str] | None:
     return found[1]
 
 
-def _column_kinds(words: list[str], lex: Lexicon) -> list[str]:
-    """What each header word's column holds: level | name | number | unit | sign | value | text."""
-    roles = [header_role(w, lex) for w in words]
+def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> list[str]:
+    """What each header word's column holds (``roles``: their header roles): level | name | number |
+    unit | sign | value | text."""
     last_name = max(i for i, r in enumerate(roles) if r == "name")
     kinds = []
     for i, (w, role) in enumerate(zip(words, roles)):
@@ -93,11 +93,6 @@ def _column_kinds(words: list[str], lex: Lexicon) -> list[str]:
         else:
             kinds.append("text")
     return kinds
-
-
-#: what a sign column may hold, longest first (see cells.column_sign)
-_SIGN_WORDS = sorted(("≥", "≧", ">=", ">", "大于等于", "大于", "不低于", "≤", "≦", "<=", "<", "小于等于", "小于", "不高于",
-                      "=", "等于", "正向", "正向指标", "反向", "反向指标", "逆向", "逆向指标") + _TYPES, key=len, reverse=True)
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
@@ -122,9 +117,8 @@ def _boundaries(s: str, lex: Lexicon) -> list[int]:
     for i in range(1, len(s)):
         if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]):
             out.add(i)
-    words = [w for w in lex.qualitative_words if len(w) >= 2] + ["以上", "以下", "以内", "不低于", "不少于", "不超过",
-                                                                  "不高于", "达到", "大于", "小于", "等于", "正向", "反向", "定量", "定性"]
-    for w in words:
+    words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS) if len(w) >= 2}
+    for w in sorted(words):
         for m in re.finditer(re.escape(w), s):
             out.update(k for k in (m.start(), m.end(), m.end() + 2) if k <= len(s))
     if lex.explanation is not None:
@@ -141,7 +135,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
     bounds = _boundaries(s, lex)
     units = [u for u in set(lex.units) | set(lex.unit_aliases) | {"-", "—", "/"} if u and u in s]
     first_value = kinds.index("value")
-    signs = [w for w in _SIGN_WORDS if w in s]
+    signs = [w for w in SIGN_WORDS if w in s]
     known_units = set(lex.units) | set(lex.unit_aliases)
 
     @functools.lru_cache(maxsize=None)
@@ -164,7 +158,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
         if kind == "unit":
             return 1.5 if cell in units else None
         if kind == "sign":
-            return 2.0 if column_sign(cell) or cell in _TYPES else None
+            return 2.0 if column_sign(cell) or cell in TYPE_WORDS else None
         if kind == "value":
             read = read_value(cell, "higher", lex)
             if re.match(r"0\d", cell):
@@ -224,6 +218,22 @@ def _two_levels(s: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
+def _uncut(s: str, roles: list[str | None], kinds: list[str], lex: Lexicon) -> list[str] | None:
+    """The row of a line no cut fits: level labels alone on their line (生态效益指标, or 效益指标经济效益指标
+    run together) in their columns; a line that reads like a name, as a name without a value (listed as
+    unread); else ``None`` (not a row)."""
+    two = _two_levels(s, lex)
+    if two is not None:  # both labels of a block with no indicator
+        return [two[0] if r == "level1" else two[1] if r == "level2" else "" for r in roles]
+    level = lex.level_word(s)
+    if level:
+        at = next((i for i, r in enumerate(roles) if r == level[0]), kinds.index("level") if "level" in kinds else -1)
+        return [s if i == at else "" for i in range(len(kinds))] if at >= 0 else None
+    if len(_CJK.findall(s)) >= 4 and ends_like_name(s) and len(s) <= 60:
+        return [s if kind == "name" else "" for kind in kinds]
+    return None
+
+
 def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     """The grid of a one-row-a-line text whose cells run together (see the module's help), or
     ``None`` when no line of ``table`` is such a header or fewer than two rows can be cut."""
@@ -234,7 +244,8 @@ def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
             break
     else:
         return None
-    kinds = _column_kinds(words, lex)
+    roles = [header_role(w, lex) for w in words]
+    kinds = _column_kinds(words, roles, lex)
     above = max(0, h - 40)  # the title and facts above the header (the year, the project's name)
     rows: list[list[str]] = [[ln] for ln in lines[above:h]] + [words]
     refs: list[str] = list(table.refs[above:h + 1])
@@ -247,25 +258,9 @@ def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
             break  # a table far longer than any target table: the rest is not cut
         if len(rows) > top and _NEW_TABLE.search(s):
             break  # the next form on the page
-        cells = _cutter(s, kinds, lex) if len(s) <= _MAX_LINE else None
+        cells = (_cutter(s, kinds, lex) if len(s) <= _MAX_LINE else None) or _uncut(s, roles, kinds, lex)
         if cells is None:
-            level = lex.level_word(s)
-            two = _two_levels(s, lex)
-            if two is not None:  # 效益指标经济效益指标: both labels of a block with no indicator
-                rows.append([two[0] if r == "level1" else two[1] if r == "level2" else ""
-                             for r in (header_role(w, lex) for w in words)])
-                refs.append(ref)
-                continue
-            if level:  # a level label alone on its line (生态效益指标): a row of its own, in its column
-                roles = [header_role(w, lex) for w in words]
-                at = next((i for i, r in enumerate(roles) if r == level[0]), kinds.index("level") if "level" in kinds else -1)
-                if at < 0:
-                    continue
-                cells = [s if i == at else "" for i in range(len(kinds))]
-            elif len(_CJK.findall(s)) >= 4 and ends_like_name(s) and len(s) <= 60:
-                cells = [s if kind == "name" else "" for kind in kinds]  # a name and no value: unread
-            else:
-                continue
+            continue
         rows.append(cells)
         refs.append(ref)
     if sum(1 for r in rows[top:] if any(c for c, k in zip(r, kinds) if k == "value")) < 2:
