@@ -150,6 +150,11 @@ st.markdown(tx("summary", file=esc(filename), n=len(indicators), years=fmt_list(
                review=sum(1 for r in rows if r["review"]), skipped=len(reading["skipped"]), unread=len(reading["unread"])))
 if "?" in keys or not years_read:
     st.warning(tx("need_year"), icon=":material/event:")
+converted = reading["source"].get("converted") or []
+if "traditional" in converted:
+    st.info(tx("converted", pinyin=tx("converted_pinyin") if "pinyin_notes" in converted else ""), icon=":material/translate:")
+elif "pinyin_notes" in converted:
+    st.info(tx("pinyin_only"), icon=":material/translate:")
 if reading["unread"]:
     with st.expander(tx("unread_title", n=len(reading["unread"])), icon=":material/warning:", expanded=True):
         for item in reading["unread"]:

@@ -750,3 +750,22 @@ def test_a_web_copy_pasted_into_excel_is_put_back_and_a_merged_label_over_the_si
     assert got == [("产出指标", "数量指标", "培训人次", 500.0), ("产出指标", "质量指标", "培训合格率", 95.0),
                    ("产出指标", "时效指标", "按时完成率", 100.0), ("满意度指标", "服务对象满意度指标", "学员满意度", 90.0)]
     assert any("填报人" in s["text"] and s["reason"] == "sign_off" for s in data["skipped"])
+
+
+def test_header_copied_in_pieces_is_put_together(tmp_path: Path) -> None:
+    """A 自评表 whose header a web copy split: 绩效指标 | 年度指标值 | 实际完成值 … on one line, 一级指标
+    alone, then 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位; rows shifted left under a merged 一级."""
+    text = ("| 2023年度项目支出绩效自评表 | | | |\n"
+            "| 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 | 偏差原因分析及改进措施 |\n"
+            "|\n"
+            "| 一级 指标 |\n"
+            "| 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | | |\n"
+            "| 产出指标 | 数量指标 | 维修道路长度 | ≥ | 12 | 公里 | 12.5 | 20 | 20 | |\n"
+            "| 质量指标 | 验收合格率 | ﹦ | 100 | % | 100 | 20 | 20 | |\n"
+            "| 效益指标 | 社会效益指标 | 群众投诉次数 | ≤ | 3 | 次 | 1 | 30 | 30 | |\n")
+    data = _text(tmp_path, text, name="pieces.txt")
+    assert [i["name"] for i in data["indicators"]] == ["维修道路长度", "验收合格率", "群众投诉次数"]
+    road, rate, complaints = data["indicators"]
+    assert road["unit"] == "公里" and road["targets"]["2023"]["value"] == 12 and road["actuals"]["2023"]["value"] == 12.5
+    assert rate["level1"] == "产出指标" and rate["level2"] == "质量指标" and rate["targets"]["2023"]["comparator"] == "="
+    assert complaints["direction"] == "lower" and complaints["targets"]["2023"]["comparator"] == "<="

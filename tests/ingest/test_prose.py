@@ -69,3 +69,23 @@ def test_a_word_notice_without_a_table_is_read_as_sentences(tmp_path: Path) -> N
     assert len(result.indicators) == 7 and result.indicators[0]["where"].startswith("¶")
     letter = parse_table(_docx(tmp_path, ["关于开展工作的通知", "请于3月底前报送材料。"]))
     assert isinstance(letter, NoTable) and letter.code == "no_word_table" and letter.detail == "2"
+
+
+def test_a_number_ending_a_clause_under_a_level_is_a_target(tmp_path: Path) -> None:
+    """Under a level word, ``资助困难学生1200人`` and ``资助标准100%达标`` are targets without a
+    comparator; numbers before the first level (资金895.8万元) or dates are not indicators."""
+    text = ("某学院助学金项目情况公示\n"
+            "2024年资助资金涉及资金895.8万元，现将情况公示如下：\n"
+            "七、绩效目标\n"
+            "(一)产出指标\n"
+            "1、数量指标:资助困难学生1200人。\n"
+            "2、质量指标:资助标准100%达标,资金发放率98%以上。\n"
+            "3、时效指标:发放时间2024.12.31。\n"
+            "4、成本指标:平均每生每年3300元。\n")
+    data = _read(tmp_path, text)
+    got = {i["name"]: i for i in data["indicators"]}
+    assert set(got) == {"资助困难学生", "资助标准", "资金发放率", "平均每生每年"}
+    assert got["资助困难学生"]["level2"] == "数量指标" and got["资助困难学生"]["unit"] == "人"
+    assert got["资助标准"]["targets"]["2024"]["value"] == 100 and got["资助标准"]["unit"] == "%"
+    assert got["资金发放率"]["targets"]["2024"]["comparator"] == ">="
+    assert got["平均每生每年"]["targets"]["2024"]["value"] == 3300 and got["平均每生每年"]["level1"] == "产出指标"

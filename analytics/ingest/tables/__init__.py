@@ -16,6 +16,7 @@ from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows
+from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
@@ -35,12 +36,13 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         return NoTable(tables.code, tables.detail)
     first: TableReading | NoTable | None = None
     for table in tables:
+        table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
         tries = [rebuild_rows(table, lex), split_spaces(table), run_rows(table, lex)] \
             if table.fmt == "text-lines" else [table]
         for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces, else run together
             if attempt is None:
                 continue
-            result = _read(attempt, lex, year, name)
+            result = _read(attempt, lex, year, name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 return result
             if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
@@ -49,7 +51,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
             continue
         prose = prose_rows(table, lex)
         if prose is not None:  # no table: targets written as sentences
-            result = _read(prose[0], lex, year or prose_year(table), name)
+            result = _read(prose[0], lex, year or prose_year(table), name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 result.skipped.extend(prose[1])
                 result.project["name"] = result.project.get("name") or prose_title(table)
@@ -59,7 +61,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         free = line_rows(table, lex)
         if free is not None:  # no header fits: a name and its values on each line
             titled = title_year(table.rows, len(table.rows))
-            result = _read(free[0], lex, year or titled, name)
+            result = _read(free[0], lex, year or titled, name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 if year is None:
                     result.source["year_from"] = "title" if titled else None
@@ -71,9 +73,13 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     return first or NoTable("empty")
 
 
-def _read(table: RawTable, lex: Lexicon, year: int | None, name: str) -> TableReading | NoTable:
+def _read(table: RawTable, lex: Lexicon, year: int | None, name: str,
+          converted: list[str]) -> TableReading | NoTable:
     try:
-        return read_grid(table, lex, year, name)
+        result = read_grid(table, lex, year, name)
+        if isinstance(result, TableReading):
+            result.source["converted"] = converted  # traditional -> simplified, pinyin notes taken out
+        return result
     except Exception as exc:  # noqa: BLE001 - a layout the reader does not know is reported, not raised
         return NoTable("unreadable", type(exc).__name__, len(table.rows))
 

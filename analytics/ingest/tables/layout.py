@@ -194,6 +194,9 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
     value columns are named after places (no header word) takes them by their cells."""
     found = next((i for i, row in enumerate(table.rows[:HEADER_SCAN]) if _is_header(row, lex)), None)
     if found is not None:
+        split = _split_header(table, found, lex)
+        if split is not None:
+            return _layout_at(table, split[1], lex, row=split[0], first=found)
         return _layout_at(table, found, lex)
     for i, row in enumerate(table.rows[:HEADER_SCAN]):
         places = _unnamed_values(table, i, row, lex)
@@ -206,6 +209,41 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
         names = _level_as_name(table, i, row, lex)
         if names is not None:
             return _layout_at(table, i, lex, names)
+    return None
+
+
+def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int] | None:
+    """A header copied from a web page in pieces: a top row whose name is only the vertical
+    绩效指标 (绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分), then, a few lines below, the row that
+    names the columns under it (二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位), with a level
+    header such as 一级 指标 on a line of its own. The columns are the lower row's (levels first),
+    then the top row's after the value column the lower row splits. Returns (header cells, index
+    of the lower row), or ``None`` when the rows below are no such header."""
+    top = table.rows[i]
+    roles = _row_roles(top, lex)
+    name = _pick_name(top, roles)
+    if name is None or normalize_text(top[name]) not in ("绩效指标", "指标") \
+            or (i + 1 < len(table.rows) and _is_subheader(top, table.rows[i + 1], name, lex)):
+        return None
+    levels: list[str] = []
+    for j in range(i + 1, min(i + 6, len(table.rows))):
+        cells = [c for c in table.rows[j] if c.strip()]
+        if not cells:
+            continue
+        sub_roles = [header_role(c, lex) for c in cells]
+        if all(r in ("level1", "level2") for r in sub_roles):
+            levels.extend(c for c, r in zip(cells, sub_roles) if r not in levels and r)
+            continue
+        sub_name = _pick_name(cells, sub_roles)
+        if sub_name is None or normalize_text(cells[sub_name]) in ("绩效指标", "指标") or None in sub_roles \
+                or any(is_value_like(normalize_text(c), lex) for c in cells):
+            return None
+        lead = [c for c in levels if header_role(c, lex) not in sub_roles]
+        first_value = next((k for k, r in enumerate(roles) if r == "value"), len(top))
+        tail = top[first_value + 1:] if "value" in sub_roles else top[first_value:]
+        while tail and not tail[-1].strip():
+            tail = tail[:-1]
+        return lead + cells + tail, j
     return None
 
 
@@ -224,9 +262,11 @@ def _level_as_name(table: RawTable, i: int, row: list[str], lex: Lexicon) -> int
     return col if len(cells) >= 2 and len(names) >= 0.6 * len(cells) else None
 
 
-def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = None) -> Layout:
-    """The layout of the header at row ``i`` (``name_col_at``: a column read as the name's)."""
-    row = table.rows[i]
+def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = None,
+               row: list[str] | None = None, first: int | None = None) -> Layout:
+    """The layout of the header at row ``i`` (``name_col_at``: a column read as the name's;
+    ``row``: the header's cells when pieced together from rows ``first`` … ``i``)."""
+    row = row if row is not None else table.rows[i]
     roles = _row_roles(row, lex)
     if name_col_at is not None:
         roles[name_col_at] = "name"
@@ -253,7 +293,7 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
     if len(starts) > 1:
         _keep_one_set(cols, starts, chosen)
     levels = {c.role: c.index for c in cols if c.role in ("level1", "level2")}
-    return Layout(last, i, cols, name_col, levels)
+    return Layout(last, i if first is None else first, cols, name_col, levels)
 
 
 def title_year(rows: list[list[str]], upto: int) -> int | None:

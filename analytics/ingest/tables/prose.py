@@ -27,13 +27,16 @@ _LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：]\s*")
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
 _VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到)\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
+#: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
+_BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
+                   r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 
 
 def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """A level word, also when written with 目标 for 指标 (社会效益目标) or with a numbering."""
-    t = re.sub(r"^[一二三四五六七八九十]+\s*[、.．]\s*", "", normalize_text(text))
+    t = re.sub(r"^(?:[一二三四五六七八九十\d]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*", "", normalize_text(text))
     return lex.level_word(t) or lex.level_word(re.sub("目标$", "指标", t))
 
 
@@ -65,7 +68,7 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
             if word:  # 服务对象满意度指标, … – a level word alone before a comma
                 _set(levels, word)
                 continue
-            row = _clause_row(body, levels)
+            row = _clause_row(body, levels, bare=bool(levels["level1"] or levels["level2"]))
             if row:
                 rows.append(row)
                 refs.append(_ref(line_of, start))
@@ -83,22 +86,29 @@ def _set(levels: dict[str, str], word: tuple[str, str]) -> None:
         levels["level2"] = ""
 
 
-def _clause_row(body: str, levels: dict[str, str]) -> list[str] | None:
-    """``黄金蜜(葡萄)种植数量(≥**株)>=17600株`` → [levels…, name, ≥17600株]."""
+def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[str] | None:
+    """``黄金蜜(葡萄)种植数量(≥**株)>=17600株`` → [levels…, name, ≥17600株]; with ``bare`` (the
+    clause stands under a level word) also a number without comparator that ends the clause:
+    ``资助建档立卡贫困子女1966人`` → [levels…, name, 1966人]."""
     unit = ""
     m = _PLACEHOLDER.search(body)
     if m:
         unit = m.group("unit")
         body = body[: m.start()] + body[m.end():]
     v = _VALUE.search(body)
-    if not v:
+    b = _BARE.search(body) if not v and bare else None
+    if not v and not b:
         return None
-    name = re.sub(r"^[★*\s]+", "", body[: v.start()]).strip()
-    if len(name) < 2 or not re.search(r"[^\W\d_]", name):
+    start = v.start() if v else b.start()  # type: ignore[union-attr]
+    name = re.sub(r"^[★*\s]+", "", body[:start]).strip()
+    if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (b and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
-    unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
-    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
-    return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
+    if v:
+        unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
+        cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
+        return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
+    assert b is not None
+    return [levels["level1"], levels["level2"], name, f"{b.group('num')}{unit or b.group('unit')}{b.group('tail') or ''}"]
 
 
 def _line_starts(table: RawTable) -> list[tuple[int, str]]:
