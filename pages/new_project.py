@@ -64,10 +64,10 @@ for kind, line in st.session_state.pop(FLASH, []):
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def _read(digest: str, _data: bytes, filename: str, sheet: str, year: int | None) -> dict[str, Any]:
+def _read(digest: str, _data: bytes, filename: str, sheet: str, year: int | None, form: int | None = None) -> dict[str, Any]:
     """The reading (``parse-table`` JSON) or ``{"no_table": NoTable fields}``; cached on the bytes' digest."""
     del digest
-    result = parse_table(_data, filename=filename, sheet=sheet or None, year=year)
+    result = parse_table(_data, filename=filename, sheet=sheet or None, year=year, form=form)
     if isinstance(result, NoTable):
         return {"no_table": result}
     return result.to_json()
@@ -137,6 +137,14 @@ if not data:
 
 digest = hashlib.sha256(data).hexdigest()[:16] + f"/{len(data)}"
 reading = _read(digest, data, filename, sheet.strip(), int(year) if year else None)
+forms = reading.get("source", {}).get("forms") or []
+if len(forms) > 1:  # several forms one below another, one a project: all together or one of them
+    labels = {0: tx("form_all", n=len(forms)),
+              **{f["form"]: tx("form_one", k=f["form"], name=f.get("name") or f["where"], n=f["indicators"]) for f in forms}}
+    form = st.selectbox(tx("form"), list(labels), format_func=labels.__getitem__, key=f"np_form_{digest}", help=tx("form_help"))
+    if form:
+        reading = _read(digest, data, filename, sheet.strip(), int(year) if year else None, form)
+        digest = f"{digest}#{form}"  # the review grid and project facts of each form are kept apart
 if "no_table" in reading:
     st.error(esc(no_table_message(reading["no_table"], filename, lang)), icon=":material/error:")
     _projects_section()

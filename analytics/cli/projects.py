@@ -18,7 +18,7 @@ from typing import Any, Callable
 
 from analytics.cli.common import SCHEMA_VERSION, emit, who, writing_store
 from analytics.present.catalogue import text
-from analytics.present.tables_text import no_table_message, note_message, row_message
+from analytics.present.tables_text import forms_message, no_table_message, note_message, row_message
 
 __all__ = ["register", "cmd_new_project", "cmd_projects"]
 
@@ -28,6 +28,8 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.add_argument("file", help="the table: .xlsx, .xls, .docx, .csv or a text copied out of a PDF or web page")
     p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
     p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
+    p.add_argument("--form", type=int, metavar="N", help="a file with several forms one below another: read only the "
+                   "Nth (default: all, each indicator with its form; source.forms lists them)")
     where = p.add_mutually_exclusive_group(required=True)
     where.add_argument("--out", help="folder to write project.yaml + indicators.csv into")
     where.add_argument("--store", help="data store directory (or postgresql:// URL) to add the project to")
@@ -57,11 +59,14 @@ def cmd_new_project(args: argparse.Namespace) -> int:
     from analytics.ingest.tables import NoTable, parse_table
     from analytics.storage.project_files import project_years, save_to_store, write_folder
 
-    result = parse_table(args.file, sheet=args.sheet, year=args.year)
+    result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     if isinstance(result, NoTable):
         print(no_table_message(result, os.path.basename(args.file), args.lang), file=sys.stderr)
         return 1
     reading = result.to_json()
+    several = forms_message(reading, os.path.basename(args.file), args.lang)
+    if several:
+        print(several, file=sys.stderr)
     for item in reading["unread"]:
         print(row_message(item, args.lang), file=sys.stderr)
     payload: dict[str, Any] = {}

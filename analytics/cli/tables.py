@@ -14,7 +14,7 @@ import sys
 from typing import Any, Callable
 
 from analytics.cli.common import emit
-from analytics.present.tables_text import no_table_message, row_message
+from analytics.present.tables_text import forms_message, no_table_message, row_message
 
 __all__ = ["register", "cmd_parse_table"]
 
@@ -24,6 +24,8 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.add_argument("file", help="the table: .xlsx, .xls, .docx, .csv or a text copied out of a PDF or web page")
     p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
     p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
+    p.add_argument("--form", type=int, metavar="N", help="a file with several forms one below another: read only the "
+                   "Nth (default: all, each indicator with its form; source.forms lists them)")
     p.add_argument("--format", choices=["json", "table"], default="json", help="output format (default json)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
     p.set_defaults(func=cmd_parse_table)
@@ -48,12 +50,15 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
 
     import os
 
-    result = parse_table(args.file, sheet=args.sheet, year=args.year)
+    result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     name = os.path.basename(args.file)
     if isinstance(result, NoTable):
         print(no_table_message(result, name, args.lang), file=sys.stderr)
         return 1
     payload = result.to_json()
+    several = forms_message(payload, name, args.lang)
+    if several:
+        print(several, file=sys.stderr)
     for item in payload["unread"]:
         item["message"] = row_message(item, args.lang)
         print(item["message"], file=sys.stderr)

@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from analytics.present.catalogue import text
 
-__all__ = ["no_table_message", "note_message", "problem_message", "row_message"]
+__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message"]
 
 
 def no_table_message(result: Any, file: str, lang: str) -> str:
@@ -17,6 +17,15 @@ def no_table_message(result: Any, file: str, lang: str) -> str:
     sample = " / ".join(result.sample) or "—"
     return text(f"tables.{result.code}", lang, file=file, rows=result.rows, sheets=sheets, sample=sample,
                 detail=result.detail)
+
+
+def forms_message(reading: Mapping[str, Any], file: str, lang: str) -> str | None:
+    """A file with several forms read together: how many, which, and how to take one; else ``None``."""
+    forms = reading.get("source", {}).get("forms") or []
+    if len(forms) < 2 or all("form" not in i for i in reading.get("indicators", [])):
+        return None
+    names = "、".join(f"{f['form']}. {f.get('name') or f['where']}" for f in forms[:8]) + ("…" if len(forms) > 8 else "")
+    return text("tables.forms_found", lang, file=file, n=len(forms), names=names)
 
 
 def _cell_problem(cell: str, lang: str) -> str:

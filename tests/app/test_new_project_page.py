@@ -148,3 +148,20 @@ def test_a_target_taken_from_the_name_is_marked_for_checking(at: AppTest) -> Non
     assert rows["工程质量合格"]["target_2022"] == "工程质量合格" and rows["工程质量合格"]["review"] == "目标"
     assert rows["年度资金支付完成率"]["target_2022"] == "100%" and rows["年度资金支付完成率"]["review"] == "目标"
     assert rows["完成改造项目数量"]["review"] != "目标"
+
+
+def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
+    text = ("项目支出绩效目标表\n（2024年）\n"
+            "项目名称 | 道路维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "产出指标 | 数量指标 | 维修道路长度 | ≥12公里 |\n满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |\n"
+            "项目名称 | 路灯更换 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+            "产出指标 | 数量指标 | 更换路灯数量 | ≥300盏 |\n")
+    _paste(at, text)
+    box = next(s for s in at.selectbox if s.key and s.key.startswith("np_form_"))
+    assert box.value == 0 and "读出 **3** 个指标" in _body(at)
+    box.set_value(2).run()
+    assert not at.exception and "读出 **1** 个指标" in _body(at)
+    assert next(w for w in at.text_input if w.key and w.key.startswith("np_name_")).value == "路灯更换"
+    at.button(key="np_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "已保存项目" in at.success[0].value and "路灯更换" in at.success[0].value

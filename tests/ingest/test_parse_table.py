@@ -769,3 +769,37 @@ def test_header_copied_in_pieces_is_put_together(tmp_path: Path) -> None:
     assert road["unit"] == "公里" and road["targets"]["2023"]["value"] == 12 and road["actuals"]["2023"]["value"] == 12.5
     assert rate["level1"] == "产出指标" and rate["level2"] == "质量指标" and rate["targets"]["2023"]["comparator"] == "="
     assert complaints["direction"] == "lower" and complaints["targets"]["2023"]["comparator"] == "<="
+
+
+TWO_FORMS = ("项目支出绩效目标表\n（2024年）\n"
+             "项目名称 | 道路维修 |\n"
+             "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+             "产出指标 | 数量指标 | 维修道路长度 | ≥12公里 |\n"
+             "满意度指标 | 服务对象满意度指标 | 群众满意度 | ≥90% |\n"
+             "项目名称 | 路灯更换 |\n"
+             "一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+             "产出指标 | 数量指标 | 更换路灯数量 | ≥300盏 |\n"
+             "产出指标 | 时效指标 | 完成及时率 | 100% |\n")
+
+
+def test_several_forms_in_one_file_are_all_read_or_one_chosen(tmp_path: Path) -> None:
+    """A document with one form a project, one below another: every form is read (each indicator
+    with its form, the year of the form above when a form names none), or only the one asked for."""
+    data = _text(tmp_path, TWO_FORMS, name="forms.txt")
+    assert [(i["form"], i["name"]) for i in data["indicators"]] == [
+        (1, "维修道路长度"), (1, "群众满意度"), (2, "更换路灯数量"), (2, "完成及时率")]
+    assert [i["id"] for i in data["indicators"]] == ["t01", "t02", "t03", "t04"]
+    assert [(f["form"], f["name"], f["indicators"]) for f in data["source"]["forms"]] == [(1, "道路维修", 2), (2, "路灯更换", 2)]
+    assert _ind(data, "更换路灯数量")["targets"]["2024"]["value"] == 300
+    assert not [s for s in data["skipped"] if s["reason"] == "after_table"]
+    second = _text(tmp_path, TWO_FORMS, name="forms.txt", form=2)
+    assert [i["name"] for i in second["indicators"]] == ["更换路灯数量", "完成及时率"] and "form" not in second["indicators"][0]
+    assert second["project"]["name"] == "路灯更换" and second["source"]["year_from"] == "form_above"
+    path = tmp_path / "forms.txt"
+    missing = parse_table(path, form=3)
+    assert isinstance(missing, NoTable) and missing.code == "no_form" and missing.rows == 2
+    proc = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(path), "--form", "3"],
+                          capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 1 and "没有第 3 张目标表，文件中共有 2 张" in proc.stderr
+    proc = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(path)], capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0 and "有 2 张目标表" in proc.stderr and len(json.loads(proc.stdout)["indicators"]) == 4

@@ -23,12 +23,17 @@ __all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
 
 
 def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = None, sheet: str | None = None,
-                year: int | None = None, lexicon: Lexicon | None = None) -> TableReading | NoTable:
+                year: int | None = None, lexicon: Lexicon | None = None, form: int | None = None
+                ) -> TableReading | NoTable:
     """Read the target table in ``path`` (a file, or its bytes with ``filename``). Never raises
     for a bad file: the answer is then a :class:`NoTable`. Each table (sheet) is tried as laid
     out (a text with one cell per line: rebuilt from its header, else split at blanks); a text in
     which no reading finds an indicator is then read as sentences (:mod:`.prose`), and last, line
-    by line (:mod:`.freelines`). The first reading with indicators wins."""
+    by line (:mod:`.freelines`). The first reading with indicators wins.
+
+    A file with several forms one below the other (one a project) is read form by form: all of
+    them together, each indicator with its ``form``, or only form ``form`` (1, 2 …); the forms
+    found are listed in ``source.forms``."""
     lex = lexicon or load_lexicon()
     name = os.path.basename(filename or (os.fspath(path) if not isinstance(path, bytes) else "")) or "table"
     tables = read_source(path, filename, sheet)
@@ -44,7 +49,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
                 continue
             result = _read(attempt, lex, year, name, converted)
             if isinstance(result, TableReading) and result.indicators:
-                return result
+                return _with_next_forms(attempt, result, lex, year, name, converted, form)
             if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
                 first = result
         if not table.fmt.startswith("text"):
@@ -71,6 +76,56 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")
+
+
+MAX_FORMS = 60
+
+
+def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,
+                     converted: list[str], form: int | None) -> TableReading | NoTable:
+    """``first`` and the forms below it (the rows it skipped as ``after_table``, read again as a
+    table of their own): merged, each indicator with its ``form``, or only form ``form``."""
+    readings, current_table, current = [(table, first)], table, first
+    while len(readings) < MAX_FORMS:
+        after = next((s for s in current.skipped if s["reason"] == "after_table"), None)
+        if after is None:
+            break
+        i = current_table.refs.index(after["where"])
+        sub = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
+                       current_table.merged, list(current_table.sheets))
+        nxt = _read(sub, lex, year, name, converted)
+        if isinstance(nxt, TableReading) and nxt.source.get("year") is None and current.source.get("year"):
+            nxt = _read(sub, lex, current.source["year"], name, converted)  # the year of the form above
+            if isinstance(nxt, TableReading):
+                nxt.source["year_from"] = "form_above"
+        if not isinstance(nxt, TableReading) or not nxt.indicators:
+            break
+        readings.append((sub, nxt))
+        current_table, current = sub, nxt
+    forms = [{"form": k, "where": r.source["header_row"], "title": r.source.get("title"), "name": r.project.get("name"),
+              "indicators": len(r.indicators)} for k, (_, r) in enumerate(readings, start=1)]
+    if form is not None:
+        if not 1 <= form <= len(readings):
+            return NoTable("no_form", str(form), len(readings))
+        chosen = readings[form - 1][1]
+        if len(readings) > 1:
+            chosen.source["forms"] = forms
+            chosen.skipped = [s for s in chosen.skipped if s["reason"] != "after_table"] if form < len(readings) \
+                else chosen.skipped
+        return chosen
+    if len(readings) == 1:
+        return first
+    merged = TableReading(dict(first.source), dict(first.project), [], [], [])
+    merged.source["forms"] = forms
+    for k, (_, r) in enumerate(readings, start=1):
+        for ind in r.indicators:
+            merged.indicators.append({**ind, "form": k})
+        merged.skipped.extend(s for s in r.skipped if s["reason"] != "after_table" or k == len(readings))
+        merged.unread.extend(r.unread)
+    for n, ind in enumerate(merged.indicators, start=1):
+        ind["seq"], ind["id"] = n, f"t{n:02d}"
+    merged.project["years"] = sorted({y for _, r in readings for y in r.project.get("years") or []})
+    return merged
 
 
 def _read(table: RawTable, lex: Lexicon, year: int | None, name: str,
