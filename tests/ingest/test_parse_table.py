@@ -588,6 +588,36 @@ def test_an_old_excel_workbook_is_read_and_a_sheet_over_the_limits_refused() -> 
     assert isinstance(missing, ReadFailure) and missing.code == "no_sheet"
 
 
+def test_dates_and_percents_of_workbooks_are_read_as_shown() -> None:
+    """A date cell (2024-12-31) is a deadline, not its day number; a number formatted as a percent
+    (0.95 shown as 95%) is 95% — in .xls (``formats_date_percent.xls``, saved by LibreOffice from
+    an .xlsx written here) as in .xlsx."""
+    import datetime
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["2024年项目支出绩效目标表"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "质量指标", "验收合格率", 0.95], [None, "时效指标", "完成时间", datetime.datetime(2024, 12, 31)],
+                [None, "数量指标", "培训人数", 1200], [None, "质量指标", "达标率", 0.955]):
+        ws.append(row)
+    ws["D3"].number_format, ws["D4"].number_format, ws["D6"].number_format = "0%", "yyyy-mm-dd", "0.0%"
+    ws.merge_cells("A3:A6")
+    buf = io.BytesIO()
+    wb.save(buf)
+    for blob, name in ((buf.getvalue(), "t.xlsx"),
+                       ((ROOT / "tests" / "tables" / "generated" / "formats_date_percent.xls").read_bytes(), "t.xls")):
+        result = parse_table(blob, filename=name)
+        assert isinstance(result, TableReading), name
+        got = {i["name"]: i for i in result.indicators}
+        assert got["验收合格率"]["targets"]["2024"]["value"] == 95 and got["验收合格率"]["unit"] == "%", name
+        assert got["达标率"]["targets"]["2024"]["value"] == 95.5, name
+        assert got["完成时间"]["kind"] == "milestone" and got["完成时间"]["targets"]["2024"]["due"] == "2024-12", name
+        assert got["培训人数"]["targets"]["2024"]["value"] == 1200 and got["培训人数"]["level1"] == "产出指标", name
+
+
 def test_blank_separated_copy_with_an_explanation_column_left_empty(tmp_path: Path) -> None:
     text = ("2019年度助学金项目绩效评价指标表\n评价指标 评价内容 指标名称 指标说明 目标值 分值 备注\n"
             "产出数量指标 享受资助人数 达到预计值 2100 10\n资金支出率 达到目标值 95% 10\n"

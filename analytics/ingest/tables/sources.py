@@ -194,7 +194,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
             return ReadFailure("too_many_rows", str(limits.max_table_rows))
         if sh.nrows * min(sh.ncols, limits.max_table_columns) > 4 * limits.max_table_cells:
             return ReadFailure("too_many_cells", str(limits.max_table_cells))
-        rows = [[_xls_text(v) for v in sh.row_values(r)] for r in range(sh.nrows)]
+        rows = [[_xls_cell(book, sh.cell(r, c)) for c in range(sh.ncols)] for r in range(sh.nrows)]
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
         tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
@@ -209,6 +209,24 @@ def _xls_text(value: object) -> str:
     if isinstance(value, float):
         return str(int(value)) if value.is_integer() else repr(value)
     return str(value)
+
+
+def _xls_cell(book: object, cell: object) -> str:
+    """A cell as shown: a date cell as ``2024-12-31`` (not its day number), a number formatted as a
+    percent as ``95%`` (not 0.95), else :func:`_xls_text`."""
+    import xlrd  # type: ignore[import-not-found]
+
+    value, ctype = cell.value, cell.ctype  # type: ignore[attr-defined]
+    try:
+        if ctype == xlrd.XL_CELL_DATE:
+            return xlrd.xldate_as_datetime(value, book.datemode).strftime("%Y-%m-%d")  # type: ignore[attr-defined]
+        if ctype == xlrd.XL_CELL_NUMBER:
+            fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str  # type: ignore[attr-defined]
+            if "%" in fmt:
+                return _xls_text(round(value * 100, 6)) + "%"
+    except (IndexError, KeyError, AttributeError, ValueError, OverflowError, xlrd.xldate.XLDateError):
+        pass
+    return _xls_text(value)
 
 
 def _tc_text(tc: ET.Element) -> str:
