@@ -833,3 +833,13 @@ def test_several_forms_in_one_file_are_all_read_or_one_chosen(tmp_path: Path) ->
     assert proc.returncode == 1 and "没有第 3 张目标表，文件中共有 2 张" in proc.stderr
     proc = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(path)], capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0 and "有 2 张目标表" in proc.stderr and len(json.loads(proc.stdout)["indicators"]) == 4
+
+
+def test_text_in_gbk_or_excel_unicode_text_is_read(tmp_path: Path) -> None:
+    """Excel's 另存为 Unicode 文本 writes UTF-16 with a byte-order mark; Notepad and older Excel GBK."""
+    text = "2024年项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥500人\n"
+    for enc in ("utf-16", "gbk"):
+        path = tmp_path / f"t_{enc}.txt"
+        path.write_bytes(text.replace("\n", "\r\n").encode(enc))
+        data = _read(path)
+        assert [(i["name"], i["targets"]["2024"]["value"]) for i in data["indicators"]] == [("培训人数", 500)], enc

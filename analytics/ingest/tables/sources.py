@@ -51,6 +51,13 @@ class ReadFailure:
 
 
 def _decode(data: bytes) -> str | None:
+    """UTF-8, GB18030 (a GBK file saved by Excel or Notepad), or UTF-16 with its byte-order mark
+    (Excel's 另存为 Unicode 文本)."""
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
     for enc in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(enc)
