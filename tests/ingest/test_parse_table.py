@@ -843,3 +843,19 @@ def test_text_in_gbk_or_excel_unicode_text_is_read(tmp_path: Path) -> None:
         path.write_bytes(text.replace("\n", "\r\n").encode(enc))
         data = _read(path)
         assert [(i["name"], i["targets"]["2024"]["value"]) for i in data["indicators"]] == [("培训人数", 500)], enc
+
+
+def test_a_name_holding_a_column_word_and_a_next_title_with_its_year(tmp_path: Path) -> None:
+    """One cell per line: 赛事完成率 (like the 完成率 column's header) followed by its value is a row;
+    the next form's title with its year on the same row (项目支出绩效目标表 | (2025年度)) ends the table."""
+    text = "\n".join(["2025年项目支出绩效目标表", "一级指标", "二级指标", "三级指标", "指标值",
+                      "产出指标", "质量指标", "经费支出合规率", "100%", "赛事完成率", "100%",
+                      "时效指标", "完成时间", "2025年年底前"]) + "\n"
+    data = _text(tmp_path, text, name="lines.txt")
+    assert [i["name"] for i in data["indicators"]] == ["经费支出合规率", "赛事完成率", "完成时间"]
+    assert _ind(data, "赛事完成率")["targets"]["2025"]["value"] == 100 and not data["unread"]
+    piped = ("2025年项目支出绩效目标表 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
+             "产出指标 | 数量指标 | 开展赛事场次 | ≥3场 |\n项目支出绩效目标表 | (2025年度) |\n")
+    data = _text(tmp_path, piped, name="piped.txt")
+    assert [i["name"] for i in data["indicators"]] == ["开展赛事场次"]
+    assert [s["reason"] for s in data["skipped"] if "(2025年度)" in s["text"]] == ["after_table"]

@@ -42,16 +42,11 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     first: TableReading | NoTable | None = None
     for table in tables:
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
-        tries = [rebuild_rows(table, lex), split_spaces(table), run_rows(table, lex)] \
-            if table.fmt == "text-lines" else [table]
-        for attempt in tries:  # one cell per line, else (a PDF copy) cells separated by spaces, else run together
-            if attempt is None:
-                continue
-            result = _read(attempt, lex, year, name, converted)
-            if isinstance(result, TableReading) and result.indicators:
-                return _with_next_forms(attempt, result, lex, year, name, converted, form)
-            if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
-                first = result
+        result = _laid_out(table, lex, year, name, converted)
+        if isinstance(result, TableReading) and result.indicators:
+            return _with_next_forms(table, result, lex, year, name, converted, form)
+        if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
+            first = result
         if not table.fmt.startswith("text"):
             continue
         prose = prose_rows(table, lex)
@@ -81,21 +76,41 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
 MAX_FORMS = 60
 
 
+def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str]
+              ) -> TableReading | NoTable:
+    """The first reading of ``table`` as laid out that finds indicators; else the most telling
+    failure. A text with one cell per line is rebuilt from its header, else split at blanks
+    (a PDF copy), else cut where its cells run together."""
+    tries = [rebuild_rows(table, lex), split_spaces(table), run_rows(table, lex)] \
+        if table.fmt == "text-lines" else [table]
+    first: TableReading | NoTable | None = None
+    for attempt in tries:
+        if attempt is None:
+            continue
+        result = _read(attempt, lex, year, name, converted)
+        if isinstance(result, TableReading) and result.indicators:
+            return result
+        if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
+            first = result
+    return first or NoTable("empty")
+
+
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,
                      converted: list[str], form: int | None) -> TableReading | NoTable:
-    """``first`` and the forms below it (the rows it skipped as ``after_table``, read again as a
-    table of their own): merged, each indicator with its ``form``, or only form ``form``."""
+    """``first`` and the forms below it (from the first row it skipped as ``after_table``, the
+    file's rows read again as a table of their own): merged, each indicator with its ``form``, or
+    only form ``form``."""
     readings, current_table, current = [(table, first)], table, first
     while len(readings) < MAX_FORMS:
         after = next((s for s in current.skipped if s["reason"] == "after_table"), None)
-        if after is None:
+        if after is None or after["where"] not in current_table.refs:
             break
         i = current_table.refs.index(after["where"])
         sub = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
                        current_table.merged, list(current_table.sheets))
-        nxt = _read(sub, lex, year, name, converted)
+        nxt = _laid_out(sub, lex, year, name, converted)
         if isinstance(nxt, TableReading) and nxt.source.get("year") is None and current.source.get("year"):
-            nxt = _read(sub, lex, current.source["year"], name, converted)  # the year of the form above
+            nxt = _laid_out(sub, lex, current.source["year"], name, converted)  # the year of the form above
             if isinstance(nxt, TableReading):
                 nxt.source["year_from"] = "form_above"
         if not isinstance(nxt, TableReading) or not nxt.indicators:

@@ -88,6 +88,13 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
     return fits(line, role, lex)
 
 
+def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
+    """An indicator whose name holds an ignored column's word (赛事完成率, like 完成率), its value on
+    the next line: a row, not a repeated header."""
+    return header_role(t, lex) == "ignore" and len(t) > 3 and bool(nxt.strip()) \
+        and is_value_like(normalize_text(nxt), lex)
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
@@ -135,7 +142,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
             break
-        if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)):
+        if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)
+                                                and not _named_like_column(t, lines[i + 1] if i + 1 < len(lines) else "", lex)):
             rows.append([lines[i]])
             refs.append(table.refs[i])
             i += 1

@@ -94,6 +94,9 @@ def _starts_facts(row: list[str], lex: Lexicon) -> bool:
     return any(re.search(lex.facts["name"], t) for t in texts)
 
 
+_TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:：]\S{1,4}")
+
+
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     """indicator | label | header | sign_off | total | blank | stray | end."""
     texts = [normalize_text(c) for c in row]
@@ -114,8 +117,9 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     filled = [t for t in texts if t]
     if len(filled) >= 2 and all(is_place_name(t) for t in filled):
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
-    if len(set(filled)) == 1 and re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]):
-        return "end"  # the title of a next table
+    if re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]) \
+            and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
+        return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
     if any(_TOTAL_RE.match(t) for t in texts):
         return "total"
     if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
