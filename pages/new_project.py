@@ -186,7 +186,8 @@ with left:
     st.dataframe(_source(digest, data, filename, reading["source"].get("sheet")), height=420, width="stretch")
 with right:
     st.caption(tx("read_grid"))
-    read = pd.DataFrame([{tx("col_where"): i.get("where", ""), tx("col_level1"): i["level1"], tx("col_level2"): i["level2"],
+    read = pd.DataFrame([{**({tx("col_form"): i["form"]} if "form" in i else {}),
+                          tx("col_where"): i.get("where", ""), tx("col_level1"): i["level1"], tx("col_level2"): i["level2"],
                           tx("col_name"): i["name_raw"] or i["name"],
                           **{_target_col(k): ((i.get("targets") or {}).get(k) or {}).get("raw", "") for k in keys}}
                          for i in indicators])

@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_grid": {"zh": "原表", "en": "The table as given"},
     "read_grid": {"zh": "读出的指标", "en": "Indicators read"},
     "col_where": {"zh": "位置", "en": "Place"},
+    "col_form": {"zh": "表", "en": "Form"},
     "col_seq": {"zh": "序号", "en": "#"},
     "col_level1": {"zh": "一级指标", "en": "Level 1"},
     "col_level2": {"zh": "二级指标", "en": "Level 2"},
