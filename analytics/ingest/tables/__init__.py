@@ -100,46 +100,46 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
     """``first`` and the forms below it (from the first row it skipped as ``after_table``, the
     file's rows read again as a table of their own): merged, each indicator with its ``form``, or
     only form ``form``."""
-    readings, current_table, current = [(table, first)], table, first
+    readings, current_table = [first], table
     while len(readings) < MAX_FORMS:
+        current = readings[-1]
         after = next((s for s in current.skipped if s["reason"] == "after_table"), None)
         if after is None or after["where"] not in current_table.refs:
             break
         i = current_table.refs.index(after["where"])
-        sub = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
-                       current_table.merged, list(current_table.sheets))
-        nxt = _laid_out(sub, lex, year, name, converted)
+        current_table = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
+                                 current_table.merged, list(current_table.sheets))
+        nxt = _laid_out(current_table, lex, year, name, converted)
         if isinstance(nxt, TableReading) and nxt.source.get("year") is None and current.source.get("year"):
-            nxt = _laid_out(sub, lex, current.source["year"], name, converted)  # the year of the form above
+            nxt = _laid_out(current_table, lex, current.source["year"], name, converted)  # the year of the form above
             if isinstance(nxt, TableReading):
                 nxt.source["year_from"] = "form_above"
         if not isinstance(nxt, TableReading) or not nxt.indicators:
             break
-        readings.append((sub, nxt))
-        current_table, current = sub, nxt
+        readings.append(nxt)
     forms = [{"form": k, "where": r.source["header_row"], "title": r.source.get("title"), "name": r.project.get("name"),
-              "indicators": len(r.indicators)} for k, (_, r) in enumerate(readings, start=1)]
+              "indicators": len(r.indicators)} for k, r in enumerate(readings, start=1)]
     if form is not None:
         if not 1 <= form <= len(readings):
             return NoTable("no_form", str(form), len(readings))
-        chosen = readings[form - 1][1]
+        chosen = readings[form - 1]
         if len(readings) > 1:
             chosen.source["forms"] = forms
-            chosen.skipped = [s for s in chosen.skipped if s["reason"] != "after_table"] if form < len(readings) \
-                else chosen.skipped
+        if form < len(readings):  # the rows after it are the next forms, read
+            chosen.skipped = [s for s in chosen.skipped if s["reason"] != "after_table"]
         return chosen
     if len(readings) == 1:
         return first
     merged = TableReading(dict(first.source), dict(first.project), [], [], [])
     merged.source["forms"] = forms
-    for k, (_, r) in enumerate(readings, start=1):
+    for k, r in enumerate(readings, start=1):
         for ind in r.indicators:
             merged.indicators.append({**ind, "form": k})
         merged.skipped.extend(s for s in r.skipped if s["reason"] != "after_table" or k == len(readings))
         merged.unread.extend(r.unread)
     for n, ind in enumerate(merged.indicators, start=1):
         ind["seq"], ind["id"] = n, f"t{n:02d}"
-    merged.project["years"] = sorted({y for _, r in readings for y in r.project.get("years") or []})
+    merged.project["years"] = sorted({y for r in readings for y in r.project.get("years") or []})
     return merged
 
 

@@ -96,19 +96,18 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         unit = m.group("unit")
         body = body[: m.start()] + body[m.end():]
     v = _VALUE.search(body)
-    b = _BARE.search(body) if not v and bare else None
-    if not v and not b:
+    found = v or (_BARE.search(body) if bare else None)
+    if found is None:
         return None
-    start = v.start() if v else b.start()  # type: ignore[union-attr]
-    name = re.sub(r"^[★*\s]+", "", body[:start]).strip()
-    if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (b and re.search(r"(\d[年月日]?|[.:：-])$", name)):
+    name = re.sub(r"^[★*\s]+", "", body[:found.start()]).strip()
+    if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
-    if v:
-        unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
-        cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
-        return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
-    assert b is not None
-    return [levels["level1"], levels["level2"], name, f"{b.group('num')}{unit or b.group('unit')}{b.group('tail') or ''}"]
+    if v is None:  # a bare number: its comparator comes from the direction, a 以上/以下 stays written
+        return [levels["level1"], levels["level2"], name,
+                f"{found.group('num')}{unit or found.group('unit')}{found.group('tail') or ''}"]
+    unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
+    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
+    return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
 
 
 def _line_starts(table: RawTable) -> list[tuple[int, str]]:

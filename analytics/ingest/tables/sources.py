@@ -21,6 +21,7 @@ import os
 import re
 import zipfile
 from dataclasses import dataclass, field
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
@@ -193,6 +194,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
     if sheet and sheet not in names:
         return ReadFailure("no_sheet", ", ".join(names))
     tables = []
+    percent = _percent_styles(book)
     for index, name in enumerate(names[:50]):
         if sheet and name != sheet:
             continue
@@ -201,7 +203,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
             return ReadFailure("too_many_rows", str(limits.max_table_rows))
         if sh.nrows * min(sh.ncols, limits.max_table_columns) > 4 * limits.max_table_cells:
             return ReadFailure("too_many_cells", str(limits.max_table_cells))
-        rows = [[_xls_cell(book, sh.cell(r, c)) for c in range(sh.ncols)] for r in range(sh.nrows)]
+        rows = [[_xls_cell(sh.cell(r, c), book.datemode, percent) for c in range(sh.ncols)] for r in range(sh.nrows)]
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
         tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
@@ -218,22 +220,29 @@ def _xls_text(value: object) -> str:
     return str(value)
 
 
-def _xls_cell(book: object, cell: object) -> str:
-    """A cell as shown: a date cell as ``2024-12-31`` (not its day number), a number formatted as a
-    percent as ``95%`` (not 0.95), else :func:`_xls_text`."""
+def _percent_styles(book: Any) -> frozenset[int]:
+    """The cell styles of an .xls whose number format shows a percent (``0%``, ``0.0%``)."""
+    out = set()
+    for i, xf in enumerate(book.xf_list):
+        fmt = book.format_map.get(xf.format_key)
+        if fmt is not None and "%" in fmt.format_str:
+            out.add(i)
+    return frozenset(out)
+
+
+def _xls_cell(cell: Any, datemode: int, percent: frozenset[int]) -> str:
+    """A cell as shown: a date cell as ``2024-12-31`` (not its day number), a number in a percent
+    style as ``95%`` (not 0.95), else :func:`_xls_text`."""
     import xlrd  # type: ignore[import-not-found]
 
-    value, ctype = cell.value, cell.ctype  # type: ignore[attr-defined]
-    try:
-        if ctype == xlrd.XL_CELL_DATE:
-            return xlrd.xldate_as_datetime(value, book.datemode).strftime("%Y-%m-%d")  # type: ignore[attr-defined]
-        if ctype == xlrd.XL_CELL_NUMBER:
-            fmt = book.format_map[book.xf_list[cell.xf_index].format_key].format_str  # type: ignore[attr-defined]
-            if "%" in fmt:
-                return _xls_text(round(value * 100, 6)) + "%"
-    except (IndexError, KeyError, AttributeError, ValueError, OverflowError, xlrd.xldate.XLDateError):
-        pass
-    return _xls_text(value)
+    if cell.ctype == xlrd.XL_CELL_DATE:
+        try:
+            return str(xlrd.xldate_as_datetime(cell.value, datemode).strftime("%Y-%m-%d"))
+        except (ValueError, OverflowError, xlrd.xldate.XLDateError):
+            return _xls_text(cell.value)
+    if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in percent:
+        return _xls_text(round(cell.value * 100, 6)) + "%"
+    return _xls_text(cell.value)
 
 
 def _tc_text(tc: ET.Element) -> str:
