@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 
+from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
@@ -81,8 +82,10 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     """The first reading of ``table`` as laid out that finds indicators; else the most telling
     failure. A text with one cell per line is rebuilt from its header, else split at blanks
     (a PDF copy), else cut where its cells run together."""
-    tries = [rebuild_rows(table, lex), split_spaces(table), run_rows(table, lex)] \
-        if table.fmt == "text-lines" else [table]
+    tries = [rebuild_rows(table, lex), split_run_on_rows(split_spaces(table), lex), run_rows(table, lex)] \
+        if table.fmt == "text-lines" else [split_run_on_rows(table, lex)]
+    if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
+        tries.append(split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None
     for attempt in tries:
         if attempt is None:

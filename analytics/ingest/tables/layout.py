@@ -218,12 +218,16 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
     names the columns under it (二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位), with a level
     header such as 一级 指标 on a line of its own. The columns are the lower row's (levels first),
     then the top row's after the value column the lower row splits. Returns (header cells, index
-    of the lower row), or ``None`` when the rows below are no such header."""
+    of the lower row), or ``None`` when the rows below are no such header. The lower row may follow
+    at once when the top row's 绩效指标 is followed by a value column (it spans no level columns)."""
     top = table.rows[i]
     roles = _row_roles(top, lex)
     name = _pick_name(top, roles)
-    if name is None or normalize_text(top[name]) not in ("绩效指标", "指标") \
-            or (i + 1 < len(table.rows) and _is_subheader(top, table.rows[i + 1], name, lex)):
+    if name is None or normalize_text(top[name]) not in ("绩效指标", "指标"):
+        return None
+    pressed = name + 1 < len(top) and roles[name + 1] == "value"  # 绩效指标 | 年度指标值: spans nothing
+    if i + 1 < len(table.rows) and _is_subheader(top, table.rows[i + 1], name, lex) \
+            and not (pressed and "name" in _row_roles(table.rows[i + 1], lex)):
         return None
     levels: list[str] = []
     for j in range(i + 1, min(i + 6, len(table.rows))):
@@ -307,6 +311,10 @@ def title_year(rows: list[list[str]], upto: int) -> int | None:
                 or (len(t) <= 80 and re.search(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评)", t))  # 2021年度…项目自评结果
             if m:
                 return int(m.group(1))
+        joined = normalize_text("".join(row)) if len(row) > 1 else ""  # 2020 | 年市级…项目自评表 split at a blank
+        m = re.search(r"((?:19|20)\d{2})年度?[^\d\s]{2,40}?(绩效目标|绩效自评|自评)表", joined)
+        if m:
+            return int(m.group(1))
     return None
 
 

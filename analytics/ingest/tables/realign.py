@@ -42,7 +42,7 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     cells were left out of the copy, so the row starts further right."""
     first = normalize_text(row[0]) if row else ""
     if not first:
-        return False
+        return _blank_then_name(row, layout, lex)
     col0 = layout.columns[0] if layout.columns else None
     if col0 is None or col0.index == layout.name_col:
         return False
@@ -61,6 +61,18 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     if col0.role == "level2":
         return not word
     return first not in VERTICAL and normalize_text(col0.header) != first
+
+
+def _blank_then_name(row: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A row that starts blank (a merged first level) whose first text stands in a level column but
+    is no level word, while the name column holds a number (`` | 对经济发展的促进作用 | 10 | 10``: the
+    second level's merged cell was left out too): the name and values sit one column left."""
+    k = next((j for j, c in enumerate(row) if c.strip()), None)
+    if k is None or k >= layout.name_col or lex.level_word(row[k]):
+        return False
+    if k not in layout.level_cols.values():
+        return False
+    return is_value_like(normalize_text(cell(row, layout.name_col)), lex)
 
 
 def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]) -> list[str]:

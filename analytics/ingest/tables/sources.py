@@ -525,6 +525,7 @@ def _pipes(lines: list[str], numbers: list[int] | None = None) -> RawTable:
 
 
 _CMP_ONLY = re.compile(r"^[≥≤<>=＞＜≧≦]+$")
+_BAR_ONLY = re.compile(r"^[|｜│┃]+$")
 _BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
 
 
@@ -532,11 +533,14 @@ def split_spaces(table: RawTable) -> RawTable:
     """A text whose cells are separated by spaces on one line per row (a copy out of a PDF
     viewer): each line split at runs of blanks. A lone comparator (``≥ 95%``) joins the cell after
     it and a short bracket (``人次 （万）``) the cell before it. The positions of cells cannot be
-    trusted (merged cells appear once), so the rows are read as compacted."""
+    trusted (merged cells appear once), so the rows are read as compacted. A bar standing alone
+    (``| 名称 | 95%``, from a pipe copy read here) separates cells and is no cell itself."""
     rows: list[list[str]] = []
     for row in table.rows:
         cells: list[str] = []
         for token in " ".join(row).split():
+            if _BAR_ONLY.match(token):
+                continue
             if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token)):
                 cells[-1] += token
             else:

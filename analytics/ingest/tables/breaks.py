@@ -1,0 +1,112 @@
+"""Rows a web copy ran together: the header's cells and the first indicator's on one line.
+
+A 自评表 copied out of some web pages loses the row breaks around its header, so that one line
+holds the overall goal, the header (often itself in two pieces: ``绩效指标 | 年度指标值 | 实际完成值
+| 分值 | 得分 | 偏差原因分析及改进措施`` and ``一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 |
+度量单位``) and the first indicator (``产出指标 | 数量指标 | 学生受资助人数 | ≧ | 735 | 人次 | …``).
+Such a line is cut back into its rows: before the run of header words, where a header starts again
+with a level column after other header words, and after the header where a level word begins the
+first indicator. A line is cut only when its header words are followed by a level word and a value,
+which no real header row holds.
+"""
+
+from __future__ import annotations
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import clean_unit, fits, header_role, is_value_like
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["split_run_on_rows"]
+
+_SCAN = 80  # rows looked at from the top: the header is near it
+_MIN_CELLS = 8  # a header and an indicator together hold at least this many cells
+_MAX_CELLS = 4000  # a line with more cells is left as it is (a 300-indicator table on one line has fewer)
+_LONGEST_NAME = 40  # characters of a name put together from wrapped words
+
+
+def _header_run(cells: list[str], lex: Lexicon) -> tuple[int, int] | None:
+    """(start, end) of the run of header words holding a name and a value column, followed by a
+    level word and a value; ``None`` when the line holds no such run."""
+    roles = [header_role(c, lex) for c in cells]
+    start = 0
+    while start < len(cells):
+        if roles[start] is None:
+            start += 1
+            continue
+        end = start
+        while end < len(cells) and roles[end] is not None:
+            end += 1
+        run = roles[start:end]
+        rest = [normalize_text(c) for c in cells[end:]]
+        values = sum(1 for c in rest if is_value_like(c, lex))
+        if "name" in run and "value" in run and rest and not is_value_like(rest[0], lex) \
+                and ((lex.level_word(rest[0]) and values) or values >= 2):
+            return start, end
+        start = end
+    return None
+
+
+def _cut(cells: list[str], lex: Lexicon) -> list[list[str]]:
+    found = _header_run(cells, lex)
+    if found is None:
+        return [cells]
+    start, end = found
+    pieces = [cells[:start]] if start else []
+    piece = [cells[start]]
+    for k in range(start + 1, end):
+        here, before = header_role(cells[k], lex), header_role(cells[k - 1], lex)
+        if here == "level1" and before not in ("level1", "level2"):
+            pieces.append(piece)  # 一级指标 after 偏差原因分析及改进措施: the header's second piece
+            piece = []
+        piece.append(cells[k])
+    pieces.append(piece)
+    pieces.extend(_rows_of(cells[end:], lex))
+    return pieces
+
+
+def _continues(text: str, lex: Lexicon) -> bool:
+    """Whether a cell after a value stays in its row: another value, a unit or a sign."""
+    t = normalize_text(text)
+    return is_value_like(t, lex) or clean_unit(t, lex) in lex.units or fits(t, "comparator", lex)
+
+
+def _rows_of(cells: list[str], lex: Lexicon) -> list[list[str]]:
+    """The cells after the header, one indicator after another (a PDF copy split at blanks that
+    holds the whole table on one line): a row ends where a name follows its values. The words of
+    a name wrapped in its cell (``支持服务贸易、服务外 包企业数量``) are put together again."""
+    rows: list[list[str]] = [[]]
+    for k, text in enumerate(cells):
+        if k and rows[-1] and is_value_like(normalize_text(cells[k - 1]), lex) and not _continues(text, lex):
+            rows.append([])
+        rows[-1].append(text)
+    return [_name_joined(row, lex) for row in rows]
+
+
+def _name_joined(row: list[str], lex: Lexicon) -> list[str]:
+    k = 0
+    while k < len(row) and lex.level_word(row[k]):
+        k += 1
+    j = k
+    while j < len(row) and not _continues(row[j], lex) and not lex.level_word(row[j]):
+        j += 1
+    if j - k < 2 or sum(len(c) for c in row[k:j]) > _LONGEST_NAME:
+        return row
+    return row[:k] + ["".join(c.strip() for c in row[k:j])] + row[j:]
+
+
+def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` with each line near its top that runs a header and an indicator together cut
+    into its rows (the same table when no line does)."""
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    changed = False
+    for k, (row, ref) in enumerate(zip(table.rows, table.refs)):
+        cells = [c for c in row if c.strip()]
+        pieces = _cut(cells, lex) if k < _SCAN and _MIN_CELLS <= len(cells) <= _MAX_CELLS else [row]
+        changed = changed or len(pieces) > 1
+        rows.extend(pieces)
+        refs.extend([ref] * len(pieces))
+    if not changed:
+        return table
+    return RawTable(table.fmt, rows, refs, table.sheet, table.merged, list(table.sheets))

@@ -1,0 +1,97 @@
+"""Rows a web copy ran together (analytics/ingest/tables/breaks.py) and the readings they give."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.breaks import split_run_on_rows
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.sources import RawTable
+
+LEX = load_lexicon()
+
+
+def _read(path: Path) -> dict:
+    result = parse_table(path)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+def _by_name(reading: dict) -> dict[str, dict]:
+    return {i["name"]: i for i in reading["indicators"]}
+
+
+def test_a_header_and_the_first_row_on_one_line_are_cut_apart() -> None:
+    line = ["年度总体目标", "全年完成", "绩效指标", "年度指标值", "实际完成值", "分值", "得分", "一级指标",
+            "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "培训人数", "500人", "520人", "10", "10"]
+    table = RawTable("text-pipe", [["项目名称", "技能培训"], line, ["质量指标", "合格率", "≥90%", "95%", "10", "10"]],
+                     ["L1", "L2", "L3"])
+    out = split_run_on_rows(table, LEX)
+    assert out.rows[1:5] == [["年度总体目标", "全年完成"], ["绩效指标", "年度指标值", "实际完成值", "分值", "得分"],
+                             ["一级指标", "二级指标", "三级指标", "指标值"],
+                             ["产出指标", "数量指标", "培训人数", "500人", "520人", "10", "10"]]
+    assert out.refs == ["L1", "L2", "L2", "L2", "L2", "L3"]
+    header_only = RawTable("text-pipe", [["一级指标", "二级指标", "三级指标", "指标值", "度量单位", "备注", "分值", "得分"]],
+                           ["L1"])
+    assert split_run_on_rows(header_only, LEX) is header_only  # a header alone is left as it is
+
+
+def test_a_pipe_copy_with_the_header_and_first_row_on_one_line_is_read(tmp_path: Path) -> None:
+    text = "\n".join([
+        "2023年度项目支出绩效自评表",
+        "| 项目名称 | 社区养老服务补助 | 主管部门 | 民政局 |",
+        "| 年度 总体 目标 | 预期目标 | 实际完成情况 | 完成 | 完成 | 绩效指标 | 年度指标值 | 实际完成值 | 分值 | 得分 "
+        "| 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 产出指标 | 数量指标 | 服务老人人数 | ≧ | 1200 "
+        "| 人次 | 1300 | 20 | 20 |",
+        "| 质量指标 | 服务合格率 | ≧ | 95 | % | 98% | 20 | 20 |",
+        "| 满意度指标 | 服务对象满意度指标等 | 老人满意度 | ≧ | 90 | % | 93% | 20 | 20 |",
+        "| 家属满意度 | ≧ | 90 | % | 95% | 20 | 20 |",
+    ])
+    path = tmp_path / "ziping.txt"
+    path.write_text(text, encoding="utf-8")
+    got = _by_name(_read(path))
+    assert list(got) == ["服务老人人数", "服务合格率", "老人满意度", "家属满意度"]
+    assert got["服务老人人数"]["targets"]["2023"]["value"] == 1200 and got["服务老人人数"]["unit"] == "人次"
+    assert got["服务老人人数"]["actuals"]["2023"]["value"] == 1300
+    assert got["家属满意度"]["level2"] == "服务对象满意度指标"  # 指标等: a template's "and such"
+    assert got["家属满意度"]["targets"]["2023"]["comparator"] == ">="
+
+
+def test_a_whole_table_on_one_line_split_at_blanks_is_cut_into_rows(tmp_path: Path) -> None:
+    text = ("2021 年区级体育赛事补助资金项目自评表 单位名称:区文体局 项目名称 体育赛事补助 三级指标 年初目标值 (A) "
+            "实际完成值 (B) 得分 举办赛事场次(场) 12 14 10 参赛人次(万人次) 3.5 3.8 10 支持体育社会组织、俱乐 部数量 "
+            "6 6 10 赛事安全事故率 ≤1% 0% 10 资金拨付及时率 95%以上 100% 10\n"
+            "备注:定量指标完成数汇总原则,绝对值直接累加计算,相对值按照资金额度加权平均计算。\n")
+    path = tmp_path / "oneline.txt"
+    path.write_text(text, encoding="utf-8")
+    reading = _read(path)
+    got = _by_name(reading)
+    assert list(got) == ["举办赛事场次", "参赛人次", "支持体育社会组织、俱乐部数量", "赛事安全事故率", "资金拨付及时率"]
+    assert got["参赛人次"]["unit"] == "万人次" and got["参赛人次"]["targets"]["2021"]["value"] == 3.5
+    assert got["参赛人次"]["actuals"]["2021"]["value"] == 3.8
+    assert got["赛事安全事故率"]["targets"]["2021"]["comparator"] == "<="
+    assert reading["source"]["year"] == 2021  # from "2021 年…自评表", split at the blank
+
+
+def test_a_pipe_row_missing_its_merged_second_level_is_put_back(tmp_path: Path) -> None:
+    text = "\n".join([
+        "道路建设项目绩效自评表（2021年度）",
+        "绩效指标 | 一级指标",
+        " | 二级指标 | 三级指标 | 指标值 | 全年实际完成值 | 未完成原因",
+        "产出指标 | 数量指标 | 新建道路里程 | 12公里 | 12公里",
+        "效益指标 | 社会效益指标 | 群众出行时间缩短 | 10分钟 | 12分钟",
+        " | 通行能力提升率 | 20% | 25%",
+    ])
+    path = tmp_path / "shifted.txt"
+    path.write_text(text, encoding="utf-8")
+    got = _by_name(_read(path))
+    assert "通行能力提升率" in got, list(got)
+    assert got["通行能力提升率"]["level2"] == "社会效益指标"
+    assert got["通行能力提升率"]["targets"]["2021"]["value"] == 20
+
+
+def test_a_space_split_copy_of_a_pipe_table_takes_no_bar_as_a_cell() -> None:
+    from analytics.ingest.tables.sources import split_spaces
+    table = RawTable("text-lines", [["质量指标 | 验收合格率 | 100% | 100%"]], ["L1"])
+    assert split_spaces(table).rows == [["质量指标", "验收合格率", "100%", "100%"]]
