@@ -95,3 +95,23 @@ def test_a_space_split_copy_of_a_pipe_table_takes_no_bar_as_a_cell() -> None:
     from analytics.ingest.tables.sources import split_spaces
     table = RawTable("text-lines", [["质量指标 | 验收合格率 | 100% | 100%"]], ["L1"])
     assert split_spaces(table).rows == [["质量指标", "验收合格率", "100%", "100%"]]
+
+
+def test_a_level_word_wrapped_onto_its_own_line_is_put_back(tmp_path: Path) -> None:
+    text = "\n".join([
+        "项目支出绩效目标申报表", "(2022年度)",
+        "绩效指标 一级指标 二级指标 三级指标 指标值",
+        "绩效指标 项目完成", "指标",
+        "数量指标 慰问困难群众人数 300人",
+        "时效指标 资金拨付到位情况 12月底前100%到位",
+        "项目效益", "指标",
+        "社会效益指标 困难群众生活 明显改善",
+        "满意度指标 满意度指标 群众满意度 ≥95%",
+    ])
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    got = _by_name(_read(path))
+    assert [got[n]["level1"] for n in ("慰问困难群众人数", "困难群众生活", "群众满意度")] == \
+        ["项目完成指标", "项目效益指标", "满意度指标"]
+    due = got["资金拨付到位情况"]  # a date with the whole done by it: a deadline
+    assert due["kind"] == "milestone" and due["targets"]["2022"]["due"] == "2022-12", due

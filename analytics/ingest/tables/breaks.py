@@ -1,4 +1,5 @@
-"""Rows a web copy ran together: the header's cells and the first indicator's on one line.
+"""Rows a web copy ran together (the header's cells and the first indicator's on one line), and
+level words it wrapped onto a line of their own.
 
 A 自评表 copied out of some web pages loses the row breaks around its header, so that one line
 holds the overall goal, the header (often itself in two pieces: ``绩效指标 | 年度指标值 | 实际完成值
@@ -7,7 +8,8 @@ holds the overall goal, the header (often itself in two pieces: ``绩效指标 |
 Such a line is cut back into its rows: before the run of header words, where a header starts again
 with a level column after other header words, and after the header where a level word begins the
 first indicator. A line is cut only when its header words are followed by a level word and a value,
-which no real header row holds.
+which no real header row holds. A line holding only the end of a level word (``指标`` below
+``绩效指标 项目完成``) is put back into the cell above when the two make a level word.
 """
 
 from __future__ import annotations
@@ -95,6 +97,21 @@ def _name_joined(row: list[str], lex: Lexicon) -> list[str]:
     return row[:k] + ["".join(c.strip() for c in row[k:j])] + row[j:]
 
 
+def _ends_level(above: list[str], cells: list[str], lex: Lexicon) -> bool:
+    """Whether a line holding one cell is the end of a level word wrapped in the last cell above
+    (``绩效指标 项目完成`` then ``指标``): the end is no level word, the two together are one."""
+    filled = [c for c in above if c.strip()]
+    if len(cells) != 1 or not filled or len(normalize_text(cells[0])) > 4:
+        return False
+    last, tail = normalize_text(filled[-1]), normalize_text(cells[0])
+    return not lex.level_word(tail) and bool(lex.level_word(last + tail))
+
+
+def _joined_level(above: list[str], tail: str) -> list[str]:
+    k = max(j for j, c in enumerate(above) if c.strip())
+    return above[:k] + [above[k].strip() + tail.strip()] + above[k + 1:]
+
+
 def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """``table`` with each line near its top that runs a header and an indicator together cut
     into its rows (the same table when no line does)."""
@@ -103,6 +120,10 @@ def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
     changed = False
     for k, (row, ref) in enumerate(zip(table.rows, table.refs)):
         cells = [c for c in row if c.strip()]
+        if rows and _ends_level(rows[-1], cells, lex):
+            rows[-1] = _joined_level(rows[-1], cells[0])  # 项目完成 / 指标: a level word wrapped in its cell
+            changed = True
+            continue
         pieces = _cut(cells, lex) if k < _SCAN and _MIN_CELLS <= len(cells) <= _MAX_CELLS else [row]
         changed = changed or len(pieces) > 1
         rows.extend(pieces)
