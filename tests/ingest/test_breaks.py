@@ -115,3 +115,22 @@ def test_a_level_word_wrapped_onto_its_own_line_is_put_back(tmp_path: Path) -> N
         ["项目完成指标", "项目效益指标", "满意度指标"]
     due = got["资金拨付到位情况"]  # a date with the whole done by it: a deadline
     assert due["kind"] == "milestone" and due["targets"]["2022"]["due"] == "2022-12", due
+
+
+def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
+    from analytics.ingest.tables.cells import read_value
+    cell = read_value("95%以上。", "higher", LEX)  # a sentence's full stop after the target
+    assert (cell.form, cell.comparator, cell.value) == ("number", ">=", 95.0)
+    text = "\n".join([
+        "某福利院2025年部门预算公开", "整体支出绩效目标表",
+        "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",
+        "成本指标\t经济成本指标\t成本节约率\t\t0\t%",
+        "产出指标\t质量指标\t供水管网漏损率\t\t10\t%",
+        "\t数量指标\t开展安全排查次数\t\t6\t次",
+    ])
+    path = tmp_path / "budget.tsv"
+    path.write_text(text, encoding="utf-8")
+    got = _by_name(_read(path))
+    assert got["成本节约率"]["direction"] == "higher"  # a saving rate: better high though it names 成本
+    assert got["供水管网漏损率"]["direction"] == "lower"
+    assert got["开展安全排查次数"]["targets"]["2025"]["value"] == 6  # the year of 2025年部门预算公开

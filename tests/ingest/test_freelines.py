@@ -64,3 +64,24 @@ def test_a_list_of_projects_above_the_indicators_is_not_read(tmp_path: Path) -> 
     result = parse_table(path, year=2022)
     assert isinstance(result, TableReading)
     assert [i["name"] for i in result.indicators] == ["开展小型水利工程建设", "项目完工率", "群众满意度"]
+
+
+def test_a_list_with_headings_and_targets_in_brackets(tmp_path: Path) -> None:
+    text = "\n".join([
+        "某市公安局2025年项目绩效目标和指标",
+        "【总体目标】", "保障机房设备运转",
+        "【产出指标-数量指标】", "指标1:机柜数量(≥77台)",
+        "【产出指标-质量指标】", "指标1:视频监控在线率(≥97%)",
+        "【产出指标-成本指标】", "指标1:维护成本(≤168万元)",
+        "【效益指标-社会效益指标】", "指标1:服务保障民生(有力保障)",
+        "【满意度指标-服务对象满意度指标】", "指标1:群众满意度(≥90%)",
+    ])
+    path = tmp_path / "brackets.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading), result
+    got = {i["name"]: i for i in result.to_json()["indicators"]}
+    assert list(got) == ["机柜数量", "视频监控在线率", "维护成本", "服务保障民生", "群众满意度"]
+    assert got["机柜数量"]["level2"] == "数量指标" and got["机柜数量"]["targets"]["2025"]["value"] == 77
+    assert got["维护成本"]["targets"]["2025"]["comparator"] == "<=" and got["维护成本"]["unit"] == "万元"
+    assert got["服务保障民生"]["kind"] == "qualitative"

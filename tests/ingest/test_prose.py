@@ -89,3 +89,16 @@ def test_a_number_ending_a_clause_under_a_level_is_a_target(tmp_path: Path) -> N
     assert got["资助标准"]["targets"]["2024"]["value"] == 100 and got["资助标准"]["unit"] == "%"
     assert got["资金发放率"]["targets"]["2024"]["comparator"] == ">="
     assert got["平均每生每年"]["targets"]["2024"]["value"] == 3300 and got["平均每生每年"]["level1"] == "产出指标"
+
+
+def test_a_level_set_off_by_a_dash_under_a_heading_and_worded_comparators(tmp_path: Path) -> None:
+    text = ("某县2023年度项目支出绩效自评报告\n"
+            "(二)项目绩效目标。\n"
+            "2.阶段性目标:数量指标-治理水土流失面积大于等于1200亩;质量指标-治理工程验收合格率达到95%;"
+            "社会效益指标-群众生产条件改善;服务对象满意度指标-受益群众满意度大于等于85%。\n")
+    got = {i["name"]: i for i in _read(tmp_path, text)["indicators"]}
+    assert list(got) == ["治理水土流失面积", "治理工程验收合格率", "受益群众满意度"]
+    assert got["治理水土流失面积"]["level2"] == "数量指标"
+    assert got["治理水土流失面积"]["targets"]["2023"]["comparator"] == ">="
+    assert got["治理水土流失面积"]["targets"]["2023"]["value"] == 1200
+    assert got["受益群众满意度"]["level1"] == "满意度指标"

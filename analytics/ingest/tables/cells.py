@@ -98,6 +98,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
+    text = re.sub(r"(?<=[\d%\u4e00-\u9fff])[。；;，,、]+$", "", text)  # 95%以上。: a sentence's full stop
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
     if text in _YES_NO:

@@ -4,7 +4,8 @@ every line that starts with a name (after any level words) and goes on with valu
 of a small grid (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值), the first value the target
 and, when the text speaks of actual values (实际 / 完成值), the second the actual. Only lines under
 a level word or numbered as indicators (指标1:) count: a list of projects and amounts above the
-indicators is not read. Used only when
+indicators is not read. A list written with headings and brackets (``【产出指标-数量指标】`` over
+``指标1:机柜数量(≥77台)``) is read the same way. Used only when
 no other reading found an indicator; every inference is then as uncertain as the layout, and the
 review step shows it.
 """
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import is_value_like, split_name
+from analytics.ingest.tables.cells import is_qualitative_text, is_value_like, split_name
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -78,11 +79,32 @@ def _strip_levels(token: str, levels: dict[str, str], lex: Lexicon) -> str:
     return token
 
 
+_HEADING = re.compile(r"^[【\[]([^【】\[\]]{2,40})[】\]]$")
+_BRACKETED = re.compile(r"^(?P<head>(指标|目标)\s*\d{1,2}\s*[:：、.．]\s*.+?)\s*[(（](?P<value>[^()（）]{1,24})[)）]$")
+
+
+def _plain(line: str, lex: Lexicon) -> str:
+    """A line of a list written with headings and brackets, as a line of cells: ``【产出指标-数量指标】``
+    → ``产出指标 数量指标``; ``指标1:机柜数量(≥77台)`` → ``指标1:机柜数量 ≥77台`` (the bracket holds the
+    target when it reads as a value or as words of a target)."""
+    text = line.strip()
+    m = _HEADING.match(text)
+    if m:
+        parts = [p.strip() for p in re.split(r"[-—－–/、]", m.group(1)) if p.strip()]
+        return " ".join(parts) if parts and all(lex.level_word(p) for p in parts) else line
+    m = _BRACKETED.match(text)
+    if m:
+        value = normalize_text(m["value"])
+        if is_value_like(value, lex) or is_qualitative_text(value, lex):
+            return f"{m['head']} {m['value'].strip()}"
+    return line
+
+
 def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, str]]] | None:
     """The grid of the lines of ``table`` that read as name-then-values (see the module's help) and
     the numbered or levelled lines that hold no value right after their name (listed as unread), or
     ``None`` when fewer than three lines read."""
-    lines = [" ".join(c for c in row if c.strip())[:_MAX_LINE] for row in table.rows[:_MAX_LINES]]
+    lines = [_plain(" ".join(c for c in row if c.strip())[:_MAX_LINE], lex) for row in table.rows[:_MAX_LINES]]
     rows: list[list[str]] = []
     refs: list[str] = []
     levels = {"level1": "", "level2": ""}
@@ -105,7 +127,8 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
         name = split_name(tokens[k], lex)[0]
         values = []
         for tok in tokens[k + 1:]:
-            if not is_value_like(tok, lex) or _YEAR_ONLY.match(normalize_text(tok)):
+            worded = not values and len(tok) <= 20 and is_qualitative_text(normalize_text(tok), lex)  # 有力保障
+            if not (is_value_like(tok, lex) or worded) or _YEAR_ONLY.match(normalize_text(tok)):
                 break
             values.append(tok)
         named = re.search(r"[\u4e00-\u9fff]{4}", name) or (

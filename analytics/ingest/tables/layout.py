@@ -309,6 +309,8 @@ def title_year(rows: list[list[str]], upto: int) -> int | None:
                 or re.fullmatch(r"[(（]?((?:19|20)\d{2})年度?[)）]?", t) \
                 or re.match(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评|目标)", t) \
                 or (len(t) <= 80 and re.search(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评)", t))  # 2021年度…项目自评结果
+            m = m or (len(t) <= 40 and re.search(r"((?:19|20)\d{2})年度?(部门|单位)?(预算|决算)(公开)?$", t))  # 福利院2025年部门预算公开
+            m = m or (len(t) <= 50 and re.search(r"((?:19|20)\d{2})年度?[^\d\s]{0,30}(绩效目标|绩效指标)", t))  # 公安局2025年项目绩效目标和指标
             if m:
                 return int(m.group(1))
         joined = normalize_text("".join(row)) if len(row) > 1 else ""  # 2020 | 年市级…项目自评表 split at a blank

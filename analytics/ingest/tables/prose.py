@@ -22,10 +22,10 @@ HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 
 _CLAUSE_SPLIT = re.compile(r"[;；。\n]")
 _PART_SPLIT = re.compile(r"[,，]")
-_LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：]\s*")
+_LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
 #: a template's placeholder ``(≥**株)`` (its unit kept) before the value
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
-_VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到)\s*"
+_VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到|大于等于|小于等于)\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
@@ -60,6 +60,11 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
                 word = _level(m.group(1), lex) if m else None
+                if m and not word:  # 阶段性目标:数量指标-…: a heading's label before the level's
+                    inner = _LABEL.match(body[m.end():])
+                    if inner and _level(inner.group(1), lex):
+                        body = body[m.end():]
+                        continue
                 if not m or not word:
                     break
                 _set(levels, word)
@@ -106,7 +111,8 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         return [levels["level1"], levels["level2"], name,
                 f"{found.group('num')}{unit or found.group('unit')}{found.group('tail') or ''}"]
     unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
-    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
+    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤").replace("大于等于", "≥") \
+        .replace("小于等于", "≤")
     return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
 
 
