@@ -18,6 +18,12 @@ def _read(path: Path) -> dict:
     return result.to_json()
 
 
+def _read_text(tmp_path: Path, name: str, text: str) -> dict:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return _read(path)
+
+
 def _by_name(reading: dict) -> dict[str, dict]:
     return {i["name"]: i for i in reading["indicators"]}
 
@@ -48,9 +54,7 @@ def test_a_pipe_copy_with_the_header_and_first_row_on_one_line_is_read(tmp_path:
         "| 满意度指标 | 服务对象满意度指标等 | 老人满意度 | ≧ | 90 | % | 93% | 20 | 20 |",
         "| 家属满意度 | ≧ | 90 | % | 95% | 20 | 20 |",
     ])
-    path = tmp_path / "ziping.txt"
-    path.write_text(text, encoding="utf-8")
-    got = _by_name(_read(path))
+    got = _by_name(_read_text(tmp_path, "ziping.txt", text))
     assert list(got) == ["服务老人人数", "服务合格率", "老人满意度", "家属满意度"]
     assert got["服务老人人数"]["targets"]["2023"]["value"] == 1200 and got["服务老人人数"]["unit"] == "人次"
     assert got["服务老人人数"]["actuals"]["2023"]["value"] == 1300
@@ -63,9 +67,7 @@ def test_a_whole_table_on_one_line_split_at_blanks_is_cut_into_rows(tmp_path: Pa
             "实际完成值 (B) 得分 举办赛事场次(场) 12 14 10 参赛人次(万人次) 3.5 3.8 10 支持体育社会组织、俱乐 部数量 "
             "6 6 10 赛事安全事故率 ≤1% 0% 10 资金拨付及时率 95%以上 100% 10\n"
             "备注:定量指标完成数汇总原则,绝对值直接累加计算,相对值按照资金额度加权平均计算。\n")
-    path = tmp_path / "oneline.txt"
-    path.write_text(text, encoding="utf-8")
-    reading = _read(path)
+    reading = _read_text(tmp_path, "oneline.txt", text)
     got = _by_name(reading)
     assert list(got) == ["举办赛事场次", "参赛人次", "支持体育社会组织、俱乐部数量", "赛事安全事故率", "资金拨付及时率"]
     assert got["参赛人次"]["unit"] == "万人次" and got["参赛人次"]["targets"]["2021"]["value"] == 3.5
@@ -83,9 +85,7 @@ def test_a_pipe_row_missing_its_merged_second_level_is_put_back(tmp_path: Path) 
         "效益指标 | 社会效益指标 | 群众出行时间缩短 | 10分钟 | 12分钟",
         " | 通行能力提升率 | 20% | 25%",
     ])
-    path = tmp_path / "shifted.txt"
-    path.write_text(text, encoding="utf-8")
-    got = _by_name(_read(path))
+    got = _by_name(_read_text(tmp_path, "shifted.txt", text))
     assert "通行能力提升率" in got, list(got)
     assert got["通行能力提升率"]["level2"] == "社会效益指标"
     assert got["通行能力提升率"]["targets"]["2021"]["value"] == 20
@@ -108,9 +108,7 @@ def test_a_level_word_wrapped_onto_its_own_line_is_put_back(tmp_path: Path) -> N
         "社会效益指标 困难群众生活 明显改善",
         "满意度指标 满意度指标 群众满意度 ≥95%",
     ])
-    path = tmp_path / "wrapped.txt"
-    path.write_text(text, encoding="utf-8")
-    got = _by_name(_read(path))
+    got = _by_name(_read_text(tmp_path, "wrapped.txt", text))
     assert [got[n]["level1"] for n in ("慰问困难群众人数", "困难群众生活", "群众满意度")] == \
         ["项目完成指标", "项目效益指标", "满意度指标"]
     due = got["资金拨付到位情况"]  # a date with the whole done by it: a deadline
@@ -121,6 +119,9 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
     from analytics.ingest.tables.cells import read_value
     cell = read_value("95%以上。", "higher", LEX)  # a sentence's full stop after the target
     assert (cell.form, cell.comparator, cell.value) == ("number", ">=", 95.0)
+    cell = read_value("大于等于610亩", "higher", LEX)  # comparator words, longest first
+    assert (cell.form, cell.comparator, cell.value, cell.unit) == ("number", ">=", 610.0, "亩")
+    assert read_value("小于等于5%", "higher", LEX).comparator == "<="
     text = "\n".join([
         "某福利院2025年部门预算公开", "整体支出绩效目标表",
         "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",
@@ -128,9 +129,7 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
         "产出指标\t质量指标\t供水管网漏损率\t\t10\t%",
         "\t数量指标\t开展安全排查次数\t\t6\t次",
     ])
-    path = tmp_path / "budget.tsv"
-    path.write_text(text, encoding="utf-8")
-    got = _by_name(_read(path))
+    got = _by_name(_read_text(tmp_path, "budget.tsv", text))
     assert got["成本节约率"]["direction"] == "higher"  # a saving rate: better high though it names 成本
     assert got["供水管网漏损率"]["direction"] == "lower"
     assert got["开展安全排查次数"]["targets"]["2025"]["value"] == 6  # the year of 2025年部门预算公开

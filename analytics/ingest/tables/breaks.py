@@ -27,10 +27,9 @@ _MAX_CELLS = 4000  # a line with more cells is left as it is (a 300-indicator ta
 _LONGEST_NAME = 40  # characters of a name put together from wrapped words
 
 
-def _header_run(cells: list[str], lex: Lexicon) -> tuple[int, int] | None:
-    """(start, end) of the run of header words holding a name and a value column, followed by a
-    level word and a value; ``None`` when the line holds no such run."""
-    roles = [header_role(c, lex) for c in cells]
+def _header_run(cells: list[str], roles: list[str | None], lex: Lexicon) -> tuple[int, int] | None:
+    """(start, end) of the run of header words (``roles``: each cell's header role) holding a name
+    and a value column, followed by a level word and a value; ``None`` when the line holds none."""
     start = 0
     while start < len(cells):
         if roles[start] is None:
@@ -50,15 +49,15 @@ def _header_run(cells: list[str], lex: Lexicon) -> tuple[int, int] | None:
 
 
 def _cut(cells: list[str], lex: Lexicon) -> list[list[str]]:
-    found = _header_run(cells, lex)
+    roles = [header_role(c, lex) for c in cells]
+    found = _header_run(cells, roles, lex)
     if found is None:
         return [cells]
     start, end = found
     pieces = [cells[:start]] if start else []
     piece = [cells[start]]
     for k in range(start + 1, end):
-        here, before = header_role(cells[k], lex), header_role(cells[k - 1], lex)
-        if here == "level1" and before not in ("level1", "level2"):
+        if roles[k] == "level1" and roles[k - 1] not in ("level1", "level2"):
             pieces.append(piece)  # 一级指标 after 偏差原因分析及改进措施: the header's second piece
             piece = []
         piece.append(cells[k])

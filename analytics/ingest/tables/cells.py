@@ -21,8 +21,9 @@ __all__ = ["Cell", "COMPARATOR_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign"
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 _VALUE_RE = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<num>{_NUM})(?P<post>[^\d]*)$")
 _RANGE_RE = re.compile(rf"^(?P<a>{_NUM})(?P<u1>[^\d~～—–-]*)(?:~|～|—+|–|-|至|到)(?P<b>{_NUM})(?P<u2>[^\d]*)$")
-_GE = ("及以上", "以上", "不低于", "不少于", "达到", "≥", "≧", ">=", "至少", "超过", "大于", ">", "高于")
-_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "低于", "≤", "≦", "<=", "至多", "小于", "<", "控制在")
+_GE = ("及以上", "以上", "不低于", "不少于", "达到", "≥", "≧", ">=", "至少", "超过", "大于等于", "大于", ">", "高于")
+_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于", "<",
+       "控制在")
 _WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"), key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
@@ -129,6 +130,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     body = pre_words + m["num"].replace(",", "") + post_words
     for junk in ("约", "为", "=", "≈", "在", "(含)", "含", "控制在"):
         body = body.replace(junk, "")
+    body = body.replace("大于等于", ">=").replace("小于等于", "<=")
     body = body.replace("大于", ">=").replace("高于", ">=").replace("小于", "<=")
     body = re.sub(r"(?<![<>])>(?!=)", ">=", body)
     body = re.sub(r"(?<![<>])<(?!=)", "<=", body)

@@ -111,8 +111,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         return [levels["level1"], levels["level2"], name,
                 f"{found.group('num')}{unit or found.group('unit')}{found.group('tail') or ''}"]
     unit = unit or v.group("unit").lstrip("/")  # the placeholder's 元/株 over the value's /株
-    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤").replace("大于等于", "≥") \
-        .replace("小于等于", "≤")
+    cmp = normalize_text(v.group("cmp")).replace(">=", "≥").replace("<=", "≤")
     return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
 
 
