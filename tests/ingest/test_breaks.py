@@ -133,3 +133,17 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
     assert got["成本节约率"]["direction"] == "higher"  # a saving rate: better high though it names 成本
     assert got["供水管网漏损率"]["direction"] == "lower"
     assert got["开展安全排查次数"]["targets"]["2025"]["value"] == 6  # the year of 2025年部门预算公开
+
+
+def test_a_sign_column_beside_a_date_leaves_the_date_a_deadline(tmp_path: Path) -> None:
+    text = "\n".join([
+        "2023年度项目支出绩效自评表",
+        "一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值",
+        "产出指标\t数量指标\t服务老人人数\t≧\t1200\t人次\t1300",
+        "\t时效指标\t补助资金拨付\t=\t12月底前100%到位\t\t12月",
+        "\t质量指标\t服务合格率\t≧\t95\t%\t98%",
+    ])
+    got = _by_name(_read_text(tmp_path, "signs.tsv", text))
+    assert got["补助资金拨付"]["kind"] == "milestone"
+    assert got["补助资金拨付"]["targets"]["2023"]["due"] == "2023-12"
+    assert got["服务老人人数"]["targets"]["2023"]["comparator"] == ">="

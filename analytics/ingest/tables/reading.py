@@ -318,11 +318,12 @@ def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
     return {k: ind[k] for k in _ORDER if k in ind}
 
 
-def _with_comparator(raw: str, comp: str) -> str:
+def _with_comparator(raw: str, comp: str, lex: Lexicon) -> str:
     """The value with the comparator of a separate column (≥ / ≤, 正向 / 反向 指标) put in front,
-    unless the value has its own."""
+    unless the value has its own or is a date (= beside 12月底前100%到位 says nothing more)."""
     sign = column_sign(comp)
-    if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw) or sign is None:
+    if not raw or re.match(r"^\s*[≥≤≧≦<>=]", raw) or not re.search(r"\d", raw) or sign is None \
+            or lex.due(normalize_text(raw)) is not None:
         return raw
     return sign + raw
 
@@ -336,7 +337,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         if "\n" in _cell(row, layout.name_col) else _cell(row, layout.name_col).strip()
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
-    raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp)) for c, s, k in keys]
+    raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp, lex)) for c, s, k in keys]
     only = [_unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
