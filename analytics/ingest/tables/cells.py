@@ -93,6 +93,17 @@ def is_qualitative_text(text: str, lex: Lexicon) -> bool:
     return bool(t) and not re.search(r"\d", t) and any(w in t for w in lex.qualitative_words)
 
 
+_PERIOD_RE = re.compile(r"^(全年度?|本年度?|年度)$")
+_WORDED_MIN = 6  # Chinese characters, besides comparator words and 个百分点, that make a criterion in words
+
+
+def is_worded(text: str) -> bool:
+    """A criterion in words with numbers in it (低于全区平均值的50%或年降低率5%, 完成2023年度目标任务):
+    no one value to track, a qualitative target checked in."""
+    t = re.sub("|".join(sorted(map(re.escape, COMPARATOR_WORDS), key=len, reverse=True)) + "|个百分点", "", text)
+    return len(re.findall(r"[\u4e00-\u9fff]", t)) >= _WORDED_MIN
+
+
 def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
     ``form == "unreadable"`` and an ``error`` code."""
@@ -114,13 +125,16 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
     m = _VALUE_RE.match(text)
     if not m:
-        if not re.search(r"\d", text):
+        if not re.search(r"\d", text) or is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     pre_words, pre_rest = _split_unit(m["pre"], lex)
+    pre_rest = _PERIOD_RE.sub("", pre_rest)  # 全年不少于2次: the year is the table's
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     per = re.fullmatch(r"每([^\W\d_]{1,3})", pre_rest)  # 每亩300: a standard per unit
     if pre_rest and not per:  # words before the number that are no comparator: 同比增长10%, 约…
+        if is_worded(text):
+            return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
@@ -128,7 +142,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
-    for junk in ("约", "为", "=", "≈", "在", "(含)", "含", "控制在"):
+    for junk in ("控制在", "(含)", "约", "为", "=", "≈", "在", "含"):  # longest first: 控制在 before 在
         body = body.replace(junk, "")
     body = body.replace("大于等于", ">=").replace("小于等于", "<=")
     body = body.replace("大于", ">=").replace("高于", ">=").replace("小于", "<=")

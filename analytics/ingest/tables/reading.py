@@ -17,6 +17,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
 from analytics.ingest.tables.realign import cell as _cell
 from analytics.ingest.tables.realign import is_compacted, needs_realign, realign, row_scores
 from analytics.ingest.tables.sources import RawTable
@@ -162,10 +163,21 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     pending_labels: dict[str, str] = {}
     label_rows: list[dict[str, str]] = []
     closed = False  # a closing line (存在问题, 填报人 …) was passed
+    years = _spread_columns(table, layout, keys)
+    spread: set[int] = set()
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
         if (compact and not table.merged) or needs_realign(row, layout, lex):
             row = realign(row, layout, lex, compact and not table.merged, scores)  # also a web copy pasted into Excel
+        else:
+            group = group_label(row, layout, lex)
+            if group is not None:  # 农业节水 | 万元农业增加值用水量 | …: a group merged down, no column of its own
+                pending_labels[group[0]] = group[1]
+                row = row[:layout.name_col] + row[layout.name_col + 1:]
+            whole = spread_over_years(row, layout, years[0], years[1]) if years else None
+            if whole is not None:  # one target merged over the year columns
+                row = whole
+                spread.add(i)
         kind = _classify(row, layout, lex)
         if row is not table.rows[i] and kind not in ("end", "blank") and _starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
@@ -204,7 +216,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         rows.append((i, row))
         label_rows.append(labels)
     weights = _values_are_weights(rows, keys)
-    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights)
+    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights, spread)
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
@@ -263,9 +275,22 @@ def _values_are_weights(rows: list[tuple[int, list[str]]], keys: list[tuple[Colu
     return total in (90.0, 100.0)
 
 
+def _spread_columns(table: RawTable, layout: Layout, keys: list[tuple[Column, str, str]]
+                    ) -> tuple[list[int], float] | None:
+    """(target columns of different years, share of the rows below the header that reach the last)
+    of a text copy, where a target merged over those columns is written once; else ``None``."""
+    if table.fmt not in SPREAD_FORMATS or table.merged:
+        return None
+    cols = sorted({k: c.index for c, s, k in keys if s == "targets"}.values())
+    if len(cols) < 2:
+        return None
+    body = [r for r in table.rows[layout.header_row + 1:] if any(c.strip() for c in r)]
+    return cols, (sum(1 for r in body if len(r) > cols[-1]) / len(body) if body else 0.0)
+
+
 def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]]], labels: list[dict[str, str]],
-                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False
-                ) -> list[dict[str, Any]]:
+                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False,
+                spread: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
     filled: dict[str, list[str]] = {}
     modes: dict[str, str] = {}
     for lv in ("level1", "level2"):
@@ -289,6 +314,10 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
                         next((c.index for c, t in zip(comp_col, comps) if t), None))
         ind = _indicator(row, layout, keys, lex, unit_col[0].index if unit_col else None, comp_idx, l2 or l1, weights)
         ind["where"] = table.refs[i]
+        if i in spread:
+            years = "、".join(k for _, s, k in keys if s == "targets")
+            ind["inferred"]["targets"] = {"value": "merged_over_years", "rule": "merged_over_years", "confidence": "medium",
+                                          "reason": f"一个目标值写在{years}各年度列上（合并单元格），各年度按同一目标"}
         if not l1 and l2 in lex.level2_to_level1:
             l1 = lex.level2_to_level1[l2]
             ind["inferred"]["level1"] = {"value": l1, "rule": "level2_to_level1",

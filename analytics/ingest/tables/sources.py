@@ -411,6 +411,8 @@ def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
 
 
 _WRAP_TAIL = re.compile(r"^(指标|[(（][^()（）]{1,6}[)）])$")
+#: a row ending in a value (95%, 500人, 0.72) is complete: 指标 below it starts a header, a short line a row
+_ENDS_VALUE = re.compile(r"\d[%％‰]?[^\W\d_]{0,3}$")
 
 
 def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
@@ -422,7 +424,8 @@ def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
     start = next((k for k, ln in enumerate(lines) if "指标" in ln), len(lines))
     merged = [[ln, k + 1] for k, ln in enumerate(lines[:start + 1])]  # [text, number of its first line]
     for k in range(start + 1, len(lines)):  # a line that starts with a cell's tail: 效益 / 指标, 满意度 / （%）
-        if _WRAP_TAIL.match(lines[k].split(delim)[0].strip()) and merged[-1][0].strip():
+        above = merged[-1][0].rstrip(" " + delim)
+        if _WRAP_TAIL.match(lines[k].split(delim)[0].strip()) and above and not _ENDS_VALUE.search(above):
             merged[-1][0] = merged[-1][0].rstrip(" ") + lines[k].strip(" ")
         else:
             merged.append([lines[k], k + 1])
@@ -437,7 +440,8 @@ def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
     while i < len(merged):
         j, total = i, 0
         while i >= start and j < len(merged) and j - i < 6 and merged[j][0].strip() and counts[j] < width \
-                and total + counts[j] <= width:
+                and total + counts[j] <= width \
+                and not (j > i and _ENDS_VALUE.search(merged[j - 1][0].rstrip(" " + delim))):  # a value ends its cell
             total += counts[j]
             j += 1
             if total == width:
