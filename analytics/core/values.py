@@ -221,7 +221,7 @@ class ParsedTarget:
     """Meaning of a raw target cell such as ``90%以上``, ``是``, ``—`` or ``4.1``."""
 
     raw: str
-    comparator: str | None  # ">=", "<=", "=" or None when there is no value
+    comparator: str | None  # ">=", "<=", ">", "<" (strict: written > / 大于), "=" or None when there is no value
     value: float | None  # numeric value in the indicator's unit (percent as 0–100); 1.0 for 是
     is_bool: bool = False
     no_value: bool = False  # "—": nothing was set for that year
@@ -238,9 +238,17 @@ class ParsedTarget:
 
 #: Words that set a target's comparator, as written in official tables. Matched longest first, so
 #: ``及以上`` is not read as ``以上`` plus a stray ``及``, nor ``不超过`` as ``超过``.
-_GE_WORDS = ("≥", "≧", ">=", "以上", "及以上", "不低于", "不少于", "达到", "达", "至少", "超过")
-_LE_WORDS = ("≤", "≦", "<=", "以下", "及以下", "以内", "不超过", "不高于", "低于", "不多于", "至多")
-_COMPARATOR_WORDS = {**{w: ">=" for w in _GE_WORDS}, **{w: "<=" for w in _LE_WORDS}}
+_GE_WORDS = ("≥", "≧", ">=", "以上", "及以上", "不低于", "不少于", "达到", "达", "至少", "超过", "大于等于", "大于或等于",
+             "不小于")
+_LE_WORDS = ("≤", "≦", "<=", "以下", "及以下", "以内", "不超过", "不高于", "低于", "不多于", "至多", "小于等于", "小于或等于",
+             "不大于")
+#: Strict comparators, kept as written: ``>92%`` and ``大于90%`` are met only above the number.
+_GT_WORDS = (">", "大于")
+_LT_WORDS = ("<", "小于")
+_COMPARATOR_WORDS = {**{w: ">=" for w in _GE_WORDS}, **{w: "<=" for w in _LE_WORDS},
+                     **{w: ">" for w in _GT_WORDS}, **{w: "<" for w in _LT_WORDS}}
+#: Each comparator as the non-strict one of its side (for direction and the expected path).
+AT_LEAST_OR_MOST = {">=": ">=", ">": ">=", "<=": "<=", "<": "<=", "=": "="}
 _COMPARATOR_RE = re.compile("|".join(re.escape(w) for w in sorted(_COMPARATOR_WORDS, key=len, reverse=True)))
 _UNIT_SUFFIX_RE = re.compile(r"(万人次|万人|万份|万个|万元|亿元|万|人次|人|个|家|场次|件|起|份)$")
 
@@ -249,8 +257,9 @@ def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
     """Parse a target cell. A bare number takes its comparator from the direction
     (higher is better → ``>=``, lower is better → ``<=``, so ``0`` events means "no more
     than 0"); explicit words win over the direction: ``≥ ≧ >= 以上 及以上 不低于 不少于 达到``
-    (and ``达 至少 超过``) → ``>=``; ``≤ ≦ <= 以下 及以下 以内 不超过 不高于 低于`` (and ``不多于
-    至多``) → ``<=``. Words of both kinds in one cell, superscripts or circled digits are refused."""
+    (and ``达 至少 超过 大于等于 不小于``) → ``>=``; ``≤ ≦ <= 以下 及以下 以内 不超过 不高于 低于`` (and
+    ``不多于 至多 小于等于 不大于``) → ``<=``; the strict ``> 大于`` → ``>`` and ``< 小于`` → ``<``.
+    Words of both kinds in one cell, superscripts or circled digits are refused."""
     text_raw = "" if raw is None else str(raw).strip()
     if isinstance(raw, float) and math.isnan(raw):
         text_raw = ""

@@ -261,7 +261,7 @@ def fmt_list(items: Any, lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
 
 
-_CMP_SYMBOL = {">=": "≥", "<=": "≤", "=": "="}
+_CMP_SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 
 
 def fmt_parsed_target(target: Any, lang: str = "zh") -> str:

@@ -32,7 +32,7 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
         "progress.values", lang, when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
         actual=_quantity(p.actual, unit, lang), expected=_quantity(p.expected, unit, lang),
         target=_quantity(p.target, unit, lang),
-        cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", "=") else "",
+        cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", ">", "<", "=") else "",
     )
     if lang != "zh":
         body = body.replace("  ", " ")

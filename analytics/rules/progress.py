@@ -92,7 +92,7 @@ def trajectory(
     if last_year_end is None:
         return Trajectory({m: target for m in range(1, 13)}, "threshold")
     higher = indicator.direction == "higher"
-    hold = comparator in (">=", "<=")
+    hold = comparator in (">=", "<=", ">", "<")
     values = {m: time_progress(last_year_end, target, m, higher, hold) for m in range(1, 13)}
     held = hold and start_meets_target(last_year_end, target, higher)
     return Trajectory(values, "threshold" if held else "path", start=last_year_end)
@@ -221,18 +221,20 @@ def _rule_text(rule: dict[str, Any]) -> str:
     return ", ".join(parts)
 
 
-def _measures(higher: bool, actual: float, expected: float, target: float) -> tuple[float, float, bool]:
+def _measures(higher: bool, actual: float, expected: float, target: float,
+              strict: bool = False) -> tuple[float, float, bool]:
     """(actual vs expected, actual vs the annual target — both 1.0 = as required, inverted when
-    lower is better — and whether the annual target is met)."""
+    lower is better — and whether the annual target is met; with ``strict`` (written > / 大于,
+    < / 小于) the target itself does not meet it)."""
     if higher:
         ratio = (actual / expected) if expected > 0 else (1.0 if actual >= expected else 0.0)
         attainment = (actual / target) if target > 0 else (1.0 if actual >= target else 0.0)
-        return ratio, attainment, actual >= target - 1e-9
+        return ratio, attainment, (actual > target + 1e-9) if strict else (actual >= target - 1e-9)
     ratio = (expected / actual) if actual > 0 else (1.0 if actual <= expected + 1e-9 else 0.0)
     attainment = (target / actual) if actual > 0 else 1.0
     if target == 0:
         attainment = 1.0 if actual <= 0 else 0.0
-    return ratio, attainment, actual <= target + 1e-9
+    return ratio, attainment, (actual < target - 1e-9) if strict else (actual <= target + 1e-9)
 
 
 def evaluate_indicator(
@@ -273,7 +275,7 @@ def evaluate_indicator(
         gap = actual - expected
         if ind.kind == "rate":
             gap_pp = gap if higher else -gap
-        ratio, attainment, met = _measures(higher, actual, expected, target)
+        ratio, attainment, met = _measures(higher, actual, expected, target, comparator in (">", "<"))
         if ind.kind == "milestone":
             met = milestone_achieved(actual)
             due = ind.due_month or 12

@@ -82,7 +82,7 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, st
         return ("是" if value else "否"), "rewritten"
     if comparator == "=":
         return _num(float(value)), "exact"
-    return ("≥" if comparator == ">=" else "≤") + _num(float(value)), "rewritten"
+    return {">": ">", "<": "<", "<=": "≤"}.get(str(comparator), "≥") + _num(float(value)), "rewritten"
 
 
 def _due_month(ind: Mapping[str, Any]) -> str:

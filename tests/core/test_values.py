@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from analytics.core.values import ValueParseError, parse_bool, parse_number, parse_period, parse_target, unit_scale
+from analytics.core.values import (AT_LEAST_OR_MOST, ValueParseError, parse_bool, parse_number, parse_period, parse_target,
+                                   unit_scale)
 
 
 @pytest.mark.parametrize(
@@ -124,3 +125,15 @@ def test_target_words_longest_first(raw, comparator, value):
 def test_target_words_of_both_kinds_or_odd_digits_are_refused(raw):
     with pytest.raises(ValueParseError):
         parse_target(raw)
+
+
+@pytest.mark.parametrize("raw, comparator, value", [
+    (">92%", ">", 92.0), ("＞92%", ">", 92.0), ("大于90%", ">", 90.0), ("<24", "<", 24.0), ("小于0.9", "<", 0.9),
+    ("大于等于95%", ">=", 95.0), ("大于或等于3", ">=", 3.0), ("不小于3", ">=", 3.0),
+    ("小于等于5", "<=", 5.0), ("不大于5", "<=", 5.0), (">=95", ">=", 95.0), ("<=5", "<=", 5.0),
+])
+def test_strict_comparators_are_kept_as_written(raw, comparator, value):
+    for direction in ("higher", "lower"):
+        t = parse_target(raw, direction)
+        assert (t.comparator, t.value) == (comparator, value), (raw, direction)
+    assert AT_LEAST_OR_MOST[comparator] in (">=", "<=")

@@ -71,3 +71,18 @@ def test_a_place_list_not_followed_by_a_level_word_is_not_taken_as_columns() -> 
                       "产出指标", "数量指标", "覆盖乡镇数", "12个"])
     data = _read(text)
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [("覆盖乡镇数", "12个")]
+
+
+def test_a_value_header_over_year_lines_and_the_header_repeated_after_a_page_break() -> None:
+    text = "\n".join([
+        "节水目标分解表", "指标", "预期值", "2016年", "2017年", "2018年",
+        "再生水回用率", "30%", "40%", "55%",
+        "节水型企业覆盖率", "7.9%", "15.8%", "23.8%",
+        "指标", "预期值", "2016年", "2017年", "2018年",
+        "供水管网漏损率", "14%", "12%", "10%"])
+    data = _read(text)
+    rows = [(i["name"], {y: t["raw"] for y, t in i["targets"].items()}) for i in data["indicators"]]
+    assert rows == [("再生水回用率", {"2016": "30%", "2017": "40%", "2018": "55%"}),
+                    ("节水型企业覆盖率", {"2016": "7.9%", "2017": "15.8%", "2018": "23.8%"}),
+                    ("供水管网漏损率", {"2016": "14%", "2017": "12%", "2018": "10%"})]
+    assert data["unread"] == []

@@ -123,3 +123,14 @@ def test_control_words_and_the_whole_year_before_a_number() -> None:
     assert (read_value("控制在3%以内", "higher", LEX).comparator, read_value("控制在3%以内", "higher", LEX).value) == ("<=", 3.0)
     cell = read_value("全年不少于2次", "higher", LEX)
     assert (cell.comparator, cell.value, cell.unit) == (">=", 2.0, "次")
+
+
+def test_a_strict_sign_in_a_table_is_kept_and_sets_the_direction(tmp_path: Path) -> None:
+    text = ("指标名称\t指标值\n验收合格率\t>92%\n维护及时性\t<24小时\n成本\t小于等于5万元\n森林火灾受害率\t小于0.9‰\n")
+    got = _by_name(_read_text(tmp_path, text))
+    year = next(iter(got["验收合格率"]["targets"]))
+    assert got["验收合格率"]["targets"][year]["comparator"] == ">"
+    assert (got["维护及时性"]["targets"][year]["comparator"], got["维护及时性"]["direction"]) == ("<", "lower")
+    assert got["成本"]["targets"][year]["comparator"] == "<="
+    fire = got["森林火灾受害率"]
+    assert (fire["targets"][year]["comparator"], fire["targets"][year]["value"], fire["unit"], fire["kind"]) == ("<", 0.9, "‰", "rate")

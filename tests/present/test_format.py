@@ -167,3 +167,12 @@ def test_targets_as_written_with_their_unit():
     assert f.fmt_target("95%以上", "%", "en") == "95%+"
     assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
     assert f.fmt_target("", "万人") == "—" and f.fmt_target(None, "万人") == "—"
+
+
+@pytest.mark.parametrize("raw, zh, en", [(">92%", ">92", ">92"), ("≥92%", "≥92", "≥92"), ("小于0.9", "<0.9", "<0.9"),
+                                         ("是", "是", "Yes"), ("—", "—", "—")])
+def test_a_target_shows_its_comparator_as_read(raw, zh, en):
+    from analytics.core.values import parse_target
+
+    t = parse_target(raw)
+    assert (f.fmt_parsed_target(t, "zh"), f.fmt_parsed_target(t, "en")) == (zh, en)

@@ -209,3 +209,14 @@ def test_execution_time_progress(dataset):
     assert execution_time_progress(project, budget, 2024, 6) == pytest.approx(start + (100.0 - start) / 2)
     assert execution_time_progress(project, budget, 2024, 12) == pytest.approx(100.0)
     assert execution_time_progress(project, budget, 2025, 6) is None  # no target for 2025
+
+
+@pytest.mark.parametrize("higher, actual, strict, met", [
+    (True, 92.0, False, True), (True, 92.0, True, False), (True, 92.5, True, True),
+    (False, 24.0, False, True), (False, 24.0, True, False), (False, 23.0, True, True),
+])
+def test_a_strict_target_is_not_met_by_the_number_itself(higher, actual, strict, met):
+    from analytics.rules.progress import _measures
+
+    target = 92.0 if higher else 24.0
+    assert _measures(higher, actual, target, target, strict)[2] is met

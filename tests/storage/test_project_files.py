@@ -106,3 +106,11 @@ def test_merged_cell_workbooks_and_word_tables(name: str, tmp_path: Path, capsys
     project = load_project(tmp_path)
     assert payload["indicators"] == len(project.indicators) == 40
     assert project.id == payload["id"] and project.years == (2023, 2024)
+
+
+@pytest.mark.parametrize("comparator, text", [(">", ">90"), ("<", "<90"), (">=", "≥90"), ("<=", "≤90"), ("=", "90")])
+def test_a_target_the_folder_format_cannot_read_as_written_is_rewritten_with_its_comparator(comparator: str, text: str) -> None:
+    from analytics.storage.project_files import _cell_text
+
+    got, why = _cell_text({"raw": "九十以上", "comparator": comparator, "value": 90.0}, "rate", "higher")
+    assert got == text and why in ("rewritten", "exact")

@@ -21,9 +21,10 @@ __all__ = ["Cell", "COMPARATOR_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign"
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 _VALUE_RE = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<num>{_NUM})(?P<post>[^\d]*)$")
 _RANGE_RE = re.compile(rf"^(?P<a>{_NUM})(?P<u1>[^\d~～—–-]*)(?:~|～|—+|–|-|至|到)(?P<b>{_NUM})(?P<u2>[^\d]*)$")
-_GE = ("及以上", "以上", "不低于", "不少于", "达到", "≥", "≧", ">=", "至少", "超过", "大于等于", "大于", ">", "高于")
-_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于", "<",
-       "控制在")
+_GE = ("及以上", "以上", "不低于", "不少于", "不小于", "达到", "≥", "≧", ">=", "至少", "超过", "大于等于", "大于或等于", "大于",
+       ">", "高于")
+_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "不大于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于或等于",
+       "小于", "<", "控制在")
 _WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"), key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
@@ -142,12 +143,10 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
-    for junk in ("控制在", "(含)", "约", "为", "=", "≈", "在", "含"):  # longest first: 控制在 before 在
+    for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含"):  # longest first: 控制在 before 在
         body = body.replace(junk, "")
-    body = body.replace("大于等于", ">=").replace("小于等于", "<=")
-    body = body.replace("大于", ">=").replace("高于", ">=").replace("小于", "<=")
-    body = re.sub(r"(?<![<>])>(?!=)", ">=", body)
-    body = re.sub(r"(?<![<>])<(?!=)", "<=", body)
+    body = re.sub(r"(?<![<>])=", "", body)  # =300天 (exactly, below), not the = of >= / <=
+    body = body.replace("高于", ">=")  # 大于 / 小于 and > / < stay strict (parse_target reads them)
     body = body.replace("内", "以内") if body.endswith("内") and not body.endswith("以内") else body
     try:
         parsed = parse_target(body, direction)
@@ -272,8 +271,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
 
 
 #: What a comparator column (指标方向, 计算符号, 运算符号) writes, as the sign put before a value.
-_SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": "≥", "大于等于": "≥", "大于": "≥", "不低于": "≥",
-          "≤": "≤", "≦": "≤", "<=": "≤", "<": "≤", "小于等于": "≤", "小于": "≤", "不高于": "≤",
+_SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": ">", "大于等于": "≥", "大于": ">", "不低于": "≥",
+          "≤": "≤", "≦": "≤", "<=": "≤", "<": "<", "小于等于": "≤", "小于": "<", "不高于": "≤",
           "=": "=", "═": "=", "等于": "="}
 _NATURE = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "逆向": "≤", "逆向指标": "≤"}
 #: what a 指标值类型 column holds beside the signs

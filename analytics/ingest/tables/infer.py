@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analytics.core.values import normalize_text
+from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
 from analytics.ingest.tables.cells import Cell
 from analytics.ingest.tables.lexicon import Lexicon, Rule
 
@@ -62,8 +62,9 @@ def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon, le
             return None
         match = filled[0].raw
     if rule.comparator is not None:
-        written = [c for c in filled if c.explicit and c.comparator == rule.comparator]
-        if not written or any(c.explicit and c.comparator != rule.comparator for c in filled):
+        side = [AT_LEAST_OR_MOST.get(c.comparator or "") for c in filled]  # > is on the side of >=
+        written = [c for c, s in zip(filled, side) if c.explicit and s == rule.comparator]
+        if not written or any(c.explicit and s != rule.comparator for c, s in zip(filled, side)):
             return None
         match = written[0].raw
     if rule.zero_cap:

@@ -37,6 +37,15 @@ def _places(lines: list[str], j: int, lex: Lexicon) -> list[str]:
     return out if out and j < len(lines) and lex.level_word(lines[j]) else []
 
 
+def _years_below(lines: list[str], j: int) -> list[str]:
+    """The year lines (2016年, 2017年度) from line ``j`` on: the columns under a value header."""
+    out: list[str] = []
+    while j < len(lines) and len(out) < 12 and re.fullmatch(r"(19|20)\d{2}年度?", normalize_text(lines[j])):
+        out.append(normalize_text(lines[j]))
+        j += 1
+    return out
+
+
 def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], int] | None:
     """(first line, header cells, place-named value columns after them, line after the header)."""
     for h, line in enumerate(lines):
@@ -46,6 +55,11 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
         j = h
         while j < len(lines) and len(cells) < 16:
             t = normalize_text(lines[j])
+            years = _years_below(lines, j + 1) if header_role(t, lex) == "value" and header_year(t) is None else []
+            if len(years) >= 2:  # 预期值 over 2016年 / 2017年 / 2018年: one column per year
+                cells.extend(t + y for y in years)
+                j += 1 + len(years)
+                continue
             if re.fullmatch(r"\d{4}年度?", t) and j + 1 < len(lines) and header_year(lines[j + 1]) is None \
                     and header_role(lines[j + 1], lex) == "value":
                 cells.append(t + normalize_text(lines[j + 1]))
@@ -131,7 +145,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         roles[roles.index("level2")] = "name"
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
-    headers = {normalize_text(c) for c in header} | {"绩效指标"}
+    headers = {normalize_text(c) for c in header} | {normalize_text(x) for x in lines[h:end]} | {"绩效指标"}
+    again = [normalize_text(x) for x in lines[h:end]]  # the header repeated after a page break
     explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
     i = end
     pending: dict[str, str] = {}
@@ -142,6 +157,11 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
             break
+        if len(again) >= 2 and [normalize_text(x) for x in lines[i:i + len(again)]] == again:
+            rows.append(lines[i:i + len(again)])  # one row, read as a header and skipped
+            refs.append(table.refs[i])
+            i += len(again)
+            continue
         if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)
                                                 and not _named_like_column(t, lines[i + 1] if i + 1 < len(lines) else "", lex)):
             rows.append([lines[i]])

@@ -17,6 +17,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmp_>=": {"zh": "不低于", "en": "at least"},
     "cmp_<=": {"zh": "不超过", "en": "at most"},
     "cmp_=": {"zh": "等于", "en": "exactly"},
+    "cmp_>": {"zh": "高于", "en": "more than"},
+    "cmp_<": {"zh": "低于", "en": "less than"},
     "gap_pp": {"zh": "与应达进度相差 {gap}。", "en": " Gap to the trajectory: {gap}."},
     "ratio": {"zh": "实际÷应达 = {ratio:.1%}。", "en": " Actual vs expected = {ratio:.1%}."},
     "ratio_lower": {
