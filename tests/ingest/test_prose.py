@@ -102,3 +102,37 @@ def test_a_level_set_off_by_a_dash_under_a_heading_and_worded_comparators(tmp_pa
     assert got["治理水土流失面积"]["targets"]["2023"]["comparator"] == ">="
     assert got["治理水土流失面积"]["targets"]["2023"]["value"] == 1200
     assert got["受益群众满意度"]["level1"] == "满意度指标"
+
+
+LIST = (
+    "2023年基本公共卫生服务项目绩效目标\n"
+    "1.适龄儿童国家免疫规划疫苗接种率≥90%\n"
+    "2.7岁以下儿童健康服务率≥90%\n"
+    "3.高血压患者管理人数142万人\n"
+    "4.社区在册居家严重精神障碍患者健康管理率≥95%(2022:90%)\n"
+    "5.社区在册居家严重精神障碍患者健康体检率≥60%(新增)\n"
+    "6.居民健康素养水平不断提高\n"
+    "7.基本公共卫生服务对象满意度较上年提高\n")
+
+
+def test_a_numbered_list_is_read_item_by_item(tmp_path: Path) -> None:
+    data = _read(tmp_path, LIST)
+    got = [(i["name"], i["targets"]["2023"]["raw"], i["kind"]) for i in data["indicators"]]
+    assert got == [("适龄儿童国家免疫规划疫苗接种率", "≥90%", "rate"), ("7岁以下儿童健康服务率", "≥90%", "rate"),
+                   ("高血压患者管理人数", "142万人", "flow"), ("社区在册居家严重精神障碍患者健康管理率", "≥95%", "rate"),
+                   ("社区在册居家严重精神障碍患者健康体检率", "≥60%", "rate"),
+                   ("居民健康素养水平不断提高", "居民健康素养水平不断提高", "qualitative"),
+                   ("基本公共卫生服务对象满意度较上年提高", "基本公共卫生服务对象满意度较上年提高", "qualitative")]
+    assert data["indicators"][2]["targets"]["2023"]["value"] == 142.0
+
+
+def test_a_numbered_list_of_duties_sets_no_targets(tmp_path: Path) -> None:
+    text = ("关于做好2023年项目管理工作的通知\n1.各地要加强组织领导\n2.进一步完善管理制度\n3.确保资金安全有效\n"
+            "4.积极推动工作落实\n")
+    assert isinstance(parse_table((tmp_path / "n.txt").write_text(text, encoding="utf-8") and tmp_path / "n.txt"), NoTable)
+
+
+def test_numbers_out_of_turn_make_no_list(tmp_path: Path) -> None:
+    text = "2023年项目绩效目标\n3.服务人次5000人次\n1.居民健康素养水平不断提高\n7.培训人数300人\n"
+    data = parse_table((tmp_path / "n.txt").write_text(text, encoding="utf-8") and tmp_path / "n.txt")
+    assert isinstance(data, NoTable) or all(i["kind"] != "qualitative" for i in data.to_json()["indicators"])

@@ -3,7 +3,11 @@
 each clause with a comparator and a number becomes a row of a small grid (一级指标 | 二级指标 |
 三级指标 | 指标值, the value written with its unit) that the table reader then reads like any other table. Level words
 before a colon or comma (``效益指标:经济效益指标:``) set the levels of the clauses after them;
-clauses without a number of their own (``生态修复功能提高``) are not indicators. Used only when no
+clauses without a number of their own (``生态修复功能提高``) are not indicators. A numbered list of
+indicators (``6.高血压患者管理人数142万人``, ``9.…管理率≥95%(2022:90%)``: three or more lines numbered
+1, 2, 3 … in turn) is read item by item: the number taken off, a note in brackets after the target
+(``(新增)``, ``(2022年:61%)``) left out, a bare number with its unit a target, and an item in words
+(``23.城乡居民公共卫生差距不断缩小``) a qualitative target named by its words. Used only when no
 table header was found in a text.
 """
 
@@ -13,6 +17,7 @@ import re
 from collections import Counter
 
 from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -31,6 +36,11 @@ _VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不�
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+_ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
+#: a note after an item's target: (新增), (2022:90%), (2022年:61%)
+_NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
+_MIN_ITEMS = 3  # lines numbered 1, 2, 3 … in turn that make a list
+_LONGEST_WORDED_ITEM = 40
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 
 
@@ -44,12 +54,18 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
     target."""
-    text = "\n".join(" ".join(c for c in row if c.strip()) for row in table.rows)[:_MAX_CHARS]
+    lines = [" ".join(c for c in row if c.strip()) for row in table.rows]
+    items = _list_items(lines)
+    lines = [_ITEM.sub("", ln, count=1) if k in items else ln for k, ln in enumerate(lines)]
+    text = "\n".join(lines)[:_MAX_CHARS]
     rows: list[list[str]] = [list(HEADER)]
     refs: list[str] = ["L0"]
     levels = {"level1": "", "level2": ""}
     skipped: list[dict[str, str]] = []
-    line_of = _line_starts(table)
+    line_of = _line_starts(lines, table.refs)
+    item_at = {start for k, (start, _) in enumerate(line_of) if k in items}
+    worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
+    valued = 0
     pos = 0
     for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
         start, pos = pos, pos + len(clause) + 1
@@ -73,12 +89,25 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
             if word:  # 服务对象满意度指标, … – a level word alone before a comma
                 _set(levels, word)
                 continue
-            row = _clause_row(body, levels, bare=bool(levels["level1"] or levels["level2"]))
+            item = start in item_at and body is part
+            if item:
+                body = _NOTE_TAIL.sub("", body)
+            row = _clause_row(body, levels, bare=item or bool(levels["level1"] or levels["level2"]))
+            words = normalize_text(body)
+            if row is None and item and len(words) <= _LONGEST_WORDED_ITEM and not re.search(r"\d", words) \
+                    and is_qualitative_text(words, lex):
+                row = [levels["level1"], levels["level2"], words, words]  # 居民健康素养水平不断提高
+                worded.append(len(rows))
+            elif row and item:
+                valued += 1
             if row:
                 rows.append(row)
                 refs.append(_ref(line_of, start))
             elif body.strip() and body is not part and levels["level1"]:
                 skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
+    if valued < 2 and worded:  # a numbered list of duties, no list of targets
+        rows = [r for k, r in enumerate(rows) if k not in set(worded)]
+        refs = [r for k, r in enumerate(refs) if k not in set(worded)]
     if len(rows) < 3:
         return None
     refs[0] = refs[1]  # the grid's header stands where the first target is written
@@ -115,11 +144,32 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     return [levels["level1"], levels["level2"], name, f"{cmp}{v.group('num')}{unit}"]
 
 
-def _line_starts(table: RawTable) -> list[tuple[int, str]]:
+def _line_starts(lines: list[str], refs: list[str]) -> list[tuple[int, str]]:
     out, pos = [], 0
-    for row, ref in zip(table.rows, table.refs):
+    for line, ref in zip(lines, refs):
         out.append((pos, ref))
-        pos += len(" ".join(c for c in row if c.strip())) + 1
+        pos += len(line) + 1
+    return out
+
+
+def _list_items(lines: list[str]) -> set[int]:
+    """Indexes of the lines of numbered lists: runs of lines numbered 1, 2, 3 … in turn (blank lines
+    between them allowed), at least ``_MIN_ITEMS`` long."""
+    out: set[int] = set()
+    run: list[int] = []
+    for k, line in enumerate(lines):
+        if not line.strip():
+            continue
+        m = _ITEM.match(line)
+        n = int(m.group("n")) if m and line[m.end():].strip() else None
+        if n is not None and run and n == len(run) + 1:
+            run.append(k)
+            continue
+        if len(run) >= _MIN_ITEMS:
+            out.update(run)
+        run = [k] if n == 1 else []
+    if len(run) >= _MIN_ITEMS:
+        out.update(run)
     return out
 
 
