@@ -61,7 +61,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
                 return result
         free = line_rows(table, lex)
         if free is not None:  # no header fits: a name and its values on each line
-            titled = title_year(table.rows, len(table.rows))
+            titled = title_year(table.rows, len(table.rows), lex)
             result = _read(free[0], lex, year or titled, name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 if year is None:

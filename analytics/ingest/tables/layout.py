@@ -300,23 +300,21 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
     return Layout(last, i if first is None else first, cols, name_col, levels)
 
 
-def title_year(rows: list[list[str]], upto: int) -> int | None:
-    """The year of the title (（2022年度）, 2022年…绩效目标表) above the header."""
+def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
+    """The year of the title (（2022年度）, 2022年…绩效目标表) above the header, by the lexicon's
+    ``title_year`` patterns (data/lexicon.yaml)."""
     for row in rows[:upto]:
         for c in row:
             t = normalize_text(c)
-            m = re.search(r"[(（]((?:19|20)\d{2})年度?[)）]", t) or re.search(r"((?:19|20)\d{2})年度?.*表(公开|公示)?$", t) \
-                or re.fullmatch(r"[(（]?((?:19|20)\d{2})年度?[)）]?", t) \
-                or re.match(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评|目标)", t) \
-                or (len(t) <= 80 and re.search(r"((?:19|20)\d{2})年度\S{2,40}(绩效|自评)", t))  # 2021年度…项目自评结果
-            m = m or (len(t) <= 40 and re.search(r"((?:19|20)\d{2})年度?(部门|单位)?(预算|决算)(公开)?$", t))  # 福利院2025年部门预算公开
-            m = m or (len(t) <= 50 and re.search(r"((?:19|20)\d{2})年度?[^\d\s]{0,30}(绩效目标|绩效指标)", t))  # 公安局2025年项目绩效目标和指标
-            if m:
-                return int(m.group(1))
+            for pattern, longest in lex.title_year_cells:
+                m = pattern.search(t) if longest is None or len(t) <= longest else None
+                if m:
+                    return int(m.group("y"))
         joined = normalize_text("".join(row)) if len(row) > 1 else ""  # 2020 | 年市级…项目自评表 split at a blank
-        m = re.search(r"((?:19|20)\d{2})年度?[^\d\s]{2,40}?(绩效目标|绩效自评|自评)表", joined)
-        if m:
-            return int(m.group(1))
+        for pattern in lex.title_year_joined:
+            m = pattern.search(joined) if joined else None
+            if m:
+                return int(m.group("y"))
     return None
 
 

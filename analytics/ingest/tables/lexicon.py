@@ -64,6 +64,8 @@ class Lexicon:
     percent_ceiling: re.Pattern[str] | None = None
     explanation: re.Pattern[str] | None = None
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
+    title_year_cells: tuple[tuple[re.Pattern[str], int | None], ...] = ()  # (pattern, max_chars)
+    title_year_joined: tuple[re.Pattern[str], ...] = ()
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -153,6 +155,9 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         explanation=_rx(doc["headers"].get("explanation")),
         run_words=tuple(sorted({normalize_text(str(w)) for w in doc["headers"].get("run_words") or []},
                                key=len, reverse=True)),
+        title_year_cells=tuple((re.compile(str(r["pattern"])), int(r["max_chars"]) if r.get("max_chars") else None)
+                               for r in (doc.get("title_year") or {}).get("cells") or []),
+        title_year_joined=tuple(re.compile(str(r["pattern"])) for r in (doc.get("title_year") or {}).get("joined") or []),
     )
 
 

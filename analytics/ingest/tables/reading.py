@@ -148,7 +148,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     year_from = "argument" if year else None
     fallback = year
     if fallback is None:
-        fallback = title_year(table.rows, layout.first_header_row)
+        fallback = title_year(table.rows, layout.first_header_row, lex)
         year_from = "title" if fallback else None
     if fallback is None and facts.get("name"):
         m = re.search(r"((?:19|20)\d{2})年", facts["name"])
