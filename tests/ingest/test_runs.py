@@ -106,3 +106,34 @@ def test_a_line_that_cannot_be_cut_but_names_an_indicator_is_listed_not_dropped(
     data = _read(text)
     assert "群众对公共文化服务的认可程度" not in [i["name"] for i in data["indicators"]]
     assert any("群众对公共文化服务的认可程度" in u["text"] for u in data["unread"])
+
+
+# a document-sharing page's text: the whole form run together, rows and cells with nothing between them
+STREAM = ("下载本文档\n文档简介\n"
+          "2023年度农村饮水安全维修养护项目绩效自评表单位名称:某县水利局填报日期:2024年3月5日项目名称农村饮水安全维修养护"
+          "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+          "产出指标数量指标维修供水工程处数不低于40处42处达成预期指标水质检测合格率95%96%达成预期指标"
+          "质量指标工程验收合格率100%100%达成预期指标成本指标维修养护经费控制数120万元118万元达成预期指标"
+          "效益指标社会效益指标受益人口不低于3万人3.2万人达成预期指标满意度指标群众满意度不低于90%93%达成预期指标\n"
+          "2、点击查看更多\n")
+
+
+def test_a_whole_form_run_together_is_cut_into_its_rows() -> None:
+    data = _read(STREAM)
+    assert data["source"]["format"] == "text-stream" and data["source"]["year"] == 2023
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2023"]["raw"], i["actuals"]["2023"]["raw"])
+           for i in data["indicators"]]
+    assert got == [
+        ("产出指标", "数量指标", "维修供水工程处数", "不低于40处", "42处"),
+        ("产出指标", "数量指标", "水质检测合格率", "95%", "96%"),
+        ("产出指标", "质量指标", "工程验收合格率", "100%", "100%"),
+        ("产出指标", "成本指标", "维修养护经费控制数", "120万元", "118万元"),
+        ("效益指标", "社会效益指标", "受益人口", "不低于3万人", "3.2万人"),
+        ("满意度指标", "", "群众满意度", "不低于90%", "93%"),
+    ]
+
+
+def test_a_stream_whose_cut_gives_fragments_as_names_is_no_table() -> None:
+    text = "一级指标二级指标三级指标年度指标值全年实际值产出指标(20分)万粒50万粒8万粒0万粒5万粒3\n"
+    result = parse_table(text.encode("utf-8"), filename="t.txt")
+    assert not isinstance(result, TableReading) or not result.indicators

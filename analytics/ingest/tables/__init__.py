@@ -16,7 +16,7 @@ from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
-from analytics.ingest.tables.runs import run_rows
+from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
 
@@ -82,7 +82,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     """The first reading of ``table`` as laid out that finds indicators; else the most telling
     failure. A text with one cell per line is rebuilt from its header, else split at blanks
     (a PDF copy), else cut where its cells run together."""
-    tries = [rebuild_rows(table, lex), split_run_on_rows(split_spaces(table), lex), run_rows(table, lex)] \
+    tries = [rebuild_rows(table, lex), split_run_on_rows(split_spaces(table), lex), run_rows(table, lex),
+             stream_rows(table, lex)] \
         if table.fmt == "text-lines" else [split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(split_run_on_rows(split_spaces(table), lex))

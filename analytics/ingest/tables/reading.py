@@ -301,6 +301,10 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
             parent = lex.level2_to_level1.get(l2)
             if parent in known:
                 filled["level1"][n] = parent
+    for n, (l1, l2) in enumerate(zip(filled["level1"], filled["level2"])):
+        parent = lex.level2_to_level1.get(l2)
+        if l1 and parent and parent != l1 and not labels[n].get("level2") and labels[n].get("level1"):
+            filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
     out: list[dict[str, Any]] = []

@@ -19,13 +19,14 @@ from __future__ import annotations
 
 import functools
 import re
+import sys
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign, ends_like_name,
                                            header_role, read_value)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["run_rows"]
+__all__ = ["run_rows", "stream_rows"]
 
 _MAX_LINE = 240  # characters: an indicator's row is short; longer lines are not cut
 _MAX_LINES = 3000
@@ -35,6 +36,10 @@ _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
+_LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
+_MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
+_STREAM_DEPTH = 6000  # frames the stream's cut may use (a few per cell)
+_PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
 
@@ -118,17 +123,30 @@ def _boundaries(s: str, lex: Lexicon) -> list[int]:
         if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]):
             out.add(i)
     words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS) if len(w) >= 2}
+    words |= {w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}  # 产出时效 | 森林火灾…
     for w in sorted(words):
         for m in re.finditer(re.escape(w), s):
             out.update(k for k in (m.start(), m.end(), m.end() + 2) if k <= len(s))
     if lex.explanation is not None:
         for m in re.finditer(lex.explanation.pattern.lstrip("^"), s):
             out.add(m.start())
+    units = sorted({u for u in lex.units if u and u in s}, key=len, reverse=True)
+    if units:  # after a unit that follows a number (0起 | 达成预期指标): a cell may end there
+        for m in re.finditer(r"(?<=\d)(?:" + "|".join(map(re.escape, units)) + ")", s):
+            out.add(m.end())
     return sorted(out)
 
 
-def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
-    """The best cut of ``s`` into cells of ``kinds`` (see the module's help), or ``None``.
+_ROW_BREAK = "\x00"  # between the rows of a stream's cut
+
+
+def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
+            levels: list[str | None] | None = None) -> list[str] | None:
+    """The best cut of ``s`` into cells of ``kinds`` (see the module's help), or ``None``. With
+    ``stream`` the text holds many rows run together: after the last column a new row starts
+    (``_ROW_BREAK`` between them), and the cut may stop where no further row fits; ``levels`` (the
+    header role of each column) then keeps a level word to its own level's column, and of two
+    equal cuts the one with the shorter names wins (a note left in its column, not in the next name).
 
     One function with its scoring on purpose: the fit of each cell and the search over cuts are
     read together."""
@@ -145,12 +163,16 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
         if not cell:
             return 0.0 if kind != "name" else None
         if kind == "level":
-            return 2.0 + 0.05 * len(cell) if lex.level_word(cell) else None
+            word = lex.level_word(cell)
+            if word and stream and word[1] not in lex.level1 | lex.level2:
+                return None  # in a stream only the lexicon's own words: 达成预期指标效益指标 is a note and a level
+            return 2.0 + 0.05 * len(cell) if word else None
         if kind == "name":
             if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
             return 1.0 + (0.5 if ends_like_name(cell) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
-                - 0.1 * max(0, len(cell) - 16)  # a name that ran on into the next cells
+                - 0.1 * max(0, len(cell) - 16) \
+                + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
         if kind == "number":
             if not _NUMBER.fullmatch(cell):
                 return None
@@ -179,14 +201,17 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
     @functools.lru_cache(maxsize=None)
     def best(i: int, k: int) -> tuple[float, tuple[str, ...]] | None:
         if k == len(kinds):
-            return (0.0, ()) if i == len(s) else None
+            if not stream or i == len(s):
+                return (0.0, ()) if i == len(s) else None
+            more = best(i, 0)  # the next row, or the rest left as it is (the page's footer)
+            return (more[0], (_ROW_BREAK,) + more[1]) if more is not None and more[0] > 0 else (0.0, ())
         found: tuple[float, tuple[str, ...]] | None = None
-        ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], len(s))]
+        ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], _LONGEST_TEXT if stream else len(s))]
         if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
             ends = [i] + [i + len(m) for m in _prefixes(_NUMBER, s, i)]
         elif kinds[k] in ("unit", "sign"):
             ends = [i] + [i + len(w) for w in (units if kinds[k] == "unit" else signs) if s.startswith(w, i)]
-        elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]):
+        elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]) and not stream:
             ends = [len(s)]  # the trailing free-text columns take the rest
         for j in ends:
             if kinds[k] == "value" and k == first_value and j == i:
@@ -194,9 +219,12 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon) -> list[str] | None:
             score = fit(kinds[k], i, j)
             if score is None:
                 continue
+            if stream and levels and j > i and kinds[k] == "level" and levels[k] in ("level1", "level2") \
+                    and (lex.level_word(s[i:j]) or ("", ""))[0] != levels[k]:
+                continue  # 效益指标 under 一级指标, 社会效益 under 二级指标
             if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
-                score -= 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
+                score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
             rest = best(j, k + 1)
             if rest is None:
                 continue
@@ -232,6 +260,72 @@ def _uncut(s: str, roles: list[str | None], kinds: list[str], lex: Lexicon) -> l
     if len(_CJK.findall(s)) >= 4 and ends_like_name(s) and len(s) <= 60:
         return [s if kind == "name" else "" for kind in kinds]
     return None
+
+
+def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
+    """(start, end, words) of the first run of header words inside ``s`` (at least four, with a name
+    and a value among them), else ``None``."""
+    starts = sorted({m.start() for w in lex.run_words if len(w) >= 4 for m in re.finditer(re.escape(w), s)})
+    for p in starts[:200]:
+        words: list[str] = []
+        i = p
+        while len(words) < 16:
+            year = _YEAR_WORD.match(s, i)
+            j = year.end() if year else i
+            w = next((w for w in lex.run_words if s.startswith(w, j)), None)
+            if w is None:
+                break
+            words.append(s[i:j + len(w)])
+            i = j + len(w)
+        roles = [header_role(w, lex) for w in words]
+        if len(words) >= 3 and "name" in roles and "value" in roles:
+            return p, i, words
+    return None
+
+
+def stream_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
+    """A whole form run together into one stream (a document-sharing page's text: the cells of every
+    row and the rows themselves with nothing between them): the header words found inside it, the
+    text after them cut into rows of the same columns (see :func:`_cutter` with ``stream``). ``None``
+    when no header is found or fewer than two rows with a target are cut."""
+    lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
+    s = "".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines))
+    found = _header_in(s, lex)
+    if found is None:
+        return None
+    start, end, words = found
+    roles = [header_role(w, lex) for w in words]
+    kinds = _column_kinds(words, roles, lex)
+    depth = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(depth, _STREAM_DEPTH))  # the cut recurses once per cell of the stream
+    try:
+        cells = _cutter(s[end:end + _MAX_STREAM], kinds, lex, stream=True, levels=roles)
+    except RecursionError:
+        cells = None
+    finally:
+        sys.setrecursionlimit(depth)
+    if not cells:
+        return None
+    above = [[t] for t in re.split(r"(?<=表)|(?<=[:：])(?=\S{2,8}[:：])", s[max(0, start - 300):start]) if t]
+    rows: list[list[str]] = above + [words]  # the title and facts above (a title ends in 表: its year)
+    row: list[str] = []
+    for c in cells + [_ROW_BREAK]:
+        if c == _ROW_BREAK:
+            if row:
+                rows.append(row)
+            row = []
+        else:
+            row.append(c)
+    body = rows[len(above) + 1:]
+    if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < 2:
+        return None
+    name_at = kinds.index("name")
+    odd = sum(1 for r in body if len(_CJK.findall(r[name_at])) < 3 or r[name_at] in lex.units
+              or r[name_at].count("(") + r[name_at].count("（") != r[name_at].count(")") + r[name_at].count("）"))
+    if odd * 3 > len(body):
+        return None  # a cut that gives units and fragments as names: the stream is no table it can read
+    ref = table.refs[0] if table.refs else "L1"
+    return RawTable("text-stream", rows, [ref] * len(rows), table.sheet, False, list(table.sheets))
 
 
 def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
