@@ -247,6 +247,8 @@ _GT_WORDS = (">", "大于")
 _LT_WORDS = ("<", "小于")
 _COMPARATOR_WORDS = {**{w: ">=" for w in _GE_WORDS}, **{w: "<=" for w in _LE_WORDS},
                      **{w: ">" for w in _GT_WORDS}, **{w: "<" for w in _LT_WORDS}}
+#: How each comparator is shown (pages, forms, slides and a target file's rewritten cell).
+COMPARATOR_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 #: Each comparator as the non-strict one of its side (for direction and the expected path).
 AT_LEAST_OR_MOST = {">=": ">=", ">": ">=", "<=": "<=", "<": "<=", "=": "="}
 _COMPARATOR_RE = re.compile("|".join(re.escape(w) for w in sorted(_COMPARATOR_WORDS, key=len, reverse=True)))

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from analytics.core.values import COMPARATOR_SYMBOLS
 from analytics.present.catalogue import CATALOGUE, text
 
 DASH = "—"
@@ -261,7 +262,7 @@ def fmt_list(items: Any, lang: str = "zh") -> str:
     return ("、" if lang == "zh" else ", ").join(str(i) for i in items)
 
 
-_CMP_SYMBOL = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
+_CMP_SYMBOL = COMPARATOR_SYMBOLS
 
 
 def fmt_parsed_target(target: Any, lang: str = "zh") -> str:

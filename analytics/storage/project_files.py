@@ -22,7 +22,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from analytics.core.values import ValueParseError, parse_target
+from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, parse_target
 
 __all__ = ["FolderFiles", "NoYearError", "SavedProject", "folder_files", "project_id_for", "project_years", "save_to_store", "write_folder"]
 
@@ -82,7 +82,7 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, st
         return ("是" if value else "否"), "rewritten"
     if comparator == "=":
         return _num(float(value)), "exact"
-    return {">": ">", "<": "<", "<=": "≤"}.get(str(comparator), "≥") + _num(float(value)), "rewritten"
+    return COMPARATOR_SYMBOLS.get(str(comparator), "≥") + _num(float(value)), "rewritten"
 
 
 def _due_month(ind: Mapping[str, Any]) -> str:

@@ -101,8 +101,7 @@ _WORDED_MIN = 6  # Chinese characters, besides comparator words and 个百分点
 def is_worded(text: str) -> bool:
     """A criterion in words with numbers in it (低于全区平均值的50%或年降低率5%, 完成2023年度目标任务):
     no one value to track, a qualitative target checked in."""
-    t = re.sub("|".join(sorted(map(re.escape, COMPARATOR_WORDS), key=len, reverse=True)) + "|个百分点", "", text)
-    return len(re.findall(r"[\u4e00-\u9fff]", t)) >= _WORDED_MIN
+    return len(re.findall(r"[\u4e00-\u9fff]", _NOT_WORDS.sub("", text))) >= _WORDED_MIN
 
 
 def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
@@ -281,6 +280,7 @@ TYPE_WORDS = ("定量", "定性")
 SIGN_WORDS = tuple(sorted((*_SIGNS, *_NATURE, *TYPE_WORDS), key=len, reverse=True))
 #: the comparator words a target may carry (以上, 不超过 …)
 COMPARATOR_WORDS = _GE + _LE
+_NOT_WORDS = re.compile("|".join(sorted(map(re.escape, COMPARATOR_WORDS), key=len, reverse=True)) + "|个百分点")
 
 
 def column_sign(text: str, nature: bool = True) -> str | None:

@@ -145,8 +145,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         roles[roles.index("level2")] = "name"
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
-    headers = {normalize_text(c) for c in header} | {normalize_text(x) for x in lines[h:end]} | {"绩效指标"}
-    again = [normalize_text(x) for x in lines[h:end]]  # the header repeated after a page break
+    again = [normalize_text(x) for x in lines[h:end]]  # the header, as repeated after a page break
+    headers = {normalize_text(c) for c in header} | set(again) | {"绩效指标"}
     explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
     i = end
     pending: dict[str, str] = {}

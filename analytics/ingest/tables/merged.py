@@ -58,7 +58,7 @@ def group_label(row: list[str], layout: Layout, lex: Lexicon) -> tuple[str, str]
     return None
 
 
-def spread_over_years(row: list[str], layout: Layout, targets: list[int], share_full: float) -> list[str] | None:
+def spread_over_years(row: list[str], targets: list[int], share_full: float) -> list[str] | None:
     """The row with its one target copied under every target column, when it ends right after its
     first target column while most rows (``share_full``) fill the last; else ``None``. ``targets``:
     the indexes of the target columns of different years, left to right."""

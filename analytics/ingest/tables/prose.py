@@ -106,8 +106,9 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
             elif body.strip() and body is not part and levels["level1"]:
                 skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
     if valued < 2 and worded:  # a numbered list of duties, no list of targets
-        rows = [r for k, r in enumerate(rows) if k not in set(worded)]
-        refs = [r for k, r in enumerate(refs) if k not in set(worded)]
+        drop = set(worded)
+        rows = [r for k, r in enumerate(rows) if k not in drop]
+        refs = [r for k, r in enumerate(refs) if k not in drop]
     if len(rows) < 3:
         return None
     refs[0] = refs[1]  # the grid's header stands where the first target is written

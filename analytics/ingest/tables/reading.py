@@ -174,7 +174,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             if group is not None:  # 农业节水 | 万元农业增加值用水量 | …: a group merged down, no column of its own
                 pending_labels[group[0]] = group[1]
                 row = row[:layout.name_col] + row[layout.name_col + 1:]
-            whole = spread_over_years(row, layout, years[0], years[1]) if years else None
+            whole = spread_over_years(row, years[0], years[1]) if years else None
             if whole is not None:  # one target merged over the year columns
                 row = whole
                 spread.add(i)

@@ -263,8 +263,8 @@ def _uncut(s: str, roles: list[str | None], kinds: list[str], lex: Lexicon) -> l
 
 
 def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
-    """(start, end, words) of the first run of header words inside ``s`` (at least four, with a name
-    and a value among them), else ``None``."""
+    """(start, end, words) of the first run of header words inside ``s`` (at least three, with a name
+    and a value among them; each the longest word that fits, a year before it kept), else ``None``."""
     starts = sorted({m.start() for w in lex.run_words if len(w) >= 4 for m in re.finditer(re.escape(w), s)})
     for p in starts[:200]:
         words: list[str] = []
