@@ -137,3 +137,21 @@ def test_a_stream_whose_cut_gives_fragments_as_names_is_no_table() -> None:
     text = "一级指标二级指标三级指标年度指标值全年实际值产出指标(20分)万粒50万粒8万粒0万粒5万粒3\n"
     result = parse_table(text.encode("utf-8"), filename="t.txt")
     assert not isinstance(result, TableReading) or not result.indicators
+
+
+def test_a_long_stream_is_cut_in_a_worker_thread_without_touching_the_recursion_limit(monkeypatch) -> None:
+    # the page's server reads uploads in worker threads: the cut is a loop, not a recursion as deep as the text
+    import sys
+    import threading
+    rows = "".join(f"开展第{'一二三四五六七八九十'[k % 10]}类培训班次数不低于{10 + k}次{11 + k}次达成预期指标" for k in range(24))
+    text = ("2023年度培训项目绩效自评表一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+            "产出指标数量指标" + rows + "\n")
+    limits: list[int] = []
+    monkeypatch.setattr(sys, "setrecursionlimit", limits.append)
+    out: list[dict] = []
+    worker = threading.Thread(target=lambda: out.append(_read(text)))
+    worker.start()
+    worker.join()
+    assert limits == []
+    names = [i["name"] for i in out[0]["indicators"]]
+    assert len(names) >= 20 and all(n.startswith("开展第") and n.endswith("培训班次数") for n in names)

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import functools
 import re
-import sys
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign, ends_like_name,
                                            header_role, read_value)
@@ -38,7 +37,6 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
-_STREAM_DEPTH = 6000  # frames the stream's cut may use (a few per cell)
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
@@ -198,14 +196,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             return None
         return 0.0  # free text
 
-    @functools.lru_cache(maxsize=None)
-    def best(i: int, k: int) -> tuple[float, tuple[str, ...]] | None:
-        if k == len(kinds):
-            if not stream or i == len(s):
-                return (0.0, ()) if i == len(s) else None
-            more = best(i, 0)  # the next row, or the rest left as it is (the page's footer)
-            return (more[0], (_ROW_BREAK,) + more[1]) if more is not None and more[0] > 0 else (0.0, ())
-        found: tuple[float, tuple[str, ...]] | None = None
+    def options(i: int, k: int) -> list[tuple[int, float]]:
+        """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
         ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], _LONGEST_TEXT if stream else len(s))]
         if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
             ends = [i] + [i + len(m) for m in _prefixes(_NUMBER, s, i)]
@@ -213,6 +205,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             ends = [i] + [i + len(w) for w in (units if kinds[k] == "unit" else signs) if s.startswith(w, i)]
         elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]) and not stream:
             ends = [len(s)]  # the trailing free-text columns take the rest
+        out: list[tuple[int, float]] = []
         for j in ends:
             if kinds[k] == "value" and k == first_value and j == i:
                 continue  # the target's cell cannot be missing
@@ -225,7 +218,31 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
                 score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
-            rest = best(j, k + 1)
+            out.append((j, score))
+        return out
+
+    Best = tuple[float, tuple[str, ...]] | None
+    memo: dict[tuple[int, int], Best] = {}
+    choices: dict[tuple[int, int], list[tuple[int, float]]] = {}
+
+    def needs(i: int, k: int) -> list[tuple[int, int]]:
+        """The states the best cut from (``i``, ``k``) is made of."""
+        if k == len(kinds):
+            return [] if not stream or i == len(s) else [(i, 0)]  # the next row, or the rest left as it is
+        if (i, k) not in choices:
+            choices[(i, k)] = options(i, k)
+        return [(j, k + 1) for j, _ in choices[(i, k)]]
+
+    def settle(i: int, k: int) -> Best:
+        """The best cut from (``i``, ``k``), the states it needs being settled."""
+        if k == len(kinds):
+            if not stream or i == len(s):
+                return (0.0, ()) if i == len(s) else None
+            more = memo.get((i, 0))  # the next row, or the rest left as it is (the page's footer)
+            return (more[0], (_ROW_BREAK,) + more[1]) if more is not None and more[0] > 0 else (0.0, ())
+        found: Best = None
+        for j, score in choices[(i, k)]:
+            rest = memo.get((j, k + 1))
             if rest is None:
                 continue
             total = score + rest[0]
@@ -233,7 +250,24 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 found = (total, (s[i:j],) + rest[1])
         return found
 
-    result = best(0, 0)
+    # the search over cuts, one state a step on a stack of its own (a stream holds hundreds of cells:
+    # no recursion as deep as the text is long)
+    open_: set[tuple[int, int]] = set()
+    stack = [(0, 0)]
+    while stack:
+        state = stack[-1]
+        if state in memo:
+            stack.pop()
+            continue
+        waiting = [d for d in needs(*state) if d not in memo and d not in open_]
+        if waiting and state not in open_:
+            open_.add(state)
+            stack.extend(waiting)
+            continue
+        memo[state] = settle(*state)  # a state met again while open (no cut loops back) counts as no cut
+        open_.discard(state)
+        stack.pop()
+    result = memo[(0, 0)]
     return list(result[1]) if result else None
 
 
@@ -296,14 +330,7 @@ def stream_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     start, end, words = found
     roles = [header_role(w, lex) for w in words]
     kinds = _column_kinds(words, roles, lex)
-    depth = sys.getrecursionlimit()
-    sys.setrecursionlimit(max(depth, _STREAM_DEPTH))  # the cut recurses once per cell of the stream
-    try:
-        cells = _cutter(s[end:end + _MAX_STREAM], kinds, lex, stream=True, levels=roles)
-    except RecursionError:
-        cells = None
-    finally:
-        sys.setrecursionlimit(depth)
+    cells = _cutter(s[end:end + _MAX_STREAM], kinds, lex, stream=True, levels=roles)
     if not cells:
         return None
     above = [[t] for t in re.split(r"(?<=表)|(?<=[:：])(?=\S{2,8}[:：])", s[max(0, start - 300):start]) if t]
