@@ -204,6 +204,21 @@ def test_value_and_name_forms() -> None:
     assert read_value("=300天", "higher", LEX).comparator == "="
     assert read_value("—", "higher", LEX).form == "none"
     assert read_value("在项目计划完成时间内完成", "higher", LEX).form == "qualitative"
+
+
+def test_a_target_written_as_reaching_or_keeping_a_level() -> None:
+    def read(raw: str, direction: str = "higher") -> tuple:
+        cell = read_value(raw, direction, LEX)
+        return cell.form, cell.comparator, cell.value, cell.unit
+    assert read("保持在90%以上") == ("number", ">=", 90.0, "%")
+    assert read("提高到95%") == ("number", ">=", 95.0, "%")
+    assert read("降至5%以下") == ("number", "<=", 5.0, "%")
+    assert read("降低到3%", "higher") == ("number", "<=", 3.0, "%")  # the words win over the direction
+    assert read("稳定在10万人", "lower") == ("number", "<=", 10.0, "万人")  # keeping: the side from the direction
+    assert read("同比增长10%")[0] == "unreadable"  # growth by, not to: no target to track
+
+
+def test_name_forms() -> None:
     assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
     assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"
     assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]

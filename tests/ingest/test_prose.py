@@ -136,3 +136,35 @@ def test_numbers_out_of_turn_make_no_list(tmp_path: Path) -> None:
     text = "2023年项目绩效目标\n3.服务人次5000人次\n1.居民健康素养水平不断提高\n7.培训人数300人\n"
     data = parse_table((tmp_path / "n.txt").write_text(text, encoding="utf-8") and tmp_path / "n.txt")
     assert isinstance(data, NoTable) or all(i["kind"] != "qualitative" for i in data.to_json()["indicators"])
+
+
+# a county's notice: the targets numbered inside one paragraph, values shared by several measures
+TASKS = ("国家基本公共卫生服务项目资金使用情况公示\n一、项目名称:国家基本公共卫生服务项目\n"
+         "三、目标任务:1、以县为单位,居民健康档案建档率达到90%;规范化电子建档率达到75%以上,进一步提高档案使用率。"
+         "2、以乡镇为单位,疫苗接种率保持在90%以上,进一步加强流动儿童的接种工作。"
+         "3、以县为单位,3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在85%以上。早孕建册率和产后访视率分别达到85%以上。"
+         "4、严重精神障碍患者管理人数稳步提高,规范管理率达到75%以上。"
+         "5、服务目标人群(65岁及以上居民和0-36个月儿童)健康管理率分别达到45%以上。"
+         "6、传染病、突发公共卫生事件报告率分别达到95%以上。\n"
+         "四、资金来源及规模:2019年项目已拨付2200万元。\n")
+
+
+def test_a_list_numbered_inside_a_paragraph_with_shared_values_and_worded_aims(tmp_path: Path) -> None:
+    data = _read(tmp_path, TASKS)
+    got = [(i["name"], i["kind"], (i["targets"]["2019"].get("comparator"), i["targets"]["2019"].get("value")))
+           for i in data["indicators"]]
+    assert got == [
+        ("居民健康档案建档率", "rate", (">=", 90.0)),
+        ("规范化电子建档率", "rate", (">=", 75.0)),
+        ("档案使用率", "qualitative", (None, None)),  # 进一步提高: the measure, its aim in words
+        ("疫苗接种率", "rate", (">=", 90.0)),  # 保持在90%以上; 进一步加强…工作 names no measure
+        ("3岁以下儿童系统管理率", "rate", (">=", 85.0)),  # one value, two measures
+        ("0-6岁儿童健康管理率", "rate", (">=", 85.0)),
+        ("早孕建册率", "rate", (">=", 85.0)),
+        ("产后访视率", "rate", (">=", 85.0)),
+        ("严重精神障碍患者管理人数", "qualitative", (None, None)),  # 稳步提高
+        ("规范管理率", "rate", (">=", 75.0)),
+        ("服务目标人群(65岁及以上居民和0-36个月儿童)健康管理率", "rate", (">=", 45.0)),  # no cut inside brackets
+        ("传染病报告率", "rate", (">=", 95.0)),  # 分别: the group takes the last name's measure
+        ("突发公共卫生事件报告率", "rate", (">=", 95.0)),
+    ]

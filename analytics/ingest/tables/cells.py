@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "COMPARATOR_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -25,7 +25,15 @@ _GE = ("及以上", "以上", "不低于", "不少于", "不小于", "达到", "
        ">", "高于")
 _LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "不大于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于或等于",
        "小于", "<", "控制在")
-_WORDS = tuple(sorted(_GE + _LE + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"), key=len, reverse=True))
+#: Words of reaching or keeping a level (a target written as a sentence): ``提高到90%`` is at least 90%,
+#: ``降至5%以下`` at most 5%, ``保持在90%以上`` takes its side from the words after the number (or the
+#: direction).
+_TO_GE = ("提高到", "提高至", "提升到", "提升至", "增加到", "增加至", "增长到", "增长至", "上升到", "上升至")
+_TO_LE = ("降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压减到", "压减至", "压缩到", "压缩至")
+_KEEP = ("保持在", "稳定在", "维持在", "保持")
+_REACH = {**{w: "≥" for w in _TO_GE}, **{w: "≤" for w in _TO_LE}, **{w: "" for w in _KEEP}}
+_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"),
+                      key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
@@ -142,6 +150,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
+    for word in sorted(_REACH, key=len, reverse=True):  # 保持在 before 在, 降低到 before 低
+        body = body.replace(word, _REACH[word])
     for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含"):  # longest first: 控制在 before 在
         body = body.replace(junk, "")
     body = re.sub(r"(?<![<>])=", "", body)  # =300天 (exactly, below), not the = of >= / <=
@@ -280,6 +290,8 @@ TYPE_WORDS = ("定量", "定性")
 SIGN_WORDS = tuple(sorted((*_SIGNS, *_NATURE, *TYPE_WORDS), key=len, reverse=True))
 #: the comparator words a target may carry (以上, 不超过 …)
 COMPARATOR_WORDS = _GE + _LE
+#: Words of reaching or keeping a level before a number (提高到, 降至, 保持在), read by :func:`read_value`.
+REACH_WORDS = tuple(_REACH)
 _NOT_WORDS = re.compile("|".join(sorted(map(re.escape, COMPARATOR_WORDS), key=len, reverse=True)) + "|个百分点")
 
 

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import is_qualitative_text
+from analytics.ingest.tables.cells import REACH_WORDS, ends_like_name, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -30,7 +30,9 @@ _PART_SPLIT = re.compile(r"[,，]")
 _LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
 #: a template's placeholder ``(≥**株)`` (its unit kept) before the value
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
-_VALUE = re.compile(r"(?P<cmp>>=|<=|≥|≤|≧|≦|＞|＜|>|<|=|不低于|不少于|不超过|不高于|达到|大于等于|小于等于)\s*"
+_CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到",
+              "大于等于", "小于等于", *REACH_WORDS, "达")
+_VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
@@ -40,6 +42,15 @@ _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
 _MIN_ITEMS = 3  # lines numbered 1, 2, 3 … in turn that make a list
+#: an item's number inside a paragraph (…全面完成。2、以乡镇为单位…): at the start or after a stop
+_INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;:：\s]))[(（]?(?P<n>\d{1,2})[、．)）](?!\d)")
+#: a measure named with a worded aim, inside a list item: 进一步提高档案使用率, 管理人数稳步提高
+_AIM = r"(?:进一步|不断|持续|逐步|稳步|明显|显著|有所)?(?:提高|提升|增加|增长|降低|减少|下降|改善|增强|扩大|缩小)"
+_AIM_BEFORE = re.compile(rf"^{_AIM}(?P<name>\S{{2,30}})$")
+_AIM_AFTER = re.compile(rf"^(?P<name>\S{{2,30}}?){_AIM}$")
+#: names sharing one target: 早孕建册率和产后访视率分别达到…, 3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在…
+_SHARED = re.compile(r"(分别|均|都)$")
+_MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
 _LONGEST_WORDED_ITEM = 40
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 
@@ -54,7 +65,7 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
     target."""
-    lines = [" ".join(c for c in row if c.strip()) for row in table.rows]
+    lines, line_refs = _inline_items([" ".join(c for c in row if c.strip()) for row in table.rows], table.refs)
     items = _list_items(lines)
     lines = [_ITEM.sub("", ln, count=1) if k in items else ln for k, ln in enumerate(lines)]
     text = "\n".join(lines)[:_MAX_CHARS]
@@ -62,8 +73,9 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
     refs: list[str] = ["L0"]
     levels = {"level1": "", "level2": ""}
     skipped: list[dict[str, str]] = []
-    line_of = _line_starts(lines, table.refs)
+    line_of = _line_starts(lines, line_refs)
     item_at = {start for k, (start, _) in enumerate(line_of) if k in items}
+    item_spans = [(start, start + len(lines[k])) for k, (start, _) in enumerate(line_of) if k in items]
     worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
     valued = 0
     pos = 0
@@ -94,15 +106,21 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
                 body = _NOTE_TAIL.sub("", body)
             row = _clause_row(body, levels, bare=item or bool(levels["level1"] or levels["level2"]))
             words = normalize_text(body)
-            if row is None and item and len(words) <= _LONGEST_WORDED_ITEM and not re.search(r"\d", words) \
-                    and is_qualitative_text(words, lex):
+            if row is None and item and part == clause and len(words) <= _LONGEST_WORDED_ITEM \
+                    and not re.search(r"\d", words) and is_qualitative_text(words, lex):
                 row = [levels["level1"], levels["level2"], words, words]  # 居民健康素养水平不断提高
                 worded.append(len(rows))
+            elif row is None and not re.search(r"\d\s*[%％]", words) and any(a <= start < b for a, b in item_spans):
+                named = _aimed_measure(words)  # 进一步提高档案使用率: the measure, its target in words
+                if named:
+                    row = [levels["level1"], levels["level2"], named, words]
+                    worded.append(len(rows))
             elif row and item:
                 valued += 1
             if row:
-                rows.append(row)
-                refs.append(_ref(line_of, start))
+                for name in _shared_names(row[2]):
+                    rows.append(row[:2] + [name] + row[3:])
+                    refs.append(_ref(line_of, start))
             elif body.strip() and body is not part and levels["level1"]:
                 skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
     if valued < 2 and worded:  # a numbered list of duties, no list of targets
@@ -113,6 +131,66 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
         return None
     refs[0] = refs[1]  # the grid's header stands where the first target is written
     return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped
+
+
+def _inline_items(lines: list[str], refs: list[str]) -> tuple[list[str], list[str]]:
+    """Lines with a numbered list run together inside them (``目标任务:1、…。2、…。3、…``: items
+    numbered 1, 2, 3 … in turn, at least ``_MIN_ITEMS``) split into one line per item, each with its
+    line's reference; other lines as they are."""
+    out_lines: list[str] = []
+    out_refs: list[str] = []
+    for line, ref in zip(lines, list(refs) + [refs[-1] if refs else "L1"] * (len(lines) - len(refs))):
+        cuts: list[int] = []
+        for m in _INLINE_ITEM.finditer(line):
+            if int(m.group("n")) == len(cuts) + 1:
+                cuts.append(m.start())
+        if len(cuts) < _MIN_ITEMS:
+            out_lines.append(line)
+            out_refs.append(ref)
+            continue
+        for a, b in zip([0] + cuts, cuts + [len(line)]):
+            if line[a:b].strip():
+                out_lines.append(line[a:b].strip())
+                out_refs.append(ref)
+    return out_lines, out_refs
+
+
+def _aimed_measure(words: str) -> str | None:
+    """The measure a worded aim names (``进一步提高档案使用率``, ``…管理人数稳步提高`` → the name),
+    when it ends the way an indicator's name does; ``None`` for other words (进一步加强…工作)."""
+    for pattern in (_AIM_BEFORE, _AIM_AFTER):
+        m = pattern.match(words)
+        if m and ends_like_name(m.group("name")) and not _AIM_BEFORE.match(m.group("name")):
+            return m.group("name")
+    return None
+
+
+def _shared_names(name: str) -> list[str]:
+    """The names one target is written for: ``早孕建册率和产后访视率分别`` → both; with 分别, a
+    group without a measure takes the last name's (``传染病、突发公共卫生事件报告率分别`` →
+    传染病报告率, 突发公共卫生事件报告率). A name whose parts do not each name a measure
+    (``高血压、2型糖尿病患者管理人数``) stays whole; nothing inside brackets is split."""
+    shared = _SHARED.search(name)
+    base = _SHARED.sub("", name).strip() or name
+    parts, depth, cur = [], 0, ""
+    for ch in base:
+        depth += ch in "(（"
+        depth -= ch in ")）"
+        if depth == 0 and ch in "、和":
+            parts.append(cur)
+            cur = ""
+        else:
+            cur += ch
+    parts.append(cur)
+    if len(parts) < 2 or any(len(p) < 2 for p in parts):
+        return [base]
+    if all(ends_like_name(p) for p in parts):
+        return parts
+    if shared and ends_like_name(parts[-1]) and len(parts[-1]) > _MEASURE_TAIL and \
+            not any(ends_like_name(p) for p in parts[:-1]):
+        tail = parts[-1][-_MEASURE_TAIL:]
+        return [p + tail for p in parts[:-1]] + [parts[-1]]
+    return [base]
 
 
 def _set(levels: dict[str, str], word: tuple[str, str]) -> None:
