@@ -155,3 +155,33 @@ def test_a_long_stream_is_cut_in_a_worker_thread_without_touching_the_recursion_
     assert limits == []
     names = [i["name"] for i in out[0]["indicators"]]
     assert len(names) >= 20 and all(n.startswith("开展第") and n.endswith("培训班次数") for n in names)
+
+
+# a sample form on a document-sharing page: spaces here and there, cells run together, 指标 | 指标内容 | 指标值, the
+# page's part marker inside a name (split at its spaces, the first line gives one row: a later way reads the whole form)
+SAMPLE = ("申报表填写样例.DOC\n\n上传人:国*** 文档编号:1167617 上传时间:2018-12-15 格式:DOC 页数:16 大小:187.50KB\n"
+          "下载 相关 举报\n申报表填写样例.DOC_第1页\n第1页 / 共16页\n点击查看更多>>\n资源描述\n\n"
+          "1、附件 3:样例项目支出绩效目标申报表项 目 名 称 某某监测补助经费主管部门及代码169某局 实施单位某司"
+          "项目绩效目标全面掌握年度监测信息;编发年度趋势预报。指标 指标内容 指标值产出指标 年度、半年趋势报告次数 各 1 次"
+          "发生动态\n\n2、报告次数 2000 次趋势会商会次数 1 次测报员培训人次 200 人次上报月报数据的有害生物种次2000 种次"
+          "测报准确率 85%预报发布率85%效益指标 森林资源因害损失量 有效减少通过预警信息的发布,让人们了解有害生物信息,"
+          "减少因恐慌情绪蔓延而导致可能产生的不稳定因素。对促进\n")
+
+
+def test_a_sample_form_run_together_after_a_short_header_word() -> None:
+    data = _read(SAMPLE, year=2018)
+    assert data["source"]["format"] == "text-stream"
+    got = [(i["level1"], i["name"], i["targets"]["2018"]["raw"], i["unit"]) for i in data["indicators"]]
+    assert got[:7] == [
+        ("产出指标", "年度、半年趋势报告次数", "各1次", "次"),  # 各: each of the two
+        ("产出指标", "发生动态报告次数", "2000次", "次"),
+        ("产出指标", "趋势会商会次数", "1次", "次"),
+        ("产出指标", "测报员培训人次", "200人次", "人次"),
+        ("产出指标", "上报月报数据的有害生物种次", "2000种次", "种次"),
+        ("产出指标", "测报准确率", "85%", "%"),
+        ("产出指标", "预报发布率", "85%", "%"),
+    ]
+    assert data["indicators"][0]["targets"]["2018"]["value"] == 1.0
+    assert ("效益指标", "森林资源因害损失量", "有效减少", "") in got
+    # the sentence after it is no indicator: no cell of a stream starts or ends in a sentence's stop
+    assert not any(n.endswith((",", "。")) or "。" in n for _, n, _, _ in got)

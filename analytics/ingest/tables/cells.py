@@ -32,7 +32,7 @@ _TO_GE = ("提高到", "提高至", "提升到", "提升至", "增加到", "增�
 _TO_LE = ("降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压减到", "压减至", "压缩到", "压缩至")
 _KEEP = ("保持在", "稳定在", "维持在", "保持")
 _REACH = {**{w: "≥" for w in _TO_GE}, **{w: "≤" for w in _TO_LE}, **{w: "" for w in _KEEP}}
-_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含"),
+_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
                       key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
@@ -152,7 +152,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     body = pre_words + m["num"].replace(",", "") + post_words
     for word in sorted(_REACH, key=len, reverse=True):  # 保持在 before 在, 降低到 before 低
         body = body.replace(word, _REACH[word])
-    for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含"):  # longest first: 控制在 before 在
+    for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
         body = body.replace(junk, "")
     body = re.sub(r"(?<![<>])=", "", body)  # =300天 (exactly, below), not the = of >= / <=
     body = body.replace("高于", ">=")  # 大于 / 小于 and > / < stay strict (parse_target reads them)

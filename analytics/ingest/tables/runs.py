@@ -37,6 +37,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
+_STOPS = ",，。;；、:："  # a stream's value cell neither starts nor ends with these
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
@@ -168,6 +169,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         if kind == "name":
             if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
+            if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
+                return None  # a sentence's piece, or sentences
             return 1.0 + (0.5 if ends_like_name(cell) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
@@ -180,6 +183,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         if kind == "sign":
             return 2.0 if column_sign(cell) or cell in TYPE_WORDS else None
         if kind == "value":
+            if stream and (cell[0] in _STOPS or cell[-1] in _STOPS):
+                return None  # ,减少因恐 | 。对促进: a sentence cut in pieces, no target
             read = read_value(cell, "higher", lex)
             if re.match(r"0\d", cell):
                 return None
@@ -311,6 +316,12 @@ def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
                 break
             words.append(s[i:j + len(w)])
             i = j + len(w)
+        while words and len(words) < 16:  # 指标 | 指标内容 | 指标值: a short word before the first long one
+            w = next((w for w in lex.run_words if len(w) < 4 and s.endswith(w, 0, p)), None)
+            if w is None:
+                break
+            words.insert(0, w)
+            p -= len(w)
         roles = [header_role(w, lex) for w in words]
         if len(words) >= 3 and "name" in roles and "value" in roles:
             return p, i, words
