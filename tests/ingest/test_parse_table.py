@@ -747,6 +747,8 @@ def test_handled_cases_per_head_figures_and_time_taken() -> None:
     assert infer_kind("药品不良反应每百万人口报告数", "", "", [], LEX)["value"] == "level"
     assert infer_kind("药品监管人员人均培训学时", "", "", [], LEX)["value"] == "level"
     assert infer_kind("投资计划分解(转发)用时", "工作日", "", [], LEX)["value"] == "level"
+    assert infer_kind("维护及时性", "小时", "", [read_value("<24小时", "lower", LEX)], LEX)["value"] == "level"
+    assert infer_kind("创业担保基金放大倍数", "", "", [read_value("5", "higher", LEX)], LEX)["value"] == "level"
 
 
 def test_a_standard_per_unit_and_a_unit_per_person_and_day(tmp_path: Path) -> None:
