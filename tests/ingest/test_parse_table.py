@@ -219,6 +219,11 @@ def test_a_target_written_as_reaching_or_keeping_a_level() -> None:
 
 
 def test_name_forms() -> None:
+    assert split_name("公用经费生均补助标准（小学）", LEX)[:2] == ("公用经费生均补助标准（小学）", "")  # qualifies the name
+    assert split_name("其他试验(水稻)", LEX)[:2] == ("其他试验(水稻)", "")
+    assert split_name("新增藏书（万册）", LEX)[:2] == ("新增藏书", "万册")
+    assert split_name("签订野生动物致害保险(单)", LEX)[:2] == ("签订野生动物致害保险", "单")
+    assert split_name("处理能力(kg)", LEX)[:2] == ("处理能力", "kg")
     assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
     assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"
     assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]

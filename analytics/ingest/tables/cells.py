@@ -168,6 +168,13 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     return Cell(text_raw, comparator, parsed.value, unit, explicit=explicit)
 
 
+def _unit_like(word: str, lex: Lexicon) -> bool:
+    """A bracket's word not in the lexicon that still reads as a unit: per something (元/生·年), a
+    counting word at its end (万册, 平米), one character (单), or Latin letters (kg, km); (小学), (水稻) qualify
+    the name."""
+    return len(word) == 1 or "/" in word or word[-1] in {u for u in lex.units if len(u) == 1} or word.isascii()
+
+
 def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` →
     (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
@@ -189,7 +196,7 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         if inner in ("是/否", "是或否", "是否"):
             marker, text = "是/否", text[: m.start()]
         elif inner_unit in lex.units or inner_unit == "万" or re.fullmatch(r"万?[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", inner_unit) \
-                and not re.search("(含|或|等|的|及|和|与)", inner_unit):
+                and not re.search("(含|或|等|的|及|和|与)", inner_unit) and _unit_like(inner_unit, lex):
             unit, text = inner_unit, text[: m.start()]
     if not unit and not marker and hint_unit:  # the unit the template asked for: (≥**平方米)
         hint_unit = lex.unit_aliases.get(hint_unit, hint_unit)
