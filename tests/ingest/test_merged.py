@@ -134,3 +134,4 @@ def test_a_strict_sign_in_a_table_is_kept_and_sets_the_direction(tmp_path: Path)
     assert got["成本"]["targets"][year]["comparator"] == "<="
     fire = got["森林火灾受害率"]
     assert (fire["targets"][year]["comparator"], fire["targets"][year]["value"], fire["unit"], fire["kind"]) == ("<", 0.9, "‰", "rate")
+

@@ -318,6 +318,35 @@ def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
     return None
 
 
+def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
+    """Give a year to each value column headed 第一年度 / 第二年度 … when a title line above the
+    header names the period (（2024—2025年）: 第一年度 is 2024), by the lexicon's ``title_year``
+    ``span`` and ``ordinal``. True when a column was given its year."""
+    if lex.title_span is None or lex.year_ordinal is None:
+        return False
+    cols = [c for c in layout.cols("value") if c.year is None and lex.year_ordinal.search(normalize_text(c.header))]
+    if not cols:
+        return False
+    start = None
+    for row in rows[:layout.first_header_row]:
+        for cell in row:
+            m = lex.title_span.search(normalize_text(cell))
+            if m and int(m.group("a")) <= int(m.group("b")):
+                start, end = int(m.group("a")), int(m.group("b"))
+                break
+        if start is not None:
+            break
+    if start is None:
+        return False
+    numbers = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+    for c in cols:
+        m = lex.year_ordinal.search(normalize_text(c.header))
+        n = numbers.get(m.group("n")) or int(m.group("n")) if m else 0
+        if 1 <= n and start + n - 1 <= end:
+            c.year = start + n - 1
+    return any(c.year for c in cols)
+
+
 def level_text(text: str) -> str:
     return strip_score(normalize_text(text))
 

@@ -66,6 +66,8 @@ class Lexicon:
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
     title_year_cells: tuple[tuple[re.Pattern[str], int | None], ...] = ()  # (pattern, max_chars)
     title_year_joined: tuple[re.Pattern[str], ...] = ()
+    title_span: re.Pattern[str] | None = None  # the years of an implementation period in a title (2024—2025年)
+    year_ordinal: re.Pattern[str] | None = None  # 第一年度 in a value column's header
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -158,7 +160,13 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         title_year_cells=tuple((re.compile(str(r["pattern"])), int(r["max_chars"]) if r.get("max_chars") else None)
                                for r in (doc.get("title_year") or {}).get("cells") or []),
         title_year_joined=tuple(re.compile(str(r["pattern"])) for r in (doc.get("title_year") or {}).get("joined") or []),
+        title_span=_pattern(((doc.get("title_year") or {}).get("span") or {}).get("pattern")),
+        year_ordinal=_pattern(((doc.get("title_year") or {}).get("ordinal") or {}).get("pattern")),
     )
+
+
+def _pattern(text: object) -> re.Pattern[str] | None:
+    return re.compile(str(text)) if text else None
 
 
 @functools.lru_cache(maxsize=4)

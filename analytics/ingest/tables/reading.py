@@ -15,7 +15,8 @@ from analytics.ingest.tables.cells import (Cell, clean_unit, column_sign, ends_l
                                             read_value, split_name)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
-from analytics.ingest.tables.layout import Column, Layout, fill_levels, find_layout, level_text, title_year
+from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
+                                            title_year)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
 from analytics.ingest.tables.realign import cell as _cell
@@ -150,7 +151,10 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     if fallback is None:
         fallback = title_year(table.rows, layout.first_header_row, lex)
         year_from = "title" if fallback else None
-    if fallback is None and facts.get("name"):
+    ordinal = fallback is None and ordinal_years(table.rows, layout, lex)
+    if ordinal:
+        year_from = "title_span"  # 第一年度 of （2024—2025年）
+    if fallback is None and not ordinal and facts.get("name"):
         m = re.search(r"((?:19|20)\d{2})年", facts["name"])
         fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
     _infer_level_cols(table, layout, lex)
