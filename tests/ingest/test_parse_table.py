@@ -881,3 +881,11 @@ def test_a_name_holding_a_column_word_and_a_next_title_with_its_year(tmp_path: P
     data = _text(tmp_path, piped, name="piped.txt")
     assert [i["name"] for i in data["indicators"]] == ["开展赛事场次"]
     assert [s["reason"] for s in data["skipped"] if "(2025年度)" in s["text"]] == ["after_table"]
+
+
+def test_a_page_number_between_the_rows_is_no_indicator(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥500人次\n"
+            "—2—\t偏差大或\t\t\n\t质量指标\t培训合格率\t≥95%\n- 3 -\t\t\t\n")
+    data = _text(tmp_path, text, year=2023)
+    assert [i["name"] for i in data["indicators"]] == ["培训人次", "培训合格率"]
+    assert {s["text"].split(" | ")[0] for s in data["skipped"] if s["reason"] == "placeholder"} >= {"—2—"}

@@ -253,11 +253,11 @@ def ends_like_name(text: str) -> bool:
     return bool(_NAME_END.search(normalize_text(text)))
 
 
-_PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它)$")
+_PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它|[-—–]\s*\d{1,3}\s*[-—–]|第\d{1,3}页(共\d{1,3}页)?)$")
 
 
 def is_placeholder(text: str) -> bool:
-    """A template's empty line (指标2, ……) rather than an indicator."""
+    """A template's empty line (指标2, ……), or a page's number (—1—, 第2页), rather than an indicator."""
     return bool(_PLACEHOLDER_RE.match(normalize_text(text)))
 
 
