@@ -89,20 +89,19 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None
-    thin: TableReading | None = None  # a reading with only a row or two: a later way may read the whole form
+    best: TableReading | None = None  # the fullest reading; one of only a row or two lets the later ways try
     for attempt in tries:
         if attempt is None:
             continue
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
-            if len(result.indicators) > _THIN or len(tries) == 1:
-                return result if thin is None or len(result.indicators) > len(thin.indicators) else thin
-            if thin is None or len(result.indicators) > len(thin.indicators):
-                thin = result
-            continue
-        if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
+            if best is None or len(result.indicators) > len(best.indicators):
+                best = result
+            if len(best.indicators) > _THIN:
+                break
+        elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
-    return thin or first or NoTable("empty")
+    return best or first or NoTable("empty")
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,

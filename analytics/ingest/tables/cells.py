@@ -32,6 +32,7 @@ _TO_GE = ("提高到", "提高至", "提升到", "提升至", "增加到", "增�
 _TO_LE = ("降至", "降到", "降低到", "降低至", "下降到", "下降至", "减少到", "减少至", "压减到", "压减至", "压缩到", "压缩至")
 _KEEP = ("保持在", "稳定在", "维持在", "保持")
 _REACH = {**{w: "≥" for w in _TO_GE}, **{w: "≤" for w in _TO_LE}, **{w: "" for w in _KEEP}}
+_REACH_LONGEST_FIRST = sorted(_REACH, key=len, reverse=True)
 _WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
                       key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
@@ -150,7 +151,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
-    for word in sorted(_REACH, key=len, reverse=True):  # 保持在 before 在, 降低到 before 低
+    for word in _REACH_LONGEST_FIRST:  # 保持在 before 在
         body = body.replace(word, _REACH[word])
     for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
         body = body.replace(junk, "")

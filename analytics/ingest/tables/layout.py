@@ -318,6 +318,9 @@ def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
     return None
 
 
+_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
 def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
     """Give a year to each value column headed 第一年度 / 第二年度 … when a title line above the
     header names the period (（2024—2025年）: 第一年度 is 2024), by the lexicon's ``title_year``
@@ -327,23 +330,16 @@ def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
     cols = [c for c in layout.cols("value") if c.year is None and lex.year_ordinal.search(normalize_text(c.header))]
     if not cols:
         return False
-    start = None
-    for row in rows[:layout.first_header_row]:
-        for cell in row:
-            m = lex.title_span.search(normalize_text(cell))
-            if m and int(m.group("a")) <= int(m.group("b")):
-                start, end = int(m.group("a")), int(m.group("b"))
-                break
-        if start is not None:
-            break
-    if start is None:
+    span = next((m for row in rows[:layout.first_header_row] for cell in row
+                 if (m := lex.title_span.search(normalize_text(cell))) and int(m.group("a")) <= int(m.group("b"))), None)
+    if span is None:
         return False
-    numbers = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+    start, end = int(span.group("a")), int(span.group("b"))
     for c in cols:
-        m = lex.year_ordinal.search(normalize_text(c.header))
-        n = numbers.get(m.group("n")) or int(m.group("n")) if m else 0
-        if 1 <= n and start + n - 1 <= end:
-            c.year = start + n - 1
+        n = lex.year_ordinal.search(normalize_text(c.header)).group("n")  # type: ignore[union-attr]
+        year = start + (int(n) if n.isdigit() else _ORDINALS.get(n, 0)) - 1
+        if start <= year <= end:
+            c.year = year
     return any(c.year for c in cols)
 
 

@@ -139,7 +139,7 @@ def _inline_items(lines: list[str], refs: list[str]) -> tuple[list[str], list[st
     line's reference; other lines as they are."""
     out_lines: list[str] = []
     out_refs: list[str] = []
-    for line, ref in zip(lines, list(refs) + [refs[-1] if refs else "L1"] * (len(lines) - len(refs))):
+    for line, ref in zip(lines, refs):
         cuts: list[int] = []
         for m in _INLINE_ITEM.finditer(line):
             if int(m.group("n")) == len(cuts) + 1:
