@@ -229,6 +229,52 @@ def test_name_forms() -> None:
     assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]
 
 
+def _xlsx(tmp_path: Path, rows: list[list[object]], name: str = "t.xlsx") -> dict:
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    for r in rows:
+        wb.active.append(r)
+    wb.save(tmp_path / name)
+    return _read(tmp_path / name)
+
+
+def test_header_words_of_other_templates(tmp_path: Path) -> None:
+    for name_word, value_word, actual_word in (("考核指标", "指标数值", "实际达成值"), ("指标项", "目标数值", "执行值"),
+                                               ("明细指标", "期望值", "实际完成值"), ("指标名", "年度指标", "完成值"),
+                                               ("具体绩效指标", "考核目标", "实际值")):
+        data = _text(tmp_path, "2023年绩效自评表\n"
+                     f"一级\t二级\t{name_word}\t{value_word}\t{actual_word}\n"
+                     "产出指标\t数量指标\t培训人数\t≥280人次\t300人次\n")
+        ind = _ind(data, "培训人数")
+        assert ind["targets"]["2023"]["value"] == 280 and ind["actuals"]["2023"]["value"] == 300, name_word
+
+
+def test_a_sequence_column_before_rows_without_levels(tmp_path: Path) -> None:
+    """序号 | 一级 | 二级 | 三级 | 指标值 with the first rows' levels left blank: each row's number
+    is its 序号, not a sign that the row starts right of its column."""
+    data = _xlsx(tmp_path, [["绩效目标表（2021年度）"],
+                            ["序号", "一级指标", "二级指标", "三级指标", "指标值"],
+                            [1, None, None, "新增特色产业数量", "≥1个"],
+                            ["(2)", None, None, "养殖动物成活率", "≥95%"],
+                            [3, "产出指标", "时效指标", "竣工时限", "2021年9月"]])
+    assert [i["name"] for i in data["indicators"]] == ["新增特色产业数量", "养殖动物成活率", "竣工时限"]
+    assert _ind(data, "养殖动物成活率")["targets"]["2021"]["value"] == 95 and not data["unread"]
+
+
+def test_a_unit_column_with_compound_or_short_money_units(tmp_path: Path) -> None:
+    data = _xlsx(tmp_path, [["2021年绩效目标表"],
+                            ["一级指标", "二级指标", "三级指标", "指标值", "计量单位"],
+                            ["产出指标", "成本指标", "补贴标准", 1130, "元/月/人"],
+                            [None, None, "人工成本", "≤620", "万/月"],
+                            [None, None, "生均经费", 800, "元/人·年"],
+                            [None, "数量指标", "清运量", 12, "万m3"]])
+    assert _ind(data, "补贴标准")["unit"] == "元/月/人" and _ind(data, "生均经费")["unit"] == "元/人·年"
+    cost = _ind(data, "人工成本")
+    assert cost["unit"] == "万元/月" and cost["inferred"]["unit"]["rule"] == "money_wan"
+    assert _ind(data, "清运量")["unit"] == "万m3"
+
+
 # --- the real tables of tests/tables/ --------------------------------------------------------------
 
 def _bench():  # the bench's scoring, shared

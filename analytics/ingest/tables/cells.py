@@ -265,6 +265,10 @@ def is_placeholder(text: str) -> bool:
 _NUMBERISH_RE = re.compile(r"^\D{0,2}\d[\d.,]*\D{0,6}$")
 
 
+#: a unit not in the lexicon: a short word, per one or two others (元/月/人, 元/人·年, 元/m2)
+_UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](?:[^\W\d_]{1,3}|[A-Za-z]{1,3}[23])){0,2}")
+
+
 def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     """Whether ``text`` can be the cell of a column of ``role`` (used where empty cells vanished)."""
     t = normalize_text(text)
@@ -279,7 +283,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
             or bool(_NUMBERISH_RE.match(t)) \
             or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
     if role == "unit":
-        return clean_unit(t, lex) in lex.units or bool(re.fullmatch(r"[^\W\d_]{1,3}(/[^\W\d_]{1,3})?", t))
+        return clean_unit(t, lex) in lex.units or bool(_UNIT_SHAPE.fullmatch(t))
     if role == "comparator":
         return column_sign(t) is not None or t in (*TYPE_WORDS, "是/否", "是或否")  # 是/否: a yes-or-no target
     if role == "ignore":

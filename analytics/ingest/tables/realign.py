@@ -17,6 +17,7 @@ from analytics.ingest.tables.sources import RawTable
 __all__ = ["cell", "is_compacted", "needs_realign", "realign", "row_scores", "VERTICAL"]
 
 _NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
+_SEQUENCE = re.compile(r"[(（]?\d{1,3}[)）.．、]?")  # a row's number in a 序号 column: 1, (2), 3.
 VERTICAL = {"绩效指标", "绩效目标", "年度绩效指标", "本年度绩效指标", "长期绩效指标", "年度绩效目标"}
 
 
@@ -52,9 +53,10 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
             and not lex.level_word(cell(row, l2)) and not normalize_text(cell(row, max(c.index for c in layout.columns))):
         return True  # 质量指标 | 验收合格率 | …: the second level in the first column, the row's last cell empty
     name = normalize_text(cell(row, layout.name_col))
+    numbered = col0.role not in ("level1", "level2") and bool(_SEQUENCE.fullmatch(first))
     if name and not lex.level_word(name) and not is_value_like(name, lex) and \
-            len([c for c in row if c.strip()]) > layout.name_col:
-        return False  # the name column holds a name: the row is in place
+            (numbered or len([c for c in row if c.strip()]) > layout.name_col):
+        return False  # the name column holds a name (after the row's number in a 序号 column): the row is in place
     word = lex.level_word(first)
     if col0.role == "level1":
         return not (word and word[0] == "level1")

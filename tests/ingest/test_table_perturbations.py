@@ -1,0 +1,48 @@
+"""bench/table_perturbations.py: real tables rewritten as other templates lay them out read as well
+as the plain workbook (other header words, a 序号 or 分值 column, a unit or sign column, wrapped and
+typed cells)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bench import table_perturbations as tp
+
+#: in-place tables with levels, units in the values, a deadline and a 2-row header between them
+TABLES = ["ezhou_bangonglou_2022", "xiuyu_shuili_quyu_2025", "jiayuguan_bowuguan_2023"]
+
+
+def test_each_change_reads_as_well_as_the_plain_workbook(tmp_path: Path) -> None:
+    res = tp.measure(TABLES, tmp_path)
+    plain = res["changes"]["plain"]
+    assert plain["tables"] == 3 and plain["rows"][1] >= 20
+    assert plain["rows"][0] == plain["rows"][1] and plain["targets"][0] == plain["targets"][1]
+    for change in ("headers", "score", "notes", "index", "wrapped", "typed"):
+        got = res["changes"][change]
+        assert got["tables"] == 3, change
+        assert {k: got[k] for k in ("rows", "targets", "units", "kinds")} \
+            == {k: plain[k] for k in ("rows", "targets", "units", "kinds")}, change
+    assert not res["worse"], res["worse"]
+    for change in ("unit_column", "sign_column"):  # written only for tables that have no such column yet
+        assert res["changes"].get(change, {"tables": 0})["tables"] >= 1, change
+    written = tmp_path / "headers" / "heldout" / "ezhou_bangonglou_2022.xlsx"
+    assert written.stat().st_size > 0
+
+
+def test_the_changes_rewrite_the_cells() -> None:
+    from analytics.ingest.tables.layout import find_layout
+    from analytics.ingest.tables.lexicon import load_lexicon
+    from analytics.ingest.tables.sources import RawTable
+
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"],
+            ["产出指标", "数量指标", "培训人数", "≥280人次"],
+            ["", "质量指标", "培训合格率", "≥95%"]]
+    layout = find_layout(RawTable("tsv", rows, ["1", "2", "3"]), load_lexicon())
+    assert layout is not None
+    assert tp.headers(rows, layout, 1)[0] != rows[0]
+    assert tp.index(rows, layout, 0)[1][0] == "1" and tp.index(rows, layout, 0)[0][0] == "序号"
+    units = tp.unit_column(rows, layout, 0)
+    assert units is not None and units[0][-1] == "计量单位" and units[1][-2:] == ["≥280", "人次"]
+    signs = tp.sign_column(rows, layout, 0)
+    assert signs is not None and signs[0][3] == "指标方向" and signs[2][3:] == ["≥", "95%"]
+    assert "\n" in tp.wrapped(rows, layout, 0)[2][3]
