@@ -1,8 +1,10 @@
 """How ``parse-table`` reads the real tables once they are written the other ways the same kind of
 form is laid out in other places: each real table with a grid (tests/tables/corpus/ and heldout*/,
 the grid its text gives, with any moved cells put back as bench/format_variants.py does) is rewritten
-by each change below and saved as an .xlsx workbook with merged cells, then read and scored against
-the table's own hand-checked reading (the changes keep every indicator, target, unit and year).
+by each change below and saved as an .xlsx workbook and a .docx Word table with merged cells
+(``<change>_docx`` in the results), then read and scored against
+the table's own hand-checked reading (the changes keep every indicator, target, unit and year),
+and beside the same table written plainly in the same format.
 
     .venv/bin/python bench/table_perturbations.py [--json] [--misses] [--only FOLDER|TABLE ...] [--out DIR]
 
@@ -16,6 +18,8 @@ Changes (each alone):
   unit_column  the unit taken out of the value into a 计量单位 column (≥95% → ≥95 | %)
   sign_column  the comparator taken out of the value into a 指标方向 column (≥95% → ≥ | 95%)
   wrapped      the name and the value wrapped inside their cells (a line break, as Alt+Enter leaves)
+  two_row_header  绩效指标 merged across the level and name columns over a second header row
+               (一级指标 | 二级指标 | 三级指标), the other header cells merged down over both
   typed        numbers, percents and months stored as typed cells (0.95 shown as 95%, a date shown
                as 2023年12月), not as text
 
@@ -39,15 +43,19 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from docx.exceptions import InvalidSpanError  # noqa: E402
+
 from analytics.core.values import normalize_text  # noqa: E402
+from analytics.ingest.tables.cells import header_role  # noqa: E402
 from analytics.ingest.tables.layout import Layout, find_layout  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
 from analytics.ingest.tables.sources import RawTable  # noqa: E402
 from bench.format_variants import MEASURES, tables  # noqa: E402
 from bench.parse_tables import _pct, run  # noqa: E402
-from tests.tables.make_fixtures import rows_and_merges, write_xlsx  # noqa: E402
+from tests.tables.make_fixtures import rows_and_merges, write_docx, write_xlsx  # noqa: E402
 
 Rows = list[list[str]]
+FORMATS = ("xlsx", "docx")
 
 #: header words of other templates, per column role (one is picked per table, in turn)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -173,6 +181,33 @@ def wrapped(rows: Rows, layout: Layout, turn: int) -> Rows:
     return out
 
 
+def two_row_header(rows: Rows, layout: Layout, turn: int) -> Rows | None:
+    """The header as two rows: 绩效指标 over the level and name columns (merged across, in
+    :func:`_write`), each other header cell merged down over both rows. ``None`` for a header that
+    already has two rows, whose level columns do not stand just left of the name, or that holds
+    two sets of columns."""
+    spans = sorted([*layout.level_cols.values(), layout.name_col])
+    if layout.first_header_row != layout.header_row or len(spans) < 2 or spans != list(range(spans[0], spans[-1] + 1)):
+        return None
+    h = layout.header_row
+    lex = load_lexicon()
+    if sum(1 for c in rows[h] if header_role(c, lex) == "level2") > 1:
+        return None  # two sets of columns side by side (中期 | 年度): one header over both is another form
+    top = [("绩效指标" if spans[0] <= j <= spans[-1] else c) for j, c in enumerate(rows[h])]
+    below = [(c if spans[0] <= j <= spans[-1] else "") for j, c in enumerate(rows[h])]
+    return rows[:h] + [top, below] + rows[h + 1:]
+
+
+def _header_merges(rows: Rows) -> list[tuple[int, int, int, int]]:
+    """The merges of a header written by :func:`two_row_header`: 绩效指标 across, the rest down."""
+    h = next(i for i, r in enumerate(rows) if "绩效指标" in r and i + 1 < len(rows) and not any(
+        c.strip() for j, c in enumerate(rows[i + 1]) if r[j] != "绩效指标" and j < len(r)))
+    cols = [j for j, c in enumerate(rows[h]) if c == "绩效指标"]
+    out = [(h, cols[0], h, cols[-1])]
+    out += [(h, j, h + 1, j) for j, c in enumerate(rows[h]) if c.strip() and c != "绩效指标"]
+    return out
+
+
 def typed(rows: Rows, layout: Layout, turn: int) -> Rows:
     """The rows as they are; :func:`_write` stores their numbers, percents and months as typed cells."""
     return rows
@@ -182,6 +217,7 @@ CHANGES: dict[str, Callable[[Rows, Layout, int], Rows | None]] = {
     "plain": lambda rows, layout, turn: rows,
     "headers": headers, "score": score, "notes": notes, "index": index,
     "unit_column": unit_column, "sign_column": sign_column, "wrapped": wrapped, "typed": typed,
+    "two_row_header": two_row_header,
 }
 
 
@@ -190,15 +226,26 @@ _PERCENT = re.compile(r"(\d{1,3}(\.\d{1,2})?)%")
 _MONTH = re.compile(r"((?:19|20)\d{2})年(\d{1,2})月")
 
 
-def _write(rows: Rows, path: Path, typed: bool = False) -> None:
-    """``rows`` as a workbook with merged level labels, keeping line breaks inside cells; ``typed``:
-    the value cells below the header that are a bare number, a percent or a month are stored as
-    numbers and dates with their display format (0.95 shown as 95%, a date shown as 2023年12月),
-    as a workbook typed in by hand holds them."""
+def _write(rows: Rows, path: Path, typed: bool = False, header: bool = False) -> None:
+    """``rows`` as a workbook (``path`` ends in .xlsx) or a Word table (.docx) with merged level
+    labels, keeping line breaks inside cells; ``header``: the header merges of
+    :func:`two_row_header`; ``typed`` (a workbook): the value cells below the header that are a bare
+    number, a percent or a month are stored as numbers and dates with their display format (0.95
+    shown as 95%, a date shown as 2023年12月), as a workbook typed in by hand holds them."""
     grid, merges = rows_and_merges([[c.replace("\n", "\u23ce") for c in r] for r in rows])
-    write_xlsx([[c.replace("\u23ce", "\n") for c in r] for r in grid], merges, path)
-    if not typed:
+    if header:
+        merges = [m for m in merges if not any(a[0] <= m[2] and m[0] <= a[2] and a[1] <= m[3] and m[1] <= a[3]
+                                               for a in _header_merges(grid))] + _header_merges(grid)
+    grid = [[c.replace("\u23ce", "\n") for c in r] for r in grid]
+    if path.suffix == ".docx":
+        write_docx(grid, merges, path)
         return
+    write_xlsx(grid, merges, path)
+    if typed:
+        _type_cells(grid, path)
+
+
+def _type_cells(grid: Rows, path: Path) -> None:
     import datetime as dt
 
     from openpyxl import load_workbook
@@ -223,7 +270,7 @@ def _write(rows: Rows, path: Path, typed: bool = False) -> None:
 def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
     lex = load_lexicon()
     found, _ = tables(only)
-    cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {c: [] for c in CHANGES}
+    cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
     labels: dict[str, str] = {}
     with tempfile.TemporaryDirectory(prefix="perturb_") as tmp:
         base = out_dir or Path(tmp)
@@ -237,17 +284,20 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                 new = fn(rows, layout, turn)
                 if new is None:
                     continue
-                path = base / change / t.folder / f"{t.path.stem}.xlsx"
-                path.parent.mkdir(parents=True, exist_ok=True)
-                try:
-                    _write(new, path, typed=change == "typed")
-                except (StopIteration, ValueError):
-                    continue
-                name = f"{change}/{t.folder}/{t.path.stem}.xlsx"
-                labels[name] = t.label
-                cases[change].append((name, path.read_bytes(), {**t.expected, "layout": change}))
+                for fmt in FORMATS if change != "typed" else ("xlsx",):  # a Word table holds no typed cells
+                    key = change if fmt == "xlsx" else f"{change}_{fmt}"
+                    path = base / change / t.folder / f"{t.path.stem}.{fmt}"
+                    path.parent.mkdir(parents=True, exist_ok=True)
+                    try:
+                        _write(new, path, typed=change == "typed", header=change == "two_row_header")
+                    except (StopIteration, ValueError, InvalidSpanError):
+                        continue  # no header row to merge under, or merges a Word table cannot hold
+                    name = f"{change}/{t.folder}/{t.path.stem}.{fmt}"
+                    labels[name] = t.label
+                    cases.setdefault(key, []).append((name, path.read_bytes(), {**t.expected, "layout": key}))
         results = {c: run(cs) for c, cs in cases.items() if cs}
-    plain = {labels[r["file"]]: r for r in results["plain"]["tables"]}
+    plains = {fmt: {labels[r["file"]]: r for r in results["plain" if fmt == "xlsx" else f"plain_{fmt}"]["tables"]}
+              for fmt in FORMATS}
     out: dict[str, Any] = {"changes": {}, "worse": {}}
     for change, res in results.items():
         agg = {k: [0, 0] for k in (*MEASURES, "extra")}
@@ -255,12 +305,11 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
             for k in agg:
                 agg[k] = [agg[k][0] + r[k][0], agg[k][1] + r[k][1]]
         out["changes"][change] = {"tables": len(res["tables"]), **agg, "max_seconds": res["max_seconds"]}
-        if change == "plain":
+        if change.startswith("plain"):
             continue
         for r in res["tables"]:
-            p = plain.get(labels[r["file"]])
-            if p and (r["rows"][0] < p["rows"][0] or r["targets"][0] < p["targets"][0]
-                      or r["units"][0] < p["units"][0] or r["extra"][0] > p["extra"][0]):
+            p = plains[r["file"].rsplit(".", 1)[1]].get(labels[r["file"]])
+            if p and (any(r[k][0] < p[k][0] for k in MEASURES) or r["extra"][0] > p["extra"][0]):
                 out["worse"].setdefault(change, []).append(
                     {"table": labels[r["file"]], "rows": r["rows"], "targets": r["targets"], "units": r["units"],
                      "plain_targets": p["targets"],
@@ -273,17 +322,17 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--misses", action="store_true", help="list the fields each worse table misses")
     ap.add_argument("--only", nargs="+", metavar="NAME", help="only these folders (corpus, heldout3) or tables")
-    ap.add_argument("--out", type=Path, help="keep the written workbooks in this folder")
+    ap.add_argument("--out", type=Path, help="keep the written workbooks and Word files in this folder")
     args = ap.parse_args(argv)
     res = measure(args.only, args.out)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
-    print("the real tables with a grid, each rewritten as other templates lay the same form out (.xlsx);"
+    print("the real tables with a grid, each rewritten as other templates lay the same form out (.xlsx, .docx);"
           " reported, not gating")
-    print(f"{'change':<12} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in MEASURES) + "  extra  max s")
+    print(f"{'change':<19} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in MEASURES) + "  extra  max s")
     for change, o in res["changes"].items():
-        print(f"{change:<12} {o['tables']:>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in MEASURES)
+        print(f"{change:<19} {o['tables']:>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in MEASURES)
               + f"  {int(o['extra'][0]):>5}  {o['max_seconds']:.3f}")
     for change, rows in res["worse"].items():
         print(f"\n{change}: {len(rows)} tables read worse than the plain workbook")

@@ -224,6 +224,7 @@ def test_name_forms() -> None:
     assert split_name("新增藏书（万册）", LEX)[:2] == ("新增藏书", "万册")
     assert split_name("签订野生动物致害保险(单)", LEX)[:2] == ("签订野生动物致害保险", "单")
     assert split_name("处理能力(kg)", LEX)[:2] == ("处理能力", "kg")
+    assert split_name("①培训人\n数", LEX)[0] == "培训人数"  # circled numbering, a line wrapped inside the cell
     assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
     assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"
     assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]
@@ -260,6 +261,30 @@ def test_a_sequence_column_before_rows_without_levels(tmp_path: Path) -> None:
                             [3, "产出指标", "时效指标", "竣工时限", "2021年9月"]])
     assert [i["name"] for i in data["indicators"]] == ["新增特色产业数量", "养殖动物成活率", "竣工时限"]
     assert _ind(data, "养殖动物成活率")["targets"]["2021"]["value"] == 95 and not data["unread"]
+
+
+def test_a_merged_header_over_a_second_header_row(tmp_path: Path) -> None:
+    """绩效指标 merged across the first column (the facts' labels above) and 一级 | 二级 | 三级,
+    年度指标值 and 实际完成值 merged down over both rows: the workbook fills 绩效指标 into each
+    column it spans, and the lower row starts with a blank."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for r in [["项目支出绩效自评表（2022年度）"],
+              ["项目名称", "委托业务经费"],
+              ["绩效指标", None, None, None, "年度指标值", "实际完成值", "分值"],
+              [None, "一级指标", "二级指标", "三级指标", None, None, None],
+              [None, "产出指标", "数量指标", "委托项目数量", "≥50个", "50", "10"],
+              [None, None, "质量指标", "报告合格率", "≥95%", "100%", "10"]]:
+        ws.append(r)
+    for rng in ("A3:D3", "E3:E4", "F3:F4", "G3:G4", "B5:B6"):
+        ws.merge_cells(rng)
+    wb.save(tmp_path / "h.xlsx")
+    data = _read(tmp_path / "h.xlsx")
+    got = {i["name"]: (i["level1"], i["level2"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["value"])
+           for i in data["indicators"]}
+    assert got == {"委托项目数量": ("产出指标", "数量指标", 50, 50), "报告合格率": ("产出指标", "质量指标", 95, 100)}
 
 
 def test_a_unit_column_with_compound_or_short_money_units(tmp_path: Path) -> None:

@@ -1,6 +1,6 @@
 """bench/table_perturbations.py: real tables rewritten as other templates lay them out read as well
 as the plain workbook (other header words, a 序号 or 分值 column, a unit or sign column, wrapped and
-typed cells)."""
+typed cells, 绩效指标 merged over a second header row), as workbooks and as Word tables."""
 
 from __future__ import annotations
 
@@ -17,16 +17,16 @@ def test_each_change_reads_as_well_as_the_plain_workbook(tmp_path: Path) -> None
     plain = res["changes"]["plain"]
     assert plain["tables"] == 3 and plain["rows"][1] >= 20
     assert plain["rows"][0] == plain["rows"][1] and plain["targets"][0] == plain["targets"][1]
-    for change in ("headers", "score", "notes", "index", "wrapped", "typed"):
-        got = res["changes"][change]
-        assert got["tables"] == 3, change
-        assert {k: got[k] for k in ("rows", "targets", "units", "kinds")} \
-            == {k: plain[k] for k in ("rows", "targets", "units", "kinds")}, change
+    for change in ("headers", "score", "notes", "index", "wrapped", "typed", "two_row_header"):
+        for key in (change, f"{change}_docx") if change != "typed" else (change,):
+            got = res["changes"][key]
+            assert got["tables"] == 3, key
+            assert {k: got[k] for k in tp.MEASURES} == {k: plain[k] for k in tp.MEASURES}, key
     assert not res["worse"], res["worse"]
     for change in ("unit_column", "sign_column"):  # written only for tables that have no such column yet
         assert res["changes"].get(change, {"tables": 0})["tables"] >= 1, change
-    written = tmp_path / "headers" / "heldout" / "ezhou_bangonglou_2022.xlsx"
-    assert written.stat().st_size > 0
+    for fmt in ("xlsx", "docx"):
+        assert (tmp_path / "two_row_header" / "heldout" / f"ezhou_bangonglou_2022.{fmt}").stat().st_size > 0
 
 
 def test_the_changes_rewrite_the_cells() -> None:
@@ -46,3 +46,6 @@ def test_the_changes_rewrite_the_cells() -> None:
     signs = tp.sign_column(rows, layout, 0)
     assert signs is not None and signs[0][3] == "指标方向" and signs[2][3:] == ["≥", "95%"]
     assert "\n" in tp.wrapped(rows, layout, 0)[2][3]
+    two = tp.two_row_header(rows, layout, 0)
+    assert two is not None and two[0] == ["绩效指标", "绩效指标", "绩效指标", "指标值"] and two[1][3] == ""
+    assert tp._header_merges(two) == [(0, 0, 0, 2), (0, 3, 1, 3)]

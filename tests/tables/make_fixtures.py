@@ -131,9 +131,9 @@ def write_docx(rows: list[list[str]], merges: list[tuple[int, int, int, int]], o
     table = doc.add_table(rows=len(rows), cols=len(rows[0]))
     if grid:
         table.style = "Table Grid"  # ruling lines, as official tables are printed
-    for i, r in enumerate(rows):
-        for j, c in enumerate(r):
-            table.cell(i, j).text = c
+    for row, r in zip(table.rows, rows):  # row by row: table.cell() walks the whole table each time
+        for cell, c in zip(row.cells, r):
+            cell.text = c
     for r1, c1, r2, c2 in merges:
         top = table.cell(r1, c1)
         text = top.text

@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -39,7 +39,7 @@ _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "—
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 _TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
-_NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d))\s*")
+_NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d)|[\u2460-\u2473])\s*")  # 1. （1） 一、 ①
 _TEMPLATE_RE = re.compile(r"[(（]\s*(?:[≥≤<>=]*\s*\*+|[≥≤<>=]+)\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
@@ -176,11 +176,17 @@ def _unit_like(word: str, lex: Lexicon) -> bool:
     return len(word) == 1 or "/" in word or word[-1] in {u for u in lex.units if len(u) == 1} or word.isascii()
 
 
+def unwrap(text: str) -> str:
+    """A cell's text as one line: the lines of a cell wrapped inside it (Alt+Enter, a narrow Word
+    column) joined with no space between them, as the Chinese they cut; else runs of blanks as one."""
+    text = str(text)
+    return "".join(s.strip() for s in text.splitlines()) if "\n" in text else " ".join(text.split())
+
+
 def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` →
     (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
-    text = " ".join(str(raw).split()) if "\n" not in str(raw) else "".join(s.strip() for s in str(raw).splitlines())
-    text = strip_score(text.strip())
+    text = strip_score(unwrap(raw))
     hint = _TEMPLATE_RE.search(text)
     hint_unit = normalize_text(hint.group(1) or "") if hint else ""
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators

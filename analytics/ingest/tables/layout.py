@@ -225,7 +225,9 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
     name = _pick_name(top, roles)
     if name is None or normalize_text(top[name]) not in ("绩效指标", "指标"):
         return None
-    pressed = name + 1 < len(top) and roles[name + 1] == "value"  # 绩效指标 | 年度指标值: spans nothing
+    # 绩效指标 | 年度指标值: spans nothing (written once; a workbook's merged 绩效指标 is filled into each column it spans)
+    pressed = name + 1 < len(top) and roles[name + 1] == "value" \
+        and sum(1 for c in top if normalize_text(c) == normalize_text(top[name])) == 1
     if i + 1 < len(table.rows) and _is_subheader(top, table.rows[i + 1], name, lex) \
             and not (pressed and "name" in _row_roles(table.rows[i + 1], lex)):
         return None

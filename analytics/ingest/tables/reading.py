@@ -12,7 +12,7 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
                                             is_place_name, is_placeholder, is_qualitative_text, is_value_like,
-                                            read_value, split_name)
+                                            read_value, split_name, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -56,7 +56,7 @@ _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$"
 def _row_text(row: list[str]) -> str:
     out: list[str] = []
     for c in row:
-        t = " ".join(c.split())
+        t = unwrap(c)
         if t and (not out or out[-1] != t):
             out.append(t)
     return " | ".join(out)
@@ -370,8 +370,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     """One indicator row: read the cells once to see the written comparators and units, infer
     unit, kind and direction, then read them again with the direction (bare numbers). With
     ``weights`` the value cells hold scores: they are left out and the name is read for the target."""
-    name_raw = "".join(s.strip() for s in _cell(row, layout.name_col).splitlines()) \
-        if "\n" in _cell(row, layout.name_col) else _cell(row, layout.name_col).strip()
+    name_raw = unwrap(_cell(row, layout.name_col))
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp, lex)) for c, s, k in keys]
