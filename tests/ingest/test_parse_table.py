@@ -820,6 +820,8 @@ def test_handled_cases_per_head_figures_and_time_taken() -> None:
     from analytics.ingest.tables.infer import infer_direction, infer_kind
     assert infer_direction("违法案件查办率", "%", [], LEX)["value"] == "higher"
     assert infer_direction("违法案件发生率", "%", [], LEX)["value"] == "lower"
+    assert infer_direction("汇总突发事件季度报告次数", "次", [], LEX)["value"] == "higher"  # reports, not events
+    assert infer_direction("突发事件发生次数", "次", [], LEX)["value"] == "lower"
     assert infer_kind("药品不良反应每百万人口报告数", "", "", [], LEX)["value"] == "level"
     assert infer_kind("药品监管人员人均培训学时", "", "", [], LEX)["value"] == "level"
     assert infer_kind("投资计划分解(转发)用时", "工作日", "", [], LEX)["value"] == "level"
