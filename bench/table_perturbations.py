@@ -20,6 +20,10 @@ Changes (each alone):
   wrapped      the name and the value wrapped inside their cells (a line break, as Alt+Enter leaves)
   two_row_header  绩效指标 merged across the level and name columns over a second header row
                (一级指标 | 二级指标 | 三级指标), the other header cells merged down over both
+  filled_levels  each level label written on every row of its block, nothing merged
+  blank_column an empty column between the name and the values
+  no_levels    the level columns left out (names and values only)
+  footer       a blank row, notes and the sign-off lines under the table
   typed        numbers, percents and months stored as typed cells (0.95 shown as 95%, a date shown
                as 2023年12月), not as text
 
@@ -208,6 +212,50 @@ def _header_merges(rows: Rows) -> list[tuple[int, int, int, int]]:
     return out
 
 
+def filled_levels(rows: Rows, layout: Layout, turn: int) -> Rows:
+    """Each level label written on every row of its block (an export that fills merged cells
+    down), so that :func:`_write` finds nothing to merge."""
+    out = [list(r) for r in rows]
+    for col in layout.level_cols.values():
+        last = ""
+        for i in range(layout.header_row + 1, len(out)):
+            if col >= len(out[i]):
+                continue
+            if out[i][col].strip():
+                last = out[i][col]
+            elif last and out[i][layout.name_col if layout.name_col < len(out[i]) else 0].strip():
+                out[i][col] = last
+    return out
+
+
+def blank_column(rows: Rows, layout: Layout, turn: int) -> Rows:
+    """An empty column between the name and the first value (a spacer left in a workbook)."""
+    return _insert(rows, layout.name_col + 1, "", {}, layout)
+
+
+def no_levels(rows: Rows, layout: Layout, turn: int) -> Rows | None:
+    """The level columns left out: the name and its values only (a short list of targets)."""
+    drop = set(layout.level_cols.values())
+    if not drop:
+        return None
+    lex = load_lexicon()
+    out = []
+    for i, r in enumerate(rows):
+        if i > layout.header_row and layout.name_col < len(r) and not r[layout.name_col].strip() \
+                and any(lex.level_word(normalize_text(c)) for c in r if c.strip()):
+            continue  # a row holding only a level label
+        out.append([c for j, c in enumerate(r) if j not in drop or i < layout.first_header_row])
+    return out
+
+
+def footer(rows: Rows, layout: Layout, turn: int) -> Rows:
+    """Lines under the table: a blank row, notes and the sign-off of the form."""
+    width = max(len(r) for r in rows)
+    pad = lambda cells: cells + [""] * (width - len(cells))  # noqa: E731
+    return rows + [pad([]), pad(["备注：1.指标值按年度填写；2.定性指标填写“达成”“部分达成”或“未达成”。"]),
+                   pad(["填报人：张三", "", "联系电话：0769-12345678"]), pad(["单位负责人（签字）：", "", "填报日期：2024年1月10日"])]
+
+
 def typed(rows: Rows, layout: Layout, turn: int) -> Rows:
     """The rows as they are; :func:`_write` stores their numbers, percents and months as typed cells."""
     return rows
@@ -217,7 +265,8 @@ CHANGES: dict[str, Callable[[Rows, Layout, int], Rows | None]] = {
     "plain": lambda rows, layout, turn: rows,
     "headers": headers, "score": score, "notes": notes, "index": index,
     "unit_column": unit_column, "sign_column": sign_column, "wrapped": wrapped, "typed": typed,
-    "two_row_header": two_row_header,
+    "two_row_header": two_row_header, "filled_levels": filled_levels, "blank_column": blank_column,
+    "no_levels": no_levels, "footer": footer,
 }
 
 

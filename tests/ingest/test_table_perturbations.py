@@ -17,7 +17,8 @@ def test_each_change_reads_as_well_as_the_plain_workbook(tmp_path: Path) -> None
     plain = res["changes"]["plain"]
     assert plain["tables"] == 3 and plain["rows"][1] >= 20
     assert plain["rows"][0] == plain["rows"][1] and plain["targets"][0] == plain["targets"][1]
-    for change in ("headers", "score", "notes", "index", "wrapped", "typed", "two_row_header"):
+    for change in ("headers", "score", "notes", "index", "wrapped", "typed", "two_row_header", "filled_levels",
+                   "blank_column", "footer"):
         for key in (change, f"{change}_docx") if change != "typed" else (change,):
             got = res["changes"][key]
             assert got["tables"] == 3, key

@@ -174,6 +174,7 @@ def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> li
     if name is None or "value" in roles or sum(1 for r in roles if r) < 2:
         return []
     body = [r for r in table.rows[i + 1:i + 12] if any(c.strip() for c in r)][:8]
+    named = sum(1 for r in body if name < len(r) and r[name].strip()) or len(body)  # notes under a short table: no rows
     out = []
     for j in range(name + 1, len(row)):
         if roles[j] or not normalize_text(row[j]):
@@ -182,7 +183,7 @@ def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> li
         if table.fmt == "text-space":  # split at blanks, empty and merged cells are lost: values end the row
             tries.append([normalize_text(r[j - len(row)]) for r in body if len(row) - j <= len(r)])
         for cells in tries:
-            if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * len(body):
+            if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * named:
                 out.append(j)
                 break
     return out
