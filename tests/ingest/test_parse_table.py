@@ -218,6 +218,22 @@ def test_a_target_written_as_reaching_or_keeping_a_level() -> None:
     assert read("同比增长10%")[0] == "unreadable"  # growth by, not to: no target to track
 
 
+def test_quarters_year_months_zero_words_about_and_paired_units(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2024年绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n"
+                 "产出指标\t数量指标\t设备购置\t3台（套）\n\t\t安全生产事故\t零\n"
+                 "\t时效指标\t设备安装完成时间\t2024年第三季度\n\t\t资金拨付时间\t2024.12\n"
+                 "\t\t方案编制时间\t上半年\n\t\t培训场次\t100左右\n"
+                 "效益指标\t社会效益指标\t重大责任事故\t零事故\n")
+    got = {i["name"]: i["targets"]["2024"] for i in data["indicators"]}
+    assert (got["设备购置"]["value"], got["设备购置"]["unit"]) == (3, "台(套)")
+    assert (got["安全生产事故"]["comparator"], got["安全生产事故"]["value"]) == ("<=", 0)
+    assert (got["重大责任事故"]["comparator"], got["重大责任事故"]["value"]) == ("<=", 0)
+    assert got["设备安装完成时间"]["due"] == "2024-09" and got["资金拨付时间"]["due"] == "2024-12"
+    assert got["方案编制时间"]["due"] == "2024-06"  # the table's year
+    assert (got["培训场次"]["comparator"], got["培训场次"]["value"]) == (">=", 100) and not got["培训场次"].get("unit")
+    assert read_value("2024.5万元", "higher", LEX).value == 2024.5  # a number with a unit is no month
+
+
 def test_name_forms() -> None:
     assert split_name("公用经费生均补助标准（小学）", LEX)[:2] == ("公用经费生均补助标准（小学）", "")  # qualifies the name
     assert split_name("其他试验(水稻)", LEX)[:2] == ("其他试验(水稻)", "")

@@ -33,7 +33,7 @@ _TO_LE = ("降至", "降到", "降低到", "降低至", "下降到", "下降至"
 _KEEP = ("保持在", "稳定在", "维持在", "保持")
 _REACH = {**{w: "≥" for w in _TO_GE}, **{w: "≤" for w in _TO_LE}, **{w: "" for w in _KEEP}}
 _REACH_LONGEST_FIRST = sorted(_REACH, key=len, reverse=True)
-_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
+_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "左右", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
                       key=len, reverse=True))
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
@@ -76,8 +76,15 @@ class Cell:
         return out
 
 
+_PAIRED_UNIT = re.compile(r"[^\W\d_]{1,2}\([^\W\d_]{1,2}\)")
+_ZERO_RE = re.compile(r"零(发生|事故|投诉|差错|伤亡|死亡|案件|污染|失误|上访|缺陷|延误)?")  # 零事故: none at all
+
+
 def clean_unit(text: str, lex: Lexicon) -> str:
-    unit = normalize_text(text).strip("()（）")
+    unit = normalize_text(text)
+    if _PAIRED_UNIT.fullmatch(unit):
+        return unit  # 台(套): either word counts
+    unit = unit.strip("()（）")
     unit = lex.unit_aliases.get(unit, unit)
     return unit
 
@@ -120,6 +127,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"(?<=[\d%\u4e00-\u9fff])[。；;，,、]+$", "", text)  # 95%以上。: a sentence's full stop
+    if _ZERO_RE.fullmatch(text):
+        text = "0"  # 零 / 零事故 is a bare 0 (a cap by the zero rule)
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
     if text in _YES_NO:
@@ -148,12 +157,13 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
-    if unit and unit not in lex.units and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
+    if unit and unit not in lex.units and not _PAIRED_UNIT.fullmatch(unit) \
+            and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
     for word in _REACH_LONGEST_FIRST:  # 保持在 before 在
         body = body.replace(word, _REACH[word])
-    for junk in ("控制在", "(含)", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
+    for junk in ("控制在", "(含)", "左右", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
         body = body.replace(junk, "")
     body = re.sub(r"(?<![<>])=", "", body)  # =300天 (exactly, below), not the = of >= / <=
     body = body.replace("高于", ">=")  # 大于 / 小于 and > / < stay strict (parse_target reads them)

@@ -76,6 +76,10 @@ class Lexicon:
             if m:
                 groups = m.groupdict()
                 month, year = groups.get("m"), groups.get("y")
+                if groups.get("q"):  # a quarter is due in its last month
+                    month = str(3 * ("一二三四".find(groups["q"]) + 1 if groups["q"] in "一二三四" else int(groups["q"])))
+                if groups.get("h"):
+                    month = "6" if groups["h"] == "上半年" else "12"
                 if not month:
                     return f"{year}-12" if year else "12"
                 return f"{year}-{int(month):02d}" if year else f"{int(month):02d}"
