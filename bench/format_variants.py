@@ -252,10 +252,16 @@ def _print_groups(res: dict[str, Any]) -> None:
         if not aggs:
             continue
         print(f"\n{group}: {GROUPS[group][1]}")
-        print(f"{'format':<16} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in MEASURES) + "  extra  max s")
-        for fmt, o in aggs.items():
-            print(f"{fmt.replace('_', ' '):<16} {o['tables']:>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in MEASURES)
-                  + f"  {int(o['extra'][0]):>5}  {o['max_seconds']:.3f}")
+        print_measures("format", {fmt.replace("_", " "): o for fmt, o in aggs.items()})
+
+
+def print_measures(heading: str, rows: dict[str, dict[str, Any]], width: int = 16) -> None:
+    """A heading line, then one line per row: its tables, each measure as a share, the extra rows
+    and the longest reading (``rows``: label → the figures of :func:`_aggregate`)."""
+    print(f"{heading:<{width}} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in MEASURES) + "  extra  max s")
+    for label, o in rows.items():
+        print(f"{label:<{width}} {o['tables']:>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in MEASURES)
+              + f"  {int(o['extra'][0]):>5}  {o['max_seconds']:.3f}")
 
 
 def _print(res: dict[str, Any], show_misses: bool) -> None:

@@ -54,7 +54,7 @@ from analytics.ingest.tables.cells import header_role  # noqa: E402
 from analytics.ingest.tables.layout import Layout, find_layout  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
 from analytics.ingest.tables.sources import RawTable  # noqa: E402
-from bench.format_variants import MEASURES, tables  # noqa: E402
+from bench.format_variants import MEASURES, print_measures, tables  # noqa: E402
 from bench.parse_tables import _pct, run  # noqa: E402
 from tests.tables.make_fixtures import rows_and_merges, write_docx, write_xlsx  # noqa: E402
 
@@ -283,8 +283,9 @@ def _write(rows: Rows, path: Path, typed: bool = False, header: bool = False) ->
     shown as 95%, a date shown as 2023年12月), as a workbook typed in by hand holds them."""
     grid, merges = rows_and_merges([[c.replace("\n", "\u23ce") for c in r] for r in rows])
     if header:
+        top = _header_merges(grid)
         merges = [m for m in merges if not any(a[0] <= m[2] and m[0] <= a[2] and a[1] <= m[3] and m[1] <= a[3]
-                                               for a in _header_merges(grid))] + _header_merges(grid)
+                                               for a in top)] + top
     grid = [[c.replace("\u23ce", "\n") for c in r] for r in grid]
     if path.suffix == ".docx":
         write_docx(grid, merges, path)
@@ -379,10 +380,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print("the real tables with a grid, each rewritten as other templates lay the same form out (.xlsx, .docx);"
           " reported, not gating")
-    print(f"{'change':<19} {'tables':>6}  " + "  ".join(f"{c:<17}" for c in MEASURES) + "  extra  max s")
-    for change, o in res["changes"].items():
-        print(f"{change:<19} {o['tables']:>6}  " + "  ".join(f"{_pct(*o[c]):<17}" for c in MEASURES)
-              + f"  {int(o['extra'][0]):>5}  {o['max_seconds']:.3f}")
+    print_measures("change", res["changes"], width=19)
     for change, rows in res["worse"].items():
         print(f"\n{change}: {len(rows)} tables read worse than the plain workbook")
         for r in rows:

@@ -22,9 +22,13 @@ def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
 def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "") -> Inferred:
     """The unit: a 单位 column, else brackets after the name, else the values, else the name."""
     money = lex.money_wan.search(normalize_text(name) + level)
+
+    def in_wan(unit: str) -> str | None:  # 250万 → 万元; 15万/月 → 万元/月, for money only
+        return "万元" + unit[1:] if money and (unit == "万" or unit.startswith("万/")) else None
+
     if unit_col:
-        if money and (unit_col == "万" or unit_col.startswith("万/")):  # 单位列 万/月 beside 人工成本 → 万元/月
-            full = "万元" + unit_col[1:]
+        full = in_wan(unit_col)
+        if full:  # 单位列 万/月 beside 人工成本
             return _field(full, "money_wan", f"单位列写作“{unit_col}”，名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit_col, "unit_column", f"单位列写作“{unit_col}”", "high")
     if bracket:
@@ -32,8 +36,8 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     in_values = [c.unit for c in cells if c.unit]
     if in_values:
         unit = max(set(in_values), key=in_values.count)
-        if money and (unit == "万" or unit.startswith("万/")):  # 250万 → 万元; 15万/月 → 万元/月
-            full = "万元" + unit[1:]
+        full = in_wan(unit)
+        if full:
             return _field(full, "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
                                              f"名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import header_role, header_year, is_place_name, is_value_like
-from analytics.ingest.tables.lexicon import Lexicon, strip_score
+from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["Column", "Layout", "find_layout", "fill_levels", "title_year"]
@@ -321,7 +321,6 @@ def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
     return None
 
 
-_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
 
 
 def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
@@ -340,7 +339,7 @@ def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
     start, end = int(span.group("a")), int(span.group("b"))
     for c in cols:
         n = lex.year_ordinal.search(normalize_text(c.header)).group("n")  # type: ignore[union-attr]
-        year = start + (int(n) if n.isdigit() else _ORDINALS.get(n, 0)) - 1
+        year = start + ordinal(n) - 1
         if start <= year <= end:
             c.year = year
     return any(c.year for c in cols)

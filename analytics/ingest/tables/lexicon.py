@@ -77,7 +77,7 @@ class Lexicon:
                 groups = m.groupdict()
                 month, year = groups.get("m"), groups.get("y")
                 if groups.get("q"):  # a quarter is due in its last month
-                    month = str(3 * ("一二三四".find(groups["q"]) + 1 if groups["q"] in "一二三四" else int(groups["q"])))
+                    month = str(3 * ordinal(groups["q"]))
                 if groups.get("h"):
                     month = "6" if groups["h"] == "上半年" else "12"
                 if not month:
@@ -109,6 +109,14 @@ _SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$|[(
 
 
 _LEVEL_NUMBER_RE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])\s*")
+
+
+_ORDINALS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5}
+
+
+def ordinal(word: str) -> int:
+    """The number of an ordinal written in digits or Chinese (第三季度, 第二年度: 三 → 3; 0 if none)."""
+    return int(word) if word.isdigit() else _ORDINALS.get(word, 0)
 
 
 def strip_score(text: str) -> str:
