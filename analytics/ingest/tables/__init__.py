@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 
 from analytics.ingest.tables.breaks import split_run_on_rows
+from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
@@ -44,6 +45,12 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     for table in tables:
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
         result = _laid_out(table, lex, year, name, converted)
+        laid = _by_place(table, lex)
+        if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
+            laid, laid_converted = simplified(laid)
+            by_place = _read(split_run_on_rows(laid, lex), lex, year, name, laid_converted)
+            if isinstance(by_place, TableReading) and by_place.indicators:
+                table, result, converted = laid, by_place, laid_converted
         if isinstance(result, TableReading) and result.indicators:
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
@@ -72,6 +79,16 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")
+
+
+def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
+    """The rows of a text that keeps its columns by place (:mod:`.columns`), or ``None``."""
+    if table.fmt != "text-lines" or not table.lines:
+        return None
+    try:
+        return column_rows(table.lines, lex)
+    except Exception:  # noqa: BLE001 - a layout this way cannot cut is read the other ways
+        return None
 
 
 MAX_FORMS = 60

@@ -43,6 +43,7 @@ class RawTable:
     sheet: str | None = None
     merged: bool = False
     sheets: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # a text's lines as written (blanks kept), for text-lines
 
 
 @dataclass
@@ -360,7 +361,7 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
         if cell:
             rows.append([cell])
             refs.append(f"L{i}")
-    return RawTable("text-lines", rows, refs)
+    return RawTable("text-lines", rows, refs, lines=lines)
 
 
 def _tab_led(lines: list[str]) -> RawTable:

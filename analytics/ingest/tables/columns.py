@@ -1,0 +1,544 @@
+"""Text that keeps a table's columns by their place across the line: what ``pdftotext -layout`` (and
+other PDF converters that keep the layout) give for a 绩效目标表 printed to PDF, or a table printed
+as fixed-width text. Each row of the table is one or more lines; the cells of a line stand at their
+column's place, separated by runs of blanks (a single blank stays inside a cell: ``=300 天``); a cell
+wrapped inside the table goes on at the same place on the next lines; a merged level label appears
+once, at the top or in the middle of its block; each page may place its columns a little apart.
+
+The columns are the places that the lines under the header fill (a gap that almost no line crosses
+separates two columns), found again on every page and matched to the first page's by order. Each
+column's lines are then cut into cells: a line that fills the column's width goes on below (the
+cell wrapped), a shorter line ends its cell, and a line never joins the line below it when that
+would make one cell of two values (``≥95%`` above ``100%``), of two level words, or of two rows
+that each hold a value of their own. The cells that share lines make a row. Level labels go to the
+row beside their middle line, so that a label centred in its block is read as centred.
+
+Lines above the header (the title and project facts) and below the table (sign-off lines) become
+rows of their blank-separated pieces. Nothing is guessed when no line names both an indicator
+column and a value column: the text is then read the other ways (one cell per line, cells
+separated by blanks).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from analytics.ingest.tables.cells import header_role, is_value_like
+from analytics.ingest.tables.facts import is_sign_off
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.sources import RawTable
+
+__all__ = ["column_rows"]
+
+_PIECE = re.compile(r"\S+(?: \S+)*")  # a cell's text on a line: one blank stays inside it
+_SLACK = 3  # characters a page may set its columns apart from the page before
+_SCAN = 300
+_SCALE_LINES = 20  # lines of a page looked at to match its columns to the first page's  # lines looked at for the header
+_MAX_LINES = 20000
+_MAX_WIDTH = 1000  # characters of a line: a layout copy of a page is far narrower
+_VALUE_ROLES = ("value",)
+_GAP_LINES = 3  # a wrapped cell's next line may stand up to this many lines below (other cells centred between)
+_LEVEL_ROLES = ("level1", "level2")
+
+
+@dataclass
+class _Piece:
+    start: int
+    end: int
+    text: str
+
+    @property
+    def centre(self) -> float:
+        return (self.start + self.end) / 2
+
+
+#: a blank a converter sets between a number and Chinese (2022 年, 20 万元, (50 分)): not in the text
+_SET_APART = re.compile(r"(?<=[\d%.])\s(?=[\u4e00-\u9fff（(])|(?<=[\u4e00-\u9fff）)])\s(?=[\d≥≤])")
+
+
+def _pieces(line: str, wide: bool = False) -> list[_Piece]:
+    """The cells' texts on ``line`` with their places: characters from the line's start, or with
+    ``wide`` columns of a fixed-width print, where a Chinese character takes two."""
+    line = line.replace("\u3000", "  " if wide else " ").replace("\t", "  ")
+    if not wide:
+        return [_Piece(m.start(), m.end(), m.group()) for m in _PIECE.finditer(line)]
+    at = [0]
+    for c in line:
+        at.append(at[-1] + (2 if unicodedata.east_asian_width(c) in "WF" else 1))
+    return [_Piece(at[m.start()], at[m.end()], m.group()) for m in _PIECE.finditer(line)]
+
+
+def _width(text: str) -> float:
+    """How wide ``text`` prints, in Chinese characters (a Latin letter or digit is about half one)."""
+    return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)
+
+
+def _columns(lines: list[list[_Piece]]) -> list[tuple[int, int]]:
+    """The columns (start, end) that the pieces of ``lines`` fill: places covered by a piece on more
+    than a few lines, split where a gap is crossed by almost none."""
+    if not lines:
+        return []
+    right = max((p.end for ps in lines for p in ps), default=0)
+    cover = [0] * (right + 1)
+    for ps in lines:
+        for p in ps:
+            for x in range(p.start, p.end):
+                cover[x] += 1
+    crossing = len(lines) // 25  # a note or a long fact line may cross a gap
+    cols: list[tuple[int, int]] = []
+    x = 0
+    while x <= right:
+        if cover[x] > crossing:
+            a = x
+            while x <= right and cover[x] > crossing:
+                x += 1
+            cols.append((a, x))
+        x += 1
+    return cols
+
+
+def _split_at(cols: list[tuple[int, int]], header: list[_Piece]) -> list[tuple[int, int]]:
+    """``cols`` with a column that holds two header cells split between them (a narrow gap a
+    line or two crossed)."""
+    out: list[tuple[int, int]] = []
+    for a, b in cols:
+        inside = [p for p in header if a <= p.centre < b]
+        cuts = [int((inside[k].end + inside[k + 1].start) / 2) for k in range(len(inside) - 1)]
+        edges = [a, *cuts, b]
+        out.extend((edges[k], edges[k + 1]) for k in range(len(edges) - 1) if edges[k + 1] > edges[k])
+    return out
+
+
+def _cut(p: _Piece, cols: list[tuple[int, int]]) -> list[_Piece]:
+    """``p`` cut at the single blanks nearest the column edges it crosses (two cells that a narrow
+    column left only one blank apart: ``完成修理养 ≥90 辆``)."""
+    out = [p]
+    for k in range(len(cols) - 1):
+        edge = (cols[k][1] + cols[k + 1][0]) / 2
+        last = out[-1]
+        if not last.start + 1 < edge < last.end - 1:
+            continue
+        blanks = [j for j, c in enumerate(last.text) if c == " "]
+        if not blanks:
+            continue
+        j = min(blanks, key=lambda b: (not _VALUE_START.match(last.text[b + 1:]), abs(last.start + b - edge)))
+        if abs(last.start + j - edge) > _SLACK:
+            continue
+        out[-1:] = [_Piece(last.start, last.start + j, last.text[:j]),
+                    _Piece(last.start + j + 1, last.end, last.text[j + 1:])]
+    return out
+
+
+def _column_of(p: _Piece, cols: list[tuple[int, int]]) -> int:
+    return min(range(len(cols)), key=lambda k: 0 if cols[k][0] <= p.centre < cols[k][1]
+               else min(abs(p.centre - cols[k][0]), abs(p.centre - cols[k][1])))
+
+
+def _overlaps(a: _Piece, b: _Piece, slack: int = 0) -> bool:
+    return a.start < b.end + slack and b.start < a.end + slack
+
+
+def _stacked(lines: list[list[_Piece]]) -> list[_Piece]:
+    """The pieces of a few lines joined where they stand over each other (a header cell wrapped
+    over lines: 年度指 / 标值): each piece of the first line with the pieces below it."""
+    out = [_Piece(p.start, p.end, p.text) for p in lines[0]]
+    for ps in lines[1:]:
+        for p in ps:
+            above = [q for q in out if _overlaps(p, q)]
+            if len(above) == 1:
+                q = above[0]
+                q.start, q.end, q.text = min(q.start, p.start), max(q.end, p.end), q.text + p.text
+            else:
+                out.append(_Piece(p.start, p.end, p.text))
+    return sorted(out, key=lambda p: p.start)
+
+
+def _is_header(ps: list[_Piece], lex: Lexicon) -> bool:
+    roles = [header_role(p.text, lex) for p in ps]
+    return len(ps) >= 2 and "name" in roles and any(r in _VALUE_ROLES for r in roles)
+
+
+def _nearest(pieces: list[_Piece], cols: list[tuple[int, int]], cost: list[float] | None = None,
+             drop: bool = False) -> list[tuple[int, str]]:
+    """(column, text) of ``pieces`` (in order across the line): matched to ``cols`` in order, one
+    piece a column, so that the pieces stand as near their columns as they can (a piece with no
+    column near it is left out of the matching and goes to its nearest column, or with ``drop`` is
+    left out: a header cell over no column of the table)."""
+    n, m = len(pieces), len(cols)
+    skip = 6.0  # the cost of a piece matched to no column, in characters
+
+    def far(j: int, k: int) -> float:
+        return abs(pieces[j].centre - (cols[k][0] + cols[k][1]) / 2)
+
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]  # best[j][k]: the first j pieces on the first k columns
+    for j in range(1, n + 1):
+        best[j][0] = j * skip
+    for j in range(1, n + 1):
+        for k in range(1, m + 1):
+            best[j][k] = min(best[j][k - 1], best[j - 1][k] + skip, best[j - 1][k - 1] + far(j - 1, k - 1))
+    if cost is not None:
+        cost.append(best[n][m])
+    out: list[tuple[int, str]] = []
+    j, k = n, m
+    while j > 0:
+        if k > 0 and best[j][k] == best[j - 1][k - 1] + far(j - 1, k - 1):
+            out.append((k - 1, j - 1))
+            j, k = j - 1, k - 1
+        elif k > 0 and best[j][k] == best[j][k - 1]:
+            k -= 1
+        else:
+            out.append((-1 if drop else _column_of(pieces[j - 1], cols), j - 1))
+            j -= 1
+    return [(k, pieces[j].text) for k, j in sorted(out) if k >= 0]
+
+
+def _scale(lines: list[list[_Piece]], cols: list[tuple[int, int]]) -> float:
+    """How much wider (or narrower) a page sets the table than the page of ``cols``: the factor that
+    lets its lines' pieces stand nearest the columns (a converter sets each page's characters apart
+    by the page's own measure)."""
+    sample = [ps for ps in lines if len(ps) >= 2][:_SCALE_LINES] or lines[:_SCALE_LINES]
+
+    def cost(f: float) -> float:
+        total: list[float] = []
+        for ps in sample:
+            _nearest([_Piece(int(p.start * f), int(p.end * f), p.text) for p in ps], cols, total)
+        return sum(total)
+
+    return min((0.6 + 0.02 * k for k in range(51)), key=lambda f: (cost(f), abs(f - 1)))
+
+
+def _header_at(lines: list[list[_Piece]], lex: Lexicon) -> tuple[int, int] | None:
+    """(first, last) line of the header: a line naming an indicator column and a value column, or
+    up to four lines that do once the pieces standing over each other are joined."""
+    for end, ps in enumerate(lines[:_SCAN]):
+        if not ps:
+            continue
+        for k in range(4):  # the fewest lines ending here
+            i = end - k
+            block = lines[i:end + 1]
+            if i < 0 or not block[0] or (k and any(is_value_like(p.text, lex) or lex.level_word(p.text)
+                                                   for p in block[0])):
+                break
+            if _is_header(_stacked(block), lex):
+                last = end
+                while last + 1 < len(lines) and last - i < 3 and lines[last + 1] and not any(
+                        is_value_like(p.text, lex) or lex.level_word(p.text) for p in lines[last + 1]) and _wraps_header(lines[i:last + 2], lex):
+                    last += 1  # the rest of a wrapped header cell (标值, 因分析)
+                return i, last
+    return None
+
+
+def _wraps_header(block: list[list[_Piece]], lex: Lexicon) -> bool:
+    """The last line of ``block`` only goes on with the header above it: every piece of it stands
+    under a header cell that is not yet a header word (一级指 / 标), or is a header word itself (a
+    second header row: 一级指标 under 绩效指标)."""
+    above = _stacked(block[:-1])
+    for p in block[-1]:
+        over = [q for q in above if _overlaps(p, q, _SLACK)]
+        if not over or (all(header_role(q.text, lex) for q in over) and not header_role(p.text, lex)):
+            return False  # under no header cell, or under whole header words (the first row's text)
+    return True
+
+
+def _header_text(texts: list[str], lex: Lexicon) -> str:
+    """A column's header from its pieces on the header lines: joined when they are one wrapped
+    cell (一级指 / 标); the lower word when each is a header word (绩效指标 over 二级指标)."""
+    joined = "".join(texts)
+    if len(texts) < 2 or header_role(joined, lex):
+        return joined
+    named = [t for t in texts if header_role(t, lex)]
+    return named[-1] if named else joined
+
+
+@dataclass
+class _Cell:
+    first: int
+    last: int
+    text: str
+    rows: set[int]
+
+
+def _join(a: str, b: str) -> str:
+    """Two lines of one wrapped cell: Chinese joined directly, Latin words with a blank."""
+    return a + (" " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() else "") + b
+
+
+_VALUE_START = re.compile(r"^([≥≤<>=＞＜≧≦]|\d|是$|否$|[—－-]+$)")
+_UNIT_TAIL = 6  # characters of a unit wrapped below its number (百分比, （万人）)
+#: what a line cannot be broken inside at its start: opening brackets, a Latin word or number or one
+#: Chinese character, and the closing punctuation after it (a line does not start with 。 or ）)
+_UNIT = re.compile(r"[(\[（【《“‘「]*(?:[A-Za-z0-9.%‰+\-=≥≤<>]+|.)[)\]）】》”’」，。、；：！？,.;:!?%]*")
+
+
+def _first_unit(text: str) -> float:
+    """The width of the unit ``text`` starts with (see ``_UNIT``)."""
+    m = _UNIT.match(text)
+    return _width(m.group()) if m else 0.0
+
+
+def _cells(col: list[tuple[int, str]], full: float, role: str | None, lex: Lexicon,
+           row_of: dict[int, int] | None = None) -> list[_Cell]:
+    """The cells of one column from its (line, text) pieces in line order. ``full``: the widest
+    line of the column; ``row_of``: the row a line belongs to by the value beside it (a cell never
+    spans lines of two such rows)."""
+    out: list[_Cell] = []
+    last_line: dict[int, str] = {}
+    for line, text in col:
+        if out:
+            cur = out[-1]
+            rows = {row_of[k] for k in range(cur.first, line + 1) if k in row_of} if row_of else set()
+            if line - cur.last <= _GAP_LINES and len(rows) <= 1 and \
+                    _goes_on(cur.text, last_line[id(cur)], text, full, role, lex, line == cur.last + 1):
+                cur.last, cur.text = line, _join(cur.text, text)
+                last_line[id(cur)] = text
+                cur.rows |= rows
+                continue
+        row = row_of.get(line) if row_of else None
+        out.append(_Cell(line, line, text, {row} if row is not None else set()))
+        last_line[id(out[-1])] = text
+    return out
+
+
+def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, lex: Lexicon,
+             consecutive: bool = True) -> bool:
+    """Whether ``below`` goes on with the cell ``cell`` whose last line is ``above``: the line above
+    was full (the first word below would not have fitted on it), unless the two are two level
+    words or two values."""
+    if role in _LEVEL_ROLES:
+        if lex.level_word(cell + below):
+            return True
+        if lex.level_word(cell) or lex.level_word(below):
+            return False
+    if role in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex):
+        return False  # a value of its own (=30000 人次 below 增加岗位)
+    if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
+        return consecutive and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
+            is_value_like(_join(cell, below), lex)
+    return _width(above) + _first_unit(below) > full + 0.05
+
+
+def column_rows(text_lines: list[str], lex: Lexicon) -> RawTable | None:
+    """The rows of a text laid out in columns (see the module's help); ``None`` when the text is
+    not laid out that way (no line under a header holds two cells at their places). Places are
+    counted in characters (a converter's layout) and in print columns (a fixed-width print, a
+    Chinese character two wide); the count that finds more columns wins."""
+    if len(text_lines) > _MAX_LINES or any(len(ln) > _MAX_WIDTH for ln in text_lines):
+        return None
+    tries = [t for t in (_rows_by_place(text_lines, lex, wide) for wide in (False, True)) if t is not None]
+    return max(tries, key=lambda t: t[1])[0] if tries else None
+
+
+def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[RawTable, int] | None:
+    """:func:`column_rows` with places counted one way; the rows and the number of columns the
+    lines keep apart by their gaps alone."""
+    pages: list[int] = []  # the page of each line
+    lines: list[list[_Piece]] = []
+    page = 0
+    for ln in text_lines:
+        if "\f" in ln:
+            page += ln.count("\f")
+            ln = ln.replace("\f", "")
+        pages.append(page)
+        lines.append(_pieces(ln, wide))
+    found = _header_at(lines, lex)
+    if found is None:
+        return None
+    h, h_last = found
+    head = [i for i in range(h, h_last + 1) if lines[i]]
+    body = [i for i in range(h_last + 1, len(lines)) if lines[i]]
+    started = next((i for i in body if len(lines[i]) >= 2), len(lines))
+    end = next((i for i in body if i > started and is_sign_off(lines[i][0].text, lex)), len(lines))
+    body = [i for i in body if i < end]
+    spread = sum(1 for i in body if len(lines[i]) >= 2)
+    if len(body) < 2 or spread < 0.3 * len(body):
+        return None
+    # the columns of each page, matched to those of the page holding most of the table
+    by_page: dict[int, list[int]] = {}
+    for i in [*head, *body]:
+        by_page.setdefault(pages[i], []).append(i)
+    ref = pages[h] if len(by_page[pages[h]]) >= 4 else max(by_page, key=lambda pg: len(by_page[pg]))
+    header_pieces = _stacked([lines[i] for i in head])
+    first = _columns([lines[i] for i in by_page[ref]])
+    found_apart = len(first)  # columns that the lines themselves keep apart
+    if ref == pages[h]:
+        first = _split_at(first, header_pieces)
+    if len(first) < 2:
+        return None
+    where: dict[int, list[tuple[int, str]]] = {}  # line -> (column, text) of each piece
+    for pg, idx in by_page.items():
+        cols = first if pg == ref else _columns([lines[i] for i in idx])
+        scale = 1.0 if pg == ref or len(cols) == len(first) else _scale([lines[i] for i in idx], first)
+        for i in idx:
+            if pg == ref:
+                where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)]
+            elif len(cols) == len(first):  # the same columns a little apart: by order
+                where[i] = [(_column_of(p, cols), p.text) for p in lines[i]]
+            else:  # by place, the page's width scaled to the first's, one piece a column
+                where[i] = _nearest([_Piece(int(p.start * scale), int(p.end * scale), p.text) for p in lines[i]], first,
+                                    drop=i in head)
+    n = len(first)
+    header_cells: list[list[str]] = [[] for _ in range(n)]
+    for i in head:
+        for k, text in where[i]:
+            header_cells[k].append(text)
+    header = [_header_text(t, lex) for t in header_cells]
+    roles: list[str | None] = [header_role(t, lex) for t in header]
+    per_col: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    for i in body:
+        placed: dict[int, str] = {}
+        for k, text in where[i]:
+            placed[k] = _join(placed[k], text) if k in placed else text
+        for k, text in sorted(placed.items()):
+            per_col[k].append((i, text))
+    widest = [max((_width(t) for _, t in per_col[k]), default=0.0) for k in range(n)]
+    value_cols = [k for k in range(n) if roles[k] in _VALUE_ROLES]
+    main_value = max(value_cols, key=lambda k: len(per_col[k])) if value_cols else None
+    cells: dict[int, list[_Cell]] = {}
+    row_of: dict[int, int] = {}  # line -> an id of the value cell beside it
+    if main_value is not None:
+        cells[main_value] = _cells(per_col[main_value], widest[main_value], "value", lex)
+        for c_id, c in enumerate(cells[main_value]):
+            for line in range(c.first, c.last + 1):
+                row_of[line] = c_id
+    name_cols = [k for k in range(n) if roles[k] == "name"]
+    others = [k for k in name_cols + [k for k in range(n) if k not in cells and k not in name_cols]
+              if roles[k] not in _LEVEL_ROLES]
+    anchors = cells.get(main_value, []) if main_value is not None else []
+    if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
+        best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
+                                              for k in others))
+        for k in others:
+            cells[k] = [_Cell(g[0][0], g[-1][0], _joined([t for _, t in g]), set())
+                        for g in _anchored(per_col[k], anchors, best) if g]
+    for k in [k for k in range(n) if k not in cells]:
+        cells[k] = _cells(per_col[k], widest[k], roles[k], lex, row_of)
+    # rows: the cells outside the level columns that share lines
+    spans: list[list[int]] = []
+    for k, cs in cells.items():
+        if roles[k] in _LEVEL_ROLES:
+            continue
+        spans.extend([c.first, c.last] for c in cs)
+    spans.sort()
+    groups: list[list[int]] = []
+    for a, b in spans:
+        if groups and a <= groups[-1][1]:
+            groups[-1][1] = max(groups[-1][1], b)
+        else:
+            groups.append([a, b])
+    grid: list[list[str]] = [[""] * n for _ in groups]
+    for k, cs in cells.items():
+        for c in cs:
+            g = _group_of(groups, c, roles[k] in _LEVEL_ROLES)
+            if g is not None:
+                grid[g][k] = _join(grid[g][k], c.text) if grid[g][k] else c.text
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    for i, texts in _facts(lines[:h]):  # the title and project facts above the header
+        rows.append(texts)
+        refs.append(f"L{i + 1}")
+    rows.append(header)
+    refs.append(f"L{h + 1}")
+    for (a, _), r in zip(groups, grid):
+        rows.append(r)
+        refs.append(f"L{a + 1}")
+    for i in range(end, len(lines)):  # sign-off lines and anything after the table
+        if lines[i]:
+            rows.append([p.text for p in lines[i]])
+            refs.append(f"L{i + 1}")
+    return RawTable("text-layout", [[_SET_APART.sub("", c) for c in r] for r in rows], refs), found_apart
+
+
+_LINE_MIN = 8  # characters of a line above the table that a title or sentence wrapped from
+_MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
+
+
+def _joined(texts: list[str]) -> str:
+    out = ""
+    for t in texts:
+        out = _join(out, t) if out else t
+    return out
+
+
+def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str) -> list[list[tuple[int, str]]]:
+    """The pieces of a column grouped by the row of the value beside them (``anchors``: the value
+    cells, in order), the text standing at the ``top`` of each row, in its ``centre`` or at its
+    ``bottom``: one group a row (empty when the row has no text in the column)."""
+    groups: list[list[tuple[int, str]]] = [[] for _ in anchors]
+    if mode == "top":
+        for line, text in col:
+            r = max([j for j, a in enumerate(anchors) if a.first <= line] or [0])
+            groups[r].append((line, text))
+        return groups
+    if mode == "bottom":
+        for line, text in col:
+            r = min([j for j, a in enumerate(anchors) if a.last >= line] or [len(anchors) - 1])
+            groups[r].append((line, text))
+        return groups
+    centres = [(a.first + a.last) / 2 for a in anchors]
+    r = 0
+    for line, text in col:  # lines between two values: to the first while its group is centred above
+        while r + 1 < len(anchors) and line > centres[r]:
+            below = [ln for ln, _ in groups[r] if ln > centres[r]]
+            above = [ln for ln, _ in groups[r] if ln < centres[r]]
+            if line >= centres[r + 1] or len(below) >= len(above):
+                r += 1
+            else:
+                break
+        groups[r].append((line, text))
+    return groups
+
+
+def _misfits(groups: list[list[tuple[int, str]]], anchors: list[_Cell], mode: str, full: float) -> int:
+    """How badly ``groups`` cut a column into cells beside their values: a cell not standing as
+    ``mode`` says beside its value, a line within a cell that did not fill the width (a wrapped
+    cell's lines all do but the last), lines far apart, a row without text."""
+    bad = 0
+    for g, a in zip(groups, anchors):
+        if not g:
+            bad += 1
+            continue
+        first, last = g[0][0], g[-1][0]
+        if (mode == "top" and first != a.first) or (mode == "bottom" and last != a.last) or \
+                (mode == "centre" and abs((first + last) - (a.first + a.last)) > 1):
+            bad += 1
+        for (a_line, ta), (b_line, tb) in zip(g, g[1:]):
+            if _width(ta) + _first_unit(tb) <= full + 0.05 or b_line - a_line > _GAP_LINES:
+                bad += 1
+    return bad
+
+
+def _facts(lines: list[list[_Piece]]) -> list[tuple[int, list[str]]]:
+    """(line, cells) of the lines above the table, a fact's wrapped lines joined into it: a line whose
+    pieces all stand under pieces of the line above goes on with them when it has fewer pieces or
+    does not start at the left edge (a new fact starts with its label there)."""
+    out: list[tuple[int, list[_Piece]]] = []
+    left = min((ps[0].start for ps in lines if ps), default=0)
+    above: list[_Piece] = []
+    for i, ps in enumerate(lines):
+        if not ps:
+            above = []
+            continue
+        wrapped_line = len(ps) == len(above) == 1 and len(above[0].text) >= _LINE_MIN and \
+            not above[0].text.endswith(("。", "；", "：", ":", ";"))  # a title or a sentence going on
+        if out and above and (wrapped_line or all(any(_overlaps(p, q) for q in above) for p in ps) and (
+                len(ps) < len(above) or ps[0].start > left + 1)):
+            out[-1] = (out[-1][0], _stacked([out[-1][1], ps]))
+        else:
+            out.append((i, ps))
+        above = ps
+    return [(i, [p.text for p in ps]) for i, ps in out]
+
+
+def _group_of(groups: list[list[int]], c: _Cell, level: bool) -> int | None:
+    """The row of ``groups`` a cell goes to: the one holding its first line (a level label: its
+    middle line; a label on a line of its own: the row nearest below it)."""
+    at = (c.first + c.last) // 2 if level else c.first
+    for g, (a, b) in enumerate(groups):
+        if a <= at <= b:
+            return g
+    below = [g for g, (a, _) in enumerate(groups) if a > at]
+    if below:
+        return below[0]
+    return len(groups) - 1 if groups else None

@@ -1,0 +1,210 @@
+"""How ``parse-table`` reads the real tables once they are printed to PDF, and the text a PDF
+converter gives of them: every real table with a grid (tests/tables/corpus/ and heldout*/, moved
+cells put back, as bench/format_variants.py finds them) is written the ways offices make their PDFs,
+converted to PDF by LibreOffice (``soffice``), and then read as the .pdf itself and as the text
+``pdftotext -layout`` (poppler) gives of it, where each row of the table stands on one or more lines
+and each cell at its column's place. Each reading is scored against the table's hand-checked reading
+(bench/parse_tables.py's scoring).
+
+    .venv/bin/python bench/pdf_text.py [--json] [--misses] [--only FOLDER|TABLE ...] [--out DIR]
+
+Ways (the column widths follow the cells' text, as a person sizes them; a wide table is landscape):
+  word_top     a Word table with ruling lines, text at the top of each cell (Word's default)
+  word_centre  the same, text in the middle of each cell (merged level labels in the middle of
+               their block, as most official forms)
+  excel        a workbook with borders and wrapped cells, text at the bottom (Excel's default),
+               printed to fit the page width
+
+Printed: per way and reading (pdf, layout text) the tables, rows, targets, units, directions,
+kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
+fields missed. Needs ``soffice`` and ``pdftotext`` on the PATH (the Debian packages
+libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils, which .ci/run installs).
+Reported, not gating (exit 0).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from bench.format_variants import MEASURES, print_measures, tables  # noqa: E402
+from bench.parse_tables import _pct, run  # noqa: E402
+
+Rows = list[list[str]]
+Merges = list[tuple[int, int, int, int]]
+WAYS = ("word_top", "word_centre", "excel")
+READINGS = ("pdf", "layout")
+
+
+def _weights(rows: Rows) -> list[float]:
+    """A width per column from its cells' text: the longest cell, between 3 and 24 characters
+    (a cell alone on its row, such as a title, does not count)."""
+    width = len(rows[0])
+    out = []
+    for j in range(width):
+        longest = max((len(r[j]) for r in rows if r[j] and sum(1 for c in r if c.strip()) > 1), default=3)
+        out.append(float(min(max(longest, 3), 24)))
+    return out
+
+
+def write_word(rows: Rows, merges: Merges, out: Path, centre: bool) -> None:
+    """A Word table with ruling lines and widths by content; text at the top or in the middle."""
+    import docx
+    from docx.enum.section import WD_ORIENT
+    from docx.enum.table import WD_ALIGN_VERTICAL
+    from docx.shared import Pt
+
+    doc = docx.Document()
+    doc.styles["Normal"].font.size = Pt(10.5)
+    section = doc.sections[0]
+    if len(rows[0]) > 6:
+        section.orientation = WD_ORIENT.LANDSCAPE
+        section.page_width, section.page_height = section.page_height, section.page_width
+    usable = section.page_width - section.left_margin - section.right_margin
+    weights = _weights(rows)
+    widths = [int(usable * w / sum(weights)) for w in weights]
+    doc.add_paragraph("附件")
+    table = doc.add_table(rows=len(rows), cols=len(rows[0]))
+    table.style = "Table Grid"
+    table.autofit = False
+    for row, r in zip(table.rows, rows):
+        for j, (cell, c) in enumerate(zip(row.cells, r)):
+            cell.text = c
+            cell.width = widths[j]
+            if centre:
+                cell.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    for r1, c1, r2, c2 in merges:
+        top = table.cell(r1, c1)
+        text = top.text
+        merged = top.merge(table.cell(r2, c2))
+        merged.text = text
+        if centre:
+            merged.vertical_alignment = WD_ALIGN_VERTICAL.CENTER
+    doc.add_paragraph("填报人：              联系电话：")
+    doc.save(out)
+
+
+def write_excel(rows: Rows, merges: Merges, out: Path) -> None:
+    """A workbook with thin borders, wrapped cells at the bottom, widths by content, fitted to
+    the page width (landscape when wide)."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Alignment, Border, Side
+
+    wb = Workbook()
+    ws = wb.active
+    ws.title = "绩效目标表"
+    thin = Side(style="thin")
+    for r in rows:
+        ws.append([c if c else None for c in r])
+    for row in ws.iter_rows(min_row=1, max_row=len(rows), max_col=len(rows[0])):
+        for cell in row:
+            if isinstance(cell.value, str) and cell.value.startswith("="):
+                cell.data_type = "s"  # =300天 is text typed in, not a formula
+            cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+    for r1, c1, r2, c2 in merges:
+        ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
+    from openpyxl.utils import get_column_letter
+
+    for j, w in enumerate(_weights(rows), start=1):
+        ws.column_dimensions[get_column_letter(j)].width = 2.1 * w + 1
+    ws.page_setup.orientation = "landscape" if len(rows[0]) > 6 else "portrait"
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    wb.save(out)
+
+
+def _convert(sources: list[Path], out_dir: Path) -> None:
+    """Every file in ``sources`` converted to PDF by LibreOffice, into ``out_dir``."""
+    for k in range(0, len(sources), 40):
+        subprocess.run(["soffice", "--headless", "--convert-to", "pdf", "--outdir", str(out_dir),
+                        *[str(p) for p in sources[k:k + 40]]], check=True, capture_output=True, timeout=900)
+
+
+def layout_text(pdf: Path) -> bytes:
+    """The text ``pdftotext -layout`` gives of ``pdf``."""
+    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120).stdout
+
+
+def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
+    found, _ = tables(only)
+    cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
+    labels: dict[str, str] = {}
+    with tempfile.TemporaryDirectory(prefix="pdftext_") as tmp:
+        base = out_dir or Path(tmp)
+        for way in WAYS:
+            where = base / way
+            where.mkdir(parents=True, exist_ok=True)
+            sources: list[tuple[Path, Any]] = []
+            for t in found:
+                rows, merges = t.put_back or t.as_copied
+                rows = [list(r) for r in rows]
+                stem = f"{t.folder}__{t.path.stem}"
+                src = where / (stem + (".xlsx" if way == "excel" else ".docx"))
+                if way == "excel":
+                    write_excel(rows, merges, src)
+                else:
+                    write_word(rows, merges, src, centre=way == "word_centre")
+                sources.append((src, t))
+            _convert([s for s, _ in sources], where)
+            for src, t in sources:
+                pdf = src.with_suffix(".pdf")
+                if not pdf.exists():
+                    continue
+                text = layout_text(pdf)
+                (where / f"{src.stem}.layout.txt").write_bytes(text)
+                for reading, name, blob in (("pdf", pdf.name, pdf.read_bytes()),
+                                            ("layout", f"{src.stem}.layout.txt", text)):
+                    key = f"{way}_{reading}"
+                    labels[f"{key}/{name}"] = t.label
+                    cases.setdefault(key, []).append((name, blob, {**t.expected, "layout": key}))
+        results = {key: run(cs) for key, cs in cases.items()}
+    out: dict[str, Any] = {"readings": {}, "short": {}}
+    for key, res in results.items():
+        agg = {k: [0, 0] for k in (*MEASURES, "extra")}
+        for r in res["tables"]:
+            for k in agg:
+                agg[k] = [agg[k][0] + r[k][0], agg[k][1] + r[k][1]]
+            if r["rows"][0] < r["rows"][1] or r["targets"][0] < r["targets"][1]:
+                out["short"].setdefault(key, []).append(
+                    {"table": labels[f"{key}/{r['file']}"], "rows": r["rows"], "targets": r["targets"],
+                     "misses": r["misses"]})
+        out["readings"][key] = {"tables": len(res["tables"]), **agg, "max_seconds": res["max_seconds"]}
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--json", action="store_true")
+    ap.add_argument("--misses", action="store_true", help="list the fields each short table misses")
+    ap.add_argument("--only", nargs="+", metavar="NAME", help="only these folders (corpus, heldout3) or tables")
+    ap.add_argument("--out", type=Path, help="keep the written files, PDFs and texts in this folder")
+    args = ap.parse_args(argv)
+    res = measure(args.only, args.out)
+    if args.json:
+        print(json.dumps(res, ensure_ascii=False, indent=1))
+        return 0
+    print("the real tables with a grid, printed to PDF (LibreOffice) and read as the PDF and as its"
+          " `pdftotext -layout` text; reported, not gating")
+    print_measures("way_reading", res["readings"], width=19)
+    for key, rows in res["short"].items():
+        print(f"\n{key}: {len(rows)} tables read short")
+        for r in rows:
+            print(f"  {r['table']:<44} rows {_pct(*r['rows'])}  targets {_pct(*r['targets'])}")
+            for line in r["misses"][:8] if args.misses else []:
+                print(f"      miss: {line}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

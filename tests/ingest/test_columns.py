@@ -1,0 +1,135 @@
+"""Text that keeps a table's columns by place (``pdftotext -layout`` of a 绩效目标表 printed to PDF):
+analytics/ingest/tables/columns.py and its use by parse-table."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.columns import column_rows
+from analytics.ingest.tables.lexicon import load_lexicon
+from bench.format_variants import tables
+from bench.parse_tables import misses, score
+
+LEX = load_lexicon()
+LAYOUT = Path(__file__).resolve().parents[1] / "tables" / "layout"
+
+
+def _grid(text: str) -> list[list[str]]:
+    table = column_rows(text.split("\n"), LEX)
+    assert table is not None
+    return table.rows
+
+
+def _reading(text: str, year: int | None = None) -> dict:
+    result = parse_table(text.encode("utf-8"), filename="copy.txt", year=year)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+#: text at the top of each cell (Word's default): a wrapped name goes on below its first line, a
+#: merged level label stands once, at the top of its block; a number and its unit one blank apart
+TOP = """\
+某某项目绩效目标表（2024 年度）
+一级指标   二级指标   三级指标        指标值
+产出指标   数量指标   培训城乡劳动    ≥280 人次
+                      者人数
+                      开展职业技能    ≥12 场
+                      培训场次
+           质量指标   培训合格率      ≥95%
+效益指标   社会效益   就业率          ≥80%
+           指标
+满意度指   服务对象   参训人员满意    ≥90%
+标         满意度指   度
+           标
+填报人：        联系电话：
+"""
+
+#: the same table with the text in the middle of each cell: a one-line value stands between the
+#: two lines of its name, a level label in the middle of its block
+CENTRE = """\
+某某项目绩效目标表（2024 年度）
+一级指标   二级指标   三级指标        指标值
+                      培训城乡劳动
+                                      ≥280 人次
+产出指标   数量指标   者人数
+                      开展职业技能
+                                      ≥12 场
+                      培训场次
+           质量指标   培训合格率      ≥95%
+效益指标   社会效益   就业率          ≥80%
+           指标
+                      参训人员满意
+满意度指   服务对象                   ≥90%
+标         满意度指   度
+           标
+"""
+
+NAMES = ["培训城乡劳动者人数", "开展职业技能培训场次", "培训合格率", "就业率", "参训人员满意度"]
+
+
+def test_top_aligned_rows_are_put_together_from_their_lines():
+    rows = _grid(TOP)
+    body = rows[rows.index(["一级指标", "二级指标", "三级指标", "指标值"]) + 1:]
+    assert [r[2] for r in body[:5]] == NAMES
+    assert [r[3] for r in body[:5]] == ["≥280人次", "≥12场", "≥95%", "≥80%", "≥90%"]
+    assert [r[0] for r in body[:5]] == ["产出指标", "", "", "效益指标", "满意度指标"]
+    assert [r[1] for r in body[:5]] == ["数量指标", "", "质量指标", "社会效益指标", "服务对象满意度指标"]
+    assert body[5][0].startswith("填报人")  # the sign-off stays below the table
+
+
+def test_a_table_laid_out_in_columns_is_read_with_units_levels_and_year():
+    data = _reading(TOP)
+    assert data["source"]["format"] == "text-layout"
+    got = {i["name"]: i for i in data["indicators"]}
+    assert list(got) == NAMES
+    assert got["培训城乡劳动者人数"]["unit"] == "人次"
+    assert got["培训城乡劳动者人数"]["targets"]["2024"]["value"] == 280
+    assert got["参训人员满意度"]["level1"] == "满意度指标"
+    assert got["就业率"]["level2"] == "社会效益指标"
+
+
+def test_text_in_the_middle_of_its_cell_reads_as_the_top_aligned_one():
+    centre, top = _reading(CENTRE), _reading(TOP)
+    assert [(i["name"], i["level1"], i["targets"]["2024"]["value"]) for i in centre["indicators"]] == \
+        [(i["name"], i["level1"], i["targets"]["2024"]["value"]) for i in top["indicators"]]
+
+
+def test_a_header_wrapped_over_two_lines_is_one_header():
+    text = """\
+一级指   二级指   三级指   年度指
+标       标       标       标值
+产出指   数量指   培训人   500人
+标       标       数
+"""
+    rows = _grid(text)
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "年度指标值"]
+    assert rows[1] == ["产出指标", "数量指标", "培训人数", "500人"]
+
+
+def test_text_without_columns_is_not_read_this_way():
+    one_cell_a_line = "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人数\n500人\n"
+    assert column_rows(one_cell_a_line.split("\n"), LEX) is None
+    prose = "本项目年度目标：培训人数不少于500人，就业率达到80%以上。\n"
+    assert column_rows(prose.split("\n"), LEX) is None
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in LAYOUT.glob("*.txt")))
+def test_pdftotext_copies_of_real_tables_read_as_the_tables(name):
+    """Real tables written as Word tables (text at the top of the cells, or in their middle) or
+    as a workbook (text at the bottom), printed to PDF by LibreOffice and converted by
+    ``pdftotext -layout`` (bench/pdf_text.py): every indicator, target, unit and direction of the
+    table's hand-checked reading. Among them: a table over two pages set apart differently, a
+    header alone on its page, wrapped names, merged level labels in the middle of their blocks."""
+    stem = name.split(".")[0]
+    exp = next(t.expected for t in tables()[0] if t.path.stem == stem)
+    result = parse_table((LAYOUT / name).read_bytes(), filename=name)
+    assert isinstance(result, TableReading)
+    data = result.to_json()
+    assert data["source"]["format"] == "text-layout"
+    got = score(data, exp)
+    for measure in ("rows", "targets", "units", "directions", "kinds"):
+        assert got[measure][0] == got[measure][1], (measure, misses(data, exp))
+    assert got["extra"][0] == 0, misses(data, exp)
