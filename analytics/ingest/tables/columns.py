@@ -6,12 +6,14 @@ wrapped inside the table goes on at the same place on the next lines; a merged l
 once, at the top or in the middle of its block; each page may place its columns a little apart.
 
 The columns are the places that the lines under the header fill (a gap that almost no line crosses
-separates two columns), found again on every page and matched to the first page's by order. Each
-column's lines are then cut into cells: a line that fills the column's width goes on below (the
-cell wrapped), a shorter line ends its cell, and a line never joins the line below it when that
-would make one cell of two values (``≥95%`` above ``100%``), of two level words, or of two rows
-that each hold a value of their own. The cells that share lines make a row. Level labels go to the
-row beside their middle line, so that a label centred in its block is read as centred.
+separates two columns), found again on every page and matched to the main page's by place. The
+value column (or a column of numbers filled on every row, such as 分值, when some values are
+blank) is cut into cells first: a line that fills the column's width goes on below (the cell
+wrapped), a shorter line ends its cell, a value never takes another value below it (``≥95%`` above
+``100%``), only its unit. Each of its cells anchors a row; the other columns' lines go to the rows
+beside them as the table aligns its text (at the top, in the middle or at the bottom of each
+row: whichever cuts the lines into cells best). Level labels go to the row beside their middle
+line, so that a label centred in its block is read as centred.
 
 Lines above the header (the title and project facts) and below the table (sign-off lines) become
 rows of their blank-separated pieces. Nothing is guessed when no line names both an indicator
@@ -313,6 +315,9 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             return False
     if role in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex):
         return False  # a value of its own (=30000 人次 below 增加岗位)
+    if role not in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex) and \
+            is_value_like(cell, lex):
+        return False  # two numbers (分值 20 above 10)
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
         return consecutive and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
             is_value_like(_join(cell, below), lex)
@@ -396,16 +401,27 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     value_cols = [k for k in range(n) if roles[k] in _VALUE_ROLES]
     main_value = max(value_cols, key=lambda k: len(per_col[k])) if value_cols else None
     cells: dict[int, list[_Cell]] = {}
-    row_of: dict[int, int] = {}  # line -> an id of the value cell beside it
     if main_value is not None:
         cells[main_value] = _cells(per_col[main_value], widest[main_value], "value", lex)
-        for c_id, c in enumerate(cells[main_value]):
-            for line in range(c.first, c.last + 1):
-                row_of[line] = c_id
+    # the rows are anchored on the column cut into the most cells beside the names: the values, or
+    # a column of numbers filled on every row (分值) when some values are blank
+    for k in range(n):
+        if k not in cells and roles[k] not in (*_LEVEL_ROLES, "name") and per_col[k]:
+            cut = _cells(per_col[k], widest[k], roles[k], lex)
+            numbers = sum(1 for c in cut if is_value_like(c.text, lex))
+            if numbers >= 0.8 * len(cut) and (main_value is None or len(cut) > len(cells[main_value])):
+                cells[k] = cut
+    anchor_col = max(cells, key=lambda k: (len(cells[k]), k == main_value), default=None)
+    for k in [k for k in cells if k not in (anchor_col, main_value)]:
+        del cells[k]  # cut again beside the anchor below
+    row_of: dict[int, int] = {}  # line -> an id of the anchor cell beside it
+    for c_id, c in enumerate(cells.get(anchor_col, []) if anchor_col is not None else []):
+        for line in range(c.first, c.last + 1):
+            row_of[line] = c_id
     name_cols = [k for k in range(n) if roles[k] == "name"]
-    others = [k for k in name_cols + [k for k in range(n) if k not in cells and k not in name_cols]
+    others = [k for k in name_cols + [k for k in range(n) if k != anchor_col and k not in name_cols]
               if roles[k] not in _LEVEL_ROLES]
-    anchors = cells.get(main_value, []) if main_value is not None else []
+    anchors = cells.get(anchor_col, []) if anchor_col is not None else []
     if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
         best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
                                               for k in others))
@@ -427,6 +443,11 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
             groups[-1][1] = max(groups[-1][1], b)
         else:
             groups.append([a, b])
+    loose = [(k, c) for k, cs in cells.items() if roles[k] in _LEVEL_ROLES for c in cs
+             if not lex.level_word(c.text) and not any(a <= (c.first + c.last) // 2 <= b for a, b in groups)]
+    for _, c in loose:  # text in a level column beside no row and no level word (……, 总分): a row of its own
+        groups.append([c.first, c.last])
+    groups.sort()
     grid: list[list[str]] = [[""] * n for _ in groups]
     for k, cs in cells.items():
         for c in cs:
