@@ -291,14 +291,26 @@ def _print(res: dict[str, Any], show_misses: bool) -> None:
             print(f"      (and {w['shared_misses']} misses the text has too)")
 
 
-def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def bench_args(argv: list[str] | None, description: str, misses: str, out: str) -> argparse.Namespace:
+    """The options the table benches share: --json, --misses, --only NAME…, --out DIR."""
+    ap = argparse.ArgumentParser(description=description)
     ap.add_argument("--json", action="store_true")
-    ap.add_argument("--misses", action="store_true",
-                    help="list, under each table read worse as .xlsx/.docx, the fields the file misses")
+    ap.add_argument("--misses", action="store_true", help=misses)
     ap.add_argument("--only", nargs="+", metavar="NAME", help="only these folders (corpus, heldout3) or tables")
-    ap.add_argument("--out", type=Path, help="keep the rendered files in this folder")
-    args = ap.parse_args(argv)
+    ap.add_argument("--out", type=Path, help=out)
+    return ap.parse_args(argv)
+
+
+def sum_tables(tables: list[dict[str, Any]]) -> dict[str, list[float]]:
+    """[hits, total] of each measure and of the extra rows, summed over a run's per-table results
+    (bench/parse_tables.py's ``run``)."""
+    return {k: [sum(t[k][0] for t in tables), sum(t[k][1] for t in tables)] for k in (*MEASURES, "extra")}
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = bench_args(argv, __doc__.splitlines()[0],
+                      "list, under each table read worse as .xlsx/.docx, the fields the file misses",
+                      "keep the rendered files in this folder")
     res = measure(args.only, args.out)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))

@@ -24,7 +24,6 @@ Reported, not gating (exit 0).
 
 from __future__ import annotations
 
-import argparse
 import json
 import subprocess
 import sys
@@ -36,7 +35,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.format_variants import MEASURES, print_measures, tables  # noqa: E402
+from bench.format_variants import bench_args, print_measures, sum_tables, tables  # noqa: E402
 from bench.parse_tables import _pct, run  # noqa: E402
 
 Rows = list[list[str]]
@@ -171,25 +170,19 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
         results = {key: run(cs) for key, cs in cases.items()}
     out: dict[str, Any] = {"readings": {}, "short": {}}
     for key, res in results.items():
-        agg = {k: [0, 0] for k in (*MEASURES, "extra")}
         for r in res["tables"]:
-            for k in agg:
-                agg[k] = [agg[k][0] + r[k][0], agg[k][1] + r[k][1]]
             if r["rows"][0] < r["rows"][1] or r["targets"][0] < r["targets"][1]:
                 out["short"].setdefault(key, []).append(
                     {"table": labels[f"{key}/{r['file']}"], "rows": r["rows"], "targets": r["targets"],
                      "misses": r["misses"]})
-        out["readings"][key] = {"tables": len(res["tables"]), **agg, "max_seconds": res["max_seconds"]}
+        out["readings"][key] = {"tables": len(res["tables"]), **sum_tables(res["tables"]),
+                                "max_seconds": res["max_seconds"]}
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--misses", action="store_true", help="list the fields each short table misses")
-    ap.add_argument("--only", nargs="+", metavar="NAME", help="only these folders (corpus, heldout3) or tables")
-    ap.add_argument("--out", type=Path, help="keep the written files, PDFs and texts in this folder")
-    args = ap.parse_args(argv)
+    args = bench_args(argv, __doc__.splitlines()[0], "list the fields each short table misses",
+                      "keep the written files, PDFs and texts in this folder")
     res = measure(args.only, args.out)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))

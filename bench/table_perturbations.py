@@ -34,7 +34,6 @@ rendering (``--misses``: the fields it misses). Reported, not gating (exit 0).
 
 from __future__ import annotations
 
-import argparse
 import json
 import re
 import sys
@@ -54,7 +53,7 @@ from analytics.ingest.tables.cells import header_role  # noqa: E402
 from analytics.ingest.tables.layout import Layout, find_layout  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
 from analytics.ingest.tables.sources import RawTable  # noqa: E402
-from bench.format_variants import MEASURES, print_measures, tables  # noqa: E402
+from bench.format_variants import MEASURES, bench_args, print_measures, sum_tables, tables  # noqa: E402
 from bench.parse_tables import _pct, run  # noqa: E402
 from tests.tables.make_fixtures import rows_and_merges, write_docx, write_xlsx  # noqa: E402
 
@@ -350,11 +349,8 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
               for fmt in FORMATS}
     out: dict[str, Any] = {"changes": {}, "worse": {}}
     for change, res in results.items():
-        agg = {k: [0, 0] for k in (*MEASURES, "extra")}
-        for r in res["tables"]:
-            for k in agg:
-                agg[k] = [agg[k][0] + r[k][0], agg[k][1] + r[k][1]]
-        out["changes"][change] = {"tables": len(res["tables"]), **agg, "max_seconds": res["max_seconds"]}
+        out["changes"][change] = {"tables": len(res["tables"]), **sum_tables(res["tables"]),
+                                  "max_seconds": res["max_seconds"]}
         if change.startswith("plain"):
             continue
         for r in res["tables"]:
@@ -368,12 +364,8 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
 
 
 def main(argv: list[str] | None = None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--json", action="store_true")
-    ap.add_argument("--misses", action="store_true", help="list the fields each worse table misses")
-    ap.add_argument("--only", nargs="+", metavar="NAME", help="only these folders (corpus, heldout3) or tables")
-    ap.add_argument("--out", type=Path, help="keep the written workbooks and Word files in this folder")
-    args = ap.parse_args(argv)
+    args = bench_args(argv, __doc__.splitlines()[0], "list the fields each worse table misses",
+                      "keep the written workbooks and Word files in this folder")
     res = measure(args.only, args.out)
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))

@@ -23,6 +23,7 @@ separated by blanks).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -36,8 +37,8 @@ __all__ = ["column_rows"]
 
 _PIECE = re.compile(r"\S+(?: \S+)*")  # a cell's text on a line: one blank stays inside it
 _SLACK = 3  # characters a page may set its columns apart from the page before
-_SCAN = 300
-_SCALE_LINES = 20  # lines of a page looked at to match its columns to the first page's  # lines looked at for the header
+_SCAN = 300  # lines looked at for the header
+_SCALE_LINES = 20  # lines of a page looked at to match its columns to the first page's
 _MAX_LINES = 20000
 _MAX_WIDTH = 1000  # characters of a line: a layout copy of a page is far narrower
 _VALUE_ROLES = ("value",)
@@ -259,11 +260,12 @@ class _Cell:
     first: int
     last: int
     text: str
-    rows: set[int]
+    tail: str = ""  # the text of its last line
 
 
 def _join(a: str, b: str) -> str:
-    """Two lines of one wrapped cell: Chinese joined directly, Latin words with a blank."""
+    """Two lines of one wrapped cell: Chinese joined directly, Latin words with a blank (``a``
+    may be empty: then ``b``)."""
     return a + (" " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() else "") + b
 
 
@@ -286,20 +288,15 @@ def _cells(col: list[tuple[int, str]], full: float, role: str | None, lex: Lexic
     line of the column; ``row_of``: the row a line belongs to by the value beside it (a cell never
     spans lines of two such rows)."""
     out: list[_Cell] = []
-    last_line: dict[int, str] = {}
     for line, text in col:
         if out:
             cur = out[-1]
             rows = {row_of[k] for k in range(cur.first, line + 1) if k in row_of} if row_of else set()
             if line - cur.last <= _GAP_LINES and len(rows) <= 1 and \
-                    _goes_on(cur.text, last_line[id(cur)], text, full, role, lex, line == cur.last + 1):
-                cur.last, cur.text = line, _join(cur.text, text)
-                last_line[id(cur)] = text
-                cur.rows |= rows
+                    _goes_on(cur.text, cur.tail, text, full, role, lex, line == cur.last + 1):
+                cur.last, cur.text, cur.tail = line, _join(cur.text, text), text
                 continue
-        row = row_of.get(line) if row_of else None
-        out.append(_Cell(line, line, text, {row} if row is not None else set()))
-        last_line[id(out[-1])] = text
+        out.append(_Cell(line, line, text, text))
     return out
 
 
@@ -394,7 +391,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     for i in body:
         placed: dict[int, str] = {}
         for k, text in where[i]:
-            placed[k] = _join(placed[k], text) if k in placed else text
+            placed[k] = _join(placed.get(k, ""), text)
         for k, text in sorted(placed.items()):
             per_col[k].append((i, text))
     widest = [max((_width(t) for _, t in per_col[k]), default=0.0) for k in range(n)]
@@ -426,7 +423,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
                                               for k in others))
         for k in others:
-            cells[k] = [_Cell(g[0][0], g[-1][0], _joined([t for _, t in g]), set())
+            cells[k] = [_Cell(g[0][0], g[-1][0], _joined([t for _, t in g]))
                         for g in _anchored(per_col[k], anchors, best) if g]
     for k in [k for k in range(n) if k not in cells]:
         cells[k] = _cells(per_col[k], widest[k], roles[k], lex, row_of)
@@ -443,17 +440,17 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
             groups[-1][1] = max(groups[-1][1], b)
         else:
             groups.append([a, b])
-    loose = [(k, c) for k, cs in cells.items() if roles[k] in _LEVEL_ROLES for c in cs
+    loose = [c for k, cs in cells.items() if roles[k] in _LEVEL_ROLES for c in cs
              if not lex.level_word(c.text) and not any(a <= (c.first + c.last) // 2 <= b for a, b in groups)]
-    for _, c in loose:  # text in a level column beside no row and no level word (……, 总分): a row of its own
-        groups.append([c.first, c.last])
+    groups.extend([c.first, c.last] for c in loose)  # text in a level column beside no row and no level word
+    # (……, 总分): a row of its own
     groups.sort()
     grid: list[list[str]] = [[""] * n for _ in groups]
     for k, cs in cells.items():
         for c in cs:
             g = _group_of(groups, c, roles[k] in _LEVEL_ROLES)
             if g is not None:
-                grid[g][k] = _join(grid[g][k], c.text) if grid[g][k] else c.text
+                grid[g][k] = _join(grid[g][k], c.text)
     rows: list[list[str]] = []
     refs: list[str] = []
     for i, texts in _facts(lines[:h]):  # the title and project facts above the header
@@ -476,10 +473,7 @@ _MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
 
 
 def _joined(texts: list[str]) -> str:
-    out = ""
-    for t in texts:
-        out = _join(out, t) if out else t
-    return out
+    return functools.reduce(_join, texts, "")
 
 
 def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str) -> list[list[tuple[int, str]]]:
