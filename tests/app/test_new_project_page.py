@@ -165,3 +165,22 @@ def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
     at.button(key="np_save").click().run()
     assert not at.exception and not at.error, [e.value for e in at.error]
     assert "已保存项目" in at.success[0].value and "路灯更换" in at.success[0].value
+
+
+def test_a_template_never_filled_in_keeps_its_rows_to_fill_at_review(at: AppTest) -> None:
+    text = ("2024年水利发展资金绩效目标表\n"
+            "一级指标\t二级指标\t三级指标\t指标值\n"
+            "产出指标\t数量指标\t新建堤防长度\t公里\n"
+            "\t质量指标\t工程验收合格率\t≧ %\n")
+    _paste(at, text)
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    assert list(grid["name"]) == ["新建堤防长度", "工程验收合格率"]
+    assert list(grid["unit"]) == ["公里", "%"]
+    assert list(grid["target_2024"]) == ["", ""] and all("目标" in r for r in grid["review"])
+    _edit(at, 0, target_2024="≥12")
+    at.button(key="np_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception and not at.error
+    first = at.dataframe[0].value.iloc[0].astype(str).tolist()
+    assert "≥12" in first, first

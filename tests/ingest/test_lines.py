@@ -86,3 +86,10 @@ def test_a_value_header_over_year_lines_and_the_header_repeated_after_a_page_bre
                     ("节水型企业覆盖率", {"2016": "7.9%", "2017": "15.8%", "2018": "23.8%"}),
                     ("供水管网漏损率", {"2016": "14%", "2017": "12%", "2018": "10%"})]
     assert data["unread"] == []
+
+
+def test_a_value_line_holding_only_a_unit_is_the_row_s_blank_value_not_a_name() -> None:
+    data = _read("一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n指标1:新建堤防、护岸长度\n公里\n"
+                 "指标2:灌区节水改造面积\n万亩\n质量指标\n指标1:工程验收合格率\n≧ %\n")
+    assert [(i["name"], i["unit"], i["targets"]) for i in data["indicators"]] == [
+        ("新建堤防、护岸长度", "公里", {}), ("灌区节水改造面积", "万亩", {}), ("工程验收合格率", "%", {})]

@@ -650,9 +650,10 @@ def test_not_applicable_rows_a_next_title_and_prose_after_a_closing_line(tmp_pat
 def test_a_value_cell_holding_only_a_unit_is_a_template_never_filled(tmp_path: Path) -> None:
     text = "三级指标\t指标值\n新建堤防长度\t公里\n工程验收合格率\t≧ %\n危房改造户数\t应改尽改\n"
     data = _text(tmp_path, text, year=2020)
-    assert [i["name"] for i in data["indicators"]] == ["危房改造户数"]
+    assert [i["name"] for i in data["indicators"]] == ["新建堤防长度", "工程验收合格率", "危房改造户数"]
     assert _ind(data, "危房改造户数")["kind"] == "qualitative"
-    assert {u["reason"] for u in data["unread"]} == {"no_value"} and len(data["unread"]) == 2
+    assert [(i["unit"], i["targets"]) for i in data["indicators"][:2]] == [("公里", {}), ("%", {})]
+    assert data["unread"] == []  # kept, their targets to be filled in at review
 
 
 def test_levels_written_with_值_and_a_年度数值_column(tmp_path: Path) -> None:
@@ -978,3 +979,25 @@ def test_a_page_number_between_the_rows_is_no_indicator(tmp_path: Path) -> None:
     data = _text(tmp_path, text, year=2023)
     assert [i["name"] for i in data["indicators"]] == ["培训人次", "培训合格率"]
     assert {s["text"].split(" | ")[0] for s in data["skipped"] if s["reason"] == "placeholder"} >= {"—2—"}
+
+
+def test_a_template_value_cell_holding_only_a_unit_keeps_its_row_to_fill_in(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2020年绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n"
+                           "产出指标\t数量指标\t新建堤防长度\t公里\n\t质量指标\t工程验收合格率\t≧ %\n"
+                           "\t时效指标\t按时完工率\t100%\n\t\t培训人数\t\n")
+    dike, rate = _ind(data, "新建堤防长度"), _ind(data, "工程验收合格率")
+    assert (dike["unit"], dike["targets"], dike["inferred"]["target"]["rule"]) == ("公里", {}, "target_blank")
+    assert (rate["unit"], rate["kind"], rate["targets"]) == ("%", "rate", {})
+    assert "target" in dike["review"] and "公里" in dike["inferred"]["target"]["reason"]
+    assert _ind(data, "按时完工率")["targets"]["2020"]["value"] == 100.0
+    # a blank cell in a table that has values is still a row that could not be read, not a template
+    assert [(u["reason"], u["text"]) for u in data["unread"]] == [("no_value", "培训人数")]
+
+
+def test_a_blank_template_keeps_every_named_row_with_its_unit_from_the_name(tmp_path: Path) -> None:
+    data = _text(tmp_path, "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t灌区节水改造面积（万亩）\t\n"
+                           "\t质量指标\t工程验收合格率\t\n满意度指标\t服务对象满意度\t群众满意度\t\n")
+    assert [(i["name"], i["unit"], i["targets"]) for i in data["indicators"]] == [
+        ("灌区节水改造面积", "万亩", {}), ("工程验收合格率", "%", {}), ("群众满意度", "%", {})]
+    assert all(i["inferred"]["target"]["rule"] == "target_blank" and "target" in i["review"] for i in data["indicators"])
+    assert data["unread"] == []

@@ -90,3 +90,10 @@ def test_a_table_without_a_year_gets_one_from_the_reader(tmp_path: Path) -> None
     bare = _reading("corpus/ningde_rencaiyizhan_2023.tsv")
     assert target_years(bare) == ["?"]
     assert target_years(_reading("corpus/ningde_rencaiyizhan_2023.tsv", year=2023)) == ["2023"]
+
+
+def test_a_target_column_left_blank_is_still_offered_for_review() -> None:
+    reading = {"source": {"value_columns": [{"header": "指标值", "section": "targets", "key": "2024"}]},
+               "indicators": [{"name": "新建堤防长度", "targets": {}}]}
+    assert target_years(reading) == ["2024"]
+    assert target_years({"indicators": [{"targets": {"2023": {}}}]}) == ["2023"]

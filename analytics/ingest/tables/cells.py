@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -328,6 +328,13 @@ def column_sign(text: str, nature: bool = True) -> str | None:
     or, with ``nature``, an indicator's nature (正向 → ≥, 反向 → ≤); ``None`` for anything else."""
     t = normalize_text(text)
     return _SIGNS.get(t) or (_NATURE.get(t) if nature else None)
+
+
+def unit_only(raw: str, lex: Lexicon) -> str:
+    """The unit when a value cell holds only a unit (``公里``, ``≧ %``: a template never filled in)."""
+    t = re.sub(r"^[≥≤<>=≧≦＞＜\s]+", "", normalize_text(raw))
+    unit = clean_unit(t, lex) if t else ""
+    return unit if unit and (unit in lex.units or unit == "%") and not re.search(r"\d", t) else ""
 
 
 def is_value_like(text: str, lex: Lexicon) -> bool:

@@ -41,7 +41,7 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
             return _field(full, "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
                                              f"名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
-    if all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
+    if any(c.form != "none" for c in cells) and all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
         return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
     key = normalize_text(name)
     for pattern, unit in lex.unit_from_name:

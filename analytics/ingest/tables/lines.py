@@ -11,7 +11,8 @@ import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
-                                            is_placeholder, is_qualitative_text, is_value_like)
+                                            is_placeholder, is_qualitative_text, is_value_like,
+                                            unit_only)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -98,7 +99,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "value":
         t = normalize_text(line)
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t)
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
+            or bool(unit_only(t, lex))  # 公里 / ≧ %: a template's value cell, its number never written
     return fits(line, role, lex)
 
 

@@ -12,7 +12,7 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
                                             is_place_name, is_placeholder, is_qualitative_text, is_value_like,
-                                            read_value, split_name, unwrap)
+                                            read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -311,6 +311,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
             filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
+    blank_table = not any(normalize_text(_cell(row, c.index)) for _, row in rows for c, _, _ in keys)
     out: list[dict[str, Any]] = []
     for n, (i, row) in enumerate(rows):
         l1, l2 = filled["level1"][n], filled["level2"][n]
@@ -333,7 +334,11 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         ind["level1"], ind["level2"] = l1, l2
         problems = [f"{k}:{v['raw']}→{v['error']}" for sec in ("targets", "actuals", "baseline")
                     for k, v in ind[sec].items() if v.get("error")]
-        if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"]:
+        if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"] and blank_table and not weights:
+            ind["inferred"]["target"] = _blank_target("整张表没有一个指标值（空白模板）")
+            ind["review"] = [*ind["review"], "target"]
+        if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"] \
+                and ind["inferred"].get("target", {}).get("rule") != "target_blank":
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
                            "reason": "weights_only" if weights else "no_value"})
             continue
@@ -374,7 +379,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
     raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp, lex)) for c, s, k in keys]
-    only = [_unit_only(r, lex) for _, _, _, r in raws]
+    only = [unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
             for (c, s, k, r), u in zip(raws, only)]
@@ -425,16 +430,16 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                 entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
             sections[section][key] = entry
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf}
+    if template_unit and not sections["targets"] and not sections["actuals"] and not span:
+        inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）")
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
 
 
-def _unit_only(raw: str, lex: Lexicon) -> str:
-    """The unit when a value cell holds only a unit (``公里``, ``≧ %``: a template never filled in)."""
-    t = re.sub(r"^[≥≤<>=≧≦＞＜\s]+", "", normalize_text(raw))
-    unit = clean_unit(t, lex) if t else ""
-    return unit if unit and (unit in lex.units or unit == "%") and not re.search(r"\d", t) else ""
+def _blank_target(why: str) -> dict[str, Any]:
+    """What is inferred of a row whose target was never written: kept, to be filled in at review."""
+    return {"value": "blank", "rule": "target_blank", "confidence": "low", "reason": f"{why}：请在核对时填写目标值"}
 
 
 def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:

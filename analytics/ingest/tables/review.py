@@ -60,6 +60,8 @@ class ReviewResult:
 def target_years(reading: Mapping[str, Any]) -> list[str]:
     """The keys of the target columns, years in order (``?`` for a column without a year last)."""
     keys = {str(k) for ind in reading.get("indicators") or [] for k in (ind.get("targets") or {})}
+    keys |= {str(c["key"]) for c in (reading.get("source") or {}).get("value_columns") or []
+             if c.get("section") == "targets" and c.get("key")}  # a column left blank (a template) is still there
     return sorted(keys, key=lambda k: (not _YEAR_RE.match(k), k))
 
 
