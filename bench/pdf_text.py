@@ -14,6 +14,8 @@ Ways (the column widths follow the cells' text, as a person sizes them; a wide t
                their block, as most official forms)
   excel        a workbook with borders and wrapped cells, text at the bottom (Excel's default),
                printed to fit the page width
+  excel_plain  the same workbook without borders (Excel prints no gridlines): a PDF with no
+               ruling lines, read by its words' places
 
 Printed: per way and reading (pdf, layout text) the tables, rows, targets, units, directions,
 kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
@@ -40,7 +42,7 @@ from bench.parse_tables import _pct, run  # noqa: E402
 
 Rows = list[list[str]]
 Merges = list[tuple[int, int, int, int]]
-WAYS = ("word_top", "word_centre", "excel")
+WAYS = ("word_top", "word_centre", "excel", "excel_plain")
 READINGS = ("pdf", "layout")
 
 
@@ -92,9 +94,9 @@ def write_word(rows: Rows, merges: Merges, out: Path, centre: bool) -> None:
     doc.save(out)
 
 
-def write_excel(rows: Rows, merges: Merges, out: Path) -> None:
-    """A workbook with thin borders, wrapped cells at the bottom, widths by content, fitted to
-    the page width (landscape when wide)."""
+def write_excel(rows: Rows, merges: Merges, out: Path, borders: bool = True) -> None:
+    """A workbook with thin borders (or none: gridlines are not printed), wrapped cells at the
+    bottom, widths by content, fitted to the page width (landscape when wide)."""
     from openpyxl import Workbook
     from openpyxl.styles import Alignment, Border, Side
 
@@ -109,7 +111,8 @@ def write_excel(rows: Rows, merges: Merges, out: Path) -> None:
             if isinstance(cell.value, str) and cell.value.startswith("="):
                 cell.data_type = "s"  # =300天 is text typed in, not a formula
             cell.alignment = Alignment(wrap_text=True, vertical="bottom")
-            cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
+            if borders:
+                cell.border = Border(left=thin, right=thin, top=thin, bottom=thin)
     for r1, c1, r2, c2 in merges:
         ws.merge_cells(start_row=r1 + 1, start_column=c1 + 1, end_row=r2 + 1, end_column=c2 + 1)
     from openpyxl.utils import get_column_letter
@@ -149,9 +152,9 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                 rows, merges = t.put_back or t.as_copied
                 rows = [list(r) for r in rows]
                 stem = f"{t.folder}__{t.path.stem}"
-                src = where / (stem + (".xlsx" if way == "excel" else ".docx"))
-                if way == "excel":
-                    write_excel(rows, merges, src)
+                src = where / (stem + (".xlsx" if way.startswith("excel") else ".docx"))
+                if way.startswith("excel"):
+                    write_excel(rows, merges, src, borders=way == "excel")
                 else:
                     write_word(rows, merges, src, centre=way == "word_centre")
                 sources.append((src, t))

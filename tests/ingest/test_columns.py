@@ -133,3 +133,22 @@ def test_pdftotext_copies_of_real_tables_read_as_the_tables(name):
     for measure in ("rows", "targets", "units", "directions", "kinds"):
         assert got[measure][0] == got[measure][1], (measure, misses(data, exp))
     assert got["extra"][0] == 0, misses(data, exp)
+
+
+#: single-line rows with the merged level labels at the bottom of their blocks (a sheet's cells at
+#: the bottom, Excel's default): each label reaches up to the row after the label above it
+BOTTOM_LABELS = """\
+一级指标     三级指标          指标值
+             培训人数          ≥280人
+产出指标     培训场次          ≥12场
+             带动增收          ≥6万元
+             新增就业人数      ≥500人
+效益指标     就业率            ≥80%
+"""
+
+
+def test_labels_at_the_bottom_of_their_blocks_reach_up() -> None:
+    data = _reading(BOTTOM_LABELS, year=2024)
+    assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
+        ("产出指标", "培训人数"), ("产出指标", "培训场次"), ("效益指标", "带动增收"),
+        ("效益指标", "新增就业人数"), ("效益指标", "就业率")]

@@ -464,6 +464,25 @@ def _pdf_bytes(content: bytes, pages: int = 1) -> bytes:
     return out + b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
 
 
+def test_a_pdf_with_text_and_no_ruled_table_is_read_by_its_words_places() -> None:
+    from analytics.ingest.limits import default_limits
+    from analytics.ingest.tables.pdf import read_pdf
+
+    rows, refs, code, detail = read_pdf(_pdf_bytes(b"BT /F1 12 Tf 72 712 Td (no table here) Tj ET"), default_limits())
+    assert (code, detail, [r[0].strip() for r in rows], refs) == ("", "layout", ["no table here"], ["p1 L1"])
+    result = parse_table(_pdf_bytes(b"BT /F1 12 Tf 72 712 Td (no table here) Tj ET"), filename="x.pdf")
+    assert isinstance(result, NoTable)  # read as a text, and no table in it
+
+
+def test_a_sheet_printed_without_borders_reads_like_its_workbook() -> None:
+    pdf = parse_table(TABLES / "generated" / "chizhou_weituo_ziping_2022.sheet.pdf")
+    sheet = parse_table(TABLES / "generated" / "chizhou_weituo_ziping_2022.xlsx")
+    assert isinstance(pdf, TableReading) and isinstance(sheet, TableReading)
+    assert pdf.source["format"] == "text-layout"
+    assert [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]) for i in pdf.indicators] == \
+        [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]) for i in sheet.indicators]
+
+
 def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
     pdf = parse_table(TABLES / "generated" / "seed_dongguan.pdf")
     word = parse_table(TABLES / "generated" / "seed_dongguan.docx")
@@ -477,7 +496,7 @@ def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
     (b" " * (300 << 20), 1, {"max_pdf_memory_mb": 150}, "too_large_unpacked"),  # a stream unpacking past the memory limit
     (b"".join(b"%d 0 m %d 9 l S\n" % (i % 500, i % 700) for i in range(300_000)), 1, {"max_seconds": 1.0}, "time_limit"),
     (b"BT ET", 60, {}, "too_many_pages"),
-    (b"BT /F1 12 Tf 72 712 Td (no table here) Tj ET", 1, {}, "no_pdf_table"),
+    (b"0 0 m 100 100 l S", 1, {}, "no_pdf_table"),  # no text at all: a scan
 ])
 def test_a_hostile_pdf_is_stopped_in_its_child(content: bytes, pages: int, changes: dict, code: str) -> None:
     from analytics.ingest.limits import default_limits

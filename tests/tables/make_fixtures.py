@@ -51,6 +51,9 @@ RENDERED = {
     "chizhou_weituo_ziping_2022.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
     "jiayuguan_bowuguan_2023.pdf": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningde_rencaiyizhan_2023.pdf": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # the workbook printed to PDF without borders (Excel prints no gridlines): no ruling lines
+    "chizhou_weituo_ziping_2022.sheet.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "nanyue_fupin_2018.sheet.pdf": "corpus/nanyue_fupin_2018.tsv",
     # text as a PDF viewer copies a table: a row a line, cells separated by a blank, merged cells once
     "seed_dongguan.pdfcopy.txt": "seed_dongguan.txt",
     "chizhou_weituo_ziping_2022.pdfcopy.txt": "corpus/chizhou_weituo_ziping_2022.tsv",
@@ -173,6 +176,31 @@ def write_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], ou
     _libreoffice(lambda r, m, p: write_docx(r, m, p, grid=True), rows, merges, out, "docx")
 
 
+def write_sheet_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The workbook with its columns sized to their text and cells wrapped, printed without
+    borders to fit the page width (landscape when wide), converted to PDF by LibreOffice."""
+    def write(r: list[list[str]], m: list[tuple[int, int, int, int]], path: Path) -> None:
+        from openpyxl import load_workbook
+        from openpyxl.styles import Alignment
+        from openpyxl.utils import get_column_letter
+
+        write_xlsx(r, m, path)
+        wb = load_workbook(path)
+        ws = wb.active
+        for j in range(len(r[0])):
+            longest = max((len(x[j]) for x in r if x[j] and sum(1 for c in x if c.strip()) > 1), default=3)
+            ws.column_dimensions[get_column_letter(j + 1)].width = 2.1 * min(max(longest, 3), 24) + 1
+        for line in ws.iter_rows():
+            for cell in line:
+                cell.alignment = Alignment(wrap_text=True, vertical="bottom")
+        ws.page_setup.orientation = "landscape" if len(r[0]) > 6 else "portrait"
+        ws.page_setup.fitToWidth, ws.page_setup.fitToHeight = 1, 0
+        ws.sheet_properties.pageSetUpPr.fitToPage = True
+        wb.save(path)
+
+    _libreoffice(write, rows, merges, out, "xlsx")
+
+
 def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
     """The .xlsx workbook saved as an old-format .xls by LibreOffice."""
     _libreoffice(write_xlsx, rows, merges, out, "xlsx")
@@ -186,7 +214,8 @@ def main(only: list[str] | None = None) -> None:
         if only and name not in only:
             continue
         rows, merges = grid_and_merges(HERE / source)
-        writers[Path(name).suffix](rows, merges, OUT / name)
+        write = write_sheet_pdf if name.endswith(".sheet.pdf") else writers[Path(name).suffix]
+        write(rows, merges, OUT / name)
         print(f"{OUT.relative_to(ROOT) / name}: {len(rows)} rows, {len(merges)} merged ranges")
 
 

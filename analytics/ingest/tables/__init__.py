@@ -49,7 +49,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
             laid, laid_converted = simplified(laid)
             by_place = _read(split_run_on_rows(laid, lex), lex, year, name, laid_converted)
-            if isinstance(by_place, TableReading) and by_place.indicators:
+            if isinstance(by_place, TableReading) and by_place.indicators \
+                    and (_filled(by_place) or not isinstance(result, TableReading) or not _filled(result)):
                 table, result, converted = laid, by_place, laid_converted
         if isinstance(result, TableReading) and result.indicators:
             return _with_next_forms(table, result, lex, year, name, converted, form)
@@ -112,13 +113,19 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
             continue
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
-            if best is None or len(result.indicators) > len(best.indicators):
+            if best is None or (_filled(result), len(result.indicators)) > (_filled(best), len(best.indicators)):
                 best = result
-            if len(best.indicators) > _THIN:
+            if _filled(best) > _THIN:
                 break
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
     return best or first or NoTable("empty")
+
+
+def _filled(reading: TableReading) -> int:
+    """The indicators read with a target, an actual or a span: a reading of rows whose values were
+    all left blank (a template) counts for less than one that found the values."""
+    return sum(1 for ind in reading.indicators if ind.get("targets") or ind.get("actuals") or ind.get("span"))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,
@@ -133,6 +140,8 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
         if after is None or after["where"] not in current_table.refs:
             break
         i = current_table.refs.index(after["where"])
+        if i == 0:  # rows sharing one place (a stream cut from one line): no way past them
+            break
         current_table = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
                                  current_table.merged, list(current_table.sheets))
         nxt = _laid_out(current_table, lex, year, name, converted)

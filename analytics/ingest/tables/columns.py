@@ -419,6 +419,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     others = [k for k in name_cols + [k for k in range(n) if k != anchor_col and k not in name_cols]
               if roles[k] not in _LEVEL_ROLES]
     anchors = cells.get(anchor_col, []) if anchor_col is not None else []
+    best = "top"
     if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
         best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
                                               for k in others))
@@ -451,6 +452,13 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
             g = _group_of(groups, c, roles[k] in _LEVEL_ROLES)
             if g is not None:
                 grid[g][k] = _join(grid[g][k], c.text)
+    named = [r for r in grid if any(r[k] for k in name_cols)]
+    for k in [k for k in range(n) if roles[k] in _LEVEL_ROLES] if best != "centre" and named else []:
+        if not named[0][k] and named[-1][k] and lex.level_word(named[-1][k]):
+            carry = ""  # a merged label at the bottom of its block (Excel's default): it reaches up
+            for r in reversed(grid):
+                carry = r[k] if r[k] and lex.level_word(r[k]) else "" if r[k] else carry
+                r[k] = r[k] or carry
     rows: list[list[str]] = []
     refs: list[str] = []
     for i, texts in _facts(lines[:h]):  # the title and project facts above the header

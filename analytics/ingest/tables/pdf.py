@@ -8,7 +8,9 @@ Bounded: a PDF is read in a child process that limits its own memory (``max_pdf_
 and CPU time, and is stopped after ``max_seconds`` (a compressed stream that unpacks to gigabytes,
 or a page of a million lines, costs the child, never the app); inside it, at most
 ``max_pdf_pages`` pages and ``max_pdf_objects`` drawn objects a page (data/limits.yaml). A PDF
-with no ruled table (a scan, or a table drawn without lines) is reported, not guessed.
+whose table has no ruling lines (a sheet printed without borders) is given as its text with the
+words at their places, read as such a text is (:mod:`analytics.ingest.tables.columns`); a PDF with
+no text at all (a scan) is reported, not guessed.
 """
 
 from __future__ import annotations
@@ -176,8 +178,54 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
             if below or not tables:
                 last_row = None  # text after the table: the next page starts afresh
     if not n_tables:
-        return [], [], "no_pdf_table", str(len(rows))
+        return _layout_lines(data, limits, start) or ([], [], "no_pdf_table", str(len(rows)))
     return rows, refs, "", ""
+
+
+def _layout_lines(data: bytes, limits: Limits, start: float) -> PdfResult | None:
+    """A PDF whose table has no ruling lines (a sheet printed without borders): each page's words
+    at their places, as ``pdftotext -layout`` sets them (a line per printed line, each word at
+    its distance from the margin counted in characters, a blank line where lines stand far
+    apart), for the reader of text that keeps its columns by place; detail ``layout``. ``None``
+    when the pages hold no text (a scan)."""
+    import pdfplumber
+
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    with pdfplumber.open(io.BytesIO(data)) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if time.monotonic() - start > limits.max_seconds:
+                return [], [], "time_limit", str(limits.max_seconds)
+            for k, line in enumerate(_placed_lines(page), start=1):
+                if line or (rows and rows[-1][0]):  # blank lines kept one at a time: they part the blocks
+                    rows.append([line])
+                    refs.append(f"p{number} L{k}")
+    return (rows, refs, "", "layout") if any(r[0] for r in rows) else None
+
+
+def _placed_lines(page: Any) -> list[str]:
+    """The lines of ``page`` with each word at its place (see :func:`_layout_lines`): a character
+    column is the median width of the page's characters."""
+    words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
+    widths = sorted(float(c["x1"]) - float(c["x0"]) for c in page.chars if str(c.get("text", "")).strip())
+    step = max(widths[len(widths) // 2], 1.0) if widths else 5.0
+    lines: list[tuple[float, float, list[dict[str, Any]]]] = []  # (top, height, words)
+    for w in sorted(words, key=lambda w: (round(float(w["top"])), float(w["x0"]))):
+        top = float(w["top"])
+        if lines and abs(lines[-1][0] - top) <= 2:
+            lines[-1][2].append(w)
+        else:
+            lines.append((top, float(w["bottom"]) - top, [w]))
+    out: list[str] = []
+    for n, (top, height, placed) in enumerate(lines):
+        if n and top - lines[n - 1][0] > 2.2 * height:
+            out.append("")  # lines far apart: a blank line, as a converter keeping the layout gives
+        text = ""
+        for w in sorted(placed, key=lambda w: float(w["x0"])):
+            col = max(int(round(float(w["x0"]) / step)), len(text) + 1 if text else 0)
+            text = text.ljust(col) + str(w["text"])
+        out.append(text)
+    return out
 
 
 if __name__ == "__main__":

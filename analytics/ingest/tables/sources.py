@@ -100,7 +100,13 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
         from analytics.ingest.tables.pdf import read_pdf
 
         rows, refs, code, detail = read_pdf(data, limits)
-        return ReadFailure(code, detail) if code else [RawTable("pdf", rows, refs, None, True)]
+        if code:
+            return ReadFailure(code, detail)
+        if detail == "layout":  # no ruling lines: the pages' text with its words at their places
+            lines = [r[0] for r in rows]
+            kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
+            return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
+        return [RawTable("pdf", rows, refs, None, True)]
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
         return _read_xls(data, sheet, limits)
     if data.startswith(b"PK\x03\x04"):
