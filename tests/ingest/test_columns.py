@@ -152,3 +152,31 @@ def test_labels_at_the_bottom_of_their_blocks_reach_up() -> None:
     assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
         ("产出指标", "培训人数"), ("产出指标", "培训场次"), ("效益指标", "带动增收"),
         ("效益指标", "新增就业人数"), ("效益指标", "就业率")]
+
+
+#: names under 二级指标 (no 三级指标 column), an explanation column, and the value header wrapped
+#: over two lines (当年预期实 / 现值), as Word prints a narrow column
+LEVEL2_NAMES = """\
+鄂州市 2022 年市直部门预算项目支出绩效目标表
+一级指标      二级指标     绩效标准  当年预期实
+                         现值
+数量指标      办公大楼日    反映办公大 2280 次
+          常维修维护    楼全年维修
+          次数       维护情况
+          大楼安检巡    反映大楼保 200 次
+          察次数      卫巡检情况
+质量指标      办公大楼日    反映办公大 >92%
+          常维修维护    楼全年维修
+          验收合格率    维护质量情
+                   况
+成本指标      成本控制率          不超预算
+填报人：         联系电话：
+"""
+
+
+def test_names_under_the_second_level_and_a_value_header_wrapped_over_two_lines() -> None:
+    data = _reading(LEVEL2_NAMES)
+    assert [(i["level2"], i["name"], i["targets"]["2022"]["raw"]) for i in data["indicators"]] == [
+        ("数量指标", "办公大楼日常维修维护次数", "2280次"), ("数量指标", "大楼安检巡察次数", "200次"),
+        ("质量指标", "办公大楼日常维修维护验收合格率", ">92%"), ("成本指标", "成本控制率", "不超预算")]
+    assert data["unread"] == []

@@ -160,7 +160,8 @@ def _stacked(lines: list[list[_Piece]]) -> list[_Piece]:
 
 def _is_header(ps: list[_Piece], lex: Lexicon) -> bool:
     roles = [header_role(p.text, lex) for p in ps]
-    return len(ps) >= 2 and "name" in roles and any(r in _VALUE_ROLES for r in roles)
+    named = "name" in roles or "level2" in roles  # names under 二级指标 when no 三级指标 column
+    return len(ps) >= 2 and named and any(r in _VALUE_ROLES for r in roles)
 
 
 def _nearest(pieces: list[_Piece], cols: list[tuple[int, int]], cost: list[float] | None = None,
@@ -240,8 +241,10 @@ def _wraps_header(block: list[list[_Piece]], lex: Lexicon) -> bool:
     above = _stacked(block[:-1])
     for p in block[-1]:
         over = [q for q in above if _overlaps(p, q, _SLACK)]
-        if not over or (all(header_role(q.text, lex) for q in over) and not header_role(p.text, lex)):
-            return False  # under no header cell, or under whole header words (the first row's text)
+        if not over or (all(header_role(q.text, lex) for q in over) and not header_role(p.text, lex)
+                        and not (len(p.text) <= 4 and any(header_role(q.text + p.text, lex) for q in over))):
+            return False  # under no header cell, or under whole header words (the first row's text),
+            # unless it completes one (当年预期实 / 现值)
     return True
 
 
@@ -387,6 +390,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
             header_cells[k].append(text)
     header = [_header_text(t, lex) for t in header_cells]
     roles: list[str | None] = [header_role(t, lex) for t in header]
+    if "name" not in roles and "level2" in roles:  # names under 二级指标 (no 三级指标 column)
+        roles[max(k for k, r in enumerate(roles) if r == "level2")] = "name"
     per_col: list[list[tuple[int, str]]] = [[] for _ in range(n)]
     for i in body:
         placed: dict[int, str] = {}
