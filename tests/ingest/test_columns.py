@@ -180,3 +180,29 @@ def test_names_under_the_second_level_and_a_value_header_wrapped_over_two_lines(
         ("数量指标", "办公大楼日常维修维护次数", "2280次"), ("数量指标", "大楼安检巡察次数", "200次"),
         ("质量指标", "办公大楼日常维修维护验收合格率", ">92%"), ("成本指标", "成本控制率", "不超预算")]
     assert data["unread"] == []
+
+
+#: a narrow value column in a Word table: worded targets wrap, their last character alone below
+WORDED_WRAPS = """\
+项目支出绩效目标表（2023 年度）
+一级指    二级指   三级指   年度指
+标        标       标       标值
+产出指    数量指   居家养   ≥1500
+标        标       老服务   人
+                   老人数
+                   助餐服   不少于 3
+                   务人次   万人次
+          时效指   补贴按   按季发
+          标       季度发   放
+                   放
+效益指    社会效   老年人   有效提
+标        益指标   生活质   升
+                   量
+"""
+
+
+def test_the_last_character_of_a_wrapped_worded_target_stays_with_it() -> None:
+    data = _reading(WORDED_WRAPS)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("居家养老服务老人数", "≥1500人"), ("助餐服务人次", "不少于3万人次"), ("补贴按季度发放", "按季发放"),
+        ("老年人生活质量", "有效提升")]

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import header_role, is_value_like
+from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -321,6 +321,9 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
         return consecutive and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
             is_value_like(_join(cell, below), lex)
+    if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
+            and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
+        return True  # the last character or two of a worded target (按季发 / 放): no target alone
     return _width(above) + _first_unit(below) > full + 0.05
 
 
