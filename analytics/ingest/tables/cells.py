@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -328,6 +328,15 @@ def column_sign(text: str, nature: bool = True) -> str | None:
     or, with ``nature``, an indicator's nature (正向 → ≥, 反向 → ≤); ``None`` for anything else."""
     t = normalize_text(text)
     return _SIGNS.get(t) or (_NATURE.get(t) if nature else None)
+
+
+def names_under_level2(roles: list[str | None]) -> list[str | None]:
+    """The column roles of a header, the last 二级指标 column read as the names when there is no
+    三级指标 (name) column: such a table writes its indicators under 二级指标."""
+    if "name" in roles or "level2" not in roles:
+        return roles
+    k = max(j for j, r in enumerate(roles) if r == "level2")
+    return [*roles[:k], "name", *roles[k + 1:]]
 
 
 def unit_only(raw: str, lex: Lexicon) -> str:

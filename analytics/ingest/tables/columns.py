@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like
+from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like, names_under_level2
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -392,9 +392,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         for k, text in where[i]:
             header_cells[k].append(text)
     header = [_header_text(t, lex) for t in header_cells]
-    roles: list[str | None] = [header_role(t, lex) for t in header]
-    if "name" not in roles and "level2" in roles:  # names under 二级指标 (no 三级指标 column)
-        roles[max(k for k, r in enumerate(roles) if r == "level2")] = "name"
+    roles = names_under_level2([header_role(t, lex) for t in header])
     per_col: list[list[tuple[int, str]]] = [[] for _ in range(n)]
     for i in body:
         placed: dict[int, str] = {}

@@ -12,7 +12,7 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like,
-                                            unit_only)
+                                            names_under_level2, unit_only)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -143,8 +143,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     rows.append(header)
     refs.append(table.refs[h])
     roles = roles[:len(header) - len(places)] + ["value"] * len(places)
-    if "name" not in roles and "level2" in roles:  # names under 二级指标 (no 三级指标 column)
-        roles[roles.index("level2")] = "name"
+    roles = names_under_level2(roles)
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
     again = [normalize_text(x) for x in lines[h:end]]  # the header, as repeated after a page break
