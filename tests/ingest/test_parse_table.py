@@ -479,6 +479,7 @@ def test_a_sheet_printed_without_borders_reads_like_its_workbook() -> None:
     sheet = parse_table(TABLES / "generated" / "chizhou_weituo_ziping_2022.xlsx")
     assert isinstance(pdf, TableReading) and isinstance(sheet, TableReading)
     assert pdf.source["format"] == "text-layout"
+    assert pdf.indicators[0]["where"].startswith("p1 L")  # its line on its page, as the source pane shows it
     assert [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]) for i in pdf.indicators] == \
         [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]) for i in sheet.indicators]
 

@@ -7,6 +7,8 @@ looked for and what was found. Inference rules live in ``data/lexicon.yaml``.
 
 from __future__ import annotations
 
+import dataclasses
+
 import os
 
 from analytics.ingest.tables.breaks import split_run_on_rows
@@ -87,9 +89,17 @@ def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
     if table.fmt != "text-lines" or not table.lines:
         return None
     try:
-        return column_rows(table.lines, lex)
+        laid = column_rows(table.lines, lex)
     except Exception:  # noqa: BLE001 - a layout this way cannot cut is read the other ways
         return None
+    if laid is None:
+        return None
+    # its rows are placed by line number; a line of a PDF is named by its page (p2 L7)
+    numbers = [i for i, line in enumerate(table.lines, start=1) if line.strip()]
+    if len(numbers) != len(table.refs):
+        return laid
+    place = {f"L{i}": ref for i, ref in zip(numbers, table.refs)}
+    return dataclasses.replace(laid, refs=[place.get(r, r) for r in laid.refs])
 
 
 MAX_FORMS = 60
