@@ -1021,3 +1021,9 @@ def test_a_blank_template_keeps_every_named_row_with_its_unit_from_the_name(tmp_
         ("灌区节水改造面积", "万亩", {}), ("工程验收合格率", "%", {}), ("群众满意度", "%", {})]
     assert all(i["inferred"]["target"]["rule"] == "target_blank" and "target" in i["review"] for i in data["indicators"])
     assert data["unread"] == []
+
+
+def test_a_name_of_signs_or_digits_only_is_never_an_indicator(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2024年绩效目标表\n三级指标\t指标值\n≥\t1200\n日常养护里程\t≥1200公里\n")
+    assert [i["name"] for i in data["indicators"]] == ["日常养护里程"]
+    assert [(u["reason"], u["text"]) for u in data["unread"]] == [("no_name", "≥ | 1200")]

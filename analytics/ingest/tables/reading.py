@@ -99,6 +99,9 @@ def _starts_facts(row: list[str], lex: Lexicon) -> bool:
 _TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:：]\S{1,4}")
 
 
+_WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
+
+
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     """indicator | label | header | sign_off | total | blank | stray | end."""
     texts = [normalize_text(c) for c in row]
@@ -127,6 +130,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
         return "placeholder"
     values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
+    if name and not _WORDED.search(name):
+        return "stray"  # a name of signs or digits only (≥, 1200): a cell out of place, never an indicator
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
