@@ -119,7 +119,7 @@ generation = st.session_state.get(GENERATION, 0)  # a new one after a save: the 
 kind = st.radio(tx("source_kind"), ["file", "text"], format_func=lambda k: tx(f"source_{k}"), horizontal=True, key="np_kind")
 data, filename = b"", ""
 if kind == "file":
-    up = st.file_uploader(tx("file_label"), type=["xlsx", "xls", "docx", "pdf", "csv", "txt", "tsv"], key=f"np_file_{generation}",
+    up = st.file_uploader(tx("file_label"), type=["xlsx", "xls", "docx", "doc", "pdf", "csv", "txt", "tsv"], key=f"np_file_{generation}",
                           help=tx("file_help"))
     if up is not None:
         data, filename = up.getvalue(), up.name

@@ -1,6 +1,6 @@
 """Render some of the real tables of tests/tables/ as the files people actually hold: .xlsx with
 merged cells (openpyxl), .docx Word tables with merged cells (python-docx), the same Word tables
-with ruling lines printed to .pdf (LibreOffice), and the blank-separated text a PDF viewer copies. The cells are the
+with ruling lines printed to .pdf and saved as old-format .doc (LibreOffice), and the blank-separated text a PDF viewer copies. The cells are the
 text fixture's own; cells left blank under a label in a level column (and under a label of the
 facts above the table) become one merged cell, a title row is merged across the table.
 
@@ -51,6 +51,9 @@ RENDERED = {
     "chizhou_weituo_ziping_2022.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
     "jiayuguan_bowuguan_2023.pdf": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningde_rencaiyizhan_2023.pdf": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # the Word document saved in Word's old format (.doc) by LibreOffice
+    "seed_dongguan.doc": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.doc": "corpus/chizhou_weituo_ziping_2022.tsv",
     # the workbook printed to PDF without borders (Excel prints no gridlines): no ruling lines
     "chizhou_weituo_ziping_2022.sheet.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
     "nanyue_fupin_2018.sheet.pdf": "corpus/nanyue_fupin_2018.tsv",
@@ -201,6 +204,11 @@ def write_sheet_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int
     _libreoffice(write, rows, merges, out, "xlsx")
 
 
+def write_doc(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The Word document saved as an old-format .doc by LibreOffice."""
+    _libreoffice(write_docx, rows, merges, out, "docx")
+
+
 def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
     """The .xlsx workbook saved as an old-format .xls by LibreOffice."""
     _libreoffice(write_xlsx, rows, merges, out, "xlsx")
@@ -209,7 +217,8 @@ def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], ou
 def main(only: list[str] | None = None) -> None:
     """Write every rendering (or those named in ``only``)."""
     OUT.mkdir(exist_ok=True)
-    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf, ".xls": write_xls}
+    writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf, ".xls": write_xls,
+               ".doc": write_doc}
     for name, source in RENDERED.items():
         if only and name not in only:
             continue

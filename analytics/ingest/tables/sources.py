@@ -94,6 +94,12 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
     return tables if isinstance(tables, ReadFailure) else _bounded(tables, limits)
 
 
+#: the names of the streams an old Office file (OLE2) holds: Word's text, a workbook (Excel 97+ / 5.0)
+_OLE_WORD = "WordDocument".encode("utf-16-le")
+_OLE_BOOK = "Workbook".encode("utf-16-le")
+_OLE_BOOK_OLD = "Book".encode("utf-16-le") + b"\x00\x00"
+
+
 def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
     ext = os.path.splitext(filename or "")[1].lower()
     if data.startswith(b"%PDF-"):
@@ -108,6 +114,8 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
             return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
         return [RawTable("pdf", rows, refs, None, True)]
     if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
+        if _OLE_WORD in data and _OLE_BOOK not in data and _OLE_BOOK_OLD not in data:
+            return _read_doc(data, limits)  # a .doc / .wps: Word's old format, no workbook in it
         return _read_xls(data, sheet, limits)
     if data.startswith(b"PK\x03\x04"):
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -187,6 +195,21 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
     for t in tables:
         t.sheets = [x.sheet or "" for x in tables]
     return tables
+
+
+def _read_doc(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
+    """An old-format Word document (.doc): its paragraphs and table rows (see :mod:`.doc`); a
+    cell covered by a merged cell is blank, as in a text."""
+    from analytics.ingest.tables.doc import DocError, doc_rows
+
+    try:
+        rows, refs = doc_rows(data, limits.max_table_unpacked_bytes // 2)
+    except DocError as exc:
+        return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes)) if str(exc) == "too_long" \
+            else ReadFailure("old_word_doc", str(exc))
+    if not any(r.startswith("T") for r in refs):  # the targets may be written as sentences
+        return [RawTable("text-docx", rows, refs, None, False)] if rows else ReadFailure("no_word_table", "0")
+    return [RawTable("doc", rows, refs, None, False)]
 
 
 def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:

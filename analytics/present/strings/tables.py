@@ -39,6 +39,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "{file}: a row of the table has more than {detail} cells; it is not read as a target table."},
     "bad_encoding": {"zh": "{file}：文本既不是UTF-8也不是GBK编码。", "en": "{file}: the text is neither UTF-8 nor GBK."},
     "bad_excel": {"zh": "{file}：无法读取该Excel工作簿（{detail}）。", "en": "{file}: the Excel workbook cannot be read ({detail})."},
+    "old_word_doc": {"zh": "{file}：无法读取这份旧版 Word 文档（.doc 或 WPS 文字：{detail}）。请在 Word 或 WPS 中“另存为” .docx 后上传，或复制表格文本粘贴。",
+                     "en": "{file}: this old-format Word document (.doc or WPS Writer) cannot be read ({detail}). Save it as .docx in Word or WPS and upload that, or paste the table's text."},
     "bad_docx": {"zh": "{file}：无法读取该Word文档。", "en": "{file}: the Word document cannot be read."},
     "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
                       "en": "{file}: the Word document has no table (only {detail} paragraphs). Paste the table or save it as Excel."},
