@@ -79,13 +79,14 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             data = json.loads(exp.read_text(encoding="utf-8"))
             expected.setdefault(Path(data["file"]).stem, data)
     for path in sorted((TABLES / "generated").glob("*")):
-        if path.suffix not in (".xlsx", ".xls", ".docx", ".txt", ".pdf"):
+        if path.suffix not in (".xlsx", ".xls", ".docx", ".doc", ".txt", ".pdf"):
             continue
         stem = path.name.split(".")[0]
         base = seed if stem == "seed_dongguan" else expected.get(stem)
         layout = "pdf-copy (blank-separated, merged cells once)" if path.suffix == ".txt" else path.suffix[1:] + " (merged cells)"
         if path.suffix == ".pdf":
-            layout = "pdf (ruled table, merged and wrapped cells)"
+            layout = "pdf (no ruling lines: words by place)" if path.name.endswith(".sheet.pdf") \
+                else "pdf (ruled table, merged and wrapped cells)"
         if base is not None:
             out.append((path.name, path.read_bytes(), {**base, "layout": layout}))
     return out
