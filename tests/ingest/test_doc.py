@@ -47,3 +47,9 @@ def test_a_damaged_doc_is_reported_never_a_traceback() -> None:
         assert isinstance(result, (TableReading, NoTable))
     truncated = parse_table(data[:2000], filename="x.doc")
     assert isinstance(truncated, NoTable) and truncated.code in ("old_word_doc", "unreadable")
+
+
+def test_a_field_keeps_the_text_it_shows_not_its_code() -> None:
+    rows, refs = doc_rows((Path(__file__).parent / "files" / "field_link.doc").read_bytes(), 100_000)
+    assert rows == [["见 财政局网站"], ["三级指标", "指标值", "备注"], ["培训人数", "≥100人", ""]]
+    assert refs == ["¶1", "T1:1", "T1:2"]

@@ -2,8 +2,9 @@
 name): its text is taken from the ``WordDocument`` stream through the piece table, and its table
 rows from the paragraph marks: a cell ends with a cell mark (``\\x07``), a row with a paragraph
 flagged as a table row's end (``sprmPFTtp``). Paragraphs outside tables are rows of one cell,
-as in a ``.docx``. A merged cell is a blank in the cells it covers; a cell merged across columns
-leaves its row shorter (the reader realigns such rows as it does a web copy).
+as in a ``.docx``; of a field (a page number, a hyperlink) only the text it shows is kept. A
+merged cell is a blank in the cells it covers; a cell merged across columns leaves its row
+shorter (the reader realigns such rows as it does a web copy).
 
 Untrusted input: every offset and count is checked against the stream it points into, the text
 is bounded by ``max_table_unpacked_bytes`` and a malformed file is a :class:`DocError`, never a
@@ -18,6 +19,7 @@ from collections.abc import Iterator
 __all__ = ["DocError", "doc_rows"]
 
 _CELL = "\x07"
+_FIELD = "\x13\x14\x15"  # a field's begin, separator (code | shown result) and end
 _TTP = (0x2417, 0x6649)  # sprmPFTtp, sprmPFInnerTtp: the paragraph that ends a table row
 _IN_TABLE = (0x2416, 0x6649)  # sprmPFInTable (and an inner table's row end): a paragraph in a table
 _HUGE = 0x6646  # sprmPHugePapx: the paragraph's properties stand in the Data stream, at this offset
@@ -61,7 +63,7 @@ def _pieces(word: bytes, table: bytes) -> list[tuple[int, int, int, bool]]:
     for k in range(n):
         raw = _u32(plc, 4 * (n + 1) + 8 * k + 2)
         compressed = bool(raw & 0x40000000)
-        out.append((cps[k], cps[k + 1], (raw & 0x3FFFFFFF) // 2 if compressed else raw, compressed))
+        out.append((cps[k], cps[k + 1], (raw & 0x3FFFFFFF) // 2 if compressed else raw & 0x3FFFFFFF, compressed))
     return out
 
 
@@ -178,7 +180,18 @@ def doc_rows(data: bytes, max_chars: int) -> tuple[list[list[str]], list[str]]:
     in_rows = 0  # rows of the current table so far (0: outside a table)
     cells: list[str] = []
     current = ""
+    fields: list[bool] = []  # open fields, innermost last: True while in its code (HYPERLINK …)
     for ch, end in _chars(word, pieces):
+        if ch in _FIELD:
+            if ch == "\x13":
+                fields.append(True)
+            elif fields and ch == "\x14":
+                fields[-1] = False  # the field's result follows: it is the text shown
+            elif fields:
+                fields.pop()
+            continue
+        if fields and fields[-1] and ch not in (_CELL, "\r"):
+            continue
         if ch == _CELL:
             if end in ttp:  # the row's end mark: its cells so far are the row
                 tables += not in_rows
