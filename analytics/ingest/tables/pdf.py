@@ -145,6 +145,7 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
     refs: list[str] = []
     n_tables = 0
     last_row: int | None = None  # the last table row so far, while no text has come after it
+    placed: list[list[str]] = []  # each page's words at their places, kept while no table is found
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pdf_pages:
             return [], [], "too_many_pages", str(limits.max_pdf_pages)
@@ -154,6 +155,8 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
             if sum(len(v) for v in page.objects.values()) > limits.max_pdf_objects:
                 return [], [], "too_many_objects", f"{limits.max_pdf_objects} (p{number})"
             tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
+            if not n_tables and not tables:
+                placed.append(_placed_lines(page))
             boxes = [t.bbox for t in tables]
             lines = page.filter(lambda o: not _inside(o, boxes)).extract_text_lines() if boxes else page.extract_text_lines()
             top = boxes[0][1] if boxes else float("inf")
@@ -178,34 +181,30 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
             if below or not tables:
                 last_row = None  # text after the table: the next page starts afresh
     if not n_tables:
-        return _layout_lines(data, limits, start) or ([], [], "no_pdf_table", str(len(rows)))
+        return _layout_lines(placed) or ([], [], "no_pdf_table", str(len(rows)))
     return rows, refs, "", ""
 
 
-def _layout_lines(data: bytes, limits: Limits, start: float) -> PdfResult | None:
+def _layout_lines(pages: list[list[str]]) -> PdfResult | None:
     """A PDF whose table has no ruling lines (a sheet printed without borders): each page's words
-    at their places, as ``pdftotext -layout`` sets them (a line per printed line, each word at
-    its distance from the margin counted in characters, a blank line where lines stand far
-    apart), for the reader of text that keeps its columns by place; detail ``layout``. ``None``
-    when the pages hold no text (a scan)."""
-    import pdfplumber
-
+    at their places (``pages``, see :func:`_placed_lines`), as ``pdftotext -layout`` sets them,
+    for the reader of text that keeps its columns by place; detail ``layout``. ``None`` when the
+    pages hold no text (a scan)."""
     rows: list[list[str]] = []
     refs: list[str] = []
-    with pdfplumber.open(io.BytesIO(data)) as pdf:
-        for number, page in enumerate(pdf.pages, start=1):
-            if time.monotonic() - start > limits.max_seconds:
-                return [], [], "time_limit", str(limits.max_seconds)
-            for k, line in enumerate(_placed_lines(page), start=1):
-                if line or (rows and rows[-1][0]):  # blank lines kept one at a time: they part the blocks
-                    rows.append([line])
-                    refs.append(f"p{number} L{k}")
+    for number, lines in enumerate(pages, start=1):
+        for k, line in enumerate(lines, start=1):
+            if line or (rows and rows[-1][0]):  # blank lines kept one at a time: they part the blocks
+                rows.append([line])
+                refs.append(f"p{number} L{k}")
     return (rows, refs, "", "layout") if any(r[0] for r in rows) else None
 
 
 def _placed_lines(page: Any) -> list[str]:
-    """The lines of ``page`` with each word at its place (see :func:`_layout_lines`): a character
-    column is the median width of the page's characters."""
+    """The lines of ``page`` with each word at its place, as ``pdftotext -layout`` sets them: a
+    line per printed line, each word at its distance from the margin counted in characters (a
+    character column being the median width of the page's characters), a blank line where lines
+    stand far apart."""
     words = page.extract_words(x_tolerance=1.5, y_tolerance=2, keep_blank_chars=False, use_text_flow=False)
     widths = sorted(float(c["x1"]) - float(c["x0"]) for c in page.chars if str(c.get("text", "")).strip())
     step = max(widths[len(widths) // 2], 1.0) if widths else 5.0

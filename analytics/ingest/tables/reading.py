@@ -339,11 +339,11 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         ind["level1"], ind["level2"] = l1, l2
         problems = [f"{k}:{v['raw']}→{v['error']}" for sec in ("targets", "actuals", "baseline")
                     for k, v in ind[sec].items() if v.get("error")]
-        if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"] and blank_table and not weights:
+        empty = not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"]
+        if empty and blank_table and not weights:
             ind["inferred"]["target"] = _blank_target("整张表没有一个指标值（空白模板）")
             ind["review"] = [*ind["review"], "target"]
-        if not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"] \
-                and ind["inferred"].get("target", {}).get("rule") != "target_blank":
+        if empty and ind["inferred"].get("target", {}).get("rule") != "target_blank":
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
                            "reason": "weights_only" if weights else "no_value"})
             continue
