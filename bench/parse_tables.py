@@ -7,8 +7,8 @@ as unreadable, and the time per table.
 
 Cases: the seed (tests/tables/seed_dongguan.txt, against data/projects/dongguan/indicators.csv),
 the real tables of tests/tables/corpus/ (against their hand-checked ``*.expected.json``), and the
-.xlsx/.docx renderings of tests/tables/generated/ (``make_fixtures.py``) against their source's
-reading. A field an expected reading leaves ``null`` is not scored. Exit 1 when a target is missed.
+renderings of tests/tables/generated/ (``make_fixtures.py``: .xlsx, .xls, .docx, .doc, PDF, web pages,
+Excel 2003 XML) against their source's reading. A field an expected reading leaves ``null`` is not scored. Exit 1 when a target is missed.
 
 Each folder tests/tables/heldout*/ (``heldout``, ``heldout2``, …: real tables from sources used nowhere
 else, read by hand in tests/tables/expected_<folder>.py before the reader ever ran on them) is scored as
@@ -79,11 +79,15 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             data = json.loads(exp.read_text(encoding="utf-8"))
             expected.setdefault(Path(data["file"]).stem, data)
     for path in sorted((TABLES / "generated").glob("*")):
-        if path.suffix not in (".xlsx", ".xls", ".docx", ".doc", ".txt", ".pdf"):
+        if path.suffix not in (".xlsx", ".xls", ".docx", ".doc", ".txt", ".pdf", ".html", ".xml", ".mht"):
             continue
         stem = path.name.split(".")[0]
         base = seed if stem == "seed_dongguan" else expected.get(stem)
         layout = "pdf-copy (blank-separated, merged cells once)" if path.suffix == ".txt" else path.suffix[1:] + " (merged cells)"
+        if path.suffix in (".html", ".mht") or path.name.endswith(".web.xls"):
+            layout = "html (saved web page, a system's .xls export, .mht; spans filled)"
+        elif path.suffix == ".xml":
+            layout = "xml (Excel 2003 XML workbook, merged cells)"
         if path.suffix == ".pdf":
             layout = "pdf (no ruling lines: words by place)" if path.name.endswith(".sheet.pdf") \
                 else "pdf (ruled table, merged and wrapped cells)"

@@ -17,7 +17,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.ingest.tables import NoTable, parse_table, source_grid
+from analytics.ingest.tables import TABLE_FILE_TYPES, NoTable, parse_table, source_grid
 from analytics.ingest.tables.review import DIRECTIONS, KINDS, apply_facts, apply_review, review_rows, target_years
 from analytics.ingest.targets import TargetFileError
 from analytics.present.format import fmt_list
@@ -119,7 +119,7 @@ generation = st.session_state.get(GENERATION, 0)  # a new one after a save: the 
 kind = st.radio(tx("source_kind"), ["file", "text"], format_func=lambda k: tx(f"source_{k}"), horizontal=True, key="np_kind")
 data, filename = b"", ""
 if kind == "file":
-    up = st.file_uploader(tx("file_label"), type=["xlsx", "xls", "docx", "doc", "pdf", "csv", "txt", "tsv"], key=f"np_file_{generation}",
+    up = st.file_uploader(tx("file_label"), type=list(TABLE_FILE_TYPES), key=f"np_file_{generation}",
                           help=tx("file_help"))
     if up is not None:
         data, filename = up.getvalue(), up.name

@@ -1,6 +1,7 @@
 """Render some of the real tables of tests/tables/ as the files people actually hold: .xlsx with
 merged cells (openpyxl), .docx Word tables with merged cells (python-docx), the same Word tables
-with ruling lines printed to .pdf and saved as old-format .doc (LibreOffice), and the blank-separated text a PDF viewer copies. The cells are the
+with ruling lines printed to .pdf and saved as old-format .doc (LibreOffice), the blank-separated
+text a PDF viewer copies, and markup: web pages (.html, .mht, an HTML ".xls") and Excel 2003 XML. The cells are the
 text fixture's own; cells left blank under a label in a level column (and under a label of the
 facts above the table) become one merged cell, a title row is merged across the table.
 
@@ -63,6 +64,14 @@ RENDERED = {
     "nanyue_fupin_2018.pdfcopy.txt": "corpus/nanyue_fupin_2018.tsv",
     "jiayuguan_bowuguan_2023.pdfcopy.txt": "corpus/jiayuguan_bowuguan_2023.tsv",
     "ningde_rencaiyizhan_2023.pdfcopy.txt": "corpus/ningde_rencaiyizhan_2023.tsv",
+    # markup: the workbook and the Word document saved as a web page by LibreOffice (.html), a
+    # business system's ".xls" that is an HTML table in GBK, an Excel 2003 XML workbook, a web page
+    # saved as one file (.mht)
+    "seed_dongguan.html": "seed_dongguan.txt",
+    "jiayuguan_bowuguan_2023.html": "corpus/jiayuguan_bowuguan_2023.tsv",
+    "chizhou_weituo_ziping_2022.web.xls": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "nanyue_fupin_2018.xml": "corpus/nanyue_fupin_2018.tsv",
+    "ningde_rencaiyizhan_2023.mht": "corpus/ningde_rencaiyizhan_2023.tsv",
 }
 
 
@@ -204,6 +213,93 @@ def write_sheet_pdf(rows: list[list[str]], merges: list[tuple[int, int, int, int
     _libreoffice(write, rows, merges, out, "xlsx")
 
 
+def _html_table(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> str:
+    """The grid as one HTML table, merged ranges as rowspan/colspan, line breaks as <br>."""
+    from html import escape
+
+    start = {(r1, c1): (r2 - r1 + 1, c2 - c1 + 1) for r1, c1, r2, c2 in merges}
+    hidden = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+              if (r, c) != (r1, c1)}
+    out = ['<table border="1" cellspacing="0" cellpadding="2">']
+    for i, r in enumerate(rows):
+        cells = []
+        for j, c in enumerate(r):
+            if (i, j) in hidden:
+                continue
+            rs, cs = start.get((i, j), (1, 1))
+            span = (f' rowspan="{rs}"' if rs > 1 else "") + (f' colspan="{cs}"' if cs > 1 else "")
+            cells.append(f"<td{span}>{escape(c).replace(chr(10), '<br>') or '&nbsp;'}</td>")
+        out.append("<tr>" + "".join(cells) + "</tr>")
+    out.append("</table>")
+    return "\n".join(out)
+
+
+def write_html(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """Saved as a web page by LibreOffice: from the workbook (Calc) when the source is a sheet-like
+    table, from the Word document (Writer) for a Word table."""
+    if out.stem.startswith("seed_"):
+        _libreoffice(write_xlsx, rows, merges, out, "xlsx")
+    else:
+        _libreoffice(write_docx, rows, merges, out, "docx")
+
+
+def write_web_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """A business system's export named .xls: an HTML table in GBK with the Office namespaces."""
+    page = ('<html xmlns:o="urn:schemas-microsoft-com:office:office" '
+            'xmlns:x="urn:schemas-microsoft-com:office:excel">\n<head><meta http-equiv="Content-Type" '
+            'content="text/html; charset=gb2312"><style>td{mso-number-format:"\\@";}</style></head>\n<body>\n'
+            + _html_table(rows, merges) + "\n</body></html>\n")
+    out.write_bytes(page.encode("gb18030"))
+
+
+def write_spreadsheetml(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """An Excel 2003 XML workbook (Excel's 另存为 "XML 电子表格 2003"): ss:MergeAcross/MergeDown, a
+    cell after a merged range placed with ss:Index."""
+    from xml.sax.saxutils import escape
+
+    start = {(r1, c1): (r2 - r1, c2 - c1) for r1, c1, r2, c2 in merges}
+    hidden = {(r, c) for r1, c1, r2, c2 in merges for r in range(r1, r2 + 1) for c in range(c1, c2 + 1)
+              if (r, c) != (r1, c1)}
+    lines = ['<?xml version="1.0" encoding="UTF-8"?>', '<?mso-application progid="Excel.Sheet"?>',
+             '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+             'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">',
+             ' <Worksheet ss:Name="绩效目标表">', '  <Table>']
+    for i, r in enumerate(rows):
+        cells, gap = [], False
+        for j, c in enumerate(r):
+            if (i, j) in hidden or not c.strip() and (i, j) not in start:
+                gap = True
+                continue
+            down, across = start.get((i, j), (0, 0))
+            attrs = (f' ss:Index="{j + 1}"' if gap else "") + (f' ss:MergeAcross="{across}"' if across else "") \
+                + (f' ss:MergeDown="{down}"' if down else "")
+            cells.append(f'<Cell{attrs}><Data ss:Type="String">{escape(c)}</Data></Cell>')
+            gap = False
+        lines.append(f'   <Row ss:Index="{i + 1}">' + "".join(cells) + "</Row>")
+    lines += ["  </Table>", " </Worksheet>", "</Workbook>", ""]
+    out.write_text("\n".join(lines), encoding="utf-8")
+
+
+def write_mht(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """A web page saved as one file (单个文件网页 .mht): a MIME message whose HTML part is GBK,
+    quoted-printable, beside an image part."""
+    from email.mime.image import MIMEImage
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+    import email.charset
+
+    page = ('<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body>'
+            '<p>附件1</p><p align="center"><b>项目支出绩效目标表</b></p>\n' + _html_table(rows, merges)
+            + '\n<p>填报人：</p></body></html>')
+    msg = MIMEMultipart("related")
+    cs = email.charset.Charset("gb18030")
+    cs.body_encoding = email.charset.QP
+    part = MIMEText(page, "html", cs)
+    msg.attach(part)
+    msg.attach(MIMEImage(b"\x89PNG\r\n\x1a\n" + b"\x00" * 32, "png"))
+    out.write_bytes(msg.as_bytes())
+
+
 def write_doc(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
     """The Word document saved as an old-format .doc by LibreOffice."""
     _libreoffice(write_docx, rows, merges, out, "docx")
@@ -218,12 +314,13 @@ def main(only: list[str] | None = None) -> None:
     """Write every rendering (or those named in ``only``)."""
     OUT.mkdir(exist_ok=True)
     writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf, ".xls": write_xls,
-               ".doc": write_doc}
+               ".doc": write_doc, ".html": write_html, ".xml": write_spreadsheetml, ".mht": write_mht}
     for name, source in RENDERED.items():
         if only and name not in only:
             continue
         rows, merges = grid_and_merges(HERE / source)
-        write = write_sheet_pdf if name.endswith(".sheet.pdf") else writers[Path(name).suffix]
+        write = write_sheet_pdf if name.endswith(".sheet.pdf") else write_web_xls if name.endswith(".web.xls") \
+            else writers[Path(name).suffix]
         write(rows, merges, OUT / name)
         print(f"{OUT.relative_to(ROOT) / name}: {len(rows)} rows, {len(merges)} merged ranges")
 

@@ -21,9 +21,9 @@ from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
-from analytics.ingest.tables.sources import RawTable, ReadFailure, read_source, split_spaces
+from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
-__all__ = ["parse_table", "source_grid", "TableReading", "NoTable"]
+__all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
 
 
 def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = None, sheet: str | None = None,

@@ -48,7 +48,7 @@ class RawTable:
 
 @dataclass
 class ReadFailure:
-    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | no_sheet | bad_encoding
+    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | bad_markup | no_sheet | bad_encoding
     detail: str = ""
 
 
@@ -94,6 +94,11 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
     return tables if isinstance(tables, ReadFailure) else _bounded(tables, limits)
 
 
+#: the file name endings a target table may have (the upload box offers these; a file is read by
+#: what it holds, not by its name: an ".xls" that is a web page is read as one)
+TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "docx", "doc", "wps", "pdf", "html", "htm", "mht", "mhtml", "xml",
+                    "csv", "txt", "tsv")
+
 #: the names of the streams an old Office file (OLE2) holds: Word's text, a workbook (Excel 97+ / 5.0)
 _OLE_WORD = "WordDocument".encode("utf-16-le")
 _OLE_BOOK = "Workbook".encode("utf-16-le")
@@ -113,7 +118,7 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
             kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
             return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
         return [RawTable("pdf", rows, refs, None, True)]
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1") or ext == ".xls":
+    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         if _OLE_WORD in data and _OLE_BOOK not in data and _OLE_BOOK_OLD not in data:
             return _read_doc(data, limits)  # a .doc / .wps: Word's old format, no workbook in it
         return _read_xls(data, sheet, limits)
@@ -123,7 +128,12 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
         if "word/document.xml" in names:
             return _read_docx(data, limits)
         return _read_xlsx(data, filename or "", sheet)
+    markup = _read_markup(data, sheet, limits)  # a saved web page, or a system's ".xls" that is one
+    if markup is not None:
+        return markup
     text = _decode(data)
+    if ext in (".xls", ".et") and (text is None or "\x00" in text):
+        return ReadFailure("bad_excel", "not_a_workbook")  # neither a workbook nor a system's text export
     if text is None:
         return ReadFailure("bad_encoding")
     lines = text.count("\n") + 1
@@ -168,6 +178,59 @@ def _fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
                     row[c - 1] = value
+
+
+def _read_markup(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure | None:
+    """A web page (.html/.htm, .mht, an HTML ".xls") or an Excel 2003 XML workbook, read by
+    :mod:`.markup`; ``None`` when the file is neither. A page without a table is read as text,
+    one line a block (a page laid out with ``<div>``s reads like a one-cell-per-line copy)."""
+    import analytics.ingest.tables.markup as mk
+
+    head = data[: 1 << 20]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a page saved as Unicode text
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    html: str | None = None
+    try:
+        if mk.is_spreadsheetml(head):
+            sheets = mk.spreadsheetml_sheets(data, limits.max_table_rows, limits.max_table_columns,
+                                             limits.max_table_cells)
+            names = [name for name, _, _ in sheets]
+            if sheet is not None:
+                sheets = [s for s in sheets if s[0] == sheet]
+                if not sheets:
+                    return ReadFailure("no_sheet", ", ".join(names))
+            return [RawTable("xml-sheet", rows, [f"{name}!{n}" for n in numbers], name, True, names)
+                    for name, rows, numbers in sheets]
+        if mk.is_mhtml(head):
+            html = mk.mhtml_html(data)
+            if html is None:
+                return ReadFailure("bad_markup", "mhtml")
+        elif mk.is_html(head) or _HTML_PAGE_RE.search(head[:4096]):
+            html = _decode(data)
+            if html is None:
+                return ReadFailure("bad_encoding")
+        else:
+            return None
+        rows, refs, tables = mk.html_rows(html, limits.max_table_rows, limits.max_table_columns,
+                                          limits.max_table_cells)
+    except mk.MarkupError as exc:
+        code = str(exc)
+        if code == "too_many_rows":
+            return ReadFailure(code, str(limits.max_table_rows))
+        if code == "too_many_columns":
+            return ReadFailure(code, str(limits.max_table_columns))
+        if code == "too_many_cells":
+            return ReadFailure(code, str(limits.max_table_cells))
+        return ReadFailure("bad_markup", "xml" if code == "bad_markup" else code)
+    if not rows:
+        return ReadFailure("empty")
+    if not tables:
+        lines = [r[0] for r in rows]
+        return [RawTable("text-lines", [[ln] for ln in lines], refs, lines=lines)]
+    return [RawTable("html", rows, refs, None, True)]
+
+
+_HTML_PAGE_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] | ReadFailure:

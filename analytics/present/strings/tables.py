@@ -42,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "old_word_doc": {"zh": "{file}：无法读取这份旧版 Word 文档（.doc 或 WPS 文字：{detail}）。请在 Word 或 WPS 中“另存为” .docx 后上传，或复制表格文本粘贴。",
                      "en": "{file}: this old-format Word document (.doc or WPS Writer) cannot be read ({detail}). Save it as .docx in Word or WPS and upload that, or paste the table's text."},
     "bad_docx": {"zh": "{file}：无法读取该Word文档。", "en": "{file}: the Word document cannot be read."},
+    "bad_markup": {"zh": "{file}：这份网页或 XML 表格无法读取（{detail}）。请在浏览器中选中表格复制后粘贴，或在 Excel / WPS 中另存为 .xlsx 后上传。",
+                   "en": "{file}: this web page or XML sheet cannot be read ({detail}). Select the table in the browser and paste it, or save it as .xlsx in Excel or WPS and upload that."},
     "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
                       "en": "{file}: the Word document has no table (only {detail} paragraphs). Paste the table or save it as Excel."},
     "no_sheet": {"zh": "{file}：没有这个工作表；现有工作表：{detail}。", "en": "{file}: no such sheet; the sheets are: {detail}."},
