@@ -70,3 +70,19 @@ def test_upload_correct_save_and_switch(page, np_url):
     expect(page.get_by_text(DONGGUAN).first).to_be_visible()
     assert "project=" not in page.url
     assert_no_exception(page)
+
+
+def test_a_saved_web_page_is_read(page, np_url):
+    """A page saved from the browser as one file (.mht, GBK): the table beside the reading, its rows
+    named by table and row."""
+    url, _ = np_url
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{url}/new_project")
+    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
+    wait_idle(page)
+    mht = ROOT / "tests" / "tables" / "generated" / "ningde_rencaiyizhan_2023.mht"
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(mht))
+    wait_idle(page)
+    expect(page.get_by_text("读出 5 个指标").first).to_be_visible()
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_mht.png")
