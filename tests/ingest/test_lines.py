@@ -93,3 +93,31 @@ def test_a_value_line_holding_only_a_unit_is_the_row_s_blank_value_not_a_name() 
                  "指标2:灌区节水改造面积\n万亩\n质量指标\n指标1:工程验收合格率\n≧ %\n")
     assert [(i["name"], i["unit"], i["targets"]) for i in data["indicators"]] == [
         ("新建堤防、护岸长度", "公里", {}), ("灌区节水改造面积", "万亩", {}), ("工程验收合格率", "%", {})]
+
+
+def test_a_dash_is_a_column_left_without_a_value_and_a_vertical_label_is_one_word() -> None:
+    text = "\n".join([
+        "绩", "效", "指", "标",  # a merged label written top to bottom: one character a line
+        "一级指标", "二级指标", "三级指标", "2022年数据", "2023年目标值", "2024年目标值",
+        "产", "出", "指", "标", "数量指标", "特色劳务品牌数量（个）", "2", "3", "4",
+        "质量指标", "项目预算执行率", "—", "30%", "100%",
+        "是否按时完成（是/否）", "是", "是", "是"])
+    data = _read(text)
+    got = [(i["level1"], i["name"], i["targets"]["2023"]["raw"], i["targets"]["2024"]["raw"]) for i in data["indicators"]]
+    assert got == [("产出指标", "特色劳务品牌数量", "3", "4"), ("产出指标", "项目预算执行率", "30%", "100%"),
+                   ("产出指标", "是否按时完成", "是", "是")]
+    assert data["unread"] == []
+
+
+def test_the_seed_copied_one_cell_a_line_reads_all_forty_indicators() -> None:
+    from pathlib import Path
+
+    from analytics.ingest.tables.sources import split_text
+    from tests.tables.make_fixtures import source_text
+
+    seed = Path(__file__).resolve().parents[1] / "tables" / "seed_dongguan.txt"
+    text = "\n".join(c for r in split_text(source_text(seed)).rows for c in r if c.strip())
+    data = _read(text)
+    assert len(data["indicators"]) == 40 and data["unread"] == []
+    budget = next(i for i in data["indicators"] if i["name"] == "项目预算执行率")
+    assert budget["targets"]["2023"]["value"] == 30 and budget["targets"]["2024"]["value"] == 100

@@ -84,6 +84,8 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
 
 def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, header: str = "") -> bool:
     t = normalize_text(line)
+    if role == "value" and t and fits(t, "value", lex) and is_placeholder(t):
+        return True  # "—": no value for this column (a 2022年数据 the table leaves out), not a template line
     if is_sign_off(t, lex) or lex.level_word(t) or is_placeholder(t):
         return False
     if role == "ignore":
@@ -111,11 +113,43 @@ def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
         and is_value_like(normalize_text(nxt), lex)
 
 
+_ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+
+
+def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+    """A merged label written top to bottom (绩 / 效 / 指 / 标, 产 / 出 / 指 / 标) comes out of a
+    copy one character a line: each run of such lines spelling a header, level or facts word
+    becomes that word, on the first line's place. Other single characters (是, 有) stay."""
+    def word(t: str) -> bool:
+        return bool(header_role(t, lex) or lex.level_word(t) or label_kind(t, lex))
+
+    out, places = [], []
+    i = 0
+    while i < len(lines):
+        j = i
+        while j < len(lines) and _ONE_CHAR.match(normalize_text(lines[j])):
+            j += 1
+        if j - i < 2:
+            out.append(lines[i])
+            places.append(refs[i])
+            i += 1
+            continue
+        while i < j:  # the longest word from each character on; a character no word starts with stays
+            k = next((k for k in range(j, i + 1, -1) if word("".join(normalize_text(x) for x in lines[i:k]))), i + 1)
+            out.append("".join(normalize_text(x) for x in lines[i:k]))
+            places.append(refs[i])
+            i = k
+    return out, places
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
     each step moving the same cursor."""
-    lines = [r[0] for r in table.rows]
+    lines, places = _vertical_words([r[0] for r in table.rows], list(table.refs), lex)
+    if len(lines) != len(table.rows):
+        table = RawTable(table.fmt, [[ln] for ln in lines], places, table.sheet, table.merged, list(table.sheets),
+                         table.lines)
     found = _header(lines, lex)
     if found is None:
         return table
