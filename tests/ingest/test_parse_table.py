@@ -1027,3 +1027,18 @@ def test_a_name_of_signs_or_digits_only_is_never_an_indicator(tmp_path: Path) ->
     data = _text(tmp_path, "2024年绩效目标表\n三级指标\t指标值\n≥\t1200\n日常养护里程\t≥1200公里\n")
     assert [i["name"] for i in data["indicators"]] == ["日常养护里程"]
     assert [(u["reason"], u["text"]) for u in data["unread"]] == [("no_name", "≥ | 1200")]
+
+
+def test_excel_s_copy_of_cells_quotes_a_cell_written_on_several_lines(tmp_path: Path) -> None:
+    """Cells copied out of Excel or WPS and pasted as text: tab-separated, a cell holding a line
+    break in quotes ("2023年<newline>目标值"); the quotes are not part of the cell."""
+    from analytics.ingest.tables.sources import split_text
+    from tests.tables.make_fixtures import source_text
+
+    rows = split_text(source_text(ROOT / "tests" / "tables" / "seed_dongguan.txt")).rows
+    quoted = lambda c: '"' + c.replace('"', '""') + '"' if "\n" in c or '"' in c else c  # noqa: E731
+    text = "\n".join("\t".join(quoted(c) for c in r) for r in rows)
+    data = _text(tmp_path, text)
+    assert [c["header"] for c in data["source"]["value_columns"]] == ["2022年数据", "2023年目标值", "2024年目标值"]
+    assert len(data["indicators"]) == 40 and data["unread"] == []
+    assert data["project"]["funding"]["total"] == 103414.18

@@ -434,6 +434,8 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
     if led >= 0.3 * n and led > multi_tab:
         return _tab_led(lines)
     if multi_tab >= 0.3 * n:
+        if _excel_quoted(lines):  # Excel's copy: a cell written on several lines is quoted
+            return _delimited(lines, "\t", "text-tab")
         wrapped = _join_wrapped(lines, "\t")
         if wrapped is not None:
             return RawTable("text-tab", [[c.strip() for c in ln.split("\t")] for ln, _ in wrapped],
@@ -501,6 +503,16 @@ def _delimited(lines: list[str], delim: str, fmt: str) -> RawTable:
     if delim == "," and not rows:
         return RawTable(fmt, [], [])
     return RawTable(fmt, rows, refs)
+
+
+_QUOTED_START = re.compile(r'(^|\t)"[^"\t]')
+
+
+def _excel_quoted(lines: list[str]) -> bool:
+    """Whether the tab-separated text is Excel's (or WPS's) copy of cells: a cell holding a line
+    break or a quote is written in quotes (``"2022年`` / ``数据"``), so a line opens a quote it does
+    not close."""
+    return any(ln.count('"') % 2 and _QUOTED_START.search(ln) for ln in lines)
 
 
 _WRAP_TAIL = re.compile(r"^(指标|[(（][^()（）]{1,6}[)）])$")
