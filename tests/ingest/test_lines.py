@@ -121,3 +121,20 @@ def test_the_seed_copied_one_cell_a_line_reads_all_forty_indicators() -> None:
     assert len(data["indicators"]) == 40 and data["unread"] == []
     budget = next(i for i in data["indicators"] if i["name"] == "项目预算执行率")
     assert budget["targets"]["2023"]["value"] == 30 and budget["targets"]["2024"]["value"] == 100
+
+
+def test_sets_side_by_side_a_sentence_target_and_a_header_cell_wrapped() -> None:
+    """中期 and 年度 halves (二级指标 / 三级指标 / 指标值 twice), labels written one character a
+    line, 一级 / 指标 wrapped in its cell, and a target stated as a sentence's one bound."""
+    text = "\n".join([
+        "项目支出绩效目标表", "(2023年度)",
+        "绩", "效", "指", "标", "一级", "指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值",
+        "产", "出", "指", "标", "数量指标", "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算",
+        "数量指标", "飞机增雨作业航时", "暂定量按15次作业且总航时不少于30小时测算",
+        "质量指标", "作业安全事故", "0起", "质量指标", "作业安全事故", "0起"])
+    data = parse_table(text.encode(), filename="t.txt").to_json()  # type: ignore[union-attr]
+    got = [(i["level1"], i["level2"], i["name"], i["unit"], i["targets"]["2023"]["comparator"],
+            i["targets"]["2023"]["value"]) for i in data["indicators"]]
+    assert got == [("产出指标", "数量指标", "飞机增雨作业航时", "小时", ">=", 30.0),
+                   ("产出指标", "质量指标", "作业安全事故", "起", "<=", 0.0)]
+    assert data["source"]["year"] == 2023 and data["unread"] == []

@@ -1042,3 +1042,33 @@ def test_excel_s_copy_of_cells_quotes_a_cell_written_on_several_lines(tmp_path: 
     assert [c["header"] for c in data["source"]["value_columns"]] == ["2022年数据", "2023年目标值", "2024年目标值"]
     assert len(data["indicators"]) == 40 and data["unread"] == []
     assert data["project"]["funding"]["total"] == 103414.18
+
+
+def test_a_sentence_states_one_bound_and_a_template_row_filled_with_zeros(tmp_path: Path) -> None:
+    from analytics.ingest.tables.cells import read_value
+
+    sentence = lambda t: read_value(t, "higher", LEX, sentence=True)  # noqa: E731
+    assert (sentence("按时完成，合格率不低于95%").comparator, sentence("按时完成，合格率不低于95%").value) == (">=", 95.0)
+    assert sentence("培训人数500人以上").unit == "人"
+    for text in ("开展培训不少于3期，每期不少于50人", "同比增长不低于10%", "90%以上实际收到补助金额/预算90%"):
+        assert sentence(text).form != "number", text  # two bounds, a growth, cells run together
+    assert read_value("总航时不少于30小时", "higher", LEX).form != "number"  # only for a cell known to be the target
+    text = "\n".join([
+        "项目支出绩效目标审批表 | (2023年度) |",
+        "一级指标 | 二级指标 | 三级指标 | 指标值 | 分值 |",
+        "成本指标 | 经济成本指标 | 0 | 0.00% | 0 |",
+        "产出指标 | 数量指标 | 举报奖励次数 | ≥5次 | 10 |"])
+    data = _text(tmp_path, text)
+    assert [i["name"] for i in data["indicators"]] == ["举报奖励次数"]
+    assert [u["reason"] for u in data["unread"]] == ["no_name"] and "经济成本指标" in data["unread"][0]["text"]
+
+
+def test_a_header_whose_first_cell_broke_off_onto_its_own_line(tmp_path: Path) -> None:
+    text = "\n".join(["项目支出绩效目标表", " (2023年度)", "项目名称 残疾人精准康复", "项目资金", "(万元)",
+                      " 年度资金总额: 80", "年度", "目标", "聚焦残疾人康复需求，提供基本康复服务", "", "一级", "指标",
+                      "二级指标 三级指标 指标值",
+                      "产出指标 数量指标 签约康复人数 ≥18000人", "涉及乡镇街数量 =22个", "发放辅助器具人数 ≥4000人"])
+    data = _text(tmp_path, text)
+    got = [(i["name"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"]) for i in data["indicators"]]
+    assert got == [("签约康复人数", ">=", 18000.0), ("涉及乡镇街数量", "=", 22.0), ("发放辅助器具人数", ">=", 4000.0)]
+    assert data["project"]["name"] == "残疾人精准康复"

@@ -16,7 +16,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
-from analytics.ingest.tables.lines import rebuild_rows
+from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
@@ -46,6 +46,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     first: TableReading | NoTable | None = None
     for table in tables:
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
+        if table.fmt == "text-lines":  # 绩 / 效 / 指 / 标, 一级 / 指标: a label broken over lines, joined
+            table = join_wrapped_words(table, lex)
         result = _laid_out(table, lex, year, name, converted)
         laid = _by_place(table, lex)
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)

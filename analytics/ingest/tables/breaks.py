@@ -1,5 +1,6 @@
 """Rows a web copy ran together (the header's cells and the first indicator's on one line), and
-level words it wrapped onto a line of their own.
+level words it wrapped onto a line of their own, and a header whose first cells broke off onto a
+line of their own.
 
 A 自评表 copied out of some web pages loses the row breaks around its header, so that one line
 holds the overall goal, the header (often itself in two pieces: ``绩效指标 | 年度指标值 | 实际完成值
@@ -111,6 +112,21 @@ def _joined_level(above: list[str], tail: str) -> list[str]:
     return above[:k] + [above[k].strip() + tail.strip()] + above[k + 1:]
 
 
+def _header_goes_on(above: list[str], cells: list[str], lex: Lexicon) -> bool:
+    """Whether a line of header words goes on with the line above, a header's first cells broken
+    off (``一级指标`` on its line, then ``二级指标 三级指标 指标值``): both only header words, the
+    line above without a value column, the two together with a name (or 二级指标) and a value."""
+    first = [c for c in above if c.strip()]
+    if not first or len(first) > 3 or not cells or len(cells) > 12 or any(len(normalize_text(c)) < 4 for c in first) \
+            or normalize_text(cells[0]) in ("指标", "目标", "值"):
+        return False  # 一级 / 指标 二级指标 …: a header cell wrapped, put together elsewhere
+    roles_above = [header_role(c, lex) for c in first]
+    roles = [header_role(c, lex) for c in cells]
+    together = set(roles_above) | set(roles)
+    return None not in roles_above and None not in roles and "level1" in roles_above and "value" not in roles_above \
+        and len(cells) >= 2 and "value" in roles and bool(together & {"name", "level2"})
+
+
 def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """``table`` with each line near its top that runs a header and an indicator together cut
     into its rows (the same table when no line does)."""
@@ -119,6 +135,10 @@ def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
     changed = False
     for k, (row, ref) in enumerate(zip(table.rows, table.refs)):
         cells = [c for c in row if c.strip()]
+        if rows and not table.merged and k < _SCAN and _header_goes_on(rows[-1], cells, lex):
+            rows[-1] = [c for c in rows[-1] if c.strip()] + cells  # 一级指标 / 二级指标 三级指标 指标值
+            changed = True
+            continue
         if rows and _ends_level(rows[-1], cells, lex):
             rows[-1] = _joined_level(rows[-1], cells[0])  # 项目完成 / 指标: a level word wrapped in its cell
             changed = True

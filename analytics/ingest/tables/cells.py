@@ -120,9 +120,43 @@ def is_worded(text: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", _NOT_WORDS.sub("", text))) >= _WORDED_MIN
 
 
-def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
+_EMBED_PRE = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
+_EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
+_CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
+
+
+def _embedded(text: str, direction: str, lex: Lexicon) -> "Cell | None":
+    """The one target a sentence states (``暂定量按15次作业且总航时不少于30小时测算`` → ≥30 小时;
+    ``按时完成，合格率不低于95%`` → ≥95%): a comparator word with a number and its unit, the only
+    one in the text. ``None`` when there are several (每期不少于50人, 不少于3期), or the sentence
+    speaks of a change (同比增长不低于10%: a growth, not a level)."""
+    if _CHANGE_RE.search(text):
+        return None
+    found = []  # (phrase, where it starts, where it ends)
+    for m in _EMBED_PRE.finditer(text):
+        rest = text[m.end():]
+        unit = next((rest[:k] for k in range(min(4, len(rest)), 0, -1)
+                     if rest[:k] in lex.units or rest[:k] in ("%", "％")), "")
+        found.append((m.group(1) + m.group(2) + unit, m.start(), m.end() + len(unit)))
+    for m in _EMBED_POST.finditer(text):
+        unit = m.group(2)
+        if unit and unit not in lex.units and unit not in ("%", "％"):
+            continue
+        found.append((m.group(1) + unit + m.group(3), m.start(), m.end()))
+    # one bound, stated after the words naming its measure, ending the sentence's numbers (a cell
+    # starting with a value and going on with another number is cells run together, not a sentence)
+    if len(found) != 1 or found[0][1] == 0 or re.search(r"\d", text[found[0][2]:]):
+        return None
+    found = [found[0][0]]
+    cell = read_value(found[0], direction, lex)
+    return cell if cell.form == "number" else None
+
+
+def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -> Cell:
     """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
-    ``form == "unreadable"`` and an ``error`` code."""
+    ``form == "unreadable"`` and an ``error`` code. With ``sentence``, a target written as a
+    sentence is read by the one bound it states (see :func:`_embedded`): only for a cell already
+    known to be the target, never while deciding where cells run together."""
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
@@ -143,6 +177,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
     m = _VALUE_RE.match(text)
     if not m:
+        inner = _embedded(text, direction, lex) if sentence and re.search(r"\d", text) else None
+        if inner is not None:
+            return Cell(text_raw, inner.comparator, inner.value, inner.unit, explicit=True)
         if not re.search(r"\d", text) or is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
@@ -151,6 +188,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon) -> Cell:
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     per = re.fullmatch(r"每([^\W\d_]{1,3})", pre_rest)  # 每亩300: a standard per unit
     if pre_rest and not per:  # words before the number that are no comparator: 同比增长10%, 约…
+        inner = _embedded(text, direction, lex) if sentence else None
+        if inner is not None:  # 总航时不少于30小时: the one target the sentence states
+            return Cell(text_raw, inner.comparator, inner.value, inner.unit, explicit=True)
         if is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")

@@ -12,12 +12,12 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like,
-                                            names_under_level2, unit_only)
+                                            names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["rebuild_rows"]
+__all__ = ["join_wrapped_words", "rebuild_rows"]
 
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
@@ -102,7 +102,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
     if role == "value":
         t = normalize_text(line)
         return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
-            or bool(unit_only(t, lex))  # 公里 / ≧ %: a template's value cell, its number never written
+            or bool(unit_only(t, lex)) \
+            or read_value(t, "higher", lex, sentence=True).form == "number"  # 总航时不少于30小时: a sentence's bound
     return fits(line, role, lex)
 
 
@@ -114,42 +115,70 @@ def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
 
 
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_SHORT = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
+_TAILS = ("指标", "目标", "值", "名称", "指标值")
+_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # the last piece of a wrapped header cell (一级 / 指标)
 
 
 def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
-    """A merged label written top to bottom (绩 / 效 / 指 / 标, 产 / 出 / 指 / 标) comes out of a
-    copy one character a line: each run of such lines spelling a header, level or facts word
-    becomes that word, on the first line's place. Other single characters (是, 有) stay."""
+    """A label broken over lines comes out of a copy in pieces, one a line: a merged label written
+    top to bottom (绩 / 效 / 指 / 标, 产 / 出 / 指 / 标: one character a line) or a narrow header
+    cell (一级 / 指标, 年度 / 目标 / 值: two or three short pieces). A run of single characters
+    becomes the longest header, level or facts word it starts with; two or three short pieces
+    become the word they spell. Each joined word takes the first line's place."""
+    def role(t: str) -> str | None:
+        level = lex.level_word(t)
+        return header_role(t, lex) or (level[0] if level else None) or label_kind(t, lex)
+
     def word(t: str) -> bool:
-        return bool(header_role(t, lex) or lex.level_word(t) or label_kind(t, lex))
+        return role(t) is not None
+
+    def joined(a: int, b: int) -> str:
+        return "".join(normalize_text(x) for x in lines[a:b])
+
+    def pieces_of(a: int, b: int) -> bool:
+        """The pieces are parts of the one word, not cells of their own (指标 / 预期值 are two)."""
+        whole = role(joined(a, b))
+        first = role(normalize_text(lines[a]))
+        return first in (None, whole) and all(
+            normalize_text(x) in _TAILS or (len(normalize_text(x)) >= 2 and role(normalize_text(x)) is None)
+            for x in lines[a + 1:b])  # a single character starts a label written top to bottom
 
     out, places = [], []
     i = 0
     while i < len(lines):
         j = i
-        while j < len(lines) and _ONE_CHAR.match(normalize_text(lines[j])):
+        while j < len(lines) and j - i < 12 and _ONE_CHAR.match(normalize_text(lines[j])):
             j += 1
-        if j - i < 2:
-            out.append(lines[i])
-            places.append(refs[i])
-            i += 1
-            continue
-        while i < j:  # the longest word from each character on; a character no word starts with stays
-            k = next((k for k in range(j, i + 1, -1) if word("".join(normalize_text(x) for x in lines[i:k]))), i + 1)
-            out.append("".join(normalize_text(x) for x in lines[i:k]))
-            places.append(refs[i])
-            i = k
+        k = i + 1
+        if j - i >= 2:  # single characters: the longest word from the first on
+            k = next((k for k in range(j, i + 1, -1) if word(joined(i, k))), i + 1)
+        else:  # short pieces: the word of three, else of two
+            m = i
+            while m < len(lines) and m - i < 3 and _SHORT.match(normalize_text(lines[m])):
+                m += 1
+            k = next((k for k in range(m, i + 1, -1) if word(joined(i, k)) and pieces_of(i, k)), i + 1)
+        out.append(joined(i, k) if k > i + 1 else lines[i])
+        places.append(refs[i])
+        i = k
     return out, places
+
+
+def join_wrapped_words(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` (one cell a line) with the labels broken over lines joined (see
+    :func:`_vertical_words`); the same table when none is."""
+    lines, places = _vertical_words([r[0] if r else "" for r in table.rows], list(table.refs), lex)
+    if len(lines) == len(table.rows):
+        return table
+    return RawTable(table.fmt, [[ln] for ln in lines], places, table.sheet, table.merged, list(table.sheets), table.lines)
 
 
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
     each step moving the same cursor."""
-    lines, places = _vertical_words([r[0] for r in table.rows], list(table.refs), lex)
-    if len(lines) != len(table.rows):
-        table = RawTable(table.fmt, [[ln] for ln in lines], places, table.sheet, table.merged, list(table.sheets),
-                         table.lines)
+    table = join_wrapped_words(table, lex)
+    lines = [r[0] for r in table.rows]
     found = _header(lines, lex)
     if found is None:
         return table
@@ -179,7 +208,14 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     roles = roles[:len(header) - len(places)] + ["value"] * len(places)
     roles = names_under_level2(roles)
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
-    levels = {r: k for k, r in enumerate(roles) if r in ("level1", "level2")}
+    named = [i for i, r in enumerate(roles) if r == "name" and normalize_text(header[i]) not in ("绩效指标", "指标")]
+    repeated = len(named) >= 2 and "value" in roles[named[0]:named[1]]  # 中期 and 年度 sets side by side
+    if repeated:
+        name_col = named[0]  # the first set's name; the next sets' cells follow its value
+    levels: dict[str, int] = {}
+    for k, r in enumerate(roles):
+        if r in ("level1", "level2") and (not repeated or r not in levels):
+            levels[r] = k  # the last level column; with sets side by side, the first set's
     again = [normalize_text(x) for x in lines[h:end]]  # the header, as repeated after a page break
     headers = {normalize_text(c) for c in header} | set(again) | {"绩效指标"}
     explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
@@ -240,6 +276,14 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
                              and any(_COMPUTED.search(h) for h in header[k + 1:])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score)
+            if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
+                t = normalize_text(lines[i])
+                level = lex.level_word(t)
+                if (level and level[0] == "level2") if roles[k] == "level2" else \
+                        (not level and not is_value_like(t, lex) and not is_sign_off(t, lex) and _WORD_RE.search(t)):
+                    row[k] = lines[i].strip()  # the next set's 二级指标 / 三级指标, repeating this row's
+                    i += 1
+                continue
             if i < len(lines) and _fits(lines[i], roles[k], lex, nxt, header[k]):
                 row[k] = lines[i].strip()
                 i += 1

@@ -100,6 +100,7 @@ _TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:�
 
 
 _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
+_ZERO = re.compile(r"0+(\.0+)?%?")
 
 
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
@@ -135,6 +136,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
+    if name and lex.level_word(name) and any(values) and all(_ZERO.fullmatch(v) for v in values if v):
+        return "stray"  # 经济成本指标 | 0 | 0.00%: a template's level row filled with zeros, no indicator named
     if name and (lex.level_word(name) is None or any(values)):
         return "indicator"
     levels = [normalize_text(_cell(row, i)) for i in layout.level_cols.values()]
@@ -389,7 +392,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
             for (c, s, k, r), u in zip(raws, only)]
     name, raws, target_inf = _target_in_name(name, raws, row, layout, lex, weights)
-    first = [read_value(r, "higher", lex) for _, s, _, r in raws if s in ("targets", "span")]
+    first = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
         unit_written = ""  # a note or a value landed in the unit column
@@ -419,7 +422,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     for _, section, key, raw in raws:
         if not normalize_text(raw):
             continue
-        cell: Cell = read_value(raw, direction, lex)
+        cell: Cell = read_value(raw, direction, lex, sentence=True)
         if section == "actuals":
             entry = {"raw": cell.raw, "value": cell.value if cell.form in ("number", "bool", "deadline") else None}
             if cell.form == "unreadable":

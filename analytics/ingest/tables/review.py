@@ -99,7 +99,7 @@ def _mark(ind: dict[str, Any], field: str, value: Any) -> None:
 
 def _target_cell(text: str, ind: Mapping[str, Any], lex: Lexicon) -> tuple[dict[str, Any] | None, str | None]:
     """(target dict, problem code) of a corrected target text."""
-    cell = read_value(text, str(ind.get("direction") or "higher"), lex)
+    cell = read_value(text, str(ind.get("direction") or "higher"), lex, sentence=True)
     if cell.form == "unreadable":
         return None, "unreadable_target"
     if ind.get("kind") == "qualitative" and cell.form in ("number", "range"):
