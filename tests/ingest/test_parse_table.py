@@ -1072,3 +1072,20 @@ def test_a_header_whose_first_cell_broke_off_onto_its_own_line(tmp_path: Path) -
     got = [(i["name"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"]) for i in data["indicators"]]
     assert got == [("签约康复人数", ">=", 18000.0), ("涉及乡镇街数量", "=", 22.0), ("发放辅助器具人数", ">=", 4000.0)]
     assert data["project"]["name"] == "残疾人精准康复"
+
+
+def test_a_row_a_line_with_a_template_hint_spaced_a_worded_target_and_a_yearly_deadline(tmp_path: Path) -> None:
+    """A PDF viewer's or web page's copy, cells separated by blanks: ``收益率( ≥**% )`` is one cell,
+    a target in words holding numbers is the target (not a 备注), ``每年12月底前`` a deadline."""
+    text = "\n".join([
+        "2018年南岳镇资产收益扶贫项目绩效目标申报表",
+        "绩效指标 一级指标 二级指标 三级指标 指标值 备注",
+        "产出指标 数量指标 入股合作社个数 =10个  ",
+        "质量指标 返本分红比例 第一年按总投资额返本20%,分红按8%分红  ",
+        "时效指标 每年返本分红时间 每年12月底前  ",
+        "效益指标 经济效益指标 *资产股权年收益率( ≥**% ) >=8%  "])
+    data = _text(tmp_path, text)
+    got = {i["name"]: (i["kind"], i["targets"]["2018"].get("value"), i["targets"]["2018"].get("due")) for i in data["indicators"]}
+    assert got == {"入股合作社个数": ("stock", 10.0, None), "返本分红比例": ("qualitative", None, None),
+                   "每年返本分红时间": ("milestone", 1.0, "2018-12"), "资产股权年收益率": ("rate", 8.0, None)}
+    assert data["unread"] == []

@@ -168,6 +168,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     if text in _YES_NO:
         return Cell(text_raw, "=", _YES_NO[text], form="bool")
     due = lex.due(text)
+    if due is None and re.match(r"每年度?", text):
+        due = lex.due(re.sub(r"^每年度?", "", text))  # 每年12月底前: each year's deadline, the table's year here
     if due is not None:
         return Cell(text_raw, "=", 1.0, form="deadline", due=due)
     m = _RANGE_RE.match(text)

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import fits, is_value_like
+from analytics.ingest.tables.cells import ends_like_name, fits, is_value_like, read_value
 from analytics.ingest.tables.layout import Column, Layout
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -138,6 +138,13 @@ def _take_scores(rest: list[str], after: list[Column], layout: Layout, lex: Lexi
     return rest[:len(rest) - tail], [c for c in after if c not in cols]
 
 
+def _worded(text: str, lex: Lexicon) -> bool:
+    """A target written as a criterion in words, numbers among them (not a name, not a note)."""
+    t = normalize_text(text)
+    return len(t) <= 60 and not _NUMBERING.match(t) and read_value(t, "higher", lex).form == "qualitative" \
+        and not ends_like_name(t)
+
+
 def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
              scores: frozenset[str] = frozenset()) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
@@ -198,6 +205,11 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
     for n, col in enumerate(after):
         if j >= len(rest):
             break
+        if col.role == "value" and col.value_role == "target" and j == len(rest) - 1 and _worded(rest[j], lex) \
+                and not lex.level_word(normalize_text(out[layout.name_col])):
+            out[col.index] = rest[j]  # 第一年按总投资额返本20%,分红按8%分红: the row's one cell left, its target in words
+            j += 1
+            continue
         if not fits(rest[j], col.role, lex):
             continue
         if col.role == "value" and col.value_role != "target":

@@ -638,10 +638,18 @@ _BAR_ONLY = re.compile(r"^[|｜│┃]+$")
 _BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
 
 
+def _open_bracket(cell: str) -> bool:
+    """A cell that opened a bracket it has not closed (``收益率(`` before ``≥**%`` and ``)``): the
+    blanks inside the bracket do not end the cell."""
+    opened = cell.count("(") + cell.count("（")
+    return opened > cell.count(")") + cell.count("）") and len(cell) <= 40
+
+
 def split_spaces(table: RawTable) -> RawTable:
     """A text whose cells are separated by spaces on one line per row (a copy out of a PDF
     viewer): each line split at runs of blanks. A lone comparator (``≥ 95%``) joins the cell after
-    it and a short bracket (``人次 （万）``) the cell before it. The positions of cells cannot be
+    it, a short bracket (``人次 （万）``) the cell before it, and a bracket's inside written with
+    blanks (``收益率( ≥**% )``) stays in its cell. The positions of cells cannot be
     trusted (merged cells appear once), so the rows are read as compacted. A bar standing alone
     (``| 名称 | 95%``, from a pipe copy read here) separates cells and is no cell itself."""
     rows: list[list[str]] = []
@@ -650,8 +658,8 @@ def split_spaces(table: RawTable) -> RawTable:
         for token in " ".join(row).split():
             if _BAR_ONLY.match(token):
                 continue
-            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token)):
-                cells[-1] += token
+            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token) or _open_bracket(cells[-1])):
+                cells[-1] += token  # ≥ 95%, 人次 （万）, 收益率( ≥**% ): one cell
             else:
                 cells.append(token)
         rows.append(cells)
