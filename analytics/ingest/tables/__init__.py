@@ -113,14 +113,16 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     """The first reading of ``table`` as laid out that finds indicators; else the most telling
     failure. A text with one cell per line is rebuilt from its header, else split at blanks
     (a PDF copy), else cut where its cells run together."""
-    tries = [rebuild_rows(table, lex), split_run_on_rows(split_spaces(table), lex), run_rows(table, lex),
-             stream_rows(table, lex)] \
-        if table.fmt == "text-lines" else [split_run_on_rows(table, lex)]
+    # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
+    tries = [lambda: rebuild_rows(table, lex), lambda: split_run_on_rows(split_spaces(table), lex),
+             lambda: run_rows(table, lex), lambda: stream_rows(table, lex)] \
+        if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
-        tries.append(split_run_on_rows(split_spaces(table), lex))
+        tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None
     best: TableReading | None = None  # the fullest reading; one of only a row or two lets the later ways try
-    for attempt in tries:
+    for cut in tries:
+        attempt = cut()
         if attempt is None:
             continue
         result = _read(attempt, lex, year, name, converted)
