@@ -1089,3 +1089,15 @@ def test_a_row_a_line_with_a_template_hint_spaced_a_worded_target_and_a_yearly_d
     assert got == {"入股合作社个数": ("stock", 10.0, None), "返本分红比例": ("qualitative", None, None),
                    "每年返本分红时间": ("milestone", 1.0, "2018-12"), "资产股权年收益率": ("rate", 8.0, None)}
     assert data["unread"] == []
+
+
+def test_a_title_year_is_kept_when_the_way_of_cutting_drops_the_lines_above_the_header(monkeypatch) -> None:
+    """A copy whose header only the stream cutter finds (it keeps no line above the header): the
+    year of the title (（2023年度）) still dates the targets."""
+    import analytics.ingest.tables.breaks as breaks
+
+    monkeypatch.setattr(breaks, "_header_goes_on", lambda *a: False)  # the header broken off, as no other way knows
+    path = TABLES / "heldout14" / "jinan_canlian_kangfu_2023.txt"
+    data = _read(path)
+    assert data["source"]["year"] == 2023 and data["source"]["year_from"] == "title"
+    assert [list(i["targets"]) for i in data["indicators"]] == [["2023"]] * 3

@@ -57,6 +57,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
                     and (_filled(by_place) or not isinstance(result, TableReading) or not _filled(result)):
                 table, result, converted = laid, by_place, laid_converted
         if isinstance(result, TableReading) and result.indicators:
+            if year is None:
+                result = _with_title_year(table, result, lex, name, converted)
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -84,6 +86,27 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")
+
+
+def _with_title_year(table: RawTable, result: TableReading, lex: Lexicon, name: str,
+                     converted: list[str]) -> TableReading:
+    """``result``, or, when it left its value columns without a year (the way that cut the text
+    dropped the lines above the header) and the text's first lines name one (（2023年度）), the
+    text read again with that year."""
+    if result.source.get("year") is not None \
+            or not any(c.get("key") == "?" for c in result.source.get("value_columns") or []):
+        return result
+    titled = title_year(table.rows[:_TITLE_LINES], _TITLE_LINES, lex)
+    if titled is None:
+        return result
+    again = _laid_out(table, lex, titled, name, converted)
+    if not isinstance(again, TableReading) or len(again.indicators) < len(result.indicators):
+        return result
+    again.source["year_from"] = "title"
+    return again
+
+
+_TITLE_LINES = 40  # the lines of a text looked at for its title's year
 
 
 def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
