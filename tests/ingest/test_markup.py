@@ -155,30 +155,3 @@ def test_markup_errors_are_codes() -> None:
     else:
         raise AssertionError("a broken workbook must be refused")
 
-
-def test_files_that_hold_no_table_text_say_what_they_are() -> None:
-    import io
-    import zipfile
-
-    from analytics.present.tables_text import no_table_message
-
-    def zipped(*names: str, first: bytes = b"") -> bytes:
-        buf = io.BytesIO()
-        with zipfile.ZipFile(buf, "w") as zf:
-            for n in names:
-                zf.writestr(n, first if n == "mimetype" else b"x")
-        return buf.getvalue()
-
-    png = (ROOT / "docs" / "indicator.png").read_bytes()
-    cases = {"截图.png": (png, "image_file"), "扫描.jpg": (b"\xff\xd8\xff\xe0" + bytes(200), "image_file"),
-             "表.rar": (b"Rar!\x1a\x07\x00" + bytes(50), "archive_file"), "表.zip": (zipped("a.txt"), "archive_file"),
-             "表.ofd": (zipped("OFD.xml", "Doc_0/Document.xml"), "ofd_file"),
-             "表.ods": (zipped("mimetype", "content.xml", first=b"application/vnd.oasis.opendocument.spreadsheet"), "odf_file"),
-             "表.pptx": (zipped("[Content_Types].xml", "ppt/presentation.xml"), "slides_file"),
-             "改名的截图.xlsx": (png, "image_file")}
-    for name, (data, code) in cases.items():
-        got = parse_table(data, filename=name)
-        assert isinstance(got, NoTable) and got.code == code, (name, got)
-        for lang in ("zh", "en"):
-            message = no_table_message(got, name, lang)
-            assert name in message and "tables." not in message

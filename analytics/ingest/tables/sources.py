@@ -25,6 +25,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
+from analytics.ingest.tables.sniff import file_kind, zip_kind
 
 __all__ = ["RawTable", "ReadFailure", "read_source", "split_spaces", "split_text"]
 
@@ -128,11 +129,11 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
         if "word/document.xml" in names:
             return _read_docx(data, limits)
         if "xl/workbook.xml" not in names:
-            other = _other_zip(names, data)
+            other = zip_kind(names, data)
             if other is not None:
                 return ReadFailure(other)
         return _read_xlsx(data, filename or "", sheet)
-    kind = _other_file(data)
+    kind = file_kind(data)
     if kind is not None:  # a picture, an archive: no table text to read
         return ReadFailure(kind)
     markup = _read_markup(data, sheet, limits)  # a saved web page, or a system's ".xls" that is one
@@ -185,38 +186,6 @@ def _fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
                     row[c - 1] = value
-
-
-#: files that hold no table text, by their first bytes: (signature, offset, code)
-_OTHER_FILES = ((b"\x89PNG\r\n\x1a\n", 0, "image_file"), (b"\xff\xd8\xff", 0, "image_file"), (b"GIF8", 0, "image_file"),
-                (b"II*\x00", 0, "image_file"), (b"MM\x00*", 0, "image_file"), (b"WEBP", 8, "image_file"),
-                (b"ftypheic", 4, "image_file"), (b"ftypmif1", 4, "image_file"), (b"Rar!\x1a\x07", 0, "archive_file"),
-                (b"7z\xbc\xaf\x27\x1c", 0, "archive_file"), (b"\x1f\x8b", 0, "archive_file"))
-
-
-def _other_file(data: bytes) -> str | None:
-    """``image_file`` / ``archive_file`` for a picture (a screenshot or a scan: PNG, JPEG, GIF, TIFF,
-    WebP, HEIC, BMP) or an archive (RAR, 7z, gzip), else ``None``."""
-    for magic, at, code in _OTHER_FILES:
-        if data[at:at + len(magic)] == magic:
-            return code
-    if data[:2] == b"BM" and b"\x00" in data[2:64]:
-        return "image_file"
-    return None
-
-
-def _other_zip(names: set[str], data: bytes) -> str | None:
-    """What a zip that is no Word document and no workbook holds: an OFD (版式文件), an
-    OpenDocument file, a PowerPoint deck, or an archive of files."""
-    if "OFD.xml" in names or any(n.lower().endswith("/ofd.xml") for n in names):
-        return "ofd_file"
-    if "mimetype" in names and b"application/vnd.oasis.opendocument" in data[:200]:
-        return "odf_file"
-    if "ppt/presentation.xml" in names:
-        return "slides_file"
-    if "[Content_Types].xml" in names:
-        return None  # an Office file of another kind: the workbook reader says what it found
-    return "archive_file"
 
 
 def _read_markup(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure | None:
