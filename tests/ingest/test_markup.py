@@ -155,3 +155,14 @@ def test_markup_errors_are_codes() -> None:
     else:
         raise AssertionError("a broken workbook must be refused")
 
+
+
+def test_the_frame_page_of_a_workbook_saved_as_a_web_page_says_where_the_tables_are() -> None:
+    from analytics.present.tables_text import no_table_message
+
+    page = ('<html xmlns:x="urn:schemas-microsoft-com:office:excel"><head><title>目标表</title></head>'
+            '<frameset rows="*,39"><frame src="目标表.files/sheet001.htm" name="frSheet">'
+            '<frame src="目标表.files/tabstrip.htm" name="frTabs"></frameset></html>')
+    got = parse_table(page.encode(), filename="目标表.htm")
+    assert isinstance(got, NoTable) and got.code == "html_frames"
+    assert "sheet001.htm" in no_table_message(got, "目标表.htm", "zh")

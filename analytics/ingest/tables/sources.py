@@ -230,6 +230,8 @@ def _read_markup(data: bytes, sheet: str | None, limits: Limits) -> list[RawTabl
         if code == "too_many_cells":
             return ReadFailure(code, str(limits.max_table_cells))
         return ReadFailure("bad_markup", "xml" if code == "bad_markup" else code)
+    if not tables and len(rows) < 5 and re.search(r"<i?frame\b", html[:20000], re.I):
+        return ReadFailure("html_frames")  # a workbook saved as a web page: each sheet is a file of its own
     if not rows:
         return ReadFailure("empty")
     if not tables:

@@ -52,6 +52,8 @@ STRINGS: dict[str, dict[str, str]] = {
                  "en": "{file}: this is an OpenDocument file (.ods/.odt). Save it as .xlsx or .docx in WPS or Office and upload that."},
     "slides_file": {"zh": "{file}：这是 PowerPoint 演示文稿，不是目标表。请上传目标表的 Excel、Word 或 PDF 文件。",
                     "en": "{file}: this is a PowerPoint deck, not a target table. Upload the table's Excel, Word or PDF file."},
+    "html_frames": {"zh": "{file}：这是 Excel“另存为网页”生成的框架页，表格在同名文件夹里的 sheet001.htm 等文件中。请上传该文件，或在 Excel / WPS 中另存为 .xlsx 后上传。",
+                    "en": "{file}: this is the frame page of a workbook saved as a web page; the tables are in sheet001.htm and the like in the folder beside it. Upload that file, or save the workbook as .xlsx and upload that."},
     "bad_markup": {"zh": "{file}：这份网页或 XML 表格无法读取（{detail}）。请在浏览器中选中表格复制后粘贴，或在 Excel / WPS 中另存为 .xlsx 后上传。",
                    "en": "{file}: this web page or XML sheet cannot be read ({detail}). Select the table in the browser and paste it, or save it as .xlsx in Excel or WPS and upload that."},
     "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
