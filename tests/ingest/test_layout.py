@@ -23,3 +23,15 @@ def test_a_column_headed_first_year_under_a_title_naming_the_period(tmp_path) ->
     first = data["indicators"][0]
     assert data["source"]["year_from"] == "title_span" and data["project"]["years"] == [2024, 2025]
     assert (first["targets"]["2024"]["value"], first["targets"]["2025"]["value"], first["span"]["value"]) == (6.0, 4.0, 10.0)
+
+
+def test_a_title_wrapped_after_its_year_and_a_title_with_a_bracket_after_表() -> None:
+    from analytics.ingest.tables.layout import title_year
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    lex = load_lexicon()
+    wrapped = [["津财基指〔2022〕23号"], ["天津市农业绿色发展专项(畜禽粪污"], ["资源化利用整县推进项目)2023年"],
+               ["中央预算内投资计划绩效目标表"], ["专项名称", "农业绿色发展专项"]]
+    assert title_year(wrapped, 5, lex) == 2023  # not the document number's 2022
+    assert title_year([["附件"], ["2021年中央预算内投资计划绩效目标表(宝坻区推进项目)"]], 2, lex) == 2021
+    assert title_year([["2022年5月27日"], ["附件"]], 2, lex) is None  # a date line is no title

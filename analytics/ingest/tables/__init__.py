@@ -48,6 +48,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
         if table.fmt == "text-lines":  # 绩 / 效 / 指 / 标, 一级 / 指标: a label broken over lines, joined
             table = join_wrapped_words(table, lex)
+        given = table  # the text as given, its title lines each on their own
         result = _laid_out(table, lex, year, name, converted)
         laid = _by_place(table, lex)
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
@@ -58,7 +59,7 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
                 table, result, converted = laid, by_place, laid_converted
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
-                result = _with_title_year(table, result, lex, name, converted)
+                result = _with_title_year(table, given, result, lex, name, converted)
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -88,15 +89,16 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     return first or NoTable("empty")
 
 
-def _with_title_year(table: RawTable, result: TableReading, lex: Lexicon, name: str,
+def _with_title_year(table: RawTable, given: RawTable, result: TableReading, lex: Lexicon, name: str,
                      converted: list[str]) -> TableReading:
     """``result``, or, when it left its value columns without a year (the way that cut the text
-    dropped the lines above the header) and the text's first lines name one (（2023年度）), the
-    text read again with that year."""
+    dropped the lines above the header, or ran a wrapped title into other lines) and the first
+    lines of the text as ``given`` name one (（2023年度）, …2022年 / …绩效目标表), ``table`` read
+    again with that year."""
     if result.source.get("year") is not None \
             or not any(c.get("key") == "?" for c in result.source.get("value_columns") or []):
         return result
-    titled = title_year(table.rows[:_TITLE_LINES], _TITLE_LINES, lex)
+    titled = title_year(given.rows[:_TITLE_LINES], _TITLE_LINES, lex)
     if titled is None:
         return result
     again = _laid_out(table, lex, titled, name, converted)

@@ -306,18 +306,30 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
 def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
     """The year of the title (（2022年度）, 2022年…绩效目标表) above the header, by the lexicon's
     ``title_year`` patterns (data/lexicon.yaml)."""
-    for row in rows[:upto]:
+    def search(t: str) -> int | None:
+        for pattern, longest in lex.title_year_cells:
+            m = pattern.search(t) if longest is None or len(t) <= longest else None
+            if m:
+                return int(m.group("y"))
+        return None
+
+    head = rows[:upto]
+    for i, row in enumerate(head):
         for c in row:
-            t = normalize_text(c)
-            for pattern, longest in lex.title_year_cells:
-                m = pattern.search(t) if longest is None or len(t) <= longest else None
-                if m:
-                    return int(m.group("y"))
+            found = search(normalize_text(c))
+            if found:
+                return found
         joined = normalize_text("".join(row)) if len(row) > 1 else ""  # 2020 | 年市级…项目自评表 split at a blank
         for pattern in lex.title_year_joined:
             m = pattern.search(joined) if joined else None
             if m:
                 return int(m.group("y"))
+        below = head[i + 1] if i + 1 < len(head) else []
+        cells, nxt = [c for c in row if c.strip()], [c for c in below if c.strip()]
+        if len(cells) == 1 and len(nxt) == 1 and re.search(r"(19|20)\d{2}年度?$", normalize_text(cells[0])):
+            found = search(normalize_text(cells[0]) + normalize_text(nxt[0]))  # …项目)2022年 / …绩效目标表: wrapped
+            if found:
+                return found
     return None
 
 
