@@ -166,3 +166,19 @@ def test_the_frame_page_of_a_workbook_saved_as_a_web_page_says_where_the_tables_
     got = parse_table(page.encode(), filename="目标表.htm")
     assert isinstance(got, NoTable) and got.code == "html_frames"
     assert "sheet001.htm" in no_table_message(got, "目标表.htm", "zh")
+
+
+def test_a_workbook_saved_by_excel_as_one_file_reads_its_sheets_not_its_frame_page() -> None:
+    from email.mime.multipart import MIMEMultipart
+    from email.mime.text import MIMEText
+
+    frames = '<html><frameset rows="*,39"><frame src="sheet001.htm"><frame src="tabstrip.htm"></frameset></html>'
+    sheet = ("<html><body><table><tr><td>项目支出绩效目标表（2024年度）</td></tr>"
+             "<tr><td>一级指标</td><td>二级指标</td><td>三级指标</td><td>指标值</td></tr>"
+             "<tr><td>产出指标</td><td>数量指标</td><td>培训人次</td><td>≥500人次</td></tr></table></body></html>")
+    msg = MIMEMultipart("related")
+    for page in (frames, sheet, "<html><body>tabs</body></html>"):
+        msg.attach(MIMEText(page, "html", "utf-8"))
+    got = parse_table(msg.as_bytes(), filename="目标表.mht")
+    assert isinstance(got, TableReading) and [i["name"] for i in got.indicators] == ["培训人次"]
+    assert got.indicators[0]["targets"]["2024"]["value"] == 500

@@ -53,17 +53,25 @@ def is_spreadsheetml(head: bytes) -> bool:
 
 
 def mhtml_html(data: bytes) -> str | None:
-    """The HTML part of a page saved as one file (its first ``text/html`` part), decoded."""
+    """The HTML of a page saved as one file: its ``text/html`` parts that hold a table, in order (a
+    workbook saved by Excel as one file keeps each sheet in a part of its own, after a frame page),
+    else its first ``text/html`` part; ``None`` when it has none."""
     msg = email.message_from_bytes(data, policy=email.policy.default)
+    pages: list[str] = []
     for part in msg.walk():
-        if part.get_content_type() == "text/html":
-            try:
-                content = part.get_content()
-            except (LookupError, ValueError):  # an unknown charset: the bytes as GB18030 / UTF-8
-                raw = part.get_payload(decode=True) or b""
-                content = raw.decode("utf-8", "replace")
-            return content if isinstance(content, str) else None
-    return None
+        if part.get_content_type() != "text/html":
+            continue
+        try:
+            content = part.get_content()
+        except (LookupError, ValueError):  # an unknown charset: the bytes as UTF-8
+            raw = part.get_payload(decode=True) or b""
+            content = raw.decode("utf-8", "replace")
+        if isinstance(content, str):
+            pages.append(content)
+    tabled = [p for p in pages if _TABLE_RE.search(p.encode("utf-8", "replace"))]
+    if tabled:
+        return "\n".join(tabled)
+    return pages[0] if pages else None
 
 
 # --- HTML ------------------------------------------------------------------------------------------
