@@ -249,6 +249,16 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
                                                               for r in range(65_000))))
     add("table_xls_garbage.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
                                                           + bytes((i * 7919) % 251 for i in range(400_000))))
+    # web pages and markup: spans, nesting, width, a system's ".xls" that is a page, entities
+    add("table_html_rowspan_bomb.html", lambda p: _text(p, "<table><tr><td rowspan=100000 colspan=100>x</td></tr>"
+                                                        + "<tr><td>y</td></tr>" * 7000 + "</table>"))
+    add("table_html_nested_50k.html", lambda p: _text(p, "<table><tr><td>x" * 50_000 + "</td></tr></table>" * 50_000))
+    add("table_html_200k_cells.xls", lambda p: _text(p, "<html><table><tr>" + "<td>1</td>" * 200_000 + "</tr></table></html>"))
+    add("table_spreadsheetml_merge_down.xml", lambda p: _text(p, '<?xml version="1.0"?><Workbook xmlns="urn:schemas-microsoft-'
+                                                              'com:office:spreadsheet" xmlns:ss="urn:schemas-microsoft-com:'
+                                                              'office:spreadsheet"><Worksheet><Table>' + '<Row><Cell ss:'
+                                                              'MergeDown="9999999" ss:MergeAcross="99"><Data>x</Data></Cell>'
+                                                              '</Row>' * 50 + "</Table></Worksheet></Workbook>"))
 
 
 def _xls(path: Path, csv_text: str) -> None:
