@@ -1101,3 +1101,22 @@ def test_a_title_year_is_kept_when_the_way_of_cutting_drops_the_lines_above_the_
     data = _read(path)
     assert data["source"]["year"] == 2023 and data["source"]["year_from"] == "title"
     assert [list(i["targets"]) for i in data["indicators"]] == [["2023"]] * 3
+
+
+def test_scores_in_the_value_columns_with_a_level_label_broken_off_its_block(tmp_path: Path) -> None:
+    """A row holding only a broken level label (服务对象 above 满意度指标) has no value cell: it
+    neither hides that the value columns hold scores nor becomes a target statement itself."""
+    rows = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
+            ("", "质量指标", "建设符合验收要求", "20", "20"),
+            ("", "时效指标", "按期完成投资", "10", "10"),
+            ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
+            ("", "社会效益指标", "基本公共服务水平", "10", "8"),
+            ("", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
+            ("满意度指标", "", "服务对象", "", ""),
+            ("", "满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+    text = "一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    data = _text(tmp_path, text, year=2021)
+    assert [i["name"] for i in data["indicators"]] == ["建设普通省道二级公路", "建设符合验收要求", "按期完成投资",
+                                                       "交通建设符合环评审批要求"]
+    assert all(i["targets"]["2021"]["raw"] not in ("10", "20") for i in data["indicators"])
+    assert any("服务对象" in u["text"] for u in data["unread"])

@@ -277,14 +277,16 @@ def _values_are_weights(rows: list[tuple[int, list[str]]], keys: list[tuple[Colu
     cols = [(c, s) for c, s, _ in keys if s in ("targets", "actuals")]
     if len(rows) < 4 or not any(s == "targets" for _, s in cols):
         return False
-    total = 0.0
+    total, counted = 0.0, 0
     for _, row in rows:
         cells = {s: normalize_text(_cell(row, c.index)) for c, s in cols}
         target, actual = cells.get("targets", ""), cells.get("actuals", "")
+        if not target and not actual:
+            continue  # a row with no value cell (a level label broken off its block) says nothing either way
         if not _WEIGHT.fullmatch(target) or (actual and not (_WEIGHT.fullmatch(actual) and float(actual) <= float(target))):
             return False
-        total += float(target)
-    return total in (90.0, 100.0)
+        total, counted = total + float(target), counted + 1
+    return counted >= 4 and total in (90.0, 100.0)
 
 
 def _spread_columns(table: RawTable, layout: Layout, keys: list[tuple[Column, str, str]]
@@ -478,8 +480,9 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
         return m.group("name"), raws, {"target": {
             "value": m.group("value"), "rule": "value_in_name", "confidence": "low",
             "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
-    scored = weights or any(normalize_text(_cell(row, c.index)) for c in layout.columns
-                            if c.role == "ignore" and lex.scored_header.search(c.header))
+    scored = (weights and any(normalize_text(_cell(row, c.index)) for c in layout.cols("value"))) \
+        or any(normalize_text(_cell(row, c.index)) for c in layout.columns
+               if c.role == "ignore" and lex.scored_header.search(c.header))  # a row given no score is no statement
     statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
             and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
