@@ -803,16 +803,20 @@ def test_browser_copy_whose_wrapped_cells_break_their_rows(tmp_path: Path) -> No
     assert data["unread"] == []
 
 
+#: a 自评表 whose 指标值 / 全年实际完成值 hold each row's weight and score (together 100)
+_SCORED_ROWS = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
+                ("", "质量指标", "建设符合验收要求", "20", "20"),
+                ("", "时效指标", "按期完成投资", "10", "10"),
+                ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
+                ("", "社会效益指标", "基本公共服务水平", "10", "8"),
+                ("", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
+                ("满意度指标", "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+_SCORED_HEADER = "一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值\n"
+
+
 def test_value_columns_holding_the_scores_are_not_read_as_targets(tmp_path: Path) -> None:
-    # 指标值 / 全年实际完成值 hold each row's weight and score (together 100): the names say the targets
-    rows = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
-            ("", "质量指标", "建设符合验收要求", "20", "20"),
-            ("", "时效指标", "按期完成投资", "10", "10"),
-            ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
-            ("", "社会效益指标", "基本公共服务水平", "10", "8"),
-            ("", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
-            ("满意度指标", "服务对象满意度指标", "改善通行服务水平群众满意度", "20", "20")]
-    text = "一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    # the value columns hold the scores: the names say the targets
+    text = _SCORED_HEADER + "\n".join("\t".join(r) for r in _SCORED_ROWS) + "\n"
     data = _text(tmp_path, text, year=2021)
     got = {i["name"]: (i["kind"], i["targets"]["2021"]["raw"], i["inferred"]["target"]["rule"], i["actuals"])
            for i in data["indicators"]}
@@ -1106,15 +1110,9 @@ def test_a_title_year_is_kept_when_the_way_of_cutting_drops_the_lines_above_the_
 def test_scores_in_the_value_columns_with_a_level_label_broken_off_its_block(tmp_path: Path) -> None:
     """A row holding only a broken level label (服务对象 above 满意度指标) has no value cell: it
     neither hides that the value columns hold scores nor becomes a target statement itself."""
-    rows = [("产出指标", "数量指标", "建设普通省道二级公路32.1公里", "20", "20"),
-            ("", "质量指标", "建设符合验收要求", "20", "20"),
-            ("", "时效指标", "按期完成投资", "10", "10"),
-            ("效益指标", "经济效益指标", "对经济发展的促进作用", "10", "10"),
-            ("", "社会效益指标", "基本公共服务水平", "10", "8"),
-            ("", "生态效益指标", "交通建设符合环评审批要求", "10", "10"),
-            ("满意度指标", "", "服务对象", "", ""),
-            ("", "满意度指标", "改善通行服务水平群众满意度", "20", "20")]
-    text = "一级指标\t二级指标\t三级指标\t指标值\t全年实际完成值\n" + "\n".join("\t".join(r) for r in rows) + "\n"
+    rows = _SCORED_ROWS[:6] + [("满意度指标", "", "服务对象", "", ""),
+                               ("", "满意度指标", "改善通行服务水平群众满意度", "20", "20")]
+    text = _SCORED_HEADER + "\n".join("\t".join(r) for r in rows) + "\n"
     data = _text(tmp_path, text, year=2021)
     assert [i["name"] for i in data["indicators"]] == ["建设普通省道二级公路", "建设符合验收要求", "按期完成投资",
                                                        "交通建设符合环评审批要求"]

@@ -125,31 +125,28 @@ _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以�
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
 
 
-def _embedded(text: str, direction: str, lex: Lexicon) -> "Cell | None":
+def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
     """The one target a sentence states (``暂定量按15次作业且总航时不少于30小时测算`` → ≥30 小时;
-    ``按时完成，合格率不低于95%`` → ≥95%): a comparator word with a number and its unit, the only
-    one in the text. ``None`` when there are several (每期不少于50人, 不少于3期), or the sentence
-    speaks of a change (同比增长不低于10%: a growth, not a level)."""
+    ``按时完成，合格率不低于95%`` → ≥95%), as the cell of ``text_raw``: a comparator word with a
+    number and its unit, the only one in the text, after the words naming its measure and with no
+    number after it. ``None`` when there are several (每期不少于50人, 不少于3期), the sentence speaks
+    of a change (同比增长不低于10%: a growth, not a level), or the text starts with its value (cells
+    run together, not a sentence)."""
     if _CHANGE_RE.search(text):
         return None
-    found = []  # (phrase, where it starts, where it ends)
+    found: list[tuple[str, int, int]] = []  # (phrase, where it starts, where it ends)
     for m in _EMBED_PRE.finditer(text):
         rest = text[m.end():]
         unit = next((rest[:k] for k in range(min(4, len(rest)), 0, -1)
                      if rest[:k] in lex.units or rest[:k] in ("%", "％")), "")
         found.append((m.group(1) + m.group(2) + unit, m.start(), m.end() + len(unit)))
     for m in _EMBED_POST.finditer(text):
-        unit = m.group(2)
-        if unit and unit not in lex.units and unit not in ("%", "％"):
-            continue
-        found.append((m.group(1) + unit + m.group(3), m.start(), m.end()))
-    # one bound, stated after the words naming its measure, ending the sentence's numbers (a cell
-    # starting with a value and going on with another number is cells run together, not a sentence)
+        if not m.group(2) or m.group(2) in lex.units or m.group(2) in ("%", "％"):
+            found.append((m.group(1) + m.group(2) + m.group(3), m.start(), m.end()))
     if len(found) != 1 or found[0][1] == 0 or re.search(r"\d", text[found[0][2]:]):
         return None
-    found = [found[0][0]]
-    cell = read_value(found[0], direction, lex)
-    return cell if cell.form == "number" else None
+    cell = read_value(found[0][0], direction, lex)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=True) if cell.form == "number" else None
 
 
 def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -> Cell:
@@ -168,8 +165,6 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     if text in _YES_NO:
         return Cell(text_raw, "=", _YES_NO[text], form="bool")
     due = lex.due(text)
-    if due is None and re.match(r"每年度?", text):
-        due = lex.due(re.sub(r"^每年度?", "", text))  # 每年12月底前: each year's deadline, the table's year here
     if due is not None:
         return Cell(text_raw, "=", 1.0, form="deadline", due=due)
     m = _RANGE_RE.match(text)
@@ -179,9 +174,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
     m = _VALUE_RE.match(text)
     if not m:
-        inner = _embedded(text, direction, lex) if sentence and re.search(r"\d", text) else None
-        if inner is not None:
-            return Cell(text_raw, inner.comparator, inner.value, inner.unit, explicit=True)
+        stated = _embedded(text_raw, text, direction, lex) if sentence and re.search(r"\d", text) else None
+        if stated is not None:
+            return stated
         if not re.search(r"\d", text) or is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
@@ -190,9 +185,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     per = re.fullmatch(r"每([^\W\d_]{1,3})", pre_rest)  # 每亩300: a standard per unit
     if pre_rest and not per:  # words before the number that are no comparator: 同比增长10%, 约…
-        inner = _embedded(text, direction, lex) if sentence else None
-        if inner is not None:  # 总航时不少于30小时: the one target the sentence states
-            return Cell(text_raw, inner.comparator, inner.value, inner.unit, explicit=True)
+        stated = _embedded(text_raw, text, direction, lex) if sentence else None
+        if stated is not None:  # 总航时不少于30小时: the one target the sentence states
+            return stated
         if is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")

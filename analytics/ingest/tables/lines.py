@@ -116,8 +116,8 @@ def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
 
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _SHORT = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
-_TAILS = ("指标", "目标", "值", "名称", "指标值")
-_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # the last piece of a wrapped header cell (一级 / 指标)
+_TAILS = ("指标", "目标", "值", "名称", "指标值")  # the last piece of a wrapped header cell (一级 / 指标)
+_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
 
 
 def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
@@ -176,8 +176,8 @@ def join_wrapped_words(table: RawTable, lex: Lexicon) -> RawTable:
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
-    each step moving the same cursor."""
-    table = join_wrapped_words(table, lex)
+    each step moving the same cursor. Labels broken over lines are joined first
+    (:func:`join_wrapped_words`, done once by :func:`~analytics.ingest.tables.parse_table`)."""
     lines = [r[0] for r in table.rows]
     found = _header(lines, lex)
     if found is None:
