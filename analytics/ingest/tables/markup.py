@@ -12,6 +12,9 @@ used: no network, no entities beyond HTML's own, a bounded number of rows and co
 
 SpreadsheetML: each worksheet is a table, ``ss:Index`` gaps kept, ``ss:MergeAcross``/
 ``ss:MergeDown`` filled; parsed by lxml with entities, DTDs and the network off.
+
+:func:`read_markup` is the reader :mod:`.sources` calls: the file's tables, why it cannot be read,
+or ``None`` when it is no markup.
 """
 
 from __future__ import annotations
@@ -21,7 +24,10 @@ import email.policy
 import re
 from html.parser import HTMLParser
 
-__all__ = ["MarkupError", "html_rows", "is_html", "is_mhtml", "is_spreadsheetml", "mhtml_html",
+from analytics.ingest.limits import Limits
+from analytics.ingest.tables.raw import RawTable, ReadFailure, decode_text
+
+__all__ = ["MarkupError", "html_rows", "is_html", "is_mhtml", "is_spreadsheetml", "mhtml_html", "read_markup",
            "spreadsheetml_sheets"]
 
 
@@ -372,3 +378,58 @@ def _index(value: str | None, default: int) -> int:
         return max(0, int(value)) if value is not None else default
     except ValueError:
         return default
+
+
+# --- a file read as markup -------------------------------------------------------------------------
+
+def read_markup(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure | None:
+    """A web page (.html/.htm, .mht, an HTML ".xls") or an Excel 2003 XML workbook, read by
+    this module; ``None`` when the file is neither. A page without a table is read as text,
+    one line a block (a page laid out with ``<div>``s reads like a one-cell-per-line copy)."""
+    head = data[: 1 << 20]
+    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a page saved as Unicode text
+        head = head.decode("utf-16", "replace").encode("utf-8")
+    html: str | None = None
+    try:
+        if is_spreadsheetml(head):
+            sheets = spreadsheetml_sheets(data, limits.max_table_rows, limits.max_table_columns,
+                                          limits.max_table_cells)
+            names = [name for name, _, _ in sheets]
+            if sheet is not None:
+                sheets = [s for s in sheets if s[0] == sheet]
+                if not sheets:
+                    return ReadFailure("no_sheet", ", ".join(names))
+            return [RawTable("xml-sheet", rows, [f"{name}!{n}" for n in numbers], name, True, names)
+                    for name, rows, numbers in sheets]
+        if is_mhtml(head):
+            html = mhtml_html(data)
+            if html is None:
+                return ReadFailure("bad_markup", "mhtml")
+        elif is_html(head) or _HTML_PAGE_RE.search(head[:4096]):
+            html = decode_text(data)
+            if html is None:
+                return ReadFailure("bad_encoding")
+        else:
+            return None
+        rows, refs, tables = html_rows(html, limits.max_table_rows, limits.max_table_columns,
+                                       limits.max_table_cells)
+    except MarkupError as exc:
+        code = str(exc)
+        if code == "too_many_rows":
+            return ReadFailure(code, str(limits.max_table_rows))
+        if code == "too_many_columns":
+            return ReadFailure(code, str(limits.max_table_columns))
+        if code == "too_many_cells":
+            return ReadFailure(code, str(limits.max_table_cells))
+        return ReadFailure("bad_markup", "xml" if code == "bad_markup" else code)
+    if not tables and len(rows) < 5 and re.search(r"<i?frame\b", html[:20000], re.I):
+        return ReadFailure("html_frames")  # a workbook saved as a web page: each sheet is a file of its own
+    if not rows:
+        return ReadFailure("empty")
+    if not tables:
+        lines = [r[0] for r in rows]
+        return [RawTable("text-lines", [[ln] for ln in lines], refs, lines=lines)]
+    return [RawTable("html", rows, refs, None, True)]
+
+
+_HTML_PAGE_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)

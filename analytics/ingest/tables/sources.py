@@ -20,53 +20,19 @@ import io
 import os
 import re
 import zipfile
-from dataclasses import dataclass, field
 from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
+from analytics.ingest.tables.markup import read_markup
+from analytics.ingest.tables.raw import RawTable, ReadFailure
+from analytics.ingest.tables.raw import decode_text as _decode
 from analytics.ingest.tables.sniff import file_kind, zip_kind
 
 __all__ = ["RawTable", "ReadFailure", "read_source", "split_spaces", "split_text"]
 
 MAX_BYTES = 20 * 1024 * 1024
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-
-
-@dataclass
-class RawTable:
-    """Rows of cell texts with the place of each row. ``merged`` says whether merged cells were
-    already filled (spreadsheets, Word); in text, a merged cell is a blank."""
-
-    fmt: str
-    rows: list[list[str]]
-    refs: list[str]
-    sheet: str | None = None
-    merged: bool = False
-    sheets: list[str] = field(default_factory=list)
-    lines: list[str] = field(default_factory=list)  # a text's lines as written (blanks kept), for text-lines
-
-
-@dataclass
-class ReadFailure:
-    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | bad_markup | no_sheet | bad_encoding
-    detail: str = ""
-
-
-def _decode(data: bytes) -> str | None:
-    """UTF-8, GB18030 (a GBK file saved by Excel or Notepad), or UTF-16 with its byte-order mark
-    (Excel's 另存为 Unicode 文本)."""
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            return None
-    for enc in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(enc)
-        except UnicodeDecodeError:
-            continue
-    return None
 
 
 def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = None,
@@ -136,7 +102,7 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
     kind = file_kind(data)
     if kind is not None:  # a picture, an archive: no table text to read
         return ReadFailure(kind)
-    markup = _read_markup(data, sheet, limits)  # a saved web page, or a system's ".xls" that is one
+    markup = read_markup(data, sheet, limits)  # a saved web page, or a system's ".xls" that is one
     if markup is not None:
         return markup
     text = _decode(data)
@@ -186,61 +152,6 @@ def _fill(rows: list[list[str]], merges: list[tuple[int, int, int, int]], first_
             for c in range(c1, c2 + 1):
                 if (r, c) != (r1, c1):
                     row[c - 1] = value
-
-
-def _read_markup(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure | None:
-    """A web page (.html/.htm, .mht, an HTML ".xls") or an Excel 2003 XML workbook, read by
-    :mod:`.markup`; ``None`` when the file is neither. A page without a table is read as text,
-    one line a block (a page laid out with ``<div>``s reads like a one-cell-per-line copy)."""
-    import analytics.ingest.tables.markup as mk
-
-    head = data[: 1 << 20]
-    if data[:2] in (b"\xff\xfe", b"\xfe\xff"):  # a page saved as Unicode text
-        head = head.decode("utf-16", "replace").encode("utf-8")
-    html: str | None = None
-    try:
-        if mk.is_spreadsheetml(head):
-            sheets = mk.spreadsheetml_sheets(data, limits.max_table_rows, limits.max_table_columns,
-                                             limits.max_table_cells)
-            names = [name for name, _, _ in sheets]
-            if sheet is not None:
-                sheets = [s for s in sheets if s[0] == sheet]
-                if not sheets:
-                    return ReadFailure("no_sheet", ", ".join(names))
-            return [RawTable("xml-sheet", rows, [f"{name}!{n}" for n in numbers], name, True, names)
-                    for name, rows, numbers in sheets]
-        if mk.is_mhtml(head):
-            html = mk.mhtml_html(data)
-            if html is None:
-                return ReadFailure("bad_markup", "mhtml")
-        elif mk.is_html(head) or _HTML_PAGE_RE.search(head[:4096]):
-            html = _decode(data)
-            if html is None:
-                return ReadFailure("bad_encoding")
-        else:
-            return None
-        rows, refs, tables = mk.html_rows(html, limits.max_table_rows, limits.max_table_columns,
-                                          limits.max_table_cells)
-    except mk.MarkupError as exc:
-        code = str(exc)
-        if code == "too_many_rows":
-            return ReadFailure(code, str(limits.max_table_rows))
-        if code == "too_many_columns":
-            return ReadFailure(code, str(limits.max_table_columns))
-        if code == "too_many_cells":
-            return ReadFailure(code, str(limits.max_table_cells))
-        return ReadFailure("bad_markup", "xml" if code == "bad_markup" else code)
-    if not tables and len(rows) < 5 and re.search(r"<i?frame\b", html[:20000], re.I):
-        return ReadFailure("html_frames")  # a workbook saved as a web page: each sheet is a file of its own
-    if not rows:
-        return ReadFailure("empty")
-    if not tables:
-        lines = [r[0] for r in rows]
-        return [RawTable("text-lines", [[ln] for ln in lines], refs, lines=lines)]
-    return [RawTable("html", rows, refs, None, True)]
-
-
-_HTML_PAGE_RE = re.compile(rb"^\s*(<!--.*?-->\s*)*<(!doctype\s+html|html[\s>])", re.I | re.S)
 
 
 def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] | ReadFailure:
