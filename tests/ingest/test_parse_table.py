@@ -243,6 +243,8 @@ def test_name_forms() -> None:
     assert split_name("①培训人\n数", LEX)[0] == "培训人数"  # circled numbering, a line wrapped inside the cell
     assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
     assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"
+    assert split_name("其中桃树种植面积", LEX)[0] == "桃树种植面积"  # a part of the row above, with or without a colon
+    assert split_name("其中：中央资金", LEX)[0] == "中央资金"
     assert fill_levels(["", "A", "", "", "B", ""])[0] == ["A", "A", "A", "B", "B", "B"]
 
 
@@ -1118,3 +1120,22 @@ def test_scores_in_the_value_columns_with_a_level_label_broken_off_its_block(tmp
                                                        "交通建设符合环评审批要求"]
     assert all(i["targets"]["2021"]["raw"] not in ("10", "20") for i in data["indicators"])
     assert any("服务对象" in u["text"] for u in data["unread"])
+
+
+def test_a_cell_a_line_with_a_bar_line_after_each_cell_is_read_from_its_header(tmp_path: Path) -> None:
+    """A web page copied one cell a line with a ``|`` line after each: the header's rebuild wins over
+    a way of cutting that runs names into their values (``接种率≧90%``) and reads ``7 岁以下`` as a
+    target, though that one finds more rows with a value; the last name, whose value the copy cut
+    to ``≧``, is listed as unread."""
+    cells = ["项目支出绩效目标申报表", "(2024 年度)", "项目名称", "|", "某服务项目", "|", "绩效 指标", "|", "一级 指标", "|",
+             "二级指标", "|", "三级指标", "|", "指标值", "|", "产出 指标", "|", "数量指标", "|",
+             "适龄儿童疫苗接种率", "|", "≧90%", "|", "7 岁以下儿童健康管理率", "|", "≧85%", "|",
+             "0-6 岁儿童视力检查覆盖率", "|", "≧"]
+    path = tmp_path / "bars.txt"
+    path.write_text("\n".join(cells) + "\n", encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    got = {i["name"]: i["targets"]["2024"] for i in result.to_json()["indicators"]}
+    assert list(got) == ["适龄儿童疫苗接种率", "7 岁以下儿童健康管理率"]
+    assert (got["7 岁以下儿童健康管理率"]["comparator"], got["7 岁以下儿童健康管理率"]["value"]) == (">=", 85)
+    assert any("0-6 岁儿童视力检查覆盖率" in u["text"] for u in result.to_json()["unread"])

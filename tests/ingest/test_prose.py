@@ -168,3 +168,16 @@ def test_a_list_numbered_inside_a_paragraph_with_shared_values_and_worded_aims(t
         ("传染病报告率", "rate", (">=", 95.0)),  # 分别: the group takes the last name's measure
         ("突发公共卫生事件报告率", "rate", (">=", 95.0)),
     ]
+
+
+def test_a_name_a_comma_and_a_worded_target_or_deadline_under_a_level(tmp_path: Path) -> None:
+    """``完成时限,2025年10月底前`` is a deadline and ``…水平,提高`` a qualitative target under their
+    levels; a sentence that only goes on after its comma (``…传播,减少毒品的使用``) is no indicator."""
+    data = _read(tmp_path, "现将具体绩效目标设定如下:\n一、产出指标\n(一)数量指标\n培训种植人员≧300人;\n"
+                           "(二)时效指标\n完成时限,2025年10月底前;\n二、效益指标\n(一)社会效益指标\n"
+                           "学员种植技术水平,提高;\n通过维持治疗有效降低传播,减少毒品的使用。\n"
+                           "(二)可持续影响指标\n农民综合素质,持续提高。\n三、满意度指标\n参训学员满意度≥95%。\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["培训种植人员", "完成时限", "学员种植技术水平", "农民综合素质", "参训学员满意度"]
+    assert by["完成时限"]["targets"]["2025"]["due"] == "2025-10" and by["完成时限"]["level2"] == "时效指标"
+    assert by["学员种植技术水平"]["kind"] == "qualitative" and by["农民综合素质"]["level2"] == "可持续影响指标"

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 import os
+import re
 
 from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.columns import column_rows
@@ -152,7 +153,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
             continue
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
-            if best is None or (_filled(result), len(result.indicators)) > (_filled(best), len(best.indicators)):
+            if best is None or (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators)):
                 best = result
             if _filled(best) > _THIN:
                 break
@@ -165,6 +166,15 @@ def _filled(reading: TableReading) -> int:
     """The indicators read with a target, an actual or a span: a reading of rows whose values were
     all left blank (a template) counts for less than one that found the values."""
     return sum(1 for ind in reading.indicators if ind.get("targets") or ind.get("actuals") or ind.get("span"))
+
+
+_TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
+
+
+def _sound(reading: TableReading) -> int:
+    """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``): a way of
+    cutting that ran a name into its value cell read the row wrong, however full it looks."""
+    return _filled(reading) - sum(1 for ind in reading.indicators if _TARGET_IN_NAME.search(ind.get("name") or ""))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,

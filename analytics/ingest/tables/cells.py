@@ -238,9 +238,9 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     hint_unit = normalize_text(hint.group(1) or "") if hint else ""
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators
     before = None
-    while before != text:  # ★★★其中:… – each mark in front goes
+    while before != text:  # ★★★其中:… / 其中桃树种植面积 (a part of the row above) – each mark in front goes
         before = text
-        text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^其中\s*[:：]\s*(?=\S)", "", text).strip()
+        text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^其中\s*[:：]?\s*(?=\S{2})", "", text).strip()
     text = _NUMBERING_RE.sub("", text)  # 1. / （1） / 一、 numbering
     unit, marker = "", ""
     m = _BRACKET_RE.search(text)

@@ -83,7 +83,13 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
         start, pos = pos, pos + len(clause) + 1
         if n >= _MAX_CLAUSES:
             break
-        for part in _PART_SPLIT.split(clause):
+        parts = _PART_SPLIT.split(clause)
+        worded_pair = _worded_pair(parts, levels, lex)
+        if worded_pair is not None:  # 完成时限,2025年10月底前 / 学员种植技术水平,提高: a name, its target in words
+            rows.append(worded_pair)
+            refs.append(_ref(line_of, start))
+            continue
+        for part in parts:
             body = part
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
@@ -131,6 +137,24 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
         return None
     refs[0] = refs[1]  # the grid's header stands where the first target is written
     return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped
+
+
+_PAIR_NAME = re.compile(r"^[^\d:：≥≤≧≦<>=]{2,30}$")
+_AIM_ONLY = re.compile(_AIM)  # a target that is an aim and nothing else: 提高, 持续提高, 有所增加
+_PAIR_TARGET_LEN = 12  # characters of a worded target after its name's comma (持续提高, 2025年10月底前)
+
+
+def _worded_pair(parts: list[str], levels: dict[str, str], lex: Lexicon) -> list[str] | None:
+    """The row of a clause under a level written as a name, a comma and a target in words or a
+    deadline (``完成时限,2025年10月底前``, ``学员素质素养和种植技术水平,提高``), else ``None``."""
+    if len(parts) != 2 or not (levels["level1"] or levels["level2"]):
+        return None
+    name, target = (normalize_text(p).strip(" 。.") for p in parts)
+    if not _PAIR_NAME.match(name) or _level(name, lex) or not target or len(target) > _PAIR_TARGET_LEN:
+        return None
+    if lex.due(target) is None and not _AIM_ONLY.fullmatch(target):
+        return None
+    return [levels["level1"], levels["level2"], re.sub(r"^[★*\s]+", "", name), target]
 
 
 def _inline_items(lines: list[str], refs: list[str]) -> tuple[list[str], list[str]]:
