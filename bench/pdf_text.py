@@ -1,9 +1,11 @@
 """How ``parse-table`` reads the real tables once they are printed to PDF, and the text a PDF
 converter gives of them: every real table with a grid (tests/tables/corpus/ and heldout*/, moved
 cells put back, as bench/format_variants.py finds them) is written the ways offices make their PDFs,
-converted to PDF by LibreOffice (``soffice``), and then read as the .pdf itself and as the text
-``pdftotext -layout`` (poppler) gives of it, where each row of the table stands on one or more lines
-and each cell at its column's place. Each reading is scored against the table's hand-checked reading
+converted to PDF by LibreOffice (``soffice``), and then read as the .pdf itself and as the texts a
+PDF gives: ``layout`` (``pdftotext -layout``, poppler: each row of the table on one or more lines,
+each cell at its column's place), ``raw`` (``pdftotext -raw``: the words in the order the PDF draws
+them), ``flow`` (plain ``pdftotext``: its own guess at the reading order) and ``plumber``
+(pdfplumber's ``extract_text()``: the words line by line, as a viewer's select-all copies them). Each reading is scored against the table's hand-checked reading
 (bench/parse_tables.py's scoring).
 
     .venv/bin/python bench/pdf_text.py [--json] [--misses] [--only FOLDER|TABLE ...] [--out DIR]
@@ -17,7 +19,7 @@ Ways (the column widths follow the cells' text, as a person sizes them; a wide t
   excel_plain  the same workbook without borders (Excel prints no gridlines): a PDF with no
                ruling lines, read by its words' places
 
-Printed: per way and reading (pdf, layout text) the tables, rows, targets, units, directions,
+Printed: per way and reading (pdf, layout, raw, flow, plumber) the tables, rows, targets, units, directions,
 kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
 fields missed. Needs ``soffice`` and ``pdftotext`` on the PATH (the Debian packages
 libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils, which .ci/run installs).
@@ -43,7 +45,7 @@ from bench.parse_tables import _pct, run  # noqa: E402
 Rows = list[list[str]]
 Merges = list[tuple[int, int, int, int]]
 WAYS = ("word_top", "word_centre", "excel", "excel_plain")
-READINGS = ("pdf", "layout")
+READINGS = ("pdf", "layout", "raw", "flow", "plumber")
 
 
 def _weights(rows: Rows) -> list[float]:
@@ -133,9 +135,20 @@ def _convert(sources: list[Path], out_dir: Path) -> None:
                         *[str(p) for p in sources[k:k + 40]]], check=True, capture_output=True, timeout=900)
 
 
-def layout_text(pdf: Path) -> bytes:
-    """The text ``pdftotext -layout`` gives of ``pdf``."""
-    return subprocess.run(["pdftotext", "-layout", str(pdf), "-"], check=True, capture_output=True, timeout=120).stdout
+def layout_text(pdf: Path, how: str = "-layout") -> bytes:
+    """The text ``pdftotext`` gives of ``pdf``: ``-layout`` (each word at its place), ``-raw``
+    (the words in the order the PDF draws them, a line per run) or ``""`` (its own reading
+    order, text flows guessed)."""
+    cmd = ["pdftotext", *([how] if how else []), str(pdf), "-"]
+    return subprocess.run(cmd, check=True, capture_output=True, timeout=120).stdout
+
+
+def plumber_text(pdf: Path) -> bytes:
+    """The text pdfplumber's ``extract_text()`` gives of ``pdf``, page after page."""
+    import pdfplumber
+
+    with pdfplumber.open(pdf) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages).encode("utf-8")
 
 
 def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
@@ -163,10 +176,13 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                 pdf = src.with_suffix(".pdf")
                 if not pdf.exists():
                     continue
-                text = layout_text(pdf)
-                (where / f"{src.stem}.layout.txt").write_bytes(text)
-                for reading, name, blob in (("pdf", pdf.name, pdf.read_bytes()),
-                                            ("layout", f"{src.stem}.layout.txt", text)):
+                texts = {"layout": layout_text(pdf), "raw": layout_text(pdf, "-raw"),
+                         "flow": layout_text(pdf, ""), "plumber": plumber_text(pdf)}
+                readings = [("pdf", pdf.name, pdf.read_bytes())]
+                for reading, text in texts.items():
+                    (where / f"{src.stem}.{reading}.txt").write_bytes(text)
+                    readings.append((reading, f"{src.stem}.{reading}.txt", text))
+                for reading, name, blob in readings:
                     key = f"{way}_{reading}"
                     labels[f"{key}/{name}"] = t.label
                     cases.setdefault(key, []).append((name, blob, {**t.expected, "layout": key}))
@@ -190,8 +206,8 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
-    print("the real tables with a grid, printed to PDF (LibreOffice) and read as the PDF and as its"
-          " `pdftotext -layout` text; reported, not gating")
+    print("the real tables with a grid, printed to PDF (LibreOffice) and read as the PDF and as the texts"
+          " pdftotext (-layout, -raw, plain) and pdfplumber give of it; reported, not gating")
     print_measures("way_reading", res["readings"], width=19)
     for key, rows in res["short"].items():
         print(f"\n{key}: {len(rows)} tables read short")

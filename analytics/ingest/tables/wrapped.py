@@ -1,0 +1,153 @@
+"""Names wrapped over several lines in a text split at blanks (a PDF viewer's copy of a table:
+each line the words at one height, a cell that wraps going on on the lines below).
+
+A cell's text at the top of its cell (Word's default) leaves the rest of a wrapped name on the
+lines after its row (``邀请校外名师、 25人次`` / ``领导授课人次``); a cell's text in the middle
+(most official forms) puts its value between the name's lines (``邀请校外名师、`` / ``100%`` /
+``领导授课完成率``). A line holding one piece of text, no value, is joined to the name it goes on
+only when the name does not yet end the way a name does (…率, …数量, …人次) and the joined text
+does; a line that is a level or a header word, or text that already ends like a name, stays a row
+of its own. Everything else is left as it is, for the table reader.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.raw import RawTable
+
+__all__ = ["join_fragments"]
+
+#: a value cell: a number with a comparator before it and a short unit after it (≥95%, 280人次, 220)
+_VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,4})$")
+_LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
+_MOST_LINES = 4  # lines one name wraps over
+#: the start of an item of its own: 指标2:, 2. / 2、 / (2), a ★ mark, a template's …… or score (30分)
+_NEW_ITEM = re.compile(r"^(指标\s*\d|\d{1,2}\s*[.、．]|[(（]\s*(\d{1,2}|\d+(\.\d+)?\s*分)\s*[)）]|[★*]|…|\.{3})")
+_HEADER_WORD = 4  # characters of a header word that stands alone (指标值, 三级指标)
+
+
+def _is_value(piece: str) -> bool:
+    return bool(_VALUE.match(normalize_text(piece)))
+
+
+def _fragment(row: list[str], lex: Lexicon) -> str | None:
+    """The text of a line holding one piece of a wrapped name, else ``None``."""
+    if len(row) != 1:
+        return None
+    t = normalize_text(row[0])
+    if not t or len(t) > _LONGEST_PIECE or _is_value(t) or not re.search(r"[\u4e00-\u9fff]", t):
+        return None
+    if is_placeholder(t) or _NEW_ITEM.match(t):
+        return None
+    if lex.level_word(t) or header_role(t, lex) not in (None, "ignore"):
+        return None
+    return t
+
+
+def _name_at(row: list[str]) -> int | None:
+    """The index of the name in a row with values: the last piece of text before its first value."""
+    first = next((k for k, p in enumerate(row) if _is_value(p)), None)
+    if not first:
+        return None
+    return first - 1 if not _is_value(row[first - 1]) else None
+
+
+def _completes(name: str, pieces: list[str]) -> int:
+    """How many of ``pieces`` (taken in turn) make ``name`` end like a name, 0 when none do."""
+    text = name
+    for k, piece in enumerate(pieces[:_MOST_LINES - 1], start=1):
+        if piece is None:
+            return 0
+        text += piece
+        if ends_like_name(text):
+            return k
+    return 0
+
+
+def _structural(piece: str, lex: Lexicon) -> bool:
+    """A level word, or a short header word (三级指标, 指标值): a row of its own."""
+    t = normalize_text(piece)
+    return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore"))
+
+
+def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
+    """The cells of a row with a value whose text may go on below: words of three characters or
+    more that do not yet end the way a name or an explanation does (…率, …数量, …情况)."""
+    out = []
+    for k, piece in enumerate(row):
+        t = normalize_text(piece)
+        if _is_value(t) or lex.level_word(t) or len(t) < 3 or t.endswith(("。", "；", ";")) or ends_like_name(t):
+            continue
+        out.append(k)
+    return out
+
+
+def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
+    """Whether the line of ``pieces`` is the rest of the open ``cells`` of the row above, in their
+    order: no more pieces than open cells, none a value, a level or a header word."""
+    if not pieces or len(pieces) > len(cells) or any(_is_value(p) or _structural(p, lex) for p in pieces):
+        return False
+    if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) for p in pieces):
+        return False
+    return all(len(normalize_text(p)) <= _LONGEST_PIECE for p in pieces)
+
+
+def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` (rows of pieces split at blanks) with wrapped names joined (see the module's help)."""
+    rows = [list(r) for r in table.rows]
+    refs = list(table.refs)
+    frags = [_fragment(r, lex) for r in rows]
+    out_rows: list[list[str]] = []
+    out_refs: list[str] = []
+    i = 0
+    while i < len(rows):
+        row = rows[i]
+        at = _name_at(row)
+        if at is not None:  # top: the wrapped cells of a row with a value go on on the lines below it
+            row = list(row)
+            j = i + 1
+            while j < len(rows) and j - i < _MOST_LINES + 2:
+                cells = _open_cells(row, lex)
+                if not _goes_on(cells, rows[j], lex):
+                    break
+                for k, piece in zip(cells, rows[j]):
+                    row[k] += piece
+                j += 1
+            out_rows.append(row)
+            out_refs.append(refs[i])
+            i = j
+            continue
+        frag = frags[i]
+        if frag is not None and not ends_like_name(frag) and i + 1 < len(rows):
+            middle = rows[i + 1]  # centred: the value on a line between the name's lines
+            if middle and all(_is_value(p) for p in middle):
+                n = _completes(frag, frags[i + 2:i + 1 + _MOST_LINES])
+                if n:
+                    out_rows.append([frag + "".join(frags[i + 2:i + 2 + n])] + middle)  # type: ignore[arg-type]
+                    out_refs.append(refs[i])
+                    i += 2 + n
+                    continue
+            at = _name_at(middle)
+            if at == 0 and not ends_like_name(middle[0]):  # centred, the name's middle line beside its value
+                n = _completes(frag + middle[0], frags[i + 2:i + 1 + _MOST_LINES])
+                if n:
+                    out_rows.append([frag + middle[0] + "".join(frags[i + 2:i + 2 + n])] + middle[1:])  # type: ignore[arg-type]
+                    out_refs.append(refs[i])
+                    i += 2 + n
+                    continue
+            if at == 0 and ends_like_name(frag + middle[0]):
+                out_rows.append([frag + middle[0]] + middle[1:])
+                out_refs.append(refs[i])
+                i += 2
+                continue
+        out_rows.append(row)
+        out_refs.append(refs[i])
+        i += 1
+    if out_rows == table.rows:
+        return table
+    return dataclasses.replace(table, rows=out_rows, refs=out_refs)

@@ -1,0 +1,51 @@
+"""Names wrapped over lines in a PDF viewer's copy split at blanks (analytics/ingest/tables/wrapped.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.sources import RawTable
+from analytics.ingest.tables.wrapped import join_fragments
+
+LEX = load_lexicon()
+
+
+def _joined(lines: list[str]) -> list[list[str]]:
+    rows = [ln.split() for ln in lines]
+    return join_fragments(RawTable("text-space", rows, [f"L{i}" for i in range(1, len(rows) + 1)]), LEX).rows
+
+
+def test_the_rest_of_a_name_below_its_row_is_joined_when_it_completes_the_name() -> None:
+    assert _joined(["邀请校外名师、 25人次", "领导授课人次", "培训完成率 100%"]) == [
+        ["邀请校外名师、领导授课人次", "25人次"], ["培训完成率", "100%"]]
+    # three lines; a name that already ends like one takes nothing from below
+    assert _joined(["理论教育和党性 100%", "教育课时比例完", "成率", "课程数量达标率 100%", "及时完成率"]) == [
+        ["理论教育和党性教育课时比例完成率", "100%"], ["课程数量达标率", "100%"], ["及时完成率"]]
+
+
+def test_a_value_between_the_lines_of_its_name_is_put_after_the_whole_name() -> None:
+    assert _joined(["邀请校外名师、", "100%", "领导授课完成率", "情景教学或外训", "100%", "完成率"]) == [
+        ["邀请校外名师、领导授课完成率", "100%"], ["情景教学或外训完成率", "100%"]]
+    # the name's middle line beside its value
+    assert _joined(["理论教育和党性", "教育课时比例完 100%", "成率"]) == [["理论教育和党性教育课时比例完成率", "100%"]]
+
+
+def test_levels_header_words_and_lines_that_complete_nothing_stay_rows() -> None:
+    lines = ["数量指标", "主体班培训 280人次", "质量指标", "备注"]
+    assert _joined(lines) == [ln.split() for ln in lines]
+    assert _joined(["三级指标", "100%", "完成率"]) == [["三级指标"], ["100%"], ["完成率"]]
+
+
+def test_a_pdf_viewer_copy_with_wrapped_names_is_read_with_whole_names(tmp_path: Path) -> None:
+    text = ("项目支出绩效目标表（2022年度）\n一级指标 二级指标 三级指标 指标值\n"
+            "产出指标 数量指标 主体班培训人次 280人次\n邀请校外名师、 25人次\n领导授课人次\n"
+            "质量指标 培训完成率 100%\n情景教学或外训\n100%\n完成率\n"
+            "满意度指标 服务对象满意度 培训学员满意度 ≥95%\n")
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    names = [i["name"] for i in result.to_json()["indicators"]]
+    assert names == ["主体班培训人次", "邀请校外名师、领导授课人次", "培训完成率", "情景教学或外训完成率", "培训学员满意度"]
