@@ -14,7 +14,7 @@ import sys
 from typing import Any, Callable
 
 from analytics.cli.common import emit
-from analytics.present.tables_text import forms_message, no_table_message, row_message
+from analytics.present.tables_text import advice_message, forms_message, no_table_message, row_message
 
 __all__ = ["register", "cmd_parse_table"]
 
@@ -62,5 +62,8 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
     for item in payload["unread"]:
         item["message"] = row_message(item, args.lang)
         print(item["message"], file=sys.stderr)
+    advice = advice_message(payload, args.lang)
+    if advice:
+        print(advice, file=sys.stderr)
     emit(payload, args.format, _table)
     return 0

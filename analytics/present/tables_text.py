@@ -28,6 +28,15 @@ def forms_message(reading: Mapping[str, Any], file: str, lang: str) -> str | Non
     return text("tables.forms_found", lang, file=file, n=len(forms), names=names)
 
 
+def advice_message(reading: Mapping[str, Any], lang: str) -> str | None:
+    """What a reading advises the person who reviews it (``source.advice``), else ``None``."""
+    advice = reading.get("source", {}).get("advice")
+    if not advice:
+        return None
+    return text(f"tables.advice_{advice}", lang, unread=len(reading.get("unread") or []),
+                n=len(reading.get("indicators") or []))
+
+
 def _cell_problem(cell: str, lang: str) -> str:
     """``2022:292%→percent_over_100`` → ``2022:292%：比率超过100%，疑为录入错误``; unknown codes as written."""
     head, _, code = cell.rpartition("→")

@@ -184,3 +184,12 @@ def test_a_template_never_filled_in_keeps_its_rows_to_fill_at_review(at: AppTest
     assert not at.exception and not at.error
     first = at.dataframe[0].value.iloc[0].astype(str).tolist()
     assert "≥12" in first, first
+
+
+def test_a_text_out_of_order_asks_for_the_file_itself(at: AppTest) -> None:
+    from tests.ingest.test_blocks import DISORDERED
+
+    _paste(at, DISORDERED)
+    assert any("行列顺序很可能在复制或转换时被打乱" in w.value for w in at.warning)
+    _paste(at, (CORPUS / "ningde_rencaiyizhan_2023.tsv").read_text(encoding="utf-8"))
+    assert not any("行列顺序" in w.value for w in at.warning)

@@ -92,6 +92,15 @@ def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
     assert out.returncode == 1
     assert "notes.txt" in out.stderr and "三级指标" in out.stderr and "会议纪要" in out.stderr
     assert "Traceback" not in out.stderr
+    assert "advice" not in data["source"] and "行列顺序" not in out.stderr  # the seed is read whole
+    from tests.ingest.test_blocks import DISORDERED
+
+    scrambled = tmp_path / "scrambled.txt"
+    scrambled.write_text(DISORDERED, encoding="utf-8")
+    out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(scrambled)], capture_output=True,
+                         text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0 and json.loads(out.stdout)["source"]["advice"] == "text_disordered"
+    assert "行列顺序很可能" in out.stderr  # said beside the unread rows
 
 
 # --- layouts and cell forms (small tables written here) -----------------------------------------

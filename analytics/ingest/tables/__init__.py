@@ -12,6 +12,7 @@ import dataclasses
 import os
 import re
 
+from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
@@ -41,6 +42,24 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     them together, each indicator with its ``form``, or only form ``form`` (1, 2 …); the forms
     found are listed in ``source.forms``."""
     lex = lexicon or load_lexicon()
+    result = _parse(path, filename, sheet, year, lex, form)
+    if isinstance(result, TableReading):
+        _advise(result, lex)
+    return result
+
+
+def _advise(result: TableReading, lex: Lexicon) -> None:
+    """``source.advice`` of a reading of text that left many rows unread (data/lexicon.yaml
+    ``disorder``): ``text_disordered``, the text's rows most likely out of order."""
+    least, per = lex.disorder
+    unread = len(result.unread)
+    if str(result.source.get("format") or "").startswith("text") and unread >= least \
+            and unread >= per * len(result.indicators):
+        result.source["advice"] = "text_disordered"
+
+
+def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: str | None, year: int | None,
+           lex: Lexicon, form: int | None) -> TableReading | NoTable:
     name = os.path.basename(filename or (os.fspath(path) if not isinstance(path, bytes) else "")) or "table"
     tables = read_source(path, filename, sheet)
     if isinstance(tables, ReadFailure):
@@ -141,7 +160,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     failure. A text with one cell per line is rebuilt from its header, else split at blanks
     (a PDF copy), else cut where its cells run together."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
-    tries = [lambda: rebuild_rows(table, lex), lambda: split_run_on_rows(join_fragments(split_spaces(table), lex), lex),
+    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(table, lex),
+             lambda: split_run_on_rows(join_fragments(split_spaces(table), lex), lex),
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks

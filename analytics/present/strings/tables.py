@@ -15,6 +15,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "unreadable": {"zh": "{file}：无法读取文件（{detail}）。", "en": "{file}: the file cannot be read ({detail})."},
     "no_form": {"zh": "{file}：没有第 {detail} 张目标表，文件中共有 {rows} 张。",
                 "en": "{file}: there is no form number {detail}; the file holds {rows}."},
+    "advice_text_disordered": {
+        "zh": "这段文字有 {unread} 行无法读取（读出 {n} 个指标）：表格的行列顺序很可能在复制或转换时被打乱了"
+              "（从PDF复制或转换的文字常把表格一列一列地排出，或把一格拆成几行）。如有原文件，请直接上传"
+              " Excel、Word 或 PDF 文件，读出会完整得多；否则请逐行核对无法读取的行和读出的指标。",
+        "en": "{unread} rows of this text could not be read ({n} indicators read): the table's rows and columns were "
+              "most likely put out of order when the text was copied or converted (text out of a PDF often comes "
+              "column after column, or with a cell's lines apart). If you have the file, upload the Excel, Word or "
+              "PDF file itself, which reads far more completely; otherwise check every unread row and every "
+              "indicator read."},
     "forms_found": {"zh": "{file} 中有 {n} 张目标表（{names}），已全部读出，每个指标注明所在的表；只要其中一张时用 --form 序号。",
                     "en": "{file} holds {n} forms ({names}); all were read, each indicator with its form; use --form N for one of them."},
     "empty": {"zh": "{file}：文件是空的。", "en": "{file}: the file is empty."},
