@@ -202,7 +202,7 @@ st.caption(tx("review_help"))
 FIELDS = ("unit", "kind", "direction")
 kind_labels = {k: kind_name(k, lang) for k in KINDS}
 dir_labels = {d: direction_name(d, lang) for d in DIRECTIONS}
-field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_any")}
+field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_any"), "name": tx("col_name")}
 
 
 grid = pd.DataFrame([{
@@ -224,6 +224,8 @@ def _style(frame: pd.DataFrame) -> pd.DataFrame:
     for i, r in enumerate(rows):
         if r["review"]:
             out.loc[i, "review"] = "background-color: #fde2c4; color: #7a3d00"
+        if "name" in r["review"]:  # a value read as a name (25 人次)
+            out.loc[i, "name"] = "background-color: #fde2c4; color: #7a3d00"
         if "target" in r["review"]:  # a target taken from the name: every target cell of the row
             for k in keys:
                 out.loc[i, f"target_{k}"] = "background-color: #fde2c4; color: #7a3d00"

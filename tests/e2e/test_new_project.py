@@ -86,3 +86,23 @@ def test_a_saved_web_page_is_read(page, np_url):
     expect(page.get_by_text("读出 5 个指标").first).to_be_visible()
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_mht.png")
+
+
+def test_a_text_out_of_order_asks_for_the_file_itself(page, np_url, tmp_path):
+    """Text a PDF converter gave column after column: the page says the order was most likely lost
+    and asks for the file itself, above the rows it could not read."""
+    from tests.ingest.test_blocks import DISORDERED
+
+    url, _ = np_url
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{url}/new_project")
+    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
+    wait_idle(page)
+    text = tmp_path / "pdf_copy.txt"
+    text.write_text(DISORDERED, encoding="utf-8")
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(text))
+    wait_idle(page)
+    expect(page.get_by_text("行列顺序很可能在复制或转换时被打乱").first).to_be_visible()
+    expect(page.get_by_text("无法读取的行").first).to_be_visible()
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_disordered.png")

@@ -97,3 +97,21 @@ def test_a_target_column_left_blank_is_still_offered_for_review() -> None:
                "indicators": [{"name": "新建堤防长度", "targets": {}}]}
     assert target_years(reading) == ["2024"]
     assert target_years({"indicators": [{"targets": {"2023": {}}}]}) == ["2023"]
+
+
+def test_a_value_read_as_a_name_is_marked_until_a_person_writes_the_name(tmp_path: Path) -> None:
+    """``25 人次`` standing where a name should (a text cut wrong) marks the name for checking; a
+    name with a number in it (2023年度资金执行率, 5G基站数量) does not; writing the name clears it."""
+    path = tmp_path / "t.txt"
+    path.write_text("项目绩效目标表（2022年度）\n三级指标\t指标值\n主体班培训人次\t280人次\n25 人次\t6次\n"
+                    "5G基站数量\t≥10个\n2023年度资金执行率\t≥95%\n", encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    reading = result.to_json()
+    flagged = {i["name"]: "name" in needs_review(i) for i in reading["indicators"]}
+    assert flagged == {"主体班培训人次": False, "25 人次": True, "5G基站数量": False, "2023年度资金执行率": False}
+    rows = review_rows(reading)
+    bad = next(r for r in rows if r["name"] == "25 人次")
+    fixed = apply_review(reading, [{**bad, "name": "邀请名师授课人次"}])
+    ind = next(i for i in fixed.reading["indicators"] if i["id"] == bad["id"])
+    assert ind["name"] == "邀请名师授课人次" and "name" not in needs_review(ind)

@@ -53,6 +53,15 @@ class TableReading:
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 
+_VALUE_NAME = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>%|％|[^\d\s]{0,4})$")
+
+
+def _name_is_value(name: str, lex: Lexicon) -> bool:
+    """A name that is a number with a unit (``25 人次``, ``100%``): a value read as a name."""
+    m = _VALUE_NAME.match(normalize_text(name))
+    return bool(m) and (not m.group("unit") or m.group("unit") in ("%", "％") or m.group("unit") in lex.units)
+
+
 def _row_text(row: list[str]) -> str:
     out: list[str] = []
     for c in row:
@@ -443,6 +452,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
         inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）")
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
+    if _name_is_value(name, lex):  # 25 人次 read as a name: the row was most likely cut wrong
+        review.append("name")
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
 

@@ -121,6 +121,7 @@ def _apply_row(ind: dict[str, Any], edit: Mapping[str, Any], years: Sequence[str
         problems.append(ReviewProblem(iid, "name", "empty_name"))
     elif name != ind.get("name"):
         ind["name"], changed = name, changed + 1
+        ind["review"] = [r for r in ind.get("review") or [] if r != "name"]  # the name a person wrote
     checks = {"kind": (KINDS, "bad_kind"), "direction": (DIRECTIONS, "bad_direction")}
     before = (ind.get("kind"), ind.get("direction"))
     for f in FIELDS:
