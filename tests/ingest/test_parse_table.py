@@ -1148,3 +1148,12 @@ def test_a_cell_a_line_with_a_bar_line_after_each_cell_is_read_from_its_header(t
     assert list(got) == ["适龄儿童疫苗接种率", "7 岁以下儿童健康管理率"]
     assert (got["7 岁以下儿童健康管理率"]["comparator"], got["7 岁以下儿童健康管理率"]["value"]) == (">=", 85)
     assert any("0-6 岁儿童视力检查覆盖率" in u["text"] for u in result.to_json()["unread"])
+
+
+def test_a_level_word_with_an_alternative_inside_its_brackets() -> None:
+    """东莞's 预期产出指标 blocks: 预算(或投资规模)控制指标 is a second level under 产出指标, like
+    数量指标(或建筑规模指标); a bracket that is no alternative stays part of the word."""
+    assert LEX.level_word("预算(或投资规模)控制指标") == ("level2", "预算控制指标")
+    assert LEX.level_word("数量指标(或建筑规模指标)") == ("level2", "数量指标")
+    assert LEX.level2_to_level1["预算控制指标"] == "产出指标"
+    assert LEX.level_word("预算(投资)控制情况") is None

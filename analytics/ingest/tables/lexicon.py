@@ -91,6 +91,7 @@ class Lexicon:
         word = re.sub(r"\s+", "", strip_score(normalize_text(text)))
         if re.search(r"指标[(（]", word):  # 数量指标(或建筑规模指标), 时效指标(工期指标): the alternative goes
             word = re.sub(r"[(（][^()（）]*[)）]$", "", word)
+        word = re.sub(r"[(（]或[^()（）]*[)）]", "", word)  # 预算(或投资规模)控制指标: so does one inside
         word = re.sub(r"^预期(?=产出|效益|效果)", "", word)  # 预期产出指标
         word = re.sub(r"(?<=指标)等$", "", word)  # 服务对象满意度指标等: a template's "and such"
         alias = re.sub("(值|目标)$", "指标", word)  # 产出值 / 数量值: a template's other word for 指标
