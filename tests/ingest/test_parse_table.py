@@ -1157,3 +1157,27 @@ def test_a_level_word_with_an_alternative_inside_its_brackets() -> None:
     assert LEX.level_word("数量指标(或建筑规模指标)") == ("level2", "数量指标")
     assert LEX.level2_to_level1["预算控制指标"] == "产出指标"
     assert LEX.level_word("预算(投资)控制情况") is None
+
+
+def test_a_value_header_merged_over_a_comparator_a_number_and_a_unit(tmp_path: Path) -> None:
+    """指标值 merged over three cells (≥ | 500 | 人次), in a workbook or a tab copy without the merge:
+    one value ≥500人次, never the comparator alone read as a target in words."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["项目支出绩效目标表（2024年度）"])
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值", None, None])
+    ws.merge_cells("D2:F2")
+    ws.append(["产出指标", "数量指标", "培训人次", "≥", 500, "人次"])
+    ws.append([None, "质量指标", "培训合格率", "≥", 95, "%"])
+    ws.append([None, "成本指标", "人均培训成本", "≤", 1000, "元/人"])
+    wb.save(tmp_path / "merged.xlsx")
+    data = _read(tmp_path / "merged.xlsx")
+    got = {i["name"]: (i["targets"]["2024"]["comparator"], i["targets"]["2024"]["value"], i["unit"], i["kind"])
+           for i in data["indicators"]}
+    assert got == {"培训人次": (">=", 500, "人次", "flow"), "培训合格率": (">=", 95, "%", "rate"),
+                   "人均培训成本": ("<=", 1000, "元/人", "level")}
+    text = _text(tmp_path, "项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t指标值\n"
+                           "产出指标\t数量指标\t培训人次\t≥\t500\t人次\n")
+    assert text["indicators"][0]["targets"]["2024"]["raw"] == "≥500人次"

@@ -379,6 +379,32 @@ def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
     return {k: ind[k] for k in _ORDER if k in ind}
 
 
+_SIGN_ONLY = re.compile(r"^(≥|≤|≧|≦|>=|<=|>|<|=|＞|＜|＝|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$")
+
+
+def _spanned(row: list[str], col: Column, layout: Layout, lex: Lexicon) -> str:
+    """The value cell of ``col``; when it holds only a comparator and the columns after it belong to
+    the same header (指标值 merged over ≥ | 500 | 人次, or no header of their own), the comparator,
+    the number beside it and a unit after that, as one value (≥500人次)."""
+    cell = _cell(row, col.index).strip()
+    if not _SIGN_ONLY.match(normalize_text(cell)):
+        return cell
+    headers = {c.index: c for c in layout.columns}
+
+    def spans(i: int) -> bool:
+        other = headers.get(i)
+        return other is None or not normalize_text(other.header) or \
+            (normalize_text(other.header) == normalize_text(col.header) and other.role == col.role)
+
+    number = _cell(row, col.index + 1).strip()
+    if not number or not re.match(r"^\d", normalize_text(number)) or not spans(col.index + 1):
+        return cell
+    unit = _cell(row, col.index + 2).strip()
+    if unit and unit_only(unit, lex) and spans(col.index + 2):
+        return cell + number + unit
+    return cell + number
+
+
 def _with_comparator(raw: str, comp: str, lex: Lexicon) -> str:
     """The value with the comparator of a separate column (≥ / ≤, 正向 / 反向 指标) put in front,
     unless the value has its own or is a date (= beside 12月底前100%到位 says nothing more)."""
@@ -397,7 +423,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name_raw = unwrap(_cell(row, layout.name_col))
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx)
-    raws = [(c, s, k, _with_comparator(_cell(row, c.index).strip(), comp, lex)) for c, s, k in keys]
+    raws = [(c, s, k, _with_comparator(_spanned(row, c, layout, lex), comp, lex)) for c, s, k in keys]
     only = [unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
