@@ -1181,3 +1181,19 @@ def test_a_value_header_merged_over_a_comparator_a_number_and_a_unit(tmp_path: P
     text = _text(tmp_path, "项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t指标值\n"
                            "产出指标\t数量指标\t培训人次\t≥\t500\t人次\n")
     assert text["indicators"][0]["targets"]["2024"]["raw"] == "≥500人次"
+
+
+def test_both_levels_in_one_cell_and_a_target_after_a_name_whose_value_cell_is_blank(tmp_path: Path) -> None:
+    """``产出指标-数量指标`` in one 指标类型 column is both levels; a blank value cell beside
+    ``培训人次（≥500人次）`` or ``培训合格率达到95%以上`` takes the target from the name (marked for
+    checking), while a template's hint ``(≥**人)`` is still no target."""
+    data = _text(tmp_path, "项目绩效目标表（2024年度）\n序号\t指标类型\t指标名称\t目标值\n"
+                           "1\t产出指标-数量指标\t培训人次（≥500人次）\t\n2\t产出指标/质量指标\t培训合格率达到95%以上\t\n"
+                           "3\t效益指标-社会效益指标\t受益人数(≥**人)\t\n4\t满意度指标、服务对象满意度指标\t学员满意度\t≥90%\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert [(i["level1"], i["level2"]) for i in data["indicators"]] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("满意度指标", "服务对象满意度指标")]
+    assert (by["培训人次"]["targets"]["2024"]["comparator"], by["培训人次"]["targets"]["2024"]["value"]) == (">=", 500)
+    assert by["培训人次"]["unit"] == "人次" and "target" in by["培训人次"]["review"]
+    assert (by["培训合格率"]["targets"]["2024"]["comparator"], by["培训合格率"]["targets"]["2024"]["value"]) == (">=", 95)
+    assert "受益人数" not in by and any("受益人数" in u["text"] for u in data["unread"])  # a hint, no target

@@ -230,7 +230,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             if not pending_labels:
                 skipped.append({"where": where, "text": _row_text(row)[:200], "reason": "label"})
             continue
-        labels = {lv: _level_label(_cell(row, col), lex) for lv, col in layout.level_cols.items()}
+        labels = _split_levels({lv: _level_label(_cell(row, col), lex) for lv, col in layout.level_cols.items()}, lex)
         for lv, t in pending_labels.items():
             labels[lv] = labels.get(lv) or t
         pending_labels = {}
@@ -247,6 +247,21 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
               "year_from": year_from, "compacted_rows": compact}
     project = _project(facts, indicators, keys)
     return TableReading(source, project, indicators, skipped, unread)
+
+
+_BOTH_LEVELS = re.compile(r"^(?P<one>[^-—－/／、]{2,12})[-—－/／、](?P<two>[^-—－/／、]{2,16})$")
+
+
+def _split_levels(labels: dict[str, str], lex: Lexicon) -> dict[str, str]:
+    """Labels with a cell that names both levels (``产出指标-数量指标`` in one 指标类型 column) set
+    apart into the first and the second level."""
+    for text in list(labels.values()):
+        m = _BOTH_LEVELS.match(normalize_text(text or ""))
+        one = lex.level_word(m.group("one")) if m else None
+        two = lex.level_word(m.group("two")) if m else None
+        if one and two and one[0] == "level1" and two[0] == "level2":
+            return {**labels, "level1": one[1], "level2": two[1]}
+    return labels
 
 
 def _level_label(text: str, lex: Lexicon) -> str:
@@ -498,6 +513,10 @@ def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
 #: A name that ends in an amount with its unit (建设普通省道二级公路32.1公里): the amount is the target.
 _NAME_AMOUNT = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<value>\d+(\.\d+)?(公里|千米|米|平方米|亩|万亩|个|座|处|所|人次|人|户|场次|场|次|件|台|套|辆|吨|万元|元|小时|天))$")
 _NAME_VALUE = re.compile(r"^(?P<name>.*[^\d\s.,:：≥≤<>=＞＜≧≦])\s*(?P<value>[≥≤<>=＞＜≧≦]?\s*\d+(\.\d+)?\s*(%|％)?)$")
+#: a target in brackets after the name (培训人次（≥500人次）) or worded after it (…合格率达到95%以上)
+_NAME_BRACKET = re.compile(r"^(?P<name>.*[^\s(（])\s*[(（](?P<value>(?:[≥≤<>=＞＜≧≦]{1,2}|不低于|不少于|不超过|不高于|达到)\s*\d[^()（）]{0,10})[)）]$")
+_NAME_WORDED = re.compile(r"^(?P<name>.*[\u4e00-\u9fff])(?P<value>(?:达到|不低于|不少于|不超过|不高于|控制在)\s*\d+(\.\d+)?\s*"
+                          r"(%|％|[^\d\s,，。;；()（）]{1,4}?)?\s*(及以上|以上|及以下|以下|以内)?)$")
 
 
 def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: list[str], layout: Layout,
@@ -511,7 +530,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
     if pos is None or any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
         return name, raws, {}
     col, section, key, _ = raws[pos]
-    m = _NAME_VALUE.match(normalize_text(name)) or _NAME_AMOUNT.match(normalize_text(name))
+    m = _NAME_VALUE.match(normalize_text(name)) or _NAME_AMOUNT.match(normalize_text(name)) \
+        or _NAME_BRACKET.match(normalize_text(name)) or _NAME_WORDED.match(normalize_text(name))
     if m and len(m.group("name")) >= 2:
         raws = raws[:pos] + [(col, section, key, m.group("value"))] + raws[pos + 1:]
         return m.group("name"), raws, {"target": {
