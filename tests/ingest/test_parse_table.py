@@ -207,6 +207,11 @@ def test_lexicon_has_help_for_every_rule() -> None:
 
 def test_value_and_name_forms() -> None:
     assert read_value("达到90%", "higher", LEX).comparator == ">="
+    # a count in Chinese numerals before a known unit; other words with a numeral stay words
+    assert [(c.comparator, c.value, c.unit) for c in (read_value(t, "higher", LEX) for t in ("不少于三次", "一百二十人次", "两期"))] \
+        == [(">=", 3, "次"), (">=", 120, "人次"), (">=", 2, "期")]
+    assert read_value("十二月底前", "higher", LEX).due == "12"
+    assert all(read_value(t, "higher", LEX).form == "qualitative" for t in ("一般", "一次性", "一定提高", "十佳", "三级"))
     assert read_value("10及以下", "higher", LEX).comparator == "<="
     assert read_value("≥100百分比", "higher", LEX).unit == "%"
     assert read_value("4000万元", "higher", LEX).unit == "万元"
