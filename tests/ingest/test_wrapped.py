@@ -49,3 +49,26 @@ def test_a_pdf_viewer_copy_with_wrapped_names_is_read_with_whole_names(tmp_path:
     assert isinstance(result, TableReading)
     names = [i["name"] for i in result.to_json()["indicators"]]
     assert names == ["主体班培训人次", "邀请校外名师、领导授课人次", "培训完成率", "情景教学或外训完成率", "培训学员满意度"]
+
+
+def _split_words(lines: list[str]) -> list[list[str]]:
+    from analytics.ingest.tables.wrapped import join_split_words
+
+    rows = [ln.split() for ln in lines]
+    return join_split_words(RawTable("text-space", rows, [f"L{i}" for i in range(1, len(rows) + 1)]), LEX).rows
+
+
+def test_the_pieces_of_one_cell_a_converter_set_apart_are_joined() -> None:
+    assert _split_words(["产 出 指 标 数量 指标 县级储备粮管理制 度严格执行率 100% 100%"]) == [
+        ["产出指标", "数量指标", "县级储备粮管理制度严格执行率", "100%", "100%"]]
+    assert _split_words(["一级 指标 二级 指标 三级指标 年度指标 值"])[0][:3] == ["一级指标", "二级指标", "三级指标"]
+
+
+def test_separate_cells_stay_apart() -> None:
+    lines = ["是 是 是",  # three yes cells, no word
+             "生活节水 城镇人均日生活用水量 ≥95%",  # a group, then a whole name longer than it
+             "经费支出合规性 严格执行相关制度规定 达成预期指标 8 8",  # a target and an actual in words
+             "预算规模及资金用途 预算数 20.00 其中:财政 资金 20.00",  # labels of the form's facts
+             "转移支付预算数(A) 5.8万 预算执行率(B/A) 100%",  # a value, then the next label
+             "项目名称 办案业务费(陪审员及互联网专线)"]
+    assert _split_words(lines) == [ln.split() for ln in lines]

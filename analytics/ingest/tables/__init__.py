@@ -23,7 +23,7 @@ from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
-from analytics.ingest.tables.wrapped import join_fragments
+from analytics.ingest.tables.wrapped import join_fragments, join_split_words
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -161,7 +161,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     (a PDF copy), else cut where its cells run together."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(table, lex),
-             lambda: split_run_on_rows(join_fragments(split_spaces(table), lex), lex),
+             lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks

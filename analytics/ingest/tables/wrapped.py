@@ -16,11 +16,11 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["join_fragments"]
+__all__ = ["join_fragments", "join_split_words"]
 
 #: a value cell: a number with a comparator before it and a short unit after it (≥95%, 280人次, 220)
 _VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,4})$")
@@ -95,6 +95,70 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
     if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) for p in pieces):
         return False
     return all(len(normalize_text(p)) <= _LONGEST_PIECE for p in pieces)
+
+
+_CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's width)
+
+
+_LABEL_END = re.compile(r"(名称|类别|单位|部门|性质|属性|用途|期限|负责人|电话|日期|时间)$")
+
+
+def _joins_word(left: str, right: str, lex: Lexicon) -> bool:
+    """Two short pieces that are one level or header word set out across lines (一级 指标)."""
+    a, b = normalize_text(left), normalize_text(right)
+    joined = a + b
+    return len(a) <= _HEADER_WORD and len(b) <= _HEADER_WORD and a not in lex.run_words \
+        and not lex.level_word(a) and (bool(lex.level_word(joined)) or joined in lex.run_words)
+
+
+def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
+    """Two pieces before a row's values that are one name whose second line a converter put
+    beside its first (县级储备粮管理制 度严格执行率): the first no value, label, level or header
+    word and no whole name, the second no unit, level or header word, no target in words, and
+    the two ending like a name."""
+    a, b = normalize_text(left), normalize_text(right)
+    if len(a) < _MIN_WRAPPED or len(a) < len(b) or _is_value(a) or re.match(r"[\d(（]", b) or ends_like_name(a) \
+            or _LABEL_END.search(a):  # a first line fills its column; the rest is no longer
+        return False
+    if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标"):
+        return False
+    if b in lex.units or lex.unit_aliases.get(b, "") in lex.units or is_qualitative_text(a, lex) \
+            or (is_qualitative_text(b, lex) and not ends_like_name(b)):  # 效果明显, but not 度严格执行率
+        return False
+    return bool(re.search(r"[\u4e00-\u9fff]", a)) and ends_like_name(a + b)
+
+
+def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` (rows of pieces split at blanks) with the pieces of one cell joined again: a run
+    of single characters that makes a level or header word (产 出 指 标), two short pieces that do
+    (一级 指标), and, before the first value of a row that has one, a name's two lines
+    (:func:`_joins_name`)."""
+    rows: list[list[str]] = []
+    for row in table.rows:
+        first_value = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
+        out: list[str] = []
+        k = 0
+        while k < len(row):
+            end = k
+            while end < len(row) and _CJK_CHAR.match(row[end]):
+                end += 1
+            word = "".join(row[k:end])
+            if end - k >= 2 and (lex.level_word(word) or word in lex.run_words):  # 产 出 指 标, 绩 效 指 标
+                out.append(word)
+                k = end
+                continue
+            piece = row[k]
+            if out and (_joins_word(out[-1], piece, lex)
+                        or (k < first_value < len(row) and _joins_name(out[-1], piece, lex))):
+                out[-1] += piece
+            else:
+                out.append(piece)
+            k += 1
+        rows.append(out)
+    if rows == table.rows:
+        return table
+    return dataclasses.replace(table, rows=rows)
 
 
 def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
