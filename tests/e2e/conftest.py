@@ -103,6 +103,20 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)
 
 
+def click_until_changed(page, button, changed, attempts: int = 3) -> None:
+    """Click ``button`` until ``changed()`` holds: a click that lands while the page is still
+    re-rendering from the last one can be lost under load, and only then is it clicked again (a
+    click that took effect is never repeated)."""
+    for _ in range(attempts):
+        button.click()
+        wait_idle(page)
+        for _ in range(10):
+            if changed():
+                return
+            page.wait_for_timeout(300)
+    assert changed(), "the click did not take effect"
+
+
 def pick_option(page, box, text: str) -> None:
     """Open a select box, type to filter it, wait until the list holds only options showing the
     text, then press Enter (the first of them is the highlighted one).

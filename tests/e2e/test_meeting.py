@@ -9,7 +9,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+from tests.e2e.conftest import assert_no_exception, click_until_changed, full_page_screenshot, wait_idle
 
 pytestmark = pytest.mark.e2e
 expect.set_options(timeout=30_000)
@@ -43,14 +43,12 @@ def test_walk_with_buttons_and_keys(page, st_url):
     expect(page.get_by_test_id("stSidebar")).to_be_hidden()
     assert _count(page)[0] == 1 and _slide_in_url(page) == 1
 
-    page.locator(".st-key-slide_next button").click()
-    wait_idle(page)
+    click_until_changed(page, page.locator(".st-key-slide_next button"), lambda: _slide_in_url(page) == 2)
     expect(page.get_by_role("heading", name="总体情况")).to_be_visible()
     expect(page.locator(".st-key-slide_nav")).to_contain_text("第 2 / ")  # the counter follows the slide
     assert _slide_in_url(page) == 2 and _count(page)[0] == 2
 
-    page.locator(".st-key-slide_prev button").click()
-    wait_idle(page)
+    click_until_changed(page, page.locator(".st-key-slide_prev button"), lambda: _slide_in_url(page) == 1)
     expect(page.get_by_role("heading", name=PROJECT)).to_be_visible()
     assert _slide_in_url(page) == 1
 
