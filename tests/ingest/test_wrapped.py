@@ -72,3 +72,38 @@ def test_separate_cells_stay_apart() -> None:
              "转移支付预算数(A) 5.8万 预算执行率(B/A) 100%",  # a value, then the next label
              "项目名称 办案业务费(陪审员及互联网专线)"]
     assert _split_words(lines) == [ln.split() for ln in lines]
+
+
+RAW = ("鄂州市2022年市直部门预算项目支出绩效目标表\n一级指标 二级指标 绩效标准 当年预期实\n现值\n"
+       "数量指标 办公大楼日\n常维修维护\n次数\n反映办公大\n楼全年维修\n维护情况\n2280 次\n大楼安检巡\n察次数\n反映大楼保\n卫巡检情况\n200 次\n"
+       "质量指标 办公大楼日\n常维修维护\n验收合格率\n反映办公大\n楼全年维修\n维护质量情\n况\n>92%\n")
+
+
+def test_a_copy_in_the_order_a_pdf_draws_its_cells_is_read_cell_by_cell(tmp_path: Path) -> None:
+    """What a browser's PDF viewer copies (``pdftotext -raw``): each cell's lines one after the other,
+    the cells of a row at one height on one line. The lines of a wrapped cell are joined when they
+    complete a name or an explanation; the text is then read one cell a line."""
+    from analytics.ingest.tables.sources import split_text
+    from analytics.ingest.tables.wrapped import cell_per_line, join_cell_lines
+
+    joined = [r[0] for r in join_cell_lines(split_text(RAW), LEX).rows]
+    assert "数量指标 办公大楼日常维修维护次数" in joined and "反映办公大楼全年维修维护质量情况" in joined
+    assert [r[0] for r in cell_per_line(split_text("数量指标 办公大楼日常维修维护次数\n2280 次\n")).rows] == [
+        "数量指标", "办公大楼日常维修维护次数", "2280次"]
+    path = tmp_path / "raw.txt"
+    path.write_text(RAW, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    got = {i["name"]: i["targets"]["2022"]["raw"] for i in result.to_json()["indicators"]}
+    assert got == {"办公大楼日常维修维护次数": "2280次", "大楼安检巡察次数": "200次", "办公大楼日常维修维护验收合格率": ">92%"}
+
+
+def test_lines_that_are_cells_of_their_own_stay_apart() -> None:
+    from analytics.ingest.tables.sources import split_text
+    from analytics.ingest.tables.wrapped import join_cell_lines
+
+    lines = ["项目资金使用合规性", "反映项目资金使用合规情况",  # a name, then its explanation
+             "低于全区平均值的50%或年降低率5%", "农业用水总量",  # a criterion in words, then the next name
+             "完成自治区下达水土流失治理年度任务", "公众满意度",
+             "生活节水", "城镇人均日生活用水量"]  # a group, then a longer whole name
+    assert [r[0] for r in join_cell_lines(split_text("\n".join(lines)), LEX).rows] == lines

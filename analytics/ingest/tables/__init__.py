@@ -23,7 +23,7 @@ from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
-from analytics.ingest.tables.wrapped import join_fragments, join_split_words
+from analytics.ingest.tables.wrapped import cell_per_line, join_cell_lines, join_fragments, join_split_words
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -152,6 +152,7 @@ def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
 
 MAX_FORMS = 60
 _THIN = 2  # indicators: a one-cell-per-line text read with no more goes on to the other ways of cutting it
+_LEFT = 3  # unread rows (and half the indicators) that let the other ways of cutting a text try
 
 
 def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str]
@@ -160,9 +161,10 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     failure. A text with one cell per line is rebuilt from its header, else split at blanks
     (a PDF copy), else cut where its cells run together."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
-    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(table, lex),
+    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(join_cell_lines(table, lex), lex),
              lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),
-             lambda: run_rows(table, lex), lambda: stream_rows(table, lex)] \
+             lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
+             lambda: rebuild_rows(join_wrapped_words(cell_per_line(join_cell_lines(table, lex)), lex), lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
@@ -176,8 +178,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         if isinstance(result, TableReading) and result.indicators:
             if best is None or (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators)):
                 best = result
-            if _filled(best) > _THIN:
-                break
+            if _filled(best) > _THIN and len(best.unread) < max(_LEFT, len(best.indicators) / 2):
+                break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
     return best or first or NoTable("empty")
@@ -192,10 +194,15 @@ def _filled(reading: TableReading) -> int:
 _TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
 
 
+_LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
+
+
 def _sound(reading: TableReading) -> int:
-    """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``): a way of
-    cutting that ran a name into its value cell read the row wrong, however full it looks."""
-    return _filled(reading) - sum(1 for ind in reading.indicators if _TARGET_IN_NAME.search(ind.get("name") or ""))
+    """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``) or a level
+    word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``): a way of cutting that ran a name into its value or level
+    cell read the row wrong, however full it looks."""
+    return _filled(reading) - sum(1 for ind in reading.indicators
+                                  if _TARGET_IN_NAME.search(ind.get("name") or "") or _LEVEL_IN_NAME.search(ind.get("name") or ""))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,

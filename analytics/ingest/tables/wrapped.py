@@ -16,11 +16,11 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder, is_qualitative_text
+from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["join_fragments", "join_split_words"]
+__all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_split_words"]
 
 #: a value cell: a number with a comparator before it and a short unit after it (≥95%, 280人次, 220)
 _VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,4})$")
@@ -101,6 +101,9 @@ _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's width)
 
 
+#: a target in words, not a name: it ends the way such a target does (效果明显, 符合相关规定, 严格执行…规定)
+_WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标)$")
+_WORDED_START = re.compile(r"^(完成|实现|确保|保障|按时|做好|加强|推进|开展|严格|符合|达到|低于|高于|不低于|不超过)")
 _LABEL_END = re.compile(r"(名称|类别|单位|部门|性质|属性|用途|期限|负责人|电话|日期|时间)$")
 
 
@@ -123,8 +126,8 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
         return False
     if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标"):
         return False
-    if b in lex.units or lex.unit_aliases.get(b, "") in lex.units or is_qualitative_text(a, lex) \
-            or (is_qualitative_text(b, lex) and not ends_like_name(b)):  # 效果明显, but not 度严格执行率
+    if b in lex.units or lex.unit_aliases.get(b, "") in lex.units or _WORDED_END.search(a) or _WORDED_START.match(a) \
+            or (_WORDED_END.search(b) and not ends_like_name(b)):  # 效果明显, but not 度严格执行率
         return False
     return bool(re.search(r"[\u4e00-\u9fff]", a)) and ends_like_name(a + b)
 
@@ -215,3 +218,59 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
     if out_rows == table.rows:
         return table
     return dataclasses.replace(table, rows=out_rows, refs=out_refs)
+
+
+def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
+    """A one-cell-a-line text whose wrapped cells came apart line by line (a PDF viewer's copy in
+    the order the PDF draws its cells: ``办公大楼日`` / ``常维修维护`` / ``次数``): a line whose last
+    word is no whole name takes the fragment lines after it that complete one (see
+    :func:`_fragment` and :func:`_completes`); every other line stays as it is."""
+    if table.fmt != "text-lines":
+        return table
+    lines = [r[0] if r else "" for r in table.rows]
+    frags = [_fragment([ln], lex) if ln and " " not in ln.strip() else None for ln in lines]
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        words = line.split()
+        last = normalize_text(words[-1]) if words else ""
+        if last and len(last) >= 3 and not _is_value(last) and not lex.level_word(last) \
+                and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";")) \
+                and re.search(r"[\u4e00-\u9fff]", last) and "%" not in last and not _WORDED_END.search(last) \
+                and not _WORDED_START.match(last):
+            n = _completes(last, frags[i + 1:i + _MOST_LINES])
+            rest = frags[i + 1:i + 1 + n]
+            # a cell's first line fills its column (no later line is longer); an explanation (反映…) is its own cell
+            if n and all(len(f or "") <= len(last) for f in rest) and not "".join(f or "" for f in rest).endswith("指标") \
+                    and not (lex.explanation and lex.explanation.search(rest[0] or "")):
+                rows.append([line + "".join(rest)])  # type: ignore[arg-type]
+                refs.append(table.refs[i])
+                i += 1 + n
+                continue
+        rows.append(list(table.rows[i]))
+        refs.append(table.refs[i])
+        i += 1
+    if len(rows) == len(table.rows):
+        return table
+    return dataclasses.replace(table, rows=rows, refs=refs)
+
+
+_NUMBER_UNIT_GAP = re.compile(r"(?<=\d)\s+(?=[^\d\s]{1,4}(\s|$))")  # 2280 次, 20 万元: one cell
+
+
+def cell_per_line(table: RawTable) -> RawTable:
+    """A text whose lines hold several cells at blanks (the cells of a row at one height, in a
+    PDF's drawing order) set out one cell a line, a number and its unit kept together."""
+    if table.fmt != "text-lines":
+        return table
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    for row, ref in zip(table.rows, table.refs):
+        for cell in _NUMBER_UNIT_GAP.sub("", row[0] if row else "").split():
+            rows.append([cell])
+            refs.append(ref)
+    if rows == table.rows:
+        return table
+    return dataclasses.replace(table, rows=rows, refs=refs, lines=[])
