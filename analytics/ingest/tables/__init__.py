@@ -164,7 +164,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(join_cell_lines(table, lex), lex),
              lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
-             lambda: rebuild_rows(join_wrapped_words(cell_per_line(join_cell_lines(table, lex)), lex), lex)] \
+             lambda: _cell_by_cell(table, lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
@@ -183,6 +183,13 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
     return best or first or NoTable("empty")
+
+
+def _cell_by_cell(table: RawTable, lex: Lexicon) -> RawTable | None:
+    """A text in the order a PDF draws its cells, its wrapped cells joined, rebuilt one cell a
+    line (:func:`~analytics.ingest.tables.wrapped.cell_per_line`); ``None`` for a text too big."""
+    cells = cell_per_line(join_cell_lines(table, lex))
+    return None if cells is None else rebuild_rows(join_wrapped_words(cells, lex), lex)
 
 
 def _filled(reading: TableReading) -> int:

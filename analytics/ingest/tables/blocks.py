@@ -21,6 +21,7 @@ from analytics.ingest.tables.raw import RawTable
 
 __all__ = ["column_blocks"]
 
+_MOST_CHARS = 1_000_000  # characters of a text read this way
 _HEADER_LEN = 12  # characters of a header word
 _STRUCT_ROLES = ("level1", "level2", "name", "value", "unit", "comparator")
 _VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,6})$")
@@ -53,6 +54,8 @@ def column_blocks(table: RawTable, lex: Lexicon) -> RawTable | None:
     """The rows of a text laid out column after column (see the module's help), or ``None``."""
     if table.fmt != "text-lines":
         return None
+    if sum(len(r[0]) if r else 0 for r in table.rows) > _MOST_CHARS:
+        return None  # no form: a form's text is a few pages
     cells = [(r[0], ref) for r, ref in zip(table.rows, table.refs) if r and r[0].strip()]
     seen = Counter(normalize_text(c) for c, _ in cells)
     # a word written on many rows (达成预期指标 as an actual) is a cell, not a column's header

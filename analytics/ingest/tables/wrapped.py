@@ -24,6 +24,7 @@ __all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_split_wor
 
 #: a value cell: a number with a comparator before it and a short unit after it (≥95%, 280人次, 220)
 _VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,4})$")
+_LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
 _MOST_LINES = 4  # lines one name wraps over
 #: the start of an item of its own: 指标2:, 2. / 2、 / (2), a ★ mark, a template's …… or score (30分)
@@ -32,12 +33,12 @@ _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, �
 
 
 def _is_value(piece: str) -> bool:
-    return bool(_VALUE.match(normalize_text(piece)))
+    return len(piece) <= _LONGEST_VALUE and bool(_VALUE.match(normalize_text(piece)))
 
 
 def _fragment(row: list[str], lex: Lexicon) -> str | None:
     """The text of a line holding one piece of a wrapped name, else ``None``."""
-    if len(row) != 1:
+    if len(row) != 1 or len(row[0]) > 4 * _LONGEST_PIECE:
         return None
     t = normalize_text(row[0])
     if not t or len(t) > _LONGEST_PIECE or _is_value(t) or not re.search(r"[\u4e00-\u9fff]", t):
@@ -98,6 +99,8 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
 
 
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_LONGEST_LINE = 2_000  # characters of a line that can hold a row's cells
+_MOST_PIECES = 200  # pieces of one line worth joining (a form's row has a few dozen cells at most)
 _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's width)
 
 
@@ -139,6 +142,9 @@ def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
     (:func:`_joins_name`)."""
     rows: list[list[str]] = []
     for row in table.rows:
+        if len(row) > _MOST_PIECES:  # no row of a form: a whole text on one line, read the other ways
+            rows.append(row)
+            continue
         first_value = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
         out: list[str] = []
         k = 0
@@ -234,7 +240,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
     i = 0
     while i < len(lines):
         line = lines[i]
-        words = line.split()
+        words = line.split() if len(line) <= _LONGEST_LINE else []  # a whole text on one line: no cell
         last = normalize_text(words[-1]) if words else ""
         if last and len(last) >= 3 and not _is_value(last) and not lex.level_word(last) \
                 and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";")) \
@@ -260,11 +266,18 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
 _NUMBER_UNIT_GAP = re.compile(r"(?<=\d)\s+(?=[^\d\s]{1,4}(\s|$))")  # 2280 次, 20 万元: one cell
 
 
-def cell_per_line(table: RawTable) -> RawTable:
+_MOST_CELLS = 20_000  # cells of a text set out one a line (a form is a few hundred)
+
+
+def cell_per_line(table: RawTable) -> RawTable | None:
     """A text whose lines hold several cells at blanks (the cells of a row at one height, in a
-    PDF's drawing order) set out one cell a line, a number and its unit kept together."""
+    PDF's drawing order) set out one cell a line, a number and its unit kept together; ``None``
+    for a text of more than ``_MOST_CELLS`` cells (no form: not worth the time)."""
     if table.fmt != "text-lines":
         return table
+    if sum(len((row[0] if row else "").split()) for row in table.rows[:_MOST_CELLS]) > _MOST_CELLS \
+            or sum(len(row[0]) if row else 0 for row in table.rows) > 40 * _MOST_CELLS:
+        return None
     rows: list[list[str]] = []
     refs: list[str] = []
     for row, ref in zip(table.rows, table.refs):
