@@ -12,6 +12,14 @@ from analytics.ingest.tables.wrapped import join_fragments
 LEX = load_lexicon()
 
 
+def _parse_text(tmp_path: Path, text: str) -> dict:
+    path = tmp_path / "copy.txt"
+    path.write_text(text, encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
 def _joined(lines: list[str]) -> list[list[str]]:
     rows = [ln.split() for ln in lines]
     return join_fragments(RawTable("text-space", rows, [f"L{i}" for i in range(1, len(rows) + 1)]), LEX).rows
@@ -43,11 +51,7 @@ def test_a_pdf_viewer_copy_with_wrapped_names_is_read_with_whole_names(tmp_path:
             "产出指标 数量指标 主体班培训人次 280人次\n邀请校外名师、 25人次\n领导授课人次\n"
             "质量指标 培训完成率 100%\n情景教学或外训\n100%\n完成率\n"
             "满意度指标 服务对象满意度 培训学员满意度 ≥95%\n")
-    path = tmp_path / "copy.txt"
-    path.write_text(text, encoding="utf-8")
-    result = parse_table(path)
-    assert isinstance(result, TableReading)
-    names = [i["name"] for i in result.to_json()["indicators"]]
+    names = [i["name"] for i in _parse_text(tmp_path, text)["indicators"]]
     assert names == ["主体班培训人次", "邀请校外名师、领导授课人次", "培训完成率", "情景教学或外训完成率", "培训学员满意度"]
 
 
@@ -90,11 +94,7 @@ def test_a_copy_in_the_order_a_pdf_draws_its_cells_is_read_cell_by_cell(tmp_path
     assert "数量指标 办公大楼日常维修维护次数" in joined and "反映办公大楼全年维修维护质量情况" in joined
     assert [r[0] for r in cell_per_line(split_text("数量指标 办公大楼日常维修维护次数\n2280 次\n")).rows] == [
         "数量指标", "办公大楼日常维修维护次数", "2280次"]
-    path = tmp_path / "raw.txt"
-    path.write_text(RAW, encoding="utf-8")
-    result = parse_table(path)
-    assert isinstance(result, TableReading)
-    got = {i["name"]: i["targets"]["2022"]["raw"] for i in result.to_json()["indicators"]}
+    got = {i["name"]: i["targets"]["2022"]["raw"] for i in _parse_text(tmp_path, RAW)["indicators"]}
     assert got == {"办公大楼日常维修维护次数": "2280次", "大楼安检巡察次数": "200次", "办公大楼日常维修维护验收合格率": ">92%"}
 
 
