@@ -158,8 +158,11 @@ _LEFT = 3  # unread rows (and half the indicators) that let the other ways of cu
 def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str]
               ) -> TableReading | NoTable:
     """The first reading of ``table`` as laid out that finds indicators; else the most telling
-    failure. A text with one cell per line is rebuilt from its header, else split at blanks
-    (a PDF copy), else cut where its cells run together."""
+    failure. A text with one cell per line is read as columns set one after the other (:mod:`.blocks`),
+    else rebuilt from its header, else split at blanks (a PDF copy), else cut where its cells run
+    together, else read cell by cell in the order a PDF draws them (:mod:`.wrapped`). A reading
+    with few indicators, or one that left many rows unread, lets the later ways try; the one with
+    the most sound indicators (:func:`_sound`) wins."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(join_cell_lines(table, lex), lex),
              lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),

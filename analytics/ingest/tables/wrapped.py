@@ -1,13 +1,21 @@
-"""Names wrapped over several lines in a text split at blanks (a PDF viewer's copy of a table:
-each line the words at one height, a cell that wraps going on on the lines below).
+"""Cells a PDF converter or a viewer's copy broke apart, put back together before the table reader
+reads a text. Four ways, each used by one way of cutting a text (see ``parse_table``):
 
-A cell's text at the top of its cell (Word's default) leaves the rest of a wrapped name on the
-lines after its row (``邀请校外名师、 25人次`` / ``领导授课人次``); a cell's text in the middle
-(most official forms) puts its value between the name's lines (``邀请校外名师、`` / ``100%`` /
-``领导授课完成率``). A line holding one piece of text, no value, is joined to the name it goes on
-only when the name does not yet end the way a name does (…率, …数量, …人次) and the joined text
-does; a line that is a level or a header word, or text that already ends like a name, stays a row
-of its own. Everything else is left as it is, for the table reader.
+- :func:`join_fragments` (a copy split at blanks, each line the words at one height): a cell's
+  text at the top of its cell (Word's default) leaves the rest of a wrapped name on the lines
+  after its row (``邀请校外名师、 25人次`` / ``领导授课人次``); a cell's text in the middle (most
+  official forms) puts its value between the name's lines (``邀请校外名师、`` / ``100%`` /
+  ``领导授课完成率``).
+- :func:`join_split_words` (the same copy): the pieces of one cell set apart at blanks
+  (``产 出 指 标``, ``一级 指标``, ``县级储备粮管理制 度严格执行率``).
+- :func:`join_cell_lines` (a copy in the order the PDF draws its cells, each cell's lines one after
+  the other: ``办公大楼日`` / ``常维修维护`` / ``次数``), and :func:`cell_per_line`, which then sets
+  such a text out one cell a line.
+
+A piece is joined to the text it goes on only when that text does not yet end the way a name
+does (…率, …数量, …人次, …情况) and the joined text does; a value, a level or header word, a
+label of the form's facts, a unit or a target in words is never joined. Everything else is left
+as it is, for the table reader.
 """
 
 from __future__ import annotations
