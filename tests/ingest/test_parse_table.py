@@ -211,6 +211,10 @@ def test_value_and_name_forms() -> None:
     assert [(c.comparator, c.value, c.unit) for c in (read_value(t, "higher", LEX) for t in ("不少于三次", "一百二十人次", "两期"))] \
         == [(">=", 3, "次"), (">=", 120, "人次"), (">=", 2, "期")]
     assert read_value("十二月底前", "higher", LEX).due == "12"
+    # a lower and an upper bound one after the other is a range; ≤±3% a deviation of at most 3%
+    both = read_value("≥95%，≤100%", "higher", LEX)
+    assert (both.form, both.low, both.high, both.unit) == ("range", 95, 100, "%")
+    assert (read_value("≤±3%", "lower", LEX).comparator, read_value("≤±3%", "lower", LEX).value) == ("<=", 3)
     assert all(read_value(t, "higher", LEX).form == "qualitative" for t in ("一般", "一次性", "一定提高", "十佳", "三级"))
     assert read_value("10及以下", "higher", LEX).comparator == "<="
     assert read_value("≥100百分比", "higher", LEX).unit == "%"

@@ -21,6 +21,8 @@ __all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS"
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
 _VALUE_RE = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<num>{_NUM})(?P<post>[^\d]*)$")
 _RANGE_RE = re.compile(rf"^(?P<a>{_NUM})(?P<u1>[^\d~～—–-]*)(?:~|～|—+|–|-|至|到)(?P<b>{_NUM})(?P<u2>[^\d]*)$")
+#: a lower bound and an upper bound written one after the other: ≥95%，≤100%
+_BOTH_BOUNDS = re.compile(rf"^(?:≥|>=|≧)(?P<a>{_NUM})(?P<u1>%|[^\d,，;；、≤<]{{0,4}})[,，;；、]?\s*(?:≤|<=|≦)(?P<b>{_NUM})(?P<u2>%|[^\d]{{0,4}})$")
 _GE = ("及以上", "以上", "不低于", "不少于", "不小于", "达到", "≥", "≧", ">=", "至少", "超过", "大于等于", "大于或等于", "大于",
        ">", "高于")
 _LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "不大于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于或等于",
@@ -191,6 +193,11 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
+    text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
+    both = _BOTH_BOUNDS.match(text)
+    if both:  # ≥95%，≤100%: a lower and an upper bound, a range
+        return Cell(text_raw, "between", None, clean_unit(both["u2"] or both["u1"], lex), form="range",
+                    low=float(both["a"].replace(",", "")), high=float(both["b"].replace(",", "")))
     text = re.sub(r"(?<=[\d%\u4e00-\u9fff])[。；;，,、]+$", "", text)  # 95%以上。: a sentence's full stop
     if _ZERO_RE.fullmatch(text):
         text = "0"  # 零 / 零事故 is a bare 0 (a cap by the zero rule)
