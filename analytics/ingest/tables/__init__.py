@@ -8,6 +8,7 @@ looked for and what was found. Inference rules live in ``data/lexicon.yaml``.
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import os
 import re
@@ -164,10 +165,11 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     with few indicators, or one that left many rows unread, lets the later ways try; the one with
     the most sound indicators (:func:`_sound`) wins."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
-    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(join_cell_lines(table, lex), lex),
+    cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
+    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(cell_lines(), lex),
              lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
-             lambda: _cell_by_cell(table, lex)] \
+             lambda: _cell_by_cell(cell_lines(), lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
@@ -188,10 +190,11 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     return best or first or NoTable("empty")
 
 
-def _cell_by_cell(table: RawTable, lex: Lexicon) -> RawTable | None:
-    """A text in the order a PDF draws its cells, its wrapped cells joined, rebuilt one cell a
-    line (:func:`~analytics.ingest.tables.wrapped.cell_per_line`); ``None`` for a text too big."""
-    cells = cell_per_line(join_cell_lines(table, lex))
+def _cell_by_cell(joined: RawTable, lex: Lexicon) -> RawTable | None:
+    """A text in the order a PDF draws its cells, its wrapped cells already joined
+    (:func:`~analytics.ingest.tables.wrapped.join_cell_lines`), rebuilt one cell a line
+    (:func:`~analytics.ingest.tables.wrapped.cell_per_line`); ``None`` for a text too big."""
+    cells = cell_per_line(joined)
     return None if cells is None else rebuild_rows(join_wrapped_words(cells, lex), lex)
 
 

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import ends_like_name, header_role, is_qualitative_text
+from analytics.ingest.tables.cells import VALUE_SHAPE, ends_like_name, header_role, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 
@@ -24,7 +24,6 @@ __all__ = ["column_blocks"]
 _MOST_CHARS = 1_000_000  # characters of a text read this way
 _HEADER_LEN = 12  # characters of a header word
 _STRUCT_ROLES = ("level1", "level2", "name", "value", "unit", "comparator")
-_VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,6})$")
 _MIN_ROWS = 3  # names that make a column
 _VALUED = 0.6  # share of a value column's cells that must read as values
 _NAMED = 0.5  # share of the names that must end the way a name does (…率, …数量)
@@ -35,7 +34,7 @@ def _header(cell: str, lex: Lexicon) -> str | None:
     """The role of a header word (``三级指标`` → name, ``年度指标值`` → value), ``ignore`` for a
     header of a column not used (分值, 指标解释), else ``None``."""
     t = normalize_text(cell)
-    if len(t) > _HEADER_LEN or _VALUE.match(t):
+    if len(t) > _HEADER_LEN or VALUE_SHAPE.match(t):
         return None
     role = header_role(t, lex)
     if role in _STRUCT_ROLES:
@@ -47,7 +46,7 @@ def _header(cell: str, lex: Lexicon) -> str | None:
 
 def _valueish(cell: str, lex: Lexicon) -> bool:
     t = normalize_text(cell)
-    return bool(_VALUE.match(t)) or t in ("是", "否") or is_qualitative_text(t, lex) or lex.due(t) is not None
+    return bool(VALUE_SHAPE.match(t)) or t in ("是", "否") or is_qualitative_text(t, lex) or lex.due(t) is not None
 
 
 def column_blocks(table: RawTable, lex: Lexicon) -> RawTable | None:
@@ -84,7 +83,7 @@ def _columns(cells: list[tuple[str, str]], roles: list[str | None], start: int, 
     many cells, or ``None``."""
     end = start + 1
     while end < len(cells) and roles[end] is None and not lex.level_word(cells[end][0]) \
-            and not _VALUE.match(normalize_text(cells[end][0])):
+            and not VALUE_SHAPE.match(normalize_text(cells[end][0])):
         end += 1
     names = cells[start + 1:end]
     if len(names) < _MIN_ROWS or sum(ends_like_name(c) for c, _ in names) < _NAMED * len(names):
@@ -103,7 +102,7 @@ def _columns(cells: list[tuple[str, str]], roles: list[str | None], start: int, 
         after = cells[k + len(names)][0] if k + len(names) < len(cells) else ""
         if len(block) == len(names) and not any(roles[j] in _STRUCT_ROLES for j in range(k, k + len(names))) \
                 and sum(_valueish(c, lex) for c, _ in block) >= _VALUED * len(block) \
-                and not _VALUE.match(normalize_text(after)):  # values going on past the names' count: no block
+                and not VALUE_SHAPE.match(normalize_text(after)):  # values going on past the names' count: no block
             columns.append((head, [c for c, _ in block]))
             k += len(names)
     return (names, columns) if columns else None

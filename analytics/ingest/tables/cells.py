@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -43,6 +43,8 @@ _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 _TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
 _NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d)|[\u2460-\u2473])\s*")  # 1. （1） 一、 ①
 _TEMPLATE_RE = re.compile(r"[(（]\s*(?:[≥≤<>=]*\s*\*+|[≥≤<>=]+(?!\s*\d))\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
+#: a cell that is only a value: a number, a comparator before it, a short unit after it (≥95%, 280人次, 220)
+VALUE_SHAPE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>%|％|[^\d\s]{0,4})$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
@@ -179,7 +181,7 @@ def _arabic(text: str, lex: Lexicon) -> str:
     不少于三次, 一百人, 十二月底前) in digits; other words (一般, 一次性, 十佳) as they are."""
     m = _CN_VALUE.match(text)
     unit = re.sub("(以上|以下|以内|底前|底|前)$", "", m.group("rest")) if m else ""
-    if not m or not (unit in lex.units or lex.unit_aliases.get(unit, "") in lex.units or unit == "月"):
+    if not m or not (unit in lex.units or lex.unit_aliases.get(unit, "") in lex.units):
         return text
     number = _cn_number(m.group("num"))
     return text if number is None else f"{m.group('cmp')}{number}{m.group('rest')}"
@@ -387,8 +389,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
 
 
 #: What a comparator column (指标方向, 计算符号, 运算符号) writes, as the sign put before a value.
-_SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": ">", "大于等于": "≥", "大于": ">", "不低于": "≥",
-          "≤": "≤", "≦": "≤", "<=": "≤", "<": "<", "小于等于": "≤", "小于": "<", "不高于": "≤",
+_SIGNS = {"≥": "≥", "≧": "≥", ">=": "≥", ">": ">", "大于等于": "≥", "大于": ">", "不低于": "≥", "不少于": "≥",
+          "≤": "≤", "≦": "≤", "<=": "≤", "<": "<", "小于等于": "≤", "小于": "<", "不高于": "≤", "不超过": "≤",
           "=": "=", "═": "=", "等于": "="}
 _NATURE = {"正向": "≥", "正向指标": "≥", "反向": "≤", "反向指标": "≤", "逆向": "≤", "逆向指标": "≤"}
 #: what a 指标值类型 column holds beside the signs

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
+from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
                                             is_place_name, is_placeholder, is_qualitative_text, is_value_like,
                                             read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
@@ -53,12 +53,9 @@ class TableReading:
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 
-_VALUE_NAME = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>%|％|[^\d\s]{0,4})$")
-
-
 def _name_is_value(name: str, lex: Lexicon) -> bool:
     """A name that is a number with a unit (``25 人次``, ``100%``): a value read as a name."""
-    m = _VALUE_NAME.match(normalize_text(name))
+    m = VALUE_SHAPE.match(normalize_text(name))
     return bool(m) and (not m.group("unit") or m.group("unit") in ("%", "％") or m.group("unit") in lex.units)
 
 
@@ -394,15 +391,12 @@ def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
     return {k: ind[k] for k in _ORDER if k in ind}
 
 
-_SIGN_ONLY = re.compile(r"^(≥|≤|≧|≦|>=|<=|>|<|=|＞|＜|＝|大于等于|小于等于|大于|小于|等于|不低于|不高于|不少于|不超过)$")
-
-
 def _spanned(row: list[str], col: Column, layout: Layout, lex: Lexicon) -> str:
     """The value cell of ``col``; when it holds only a comparator and the columns after it belong to
     the same header (指标值 merged over ≥ | 500 | 人次, or no header of their own), the comparator,
     the number beside it and a unit after that, as one value (≥500人次)."""
     cell = _cell(row, col.index).strip()
-    if not _SIGN_ONLY.match(normalize_text(cell)):
+    if not cell or column_sign(cell, nature=False) is None:
         return cell
     headers = {c.index: c for c in layout.columns}
 
@@ -530,8 +524,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
     if pos is None or any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
         return name, raws, {}
     col, section, key, _ = raws[pos]
-    m = _NAME_VALUE.match(normalize_text(name)) or _NAME_AMOUNT.match(normalize_text(name)) \
-        or _NAME_BRACKET.match(normalize_text(name)) or _NAME_WORDED.match(normalize_text(name))
+    text = normalize_text(name)
+    m = next((m for m in (p.match(text) for p in (_NAME_VALUE, _NAME_AMOUNT, _NAME_BRACKET, _NAME_WORDED)) if m), None)
     if m and len(m.group("name")) >= 2:
         raws = raws[:pos] + [(col, section, key, m.group("value"))] + raws[pos + 1:]
         return m.group("name"), raws, {"target": {

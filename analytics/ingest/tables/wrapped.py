@@ -24,14 +24,13 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.cells import VALUE_SHAPE, ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 
 __all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_split_words"]
 
-#: a value cell: a number with a comparator before it and a short unit after it (≥95%, 280人次, 220)
-_VALUE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(%|％|[^\d\s]{0,4})$")
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
 _MOST_LINES = 4  # lines one name wraps over
@@ -41,7 +40,7 @@ _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, �
 
 
 def _is_value(piece: str) -> bool:
-    return len(piece) <= _LONGEST_VALUE and bool(_VALUE.match(normalize_text(piece)))
+    return len(piece) <= _LONGEST_VALUE and bool(VALUE_SHAPE.match(normalize_text(piece)))
 
 
 def _fragment(row: list[str], lex: Lexicon) -> str | None:
@@ -115,7 +114,8 @@ _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's
 #: a target in words, not a name: it ends the way such a target does (效果明显, 符合相关规定, 严格执行…规定)
 _WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标)$")
 _WORDED_START = re.compile(r"^(完成|实现|确保|保障|按时|做好|加强|推进|开展|严格|符合|达到|低于|高于|不低于|不超过)")
-_LABEL_END = re.compile(r"(名称|类别|单位|部门|性质|属性|用途|期限|负责人|电话|日期|时间)$")
+#: the end of a label of the form's other words, beside the lexicon's facts labels (facts.label_kind)
+_LABEL_END = re.compile(r"(名称|类别|性质|属性|用途|期限|负责人|电话|日期|时间)$")
 
 
 def _joins_word(left: str, right: str, lex: Lexicon) -> bool:
@@ -133,7 +133,7 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
     the two ending like a name."""
     a, b = normalize_text(left), normalize_text(right)
     if len(a) < _MIN_WRAPPED or len(a) < len(b) or _is_value(a) or re.match(r"[\d(（]", b) or ends_like_name(a) \
-            or _LABEL_END.search(a):  # a first line fills its column; the rest is no longer
+            or _LABEL_END.search(a) or label_kind(a, lex):  # a first line fills its column; the rest is no longer
         return False
     if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标"):
         return False
