@@ -141,7 +141,8 @@ def _indicators_csv(rows: list[dict[str, str]]) -> str:
 
 
 def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]]) -> str | None:
-    """The actual values of a 自评表 as a long actuals file (one row per indicator and year, at December)."""
+    """The actual values of a 自评表 as a long actuals file (one row per indicator and year, at December,
+    or at the month a 监控表's column covers: 1-7月执行情况 → July)."""
     out: list[list[str]] = []
     for ind in indicators:
         for year, a in sorted((ind.get("actuals") or {}).items()):
@@ -150,7 +151,8 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
                               "code": "no_year" if not _YEAR_RE.match(str(year)) else "unreadable"})
                 continue
             basis = "ytd" if ind.get("kind") == "flow" else "level"
-            out.append([str(ind["id"]), f"{year}-12", _num(float(a["value"])), basis, str(a.get("raw", ""))])
+            month = int(a.get("month") or 12)
+            out.append([str(ind["id"]), f"{year}-{month:02d}", _num(float(a["value"])), basis, str(a.get("raw", ""))])
     if not out:
         return None
     buf = io.StringIO()

@@ -79,6 +79,20 @@ def test_seed_project_facts() -> None:
     assert p["overall_goal"].startswith("锚定高质量充分就业目标")
 
 
+def test_facts_written_as_a_label_and_its_value_in_one_cell() -> None:
+    from analytics.ingest.tables.facts import read_facts
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    rows = [["项目支出绩效目标表（2024年度）"], ["项目名称：乡村道路建设", "实施单位：某镇人民政府"],
+            ["资金总额：120万元", "其中：中央资金：100万元"], ["年度目标：完成道路硬化5公里，改善群众出行条件"],
+            ["备注：其中一项为示例"]]
+    facts = read_facts(rows, load_lexicon())
+    assert facts["name"] == "乡村道路建设" and facts["departments"] == {"实施单位": "某镇人民政府"}
+    assert facts["funding"]["total"] == 120.0
+    assert [(s["key"], s["amount"]) for s in facts["funding"]["sources"]] == [("central", 100.0)]
+    assert facts["goals"] == [{"label": "年度目标", "text": "完成道路硬化5公里，改善群众出行条件"}]
+
+
 def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED)], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)

@@ -80,6 +80,29 @@ def test_self_evaluation_actuals_and_missing_year(tmp_path: Path, capsys: pytest
     assert rows["t03"]["actual"] == pytest.approx(1700)
 
 
+def test_a_monitoring_form_keeps_its_actuals_at_their_month_and_never_its_forecast(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = tmp_path / "jiankong.txt"
+    table.write_text("项目支出绩效目标执行监控表（2025年度）\n"
+                     "项目名称：农村公路养护工程\t主管部门：某县交通运输局\n"
+                     "一级指标\t二级指标\t三级指标\t年度指标值\t1-7月执行情况\t全年预计完成情况\t完成目标可能性\n"
+                     "产出指标\t数量指标\t养护农村公路里程\t≥320公里\t190公里\t320公里\t确定能\n"
+                     "产出指标\t质量指标\t路况优良率\t≥85%\t83%\t86%\t有可能\n"
+                     "满意度指标\t服务对象满意度指标\t沿线群众满意度\t≥90%\t—\t92%\t确定能\n", encoding="utf-8")
+    reading = parse_table(table).to_json()  # type: ignore[union-attr]
+    roles = {c["header"]: (c["role"], c["value_role"], c.get("month")) for c in reading["source"]["columns"]}
+    assert roles["1-7月执行情况"] == ("value", "actual", 7)
+    assert roles["全年预计完成情况"][0] == "ignore" and roles["完成目标可能性"][0] == "ignore"
+    assert reading["project"]["name"] == "农村公路养护工程"  # a label and its value in one cell
+    assert reading["project"]["departments"] == {"主管部门": "某县交通运输局"}
+    first, _, last = reading["indicators"]
+    assert first["actuals"] == {"2025": {"raw": "190公里", "value": 190.0, "month": 7}}
+    assert last["actuals"] == {}  # — : nothing reported, not a value to fill in
+    _new_project(capsys, str(table), "--out", str(tmp_path / "p"))
+    lines = (tmp_path / "p" / "actuals.csv").read_text(encoding="utf-8").splitlines()
+    assert [line.split(",")[:3] for line in lines[1:]] == [["t01", "2025-07", "190"], ["t02", "2025-07", "83"]]
+
+
 def test_no_table_exits_1(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     f = tmp_path / "empty.txt"
     f.write_text("nothing here\n", encoding="utf-8")

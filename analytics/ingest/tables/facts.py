@@ -61,6 +61,21 @@ def label_kind(text: str, lex: Lexicon) -> str | None:
     return None
 
 
+_INLINE = re.compile(r"^(?P<label>(其中[:：])?[^:：]{2,16})[:：]\s*(?P<value>\S.*)$", re.S)
+
+
+def _inline(cell: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """(kind, label, value) of a cell holding a label and its value (项目名称：农村公路养护工程,
+    主管部门：某县交通运输局), else None."""
+    m = _INLINE.match(cell.strip())
+    if m is None:
+        return None
+    kind = label_kind(m["label"], lex)
+    if kind is None or label_kind(m["value"], lex) is not None:
+        return None
+    return kind, normalize_text(m["label"]), m["value"].strip()
+
+
 def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
     """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``."""
     facts: dict[str, Any] = {"name": None, "departments": {}, "funding": None, "goals": []}
@@ -73,7 +88,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
         cells = [c for c in row if c]
         if not cells:
             continue
-        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15:
+        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and _inline(cells[0], lex) is None:
             facts["goals"].append({"label": pending_goal, "text": cells[0].strip()})
             pending_goal = None
             continue
@@ -85,6 +100,12 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
             i = row.index(cells[0]) + 1
             consumed = True
         while i < len(row):
+            inline = _inline(row[i], lex)
+            if inline is not None:  # 项目名称：农村公路养护工程 in one cell
+                total, pending_goal = _take(facts, sources, total, *inline, pending_goal, lex)
+                consumed = True
+                i += 1
+                continue
             kind = label_kind(row[i], lex)
             if kind is None:
                 i += 1

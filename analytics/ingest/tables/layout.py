@@ -26,6 +26,7 @@ class Column:
     role: str  # level1 | level2 | name | unit | comparator | value | ignore
     year: int | None = None
     value_role: str | None = None  # target | actual | baseline | span
+    month: int | None = None  # an actual up to this month (1-7月执行情况: 7), not the year's end
 
 
 @dataclass
@@ -109,8 +110,21 @@ def _columns(top: list[str], sub: list[str] | None, lex: Lexicon) -> list[Column
         if role is None and header_year(text) is not None:
             role = "value"
         year = header_year(s) or header_year(t) if role == "value" else None
-        cols.append(Column(i, normalize_text(text), role or "", year, _value_role(text, lex) if role == "value" else None))
+        value_role = _value_role(text, lex) if role == "value" else None
+        month = _to_month(text, lex) if value_role == "actual" else None
+        cols.append(Column(i, normalize_text(text), role or "", year, value_role, month))
     return cols
+
+
+def _to_month(text: str, lex: Lexicon) -> int | None:
+    """The last month an actual column covers (1-7月执行情况: 7; 上半年: 6), by the lexicon's
+    ``value_roles.to_month``; None for a whole year."""
+    m = lex.to_month.search(normalize_text(text)) if lex.to_month else None
+    if m is None:
+        return None
+    found = m.groupdict()
+    month = 6 if found.get("half") else int(found.get("m") or found.get("m2") or 12)
+    return month if month < 12 else None
 
 
 def _place_subheader(top: list[str], sub: list[str], lex: Lexicon) -> list[str]:

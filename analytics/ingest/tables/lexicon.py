@@ -45,6 +45,7 @@ class Rule:
 class Lexicon:
     header_roles: tuple[tuple[str, re.Pattern[str]], ...]
     value_roles: tuple[tuple[str, re.Pattern[str]], ...]
+    to_month: re.Pattern[str] | None
     level1: frozenset[str]
     level2: frozenset[str]
     level2_to_level1: Mapping[str, str]
@@ -151,6 +152,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
     return Lexicon(
         header_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["headers"]["roles"]),
         value_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["value_roles"]["rules"]),
+        to_month=_pattern(doc["value_roles"].get("to_month")),
         level1=frozenset(levels["level1"]),
         level2=frozenset(levels["level2"]),
         level2_to_level1=dict(levels.get("level2_to_level1") or {}),

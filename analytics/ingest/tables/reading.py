@@ -238,7 +238,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
-                           "value_role": c.value_role} for c in layout.columns if c.role],
+                           "value_role": c.value_role, **({"month": c.month} if c.month else {})}
+                          for c in layout.columns if c.role],
               "value_columns": [{"header": c.header, "section": s, "key": k} for c, s, k in keys],
               "title": _title(table.rows[: layout.first_header_row]), "year": fallback,
               "year_from": year_from, "compacted_rows": compact}
@@ -465,14 +466,18 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
     span = None
-    for _, section, key, raw in raws:
+    for col, section, key, raw in raws:
         if not normalize_text(raw):
             continue
         cell: Cell = read_value(raw, direction, lex, sentence=True)
         if section == "actuals":
+            if cell.form == "none":  # — / 无: nothing was reported
+                continue
             entry = {"raw": cell.raw, "value": cell.value if cell.form in ("number", "bool", "deadline") else None}
             if cell.form == "unreadable":
                 entry["value"] = None
+            if col.month:  # 1-7月执行情况: achieved by July, not by the year's end
+                entry["month"] = col.month
             sections["actuals"][key] = entry
         elif section == "span":
             span = cell.as_dict()
