@@ -93,6 +93,38 @@ def test_facts_written_as_a_label_and_its_value_in_one_cell() -> None:
     assert facts["goals"] == [{"label": "年度目标", "text": "完成道路硬化5公里，改善群众出行条件"}]
 
 
+def test_a_system_export_of_many_projects_is_one_form_a_project(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+
+    from analytics.ingest.tables import TableReading, parse_table
+    wb = Workbook()
+    ws = wb.active
+    for row in [["2025年项目支出绩效目标"], ["项目名称", "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位"],
+                ["就业补助资金", "产出指标", "数量指标", "职业培训补贴人数", "≥", 3000, "人"],
+                [None, "效益指标", "社会效益指标", "城镇登记失业率", "≤", 4, "%"],
+                ["创业担保贷款贴息", "产出指标", "数量指标", "发放创业担保贷款", "≥", 5000, "万元"],
+                [None, "满意度指标", "服务对象满意度指标", "创业者满意度", "≥", 90, "%"],
+                [None, "效益指标", "社会效益指标", "带动就业人数", "≥", 1500, "人"]]:
+        ws.append(row)
+    ws.merge_cells("A3:A4")
+    ws.merge_cells("A5:A7")
+    path = tmp_path / "export.xlsx"
+    wb.save(path)
+    whole = parse_table(path)
+    assert isinstance(whole, TableReading)
+    assert [(f["form"], f["name"], f["indicators"]) for f in whole.source["forms"]] == [
+        (1, "就业补助资金", 2), (2, "创业担保贷款贴息", 3)]
+    assert [i["form"] for i in whole.indicators] == [1, 1, 2, 2, 2]
+    second = parse_table(path, form=2)
+    assert isinstance(second, TableReading) and second.project["name"] == "创业担保贷款贴息"
+    assert [(i["id"], i["name"], i["targets"]["2025"]["value"]) for i in second.indicators] == [
+        ("t01", "发放创业担保贷款", 5000.0), ("t02", "创业者满意度", 90.0), ("t03", "带动就业人数", 1500.0)]
+    one = tmp_path / "one.csv"  # a project column naming one project only: one form, as before
+    one.write_text("项目名称,三级指标,指标值\n就业补助资金,培训人数,≥3000人\n就业补助资金,满意度,≥90%\n", encoding="utf-8")
+    single = parse_table(one, year=2025)
+    assert isinstance(single, TableReading) and "forms" not in single.source and len(single.indicators) == 2
+
+
 def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED)], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)

@@ -82,6 +82,9 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
                 result = _with_title_year(table, given, result, lex, name, converted)
+            projects = _by_project(table, result)
+            if projects is not None:  # a system's export: many projects in one sheet
+                return _forms(projects, form)
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -242,6 +245,50 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
         if not isinstance(nxt, TableReading) or not nxt.indicators:
             break
         readings.append(nxt)
+    return _forms(readings, form)
+
+
+def _by_project(table: RawTable, reading: TableReading) -> list[TableReading] | None:
+    """One reading per project of a table with a project column (项目名称 on every row, a
+    finance system's export of many projects), in the order they first appear; None when the
+    table has no such column or names one project only. A blank project cell is the project
+    above it (a merged cell)."""
+    col = next((c["index"] for c in reading.source.get("columns") or [] if c["role"] == "project"), None)
+    if col is None:
+        return None
+    place = {ref: i for i, ref in enumerate(table.refs)}
+    names: list[str] = []
+    last = ""
+    for row in table.rows:
+        cell = " ".join(row[col].split()) if col < len(row) else ""
+        last = cell or last
+        names.append(last)
+
+    def of(where: str) -> str:
+        i = place.get(where)
+        return names[i] if i is not None else ""
+
+    order = list(dict.fromkeys(of(ind["where"]) for ind in reading.indicators if of(ind["where"])))
+    if len(order) < 2:
+        return None
+    readings = []
+    for project in order:
+        inds = [dict(ind) for ind in reading.indicators if of(ind["where"]) == project]
+        for n, ind in enumerate(inds, start=1):
+            ind["seq"], ind["id"] = n, f"t{n:02d}"
+        first = next(i for i, name in enumerate(names) if name == project)
+        source = {**reading.source, "header_row": table.refs[first]}
+        readings.append(TableReading(source, {**reading.project, "name": project}, inds,
+                                     [s for s in reading.skipped
+                                      if of(s["where"]) == project or (not of(s["where"]) and project == order[0])],
+                                     [u for u in reading.unread if of(u["where"]) == project]))
+    return readings
+
+
+def _forms(readings: list[TableReading], form: int | None) -> TableReading | NoTable:
+    """Several forms (one a project): all of them merged, each indicator with its ``form``, or
+    only form ``form``; ``source.forms`` lists them."""
+    first = readings[0]
     forms = [{"form": k, "where": r.source["header_row"], "title": r.source.get("title"), "name": r.project.get("name"),
               "indicators": len(r.indicators)} for k, r in enumerate(readings, start=1)]
     if form is not None:
