@@ -936,6 +936,18 @@ def test_handled_cases_per_head_figures_and_time_taken() -> None:
     assert infer_kind("创业担保基金放大倍数", "", "", [read_value("5", "higher", LEX)], LEX)["value"] == "level"
 
 
+@pytest.mark.parametrize("name, unit, direction", [
+    ("传染病发病率", "%", "lower"), ("森林火灾受害率", "‰", "lower"), ("不合格率", "%", "lower"),
+    ("产品合格率", "%", "higher"), ("未完成率", "%", "lower"), ("单位GDP能耗下降率", "%", "higher"),
+    ("城镇登记失业率下降", "百分点", "higher"), ("审批时限压缩比例", "%", "higher"), ("二氧化硫排放量", "吨", "lower"),
+    ("水土流失治理面积", "平方公里", "higher"), ("欠薪案件数", "件", "lower"), ("欠薪案件查处率", "%", "higher"),
+    ("库存积压量", "吨", "lower"), ("道路拥堵指数", "", "lower"), ("PM2.5平均浓度", "微克/立方米", "lower"),
+    ("返贫人数", "人", "lower"), ("防止返贫监测帮扶率", "%", "higher")])
+def test_direction_of_names_without_a_written_comparator(name: str, unit: str, direction: str) -> None:
+    from analytics.ingest.tables.infer import infer_direction
+    assert infer_direction(name, unit, [read_value("5", "higher", LEX)], LEX)["value"] == direction
+
+
 def test_a_standard_per_unit_and_a_unit_per_person_and_day(tmp_path: Path) -> None:
     text = ("一级指标\t二级指标\t三级指标\t年度指标值\n"
             "产出指标\t成本指标\t造林补助\t每亩300\n"

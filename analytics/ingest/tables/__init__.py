@@ -15,6 +15,7 @@ import re
 
 from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
+from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
@@ -82,7 +83,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
                 result = _with_title_year(table, given, result, lex, name, converted)
-            projects = _by_project(table, result)
+            projects = _by_project(table, result, lex)
             if projects is not None:  # a system's export: many projects in one sheet
                 return _forms(projects, form)
             return _with_next_forms(table, result, lex, year, name, converted, form)
@@ -248,11 +249,12 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
     return _forms(readings, form)
 
 
-def _by_project(table: RawTable, reading: TableReading) -> list[TableReading] | None:
+def _by_project(table: RawTable, reading: TableReading, lex: Lexicon) -> list[TableReading] | None:
     """One reading per project of a table with a project column (项目名称 on every row, a
     finance system's export of many projects), in the order they first appear; None when the
-    table has no such column or names one project only. A blank project cell is the project
-    above it (a merged cell)."""
+    table has no such column, names one project only, or an indicator's row holds no project
+    name in that column (a level word or a number: a copy whose cells moved).
+    A blank project cell is the project above it (a merged cell)."""
     col = next((c["index"] for c in reading.source.get("columns") or [] if c["role"] == "project"), None)
     if col is None:
         return None
@@ -268,8 +270,8 @@ def _by_project(table: RawTable, reading: TableReading) -> list[TableReading] | 
         i = place.get(where)
         return names[i] if i is not None else ""
 
-    order = list(dict.fromkeys(of(ind["where"]) for ind in reading.indicators if of(ind["where"])))
-    if len(order) < 2:
+    order = list(dict.fromkeys(of(ind["where"]) for ind in reading.indicators))
+    if len(order) < 2 or any(not p or lex.level_word(p) or is_value_like(p, lex) for p in order):
         return None
     readings = []
     for project in order:
