@@ -948,6 +948,13 @@ def test_direction_of_names_without_a_written_comparator(name: str, unit: str, d
     assert infer_direction(name, unit, [read_value("5", "higher", LEX)], LEX)["value"] == direction
 
 
+def test_a_collection_is_a_stock_and_a_capacity_a_level() -> None:
+    from analytics.ingest.tables.infer import infer_kind
+    assert infer_kind("公共图书馆藏书量", "万册", "", [read_value("50万册", "higher", LEX)], LEX)["value"] == "stock"
+    assert infer_kind("日处理污水能力", "万吨", "", [read_value("5万吨", "higher", LEX)], LEX)["value"] == "level"
+    assert infer_kind("新建充电桩", "个", "", [read_value("100个", "higher", LEX)], LEX)["value"] == "flow"
+
+
 def test_a_standard_per_unit_and_a_unit_per_person_and_day(tmp_path: Path) -> None:
     text = ("一级指标\t二级指标\t三级指标\t年度指标值\n"
             "产出指标\t成本指标\t造林补助\t每亩300\n"
