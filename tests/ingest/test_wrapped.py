@@ -107,3 +107,19 @@ def test_lines_that_are_cells_of_their_own_stay_apart() -> None:
              "完成自治区下达水土流失治理年度任务", "公众满意度",
              "生活节水", "城镇人均日生活用水量"]  # a group, then a longer whole name
     assert [r[0] for r in join_cell_lines(split_text("\n".join(lines)), LEX).rows] == lines
+
+
+def test_the_pieces_below_a_row_go_on_the_cells_they_complete() -> None:
+    # a level's score and the rest of a level's word go on the level cells
+    assert _joined(["产出指标 数量指标 基建工程委 ≥50个 50 8 8", "(50分) 托业务项目", "数量"]) == [
+        ["产出指标(50分)", "数量指标", "基建工程委托业务项目数量", "≥50个", "50", "8", "8"]]
+    assert _joined(["可持续影响 对推动基建 效果明显 达成预期指 10 10", "指标 项目“四项 标", "制度”健全"]) == [
+        ["可持续影响指标", "对推动基建项目“四项制度”健全", "效果明显", "达成预期指标", "10", "10"]]
+    # fewer pieces than open cells: each goes where it completes a word, not on the first cells
+    assert _joined(["效益指标 社会效益指 对维护基建 效果明显 达成预期指 10 10", "(30分) 标 市场公平的 标", "影响程度"]) == [
+        ["效益指标(30分)", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显", "达成预期指标", "10", "10"]]
+    # a unit cut by the cell's edge; a name naming a property (及时性) takes nothing more
+    assert _joined(["质量指标 委托业务报 ≥100百分 100 8 8", "告合格率 比"]) == [
+        ["质量指标", "委托业务报告合格率", "≥100百分比", "100", "8", "8"]]
+    assert _joined(["时效指标 提交报告及 在项目计划 达成预期指 8 8", "时性 完成时间内 标", "完成"]) == [
+        ["时效指标", "提交报告及时性", "在项目计划完成时间内完成", "达成预期指标", "8", "8"]]

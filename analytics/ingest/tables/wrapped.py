@@ -83,16 +83,97 @@ def _structural(piece: str, lex: Lexicon) -> bool:
     return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore"))
 
 
+#: 及时性, 合规性, …的持续性影响: a name's end too, for a wrapped cell (not 党性)
+_PROPERTY_END = re.compile(r"((及时|合规|规范|有效|准确|完整|安全|稳定|持续|公平|公正|科学|合理|透明|时效|便捷|可靠|"
+                           r"真实|一致|针对|实用|适用|严肃|权威|主动|积极)性|影响)$")
+
+
+def _complete(text: str) -> bool:
+    """A cell's text that reads complete: it ends the way a name does, or names a property."""
+    return ends_like_name(text) or bool(_PROPERTY_END.search(normalize_text(text)))
+
+
+def _cut_unit(text: str, lex: Lexicon) -> bool:
+    """A value whose unit was cut by the cell's edge (``≥100百分`` of ≥100百分比)."""
+    m = VALUE_SHAPE.match(normalize_text(text))
+    unit = m.group("unit") if m else ""
+    return bool(unit) and unit not in lex.units and any(u.startswith(unit) and u != unit for u in lex.units)
+
+
 def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     """The cells of a row with a value whose text may go on below: words of three characters or
-    more that do not yet end the way a name or an explanation does (…率, …数量, …情况)."""
+    more that do not yet end the way a name or an explanation does (…率, …数量, …情况), and a
+    value whose unit was cut (``≥100百分``)."""
     out = []
     for k, piece in enumerate(row):
         t = normalize_text(piece)
-        if _is_value(t) or lex.level_word(t) or len(t) < 3 or t.endswith(("。", "；", ";")) or ends_like_name(t):
+        if _cut_unit(t, lex):
+            out.append(k)
+            continue
+        if _is_value(t) or lex.level_word(t) or len(t) < 3 or t.endswith(("。", "；", ";")) or _complete(t):
             continue
         out.append(k)
     return out
+
+
+_SCORE_PIECE = re.compile(r"^[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
+
+
+def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[tuple[int, str]], list[str]]:
+    """The first pieces of a line below a row that end its level cells (a score: ``(50分)`` under
+    产出指标; the rest of the word: ``指标`` under 可持续影响), each with its cell, and the line's
+    other pieces."""
+    levels = [k for k, p in enumerate(row) if lex.level_word(normalize_text(p))]
+    ends: list[tuple[int, str]] = []
+    for piece in pieces:
+        t = normalize_text(piece)
+        at = next((k for k in levels if (not ends or k > ends[-1][0])
+                   and (_SCORE_PIECE.match(t) or lex.level_word(normalize_text(row[k]) + t))), None)
+        if at is None:
+            break
+        ends.append((at, piece))
+    return ends, pieces[len(ends):]
+
+
+def _fit(cell: str, piece: str, lex: Lexicon) -> int:
+    """How well ``piece`` goes on ``cell``: the joined text a level word, a name's end, a
+    unit or a target in words scores; a cell that already read complete does not."""
+    joined = normalize_text(cell + piece)
+    if _cut_unit(cell, lex):
+        return 3 if not _cut_unit(joined, lex) and _is_value(joined) else -3
+    score = 0
+    if lex.level_word(joined):
+        score += 3
+    if _complete(joined) and not _complete(cell):
+        score += 2
+    elif _WORDED_END.search(joined) and not _WORDED_END.search(normalize_text(cell)):
+        score += 1
+    if _complete(cell) or _WORDED_END.search(normalize_text(cell)):
+        score -= 2
+    return score
+
+
+def _assign(row: list[str], cells: list[int], pieces: list[str], lex: Lexicon) -> list[int]:
+    """The open cells the ``pieces`` of a line go on, in order: of every choice keeping their
+    order, the one whose joined texts fit best (:func:`_fit`); the first cells on a tie."""
+    n, m = len(pieces), len(cells)
+    if n == m:
+        return cells
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {}
+
+    def go(p: int, c: int) -> tuple[int, list[int]]:  # pieces p.. on cells c..
+        if p == n:
+            return 0, []
+        if m - c < n - p:
+            return -10**6, []
+        if (p, c) not in best:
+            fit, rest = go(p + 1, c + 1)
+            take = (fit + _fit(row[cells[c]], pieces[p], lex), [cells[c]] + rest)
+            skip = go(p, c + 1)
+            best[(p, c)] = take if take[0] >= skip[0] else skip
+        return best[(p, c)]
+
+    return go(0, 0)[1]
 
 
 def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
@@ -193,10 +274,13 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
             row = list(row)
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES + 2:
+                ends, pieces = _level_ends(row, rows[j], lex)
                 cells = _open_cells(row, lex)
-                if not _goes_on(cells, rows[j], lex):
+                if pieces and not _goes_on(cells, pieces, lex):
                     break
-                for k, piece in zip(cells, rows[j]):
+                for k, piece in ends:
+                    row[k] += piece
+                for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
                     row[k] += piece
                 j += 1
             out_rows.append(row)
