@@ -123,3 +123,5 @@ def test_the_pieces_below_a_row_go_on_the_cells_they_complete() -> None:
         ["质量指标", "委托业务报告合格率", "≥100百分比", "100", "8", "8"]]
     assert _joined(["时效指标 提交报告及 在项目计划 达成预期指 8 8", "时性 完成时间内 标", "完成"]) == [
         ["时效指标", "提交报告及时性", "在项目计划完成时间内完成", "达成预期指标", "8", "8"]]
+    # a level word alone below a row is the next row's level, not the rest of this row's
+    assert _joined(["产出指标 成本指标 参审案件补助 100元", "效益指标", "满意度指标 干警满意度 ≥95%"])[1] == ["效益指标"]

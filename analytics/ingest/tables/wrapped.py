@@ -128,7 +128,8 @@ def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[t
     for piece in pieces:
         t = normalize_text(piece)
         at = next((k for k in levels if (not ends or k > ends[-1][0])
-                   and (_SCORE_PIECE.match(t) or lex.level_word(normalize_text(row[k]) + t))), None)
+                   and (_SCORE_PIECE.match(t) or (not lex.level_word(t) and lex.level_word(normalize_text(row[k]) + t)))),
+                  None)  # 效益指标 under 产出指标 is the next row's level, not the rest of this one
         if at is None:
             break
         ends.append((at, piece))
