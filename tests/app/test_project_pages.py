@@ -5,7 +5,7 @@ projects added with ``new-project`` from tables of tests/tables/corpus/:
 
 * ``cz`` — a 自评表 with actual values (池州, 委托业务项目; funding given by source);
 * ``hs`` — a plain 批复表 with its funding (黄石, 主体班), no actuals;
-* ``yy`` — a plain target table that gives no funding (青山, 农村义务教育薄弱学校改造), no actuals;
+* ``yy`` — a plain target table that gives no funding (岳阳楼区 价格认证鉴定中心), no actuals;
 * ``jy``, ``xt`` and ``nf`` — three more (嘉峪关 and 湘潭 with funding, 岳阳楼区 without), for the
   tests that add monthly actuals or spending, so that the other tests see the projects as added.
 
@@ -42,13 +42,13 @@ PAGES = ["pages/overview.py", "pages/goals.py", "pages/indicator.py", "pages/tar
 TABLES = {
     "cz": "chizhou_weituo_ziping_2022.tsv",
     "hs": "huangshi_pifu_2022.txt",
-    "yy": "qingshan_jiaoyu_2020.txt",
+    "yy": "yueyanglou_jiage_2023.txt",
 }
 # two more, only for the tests that add data (so that no other test depends on their order):
 # 嘉峪关 文化事业发展专项资金 (funding 20万元, 2023) and 湘潭 雾炮车降尘抑尘服务 (no funding, 2023)
 WRITTEN_TO = {"jy": "jiayuguan_bowuguan_2023.tsv", "xt": "xiangtan_wupaoche_2023.txt", "nf": "yueyanglou_jiage_2023.txt",
               "yx": "yueyang_xian_nongtian_2022.txt"}
-NAMES = {"cz": "委托业务项目", "hs": "主体班", "yy": "农村义务教育薄弱学校改造补助资金",
+NAMES = {"cz": "委托业务项目", "hs": "主体班", "yy": "岳阳楼区价格认证鉴定中心",
          "jy": "文化事业发展专项资金", "xt": "雾炮车降尘抑尘服务", "nf": "岳阳楼区价格认证鉴定中心",
          "yx": "岳阳县2022年高标准农田建设项目"}
 
@@ -407,7 +407,7 @@ def test_slides_carry_units_and_no_invented_figures(store_dir: Path) -> None:
     cells = [str(c) for s in deck for row in s.table for c in row]
     assert "≥100 公里" in cells and "≥95%" in cells
     assert [m.value for m in {s.key: s for s in deck}["overview"].metrics][-1] == "—"
-    by_key = {s.key: s for s in report.slides(report.build_context(dataset_of(store_dir, "yy"), (2020, 12), 2020, "zh"))}
+    by_key = {s.key: s for s in report.slides(report.build_context(dataset_of(store_dir, "yy"), (2023, 12), 2023, "zh"))}
     assert "0.00" not in by_key["budget"].subtitle and "0.00" not in " ".join(by_key["title"].bullets)
     cz = report.slides(report.build_context(dataset_of(store_dir, "cz"), (2022, 12), 2022, "en"))
     assert "Budget 90.00 (10k yuan) · 2022" in cz[0].bullets
