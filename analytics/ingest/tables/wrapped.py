@@ -26,7 +26,7 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import VALUE_SHAPE, ends_like_name, header_role, is_placeholder
 from analytics.ingest.tables.facts import label_kind
-from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
 __all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_split_words"]
@@ -116,9 +116,6 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     return out
 
 
-_SCORE_PIECE = re.compile(r"^[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$")
-
-
 def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[tuple[int, str]], list[str]]:
     """The first pieces of a line below a row that end its level cells (a score: ``(50分)`` under
     产出指标; the rest of the word: ``指标`` under 可持续影响), each with its cell, and the line's
@@ -128,7 +125,7 @@ def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[t
     for piece in pieces:
         t = normalize_text(piece)
         at = next((k for k in levels if (not ends or k > ends[-1][0])
-                   and (_SCORE_PIECE.match(t) or (not lex.level_word(t) and lex.level_word(normalize_text(row[k]) + t)))),
+                   and (not strip_score(t) or (not lex.level_word(t) and lex.level_word(normalize_text(row[k]) + t)))),
                   None)  # 效益指标 under 产出指标 is the next row's level, not the rest of this one
         if at is None:
             break
