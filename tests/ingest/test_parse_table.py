@@ -270,6 +270,33 @@ def test_value_and_name_forms() -> None:
     assert read_value("在项目计划完成时间内完成", "higher", LEX).form == "qualitative"
 
 
+def test_signs_typed_with_a_chinese_keyboard_a_bound_said_twice_and_a_rate_per_population() -> None:
+    def read(raw: str, direction: str = "higher", sentence: bool = False) -> tuple:
+        cell = read_value(raw, direction, LEX, sentence=sentence)
+        return cell.form, cell.comparator, cell.value, cell.unit
+
+    assert read("》=95%") == ("number", ">=", 95, "%")
+    assert read("》95%") == ("number", ">", 95, "%")
+    assert read("〈=5%", "lower") == ("number", "<=", 5, "%")
+    assert read("95%以上（含95%）") == ("number", ">=", 95, "%")
+    assert read("≤12/10万", "lower") == ("number", "<=", 12, "/10万")
+    # a target cell that names its rate again before the value; elsewhere such words stay words
+    assert read("完成率100%", sentence=True) == ("number", ">=", 100, "%")
+    assert read("合格率达到95%", sentence=True) == ("number", ">=", 95, "%")
+    assert read("完成率100%")[0] != "number"
+    # 《 before words is a title, not a sign
+    assert read("《实施方案》编制完成")[0] == "qualitative"
+
+
+def test_durations_and_frequencies_are_levels() -> None:
+    from analytics.ingest.tables.infer import infer_kind
+    assert infer_kind("项目建设周期", "个月", "", [read_value("≤12个月", "lower", LEX)], LEX)["value"] == "level"
+    assert infer_kind("投诉处理时长", "个工作日", "", [read_value("≤3个工作日", "lower", LEX)], LEX)["value"] == "level"
+    assert infer_kind("数据更新频率", "次/月", "", [read_value("每月1次", "higher", LEX)], LEX)["value"] == "level"
+    assert infer_kind("培训频率达标率", "%", "", [read_value("≥90%", "higher", LEX)], LEX)["value"] == "rate"
+    assert infer_kind("投诉件数", "件", "", [read_value("≤3件", "lower", LEX)], LEX)["value"] == "flow"
+
+
 def test_a_target_written_as_reaching_or_keeping_a_level() -> None:
     def read(raw: str, direction: str = "higher") -> tuple:
         cell = read_value(raw, direction, LEX)

@@ -126,6 +126,16 @@ def is_worded(text: str) -> bool:
 
 _EMBED_PRE = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
 _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
+#: ``》`` / ``〉`` (and ``《`` / ``〈``) before a number: ``>`` / ``<`` typed with a Chinese keyboard (``》=95%``)
+_IME_SIGNS = re.compile(r"^([》〉《〈])(?==?\d)")
+_IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
+#: a bracket that says again that the bound is included: ``95%以上（含95%）``, ``（含）``, ``(包括本数)``
+_INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$")
+#: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万): the number, and the population as its unit
+_PER_POPULATION = re.compile(r"^(?P<v>.*\d)/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?)$")
+#: a rate's or degree's name written again before its value, in a target cell: ``完成率100%``, ``满意度达到90%``
+_MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达到|≥|≤|>=|<=|不低于|不少于|不高于|不超过|为|:)?\d)"
+                            r"(?:为|:)?")
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
 
 
@@ -196,6 +206,13 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
+    text = _IME_SIGNS.sub(lambda m: _IME_SIGNS_AS[m.group(1)], text)  # 》=95%: > typed with a Chinese keyboard
+    text = _INCLUDED.sub("", text)  # 95%以上（含95%）: the bound said again
+    per = _PER_POPULATION.match(text)
+    if per:  # ≤12/10万: a rate per so many people, its unit the population
+        cell = read_value(per["v"], direction, lex)
+        if cell.form == "number" and not cell.unit:
+            return Cell(text_raw, cell.comparator, cell.value, "/" + per["per"], explicit=cell.explicit)
     both = _BOTH_BOUNDS.match(text)
     if both:  # ≥95%，≤100%: a lower and an upper bound, a range
         return Cell(text_raw, "between", None, clean_unit(both["u2"] or both["u1"], lex), form="range",
@@ -229,6 +246,11 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     post_words, unit = _split_unit(_TRAILING_RE.sub("", m["post"]), lex)
     per = re.fullmatch(r"每([^\W\d_]{1,3})", pre_rest)  # 每亩300: a standard per unit
     if pre_rest and not per:  # words before the number that are no comparator: 同比增长10%, 约…
+        measure = _MEASURE_FIRST.match(text) if sentence else None
+        if measure:  # 完成率100%, 合格率达到95%: the measure's name said again before its value
+            cell = read_value(text[measure.end():], direction, lex)
+            if cell.form == "number":
+                return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit)
         stated = _embedded(text_raw, text, direction, lex) if sentence else None
         if stated is not None:  # 总航时不少于30小时: the one target the sentence states
             return stated
