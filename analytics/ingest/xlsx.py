@@ -51,23 +51,46 @@ def _fmt_float(value: float) -> str:
     return text
 
 
-def cell_text(value: Any, number_format: str | None) -> str:
+_FORMAT_LITERAL = re.compile(r'"([^"]*)"|\\(.)')
+_FORMAT_NOISE = re.compile(r"\[[^\]]*\]|_.|\*.")  # [Red], [$-804], padding _) and fill *-
+_PLACEHOLDER = re.compile(r"[0#?]")
+_SIGN_PREFIX = re.compile(r"[≥≤<>=≧≦]{0,2}|不低于|不少于|不超过|不高于|达到|约")  # a currency sign (¥) is no target's word
+
+
+def format_affixes(number_format: str | None) -> tuple[str, str]:
+    """The words a number format shows before and after a number (``'#,##0"人次"'`` → ("", "人次"),
+    ``'"≥"0%'`` → ("≥", "")): the unit or sign a person put in the cell's format, not in its text.
+    Only the format's first (positive) section counts; ("", "") when it shows none."""
+    if not number_format or not _PLACEHOLDER.search(number_format):
+        return "", ""
+    section = _FORMAT_NOISE.sub("", number_format.split(";")[0])
+    first = _PLACEHOLDER.search(section)
+    last = list(_PLACEHOLDER.finditer(section))
+    if first is None:
+        return "", ""
+
+    def literal(part: str) -> str:
+        return "".join(a or b for a, b in _FORMAT_LITERAL.findall(part)).strip()
+
+    prefix, suffix = literal(section[:first.start()]), literal(section[last[-1].end():])
+    return (prefix if _SIGN_PREFIX.fullmatch(prefix) else ""), (suffix if len(suffix) <= 8 else "")
+
+
+def cell_text(value: Any, number_format: str | None, words: bool = False) -> str:
     """The text a cell shows for our purposes: numbers without float noise, percent formats as
-    ``…%``, dates as ISO, formulas as ``=…``."""
+    ``…%``, dates as ISO, formulas as ``=…``; with ``words``, a unit or sign the number format
+    shows with the number too (``500人次``: a target table's cell as its reader sees it)."""
     if value is None:
         return ""
     if isinstance(value, bool):
         return "TRUE" if value else "FALSE"
-    if isinstance(value, int):
-        if number_format and "%" in number_format:
-            return f"{value * 100}%"
-        return str(value)
+    if isinstance(value, (int, float)) and not (isinstance(value, float) and (math.isnan(value) or math.isinf(value))):
+        prefix, suffix = format_affixes(number_format) if words else ("", "")
+        if number_format and "%" in number_format.split(";")[0].replace('"%"', ""):
+            return prefix + _fmt_float(value * 100) + "%" + suffix
+        return prefix + (str(value) if isinstance(value, int) else _fmt_float(value)) + suffix
     if isinstance(value, float):
-        if math.isnan(value) or math.isinf(value):
-            return str(value)
-        if number_format and "%" in number_format:
-            return _fmt_float(value * 100) + "%"
-        return _fmt_float(value)
+        return str(value)
     if isinstance(value, _dt.datetime):
         if value.time() == _dt.time(0, 0):
             return value.date().isoformat()
@@ -313,7 +336,7 @@ def _cell_value(c: Any, styles: _Styles, shared: list[str]) -> tuple[Any, int]:
 
 
 def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
-                 deadline: Deadline) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
+                 deadline: Deadline, words: bool = False) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
     """Cell texts by row and the merged ranges, in one streaming pass over the sheet; raises
     :class:`LimitExceeded` at the first passed limit."""
     from openpyxl.utils.cell import column_index_from_string
@@ -343,7 +366,7 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
             fmt = None
             if style_id and isinstance(value, (int, float)) and not isinstance(value, bool):
                 fmt = styles.number_format(style_id)
-            text = cell_text(value, fmt)
+            text = cell_text(value, fmt, words)
             if not text.strip():
                 continue
             if c > limits.max_columns:
@@ -406,9 +429,11 @@ def _open(data: bytes, ctx: Collector, max_bytes: int) -> Any:
     return reader
 
 
-def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: int) -> Grid | None:
+def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: int,
+               words: bool = False) -> Grid | None:
     """The chosen sheet's cells and merged ranges; ``None`` (with a problem) when the workbook
-    cannot be read or has no such sheet. Raises :class:`LimitExceeded` at a passed limit."""
+    cannot be read or has no such sheet. Raises :class:`LimitExceeded` at a passed limit. With
+    ``words``, numbers keep the unit or sign their format shows (see :func:`cell_text`)."""
     reader = None
     try:
         with warnings.catch_warnings():
@@ -426,7 +451,7 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
             shared = _shared_strings(reader, ctx.limits, ctx.deadline)
             with reader.archive.open(picked[1].target) as src:
                 sheet_xml = io.BufferedReader(_SheetStream(src), 1 << 20)
-                cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline)
+                cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words)
     except LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001 - corrupt / truncated / not a workbook

@@ -1298,3 +1298,39 @@ def test_both_levels_in_one_cell_and_a_target_after_a_name_whose_value_cell_is_b
     assert by["培训人次"]["unit"] == "人次" and "target" in by["培训人次"]["review"]
     assert (by["培训合格率"]["targets"]["2024"]["comparator"], by["培训合格率"]["targets"]["2024"]["value"]) == (">=", 95)
     assert "受益人数" not in by and any("受益人数" in u["text"] for u in data["unread"])  # a hint, no target
+
+
+@pytest.mark.parametrize("name_header, value_header", [
+    ("评价指标", "绩效目标值"), ("细化指标", "年度指标值（2024年）"), ("量化指标", "标准值"), ("考核内容", "年度目标"),
+    ("绩效指标内容", "预期绩效目标"), ("具体指标", "指标值（包含数字及文字描述）")])
+def test_other_words_for_the_name_and_value_headers(tmp_path: Path, name_header: str, value_header: str) -> None:
+    text = (f"一级指标\t二级指标\t{name_header}\t{value_header}\n"
+            "产出指标\t数量指标\t培训人数\t≥500人次\n"
+            "\t质量指标\t培训合格率\t≥95%\n")
+    data = _text(tmp_path, text, year=2024)
+    assert [(i["name"], i["targets"]["2024"]["value"]) for i in data["indicators"]] == [("培训人数", 500), ("培训合格率", 95)]
+
+
+def test_a_generic_name_header_beside_a_specific_one_is_a_level_not_a_second_set(tmp_path: Path) -> None:
+    text = ("评价指标\t评价内容\t指标名称\t指标说明\t目标值\t分值\n"
+            "项目年度绩效目标(定量指标)\t产出数量指标\t享受资助人数\t达到预计值\t2100\t10\n"
+            "\t\t资金支出率\t达到目标值\t95%\t10\n"
+            "\t质量指标\t资助对象满意度\t达到目标值\t95%以上\t10\n")
+    data = _text(tmp_path, text, year=2019)
+    assert [i["name"] for i in data["indicators"]] == ["享受资助人数", "资金支出率", "资助对象满意度"]
+
+
+def test_a_unit_or_sign_in_a_cells_number_format_is_read_with_its_number(tmp_path: Path) -> None:
+    from openpyxl import Workbook
+    wb = Workbook()
+    ws = wb.active
+    ws.append(["一级指标", "二级指标", "三级指标", "指标值"])
+    for name, value, fmt in [("培训人数", 500, '#,##0"人次"'), ("就业人数", 1.2, '0.0"万人"'), ("培训合格率", 0.95, '"≥"0%'),
+                             ("人均成本", 1200, '\\¥#,##0')]:
+        ws.append(["产出指标", "数量指标", name, value])
+        ws.cell(ws.max_row, 4).number_format = fmt
+    wb.save(tmp_path / "t.xlsx")
+    data = _read(tmp_path / "t.xlsx", year=2024)
+    got = [(i["name"], i["unit"], i["targets"]["2024"]["comparator"], i["targets"]["2024"]["value"]) for i in data["indicators"]]
+    assert got == [("培训人数", "人次", ">=", 500), ("就业人数", "万人", ">=", 1.2), ("培训合格率", "%", ">=", 95),
+                   ("人均成本", "", "<=", 1200)]  # a currency sign is no target's word

@@ -331,6 +331,11 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     return name, unit, marker
 
 
+#: name headers that only name the kind of column (绩效指标 over the indicators, 评价指标 beside 绩效内容):
+#: the name column only when no other column is named
+GENERIC_NAMES = frozenset({"绩效指标", "指标", "评价指标"})
+
+
 def header_role(text: str, lex: Lexicon) -> str | None:
     if len(text) > 400:
         return None  # a header cell is a few words; a long text is none (and is not searched)

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import header_role, header_year, is_place_name, is_value_like
+from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, header_year, is_place_name, is_value_like
 from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
@@ -49,7 +49,7 @@ def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
     names = [i for i, r in enumerate(roles) if r == "name"]
     if not names:
         return None
-    specific = [i for i in names if normalize_text(row[i]) not in ("绩效指标", "指标")]
+    specific = [i for i in names if normalize_text(row[i]) not in GENERIC_NAMES]
     # 三级指标 beside 指标内容 (实际发放解困工资人数): the name is the 三级指标, the other its description
     proper = [i for i in specific if re.match(r"(三级指标|指标名称|三级指标名称|绩效指标名称|三级$)", normalize_text(row[i]))]
     return (proper or specific or names)[-1]
@@ -153,7 +153,7 @@ def _set_starts(row: list[str], roles: list[str | None]) -> list[int]:
     """Where each column set starts when the header repeats its name column (中期目标 and 年度目标
     side by side: 二级指标 | 三级指标 | 指标值 twice): at the level-2 column just before each
     specific name column, else at the name column; one start (0) when nothing repeats."""
-    names = [i for i, r in enumerate(roles) if r == "name" and normalize_text(row[i]) not in ("绩效指标", "指标")]
+    names = [i for i, r in enumerate(roles) if r == "name" and normalize_text(row[i]) not in GENERIC_NAMES]
     if len(names) < 2:
         return [0]
     return [0] + [n - 1 if n > 0 and roles[n - 1] == "level2" else n for n in names[1:]]
@@ -238,7 +238,7 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
     top = table.rows[i]
     roles = _row_roles(top, lex)
     name = _pick_name(top, roles)
-    if name is None or normalize_text(top[name]) not in ("绩效指标", "指标"):
+    if name is None or normalize_text(top[name]) not in GENERIC_NAMES:
         return None
     # 绩效指标 | 年度指标值: spans nothing (written once; a workbook's merged 绩效指标 is filled into each column it spans)
     pressed = name + 1 < len(top) and roles[name + 1] == "value" \
@@ -256,7 +256,7 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
             levels.extend(c for c, r in zip(cells, sub_roles) if r not in levels and r)
             continue
         sub_name = _pick_name(cells, sub_roles)
-        if sub_name is None or normalize_text(cells[sub_name]) in ("绩效指标", "指标") or None in sub_roles \
+        if sub_name is None or normalize_text(cells[sub_name]) in GENERIC_NAMES or None in sub_roles \
                 or any(is_value_like(normalize_text(c), lex) for c in cells):
             return None
         lead = [c for c in levels if header_role(c, lex) not in sub_roles]

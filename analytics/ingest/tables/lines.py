@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
+from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like,
                                             names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
@@ -208,7 +208,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     roles = roles[:len(header) - len(places)] + ["value"] * len(places)
     roles = names_under_level2(roles)
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
-    named = [i for i, r in enumerate(roles) if r == "name" and normalize_text(header[i]) not in ("绩效指标", "指标")]
+    named = [i for i, r in enumerate(roles) if r == "name" and normalize_text(header[i]) not in GENERIC_NAMES]
     repeated = len(named) >= 2 and "value" in roles[named[0]:named[1]]  # 中期 and 年度 sets side by side
     if repeated:
         name_col = named[0]  # the first set's name; the next sets' cells follow its value

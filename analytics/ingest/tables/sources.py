@@ -162,7 +162,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
     wanted: list[str | int] = [sheet] if sheet else list(range(50))
     for key in wanted:
         ctx = Collector(os.path.basename(filename))
-        grid = read_excel(data, ctx, key, MAX_BYTES)
+        grid = read_excel(data, ctx, key, MAX_BYTES, words=True)  # 500 in a 0"人次" format: 500人次
         if grid is None:
             if tables or sheet is None and key != 0:
                 break
@@ -208,7 +208,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
     if sheet and sheet not in names:
         return ReadFailure("no_sheet", ", ".join(names))
     tables = []
-    percent = _percent_styles(book)
+    formats = _number_formats(book)
     for index, name in enumerate(names[:50]):
         if sheet and name != sheet:
             continue
@@ -217,7 +217,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
             return ReadFailure("too_many_rows", str(limits.max_table_rows))
         if sh.nrows * min(sh.ncols, limits.max_table_columns) > 4 * limits.max_table_cells:
             return ReadFailure("too_many_cells", str(limits.max_table_cells))
-        rows = [[_xls_cell(sh.cell(r, c), book.datemode, percent) for c in range(sh.ncols)] for r in range(sh.nrows)]
+        rows = [[_xls_cell(sh.cell(r, c), book.datemode, formats) for c in range(sh.ncols)] for r in range(sh.nrows)]
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
         tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
@@ -234,28 +234,34 @@ def _xls_text(value: object) -> str:
     return str(value)
 
 
-def _percent_styles(book: Any) -> frozenset[int]:
-    """The cell styles of an .xls whose number format shows a percent (``0%``, ``0.0%``)."""
-    out = set()
+def _number_formats(book: Any) -> dict[int, str]:
+    """The number format of each cell style of an .xls that has one worth reading: a percent
+    (``0%``, ``0.0%``) or words shown with the number (``0"人次"``)."""
+    from analytics.ingest.xlsx import format_affixes
+
+    out = {}
     for i, xf in enumerate(book.xf_list):
         fmt = book.format_map.get(xf.format_key)
-        if fmt is not None and "%" in fmt.format_str:
-            out.add(i)
-    return frozenset(out)
+        if fmt is not None and ("%" in fmt.format_str or any(format_affixes(fmt.format_str))):
+            out[i] = fmt.format_str
+    return out
 
 
-def _xls_cell(cell: Any, datemode: int, percent: frozenset[int]) -> str:
+def _xls_cell(cell: Any, datemode: int, formats: dict[int, str]) -> str:
     """A cell as shown: a date cell as ``2024-12-31`` (not its day number), a number in a percent
-    style as ``95%`` (not 0.95), else :func:`_xls_text`."""
+    style as ``95%`` (not 0.95) and with the words its format shows (``500人次``), else
+    :func:`_xls_text`."""
     import xlrd  # type: ignore[import-not-found]
+
+    from analytics.ingest.xlsx import cell_text
 
     if cell.ctype == xlrd.XL_CELL_DATE:
         try:
             return str(xlrd.xldate_as_datetime(cell.value, datemode).strftime("%Y-%m-%d"))
         except (ValueError, OverflowError, xlrd.xldate.XLDateError):
             return _xls_text(cell.value)
-    if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in percent:
-        return _xls_text(round(cell.value * 100, 6)) + "%"
+    if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in formats:
+        return cell_text(round(cell.value, 12), formats[cell.xf_index], words=True)
     return _xls_text(cell.value)
 
 
