@@ -1334,3 +1334,59 @@ def test_a_unit_or_sign_in_a_cells_number_format_is_read_with_its_number(tmp_pat
     got = [(i["name"], i["unit"], i["targets"]["2024"]["comparator"], i["targets"]["2024"]["value"]) for i in data["indicators"]]
     assert got == [("培训人数", "人次", ">=", 500), ("就业人数", "万人", ">=", 1.2), ("培训合格率", "%", ">=", 95),
                    ("人均成本", "", "<=", 1200)]  # a currency sign is no target's word
+
+
+_WORD_ROWS = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人数", "≥500人次"],
+              ["", "质量指标", "培训合格率", "≥95%"], ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]]
+
+
+def _word_names(path: Path) -> list[tuple[str, str, float]]:
+    data = _read(path, year=2024)
+    return [(i["level2"], i["name"], i["targets"]["2024"]["value"]) for i in data["indicators"]]
+
+
+def test_word_rows_and_cells_in_content_controls_a_row_starting_further_right_and_a_nested_table(tmp_path: Path) -> None:
+    import docx
+    from docx.oxml.ns import qn
+    from lxml import etree
+
+    want = [("数量指标", "培训人数", 500), ("质量指标", "培训合格率", 95), ("服务对象满意度指标", "学员满意度", 90)]
+
+    def table(doc: "docx.document.Document", cell: object = None) -> object:
+        t = (cell or doc).add_table(rows=4, cols=4)  # type: ignore[attr-defined]
+        for i, r in enumerate(_WORD_ROWS):
+            for j, v in enumerate(r):
+                t.cell(i, j).text = v
+        return t
+
+    def wrap(el: object) -> None:  # el inside <w:sdt><w:sdtContent>, where it stood
+        sdt = etree.Element(qn("w:sdt"))
+        content = etree.SubElement(sdt, qn("w:sdtContent"))
+        el.addprevious(sdt)  # type: ignore[attr-defined]
+        content.append(el)
+
+    d = docx.Document()
+    t = table(d)
+    wrap(t._tbl.findall(qn("w:tr"))[2])  # a row in a content control
+    wrap(t._tbl.findall(qn("w:tr"))[2].findall(qn("w:tc"))[3])  # a cell in one
+    d.save(tmp_path / "sdt.docx")
+    assert _word_names(tmp_path / "sdt.docx") == want
+
+    d = docx.Document()
+    tr = table(d)._tbl.findall(qn("w:tr"))[2]
+    tr.remove(tr.findall(qn("w:tc"))[0])  # the blank 一级 cell left out: the row starts one column right
+    pr = tr.find(qn("w:trPr"))
+    if pr is None:
+        pr = etree.Element(qn("w:trPr"))
+        tr.insert(0, pr)
+    etree.SubElement(pr, qn("w:gridBefore")).set(qn("w:val"), "1")
+    d.save(tmp_path / "before.docx")
+    assert _word_names(tmp_path / "before.docx") == want
+
+    d = docx.Document()
+    outer = d.add_table(rows=2, cols=2)
+    outer.cell(0, 0).text, outer.cell(0, 1).text = "项目名称", "职业技能培训补贴"
+    outer.cell(1, 0).text = "绩效指标"
+    table(d, outer.cell(1, 1))  # the indicators as a table inside the form's cell
+    d.save(tmp_path / "nested.docx")
+    assert _word_names(tmp_path / "nested.docx") == want
