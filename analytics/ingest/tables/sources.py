@@ -203,7 +203,8 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         import xlrd  # type: ignore[import-not-found]
     except ImportError:
         return ReadFailure("xls_reader_missing")
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True)
+    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                              logfile=io.StringIO())  # its warnings on a damaged file are not the program's output
     names = book.sheet_names()
     if sheet and sheet not in names:
         return ReadFailure("no_sheet", ", ".join(names))

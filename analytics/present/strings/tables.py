@@ -12,7 +12,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "starting with: {sample}",
     },
     "sheets": {"zh": "（工作表：{names}）", "en": " (sheets: {names})"},
-    "unreadable": {"zh": "{file}：无法读取文件（{detail}）。", "en": "{file}: the file cannot be read ({detail})."},
+    "unreadable": {"zh": "{file}：无法读取文件：文件可能已损坏、不完整，或内容与扩展名不符（{detail}）。"
+                         "请用 Excel 或 Word 打开后另存一份再上传，或复制表格文字粘贴。",
+                   "en": "{file}: the file cannot be read: it may be damaged, incomplete, or not what its name's ending says "
+                         "({detail}). Open it in Excel or Word and save a copy to upload, or copy the table's text and paste it."},
     "no_form": {"zh": "{file}：没有第 {detail} 张目标表，文件中共有 {rows} 张。",
                 "en": "{file}: there is no form number {detail}; the file holds {rows}."},
     "advice_text_disordered": {
