@@ -206,3 +206,27 @@ def test_the_last_character_of_a_wrapped_worded_target_stays_with_it() -> None:
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("居家养老服务老人数", "≥1500人"), ("助餐服务人次", "不少于3万人次"), ("补贴按季度发放", "按季发放"),
         ("老年人生活质量", "有效提升")]
+
+
+FILES = Path(__file__).resolve().parent / "files"
+
+
+def test_a_long_note_column_cut_wrongly_does_not_join_the_rows_beside_it() -> None:
+    """A centred Word table with 指标解释 and 备注 columns whose notes run on from row to row
+    (pdftotext -layout of a real 整体绩效目标表): each value still makes its own row."""
+    data = _reading((FILES / "yueyanglou_jiage_2023.word_centre.layout.txt").read_text(encoding="utf-8"))
+    assert data["source"]["format"] == "text-layout"
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]][:4] == [
+        ("业务工作支出安排金额", "28.8万元"), ("业务工作支出到位率", "100"), ("工作安排时间", "按月安排"), ("社会成本指标", "100")]
+
+
+def test_a_narrow_centred_table_whose_lines_mostly_hold_one_cell_and_a_unit_cut_below_a_label() -> None:
+    """Most lines of a narrow table with its text in the middle of the cells hold a single piece;
+    the rest of a cut unit (≥100 百分 / 比) stands two lines below, a level label between."""
+    data = _reading((FILES / "tai_zhifache_2023.word_centre.layout.txt").read_text(encoding="utf-8"))
+    assert data["source"]["format"] == "text-layout"
+    got = {i["name"]: (i["unit"], i["targets"]["2023"]["raw"]) for i in data["indicators"]}
+    assert got["完成修理养护的设施数量"] == ("辆", "≥90辆")
+    assert got["项目验收合格率"] == ("%", "≥100百分比")
+    assert got["养护维修质量合格率"] == ("%", "≥100百分比")
+    assert got["经费支出时效性"] == ("", "及时支出")

@@ -48,6 +48,14 @@ VALUE_SHAPE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
+def cut_unit(text: str, lex: Lexicon) -> bool:
+    """A value whose unit was cut by the cell's edge (``≥100百分`` of ≥100百分比): the rest of the
+    unit is on the cell's next line."""
+    m = VALUE_SHAPE.match(normalize_text(text))
+    unit = m.group("unit") if m else ""
+    return bool(unit) and unit not in lex.units and any(u.startswith(unit) and u != unit for u in lex.units)
+
+
 @dataclass
 class Cell:
     """A read value: ``comparator`` and ``value`` as the targets JSON has them, plus the unit

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like, names_under_level2
+from analytics.ingest.tables.cells import cut_unit, header_role, is_qualitative_text, is_value_like, names_under_level2
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -319,7 +319,7 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             is_value_like(cell, lex):
         return False  # two numbers (分值 20 above 10)
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
-        return consecutive and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
+        return (consecutive or cut_unit(cell, lex)) and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
             is_value_like(_join(cell, below), lex)
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
@@ -360,7 +360,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     end = next((i for i in body if i > started and is_sign_off(lines[i][0].text, lex)), len(lines))
     body = [i for i in body if i < end]
     spread = sum(1 for i in body if len(lines[i]) >= 2)
-    if len(body) < 2 or spread < 0.3 * len(body):
+    if len(body) < 2 or spread < 0.2 * len(body):
         return None
     # the columns of each page, matched to those of the page holding most of the table
     by_page: dict[int, list[int]] = {}
@@ -437,8 +437,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     # rows: the cells outside the level columns that share lines
     spans: list[list[int]] = []
     for k, cs in cells.items():
-        if roles[k] in _LEVEL_ROLES:
-            continue
+        if roles[k] in _LEVEL_ROLES or (roles[k] is None or roles[k] == "ignore") and len(anchors) >= 2 and k != anchor_col:
+            continue  # notes and explanations do not make rows: a long note cut wrongly would join them
         spans.extend([c.first, c.last] for c in cs)
     spans.sort()
     groups: list[list[int]] = []

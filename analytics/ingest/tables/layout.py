@@ -61,6 +61,10 @@ def _is_header(row: list[str], lex: Lexicon) -> bool:
     if name is None:
         return False
     after = [r for i, r in enumerate(roles) if i > name]
+    if "value" not in after:  # sets side by side, the last one's value cell run into its name's (三级指标指标值)
+        starts = _set_starts(row, roles)
+        after = [r for i, r in enumerate(roles) if starts[0] <= i < (starts[1] if len(starts) > 1 else len(roles))
+                 and i > min(j for j, q in enumerate(roles) if q == "name")]
     return "value" in after and sum(1 for r in roles if r) >= 2
 
 

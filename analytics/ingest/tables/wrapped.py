@@ -24,7 +24,7 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import VALUE_SHAPE, ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.cells import VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder
 from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
@@ -93,13 +93,6 @@ def _complete(text: str) -> bool:
     return ends_like_name(text) or bool(_PROPERTY_END.search(normalize_text(text)))
 
 
-def _cut_unit(text: str, lex: Lexicon) -> bool:
-    """A value whose unit was cut by the cell's edge (``≥100百分`` of ≥100百分比)."""
-    m = VALUE_SHAPE.match(normalize_text(text))
-    unit = m.group("unit") if m else ""
-    return bool(unit) and unit not in lex.units and any(u.startswith(unit) and u != unit for u in lex.units)
-
-
 def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     """The cells of a row with a value whose text may go on below: words of three characters or
     more that do not yet end the way a name or an explanation does (…率, …数量, …情况), and a
@@ -107,7 +100,7 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     out = []
     for k, piece in enumerate(row):
         t = normalize_text(piece)
-        if _cut_unit(t, lex):
+        if cut_unit(t, lex):
             out.append(k)
             continue
         if _is_value(t) or lex.level_word(t) or len(t) < 3 or t.endswith(("。", "；", ";")) or _complete(t):
@@ -137,8 +130,8 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
     """How well ``piece`` goes on ``cell``: the joined text a level word, a name's end, a
     unit or a target in words scores; a cell that already read complete does not."""
     joined = normalize_text(cell + piece)
-    if _cut_unit(cell, lex):
-        return 3 if not _cut_unit(joined, lex) and _is_value(joined) else -3
+    if cut_unit(cell, lex):
+        return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
     score = 0
     if lex.level_word(joined):
         score += 3
