@@ -15,6 +15,7 @@ import re
 
 from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
+from analytics.ingest.tables.centred import centred_rows
 from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
@@ -25,7 +26,8 @@ from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
-from analytics.ingest.tables.wrapped import cell_per_line, join_cell_lines, join_fragments, join_split_words
+from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
+                                             join_split_words)
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -156,6 +158,7 @@ def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
 
 
 MAX_FORMS = 60
+_CENTRED_SHARE = 0.8  # a reading around middle lines wins with fewer unread rows, and most of the sound indicators
 _THIN = 2  # indicators: a one-cell-per-line text read with no more goes on to the other ways of cutting it
 _LEFT = 3  # unread rows (and half the indicators) that let the other ways of cutting a text try
 
@@ -170,8 +173,14 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     the most sound indicators (:func:`_sound`) wins."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
+
+    def centred() -> RawTable | None:
+        return _centred(join_split_words(split_spaces(table), lex), lex)
+
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(cell_lines(), lex),
-             lambda: split_run_on_rows(join_fragments(join_split_words(split_spaces(table), lex), lex), lex),
+             lambda: split_run_on_rows(join_fragments(join_header_lines(join_split_words(split_spaces(table), lex), lex),
+                                                      lex), lex),
+             centred,
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
              lambda: _cell_by_cell(cell_lines(), lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
@@ -185,13 +194,24 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
             continue
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
-            if best is None or (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators)):
+            # a text cut around each row's middle line is built for rows the other ways leave unread: it
+            # wins when it leaves fewer (:func:`_worth`) and keeps most of the sound indicators; the other
+            # ways win by their sound indicators alone
+            if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)
+                                if cut is centred else (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators))):
                 best = result
-            if _filled(best) > _THIN and len(best.unread) < max(_LEFT, len(best.indicators) / 2):
+            if _filled(best) > _THIN and _left(best) < max(_LEFT, len(best.indicators) / 2):
                 break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
     return best or first or NoTable("empty")
+
+
+def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
+    """A copy split at blanks read as a table whose text stands in the middle of its cells
+    (:mod:`.centred`), or ``None``."""
+    rows = centred_rows(words, lex)
+    return None if rows is None else split_run_on_rows(rows, lex)
 
 
 def _cell_by_cell(joined: RawTable, lex: Lexicon) -> RawTable | None:
@@ -200,6 +220,18 @@ def _cell_by_cell(joined: RawTable, lex: Lexicon) -> RawTable | None:
     (:func:`~analytics.ingest.tables.wrapped.cell_per_line`); ``None`` for a text too big."""
     cells = cell_per_line(joined)
     return None if cells is None else rebuild_rows(join_wrapped_words(cells, lex), lex)
+
+
+def _worth(reading: TableReading) -> tuple[float, int]:
+    """How good a reading is, to choose among the ways of cutting a text: its sound indicators
+    (:func:`_sound`), less half a row for each row it could not read (:func:`_left`); then its
+    indicators."""
+    return _sound(reading) - _left(reading) / 2, len(reading.indicators)
+
+
+def _left(reading: TableReading) -> int:
+    """The rows a reading could not read (listed as unread)."""
+    return len(reading.unread)
 
 
 def _filled(reading: TableReading) -> int:

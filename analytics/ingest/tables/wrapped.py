@@ -29,7 +29,7 @@ from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_split_words"]
+__all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
@@ -88,7 +88,7 @@ _PROPERTY_END = re.compile(r"((及时|合规|规范|有效|准确|完整|安全|
                            r"真实|一致|针对|实用|适用|严肃|权威|主动|积极)性|影响)$")
 
 
-def _complete(text: str) -> bool:
+def reads_complete(text: str) -> bool:
     """A cell's text that reads complete: it ends the way a name does, or names a property."""
     return ends_like_name(text) or bool(_PROPERTY_END.search(normalize_text(text)))
 
@@ -98,15 +98,23 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     more that do not yet end the way a name or an explanation does (…率, …数量, …情况), and a
     value whose unit was cut (``≥100百分``)."""
     out = []
+    first = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
     for k, piece in enumerate(row):
         t = normalize_text(piece)
-        if cut_unit(t, lex):
+        if cut_unit(t, lex) or _unitless(t):
             out.append(k)
             continue
-        if _is_value(t) or lex.level_word(t) or len(t) < 3 or t.endswith(("。", "；", ";")) or _complete(t):
+        if _is_value(t) or lex.level_word(t) or len(t) < 2 or t.endswith(("。", "；", ";")):
             continue
-        out.append(k)
+        if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
+            out.append(k)
     return out
+
+
+def _unitless(text: str) -> bool:
+    """A number with a comparator but no unit (≥3000): its unit may stand on the line below."""
+    m = VALUE_SHAPE.match(text)
+    return bool(m) and not m.group("unit") and bool(re.match(r"^[≥≤≧≦<>＞＜]", text))
 
 
 def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[tuple[int, str]], list[str]]:
@@ -132,14 +140,16 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
     joined = normalize_text(cell + piece)
     if cut_unit(cell, lex):
         return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
+    if _unitless(normalize_text(cell)):
+        return 3 if normalize_text(piece) in lex.units else -3
     score = 0
     if lex.level_word(joined):
         score += 3
-    if _complete(joined) and not _complete(cell):
+    if reads_complete(joined) and not reads_complete(cell):
         score += 2
     elif _WORDED_END.search(joined) and not _WORDED_END.search(normalize_text(cell)):
         score += 1
-    if _complete(cell) or _WORDED_END.search(normalize_text(cell)):
+    if reads_complete(cell) or _WORDED_END.search(normalize_text(cell)):
         score -= 2
     return score
 
@@ -184,10 +194,15 @@ _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's
 
 
 #: a target in words, not a name: it ends the way such a target does (效果明显, 符合相关规定, 严格执行…规定)
-_WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标)$")
+_WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完善|健全|规范|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标)$")
 _WORDED_START = re.compile(r"^(完成|实现|确保|保障|按时|做好|加强|推进|开展|严格|符合|达到|低于|高于|不低于|不超过)")
 #: the end of a label of the form's other words, beside the lexicon's facts labels (facts.label_kind)
 _LABEL_END = re.compile(r"(名称|类别|性质|属性|用途|期限|负责人|电话|日期|时间)$")
+
+
+def reads_worded(text: str) -> bool:
+    """A cell's text that ends the way a target in words does (逐步完善, 效果明显, 符合相关规定)."""
+    return bool(_WORDED_END.search(normalize_text(text)))
 
 
 def _joins_word(left: str, right: str, lex: Lexicon) -> bool:
@@ -370,3 +385,74 @@ def cell_per_line(table: RawTable) -> RawTable | None:
     if rows == table.rows:
         return table
     return dataclasses.replace(table, rows=rows, refs=refs, lines=[])
+
+
+_HEADER_PIECE = 8  # characters of a piece of a wrapped header cell
+
+
+def _header_fit(cell: str, piece: str, lex: Lexicon) -> int:
+    """How well ``piece`` ends the header cell ``cell``: 2 when the two make a header word of the
+    lexicon (年度指标 + 值, 偏差原因分析及改 + 进措施), 1 when they begin one, else -2."""
+    joined = normalize_text(cell + piece)
+    if joined in lex.run_words:
+        return 2
+    if any(w.startswith(joined) for w in lex.run_words if len(w) > len(joined)):
+        return 1  # the start of one (偏差原因分析及改: 进措施 on the next line)
+    return 1 if any(joined.startswith(w) and len(normalize_text(cell)) < len(w) for w in lex.run_words
+                    if len(w) >= 4) else -2  # one and more words (绩效指 + 标描述)
+
+
+def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` (rows of pieces split at blanks) with the lines that end its headers' wrapped cells
+    (``一级指标 … 年度指标 实际完成 … 偏差原因`` over ``值 值 分析及改`` over ``进措施``) joined into each
+    header (every form of the text has its own): each piece goes on the header cell it makes a
+    header word with, in order; a line is joined only when every piece does."""
+    rows, refs = list(table.rows), list(table.refs)
+    at = 0
+    while at < len(rows):
+        row = rows[at]
+        if len(row) < 2 or len(row) > _MOST_PIECES or not {"name", "value"} <= {
+                header_role(normalize_text(c), lex) for c in row}:
+            at += 1
+            continue
+        header = list(row)
+        j = at + 1
+        while j < len(rows) and j - at <= 3:
+            cells = _header_places(header, [normalize_text(p) for p in rows[j]], lex)
+            if cells is None:
+                break
+            for p, c in zip(rows[j], cells):
+                header[c] += p
+            j += 1
+        if j > at + 1:
+            rows[at:j] = [header]
+            refs[at:j] = [refs[at]]
+        at += 1
+    if len(rows) == len(table.rows):
+        return table
+    return dataclasses.replace(table, rows=rows, refs=refs)
+
+
+def _header_places(header: list[str], pieces: list[str], lex: Lexicon) -> list[int] | None:
+    """The header cells the ``pieces`` of the line below a header go on (see
+    :func:`join_header_lines`), or ``None`` when the line does not end the header's cells."""
+    if not pieces or len(pieces) > len(header) or any(
+            len(p) > _HEADER_PIECE or lex.level_word(p) or _is_value(p) for p in pieces):
+        return None
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {}
+
+    def go(p: int, c: int) -> tuple[int, list[int]]:  # pieces p.. on header cells c..
+        if p == len(pieces):
+            return 0, []
+        if len(header) - c < len(pieces) - p:
+            return -10**6, []
+        if (p, c) not in best:
+            fit, rest = go(p + 1, c + 1)
+            take = (fit + _header_fit(header[c], pieces[p], lex), [c] + rest)
+            best[(p, c)] = max(take, go(p, c + 1), key=lambda t: t[0])
+        return best[(p, c)]
+
+    score, cells = go(0, 0)
+    if score < len(pieces) or any(_header_fit(header[c], p, lex) < 1 for p, c in zip(pieces, cells)):
+        return None
+    return cells

@@ -1,0 +1,91 @@
+"""A viewer's copy of a table whose text stands in the middle of its cells (select-all out of a PDF
+of a Word form with its cells centred, pdfplumber-like: each line the words at one height):
+analytics/ingest/tables/centred.py, the header's wrapped lines (wrapped.join_header_lines) and
+parse-table's choice among the ways of cutting a text.
+
+The copies in tests/ingest/files/*.viewer_copy.txt were made the way an office makes them: a Word
+table (widths as a person sets them, merged level cells, text centred or at the top), printed to
+PDF by LibreOffice and copied out line by line."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.centred import centred_rows
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.sources import read_source, split_spaces
+from analytics.ingest.tables.wrapped import join_header_lines, join_split_words
+
+LEX = load_lexicon()
+FILES = Path(__file__).resolve().parent / "files"
+
+
+def _read(name: str) -> dict:
+    result = parse_table(FILES / name)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+def _rows(name: str) -> list[tuple]:
+    data = _read(name)
+    out = []
+    for i in data["indicators"]:
+        target = next(iter(i["targets"].values()), {})
+        actual = next(iter((i.get("actuals") or {}).values()), {})
+        out.append((i["level1"], i["name"], i["unit"], target.get("raw"), actual.get("raw")))
+    return out
+
+
+def test_a_centred_target_table_reads_every_row_with_its_wrapped_name_value_and_level() -> None:
+    """Names over two lines with their value between them, a level label beside a row's middle
+    line, a date wrapped around its row (2024年12月 / 底前), explanations (反映…) kept out of the
+    names, targets in words between their name's lines (明显提高, 健全)."""
+    got = _rows("centred_target_table.viewer_copy.txt")
+    assert [(lvl, name, unit, target) for lvl, name, unit, target, _ in got] == [
+        ("产出指标", "开展农村实用技术培训人次", "人次", "≥3000人次"),
+        ("产出指标", "新建高标准农田面积", "万亩", "≥1.2万亩"),
+        ("产出指标", "培训合格率", "%", "≥95%"),
+        ("产出指标", "工程验收合格率", "%", "100%"),
+        ("产出指标", "项目完成时间", "", "2024年12月底前"),
+        ("产出指标", "亩均建设成本", "元/亩", "≤1500元/亩"),
+        ("效益指标", "带动农户年均增收", "元", "≥2000元"),
+        ("效益指标", "农民群众对农业技术的掌握程度", "", "明显提高"),
+        ("效益指标", "农田设施长效管护机制", "", "健全"),
+        ("满意度指标", "受益农户满意度", "%", "≥90%")]
+    assert not _read("centred_target_table.viewer_copy.txt")["unread"]
+
+
+def test_a_centred_self_evaluation_keeps_targets_actuals_and_wrapped_labels_apart() -> None:
+    """A 自评表 whose header cells wrap around its middle line (年度指标 / 值, 偏差原因 / 分析及改 /
+    进措施), a unit on the line below its number (≤2000 / 元), a level label broken over lines
+    (社会效益 / 指标 after its score (30分)), and a target in words leading its middle line."""
+    got = {name: (unit, target, actual) for _, name, unit, target, actual in _rows("centred_self_evaluation.viewer_copy.txt")}
+    assert got["举办就业招聘会场次"] == ("场", "≥12场", "15场")
+    assert got["补贴资金发放准确率"] == ("%", "100%", "100%")
+    assert got["人均培训补贴标准"] == ("元", "≤2000元", "1850元")
+    assert got["城镇新增就业人数"] == ("人", "≥3000人", "3215人")
+    assert got["就业服务体系建设"] == ("", "逐步完善", "基本完善")
+
+
+def test_a_header_wrapped_around_its_middle_line_is_put_back() -> None:
+    words = join_split_words(split_spaces(read_source(str(FILES / "centred_self_evaluation.viewer_copy.txt"))[0]), LEX)
+    rows = centred_rows(words, LEX)
+    assert rows is not None
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"] in rows.rows
+
+
+def test_the_lines_below_a_top_aligned_header_end_its_cells() -> None:
+    words = join_split_words(split_spaces(read_source(str(FILES / "top_self_evaluation.viewer_copy.txt"))[0]), LEX)
+    assert ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施"] \
+        in join_header_lines(words, LEX).rows
+    got = {name: (unit, target, actual) for _, name, unit, target, actual in _rows("top_self_evaluation.viewer_copy.txt")}
+    assert got["人均培训补贴标准"] == ("元", "≤2000元", "1850元")  # the unit on the line below its number
+    assert got["城镇新增就业人数"] == ("人", "≥3000人", "3215人")
+
+
+def test_a_reading_around_middle_lines_does_not_replace_a_fuller_one() -> None:
+    """A top-aligned copy of two forms: the reading split at blanks finds most indicators of both;
+    cutting it around middle lines leaves fewer rows unread but reads fewer of them right."""
+    names = {i["name"] for i in _read("hebei_fayuan_xiangmu_2023.word_top.viewer_copy.txt")["indicators"]}
+    assert {"维修面积", "验收合格率", "项目成本", "聘用调解员人数", "陪审员参审案件数量", "案件调解率"} <= names
