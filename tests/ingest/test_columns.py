@@ -230,3 +230,18 @@ def test_a_narrow_centred_table_whose_lines_mostly_hold_one_cell_and_a_unit_cut_
     assert got["项目验收合格率"] == ("%", "≥100百分比")
     assert got["养护维修质量合格率"] == ("%", "≥100百分比")
     assert got["经费支出时效性"] == ("", "及时支出")
+
+
+def test_a_value_wrapped_around_its_row_in_a_centred_layout() -> None:
+    """pdftotext -layout of Word forms with their cells centred (tests/ingest/files, made as
+    tests/ingest/test_centred.py says): a date whose 底前 stands two lines below it, the name's line
+    between (2024 年 12 月 / 项目完成时间 / 底前), and a number whose unit does (≤2000 / 1850元 / 元)."""
+    target = _reading((FILES / "centred_target_table.layout.txt").read_text(encoding="utf-8"))
+    got = {i["name"]: i["targets"]["2024"]["raw"] for i in target["indicators"]}
+    assert len(got) == 10 and not target["unread"]
+    assert got["项目完成时间"] == "2024年12月底前"
+    own = _reading((FILES / "centred_self_evaluation.layout.txt").read_text(encoding="utf-8"))
+    rows = {i["name"]: (i["targets"]["2023"]["raw"], i["actuals"]["2023"]["raw"]) for i in own["indicators"]}
+    assert len(rows) == 8 and not own["unread"]
+    assert rows["人均培训补贴标准"] == ("≤2000元", "1850元")
+    assert rows["城镇新增就业人数"] == ("≥3000人", "3215人")

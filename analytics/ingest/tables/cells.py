@@ -48,6 +48,14 @@ VALUE_SHAPE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
+def open_value(text: str, lex: Lexicon) -> bool:
+    """A value whose cell goes on on a lower line: a unit cut by the cell's edge (≥100百分 / 比), a
+    number with its comparator and no unit (≤2000 / 元), a date whose 底前 is below (2024年12月 / 底前)."""
+    t = normalize_text(text)
+    return cut_unit(t, lex) or bool(re.fullmatch(r"\d{4}年(\d{1,2}月)?", t)) \
+        or bool(re.fullmatch(r"[≥≤≧≦<>＞＜]=?\d[\d.,]*", t))
+
+
 def cut_unit(text: str, lex: Lexicon) -> bool:
     """A value whose unit was cut by the cell's edge (``≥100百分`` of ≥100百分比): the rest of the
     unit is on the cell's next line."""

@@ -25,7 +25,8 @@ import itertools
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (cut_unit, ends_like_name, header_role, is_qualitative_text, is_value_like)
+from analytics.ingest.tables.cells import (ends_like_name, header_role, is_qualitative_text, is_value_like,
+                                           open_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
@@ -157,11 +158,7 @@ def _header(rows: list[list[str]], lex: Lexicon) -> tuple[int, int, list[str]] |
 
 
 def _continues(word: str, lex: Lexicon) -> bool:
-    """A value whose cell goes on on a lower line: a unit cut by the cell's edge (≥100百分 / 比), a
-    date whose 底前 is below (2024年12月 / 底前)."""
-    t = normalize_text(word)
-    return cut_unit(t, lex) or bool(re.fullmatch(r"\d{4}年(\d{1,2}月)?", t)) \
-        or bool(re.fullmatch(r"[≥≤≧≦<>＞＜]=?\d[\d.,]*", t))  # ≤2000 / 元: the unit below
+    return open_value(word, lex)
 
 
 def _texts(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:

@@ -28,7 +28,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import cut_unit, header_role, is_qualitative_text, is_value_like, names_under_level2
+from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like, names_under_level2, open_value
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -319,7 +319,7 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             is_value_like(cell, lex):
         return False  # two numbers (分值 20 above 10)
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
-        return (consecutive or cut_unit(cell, lex)) and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
+        return (consecutive or open_value(cell, lex)) and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
             is_value_like(_join(cell, below), lex)
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
