@@ -89,3 +89,14 @@ def test_a_reading_around_middle_lines_does_not_replace_a_fuller_one() -> None:
     cutting it around middle lines leaves fewer rows unread but reads fewer of them right."""
     names = {i["name"] for i in _read("hebei_fayuan_xiangmu_2023.word_top.viewer_copy.txt")["indicators"]}
     assert {"维修面积", "验收合格率", "项目成本", "聘用调解员人数", "陪审员参审案件数量", "案件调解率"} <= names
+
+
+def test_a_top_aligned_copy_carries_a_date_and_a_name_beside_a_target_in_words_onto_their_rows() -> None:
+    """Text at the top of its cells: the rest of a date (2024年12月 / 底前) and of a name whose
+    target is in words (农民群众对农业 明显提高 / 技术的掌握程度) stand on the lines below their row."""
+    data = _read("top_target_table.viewer_copy.txt")
+    got = {i["name"]: next(iter(i["targets"].values()))["raw"] for i in data["indicators"]}
+    assert not data["unread"] and len(got) == 10
+    assert got["项目完成时间"] == "2024年12月底前"
+    assert got["农民群众对农业技术的掌握程度"] == "明显提高"
+    assert got["农田设施长效管护机制"] == "健全"

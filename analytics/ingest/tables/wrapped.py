@@ -24,7 +24,8 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder
+from analytics.ingest.tables.cells import (VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder,
+                                           is_value_like, open_value)
 from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
@@ -57,12 +58,21 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
     return t
 
 
-def _name_at(row: list[str]) -> int | None:
-    """The index of the name in a row with values: the last piece of text before its first value."""
-    first = next((k for k, p in enumerate(row) if _is_value(p)), None)
+def _name_at(row: list[str], lex: Lexicon) -> int | None:
+    """The index of the name in a row with values: the last piece of text before its first value
+    (a number, a date: 2024年12月, or a target in words: 农民群众对农业 明显提高 反映社会效益)."""
+    first = next((k for k, p in enumerate(row) if _is_value(p)), None) \
+        or next((k for k, p in enumerate(row) if k and (open_value(p, lex) or _worded_target(p, lex))
+                 and not lex.level_word(normalize_text(row[k - 1])) and not _is_value(row[k - 1])), None)
     if not first:
         return None
     return first - 1 if not _is_value(row[first - 1]) else None
+
+
+def _worded_target(piece: str, lex: Lexicon) -> bool:
+    """A target in words (明显提高, 健全), not a level word nor a name."""
+    t = normalize_text(piece)
+    return reads_worded(t) and not lex.level_word(t) and not ends_like_name(t) and header_role(t, lex) is None
 
 
 def _completes(name: str, pieces: list[str]) -> int:
@@ -99,13 +109,16 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     value whose unit was cut (``≥100百分``)."""
     out = []
     first = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
+    name = _name_at(row, lex)
     for k, piece in enumerate(row):
         t = normalize_text(piece)
-        if cut_unit(t, lex) or _unitless(t):
+        if open_value(t, lex):  # ≥100百分 / 比, ≥3000 / 人, 2024年12月 / 底前
             out.append(k)
             continue
         if _is_value(t) or lex.level_word(t) or len(t) < 2 or t.endswith(("。", "；", ";")):
             continue
+        if name is not None and name < k < first and _worded_target(t, lex):
+            continue  # a whole target in words (明显增加): the line below it is a row of its own
         if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
             out.append(k)
     return out
@@ -142,6 +155,8 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
         return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
     if _unitless(normalize_text(cell)):
         return 3 if normalize_text(piece) in lex.units else -3
+    if open_value(cell, lex):  # 2024年12月 / 底前
+        return 3 if not re.search(r"\d", piece) and is_value_like(joined, lex) else -3
     score = 0
     if lex.level_word(joined):
         score += 3
@@ -275,7 +290,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
     i = 0
     while i < len(rows):
         row = rows[i]
-        at = _name_at(row)
+        at = _name_at(row, lex)
         if at is not None:  # top: the wrapped cells of a row with a value go on on the lines below it
             row = list(row)
             j = i + 1
@@ -303,7 +318,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                     out_refs.append(refs[i])
                     i += 2 + n
                     continue
-            at = _name_at(middle)
+            at = _name_at(middle, lex)
             if at == 0 and not ends_like_name(middle[0]):  # centred, the name's middle line beside its value
                 n = _completes(frag + middle[0], frags[i + 2:i + 1 + _MOST_LINES])
                 if n:
