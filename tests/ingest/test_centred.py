@@ -100,3 +100,13 @@ def test_a_top_aligned_copy_carries_a_date_and_a_name_beside_a_target_in_words_o
     assert got["项目完成时间"] == "2024年12月底前"
     assert got["农民群众对农业技术的掌握程度"] == "明显提高"
     assert got["农田设施长效管护机制"] == "健全"
+
+
+def test_a_centred_workbook_copy_keeps_explanations_out_of_one_line_names() -> None:
+    """A workbook's form (merged level cells, text centred) copied out of its PDF: an explanation on
+    one line after the value while the name wraps around it (开展农村实用技术培 / ≥3000人次 反映… /
+    训人次), and one wrapped around a one-line name (反映年度建设任务完 / 新建高标准农田面积 / 成情况)."""
+    data = _read("centred_workbook_target_table.viewer_copy.txt")
+    assert [i["name"] for i in data["indicators"]] == [
+        "开展农村实用技术培训人次", "新建高标准农田面积", "培训合格率", "工程验收合格率", "项目完成时间", "亩均建设成本",
+        "带动农户年均增收", "农民群众对农业技术的掌握程度", "农田设施长效管护机制", "受益农户满意度"]

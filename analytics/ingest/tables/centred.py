@@ -171,11 +171,14 @@ def _texts(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:
     texts = [w for w in ln.words if not _is_value(w, lex)]
     if mid and _led_by_target(ln, lex):  # 逐步完善 基本完善 15 13: the target in words first, the name around
         return [""] + texts[1:]
+    if mid and texts and ln.words and _is_value(ln.words[0], lex):
+        return [""] + texts  # ≥3000人次 反映培训覆盖情况: text after the value is no name's; the name is around
     return texts
 
 
 def _places(words: list[str], width: int, cells: list[str], above: bool, lex: Lexicon,
-            half: bool | None = None, even: frozenset[int] = frozenset()) -> list[int]:
+            half: bool | None = None, even: frozenset[int] = frozenset(), waiting: frozenset[int] = frozenset()
+            ) -> list[int]:
     """The text cells (of ``width``) that the words of a wrapped line go on, in order: all of them
     when as many; else the choice whose joined texts read best (a name reads complete, an
     explanation (反映…) is no name). ``half``: the line stands half a line off the middle one, where
@@ -197,6 +200,10 @@ def _places(words: list[str], width: int, cells: list[str], above: bool, lex: Le
                 score += 0.25
             if k and reads_worded(cells[k]):  # a whole target in words (基本完善) takes no more lines
                 score -= 0.5
+            if k and not cells[k] and above:  # a cell with no word on the middle line: an explanation's, say
+                score += 0.0 if explains else -0.75
+            if not above and k in waiting:  # a cell begun above with no word on the middle line goes on below
+                score += 1.0
             if half is not None and even:
                 score += 1.0 if (k in even) == half else -1.0
         if score > best[0]:
@@ -209,16 +216,26 @@ def _cells(above: list[_Line], mid: _Line, below: list[_Line], lex: Lexicon) -> 
     the wrapped lines above and below it (see :func:`_places`)."""
     base = _texts(mid, lex, True)
     width = max([len(base)] + [len(_texts(ln, lex, False)) for ln in (*above, *below)])
+    if above or below:
+        width += 1  # room for a cell with no word on the middle line (反映… / …情况 around a one-line name)
     cells = base + [""] * (width - len(base))
     even = frozenset(k for k, t in enumerate(base) if not t)  # the name wraps around the middle line
     for r, ln in enumerate(reversed(above), start=1):  # nearest first: each goes before the text below it
         words = _texts(ln, lex, False)
         for w, k in zip(words, _places(words, width, cells, True, lex, r % 2 == 1, even)):
             cells[k] = w + cells[k]
+    waiting = frozenset(k for k in range(width) if cells[k] and (k >= len(base) or not base[k]))
     for r, ln in enumerate(below, start=1):
         words = _texts(ln, lex, False)
-        for w, k in zip(words, _places(words, width, cells, False, lex, r % 2 == 1, even)):
+        for w, k in zip(words, _places(words, width, cells, False, lex, r % 2 == 1, even, waiting)):
             cells[k] = cells[k] + w
+    while len(cells) > max(1, len(base)) and not cells[-1]:
+        cells.pop()
+    if cells and base and base[0] and not reads_complete(cells[0]):  # the middle line's first text no name:
+        alt = next((k for k in range(1, len(cells)) if k in even and reads_complete(cells[k])
+                    and not reads_worded(cells[k])), None)  # 补贴资金发放及 / 时性 around it is the name
+        if alt is not None:
+            cells = [cells[alt]] + [c for k, c in enumerate(cells) if k not in (0, alt)] + [cells[0]]
     return cells
 
 
