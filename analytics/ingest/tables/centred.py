@@ -36,6 +36,7 @@ __all__ = ["centred_rows"]
 
 _SCAN = 80  # lines looked at for the header
 _MOST_LINES = 400  # lines below the header cut this way (a target table has far fewer)
+_MOST_TEXT = 1500  # lines of a text read this way at all
 _REACH = 4  # lines a wrapped cell reaches above or below its row's middle line
 _SCORE = re.compile(r"^[(（]\d{1,3}(\.\d+)?分[)）]$")  # (50分): a level label's score
 _LONGEST_WORD = 16  # characters of a wrapped line of a cell
@@ -50,6 +51,7 @@ class _Line:
     middle: bool  # a row's middle line: a value, or a target in words alone
     worded: bool = False  # a middle line by a target in words alone (较高): it may be a name's line too
     plain: bool = False  # a middle line of text cells only (a name beside its explanation, its value wrapped around it)
+    texts: dict[bool, list[str]] = dataclasses.field(default_factory=dict)  # its text words, as a middle line or not
 
 
 def _is_level(word: str, lex: Lexicon) -> bool:
@@ -57,9 +59,17 @@ def _is_level(word: str, lex: Lexicon) -> bool:
     return bool(lex.level_word(t)) or bool(_SCORE.match(t))
 
 
+_SEEN: dict[tuple[int, str], bool] = {}  # (lexicon, word) -> a value: the cut tries each line many times
+
+
 def _is_value(word: str, lex: Lexicon) -> bool:
-    t = normalize_text(word)
-    return bool(re.search(r"\d", t) or t in ("是", "否")) and is_value_like(t, lex)
+    key = (id(lex), word)
+    if key not in _SEEN:
+        if len(_SEEN) > 100_000:
+            _SEEN.clear()
+        t = normalize_text(word)
+        _SEEN[key] = bool(re.search(r"\d", t) or t in ("是", "否")) and is_value_like(t, lex)
+    return _SEEN[key]
 
 
 def _target_words(word: str, lex: Lexicon) -> bool:
@@ -164,6 +174,12 @@ def _continues(word: str, lex: Lexicon) -> bool:
 def _texts(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:
     """The words of a line that belong to text cells (the name, a target in words, explanations):
     not its values, nor the target in words of a worded middle line."""
+    if mid not in ln.texts:
+        ln.texts[mid] = _text_words(ln, lex, mid)
+    return ln.texts[mid]
+
+
+def _text_words(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:
     if mid and ln.worded:
         k = next(j for j, w in enumerate(ln.words) if _target_words(w, lex) and (j or not _name_first(ln, lex)))
         rest = ln.words[:k] + ln.words[k + 1:]  # the target in words is a value; the rest are text cells
@@ -302,6 +318,8 @@ def centred_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     """``table`` (rows of words split at blanks) with the lines below its header cut into rows as
     a table whose text stands in the middle of its cells (see the module's help); ``None`` when
     no header is found or fewer than two rows have a middle line beside a wrapped name."""
+    if len(table.rows) > _MOST_TEXT:
+        return None  # far longer than a target table's copy: read the other ways
     found = _header(table.rows, lex)
     if found is None:
         return None

@@ -21,6 +21,7 @@ as it is, for the table reader.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import re
 
 from analytics.core.values import normalize_text
@@ -98,6 +99,7 @@ _PROPERTY_END = re.compile(r"((及时|合规|规范|有效|准确|完整|安全|
                            r"真实|一致|针对|实用|适用|严肃|权威|主动|积极)性|影响)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def reads_complete(text: str) -> bool:
     """A cell's text that reads complete: it ends the way a name does, or names a property."""
     return ends_like_name(text) or bool(_PROPERTY_END.search(normalize_text(text)))
@@ -215,6 +217,7 @@ _WORDED_START = re.compile(r"^(完成|实现|确保|保障|按时|做好|加强|
 _LABEL_END = re.compile(r"(名称|类别|性质|属性|用途|期限|负责人|电话|日期|时间)$")
 
 
+@functools.lru_cache(maxsize=16384)
 def reads_worded(text: str) -> bool:
     """A cell's text that ends the way a target in words does (逐步完善, 效果明显, 符合相关规定)."""
     return bool(_WORDED_END.search(normalize_text(text)))
