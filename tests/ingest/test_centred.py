@@ -110,3 +110,13 @@ def test_a_centred_workbook_copy_keeps_explanations_out_of_one_line_names() -> N
     assert [i["name"] for i in data["indicators"]] == [
         "开展农村实用技术培训人次", "新建高标准农田面积", "培训合格率", "工程验收合格率", "项目完成时间", "亩均建设成本",
         "带动农户年均增收", "农民群众对农业技术的掌握程度", "农田设施长效管护机制", "受益农户满意度"]
+
+
+def test_a_copy_in_the_order_a_pdf_draws_its_cells_is_not_taken_for_a_centred_one() -> None:
+    """``pdftotext -raw`` of a top-aligned Word table (each cell's lines one after the other): cut
+    around middle lines it would leave no row unread, yet its names would be the pieces of cells;
+    the reading that runs the cells together keeps the whole names."""
+    data = _read("chizhou_weituo_ziping_2022.word_top.raw.txt")
+    assert data["source"]["format"] == "text-stream"
+    names = {i["name"] for i in data["indicators"]}
+    assert {"基建工程委托业务项目数量", "委托业务报告合格率", "项目总成本"} <= names

@@ -27,7 +27,7 @@ from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
-                                             join_split_words)
+                                             join_split_words, reads_complete)
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -188,19 +188,21 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None
     best: TableReading | None = None  # the fullest reading; one of only a row or two lets the later ways try
+    around: TableReading | None = None  # the reading around middle lines, while it is the best
     for cut in tries:
         attempt = cut()
         if attempt is None:
             continue
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
-            # a text cut around each row's middle line is built for rows the other ways leave unread: it
-            # wins when it leaves fewer (:func:`_worth`) and keeps most of the sound indicators; the other
-            # ways win by their sound indicators alone
-            if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)
-                                if cut is centred else (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators))):
-                best = result
-            if _filled(best) > _THIN and _left(best) < max(_LEFT, len(best.indicators) / 2):
+            if cut is centred:
+                if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)):
+                    best = around = result
+                continue  # the later ways may still find more sound indicators
+            if best is None or ((_whole(result) - _left(result) / 2 > _whole(best) - _left(best) / 2) if best is around
+                                else (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators))):
+                best = result  # over the reading around middle lines, only one with more whole indicators
+            if best is not around and _filled(best) > _THIN and _left(best) < max(_LEFT, len(best.indicators) / 2):
                 break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -227,6 +229,14 @@ def _worth(reading: TableReading) -> tuple[float, int]:
     (:func:`_sound`), less half a row for each row it could not read (:func:`_left`); then its
     indicators."""
     return _sound(reading) - _left(reading) / 2, len(reading.indicators)
+
+
+def _whole(reading: TableReading) -> int:
+    """The sound indicators (:func:`_sound`) whose name reads whole (…率, …人数, …性: not a piece of
+    a wrapped cell such as 开展农村实用技术培)."""
+    return sum(1 for ind in reading.indicators if (ind.get("targets") or ind.get("actuals") or ind.get("span"))
+               and reads_complete(ind.get("name") or "") and not _TARGET_IN_NAME.search(ind.get("name") or "")
+               and not _LEVEL_IN_NAME.search(ind.get("name") or ""))
 
 
 def _left(reading: TableReading) -> int:
