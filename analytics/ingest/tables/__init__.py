@@ -170,7 +170,11 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     else rebuilt from its header, else split at blanks (a PDF copy), else cut where its cells run
     together, else read cell by cell in the order a PDF draws them (:mod:`.wrapped`). A reading
     with few indicators, or one that left many rows unread, lets the later ways try; the one with
-    the most sound indicators (:func:`_sound`) wins."""
+    the most sound indicators (:func:`_sound`) wins. After the split at blanks, the text is also
+    read around each row's middle line (:mod:`.centred`, a copy of a form whose cells are centred):
+    that reading becomes the best when it leaves fewer rows unread (:func:`_worth`) and keeps most
+    of the sound indicators, and a later way then replaces it only with more whole-named ones
+    (:func:`_whole`)."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
 
