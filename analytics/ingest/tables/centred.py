@@ -10,12 +10,15 @@ above and below that line, as many above as below:
 
 Each line is cut at its blanks; level labels (产出指标, 质量指标, (50分)) are taken out first,
 since a label stands in the middle of its block, wherever that falls. The lines are then cut into
-rows around a middle line each (a line with a value, or a target in words standing alone), the
-cut that keeps each row's lines balanced above and below its middle line and makes whole names
-winning. A row's name is the first words of its lines, top to bottom; the other words of its
-wrapped lines (a target or an actual in words) and the rest of a unit cut by the cell's edge go to
-the cells they continue. Used as one more way to cut a text; the reading with the most sound
-indicators wins (see ``parse_table``).
+rows around a middle line each (a line with a value, or a target in words), the cut that keeps
+each row's lines balanced above and below its middle line and makes whole names winning. The
+middle line's words set the row's text cells (the name first, unless the line starts with a value
+or a target in words: the name then wraps around it); the words of the lines above and below go
+on the cells they fit, in order (a name reads whole, an explanation starts with 反映…, a cell with
+no word on the middle line goes on below as far as above), and the rest of a value (比 of
+≥100百分, 底前 of 2024年12月, 元 of ≤2000) goes on its value. The row's cells come in the header's
+order: the name, then values and text cells as the header's value columns take them. Used as one
+more way to cut a text, weighed against the others by ``parse_table``.
 """
 
 from __future__ import annotations
