@@ -170,10 +170,6 @@ def _header(rows: list[list[str]], lex: Lexicon) -> tuple[int, int, list[str]] |
     return None
 
 
-def _continues(word: str, lex: Lexicon) -> bool:
-    return open_value(word, lex)
-
-
 def _texts(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:
     """The words of a line that belong to text cells (the name, a target in words, explanations):
     not its values, nor the target in words of a worded middle line."""
@@ -267,7 +263,7 @@ def _cost(above: list[_Line], mid: _Line, below: list[_Line], lex: Lexicon) -> f
     """How badly the lines fit as one row around ``mid``: lines out of balance above and below it,
     a name that does not end the way a name does, no name, a middle line used as a wrapped one,
     a wrapped line too long to be one."""
-    goes_on = any(_continues(w, lex) for w in mid.words)  # a value whose cell goes on below: one line lower
+    goes_on = any(open_value(w, lex) for w in mid.words)  # a value whose cell goes on below: one line lower
     cost = abs(len(above) + goes_on - len(below)) * 1.0 + (0.5 if mid.worded else 0.0) + (0.8 if mid.plain else 0.0)
     name = _name(above, mid, below, lex)
     if not name:
@@ -280,7 +276,7 @@ def _cost(above: list[_Line], mid: _Line, below: list[_Line], lex: Lexicon) -> f
         if ln.worded:
             cost += 0.3
         elif ln.middle:  # a value of its own: another row's, unless its cell goes on below
-            cost += 0.5 if any(_continues(w, lex) for w in ln.words) else 3.0
+            cost += 0.5 if any(open_value(w, lex) for w in ln.words) else 3.0
     return cost
 
 
@@ -298,13 +294,13 @@ def _row(above: list[_Line], mid: _Line, below: list[_Line], values_first: int, 
             else ln.words[:1] + [w for w in ln.words if _is_value(w, lex)] if ln is mid and _led_by_target(ln, lex) \
             else [w for w in ln.words if _is_value(w, lex)]
         for w in words:
-            if values and _continues(values[-1], lex) and ln is not mid and not _is_value(w, lex):
+            if values and open_value(values[-1], lex) and ln is not mid and not _is_value(w, lex):
                 values[-1] += w
             else:
                 values.append(w)
     for ln in below:  # the rest of a value cut by the cell's edge (比 of ≥100百分, 底前 of 2024年12月)
         for w in _texts(ln, lex, False):
-            k = next((j for j, v in enumerate(values) if _continues(v, lex)), None)
+            k = next((j for j, v in enumerate(values) if open_value(v, lex)), None)
             if k is not None and len(normalize_text(w)) <= 2 and w in extras[-1:] + [e[-len(w):] for e in extras]:
                 values[k] += w
                 extras = [e[:-len(w)] if e.endswith(w) else e for e in extras]

@@ -126,12 +126,6 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     return out
 
 
-def _unitless(text: str) -> bool:
-    """A number with a comparator but no unit (≥3000): its unit may stand on the line below."""
-    m = VALUE_SHAPE.match(text)
-    return bool(m) and not m.group("unit") and bool(re.match(r"^[≥≤≧≦<>＞＜]", text))
-
-
 def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[tuple[int, str]], list[str]]:
     """The first pieces of a line below a row that end its level cells (a score: ``(50分)`` under
     产出指标; the rest of the word: ``指标`` under 可持续影响), each with its cell, and the line's
@@ -155,8 +149,6 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
     joined = normalize_text(cell + piece)
     if cut_unit(cell, lex):
         return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
-    if _unitless(normalize_text(cell)):
-        return 3 if normalize_text(piece) in lex.units else -3
     if open_value(cell, lex):  # 2024年12月 / 底前
         return 3 if not re.search(r"\d", piece) and is_value_like(joined, lex) else -3
     score = 0
