@@ -20,7 +20,7 @@ import io
 import os
 import re
 import zipfile
-from typing import Any, Iterator
+from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
@@ -28,11 +28,14 @@ from analytics.ingest.tables.markup import read_markup
 from analytics.ingest.tables.raw import RawTable, ReadFailure
 from analytics.ingest.tables.raw import decode_text as _decode
 from analytics.ingest.tables.sniff import file_kind, zip_kind
+from analytics.ingest.tables.word import W as _W
+from analytics.ingest.tables.word import docx_table as _docx_table
+from analytics.ingest.tables.word import inner as _inner
+from analytics.ingest.tables.word import text_of as _text_of
 
 __all__ = ["RawTable", "ReadFailure", "read_source", "split_spaces", "split_text"]
 
 MAX_BYTES = 20 * 1024 * 1024
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 
 def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = None,
@@ -264,81 +267,6 @@ def _xls_cell(cell: Any, datemode: int, formats: dict[int, str]) -> str:
     if cell.ctype == xlrd.XL_CELL_NUMBER and cell.xf_index in formats:
         return cell_text(round(cell.value, 12), formats[cell.xf_index], words=True)
     return _xls_text(cell.value)
-
-
-_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
-#: elements that only wrap others (a content control, custom XML, a smart tag): looked through
-_WRAPPERS = frozenset({f"{_W}sdt", f"{_W}sdtContent", f"{_W}customXml", f"{_W}smartTag"})
-
-
-def _inner(el: ET.Element, tags: tuple[str, ...]) -> Iterator[ET.Element]:
-    """The children of ``el`` with one of ``tags``, looking through wrappers (a row or a cell
-    inside a content control is still the table's)."""
-    for child in el:
-        if child.tag in tags:
-            yield child
-        elif child.tag in _WRAPPERS:
-            yield from _inner(child, tags)
-
-
-def _text_of(el: ET.Element) -> str:
-    """The text of a paragraph: its runs, not a deleted run, a nested table or the second copy a
-    text box keeps for old readers (mc:Fallback)."""
-    out = []
-    for child in el:
-        if child.tag in (f"{_W}tbl", _MC_FALLBACK, f"{_W}del"):
-            continue
-        if child.tag == f"{_W}t":
-            out.append(child.text or "")
-        else:
-            out.append(_text_of(child))
-    return "".join(out)
-
-
-def _tc_text(tc: ET.Element) -> str:
-    return "\n".join(_text_of(p) for p in _inner(tc, (f"{_W}p",))).strip()
-
-
-def _docx_table(tbl: ET.Element, max_columns: int = 100) -> list[list[str]]:
-    """A Word table as a grid: a cell spanning columns (gridSpan) or continuing a vertical merge
-    (vMerge without "restart") repeats the text of the cell it belongs to; a row that starts
-    further right (gridBefore) keeps its cells under their columns. A span counts at most
-    ``max_columns`` (a wider row is then refused by the caller). A table inside a cell comes as
-    its own rows, after the row that holds it."""
-    grid: list[list[str]] = []
-    last: list[str] | None = None  # the table's own row above (a nested table's rows come between)
-    for tr in _inner(tbl, (f"{_W}tr",)):
-        row: list[str] = []
-        before = tr.find(f"{_W}trPr/{_W}gridBefore")
-        if before is not None:
-            try:
-                row.extend([""] * min(int(before.get(f"{_W}val", "0")), max_columns))
-            except ValueError:
-                pass
-        nested: list[list[str]] = []
-        for tc in _inner(tr, (f"{_W}tc",)):
-            pr = tc.find(f"{_W}tcPr")
-            span, vmerge = 1, None
-            if pr is not None:
-                gs = pr.find(f"{_W}gridSpan")
-                try:
-                    span = min(int(gs.get(f"{_W}val", "1")), max_columns + 1) if gs is not None else 1
-                except ValueError:
-                    span = 1
-                vm = pr.find(f"{_W}vMerge")
-                if vm is not None:
-                    vmerge = vm.get(f"{_W}val", "continue")
-            text = _tc_text(tc)
-            if vmerge == "continue" and last is not None:
-                col = len(row)
-                text = last[col] if col < len(last) else ""
-            row.extend([text] * max(1, span))
-            for inner in _inner(tc, (f"{_W}tbl",)):
-                nested.extend(_docx_table(inner, max_columns))
-        grid.append(row)
-        grid.extend(nested)
-        last = row
-    return grid
 
 
 def _member(zf: zipfile.ZipFile, name: str, limit: int) -> bytes | None:
