@@ -94,7 +94,7 @@ def read_pdf(data: bytes, limits: Limits) -> PdfResult:
     help); ``time_limit`` when it is stopped, ``too_large_unpacked`` when it runs out of memory."""
     env = {**os.environ, "PYTHONPATH": os.pathsep.join(p for p in sys.path if p)}
     try:
-        done = subprocess.run([sys.executable, "-m", "analytics.ingest.tables.pdf", json.dumps(dataclasses.asdict(limits))],
+        done = subprocess.run([sys.executable, "-c", _RUN_CHILD, __file__, json.dumps(dataclasses.asdict(limits))],
                               input=data, capture_output=True, timeout=limits.max_seconds + 2, env=env)
     except subprocess.TimeoutExpired:
         return [], [], "time_limit", str(limits.max_seconds)
@@ -109,8 +109,13 @@ def read_pdf(data: bytes, limits: Limits) -> PdfResult:
     return out["rows"], out["refs"], out["code"], out["detail"]
 
 
+#: the child runs this file alone (not as a module of :mod:`analytics.ingest.tables`, whose other
+#: readers it does not need: importing them would double its start-up)
+_RUN_CHILD = "import runpy, sys; path = sys.argv.pop(1); runpy.run_path(path, run_name='__main__')"
+
+
 def _child() -> None:
-    """``python -m analytics.ingest.tables.pdf LIMITS_JSON`` < pdf bytes: limits itself, then reads."""
+    """``python pdf.py LIMITS_JSON`` < pdf bytes (see ``_RUN_CHILD``): limits itself, then reads."""
     import resource
 
     limits = Limits(**{k: v for k, v in json.loads(sys.argv[1]).items() if k in {f.name for f in dataclasses.fields(Limits)}})
