@@ -185,3 +185,37 @@ def test_a_sample_form_run_together_after_a_short_header_word() -> None:
     assert ("效益指标", "森林资源因害损失量", "有效减少", "") in got
     # the sentence after it is no indicator: no cell of a stream starts or ends in a sentence's stop
     assert not any(n.endswith((",", "。")) or "。" in n for _, n, _, _ in got)
+
+
+def test_a_stream_with_a_templates_slots_doubled_values_and_a_total_row() -> None:
+    """A 自评表 run together: empty numbered slots (指标2:) are left out, a filled one (指标1:) starts
+    its row; a target written twice (合格合格, 3万元3万元) is a target and its actual; a value word
+    (合格) or a unit (万元) is never the next row's name; the table ends at its total row (总分)."""
+    text = ("2021年度项目支出绩效自评表一级指标二级指标三级指标年度指标值实际完成值分值得分"
+            "产出指标数量指标指标1:维修水渠长度12公里12公里2020指标2:质量指标工程设备质量等合格合格2018"
+            "时效指标指标1:指标2:成本指标维修经费3万元3万元2020满意度指标服务对象满意度指标群众满意度90%95%2020"
+            "总分10098填报人:\n")
+    data = _read(text)
+    got = [(i["name"], i["targets"]["2021"]["raw"], i["actuals"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("维修水渠长度", "12公里", "12公里"), ("工程设备质量等", "合格", "合格"),
+                   ("维修经费", "3万元", "3万元"), ("群众满意度", "90%", "95%")]
+
+
+def test_rows_copied_without_their_header_are_read_under_the_usual_one() -> None:
+    """The last rows of a form, their header not copied: level words and signed targets run together
+    are read as 一级 | 二级 | 三级 | 指标值 | 分值; a name keeps its bracket whole (结余率(…/…)); nothing after
+    the total row is an indicator."""
+    text = ("产出指标质量指标资料归档率=100% 25 档案查阅次数≥20次 25 时效指标按时归档率=100% 25 "
+            "效益指标经济效益指标超支率(计算方法:超支数/预算数)≤3% 25 合计100 存在问题暂无改进措施暂无\n")
+    data = _read(text, year=2024)
+    got = [(i["level2"], i["name"], i["unit"], i["direction"], i["targets"]["2024"]["raw"]) for i in data["indicators"]]
+    assert got == [("质量指标", "资料归档率", "%", "higher", "=100%"), ("质量指标", "档案查阅次数", "次", "higher", "≥20次"),
+                   ("时效指标", "按时归档率", "%", "higher", "=100%"),
+                   ("经济效益指标", "超支率(计算方法:超支数/预算数)", "%", "lower", "≤3%")]
+
+
+def test_sentences_with_level_words_are_not_taken_for_rows_without_a_header() -> None:
+    """Targets set in sentences (产出指标:…,≥…) are read as prose, never cut as a headerless stream."""
+    text = "产出指标:数量指标,完成培训≥200人次;质量指标,培训合格率≥95%;满意度指标,学员满意度≥90%。\n"
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2024)
+    assert not isinstance(result, TableReading) or result.source["format"] != "text-stream"

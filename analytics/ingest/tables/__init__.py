@@ -112,6 +112,11 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                 result.unread.extend(free[1])
                 result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
                 return result
+        headless = stream_rows(table, lex, headless=True)
+        if headless is not None:  # rows run together, copied without their header: the last resort
+            result = _read(headless, lex, year, name, converted)
+            if isinstance(result, TableReading) and result.indicators:
+                return result
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")

@@ -11,7 +11,7 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
-                                            is_place_name, is_placeholder, is_qualitative_text, is_value_like,
+                                            is_place_name, is_placeholder, is_qualitative_text, is_total, is_value_like,
                                             read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
@@ -50,7 +50,6 @@ class TableReading:
                 "skipped": self.skipped, "unread": self.unread}
 
 
-_TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 
 def _name_is_value(name: str, lex: Lexicon) -> bool:
@@ -132,7 +131,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]) \
             and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
         return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
-    if any(_TOTAL_RE.match(t) for t in texts):
+    if any(is_total(t) for t in texts):
         return "total"
     if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
         return "placeholder"

@@ -21,7 +21,7 @@ import functools
 import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign, ends_like_name,
-                                           header_role, read_value)
+                                           header_role, is_total, read_value)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -37,8 +37,14 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
+_HEADLESS = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "备注")  # a stream copied without its header
+_DOUBLED = re.compile(r"(.{2,})\1$")  # a cell ending in the same text twice
+_SCORES = re.compile(r"(19|20)\d\d")
+_SIGNED = re.compile(r"[≥≤=<>≧≦]\d")
 _STOPS = ",，。;；、:："  # a stream's value cell neither starts nor ends with these
+_JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a name (服装质量等 | 合格)
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
+_SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
 
@@ -154,6 +160,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
     first_value = kinds.index("value")
     signs = [w for w in SIGN_WORDS if w in s]
     known_units = set(lex.units) | set(lex.unit_aliases)
+    level_words = tuple(w for w in lex.level1 | lex.level2 if len(w) >= 4 and w.endswith("指标"))
 
     @functools.lru_cache(maxsize=None)
     def fit(kind: str, i: int, j: int) -> float | None:
@@ -171,11 +178,15 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
+            if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
+                           or any(w in cell for w in level_words)):
+                return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
+                # 结余率(计算方法为:结余数 goes on to its closing bracket; 成本指标维修经费 is a level and a name
             return 1.0 + (0.5 if ends_like_name(cell) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
         if kind == "number":
-            if not _NUMBER.fullmatch(cell):
+            if not _NUMBER.fullmatch(cell) or re.match(r"0\d", cell):
                 return None
             return 1.0 - (3.0 if float(cell.rstrip("分")) > 100 else 0.0)
         if kind == "unit":
@@ -183,11 +194,15 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         if kind == "sign":
             return 2.0 if column_sign(cell) or cell in TYPE_WORDS else None
         if kind == "value":
-            if stream and (cell[0] in _STOPS or cell[-1] in _STOPS):
-                return None  # ,减少因恐 | 。对促进: a sentence cut in pieces, no target
+            if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or cell[0] in _JOINERS + ")）"):
+                return None  # ,减少因恐 | 。对促进 | 等合格: a sentence or a name cut in pieces, no target
+            if stream and _DOUBLED.search(cell):
+                return None  # 合格合格, 50件50件: a target and its actual, two cells
             read = read_value(cell, "higher", lex)
             if re.match(r"0\d", cell):
                 return None
+            if stream and _SCORES.fullmatch(cell):
+                return 1.0  # 2020 alone in a stream: a year, or a score and its points run together
             if read.form in ("number", "deadline") and (not read.unit or all(u in known_units for u in read.unit.split("/"))):
                 score = 4.0 + 0.05 * min(len(cell), 12)  # the longer of two readings (90%以上 over 90%)
                 return score - (2.0 if read.unit == "分" else 0.0)  # 得10分: a scoring rule's words
@@ -197,9 +212,10 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return 1.0
             if read.form == "qualitative" and len(cell) <= 12 and not re.search(r"\d", cell) and \
                     any(w in cell for w in lex.qualitative_words if len(w) >= 2):
-                return 1.0 + 0.1 * min(len(cell), 4)
+                opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))
+                return 1.0 + 0.1 * min(len(cell), 4) + (0.3 if opens else 0.0)  # 合格, not 设备质量等合格
             return None
-        return 0.0  # free text
+        return None if stream and _NUMBER.fullmatch(cell) else 0.0  # free text (not a number's end: 22.5)
 
     def options(i: int, k: int) -> list[tuple[int, float]]:
         """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
@@ -328,20 +344,68 @@ def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
     return None
 
 
-def stream_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
+def _open_bracket(text: str) -> bool:
+    """``text`` opens a bracket it does not close."""
+    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+
+
+def _empties_out(s: str, lex: Lexicon) -> str:
+    """``s`` without a template's empty numbered slots (指标2: before another slot, a level word or
+    the end: 时效指标指标1:指标2:成本指标; a filled one, 指标1:全县参合人数, starts its row and stays),
+    then without the level words of empty blocks (时效指标 right before 成本指标, 经济效益指标 right
+    before 社会效益指标; 效益指标 before 经济效益指标 stays)."""
+    levels = tuple(w for w in lex.level1 | lex.level2 if len(w) >= 4)
+
+    def empty(m: re.Match[str]) -> str:
+        after = s[m.end():]
+        return "" if not after or _SLOT.match(after) or after.startswith(levels) else m.group(0)
+    s = _SLOT.sub(empty, s)
+    words = sorted((w for w in levels if w.endswith("指标")), key=len, reverse=True)
+    if not words:
+        return s
+    found = [(m.start(), m.end(), (lex.level_word(m.group(0)) or ("", ""))[0])
+             for m in re.finditer("|".join(map(re.escape, words)), s)]
+    drop = [(a, b) for (a, b, kind), (c, _, after) in zip(found, found[1:])
+            if b == c and kind and after and not (kind == "level1" and after == "level2")]
+    for a, b in reversed(drop):
+        s = s[:a] + s[b:]
+    return s
+
+
+def _headless(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
+    """(start, start, the usual header) for a stream of rows copied without their header (the rows
+    of a form's last part: 产出指标数量指标足额保障率=100%22.5科目调整次数≤10次…): from the first
+    level word of the lexicon, when at least two of them and two targets with a sign stand in it;
+    else ``None``."""
+    levels = sorted({w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}, key=s.find)
+    signed = list(_SIGNED.finditer(s))
+    if len(levels) < 2 or len(signed) < 2:
+        return None
+    start = s.find(levels[0])
+    if start > signed[0].start() or re.search("[,，。;；]", s[start:signed[-1].end()]):
+        return None  # prose (targets set in sentences) is read as prose
+    return start, start, list(_HEADLESS)
+
+
+def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTable | None:
     """A whole form run together into one stream (a document-sharing page's text: the cells of every
     row and the rows themselves with nothing between them): the header words found inside it, the
     text after them cut into rows of the same columns (see :func:`_cutter` with ``stream``). ``None``
-    when no header is found or fewer than two rows with a target are cut."""
+    when no header is found or fewer than two rows with a target are cut. With ``headless``, only a
+    stream without header words is read, as rows copied without their header under the usual one
+    (:func:`_headless`; a last resort, tried when no other way of cutting the text found a table)."""
     lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
-    s = "".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines))
+    s = _empties_out("".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines)), lex)
     found = _header_in(s, lex)
+    if headless:
+        found = None if found is not None else _headless(s, lex)
     if found is None:
         return None
     start, end, words = found
+    text = s[end:end + _MAX_STREAM]
     roles = [header_role(w, lex) for w in words]
     kinds = _column_kinds(words, roles, lex)
-    cells = _cutter(s[end:end + _MAX_STREAM], kinds, lex, stream=True, levels=roles)
+    cells = _cutter(text, kinds, lex, stream=True, levels=roles)
     if not cells:
         return None
     above = [[t] for t in re.split(r"(?<=表)|(?<=[:：])(?=\S{2,8}[:：])", s[max(0, start - 300):start]) if t]
@@ -354,10 +418,12 @@ def stream_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
             row = []
         else:
             row.append(c)
+    name_at = kinds.index("name")
+    total = next((k for k, r in enumerate(rows) if k > len(above) and is_total(r[name_at])), None)
+    rows = rows if total is None else rows[:total + 1]  # the table ends at its total row (合计, 总分)
     body = rows[len(above) + 1:]
     if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < 2:
         return None
-    name_at = kinds.index("name")
     odd = sum(1 for r in body if len(_CJK.findall(r[name_at])) < 3 or r[name_at] in lex.units
               or r[name_at].count("(") + r[name_at].count("（") != r[name_at].count(")") + r[name_at].count("）"))
     if odd * 3 > len(body):
