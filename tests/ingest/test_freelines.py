@@ -85,3 +85,25 @@ def test_a_list_with_headings_and_targets_in_brackets(tmp_path: Path) -> None:
     assert got["机柜数量"]["level2"] == "数量指标" and got["机柜数量"]["targets"]["2025"]["value"] == 77
     assert got["维护成本"]["targets"]["2025"]["comparator"] == "<=" and got["维护成本"]["unit"] == "万元"
     assert got["服务保障民生"]["kind"] == "qualitative"
+
+
+def test_rows_copied_without_their_header_with_written_comparators() -> None:
+    """The last rows of a form copied without its header, a cell between |: a target with its
+    comparator written places its row (=, ≥ in a column of their own, % in the next), a nature word
+    (定性) before a worded target is passed over, a project's facts (主管部门) are no indicator and the
+    next form's rows are not read."""
+    text = "\n".join([
+        "档案数字化率 | = | 100 | % | 100 | 5 | 5 |",
+        "| |||",
+        "可持续影响指标 | 档案管理制度健全性 | 定性 | 健全 |",
+        "满意度指标 | 服务对象满意度指标 | 查档群众满意度 | ≥ | 90 | % | 96 | 5 | 5 |",
+        "合计 | 100 | 100 |",
+        "部门预算项目支出绩效自评表(2024年度) | |||",
+        "主管部门 | 某县档案馆 | 实施单位 | 某县档案馆 |",
+        "预算执行情况(10分) |",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2024)
+    assert isinstance(result, TableReading)
+    got = [(i["name"], i["targets"]["2024"]["raw"], i["kind"]) for i in result.to_json()["indicators"]]
+    assert got == [("档案数字化率", "=100%", "rate"), ("档案管理制度健全性", "健全", "qualitative"),
+                   ("查档群众满意度", "≥90%", "rate")]

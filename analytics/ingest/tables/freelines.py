@@ -3,8 +3,10 @@ header scrambled, each indicator on a line of its own: ``指标7:建立预防接
 every line that starts with a name (after any level words) and goes on with values becomes a row
 of a small grid (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值), the first value the target
 and, when the text speaks of actual values (实际 / 完成值), the second the actual. Only lines under
-a level word or numbered as indicators (指标1:) count: a list of projects and amounts above the
-indicators is not read. A list written with headings and brackets (``【产出指标-数量指标】`` over
+a level word, numbered as indicators (指标1:) or whose target has its comparator written (the rows
+of a form copied without its header: ``公益性讲座知晓率 = 100 % 100 5 5``) count: a list of projects
+and amounts above the indicators is not read, nor a project's facts (主管部门 …), nor the rows under
+a next form's title. A nature word before the target (定性 | 好坏) is passed over. A list written with headings and brackets (``【产出指标-数量指标】`` over
 ``指标1:机柜数量(≥77台)``) is read the same way. Used only when
 no other reading found an indicator; every inference is then as uncertain as the layout, and the
 review step shows it.
@@ -15,20 +17,23 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import is_qualitative_text, is_value_like, split_name
+from analytics.ingest.tables.cells import TYPE_WORDS, is_qualitative_text, is_value_like, split_name
+from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["line_rows"]
 
 _WORDS_BEFORE = re.compile(r"^(不少于|不低于|不超过|不高于|达到|大于|小于|≥|≤|>|<|=|＞|＜)$")
-_UNIT_TOKEN = re.compile(r"^[^\W\d_]{1,3}(/[^\W\d_]{1,3})?$")
+_UNIT_TOKEN = re.compile(r"^([^\W\d_]{1,3}(/[^\W\d_]{1,3})?|%|‰)$")
 _NUMBERED = re.compile(r"^(指标|目标)\s*\d{1,2}\s*[:：、.．]")
 _ACTUAL = re.compile(r"(实际|完成值|完成情况)")
 _MAX_LINES = 2000
 _MAX_LINE = 2000  # characters of a line looked at: an indicator line is short
 _CUT_END = re.compile(r"(率|数量|人数|次数|个数|度)$")  # where a name may end before its explanation (narrower than a name's ending)
 _YEAR_ONLY = re.compile(r"^[(（]?(19|20)\d{2}年度?[)）]?$")  # a title's (2021年度), not a value
+_SIGNED = re.compile(r"^(≥|≤|>|<|=|＞|＜|≧|≦|不少于|不低于|不超过|不高于)")  # a target with its comparator written
+_NEXT_FORM = re.compile(r"(绩效目标表|绩效自评表|目标申报表|目标自评表)")  # a next form's title ends the rows
 
 
 def _tokens(line: str, lex: Lexicon) -> list[str]:
@@ -38,7 +43,7 @@ def _tokens(line: str, lex: Lexicon) -> list[str]:
         if out and _WORDS_BEFORE.match(out[-1]):
             out[-1] += tok
         elif out and re.search(r"\d$", out[-1]) and _UNIT_TOKEN.match(tok) and \
-                (normalize_text(tok) in lex.units or normalize_text(tok) in lex.unit_aliases or len(tok) == 1):
+                (normalize_text(tok) in lex.units or normalize_text(tok) in lex.unit_aliases or len(tok) == 1):  # 100 | %
             out[-1] += tok
         else:
             out.append(tok)
@@ -125,15 +130,20 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
             continue
         tokens[k] = _strip_levels(tokens[k], levels, lex)
         name = split_name(tokens[k], lex)[0]
+        if rows and _NEXT_FORM.search(line):
+            break  # the next form's title: its rows are not this table's
         values = []
         for tok in tokens[k + 1:]:
+            if not values and normalize_text(tok) in TYPE_WORDS:
+                continue  # 定性 | 好坏: the nature column before the target
             worded = not values and len(tok) <= 20 and is_qualitative_text(normalize_text(tok), lex)  # 有力保障
             if not (is_value_like(tok, lex) or worded) or _YEAR_ONLY.match(normalize_text(tok)):
                 break
             values.append(tok)
-        named = re.search(r"[\u4e00-\u9fff]{4}", name) or (
-            re.search(r"[\u4e00-\u9fff]{2}", name) and not is_value_like(name, lex))
-        placed = bool(levels["level1"] or levels["level2"] or _NUMBERED.match(tokens[k]))
+        named = (re.search(r"[\u4e00-\u9fff]{4}", name) or (
+            re.search(r"[\u4e00-\u9fff]{2}", name) and not is_value_like(name, lex))) and not label_kind(name, lex)
+        placed = bool(levels["level1"] or levels["level2"] or _NUMBERED.match(tokens[k])
+                      or (values and _SIGNED.match(normalize_text(values[0]))))  # rows copied without their header
         if not values or not named or not placed:  # before any level or numbering: not the indicators
             if not rows and _ACTUAL.search(line):
                 actual = True  # the header's words, above the first row
