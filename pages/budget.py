@@ -14,7 +14,7 @@ from analytics.budget.required import required_pace
 from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
-from analytics.present.score_text import score_reason
+from analytics.present.score_text import score_parts, score_reason
 from analytics.budget.scoring import score_scenario
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
@@ -283,7 +283,8 @@ with right:
 st.subheader(t("bud_score_title", lang))
 s1, s2 = st.columns([1, 1])
 with s1:
-    parts = pd.DataFrame([{"part": p.name_en if lang == "en" else p.name_zh, "points": p.points, "lost": max(0.0, p.points_max - p.points)} for p in scored.parts])
+    parts = pd.DataFrame([{k: r[k] for k in ("part", "points", "lost")}
+                          for r in score_parts(scored.part_rows(), lang)]).fillna({"points": 0.0})
     show_chart("score_parts", parts, lang)
     st.caption(t("bud_score_rules", lang) + " " + t(f"reports.execution_rule_{scored.execution_rule}", lang))
 with s2:

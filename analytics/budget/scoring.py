@@ -209,6 +209,16 @@ class ScoreResult:
     scenario: dict[str, Any] | None = None
     execution_rule: str = "cumulative_target"  # the rule actually used (see scoring_rules.yaml)
 
+    def left_out(self, part: ScorePart) -> bool:
+        """Whether ``part`` is left out of the total (no indicator could be scored and the total was
+        rescaled, ``empty_part: rescale``): its points are then no points lost."""
+        return part.empty and self.options.get("empty_part", "rescale") == "rescale"
+
+    def part_rows(self) -> list[dict[str, Any]]:
+        """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max, left_out."""
+        return [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": _clean(p.points),
+                 "points_max": _clean(p.points_max), "left_out": self.left_out(p)} for p in self.parts]
+
     def part(self, key: str) -> ScorePart:
         for p in self.parts:
             if p.key == key:
@@ -566,8 +576,7 @@ def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
             "target": r2(result.target_rate),
             "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
         },
-        "parts": [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": r2(p.points), "points_max": r2(p.points_max)}
-                  for p in res.parts],
+        "parts": [{**row, "points": r2(row["points"]), "points_max": r2(row["points_max"])} for row in res.part_rows()],
         "total": r2(res.total),
         "grade": res.grade,
         "grade_en": res.grade_en,

@@ -40,9 +40,11 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
             for m in p["path"]:
                 rows.append([m["period"], "yes" if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
             return rows
+        from analytics.present.score_text import score_parts
+
         rows = [["part", "points", "max"]]
-        for part in p["parts"]:
-            rows.append([part["name_en" if args.lang == "en" else "name_zh"], num(part["points"]), num(part["points_max"])])
+        for part in score_parts(p["parts"], args.lang):
+            rows.append([part["part"], "—" if part["left_out"] else num(part["points"]), num(part["points_max"])])
         rows.append([text("cli.total", args.lang), num(p["total"]), p["grade_en" if args.lang == "en" else "grade"]])
         return rows
 

@@ -11,7 +11,7 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_value
 
-__all__ = ["score_reason", "score_json"]
+__all__ = ["score_reason", "score_json", "score_parts"]
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
@@ -28,6 +28,21 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
     return text(f"budget.score_{line.reason}", lang, **p)
+
+
+def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[str, Any]]:
+    """The parts of a score as shown (the budget page's chart, the CLI's table): name, points, the
+    points lost, and for a part left out of the total (no indicator could be scored, the total
+    rescaled to 100: ``empty_part: rescale``) no points and none lost, its name saying so. ``parts``
+    are :meth:`~analytics.budget.scoring.ScoreResult.part_rows` (the CLI JSON's parts)."""
+    out = []
+    for p in parts:
+        name = str(p["name_en" if lang == "en" else "name_zh"])
+        left = bool(p.get("left_out"))
+        out.append({"part": text("budget.score_part_empty", lang, name=name) if left else name,
+                    "points": None if left else p["points"], "points_max": p["points_max"],
+                    "lost": 0.0 if left else max(0.0, float(p["points_max"]) - float(p["points"] or 0.0)), "left_out": left})
+    return out
 
 
 def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,

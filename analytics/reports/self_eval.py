@@ -11,6 +11,7 @@ from typing import Any, Mapping
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.labels import status_name
+from analytics.present.score_text import score_parts
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows
 from analytics.reports.sheet import (
@@ -272,7 +273,8 @@ def _total_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], keys: lis
 
 def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
     lang = ctx.lang
-    parts = join([f"{p.name_en if lang == 'en' else p.name_zh} {p.points:.2f}/{p.points_max:g}" for p in sc.parts], lang)
+    parts = join([f"{p['part']} {DASH if p['left_out'] else format(p['points'], '.2f')}/{p['points_max']:g}"
+                  for p in score_parts(sc.part_rows(), lang)], lang)
     basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
     return basis + t("score_parts", lang, parts=parts)
 

@@ -28,6 +28,7 @@ from analytics.present.format import DASH, fmt_pct, fmt_value
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import status_name
 from analytics.present.quality_text import note_text
+from analytics.present.score_text import score_parts
 from analytics.reports.context import (
     ReportContext,
     departments_text,
@@ -469,8 +470,8 @@ def _tables(ctx: ReportContext) -> list[Block]:
     sc = ctx.score
     if sc is not None:
         rows = [[w("col_part", lang), w("col_points_max", lang), w("col_points", lang)]]
-        rows += [[p.name_en if lang == "en" else p.name_zh, fmt_value(p.points_max, "", lang, decimals=0),
-                  fmt_value(p.points, "", lang, decimals=2)] for p in sc.parts]
+        rows += [[p["part"], fmt_value(p["points_max"], "", lang, decimals=0),
+                  DASH if p["left_out"] else fmt_value(p["points"], "", lang, decimals=2)] for p in score_parts(sc.part_rows(), lang)]
         rows.append([w("score_total_row", lang), fmt_value(sc.total_max, "", lang, decimals=0), fmt_value(sc.total, "", lang, decimals=2)])
         out += [Block("caption", w("table_score_caption", lang, k=3)), Block("table", rows=rows, widths=[2, 1, 1])]
     return out

@@ -13,7 +13,7 @@ import pytest
 
 from analytics.rules.progress import evaluate_all
 from analytics.budget.scenario import project_scenario
-from analytics.present.score_text import score_json, score_reason
+from analytics.present.score_text import score_json, score_parts, score_reason
 from analytics.budget.scoring import (
     grade_for,
     load_scoring_rules,
@@ -228,6 +228,10 @@ def test_empty_part_rescale_or_zero(project, rows24):
     assert half.total == pytest.approx((90 - 0.5 * 50 / 28) * 100 / 90)
     zero = score(project, rows, 100.0, 2024, rules={"empty_part": "zero"})
     assert zero.total == pytest.approx(90.0)
+    # as shown (budget page, CLI table): a left-out part loses no points and says why
+    shown = {p["left_out"]: p for p in score_parts(res.part_rows(), "zh")}
+    assert shown[True]["lost"] == 0.0 and shown[True]["points"] is None and "不计分" in shown[True]["part"]
+    assert [p["lost"] for p in score_parts(zero.part_rows(), "zh") if p["part"] == "满意度指标"] == [10.0]
 
 
 def test_execution_without_data(project, rows24):

@@ -1400,3 +1400,32 @@ def test_a_damaged_old_workbook_prints_no_reader_warnings_and_says_what_to_do(tm
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert done.returncode == 1 and done.stdout == ""  # the output stays the program's: no WARNING *** lines
     assert "另存" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_a_row_a_line_copy_with_level_headers_above_scoring_notes_and_a_cut_last_row() -> None:
+    """A 自评表 copied a row a line, cells apart by blanks: 一级指标 / 二级指标 each on a line above
+    ``三级指标 预期指标值(A) …`` are the header's first cells (the rows, their 一级 label lost, are set
+    under them); a level's score alone (``(50分)``) is no row; a scoring note between the rows
+    (``定量指标计算:…记满分``) is skipped without closing the table; a last row cut off inside its
+    name (ending in 、) is listed as unread, never read as its own qualitative target."""
+    text = "\n".join([
+        "区级部门预算项目支出绩效自评表", "( 2021 年度)",
+        "一级", "指标", "二级", "指标",
+        "三级指标 预期指标值(A) 实际完成指标值(B) 分值 得分 未完成原因",
+        "(50分)",
+        "数量指标 图书借阅人次 20000人次 21000人次 25 25",
+        "定量指标计算:完成值达到指标值,记满分;未达到指标值,按B/A*该指标分值记分。",
+        "-",
+        "质量指标 图书编目合格率 98% 99% 25 25",
+        "(30分)",
+        "社会效益",
+        "指标",
+        "提升群众阅读水平,满足群众文化需求、",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt")
+    assert isinstance(result, TableReading)
+    data = result.to_json()
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("产出指标", "数量指标", "图书借阅人次", "20000人次"), ("产出指标", "质量指标", "图书编目合格率", "98%")]
+    assert [u["text"] for u in data["unread"]] == ["提升群众阅读水平,满足群众文化需求、"]
+    assert any(s["reason"] == "note" and s["text"].startswith("定量指标计算") for s in data["skipped"])

@@ -219,3 +219,10 @@ def test_sentences_with_level_words_are_not_taken_for_rows_without_a_header() ->
     text = "产出指标:数量指标,完成培训≥200人次;质量指标,培训合格率≥95%;满意度指标,学员满意度≥90%。\n"
     result = parse_table(text.encode("utf-8"), filename="t.txt", year=2024)
     assert not isinstance(result, TableReading) or result.source["format"] != "text-stream"
+
+
+def test_a_value_written_twice_is_told_from_a_number_ending_in_repeated_digits() -> None:
+    from analytics.ingest.tables.runs import _DOUBLED
+
+    assert all(_DOUBLED.search(t) for t in ("合格合格", "50件50件", "100%100%", "工程质量等合格合格"))
+    assert not any(_DOUBLED.search(t) for t in ("80000", "2020", "1010", "30000"))

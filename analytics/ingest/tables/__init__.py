@@ -244,8 +244,7 @@ def _whole(reading: TableReading) -> int:
     """The sound indicators (:func:`_sound`) whose name reads whole (…率, …人数, …性: not a piece of
     a wrapped cell such as 开展农村实用技术培)."""
     return sum(1 for ind in reading.indicators if (ind.get("targets") or ind.get("actuals") or ind.get("span"))
-               and reads_complete(ind.get("name") or "") and not _TARGET_IN_NAME.search(ind.get("name") or "")
-               and not _LEVEL_IN_NAME.search(ind.get("name") or ""))
+               and reads_complete(ind.get("name") or "") and not _cut_wrong(ind.get("name") or ""))
 
 
 def _left(reading: TableReading) -> int:
@@ -263,14 +262,20 @@ _TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
 
 
 _LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
+_BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目合格率: a filler line's dash run into the name
+
+
+def _cut_wrong(name: str) -> bool:
+    """A name that holds a target or a level word, or starts with another cell's end: the row was cut wrong."""
+    return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name))
 
 
 def _sound(reading: TableReading) -> int:
     """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``) or a level
-    word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``): a way of cutting that ran a name into its value or level
-    cell read the row wrong, however full it looks."""
-    return _filled(reading) - sum(1 for ind in reading.indicators
-                                  if _TARGET_IN_NAME.search(ind.get("name") or "") or _LEVEL_IN_NAME.search(ind.get("name") or ""))
+    word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``), or starts with a filler's dash
+    (``-图书编目合格率``): a way of cutting that ran a name into another cell read the row wrong,
+    however full it looks."""
+    return _filled(reading) - sum(1 for ind in reading.indicators if _cut_wrong(ind.get("name") or ""))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,

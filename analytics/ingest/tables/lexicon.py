@@ -64,6 +64,7 @@ class Lexicon:
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
     percent_ceiling: re.Pattern[str] | None = None
     explanation: re.Pattern[str] | None = None
+    scoring_rule: re.Pattern[str] | None = None
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
     disorder: tuple[int, float] = (5, 0.5)  # unread rows (at least, per indicator) of a text out of order
     title_year_cells: tuple[tuple[re.Pattern[str], int | None], ...] = ()  # (pattern, max_chars)
@@ -171,6 +172,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         explanation=_rx(doc["headers"].get("explanation")),
+        scoring_rule=_rx(doc["headers"].get("scoring_rule")),
         disorder=(int((doc.get("disorder") or {}).get("min_unread", 5)),
                   float((doc.get("disorder") or {}).get("per_indicator", 0.5))),
         run_words=tuple(sorted({normalize_text(str(w)) for w in doc["headers"].get("run_words") or []},

@@ -17,7 +17,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
                                             title_year)
-from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
 from analytics.ingest.tables.realign import cell as _cell
 from analytics.ingest.tables.realign import is_compacted, needs_realign, realign, row_scores
@@ -109,7 +109,7 @@ _ZERO = re.compile(r"0+(\.0+)?%?")
 
 
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
-    """indicator | label | header | sign_off | total | blank | stray | end."""
+    """indicator | label | header | sign_off | note | total | blank | stray | end."""
     texts = [normalize_text(c) for c in row]
     if not any(texts):
         return "blank"
@@ -138,6 +138,11 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     values = [normalize_text(_cell(row, c.index)) for c in layout.cols("value")]
     if name and not _WORDED.search(name):
         return "stray"  # a name of signs or digits only (≥, 1200): a cell out of place, never an indicator
+    if name and len(filled) == 1 and not strip_score(name):
+        return "label"  # (50分) alone: a level's score whose label the copy lost
+    if name and lex.scoring_rule and lex.scoring_rule.search(name) \
+            and not any(_WORDED.search(t) or re.search(r"\d", t) for t in filled if t != name):
+        return "note"  # 定量指标计算:…记满分 alone on its line (a filler - beside it): a note on scoring
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
@@ -207,8 +212,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             continue
         if kind == "indicator" and closed and not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value")):
             kind = "sign_off"  # words below a closing line (存在的问题和原因 …), not an indicator
-        if kind in ("sign_off", "total", "header", "placeholder"):
-            closed = closed or kind == "sign_off"
+        if kind in ("sign_off", "total", "header", "placeholder", "note"):
+            closed = closed or kind == "sign_off"  # a note between the rows does not close the table
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
             continue
         if kind == "stray":
@@ -538,7 +543,9 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
     scored = (weights and any(normalize_text(_cell(row, c.index)) for c in layout.cols("value"))) \
         or any(normalize_text(_cell(row, c.index)) for c in layout.columns
                if c.role == "ignore" and lex.scored_header.search(c.header))  # a row given no score is no statement
-    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name)))
+    statement = is_qualitative_text(name, lex) and (len(name) >= 10 or bool(re.search("[,，;；、]", name))) \
+        and not name.endswith(("、", ",", "，", ";", "；")) \
+        and not (lex.scoring_rule and lex.scoring_rule.search(name))  # 定量指标计算:…记满分: a note, no target
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
             and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]

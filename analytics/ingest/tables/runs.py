@@ -38,7 +38,7 @@ _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
 _HEADLESS = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "备注")  # a stream copied without its header
-_DOUBLED = re.compile(r"(.{2,})\1$")  # a cell ending in the same text twice
+_DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$")  # a cell ending in the same text twice (合格合格, 50件50件; not 80000)
 _SCORES = re.compile(r"(19|20)\d\d")
 _SIGNED = re.compile(r"[≥≤=<>≧≦]\d")
 _STOPS = ",，。;；、:："  # a stream's value cell neither starts nor ends with these

@@ -416,7 +416,9 @@ def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
     """``table`` (rows of pieces split at blanks) with the lines that end its headers' wrapped cells
     (``一级指标 … 年度指标 实际完成 … 偏差原因`` over ``值 值 分析及改`` over ``进措施``) joined into each
     header (every form of the text has its own): each piece goes on the header cell it makes a
-    header word with, in order; a line is joined only when every piece does."""
+    header word with, in order; a line is joined only when every piece does. Level headers each on
+    a line of their own just above (``一级指标`` / ``二级指标`` over ``三级指标 预期指标值 …``) are the
+    header's first cells."""
     rows, refs = list(table.rows), list(table.refs)
     at = 0
     while at < len(rows):
@@ -426,6 +428,11 @@ def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
             at += 1
             continue
         header = list(row)
+        top = at
+        while top > 0 and at - top < 2 and len(rows[top - 1]) == 1 and header_role(
+                normalize_text(rows[top - 1][0]), lex) in _LEVEL_ROLES and header_role(normalize_text(header[0]), lex) == "name":
+            top -= 1  # 一级指标 / 二级指标 each on a line of its own above 三级指标 …: the header's first cells
+        header = [r[0] for r in rows[top:at]] + header
         j = at + 1
         while j < len(rows) and j - at <= 3:
             cells = _header_places(header, [normalize_text(p) for p in rows[j]], lex)
@@ -434,13 +441,16 @@ def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
             for p, c in zip(rows[j], cells):
                 header[c] += p
             j += 1
-        if j > at + 1:
-            rows[at:j] = [header]
-            refs[at:j] = [refs[at]]
-        at += 1
+        if j > top + 1:
+            rows[top:j] = [header]
+            refs[top:j] = [refs[top]]
+        at = top + 1
     if len(rows) == len(table.rows):
         return table
     return dataclasses.replace(table, rows=rows, refs=refs)
+
+
+_LEVEL_ROLES = ("level1", "level2")
 
 
 def _header_places(header: list[str], pieces: list[str], lex: Lexicon) -> list[int] | None:

@@ -118,6 +118,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_no_data_shared": {"zh": "没有实际数据，不计分，分值由本级其他指标分摊。", "en": "No data: left out, its points shared by the other indicators of the level."},
     "score_no_data_zero": {"zh": "没有实际数据，按规则计 0 分。", "en": "No data: scored 0 by rule."},
     "score_tail": {"zh": "得 {points:.2f}/{points_max:.2f} 分。", "en": "{points:.2f} of {points_max:.2f} points."},
+    "score_part_empty": {"zh": "{name}（无可计分指标，不计分，总分按其余部分折算）",
+                         "en": "{name} (no indicator to score: left out, the total rescaled)"},
     "score_milestone_done": {"zh": "里程碑已实现，得满分：{tail}", "en": "Milestone achieved: full marks; {tail}"},
     "score_milestone_missed": {"zh": "里程碑未实现，不得分：{tail}", "en": "Milestone not achieved: no points; {tail}"},
     "score_zero_target_met": {"zh": "目标为 0（不得发生），实际 {actual}：得满分，{tail}", "en": "Target 0 (must not happen), actual {actual}: full marks; {tail}"},
