@@ -1429,3 +1429,28 @@ def test_a_row_a_line_copy_with_level_headers_above_scoring_notes_and_a_cut_last
     assert got == [("产出指标", "数量指标", "图书借阅人次", "20000人次"), ("产出指标", "质量指标", "图书编目合格率", "98%")]
     assert [u["text"] for u in data["unread"]] == ["提升群众阅读水平,满足群众文化需求、"]
     assert any(s["reason"] == "note" and s["text"].startswith("定量指标计算") for s in data["skipped"])
+
+
+def test_fragments_where_a_name_stands_are_skipped_not_read_as_indicators() -> None:
+    """A word wrapped off its cell (高), a value word (是, 有效), a tick-box list, a level with only its
+    score (产出指标 | (60分)), the value columns' years repeated on a new page and a 评价结论 line are
+    no indicators; each is listed among the skipped rows with its reason."""
+    text = "\n".join([
+        "一级指标\t二级指标\t三级指标\t2022年指标值\t2022年实际完成值",
+        "产出指标\t(60分)\t\t\t",
+        "产出指标\t数量指标\t维修设备数量\t≥20台\t22台",
+        "\t\t高\t高\t",
+        "\t\t2022年\t2023年\t",
+        "\t质量指标\t设备完好率\t≥95%\t97%",
+        "\t\t是\t是\t",
+        "\t\t优秀□ 良好□ 合格□\t\t",
+        "效益指标\t社会效益指标\t群众满意度\t≥90%\t93%",
+        "评价结论\t完成年度目标\t\t\t",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt")
+    assert isinstance(result, TableReading)
+    data = result.to_json()
+    assert [i["name"] for i in data["indicators"]] == ["维修设备数量", "设备完好率", "群众满意度"]
+    reasons = {s["text"].split(" | ")[0].strip(): s["reason"] for s in data["skipped"]}
+    assert reasons.get("是") == "fragment" and reasons.get("高") == "fragment"
+    assert not data["unread"]

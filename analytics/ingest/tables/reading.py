@@ -108,8 +108,24 @@ _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word
 _ZERO = re.compile(r"0+(\.0+)?%?")
 
 
+_YEAR_CELL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?")
+_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)")
+
+
+def _not_a_name(name: str, lex: Lexicon) -> bool:
+    """A text where a name stands that can name no indicator: one character (高, 是), a value word
+    alone (有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or header words run together."""
+    core = split_name(name, lex)[0]
+    return (len(_LETTERS.findall(core)) < 2 or "□" in name or len(_HEADER_WORDS.findall(name)) >= 2
+            or (len(core) <= 6 and (core in lex.qualitative_words or _VALUE_WORD.fullmatch(core) is not None)))
+
+
+_VALUE_WORD = re.compile(r"(是|否|有|无|全年|全年度|达成预期指标|部分达成预期指标|未达成预期指标|达成|达标|合格|完成|已完成)")
+
+
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
-    """indicator | label | header | sign_off | note | total | blank | stray | end."""
+    """indicator | label | header | sign_off | note | fragment | total | blank | stray | end."""
     texts = [normalize_text(c) for c in row]
     if not any(texts):
         return "blank"
@@ -128,6 +144,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     filled = [t for t in texts if t]
     if len(filled) >= 2 and all(is_place_name(t) for t in filled):
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
+    if len(filled) >= 2 and all(_YEAR_CELL.fullmatch(t) for t in filled):
+        return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
     if re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]) \
             and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
         return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
@@ -146,6 +164,10 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
+    if name and _not_a_name(name, lex):
+        return "fragment"  # 高, 是, 有效, 优秀□ 良好□, 一级指标二级指标…: a piece of another cell, listed as skipped
+    if name and lex.level_word(name) and any(values) and all(not strip_score(v) for v in values if v):
+        return "label"  # 产出指标 | (60分): a level and its score, no indicator
     if name and lex.level_word(name) and any(values) and all(_ZERO.fullmatch(v) for v in values if v):
         return "stray"  # 经济成本指标 | 0 | 0.00%: a template's level row filled with zeros, no indicator named
     if name and (lex.level_word(name) is None or any(values)):
@@ -212,7 +234,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             continue
         if kind == "indicator" and closed and not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value")):
             kind = "sign_off"  # words below a closing line (存在的问题和原因 …), not an indicator
-        if kind in ("sign_off", "total", "header", "placeholder", "note"):
+        if kind in ("sign_off", "total", "header", "placeholder", "note", "fragment"):
             closed = closed or kind == "sign_off"  # a note between the rows does not close the table
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
             continue

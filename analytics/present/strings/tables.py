@@ -87,6 +87,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "skipped_header": {"zh": "重复的表头", "en": "repeated header"},
     "skipped_sign_off": {"zh": "签署/备注行", "en": "sign-off or note row"},
     "skipped_note": {"zh": "评分方法说明行（定量指标计算：……记满分）", "en": "note on how rows are scored"},
+    "skipped_fragment": {"zh": "名称处只有片段（高、是、有效、勾选项或表头词），不成指标", "en": "only a fragment where a name stands (a word, a tick box, header words)"},
     "skipped_total": {"zh": "合计行", "en": "total row"},
     "skipped_label": {"zh": "层级标签行", "en": "level label row"},
     "skipped_after_table": {"zh": "表格之后的内容", "en": "after the table"},
