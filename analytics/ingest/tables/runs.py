@@ -37,6 +37,7 @@ _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
+_MAX_STREAM_TEXT = 200_000  # characters of a text searched for a form run together (a page is far shorter)
 _HEADLESS = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "备注")  # a stream copied without its header
 _DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$")  # a cell ending in the same text twice (合格合格, 50件50件; not 80000)
 _SCORES = re.compile(r"(19|20)\d\d")
@@ -357,8 +358,8 @@ def _empties_out(s: str, lex: Lexicon) -> str:
     levels = tuple(w for w in lex.level1 | lex.level2 if len(w) >= 4)
 
     def empty(m: re.Match[str]) -> str:
-        after = s[m.end():]
-        return "" if not after or _SLOT.match(after) or after.startswith(levels) else m.group(0)
+        at = m.end()  # looked at in place: a text of many slots is not copied once per slot
+        return "" if at == len(s) or _SLOT.match(s, at) or s.startswith(levels, at) else m.group(0)
     s = _SLOT.sub(empty, s)
     words = sorted((w for w in levels if w.endswith("指标")), key=len, reverse=True)
     if not words:
@@ -367,9 +368,13 @@ def _empties_out(s: str, lex: Lexicon) -> str:
              for m in re.finditer("|".join(map(re.escape, words)), s)]
     drop = [(a, b) for (a, b, kind), (c, _, after) in zip(found, found[1:])
             if b == c and kind and after and not (kind == "level1" and after == "level2")]
-    for a, b in reversed(drop):
-        s = s[:a] + s[b:]
-    return s
+    if not drop:
+        return s
+    kept, at = [], 0
+    for a, b in drop:
+        kept.append(s[at:a])
+        at = b
+    return "".join(kept) + s[at:]
 
 
 def _headless(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
@@ -395,7 +400,7 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     stream without header words is read, as rows copied without their header under the usual one
     (:func:`_headless`; a last resort, tried when no other way of cutting the text found a table)."""
     lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
-    s = _empties_out("".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines)), lex)
+    s = _empties_out("".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines))[:_MAX_STREAM_TEXT], lex)
     found = _header_in(s, lex)
     if headless:
         found = None if found is not None else _headless(s, lex)
