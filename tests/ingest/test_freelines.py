@@ -107,3 +107,34 @@ def test_rows_copied_without_their_header_with_written_comparators() -> None:
     got = [(i["name"], i["targets"]["2024"]["raw"], i["kind"]) for i in result.to_json()["indicators"]]
     assert got == [("档案数字化率", "=100%", "rate"), ("档案管理制度健全性", "健全", "qualitative"),
                    ("查档群众满意度", "≥90%", "rate")]
+
+
+def test_rows_saved_without_their_header_tab_separated_or_in_a_workbook(tmp_path: Path) -> None:
+    """Rows of a table without its header: their cells are read before any reading of sentences
+    (levels in their own cells set the levels, never glued to the name), and a row after the first
+    counts however its target is written (a deadline)."""
+    rows = [["产出指标", "数量指标", "走访慰问户数", "≥300户"], ["", "质量指标", "慰问金发放准确率", "≥98%"],
+            ["", "时效指标", "慰问完成时间", "2025年2月底前"], ["满意度指标", "服务对象满意度指标", "慰问对象满意度", "≥95%"]]
+    want = [("产出指标", "数量指标", "走访慰问户数", "≥300户"), ("产出指标", "质量指标", "慰问金发放准确率", "≥98%"),
+            ("产出指标", "时效指标", "慰问完成时间", "2025年2月底前"), ("满意度指标", "服务对象满意度指标", "慰问对象满意度", "≥95%")]
+    tsv = "\n".join("\t".join(r) for r in rows).encode("utf-8")
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for r in rows:
+        wb.active.append([c or None for c in r])
+    wb.save(tmp_path / "t.xlsx")
+    for result in (parse_table(tsv, filename="t.tsv", year=2025), parse_table(tmp_path / "t.xlsx", year=2025)):
+        assert isinstance(result, TableReading)
+        got = [(i["level1"], i["level2"], i["name"], i["targets"]["2025"]["raw"]) for i in result.to_json()["indicators"]]
+        assert got == want
+
+
+def test_a_bare_list_is_read_when_pasted_but_a_file_of_other_figures_is_no_table() -> None:
+    pasted = "培训人次 500 人次\n培训合格率 95 %\n学员满意度 90 %\n"
+    result = parse_table(pasted.encode("utf-8"), filename="t.txt", year=2024)
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["targets"]["2024"]["raw"]) for i in result.to_json()["indicators"]] == [
+        ("培训人次", "500人次"), ("培训合格率", "95%"), ("学员满意度", "90%")]
+    budget_sheet = "办公费,5,万元\n差旅费,3,万元\n印刷费,2,万元\n"
+    assert not isinstance(parse_table(budget_sheet.encode("utf-8"), filename="t.csv", year=2024), TableReading)

@@ -91,9 +91,11 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
-        if not table.fmt.startswith("text"):
-            continue
-        prose = prose_rows(table, lex)
+        text = table.fmt.startswith("text")
+        free = line_rows(table, lex) if _in_cells(table) else None  # rows without a header: their cells first
+        if not text and free is None:
+            continue  # a workbook or CSV with no header: only rows of names and targets are read, never sentences
+        prose = None if free is not None or not text else prose_rows(table, lex)
         if prose is not None:  # no table: targets written as sentences
             result = _read(prose[0], lex, year or prose_year(table), name, converted)
             if isinstance(result, TableReading) and result.indicators:
@@ -102,7 +104,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                 if year is None:
                     result.source["year_from"] = "text"
                 return result
-        free = line_rows(table, lex)
+        free = free or line_rows(table, lex)
         if free is not None:  # no header fits: a name and its values on each line
             titled = title_year(table.rows, len(table.rows), lex)
             result = _read(free[0], lex, year or titled, name, converted)
@@ -112,7 +114,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                 result.unread.extend(free[1])
                 result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
                 return result
-        headless = stream_rows(table, lex, headless=True)
+        headless = stream_rows(table, lex, headless=True) if text else None
         if headless is not None:  # rows run together, copied without their header: the last resort
             result = _read(headless, lex, year, name, converted)
             if isinstance(result, TableReading) and result.indicators:
@@ -120,6 +122,13 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     return first or NoTable("empty")
+
+
+def _in_cells(table: RawTable) -> bool:
+    """Most lines of ``table`` hold two cells or more (tab-, comma- or |-separated rows): rows of a
+    table without its header rather than sentences."""
+    filled = [sum(1 for c in row if c.strip()) for row in table.rows[:200] if any(c.strip() for c in row)]
+    return bool(filled) and sum(1 for n in filled if n >= 2) * 2 > len(filled)
 
 
 def _with_title_year(table: RawTable, given: RawTable, result: TableReading, lex: Lexicon, name: str,

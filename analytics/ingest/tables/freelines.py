@@ -4,9 +4,12 @@ every line that starts with a name (after any level words) and goes on with valu
 of a small grid (一级指标 | 二级指标 | 三级指标 | 指标值 | 实际完成值), the first value the target
 and, when the text speaks of actual values (实际 / 完成值), the second the actual. Only lines under
 a level word, numbered as indicators (指标1:) or whose target has its comparator written (the rows
-of a form copied without its header: ``公益性讲座知晓率 = 100 % 100 5 5``) count: a list of projects
-and amounts above the indicators is not read, nor a project's facts (主管部门 …), nor the rows under
-a next form's title. A nature word before the target (定性 | 好坏) is passed over. A list written with headings and brackets (``【产出指标-数量指标】`` over
+of a form copied without its header: ``公益性讲座知晓率 = 100 % 100 5 5``) start the rows, and the
+lines after them count: a list of projects and amounts above the indicators is not read, nor a
+project's facts (主管部门 …), nor the rows under a next form's title. A pasted text that is nothing
+but such lines (four in five at least: ``培训人次 500 人次``) is read whole; a file (a workbook, a CSV)
+must show a level, a numbering or a written comparator, so that a sheet of other figures is not
+taken for targets. A nature word before the target (定性 | 好坏) is passed over. A list written with headings and brackets (``【产出指标-数量指标】`` over
 ``指标1:机柜数量(≥77台)``) is read the same way. Used only when
 no other reading found an indicator; every inference is then as uncertain as the layout, and the
 review step shows it.
@@ -18,7 +21,7 @@ import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import TYPE_WORDS, is_qualitative_text, is_value_like, split_name
-from analytics.ingest.tables.facts import label_kind
+from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -116,6 +119,7 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
     actual = False
     unread: list[dict[str, str]] = []
     merged = _values_below(lines, lex)
+    loose: list[tuple[list[str], str]] = []  # name-then-value lines before any row was placed
     for n, (line, ref) in enumerate(zip(lines, table.refs)):
         if n in merged:
             continue
@@ -143,7 +147,10 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
         named = (re.search(r"[\u4e00-\u9fff]{4}", name) or (
             re.search(r"[\u4e00-\u9fff]{2}", name) and not is_value_like(name, lex))) and not label_kind(name, lex)
         placed = bool(levels["level1"] or levels["level2"] or _NUMBERED.match(tokens[k])
-                      or (values and _SIGNED.match(normalize_text(values[0]))))  # rows copied without their header
+                      or (values and _SIGNED.match(normalize_text(values[0])))  # rows copied without their header
+                      or (rows and not is_sign_off(name, lex)))  # a row among them (培训完成时间 2024年12月底前)
+        if values and named and not placed and not is_sign_off(name, lex):
+            loose.append(([levels["level1"], levels["level2"], tokens[k], values[0], values[1] if len(values) > 1 else ""], ref))
         if not values or not named or not placed:  # before any level or numbering: not the indicators
             if not rows and _ACTUAL.search(line):
                 actual = True  # the header's words, above the first row
@@ -152,6 +159,9 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
             continue
         rows.append([levels["level1"], levels["level2"], tokens[k], values[0], values[1] if len(values) > 1 else ""])
         refs.append(ref)
+    filled = sum(1 for ln in lines if ln.strip())
+    if len(rows) < 3 and len(loose) >= 3 and len(loose) * 5 >= filled * 4 and table.fmt.startswith("text"):
+        rows, refs = [r for r, _ in loose], [ref for _, ref in loose]  # a bare list of names and targets, nothing else
     if len(rows) < 3:
         return None
     header = ["一级指标", "二级指标", "三级指标", "指标值"] + (["实际完成值"] if actual else [])
