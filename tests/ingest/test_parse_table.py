@@ -1454,3 +1454,19 @@ def test_fragments_where_a_name_stands_are_skipped_not_read_as_indicators() -> N
     reasons = {s["text"].split(" | ")[0].strip(): s["reason"] for s in data["skipped"]}
     assert reasons.get("是") == "fragment" and reasons.get("高") == "fragment"
     assert not data["unread"]
+
+
+def test_a_target_written_as_the_change_is_read_only_on_a_name_that_measures_the_change() -> None:
+    """同比增长10% under 营业收入增长率 is the growth rate itself (≥10%, marked for review); under 就业人数
+    it is relative to last year's figure, which the table does not give: listed as unreadable."""
+    text = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t就业人数\t同比增长10%\n" \
+           "\t\t营业收入增长率\t同比增长10%\n\t\t单位能耗下降率\t较上年下降5%以上\n"
+    result = parse_table(text.encode("utf-8"), filename="t.tsv", year=2024)
+    assert isinstance(result, TableReading)
+    data = result.to_json()
+    got = {i["name"]: i for i in data["indicators"]}
+    assert (got["营业收入增长率"]["targets"]["2024"]["comparator"], got["营业收入增长率"]["targets"]["2024"]["value"]) == (">=", 10.0)
+    assert (got["单位能耗下降率"]["targets"]["2024"]["comparator"], got["单位能耗下降率"]["targets"]["2024"]["value"]) == (">=", 5.0)
+    assert "target" in got["营业收入增长率"]["review"]
+    assert got["就业人数"]["targets"]["2024"]["value"] is None
+    assert any("就业人数" in u["text"] for u in data["unread"])

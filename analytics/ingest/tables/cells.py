@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -153,6 +153,19 @@ _PER_POPULATION = re.compile(r"^(?P<v>.*\d)/(?P<per>(?:10|100|1000)?万人?|十�
 _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达到|≥|≤|>=|<=|不低于|不少于|不高于|不超过|为|:)?\d)"
                             r"(?:为|:)?")
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
+
+
+_CHANGE_TARGET = re.compile(r"^(?:同比|较上年|比上年|环比|年均)?(?:增长|提高|上升|增加|下降|降低|减少)了?(?P<rest>.*\d.*)$")
+
+
+def read_change(text_raw: str, name: str, direction: str, lex: Lexicon) -> "Cell | None":
+    """A target written as the change (同比增长10%) on a name that measures the change itself
+    (lexicon ``change_measure``: …增长率, …下降率), read as that rate (≥10%); ``None`` otherwise."""
+    m = _CHANGE_TARGET.match(normalize_text(text_raw))
+    if not m or not lex.change_measure or not lex.change_measure.search(normalize_text(name)):
+        return None
+    cell = read_value(m["rest"], direction, lex)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
 
 
 def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":

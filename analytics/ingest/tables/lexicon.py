@@ -63,6 +63,7 @@ class Lexicon:
     score_header: re.Pattern[str] = re.compile(r"(分值|权重|得分)")
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
     percent_ceiling: re.Pattern[str] | None = None
+    change_measure: re.Pattern[str] | None = None
     explanation: re.Pattern[str] | None = None
     scoring_rule: re.Pattern[str] | None = None
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
@@ -171,6 +172,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         score_header=re.compile(str(doc["headers"].get("score") or "(分值|权重|得分)")),
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
+        change_measure=_rx((doc.get("change_measure") or {}).get("name")),
         explanation=_rx(doc["headers"].get("explanation")),
         scoring_rule=_rx(doc["headers"].get("scoring_rule")),
         disorder=(int((doc.get("disorder") or {}).get("min_unread", 5)),

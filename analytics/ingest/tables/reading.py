@@ -12,7 +12,7 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
                                             is_place_name, is_placeholder, is_qualitative_text, is_total, is_value_like,
-                                            read_value, split_name, unit_only, unwrap)
+                                            read_change, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -496,6 +496,13 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         if not normalize_text(raw):
             continue
         cell: Cell = read_value(raw, direction, lex, sentence=True)
+        if cell.form == "unreadable" and cell.error == "words_before_number":
+            changed = read_change(raw, name, direction, lex)  # 增长率 | 同比增长10%: the rate itself
+            if changed is not None:
+                cell = changed
+                if section == "targets":
+                    target_inf.setdefault("target", {"value": changed.raw, "rule": "change_measure", "confidence": "low",
+                                                      "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"})
         if section == "actuals":
             if cell.form == "none":  # — / 无: nothing was reported
                 continue
