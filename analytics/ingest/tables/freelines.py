@@ -9,8 +9,8 @@ lines after them count: a list of projects and amounts above the indicators is n
 project's facts (主管部门 …), nor the rows under a next form's title. A pasted text that is nothing
 but such lines (four in five at least: ``培训人次 500 人次``) is read whole; a file (a workbook, a CSV)
 must show a level, a numbering or a written comparator, so that a sheet of other figures is not
-taken for targets. A nature word before the target (定性 | 好坏) is passed over. A list written with headings and brackets (``【产出指标-数量指标】`` over
-``指标1:机柜数量(≥77台)``) is read the same way. Used only when
+taken for targets. A nature word before the target (定性 | 好坏) is passed over. A list written with
+headings and brackets (``【产出指标-数量指标】`` over ``指标1:机柜数量(≥77台)``) is read the same way. Used only when
 no other reading found an indicator; every inference is then as uncertain as the layout, and the
 review step shows it.
 """
@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import TYPE_WORDS, is_qualitative_text, is_value_like, split_name
+from analytics.ingest.tables.cells import FORM_TITLE, TYPE_WORDS, is_qualitative_text, is_value_like, read_value, split_name
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -34,9 +34,8 @@ _ACTUAL = re.compile(r"(实际|完成值|完成情况)")
 _MAX_LINES = 2000
 _MAX_LINE = 2000  # characters of a line looked at: an indicator line is short
 _CUT_END = re.compile(r"(率|数量|人数|次数|个数|度)$")  # where a name may end before its explanation (narrower than a name's ending)
+_TITLE_LINE = re.compile(FORM_TITLE.pattern + r"\s*([(（][^()（）]{0,12}[)）])?$")  # a next form's title: …自评表(2022年度)
 _YEAR_ONLY = re.compile(r"^[(（]?(19|20)\d{2}年度?[)）]?$")  # a title's (2021年度), not a value
-_SIGNED = re.compile(r"^(≥|≤|>|<|=|＞|＜|≧|≦|不少于|不低于|不超过|不高于)")  # a target with its comparator written
-_NEXT_FORM = re.compile(r"(绩效目标表|绩效自评表|目标申报表|目标自评表)")  # a next form's title ends the rows
 
 
 def _tokens(line: str, lex: Lexicon) -> list[str]:
@@ -134,7 +133,7 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
             continue
         tokens[k] = _strip_levels(tokens[k], levels, lex)
         name = split_name(tokens[k], lex)[0]
-        if rows and _NEXT_FORM.search(line):
+        if rows and _TITLE_LINE.search(line.strip()):
             break  # the next form's title: its rows are not this table's
         values = []
         for tok in tokens[k + 1:]:
@@ -147,7 +146,7 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
         named = (re.search(r"[\u4e00-\u9fff]{4}", name) or (
             re.search(r"[\u4e00-\u9fff]{2}", name) and not is_value_like(name, lex))) and not label_kind(name, lex)
         placed = bool(levels["level1"] or levels["level2"] or _NUMBERED.match(tokens[k])
-                      or (values and _SIGNED.match(normalize_text(values[0])))  # rows copied without their header
+                      or (values and read_value(values[0], "higher", lex).explicit)  # rows copied without their header
                       or (rows and not is_sign_off(name, lex)))  # a row among them (培训完成时间 2024年12月底前)
         if values and named and not placed and not is_sign_off(name, lex):
             loose.append(([levels["level1"], levels["level2"], tokens[k], values[0], values[1] if len(values) > 1 else ""], ref))

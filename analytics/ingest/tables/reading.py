@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
+from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
                                             is_place_name, is_placeholder, is_qualitative_text, is_total, is_value_like,
                                             read_change, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
@@ -146,7 +146,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
     if len(filled) >= 2 and all(_YEAR_CELL.fullmatch(t) for t in filled):
         return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
-    if re.search(r"(绩效目标表|绩效目标申报表|自评表|批复表)$", filled[0]) \
+    if (m := FORM_TITLE.search(filled[0])) and m.end() == len(filled[0]) \
             and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
         return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
     if any(is_total(t) for t in texts):

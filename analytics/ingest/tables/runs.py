@@ -20,8 +20,8 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign, ends_like_name,
-                                           header_role, is_total, read_value)
+from analytics.ingest.tables.cells import (COMPARATOR_WORDS, FORM_TITLE, SIGN_WORDS, TYPE_WORDS, column_sign,
+                                           ends_like_name, header_role, is_total, read_value)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -47,7 +47,7 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
-_NEW_TABLE = re.compile(r"(绩效目标表|绩效自评表|目标申报表|单位[:：]\s*万元)")
+_NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
 
 
 def _cut_header(line: str, lex: Lexicon) -> list[str] | None:
