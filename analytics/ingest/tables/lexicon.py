@@ -66,6 +66,7 @@ class Lexicon:
     change_measure: re.Pattern[str] | None = None
     explanation: re.Pattern[str] | None = None
     scoring_rule: re.Pattern[str] | None = None
+    fragment: re.Pattern[str] | None = None
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
     disorder: tuple[int, float] = (5, 0.5)  # unread rows (at least, per indicator) of a text out of order
     title_year_cells: tuple[tuple[re.Pattern[str], int | None], ...] = ()  # (pattern, max_chars)
@@ -175,6 +176,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
         explanation=_rx(doc["headers"].get("explanation")),
         scoring_rule=_rx(doc["headers"].get("scoring_rule")),
+        fragment=_rx(doc["headers"].get("fragment")),
         disorder=(int((doc.get("disorder") or {}).get("min_unread", 5)),
                   float((doc.get("disorder") or {}).get("per_indicator", 0.5))),
         run_words=tuple(sorted({normalize_text(str(w)) for w in doc["headers"].get("run_words") or []},

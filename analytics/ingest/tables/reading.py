@@ -10,9 +10,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits, header_role,
-                                            is_place_name, is_placeholder, is_qualitative_text, is_total, is_value_like,
-                                            read_change, read_value, split_name, unit_only, unwrap)
+from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
+                                            header_role, is_place_name, is_placeholder, is_qualitative_text, is_total,
+                                            is_value_like, read_change, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -114,14 +114,12 @@ _HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)"
 
 
 def _not_a_name(name: str, lex: Lexicon) -> bool:
-    """A text where a name stands that can name no indicator: one character (高, 是), a value word
-    alone (有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or header words run together."""
+    """A text where a name stands that can name no indicator (lexicon ``headers.fragment``): one
+    character (高), a value word alone (是, 有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or
+    header words run together."""
     core = split_name(name, lex)[0]
     return (len(_LETTERS.findall(core)) < 2 or "□" in name or len(_HEADER_WORDS.findall(name)) >= 2
-            or (len(core) <= 6 and (core in lex.qualitative_words or _VALUE_WORD.fullmatch(core) is not None)))
-
-
-_VALUE_WORD = re.compile(r"(是|否|有|无|全年|全年度|达成预期指标|部分达成预期指标|未达成预期指标|达成|达标|合格|完成|已完成)")
+            or (len(core) <= 6 and (core in lex.qualitative_words or bool(lex.fragment and lex.fragment.search(core)))))
 
 
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
