@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -418,6 +418,19 @@ _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$"
 def is_total(text: str) -> bool:
     """A table's total row label (合计, 总分): the sum of the scores, no indicator."""
     return bool(_TOTAL_RE.match(normalize_text(text)))
+
+
+_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
+_HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)")
+
+
+def names_nothing(name: str, lex: Lexicon) -> bool:
+    """A text where a name stands that can name no indicator (lexicon ``headers.fragment``): one
+    character (高), a value word alone (是, 有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or
+    header words run together."""
+    core = split_name(name, lex)[0]
+    return (len(_LETTERS.findall(core)) < 2 or "□" in name or len(_HEADER_WORDS.findall(name)) >= 2
+            or (len(core) <= 6 and (core in lex.qualitative_words or bool(lex.fragment and lex.fragment.search(core)))))
 
 
 def is_placeholder(text: str) -> bool:

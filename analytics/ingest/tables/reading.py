@@ -12,7 +12,8 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             header_role, is_place_name, is_placeholder, is_qualitative_text, is_total,
-                                            is_value_like, read_change, read_value, split_name, unit_only, unwrap)
+                                            is_value_like, names_nothing, read_change, read_value, split_name, unit_only,
+                                            unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -109,17 +110,6 @@ _ZERO = re.compile(r"0+(\.0+)?%?")
 
 
 _YEAR_CELL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?")
-_LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
-_HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)")
-
-
-def _not_a_name(name: str, lex: Lexicon) -> bool:
-    """A text where a name stands that can name no indicator (lexicon ``headers.fragment``): one
-    character (高), a value word alone (是, 有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or
-    header words run together."""
-    core = split_name(name, lex)[0]
-    return (len(_LETTERS.findall(core)) < 2 or "□" in name or len(_HEADER_WORDS.findall(name)) >= 2
-            or (len(core) <= 6 and (core in lex.qualitative_words or bool(lex.fragment and lex.fragment.search(core)))))
 
 
 def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
@@ -162,7 +152,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
-    if name and _not_a_name(name, lex):
+    if name and names_nothing(name, lex):
         return "fragment"  # 高, 是, 有效, 优秀□ 良好□, 一级指标二级指标…: a piece of another cell, listed as skipped
     if name and lex.level_word(name) and any(values) and all(not strip_score(v) for v in values if v):
         return "label"  # 产出指标 | (60分): a level and its score, no indicator
