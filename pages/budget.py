@@ -283,10 +283,11 @@ with right:
 st.subheader(t("bud_score_title", lang))
 s1, s2 = st.columns([1, 1])
 with s1:
-    parts = pd.DataFrame([{k: r[k] for k in ("part", "points", "lost")}
-                          for r in score_parts(scored.part_rows(), lang)]).fillna({"points": 0.0})
+    shown = score_parts(scored.part_rows(), lang)
+    parts = pd.DataFrame([{k: r[k] for k in ("part", "points", "lost")} for r in shown]).fillna({"points": 0.0})
     show_chart("score_parts", parts, lang)
-    st.caption(t("bud_score_rules", lang) + " " + t(f"reports.execution_rule_{scored.execution_rule}", lang))
+    st.caption(" ".join([t("bud_score_rules", lang), t(f"reports.execution_rule_{scored.execution_rule}", lang),
+                         *(r["why"] for r in shown if r["why"])]))
 with s2:
     st.markdown(f"**{t('bud_costs_points', lang)}**")
     losses = [ln for ln in scored.what_costs_points if ln.lost > 0.005][:8]

@@ -347,7 +347,7 @@ def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
         alt.Chart(long)
         .mark_bar()
         .encode(
-            y=alt.Y("part:N", title=None, sort=None),
+            y=alt.Y("part:N", title=None, sort=None, axis=alt.Axis(labelLimit=220)),
             x=alt.X("value:Q", title=x_title, stack="zero"),
             color=alt.Color("what:N", title=None, scale=alt.Scale(domain=got_lost, range=["#2e7d32", "#d9d9d9"])),
             order=alt.Order("rank:Q"),

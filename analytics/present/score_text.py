@@ -33,7 +33,8 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
 def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[str, Any]]:
     """The parts of a score as shown (the budget page's chart, the CLI's table): name, points, the
     points lost, and for a part left out of the total (no indicator could be scored, the total
-    rescaled to 100: ``empty_part: rescale``) no points and none lost, its name saying so. ``parts``
+    rescaled to 100: ``empty_part: rescale``) no points and none lost, its name saying so and ``why``
+    the sentence that explains it (empty for the other parts). ``parts``
     are :meth:`~analytics.budget.scoring.ScoreResult.part_rows` (the CLI JSON's parts)."""
     out = []
     for p in parts:
@@ -41,7 +42,8 @@ def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[s
         left = bool(p.get("left_out"))
         out.append({"part": text("budget.score_part_empty", lang, name=name) if left else name,
                     "points": None if left else p["points"], "points_max": p["points_max"],
-                    "lost": 0.0 if left else max(0.0, float(p["points_max"]) - float(p["points"] or 0.0)), "left_out": left})
+                    "lost": 0.0 if left else max(0.0, float(p["points_max"]) - float(p["points"] or 0.0)), "left_out": left,
+                    "why": text("budget.score_part_empty_why", lang, name=name) if left else ""})
     return out
 
 

@@ -273,10 +273,11 @@ def _total_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], keys: lis
 
 def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
     lang = ctx.lang
-    parts = join([f"{p['part']} {DASH if p['left_out'] else format(p['points'], '.2f')}/{p['points_max']:g}"
-                  for p in score_parts(sc.part_rows(), lang)], lang)
+    shown = score_parts(sc.part_rows(), lang)
+    parts = join([f"{p['part']} {DASH if p['left_out'] else format(p['points'], '.2f')}/{p['points_max']:g}" for p in shown], lang)
     basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
-    return basis + t("score_parts", lang, parts=parts)
+    why = [p["why"] for p in shown if p["why"]]
+    return basis + (" " if lang == "en" else "").join([t("score_parts", lang, parts=parts), *why])
 
 
 def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:

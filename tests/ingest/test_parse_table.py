@@ -1422,9 +1422,7 @@ def test_a_row_a_line_copy_with_level_headers_above_scoring_notes_and_a_cut_last
         "指标",
         "提升群众阅读水平,满足群众文化需求、",
     ])
-    result = parse_table(text.encode("utf-8"), filename="t.txt")
-    assert isinstance(result, TableReading)
-    data = result.to_json()
+    data = _read(text.encode("utf-8"), filename="t.txt")
     got = [(i["level1"], i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
     assert got == [("产出指标", "数量指标", "图书借阅人次", "20000人次"), ("产出指标", "质量指标", "图书编目合格率", "98%")]
     assert [u["text"] for u in data["unread"]] == ["提升群众阅读水平,满足群众文化需求、"]
@@ -1447,9 +1445,7 @@ def test_fragments_where_a_name_stands_are_skipped_not_read_as_indicators() -> N
         "效益指标\t社会效益指标\t群众满意度\t≥90%\t93%",
         "评价结论\t完成年度目标\t\t\t",
     ])
-    result = parse_table(text.encode("utf-8"), filename="t.txt")
-    assert isinstance(result, TableReading)
-    data = result.to_json()
+    data = _read(text.encode("utf-8"), filename="t.txt")
     assert [i["name"] for i in data["indicators"]] == ["维修设备数量", "设备完好率", "群众满意度"]
     reasons = {s["text"].split(" | ")[0].strip(): s["reason"] for s in data["skipped"]}
     assert reasons.get("是") == "fragment" and reasons.get("高") == "fragment"
@@ -1461,9 +1457,7 @@ def test_a_target_written_as_the_change_is_read_only_on_a_name_that_measures_the
     it is relative to last year's figure, which the table does not give: listed as unreadable."""
     text = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t就业人数\t同比增长10%\n" \
            "\t\t营业收入增长率\t同比增长10%\n\t\t单位能耗下降率\t较上年下降5%以上\n"
-    result = parse_table(text.encode("utf-8"), filename="t.tsv", year=2024)
-    assert isinstance(result, TableReading)
-    data = result.to_json()
+    data = _read(text.encode("utf-8"), filename="t.tsv", year=2024)
     got = {i["name"]: i for i in data["indicators"]}
     assert (got["营业收入增长率"]["targets"]["2024"]["comparator"], got["营业收入增长率"]["targets"]["2024"]["value"]) == (">=", 10.0)
     assert (got["单位能耗下降率"]["targets"]["2024"]["comparator"], got["单位能耗下降率"]["targets"]["2024"]["value"]) == (">=", 5.0)
