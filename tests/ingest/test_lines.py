@@ -138,3 +138,15 @@ def test_sets_side_by_side_a_sentence_target_and_a_header_cell_wrapped() -> None
     assert got == [("产出指标", "数量指标", "飞机增雨作业航时", "小时", ">=", 30.0),
                    ("产出指标", "质量指标", "作业安全事故", "起", "<=", 0.0)]
     assert data["source"]["year"] == 2023 and data["unread"] == []
+
+
+def test_a_worded_target_without_a_lexicon_word_before_the_next_level_is_the_row_s_value() -> None:
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                      "产出指标", "数量指标", "工程安排数量", "2个",
+                      "成本指标", "建设项目成本", "参照政府采购成本控制",
+                      "效益指标", "社会效益指标", "办学条件", "持续改善"])
+    data = _read(text, 2020)
+    rows = [(i["name"], i["kind"], i["targets"]["2020"]["raw"]) for i in data["indicators"]]
+    assert rows == [("工程安排数量", "flow", "2个"), ("建设项目成本", "qualitative", "参照政府采购成本控制"),
+                    ("办学条件", "qualitative", "持续改善")]
+    assert data["unread"] == []

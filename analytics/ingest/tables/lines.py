@@ -103,8 +103,18 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
         t = normalize_text(line)
         return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
             or bool(unit_only(t, lex)) \
-            or read_value(t, "higher", lex, sentence=True).form == "number"  # 总航时不少于30小时: a sentence's bound
+            or read_value(t, "higher", lex, sentence=True).form == "number" \
+            or _worded_before_level(t, nxt, lex)  # 总航时不少于30小时: a sentence's bound
     return fits(line, role, lex)
+
+
+def _worded_before_level(t: str, nxt: str | None, lex: Lexicon) -> bool:
+    """A target in words with none of the lexicon's qualitative words (参照政府采购成本控制) right
+    before the next block's level word: the row's value, as no name ends a block without one. A list
+    (名师、领导授课) is a name's wrapped piece."""
+    return nxt is not None and bool(lex.level_word(normalize_text(nxt))) and not re.search(r"[\d、，,；;:：]", t) \
+        and len(_WORD_RE.findall(t)) >= 2 and not ends_like_name(t) and header_role(t, lex) is None \
+        and label_kind(t, lex) is None
 
 
 def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
