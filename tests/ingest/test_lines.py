@@ -150,3 +150,15 @@ def test_a_worded_target_without_a_lexicon_word_before_the_next_level_is_the_row
     assert rows == [("工程安排数量", "flow", "2个"), ("建设项目成本", "qualitative", "参照政府采购成本控制"),
                     ("办学条件", "qualitative", "持续改善")]
     assert data["unread"] == []
+
+
+def test_numbered_rows_keep_their_numbers_out_of_names_and_values() -> None:
+    text = "\n".join(["表1：项目绩效目标", "序号 |", "三级指标 |", "年度指标值 |",
+                      "1 |", "活动次数 |", "1次 |", "2 |", "开展文化活动 |", "1 |",
+                      "3 |", "宣传覆盖面 |", "拓宽 |", "4 |", "参与率 |", "推动全省提高 |",
+                      "5 |", "培训合格率 |", "100% |", "6 |", "社会关"])
+    data = _read(text, 2017)
+    rows = [(i["name"], i["targets"]["2017"]["raw"]) for i in data["indicators"]]
+    assert rows == [("活动次数", "1次"), ("开展文化活动", "1"), ("宣传覆盖面", "拓宽"), ("参与率", "推动全省提高"),
+                    ("培训合格率", "100%")]
+    assert [u["text"] for u in data["unread"]] == ["社会关"]

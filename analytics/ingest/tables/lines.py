@@ -22,6 +22,8 @@ __all__ = ["join_wrapped_words", "rebuild_rows"]
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
+_SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
+_SEQ = re.compile(r"\d{1,3}[.、．]?")  # a row's number in that column
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -78,6 +80,8 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
         roles = [header_role(c, lex) for c in cells]
         places = _places(lines, j, lex)
         if ("value" in roles or places) and "name" in roles + (["name"] if "level2" in roles else []):
+            if h > 0 and _SEQ_HEADER.fullmatch(normalize_text(lines[h - 1])):
+                return h - 1, [normalize_text(lines[h - 1]), *cells], places, j + len(places)  # 序号 first
             return h, cells, places, j + len(places)
     return None
 
@@ -229,10 +233,21 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     again = [normalize_text(x) for x in lines[h:end]]  # the header, as repeated after a page break
     headers = {normalize_text(c) for c in header} | set(again) | {"绩效指标"}
     explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
+    numbered = bool(header) and bool(_SEQ_HEADER.fullmatch(normalize_text(header[0])))  # 序号 | 三级指标 | …
+    seq = 0  # the last row number read: the next row starts at seq + 1
+
+    def next_row(at: int) -> bool:
+        """Line ``at`` is the next row's number (or the text ends there), in a numbered table."""
+        return numbered and (at >= len(lines) or normalize_text(lines[at]).rstrip(".、．") == str(seq + 1))
+
     i = end
     pending: dict[str, str] = {}
     while i < len(lines):
         t = normalize_text(lines[i])
+        if numbered and _SEQ.fullmatch(t) and t.rstrip(".、．") == str(seq + 1) and i + 1 < len(lines):
+            seq += 1  # 12 | 宣传覆盖面 | 拓宽: the row's number, then its name
+            i += 1
+            continue
         if is_sign_off(t, lex) or label_kind(t, lex) == "name":
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
@@ -270,7 +285,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
-                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name))):
+                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name)
+                    and not next_row(i + 1))):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)
@@ -294,8 +310,12 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     row[k] = lines[i].strip()  # the next set's 二级指标 / 三级指标, repeating this row's
                     i += 1
                 continue
-            if i < len(lines) and _fits(lines[i], roles[k], lex, nxt, header[k]):
-                row[k] = lines[i].strip()
+            if numbered and next_row(i):
+                break  # the next row's number: this row's other cells are empty
+            if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
+                                   or roles[k] == "value" and next_row(i + 1) and "value" not in roles[k + 1:]
+                                   and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):
+                row[k] = lines[i].strip()  # 拓宽 right before the next row's number: the last value
                 i += 1
         rows.append(row)
         refs.append(table.refs[start])
