@@ -1464,3 +1464,18 @@ def test_a_target_written_as_the_change_is_read_only_on_a_name_that_measures_the
     assert "target" in got["营业收入增长率"]["review"]
     assert got["就业人数"]["targets"]["2024"]["value"] is None
     assert any("就业人数" in u["text"] for u in data["unread"])
+
+
+def test_a_fraction_on_a_rate_that_cannot_pass_100_is_read_as_its_percentage_for_review(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\t实际完成值\n"
+                    "满意度指标\t服务对象满意度指标\t学员满意度\t≥0.9\t0.93\n"
+                    "产出指标\t质量指标\t验收合格率\t1\t100%\n"
+                    "效益指标\t社会效益指标\t带动就业人数\t0.5\t0.6\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2024)["indicators"]}
+    sat = rows["学员满意度"]
+    assert (sat["targets"]["2024"]["comparator"], sat["targets"]["2024"]["value"]) == (">=", 90.0)
+    assert sat["actuals"]["2024"]["value"] == 93.0
+    assert "target" in sat["review"] and sat["inferred"]["target"]["rule"] == "fraction_as_percent"
+    assert rows["验收合格率"]["targets"]["2024"]["value"] == 100.0
+    assert rows["带动就业人数"]["targets"]["2024"]["value"] == 0.5  # not a rate: the number as written

@@ -484,6 +484,12 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         if not normalize_text(raw):
             continue
         cell: Cell = read_value(raw, direction, lex, sentence=True)
+        if _fraction_of_percent(cell, name, unit, lex):  # 满意度 ≥0.9: written as a fraction, meant 90%
+            cell = Cell(cell.raw, cell.comparator, round(float(cell.value or 0) * 100, 6), "%", explicit=cell.explicit)
+            if section == "targets":
+                target_inf.setdefault("target", {"value": cell.raw, "rule": "fraction_as_percent", "confidence": "low",
+                                                  "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作"
+                                                            f"{cell.value:g}%"})
         if cell.form == "unreadable" and cell.error == "words_before_number":
             changed = read_change(raw, name, direction, lex)  # 增长率 | 同比增长10%: the rate itself
             if changed is not None:
@@ -528,6 +534,13 @@ def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
     """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
     return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
                 and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
+
+
+def _fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
+    """A value of at most 1 with no unit of its own on a rate counted in % that cannot pass 100%
+    (lexicon ``percent_ceiling``: 满意度 ≥0.9, 合格率 1): a fraction written for the percentage."""
+    return bool(lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
+                and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name))
 
 
 #: A name that ends in an amount with its unit (建设普通省道二级公路32.1公里): the amount is the target.
