@@ -125,3 +125,19 @@ def test_the_pieces_below_a_row_go_on_the_cells_they_complete() -> None:
         ["时效指标", "提交报告及时性", "在项目计划完成时间内完成", "达成预期指标", "8", "8"]]
     # a level word alone below a row is the next row's level, not the rest of this row's
     assert _joined(["产出指标 成本指标 参审案件补助 100元", "效益指标", "满意度指标 干警满意度 ≥95%"])[1] == ["效益指标"]
+
+
+def test_a_row_with_a_type_word_and_a_worded_target_takes_its_wrapped_cells_each_to_its_last_line() -> None:
+    # 工作安排时 | 定量 | 按月安排 | 该指标主要… | 未达指标值…: the name before the 指标值类型 word, the target after it
+    assert _joined(["时效指标 工作安排时 定量 按月安排 该指标主要 未达指标值", "间 考察业务工 酌情扣分", "作支出安排", "时间"]) == [
+        ["时效指标", "工作安排时间", "定量", "按月安排", "该指标主要考察业务工作支出安排时间", "未达指标值酌情扣分"]]
+    # a cell whose line is shorter than its first one ends there: the lines below go on the others
+    assert _joined(["社会效益指 保证单位正 定性 应保尽保 % 该指标主要 未达指标值", "标 常运转 考察单位运 酌情扣分",
+                    "转需要保障", "范围应保尽", "保", "填报人： 联系电话："]) == [
+        ["社会效益指标", "保证单位正常运转", "定性", "应保尽保", "%", "该指标主要考察单位运转需要保障范围应保尽保",
+         "未达指标值酌情扣分"], ["填报人：", "联系电话："]]
+
+
+def test_a_level_word_wrapped_in_a_row_without_a_name_is_joined() -> None:
+    assert _joined(["效益指标 经济效益指 未达指标值", "标 酌情扣分", "社会效益指标 保证单位正常运转 定性 应保尽保"])[0] == [
+        "效益指标", "经济效益指标", "未达指标值酌情扣分"]

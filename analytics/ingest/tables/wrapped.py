@@ -25,9 +25,9 @@ import functools
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder,
+from analytics.ingest.tables.cells import (SIGN_WORDS, VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder,
                                            is_value_like, open_value)
-from analytics.ingest.tables.facts import label_kind
+from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
@@ -43,6 +43,23 @@ _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, �
 
 def _is_value(piece: str) -> bool:
     return len(piece) <= _LONGEST_VALUE and bool(VALUE_SHAPE.match(normalize_text(piece)))
+
+
+def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, list[str]] | None:
+    """(the cell, the line's other pieces) when the first piece of the line ``below`` ends a level
+    word cut in ``row`` (经济效益指 / 标), else ``None``."""
+    if not below or len(normalize_text(below[0])) > 2:
+        return None
+    for k, piece in enumerate(row):
+        t = normalize_text(piece)
+        if len(t) >= 3 and not lex.level_word(t) and lex.level_word(t + normalize_text(below[0])):
+            return k, list(below[1:])
+    return None
+
+
+def _width(piece: str) -> int:
+    """The printed width of a piece: a Chinese character (or a full-width sign) two, others one."""
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in piece.strip())
 
 
 def _fragment(row: list[str], lex: Lexicon) -> str | None:
@@ -61,9 +78,11 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
 
 def _name_at(row: list[str], lex: Lexicon) -> int | None:
     """The index of the name in a row with values: the last piece of text before its first value
-    (a number, a date: 2024年12月, or a target in words: 农民群众对农业 明显提高 反映社会效益)."""
+    (a number, a date: 2024年12月, a target in words: 农民群众对农业 明显提高 反映社会效益, or the
+    word of a 指标值类型 / 指标性质 column: 工作安排时 定量 按月安排)."""
     first = next((k for k, p in enumerate(row) if _is_value(p)), None) \
-        or next((k for k, p in enumerate(row) if k and (open_value(p, lex) or _worded_target(p, lex))
+        or next((k for k, p in enumerate(row) if k and (open_value(p, lex) or _worded_target(p, lex)
+                                                         or (normalize_text(p) in SIGN_WORDS and k < len(row) - 1))
                  and not lex.level_word(normalize_text(row[k - 1])) and not _is_value(row[k - 1])), None)
     if not first:
         return None
@@ -112,6 +131,9 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     out = []
     first = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
     name = _name_at(row, lex)
+    sign = next((k for k, p in enumerate(row) if name is not None and k > name and normalize_text(p) in SIGN_WORDS), None)
+    if sign is not None and first == len(row):
+        first = sign + 1  # 工作安排时 定量 按月安排: the target in words after the 指标值类型 word
     for k, piece in enumerate(row):
         t = normalize_text(piece)
         if open_value(t, lex):  # ≥100百分 / 比, ≥3000 / 人, 2024年12月 / 底前
@@ -121,6 +143,8 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
             continue
         if name is not None and name < k < first and _worded_target(t, lex):
             continue  # a whole target in words (明显增加): the line below it is a row of its own
+        if k == first and sign is not None and first == sign + 1:
+            continue  # that target reads whole
         if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
             out.append(k)
     return out
@@ -191,7 +215,8 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
     order: no more pieces than open cells, none a value, a level or a header word."""
     if not pieces or len(pieces) > len(cells) or any(_is_value(p) or _structural(p, lex) for p in pieces):
         return False
-    if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) for p in pieces):
+    if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) or is_sign_off(normalize_text(p), lex)
+           for p in pieces):  # 填报人： 联系电话：: the form's sign-off below the table
         return False
     return all(len(normalize_text(p)) <= _LONGEST_PIECE for p in pieces)
 
@@ -232,7 +257,8 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
     if len(a) < _MIN_WRAPPED or len(a) < len(b) or _is_value(a) or re.match(r"[\d(（]", b) or ends_like_name(a) \
             or _LABEL_END.search(a) or label_kind(a, lex):  # a first line fills its column; the rest is no longer
         return False
-    if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标"):
+    if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标") \
+            or b in SIGN_WORDS:  # 业务工作支 定量: the 指标值类型 column's word beside a name's first line
         return False
     if b in lex.units or lex.unit_aliases.get(b, "") in lex.units or _WORDED_END.search(a) or _WORDED_START.match(a) \
             or (_WORDED_END.search(b) and not ends_like_name(b)):  # 效果明显, but not 度严格执行率
@@ -288,21 +314,39 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
         at = _name_at(row, lex)
         if at is not None:  # top: the wrapped cells of a row with a value go on on the lines below it
             row = list(row)
+            first_width = [_width(p) for p in row]  # a wrapped cell's first line fills its column
+            closed: set[int] = set()  # cells whose last line was shorter: they end there
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES + 2:
                 ends, pieces = _level_ends(row, rows[j], lex)
-                cells = _open_cells(row, lex)
+                cells = [k for k in _open_cells(row, lex) if k not in closed]
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
                 for k, piece in ends:
                     row[k] += piece
                 for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
                     row[k] += piece
+                    if _width(piece) < first_width[k] - 1:
+                        closed.add(k)
                 j += 1
             out_rows.append(row)
             out_refs.append(refs[i])
             i = j
             continue
+        cut = _cut_level(row, rows[i + 1], lex) if i + 1 < len(rows) else None
+        if cut is not None:  # 效益指标 经济效益指 未达指标值 / 标 酌情扣分: a level word wrapped in a row with no name
+            k, rest = cut
+            row = list(row)
+            row[k] += rows[i + 1][0]
+            cells = [c for c in _open_cells(row, lex) if c > k]
+            if not rest or _goes_on(cells, rest, lex):
+                for c, piece in zip(_assign(row, cells, rest, lex), rest):
+                    row[c] += piece
+                out_rows.append(row)
+                out_refs.append(refs[i])
+                i += 2
+                continue
+            row = rows[i]
         frag = frags[i]
         if frag is not None and not ends_like_name(frag) and i + 1 < len(rows):
             middle = rows[i + 1]  # centred: the value on a line between the name's lines
@@ -403,7 +447,7 @@ _HEADER_PIECE = 8  # characters of a piece of a wrapped header cell
 def _header_fit(cell: str, piece: str, lex: Lexicon) -> int:
     """How well ``piece`` ends the header cell ``cell``: 2 when the two make a header word of the
     lexicon (年度指标 + 值, 偏差原因分析及改 + 进措施), 1 when they begin one, else -2."""
-    joined = normalize_text(cell + piece)
+    joined = normalize_text(cell + piece).lstrip("*＊★")  # *评(扣)分标 + 准: a required field's mark
     if joined in lex.run_words:
         return 2
     if any(w.startswith(joined) for w in lex.run_words if len(w) > len(joined)):
