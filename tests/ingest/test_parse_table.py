@@ -1479,3 +1479,13 @@ def test_a_fraction_on_a_rate_that_cannot_pass_100_is_read_as_its_percentage_for
     assert "target" in sat["review"] and sat["inferred"]["target"]["rule"] == "fraction_as_percent"
     assert rows["验收合格率"]["targets"]["2024"]["value"] == 100.0
     assert rows["带动就业人数"]["targets"]["2024"]["value"] == 0.5  # not a rate: the number as written
+
+
+def test_a_second_level_whose_first_level_was_lost_takes_its_own_parent_not_the_next_block_s(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"  # a copy that lost the centred 产出指标: 效益指标 below is not carried up into it
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
+                    "\t数量指标\t抽检批次\t≥3批次\n"
+                    "\t质量指标\t抽检完成率\t100%\n"
+                    "效益指标\t社会效益指标\t总体安全\t稳定\n", encoding="utf-8")
+    rows = [(i["level1"], i["level2"]) for i in _read(path, year=2021)["indicators"]]
+    assert rows == [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标")]

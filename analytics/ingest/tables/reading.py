@@ -351,10 +351,13 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
             parent = lex.level2_to_level1.get(l2)
             if parent in known:
                 filled["level1"][n] = parent
+    written_l1 = {lab.get("level1") for lab in labels}
     for n, (l1, l2) in enumerate(zip(filled["level1"], filled["level2"])):
         parent = lex.level2_to_level1.get(l2)
         if l1 and parent and parent != l1 and not labels[n].get("level2") and labels[n].get("level1"):
             filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
+        elif l1 and parent and parent != l1 and not labels[n].get("level1") and parent not in written_l1:
+            filled["level1"][n] = parent  # 数量指标 under a 效益指标 carried up from below (产出指标 lost): its own parent
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
     blank_table = not any(normalize_text(_cell(row, c.index)) for _, row in rows for c, _, _ in keys)
