@@ -141,3 +141,11 @@ def test_a_row_with_a_type_word_and_a_worded_target_takes_its_wrapped_cells_each
 def test_a_level_word_wrapped_in_a_row_without_a_name_is_joined() -> None:
     assert _joined(["效益指标 经济效益指 未达指标值", "标 酌情扣分", "社会效益指标 保证单位正常运转 定性 应保尽保"])[0] == [
         "效益指标", "经济效益指标", "未达指标值酌情扣分"]
+
+
+def test_a_row_led_by_its_levels_takes_the_rest_of_its_name_though_its_target_is_no_lexicon_word() -> None:
+    assert _joined(["社会成本指标 对当地文物保 长远", "护、文化传承", "影响", "效益指标 经济效益指标 为当地提供就 增加岗位",
+                    "业岗位"]) == [
+        ["社会成本指标", "对当地文物保护、文化传承影响", "长远"], ["效益指标", "经济效益指标", "为当地提供就业岗位", "增加岗位"]]
+    # a level word cut at the row's start goes whole before the rest of the line is placed
+    assert _joined(["生态环境成本 提升博物馆绿 提升", "指标 化水平"]) == [["生态环境成本指标", "提升博物馆绿化水平", "提升"]]

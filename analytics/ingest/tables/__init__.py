@@ -173,6 +173,7 @@ def _by_place(table: RawTable, lex: Lexicon) -> RawTable | None:
 
 MAX_FORMS = 60
 _CENTRED_SHARE = 0.8  # a reading around middle lines wins with fewer unread rows, and most of the sound indicators
+_CENTRED_WHOLE = 0.5  # … and half of the whole-named ones at least (not pieces of cells cut around the wrong lines)
 _THIN = 2  # indicators: a one-cell-per-line text read with no more goes on to the other ways of cutting it
 _LEFT = 3  # unread rows (and half the indicators) that let the other ways of cutting a text try
 
@@ -187,8 +188,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     the most sound indicators (:func:`_sound`) wins. After the split at blanks, the text is also
     read around each row's middle line (:mod:`.centred`, a copy of a form whose cells are centred):
     that reading becomes the best when it leaves fewer rows unread (:func:`_worth`) and keeps most
-    of the sound indicators, and a later way then replaces it only with more whole-named ones
-    (:func:`_whole`)."""
+    of the sound indicators and half of the whole-named ones, and a later way then replaces it only
+    with more whole-named ones (:func:`_whole`)."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
 
@@ -214,7 +215,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
             if cut is centred:
-                if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)):
+                if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)
+                                    and _whole(result) >= _CENTRED_WHOLE * _whole(best)):
                     best = around = result
                 continue  # the later ways may still find more sound indicators
             if best is None or ((_whole(result) - _left(result) / 2 > _whole(best) - _left(best) / 2) if best is around

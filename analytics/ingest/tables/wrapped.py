@@ -85,8 +85,21 @@ def _name_at(row: list[str], lex: Lexicon) -> int | None:
                                                          or (normalize_text(p) in SIGN_WORDS and k < len(row) - 1))
                  and not lex.level_word(normalize_text(row[k - 1])) and not _is_value(row[k - 1])), None)
     if not first:
-        return None
+        return _name_after_levels(row, lex)
     return first - 1 if not _is_value(row[first - 1]) else None
+
+
+def _name_after_levels(row: list[str], lex: Lexicon) -> int | None:
+    """The name of a row that starts with its level words and has no value a number or the lexicon
+    reads (社会成本指标 对当地文物保 长远): the first piece after the levels, with a piece after it."""
+    if not row or not lex.level_word(normalize_text(row[0])):
+        return None
+    k = next((k for k, p in enumerate(row) if not lex.level_word(normalize_text(p))), None)
+    if k is None or k + 1 >= len(row) or lex.level_word(normalize_text(row[k + 1])) or _structural(row[k], lex) \
+            or is_sign_off(normalize_text(row[k]), lex) or label_kind(normalize_text(row[k]), lex) \
+            or normalize_text(row[-1]) in SIGN_WORDS:  # …配置 定性 / 长期: its value on the line below
+        return None
+    return k
 
 
 def _worded_target(piece: str, lex: Lexicon) -> bool:
@@ -145,6 +158,8 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
             continue  # a whole target in words (明显增加): the line below it is a row of its own
         if k == first and sign is not None and first == sign + 1:
             continue  # that target reads whole
+        if name is not None and k == name + 1 and first == len(row) and sign is None:
+            continue  # 对当地文物保 长远: the target in words after the name reads whole
         if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
             out.append(k)
     return out
@@ -154,7 +169,8 @@ def _level_ends(row: list[str], pieces: list[str], lex: Lexicon) -> tuple[list[t
     """The first pieces of a line below a row that end its level cells (a score: ``(50分)`` under
     产出指标; the rest of the word: ``指标`` under 可持续影响), each with its cell, and the line's
     other pieces."""
-    levels = [k for k, p in enumerate(row) if lex.level_word(normalize_text(p))]
+    levels = [k for k, p in enumerate(row) if lex.level_word(normalize_text(p))
+              or (pieces and len(normalize_text(p)) >= 3 and lex.level_word(normalize_text(p + pieces[0])))]  # 生态环境成本 / 指标
     ends: list[tuple[int, str]] = []
     for piece in pieces:
         t = normalize_text(piece)
@@ -319,11 +335,13 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES + 2:
                 ends, pieces = _level_ends(row, rows[j], lex)
-                cells = [k for k in _open_cells(row, lex) if k not in closed]
+                ended = list(row)
+                for k, piece in ends:
+                    ended[k] += piece  # 经济效益指 / 标: the level word whole before the rest is placed
+                cells = [k for k in _open_cells(ended, lex) if k not in closed]
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
-                for k, piece in ends:
-                    row[k] += piece
+                row = ended
                 for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
                     row[k] += piece
                     if _width(piece) < first_width[k] - 1:
