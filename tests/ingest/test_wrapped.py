@@ -149,3 +149,11 @@ def test_a_row_led_by_its_levels_takes_the_rest_of_its_name_though_its_target_is
         ["社会成本指标", "对当地文物保护、文化传承影响", "长远"], ["效益指标", "经济效益指标", "为当地提供就业岗位", "增加岗位"]]
     # a level word cut at the row's start goes whole before the rest of the line is placed
     assert _joined(["生态环境成本 提升博物馆绿 提升", "指标 化水平"]) == [["生态环境成本指标", "提升博物馆绿化水平", "提升"]]
+
+
+def test_a_sign_column_a_lone_character_and_a_bare_number_do_not_take_a_name_s_rest() -> None:
+    # 维持时 ≥1 / 效: the 指标性质 sign stands between the name and its value; 效 is no unit of ≥1
+    assert _joined(["产出指标 时效指标 维持时 ≥ 1 年 20 正向指", "效 标"])[0][2] == "维持时效"
+    # 制 度严格执行: a blank the source had inside a cell's line; the line after it still goes on
+    assert _joined(["质量指标 县级储备粮管理 100% 100%", "制 度严格执行", "率"]) == [
+        ["质量指标", "县级储备粮管理制度严格执行率", "100%", "100%"]]

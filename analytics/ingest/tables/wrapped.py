@@ -57,9 +57,23 @@ def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, lis
     return None
 
 
+def _single_chars_joined(pieces: list[str], cells: int) -> list[str]:
+    """The pieces of a line below a row, a lone Chinese character joined to the piece after it
+    while there are more pieces than open cells (制 度严格执行: one cell's line, set apart at a blank
+    the source had inside it)."""
+    out = list(pieces)
+    k = 0
+    while len(out) > cells and k < len(out) - 1:
+        if _CJK_CHAR.match(normalize_text(out[k])) and re.match(r"[\u4e00-\u9fff]", normalize_text(out[k + 1])):
+            out[k:k + 2] = [out[k] + " " + out[k + 1]]  # the blank kept for the line's width, dropped when joined
+        else:
+            k += 1
+    return out
+
+
 def _width(piece: str) -> int:
     """The printed width of a piece: a Chinese character (or a full-width sign) two, others one."""
-    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in piece.strip())
+    return sum(2 if ord(ch) > 0x2E7F else 1 for ch in piece.strip())  # a blank inside counts one
 
 
 def _fragment(row: list[str], lex: Lexicon) -> str | None:
@@ -86,6 +100,8 @@ def _name_at(row: list[str], lex: Lexicon) -> int | None:
                  and not lex.level_word(normalize_text(row[k - 1])) and not _is_value(row[k - 1])), None)
     if not first:
         return _name_after_levels(row, lex)
+    if first >= 2 and normalize_text(row[first - 1]) in SIGN_WORDS and not _is_value(row[first - 2]):
+        return first - 2  # 维持时 ≥ 1: the 指标性质 column's sign between the name and its value
     return first - 1 if not _is_value(row[first - 1]) else None
 
 
@@ -189,8 +205,12 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
     joined = normalize_text(cell + piece)
     if cut_unit(cell, lex):
         return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
-    if open_value(cell, lex):  # 2024年12月 / 底前
-        return 3 if not re.search(r"\d", piece) and is_value_like(joined, lex) else -3
+    if open_value(cell, lex):  # 2024年12月 / 底前, ≤2000 / 元
+        if re.search(r"\d", piece) or not is_value_like(joined, lex):
+            return -3
+        word = normalize_text(piece)
+        unit = word in lex.units or word in lex.unit_aliases
+        return 3 if unit or re.search(r"年|月", normalize_text(cell)) else -3  # not 效 of a name's 维持时 / 效
     score = 0
     if lex.level_word(joined):
         score += 3
@@ -339,11 +359,12 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                 for k, piece in ends:
                     ended[k] += piece  # 经济效益指 / 标: the level word whole before the rest is placed
                 cells = [k for k in _open_cells(ended, lex) if k not in closed]
+                pieces = _single_chars_joined(pieces, len(cells))
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
                 row = ended
                 for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
-                    row[k] += piece
+                    row[k] += piece.replace(" ", "")
                     if _width(piece) < first_width[k] - 1:
                         closed.add(k)
                 j += 1
