@@ -157,3 +157,15 @@ def test_a_sign_column_a_lone_character_and_a_bare_number_do_not_take_a_name_s_r
     # 制 度严格执行: a blank the source had inside a cell's line; the line after it still goes on
     assert _joined(["质量指标 县级储备粮管理 100% 100%", "制 度严格执行", "率"]) == [
         ["质量指标", "县级储备粮管理制度严格执行率", "100%", "100%"]]
+
+
+def test_an_explanation_cell_goes_on_to_its_qingkuang_and_a_wrapped_value_header_joins(tmp_path: Path) -> None:
+    # 反映设备设施维保质量 / 情况: an explanation is whole at 情况, not at 质量; 当年预期实 / 现值 under a
+    # header whose names stand under 二级指标; 数量指标 under 一级指标 is the row's second level
+    data = _parse_text(tmp_path, "\n".join([
+        "一级指标 二级指标 绩效标准 当年预期实", "现值",
+        "数量指标 办公大楼日 反映办公大 2280次", "常维修维护 楼全年维修", "次数 维护情况",
+        "重.要设备维 反映设备设 95%", "修维保验收 施维保质量", "合格率 情况"]))
+    got = [(i["level2"], i["name"], next(iter(i["targets"].values()))["raw"]) for i in data["indicators"]]
+    assert got == [("数量指标", "办公大楼日常维修维护次数", "2280次"), ("数量指标", "重.要设备维修维保验收合格率", "95%")]
+    assert data["unread"] == []

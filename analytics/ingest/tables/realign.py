@@ -174,6 +174,8 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
         if role == "level1" and col is not None and out[col] and "level2" in layout.level_cols \
                 and not out[layout.level_cols["level2"]]:
             col = layout.level_cols["level2"]  # 满意度指标 | 满意度指标: the second is the second level
+        if col is None and role == "level2" and "level1" in layout.level_cols and not out[layout.level_cols["level1"]]:
+            col = layout.level_cols["level1"]  # 数量指标 under 一级指标 when the 二级指标 column holds the names
         if col is None and i + 2 < len(cells):
             i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
             continue

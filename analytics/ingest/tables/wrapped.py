@@ -178,6 +178,8 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
             continue  # 对当地文物保 长远: the target in words after the name reads whole
         if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
             out.append(k)
+        elif lex.explanation and lex.explanation.match(t) and not t.endswith(("情况", "程度")):
+            out.append(k)  # 反映设备设施维保质量 / 情况: an explanation reads whole at its 情况, not at 质量
     return out
 
 
@@ -506,8 +508,8 @@ def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
     at = 0
     while at < len(rows):
         row = rows[at]
-        if len(row) < 2 or len(row) > _MOST_PIECES or not {"name", "value"} <= {
-                header_role(normalize_text(c), lex) for c in row}:
+        roles = {header_role(normalize_text(c), lex) for c in row}
+        if len(row) < 2 or len(row) > _MOST_PIECES or "value" not in roles or not roles & {"name", "level2"}:
             at += 1
             continue
         header = list(row)
