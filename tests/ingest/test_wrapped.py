@@ -169,3 +169,9 @@ def test_an_explanation_cell_goes_on_to_its_qingkuang_and_a_wrapped_value_header
     got = [(i["level2"], i["name"], next(iter(i["targets"].values()))["raw"]) for i in data["indicators"]]
     assert got == [("数量指标", "办公大楼日常维修维护次数", "2280次"), ("数量指标", "重.要设备维修维保验收合格率", "95%")]
     assert data["unread"] == []
+
+
+def test_a_first_level_s_score_before_the_rest_of_a_cut_second_level_goes_on_the_first() -> None:
+    assert _joined(["效益指标 经济效益指", "(20分) 标", "社会效益指 受益脱贫(含 10 ≥1000人 ≥1000人 10", "标 监测对象)户",
+                    "人口数"]) == [["效益指标(20分)", "经济效益指标"],
+                                   ["社会效益指标", "受益脱贫(含监测对象)户人口数", "10", "≥1000人", "≥1000人", "10"]]

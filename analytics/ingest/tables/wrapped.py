@@ -48,12 +48,18 @@ def _is_value(piece: str) -> bool:
 def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, list[str]] | None:
     """(the cell, the line's other pieces) when the first piece of the line ``below`` ends a level
     word cut in ``row`` (经济效益指 / 标), else ``None``."""
-    if not below or len(normalize_text(below[0])) > 2:
+    if not below:
+        return None
+    scores = 0
+    while scores < len(below) - 1 and not strip_score(normalize_text(below[scores])):
+        scores += 1  # (20分) under 效益指标, before 标 under 经济效益指: the first level's score
+    end = normalize_text(below[scores])
+    if len(end) > 2:
         return None
     for k, piece in enumerate(row):
         t = normalize_text(piece)
-        if len(t) >= 3 and not lex.level_word(t) and lex.level_word(t + normalize_text(below[0])):
-            return k, list(below[1:])
+        if len(t) >= 3 and not lex.level_word(t) and lex.level_word(t + end):
+            return k, list(below[scores + 1:])
     return None
 
 
@@ -378,7 +384,10 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
         if cut is not None:  # 效益指标 经济效益指 未达指标值 / 标 酌情扣分: a level word wrapped in a row with no name
             k, rest = cut
             row = list(row)
-            row[k] += rows[i + 1][0]
+            row[k] += rows[i + 1][len(rows[i + 1]) - len(rest) - 1]
+            if lex.level_word(normalize_text(row[0])):
+                for piece in rows[i + 1][:len(rows[i + 1]) - len(rest) - 1]:
+                    row[0] += piece  # the score goes on the first level: 效益指标(20分)
             cells = [c for c in _open_cells(row, lex) if c > k]
             if not rest or _goes_on(cells, rest, lex):
                 for c, piece in zip(_assign(row, cells, rest, lex), rest):
