@@ -175,3 +175,16 @@ def test_a_first_level_s_score_before_the_rest_of_a_cut_second_level_goes_on_the
     assert _joined(["效益指标 经济效益指", "(20分) 标", "社会效益指 受益脱贫(含 10 ≥1000人 ≥1000人 10", "标 监测对象)户",
                     "人口数"]) == [["效益指标(20分)", "经济效益指标"],
                                    ["社会效益指标", "受益脱贫(含监测对象)户人口数", "10", "≥1000人", "≥1000人", "10"]]
+
+
+def test_a_bracket_opened_on_one_line_and_closed_below_does_not_swallow_the_row_s_values(tmp_path: Path) -> None:
+    # 受益脱贫(含 / 监测对象)户 / 人口数: the values on the first line stay cells; 项目(工程) / 验收合格率:
+    # a bracket at a line's end does not make the name whole
+    data = _parse_text(tmp_path, "\n".join([
+        "一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分",
+        "产出指标 数量指标 安装坡面水标尺 10 ≥266米 ≥266米 10", "水标尺宽度 10 ≥50厘米 ≥50厘米 10",
+        "质量指标 项目(工程) 20 100% 100% 20", "验收合格率",
+        "效益指标 社会效益指 受益脱贫(含 10 ≥1000人 ≥1000人 10", "标 监测对象)户", "人口数"]))
+    got = [(i["name"], next(iter(i["targets"].values()))["raw"]) for i in data["indicators"]]
+    assert got == [("安装坡面水标尺", "≥266米"), ("水标尺宽度", "≥50厘米"), ("项目(工程)验收合格率", "100%"),
+                   ("受益脱贫(含监测对象)户人口数", "≥1000人")]

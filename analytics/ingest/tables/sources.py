@@ -531,6 +531,7 @@ def _pipes(lines: list[str], numbers: list[int] | None = None) -> RawTable:
 _CMP_ONLY = re.compile(r"^[≥≤<>=＞＜≧≦]+$")
 _BAR_ONLY = re.compile(r"^[|｜│┃]+$")
 _BRACKET_TAIL = re.compile(r"^[(（][^()（）]{0,8}[)）]$")
+_BRACKET_REACH = 3  # tokens after an open bracket that may still close it on the same line
 
 
 def _open_bracket(cell: str) -> bool:
@@ -550,10 +551,12 @@ def split_spaces(table: RawTable) -> RawTable:
     rows: list[list[str]] = []
     for row in table.rows:
         cells: list[str] = []
-        for token in " ".join(row).split():
+        tokens = " ".join(row).split()
+        for n, token in enumerate(tokens):
             if _BAR_ONLY.match(token):
                 continue
-            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token) or _open_bracket(cells[-1])):
+            closes = any(re.search(r"[)）]", t) for t in tokens[n:n + _BRACKET_REACH])  # else the bracket closes on a lower line
+            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token) or (_open_bracket(cells[-1]) and closes)):
                 cells[-1] += token  # ≥ 95%, 人次 （万）, 收益率( ≥**% ): one cell
             else:
                 cells.append(token)

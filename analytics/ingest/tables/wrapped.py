@@ -63,6 +63,12 @@ def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, lis
     return None
 
 
+def _before_bracket(text: str) -> str:
+    """A cell's text without a bracket at its end: ``项目(工程)`` reads whole only if ``项目`` does
+    (its line may go on: 验收合格率), ``培训人次(人次)`` since ``培训人次`` does."""
+    return re.sub(r"[(（][^()（）]*[)）]$", "", text) or text
+
+
 def _single_chars_joined(pieces: list[str], cells: int) -> list[str]:
     """The pieces of a line below a row, a lone Chinese character joined to the piece after it
     while there are more pieces than open cells (制 度严格执行: one cell's line, set apart at a blank
@@ -182,7 +188,7 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
             continue  # that target reads whole
         if name is not None and k == name + 1 and first == len(row) and sign is None:
             continue  # 对当地文物保 长远: the target in words after the name reads whole
-        if k > first or (len(t) >= 3 and not reads_complete(t)):  # after the values: a reason, a note
+        if k > first or (len(t) >= 3 and not reads_complete(_before_bracket(t))):  # after the values: a reason, a note
             out.append(k)
         elif lex.explanation and lex.explanation.match(t) and not t.endswith(("情况", "程度")):
             out.append(k)  # 反映设备设施维保质量 / 情况: an explanation reads whole at its 情况, not at 质量
