@@ -188,3 +188,9 @@ def test_a_bracket_opened_on_one_line_and_closed_below_does_not_swallow_the_row_
     got = [(i["name"], next(iter(i["targets"].values()))["raw"]) for i in data["indicators"]]
     assert got == [("安装坡面水标尺", "≥266米"), ("水标尺宽度", "≥50厘米"), ("项目(工程)验收合格率", "100%"),
                    ("受益脱贫(含监测对象)户人口数", "≥1000人")]
+
+
+def test_a_name_whose_last_line_filled_its_column_goes_on_though_it_reads_whole() -> None:
+    # 完成修理养 / 护的设施数 / 量: 设施数 ends like a name, but its line is as wide as the first
+    assert _joined(["产出指标 数量指标 完成修理养 ≥90辆", "护的设施数", "量", "质量指标 经费支出合 较高", "规性"]) == [
+        ["产出指标", "数量指标", "完成修理养护的设施数量", "≥90辆"], ["质量指标", "经费支出合规性", "较高"]]

@@ -366,13 +366,14 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
             row = list(row)
             first_width = [_width(p) for p in row]  # a wrapped cell's first line fills its column
             closed: set[int] = set()  # cells whose last line was shorter: they end there
+            full: set[int] = set()  # cells whose last line below filled the column: they may go on though whole
             j = i + 1
             while j < len(rows) and j - i < _MOST_LINES + 2:
                 ends, pieces = _level_ends(row, rows[j], lex)
                 ended = list(row)
                 for k, piece in ends:
                     ended[k] += piece  # 经济效益指 / 标: the level word whole before the rest is placed
-                cells = [k for k in _open_cells(ended, lex) if k not in closed]
+                cells = sorted({k for k in _open_cells(ended, lex) if k not in closed} | full)  # 设施数 / 量
                 pieces = _single_chars_joined(pieces, len(cells))
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
@@ -381,6 +382,9 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                     row[k] += piece.replace(" ", "")
                     if _width(piece) < first_width[k] - 1:
                         closed.add(k)
+                        full.discard(k)
+                    elif not _is_value(row[k]):
+                        full.add(k)
                 j += 1
             out_rows.append(row)
             out_refs.append(refs[i])
