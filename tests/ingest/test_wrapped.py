@@ -194,3 +194,9 @@ def test_a_name_whose_last_line_filled_its_column_goes_on_though_it_reads_whole(
     # 完成修理养 / 护的设施数 / 量: 设施数 ends like a name, but its line is as wide as the first
     assert _joined(["产出指标 数量指标 完成修理养 ≥90辆", "护的设施数", "量", "质量指标 经费支出合 较高", "规性"]) == [
         ["产出指标", "数量指标", "完成修理养护的设施数量", "≥90辆"], ["质量指标", "经费支出合规性", "较高"]]
+
+
+def test_a_row_with_a_name_as_wide_as_the_wrapped_names_and_a_worded_target_takes_its_rest() -> None:
+    # 经费支出时 及时支出 / 效性: no number on the row, but its name fills the column the other names fill
+    rows = _joined(["质量指标 经费支出合 较高", "规性", "项目验收合 ≥100%", "格率", "经费支出时 及时支出", "效性"])
+    assert rows == [["质量指标", "经费支出合规性", "较高"], ["项目验收合格率", "≥100%"], ["经费支出时效性", "及时支出"]]

@@ -63,6 +63,19 @@ def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, lis
     return None
 
 
+def _name_width(rows: list[list[str]], lex: Lexicon) -> int:
+    """The width of the name column's first lines: the widest name piece of the rows with a value
+    that at least two rows share (the names that wrapped fill the column); 0 when none."""
+    counts: dict[int, int] = {}
+    for row in rows:
+        at = _name_at(row, lex) if len(row) <= _MOST_PIECES else None
+        if at is not None and not reads_complete(row[at]):
+            w = _width(row[at])
+            counts[w] = counts.get(w, 0) + 1
+    shared = [w for w, n in counts.items() if n >= 2 and w >= 2 * _MIN_WRAPPED]
+    return max(shared, default=0)
+
+
 def _before_bracket(text: str) -> str:
     """A cell's text without a bracket at its end: ``项目(工程)`` reads whole only if ``项目`` does
     (its line may go on: 验收合格率), ``培训人次(人次)`` since ``培训人次`` does."""
@@ -358,10 +371,15 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
     frags = [_fragment(r, lex) for r in rows]
     out_rows: list[list[str]] = []
     out_refs: list[str] = []
+    column = _name_width(rows, lex)
     i = 0
     while i < len(rows):
         row = rows[i]
         at = _name_at(row, lex)
+        if at is None and column and 2 <= len(row) <= 3 and _width(row[0]) >= column - 1 and i + 1 < len(rows) \
+                and _fragment(rows[i + 1], lex) is not None and not _structural(row[0], lex) \
+                and not reads_complete(row[0]) and not any(_is_value(p) for p in row):
+            at = 0  # 经费支出时 及时支出 / 效性: a name as wide as the names that wrapped, its target in words
         if at is not None:  # top: the wrapped cells of a row with a value go on on the lines below it
             row = list(row)
             first_width = [_width(p) for p in row]  # a wrapped cell's first line fills its column
