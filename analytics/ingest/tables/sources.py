@@ -556,7 +556,9 @@ def split_spaces(table: RawTable) -> RawTable:
             if _BAR_ONLY.match(token):
                 continue
             closes = any(re.search(r"[)）]", t) for t in tokens[n:n + _BRACKET_REACH])  # else the bracket closes on a lower line
-            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token) or (_open_bracket(cells[-1]) and closes)):
+            inside = cells and cells[-1].endswith(("(", "（")) and re.match(r"[≥≤<>=≧≦＞＜*]", token)  # 数量( ≥**个
+            if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token)
+                          or (_open_bracket(cells[-1]) and (closes or inside))):
                 cells[-1] += token  # ≥ 95%, 人次 （万）, 收益率( ≥**% ): one cell
             else:
                 cells.append(token)
