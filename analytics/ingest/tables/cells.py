@@ -15,7 +15,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "fraction_of_percent", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -510,3 +510,16 @@ def is_value_like(text: str, lex: Lexicon) -> bool:
     """A cell that reads as a value (number with words or unit, 是/否, —, range, date)."""
     cell = read_value(text, "higher", lex)
     return cell.form in ("number", "bool", "none", "range", "deadline")
+
+
+def over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
+    """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
+    return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
+                and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
+
+
+def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
+    """A value of at most 1 with no unit of its own on a rate counted in % that cannot pass 100%
+    (lexicon ``percent_ceiling``: 满意度 ≥0.9, 合格率 1): a fraction written for the percentage."""
+    return bool(lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
+                and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name))

@@ -11,9 +11,9 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
-                                            header_role, is_place_name, is_placeholder, is_qualitative_text, is_total,
-                                            is_value_like, names_nothing, read_change, read_value, split_name, unit_only,
-                                            unwrap)
+                                            fraction_of_percent, header_role, is_place_name, is_placeholder,
+                                            is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
+                                            read_change, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
@@ -487,7 +487,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         if not normalize_text(raw):
             continue
         cell: Cell = read_value(raw, direction, lex, sentence=True)
-        if _fraction_of_percent(cell, name, unit, lex):  # 满意度 ≥0.9: written as a fraction, meant 90%
+        if fraction_of_percent(cell, name, unit, lex):  # 满意度 ≥0.9: written as a fraction, meant 90%
             cell = Cell(cell.raw, cell.comparator, round(float(cell.value or 0) * 100, 6), "%", explicit=cell.explicit)
             if section == "targets":
                 target_inf.setdefault("target", {"value": cell.raw, "rule": "fraction_as_percent", "confidence": "low",
@@ -513,7 +513,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             span = cell.as_dict()
         else:
             entry = cell.as_dict()
-            if _over_ceiling(cell, name, unit, lex):
+            if over_ceiling(cell, name, unit, lex):
                 entry = {**entry, "value": None, "comparator": None, "error": "percent_over_100"}
             if cell.due and len(cell.due) == 2 and re.fullmatch(r"\d{4}", str(key)):
                 entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
@@ -531,19 +531,6 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
 def _blank_target(why: str) -> dict[str, Any]:
     """What is inferred of a row whose target was never written: kept, to be filled in at review."""
     return {"value": "blank", "rule": "target_blank", "confidence": "low", "reason": f"{why}：请在核对时填写目标值"}
-
-
-def _over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
-    """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
-    return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
-                and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
-
-
-def _fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
-    """A value of at most 1 with no unit of its own on a rate counted in % that cannot pass 100%
-    (lexicon ``percent_ceiling``: 满意度 ≥0.9, 合格率 1): a fraction written for the percentage."""
-    return bool(lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
-                and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name))
 
 
 #: A name that ends in an amount with its unit (建设普通省道二级公路32.1公里): the amount is the target.
