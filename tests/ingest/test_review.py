@@ -115,3 +115,16 @@ def test_a_value_read_as_a_name_is_marked_until_a_person_writes_the_name(tmp_pat
     fixed = apply_review(reading, [{**bad, "name": "邀请名师授课人次"}])
     ind = next(i for i in fixed.reading["indicators"] if i["id"] == bad["id"])
     assert ind["name"] == "邀请名师授课人次" and "name" not in needs_review(ind)
+
+
+def test_a_fraction_typed_for_a_rate_that_cannot_pass_100_is_read_as_its_percentage(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"
+                    "产出指标\t数量指标\t培训人次\t≥500人次\n产出指标\t质量指标\t合格率\t100%\n", encoding="utf-8")
+    reading = parse_table(path, year=2024)
+    assert isinstance(reading, TableReading)
+    data = reading.to_json()
+    sat = next(i for i in data["indicators"] if i["name"] == "学员满意度")
+    out = apply_review(data, [{"id": sat["id"], "target_2024": "≥0.95"}])
+    target = next(i for i in out.reading["indicators"] if i["name"] == "学员满意度")["targets"]["2024"]
+    assert (target["comparator"], target["value"], out.problems) == (">=", 95.0, [])

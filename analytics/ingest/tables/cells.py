@@ -518,8 +518,11 @@ def over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
                 and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
 
 
-def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
-    """A value of at most 1 with no unit of its own on a rate counted in % that cannot pass 100%
-    (lexicon ``percent_ceiling``: 满意度 ≥0.9, 合格率 1): a fraction written for the percentage."""
-    return bool(lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
-                and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name))
+def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell | None":
+    """The percentage a fraction stands for (``≥0.9`` → ≥90%) when ``cell`` holds a value of at most 1
+    with no unit of its own on a rate counted in % that cannot pass 100% (lexicon
+    ``percent_ceiling``: 满意度 ≥0.9, 合格率 1); ``None`` otherwise."""
+    if not (lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
+            and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name)):
+        return None
+    return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)

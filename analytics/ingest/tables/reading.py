@@ -487,8 +487,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         if not normalize_text(raw):
             continue
         cell: Cell = read_value(raw, direction, lex, sentence=True)
-        if fraction_of_percent(cell, name, unit, lex):  # 满意度 ≥0.9: written as a fraction, meant 90%
-            cell = Cell(cell.raw, cell.comparator, round(float(cell.value or 0) * 100, 6), "%", explicit=cell.explicit)
+        percent = fraction_of_percent(cell, name, unit, lex)
+        if percent is not None:  # 满意度 ≥0.9: written as a fraction, meant 90%
+            cell = percent
             if section == "targets":
                 target_inf.setdefault("target", {"value": cell.raw, "rule": "fraction_as_percent", "confidence": "low",
                                                   "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作"

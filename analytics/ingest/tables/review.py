@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from analytics.ingest.tables.cells import read_value
+from analytics.ingest.tables.cells import fraction_of_percent, read_value
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 
 __all__ = ["DIRECTIONS", "KINDS", "REVIEWED", "ReviewProblem", "ReviewResult", "apply_facts", "apply_review",
@@ -100,6 +100,7 @@ def _mark(ind: dict[str, Any], field: str, value: Any) -> None:
 def _target_cell(text: str, ind: Mapping[str, Any], lex: Lexicon) -> tuple[dict[str, Any] | None, str | None]:
     """(target dict, problem code) of a corrected target text."""
     cell = read_value(text, str(ind.get("direction") or "higher"), lex, sentence=True)
+    cell = fraction_of_percent(cell, str(ind.get("name") or ""), str(ind.get("unit") or ""), lex) or cell  # ≥0.9 → ≥90%
     if cell.form == "unreadable":
         return None, "unreadable_target"
     if ind.get("kind") == "qualitative" and cell.form in ("number", "range"):
