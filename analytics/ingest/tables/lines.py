@@ -23,7 +23,6 @@ _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
-_SEQ = re.compile(r"\d{1,3}[.、．]?")  # a row's number in that column
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -244,7 +243,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     pending: dict[str, str] = {}
     while i < len(lines):
         t = normalize_text(lines[i])
-        if numbered and _SEQ.fullmatch(t) and t.rstrip(".、．") == str(seq + 1) and i + 1 < len(lines):
+        if i + 1 < len(lines) and next_row(i):
             seq += 1  # 12 | 宣传覆盖面 | 拓宽: the row's number, then its name
             i += 1
             continue

@@ -486,21 +486,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     for col, section, key, raw in raws:
         if not normalize_text(raw):
             continue
-        cell: Cell = read_value(raw, direction, lex, sentence=True)
-        percent = fraction_of_percent(cell, name, unit, lex)
-        if percent is not None:  # 满意度 ≥0.9: written as a fraction, meant 90%
-            cell = percent
-            if section == "targets":
-                target_inf.setdefault("target", {"value": cell.raw, "rule": "fraction_as_percent", "confidence": "low",
-                                                  "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作"
-                                                            f"{cell.value:g}%"})
-        if cell.form == "unreadable" and cell.error == "words_before_number":
-            changed = read_change(raw, name, direction, lex)  # 增长率 | 同比增长10%: the rate itself
-            if changed is not None:
-                cell = changed
-                if section == "targets":
-                    target_inf.setdefault("target", {"value": changed.raw, "rule": "change_measure", "confidence": "low",
-                                                      "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"})
+        cell, why = _as_meant(read_value(raw, direction, lex, sentence=True), raw, name, unit, direction, lex)
+        if why and section == "targets":
+            target_inf.setdefault("target", {"value": cell.raw, **why, "confidence": "low"})
         if section == "actuals":
             if cell.form == "none":  # — / 无: nothing was reported
                 continue
@@ -527,6 +515,21 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         review.append("name")
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+
+
+def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: Lexicon) -> tuple[Cell, dict[str, str] | None]:
+    """A value cell read as its row means it, with the rule and reason when that differs from the
+    text: a fraction on a rate counted in % (满意度 ≥0.9 → ≥90%), or the change on a name that
+    measures the change (增长率 | 同比增长10% → ≥10%)."""
+    percent = fraction_of_percent(cell, name, unit, lex)
+    if percent is not None:
+        return percent, {"rule": "fraction_as_percent",
+                         "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%"}
+    changed = read_change(raw, name, direction, lex) if cell.form == "unreadable" and cell.error == "words_before_number" \
+        else None
+    if changed is not None:
+        return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
+    return cell, None
 
 
 def _blank_target(why: str) -> dict[str, Any]:

@@ -541,6 +541,14 @@ def _open_bracket(cell: str) -> bool:
     return opened > cell.count(")") + cell.count("）") and len(cell) <= 40
 
 
+def _inside_bracket(cell: str, tokens: list[str], n: int) -> bool:
+    """Token ``n`` of a line goes inside the bracket ``cell`` left open: the bracket closes within
+    the next few tokens of the line, or the token starts the bracket's inside (数量( ≥**个, closed on
+    a lower line). Else the bracket closes on a lower line and the token is a cell of its own."""
+    return any(re.search(r"[)）]", t) for t in tokens[n:n + _BRACKET_REACH]) \
+        or (cell.endswith(("(", "（")) and bool(re.match(r"[≥≤<>=≧≦＞＜*]", tokens[n])))
+
+
 def split_spaces(table: RawTable) -> RawTable:
     """A text whose cells are separated by spaces on one line per row (a copy out of a PDF
     viewer): each line split at runs of blanks. A lone comparator (``≥ 95%``) joins the cell after
@@ -555,10 +563,8 @@ def split_spaces(table: RawTable) -> RawTable:
         for n, token in enumerate(tokens):
             if _BAR_ONLY.match(token):
                 continue
-            closes = any(re.search(r"[)）]", t) for t in tokens[n:n + _BRACKET_REACH])  # else the bracket closes on a lower line
-            inside = cells and cells[-1].endswith(("(", "（")) and re.match(r"[≥≤<>=≧≦＞＜*]", token)  # 数量( ≥**个
             if cells and (_CMP_ONLY.match(cells[-1]) or _BRACKET_TAIL.match(token)
-                          or (_open_bracket(cells[-1]) and (closes or inside))):
+                          or (_open_bracket(cells[-1]) and _inside_bracket(cells[-1], tokens, n))):
                 cells[-1] += token  # ≥ 95%, 人次 （万）, 收益率( ≥**% ): one cell
             else:
                 cells.append(token)

@@ -45,9 +45,10 @@ def _is_value(piece: str) -> bool:
     return len(piece) <= _LONGEST_VALUE and bool(VALUE_SHAPE.match(normalize_text(piece)))
 
 
-def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, list[str]] | None:
-    """(the cell, the line's other pieces) when the first piece of the line ``below`` ends a level
-    word cut in ``row`` (经济效益指 / 标), else ``None``."""
+def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, list[str], str, list[str]] | None:
+    """(the cell, the scores before the level word's end, that end, the line's other pieces) when a
+    piece of the line ``below`` ends a level word cut in ``row`` (经济效益指 / 标, after the first
+    level's score: ``(20分) 标``), else ``None``."""
     if not below:
         return None
     scores = 0
@@ -59,16 +60,16 @@ def _cut_level(row: list[str], below: list[str], lex: Lexicon) -> tuple[int, lis
     for k, piece in enumerate(row):
         t = normalize_text(piece)
         if len(t) >= 3 and not lex.level_word(t) and lex.level_word(t + end):
-            return k, list(below[scores + 1:])
+            return k, list(below[:scores]), below[scores], list(below[scores + 1:])
     return None
 
 
-def _name_width(rows: list[list[str]], lex: Lexicon) -> int:
-    """The width of the name column's first lines: the widest name piece of the rows with a value
-    that at least two rows share (the names that wrapped fill the column); 0 when none."""
+def _name_width(rows: list[list[str]], names: list[int | None]) -> int:
+    """The width of the name column's first lines: the widest name piece (``names``: its place in
+    each row, :func:`_name_at`) of the rows with a value that at least two rows share (the names
+    that wrapped fill the column); 0 when none."""
     counts: dict[int, int] = {}
-    for row in rows:
-        at = _name_at(row, lex) if len(row) <= _MOST_PIECES else None
+    for row, at in zip(rows, names):
         if at is not None and not reads_complete(row[at]):
             w = _width(row[at])
             counts[w] = counts.get(w, 0) + 1
@@ -371,11 +372,12 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
     frags = [_fragment(r, lex) for r in rows]
     out_rows: list[list[str]] = []
     out_refs: list[str] = []
-    column = _name_width(rows, lex)
+    names = [_name_at(r, lex) for r in rows]
+    column = _name_width(rows, names)
     i = 0
     while i < len(rows):
         row = rows[i]
-        at = _name_at(row, lex)
+        at = names[i]
         if at is None and column and 2 <= len(row) <= 3 and _width(row[0]) >= column - 1 and i + 1 < len(rows) \
                 and _fragment(rows[i + 1], lex) is not None and not _structural(row[0], lex) \
                 and not reads_complete(row[0]) and not any(_is_value(p) for p in row):
@@ -410,12 +412,11 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
             continue
         cut = _cut_level(row, rows[i + 1], lex) if i + 1 < len(rows) else None
         if cut is not None:  # 效益指标 经济效益指 未达指标值 / 标 酌情扣分: a level word wrapped in a row with no name
-            k, rest = cut
+            k, scores, end, rest = cut
             row = list(row)
-            row[k] += rows[i + 1][len(rows[i + 1]) - len(rest) - 1]
+            row[k] += end
             if lex.level_word(normalize_text(row[0])):
-                for piece in rows[i + 1][:len(rows[i + 1]) - len(rest) - 1]:
-                    row[0] += piece  # the score goes on the first level: 效益指标(20分)
+                row[0] += "".join(scores)  # the score goes on the first level: 效益指标(20分)
             cells = [c for c in _open_cells(row, lex) if c > k]
             if not rest or _goes_on(cells, rest, lex):
                 for c, piece in zip(_assign(row, cells, rest, lex), rest):
