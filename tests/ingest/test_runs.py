@@ -226,3 +226,18 @@ def test_a_value_written_twice_is_told_from_a_number_ending_in_repeated_digits()
 
     assert all(_DOUBLED.search(t) for t in ("合格合格", "50件50件", "100%100%", "工程质量等合格合格"))
     assert not any(_DOUBLED.search(t) for t in ("80000", "2020", "1010", "30000"))
+
+
+def test_a_form_run_together_on_one_line_with_commas_and_weights_as_shares() -> None:
+    """A 自评表 run together on a single line whose goal sentences hold commas is no CSV; its 权重 column
+    holds shares (20%) run into the score (20), and each row's target and actual stay apart."""
+    text = ("专项名称普惠金融发展专项资金年度总体目标目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,"
+            "目标2:支持小微企业融资发展,绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分"
+            "产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20质量指标创业担保贷款回收率≥90%98.70%20%20"
+            "资金足额拨付率100%100%10%10效益指标经济效益指标创业担保基金放大倍数≥2倍10倍10%10"
+            "满意度指标服务对象满意度指标贴息个人满意度≥80%100%5%5得分合计100。\n")
+    data = _read(text, year=2021)
+    got = [(i["name"], i["targets"]["2021"]["raw"], i["actuals"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("创业担保贷款发放额增长率", "≥10%", "115.25%"), ("创业担保贷款回收率", "≥90%", "98.70%"),
+                   ("资金足额拨付率", "100%", "100%"), ("创业担保基金放大倍数", "≥2倍", "10倍"),
+                   ("贴息个人满意度", "≥80%", "100%")]

@@ -35,3 +35,16 @@ def test_files_that_hold_no_table_text_say_what_they_are() -> None:
         for lang in ("zh", "en"):
             message = no_table_message(got, name, lang)
             assert name in message and "tables." not in message
+
+
+def test_a_text_is_comma_separated_only_when_its_records_have_even_fields() -> None:
+    """An export (the same number of fields on most lines) is CSV; sentences with commas, or a form
+    run together on one line, are text read the text's ways."""
+    from analytics.ingest.tables.sources import split_text
+
+    export = "一级指标,二级指标,三级指标,指标值\n产出指标,数量指标,培训人次,≥280人次\n产出指标,质量指标,合格率,≥95%\n"
+    assert split_text(export).fmt == "csv"
+    prose = "项目绩效目标：2023年，培训人数达到500人次，满意度不低于95%。\n另外,要求资金支付率,达到90%以上,按时完成。\n"
+    assert split_text(prose).fmt == "text-lines"
+    one_line = "专项名称,普惠金融,年度总体目标,目标1:支持农村金融,一级指标二级指标三级指标指标值≥10%\n"
+    assert split_text(one_line).fmt == "text-lines"

@@ -34,6 +34,7 @@ _MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's 
 _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
+_WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
@@ -187,9 +188,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
         if kind == "number":
-            if not _NUMBER.fullmatch(cell) or re.match(r"0\d", cell):
+            if not _WEIGHT.fullmatch(cell) or re.match(r"0\d", cell):
                 return None
-            return 1.0 - (3.0 if float(cell.rstrip("分")) > 100 else 0.0)
+            return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0)
         if kind == "unit":
             return 1.5 if cell in units else None
         if kind == "sign":
@@ -222,7 +223,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
         ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], _LONGEST_TEXT if stream else len(s))]
         if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
-            ends = [i] + [i + len(m) for m in _prefixes(_NUMBER, s, i)]
+            ends = [i] + [i + len(m) for m in _prefixes(_WEIGHT, s, i)]
         elif kinds[k] in ("unit", "sign"):
             ends = [i] + [i + len(w) for w in (units if kinds[k] == "unit" else signs) if s.startswith(w, i)]
         elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]) and not stream:

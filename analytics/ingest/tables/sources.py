@@ -324,7 +324,7 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
     led = sum(1 for ln in filled if ln.startswith("\t") and ln.count("\t") == 1)
     multi_tab = sum(1 for ln in filled if ln.strip("\t ").count("\t") >= 1)
     pipes = sum(1 for ln in filled if ln.count("|") >= 2 and ln.strip("| \t") and "|" in ln.strip().strip("|"))
-    commas = sum(1 for ln in filled if ln.count(",") + ln.count("，") >= 2)
+    commas = sum(1 for ln in filled if ln.count(",") >= 2)
     n = max(1, len(filled))
     if led >= 0.3 * n and led > multi_tab:
         return _tab_led(lines)
@@ -338,7 +338,7 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
         return _delimited(lines, "\t", "text-tab")
     if pipes >= 0.3 * n:
         return _pipes(lines)
-    if csv_hint or commas >= 0.5 * n:
+    if csv_hint or (commas >= 0.5 * n and _even_fields(lines)):
         return _delimited(lines, ",", "csv")
     # one cell per line; a web copy may end each cell with | and mark empty cells with runs of |
     rows, refs = [], []
@@ -351,6 +351,18 @@ def split_text(text: str, csv_hint: bool = False) -> RawTable:
             rows.append([cell])
             refs.append(f"L{i}")
     return RawTable("text-lines", rows, refs, lines=lines)
+
+
+def _even_fields(lines: list[str]) -> bool:
+    """``lines`` read as comma-separated records have the same number of fields, three or more, on
+    most of them (an export), not sentences with commas (a pasted paragraph, a form run together)."""
+    records = [r for r in csv.reader(io.StringIO("\n".join(lines[:2000]))) if any(c.strip() for c in r)]
+    widths = [len(r) for r in records]
+    if len(widths) < 2:
+        return False
+    width = max(set(widths), key=widths.count)
+    sentences = sum(1 for ln in lines if "。" in ln)
+    return width >= 3 and widths.count(width) >= 0.6 * len(widths) and sentences * 2 < len(widths)
 
 
 def _tab_led(lines: list[str]) -> RawTable:
