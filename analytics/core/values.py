@@ -238,10 +238,10 @@ class ParsedTarget:
 
 #: Words that set a target's comparator, as written in official tables. Matched longest first, so
 #: ``及以上`` is not read as ``以上`` plus a stray ``及``, nor ``不超过`` as ``超过``.
-_GE_WORDS = ("≥", "≧", ">=", "以上", "及以上", "不低于", "不少于", "达到", "达", "至少", "超过", "大于等于", "大于或等于",
+_GE_WORDS = ("≥", "≧", ">=", "以上", "及以上", "不低于", "不少于", "达到", "达", "至少", "最少", "超过", "大于等于", "大于或等于",
              "不小于")
-_LE_WORDS = ("≤", "≦", "<=", "以下", "及以下", "以内", "不超过", "不高于", "低于", "不多于", "至多", "小于等于", "小于或等于",
-             "不大于")
+_LE_WORDS = ("≤", "≦", "<=", "以下", "及以下", "以内", "不超过", "不高于", "低于", "不多于", "至多", "最多", "小于等于",
+             "小于或等于", "不大于")
 #: Strict comparators, kept as written: ``>92%`` and ``大于90%`` are met only above the number.
 _GT_WORDS = (">", "大于")
 _LT_WORDS = ("<", "小于")
@@ -259,8 +259,8 @@ def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
     """Parse a target cell. A bare number takes its comparator from the direction
     (higher is better → ``>=``, lower is better → ``<=``, so ``0`` events means "no more
     than 0"); explicit words win over the direction: ``≥ ≧ >= 以上 及以上 不低于 不少于 达到``
-    (and ``达 至少 超过 大于等于 不小于``) → ``>=``; ``≤ ≦ <= 以下 及以下 以内 不超过 不高于 低于`` (and
-    ``不多于 至多 小于等于 不大于``) → ``<=``; the strict ``> 大于`` → ``>`` and ``< 小于`` → ``<``.
+    (and ``达 至少 最少 超过 大于等于 不小于``) → ``>=``; ``≤ ≦ <= 以下 及以下 以内 不超过 不高于 低于`` (and
+    ``不多于 至多 最多 小于等于 不大于``) → ``<=``; the strict ``> 大于`` → ``>`` and ``< 小于`` → ``<``.
     Words of both kinds in one cell, superscripts or circled digits are refused."""
     text_raw = "" if raw is None else str(raw).strip()
     if isinstance(raw, float) and math.isnan(raw):

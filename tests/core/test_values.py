@@ -62,6 +62,8 @@ def test_impossible_periods(raw):
         ("不超过5", "higher", "<=", 5.0, False, False),
         ("≥96%", "higher", ">=", 96.0, False, False),
         ("96.00%", "higher", ">=", 96.0, False, False),
+        ("最少3家", "lower", ">=", 3.0, False, False),
+        ("最多5件", "higher", "<=", 5.0, False, False),
     ],
 )
 def test_targets(raw, direction, comparator, value, is_bool, no_value):

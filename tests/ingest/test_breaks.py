@@ -122,6 +122,12 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
     cell = read_value("大于等于610亩", "higher", LEX)  # comparator words, longest first
     assert (cell.form, cell.comparator, cell.value, cell.unit) == ("number", ">=", 610.0, "亩")
     assert read_value("小于等于5%", "higher", LEX).comparator == "<="
+    cell = read_value("至少全年完成2次宣传", "higher", LEX)  # the bound first, the measure after its number
+    assert (cell.form, cell.comparator, cell.value, cell.unit) == ("number", ">=", 2.0, "次")
+    cell = read_value("不超过3个工作日办结", "higher", LEX)
+    assert (cell.form, cell.comparator, cell.value) == ("number", "<=", 3.0)
+    assert read_value("不低于上年增长10%", "higher", LEX).form != "number"  # a change, not a level
+    assert read_value("至少完成3个项目建设任务并验收", "higher", LEX).form == "qualitative"  # more than a word after it
     text = "\n".join([
         "某福利院2025年部门预算公开", "整体支出绩效目标表",
         "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",

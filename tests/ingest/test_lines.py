@@ -162,3 +162,29 @@ def test_numbered_rows_keep_their_numbers_out_of_names_and_values() -> None:
     assert rows == [("活动次数", "1次"), ("开展文化活动", "1"), ("宣传覆盖面", "拓宽"), ("参与率", "推动全省提高"),
                     ("培训合格率", "100%")]
     assert [u["text"] for u in data["unread"]] == ["社会关"]
+
+
+def test_a_web_table_a_cell_a_line_with_a_progress_column_and_the_report_after_it() -> None:
+    """A report's table copied a cell a line with | marks: 实施进度 (已完成100%) is a note, not a value;
+    社会效益 / 指标 wrapped is one level word; 项目决策 is the first level of an evaluation's template; a
+    target that says its bound first (至少全年完成2次宣传) is ≥ 2 次; the report's numbered headings after the
+    table end it (their paragraphs are no indicators)."""
+    text = "\n".join([
+        "绩效", "       指标", "        | 一级指标", "        | 二级指标", "        | 三级指标", "        | 指标值",
+        "        | 实施进度", "        | ",
+        "项目决策", "        | 数量指标", "        | 宣传次数", "        | 至少全年完成2次宣传", "        | 已完成100%", "        | |",
+        "质量指标", "        | 创建质量", "        | 按质按量完成", "        | 已完成100%", "        | ||",
+        "项目效益", "        | 社会效益", "       指标", "        | 提升群众维权意识", "        | 不断提升", "        | 已完成100%",
+        "        | |",
+        "满意度指标", "        | 满意度指标", "        | 群众满意度", "        | 90%", "        | 已完成100%", "        | ",
+        "(三)项目自评步骤及方法", "围绕绩效目标,从项目的开展、成效等方面科学设定评价指标体系,采用公众评判等方式进行评价。",
+        "二、项目资金申报及使用情况", "(一)项目资金申报及批复情况。批复下达预算资金10万元。",
+    ])
+    data = _read(text, year=2020)
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2020"]["raw"]) for i in data["indicators"]]
+    assert got == [("项目决策", "数量指标", "宣传次数", "至少全年完成2次宣传"),
+                   ("产出指标", "质量指标", "创建质量", "按质按量完成"),
+                   ("项目效益", "社会效益指标", "提升群众维权意识", "不断提升"),
+                   ("满意度指标", "", "群众满意度", "90%")]
+    assert data["indicators"][0]["targets"]["2020"]["comparator"] == ">="
+    assert "actuals" not in data["indicators"][0] or not data["indicators"][0]["actuals"]

@@ -23,10 +23,10 @@ _VALUE_RE = re.compile(rf"^(?P<pre>[^\d+-]*?)(?P<num>{_NUM})(?P<post>[^\d]*)$")
 _RANGE_RE = re.compile(rf"^(?P<a>{_NUM})(?P<u1>[^\d~～—–-]*)(?:~|～|—+|–|-|至|到)(?P<b>{_NUM})(?P<u2>[^\d]*)$")
 #: a lower bound and an upper bound written one after the other: ≥95%，≤100%
 _BOTH_BOUNDS = re.compile(rf"^(?:≥|>=|≧)(?P<a>{_NUM})(?P<u1>%|[^\d,，;；、≤<]{{0,4}})[,，;；、]?\s*(?:≤|<=|≦)(?P<b>{_NUM})(?P<u2>%|[^\d]{{0,4}})$")
-_GE = ("及以上", "以上", "不低于", "不少于", "不小于", "达到", "≥", "≧", ">=", "至少", "超过", "大于等于", "大于或等于", "大于",
-       ">", "高于")
-_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "不大于", "低于", "≤", "≦", "<=", "至多", "小于等于", "小于或等于",
-       "小于", "<", "控制在")
+_GE = ("及以上", "以上", "不低于", "不少于", "不小于", "达到", "≥", "≧", ">=", "至少", "最少", "超过", "大于等于", "大于或等于",
+       "大于", ">", "高于")
+_LE = ("及以下", "以下", "以内", "不超过", "不高于", "不多于", "不大于", "低于", "≤", "≦", "<=", "至多", "最多", "小于等于",
+       "小于或等于", "小于", "<", "控制在")
 #: Words of reaching or keeping a level (a target written as a sentence): ``提高到90%`` is at least 90%,
 #: ``降至5%以下`` at most 5%, ``保持在90%以上`` takes its side from the words after the number (or the
 #: direction).
@@ -140,6 +140,8 @@ def is_worded(text: str) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", _NOT_WORDS.sub("", text))) >= _WORDED_MIN
 
 
+#: a bound said first, the measure after it: ``至少全年完成2次宣传`` (≥2 次), ``不超过3个工作日办结``
+_LED = re.compile(rf"^(至少|最少|不少于|不低于|不超过|不多于|至多|最多)([\u4e00-\u9fff]{{1,8}}?)({_NUM})(\D{{0,6}})$")
 _EMBED_PRE = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
 _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
 #: ``》`` / ``〉`` (and ``《`` / ``〈``) before a number: ``>`` / ``<`` typed with a Chinese keyboard (``》=95%``)
@@ -166,6 +168,21 @@ def read_change(text_raw: str, name: str, direction: str, lex: Lexicon) -> "Cell
         return None
     cell = read_value(m["rest"], direction, lex)
     return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
+
+
+def _led(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
+    """The target of a cell that says its bound first and its measure after (``至少全年完成2次宣传`` →
+    ≥2 次): a bound word, a few words, the only number with its unit, and at most four characters
+    naming what is counted; ``None`` otherwise (a change, 增长不低于10%, is no level)."""
+    m = _LED.match(text)
+    if not m or _CHANGE_RE.search(text):
+        return None
+    tail = m.group(4)
+    unit = next((tail[:k] for k in range(min(4, len(tail)), 0, -1) if tail[:k] in lex.units or tail[:k] in ("%", "％")), "")
+    if not unit or not re.fullmatch(r"[\u4e00-\u9fff]{0,4}", tail[len(unit):]):
+        return None
+    cell = read_value(m.group(1) + m.group(3) + unit, direction, lex)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=True) if cell.form == "number" else None
 
 
 def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
@@ -262,6 +279,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
         unit = clean_unit(m["u2"] or m["u1"], lex)
         low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
+    led = _led(text_raw, text, direction, lex)
+    if led is not None:
+        return led
     m = _VALUE_RE.match(text)
     if not m:
         stated = _embedded(text_raw, text, direction, lex) if sentence and re.search(r"\d", text) else None

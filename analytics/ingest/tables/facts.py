@@ -35,6 +35,19 @@ def is_sign_off(text: str, lex: Lexicon) -> bool:
     return bool(re.search(lex.facts["sign_off"], t) or re.search(lex.facts["sign_off"], _NUMBERED.sub("", t)))
 
 
+_HEADING = re.compile(r"^([(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")
+
+
+def is_section_heading(text: str, lex: Lexicon) -> bool:
+    """A report's numbered heading (``二、项目资金申报及使用情况``, ``(三)项目自评步骤及方法``): the
+    report goes on after its table. A numbered level label (``一、产出指标``) is none."""
+    t = normalize_text(text)
+    m = _HEADING.match(t)
+    rest = t[m.end():] if m else ""
+    return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 and not lex.level_word(rest) \
+        and not lex.level_word(re.sub(r"[(（].*$", "", rest))
+
+
 def _number(text: str) -> float | None:
     """An amount in 万元: ``103414.18``, ``854万元``, ``854万(高标准农田建设400万元,…)`` (the breakdown
     in brackets after it is left out)."""

@@ -13,7 +13,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like,
                                             names_under_level2, read_value, unit_only)
-from analytics.ingest.tables.facts import is_sign_off, label_kind
+from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -138,7 +138,8 @@ def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[li
     top to bottom (绩 / 效 / 指 / 标, 产 / 出 / 指 / 标: one character a line) or a narrow header
     cell (一级 / 指标, 年度 / 目标 / 值: two or three short pieces). A run of single characters
     becomes the longest header, level or facts word it starts with; two or three short pieces
-    become the word they spell. Each joined word takes the first line's place."""
+    become the word they spell, and a level word followed by 指标 alone (社会效益 / 指标) the level
+    word with it. Each joined word takes the first line's place."""
     def role(t: str) -> str | None:
         level = lex.level_word(t)
         return header_role(t, lex) or (level[0] if level else None) or label_kind(t, lex)
@@ -164,7 +165,11 @@ def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[li
         while j < len(lines) and j - i < 12 and _ONE_CHAR.match(normalize_text(lines[j])):
             j += 1
         k = i + 1
-        if j - i >= 2:  # single characters: the longest word from the first on
+        here = normalize_text(lines[i])
+        if i + 1 < len(lines) and normalize_text(lines[i + 1]) == "指标" and not here.endswith("指标") \
+                and lex.level_word(here):
+            k = i + 2  # 社会效益 / 指标: a level word whose 指标 wrapped onto a line of its own
+        elif j - i >= 2:  # single characters: the longest word from the first on
             k = next((k for k in range(j, i + 1, -1) if word(joined(i, k))), i + 1)
         else:  # short pieces: the word of three, else of two
             m = i
@@ -219,6 +224,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     rows.append(header)
     refs.append(table.refs[h])
     roles = roles[:len(header) - len(places)] + ["value"] * len(places)
+    top = len(rows)  # the rows above the body: a report's heading ends the body, never the facts
     roles = names_under_level2(roles)
     name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
     named = [i for i, r in enumerate(roles) if r == "name" and normalize_text(header[i]) not in GENERIC_NAMES]
@@ -247,7 +253,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             seq += 1  # 12 | 宣传覆盖面 | 拓宽: the row's number, then its name
             i += 1
             continue
-        if is_sign_off(t, lex) or label_kind(t, lex) == "name":
+        if is_sign_off(t, lex) or label_kind(t, lex) == "name" or (len(rows) > top and is_section_heading(t, lex)):
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
@@ -311,6 +317,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 continue
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
+            if i < len(lines) and is_section_heading(lines[i], lex):
+                break  # the report's next heading: the table ended with this row
             if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
                                    or roles[k] == "value" and next_row(i + 1) and "value" not in roles[k + 1:]
                                    and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):
