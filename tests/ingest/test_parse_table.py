@@ -1489,3 +1489,17 @@ def test_a_second_level_whose_first_level_was_lost_takes_its_own_parent_not_the_
                     "效益指标\t社会效益指标\t总体安全\t稳定\n", encoding="utf-8")
     rows = [(i["level1"], i["level2"]) for i in _read(path, year=2021)["indicators"]]
     assert rows == [("产出指标", "数量指标"), ("产出指标", "质量指标"), ("效益指标", "社会效益指标")]
+
+
+def test_a_notices_closing_lines_after_its_table_are_no_indicators(tmp_path: Path) -> None:
+    """A published notice (预算绩效评价结果的公示) ends with its 公示期 and 联系地址: sign-off lines, not rows."""
+    path = tmp_path / "notice.txt"
+    path.write_text("\n".join([
+        "一级指标 | 二级指标 | 三级指标 | 预算设定指标值 | 项目完成指标值 | ||",
+        "产出指标 | 数量指标 | 改造实验室 | 2间 | 2间 | ||",
+        "质量指标 | 设备验收合格率 | 100% | 100% | |||",
+        "公示期:自即日起3天。",
+        "联系地址:综合实验楼D702 电话:23507658",
+    ]), encoding="utf-8")
+    data = _read(path, year=2018)
+    assert [i["name"] for i in data["indicators"]] == ["改造实验室", "设备验收合格率"]
