@@ -245,3 +245,61 @@ def test_a_value_wrapped_around_its_row_in_a_centred_layout() -> None:
     assert len(rows) == 8 and not own["unread"]
     assert rows["人均培训补贴标准"] == ("≤2000元", "1850元")
     assert rows["城镇新增就业人数"] == ("≥3000人", "3215人")
+
+
+#: a 自评表 printed with its cells centred: a one-line row (项目总成本 … 90) right above a wrapped one whose
+#: actual starts with words (达成预期指 / 标)
+CENTRED_NEIGHBOURS = """\
+项目支出绩效自评表（2022 年度）
+绩效指标    一级指标      二级指标    三级指标       年度指标值       实际完成值   分值    得分   偏差原因分
+                                                            析及改进措
+                                                            施
+                        基建工程委
+                数量指标    托业务项目   ≥50 个     50      8    8
+                        数量
+                        委托业务报   ≥100 百分
+                                          100     8    8
+                        告合格率    比
+                质量指标
+                        经费支出合   严格执行相     达成预期指
+       产出指标                                       8    8
+                        规性      关制度规定     标
+       (50 分)
+                                在项目计划
+                        提交报告及             达成预期指
+                时效指标            完成时间内             8    8
+                        时性                标
+                                完成
+                        项目总成本   ≤90 万元    90      8    8
+                成本指标    单项业务成   符合相关规     达成预期指
+                                                  10   10
+                        本       定         标
+                        对维护基建
+                社会效益指                     达成预期指
+                        市场公平的   效果明显              10   10
+                标                         标
+                        影响程度
+                        对控制基建
+                生态效益指                     达成预期指
+                        项目成本影   效果明显              10   10
+                标                         标
+                        响程度
+       效益指标
+                        对推动基建
+       (30 分)
+                        项目“四项
+                可持续影响                     达成预期指
+                        制度”健全   效果明显              10   10
+                指标                        标
+                        和落实的持
+                        续性影响
+             经济效益指
+"""
+
+
+def test_a_number_is_never_joined_to_the_next_rows_words_as_its_unit() -> None:
+    data = _reading(CENTRED_NEIGHBOURS)
+    got = {i["name"]: (i["targets"]["2022"]["raw"], i["actuals"]["2022"]["raw"]) for i in data["indicators"]}
+    assert got["项目总成本"] == ("≤90万元", "90")
+    assert got["单项业务成本"] == ("符合相关规定", "达成预期指标")
+    assert got["提交报告及时性"] == ("在项目计划完成时间内完成", "达成预期指标")

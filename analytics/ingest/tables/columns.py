@@ -28,7 +28,8 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import header_role, is_qualitative_text, is_value_like, names_under_level2, open_value
+from analytics.ingest.tables.cells import (header_role, is_qualitative_text, is_value_like, names_under_level2, open_value,
+                                           read_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -320,11 +321,20 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
         return False  # two numbers (分值 20 above 10)
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
         return (consecutive or open_value(cell, lex)) and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
-            is_value_like(_join(cell, below), lex)
+            _known_unit(_join(cell, below), lex)
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
         return True  # the last character or two of a worded target (按季发 / 放): no target alone
     return _width(above) + _first_unit(below) > full + 0.05
+
+
+def _known_unit(text: str, lex: Lexicon) -> bool:
+    """``text`` reads as a value whose unit the lexicon knows (≥100百分 + 比, 20万 + 元): a unit's
+    tail wrapped below it, not the next row's words (90 above 达成预期指)."""
+    if not is_value_like(text, lex):
+        return False
+    unit = read_value(text, "higher", lex).unit
+    return not unit or unit in lex.units or unit in lex.unit_aliases or "/" in unit
 
 
 def column_rows(text_lines: list[str], lex: Lexicon) -> RawTable | None:
