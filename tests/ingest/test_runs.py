@@ -230,9 +230,11 @@ def test_a_value_written_twice_is_told_from_a_number_ending_in_repeated_digits()
 
 def test_a_form_run_together_on_one_line_with_commas_and_weights_as_shares() -> None:
     """A 自评表 run together on a single line whose goal sentences hold commas is no CSV; its 权重 column
-    holds shares (20%) run into the score (20), and each row's target and actual stay apart."""
-    text = ("专项名称普惠金融发展专项资金年度总体目标目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,"
-            "目标2:支持小微企业融资发展,绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分"
+    holds shares (20%) run into the score (20), and each row's target and actual stay apart; the facts
+    above the header are cut at their labels (专项名称, 省级主管部门, 年度金额, 年度总体目标)."""
+    text = ("专项名称普惠金融发展专项资金省级主管部门四川省财政厅资金情况(万元)年度金额(提前下达):208万元"
+            "年度总体目标目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,"
+            "目标2:支持小微企业融资发展,完成情况1:已支持,绩效目标完成情况一级指标二级指标三级指标指标值完成值权重得分"
             "产出指标数量指标创业担保贷款发放额增长率≥10%115.25%20%20质量指标创业担保贷款回收率≥90%98.70%20%20"
             "资金足额拨付率100%100%10%10效益指标经济效益指标创业担保基金放大倍数≥2倍10倍10%10"
             "满意度指标服务对象满意度指标贴息个人满意度≥80%100%5%5得分合计100。\n")
@@ -241,3 +243,9 @@ def test_a_form_run_together_on_one_line_with_commas_and_weights_as_shares() -> 
     assert got == [("创业担保贷款发放额增长率", "≥10%", "115.25%"), ("创业担保贷款回收率", "≥90%", "98.70%"),
                    ("资金足额拨付率", "100%", "100%"), ("创业担保基金放大倍数", "≥2倍", "10倍"),
                    ("贴息个人满意度", "≥80%", "100%")]
+    # the facts run together above the header, cut at their labels
+    project = data["project"]
+    assert project["name"] == "普惠金融发展专项资金"
+    assert project["departments"] == {"省级主管部门": "四川省财政厅"}
+    assert project["funding"]["total"] == 208.0
+    assert project["goals"][0]["text"] == "目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,目标2:支持小微企业融资发展"

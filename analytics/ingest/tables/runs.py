@@ -38,6 +38,7 @@ _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得
 _LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
+_FACTS_BEFORE = 600  # characters above a stream's header read for its title and facts
 _MAX_STREAM_TEXT = 200_000  # characters of a text searched for a form run together (a page is far shorter)
 _HEADLESS = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "备注")  # a stream copied without its header
 _DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$")  # a cell ending in the same text twice (合格合格, 50件50件; not 80000)
@@ -393,6 +394,23 @@ def _headless(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
     return start, start, list(_HEADLESS)
 
 
+def _facts_above(text: str, lex: Lexicon) -> list[list[str]]:
+    """The title and project facts run together above a stream's header, as rows: the text cut at
+    the lexicon's fact labels (``facts.run_labels``), each label with the text up to the next one
+    (``专项名称 | 普惠金融发展专项资金``; a bracket right after a label stays with it:
+    ``年度金额(提前下达) | 208万元``); the text before the first label cut after 表 (a form's title)."""
+    labels = sorted((str(w) for w in lex.facts.get("run_labels") or []), key=len, reverse=True)
+    found = list(re.finditer("|".join(map(re.escape, labels)), text)) if labels else []
+    head = text[:found[0].start()] if found else text
+    rows = [[t] for t in re.split(r"(?<=表)|(?<=[:：])(?=\S{2,8}[:：])", head) if t]
+    for m, nxt in zip(found, [*found[1:], None]):
+        value = text[m.end():nxt.start() if nxt else len(text)]
+        note = re.match(r"[(（][^()（）]{0,8}[)）]", value)
+        label = m.group(0) + (note.group(0) if note else "")
+        rows.append([label, value[note.end() if note else 0:].lstrip(":：").rstrip(",，;；")])
+    return rows
+
+
 def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTable | None:
     """A whole form run together into one stream (a document-sharing page's text: the cells of every
     row and the rows themselves with nothing between them): the header words found inside it, the
@@ -414,7 +432,7 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     cells = _cutter(text, kinds, lex, stream=True, levels=roles)
     if not cells:
         return None
-    above = [[t] for t in re.split(r"(?<=表)|(?<=[:：])(?=\S{2,8}[:：])", s[max(0, start - 300):start]) if t]
+    above = _facts_above(s[max(0, start - _FACTS_BEFORE):start], lex)
     rows: list[list[str]] = above + [words]  # the title and facts above (a title ends in 表: its year)
     row: list[str] = []
     for c in cells + [_ROW_BREAK]:
