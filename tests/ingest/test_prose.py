@@ -181,3 +181,27 @@ def test_a_name_a_comma_and_a_worded_target_or_deadline_under_a_level(tmp_path: 
     assert list(by) == ["培训种植人员", "完成时限", "学员种植技术水平", "农民综合素质", "参训学员满意度"]
     assert by["完成时限"]["targets"]["2025"]["due"] == "2025-10" and by["完成时限"]["level2"] == "时效指标"
     assert by["学员种植技术水平"]["kind"] == "qualitative" and by["农民综合素质"]["level2"] == "可持续影响指标"
+
+
+def test_the_project_is_named_from_the_title_when_no_label_names_it() -> None:
+    """A notice or report names its project in its title (on one line or two); a title naming only a
+    kind of project (2022年区级一般性项目) names none; a 项目名称 label wins over the office's 单位名称."""
+    from analytics.ingest.tables.prose import prose_title
+    from analytics.ingest.tables.raw import RawTable
+
+    def title(*lines: str) -> str | None:
+        return prose_title(RawTable("text-lines", [[ln] for ln in lines], [f"L{i}" for i in range(len(lines))]))
+
+    assert title("关于“2018生物实验教学中心建设项目”", "预算绩效评价结果的公示") == "2018生物实验教学中心建设项目"
+    assert title("湖北省残疾人事业宣传文化经费项目2017年度绩效自评报告") == "湖北省残疾人事业宣传文化经费项目"
+    assert title("关于西瓜种植项目绩效目标设定的公示") == "西瓜种植项目"
+    assert title("2022年区级一般性项目绩效目标表") is None
+    assert title("部门预算项目绩效目标申报表(2023年度)") is None
+
+    body = "\n".join(["单位名称:某区林业局", "项目名称\t2021 年森林防火经费", "一级指标\t二级指标\t三级指标\t指标值",
+                      "产出指标\t数量指标\t巡护次数\t≥12次", "产出指标\t质量指标\t扑灭率\t100%"])
+    result = parse_table(body.encode("utf-8"), filename="t.txt", year=2021)
+    assert isinstance(result, TableReading) and result.project["name"] == "2021 年森林防火经费"
+    numbered = body.replace("项目名称\t2021 年森林防火经费", "项目名称\t2021")  # a number is no project's name
+    result = parse_table(numbered.encode("utf-8"), filename="t.txt", year=2021)
+    assert isinstance(result, TableReading) and result.project["name"] == "某区林业局"

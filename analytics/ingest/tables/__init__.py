@@ -85,6 +85,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
                 result = _with_title_year(table, given, result, lex, name, converted)
+            result.project["name"] = result.project.get("name") or prose_title(given)  # no 项目名称: the title's
             projects = _by_project(table, result, lex)
             if projects is not None:  # a system's export: many projects in one sheet
                 return _forms(projects, form)

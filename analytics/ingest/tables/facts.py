@@ -145,14 +145,17 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
     if total is not None or sources:
         facts["funding"] = {"total": total if total is not None else round(sum(s["amount"] for s in sources), 2),
                             "unit": "万元", "sources": sources}
+    facts.pop("name_from_unit", None)
     return facts
 
 
 def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | None, kind: str, label: str,
           value: str, pending_goal: str | None, lex: Lexicon) -> tuple[float | None, str | None]:
     value_n = normalize_text(value)
-    if kind == "name" and value_n and facts["name"] is None:
-        facts["name"] = " ".join(value.split())
+    if kind == "name" and re.search(r"[\u4e00-\u9fff]{2}", value_n) \
+            and (facts["name"] is None or (facts.get("name_from_unit") and "单位" not in label)):
+        facts["name"] = " ".join(value.split())  # a project's own name over its office's (单位名称 above 项目名称)
+        facts["name_from_unit"] = "单位" in label
     elif kind == "departments" and value_n and _number(value) is None:
         deps = facts["departments"]
         key = re.sub(r"[(（].*?[)）]", "", label)

@@ -292,14 +292,27 @@ def prose_year(table: RawTable) -> int | None:
     return counts.most_common(1)[0][0] if counts else None
 
 
-_TITLE = re.compile(r"关于(?P<name>.{4,60}?项目)(的)?(绩效目标|绩效)?(设定|申报|批复)?(情况)?的?(公示|通知|公告|批复)")
+_TITLE = re.compile(r"关于[“\"]?(?P<name>.{4,60}?项目)[”\"]?(的)?(预算绩效评价结果|绩效评价结果|绩效目标|绩效)?(设定|申报|批复)?"
+                    r"(情况)?的?(公示|通知|公告|批复)")
+#: a title that starts with the project's name: 湖北省残疾人事业宣传文化经费项目2017年度绩效自评报告
+_OWN_TITLE = re.compile(r"^(?P<name>[^，,。；;:：“”\"]{4,60}?项目)([(（][^()（）]{1,8}[)）])?((19|20)\d{2}年度?)?(项目)?(支出)?"
+                        r"(预算)?绩效(目标|自评|评价)")
+
+
+#: the words of a title that name a kind of project, not one (2022年区级一般性项目, 部门预算项目)
+_GENERIC_NAME = re.compile(r"(19|20)\d{2}年?度?|部门预算|预算|中央对地方|转移支付|区级|市级|县级|省级|一般性|专项|部门|项目")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
 
 
 def prose_title(table: RawTable) -> str | None:
-    """The project a notice is about: ``关于…种植项目绩效目标设定的公示`` → ``…种植项目``."""
-    for row in table.rows[:40]:
+    """The project a notice or report is about, from its title: ``关于…种植项目绩效目标设定的公示``,
+    ``关于“…建设项目”预算绩效评价结果的公示``, ``…经费项目2017年度绩效自评报告`` → the project."""
+    rows = table.rows[:40]
+    for k, row in enumerate(rows):
+        below = normalize_text(rows[k + 1][0]) if k + 1 < len(rows) and rows[k + 1] else ""
         for cell in row:
-            m = _TITLE.search(normalize_text(cell))
-            if m:
+            text = normalize_text(cell)
+            m = _TITLE.search(text) or _OWN_TITLE.match(text) or _TITLE.search(text + below)  # a title on two lines
+            if m and len(_CJK.findall(_GENERIC_NAME.sub("", m.group("name")))) >= 4:
                 return m.group("name")
     return None
