@@ -1503,3 +1503,21 @@ def test_a_notices_closing_lines_after_its_table_are_no_indicators(tmp_path: Pat
     ]), encoding="utf-8")
     data = _read(path, year=2018)
     assert [i["name"] for i in data["indicators"]] == ["改造实验室", "设备验收合格率"]
+
+
+def test_a_table_without_a_third_level_names_each_row_by_its_second(tmp_path: Path) -> None:
+    """一级指标 | 二级指标 | 年初绩效目标 | 全年绩效目标 | 全年实际完成情况 (a 决算's 绩效目标完成情况, no 三级指标):
+    each row is named by its 二级指标, the first target column is the target, the last the actual."""
+    path = tmp_path / "juesuan.tsv"
+    path.write_text("\n".join([
+        "一级指标\t二级指标\t年初绩效目标\t全年绩效目标\t全年实际完成情况",
+        "项目完成指标\t质量指标\t做好河道保洁服务。\t做好河道保洁服务。\t做好河道保洁服务。",
+        "项目完成指标\t时效指标\t2020年全年。\t2020年全年。\t2020年全年。",
+        "项目完成指标\t成本指标\t15万元。\t15万元。\t按合同10.5万元。",
+        "满意度指标\t满意度指标\t辖区企业满意率达95%以上。\t辖区企业满意率达95%以上。\t辖区企业满意率达95%以上。",
+    ]), encoding="utf-8")
+    data = _read(path, year=2020)
+    got = [(i["name"], i["targets"]["2020"]["raw"], i["actuals"]["2020"]["raw"]) for i in data["indicators"]]
+    assert got == [("质量指标", "做好河道保洁服务。", "做好河道保洁服务。"), ("时效指标", "2020年全年。", "2020年全年。"),
+                   ("成本指标", "15万元。", "按合同10.5万元。"), ("满意度指标", "辖区企业满意率达95%以上。", "辖区企业满意率达95%以上。")]
+    assert data["indicators"][2]["targets"]["2020"]["value"] == 15.0

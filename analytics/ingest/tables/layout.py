@@ -284,7 +284,13 @@ def _level_as_name(table: RawTable, i: int, row: list[str], lex: Lexicon) -> int
     col = levels[-1]
     cells = [normalize_text(r[col]) for r in table.rows[i + 1:i + 12] if col < len(r) and r[col].strip()]
     names = [c for c in cells if not lex.level_word(c) and not is_value_like(c, lex)]
-    return col if len(cells) >= 2 and len(names) >= 0.6 * len(cells) else None
+    if len(cells) >= 2 and len(names) >= 0.6 * len(cells):
+        return col
+    # 一级指标 | 二级指标 | 年初目标 | 全年目标 | 实际完成: no third level, each row named by its 二级指标
+    # (质量指标, 时效指标, 成本指标 …, one a row)
+    words = [c for c in cells if lex.level_word(c)]  # 满意度指标 is either level
+    return col if roles[col] == "level2" and len(cells) >= 3 and len(words) == len(cells) \
+        and len(set(words)) >= 0.8 * len(cells) else None
 
 
 def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = None,
