@@ -128,6 +128,10 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
     assert (cell.form, cell.comparator, cell.value) == ("number", "<=", 3.0)
     assert read_value("不低于上年增长10%", "higher", LEX).form != "number"  # a change, not a level
     assert read_value("至少完成3个项目建设任务并验收", "higher", LEX).form == "qualitative"  # more than a word after it
+    for text in ("1-12月", "全年", "1月-12月"):  # the year's run of months: due in its December
+        cell = read_value(text, "higher", LEX)
+        assert (cell.form, cell.due) == ("deadline", "12"), text
+    assert read_value("3-12月", "higher", LEX).form == "range"  # not from January: a range of months
     text = "\n".join([
         "某福利院2025年部门预算公开", "整体支出绩效目标表",
         "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",
