@@ -132,6 +132,14 @@ def test_small_wording_rules_of_real_tables(tmp_path: Path) -> None:
         cell = read_value(text, "higher", LEX)
         assert (cell.form, cell.due) == ("deadline", "12"), text
     assert read_value("3-12月", "higher", LEX).form == "range"  # not from January: a range of months
+    cell = read_value("2021.1.1-12.31", "higher", LEX)  # a period of dates: due at its end
+    assert (cell.form, cell.due) == ("deadline", "2021-12")
+    assert read_value("1-6期培训结束后及时考核", "higher", LEX).form == "qualitative"  # no range: words after it
+    assert (read_value("18—54周岁", "higher", LEX).form, read_value("3-5个工作日", "higher", LEX).unit) == \
+        ("range", "个工作日")
+    for text, unit in (("300㎡", "平方米"), ("≥5万m³", "万立方米"), ("2km2", "平方公里"), ("1000m3/日", "立方米/日")):
+        assert read_value(text, "higher", LEX).unit == unit, text  # a power of metres, in words
+    assert read_value("<", "higher", LEX).form == "unreadable"  # a sign whose number was cut off
     text = "\n".join([
         "某福利院2025年部门预算公开", "整体支出绩效目标表",
         "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位",

@@ -1521,3 +1521,24 @@ def test_a_table_without_a_third_level_names_each_row_by_its_second(tmp_path: Pa
     assert got == [("质量指标", "做好河道保洁服务。", "做好河道保洁服务。"), ("时效指标", "2020年全年。", "2020年全年。"),
                    ("成本指标", "15万元。", "按合同10.5万元。"), ("满意度指标", "辖区企业满意率达95%以上。", "辖区企业满意率达95%以上。")]
     assert data["indicators"][2]["targets"]["2020"]["value"] == 15.0
+
+
+def test_the_next_tables_header_ends_the_indicators(tmp_path: Path) -> None:
+    """An allocation table under the indicators (序号 | 学校性质 | 培训机构 | 补助标准(元/人) | … | 备注) is no
+    part of them: its header ends the table, its rows are never indicators. A template's slot 指标: goes
+    off a name, and a value cut to its sign (<) is no value: the row is listed as unread."""
+    path = tmp_path / "two_tables.txt"
+    path.write_text("\n".join([
+        "一级指标 | 二级指标 | 指标名称 | 目标值 | 完成值 |",
+        "产出指标 | 产出数量 | 完成护工培训任务 | 12500名 | 12166名 |",
+        "| 产出质量 | 参训学员结业考核通过率 | 100% | 98.79% |",
+        "| 产出成本 | 指标:项目总下达资金 | < | |",
+        "序号 | 学校性质 | 培训机构 | 培训补助标准(元/人) | 就业奖补标准(元/人) | 2021年培训人数 | 合格人数 | 补助资金 | 备注 |",
+        "1 | 民办 | 吕梁市远航职业培训学校 | 2600 | 400 | 842 | 842 | 218.92 | |",
+        "2 | 民办 | 吕梁精准职业培训学校 | 2600 | 400 | 900 | 900 | 234 | |",
+    ]), encoding="utf-8")
+    result = parse_table(path, year=2021)
+    assert isinstance(result, TableReading)
+    assert [i["name"] for i in result.indicators] == ["完成护工培训任务", "参训学员结业考核通过率", "项目总下达资金"]
+    assert result.indicators[2]["targets"]["2021"]["error"] == "not_a_value"  # kept for review, and listed
+    assert any("项目总下达资金" in u["text"] for u in result.unread)

@@ -200,3 +200,21 @@ def test_a_row_with_a_name_as_wide_as_the_wrapped_names_and_a_worded_target_take
     # 经费支出时 及时支出 / 效性: no number on the row, but its name fills the column the other names fill
     rows = _joined(["质量指标 经费支出合 较高", "规性", "项目验收合 ≥100%", "格率", "经费支出时 及时支出", "效性"])
     assert rows == [["质量指标", "经费支出合规性", "较高"], ["项目验收合格率", "≥100%"], ["经费支出时效性", "及时支出"]]
+
+
+def test_a_level_label_written_down_its_lines_goes_back_on_the_row_it_leads() -> None:
+    """A row a line, cells one blank apart: 产出 / 指 / 标 数量指标 … is 产出指标 | 数量指标 | …, and a
+    level word cut at a row's end (标 经济效益 / 指标 全年影院观影人数 …) is 经济效益指标."""
+    text = "\n".join([
+        "绩 效 指 标 一级指标 二级指标 三级指标 年度指标值 全年完成值 分值 得分",
+        "产出", "指", "标 数量指标 维护电影放映设备数量 ≥5套 5套 20 20",
+        "质量指标 提升放映质量 明显 明显 10 10",
+        "效益", "指", "标 经济效益", "指标 全年影院观影人数 ≥4万人次 4.4万人次 5 5",
+        "影院营业收入 ≥150万元 188.6万元 5 5",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2025)
+    assert isinstance(result, TableReading)
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2025"]["raw"]) for i in result.indicators]
+    assert got == [("产出指标", "数量指标", "维护电影放映设备数量", "≥5套"), ("产出指标", "质量指标", "提升放映质量", "明显"),
+                   ("效益指标", "经济效益指标", "全年影院观影人数", "≥4万人次"),
+                   ("效益指标", "经济效益指标", "影院营业收入", "≥150万元")]

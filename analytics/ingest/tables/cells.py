@@ -144,6 +144,9 @@ def is_worded(text: str) -> bool:
 _LED = re.compile(rf"^(至少|最少|不少于|不低于|不超过|不多于|至多|最多)([\u4e00-\u9fff]{{1,8}}?)({_NUM})(\D{{0,6}})$")
 _EMBED_PRE = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
 _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
+#: a unit of area or volume written with a power (300㎡, 5万m³: m2 / m3 once normalised), in words
+_METRE_POWER = re.compile(r"(?<=\d)(万|千)?(k?m|K?M)([23])(?![\dA-Za-z])")
+_METRE_POWER_AS = {"m2": "平方米", "m3": "立方米", "km2": "平方公里", "km3": "立方公里"}
 #: ``》`` / ``〉`` (and ``《`` / ``〈``) before a number: ``>`` / ``<`` typed with a Chinese keyboard (``》=95%``)
 _IME_SIGNS = re.compile(r"^([》〉《〈])(?==?\d)")
 _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
@@ -168,6 +171,13 @@ def read_change(text_raw: str, name: str, direction: str, lex: Lexicon) -> "Cell
         return None
     cell = read_value(m["rest"], direction, lex)
     return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
+
+
+def _unit_shaped(unit: str, lex: Lexicon) -> bool:
+    """``unit`` may follow a number: none, the lexicon's, a paired one (台(套)), or a short word per
+    one or two others (元/人·月); not words (期培训结束后及时考核: a sentence after a number)."""
+    return not unit or unit in lex.units or bool(_PAIRED_UNIT.fullmatch(unit)) \
+        or bool(re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit))
 
 
 def _led(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
@@ -253,6 +263,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
     text = _IME_SIGNS.sub(lambda m: _IME_SIGNS_AS[m.group(1)], text)  # 》=95%: > typed with a Chinese keyboard
+    text = _METRE_POWER.sub(lambda m: (m.group(1) or "") + _METRE_POWER_AS[m.group(2).lower() + m.group(3)], text)  # 300㎡
     text = _INCLUDED.sub("", text)  # 95%以上（含95%）: the bound said again
     per = _PER_POPULATION.match(text)
     if per:  # ≤12/10万: a rate per so many people, its unit the population
@@ -269,13 +280,15 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = _arabic(text, lex)  # 不少于三次, 两期, 十二月底前: a count written in Chinese numerals
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
+    if re.fullmatch(r"[≥≤<>=≧≦]{1,2}", text):
+        return Cell(text_raw, None, None, form="unreadable", error="not_a_value")  # a sign whose number was cut off
     if text in _YES_NO:
         return Cell(text_raw, "=", _YES_NO[text], form="bool")
     due = lex.due(text)
     if due is not None:
         return Cell(text_raw, "=", 1.0, form="deadline", due=due)
     m = _RANGE_RE.match(text)
-    if m and not _VALUE_RE.match(text):
+    if m and not _VALUE_RE.match(text) and _unit_shaped(clean_unit(m["u2"] or m["u1"], lex), lex):
         unit = clean_unit(m["u2"] or m["u1"], lex)
         low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
@@ -309,8 +322,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
-    if unit and unit not in lex.units and not _PAIRED_UNIT.fullmatch(unit) \
-            and not re.fullmatch(r"[^\W\d_]{1,4}(/[^\W\d_]{1,3}([·/、][^\W\d_]{1,2})?)?", unit):
+    if not _unit_shaped(unit, lex):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
     body = pre_words + m["num"].replace(",", "") + post_words
     for word in _REACH_LONGEST_FIRST:  # 保持在 before 在
@@ -355,7 +367,8 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     before = None
     while before != text:  # ★★★其中:… / 其中桃树种植面积 (a part of the row above) – each mark in front goes
         before = text
-        text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^其中\s*[:：]?\s*(?=\S{2})", "", text).strip()
+        text = re.sub(r"^[*★]+|^指标\s*\d+\s*[:：、.．]?\s*(?=\S)|^指标\s*[:：]\s*(?=\S{2})|^其中\s*[:：]?\s*(?=\S{2})", "",
+                      text).strip()  # 指标1:… / 指标:… (a template's slot), 其中…
     text = _NUMBERING_RE.sub("", text)  # 1. / （1） / 一、 numbering
     unit, marker = "", ""
     m = _BRACKET_RE.search(text)

@@ -134,6 +134,10 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
     if len(filled) >= 2 and all(_YEAR_CELL.fullmatch(t) for t in filled):
         return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
+    words = [r for r in roles if r]
+    if len(words) >= 3 and len(words) >= 0.5 * len(filled) and words.count("ignore") >= 2 \
+            and not any(is_value_like(t, lex) or lex.level_word(t) for t in filled):
+        return "end"  # 序号 | 学校性质 | 培训机构 | 补助标准(元/人) | 2021年培训人数 | 备注: the next table's header
     if (m := FORM_TITLE.search(filled[0])) and m.end() == len(filled[0]) \
             and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
         return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
