@@ -10,17 +10,22 @@ Such a line is cut back into its rows: before the run of header words, where a h
 with a level column after other header words, and after the header where a level word begins the
 first indicator. A line is cut only when its header words are followed by a level word and a value,
 which no real header row holds. A line holding only the end of a level word (``指标`` below
-``绩效指标 项目完成``) is put back into the cell above when the two make a level word.
+``绩效指标 项目完成``) is put back into the cell above when the two make a level word, and a level
+label written down its merged cell in a copy a row a line (``产出`` / ``指`` / ``标 数量指标 …``) goes
+back on the row it leads (:func:`labels_down`).
 """
 
 from __future__ import annotations
+
+import dataclasses
+import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import clean_unit, fits, header_role, is_value_like
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["split_run_on_rows"]
+__all__ = ["labels_down", "split_run_on_rows"]
 
 _SCAN = 80  # rows looked at from the top: the header is near it
 _MIN_CELLS = 8  # a header and an indicator together hold at least this many cells
@@ -150,3 +155,40 @@ def split_run_on_rows(table: RawTable, lex: Lexicon) -> RawTable:
     if not changed:
         return table
     return RawTable(table.fmt, rows, refs, table.sheet, table.merged, list(table.sheets))
+
+
+_SHORT_LABEL = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a piece of a label written down its cell
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def labels_down(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` (rows of pieces split at blanks) with a level label written down its merged cell
+    put back on the row it leads: short pieces alone on their lines whose last piece starts the
+    next row (产出 / 指 / 标 数量指标 …: 产出指标 | 数量指标 | …), and a level word cut by its
+    cell's edge at a row's end, its 指标 leading the next row (标 经济效益 / 指标 全年影院观影人数 …)."""
+    rows, refs = [list(r) for r in table.rows], list(table.refs)
+    out_rows: list[list[str]] = []
+    out_refs: list[str] = []
+    i = 0
+    while i < len(rows):
+        j = i
+        while j < len(rows) and j - i < 6 and len(rows[j]) == 1 and _SHORT_LABEL.fullmatch(rows[j][0]):
+            j += 1
+        if i < j < len(rows) and len(rows[j]) >= 2 and _SHORT_LABEL.fullmatch(rows[j][0]):
+            word = "".join(r[0] for r in rows[i:j]) + rows[j][0]
+            if lex.level_word(word) and word.endswith("指标"):
+                rows[j] = [word] + rows[j][1:]
+                i = j
+                continue
+        row = rows[i]
+        if i + 1 < len(rows) and row and len(rows[i + 1]) >= 2 and rows[i + 1][0] in ("指标", "标") \
+                and not row[-1].endswith("指标") and lex.level_word(row[-1] + rows[i + 1][0]) \
+                and _CJK.match(row[-1][-1]):
+            row = row[:-1] + [row[-1] + rows[i + 1][0]]  # 经济效益 / 指标: the level word's end
+            rows[i + 1] = rows[i + 1][1:]
+        out_rows.append(row)
+        out_refs.append(refs[i])
+        i += 1
+    if out_rows == table.rows:
+        return table
+    return dataclasses.replace(table, rows=out_rows, refs=out_refs)

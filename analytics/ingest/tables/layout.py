@@ -14,7 +14,7 @@ from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, header_yea
 from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["Column", "Layout", "find_layout", "fill_levels", "title_year"]
+__all__ = ["Column", "Layout", "find_layout", "fill_levels", "is_other_header", "title_year"]
 
 HEADER_SCAN = 80
 
@@ -66,6 +66,14 @@ def _is_header(row: list[str], lex: Lexicon) -> bool:
         after = [r for i, r in enumerate(roles) if starts[0] <= i < (starts[1] if len(starts) > 1 else len(roles))
                  and i > min(j for j, q in enumerate(roles) if q == "name")]
     return "value" in after and sum(1 for r in roles if r) >= 2
+
+
+def is_other_header(cells: list[str], lex: Lexicon) -> bool:
+    """``cells`` (a row's filled cells) head another table below the indicators: three header words
+    or more, half the cells at least, two of them notes (序号, 备注, …标准), no value and no level word."""
+    words = [r for r in (header_role(t, lex) for t in cells) if r]
+    return len(words) >= 3 and len(words) >= 0.5 * len(cells) and words.count("ignore") >= 2 \
+        and not any(is_value_like(t, lex) or lex.level_word(t) for t in cells)
 
 
 def _is_subheader(top: list[str], row: list[str], name_col: int, lex: Lexicon) -> bool:

@@ -16,8 +16,8 @@ from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_
                                             read_change, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
-from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, level_text, ordinal_years,
-                                            title_year)
+from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, is_other_header, level_text,
+                                            ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
 from analytics.ingest.tables.realign import cell as _cell
@@ -134,9 +134,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row
     if len(filled) >= 2 and all(_YEAR_CELL.fullmatch(t) for t in filled):
         return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
-    words = [r for r in roles if r]
-    if len(words) >= 3 and len(words) >= 0.5 * len(filled) and words.count("ignore") >= 2 \
-            and not any(is_value_like(t, lex) or lex.level_word(t) for t in filled):
+    if is_other_header(filled, lex):
         return "end"  # 序号 | 学校性质 | 培训机构 | 补助标准(元/人) | 2021年培训人数 | 备注: the next table's header
     if (m := FORM_TITLE.search(filled[0])) and m.end() == len(filled[0]) \
             and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):

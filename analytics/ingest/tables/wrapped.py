@@ -25,6 +25,7 @@ import functools
 import re
 
 from analytics.core.values import normalize_text
+from analytics.ingest.tables.breaks import labels_down
 from analytics.ingest.tables.cells import (SIGN_WORDS, VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder,
                                            is_value_like, open_value)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
@@ -330,49 +331,13 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
     return bool(re.search(r"[\u4e00-\u9fff]", a)) and ends_like_name(a + b)
 
 
-def _labels_down(table: RawTable, lex: Lexicon) -> RawTable:
-    """``table`` (rows of pieces split at blanks) with a level label written down its merged cell
-    put back on the row it leads: short pieces alone on their lines whose last piece starts the
-    next row (产出 / 指 / 标 数量指标 …: 产出指标 | 数量指标 | …), and a level word cut by its
-    cell's edge at a row's end, its 指标 leading the next row (标 经济效益 / 指标 全年影院观影人数 …)."""
-    rows, refs = [list(r) for r in table.rows], list(table.refs)
-    out_rows: list[list[str]] = []
-    out_refs: list[str] = []
-    i = 0
-    while i < len(rows):
-        j = i
-        while j < len(rows) and j - i < 6 and len(rows[j]) == 1 and _SHORT_LABEL.fullmatch(rows[j][0]):
-            j += 1
-        if i < j < len(rows) and len(rows[j]) >= 2 and _SHORT_LABEL.fullmatch(rows[j][0]):
-            word = "".join(r[0] for r in rows[i:j]) + rows[j][0]
-            if lex.level_word(word) and word.endswith("指标"):
-                rows[j] = [word] + rows[j][1:]
-                i = j
-                continue
-        row = rows[i]
-        if i + 1 < len(rows) and row and len(rows[i + 1]) >= 2 and rows[i + 1][0] in ("指标", "标") \
-                and not row[-1].endswith("指标") and lex.level_word(row[-1] + rows[i + 1][0]) \
-                and _CJK_CHAR.match(row[-1][-1]):
-            row = row[:-1] + [row[-1] + rows[i + 1][0]]  # 经济效益 / 指标: the level word's end
-            rows[i + 1] = rows[i + 1][1:]
-        out_rows.append(row)
-        out_refs.append(refs[i])
-        i += 1
-    if out_rows == table.rows:
-        return table
-    return dataclasses.replace(table, rows=out_rows, refs=out_refs)
-
-
-_SHORT_LABEL = re.compile(r"[\u4e00-\u9fff]{1,2}")  # a piece of a label written down its cell
-
-
 def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
     """``table`` (rows of pieces split at blanks) with the pieces of one cell joined again: a run
     of single characters that makes a level or header word (产 出 指 标), two short pieces that do
     (一级 指标), and, before the first value of a row that has one, a name's two lines
     (:func:`_joins_name`); a level label written down its lines first put back on its row
-    (:func:`_labels_down`)."""
-    table = _labels_down(table, lex)
+    (:func:`~analytics.ingest.tables.breaks.labels_down`)."""
+    table = labels_down(table, lex)
     rows: list[list[str]] = []
     for row in table.rows:
         if len(row) > _MOST_PIECES:  # no row of a form: a whole text on one line, read the other ways
