@@ -218,3 +218,22 @@ def test_a_level_label_written_down_its_lines_goes_back_on_the_row_it_leads() ->
     assert got == [("产出指标", "数量指标", "维护电影放映设备数量", "≥5套"), ("产出指标", "质量指标", "提升放映质量", "明显"),
                    ("效益指标", "经济效益指标", "全年影院观影人数", "≥4万人次"),
                    ("效益指标", "经济效益指标", "影院营业收入", "≥150万元")]
+
+
+def test_a_target_naming_its_aim_stays_apart_from_the_name_and_a_cut_level_word_from_the_row_above() -> None:
+    """A row a line: 科普知识网络竞赛 提高普及率 稳步提升 6 is a name, a target in words (提高普及率, though it
+    ends like a name) and its actual; 可持续影响指, a level word cut off at the copy's end, is no line of
+    the name above it."""
+    text = "\n".join([
+        "一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "产出指标 数量指标 开展全国科普日专题科普活动 10场 9场 7",
+        "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6",
+        "效益指标 生态效益指标 生态文明理念和意识 提升10% 提升10% 6",
+        "可持续影响指",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2022)
+    assert isinstance(result, TableReading)
+    got = [(i["name"], i["targets"]["2022"]["raw"], (i.get("actuals") or {}).get("2022", {}).get("raw"))
+           for i in result.indicators]
+    assert got == [("开展全国科普日专题科普活动", "10场", "9场"), ("科普知识网络竞赛", "提高普及率", "稳步提升"),
+                   ("生态文明理念和意识", "提升10%", "提升10%")]

@@ -478,6 +478,10 @@ _NUMBERISH_RE = re.compile(r"^\D{0,2}\d[\d.,]*\D{0,6}$")
 _UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](?:[^\W\d_]{1,3}|[A-Za-z]{1,3}[23])){0,2}")
 
 
+#: a target in words that names its aim first (提高普及率, 提升服务水平): a value, though it may end like a name
+AIM_START = re.compile(r"^(提高|提升|增强|改善|降低|减少|加强|扩大|促进)")
+
+
 def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     """Whether ``text`` can be the cell of a column of ``role`` (used where empty cells vanished)."""
     t = normalize_text(text)
@@ -488,7 +492,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if role == "value":
         if re.fullmatch(r"[≥≤<>=＞＜≧≦]+", t):
             return False  # a comparator alone belongs to its own column
-        return is_value_like(t, lex) or (not re.search(r"\d", t) and not _NAME_END.search(t) and len(t) <= 20) \
+        return is_value_like(t, lex) or (not re.search(r"\d", t) and (not _NAME_END.search(t) or bool(AIM_START.match(t)))
+                                         and len(t) <= 20) \
             or bool(_NUMBERISH_RE.match(t)) \
             or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
     if role == "unit":

@@ -26,8 +26,8 @@ import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.breaks import labels_down
-from analytics.ingest.tables.cells import (SIGN_WORDS, VALUE_SHAPE, cut_unit, ends_like_name, header_role, is_placeholder,
-                                           is_value_like, open_value)
+from analytics.ingest.tables.cells import (AIM_START, SIGN_WORDS, VALUE_SHAPE, cut_unit, ends_like_name, header_role,
+                                           is_placeholder, is_value_like, open_value)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
@@ -114,7 +114,14 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
         return None
     if lex.level_word(t) or header_role(t, lex) not in (None, "ignore"):
         return None
+    if _cut_level_word(t, lex):
+        return None
     return t
+
+
+def _cut_level_word(t: str, lex: Lexicon) -> bool:
+    """``t`` is a level word cut off before its end (可持续影响指 at the copy's end), not a name's line."""
+    return len(t) >= 3 and any(w.startswith(t) and w != t for w in lex.level1 | lex.level2)
 
 
 def _name_at(row: list[str], lex: Lexicon) -> int | None:
@@ -166,7 +173,8 @@ def _completes(name: str, pieces: list[str]) -> int:
 def _structural(piece: str, lex: Lexicon) -> bool:
     """A level word, or a short header word (三级指标, 指标值): a row of its own."""
     t = normalize_text(piece)
-    return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore"))
+    return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore")) \
+        or _cut_level_word(t, lex)
 
 
 #: 及时性, 合规性, …的持续性影响: a name's end too, for a wrapped cell (not 党性)
@@ -326,8 +334,8 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
             or b in SIGN_WORDS:  # 业务工作支 定量: the 指标值类型 column's word beside a name's first line
         return False
     if b in lex.units or lex.unit_aliases.get(b, "") in lex.units or _WORDED_END.search(a) or _WORDED_START.match(a) \
-            or (_WORDED_END.search(b) and not ends_like_name(b)):  # 效果明显, but not 度严格执行率
-        return False
+            or (_WORDED_END.search(b) and not ends_like_name(b)) or AIM_START.match(b):  # 效果明显, but not 度严格执行率
+        return False  # 提高普及率 beside 科普知识网络竞赛: an aim in words, the row's target
     return bool(re.search(r"[\u4e00-\u9fff]", a)) and ends_like_name(a + b)
 
 
