@@ -1542,3 +1542,14 @@ def test_the_next_tables_header_ends_the_indicators(tmp_path: Path) -> None:
     assert [i["name"] for i in result.indicators] == ["完成护工培训任务", "参训学员结业考核通过率", "项目总下达资金"]
     assert result.indicators[2]["targets"]["2021"]["error"] == "not_a_value"  # kept for review, and listed
     assert any("项目总下达资金" in u["text"] for u in result.unread)
+
+
+def test_a_header_with_no_indicator_under_it_is_no_table_with_where_the_header_was() -> None:
+    """A header whose rows cannot be read (a copy that lost them) is no reading with nothing in it: it
+    says where the header was, so the CLI exits 1 with that message."""
+    from analytics.present.tables_text import no_table_message
+
+    text = "项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t指标值\n"
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2024)
+    assert isinstance(result, NoTable) and result.code == "no_rows" and result.detail == "L2"
+    assert "L2" in no_table_message(result, "t.txt", "zh") and "header was found at L2" in no_table_message(result, "t.txt", "en")

@@ -11,6 +11,13 @@ STRINGS: dict[str, dict[str, str]] = {
               "(三级指标/指标名称) and a value column (指标值/目标值/年度指标值/实际完成值); the file has {rows} rows{sheets}, "
               "starting with: {sample}",
     },
+    "no_rows": {
+        "zh": "{file}：在 {detail} 找到了表头，但没有读出任何指标行（表头之后：{sample}）。"
+              "文字的行列可能在复制时被打乱；如有原文件，请直接上传 Excel、Word 或 PDF 文件。",
+        "en": "{file}: a header was found at {detail}, but no indicator row could be read (after the header: {sample}). "
+              "The text's rows and columns may have been put out of order when it was copied; if you have the file, "
+              "upload the Excel, Word or PDF file itself.",
+    },
     "sheets": {"zh": "（工作表：{names}）", "en": " (sheets: {names})"},
     "unreadable": {"zh": "{file}：无法读取文件：文件可能已损坏、不完整，或内容与扩展名不符（{detail}）。"
                          "请用 Excel 或 Word 打开后另存一份再上传，或复制表格文字粘贴。",
