@@ -237,3 +237,22 @@ def test_a_target_naming_its_aim_stays_apart_from_the_name_and_a_cut_level_word_
            for i in result.indicators]
     assert got == [("开展全国科普日专题科普活动", "10场", "9场"), ("科普知识网络竞赛", "提高普及率", "稳步提升"),
                    ("生态文明理念和意识", "提升10%", "提升10%")]
+
+
+def test_a_row_filling_every_column_from_its_name_keeps_its_pieces_apart() -> None:
+    """科普宣传栏内容更新 知识更新率 实时更新 6 under 三级指标 | 年初目标值 | 实际完成值 | 得分: four pieces for four
+    columns down to the score, so 知识更新率 is no line of the name; a name whose second line stands beside it
+    in a row with its score left empty is still joined (县级储备粮管理制 度严格执行率)."""
+    text = "\n".join([
+        "2022年度科普经费项目自评表",
+        "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
+        "产出指标 数量指标 开展全国科普日专题科普活动 10场 9场 7",
+        "质量指标 科普知识网络竞赛 提高普及率 稳步提升 6",
+        "科普宣传栏内容更新 知识更新率 实时更新 6",
+        "县级储备粮管理制 度严格执行率 100% 100%",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2022)
+    assert isinstance(result, TableReading)
+    assert [i["name"] for i in result.indicators] == ["开展全国科普日专题科普活动", "科普知识网络竞赛", "科普宣传栏内容更新",
+                                                      "县级储备粮管理制度严格执行率"]
+    assert result.indicators[3]["targets"]["2022"]["raw"] == "100%"

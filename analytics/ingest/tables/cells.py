@@ -479,7 +479,7 @@ _UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](
 
 
 #: a target in words that names its aim first (提高普及率, 提升服务水平): a value, though it may end like a name
-AIM_START = re.compile(r"^(提高|提升|增强|改善|降低|减少|加强|扩大|促进)")
+AIM_START = re.compile(r"^(提高|提升|降低|减少)(?!程度)")
 
 
 def fits(text: str, role: str | None, lex: Lexicon) -> bool:

@@ -120,8 +120,9 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
 
 
 def _cut_level_word(t: str, lex: Lexicon) -> bool:
-    """``t`` is a level word cut off before its end (可持续影响指 at the copy's end), not a name's line."""
-    return len(t) >= 3 and any(w.startswith(t) and w != t for w in lex.level1 | lex.level2)
+    """``t`` is a level word cut off right before its 标 (可持续影响指 at the copy's end), not a name's
+    line (满意度 under 受益脱贫(含监测对象)户 is one)."""
+    return len(t) >= 3 and t.endswith("指") and any(w.startswith(t) and w != t for w in lex.level1 | lex.level2)
 
 
 def _name_at(row: list[str], lex: Lexicon) -> int | None:
@@ -173,8 +174,7 @@ def _completes(name: str, pieces: list[str]) -> int:
 def _structural(piece: str, lex: Lexicon) -> bool:
     """A level word, or a short header word (三级指标, 指标值): a row of its own."""
     t = normalize_text(piece)
-    return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore")) \
-        or _cut_level_word(t, lex)
+    return bool(lex.level_word(t)) or (len(t) <= _HEADER_WORD and header_role(t, lex) not in (None, "ignore"))
 
 
 #: 及时性, 合规性, …的持续性影响: a name's end too, for a wrapped cell (not 党性)
@@ -288,6 +288,8 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
     order: no more pieces than open cells, none a value, a level or a header word."""
     if not pieces or len(pieces) > len(cells) or any(_is_value(p) or _structural(p, lex) for p in pieces):
         return False
+    if len(pieces) == 1 and _cut_level_word(normalize_text(pieces[0]), lex):
+        return False  # 可持续影响指 alone on the last line: a level word cut off, not the row's rest
     if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) or is_sign_off(normalize_text(p), lex)
            for p in pieces):  # 填报人： 联系电话：: the form's sign-off below the table
         return False
@@ -295,6 +297,7 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
 
 
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
+_SCORE = re.compile(r"\d{1,3}(\.\d{1,2})?")  # a row's score in the last column (得分)
 _LONGEST_LINE = 2_000  # characters of a line that can hold a row's cells
 _MOST_PIECES = 200  # pieces of one line worth joining (a form's row has a few dozen cells at most)
 _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's width)
@@ -347,6 +350,7 @@ def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
     (:func:`~analytics.ingest.tables.breaks.labels_down`)."""
     table = labels_down(table, lex)
     rows: list[list[str]] = []
+    after_name: int | None = None  # the header's columns from its name column on, once a header is passed
     for row in table.rows:
         if len(row) > _MOST_PIECES:  # no row of a form: a whole text on one line, read the other ways
             rows.append(row)
@@ -364,12 +368,18 @@ def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
                 k = end
                 continue
             piece = row[k]
+            # every column from the name filled, down to the last column's score (a name's second line
+            # beside it leaves a column short: 县级储备粮管理制 度严格执行率 100% 100%, no score)
+            fit = after_name is not None and len(row) - (k - 1) == after_name and bool(_SCORE.fullmatch(row[-1]))
             if out and (_joins_word(out[-1], piece, lex)
-                        or (k < first_value < len(row) and _joins_name(out[-1], piece, lex))):
+                        or (k < first_value < len(row) and not fit and _joins_name(out[-1], piece, lex))):
                 out[-1] += piece
             else:
                 out.append(piece)
             k += 1
+        roles = [header_role(p, lex) for p in out]
+        if after_name is None and "name" in roles and "value" in roles and lex.score_header.search(out[-1]):
+            after_name = len(out) - roles.index("name")  # 三级指标 | 年初目标值 | 实际完成值 | 得分: 4
         rows.append(out)
     if rows == table.rows:
         return table
