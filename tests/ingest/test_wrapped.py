@@ -241,8 +241,8 @@ def test_a_target_naming_its_aim_stays_apart_from_the_name_and_a_cut_level_word_
 
 def test_a_row_filling_every_column_from_its_name_keeps_its_pieces_apart() -> None:
     """科普宣传栏内容更新 知识更新率 实时更新 6 under 三级指标 | 年初目标值 | 实际完成值 | 得分: four pieces for four
-    columns down to the score, so 知识更新率 is no line of the name; a name whose second line stands beside it
-    in a row with its score left empty is still joined (县级储备粮管理制 度严格执行率)."""
+    columns down to the score, so 知识更新率 is no line of the name but its target, in place; a name whose
+    second line stands beside it in a row with its score left empty is still joined (县级储备粮管理制 度严格执行率)."""
     text = "\n".join([
         "2022年度科普经费项目自评表",
         "年度绩效目标1(80分) 一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分",
@@ -255,4 +255,4 @@ def test_a_row_filling_every_column_from_its_name_keeps_its_pieces_apart() -> No
     assert isinstance(result, TableReading)
     assert [i["name"] for i in result.indicators] == ["开展全国科普日专题科普活动", "科普知识网络竞赛", "科普宣传栏内容更新",
                                                       "县级储备粮管理制度严格执行率"]
-    assert result.indicators[3]["targets"]["2022"]["raw"] == "100%"
+    assert [i["targets"]["2022"]["raw"] for i in result.indicators[1:]] == ["提高普及率", "知识更新率", "100%"]

@@ -145,6 +145,13 @@ def _worded(text: str, lex: Lexicon) -> bool:
         and not ends_like_name(t)
 
 
+def _short_words(text: str, lex: Lexicon) -> bool:
+    """A few words with no number and no level word (知识更新率): in a row that fills every column, the
+    target's cell, though it reads like a name."""
+    t = normalize_text(text)
+    return 2 <= len(t) <= 12 and not re.search(r"\d", t) and not lex.level_word(t)
+
+
 def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
              scores: frozenset[str] = frozenset()) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
@@ -199,7 +206,8 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
                 out[layout.name_col + 1 + k] = text
         return out
     rest, after = _take_scores(rest, after, layout, lex, scores, out)
-    if len(rest) == len(after) and all(fits(t, c.role, lex) for t, c in zip(rest, after) if c.role == "value"):
+    if len(rest) == len(after) and all(fits(t, c.role, lex) or (c.value_role == "target" and _short_words(t, lex))
+                                       for t, c in zip(rest, after) if c.role == "value"):
         for text, col in zip(rest, after):  # every column filled: nothing moved, each cell is in place
             out[col.index] = text
         return out
