@@ -147,6 +147,13 @@ _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以�
 #: a unit of area or volume written with a power (300㎡, 5万m³: m2 / m3 once normalised), in words
 _METRE_POWER = re.compile(r"(?<=\d)(万|千)?(k?m|K?M)([23])(?![\dA-Za-z])")
 _METRE_POWER_AS = {"m2": "平方米", "m3": "立方米", "km2": "平方公里", "km3": "立方公里"}
+
+
+def _metre_power(m: re.Match[str]) -> str:
+    """``万m3`` → ``万立方米`` (a match of ``_METRE_POWER``)."""
+    return (m.group(1) or "") + _METRE_POWER_AS[m.group(2).lower() + m.group(3)]
+
+
 #: ``》`` / ``〉`` (and ``《`` / ``〈``) before a number: ``>`` / ``<`` typed with a Chinese keyboard (``》=95%``)
 _IME_SIGNS = re.compile(r"^([》〉《〈])(?==?\d)")
 _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
@@ -263,7 +270,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
     text = _IME_SIGNS.sub(lambda m: _IME_SIGNS_AS[m.group(1)], text)  # 》=95%: > typed with a Chinese keyboard
-    text = _METRE_POWER.sub(lambda m: (m.group(1) or "") + _METRE_POWER_AS[m.group(2).lower() + m.group(3)], text)  # 300㎡
+    text = _METRE_POWER.sub(_metre_power, text)  # 300㎡, 5万m³: the unit in words
     text = _INCLUDED.sub("", text)  # 95%以上（含95%）: the bound said again
     per = _PER_POPULATION.match(text)
     if per:  # ≤12/10万: a rate per so many people, its unit the population
@@ -288,8 +295,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     if due is not None:
         return Cell(text_raw, "=", 1.0, form="deadline", due=due)
     m = _RANGE_RE.match(text)
-    if m and not _VALUE_RE.match(text) and _unit_shaped(clean_unit(m["u2"] or m["u1"], lex), lex):
-        unit = clean_unit(m["u2"] or m["u1"], lex)
+    unit = clean_unit(m["u2"] or m["u1"], lex) if m else ""
+    if m and not _VALUE_RE.match(text) and _unit_shaped(unit, lex):
         low, high = float(m["a"].replace(",", "")), float(m["b"].replace(",", ""))
         return Cell(text_raw, "between", None, unit, form="range", low=low, high=high)
     led = _led(text_raw, text, direction, lex)
