@@ -1481,6 +1481,23 @@ def test_a_fraction_on_a_rate_that_cannot_pass_100_is_read_as_its_percentage_for
     assert rows["带动就业人数"]["targets"]["2024"]["value"] == 0.5  # not a rate: the number as written
 
 
+def test_a_spreadsheet_day_number_under_a_name_of_a_date_is_read_as_that_date_for_review(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"  # a date cell that lost its format when the sheet was copied: 44561 = 2021-12-31
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t时效指标\t资金到位时间\t=44,561\n"
+                    "产出指标\t时效指标\t验收完成日期\t44286\n"
+                    "产出指标\t数量指标\t培训人次\t44561\n"
+                    "产出指标\t时效指标\t项目开工时间\t12\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2021)["indicators"]}
+    due = rows["资金到位时间"]
+    assert due["kind"] == "milestone" and due["targets"]["2021"]["due"] == "2021-12"
+    assert "target" in due["review"] and due["inferred"]["target"]["rule"] == "date_serial"
+    assert "2021年12月31日" in due["inferred"]["target"]["reason"]
+    assert rows["验收完成日期"]["targets"]["2021"]["due"] == "2021-03"
+    assert rows["培训人次"]["targets"]["2021"]["value"] == 44561.0  # not a date's name: the number as written
+    assert "due" not in rows["项目开工时间"]["targets"]["2021"]  # a small number is no day of a year
+
+
 def test_a_second_level_whose_first_level_was_lost_takes_its_own_parent_not_the_next_block_s(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"  # a copy that lost the centred 产出指标: 效益指标 below is not carried up into it
     path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"

@@ -8,6 +8,7 @@ module only separates the number from the words around it.
 
 from __future__ import annotations
 
+import datetime
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -15,7 +16,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "fraction_of_percent", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -571,3 +572,33 @@ def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell
             and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name)):
         return None
     return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
+
+
+_SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")
+
+
+def serial_date(raw: str, name: str, lex: Lexicon) -> str | None:
+    """The date a spreadsheet's day number stands for (``=44,561`` → ``2021年12月31日``) when ``raw``
+    is such a number alone, within the lexicon's ``date_serial`` range, under a name of a date
+    (…时间, …日期); ``None`` otherwise."""
+    m = _SERIAL.match(normalize_text(raw))
+    if not (m and lex.date_serial and lex.date_serial.search(name)):
+        return None
+    day = int(m.group(1).replace(",", ""))
+    low, high = lex.date_serial_range
+    if not low <= day <= high:
+        return None
+    d = datetime.date(1899, 12, 30) + datetime.timedelta(days=day)  # day 1 is 1900-01-01 (with 1900-02-29)
+    return f"{d.year}年{d.month}月{d.day}日"
+
+
+def serial_dates(raws: list[str], name: str, lex: Lexicon) -> tuple[list[str], dict[str, str] | None]:
+    """``raws`` with each spreadsheet day number under a name of a date read as its date
+    (:func:`serial_date`), and what was inferred (to review) when one was."""
+    dates = [serial_date(r, name, lex) for r in raws]
+    first = next((k for k, d in enumerate(dates) if d), None)
+    if first is None:
+        return raws, None
+    return [d or r for d, r in zip(dates, raws)], {
+        "value": str(dates[first]), "rule": "date_serial", "confidence": "low",
+        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{dates[first]}"}

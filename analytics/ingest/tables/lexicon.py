@@ -64,6 +64,8 @@ class Lexicon:
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
     percent_ceiling: re.Pattern[str] | None = None
     change_measure: re.Pattern[str] | None = None
+    date_serial: re.Pattern[str] | None = None  # names of a date: a spreadsheet's day number under them is a date
+    date_serial_range: tuple[int, int] = (36526, 54788)
     explanation: re.Pattern[str] | None = None
     scoring_rule: re.Pattern[str] | None = None
     fragment: re.Pattern[str] | None = None
@@ -174,6 +176,9 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
+        date_serial=_rx((doc.get("date_serial") or {}).get("name")),
+        date_serial_range=(int((doc.get("date_serial") or {}).get("low", 36526)),
+                           int((doc.get("date_serial") or {}).get("high", 54788))),
         explanation=_rx(doc["headers"].get("explanation")),
         scoring_rule=_rx(doc["headers"].get("scoring_rule")),
         fragment=_rx(doc["headers"].get("fragment")),

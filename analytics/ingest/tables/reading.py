@@ -13,7 +13,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             fraction_of_percent, header_role, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
-                                            read_change, read_value, split_name, unit_only, unwrap)
+                                            read_change, read_value, serial_dates, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, is_other_header, level_text,
@@ -458,6 +458,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
             for (c, s, k, r), u in zip(raws, only)]
     name, raws, target_inf = _target_in_name(name, raws, row, layout, lex, weights)
+    texts, dated = serial_dates([r for *_, r in raws], name, lex)  # =44,561 under 完成时间: a date
+    raws = [(c, s, k, t) for (c, s, k, _), t in zip(raws, texts)]
+    target_inf = {"target": dated, **target_inf} if dated else target_inf
     first = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
