@@ -16,7 +16,8 @@ what precedes it). Also read this way here:
 - A 指标性质 column holding 正向 / 反向 gives the direction and a 指标方向 column holding ``=`` the comparator (乌海),
   kept as written, also ``= 0`` on a cost in 万元 (a small sum rounded to 0).
 - A spreadsheet date serial shown as a number (乌海 ``44,561`` in both the value and the unit cell of a time row) is
-  a cell nobody can read as a target: ``ERR``, listed in ``unread``, kind ``milestone``.
+  the date it counts to (44561 = 2021-12-31): a deadline ``("due", "2021-12")``, kind ``milestone``. (First read
+  here as ``ERR``; corrected once the date a day number stands for was seen to be certain, not a guess.)
 - A blank unit cell on a count (乌海 出差人数) gives unit ``None``; a value with a unit in it (零陵 ``1.2万亩``,
   ``1100万元``, ``2.6亿元``) gives that unit; ``每亩300`` names no currency, so its unit is ``None``.
 - A copy cut off before a block (乌海 at ``效``, 零陵 at ``生态``) keeps the rows before the cut only; characters the
@@ -60,16 +61,16 @@ TABLES: dict[str, dict[str, Any]] = {
             ("出差人数", None, "flow", "higher", {Y21: ("=", 8)}, None),  # unit cell blank
             ("出差人次", "人/次", "flow", "higher", {Y21: ("=", 24)}, None),
             ("工作任务完成率", "%", "rate", "higher", {Y21: ("=", 100)}, None),
-            ("项目财政资金到位时间", None, "milestone", None, {Y21: ERR}, None),  # 44,561 | 44,561
+            ("项目财政资金到位时间", None, "milestone", None, {Y21: ("due", "2021-12")}, None),  # 44,561 | 44,561
             ("财政资金到位及时支付率", "%", "rate", "higher", {Y21: ("=", 100)}, None),
-            ("工作计划按时完成时间", None, "milestone", None, {Y21: ERR}, None),  # 44,561 | 44,561
+            ("工作计划按时完成时间", None, "milestone", None, {Y21: ("due", "2021-12")}, None),  # 44,561 | 44,561
             ("出差单位成本", "万元/人", "level", "lower", {Y21: ("=", 0)}, None),
             ("出差总成本", "万元", "flow", "lower", {Y21: ("=", 1)}, None),
             ("劳务人员总成本", "万元", "flow", "lower", {Y21: ("=", 2)}, None),
             ("办公费总成本", "万元", "flow", "lower", {Y21: ("=", 0)}, None),
             ("年度预算总成本", "万元", "flow", "lower", {Y21: ("=", 3)}, None),
         ],
-        "unread": ["项目财政资金到位时间", "工作计划按时完成时间"],
+        "unread": [],
     },
     "lingling_linye_zhengti_ziping_2021.txt": {
         "kind": "部门整体支出绩效自评表", "year": None,
