@@ -1498,6 +1498,26 @@ def test_a_spreadsheet_day_number_under_a_name_of_a_date_is_read_as_that_date_fo
     assert "due" not in rows["项目开工时间"]["targets"]["2021"]  # a small number is no day of a year
 
 
+def test_a_sum_of_money_in_a_table_without_levels_is_a_cap_unless_it_is_money_earned_or_paid_out(tmp_path: Path) -> None:
+    path = tmp_path / "t.txt"  # no 一级 / 二级 columns: no 成本指标 label says what a sum is
+    path.write_text("指标名称\t指标值\n"
+                    "围墙建设单价\t300元/米\n"
+                    "项目计划总投资\t20万元\n"
+                    "带动农户增收\t500元/人\n"
+                    "发放补助资金\t120万元\n"
+                    "培训人次\t300人次\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2024)["indicators"]}
+    for capped in ("围墙建设单价", "项目计划总投资"):
+        assert rows[capped]["direction"] == "lower" and rows[capped]["targets"]["2024"]["comparator"] == "<="
+        assert rows[capped]["inferred"]["direction"]["rule"] == "money_without_level"
+        assert "direction" in rows[capped]["review"]  # a guess: marked low for review
+    for grown in ("带动农户增收", "发放补助资金", "培训人次"):
+        assert rows[grown]["direction"] == "higher"
+    levelled = tmp_path / "l.txt"  # under 数量指标 a sum paid out is a count to reach, as before
+    levelled.write_text("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t硬化道路投资\t20万元\n", encoding="utf-8")
+    assert _read(levelled, year=2024)["indicators"][0]["direction"] == "higher"
+
+
 def test_a_second_level_whose_first_level_was_lost_takes_its_own_parent_not_the_next_block_s(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"  # a copy that lost the centred 产出指标: 效益指标 below is not carried up into it
     path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
