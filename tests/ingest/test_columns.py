@@ -121,8 +121,10 @@ def test_pdftotext_copies_of_real_tables_read_as_the_tables(name):
     """Real tables written as Word tables (text at the top of the cells, or in their middle) or
     as a workbook (text at the bottom), printed to PDF by LibreOffice and converted by
     ``pdftotext -layout`` (bench/pdf_text.py): every indicator, target, unit and direction of the
-    table's hand-checked reading. Among them: a table over two pages set apart differently, a
-    header alone on its page, wrapped names, merged level labels in the middle of their blocks."""
+    table's hand-checked reading. Among them: a table over two pages set apart differently
+    (puyang: the second page lacks the first page's leftmost columns and sets the others apart
+    by no single shift or scale), a header alone on its page, wrapped names, merged level labels
+    in the middle of their blocks."""
     stem = name.split(".")[0]
     exp = next(t.expected for t in tables()[0] if t.path.stem == stem)
     result = parse_table((LAYOUT / name).read_bytes(), filename=name)

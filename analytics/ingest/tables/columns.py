@@ -6,7 +6,10 @@ wrapped inside the table goes on at the same place on the next lines; a merged l
 once, at the top or in the middle of its block; each page may place its columns a little apart.
 
 The columns are the places that the lines under the header fill (a gap that almost no line crosses
-separates two columns), found again on every page and matched to the main page's by place. The
+separates two columns), found again on every page and matched to the main page's: in order when a
+page has as many; by what they hold (values, level words) when it has fewer (a page without the
+main page's leftmost columns sets the others apart by its own measure, by no single shift or
+scale); else by place, the page's width scaled to the main page's. The
 value column (or a column of numbers filled on every row, such as 分值, when some values are
 blank) is cut into cells first: a line that fills the column's width goes on below (the cell
 wrapped), a shorter line ends its cell, a value never takes another value below it (``≥95%`` above
@@ -39,6 +42,9 @@ __all__ = ["column_rows"]
 _PIECE = re.compile(r"\S+(?: \S+)*")  # a cell's text on a line: one blank stays inside it
 _SLACK = 3  # characters a page may set its columns apart from the page before
 _SCAN = 300  # lines looked at for the header
+_UNLIKE = 0.5  # a page's column holds what its match on the first page holds (only places differ)
+_PLACE = 0.01  # a column's place counts a hundredth of what it holds, a character at a time
+_KNOWN_LINES = 3  # lines of a page that tell what its columns hold
 _SCALE_LINES = 20  # lines of a page looked at to match its columns to the first page's
 _MAX_LINES = 20000
 _MAX_WIDTH = 1000  # characters of a line: a layout copy of a page is far narrower
@@ -214,6 +220,59 @@ def _scale(lines: list[list[_Piece]], cols: list[tuple[int, int]]) -> float:
     return min((0.6 + 0.02 * k for k in range(51)), key=lambda f: (cost(f), abs(f - 1)))
 
 
+def _kinds(placed: list[list[tuple[int, str]]], n: int, lex: Lexicon) -> list[tuple[bool, bool, bool, bool]]:
+    """What each of ``n`` columns holds, from the (column, text) pieces of its lines: values (a
+    third of its pieces or more), first-level words, second-level words (a sixth or more: a
+    label wrapped over lines leaves pieces that are no word), and whether it holds anything."""
+    counts = [[0, 0, 0, 0] for _ in range(n)]
+    for line in placed:
+        for k, text in line:
+            level = lex.level_word(text)
+            c = counts[k]
+            c[0] += 1
+            c[1] += is_value_like(text, lex)
+            c[2] += bool(level and level[0] == "level1")
+            c[3] += bool(level and level[0] == "level2")
+    return [(v >= t / 3, a >= t / 6, b >= t / 6, t > 0) for t, v, a, b in counts]
+
+
+def _onto(cols: list[tuple[int, int]], first_kinds: list[tuple[bool, bool, bool, bool]],
+          kinds: list[tuple[bool, bool, bool, bool]], first: list[tuple[int, int]]) -> list[int] | None:
+    """The first page's column each of a page's fewer ``cols`` is, in order, matched by what the
+    columns hold (values, level words; their places across the line only break ties): a page that
+    lacks the first page's leftmost columns (a merged label there only) starts its other columns
+    further left, by no single shift or scale. ``None`` when the page has more columns, or a column
+    holds what no column of the first page does."""
+    m, n = len(cols), len(first)
+    if not 1 < m < n:
+        return None
+    hi = cols[-1][1]
+    fhi = max((first[j][1] for j in range(n) if first_kinds[j][3]), default=first[-1][1])  # the last column with text
+
+    def far(i: int, j: int) -> float:  # what they hold, then how far from the right edge they stand
+        held = sum(x != y for x, y in zip(kinds[i][:3], first_kinds[j][:3]))
+        return held + _PLACE * abs((hi - sum(cols[i]) / 2) - (fhi - sum(first[j]) / 2))
+
+    inf = float("inf")
+    best = [[inf] * (n + 1) for _ in range(m + 1)]  # best[i][j]: the first i columns on the first j
+    best[0] = [0.0] * (n + 1)
+    for i in range(1, m + 1):
+        for j in range(i, n + 1):
+            best[i][j] = min(best[i][j - 1], best[i - 1][j - 1] + far(i - 1, j - 1))
+    out: list[int] = []
+    i, j = m, n
+    while i > 0:
+        if best[i][j] == best[i][j - 1]:
+            j -= 1
+        else:
+            out.append(j - 1)
+            i, j = i - 1, j - 1
+    out.reverse()
+    if any(far(i, j) > _UNLIKE for i, j in enumerate(out)):
+        return None
+    return out
+
+
 def _header_at(lines: list[list[_Piece]], lex: Lexicon) -> tuple[int, int] | None:
     """(first, last) line of the header: a line naming an indicator column and a value column, or
     up to four lines that do once the pieces standing over each other are joined."""
@@ -385,14 +444,21 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     if len(first) < 2:
         return None
     where: dict[int, list[tuple[int, str]]] = {}  # line -> (column, text) of each piece
+    for i in by_page[ref]:
+        where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)]
+    kinds = _kinds([where[i] for i in by_page[ref] if i not in head], len(first), lex)
     for pg, idx in by_page.items():
-        cols = first if pg == ref else _columns([lines[i] for i in idx])
-        scale = 1.0 if pg == ref or len(cols) == len(first) else _scale([lines[i] for i in idx], first)
+        if pg == ref:
+            continue
+        cols = _columns([lines[i] for i in idx])
+        onto = list(range(len(cols))) if len(cols) == len(first) else None
+        if onto is None and min(len(idx), len(by_page[ref])) >= _KNOWN_LINES:  # enough lines to tell what a column holds
+            onto = _onto(cols, kinds, _kinds([[(_column_of(p, cols), p.text) for p in lines[i]] for i in idx], len(cols), lex),
+                         first)
+        scale = 1.0 if onto is not None else _scale([lines[i] for i in idx], first)
         for i in idx:
-            if pg == ref:
-                where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)]
-            elif len(cols) == len(first):  # the same columns a little apart: by order
-                where[i] = [(_column_of(p, cols), p.text) for p in lines[i]]
+            if onto is not None:  # the page's own columns, matched to the first page's in order
+                where[i] = [(onto[_column_of(p, cols)], p.text) for p in lines[i]]
             else:  # by place, the page's width scaled to the first's, one piece a column
                 where[i] = _nearest([_Piece(int(p.start * scale), int(p.end * scale), p.text) for p in lines[i]], first,
                                     drop=i in head)
