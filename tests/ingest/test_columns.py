@@ -305,3 +305,22 @@ def test_a_number_is_never_joined_to_the_next_rows_words_as_its_unit() -> None:
     assert got["项目总成本"] == ("≤90万元", "90")
     assert got["单项业务成本"] == ("符合相关规定", "达成预期指标")
     assert got["提交报告及时性"] == ("在项目计划完成时间内完成", "达成预期指标")
+
+
+#: a period in a narrow value column, cut by the cell's edge after a month's number and after a year
+DATE_WRAPPED = """\
+一级指标     二级指标     三级指标         指标值
+产出指标     时效指标     项目实施周期     2023 年 1
+                             月--2023 年
+                             12 月
+             数量指标     培训人数         ≥500 人
+             质量指标     培训合格率       ≥95%
+"""
+
+
+def test_a_date_cut_by_the_value_cell_s_edge_goes_on_below() -> None:
+    grid = _grid(DATE_WRAPPED)
+    assert ["产出指标", "时效指标", "项目实施周期", "2023年1月--2023年12月"] in grid
+    rows = {i["name"]: i for i in _reading(DATE_WRAPPED, year=2023)["indicators"]}
+    assert rows["项目实施周期"]["targets"]["2023"]["due"] == "2023-12"
+    assert (rows["培训人数"]["targets"]["2023"]["comparator"], rows["培训人数"]["targets"]["2023"]["value"]) == (">=", 500.0)

@@ -333,6 +333,8 @@ def _join(a: str, b: str) -> str:
 
 
 _VALUE_START = re.compile(r"^([≥≤<>=＞＜≧≦]|\d|是$|否$|[—－-]+$)")
+_DATE_CUT = re.compile(r"(\d{4}年\d{0,2}|\d{4}[.\-/]\d{0,2}|[-—–~～至到])$")  # a date or period left open at a line's end
+_DATE_GOES_ON = re.compile(r"^(\d{1,2}月|月|\d{4}年|[-—–~～至到]|\d{1,2}[日号])")
 _UNIT_TAIL = 6  # characters of a unit wrapped below its number (百分比, （万人）)
 #: what a line cannot be broken inside at its start: opening brackets, a Latin word or number or one
 #: Chinese character, and the closing punctuation after it (a line does not start with 。 or ）)
@@ -373,6 +375,8 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             return True
         if lex.level_word(cell) or lex.level_word(below):
             return False
+    if role in _VALUE_ROLES and _DATE_CUT.search(cell.replace(" ", "")) and _DATE_GOES_ON.match(below.replace(" ", "")):
+        return True  # a date cut by the cell's edge (2020 年 1 / 月--2020 年 / 11 月)
     if role in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex):
         return False  # a value of its own (=30000 人次 below 增加岗位)
     if role not in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex) and \
