@@ -449,7 +449,9 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         return None
     where: dict[int, list[tuple[int, str]]] = {}  # line -> (column, text) of each piece
     for i in by_page[ref]:
-        where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)]
+        where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)
+                    if i not in head or any(_overlaps(q, _Piece(a, b, ""), _SLACK) for a, b in first)]
+        # (a header cell over no column: 备注 beside 指标值 when no row has a note, 绩效指标 over merged labels)
     kinds = _kinds([where[i] for i in by_page[ref] if i not in head], len(first), lex)
     for pg, idx in by_page.items():
         if pg == ref:
