@@ -324,3 +324,19 @@ def test_a_date_cut_by_the_value_cell_s_edge_goes_on_below() -> None:
     rows = {i["name"]: i for i in _reading(DATE_WRAPPED, year=2023)["indicators"]}
     assert rows["项目实施周期"]["targets"]["2023"]["due"] == "2023-12"
     assert (rows["培训人数"]["targets"]["2023"]["comparator"], rows["培训人数"]["targets"]["2023"]["value"]) == (">=", 500.0)
+
+
+#: two value headers a narrow column left one blank apart
+HEADERS_ONE_BLANK_APART = """\
+一级指标   二级指标   三级指标       年度目标值 实际完成值
+产出指标   数量指标   培训人数       500人      520人
+           质量指标   培训合格率     ≥95%       97%
+           时效指标   按期完成率     100%       100%
+"""
+
+
+def test_two_value_headers_one_blank_apart_are_two_columns() -> None:
+    rows = {i["name"]: i for i in _reading(HEADERS_ONE_BLANK_APART, year=2023)["indicators"]}
+    assert rows["培训人数"]["targets"]["2023"]["value"] == 500.0 and rows["培训人数"]["actuals"]["2023"]["value"] == 520.0
+    assert rows["培训合格率"]["targets"]["2023"]["value"] == 95.0 and rows["培训合格率"]["actuals"]["2023"]["value"] == 97.0
+    assert set(rows) == {"培训人数", "培训合格率", "按期完成率"}

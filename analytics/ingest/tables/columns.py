@@ -121,6 +121,19 @@ def _split_at(cols: list[tuple[int, int]], header: list[_Piece]) -> list[tuple[i
     return out
 
 
+def _header_words(p: _Piece, lex: Lexicon) -> list[_Piece]:
+    """A header piece split at its single blanks when each part is a header word of its own (two
+    value headers a narrow column left one blank apart: ``预算设定指标值 项目完成指标值``)."""
+    parts = p.text.split(" ")
+    if len(parts) < 2 or not all(len(t) >= 3 and header_role(t, lex) for t in parts):  # not 一级 / 指标
+        return [p]
+    out, at = [], p.start
+    for t in parts:
+        out.append(_Piece(at, at + len(t), t))
+        at += len(t) + 1
+    return out
+
+
 def _cut(p: _Piece, cols: list[tuple[int, int]]) -> list[_Piece]:
     """``p`` cut at the single blanks nearest the column edges it crosses (two cells that a narrow
     column left only one blank apart: ``完成修理养 ≥90 辆``)."""
@@ -440,7 +453,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     for i in [*head, *body]:
         by_page.setdefault(pages[i], []).append(i)
     ref = pages[h] if len(by_page[pages[h]]) >= 4 else max(by_page, key=lambda pg: len(by_page[pg]))
-    header_pieces = _stacked([lines[i] for i in head])
+    header_pieces = [q for p in _stacked([lines[i] for i in head]) for q in _header_words(p, lex)]
     first = _columns([lines[i] for i in by_page[ref]])
     found_apart = len(first)  # columns that the lines themselves keep apart
     if ref == pages[h]:
