@@ -15,8 +15,9 @@ blank) is cut into cells first: a line that fills the column's width goes on bel
 wrapped), a shorter line ends its cell, a value never takes another value below it (``≥95%`` above
 ``100%``), only its unit. Each of its cells anchors a row; the other columns' lines go to the rows
 beside them as the table aligns its text (at the top, in the middle or at the bottom of each
-row: whichever cuts the lines into cells best). Level labels go to the row beside their middle
-line, so that a label centred in its block is read as centred.
+row: whichever cuts the lines into cells best); in a table aligned at the top, a row whose value
+was left blank starts where a level label and a name start beside no value. Level labels go to
+the row beside their middle line, so that a label centred in its block is read as centred.
 
 Lines above the header (the title and project facts) and below the table (sign-off lines) become
 rows of their blank-separated pieces. Nothing is guessed when no line names both an indicator
@@ -524,6 +525,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
         best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
                                               for k in others))
+        if best == "top" and anchor_col == main_value:  # rows whose value was left blank start beside their labels
+            anchors = cells[anchor_col] = _blank_rows(anchors, per_col, widest, roles, name_cols, lex)
         for k in others:
             cells[k] = [_Cell(g[0][0], g[-1][0], _joined([t for _, t in g]))
                         for g in _anchored(per_col[k], anchors, best) if g]
@@ -579,6 +582,19 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
 
 _LINE_MIN = 8  # characters of a line above the table that a title or sentence wrapped from
 _MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
+
+
+def _blank_rows(anchors: list[_Cell], per_col: list[list[tuple[int, str]]], widest: list[float],
+                roles: list[str | None], name_cols: list[int], lex: Lexicon) -> list[_Cell]:
+    """``anchors`` (the value cells) with an empty one on each line below the first value where a
+    level label and a name start beside no value: in a table aligned at the top of its cells, a
+    row whose value was left blank (经济效益指标 | 增加就业机会, 提高农民收入 | —) starts there."""
+    named = {line for k in name_cols for line, _ in per_col[k]}
+    starts = {c.first for k, role in enumerate(roles) if role in _LEVEL_ROLES
+              for c in _cells(per_col[k], widest[k], role, lex) if lex.level_word(c.text)}
+    blank = [line for line in sorted(starts & named) if line > anchors[0].first
+             and not any(a.first <= line <= a.last for a in anchors)]
+    return sorted([*anchors, *(_Cell(line, line, "") for line in blank)], key=lambda c: c.first)
 
 
 def _joined(texts: list[str]) -> str:
