@@ -19,6 +19,8 @@ row: whichever cuts the lines into cells best); in a table aligned at the top, a
 was left blank starts where a level label and a name start beside no value. Level labels go to
 the row beside their middle line, so that a label centred in its block is read as centred.
 
+The places of the text (pieces, columns, page matching) are measured by :mod:`.places`.
+
 Lines above the header (the title and project facts) and below the table (sign-off lines) become
 rows of their blank-separated pieces. Nothing is guessed when no line names both an indicator
 column and a value column: the text is then read the other ways (one cell per line, cells
@@ -29,24 +31,20 @@ from __future__ import annotations
 
 import functools
 import re
-import unicodedata
 from dataclasses import dataclass
 
 from analytics.ingest.tables.cells import (header_role, is_qualitative_text, is_value_like, names_under_level2, open_value,
                                            read_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Piece, column_kinds, column_of, cut_piece,
+                                            find_columns, header_words, match_page, nearest, overlaps, page_scale, pieces,
+                                            split_at, stacked, width)
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["column_rows"]
 
-_PIECE = re.compile(r"\S+(?: \S+)*")  # a cell's text on a line: one blank stays inside it
-_SLACK = 3  # characters a page may set its columns apart from the page before
 _SCAN = 300  # lines looked at for the header
-_UNLIKE = 0.5  # a page's column holds what its match on the first page holds (only places differ)
-_PLACE = 0.01  # a column's place counts a hundredth of what it holds, a character at a time
-_KNOWN_LINES = 3  # lines of a page that tell what its columns hold
-_SCALE_LINES = 20  # lines of a page looked at to match its columns to the first page's
 _MAX_LINES = 20000
 _MAX_WIDTH = 1000  # characters of a line: a layout copy of a page is far narrower
 _VALUE_ROLES = ("value",)
@@ -54,240 +52,17 @@ _GAP_LINES = 3  # a wrapped cell's next line may stand up to this many lines bel
 _LEVEL_ROLES = ("level1", "level2")
 
 
-@dataclass
-class _Piece:
-    start: int
-    end: int
-    text: str
-
-    @property
-    def centre(self) -> float:
-        return (self.start + self.end) / 2
-
-
 #: a blank a converter sets between a number and Chinese (2022 年, 20 万元, (50 分)): not in the text
 _SET_APART = re.compile(r"(?<=[\d%.])\s(?=[\u4e00-\u9fff（(])|(?<=[\u4e00-\u9fff）)])\s(?=[\d≥≤])")
 
 
-def _pieces(line: str, wide: bool = False) -> list[_Piece]:
-    """The cells' texts on ``line`` with their places: characters from the line's start, or with
-    ``wide`` columns of a fixed-width print, where a Chinese character takes two."""
-    line = line.replace("\u3000", "  " if wide else " ").replace("\t", "  ")
-    if not wide:
-        return [_Piece(m.start(), m.end(), m.group()) for m in _PIECE.finditer(line)]
-    at = [0]
-    for c in line:
-        at.append(at[-1] + (2 if unicodedata.east_asian_width(c) in "WF" else 1))
-    return [_Piece(at[m.start()], at[m.end()], m.group()) for m in _PIECE.finditer(line)]
-
-
-def _width(text: str) -> float:
-    """How wide ``text`` prints, in Chinese characters (a Latin letter or digit is about half one)."""
-    return sum(1.0 if ord(c) >= 0x2E80 else 0.55 for c in text)
-
-
-def _columns(lines: list[list[_Piece]]) -> list[tuple[int, int]]:
-    """The columns (start, end) that the pieces of ``lines`` fill: places covered by a piece on more
-    than a few lines, split where a gap is crossed by almost none."""
-    if not lines:
-        return []
-    right = max((p.end for ps in lines for p in ps), default=0)
-    cover = [0] * (right + 1)
-    for ps in lines:
-        for p in ps:
-            for x in range(p.start, p.end):
-                cover[x] += 1
-    crossing = len(lines) // 25  # a note or a long fact line may cross a gap
-    cols: list[tuple[int, int]] = []
-    x = 0
-    while x <= right:
-        if cover[x] > crossing:
-            a = x
-            while x <= right and cover[x] > crossing:
-                x += 1
-            cols.append((a, x))
-        x += 1
-    return cols
-
-
-def _split_at(cols: list[tuple[int, int]], header: list[_Piece]) -> list[tuple[int, int]]:
-    """``cols`` with a column that holds two header cells split between them (a narrow gap a
-    line or two crossed)."""
-    out: list[tuple[int, int]] = []
-    for a, b in cols:
-        inside = [p for p in header if a <= p.centre < b]
-        cuts = [int((inside[k].end + inside[k + 1].start) / 2) for k in range(len(inside) - 1)]
-        edges = [a, *cuts, b]
-        out.extend((edges[k], edges[k + 1]) for k in range(len(edges) - 1) if edges[k + 1] > edges[k])
-    return out
-
-
-def _header_words(p: _Piece, lex: Lexicon) -> list[_Piece]:
-    """A header piece split at its single blanks when each part is a header word of its own (two
-    value headers a narrow column left one blank apart: ``预算设定指标值 项目完成指标值``)."""
-    parts = p.text.split(" ")
-    if len(parts) < 2 or not all(len(t) >= 3 and header_role(t, lex) for t in parts):  # not 一级 / 指标
-        return [p]
-    out, at = [], p.start
-    for t in parts:
-        out.append(_Piece(at, at + len(t), t))
-        at += len(t) + 1
-    return out
-
-
-def _cut(p: _Piece, cols: list[tuple[int, int]]) -> list[_Piece]:
-    """``p`` cut at the single blanks nearest the column edges it crosses (two cells that a narrow
-    column left only one blank apart: ``完成修理养 ≥90 辆``)."""
-    out = [p]
-    for k in range(len(cols) - 1):
-        edge = (cols[k][1] + cols[k + 1][0]) / 2
-        last = out[-1]
-        if not last.start + 1 < edge < last.end - 1:
-            continue
-        blanks = [j for j, c in enumerate(last.text) if c == " "]
-        if not blanks:
-            continue
-        j = min(blanks, key=lambda b: (not _VALUE_START.match(last.text[b + 1:]), abs(last.start + b - edge)))
-        if abs(last.start + j - edge) > _SLACK:
-            continue
-        out[-1:] = [_Piece(last.start, last.start + j, last.text[:j]),
-                    _Piece(last.start + j + 1, last.end, last.text[j + 1:])]
-    return out
-
-
-def _column_of(p: _Piece, cols: list[tuple[int, int]]) -> int:
-    return min(range(len(cols)), key=lambda k: 0 if cols[k][0] <= p.centre < cols[k][1]
-               else min(abs(p.centre - cols[k][0]), abs(p.centre - cols[k][1])))
-
-
-def _overlaps(a: _Piece, b: _Piece, slack: int = 0) -> bool:
-    return a.start < b.end + slack and b.start < a.end + slack
-
-
-def _stacked(lines: list[list[_Piece]]) -> list[_Piece]:
-    """The pieces of a few lines joined where they stand over each other (a header cell wrapped
-    over lines: 年度指 / 标值): each piece of the first line with the pieces below it."""
-    out = [_Piece(p.start, p.end, p.text) for p in lines[0]]
-    for ps in lines[1:]:
-        for p in ps:
-            above = [q for q in out if _overlaps(p, q)]
-            if len(above) == 1:
-                q = above[0]
-                q.start, q.end, q.text = min(q.start, p.start), max(q.end, p.end), q.text + p.text
-            else:
-                out.append(_Piece(p.start, p.end, p.text))
-    return sorted(out, key=lambda p: p.start)
-
-
-def _is_header(ps: list[_Piece], lex: Lexicon) -> bool:
+def _is_header(ps: list[Piece], lex: Lexicon) -> bool:
     roles = [header_role(p.text, lex) for p in ps]
     named = "name" in roles or "level2" in roles  # names under 二级指标 when no 三级指标 column
     return len(ps) >= 2 and named and any(r in _VALUE_ROLES for r in roles)
 
 
-def _nearest(pieces: list[_Piece], cols: list[tuple[int, int]], cost: list[float] | None = None,
-             drop: bool = False) -> list[tuple[int, str]]:
-    """(column, text) of ``pieces`` (in order across the line): matched to ``cols`` in order, one
-    piece a column, so that the pieces stand as near their columns as they can (a piece with no
-    column near it is left out of the matching and goes to its nearest column, or with ``drop`` is
-    left out: a header cell over no column of the table)."""
-    n, m = len(pieces), len(cols)
-    skip = 6.0  # the cost of a piece matched to no column, in characters
-
-    def far(j: int, k: int) -> float:
-        return abs(pieces[j].centre - (cols[k][0] + cols[k][1]) / 2)
-
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]  # best[j][k]: the first j pieces on the first k columns
-    for j in range(1, n + 1):
-        best[j][0] = j * skip
-    for j in range(1, n + 1):
-        for k in range(1, m + 1):
-            best[j][k] = min(best[j][k - 1], best[j - 1][k] + skip, best[j - 1][k - 1] + far(j - 1, k - 1))
-    if cost is not None:
-        cost.append(best[n][m])
-    out: list[tuple[int, str]] = []
-    j, k = n, m
-    while j > 0:
-        if k > 0 and best[j][k] == best[j - 1][k - 1] + far(j - 1, k - 1):
-            out.append((k - 1, j - 1))
-            j, k = j - 1, k - 1
-        elif k > 0 and best[j][k] == best[j][k - 1]:
-            k -= 1
-        else:
-            out.append((-1 if drop else _column_of(pieces[j - 1], cols), j - 1))
-            j -= 1
-    return [(k, pieces[j].text) for k, j in sorted(out) if k >= 0]
-
-
-def _scale(lines: list[list[_Piece]], cols: list[tuple[int, int]]) -> float:
-    """How much wider (or narrower) a page sets the table than the page of ``cols``: the factor that
-    lets its lines' pieces stand nearest the columns (a converter sets each page's characters apart
-    by the page's own measure)."""
-    sample = [ps for ps in lines if len(ps) >= 2][:_SCALE_LINES] or lines[:_SCALE_LINES]
-
-    def cost(f: float) -> float:
-        total: list[float] = []
-        for ps in sample:
-            _nearest([_Piece(int(p.start * f), int(p.end * f), p.text) for p in ps], cols, total)
-        return sum(total)
-
-    return min((0.6 + 0.02 * k for k in range(51)), key=lambda f: (cost(f), abs(f - 1)))
-
-
-def _kinds(placed: list[list[tuple[int, str]]], n: int, lex: Lexicon) -> list[tuple[bool, bool, bool, bool]]:
-    """What each of ``n`` columns holds, from the (column, text) pieces of its lines: values (a
-    third of its pieces or more), first-level words, second-level words (a sixth or more: a
-    label wrapped over lines leaves pieces that are no word), and whether it holds anything."""
-    counts = [[0, 0, 0, 0] for _ in range(n)]
-    for line in placed:
-        for k, text in line:
-            level = lex.level_word(text)
-            c = counts[k]
-            c[0] += 1
-            c[1] += is_value_like(text, lex)
-            c[2] += bool(level and level[0] == "level1")
-            c[3] += bool(level and level[0] == "level2")
-    return [(v >= t / 3, a >= t / 6, b >= t / 6, t > 0) for t, v, a, b in counts]
-
-
-def _onto(cols: list[tuple[int, int]], first_kinds: list[tuple[bool, bool, bool, bool]],
-          kinds: list[tuple[bool, bool, bool, bool]], first: list[tuple[int, int]]) -> list[int] | None:
-    """The first page's column each of a page's fewer ``cols`` is, in order, matched by what the
-    columns hold (values, level words; their places across the line only break ties): a page that
-    lacks the first page's leftmost columns (a merged label there only) starts its other columns
-    further left, by no single shift or scale. ``None`` when the page has more columns, or a column
-    holds what no column of the first page does."""
-    m, n = len(cols), len(first)
-    if not 1 < m < n:
-        return None
-    hi = cols[-1][1]
-    fhi = max((first[j][1] for j in range(n) if first_kinds[j][3]), default=first[-1][1])  # the last column with text
-
-    def far(i: int, j: int) -> float:  # what they hold, then how far from the right edge they stand
-        held = sum(x != y for x, y in zip(kinds[i][:3], first_kinds[j][:3]))
-        return held + _PLACE * abs((hi - sum(cols[i]) / 2) - (fhi - sum(first[j]) / 2))
-
-    inf = float("inf")
-    best = [[inf] * (n + 1) for _ in range(m + 1)]  # best[i][j]: the first i columns on the first j
-    best[0] = [0.0] * (n + 1)
-    for i in range(1, m + 1):
-        for j in range(i, n + 1):
-            best[i][j] = min(best[i][j - 1], best[i - 1][j - 1] + far(i - 1, j - 1))
-    out: list[int] = []
-    i, j = m, n
-    while i > 0:
-        if best[i][j] == best[i][j - 1]:
-            j -= 1
-        else:
-            out.append(j - 1)
-            i, j = i - 1, j - 1
-    out.reverse()
-    if any(far(i, j) > _UNLIKE for i, j in enumerate(out)):
-        return None
-    return out
-
-
-def _header_at(lines: list[list[_Piece]], lex: Lexicon) -> tuple[int, int] | None:
+def _header_at(lines: list[list[Piece]], lex: Lexicon) -> tuple[int, int] | None:
     """(first, last) line of the header: a line naming an indicator column and a value column, or
     up to four lines that do once the pieces standing over each other are joined."""
     for end, ps in enumerate(lines[:_SCAN]):
@@ -299,7 +74,7 @@ def _header_at(lines: list[list[_Piece]], lex: Lexicon) -> tuple[int, int] | Non
             if i < 0 or not block[0] or (k and any(is_value_like(p.text, lex) or lex.level_word(p.text)
                                                    for p in block[0])):
                 break
-            if _is_header(_stacked(block), lex):
+            if _is_header(stacked(block), lex):
                 last = end
                 while last + 1 < len(lines) and last - i < 3 and lines[last + 1] and not any(
                         is_value_like(p.text, lex) or lex.level_word(p.text) for p in lines[last + 1]) and _wraps_header(lines[i:last + 2], lex):
@@ -308,13 +83,13 @@ def _header_at(lines: list[list[_Piece]], lex: Lexicon) -> tuple[int, int] | Non
     return None
 
 
-def _wraps_header(block: list[list[_Piece]], lex: Lexicon) -> bool:
+def _wraps_header(block: list[list[Piece]], lex: Lexicon) -> bool:
     """The last line of ``block`` only goes on with the header above it: every piece of it stands
     under a header cell that is not yet a header word (一级指 / 标), or is a header word itself (a
     second header row: 一级指标 under 绩效指标)."""
-    above = _stacked(block[:-1])
+    above = stacked(block[:-1])
     for p in block[-1]:
-        over = [q for q in above if _overlaps(p, q, _SLACK)]
+        over = [q for q in above if overlaps(p, q, SLACK)]
         if not over or (all(header_role(q.text, lex) for q in over) and not header_role(p.text, lex)
                         and not (len(p.text) <= 4 and any(header_role(q.text + p.text, lex) for q in over))):
             return False  # under no header cell, or under whole header words (the first row's text),
@@ -346,7 +121,6 @@ def _join(a: str, b: str) -> str:
     return a + (" " if a[-1:].isascii() and a[-1:].isalnum() and b[:1].isascii() and b[:1].isalnum() else "") + b
 
 
-_VALUE_START = re.compile(r"^([≥≤<>=＞＜≧≦]|\d|是$|否$|[—－-]+$)")
 _DATE_CUT = re.compile(r"(\d{4}年\d{0,2}|\d{4}[.\-/]\d{0,2}|[-—–~～至到])$")  # a date or period left open at a line's end
 _DATE_GOES_ON = re.compile(r"^(\d{1,2}月|月|\d{4}年|[-—–~～至到]|\d{1,2}[日号])")
 _UNIT_TAIL = 6  # characters of a unit wrapped below its number (百分比, （万人）)
@@ -358,7 +132,7 @@ _UNIT = re.compile(r"[(\[（【《“‘「]*(?:[A-Za-z0-9.%‰+\-=≥≤<>]+|.)
 def _first_unit(text: str) -> float:
     """The width of the unit ``text`` starts with (see ``_UNIT``)."""
     m = _UNIT.match(text)
-    return _width(m.group()) if m else 0.0
+    return width(m.group()) if m else 0.0
 
 
 def _cells(col: list[tuple[int, str]], full: float, role: str | None, lex: Lexicon,
@@ -391,9 +165,9 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             return False
     if role in _VALUE_ROLES and _DATE_CUT.search(cell.replace(" ", "")) and _DATE_GOES_ON.match(below.replace(" ", "")):
         return True  # a date cut by the cell's edge (2020 年 1 / 月--2020 年 / 11 月)
-    if role in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex):
+    if role in _VALUE_ROLES and VALUE_START.match(below) and is_value_like(below, lex):
         return False  # a value of its own (=30000 人次 below 增加岗位)
-    if role not in _VALUE_ROLES and _VALUE_START.match(below) and is_value_like(below, lex) and \
+    if role not in _VALUE_ROLES and VALUE_START.match(below) and is_value_like(below, lex) and \
             is_value_like(cell, lex):
         return False  # two numbers (分值 20 above 10)
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
@@ -402,7 +176,7 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
         return True  # the last character or two of a worded target (按季发 / 放): no target alone
-    return _width(above) + _first_unit(below) > full + 0.05
+    return width(above) + _first_unit(below) > full + 0.05
 
 
 def _known_unit(text: str, lex: Lexicon) -> bool:
@@ -429,14 +203,14 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     """:func:`column_rows` with places counted one way; the rows and the number of columns the
     lines keep apart by their gaps alone."""
     pages: list[int] = []  # the page of each line
-    lines: list[list[_Piece]] = []
+    lines: list[list[Piece]] = []
     page = 0
     for ln in text_lines:
         if "\f" in ln:
             page += ln.count("\f")
             ln = ln.replace("\f", "")
         pages.append(page)
-        lines.append(_pieces(ln, wide))
+        lines.append(pieces(ln, wide))
     found = _header_at(lines, lex)
     if found is None:
         return None
@@ -454,33 +228,33 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     for i in [*head, *body]:
         by_page.setdefault(pages[i], []).append(i)
     ref = pages[h] if len(by_page[pages[h]]) >= 4 else max(by_page, key=lambda pg: len(by_page[pg]))
-    header_pieces = [q for p in _stacked([lines[i] for i in head]) for q in _header_words(p, lex)]
-    first = _columns([lines[i] for i in by_page[ref]])
+    header_pieces = [q for p in stacked([lines[i] for i in head]) for q in header_words(p, lex)]
+    first = find_columns([lines[i] for i in by_page[ref]])
     found_apart = len(first)  # columns that the lines themselves keep apart
     if ref == pages[h]:
-        first = _split_at(first, header_pieces)
+        first = split_at(first, header_pieces)
     if len(first) < 2:
         return None
     where: dict[int, list[tuple[int, str]]] = {}  # line -> (column, text) of each piece
     for i in by_page[ref]:
-        where[i] = [(_column_of(q, first), q.text) for p in lines[i] for q in _cut(p, first)
-                    if i not in head or any(_overlaps(q, _Piece(a, b, ""), _SLACK) for a, b in first)]
+        where[i] = [(column_of(q, first), q.text) for p in lines[i] for q in cut_piece(p, first)
+                    if i not in head or any(overlaps(q, Piece(a, b, ""), SLACK) for a, b in first)]
         # (a header cell over no column: 备注 beside 指标值 when no row has a note, 绩效指标 over merged labels)
-    kinds = _kinds([where[i] for i in by_page[ref] if i not in head], len(first), lex)
+    kinds = column_kinds([where[i] for i in by_page[ref] if i not in head], len(first), lex)
     for pg, idx in by_page.items():
         if pg == ref:
             continue
-        cols = _columns([lines[i] for i in idx])
+        cols = find_columns([lines[i] for i in idx])
         onto = list(range(len(cols))) if len(cols) == len(first) else None
-        if onto is None and min(len(idx), len(by_page[ref])) >= _KNOWN_LINES:  # enough lines to tell what a column holds
-            onto = _onto(cols, kinds, _kinds([[(_column_of(p, cols), p.text) for p in lines[i]] for i in idx], len(cols), lex),
+        if onto is None and min(len(idx), len(by_page[ref])) >= KNOWN_LINES:  # enough lines to tell what a column holds
+            onto = match_page(cols, kinds, column_kinds([[(column_of(p, cols), p.text) for p in lines[i]] for i in idx], len(cols), lex),
                          first)
-        scale = 1.0 if onto is not None else _scale([lines[i] for i in idx], first)
+        scale = 1.0 if onto is not None else page_scale([lines[i] for i in idx], first)
         for i in idx:
             if onto is not None:  # the page's own columns, matched to the first page's in order
-                where[i] = [(onto[_column_of(p, cols)], p.text) for p in lines[i]]
+                where[i] = [(onto[column_of(p, cols)], p.text) for p in lines[i]]
             else:  # by place, the page's width scaled to the first's, one piece a column
-                where[i] = _nearest([_Piece(int(p.start * scale), int(p.end * scale), p.text) for p in lines[i]], first,
+                where[i] = nearest([Piece(int(p.start * scale), int(p.end * scale), p.text) for p in lines[i]], first,
                                     drop=i in head)
     n = len(first)
     header_cells: list[list[str]] = [[] for _ in range(n)]
@@ -496,7 +270,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
             placed[k] = _join(placed.get(k, ""), text)
         for k, text in sorted(placed.items()):
             per_col[k].append((i, text))
-    widest = [max((_width(t) for _, t in per_col[k]), default=0.0) for k in range(n)]
+    widest = [max((width(t) for _, t in per_col[k]), default=0.0) for k in range(n)]
     value_cols = [k for k in range(n) if roles[k] in _VALUE_ROLES]
     main_value = max(value_cols, key=lambda k: len(per_col[k])) if value_cols else None
     cells: dict[int, list[_Cell]] = {}
@@ -644,27 +418,27 @@ def _misfits(groups: list[list[tuple[int, str]]], anchors: list[_Cell], mode: st
                 (mode == "centre" and abs((first + last) - (a.first + a.last)) > 1):
             bad += 1
         for (a_line, ta), (b_line, tb) in zip(g, g[1:]):
-            if _width(ta) + _first_unit(tb) <= full + 0.05 or b_line - a_line > _GAP_LINES:
+            if width(ta) + _first_unit(tb) <= full + 0.05 or b_line - a_line > _GAP_LINES:
                 bad += 1
     return bad
 
 
-def _facts(lines: list[list[_Piece]]) -> list[tuple[int, list[str]]]:
+def _facts(lines: list[list[Piece]]) -> list[tuple[int, list[str]]]:
     """(line, cells) of the lines above the table, a fact's wrapped lines joined into it: a line whose
     pieces all stand under pieces of the line above goes on with them when it has fewer pieces or
     does not start at the left edge (a new fact starts with its label there)."""
-    out: list[tuple[int, list[_Piece]]] = []
+    out: list[tuple[int, list[Piece]]] = []
     left = min((ps[0].start for ps in lines if ps), default=0)
-    above: list[_Piece] = []
+    above: list[Piece] = []
     for i, ps in enumerate(lines):
         if not ps:
             above = []
             continue
         wrapped_line = len(ps) == len(above) == 1 and len(above[0].text) >= _LINE_MIN and \
             not above[0].text.endswith(("。", "；", "：", ":", ";"))  # a title or a sentence going on
-        if out and above and (wrapped_line or all(any(_overlaps(p, q) for q in above) for p in ps) and (
+        if out and above and (wrapped_line or all(any(overlaps(p, q) for q in above) for p in ps) and (
                 len(ps) < len(above) or ps[0].start > left + 1)):
-            out[-1] = (out[-1][0], _stacked([out[-1][1], ps]))
+            out[-1] = (out[-1][0], stacked([out[-1][1], ps]))
         else:
             out.append((i, ps))
         above = ps
