@@ -574,31 +574,23 @@ def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell
     return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
 
 
-_SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")
-
-
-def serial_date(raw: str, name: str, lex: Lexicon) -> str | None:
-    """The date a spreadsheet's day number stands for (``=44,561`` → ``2021年12月31日``) when ``raw``
-    is such a number alone, within the lexicon's ``date_serial`` range, under a name of a date
-    (…时间, …日期); ``None`` otherwise."""
-    m = _SERIAL.match(normalize_text(raw))
-    if not (m and lex.date_serial and lex.date_serial.search(name)):
-        return None
-    day = int(m.group(1).replace(",", ""))
-    low, high = lex.date_serial_range
-    if not low <= day <= high:
-        return None
-    d = datetime.date(1899, 12, 30) + datetime.timedelta(days=day)  # day 1 is 1900-01-01 (with 1900-02-29)
-    return f"{d.year}年{d.month}月{d.day}日"
+_SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")  # a spreadsheet's day number alone (=44,561)
 
 
 def serial_dates(raws: list[str], name: str, lex: Lexicon) -> tuple[list[str], dict[str, str] | None]:
-    """``raws`` with each spreadsheet day number under a name of a date read as its date
-    (:func:`serial_date`), and what was inferred (to review) when one was."""
-    dates = [serial_date(r, name, lex) for r in raws]
-    first = next((k for k, d in enumerate(dates) if d), None)
-    if first is None:
+    """``raws`` with each spreadsheet day number (``=44,561``, within the lexicon's ``date_serial``
+    range) under a name of a date (…时间, …日期) read as its date (``2021年12月31日``), and what was
+    inferred (to review) when one was."""
+    if not (lex.date_serial and lex.date_serial.search(name)):
         return raws, None
-    return [d or r for d, r in zip(dates, raws)], {
-        "value": str(dates[first]), "rule": "date_serial", "confidence": "low",
-        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{dates[first]}"}
+    low, high = lex.date_serial_range
+    out: list[str] = []
+    for raw in raws:
+        m = _SERIAL.match(normalize_text(raw))
+        day = int(m.group(1).replace(",", "")) if m else 0
+        d = datetime.date(1899, 12, 30) + datetime.timedelta(days=day)  # day 1 is 1900-01-01 (with 1900-02-29)
+        out.append(f"{d.year}年{d.month}月{d.day}日" if low <= day <= high else raw)
+    first = next((k for k, (a, b) in enumerate(zip(raws, out)) if a != b), None)
+    return out, None if first is None else {
+        "value": out[first], "rule": "date_serial", "confidence": "low",
+        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{out[first]}"}

@@ -247,8 +247,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         cols = find_columns([lines[i] for i in idx])
         onto = list(range(len(cols))) if len(cols) == len(first) else None
         if onto is None and min(len(idx), len(by_page[ref])) >= KNOWN_LINES:  # enough lines to tell what a column holds
-            onto = match_page(cols, kinds, column_kinds([[(column_of(p, cols), p.text) for p in lines[i]] for i in idx], len(cols), lex),
-                         first)
+            held = column_kinds([[(column_of(p, cols), p.text) for p in lines[i]] for i in idx], len(cols), lex)
+            onto = match_page(cols, kinds, held, first)
         scale = 1.0 if onto is not None else page_scale([lines[i] for i in idx], first)
         for i in idx:
             if onto is not None:  # the page's own columns, matched to the first page's in order

@@ -41,6 +41,9 @@ class Rule:
     deadline: bool = False
 
 
+_SERIAL_RANGE = (36526, 54788)  # spreadsheet day numbers of 2000-01-01 .. 2049-12-31
+
+
 @dataclass(frozen=True)
 class Lexicon:
     header_roles: tuple[tuple[str, re.Pattern[str]], ...]
@@ -65,7 +68,7 @@ class Lexicon:
     percent_ceiling: re.Pattern[str] | None = None
     change_measure: re.Pattern[str] | None = None
     date_serial: re.Pattern[str] | None = None  # names of a date: a spreadsheet's day number under them is a date
-    date_serial_range: tuple[int, int] = (36526, 54788)
+    date_serial_range: tuple[int, int] = _SERIAL_RANGE
     explanation: re.Pattern[str] | None = None
     scoring_rule: re.Pattern[str] | None = None
     fragment: re.Pattern[str] | None = None
@@ -177,8 +180,8 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
         date_serial=_rx((doc.get("date_serial") or {}).get("name")),
-        date_serial_range=(int((doc.get("date_serial") or {}).get("low", 36526)),
-                           int((doc.get("date_serial") or {}).get("high", 54788))),
+        date_serial_range=(int((doc.get("date_serial") or {}).get("low", _SERIAL_RANGE[0])),
+                           int((doc.get("date_serial") or {}).get("high", _SERIAL_RANGE[1]))),
         explanation=_rx(doc["headers"].get("explanation")),
         scoring_rule=_rx(doc["headers"].get("scoring_rule")),
         fragment=_rx(doc["headers"].get("fragment")),

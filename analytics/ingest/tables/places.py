@@ -9,11 +9,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from analytics.ingest.tables.cells import header_role, is_value_like
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["KNOWN_LINES", "SLACK", "VALUE_START", "Piece", "column_kinds", "column_of", "cut_piece", "find_columns",
+__all__ = ["KNOWN_LINES", "SLACK", "VALUE_START", "Holds", "Piece", "column_kinds", "column_of", "cut_piece", "find_columns",
            "header_words", "match_page", "nearest", "overlaps", "page_scale", "pieces", "split_at", "stacked", "width"]
 
 PIECE = re.compile(r"\S+(?: \S+)*")  # a cell's text on a line: one blank stays inside it
@@ -195,7 +196,20 @@ def page_scale(lines: list[list[Piece]], cols: list[tuple[int, int]]) -> float:
     return min((0.6 + 0.02 * k for k in range(51)), key=lambda f: (cost(f), abs(f - 1)))
 
 
-def column_kinds(placed: list[list[tuple[int, str]]], n: int, lex: Lexicon) -> list[tuple[bool, bool, bool, bool]]:
+class Holds(NamedTuple):
+    """What a column holds: values, first-level words, second-level words, anything at all."""
+
+    values: bool
+    level1: bool
+    level2: bool
+    text: bool
+
+    def unlike(self, other: "Holds") -> int:
+        """How many kinds of content one column holds and the other does not (text aside)."""
+        return (self.values != other.values) + (self.level1 != other.level1) + (self.level2 != other.level2)
+
+
+def column_kinds(placed: list[list[tuple[int, str]]], n: int, lex: Lexicon) -> list[Holds]:
     """What each of ``n`` columns holds, from the (column, text) pieces of its lines: values (a
     third of its pieces or more), first-level words, second-level words (a sixth or more: a
     label wrapped over lines leaves pieces that are no word), and whether it holds anything."""
@@ -208,11 +222,11 @@ def column_kinds(placed: list[list[tuple[int, str]]], n: int, lex: Lexicon) -> l
             c[1] += is_value_like(text, lex)
             c[2] += bool(level and level[0] == "level1")
             c[3] += bool(level and level[0] == "level2")
-    return [(v >= t / 3, a >= t / 6, b >= t / 6, t > 0) for t, v, a, b in counts]
+    return [Holds(v >= t / 3, a >= t / 6, b >= t / 6, t > 0) for t, v, a, b in counts]
 
 
-def match_page(cols: list[tuple[int, int]], first_kinds: list[tuple[bool, bool, bool, bool]],
-          kinds: list[tuple[bool, bool, bool, bool]], first: list[tuple[int, int]]) -> list[int] | None:
+def match_page(cols: list[tuple[int, int]], first_kinds: list[Holds], kinds: list[Holds],
+               first: list[tuple[int, int]]) -> list[int] | None:
     """The first page's column each of a page's fewer ``cols`` is, in order, matched by what the
     columns hold (values, level words; their places across the line only break ties): a page that
     lacks the first page's leftmost columns (a merged label there only) starts its other columns
@@ -222,11 +236,10 @@ def match_page(cols: list[tuple[int, int]], first_kinds: list[tuple[bool, bool, 
     if not 1 < m < n:
         return None
     hi = cols[-1][1]
-    fhi = max((first[j][1] for j in range(n) if first_kinds[j][3]), default=first[-1][1])  # the last column with text
+    fhi = max((first[j][1] for j in range(n) if first_kinds[j].text), default=first[-1][1])  # the last column with text
 
     def far(i: int, j: int) -> float:  # what they hold, then how far from the right edge they stand
-        held = sum(x != y for x, y in zip(kinds[i][:3], first_kinds[j][:3]))
-        return held + PLACE * abs((hi - sum(cols[i]) / 2) - (fhi - sum(first[j]) / 2))
+        return kinds[i].unlike(first_kinds[j]) + PLACE * abs((hi - sum(cols[i]) / 2) - (fhi - sum(first[j]) / 2))
 
     inf = float("inf")
     best = [[inf] * (n + 1) for _ in range(m + 1)]  # best[i][j]: the first i columns on the first j

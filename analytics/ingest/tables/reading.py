@@ -20,8 +20,7 @@ from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_la
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
-from analytics.ingest.tables.realign import cell as _cell
-from analytics.ingest.tables.realign import is_compacted, needs_realign, realign, row_scores
+from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, realign, row_scores
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
@@ -530,9 +529,7 @@ def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: L
     if percent is not None:
         return percent, {"rule": "fraction_as_percent",
                          "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%"}
-    changed = read_change(raw, name, direction, lex) if cell.form == "unreadable" and cell.error == "words_before_number" \
-        else None
-    if changed is not None:
+    if cell.form == "unreadable" and cell.error == "words_before_number" and (changed := read_change(raw, name, direction, lex)):
         return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
     return cell, None
 
