@@ -10,7 +10,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from tests.e2e.conftest import assert_no_exception, full_page_screenshot, wait_idle
+from tests.e2e.conftest import assert_no_exception, click_until_changed, full_page_screenshot, wait_idle
 
 pytestmark = [pytest.mark.e2e, pytest.mark.slow]
 expect.set_options(timeout=30_000)
@@ -165,8 +165,8 @@ def test_scenario_comparison_in_words(page, st_url):
         name_box.fill(name)
         name_box.press("Enter")
         wait_idle(page)
-        page.get_by_role("button", name="保存当前措施为情景").click()
-        wait_idle(page)
+        saved = page.get_by_text(f"已保存情景「{name}」")  # a click lost while the page re-renders is made again
+        click_until_changed(page, page.get_by_role("button", name="保存当前措施为情景"), lambda: saved.count() > 0)
     box = page.locator(".st-key-scn_compare input").first
     for name in ("按当前节奏", "所需节奏"):
         box.click()
