@@ -28,7 +28,8 @@ def test_files_that_hold_no_table_text_say_what_they_are() -> None:
              "表.ofd": (zipped("OFD.xml", "Doc_0/Document.xml"), "ofd_file"),
              "表.ods": (zipped("mimetype", "content.xml", first=b"application/vnd.oasis.opendocument.spreadsheet"), "odf_file"),
              "表.pptx": (zipped("[Content_Types].xml", "ppt/presentation.xml"), "slides_file"),
-             "改名的截图.xlsx": (png, "image_file")}
+             "改名的截图.xlsx": (png, "image_file"), "下载中断.xlsx": (bytes(range(256)) * 8, "not_as_named"),
+             "乱码.docx": (b"\x81\xff\x00" * 300, "not_as_named"), "坏的.pdf": (b"\xfe\x00\x99" * 300, "not_as_named")}
     for name, (data, code) in cases.items():
         got = parse_table(data, filename=name)
         assert isinstance(got, NoTable) and got.code == code, (name, got)

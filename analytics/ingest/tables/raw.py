@@ -26,7 +26,7 @@ class RawTable:
 
 @dataclass
 class ReadFailure:
-    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | bad_markup | no_sheet | bad_encoding
+    code: str  # unreadable | empty | xls_reader_missing | bad_excel | bad_docx | bad_markup | no_sheet | bad_encoding | not_as_named
     detail: str = ""
 
 

@@ -73,6 +73,7 @@ TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "docx", "doc", "wps", "pdf", "h
 _OLE_WORD = "WordDocument".encode("utf-16-le")
 _OLE_BOOK = "Workbook".encode("utf-16-le")
 _OLE_BOOK_OLD = "Book".encode("utf-16-le") + b"\x00\x00"
+_NAMED_BINARY = (".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".doc", ".wps", ".pdf")  # formats that are never plain text
 
 
 def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
@@ -111,6 +112,8 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
     text = _decode(data)
     if ext in (".xls", ".et") and (text is None or "\x00" in text):
         return ReadFailure("bad_excel", "not_a_workbook")  # neither a workbook nor a system's text export
+    if text is None and ext in _NAMED_BINARY:  # a workbook, Word file or PDF by name only: cut off, or renamed
+        return ReadFailure("not_as_named", ext)
     if text is None:
         return ReadFailure("bad_encoding")
     lines = text.count("\n") + 1
