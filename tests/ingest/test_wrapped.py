@@ -239,6 +239,19 @@ def test_a_target_naming_its_aim_stays_apart_from_the_name_and_a_cut_level_word_
                    ("生态文明理念和意识", "提升10%", "提升10%")]
 
 
+def test_the_first_character_of_a_level_word_where_the_copy_stops_is_no_line_of_the_last_row() -> None:
+    """效 alone on a copy's last line starts the next block (效益指标) cut off where the copy stops: it is
+    not joined to the last row's unit (万元效), it is listed as a skipped line; in the middle of a table
+    a one-character line still goes on its row."""
+    rows = ["一级指标 二级指标 三级指标 指标方向 目标值 计量单位 分值",
+            "产出指标 成本指标 出差总成本 反向 = 1 万元 4",
+            "产出指标 成本指标 年度预算总成本 反向 = 3 万元 4"]
+    result = parse_table("\n".join([*rows, "效"]).encode("utf-8"), filename="t.txt", year=2021)
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["unit"]) for i in result.indicators] == [("出差总成本", "万元"), ("年度预算总成本", "万元")]
+    assert [s["text"] for s in result.skipped] == ["效"]
+
+
 def test_a_row_filling_every_column_from_its_name_keeps_its_pieces_apart() -> None:
     """科普宣传栏内容更新 知识更新率 实时更新 6 under 三级指标 | 年初目标值 | 实际完成值 | 得分: four pieces for four
     columns down to the score, so 知识更新率 is no line of the name but its target, in place; a name whose

@@ -129,6 +129,11 @@ def _cut_level_word(t: str, lex: Lexicon) -> bool:
     return len(t) >= 3 and t.endswith("指") and any(w.startswith(t) and w != t for w in lex.level1 | lex.level2)
 
 
+def _level_start(t: str, lex: Lexicon) -> bool:
+    """``t`` is the start of a first-level word, not the word whole (效 of 效益指标)."""
+    return bool(t) and any(w.startswith(t) and w != t for w in lex.level1)
+
+
 def _name_at(row: list[str], lex: Lexicon) -> int | None:
     """The index of the name in a row with values: the last piece of text before its first value
     (a number, a date: 2024年12月, a target in words: 农民群众对农业 明显提高 反映社会效益, or the
@@ -422,6 +427,8 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                 pieces = _single_chars_joined(pieces, len(cells))
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
+                if j == len(rows) - 1 and len(pieces) == 1 and _level_start(normalize_text(pieces[0]), lex):
+                    break  # 效 on the copy's last line: the next block's level word, cut off where the copy stops
                 row = ended
                 for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
                     row[k] += piece.replace(" ", "")
