@@ -188,3 +188,33 @@ def test_a_web_table_a_cell_a_line_with_a_progress_column_and_the_report_after_i
                    ("满意度指标", "", "群众满意度", "90%")]
     assert data["indicators"][0]["targets"]["2020"]["comparator"] == ">="
     assert "actuals" not in data["indicators"][0] or not data["indicators"][0]["actuals"]
+
+
+def test_a_nature_word_on_its_own_line_is_the_row_s_nature_not_a_piece_of_its_name() -> None:
+    """指标名称 | 计量单位 | 指标性质 | 指标值 a cell a line ending in |, a qualitative row without a unit: its
+    定性 is the 指标性质 cell (项目持续期 | 定性 | 基本建立), never joined to the name (项目持续期定性)."""
+    text = "\n".join(["(三)绩效目标。", "指标名称 |", "计量单位 |", "指标性质 |", "指标值 |",
+                      "辅警人员 |", "人 |", "= |", "512 |",
+                      "项目持续期 |", "定性 |", "基本建立 | |",
+                      "项目成本概算 |", "万元 |", "≤ |", "3584 |",
+                      "促进社会和谐稳定 |", "定性 |", "好 | |",
+                      "受益对象满意度 |", "% |", "≥ |", "95 |"])
+    data = _read(text, year=2022)
+    got = [(i["name"], i["kind"], i["targets"]["2022"]["raw"]) for i in data["indicators"]]
+    assert got == [("辅警人员", "flow", "=512"), ("项目持续期", "qualitative", "基本建立"), ("项目成本概算", "flow", "≤3584"),
+                   ("促进社会和谐稳定", "qualitative", "好"), ("受益对象满意度", "rate", "≥95")]
+
+
+def test_a_cell_a_line_ending_in_bars_whose_rows_are_padded_is_not_read_as_rows_broken_after_cells() -> None:
+    """A web copy a cell a line, each cell closed by | and each row padded with empty cells (专项名称 | /
+    林业草原生态保护恢复资金 | |||): the header is the column of lines 一级指标 | … 指标值 |, not one long row;
+    rows whose value was left empty are kept, their targets to fill in."""
+    text = "\n".join(["2021年林业生态保护恢复资金区域绩效目标申报表", "专项名称 |", "林业草原生态保护恢复资金 | |||",
+                      "区级财政部门 |", "宝鸡市陈仓区财政局 | |||", "年度金额(万元) |", "189.42 | |||",
+                      "绩效指标 |", "一级指标 |", "二级指标 |", "三级指标 |", "指标值 |", "产出指标 |", "数量指标 |",
+                      "天保工程实施单位保险参保人数(人) |", "||", "上一轮退耕还林补助面积(万亩) |", "||||",
+                      "草原有害生物防治面积(万亩) |", "||||"])
+    data = _read(text, year=2021)
+    got = [(i["level1"], i["name"], i["unit"], i["targets"]) for i in data["indicators"]]
+    assert got == [("产出指标", "天保工程实施单位保险参保人数", "人", {}), ("产出指标", "上一轮退耕还林补助面积", "万亩", {}),
+                   ("产出指标", "草原有害生物防治面积", "万亩", {})]

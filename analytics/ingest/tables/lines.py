@@ -12,7 +12,7 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
                                             is_placeholder, is_qualitative_text, is_value_like,
-                                            names_under_level2, read_value, unit_only)
+                                            TYPE_WORDS, names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -288,6 +288,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
+                and normalize_text(lines[i]) not in TYPE_WORDS \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name)

@@ -476,6 +476,7 @@ _END_PAD = re.compile(r"\|\s*\|\s*$")  # the line ends with an empty cell: the r
 _END_OPEN = re.compile(r"[^|\s]\s*\|\s*$")  # text and one closing |: the row goes on below
 
 
+_ONE_CELL_LINES = 0.8  # share of |-lines holding one cell at most that makes a text a cell a line
 _ROW_START = re.compile(r"^(一级指标|产出指标|效益指标|满意度指标)\s*\|")  # the header's or a block's first cell
 
 
@@ -493,6 +494,8 @@ def _join_continued(lines: list[str]) -> list[tuple[str, int]] | None:
     open_ = sum(1 for ln in piped if _END_OPEN.search(ln) and not ln.strip().startswith("|"))
     if padded < 3 or open_ < 3 or padded < 0.3 * len(piped) or sum(1 for ln in piped if ln.strip().startswith("|")) > 0.5 * len(piped):
         return None
+    if sum(1 for ln in piped if _filled(ln) <= 1) >= _ONE_CELL_LINES * len(piped):
+        return None  # a cell a line (一级指标 | / 产出指标 | / 3500 | ||): no row broken after several cells
     width = max(ln.count("|") for ln in piped if _END_PAD.search(ln))  # cells of a complete row
     out: list[tuple[str, int]] = []
     buf, start = "", 0
