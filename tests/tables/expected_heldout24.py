@@ -20,8 +20,9 @@ in tests/tables/ (written by reading each table, before the reader was run on it
   (受害率 / 成灾率 are caps). 管护面积 (area under care) is read as a stock, 森林抚育面积 as a flow. Row 7 is cut at
   ``公益林提供管``: unread.
 - 陈仓 林业生态保护恢复资金 区域绩效目标申报表 (a notice above with figures of its own, 163人 and 1980亩; a cell a line
-  ending in |): every 指标值 cell of the five 数量指标 rows is empty in the copy, so nothing can be read — the five rows
-  must be listed as unread, and the notice's figures must not be taken for their targets.
+  ending in |): every 指标值 cell of the five 数量指标 rows is empty in the copy. Each row is an indicator whose target
+  is left to fill in (as heldout9 reads a row with a name and no value; this set first listed them as unread, changed
+  in its own commit for that convention), and the notice's figures must not be taken for their targets.
 """
 
 from __future__ import annotations
@@ -97,9 +98,16 @@ TABLES: dict[str, dict[str, Any]] = {
     "chencang_linye_shengtai_quyu_2021.txt": {
         "kind": "区域绩效目标申报表", "year": None,
         "layout": "text-lines (a notice above with figures of its own; a cell a line ending in |; every 指标值 empty)",
-        "rows": [],
-        "unread": ["天保工程实施单位保险参保人数", "上一轮退耕还林补助面积", "新一轮退耕还林(草)第二次补助面积",
-                   "新一轮退耕还林(草)第三次补助面积", "草原有害生物防治面积"],
+        # a row with a name and no value is an indicator whose targets are left to fill in (the convention of
+        # heldout9: 不合格产品处置率 with no value), not an unread row; kind and direction are not scored
+        "rows": [
+            ("天保工程实施单位保险参保人数", "人", None, None, {}, None),
+            ("上一轮退耕还林补助面积", "万亩", None, None, {}, None),
+            ("新一轮退耕还林(草)第二次补助面积", "万亩", None, None, {}, None),
+            ("新一轮退耕还林(草)第三次补助面积", "万亩", None, None, {}, None),
+            ("草原有害生物防治面积", "万亩", None, None, {}, None),
+        ],
+        "unread": [],
     },
 }
 
