@@ -21,6 +21,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
@@ -207,6 +208,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
              lambda: _cell_by_cell(cell_lines(), lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
+    if table.fmt in ("text-lines", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
+        tries.insert(0, lambda: labelled_rows(table, lex))
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None

@@ -1,0 +1,55 @@
+"""Indicators written as labelled sentences, one a line (analytics/ingest/tables/labelled.py)."""
+
+from __future__ import annotations
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.labelled import labelled_rows
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.sources import split_text
+
+REPORT = "\n".join([
+    "2024年度市级预算项目绩效自评报告(标准化工作专项补助经费)",
+    "二、绩效分析",
+    "本项目绩效自评得分100分,等级为优,设置绩效目标11个,实际完成11个,具体情况如下:",
+    "(二) 成本指标",
+    "1、经济成本指标",
+    "1)获得补助企事业单位获得补助金额(万元),目标值200,完成值200,分值10,得分10。",
+    "2、社会成本指标",
+    "(一) 产出指标",
+    "1、数量指标",
+    "1)主导制修订国家标准的项目数量(项),目标值2,完成值2,分值6,得分6。",
+    "2、时效指标",
+    "1)项目完成及时率(%),目标值≥90%,完成值100,分值8,得分8。",
+    "2)标准文本按时发布,目标值按时完成,完成值已完成,分值8,得分8。",
+    "三、存在问题",
+    "部分项目进度偏慢,目标值设置偏低。",
+])
+
+
+def test_a_report_s_labelled_sentences_are_rows_under_their_level_headings() -> None:
+    """名称(单位),目标值N,完成值N,分值N,得分N under (一) 产出指标 / 1、数量指标: the name and its unit, the
+    target and the actual, the levels from the headings above, the year from the title; the report's
+    summary sentence (设置绩效目标11个) and its other sentences are no rows."""
+    result = parse_table(REPORT.encode("utf-8"), filename="报告.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level1"], i["level2"], i["name"], i["unit"], i["targets"]["2024"]["raw"],
+            (i.get("actuals") or {}).get("2024", {}).get("raw")) for i in result.indicators]
+    assert got == [("成本指标", "经济成本指标", "获得补助企事业单位获得补助金额", "万元", "200", "200"),
+                   ("产出指标", "数量指标", "主导制修订国家标准的项目数量", "项", "2", "2"),
+                   ("产出指标", "时效指标", "项目完成及时率", "%", "≥90%", "100"),
+                   ("产出指标", "时效指标", "标准文本按时发布", "", "按时完成", "已完成")]
+    assert result.source["year"] == 2024 and not result.unread
+    assert result.indicators[0]["targets"]["2024"]["comparator"] == "<="  # a sum paid out under 成本指标: a cap
+    assert result.indicators[3]["kind"] == "qualitative"
+
+
+def test_a_text_mentioning_a_target_once_is_not_read_as_labelled_sentences() -> None:
+    """Two lines with two labelled values each at least make such a list; one sentence with
+    目标值 and 完成值 in it, or labels no second line uses, do not."""
+    lex = load_lexicon()
+    once = "项目概况\n培训人数(人),目标值200,完成值210。\n其余指标均已完成。\n"
+    assert labelled_rows(split_text(once), lex) is None
+    summary = "设置绩效目标11个,实际完成11个\n共有指标8个,实际完成8个,总得分95分\n"
+    assert labelled_rows(split_text(summary), lex) is None
+    table = labelled_rows(split_text(REPORT), lex)
+    assert table is not None and table.rows[3] == ["一级指标", "二级指标", "三级指标", "目标值", "完成值", "分值", "得分"]
