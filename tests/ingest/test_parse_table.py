@@ -1590,3 +1590,23 @@ def test_a_header_with_no_indicator_under_it_is_no_table_with_where_the_header_w
     result = parse_table(text.encode("utf-8"), filename="t.txt", year=2024)
     assert isinstance(result, NoTable) and result.code == "no_rows" and result.detail == "L2"
     assert "L2" in no_table_message(result, "t.txt", "zh") and "header was found at L2" in no_table_message(result, "t.txt", "en")
+
+
+def test_dealing_with_bad_things_is_counted_up_and_a_bare_whole_share_is_no_cap(tmp_path: Path) -> None:
+    """查处各类交通违法行为 7万起 counts offences dealt with (higher, ≥), though 违法 is a word better low;
+    a bare 100% beside a name holding 事故 or 投诉 is the share of the aim reached (higher), while
+    成本控制率 100% and a 事故 count keep their rules."""
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t查处各类交通违法行为\t7万起\n"
+                    "产出指标\t数量指标\t排查安全隐患\t120处\n"
+                    "效益指标\t社会效益指标\t保障人民生命财产安全、降低交通事故发生率\t100%\n"
+                    "效益指标\t社会效益指标\t较大交通事故起数\t2起\n"
+                    "产出指标\t成本指标\t成本控制率\t100%\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2019)["indicators"]}
+    for up, rule in (("查处各类交通违法行为", "handled_things"), ("排查安全隐患", "handled_things"),
+                     ("保障人民生命财产安全、降低交通事故发生率", "whole_share_named_low")):
+        assert rows[up]["direction"] == "higher" and rows[up]["targets"]["2019"]["comparator"] == ">=", up
+        assert rows[up]["inferred"]["direction"]["rule"] == rule
+    assert rows["较大交通事故起数"]["direction"] == "lower"
+    assert rows["成本控制率"]["inferred"]["direction"]["rule"] != "whole_share_named_low"
