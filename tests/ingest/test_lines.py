@@ -218,3 +218,16 @@ def test_a_cell_a_line_ending_in_bars_whose_rows_are_padded_is_not_read_as_rows_
     got = [(i["level1"], i["name"], i["unit"], i["targets"]) for i in data["indicators"]]
     assert got == [("产出指标", "天保工程实施单位保险参保人数", "人", {}), ("产出指标", "上一轮退耕还林补助面积", "万亩", {}),
                    ("产出指标", "草原有害生物防治面积", "万亩", {})]
+
+
+def test_a_name_ending_in_xing_is_whole_and_a_label_split_around_its_one_row_is_its_level() -> None:
+    """A cell a line with blank lines between: 长效管理机制健全性 is a whole name (健全 below it is its
+    target, not more of its name); the last block's label 社会公众或服务对象满意度指标, centred on its
+    one row, stands half above (社会公众或服务) and half below (对象满意度指标) the row's own lines."""
+    cells = ["一级指标", "二级指标", "指标内容", "指标值",
+             "效益指标", "可持续影响指标", "长效管理机制健全性", "健全",
+             "社会公众或服务", "政策满意度", "≥90%", "对象满意度指标"]
+    data = _read("\n\n".join(cells), year=2021)
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("效益指标", "可持续影响指标", "长效管理机制健全性", "健全"),
+                   ("满意度指标", "社会公众或服务对象满意度指标", "政策满意度", "≥90%")]

@@ -191,6 +191,20 @@ def join_wrapped_words(table: RawTable, lex: Lexicon) -> RawTable:
     return RawTable(table.fmt, [[ln] for ln in lines], places, table.sheet, table.merged, list(table.sheets), table.lines)
 
 
+def _label_around(name: str, after: str, lex: Lexicon) -> tuple[str, str, str] | None:
+    """``(level, word, name)`` when the start of ``name`` and the line ``after`` the row's values make
+    a level word the lexicon knows (社会公众或服务 + 对象满意度指标): a merged label centred on its one row,
+    its lines on either side of the row's own; ``name`` is then the rest (政策满意度)."""
+    if not after or len(name) < 4 or after in lex.level1 | lex.level2:
+        return None
+    for k in range(2, len(name) - 1):
+        joined = name[:k] + after
+        if joined in lex.level1 | lex.level2:
+            word = lex.level_word(joined)
+            return None if word is None else (word[0], word[1], name[k:])
+    return None
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
@@ -325,6 +339,11 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                                    and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):
                 row[k] = lines[i].strip()  # 拓宽 right before the next row's number: the last value
                 i += 1
+        split = _label_around(normalize_text(row[name_col]), normalize_text(lines[i]), lex) if i < len(lines) else None
+        if split is not None and split[0] in levels:  # 社会公众或服务 / 政策满意度 / ≥90% / 对象满意度指标: the
+            row[name_col] = split[2]  # row's level label, centred on it, split around the row
+            row[levels[split[0]]] = split[1]
+            i += 1
         rows.append(row)
         refs.append(table.refs[start])
     return RawTable("text-lines", rows, refs, merged=False)
