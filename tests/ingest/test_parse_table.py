@@ -1610,3 +1610,20 @@ def test_dealing_with_bad_things_is_counted_up_and_a_bare_whole_share_is_no_cap(
         assert rows[up]["inferred"]["direction"]["rule"] == rule
     assert rows["较大交通事故起数"]["direction"] == "lower"
     assert rows["成本控制率"]["inferred"]["direction"]["rule"] != "whole_share_named_low"
+
+
+def test_a_row_named_by_its_deadline_keeps_its_level_word_as_its_level(tmp_path: Path) -> None:
+    """A self-evaluation row a line whose name cell holds its deadline (时效指标 2022年底之前 2022年底之前
+    达成预期指标 10 10): 时效指标 is its level and the date its name and target; a level word with only a
+    value beside it (社会成本指标 0) is still a row named by that word."""
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join([
+        "一级指标 二级指标 三级指标 年度指标值 实际完成值 分值 得分 偏差原因分析及改进措施",
+        "产出指标(50分) 数量指标 开展县域结对交流活动 ≥3次 3 10 10",
+        "时效指标 2022年底之前 2022年底之前 达成预期指标 10 10",
+        "成本指标 科技特派员业务培训开展 ≥5万元 5 10 10",
+    ]), encoding="utf-8")
+    got = [(i["level2"], i["name"], i["kind"], i["targets"]["2022"].get("due"))
+           for i in _read(path, year=2022)["indicators"]]
+    assert got[1] == ("时效指标", "2022年底之前", "milestone", "2022-12")
+    assert [g[1] for g in got] == ["开展县域结对交流活动", "2022年底之前", "科技特派员业务培训开展"]

@@ -152,6 +152,14 @@ def _short_words(text: str, lex: Lexicon) -> bool:
     return 2 <= len(t) <= 12 and not re.search(r"\d", t) and not lex.level_word(t)
 
 
+def _deadline_named(name: str, rest: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A row named by its deadline (时效指标 | 2022年底之前 | 2022年底之前 | 达成预期指标 | 10): a date in
+    the name's place with a cell for every value column after it, not a level word standing as a
+    name with its value beside it (社会成本指标 | 0)."""
+    values = sum(1 for c in layout.columns if c.index > layout.name_col and c.role == "value")
+    return read_value(name, "higher", lex).form == "deadline" and len(rest) >= max(1, values)
+
+
 def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
              scores: frozenset[str] = frozenset()) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
@@ -195,7 +203,8 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
     if i >= len(cells):
         return out
     name = normalize_text(cells[i])
-    if last is not None and (name in ("定量", "定性") or is_value_like(name, lex)):
+    if last is not None and (name in ("定量", "定性") or is_value_like(name, lex)) \
+            and not _deadline_named(name, cells[i + 1:], layout, lex):
         out[last[0]], i = "", last[1]  # a name that looks like a level (社会成本指标)
     out[layout.name_col] = cells[i]
     rest = cells[i + 1:] if compact else row[row.index(cells[i]) + 1:]
