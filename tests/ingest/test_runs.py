@@ -249,3 +249,21 @@ def test_a_form_run_together_on_one_line_with_commas_and_weights_as_shares() -> 
     assert project["departments"] == {"省级主管部门": "四川省财政厅"}
     assert project["funding"]["total"] == 208.0
     assert project["goals"][0]["text"] == "目标1:支持农村金融组织体系建设,扩大农村金融服务覆盖面,目标2:支持小微企业融资发展"
+
+
+def test_a_header_run_together_ending_in_a_value_and_unit_word_and_no_name_starting_with_a_bound() -> None:
+    """年度绩效指标一级指标二级指标三级指标指标值及单位: 指标值及单位 is one header word (the targets' column);
+    rows below run their name and target together; 以上,艾滋病人检测 (the bound of the value before it and
+    the next words) never starts a name."""
+    text = "\n".join([
+        "2024年祁东县部门整体支出绩效目标表",
+        "部门整体支出 年度绩效指标一级指标二级指标三级指标指标值及单位",
+        "产出指标数量指标全年检测次数自愿咨询检测1000人次以上,艾滋病人检测600人次以上",
+        "免疫规划知识培训次数2次以上",
+        "免疫规划知识培训人次200人以上",
+    ])
+    data = _read(text)
+    names = [i["name"] for i in data["indicators"]]
+    assert names[-2:] == ["免疫规划知识培训次数", "免疫规划知识培训人次"]
+    assert [i["targets"]["2024"]["raw"] for i in data["indicators"][-2:]] == ["2次以上", "200人以上"]
+    assert not any(n.startswith("以上") for n in names)

@@ -45,6 +45,7 @@ _DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$")  # a cell ending in the same text t
 _SCORES = re.compile(r"(19|20)\d\d")
 _SIGNED = re.compile(r"[≥≤=<>≧≦]\d")
 _STOPS = ",，。;；、:："  # a stream's value cell neither starts nor ends with these
+_BOUND_TAILS = ("以上", "以下", "以内", "及以上", "及以下")  # a bound written after its number: no name starts so
 _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a name (服装质量等 | 合格)
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
@@ -179,6 +180,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         if kind == "name":
             if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
+            if cell.startswith(_BOUND_TAILS):
+                return None  # 以上,艾滋病人检测: the end of the value before it, not a name's start
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
             if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
