@@ -53,3 +53,17 @@ def test_a_text_mentioning_a_target_once_is_not_read_as_labelled_sentences() -> 
     assert labelled_rows(split_text(summary), lex) is None
     table = labelled_rows(split_text(REPORT), lex)
     assert table is not None and table.rows[3] == ["一级指标", "二级指标", "三级指标", "目标值", "完成值", "分值", "得分"]
+
+
+def test_a_name_and_its_target_written_together_before_the_labelled_actual() -> None:
+    """(1)培训人数目标值200人,实际完成值210人,得分10: the target's label written right after the name, the
+    other values apart: 培训人数 | 200人 | 210人."""
+    text = "\n".join(["2023年度项目绩效自评报告", "（一）产出指标", "1.数量指标",
+                      "(1)培训人数目标值200人,实际完成值210人,得分10。",
+                      "(2)培训场次目标值10场,实际完成值12场,得分10。",
+                      "2.质量指标", "(1)培训合格率目标值≥95%,实际完成值98%,得分10。"])
+    result = parse_table(text.encode("utf-8"), filename="报告.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level2"], i["name"], i["targets"]["2023"]["raw"], i["actuals"]["2023"]["raw"]) for i in result.indicators]
+    assert got == [("数量指标", "培训人数", "200人", "210人"), ("数量指标", "培训场次", "10场", "12场"),
+                   ("质量指标", "培训合格率", "≥95%", "98%")]

@@ -56,20 +56,38 @@ def _labelled(part: str, lex: Lexicon) -> tuple[str, str] | None:
     return None
 
 
-def _row(line: str, lex: Lexicon) -> tuple[str, list[tuple[str, str]]] | None:
+def _row(line: str, lex: Lexicon, known: frozenset[str] = frozenset()) -> tuple[str, list[tuple[str, str]]] | None:
     """The name and the labelled values of a line, when its first part is a name and the parts
-    after it are labelled values (one of them a target or an actual)."""
+    after it are labelled values (one of them a target or an actual); the first value may be
+    written right after the name under one of the ``known`` labels."""
     parts = [p for p in _PARTS.split(normalize_text(line)) if p.strip()]
     if len(parts) < 2:
         return None
     name = _NUMBERING.sub("", parts[0]).strip()
-    if not re.search(r"[\u4e00-\u9fff]{2}", name) or _labelled(parts[0], lex) is not None:
+    if _labelled(parts[0], lex) is not None:
+        return None
+    glued = _glued(name, known, lex)  # 培训人数目标值200人: the first value written right after the name
+    if glued is not None:
+        name = glued[0]
+    if not re.search(r"[\u4e00-\u9fff]{2}", name):
         return None
     cells = [_labelled(p, lex) for p in parts[1:]]
-    found = [c for c in cells if c is not None]
+    found = ([glued[1]] if glued is not None else []) + [c for c in cells if c is not None]
     if not any(header_role(label, lex) == "value" for label, _ in found):
         return None
     return name, found
+
+
+def _glued(text: str, known: frozenset[str], lex: Lexicon) -> tuple[str, tuple[str, str]] | None:
+    """``(name, (label, value))`` when ``text`` is a name with a labelled value right after it
+    (培训人数目标值200人), one of the ``known`` labels the other lines write apart, else ``None``."""
+    for label in sorted(known, key=len, reverse=True):
+        k = text.find(label)
+        if k >= 2:
+            cell = _labelled(text[k:], lex)
+            if cell is not None and cell[0] == label and header_role(label, lex) == "value":
+                return text[:k], cell
+    return None
 
 
 def _kept(row: tuple[str, list[tuple[str, str]]] | None, labels: set[str], lex: Lexicon
@@ -90,6 +108,11 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     lines = [", ".join(c for c in row if c.strip()) for row in table.rows]
     read = [_row(ln, lex) for ln in lines]
     seen = Counter(label for r in read if r is not None for label, _ in r[1])
+    known = frozenset(label for label, n in seen.items() if n >= _MIN_LINES)
+    if known:  # again, a name and its first value written together (培训人数目标值200人) now read too
+        known |= frozenset(w for w in lex.run_words if header_role(w, lex) == "value")
+        read = [_row(ln, lex, known) for ln in lines]
+        seen = Counter(label for r in read if r is not None for label, _ in r[1])
     read = [_kept(r, {label for label, n in seen.items() if n >= _MIN_LINES}, lex) for r in read]
     if sum(1 for r in read if r is not None and len(r[1]) >= 2) < _MIN_LINES:
         return None
