@@ -67,3 +67,18 @@ def test_a_name_and_its_target_written_together_before_the_labelled_actual() -> 
     got = [(i["level2"], i["name"], i["targets"]["2023"]["raw"], i["actuals"]["2023"]["raw"]) for i in result.indicators]
     assert got == [("数量指标", "培训人数", "200人", "210人"), ("数量指标", "培训场次", "10场", "12场"),
                    ("质量指标", "培训合格率", "≥95%", "98%")]
+
+
+def test_a_word_report_s_paragraphs_of_labelled_sentences(tmp_path) -> None:
+    """The same sentences as paragraphs of a Word report with no table in it are read the same way."""
+    import docx
+
+    doc = docx.Document()
+    for line in REPORT.split("\n"):
+        doc.add_paragraph(line)
+    path = tmp_path / "报告.docx"
+    doc.save(str(path))
+    result = parse_table(str(path))
+    assert isinstance(result, TableReading)
+    assert [i["name"] for i in result.indicators] == ["获得补助企事业单位获得补助金额", "主导制修订国家标准的项目数量",
+                                                     "项目完成及时率", "标准文本按时发布"]

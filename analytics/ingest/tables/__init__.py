@@ -208,7 +208,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
              lambda: _cell_by_cell(cell_lines(), lex)] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
-    if table.fmt in ("text-lines", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
+    if table.fmt in ("text-lines", "text-docx", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
         tries.insert(0, lambda: labelled_rows(table, lex))
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
