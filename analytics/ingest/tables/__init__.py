@@ -21,6 +21,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
@@ -180,6 +181,7 @@ MAX_FORMS = 60
 _CENTRED_SHARE = 0.8  # a reading around middle lines wins with fewer unread rows, and most of the sound indicators
 _CENTRED_WHOLE = 0.5  # … and half of the whole-named ones at least (not pieces of cells cut around the wrong lines)
 _THIN = 2  # indicators: a one-cell-per-line text read with no more goes on to the other ways of cutting it
+_DRAWN = 3  # pieces of wrapped cells joined that make a text a PDF viewer's copy, read cell by cell early
 _LEFT = 3  # unread rows (and half the indicators) that let the other ways of cutting a text try
 
 
@@ -201,12 +203,21 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     def centred() -> RawTable | None:
         return _centred(join_split_words(split_spaces(table), lex), lex)
 
+    by_cell = functools.cache(lambda: _cell_by_cell(cell_lines(), lex))
+
+    def drawn() -> RawTable | None:  # a PDF viewer's copy, cells wrapped in pieces: read cell by cell first
+        found = by_cell()
+        return found[0] if found is not None and found[1] >= _DRAWN else None
+
+    def cell_by_cell() -> RawTable | None:  # else after the ways for rows run together
+        found = by_cell()
+        return found[0] if found is not None and found[1] < _DRAWN else None
+
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(cell_lines(), lex),
              lambda: split_run_on_rows(join_fragments(join_header_lines(join_split_words(split_spaces(table), lex), lex),
                                                       lex), lex),
-             centred,
-             lambda: run_rows(table, lex), lambda: stream_rows(table, lex),
-             lambda: _cell_by_cell(cell_lines(), lex)] \
+             centred, drawn,
+             lambda: run_rows(table, lex), lambda: stream_rows(table, lex), cell_by_cell] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt in ("text-lines", "text-docx", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
         tries.insert(0, lambda: labelled_rows(table, lex))
@@ -243,12 +254,16 @@ def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
     return None if rows is None else split_run_on_rows(rows, lex)
 
 
-def _cell_by_cell(joined: RawTable, lex: Lexicon) -> RawTable | None:
+def _cell_by_cell(joined: RawTable, lex: Lexicon) -> tuple[RawTable, int] | None:
     """A text in the order a PDF draws its cells, its wrapped cells already joined
-    (:func:`~analytics.ingest.tables.wrapped.join_cell_lines`), rebuilt one cell a line
-    (:func:`~analytics.ingest.tables.wrapped.cell_per_line`); ``None`` for a text too big."""
+    (:func:`~analytics.ingest.tables.wrapped.cell_per_line`), rebuilt one cell a line
+    (:func:`~analytics.ingest.tables.wrapped.cell_per_line`) with the pieces of cells wrapped at one
+    height joined (:mod:`.drawn`), and how many pieces were joined so; ``None`` for a text too big."""
     cells = cell_per_line(joined)
-    return None if cells is None else rebuild_rows(join_wrapped_words(cells, lex), lex)
+    if cells is None:
+        return None
+    pieces = join_drawn_pieces(cells, lex)
+    return rebuild_rows(join_wrapped_words(pieces, lex), lex), len(cells.rows) - len(pieces.rows)
 
 
 def _worth(reading: TableReading) -> tuple[float, int]:

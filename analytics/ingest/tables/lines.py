@@ -16,6 +16,7 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, 
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
+from analytics.ingest.tables.wrapped import reads_complete
 
 __all__ = ["join_wrapped_words", "rebuild_rows"]
 
@@ -105,6 +106,7 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
     if role == "value":
         t = normalize_text(line)
         return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
+            or bool(lex.fragment and lex.fragment.match(t)) \
             or bool(unit_only(t, lex)) \
             or read_value(t, "higher", lex, sentence=True).form == "number" \
             or _worded_before_level(t, nxt, lex)  # 总航时不少于30小时: a sentence's bound
@@ -305,7 +307,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 and normalize_text(lines[i]) not in TYPE_WORDS \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
-                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not ends_like_name(name)
+                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)
                     and not next_row(i + 1))):
             name += lines[i].strip()
             i += 1
