@@ -52,3 +52,23 @@ def test_a_viewer_s_copy_of_a_word_table_is_read_cell_by_cell() -> None:
                    ("质量指标", "经费审批流程规范性", "严格执行相关制度规定", "达成预期指标"),
                    ("成本指标", "项目总成本", "≤202.6万元", "132.9")]
     assert not result.unread
+
+
+def test_a_reading_whose_names_are_level_words_loses_to_one_with_names() -> None:
+    """A cut that takes the level words for names (数量指标, 质量指标 …) reads each row wrong however
+    many rows it fills: the viewer's copy is read with the rows' own names."""
+    text = "\n".join([
+        "省级部门预算项目支出绩效目标表(2023 年度)",
+        "一级指标 二级指标 三级指标 指标目标值",
+        "产出指标 数量指标 免费开放天数 =300 天",
+        "质量指标 博物馆绩效考", "核指标完成率", "=100 百分比",
+        "时效指标 各项工作完成", "及时率%", "=99 百分比",
+        "效益指标 社会效益指标 免费开放接待", "观众人数", "=30000 人次",
+        "满意度指标 服务对象满意", "度", "服务对象满意", "度%", "=99 百分比",
+        "填报人： 联系电话：",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    names = [i["name"] for i in result.indicators]
+    assert "免费开放天数" in names and "博物馆绩效考核指标完成率" in names and "免费开放接待观众人数" in names
+    assert not any(n.endswith("指标") for n in names)

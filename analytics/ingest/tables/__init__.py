@@ -295,12 +295,15 @@ _TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
 
 
 _LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
+_LEVEL_AS_NAME = re.compile(r"[^\W\d_]{0,6}(数量|质量|时效|成本|效益|满意度|影响|产出|效果)指标")  # 数量指标 as a name: a level
 _BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目合格率: a filler line's dash run into the name
 
 
 def _cut_wrong(name: str) -> bool:
-    """A name that holds a target or a level word, or starts with another cell's end: the row was cut wrong."""
-    return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name))
+    """A name that holds a target or a level word, is a level word (数量指标), or starts with another cell's
+    end: the row was cut wrong."""
+    return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name)
+                or _LEVEL_AS_NAME.fullmatch(name))
 
 
 def _sound(reading: TableReading) -> int:
