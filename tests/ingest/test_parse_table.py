@@ -1627,3 +1627,16 @@ def test_a_row_named_by_its_deadline_keeps_its_level_word_as_its_level(tmp_path:
            for i in _read(path, year=2022)["indicators"]]
     assert got[1] == ("时效指标", "2022年底之前", "milestone", "2022-12")
     assert [g[1] for g in got] == ["开展县域结对交流活动", "2022年底之前", "科技特派员业务培训开展"]
+
+
+def test_a_whole_share_written_with_its_unit_in_a_column_of_its_own_is_read_the_same(tmp_path: Path) -> None:
+    """100 under 指标值 beside % under 计量单位 is the target 100%: the rules on the target's text (a bare
+    100% beside a name with 事故 is a share reached) hold as for 100% written in one cell."""
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\t计量单位\n"
+                    "效益指标\t社会效益指标\t保障人民生命财产安全、降低交通事故发生率\t100\t%\n"
+                    "效益指标\t社会效益指标\t较大交通事故起数\t2\t起\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2019)["indicators"]}
+    share = rows["保障人民生命财产安全、降低交通事故发生率"]
+    assert share["direction"] == "higher" and share["inferred"]["direction"]["rule"] == "whole_share_named_low"
+    assert rows["较大交通事故起数"]["direction"] == "lower"

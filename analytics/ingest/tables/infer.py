@@ -4,6 +4,7 @@ that gave it, a reason in words and a confidence (high / medium / low)."""
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
@@ -65,9 +66,9 @@ def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon, le
             return None
         match = filled[0].raw
     if rule.target is not None:
-        if not filled or not all(rule.target.search(normalize_text(c.raw)) for c in filled):
+        if not filled or not all(rule.target.search(_with_unit(c.raw, unit)) for c in filled):
             return None
-        match = filled[0].raw
+        match = _with_unit(filled[0].raw, unit)
     if rule.comparator is not None:
         side = [AT_LEAST_OR_MOST.get(c.comparator or "") for c in filled]  # > is on the side of >=
         written = [c for c, s in zip(filled, side) if c.explicit and s == rule.comparator]
@@ -96,6 +97,13 @@ def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon, le
             return None
         match = m.group(0) or match
     return match
+
+
+def _with_unit(raw: str, unit: str) -> str:
+    """A target's text with the unit of its own column when it is written as a bare number (100 under
+    指标值 beside % under 计量单位 reads 100%, as the same target written in one cell does)."""
+    text = normalize_text(raw)
+    return text + unit if unit and re.fullmatch(r"\d+(\.\d+)?", text) else text
 
 
 def _apply(rules: tuple[Rule, ...], name: str, unit: str, cells: list[Cell], lex: Lexicon,
