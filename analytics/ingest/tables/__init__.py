@@ -18,11 +18,11 @@ from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.centred import centred_rows
 from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
+from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
-from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
-from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.labelled import labelled_rows
+from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
@@ -256,7 +256,7 @@ def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
 
 def _cell_by_cell(joined: RawTable, lex: Lexicon) -> tuple[RawTable, int] | None:
     """A text in the order a PDF draws its cells, its wrapped cells already joined
-    (:func:`~analytics.ingest.tables.wrapped.cell_per_line`), rebuilt one cell a line
+    (:func:`~analytics.ingest.tables.wrapped.join_cell_lines`), rebuilt one cell a line
     (:func:`~analytics.ingest.tables.wrapped.cell_per_line`) with the pieces of cells wrapped at one
     height joined (:mod:`.drawn`), and how many pieces were joined so; ``None`` for a text too big."""
     cells = cell_per_line(joined)

@@ -78,9 +78,15 @@ def _row(line: str, lex: Lexicon, known: frozenset[str] = frozenset()) -> tuple[
     return name, found
 
 
+def _value_words(lex: Lexicon) -> frozenset[str]:
+    """The lexicon's header words of target and actual columns (目标值, 实际完成值 …): the labels a
+    name's first value may be written under right after it."""
+    return frozenset(w for w in lex.run_words if header_role(w, lex) == "value")
+
+
 def _glued(text: str, known: frozenset[str], lex: Lexicon) -> tuple[str, tuple[str, str]] | None:
     """``(name, (label, value))`` when ``text`` is a name with a labelled value right after it
-    (培训人数目标值200人), one of the ``known`` labels the other lines write apart, else ``None``."""
+    (培训人数目标值200人) under one of the ``known`` labels, else ``None``."""
     for label in sorted(known, key=len, reverse=True):
         k = text.find(label)
         if k >= 2:
@@ -106,13 +112,8 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     if len(table.rows) > _MAX_LINES:
         return None
     lines = [", ".join(c for c in row if c.strip()) for row in table.rows]
-    read = [_row(ln, lex) for ln in lines]
+    read = [_row(ln, lex, _value_words(lex)) for ln in lines]
     seen = Counter(label for r in read if r is not None for label, _ in r[1])
-    known = frozenset(label for label, n in seen.items() if n >= _MIN_LINES)
-    if known:  # again, a name and its first value written together (培训人数目标值200人) now read too
-        known |= frozenset(w for w in lex.run_words if header_role(w, lex) == "value")
-        read = [_row(ln, lex, known) for ln in lines]
-        seen = Counter(label for r in read if r is not None for label, _ in r[1])
     read = [_kept(r, {label for label, n in seen.items() if n >= _MIN_LINES}, lex) for r in read]
     if sum(1 for r in read if r is not None and len(r[1]) >= 2) < _MIN_LINES:
         return None

@@ -126,12 +126,12 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
 def _cut_level_word(t: str, lex: Lexicon) -> bool:
     """``t`` is a level word cut off right before its 标 (可持续影响指 at the copy's end), not a name's
     line (满意度 under 受益脱贫(含监测对象)户 is one)."""
-    return len(t) >= 3 and t.endswith("指") and any(w.startswith(t) and w != t for w in lex.level1 | lex.level2)
+    return len(t) >= 3 and t.endswith("指") and _level_start(t, lex.level1 | lex.level2)
 
 
-def _level_start(t: str, lex: Lexicon) -> bool:
-    """``t`` is the start of a first-level word, not the word whole (效 of 效益指标)."""
-    return bool(t) and any(w.startswith(t) and w != t for w in lex.level1)
+def _level_start(t: str, words: frozenset[str] | set[str]) -> bool:
+    """``t`` is the start of one of the level ``words``, not the word whole (效 of 效益指标)."""
+    return bool(t) and any(w.startswith(t) and w != t for w in words)
 
 
 def _name_at(row: list[str], lex: Lexicon) -> int | None:
@@ -427,7 +427,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                 pieces = _single_chars_joined(pieces, len(cells))
                 if pieces and not _goes_on(cells, pieces, lex):
                     break
-                if j == len(rows) - 1 and len(pieces) == 1 and _level_start(normalize_text(pieces[0]), lex):
+                if j == len(rows) - 1 and len(pieces) == 1 and _level_start(normalize_text(pieces[0]), lex.level1):
                     break  # 效 on the copy's last line: the next block's level word, cut off where the copy stops
                 row = ended
                 for k, piece in zip(_assign(row, cells, pieces, lex), pieces):
