@@ -205,3 +205,20 @@ def test_the_project_is_named_from_the_title_when_no_label_names_it() -> None:
     numbered = body.replace("项目名称\t2021 年森林防火经费", "项目名称\t2021")  # a number is no project's name
     result = parse_table(numbered.encode("utf-8"), filename="t.txt", year=2021)
     assert isinstance(result, TableReading) and result.project["name"] == "某区林业局"
+
+
+def test_a_change_stated_without_a_number_under_a_level_label_is_a_qualitative_indicator(tmp_path: Path) -> None:
+    text = ("某区2023年度项目支出绩效自评报告\n"
+            "2.阶段性目标:数量指标-治理河道长度大于等于12公里;质量指标-治理后的河道行洪能力明显提升;"
+            "时效指标-2023年完成《河道综合治理实施方案》编制工作;社会效益指标-沿河区域防洪安全隐患下降、"
+            "沿河村庄群众生活环境质量改善;生态效益指标-水质提高;服务对象满意度指标-沿河群众满意度大于等于85%。\n")
+    data = _read(tmp_path, text)
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["治理河道长度", "治理后的河道行洪能力明显提升", "完成《河道综合治理实施方案》编制工作",
+                        "沿河区域防洪安全隐患下降", "沿河村庄群众生活环境质量改善", "沿河群众满意度"]
+    assert by["治理后的河道行洪能力明显提升"]["kind"] == "qualitative"
+    assert by["沿河区域防洪安全隐患下降"]["level2"] == "社会效益指标"
+    assert by["沿河区域防洪安全隐患下降"]["targets"]["2023"]["qualitative"] is True
+    assert by["完成《河道综合治理实施方案》编制工作"]["targets"]["2023"]["due"] == "2023-12"
+    assert by["完成《河道综合治理实施方案》编制工作"]["kind"] == "milestone"
+    # a clause too short to name what is measured (水质提高) is no indicator: the list above holds all

@@ -121,6 +121,11 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
                 if named:
                     row = [levels["level1"], levels["level2"], named, words]
                     worded.append(len(rows))
+            elif row is None and body is not part and (levels["level1"] or levels["level2"]):
+                for stated in _stated_rows(words, lex):  # 质量指标-修复后的地质环境稳定程度提升: no number
+                    rows.append([levels["level1"], levels["level2"], *stated])
+                    refs.append(_ref(line_of, start))
+                    body = ""  # read: not listed as skipped
             elif row and item:
                 valued += 1
             if row:
@@ -155,6 +160,28 @@ def _worded_pair(parts: list[str], levels: dict[str, str], lex: Lexicon) -> list
     if lex.due(target) is None and not _AIM_ONLY.fullmatch(target):
         return None
     return [levels["level1"], levels["level2"], re.sub(r"^[★*\s]+", "", name), target]
+
+
+#: a clause under a level label that states the change wanted, no number: 实施区域矿山生态状况改善
+_STATED = re.compile(rf"^[^\d:：≥≤≧≦<>=%％]{{2,40}}?{_AIM}$")
+_STATED_LEN = 10  # characters: a shorter clause (生态修复功能提高) names no measure of its own
+#: a clause that sets a year for a piece of work: 2022年完成《…实施方案》编制工作
+_DUE_WORK = re.compile(r"^(?P<y>(?:19|20)\d{2})年(?:底前|内|前)?(?P<name>完成\S{4,60})$")
+
+
+def _stated_rows(words: str, lex: Lexicon) -> list[list[str]]:
+    """The name and target of each change a clause under a level label states with no number
+    (``实施区域矿山地质灾害隐患下降、实施区域群众生命财产安全保障提升``: qualitative targets, each
+    named by its words), or of the piece of work it sets a year for (``2022年完成《…》编制工作``: a
+    deadline at that year's end, named without the year); none for a clause too short to name
+    what is measured (``生态修复功能提高``) or one that is no such statement."""
+    m = _DUE_WORK.match(words)
+    if m:
+        return [[m.group("name"), f"{m.group('y')}年底前"]]
+    parts = [p.strip() for p in words.split("、")]
+    if all(len(p) >= _STATED_LEN and _STATED.match(p) for p in parts):
+        return [[p, p] for p in parts]
+    return []
 
 
 def _inline_items(lines: list[str], refs: list[str]) -> tuple[list[str], list[str]]:
