@@ -14,7 +14,8 @@ name and no value has empty targets; mirror copies in traditional characters kee
 included, their units given in simplified characters).
 
 - 保山 退役军人事务局 春节走访慰问经费 自评表 (a cell a line, a | line after each): the 数量指标 row has no name but the
-  list of visits to make (``慰问伤残军人50人;…边海防官兵320人。``, kept whole as its name, full stop included) and
+  list of visits to make (``慰问伤残军人50人;…边海防官兵320人``, kept whole as its name; the sentence stop ending the
+  cell is not part of it, as in held-out 3) and
   ``100%`` / ``100%``: the share of those visits made, a rate. ``春节前完成走访慰问`` ``按时限完成`` is a worded target (not
   a deadline: 春节 is no month), its actual ``100%`` kept. The 社会效益 row's ``小于5次`` is a cap on incidents; its
   actual ``无上访`` is worded (and counts another thing): ``None``.
@@ -85,7 +86,7 @@ TABLES: dict[str, dict[str, Any]] = {
                   "blocks; 年初目标值(A) / 实际完成值(B) / 得分)",
         "rows": [
             _rate("慰问伤残军人50人;革命烈士遗属50人;因公牺牲和病故军人家属、在乡老复员军人等重点优抚对象50人;烈士家庭6户;"
-                  "市直企业军转干部101人;驻保部队8家;边海防官兵320人。", Y22, 100, 100),
+                  "市直企业军转干部101人;驻保部队8家;边海防官兵320人", Y22, 100, 100),
             _rate("补助经费足额拨付率", Y22, 100, 100),
             ("春节前完成走访慰问", "", "qualitative", None, {Y22: Q}, {Y22: 100}),  # 按时限完成 / 100%
             ("全市重点优抚对象、企业军转干部总体保持稳定,年内无群体性事件发生", "次", "flow", "lower", {Y22: ("<", 5)},
