@@ -1612,6 +1612,21 @@ def test_dealing_with_bad_things_is_counted_up_and_a_bare_whole_share_is_no_cap(
     assert rows["成本控制率"]["inferred"]["direction"]["rule"] != "whole_share_named_low"
 
 
+
+def test_an_area_under_care_is_a_stock_an_area_worked_this_year_a_flow(tmp_path: Path) -> None:
+    """公益林管护面积 (and 管理忠烈祠面積, traditional characters) is the area held in care, a stock;
+    森林抚育面积 and 新增管护面积 add up over the year."""
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t国家级公益林管护面积\t28万亩\n"
+                    "产出指标\t数量指标\t管理忠烈祠面積\t=230畝\n"
+                    "产出指标\t数量指标\t森林抚育面积\t21万亩\n"
+                    "产出指标\t数量指标\t新增管护面积\t2万亩\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2023)["indicators"]}
+    for name in ("国家级公益林管护面积", "管理忠烈祠面積"):
+        assert rows[name]["kind"] == "stock" and rows[name]["inferred"]["kind"]["rule"] == "area_in_care", name
+    assert rows["森林抚育面积"]["kind"] == "flow" and rows["新增管护面积"]["kind"] == "flow"
+
 def test_a_row_named_by_its_deadline_keeps_its_level_word_as_its_level(tmp_path: Path) -> None:
     """A self-evaluation row a line whose name cell holds its deadline (时效指标 2022年底之前 2022年底之前
     达成预期指标 10 10): 时效指标 is its level and the date its name and target; a level word with only a
