@@ -1627,6 +1627,23 @@ def test_an_area_under_care_is_a_stock_an_area_worked_this_year_a_flow(tmp_path:
         assert rows[name]["kind"] == "stock" and rows[name]["inferred"]["kind"]["rule"] == "area_in_care", name
     assert rows["森林抚育面积"]["kind"] == "flow" and rows["新增管护面积"]["kind"] == "flow"
 
+
+def test_a_title_year_in_brackets_without_nian_and_a_value_cell_that_names_its_row_again(tmp_path: Path) -> None:
+    """…绩效目标自评表 (2021) gives the year; in a cell-a-line copy, an actual's cell that repeats the
+    row's name before its number (建设…子站 / 0) is that number, not a second row."""
+    path = tmp_path / "t.txt"
+    path.write_text("\n\n".join([
+        "转移支付区域(项目)绩效目标自评表 (2021)", "一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值",
+        "未完成原因和改进措施", "产出指标", "数量指标", "建设环境空气质量自动监测子站", "11个", "建设环境空气质量自动监测子站",
+        "0", "原计划建设内容不适合现状，按程序申报调整", "质量指标", "监测数据有效率", "≥90%", "95%", "", "时效指标",
+        "监测数据上报及时率", "≥95%", "98%", "", "满意度指标", "服务对象满意度指标", "公众满意度", "≥85%", "90%", ""]),
+        encoding="utf-8")
+    data = _read(path)
+    assert data["source"]["year"] == 2021
+    got = [(i["name"], i["targets"]["2021"]["value"], i["actuals"]["2021"]["value"]) for i in data["indicators"]]
+    assert got == [("建设环境空气质量自动监测子站", 11, 0), ("监测数据有效率", 90, 95), ("监测数据上报及时率", 95, 98),
+                   ("公众满意度", 85, 90)]
+
 def test_a_row_named_by_its_deadline_keeps_its_level_word_as_its_level(tmp_path: Path) -> None:
     """A self-evaluation row a line whose name cell holds its deadline (时效指标 2022年底之前 2022年底之前
     达成预期指标 10 10): 时效指标 is its level and the date its name and target; a level word with only a

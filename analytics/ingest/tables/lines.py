@@ -334,6 +334,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 continue
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
+            if roles[k] == "value" and i + 1 < len(lines) and normalize_text(lines[i]) == normalize_text(name) \
+                    and _fits(lines[i + 1], "value", lex):
+                i += 1  # 建设监测子站 / 0: a value's cell that names its row again before the number
             if i < len(lines) and is_section_heading(lines[i], lex):
                 break  # the report's next heading: the table ended with this row
             if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
