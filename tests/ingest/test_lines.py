@@ -231,3 +231,15 @@ def test_a_name_ending_in_xing_is_whole_and_a_label_split_around_its_one_row_is_
     got = [(i["level1"], i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
     assert got == [("效益指标", "可持续影响指标", "长效管理机制健全性", "健全"),
                    ("满意度指标", "社会公众或服务对象满意度指标", "政策满意度", "≥90%")]
+
+
+def test_a_merged_label_after_the_header_is_no_header_column() -> None:
+    """绩效指标, merged down the left of the body, lands right after the header's 指标值 in a copy a cell
+    a line (一级指标 | … 指标值 | | / 绩效指标 | / 产出指标 | …): it is no sixth column holding the names."""
+    text = "\n".join(["生猪调出大县奖励资金区域绩效目标表 | |||||", "资金名称 |", "生猪调出大县奖励资金 | ||||",
+                      "年度金额(万元): |", "397 | |||", "一级指标 |", "二级指标 |", "三级指标 |", "单位 |", "指标值 | |",
+                      "绩效指标 |", "产出指标 |", "数量指标 |", "猪肉产量稳定率 |", "% |", "≥95% |", "能繁母猪稳定率 |",
+                      "% |", "90% | |||"])
+    data = _read(text, year=2022)
+    got = [(i["level2"], i["name"], i["unit"], i["targets"]["2022"]["raw"]) for i in data["indicators"]]
+    assert got == [("数量指标", "猪肉产量稳定率", "%", "≥95%"), ("数量指标", "能繁母猪稳定率", "%", "90%")]

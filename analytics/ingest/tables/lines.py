@@ -78,6 +78,8 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
             cells.append(t)
             j += 1
         roles = [header_role(c, lex) for c in cells]
+        while len(cells) > 1 and cells[-1] in GENERIC_NAMES and "value" in roles[:-1] and "name" in roles[:-1]:
+            cells, roles, j = cells[:-1], roles[:-1], j - 1  # 绩效指标 after 指标值: a merged label in the body's middle
         places = _places(lines, j, lex)
         if ("value" in roles or places) and "name" in roles + (["name"] if "level2" in roles else []):
             if h > 0 and _SEQ_HEADER.fullmatch(normalize_text(lines[h - 1])):
