@@ -17,7 +17,9 @@ is its honest unseen-table score; once the reader has been improved on it, it is
 ``--misses`` lists every missed field (table, indicator, field, expected, got); ``--only heldout3``
 scores one held-out folder alone; ``--variants`` scores each tab-separated table re-pasted the other
 ways people paste a table (blank rows, a title above, extra columns, full-width signs, pipes, one cell
-per line, cells separated by blanks).
+per line, cells separated by blanks). ``--write-floors`` records each held-out table's rows found and
+targets exact in tests/tables/heldout_floors.json; tests/ingest/test_heldout_floors.py fails when a
+change reads any of them worse (a set's score may rise, never silently fall).
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from analytics.ingest.tables import TableReading, parse_table  # noqa: E402
 
 TABLES = ROOT / "tests" / "tables"
 HELDOUT = TABLES / "heldout"
+FLOORS = TABLES / "heldout_floors.json"  # each held-out table's rows and targets read, written by --write-floors
 TARGETS = {"rows": 0.98, "targets": 0.97, "units": 0.95, "directions": 0.95, "kinds": 0.90, "qualitative": 1.0}
 MAX_SECONDS = 1.0
 
@@ -282,6 +285,16 @@ def _print_block(res: dict[str, Any], show_misses: bool) -> list[str]:
     return failed
 
 
+def heldout_floors() -> dict[str, dict[str, int]]:
+    """Each held-out table's rows found and targets exact now (``heldout4/zhongxian_….txt`` →
+    ``{"rows": 2, "targets": 2}``): the floors a later change must not fall below (a test holds them)."""
+    out: dict[str, dict[str, int]] = {}
+    for folder in heldout_folders():
+        for t in run(heldout_cases(folder))["tables"]:
+            out[f"{folder.name}/{t['file']}"] = {"rows": int(t["rows"][0]), "targets": int(t["targets"][0])}
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--json", action="store_true")
@@ -290,7 +303,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--only", metavar="FOLDER", help="score only this held-out folder, e.g. heldout3 (exit 0)")
     ap.add_argument("--variants", action="store_true",
                     help="score only the tab-separated tables re-written as other pastes (exit 0)")
+    ap.add_argument("--write-floors", action="store_true",
+                    help=f"write each held-out table's rows and targets read now to {FLOORS.relative_to(ROOT)} (exit 0)")
     args = ap.parse_args(argv)
+    if args.write_floors:
+        FLOORS.write_text(json.dumps(heldout_floors(), ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+        print(f"wrote {FLOORS.relative_to(ROOT)}")
+        return 0
     if args.variants:
         print("variants (each tab-separated table re-pasted: blank rows, a title, extra columns, full-width,"
               " pipes, a cell per line, blank-separated, wrapped cells; reported, not gating)")
