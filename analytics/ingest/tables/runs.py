@@ -50,6 +50,7 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
+_COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]")  # after a header word: its column letter (A), (B/A), or (分)
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
 
 
@@ -184,6 +185,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 以上,艾滋病人检测: the end of the value before it, not a name's start
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
+            if stream and ((cell.startswith("指标") and not _SLOT.match(cell)) or _SLOT.search(cell, 1)):
+                return None  # 社会效益 | 指标就业率: a level word's rest; …长度公里指标2:…: two slots' rows
             if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
@@ -336,8 +339,10 @@ def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
             w = next((w for w in lex.run_words if s.startswith(w, j)), None)
             if w is None:
                 break
-            words.append(s[i:j + len(w)])
-            i = j + len(w)
+            mark = _COLUMN_MARK.match(s, j + len(w))  # 年初目标值(A) | 实际完成值(B): the column's letter
+            k = mark.end() if mark else j + len(w)
+            words.append(s[i:k])
+            i = k
         while words and len(words) < 16:  # 指标 | 指标内容 | 指标值: a short word before the first long one
             w = next((w for w in lex.run_words if len(w) < 4 and s.endswith(w, 0, p)), None)
             if w is None:
