@@ -185,8 +185,6 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 以上,艾滋病人检测: the end of the value before it, not a name's start
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
-            if stream and ((cell.startswith("指标") and not _SLOT.match(cell)) or _SLOT.search(cell, 1)):
-                return None  # 社会效益 | 指标就业率: a level word's rest; …长度公里指标2:…: two slots' rows
             if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
