@@ -1644,6 +1644,25 @@ def test_a_title_year_in_brackets_without_nian_and_a_value_cell_that_names_its_r
     assert got == [("建设环境空气质量自动监测子站", 11, 0), ("监测数据有效率", 90, 95), ("监测数据上报及时率", 95, 98),
                    ("公众满意度", 85, 90)]
 
+
+def test_a_pdf_text_drawn_a_column_at_a_time_a_few_cells_a_line_under_a_site_banner(tmp_path: Path) -> None:
+    """A PDF's text that gives the 三级指标 column, then the 年度目标值 column, a few cells to a line
+    (三级指标 新建高校(校区) 工程质量达标率(%) / 开工率(%) / 年度目标值 / 7 100% 100%): each name meets its
+    value; a document site's banner above (【#第一文档网# 导语】…) names no indicator."""
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join([
+        "【#第一文档网# 导语】以下是®第一文档网的小编为您整理的《绩效目标表【模板】》,欢迎阅读!", "", "绩效目标表",
+        "资金名称 省级业务主管部", "门 资金类型 实施周期", "教育发展专项资金", "支持新建高校 省教育厅 专项资金 2020年-2022年",
+        "三级指标 新建高校(校区) 工程质量达标率(%)", "开工率(%)", "年度目标值", "7 100% 100%", "实施周期目标值",
+        "7 100% 100%"]), encoding="utf-8")
+    data = _read(path, year=2021)
+    got = [(i["name"], i["unit"], i["targets"]["2021"]["raw"]) for i in data["indicators"]]
+    assert got == [("新建高校(校区)", "", "7"), ("工程质量达标率", "%", "100%"), ("开工率", "%", "100%")]
+    from analytics.ingest.tables.cells import names_nothing
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    assert names_nothing("【#第一文档网#", load_lexicon()) and not names_nothing("【产出指标】培训人数", load_lexicon())
+
 def test_a_row_named_by_its_deadline_keeps_its_level_word_as_its_level(tmp_path: Path) -> None:
     """A self-evaluation row a line whose name cell holds its deadline (时效指标 2022年底之前 2022年底之前
     达成预期指标 10 10): 时效指标 is its level and the date its name and target; a level word with only a

@@ -465,12 +465,16 @@ _LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)")
 
 
+_BANNER = re.compile(r"[#®©™]")  # a site's banner or mark (【#第一文档网#): no indicator's name
+
+
 def names_nothing(name: str, lex: Lexicon) -> bool:
     """A text where a name stands that can name no indicator (lexicon ``headers.fragment``): one
     character (高), a value word alone (是, 有效, 达成预期指标, 全年), a checklist (优秀□ 良好□), or
-    header words run together."""
+    header words run together, or a web page's banner (【#第一文档网#, ®)."""
     core = split_name(name, lex)[0]
     return (len(_LETTERS.findall(core)) < 2 or "□" in name or len(_HEADER_WORDS.findall(name)) >= 2
+            or bool(_BANNER.search(name))
             or (len(core) <= 6 and (core in lex.qualitative_words or bool(lex.fragment and lex.fragment.search(core)))))
 
 
