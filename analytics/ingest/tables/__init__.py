@@ -213,12 +213,16 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         found = by_cell()
         return found[0] if found is not None and found[1] < _DRAWN else None
 
+    def columns_by_word() -> RawTable | None:  # a PDF's text drawn a column at a time, a few cells a line
+        cells = cell_per_line(table)  # (三级指标 新建高校(校区) 工程质量达标率(%) / 年度目标值 / 7 100% 100%)
+        return None if cells is None else column_blocks(cells, lex)
+
     tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(cell_lines(), lex),
              lambda: split_run_on_rows(join_fragments(join_header_lines(join_split_words(split_spaces(table), lex), lex),
                                                       lex), lex),
              centred, drawn,
              lambda: run_rows(table, lex), lambda: stream_rows(table, lex), cell_by_cell,
-             lambda: column_blocks(_word_per_line(table), lex)] \
+             columns_by_word] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt in ("text-lines", "text-docx", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
         tries.insert(0, lambda: labelled_rows(table, lex))
@@ -246,16 +250,6 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
     return best or first or NoTable("empty")
-
-
-def _word_per_line(table: RawTable) -> RawTable:
-    """``table`` split at its blanks, one word a line: a PDF's text drawn a column at a time whose
-    cells stand a few to a line (三级指标 新建高校(校区) 工程质量达标率(%) / 年度目标值 / 7 100% 100%),
-    for :func:`~analytics.ingest.tables.blocks.column_blocks`."""
-    words = split_spaces(table)
-    rows = [[w] for row in words.rows for w in row]
-    refs = [ref for row, ref in zip(words.rows, words.refs) for _ in row]
-    return dataclasses.replace(table, rows=rows, refs=refs)
 
 
 def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:

@@ -122,10 +122,12 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
                     row = [levels["level1"], levels["level2"], named, words]
                     worded.append(len(rows))
             elif row is None and body is not part and (levels["level1"] or levels["level2"]):
-                for stated in _stated_rows(words, lex):  # 质量指标-修复后的地质环境稳定程度提升: no number
-                    rows.append([levels["level1"], levels["level2"], *stated])
+                stated = _stated_rows(words, lex)  # 质量指标-修复后的地质环境稳定程度提升: no number
+                for name, target in stated:
+                    rows.append([levels["level1"], levels["level2"], name, target])
                     refs.append(_ref(line_of, start))
-                    body = ""  # read: not listed as skipped
+                if stated:
+                    continue  # read: not listed as skipped
             elif row and item:
                 valued += 1
             if row:
