@@ -44,6 +44,8 @@ if str(ROOT) not in sys.path:
 
 from analytics.ingest.tables.layout import find_layout  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
+from analytics.ingest.tables.raw import RawTable  # noqa: E402
+from analytics.ingest.tables.reading import read_grid  # noqa: E402
 from analytics.ingest.tables.realign import is_compacted, needs_realign, realign, row_scores  # noqa: E402
 from analytics.ingest.tables.sources import split_text  # noqa: E402
 from bench.parse_tables import TABLES, _pct, _text_bytes, heldout_folders, run  # noqa: E402
@@ -105,24 +107,37 @@ def placement(path: Path) -> tuple[str, list[list[str]]]:
     """Why the cells of the text at ``path`` are not under their columns (a web copy with empty
     cells moved to the row end, or rows starting right of their column because the merged cells on
     their left were left out; "" when they are in place), and its rows with each row the reader
-    would realign put back under its columns."""
+    would realign put back under its columns: each form's rows under its own header (a second form
+    below the first, from the row where the reader ends the first)."""
     lex = load_lexicon()
     raw = split_text(source_text(path))
+    why, rows, _ = _put_back(raw, lex)
+    return why, rows
+
+
+def _put_back(raw: RawTable, lex: Any) -> tuple[str, list[list[str]], int]:
+    """``placement`` of the rows of ``raw``: why they moved, the rows put back, and how many rows the
+    first form holds before the next form's rows (put back the same way, under their own header)."""
     layout = find_layout(raw, lex)
     if layout is None:
-        return "", raw.rows
+        return "", raw.rows, len(raw.rows)
     compact = is_compacted(raw, layout)
     scores = row_scores(raw, layout, lex) if compact else frozenset()
     head = layout.header_row + 1
-    body = [r for r in raw.rows[head:] if any(c.strip() for c in r)]
+    reading = read_grid(raw, lex, None, "")
+    after = next((s["where"] for s in getattr(reading, "skipped", []) if s["reason"] == "after_table"), None)
+    end = raw.refs.index(after) if after in raw.refs[head:] else len(raw.rows)
+    body = [r for r in raw.rows[head:end] if any(c.strip() for c in r)]
     shifted = sum(1 for r in body if needs_realign(r, layout, lex))
     rows = raw.rows[:head] + [realign(r, layout, lex, compact, scores) if compact or needs_realign(r, layout, lex)
-                              else r for r in raw.rows[head:]]
+                              else r for r in raw.rows[head:end]]
+    if end < len(raw.rows):
+        rows += _put_back(RawTable(raw.fmt, raw.rows[end:], raw.refs[end:]), lex)[1]
     if compact:
-        return f"{raw.fmt}: empty cells moved to the row end", rows
+        return f"{raw.fmt}: empty cells moved to the row end", rows, end
     if body and shifted >= MOVED_SHARE * len(body):
-        return f"{raw.fmt}: {shifted} of {len(body)} rows start right of their column", rows
-    return "", rows
+        return f"{raw.fmt}: {shifted} of {len(body)} rows start right of their column", rows, end
+    return "", rows, end
 
 
 def tables(only: list[str] | None = None) -> tuple[list[Table], list[tuple[str, str]]]:

@@ -38,3 +38,14 @@ def test_tables_without_a_grid_are_skipped_and_web_copies_put_back() -> None:
     assert copied[9][1] == put_back[9][header] == "主体班培训人次" and header > 1
     assert skipped == [("corpus/langfang_zipingbiao_2019", "no grid: the text splits one cell per line (text-lines)")]
     assert fv.placement(TABLES / "corpus" / "chizhou_weituo_ziping_2022.tsv")[0] == ""
+
+
+def test_a_second_form_is_put_back_under_its_own_header() -> None:
+    """A web copy of two forms: the rows of the second are put back under the second's header, not
+    the first's, so the rendered workbook keeps that header whole."""
+    why, rows = fv.placement(TABLES / "heldout25" / "daying_jiaojing_zhifa_ziping_2019.txt")
+    assert "row end" in why
+    headers = [r for r in rows if "三级指标" in r]
+    assert len(headers) == 2 and headers[1].index("三级指标") == headers[0].index("三级指标") == 3
+    title = next(r for r in rows if any("(2019 年度)" in c for c in r))
+    assert [c for c in title if c.strip()] == ["项目绩效目标完成情况表 (2019 年度)"] and title[0].strip()

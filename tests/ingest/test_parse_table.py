@@ -1109,6 +1109,34 @@ def test_a_name_holding_a_column_word_and_a_next_title_with_its_year(tmp_path: P
     assert [s["reason"] for s in data["skipped"] if "(2025年度)" in s["text"]] == ["after_table"]
 
 
+def test_a_next_forms_title_with_its_year_in_one_cell_under_a_merged_level_ends_the_table(tmp_path: Path) -> None:
+    """A workbook of two forms: the second's title holds its year in its own cell (项目绩效目标完成情况表
+    (2019 年度)) and the first form's level labels are merged down over it; no 项目名称 row follows. The
+    title ends the first form, the second is read under its own header, and a closing line's 存在问题 | 无
+    below the first form is no indicator."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for r in (["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值", "实际完成指标值"],
+              ["", "产出指标", "数量指标", "查处交通违法行为", "7万起", "7.07万起"],
+              ["", "", "", "评价结论", "完成", ""],
+              ["", "", "", "存在问题", "无", ""],
+              ["项目绩效目标完成情况表 (2019 年度)", "", "", "", "", ""],
+              ["预算单位", "交通警察大队", "", "", "", ""],
+              ["绩效指标完成情况", "一级指标", "二级指标", "三级指标", "预期指标值", "实际完成指标值"],
+              ["", "产出指标", "数量指标", "保障公务用车数量", "8辆", "8辆"]):
+        ws.append(r)
+    ws.merge_cells("B2:B5")
+    ws.merge_cells("C2:C5")
+    wb.save(tmp_path / "two.xlsx")
+    data = _read(tmp_path / "two.xlsx")
+    assert [i["name"] for i in data["indicators"]] == ["查处交通违法行为", "保障公务用车数量"]
+    assert [f["indicators"] for f in data["source"]["forms"]] == [1, 1]
+    assert _ind(data, "保障公务用车数量")["targets"]["2019"]["value"] == 8
+    assert [s["reason"] for s in data["skipped"] if "存在问题" in s["text"]] == ["sign_off"]
+
+
 def test_a_page_number_between_the_rows_is_no_indicator(tmp_path: Path) -> None:
     text = ("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥500人次\n"
             "—2—\t偏差大或\t\t\n\t质量指标\t培训合格率\t≥95%\n- 3 -\t\t\t\n")

@@ -452,7 +452,7 @@ _PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|�
 
 
 #: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
-FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表)")
+FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 

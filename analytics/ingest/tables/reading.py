@@ -104,6 +104,20 @@ def _starts_facts(row: list[str], lex: Lexicon) -> bool:
 _TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:：]\S{1,4}")
 
 
+def _merged_over(text: str, texts: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A level label beside a next form's title left of the names (a label merged down over the
+    title row of a workbook holding two forms), not a cell of the title row."""
+    first = next(i for i, t in enumerate(texts) if t)
+    return first < layout.name_col and first not in layout.level_cols.values() and lex.level_word(text) is not None
+
+
+def _title_ends(rest: str) -> bool:
+    """What follows a form's title word in its cell ends the title: nothing, or its year or unit
+    (``项目绩效目标完成情况表 (2019 年度)`` in one merged cell)."""
+    rest = "".join(rest.split())
+    return not rest or bool(_TITLE_TAIL.fullmatch(rest))
+
+
 _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
 _ZERO = re.compile(r"0+(\.0+)?%?")
 
@@ -135,8 +149,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
     if is_other_header(filled, lex):
         return "end"  # 序号 | 学校性质 | 培训机构 | 补助标准(元/人) | 2021年培训人数 | 备注: the next table's header
-    if (m := FORM_TITLE.search(filled[0])) and m.end() == len(filled[0]) \
-            and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:]):
+    if (m := FORM_TITLE.search(filled[0])) and _title_ends(filled[0][m.end():]) \
+            and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:] if not _merged_over(t, texts, layout, lex)):
         return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
     if any(is_total(t) for t in texts):
         return "total"
@@ -221,8 +235,9 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             break
         if kind == "blank":
             continue
-        if kind == "indicator" and closed and not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value")):
-            kind = "sign_off"  # words below a closing line (存在的问题和原因 …), not an indicator
+        if kind == "indicator" and closed and (not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value"))
+                                               or is_sign_off(normalize_text(_cell(row, layout.name_col)), lex)):
+            kind = "sign_off"  # words below a closing line (存在的问题和原因 …; 存在问题 | 无), not an indicator
         if kind in ("sign_off", "total", "header", "placeholder", "note", "fragment"):
             closed = closed or kind == "sign_off"  # a note between the rows does not close the table
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
