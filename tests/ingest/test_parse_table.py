@@ -1719,3 +1719,35 @@ def test_a_whole_share_written_with_its_unit_in_a_column_of_its_own_is_read_the_
     share = rows["保障人民生命财产安全、降低交通事故发生率"]
     assert share["direction"] == "higher" and share["inferred"]["direction"]["rule"] == "whole_share_named_low"
     assert rows["较大交通事故起数"]["direction"] == "lower"
+
+
+def test_a_quoted_value_an_approximate_one_and_a_labels_colon(tmp_path: Path) -> None:
+    """指标值为“100%”: the quotes are no words before the number; 大约30个 is about 30; a name
+    written as a label (建设占地面积:) loses its colon."""
+    for raw, value, unit in (("“100%”", 100, "%"), ("「≥90%」", 90, "%"), ("\"95%\"", 95, "%"), ("大约30个", 30, "个"),
+                             ("“约12000平方米”", 12000, "平方米")):
+        cell = read_value(raw, "higher", LEX)
+        assert (cell.form, cell.value, cell.unit) == ("number", value, unit), raw
+    assert read_value("“2021年4月15日”", "higher", LEX).due == "2021-04"
+    assert split_name("建设占地面积:", LEX)[0] == split_name("建设占地面积：", LEX)[0] == "建设占地面积"
+
+
+def test_closing_lines_a_mistyped_level_and_the_next_tables_number(tmp_path: Path) -> None:
+    """偏差大或目标未完成原因分析 | 无 closes the form (no indicator); 时效性指标 (or 日效性指标, mistyped)
+    is a level; 表十二 alone on a row, then a title with a note in brackets, end the table."""
+    data = _text(tmp_path, "2020年部门整体支出绩效自评表\n"
+                 "一级指标 | 二级指标 | 三级指标 | 年初目标值(A) | 实际完成值(B) | 得分\n"
+                 "产出指标 | 数量指标 | 办结信访案件 | 168起 | 168起 | 10\n"
+                 "| 日效性指标 | 解决群众问题时间 | 2天以内 | 2天以内 | 10\n"
+                 "| 时效性指标 | 资金拨付时间 | 12月底前 | 12月 | 10\n"
+                 "总分 | 100分\n"
+                 "偏差大或 目标未完成 原因分析 | 无\n"
+                 "表十二\n"
+                 "2021年一般性项目绩效目标表(一级项目)\n"
+                 "项目名称 | 另一个项目\n", name="closing.txt")
+    assert [i["name"] for i in data["indicators"]] == ["办结信访案件", "解决群众问题时间", "资金拨付时间"]
+    assert _ind(data, "解决群众问题时间")["level2"] == "日效性指标"
+    assert _ind(data, "解决群众问题时间")["targets"]["2020"]["comparator"] == "<="
+    assert [s["reason"] for s in data["skipped"] if "原因分析" in s["text"]] == ["sign_off"]
+    assert [s["reason"] for s in data["skipped"] if s["text"] == "表十二"] == ["after_table"]
+    assert LEX.level_word("时效性指标") == ("level2", "时效性指标")

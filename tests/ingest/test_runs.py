@@ -279,3 +279,11 @@ def test_a_stream_whose_header_words_carry_column_letters() -> None:
     got = [(i["level2"], i["name"], i["targets"]["2021"]["raw"], i["actuals"]["2021"]["value"]) for i in data["indicators"]]
     assert got == [("数量指标", "培训人数", "100人", 120), ("质量指标", "培训合格率", "95%", 98),
                    ("时效指标", "完成及时率", "100%", 100), ("服务对象满意度指标", "学员满意度", "90%", 95)]
+
+
+def test_a_change_on_the_year_before_is_the_target_not_the_names_end() -> None:
+    """效益指标经济效益指标拓展彩票销售渠道同比2022年销量显著提高显著提高: 同比 opens the target (a change
+    on 2022, in words), it never ends a name, and 2022年 is no value."""
+    kinds = ["level", "level", "name", "value", "value"]
+    cut = _cutter("效益指标经济效益指标拓展彩票销售渠道,提升彩票销售量同比2022年销量显著提高显著提高", kinds, LEX)
+    assert cut == ["效益指标", "经济效益指标", "拓展彩票销售渠道,提升彩票销售量", "同比2022年销量显著提高", "显著提高"]

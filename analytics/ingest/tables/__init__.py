@@ -18,6 +18,7 @@ from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.centred import centred_rows
 from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
+from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
@@ -217,7 +218,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         cells = cell_per_line(table)  # (三级指标 新建高校(校区) 工程质量达标率(%) / 年度目标值 / 7 100% 100%)
         return None if cells is None else column_blocks(cells, lex)
 
-    tries = [lambda: column_blocks(table, lex), lambda: rebuild_rows(cell_lines(), lex),
+    tries = [lambda: column_blocks(table, lex), lambda: closed_cells(table, lex), lambda: rebuild_rows(cell_lines(), lex),
              lambda: split_run_on_rows(join_fragments(join_header_lines(join_split_words(split_spaces(table), lex), lex),
                                                       lex), lex),
              centred, drawn,
@@ -333,8 +334,11 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
         i = current_table.refs.index(after["where"])
         if i == 0:  # rows sharing one place (a stream cut from one line): no way past them
             break
+        line = re.fullmatch(r"L(\d+)", after["where"])
+        lines = [""] * (int(line.group(1)) - 1) + current_table.lines[int(line.group(1)) - 1:] \
+            if line and current_table.lines else []  # the text's lines from the next form on, numbered as in the file
         current_table = RawTable(current_table.fmt, current_table.rows[i:], current_table.refs[i:], current_table.sheet,
-                                 current_table.merged, list(current_table.sheets))
+                                 current_table.merged, list(current_table.sheets), lines)
         nxt = _laid_out(current_table, lex, year, name, converted)
         if isinstance(nxt, TableReading) and nxt.source.get("year") is None and current.source.get("year"):
             nxt = _laid_out(current_table, lex, current.source["year"], name, converted)  # the year of the form above

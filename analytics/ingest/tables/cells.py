@@ -16,7 +16,7 @@ from typing import Any
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 
-__all__ = ["FORM_TITLE", "VALUE_SHAPE", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["VALUE_SHAPE", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -36,8 +36,9 @@ _TO_LE = ("降至", "降到", "降低到", "降低至", "下降到", "下降至"
 _KEEP = ("保持在", "稳定在", "维持在", "保持")
 _REACH = {**{w: "≥" for w in _TO_GE}, **{w: "≤" for w in _TO_LE}, **{w: "" for w in _KEEP}}
 _REACH_LONGEST_FIRST = sorted(_REACH, key=len, reverse=True)
-_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("约", "左右", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
+_WORDS = tuple(sorted(_GE + _LE + tuple(_REACH) + ("大约", "约", "左右", "为", "=", "≈", "达", "在", "内", "(含)", "含", "各"),
                       key=len, reverse=True))
+_QUOTED = re.compile(r"^[“\"「『‘'](.+)[”\"」』’']$")
 _DASHES = {"—", "–", "-", "－", "——", "/", "无", "n/a", "na", "", "——", "…", "/"}
 _YES_NO = {"是": 1.0, "否": 0.0, "有": 1.0, "无": 0.0}
 _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
@@ -268,6 +269,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     known to be the target, never while deciding where cells run together."""
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
+    text = _QUOTED.sub(r"\1", text)  # “100%”, 「≥90%」: the value quoted in a sentence (指标值为“100%”)
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
     text = _IME_SIGNS.sub(lambda m: _IME_SIGNS_AS[m.group(1)], text)  # 》=95%: > typed with a Chinese keyboard
@@ -335,7 +337,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     body = pre_words + m["num"].replace(",", "") + post_words
     for word in _REACH_LONGEST_FIRST:  # 保持在 before 在
         body = body.replace(word, _REACH[word])
-    for junk in ("控制在", "(含)", "左右", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
+    for junk in ("控制在", "(含)", "左右", "大约", "约", "为", "≈", "在", "含", "各"):  # longest first: 控制在 before 在; 各1次: each
         body = body.replace(junk, "")
     body = re.sub(r"(?<![<>])=", "", body)  # =300天 (exactly, below), not the = of >= / <=
     body = body.replace("高于", ">=")  # 大于 / 小于 and > / < stay strict (parse_target reads them)
@@ -392,7 +394,7 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         hint_unit = lex.unit_aliases.get(hint_unit, hint_unit)
         if hint_unit in lex.units or re.fullmatch(r"万?[^\W\d_]{1,4}(/[^\W\d_·*]{1,4}([·*][^\W\d_]{1,2})?)?", hint_unit):
             unit = hint_unit
-    name = re.sub(r"(?<=\S{2})\s*[—]{2}.*$", "", text.strip()).rstrip("。;；")  # …标准——一户年最高5300元
+    name = re.sub(r"(?<=\S{2})\s*[—]{2}.*$", "", text.strip()).rstrip("。;；:：")  # …标准——一户年最高5300元; 建设占地面积: (a label's colon)
     if unit == "万":
         for end, full in lex.bare_wan:
             if normalize_text(name).endswith(end):
@@ -451,8 +453,6 @@ def ends_like_name(text: str) -> bool:
 _PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它|[-—–]\s*\d{1,3}\s*[-—–]|第\d{1,3}页(共\d{1,3}页)?)$")
 
 
-#: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
-FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import FORM_TITLE, TYPE_WORDS, is_qualitative_text, is_value_like, read_value, split_name
+from analytics.ingest.tables.cells import TYPE_WORDS, is_qualitative_text, is_value_like, read_value, split_name
+from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable

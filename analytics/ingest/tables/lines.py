@@ -18,7 +18,7 @@ from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import reads_complete
 
-__all__ = ["join_wrapped_words", "rebuild_rows"]
+__all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 
 _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
@@ -86,6 +86,13 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 return h - 1, [normalize_text(lines[h - 1]), *cells], places, j + len(places)  # 序号 first
             return h, cells, places, j + len(places)
     return None
+
+
+def header_cells(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None:
+    """(first line, header cells, line after the header) of the first header in ``lines`` with no
+    place-named value columns after it, or None."""
+    found = _header(lines, lex)
+    return None if found is None or found[2] else (found[0], found[1], found[3])
 
 
 def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, header: str = "") -> bool:

@@ -10,11 +10,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (FORM_TITLE, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
+from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             fraction_of_percent, header_role, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
                                             read_change, read_value, serial_dates, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
+from analytics.ingest.tables.ends import TABLE_NUMBER, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
 from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
@@ -95,29 +96,6 @@ def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str,
     return out
 
 
-def _starts_facts(row: list[str], lex: Lexicon) -> bool:
-    """The row names a project (项目名称 …): the facts of a next form begin, the table has ended."""
-    texts = [normalize_text(c) for c in row if c.strip()][:2]
-    return any(re.search(lex.facts["name"], t) for t in texts)
-
-
-_TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:：]\S{1,4}")
-
-
-def _merged_over(text: str, texts: list[str], layout: Layout, lex: Lexicon) -> bool:
-    """A level label beside a next form's title left of the names (a label merged down over the
-    title row of a workbook holding two forms), not a cell of the title row."""
-    first = next(i for i, t in enumerate(texts) if t)
-    return first < layout.name_col and first not in layout.level_cols.values() and lex.level_word(text) is not None
-
-
-def _title_ends(rest: str) -> bool:
-    """What follows a form's title word in its cell ends the title: nothing, or its year or unit
-    (``项目绩效目标完成情况表 (2019 年度)`` in one merged cell)."""
-    rest = "".join(rest.split())
-    return not rest or bool(_TITLE_TAIL.fullmatch(rest))
-
-
 _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
 _ZERO = re.compile(r"0+(\.0+)?%?")
 
@@ -140,7 +118,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     roles = [header_role(t, lex) for t in texts if t]
     if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
         return "header"
-    if _starts_facts(row, lex):
+    if starts_facts(row, lex):
         return "end"
     filled = [t for t in texts if t]
     if len(filled) >= 2 and all(is_place_name(t) for t in filled):
@@ -149,9 +127,8 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "header"  # 2016年 | 2017年 | 2018年: the years of the value columns, repeated on a new page
     if is_other_header(filled, lex):
         return "end"  # 序号 | 学校性质 | 培训机构 | 补助标准(元/人) | 2021年培训人数 | 备注: the next table's header
-    if (m := FORM_TITLE.search(filled[0])) and _title_ends(filled[0][m.end():]) \
-            and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:] if not _merged_over(t, texts, layout, lex)):
-        return "end"  # the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
+    if next_title(texts, layout, lex):
+        return "end"  # 表十二, or the title of a next table (with its year or unit: 项目支出绩效目标表 | (2025年度))
     if any(is_total(t) for t in texts):
         return "total"
     if name and (is_placeholder(name) or is_placeholder(split_name(name, lex)[0])):
@@ -226,7 +203,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
                 row = whole
                 spread.add(i)
         kind = _classify(row, layout, lex)
-        if row is not table.rows[i] and kind not in ("end", "blank") and _starts_facts(table.rows[i], lex):
+        if row is not table.rows[i] and kind not in ("end", "blank") and starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
         where = table.refs[i]
         if kind == "end":
@@ -304,7 +281,7 @@ def _title(rows: list[list[str]]) -> str | None:
         cells = {normalize_text(c) for c in row if c.strip()}
         if len(cells) == 1:
             t = " ".join(next(c for c in row if c.strip()).split())
-            if re.search("表|绩效目标", t):
+            if re.search("表|绩效目标", t) and not TABLE_NUMBER.fullmatch(t):  # 表十二: the number, not the title
                 return t.replace(" ", "")
     return None
 
@@ -472,6 +449,12 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
             for (c, s, k, r), u in zip(raws, only)]
     name, raws, target_inf = _target_in_name(name, raws, row, layout, lex, weights)
+    pos = next((k for k, (_, s, _, _) in enumerate(raws) if s == "targets"), None)
+    if normalize_text(comp) == "定性" and pos is not None and not weights \
+            and not any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
+        raws[pos] = (*raws[pos][:3], "定性")  # 定性 | (blank): a qualitative target, judged as reached or not
+        target_inf = {"target": {"value": "定性", "rule": "qualitative_by_type", "confidence": "medium",
+                                 "reason": "指标值空白，指标性质列写作“定性”：定性目标，按达成情况评价"}}
     texts, dated = serial_dates([r for *_, r in raws], name, lex)  # =44,561 under 完成时间: a date
     raws = [(c, s, k, t) for (c, s, k, _), t in zip(raws, texts)]
     target_inf = {"target": dated, **target_inf} if dated else target_inf

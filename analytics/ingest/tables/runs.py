@@ -20,8 +20,9 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (COMPARATOR_WORDS, FORM_TITLE, SIGN_WORDS, TYPE_WORDS, column_sign,
+from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign,
                                            ends_like_name, header_role, is_total, read_value)
+from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -50,6 +51,7 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
+_COMPARED = re.compile(r"^(同比|环比)|(同比|环比)$")  # a change compared with the year (month) before
 _COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]")  # after a header word: its column letter (A), (B/A), or (分)
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
 
@@ -117,7 +119,7 @@ def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
 
 def _boundaries(s: str, lex: Lexicon) -> list[int]:
     """Where a cell may end in ``s``: where the kind of character changes (text / digits / signs),
-    after a name's usual ending (率, 数量, 情况), around qualitative and comparator words, before an
+    after a name's usual ending (率, 数量, 情况), around qualitative and comparator words (and 同比), before an
     explanation's first word."""
     def cls(ch: str) -> str:
         if _CJK.match(ch):
@@ -132,7 +134,7 @@ def _boundaries(s: str, lex: Lexicon) -> list[int]:
     for i in range(1, len(s)):
         if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]):
             out.add(i)
-    words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS) if len(w) >= 2}
+    words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS, "同比", "环比") if len(w) >= 2}
     words |= {w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}  # 产出时效 | 森林火灾…
     for w in sorted(words):
         for m in re.finditer(re.escape(w), s):
@@ -183,6 +185,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
             if cell.startswith(_BOUND_TAILS):
                 return None  # 以上,艾滋病人检测: the end of the value before it, not a name's start
+            if _COMPARED.search(cell):
+                return None  # …销售量同比: the comparison opens the target (同比2022年显著提高), no name ends in it
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
             if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
@@ -217,6 +221,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return 3.0
             if read.form == "none":
                 return 1.0
+            if read.form == "qualitative" and _COMPARED.match(cell) and len(cell) <= 20 and \
+                    cell.endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
+                return 1.2 + 0.02 * len(cell)  # 同比2022年销量显著提高: a change on a year before, in words
             if read.form == "qualitative" and len(cell) <= 12 and not re.search(r"\d", cell) and \
                     any(w in cell for w in lex.qualitative_words if len(w) >= 2):
                 opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))

@@ -1,0 +1,50 @@
+"""Where a table ends and the next begins: the next form's title (with its year, unit or a note in
+brackets, in its own cell or beside it), the next table's number (表十二, 附表3), or the facts of
+the next form (项目名称 …)."""
+
+from __future__ import annotations
+
+import re
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.layout import Layout
+from analytics.ingest.tables.lexicon import Lexicon
+
+__all__ = ["FORM_TITLE", "TABLE_NUMBER", "next_title", "starts_facts"]
+
+#: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
+FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
+TABLE_NUMBER = re.compile(r"附?表\s*([一二三四五六七八九十]{1,3}|\d{1,2}(-\d{1,2})?)[:：]?")
+_TITLE_TAIL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?|(金额)?单位[:：]\S{1,4}")
+_TITLE_NOTE = re.compile(r"[(（][^()（）\d]{1,8}[)）]")
+
+
+def starts_facts(row: list[str], lex: Lexicon) -> bool:
+    """The row names a project (项目名称 …): the facts of a next form begin, the table has ended."""
+    texts = [normalize_text(c) for c in row if c.strip()][:2]
+    return any(re.search(lex.facts["name"], t) for t in texts)
+
+
+def next_title(texts: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """The row (its cells' normalized texts) is the next table's number alone, or a next form's title
+    with nothing beside it but its year or unit (or level labels merged down over it)."""
+    filled = [t for t in texts if t]
+    if len(filled) == 1 and TABLE_NUMBER.fullmatch(filled[0]):
+        return True
+    m = FORM_TITLE.search(filled[0]) if filled else None
+    return bool(m) and _title_ends(filled[0][m.end():]) \
+        and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:] if not _merged_over(t, texts, layout, lex))
+
+
+def _merged_over(text: str, texts: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """A level label beside a next form's title left of the names (a label merged down over the
+    title row of a workbook holding two forms), not a cell of the title row."""
+    first = next(i for i, t in enumerate(texts) if t)
+    return first < layout.name_col and first not in layout.level_cols.values() and lex.level_word(text) is not None
+
+
+def _title_ends(rest: str) -> bool:
+    """What follows a form's title word in its cell ends the title: nothing, its year or unit
+    (``项目绩效目标完成情况表 (2019 年度)`` in one merged cell), or a short note in brackets (``(一级项目)``)."""
+    rest = "".join(rest.split())
+    return not rest or bool(_TITLE_TAIL.fullmatch(rest) or _TITLE_NOTE.fullmatch(rest))
