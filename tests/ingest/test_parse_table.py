@@ -1751,3 +1751,16 @@ def test_closing_lines_a_mistyped_level_and_the_next_tables_number(tmp_path: Pat
     assert [s["reason"] for s in data["skipped"] if "原因分析" in s["text"]] == ["sign_off"]
     assert [s["reason"] for s in data["skipped"] if s["text"] == "表十二"] == ["after_table"]
     assert LEX.level_word("时效性指标") == ("level2", "时效性指标")
+
+
+def test_a_numbered_template_name_in_the_first_column_starts_its_row_right(tmp_path: Path) -> None:
+    """A web copy that left out the merged 指标类型 cell: 指标2:项目成本控制 | 不超预算 | … is the name
+    and its worded target one column left, even though 不超预算 could pass for a name."""
+    data = _text(tmp_path, "2018年项目绩效目标表\n"
+                 "| 指标类型 | 绩效指标 | 绩效目标 | 评价标准 |\n"
+                 "| 产出指标 | 指标1:物业管理面积 | 6500平方米 | 6500平方米以上 |\n"
+                 "| 指标2:用电量 | 60万度 | 60万度以上 | |\n"
+                 "| 效益指标 | 指标1:设备使用率 | 80%以上 | 80%以上 |\n"
+                 "| 指标2:项目成本控制 | 不超预算 | 不超预算 | |\n", name="slots.txt")
+    assert [i["name"] for i in data["indicators"]] == ["物业管理面积", "用电量", "设备使用率", "项目成本控制"]
+    assert _ind(data, "项目成本控制")["targets"]["2018"]["qualitative"]
