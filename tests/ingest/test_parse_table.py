@@ -1764,3 +1764,22 @@ def test_a_numbered_template_name_in_the_first_column_starts_its_row_right(tmp_p
                  "| 指标2:项目成本控制 | 不超预算 | 不超预算 | |\n", name="slots.txt")
     assert [i["name"] for i in data["indicators"]] == ["物业管理面积", "用电量", "设备使用率", "项目成本控制"]
     assert _ind(data, "项目成本控制")["targets"]["2018"]["qualitative"]
+
+
+def test_a_target_sentence_stating_one_count_is_read_by_it(tmp_path: Path) -> None:
+    """实施基本药物制度补助村卫生室352个。 (the count at the end) and 37个基层医疗机构 (the count first,
+    then what it counts) are targets of that count, but only where the cell is known to be the
+    target; a sentence with two numbers, or a worded actual, stays words."""
+    for raw, value in (("实施基本药物制度补助村卫生室352个。", 352), ("37个基层医疗机构", 37), ("全年开展培训4次", 4)):
+        cell = read_value(raw, "higher", LEX, sentence=True)
+        assert (cell.form, cell.comparator, cell.value) == ("number", ">=", value), raw
+    assert read_value("37个基层医疗机构", "higher", LEX).form == "unreadable"  # not while cutting cells
+    assert read_value("本年度已完成37个基层医疗机构基药补助制度实施。", "higher", LEX, sentence=True).form == "qualitative"
+    assert read_value("2022年完成37个机构", "higher", LEX, sentence=True).value != 37
+    data = _text(tmp_path, "2021年度绩效目标自评表\n"
+                 "一级指标 二级指标 三级指标 年度指标值 全年完成值 未完成原因和改进措施\n"
+                 "数量指标  指标1:村卫生室实施基本药物制度 实施基本药物制度补助村卫生室352个。 本年度已完成352个。\n"
+                 " 指标2:乡镇卫生院实施基本药物制度 实施基本药物制度补助乡镇卫生院12个。 本年度已完成12个。\n"
+                 "质量指标  指标1:基层医疗机构补助 37个基层医疗机构 100%\n", name="sentences.txt")
+    assert _ind(data, "村卫生室实施基本药物制度")["targets"]["2021"]["value"] == 352
+    assert _ind(data, "基层医疗机构补助")["targets"]["2021"]["value"] == 37

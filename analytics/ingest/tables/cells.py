@@ -15,6 +15,7 @@ from typing import Any
 
 from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
+from analytics.ingest.tables.numerals import arabic
 
 __all__ = ["VALUE_SHAPE", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
@@ -222,44 +223,26 @@ def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell |
     for m in _EMBED_POST.finditer(text):
         if not m.group(2) or m.group(2) in lex.units or m.group(2) in ("%", "％"):
             found.append((m.group(1) + m.group(2) + m.group(3), m.start(), m.end()))
+    if not found and len(re.findall(r"\d+(?:\.\d+)?", text)) == 1:
+        return _counted(text_raw, text, direction, lex)
     if len(found) != 1 or found[0][1] == 0 or re.search(r"\d", text[found[0][2]:]):
         return None
     cell = read_value(found[0][0], direction, lex)
     return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=True) if cell.form == "number" else None
 
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-#: a short cell whose number is written in Chinese numerals before its unit (不少于三次, ≥二次, 两期, 一百人)
-_CN_VALUE = re.compile(r"^(?P<cmp>[≥≤<>=]{0,2}|不少于|不低于|不超过|不高于|达到|至少)(?P<num>[零〇一二两三四五六七八九十百千]{1,6})"
-                       r"(?P<rest>[^\d零〇一二两三四五六七八九十百千万亿]{1,4}(?:以上|以下|以内)?)$")
+def _counted(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
+    """A sentence's one count, with no comparator: at its end (``实施基本药物制度补助村卫生室352个。``) or
+    first, before what it counts (``37个基层医疗机构``); the comparator comes from the direction."""
+    m = _COUNT_LAST.fullmatch(text) or _COUNT_FIRST.fullmatch(text)
+    if m is None or m.group("unit") not in lex.units:
+        return None
+    cell = read_value(m.group("num") + m.group("unit"), direction, lex)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit) if cell.form == "number" else None
 
 
-def _cn_number(word: str) -> int | None:
-    """``三`` → 3, ``十二`` → 12, ``一百二十`` → 120, ``两千`` → 2000; ``None`` when not a number."""
-    total, digit = 0, None
-    for ch in word:
-        if ch in _CN_DIGITS:
-            if digit is not None:
-                return None  # 一二: not a number
-            digit = _CN_DIGITS[ch]
-        elif ch in _CN_UNITS:
-            total += (1 if digit is None else digit) * _CN_UNITS[ch]
-            digit = None
-        else:
-            return None
-    return total + (digit or 0)
-
-
-def _arabic(text: str, lex: Lexicon) -> str:
-    """``text`` with a count written in Chinese numerals before a known unit (see ``_CN_VALUE``:
-    不少于三次, 一百人, 十二月底前) in digits; other words (一般, 一次性, 十佳) as they are."""
-    m = _CN_VALUE.match(text)
-    unit = re.sub("(以上|以下|以内|底前|底|前)$", "", m.group("rest")) if m else ""
-    if not m or not (unit in lex.units or lex.unit_aliases.get(unit, "") in lex.units):
-        return text
-    number = _cn_number(m.group("num"))
-    return text if number is None else f"{m.group('cmp')}{number}{m.group('rest')}"
+_COUNT_LAST = re.compile(rf"[\u4e00-\u9fff]{{4,}}?(?P<num>{_NUM})(?P<unit>[^\d\W]{{1,2}})[。.]?")
+_COUNT_FIRST = re.compile(rf"(?P<num>{_NUM})(?P<unit>[^\d\W])[\u4e00-\u9fff]{{2,12}}")
 
 
 def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -> Cell:
@@ -287,7 +270,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = re.sub(r"(?<=[\d%\u4e00-\u9fff])[。；;，,、]+$", "", text)  # 95%以上。: a sentence's full stop
     if _ZERO_RE.fullmatch(text):
         text = "0"  # 零 / 零事故 is a bare 0 (a cap by the zero rule)
-    text = _arabic(text, lex)  # 不少于三次, 两期, 十二月底前: a count written in Chinese numerals
+    text = arabic(text, lex)  # 不少于三次, 两期, 十二月底前: a count written in Chinese numerals
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
     if re.fullmatch(r"[≥≤<>=≧≦]{1,2}", text):
@@ -333,7 +316,8 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
     if not _unit_shaped(unit, lex):
-        return Cell(text_raw, None, None, form="unreadable", error="not_a_value")
+        counted = _counted(text_raw, text, direction, lex) if sentence and not pre_rest else None
+        return counted or Cell(text_raw, None, None, form="unreadable", error="not_a_value")  # 37个基层医疗机构
     body = pre_words + m["num"].replace(",", "") + post_words
     for word in _REACH_LONGEST_FIRST:  # 保持在 before 在
         body = body.replace(word, _REACH[word])

@@ -234,6 +234,11 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
             out[col.index] = rest[j]  # 第一年按总投资额返本20%,分红按8%分红: the row's one cell left, its target in words
             j += 1
             continue
+        if col.role == "value" and col.value_role == "target" and j == 0 and not fits(rest[j], "value", lex) \
+                and read_value(rest[j], "higher", lex, sentence=True).form == "number":
+            out[col.index] = rest[j]  # 实施乡镇社区基层医疗机构37个。: the cell after the name, its target stated in a sentence
+            j += 1
+            continue
         if not fits(rest[j], col.role, lex):
             continue
         if col.role == "value" and col.value_role != "target":
