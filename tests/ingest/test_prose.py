@@ -222,3 +222,21 @@ def test_a_change_stated_without_a_number_under_a_level_label_is_a_qualitative_i
     assert by["完成《河道综合治理实施方案》编制工作"]["targets"]["2023"]["due"] == "2023-12"
     assert by["完成《河道综合治理实施方案》编制工作"]["kind"] == "milestone"
     # a clause too short to name what is measured (水质提高) is no indicator: the list above holds all
+
+
+def test_a_notice_with_its_head_in_cells_and_one_target_under_a_level_label() -> None:
+    """A notice whose head is a |-table (索引号 | …) and whose only target, cut off after it, is one
+    clause under a level label with a comparator word: read as sentences, that one row."""
+    text = ("索 引 号 | 640324032/2022-00044 | 发文时间 | 2022-03-25 |\n"
+            "发布机构 | 某县某镇 | 文 号 | 无 |\n"
+            "标 题: | 关于某村人居环境整治项目资金绩效目标设定的公示 |\n"
+            "资金总额500万元,项目建设内容:外立面改造。现将2022年绩效目标设定公示如下:\n"
+            "一、产出指标\n"
+            "数量指标:商业段外立面改造(≥**平方米)大于等于10157.6平方米,环\n")
+    result = parse_table(text.encode("utf-8"), filename="notice.txt")
+    assert isinstance(result, TableReading), result
+    [ind] = result.to_json()["indicators"]
+    assert (ind["name"], ind["level2"], ind["unit"]) == ("商业段外立面改造", "数量指标", "平方米")
+    assert (ind["targets"]["2022"]["comparator"], ind["targets"]["2022"]["value"]) == (">=", 10157.6)
+    one = "项目简介:资金用于道路建设,全长不少于5公里。\n"
+    assert not isinstance(parse_table(one.encode("utf-8"), filename="one.txt"), TableReading)  # no level label

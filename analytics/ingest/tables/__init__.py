@@ -99,15 +99,9 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         free = line_rows(table, lex) if _in_cells(table) else None  # rows without a header: their cells first
         if not text and free is None:
             continue  # a workbook or CSV with no header: only rows of names and targets are read, never sentences
-        prose = None if free is not None or not text else prose_rows(table, lex)
+        prose = None if free is not None or not text else _prose(table, lex, year, name, converted)
         if prose is not None:  # no table: targets written as sentences
-            result = _read(prose[0], lex, year or prose_year(table), name, converted)
-            if isinstance(result, TableReading) and result.indicators:
-                result.skipped.extend(prose[1])
-                result.project["name"] = result.project.get("name") or prose_title(table)
-                if year is None:
-                    result.source["year_from"] = "text"
-                return result
+            return prose
         free = free or line_rows(table, lex)
         if free is not None:  # no header fits: a name and its values on each line
             titled = title_year(table.rows, len(table.rows), lex)
@@ -118,6 +112,9 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                 result.unread.extend(free[1])
                 result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
                 return result
+            prose = _prose(table, lex, year, name, converted) if text else None
+            if prose is not None:  # a notice's head in cells (索引号 | …), its targets in sentences below
+                return prose
         headless = stream_rows(table, lex, headless=True) if text else None
         if headless is not None:  # rows run together, copied without their header: the last resort
             result = _read(headless, lex, year, name, converted)
@@ -129,6 +126,21 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         below = [u["text"][:80] for u in first.unread] + [s["text"][:80] for s in first.skipped]
         return NoTable("no_rows", str(first.source.get("header_row") or ""), rows=len(below), sample=below[:4])
     return first or NoTable("empty")
+
+
+def _prose(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str]) -> TableReading | None:
+    """The reading of targets written as sentences (:mod:`.prose`), or None when it finds none."""
+    prose = prose_rows(table, lex)
+    if prose is None:
+        return None
+    result = _read(prose[0], lex, year or prose_year(table), name, converted)
+    if not isinstance(result, TableReading) or not result.indicators:
+        return None
+    result.skipped.extend(prose[1])
+    result.project["name"] = result.project.get("name") or prose_title(table)
+    if year is None:
+        result.source["year_from"] = "text"
+    return result
 
 
 def _in_cells(table: RawTable) -> bool:
