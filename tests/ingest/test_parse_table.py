@@ -294,6 +294,9 @@ def test_durations_and_frequencies_are_levels() -> None:
     assert infer_kind("投诉处理时长", "个工作日", "", [read_value("≤3个工作日", "lower", LEX)], LEX)["value"] == "level"
     assert infer_kind("数据更新频率", "次/月", "", [read_value("每月1次", "higher", LEX)], LEX)["value"] == "level"
     assert infer_kind("培训频率达标率", "%", "", [read_value("≥90%", "higher", LEX)], LEX)["value"] == "rate"
+    counted = infer_kind("基本药物制度覆盖率", "个", "", [read_value("37个", "higher", LEX)], LEX)
+    assert (counted["value"], counted["rule"], counted["confidence"]) == ("flow", "rate_name_counted", "low")
+    assert infer_kind("基本药物制度覆盖率", "", "", [read_value("100", "higher", LEX)], LEX)["value"] == "rate"
     assert infer_kind("投诉件数", "件", "", [read_value("≤3件", "lower", LEX)], LEX)["value"] == "flow"
 
 
