@@ -287,3 +287,15 @@ def test_a_change_on_the_year_before_is_the_target_not_the_names_end() -> None:
     kinds = ["level", "level", "name", "value", "value"]
     cut = _cutter("效益指标经济效益指标拓展彩票销售渠道,提升彩票销售量同比2022年销量显著提高显著提高", kinds, LEX)
     assert cut == ["效益指标", "经济效益指标", "拓展彩票销售渠道,提升彩票销售量", "同比2022年销量显著提高", "显著提高"]
+
+
+def test_a_stream_whose_header_words_carry_required_marks_and_one_row_under_them() -> None:
+    """A notice run into one stream with its target table at the end: header words marked required
+    (一级指标*, 绩效指标性质*, 绩效度量单位*) and one row, cut off after it, are read."""
+    stream = ("现下达你单位项目资金,请做好绩效监控。附件2项目绩效目标表主管部门:省商务厅资金总额:2430.30"
+              "一级指标*二级指标*三级指标*绩效指标性质*绩效指标值*绩效度量单位*指标方向性*"
+              "产出指标数量指标举办展会场次≥12场正向指标\n")
+    data = _read(stream, year=2022)
+    [ind] = data["indicators"]
+    assert (ind["level1"], ind["level2"], ind["name"], ind["unit"]) == ("产出指标", "数量指标", "举办展会场次", "场")
+    assert ind["targets"]["2022"]["value"] == 12

@@ -51,8 +51,9 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
+_FULL_HEADER = 5  # header words found in a stream that make it a table even with one row under them
 _COMPARED = re.compile(r"^(同比|环比)|(同比|环比)$")  # a change compared with the year (month) before
-_COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]")  # after a header word: its column letter (A), (B/A), or (分)
+_COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]|\*")  # after a header word: its column letter (A), (B/A), (分), or a required mark *
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
 
 
@@ -428,7 +429,8 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     """A whole form run together into one stream (a document-sharing page's text: the cells of every
     row and the rows themselves with nothing between them): the header words found inside it, the
     text after them cut into rows of the same columns (see :func:`_cutter` with ``stream``). ``None``
-    when no header is found or fewer than two rows with a target are cut. With ``headless``, only a
+    when no header is found or fewer than two rows with a target are cut (one, under a header of five
+    words or more). With ``headless``, only a
     stream without header words is read, as rows copied without their header under the usual one
     (:func:`_headless`; a last resort, tried when no other way of cutting the text found a table)."""
     lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
@@ -459,8 +461,8 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     total = next((k for k, r in enumerate(rows) if k > len(above) and is_total(r[name_at])), None)
     rows = rows if total is None else rows[:total + 1]  # the table ends at its total row (合计, 总分)
     body = rows[len(above) + 1:]
-    if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < 2:
-        return None
+    if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < (1 if len(words) >= _FULL_HEADER else 2):
+        return None  # one row is enough under a whole header (a copy cut after its first row)
     odd = sum(1 for r in body if len(_CJK.findall(r[name_at])) < 3 or r[name_at] in lex.units
               or r[name_at].count("(") + r[name_at].count("（") != r[name_at].count(")") + r[name_at].count("）"))
     if odd * 3 > len(body):
