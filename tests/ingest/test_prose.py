@@ -240,3 +240,19 @@ def test_a_notice_with_its_head_in_cells_and_one_target_under_a_level_label() ->
     assert (ind["targets"]["2022"]["comparator"], ind["targets"]["2022"]["value"]) == (">=", 10157.6)
     one = "项目简介:资金用于道路建设,全长不少于5公里。\n"
     assert not isinstance(parse_table(one.encode("utf-8"), filename="one.txt"), TableReading)  # no level label
+
+
+def test_targets_written_in_a_forms_cell_beside_their_level_in_a_cell_of_its_own() -> None:
+    """年度绩效总目标 | 产出指标 | 开展文物安全巡查频次8次;…: the level word in its own cell labels the
+    clauses of the cell after it, so a clause ending in a count is a target and the next row's level
+    (效益指标 | …) is no part of a name."""
+    text = ("项目名称 | 全市文物保护专项经费 | 预算金额 | 36万元 |\n"
+            "起止时间 | 2022年1月—12月 |\n"
+            "年度绩效总目标 | 产出指标 | 开展文物安全巡查8次;编制文物宣传资料数量3个;文物保护项目验收合格率≥86%。 |\n"
+            "效益指标 | 文物保护宣传覆盖人次≥20万人次;文物保护修缮个数≥5个。 |\n")
+    result = parse_table(text.encode("utf-8"), filename="form.txt", year=2022)
+    assert isinstance(result, TableReading), result
+    got = [(i["level1"], i["name"], i["targets"]["2022"]["value"]) for i in result.to_json()["indicators"]]
+    assert got == [("产出指标", "开展文物安全巡查", 8), ("产出指标", "编制文物宣传资料数量", 3),
+                   ("产出指标", "文物保护项目验收合格率", 86), ("效益指标", "文物保护宣传覆盖人次", 20),
+                   ("效益指标", "文物保护修缮个数", 5)]

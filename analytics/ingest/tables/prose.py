@@ -55,6 +55,17 @@ _LONGEST_WORDED_ITEM = 40
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 
 
+def _joined(row: list[str], lex: Lexicon) -> str:
+    """A row's cells as one line: a level word in a cell of its own and the cell before it are
+    labels of what follows (年度绩效总目标 | 产出指标 | 开展…8次;… → 年度绩效总目标:产出指标:开展…8次;…)."""
+    cells = [c.strip() for c in row if c.strip()]
+    out = ""
+    for k, c in enumerate(cells):
+        sep = ":" if k + 1 < len(cells) and (_level(c, lex) or _level(cells[k + 1], lex)) else " "
+        out += c + (sep if k + 1 < len(cells) else "")
+    return out
+
+
 def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """A level word, also when written with 目标 for 指标 (社会效益目标) or with a numbering."""
     t = re.sub(r"^(?:[一二三四五六七八九十\d]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*", "", normalize_text(text))
@@ -65,7 +76,7 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
     target (or only one, written under a level label with a comparator word: 数量指标:…大于等于10157.6平方米)."""
-    lines, line_refs = _inline_items([" ".join(c for c in row if c.strip()) for row in table.rows], table.refs)
+    lines, line_refs = _inline_items([_joined(row, lex) for row in table.rows], table.refs)
     items = _list_items(lines)
     lines = [_ITEM.sub("", ln, count=1) if k in items else ln for k, ln in enumerate(lines)]
     text = "\n".join(lines)[:_MAX_CHARS]
