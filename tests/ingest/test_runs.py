@@ -299,3 +299,19 @@ def test_a_stream_whose_header_words_carry_required_marks_and_one_row_under_them
     [ind] = data["indicators"]
     assert (ind["level1"], ind["level2"], ind["name"], ind["unit"]) == ("产出指标", "数量指标", "举办展会场次", "场")
     assert ind["targets"]["2022"]["value"] == 12
+
+
+def test_a_streams_project_cells_before_its_first_level_are_listed_and_its_rows_read() -> None:
+    """部门预算项目绩效目标申报表 run together: the project's cells (unit, amount, name, goal) stand
+    between the header and the first level word; they are listed as unread, the rows after them read,
+    and the last header word 指标方向性 takes each row's 正向指标."""
+    stream = ("部门预算项目绩效目标申报表(2023年度)单位名称项目名称预算数年度目标"
+              "一级指标二级指标三级指标指标性质指标值度量单位权重指标方向性"
+              "820-马踏镇部门8,827,620.53村组干部报酬3,309,840.00按时发放村组干部报酬"
+              "效益指标社会效益指标维护社会稳定≥95%10正向指标"
+              "产出指标时效指标报酬发放及时率≥95%20正向指标"
+              "满意度指标服务对象满意度指标人民群众满意度≥95%10正向指标\n")
+    data = _read(stream)
+    assert [i["name"] for i in data["indicators"]] == ["维护社会稳定", "报酬发放及时率", "人民群众满意度"]
+    assert all(i["targets"]["2023"]["value"] == 95 for i in data["indicators"])
+    assert any("马踏镇部门" in u["text"] for u in data["unread"])

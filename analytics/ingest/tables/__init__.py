@@ -120,6 +120,9 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             result = _read(headless, lex, year, name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 return result
+        prose = _prose(table, lex, year, name, converted, single=True) if text else None
+        if prose is not None:  # one target in a sentence under its level label (a notice cut after it)
+            return prose
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     if isinstance(first, TableReading) and not first.indicators:  # a header with no indicator under it
@@ -128,9 +131,11 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
     return first or NoTable("empty")
 
 
-def _prose(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str]) -> TableReading | None:
-    """The reading of targets written as sentences (:mod:`.prose`), or None when it finds none."""
-    prose = prose_rows(table, lex)
+def _prose(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str],
+           single: bool = False) -> TableReading | None:
+    """The reading of targets written as sentences (:mod:`.prose`; with ``single``, also of one
+    sentence under a level label), or None when it finds none."""
+    prose = prose_rows(table, lex, single)
     if prose is None:
         return None
     result = _read(prose[0], lex, year or prose_year(table), name, converted)

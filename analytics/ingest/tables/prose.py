@@ -72,10 +72,11 @@ def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
     return lex.level_word(t) or lex.level_word(re.sub("目标$", "指标", t))
 
 
-def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, str]]] | None:
+def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[RawTable, list[dict[str, str]]] | None:
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
-    target (or only one, written under a level label with a comparator word: 数量指标:…大于等于10157.6平方米)."""
+    target (with ``single``, one is enough when a level label sets it and a comparator word states it:
+    数量指标:…大于等于10157.6平方米 — a last resort, after every other way)."""
     lines, line_refs = _inline_items([_joined(row, lex) for row in table.rows], table.refs)
     items = _list_items(lines)
     lines = [_ITEM.sub("", ln, count=1) if k in items else ln for k, ln in enumerate(lines)]
@@ -151,7 +152,7 @@ def prose_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, 
         drop = set(worded)
         rows = [r for k, r in enumerate(rows) if k not in drop]
         refs = [r for k, r in enumerate(refs) if k not in drop]
-    if len(rows) < 3 and not (len(rows) == 2 and (rows[1][0] or rows[1][1]) and _VALUE.search(rows[1][3])):
+    if len(rows) < 3 and not (single and len(rows) == 2 and (rows[1][0] or rows[1][1]) and _VALUE.search(rows[1][3])):
         return None  # one clause only when a level label sets it and a comparator word states its target
     refs[0] = refs[1]  # the grid's header stands where the first target is written
     return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped

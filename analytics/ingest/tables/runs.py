@@ -51,7 +51,9 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
-_FULL_HEADER = 5  # header words found in a stream that make it a table even with one row under them
+_FULL_HEADER = 5  # header words found in a stream that make it a table even with one row under them (the copy's end)
+_LEAD_WORDS = 4  # Chinese characters of a project's cells before a stream's first level word, at least
+_LEFT_OVER = 10  # characters a stream's cut may leave at its end and still be the copy's end
 _COMPARED = re.compile(r"^(同比|环比)|(同比|环比)$")  # a change compared with the year (month) before
 _COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]|\*")  # after a header word: its column letter (A), (B/A), (分), or a required mark *
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
@@ -430,7 +432,7 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     row and the rows themselves with nothing between them): the header words found inside it, the
     text after them cut into rows of the same columns (see :func:`_cutter` with ``stream``). ``None``
     when no header is found or fewer than two rows with a target are cut (one, under a header of five
-    words or more). With ``headless``, only a
+    words or more, when the copy ends with it). With ``headless``, only a
     stream without header words is read, as rows copied without their header under the usual one
     (:func:`_headless`; a last resort, tried when no other way of cutting the text found a table)."""
     lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
@@ -445,10 +447,15 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     roles = [header_role(w, lex) for w in words]
     kinds = _column_kinds(words, roles, lex)
     cells = _cutter(text, kinds, lex, stream=True, levels=roles)
+    lead = ""
+    if not cells:  # 820-马踏镇部门8,827,620.53…按时发放村组干部报酬效益指标…: a project's cells before the first level
+        k = min((i for i in (text.find(w) for w in lex.level1 | lex.level2 if len(w) >= 4) if i > 0), default=0)
+        k = k if len(_CJK.findall(text[:k])) >= _LEAD_WORDS else 0  # a project's words, not a stray score (50)
+        lead, cells = text[:k], _cutter(text[k:], kinds, lex, stream=True, levels=roles) if k else None
     if not cells:
         return None
     above = _facts_above(s[max(0, start - _FACTS_BEFORE):start], lex)
-    rows: list[list[str]] = above + [words]  # the title and facts above (a title ends in 表: its year)
+    rows: list[list[str]] = above + [words] + ([[lead] + [""] * (len(words) - 1)] if lead else [])  # the title and facts above (a title ends in 表: its year)
     row: list[str] = []
     for c in cells + [_ROW_BREAK]:
         if c == _ROW_BREAK:
@@ -460,9 +467,10 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     name_at = kinds.index("name")
     total = next((k for k, r in enumerate(rows) if k > len(above) and is_total(r[name_at])), None)
     rows = rows if total is None else rows[:total + 1]  # the table ends at its total row (合计, 总分)
-    body = rows[len(above) + 1:]
-    if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < (1 if len(words) >= _FULL_HEADER else 2):
-        return None  # one row is enough under a whole header (a copy cut after its first row)
+    body = rows[len(above) + 1 + bool(lead):]
+    cut_after = len(text) - sum(len(c) for c in cells if c != _ROW_BREAK) <= _LEFT_OVER  # the copy ends with the rows
+    if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < (1 if len(words) >= _FULL_HEADER and cut_after else 2):
+        return None  # one row is enough under a whole header when the copy ends with it (cut after its first row)
     odd = sum(1 for r in body if len(_CJK.findall(r[name_at])) < 3 or r[name_at] in lex.units
               or r[name_at].count("(") + r[name_at].count("（") != r[name_at].count(")") + r[name_at].count("）"))
     if odd * 3 > len(body):
