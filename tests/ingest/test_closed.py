@@ -46,3 +46,12 @@ def test_a_copy_of_another_kind_or_with_cells_left_out_is_not_counted() -> None:
                         ["指标", "计量单位", "指标值", "发放人数", "人", "80", "合格率", "95", "", "",
                          "服务满意度", "", "90", "培训人次", "人次", "300", "", ""]) + "\n"
     assert closed_cells(split_text(shifted), LEX) is None  # 合格率's unit cell left out: counted rows go wrong
+
+
+def test_a_name_starting_with_the_word_for_table_is_a_row() -> None:
+    """表彰先进个人数量 starts with 表 but is no table's number: its row is counted like the others."""
+    text = "\n".join(f"{c} |" if c else "|" for c in
+                     ["指标", "计量单位", "指标值", "发放人数", "人", "80", "表彰先进个人数量", "人", "10",
+                      "群众满意度", "", "≥90%"]) + "\n"
+    grid = closed_cells(split_text(text), LEX)
+    assert grid is not None and ["表彰先进个人数量", "人", "10"] in grid.rows

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, is_numberish, is_value_like
-from analytics.ingest.tables.ends import FORM_TITLE
+from analytics.ingest.tables.ends import FORM_TITLE, TABLE_NUMBER
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.lines import header_cells
@@ -62,7 +62,7 @@ def _row(cells: list[str], k: int, roles: list[str | None], lex: Lexicon) -> tup
 def _ends(name: str, lex: Lexicon) -> bool:
     """A cell that cannot open a row: a form's title, its facts, a closing line, a header word."""
     t = normalize_text(name)
-    return not t or bool(FORM_TITLE.search(t)) or t.startswith("表") or is_sign_off(t, lex) \
+    return not t or bool(FORM_TITLE.search(t) or TABLE_NUMBER.fullmatch(t)) or is_sign_off(t, lex) \
         or label_kind(t, lex) is not None or header_role(t, lex) is not None
 
 
