@@ -96,10 +96,11 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
         text = table.fmt.startswith("text")
+        clauses = functools.cache(functools.partial(prose_rows, table, lex, True))  # cut once, read by two rules
         free = line_rows(table, lex) if _in_cells(table) else None  # rows without a header: their cells first
         if not text and free is None:
             continue  # a workbook or CSV with no header: only rows of names and targets are read, never sentences
-        prose = None if free is not None or not text else _prose(table, lex, year, name, converted)
+        prose = None if free is not None or not text else _prose(clauses(), table, lex, year, name, converted)
         if prose is not None:  # no table: targets written as sentences
             return prose
         free = free or line_rows(table, lex)
@@ -112,7 +113,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                 result.unread.extend(free[1])
                 result.unread.sort(key=lambda u: int(u["where"][1:]) if u["where"][1:].isdigit() else 0)
                 return result
-            prose = _prose(table, lex, year, name, converted) if text else None
+            prose = _prose(clauses(), table, lex, year, name, converted) if text else None
             if prose is not None:  # a notice's head in cells (索引号 | …), its targets in sentences below
                 return prose
         headless = stream_rows(table, lex, headless=True) if text else None
@@ -120,7 +121,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             result = _read(headless, lex, year, name, converted)
             if isinstance(result, TableReading) and result.indicators:
                 return result
-        prose = _prose(table, lex, year, name, converted, single=True) if text else None
+        prose = _prose(clauses(), table, lex, year, name, converted, single=True) if text else None
         if prose is not None:  # one target in a sentence under its level label (a notice cut after it)
             return prose
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
@@ -131,12 +132,12 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
     return first or NoTable("empty")
 
 
-def _prose(table: RawTable, lex: Lexicon, year: int | None, name: str, converted: list[str],
-           single: bool = False) -> TableReading | None:
-    """The reading of targets written as sentences (:mod:`.prose`; with ``single``, also of one
-    sentence under a level label), or None when it finds none."""
-    prose = prose_rows(table, lex, single)
-    if prose is None:
+def _prose(prose: tuple[RawTable, list[dict[str, str]]] | None, table: RawTable, lex: Lexicon, year: int | None,
+           name: str, converted: list[str], single: bool = False) -> TableReading | None:
+    """The reading of ``prose`` (:func:`.prose_rows` of ``table``, cut with ``single``): targets
+    written as sentences, two or more, or with ``single`` also one sentence under a level label;
+    None when it holds none."""
+    if prose is None or (not single and len(prose[0].rows) < 3):
         return None
     result = _read(prose[0], lex, year or prose_year(table), name, converted)
     if not isinstance(result, TableReading) or not result.indicators:

@@ -468,7 +468,7 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     total = next((k for k, r in enumerate(rows) if k > len(above) and is_total(r[name_at])), None)
     rows = rows if total is None else rows[:total + 1]  # the table ends at its total row (合计, 总分)
     body = rows[len(above) + 1 + bool(lead):]
-    cut_after = len(text) - sum(len(c) for c in cells if c != _ROW_BREAK) <= _LEFT_OVER  # the copy ends with the rows
+    cut_after = len(text) - len(lead) - sum(len(c) for c in cells if c != _ROW_BREAK) <= _LEFT_OVER  # the copy ends there
     if sum(1 for r in body if any(c for c, k in zip(r, kinds) if k == "value")) < (1 if len(words) >= _FULL_HEADER and cut_after else 2):
         return None  # one row is enough under a whole header when the copy ends with it (cut after its first row)
     odd = sum(1 for r in body if len(_CJK.findall(r[name_at])) < 3 or r[name_at] in lex.units
