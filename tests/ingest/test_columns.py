@@ -340,3 +340,25 @@ def test_two_value_headers_one_blank_apart_are_two_columns() -> None:
     assert rows["培训人数"]["targets"]["2023"]["value"] == 500.0 and rows["培训人数"]["actuals"]["2023"]["value"] == 520.0
     assert rows["培训合格率"]["targets"]["2023"]["value"] == 95.0 and rows["培训合格率"]["actuals"]["2023"]["value"] == 97.0
     assert set(rows) == {"培训人数", "培训合格率", "按期完成率"}
+
+
+#: targets in words as wide as the value column, one row under the other (Excel's bottom-aligned
+#: labels below their blocks; the 总分 line gives the target column as many cells as the scores)
+WORDED_UNDER_WORDED = """\
+一级指标   二级指标       三级指标              年初目标值   实际完成值   得分
+           数量指标       办结来信来访件数      168件        168件        10
+产出指标   时效指标       答复群众问题时间      2天以内      2天以内      10
+           社会效益指标   改善村容村貌          有效改善     有效改善     10
+效益指标   社会效益指标   提升办事效率          有效提升     明显提升     10
+           满意度指标     群众满意度            ≥90%         95%          20
+                          总分                  100分
+"""
+
+
+def test_two_targets_in_words_one_under_the_other_are_two_rows() -> None:
+    grid = _grid(WORDED_UNDER_WORDED)
+    assert ["", "社会效益指标", "改善村容村貌", "有效改善", "有效改善", "10"] in grid
+    assert ["效益指标", "社会效益指标", "提升办事效率", "有效提升", "明显提升", "10"] in grid
+    rows = {i["name"]: i for i in _reading(WORDED_UNDER_WORDED, year=2020)["indicators"]}
+    assert set(rows) == {"办结来信来访件数", "答复群众问题时间", "改善村容村貌", "提升办事效率", "群众满意度"}
+    assert rows["改善村容村貌"]["kind"] == rows["提升办事效率"]["kind"] == "qualitative"

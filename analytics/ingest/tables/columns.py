@@ -173,10 +173,19 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
     if role in _VALUE_ROLES and is_value_like(cell, lex):  # a whole value: only its unit may go on below
         return (consecutive or open_value(cell, lex)) and not re.search(r"\d", below) and len(below) <= _UNIT_TAIL and \
             _known_unit(_join(cell, below), lex)
+    if role in _VALUE_ROLES and _whole_worded(cell, lex) and _whole_worded(below, lex):
+        return False  # two targets in words, one under the other (有效改善 above 有效提升)
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
         return True  # the last character or two of a worded target (按季发 / 放): no target alone
     return width(above) + _first_unit(below) > full + 0.05
+
+
+def _whole_worded(text: str, lex: Lexicon) -> bool:
+    """A target in words that reads whole: three characters or more, no number, ending in a word
+    of the lexicon's ``qualitative`` list (有效改善, 效果明显; not 保障公务用, not 车正常运行的)."""
+    t = text.replace(" ", "")
+    return len(t) >= 3 and not re.search(r"\d", t) and t.endswith(lex.qualitative_words)
 
 
 def _known_unit(text: str, lex: Lexicon) -> bool:
