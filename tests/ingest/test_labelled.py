@@ -82,3 +82,30 @@ def test_a_word_report_s_paragraphs_of_labelled_sentences(tmp_path) -> None:
     assert isinstance(result, TableReading)
     assert [i["name"] for i in result.indicators] == ["获得补助企事业单位获得补助金额", "主导制修订国家标准的项目数量",
                                                      "项目完成及时率", "标准文本按时发布"]
+
+
+#: a self-evaluation report whose title starts with its year, headed A产出指标(自评分19分) / (1)数量指标:,
+#: a name written with its amount again, and a label that lost its first character in the copy
+SLIPS = "\n".join([
+    "2021年中央农机购置补贴项目支出绩效自评报告",
+    "(二)绩效目标完成情况",
+    "A产出指标(自评分38分)",
+    "(1)数量指标:",
+    "2021年农机购置补贴资金120万,年初目标值120万,实际完成值118万。",
+    "受益农户数,年初目标值≥300户,实际完成值312户,自评得分10分;",
+    "(2)质量指标:",
+    "补贴机具核验率,年初目标值=100%,实际完成值=100%,自评得分10分;",
+    "补贴资金兑付准确率,初目标值≥98%,实际完成值99%,自评得分10分;",
+    "二、存在的问题",
+])
+
+
+def test_a_lettered_heading_a_repeated_amount_and_a_label_short_of_its_first_character() -> None:
+    result = parse_table(SLIPS.encode("utf-8"), filename="报告.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level1"], i["level2"], i["name"], i["targets"]["2021"]["raw"], i["actuals"]["2021"]["raw"])
+           for i in result.indicators]
+    assert got == [("产出指标", "数量指标", "2021年农机购置补贴资金", "120万", "118万"),
+                   ("产出指标", "数量指标", "受益农户数", "≥300户", "312户"),
+                   ("产出指标", "质量指标", "补贴机具核验率", "=100%", "=100%"),
+                   ("产出指标", "质量指标", "补贴资金兑付准确率", "≥98%", "99%")]

@@ -298,6 +298,8 @@ def test_durations_and_frequencies_are_levels() -> None:
     assert (counted["value"], counted["rule"], counted["confidence"]) == ("flow", "rate_name_counted", "low")
     assert infer_kind("基本药物制度覆盖率", "", "", [read_value("100", "higher", LEX)], LEX)["value"] == "rate"
     assert infer_kind("投诉件数", "件", "", [read_value("≤3件", "lower", LEX)], LEX)["value"] == "flow"
+    aged = infer_kind("慰问对象年龄", "岁", "", [read_value("≥100岁", "higher", LEX)], LEX)
+    assert (aged["value"], aged["rule"]) == ("level", "age_unit")  # who is served, not a count over the year
 
 
 def test_a_target_written_as_reaching_or_keeping_a_level() -> None:

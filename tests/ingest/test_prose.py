@@ -256,3 +256,30 @@ def test_targets_written_in_a_forms_cell_beside_their_level_in_a_cell_of_its_own
     assert got == [("产出指标", "开展文物安全巡查", 8), ("产出指标", "编制文物宣传资料数量", 3),
                    ("产出指标", "文物保护项目验收合格率", 86), ("效益指标", "文物保护宣传覆盖人次", 20),
                    ("效益指标", "文物保护修缮个数", 5)]
+
+
+#: a town's notice of how two funds were used: the first item's targets with their actuals after them,
+#: a result written with no target, a doubled comparator, then the next items of the list (no targets)
+USED_FUNDS = (
+    "2024年度彩票公益金分配使用情况公示\n"
+    "1、2024年高龄老人慰问费2.40万元;\n"
+    "(1)主要用于重阳节慰问高龄老年人。\n"
+    "(2)主要绩效目标及完成情况:\n"
+    "数量指标:慰问人数=16人,当年实际完成16人。\n"
+    "时效指标:慰问款及时发放率=100%,当年实际完成100%。\n"
+    "社会效益指标:政策群众知晓率≥≥90%,实际知晓95%。\n"
+    "服务对象满意度指标:慰问对象满意度完成92%。\n"
+    "2、2024年社区养老服务站运营补助30万元;\n"
+    "(1)将用于发放运营补助。\n"
+    "3、2024年长者食堂奖补12万元;\n")
+
+
+def test_actuals_written_after_targets_and_the_next_item_of_the_list_is_no_row(tmp_path: Path) -> None:
+    data = _read(tmp_path, USED_FUNDS)
+    rows = {i["name"]: i for i in data["indicators"]}
+    assert set(rows) == {"慰问人数", "慰问款及时发放率", "政策群众知晓率", "慰问对象满意度"}
+    assert rows["慰问人数"]["actuals"]["2024"]["value"] == 16.0
+    assert rows["政策群众知晓率"]["targets"]["2024"]["comparator"] == ">="
+    assert rows["政策群众知晓率"]["targets"]["2024"]["value"] == 90.0
+    assert rows["政策群众知晓率"]["actuals"]["2024"]["value"] == 95.0
+    assert rows["慰问对象满意度"]["targets"] == {} and rows["慰问对象满意度"]["actuals"]["2024"]["value"] == 92.0

@@ -73,6 +73,9 @@ def _row(line: str, lex: Lexicon, known: frozenset[str] = frozenset()) -> tuple[
         return None
     cells = [_labelled(p, lex) for p in parts[1:]]
     found = ([glued[1]] if glued is not None else []) + [c for c in cells if c is not None]
+    first = next((value for label, value in found if header_role(label, lex) == "value"), "")
+    if first and re.search(r"\d", first) and name.endswith(first) and len(name) - len(first) >= 2:
+        name = name[:-len(first)]  # …设备购置资金300万,年初目标值300万: the amount written after the name again
     if not any(header_role(label, lex) == "value" for label, _ in found):
         return None
     return name, found
@@ -106,6 +109,20 @@ def _kept(row: tuple[str, list[tuple[str, str]]] | None, labels: set[str], lex: 
     return (row[0], found) if any(header_role(label, lex) == "value" for label, _ in found) else None
 
 
+def _slips_mended(row: tuple[str, list[tuple[str, str]]] | None, seen: Counter[str]
+                  ) -> tuple[str, list[tuple[str, str]]] | None:
+    """``row`` with a label written once that is a label other lines use less its first character
+    (初目标值 among lines with 年初目标值: a character lost in the copy) written as that label."""
+    if row is None:
+        return None
+    def mended(label: str) -> str:
+        if seen[label] >= _MIN_LINES:
+            return label
+        whole = [w for w, n in seen.items() if n >= _MIN_LINES and len(w) == len(label) + 1 and w.endswith(label)]
+        return whole[0] if len(whole) == 1 else label
+    return row[0], [(mended(label), value) for label, value in row[1]]
+
+
 def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     """The grid of a text listing its indicators as labelled sentences (see the module's help), or
     ``None`` when the text is not written that way."""
@@ -113,6 +130,8 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
         return None
     lines = [", ".join(c for c in row if c.strip()) for row in table.rows]
     read = [_row(ln, lex, _value_words(lex)) for ln in lines]
+    seen = Counter(label for r in read if r is not None for label, _ in r[1])
+    read = [_slips_mended(r, seen) for r in read]
     seen = Counter(label for r in read if r is not None for label, _ in r[1])
     read = [_kept(r, {label for label, n in seen.items() if n >= _MIN_LINES}, lex) for r in read]
     if sum(1 for r in read if r is not None and len(r[1]) >= 2) < _MIN_LINES:

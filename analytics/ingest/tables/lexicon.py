@@ -97,7 +97,8 @@ class Lexicon:
 
     def level_word(self, text: str) -> tuple[str, str] | None:
         """``("level1"|"level2", word)`` when ``text`` (score suffix removed) is a level word."""
-        word = re.sub(r"\s+", "", strip_score(normalize_text(text)))
+        word = re.sub(r"\s+", "", normalize_text(text)).rstrip(":")  # 数量指标: heading a list
+        word = strip_score(re.sub(r"^[A-Ha-h][、.)]?(?=[\u4e00-\u9fff])", "", word))  # A产出指标: a report's lettering
         if re.search(r"指标[(（]", word):  # 数量指标(或建筑规模指标), 时效指标(工期指标): the alternative goes
             word = re.sub(r"[(（][^()（）]*[)）]$", "", word)
         word = re.sub(r"[(（]或[^()（）]*[)）]", "", word)  # 预算(或投资规模)控制指标: so does one inside
@@ -116,7 +117,7 @@ class Lexicon:
         return None
 
 
-_SCORE_RE = re.compile(r"[(（]\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$|[(（]\s*(必填|选填)[^()（）]{0,8}[)）]$")
+_SCORE_RE = re.compile(r"[(（]\s*(自评分|自评得分|分值|得分)?\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$|[(（]\s*(必填|选填)[^()（）]{0,8}[)）]$")
 
 
 _LEVEL_NUMBER_RE = re.compile(r"^([一二三四五六七八九十]{1,3}\s*[、.．]|[(（][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}\s*[、.．])\s*")

@@ -24,6 +24,7 @@ from analytics.ingest.tables.sources import RawTable
 __all__ = ["prose_rows", "prose_year", "prose_title"]
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
+ACTUAL_HEADER = "实际完成值"
 
 _CLAUSE_SPLIT = re.compile(r"[;；。\n]")
 _PART_SPLIT = re.compile(r"[,，]")
@@ -32,7 +33,7 @@ _LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：\-—－]\s
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
 _CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到",
               "大于等于", "小于等于", *REACH_WORDS, "达")
-_VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")\s*"
+_VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
@@ -53,6 +54,14 @@ _SHARED = re.compile(r"(分别|均|都)$")
 _MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
 _LONGEST_WORDED_ITEM = 40
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
+#: an actual written after its row's target in the same sentence: 当年实际完成9人, 实际完成值为100%, 实际布防6架
+_ACTUAL = re.compile(r"^(?:当年|全年|本年|年度|年末)?(?:实际[^\d\s,，;；。≥≤≧≦<>=]{0,8}?|(?:实际)?完成(?:值|数|情况)?)"
+                     r"(?:为|是|:|：)?\s*"
+                     r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|[^\d\s,，;；。]{0,4}))\s*$")
+#: a name ending in 完成 before a bare number (慰问对象满意度完成90%): in a text that writes actuals, the result
+_DONE_ONLY = re.compile(r"^(?P<name>\S{2,40}?)(?:当年|全年)?(?:实际)?完成$")
+#: a numbered line (1、… / (1)… / 一、…): its style and number
+_NUMBERED = re.compile(r"^\s*(?P<open>[(（]?)(?P<n>\d{1,2}|[一二三四五六七八九十])(?P<close>[、.．)）])")
 
 
 def _joined(row: list[str], lex: Lexicon) -> str:
@@ -89,13 +98,18 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     item_at = {start for k, (start, _) in enumerate(line_of) if k in items}
     item_spans = [(start, start + len(lines[k])) for k, (start, _) in enumerate(line_of) if k in items]
     worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
+    actuals: dict[int, str] = {}  # row -> the actual written after its target (…=9人,当年实际完成9人)
+    headings = _headings(lines, lex)
     valued = 0
     pos = 0
     for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
         start, pos = pos, pos + len(clause) + 1
         if n >= _MAX_CLAUSES:
             break
+        if start in {line_of[k][0] for k in headings}:  # 2、…运营补助45万元: the next item of the list the targets sit in
+            levels = {"level1": "", "level2": ""}
         parts = _PART_SPLIT.split(clause)
+        before = len(rows)  # rows of this clause so far: an actual after them is theirs
         worded_pair = _worded_pair(parts, levels, lex)
         if worded_pair is not None:  # 完成时限,2025年10月底前 / 学员种植技术水平,提高: a name, its target in words
             rows.append(worded_pair)
@@ -103,6 +117,11 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             continue
         for part in parts:
             body = part
+            done = _ACTUAL.match(normalize_text(part).strip())
+            if done and len(rows) > before:  # 当年实际完成9人 after the target: the row's actual
+                for k in range(before, len(rows)):
+                    actuals[k] = done.group("v")
+                continue
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
                 word = _level(m.group(1), lex) if m else None
@@ -150,17 +169,48 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
     if valued < 2 and worded:  # a numbered list of duties, no list of targets
         drop = set(worded)
+        actuals = {k - sum(1 for d in drop if d < k): v for k, v in actuals.items() if k not in drop}
         rows = [r for k, r in enumerate(rows) if k not in drop]
         refs = [r for k, r in enumerate(refs) if k not in drop]
     if len(rows) < 3 and not (single and len(rows) == 2 and (rows[1][0] or rows[1][1]) and _VALUE.search(rows[1][3])):
         return None  # one clause only when a level label sets it and a comparator word states its target
     refs[0] = refs[1]  # the grid's header stands where the first target is written
+    for k, r in enumerate(rows[1:], start=1):
+        done = _DONE_ONLY.match(r[2]) if actuals and k not in actuals else None
+        if done and not _VALUE.search(r[3]):  # 慰问对象满意度完成90% beside actuals: a result, no target
+            rows[k] = r[:2] + [done.group("name"), ""]
+            actuals[k] = r[3]
+    if actuals:  # a self-evaluation's actuals written after the targets: a column of their own
+        rows = [r + ([ACTUAL_HEADER] if k == 0 else [actuals.get(k, "")]) for k, r in enumerate(rows)]
     return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped
 
 
 _PAIR_NAME = re.compile(r"^[^\d:：≥≤≧≦<>=]{2,30}$")
 _AIM_ONLY = re.compile(_AIM)  # a target that is an aim and nothing else: 提高, 持续提高, 有所增加
 _PAIR_TARGET_LEN = 12  # characters of a worded target after its name's comma (持续提高, 2025年10月底前)
+
+
+def _headings(lines: list[str], lex: Lexicon) -> set[int]:
+    """The lines that go on a numbered list begun before the text's first level label (``1、2024年
+    百岁老人慰问费…`` / (its targets under 数量指标: …) / ``2、2024年…运营补助45万元``): each starts the
+    next item, outside the levels set for the item before it."""
+    first = next((k for k, ln in enumerate(lines) if _LABEL.match(ln) and _level(_LABEL.match(ln).group(1), lex)), None)
+    if first is None:
+        return set()
+    seen: set[tuple[str, int]] = set()
+    out: set[int] = set()
+    for k, ln in enumerate(lines):
+        m = _NUMBERED.match(ln)
+        if m is None:
+            continue
+        style = m.group("open") + m.group("close")
+        n = int(m.group("n")) if m.group("n").isdigit() else "一二三四五六七八九十".index(m.group("n")) + 1
+        if k < first:
+            seen.add((style, n))
+        elif (style, n - 1) in seen and not _level(ln, lex):
+            out.add(k)
+            seen.add((style, n))
+    return out
 
 
 def _worded_pair(parts: list[str], levels: dict[str, str], lex: Lexicon) -> list[str] | None:
