@@ -1788,3 +1788,28 @@ def test_a_target_sentence_stating_one_count_is_read_by_it(tmp_path: Path) -> No
                  "质量指标  指标1:基层医疗机构补助 37个基层医疗机构 100%\n", name="sentences.txt")
     assert _ind(data, "村卫生室实施基本药物制度")["targets"]["2021"]["value"] == 352
     assert _ind(data, "基层医疗机构补助")["targets"]["2021"]["value"] == 37
+
+
+def test_a_template_hint_s_sign_a_level_not_carried_into_the_next_block_and_a_split_closing_line(tmp_path: Path) -> None:
+    """投资金额(≥万元) | 800 under 成本指标 is at least 800 (the hint's sign, not the cost block's);
+    the 二级 label 成本指标 is not carried down into the 效益指标 rows below it; 偏差大或 alone on its
+    line closes the form, so the explanation under it is no indicator."""
+    data = _text(tmp_path, "2022年度项目支出绩效自评表\n"
+                 "一级指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n"
+                 "产出指标 数量指标 新建厂房面积(平方米) 3000\n"
+                 "质量指标 工程合格率(%) 95\n"
+                 "成本指标 投资金额(≥万元) 800\n"
+                 "效益指标 年新增产值 (万元) 200\n"
+                 "带动就业人数(人) 50\n"
+                 "满意度指标 服务对象满意度指标 业主满意度(%) 90\n"
+                 "总分\n"
+                 "偏差大或\n"
+                 "目标未完成\n"
+                 "原因分析\n"
+                 "该项目由于用地手续未办结,至今未形成实质性工程量,资金未支付。\n", name="hint.txt")
+    assert [i["name"] for i in data["indicators"]] == ["新建厂房面积", "工程合格率", "投资金额", "年新增产值",
+                                                       "带动就业人数", "业主满意度"]
+    spent = _ind(data, "投资金额")["targets"]["2022"]
+    assert (spent["comparator"], spent["value"], _ind(data, "投资金额")["direction"]) == (">=", 800, "higher")
+    jobs = _ind(data, "带动就业人数")
+    assert (jobs["level1"], jobs["level2"], jobs["direction"]) == ("效益指标", "", "higher")

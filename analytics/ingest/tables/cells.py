@@ -387,6 +387,13 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     return name, unit, marker
 
 
+def hint_sign(raw: str) -> str:
+    """The sign a template's hint after the name asks for (投入资金(≥万元), 成活率(≥**%) → ≥), else ""."""
+    hint = _TEMPLATE_RE.search(normalize_text(raw))
+    sign = re.match(r"[(（]?\s*([≥≤<>=]+)", hint.group(0)) if hint else None
+    return column_sign(sign.group(1)) or "" if sign else ""
+
+
 #: name headers that only name the kind of column (绩效指标 over the indicators, 评价指标 beside 绩效内容):
 #: the name column only when no other column is named
 GENERIC_NAMES = frozenset({"绩效指标", "指标", "评价指标"})

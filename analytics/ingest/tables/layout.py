@@ -14,7 +14,7 @@ from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, header_yea
 from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["Column", "Layout", "find_layout", "fill_levels", "is_other_header", "title_year"]
+__all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "title_year"]
 
 HEADER_SCAN = 80
 
@@ -428,3 +428,43 @@ def fill_levels(values: list[str]) -> tuple[list[str], str]:
     for j in range(start, n):  # rows after a block the last label did not reach
         out[j] = groups[-1][2]
     return out, "centered"
+
+
+def _written_since(labels: list[dict[str, str]]) -> list[bool]:
+    """For each row: a first level was written on it or above it after the last second level was
+    (a second level carried down from there would cross into another first level's block)."""
+    out, l1_at, l2_at = [], -1, -1
+    for n, lab in enumerate(labels):
+        l1_at = n if lab.get("level1") else l1_at
+        l2_at = n if lab.get("level2") else l2_at
+        out.append(l1_at > l2_at)
+    return out
+
+
+def fill_level_columns(labels: list[dict[str, str]], lex: Lexicon) -> dict[str, list[str]]:
+    """The first and second level of each indicator row from the labels written on the rows
+    (``labels``: each row's ``level1`` / ``level2`` cell, "" when blank), each column filled over its
+    blocks (:func:`fill_levels`). A centred first level's reach is a guess, so a second level's own
+    parent wins; a second level is not carried down into a first level written after it
+    (满意度指标 under 社会效益指标: no second level); a second level under a first level it does not
+    belong to, carried up from below, takes its own parent when that first level is written nowhere."""
+    filled: dict[str, list[str]] = {}
+    modes: dict[str, str] = {}
+    for lv in ("level1", "level2"):
+        filled[lv], modes[lv] = fill_levels([lab.get(lv, "") for lab in labels])
+    if modes["level1"] == "centered":  # a centred label's reach is a guess: the second level knows better
+        known = set(filled["level1"])
+        for n, l2 in enumerate(filled["level2"]):
+            parent = lex.level2_to_level1.get(l2)
+            if parent in known:
+                filled["level1"][n] = parent
+    written_l1 = {lab.get("level1") for lab in labels}
+    since = _written_since(labels)
+    for n, (l1, l2) in enumerate(zip(filled["level1"], filled["level2"])):
+        parent = lex.level2_to_level1.get(l2)
+        if l1 and parent and parent != l1 and not labels[n].get("level2") and (labels[n].get("level1") or (
+                modes["level2"] == "down" and since[n])):
+            filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
+        elif l1 and parent and parent != l1 and not labels[n].get("level1") and parent not in written_l1:
+            filled["level1"][n] = parent  # 数量指标 under a 效益指标 carried up from below (产出指标 lost): its own parent
+    return filled

@@ -11,13 +11,13 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
-                                            fraction_of_percent, header_role, is_place_name, is_placeholder,
+                                            fraction_of_percent, header_role, hint_sign, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
                                             read_change, read_value, serial_dates, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import TABLE_NUMBER, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
-from analytics.ingest.tables.layout import (Column, Layout, fill_levels, find_layout, is_other_header, level_text,
+from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
@@ -334,23 +334,7 @@ def _spread_columns(table: RawTable, layout: Layout, keys: list[tuple[Column, st
 def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]]], labels: list[dict[str, str]],
                 keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False,
                 spread: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
-    filled: dict[str, list[str]] = {}
-    modes: dict[str, str] = {}
-    for lv in ("level1", "level2"):
-        filled[lv], modes[lv] = fill_levels([lab.get(lv, "") for lab in labels])
-    if modes["level1"] == "centered":  # a centred label's reach is a guess: the second level knows better
-        known = set(filled["level1"])
-        for n, l2 in enumerate(filled["level2"]):
-            parent = lex.level2_to_level1.get(l2)
-            if parent in known:
-                filled["level1"][n] = parent
-    written_l1 = {lab.get("level1") for lab in labels}
-    for n, (l1, l2) in enumerate(zip(filled["level1"], filled["level2"])):
-        parent = lex.level2_to_level1.get(l2)
-        if l1 and parent and parent != l1 and not labels[n].get("level2") and labels[n].get("level1"):
-            filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
-        elif l1 and parent and parent != l1 and not labels[n].get("level1") and parent not in written_l1:
-            filled["level1"][n] = parent  # 数量指标 under a 效益指标 carried up from below (产出指标 lost): its own parent
+    filled = fill_level_columns(labels, lex)
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
     blank_table = not any(normalize_text(_cell(row, c.index)) for _, row in rows for c, _, _ in keys)
@@ -442,7 +426,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     ``weights`` the value cells hold scores: they are left out and the name is read for the target."""
     name_raw = unwrap(_cell(row, layout.name_col))
     name, bracket, marker = split_name(name_raw, lex)
-    comp = _cell(row, comp_idx)
+    comp = _cell(row, comp_idx) or hint_sign(name_raw)  # 投入资金(≥万元) | 1500: the template's sign
     raws = [(c, s, k, _with_comparator(_spanned(row, c, layout, lex), comp, lex)) for c, s, k in keys]
     only = [unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
