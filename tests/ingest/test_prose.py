@@ -283,3 +283,12 @@ def test_actuals_written_after_targets_and_the_next_item_of_the_list_is_no_row(t
     assert rows["政策群众知晓率"]["targets"]["2024"]["value"] == 90.0
     assert rows["政策群众知晓率"]["actuals"]["2024"]["value"] == 95.0
     assert rows["慰问对象满意度"]["targets"] == {} and rows["慰问对象满意度"]["actuals"]["2024"]["value"] == 92.0
+
+
+def test_a_first_and_a_second_level_run_together_label_the_clauses_after_them(tmp_path: Path) -> None:
+    data = _read(tmp_path, "2023年某项目绩效目标\n"
+                           "1、产出指标数量指标:培训人数≥200人;开展培训班≥4期。\n"
+                           "2、效益指标社会效益指标:就业率≥80%。\n")
+    got = [(i["level1"], i["level2"], i["name"]) for i in data["indicators"]]
+    assert got == [("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "开展培训班"),
+                   ("效益指标", "社会效益指标", "就业率")]

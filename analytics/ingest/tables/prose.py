@@ -81,6 +81,17 @@ def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
     return lex.level_word(t) or lex.level_word(re.sub("目标$", "指标", t))
 
 
+def _glued_levels(text: str, lex: Lexicon) -> list[tuple[str, str]] | None:
+    """The two levels of a label that runs a first level and a second together (产出指标数量指标),
+    else ``None``."""
+    t = normalize_text(text)
+    for k in (m.end() for m in re.finditer("指标", t)):
+        first, second = _level(t[:k], lex), _level(t[k:], lex)
+        if first and second and first[0] == "level1" and second[0] == "level2":
+            return [first, second]
+    return None
+
+
 def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[RawTable, list[dict[str, str]]] | None:
     """The grid of the clauses of ``table``'s text (see the module's help) and the clauses under a
     level that hold no target (listed as skipped), or ``None`` when fewer than two clauses hold a
@@ -125,6 +136,12 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
                 word = _level(m.group(1), lex) if m else None
+                pair = _glued_levels(m.group(1), lex) if m else None
+                if pair:  # 1、产出指标数量指标: both levels run together
+                    for w in pair:
+                        _set(levels, w)
+                    body = body[m.end():]
+                    continue
                 if m and not word:  # 阶段性目标:数量指标-…: a heading's label before the level's
                     inner = _LABEL.match(body[m.end():])
                     if inner and _level(inner.group(1), lex):
