@@ -109,3 +109,24 @@ def test_a_lettered_heading_a_repeated_amount_and_a_label_short_of_its_first_cha
                    ("产出指标", "数量指标", "受益农户数", "≥300户", "312户"),
                    ("产出指标", "质量指标", "补贴机具核验率", "=100%", "=100%"),
                    ("产出指标", "质量指标", "补贴资金兑付准确率", "≥98%", "99%")]
+
+
+#: a report under a head in cells: a level leading its line, two labelled rows joined by ;, 年初任务数
+JOINED = "\n".join([
+    "标题:某盟城乡居民基本养老保险补助资金2022年度绩效自评报告 | |||",
+    "索引号:1234-5/2023-00020 | 发文字号: | ||",
+    "(四)绩效指标完成情况分析。",
+    "1.产出指标。",
+    "数量指标。养老金领取人数年初任务数10000人,全年完成值10300人;全年缴费人数年初任务数20000人,全年完成值19800人。",
+    "质量指标。待遇按时足额发放率年初任务数100%,全年完成值100%。",
+    "三、存在的问题",
+])
+
+
+def test_rows_joined_by_a_semicolon_under_a_level_leading_the_line_below_a_head_in_cells() -> None:
+    result = parse_table(JOINED.encode("utf-8"), filename="报告.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level2"], i["name"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["value"])
+           for i in result.indicators]
+    assert got == [("数量指标", "养老金领取人数", 10000, 10300), ("数量指标", "全年缴费人数", 20000, 19800),
+                   ("质量指标", "待遇按时足额发放率", 100, 100)]

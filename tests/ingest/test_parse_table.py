@@ -1816,3 +1816,18 @@ def test_a_template_hint_s_sign_a_level_not_carried_into_the_next_block_and_a_sp
     assert (spent["comparator"], spent["value"], _ind(data, "投资金额")["direction"]) == (">=", 800, "higher")
     jobs = _ind(data, "带动就业人数")
     assert (jobs["level1"], jobs["level2"], jobs["direction"]) == ("效益指标", "", "higher")
+
+
+def test_an_amount_per_head_without_its_currency_and_a_deadline_set_apart_by_a_blank(tmp_path: Path) -> None:
+    """300/人 is 300 per head (its unit /人); 2023年 年底前, split at a blank in a copy whose cells are
+    set apart by blanks, is one deadline."""
+    cell = read_value("300/人", "higher", LEX)
+    assert (cell.form, cell.value, cell.unit) == ("number", 300.0, "/人")
+    data = _text(tmp_path, "2023年项目支出绩效目标表\n"
+                 "一级指标 二级指标 三级指标 指标值及单位 绩效标准 备注\n"
+                 "产出指标 数量指标 工伤预防培训场次 ≥1场 计划标准 定量指标\n"
+                 "质量指标 参训人员考核通过率 ≥90% 计划标准 定量指标\n"
+                 "时效指标 开展工伤预防培训 2023年 年底前 计划标准 定量指标\n"
+                 "成本指标 人均慰问标准 300/人 计划标准 定量指标\n", name="blanks.txt")
+    assert _ind(data, "开展工伤预防培训")["targets"]["2023"]["due"] == "2023-12"
+    assert _ind(data, "人均慰问标准")["targets"]["2023"]["value"] == 300

@@ -292,3 +292,24 @@ def test_a_first_and_a_second_level_run_together_label_the_clauses_after_them(tm
     got = [(i["level1"], i["level2"], i["name"]) for i in data["indicators"]]
     assert got == [("产出指标", "数量指标", "培训人数"), ("产出指标", "数量指标", "开展培训班"),
                    ("效益指标", "社会效益指标", "就业率")]
+
+
+#: a report's targets under headings 1.产出指标完成情况 …, each followed by its 指标完成率, some stated as a
+#: measure and its aim
+REPORT_DONE_SHARES = (
+    "某市图书馆2022年度绩效自评报告\n"
+    "1.产出指标完成情况\n"
+    "数量指标:流动服务点开展活动数量12次,指标完成率100%,新增馆藏图书8000册,指标完成率100%。\n"
+    "质量指标:数字阅读服务参与率逐年提升,指标完成率100%。\n"
+    "2.效益指标完成情况\n"
+    "全民阅读率85%,指标完成率100%;公共文化服务效能稳步提升,指标完成率100%。\n"
+    "3.满意度指标完成情况\n"
+    "读者满意度95%,指标完成率100%。\n")
+
+
+def test_a_report_s_completion_notes_headings_and_measures_with_their_aims(tmp_path: Path) -> None:
+    data = _read(tmp_path, REPORT_DONE_SHARES)
+    got = [(i["level1"], i["name"], i["targets"]["2022"]["raw"]) for i in data["indicators"]]
+    assert got == [("产出指标", "流动服务点开展活动数量", "12次"), ("产出指标", "新增馆藏图书", "8000册"),
+                   ("产出指标", "数字阅读服务参与率", "逐年提升"), ("效益指标", "全民阅读率", "85%"),
+                   ("效益指标", "公共文化服务效能", "稳步提升"), ("满意度指标", "读者满意度", "95%")]

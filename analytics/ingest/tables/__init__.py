@@ -245,6 +245,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt in ("text-lines", "text-docx", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
         tries.insert(0, lambda: labelled_rows(table, lex))
+    elif table.fmt in ("text-pipe", "text-tab"):  # … also below a head in cells, when no table is found in them
+        tries.append(lambda: labelled_rows(table, lex))
     if table.fmt == "csv" and not table.merged:  # a few lines of prose with commas, no real CSV: split at blanks
         tries.append(lambda: split_run_on_rows(split_spaces(table), lex))
     first: TableReading | NoTable | None = None

@@ -162,8 +162,9 @@ _IME_SIGNS = re.compile(r"^([》〉《〈])(?==?\d)")
 _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
 #: a bracket that says again that the bound is included: ``95%以上（含95%）``, ``（含）``, ``(包括本数)``
 _INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$")
-#: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万): the number, and the population as its unit
-_PER_POPULATION = re.compile(r"^(?P<v>.*\d)/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?)$")
+#: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万) or an amount per head with no currency
+#: written (慰问标准300/人): the number, and what it is counted per as its unit
+_PER_POPULATION = re.compile(r"^(?P<v>.*\d)/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
 #: a rate's or degree's name written again before its value, in a target cell: ``完成率100%``, ``满意度达到90%``
 _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达到|≥|≤|>=|<=|不低于|不少于|不高于|不超过|为|:)?\d)"
                             r"(?:为|:)?")

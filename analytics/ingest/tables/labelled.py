@@ -123,12 +123,37 @@ def _slips_mended(row: tuple[str, list[tuple[str, str]]] | None, seen: Counter[s
     return row[0], [(mended(label), value) for label, value in row[1]]
 
 
+_SENTENCE_END = re.compile(r"[;；]")
+_LEAD_LEVEL = re.compile(r"^(?P<level>[^,，;；。:：]{2,12}?)[。.．:：]\s*(?=\S)")
+
+
+def _sentences(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+    """The lines with a level word leading them set on a line of its own (数量指标。养老金领取人数…) and a
+    line holding several labelled rows cut into one line each (…年初任务数101974人,全年完成值103119人;全年缴费人数
+    年初任务数216786人,全年完成值201201人): cut at ``;`` only when every piece reads as a row."""
+    known = _value_words(lex)
+    out: list[str] = []
+    out_refs: list[str] = []
+    for line, ref in zip(lines, refs):
+        lead = _LEAD_LEVEL.match(line)
+        if lead and lex.level_word(_NUMBERING.sub("", lead.group("level"))):
+            out.append(lead.group("level"))
+            out_refs.append(ref)
+            line = line[lead.end():]
+        pieces = [p for p in _SENTENCE_END.split(line) if p.strip()]
+        if len(pieces) < 2 or any(_row(p, lex, known) is None for p in pieces):
+            pieces = [line]
+        out.extend(pieces)
+        out_refs.extend([ref] * len(pieces))
+    return out, out_refs
+
+
 def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     """The grid of a text listing its indicators as labelled sentences (see the module's help), or
     ``None`` when the text is not written that way."""
     if len(table.rows) > _MAX_LINES:
         return None
-    lines = [", ".join(c for c in row if c.strip()) for row in table.rows]
+    lines, line_refs = _sentences([", ".join(c for c in row if c.strip()) for row in table.rows], table.refs, lex)
     read = [_row(ln, lex, _value_words(lex)) for ln in lines]
     seen = Counter(label for r in read if r is not None for label, _ in r[1])
     read = [_slips_mended(r, seen) for r in read]
@@ -146,9 +171,9 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     while start > 0 and (not lines[start - 1].strip() or lex.level_word(_NUMBERING.sub("", lines[start - 1]).strip())):
         start -= 1
     rows: list[list[str]] = [[ln] for ln in lines[:start] if ln.strip()]
-    refs: list[str] = [ref for ln, ref in zip(lines[:start], table.refs) if ln.strip()]
+    refs: list[str] = [ref for ln, ref in zip(lines[:start], line_refs) if ln.strip()]
     rows.append(HEADER + labels)
-    refs.append(table.refs[first])
+    refs.append(line_refs[first])
     levels = {"level1": "", "level2": ""}
     for i in range(start, len(lines)):
         r = read[i]
@@ -164,5 +189,5 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
         name, found = r
         values = dict(found)
         rows.append([levels["level1"], levels["level2"], name] + [values.get(label, "") for label in labels])
-        refs.append(table.refs[i])
+        refs.append(line_refs[i])
     return RawTable("text-prose", rows, refs)

@@ -46,9 +46,12 @@ _MIN_ITEMS = 3  # lines numbered 1, 2, 3 … in turn that make a list
 #: an item's number inside a paragraph (…全面完成。2、以乡镇为单位…): at the start or after a stop
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;:：\s]))[(（]?(?P<n>\d{1,2})[、．)）](?!\d)")
 #: a measure named with a worded aim, inside a list item: 进一步提高档案使用率, 管理人数稳步提高
-_AIM = r"(?:进一步|不断|持续|逐步|稳步|明显|显著|有所)?(?:提高|提升|增加|增长|降低|减少|下降|改善|增强|扩大|缩小)"
+_AIM = r"(?:进一步|不断|持续|逐步|逐年|稳步|明显|显著|有所)?(?:提高|提升|增加|增长|降低|减少|下降|改善|增强|扩大|缩小)"
 _AIM_BEFORE = re.compile(rf"^{_AIM}(?P<name>\S{{2,30}})$")
 _AIM_AFTER = re.compile(rf"^(?P<name>\S{{2,30}}?){_AIM}$")
+_ADVERB = re.compile(r"^(进一步|不断|持续|逐步|逐年|稳步|明显|显著|有所)")  # an aim said with how it goes: a target
+#: a measure named by the way its name ends, then its aim: 基本公共文化服务水平稳步提升, 参与率逐年提升
+_AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|程度|效能|满意度|覆盖面)){_AIM}$")
 #: names sharing one target: 早孕建册率和产后访视率分别达到…, 3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在…
 _SHARED = re.compile(r"(分别|均|都)$")
 _MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
@@ -58,6 +61,8 @@ _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not 
 _ACTUAL = re.compile(r"^(?:当年|全年|本年|年度|年末)?(?:实际[^\d\s,，;；。≥≤≧≦<>=]{0,8}?|(?:实际)?完成(?:值|数|情况)?)"
                      r"(?:为|是|:|：)?\s*"
                      r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|[^\d\s,，;；。]{0,4}))\s*$")
+#: the share of a row's target done, written after it (…数量4次,指标完成率100%): no indicator of its own
+_DONE_SHARE = re.compile(r"^(?:该)?指标(?:完成|达成|实现)率(?:为|是|:|：)?\s*\d+(?:\.\d+)?\s*[%％]$")
 #: a name ending in 完成 before a bare number (慰问对象满意度完成90%): in a text that writes actuals, the result
 _DONE_ONLY = re.compile(r"^(?P<name>\S{2,40}?)(?:当年|全年)?(?:实际)?完成$")
 #: a numbered line (1、… / (1)… / 一、…): its style and number
@@ -78,6 +83,7 @@ def _joined(row: list[str], lex: Lexicon) -> str:
 def _level(text: str, lex: Lexicon) -> tuple[str, str] | None:
     """A level word, also when written with 目标 for 指标 (社会效益目标) or with a numbering."""
     t = re.sub(r"^(?:[一二三四五六七八九十\d]+\s*[、.．]|[(（][一二三四五六七八九十\d]+[)）])\s*", "", normalize_text(text))
+    t = re.sub(r"(?<=指标)(完成|实现|达成)?情况$", "", t)  # 2.效益指标完成情况: a report's heading for the level
     return lex.level_word(t) or lex.level_word(re.sub("目标$", "指标", t))
 
 
@@ -133,6 +139,8 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 for k in range(before, len(rows)):
                     actuals[k] = done.group("v")
                 continue
+            if _DONE_SHARE.match(normalize_text(part).strip()):
+                continue  # 指标完成率100% after a row: how much of it was done, a note on that row
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
                 word = _level(m.group(1), lex) if m else None
@@ -169,7 +177,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 if named:
                     row = [levels["level1"], levels["level2"], named, words]
                     worded.append(len(rows))
-            elif row is None and body is not part and (levels["level1"] or levels["level2"]):
+            elif row is None and (body is not part or _aimed(words)) and (levels["level1"] or levels["level2"]):
                 stated = _stated_rows(words, lex)  # 质量指标-修复后的地质环境稳定程度提升: no number
                 for name, target in stated:
                     rows.append([levels["level1"], levels["level2"], name, target])
@@ -250,6 +258,13 @@ _STATED_LEN = 10  # characters: a shorter clause (生态修复功能提高) name
 _DUE_WORK = re.compile(r"^(?P<y>(?:19|20)\d{2})年(?:底前|内|前)?(?P<name>完成\S{4,60})$")
 
 
+def _aimed(words: str) -> re.Match[str] | None:
+    """A measure named by the way its name ends and its aim said with how it goes (…参与率逐年提升,
+    …服务水平稳步提升), else ``None`` (a bare 提升 after a name may be part of it)."""
+    m = _AIMED_AFTER.match(words)
+    return m if m and _ADVERB.match(words[m.end("name"):]) else None
+
+
 def _stated_rows(words: str, lex: Lexicon) -> list[list[str]]:
     """The name and target of each change a clause under a level label states with no number
     (``实施区域矿山地质灾害隐患下降、实施区域群众生命财产安全保障提升``: qualitative targets, each
@@ -261,7 +276,8 @@ def _stated_rows(words: str, lex: Lexicon) -> list[list[str]]:
         return [[m.group("name"), f"{m.group('y')}年底前"]]
     parts = [p.strip() for p in words.split("、")]
     if all(len(p) >= _STATED_LEN and _STATED.match(p) for p in parts):
-        return [[p, p] for p in parts]
+        named = [(_aimed(p), p) for p in parts]  # 公共数字文化服务参与率逐年提升: the measure, its aim (…稳定程度提升: whole)
+        return [[m.group("name"), p[m.end("name"):]] if m else [p, p] for m, p in named]
     return []
 
 

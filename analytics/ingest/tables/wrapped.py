@@ -333,6 +333,13 @@ def _joins_word(left: str, right: str, lex: Lexicon) -> bool:
         and not lex.level_word(a) and (bool(lex.level_word(joined)) or joined in lex.run_words)
 
 
+def _joins_date(left: str, right: str, lex: Lexicon) -> bool:
+    """A year and the rest of its deadline set apart by a blank (2023年 年底前, 2024年 12月底前)."""
+    a, b = normalize_text(left), normalize_text(right)
+    return bool(re.fullmatch(r"(19|20)\d{2}年度?", a)) and not re.fullmatch(r"(19|20)\d{2}年度?", b) \
+        and lex.due(b) is not None and lex.due(a + b) is not None
+
+
 def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
     """Two pieces before a row's values that are one name whose second line a converter put
     beside its first (县级储备粮管理制 度严格执行率): the first no value, label, level or header
@@ -380,7 +387,7 @@ def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
             # every column from the name filled, down to the last column's score (a name's second line
             # beside it leaves a column short: 县级储备粮管理制 度严格执行率 100% 100%, no score)
             fit = after_name is not None and len(row) - (k - 1) == after_name and bool(_SCORE.fullmatch(row[-1]))
-            if out and (_joins_word(out[-1], piece, lex)
+            if out and (_joins_word(out[-1], piece, lex) or _joins_date(out[-1], piece, lex)
                         or (k < first_value < len(row) and not fit and _joins_name(out[-1], piece, lex))):
                 out[-1] += piece
             else:
