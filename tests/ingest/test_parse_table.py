@@ -12,7 +12,7 @@ import pytest
 
 from analytics.core.values import normalize_text, parse_target
 from analytics.ingest.tables import NoTable, TableReading, parse_table
-from analytics.ingest.tables.cells import read_value, split_name
+from analytics.ingest.tables.cells import fits, read_value, split_name
 from analytics.ingest.tables.layout import fill_levels
 from analytics.ingest.tables.lexicon import load_lexicon
 
@@ -1831,3 +1831,20 @@ def test_an_amount_per_head_without_its_currency_and_a_deadline_set_apart_by_a_b
                  "成本指标 人均慰问标准 300/人 计划标准 定量指标\n", name="blanks.txt")
     assert _ind(data, "开展工伤预防培训")["targets"]["2023"]["due"] == "2023-12"
     assert _ind(data, "人均慰问标准")["targets"]["2023"]["value"] == 300
+
+
+def test_a_performance_standard_word_is_no_target(tmp_path: Path) -> None:
+    """计划标准 / 历史标准 belong to a 绩效标准 column: a row short of a merged cell never reads one as its
+    target (满意 as a name, 历史标准 as its value); it is listed as unread instead."""
+    assert not fits("历史标准", "value", LEX) and fits("历史标准", "ignore", LEX)
+    assert fits("按时完成", "value", LEX)
+    data = _text(tmp_path, "2023年项目支出绩效目标表\n"
+                 "部门整体支出年度绩效指标 绩效目标 一级指标 二级指标 三级指标 指标值及单位 绩效标准 备注\n"
+                 "绩效目标1:按时足额发放待遇 产出指标 数量指标 待遇发放人数 2800人 计划标准 定量指标\n"
+                 "质量指标 待遇发放准确率 100% 历史标准 定量指标\n"
+                 "时效指标 待遇及时发放率 100% 历史标准 定量指标\n"
+                 "效益指标 可持续影响指标 待遇持续发放率 100% 历史标准 定量指标\n"
+                 "社会公众或服务对象满意度 服务对象满意度 满意 历史标准 定性指标\n", name="standards.txt")
+    assert [i["name"] for i in data["indicators"]] == ["待遇发放人数", "待遇发放准确率", "待遇及时发放率", "待遇持续发放率"]
+    assert "满意" not in [i["name"] for i in data["indicators"]]
+    assert any("服务对象满意度" in u["text"] for u in data["unread"])

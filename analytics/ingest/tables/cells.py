@@ -486,6 +486,9 @@ _UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](
 AIM_START = re.compile(r"^(提高|提升|降低|减少)(?!程度)")
 
 
+_STANDARD_WORD = re.compile(r"(计划|历史|行业|其他|其它|国家|地方|经验)标准")
+
+
 def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     """Whether ``text`` can be the cell of a column of ``role`` (used where empty cells vanished)."""
     t = normalize_text(text)
@@ -494,8 +497,8 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
     if not t or lex.level_word(t) or is_placeholder(t):
         return False
     if role == "value":
-        if re.fullmatch(r"[≥≤<>=＞＜≧≦]+", t):
-            return False  # a comparator alone belongs to its own column
+        if re.fullmatch(r"[≥≤<>=＞＜≧≦]+", t) or _STANDARD_WORD.fullmatch(t):
+            return False  # a comparator alone belongs to its own column; 计划标准 / 历史标准 to the 绩效标准 column
         return is_value_like(t, lex) or (not re.search(r"\d", t) and (not _NAME_END.search(t) or bool(AIM_START.match(t)))
                                          and len(t) <= 20) \
             or bool(_NUMBERISH_RE.match(t)) \
