@@ -127,25 +127,31 @@ _SENTENCE_END = re.compile(r"[;；]")
 _LEAD_LEVEL = re.compile(r"^(?P<level>[^,，;；。:：]{2,12}?)[。.．:：]\s*(?=\S)")
 
 
-def _sentences(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
+def _sentences(lines: list[str], refs: list[str], lex: Lexicon
+               ) -> tuple[list[str], list[str], list[tuple[str, list[tuple[str, str]]] | None]]:
     """The lines with a level word leading them set on a line of its own (数量指标。养老金领取人数…) and a
     line holding several labelled rows cut into one line each (…年初任务数101974人,全年完成值103119人;全年缴费人数
-    年初任务数216786人,全年完成值201201人): cut at ``;`` only when every piece reads as a row."""
+    年初任务数216786人,全年完成值201201人): cut at ``;`` only when every piece reads as a row; with each
+    line, its reading as a row (:func:`_row`, read once)."""
     known = _value_words(lex)
     out: list[str] = []
     out_refs: list[str] = []
+    read: list[tuple[str, list[tuple[str, str]]] | None] = []
     for line, ref in zip(lines, refs):
         lead = _LEAD_LEVEL.match(line)
         if lead and lex.level_word(_NUMBERING.sub("", lead.group("level"))):
             out.append(lead.group("level"))
             out_refs.append(ref)
+            read.append(None)
             line = line[lead.end():]
         pieces = [p for p in _SENTENCE_END.split(line) if p.strip()]
-        if len(pieces) < 2 or any(_row(p, lex, known) is None for p in pieces):
-            pieces = [line]
+        rows = [_row(p, lex, known) for p in pieces] if len(pieces) >= 2 else []
+        if not rows or any(r is None for r in rows):
+            pieces, rows = [line], [_row(line, lex, known)]
         out.extend(pieces)
         out_refs.extend([ref] * len(pieces))
-    return out, out_refs
+        read.extend(rows)
+    return out, out_refs, read
 
 
 def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
@@ -153,8 +159,7 @@ def labelled_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     ``None`` when the text is not written that way."""
     if len(table.rows) > _MAX_LINES:
         return None
-    lines, line_refs = _sentences([", ".join(c for c in row if c.strip()) for row in table.rows], table.refs, lex)
-    read = [_row(ln, lex, _value_words(lex)) for ln in lines]
+    lines, line_refs, read = _sentences([", ".join(c for c in row if c.strip()) for row in table.rows], table.refs, lex)
     seen = Counter(label for r in read if r is not None for label, _ in r[1])
     read = [_slips_mended(r, seen) for r in read]
     seen = Counter(label for r in read if r is not None for label, _ in r[1])

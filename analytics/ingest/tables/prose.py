@@ -116,14 +116,14 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     item_spans = [(start, start + len(lines[k])) for k, (start, _) in enumerate(line_of) if k in items]
     worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
     actuals: dict[int, str] = {}  # row -> the actual written after its target (…=9人,当年实际完成9人)
-    headings = _headings(lines, lex)
+    heading_at = {line_of[k][0] for k in _headings(lines, lex)}  # where the list's next items start
     valued = 0
     pos = 0
     for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
         start, pos = pos, pos + len(clause) + 1
         if n >= _MAX_CLAUSES:
             break
-        if start in {line_of[k][0] for k in headings}:  # 2、…运营补助45万元: the next item of the list the targets sit in
+        if start in heading_at:  # 2、…运营补助45万元: the next item of the list the targets sit in
             levels = {"level1": "", "level2": ""}
         parts = _PART_SPLIT.split(clause)
         before = len(rows)  # rows of this clause so far: an actual after them is theirs
