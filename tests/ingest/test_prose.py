@@ -313,3 +313,27 @@ def test_a_report_s_completion_notes_headings_and_measures_with_their_aims(tmp_p
     assert got == [("产出指标", "流动服务点开展活动数量", "12次"), ("产出指标", "新增馆藏图书", "8000册"),
                    ("产出指标", "数字阅读服务参与率", "逐年提升"), ("效益指标", "全民阅读率", "85%"),
                    ("效益指标", "公共文化服务效能", "稳步提升"), ("满意度指标", "读者满意度", "95%")]
+
+
+#: a self-evaluation report writing each target after a label (年初指标值为…) with its actual, a deadline, changes
+#: said with how they went in a numbered list, and a notice's 要求 before a name and a unit with a bracket
+REPORT_LABELLED_TARGETS = (
+    "某区残联2023年度绩效自评报告\n"
+    "(四)绩效指标完成情况分析。\n"
+    "1、产出数量指标:第一,康复服务比例年初指标值为不低于85%,全年实际完成值100%。第二,资助托养服务人次数年初指标值为"
+    "不低于105人,全年实际完成值116人。\n"
+    "2、产出时效指标:项目完成时间年初指标值为2023年12月底,实际在规定时间内完成。\n"
+    "3、社会效益指标:残疾人康复服务水平有所提高;关心、理解、支持残疾人的社会氛围有所改善。\n"
+    "4、产出指标:要求宣传品制作数量≥10万件(册),举办活动场次≥130场。\n")
+
+
+def test_labels_before_a_target_a_named_deadline_and_stated_changes_in_a_list(tmp_path: Path) -> None:
+    data = _read(tmp_path, REPORT_LABELLED_TARGETS)
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["康复服务比例", "资助托养服务人次数", "项目完成时间", "残疾人康复服务水平",
+                        "关心、理解、支持残疾人的社会氛围", "宣传品制作数量", "举办活动场次"]
+    assert by["资助托养服务人次数"]["targets"]["2023"]["value"] == 105.0
+    assert by["资助托养服务人次数"]["actuals"]["2023"]["value"] == 116.0
+    assert by["项目完成时间"]["kind"] == "milestone"
+    assert by["残疾人康复服务水平"]["kind"] == "qualitative"
+    assert by["宣传品制作数量"]["unit"] == "万件(册)" and by["宣传品制作数量"]["targets"]["2023"]["value"] == 10.0

@@ -34,11 +34,15 @@ _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]
 _CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到",
               "大于等于", "小于等于", *REACH_WORDS, "达")
 _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
-                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4})\s*$")
+                    r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4}(?:[(（][^\d\s()（）]{1,2}[)）])?)\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+#: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取)(?=\S{2})")
+_NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
+                         r"(?:指标值|目标值)(?:为|是|:|：))$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
@@ -51,7 +55,7 @@ _AIM_BEFORE = re.compile(rf"^{_AIM}(?P<name>\S{{2,30}})$")
 _AIM_AFTER = re.compile(rf"^(?P<name>\S{{2,30}}?){_AIM}$")
 _ADVERB = re.compile(r"^(进一步|不断|持续|逐步|逐年|稳步|明显|显著|有所)")  # an aim said with how it goes: a target
 #: a measure named by the way its name ends, then its aim: 基本公共文化服务水平稳步提升, 参与率逐年提升
-_AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|程度|效能|满意度|覆盖面)){_AIM}$")
+_AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|程度|效能|满意度|覆盖面|氛围)){_AIM}$")
 #: names sharing one target: 早孕建册率和产后访视率分别达到…, 3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在…
 _SHARED = re.compile(r"(分别|均|都)$")
 _MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
@@ -167,24 +171,26 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             if item:
                 body = _NOTE_TAIL.sub("", body)
             row = _clause_row(body, levels, bare=item or bool(levels["level1"] or levels["level2"]))
+            figured = row is not None  # a target in figures, not in words
             words = normalize_text(body)
             if row is None and item and part == clause and len(words) <= _LONGEST_WORDED_ITEM \
                     and not re.search(r"\d", words) and is_qualitative_text(words, lex):
                 row = [levels["level1"], levels["level2"], words, words]  # 居民健康素养水平不断提高
                 worded.append(len(rows))
-            elif row is None and not re.search(r"\d\s*[%％]", words) and any(a <= start < b for a, b in item_spans):
+            elif row is None and not re.search(r"\d\s*[%％]", words) and any(a <= start < b for a, b in item_spans) \
+                    and not (_aimed(words) and (levels["level1"] or levels["level2"])):  # under a level: stated
                 named = _aimed_measure(words)  # 进一步提高档案使用率: the measure, its target in words
                 if named:
                     row = [levels["level1"], levels["level2"], named, words]
                     worded.append(len(rows))
-            elif row is None and (body is not part or _aimed(words)) and (levels["level1"] or levels["level2"]):
+            if row is None and (body is not part or _aimed(words)) and (levels["level1"] or levels["level2"]):
                 stated = _stated_rows(words, lex)  # 质量指标-修复后的地质环境稳定程度提升: no number
                 for name, target in stated:
                     rows.append([levels["level1"], levels["level2"], name, target])
                     refs.append(_ref(line_of, start))
                 if stated:
                     continue  # read: not listed as skipped
-            elif row and item:
+            if figured and item:
                 valued += 1
             if row:
                 for name in _shared_names(row[2]):
@@ -256,6 +262,9 @@ _STATED = re.compile(rf"^[^\d:：≥≤≧≦<>=%％]{{2,40}}?{_AIM}$")
 _STATED_LEN = 10  # characters: a shorter clause (生态修复功能提高) names no measure of its own
 #: a clause that sets a year for a piece of work: 2022年完成《…实施方案》编制工作
 _DUE_WORK = re.compile(r"^(?P<y>(?:19|20)\d{2})年(?:底前|内|前)?(?P<name>完成\S{4,60})$")
+#: a deadline set for a named time: 项目完成时间年初指标值为2023年12月底, 资金拨付时限为2023年6月前
+_DUE_NAMED = re.compile(r"^(?P<name>[^\d,，:：]{2,30}?(?:时间|时限|日期|期限))(?:(?:年初|年度|全年|计划)?(?:指标值|目标值))?"
+                        r"(?:为|是|:|：)?(?P<due>(?:19|20)\d{2}年[^,，;；。]{0,10})$")
 
 
 def _aimed(words: str) -> re.Match[str] | None:
@@ -274,7 +283,13 @@ def _stated_rows(words: str, lex: Lexicon) -> list[list[str]]:
     m = _DUE_WORK.match(words)
     if m:
         return [[m.group("name"), f"{m.group('y')}年底前"]]
+    m = _DUE_NAMED.match(words)
+    if m and lex.due(m.group("due")) is not None:  # 项目完成时间年初指标值为2023年12月底: a deadline
+        return [[m.group("name"), m.group("due")]]
     parts = [p.strip() for p in words.split("、")]
+    whole = _aimed(words)
+    if whole and not all(_STATED.match(p) for p in parts):  # 关心、理解、支持残疾人的社会氛围有所改善: one measure
+        return [[whole.group("name"), words[whole.end("name"):]]]
     if all(len(p) >= _STATED_LEN and _STATED.match(p) for p in parts):
         named = [(_aimed(p), p) for p in parts]  # 公共数字文化服务参与率逐年提升: the measure, its aim (…稳定程度提升: whole)
         return [[m.group("name"), p[m.end("name"):]] if m else [p, p] for m, p in named]
@@ -360,7 +375,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     found = v or (_BARE.search(body) if bare else None)
     if found is None:
         return None
-    name = re.sub(r"^[★*\s]+", "", body[:found.start()]).strip()
+    name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip()))
     if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
     if v is None:  # a bare number: its comparator comes from the direction, a 以上/以下 stays written
