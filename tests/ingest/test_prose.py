@@ -337,3 +337,18 @@ def test_labels_before_a_target_a_named_deadline_and_stated_changes_in_a_list(tm
     assert by["项目完成时间"]["kind"] == "milestone"
     assert by["残疾人康复服务水平"]["kind"] == "qualitative"
     assert by["宣传品制作数量"]["unit"] == "万件(册)" and by["宣传品制作数量"]["targets"]["2023"]["value"] == 10.0
+
+
+def test_targets_run_on_without_stops_a_label_run_into_a_name_and_rates_sharing_a_value(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某补助经费2023年度绩效自评报告\n"
+                           "1.数量指标。补助人数不少于400人。\n"
+                           "2.质量指标。经费发放率为98%覆盖率及资金到位率均为100%。\n"
+                           "3.时效指标。补助金每月中旬发放指标为100%实际完成值为100%优待金每年3月、9月份发放指标为100%"
+                           "实际完成值为100%\n"
+                           "4.成本指标国家规定标准发放指标为100%实际完成值为95%\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["补助人数", "经费发放率", "覆盖率", "资金到位率", "补助金每月中旬发放", "优待金每年3月、9月份发放",
+                        "国家规定标准发放"]
+    assert by["资金到位率"]["targets"]["2023"]["value"] == 100.0
+    assert by["国家规定标准发放"]["level2"] == "成本指标"
+    assert by["国家规定标准发放"]["actuals"]["2023"]["value"] == 95.0

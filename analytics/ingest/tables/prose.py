@@ -39,10 +39,13 @@ _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+_GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,，]{4})")  # a level's label run into the name
+#: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
+_RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
 _NAME_LEAD = re.compile(r"^(要求|确保|力争|争取)(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
-                         r"(?:指标值|目标值)(?:为|是|:|：))$")
+                         r"(?:指标值|目标值|指标)(?:为|是|:|：)|(?<=率)为)$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
@@ -57,7 +60,7 @@ _ADVERB = re.compile(r"^(进一步|不断|持续|逐步|逐年|稳步|明显|显
 #: a measure named by the way its name ends, then its aim: 基本公共文化服务水平稳步提升, 参与率逐年提升
 _AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|程度|效能|满意度|覆盖面|氛围)){_AIM}$")
 #: names sharing one target: 早孕建册率和产后访视率分别达到…, 3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在…
-_SHARED = re.compile(r"(分别|均|都)$")
+_SHARED = re.compile(r"(分别|均|都)(?:为|是|达到?)?$")
 _MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
 _LONGEST_WORDED_ITEM = 40
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
@@ -110,7 +113,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     lines, line_refs = _inline_items([_joined(row, lex) for row in table.rows], table.refs)
     items = _list_items(lines)
     lines = [_ITEM.sub("", ln, count=1) if k in items else ln for k, ln in enumerate(lines)]
-    text = "\n".join(lines)[:_MAX_CHARS]
+    text = _RUN_ON.sub(r"\g<0>，", "\n".join(lines)[:_MAX_CHARS])
     rows: list[list[str]] = [list(HEADER)]
     refs: list[str] = ["L0"]
     levels = {"level1": "", "level2": ""}
@@ -163,6 +166,10 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                     break
                 _set(levels, word)
                 body = body[m.end():]
+            glued = _GLUED_LABEL.match(body)
+            if glued and _level(glued.group("w"), lex):  # 成本指标国家规定标准发放…: the label, no colon after it
+                _set(levels, _level(glued.group("w"), lex))
+                body = body[glued.end():]
             word = _level(body, lex)
             if word:  # 服务对象满意度指标, … – a level word alone before a comma
                 _set(levels, word)
@@ -339,7 +346,7 @@ def _shared_names(name: str) -> list[str]:
     for ch in base:
         depth += ch in "(（"
         depth -= ch in ")）"
-        if depth == 0 and ch in "、和":
+        if depth == 0 and (ch in "、和" or (shared and ch == "及")):
             parts.append(cur)
             cur = ""
         else:
