@@ -352,3 +352,20 @@ def test_targets_run_on_without_stops_a_label_run_into_a_name_and_rates_sharing_
     assert by["资金到位率"]["targets"]["2023"]["value"] == 100.0
     assert by["国家规定标准发放"]["level2"] == "成本指标"
     assert by["国家规定标准发放"]["actuals"]["2023"]["value"] == 95.0
+
+
+def test_figures_under_a_heading_naming_the_targets_and_actuals_listed_after_them(tmp_path: Path) -> None:
+    notice = _read(tmp_path, "某县2024年示范基地建设项目公示\n一、项目摘要\n建设内容及规模:建设示范基地2000亩。\n"
+                             "三、项目建设目标\n坚持良种良法配套的原则。创建示范样板2000亩,其中省级样板1000亩,"
+                             "示范区良种覆盖率达100%,示范基地平均亩单产350公斤以上。\n四、其他\n项目计划总投资55万元。\n")
+    got = [(i["name"], i["targets"]["2024"]["raw"]) for i in notice["indicators"]]
+    assert got == [("创建示范样板", "2000亩"), ("省级样板", "1000亩"), ("示范区良种覆盖率", "达100%"),
+                   ("示范基地平均亩单产", "350公斤以上")]
+    report = _read(tmp_path, "某县残联2022年度项目支出绩效自评报告\n(二)项目绩效目标。2022年县残联实施的康复项目目标:"
+                             "资助患者服药230人,残疾儿童康复救助39人,辅具适配200人实际完成:资助患者服药230人,"
+                             "残疾儿童康复救助52人,辅具适配230人。\n")
+    by = {i["name"]: i for i in report["indicators"]}
+    assert list(by) == ["资助患者服药", "残疾儿童康复救助", "辅具适配"]
+    assert by["残疾儿童康复救助"]["targets"]["2022"]["value"] == 39.0
+    assert by["残疾儿童康复救助"]["actuals"]["2022"]["value"] == 52.0
+    assert by["辅具适配"]["actuals"]["2022"]["value"] == 230.0

@@ -39,11 +39,18 @@ _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+#: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
+_GOAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
+                           r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
+_GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标)\s*[:：]\s*")
+#: the actuals listed after the targets, under the same names: …实际完成:资助…230人,辅具适配230人
+_DONE_LIST = re.compile(r"(?<=\S)(?=(?:实际完成|完成情况)\s*[:：])")
+_DONE_LABEL = re.compile(r"^\s*(?:实际完成|完成情况)\s*[:：]\s*")
 _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,，]{4})")  # a level's label run into the name
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
 _RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
-_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取)(?=\S{2})")
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中)(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
                          r"(?:指标值|目标值|指标)(?:为|是|:|：)|(?<=率)为)$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
@@ -124,6 +131,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
     actuals: dict[int, str] = {}  # row -> the actual written after its target (…=9人,当年实际完成9人)
     heading_at = {line_of[k][0] for k in _headings(lines, lex)}  # where the list's next items start
+    goal_spans = _goal_spans(lines, line_of)
     valued = 0
     pos = 0
     for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
@@ -132,8 +140,10 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             break
         if start in heading_at:  # 2、…运营补助45万元: the next item of the list the targets sit in
             levels = {"level1": "", "level2": ""}
-        parts = _PART_SPLIT.split(clause)
+        parts = _PART_SPLIT.split(_DONE_LIST.sub(",", clause))
         before = len(rows)  # rows of this clause so far: an actual after them is theirs
+        goal = any(a <= start < b for a, b in goal_spans)
+        done_list = False
         worded_pair = _worded_pair(parts, levels, lex)
         if worded_pair is not None:  # 完成时限,2025年10月底前 / 学员种植技术水平,提高: a name, its target in words
             rows.append(worded_pair)
@@ -141,6 +151,17 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             continue
         for part in parts:
             body = part
+            if _DONE_LABEL.match(body) and len(rows) > before:
+                done_list, body = True, _DONE_LABEL.sub("", body)
+            if done_list:  # 资助精神病患者服药230人 after 实际完成: the actual of the row of that name
+                listed = _clause_row(body, levels, bare=True)
+                k = next((k for k in range(len(rows) - 1, before - 1, -1) if listed and rows[k][2] == listed[2]), None)
+                if k is not None:
+                    actuals[k] = listed[3]  # type: ignore[index]
+                continue
+            label = _GOAL_LABEL.match(body)
+            if label and not _level(label.group("lab"), lex) and not _LABEL.match(body):
+                goal, body = True, body[label.end():]  # …康复项目目标:资助精神病患者服药230人
             done = _ACTUAL.match(normalize_text(part).strip())
             if done and len(rows) > before:  # 当年实际完成9人 after the target: the row's actual
                 for k in range(before, len(rows)):
@@ -177,7 +198,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             item = start in item_at and body is part
             if item:
                 body = _NOTE_TAIL.sub("", body)
-            row = _clause_row(body, levels, bare=item or bool(levels["level1"] or levels["level2"]))
+            row = _clause_row(body, levels, bare=item or goal or bool(levels["level1"] or levels["level2"]))
             figured = row is not None  # a target in figures, not in words
             words = normalize_text(body)
             if row is None and item and part == clause and len(words) <= _LONGEST_WORDED_ITEM \
@@ -249,6 +270,17 @@ def _headings(lines: list[str], lex: Lexicon) -> set[int]:
             out.add(k)
             seen.add((style, n))
     return out
+
+
+def _goal_spans(lines: list[str], line_of: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Where the text under a heading naming the targets (三、项目建设目标) runs: from the line after
+    it to the next numbered line."""
+    spans = []
+    for k, line in enumerate(lines):
+        if _GOAL_HEADING.match(line) and not _LABEL.match(line):
+            end = next((line_of[j][0] for j in range(k + 1, len(lines)) if _NUMBERED.match(lines[j])), None)
+            spans.append((line_of[k][0] + len(line), end if end is not None else 1 << 30))
+    return spans
 
 
 def _worded_pair(parts: list[str], levels: dict[str, str], lex: Lexicon) -> list[str] | None:
