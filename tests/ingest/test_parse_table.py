@@ -300,6 +300,8 @@ def test_durations_and_frequencies_are_levels() -> None:
     assert infer_kind("投诉件数", "件", "", [read_value("≤3件", "lower", LEX)], LEX)["value"] == "flow"
     aged = infer_kind("慰问对象年龄", "岁", "", [read_value("≥100岁", "higher", LEX)], LEX)
     assert (aged["value"], aged["rule"]) == ("level", "age_unit")  # who is served, not a count over the year
+    sized = infer_kind("放流苗种规格", "cm", "", [read_value("≥3cm", "higher", LEX)], LEX)
+    assert (sized["value"], sized["rule"]) == ("level", "size_unit")  # what each item measures, not a count
     flown = infer_kind("飞机飞行时长", "小时", "", [read_value("≥928小时", "higher", LEX)], LEX)
     assert (flown["value"], flown["rule"]) == ("flow", "hours_done")  # hours put in over the year add up
     assert infer_kind("系统故障修复时长", "小时", "", [read_value("≤4小时", "lower", LEX)], LEX)["value"] == "level"

@@ -369,3 +369,12 @@ def test_figures_under_a_heading_naming_the_targets_and_actuals_listed_after_the
     assert by["残疾儿童康复救助"]["targets"]["2022"]["value"] == 39.0
     assert by["残疾儿童康复救助"]["actuals"]["2022"]["value"] == 52.0
     assert by["辅具适配"]["actuals"]["2022"]["value"] == 230.0
+
+
+def test_a_target_in_brackets_ends_its_clause(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某市2019年度项目绩效评价报告\n1、产出指标。\n(1)数量指标:\n渔业增殖放流规模150万尾;\n"
+                           "(2)质量指标:\n放流苗种规格≥3cm,检验检疫≥90%;\n(3)成本指标:\n支出控制在批复预算范围内(≥100%)。\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["渔业增殖放流规模", "放流苗种规格", "检验检疫", "支出控制在批复预算范围内"]
+    assert by["支出控制在批复预算范围内"]["targets"]["2019"]["comparator"] == ">="
+    assert by["放流苗种规格"]["kind"] == "level"

@@ -39,6 +39,7 @@ _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=
 _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+_BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
 _GOAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
                            r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
@@ -410,6 +411,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     if m:
         unit = m.group("unit")
         body = body[: m.start()] + body[m.end():]
+    body = _BRACKETED.sub(r"\g<v>", body)  # 支出控制在批复预算范围内(≥100%): the target in brackets at the end
     v = _VALUE.search(body)
     found = v or (_BARE.search(body) if bare else None)
     if found is None:
