@@ -1850,3 +1850,13 @@ def test_a_performance_standard_word_is_no_target(tmp_path: Path) -> None:
     assert [i["name"] for i in data["indicators"]] == ["待遇发放人数", "待遇发放准确率", "待遇及时发放率", "待遇持续发放率"]
     assert "满意" not in [i["name"] for i in data["indicators"]]
     assert any("服务对象满意度" in u["text"] for u in data["unread"])
+
+
+def test_a_target_without_a_unit_takes_its_actual_s(tmp_path: Path) -> None:
+    text = ("三级指标\t年度指标值\t实际完成值\n"
+            "假肢安装服务\t21\t21人\n"
+            "辅具适配\t200\t230\n")
+    data = _text(tmp_path, text, year=2022)
+    got = {i["name"]: (i["unit"], i["inferred"]["unit"]["rule"]) for i in data["indicators"]}
+    assert got["假肢安装服务"] == ("人", "actual_unit")
+    assert got["辅具适配"][1] != "actual_unit"

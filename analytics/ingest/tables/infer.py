@@ -20,8 +20,10 @@ def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
     return {"value": value, "rule": rule, "reason": reason, "confidence": confidence}
 
 
-def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "") -> Inferred:
-    """The unit: a 单位 column, else brackets after the name, else the values, else the name."""
+def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "",
+               actuals: list[Cell] | None = None) -> Inferred:
+    """The unit: a 单位 column, else brackets after the name, else the values, else the actual
+    values (a target written 21 beside its actual 21人), else the name."""
     money = lex.money_wan.search(normalize_text(name) + level)
 
     def in_wan(unit: str) -> str | None:  # 250万 → 万元; 15万/月 → 万元/月, for money only
@@ -42,6 +44,9 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
             return _field(full, "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
                                              f"名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
+    done = [c for c in actuals or [] if c.unit and c.form == "number"]
+    if done and all(c.form in ("number", "none") for c in cells) and any(c.form == "number" for c in cells):
+        return _field(done[0].unit, "actual_unit", f"指标值未写单位，实际完成值写作“{done[0].raw}”", "medium")
     if any(c.form != "none" for c in cells) and all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
         return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
     key = normalize_text(name)

@@ -446,7 +446,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     unit_written = clean_unit(_cell(row, unit_idx), lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
         unit_written = ""  # a note or a value landed in the unit column
-    unit_inf = infer_unit(name, unit_written, bracket, first, lex, level)
+    done = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s == "actuals"]
+    unit_inf = infer_unit(name, unit_written, bracket, first, lex, level, done)
     in_values = {c.unit for c in first if c.unit}
     if unit_written and in_values and unit_written not in in_values:
         value_unit = sorted(in_values)[0]
