@@ -378,3 +378,16 @@ def test_a_target_in_brackets_ends_its_clause(tmp_path: Path) -> None:
     assert list(by) == ["渔业增殖放流规模", "放流苗种规格", "检验检疫", "支出控制在批复预算范围内"]
     assert by["支出控制在批复预算范围内"]["targets"]["2019"]["comparator"] == ">="
     assert by["放流苗种规格"]["kind"] == "level"
+
+
+def test_a_report_counting_its_levels_and_units_per_head_and_year(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某中心学校2023年度项目支出绩效自评报告\n"
+                           "产出指标完成情况。一是数量指标:2023年,我校享受生活补助学生人次940人次,实际发放940人次。"
+                           "二是成本指标:小学寄宿学生人均补助标准指标值1000元/生.年,全年实际完成值1000元/生.年;"
+                           "初中寄宿学生人均补助标准指标值1250元/生.年,全年实际完成值1200元/生.年。\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["享受生活补助学生人次", "小学寄宿学生人均补助标准", "初中寄宿学生人均补助标准"]
+    assert by["享受生活补助学生人次"]["level2"] == "数量指标"
+    assert by["初中寄宿学生人均补助标准"]["unit"] == "元/生·年"
+    assert by["初中寄宿学生人均补助标准"]["targets"]["2023"]["value"] == 1250.0
+    assert by["初中寄宿学生人均补助标准"]["actuals"]["2023"]["value"] == 1200.0

@@ -315,7 +315,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
         return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
-    unit = re.sub(r"(?<=[^\W\d_])[*×](?=[^\W\d_])", "·", unit)  # 元/人*月 → 元/人·月
+    unit = re.sub(r"(?<=[^\W\d_])[*×.．](?=[^\W\d_])", "·", unit)  # 元/人*月, 元/生.年 → 元/人·月, 元/生·年
     if not _unit_shaped(unit, lex):
         counted = _counted(text_raw, text, direction, lex) if sentence and not pre_rest else None
         return counted or Cell(text_raw, None, None, form="unreadable", error="not_a_value")  # 37个基层医疗机构

@@ -36,9 +36,11 @@ _CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=
 _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4}(?:[(（][^\d\s()（）]{1,2}[)）])?)\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
-_BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
+_BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{1,2}/[^\W\d_]{1,2}[.．·/][^\W\d_]|"
+                   r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+_ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}(?:是|[,，、:：])?)\s*")
 _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
 _GOAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
@@ -51,9 +53,9 @@ _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
 _RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
-_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中)(?=\S{2})")
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|[我本](?:校|院|县|市|区|镇|乡|局|单位))(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
-                         r"(?:指标值|目标值|指标)(?:为|是|:|：)|(?<=率)为)$")
+                         r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=率)为)$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
@@ -75,7 +77,8 @@ _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not 
 #: an actual written after its row's target in the same sentence: 当年实际完成9人, 实际完成值为100%, 实际布防6架
 _ACTUAL = re.compile(r"^(?:当年|全年|本年|年度|年末)?(?:实际[^\d\s,，;；。≥≤≧≦<>=]{0,8}?|(?:实际)?完成(?:值|数|情况)?)"
                      r"(?:为|是|:|：)?\s*"
-                     r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|[^\d\s,，;；。]{0,4}))\s*$")
+                     r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|[^\W\d_]{1,2}/[^\W\d_]{1,2}[.．·/][^\W\d_]|"
+                     r"[^\d\s,，;；。]{0,4}))\s*$")
 #: the share of a row's target done, written after it (…数量4次,指标完成率100%): no indicator of its own
 _DONE_SHARE = re.compile(r"^(?:该)?指标(?:完成|达成|实现)率(?:为|是|:|：)?\s*\d+(?:\.\d+)?\s*[%％]$")
 #: a name ending in 完成 before a bare number (慰问对象满意度完成90%): in a text that writes actuals, the result
@@ -170,6 +173,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 continue
             if _DONE_SHARE.match(normalize_text(part).strip()):
                 continue  # 指标完成率100% after a row: how much of it was done, a note on that row
+            body = _ORDINAL.sub("", body)  # 一是数量指标:… / 第一,…: the report's counting, no part of a label
             while True:  # 效益指标:经济效益指标: … – each label sets its level
                 m = _LABEL.match(body)
                 word = _level(m.group(1), lex) if m else None
