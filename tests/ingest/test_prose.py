@@ -391,3 +391,12 @@ def test_a_report_counting_its_levels_and_units_per_head_and_year(tmp_path: Path
     assert by["初中寄宿学生人均补助标准"]["unit"] == "元/生·年"
     assert by["初中寄宿学生人均补助标准"]["targets"]["2023"]["value"] == 1250.0
     assert by["初中寄宿学生人均补助标准"]["actuals"]["2023"]["value"] == 1200.0
+
+
+def test_a_level_labelled_without_指标_and_the_project_named_before_a_measure(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某公交补贴2022年度绩效评价报告\n预期各项效益指标\n"
+                           "经济效益:节约城区学生出行成本110.37万元,节约老年人出行成本248.85万元。\n"
+                           "数量指标:该项目处治里程8公里,安装护栏1820米。\n")
+    got = [(i["level2"], i["name"], i["direction"]) for i in data["indicators"]]
+    assert got == [("经济效益", "节约城区学生出行成本", "higher"), ("经济效益", "节约老年人出行成本", "higher"),
+                   ("数量指标", "处治里程", "higher"), ("数量指标", "安装护栏", "higher")]

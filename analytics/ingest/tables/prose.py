@@ -28,7 +28,7 @@ ACTUAL_HEADER = "实际完成值"
 
 _CLAUSE_SPLIT = re.compile(r"[;；。\n]")
 _PART_SPLIT = re.compile(r"[,，]")
-_LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
+_LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标|效益))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
 #: a template's placeholder ``(≥**株)`` (its unit kept) before the value
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
 _CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到",
@@ -53,7 +53,7 @@ _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
 _RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
-_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|[我本](?:校|院|县|市|区|镇|乡|局|单位))(?=\S{2})")
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|[我本](?:校|院|县|市|区|镇|乡|局|单位))(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
                          r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=率)为)$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
