@@ -1861,3 +1861,15 @@ def test_a_target_without_a_unit_takes_its_actual_s(tmp_path: Path) -> None:
     got = {i["name"]: (i["unit"], i["inferred"]["unit"]["rule"]) for i in data["indicators"]}
     assert got["假肢安装服务"] == ("人", "actual_unit")
     assert got["辅具适配"][1] != "actual_unit"
+
+
+def test_a_sign_after_a_system_code_and_a_magnitude_in_the_value_before_the_unit_column(tmp_path: Path) -> None:
+    text = ("一级指标\t二级指标\t三级指标\t指标性质\t指标值\t度量单位\t实际完成值\n"
+            "产出指标\t数量指标\t汇报工作次数\t004 >=\t20\t次\t113\n"
+            "产出指标\t成本指标\t经费支出\t005 <=\t33\t万元\t32.9\n"
+            "效益指标\t经济效益\t形成新能源投资增加数\t004 >=\t1亿\t元\t24亿\n")
+    data = _text(tmp_path, text, year=2023)
+    got = [(i["name"], i["unit"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"])
+           for i in data["indicators"]]
+    assert got == [("汇报工作次数", "次", ">=", 20.0), ("经费支出", "万元", "<=", 33.0),
+                   ("形成新能源投资增加数", "亿元", ">=", 1.0)]

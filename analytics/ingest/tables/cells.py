@@ -532,6 +532,8 @@ def column_sign(text: str, nature: bool = True) -> str | None:
     """The sign (≥, ≤, =) a comparator column's cell stands for: a written sign (大于等于, ≤, 等于)
     or, with ``nature``, an indicator's nature (正向 → ≥, 反向 → ≤); ``None`` for anything else."""
     t = normalize_text(text)
+    coded = re.fullmatch(r"\d{2,4}\s*([^\d\s]{1,4})", t)  # 004 >=: a system's code for the sign, then the sign
+    t = coded.group(1) if coded else t
     return _SIGNS.get(t) or (_NATURE.get(t) if nature else None)
 
 

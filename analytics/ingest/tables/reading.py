@@ -453,6 +453,10 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         value_unit = sorted(in_values)[0]
         unit_inf = {"value": value_unit, "rule": "value_unit_over_column", "confidence": "low",
                     "reason": f"单位列写作“{unit_written}”，指标值写作“{next(c.raw for c in first if c.unit)}”，按指标值"}
+        if value_unit in ("万", "亿", "千", "百万", "千万") and not unit_written.startswith(value_unit):
+            unit_inf = {"value": value_unit + unit_written, "rule": "magnitude_and_column", "confidence": "medium",
+                        "reason": f"指标值写作“{next(c.raw for c in first if c.unit)}”，单位列写作“{unit_written}”"
+                                  f" → {value_unit + unit_written}"}
     unit = str(unit_inf["value"])
     kind_inf = infer_kind(name, unit, marker, first, lex)
     if kind_inf["value"] in ("qualitative", "milestone") and unit and not in_values:
