@@ -400,3 +400,14 @@ def test_a_level_labelled_without_指标_and_the_project_named_before_a_measure(
     got = [(i["level2"], i["name"], i["direction"]) for i in data["indicators"]]
     assert got == [("经济效益", "节约城区学生出行成本", "higher"), ("经济效益", "节约老年人出行成本", "higher"),
                    ("数量指标", "处治里程", "higher"), ("数量指标", "安装护栏", "higher")]
+
+
+def test_a_level_s_aim_in_words_is_one_qualitative_row(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某中学部门整体支出绩效目标申报表(2017年度)\n年度绩效指标\n"
+                           "质量指标:学校的教育教学秩序良好,力争毕业生合格率达100%\n"
+                           "时效指标:按时完成教学任务,顺利完成中考。\n"
+                           "【效益指标-经济效益指标】\n"
+                           "环境效益指标:学校绿化覆盖达70%,优化校园生态环境。\n")
+    got = [(i["level2"], i["name"], i["kind"]) for i in data["indicators"]]
+    assert got == [("质量指标", "毕业生合格率", "rate"), ("时效指标", "按时完成教学任务,顺利完成中考", "qualitative"),
+                   ("环境效益指标", "学校绿化覆盖", "rate")]

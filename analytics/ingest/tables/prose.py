@@ -73,6 +73,7 @@ _AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|
 _SHARED = re.compile(r"(分别|均|都)(?:为|是|达到?)?$")
 _MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
 _LONGEST_WORDED_ITEM = 40
+_SAID_MIN, _LONGEST_SAID = 6, 80  # characters of a level's aim in words read as one row
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
 #: an actual written after its row's target in the same sentence: 当年实际完成9人, 实际完成值为100%, 实际布防6架
 _ACTUAL = re.compile(r"^(?:当年|全年|本年|年度|年末)?(?:实际[^\d\s,，;；。≥≤≧≦<>=]{0,8}?|(?:实际)?完成(?:值|数|情况)?)"
@@ -151,6 +152,11 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
         worded_pair = _worded_pair(parts, levels, lex)
         if worded_pair is not None:  # 完成时限,2025年10月底前 / 学员种植技术水平,提高: a name, its target in words
             rows.append(worded_pair)
+            refs.append(_ref(line_of, start))
+            continue
+        said = _said_under_label(clause, levels, lex)
+        if said is not None:  # 时效指标:按时完成教学任务,顺利完成中考: the level's aim in words, one row
+            rows.append(said)
             refs.append(_ref(line_of, start))
             continue
         for part in parts:
@@ -275,6 +281,22 @@ def _headings(lines: list[str], lex: Lexicon) -> set[int]:
             out.add(k)
             seen.add((style, n))
     return out
+
+
+def _said_under_label(clause: str, levels: dict[str, str], lex: Lexicon) -> list[str] | None:
+    """The row of a clause that is a level's label and, after it, words with no figure and no
+    other label (``时效指标:按时完成教学任务,顺利完成中考``): a qualitative target named by its
+    words; ``None`` for other clauses (several measures with their aims are read one by one)."""
+    m = _LABEL.match(_ORDINAL.sub("", _ITEM.sub("", clause)))
+    word = _level(m.group(1), lex) if m else None
+    if word is None:
+        return None
+    rest = normalize_text(_ORDINAL.sub("", _ITEM.sub("", clause))[m.end():]).strip(" 。.,，、")
+    if not (_SAID_MIN <= len(rest) <= _LONGEST_SAID) or re.search(r"\d|[:：【】\[\]]", rest) or _level(rest, lex) \
+            or any(_STATED.match(p) or _aimed(p) for p in _PART_SPLIT.split(rest)):  # a change: read (or not) as such
+        return None
+    _set(levels, word)
+    return [levels["level1"], levels["level2"], rest, rest]
 
 
 def _goal_spans(lines: list[str], line_of: list[tuple[int, str]]) -> list[tuple[int, int]]:
@@ -415,7 +437,8 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     if m:
         unit = m.group("unit")
         body = body[: m.start()] + body[m.end():]
-    body = _BRACKETED.sub(r"\g<v>", body)  # 支出控制在批复预算范围内(≥100%): the target in brackets at the end
+    if bare:  # under a level: 支出控制在批复预算范围内(≥100%), the target in brackets at the end
+        body = _BRACKETED.sub(r"\g<v>", body)
     v = _VALUE.search(body)
     found = v or (_BARE.search(body) if bare else None)
     if found is None:
