@@ -411,3 +411,20 @@ def test_a_level_s_aim_in_words_is_one_qualitative_row(tmp_path: Path) -> None:
     got = [(i["level2"], i["name"], i["kind"]) for i in data["indicators"]]
     assert got == [("质量指标", "毕业生合格率", "rate"), ("时效指标", "按时完成教学任务,顺利完成中考", "qualitative"),
                    ("环境效益指标", "学校绿化覆盖", "rate")]
+
+
+def test_a_report_s_results_with_the_tasks_set_and_rates_sharing_one_result(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某县2023年度项目支出绩效自评报告\n"
+                           "(1)某镇2022年度农村危房改造项目绩效目标14户,实际完成14户。当年开工率、改造后房屋人畜分离、"
+                           "卫生厕所等基本卫生条件有保障的比例、改造后入住率均达100%。\n"
+                           "(2)2023年度,已开展职业技能培训49期,培训2399人,完成市目标任务数2000人的120%。\n"
+                           "(3)城镇登记月平均失业率为2.42%,控制在4.5%以内。共设置项目支出预算绩效目标1个。\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["农村危房改造项目", "当年开工率", "改造后房屋人畜分离、卫生厕所等基本卫生条件有保障的比例",
+                        "改造后入住率", "开展职业技能培训", "培训", "城镇登记月平均失业率"]
+    assert by["农村危房改造项目"]["targets"]["2023"]["value"] == 14.0
+    assert by["农村危房改造项目"]["actuals"]["2023"]["value"] == 14.0
+    assert (by["培训"]["targets"]["2023"]["value"], by["培训"]["actuals"]["2023"]["value"]) == (2000.0, 2399.0)
+    assert by["城镇登记月平均失业率"]["targets"]["2023"]["comparator"] == "<="
+    assert by["城镇登记月平均失业率"]["targets"]["2023"]["value"] == 4.5
+    assert by["城镇登记月平均失业率"]["actuals"]["2023"]["value"] == 2.42

@@ -40,6 +40,10 @@ _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{
                    r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+#: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
+_TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
+                       r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
+_TARGET_SAID = re.compile(r"(?:绩效|年度|计划)目标(?:值|数|任务)?(?:为|是)?\s*(?=\d+(?:\.\d+)?(?![\d.])(?!\s*[个项条]))")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}(?:是|[,，、:：])?)\s*")
 _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
@@ -53,9 +57,10 @@ _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
 _RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
-_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|[我本](?:校|院|县|市|区|镇|乡|局|单位))(?=\S{2})")
-_NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
-                         r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=率)为)$")
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|[我本](?:校|院|县|市|区|镇|乡|局|单位)|"
+                        r"(?:[^\d\s,，。]{1,8}?(?:省|市|县|区|镇|乡|街道))?(?:19|20)\d{2}年度?)(?=\S{2})")
+_NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划|绩效)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
+                         r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=\S{3})(?<!行)为)$")
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
@@ -176,6 +181,12 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             if done and len(rows) > before:  # 当年实际完成9人 after the target: the row's actual
                 for k in range(before, len(rows)):
                     actuals[k] = done.group("v")
+                continue
+            task = _TASK_SET.match(normalize_text(part).strip())
+            if task and len(rows) > before and len(rows[-1]) == 4 and re.search(r"\d", rows[-1][3]):
+                k = len(rows) - 1  # 培训2399人,完成市目标任务数2000人的120%: 2399 was done, 2000 was set
+                actuals[k] = rows[k][3]
+                rows[k] = rows[k][:3] + ["≤" + task.group("t2") if task.group("cap") else task.group("t")]
                 continue
             if _DONE_SHARE.match(normalize_text(part).strip()):
                 continue  # 指标完成率100% after a row: how much of it was done, a note on that row
@@ -419,6 +430,15 @@ def _shared_names(name: str) -> list[str]:
             not any(ends_like_name(p) for p in parts[:-1]):
         tail = parts[-1][-_MEASURE_TAIL:]
         return [p + tail for p in parts[:-1]] + [parts[-1]]
+    if shared and ends_like_name(parts[-1]):  # …人畜分离、卫生厕所等…的比例、改造后入住率均: a 、 inside a name
+        merged: list[str] = []
+        for p in parts:
+            if merged and not ends_like_name(merged[-1]):
+                merged[-1] += "、" + p
+            else:
+                merged.append(p)
+        if len(merged) >= 2 and sum(ends_like_name(p) for p in merged[:-1]) >= 2:
+            return merged
     return [base]
 
 
@@ -440,7 +460,8 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     if bare:  # under a level: 支出控制在批复预算范围内(≥100%), the target in brackets at the end
         body = _BRACKETED.sub(r"\g<v>", body)
     v = _VALUE.search(body)
-    found = v or (_BARE.search(body) if bare else None)
+    said = None if v or bare else _TARGET_SAID.search(body)  # …项目绩效目标14户: a target named as such
+    found = v or (_BARE.search(body) if bare or said else None)
     if found is None:
         return None
     name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip()))
