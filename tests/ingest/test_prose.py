@@ -428,3 +428,9 @@ def test_a_report_s_results_with_the_tasks_set_and_rates_sharing_one_result(tmp_
     assert by["城镇登记月平均失业率"]["targets"]["2023"]["comparator"] == "<="
     assert by["城镇登记月平均失业率"]["targets"]["2023"]["value"] == 4.5
     assert by["城镇登记月平均失业率"]["actuals"]["2023"]["value"] == 2.42
+
+
+def test_the_whole_city_before_a_measure_is_no_part_of_its_name(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某市2020年民生工程实施办法\n年度目标:全市婚检率达到70%,全市婚检疾病检出率达到8%以上,"
+                           "全县建卡率达到90%。\n")
+    assert [i["name"] for i in data["indicators"]] == ["婚检率", "婚检疾病检出率", "建卡率"]
