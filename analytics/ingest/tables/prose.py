@@ -175,7 +175,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                     actuals[k] = listed[3]  # type: ignore[index]
                 continue
             label = _GOAL_LABEL.match(body)
-            if label and not _level(label.group("lab"), lex) and not _LABEL.match(body):
+            if label and not _level(label.group("lab"), lex):
                 goal, body = True, body[label.end():]  # …康复项目目标:资助精神病患者服药230人
             done = _ACTUAL.match(normalize_text(part).strip())
             if done and len(rows) > before:  # 当年实际完成9人 after the target: the row's actual
