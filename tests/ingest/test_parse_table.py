@@ -1874,3 +1874,12 @@ def test_a_sign_after_a_system_code_and_a_magnitude_in_the_value_before_the_unit
            for i in data["indicators"]]
     assert got == [("汇报工作次数", "次", ">=", 20.0), ("经费支出", "万元", "<=", 33.0),
                    ("形成新能源投资增加数", "亿元", ">=", 1.0)]
+
+
+def test_a_content_column_after_the_names_starts_no_second_set_of_columns(tmp_path: Path) -> None:
+    text = ("部门整体 支出年度 绩效目标 | 一级指标 | 二级指标 | 三级指标 | 指标内容 | 指标值 | 备注 | |\n"
+            "产出指标 | 数量指标 | 新认定高新技术企业数量 | 新认定高新技术企业数量 | 6家以上 | |||\n"
+            "科普宣传活动次数 | 全年开展科普宣传活动次数 | 3次 | |||||\n")
+    data = _text(tmp_path, text, year=2021)
+    got = [(i["name"], i["unit"], i["targets"]["2021"]["value"]) for i in data["indicators"]]
+    assert got == [("新认定高新技术企业数量", "家", 6.0), ("科普宣传活动次数", "次", 3.0)]

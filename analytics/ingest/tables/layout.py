@@ -166,9 +166,13 @@ def _set_starts(row: list[str], roles: list[str | None]) -> list[int]:
     side by side: 二级指标 | 三级指标 | 指标值 twice): at the level-2 column just before each
     specific name column, else at the name column; one start (0) when nothing repeats."""
     names = [i for i, r in enumerate(roles) if r == "name" and normalize_text(row[i]) not in GENERIC_NAMES]
-    if len(names) < 2:
+    kept = names[:1]
+    for n in names[1:]:  # 三级指标 | 指标内容 | 指标值: a name column with no value column of its own starts no set
+        if any(roles[j] == "value" for j in range(kept[-1], n)):
+            kept.append(n)
+    if len(kept) < 2:
         return [0]
-    return [0] + [n - 1 if n > 0 and roles[n - 1] == "level2" else n for n in names[1:]]
+    return [0] + [n - 1 if n > 0 and roles[n - 1] == "level2" else n for n in kept[1:]]
 
 
 def _fullest_set(table: RawTable, header: int, roles: list[str | None], starts: list[int]) -> int:
