@@ -434,3 +434,11 @@ def test_the_whole_city_before_a_measure_is_no_part_of_its_name(tmp_path: Path) 
     data = _read(tmp_path, "某市2020年民生工程实施办法\n年度目标:全市婚检率达到70%,全市婚检疾病检出率达到8%以上,"
                            "全县建卡率达到90%。\n")
     assert [i["name"] for i in data["indicators"]] == ["婚检率", "婚检疾病检出率", "建卡率"]
+
+
+def test_a_rate_written_with_its_share_and_two_rates_run_together(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某县生态环境局2020年部门整体绩效目标\n三、水环境质量改善。集中饮用水源地水质达标率100%。\n"
+                           "五、严格执行环境影响评价制度。建设项目环保审批把关率100%三同时执行率达到100%\n"
+                           "六、工业固体废物综合利用率达到55%以上。\n")
+    assert [i["name"] for i in data["indicators"]] == ["集中饮用水源地水质达标率", "建设项目环保审批把关率", "三同时执行率",
+                                                        "工业固体废物综合利用率"]

@@ -40,6 +40,7 @@ _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{
                    r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+_RATE_SAID = re.compile(r"(?<=\S{3})率\s*\d+(?:\.\d+)?\s*[%％]$")  # a rate and its share, no verb between
 #: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
 _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
@@ -55,7 +56,7 @@ _DONE_LIST = re.compile(r"(?<=\S)(?=(?:实际完成|完成情况)\s*[:：])")
 _DONE_LABEL = re.compile(r"^\s*(?:实际完成|完成情况)\s*[:：]\s*")
 _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,，]{4})")  # a level's label run into the name
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
-_RUN_ON = re.compile(r"(?:为|是)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
+_RUN_ON = re.compile(r"(?:为|是|率)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
 _NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|全(?:省|市|县|区|镇|乡)|[我本](?:校|院|县|市|区|镇|乡|局|单位)|"
                         r"(?:[^\d\s,，。]{1,8}?(?:省|市|县|区|镇|乡|街道))?(?:19|20)\d{2}年度?)(?=\S{2})")
@@ -460,7 +461,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     if bare:  # under a level: 支出控制在批复预算范围内(≥100%), the target in brackets at the end
         body = _BRACKETED.sub(r"\g<v>", body)
     v = _VALUE.search(body)
-    said = None if v or bare else _TARGET_SAID.search(body)  # …项目绩效目标14户: a target named as such
+    said = None if v or bare else (_TARGET_SAID.search(body) or _RATE_SAID.search(body))  # …绩效目标14户, …达标率100%
     found = v or (_BARE.search(body) if bare or said else None)
     if found is None:
         return None
