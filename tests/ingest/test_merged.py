@@ -135,3 +135,13 @@ def test_a_strict_sign_in_a_table_is_kept_and_sets_the_direction(tmp_path: Path)
     fire = got["森林火灾受害率"]
     assert (fire["targets"][year]["comparator"], fire["targets"][year]["value"], fire["unit"], fire["kind"]) == ("<", 0.9, "‰", "rate")
 
+
+
+def test_a_value_wrapped_onto_a_line_of_its_own_is_its_row_s(tmp_path: Path) -> None:
+    text = ("2022年度绩效目标表\n一级指标 二级指标 三级指标 指标内容 指标值及单位\n"
+            "产出指标 数量指标 技术交易项目数量 全年开展技术交易项目数量 ≥10项\n"
+            "科技成果转化项目数量 科技成果转化项目数量\n≥8项\n"
+            "科普宣传活动次数 科普宣传活动次数 3次\n")
+    rows = _by_name(_read_text(tmp_path, text))
+    assert list(rows) == ["技术交易项目数量", "科技成果转化项目数量", "科普宣传活动次数"]
+    assert rows["科技成果转化项目数量"]["targets"]["2022"]["value"] == 8.0

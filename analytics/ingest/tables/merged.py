@@ -5,6 +5,8 @@
   writes the group on its first row only (``农业节水 | 万元农业增加值用水量 | …``), the rows below
   start with their name (``农业用水总量 | …``). The first cell of such a row is the group: read as
   the second level (or as the level its word names) and filled down to the next group.
+- **a value wrapped onto a line of its own**: ``科技成果转化项目数量 | 科技成果转化项目数量`` then ``≥8项``
+  alone on the next line: the named row's value.
 - **a target merged over the year columns**: ``用水总量控制 | 不超自治区年度下达指标`` under
   2016年 | 2017年 | 2018年, the row ending after its first target while the other rows fill every
   year. The one target is each year's.
@@ -15,13 +17,13 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (ends_like_name, fits, header_role, is_placeholder, is_qualitative_text,
+from analytics.ingest.tables.cells import (VALUE_SHAPE, ends_like_name, fits, header_role, is_placeholder, is_qualitative_text,
                                             is_value_like)
 from analytics.ingest.tables.layout import Layout
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.realign import cell
 
-__all__ = ["group_label", "spread_over_years", "SPREAD_FORMATS"]
+__all__ = ["group_label", "spread_over_years", "value_below", "SPREAD_FORMATS"]
 
 #: Formats whose rows end where their last written cell ends (a merged cell is written once).
 #: Spreadsheets, Word tables and PDF tables fill a merged cell over its columns when read.
@@ -71,3 +73,18 @@ def spread_over_years(row: list[str], targets: list[int], share_full: float) -> 
     for i in targets[1:]:
         out[i] = row[first]
     return out
+
+
+def value_below(row: list[str], rows: list[tuple[int, list[str]]], i: int, layout: Layout) -> bool:
+    """Put a lone value on the line after a named row with no value into that row's first value
+    column (a value wrapped onto its own line); whether it was put there."""
+    filled = [c for c in row if c.strip()]
+    if len(filled) != 1 or not rows or rows[-1][0] != i - 1 or not VALUE_SHAPE.fullmatch(normalize_text(filled[0])):
+        return False
+    target = next((c.index for c in layout.cols("value")), None)
+    prev = rows[-1][1]
+    if target is None or any(normalize_text(cell(prev, c.index)) for c in layout.cols("value")):
+        return False
+    rows[-1] = (rows[-1][0], prev + [""] * (target + 1 - len(prev)) if len(prev) <= target else list(prev))
+    rows[-1][1][target] = filled[0]
+    return True

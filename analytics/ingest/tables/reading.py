@@ -20,7 +20,7 @@ from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_uni
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
-from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years
+from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
 from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, realign, row_scores
 from analytics.ingest.tables.sources import RawTable
 
@@ -215,6 +215,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         if kind == "indicator" and closed and (not any(normalize_text(_cell(row, c.index)) for c in layout.cols("value"))
                                                or is_sign_off(normalize_text(_cell(row, layout.name_col)), lex)):
             kind = "sign_off"  # words below a closing line (存在的问题和原因 …; 存在问题 | 无), not an indicator
+        if kind in ("fragment", "stray") and value_below(row, rows, i, layout):
+            continue  # 科技成果转化项目数量 | … then ≥8项 on a line of its own: the row's value, wrapped
         if kind in ("sign_off", "total", "header", "placeholder", "note", "fragment"):
             closed = closed or kind == "sign_off"  # a note between the rows does not close the table
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
