@@ -40,7 +40,7 @@ _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{
                    r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
-_RATE_SAID = re.compile(r"(?<=\S{3})率\s*\d+(?:\.\d+)?\s*[%％]$")  # a rate and its share, no verb between
+_RATE_SAID = re.compile(r"^\S{3,40}?率\d+(?:\.\d+)?[%％]$")  # a rate and its share in a sentence, no verb between
 #: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
 _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
