@@ -442,3 +442,12 @@ def test_a_rate_written_with_its_share_and_two_rates_run_together(tmp_path: Path
                            "六、工业固体废物综合利用率达到55%以上。\n")
     assert [i["name"] for i in data["indicators"]] == ["集中饮用水源地水质达标率", "建设项目环保审批把关率", "三同时执行率",
                                                         "工业固体废物综合利用率"]
+
+
+def test_a_measure_named_again_under_the_results_heading_gives_its_actual(tmp_path: Path) -> None:
+    data = _read(tmp_path, "2021年某民生工程绩效自评报告\n一、目标任务\n年度目标任务:全市婚检率达到85%,婚检疾病检出率达到8%以上。\n"
+                           "三、完成情况\n2021年,全市共免费婚检61486人,婚检率为94.99%。\n")
+    by = {i["name"]: i for i in data["indicators"]}
+    assert list(by) == ["婚检率", "婚检疾病检出率"]
+    assert by["婚检率"]["targets"]["2021"]["value"] == 85.0 and by["婚检率"]["actuals"]["2021"]["value"] == 94.99
+    assert by["婚检疾病检出率"]["actuals"] == {}

@@ -40,7 +40,10 @@ _BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{
                    r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
-_RATE_SAID = re.compile(r"^\S{3,40}?率\d+(?:\.\d+)?[%％]$")  # a rate and its share in a sentence, no verb between
+#: a heading over the results (三、完成情况, (二)项目实施情况): a measure named again below it gives its result
+_DONE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])?\s*"
+                           r"[^\d,，。;；:：]{0,10}(?:完成|实施|执行)(?:情况|结果)\s*[:：。]?\s*$")
+_RATE_SAID = re.compile(r"^\S{2,40}?率(?:为|是)?\d+(?:\.\d+)?[%％]$")  # a rate and its share in a sentence, no verb between
 #: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
 _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
@@ -50,7 +53,7 @@ _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
 _GOAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
                            r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
-_GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标)\s*[:：]\s*")
+_GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标(?:任务)?)\s*[:：]\s*")
 #: the actuals listed after the targets, under the same names: …实际完成:资助…230人,辅具适配230人
 _DONE_LIST = re.compile(r"(?<=\S)(?=(?:实际完成|完成情况)\s*[:：])")
 _DONE_LABEL = re.compile(r"^\s*(?:实际完成|完成情况)\s*[:：]\s*")
@@ -143,6 +146,8 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     actuals: dict[int, str] = {}  # row -> the actual written after its target (…=9人,当年实际完成9人)
     heading_at = {line_of[k][0] for k in _headings(lines, lex)}  # where the list's next items start
     goal_spans = _goal_spans(lines, line_of)
+    done_from = next((line_of[k][0] for k, ln in enumerate(lines) if _DONE_HEADING.match(ln)), 1 << 30)
+    done_row = 0
     valued = 0
     pos = 0
     for n, clause in enumerate(_CLAUSE_SPLIT.split(text)):
@@ -152,6 +157,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
         if start in heading_at:  # 2、…运营补助45万元: the next item of the list the targets sit in
             levels = {"level1": "", "level2": ""}
         parts = _PART_SPLIT.split(_DONE_LIST.sub(",", clause))
+        done_row = len(rows) if start < done_from else done_row  # the rows set before the results
         before = len(rows)  # rows of this clause so far: an actual after them is theirs
         goal = any(a <= start < b for a, b in goal_spans)
         done_list = False
@@ -245,6 +251,10 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 valued += 1
             if row:
                 for name in _shared_names(row[2]):
+                    k = next((k for k in range(1, done_row) if rows[k][2] == name), None) if start >= done_from else None
+                    if k is not None and k not in actuals:
+                        actuals[k] = row[3]  # 婚检率为94.99% under 三、完成情况: the result of the target set above
+                        continue
                     rows.append(row[:2] + [name] + row[3:])
                     refs.append(_ref(line_of, start))
             elif body.strip() and body is not part and levels["level1"]:
