@@ -451,3 +451,12 @@ def test_a_measure_named_again_under_the_results_heading_gives_its_actual(tmp_pa
     assert list(by) == ["婚检率", "婚检疾病检出率"]
     assert by["婚检率"]["targets"]["2021"]["value"] == 85.0 and by["婚检率"]["actuals"]["2021"]["value"] == 94.99
     assert by["婚检疾病检出率"]["actuals"] == {}
+
+
+def test_a_goal_heading_covers_its_numbered_items_and_a_cap_said_with_控制在(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某市2022年林业工作目标\n一、森林质量建设目标\n"
+                           "5.美国白蛾有效防治面积0.6万亩,防治率90%以上,损失率控制在0.5‰以下。\n"
+                           "6.森林火灾受灾率控制在0.9‰以内。\n二、社会治理建设目标\n10.全面推进法治政府建设。\n")
+    got = [(i["name"], i["targets"]["2022"]["comparator"], i["targets"]["2022"]["value"]) for i in data["indicators"]]
+    assert got == [("美国白蛾有效防治面积", ">=", 0.6), ("防治率", ">=", 90.0), ("损失率", "<=", 0.5),
+                   ("森林火灾受灾率", "<=", 0.9)]

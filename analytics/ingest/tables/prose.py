@@ -31,7 +31,7 @@ _PART_SPLIT = re.compile(r"[,，]")
 _LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标|效益))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
 #: a template's placeholder ``(≥**株)`` (its unit kept) before the value
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
-_CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到",
+_CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到", "控制在",
               "大于等于", "小于等于", *REACH_WORDS, "达")
 _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4}(?:[(（][^\d\s()（）]{1,2}[)）])?)\s*$")
@@ -321,13 +321,20 @@ def _said_under_label(clause: str, levels: dict[str, str], lex: Lexicon) -> list
     return [levels["level1"], levels["level2"], rest, rest]
 
 
+def _style(line: str) -> tuple[str, str, bool] | None:
+    """How a numbered line is numbered (its brackets and whether in Chinese numerals), else ``None``."""
+    m = _NUMBERED.match(line)
+    return (m.group("open"), m.group("close"), m.group("n").isdigit()) if m else None
+
+
 def _goal_spans(lines: list[str], line_of: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Where the text under a heading naming the targets (三、项目建设目标) runs: from the line after
     it to the next numbered line."""
     spans = []
     for k, line in enumerate(lines):
         if _GOAL_HEADING.match(line) and not _LABEL.match(line):
-            end = next((line_of[j][0] for j in range(k + 1, len(lines)) if _NUMBERED.match(lines[j])), None)
+            style = _style(line)  # 一、… ends at 二、, not at its own items 1. 2.
+            end = next((line_of[j][0] for j in range(k + 1, len(lines)) if _style(lines[j]) == style), None)
             spans.append((line_of[k][0] + len(line), end if end is not None else 1 << 30))
     return spans
 
