@@ -460,3 +460,9 @@ def test_a_goal_heading_covers_its_numbered_items_and_a_cap_said_with_控制在(
     got = [(i["name"], i["targets"]["2022"]["comparator"], i["targets"]["2022"]["value"]) for i in data["indicators"]]
     assert got == [("美国白蛾有效防治面积", ">=", 0.6), ("防治率", ">=", 90.0), ("损失率", "<=", 0.5),
                    ("森林火灾受灾率", "<=", 0.9)]
+
+
+def test_about_before_a_figure_is_no_part_of_the_name(tmp_path: Path) -> None:
+    data = _read(tmp_path, "某区2019年林业有害生物防治工作方案\n四、绩效目标\n累计监测面积约111.45万亩,监测覆盖率100%,"
+                           "测报准确率90%以上。\n")
+    assert [i["name"] for i in data["indicators"]] == ["累计监测面积", "监测覆盖率", "测报准确率"]
