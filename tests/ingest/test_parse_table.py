@@ -1883,3 +1883,14 @@ def test_a_content_column_after_the_names_starts_no_second_set_of_columns(tmp_pa
     data = _text(tmp_path, text, year=2021)
     got = [(i["name"], i["unit"], i["targets"]["2021"]["value"]) for i in data["indicators"]]
     assert got == [("新认定高新技术企业数量", "家", 6.0), ("科普宣传活动次数", "次", 3.0)]
+
+
+def test_a_header_whose_value_words_wrap_onto_the_next_line(tmp_path: Path) -> None:
+    text = ("部门整体支出绩效自评表\n( 2020 年度)\n"
+            "年度绩效指标完成情况 一级指标 二级指标 三级指标 绩效 实际 评分标准 指标分值 自评得分 未完成原因\n目标值 完成值\n"
+            "产出目标 数量目标 抽查地震监测台站个数 9个 8个 本指标满分6分,抽查数量达9个得6分,少检查一个扣1分,扣完为止。 6 5 已完成\n"
+            "开展科普宣传活动场数 10场 11场 本指标满分6分,开展活动场数达10场得6分,少一场扣1分,扣完为止。 6 6 已完成\n"
+            "协同开展宣传活动场数 6场 7场 本指标满分6分,协同开展宣传活动场数达6场得6分,少一场扣1分,扣完为止。 6 6 已完成\n")
+    data = _text(tmp_path, text)
+    got = [(i["name"], i["targets"]["2020"]["value"], i["actuals"]["2020"]["value"]) for i in data["indicators"]]
+    assert got == [("抽查地震监测台站个数", 9.0, 8.0), ("开展科普宣传活动场数", 10.0, 11.0), ("协同开展宣传活动场数", 6.0, 7.0)]

@@ -224,6 +224,9 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
     that repeats its columns for two periods reads the set that holds the values; a header whose
     value columns are named after places (no header word) takes them by their cells."""
     found = next((i for i, row in enumerate(table.rows[:HEADER_SCAN]) if _is_header(row, lex)), None)
+    wrapped = _values_below(table, found, lex)
+    if wrapped is not None:  # … 三级指标 | 绩效 | 实际 | 评分标准 … over 目标值 | 完成值: the value words wrapped
+        return _layout_at(table, wrapped[1], lex, row=wrapped[0], first=wrapped[1] - 1)
     if found is not None:
         split = _split_header(table, found, lex)
         if split is not None:
@@ -240,6 +243,30 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
         names = _level_as_name(table, i, row, lex)
         if names is not None:
             return _layout_at(table, i, lex, names)
+    return None
+
+
+def _values_below(table: RawTable, found: int | None, lex: Lexicon) -> tuple[list[str], int] | None:
+    """A header row (before ``found``, the first full header) that names the indicators but no
+    value column, over a line of value words only (``目标值 | 完成值``) that end the cells left
+    unnamed after the name (``绩效`` / ``实际``): the header's cells with those words joined, and the
+    index of the line of value words; else ``None``."""
+    for i, row in enumerate(table.rows[:min(HEADER_SCAN, found if found is not None else HEADER_SCAN)]):
+        roles = _row_roles(row, lex)
+        if "name" not in roles or "value" in roles[roles.index("name"):] or i + 1 >= len(table.rows):
+            continue  # (a block label left of the names, 年度绩效指标完成情况, names no value column)
+        below = [c for c in table.rows[i + 1] if c.strip()]
+        if not below or any(r != "value" for r in _row_roles(below, lex)):
+            continue
+        name = roles.index("name")
+        open_cells = [j for j in range(name + 1, len(row)) if roles[j] is None and row[j].strip()][:len(below)]
+        if len(open_cells) != len(below) or open_cells != list(range(open_cells[0], open_cells[0] + len(below))):
+            continue
+        merged = list(row)
+        for j, word in zip(open_cells, below):
+            merged[j] = normalize_text(row[j]) + normalize_text(word)
+        if "value" in _row_roles(merged, lex):
+            return merged, i + 1
     return None
 
 
