@@ -36,13 +36,16 @@ _CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=
 _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4}(?:[(（][^\d\s()（）]{1,2}[)）])?)\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
-_BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\W\d_]{1,2}/[^\W\d_]{1,2}[.．·/][^\W\d_]|"
+#: a unit per one thing and a time (元/生.年, 元/人·月), longer than the four characters a unit is read to
+_PER_UNIT = r"[^\W\d_]{1,2}/[^\W\d_]{1,2}[.．·/][^\W\d_]"
+_BARE = re.compile(r"(?<![\d.])(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|" + _PER_UNIT + r"|"
                    r"[^\d\s,，;；。:：(（)）]{0,4}?)\s*"
                    r"(?P<tail>及以上|以上|及以下|以下|以内)?(?:达标)?\s*$")
 _MAX_CLAUSES = 400
+#: the numbering before a heading: 三、 / (二) / 2.
+_HEADING_NO = r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 #: a heading over the results (三、完成情况, (二)项目实施情况): a measure named again below it gives its result
-_DONE_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])?\s*"
-                           r"[^\d,，。;；:：]{0,10}(?:完成|实施|执行)(?:情况|结果)\s*[:：。]?\s*$")
+_DONE_HEADING = re.compile(r"^\s*" + _HEADING_NO + r"?\s*[^\d,，。;；:：]{0,10}(?:完成|实施|执行)(?:情况|结果)\s*[:：。]?\s*$")
 _RATE_SAID = re.compile(r"^\S{2,40}?率(?:为|是)?\d+(?:\.\d+)?[%％]$")  # a rate and its share in a sentence, no verb between
 #: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
 _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
@@ -51,8 +54,7 @@ _TARGET_SAID = re.compile(r"(?:绩效|年度|计划)目标(?:值|数|任务)?(?:
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}(?:是|[,，、:：])?)\s*")
 _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
-_GOAL_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
-                           r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
+_GOAL_HEADING = re.compile(r"^\s*" + _HEADING_NO + r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
 _GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标(?:任务)?)\s*[:：]\s*")
 #: the actuals listed after the targets, under the same names: …实际完成:资助…230人,辅具适配230人
 _DONE_LIST = re.compile(r"(?<=\S)(?=(?:实际完成|完成情况)\s*[:：])")
@@ -87,7 +89,7 @@ _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not 
 #: an actual written after its row's target in the same sentence: 当年实际完成9人, 实际完成值为100%, 实际布防6架
 _ACTUAL = re.compile(r"^(?:当年|全年|本年|年度|年末)?(?:实际[^\d\s,，;；。≥≤≧≦<>=]{0,8}?|(?:实际)?完成(?:值|数|情况)?)"
                      r"(?:为|是|:|：)?\s*"
-                     r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|[^\W\d_]{1,2}/[^\W\d_]{1,2}[.．·/][^\W\d_]|"
+                     r"(?P<v>[≥≤≧≦<>=]?\s*\d+(?:\.\d+)?\s*(?:%|％|" + _PER_UNIT + r"|"
                      r"[^\d\s,，;；。]{0,4}))\s*$")
 #: the share of a row's target done, written after it (…数量4次,指标完成率100%): no indicator of its own
 _DONE_SHARE = re.compile(r"^(?:该)?指标(?:完成|达成|实现)率(?:为|是|:|：)?\s*\d+(?:\.\d+)?\s*[%％]$")
@@ -329,7 +331,7 @@ def _style(line: str) -> tuple[str, str, bool] | None:
 
 def _goal_spans(lines: list[str], line_of: list[tuple[int, str]]) -> list[tuple[int, int]]:
     """Where the text under a heading naming the targets (三、项目建设目标) runs: from the line after
-    it to the next numbered line."""
+    it to the next line numbered the same way (四、…; its own items 1. 2. stay under it)."""
     spans = []
     for k, line in enumerate(lines):
         if _GOAL_HEADING.match(line) and not _LABEL.match(line):
@@ -455,7 +457,7 @@ def _shared_names(name: str) -> list[str]:
                 merged[-1] += "、" + p
             else:
                 merged.append(p)
-        if len(merged) >= 2 and sum(ends_like_name(p) for p in merged[:-1]) >= 2:
+        if sum(ends_like_name(p) for p in merged[:-1]) >= 2:  # three measures or more: a list, not one name cut
             return merged
     return [base]
 
