@@ -256,6 +256,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     return TableReading(source, project, indicators, skipped, unread)
 
 
+_MAGNITUDES = ("万", "亿", "千", "百万", "千万")  # a value's 1亿 beside a 单位 column's 元: 亿元
 _BOTH_LEVELS = re.compile(r"^(?P<one>[^-—－/／、]{2,12})[-—－/／、](?P<two>[^-—－/／、]{2,16})$")
 
 
@@ -455,7 +456,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         value_unit = sorted(in_values)[0]
         unit_inf = {"value": value_unit, "rule": "value_unit_over_column", "confidence": "low",
                     "reason": f"单位列写作“{unit_written}”，指标值写作“{next(c.raw for c in first if c.unit)}”，按指标值"}
-        if value_unit in ("万", "亿", "千", "百万", "千万") and not unit_written.startswith(value_unit):
+        if value_unit in _MAGNITUDES and not unit_written.startswith(value_unit):
             unit_inf = {"value": value_unit + unit_written, "rule": "magnitude_and_column", "confidence": "medium",
                         "reason": f"指标值写作“{next(c.raw for c in first if c.unit)}”，单位列写作“{unit_written}”"
                                   f" → {value_unit + unit_written}"}
