@@ -466,3 +466,16 @@ def test_about_before_a_figure_is_no_part_of_the_name(tmp_path: Path) -> None:
     data = _read(tmp_path, "某区2019年林业有害生物防治工作方案\n四、绩效目标\n累计监测面积约111.45万亩,监测覆盖率100%,"
                            "测报准确率90%以上。\n")
     assert [i["name"] for i in data["indicators"]] == ["累计监测面积", "监测覆盖率", "测报准确率"]
+
+
+def test_a_kpi_table_whose_content_cells_state_several_targets_is_read_as_sentences(tmp_path: Path) -> None:
+    data = _read(tmp_path, "市旅委2018年度绩效考核目标(指标)公示\n类别 分项指标 目标名称 考核内容及指标 指标属性 完成时限(月)\n"
+                           "绩效指标 关键指标 主要发展指标 旅游外汇收入增长8.1%;入境旅游人次增长4.5%。 预期性 12\n"
+                           "旅游休闲业增加值增长13%,旅游总收入增长14%。 预期性 12\n"
+                           "职能指标 旅游行业监管 检查旅游企业370家次。\n"
+                           "游客投诉案件按时处理率为100%,旅游投诉案件办结率为100%。 预期性 12\n"
+                           "做好安全生产监督管理,旅游安全检查≥6次;各种应急演练≥3次。 预期性 12\n")
+    got = [(i["name"], i["targets"]["2018"]["value"]) for i in data["indicators"]]
+    assert got == [("入境旅游人次增长", 4.5), ("旅游休闲业增加值增长", 13.0), ("旅游总收入增长", 14.0),
+                   ("游客投诉案件按时处理率", 100.0), ("旅游投诉案件办结率", 100.0), ("旅游安全检查", 6.0),
+                   ("各种应急演练", 3.0)]

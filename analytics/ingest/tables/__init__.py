@@ -78,6 +78,10 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             table = join_wrapped_words(table, lex)
         given = table  # the text as given, its title lines each on their own
         result = _laid_out(table, lex, year, name, converted)
+        if isinstance(result, TableReading) and table.fmt.startswith("text") and _stated_in_names(result):
+            said = _prose(prose_rows(table, lex), table, lex, year, name, converted)
+            if said is not None and _sound(said) > _sound(result):  # 考核内容: several targets worded in one cell
+                result = said
         laid = _by_place(table, lex)
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
             laid, laid_converted = simplified(laid)
@@ -315,6 +319,23 @@ def _filled(reading: TableReading) -> int:
     """The indicators read with a target, an actual or a span: a reading of rows whose values were
     all left blank (a template) counts for less than one that found the values."""
     return sum(1 for ind in reading.indicators if ind.get("targets") or ind.get("actuals") or ind.get("span"))
+
+
+def _sound(reading: TableReading) -> int:
+    """The indicators read with a number for a target."""
+    return sum(1 for ind in reading.indicators
+               if any(t.get("value") is not None for t in (ind.get("targets") or {}).values()))
+
+
+_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
+
+
+def _stated_in_names(reading: TableReading) -> bool:
+    """Most rows of a grid reading hold their figures in the name and no number as target (a 考核
+    table whose 考核内容 cells state several targets in words, beside 预期性 | 12)."""
+    stated = [ind for ind in reading.indicators if _FIGURE.search(ind.get("name") or "")
+              and not any(t.get("value") is not None for t in (ind.get("targets") or {}).values())]
+    return len(stated) >= 2 and 2 * len(stated) >= len(reading.indicators)
 
 
 _TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")

@@ -46,7 +46,8 @@ _MAX_CLAUSES = 400
 _HEADING_NO = r"(?:[一二三四五六七八九十]+[、.．]|[(（][一二三四五六七八九十\d]+[)）]|\d+[、.．])"
 #: a heading over the results (三、完成情况, (二)项目实施情况): a measure named again below it gives its result
 _DONE_HEADING = re.compile(r"^\s*" + _HEADING_NO + r"?\s*[^\d,，。;；:：]{0,10}(?:完成|实施|执行)(?:情况|结果)\s*[:：。]?\s*$")
-_RATE_SAID = re.compile(r"^\S{2,40}?率(?:为|是)?\d+(?:\.\d+)?[%％]$")  # a rate and its share in a sentence, no verb between
+#: a rate and its share, or a growth and its size, in a sentence with no verb between (水质达标率100%, 收入增长8.1%)
+_RATE_SAID = re.compile(r"^\S{2,40}?(?:率(?:为|是)?|增长|增速|下降)\d+(?:\.\d+)?[%％](?:以上)?$")
 #: the target set for a row whose result was just written: 完成市目标任务数2000人的120%, 控制在4.5%以内
 _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t>\d+(?:\.\d+)?\s*[^\d\s的]{0,3})的\d+(?:\.\d+)?[%％]|"
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
