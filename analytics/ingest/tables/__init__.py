@@ -12,6 +12,7 @@ import functools
 
 import os
 import re
+from typing import Any
 
 from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
@@ -321,10 +322,14 @@ def _filled(reading: TableReading) -> int:
     return sum(1 for ind in reading.indicators if ind.get("targets") or ind.get("actuals") or ind.get("span"))
 
 
+def _numbered(ind: dict[str, Any]) -> bool:
+    """Whether an indicator was read with a number for a target."""
+    return any(t.get("value") is not None for t in (ind.get("targets") or {}).values())
+
+
 def _sound(reading: TableReading) -> int:
     """The indicators read with a number for a target."""
-    return sum(1 for ind in reading.indicators
-               if any(t.get("value") is not None for t in (ind.get("targets") or {}).values()))
+    return sum(1 for ind in reading.indicators if _numbered(ind))
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
@@ -333,8 +338,7 @@ _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
 def _stated_in_names(reading: TableReading) -> bool:
     """Most rows of a grid reading hold their figures in the name and no number as target (a 考核
     table whose 考核内容 cells state several targets in words, beside 预期性 | 12)."""
-    stated = [ind for ind in reading.indicators if _FIGURE.search(ind.get("name") or "")
-              and not any(t.get("value") is not None for t in (ind.get("targets") or {}).values())]
+    stated = [ind for ind in reading.indicators if _FIGURE.search(ind.get("name") or "") and not _numbered(ind)]
     return len(stated) >= 2 and 2 * len(stated) >= len(reading.indicators)
 
 
