@@ -315,3 +315,17 @@ def test_a_streams_project_cells_before_its_first_level_are_listed_and_its_rows_
     assert [i["name"] for i in data["indicators"]] == ["维护社会稳定", "报酬发放及时率", "人民群众满意度"]
     assert all(i["targets"]["2023"]["value"] == 95 for i in data["indicators"])
     assert any("马踏镇部门" in u["text"] for u in data["unread"])
+
+
+def test_a_streams_numbered_slots_without_colon_and_units_of_ten_thousands_of_a_counting_word() -> None:
+    """指标1免费发放原原种8550万粒550万粒8: the template's slot 指标1 lost its colon and the 分值 8 runs
+    into the target; the slot opens the row's name (never a name of its own, 指标 | 1), 万粒 (ten
+    thousands of a counting word the lexicon does not list) is the value's unit, not the next name."""
+    stream = ("马铃薯原种繁育示范推广项目绩效目标自评表(2022年度)"
+              "一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因及改进措施"
+              "产出指标(40分)数量指标指标1免费发放原原种8550万粒550万粒8指标2企业自行采购8200万粒200万粒8"
+              "质量指标指标1种薯发芽率8≥90%92%8\n")
+    data = _read(stream)
+    got = [(i["name"], i["unit"], i["targets"]["2022"]["value"]) for i in data["indicators"]]
+    assert got == [("免费发放原原种", "万粒", 550), ("企业自行采购", "万粒", 200), ("种薯发芽率", "%", 90)]
+    assert [i["actuals"]["2022"]["value"] for i in data["indicators"]] == [550, 200, 92]

@@ -50,6 +50,8 @@ _BOUND_TAILS = ("以上", "以下", "以内", "及以上", "及以下")  # a bou
 _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a name (服装质量等 | 合格)
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
+_NUMBERED_SLOT = re.compile(r"^指标\d{1,2}[:：]?(?=[^\W\d_])")
+_MAGNITUDE_UNIT = re.compile(r"[万亿千][^\W\d_a-zA-Z]")
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _FULL_HEADER = 5  # header words found in a stream that make it a table even with one row under them (the copy's end)
 _LEAD_WORDS = 4  # Chinese characters of a project's cells before a stream's first level word, at least
@@ -170,6 +172,10 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
     first_value = kinds.index("value")
     signs = [w for w in SIGN_WORDS if w in s]
     known_units = set(lex.units) | set(lex.unit_aliases)
+
+    def counted(unit: str) -> bool:
+        """``unit`` is the lexicon's, or so many thousands or ten thousands of a counting word (万粒, 千株)."""
+        return unit in known_units or bool(_MAGNITUDE_UNIT.fullmatch(unit))
     level_words = tuple(w for w in lex.level1 | lex.level2 if len(w) >= 4 and w.endswith("指标"))
 
     @functools.lru_cache(maxsize=None)
@@ -184,6 +190,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # in a stream only the lexicon's own words: 达成预期指标效益指标 is a note and a level
             return 2.0 + 0.05 * len(cell) if word else None
         if kind == "name":
+            if cell.startswith("指标") and not _NUMBERED_SLOT.match(cell) and re.match(r"指标[\d:：]|指标$", cell):
+                return None  # 指标 | 1: a template's numbered slot is no name of its own
+            cell = _NUMBERED_SLOT.sub("", cell)  # 指标1免费发放原原种: the slot's colon lost
             if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
             if cell.startswith(_BOUND_TAILS):
@@ -192,7 +201,12 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # …销售量同比: the comparison opens the target (同比2022年显著提高), no name ends in it
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
-            if stream and (cell in lex.qualitative_words or cell in known_units or _open_bracket(cell)
+            if stream and (cell.endswith("指标") or re.match(r"[(（][\d.]+分?[)）]", cell)
+                           or re.match(r"[^\W\d_]{1,3}\d", cell) and counted(re.match(r"\D+", cell).group(0))):
+                return None  # 万粒8指标: a value's unit, a score and the next row's slot; (20分)…: a level's points
+            if stream and re.fullmatch(r"(\S{1,3})\1", cell):
+                return None  # 是是, 合格合格: a target and its actual in words
+            if stream and (cell in lex.qualitative_words or counted(cell) or _open_bracket(cell)
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
                 # 结余率(计算方法为:结余数 goes on to its closing bracket; 成本指标维修经费 is a level and a name
@@ -217,7 +231,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None
             if stream and _SCORES.fullmatch(cell):
                 return 1.0  # 2020 alone in a stream: a year, or a score and its points run together
-            if read.form in ("number", "deadline") and (not read.unit or all(u in known_units for u in read.unit.split("/"))):
+            if read.form in ("number", "deadline") and (not read.unit or all(counted(u) for u in read.unit.split("/"))):
                 score = 4.0 + 0.05 * min(len(cell), 12)  # the longer of two readings (90%以上 over 90%)
                 return score - (2.0 if read.unit == "分" else 0.0)  # 得10分: a scoring rule's words
             if read.form in ("bool", "range"):
