@@ -479,3 +479,31 @@ def test_a_kpi_table_whose_content_cells_state_several_targets_is_read_as_senten
     assert got == [("入境旅游人次增长", 4.5), ("旅游休闲业增加值增长", 13.0), ("旅游总收入增长", 14.0),
                    ("游客投诉案件按时处理率", 100.0), ("旅游投诉案件办结率", 100.0), ("旅游安全检查", 6.0),
                    ("各种应急演练", 3.0)]
+
+
+def test_targets_said_after_a_goal_label_with_their_comparator_words_and_the_filing_date_is_no_year(tmp_path: Path) -> None:
+    """A report on last year's work, filled in this year: ``具体目标主要为…`` labels the targets (its words
+    are no part of the first name), ``低于`` / ``至少达到`` state the targets, a sentence about a target
+    stated before is no indicator, and the cover's ``2025年`` and 填报日期 do not make 2025 the year."""
+    text = ("项目支出绩效自评报告\n项目名称:设备维护经费\n填报日期:2025年4月28日\n2025年\n"
+            "一、项目基本情况\n2024年3月签订维护合同。\n"
+            "2. 产出。具体目标主要为购买设备使用年限不低于5年,设备故障率低于5%,设备安装验收合格率至少达到98%,"
+            "以上目标除购买设备使用年限不低于5年因距离设备采购不到1年时间无\n")
+    data = _read(tmp_path, text)
+    got = [(i["name"], i["targets"]["2024"]["comparator"], i["targets"]["2024"]["value"]) for i in data["indicators"]]
+    assert got == [("购买设备使用年限", ">=", 5), ("设备故障率", "<=", 5), ("设备安装验收合格率", ">=", 98)]
+
+
+def test_a_works_plan_names_what_is_done_without_its_verb_and_reads_figures_listed_and_counted(tmp_path: Path) -> None:
+    """A year's works plan under numbered goals: ``完成植树造林0.74万亩`` names 植树造林 (完成 is the
+    sentence's verb, also after the item's number), two measures listed with 、 are two rows, and
+    ``建设2个省级森林乡村`` is a count of 2 个 of what is built; 完成率 keeps its 完成."""
+    text = ("一、绿色发展目标\n"
+            "1.完成植树造林0.74万亩;完成封山育林1.1万亩,完成油茶示范项目0.3万亩、油茶低效林改造0.36万亩。\n"
+            "2.申报省级森林城市建设,建设2个省级森林乡村。\n"
+            "3.完成林业育苗面积260亩,年度任务完成率100%。\n")
+    data = _read(tmp_path, text, year=2022)
+    got = [(i["name"], i["targets"]["2022"]["value"], i["unit"]) for i in data["indicators"]]
+    assert got == [("植树造林", 0.74, "万亩"), ("封山育林", 1.1, "万亩"), ("油茶示范项目", 0.3, "万亩"),
+                   ("油茶低效林改造", 0.36, "万亩"), ("建设省级森林乡村", 2, "个"), ("林业育苗面积", 260, "亩"),
+                   ("年度任务完成率", 100, "%")]

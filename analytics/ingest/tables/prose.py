@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import REACH_WORDS, ends_like_name, is_qualitative_text
+from analytics.ingest.tables.cells import COMPARATOR_WORDS, REACH_WORDS, ends_like_name, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -31,8 +31,8 @@ _PART_SPLIT = re.compile(r"[,，]")
 _LABEL = re.compile(r"^\s*([^:：,，]{2,14}?(指标|目标|效益))\s*[:：\-—－]\s*")  # 数量指标:… or 数量指标-…
 #: a template's placeholder ``(≥**株)`` (its unit kept) before the value
 _PLACEHOLDER = re.compile(r"[(（]\s*[≥≤<>=]*\s*\*+\s*(?P<unit>[^()（）\s]{0,6})\s*[)）]")
-_CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", ">", "<", "=", "不低于", "不少于", "不超过", "不高于", "达到", "控制在",
-              "大于等于", "小于等于", *REACH_WORDS, "达")
+_CMP_WORDS = (">=", "<=", "≥", "≤", "≧", "≦", "＞", "＜", "=", *(w for w in COMPARATOR_WORDS if not w.endswith(("以上", "以下", "以内"))),
+              *REACH_WORDS, "达", "至少达到", "最少达到", "至少为")
 _VALUE = re.compile("(?P<cmp>" + "|".join(map(re.escape, sorted(_CMP_WORDS, key=len, reverse=True))) + r")(?:\s*(?P=cmp))?\s*"
                     r"(?P<num>\d+(?:\.\d+)?)\s*(?P<unit>%|％|[^\d\s,，;；。(（)）]{0,4}(?:[(（][^\d\s()（）]{1,2}[)）])?)\s*$")
 #: a number that ends a clause under a level (数量指标:资助建档立卡贫困子女1966人, 资助标准100%达标)
@@ -53,10 +53,17 @@ _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
 _TARGET_SAID = re.compile(r"(?:绩效|年度|计划)目标(?:值|数|任务)?(?:为|是)?\s*(?=\d+(?:\.\d+)?(?![\d.])(?!\s*[个项条]))")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}(?:是|[,，、:：])?)\s*")
+_STATED_IN = re.compile(r"(?:不低于|不少于|不超过|不高于|≥|≤|≧|≦)\s*\d")  # a target stated inside a clause's name
+#: two measures with their figures listed with 、 (油茶示范项目0.3万亩、油茶低效林改造0.36万亩): two parts
+_LISTED = re.compile(r"(\d(?:\.\d+)?(?:[%％‰]|[^\W\d_]{1,3}))、(?=[^\W\d_]{2,20}?\d)")
+_DEEDS = "建设|新建|建成|培育|打造|创建|举办|开展|组织|召开|实施|改造|新增|扶持|评选|选树|表彰|慰问|帮扶|资助|救助|建立|设立|成立|编印|制作|发放"
+#: a deed, how many, a measure word and what is made (建设2个省级森林乡村, 举办3场招聘会): a count as its target
+_COUNTED_OBJECT = re.compile(r"^(?P<verb>[^\d\s,，:：]{0,6}?(?:" + _DEEDS + r"))(?P<num>\d+(?:\.\d+)?)"
+                             r"(?P<unit>个|处|场|次|期|批|项|家|所|座|条|套|台|名|户|本|册|部)(?P<obj>[^\W\d_]{2,16})$")
 _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
 _GOAL_HEADING = re.compile(r"^\s*" + _HEADING_NO + r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
-_GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标(?:任务)?)\s*[:：]\s*")
+_GOAL_LABEL = re.compile(r"^\s*(?P<lab>[^:：,，。]{0,30}目标(?:任务)?)\s*(?:[:：]|(?:主要|具体|分别)?(?:为|是|包括)(?!否))\s*")
 #: the actuals listed after the targets, under the same names: …实际完成:资助…230人,辅具适配230人
 _DONE_LIST = re.compile(r"(?<=\S)(?=(?:实际完成|完成情况)\s*[:：])")
 _DONE_LABEL = re.compile(r"^\s*(?:实际完成|完成情况)\s*[:：]\s*")
@@ -64,7 +71,7 @@ _GLUED_LABEL = re.compile(r"^\s*(?P<w>[^\d\s:：,，]{2,8}?指标)(?=[^\d\s:：,
 #: a value said with 为 run on into the next words (…发放指标为100%实际完成值为100%义务兵…): a clause ends there
 _RUN_ON = re.compile(r"(?:为|是|率)\s*\d+(?:\.\d+)?\s*[%％](?=[\u4e00-\u9fff])(?!以|及|左右|的|之|和|或|[(（])")
 #: the sentence's own words around a name: 要求…个数≥300个, …比例年初指标值为不低于85%
-_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|全(?:省|市|县|区|镇|乡)|[我本](?:校|院|县|市|区|镇|乡|局|单位)|"
+_NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|完成(?!率|时限|时间|及时|情况|进度|数|值|任务)|全(?:省|市|县|区|镇|乡)|[我本](?:校|院|县|市|区|镇|乡|局|单位)|"
                         r"(?:[^\d\s,，。]{1,8}?(?:省|市|县|区|镇|乡|街道))?(?:19|20)\d{2}年度?)(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划|绩效)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
                          r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=\S{3})(?<!行)为|(?<=\S{3})(?:大约|约|共计|共))$")
@@ -159,7 +166,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             break
         if start in heading_at:  # 2、…运营补助45万元: the next item of the list the targets sit in
             levels = {"level1": "", "level2": ""}
-        parts = _PART_SPLIT.split(_DONE_LIST.sub(",", clause))
+        parts = _PART_SPLIT.split(_LISTED.sub(r"\1,", _DONE_LIST.sub(",", clause)))
         done_row = len(rows) if start < done_from else done_row  # the rows set before the results
         before = len(rows)  # rows of this clause so far: an actual after them is theirs
         goal = any(a <= start < b for a, b in goal_spans)
@@ -483,11 +490,17 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     v = _VALUE.search(body)
     said = None if v or bare else (_TARGET_SAID.search(body) or _RATE_SAID.search(body))  # …绩效目标14户, …达标率100%
     found = v or (_BARE.search(body) if bare or said else None)
+    counted = _COUNTED_OBJECT.match(body) if found is None and bare else None
+    if counted:  # 建设2个省级森林乡村: the deed and what it makes, so many of them
+        name = _NAME_LEAD.sub("", _ITEM.sub("", counted.group("verb").strip(), count=1)) + counted.group("obj")
+        return [levels["level1"], levels["level2"], name, counted.group("num") + counted.group("unit")]
     if found is None:
         return None
-    name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip()))
+    name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", _ITEM.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip(), count=1)))
     if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
+    if _STATED_IN.search(name):
+        return None  # 除…年限不低于5年因…不到1年时间: a sentence about a target stated before, no name
     if v is None:  # a bare number: its comparator comes from the direction, a 以上/以下 stays written
         return [levels["level1"], levels["level2"], name,
                 f"{found.group('num')}{unit or found.group('unit')}{found.group('tail') or ''}"]
@@ -535,12 +548,15 @@ def _ref(line_of: list[tuple[int, str]], pos: int) -> str:
 
 
 def prose_year(table: RawTable) -> int | None:
-    """The year most often named in the text (``2023年``), the year the targets are set for."""
+    """The year most often named in the text (``2023年``), the year the targets are set for; the
+    date a form was filled in (``填报日期:2025年4月28日``) and a cover's year alone on its line
+    (``2025年``) say when the report was written, not what year it is about."""
     counts = Counter(int(m.group(1)) for row in table.rows for c in row
-                     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", c))
+                     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", _FILED.sub("", c)))
     return counts.most_common(1)[0][0] if counts else None
 
 
+_FILED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*$|(?:填报|填表|报送|编制|报告|制表|打印)(?:日期|时间)\s*[:：]?\s*(?:19|20)\d{2}\s*年")
 _TITLE = re.compile(r"关于[“\"]?(?P<name>.{4,60}?项目)[”\"]?(的)?(预算绩效评价结果|绩效评价结果|绩效目标|绩效)?(设定|申报|批复)?"
                     r"(情况)?的?(公示|通知|公告|批复)")
 #: a title that starts with the project's name: 湖北省残疾人事业宣传文化经费项目2017年度绩效自评报告
