@@ -60,6 +60,7 @@ _DEEDS = "建设|新建|建成|培育|打造|创建|举办|开展|组织|召开|
 #: a deed, how many, a measure word and what is made (建设2个省级森林乡村, 举办3场招聘会): a count as its target
 _COUNTED_OBJECT = re.compile(r"^(?P<verb>[^\d\s,，:：]{0,6}?(?:" + _DEEDS + r"))(?P<num>\d+(?:\.\d+)?)"
                              r"(?P<unit>个|处|场|次|期|批|项|家|所|座|条|套|台|名|户|本|册|部)(?P<obj>[^\W\d_]{2,16})$")
+_LABEL_CELLS = re.compile(r"^\s*(?:[^\s\d,，:：]{2,10}指标\s+)+(?=\S)")  # cells of a row's labels before its clause
 _BRACKETED = re.compile(r"[(（]\s*(?P<v>(?:≥|≤|>=|<=|≧|≦)\s*\d+(?:\.\d+)?\s*(?:%|％)?)\s*[)）]\s*$")
 #: a heading or label naming the targets (三、项目建设目标 / …康复项目目标:): the figures after it are targets
 _GOAL_HEADING = re.compile(r"^\s*" + _HEADING_NO + r"\s*[^\d,，。;；:：]{0,12}目标\s*[:：。]?\s*$")
@@ -487,6 +488,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         body = body[: m.start()] + body[m.end():]
     if bare:  # under a level: 支出控制在批复预算范围内(≥100%), the target in brackets at the end
         body = _BRACKETED.sub(r"\g<v>", body)
+    body = _LABEL_CELLS.sub("", body)  # 绩效指标 关键指标 主要发展指标 旅游外汇收入增长8.1%: a row's label cells
     v = _VALUE.search(body)
     said = None if v or bare else (_TARGET_SAID.search(body) or _RATE_SAID.search(body))  # …绩效目标14户, …达标率100%
     found = v or (_BARE.search(body) if bare or said else None)
