@@ -1668,6 +1668,19 @@ def test_an_area_under_care_is_a_stock_an_area_worked_this_year_a_flow(tmp_path:
     assert rows["森林抚育面积"]["kind"] == "flow" and rows["新增管护面积"]["kind"] == "flow"
 
 
+def test_the_people_insured_are_a_stock_people_enrolled_this_year_a_flow(tmp_path: Path) -> None:
+    """失业保险参保总人数 counts the people covered at a time (a stock); 新增参保人数 adds up over the year."""
+    path = tmp_path / "t.txt"
+    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
+                    "产出指标\t数量指标\t失业保险参保总人数\t9000人\n"
+                    "产出指标\t数量指标\t基本医疗保险参保人数\t≥30万人\n"
+                    "产出指标\t数量指标\t新增参保人数\t500人\n", encoding="utf-8")
+    rows = {i["name"]: i for i in _read(path, year=2023)["indicators"]}
+    for name in ("失业保险参保总人数", "基本医疗保险参保人数"):
+        assert rows[name]["kind"] == "stock" and rows[name]["inferred"]["kind"]["rule"] == "insured", name
+    assert rows["新增参保人数"]["kind"] == "flow"
+
+
 def test_a_title_year_in_brackets_without_nian_and_a_value_cell_that_names_its_row_again(tmp_path: Path) -> None:
     """…绩效目标自评表 (2021) gives the year; in a cell-a-line copy, an actual's cell that repeats the
     row's name before its number (建设…子站 / 0) is that number, not a second row."""
