@@ -182,3 +182,35 @@ def test_a_workbook_saved_by_excel_as_one_file_reads_its_sheets_not_its_frame_pa
     got = parse_table(msg.as_bytes(), filename="目标表.mht")
     assert isinstance(got, TableReading) and [i["name"] for i in got.indicators] == ["培训人次"]
     assert got.indicators[0]["targets"]["2024"]["value"] == 500
+
+
+EVALUATION_PAGE = """<div class="tablename">大通关项目支出绩效评价表</div>
+<table><tr><td rowspan="2">一级指标</td><td rowspan="2">权重</td><td rowspan="2">二级指标</td><td rowspan="2">分值</td>
+<td rowspan="2">三级指标</td><td rowspan="2">计量单位</td><td rowspan="2">目标值(标准)</td><td rowspan="2">分值</td>
+<td colspan="2">采集数据项</td><td rowspan="2">指标值</td></tr>
+<tr><td>数据项1</td><td>数据项2</td></tr>
+<tr><td rowspan="8">项目效果</td><td rowspan="8">25</td><td rowspan="3">经济效益</td><td rowspan="3">50</td>
+<td>电子通关率</td><td>%</td><td>100%</td><td>10</td><td><input name="a"/></td><td><input name="b"/></td><td><input name="c"/></td></tr>
+<tr><td rowspan="2">是否减少了企业通关成本</td><td rowspan="2">是/否</td><td rowspan="2">是</td><td>5</td>
+<td rowspan="2"><input name="d"/></td><td colspan="2">①<input name="e"/></td></tr>
+<tr><td>5</td><td colspan="2">②<input name="f"/></td></tr>
+<tr><td rowspan="2">环境效益</td><td rowspan="2"> </td><td> </td><td> </td><td> </td><td> </td><td> </td><td colspan="2"> </td></tr>
+<tr><td> </td><td> </td><td> </td><td> </td><td> </td><td colspan="2"> </td></tr>
+<tr><td rowspan="3">社会效益</td><td rowspan="3">50</td><td>核心系统被入侵次数</td><td>次</td><td>0</td><td>15</td>
+<td><input name="g"/></td><td>/</td><td><input name="h"/></td></tr>
+</table>"""
+
+
+def test_an_evaluation_page_reads_its_standard_as_the_target_and_a_name_merged_over_rows_once() -> None:
+    """A system's 绩效评价表 page: 目标值(标准) is the target column (标准 in brackets names the target,
+    not a scoring standard), 采集数据项 (the data collected to work the value out) and the computed
+    指标值 stay empty; a name and target merged over two rows (a row per scoring note) is one
+    indicator, the second row listed as a repeat; a block label with nothing beside it (环境效益) is
+    no indicator even though the first column's merged text (项目效果) stands before it."""
+    result = parse_table(EVALUATION_PAGE.encode("utf-8"), filename="t.html", year=2016)
+    assert isinstance(result, TableReading), result
+    got = [(i["level2"], i["name"], i["targets"]["2016"]["raw"]) for i in result.indicators]
+    assert got == [("经济效益", "电子通关率", "100%"), ("经济效益", "是否减少了企业通关成本", "是"),
+                   ("社会效益", "核心系统被入侵次数", "0")]
+    assert [s["reason"] for s in result.skipped].count("repeat") == 1
+    assert not any(i["actuals"] for i in result.indicators)

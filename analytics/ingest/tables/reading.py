@@ -191,7 +191,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     spread: set[int] = set()
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
-        if (compact and not table.merged) or needs_realign(row, layout, lex):
+        spanned = table.fmt == "html" and row[:1] == table.rows[i - 1][:1] and bool(row[0].strip())  # a rowspan's text again: in place
+        if (compact and not table.merged) or (not spanned and needs_realign(row, layout, lex)):
             row = realign(row, layout, lex, compact and not table.merged, scores)  # also a web copy pasted into Excel
         else:
             group = group_label(row, layout, lex)
@@ -243,7 +244,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         rows.append((i, row))
         label_rows.append(labels)
     weights = _values_are_weights(rows, keys)
-    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights, spread)
+    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights, spread, skipped)
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
@@ -336,7 +337,7 @@ def _spread_columns(table: RawTable, layout: Layout, keys: list[tuple[Column, st
 
 def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]]], labels: list[dict[str, str]],
                 keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False,
-                spread: set[int] | frozenset[int] = frozenset()) -> list[dict[str, Any]]:
+                spread: set[int] | frozenset[int] = frozenset(), skipped: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
     filled = fill_level_columns(labels, lex)
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
@@ -371,6 +372,9 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
                            "reason": "weights_only" if weights else "no_value"})
             continue
+        if out and all(out[-1].get(k) == ind.get(k) for k in _SAME_ROW):  # a name and target merged over rows (a row per score note)
+            (skipped if skipped is not None else []).append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "repeat"})
+            continue
         if problems:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "bad_value",
                            "cells": problems})
@@ -381,6 +385,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
     return [_ordered(ind) for ind in out]
 
 
+_SAME_ROW = ("level1", "level2", "name", "unit", "targets", "actuals", "baseline", "span")  # a row read again
 _ORDER = ("id", "seq", "origin", "where", "level1", "level2", "name", "name_raw", "unit", "kind", "direction",
           "baseline", "targets", "actuals", "span", "inferred", "review")
 

@@ -102,4 +102,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "skipped_after_table": {"zh": "表格之后的内容", "en": "after the table"},
     "skipped_placeholder": {"zh": "模板空行（指标2、……）", "en": "empty template line (指标2, ……)"},
     "skipped_prose": {"zh": "没有目标数值的语句", "en": "a sentence without a target value"},
+    "skipped_repeat": {"zh": "与上一行相同的指标（合并单元格跨多行）", "en": "the same indicator as the row above (a cell merged over rows)"},
 }
