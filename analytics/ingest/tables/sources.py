@@ -24,6 +24,7 @@ from typing import Any
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits, default_limits
+from analytics.ingest.tables.jsondata import json_content
 from analytics.ingest.tables.markup import read_markup
 from analytics.ingest.tables.raw import RawTable, ReadFailure
 from analytics.ingest.tables.raw import decode_text as _decode
@@ -67,7 +68,7 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
 #: the file name endings a target table may have (the upload box offers these; a file is read by
 #: what it holds, not by its name: an ".xls" that is a web page is read as one)
 TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "docx", "doc", "wps", "pdf", "html", "htm", "mht", "mhtml", "xml",
-                    "csv", "txt", "tsv")
+                    "csv", "txt", "tsv", "json")
 
 #: the names of the streams an old Office file (OLE2) holds: Word's text, a workbook (Excel 97+ / 5.0)
 _OLE_WORD = "WordDocument".encode("utf-16-le")
@@ -119,6 +120,10 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
     lines = text.count("\n") + 1
     if lines > limits.max_table_rows and sum(1 for ln in text.split("\n") if ln.strip()) > limits.max_table_rows:
         return ReadFailure("too_many_rows", str(limits.max_table_rows))
+    held = json_content(text, limits.max_table_cells) if text.lstrip()[:1] in ("[", "{", '"') else None
+    if held is not None:  # a table kept as JSON: a grid of cells, or a page's text as one string
+        decoded, rows, refs = held
+        return [split_text(decoded)] if decoded is not None else [RawTable("json", rows, refs)]
     return [split_text(text, csv_hint=(ext == ".csv"))]
 
 
