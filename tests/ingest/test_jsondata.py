@@ -49,3 +49,15 @@ def test_json_without_a_table_or_no_json_at_all_is_left_to_the_text_readers() ->
     assert json_content("[附件] 绩效目标表", 1000) is None
     assert json_content('"一级指标","二级指标"\n"产出指标","数量指标"', 1000) is None  # a quoted CSV
     assert json_content("[" * 100_000 + "]" * 100_000, 1000) is None  # nested deeper than any table
+
+
+def test_records_one_object_a_row_are_a_grid_under_their_keys() -> None:
+    records = [{"一级指标": "产出指标", "二级指标": "数量指标", "三级指标": "培训人次", "指标值": "≥500人次"},
+               {"一级指标": "产出指标", "二级指标": "质量指标", "三级指标": "培训合格率", "指标值": "≥90%", "备注": None},
+               {"一级指标": "满意度指标", "二级指标": "服务对象满意度指标", "三级指标": "学员满意度", "指标值": "≥95%"}]
+    _, rows, _ = json_content(json.dumps({"year": 2024, "data": records}, ensure_ascii=False), 1000)  # type: ignore[misc]
+    assert rows[0] == ["一级指标", "二级指标", "三级指标", "指标值", "备注"] and rows[1][4] == ""
+    result = parse_table(json.dumps(records, ensure_ascii=False).encode("utf-8"), filename="t.json", year=2024)
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["targets"]["2024"]["value"]) for i in result.indicators] == [
+        ("培训人次", 500), ("培训合格率", 90), ("学员满意度", 95)]

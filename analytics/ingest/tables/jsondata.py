@@ -1,6 +1,7 @@
 """A target table kept as JSON (a system's export or a tool's saved data): a grid as lists of
 cells (``[["一级指标", "二级指标", …], ["产出指标", "", …]]``; a cell covered by a merged cell is
-``""`` or ``null``, as in a text), several grids in a list (a page's tables), or a page's text as
+``""`` or ``null``, as in a text), records (one object a row: its keys are the header), several
+grids in a list (a page's tables), or a page's text as
 one JSON string (``"财政项目支出绩效目标申报表\\n（2026年度）\\n…"``, also a line cut out of a
 JSON list: indented, a comma after it). An object is read by its values in order (its strings as
 text, its grids as rows). Anything else in JSON (numbers, records without a grid) gives no table:
@@ -31,6 +32,19 @@ def _is_grid(value: Any) -> bool:
                                                                for r in value) and any(len(r) >= 2 for r in value)
 
 
+def _records(value: Any) -> list[list[Any]] | None:
+    """Records (``[{"三级指标": "…", "指标值": "≥95%"}, …]``: a system's export, one object a row) as a
+    grid: the keys of the records in the order first met, then each record's values under them."""
+    if not (isinstance(value, list) and len(value) >= 2 and all(isinstance(r, dict) and r for r in value)):
+        return None
+    if not all(_scalar(v) for r in value for v in r.values()):
+        return None
+    keys: list[str] = []
+    for r in value:
+        keys.extend(k for k in r if k not in keys)
+    return [keys] + [[r.get(k) for k in keys] for r in value]
+
+
 def _walk(value: Any, depth: int, texts: list[str], rows: list[list[str]], refs: list[str], max_cells: int) -> None:
     if depth > _MAX_DEPTH or sum(len(r) for r in rows) > max_cells:
         return
@@ -38,6 +52,7 @@ def _walk(value: Any, depth: int, texts: list[str], rows: list[list[str]], refs:
         if value.strip():
             texts.append(value)
         return
+    value = _records(value) or value
     if _is_grid(value):
         grid = len({ref.split(":")[0] for ref in refs}) + 1
         for k, row in enumerate(value, start=1):
