@@ -1907,3 +1907,20 @@ def test_a_header_whose_value_words_wrap_onto_the_next_line(tmp_path: Path) -> N
     data = _text(tmp_path, text)
     got = [(i["name"], i["targets"]["2020"]["value"], i["actuals"]["2020"]["value"]) for i in data["indicators"]]
     assert got == [("抽查地震监测台站个数", 9.0, 8.0), ("开展科普宣传活动场数", 10.0, 11.0), ("协同开展宣传活动场数", 6.0, 7.0)]
+
+
+def test_target_forms_after_a_documents_other_tables_are_found_deep_in_it_with_their_own_titles(tmp_path: Path) -> None:
+    """A whole 部门预算 document: its budget tables fill the first hundred rows and more, its
+    项目支出绩效目标表 come after them; each form is found and titled by the line right above it."""
+    budget = ["2026年部门预算", "一、部门收支总表"] + [f"科目{k}\t{k * 10}.00\t{k * 5}.00" for k in range(150)]
+    forms = []
+    for project, name, value in (("拆违经费", "完成年度拆违计划", "≥100%"), ("道路养护", "养护里程", "≥120公里")):
+        forms += ["财政项目支出绩效目标申报表（2026年度）", f"项目名称\t{project}", "一级指标\t二级指标\t三级指标\t指标值",
+                  f"产出指标\t数量指标\t{name}\t{value}", "满意度指标\t服务对象满意度指标\t群众满意度\t≥90%"]
+    path = tmp_path / "t.txt"
+    path.write_text("\n".join(budget + forms), encoding="utf-8")
+    data = _read(path)
+    assert [(i["form"], i["name"]) for i in data["indicators"]] == [
+        (1, "完成年度拆违计划"), (1, "群众满意度"), (2, "养护里程"), (2, "群众满意度")]
+    assert data["source"]["title"] == "财政项目支出绩效目标申报表（2026年度）"
+    assert [f["name"] for f in data["source"]["forms"]] == ["拆违经费", "道路养护"]

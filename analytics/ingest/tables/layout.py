@@ -17,6 +17,9 @@ from analytics.ingest.tables.sources import RawTable
 __all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "title_year"]
 
 HEADER_SCAN = 80
+#: rows searched past the first ``HEADER_SCAN`` for a full header (a 部门预算 document whose target
+#: forms come after its budget tables: the header of the first form deep in the file)
+DEEP_SCAN = 10_000
 
 
 @dataclass
@@ -224,6 +227,9 @@ def find_layout(table: RawTable, lex: Lexicon) -> Layout | None:
     that repeats its columns for two periods reads the set that holds the values; a header whose
     value columns are named after places (no header word) takes them by their cells."""
     found = next((i for i, row in enumerate(table.rows[:HEADER_SCAN]) if _is_header(row, lex)), None)
+    if found is None:  # no header near the top: the first form further down (after a document's other tables)
+        found = next((i for i, row in enumerate(table.rows[HEADER_SCAN:DEEP_SCAN], start=HEADER_SCAN)
+                      if _is_header(row, lex)), None)
     wrapped = _values_below(table, found, lex)
     if wrapped is not None:  # … 三级指标 | 绩效 | 实际 | 评分标准 … over 目标值 | 完成值: the value words wrapped
         return _layout_at(table, wrapped[1], lex, row=wrapped[0], first=wrapped[1] - 1)

@@ -17,7 +17,7 @@ from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import TABLE_NUMBER, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
-from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
+from analytics.ingest.tables.layout import (HEADER_SCAN, Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
@@ -281,7 +281,9 @@ def _level_label(text: str, lex: Lexicon) -> str:
 
 
 def _title(rows: list[list[str]]) -> str | None:
-    for row in rows[:4]:
+    """The form's title: a lone cell naming a 表 in the first rows, or, for a form found deep in a
+    document (its other tables above), in the rows right above its header, the nearest first."""
+    for row in (rows[:-_NEAR_TITLE - 1:-1] if len(rows) > HEADER_SCAN else []) + rows[:4]:
         cells = {normalize_text(c) for c in row if c.strip()}
         if len(cells) == 1:
             t = " ".join(next(c for c in row if c.strip()).split())
@@ -385,6 +387,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
     return [_ordered(ind) for ind in out]
 
 
+_NEAR_TITLE = 10  # rows above a deep form's header searched for its title
 _SAME_ROW = ("level1", "level2", "name", "unit", "targets", "actuals", "baseline", "span")  # a row read again
 _ORDER = ("id", "seq", "origin", "where", "level1", "level2", "name", "name_raw", "unit", "kind", "direction",
           "baseline", "targets", "actuals", "span", "inferred", "review")

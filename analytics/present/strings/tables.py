@@ -6,8 +6,8 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     "no_header": {
         "zh": "{file}：没有找到绩效指标表。查找的是含“三级指标/指标名称”列和“指标值/目标值/年度指标值/实际完成值”列的表头行"
-              "（前80行内）；文件共{rows}行{sheets}，开头几行是：{sample}",
-        "en": "{file}: no indicator table found. Looked for a header row (in the first 80 rows) with a name column "
+              "；文件共{rows}行{sheets}，开头几行是：{sample}",
+        "en": "{file}: no indicator table found. Looked for a header row with a name column "
               "(三级指标/指标名称) and a value column (指标值/目标值/年度指标值/实际完成值); the file has {rows} rows{sheets}, "
               "starting with: {sample}",
     },
