@@ -1,6 +1,6 @@
 """Where a table ends and the next begins: the next form's title (with its year, unit or a note in
 brackets, in its own cell or beside it), the next table's number (表十二, 附表3), or the facts of
-the next form (项目名称 …)."""
+the next form (项目名称 …); and which line above a header is its form's own title."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.layout import Layout
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["FORM_TITLE", "TABLE_NUMBER", "next_title", "starts_facts"]
+__all__ = ["FORM_TITLE", "TABLE_NUMBER", "form_title", "next_title", "starts_facts"]
 
 #: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
 FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
@@ -48,3 +48,29 @@ def _title_ends(rest: str) -> bool:
     (``项目绩效目标完成情况表 (2019 年度)`` in one merged cell), or a short note in brackets (``(一级项目)``)."""
     rest = "".join(rest.split())
     return not rest or bool(_TITLE_TAIL.fullmatch(rest) or _TITLE_NOTE.fullmatch(rest))
+
+
+_NEAR_TITLE = 10  # rows right above a header searched for its form's own title
+_TITLE_WORDS = re.compile("表|绩效目标")
+_OWN_TITLE = re.compile(r"^[^。；;,，:：]{4,60}(绩效目标|绩效指标|自评|评价|申报|批复)[^。；;,，:：]{0,8}表\s*([(（][^()（）]{2,12}[)）])?$")
+
+
+def form_title(rows: list[list[str]]) -> str | None:
+    """The form's title: a lone cell naming a 表 in the first rows, or, when other rows stand above
+    (a document's other tables before the form), in the rows right above its header, the nearest first."""
+    def first(candidates: list[list[str]], pattern: re.Pattern[str]) -> str | None:
+        for row in candidates:
+            cells = {normalize_text(c) for c in row if c.strip()}
+            t = " ".join(next(c for c in row if c.strip()).split()) if len(cells) == 1 else ""
+            if t and pattern.search(t) and not TABLE_NUMBER.fullmatch(t):  # 表十二: the number, not the title
+                return t.replace(" ", "")
+        return None
+    top = first(rows[:4], _TITLE_WORDS)
+    near = first(rows[:-_NEAR_TITLE - 1:-1], _OWN_TITLE) if len(rows) > _NEAR_TITLE else None
+    if near and top and (_core(near) in top or _core(top) in near):
+        return top  # the same title, the top one as written (湘潭市…2023年项目支出绩效目标表 over 2023年…)
+    return near or top
+
+
+def _core(title: str) -> str:
+    return re.sub(r"^(19|20)\d{2}年度?|[(（][^()（）]*[)）]", "", title)

@@ -15,9 +15,9 @@ from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column
                                             is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
                                             read_change, read_value, serial_dates, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
-from analytics.ingest.tables.ends import TABLE_NUMBER, next_title, starts_facts
+from analytics.ingest.tables.ends import form_title, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
-from analytics.ingest.tables.layout import (HEADER_SCAN, Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
+from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
@@ -251,7 +251,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
                            "value_role": c.value_role, **({"month": c.month} if c.month else {})}
                           for c in layout.columns if c.role],
               "value_columns": [{"header": c.header, "section": s, "key": k} for c, s, k in keys],
-              "title": _title(table.rows[: layout.first_header_row]), "year": fallback,
+              "title": form_title(table.rows[: layout.first_header_row]), "year": fallback,
               "year_from": year_from, "compacted_rows": compact}
     project = _project(facts, indicators, keys)
     return TableReading(source, project, indicators, skipped, unread)
@@ -278,18 +278,6 @@ def _level_label(text: str, lex: Lexicon) -> str:
     else the text without its score suffix."""
     word = lex.level_word(text) if text.strip() else None
     return word[1] if word else level_text(text)
-
-
-def _title(rows: list[list[str]]) -> str | None:
-    """The form's title: a lone cell naming a 表 in the first rows, or, for a form found deep in a
-    document (its other tables above), in the rows right above its header, the nearest first."""
-    for row in (rows[:-_NEAR_TITLE - 1:-1] if len(rows) > HEADER_SCAN else []) + rows[:4]:
-        cells = {normalize_text(c) for c in row if c.strip()}
-        if len(cells) == 1:
-            t = " ".join(next(c for c in row if c.strip()).split())
-            if re.search("表|绩效目标", t) and not TABLE_NUMBER.fullmatch(t):  # 表十二: the number, not the title
-                return t.replace(" ", "")
-    return None
 
 
 def _project(facts: dict[str, Any], indicators: list[dict[str, Any]], keys: list[tuple[Column, str, str]]
@@ -387,7 +375,6 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
     return [_ordered(ind) for ind in out]
 
 
-_NEAR_TITLE = 10  # rows above a deep form's header searched for its title
 _SAME_ROW = ("level1", "level2", "name", "unit", "targets", "actuals", "baseline", "span")  # a row read again
 _ORDER = ("id", "seq", "origin", "where", "level1", "level2", "name", "name_raw", "unit", "kind", "direction",
           "baseline", "targets", "actuals", "span", "inferred", "review")
