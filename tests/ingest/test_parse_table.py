@@ -1924,3 +1924,18 @@ def test_target_forms_after_a_documents_other_tables_are_found_deep_in_it_with_t
         (1, "完成年度拆违计划"), (1, "群众满意度"), (2, "养护里程"), (2, "群众满意度")]
     assert data["source"]["title"] == "财政项目支出绩效目标申报表（2026年度）"
     assert [f["name"] for f in data["source"]["forms"]] == ["拆违经费", "道路养护"]
+
+
+def test_a_value_column_that_calls_its_target_the_standard_and_other_target_headers(tmp_path: Path) -> None:
+    """指标值（绩效标准） and 目标值/标准 name the target (the standard to meet), 达标值 the level to
+    reach and 目标任务 a 考核 table's targets; 评分标准 and 绩效标准 alone stay scoring notes."""
+    for header in ("指标值（绩效标准）", "目标值/标准", "达标值", "目标任务"):
+        path = tmp_path / "t.txt"
+        path.write_text(f"一级指标\t二级指标\t三级指标\t{header}\t评分标准\n"
+                        "产出指标\t数量指标\t培训人次\t≥500人次\t每少10人次扣1分\n"
+                        "产出指标\t质量指标\t培训合格率\t≥90%\t未达到不得分\n", encoding="utf-8")
+        data = _read(path, year=2024)
+        assert [(i["name"], i["targets"]["2024"]["value"]) for i in data["indicators"]] == [
+            ("培训人次", 500), ("培训合格率", 90)], header
+        roles = {c["index"]: c["role"] for c in data["source"]["columns"]}
+        assert roles[3] == "value" and roles[4] == "ignore", header
