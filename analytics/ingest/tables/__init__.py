@@ -32,6 +32,7 @@ from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
                                              join_split_words, reads_complete)
+from analytics.ingest.tables.sidebyside import stacked_halves
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -466,7 +467,7 @@ def _forms(readings: list[TableReading], form: int | None) -> TableReading | NoT
 def _read(table: RawTable, lex: Lexicon, year: int | None, name: str,
           converted: list[str]) -> TableReading | NoTable:
     try:
-        result = read_grid(table, lex, year, name)
+        result = read_grid(stacked_halves(table, lex) or table, lex, year, name)  # two blocks side by side: one below the other
         if isinstance(result, TableReading):
             result.source["converted"] = converted  # traditional -> simplified, pinyin notes taken out
         return result
