@@ -1939,3 +1939,28 @@ def test_a_value_column_that_calls_its_target_the_standard_and_other_target_head
             ("培训人次", 500), ("培训合格率", 90)], header
         roles = {c["index"]: c["role"] for c in data["source"]["columns"]}
         assert roles[3] == "value" and roles[4] == "ignore", header
+
+
+def test_a_workbook_with_a_form_on_each_of_several_sheets_reads_each_as_a_form(tmp_path: Path) -> None:
+    """A workbook of one project a sheet (an instructions sheet first): every sheet's form is read,
+    listed in source.forms; --form picks one; --sheet still reads only the sheet named."""
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    wb.active.title = "填表说明"
+    wb.active.append(["填表说明：本表由项目单位填写。"])
+    for title, name in (("项目1", "培训人次"), ("项目2", "养护里程")):
+        ws = wb.create_sheet(title)
+        for row in (["2024年项目支出绩效目标表"], ["项目名称", title], ["一级指标", "二级指标", "三级指标", "指标值"],
+                    ["产出指标", "数量指标", name, "≥500"], ["满意度指标", "服务对象满意度指标", "满意度", "≥90%"]):
+            ws.append(row)
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    data = _read(path)
+    assert [(i["form"], i["where"], i["name"]) for i in data["indicators"]] == [
+        (1, "项目1!4", "培训人次"), (1, "项目1!5", "满意度"), (2, "项目2!4", "养护里程"), (2, "项目2!5", "满意度")]
+    assert [f["name"] for f in data["source"]["forms"]] == ["项目1", "项目2"]
+    second = parse_table(path, form=2)
+    assert isinstance(second, TableReading) and [i["name"] for i in second.indicators] == ["养护里程", "满意度"]
+    only = parse_table(path, sheet="项目2")
+    assert isinstance(only, TableReading) and "forms" not in only.source

@@ -47,9 +47,9 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     which no reading finds an indicator is then read as sentences (:mod:`.prose`), and last, line
     by line (:mod:`.freelines`). The first reading with indicators wins.
 
-    A file with several forms one below the other (one a project) is read form by form: all of
-    them together, each indicator with its ``form``, or only form ``form`` (1, 2 …); the forms
-    found are listed in ``source.forms``."""
+    A file with several forms one below the other (one a project), or a workbook with a form on
+    each of several sheets, is read form by form: all of them together, each indicator with its
+    ``form``, or only form ``form`` (1, 2 …); the forms found are listed in ``source.forms``."""
     lex = lexicon or load_lexicon()
     result = _parse(path, filename, sheet, year, lex, form)
     if isinstance(result, TableReading):
@@ -73,6 +73,18 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
     tables = read_source(path, filename, sheet)
     if isinstance(tables, ReadFailure):
         return NoTable(tables.code, tables.detail)
+    if sheet is None and len(tables) > 1 and all(t.sheet for t in tables):  # a workbook: a form a sheet, perhaps
+        named = [t for t in tables if any("指标" in c or "目标" in c for row in t.rows for c in row)][:MAX_FORMS]
+        readings = [r for r in (_parse_tables([t], name, year, lex, None) for t in named)
+                    if isinstance(r, TableReading) and r.indicators]  # (a sheet naming no 指标 / 目标 holds none)
+        if len(readings) > 1 and not any(r.source.get("forms") for r in readings):
+            return _forms(readings, form)  # each sheet's form, as the forms one below the other of one sheet
+    return _parse_tables(tables, name, year, lex, form)
+
+
+def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexicon, form: int | None
+                  ) -> TableReading | NoTable:
+    """The first of ``tables`` (a file's sheets) read with indicators (see :func:`parse_table`)."""
     first: TableReading | NoTable | None = None
     for table in tables:
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
