@@ -279,6 +279,8 @@ def test_signs_typed_with_a_chinese_keyboard_a_bound_said_twice_and_a_rate_per_p
     assert read("》95%") == ("number", ">", 95, "%")
     assert read("〈=5%", "lower") == ("number", "<=", 5, "%")
     assert read("95%以上（含95%）") == ("number", ">=", 95, "%")
+    assert read("100%（全覆盖）") == ("number", ">=", 100, "%")  # a note in words after a share
+    assert read("50（万元）") == ("number", ">=", 50, "万元")  # a unit in brackets stays the unit
     assert read("≤12/10万", "lower") == ("number", "<=", 12, "/10万")
     # a target cell that names its rate again before the value; elsewhere such words stay words
     assert read("完成率100%", sentence=True) == ("number", ">=", 100, "%")

@@ -160,8 +160,9 @@ def _metre_power(m: re.Match[str]) -> str:
 #: ``》`` / ``〉`` (and ``《`` / ``〈``) before a number: ``>`` / ``<`` typed with a Chinese keyboard (``》=95%``)
 _IME_SIGNS = re.compile(r"^([》〉《〈])(?==?\d)")
 _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
-#: a bracket that says again that the bound is included: ``95%以上（含95%）``, ``（含）``, ``(包括本数)``
-_INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$")
+#: a bracket that says again that the bound is included (``95%以上（含95%）``, ``（含）``, ``(包括本数)``), or
+#: a note in words after a share (``100%（全覆盖）``): no part of the value
+_INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$|(?<=[%‰])\([\u4e00-\u9fff]{2,8}\)$")
 #: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万) or an amount per head with no currency
 #: written (慰问标准300/人): the number, and what it is counted per as its unit
 _PER_POPULATION = re.compile(r"^(?P<v>.*\d)/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
