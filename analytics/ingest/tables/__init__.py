@@ -30,9 +30,9 @@ from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
+from analytics.ingest.tables.sidebyside import stacked_halves
 from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
                                              join_split_words, reads_complete)
-from analytics.ingest.tables.sidebyside import stacked_halves
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -79,6 +79,8 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
                     if isinstance(r, TableReading) and r.indicators]  # (a sheet naming no 指标 / 目标 holds none)
         if len(readings) > 1 and not any(r.source.get("forms") for r in readings):
             return _forms(readings, form)  # each sheet's form, as the forms one below the other of one sheet
+        if len(readings) == 1 and form is None and not readings[0].source.get("forms"):
+            return readings[0]  # the one sheet with a form: not read again
     return _parse_tables(tables, name, year, lex, form)
 
 
