@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["VALUE_SHAPE", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -145,7 +145,9 @@ def is_worded(text: str) -> bool:
 
 #: a bound said first, the measure after it: ``至少全年完成2次宣传`` (≥2 次), ``不超过3个工作日办结``
 _LED = re.compile(rf"^(至少|最少|不少于|不低于|不超过|不多于|至多|最多)([\u4e00-\u9fff]{{1,8}}?)({_NUM})(\D{{0,6}})$")
-_EMBED_PRE = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
+#: words of a magnitude before a unit (1亿 beside a 单位 column's 元: 亿元; 550万粒)
+MAGNITUDES = ("万", "亿", "千", "百万", "千万")
+BOUND_STATED = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
 _EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
 #: a unit of area or volume written with a power (300㎡, 5万m³: m2 / m3 once normalised), in words
 _METRE_POWER = re.compile(r"(?<=\d)(万|千)?(k?m|K?M)([23])(?![\dA-Za-z])")
@@ -217,7 +219,7 @@ def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell |
     if _CHANGE_RE.search(text):
         return None
     found: list[tuple[str, int, int]] = []  # (phrase, where it starts, where it ends)
-    for m in _EMBED_PRE.finditer(text):
+    for m in BOUND_STATED.finditer(text):
         rest = text[m.end():]
         unit = next((rest[:k] for k in range(min(4, len(rest)), 0, -1)
                      if rest[:k] in lex.units or rest[:k] in ("%", "％")), "")

@@ -17,7 +17,7 @@ import re
 from collections import Counter
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import COMPARATOR_WORDS, REACH_WORDS, ends_like_name, is_qualitative_text
+from analytics.ingest.tables.cells import BOUND_STATED, COMPARATOR_WORDS, REACH_WORDS, ends_like_name, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
@@ -53,7 +53,6 @@ _TASK_SET = re.compile(r"^(?:完成\S{0,6}?(?:目标)?任务(?:数|人数)?(?P<t
                        r"(?P<cap>控制在)(?P<t2>\d+(?:\.\d+)?\s*(?:%|％|[^\d\s]{0,3}?))(?:以内|以下))$")
 _TARGET_SAID = re.compile(r"(?:绩效|年度|计划)目标(?:值|数|任务)?(?:为|是)?\s*(?=\d+(?:\.\d+)?(?![\d.])(?!\s*[个项条]))")
 _ORDINAL = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,2}是|第[一二三四五六七八九十]{1,2}(?:是|[,，、:：])?)\s*")
-_STATED_IN = re.compile(r"(?:不低于|不少于|不超过|不高于|≥|≤|≧|≦)\s*\d")  # a target stated inside a clause's name
 #: two measures with their figures listed with 、 (油茶示范项目0.3万亩、油茶低效林改造0.36万亩): two parts
 _LISTED = re.compile(r"(\d(?:\.\d+)?(?:[%％‰]|[^\W\d_]{1,3}))、(?=[^\W\d_]{2,20}?\d)")
 _DEEDS = "建设|新建|建成|培育|打造|创建|举办|开展|组织|召开|实施|改造|新增|扶持|评选|选树|表彰|慰问|帮扶|资助|救助|建立|设立|成立|编印|制作|发放"
@@ -501,7 +500,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", _ITEM.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip(), count=1)))
     if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
-    if _STATED_IN.search(name):
+    if BOUND_STATED.search(name):
         return None  # 除…年限不低于5年因…不到1年时间: a sentence about a target stated before, no name
     if v is None:  # a bare number: its comparator comes from the direction, a 以上/以下 stays written
         return [levels["level1"], levels["level2"], name,

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
+from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             fraction_of_percent, header_role, hint_sign, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
                                             read_change, read_value, serial_dates, split_name, unit_only, unwrap)
@@ -244,7 +244,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         rows.append((i, row))
         label_rows.append(labels)
     weights = _values_are_weights(rows, keys)
-    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, weights, spread, skipped)
+    indicators = _indicators(table, layout, rows, label_rows, keys, lex, unread, skipped, weights, spread)
     source = {"file": filename, "format": table.fmt, "sheet": table.sheet,
               "header_row": table.refs[layout.first_header_row],
               "columns": [{"index": c.index, "header": c.header, "role": c.role, "year": c.year,
@@ -257,7 +257,6 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     return TableReading(source, project, indicators, skipped, unread)
 
 
-_MAGNITUDES = ("万", "亿", "千", "百万", "千万")  # a value's 1亿 beside a 单位 column's 元: 亿元
 _BOTH_LEVELS = re.compile(r"^(?P<one>[^-—－/／、]{2,12})[-—－/／、](?P<two>[^-—－/／、]{2,16})$")
 
 
@@ -326,8 +325,9 @@ def _spread_columns(table: RawTable, layout: Layout, keys: list[tuple[Column, st
 
 
 def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]]], labels: list[dict[str, str]],
-                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]], weights: bool = False,
-                spread: set[int] | frozenset[int] = frozenset(), skipped: list[dict[str, Any]] | None = None) -> list[dict[str, Any]]:
+                keys: list[tuple[Column, str, str]], lex: Lexicon, unread: list[dict[str, Any]],
+                skipped: list[dict[str, Any]], weights: bool = False, spread: set[int] | frozenset[int] = frozenset()
+                ) -> list[dict[str, Any]]:
     filled = fill_level_columns(labels, lex)
     unit_col = layout.cols("unit")
     comp_col = layout.cols("comparator")
@@ -363,7 +363,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
                            "reason": "weights_only" if weights else "no_value"})
             continue
         if out and all(out[-1].get(k) == ind.get(k) for k in _SAME_ROW):  # a name and target merged over rows (a row per score note)
-            (skipped if skipped is not None else []).append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "repeat"})
+            skipped.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "repeat"})
             continue
         if problems:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "bad_value",
@@ -451,7 +451,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         value_unit = sorted(in_values)[0]
         unit_inf = {"value": value_unit, "rule": "value_unit_over_column", "confidence": "low",
                     "reason": f"单位列写作“{unit_written}”，指标值写作“{next(c.raw for c in first if c.unit)}”，按指标值"}
-        if value_unit in _MAGNITUDES and not unit_written.startswith(value_unit):
+        if value_unit in MAGNITUDES and not unit_written.startswith(value_unit):
             unit_inf = {"value": value_unit + unit_written, "rule": "magnitude_and_column", "confidence": "medium",
                         "reason": f"指标值写作“{next(c.raw for c in first if c.unit)}”，单位列写作“{unit_written}”"
                                   f" → {value_unit + unit_written}"}

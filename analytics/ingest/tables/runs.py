@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, column_sign,
+from analytics.ingest.tables.cells import (COMPARATOR_WORDS, MAGNITUDES, SIGN_WORDS, TYPE_WORDS, column_sign,
                                            ends_like_name, header_role, is_total, read_value)
 from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
@@ -51,7 +51,7 @@ _JOINERS = "等的及与和或"  # nor starts with a word that ends or joins a n
 _PAGE_MARK = re.compile(r"^\d{1,2}、")  # a document-sharing page's marker at the start of a line
 _SLOT = re.compile(r"指标[1-9一二三四五六七八九十][:：]")  # a template's numbered slot (指标1:)
 _NUMBERED_SLOT = re.compile(r"^指标\d{1,2}[:：]?(?=[^\W\d_])")
-_MAGNITUDE_UNIT = re.compile(r"[万亿千][^\W\d_a-zA-Z]")
+_MAGNITUDE_UNIT = re.compile("(?:" + "|".join(MAGNITUDES) + r")[^\W\d_a-zA-Z]")  # 万粒, 千株
 _LEVEL_END = re.compile(r"指标([(（][^()（）]*[)）])?$")
 _FULL_HEADER = 5  # header words found in a stream that make it a table even with one row under them (the copy's end)
 _LEAD_WORDS = 4  # Chinese characters of a project's cells before a stream's first level word, at least

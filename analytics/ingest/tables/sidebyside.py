@@ -24,9 +24,9 @@ __all__ = ["stacked_halves"]
 _PERIODS = re.compile(r"中期|实施期|年度目标|全年目标|(19|20)\d{2}\s*年?\s*[-—–~至]\s*(19|20)\d{2}")
 
 
-def _halves(row: list[str], lex: Lexicon) -> tuple[int, int] | None:
-    """(start, width) of the first of two blocks of the same header words side by side, each
-    with a name and a value column; else ``None``."""
+def _halves(row: list[str], lex: Lexicon) -> tuple[int, int, int] | None:
+    """(start, width, name column) of the first of two blocks of the same header words side by
+    side, each with a name and a value column; else ``None``."""
     texts = [normalize_text(c) for c in row]
     roles = [header_role(t, lex) if t else None for t in texts]
     names = [k for k, r in enumerate(roles) if r == "name"]
@@ -38,7 +38,7 @@ def _halves(row: list[str], lex: Lexicon) -> tuple[int, int] | None:
             lo -= 1  # 一级指标 | 二级指标 before the name, repeated before the second name
         if lo + 2 * width <= len(texts) and texts[lo:lo + width] == texts[lo + width:lo + 2 * width] \
                 and "value" in roles[lo:lo + width]:
-            return lo, width
+            return lo, width, a
     return None
 
 
@@ -53,11 +53,10 @@ def stacked_halves(table: RawTable, lex: Lexicon) -> RawTable | None:
         return None
     if any(_PERIODS.search(normalize_text(c)) for r in table.rows[max(0, h - 3):h] for c in r):
         return None  # 中期目标(2023年—2025年) | 年度目标 over the blocks: one set of indicators for two periods
-    lo, width = found
+    lo, width, name_at = found
     left_end = lo + width
-    name_at = [header_role(normalize_text(c), lex) for c in row[lo:left_end]].index("name")
-    left_names = {normalize_text(r[lo + name_at]) for r in table.rows[h + 1:] if len(r) > lo + name_at} - {""}
-    right_names = {normalize_text(r[left_end + name_at]) for r in table.rows[h + 1:] if len(r) > left_end + name_at} - {""}
+    left_names = {normalize_text(r[name_at]) for r in table.rows[h + 1:] if len(r) > name_at} - {""}
+    right_names = {normalize_text(r[name_at + width]) for r in table.rows[h + 1:] if len(r) > name_at + width} - {""}
     if len(left_names & right_names) * 2 >= max(1, min(len(left_names), len(right_names))):
         return None  # the same names in both blocks: one set of indicators for two periods
 
