@@ -282,6 +282,7 @@ def test_signs_typed_with_a_chinese_keyboard_a_bound_said_twice_and_a_rate_per_p
     assert read("100%（全覆盖）") == ("number", ">=", 100, "%")  # a note in words after a share
     assert read("50（万元）") == ("number", ">=", 50, "万元")  # a unit in brackets stays the unit
     assert read("≤12/10万", "lower") == ("number", "<=", 12, "/10万")
+    assert read("5人/10万人") == ("number", ">=", 5, "人/10万人")  # what is counted written before the population
     # a target cell that names its rate again before the value; elsewhere such words stay words
     assert read("完成率100%", sentence=True) == ("number", ">=", 100, "%")
     assert read("合格率达到95%", sentence=True) == ("number", ">=", 95, "%")
@@ -1170,6 +1171,17 @@ def test_a_template_value_cell_holding_only_a_unit_keeps_its_row_to_fill_in(tmp_
     assert _ind(data, "按时完工率")["targets"]["2020"]["value"] == 100.0
     # a blank cell in a table that has values is still a row that could not be read, not a template
     assert [(u["reason"], u["text"]) for u in data["unread"]] == [("no_value", "培训人数")]
+
+
+def test_a_row_with_its_unit_written_and_its_target_left_blank_is_kept_for_review(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2016年绩效目标表\n一级指标\t二级指标\t三级指标\t计量单位\t目标值\n"
+                           "产出指标\t质量指标\t检验合格率\t%\t≥95%\n\t\t进境植物疫情检出率\t%\t\n"
+                           "\t\t培训人数\t\t\n")
+    found = _ind(data, "进境植物疫情检出率")
+    assert (found["unit"], found["targets"], found["inferred"]["target"]["rule"]) == ("%", {}, "target_blank")
+    assert "target" in found["review"] and "空着" in found["inferred"]["target"]["reason"]
+    # with no unit written the row may head the rows under it: still listed as not read
+    assert [(u["reason"], u["text"].split(" | ")[-1]) for u in data["unread"]] == [("no_value", "培训人数")]
 
 
 def test_a_blank_template_keeps_every_named_row_with_its_unit_from_the_name(tmp_path: Path) -> None:
