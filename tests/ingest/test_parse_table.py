@@ -590,6 +590,27 @@ def test_a_sheet_printed_without_borders_reads_like_its_workbook() -> None:
         [(i["name"], i["unit"], i["kind"], i["direction"], i["targets"]) for i in sheet.indicators]
 
 
+def test_a_pdf_row_split_by_the_page_break_joins_the_row_before_when_its_cells_ran_to_their_edge() -> None:
+    from types import SimpleNamespace
+
+    from analytics.ingest.tables.pdf import _continues, _full_lines
+
+    def chars(text: str, x0: float, top: float) -> list[dict]:
+        return [{"text": ch, "x0": x0 + 10 * k, "x1": x0 + 10 * k + 10, "top": top, "bottom": top + 10}
+                for k, ch in enumerate(text)]
+
+    # cells 34 wide: 消除安 (30 of 34) ran to the edge; 20万元 (40 of 70) did not
+    page = SimpleNamespace(chars=chars("效益指", 2, 5) + chars("消除安", 36, 5) + chars("持续影", 70, 5) + chars("20万元", 106, 5))
+    assert _full_lines(page, [(0, 0, 34, 20), (34, 0, 68, 20), (68, 0, 102, 20), (102, 0, 172, 20), None]) == \
+        [True, True, True, False, False]
+    previous = ["效益指", "消除安", "持续影", "20万元"]
+    assert _continues(["标", "全隐患", "响", ""], previous, [True, True, True, False])
+    # a row of its own at the top of the page: its value stands under a value that ended there
+    assert not _continues(["满意度指标", "干警满意度", "持续", "≥95%"], previous, [True, True, True, False])
+    assert _continues(["", "全隐患", "", ""], previous, [False] * 4)  # one or two pieces: the rest of a name
+    assert not _continues(["标", "全隐患", "响", ""], previous[:3], [True] * 3)  # not as wide
+
+
 def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
     pdf = parse_table(TABLES / "generated" / "seed_dongguan.pdf")
     word = parse_table(TABLES / "generated" / "seed_dongguan.docx")

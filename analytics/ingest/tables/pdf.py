@@ -1,7 +1,8 @@
 """Reading the tables of a PDF (a 绩效目标表 printed or exported to PDF): each page's tables are
 found from their ruling lines (``pdfplumber``); a cell covered by a merged cell takes the text of
 the cell that covers it (as merged cells in .xlsx and .docx do); a cell's wrapped lines are joined
-(without a blank between Chinese characters); the text above a page's tables (the title with its
+(without a blank between Chinese characters); a row that a page break split (Word lets a row
+break across pages) is joined again; the text above a page's tables (the title with its
 year, project facts written as lines) comes first, the text below (sign-off lines) after.
 
 Bounded: a PDF is read in a child process that limits its own memory (``max_pdf_memory_mb``)
@@ -76,11 +77,39 @@ def _table_rows(table: Any) -> list[list[str]]:
     return [[c or "" for c in r] for r in rows]
 
 
-def _continues(first: list[str], previous: list[str]) -> bool:
-    """Whether the first row of a page's table is the rest of the previous page's last row: at
-    most two cells filled, each under a filled cell of that row, and the row is as wide."""
+def _continues(first: list[str], previous: list[str], full: list[bool]) -> bool:
+    """Whether the first row of a page's table is the rest of the previous page's last row: the
+    row is as wide, each filled cell stands under a filled cell of that row, and either at most
+    two are filled or each of those cells above ran to its edge on its last line (``full``: the
+    text went on over the page, 消除安 | 全隐患; a cell that ended there leaves room, 20万元)."""
     filled = [j for j, c in enumerate(first) if c.strip()]
-    return 0 < len(filled) <= 2 and len(first) == len(previous) and all(previous[j].strip() for j in filled)
+    if not filled or len(first) != len(previous) or not all(previous[j].strip() for j in filled):
+        return False
+    return len(filled) <= 2 or all(j < len(full) and full[j] for j in filled)
+
+
+_FULL_SLACK = 2.5  # characters left over on a cell's last line (both sides, padding included) when the line is full
+
+
+def _full_lines(page: Any, cells: list[Any]) -> list[bool]:
+    """For each cell box of a row: whether its text's last line fills the cell's width."""
+    out = []
+    for box in cells:
+        if box is None:
+            out.append(False)
+            continue
+        x0, top, x1, bottom = box
+        chars = [c for c in page.chars if str(c.get("text", "")).strip()
+                 and x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1 and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom]
+        if not chars:
+            out.append(False)
+            continue
+        last = max(float(c["top"]) for c in chars)
+        line = [c for c in chars if last - float(c["top"]) <= 2]
+        width = sorted(float(c["x1"]) - float(c["x0"]) for c in chars)[len(chars) // 2] or 1.0
+        slack = (x1 - max(float(c["x1"]) for c in line)) + (min(float(c["x0"]) for c in line) - x0)
+        out.append(slack < _FULL_SLACK * width)
+    return out
 
 
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -150,6 +179,7 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
     refs: list[str] = []
     n_tables = 0
     last_row: int | None = None  # the last table row so far, while no text has come after it
+    last_full: list[bool] = []  # whether each cell of that row ran to its edge on its last line
     placed: list[list[str]] = []  # each page's words at their places, kept while no table is found
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pdf_pages:
@@ -172,13 +202,15 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
             for k, table in enumerate(tables, start=1):
                 n_tables += 1
                 found = _table_rows(table)
-                if k == 1 and not above and last_row is not None and found and _continues(found[0], rows[last_row]):
+                if k == 1 and not above and last_row is not None and found and _continues(found[0], rows[last_row], last_full):
                     rows[last_row] = [a + b for a, b in zip(rows[last_row], found[0] + [""] * len(rows[last_row]))]
                     found = found[1:]  # a row split by the page break: its rest joins the row on the page before
                 for i, r in enumerate(found, start=1):
                     rows.append(r)
                     refs.append(f"p{number} T{k}:{i}")
-                last_row = len(rows) - 1 if found else last_row
+                if found:
+                    last_row = len(rows) - 1
+                    last_full = _full_lines(page, list(table.rows[-1].cells)) if table.rows else []
             below = [ln for ln in lines if float(ln["top"]) >= top]
             for line in below:
                 rows.append([line["text"].strip()])
