@@ -362,3 +362,18 @@ def test_two_targets_in_words_one_under_the_other_are_two_rows() -> None:
     rows = {i["name"]: i for i in _reading(WORDED_UNDER_WORDED, year=2020)["indicators"]}
     assert set(rows) == {"办结来信来访件数", "答复群众问题时间", "改善村容村貌", "提升办事效率", "群众满意度"}
     assert rows["改善村容村貌"]["kind"] == rows["提升办事效率"]["kind"] == "qualitative"
+
+
+def test_a_centred_row_split_by_the_page_break_and_a_label_alone_left_of_the_next_page_s_columns() -> None:
+    """pdftotext -layout of a real 部门整体支出绩效目标表 set as a Word table with its cells centred
+    (held-out 5's 浮梁县林业局): a name's first line ends page 1 beside its value (野生动植物保 | =
+    | 320), the rest opens page 2 (护、防火面积 / (万亩)) above the next row's centred name; each
+    row's name is cut where the names stand centred beside their values and none starts with the
+    unit that ends the one above. On page 2 the level columns are blank but for 质量指标, left of
+    all the page's columns."""
+    data = _reading((FILES / "fuliang_linye_zhengti_2026.word_centre.layout.txt").read_text(encoding="utf-8"), year=2026)
+    got = [(i["name"], i["unit"], i["targets"]["2026"]["value"]) for i in data["indicators"]]
+    assert got[3:8] == [("林木采伐监管", "万立方米", 6), ("野生动植物保护、防火面积", "万亩", 320), ("湿地保有量", "公顷", 4900),
+                        ("林业产业", "万亩", 0.5), ("签订野生动物致害保险", "单", 1)]
+    assert len(got) == 13 and got[8][0] == "向各类新闻媒体完成林业新闻信息投稿数"
+    assert (data["indicators"][-1]["name"], data["indicators"][-1]["level2"]) == ("工资发放准确性", "质量指标")

@@ -15,7 +15,8 @@ blank) is cut into cells first: a line that fills the column's width goes on bel
 wrapped), a shorter line ends its cell, a value never takes another value below it (``≥95%`` above
 ``100%``), only its unit. Each of its cells anchors a row; the other columns' lines go to the rows
 beside them as the table aligns its text (at the top, in the middle or at the bottom of each
-row: whichever cuts the lines into cells best); in a table aligned at the top, a row whose value
+row: whichever cuts the lines into cells best; in the middle, the lines between two values are
+cut where both cells stand most nearly centred, a row split by a page break let be); in a table aligned at the top, a row whose value
 was left blank starts where a level label and a name start beside no value. Level labels go to
 the row beside their middle line, so that a label centred in its block is read as centred.
 
@@ -33,11 +34,11 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import (header_role, is_qualitative_text, is_value_like, names_under_level2, open_value,
+from analytics.ingest.tables.cells import (ends_like_name, header_role, is_qualitative_text, is_value_like, names_under_level2, open_value,
                                            read_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
-from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Piece, column_kinds, column_of, cut_piece,
+from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Holds, Piece, column_kinds, column_of, cut_piece,
                                             find_columns, header_words, match_page, nearest, overlaps, page_scale, pieces,
                                             split_at, stacked, width)
 from analytics.ingest.tables.sources import RawTable
@@ -261,7 +262,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         scale = 1.0 if onto is not None else page_scale([lines[i] for i in idx], first)
         for i in idx:
             if onto is not None:  # the page's own columns, matched to the first page's in order
-                where[i] = [(onto[column_of(p, cols)], p.text) for p in lines[i]]
+                where[i] = [(_left_of(p, cols, onto, kinds, lex) if p.end <= cols[0][0] and onto[0] > 0
+                             else onto[column_of(p, cols)], p.text) for p in lines[i]]
             else:  # by place, the page's width scaled to the first's, one piece a column
                 where[i] = nearest([Piece(int(p.start * scale), int(p.end * scale), p.text) for p in lines[i]], first,
                                     drop=i in head)
@@ -306,13 +308,14 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     anchors = cells.get(anchor_col, []) if anchor_col is not None else []
     best = "top"
     if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
-        best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m), anchors, m, widest[k])
+        best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m, pages, k in name_cols), anchors, m,
+                                                      widest[k])
                                               for k in others))
         if best == "top" and anchor_col == main_value:  # rows whose value was left blank start beside their labels
             anchors = cells[anchor_col] = _blank_rows(anchors, per_col, widest, roles, name_cols, lex)
         for k in others:
             cells[k] = [_Cell(g[0][0], g[-1][0], _joined([t for _, t in g]))
-                        for g in _anchored(per_col[k], anchors, best) if g]
+                        for g in _anchored(per_col[k], anchors, best, pages, k in name_cols) if g]
     for k in [k for k in range(n) if k not in cells]:
         cells[k] = _cells(per_col[k], widest[k], roles[k], lex, row_of)
     # rows: the cells outside the level columns that share lines
@@ -363,6 +366,15 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     return RawTable("text-layout", [[_SET_APART.sub("", c) for c in r] for r in rows], refs), found_apart
 
 
+def _left_of(p: Piece, cols: list[tuple[int, int]], onto: list[int], kinds: list[Holds], lex: Lexicon) -> int:
+    """The first page's column of a piece standing left of all of its page's columns (a level
+    label alone on a page whose rows otherwise leave the level columns blank): the level column
+    its word belongs in, else the column just left of the page's first."""
+    word = lex.level_word(p.text)
+    fits = [j for j in range(onto[0]) if word and getattr(kinds[j], word[0])]
+    return fits[-1] if fits else onto[0] - 1
+
+
 _LINE_MIN = 8  # characters of a line above the table that a title or sentence wrapped from
 _MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
 
@@ -384,7 +396,8 @@ def _joined(texts: list[str]) -> str:
     return functools.reduce(_join, texts, "")
 
 
-def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str) -> list[list[tuple[int, str]]]:
+def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str, page_of: list[int] | None = None,
+              name: bool = False) -> list[list[tuple[int, str]]]:
     """The pieces of a column grouped by the row of the value beside them (``anchors``: the value
     cells, in order), the text standing at the ``top`` of each row, in its ``centre`` or at its
     ``bottom``: one group a row (empty when the row has no text in the column)."""
@@ -399,17 +412,59 @@ def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str) -> li
             r = min([j for j, a in enumerate(anchors) if a.last >= line] or [len(anchors) - 1])
             groups[r].append((line, text))
         return groups
-    centres = [(a.first + a.last) / 2 for a in anchors]
-    r = 0
-    for line, text in col:  # lines between two values: to the first while its group is centred above
-        while r + 1 < len(anchors) and line > centres[r]:
-            below = [ln for ln, _ in groups[r] if ln > centres[r]]
-            above = [ln for ln, _ in groups[r] if ln < centres[r]]
-            if line >= centres[r + 1] or len(below) >= len(above):
-                r += 1
-            else:
-                break
-        groups[r].append((line, text))
+    return _centred(col, anchors, page_of or [], name)
+
+
+_UNIT_ALONE = re.compile(r"^[(（][^()（）]{1,8}[)）]")  # a unit in brackets that ends a name wrapped above it
+
+
+def _centred(col: list[tuple[int, str]], anchors: list[_Cell], page_of: list[int], name: bool) -> list[list[tuple[int, str]]]:
+    """The ``centre`` way of :func:`_anchored`: the lines between two values cut where both rows'
+    cells stand most nearly centred beside their values (a row that a page break split is not
+    centred: it is let be), in a name column also where neither cell starts with the unit that
+    ends the name above (``(万亩)``) and each ends as a name does."""
+    fixed: list[list[tuple[int, str]]] = [[] for _ in anchors]
+    gaps: list[list[tuple[int, str]]] = [[] for _ in anchors]  # gaps[r]: the lines between value r and r + 1
+    for line, text in col:
+        r = max([j for j, a in enumerate(anchors) if a.first <= line] or [0])
+        if line <= anchors[r].last or r == len(anchors) - 1 or line < anchors[0].first:
+            fixed[r].append((line, text))
+        else:
+            gaps[r].append((line, text))
+
+    def cost(r: int, group: list[tuple[int, str]]) -> float:
+        if not group:
+            return 1.0  # a row with nothing in the column: as bad as a cell standing off its centre
+        a = anchors[r]
+        centre = (a.first + a.last) / 2
+        lines = [ln for ln, _ in group]
+        split = bool(page_of) and len({page_of[ln] for ln in [*lines, a.first] if ln < len(page_of)}) > 1
+        off = abs(sum(1 for ln in lines if ln < centre) - sum(1 for ln in lines if ln > centre))
+        bad = 0.0 if split else 0.5 * off  # (a cell of two lines beside one may stand a line off)
+        if name:
+            text = _joined([t for _, t in group])
+            bad += (1.0 if _UNIT_ALONE.match(group[0][1]) and r > 0 else 0.0) + (0.0 if ends_like_name(text) else 0.5)
+        return bad
+
+    n = len(anchors)
+    # best[k]: (cost of rows 0..r, the cuts) when row r takes the first k lines of gap r
+    best: dict[int, tuple[float, list[int]]] = {}
+    for k in range(len(gaps[0]) + 1 if n > 1 else 1):
+        best[k] = (cost(0, fixed[0] + gaps[0][:k]) if n > 1 else cost(0, fixed[0]), [k])
+    for r in range(1, n):
+        nxt: dict[int, tuple[float, list[int]]] = {}
+        for k in range(len(gaps[r]) + 1 if r < n - 1 else 1):
+            options = []
+            for j, (c, cuts) in best.items():
+                group = gaps[r - 1][j:] + fixed[r] + (gaps[r][:k] if r < n - 1 else [])
+                options.append((c + cost(r, group), cuts + [k]))
+            nxt[k] = min(options, key=lambda o: o[0])
+        best = nxt
+    cuts = min(best.values(), key=lambda o: o[0])[1]
+    groups = [[] for _ in anchors]
+    for r in range(n):
+        taken = cuts[r] if r < n - 1 else 0
+        groups[r] = (gaps[r - 1][cuts[r - 1]:] if r else []) + fixed[r] + (gaps[r][:taken] if r < n - 1 else [])
     return groups
 
 
