@@ -329,3 +329,15 @@ def test_a_streams_numbered_slots_without_colon_and_units_of_ten_thousands_of_a_
     got = [(i["name"], i["unit"], i["targets"]["2022"]["value"]) for i in data["indicators"]]
     assert got == [("免费发放原原种", "万粒", 550), ("企业自行采购", "万粒", 200), ("种薯发芽率", "%", 90)]
     assert [i["actuals"]["2022"]["value"] for i in data["indicators"]] == [550, 200, 92]
+
+
+def test_a_stream_headed_with_the_whole_year_s_actual_and_the_deviation_s_causes() -> None:
+    """全年完成值 and 偏差及原因分析 (a 部门整体支出绩效自评表's words for 实际完成值 and 偏差原因分析) are
+    header cells of a stream run together, as 指标得分 is beside 指标权重."""
+    stream = ("某县卫生院2021年度部门整体支出绩效自评表"
+              "一级指标二级指标三级指标年度指标值全年完成值分值得分偏差及原因分析"
+              "产出指标数量指标门诊住院人次≥5000人次5372人次1010质量指标诊断准确率≥95%97%1010"
+              "效益指标社会效益指标健康档案管理率100%100%1010\n")
+    data = _read(stream)
+    got = [(i["name"], i["unit"], i["targets"]["2021"]["value"], i["actuals"]["2021"]["value"]) for i in data["indicators"]]
+    assert got == [("门诊住院人次", "人次", 5000, 5372), ("诊断准确率", "%", 95, 97), ("健康档案管理率", "%", 100, 100)]
