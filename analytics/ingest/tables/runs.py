@@ -190,8 +190,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # in a stream only the lexicon's own words: 达成预期指标效益指标 is a note and a level
             return 2.0 + 0.05 * len(cell) if word else None
         if kind == "name":
-            if cell.startswith("指标") and not _NUMBERED_SLOT.match(cell) and re.match(r"指标[\d:：]|指标$", cell):
-                return None  # 指标 | 1: a template's numbered slot is no name of its own
+            if cell.startswith("指标") and not _NUMBERED_SLOT.match(cell) and (re.match(r"指标[\d:：]|指标$", cell) or stream):
+                return None  # 指标 | 1: a template's numbered slot is no name of its own; 社会效益 | 指标就业率: the level's end
             cell = _NUMBERED_SLOT.sub("", cell)  # 指标1免费发放原原种: the slot's colon lost
             if len(_CJK.findall(cell)) < 2 or cell[0].isdigit() or (lex.level_word(cell) and _LEVEL_END.search(cell)):
                 return None  # 服务对象满意度 may be a name, 服务对象满意度指标 is a level
