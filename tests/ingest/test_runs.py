@@ -343,11 +343,11 @@ def test_a_stream_headed_with_the_whole_year_s_actual_and_the_deviation_s_causes
     assert got == [("门诊住院人次", "人次", 5000, 5372), ("诊断准确率", "%", 95, 97), ("健康档案管理率", "%", 100, 100)]
 
 
-def test_a_stream_headed_with_target_and_cause_words_of_other_forms_and_a_level_s_end_not_in_the_name() -> None:
-    """绩效目标值 and 未完成原因和改进措施 head columns as 指标值 and 未完成原因 do; 社会效益指标就业率 is
-    the level 社会效益指标 and the name 就业率 (no name of a stream starts with 指标 unless a numbered
-    slot: 社会效益 | 指标就业率 is the level cut short)."""
-    stream = ("某中心2022年度项目支出绩效自评表一级指标二级指标三级指标绩效目标值实际完成值未完成原因和改进措施"
+def test_a_stream_headed_with_another_form_s_target_word_and_a_level_s_end_not_in_the_name() -> None:
+    """绩效目标值 heads a column as 指标值 does; 社会效益指标就业率 is the level 社会效益指标 and the
+    name 就业率 (no name of a stream starts with 指标 unless a numbered slot: 社会效益 | 指标就业率 is
+    the level cut short)."""
+    stream = ("某中心2022年度项目支出绩效自评表一级指标二级指标三级指标绩效目标值实际完成值未完成原因及改进措施"
               "产出指标数量指标培训人次≥500人次520人次质量指标培训合格率≥95%98%效益指标社会效益指标就业率≥80%85%\n")
     data = _read(stream)
     got = [(i["name"], i["level2"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["value"]) for i in data["indicators"]]
