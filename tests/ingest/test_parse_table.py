@@ -1999,3 +1999,22 @@ def test_a_workbook_with_a_form_on_each_of_several_sheets_reads_each_as_a_form(t
     assert isinstance(second, TableReading) and [i["name"] for i in second.indicators] == ["养护里程", "满意度"]
     only = parse_table(path, sheet="项目2")
     assert isinstance(only, TableReading) and "forms" not in only.source
+
+
+def test_rows_under_a_label_down_the_form_s_left_side_split_at_blanks_are_indicators() -> None:
+    """A PDF viewer's copy of a sheet (labels at the bottom of their merged cells): 部门整体 | 支出年度 |
+    绩效目标 is one label down the form's left side split at blanks, not three columns of a project;
+    the rows above the one that carries the levels hold a name, its content and a target."""
+    text = "\n".join([
+        "桃源县科学技术局2021年度部门整体支出绩效目标申报表",
+        "部门整体 支出年度 绩效目标 一级指标 二级指标 三级指标 指标内容 指标值 备注",
+        "培育指导高新技术企业数量 全年培育指导高新技术企业数量 15家以上",
+        "新认定高新技术企业数量 新认定高新技术企业数量 6家以上",
+        "科普宣传活动次数 科普宣传活动次数 3次",
+        "产出指标 数量指标 组建科技特派员团队数量 组建科技特派员团队数量 1个",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level2"], i["name"], i["targets"]["2021"]["value"]) for i in result.indicators]
+    assert got == [("数量指标", "培育指导高新技术企业数量", 15), ("数量指标", "新认定高新技术企业数量", 6),
+                   ("数量指标", "科普宣传活动次数", 3), ("数量指标", "组建科技特派员团队数量", 1)]

@@ -21,7 +21,7 @@ from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, 
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
-from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, realign, row_scores
+from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, prefix_used, realign, row_scores
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
@@ -180,6 +180,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     _infer_level_cols(table, layout, lex)
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
+    prefixed = prefix_used(table, layout, lex)
     keys = _value_keys(layout, fallback)
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
@@ -193,7 +194,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         row = table.rows[i]
         spanned = table.fmt == "html" and row[:1] == table.rows[i - 1][:1] and bool(row[0].strip())  # a rowspan's text again: in place
         if (compact and not table.merged) or (not spanned and needs_realign(row, layout, lex)):
-            row = realign(row, layout, lex, compact and not table.merged, scores)  # also a web copy pasted into Excel
+            row = realign(row, layout, lex, compact and not table.merged, scores, prefixed)  # also a web copy pasted into Excel
         else:
             group = group_label(row, layout, lex)
             if group is not None:  # 农业节水 | 万元农业增加值用水量 | …: a group merged down, no column of its own

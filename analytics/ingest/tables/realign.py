@@ -14,11 +14,12 @@ from analytics.ingest.tables.layout import Column, Layout
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["cell", "is_compacted", "needs_realign", "realign", "row_scores", "VERTICAL"]
+__all__ = ["cell", "is_compacted", "needs_realign", "prefix_used", "realign", "row_scores", "VERTICAL"]
 
 _NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
 _SEQUENCE = re.compile(r"[(（]?\d{1,3}[)）.．、]?")  # a row's number in a 序号 column: 1, (2), 3.
 VERTICAL = {"绩效指标", "绩效目标", "年度绩效指标", "本年度绩效指标", "长期绩效指标", "年度绩效目标"}
+_VERTICAL_LABEL = re.compile(r"绩效(目标|指标)$")  # the end of such a label, however it begins (部门整体支出年度绩效目标)
 
 
 def cell(row: list[str], i: int | None) -> str:
@@ -82,7 +83,26 @@ def _blank_then_name(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     return is_value_like(normalize_text(cell(row, layout.name_col)), lex)
 
 
-def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]) -> list[str]:
+def prefix_used(table: RawTable, layout: Layout, lex: Lexicon) -> bool:
+    """Whether the header's columns left of the levels are columns of their own (单位名称 | 项目名称
+    of a table listing several projects, 绩效目标 of a block of rows): not when they read as one
+    label down the form's left side split at blanks (部门整体 | 支出年度 | 绩效目标) and no row
+    holds cells before its first level word."""
+    if not layout.level_cols:
+        return False
+    first_level = min(layout.level_cols.values())
+    headers = "".join(normalize_text(c.header) for c in layout.columns if c.index < first_level)
+    if not _VERTICAL_LABEL.search(headers):
+        return True
+    for row in table.rows[layout.header_row + 1:]:
+        cells = [c for c in row if c.strip()]
+        k = next((j for j, c in enumerate(cells) if lex.level_word(c)), None)
+        if k is not None and 0 < k <= first_level and normalize_text(cells[0]) not in VERTICAL:
+            return True
+    return False
+
+
+def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str], prefixed: bool = True) -> list[str]:
     """Cells of the columns left of the levels (单位名称 | 项目名称 | 预算数 of a table listing several
     projects, written on each project's first row only): put under those columns, so that they are
     not read as the indicator's name. Returns the cells from the first level word on (none when the
@@ -97,6 +117,8 @@ def _place_prefix(cells: list[str], layout: Layout, lex: Lexicon, out: list[str]
     if k is None:
         if len(cells) > len(prefix) or any(lex.level_word(c) for c in cells):
             return cells
+        if not prefixed and len(cells) >= 2 and is_value_like(normalize_text(cells[-1]), lex):
+            return cells  # 培育指导高新技术企业数量 | … | 15家以上 under a label down the form's side: an indicator's row
         k = len(cells)
     if k == 0 or k > first_level:
         return cells
@@ -166,7 +188,7 @@ def _deadline_named(name: str, rest: list[str], layout: Layout, lex: Lexicon) ->
 
 
 def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
-             scores: frozenset[str] = frozenset()) -> list[str]:
+            scores: frozenset[str] = frozenset(), prefixed: bool = True) -> list[str]:
     """Put a shifted (or compacted) row's cells back under their columns: level words into the
     level columns, the next cell into the name column, then the rest after it (by position, or
     for a compacted row by what fits each column, targets first)."""
@@ -175,7 +197,7 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
     while cells and normalize_text(cells[0]) in VERTICAL:
         cells = cells[1:]
     out = [""] * width
-    cells = _place_prefix(cells, layout, lex, out)
+    cells = _place_prefix(cells, layout, lex, out, prefixed)
     i, last = 0, None
     while i < len(cells):
         word = lex.level_word(cells[i])
