@@ -2018,3 +2018,18 @@ def test_rows_under_a_label_down_the_form_s_left_side_split_at_blanks_are_indica
     got = [(i["level2"], i["name"], i["targets"]["2021"]["value"]) for i in result.indicators]
     assert got == [("数量指标", "培育指导高新技术企业数量", 15), ("数量指标", "新认定高新技术企业数量", 6),
                    ("数量指标", "科普宣传活动次数", 3), ("数量指标", "组建科技特派员团队数量", 1)]
+
+
+def test_a_label_down_the_form_s_side_spelt_with_fillers_between_its_letters_is_no_project_column() -> None:
+    text = "\n".join([
+        "抗疫特别国债项目绩效目标表(2020年度)",
+        "绩?????? 效?????? 指?????? 标 一级指标 二级指标 三级指标 指标值",
+        "清扫保洁道路面积 1346.0088万平方米",
+        "清扫保洁道路条数 485条",
+        "数量指标 生活垃圾运输车辆 283辆",
+        "产出指标 质量指标 垃圾无害化处理率 100%",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["targets"]["2020"]["value"]) for i in result.indicators][:3] == [
+        ("清扫保洁道路面积", 1346.0088), ("清扫保洁道路条数", 485), ("生活垃圾运输车辆", 283)]

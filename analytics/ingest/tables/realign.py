@@ -91,8 +91,8 @@ def prefix_used(table: RawTable, layout: Layout, lex: Lexicon) -> bool:
     if not layout.level_cols:
         return False
     first_level = min(layout.level_cols.values())
-    headers = "".join(normalize_text(c.header) for c in layout.columns if c.index < first_level)
-    if not _VERTICAL_LABEL.search(headers):
+    headers = "".join(re.sub(r"[^\u4e00-\u9fff]", "", normalize_text(c.header)) for c in layout.columns if c.index < first_level)
+    if not _VERTICAL_LABEL.search(headers):  # (绩???效???指???标: the letters spaced with fillers)
         return True
     for row in table.rows[layout.header_row + 1:]:
         cells = [c for c in row if c.strip()]
