@@ -2040,3 +2040,15 @@ def test_a_label_down_the_form_s_side_spelt_with_fillers_between_its_letters_is_
     assert isinstance(result, TableReading)
     assert [(i["name"], i["targets"]["2020"].get("value")) for i in result.indicators][:3] == [
         ("清扫保洁道路面积", 1346.0088), ("清扫保洁道路条数", 485), ("生活垃圾运输车辆", 283)]
+
+
+def test_a_markdown_table_is_read_and_its_file_type_is_offered_for_upload() -> None:
+    from analytics.ingest.tables import TABLE_FILE_TYPES
+
+    text = ("# 2023年度某项目绩效目标表\n\n| 一级指标 | 二级指标 | 三级指标 | 指标值 |\n|:---|:---:|---|---:|\n"
+            "| 产出指标 | 数量指标 | 培训人次 | ≥500人次 |\n| | 质量指标 | 培训合格率 | ≥95% |\n")
+    result = parse_table(text.encode("utf-8"), filename="targets.md")
+    assert isinstance(result, TableReading) and result.unread == []
+    assert [(i["level1"], i["name"], i["targets"]["2023"]["value"]) for i in result.indicators] == [
+        ("产出指标", "培训人次", 500), ("产出指标", "培训合格率", 95)]
+    assert "md" in TABLE_FILE_TYPES

@@ -68,7 +68,7 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
 #: the file name endings a target table may have (the upload box offers these; a file is read by
 #: what it holds, not by its name: an ".xls" that is a web page is read as one)
 TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "docx", "doc", "wps", "pdf", "html", "htm", "mht", "mhtml", "xml",
-                    "csv", "txt", "tsv", "json")
+                    "csv", "txt", "tsv", "json", "md")
 
 #: the names of the streams an old Office file (OLE2) holds: Word's text, a workbook (Excel 97+ / 5.0)
 _OLE_WORD = "WordDocument".encode("utf-16-le")
