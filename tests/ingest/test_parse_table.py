@@ -257,6 +257,11 @@ def test_value_and_name_forms() -> None:
     assert [(c.comparator, c.value, c.unit) for c in (read_value(t, "higher", LEX) for t in ("不少于三次", "一百二十人次", "两期"))] \
         == [(">=", 3, "次"), (">=", 120, "人次"), (">=", 2, "期")]
     assert read_value("十二月底前", "higher", LEX).due == "12"
+    # a date with what is to be done by it said after: still a deadline; a share done by it is no date
+    assert [read_value(t, "higher", LEX).due for t in ("2021年12月底完成项目规划相关工作。", "2022年6月30日前完成验收",
+                                                      "于2023年10月底前完成", "2023年底前完成全部建设任务")] == \
+        ["2021-12", "2022-06", "2023-10", "2023-12"]
+    assert read_value("12月底前完成80%", "higher", LEX).form != "deadline"
     # a lower and an upper bound one after the other is a range; ≤±3% a deviation of at most 3%
     both = read_value("≥95%，≤100%", "higher", LEX)
     assert (both.form, both.low, both.high, both.unit) == ("range", 95, 100, "%")
