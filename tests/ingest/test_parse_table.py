@@ -2057,3 +2057,10 @@ def test_a_markdown_table_is_read_and_its_file_type_is_offered_for_upload() -> N
     assert [(i["level1"], i["name"], i["targets"]["2023"]["value"]) for i in result.indicators] == [
         ("产出指标", "培训人次", 500), ("产出指标", "培训合格率", 95)]
     assert "md" in TABLE_FILE_TYPES
+
+
+def test_money_in_renminbi_is_yuan_and_trade_or_investment_sums_are_better_high(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2021年绩效自评表\n三级指标\t计量单位\t指标值\n外贸进出口总额\t亿人民币\t17.5\n"
+                           "招商引资到位资金\t万元人民币\t5000\n围墙建设单价\t元\t300\n")
+    got = {i["name"]: (i["unit"], i["direction"]) for i in data["indicators"]}
+    assert got == {"外贸进出口总额": ("亿元", "higher"), "招商引资到位资金": ("万元", "higher"), "围墙建设单价": ("元", "lower")}
