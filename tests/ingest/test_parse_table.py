@@ -349,6 +349,11 @@ def test_name_forms() -> None:
     assert split_name("新增藏书（万册）", LEX)[:2] == ("新增藏书", "万册")
     assert split_name("签订野生动物致害保险(单)", LEX)[:2] == ("签订野生动物致害保险", "单")
     assert split_name("处理能力(kg)", LEX)[:2] == ("处理能力", "kg")
+    # a counting word after a magnitude, a measure or another counting word is a unit; after a noun it is a name's part
+    assert [split_name(t, LEX)[1] for t in ("购置设备(台套)", "巡查(车次)", "服务外包(万美元)", "面积(平米)")] == \
+        ["台套", "车次", "万美元", "平米"]
+    assert [split_name(t, LEX)[:2] for t in ("新增限上商贸企业(法人)", "受益(农户)", "补助(个人)")] == \
+        [("新增限上商贸企业(法人)", ""), ("受益(农户)", ""), ("补助(个人)", "")]
     assert split_name("①培训人\n数", LEX)[0] == "培训人数"  # circled numbering, a line wrapped inside the cell
     assert split_name("高校毕业生就业服务人次（万）", LEX) == ("高校毕业生就业服务人次", "万人次", "")
     assert split_name("建成统一的就业信息平台（是/否）", LEX)[2] == "是/否"

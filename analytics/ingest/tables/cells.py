@@ -343,9 +343,14 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
 
 def _unit_like(word: str, lex: Lexicon) -> bool:
     """A bracket's word not in the lexicon that still reads as a unit: per something (元/生·年), a
-    counting word at its end (万册, 平米), one character (单), or Latin letters (kg, km); (小学), (水稻) qualify
-    the name."""
-    return len(word) == 1 or "/" in word or word[-1] in {u for u in lex.units if len(u) == 1} or word.isascii()
+    counting word after a magnitude or measure (万册, 平米), one character (单), or Latin letters (kg, km);
+    (小学), (水稻), (法人), (农户) qualify the name."""
+    counting = {u for u in lex.units if len(u) == 1}
+    return len(word) == 1 or "/" in word or word.isascii() or \
+        (word[-1] in counting and all(ch in _MEASURE_HEAD or ch in counting - {"个"} for ch in word[:-1]))
+
+
+_MEASURE_HEAD = "万千百亿十平立公毫厘车架艘"  # before a counting word, a unit's head (万册, 平米, 台套, 车次); 法人, 农户, 个人 are names
 
 
 def unwrap(text: str) -> str:
