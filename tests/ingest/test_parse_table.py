@@ -2069,3 +2069,21 @@ def test_money_in_renminbi_is_yuan_and_trade_or_investment_sums_are_better_high(
                            "招商引资到位资金\t万元人民币\t5000\n围墙建设单价\t元\t300\n")
     got = {i["name"]: (i["unit"], i["direction"]) for i in data["indicators"]}
     assert got == {"外贸进出口总额": ("亿元", "higher"), "招商引资到位资金": ("万元", "higher"), "围墙建设单价": ("元", "lower")}
+
+
+def test_a_second_level_the_lexicon_does_not_know_after_a_first_level_is_still_a_level() -> None:
+    """A copy split at blanks: 效益指标 | 社会效率指标 (a slip of 社会效益指标; or a form's own second
+    level such as 履职效能指标) | name | target: the word ending in 指标 after a first level is the
+    second level, not the name."""
+    text = "\n".join([
+        "2023年项目支出绩效目标表",
+        "一级指标 二级指标 三级指标 指标值及单位 绩效标准",
+        "产出指标 数量指标 全年工伤预防培训场次 ≥1场 计划标准",
+        "效益指标 社会效率指标 参训单位职工重度伤残比率 ≤10% 计划标准",
+        "效益指标 履职效能指标 案件按时办结率 ≥95% 计划标准",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    assert [(i["level2"], i["name"], i["targets"]["2023"]["value"]) for i in result.indicators] == [
+        ("数量指标", "全年工伤预防培训场次", 1), ("社会效率指标", "参训单位职工重度伤残比率", 10),
+        ("履职效能指标", "案件按时办结率", 95)]

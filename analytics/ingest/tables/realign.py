@@ -201,6 +201,9 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
     i, last = 0, None
     while i < len(cells):
         word = lex.level_word(cells[i])
+        if not word and last is not None and layout.level_cols.get("level1") == last[0] and i + 2 < len(cells) \
+                and re.fullmatch(r"[^\W\d_]{2,8}指标", normalize_text(cells[i])):
+            word = ("level2", normalize_text(cells[i]))  # 效益指标 | 社会效率指标 (a slip of 社会效益指标) | name | …
         if not word:
             break
         role = word[0]
