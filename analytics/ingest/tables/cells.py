@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "fraction_of_percent", "serial_dates", "over_ceiling", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -165,8 +165,8 @@ _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
 #: a bracket that says again that the bound is included (``95%以上（含95%）``, ``（含）``, ``(包括本数)``), or
 #: a note in words after a share (``100%（全覆盖）``): no part of the value
 _INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$|(?<=[%‰])\([\u4e00-\u9fff]{2,8}\)$")
-#: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万, what is counted written: 5人/10万人) or an amount per head with no currency
-#: written (慰问标准300/人): the number, and what it is counted per as its unit
+#: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万, what is counted written: 5人/10万人) or an
+#: amount per head with no currency written (慰问标准300/人): the number, and what it is counted per as its unit
 _PER_POPULATION = re.compile(r"^(?P<v>.*\d)(?P<what>[^\W\d_a-zA-Z]{0,2})/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
 #: a rate's or degree's name written again before its value, in a target cell: ``完成率100%``, ``满意度达到90%``
 _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达到|≥|≤|>=|<=|不低于|不少于|不高于|不超过|为|:)?\d)"
@@ -341,16 +341,15 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     return Cell(text_raw, comparator, parsed.value, unit, explicit=explicit)
 
 
+_MEASURE_HEAD = "万千百亿十平立公毫厘车架艘"  # before a counting word, a unit's head (万册, 平米, 车次); 法人, 农户, 个人 are names
+
+
 def _unit_like(word: str, lex: Lexicon) -> bool:
-    """A bracket's word not in the lexicon that still reads as a unit: per something (元/生·年), a
-    counting word after a magnitude or measure (万册, 平米), one character (单), or Latin letters (kg, km);
-    (小学), (水稻), (法人), (农户) qualify the name."""
+    """A bracket's word not in the lexicon that still reads as a unit: per something (元/生·年), a counting
+    word after a magnitude, measure or counting word (万册, 平米, 台套), one character (单), or Latin letters."""
     counting = {u for u in lex.units if len(u) == 1}
     return len(word) == 1 or "/" in word or word.isascii() or \
         (word[-1] in counting and all(ch in _MEASURE_HEAD or ch in counting - {"个"} for ch in word[:-1]))
-
-
-_MEASURE_HEAD = "万千百亿十平立公毫厘车架艘"  # before a counting word, a unit's head (万册, 平米, 台套, 车次); 法人, 农户, 个人 are names
 
 
 def unwrap(text: str) -> str:
@@ -565,22 +564,6 @@ def is_value_like(text: str, lex: Lexicon) -> bool:
     """A cell that reads as a value (number with words or unit, 是/否, —, range, date)."""
     cell = read_value(text, "higher", lex)
     return cell.form in ("number", "bool", "none", "range", "deadline")
-
-
-def over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
-    """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
-    return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
-                and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
-
-
-def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell | None":
-    """The percentage a fraction stands for (``≥0.9`` → ≥90%) when ``cell`` holds a value of at most 1
-    with no unit of its own on a rate counted in % that cannot pass 100% (lexicon
-    ``percent_ceiling``: 满意度 ≥0.9, 合格率 1); ``None`` otherwise."""
-    if not (lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
-            and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name)):
-        return None
-    return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
 
 
 _SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")  # a spreadsheet's day number alone (=44,561)

@@ -16,8 +16,9 @@ wrapped), a shorter line ends its cell, a value never takes another value below 
 ``100%``), only its unit. Each of its cells anchors a row; the other columns' lines go to the rows
 beside them as the table aligns its text (at the top, in the middle or at the bottom of each
 row: whichever cuts the lines into cells best; in the middle, the lines between two values are
-cut where both cells stand most nearly centred, a row split by a page break let be); in a table aligned at the top, a row whose value
-was left blank starts where a level label and a name start beside no value. Level labels go to
+cut where both cells stand most nearly centred, a row split by a page break let be); in a table
+aligned at the top, a row whose value was left blank starts where a level label and a name start
+beside no value. Level labels go to
 the row beside their middle line, so that a label centred in its block is read as centred.
 
 The places of the text (pieces, columns, page matching) are measured by :mod:`.places`.
@@ -34,13 +35,13 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import (ends_like_name, header_role, is_qualitative_text, is_value_like, names_under_level2, open_value,
-                                           read_value)
+from analytics.ingest.tables.cells import (ends_like_name, header_role, is_qualitative_text, is_value_like,
+                                           names_under_level2, open_value, read_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
-from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Holds, Piece, column_kinds, column_of, cut_piece,
-                                            find_columns, header_words, match_page, nearest, overlaps, page_scale, pieces,
-                                            split_at, stacked, width)
+from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Holds, Piece, column_kinds, column_of,
+                                            cut_piece, find_columns, header_words, match_page, nearest, overlaps,
+                                            page_scale, pieces, split_at, stacked, width)
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["column_rows"]
@@ -418,7 +419,8 @@ def _anchored(col: list[tuple[int, str]], anchors: list[_Cell], mode: str, page_
 _UNIT_ALONE = re.compile(r"^[(（][^()（）]{1,8}[)）]")  # a unit in brackets that ends a name wrapped above it
 
 
-def _centred(col: list[tuple[int, str]], anchors: list[_Cell], page_of: list[int], name: bool) -> list[list[tuple[int, str]]]:
+def _centred(col: list[tuple[int, str]], anchors: list[_Cell], page_of: list[int], name: bool
+             ) -> list[list[tuple[int, str]]]:
     """The ``centre`` way of :func:`_anchored`: the lines between two values cut where both rows'
     cells stand most nearly centred beside their values (a row that a page break split is not
     centred: it is let be), in a name column also where neither cell starts with the unit that

@@ -11,7 +11,7 @@ from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
 from analytics.ingest.tables.cells import Cell
 from analytics.ingest.tables.lexicon import Lexicon, Rule
 
-__all__ = ["infer_unit", "infer_kind", "infer_direction", "Inferred"]
+__all__ = ["infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling"]
 
 Inferred = dict[str, Any]
 
@@ -130,3 +130,19 @@ def infer_kind(name: str, unit: str, marker: str, cells: list[Cell], lex: Lexico
 def infer_direction(name: str, unit: str, cells: list[Cell], lex: Lexicon, level: str = "") -> Inferred:
     """``level``: the indicator's level words (一级 + 二级), for rules about a whole block."""
     return _apply(lex.direction_rules, name, unit, cells, lex, level)
+
+
+def over_ceiling(cell: Cell, name: str, unit: str, lex: Lexicon) -> bool:
+    """A target above 100% on a rate that cannot pass it (合格率 292%: a slip of ≥92%)."""
+    return bool(lex.percent_ceiling and cell.form == "number" and cell.value is not None and cell.value > 100
+                and (cell.unit or unit) == "%" and lex.percent_ceiling.search(name))
+
+
+def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell | None":
+    """The percentage a fraction stands for (``≥0.9`` → ≥90%) when ``cell`` holds a value of at most 1
+    with no unit of its own on a rate counted in % that cannot pass 100% (lexicon
+    ``percent_ceiling``: 满意度 ≥0.9, 合格率 1); ``None`` otherwise."""
+    if not (lex.percent_ceiling and cell.form == "number" and not cell.unit and unit == "%"
+            and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name)):
+        return None
+    return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)

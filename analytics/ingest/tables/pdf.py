@@ -100,7 +100,8 @@ def _full_lines(page: Any, cells: list[Any]) -> list[bool]:
             continue
         x0, top, x1, bottom = box
         chars = [c for c in page.chars if str(c.get("text", "")).strip()
-                 and x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1 and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom]
+                 and x0 <= (float(c["x0"]) + float(c["x1"])) / 2 <= x1
+                 and top <= (float(c["top"]) + float(c["bottom"])) / 2 <= bottom]
         if not chars:
             out.append(False)
             continue
@@ -202,7 +203,8 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
             for k, table in enumerate(tables, start=1):
                 n_tables += 1
                 found = _table_rows(table)
-                if k == 1 and not above and last_row is not None and found and _continues(found[0], rows[last_row], last_full):
+                if k == 1 and not above and last_row is not None and found \
+                        and _continues(found[0], rows[last_row], last_full):
                     rows[last_row] = [a + b for a, b in zip(rows[last_row], found[0] + [""] * len(rows[last_row]))]
                     found = found[1:]  # a row split by the page break: its rest joins the row on the page before
                 for i, r in enumerate(found, start=1):

@@ -11,12 +11,12 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
-                                            fraction_of_percent, header_role, hint_sign, is_place_name, is_placeholder,
-                                            is_qualitative_text, is_total, is_value_like, names_nothing, over_ceiling,
+                                            header_role, hint_sign, is_place_name, is_placeholder,
+                                            is_qualitative_text, is_total, is_value_like, names_nothing,
                                             read_change, read_value, serial_dates, split_name, unit_only, unwrap)
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit
+from analytics.ingest.tables.infer import fraction_of_percent, infer_direction, infer_kind, infer_unit, over_ceiling
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
                                             ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score

@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
-from analytics.ingest.tables.cells import fraction_of_percent, read_value
+from analytics.ingest.tables.cells import read_value
+from analytics.ingest.tables.infer import fraction_of_percent
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 
 __all__ = ["DIRECTIONS", "KINDS", "REVIEWED", "ReviewProblem", "ReviewResult", "apply_facts", "apply_review",
