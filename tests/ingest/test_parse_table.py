@@ -1345,6 +1345,20 @@ def test_a_level_word_with_an_alternative_inside_its_brackets() -> None:
     assert LEX.level_word("预算(投资)控制情况") is None
 
 
+def test_the_template_s_compound_label_copied_without_its_zhibiao_is_the_level() -> None:
+    """社会公众或服务对象满意度 (the template's 社会公众或服务对象满意度指标, its 指标 left off) is the
+    second level; a name is not taken for a level so (群众满意度)."""
+    assert LEX.level_word("社会公众或服务对象满意度") == ("level2", "社会公众或服务对象满意度指标")
+    assert LEX.level_word("群众满意度") is None
+    text = ("2023年项目支出绩效目标表\n一级指标 二级指标 三级指标 指标值及单位 绩效标准\n"
+            "产出指标 数量指标 全年工伤预防培训场次 ≥1场 计划标准\n"
+            "社会公众或服务对象满意度 服务对象满意度 满意 历史标准\n")
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    got = [(i["level2"], i["name"], i["kind"]) for i in result.indicators]
+    assert got[-1] == ("社会公众或服务对象满意度指标", "服务对象满意度", "qualitative")
+
+
 def test_a_value_header_merged_over_a_comparator_a_number_and_a_unit(tmp_path: Path) -> None:
     """指标值 merged over three cells (≥ | 500 | 人次), in a workbook or a tab copy without the merge:
     one value ≥500人次, never the comparator alone read as a target in words."""
@@ -1897,7 +1911,8 @@ def test_an_amount_per_head_without_its_currency_and_a_deadline_set_apart_by_a_b
 
 def test_a_performance_standard_word_is_no_target(tmp_path: Path) -> None:
     """计划标准 / 历史标准 belong to a 绩效标准 column: a row short of a merged cell never reads one as its
-    target (满意 as a name, 历史标准 as its value); it is listed as unread instead."""
+    target (满意 as a name, 历史标准 as its value); the row's level written without its 指标
+    (社会公众或服务对象满意度) puts its name and worded target back in place."""
     assert not fits("历史标准", "value", LEX) and fits("历史标准", "ignore", LEX)
     assert fits("按时完成", "value", LEX)
     data = _text(tmp_path, "2023年项目支出绩效目标表\n"
@@ -1907,9 +1922,9 @@ def test_a_performance_standard_word_is_no_target(tmp_path: Path) -> None:
                  "时效指标 待遇及时发放率 100% 历史标准 定量指标\n"
                  "效益指标 可持续影响指标 待遇持续发放率 100% 历史标准 定量指标\n"
                  "社会公众或服务对象满意度 服务对象满意度 满意 历史标准 定性指标\n", name="standards.txt")
-    assert [i["name"] for i in data["indicators"]] == ["待遇发放人数", "待遇发放准确率", "待遇及时发放率", "待遇持续发放率"]
-    assert "满意" not in [i["name"] for i in data["indicators"]]
-    assert any("服务对象满意度" in u["text"] for u in data["unread"])
+    assert [i["name"] for i in data["indicators"]] == ["待遇发放人数", "待遇发放准确率", "待遇及时发放率", "待遇持续发放率",
+                                                      "服务对象满意度"]
+    assert data["indicators"][-1]["targets"]["2023"]["raw"] == "满意"
 
 
 def test_a_target_without_a_unit_takes_its_actual_s(tmp_path: Path) -> None:

@@ -107,6 +107,8 @@ class Lexicon:
         alias = re.sub("(值|目标)$", "指标", word)  # 产出值 / 数量值: a template's other word for 指标
         if word not in self.level1 | self.level2 and alias in self.level1 | self.level2 and len(word) <= 8:
             word = alias
+        if word not in self.level1 | self.level2 and word + "指标" in self.level2 and re.search("[或及和与]", word):
+            word += "指标"  # 社会公众或服务对象满意度: the template's compound label copied without its 指标
         if word in self.level2 and word not in self.level1:
             return "level2", word
         if word in self.level1:
