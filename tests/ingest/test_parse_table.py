@@ -2102,3 +2102,11 @@ def test_a_second_level_the_lexicon_does_not_know_after_a_first_level_is_still_a
     assert [(i["level2"], i["name"], i["targets"]["2023"]["value"]) for i in result.indicators] == [
         ("数量指标", "全年工伤预防培训场次", 1), ("社会效率指标", "参训单位职工重度伤残比率", 10),
         ("履职效能指标", "案件按时办结率", 95)]
+
+
+def test_things_fostered_or_recognised_this_year_are_a_flow_and_things_standing_a_stock(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2021年绩效目标表\n三级指标\t指标值\n培育指导高新技术企业数量\t15家以上\n"
+                           "扶持创业孵化基地数量\t3个\n市级示范基地数量\t12个\n")
+    got = {i["name"]: (i["kind"], i["inferred"]["kind"]["rule"]) for i in data["indicators"]}
+    assert got["培育指导高新技术企业数量"][0] == "flow" and got["扶持创业孵化基地数量"][0] == "flow"
+    assert got["市级示范基地数量"] == ("stock", "stock_count")
