@@ -1353,9 +1353,8 @@ def test_the_template_s_compound_label_copied_without_its_zhibiao_is_the_level()
     text = ("2023年项目支出绩效目标表\n一级指标 二级指标 三级指标 指标值及单位 绩效标准\n"
             "产出指标 数量指标 全年工伤预防培训场次 ≥1场 计划标准\n"
             "社会公众或服务对象满意度 服务对象满意度 满意 历史标准\n")
-    result = parse_table(text.encode("utf-8"), filename="copy.txt")
-    assert isinstance(result, TableReading)
-    got = [(i["level2"], i["name"], i["kind"]) for i in result.indicators]
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    got = [(i["level2"], i["name"], i["kind"]) for i in data["indicators"]]
     assert got[-1] == ("社会公众或服务对象满意度指标", "服务对象满意度", "qualitative")
 
 
@@ -1729,12 +1728,10 @@ def test_an_area_under_care_is_a_stock_an_area_worked_this_year_a_flow(tmp_path:
 
 def test_the_people_insured_are_a_stock_people_enrolled_this_year_a_flow(tmp_path: Path) -> None:
     """失业保险参保总人数 counts the people covered at a time (a stock); 新增参保人数 adds up over the year."""
-    path = tmp_path / "t.txt"
-    path.write_text("一级指标\t二级指标\t三级指标\t指标值\n"
-                    "产出指标\t数量指标\t失业保险参保总人数\t9000人\n"
-                    "产出指标\t数量指标\t基本医疗保险参保人数\t≥30万人\n"
-                    "产出指标\t数量指标\t新增参保人数\t500人\n", encoding="utf-8")
-    rows = {i["name"]: i for i in _read(path, year=2023)["indicators"]}
+    data = _text(tmp_path, "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t失业保险参保总人数\t9000人\n"
+                           "产出指标\t数量指标\t基本医疗保险参保人数\t≥30万人\n产出指标\t数量指标\t新增参保人数\t500人\n",
+                 year=2023)
+    rows = {i["name"]: i for i in data["indicators"]}
     for name in ("失业保险参保总人数", "基本医疗保险参保人数"):
         assert rows[name]["kind"] == "stock" and rows[name]["inferred"]["kind"]["rule"] == "insured", name
     assert rows["新增参保人数"]["kind"] == "flow"
@@ -2038,9 +2035,8 @@ def test_rows_under_a_label_down_the_form_s_left_side_split_at_blanks_are_indica
         "科普宣传活动次数 科普宣传活动次数 3次",
         "产出指标 数量指标 组建科技特派员团队数量 组建科技特派员团队数量 1个",
     ])
-    result = parse_table(text.encode("utf-8"), filename="copy.txt")
-    assert isinstance(result, TableReading)
-    got = [(i["level2"], i["name"], i["targets"]["2021"]["value"]) for i in result.indicators]
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    got = [(i["level2"], i["name"], i["targets"]["2021"]["value"]) for i in data["indicators"]]
     assert got == [("数量指标", "培育指导高新技术企业数量", 15), ("数量指标", "新认定高新技术企业数量", 6),
                    ("数量指标", "科普宣传活动次数", 3), ("数量指标", "组建科技特派员团队数量", 1)]
 
@@ -2061,9 +2057,8 @@ def test_a_label_down_the_form_s_side_spelt_with_fillers_between_its_letters_is_
         "环境卫生专项考核 1次/月",
         "时效指标 各项费用使用周期 2020年1月--2020年11月",
     ])
-    result = parse_table(text.encode("utf-8"), filename="copy.txt")
-    assert isinstance(result, TableReading)
-    assert [(i["name"], i["targets"]["2020"].get("value")) for i in result.indicators][:3] == [
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    assert [(i["name"], i["targets"]["2020"].get("value")) for i in data["indicators"]][:3] == [
         ("清扫保洁道路面积", 1346.0088), ("清扫保洁道路条数", 485), ("生活垃圾运输车辆", 283)]
 
 
@@ -2097,9 +2092,8 @@ def test_a_second_level_the_lexicon_does_not_know_after_a_first_level_is_still_a
         "效益指标 社会效率指标 参训单位职工重度伤残比率 ≤10% 计划标准",
         "效益指标 履职效能指标 案件按时办结率 ≥95% 计划标准",
     ])
-    result = parse_table(text.encode("utf-8"), filename="copy.txt")
-    assert isinstance(result, TableReading)
-    assert [(i["level2"], i["name"], i["targets"]["2023"]["value"]) for i in result.indicators] == [
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    assert [(i["level2"], i["name"], i["targets"]["2023"]["value"]) for i in data["indicators"]] == [
         ("数量指标", "全年工伤预防培训场次", 1), ("社会效率指标", "参训单位职工重度伤残比率", 10),
         ("履职效能指标", "案件按时办结率", 95)]
 

@@ -46,38 +46,15 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import expected_corpus as corpus  # noqa: E402
+from expected_heldout54 import _budget, _rate, _yes  # noqa: E402  (the same system's rows, read as held-out 54 read them)
 
 HERE = Path(__file__).resolve().parent / "heldout57"
 Y16 = "2016"
 
 
-def _rate(name: str, year: str, value: float, actual: float | None = None) -> tuple[Any, ...]:
-    return (name, "%", "rate", "higher", {year: (">=", value)}, None if actual is None else {year: actual})
-
-
-def _yes(name: str, year: str, yes: bool = True) -> tuple[Any, ...]:
-    """A 是/否 question (计量单位 ``是/否``): target 是 → 1, 否 → 0; the 数据项1 input is empty (no actual)."""
-    return (name, "", "milestone", None, {year: ("=", 1 if yes else 0)}, None)
-
-
 def _blank(name: str) -> tuple[Any, ...]:
     """A row with its name and ``%`` but a blank target cell: no target."""
     return (name, "%", "rate", None, {}, None)
-
-
-def _budget(year: str) -> list[tuple[Any, ...]]:
-    """The 预算绩效 block every page of this system opens with (预算管理 6 rows, 财务管理 3 rows)."""
-    return [
-        _rate("预算执行进度(7月)", year, 40),
-        _rate("预算执行进度（11月）", year, 80.21),
-        ("预算调整次数（实际调整数）", "次", "flow", "lower", {year: ("<=", 0)}, None),
-        _yes("项目预算资金是否被核减", year, yes=False),  # 否
-        ("结转结余资金率", "%", "rate", "lower", {year: ("<=", 0)}, None),  # -0%
-        _yes("是否开展预算编报考评", year),  # 是
-        ("用款计划差错率", "%", "rate", "lower", {year: ("<=", 0)}, None),  # -0%
-        _yes("是否存在违规行为", year, yes=False),  # 否
-        _yes("是否开展会计决算报表考评", year),  # 是
-    ]
 
 
 # name, unit, kind, direction, targets, actuals

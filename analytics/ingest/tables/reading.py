@@ -359,7 +359,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if empty and blank_table and not weights:
             ind["inferred"]["target"] = _blank_target("整张表没有一个指标值（空白模板）")
             ind["review"] = [*ind["review"], "target"]
-        elif empty and not weights and _left_blank(row, layout, ind, lex):
+        elif empty and not weights and _left_blank(_cell(row, unit_col[0].index) if unit_col else "", ind, lex):
             ind["inferred"]["target"] = _blank_target("这一行的指标值空着")
             ind["review"] = [*ind["review"], "target"]
         if empty and ind["inferred"].get("target", {}).get("rule") != "target_blank":
@@ -523,13 +523,11 @@ def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: L
     return cell, None
 
 
-def _left_blank(row: list[str], layout: Layout, ind: dict[str, Any], lex: Lexicon) -> bool:
+def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:
     """A row of the form whose target cell was left blank (进境植物疫情检出率 | % | —): a name that
-    ends as a name does, with its unit written in the unit column; kept for review, not unread. (A
-    name with a level or a score beside it and no unit may head the rows under it.)"""
-    unit_col = layout.cols("unit")
-    unit = bool(unit_col and clean_unit(_cell(row, unit_col[0].index), lex))
-    return unit and ends_like_name(ind["name"]) and not lex.level_word(ind["name"])
+    ends as a name does, with its unit written in the unit column (``unit_cell``); kept for review,
+    not unread. (A name with a level or a score beside it and no unit may head the rows under it.)"""
+    return bool(clean_unit(unit_cell, lex)) and ends_like_name(ind["name"]) and not lex.level_word(ind["name"])
 
 
 def _blank_target(why: str) -> dict[str, Any]:
