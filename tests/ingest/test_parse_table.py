@@ -2104,3 +2104,25 @@ def test_things_fostered_or_recognised_this_year_are_a_flow_and_things_standing_
     got = {i["name"]: (i["kind"], i["inferred"]["kind"]["rule"]) for i in data["indicators"]}
     assert got["培育指导高新技术企业数量"][0] == "flow" and got["扶持创业孵化基地数量"][0] == "flow"
     assert got["市级示范基地数量"] == ("stock", "stock_count")
+
+
+def test_a_form_naming_its_indicators_by_their_second_level_with_the_first_level_merged_down() -> None:
+    """指标类型 | 指标名称 | 指标值: the first level written on a block's first row only, the second
+    level as the indicator's name; the rows below start one column left (质量指标 | 100% | …), and
+    a row whose target is a period (时效指标 | 全年 | 全年) is named by its level, not by the period."""
+    text = "\n".join([
+        "2024年项目绩效目标",
+        "指标类型 | 指标名称 | 指标值 | 指标描述 |",
+        "产出指标 | 数量指标 | 375万平方米 | 完成全市375万平方米的绿地养护 |",
+        "质量指标 | 100% | 达到绿化绿地全覆盖 |",
+        "时效指标 | 全年 | 全年 |",
+        "效益指标 | 社会效益指标 | 是 | 满足市民生存环境的需求 |",
+        "生态效益指标 | 是 | 改善城市生态环境 |",
+        "满意度指标 | 服务对象满意度 | ≥95% | 满意率应该在95%以上 |",
+    ])
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "社会效益指标"),
+        ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度")]
+    assert _ind(data, "时效指标")["targets"]["2024"]["due"] == "2024-12"
+    assert not data["unread"]

@@ -505,3 +505,32 @@ def fill_level_columns(labels: list[dict[str, str]], lex: Lexicon) -> dict[str, 
         elif l1 and parent and parent != l1 and not labels[n].get("level1") and parent not in written_l1:
             filled["level1"][n] = parent  # 数量指标 under a 效益指标 carried up from below (产出指标 lost): its own parent
     return filled
+
+
+def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
+    """Columns left of the name without a header role that hold level words (评价内容 over
+    产出目标 | 数量目标) become the level columns."""
+    if layout.level_cols:
+        return
+    body = table.rows[layout.header_row + 1: layout.header_row + 40]
+    for col in layout.columns:
+        if col.index >= layout.name_col or col.role not in ("", "ignore"):
+            continue
+        words = [lex.level_word(_cell_at(r, col.index)) for r in body if normalize_text(_cell_at(r, col.index))]
+        kinds = [w[0] for w in words if w]
+        if kinds and len(kinds) >= len(words) / 2:
+            role = max(set(kinds), key=kinds.count)
+            if "level1" in kinds and _names_second_level(body, col.index, layout.name_col, lex):
+                role = "level1"  # 产出指标 | 数量指标 | 375万平方米, then 质量指标 | 100%: the first level merged down
+            if role not in layout.level_cols:
+                col.role = role
+                layout.level_cols[role] = col.index
+
+
+def _names_second_level(body: list[list[str]], col: int, name_col: int, lex: Lexicon) -> bool:
+    """The rows with a first-level word in ``col`` mostly hold a second-level word in the name column
+    (at least two of them, more than half): the form names its indicators by their second level, and
+    the rows below a merged first level start one column left."""
+    named = [lex.level_word(_cell_at(r, name_col)) for r in body if (w := lex.level_word(_cell_at(r, col))) and w[0] == "level1"]
+    second = sum(1 for n in named if n and n[0] == "level2")
+    return second >= 2 and second * 2 > len(named)

@@ -17,8 +17,8 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import form_title, next_title, starts_facts
 from analytics.ingest.tables.infer import fraction_of_percent, infer_direction, infer_kind, infer_unit, over_ceiling
-from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, is_other_header, level_text,
-                                            ordinal_years, title_year)
+from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
+                                            level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
 from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, prefix_used, realign, row_scores
@@ -177,7 +177,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     if fallback is None and not ordinal and facts.get("name"):
         m = re.search(r"((?:19|20)\d{2})年", facts["name"])
         fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
-    _infer_level_cols(table, layout, lex)
+    infer_level_cols(table, layout, lex)
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     prefixed = prefix_used(table, layout, lex)
@@ -576,21 +576,3 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
             "value": name, "rule": "name_as_statement", "confidence": "low",
             "reason": f"{why}，指标名称即目标（定性）"}}
     return name, raws, {}
-
-
-def _infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
-    """Columns left of the name without a header role that hold level words (评价内容 over
-    产出目标 | 数量目标) become the level columns."""
-    if layout.level_cols:
-        return
-    body = table.rows[layout.header_row + 1: layout.header_row + 40]
-    for col in layout.columns:
-        if col.index >= layout.name_col or col.role not in ("", "ignore"):
-            continue
-        words = [lex.level_word(_cell(r, col.index)) for r in body if normalize_text(_cell(r, col.index))]
-        kinds = [w[0] for w in words if w]
-        if kinds and len(kinds) >= len(words) / 2:
-            role = max(set(kinds), key=kinds.count)
-            if role not in layout.level_cols:
-                col.role = role
-                layout.level_cols[role] = col.index

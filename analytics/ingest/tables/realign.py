@@ -198,7 +198,7 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
         cells = cells[1:]
     out = [""] * width
     cells = _place_prefix(cells, layout, lex, out, prefixed)
-    i, last = 0, None
+    i, last, borrowed = 0, None, False
     while i < len(cells):
         word = lex.level_word(cells[i])
         if not word and last is not None and layout.level_cols.get("level1") == last[0] and i + 2 < len(cells) \
@@ -220,7 +220,7 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
                 and not out[layout.level_cols["level2"]]:
             col = layout.level_cols["level2"]  # 满意度指标 | 满意度指标: the second is the second level
         if col is None and role == "level2" and "level1" in layout.level_cols and not out[layout.level_cols["level1"]]:
-            col = layout.level_cols["level1"]  # 数量指标 under 一级指标 when the 二级指标 column holds the names
+            col, borrowed = layout.level_cols["level1"], True  # 数量指标 under 一级指标 when the 二级指标 column holds the names
         if col is None and i + 2 < len(cells):
             i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
             continue
@@ -234,8 +234,8 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
         return out
     name = normalize_text(cells[i])
     if last is not None and (name in ("定量", "定性") or is_value_like(name, lex)) \
-            and not _deadline_named(name, cells[i + 1:], layout, lex):
-        out[last[0]], i = "", last[1]  # a name that looks like a level (社会成本指标)
+            and (borrowed or not _deadline_named(name, cells[i + 1:], layout, lex)):
+        out[last[0]], i = "", last[1]  # a name that looks like a level (社会成本指标; 时效指标 | 全年 in a form named by its second level)
     out[layout.name_col] = cells[i]
     rest = cells[i + 1:] if compact else row[row.index(cells[i]) + 1:]
     after = [c for c in layout.columns if c.index > layout.name_col]
