@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from analytics.ingest.tables.layout import find_layout  # noqa: E402
+from analytics.ingest.tables.layout import find_layout, infer_level_cols  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
 from analytics.ingest.tables.raw import RawTable  # noqa: E402
 from analytics.ingest.tables.reading import read_grid  # noqa: E402
@@ -121,6 +121,7 @@ def _put_back(raw: RawTable, lex: Any) -> tuple[str, list[list[str]], int]:
     layout = find_layout(raw, lex)
     if layout is None:
         return "", raw.rows, len(raw.rows)
+    infer_level_cols(raw, layout, lex)  # level words under a column headed otherwise (指标类型), as the reader takes them
     compact = is_compacted(raw, layout)
     scores = row_scores(raw, layout, lex) if compact else frozenset()
     head = layout.header_row + 1

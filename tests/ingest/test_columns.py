@@ -377,3 +377,27 @@ def test_a_centred_row_split_by_the_page_break_and_a_label_alone_left_of_the_nex
                         ("林业产业", "万亩", 0.5), ("签订野生动物致害保险", "单", 1)]
     assert len(got) == 13 and got[8][0] == "向各类新闻媒体完成林业新闻信息投稿数"
     assert (data["indicators"][-1]["name"], data["indicators"][-1]["level2"]) == ("工资发放准确性", "质量指标")
+
+
+def test_a_converter_layout_is_counted_a_character_a_place_when_two_wide_runs_names_into_values() -> None:
+    """``pdftotext -layout`` of a sheet printed without borders sets each character one place
+    wide. Counted two wide, the long header line spreads further than the body lines, so the
+    header seems to have more columns while each name runs into its value; counted one wide
+    every row keeps its name and value apart."""
+    pad = " " * 73
+    text = "\n".join([
+        "专项资金预算绩效目标申报表(2020年度)",
+        "本年度绩效目标                  等公益活动,丰富全区青少年业余生活。",
+        "专项年度绩效指标                 一级指标                      二级指标                  三级指标内容        指标值",
+        pad + "开放功能室         ≥80次",
+        pad + "培训班教师人数       ≥14人",
+        pad + "送课下乡          ≥4次",
+        " " * 51 + "数量指标                  参加培训班学生数      ≥930人",
+        pad + "全区覆盖率         ≥95%",
+        " " * 51 + "质量指标                  活动参与率         ≥95%",
+        " " * 25 + "产出                        时效指标                  工作完成及时率       ≥100%",
+    ])
+    data = _reading(text)
+    assert [(i["name"], i["targets"]["2020"]["value"]) for i in data["indicators"]] == [
+        ("开放功能室", 80), ("培训班教师人数", 14), ("送课下乡", 4), ("参加培训班学生数", 930), ("全区覆盖率", 95),
+        ("活动参与率", 95), ("工作完成及时率", 100)]

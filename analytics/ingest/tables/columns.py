@@ -203,14 +203,18 @@ def column_rows(text_lines: list[str], lex: Lexicon) -> RawTable | None:
     """The rows of a text laid out in columns (see the module's help); ``None`` when the text is
     not laid out that way (no line under a header holds two cells at their places). Places are
     counted in characters (a converter's layout) and in print columns (a fixed-width print, a
-    Chinese character two wide); the count that finds more columns wins."""
+    Chinese character two wide); the count that finds more columns, less the pieces of a line it
+    puts into one column, wins (a converter's layout counted two wide runs a name into its value),
+    among the counts that keep at least two thirds of the most columns either finds."""
     if len(text_lines) > _MAX_LINES or any(len(ln) > _MAX_WIDTH for ln in text_lines):
         return None
     tries = [t for t in (_rows_by_place(text_lines, lex, wide) for wide in (False, True)) if t is not None]
-    return max(tries, key=lambda t: t[1])[0] if tries else None
+    most = max((t[1] for t in tries), default=0)
+    tries = [t for t in tries if 3 * t[1] >= 2 * most]  # a count that merges most columns is wrong
+    return max(tries, key=lambda t: t[1] - t[2])[0] if tries else None
 
 
-def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[RawTable, int] | None:
+def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[RawTable, int, int] | None:
     """:func:`column_rows` with places counted one way; the rows and the number of columns the
     lines keep apart by their gaps alone."""
     pages: list[int] = []  # the page of each line
@@ -276,9 +280,11 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     header = [_header_text(t, lex) for t in header_cells]
     roles = names_under_level2([header_role(t, lex) for t in header])
     per_col: list[list[tuple[int, str]]] = [[] for _ in range(n)]
+    crowded = 0  # pieces of a line that fell into a column another piece of it holds
     for i in body:
         placed: dict[int, str] = {}
         for k, text in where[i]:
+            crowded += k in placed and not placed[k].endswith(text)
             placed[k] = _join(placed.get(k, ""), text)
         for k, text in sorted(placed.items()):
             per_col[k].append((i, text))
@@ -364,7 +370,7 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
         if lines[i]:
             rows.append([p.text for p in lines[i]])
             refs.append(f"L{i + 1}")
-    return RawTable("text-layout", [[_SET_APART.sub("", c) for c in r] for r in rows], refs), found_apart
+    return RawTable("text-layout", [[_SET_APART.sub("", c) for c in r] for r in rows], refs), found_apart, crowded
 
 
 def _left_of(p: Piece, cols: list[tuple[int, int]], onto: list[int], kinds: list[Holds], lex: Lexicon) -> int:
