@@ -2126,3 +2126,22 @@ def test_a_form_naming_its_indicators_by_their_second_level_with_the_first_level
         ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度")]
     assert _ind(data, "时效指标")["targets"]["2024"]["due"] == "2024-12"
     assert not data["unread"]
+
+
+def test_a_numbered_slot_left_without_a_target_is_kept_for_review() -> None:
+    """指标4.不合格产品处置率 with nothing after it, in a form whose other rows have targets: one of the
+    form's rows whose target was left blank (whatever its name ends with), kept and marked for
+    review, not listed as unread."""
+    text = "\n".join([
+        "2021年项目支出绩效自评表",
+        "二级指标 三级指标 指标值 完成值",
+        "质量指标 指标1.药品抽检完成率 100% 100%",
+        "指标2.不合格产品处置率",
+        "成本指标 指标1.培训成本 400元/人 180元/人",
+        "指标2.药品抽验平均标准",
+    ])
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    assert [i["name"] for i in data["indicators"]] == ["药品抽检完成率", "不合格产品处置率", "培训成本", "药品抽验平均标准"]
+    blank = _ind(data, "药品抽验平均标准")
+    assert blank["inferred"]["target"]["rule"] == "target_blank" and "target" in blank["review"]
+    assert not data["unread"]
