@@ -2145,3 +2145,26 @@ def test_a_numbered_slot_left_without_a_target_is_kept_for_review() -> None:
     blank = _ind(data, "药品抽验平均标准")
     assert blank["inferred"]["target"]["rule"] == "target_blank" and "target" in blank["review"]
     assert not data["unread"]
+
+
+def test_a_report_s_sentences_are_read_as_sentences_when_its_labelled_lines_run_across_them() -> None:
+    """A 自评报告 whose 产出指标完成情况 paragraph says each target in a sentence (…指标值1000元/生.年,
+    全年实际完成值1000元/生.年;…): a reading of labelled lines that runs a name across the
+    sentence's end (产出指标完成情况。一是数量指标:2023年) gives way to the sentences'."""
+    text = "\n".join([
+        "昌宁县珠街彝族乡中心学校2023年度项目支出绩效自评报告",
+        "(二)绩效目标完成情况",
+        "1. 执行率情况。",
+        "2023年,我校收到上级下拨专项资金合计149.63万元,实际发放107.78万元,实际执行率为72.03%。",
+        "2. 完成的绩效目标。",
+        "产出指标完成情况。一是数量指标:2023年,我校享受生活补助学生人次940人次,实际发放940人次。"
+        "二是成本指标:小学寄宿学生人均补助标准指标值1000元/生.年,全年实际完成值1000元/生.年;"
+        "小学非寄宿学生人均补助标准指标值500元/生.年,全年实际完成值500元/生.年。"
+        "初中寄宿学生人均补助标准指标值1250元/生.年,全年实际完成值1250元/生.年;"
+        "初中非寄宿学生人均补助标准指标值625元/生.年,全年实际完成值625元/生.年。",
+    ])
+    data = _read(text.encode("utf-8"), filename="report.txt")
+    got = {i["name"]: i["targets"]["2023"]["value"] for i in data["indicators"]}
+    assert got["享受生活补助学生人次"] == 940 and got["小学寄宿学生人均补助标准"] == 1000
+    assert got["初中寄宿学生人均补助标准"] == 1250 and got["初中非寄宿学生人均补助标准"] == 625
+    assert not any("。" in name for name in got)

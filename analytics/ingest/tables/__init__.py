@@ -94,10 +94,11 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
             table = join_wrapped_words(table, lex)
         given = table  # the text as given, its title lines each on their own
         result = _laid_out(table, lex, year, name, converted)
-        if isinstance(result, TableReading) and table.fmt.startswith("text") and _stated_in_names(result):
+        if isinstance(result, TableReading) and table.fmt.startswith("text") \
+                and (_stated_in_names(result) or result.source.get("format") == "text-prose" and _ran_on(result)):
             said = _prose(prose_rows(table, lex), table, lex, year, name, converted)
-            if said is not None and _sound(said) > _sound(result):  # 考核内容: several targets worded in one cell
-                result = said
+            if said is not None and _sound(said) > _sound(result):  # 考核内容: several targets worded in one cell;
+                result = said  # a report's labelled lines run across its sentences: read as sentences
         laid = _by_place(table, lex)
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
             laid, laid_converted = simplified(laid)
@@ -348,6 +349,12 @@ def _sound(reading: TableReading) -> int:
 
 
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
+
+
+def _ran_on(reading: TableReading) -> bool:
+    """A reading of labelled lines with a name run across a sentence's end or a level's label
+    (产出指标完成情况。一是数量指标:2023年): the lines are a report's sentences, not labelled rows."""
+    return any("。" in (ind.get("name") or "") or _cut_wrong(ind.get("name") or "") for ind in reading.indicators)
 
 
 def _stated_in_names(reading: TableReading) -> bool:
