@@ -2168,3 +2168,13 @@ def test_a_report_s_sentences_are_read_as_sentences_when_its_labelled_lines_run_
     assert got["享受生活补助学生人次"] == 940 and got["小学寄宿学生人均补助标准"] == 1000
     assert got["初中寄宿学生人均补助标准"] == 1250 and got["初中非寄宿学生人均补助标准"] == 625
     assert not any("。" in name for name in got)
+
+
+def test_environmental_benefit_is_a_second_level_under_benefits(tmp_path: Path) -> None:
+    """环境效益 (a form's word for 生态效益) heads its rows as the second level, not as a name."""
+    assert LEX.level_word("环境效益")[0] == "level2"
+    data = _text(tmp_path, "2022年绩效自评表\n一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 |\n"
+                           "效益指标 | 社会效益 | 读者查阅便捷度 | 良好 | 良好 |\n"
+                           "环境效益 | 数字图书馆环境优良无污染 | 良好 | 良好 |\n")
+    row = _ind(data, "数字图书馆环境优良无污染")
+    assert (row["level1"], row["level2"]) == ("效益指标", "环境效益")
