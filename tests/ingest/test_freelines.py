@@ -138,3 +138,20 @@ def test_a_bare_list_is_read_when_pasted_but_a_file_of_other_figures_is_no_table
         ("培训人次", "500人次"), ("培训合格率", "95%"), ("学员满意度", "90%")]
     budget_sheet = "办公费,5,万元\n差旅费,3,万元\n印刷费,2,万元\n"
     assert not isinstance(parse_table(budget_sheet.encode("utf-8"), filename="t.csv", year=2024), TableReading)
+
+
+def test_a_second_level_word_with_its_value_under_its_level_names_the_row() -> None:
+    """满意度指标 / 服务对象满意度指标(必填) / 服务对象满意度 / 100%: the template's level, then the
+    row named by a word the lexicon also knows as a second level, its value on the next line."""
+    text = "\n\n".join([
+        "石嘴山市疾病预防控制中心2020年项目支出预算绩效目标",
+        "   产出指标", "    时效指标(必填)", "     疫苗提供及时率", "100%",
+        "     对美沙酮维持患者及时给予治疗", "100%",
+        "    数量指标(必填硬性指标)", "     疫苗使用率", "100%",
+        "   满意度指标", "    服务对象满意度指标(必填)", "     服务对象满意度", "100%",
+    ])
+    result = parse_table(text.encode("utf-8"), filename="copy.txt")
+    assert isinstance(result, TableReading)
+    rows = {i["name"]: (i["level1"], i["level2"]) for i in result.to_json()["indicators"]}
+    assert rows["服务对象满意度"] == ("满意度指标", "服务对象满意度指标")
+    assert rows["疫苗使用率"] == ("产出指标", "数量指标")

@@ -128,6 +128,9 @@ def line_rows(table: RawTable, lex: Lexicon) -> tuple[RawTable, list[dict[str, s
         while k < len(tokens) and lex.level_word(tokens[k]):
             word = lex.level_word(tokens[k])
             assert word is not None
+            if word[0] == "level2" and k + 1 < len(tokens) and is_value_like(normalize_text(tokens[k + 1]), lex) \
+                    and levels["level2"] and k == 0:
+                break  # 服务对象满意度指标 / 服务对象满意度 100%: under its level, a second-level word with a value names the row
             levels[word[0]] = word[1]
             k += 1
         if k >= len(tokens):
