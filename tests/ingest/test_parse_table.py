@@ -619,6 +619,9 @@ def test_a_pdf_row_split_by_the_page_break_joins_the_row_before_when_its_cells_r
     assert not _continues(["满意度指标", "干警满意度", "持续", "≥95%"], previous, [True, True, True, False])
     assert _continues(["", "全隐患", "", ""], previous, [False] * 4)  # one or two pieces: the rest of a name
     assert not _continues(["标", "全隐患", "响", ""], previous[:3], [True] * 3)  # not as wide
+    # narrow cells filled to their edge, and the next row under them holds whole figures: a row of its own
+    assert not _continues(["", "社会效益", "参训学员就业率", "60%及以上", "53.53%"],
+                          ["效益指标", "经济效益", "减轻参训人员经济负担", "有效减轻", "有效减轻"], [True] * 5)
 
 
 def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:

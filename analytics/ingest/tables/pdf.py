@@ -81,11 +81,18 @@ def _continues(first: list[str], previous: list[str], full: list[bool]) -> bool:
     """Whether the first row of a page's table is the rest of the previous page's last row: the
     row is as wide, each filled cell stands under a filled cell of that row, and either at most
     two are filled or each of those cells above ran to its edge on its last line (``full``: the
-    text went on over the page, 消除安 | 全隐患; a cell that ended there leaves room, 20万元)."""
+    text went on over the page, 消除安 | 全隐患; a cell that ended there leaves room, 20万元) and
+    none of them holds a whole figure."""
     filled = [j for j, c in enumerate(first) if c.strip()]
     if not filled or len(first) != len(previous) or not all(previous[j].strip() for j in filled):
         return False
+    if len(filled) > 2 and any(_WHOLE_FIGURE.fullmatch(first[j].strip()) for j in filled):
+        return False  # 参训学员就业率 | 60%及以上 | 53.53%: a figure whole in its cell is no text's rest
     return len(filled) <= 2 or all(j < len(full) and full[j] for j in filled)
+
+
+#: a cell holding a whole figure (60%及以上, 53.53%, ≥95%, 12500名): a value of its own row
+_WHOLE_FIGURE = re.compile(r"[≥≤<>＞＜≧≦]?\s*\d+(\.\d+)?\s*(%|％|[^\W\d_]{1,2})?(及以上|以上|及以下|以下)?")
 
 
 _FULL_SLACK = 2.5  # characters left over on a cell's last line (both sides, padding included) when the line is full
