@@ -401,3 +401,21 @@ def test_a_converter_layout_is_counted_a_character_a_place_when_two_wide_runs_na
     assert [(i["name"], i["targets"]["2020"]["value"]) for i in data["indicators"]] == [
         ("开放功能室", 80), ("培训班教师人数", 14), ("送课下乡", 4), ("参加培训班学生数", 930), ("全区覆盖率", 95),
         ("活动参与率", 95), ("工作完成及时率", 100)]
+
+
+def test_a_target_said_in_a_sentence_ends_at_its_full_stop_however_wide_its_line() -> None:
+    """Two rows whose targets are sentences, the first the widest line of its column: the line
+    ending in 。 is the whole target, and the line under it starts the next row's."""
+    text = "\n".join([
+        "抗疫特别国债项目绩效目标表",
+        "(2020年度)",
+        "绩效指标      一级指标                    二级指标         三级指标                指标值",
+        "                                  质量指标         补贴发放合规率             ≥95%",
+        "          产出指标                    成本指标         补贴标准                71.86元/平方米",
+        "                                  社会效益指标       促进学前教育普及普惠优质发展      显著促进了学前教育普及及优质发展,大力支持了民办幼儿园发展。",
+        "          效益指标                    可持续影响指标      非营利性民办园租房受益期限       保障疫情期间非营利性民办园房租需求",
+        "          满意度指标                   服务对象满意度指标    受益租户满意度             ≥95%",
+    ])
+    rows = {i["name"]: i for i in _reading(text)["indicators"]}
+    assert "促进学前教育普及普惠优质发展" in rows and "非营利性民办园租房受益期限" in rows
+    assert rows["促进学前教育普及普惠优质发展"]["targets"]["2020"]["raw"].endswith("民办幼儿园发展。")

@@ -177,6 +177,8 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
             _known_unit(_join(cell, below), lex)
     if role in _VALUE_ROLES and _whole_worded(cell, lex) and _whole_worded(below, lex):
         return False  # two targets in words, one under the other (有效改善 above 有效提升)
+    if role in _VALUE_ROLES and above.rstrip().endswith(("。", "！")):
+        return False  # …大力支持了民办幼儿园发展。: a target said in a sentence ended there, however wide its line
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
         return True  # the last character or two of a worded target (按季发 / 放): no target alone
