@@ -2181,3 +2181,11 @@ def test_environmental_benefit_is_a_second_level_under_benefits(tmp_path: Path) 
                            "环境效益 | 数字图书馆环境优良无污染 | 良好 | 良好 |\n")
     row = _ind(data, "数字图书馆环境优良无污染")
     assert (row["level1"], row["level2"]) == ("效益指标", "环境效益")
+
+
+def test_a_blank_between_two_chinese_characters_of_a_name_is_a_wrapped_line_and_goes() -> None:
+    """县级储备粮管理制 度严格执行率: a line wrapped inside the cell, copied as a blank; the name reads
+    whole (a blank beside a number or a Latin word stays)."""
+    assert split_name("县级储备粮管理制 度严格执行率", LEX)[0] == "县级储备粮管理制度严格执行率"
+    assert split_name("0-6 岁儿童健康管理率", LEX)[0] == "0-6 岁儿童健康管理率"
+    assert split_name("PM2.5 年均浓度", LEX)[0] == "PM2.5 年均浓度"

@@ -359,6 +359,9 @@ def unwrap(text: str) -> str:
     return "".join(s.strip() for s in text.splitlines()) if "\n" in text else " ".join(text.split())
 
 
+_CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
+
+
 def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
     """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` →
     (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
@@ -387,6 +390,7 @@ def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
         if hint_unit in lex.units or re.fullmatch(r"万?[^\W\d_]{1,4}(/[^\W\d_·*]{1,4}([·*][^\W\d_]{1,2})?)?", hint_unit):
             unit = hint_unit
     name = re.sub(r"(?<=\S{2})\s*[—]{2}.*$", "", text.strip()).rstrip("。;；:：")  # …标准——一户年最高5300元; 建设占地面积: (a label's colon)
+    name = _CJK_GAP.sub("", name)  # 县级储备粮管理制 度严格执行率: a line wrapped in the cell, copied as a blank
     if unit == "万":
         for end, full in lex.bare_wan:
             if normalize_text(name).endswith(end):
