@@ -2189,3 +2189,18 @@ def test_a_blank_between_two_chinese_characters_of_a_name_is_a_wrapped_line_and_
     assert split_name("县级储备粮管理制 度严格执行率", LEX)[0] == "县级储备粮管理制度严格执行率"
     assert split_name("0-6 岁儿童健康管理率", LEX)[0] == "0-6 岁儿童健康管理率"
     assert split_name("PM2.5 年均浓度", LEX)[0] == "PM2.5 年均浓度"
+
+
+def test_a_row_one_cell_left_with_a_comparator_under_the_name_column_is_put_back() -> None:
+    """绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 …, the side label merged down
+    and left out of each row: ``产出指标 | 质量指标 | 完成…资金 | = | 100`` puts its comparator under
+    三级指标, which is no name; the row is put back one column right."""
+    text = "\n".join([
+        "部门预算项目支出绩效自评表(2023年度) |",
+        "绩效指标(90分) | 一级指标 | 二级指标 | 三级指标 | 指标性质 | 指标值 | 度量单位 | 完成值 | 权重 | 得分 |",
+        "产出指标 | 质量指标 | 完成安可产品购买并按要求支付资金 | = | 100 |",
+        "产出指标 | 数量指标 | 购买安可电脑数量 | ≥ | 13 | 台 | 13 | 20 | 20 |",
+    ])
+    data = _read(text.encode("utf-8"), filename="copy.txt")
+    assert [(i["name"], i["targets"]["2023"]["value"]) for i in data["indicators"]] == [
+        ("完成安可产品购买并按要求支付资金", 100), ("购买安可电脑数量", 13)]

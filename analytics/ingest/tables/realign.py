@@ -42,6 +42,9 @@ def is_compacted(table: RawTable, layout: Layout) -> bool:
 _SLOT = re.compile(r"^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：]\s*\S")  # 指标1:…, a template's numbered name
 
 
+_SIGN_ONLY = re.compile(r"[=＝≥≤<>＞＜≧≦]{1,2}")  # a 指标性质 cell's comparator: no name
+
+
 def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     """A row whose first cell is not what the first column holds: the cells covered by merged
     cells were left out of the copy, so the row starts further right."""
@@ -60,7 +63,7 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
         return True  # 指标2:项目成本控制 | 不超预算 | …: a template's numbered name in the first column, the row starts right
     name = normalize_text(cell(row, layout.name_col))
     numbered = col0.role not in ("level1", "level2") and bool(_SEQUENCE.fullmatch(first))
-    if name and not lex.level_word(name) and not is_value_like(name, lex) and \
+    if name and not _SIGN_ONLY.fullmatch(name) and not lex.level_word(name) and not is_value_like(name, lex) and \
             (numbered or len([c for c in row if c.strip()]) > layout.name_col):
         return False  # the name column holds a name (after the row's number in a 序号 column): the row is in place
     word = lex.level_word(first)
