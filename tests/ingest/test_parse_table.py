@@ -2204,3 +2204,11 @@ def test_a_row_one_cell_left_with_a_comparator_under_the_name_column_is_put_back
     data = _read(text.encode("utf-8"), filename="copy.txt")
     assert [(i["name"], i["targets"]["2023"]["value"]) for i in data["indicators"]] == [
         ("完成安可产品购买并按要求支付资金", 100), ("购买安可电脑数量", 13)]
+
+
+def test_records_kept_and_reserves_held_are_a_stock(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2021年绩效目标表\n三级指标\t指标值\n居民电子健康档案建档数\t38508份\n"
+                           "市级森林防火物资储备\t500件\n档案整理\t2000卷\n")
+    got = {i["name"]: (i["kind"], i["inferred"]["kind"]["rule"]) for i in data["indicators"]}
+    assert got["居民电子健康档案建档数"] == ("stock", "records_held") == got["市级森林防火物资储备"]
+    assert got["档案整理"][0] == "flow"
