@@ -2212,3 +2212,12 @@ def test_records_kept_and_reserves_held_are_a_stock(tmp_path: Path) -> None:
     got = {i["name"]: (i["kind"], i["inferred"]["kind"]["rule"]) for i in data["indicators"]}
     assert got["居民电子健康档案建档数"] == ("stock", "records_held") == got["市级森林防火物资储备"]
     assert got["档案整理"][0] == "flow"
+
+
+def test_the_specific_indicator_column_names_the_row_beside_its_content(tmp_path: Path) -> None:
+    """一级指标 | 二级 | 具体指标 | 指标内容 | 预期目标值: 具体指标 names the indicator (as 三级指标 does);
+    指标内容 beside it says what it covers."""
+    data = _text(tmp_path, "专项资金绩效目标表\n(2021年)\n一级指标\t二级\t具体指标\t指标内容\t预期目标值\n"
+                           "产出指标\t数量指标\t补助人数\t实际发放解困工资人数\t250人\n"
+                           "\t质量指标\t补贴覆盖率\t对符合条件的对象发放解困工资的覆盖率\t100%\n")
+    assert [i["name"] for i in data["indicators"]] == ["补助人数", "补贴覆盖率"]

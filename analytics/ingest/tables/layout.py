@@ -53,8 +53,9 @@ def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
     if not names:
         return None
     specific = [i for i in names if normalize_text(row[i]) not in GENERIC_NAMES]
-    # 三级指标 beside 指标内容 (实际发放解困工资人数): the name is the 三级指标, the other its description
-    proper = [i for i in specific if re.match(r"(三级指标|指标名称|三级指标名称|绩效指标名称|三级$)", normalize_text(row[i]))]
+    # 三级指标 (具体指标) beside 指标内容 (实际发放解困工资人数): the name is the 三级指标, the other its description
+    proper = [i for i in specific if re.match(r"(三级指标|指标名称|三级指标名称|绩效指标名称|三级$|具体指标|具体绩效指标)",
+                                              normalize_text(row[i]))]
     return (proper or specific or names)[-1]
 
 
