@@ -2221,3 +2221,26 @@ def test_the_specific_indicator_column_names_the_row_beside_its_content(tmp_path
                            "产出指标\t数量指标\t补助人数\t实际发放解困工资人数\t250人\n"
                            "\t质量指标\t补贴覆盖率\t对符合条件的对象发放解困工资的覆盖率\t100%\n")
     assert [i["name"] for i in data["indicators"]] == ["补助人数", "补贴覆盖率"]
+
+
+def test_a_numbered_form_naming_its_rows_by_level_with_notes_below(tmp_path: Path) -> None:
+    """序号 | 指标类型 | 指标名称 | 指标值 with the first level merged down and notes and sign-off lines
+    under the table: each numbered row is in place (its name a second-level word), and the lines
+    below, holding no value, do not count against 指标类型 being the first level."""
+    text = "\n".join([
+        "2024年项目绩效目标",
+        "序号\t指标类型\t指标名称\t指标值\t指标描述",
+        "1\t产出指标\t数量指标\t375万平方米\t完成全市绿地养护",
+        "2\t\t质量指标\t100%\t达到绿化绿地全覆盖",
+        "3\t\t时效指标\t全年\t全年",
+        "4\t效益指标\t社会效益指标\t是\t满足市民生存环境的需求",
+        "5\t\t生态效益指标\t是\t改善城市生态环境",
+        "6\t满意度指标\t服务对象满意度\t≥95%\t满意率在95%以上",
+        "备注：1.指标值按年度填写；2.定性指标填写“达成”“部分达成”或“未达成”。",
+        "填报人：张三\t\t联系电话：0769-12345678",
+        "单位负责人（签字）：\t\t填报日期：2024年1月10日",
+    ])
+    data = _text(tmp_path, text)
+    assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
+        ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "社会效益指标"),
+        ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度")]

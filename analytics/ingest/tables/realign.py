@@ -66,6 +66,10 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     if name and not _SIGN_ONLY.fullmatch(name) and not lex.level_word(name) and not is_value_like(name, lex) and \
             (numbered or len([c for c in row if c.strip()]) > layout.name_col):
         return False  # the name column holds a name (after the row's number in a 序号 column): the row is in place
+    if numbered and name and not is_value_like(name, lex) and layout.level_cols and all(
+            not normalize_text(cell(row, k)) or (lex.level_word(cell(row, k)) or ("",))[0] == lv
+            for lv, k in layout.level_cols.items()):
+        return False  # 2 | (merged) | 质量指标 | 100%: a form naming its rows by their level, each level in its column
     word = lex.level_word(first)
     if col0.role == "level1":
         return not (word and word[0] == "level1")
