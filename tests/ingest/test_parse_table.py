@@ -2244,3 +2244,23 @@ def test_a_numbered_form_naming_its_rows_by_level_with_notes_below(tmp_path: Pat
     assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
         ("产出指标", "数量指标"), ("产出指标", "质量指标"), ("产出指标", "时效指标"), ("效益指标", "社会效益指标"),
         ("效益指标", "生态效益指标"), ("满意度指标", "服务对象满意度")]
+
+
+def test_the_third_level_under_a_merged_band_names_the_row_beside_its_content(tmp_path: Path) -> None:
+    """绩效指标 merged over 一级指标 | 二级指标 | 三级指标 on a second header row, 指标内容 and 指标值
+    merged down beside them: the 三级指标 under the band names the indicator, not 指标内容."""
+    from openpyxl import Workbook
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["专项资金绩效目标表(2021年)"], ["绩效指标", "", "", "指标内容", "指标值"],
+                ["一级指标", "二级指标", "三级指标", "", ""],
+                ["产出指标", "数量指标", "补助人数", "实际发放解困工资人数", "250人"],
+                ["", "质量指标", "补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率", "100%"]):
+        ws.append(row)
+    for rng in ("A2:C2", "D2:D3", "E2:E3", "A4:A5"):
+        ws.merge_cells(rng)
+    path = tmp_path / "t.xlsx"
+    wb.save(path)
+    data = _read(path)
+    assert [(i["name"], i["targets"]["2021"]["value"]) for i in data["indicators"]] == [("补助人数", 250), ("补贴覆盖率", 100)]

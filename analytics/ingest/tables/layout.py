@@ -48,14 +48,17 @@ def _row_roles(row: list[str], lex: Lexicon) -> list[str | None]:
     return [header_role(c, lex) for c in row]
 
 
+#: a header naming the indicator itself (not its content or description, 指标内容)
+_PROPER_NAME = re.compile(r"^(三级指标|指标名称|三级指标名称|绩效指标名称|三级$|具体指标|具体绩效指标)")
+
+
 def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
     names = [i for i, r in enumerate(roles) if r == "name"]
     if not names:
         return None
     specific = [i for i in names if normalize_text(row[i]) not in GENERIC_NAMES]
     # 三级指标 (具体指标) beside 指标内容 (实际发放解困工资人数): the name is the 三级指标, the other its description
-    proper = [i for i in specific if re.match(r"(三级指标|指标名称|三级指标名称|绩效指标名称|三级$|具体指标|具体绩效指标)",
-                                              normalize_text(row[i]))]
+    proper = [i for i in specific if _PROPER_NAME.search(normalize_text(row[i]))]
     return (proper or specific or names)[-1]
 
 
@@ -359,6 +362,10 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
         sub, last = table.rows[i + 1], i + 1
     if sub is not None:
         sub = _place_subheader(list(row), list(sub), lex)
+        lower = [s if s.strip() else (row[j] if j < len(row) else "") for j, s in enumerate(sub)]
+        below = _pick_name(lower, _row_roles(lower, lex))
+        if below is not None and below != name_col and _PROPER_NAME.search(normalize_text(lower[below])):
+            name_col = below  # 绩效指标 merged over 一级指标 | 二级指标 | 三级指标 beside 指标内容: the 三级指标 names
     cols = _columns(list(row), list(sub) if sub else None, lex)
     if name_col_at is not None:
         cols[name_col_at].role = "name"
