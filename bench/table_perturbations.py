@@ -103,7 +103,9 @@ def headers(rows: Rows, layout: Layout, turn: int) -> Rows:
         pool = SYNONYMS.get(role or "")
         if not pool or c.role == "value" and c.value_role not in ("target", "actual"):
             continue
-        word = pool[(turn + c.index) % len(pool)]
+        taken = {cell.strip() for i in range(layout.first_header_row, layout.header_row + 1) for cell in out[i]}
+        word = next(w for k in range(len(pool)) if (w := pool[(turn + c.index + k) % len(pool)]) not in taken
+                    or k == len(pool) - 1)  # never the header of another column (指标内容 beside 三级指标)
         if c.role == "value" and c.year is not None:
             word = f"{c.year}年{word}"
         for i in range(layout.first_header_row, layout.header_row + 1):
