@@ -2236,7 +2236,8 @@ def test_a_numbered_form_naming_its_rows_by_level_with_notes_below(tmp_path: Pat
         "4\t效益指标\t社会效益指标\t是\t满足市民生存环境的需求",
         "5\t\t生态效益指标\t是\t改善城市生态环境",
         "6\t满意度指标\t服务对象满意度\t≥95%\t满意率在95%以上",
-        "备注：1.指标值按年度填写；2.定性指标填写“达成”“部分达成”或“未达成”。",
+        "\t最近年度绩效评价情况\t优秀□ 良好□\t附上一年度评价报告列示的主要问题\t",
+        "备注：1.指标值按年度填写；2.定性指标填写“达成”“部分达成”或“未达成”。\t\t\t\t",
         "填报人：张三\t\t联系电话：0769-12345678",
         "单位负责人（签字）：\t\t填报日期：2024年1月10日",
     ])
@@ -2264,3 +2265,23 @@ def test_the_third_level_under_a_merged_band_names_the_row_beside_its_content(tm
     wb.save(path)
     data = _read(path)
     assert [(i["name"], i["targets"]["2021"]["value"]) for i in data["indicators"]] == [("补助人数", 250), ("补贴覆盖率", 100)]
+
+
+def test_level_columns_are_judged_on_rows_holding_a_value_not_on_blank_cells_of_notes() -> None:
+    """A Word table pads every row to its width: the notes and sign-off rows under the indicators
+    hold blank cells, which are no values, and no name, so they do not count against 指标类型
+    being the first level."""
+    from analytics.ingest.tables.layout import find_layout, infer_level_cols
+    from analytics.ingest.tables.raw import RawTable
+
+    rows = [["指标类型", "指标名称", "指标值", "指标描述"],
+            ["产出指标", "数量指标", "375万平方米", "完成全市绿地养护"], ["", "质量指标", "100%", "全覆盖"],
+            ["效益指标", "社会效益指标", "是", "满足市民需求"], ["", "生态效益指标", "是", "改善生态环境"],
+            ["满意度指标", "服务对象满意度", "≥95%", ""],
+            ["最近年度绩效评价情况", "优秀□ 良好□", "附上一年度评价报告列示的主要问题", ""],
+            ["备注：1.指标值按年度填写。", "", "", ""], ["填报人：张三", "", "联系电话：0769-12345678", ""],
+            ["单位负责人（签字）：", "", "填报日期：2024年1月10日", ""]]
+    table = RawTable("docx", rows, [f"R{k}" for k in range(1, len(rows) + 1)])
+    layout = find_layout(table, LEX)
+    infer_level_cols(table, layout, LEX)
+    assert layout.level_cols == {"level1": 0}

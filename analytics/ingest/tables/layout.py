@@ -517,7 +517,8 @@ def fill_level_columns(labels: list[dict[str, str]], lex: Lexicon) -> dict[str, 
 
 def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
     """Columns left of the name without a header role that hold level words (评价内容 over
-    产出目标 | 数量目标) on the rows that hold a value become the level columns."""
+    产出目标 | 数量目标) become the level columns: judged on the rows that hold a name or a value,
+    not on notes and sign-off lines under the table."""
     if layout.level_cols:
         return
     body = table.rows[layout.header_row + 1: layout.header_row + 40]
@@ -525,7 +526,8 @@ def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
         if col.index >= layout.name_col or col.role not in ("", "ignore"):
             continue
         words = [lex.level_word(_cell_at(r, col.index)) for r in body if normalize_text(_cell_at(r, col.index))
-                 and any(is_value_like(normalize_text(c), lex) for c in r[col.index + 1:])]  # (not a note or sign-off below)
+                 and (normalize_text(_cell_at(r, layout.name_col))
+                      or any(normalize_text(c) and is_value_like(normalize_text(c), lex) for c in r[col.index + 1:]))]
         kinds = [w[0] for w in words if w]
         if kinds and len(kinds) >= len(words) / 2:
             role = max(set(kinds), key=kinds.count)
