@@ -2285,3 +2285,16 @@ def test_level_columns_are_judged_on_rows_holding_a_value_not_on_blank_cells_of_
     layout = find_layout(table, LEX)
     infer_level_cols(table, layout, LEX)
     assert layout.level_cols == {"level1": 0}
+
+
+def test_a_header_naming_its_indicators_keeps_that_column_over_a_name_word_in_the_row_below() -> None:
+    """三级指标 on the header row names the indicators; a name word in the row under it (a second
+    header row, or the text of a copy run into it) does not move the name elsewhere: only a
+    description column (指标内容) gives way to a 三级指标 under a band (绩效指标)."""
+    from analytics.ingest.tables.layout import find_layout
+    from analytics.ingest.tables.raw import RawTable
+
+    rows = [["一级指标", "二级指标", "三级指标", "指标值", "备注"], ["", "", "", "", "指标名称"],
+            ["产出指标", "数量指标", "培训人次", "≥500人次", ""]]
+    layout = find_layout(RawTable("docx", rows, ["R1", "R2", "R3"]), LEX)
+    assert layout.name_col == 2

@@ -364,7 +364,9 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
         sub = _place_subheader(list(row), list(sub), lex)
         lower = [s if s.strip() else (row[j] if j < len(row) else "") for j, s in enumerate(sub)]
         below = _pick_name(lower, _row_roles(lower, lex))
-        if below is not None and below != name_col and _PROPER_NAME.search(normalize_text(lower[below])):
+        top = normalize_text(row[below]) if below is not None and below < len(row) else ""
+        if below is not None and below != name_col and _PROPER_NAME.search(normalize_text(lower[below])) \
+                and (not top or top in GENERIC_NAMES) and not _PROPER_NAME.search(normalize_text(row[name_col])):
             name_col = below  # 绩效指标 merged over 一级指标 | 二级指标 | 三级指标 beside 指标内容: the 三级指标 names
     cols = _columns(list(row), list(sub) if sub else None, lex)
     if name_col_at is not None:
