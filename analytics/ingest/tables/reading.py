@@ -21,7 +21,7 @@ from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, 
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
-from analytics.ingest.tables.realign import cell as _cell, is_compacted, needs_realign, prefix_used, realign, row_scores
+from analytics.ingest.tables.realign import SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign, row_scores
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
@@ -523,10 +523,6 @@ def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: L
     return cell, None
 
 
-#: a template's numbered slot before the name (指标4.不合格产品处置率, 指标2:…)
-_NUMBERED_SLOT = re.compile(r"^指标\s*[\d一二三四五六七八九十]{1,2}\s*[.．、:：]\s*[^\W\d_]")
-
-
 def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:
     """A row of the form whose target cell was left blank (进境植物疫情检出率 | % | —): a name that
     ends as a name does, with its unit written in the unit column (``unit_cell``), or a name in
@@ -534,7 +530,7 @@ def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:
     level or a score beside it and no unit may head the rows under it.)"""
     if lex.level_word(ind["name"]):
         return False
-    if _NUMBERED_SLOT.match(normalize_text(ind.get("name_raw") or "")):
+    if SLOT.match(normalize_text(ind.get("name_raw") or "")):
         return True  # the slot is the form's: 指标2.药品抽验平均标准 is one of its rows, whatever its name ends with
     return bool(clean_unit(unit_cell, lex)) and ends_like_name(ind["name"])
 

@@ -39,7 +39,8 @@ def is_compacted(table: RawTable, layout: Layout) -> bool:
     return bool(body) and padded >= 0.3 * len(body)
 
 
-_SLOT = re.compile(r"^指标\s*[\d一二三四五六七八九十]{1,2}\s*[:：]\s*\S")  # 指标1:…, a template's numbered name
+#: a template's numbered slot before a name (指标1:…, 指标4.不合格产品处置率)
+SLOT = re.compile(r"^指标\s*[\d一二三四五六七八九十]{1,2}\s*[.．、:：]\s*[^\W\d_]")
 
 
 _SIGN_ONLY = re.compile(r"[=＝≥≤<>＞＜≧≦]{1,2}")  # a 指标性质 cell's comparator: no name
@@ -59,7 +60,7 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     if col0.role == "level1" and l2 is not None and word and (word[0] == "level2" or word[1] in lex.either) \
             and not lex.level_word(cell(row, l2)) and not normalize_text(cell(row, max(c.index for c in layout.columns))):
         return True  # 质量指标 | 验收合格率 | …: the second level in the first column, the row's last cell empty
-    if _SLOT.match(first):
+    if SLOT.match(first):
         return True  # 指标2:项目成本控制 | 不超预算 | …: a template's numbered name in the first column, the row starts right
     name = normalize_text(cell(row, layout.name_col))
     numbered = col0.role not in ("level1", "level2") and bool(_SEQUENCE.fullmatch(first))
