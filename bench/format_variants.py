@@ -51,7 +51,7 @@ from analytics.ingest.tables.sources import split_text  # noqa: E402
 from bench.parse_tables import TABLES, _pct, _text_bytes, heldout_folders, run  # noqa: E402
 from tests.tables.make_fixtures import rows_and_merges, source_text, write_docx, write_xlsx  # noqa: E402
 
-FORMATS = ("text", "xlsx", "docx")
+FORMATS = ("text", "xlsx", "docx", "lines")
 AS_COPIED = ("xlsx_as_copied", "docx_as_copied")  # the files of a moved table with its cells as copied
 MEASURES = ("rows", "targets", "units", "directions", "kinds", "qualitative", "unread")
 #: group → (its formats, what it holds)
@@ -182,7 +182,16 @@ def render(table: Table, out_dir: Path) -> dict[str, Path]:
         paths["docx" + tail] = where / f"{table.path.stem}.docx"
         write_xlsx(rows, merges, paths["xlsx" + tail])
         write_docx(rows, merges, paths["docx" + tail])
+        if not tail:
+            paths["lines"] = where / f"{table.path.stem}.lines.txt"
+            paths["lines"].write_text(cell_lines(rows), encoding="utf-8")
     return paths
+
+
+def cell_lines(rows: list[list[str]]) -> str:
+    """The grid as a text with one cell a line, a merged cell once and empty cells left out: what a
+    web page's or a Word file's table gives when saved or copied as plain text one cell a line."""
+    return "\n".join(c.strip() for r in rows for c in r if c.strip()) + "\n"
 
 
 def format_cases(found: list[Table], out_dir: Path) -> dict[str, list[Case]]:

@@ -14,7 +14,7 @@ from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, header_yea
 from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "title_year"]
+__all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "pick_name", "title_year"]
 
 HEADER_SCAN = 80
 #: rows searched past the first ``HEADER_SCAN`` for a full header (a 部门预算 document whose target
@@ -52,7 +52,7 @@ def _row_roles(row: list[str], lex: Lexicon) -> list[str | None]:
 _PROPER_NAME = re.compile(r"^(三级指标|指标名称|三级指标名称|绩效指标名称|三级$|具体指标|具体绩效指标)")
 
 
-def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
+def pick_name(row: list[str], roles: list[str | None]) -> int | None:
     names = [i for i, r in enumerate(roles) if r == "name"]
     if not names:
         return None
@@ -64,7 +64,7 @@ def _pick_name(row: list[str], roles: list[str | None]) -> int | None:
 
 def _is_header(row: list[str], lex: Lexicon) -> bool:
     roles = _row_roles(row, lex)
-    name = _pick_name(row, roles)
+    name = pick_name(row, roles)
     if name is None:
         return False
     after = [r for i, r in enumerate(roles) if i > name]
@@ -207,7 +207,7 @@ def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> li
     """Columns right of the name with no header word whose cells below are values (a 区域绩效目标表
     with one target column per town: 指标方向 | 笏石街道办 | 埭头镇): read as target columns."""
     roles = _row_roles(row, lex)
-    name = _pick_name(row, roles)
+    name = pick_name(row, roles)
     if name is None or "value" in roles or sum(1 for r in roles if r) < 2:
         return []
     body = [r for r in table.rows[i + 1:i + 12] if any(c.strip() for c in r)][:8]
@@ -290,7 +290,7 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
     at once when the top row's 绩效指标 is followed by a value column (it spans no level columns)."""
     top = table.rows[i]
     roles = _row_roles(top, lex)
-    name = _pick_name(top, roles)
+    name = pick_name(top, roles)
     if name is None or normalize_text(top[name]) not in GENERIC_NAMES:
         return None
     # 绩效指标 | 年度指标值: spans nothing (written once; a workbook's merged 绩效指标 is filled into each column it spans)
@@ -308,7 +308,7 @@ def _split_header(table: RawTable, i: int, lex: Lexicon) -> tuple[list[str], int
         if all(r in ("level1", "level2") for r in sub_roles):
             levels.extend(c for c, r in zip(cells, sub_roles) if r not in levels and r)
             continue
-        sub_name = _pick_name(cells, sub_roles)
+        sub_name = pick_name(cells, sub_roles)
         if sub_name is None or normalize_text(cells[sub_name]) in GENERIC_NAMES or None in sub_roles \
                 or any(is_value_like(normalize_text(c), lex) for c in cells):
             return None
@@ -354,7 +354,7 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
     chosen = _fullest_set(table, i, roles, starts) if len(starts) > 1 else 0
     if chosen + 1 < len(starts):  # the name column of the chosen set, not the last one
         roles = [r if j < starts[chosen + 1] else None for j, r in enumerate(roles)]
-    name_col = _pick_name(row, roles)
+    name_col = pick_name(row, roles)
     assert name_col is not None
     sub = None
     last = i
@@ -363,7 +363,7 @@ def _layout_at(table: RawTable, i: int, lex: Lexicon, name_col_at: int | None = 
     if sub is not None:
         sub = _place_subheader(list(row), list(sub), lex)
         lower = [s if s.strip() else (row[j] if j < len(row) else "") for j, s in enumerate(sub)]
-        below = _pick_name(lower, _row_roles(lower, lex))
+        below = pick_name(lower, _row_roles(lower, lex))
         top = normalize_text(row[below]) if below is not None and below < len(row) else ""
         if below is not None and below != name_col and _PROPER_NAME.search(normalize_text(lower[below])) \
                 and (not top or top in GENERIC_NAMES) and not _PROPER_NAME.search(normalize_text(row[name_col])):

@@ -14,6 +14,7 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, 
                                             is_placeholder, is_qualitative_text, is_value_like,
                                             TYPE_WORDS, names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
+from analytics.ingest.tables.layout import pick_name
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import reads_complete
@@ -24,6 +25,7 @@ _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -73,8 +75,8 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 cells.append(t + normalize_text(lines[j + 1]))  # a header wrapped onto two lines (年度/指标值)
                 j += 2
                 continue
-            if header_role(t, lex) is None or len(t) > 16:
-                break
+            if header_role(t, lex) is None or len(_BRACKETED.sub("", t)) > 16:
+                break  # (a note in brackets is no length: 实际完成指标值(包含数字及文字描述))
             cells.append(t)
             j += 1
         roles = [header_role(c, lex) for c in cells]
@@ -112,6 +114,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
         if _NOTE.search(header) and (ends_like_name(t) or nxt is not None and _fits(nxt, "value", lex)):
             return False  # a line ending like a name, or followed by a value, is the next row's name
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
+    if role == "name":  # a second name column after the row's name (指标内容): its description, before the value
+        return not is_value_like(t, lex) and nxt is not None and _fits(nxt, "value", lex)
     if role == "value":
         t = normalize_text(line)
         return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
@@ -131,11 +135,20 @@ def _worded_before_level(t: str, nxt: str | None, lex: Lexicon) -> bool:
         and label_kind(t, lex) is None
 
 
-def _named_like_column(t: str, nxt: str, lex: Lexicon) -> bool:
-    """An indicator whose name holds an ignored column's word (赛事完成率, like 完成率), its value on
-    the next line: a row, not a repeated header."""
-    return header_role(t, lex) == "ignore" and len(t) > 3 and bool(nxt.strip()) \
-        and is_value_like(normalize_text(nxt), lex)
+def _valued(lines: list[str], at: int, lex: Lexicon) -> bool:
+    """Line ``at`` is a figure (≧15组, 100%): the line before it names a row, even when numbered like
+    a report's heading (二、化肥减量增效田间试验)."""
+    t = normalize_text(lines[at]) if at < len(lines) else ""
+    return bool(re.match(r"[≥≤≧≦<>=＞＜]{0,2}\d", t)) and is_value_like(t, lex)
+
+
+def _named_like_column(t: str, after: list[str], lex: Lexicon, described: bool) -> bool:
+    """An indicator whose name holds an ignored column's word (赛事完成率, like 完成率; 补贴标准, like
+    绩效标准), its value on the next line (or the one after, past its description when the table has
+    a column for it): a row, not a repeated header."""
+    values = [normalize_text(x) for x in after[:2 if described else 1]]
+    return header_role(t, lex) == "ignore" and len(t) > 3 and bool(values) \
+        and is_value_like(values[-1], lex)
 
 
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -251,7 +264,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     roles = roles[:len(header) - len(places)] + ["value"] * len(places)
     top = len(rows)  # the rows above the body: a report's heading ends the body, never the facts
     roles = names_under_level2(roles)
-    name_col = max(i for i, r in enumerate(roles) if r == "name") if "name" in roles else 0
+    name_col = pick_name(header, roles) or 0  # 三级指标 before 指标内容 (its description): the 三级指标
     named = [i for i, r in enumerate(roles) if r == "name" and normalize_text(header[i]) not in GENERIC_NAMES]
     repeated = len(named) >= 2 and "value" in roles[named[0]:named[1]]  # 中期 and 年度 sets side by side
     if repeated:
@@ -262,6 +275,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             levels[r] = k  # the last level column; with sets side by side, the first set's
     again = [normalize_text(x) for x in lines[h:end]]  # the header, as repeated after a page break
     headers = {normalize_text(c) for c in header} | set(again) | {"绩效指标"}
+    described = roles[name_col + 1:name_col + 2] == ["name"]  # 三级指标 | 指标内容: a description after the name
     explains = roles[name_col + 1:name_col + 2] == ["ignore"]  # 指标解释 after the name: 反映… is never the name
     numbered = bool(header) and bool(_SEQ_HEADER.fullmatch(normalize_text(header[0])))  # 序号 | 三级指标 | …
     seq = 0  # the last row number read: the next row starts at seq + 1
@@ -278,7 +292,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             seq += 1  # 12 | 宣传覆盖面 | 拓宽: the row's number, then its name
             i += 1
             continue
-        if is_sign_off(t, lex) or label_kind(t, lex) == "name" or (len(rows) > top and is_section_heading(t, lex)):
+        if is_sign_off(t, lex) or label_kind(t, lex) == "name" or (len(rows) > top and is_section_heading(t, lex)
+                                                                    and not _valued(lines, i + 1, lex)):
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
@@ -289,7 +304,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += len(again)
             continue
         if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)
-                                                and not _named_like_column(t, lines[i + 1] if i + 1 < len(lines) else "", lex)):
+                                                and not _named_like_column(t, lines[i + 1:i + 3], lex, described)):
             rows.append([lines[i]])
             refs.append(table.refs[i])
             i += 1
@@ -317,7 +332,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)
-                    and not next_row(i + 1))):
+                    and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)

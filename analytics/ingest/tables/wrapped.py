@@ -513,6 +513,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
         words = line.split() if len(line) <= _LONGEST_LINE else []  # a whole text on one line: no cell
         last = normalize_text(words[-1]) if words else ""
         if last and len(last) >= 3 and not _is_value(last) and not lex.level_word(last) \
+                and not (re.match(r"[≥≤≧≦<>=＞＜]{0,2}\d", last) and is_value_like(last, lex)) \
                 and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";", "性")) \
                 and re.search(r"[\u4e00-\u9fff]", last) and "%" not in last and not _WORDED_END.search(last) \
                 and not _WORDED_START.match(last):
