@@ -51,3 +51,9 @@ def test_a_second_form_is_put_back_under_its_own_header() -> None:
     assert len(headers) == 2 and headers[1].index("三级指标") == headers[0].index("三级指标") == 3
     title = next(r for r in rows if any("(2019 年度)" in c for c in r))
     assert [c for c in title if c.strip()] == ["项目绩效目标完成情况表 (2019 年度)"] and title[0].strip()
+
+
+def test_a_grid_one_cell_a_line_keeps_each_merged_cell_once_and_leaves_empty_cells_out() -> None:
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", " 280人次 "],
+            ["", "", "开设课程数量", ""]]
+    assert fv.cell_lines(rows) == "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人次\n280人次\n开设课程数量\n"

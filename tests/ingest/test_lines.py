@@ -243,3 +243,34 @@ def test_a_merged_label_after_the_header_is_no_header_column() -> None:
     data = _read(text, year=2022)
     got = [(i["level2"], i["name"], i["unit"], i["targets"]["2022"]["raw"]) for i in data["indicators"]]
     assert got == [("数量指标", "猪肉产量稳定率", "%", "≥95%"), ("数量指标", "能繁母猪稳定率", "%", "90%")]
+
+
+def test_a_third_level_name_beside_its_description_names_the_row() -> None:
+    """三级指标 | 指标内容 (a sentence describing it) | 指标值: the 三级指标 names the row, the
+    description stays in its own column, and a name holding a column's word (补贴标准, like 绩效标准)
+    is a row, not the header again; a value with a long unit (1130元/月/人) is no name's piece."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标内容", "指标值", "绩效标准",
+        "产出指标", "数量指标", "补助人数", "实际发放解困工资人数", "250人", "计划标准",
+        "质量指标", "补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率", "100%", "历史标准",
+        "成本指标", "补贴标准", "解困工资发放标准", "1130元/月/人", "计划标准",
+        "提标补差标准", "解困工资提标补差标准", "143元/月/人", "计划标准",
+        "预算成本", "项目预算成本", "≤380万元", "计划标准"])
+    data = _read(text, 2021)
+    assert [(i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]] == [
+        ("补助人数", "250人"), ("补贴覆盖率", "100%"), ("补贴标准", "1130元/月/人"),
+        ("提标补差标准", "143元/月/人"), ("预算成本", "≤380万元")]
+    assert not data["skipped"]
+
+
+def test_a_name_numbered_like_a_heading_before_its_figure_is_a_row_and_a_header_note_in_brackets_is_no_length() -> None:
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "预期指标值(包含数字及文字描述)", "实际完成指标值(包含数字及文字描述)",
+        "产出指标", "数量指标", "一、示范区建立", "≧20000亩", "20000亩",
+        "1、水稻侧深施肥", "≧500亩", "500亩",
+        "二、化肥减量增效田间试验", "≧15组", "15组",
+        "质量指标", "示范区配方肥到位率", "≧80%", "85.6%"])
+    data = _read(text, 2022)
+    rows = [(i["name"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["value"]) for i in data["indicators"]]
+    assert rows == [("示范区建立", 20000, 20000), ("水稻侧深施肥", 500, 500), ("化肥减量增效田间试验", 15, 15),
+                    ("示范区配方肥到位率", 80, 85.6)]
