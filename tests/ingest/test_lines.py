@@ -274,3 +274,18 @@ def test_a_name_numbered_like_a_heading_before_its_figure_is_a_row_and_a_header_
     rows = [(i["name"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["value"]) for i in data["indicators"]]
     assert rows == [("示范区建立", 20000, 20000), ("水稻侧深施肥", 500, 500), ("化肥减量增效田间试验", 15, 15),
                     ("示范区配方肥到位率", 80, 85.6)]
+
+
+def test_a_form_naming_its_rows_by_their_second_level_keeps_its_levels_and_its_descriptions_apart() -> None:
+    """指标类型 | 指标名称 | 指标值 | 指标描述, one cell a line: 指标类型 holds the first level, each
+    second-level word names its row (质量指标 | 100%), and the description (指标描述) is no row."""
+    text = "\n".join([
+        "指标类型", "指标名称", "指标值", "指标描述",
+        "产出指标", "数量指标", "375万平方米", "完成全市375万平方米的绿地养护、维护等",
+        "质量指标", "100%", "达到绿化绿地全覆盖",
+        "效益指标", "社会效益指标", "是", "满足市民生存环境的需求",
+        "满意度指标", "服务对象满意度指标", "≥95%", "服务对象对于绿化的养护满意率应该在95%以上"])
+    data = _read(text, 2024)
+    rows = [(i["level1"], i["name"], i["targets"]["2024"]["raw"]) for i in data["indicators"]]
+    assert rows == [("产出指标", "数量指标", "375万平方米"), ("产出指标", "质量指标", "100%"),
+                    ("效益指标", "社会效益指标", "是"), ("满意度指标", "服务对象满意度指标", "≥95%")]

@@ -239,6 +239,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     if found is None:
         return table
     h, header, places, end = found
+    if not places and not {"level1", "level2"} & {header_role(c, lex) for c in header} \
+            and any(lex.level_word(x) for x in lines[end:end + 2]):
+        header = ["一级指标", "二级指标", *header]  # 指标类型 | 指标名称 | 指标值: the rows' level words, in columns of their own
     rows: list[list[str]] = []
     refs: list[str] = []
     i = 0
@@ -314,6 +317,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += 1
             continue
         word = lex.level_word(t)
+        if word and word[0] == "level2" and i + 1 < len(lines) and not lex.level_word(lines[i + 1]) \
+                and is_value_like(normalize_text(lines[i + 1]), lex):
+            pending["level2"] = word[1]  # 质量指标 | 100%: a form naming its rows by their second level
+            word = None
         if word:
             if word[0] == "level2" and "level2" in pending and "level1" not in pending \
                     and pending["level2"] not in lex.level2_to_level1:
