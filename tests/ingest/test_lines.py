@@ -289,3 +289,20 @@ def test_a_form_naming_its_rows_by_their_second_level_keeps_its_levels_and_its_d
     rows = [(i["level1"], i["name"], i["targets"]["2024"]["raw"]) for i in data["indicators"]]
     assert rows == [("产出指标", "数量指标", "375万平方米"), ("产出指标", "质量指标", "100%"),
                     ("效益指标", "社会效益指标", "是"), ("满意度指标", "服务对象满意度指标", "≥95%")]
+
+
+def test_the_next_table_s_header_ends_the_rows() -> None:
+    """A list of training schools below the indicators (序号 | 学校性质 | 培训机构 | 培训补助标准(元/人)
+    | … | 备注): its header ends the indicators' rows; its cells are no rows of theirs."""
+    text = "\n".join([
+        "一级指标", "二级指标", "指标名称", "目标值", "完成值",
+        "产出指标", "产出数量", "完成护工培训任务", "12500名", "12166名",
+        "产出质量", "参训学员结业考核通过率", "100%", "98.79%",
+        "满意度指标", "满意度", "参培学员满意度", "95%及以上", "88.32%",
+        "序号", "学校性质", "培训机构", "培训补助标准(元/人)", "就业奖补标准(元/人)", "2021年培训人数", "合格人数",
+        "补助资金", "备注", "①", "公办", "吕梁市卫生学校", "3000", "1000", "520", "506", "156", "②", "民办",
+        "汾阳职业技术学校", "2600", "1000", "480", "470", "124.8"])
+    data = _read(text, 2021)
+    assert [(i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]] == [
+        ("完成护工培训任务", "12500名"), ("参训学员结业考核通过率", "100%"), ("参培学员满意度", "95%及以上")]
+    assert not [s for s in data["skipped"] if s["reason"] != "after_table"], data["skipped"]

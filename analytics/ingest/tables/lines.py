@@ -14,7 +14,7 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, 
                                             is_placeholder, is_qualitative_text, is_value_like,
                                             TYPE_WORDS, names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
-from analytics.ingest.tables.layout import pick_name
+from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import reads_complete
@@ -140,6 +140,13 @@ def _valued(lines: list[str], at: int, lex: Lexicon) -> bool:
     a report's heading (二、化肥减量增效田间试验)."""
     t = normalize_text(lines[at]) if at < len(lines) else ""
     return bool(re.match(r"[≥≤≧≦<>=＞＜]{0,2}\d", t)) and is_value_like(t, lex)
+
+
+def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
+    """How many lines from ``at`` (序号) make another table's header (序号 | 学校性质 | 培训机构 |
+    培训补助标准(元/人) | …, see :func:`~analytics.ingest.tables.layout.is_other_header`), or 0."""
+    cells = [normalize_text(x) for x in lines[at:at + 12]]
+    return next((n for n in range(len(cells), 2, -1) if is_other_header(cells[:n], lex)), 0)
 
 
 def _named_like_column(t: str, after: list[str], lex: Lexicon, described: bool) -> bool:
@@ -295,8 +302,13 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             seq += 1  # 12 | 宣传覆盖面 | 拓宽: the row's number, then its name
             i += 1
             continue
-        if is_sign_off(t, lex) or label_kind(t, lex) == "name" or (len(rows) > top and is_section_heading(t, lex)
-                                                                    and not _valued(lines, i + 1, lex)):
+        other = _other_header(lines, i, lex) if len(rows) > top and _SEQ_HEADER.fullmatch(t) and not numbered else 0
+        if other:  # 序号 | 学校性质 | 培训机构 | …: the next table's header, one row, ends this table
+            rows.append(lines[i:i + other])
+            refs.append(table.refs[i])
+            i += other
+        if other or is_sign_off(t, lex) or label_kind(t, lex) == "name" or (
+                len(rows) > top and is_section_heading(t, lex) and not _valued(lines, i + 1, lex)):
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
