@@ -306,3 +306,15 @@ def test_the_next_table_s_header_ends_the_rows() -> None:
     assert [(i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]] == [
         ("完成护工培训任务", "12500名"), ("参训学员结业考核通过率", "100%"), ("参培学员满意度", "95%及以上")]
     assert not [s for s in data["skipped"] if s["reason"] != "after_table"], data["skipped"]
+
+
+def test_a_comparator_on_its_own_line_goes_to_its_column_not_onto_the_name() -> None:
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标性质", "指标值", "度量单位", "权重", "指标方向性",
+        "效益指标", "社会效益指标", "维护社会稳定", "≥", "95", "%", "10", "正向指标",
+        "产出指标", "时效指标", "维持时效", "≥", "1", "年", "20", "正向指标",
+        "产出指标", "数量指标", "行政村数量", "=", "11", "个", "10", "正向指标"])
+    data = _read(text, 2023)
+    rows = [(i["name"], i["unit"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"])
+            for i in data["indicators"]]
+    assert rows == [("维护社会稳定", "%", ">=", 95), ("维持时效", "年", ">=", 1), ("行政村数量", "个", "=", 11)]

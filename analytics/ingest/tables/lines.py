@@ -25,6 +25,7 @@ _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
+_SIGN_ALONE = re.compile(r"[≥≤<>=≧≦＞＜]{1,2}")  # a comparator alone: its own column, never a piece of a name
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
@@ -347,7 +348,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
-                and normalize_text(lines[i]) not in TYPE_WORDS \
+                and normalize_text(lines[i]) not in TYPE_WORDS and not _SIGN_ALONE.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)
