@@ -318,3 +318,19 @@ def test_a_comparator_on_its_own_line_goes_to_its_column_not_onto_the_name() -> 
     rows = [(i["name"], i["unit"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"])
             for i in data["indicators"]]
     assert rows == [("维护社会稳定", "%", ">=", 95), ("维持时效", "年", ">=", 1), ("行政村数量", "个", "=", 11)]
+
+
+def test_a_second_set_of_columns_left_empty_takes_none_of_the_next_rows() -> None:
+    """中期 and 年度 sets side by side (二级指标 | 三级指标 | 指标值 twice), the second left empty:
+    in a copy one cell a line it leaves no line, so the next rows are rows of the first set."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "二级指标", "三级指标", "指标值",
+        "产出指标", "数量指标", "完成修理养护的设施数量", "≥90辆",
+        "质量指标", "经费支出合规性", "较高",
+        "项目验收合格率", "≥100%",
+        "养护维修质量合格率", "≥100%",
+        "时效指标", "项目完成及时性", "程度较高"])
+    data = _read(text, 2023)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("完成修理养护的设施数量", "≥90辆"), ("经费支出合规性", "较高"), ("项目验收合格率", "≥100%"),
+        ("养护维修质量合格率", "≥100%"), ("项目完成及时性", "程度较高")]

@@ -297,6 +297,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
 
     i = end
     pending: dict[str, str] = {}
+    last_level2 = ""  # the level of the rows under it (a merged label names it on its first row only)
+    second_set = True  # with sets side by side: whether the next set holds rows in this level's block
     while i < len(lines):
         t = normalize_text(lines[i])
         if i + 1 < len(lines) and next_row(i):
@@ -358,6 +360,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         row = [""] * len(header)
         for lv, k in levels.items():
             row[k] = pending.pop(lv, "")
+        if "level2" in levels and row[levels["level2"]]:
+            last_level2 = row[levels["level2"]]
         row[name_col] = name
         for k in range(name_col + 1, len(header)):
             if is_placeholder(name):
@@ -371,10 +375,17 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
                 level = lex.level_word(t)
-                if (level and level[0] == "level2") if roles[k] == "level2" else \
-                        (not level and not is_value_like(t, lex) and not is_sign_off(t, lex) and _WORD_RE.search(t)):
-                    row[k] = lines[i].strip()  # the next set's 二级指标 / 三级指标, repeating this row's
+                own = lex.level_word(normalize_text(row[levels["level2"]] or last_level2)) if "level2" in levels else None
+                take = (level and level[0] == "level2" and (own is None or level[1] == own[1])) if roles[k] == "level2" \
+                    else (not level and not is_value_like(t, lex) and not is_sign_off(t, lex) and _WORD_RE.search(t)
+                          and (second_set or t == normalize_text(name)))
+                if roles[k] == "level2" and "level2" in levels and row[levels["level2"]]:
+                    second_set = bool(take)  # a block whose first row leaves the next set empty has it empty
+                if take:  # (a set left empty leaves no line: the next line is then the next row's)
+                    row[k] = lines[i].strip()  # the next set's 二级指标 / 三级指标, beside this row's
                     i += 1
+                elif roles[k] == "name" and not second_set:
+                    break  # the next set is empty in this block: its value cells are empty too
                 continue
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
