@@ -334,3 +334,14 @@ def test_a_second_set_of_columns_left_empty_takes_none_of_the_next_rows() -> Non
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("完成修理养护的设施数量", "≥90辆"), ("经费支出合规性", "较高"), ("项目验收合格率", "≥100%"),
         ("养护维修质量合格率", "≥100%"), ("项目完成及时性", "程度较高")]
+
+
+def test_an_empty_note_after_the_value_leaves_the_next_row_s_name_to_it() -> None:
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标内容", "指标值", "备注",
+        "产出指标", "数量指标", "产学研合作项目数量", "全年开展产学研合作项目数量", "20项以上",
+        "技术交易额", "全年全县完成技术交易数量", "2个亿以上",
+        "科技活动周举办次数", "科技活动周举办次数", "1次"])
+    data = _read(text, 2021)
+    assert [(i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]] == [
+        ("产学研合作项目数量", "20项以上"), ("技术交易额", "2个亿以上"), ("科技活动周举办次数", "1次")]

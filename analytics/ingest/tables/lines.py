@@ -389,6 +389,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 continue
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
+            if described and roles[k] == "ignore" and "value" not in roles[k + 1:] and i + 2 < len(lines) \
+                    and not is_value_like(normalize_text(lines[i]), lex) \
+                    and not is_value_like(normalize_text(lines[i + 1]), lex) and _valued(lines, i + 2, lex):
+                break  # 技术交易额 / 全年全县完成技术交易数量 / 2个亿以上: the next row's name, description and value
             if roles[k] == "value" and i + 1 < len(lines) and normalize_text(lines[i]) == normalize_text(name) \
                     and _fits(lines[i + 1], "value", lex):
                 i += 1  # 建设监测子站 / 0: a value's cell that names its row again before the number
