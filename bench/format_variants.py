@@ -51,7 +51,7 @@ from analytics.ingest.tables.sources import split_text  # noqa: E402
 from bench.parse_tables import TABLES, _pct, _text_bytes, heldout_folders, run  # noqa: E402
 from tests.tables.make_fixtures import rows_and_merges, source_text, write_docx, write_xlsx  # noqa: E402
 
-FORMATS = ("text", "xlsx", "docx", "lines")
+FORMATS = ("text", "xlsx", "docx", "lines", "web", "word")
 AS_COPIED = ("xlsx_as_copied", "docx_as_copied")  # the files of a moved table with its cells as copied
 MEASURES = ("rows", "targets", "units", "directions", "kinds", "qualitative", "unread")
 #: group → (its formats, what it holds)
@@ -183,15 +183,37 @@ def render(table: Table, out_dir: Path) -> dict[str, Path]:
         write_xlsx(rows, merges, paths["xlsx" + tail])
         write_docx(rows, merges, paths["docx" + tail])
         if not tail:
-            paths["lines"] = where / f"{table.path.stem}.lines.txt"
-            paths["lines"].write_text(cell_lines(rows), encoding="utf-8")
+            for fmt, write in (("lines", cell_lines), ("web", web_copy), ("word", word_copy)):
+                paths[fmt] = where / f"{table.path.stem}.{fmt}.txt"
+                paths[fmt].write_text(write(rows, merges), encoding="utf-8")
     return paths
 
 
-def cell_lines(rows: list[list[str]]) -> str:
+def cell_lines(rows: list[list[str]], merges: list[tuple[int, int, int, int]] | None = None) -> str:
     """The grid as a text with one cell a line, a merged cell once and empty cells left out: what a
     web page's or a Word file's table gives when saved or copied as plain text one cell a line."""
     return "\n".join(c.strip() for r in rows for c in r if c.strip()) + "\n"
+
+
+def _covered(merges: list[tuple[int, int, int, int]]) -> set[tuple[int, int]]:
+    """The cells a merged cell covers (all of its range but its first cell)."""
+    return {(r, c) for r0, c0, r1, c1 in merges for r in range(r0, r1 + 1) for c in range(c0, c1 + 1)
+            if (r, c) != (r0, c0)}
+
+
+def web_copy(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> str:
+    """The grid as a browser copies a web page's table: a row a line, cells apart by tabs, the
+    cells a merged cell covers left out (a row under merged labels starts with its own cells) and
+    empty cells kept."""
+    covered = _covered(merges)
+    return "\n".join("\t".join(c.strip() for j, c in enumerate(r) if (i, j) not in covered)
+                     for i, r in enumerate(rows) if any(c.strip() for c in r)) + "\n"
+
+
+def word_copy(rows: list[list[str]], merges: list[tuple[int, int, int, int]] | None = None) -> str:
+    """The grid as a Word table copied as plain text (the form the seed table came in): each cell on
+    a line of its own after a tab, an empty or covered cell an empty one, a blank line after each row."""
+    return "\n\n".join("\n".join("\t" + c.strip() for c in r) for r in rows if any(c.strip() for c in r)) + "\n"
 
 
 def format_cases(found: list[Table], out_dir: Path) -> dict[str, list[Case]]:

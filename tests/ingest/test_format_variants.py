@@ -18,7 +18,7 @@ def test_rendered_files_exist_and_read_as_well_as_their_text(tmp_path: Path) -> 
     assert not res["skipped"]
     for row in res["tables"]:
         folder, stem = row["table"].split("/")
-        for fmt in ("xlsx", "docx", "lines.txt"):
+        for fmt in ("xlsx", "docx", "lines.txt", "web.txt", "word.txt"):
             assert (tmp_path / folder / f"{stem}.{fmt}").stat().st_size > 0
         assert row["group"] == "in_place", row["moved"]
         worse = {fmt: w for fmt, w in row.get("worse", {}).items() if fmt in ("xlsx", "docx")}
@@ -57,3 +57,12 @@ def test_a_grid_one_cell_a_line_keeps_each_merged_cell_once_and_leaves_empty_cel
     rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", " 280人次 "],
             ["", "", "开设课程数量", ""]]
     assert fv.cell_lines(rows) == "一级指标\n二级指标\n三级指标\n指标值\n产出指标\n数量指标\n培训人次\n280人次\n开设课程数量\n"
+
+
+def test_a_browser_copy_leaves_covered_cells_out_and_a_word_copy_keeps_every_cell() -> None:
+    rows = [["一级指标", "二级指标", "三级指标", "指标值", "备注"], ["产出指标", "数量指标", "培训人次", "280人次", ""],
+            ["", "", "开设课程数量", "220门", ""]]
+    merges = [(1, 0, 2, 0), (1, 1, 2, 1)]
+    assert fv.web_copy(rows, merges) == ("一级指标\t二级指标\t三级指标\t指标值\t备注\n产出指标\t数量指标\t培训人次\t280人次\t\n"
+                                         "开设课程数量\t220门\t\n")
+    assert fv.word_copy(rows, merges).split("\n\n")[2] == "\t\n\t\n\t开设课程数量\n\t220门\n\t\n"

@@ -521,8 +521,8 @@ def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
     """Columns left of the name without a header role that hold level words (评价内容 over
     产出目标 | 数量目标) become the level columns: judged on the rows that hold a name or a value,
     not on notes and sign-off lines under the table."""
-    if layout.level_cols:
-        return
+    if len(layout.level_cols) == 2:
+        return  # (with only 一级指标 named, a blank-headed column beside it may hold the second level)
     body = table.rows[layout.header_row + 1: layout.header_row + 40]
     for col in layout.columns:
         if col.index >= layout.name_col or col.role not in ("", "ignore"):

@@ -5,6 +5,7 @@ project facts above it, and every row that was skipped or could not be read, wit
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -21,7 +22,8 @@ from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, 
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
-from analytics.ingest.tables.realign import SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign, row_scores
+from analytics.ingest.tables.realign import (SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign,
+                                             right_aligned, row_scores)
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
@@ -158,6 +160,24 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     return "stray" if any(values) else "label"
 
 
+def _set_right(table: RawTable, layout: Layout, lex: Lexicon) -> tuple[RawTable, set[int]]:
+    """``table`` with the rows of a browser's copy set right (:func:`~.realign.right_aligned`), and
+    which rows; the level columns are then inferred again, on the rows set right."""
+    if table.fmt not in ("text-tab", "text-pipe") or table.merged:
+        return table, set()
+    rows, moved = list(table.rows), set()
+    for i in range(layout.header_row + 1, len(rows)):
+        right = right_aligned(rows[i], layout, lex)
+        if right is not None:
+            rows[i] = right
+            moved.add(i)
+    if not moved:
+        return table, moved
+    table = dataclasses.replace(table, rows=rows)
+    infer_level_cols(table, layout, lex)
+    return table, moved
+
+
 def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) -> TableReading | NoTable:
     """Read one grid (see the module's help). Kept as one loop over the rows so that every row
     ends in exactly one place: an indicator, a label, the skipped list or the unread list."""
@@ -178,6 +198,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         m = re.search(r"((?:19|20)\d{2})年", facts["name"])
         fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
     infer_level_cols(table, layout, lex)
+    table, set_right = _set_right(table, layout, lex)
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     prefixed = prefix_used(table, layout, lex)
@@ -193,7 +214,9 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     for i in range(layout.header_row + 1, len(table.rows)):
         row = table.rows[i]
         spanned = table.fmt == "html" and row[:1] == table.rows[i - 1][:1] and bool(row[0].strip())  # a rowspan's text again: in place
-        if (compact and not table.merged) or (not spanned and needs_realign(row, layout, lex)):
+        if i in set_right:
+            pass  # a browser's copy: the cells merged labels cover left out at the row's start, set right above
+        elif (compact and not table.merged) or (not spanned and needs_realign(row, layout, lex)):
             row = realign(row, layout, lex, compact and not table.merged, scores, prefixed)  # also a web copy pasted into Excel
         else:
             group = group_label(row, layout, lex)

@@ -14,7 +14,7 @@ from analytics.ingest.tables.layout import Column, Layout
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["cell", "is_compacted", "needs_realign", "prefix_used", "realign", "row_scores", "VERTICAL"]
+__all__ = ["cell", "is_compacted", "needs_realign", "prefix_used", "realign", "right_aligned", "row_scores", "VERTICAL"]
 
 _NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
 _SEQUENCE = re.compile(r"[(（]?\d{1,3}[)）.．、]?")  # a row's number in a 序号 column: 1, (2), 3.
@@ -37,6 +37,35 @@ def is_compacted(table: RawTable, layout: Layout) -> bool:
     body = [r for r in table.rows[layout.header_row + 1:] if any(c.strip() for c in r)]
     padded = sum(1 for r in body if len(r) >= 3 and not r[-1].strip() and not r[-2].strip())
     return bool(body) and padded >= 0.3 * len(body)
+
+
+def _placed(row: list[str], layout: Layout, lex: Lexicon) -> bool:
+    """Each level column holds a word of its level or nothing, the name column a name, and the
+    first value column a value or nothing: the row's cells are under their columns."""
+    for lv, k in layout.level_cols.items():
+        text = normalize_text(cell(row, k))
+        word = lex.level_word(text) if text else None
+        if text and (word is None or (word[0] != lv and word[1] not in lex.either)):
+            return False
+    name = normalize_text(cell(row, layout.name_col))
+    if not name or lex.level_word(name) or is_value_like(name, lex):
+        return False
+    value = next((c.index for c in layout.columns if c.role == "value"), None)
+    target = normalize_text(cell(row, value))
+    return not target or is_value_like(target, lex) or not ends_like_name(target)
+
+
+def right_aligned(row: list[str], layout: Layout, lex: Lexicon) -> list[str] | None:
+    """A web page's table copied by the browser, its cells kept apart by tabs: a cell a merged cell
+    covers is left out, so a row under merged level labels is short by those cells at its start,
+    while its empty cells stay (the row still ends under the last column). The row set right
+    (``| | 当年人才驿站组织活动数量 | >=28次 | …``), when so its cells stand under their columns
+    and as it is they do not; else None."""
+    width = max(len(layout.columns), max((c.index for c in layout.columns), default=0) + 1)
+    if not row or len(row) >= width or layout.name_col < width - len(row):
+        return None
+    moved = [""] * (width - len(row)) + list(row)
+    return moved if _placed(moved, layout, lex) and not _placed(row, layout, lex) else None
 
 
 #: a template's numbered slot before a name (指标1:…, 指标4.不合格产品处置率)
@@ -62,6 +91,13 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
         return True  # 质量指标 | 验收合格率 | …: the second level in the first column, the row's last cell empty
     if SLOT.match(first):
         return True  # 指标2:项目成本控制 | 不超预算 | …: a template's numbered name in the first column, the row starts right
+    if col0.role not in ("level1", "level2") and layout.level_cols and lex.level_word(first) \
+            and first not in VERTICAL and normalize_text(col0.header) != first and any(
+                normalize_text(cell(row, k)) and (lex.level_word(cell(row, k)) or ("", ""))[0] != lv
+                and (lex.level_word(cell(row, k)) or ("", ""))[1] not in lex.either
+                for lv, k in layout.level_cols.items()):
+        return True  # 效益指标 | 社会效益指标 | … under a column left of the levels, a level column holding
+        # what is no word of its level: the row starts left of its columns
     name = normalize_text(cell(row, layout.name_col))
     numbered = col0.role not in ("level1", "level2") and bool(_SEQUENCE.fullmatch(first))
     if name and not _SIGN_ONLY.fullmatch(name) and not lex.level_word(name) and not is_value_like(name, lex) and \
@@ -231,6 +267,11 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
             col, borrowed = layout.level_cols["level1"], True  # 数量指标 under 一级指标 when the 二级指标 column holds the names
         if col is None and i + 2 < len(cells):
             i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
+            continue
+        if col is not None and out[col] and normalize_text(out[col]) == normalize_text(cells[i]) \
+                and i + 1 < len(cells) and not lex.level_word(cells[i + 1]) \
+                and not is_value_like(normalize_text(cells[i + 1]), lex):
+            i += 1  # 数量指标 | 数量指标 | 福彩APP系统改版升级: the level written again before the name
             continue
         if col is None or out[col]:
             break

@@ -1,0 +1,48 @@
+"""Rows whose cells are not under their columns, put back (analytics/ingest/tables/realign.py)."""
+
+from __future__ import annotations
+
+from analytics.ingest.tables import TableReading, parse_table
+
+
+def _read(text: str, year: int = 2022) -> dict:
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=year)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+def test_a_browser_copy_leaves_out_the_cells_merged_labels_cover_and_keeps_the_empty_ones() -> None:
+    """A web table copied by a browser: tabs between cells, a row under merged level labels starts
+    with its own cells (产出目标 and 数量目标 are on the block's first row only), an empty note
+    cell stays at the row's end. Each row is set right, under its columns."""
+    text = "\n".join([
+        "项目年度绩效目标",
+        "评价内容\t\t绩效内容\t绩效目标值\t实际完成值\t备注",
+        "产出目标\t数量目标\t人才驿站数量\t>=2个\t0个\t",
+        "当年人才驿站组织活动数量\t>=28次\t40次\t",
+        "每年人才驿站服务人次\t>=500人\t1700人\t",
+        "质量目标\t各类人才对人才政策的知晓率\t>=95%\t98%\t",
+        "人才驿站补助资金到位率\t>=100%\t100%\t未足额"])
+    data = _read(text)
+    rows = [(i["level2"], i["name"], i["targets"]["2022"]["raw"], i["actuals"]["2022"]["raw"]) for i in data["indicators"]]
+    assert rows == [("数量目标", "人才驿站数量", ">=2个", "0个"), ("数量目标", "当年人才驿站组织活动数量", ">=28次", "40次"),
+                    ("数量目标", "每年人才驿站服务人次", ">=500人", "1700人"),
+                    ("质量目标", "各类人才对人才政策的知晓率", ">=95%", "98%"),
+                    ("质量目标", "人才驿站补助资金到位率", ">=100%", "100%")]
+
+
+def test_level_words_under_a_label_column_start_their_row_left_of_its_columns() -> None:
+    """绩效指标 | 一级指标 | 二级指标 | 三级指标 | …, the 绩效指标 label merged down the form's left and
+    left out of each row: 效益指标(30分) stands under 绩效指标 and 社会效益指标 under 一级指标, so the
+    row is set right even though its target in words (效果明显) reads like a name; and a second level
+    written twice (数量指标 | 数量指标) before the name is one level."""
+    text = "\n".join([
+        "绩效指标 | 一级指标 | 二级指标 | 三级指标 | 年度指标值 | 实际完成值 | 分值 | 得分",
+        "产出指标 | 数量指标 | 数量指标 | 福彩APP系统改版升级 | 100% | 100% | 10 | 10",
+        "效益指标(30分) | 社会效益指标 | 对维护基建市场公平的影响程度 | 效果明显 | 达成预期指标 | 10 | 10",
+        "生态效益指标 | 对控制基建项目成本影响程度 | 效果明显 | 达成预期指标 | 10 | 10"])
+    data = _read(text)
+    rows = [(i["level1"], i["level2"], i["name"], i["targets"]["2022"].get("raw")) for i in data["indicators"]]
+    assert rows == [("产出指标", "数量指标", "福彩APP系统改版升级", "100%"),
+                    ("效益指标", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显"),
+                    ("效益指标", "生态效益指标", "对控制基建项目成本影响程度", "效果明显")]
