@@ -46,3 +46,28 @@ def test_level_words_under_a_label_column_start_their_row_left_of_its_columns() 
     assert rows == [("产出指标", "数量指标", "福彩APP系统改版升级", "100%"),
                     ("效益指标", "社会效益指标", "对维护基建市场公平的影响程度", "效果明显"),
                     ("效益指标", "生态效益指标", "对控制基建项目成本影响程度", "效果明显")]
+
+
+def test_a_browser_copy_of_a_table_with_a_target_column_per_town_and_an_explanation_after_each_name() -> None:
+    """One target column per town (笏石街道办 | 埭头镇, no value header word): in a browser's copy the
+    rows under merged labels are short at their start, so their targets end the row; and a row whose
+    first cells are a level and a name reads 达到预计值 (its explanation) as no name."""
+    text = "\n".join([
+        "绩效指标\t一级指标\t二级指标\t三级指标\t指标解释\t指标方向\t笏石街道办\t埭头镇",
+        "\t成本指标\t经济成本指标\t资金投入成本控制率(%)\t反映资金投入成本控制情况\t≤\t100%\t100%",
+        "产出指标\t数量指标\t开展修复工程(个)\t反映水毁修复项目开展情况\t≥\t1\t1",
+        "质量指标\t已建工程是否存在质量问题\t当年已完工项目是否在检查中发现质量问题\t是/否\t否\t否",
+        "时效指标\t项目开展率(%)\t反映修复开展情况\t≥\t100%\t100%"])
+    data = _read(text, 2025)
+    assert [i["name"] for i in data["indicators"]] == ["资金投入成本控制率", "开展修复工程", "已建工程是否存在质量问题",
+                                                       "项目开展率"]
+    assert data["indicators"][1]["level1"] == "产出指标" and data["indicators"][1]["unit"] == "个"
+    text = "\n".join([
+        "评价指标\t评价内容\t指标名称\t指标说明\t目标值\t分值\t备注",
+        "项目年度绩效目标\t制度指标\t规章制度建立与否\t\t\t20\t",
+        "产出数量指标\t享受资助人数\t达到预计值\t2100\t10\t",
+        "资金支出率\t达到目标值\t95%\t10\t",
+        "时效指标\t及时发放率\t达到目标值\t100%\t20\t"])
+    data = _read(text, 2019)
+    assert [(i["name"], i["targets"]["2019"]["raw"]) for i in data["indicators"] if i["targets"]] == [
+        ("享受资助人数", "2100"), ("资金支出率", "95%"), ("及时发放率", "100%")]

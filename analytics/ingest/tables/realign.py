@@ -48,8 +48,8 @@ def _placed(row: list[str], layout: Layout, lex: Lexicon) -> bool:
         if text and (word is None or (word[0] != lv and word[1] not in lex.either)):
             return False
     name = normalize_text(cell(row, layout.name_col))
-    if not name or lex.level_word(name) or is_value_like(name, lex):
-        return False
+    if not name or lex.level_word(name) or is_value_like(name, lex) or (lex.explanation and lex.explanation.match(name)):
+        return False  # (达到预计值: an explanation, the column after the name's)
     value = next((c.index for c in layout.columns if c.role == "value"), None)
     target = normalize_text(cell(row, value))
     return not target or is_value_like(target, lex) or not ends_like_name(target)
