@@ -268,7 +268,7 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
         if col is None and i + 2 < len(cells):
             i += 1  # a level word with no level column in the header (评价内容 over two columns): not a name
             continue
-        if col is not None and out[col] and normalize_text(out[col]) == normalize_text(cells[i]) \
+        if col is not None and out[col] and i > 0 and normalize_text(cells[i - 1]) == normalize_text(cells[i]) \
                 and i + 1 < len(cells) and not lex.level_word(cells[i + 1]) \
                 and not is_value_like(normalize_text(cells[i + 1]), lex):
             i += 1  # 数量指标 | 数量指标 | 福彩APP系统改版升级: the level written again before the name
