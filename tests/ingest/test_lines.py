@@ -345,3 +345,14 @@ def test_an_empty_note_after_the_value_leaves_the_next_row_s_name_to_it() -> Non
     data = _read(text, 2021)
     assert [(i["name"], i["targets"]["2021"]["raw"]) for i in data["indicators"]] == [
         ("产学研合作项目数量", "20项以上"), ("技术交易额", "2个亿以上"), ("科技活动周举办次数", "1次")]
+
+
+def test_a_worded_target_before_its_explanation_and_a_second_level_naming_its_row_before_its_type() -> None:
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值类型", "指标值", "计量单位", "指标解释",
+        "产出指标", "数量指标", "业务工作支出安排金额", "定量", "28.8", "万元", "该指标主要考察业务工作支出安排情况",
+        "时效指标", "工作安排时间", "定量", "按月安排", "该指标主要考察业务工作支出安排时间",
+        "成本指标", "社会成本指标", "定量", "100", "%", "该指标主要考察总成本控制情况"])
+    data = _read(text, 2023)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("业务工作支出安排金额", "28.8"), ("工作安排时间", "按月安排"), ("社会成本指标", "100")]

@@ -123,7 +123,9 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             or bool(lex.fragment and lex.fragment.match(t)) \
             or bool(unit_only(t, lex)) \
             or read_value(t, "higher", lex, sentence=True).form == "number" \
-            or _worded_before_level(t, nxt, lex)  # 总航时不少于30小时: a sentence's bound
+            or _worded_before_level(t, nxt, lex) \
+            or (nxt is not None and bool(lex.explanation and lex.explanation.match(normalize_text(nxt)))
+                and fits(t, "value", lex))  # 按月安排 / 该指标主要考察…: a target in words before the explanation
     return fits(line, role, lex)
 
 
@@ -333,7 +335,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             continue
         word = lex.level_word(t)
         if word and word[0] == "level2" and i + 1 < len(lines) and not lex.level_word(lines[i + 1]) \
-                and is_value_like(normalize_text(lines[i + 1]), lex):
+                and (is_value_like(normalize_text(lines[i + 1]), lex) or normalize_text(lines[i + 1]) in TYPE_WORDS
+                     or _SIGN_ALONE.fullmatch(normalize_text(lines[i + 1]))):
+            if "level2" in pending and "level1" not in pending and pending["level2"] not in lex.level2_to_level1:
+                pending["level1"] = pending["level2"]  # 成本指标 then 社会成本指标
             pending["level2"] = word[1]  # 质量指标 | 100%: a form naming its rows by their second level
             word = None
         if word:
