@@ -71,3 +71,29 @@ def test_a_browser_copy_of_a_table_with_a_target_column_per_town_and_an_explanat
     data = _read(text, 2019)
     assert [(i["name"], i["targets"]["2019"]["raw"]) for i in data["indicators"] if i["targets"]] == [
         ("享受资助人数", "2100"), ("资金支出率", "95%"), ("及时发放率", "100%")]
+
+
+def test_rows_as_wide_as_their_header_are_not_read_from_their_end() -> None:
+    """A tab-separated copy with an empty first column and a 备注 column after every row: its rows
+    are as wide as the header, so no column is taken for a town's targets by the cells ending them."""
+    text = "\n".join([
+        '\t主管部门审核意见\t单位公章:\t年\t月\t日\t\t备注',
+        '\t鄂州市2022年市直部门预算项目支出绩效目标表\t\t备注',
+        '\t项目名称\t滨湖大胆办公大楼运行保障\t项目类别\t本级支出项目\t项目性质\t持续性项目\t\t备注',
+        '\t立项依据\t市机关事务服务中心三定方案\t\t备注',
+        '\t项目预算\t成本构成\t金额\t测算(公式)依据\t2020年实际执行数\t2021年实际执行数\t\t备注',
+        '\t\t保安服务费\t191\t依据招标文件\t191\t191\t\t备注',
+        '\t\t保洁服务费\t99\t依据招标文件\t99\t99\t\t备注',
+        '\t\t水电气、维修维护费\t524\t根据三定方案,各项费用据实结算\t372.88\t504.55\t\t备注',
+        '\t\t合计\t814\t\t662.98\t794.55\t\t备注',
+        '\t绩效目标\t以办公大楼服务对象满意为目标,着力打造文明型机关、卫生Z口机关。\t\t备注',
+        '\t绩效指标\t保障绩效目标实现措施\t\t备注',
+        '\t一级指标\t二级指标\t绩效标准\t当年预期实现值\t\t备注',
+        '\t数量指标\t办公大楼日常维修维护次数\t反映办公大楼全年维修维护情况\t2280次\t\t备注',
+        '\t\t大楼安检巡察次数\t反映大楼保卫巡检情况\t200次\t\t备注',
+        '\t质量指标\t办公大楼日常维修维护验收合格率\t反映办公大楼全年维修维护质量情况\t>92%\t\t备注',
+        '\t\t经常性大型设备更新验收合格率\t反映办公大楼大型设备更新验收情况\t292%\t\t备注',
+        '\t\t重.要设备维修维保验收合格率\t反映设备设施维保质量情况\t95%\t\t备注',
+        '\t成本指标\t成本控制率\t\t不超预算\t\t备注'])
+    data = _read(text)
+    assert [i["name"] for i in data["indicators"]][:2] == ["办公大楼日常维修维护次数", "大楼安检巡察次数"]

@@ -219,7 +219,8 @@ def _unnamed_values(table: RawTable, i: int, row: list[str], lex: Lexicon) -> li
         tries = [[normalize_text(r[j]) for r in body if j < len(r) and r[j].strip()]]
         if table.fmt in ("text-space", "text-tab"):  # split at blanks, or a browser's copy leaving merged cells
             # out at the row's start: the values end the row
-            tries.append([normalize_text(r[j - len(row)]) for r in body if len(row) - j <= len(r)])
+            tries.append([normalize_text(r[j - len(row)]) for r in body if len(row) - j <= len(r)
+                          and (table.fmt == "text-space" or len(r) < len(row))])
         for cells in tries:
             if len(cells) >= 2 and sum(1 for c in cells if is_value_like(c, lex)) >= 0.6 * named:
                 out.append(j)
