@@ -124,8 +124,9 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             or bool(unit_only(t, lex)) \
             or read_value(t, "higher", lex, sentence=True).form == "number" \
             or _worded_before_level(t, nxt, lex) \
-            or (nxt is not None and bool(lex.explanation and lex.explanation.match(normalize_text(nxt)))
-                and fits(t, "value", lex))  # 按月安排 / 该指标主要考察…: a target in words before the explanation
+            or (nxt is not None and len(normalize_text(nxt)) >= 8 and fits(t, "value", lex)
+                and bool(lex.explanation and lex.explanation.match(normalize_text(nxt))))  # 按月安排 / 该指标主要考察…:
+    # a target in words before the row's explanation (whole: a piece cut at a blank, 反映办公大, may follow a name's piece)
     return fits(line, role, lex)
 
 
