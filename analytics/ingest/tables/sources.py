@@ -432,7 +432,7 @@ def _excel_quoted(lines: list[str]) -> bool:
 
 _WRAP_TAIL = re.compile(r"^(指标|[(（][^()（）]{1,6}[)）])$")
 #: a row ending in a value (95%, 500人, 0.72) is complete: 指标 below it starts a header, a short line a row
-_ENDS_VALUE = re.compile(r"\d[%％‰]?[^\W\d_]{0,3}$")
+_ENDS_VALUE = re.compile(r"\d[%％‰]?([^\W\d_]{0,3}|[^\W\d_]{1,3}(/[^\W\d_]{1,3}){1,2})$")  # (also 元/亩, 次/月)
 
 
 def _join_wrapped(lines: list[str], delim: str) -> list[tuple[str, int]] | None:
