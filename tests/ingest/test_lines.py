@@ -356,3 +356,15 @@ def test_a_worded_target_before_its_explanation_and_a_second_level_naming_its_ro
     data = _read(text, 2023)
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("业务工作支出安排金额", "28.8"), ("工作安排时间", "按月安排"), ("社会成本指标", "100")]
+
+
+def test_a_note_run_into_the_header_s_first_word_leaves_the_word_to_the_header() -> None:
+    text = "\n".join([
+        "详情见附件(注:以下内容为附件图片识别,个别文字可能不准确,请以附件为准)一级指标", "二级指标", "指标名称", "目标值",
+        "完成值", "产出指标", "产出数量", "完成2021年护工培训任务", "12500名", "12166名",
+        "完成护工培训就业质量考核及验收", "11所", "11所", "产出质量", "培训机构考核验收达标", "100%", "100%",
+        "效益指标", "社会效益", "参训学员就业率", "60%及以上", "53.53%"])
+    data = _read(text, 2021)
+    assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
+        ("产出指标", "完成2021年护工培训任务"), ("产出指标", "完成护工培训就业质量考核及验收"), ("产出指标", "培训机构考核验收达标"),
+        ("效益指标", "参训学员就业率")]

@@ -26,6 +26,7 @@ _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often lef
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
 _SIGN_ALONE = re.compile(r"[≥≤<>=≧≦＞＜]{1,2}")  # a comparator alone: its own column, never a piece of a name
+_HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
@@ -240,11 +241,29 @@ def _label_around(name: str, after: str, lex: Lexicon) -> tuple[str, str, str] |
     return None
 
 
+_FIRST_HEADER = re.compile(r"(一级指标|二级指标|三级指标|指标名称)$")
+
+
+def _glued_header(table: RawTable, lex: Lexicon) -> RawTable:
+    """``table`` with a note run into the header's first word (``…请以附件为准)一级指标`` over
+    二级指标 / 指标名称 / …, a page's text recognised from an image) cut into the note and the word."""
+    for k, row in enumerate(table.rows[:_HEADER_SCAN]):
+        t = normalize_text(row[0]) if row else ""
+        m = _FIRST_HEADER.search(t)
+        if m and m.start() >= 4 and k + 1 < len(table.rows) and table.rows[k + 1] \
+                and header_role(table.rows[k + 1][0], lex) in ("level2", "name", "value"):
+            rows = [*table.rows[:k], [t[:m.start()]], [m.group(1)], *table.rows[k + 1:]]
+            refs = [*table.refs[:k + 1], *table.refs[k:]]
+            return RawTable(table.fmt, rows, refs, table.sheet, table.merged, list(table.sheets), table.lines)
+    return table
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
     each step moving the same cursor. Labels broken over lines are joined first
     (:func:`join_wrapped_words`, done once by :func:`~analytics.ingest.tables.parse_table`)."""
+    table = _glued_header(table, lex)
     lines = [r[0] for r in table.rows]
     found = _header(lines, lex)
     if found is None:
