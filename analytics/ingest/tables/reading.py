@@ -5,7 +5,6 @@ project facts above it, and every row that was skipped or could not be read, wit
 
 from __future__ import annotations
 
-import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -23,7 +22,7 @@ from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, 
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
 from analytics.ingest.tables.realign import (SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign,
-                                             right_aligned, row_scores)
+                                             right_rows, row_scores)
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
@@ -160,24 +159,6 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     return "stray" if any(values) else "label"
 
 
-def _set_right(table: RawTable, layout: Layout, lex: Lexicon) -> tuple[RawTable, set[int]]:
-    """``table`` with the rows of a browser's copy set right (:func:`~.realign.right_aligned`), and
-    which rows; the level columns are then inferred again, on the rows set right."""
-    if table.fmt not in ("text-tab", "text-pipe") or table.merged:
-        return table, set()
-    rows, moved = list(table.rows), set()
-    for i in range(layout.header_row + 1, len(rows)):
-        right = right_aligned(rows[i], layout, lex)
-        if right is not None:
-            rows[i] = right
-            moved.add(i)
-    if not moved:
-        return table, moved
-    table = dataclasses.replace(table, rows=rows)
-    infer_level_cols(table, layout, lex)
-    return table, moved
-
-
 def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) -> TableReading | NoTable:
     """Read one grid (see the module's help). Kept as one loop over the rows so that every row
     ends in exactly one place: an indicator, a label, the skipped list or the unread list."""
@@ -198,7 +179,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         m = re.search(r"((?:19|20)\d{2})年", facts["name"])
         fallback, year_from = (int(m.group(1)), "project_name") if m else (None, None)
     infer_level_cols(table, layout, lex)
-    table, set_right = _set_right(table, layout, lex)
+    table, set_right = right_rows(table, layout, lex)
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     prefixed = prefix_used(table, layout, lex)

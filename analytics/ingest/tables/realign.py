@@ -6,15 +6,17 @@ of a self-evaluation row whose target cells are blank.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import ends_like_name, fits, is_value_like, read_value
-from analytics.ingest.tables.layout import Column, Layout
+from analytics.ingest.tables.layout import Column, Layout, infer_level_cols
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["cell", "is_compacted", "needs_realign", "prefix_used", "realign", "right_aligned", "row_scores", "VERTICAL"]
+__all__ = ["cell", "is_compacted", "needs_realign", "prefix_used", "realign", "right_aligned", "right_rows", "row_scores",
+           "VERTICAL"]
 
 _NUMBERING = re.compile(r"(指标|目标)\d{1,2}[:：、.．]?")
 _SEQUENCE = re.compile(r"[(（]?\d{1,3}[)）.．、]?")  # a row's number in a 序号 column: 1, (2), 3.
@@ -66,6 +68,24 @@ def right_aligned(row: list[str], layout: Layout, lex: Lexicon) -> list[str] | N
         return None
     moved = [""] * (width - len(row)) + list(row)
     return moved if _placed(moved, layout, lex) and not _placed(row, layout, lex) else None
+
+
+def right_rows(table: RawTable, layout: Layout, lex: Lexicon) -> tuple[RawTable, set[int]]:
+    """``table`` with the rows of a browser's copy set right (:func:`right_aligned`), and
+    which rows; the level columns are then inferred again, on the rows set right."""
+    if table.fmt not in ("text-tab", "text-pipe") or table.merged:
+        return table, set()
+    rows, moved = list(table.rows), set()
+    for i in range(layout.header_row + 1, len(rows)):
+        right = right_aligned(rows[i], layout, lex)
+        if right is not None:
+            rows[i] = right
+            moved.add(i)
+    if not moved:
+        return table, moved
+    table = dataclasses.replace(table, rows=rows)
+    infer_level_cols(table, layout, lex)
+    return table, moved
 
 
 #: a template's numbered slot before a name (指标1:…, 指标4.不合格产品处置率)
