@@ -31,9 +31,13 @@ _OVERFLOW_JS = """() => {
 _PRESENTER_ONLY = re.compile(r"python -m|\.yaml|PageDown / PageUp|\?slide=N|report_forms|Command line|命令行")
 
 
+_POSITION = re.compile(r"(第 \d+ / \d+ 页|Slide \d+ of \d+)")
+
+
 def _count(page) -> tuple[int, int]:
-    text = page.locator(".st-key-slide_nav").inner_text()
-    i, n = re.findall(r"\d+", re.search(r"(第 \d+ / \d+ 页|Slide \d+ of \d+)", text).group(0))
+    nav = page.locator(".st-key-slide_nav")
+    expect(nav).to_contain_text(_POSITION)  # the position shows once the rerun has drawn it (slow under load)
+    i, n = re.findall(r"\d+", _POSITION.search(nav.inner_text()).group(0))
     return int(i), int(n)
 
 
