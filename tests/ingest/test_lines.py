@@ -368,3 +368,15 @@ def test_a_note_run_into_the_header_s_first_word_leaves_the_word_to_the_header()
     assert [(i["level1"], i["name"]) for i in data["indicators"]] == [
         ("产出指标", "完成2021年护工培训任务"), ("产出指标", "完成护工培训就业质量考核及验收"), ("产出指标", "培训机构考核验收达标"),
         ("效益指标", "参训学员就业率")]
+
+
+def test_level_columns_added_for_a_numbered_form_keep_its_numbers_first() -> None:
+    text = "\n".join([
+        "序号", "指标名称", "指标值",
+        "1", "产出指标", "数量指标", "培训人次", "280人次",
+        "2", "质量指标", "宣传覆盖面", "拓宽",
+        "3", "效益指标", "社会效益指标", "就业率", "≥60%"])
+    data = _read(text, 2023)
+    assert [(i["level1"], i["level2"], i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("产出指标", "数量指标", "培训人次", "280人次"), ("产出指标", "质量指标", "宣传覆盖面", "拓宽"),
+        ("效益指标", "社会效益指标", "就业率", "≥60%")]

@@ -271,7 +271,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     h, header, places, end = found
     if not places and not {"level1", "level2"} & {header_role(c, lex) for c in header} \
             and any(lex.level_word(x) for x in lines[end:end + 2]):
-        header = ["一级指标", "二级指标", *header]  # 指标类型 | 指标名称 | 指标值: the rows' level words, in columns of their own
+        seq = 1 if header and _SEQ_HEADER.fullmatch(normalize_text(header[0])) else 0  # (after a 序号 column)
+        header = [*header[:seq], "一级指标", "二级指标", *header[seq:]]  # 指标类型 | 指标名称 | 指标值: the rows'
+        # level words, in columns of their own
     rows: list[list[str]] = []
     refs: list[str] = []
     i = 0
