@@ -958,12 +958,17 @@ def test_value_columns_holding_the_scores_are_not_read_as_targets(tmp_path: Path
     # the value columns hold the scores: the names say the targets
     text = _SCORED_HEADER + "\n".join("\t".join(r) for r in _SCORED_ROWS) + "\n"
     data = _text(tmp_path, text, year=2021)
-    got = {i["name"]: (i["kind"], i["targets"]["2021"]["raw"], i["inferred"]["target"]["rule"], i["actuals"])
+    got = {i["name"]: (i["kind"], i["targets"].get("2021", {}).get("raw"), i["inferred"]["target"]["rule"], i["actuals"])
            for i in data["indicators"]}
     assert got == {"建设普通省道二级公路": ("flow", "32.1公里", "value_in_name", {}),
                    "建设符合验收要求": ("qualitative", "建设符合验收要求", "name_as_statement", {}),
                    "按期完成投资": ("qualitative", "按期完成投资", "name_as_statement", {}),
-                   "交通建设符合环评审批要求": ("qualitative", "交通建设符合环评审批要求", "name_as_statement", {})}
+                   "对经济发展的促进作用": ("flow", None, "target_blank", {}),
+                   "基本公共服务水平": ("flow", None, "target_blank", {}),
+                   "交通建设符合环评审批要求": ("qualitative", "交通建设符合环评审批要求", "name_as_statement", {}),
+                   "改善通行服务水平群众满意度": ("rate", None, "target_blank", {})}
+    # a row whose name states no target is listed as unread, and kept for its target to be filled in at review
+    assert all("target" in i["review"] for i in data["indicators"] if not i["targets"])
     assert [(u["where"], u["reason"]) for u in data["unread"]] == [
         ("L5", "weights_only"), ("L6", "weights_only"), ("L8", "weights_only")]
     # the same numbers as targets of real counts (not adding up to 100) stay targets
@@ -1315,8 +1320,9 @@ def test_scores_in_the_value_columns_with_a_level_label_broken_off_its_block(tmp
     text = _SCORED_HEADER + "\n".join("\t".join(r) for r in rows) + "\n"
     data = _text(tmp_path, text, year=2021)
     assert [i["name"] for i in data["indicators"]] == ["建设普通省道二级公路", "建设符合验收要求", "按期完成投资",
-                                                       "交通建设符合环评审批要求"]
-    assert all(i["targets"]["2021"]["raw"] not in ("10", "20") for i in data["indicators"])
+                                                       "对经济发展的促进作用", "基本公共服务水平",
+                                                       "交通建设符合环评审批要求", "改善通行服务水平群众满意度"]
+    assert all(i["targets"].get("2021", {}).get("raw") not in ("10", "20") for i in data["indicators"])
     assert any("服务对象" in u["text"] for u in data["unread"])
 
 

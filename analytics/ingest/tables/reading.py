@@ -295,6 +295,7 @@ def _project(facts: dict[str, Any], indicators: list[dict[str, Any]], keys: list
 
 
 _WEIGHT = re.compile(r"\d{1,2}(\.\d)?")
+_WORD = re.compile(r"[\u4e00-\u9fff]{4}")  # a name of four characters at least: an indicator, not a stray word
 
 
 def _values_are_weights(rows: list[tuple[int, list[str]]], keys: list[tuple[Column, str, str]]) -> bool:
@@ -369,7 +370,13 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if empty and ind["inferred"].get("target", {}).get("rule") != "target_blank":
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
                            "reason": "weights_only" if weights else "no_value"})
-            continue
+            if not weights or not _WORD.search(ind["name"]) \
+                    or any(w.startswith(ind["name"]) for w in lex.level1 | lex.level2):
+                continue  # (服务对象 of 服务对象 / 满意度指标: a level label broken over two rows, no indicator)
+            # 对经济发展的促进作用 | 10 | 10: an indicator whose target was never written, its cells the scores: listed
+            # as unread, and kept, its target to be filled in at review (as a blank target)
+            ind["inferred"]["target"] = _blank_target("指标值列写的是分值而不是目标，指标名称也没有写出目标")
+            ind["review"] = [*ind["review"], "target"]
         if out and all(out[-1].get(k) == ind.get(k) for k in _SAME_ROW):  # a name and target merged over rows (a row per score note)
             skipped.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "repeat"})
             continue
