@@ -380,3 +380,14 @@ def test_level_columns_added_for_a_numbered_form_keep_its_numbers_first() -> Non
     assert [(i["level1"], i["level2"], i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("产出指标", "数量指标", "培训人次", "280人次"), ("产出指标", "质量指标", "宣传覆盖面", "拓宽"),
         ("效益指标", "社会效益指标", "就业率", "≥60%")]
+
+
+def test_a_line_of_header_words_set_apart_by_blanks_is_no_note_run_into_the_header() -> None:
+    from analytics.ingest.tables.lexicon import load_lexicon
+    from analytics.ingest.tables.lines import _glued_header
+    from analytics.ingest.tables.raw import RawTable
+    lines = ["一级指标 二级指标 三级指标", "年初目标值", "实际完成值"]
+    table = RawTable("text-lines", [[x] for x in lines], ["L1", "L2", "L3"])
+    assert _glued_header(table, load_lexicon()).rows == [[x] for x in lines]
+    glued = RawTable("text-lines", [["以下内容为附件图片识别请以附件为准一级指标"], ["二级指标"]], ["L1", "L2"])
+    assert _glued_header(glued, load_lexicon()).rows == [["以下内容为附件图片识别请以附件为准"], ["一级指标"], ["二级指标"]]

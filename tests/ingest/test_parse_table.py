@@ -1326,6 +1326,16 @@ def test_scores_in_the_value_columns_with_a_level_label_broken_off_its_block(tmp
     assert any("服务对象" in u["text"] for u in data["unread"])
 
 
+def test_a_score_only_row_repeating_the_name_above_it_is_no_second_indicator(tmp_path: Path) -> None:
+    """A name merged over two rows (按期完成投资 over 时效指标 and 成本指标) in a table whose value cells
+    hold scores: the second row is not kept as a second indicator with a blank target."""
+    rows = _SCORED_ROWS[:3] + [("", "成本指标", "按期完成投资", "", "")] + _SCORED_ROWS[3:]
+    text = _SCORED_HEADER + "\n".join("\t".join(r) for r in rows) + "\n"
+    data = _text(tmp_path, text, year=2021)
+    names = [i["name"] for i in data["indicators"]]
+    assert names.count("按期完成投资") == 1 and "对经济发展的促进作用" in names
+
+
 def test_a_cell_a_line_with_a_bar_line_after_each_cell_is_read_from_its_header(tmp_path: Path) -> None:
     """A web page copied one cell a line with a ``|`` line after each: the header's rebuild wins over
     a way of cutting that runs names into their values (``接种率≧90%``) and reads ``7 岁以下`` as a

@@ -246,11 +246,12 @@ _FIRST_HEADER = re.compile(r"(一级指标|二级指标|三级指标|指标名�
 
 def _glued_header(table: RawTable, lex: Lexicon) -> RawTable:
     """``table`` with a note run into the header's first word (``…请以附件为准)一级指标`` over
-    二级指标 / 指标名称 / …, a page's text recognised from an image) cut into the note and the word."""
+    二级指标 / 指标名称 / …, a page's text recognised from an image) cut into the note and the word; a line of
+    header words set apart by blanks (``一级指标 二级指标 三级指标``) is no such line."""
     for k, row in enumerate(table.rows[:_HEADER_SCAN]):
         t = normalize_text(row[0]) if row else ""
         m = _FIRST_HEADER.search(t)
-        if m and m.start() >= 4 and k + 1 < len(table.rows) and table.rows[k + 1] \
+        if m and m.start() >= 4 and len(row[0].split()) == 1 and k + 1 < len(table.rows) and table.rows[k + 1] \
                 and header_role(table.rows[k + 1][0], lex) in ("level2", "name", "value"):
             rows = [*table.rows[:k], [t[:m.start()]], [m.group(1)], *table.rows[k + 1:]]
             refs = [*table.refs[:k + 1], *table.refs[k:]]

@@ -370,9 +370,10 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if empty and ind["inferred"].get("target", {}).get("rule") != "target_blank":
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
                            "reason": "weights_only" if weights else "no_value"})
-            if not weights or not _WORD.search(ind["name"]) \
+            if not weights or not _WORD.search(ind["name"]) or (out and out[-1]["name"] == ind["name"]) \
                     or any(w.startswith(ind["name"]) for w in lex.level1 | lex.level2):
-                continue  # (服务对象 of 服务对象 / 满意度指标: a level label broken over two rows, no indicator)
+                continue  # (服务对象 of 服务对象 / 满意度指标: a level label broken over two rows, no indicator;
+                # the row's name again under the next level: a name merged over two rows)
             # 对经济发展的促进作用 | 10 | 10: an indicator whose target was never written, its cells the scores: listed
             # as unread, and kept, its target to be filled in at review (as a blank target)
             ind["inferred"]["target"] = _blank_target("指标值列写的是分值而不是目标，指标名称也没有写出目标")
