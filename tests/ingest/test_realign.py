@@ -97,3 +97,15 @@ def test_rows_as_wide_as_their_header_are_not_read_from_their_end() -> None:
         '\t成本指标\t成本控制率\t\t不超预算\t\t备注'])
     data = _read(text)
     assert [i["name"] for i in data["indicators"]][:2] == ["办公大楼日常维修维护次数", "大楼安检巡察次数"]
+
+
+def test_a_browser_copy_s_row_named_by_its_second_level_before_its_type_word_is_set_right() -> None:
+    """成本指标 | 社会成本指标 | 定量 | 100 | %: the first level's cell is left out, the row names itself by
+    its second level; as it is, 定量 would stand under the names."""
+    text = "\n".join([
+        "一级指标\t二级指标\t三级指标\t指标值类型\t指标值\t计量单位\t指标解释",
+        "产出指标\t数量指标\t业务工作支出安排金额\t定量\t28.8\t万元\t该指标主要考察业务工作支出安排情况",
+        "成本指标\t社会成本指标\t定量\t100\t%\t该指标主要考察总成本控制情况"])
+    data = _read(text, 2023)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("业务工作支出安排金额", "28.8"), ("社会成本指标", "100")]

@@ -50,8 +50,11 @@ def _placed(row: list[str], layout: Layout, lex: Lexicon) -> bool:
         if text and (word is None or (word[0] != lv and word[1] not in lex.either)):
             return False
     name = normalize_text(cell(row, layout.name_col))
-    if not name or lex.level_word(name) or is_value_like(name, lex) or (lex.explanation and lex.explanation.match(name)):
-        return False  # (达到预计值: an explanation, the column after the name's)
+    after = normalize_text(cell(row, layout.name_col + 1))
+    named_by_level = bool(lex.level_word(name)) and (after in ("定量", "定性") or is_value_like(after, lex))
+    if not name or name in ("定量", "定性") or (lex.level_word(name) and not named_by_level) or is_value_like(name, lex) \
+            or (lex.explanation and lex.explanation.match(name)):
+        return False  # (达到预计值: an explanation, the column after the name's; 社会成本指标 | 定量: a row named by its level)
     value = next((c.index for c in layout.columns if c.role == "value"), None)
     target = normalize_text(cell(row, value))
     return not target or is_value_like(target, lex) or not ends_like_name(target)
