@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -47,6 +47,8 @@ _TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
 _NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d)|[\u2460-\u2473])\s*")  # 1. （1） 一、 ①
 _TEMPLATE_RE = re.compile(r"[(（]\s*(?:[≥≤<>=]*\s*\*+|[≥≤<>=]+(?!\s*\d))\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
 #: a cell that is only a value: a number, a comparator before it, a short unit after it (≥95%, 280人次, 220)
+#: a comparator alone, its number cut off or in a cell of its own (≥, <=, ＞): no value and no name
+SIGN_ONLY = re.compile(r"[≥≤<>=＝≧≦＞＜]{1,2}")
 VALUE_SHAPE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>%|％|[^\d\s]{0,4})$")
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
@@ -277,7 +279,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = arabic(text, lex)  # 不少于三次, 两期, 十二月底前: a count written in Chinese numerals
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
-    if re.fullmatch(r"[≥≤<>=≧≦]{1,2}", text):
+    if SIGN_ONLY.fullmatch(text):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")  # a sign whose number was cut off
     if text in _YES_NO:
         return Cell(text_raw, "=", _YES_NO[text], form="bool")
@@ -562,6 +564,12 @@ def unit_only(raw: str, lex: Lexicon) -> str:
     t = re.sub(r"^[≥≤<>=≧≦＞＜\s]+", "", normalize_text(raw))
     unit = clean_unit(t, lex) if t else ""
     return unit if unit and (unit in lex.units or unit == "%") and not re.search(r"\d", t) else ""
+
+
+def is_figure(text: str, lex: Lexicon) -> bool:
+    """A value that starts with its number (after any sign: ≧15组, 1130元/月/人), never a worded target."""
+    t = normalize_text(text)
+    return bool(re.match(r"[≥≤<>=＝≧≦＞＜]{0,2}\d", t)) and is_value_like(t, lex)
 
 
 def is_value_like(text: str, lex: Lexicon) -> bool:

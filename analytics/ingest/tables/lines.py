@@ -10,8 +10,9 @@ from __future__ import annotations
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (GENERIC_NAMES, ends_like_name, fits, header_role, header_year, is_numberish, is_place_name,
-                                            is_placeholder, is_qualitative_text, is_value_like,
+from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, ends_like_name, fits, header_role, header_year,
+                                            is_figure, is_numberish, is_place_name, is_placeholder, is_qualitative_text,
+                                            is_value_like,
                                             TYPE_WORDS, names_under_level2, read_value, unit_only)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
@@ -25,7 +26,6 @@ _COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored
 _NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
-_SIGN_ALONE = re.compile(r"[≥≤<>=≧≦＞＜]{1,2}")  # a comparator alone: its own column, never a piece of a name
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
@@ -143,8 +143,7 @@ def _worded_before_level(t: str, nxt: str | None, lex: Lexicon) -> bool:
 def _valued(lines: list[str], at: int, lex: Lexicon) -> bool:
     """Line ``at`` is a figure (≧15组, 100%): the line before it names a row, even when numbered like
     a report's heading (二、化肥减量增效田间试验)."""
-    t = normalize_text(lines[at]) if at < len(lines) else ""
-    return bool(re.match(r"[≥≤≧≦<>=＞＜]{0,2}\d", t)) and is_value_like(t, lex)
+    return at < len(lines) and is_figure(lines[at], lex)
 
 
 def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
@@ -357,18 +356,15 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += 1
             continue
         word = lex.level_word(t)
-        if word and word[0] == "level2" and i + 1 < len(lines) and not lex.level_word(lines[i + 1]) \
-                and (is_value_like(normalize_text(lines[i + 1]), lex) or normalize_text(lines[i + 1]) in TYPE_WORDS
-                     or _SIGN_ALONE.fullmatch(normalize_text(lines[i + 1]))):
-            if "level2" in pending and "level1" not in pending and pending["level2"] not in lex.level2_to_level1:
-                pending["level1"] = pending["level2"]  # 成本指标 then 社会成本指标
-            pending["level2"] = word[1]  # 质量指标 | 100%: a form naming its rows by their second level
-            word = None
+        nxt = normalize_text(lines[i + 1]) if i + 1 < len(lines) else ""
+        names_row = bool(word) and word[0] == "level2" and bool(nxt) and not lex.level_word(nxt) \
+            and (is_value_like(nxt, lex) or nxt in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(nxt)))  # 质量指标 | 100%
         if word:
             if word[0] == "level2" and "level2" in pending and "level1" not in pending \
                     and pending["level2"] not in lex.level2_to_level1:
                 pending["level1"] = pending["level2"]  # 成本指标 then 经济成本指标
             pending[word[0]] = word[1]
+        if word and not names_row:  # (a form naming its rows by their second level: the word is the row's name too)
             i += 1
             while i < len(lines) and _SCORE_TAIL.fullmatch(normalize_text(lines[i])):
                 i += 1  # 产出指标 / (50) or 效益指标 / 30分): the level's score, wrapped onto its own line
@@ -378,7 +374,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
-                and normalize_text(lines[i]) not in TYPE_WORDS and not _SIGN_ALONE.fullmatch(normalize_text(lines[i])) \
+                and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)

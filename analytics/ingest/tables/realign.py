@@ -10,7 +10,7 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import ends_like_name, fits, is_value_like, read_value
+from analytics.ingest.tables.cells import SIGN_ONLY, TYPE_WORDS, ends_like_name, fits, is_value_like, read_value
 from analytics.ingest.tables.layout import Column, Layout, infer_level_cols
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -51,8 +51,8 @@ def _placed(row: list[str], layout: Layout, lex: Lexicon) -> bool:
             return False
     name = normalize_text(cell(row, layout.name_col))
     after = normalize_text(cell(row, layout.name_col + 1))
-    named_by_level = bool(lex.level_word(name)) and (after in ("定量", "定性") or is_value_like(after, lex))
-    if not name or name in ("定量", "定性") or (lex.level_word(name) and not named_by_level) or is_value_like(name, lex) \
+    named_by_level = bool(lex.level_word(name)) and (after in TYPE_WORDS or is_value_like(after, lex))
+    if not name or name in TYPE_WORDS or (lex.level_word(name) and not named_by_level) or is_value_like(name, lex) \
             or (lex.explanation and lex.explanation.match(name)):
         return False  # (达到预计值: an explanation, the column after the name's; 社会成本指标 | 定量: a row named by its level)
     value = next((c.index for c in layout.columns if c.role == "value"), None)
@@ -95,9 +95,6 @@ def right_rows(table: RawTable, layout: Layout, lex: Lexicon) -> tuple[RawTable,
 SLOT = re.compile(r"^指标\s*[\d一二三四五六七八九十]{1,2}\s*[.．、:：]\s*[^\W\d_]")
 
 
-_SIGN_ONLY = re.compile(r"[=＝≥≤<>＞＜≧≦]{1,2}")  # a 指标性质 cell's comparator: no name
-
-
 def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
     """A row whose first cell is not what the first column holds: the cells covered by merged
     cells were left out of the copy, so the row starts further right."""
@@ -123,7 +120,7 @@ def needs_realign(row: list[str], layout: Layout, lex: Lexicon) -> bool:
         # what is no word of its level: the row starts left of its columns
     name = normalize_text(cell(row, layout.name_col))
     numbered = col0.role not in ("level1", "level2") and bool(_SEQUENCE.fullmatch(first))
-    if name and not _SIGN_ONLY.fullmatch(name) and not lex.level_word(name) and not is_value_like(name, lex) and \
+    if name and not SIGN_ONLY.fullmatch(name) and not lex.level_word(name) and not is_value_like(name, lex) and \
             (numbered or len([c for c in row if c.strip()]) > layout.name_col):
         return False  # the name column holds a name (after the row's number in a 序号 column): the row is in place
     if numbered and name and not is_value_like(name, lex) and layout.level_cols and all(

@@ -31,7 +31,7 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.breaks import labels_down
 from analytics.ingest.tables.cells import (AIM_START, SIGN_WORDS, VALUE_SHAPE, cut_unit, ends_like_name, header_role,
-                                           is_placeholder, is_value_like, open_value)
+                                           is_figure, is_placeholder, is_value_like, open_value)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
@@ -513,7 +513,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
         words = line.split() if len(line) <= _LONGEST_LINE else []  # a whole text on one line: no cell
         last = normalize_text(words[-1]) if words else ""
         if last and len(last) >= 3 and not _is_value(last) and not lex.level_word(last) \
-                and not (re.match(r"[≥≤≧≦<>=＞＜]{0,2}\d", last) and is_value_like(last, lex)) \
+                and not is_figure(last, lex) \
                 and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";", "性")) \
                 and re.search(r"[\u4e00-\u9fff]", last) and "%" not in last and not _WORDED_END.search(last) \
                 and not _WORDED_START.match(last):
