@@ -36,13 +36,16 @@ _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
-_LONGEST = {"level": 24, "name": 60, "value": 30}  # characters a cell of such a column may hold
+_LONGEST = {"level": 24, "name": 60, "value": 30, "adjusted": 30}  # characters a cell of such a column may hold
+_ADJUSTED = 3.5  # a cell's fit taken off under 调整指标值 (the year's targets as adjusted: mostly none)
+_QUALITY_NAME = re.compile(r"[\u4e00-\u9fff]{2}性$")  # 健全性, 合规性, 公开性: a quality judged in words
+_ROW_COST = 4.0  # what a row of a stream must fit beyond its cells' fit (no name and value cut out of one row's name)
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
 _FACTS_BEFORE = 600  # characters above a stream's header read for its title and facts
 _MAX_STREAM_TEXT = 200_000  # characters of a text searched for a form run together (a page is far shorter)
 _HEADLESS = ("一级指标", "二级指标", "三级指标", "指标值", "分值", "备注")  # a stream copied without its header
-_DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$")  # a cell ending in the same text twice (合格合格, 50件50件; not 80000)
+_DOUBLED = re.compile(r"(?=.*\D)(.{2,})\1$|([\u4e00-\u9fff])\2$")  # a cell ending in the same text twice (合格合格, 50件50件, 高高; not 80000)
 _SCORES = re.compile(r"(19|20)\d\d")
 _SIGNED = re.compile(r"[≥≤=<>≧≦]\d")
 _STOPS = ",，。;；、:："  # a stream's value cell neither starts nor ends with these
@@ -96,7 +99,7 @@ def _cut_header(line: str, lex: Lexicon) -> list[str] | None:
 
 def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> list[str]:
     """What each header word's column holds (``roles``: their header roles): level | name | number |
-    unit | sign | value | text."""
+    unit | sign | value | adjusted (a second target column, of targets as adjusted) | yesno | text."""
     last_name = max(i for i, r in enumerate(roles) if r == "name")
     kinds = []
     for i, (w, role) in enumerate(zip(words, roles)):
@@ -109,12 +112,25 @@ def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> li
         elif role == "comparator":
             kinds.append("sign")
         elif role == "value":
-            kinds.append("value")
+            kinds.append("adjusted" if "调整" in w and "value" in kinds else "value")  # 年初指标值 | 调整指标值
         elif role == "ignore" and lex.score_header.search(w) and not re.search("(标准|原因|说明)", w):
             kinds.append("number")
+        elif w.startswith("是否"):
+            kinds.append("yesno")  # 是否核心指标: 是 or 否
         else:
             kinds.append("text")
     return kinds
+
+
+def _typed(cell: str) -> bool:
+    """``cell`` is an indicator's type written out (定量指标, 定性指标), or with its characters out of
+    order as a scanned copy shows them (性标定指)."""
+    return len(cell) == 4 and any(sorted(cell) == sorted(w + "指标") for w in TYPE_WORDS)
+
+
+def _holds_type(cell: str) -> bool:
+    """``cell`` holds an indicator's type (定量指标, or scrambled: 性标定指) with more around it."""
+    return len(cell) > 4 and any(_typed(cell[k:k + 4]) for k in range(len(cell) - 3))
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
@@ -137,13 +153,20 @@ def _boundaries(s: str, lex: Lexicon) -> list[int]:
 
     out = {0, len(s)}
     for i in range(1, len(s)):
-        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]):
+        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]) or _QUALITY_NAME.search(s, 0, i):
             out.add(i)
+        elif s[i - 1] == "0" and s[i].isdigit() and (i == 1 or cls(s[i - 2]) != "d"):
+            out.add(i)  # 0 | 100%: no number starts with 0 (an actual of 0, then the next cell)
+        elif s[i - 1] == s[i] and cls(s[i]) == "h":
+            out.add(i)  # 高 | 高: a target in a word and its actual
     words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS, "同比", "环比") if len(w) >= 2}
     words |= {w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}  # 产出时效 | 森林火灾…
     for w in sorted(words):
         for m in re.finditer(re.escape(w), s):
             out.update(k for k in (m.start(), m.end(), m.end() + 2) if k <= len(s))
+    for m in re.finditer("(?=[定性量指标]{4})", s):  # 定量指标, or 性标定指 as a scan scrambled it
+        if _typed(s[m.start():m.start() + 4]):
+            out.update((m.start(), m.start() + 4))
     if lex.explanation is not None:
         for m in re.finditer(lex.explanation.pattern.lstrip("^"), s):
             out.add(m.start())
@@ -204,13 +227,15 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if stream and (cell.endswith("指标") or re.match(r"[(（][\d.]+分?[)）]", cell)
                            or re.match(r"[^\W\d_]{1,3}\d", cell) and counted(re.match(r"\D+", cell).group(0))):
                 return None  # 万粒8指标: a value's unit, a score and the next row's slot; (20分)…: a level's points
-            if stream and re.fullmatch(r"(\S{1,3})\1", cell):
-                return None  # 是是, 合格合格: a target and its actual in words
+            if stream and (re.fullmatch(r"(\S{1,3})\1", cell) or _DOUBLED.search(cell)):
+                return None  # 是是, 合格合格: a target and its actual in words; 健全性性: a name and its type's first character
+            if stream and (_holds_type(cell) or _typed(cell)):
+                return None  # …性标定指高: the row's type and targets
             if stream and (cell in lex.qualitative_words or counted(cell) or _open_bracket(cell)
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
                 # 结余率(计算方法为:结余数 goes on to its closing bracket; 成本指标维修经费 is a level and a name
-            return 1.0 + (0.5 if ends_like_name(cell) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
+            return 1.0 + (0.5 if ends_like_name(cell) or (stream and _QUALITY_NAME.search(cell)) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
         if kind == "number":
@@ -219,13 +244,18 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0)
         if kind == "unit":
             return 1.5 if cell in units else None
+        if kind == "yesno":
+            return 1.5 if cell in ("是", "否") else None
         if kind == "sign":
-            return 2.0 if column_sign(cell) or cell in TYPE_WORDS else None
+            return 2.0 if column_sign(cell) or cell in TYPE_WORDS or _typed(cell) else None
+        if kind == "adjusted":  # a column of adjusted targets is mostly left empty: filled when nothing else fits
+            base = fit("value", i, j)
+            return None if base is None else base - _ADJUSTED
         if kind == "value":
             if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or cell[0] in _JOINERS + ")）"):
                 return None  # ,减少因恐 | 。对促进 | 等合格: a sentence or a name cut in pieces, no target
-            if stream and _DOUBLED.search(cell):
-                return None  # 合格合格, 50件50件: a target and its actual, two cells
+            if stream and (_DOUBLED.search(cell) or _holds_type(cell)):
+                return None  # 合格合格, 50件50件: a target and its actual, two cells; 健全性性标定指: a name and its type
             read = read_value(cell, "higher", lex)
             if re.match(r"0\d", cell):
                 return None
@@ -242,7 +272,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                     cell.endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
                 return 1.2 + 0.02 * len(cell)  # 同比2022年销量显著提高: a change on a year before, in words
             if read.form == "qualitative" and len(cell) <= 12 and not re.search(r"\d", cell) and \
-                    any(w in cell for w in lex.qualitative_words if len(w) >= 2):
+                    (any(w in cell for w in lex.qualitative_words if len(w) >= 2) or cell in lex.qualitative_words):
+                if stream and re.search(r"[\u4e00-\u9fff]{2}性.", cell):
+                    return None  # 合规性好: a quality's name (合规性) and its target (好)
                 opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))
                 return 1.0 + 0.1 * min(len(cell), 4) + (0.3 if opens else 0.0)  # 合格, not 设备质量等合格
             return None
@@ -253,8 +285,11 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], _LONGEST_TEXT if stream else len(s))]
         if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
             ends = [i] + [i + len(m) for m in _prefixes(_WEIGHT, s, i)]
+        elif kinds[k] == "yesno":
+            ends = [i] + ([i + 1] if i < len(s) else [])
         elif kinds[k] in ("unit", "sign"):
             ends = [i] + [i + len(w) for w in (units if kinds[k] == "unit" else signs) if s.startswith(w, i)]
+            ends += [i + 4] if kinds[k] == "sign" and _typed(s[i:i + 4]) else []
         elif kinds[k] == "text" and all(x == "text" for x in kinds[k:]) and not stream:
             ends = [len(s)]  # the trailing free-text columns take the rest
         out: list[tuple[int, float]] = []
@@ -267,7 +302,13 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if stream and levels and j > i and kinds[k] == "level" and levels[k] in ("level1", "level2") \
                     and (lex.level_word(s[i:j]) or ("", ""))[0] != levels[k]:
                 continue  # 效益指标 under 一级指标, 社会效益 under 二级指标
-            if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and \
+            if stream and kinds[k] in ("name", "value") and i + 1 < j < len(s) and s[j] == s[j - 1] \
+                    and s[j] in lex.qualitative_words:
+                continue  # 合规性好 | 好, 安全好 | 好: the cell ends before a target and its actual in one word (好 | 好)
+            if kinds[k] == "number" and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
+                score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
+            zero = s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
+            if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and not zero and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
                 score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
             out.append((j, score))
@@ -291,7 +332,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if not stream or i == len(s):
                 return (0.0, ()) if i == len(s) else None
             more = memo.get((i, 0))  # the next row, or the rest left as it is (the page's footer)
-            return (more[0], (_ROW_BREAK,) + more[1]) if more is not None and more[0] > 0 else (0.0, ())
+            return (more[0] - _ROW_COST, (_ROW_BREAK,) + more[1]) if more is not None and more[0] > _ROW_COST else (0.0, ())
         found: Best = None
         for j, score in choices[(i, k)]:
             rest = memo.get((j, k + 1))
@@ -348,6 +389,21 @@ def _uncut(s: str, roles: list[str | None], kinds: list[str], lex: Lexicon) -> l
     return None
 
 
+def _scrambled(s: str, j: int, lex: Lexicon) -> tuple[str | None, int]:
+    """(header word, end) when the characters at ``j`` are a header word of four characters or more
+    with its characters out of order (one more character may have slipped in: 年成值全完值 for
+    全年完成值) and another header word follows them; else ``(None, j)``."""
+    for w in lex.run_words:
+        if len(w) < 4:
+            continue
+        for n in (len(w), len(w) + 1):
+            chunk = s[j:j + n]
+            if len(chunk) == n and all(chunk.count(c) >= w.count(c) for c in set(w)) \
+                    and any(s.startswith(v, j + n) for v in lex.run_words):
+                return w, j + n
+    return None, j
+
+
 def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
     """(start, end, words) of the first run of header words inside ``s`` (at least three, with a name
     and a value among them; each the longest word that fits, a year before it kept), else ``None``."""
@@ -359,11 +415,14 @@ def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
             year = _YEAR_WORD.match(s, i)
             j = year.end() if year else i
             w = next((w for w in lex.run_words if s.startswith(w, j)), None)
+            end = j + len(w) if w else j
+            if w is None and words:  # 年成值全完值: a scanned copy's word, its characters out of order
+                w, end = _scrambled(s, j, lex)
             if w is None:
                 break
-            mark = _COLUMN_MARK.match(s, j + len(w))  # 年初目标值(A) | 实际完成值(B): the column's letter
-            k = mark.end() if mark else j + len(w)
-            words.append(s[i:k])
+            mark = _COLUMN_MARK.match(s, end)  # 年初目标值(A) | 实际完成值(B): the column's letter
+            k = mark.end() if mark else end
+            words.append(s[i:j] + w + s[end:k])
             i = k
         while words and len(words) < 16:  # 指标 | 指标内容 | 指标值: a short word before the first long one
             w = next((w for w in lex.run_words if len(w) < 4 and s.endswith(w, 0, p)), None)
