@@ -432,6 +432,21 @@ def test_a_unit_column_with_compound_or_short_money_units(tmp_path: Path) -> Non
     assert _ind(data, "清运量")["unit"] == "万m3"
 
 
+
+def test_a_unit_column_holding_the_targets_bound(tmp_path: Path) -> None:
+    """天以内 | 2 and 家以上 | 10 under 计量单位 | 指标值: the unit is 天 / 家, the bound goes with the
+    value (≤ 2, ≥ 10); a value with a comparator of its own keeps it."""
+    data = _xlsx(tmp_path, [["2020年绩效目标表"],
+                            ["一级指标", "二级指标", "三级指标", "计量单位", "指标值"],
+                            ["产出指标", "时效指标", "解决群众问题时间", "天以内", 2],
+                            [None, "数量指标", "培育高新技术企业数量", "家以上", 10],
+                            [None, None, "举办讲座次数", "次以上", "≥12"]])
+    late, firms, talks = _ind(data, "解决群众问题时间"), _ind(data, "培育高新技术企业数量"), _ind(data, "举办讲座次数")
+    assert (late["unit"], late["direction"], late["targets"]["2020"]["comparator"]) == ("天", "lower", "<=")
+    assert (firms["unit"], firms["targets"]["2020"]["comparator"], firms["targets"]["2020"]["value"]) == ("家", ">=", 10)
+    assert (talks["unit"], talks["targets"]["2020"]["value"]) == ("次", 12)
+
+
 # --- the real tables of tests/tables/ --------------------------------------------------------------
 
 def _bench():  # the bench's scoring, shared

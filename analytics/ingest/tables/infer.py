@@ -11,13 +11,27 @@ from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
 from analytics.ingest.tables.cells import Cell
 from analytics.ingest.tables.lexicon import Lexicon, Rule
 
-__all__ = ["infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling"]
+__all__ = ["unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling"]
 
 Inferred = dict[str, Any]
 
 
 def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
     return {"value": value, "rule": rule, "reason": reason, "confidence": confidence}
+
+
+_UNIT_BOUND = re.compile(r"(?<=\S)(及以上|以上|及以下|以下|以内)$")
+
+
+def unit_bound(unit_cell: str, raw: str) -> tuple[str, str]:
+    """(unit cell, value) with a bound written in the unit column moved onto the value: 天以内 beside
+    2 is the unit 天 and the target 2以内 (≤ 2); the value keeps a comparator of its own (≥2 stays)."""
+    bound = _UNIT_BOUND.search(normalize_text(unit_cell))
+    if not bound:
+        return unit_cell, raw
+    value = normalize_text(raw)
+    moved = bool(re.search(r"\d$", value)) and not re.match(r"[≥≤≧≦<>=]|不|至", value)
+    return normalize_text(unit_cell)[:bound.start()], raw + bound.group(0) if moved else raw
 
 
 def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "",
