@@ -28,6 +28,7 @@ from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
+from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
@@ -145,6 +146,12 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
         prose = _prose(clauses(), table, lex, year, name, converted, single=True) if text else None
         if prose is not None:  # one target in a sentence under its level label (a notice cut after it)
             return prose
+        named = names_only(table, lex) if text else None
+        if named is not None:  # a copy cut before its values: the names, their targets left to fill in
+            result = _read(named, lex, year, name, converted)
+            if isinstance(result, TableReading) and result.indicators:
+                result.source["advice"] = "names_only"
+                return result
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
             return NoTable("no_word_table", str(len(table.rows)))
     if isinstance(first, TableReading) and not first.indicators:  # a header with no indicator under it

@@ -34,6 +34,12 @@ STRINGS: dict[str, dict[str, str]] = {
               "column after column, or with a cell's lines apart). If you have the file, upload the Excel, Word or "
               "PDF file itself, which reads far more completely; otherwise check every unread row and every "
               "indicator read."},
+    "advice_names_only": {
+        "zh": "这段文字只有指标名称，没有指标值（复制在“指标值”一列之前就断了，或网页去掉了数字）：已列出 {n} 个指标名称，"
+              "层级和目标值都没有读出，请在核对时填写。如有原文件，请直接上传 Excel、Word 或 PDF 文件。",
+        "en": "This text holds the indicators' names but no values (the copy stops before the value column, or the "
+              "page dropped its digits): {n} names are listed, without their levels or targets; fill them in when "
+              "you review. If you have the file, upload the Excel, Word or PDF file itself."},
     "forms_found": {"zh": "{file} 中有 {n} 张目标表（{names}），已全部读出，每个指标注明所在的表；只要其中一张时用 --form 序号。",
                     "en": "{file} holds {n} forms ({names}); all were read, each indicator with its form; use --form N for one of them."},
     "empty": {"zh": "{file}：文件是空的。", "en": "{file}: the file is empty."},
