@@ -508,3 +508,18 @@ def test_a_works_plan_names_what_is_done_without_its_verb_and_reads_figures_list
     assert got == [("植树造林", 0.74, "万亩"), ("封山育林", 1.1, "万亩"), ("油茶示范项目", 0.3, "万亩"),
                    ("油茶低效林改造", 0.36, "万亩"), ("建设省级森林乡村", 2, "个"), ("林业育苗面积", 260, "亩"),
                    ("年度任务完成率", 100, "%")]
+
+
+def test_a_result_report_s_labelled_counts_are_actuals_without_targets(tmp_path: Path) -> None:
+    """名称:一个季度开展…一次,共4次 in a self-evaluation report: the label names the row, 共4次 is what
+    was done (actual 4, unit 次), no target is set; a count of things done under 成本指标 is no cap;
+    服务对象满意度:服务对象满意度≥80% is the name once, its bound the target."""
+    text = ("某医院2023年度绩效自评报告\n(三)绩效指标完成情况分析。\n(1)数量指标。\n"
+            "开展工作督导: 一个季度开展工作督导一次,共4次。\n开展绩效考核:一个季度开展绩效考核一次,共4次。\n"
+            "(2)成本指标。\n开展技术指导:一个季度开展技术指导一次,共4次。\n"
+            "3.满意度指标完成情况分析\n服务对象满意度:服务对象满意度≥80%。\n")
+    data = _read(tmp_path, text)
+    got = [(i["name"], i["unit"], i["direction"], i["targets"].get("2023", {}).get("value"),
+            (i.get("actuals") or {}).get("2023", {}).get("value")) for i in data["indicators"]]
+    assert got == [("开展工作督导", "次", "higher", None, 4), ("开展绩效考核", "次", "higher", None, 4),
+                   ("开展技术指导", "次", "higher", None, 4), ("服务对象满意度", "%", "higher", 80, None)]

@@ -37,7 +37,7 @@ def unit_bound(unit_cell: str, raw: str) -> tuple[str, str]:
 def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "",
                actuals: list[Cell] | None = None) -> Inferred:
     """The unit: a 单位 column, else brackets after the name, else the values, else the actual
-    values (a target written 21 beside its actual 21人), else the name."""
+    values (a target written 21 beside its actual 21人, or none written beside 4次), else the name."""
     money = lex.money_wan.search(normalize_text(name) + level)
 
     def in_wan(unit: str) -> str | None:  # 250万 → 万元; 15万/月 → 万元/月, for money only
@@ -59,7 +59,7 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
                                              f"名称含“{money.group(0)}” → {full}", "medium")
         return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
     done = [c for c in actuals or [] if c.unit and c.form == "number"]
-    if done and all(c.form in ("number", "none") for c in cells) and any(c.form == "number" for c in cells):
+    if done and all(c.form in ("number", "none") for c in cells):  # a bare target, or none: the result's unit
         return _field(done[0].unit, "actual_unit", f"指标值未写单位，实际完成值写作“{done[0].raw}”", "medium")
     if any(c.form != "none" for c in cells) and all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
         return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")

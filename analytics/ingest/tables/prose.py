@@ -75,6 +75,9 @@ _NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|完
                         r"(?:[^\d\s,，。]{1,8}?(?:省|市|县|区|镇|乡|街道))?(?:19|20)\d{2}年度?)(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划|绩效)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
                          r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=\S{3})(?<!行)为|(?<=\S{3})(?:大约|约|共计|共))$")
+#: a result report's labelled line that counts what was done, no target set: 名称:一个季度开展…一次,共4次
+_COUNT_DONE = re.compile(r"^(?P<name>[^\d:：,，。;；]{2,20})[:：][^:：]*?[,，](?:全年)?共计?(?P<n>\d+(?:\.\d+)?)(?P<unit>[^\W\d_]{1,3})$")
+_SAID_AGAIN = re.compile(r"^(?P<l>[^:：]{2,20})\s*[:：]\s*(?P=l)$")  # a name before its colon, said again after it
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
 #: a note after an item's target: (新增), (2022:90%), (2022年:61%)
 _NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
@@ -171,6 +174,12 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
         before = len(rows)  # rows of this clause so far: an actual after them is theirs
         goal = any(a <= start < b for a, b in goal_spans)
         done_list = False
+        counted = _COUNT_DONE.match(normalize_text(clause).strip())
+        if counted and not _level(counted.group("name"), lex):  # 开展工作督导:一个季度开展…一次,共4次: done, no target
+            rows.append([levels["level1"], levels["level2"], counted.group("name"), ""])
+            actuals[len(rows) - 1] = counted.group("n") + counted.group("unit")
+            refs.append(_ref(line_of, start))
+            continue
         worded_pair = _worded_pair(parts, levels, lex)
         if worded_pair is not None:  # 完成时限,2025年10月底前 / 学员种植技术水平,提高: a name, its target in words
             rows.append(worded_pair)
@@ -498,6 +507,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
     if found is None:
         return None
     name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", _ITEM.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip(), count=1)))
+    name = _SAID_AGAIN.sub(r"\g<l>", name)  # 服务对象满意度:服务对象满意度≥80%: the label said again
     if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
     if BOUND_STATED.search(name):

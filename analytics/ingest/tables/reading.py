@@ -588,7 +588,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
         and not name.endswith(("、", ",", "，", ";", "；")) \
         and not (lex.scoring_rule and lex.scoring_rule.search(name))  # 定量指标计算:…记满分: a note, no target
     if (scored or statement) and name and not is_value_like(name, lex) and not re.search("(与否|是否)", name) \
-            and not ends_like_name(name):  # …种植面积, …控制程度: a name whose value is missing, not a statement
+            and not ends_like_name(name) and not any(s == "actuals" and re.search(r"\d", r) for _, s, _, r in raws):
+        # …种植面积, …控制程度: a name whose value is missing, not a statement; nor one whose result is a figure (4次)
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
         why = "指标值列写的是分值" if weights else "指标值空白而已评分" if scored else "指标值空白，名称是一句目标表述"
         return name, raws, {"target": {
