@@ -419,3 +419,43 @@ def test_a_target_said_in_a_sentence_ends_at_its_full_stop_however_wide_its_line
     rows = {i["name"]: i for i in _reading(text)["indicators"]}
     assert "促进学前教育普及普惠优质发展" in rows and "非营利性民办园租房受益期限" in rows
     assert rows["促进学前教育普及普惠优质发展"]["targets"]["2020"]["raw"].endswith("民办幼儿园发展。")
+
+
+#: a workbook printed without grid lines: one row a line, the longest name as wide as its column
+PLAIN_SHEET = """\
+2025年项目支出绩效目标表
+一级指标      二级指标        三级指标              指标值类型   目标值   度量单位
+          经济成本指标      疾病预防控制中心经费        ≤       70    万元
+          社会成本指标      实施项目对社会产生的不利影响    定性      减少
+成本指标      生态环境成本指标    实施项目对生态产生的不利影响    定性      减
+"""
+
+#: group rows with a score and no value above the rows they group (★补助… | 10 | | 10), the merged labels
+#: at the bottom of their block (Excel's default)
+GROUPED = """\
+2023年项目绩效自评表
+一级指标    二级指标    三级指标              分值    年度指标值   全年实际值   得分
+                ★补助各类粮食作物种植面积     10                    10
+                红薯种植面积                  5.5亩    5.5亩
+                ★补助各类瓜果蔬菜种植面积     10                    10
+                梨树种植面积                  6亩      6亩
+                桃种植面积                   1亩      1亩
+                ★补助家畜家禽养殖数量       10                    10
+                猪养殖数量                   80头     80头
+产出指标    数量指标    牛养殖数量                   3头      3头
+"""
+
+
+def test_a_target_in_one_word_takes_no_line_of_the_next_row_below_it() -> None:
+    """减少 is a whole target: 减 below it is the next row's (cut short), two rows, not one."""
+    rows = _reading(PLAIN_SHEET)["indicators"]
+    assert [(i["name"], i["targets"]["2025"]["raw"]) for i in rows] == [
+        ("疾病预防控制中心经费", "≤70"), ("实施项目对社会产生的不利影响", "减少"), ("实施项目对生态产生的不利影响", "减")]
+
+
+def test_a_group_row_with_a_score_and_no_value_is_a_row_of_its_own() -> None:
+    """★补助各类粮食作物种植面积 | 10 | (no value) | 10 stands above its first member row and beside
+    no value: it is a row of its own (listed unread, no target), not the start of 红薯种植面积's name."""
+    data = _reading(GROUPED)
+    assert [i["name"] for i in data["indicators"]] == ["红薯种植面积", "梨树种植面积", "桃种植面积", "猪养殖数量", "牛养殖数量"]
+    assert any("补助各类粮食作物种植面积" in u["text"] for u in data["unread"])

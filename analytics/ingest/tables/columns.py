@@ -179,6 +179,9 @@ def _goes_on(cell: str, above: str, below: str, full: float, role: str | None, l
         return False  # two targets in words, one under the other (有效改善 above 有效提升)
     if role in _VALUE_ROLES and above.rstrip().endswith(("。", "！")):
         return False  # …大力支持了民办幼儿园发展。: a target said in a sentence ended there, however wide its line
+    if role in _VALUE_ROLES and cell.replace(" ", "") in lex.qualitative_words \
+            and not (cell + below).replace(" ", "").endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
+        return False  # a target in one word of its own (减少 above 减, the next row's cut short; not 有效 / 提升)
     if role in _VALUE_ROLES and consecutive and len(below) <= 2 and not re.search(r"\d", cell + below) \
             and not is_value_like(below, lex) and not is_qualitative_text(below, lex):
         return True  # the last character or two of a worded target (按季发 / 放): no target alone
@@ -315,6 +318,8 @@ def _rows_by_place(text_lines: list[str], lex: Lexicon, wide: bool) -> tuple[Raw
     others = [k for k in name_cols + [k for k in range(n) if k != anchor_col and k not in name_cols]
               if roles[k] not in _LEVEL_ROLES]
     anchors = cells.get(anchor_col, []) if anchor_col is not None else []
+    if anchor_col is not None and anchor_col == main_value and anchors:
+        anchors = cells[anchor_col] = _scored_rows(anchors, per_col, roles, name_cols)
     best = "top"
     if len(anchors) >= 2:  # each row's cells placed beside its value, as the table aligns them
         best = min(_MODES, key=lambda m: sum(_misfits(_anchored(per_col[k], anchors, m, pages, k in name_cols), anchors, m,
@@ -384,6 +389,7 @@ def _left_of(p: Piece, cols: list[tuple[int, int]], onto: list[int], kinds: list
     return fits[-1] if fits else onto[0] - 1
 
 
+_SCORE = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")  # a 分值 / 得分 cell
 _LINE_MIN = 8  # characters of a line above the table that a title or sentence wrapped from
 _MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
 
@@ -398,6 +404,19 @@ def _blank_rows(anchors: list[_Cell], per_col: list[list[tuple[int, str]]], wide
               for c in _cells(per_col[k], widest[k], role, lex) if lex.level_word(c.text)}
     blank = [line for line in sorted(starts & named) if line > anchors[0].first
              and not any(a.first <= line <= a.last for a in anchors)]
+    return sorted([*anchors, *(_Cell(line, line, "") for line in blank)], key=lambda c: c.first)
+
+
+def _scored_rows(anchors: list[_Cell], per_col: list[list[tuple[int, str]]], roles: list[str | None],
+                 name_cols: list[int]) -> list[_Cell]:
+    """``anchors`` (the value cells) with an empty one on each line where a name and a score (分值,
+    得分) stand beside no value: a row whose value was left blank, its score where the value would
+    be, however the table aligns its text (★补助各类粮食作物种植面积 | 10 | | 10, a group of the rows
+    below it)."""
+    named = {line for k in name_cols for line, _ in per_col[k]}
+    scored = {line for k, role in enumerate(roles) if role not in (*_LEVEL_ROLES, *_VALUE_ROLES, "name")
+              for line, text in per_col[k] if _SCORE.fullmatch(text)}
+    blank = [line for line in sorted(scored & named) if not any(a.first <= line <= a.last for a in anchors)]
     return sorted([*anchors, *(_Cell(line, line, "") for line in blank)], key=lambda c: c.first)
 
 
