@@ -391,3 +391,15 @@ def test_a_line_of_header_words_set_apart_by_blanks_is_no_note_run_into_the_head
     assert _glued_header(table, load_lexicon()).rows == [[x] for x in lines]
     glued = RawTable("text-lines", [["以下内容为附件图片识别请以附件为准一级指标"], ["二级指标"]], ["L1", "L2"])
     assert _glued_header(glued, load_lexicon()).rows == [["以下内容为附件图片识别请以附件为准"], ["一级指标"], ["二级指标"]]
+
+
+def test_a_description_that_repeats_the_name_is_no_piece_of_it() -> None:
+    """三级指标 | 绩效指标描述 | 指标值 with the description written as the name again: 参审案件补助 (no
+    name's usual end) / 参审案件补助 / 100元 is one row named once, not 参审案件补助参审案件补助."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "绩效指标描述", "指标值",
+        "产出指标", "数量指标", "聘用调解员人数", "聘用调解员人数", "1人",
+        "成本指标", "参审案件补助", "参审案件补助", "100元"])
+    data = _read(text)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
+        ("聘用调解员人数", "1人"), ("参审案件补助", "100元")]

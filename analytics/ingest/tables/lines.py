@@ -375,7 +375,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
-                and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) and (
+                and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
+                and normalize_text(lines[i]) != normalize_text(name) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))):
