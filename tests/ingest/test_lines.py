@@ -403,3 +403,17 @@ def test_a_description_that_repeats_the_name_is_no_piece_of_it() -> None:
     data = _read(text)
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("聘用调解员人数", "1人"), ("参审案件补助", "100元")]
+
+
+def test_a_target_worded_as_passing_an_inspection_is_the_row_s_target() -> None:
+    """一次性通过省文物局验收 after 工程实施总体质量 is its target in words (通过), not a line left over,
+    nor the first line of a cell wrapped over the lines after it (通过 / 安全事故发生率)."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "全年实际完成值",
+        "产出指标", "数量指标", "布展面积", "300㎡", "0",
+        "质量指标", "工程实施总体质量", "一次性通过省文物局验收", "通过",
+        "安全事故发生率", "<=0%", "<=0%"])
+    data = _read(text)
+    rows = {i["name"]: i for i in data["indicators"]}
+    assert rows["工程实施总体质量"]["kind"] == "qualitative"
+    assert rows["工程实施总体质量"]["targets"]["2023"]["raw"] == "一次性通过省文物局验收"
