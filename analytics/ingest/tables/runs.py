@@ -153,7 +153,8 @@ def _boundaries(s: str, lex: Lexicon) -> list[int]:
 
     out = {0, len(s)}
     for i in range(1, len(s)):
-        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]) or _QUALITY_NAME.search(s, 0, i):
+        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]) \
+                or (s[i - 1] == "性" and _QUALITY_NAME.match(s, max(0, i - 3), i)):
             out.add(i)
         elif s[i - 1] == "0" and s[i].isdigit() and (i == 1 or cls(s[i - 2]) != "d"):
             out.add(i)  # 0 | 100%: no number starts with 0 (an actual of 0, then the next cell)
