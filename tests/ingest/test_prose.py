@@ -523,3 +523,16 @@ def test_a_result_report_s_labelled_counts_are_actuals_without_targets(tmp_path:
             (i.get("actuals") or {}).get("2023", {}).get("value")) for i in data["indicators"]]
     assert got == [("开展工作督导", "次", "higher", None, 4), ("开展绩效考核", "次", "higher", None, 4),
                    ("开展技术指导", "次", "higher", None, 4), ("服务对象满意度", "%", "higher", 80, None)]
+
+
+def test_deeds_done_so_many_times_in_a_kpi_cell_are_targets(tmp_path: Path) -> None:
+    """A KPI table's content cell of several targets in sentences: 检查旅游企业370家次 and
+    检查团队1030个次 (a deed, then how many times) are targets as 不少于8次 is; 组建…等 (how it is
+    done) is no part of the name 开展旅游市场暗访检查."""
+    text = ("2018年度绩效考核目标\n指标类型\t考核内容\t指标性质\t分值\n"
+            "职能指标\t开展旅游专项整治,检查旅游企业370家次,检查团队1030个次。组建“市民暗访团”等开展旅游市场暗访检查55批次。"
+            "每月组织联合执法行动不少于8次。\t预期性\t12\n")
+    data = _read(tmp_path, text)
+    got = [(i["name"], i["targets"]["2018"]["raw"]) for i in data["indicators"]]
+    assert ("检查旅游企业", "370家次") in got and ("检查团队", "1030个次") in got
+    assert ("开展旅游市场暗访检查", "55批次") in got

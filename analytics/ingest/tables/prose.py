@@ -75,6 +75,10 @@ _NAME_LEAD = re.compile(r"^(要求|确保|力争|争取|其中|该项目|已|完
                         r"(?:[^\d\s,，。]{1,8}?(?:省|市|县|区|镇|乡|街道))?(?:19|20)\d{2}年度?)(?=\S{2})")
 _NAME_LABEL = re.compile(r"(?<=\S{2})(?:(?:年初|年度|全年|计划|绩效)(?:指标值|目标值|目标|任务数?)(?:为|是|:|：)?|"
                          r"(?:指标值|目标值)(?:为|是|:|：)?|指标(?:为|是|:|：)|(?<=\S{3})(?<!行)为|(?<=\S{3})(?:大约|约|共计|共))$")
+#: a deed done so many times in a sentence of targets: 检查旅游企业370家次, 开展旅游市场暗访检查55批次
+_TIMES_DEEDS = _DEEDS + "|检查|抽查|排查|巡查|走访|督查|督导|指导|培训|宣传|接待"
+_DEED_TIMES = re.compile(rf"^(?:[^\d,，:：]{{0,12}}?等)?(?:{_TIMES_DEEDS})[^\d,，:：;；]{{2,20}}?\d+(?:家次|个次|批次|人次|场次|次|批)$")
+_HOW_FIRST = re.compile(rf"^[^\d,，:：]{{1,12}}?等(?=(?:{_TIMES_DEEDS}))")
 #: a result report's labelled line that counts what was done, no target set: 名称:一个季度开展…一次,共4次
 _COUNT_DONE = re.compile(r"^(?P<name>[^\d:：,，。;；]{2,20})[:：][^:：]*?[,，](?:全年)?共计?(?P<n>\d+(?:\.\d+)?)(?P<unit>[^\W\d_]{1,3})$")
 _SAID_AGAIN = re.compile(r"^(?P<l>[^:：]{2,20})\s*[:：]\s*(?P=l)$")  # a name before its colon, said again after it
@@ -498,7 +502,8 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         body = _BRACKETED.sub(r"\g<v>", body)
     body = _LABEL_CELLS.sub("", body)  # 绩效指标 关键指标 主要发展指标 旅游外汇收入增长8.1%: a row's label cells
     v = _VALUE.search(body)
-    said = None if v or bare else (_TARGET_SAID.search(body) or _RATE_SAID.search(body))  # …绩效目标14户, …达标率100%
+    said = None if v or bare else (_TARGET_SAID.search(body) or _RATE_SAID.search(body) or _DEED_TIMES.match(body))
+    # …绩效目标14户, …达标率100%, 检查旅游企业370家次
     found = v or (_BARE.search(body) if bare or said else None)
     counted = _COUNTED_OBJECT.match(body) if found is None and bare else None
     if counted:  # 建设2个省级森林乡村: the deed and what it makes, so many of them
@@ -508,6 +513,7 @@ def _clause_row(body: str, levels: dict[str, str], bare: bool = False) -> list[s
         return None
     name = _NAME_LABEL.sub("", _NAME_LEAD.sub("", _ITEM.sub("", re.sub(r"^[★*\s]+", "", body[:found.start()]).strip(), count=1)))
     name = _SAID_AGAIN.sub(r"\g<l>", name)  # 服务对象满意度:服务对象满意度≥80%: the label said again
+    name = _HOW_FIRST.sub("", name)  # 组建“市民暗访团”等开展…检查55批次: how it is done, before the deed counted
     if len(name) < 2 or not re.search(r"[^\W\d_]", name) or (not v and re.search(r"(\d[年月日]?|[.:：-])$", name)):
         return None
     if BOUND_STATED.search(name):
