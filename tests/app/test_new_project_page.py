@@ -193,3 +193,15 @@ def test_a_text_out_of_order_asks_for_the_file_itself(at: AppTest) -> None:
     assert any("行列顺序很可能在复制或转换时被打乱" in w.value for w in at.warning)
     _paste(at, (CORPUS / "ningde_rencaiyizhan_2023.tsv").read_text(encoding="utf-8"))
     assert not any("行列顺序" in w.value for w in at.warning)
+
+
+def test_a_copy_cut_before_its_values_lists_its_names_and_says_why(at: AppTest) -> None:
+    """Only names after the header (the copy stops at 指标值): the names are offered for review with
+    their targets blank, and the page says the values were not in the copy."""
+    from tests.ingest.test_names import CUT
+
+    _paste(at, CUT)
+    assert not at.exception
+    assert any("只有指标名称，没有指标值" in w.value for w in at.warning)
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    assert "新建站点个数" in list(grid["name"])
