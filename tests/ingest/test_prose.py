@@ -163,8 +163,9 @@ def test_a_list_numbered_inside_a_paragraph_with_shared_values_and_worded_aims(t
         ("早孕建册率", "rate", (">=", 85.0)),
         ("产后访视率", "rate", (">=", 85.0)),
         ("严重精神障碍患者管理人数", "qualitative", (None, None)),  # 稳步提高
-        ("规范管理率", "rate", (">=", 75.0)),
-        ("服务目标人群(65岁及以上居民和0-36个月儿童)健康管理率", "rate", (">=", 45.0)),  # no cut inside brackets
+        ("严重精神障碍患者规范管理率", "rate", (">=", 75.0)),  # whose: the people the part before names
+        ("65岁及以上居民健康管理率", "rate", (">=", 45.0)),  # 分别: each group the bracket lists
+        ("0-36个月儿童健康管理率", "rate", (">=", 45.0)),
         ("传染病报告率", "rate", (">=", 95.0)),  # 分别: the group takes the last name's measure
         ("突发公共卫生事件报告率", "rate", (">=", 95.0)),
     ]

@@ -19,6 +19,7 @@ from collections import Counter
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import BOUND_STATED, COMPARATOR_WORDS, REACH_WORDS, ends_like_name, is_qualitative_text
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.shared import shared_names
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["prose_rows", "prose_year", "prose_title"]
@@ -96,8 +97,6 @@ _ADVERB = re.compile(r"^(进一步|不断|持续|逐步|逐年|稳步|明显|显
 #: a measure named by the way its name ends, then its aim: 基本公共文化服务水平稳步提升, 参与率逐年提升
 _AIMED_AFTER = re.compile(rf"^(?P<name>[^\d:：,，]{{4,30}}?(率|水平|指数|程度|效能|满意度|覆盖面|氛围)){_AIM}$")
 #: names sharing one target: 早孕建册率和产后访视率分别达到…, 3岁以下儿童系统管理率、0-6岁儿童健康管理率保持在…
-_SHARED = re.compile(r"(分别|均|都)(?:为|是|达到?)?$")
-_MEASURE_TAIL = 3  # characters of a measure shared with 分别 (传染病、突发公共卫生事件报告率 → 传染病报告率)
 _LONGEST_WORDED_ITEM = 40
 _SAID_MIN, _LONGEST_SAID = 6, 80  # characters of a level's aim in words read as one row
 _MAX_CHARS = 200_000  # a notice is a few pages; the rest of a huge text is not read as sentences
@@ -194,7 +193,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             rows.append(said)
             refs.append(_ref(line_of, start))
             continue
-        for part in parts:
+        for at, part in enumerate(parts):
             body = part
             if _DONE_LABEL.match(body) and len(rows) > before:
                 done_list, body = True, _DONE_LABEL.sub("", body)
@@ -273,7 +272,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             if figured and item:
                 valued += 1
             if row:
-                for name in _shared_names(row[2]):
+                for name in shared_names(row[2], normalize_text(parts[at - 1]) if at else ""):
                     k = next((k for k in range(1, done_row) if rows[k][2] == name), None) if start >= done_from else None
                     if k is not None and k not in actuals:
                         actuals[k] = row[3]  # 婚检率为94.99% under 三、完成情况: the result of the target set above
@@ -444,43 +443,6 @@ def _aimed_measure(words: str) -> str | None:
         if m and ends_like_name(m.group("name")) and not _AIM_BEFORE.match(m.group("name")):
             return m.group("name")
     return None
-
-
-def _shared_names(name: str) -> list[str]:
-    """The names one target is written for: ``早孕建册率和产后访视率分别`` → both; with 分别, a
-    group without a measure takes the last name's (``传染病、突发公共卫生事件报告率分别`` →
-    传染病报告率, 突发公共卫生事件报告率). A name whose parts do not each name a measure
-    (``高血压、2型糖尿病患者管理人数``) stays whole; nothing inside brackets is split."""
-    shared = _SHARED.search(name)
-    base = _SHARED.sub("", name).strip() or name
-    parts, depth, cur = [], 0, ""
-    for ch in base:
-        depth += ch in "(（"
-        depth -= ch in ")）"
-        if depth == 0 and (ch in "、和" or (shared and ch == "及")):
-            parts.append(cur)
-            cur = ""
-        else:
-            cur += ch
-    parts.append(cur)
-    if len(parts) < 2 or any(len(p) < 2 for p in parts):
-        return [base]
-    if all(ends_like_name(p) for p in parts):
-        return parts
-    if shared and ends_like_name(parts[-1]) and len(parts[-1]) > _MEASURE_TAIL and \
-            not any(ends_like_name(p) for p in parts[:-1]):
-        tail = parts[-1][-_MEASURE_TAIL:]
-        return [p + tail for p in parts[:-1]] + [parts[-1]]
-    if shared and ends_like_name(parts[-1]):  # …人畜分离、卫生厕所等…的比例、改造后入住率均: a 、 inside a name
-        merged: list[str] = []
-        for p in parts:
-            if merged and not ends_like_name(merged[-1]):
-                merged[-1] += "、" + p
-            else:
-                merged.append(p)
-        if sum(ends_like_name(p) for p in merged[:-1]) >= 2:  # three measures or more: a list, not one name cut
-            return merged
-    return [base]
 
 
 def _set(levels: dict[str, str], word: tuple[str, str]) -> None:
