@@ -240,6 +240,9 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
     add("table_long_line.txt", lambda p: _text(p, "a" * 19_000_000))
     add("table_stream_run_together.txt", lambda p: _text(p, "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
                                                       + "产出指标数量指标培训人数不低于100人98人达成预期指标质量合格率95%9" * 60_000))
+    add("table_many_words_a_line.txt", lambda p: _text(p, "一级指标 二级指标 三级指标 指标值\n" + "".join(  # wrapped lines of
+        " ".join(f"词{j}甲" for j in range(14)) + f"\n培训人数{i} ≥{i + 1}人\n" + " ".join(f"字{j}乙" for j in range(7)) + "\n"
+        for i in range(150))))  # 7 words to set on 15 cells around each value: the ways weighed are bounded
     add("table_pdf_flate_bomb.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate_bomb())))
     add("table_pdf_400k_lines.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate(b"".join(
         b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))

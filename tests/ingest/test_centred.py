@@ -123,3 +123,27 @@ def test_a_copy_in_the_order_a_pdf_draws_its_cells_is_not_taken_for_a_centred_on
     assert names == ["基建工程委托业务项目数量", "委托业务报告合格率", "经费支出合规性", "提交报告及时性", "项目总成本",
                      "单项业务成本", "对维护基建市场公平的影响程度", "对控制基建项目成本影响程度"]
     assert any("对推动基建" in u["text"] for u in data["unread"])
+
+
+def test_a_line_of_many_words_is_set_on_cells_in_order_without_weighing_every_way(monkeypatch) -> None:
+    """Seven words to set on fifteen cells are 6,435 ways: a line of so many words is no wrapped line
+    of a form's row, so its words go on the cells in order, and the ways weighed stay few (a text
+    of such lines, cut short or shuffled, is read in seconds, not hours)."""
+    import itertools
+
+    from analytics.ingest.tables import centred
+
+    weighed = []
+    combinations = itertools.combinations
+
+    def counting(pool, r):
+        for combo in combinations(pool, r):
+            weighed.append(combo)
+            yield combo
+
+    monkeypatch.setattr(centred.itertools, "combinations", counting)
+    words = [f"字{j}乙" for j in range(7)]
+    assert centred._places(words, 15, [""] * 15, True, LEX) == list(range(7))
+    assert len(weighed) <= centred._MOST_PLACINGS
+    assert centred._places(["培训城乡劳动"], 3, ["者人数", "", ""], True, LEX) == [0]  # a form's row: weighed
+    assert 0 < len(weighed) <= centred._MOST_PLACINGS + 3

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import dataclasses
 import itertools
+import math
 import re
 
 from analytics.core.values import normalize_text
@@ -41,6 +42,7 @@ _SCAN = 80  # lines looked at for the header
 _MOST_LINES = 400  # lines below the header cut this way (a target table has far fewer)
 _MOST_TEXT = 1500  # lines of a text read this way at all
 _REACH = 4  # lines a wrapped cell reaches above or below its row's middle line
+_MOST_PLACINGS = 120  # ways of setting a wrapped line's words on a row's cells that are weighed (a form's row: a few dozen)
 _SCORE = re.compile(r"^[(（]\d{1,3}(\.\d+)?分[)）]$")  # (50分): a level label's score
 _LONGEST_WORD = 16  # characters of a wrapped line of a cell
 _LONGEST_NAME = 30  # characters of a name put together from its lines
@@ -201,19 +203,25 @@ def _places(words: list[str], width: int, cells: list[str], above: bool, lex: Le
     line); a line a whole line off holds the cells of an odd count (three lines around the middle)."""
     if len(words) >= width:
         return list(range(width))
+    if math.comb(width, len(words)) > _MOST_PLACINGS:
+        return list(range(len(words)))  # a line of many words (no row of a form): in order, not weighed
     best: tuple[float, tuple[int, ...]] = (-1e9, tuple(range(len(words))))
+    explaining = [bool(lex.explanation and lex.explanation.search(normalize_text(w))) for w in words]
+    worded = [bool(reads_worded(c)) for c in cells]
+    first = [reads_complete(w + cells[0]) if above else reads_complete(cells[0] + w) for w in words]
+    name_whole = reads_complete(cells[0]) if cells else False
     for combo in itertools.combinations(range(width), len(words)):
         score = 0.0
-        for w, k in zip(words, combo):
-            explains = bool(lex.explanation and lex.explanation.search(normalize_text(w)))
+        for n, k in enumerate(combo):
+            explains = explaining[n]
             if above:  # the word starts its cell
-                score += ((1.0 if reads_complete(w + cells[k]) else 0.0) - (2.0 if explains else 0.0)) if k == 0 \
+                score += ((1.0 if first[n] else 0.0) - (2.0 if explains else 0.0)) if k == 0 \
                     else (0.5 if explains else 0.0)
             elif k == 0:  # the word ends its cell: the name's, while the name does not read complete yet
-                score += 1.0 if reads_complete(cells[0] + w) else (0.5 if not reads_complete(cells[0]) else -1.0)
+                score += 1.0 if first[n] else (0.5 if not name_whole else -1.0)
             else:
                 score += 0.25
-            if k and reads_worded(cells[k]):  # a whole target in words (基本完善) takes no more lines
+            if k and worded[k]:  # a whole target in words (基本完善) takes no more lines
                 score -= 0.5
             if k and not cells[k] and above:  # a cell with no word on the middle line: an explanation's, say
                 score += 0.0 if explains else -0.75

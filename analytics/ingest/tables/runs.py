@@ -122,15 +122,18 @@ def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> li
     return kinds
 
 
+_TYPED = frozenset("".join(sorted(w + "指标")) for w in TYPE_WORDS)  # 定量指标, 定性指标, their characters sorted
+
+
 def _typed(cell: str) -> bool:
     """``cell`` is an indicator's type written out (定量指标, 定性指标), or with its characters out of
     order as a scanned copy shows them (性标定指)."""
-    return len(cell) == 4 and any(sorted(cell) == sorted(w + "指标") for w in TYPE_WORDS)
+    return len(cell) == 4 and "指" in cell and "".join(sorted(cell)) in _TYPED
 
 
 def _holds_type(cell: str) -> bool:
     """``cell`` holds an indicator's type (定量指标, or scrambled: 性标定指) with more around it."""
-    return len(cell) > 4 and any(_typed(cell[k:k + 4]) for k in range(len(cell) - 3))
+    return len(cell) > 4 and "指" in cell and "标" in cell and any(_typed(cell[k:k + 4]) for k in range(len(cell) - 3))
 
 
 def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
