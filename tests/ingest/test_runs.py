@@ -373,3 +373,11 @@ def test_a_department_self_evaluation_stream_with_adjusted_targets_scores_and_co
                    ("管理制度健全性", "", None, None), ("固定资产利用率", "%", 90, 100)]
     assert data["indicators"][2]["direction"] == "lower"  # 预算调整率: a budget adjusted is better rare
     assert data["indicators"][3]["kind"] == "qualitative"
+
+
+def test_an_empty_stream_after_the_header_cuts_into_nothing() -> None:
+    """A copy cut right after its header words leaves nothing to cut: no row, no error."""
+    kinds = ["level", "level", "name", "value", "value", "number"]
+    assert _cutter("", kinds, LEX, stream=True) is None
+    data = parse_table("年度绩效目标 一级 指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n".encode("utf-8"), filename="t.txt")
+    assert not isinstance(data, TableReading) or not data.indicators

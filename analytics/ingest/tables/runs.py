@@ -311,7 +311,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 continue  # 合规性好 | 好, 安全好 | 好: the cell ends before a target and its actual in one word (好 | 好)
             if kinds[k] == "number" and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
                 score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
-            zero = s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
+            zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
             if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and not zero and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
                 score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
