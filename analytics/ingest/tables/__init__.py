@@ -26,9 +26,9 @@ from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
+from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
-from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves

@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["SCORE_CELL", "SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -46,10 +46,11 @@ _BRACKET_RE = re.compile(r"[(（]([^()（）]{1,12})[)）]\s*$")
 _TRAILING_RE = re.compile(r"(完成|达标|覆盖|办结|到位)$")
 _NUMBERING_RE = re.compile(r"^([(（]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*[、.．]|\d{1,2}\s*[、.．)）](?!\d)|[\u2460-\u2473])\s*")  # 1. （1） 一、 ①
 _TEMPLATE_RE = re.compile(r"[(（]\s*(?:[≥≤<>=]*\s*\*+|[≥≤<>=]+(?!\s*\d))\s*([^()（）\s]{0,6})\s*[)）]|[≥≤<>=]+\s*\*+\s*[^\d\s()（）]{0,4}$")
-#: a cell that is only a value: a number, a comparator before it, a short unit after it (≥95%, 280人次, 220)
 #: a comparator alone, its number cut off or in a cell of its own (≥, <=, ＞): no value and no name
 SIGN_ONLY = re.compile(r"[≥≤<>=＝≧≦＞＜]{1,2}")
+#: a cell that is only a value: a number, a comparator before it, a short unit after it (≥95%, 280人次, 220)
 VALUE_SHAPE = re.compile(r"^[≥≤≧≦<>=＞＜]{0,2}\s*\d[\d.,]*\s*(?P<unit>%|％|[^\d\s]{0,4})$")
+SCORE_CELL = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")  # a 分值 / 得分 / 权重 cell: 10, 22.5, 20分
 _YEAR_RE = re.compile(r"(?<!\d)(19|20)(\d{2})(?!\d)(?:年|年度)?")
 
 
@@ -513,8 +514,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
         if re.fullmatch(r"[≥≤<>=＞＜≧≦]+", t) or _STANDARD_WORD.fullmatch(t):
             return False  # a comparator alone belongs to its own column; 计划标准 / 历史标准 to the 绩效标准 column
         return is_value_like(t, lex) or (not re.search(r"\d", t) and (not _NAME_END.search(t) or bool(AIM_START.match(t)))
-                                         and len(t) <= 20) \
-            or bool(_NUMBERISH_RE.match(t)) \
+                                         and len(t) <= 20) or bool(_NUMBERISH_RE.match(t)) \
             or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
     if role == "unit":
         return clean_unit(t, lex) in lex.units or bool(_UNIT_SHAPE.fullmatch(t))

@@ -35,7 +35,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from analytics.ingest.tables.cells import (ends_like_name, header_role, is_qualitative_text, is_value_like,
+from analytics.ingest.tables.cells import (SCORE_CELL, ends_like_name, header_role, is_qualitative_text, is_value_like,
                                            names_under_level2, open_value, read_value)
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
@@ -389,7 +389,6 @@ def _left_of(p: Piece, cols: list[tuple[int, int]], onto: list[int], kinds: list
     return fits[-1] if fits else onto[0] - 1
 
 
-_SCORE = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")  # a 分值 / 得分 cell
 _LINE_MIN = 8  # characters of a line above the table that a title or sentence wrapped from
 _MODES = ("top", "centre", "bottom")  # where a cell's text stands in its row
 
@@ -415,7 +414,7 @@ def _scored_rows(anchors: list[_Cell], per_col: list[list[tuple[int, str]]], rol
     below it)."""
     named = {line for k in name_cols for line, _ in per_col[k]}
     scored = {line for k, role in enumerate(roles) if role not in (*_LEVEL_ROLES, *_VALUE_ROLES, "name")
-              for line, text in per_col[k] if _SCORE.fullmatch(text)}
+              for line, text in per_col[k] if SCORE_CELL.fullmatch(text)}
     blank = [line for line in sorted(scored & named) if not any(a.first <= line <= a.last for a in anchors)]
     return sorted([*anchors, *(_Cell(line, line, "") for line in blank)], key=lambda c: c.first)
 

@@ -23,15 +23,17 @@ def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
 _UNIT_BOUND = re.compile(r"(?<=\S)(及以上|以上|及以下|以下|以内)$")
 
 
-def unit_bound(unit_cell: str, raw: str) -> tuple[str, str]:
-    """(unit cell, value) with a bound written in the unit column moved onto the value: 天以内 beside
-    2 is the unit 天 and the target 2以内 (≤ 2); the value keeps a comparator of its own (≥2 stays)."""
+def unit_bound(unit_cell: str, raws: list[str]) -> tuple[str, list[str]]:
+    """(unit cell, values) with a bound written in the unit column moved onto the values: 天以内 beside
+    2 is the unit 天 and the target 2以内 (≤ 2); a value keeps a comparator of its own (≥2 stays)."""
     bound = _UNIT_BOUND.search(normalize_text(unit_cell))
     if not bound:
-        return unit_cell, raw
-    value = normalize_text(raw)
-    moved = bool(re.search(r"\d$", value)) and not re.match(r"[≥≤≧≦<>=]|不|至", value)
-    return normalize_text(unit_cell)[:bound.start()], raw + bound.group(0) if moved else raw
+        return unit_cell, raws
+
+    def moved(raw: str) -> bool:
+        value = normalize_text(raw)
+        return bool(re.search(r"\d$", value)) and not re.match(r"[≥≤≧≦<>=]|不|至", value)
+    return normalize_text(unit_cell)[:bound.start()], [r + bound.group(0) if moved(r) else r for r in raws]
 
 
 def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: Lexicon, level: str = "",

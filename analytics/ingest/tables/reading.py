@@ -453,13 +453,13 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         raws[pos] = (*raws[pos][:3], "定性")  # 定性 | (blank): a qualitative target, judged as reached or not
         target_inf = {"target": {"value": "定性", "rule": "qualitative_by_type", "confidence": "medium",
                                  "reason": "指标值空白，指标性质列写作“定性”：定性目标，按达成情况评价"}}
-    unit_cell = _cell(row, unit_idx)  # 天以内 | 2: the unit 天, the target 2以内
-    raws = [(c, s, k, unit_bound(unit_cell, r)[1] if s in ("targets", "span") else r) for c, s, k, r in raws]
+    unit_cell, bounded = unit_bound(_cell(row, unit_idx), [r for *_, r in raws])  # 天以内 | 2: 天, 2以内
+    raws = [(c, s, k, b if s in ("targets", "span") else r) for (c, s, k, r), b in zip(raws, bounded)]
     texts, dated = serial_dates([r for *_, r in raws], name, lex)  # =44,561 under 完成时间: a date
     raws = [(c, s, k, t) for (c, s, k, _), t in zip(raws, texts)]
     target_inf = {"target": dated, **target_inf} if dated else target_inf
     first = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s in ("targets", "span")]
-    unit_written = clean_unit(unit_bound(unit_cell, "")[0], lex) or template_unit
+    unit_written = clean_unit(unit_cell, lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
         unit_written = ""  # a note or a value landed in the unit column
     done = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s == "actuals"]

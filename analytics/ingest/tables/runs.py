@@ -20,7 +20,7 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (COMPARATOR_WORDS, MAGNITUDES, SIGN_WORDS, TYPE_WORDS, column_sign,
+from analytics.ingest.tables.cells import (COMPARATOR_WORDS, MAGNITUDES, SCORE_CELL, SIGN_WORDS, TYPE_WORDS, column_sign,
                                            ends_like_name, header_role, is_total, read_value)
 from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
@@ -34,7 +34,6 @@ _MAX_ROWS = 200  # lines cut below the header
 _MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's cells)
 _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
-_NUMBER = re.compile(r"\d{1,3}(?:\.\d{1,2})?分?")
 _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
 _LONGEST = {"level": 24, "name": 60, "value": 30, "adjusted": 30}  # characters a cell of such a column may hold
 _ADJUSTED = 3.5  # a cell's fit taken off under 调整指标值 (the year's targets as adjusted: mostly none)
@@ -282,7 +281,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))
                 return 1.0 + 0.1 * min(len(cell), 4) + (0.3 if opens else 0.0)  # 合格, not 设备质量等合格
             return None
-        return None if stream and _NUMBER.fullmatch(cell) else 0.0  # free text (not a number's end: 22.5)
+        return None if stream and SCORE_CELL.fullmatch(cell) else 0.0  # free text (not a number's end: 22.5)
 
     def options(i: int, k: int) -> list[tuple[int, float]]:
         """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
