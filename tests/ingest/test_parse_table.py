@@ -1882,12 +1882,14 @@ def test_a_numbered_template_name_in_the_first_column_starts_its_row_right(tmp_p
 
 
 def test_a_target_sentence_stating_one_count_is_read_by_it(tmp_path: Path) -> None:
-    """实施基本药物制度补助村卫生室352个。 (the count at the end) and 37个基层医疗机构 (the count first,
-    then what it counts) are targets of that count, but only where the cell is known to be the
+    """实施基本药物制度补助村卫生室352个。 or 补助资金及时到位100% (the count or share at the end) and
+    37个基层医疗机构 (the count first, then what it counts) are targets of that count, but only where the cell is known to be the
     target; a sentence with two numbers, or a worded actual, stays words."""
-    for raw, value in (("实施基本药物制度补助村卫生室352个。", 352), ("37个基层医疗机构", 37), ("全年开展培训4次", 4)):
+    for raw, value in (("实施基本药物制度补助村卫生室352个。", 352), ("37个基层医疗机构", 37), ("全年开展培训4次", 4),
+                       ("补助资金及时到位100%", 100)):
         cell = read_value(raw, "higher", LEX, sentence=True)
         assert (cell.form, cell.comparator, cell.value) == ("number", ">=", value), raw
+    assert read_value("同比增长10%", "higher", LEX, sentence=True).form != "number"  # a change, not a level
     assert read_value("37个基层医疗机构", "higher", LEX).form == "unreadable"  # not while cutting cells
     assert read_value("本年度已完成37个基层医疗机构基药补助制度实施。", "higher", LEX, sentence=True).form == "qualitative"
     assert read_value("2022年完成37个机构", "higher", LEX, sentence=True).value != 37

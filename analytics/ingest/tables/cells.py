@@ -239,8 +239,8 @@ def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell |
 
 
 def _counted(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
-    """A sentence's one count, with no comparator: at its end (``实施基本药物制度补助村卫生室352个。``) or
-    first, before what it counts (``37个基层医疗机构``); the comparator comes from the direction."""
+    """A sentence's one count or share, with no comparator: at its end (``补助村卫生室352个。``, ``补助资金及时
+    到位100%``) or first, before what it counts (``37个基层医疗机构``); the comparator from the direction."""
     m = _COUNT_LAST.fullmatch(text) or _COUNT_FIRST.fullmatch(text)
     if m is None or m.group("unit") not in lex.units:
         return None
@@ -248,7 +248,7 @@ def _counted(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | 
     return Cell(text_raw, cell.comparator, cell.value, cell.unit) if cell.form == "number" else None
 
 
-_COUNT_LAST = re.compile(rf"[\u4e00-\u9fff]{{4,}}?(?P<num>{_NUM})(?P<unit>[^\d\W]{{1,2}})[。.]?")
+_COUNT_LAST = re.compile(rf"[\u4e00-\u9fff]{{4,}}?(?P<num>{_NUM})(?P<unit>[^\d\W]{{1,2}}|%)[。.]?")  # …补助村卫生室352个, …及时到位100%
 _COUNT_FIRST = re.compile(rf"(?P<num>{_NUM})(?P<unit>[^\d\W])[\u4e00-\u9fff]{{2,12}}")
 
 
