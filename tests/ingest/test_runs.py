@@ -381,3 +381,15 @@ def test_an_empty_stream_after_the_header_cuts_into_nothing() -> None:
     assert _cutter("", kinds, LEX, stream=True) is None
     data = parse_table("年度绩效目标 一级 指标 二级指标 三级指标 年初目标值(A) 实际完成值(B) 得分\n".encode("utf-8"), filename="t.txt")
     assert not isinstance(data, TableReading) or not data.indicators
+
+
+def test_the_label_merged_down_a_streams_left_is_no_part_of_the_name_it_lands_on() -> None:
+    """项目绩效指标, the label merged down the rows' left, is drawn in its block's middle: run together
+    it lands before that row's name (…种次项目绩效指标汇总发生情况月报表次数12次), and goes; a name that
+    speaks of the targets themselves (绩效指标设置合理性) keeps its words."""
+    stream = ("某局2018年项目支出绩效目标申报表指标指标内容指标值"
+              "产出指标测报员培训人次200人次上报月报数据种次2000种次项目绩效指标汇总发生情况月报表次数12次"
+              "测报准确率85%效益指标绩效指标设置合理性合理\n")
+    data = _read(stream)
+    assert [i["name"] for i in data["indicators"]] == ["测报员培训人次", "上报月报数据种次", "汇总发生情况月报表次数",
+                                                       "测报准确率", "绩效指标设置合理性"]

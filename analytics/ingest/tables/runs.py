@@ -60,6 +60,8 @@ _LEAD_WORDS = 4  # Chinese characters of a project's cells before a stream's fir
 _LEFT_OVER = 10  # characters a stream's cut may leave at its end and still be the copy's end
 _COMPARED = re.compile(r"^(同比|环比)|(同比|环比)$")  # a change compared with the year (month) before
 _COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]|\*")  # after a header word: its column letter (A), (B/A), (分), or a required mark *
+_LEFT_LABEL = re.compile(r"^(项目|年度)?绩效指标(?!设置|设定|明确|合理|完整|完成|达成|编制|填报|申报|的|值)(?=[\u4e00-\u9fff]{4})")  # the
+# label merged down the rows' left (项目绩效指标), drawn in its block's middle: glued before that row's name
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
 
 
@@ -541,6 +543,9 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
         else:
             row.append(c)
     name_at = kinds.index("name")
+    for r in rows[len(above) + 1:]:
+        if len(r) > name_at:
+            r[name_at] = _LEFT_LABEL.sub("", r[name_at])
     total = next((k for k, r in enumerate(rows) if k > len(above) and is_total(r[name_at])), None)
     rows = rows if total is None else rows[:total + 1]  # the table ends at its total row (合计, 总分)
     body = rows[len(above) + 1 + bool(lead):]
