@@ -763,6 +763,23 @@ def test_names_under_the_second_level_header_and_a_rate_over_100(tmp_path: Path)
     assert "percent_over_100" not in row_message(bad, "zh")
 
 
+def test_a_template_s_blank_or_a_masked_number_is_no_target_in_words(tmp_path: Path) -> None:
+    """≥**人 (the template's hint left unfilled), ≤****000元 (a site's mask) and ≥XX% hold no number:
+    the row is kept, its target unreadable with its unit, and listed for the manager to fill in;
+    never a qualitative target tracked as 达成 / 未达成."""
+    data = _text(tmp_path, "三级指标\t指标值\n培训人数\t≥**人\n项目总成本\t≤****000元\n合格率\t≥XX%\n就业率\t≥80%\n",
+                 year=2023)
+    got = [(i["name"], i["unit"], i["targets"]["2023"].get("error"), bool(i["targets"]["2023"].get("qualitative")))
+           for i in data["indicators"]]
+    assert got == [("培训人数", "人", "masked", False), ("项目总成本", "元", "masked", False),
+                   ("合格率", "%", "masked", False), ("就业率", "%", None, False)]
+    from analytics.present.tables_text import row_message
+
+    listed = [u for u in data["unread"] if u["reason"] == "bad_value"]
+    assert len(listed) == 3 and "数值未填写或被隐去" in row_message(listed[0], "zh")
+    assert "masked" in row_message(listed[0], "en")
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

@@ -176,7 +176,6 @@ _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达�
                             r"(?:为|:)?")
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
 
-
 _CHANGE_TARGET = re.compile(r"^(?:同比|较上年|比上年|环比|年均)?(?:增长|提高|上升|增加|下降|降低|减少)了?(?P<rest>.*\d.*)$")
 
 
@@ -248,6 +247,7 @@ def _counted(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | 
     return Cell(text_raw, cell.comparator, cell.value, cell.unit) if cell.form == "number" else None
 
 
+_MASKED = re.compile(r"(?:[≥≤<>=]+|不低于|不少于|不高于|不超过|达到)?[\d.,]*(?:[*＊]{2,}|[xX×]{2,})[\d.,*＊]*(?P<unit>%|[^\W\d_]{1,4}(?:/[^\W\d_]{1,3})?)?")
 _COUNT_LAST = re.compile(rf"[\u4e00-\u9fff]{{4,}}?(?P<num>{_NUM})(?P<unit>[^\d\W]{{1,2}}|%)[。.]?")  # …补助村卫生室352个, …及时到位100%
 _COUNT_FIRST = re.compile(rf"(?P<num>{_NUM})(?P<unit>[^\d\W])[\u4e00-\u9fff]{{2,12}}")
 
@@ -280,6 +280,9 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     text = arabic(text, lex)  # 不少于三次, 两期, 十二月底前: a count written in Chinese numerals
     if text in _DASHES:
         return Cell(text_raw or "—", form="none")
+    masked = _MASKED.fullmatch(text)  # ≥**人, ≤****000元, XX%: a template's blank or a site's mask, no target in words
+    if masked:
+        return Cell(text_raw, None, None, clean_unit(masked["unit"] or "", lex), form="unreadable", error="masked")
     if SIGN_ONLY.fullmatch(text):
         return Cell(text_raw, None, None, form="unreadable", error="not_a_value")  # a sign whose number was cut off
     if text in _YES_NO:
@@ -436,7 +439,6 @@ def header_year(text: str) -> int | None:
 
 _NAME_END = re.compile(r"(率|数|量|度|比例|比重|占比|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数|水平|作用|情况|时限|期限|年限|周期|批次|经费|里程)$")
 
-
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(省|市|区|县|旗|州|镇|乡|街道|街道办|办事处|社区|村)$")
 
 
@@ -458,7 +460,6 @@ def ends_like_name(text: str) -> bool:
 
 _PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它|[-—–]\s*\d{1,3}\s*[-—–]|第\d{1,3}页(共\d{1,3}页)?)$")
 
-
 _TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
 
 
@@ -469,7 +470,6 @@ def is_total(text: str) -> bool:
 
 _LETTERS = re.compile(r"[A-Za-z\u3400-\u9fff]")
 _HEADER_WORDS = re.compile(r"(一级指标|二级指标|三级指标|指标值)")
-
 
 _BANNER = re.compile(r"[#®©™]")  # a site's banner or mark (【#第一文档网#): no indicator's name
 

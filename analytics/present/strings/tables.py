@@ -98,6 +98,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "cell_error_percent_over_100": {"zh": "比率超过100%，疑为录入错误", "en": "a rate above 100%, likely a slip"},
     "cell_error_bad_target": {"zh": "无法识别的目标写法", "en": "a target written in a way that cannot be read"},
     "cell_error_not_a_number": {"zh": "不是数字", "en": "not a number"},
+    "cell_error_masked": {"zh": "数值未填写或被隐去（如 ≥**人），请填入目标", "en": "the number is a blank or masked (≥**人): fill in the target"},
     "cell_error_odd_digits": {"zh": "含有异常字符", "en": "odd characters in the number"},
     "skipped_header": {"zh": "重复的表头", "en": "repeated header"},
     "skipped_sign_off": {"zh": "签署/备注行", "en": "sign-off or note row"},
