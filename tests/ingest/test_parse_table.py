@@ -765,7 +765,8 @@ def test_names_under_the_second_level_header_and_a_rate_over_100(tmp_path: Path)
 
 def test_a_template_s_blank_or_a_masked_number_is_no_target_in_words(tmp_path: Path) -> None:
     """≥**人 (the template's hint left unfilled), ≤****000元 (a site's mask) and ≥XX% hold no number:
-    the row is kept, its target unreadable with its unit, and listed for the manager to fill in;
+    the row is kept, its target unreadable with its unit, marked for review and listed for the
+    manager to fill in;
     never a qualitative target tracked as 达成 / 未达成."""
     data = _text(tmp_path, "三级指标\t指标值\n培训人数\t≥**人\n项目总成本\t≤****000元\n合格率\t≥XX%\n就业率\t≥80%\n",
                  year=2023)
@@ -773,6 +774,7 @@ def test_a_template_s_blank_or_a_masked_number_is_no_target_in_words(tmp_path: P
            for i in data["indicators"]]
     assert got == [("培训人数", "人", "masked", False), ("项目总成本", "元", "masked", False),
                    ("合格率", "%", "masked", False), ("就业率", "%", None, False)]
+    assert ["target" in i["review"] for i in data["indicators"]] == [True, True, True, False]  # marked on the grid
     from analytics.present.tables_text import row_message
 
     listed = [u for u in data["unread"] if u["reason"] == "bad_value"]

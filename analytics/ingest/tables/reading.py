@@ -384,6 +384,8 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if problems:
             unread.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "bad_value",
                            "cells": problems})
+            if any(v.get("error") for v in ind["targets"].values()) and "target" not in ind["review"]:
+                ind["review"] = [*ind["review"], "target"]  # a target it could not read: marked on the review grid
         out.append(ind)
     for n, ind in enumerate(out, start=1):
         ind["seq"] = n
