@@ -417,3 +417,18 @@ def test_a_target_worded_as_passing_an_inspection_is_the_row_s_target() -> None:
     rows = {i["name"]: i for i in data["indicators"]}
     assert rows["工程实施总体质量"]["kind"] == "qualitative"
     assert rows["工程实施总体质量"]["targets"]["2023"]["raw"] == "一次性通过省文物局验收"
+
+
+def test_an_actual_in_words_ending_in_a_bound_is_no_first_line_of_the_next_name() -> None:
+    """存在18岁以下、54周岁以上 (what was found, against the target 18—54周岁) ends as a bound in words
+    does, not as a name: it is the row's actual, and 参训学员结业考核通过率 the next row's whole name."""
+    text = "\n".join([
+        "一级指标", "二级指标", "指标名称", "目标值", "完成值",
+        "产出指标", "产出质量",
+        "培训对象符合招生计划规定", "18—54周岁", "存在18岁以下、54周岁以上",
+        "参训学员结业考核通过率", "100%", "98.79%",
+        "培训机构考核验收达标", "100%", "100%"])
+    data = _read(text, year=2021)
+    rows = [(i["name"], i["actuals"].get("2021", {}).get("raw")) for i in data["indicators"]]
+    assert rows == [("培训对象符合招生计划规定", "存在18岁以下、54周岁以上"), ("参训学员结业考核通过率", "98.79%"),
+                    ("培训机构考核验收达标", "100%")]
