@@ -782,6 +782,14 @@ def test_a_template_s_blank_or_a_masked_number_is_no_target_in_words(tmp_path: P
     assert "masked" in row_message(listed[0], "en")
 
 
+def test_a_page_or_list_number_before_a_target_in_words_is_no_part_of_it() -> None:
+    """3、高 (a document page's or a list's number run into the cell) is the target 高 in words; a number
+    after the mark (2、3个) stays a cell that cannot be read."""
+    assert read_value("3、高", "higher", LEX).form == "qualitative"
+    assert read_value("2、3个", "higher", LEX).form == "unreadable"
+    assert read_value("“100%”", "higher", LEX).value == 100
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

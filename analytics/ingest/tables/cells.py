@@ -259,7 +259,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     known to be the target, never while deciding where cells run together."""
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
-    text = _QUOTED.sub(r"\1", text)  # “100%”, 「≥90%」: the value quoted in a sentence (指标值为“100%”)
+    text = re.sub(r"^\d{1,2}、(?=[^\W\d_])", "", _QUOTED.sub(r"\1", text))  # “100%” (指标值为“100%”); 3、高: a page's or list's number
     text = re.sub(r"^±(?=\d)", "≤", text)  # ±3%以内: a deviation of at most 3%
     text = re.sub(r"^(≤|<=|<)±(?=\d)", r"\1", text)  # ≤±3%: the same deviation
     text = _IME_SIGNS.sub(lambda m: _IME_SIGNS_AS[m.group(1)], text)  # 》=95%: > typed with a Chinese keyboard
