@@ -17,7 +17,7 @@ is its honest unseen-table score; once the reader has been improved on it, it is
 ``--misses`` lists every missed field (table, indicator, field, expected, got); ``--only heldout3``
 scores one held-out folder alone; ``--variants`` scores each tab-separated table re-pasted the other
 ways people paste a table (blank rows, a title above, extra columns, full-width signs, pipes, one cell
-per line, cells separated by blanks). ``--write-floors`` records each held-out table's rows found and
+per line, cells separated by a blank, by two blanks or by a full-width blank). ``--write-floors`` records each held-out table's rows found and
 targets exact in tests/tables/heldout_floors.json; tests/ingest/test_heldout_floors.py fails when a
 change reads any of them worse (a set's score may rise, never silently fall).
 """
@@ -110,6 +110,9 @@ def _variants(rows: list[list[str]]) -> list[tuple[str, str]]:
         ("pipes", "\n".join("| " + " | ".join(r) + " |" for r in rows)),
         ("cell-per-line", "\n".join(c for r in rows for c in r if c.strip())),
         ("blank-separated", "\n".join(" ".join("".join(c.split()) for c in r if c.strip()) for r in rows)),
+        # cells two blanks apart, or a full-width blank (　), their places not kept: typed, or a document's text
+        ("blanks-separated", "\n".join("  ".join("".join(c.split()) for c in r if c.strip()) for r in rows)),
+        ("full-width-blanks", "\n".join("\u3000".join("".join(c.split()) for c in r if c.strip()) for r in rows)),
         # a browser's copy of a narrow web table: 效益指标 wraps as 效益 / 指标, breaking its row
         ("wrapped-cells", tab([[re.sub(r"^(\S{2,})(指标)$", "\\1\n\\2", c.strip()) for c in r] for r in rows])),
     ]
@@ -312,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.variants:
         print("variants (each tab-separated table re-pasted: blank rows, a title, extra columns, full-width,"
-              " pipes, a cell per line, blank-separated, wrapped cells; reported, not gating)")
+              " pipes, a cell per line, blank-separated (one blank, two, a full-width one), wrapped cells; reported, not gating)")
         _print_block(run(variant_cases()), args.misses)
         return 0
     res = None if args.heldout_only or args.only else run()

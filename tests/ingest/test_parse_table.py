@@ -790,6 +790,24 @@ def test_a_page_or_list_number_before_a_target_in_words_is_no_part_of_it() -> No
     assert read_value("“100%”", "higher", LEX).value == 100
 
 
+@pytest.mark.parametrize("blank", ["  ", "\u3000", "\u00a0", "\u00a0\u00a0", " \u200b"])
+def test_cells_set_apart_by_two_blanks_a_full_width_or_a_no_break_blank(tmp_path: Path, blank: str) -> None:
+    """Cells set apart by two blanks (typed, or a document's text), a full-width blank (　) or a web
+    page's no-break blank (&nbsp;), their places across the line not kept, read as cells split at a
+    blank: no reading by place takes over with fewer rows read whole."""
+    rows = [["评价指标", "评价内容", "指标名称", "指标说明", "目标值", "分值"],
+            ["产出数量指标", "享受资助人数", "达到预计值", "2100", "10"],
+            ["资金支出率", "达到目标值", "95%", "10"],
+            ["质量指标", "建档立卡学生全面覆盖", "100%", "10"],
+            ["资助对象满意度", "达到目标值", "95%以上", "10"],
+            ["时效指标", "及时发放率", "达到目标值", "100%", "20"],
+            ["成本指标", "资助标准达标率", "100%", "20"]]
+    data = _text(tmp_path, "2019年度助学金项目绩效评价指标表\n" + "\n".join(blank.join(r) for r in rows), name="blanks.txt")
+    got = [(i["name"], i["targets"]["2019"]["value"]) for i in data["indicators"]]
+    assert got == [("享受资助人数", 2100), ("资金支出率", 95), ("建档立卡学生全面覆盖", 100), ("资助对象满意度", 95),
+                   ("及时发放率", 100), ("资助标准达标率", 100)]
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

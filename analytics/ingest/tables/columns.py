@@ -40,7 +40,7 @@ from analytics.ingest.tables.cells import (SCORE_CELL, ends_like_name, header_ro
 from analytics.ingest.tables.facts import is_sign_off
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.places import (KNOWN_LINES, SLACK, VALUE_START, Holds, Piece, column_kinds, column_of,
-                                            cut_piece, find_columns, header_words, match_page, nearest, overlaps,
+                                            cut_piece, even_gaps, find_columns, header_words, match_page, nearest, overlaps,
                                             page_scale, pieces, split_at, stacked, width)
 from analytics.ingest.tables.sources import RawTable
 
@@ -211,8 +211,8 @@ def column_rows(text_lines: list[str], lex: Lexicon) -> RawTable | None:
     Chinese character two wide); the count that finds more columns, less the pieces of a line it
     puts into one column, wins (a converter's layout counted two wide runs a name into its value),
     among the counts that keep at least two thirds of the most columns either finds."""
-    if len(text_lines) > _MAX_LINES or any(len(ln) > _MAX_WIDTH for ln in text_lines):
-        return None
+    if len(text_lines) > _MAX_LINES or any(len(ln) > _MAX_WIDTH for ln in text_lines) or even_gaps(text_lines):
+        return None  # (cells two blanks apart everywhere: set apart, not placed)
     tries = [t for t in (_rows_by_place(text_lines, lex, wide) for wide in (False, True)) if t is not None]
     most = max((t[1] for t in tries), default=0)
     tries = [t for t in tries if 3 * t[1] >= 2 * most]  # a count that merges most columns is wrong

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -47,6 +48,20 @@ def pieces(line: str, wide: bool = False) -> list[Piece]:
     for c in line:
         at.append(at[-1] + (2 if unicodedata.east_asian_width(c) in "WF" else 1))
     return [Piece(at[m.start()], at[m.end()], m.group()) for m in PIECE.finditer(line)]
+
+
+_GAP = re.compile(r"(?<=\S)[ ]{2,}(?=\S)")
+EVEN_GAPS = 0.9  # share of a text's gaps of one width that makes them separators, not places
+_FEW_GAPS = 4  # gaps too few to tell
+
+
+def even_gaps(lines: list[str]) -> bool:
+    """The cells of ``lines`` are set apart by the same run of blanks nearly everywhere (two blanks,
+    a full-width blank: typed, or a program's separator), not padded to their columns' places as a
+    converter's layout pads them (gaps of every width)."""
+    gaps = Counter(len(m.group()) for ln in lines for m in _GAP.finditer(ln.replace("\u3000", "  ").replace("\t", "  ")))
+    total = sum(gaps.values())
+    return total >= _FEW_GAPS and gaps.most_common(1)[0][1] >= EVEN_GAPS * total
 
 
 def width(text: str) -> float:
