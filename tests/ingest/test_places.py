@@ -40,3 +40,15 @@ def test_a_page_without_the_leftmost_columns_is_matched_by_what_its_columns_hold
     # a column that holds what no column of the header page holds: not matched this way
     odd = column_kinds([[(0, "500人"), (1, "效益指标"), (2, "社会效益指标"), (3, "受益人数")]], 4, LEX)
     assert match_page(cols, first_kinds, odd, first) is None
+
+
+def test_cells_set_apart_by_one_run_of_blanks_are_no_layout() -> None:
+    """Two blanks (or a full-width blank) between every pair of cells: set apart, not placed; a
+    converter's layout pads its cells to their columns, with gaps of every width."""
+    from analytics.ingest.tables.places import even_gaps
+
+    typed = ["一级指标  二级指标  三级指标  指标值", "产出指标  数量指标  培训人数  500人", "质量指标　培训合格率　≥90%"]
+    laid = ["一级指标    二级指标      三级指标          指标值", "产出指标    数量指标      培训人数          500人",
+            "            质量指标      培训合格率        ≥90%"]
+    assert even_gaps(typed) and not even_gaps(laid)
+    assert not even_gaps(["培训人数  500人"])  # too few gaps to tell
