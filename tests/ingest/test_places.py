@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from analytics.ingest.tables.lexicon import load_lexicon
-from analytics.ingest.tables.places import (Piece, column_kinds, column_of, cut_piece, find_columns, header_words,
-                                            match_page, pieces)
+from analytics.ingest.tables.places import (Piece, column_kinds, column_of, cut_piece, even_gaps, find_columns,
+                                            header_words, match_page, pieces)
 
 LEX = load_lexicon()
 
@@ -45,8 +45,6 @@ def test_a_page_without_the_leftmost_columns_is_matched_by_what_its_columns_hold
 def test_cells_set_apart_by_one_run_of_blanks_are_no_layout() -> None:
     """Two blanks (or a full-width blank) between every pair of cells: set apart, not placed; a
     converter's layout pads its cells to their columns, with gaps of every width."""
-    from analytics.ingest.tables.places import even_gaps
-
     typed = ["一级指标  二级指标  三级指标  指标值", "产出指标  数量指标  培训人数  500人", "质量指标　培训合格率　≥90%"]
     laid = ["一级指标    二级指标      三级指标          指标值", "产出指标    数量指标      培训人数          500人",
             "            质量指标      培训合格率        ≥90%"]
