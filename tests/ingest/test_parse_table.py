@@ -808,6 +808,18 @@ def test_cells_set_apart_by_two_blanks_a_full_width_or_a_no_break_blank(tmp_path
                    ("及时发放率", 100), ("资助标准达标率", 100)]
 
 
+@pytest.mark.parametrize("style", ["box", "ascii"])
+def test_a_table_drawn_with_rules_reads_without_its_rules_as_rows(tmp_path: Path, style: str) -> None:
+    """A table drawn in text (├──┼──┤ with │ between cells, or +----+----+ with |): its rules are no
+    rows, so nothing is listed as unread; a lone - under a pipe (an empty value) is no rule."""
+    bar, rule = ("│", "├──────┼──────┼──────┤") if style == "box" else ("|", "+------+------+------+")
+    rows = [["三级指标", "指标值", "备注"], ["培训人数", "≥500人", ""], ["培训合格率", "≥90%", ""], ["就业率", "≥80%", ""]]
+    lines = [rule] + [x for r in rows for x in (bar + bar.join(f" {c} " for c in r) + bar, rule)]
+    data = _text(tmp_path, "\n".join(lines), name="drawn.txt", year=2024)
+    assert [i["name"] for i in data["indicators"]] == ["培训人数", "培训合格率", "就业率"]
+    assert data["unread"] == []
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

@@ -320,16 +320,15 @@ def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
 
 
 _SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
-
-
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")  # blanks other than the space (no-break, thin, …)
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters a web copy carries
+_RULE = re.compile(r"^(?=.*[-─━═]{3})(?=.*[|│┃+├┤┼┬┴┌┐└┘╔╗╚╝╠╣╦╩╬])[\s|│┃+:\-─━═├┤┼┬┴┌┐└┘╔╗╚╝╠╣╦╩╬]+$")  # ├──┼──┤, +---+: no row
 
 
 def split_text(text: str, csv_hint: bool = False) -> RawTable:
     """Rows of a pasted or exported text, by its layout (see the module's help)."""
     text = _ODD_SPACE.sub(" ", _ZERO_WIDTH.sub("", text)).replace("\u3000", "  ")  # a web page's &nbsp;, a full-width blank
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    lines = [_RULE.sub("", ln) for ln in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     joined = _join_continued(lines)
     if joined is not None:
         return _pipes([ln for ln, _ in joined], [i for _, i in joined])
