@@ -170,7 +170,7 @@ _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
 _INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$|(?<=[%‰])\([\u4e00-\u9fff]{2,8}\)$")
 #: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万, what is counted written: 5人/10万人) or an
 #: amount per head with no currency written (慰问标准300/人): the number, and what it is counted per as its unit
-_PER_POPULATION = re.compile(r"^(?P<v>.*\d)(?P<what>[^\W\d_a-zA-Z]{0,2})/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
+_PER_POPULATION = re.compile(r"^(?P<v>.*\d)[余多]?(?P<what>[^\W\d_a-zA-Z]{0,2})/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
 #: a rate's or degree's name written again before its value, in a target cell: ``完成率100%``, ``满意度达到90%``
 _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达到|≥|≤|>=|<=|不低于|不少于|不高于|不超过|为|:)?\d)"
                             r"(?:为|:)?")
