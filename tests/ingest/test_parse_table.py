@@ -1947,6 +1947,9 @@ def test_a_target_sentence_stating_one_count_is_read_by_it(tmp_path: Path) -> No
         cell = read_value(raw, "higher", LEX, sentence=True)
         assert (cell.form, cell.comparator, cell.value) == ("number", ">=", value), raw
     assert read_value("同比增长10%", "higher", LEX, sentence=True).form != "number"  # a change, not a level
+    standard = read_value("严格按照预算标准1000元/人给补助对象兑付补助", "lower", LEX, sentence=True)  # a standard stated
+    assert (standard.value, standard.unit, standard.explicit) == (1000, "元/人", False)  # its comparator from the direction
+    assert read_value("标准500元/人,每年补助2次", "higher", LEX, sentence=True).form != "number"  # two numbers: words
     assert read_value("37个基层医疗机构", "higher", LEX).form == "unreadable"  # not while cutting cells
     assert read_value("本年度已完成37个基层医疗机构基药补助制度实施。", "higher", LEX, sentence=True).form == "qualitative"
     assert read_value("2022年完成37个机构", "higher", LEX, sentence=True).value != 37

@@ -151,7 +151,7 @@ _LED = re.compile(rf"^(至少|最少|不少于|不低于|不超过|不多于|至
 #: words of a magnitude before a unit (1亿 beside a 单位 column's 元: 亿元; 550万粒)
 MAGNITUDES = ("万", "亿", "千", "百万", "千万")
 BOUND_STATED = re.compile(rf"(不少于|不低于|不小于|不超过|不高于|不多于|不大于|至少|≥|≧|≤|≦|>=|<=)({_NUM})")
-_EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)")
+_EMBED_POST = re.compile(rf"(?<![\d.])({_NUM})([^\d，,。；;、]{{0,4}}?)(以上|以下|以内)|(?<=标准)(?:为|是)?(?P<std>{_NUM}[^\W\d_]{{1,2}}/[^\W\d_])")
 #: a unit of area or volume written with a power (300㎡, 5万m³: m2 / m3 once normalised), in words
 _METRE_POWER = re.compile(r"(?<=\d)(万|千)?(k?m|K?M)([23])(?![\dA-Za-z])")
 _METRE_POWER_AS = {"m2": "平方米", "m3": "立方米", "km2": "平方公里", "km3": "立方公里"}
@@ -226,15 +226,15 @@ def _embedded(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell |
         unit = next((rest[:k] for k in range(min(4, len(rest)), 0, -1)
                      if rest[:k] in lex.units or rest[:k] in ("%", "％")), "")
         found.append((m.group(1) + m.group(2) + unit, m.start(), m.end() + len(unit)))
-    for m in _EMBED_POST.finditer(text):
-        if not m.group(2) or m.group(2) in lex.units or m.group(2) in ("%", "％"):
-            found.append((m.group(1) + m.group(2) + m.group(3), m.start(), m.end()))
+    for m in _EMBED_POST.finditer(text):  # 95%以上; 预算标准1000元/人 (a standard per head stated)
+        if m["std"] or not m.group(2) or m.group(2) in lex.units or m.group(2) in ("%", "％"):
+            found.append((m["std"] or m.group(1) + m.group(2) + m.group(3), m.start(), m.end()))
     if not found and len(re.findall(r"\d+(?:\.\d+)?", text)) == 1:
         return _counted(text_raw, text, direction, lex)
     if len(found) != 1 or found[0][1] == 0 or re.search(r"\d", text[found[0][2]:]):
         return None
-    cell = read_value(found[0][0], direction, lex)
-    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=True) if cell.form == "number" else None
+    cell = read_value(found[0][0], direction, lex)  # (a standard stated, 1000元/人, has no comparator of its own)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
 
 
 def _counted(text_raw: str, text: str, direction: str, lex: Lexicon) -> "Cell | None":
