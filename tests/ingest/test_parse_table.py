@@ -820,6 +820,15 @@ def test_a_table_drawn_with_rules_reads_without_its_rules_as_rows(tmp_path: Path
     assert data["unread"] == []
 
 
+def test_a_planned_value_is_a_target_and_a_project_column_of_level_words_is_the_second_level(tmp_path: Path) -> None:
+    """计划完成值 (the value planned to be reached) is the target, though it speaks of 完成; a column
+    headed 项目 whose cells are 数量指标 / 质量指标 is the second level, not a list of projects."""
+    data = _text(tmp_path, "类别\t项目\t考核指标\t计划完成值\n产出指标\t数量指标\t培训人数\t≥500人\n"
+                 "产出指标\t质量指标\t培训合格率\t≥90%\n效益指标\t社会效益指标\t就业率\t≥80%\n", name="plan.tsv", year=2024)
+    got = [(i["level2"], i["name"], i["targets"]["2024"]["value"], i.get("actuals") or {}) for i in data["indicators"]]
+    assert got == [("数量指标", "培训人数", 500, {}), ("质量指标", "培训合格率", 90, {}), ("社会效益指标", "就业率", 80, {})]
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

@@ -527,8 +527,8 @@ def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
         return  # (with only 一级指标 named, a blank-headed column beside it may hold the second level)
     body = table.rows[layout.header_row + 1: layout.header_row + 40]
     for col in layout.columns:
-        if col.index >= layout.name_col or col.role not in ("", "ignore"):
-            continue
+        if col.index >= layout.name_col or col.role not in ("", "ignore", "project"):
+            continue  # (项目 over 数量指标 | 质量指标: no column of projects, the second level)
         words = [lex.level_word(_cell_at(r, col.index)) for r in body if normalize_text(_cell_at(r, col.index))
                  and (normalize_text(_cell_at(r, layout.name_col))
                       or any(normalize_text(c) and is_value_like(normalize_text(c), lex) for c in r[col.index + 1:]))]
