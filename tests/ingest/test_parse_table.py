@@ -829,6 +829,17 @@ def test_a_planned_value_is_a_target_and_a_project_column_of_level_words_is_the_
     assert got == [("数量指标", "培训人数", 500, {}), ("质量指标", "培训合格率", 90, {}), ("社会效益指标", "就业率", 80, {})]
 
 
+@pytest.mark.parametrize("output, outcome", [("项目完成指标", "项目效益指标"), ("产出", "效益"), ("产出目标", "效益目标")])
+def test_a_first_level_worded_otherwise_is_filled_down_its_whole_block(tmp_path: Path, output: str, outcome: str) -> None:
+    """项目完成指标 / 项目效益指标 (or 产出 / 效益, 产出目标 / 效益目标), merged down its block: every row of the
+    block takes it, not the usual 产出指标 / 效益指标 its second level belongs to (one goal, not two)."""
+    data = _text(tmp_path, "一级指标\t二级指标\t三级指标\t指标值\n"
+                 f"{output}\t数量指标\t培训人数\t≥500人\n\t质量指标\t培训合格率\t≥90%\n\t时效指标\t完成时间\t2024年12月底前\n"
+                 f"{outcome}\t社会效益指标\t就业率\t≥80%\n\t可持续影响指标\t持续性\t长期\n"
+                 "满意度指标\t服务对象满意度指标\t学员满意度\t≥95%\n", name="levels.tsv", year=2024)
+    assert [i["level1"] for i in data["indicators"]] == [output] * 3 + [outcome] * 2 + ["满意度指标"]
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

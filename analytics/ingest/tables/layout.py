@@ -511,12 +511,23 @@ def fill_level_columns(labels: list[dict[str, str]], lex: Lexicon) -> dict[str, 
     since = _written_since(labels)
     for n, (l1, l2) in enumerate(zip(filled["level1"], filled["level2"])):
         parent = lex.level2_to_level1.get(l2)
-        if l1 and parent and parent != l1 and not labels[n].get("level2") and (labels[n].get("level1") or (
-                modes["level2"] == "down" and since[n])):
+        other = bool(l1 and parent) and _family(parent) != _family(l1)  # (项目完成指标 is 产出指标 by another name)
+        if other and not labels[n].get("level2") and (labels[n].get("level1") or (modes["level2"] == "down" and since[n])):
             filled["level2"][n] = ""  # 满意度指标 with no second level: 社会效益指标 above is not carried into it
-        elif l1 and parent and parent != l1 and not labels[n].get("level1") and parent not in written_l1:
+        elif other and not labels[n].get("level1") and parent not in written_l1:
             filled["level1"][n] = parent  # 数量指标 under a 效益指标 carried up from below (产出指标 lost): its own parent
     return filled
+
+
+_FAMILY = re.compile(r"产出|完成|效益|效果|成效|满意度")
+_FAMILY_AS = {"完成": "产出", "效果": "效益", "成效": "效益"}  # 项目完成指标 / 产出目标 / 产出; 效果指标 / 项目效益指标
+
+
+def _family(level1: str) -> str:
+    """The kind of a first level however a template words it (产出指标, 产出目标, 项目产出, 项目完成指标
+    → 产出; 效益指标, 效果指标, 项目效益指标 → 效益); the word itself when it names none."""
+    m = _FAMILY.search(level1)
+    return _FAMILY_AS.get(m.group(0), m.group(0)) if m else level1
 
 
 def infer_level_cols(table: RawTable, layout: Layout, lex: Lexicon) -> None:
