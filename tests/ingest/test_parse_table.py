@@ -840,6 +840,16 @@ def test_a_first_level_worded_otherwise_is_filled_down_its_whole_block(tmp_path:
     assert [i["level1"] for i in data["indicators"]] == [output] * 3 + [outcome] * 2 + ["满意度指标"]
 
 
+def test_an_actual_of_a_year_before_the_targets_is_the_baseline(tmp_path: Path) -> None:
+    """2023年完成值 beside 2024年目标值 and 2025年目标值 is what the year before achieved: the baseline,
+    not an actual of a year the table sets no target for."""
+    data = _text(tmp_path, "一级指标\t二级指标\t三级指标\t2023年完成值\t2024年目标值\t2025年目标值\n"
+                 "产出指标\t数量指标\t培训人数\t480人\t≥500人\t≥550人\n", name="years.tsv")
+    ind = data["indicators"][0]
+    assert ind["baseline"]["2023"]["value"] == 480 and not ind.get("actuals")
+    assert sorted(ind["targets"]) == ["2024", "2025"]
+
+
 def test_money_per_month_written_with_wan(tmp_path: Path) -> None:
     data = _text(tmp_path, "三级指标\t指标值\n人工成本\t≤15万/月\n清运车辆\t8辆\n", year=2020)
     assert _ind(data, "人工成本")["unit"] == "万元/月" and _ind(data, "人工成本")["direction"] == "lower"

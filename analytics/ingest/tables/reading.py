@@ -84,6 +84,8 @@ def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str,
         role = c.value_role or "target"
         if role == "baseline" and c.year and target_years and c.year >= first_target:
             role = "actual"
+        elif role == "actual" and c.year and target_years and c.year < first_target:
+            role = "baseline"  # 2023年完成值 beside 2024年目标值: the year before, the baseline
         if role == "baseline" and not target_years and not c.year:
             role = "actual"
         section = {"target": "targets", "actual": "actuals", "baseline": "baseline", "span": "span"}[role]
@@ -99,8 +101,6 @@ def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str,
 
 _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
 _ZERO = re.compile(r"0+(\.0+)?%?")
-
-
 _YEAR_CELL = re.compile(r"[(（]?(19|20)\d{2}年度?[)）]?")
 
 
