@@ -1125,7 +1125,11 @@ def test_handled_cases_per_head_figures_and_time_taken() -> None:
     ("库存积压量", "吨", "lower"), ("道路拥堵指数", "", "lower"), ("PM2.5平均浓度", "微克/立方米", "lower"),
     ("返贫人数", "人", "lower"), ("防止返贫监测帮扶率", "%", "higher"), ("节约免费老年人出行成本", "万元", "higher"),
     ("共节约特殊群体出行成本", "万元", "higher"), ("出行成本", "万元", "lower"), ("调解各类纠纷数量", "件", "higher"),
-    ("矛盾纠纷数量", "件", "lower"), ("林业有害生物成灾率", "‰", "lower")])
+    ("矛盾纠纷数量", "件", "lower"), ("林业有害生物成灾率", "‰", "lower"),
+    ("不良贷款率", "%", "lower"), ("不良反应监测率", "%", "higher"), ("失败率", "%", "lower"), ("等候时间", "分钟", "lower"),
+    ("漏检率", "%", "lower"), ("误报率", "%", "lower"), ("复发率", "%", "lower"), ("损耗率", "%", "lower"),
+    ("人均费用", "元", "lower"), ("安全隐患数", "个", "lower"), ("隐患整改率", "%", "higher"), ("信访量", "件", "lower"),
+    ("信访办结率", "%", "higher")])
 def test_direction_of_names_without_a_written_comparator(name: str, unit: str, direction: str) -> None:
     from analytics.ingest.tables.infer import infer_direction
     assert infer_direction(name, unit, [read_value("5", "higher", LEX)], LEX)["value"] == direction
