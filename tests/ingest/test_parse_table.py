@@ -1135,6 +1135,14 @@ def test_direction_of_names_without_a_written_comparator(name: str, unit: str, d
     assert infer_direction(name, unit, [read_value("5", "higher", LEX)], LEX)["value"] == direction
 
 
+def test_livestock_on_hand_and_people_registered_are_stocks_and_new_ones_flows() -> None:
+    from analytics.ingest.tables.infer import infer_kind
+    kinds = {n: infer_kind(n, u, "", [], LEX)["value"] for n, u in (
+        ("生猪存栏量", "头"), ("注册志愿者人数", "人"), ("新增存栏", "头"), ("新注册志愿者人数", "人"), ("注册资金", "万元"))}
+    assert kinds == {"生猪存栏量": "stock", "注册志愿者人数": "stock", "新增存栏": "flow", "新注册志愿者人数": "flow",
+                     "注册资金": "flow"}
+
+
 def test_a_collection_is_a_stock_and_a_capacity_a_level() -> None:
     from analytics.ingest.tables.infer import infer_kind
     assert infer_kind("公共图书馆藏书量", "万册", "", [read_value("50万册", "higher", LEX)], LEX)["value"] == "stock"
