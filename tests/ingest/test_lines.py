@@ -432,3 +432,21 @@ def test_an_actual_in_words_ending_in_a_bound_is_no_first_line_of_the_next_name(
     rows = [(i["name"], i["actuals"].get("2021", {}).get("raw")) for i in data["indicators"]]
     assert rows == [("培训对象符合招生计划规定", "存在18岁以下、54周岁以上"), ("参训学员结业考核通过率", "98.79%"),
                     ("培训机构考核验收达标", "100%")]
+
+
+def test_a_two_row_header_one_cell_a_line_puts_the_second_row_s_columns_first() -> None:
+    """绩效指标 (merged over 一级 | 二级 | 三级) | 年度指标值 | 实际完成值, one cell a line, then the second
+    row (一级指标 / 二级指标 / 三级指标): the columns are the second row's, then the value columns; a
+    first-row 年度指标值 over 指标性质 | 指标值 | 度量单位 is no column of its own, and an actual takes
+    no sign from the 指标性质 column."""
+    text = "\n".join(["绩效指标", "年度指标值", "实际完成值", "一级指标", "二级指标", "三级指标",
+                      "产出指标", "数量指标", "培训人数", "≥500人", "520人", "质量指标", "培训合格率", "≥90%", "95%"])
+    data = _read(text, year=2024)
+    rows = [(i["name"], i["targets"]["2024"]["raw"], i["actuals"]["2024"]["raw"]) for i in data["indicators"]]
+    assert rows == [("培训人数", "≥500人", "520人"), ("培训合格率", "≥90%", "95%")]
+    text = "\n".join(["绩效指标", "年度指标值", "实际完成值", "分值", "得分", "一级指标", "二级指标", "三级指标",
+                      "指标性质", "指标值", "度量单位", "产出指标", "数量指标", "学生受资助人数", "≥", "735", "人次",
+                      "735", "10", "10", "效益指标", "社会效益指标", "政策知晓率", "=", "100", "%", "98%", "10", "9"])
+    data = _read(text, year=2022)
+    rows = [(i["name"], i["unit"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["raw"]) for i in data["indicators"]]
+    assert rows == [("学生受资助人数", "人次", 735, "735"), ("政策知晓率", "%", 100, "98%")]

@@ -85,12 +85,28 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
         roles = [header_role(c, lex) for c in cells]
         while len(cells) > 1 and cells[-1] in GENERIC_NAMES and "value" in roles[:-1] and "name" in roles[:-1]:
             cells, roles, j = cells[:-1], roles[:-1], j - 1  # 绩效指标 after 指标值: a merged label in the body's middle
+        cells, roles = _two_rows(cells, roles)
         places = _places(lines, j, lex)
         if ("value" in roles or places) and "name" in roles + (["name"] if "level2" in roles else []):
             if h > 0 and _SEQ_HEADER.fullmatch(normalize_text(lines[h - 1])):
                 return h - 1, [normalize_text(lines[h - 1]), *cells], places, j + len(places)  # 序号 first
             return h, cells, places, j + len(places)
     return None
+
+
+def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], list[str | None]]:
+    """A two-row header one cell a line: 绩效指标 (merged over 一级 | 二级 | 三级) and the columns merged
+    down both rows (年度指标值 | 实际完成值 | 分值) come first, the second row's cells after them; the
+    columns are the second row's, then the others (a first-row value word over second-row value
+    columns, 年度指标值 over 指标性质 | 指标值 | 度量单位, is no column of its own)."""
+    k = next((i for i in range(1, len(roles)) if roles[i] in ("level1", "level2", "name")), 0)
+    if len(cells) < 4 or normalize_text(cells[0]) not in GENERIC_NAMES or k < 2 or "value" not in roles[1:k]:
+        return cells, roles
+    first = list(range(1, k))
+    if "value" in roles[k:]:
+        first.remove(next(i for i in first if roles[i] == "value"))
+    order = list(range(k, len(cells))) + first
+    return [cells[i] for i in order], [roles[i] for i in order]
 
 
 def header_cells(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] | None:

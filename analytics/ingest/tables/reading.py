@@ -443,7 +443,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     name_raw = unwrap(_cell(row, layout.name_col))
     name, bracket, marker = split_name(name_raw, lex)
     comp = _cell(row, comp_idx) or hint_sign(name_raw)  # 投入资金(≥万元) | 1500: the template's sign
-    raws = [(c, s, k, _with_comparator(_spanned(row, c, layout, lex), comp, lex)) for c, s, k in keys]
+    raws = [(c, s, k, _with_comparator(_spanned(row, c, layout, lex), "" if s == "actuals" else comp, lex)) for c, s, k in keys]  # (an actual takes no sign)
     only = [unit_only(r, lex) for _, _, _, r in raws]
     template_unit = next((u for u in only if u), "")
     raws = [(c, s, k, "" if u or (weights and s in ("targets", "actuals")) else r)  # a template never filled in
