@@ -2,7 +2,8 @@
 form is laid out in other places: each real table with a grid (tests/tables/corpus/ and heldout*/,
 the grid its text gives, with any moved cells put back as bench/format_variants.py does) is rewritten
 by each change below and saved as an .xlsx workbook and a .docx Word table with merged cells
-(``<change>_docx`` in the results), then read and scored against
+(``<change>_docx`` in the results), and as the text one cell a line such a table gives when copied
+or saved as plain text (a merged cell once, empty cells gone: ``<change>_txt``), then read and scored against
 the table's own hand-checked reading (the changes keep every indicator, target, unit and year),
 and beside the same table written plainly in the same format.
 
@@ -53,12 +54,12 @@ from analytics.ingest.tables.cells import header_role  # noqa: E402
 from analytics.ingest.tables.layout import Layout, find_layout  # noqa: E402
 from analytics.ingest.tables.lexicon import load_lexicon  # noqa: E402
 from analytics.ingest.tables.sources import RawTable  # noqa: E402
-from bench.format_variants import MEASURES, bench_args, print_measures, sum_tables, tables  # noqa: E402
+from bench.format_variants import MEASURES, bench_args, cell_lines, print_measures, sum_tables, tables  # noqa: E402
 from bench.parse_tables import _pct, run  # noqa: E402
 from tests.tables.make_fixtures import rows_and_merges, write_docx, write_xlsx  # noqa: E402
 
 Rows = list[list[str]]
-FORMATS = ("xlsx", "docx")
+FORMATS = ("xlsx", "docx", "txt")
 
 #: header words of other templates, per column role (one is picked per table, in turn)
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -288,6 +289,9 @@ def _write(rows: Rows, path: Path, typed: bool = False, header: bool = False) ->
         merges = [m for m in merges if not any(a[0] <= m[2] and m[0] <= a[2] and a[1] <= m[3] and m[1] <= a[3]
                                                for a in top)] + top
     grid = [[c.replace("\u23ce", "\n") for c in r] for r in grid]
+    if path.suffix == ".txt":  # one cell a line (a cell's line breaks, as Alt+Enter leaves them, kept)
+        path.write_text(cell_lines(grid, merges), encoding="utf-8")
+        return
     if path.suffix == ".docx":
         write_docx(grid, merges, path)
         return

@@ -99,6 +99,8 @@ def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], lis
     down both rows (年度指标值 | 实际完成值 | 分值) come first, the second row's cells after them; the
     columns are the second row's, then the others (a first-row value word over second-row value
     columns, 年度指标值 over 指标性质 | 指标值 | 度量单位, is no column of its own)."""
+    while len(cells) > 1 and normalize_text(cells[1]) == normalize_text(cells[0]) in GENERIC_NAMES:
+        cells, roles = cells[1:], roles[1:]  # 绩效指标 written into each column it spans
     k = next((i for i in range(1, len(roles)) if roles[i] in ("level1", "level2", "name")), 0)
     if len(cells) < 4 or normalize_text(cells[0]) not in GENERIC_NAMES or k < 2 or "value" not in roles[1:k]:
         return cells, roles
@@ -132,6 +134,9 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             return True  # 反映…情况 / 达到预计值: this row's explanation
         if _NOTE.search(header) and (ends_like_name(t) or nxt is not None and _fits(nxt, "value", lex)):
             return False  # a line ending like a name, or followed by a value, is the next row's name
+        if nxt is not None and lex.explanation and lex.explanation.match(normalize_text(nxt)) \
+                and not lex.explanation.match(t) and not (lex.scoring_rule and lex.scoring_rule.search(t)):
+            return False  # 资金支出率 / 反映资金支出率情况: the next row's name, before its explanation
         return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
     if role == "name":  # a second name column after the row's name (指标内容): its description, before the value
         return not is_value_like(t, lex) and nxt is not None and _fits(nxt, "value", lex)
@@ -173,8 +178,9 @@ def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
 def _named_like_column(t: str, after: list[str], lex: Lexicon, described: bool) -> bool:
     """An indicator whose name holds an ignored column's word (赛事完成率, like 完成率; 补贴标准, like
     绩效标准), its value on the next line (or the one after, past its description when the table has
-    a column for it): a row, not a repeated header."""
-    values = [normalize_text(x) for x in after[:2 if described else 1]]
+    a column for it, or its explanation, 反映…): a row, not a repeated header."""
+    values = [v for v in (normalize_text(x) for x in after) if not (lex.explanation and lex.explanation.match(v))]
+    values = values[:2 if described else 1]
     return header_role(t, lex) == "ignore" and len(t) > 3 and bool(values) \
         and is_value_like(values[-1], lex)
 
@@ -207,8 +213,9 @@ def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[li
         whole = role(joined(a, b))
         first = role(normalize_text(lines[a]))
         return first in (None, whole) and all(
-            normalize_text(x) in _TAILS or (len(normalize_text(x)) >= 2 and role(normalize_text(x)) is None)
-            for x in lines[a + 1:b])  # a single character starts a label written top to bottom
+            normalize_text(x) in _TAILS and not (first and b == a + 2 and whole != "value" and normalize_text(x) == "指标值")
+            or (len(normalize_text(x)) >= 2 and role(normalize_text(x)) is None)
+            for x in lines[a + 1:b])  # a single character starts a label written top to bottom; 分值 / 指标值 are two
 
     out, places = [], []
     i = 0
@@ -363,7 +370,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += len(again)
             continue
         if t in headers or _PAGE.match(t) or (header_role(t, lex) and len(t) <= 6 and not is_value_like(t, lex)
-                                                and not _named_like_column(t, lines[i + 1:i + 3], lex, described)):
+                                                and not _named_like_column(t, lines[i + 1:i + 4], lex, described)):
             rows.append([lines[i]])
             refs.append(table.refs[i])
             i += 1
@@ -410,7 +417,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 break
             nxt = lines[i + 1] if i + 1 < len(lines) else None
             if roles[k] == "ignore" and i < len(lines) and "value" in roles[k + 1:] and _fits(lines[i], "value", lex) \
-                    and not (nxt is not None and _fits(nxt, "value", lex)) \
+                    and not (nxt is not None and (_fits(nxt, "value", lex) or normalize_text(nxt) in TYPE_WORDS
+                                                  or SIGN_ONLY.fullmatch(normalize_text(nxt)))) \
                     and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
                              and any(_COMPUTED.search(h) for h in header[k + 1:])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score)
