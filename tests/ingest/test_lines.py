@@ -450,3 +450,20 @@ def test_a_two_row_header_one_cell_a_line_puts_the_second_row_s_columns_first() 
     data = _read(text, year=2022)
     rows = [(i["name"], i["unit"], i["targets"]["2022"]["value"], i["actuals"]["2022"]["raw"]) for i in data["indicators"]]
     assert rows == [("学生受资助人数", "人次", 735, "735"), ("政策知晓率", "%", 100, "98%")]
+
+
+def test_a_score_column_after_the_name_and_an_explanation_column_one_cell_a_line() -> None:
+    """分值 right after the name (its score before the 定量 of 指标值类型), 分值 and 指标值 as two header
+    cells, a name like a column's word (培训完成率, like 完成率) before its explanation (反映…), and a
+    name after the previous row's scoring rule: each cell in its column."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "分值", "指标值类型", "指标值", "计量单位", "指标解释", "评(扣)分标准",
+                      "产出指标", "数量指标", "培训人数", "10", "定量", "500", "人次", "反映培训人数情况", "完成得满分",
+                      "质量指标", "培训完成率", "10", "定量", "100", "%", "反映培训完成率情况", "完成得满分",
+                      "资金到位率", "5", "定量", "100", "%", "反映资金到位情况", "完成得满分"])
+    data = _read(text, year=2024)
+    rows = [(i["name"], i["unit"], i["targets"]["2024"]["value"]) for i in data["indicators"]]
+    assert rows == [("培训人数", "人次", 500), ("培训完成率", "%", 100), ("资金到位率", "%", 100)]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "分值", "指标值", "产出指标", "数量指标", "培训人数", "10", "280人次",
+                      "质量指标", "培训合格率", "15", "≥95%"])
+    rows = [(i["name"], i["targets"]["2024"]["raw"]) for i in _read(text, year=2024)["indicators"]]
+    assert rows == [("培训人数", "280人次"), ("培训合格率", "≥95%")]
