@@ -467,3 +467,13 @@ def test_a_score_column_after_the_name_and_an_explanation_column_one_cell_a_line
                       "质量指标", "培训合格率", "15", "≥95%"])
     rows = [(i["name"], i["targets"]["2024"]["raw"]) for i in _read(text, year=2024)["indicators"]]
     assert rows == [("培训人数", "280人次"), ("培训合格率", "≥95%")]
+
+
+def test_a_description_column_headed_绩效指标描述_is_a_header_cell() -> None:
+    """绩效指标描述 (a description of the indicator) heads a column of its own: the header goes on to
+    指标方向 and 指标值, and each row's sign stands in its column."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "绩效指标描述", "指标方向", "指标值",
+                      "产出指标", "数量指标", "维修面积", "维修面积", "≥", "400平方米",
+                      "质量指标", "验收合格率", "验收合格率", "≥", "98%"])
+    rows = [(i["name"], i["targets"]["2023"]["value"]) for i in _read(text)["indicators"]]
+    assert rows == [("维修面积", 400), ("验收合格率", 98)]
