@@ -350,11 +350,6 @@ def _numbered(ind: dict[str, Any]) -> bool:
     return any(t.get("value") is not None for t in (ind.get("targets") or {}).values())
 
 
-def _sound(reading: TableReading) -> int:
-    """The indicators read with a number for a target."""
-    return sum(1 for ind in reading.indicators if _numbered(ind))
-
-
 _FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
 
 
