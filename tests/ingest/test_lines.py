@@ -477,3 +477,15 @@ def test_a_description_column_headed_绩效指标描述_is_a_header_cell() -> No
                       "质量指标", "验收合格率", "验收合格率", "≥", "98%"])
     rows = [(i["name"], i["targets"]["2023"]["value"]) for i in _read(text)["indicators"]]
     assert rows == [("维修面积", 400), ("验收合格率", 98)]
+
+
+def test_a_numbered_table_s_note_before_the_next_row_s_number_stays_in_its_row() -> None:
+    """序号 | … | 指标值说明, one cell a line: the note (该指标值数据合理) before the next row's number (2)
+    is this row's note, not the next row's name — a row's number is no value after it."""
+    text = "\n".join(["序号", "一级指标", "二级指标", "三级指标", "计算符号", "目标值", "度量单位", "指标值说明",
+                      "1", "产出指标", "数量指标", "保障在职职工人数(人)", "=", "116", "人", "该指标值数据合理",
+                      "2", "保障退休职工人数(人)", "=", "81", "人", "该指标值数据合理",
+                      "3", "保障遗属人数(人)", "=", "13", "人", "该指标值数据合理",
+                      "4", "林木采伐监管(万立方米)", "=", "6", "万立方米", "该指标值数据合理"])
+    rows = [(i["name"], i["targets"]["2026"]["value"]) for i in _read(text, year=2026)["indicators"]]
+    assert rows == [("保障在职职工人数", 116), ("保障退休职工人数", 81), ("保障遗属人数", 13), ("林木采伐监管", 6)]

@@ -415,7 +415,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         for k in range(name_col + 1, len(header)):
             if is_placeholder(name):
                 break
-            nxt = lines[i + 1] if i + 1 < len(lines) else None
+            nxt = lines[i + 1] if i + 1 < len(lines) and not next_row(i + 1) else None  # (the next row's number: no value)
             if roles[k] == "ignore" and i < len(lines) and "value" in roles[k + 1:] and _fits(lines[i], "value", lex) \
                     and not (nxt is not None and (_fits(nxt, "value", lex) or normalize_text(nxt) in TYPE_WORDS
                                                   or SIGN_ONLY.fullmatch(normalize_text(nxt)))) \
