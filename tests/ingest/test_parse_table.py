@@ -2439,16 +2439,14 @@ def test_a_hainan_form_with_outcome_and_efficiency_levels_and_grading_bands(tmp_
     """海南's 项目绩效目标表 (指标类型 | 绩效指标 | 绩效目标 | 绩效标准 over 优 / 良 / 中 / 差): its first
     levels are 产出指标 / 成效指标 / 效率指标, the 指标类型 column holds them, and the four grading bands
     are no targets."""
-    path = tmp_path / "hainan.tsv"
-    path.write_text("\n".join([
+    data = _text(tmp_path, "\n".join([
         "指标类型\t绩效指标\t绩效目标\t绩效标准\t\t\t",
         "\t\t\t优\t良\t中\t差",
         "产出指标\t年育苗数量\t600万株\t600万\t500万\t300万\t200万",
         "成效指标\t群众满意度\t群众满意度较好\t较好\t好\t一般\t差",
         "效率指标\t资金按时到位\t资金按时到位率为100%\t100%\t80%-100%\t60%-80%\t<50%",
         "\t按时完成既定目标\t2017年12月31日前完成\t按时完成\t延期15天以内\t延期15-30天\t延期30天以上",
-    ]), encoding="utf-8")
-    data = _read(path, year=2017)
+    ]), name="hainan.tsv", year=2017)
     got = [(i["level1"], i["name"], i["targets"]["2017"].get("value")) for i in data["indicators"]]
     assert got == [("产出指标", "年育苗数量", 600.0), ("成效指标", "群众满意度", None),
                    ("效率指标", "资金按时到位", 100.0), ("效率指标", "按时完成既定目标", 1.0)]

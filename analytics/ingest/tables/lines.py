@@ -18,7 +18,7 @@ from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label
 from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
-from analytics.ingest.tables.wrapped import reads_complete
+from analytics.ingest.tables.wrapped import BOUND_END, reads_complete
 
 __all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 
@@ -28,7 +28,6 @@ _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)�
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
-_BOUND_END = re.compile(r"\d[^\W\d_]{0,3}(以上|以下|以内)$")  # 存在18岁以下、54周岁以上: a value in words, no name ends so
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -146,7 +145,7 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
             or bool(lex.fragment and lex.fragment.match(t)) \
             or bool(unit_only(t, lex)) \
             or read_value(t, "higher", lex, sentence=True).form == "number" \
-            or _worded_before_level(t, nxt, lex) or bool(_BOUND_END.search(t)) \
+            or _worded_before_level(t, nxt, lex) or bool(BOUND_END.search(t)) \
             or (nxt is not None and len(normalize_text(nxt)) >= 8 and fits(t, "value", lex)
                 and bool(lex.explanation and lex.explanation.match(normalize_text(nxt))))  # 按月安排 / 该指标主要考察…:
     # a target in words before the row's explanation (whole: a piece cut at a blank, 反映办公大, may follow a name's piece)

@@ -36,7 +36,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
@@ -313,8 +313,10 @@ _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's
 
 
 #: a target in words, not a name: it ends the way such a target does (效果明显, 符合相关规定, 严格执行…规定)
-_WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完善|健全|规范|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标|通过|通过\S{0,10}验收"
-                         r"|\d[^\W\d_]{0,3}(?:以上|以下|以内))$")  # …54周岁以上: a bound in words
+_BOUND = r"\d[^\W\d_]{0,3}(?:以上|以下|以内)"  # …54周岁以上: a bound in words
+BOUND_END = re.compile(_BOUND + "$")  # a value in words ending in its bound (存在18岁以下、54周岁以上): no name ends so
+_WORDED_END = re.compile(r"(明显|显著|提高|提升|改善|完善|健全|规范|完成|达标|合格|规定|有效|良好|持续|稳定|增加|减少|降低|到位|及时|满意|指标|通过|通过\S{0,10}验收|"
+                         + _BOUND + ")$")
 _WORDED_START = re.compile(r"^(完成|实现|确保|保障|按时|做好|加强|推进|开展|严格|符合|达到|低于|高于|不低于|不超过)")
 #: the end of a label of the form's other words, beside the lexicon's facts labels (facts.label_kind)
 _LABEL_END = re.compile(r"(名称|类别|性质|属性|用途|期限|负责人|电话|日期|时间)$")
