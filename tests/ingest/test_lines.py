@@ -489,3 +489,36 @@ def test_a_numbered_table_s_note_before_the_next_row_s_number_stays_in_its_row()
                       "4", "林木采伐监管(万立方米)", "=", "6", "万立方米", "该指标值数据合理"])
     rows = [(i["name"], i["targets"]["2026"]["value"]) for i in _read(text, year=2026)["indicators"]]
     assert rows == [("保障在职职工人数", 116), ("保障退休职工人数", 81), ("保障遗属人数", 13), ("林木采伐监管", 6)]
+
+
+def test_names_wrapped_over_lines_join_and_a_sign_wrapped_above_its_number_joins_it() -> None:
+    """A copy of a table with narrow cells, one cell a line and each cell's lines as they wrap: a
+    name cut mid-word (经费支 / 出合规性, 课程数 / 量达标率, a quotation left open), a name's first
+    piece after the last cell of the row before (a note column left empty: 县级储备粮库 /
+    存成本核算率), and a sign on its own line above its number (≥ / 50个), each read as one cell."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "基建工程委托", "业务项目数量", "≥", "50个", "50",
+        "课程数", "量达标率", "100%", "100%",
+        "质量指标", "经费支", "出合规性", "严格执行相关制度规定", "达成预期指标",
+        "县级储备粮库", "存成本核算率", "100%", "100%",
+        "效益指标", "可持续影响指标", "对推动“四项制度", "”健全的持续性影响", "效果明显", "达成预期指标"])
+    rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
+    assert rows == [("基建工程委托业务项目数量", "≥50个"), ("课程数量达标率", "100%"),
+                    ("经费支出合规性", "严格执行相关制度规定"), ("县级储备粮库存成本核算率", "100%"),
+                    ("对推动“四项制度”健全的持续性影响", "效果明显")]
+
+
+def test_a_note_before_a_longer_name_stays_the_note_and_a_sign_column_keeps_its_signs() -> None:
+    """A note (特困人员实行动态管理) before the next row's longer name is that row's note, not the
+    first line of the name (a wrapped cell's first line is its widest); with a 指标方向 column, a
+    sign on its own line is that column's cell, and a name wrapped before it is joined."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因",
+                      "产出指标", "数量指标", "救助供养人数", "≥4754人", "4604人", "特困人员实行动态管理",
+                      "扶贫临时救助人数(按月平均)", "≥7人", "9人"])
+    data = _read(text, 2019)
+    assert [i["name"] for i in data["indicators"]] == ["救助供养人数", "扶贫临时救助人数(按月平均)"]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位",
+                      "满意度指标", "服务对象满意度指标", "人民群", "众满意度", "≥", "95", "%"])
+    rows = [(i["name"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"]) for i in _read(text)["indicators"]]
+    assert rows == [("人民群众满意度", ">=", 95)]

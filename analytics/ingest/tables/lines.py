@@ -7,6 +7,7 @@ that does not fit leaves its column blank; a name that wrapped onto the next lin
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from analytics.core.values import normalize_text
@@ -18,7 +19,7 @@ from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label
 from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
-from analytics.ingest.tables.wrapped import BOUND_END, reads_complete
+from analytics.ingest.tables.wrapped import BOUND_END, names_property, reads_complete
 
 __all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 
@@ -141,7 +142,8 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
         return not is_value_like(t, lex) and nxt is not None and _fits(nxt, "value", lex)
     if role == "value":
         t = normalize_text(line)
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t)) or is_numberish(t) \
+        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t) and not names_property(t)) \
+            or is_numberish(t) \
             or bool(lex.fragment and lex.fragment.match(t)) \
             or bool(unit_only(t, lex)) \
             or read_value(t, "higher", lex, sentence=True).form == "number" \
@@ -150,6 +152,72 @@ def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, hea
                 and bool(lex.explanation and lex.explanation.match(normalize_text(nxt))))  # 按月安排 / 该指标主要考察…:
     # a target in words before the row's explanation (whole: a piece cut at a blank, 反映办公大, may follow a name's piece)
     return fits(line, role, lex)
+
+
+def _starts_value(line: str, lex: Lexicon) -> bool:
+    """``line`` is a value, or the sign or nature word its own column puts before one (``≥``, 定量)."""
+    t = normalize_text(line)
+    return _fits(line, "value", lex) or t in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(t))
+
+
+_PIECE_END = re.compile(r"[。；;，,、:：]$|[。；;，,]")  # a sentence (完成得满分，未完成按比例扣分), no piece of a name
+_LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
+_MOST_LINES = 4  # lines one name wraps over
+_WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
+
+
+def _piece(text: str, lex: Lexicon) -> bool:
+    """``text`` may be a wrapped line of a name: no sentence, no explanation, no scoring rule."""
+    t = normalize_text(text)
+    return not _PIECE_END.search(t) and not (lex.explanation and lex.explanation.match(t)) \
+        and not (lex.scoring_rule and lex.scoring_rule.search(t))
+
+
+def _narrower(name: str, piece: str, lex: Lexicon) -> bool:
+    """``piece`` may be the next line of ``name`` wrapped: ``name`` may be a wrapped line and
+    ``piece`` is no wider (a wrapped cell's first line is its widest)."""
+    return _piece(name, lex) and len(normalize_text(piece)) <= len(normalize_text(name)) + _WIDER
+
+
+def _wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = False) -> bool:
+    """Line ``at`` is the first piece of a name wrapped over the lines after it, the value next
+    (县级储备粮库 / 存成本核算率 / 100%; ``described``: or after the name's description): a piece that
+    is no value, no target in words and no sentence, that with the pieces after it, none wider than
+    it, ends the way a name does (a note before a longer name is the note: 特困人员实行动态管理 /
+    扶贫临时救助人数(按月平均)(≥**人))."""
+    if at + 2 >= len(lines):
+        return False
+    t = normalize_text(lines[at])
+    if len(t) > _LONGEST_PIECE or not _WORD_RE.search(t) or t[0] in _CLOSING or not _piece(t, lex) \
+            or (reads_complete(t) and not _cut_word(t, lines[at + 1])) or is_value_like(t, lex) \
+            or (is_qualitative_text(t, lex) and not _opens(t)) or lex.level_word(t) or is_sign_off(t, lex):
+        return False  # (及时(按 / 期)完工率: a bracket left open is no note's end)
+    width = len(t) + _WIDER  # a wrapped cell's first line is its widest
+    for j in range(at + 1, min(at + _MOST_LINES, len(lines) - 1)):
+        piece = normalize_text(lines[j])
+        if _starts_value(piece, lex) or lex.level_word(piece) or len(piece) > width:
+            return False
+        t += piece
+        if reads_complete(t):
+            return _starts_value(lines[j + 1], lex) or described and _described_value(lines, j + 1, lex)
+    return False
+
+
+#: words of names a wrapped line may cut in two (课程数 / 量达标率)
+_CUT_WORDS = frozenset({"数量", "人数", "次数", "个数", "户数", "人次", "比例", "比重", "占比", "时间", "成本", "金额", "面积",
+                        "水平", "情况", "状况", "周期", "批次", "经费", "指标", "达标", "合格", "完成", "及时", "覆盖", "满意", "知晓", "使用"})
+
+
+def _cut_word(name: str, piece: str) -> bool:
+    """The line break between ``name`` and ``piece`` cuts one of a name's words (课程数 / 量达标率)."""
+    n, t = normalize_text(name), normalize_text(piece)
+    return bool(n) and bool(t) and n[-1] + t[0] in _CUT_WORDS
+
+
+def _described_value(lines: list[str], at: int, lex: Lexicon) -> bool:
+    """Line ``at`` is a name's description and the line after it a value (科技活动 / 周举办次数 /
+    科技活动周举办次数 / 1次, from ``at - 1``): the piece before ``at`` ends the name."""
+    return at + 1 < len(lines) and not _starts_value(lines[at], lex) and _starts_value(lines[at + 1], lex)
 
 
 def _worded_before_level(t: str, nxt: str | None, lex: Lexicon) -> bool:
@@ -281,6 +349,44 @@ def _glued_header(table: RawTable, lex: Lexicon) -> RawTable:
     return table
 
 
+_NUMBER_FIRST = re.compile(r"^\d")
+_PAIRS = ("()", "“”", "《》", "「」")
+_CLOSING = frozenset(b for _, b in _PAIRS)  # no name starts so
+
+
+def _opens(text: str) -> bool:
+    """``text`` leaves a bracket or quote open (及时(按)."""
+    t = normalize_text(text)
+    return any(t.count(a) > t.count(b) for a, b in _PAIRS)
+
+
+def _closes(name: str, piece: str) -> bool:
+    """``piece`` starts by closing a bracket or quote ``name`` left open (对推动“四项制度 / ”健全和落实的
+    持续性影响): the rest of the name, whatever it holds."""
+    t, n = normalize_text(piece), normalize_text(name)
+    return any(t.startswith(b) and n.count(a) > n.count(b) for a, b in _PAIRS)
+
+
+def _signs_joined(table: RawTable, start: int) -> RawTable:
+    """``table`` with a sign wrapped onto its own line above its number (``≥`` / ``50个``, a narrow
+    value cell's copy) joined to it from line ``start`` on; for a table with no column of signs."""
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    skip = False
+    for k, (row, ref) in enumerate(zip(table.rows, table.refs)):
+        if skip:
+            skip = False
+            continue
+        nxt = normalize_text(table.rows[k + 1][0]) if k + 1 < len(table.rows) else ""
+        if k >= start and SIGN_ONLY.fullmatch(normalize_text(row[0])) and _NUMBER_FIRST.match(nxt):
+            rows.append([row[0].strip() + table.rows[k + 1][0].strip()])
+            skip = True
+        else:
+            rows.append(row)
+        refs.append(ref)
+    return table if len(rows) == len(table.rows) else dataclasses.replace(table, rows=rows, refs=refs)
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
@@ -291,6 +397,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     found = _header(lines, lex)
     if found is None:
         return table
+    if "comparator" not in {header_role(c, lex) for c in found[1]}:
+        table = _signs_joined(table, found[3])
+        lines = [r[0] for r in table.rows]
     h, header, places, end = found
     if not places and not {"level1", "level2"} & {header_role(c, lex) for c in header} \
             and any(lex.level_word(x) for x in lines[end:end + 2]):
@@ -358,7 +467,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += other
         if other or is_sign_off(t, lex) or label_kind(t, lex) == "name" or (
-                len(rows) > top and is_section_heading(t, lex) and not _valued(lines, i + 1, lex)):
+                len(rows) > top and is_section_heading(t, lex) and not _valued(lines, i + 1, lex)
+                and not (i + 1 < len(lines) and len(normalize_text(lines[i + 1])) <= _LONGEST_PIECE
+                         and not _valued(lines, i + 1, lex) and _valued(lines, i + 2, lex))):  # 二、化肥减量 / 增效田间试验 / ≧15组
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
@@ -396,13 +507,18 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         name = lines[i].strip()
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and not _fits(lines[i], "value", lex) and not lex.level_word(lines[i]) \
+                and (not _fits(lines[i], "value", lex) or _closes(name, lines[i])) and not lex.level_word(lines[i]) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
                 and normalize_text(lines[i]) != normalize_text(name) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
-                or (i + 1 < len(lines) and _fits(lines[i + 1], "value", lex) and not reads_complete(name)
-                    and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))):
+                or name.count("“") > name.count("”") or name.count("《") > name.count("》")
+                or (i + 1 < len(lines) and (_starts_value(lines[i + 1], lex) or explains and _narrower(name, lines[i], lex) and bool(
+                    lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
+                    and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
+                or (_cut_word(name, lines[i]) and i + 1 < len(lines) and _starts_value(lines[i + 1], lex))
+                or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and _narrower(name, lines[i], lex)
+                    and _described_value(lines, i + 1, lex))):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)
@@ -447,6 +563,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 i += 1  # 建设监测子站 / 0: a value's cell that names its row again before the number
             if i < len(lines) and is_section_heading(lines[i], lex):
                 break  # the report's next heading: the table ended with this row
+            if roles[k] == "ignore" and _wraps_to_name(lines, i, lex, described):
+                continue  # 县级储备粮库 / 存成本核算率 / 100%: the next row's name, wrapped, not this row's note
             if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
                                    or roles[k] == "value" and next_row(i + 1) and "value" not in roles[k + 1:]
                                    and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):

@@ -36,7 +36,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["BOUND_END", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "cell_per_line", "names_property", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
@@ -189,6 +189,13 @@ def _structural(piece: str, lex: Lexicon) -> bool:
 #: 及时性, 合规性, …的持续性影响: a name's end too, for a wrapped cell (not 党性)
 _PROPERTY_END = re.compile(r"((及时|合规|规范|有效|准确|完整|安全|稳定|持续|公平|公正|科学|合理|透明|时效|便捷|可靠|"
                            r"真实|一致|针对|实用|适用|严肃|权威|主动|积极)性|影响)$")
+
+
+def names_property(text: str) -> bool:
+    """A text ending in a property's word (…合规性, …及时性): a name's end, never a target in words,
+    even when it holds a target's word (出合规性, the rest of a wrapped 经费支出合规性)."""
+    t = normalize_text(text)
+    return t.endswith("性") and bool(_PROPERTY_END.search(t))
 
 
 @functools.lru_cache(maxsize=16384)
