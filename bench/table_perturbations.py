@@ -19,6 +19,9 @@ Changes (each alone):
   unit_column  the unit taken out of the value into a 计量单位 column (≥95% → ≥95 | %)
   sign_column  the comparator taken out of the value into a 指标方向 column (≥95% → ≥ | 95%)
   wrapped      the name and the value wrapped inside their cells (a line break, as Alt+Enter leaves)
+  narrow       every cell of the header and the rows wrapped at its column's width (a level 4 Chinese
+               characters wide, a name 8, a value 6, any other column 8), as a table of narrow columns
+               prints: the text one cell a line then holds each cell's lines one after the other
   two_row_header  绩效指标 merged across the level and name columns over a second header row
                (一级指标 | 二级指标 | 三级指标), the other header cells merged down over both
   filled_levels  each level label written on every row of its block, nothing merged
@@ -187,6 +190,38 @@ def wrapped(rows: Rows, layout: Layout, turn: int) -> Rows:
     return out
 
 
+#: a narrow column's width, in half-width characters (a Chinese character takes two), by its role
+_WIDTHS = {"level1": 8, "level2": 8, "name": 16, "value": 12}
+_OTHER_WIDTH = 16
+
+
+def _wrap(text: str, width: int) -> str:
+    """``text`` broken into lines no wider than ``width`` (a Chinese character two, a letter or digit one)."""
+    lines, line, used = [], "", 0
+    for ch in text:
+        w = 1 if ord(ch) < 0x2E80 else 2
+        if line and used + w > width:
+            lines.append(line)
+            line, used = "", 0
+        line += ch
+        used += w
+    return "\n".join([*lines, line]) if line else "\n".join(lines)
+
+
+def narrow(rows: Rows, layout: Layout, turn: int) -> Rows:
+    """Every cell of the header and the rows below it wrapped at its column's width, as a table of
+    narrow columns prints: names, levels, targets in words, signs and units cut where the line ends."""
+    roles = {c.index: c.role for c in layout.columns} | {k: lv for lv, k in layout.level_cols.items()} \
+        | {layout.name_col: "name"}
+    out = [list(r) for r in rows]
+    for i in range(layout.first_header_row, len(out)):
+        for j, cell in enumerate(out[i]):
+            width = _WIDTHS.get(roles.get(j) or "", _OTHER_WIDTH)
+            if cell.strip() and "\n" not in cell:
+                out[i][j] = _wrap(cell.strip(), width)
+    return out
+
+
 def two_row_header(rows: Rows, layout: Layout, turn: int) -> Rows | None:
     """The header as two rows: 绩效指标 over the level and name columns (merged across, in
     :func:`_write`), each other header cell merged down over both rows. ``None`` for a header that
@@ -268,7 +303,7 @@ CHANGES: dict[str, Callable[[Rows, Layout, int], Rows | None]] = {
     "headers": headers, "score": score, "notes": notes, "index": index,
     "unit_column": unit_column, "sign_column": sign_column, "wrapped": wrapped, "typed": typed,
     "two_row_header": two_row_header, "filled_levels": filled_levels, "blank_column": blank_column,
-    "no_levels": no_levels, "footer": footer,
+    "no_levels": no_levels, "footer": footer, "narrow": narrow,
 }
 
 

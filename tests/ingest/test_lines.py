@@ -522,3 +522,35 @@ def test_a_note_before_a_longer_name_stays_the_note_and_a_sign_column_keeps_its_
                       "满意度指标", "服务对象满意度指标", "人民群", "众满意度", "≥", "95", "%"])
     rows = [(i["name"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"]) for i in _read(text)["indicators"]]
     assert rows == [("人民群众满意度", ">=", 95)]
+
+
+def test_cells_of_narrow_columns_wrapped_over_lines_are_read_whole() -> None:
+    """A table of narrow columns copied one cell a line: a header cell (偏差原因分析及改 / 进措施), a
+    level word over three lines (服务对象 / 满意度指 / 标), a name's last character (率), a value's unit
+    (71.86元/平方 / 米), a date (2021年12月31 / 日, 2020.1.1-202 / 0.12.31) and a worded value whose
+    sentence runs on (显著提升了 / 民办幼儿园的 / 扶持力度。) each read as one cell."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "偏差原因分析及改", "进措施",
+        "产出指标", "成本指标", "补贴标准", "71.86元/平方", "米",
+        "生均补助标准达标", "率", "100%",
+        "时效指标", "项目完工时间", "2021年12月31", "日",
+        "补贴期限", "2020.1.1-202", "0.12.31",
+        "效益指标", "社会效益指标", "扶持力度", "显著提升了", "民办幼儿园的", "扶持力度。",
+        "满意度指标", "服务对象", "满意度指", "标", "受益租户满意度", "≥95%"])
+    data = _read(text, 2020)
+    rows = [(i["name"], i["targets"]["2020"]["raw"]) for i in data["indicators"]]
+    assert rows == [("补贴标准", "71.86元/平方米"), ("生均补助标准达标率", "100%"), ("项目完工时间", "2021年12月31日"),
+                    ("补贴期限", "2020.1.1-2020.12.31"), ("扶持力度", "显著提升了民办幼儿园的扶持力度。"),
+                    ("受益租户满意度", "≥95%")]
+    assert data["indicators"][0]["unit"] == "元/平方米"
+    assert [i["level2"] for i in data["indicators"]][-1] == "服务对象满意度指标"
+
+
+def test_a_whole_target_in_words_keeps_its_explanation_apart_and_a_value_before_a_unit_column_keeps_its_unit_apart() -> None:
+    """减少 then 反映…。 (the row's explanation) is no sentence running on; with a 度量单位 column after
+    the value, the unit on the next line is that column's cell."""
+    text = "\n".join(["三级指标", "指标值类型", "目标值", "度量单位", "指标值内容",
+                      "疾病预防控制中心经费", "≤", "70", "万元", "反映疾病预防控制中心经费。",
+                      "实施项目对社会产生的不利影响", "定性", "减少", "反映实施项目对社会产生的不利影响。"])
+    rows = [(i["name"], i["targets"]["2025"]["raw"], i["unit"]) for i in _read(text, 2025)["indicators"]]
+    assert rows == [("疾病预防控制中心经费", "≤70", "万元"), ("实施项目对社会产生的不利影响", "减少", "")]

@@ -1,8 +1,9 @@
 """bench/table_perturbations.py: real tables rewritten as other templates lay them out read as well
 as the plain workbook (other header words, a 序号 or 分值 column, a unit or sign column, wrapped and
-typed cells, 绩效指标 merged over a second header row), as workbooks and as Word tables; as a text one
-cell a line, the plain table and those with other header words, filled levels, a blank column or a footer
-read whole, and those with a second header row or notes all but one table."""
+typed cells, 绩效指标 merged over a second header row, every cell wrapped at a narrow column's width), as
+workbooks and as Word tables; as a text one cell a line, the plain table and those with other header
+words, filled levels, a blank column or a footer read whole, and those with a second header row, notes,
+or cells wrapped over lines all but one table."""
 
 from __future__ import annotations
 
@@ -20,7 +21,7 @@ def test_each_change_reads_as_well_as_the_plain_workbook(tmp_path: Path) -> None
     assert plain["tables"] == 3 and plain["rows"][1] >= 20
     assert plain["rows"][0] == plain["rows"][1] and plain["targets"][0] == plain["targets"][1]
     for change in ("headers", "score", "notes", "index", "wrapped", "typed", "two_row_header", "filled_levels",
-                   "blank_column", "footer"):
+                   "blank_column", "footer", "narrow"):
         for key in (change, f"{change}_docx") if change != "typed" else (change,):
             got = res["changes"][key]
             assert got["tables"] == 3, key
@@ -31,6 +32,9 @@ def test_each_change_reads_as_well_as_the_plain_workbook(tmp_path: Path) -> None
         assert got["rows"][0] == got["rows"][1] and got["targets"][0] == got["targets"][1], change
     for change in ("two_row_header", "notes"):  # one cell a line: all but 秀屿's four rows (its levels glued)
         assert res["changes"][f"{change}_txt"]["targets"][0] >= 16, change
+    for change in ("wrapped", "narrow"):  # one cell a line, each cell's lines one after the other
+        assert res["changes"][f"{change}_txt"]["targets"][0] >= 17, change
+    assert res["changes"]["wrapped_txt"]["rows"][0] >= 18  # (names cut mid-word and signs above their numbers)
     for change in ("unit_column", "sign_column"):  # written only for tables that have no such column yet
         assert res["changes"].get(change, {"tables": 0})["tables"] >= 1, change
     for fmt in ("xlsx", "docx"):
@@ -54,6 +58,7 @@ def test_the_changes_rewrite_the_cells() -> None:
     signs = tp.sign_column(rows, layout, 0)
     assert signs is not None and signs[0][3] == "指标方向" and signs[2][3:] == ["≥", "95%"]
     assert "\n" in tp.wrapped(rows, layout, 0)[2][3]
+    assert tp.narrow(rows, layout, 0)[1][2:] == ["培训人数", "≥280人次"] and tp._wrap("偏差原因分析及改进措施", 16) == "偏差原因分析及改\n进措施"
     two = tp.two_row_header(rows, layout, 0)
     assert two is not None and two[0] == ["绩效指标", "绩效指标", "绩效指标", "指标值"] and two[1][3] == ""
     assert tp._header_merges(two) == [(0, 0, 0, 2), (0, 3, 1, 3)]

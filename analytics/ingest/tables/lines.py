@@ -73,6 +73,10 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 cells.append(t + normalize_text(lines[j + 1]))
                 j += 2
                 continue
+            if cells and header_role(t, lex) is None and _header_goes_on(cells[-1], t, lex):
+                cells[-1] += t  # 偏差原因分析及改 / 进措施: a header cell wrapped
+                j += 1
+                continue
             if header_role(t, lex) is None and j + 1 < len(lines) \
                     and header_role(t + normalize_text(lines[j + 1]), lex) is not None:
                 cells.append(t + normalize_text(lines[j + 1]))  # a header wrapped onto two lines (年度/指标值)
@@ -92,6 +96,14 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 return h - 1, [normalize_text(lines[h - 1]), *cells], places, j + len(places)  # 序号 first
             return h, cells, places, j + len(places)
     return None
+
+
+def _header_goes_on(cell: str, piece: str, lex: Lexicon) -> bool:
+    """``piece`` is the rest of the header cell ``cell`` wrapped: with it, the cell is (or begins)
+    one of a form's header words (偏差原因分析及改 / 进措施), which the cell alone is not."""
+    both = cell + piece
+    return cell not in lex.run_words and not lex.level_word(piece) \
+        and any(w == both or (len(both) >= 4 and w.startswith(both)) for w in lex.run_words)
 
 
 def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], list[str | None]]:
@@ -179,6 +191,52 @@ def _narrower(name: str, piece: str, lex: Lexicon) -> bool:
     return _piece(name, lex) and len(normalize_text(piece)) <= len(normalize_text(name)) + _WIDER
 
 
+_DIGIT = re.compile(r"\d")
+#: 2021年12月31 / 日, 2020年1月--2 / 020年11月, 2020.1.1-202 / 0.12.31
+_DATE_CUT = re.compile(r"([年月]|(19|20)\d{2}[.\-/]\d{1,2}).*[\d\-—~～至.]$")
+_DATE_REST = re.compile(r"^[\d年月日号底末前\-—~～至.]{1,12}$")
+_SENTENCE_ON = re.compile(r"[,，、;；]$")  # a worded target whose sentence goes on below
+_SENTENCE_END = re.compile(r"[。.!！]$")
+
+
+def _goes_on(value: str, nxt: str, lex: Lexicon, unit_column: bool) -> bool:
+    """``nxt`` is the rest of the value ``value`` wrapped in its cell: a unit cut (≥100百分 / 比,
+    1346.0088万 / 平方米; not with a unit column after the value), a date cut (2021年12月31 / 日), or
+    a worded target whose sentence goes on (提高森林覆盖率, / 促进生物多样性保护。)."""
+    v, n = normalize_text(value), normalize_text(nxt)
+    if not n or len(n) > _LONGEST_PIECE or lex.level_word(n) or is_sign_off(n, lex) or _SENTENCE_END.search(v):
+        return False
+    if _DATE_CUT.search(v) and _DATE_REST.match(n):
+        return True
+    if _DIGIT.search(v) and not unit_column and not _DIGIT.search(n) and len(n) <= 4:
+        both, alone = read_value(v + n, "higher", lex), read_value(v, "higher", lex)
+        return both.form == "number" and bool(both.unit) and len(both.unit) > len(alone.unit or "") \
+            and all(u in lex.units or u == "%" for u in both.unit.split("/"))  # (元/平方米: each part a unit)
+    if lex.explanation and lex.explanation.match(n) or v in lex.qualitative_words:
+        return False  # 减少 / 反映…: the row's explanation after a whole target in words
+    return not _DIGIT.search(v) and not is_value_like(n, lex) and (
+        bool(_SENTENCE_ON.search(v)) or bool(_SENTENCE_ON.search(n)) or bool(_SENTENCE_END.search(n)) and not ends_like_name(n))
+
+
+def _sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
+    """How many lines from ``at`` end the sentence a worded value begins (显著提升了疫 / 情期间对民办
+    幼儿园的扶持 / 力度,大力支 / 持了民办幼儿园的发展。): the lines up to one ending in 。, each
+    plain words (no value, level word, or name's end), or 0."""
+    v = normalize_text(value)
+    if not v or _DIGIT.search(v) or _SENTENCE_END.search(v) or ends_like_name(v) or v in lex.qualitative_words:
+        return 0
+    for j in range(at, min(at + 2 * _MOST_LINES, len(lines))):
+        t = normalize_text(lines[j])
+        if not t or len(t) > 2 * _LONGEST_PIECE or lex.level_word(t) or is_value_like(t, lex) or is_sign_off(t, lex) \
+                or header_role(t, lex) is not None or (lex.explanation and lex.explanation.match(t)):
+            return 0
+        if _SENTENCE_END.search(t):
+            return j - at + 1
+        if ends_like_name(t):
+            return 0
+    return 0
+
+
 def _wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = False) -> bool:
     """Line ``at`` is the first piece of a name wrapped over the lines after it, the value next
     (县级储备粮库 / 存成本核算率 / 100%; ``described``: or after the name's description): a piece that
@@ -190,8 +248,9 @@ def _wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fa
     t = normalize_text(lines[at])
     if len(t) > _LONGEST_PIECE or not _WORD_RE.search(t) or t[0] in _CLOSING or not _piece(t, lex) \
             or (reads_complete(t) and not _cut_word(t, lines[at + 1])) or is_value_like(t, lex) \
-            or (is_qualitative_text(t, lex) and not _opens(t)) or lex.level_word(t) or is_sign_off(t, lex):
-        return False  # (及时(按 / 期)完工率: a bracket left open is no note's end)
+            or (is_qualitative_text(t, lex) and not _opens(t) and not _ends_name(t, lines[at + 1], lex)) \
+            or lex.level_word(t) or is_sign_off(t, lex):
+        return False  # (及时(按 / 期)完工率: a bracket left open, 达标 / 率: a name's end, no note's)
     width = len(t) + _WIDER  # a wrapped cell's first line is its widest
     for j in range(at + 1, min(at + _MOST_LINES, len(lines) - 1)):
         piece = normalize_text(lines[j])
@@ -360,6 +419,14 @@ def _opens(text: str) -> bool:
     return any(t.count(a) > t.count(b) for a, b in _PAIRS)
 
 
+def _ends_name(name: str, piece: str, lex: Lexicon) -> bool:
+    """``piece`` is a name's last character or two wrapped onto a line of its own (生均补助标准达标 /
+    率): the name does not read complete without it and does with it."""
+    t = normalize_text(piece)
+    return len(t) <= 2 and not _DIGIT.search(t) and not reads_complete(name) and reads_complete(name + t) \
+        and not is_value_like(t, lex)
+
+
 def _closes(name: str, piece: str) -> bool:
     """``piece`` starts by closing a bracket or quote ``name`` left open (对推动“四项制度 / ”健全和落实的
     持续性影响): the rest of the name, whatever it holds."""
@@ -485,9 +552,11 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += 1
             continue
-        if i + 1 < len(lines) and not lex.level_word(t) and (t + normalize_text(lines[i + 1])) in lex.level1 | lex.level2:
-            lines[i + 1] = t + normalize_text(lines[i + 1])  # a level word wrapped onto two lines
-            i += 1
+        wrapped = next((n for n in (3, 2) if i + n <= len(lines)
+                        and "".join(normalize_text(x) for x in lines[i:i + n]) in lex.level1 | lex.level2), 0)
+        if wrapped:  # a level word wrapped onto two lines or three (服务对象 / 满意度指 / 标)
+            lines[i + wrapped - 1] = "".join(normalize_text(x) for x in lines[i:i + wrapped])
+            i += wrapped - 1
             continue
         word = lex.level_word(t)
         nxt = normalize_text(lines[i + 1]) if i + 1 < len(lines) else ""
@@ -507,7 +576,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         name = lines[i].strip()
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and (not _fits(lines[i], "value", lex) or _closes(name, lines[i])) and not lex.level_word(lines[i]) \
+                and (not _fits(lines[i], "value", lex) or _closes(name, lines[i]) or _ends_name(name, lines[i], lex)) \
+                and not lex.level_word(lines[i]) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
                 and normalize_text(lines[i]) != normalize_text(name) and (
@@ -517,6 +587,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
                 or (_cut_word(name, lines[i]) and i + 1 < len(lines) and _starts_value(lines[i + 1], lex))
+                or _ends_name(name, lines[i], lex)
                 or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and _narrower(name, lines[i], lex)
                     and _described_value(lines, i + 1, lex))):
             name += lines[i].strip()
@@ -565,11 +636,23 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 break  # the report's next heading: the table ended with this row
             if roles[k] == "ignore" and _wraps_to_name(lines, i, lex, described):
                 continue  # 县级储备粮库 / 存成本核算率 / 100%: the next row's name, wrapped, not this row's note
+            if roles[k] == "value" and i + 1 < len(lines) and not _fits(lines[i], "value", lex) \
+                    and _goes_on(lines[i], lines[i + 1], lex, "unit" in roles[k + 1:]) \
+                    and _fits(lines[i].strip() + lines[i + 1].strip(), "value", lex):
+                lines[i + 1] = lines[i].strip() + lines[i + 1].strip()  # 2021年12月31 / 日: a value read once whole
+                i += 1
             if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
                                    or roles[k] == "value" and next_row(i + 1) and "value" not in roles[k + 1:]
                                    and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):
                 row[k] = lines[i].strip()  # 拓宽 right before the next row's number: the last value
                 i += 1
+                while roles[k] == "value" and i < len(lines) and not next_row(i) \
+                        and _goes_on(row[k], lines[i], lex, "unit" in roles[k + 1:]):
+                    row[k] += lines[i].strip()  # ≥100百分 / 比, 2021年12月31 / 日: a value wrapped in its cell
+                    i += 1
+                rest = _sentence_rest(row[k], lines, i, lex) if roles[k] == "value" else 0
+                row[k] += "".join(x.strip() for x in lines[i:i + rest])  # 显著提升了疫 / 情期间… / …发展。
+                i += rest
         split = _label_around(normalize_text(row[name_col]), normalize_text(lines[i]), lex) if i < len(lines) else None
         if split is not None and split[0] in levels:  # 社会公众或服务 / 政策满意度 / ≥90% / 对象满意度指标: the
             row[name_col] = split[2]  # row's level label, centred on it, split around the row
