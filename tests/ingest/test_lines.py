@@ -554,3 +554,22 @@ def test_a_whole_target_in_words_keeps_its_explanation_apart_and_a_value_before_
                       "实施项目对社会产生的不利影响", "定性", "减少", "反映实施项目对社会产生的不利影响。"])
     rows = [(i["name"], i["targets"]["2025"]["raw"], i["unit"]) for i in _read(text, 2025)["indicators"]]
     assert rows == [("疾病预防控制中心经费", "≤70", "万元"), ("实施项目对社会产生的不利影响", "减少", "")]
+
+
+def test_a_name_over_three_lines_and_a_level_word_wrapped_after_a_row_s_last_cell() -> None:
+    """A name wrapped over three lines (因粮食市场波动引 / 起的粮食安全事 / 件发生数) before its value, or
+    before its explanation (…资金 / 投入成本控制率(% / ) / 反映…), is one name; a level word wrapped
+    after a row whose last cells are empty (可持续影 / 响指标) is the next block's level, not its cells."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "偏差原因",
+                      "效益指标", "社会效益指标", "提供务工岗位", "≥5个", "5个",
+                      "可持续影", "响指标", "项目建成后可持续", "影响年限", "≥15年", "15年",
+                      "因粮食市场波动引", "起的粮食安全事", "件发生数", "0起", "0起"])
+    data = _read(text, 2023)
+    rows = [(i["level2"], i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]]
+    assert rows == [("社会效益指标", "提供务工岗位", "≥5个"), ("可持续影响指标", "项目建成后可持续影响年限", "≥15年"),
+                    ("可持续影响指标", "因粮食市场波动引起的粮食安全事件发生数", "0起")]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "指标方向", "指标值",
+                      "成本指标", "经济成本指标", "省级财政专项资金", "投入成本控制率(%", ")", "反映省级财政专项资金投入成本控制情况",
+                      "≤", "100%"])
+    rows = [(i["name"], i["targets"]["2025"]["raw"]) for i in _read(text, 2025)["indicators"]]
+    assert rows == [("省级财政专项资金投入成本控制率", "≤100%")]

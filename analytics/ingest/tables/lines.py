@@ -172,7 +172,8 @@ def _starts_value(line: str, lex: Lexicon) -> bool:
     return _fits(line, "value", lex) or t in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(t))
 
 
-_PIECE_END = re.compile(r"[。；;，,、:：]$|[。；;，,]")  # a sentence (完成得满分，未完成按比例扣分), no piece of a name
+#: a sentence (完成得满分，未完成按比例扣分): no piece of a name
+_PIECE_END = re.compile(r"[。；;，,、:：]$|[。；;，,]")
 _LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
 _MOST_LINES = 4  # lines one name wraps over
 _WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
@@ -419,6 +420,33 @@ def _opens(text: str) -> bool:
     return any(t.count(a) > t.count(b) for a, b in _PAIRS)
 
 
+def _level_ahead(lines: list[str], at: int, lex: Lexicon) -> int:
+    """How many lines from ``at`` make one level word wrapped (可持续影 / 响指标, 服务对象 / 满意度指 / 标),
+    or 0."""
+    return next((n for n in (3, 2) if at + n <= len(lines)
+                 and "".join(normalize_text(x) for x in lines[at:at + n]) in lex.level1 | lex.level2), 0)
+
+
+def _runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: bool = False) -> bool:
+    """Lines ``at`` and after are the rest of ``name`` wrapped over three lines or more, the value
+    next (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起; ``explains``: or the row's explanation,
+    反映…): a name that does not read complete, pieces no wider than its first line, and the whole
+    ending the way a name does."""
+    if reads_complete(name) or not _piece(name, lex) or label_kind(name, lex) is not None:
+        return False  # (预算规模及资金用途 / 预算数 / 20.00: the next form's facts)
+    text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
+    for j in range(at, min(at + _MOST_LINES - 1, len(lines) - 1)):
+        piece = normalize_text(lines[j])
+        if not piece or len(piece) > width or _starts_value(piece, lex) or lex.level_word(piece) or not _piece(piece, lex) \
+                or (piece[0] in _CLOSING and not _closes(text, piece)) or label_kind(piece, lex) is not None:
+            return False  # (”制度 after 四项: a quotation closed that the name never opened, text out of order)
+        text += piece
+        if reads_complete(text):
+            after = normalize_text(lines[j + 1])  # (two lines: the rule for the next line's value)
+            return j > at and (_starts_value(after, lex) or explains and bool(lex.explanation and lex.explanation.match(after)))
+    return False
+
+
 def _ends_name(name: str, piece: str, lex: Lexicon) -> bool:
     """``piece`` is a name's last character or two wrapped onto a line of its own (生均补助标准达标 /
     率): the name does not read complete without it and does with it."""
@@ -552,8 +580,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += 1
             continue
-        wrapped = next((n for n in (3, 2) if i + n <= len(lines)
-                        and "".join(normalize_text(x) for x in lines[i:i + n]) in lex.level1 | lex.level2), 0)
+        wrapped = _level_ahead(lines, i, lex)
         if wrapped:  # a level word wrapped onto two lines or three (服务对象 / 满意度指 / 标)
             lines[i + wrapped - 1] = "".join(normalize_text(x) for x in lines[i:i + wrapped])
             i += wrapped - 1
@@ -577,7 +604,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
                 and (not _fits(lines[i], "value", lex) or _closes(name, lines[i]) or _ends_name(name, lines[i], lex)) \
-                and not lex.level_word(lines[i]) \
+                and not lex.level_word(lines[i]) and not _level_ahead(lines, i, lex) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
                 and normalize_text(lines[i]) != normalize_text(name) and (
@@ -587,7 +614,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
                 or (_cut_word(name, lines[i]) and i + 1 < len(lines) and _starts_value(lines[i + 1], lex))
-                or _ends_name(name, lines[i], lex)
+                or _ends_name(name, lines[i], lex) or _runs_to_value(name, lines, i, lex, explains)
                 or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and _narrower(name, lines[i], lex)
                     and _described_value(lines, i + 1, lex))):
             name += lines[i].strip()
@@ -623,6 +650,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 elif roles[k] == "name" and not second_set:
                     break  # the next set is empty in this block: its value cells are empty too
                 continue
+            if _level_ahead(lines, i, lex):
+                break  # 可持续影 / 响指标: the next block's level word, wrapped; this row's other cells are empty
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
             if described and roles[k] == "ignore" and "value" not in roles[k + 1:] and i + 2 < len(lines) \
