@@ -2,29 +2,28 @@
 header. The header's cells are the header words at the top of the table; a row starts at an
 indicator name (after any level labels) and takes, for each column after the name, the next line
 when it fits that column (a value, a unit, a score). Blank cells vanish in such a copy, so a line
-that does not fit leaves its column blank; a name that wrapped onto the next line is joined.
+that does not fit leaves its column blank; a cell wrapped over lines is joined (what a line can be,
+and when a piece goes on the line before it: :mod:`.linecells`).
 """
 
 from __future__ import annotations
 
-import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, ends_like_name, fits, header_role, header_year,
-                                            is_figure, is_numberish, is_place_name, is_placeholder, is_qualitative_text,
-                                            is_value_like,
-                                            TYPE_WORDS, names_under_level2, read_value, unit_only)
+from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS, header_role, header_year, is_figure,
+                                           is_place_name, is_placeholder, is_value_like, names_under_level2)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
+from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE, closes, cut_word, described_value,
+                                               ends_name, goes_on, header_goes_on, level_ahead, line_fits, narrower,
+                                               runs_to_value, sentence_rest, signs_joined, starts_value, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
-from analytics.ingest.tables.wrapped import BOUND_END, names_property, reads_complete
+from analytics.ingest.tables.wrapped import reads_complete
 
 __all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 
-_COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
-_NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)）]?")
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
@@ -73,7 +72,7 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 cells.append(t + normalize_text(lines[j + 1]))
                 j += 2
                 continue
-            if cells and header_role(t, lex) is None and _header_goes_on(cells[-1], t, lex):
+            if cells and header_role(t, lex) is None and header_goes_on(cells[-1], t, lex):
                 cells[-1] += t  # 偏差原因分析及改 / 进措施: a header cell wrapped
                 j += 1
                 continue
@@ -98,14 +97,6 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
     return None
 
 
-def _header_goes_on(cell: str, piece: str, lex: Lexicon) -> bool:
-    """``piece`` is the rest of the header cell ``cell`` wrapped: with it, the cell is (or begins)
-    one of a form's header words (偏差原因分析及改 / 进措施), which the cell alone is not."""
-    both = cell + piece
-    return cell not in lex.run_words and not lex.level_word(piece) \
-        and any(w == both or (len(both) >= 4 and w.startswith(both)) for w in lex.run_words)
-
-
 def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], list[str | None]]:
     """A two-row header one cell a line: 绩效指标 (merged over 一级 | 二级 | 三级) and the columns merged
     down both rows (年度指标值 | 实际完成值 | 分值) come first, the second row's cells after them; the
@@ -128,165 +119,6 @@ def header_cells(lines: list[str], lex: Lexicon) -> tuple[int, list[str], int] |
     place-named value columns after it, or None."""
     found = _header(lines, lex)
     return None if found is None or found[2] else (found[0], found[1], found[3])
-
-
-def _fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, header: str = "") -> bool:
-    t = normalize_text(line)
-    if role == "value" and t and fits(t, "value", lex) and is_placeholder(t):
-        return True  # "—": no value for this column (a 2022年数据 the table leaves out), not a template line
-    if is_sign_off(t, lex) or lex.level_word(t) or is_placeholder(t):
-        return False
-    if role == "ignore":
-        t = normalize_text(line)
-        if re.fullmatch(r"\d+(\.\d+)?分?", t):
-            return True
-        if _COMPUTED.search(header) and is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex)):
-            return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
-        if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
-            return True  # 反映…情况 / 达到预计值: this row's explanation
-        if _NOTE.search(header) and (ends_like_name(t) or nxt is not None and _fits(nxt, "value", lex)):
-            return False  # a line ending like a name, or followed by a value, is the next row's name
-        if nxt is not None and lex.explanation and lex.explanation.match(normalize_text(nxt)) \
-                and not lex.explanation.match(t) and not (lex.scoring_rule and lex.scoring_rule.search(t)):
-            return False  # 资金支出率 / 反映资金支出率情况: the next row's name, before its explanation
-        return not is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex))
-    if role == "name":  # a second name column after the row's name (指标内容): its description, before the value
-        return not is_value_like(t, lex) and nxt is not None and _fits(nxt, "value", lex)
-    if role == "value":
-        t = normalize_text(line)
-        return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t) and not names_property(t)) \
-            or is_numberish(t) \
-            or bool(lex.fragment and lex.fragment.match(t)) \
-            or bool(unit_only(t, lex)) \
-            or read_value(t, "higher", lex, sentence=True).form == "number" \
-            or _worded_before_level(t, nxt, lex) or bool(BOUND_END.search(t)) \
-            or (nxt is not None and len(normalize_text(nxt)) >= 8 and fits(t, "value", lex)
-                and bool(lex.explanation and lex.explanation.match(normalize_text(nxt))))  # 按月安排 / 该指标主要考察…:
-    # a target in words before the row's explanation (whole: a piece cut at a blank, 反映办公大, may follow a name's piece)
-    return fits(line, role, lex)
-
-
-def _starts_value(line: str, lex: Lexicon) -> bool:
-    """``line`` is a value, or the sign or nature word its own column puts before one (``≥``, 定量)."""
-    t = normalize_text(line)
-    return _fits(line, "value", lex) or t in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(t))
-
-
-#: a sentence (完成得满分，未完成按比例扣分): no piece of a name
-_PIECE_END = re.compile(r"[。；;，,、:：]$|[。；;，,]")
-_LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
-_MOST_LINES = 4  # lines one name wraps over
-_WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
-
-
-def _piece(text: str, lex: Lexicon) -> bool:
-    """``text`` may be a wrapped line of a name: no sentence, no explanation, no scoring rule."""
-    t = normalize_text(text)
-    return not _PIECE_END.search(t) and not (lex.explanation and lex.explanation.match(t)) \
-        and not (lex.scoring_rule and lex.scoring_rule.search(t))
-
-
-def _narrower(name: str, piece: str, lex: Lexicon) -> bool:
-    """``piece`` may be the next line of ``name`` wrapped: ``name`` may be a wrapped line and
-    ``piece`` is no wider (a wrapped cell's first line is its widest)."""
-    return _piece(name, lex) and len(normalize_text(piece)) <= len(normalize_text(name)) + _WIDER
-
-
-_DIGIT = re.compile(r"\d")
-#: 2021年12月31 / 日, 2020年1月--2 / 020年11月, 2020.1.1-202 / 0.12.31
-_DATE_CUT = re.compile(r"([年月]|(19|20)\d{2}[.\-/]\d{1,2}).*[\d\-—~～至.]$")
-_DATE_REST = re.compile(r"^[\d年月日号底末前\-—~～至.]{1,12}$")
-_SENTENCE_ON = re.compile(r"[,，、;；]$")  # a worded target whose sentence goes on below
-_SENTENCE_END = re.compile(r"[。.!！]$")
-
-
-def _goes_on(value: str, nxt: str, lex: Lexicon, unit_column: bool) -> bool:
-    """``nxt`` is the rest of the value ``value`` wrapped in its cell: a unit cut (≥100百分 / 比,
-    1346.0088万 / 平方米; not with a unit column after the value), a date cut (2021年12月31 / 日), or
-    a worded target whose sentence goes on (提高森林覆盖率, / 促进生物多样性保护。)."""
-    v, n = normalize_text(value), normalize_text(nxt)
-    if not n or len(n) > _LONGEST_PIECE or lex.level_word(n) or is_sign_off(n, lex) or _SENTENCE_END.search(v):
-        return False
-    if _DATE_CUT.search(v) and _DATE_REST.match(n):
-        return True
-    if _DIGIT.search(v) and not unit_column and not _DIGIT.search(n) and len(n) <= 4:
-        both, alone = read_value(v + n, "higher", lex), read_value(v, "higher", lex)
-        return both.form == "number" and bool(both.unit) and len(both.unit) > len(alone.unit or "") \
-            and all(u in lex.units or u == "%" for u in both.unit.split("/"))  # (元/平方米: each part a unit)
-    if lex.explanation and lex.explanation.match(n) or v in lex.qualitative_words:
-        return False  # 减少 / 反映…: the row's explanation after a whole target in words
-    return not _DIGIT.search(v) and not is_value_like(n, lex) and (
-        bool(_SENTENCE_ON.search(v)) or bool(_SENTENCE_ON.search(n)) or bool(_SENTENCE_END.search(n)) and not ends_like_name(n))
-
-
-def _sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
-    """How many lines from ``at`` end the sentence a worded value begins (显著提升了疫 / 情期间对民办
-    幼儿园的扶持 / 力度,大力支 / 持了民办幼儿园的发展。): the lines up to one ending in 。, each
-    plain words (no value, level word, or name's end), or 0."""
-    v = normalize_text(value)
-    if not v or _DIGIT.search(v) or _SENTENCE_END.search(v) or ends_like_name(v) or v in lex.qualitative_words:
-        return 0
-    for j in range(at, min(at + 2 * _MOST_LINES, len(lines))):
-        t = normalize_text(lines[j])
-        if not t or len(t) > 2 * _LONGEST_PIECE or lex.level_word(t) or is_value_like(t, lex) or is_sign_off(t, lex) \
-                or header_role(t, lex) is not None or (lex.explanation and lex.explanation.match(t)):
-            return 0
-        if _SENTENCE_END.search(t):
-            return j - at + 1
-        if ends_like_name(t):
-            return 0
-    return 0
-
-
-def _wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = False) -> bool:
-    """Line ``at`` is the first piece of a name wrapped over the lines after it, the value next
-    (县级储备粮库 / 存成本核算率 / 100%; ``described``: or after the name's description): a piece that
-    is no value, no target in words and no sentence, that with the pieces after it, none wider than
-    it, ends the way a name does (a note before a longer name is the note: 特困人员实行动态管理 /
-    扶贫临时救助人数(按月平均)(≥**人))."""
-    if at + 2 >= len(lines):
-        return False
-    t = normalize_text(lines[at])
-    if len(t) > _LONGEST_PIECE or not _WORD_RE.search(t) or t[0] in _CLOSING or not _piece(t, lex) \
-            or (reads_complete(t) and not _cut_word(t, lines[at + 1])) or is_value_like(t, lex) \
-            or (is_qualitative_text(t, lex) and not _opens(t) and not _ends_name(t, lines[at + 1], lex)) \
-            or lex.level_word(t) or is_sign_off(t, lex):
-        return False  # (及时(按 / 期)完工率: a bracket left open, 达标 / 率: a name's end, no note's)
-    width = len(t) + _WIDER  # a wrapped cell's first line is its widest
-    for j in range(at + 1, min(at + _MOST_LINES, len(lines) - 1)):
-        piece = normalize_text(lines[j])
-        if _starts_value(piece, lex) or lex.level_word(piece) or len(piece) > width:
-            return False
-        t += piece
-        if reads_complete(t):
-            return _starts_value(lines[j + 1], lex) or described and _described_value(lines, j + 1, lex)
-    return False
-
-
-#: words of names a wrapped line may cut in two (课程数 / 量达标率)
-_CUT_WORDS = frozenset({"数量", "人数", "次数", "个数", "户数", "人次", "比例", "比重", "占比", "时间", "成本", "金额", "面积",
-                        "水平", "情况", "状况", "周期", "批次", "经费", "指标", "达标", "合格", "完成", "及时", "覆盖", "满意", "知晓", "使用"})
-
-
-def _cut_word(name: str, piece: str) -> bool:
-    """The line break between ``name`` and ``piece`` cuts one of a name's words (课程数 / 量达标率)."""
-    n, t = normalize_text(name), normalize_text(piece)
-    return bool(n) and bool(t) and n[-1] + t[0] in _CUT_WORDS
-
-
-def _described_value(lines: list[str], at: int, lex: Lexicon) -> bool:
-    """Line ``at`` is a name's description and the line after it a value (科技活动 / 周举办次数 /
-    科技活动周举办次数 / 1次, from ``at - 1``): the piece before ``at`` ends the name."""
-    return at + 1 < len(lines) and not _starts_value(lines[at], lex) and _starts_value(lines[at + 1], lex)
-
-
-def _worded_before_level(t: str, nxt: str | None, lex: Lexicon) -> bool:
-    """A target in words with none of the lexicon's qualitative words (参照政府采购成本控制) right
-    before the next block's level word: the row's value, as no name ends a block without one. A list
-    (名师、领导授课) is a name's wrapped piece."""
-    return nxt is not None and bool(lex.level_word(normalize_text(nxt))) and not re.search(r"[\d、，,；;:：]", t) \
-        and len(_WORD_RE.findall(t)) >= 2 and not ends_like_name(t) and header_role(t, lex) is None \
-        and label_kind(t, lex) is None
 
 
 def _valued(lines: list[str], at: int, lex: Lexicon) -> bool:
@@ -315,7 +147,6 @@ def _named_like_column(t: str, after: list[str], lex: Lexicon, described: bool) 
 _ONE_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _SHORT = re.compile(r"^[\u4e00-\u9fff]{1,3}$")
 _TAILS = ("指标", "目标", "值", "名称", "指标值")  # the last piece of a wrapped header cell (一级 / 指标)
-_WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
 
 
 def _vertical_words(lines: list[str], refs: list[str], lex: Lexicon) -> tuple[list[str], list[str]]:
@@ -409,79 +240,6 @@ def _glued_header(table: RawTable, lex: Lexicon) -> RawTable:
     return table
 
 
-_NUMBER_FIRST = re.compile(r"^\d")
-_PAIRS = ("()", "“”", "《》", "「」")
-_CLOSING = frozenset(b for _, b in _PAIRS)  # no name starts so
-
-
-def _opens(text: str) -> bool:
-    """``text`` leaves a bracket or quote open (及时(按)."""
-    t = normalize_text(text)
-    return any(t.count(a) > t.count(b) for a, b in _PAIRS)
-
-
-def _level_ahead(lines: list[str], at: int, lex: Lexicon) -> int:
-    """How many lines from ``at`` make one level word wrapped (可持续影 / 响指标, 服务对象 / 满意度指 / 标),
-    or 0."""
-    return next((n for n in (3, 2) if at + n <= len(lines)
-                 and "".join(normalize_text(x) for x in lines[at:at + n]) in lex.level1 | lex.level2), 0)
-
-
-def _runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: bool = False) -> bool:
-    """Lines ``at`` and after are the rest of ``name`` wrapped over three lines or more, the value
-    next (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起; ``explains``: or the row's explanation,
-    反映…): a name that does not read complete, pieces no wider than its first line, and the whole
-    ending the way a name does."""
-    if reads_complete(name) or not _piece(name, lex) or label_kind(name, lex) is not None:
-        return False  # (预算规模及资金用途 / 预算数 / 20.00: the next form's facts)
-    text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
-    for j in range(at, min(at + _MOST_LINES - 1, len(lines) - 1)):
-        piece = normalize_text(lines[j])
-        if not piece or len(piece) > width or _starts_value(piece, lex) or lex.level_word(piece) or not _piece(piece, lex) \
-                or (piece[0] in _CLOSING and not _closes(text, piece)) or label_kind(piece, lex) is not None:
-            return False  # (”制度 after 四项: a quotation closed that the name never opened, text out of order)
-        text += piece
-        if reads_complete(text):
-            after = normalize_text(lines[j + 1])  # (two lines: the rule for the next line's value)
-            return j > at and (_starts_value(after, lex) or explains and bool(lex.explanation and lex.explanation.match(after)))
-    return False
-
-
-def _ends_name(name: str, piece: str, lex: Lexicon) -> bool:
-    """``piece`` is a name's last character or two wrapped onto a line of its own (生均补助标准达标 /
-    率): the name does not read complete without it and does with it."""
-    t = normalize_text(piece)
-    return len(t) <= 2 and not _DIGIT.search(t) and not reads_complete(name) and reads_complete(name + t) \
-        and not is_value_like(t, lex)
-
-
-def _closes(name: str, piece: str) -> bool:
-    """``piece`` starts by closing a bracket or quote ``name`` left open (对推动“四项制度 / ”健全和落实的
-    持续性影响): the rest of the name, whatever it holds."""
-    t, n = normalize_text(piece), normalize_text(name)
-    return any(t.startswith(b) and n.count(a) > n.count(b) for a, b in _PAIRS)
-
-
-def _signs_joined(table: RawTable, start: int) -> RawTable:
-    """``table`` with a sign wrapped onto its own line above its number (``≥`` / ``50个``, a narrow
-    value cell's copy) joined to it from line ``start`` on; for a table with no column of signs."""
-    rows: list[list[str]] = []
-    refs: list[str] = []
-    skip = False
-    for k, (row, ref) in enumerate(zip(table.rows, table.refs)):
-        if skip:
-            skip = False
-            continue
-        nxt = normalize_text(table.rows[k + 1][0]) if k + 1 < len(table.rows) else ""
-        if k >= start and SIGN_ONLY.fullmatch(normalize_text(row[0])) and _NUMBER_FIRST.match(nxt):
-            rows.append([row[0].strip() + table.rows[k + 1][0].strip()])
-            skip = True
-        else:
-            rows.append(row)
-        refs.append(ref)
-    return table if len(rows) == len(table.rows) else dataclasses.replace(table, rows=rows, refs=refs)
-
-
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
@@ -493,7 +251,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     if found is None:
         return table
     if "comparator" not in {header_role(c, lex) for c in found[1]}:
-        table = _signs_joined(table, found[3])
+        table = signs_joined(table, found[3])
         lines = [r[0] for r in table.rows]
     h, header, places, end = found
     if not places and not {"level1", "level2"} & {header_role(c, lex) for c in header} \
@@ -563,7 +321,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += other
         if other or is_sign_off(t, lex) or label_kind(t, lex) == "name" or (
                 len(rows) > top and is_section_heading(t, lex) and not _valued(lines, i + 1, lex)
-                and not (i + 1 < len(lines) and len(normalize_text(lines[i + 1])) <= _LONGEST_PIECE
+                and not (i + 1 < len(lines) and len(normalize_text(lines[i + 1])) <= LONGEST_PIECE
                          and not _valued(lines, i + 1, lex) and _valued(lines, i + 2, lex))):  # 二、化肥减量 / 增效田间试验 / ≧15组
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
@@ -580,7 +338,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += 1
             continue
-        wrapped = _level_ahead(lines, i, lex)
+        wrapped = level_ahead(lines, i, lex)
         if wrapped:  # a level word wrapped onto two lines or three (服务对象 / 满意度指 / 标)
             lines[i + wrapped - 1] = "".join(normalize_text(x) for x in lines[i:i + wrapped])
             i += wrapped - 1
@@ -603,20 +361,20 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         name = lines[i].strip()
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and (not _fits(lines[i], "value", lex) or _closes(name, lines[i]) or _ends_name(name, lines[i], lex)) \
-                and not lex.level_word(lines[i]) and not _level_ahead(lines, i, lex) \
+                and (not line_fits(lines[i], "value", lex) or closes(name, lines[i]) or ends_name(name, lines[i], lex)) \
+                and not lex.level_word(lines[i]) and not level_ahead(lines, i, lex) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
                 and normalize_text(lines[i]) != normalize_text(name) and (
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or name.count("“") > name.count("”") or name.count("《") > name.count("》")
-                or (i + 1 < len(lines) and (_starts_value(lines[i + 1], lex) or explains and _narrower(name, lines[i], lex) and bool(
+                or (i + 1 < len(lines) and (starts_value(lines[i + 1], lex) or explains and narrower(name, lines[i], lex) and bool(
                     lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
-                or (_cut_word(name, lines[i]) and i + 1 < len(lines) and _starts_value(lines[i + 1], lex))
-                or _ends_name(name, lines[i], lex) or _runs_to_value(name, lines, i, lex, explains)
-                or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and _narrower(name, lines[i], lex)
-                    and _described_value(lines, i + 1, lex))):
+                or (cut_word(name, lines[i]) and i + 1 < len(lines) and starts_value(lines[i + 1], lex))
+                or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains)
+                or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and narrower(name, lines[i], lex)
+                    and described_value(lines, i + 1, lex))):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)
@@ -629,18 +387,18 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             if is_placeholder(name):
                 break
             nxt = lines[i + 1] if i + 1 < len(lines) and not next_row(i + 1) else None  # (the next row's number: no value)
-            if roles[k] == "ignore" and i < len(lines) and "value" in roles[k + 1:] and _fits(lines[i], "value", lex) \
-                    and not (nxt is not None and (_fits(nxt, "value", lex) or normalize_text(nxt) in TYPE_WORDS
+            if roles[k] == "ignore" and i < len(lines) and "value" in roles[k + 1:] and line_fits(lines[i], "value", lex) \
+                    and not (nxt is not None and (line_fits(nxt, "value", lex) or normalize_text(nxt) in TYPE_WORDS
                                                   or SIGN_ONLY.fullmatch(normalize_text(nxt)))) \
                     and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
-                             and any(_COMPUTED.search(h) for h in header[k + 1:])):
+                             and any(COMPUTED.search(h) for h in header[k + 1:])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score)
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
                 level = lex.level_word(t)
                 own = lex.level_word(normalize_text(row[levels["level2"]] or last_level2)) if "level2" in levels else None
                 take = (level and level[0] == "level2" and (own is None or level[1] == own[1])) if roles[k] == "level2" \
-                    else (not level and not is_value_like(t, lex) and not is_sign_off(t, lex) and _WORD_RE.search(t)
+                    else (not level and not is_value_like(t, lex) and not is_sign_off(t, lex) and WORD_RE.search(t)
                           and (second_set or t == normalize_text(name)))
                 if roles[k] == "level2" and "level2" in levels and row[levels["level2"]]:
                     second_set = bool(take)  # a block whose first row leaves the next set empty has it empty
@@ -650,7 +408,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 elif roles[k] == "name" and not second_set:
                     break  # the next set is empty in this block: its value cells are empty too
                 continue
-            if _level_ahead(lines, i, lex):
+            if level_ahead(lines, i, lex):
                 break  # 可持续影 / 响指标: the next block's level word, wrapped; this row's other cells are empty
             if numbered and next_row(i):
                 break  # the next row's number: this row's other cells are empty
@@ -659,27 +417,27 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     and not is_value_like(normalize_text(lines[i + 1]), lex) and _valued(lines, i + 2, lex):
                 break  # 技术交易额 / 全年全县完成技术交易数量 / 2个亿以上: the next row's name, description and value
             if roles[k] == "value" and i + 1 < len(lines) and normalize_text(lines[i]) == normalize_text(name) \
-                    and _fits(lines[i + 1], "value", lex):
+                    and line_fits(lines[i + 1], "value", lex):
                 i += 1  # 建设监测子站 / 0: a value's cell that names its row again before the number
             if i < len(lines) and is_section_heading(lines[i], lex):
                 break  # the report's next heading: the table ended with this row
-            if roles[k] == "ignore" and _wraps_to_name(lines, i, lex, described):
+            if roles[k] == "ignore" and wraps_to_name(lines, i, lex, described):
                 continue  # 县级储备粮库 / 存成本核算率 / 100%: the next row's name, wrapped, not this row's note
-            if roles[k] == "value" and i + 1 < len(lines) and not _fits(lines[i], "value", lex) \
-                    and _goes_on(lines[i], lines[i + 1], lex, "unit" in roles[k + 1:]) \
-                    and _fits(lines[i].strip() + lines[i + 1].strip(), "value", lex):
+            if roles[k] == "value" and i + 1 < len(lines) and not line_fits(lines[i], "value", lex) \
+                    and goes_on(lines[i], lines[i + 1], lex, "unit" in roles[k + 1:]) \
+                    and line_fits(lines[i].strip() + lines[i + 1].strip(), "value", lex):
                 lines[i + 1] = lines[i].strip() + lines[i + 1].strip()  # 2021年12月31 / 日: a value read once whole
                 i += 1
-            if i < len(lines) and (_fits(lines[i], roles[k], lex, nxt, header[k])
+            if i < len(lines) and (line_fits(lines[i], roles[k], lex, nxt, header[k])
                                    or roles[k] == "value" and next_row(i + 1) and "value" not in roles[k + 1:]
                                    and not lex.level_word(normalize_text(lines[i])) and not is_sign_off(normalize_text(lines[i]), lex)):
                 row[k] = lines[i].strip()  # 拓宽 right before the next row's number: the last value
                 i += 1
                 while roles[k] == "value" and i < len(lines) and not next_row(i) \
-                        and _goes_on(row[k], lines[i], lex, "unit" in roles[k + 1:]):
+                        and goes_on(row[k], lines[i], lex, "unit" in roles[k + 1:]):
                     row[k] += lines[i].strip()  # ≥100百分 / 比, 2021年12月31 / 日: a value wrapped in its cell
                     i += 1
-                rest = _sentence_rest(row[k], lines, i, lex) if roles[k] == "value" else 0
+                rest = sentence_rest(row[k], lines, i, lex) if roles[k] == "value" else 0
                 row[k] += "".join(x.strip() for x in lines[i:i + rest])  # 显著提升了疫 / 情期间… / …发展。
                 i += rest
         split = _label_around(normalize_text(row[name_col]), normalize_text(lines[i]), lex) if i < len(lines) else None

@@ -1,0 +1,117 @@
+"""What a line of a one-cell-a-line text can be, and the pieces of a cell wrapped over lines
+(a copy of a table with narrow columns), read back as one cell."""
+
+from __future__ import annotations
+
+from analytics.ingest.tables import TableReading, parse_table
+from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, signs_joined,
+                                               wraps_to_name)
+from analytics.ingest.tables.raw import RawTable
+
+
+def _read(text: str, year: int = 2023) -> dict:
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=year)
+    assert isinstance(result, TableReading), result
+    return result.to_json()
+
+
+def test_the_pieces_of_a_wrapped_cell_are_told_from_the_next_cell() -> None:
+    lex = load_lexicon()
+    assert goes_on("≥100百分", "比", lex, False) and goes_on("71.86元/平方", "米", lex, False)
+    assert not goes_on("95", "%", lex, True)  # a unit column after the value: its own cell
+    assert goes_on("2021年12月31", "日", lex, False) and goes_on("提高森林覆盖率,", "促进生物多样性保护。", lex, False)
+    assert not goes_on("减少", "反映实施项目对社会产生的不利影响。", lex, False)
+    assert cut_word("课程数", "量达标率") and not cut_word("培训人数", "合格率")
+    assert closes("对推动“四项制度", "”健全") and not closes("四项", "”制度")
+    assert header_goes_on("偏差原因分析及改", "进措施", lex) and not header_goes_on("指标值", "培训人次", lex)
+    assert level_ahead(["服务对象", "满意度指", "标", "游客满意度"], 0, lex) == 3
+    assert level_ahead(["游客满意度", "≥95%"], 0, lex) == 0
+    assert wraps_to_name(["县级储备粮库", "存成本核算率", "100%"], 0, lex)
+    assert not wraps_to_name(["特困人员实行动态管理", "扶贫临时救助人数(按月平均)", "≥7人"], 0, lex)
+    table = RawTable("text-lines", [["三级指标"], ["指标值"], ["培训人数"], ["≥"], ["280人次"]], ["L1", "L2", "L3", "L4", "L5"])
+    assert signs_joined(table, 2).rows == [["三级指标"], ["指标值"], ["培训人数"], ["≥280人次"]]
+
+
+def test_names_wrapped_over_lines_join_and_a_sign_wrapped_above_its_number_joins_it() -> None:
+    """A copy of a table with narrow cells, one cell a line and each cell's lines as they wrap: a
+    name cut mid-word (经费支 / 出合规性, 课程数 / 量达标率, a quotation left open), a name's first
+    piece after the last cell of the row before (a note column left empty: 县级储备粮库 /
+    存成本核算率), and a sign on its own line above its number (≥ / 50个), each read as one cell."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因分析及改进措施",
+        "产出指标", "数量指标", "基建工程委托", "业务项目数量", "≥", "50个", "50",
+        "课程数", "量达标率", "100%", "100%",
+        "质量指标", "经费支", "出合规性", "严格执行相关制度规定", "达成预期指标",
+        "县级储备粮库", "存成本核算率", "100%", "100%",
+        "效益指标", "可持续影响指标", "对推动“四项制度", "”健全的持续性影响", "效果明显", "达成预期指标"])
+    rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
+    assert rows == [("基建工程委托业务项目数量", "≥50个"), ("课程数量达标率", "100%"),
+                    ("经费支出合规性", "严格执行相关制度规定"), ("县级储备粮库存成本核算率", "100%"),
+                    ("对推动“四项制度”健全的持续性影响", "效果明显")]
+
+
+def test_a_note_before_a_longer_name_stays_the_note_and_a_sign_column_keeps_its_signs() -> None:
+    """A note (特困人员实行动态管理) before the next row's longer name is that row's note, not the
+    first line of the name (a wrapped cell's first line is its widest); with a 指标方向 column, a
+    sign on its own line is that column's cell, and a name wrapped before it is joined."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "偏差原因",
+                      "产出指标", "数量指标", "救助供养人数", "≥4754人", "4604人", "特困人员实行动态管理",
+                      "扶贫临时救助人数(按月平均)", "≥7人", "9人"])
+    data = _read(text, 2019)
+    assert [i["name"] for i in data["indicators"]] == ["救助供养人数", "扶贫临时救助人数(按月平均)"]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标方向", "指标值", "度量单位",
+                      "满意度指标", "服务对象满意度指标", "人民群", "众满意度", "≥", "95", "%"])
+    rows = [(i["name"], i["targets"]["2023"]["comparator"], i["targets"]["2023"]["value"]) for i in _read(text)["indicators"]]
+    assert rows == [("人民群众满意度", ">=", 95)]
+
+
+def test_cells_of_narrow_columns_wrapped_over_lines_are_read_whole() -> None:
+    """A table of narrow columns copied one cell a line: a header cell (偏差原因分析及改 / 进措施), a
+    level word over three lines (服务对象 / 满意度指 / 标), a name's last character (率), a value's unit
+    (71.86元/平方 / 米), a date (2021年12月31 / 日, 2020.1.1-202 / 0.12.31) and a worded value whose
+    sentence runs on (显著提升了 / 民办幼儿园的 / 扶持力度。) each read as one cell."""
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标值", "偏差原因分析及改", "进措施",
+        "产出指标", "成本指标", "补贴标准", "71.86元/平方", "米",
+        "生均补助标准达标", "率", "100%",
+        "时效指标", "项目完工时间", "2021年12月31", "日",
+        "补贴期限", "2020.1.1-202", "0.12.31",
+        "效益指标", "社会效益指标", "扶持力度", "显著提升了", "民办幼儿园的", "扶持力度。",
+        "满意度指标", "服务对象", "满意度指", "标", "受益租户满意度", "≥95%"])
+    data = _read(text, 2020)
+    rows = [(i["name"], i["targets"]["2020"]["raw"]) for i in data["indicators"]]
+    assert rows == [("补贴标准", "71.86元/平方米"), ("生均补助标准达标率", "100%"), ("项目完工时间", "2021年12月31日"),
+                    ("补贴期限", "2020.1.1-2020.12.31"), ("扶持力度", "显著提升了民办幼儿园的扶持力度。"),
+                    ("受益租户满意度", "≥95%")]
+    assert data["indicators"][0]["unit"] == "元/平方米"
+    assert [i["level2"] for i in data["indicators"]][-1] == "服务对象满意度指标"
+
+
+def test_a_whole_target_in_words_keeps_its_explanation_apart_and_a_value_before_a_unit_column_keeps_its_unit_apart() -> None:
+    """减少 then 反映…。 (the row's explanation) is no sentence running on; with a 度量单位 column after
+    the value, the unit on the next line is that column's cell."""
+    text = "\n".join(["三级指标", "指标值类型", "目标值", "度量单位", "指标值内容",
+                      "疾病预防控制中心经费", "≤", "70", "万元", "反映疾病预防控制中心经费。",
+                      "实施项目对社会产生的不利影响", "定性", "减少", "反映实施项目对社会产生的不利影响。"])
+    rows = [(i["name"], i["targets"]["2025"]["raw"], i["unit"]) for i in _read(text, 2025)["indicators"]]
+    assert rows == [("疾病预防控制中心经费", "≤70", "万元"), ("实施项目对社会产生的不利影响", "减少", "")]
+
+
+def test_a_name_over_three_lines_and_a_level_word_wrapped_after_a_row_s_last_cell() -> None:
+    """A name wrapped over three lines (因粮食市场波动引 / 起的粮食安全事 / 件发生数) before its value, or
+    before its explanation (…资金 / 投入成本控制率(% / ) / 反映…), is one name; a level word wrapped
+    after a row whose last cells are empty (可持续影 / 响指标) is the next block's level, not its cells."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "实际完成值", "偏差原因",
+                      "效益指标", "社会效益指标", "提供务工岗位", "≥5个", "5个",
+                      "可持续影", "响指标", "项目建成后可持续", "影响年限", "≥15年", "15年",
+                      "因粮食市场波动引", "起的粮食安全事", "件发生数", "0起", "0起"])
+    data = _read(text, 2023)
+    rows = [(i["level2"], i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]]
+    assert rows == [("社会效益指标", "提供务工岗位", "≥5个"), ("可持续影响指标", "项目建成后可持续影响年限", "≥15年"),
+                    ("可持续影响指标", "因粮食市场波动引起的粮食安全事件发生数", "0起")]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "指标方向", "指标值",
+                      "成本指标", "经济成本指标", "省级财政专项资金", "投入成本控制率(%", ")", "反映省级财政专项资金投入成本控制情况",
+                      "≤", "100%"])
+    rows = [(i["name"], i["targets"]["2025"]["raw"]) for i in _read(text, 2025)["indicators"]]
+    assert rows == [("省级财政专项资金投入成本控制率", "≤100%")]
