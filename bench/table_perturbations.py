@@ -22,6 +22,8 @@ Changes (each alone):
   narrow       every cell of the header and the rows wrapped at its column's width (a level 4 Chinese
                characters wide, a name 8, a value 6, any other column 8), as a table of narrow columns
                prints: the text one cell a line then holds each cell's lines one after the other
+  narrow_notes the notes columns above, then every cell wrapped as in narrow (long explanations and
+               scoring rules over several lines)
   two_row_header  绩效指标 merged across the level and name columns over a second header row
                (一级指标 | 二级指标 | 三级指标), the other header cells merged down over both
   filled_levels  each level label written on every row of its block, nothing merged
@@ -222,6 +224,14 @@ def narrow(rows: Rows, layout: Layout, turn: int) -> Rows:
     return out
 
 
+def narrow_notes(rows: Rows, layout: Layout, turn: int) -> Rows | None:
+    """:func:`notes` (an explanation and a scoring rule in words), then :func:`narrow`: the long
+    words of those columns wrapped over lines too, as most forms with such columns print."""
+    noted = notes(rows, layout, turn)
+    again = find_layout(RawTable("tsv", noted, [str(k + 1) for k in range(len(noted))]), load_lexicon())
+    return None if again is None else narrow(noted, again, turn)
+
+
 def two_row_header(rows: Rows, layout: Layout, turn: int) -> Rows | None:
     """The header as two rows: 绩效指标 over the level and name columns (merged across, in
     :func:`_write`), each other header cell merged down over both rows. ``None`` for a header that
@@ -303,7 +313,7 @@ CHANGES: dict[str, Callable[[Rows, Layout, int], Rows | None]] = {
     "headers": headers, "score": score, "notes": notes, "index": index,
     "unit_column": unit_column, "sign_column": sign_column, "wrapped": wrapped, "typed": typed,
     "two_row_header": two_row_header, "filled_levels": filled_levels, "blank_column": blank_column,
-    "no_levels": no_levels, "footer": footer, "narrow": narrow,
+    "no_levels": no_levels, "footer": footer, "narrow": narrow, "narrow_notes": narrow_notes,
 }
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
-from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, signs_joined,
-                                               wraps_to_name)
+from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, note_goes_on,
+                                               signs_joined, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 
 
@@ -115,3 +115,27 @@ def test_a_name_over_three_lines_and_a_level_word_wrapped_after_a_row_s_last_cel
                       "≤", "100%"])
     rows = [(i["name"], i["targets"]["2025"]["raw"]) for i in _read(text, 2025)["indicators"]]
     assert rows == [("省级财政专项资金投入成本控制率", "≤100%")]
+
+
+def test_explanations_scoring_rules_and_targets_in_words_wrapped_in_their_cells() -> None:
+    """A form with 指标解释 and 评（扣）分标准 columns, every cell wrapped at its column's width: an
+    explanation (反映提交报告及时 / 情况), a scoring rule (完成得满分，未完 / 成按比例扣分) and a
+    target in words cut where its cell wrapped (严格执行相关 / 制度规定, 在项目计划完 / 成时间内完成)
+    are each one cell; the next explanation is never the rest of a name."""
+    lex = load_lexicon()
+    assert goes_on("严格执行相关", "制度规定", lex, False) and goes_on("在项目计划完", "成时间内完成", lex, False)
+    assert not goes_on("效果明显", "达成预期指标", lex, False) and not goes_on("是", "服务质量提升", lex, False)
+    assert note_goes_on("反映提交报告及时", "情况", lex) and note_goes_on("反映单项业务成本", "情况", lex)
+    assert note_goes_on("完成得满分，未完", "成按比例扣分", lex) and not note_goes_on("完成得满分", "开展培训", lex)
+    text = "\n".join([
+        "一级指标", "二级指标", "三级指标", "指标解释", "年度指标值", "实际完成值", "分值", "评（扣）分标准",
+        "产出指标", "质量指标", "经费支出合规性", "反映经费支出合规", "情况", "严格执行相关", "制度规定", "达成预期指标", "8",
+        "完成得满分，未完", "成按比例扣分",
+        "时效指标", "提交报告及时性", "反映提交报告及时", "情况", "在项目计划完", "成时间内完成", "达成预期指标", "8",
+        "完成得满分，未完", "成按比例扣分",
+        "效益指标", "可持续影响指标", "对推动基建项目“", "四项制度”健全和", "落实的持续性影响", "反映对推动基建项",
+        "情况", "效果明显", "达成预期指标", "10", "完成得满分，未完", "成按比例扣分"])
+    rows = [(i["name"], i["targets"]["2022"]["raw"], i["actuals"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
+    assert rows == [("经费支出合规性", "严格执行相关制度规定", "达成预期指标"),
+                    ("提交报告及时性", "在项目计划完成时间内完成", "达成预期指标"),
+                    ("对推动基建项目“四项制度”健全和落实的持续性影响", "效果明显", "达成预期指标")]

@@ -59,6 +59,7 @@ class Lexicon:
     unit_from_name: tuple[tuple[re.Pattern[str], str], ...]
     money_wan: re.Pattern[str]
     qualitative_words: tuple[str, ...]
+    qualitative_ends: tuple[str, ...]  # words a target in words ends with, besides the qualitative words
     deadline: tuple[re.Pattern[str], ...]
     kind_rules: tuple[Rule, ...]
     direction_rules: tuple[Rule, ...]
@@ -174,6 +175,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         money_wan=re.compile(str(units["money_wan"]["pattern"])),
         unit_from_name=tuple((re.compile(str(r["pattern"])), str(r["unit"])) for r in units["from_name"]["rules"]),
         qualitative_words=tuple(str(w) for w in doc["qualitative"]["words"]),
+        qualitative_ends=tuple(str(w) for w in (doc["qualitative"].get("ends") or {}).get("words") or []),
         deadline=tuple(re.compile(str(x)) for x in doc["qualitative"]["deadline"]["patterns"]),
         kind_rules=_rules(doc["kind"]["rules"], "kind"),
         direction_rules=_rules(doc["direction"]["rules"], "direction"),

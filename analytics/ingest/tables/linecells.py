@@ -22,8 +22,8 @@ from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 from analytics.ingest.tables.wrapped import BOUND_END, names_property, reads_complete
 
-__all__ = ["COMPUTED", "LONGEST_PIECE", "NOTE", "WORD_RE", "closes", "cut_word", "described_value", "ends_name",
-           "goes_on", "header_goes_on", "level_ahead", "line_fits", "narrower", "runs_to_value", "sentence_rest",
+__all__ = ["COMPUTED", "LONGEST_PIECE", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
+           "goes_on", "header_goes_on", "level_ahead", "line_fits", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
            "signs_joined", "starts_value", "worded_before_level", "wraps_to_name"]
 
 WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
@@ -126,7 +126,38 @@ def goes_on(value: str, nxt: str, lex: Lexicon, unit_column: bool) -> bool:
     if lex.explanation and lex.explanation.match(n) or v in lex.qualitative_words:
         return False  # 减少 / 反映…: the row's explanation after a whole target in words
     return not _DIGIT.search(v) and not is_value_like(n, lex) and (
-        bool(_SENTENCE_ON.search(v)) or bool(_SENTENCE_ON.search(n)) or bool(_SENTENCE_END.search(n)) and not ends_like_name(n))
+        bool(_SENTENCE_ON.search(v)) or bool(_SENTENCE_ON.search(n)) or bool(_SENTENCE_END.search(n)) and not ends_like_name(n)
+        or _worded_cut(v, n, lex))
+
+
+def _ends_worded(text: str, lex: Lexicon) -> bool:
+    """``text`` ends the way a target in words does (…规定, …完成, …明显: lexicon ``qualitative``)."""
+    return text.endswith(lex.qualitative_words) or text.endswith(lex.qualitative_ends)
+
+
+def _worded_cut(v: str, n: str, lex: Lexicon) -> bool:
+    """A target in words cut where its cell wrapped (严格执行相关 / 制度规定, 在项目计划完 / 成时间内完成):
+    it does not end the way such a target does, and with the next line, no wider, it does."""
+    return len(v) >= 3 and not is_value_like(v, lex) and not _ends_worded(v, lex) and _ends_worded(v + n, lex) \
+        and len(n) <= len(v) + _WIDER and not reads_complete(n) and not ends_like_name(v + n)
+
+
+_EXPLAINED_END = re.compile(r"的?(情况|程度|效果|水平)[。.]?")  # an explanation's last words, wrapped
+_RULE_END = re.compile(r"[分。.]$")  # a scoring rule's end (…扣分, …不得分。)
+
+
+def note_goes_on(note: str, nxt: str, lex: Lexicon) -> bool:
+    """``nxt`` is the rest of an explanation or a scoring rule wrapped in its cell (反映提交报告及时 /
+    情况, 完成得满分，未完 / 成按比例扣分): the cell does not read complete and, for an explanation, does
+    with it; never a value, a level word, a label or the next explanation."""
+    v, n = normalize_text(note), normalize_text(nxt)
+    if not n or len(n) > LONGEST_PIECE or _SENTENCE_END.search(v) or starts_value(n, lex) or lex.level_word(n) \
+            or is_sign_off(n, lex) or label_kind(n, lex) is not None or (lex.explanation and lex.explanation.match(n)):
+        return False
+    if lex.explanation and lex.explanation.match(v) and (not reads_complete(v) or _EXPLAINED_END.fullmatch(n)):
+        return reads_complete(v + n) or bool(_SENTENCE_END.search(n))  # (反映单项业务成本 / 情况)
+    return bool(lex.scoring_rule and lex.scoring_rule.search(v)) and not _RULE_END.search(v) \
+        and not reads_complete(n) and not is_qualitative_text(n, lex)
 
 
 def sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
@@ -245,11 +276,22 @@ def ends_name(name: str, piece: str, lex: Lexicon) -> bool:
         and not is_value_like(t, lex)
 
 
+_DANGLING = re.compile(r"[和与及或的对在为向把被将从、“《(]$")  # a name never ends so: it goes on below
+
+
+def dangles(name: str, piece: str, lex: Lexicon) -> bool:
+    """``name`` ends on a word that never ends one (…健全和, …的, an open quotation): ``piece``, no value
+    or level word, goes on with it (对推动基建项目“四项制度”健全和 / 落实的持续性影响)."""
+    t = normalize_text(piece)
+    return bool(_DANGLING.search(normalize_text(name))) and bool(t) and not is_value_like(t, lex) \
+        and not lex.level_word(t) and not (lex.explanation and lex.explanation.match(t))
+
+
 def closes(name: str, piece: str) -> bool:
-    """``piece`` starts by closing a bracket or quote ``name`` left open (对推动“四项制度 / ”健全和落实的
-    持续性影响): the rest of the name, whatever it holds."""
+    """``piece`` closes a bracket or quote ``name`` left open (对推动“四项制度 / ”健全和落实的持续性影响,
+    对推动基建项目“ / 四项制度”健全和): the rest of the name, whatever it holds."""
     t, n = normalize_text(piece), normalize_text(name)
-    return any(t.startswith(b) and n.count(a) > n.count(b) for a, b in _PAIRS)
+    return any(b in t and n.count(a) > n.count(b) for a, b in _PAIRS)
 
 
 def signs_joined(table: RawTable, start: int) -> RawTable:

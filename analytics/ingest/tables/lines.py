@@ -15,9 +15,9 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS,
                                            is_place_name, is_placeholder, is_value_like, names_under_level2)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
-from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE, closes, cut_word, described_value,
+from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE, closes, cut_word, dangles, described_value,
                                                ends_name, goes_on, header_goes_on, level_ahead, line_fits, narrower,
-                                               runs_to_value, sentence_rest, signs_joined, starts_value, wraps_to_name)
+                                               note_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import reads_complete
@@ -28,6 +28,7 @@ _SCORE_TAIL = re.compile(r"[(（]\d{1,3}(\.\d)?分?[)）]?|\d{1,3}(\.\d)?分[)�
 _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows, before the first header word
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
+_REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -361,7 +362,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         name = lines[i].strip()
         i += 1
         while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and (not line_fits(lines[i], "value", lex) or closes(name, lines[i]) or ends_name(name, lines[i], lex)) \
+                and (not line_fits(lines[i], "value", lex) or closes(name, lines[i]) or ends_name(name, lines[i], lex)
+                     or dangles(name, lines[i], lex)) \
                 and not lex.level_word(lines[i]) and not level_ahead(lines, i, lex) \
                 and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
                 and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
@@ -372,7 +374,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
                 or (cut_word(name, lines[i]) and i + 1 < len(lines) and starts_value(lines[i + 1], lex))
-                or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains)
+                or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex)
                 or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and narrower(name, lines[i], lex)
                     and described_value(lines, i + 1, lex))):
             name += lines[i].strip()
@@ -391,8 +393,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     and not (nxt is not None and (line_fits(nxt, "value", lex) or normalize_text(nxt) in TYPE_WORDS
                                                   or SIGN_ONLY.fullmatch(normalize_text(nxt)))) \
                     and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
-                             and any(COMPUTED.search(h) for h in header[k + 1:])):
-                continue  # the explanation was left empty: this line is the value after it (not a bare score)
+                             and any(COMPUTED.search(h) for h in header[k + 1:])) \
+                    and not _REFLECTS.match(normalize_text(lines[i])):
+                continue  # the explanation was left empty: this line is the value after it (not a bare score,
+                # nor the explanation itself, cut: 反映提交报告及时 / 情况)
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
                 level = lex.level_word(t)
@@ -436,6 +440,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 while roles[k] == "value" and i < len(lines) and not next_row(i) \
                         and goes_on(row[k], lines[i], lex, "unit" in roles[k + 1:]):
                     row[k] += lines[i].strip()  # ≥100百分 / 比, 2021年12月31 / 日: a value wrapped in its cell
+                    i += 1
+                while roles[k] == "ignore" and i < len(lines) and not next_row(i) and note_goes_on(row[k], lines[i], lex):
+                    row[k] += lines[i].strip()  # 反映提交报告及时 / 情况: an explanation wrapped in its cell
                     i += 1
                 rest = sentence_rest(row[k], lines, i, lex) if roles[k] == "value" else 0
                 row[k] += "".join(x.strip() for x in lines[i:i + rest])  # 显著提升了疫 / 情期间… / …发展。

@@ -531,7 +531,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
             rest = frags[i + 1:i + 1 + n]
             # a cell's first line fills its column (no later line is longer); an explanation (反映…) is its own cell
             if n and all(len(f or "") <= len(last) for f in rest) and not "".join(f or "" for f in rest).endswith("指标") \
-                    and not (lex.explanation and lex.explanation.search(rest[0] or "")):
+                    and not (lex.explanation and any(lex.explanation.search(f or "") for f in rest)):
                 rows.append([line + "".join(rest)])  # type: ignore[arg-type]
                 refs.append(table.refs[i])
                 i += 1 + n
