@@ -139,3 +139,17 @@ def test_explanations_scoring_rules_and_targets_in_words_wrapped_in_their_cells(
     assert rows == [("经费支出合规性", "严格执行相关制度规定", "达成预期指标"),
                     ("提交报告及时性", "在项目计划完成时间内完成", "达成预期指标"),
                     ("对推动基建项目“四项制度”健全和落实的持续性影响", "效果明显", "达成预期指标")]
+
+
+def test_a_name_s_unit_in_brackets_on_its_own_line_and_a_value_note_before_a_scoring_rule() -> None:
+    """保障在职职工人数 / (人): the unit in brackets is the name's; 该指标值数据合理 under 指标值说明 is
+    that column's note though a scoring rule (完成得满分…) follows it."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "计算符号", "目标值", "度量单位", "指标值说明",
+                      "评（扣）分标准", "产出指标", "数量指标", "保障在职职工人数", "(人)", "反映保障在职职工", "情况", "=", "116",
+                      "人", "该指标值数据合理", "完成得满分，未完", "成按比例扣分",
+                      "保障退休职工人数", "(人)", "反映保障退休职工", "情况", "=", "81", "人", "该指标值数据合理",
+                      "完成得满分，未完", "成按比例扣分",
+                      "林木采伐监管", "(万立方米)", "反映林木采伐监管", "情况", "=", "6", "万立方米", "该指标值数据合理",
+                      "完成得满分，未完", "成按比例扣分"])
+    rows = [(i["name"], i["unit"], i["targets"]["2026"]["value"]) for i in _read(text, 2026)["indicators"]]
+    assert rows == [("保障在职职工人数", "人", 116), ("保障退休职工人数", "人", 81), ("林木采伐监管", "万立方米", 6)]

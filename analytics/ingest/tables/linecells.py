@@ -53,8 +53,9 @@ def line_fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None,
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
         if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
             return True  # 反映…情况 / 达到预计值: this row's explanation
-        if NOTE.search(header) and (ends_like_name(t) or nxt is not None and line_fits(nxt, "value", lex)):
-            return False  # a line ending like a name, or followed by a value, is the next row's name
+        if NOTE.search(header) and (ends_like_name(t) or nxt is not None and line_fits(nxt, "value", lex)
+                                    and not (lex.scoring_rule and lex.scoring_rule.search(normalize_text(nxt)))):
+            return False  # a line ending like a name, or followed by a value (not a scoring rule), is the next row's name
         if nxt is not None and lex.explanation and lex.explanation.match(normalize_text(nxt)) \
                 and not lex.explanation.match(t) and not (lex.scoring_rule and lex.scoring_rule.search(t)):
             return False  # 资金支出率 / 反映资金支出率情况: the next row's name, before its explanation
@@ -279,10 +280,16 @@ def ends_name(name: str, piece: str, lex: Lexicon) -> bool:
 _DANGLING = re.compile(r"[和与及或的对在为向把被将从、“《(]$")  # a name never ends so: it goes on below
 
 
+_UNIT_NOTE = re.compile(r"[(（][^()（）\d]{1,6}[)）]")  # (人), (万元): a name's unit in brackets
+
+
 def dangles(name: str, piece: str, lex: Lexicon) -> bool:
     """``name`` ends on a word that never ends one (…健全和, …的, an open quotation): ``piece``, no value
-    or level word, goes on with it (对推动基建项目“四项制度”健全和 / 落实的持续性影响)."""
+    or level word, goes on with it (对推动基建项目“四项制度”健全和 / 落实的持续性影响); and a name's unit
+    in brackets wrapped onto a line of its own (保障在职职工人数 / (人)) goes on with any name."""
     t = normalize_text(piece)
+    if _UNIT_NOTE.fullmatch(t) and not _UNIT_NOTE.search(normalize_text(name)):
+        return True
     return bool(_DANGLING.search(normalize_text(name))) and bool(t) and not is_value_like(t, lex) \
         and not lex.level_word(t) and not (lex.explanation and lex.explanation.match(t))
 
