@@ -2450,3 +2450,18 @@ def test_a_hainan_form_with_outcome_and_efficiency_levels_and_grading_bands(tmp_
     got = [(i["level1"], i["name"], i["targets"]["2017"].get("value")) for i in data["indicators"]]
     assert got == [("产出指标", "年育苗数量", 600.0), ("成效指标", "群众满意度", None),
                    ("效率指标", "资金按时到位", 100.0), ("效率指标", "按时完成既定目标", 1.0)]
+
+
+def test_a_small_table_one_cell_a_line_is_not_outread_by_a_cutting_that_splits_its_scoring_rules() -> None:
+    """Two rows one cell a line with explanation, note and scoring-rule columns: cut where cells run
+    together, the text gives more rows (该指标值数 | 完成得满 …), but each holds a scoring rule's words,
+    so the reading by the header, with its two whole rows, wins."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "计算符号", "目标值", "度量单位", "指标值说明",
+                      "评（扣）分标准", "产出指标", "数量指标", "保障在职职工人数", "(人)", "反映保障在职职工", "情况", "=", "116",
+                      "人", "该指标值数据合理", "完成得满分，未完", "成按比例扣分",
+                      "保障退休职工人数", "(人)", "反映保障退休职工", "情况", "=", "81", "人", "该指标值数据合理",
+                      "完成得满分，未完", "成按比例扣分"])
+    result = parse_table(text.encode("utf-8"), filename="t.txt", year=2026)
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["targets"]["2026"]["value"]) for i in result.indicators] == [("保障在职职工人数", 116),
+                                                                                     ("保障退休职工人数", 81)]

@@ -292,7 +292,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
                     best = around = result
                 continue  # the later ways may still find more sound indicators
             if best is None or ((_whole(result) - _left(result) / 2 > _whole(best) - _left(best) / 2) if best is around
-                                else (_sound(result), len(result.indicators)) > (_sound(best), len(best.indicators))):
+                                else _rank(result) > _rank(best)):
                 best = result  # over the reading around middle lines, only one with more whole indicators
             if best is not around and _filled(best) > _THIN and _left(best) < max(_LEFT, len(best.indicators) / 2):
                 break  # a reading that left many rows unread lets the later ways try
@@ -374,19 +374,29 @@ _LEVEL_AS_NAME = re.compile(r"[^\W\d_]{0,6}(数量|质量|时效|成本|效益|�
 _BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目合格率: a filler line's dash run into the name
 
 
+_RULE_IN_CELL = re.compile(r"(扣分|得满|满分|不得分)")  # a scoring rule's words: in a name or a target, a cell cut wrong
+
+
 def _cut_wrong(name: str) -> bool:
-    """A name that holds a target or a level word, is a level word (数量指标), or starts with another cell's
-    end: the row was cut wrong."""
+    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标), or
+    starts with another cell's end: the row was cut wrong."""
     return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name)
-                or _LEVEL_AS_NAME.fullmatch(name))
+                or _LEVEL_AS_NAME.fullmatch(name) or _RULE_IN_CELL.search(name))
+
+
+def _rank(reading: TableReading) -> tuple[int, int, int]:
+    """Readings compared: more sound indicators (:func:`_sound`), then fewer cut wrong, then more indicators."""
+    sound = _sound(reading)
+    return sound, sound - _filled(reading), len(reading.indicators)
 
 
 def _sound(reading: TableReading) -> int:
     """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``) or a level
     word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``), or starts with a filler's dash
-    (``-图书编目合格率``): a way of cutting that ran a name into another cell read the row wrong,
-    however full it looks."""
-    return _filled(reading) - sum(1 for ind in reading.indicators if _cut_wrong(ind.get("name") or ""))
+    (``-图书编目合格率``), or whose name or target holds a scoring rule's words (完成得满): a way of
+    cutting that ran a name into another cell read the row wrong, however full it looks."""
+    return _filled(reading) - sum(1 for ind in reading.indicators if _cut_wrong(ind.get("name") or "")
+                                  or any(_RULE_IN_CELL.search(str(t.get("raw") or "")) for t in (ind.get("targets") or {}).values()))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,
