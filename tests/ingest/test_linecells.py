@@ -6,7 +6,7 @@ from __future__ import annotations
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, note_goes_on,
-                                               signs_joined, wraps_to_name)
+                                               signs_joined, unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 
 
@@ -153,3 +153,18 @@ def test_a_name_s_unit_in_brackets_on_its_own_line_and_a_value_note_before_a_sco
                       "完成得满分，未完", "成按比例扣分"])
     rows = [(i["name"], i["unit"], i["targets"]["2026"]["value"]) for i in _read(text, 2026)["indicators"]]
     assert rows == [("保障在职职工人数", "人", 116), ("保障退休职工人数", "人", 81), ("林木采伐监管", "万立方米", 6)]
+
+
+def test_a_name_complete_only_by_a_note_in_brackets_goes_on_and_a_word_cut_in_two_joins() -> None:
+    """受益脱贫(含监测对象) / 户人口数 / ≥120人: a bracket holding no unit does not end the name (one
+    holding its unit does, 培训人数(人)); 县级储备粮管理制 / 度严格执行率: a word cut at the line's end."""
+    lex = load_lexicon()
+    assert unit_bracket_end("受益脱贫(含监测对象)", lex) and not unit_bracket_end("培训人数(人)", lex)
+    assert not unit_bracket_end("(必填硬性指标)", lex) and cut_word("县级储备粮管理制", "度严格执行率")
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值",
+                      "效益指标", "社会效益指标", "受益脱贫(含监测对象)", "户人口数", "≥120人",
+                      "县级储备粮管理制", "度严格执行率", "100%",
+                      "满意度指标", "服务对象满意度指标", "受益群众满意度", "≥90%"])
+    rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
+    assert rows == [("受益脱贫(含监测对象)户人口数", "≥120人"), ("县级储备粮管理制度严格执行率", "100%"),
+                    ("受益群众满意度", "≥90%")]

@@ -24,7 +24,7 @@ from analytics.ingest.tables.wrapped import BOUND_END, names_property, reads_com
 
 __all__ = ["COMPUTED", "LONGEST_PIECE", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
            "goes_on", "header_goes_on", "level_ahead", "line_fits", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
-           "signs_joined", "starts_value", "worded_before_level", "wraps_to_name"]
+           "signs_joined", "starts_value", "unit_bracket_end", "worded_before_level", "wraps_to_name"]
 
 WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
 COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
@@ -207,7 +207,18 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
 
 #: words of names a wrapped line may cut in two (课程数 / 量达标率)
 _CUT_WORDS = frozenset({"数量", "人数", "次数", "个数", "户数", "人次", "比例", "比重", "占比", "时间", "成本", "金额", "面积",
-                        "水平", "情况", "状况", "周期", "批次", "经费", "指标", "达标", "合格", "完成", "及时", "覆盖", "满意", "知晓", "使用"})
+                        "水平", "情况", "状况", "周期", "批次", "经费", "指标", "达标", "合格", "完成", "及时", "覆盖", "满意", "知晓", "使用",
+                        "制度", "管理", "建设", "服务", "培训", "项目", "工程", "资金", "设施", "设备", "人员", "信息", "保障",
+                        "考核", "验收", "群众", "对象", "执行", "维护", "运行", "发放", "补贴", "补助", "支出", "预算"})
+
+
+def unit_bracket_end(name: str, lex: Lexicon) -> bool:
+    """``name`` reads complete only by a bracket that holds no unit (受益脱贫(含监测对象)): the name may
+    go on below it (户人口数), unlike one ending in its unit (培训人数(人))."""
+    t = normalize_text(name)
+    m = re.search(r"\(([^()]*)\)$", t)
+    return bool(m) and bool(WORD_RE.search(t[:m.start()])) and not ends_like_name(t[:m.start()]) \
+        and not (m.group(1) in lex.units or m.group(1) == "%" or unit_only(m.group(1), lex))
 
 
 def cut_word(name: str, piece: str) -> bool:

@@ -17,7 +17,8 @@ from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label
 from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE, closes, cut_word, dangles, described_value,
                                                ends_name, goes_on, header_goes_on, level_ahead, line_fits, narrower,
-                                               note_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value, wraps_to_name)
+                                               note_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value,
+                                               unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import reads_complete
@@ -371,7 +372,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 name.count("（") + name.count("(") > name.count("）") + name.count(")")
                 or name.count("“") > name.count("”") or name.count("《") > name.count("》")
                 or (i + 1 < len(lines) and (starts_value(lines[i + 1], lex) or explains and narrower(name, lines[i], lex) and bool(
-                    lex.explanation and lex.explanation.match(normalize_text(lines[i + 1])))) and not reads_complete(name)
+                    lex.explanation and lex.explanation.match(normalize_text(lines[i + 1]))))
+                    and (not reads_complete(name) or unit_bracket_end(name, lex) and reads_complete(lines[i]))
                     and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
                 or (cut_word(name, lines[i]) and i + 1 < len(lines) and starts_value(lines[i + 1], lex))
                 or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex)
