@@ -490,3 +490,14 @@ def test_a_numbered_table_s_note_before_the_next_row_s_number_stays_in_its_row()
     rows = [(i["name"], i["targets"]["2026"]["value"]) for i in _read(text, year=2026)["indicators"]]
     assert rows == [("保障在职职工人数", 116), ("保障退休职工人数", 81), ("保障遗属人数", 13), ("林木采伐监管", 6)]
 
+
+
+def test_a_bare_number_under_a_score_column_before_the_explanation_is_the_score_not_the_value() -> None:
+    """二级指标 (the names) | 分值 | 绩效标准 | 当年预期实现值, one cell a line: 15 under 分值 is the row's
+    score, and the value is 2280次 after the explanation."""
+    text = "\n".join(["一级指标", "二级指标", "分值", "绩效标准", "当年预期实现值",
+                      "数量指标", "办公大楼日常维修维护次数", "15", "反映办公大楼全年维修维护情况", "2280次",
+                      "大楼安检巡察次数", "5", "反映大楼保卫巡检情况", "200次",
+                      "质量指标", "维修维护验收合格率", "10", "反映维修维护质量情况", ">92%"])
+    rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
+    assert rows == [("办公大楼日常维修维护次数", "2280次"), ("大楼安检巡察次数", "200次"), ("维修维护验收合格率", ">92%")]

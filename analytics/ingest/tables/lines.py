@@ -396,9 +396,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                                                   or SIGN_ONLY.fullmatch(normalize_text(nxt)))) \
                     and not (re.fullmatch(r"\d{1,3}", normalize_text(lines[i]))
                              and any(COMPUTED.search(h) for h in header[k + 1:])) \
-                    and not _REFLECTS.match(normalize_text(lines[i])):
+                    and not _REFLECTS.match(normalize_text(lines[i])) \
+                    and not (re.fullmatch(r"\d{1,3}(\.\d{1,2})?", normalize_text(lines[i])) and COMPUTED.search(header[k])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score,
-                # nor the explanation itself, cut: 反映提交报告及时 / 情况)
+                # nor the explanation itself, cut: 反映提交报告及时 / 情况; under 分值, a bare number is the score)
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
                 level = lex.level_word(t)
