@@ -501,3 +501,17 @@ def test_a_bare_number_under_a_score_column_before_the_explanation_is_the_score_
                       "质量指标", "维修维护验收合格率", "10", "反映维修维护质量情况", ">92%"])
     rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
     assert rows == [("办公大楼日常维修维护次数", "2280次"), ("大楼安检巡察次数", "200次"), ("维修维护验收合格率", ">92%")]
+
+
+def test_header_cells_run_together_on_one_line_of_a_narrow_copy_are_cut_into_the_header_words() -> None:
+    """``pdftotext -raw`` of a Word table with columns three characters wide (河北区人民法院's
+    绩效目标表): its header's last line runs two cells together (绩效指标描述指标值); cut into
+    绩效指标描述 | 指标值, the header holds its value column and the rows are read."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "files" / "hebei_fayuan_xiangmu_2023.word_top.raw.txt"
+    result = parse_table(path.read_bytes(), filename=path.name)
+    assert isinstance(result, TableReading), result
+    names = [i["name"] for i in result.indicators]
+    assert {"维修面积", "验收合格率", "资金支付及时率", "聘用调解员人数", "案件调解率"} <= set(names)
+    assert len(names) >= 10

@@ -74,6 +74,13 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 cells.append(t + normalize_text(lines[j + 1]))
                 j += 2
                 continue
+            words = _run_words(t, lex) if cells and " " not in lines[j].strip() else None  # (words set apart: not here)
+            if words and (header_role(t, lex) is None or header_role(t, lex) != "value"
+                          and any(header_role(w, lex) == "value" for w in words)):
+                # 绩效指标描述指标值: header cells run together on one line (the value column's among them)
+                cells.extend(words)
+                j += 1
+                continue
             if cells and header_role(t, lex) is None and header_goes_on(cells[-1], t, lex):
                 cells[-1] += t  # 偏差原因分析及改 / 进措施: a header cell wrapped
                 j += 1
@@ -97,6 +104,20 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 return h - 1, [normalize_text(lines[h - 1]), *cells], places, j + len(places)  # 序号 first
             return h, cells, places, j + len(places)
     return None
+
+
+def _run_words(text: str, lex: Lexicon) -> list[str] | None:
+    """``text`` cut into two header words or more of the lexicon (``headers.run_words``, longest
+    first at each place: 绩效指标描述指标值 → 绩效指标描述 | 指标值), or ``None`` when it is not made of them."""
+    out: list[str] = []
+    at = 0
+    while at < len(text):
+        word = next((w for w in lex.run_words if text.startswith(w, at)), None)
+        if word is None:
+            return None
+        out.append(word)
+        at += len(word)
+    return out if len(out) >= 2 else None
 
 
 def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], list[str | None]]:
