@@ -515,3 +515,15 @@ def test_header_cells_run_together_on_one_line_of_a_narrow_copy_are_cut_into_the
     names = [i["name"] for i in result.indicators]
     assert {"维修面积", "验收合格率", "资金支付及时率", "聘用调解员人数", "案件调解率"} <= set(names)
     assert len(names) >= 10
+
+
+def test_a_two_row_header_with_a_description_column_merged_down_before_the_levels() -> None:
+    """绩效指标 (over 一级 | 二级 | 三级, written into each column it spans) | 指标内容 | 指标值 | 绩效标准
+    merged down both rows, then 一级指标 | 二级指标 | 三级指标: the columns are set back in order, the
+    description after the name."""
+    text = "\n".join(["绩效指标", "绩效指标", "绩效指标", "指标内容", "指标值", "绩效标准", "一级指标", "二级指标", "三级指标",
+                      "产出指标", "数量指标", "补助人数", "实际发放解困工资人数", "250人", "计划标准",
+                      "质量指标", "补贴覆盖率", "对符合条件的对象发放解困工资的覆盖率", "100%", "历史标准",
+                      "对象合规率", "补贴对象合规率", "100%", "计划标准"])
+    rows = [(i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in _read(text, 2021)["indicators"]]
+    assert rows == [("数量指标", "补助人数", "250人"), ("质量指标", "补贴覆盖率", "100%"), ("质量指标", "对象合规率", "100%")]

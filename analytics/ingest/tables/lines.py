@@ -30,6 +30,7 @@ _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows,
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
+_OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
 
@@ -127,7 +128,10 @@ def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], lis
     columns, 年度指标值 over 指标性质 | 指标值 | 度量单位, is no column of its own)."""
     while len(cells) > 1 and normalize_text(cells[1]) == normalize_text(cells[0]) in GENERIC_NAMES:
         cells, roles = cells[1:], roles[1:]  # 绩效指标 written into each column it spans
-    k = next((i for i in range(1, len(roles)) if roles[i] in ("level1", "level2", "name")), 0)
+    first_name = next((i for i in range(1, len(roles)) if roles[i] == "name"), 0)
+    k = next((i for i in range(1, len(roles)) if roles[i] in ("level1", "level2")), 0)
+    if not k or (first_name and first_name < k and _OWN_NAME.search(normalize_text(cells[first_name]))):
+        k = first_name  # (a description, 指标内容, merged down both rows stands before the levels; a 三级指标 never does)
     if len(cells) < 4 or normalize_text(cells[0]) not in GENERIC_NAMES or k < 2 or "value" not in roles[1:k]:
         return cells, roles
     first = list(range(1, k))
