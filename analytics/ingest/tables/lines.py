@@ -9,6 +9,7 @@ and when a piece goes on the line before it: :mod:`.linecells`).
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS, header_role, header_year, is_figure,
@@ -75,7 +76,8 @@ def _header(lines: list[str], lex: Lexicon) -> tuple[int, list[str], list[str], 
                 cells.append(t + normalize_text(lines[j + 1]))
                 j += 2
                 continue
-            words = _run_words(t, lex) if cells and " " not in lines[j].strip() else None  # (words set apart: not here)
+            words = _run_words(t, lex) if cells and " " not in lines[j].strip() else None  # (not a line of header
+            # words set apart by blanks: the ways that split at blanks read those)
             if words and (header_role(t, lex) is None or header_role(t, lex) != "value"
                           and any(header_role(w, lex) == "value" for w in words)):
                 # 绩效指标描述指标值: header cells run together on one line (the value column's among them)
@@ -125,7 +127,8 @@ def _two_rows(cells: list[str], roles: list[str | None]) -> tuple[list[str], lis
     """A two-row header one cell a line: 绩效指标 (merged over 一级 | 二级 | 三级) and the columns merged
     down both rows (年度指标值 | 实际完成值 | 分值) come first, the second row's cells after them; the
     columns are the second row's, then the others (a first-row value word over second-row value
-    columns, 年度指标值 over 指标性质 | 指标值 | 度量单位, is no column of its own)."""
+    columns, 年度指标值 over 指标性质 | 指标值 | 度量单位, is no column of its own; a description column,
+    指标内容, merged down both rows before 一级指标 | 二级指标 | 三级指标 goes after them too)."""
     while len(cells) > 1 and normalize_text(cells[1]) == normalize_text(cells[0]) in GENERIC_NAMES:
         cells, roles = cells[1:], roles[1:]  # 绩效指标 written into each column it spans
     first_name = next((i for i in range(1, len(roles)) if roles[i] == "name"), 0)
@@ -267,6 +270,37 @@ def _glued_header(table: RawTable, lex: Lexicon) -> RawTable:
     return table
 
 
+def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: bool, described: bool,
+                  next_row: Callable[[int], bool]) -> bool:
+    """Line ``i`` is the rest of the name ``name`` wrapped in its cell (one cell a line): a line that
+    is no value (unless it closes the name's bracket, ends it or follows a word no name ends on), no
+    level, nature or sign word and no explanation of its own, and that goes on the name: a bracket or
+    quotation left open, a name that does not read complete before a value or explanation, a word
+    cut, a name over three lines, or a description after it (see :mod:`.linecells`)."""
+    if is_placeholder(name) or i >= len(lines) or is_placeholder(lines[i]):
+        return False
+    t = normalize_text(lines[i])
+    if line_fits(lines[i], "value", lex) and not (closes(name, lines[i]) or ends_name(name, lines[i], lex)
+                                                  or dangles(name, lines[i], lex)):
+        return False
+    if lex.level_word(lines[i]) or level_ahead(lines, i, lex) or t in TYPE_WORDS or SIGN_ONLY.fullmatch(t) \
+            or (explains and lex.explanation and lex.explanation.match(t)) or t == normalize_text(name):
+        return False
+    if name.count("（") + name.count("(") > name.count("）") + name.count(")") \
+            or name.count("“") > name.count("”") or name.count("《") > name.count("》"):
+        return True
+    nxt = normalize_text(lines[i + 1]) if i + 1 < len(lines) else None
+    explained = explains and nxt is not None and bool(lex.explanation and lex.explanation.match(nxt))
+    if nxt is not None and (starts_value(nxt, lex) or explained and narrower(name, lines[i], lex)) \
+            and (not reads_complete(name) or unit_bracket_end(name, lex) and reads_complete(lines[i])) \
+            and not next_row(i + 1) and (not described or len(t) <= 3):
+        return True  # 经费支 / 出合规性 / 严格执行…: a name that does not read complete before its value
+    return (cut_word(name, lines[i]) and nxt is not None and starts_value(nxt, lex)) \
+        or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex) \
+        or (described and not reads_complete(name) and reads_complete(name + lines[i].strip())
+            and narrower(name, lines[i], lex) and described_value(lines, i + 1, lex))
+
+
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
     """A grid rebuilt from a one-cell-per-line text (unchanged when no header is found). One
     function on purpose: the facts, the header and the rows are one pass over the same lines,
@@ -387,23 +421,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         start = i
         name = lines[i].strip()
         i += 1
-        while not is_placeholder(name) and i < len(lines) and not is_placeholder(lines[i]) \
-                and (not line_fits(lines[i], "value", lex) or closes(name, lines[i]) or ends_name(name, lines[i], lex)
-                     or dangles(name, lines[i], lex)) \
-                and not lex.level_word(lines[i]) and not level_ahead(lines, i, lex) \
-                and normalize_text(lines[i]) not in TYPE_WORDS and not SIGN_ONLY.fullmatch(normalize_text(lines[i])) \
-                and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[i]))) \
-                and normalize_text(lines[i]) != normalize_text(name) and (
-                name.count("（") + name.count("(") > name.count("）") + name.count(")")
-                or name.count("“") > name.count("”") or name.count("《") > name.count("》")
-                or (i + 1 < len(lines) and (starts_value(lines[i + 1], lex) or explains and narrower(name, lines[i], lex) and bool(
-                    lex.explanation and lex.explanation.match(normalize_text(lines[i + 1]))))
-                    and (not reads_complete(name) or unit_bracket_end(name, lex) and reads_complete(lines[i]))
-                    and not next_row(i + 1) and (not described or len(normalize_text(lines[i])) <= 3))
-                or (cut_word(name, lines[i]) and i + 1 < len(lines) and starts_value(lines[i + 1], lex))
-                or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex)
-                or (described and not reads_complete(name) and reads_complete(name + lines[i].strip()) and narrower(name, lines[i], lex)
-                    and described_value(lines, i + 1, lex))):
+        while _name_goes_on(name, lines, i, lex, explains, described, next_row):
             name += lines[i].strip()
             i += 1
         row = [""] * len(header)
