@@ -40,6 +40,9 @@ def header_goes_on(cell: str, piece: str, lex: Lexicon) -> bool:
 
 
 def line_fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None, header: str = "") -> bool:
+    """``line`` fits a column of ``role`` headed ``header``, the line after it being ``nxt``: a value
+    (a number, a target in words, a unit left alone, a dash for none), a note or explanation of an
+    ignored column (never the next row's name before its value or explanation), a description."""
     t = normalize_text(line)
     if role == "value" and t and fits(t, "value", lex) and is_placeholder(t):
         return True  # "—": no value for this column (a 2022年数据 the table leaves out), not a template line
@@ -82,8 +85,8 @@ def starts_value(line: str, lex: Lexicon) -> bool:
     return line_fits(line, "value", lex) or t in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(t))
 
 
-#: a sentence (完成得满分，未完成按比例扣分): no piece of a name
-_PIECE_END = re.compile(r"[。；;，,、:：]$|[。；;，,]")
+#: a sentence (完成得满分，未完成按比例扣分), or a line ending in a list's or a label's mark: no piece of a name
+_PIECE_END = re.compile(r"[、:：]$|[。；;，,]")
 LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
 _MOST_LINES = 4  # lines one name wraps over
 _WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
