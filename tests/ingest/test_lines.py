@@ -527,3 +527,14 @@ def test_a_two_row_header_with_a_description_column_merged_down_before_the_level
                       "对象合规率", "补贴对象合规率", "100%", "计划标准"])
     rows = [(i["level2"], i["name"], i["targets"]["2021"]["raw"]) for i in _read(text, 2021)["indicators"]]
     assert rows == [("数量指标", "补助人数", "250人"), ("质量指标", "补贴覆盖率", "100%"), ("质量指标", "对象合规率", "100%")]
+
+
+def test_a_property_s_name_wrapped_after_a_noun_goes_on_but_not_after_a_row_left_empty() -> None:
+    """补助经费 / 到位及时性 / 及时: a property (…性) is no value, so it is the name's rest; after a name
+    ending in what it measures (合同结算条款完成率, its value left empty) it is never joined."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值",
+                      "产出指标", "时效指标", "补助经费", "到位及时性", "及时", "达成预期指标",
+                      "质量指标", "合同结算条款完成率", "费用结算及时性", "及时", "及时",
+                      "成本指标", "项目总成本", "≤90万元", "90"])
+    names = [i["name"] for i in _read(text, 2022)["indicators"]]
+    assert names[:2] == ["补助经费到位及时性", "合同结算条款完成率"] and "项目总成本" in names

@@ -22,7 +22,7 @@ from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE,
                                                unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
-from analytics.ingest.tables.wrapped import reads_complete
+from analytics.ingest.tables.wrapped import names_property, reads_complete
 
 __all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 
@@ -31,6 +31,7 @@ _SEQ_HEADER = re.compile(r"(序号|编号|序)")  # a column numbering the rows,
 _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
+_MEASURE_END = re.compile(r"(率|度|比例|比重|占比|性|数|量)$")  # a name ending in what it measures
 _OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
@@ -295,6 +296,10 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
             and (not reads_complete(name) or unit_bracket_end(name, lex) and reads_complete(lines[i])) \
             and not next_row(i + 1) and (not described or len(t) <= 3):
         return True  # 经费支 / 出合规性 / 严格执行…: a name that does not read complete before its value
+    if nxt is not None and names_property(t) and starts_value(nxt, lex) and narrower(name, lines[i], lex) \
+            and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
+        return True  # 补助经费 / 到位及时性 / 及时: a property's name (…性) is no value, and no row goes without
+        # one (a name ending in its measure, 合同结算条款完成率, is a row left empty before the next)
     return (cut_word(name, lines[i]) and nxt is not None and starts_value(nxt, lex)) \
         or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex) \
         or (described and not reads_complete(name) and reads_complete(name + lines[i].strip())
