@@ -168,3 +168,14 @@ def test_a_name_complete_only_by_a_note_in_brackets_goes_on_and_a_word_cut_in_tw
     rows = [(i["name"], i["targets"]["2022"]["raw"]) for i in _read(text, 2022)["indicators"]]
     assert rows == [("受益脱贫(含监测对象)户人口数", "≥120人"), ("县级储备粮管理制度严格执行率", "100%"),
                     ("受益群众满意度", "≥90%")]
+
+
+def test_a_note_saying_none_stays_in_its_column_and_never_starts_the_next_name() -> None:
+    """无 under 偏差原因分析及改进措施 after each row, no level columns: the note, not the first word of the
+    next row's name (无钢结构圈养围栏)."""
+    text = "\n".join(["三级指标", "年度指标值", "实际完成值", "分值", "得分", "偏差原因分析及改进措施",
+                      "野生动物收容所", "≥200平方米", "204.46平方米", "10", "10", "无",
+                      "钢结构圈养围栏", "≥120米", "121.5米", "10", "10", "无",
+                      "项目完工时限", "2023年12月", "2023年10月", "15", "15", "无"])
+    names = [i["name"] for i in _read(text)["indicators"]]
+    assert names == ["野生动物收容所", "钢结构圈养围栏", "项目完工时限"]

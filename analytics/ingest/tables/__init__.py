@@ -375,13 +375,15 @@ _BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目�
 
 
 _RULE_IN_CELL = re.compile(r"(扣分|得满|满分|不得分)")  # a scoring rule's words: in a name or a target, a cell cut wrong
+_HEADER_AS_NAME = re.compile(r"(指标值|完成值|目标值)([(（][^()（）]*[)）])?$")  # 预期指标值(包含数字及文字描述): a header cell
 
 
 def _cut_wrong(name: str) -> bool:
-    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标), or
-    starts with another cell's end: the row was cut wrong."""
+    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标) or
+    a value column's header (预期指标值(包含数字及文字描述)), or starts with another cell's end: the row
+    was cut wrong."""
     return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name)
-                or _LEVEL_AS_NAME.fullmatch(name) or _RULE_IN_CELL.search(name))
+                or _LEVEL_AS_NAME.fullmatch(name) or _RULE_IN_CELL.search(name) or _HEADER_AS_NAME.search(name))
 
 
 def _rank(reading: TableReading) -> tuple[int, int, int]:

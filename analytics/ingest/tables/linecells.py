@@ -29,6 +29,7 @@ __all__ = ["COMPUTED", "LONGEST_PIECE", "NOTE", "WORD_RE", "closes", "cut_word",
 WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
 COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
+_NONE_NOTE = re.compile(r"(无|暂无|没有|无偏差|未偏离)[。.]?")  # a note saying there is nothing to note
 
 
 def header_goes_on(cell: str, piece: str, lex: Lexicon) -> bool:
@@ -50,8 +51,8 @@ def line_fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None,
         return False
     if role == "ignore":
         t = normalize_text(line)
-        if re.fullmatch(r"\d+(\.\d+)?分?", t):
-            return True
+        if re.fullmatch(r"\d+(\.\d+)?分?", t) or (NOTE.search(header) and _NONE_NOTE.fullmatch(t)):
+            return True  # (无 under 偏差原因分析及改进措施: the note, not the next row's name's start)
         if COMPUTED.search(header) and is_value_like(t, lex) and (nxt is None or not is_value_like(normalize_text(nxt), lex)):
             return True  # 累计完成率 / 得分 after the values: 143% before the next row's name
         if lex.explanation and lex.explanation.match(t) and not is_value_like(t, lex):
