@@ -103,17 +103,18 @@ def wait_idle(page) -> None:
     page.wait_for_timeout(300)
 
 
-def click_until_changed(page, button, changed, attempts: int = 3) -> None:
+def click_until_changed(page, button, changed, attempts: int = 4) -> None:
     """Click ``button`` until ``changed()`` holds: a click that lands while the page is still
     re-rendering from the last one can be lost under load, and only then is it clicked again (a
-    click that took effect is never repeated)."""
+    click that took effect is never repeated). Each click is given up to 10 s to show (a machine
+    running other suites beside this one redraws slowly)."""
     for _ in range(attempts):
         button.click()
         wait_idle(page)
-        for _ in range(10):
+        for _ in range(20):
             if changed():
                 return
-            page.wait_for_timeout(300)
+            page.wait_for_timeout(500)
     assert changed(), "the click did not take effect"
 
 
