@@ -179,3 +179,11 @@ def test_a_note_saying_none_stays_in_its_column_and_never_starts_the_next_name()
                       "项目完工时限", "2023年12月", "2023年10月", "15", "15", "无"])
     names = [i["name"] for i in _read(text)["indicators"]]
     assert names == ["野生动物收容所", "钢结构圈养围栏", "项目完工时限"]
+
+
+def test_a_name_s_first_line_holding_a_target_word_after_an_empty_note_is_still_the_name() -> None:
+    """保障退休职 / 工人数(人) after a row whose note column is empty: the first line holds 保障 (a
+    target's word) but ends no target in words, so it is the next name's start, not the note."""
+    lex = load_lexicon()
+    assert wraps_to_name(["保障退休职", "工人数(人)", "=", "81"], 0, lex)
+    assert not wraps_to_name(["项目按计划完成", "资金到位率", "100%"], 0, lex)

@@ -195,7 +195,7 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
     t = normalize_text(lines[at])
     if len(t) > LONGEST_PIECE or not WORD_RE.search(t) or t[0] in _CLOSING or not _piece(t, lex) \
             or (reads_complete(t) and not cut_word(t, lines[at + 1])) or is_value_like(t, lex) \
-            or (is_qualitative_text(t, lex) and not _opens(t) and not ends_name(t, lines[at + 1], lex)) \
+            or (is_qualitative_text(t, lex) and _ends_worded(t, lex) and not _opens(t) and not ends_name(t, lines[at + 1], lex)) \
             or lex.level_word(t) or is_sign_off(t, lex):
         return False  # (及时(按 / 期)完工率: a bracket left open, 达标 / 率: a name's end, no note's)
     width = len(t) + _WIDER  # a wrapped cell's first line is its widest
