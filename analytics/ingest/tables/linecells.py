@@ -20,10 +20,10 @@ from analytics.ingest.tables.cells import (SIGN_ONLY, TYPE_WORDS, ends_like_name
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
-from analytics.ingest.tables.wrapped import BOUND_END, names_property, reads_complete
+from analytics.ingest.tables.wrapped import BOUND_END, LONGEST_PIECE, MOST_LINES, reads_complete
 
-__all__ = ["COMPUTED", "LONGEST_PIECE", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
-           "goes_on", "header_goes_on", "level_ahead", "line_fits", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
+__all__ = ["COMPUTED", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
+           "goes_on", "header_goes_on", "level_ahead", "line_fits", "names_property", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
            "signs_joined", "starts_value", "unit_bracket_end", "worded_before_level", "wraps_to_name"]
 
 WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
@@ -88,9 +88,14 @@ def starts_value(line: str, lex: Lexicon) -> bool:
 
 #: a sentence (完成得满分，未完成按比例扣分), or a line ending in a list's or a label's mark: no piece of a name
 _PIECE_END = re.compile(r"[、:：]$|[。；;，,]")
-LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
-_MOST_LINES = 4  # lines one name wraps over
 _WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
+
+
+def names_property(text: str) -> bool:
+    """A text ending in a property's word (…合规性, …及时性): a name's end, never a target in words,
+    even when it holds a target's word (出合规性, the rest of a wrapped 经费支出合规性)."""
+    t = normalize_text(text)
+    return t.endswith("性") and reads_complete(t)
 
 
 def _piece(text: str, lex: Lexicon) -> bool:
@@ -172,7 +177,7 @@ def sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
     v = normalize_text(value)
     if not v or _DIGIT.search(v) or _SENTENCE_END.search(v) or ends_like_name(v) or v in lex.qualitative_words:
         return 0
-    for j in range(at, min(at + 2 * _MOST_LINES, len(lines))):
+    for j in range(at, min(at + 2 * MOST_LINES, len(lines))):
         t = normalize_text(lines[j])
         if not t or len(t) > 2 * LONGEST_PIECE or lex.level_word(t) or is_value_like(t, lex) or is_sign_off(t, lex) \
                 or header_role(t, lex) is not None or (lex.explanation and lex.explanation.match(t)):
@@ -199,7 +204,7 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
             or lex.level_word(t) or is_sign_off(t, lex):
         return False  # (及时(按 / 期)完工率: a bracket left open, 达标 / 率: a name's end, no note's)
     width = len(t) + _WIDER  # a wrapped cell's first line is its widest
-    for j in range(at + 1, min(at + _MOST_LINES, len(lines) - 1)):
+    for j in range(at + 1, min(at + MOST_LINES, len(lines) - 1)):
         piece = normalize_text(lines[j])
         if starts_value(piece, lex) or lex.level_word(piece) or len(piece) > width:
             return False
@@ -260,8 +265,11 @@ def _opens(text: str) -> bool:
 def level_ahead(lines: list[str], at: int, lex: Lexicon) -> int:
     """How many lines from ``at`` make one level word wrapped (可持续影 / 响指标, 服务对象 / 满意度指 / 标),
     or 0."""
-    return next((n for n in (3, 2) if at + n <= len(lines)
-                 and "".join(normalize_text(x) for x in lines[at:at + n]) in lex.level1 | lex.level2), 0)
+    for n in (3, 2):
+        word = "".join(normalize_text(x) for x in lines[at:at + n]) if at + n <= len(lines) else ""
+        if word in lex.level1 or word in lex.level2:
+            return n
+    return 0
 
 
 def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: bool = False) -> bool:
@@ -272,7 +280,7 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
     if reads_complete(name) or not _piece(name, lex) or label_kind(name, lex) is not None:
         return False  # (预算规模及资金用途 / 预算数 / 20.00: the next form's facts)
     text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
-    for j in range(at, min(at + _MOST_LINES - 1, len(lines) - 1)):
+    for j in range(at, min(at + MOST_LINES - 1, len(lines) - 1)):
         piece = normalize_text(lines[j])
         if not piece or len(piece) > width or starts_value(piece, lex) or lex.level_word(piece) or not _piece(piece, lex) \
                 or (piece[0] in _CLOSING and not closes(text, piece)) or label_kind(piece, lex) is not None:

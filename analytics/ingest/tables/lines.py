@@ -16,13 +16,13 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS,
                                            is_place_name, is_placeholder, is_value_like, names_under_level2)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
-from analytics.ingest.tables.linecells import (COMPUTED, LONGEST_PIECE, WORD_RE, closes, cut_word, dangles, described_value,
-                                               ends_name, goes_on, header_goes_on, level_ahead, line_fits, narrower,
+from analytics.ingest.tables.linecells import (COMPUTED, WORD_RE, closes, cut_word, dangles, described_value,
+                                               ends_name, goes_on, header_goes_on, level_ahead, line_fits, names_property, narrower,
                                                note_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value,
                                                unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
-from analytics.ingest.tables.wrapped import names_property, reads_complete
+from analytics.ingest.tables.wrapped import LONGEST_PIECE, reads_complete
 
 __all__ = ["header_cells", "join_wrapped_words", "rebuild_rows"]
 

@@ -18,8 +18,9 @@ label of the form's facts, a unit or a target in words is never joined. Everythi
 as it is, for the table reader.
 
 Kept as one module though just over 600 lines: the four ways share the tests of what a piece is
-(a value, a fragment, a level word cut off, a name's end, a target in words) and their widths;
-split apart, each would import most of the others' helpers.
+(a value, a fragment, a level word cut off, a name's end, a target in words) and their widths
+(``LONGEST_PIECE``, ``MOST_LINES``, also :mod:`.linecells`'); split apart, each would import most of
+the others' helpers.
 """
 
 from __future__ import annotations
@@ -36,11 +37,11 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["BOUND_END", "cell_per_line", "names_property", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
-_LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
-_MOST_LINES = 4  # lines one name wraps over
+LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
+MOST_LINES = 4  # lines one name wraps over
 #: the start of an item of its own: 指标2:, 2. / 2、 / (2), a ★ mark, a template's …… or score (30分)
 _NEW_ITEM = re.compile(r"^(指标\s*\d|\d{1,2}\s*[.、．]|[(（]\s*(\d{1,2}|\d+(\.\d+)?\s*分)\s*[)）]|[★*]|…|\.{3})")
 _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, 三级指标)
@@ -109,10 +110,10 @@ def _width(piece: str) -> int:
 
 def _fragment(row: list[str], lex: Lexicon) -> str | None:
     """The text of a line holding one piece of a wrapped name, else ``None``."""
-    if len(row) != 1 or len(row[0]) > 4 * _LONGEST_PIECE:
+    if len(row) != 1 or len(row[0]) > 4 * LONGEST_PIECE:
         return None
     t = normalize_text(row[0])
-    if not t or len(t) > _LONGEST_PIECE or _is_value(t) or not re.search(r"[\u4e00-\u9fff]", t):
+    if not t or len(t) > LONGEST_PIECE or _is_value(t) or not re.search(r"[\u4e00-\u9fff]", t):
         return None
     if is_placeholder(t) or _NEW_ITEM.match(t):
         return None
@@ -171,7 +172,7 @@ def _worded_target(piece: str, lex: Lexicon) -> bool:
 def _completes(name: str, pieces: list[str]) -> int:
     """How many of ``pieces`` (taken in turn) make ``name`` end like a name, 0 when none do."""
     text = name
-    for k, piece in enumerate(pieces[:_MOST_LINES - 1], start=1):
+    for k, piece in enumerate(pieces[:MOST_LINES - 1], start=1):
         if piece is None:
             return 0
         text += piece
@@ -189,13 +190,6 @@ def _structural(piece: str, lex: Lexicon) -> bool:
 #: 及时性, 合规性, …的持续性影响: a name's end too, for a wrapped cell (not 党性)
 _PROPERTY_END = re.compile(r"((及时|合规|规范|有效|准确|完整|安全|稳定|持续|公平|公正|科学|合理|透明|时效|便捷|可靠|"
                            r"真实|一致|针对|实用|适用|严肃|权威|主动|积极)性|影响)$")
-
-
-def names_property(text: str) -> bool:
-    """A text ending in a property's word (…合规性, …及时性): a name's end, never a target in words,
-    even when it holds a target's word (出合规性, the rest of a wrapped 经费支出合规性)."""
-    t = normalize_text(text)
-    return t.endswith("性") and bool(_PROPERTY_END.search(t))
 
 
 @functools.lru_cache(maxsize=16384)
@@ -309,7 +303,7 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
     if any(is_placeholder(p) or _NEW_ITEM.match(normalize_text(p)) or is_sign_off(normalize_text(p), lex)
            for p in pieces):  # 填报人： 联系电话：: the form's sign-off below the table
         return False
-    return all(len(normalize_text(p)) <= _LONGEST_PIECE for p in pieces)
+    return all(len(normalize_text(p)) <= LONGEST_PIECE for p in pieces)
 
 
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
@@ -435,7 +429,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
             closed: set[int] = set()  # cells whose last line was shorter: they end there
             full: set[int] = set()  # cells whose last line below filled the column: they may go on though whole
             j = i + 1
-            while j < len(rows) and j - i < _MOST_LINES + 2:
+            while j < len(rows) and j - i < MOST_LINES + 2:
                 ends, pieces = _level_ends(row, rows[j], lex)
                 ended = list(row)
                 for k, piece in ends:
@@ -479,7 +473,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
         if frag is not None and not ends_like_name(frag) and i + 1 < len(rows):
             middle = rows[i + 1]  # centred: the value on a line between the name's lines
             if middle and all(_is_value(p) for p in middle):
-                n = _completes(frag, frags[i + 2:i + 1 + _MOST_LINES])
+                n = _completes(frag, frags[i + 2:i + 1 + MOST_LINES])
                 if n:
                     out_rows.append([frag + "".join(frags[i + 2:i + 2 + n])] + middle)  # type: ignore[arg-type]
                     out_refs.append(refs[i])
@@ -487,7 +481,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                     continue
             at = _name_at(middle, lex)
             if at == 0 and not ends_like_name(middle[0]):  # centred, the name's middle line beside its value
-                n = _completes(frag + middle[0], frags[i + 2:i + 1 + _MOST_LINES])
+                n = _completes(frag + middle[0], frags[i + 2:i + 1 + MOST_LINES])
                 if n:
                     out_rows.append([frag + middle[0] + "".join(frags[i + 2:i + 2 + n])] + middle[1:])  # type: ignore[arg-type]
                     out_refs.append(refs[i])
@@ -527,7 +521,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
                 and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";", "性")) \
                 and re.search(r"[\u4e00-\u9fff]", last) and "%" not in last and not _WORDED_END.search(last) \
                 and not _WORDED_START.match(last):
-            n = _completes(last, frags[i + 1:i + _MOST_LINES])
+            n = _completes(last, frags[i + 1:i + MOST_LINES])
             rest = frags[i + 1:i + 1 + n]
             # a cell's first line fills its column (no later line is longer); an explanation (反映…) is its own cell
             if n and all(len(f or "") <= len(last) for f in rest) and not "".join(f or "" for f in rest).endswith("指标") \
