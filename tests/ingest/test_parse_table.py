@@ -2465,3 +2465,17 @@ def test_a_small_table_one_cell_a_line_is_not_outread_by_a_cutting_that_splits_i
     assert isinstance(result, TableReading)
     assert [(i["name"], i["targets"]["2026"]["value"]) for i in result.indicators] == [("保障在职职工人数", 116),
                                                                                      ("保障退休职工人数", 81)]
+
+
+def test_a_raw_pdf_copy_whose_rows_run_cells_together_at_blanks_is_read_one_cell_a_line() -> None:
+    """``pdftotext -raw`` of a Word table with its text in the middle of each cell (黄石市委党校's
+    主体班 批复表): the cells standing at one height run together at blanks (``质量指标 培训完成率 100%``),
+    a wrapped name's later lines below (``邀请校外名师、`` / ``领导授课人次``). Set out one cell a line
+    and read so, the wrapped names come back whole with their targets."""
+    path = Path(__file__).parent / "files" / "huangshi_pifu_2022.word_centre.raw.txt"
+    result = parse_table(path.read_bytes(), filename=path.name)
+    assert isinstance(result, TableReading), result
+    read = {i["name"]: i["targets"]["2022"]["raw"] for i in result.indicators if i["targets"].get("2022")}
+    assert {"邀请校外名师、领导授课人次": "25人次", "情景教学或外训批次": "6次", "课程数量达标率": "100%",
+            "培训学员对培训效果满意度": "≥95%"}.items() <= read.items()
+    assert len(read) >= 12

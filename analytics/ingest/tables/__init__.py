@@ -298,7 +298,32 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
                 break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
+    if best is not None and table.fmt == "text-lines":
+        best = _cells_apart(table, best, lex, year, name, converted)
     return best or first or NoTable("empty")
+
+
+def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | None, name: str,
+                 converted: list[str]) -> TableReading:
+    """``best``, or the text set out one cell a line at its blanks (:func:`.cell_per_line`: the
+    cells of a row at one height run together by a PDF viewer's copy in the order the PDF draws
+    them, each wrapped cell's later lines below) and read as one cell a line, wrapped cells put back
+    (:func:`.join_cell_lines`, :func:`.rebuild_rows`), when that reading has more sound indicators
+    and more whole-named ones: a copy in the order of its lines, where the pieces of several cells
+    stand side by side, reads sound rows of wrong pieces that way, but not whole names."""
+    cells = cell_per_line(table)
+    if cells is None or cells is table:
+        return best
+    apart = _read(rebuild_rows(join_cell_lines(cells, lex), lex), lex, year, name, converted)
+    if isinstance(apart, TableReading) and _sound(apart) > _sound(best) and _whole(apart) > _whole(best) \
+            and _values(apart) >= _values(best):
+        return apart
+    return best
+
+
+def _values(reading: TableReading) -> int:
+    """The targets and actual values a reading found, over all its indicators and years."""
+    return sum(len(ind.get("targets") or {}) + len(ind.get("actuals") or {}) for ind in reading.indicators)
 
 
 def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
