@@ -7,6 +7,7 @@ looked for and what was found. Inference rules live in ``data/lexicon.yaml``.
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import functools
 
@@ -308,17 +309,33 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
     """``best``, or the text set out one cell a line at its blanks (:func:`.cell_per_line`: the
     cells of a row at one height run together by a PDF viewer's copy in the order the PDF draws
     them, each wrapped cell's later lines below) and read as one cell a line, wrapped cells put back
-    (:func:`.join_cell_lines`, :func:`.rebuild_rows`), when that reading has more sound indicators
-    and more whole-named ones: a copy in the order of its lines, where the pieces of several cells
-    stand side by side, reads sound rows of wrong pieces that way, but not whole names."""
+    (:func:`.join_cell_lines`, :func:`.rebuild_rows`), when that reading is the better one
+    (:func:`_apart_better`)."""
     cells = cell_per_line(table)
     if cells is None or cells is table:
         return best
     apart = _read(rebuild_rows(join_cell_lines(cells, lex), lex), lex, year, name, converted)
-    if isinstance(apart, TableReading) and _sound(apart) > _sound(best) and _whole(apart) > _whole(best) \
-            and _values(apart) >= _values(best):
-        return apart
-    return best
+    return apart if isinstance(apart, TableReading) and _apart_better(apart, best) else best
+
+
+def _apart_better(apart: TableReading, best: TableReading) -> bool:
+    """The reading of a text set out one cell a line (``apart``) is better than ``best``: more sound
+    indicators (:func:`_sound`) and no fewer values, with more whole-named ones (:func:`_whole`), or
+    as many and no more rows left unread than the sound ones it gains; or, as sound, fewer names
+    shared by several rows (:func:`_repeated`: a column of 定量 read as names) and at most one
+    whole-named fewer. A copy in the order of its lines, the pieces of several cells side by side,
+    reads sound rows of wrong pieces that way, but not more whole names."""
+    sound, whole = _sound(apart), _whole(apart)
+    if sound > _sound(best) and _values(apart) >= _values(best) \
+            and (whole > _whole(best) or whole == _whole(best) and _left(apart) - _left(best) <= sound - _sound(best)):
+        return True
+    return _repeated(apart) < _repeated(best) and sound >= _sound(best) and whole >= _whole(best) - 1
+
+
+def _repeated(reading: TableReading) -> int:
+    """The indicators whose name another indicator of the reading also has."""
+    names = collections.Counter(ind.get("name") or "" for ind in reading.indicators)
+    return sum(n for n in names.values() if n > 1)
 
 
 def _values(reading: TableReading) -> int:
