@@ -244,7 +244,8 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     read around each row's middle line (:mod:`.centred`, a copy of a form whose cells are centred):
     that reading becomes the best when it leaves fewer rows unread (:func:`_worth`) and keeps most
     of the sound indicators and half of the whole-named ones, and a later way then replaces it only
-    with more whole-named ones (:func:`_whole`)."""
+    with more whole-named ones (:func:`_whole`). Last, a text whose lines hold cells run together at
+    blanks is also read set out one cell a line (:func:`_cells_apart`)."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
 
