@@ -147,3 +147,24 @@ def test_a_line_of_many_words_is_set_on_cells_in_order_without_weighing_every_wa
     assert len(weighed) <= centred._MOST_PLACINGS
     assert centred._places(["培训城乡劳动"], 3, ["者人数", "", ""], True, LEX) == [0]  # a form's row: weighed
     assert 0 < len(weighed) <= centred._MOST_PLACINGS + 3
+
+
+def test_a_header_cell_wrapped_below_the_header_line_joins_the_header_and_no_sign_off_ends_the_rows() -> None:
+    """A centred 自评表 whose last header cell wraps below the others' one line (未完成原因 / 及拟采取的
+    / 改进措施): the pieces finish the lexicon's header word and join that cell — not the first row's
+    name — and 改进措施 standing alone is no sign-off ending the rows before they start."""
+    text = "\n".join([
+        "绩效指标 一级指标 二级指标 三级指标 分值 年度指标值 全年实际值 得分 未完成原因",
+        "及拟采取的", "改进措施",
+        "安装坡面水", "10 ≥266米 ≥266米 10", "数量指标 标尺",
+        "水标尺宽度 10 ≥50厘米 ≥50厘米 10",
+        "项目(工程)", "质量指标 20 100% 100% 20", "验收合格率",
+        "产出指标",
+        "及时(按期)", "(70分) 10 ≥90% ≥90% 10", "开工率",
+    ])
+    rows = centred_rows(join_split_words(split_spaces(read_source(text.encode(), filename="copy.txt")[0]), LEX), LEX)
+    assert rows is not None
+    assert rows.rows[0][-1] == "未完成原因及拟采取的改进措施"
+    names = [r for r in rows.rows[1:] if "≥266米" in r or "100%" in r]
+    assert any("安装坡面水标尺" in r for r in names), rows.rows
+    assert any("项目(工程)验收合格率" in r for r in names), rows.rows

@@ -172,6 +172,24 @@ def _header(rows: list[list[str]], lex: Lexicon) -> tuple[int, int, list[str]] |
     return None
 
 
+def _header_tail(rows: list[list[str]], h: int, header: list[str], lex: Lexicon) -> tuple[int, list[str]]:
+    """The header's last line ``h`` and its words, with the lines below it that finish one of its
+    cells as a header word of the lexicon (未完成原因 / 及拟采取的 / 改进措施: a cell wrapped below the
+    others' one line) joined to that cell; else ``h`` and ``header`` as they are."""
+    for k, cell in enumerate(header):
+        text = normalize_text(cell)
+        for d in range(1, _REACH):
+            words = [w for w in rows[h + d] if w.strip()] if h + d < len(rows) else []
+            if len(words) != 1:
+                break
+            text += normalize_text(words[0])
+            if text in lex.run_words:
+                return h + d, header[:k] + [text] + header[k + 1:]
+            if not any(w.startswith(text) for w in lex.run_words):
+                break
+    return h, header
+
+
 def _texts(ln: _Line, lex: Lexicon, mid: bool) -> list[str]:
     """The words of a line that belong to text cells (the name, a target in words, explanations):
     not its values, nor the target in words of a worded middle line."""
@@ -331,7 +349,11 @@ def centred_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
     if found is None:
         return None
     top, h, header = found
-    end = next((i for i in range(h + 1, len(table.rows)) if table.rows[i]
+    h, header = _header_tail(table.rows, h, header, lex)
+    # the header's wrapped cells go on below it (未完成原因 / 及拟采取的 / 改进措施): a sign-off is looked
+    # for from the first row with a value on
+    start = next((i for i in range(h + 1, len(table.rows)) if any(_is_value(w, lex) for w in table.rows[i])), h + 1)
+    end = next((i for i in range(start, len(table.rows)) if table.rows[i]
                 and is_sign_off(table.rows[i][0], lex)), len(table.rows))
     end = min(end, h + 1 + _MOST_LINES)
     lines: list[_Line] = []
