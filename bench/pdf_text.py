@@ -4,8 +4,11 @@ cells put back, as bench/format_variants.py finds them) is written the ways offi
 converted to PDF by LibreOffice (``soffice``), and then read as the .pdf itself and as the texts a
 PDF gives: ``layout`` (``pdftotext -layout``, poppler: each row of the table on one or more lines,
 each cell at its column's place), ``raw`` (``pdftotext -raw``: the words in the order the PDF draws
-them), ``flow`` (plain ``pdftotext``: its own guess at the reading order) and ``plumber``
-(pdfplumber's ``extract_text()``: the words line by line, as a viewer's select-all copies them). Each reading is scored against the table's hand-checked reading
+them), ``flow`` (plain ``pdftotext``: its own guess at the reading order), ``plumber``
+(pdfplumber's ``extract_text()``: the words line by line, as a viewer's select-all copies them) and
+``pdfium`` (PDFium's text of each page, pypdfium2's ``get_text_range()``: what the PDF viewer of
+Chromium and Edge, built on PDFium, copies on select-all — the drawing order, a new line wherever
+the font changes). Each reading is scored against the table's hand-checked reading
 (bench/parse_tables.py's scoring).
 
     .venv/bin/python bench/pdf_text.py [--json] [--misses] [--only FOLDER|TABLE ...] [--out DIR]
@@ -19,7 +22,7 @@ Ways (the column widths follow the cells' text, as a person sizes them; a wide t
   excel_plain  the same workbook without borders (Excel prints no gridlines): a PDF with no
                ruling lines, read by its words' places
 
-Printed: per way and reading (pdf, layout, raw, flow, plumber) the tables, rows, targets, units, directions,
+Printed: per way and reading (pdf, layout, raw, flow, plumber, pdfium) the tables, rows, targets, units, directions,
 kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
 fields missed. Needs ``soffice`` and ``pdftotext`` on the PATH (the Debian packages
 libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils, which .ci/run installs).
@@ -45,7 +48,7 @@ from bench.parse_tables import _pct, run  # noqa: E402
 Rows = list[list[str]]
 Merges = list[tuple[int, int, int, int]]
 WAYS = ("word_top", "word_centre", "excel", "excel_plain")
-READINGS = ("pdf", "layout", "raw", "flow", "plumber")
+READINGS = ("pdf", "layout", "raw", "flow", "plumber", "pdfium")
 
 
 def _weights(rows: Rows) -> list[float]:
@@ -151,6 +154,18 @@ def plumber_text(pdf: Path) -> bytes:
         return "\n".join(page.extract_text() or "" for page in doc.pages).encode("utf-8")
 
 
+def pdfium_text(pdf: Path) -> bytes:
+    """The text PDFium gives of ``pdf`` (pypdfium2), page after page, as a Chromium viewer copies it."""
+    import pypdfium2 as pdfium
+
+    doc = pdfium.PdfDocument(str(pdf))
+    try:
+        pages = [page.get_textpage().get_text_range() for page in doc]
+    finally:
+        doc.close()
+    return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
+
+
 def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
     found, _ = tables(only)
     cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
@@ -177,7 +192,7 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                 if not pdf.exists():
                     continue
                 texts = {"layout": layout_text(pdf), "raw": layout_text(pdf, "-raw"),
-                         "flow": layout_text(pdf, ""), "plumber": plumber_text(pdf)}
+                         "flow": layout_text(pdf, ""), "plumber": plumber_text(pdf), "pdfium": pdfium_text(pdf)}
                 readings = [("pdf", pdf.name, pdf.read_bytes())]
                 for reading, text in texts.items():
                     (where / f"{src.stem}.{reading}.txt").write_bytes(text)
@@ -207,7 +222,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(res, ensure_ascii=False, indent=1))
         return 0
     print("the real tables with a grid, printed to PDF (LibreOffice) and read as the PDF and as the texts"
-          " pdftotext (-layout, -raw, plain) and pdfplumber give of it; reported, not gating")
+          " pdftotext (-layout, -raw, plain), pdfplumber and PDFium give of it; reported, not gating")
     print_measures("way_reading", res["readings"], width=19)
     for key, rows in res["short"].items():
         print(f"\n{key}: {len(rows)} tables read short")

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
-from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, note_goes_on,
-                                               signs_joined, unit_bracket_end, wraps_to_name)
+from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, marks_joined,
+                                               note_goes_on, signs_joined, unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 
 
@@ -187,3 +187,30 @@ def test_a_name_s_first_line_holding_a_target_word_after_an_empty_note_is_still_
     lex = load_lexicon()
     assert wraps_to_name(["保障退休职", "工人数(人)", "=", "81"], 0, lex)
     assert not wraps_to_name(["项目按计划完成", "资金到位率", "100%"], 0, lex)
+
+
+def test_the_pieces_a_viewer_copy_broke_off_at_a_change_of_font_are_put_back() -> None:
+    """A copy out of a PDF viewer built on PDFium starts a new line where the font changes: a
+    half-width bracket alone, a number's unit at the next line's start. Put back; one cell a line,
+    a number and a unit stay two cells (a value and its 计量单位)."""
+    lex = load_lexicon()
+    lines = ["(2022 年度", ")", "质量指标 项目", "(工程", ")", "验收合格率", "10 ≥266", "米 ≥266", "米 10",
+             "产出指标", "(70", "分", ")", "附件", ":"]
+    table = RawTable("text-lines", [[x] for x in lines], [f"L{i}" for i in range(1, len(lines) + 1)])
+    assert [r[0] for r in marks_joined(table, lex).rows] == [
+        "(2022 年度)", "质量指标 项目", "(工程)", "验收合格率", "10 ≥266米", "≥266米", "10", "产出指标", "(70分)", "附件:"]
+    cells = RawTable("text-lines", [["培训人数"], ["100"], ["个"], ["%"]], ["L1", "L2", "L3", "L4"])
+    assert marks_joined(cells, lex) is cells
+
+
+def test_a_pdfium_copy_of_a_word_table_reads_its_names_and_values_broken_at_font_changes() -> None:
+    """Select-all out of a Chromium viewer (PDFium's text) of a Word 自评表: ``(工程`` / ``)``,
+    ``10 ≥266`` / ``米 ≥266`` / ``米 10`` and ``(70`` / ``分`` / ``)`` come back whole."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "files" / "zhongjiang_shuibiaochi_2022.word_top.pdfium.txt"
+    result = parse_table(path.read_bytes(), filename=path.name)
+    assert isinstance(result, TableReading), result
+    read = {i["name"]: i["targets"]["2022"]["raw"] for i in result.indicators if i["targets"].get("2022")}
+    assert {"安装坡面水标尺": "≥266米", "项目(工程)验收合格率": "100%", "项目计划总投资": "20万元",
+            "受益脱贫(含监测对象)户人口数": "≥1000人"}.items() <= read.items()

@@ -26,6 +26,7 @@ from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year
 from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.linecells import marks_joined
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
@@ -93,7 +94,7 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
     for table in tables:
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
         if table.fmt == "text-lines":  # 绩 / 效 / 指 / 标, 一级 / 指标: a label broken over lines, joined
-            table = join_wrapped_words(table, lex)
+            table = join_wrapped_words(marks_joined(table, lex), lex)
         given = table  # the text as given, its title lines each on their own
         result = _laid_out(table, lex, year, name, converted)
         if isinstance(result, TableReading) and table.fmt.startswith("text") \

@@ -23,13 +23,61 @@ from analytics.ingest.tables.raw import RawTable
 from analytics.ingest.tables.wrapped import BOUND_END, LONGEST_PIECE, MOST_LINES, reads_complete
 
 __all__ = ["COMPUTED", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
-           "goes_on", "header_goes_on", "level_ahead", "line_fits", "names_property", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
+           "goes_on", "header_goes_on", "level_ahead", "line_fits", "marks_joined", "names_property", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
            "signs_joined", "starts_value", "unit_bracket_end", "worded_before_level", "wraps_to_name"]
 
 WORD_RE = re.compile(r"[\u4e00-\u9fff]{2}")  # a name has at least two Chinese characters together
 COMPUTED = re.compile(r"(完成率|得分|分值|权重|偏差率)")  # ignored columns that hold a number
 NOTE = re.compile(r"(原因|措施|说明|备注)")  # a note column, often left empty
 _NONE_NOTE = re.compile(r"(无|暂无|没有|无偏差|未偏离)[。.]?")  # a note saying there is nothing to note
+
+
+# marks that end what stands before them, and marks that start what follows them (quotation marks, which a
+# copy in drawing order sets apart from their words, are not put back: “ / 项目 四项 / ” / 制度)
+_CLOSE_MARKS = re.compile(r"[)）\]】」』:：,，、;；。!！?？]+")
+_OPEN_MARKS = re.compile(r"[(（\[【「『]+")
+
+
+def marks_joined(table: RawTable, lex: Lexicon) -> RawTable:
+    """A one-cell-a-line text with the pieces a PDF viewer's copy broke off at a change of font put
+    back (the copy starts a new line where the font changes, so a half-width mark or a number's
+    Chinese unit set in another font than the text before it stands on a line of its own): a line
+    that is only a closing mark (``)``, ``:``, ``,``) ends the line before it, a line that is only an
+    opening mark (``(``, ``【``) starts the line after it (``(2022 年度`` / ``)``, ``(工程`` / ``)``),
+    and a unit that starts a line of several cells goes back onto the number that ends the line
+    before it (``10 ≥266`` / ``米 ≥266`` / ``米 10``: ``10 ≥266米`` / ``≥266米`` / ``10``); a unit alone
+    on its line stays (``100`` / ``个``: a value and its 计量单位 cell; ``…10 10`` / ``次``: a centred
+    name's last line), but ``(70`` / ``分`` is a level's score."""
+    if table.fmt != "text-lines":
+        return table
+    rows: list[list[str]] = []
+    refs: list[str] = []
+    opening = ""
+    for row, ref in zip(table.rows, table.refs):
+        cell = row[0] if row else ""
+        if _CLOSE_MARKS.fullmatch(cell) and rows and not opening:
+            rows[-1] = [rows[-1][0] + cell]
+            continue
+        if _OPEN_MARKS.fullmatch(cell):
+            opening += cell
+            continue
+        first, _, rest = cell.partition(" ")
+        if rows and not opening and re.search(r"\d$", rows[-1][0]) and (first == "分" or unit_only(first, lex)) \
+                and not re.search(r"\d", first) \
+                and (rest.strip() or first == "分" and re.search(r"[(（]\d+$", rows[-1][0])):
+            rows[-1] = [rows[-1][0] + first]
+            if not rest.strip():
+                continue
+            cell = rest.strip()
+        rows.append([opening + cell] + list(row[1:]))
+        refs.append(ref)
+        opening = ""
+    if opening:
+        rows.append([opening])
+        refs.append(table.refs[-1])
+    if rows == table.rows:
+        return table
+    return dataclasses.replace(table, rows=rows, refs=refs)
 
 
 def header_goes_on(cell: str, piece: str, lex: Lexicon) -> bool:
