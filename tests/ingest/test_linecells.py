@@ -201,6 +201,8 @@ def test_the_pieces_a_viewer_copy_broke_off_at_a_change_of_font_are_put_back() -
         "(2022 年度)", "质量指标 项目", "(工程)", "验收合格率", "10 ≥266米", "≥266米", "10", "产出指标", "(70分)", "附件:"]
     cells = RawTable("text-lines", [["培训人数"], ["100"], ["个"], ["%"]], ["L1", "L2", "L3", "L4"])
     assert marks_joined(cells, lex) is cells
+    by_line = RawTable("text-lines", [["单项业务成 符合相关规 达成预期指 10 10"], ["本 定 标"]], ["L1", "L2"])
+    assert marks_joined(by_line, lex) is by_line  # a copy line by line: the wrapped cells' next lines
 
 
 def test_a_pdfium_copy_of_a_word_table_reads_its_names_and_values_broken_at_font_changes() -> None:
@@ -214,3 +216,18 @@ def test_a_pdfium_copy_of_a_word_table_reads_its_names_and_values_broken_at_font
     read = {i["name"]: i["targets"]["2022"]["raw"] for i in result.indicators if i["targets"].get("2022")}
     assert {"安装坡面水标尺": "≥266米", "项目(工程)验收合格率": "100%", "项目计划总投资": "20万元",
             "受益脱贫(含监测对象)户人口数": "≥1000人"}.items() <= read.items()
+
+
+def test_a_pdfium_copy_whose_line_reading_repeats_its_names_is_read_one_cell_a_line() -> None:
+    """PDFium's text of a Word 自评表 whose wrapped cells run onto one line (``达成预期指 标``): read a
+    row a line, 达成预期指 and 效果明显 stand as names of several rows; set out one cell a line, each
+    row has its own whole name, and that reading wins though it counts fewer rows."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "files" / "chizhou_weituo_ziping_2022.word_top.pdfium.txt"
+    result = parse_table(path.read_bytes(), filename=path.name)
+    assert isinstance(result, TableReading), result
+    names = [i["name"] for i in result.indicators]
+    assert {"基建工程委托业务项目数量", "委托业务报告合格率", "经费支出合规性", "项目总成本",
+            "对维护基建市场公平的影响程度", "对控制基建项目成本影响程度"} <= set(names)
+    assert "效果明显" not in names

@@ -323,15 +323,19 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
 def _apart_better(apart: TableReading, best: TableReading) -> bool:
     """The reading of a text set out one cell a line (``apart``) is better than ``best``: more sound
     indicators (:func:`_sound`) and no fewer values, with more whole-named ones (:func:`_whole`), or
-    as many and no more rows left unread than the sound ones it gains; or, as sound, fewer names
-    shared by several rows (:func:`_repeated`: a column of 定量 read as names) and at most one
-    whole-named fewer. A copy in the order of its lines, the pieces of several cells side by side,
+    as many and no more rows left unread than the sound ones it gains; or fewer names shared by
+    several rows (:func:`_repeated`: a column of 定量 read as names, 达成预期指 / 效果明显 as names) and,
+    as sound, at most one whole-named fewer, or, counting the repeated names out, more sound and more
+    whole-named indicators. A copy in the order of its lines, the pieces of several cells side by side,
     reads sound rows of wrong pieces that way, but not more whole names."""
     sound, whole = _sound(apart), _whole(apart)
     if sound > _sound(best) and _values(apart) >= _values(best) \
             and (whole > _whole(best) or whole == _whole(best) and _left(apart) - _left(best) <= sound - _sound(best)):
         return True
-    return _repeated(apart) < _repeated(best) and sound >= _sound(best) and whole >= _whole(best) - 1
+    if _repeated(apart) >= _repeated(best):
+        return False
+    return sound >= _sound(best) and whole >= _whole(best) - 1 \
+        or sound - _repeated(apart) > _sound(best) - _repeated(best) and whole > _whole(best)
 
 
 def _repeated(reading: TableReading) -> int:

@@ -15,8 +15,9 @@ import dataclasses
 import re
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (SIGN_ONLY, TYPE_WORDS, ends_like_name, fits, header_role, is_numberish,
-                                           is_placeholder, is_qualitative_text, is_value_like, read_value, unit_only)
+from analytics.ingest.tables.cells import (SIGN_ONLY, TYPE_WORDS, ends_like_name, fits, header_role, is_figure,
+                                           is_numberish, is_placeholder, is_qualitative_text, is_value_like, read_value,
+                                           unit_only)
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
@@ -44,10 +45,11 @@ def marks_joined(table: RawTable, lex: Lexicon) -> RawTable:
     Chinese unit set in another font than the text before it stands on a line of its own): a line
     that is only a closing mark (``)``, ``:``, ``,``) ends the line before it, a line that is only an
     opening mark (``(``, ``【``) starts the line after it (``(2022 年度`` / ``)``, ``(工程`` / ``)``),
-    and a unit that starts a line of several cells goes back onto the number that ends the line
-    before it (``10 ≥266`` / ``米 ≥266`` / ``米 10``: ``10 ≥266米`` / ``≥266米`` / ``10``); a unit alone
-    on its line stays (``100`` / ``个``: a value and its 计量单位 cell; ``…10 10`` / ``次``: a centred
-    name's last line), but ``(70`` / ``分`` is a level's score."""
+    and a unit that starts a line of figures goes back onto the number that ends the line before it
+    (``10 ≥266`` / ``米 ≥266`` / ``米 10``: ``10 ≥266米`` / ``≥266米`` / ``10``); a unit alone on its line
+    stays (``100`` / ``个``: a value and its 计量单位 cell; ``…10 10`` / ``次``: a centred name's last
+    line), and so does one before words (``本 定 标``: the wrapped cells' next lines, in a copy line by
+    line), but ``(70`` / ``分`` is a level's score."""
     if table.fmt != "text-lines":
         return table
     rows: list[list[str]] = []
@@ -64,7 +66,7 @@ def marks_joined(table: RawTable, lex: Lexicon) -> RawTable:
         first, _, rest = cell.partition(" ")
         if rows and not opening and re.search(r"\d$", rows[-1][0]) and (first == "分" or unit_only(first, lex)) \
                 and not re.search(r"\d", first) \
-                and (rest.strip() or first == "分" and re.search(r"[(（]\d+$", rows[-1][0])):
+                and (is_figure(rest.split()[0], lex) if rest.strip() else first == "分" and re.search(r"[(（]\d+$", rows[-1][0])):
             rows[-1] = [rows[-1][0] + first]
             if not rest.strip():
                 continue
