@@ -231,3 +231,17 @@ def test_a_pdfium_copy_whose_line_reading_repeats_its_names_is_read_one_cell_a_l
     assert {"基建工程委托业务项目数量", "委托业务报告合格率", "经费支出合规性", "项目总成本",
             "对维护基建市场公平的影响程度", "对控制基建项目成本影响程度"} <= set(names)
     assert "效果明显" not in names
+
+
+def test_a_reading_one_cell_a_line_no_worse_on_any_count_and_better_on_one_wins() -> None:
+    """PDFium's text of a centred Word 申报表 (南岳区 青少年校外活动): set out one cell a line, its
+    reading is as sound as the reading a row a line, with as many values and no more repeated names,
+    but more whole names and no more rows unread — it wins, and every row reads whole."""
+    from pathlib import Path
+
+    path = Path(__file__).parent / "files" / "nanyue_qingshaonian_xiaowai_2020.word_centre.pdfium.txt"
+    result = parse_table(path.read_bytes(), filename=path.name)
+    assert isinstance(result, TableReading), result
+    read = {i["name"]: i["targets"]["2020"]["raw"] for i in result.indicators if i["targets"].get("2020")}
+    assert {"开放功能室": "≥80次", "培训班教师人数": "≥14人", "送课下乡": "≥4次", "参加培训班学生数": "≥930人",
+            "全区覆盖率": "≥95%", "活动参与率": "≥95%", "工作完成及时率": "≥100%"}.items() <= read.items()

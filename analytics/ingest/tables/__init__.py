@@ -321,7 +321,9 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
 
 
 def _apart_better(apart: TableReading, best: TableReading) -> bool:
-    """The reading of a text set out one cell a line (``apart``) is better than ``best``: more sound
+    """The reading of a text set out one cell a line (``apart``) is better than ``best``: no worse on
+    any count (sound and whole-named indicators, values, rows left unread, repeated names) and
+    better on one; or more sound
     indicators (:func:`_sound`) and no fewer values, with more whole-named ones (:func:`_whole`), or
     as many and no more rows left unread than the sound ones it gains; or fewer names shared by
     several rows (:func:`_repeated`: a column of 定量 read as names, 达成预期指 / 效果明显 as names) and,
@@ -329,6 +331,10 @@ def _apart_better(apart: TableReading, best: TableReading) -> bool:
     whole-named indicators. A copy in the order of its lines, the pieces of several cells side by side,
     reads sound rows of wrong pieces that way, but not more whole names."""
     sound, whole = _sound(apart), _whole(apart)
+    counts = ((sound, _sound(best)), (whole, _whole(best)), (_values(apart), _values(best)),
+              (-_left(apart), -_left(best)), (-_repeated(apart), -_repeated(best)))  # each: more is better
+    if all(a >= b for a, b in counts) and any(a > b for a, b in counts):
+        return True  # no worse on any count and better on one
     if sound > _sound(best) and _values(apart) >= _values(best) \
             and (whole > _whole(best) or whole == _whole(best) and _left(apart) - _left(best) <= sound - _sound(best)):
         return True
