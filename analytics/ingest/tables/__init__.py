@@ -323,7 +323,8 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
 def _apart_better(apart: TableReading, best: TableReading) -> bool:
     """The reading of a text set out one cell a line (``apart``) is better than ``best``: no worse on
     any count (sound and whole-named indicators, values, rows left unread, repeated names) and
-    better on one; or more sound
+    better on one (by two whole names at least, when that is all: a name run into a target in words
+    that ends like a name, 科普知识网络竞赛 提高普及率, reads whole one name more); or more sound
     indicators (:func:`_sound`) and no fewer values, with more whole-named ones (:func:`_whole`), or
     as many and no more rows left unread than the sound ones it gains; or fewer names shared by
     several rows (:func:`_repeated`: a column of 定量 read as names, 达成预期指 / 效果明显 as names) and,
@@ -333,7 +334,8 @@ def _apart_better(apart: TableReading, best: TableReading) -> bool:
     sound, whole = _sound(apart), _whole(apart)
     counts = ((sound, _sound(best)), (whole, _whole(best)), (_values(apart), _values(best)),
               (-_left(apart), -_left(best)), (-_repeated(apart), -_repeated(best)))  # each: more is better
-    if all(a >= b for a, b in counts) and any(a > b for a, b in counts):
+    if all(a >= b for a, b in counts) and (sound > _sound(best) or whole >= _whole(best) + _WHOLE_MARGIN
+                                           or _left(apart) < _left(best) or _repeated(apart) < _repeated(best)):
         return True  # no worse on any count and better on one
     if sound > _sound(best) and _values(apart) >= _values(best) \
             and (whole > _whole(best) or whole == _whole(best) and _left(apart) - _left(best) <= sound - _sound(best)):
@@ -342,6 +344,9 @@ def _apart_better(apart: TableReading, best: TableReading) -> bool:
         return False
     return sound >= _sound(best) and whole >= _whole(best) - 1 \
         or sound - _repeated(apart) > _sound(best) - _repeated(best) and whole > _whole(best)
+
+
+_WHOLE_MARGIN = 2  # whole names more that alone make the reading set out one cell a line the better one
 
 
 def _repeated(reading: TableReading) -> int:
