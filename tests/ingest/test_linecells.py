@@ -8,6 +8,7 @@ from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, marks_joined,
                                                note_goes_on, signs_joined, unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
+from tests.ingest.copies import read_copy, targets_read
 
 
 def _read(text: str, year: int = 2023) -> dict:
@@ -208,12 +209,8 @@ def test_the_pieces_a_viewer_copy_broke_off_at_a_change_of_font_are_put_back() -
 def test_a_pdfium_copy_of_a_word_table_reads_its_names_and_values_broken_at_font_changes() -> None:
     """Select-all out of a Chromium viewer (PDFium's text) of a Word 自评表: ``(工程`` / ``)``,
     ``10 ≥266`` / ``米 ≥266`` / ``米 10`` and ``(70`` / ``分`` / ``)`` come back whole."""
-    from pathlib import Path
-
-    path = Path(__file__).parent / "files" / "zhongjiang_shuibiaochi_2022.word_top.pdfium.txt"
-    result = parse_table(path.read_bytes(), filename=path.name)
-    assert isinstance(result, TableReading), result
-    read = {i["name"]: i["targets"]["2022"]["raw"] for i in result.indicators if i["targets"].get("2022")}
+    result = read_copy("zhongjiang_shuibiaochi_2022.word_top.pdfium.txt")
+    read = targets_read(result, "2022")
     assert {"安装坡面水标尺": "≥266米", "项目(工程)验收合格率": "100%", "项目计划总投资": "20万元",
             "受益脱贫(含监测对象)户人口数": "≥1000人"}.items() <= read.items()
 
@@ -222,11 +219,7 @@ def test_a_pdfium_copy_whose_line_reading_repeats_its_names_is_read_one_cell_a_l
     """PDFium's text of a Word 自评表 whose wrapped cells run onto one line (``达成预期指 标``): read a
     row a line, 达成预期指 and 效果明显 stand as names of several rows; set out one cell a line, each
     row has its own whole name, and that reading wins though it counts fewer rows."""
-    from pathlib import Path
-
-    path = Path(__file__).parent / "files" / "chizhou_weituo_ziping_2022.word_top.pdfium.txt"
-    result = parse_table(path.read_bytes(), filename=path.name)
-    assert isinstance(result, TableReading), result
+    result = read_copy("chizhou_weituo_ziping_2022.word_top.pdfium.txt")
     names = [i["name"] for i in result.indicators]
     assert {"基建工程委托业务项目数量", "委托业务报告合格率", "经费支出合规性", "项目总成本",
             "对维护基建市场公平的影响程度", "对控制基建项目成本影响程度"} <= set(names)
@@ -237,11 +230,7 @@ def test_a_reading_one_cell_a_line_no_worse_on_any_count_and_better_on_one_wins(
     """PDFium's text of a centred Word 申报表 (南岳区 青少年校外活动): set out one cell a line, its
     reading is as sound as the reading a row a line, with as many values and no more repeated names,
     but more whole names and no more rows unread — it wins, and every row reads whole."""
-    from pathlib import Path
-
-    path = Path(__file__).parent / "files" / "nanyue_qingshaonian_xiaowai_2020.word_centre.pdfium.txt"
-    result = parse_table(path.read_bytes(), filename=path.name)
-    assert isinstance(result, TableReading), result
-    read = {i["name"]: i["targets"]["2020"]["raw"] for i in result.indicators if i["targets"].get("2020")}
+    result = read_copy("nanyue_qingshaonian_xiaowai_2020.word_centre.pdfium.txt")
+    read = targets_read(result, "2020")
     assert {"开放功能室": "≥80次", "培训班教师人数": "≥14人", "送课下乡": "≥4次", "参加培训班学生数": "≥930人",
             "全区覆盖率": "≥95%", "活动参与率": "≥95%", "工作完成及时率": "≥100%"}.items() <= read.items()

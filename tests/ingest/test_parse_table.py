@@ -15,6 +15,7 @@ from analytics.ingest.tables import NoTable, TableReading, parse_table
 from analytics.ingest.tables.cells import fits, read_value, split_name
 from analytics.ingest.tables.layout import fill_levels
 from analytics.ingest.tables.lexicon import load_lexicon
+from tests.ingest.copies import read_copy, targets_read
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "tests" / "tables" / "seed_dongguan.txt"
@@ -2472,10 +2473,7 @@ def test_a_raw_pdf_copy_whose_rows_run_cells_together_at_blanks_is_read_one_cell
     主体班 批复表): the cells standing at one height run together at blanks (``质量指标 培训完成率 100%``),
     a wrapped name's later lines below (``邀请校外名师、`` / ``领导授课人次``). Set out one cell a line
     and read so, the wrapped names come back whole with their targets."""
-    path = Path(__file__).parent / "files" / "huangshi_pifu_2022.word_centre.raw.txt"
-    result = parse_table(path.read_bytes(), filename=path.name)
-    assert isinstance(result, TableReading), result
-    read = {i["name"]: i["targets"]["2022"]["raw"] for i in result.indicators if i["targets"].get("2022")}
+    read = targets_read(read_copy("huangshi_pifu_2022.word_centre.raw.txt"), "2022")
     assert {"邀请校外名师、领导授课人次": "25人次", "情景教学或外训批次": "6次", "课程数量达标率": "100%",
             "培训学员对培训效果满意度": "≥95%"}.items() <= read.items()
     assert len(read) >= 12
@@ -2485,9 +2483,6 @@ def test_a_raw_pdf_copy_is_not_read_with_a_column_of_one_word_as_its_names() -> 
     """``pdftotext -raw`` of a Word form with a 指标值类型 column (岳阳楼区价格认证鉴定中心's 整体绩效目标表):
     read a row a line, its names are that column's 定量 / 定性, the same on every row; set out one cell
     a line, each row has its own name (a column of one word read as names cut the rows wrong)."""
-    path = Path(__file__).parent / "files" / "yueyanglou_jiage_2023.word_top.raw.txt"
-    result = parse_table(path.read_bytes(), filename=path.name)
-    assert isinstance(result, TableReading), result
-    read = {i["name"]: i["targets"]["2023"]["raw"] for i in result.indicators if i["targets"].get("2023")}
+    read = targets_read(read_copy("yueyanglou_jiage_2023.word_top.raw.txt"), "2023")
     assert {"业务工作支出安排金额": "28.8万元", "业务工作支出到位率": "100%", "工作安排时间": "按月安排"}.items() <= read.items()
     assert not {"定量", "定性"} & set(read)
