@@ -6,7 +6,8 @@ from __future__ import annotations
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, marks_joined,
-                                               note_goes_on, signs_joined, unit_bracket_end, wraps_to_name)
+                                               note_goes_on, runs_to_value, signs_joined, unit_bracket_end,
+                                               wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 from tests.ingest.copies import read_copy, targets_read
 
@@ -234,3 +235,19 @@ def test_a_reading_one_cell_a_line_no_worse_on_any_count_and_better_on_one_wins(
     read = targets_read(result, "2020")
     assert {"开放功能室": "≥80次", "培训班教师人数": "≥14人", "送课下乡": "≥4次", "参加培训班学生数": "≥930人",
             "全区覆盖率": "≥95%", "活动参与率": "≥95%", "工作完成及时率": "≥100%"}.items() <= read.items()
+
+
+def test_a_name_wrapped_over_a_line_that_holds_a_target_word_or_a_cut_word_is_read_whole() -> None:
+    """A name's middle line that reads as a target in words only by a word such as 安全 (因粮食市场波动引 /
+    起的粮食安全事 / 件发生数 / 0起), and a name of things cut mid-word after the row before it, whose note
+    column is empty (烟感、温感控制设 / 备 / 160个): the name's lines, not a value or the row before's note."""
+    lex = load_lexicon()
+    assert runs_to_value("因粮食市场波动引", ["起的粮食安全事", "件发生数", "0起"], 0, lex)
+    assert not runs_to_value("因粮食市场波动引", ["有效保障粮食安全", "件发生数", "0起"], 0, lex)
+    assert wraps_to_name(["烟感、温感控制设", "备", "160个"], 0, lex)
+    assert not wraps_to_name(["达到预计值", "施工材料", "1批"], 0, lex)
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "指标说明", "产出指标", "数量指标",
+                      "七氟丙烷式灭火装", "置及药剂", "10套", "烟感、温感控制设", "备", "160个", "施工材料", "1批",
+                      "安全指标", "因粮食市场波动引", "起的粮食安全事", "件发生数", "0起"])
+    names = [i["name"] for i in _read(text)["indicators"]]
+    assert names == ["七氟丙烷式灭火装置及药剂", "烟感、温感控制设备", "施工材料", "因粮食市场波动引起的粮食安全事件发生数"]

@@ -256,8 +256,10 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
     width = len(t) + _WIDER  # a wrapped cell's first line is its widest
     for j in range(at + 1, min(at + MOST_LINES, len(lines) - 1)):
         piece = normalize_text(lines[j])
-        if starts_value(piece, lex) or lex.level_word(piece) or len(piece) > width:
+        if starts_value(piece, lex) and not _worded_piece(piece, lex) or lex.level_word(piece) or len(piece) > width:
             return False
+        if j == at + 1 and starts_value(lines[j + 1], lex) and (cut_word(t, piece) or len(piece) == 1):
+            return True  # 烟感、温感控制设 / 备 / 160个: a word cut by the break, no note's end and the next name
         t += piece
         if reads_complete(t):
             return starts_value(lines[j + 1], lex) or described and described_value(lines, j + 1, lex)
@@ -332,7 +334,8 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
     text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
     for j in range(at, min(at + MOST_LINES - 1, len(lines) - 1)):
         piece = normalize_text(lines[j])
-        if not piece or len(piece) > width or starts_value(piece, lex) or lex.level_word(piece) or not _piece(piece, lex) \
+        if not piece or len(piece) > width or starts_value(piece, lex) and not _worded_piece(piece, lex) \
+                or lex.level_word(piece) or not _piece(piece, lex) \
                 or (piece[0] in _CLOSING and not closes(text, piece)) or label_kind(piece, lex) is not None:
             return False  # (”制度 after 四项: a quotation closed that the name never opened, text out of order)
         text += piece
@@ -340,6 +343,14 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
             after = normalize_text(lines[j + 1])  # (two lines: the rule for the next line's value)
             return j > at and (starts_value(after, lex) or explains and bool(lex.explanation and lex.explanation.match(after)))
     return False
+
+
+def _worded_piece(piece: str, lex: Lexicon) -> bool:
+    """``piece`` reads as a value only by holding a target's word (起的粮食安全事): no figure, unit or sign,
+    not ending the way a target in words does, so it may be a name's middle line."""
+    t = normalize_text(piece)
+    return not _DIGIT.search(t) and not is_value_like(t, lex) and not unit_only(t, lex) and t not in TYPE_WORDS \
+        and not SIGN_ONLY.fullmatch(t) and not _ends_worded(t, lex) and not ends_like_name(t) and not names_property(t)
 
 
 def ends_name(name: str, piece: str, lex: Lexicon) -> bool:

@@ -282,8 +282,9 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
         return False
     t = normalize_text(lines[i])
     if line_fits(lines[i], "value", lex) and not (closes(name, lines[i]) or ends_name(name, lines[i], lex)
-                                                  or dangles(name, lines[i], lex)):
-        return False
+                                                  or dangles(name, lines[i], lex)
+                                                  or not re.search(r"\d", t) and runs_to_value(name, lines, i, lex, explains)):
+        return False  # (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起: words read as a target, a name's middle)
     if lex.level_word(lines[i]) or level_ahead(lines, i, lex) or t in TYPE_WORDS or SIGN_ONLY.fullmatch(t) \
             or (explains and lex.explanation and lex.explanation.match(t)) or t == normalize_text(name):
         return False
