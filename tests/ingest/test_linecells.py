@@ -251,3 +251,8 @@ def test_a_name_wrapped_over_a_line_that_holds_a_target_word_or_a_cut_word_is_re
                       "安全指标", "因粮食市场波动引", "起的粮食安全事", "件发生数", "0起"])
     names = [i["name"] for i in _read(text)["indicators"]]
     assert names == ["七氟丙烷式灭火装置及药剂", "烟感、温感控制设备", "施工材料", "因粮食市场波动引起的粮食安全事件发生数"]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "年度指标值", "全年完成值", "产出指标", "数量指标", "储备粮数量",
+                      "1万吨", "1万吨", "满意度指标", "服务对象满意度指标", "因粮食市场波动引", "起的粮食安全事", "件 发生数",
+                      "0起", "0起"])
+    names = [i["name"] for i in _read(text)["indicators"]]
+    assert names == ["储备粮数量", "因粮食市场波动引起的粮食安全事件发生数"]
