@@ -256,3 +256,13 @@ def test_a_name_wrapped_over_a_line_that_holds_a_target_word_or_a_cut_word_is_re
                       "0起", "0起"])
     names = [i["name"] for i in _read(text)["indicators"]]
     assert names == ["储备粮数量", "因粮食市场波动引起的粮食安全事件发生数"]
+
+
+def test_a_name_s_unit_in_brackets_ending_its_last_line_and_a_level_s_alternative_wrapped_below_it() -> None:
+    """四、农户施肥情况 / 调查(户) / ≧300户: a line ending in a unit in brackets, right before a value, is the
+    name's end (a row goes with a value); 时效指标 / (工期指 / 标): the template's alternative in brackets
+    wrapped below a level word belongs to the level, not to the next name."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "产出指标", "数量指标", "四、农户施肥情况", "调查(户)",
+                      "≧300户", "时效指标", "(工期指", "标)", "结算款支付及时性", "及时"])
+    rows = [(i["level2"], i["name"], i["unit"]) for i in _read(text)["indicators"]]
+    assert rows == [("数量指标", "农户施肥情况调查", "户"), ("时效指标", "结算款支付及时性", "")]

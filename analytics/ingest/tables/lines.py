@@ -32,6 +32,7 @@ _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
 _MEASURE_END = re.compile(r"(率|度|比例|比重|占比|性|数|量)$")  # a name ending in what it measures
+_UNIT_TAIL = re.compile(r"[(（][^()（）\d]{1,6}[)）]$")  # …(户), …(万元): a name's unit in brackets at its end
 _OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
@@ -301,10 +302,31 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
             and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
         return True  # 补助经费 / 到位及时性 / 及时: a property's name (…性) is no value, and no row goes without
         # one (a name ending in its measure, 合同结算条款完成率, is a row left empty before the next)
+    if nxt is not None and _UNIT_TAIL.search(t) and not _UNIT_TAIL.search(normalize_text(name)) and starts_value(nxt, lex) \
+            and narrower(name, lines[i], lex) and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
+        return True  # 四、农户施肥情况 / 调查(户) / ≧300户: the name's end, its unit in brackets (a row goes with a value)
     return (cut_word(name, lines[i]) and nxt is not None and starts_value(nxt, lex)) \
         or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex) \
         or (described and not reads_complete(name) and reads_complete(name + lines[i].strip())
             and narrower(name, lines[i], lex) and described_value(lines, i + 1, lex))
+
+
+def _alternative_wrapped(word: str, lines: list[str], at: int, lex: Lexicon) -> int:
+    """How many lines from ``at`` hold the alternative in brackets a level word names wrapped below it
+    (时效指标 / (工期指 / 标), 数量指标 / (或建筑 / 规模指标 / )), or 0: lines from an opening bracket up to
+    the one closing it that name another level (…指标, 或…) and make, with the word, a level word of the
+    lexicon."""
+    if at >= len(lines) or not normalize_text(lines[at]).startswith("("):
+        return 0
+    text = word
+    for n in range(1, 4):
+        if at + n > len(lines):
+            return 0
+        text += normalize_text(lines[at + n - 1])
+        if text.count("(") == text.count(")"):
+            alternative = text[len(word):]
+            return n if ("指标" in alternative or alternative.startswith("(或")) and lex.level_word(text) else 0
+    return 0
 
 
 def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
@@ -423,6 +445,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             i += 1
             while i < len(lines) and _SCORE_TAIL.fullmatch(normalize_text(lines[i])):
                 i += 1  # 产出指标 / (50) or 效益指标 / 30分): the level's score, wrapped onto its own line
+            i += _alternative_wrapped(t, lines, i, lex)
             continue
         start = i
         name = lines[i].strip()
