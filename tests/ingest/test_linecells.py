@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
-from analytics.ingest.tables.linecells import (closes, cut_word, goes_on, header_goes_on, level_ahead, marks_joined,
-                                               note_goes_on, runs_to_value, signs_joined, unit_bracket_end,
-                                               wraps_to_name)
+from analytics.ingest.tables.linecells import (closes, cut_word, description_goes_on, goes_on, header_goes_on,
+                                               level_ahead, marks_joined, note_goes_on, runs_to_value, signs_joined,
+                                               unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 from tests.ingest.copies import read_copy, targets_read
 
@@ -266,3 +266,16 @@ def test_a_name_s_unit_in_brackets_ending_its_last_line_and_a_level_s_alternativ
                       "≧300户", "时效指标", "(工期指", "标)", "结算款支付及时性", "及时"])
     rows = [(i["level2"], i["name"], i["unit"]) for i in _read(text)["indicators"]]
     assert rows == [("数量指标", "农户施肥情况调查", "户"), ("时效指标", "结算款支付及时性", "")]
+
+
+def test_a_description_wrapped_in_its_cell_is_not_read_as_the_value() -> None:
+    """完成及时率 / 各项工作按计划进 / 度及时完成 / 100%: under 指标内容, the description's second line reads
+    as a target in words only by its words; the figure after it is the value."""
+    lex = load_lexicon()
+    assert description_goes_on("各项工作按计划进", "度及时完成", "100%", lex)
+    assert not description_goes_on("各项工作按计划进", "度及时完成", "计划标准", lex)
+    assert not description_goes_on("补贴发放准确率", "≥", "100%", lex)
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标内容", "指标值", "产出指标", "时效指标", "完成及时率",
+                      "各项工作按计划进", "度及时完成", "100%", "补贴准确率", "补贴发放准确率", "100%"])
+    rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
+    assert rows == [("完成及时率", "100%"), ("补贴准确率", "100%")]

@@ -220,6 +220,17 @@ def note_goes_on(note: str, nxt: str, lex: Lexicon) -> bool:
         and not reads_complete(n) and not is_qualitative_text(n, lex)
 
 
+def description_goes_on(text: str, piece: str, nxt: str, lex: Lexicon) -> bool:
+    """``piece`` is the rest of a name's description (指标内容) wrapped in its cell, the row's figure
+    next (各项工作按计划进 / 度及时完成 / 100%, 解困工资提标补差 / 标准 / 143元/月/人): words no wider than the
+    description's first line, with no figure, sign or nature word, that read as a target only by their
+    words, before a value with a figure."""
+    t, n = normalize_text(piece), normalize_text(nxt)
+    return bool(t) and not _DIGIT.search(t) and not is_value_like(t, lex) and not unit_only(t, lex) \
+        and t not in TYPE_WORDS and not SIGN_ONLY.fullmatch(t) and not lex.level_word(t) and not is_sign_off(t, lex) \
+        and len(t) <= len(normalize_text(text)) + _WIDER and bool(_DIGIT.search(n)) and starts_value(n, lex)
+
+
 def sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
     """How many lines from ``at`` end the sentence a worded value begins (显著提升了疫 / 情期间对民办
     幼儿园的扶持 / 力度,大力支 / 持了民办幼儿园的发展。): the lines up to one ending in 。, each

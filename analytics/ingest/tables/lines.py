@@ -18,7 +18,7 @@ from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label
 from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.linecells import (COMPUTED, WORD_RE, closes, cut_word, dangles, described_value,
                                                ends_name, goes_on, header_goes_on, level_ahead, line_fits, names_property, narrower,
-                                               note_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value,
+                                               note_goes_on, description_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value,
                                                unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
@@ -515,6 +515,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                 while roles[k] == "value" and i < len(lines) and not next_row(i) \
                         and goes_on(row[k], lines[i], lex, "unit" in roles[k + 1:]):
                     row[k] += lines[i].strip()  # ≥100百分 / 比, 2021年12月31 / 日: a value wrapped in its cell
+                    i += 1
+                while roles[k] == "name" and k > name_col and i + 1 < len(lines) and not next_row(i) \
+                        and description_goes_on(row[k], lines[i], lines[i + 1], lex):
+                    row[k] += lines[i].strip()  # 各项工作按计划进 / 度及时完成 / 100%: a description wrapped in its cell
                     i += 1
                 while roles[k] == "ignore" and i < len(lines) and not next_row(i) and note_goes_on(row[k], lines[i], lex):
                     row[k] += lines[i].strip()  # 反映提交报告及时 / 情况: an explanation wrapped in its cell
