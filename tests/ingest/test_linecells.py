@@ -279,3 +279,7 @@ def test_a_description_wrapped_in_its_cell_is_not_read_as_the_value() -> None:
                       "各项工作按计划进", "度及时完成", "100%", "补贴准确率", "补贴发放准确率", "100%"])
     rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
     assert rows == [("完成及时率", "100%"), ("补贴准确率", "100%")]
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标内容", "指标值", "产出指标", "数量指标", "产学研合作项目数",
+                      "量", "全年开展产学研合", "作项目数量", "20项以上"])
+    rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
+    assert rows == [("产学研合作项目数量", "20项以上")]  # a word cut (数 / 量) before the row's description

@@ -305,7 +305,7 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
     if nxt is not None and _UNIT_TAIL.search(t) and not _UNIT_TAIL.search(normalize_text(name)) and starts_value(nxt, lex) \
             and narrower(name, lines[i], lex) and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
         return True  # 四、农户施肥情况 / 调查(户) / ≧300户: the name's end, its unit in brackets (a row goes with a value)
-    return (cut_word(name, lines[i]) and nxt is not None and starts_value(nxt, lex)) \
+    return (cut_word(name, lines[i]) and nxt is not None and (starts_value(nxt, lex) or described and len(t) <= 2)) \
         or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex) \
         or (described and not reads_complete(name) and reads_complete(name + lines[i].strip())
             and narrower(name, lines[i], lex) and described_value(lines, i + 1, lex))
