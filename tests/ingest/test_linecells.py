@@ -245,6 +245,9 @@ def test_a_name_wrapped_over_a_line_that_holds_a_target_word_or_a_cut_word_is_re
     assert runs_to_value("因粮食市场波动引", ["起的粮食安全事", "件发生数", "0起"], 0, lex)
     assert not runs_to_value("因粮食市场波动引", ["有效保障粮食安全", "件发生数", "0起"], 0, lex)
     assert wraps_to_name(["烟感、温感控制设", "备", "160个"], 0, lex)
+    assert wraps_to_name(["声光报警、紧急按", "钮、指示灯", "30只"], 0, lex)  # (钮、: one character before a list's mark)
+    assert wraps_to_name(["气体灭火控制器及", "报警主机", "4台"], 0, lex)  # (…及: a joining word, no note's end)
+    assert cut_word("紧急按", "钮、指示灯") and not cut_word("指示灯、", "钮、按键")
     assert not wraps_to_name(["达到预计值", "施工材料", "1批"], 0, lex)
     text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "指标说明", "产出指标", "数量指标",
                       "七氟丙烷式灭火装", "置及药剂", "10套", "烟感、温感控制设", "备", "160个", "施工材料", "1批",

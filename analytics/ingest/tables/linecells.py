@@ -269,8 +269,10 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
         piece = normalize_text(lines[j])
         if starts_value(piece, lex) and not _worded_piece(piece, lex) or lex.level_word(piece) or len(piece) > width:
             return False
-        if j == at + 1 and starts_value(lines[j + 1], lex) and (cut_word(t, piece) or len(piece) == 1):
-            return True  # 烟感、温感控制设 / 备 / 160个: a word cut by the break, no note's end and the next name
+        if j == at + 1 and starts_value(lines[j + 1], lex) \
+                and (cut_word(t, piece) or len(piece) == 1 or bool(_DANGLING.search(t))):
+            return True  # 烟感、温感控制设 / 备 / 160个, 气体灭火控制器及 / 报警主机 / 4台: a word cut by the break,
+            # or a line ending on a joining word, no note's end and the next name
         t += piece
         if reads_complete(t):
             return starts_value(lines[j + 1], lex) or described and described_value(lines, j + 1, lex)
@@ -293,10 +295,18 @@ def unit_bracket_end(name: str, lex: Lexicon) -> bool:
         and not (m.group(1) in lex.units or m.group(1) == "%" or unit_only(m.group(1), lex))
 
 
+#: a line starting with one character before a list's mark or a joining word (钮、指示灯, 器及报警主机):
+#: the end of a word the break cut, as no item of a list is one character
+_WORD_END_FIRST = re.compile(r"^[\u4e00-\u9fff](、|及|和|与|或)")
+
+
 def cut_word(name: str, piece: str) -> bool:
-    """The line break between ``name`` and ``piece`` cuts one of a name's words (课程数 / 量达标率)."""
+    """The line break between ``name`` and ``piece`` cuts one of a name's words (课程数 / 量达标率,
+    紧急按 / 钮、指示灯)."""
     n, t = normalize_text(name), normalize_text(piece)
-    return bool(n) and bool(t) and n[-1] + t[0] in _CUT_WORDS
+    return bool(n) and bool(t) and (n[-1] + t[0] in _CUT_WORDS
+                                    or bool(_WORD_END_FIRST.match(t)) and "\u4e00" <= n[-1] <= "\u9fff"
+                                    and not _DANGLING.search(n))
 
 
 def described_value(lines: list[str], at: int, lex: Lexicon) -> bool:
