@@ -6,8 +6,8 @@ from __future__ import annotations
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.linecells import (closes, cut_word, description_goes_on, goes_on, header_goes_on,
-                                               level_ahead, marks_joined, note_goes_on, runs_to_value, signs_joined,
-                                               unit_bracket_end, wraps_to_name)
+                                               level_ahead, line_fits, marks_joined, note_goes_on, runs_to_value,
+                                               signs_joined, unit_bracket_end, wraps_to_name)
 from analytics.ingest.tables.raw import RawTable
 from tests.ingest.copies import read_copy, targets_read
 
@@ -286,3 +286,16 @@ def test_a_description_wrapped_in_its_cell_is_not_read_as_the_value() -> None:
                       "量", "全年开展产学研合", "作项目数量", "20项以上"])
     rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
     assert rows == [("产学研合作项目数量", "20项以上")]  # a word cut (数 / 量) before the row's description
+
+
+def test_a_scoring_rule_is_never_read_as_a_row_s_target() -> None:
+    """完成得满分，未完 / 成按比例扣分 under 评（扣）分标准: when a row's value cell is empty, the scoring
+    rule after it is not its target in words; the row is listed as unread instead."""
+    lex = load_lexicon()
+    assert not line_fits("完成得满分，未完", "value", lex) and line_fits("按期完成", "value", lex)
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "评（扣）分标准", "产出指标", "数量指标", "维修面积",
+                      "≥400平方米", "完成得满分，未完", "成按比例扣分", "满意度指标", "服务对象满意度指标", "干警满意度",
+                      "完成得满分，未完", "成按比例扣分"])
+    read = _read(text)
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in read["indicators"]] == [("维修面积", "≥400平方米")]
+    assert any("干警满意度" in u["text"] for u in read["unread"])

@@ -118,6 +118,8 @@ def line_fits(line: str, role: str | None, lex: Lexicon, nxt: str | None = None,
         return not is_value_like(t, lex) and nxt is not None and line_fits(nxt, "value", lex)
     if role == "value":
         t = normalize_text(line)
+        if lex.scoring_rule and lex.scoring_rule.search(t) and not _DIGIT.search(t):
+            return False  # 完成得满分，未完: a scoring rule's words, never a target
         return is_value_like(t, lex) or (is_qualitative_text(t, lex) and not ends_like_name(t) and not names_property(t)) \
             or is_numberish(t) \
             or bool(lex.fragment and lex.fragment.match(t)) \
