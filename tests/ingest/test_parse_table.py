@@ -2486,3 +2486,18 @@ def test_a_raw_pdf_copy_is_not_read_with_a_column_of_one_word_as_its_names() -> 
     read = targets_read(read_copy("yueyanglou_jiage_2023.word_top.raw.txt"), "2023")
     assert {"业务工作支出安排金额": "28.8万元", "业务工作支出到位率": "100%", "工作安排时间": "按月安排"}.items() <= read.items()
     assert not {"定量", "定性"} & set(read)
+
+
+def test_a_scoring_rule_cut_into_cells_is_a_note_and_a_row_missing_its_name_is_unread() -> None:
+    """得满分,未 | 完成按比 (a scoring rule a copy cut into cells, no level beside it and no figure) is a
+    note on scoring, skipped, never an indicator; 效益指标 | 经济效益指标 | 未达指标值酌情扣分 (a row of the
+    table whose name is missing) stays listed as unread."""
+    text = "\n".join(["一级指标|二级指标|三级指标|指标值|评（扣）分标准",
+                      "产出指标|数量指标|培训人次|≥280人次|完成得满分，未完成按比例扣分",
+                      "||得满分,未|完成按比|",
+                      "效益指标|经济效益指标|未达指标值酌情扣分||",
+                      "满意度指标|服务对象满意度指标|学员满意度|≥95%|完成得满分"]).encode("utf-8")
+    read = _read(text, filename="t.txt", year=2023)
+    assert [i["name"] for i in read["indicators"]] == ["培训人次", "学员满意度"]
+    assert any(s["reason"] == "note" and "得满分" in s["text"] for s in read["skipped"])
+    assert any("未达指标值酌情扣分" in u["text"] for u in read["unread"])

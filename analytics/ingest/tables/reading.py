@@ -142,6 +142,10 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
     if name and lex.scoring_rule and lex.scoring_rule.search(name) \
             and not any(_WORDED.search(t) or re.search(r"\d", t) for t in filled if t != name):
         return "note"  # 定量指标计算:…记满分 alone on its line (a filler - beside it): a note on scoring
+    if name and lex.scoring_rule and lex.scoring_rule.search(name) and not any(re.search(r"\d", t) for t in filled) \
+            and not any(normalize_text(_cell(row, i)) for i in layout.level_cols.values()):
+        return "note"  # 得满分,未 | 完成按比: a scoring rule cut into cells, no level and no figure beside it (a row
+        # of the table under its levels whose name is missing is unread, not a note)
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator
