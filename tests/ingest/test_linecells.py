@@ -299,3 +299,18 @@ def test_a_scoring_rule_is_never_read_as_a_row_s_target() -> None:
     read = _read(text)
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in read["indicators"]] == [("维修面积", "≥400平方米")]
     assert any("干警满意度" in u["text"] for u in read["unread"])
+
+
+def test_a_short_line_before_a_longer_one_ends_its_cell() -> None:
+    """Names and values only, one cell a line, a target one word long (对当地文物保护、文化传承影响 / 长远 /
+    提升博物馆绿化水平 / 提升): each line of a wrapped cell but its last fills the column, so the short
+    line ends the name's cell (it is the value) and the longer line after it starts the next name; a
+    note in brackets on the name's last line may run past the line before (人口收入 / (≥**万元))."""
+    lex = load_lexicon()
+    assert not runs_to_value("减轻参训人员经济负担", ["有效减轻", "有效减轻", "参训学员就业率", "60%及以上"], 0, lex)
+    assert runs_to_value("乡村旅游带", ["动增加贫困", "人口收入", "(≥**万元)", ">=2.61万元"], 0, lex)
+    text = "\n".join(["三级指标", "指标目标值", "免费开放天数", "=300天", "对当地文物保护、文化传承影响", "长远",
+                      "提升博物馆绿化水平", "提升", "免费开放接待观众人数", "=30000人次"])
+    rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
+    assert rows == [("免费开放天数", "=300天"), ("对当地文物保护、文化传承影响", "长远"), ("提升博物馆绿化水平", "提升"),
+                    ("免费开放接待观众人数", "=30000人次")]

@@ -316,7 +316,7 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
     cells = cell_per_line(table)
     if cells is None or cells is table:
         return best
-    apart = _read(rebuild_rows(join_cell_lines(cells, lex), lex), lex, year, name, converted)
+    apart = _read(rebuild_rows(join_cell_lines(cells, lex, apart=True), lex), lex, year, name, converted)
     return apart if isinstance(apart, TableReading) and _apart_better(apart, best) else best
 
 

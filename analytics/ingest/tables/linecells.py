@@ -347,6 +347,9 @@ def level_ahead(lines: list[str], at: int, lex: Lexicon) -> int:
     return 0
 
 
+_BRACKET_END = re.compile(r"[(（][^()（）]*[)）]$")
+
+
 def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: bool = False) -> bool:
     """Lines ``at`` and after are the rest of ``name`` wrapped over three lines or more, the value
     next (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起; ``explains``: or the row's explanation,
@@ -357,6 +360,10 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
     text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
     for j in range(at, min(at + MOST_LINES - 1, len(lines) - 1)):
         piece = normalize_text(lines[j])
+        if j > at and len(_BRACKET_END.sub("", piece)) > len(normalize_text(lines[j - 1])) + _WIDER:
+            return False  # 对当地文物保护、文化传承影响 / 长远 / 提升博物馆绿化水平: a short line before a longer one
+            # ends its cell (each line of a wrapped cell but its last fills the column; a note in brackets
+            # ending the name, 人口收入 / (≥**万元), may run past it)
         if not piece or len(piece) > width or starts_value(piece, lex) and not _worded_piece(piece, lex) \
                 or lex.level_word(piece) or not _piece(piece, lex) \
                 or (piece[0] in _CLOSING and not closes(text, piece)) or label_kind(piece, lex) is not None:

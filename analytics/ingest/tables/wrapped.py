@@ -500,7 +500,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
     return dataclasses.replace(table, rows=out_rows, refs=out_refs)
 
 
-def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
+def join_cell_lines(table: RawTable, lex: Lexicon, apart: bool = False) -> RawTable:
     """A one-cell-a-line text whose wrapped cells came apart line by line (a PDF viewer's copy in
     the order the PDF draws its cells: ``办公大楼日`` / ``常维修维护`` / ``次数``): a line whose last
     word is no whole name takes the fragment lines after it that complete one (see
@@ -523,8 +523,11 @@ def join_cell_lines(table: RawTable, lex: Lexicon) -> RawTable:
                 and not _WORDED_START.match(last):
             n = _completes(last, frags[i + 1:i + MOST_LINES])
             rest = frags[i + 1:i + 1 + n]
-            # a cell's first line fills its column (no later line is longer); an explanation (反映…) is its own cell
+            # a cell's first line fills its column (no later line is longer, and a short line before a longer
+            # one ends its cell: 文化传承影响 / 长远 / 提升博物馆绿化水平 — unless the lines were cut at blanks,
+            # ``apart``, where a line's piece may be short); an explanation (反映…) is its own cell
             if n and all(len(f or "") <= len(last) for f in rest) and not "".join(f or "" for f in rest).endswith("指标") \
+                    and (apart or all(len(b or "") <= len(a or "") + 2 for a, b in zip(rest, rest[1:]))) \
                     and not (lex.explanation and any(lex.explanation.search(f or "") for f in rest)):
                 rows.append([line + "".join(rest)])  # type: ignore[arg-type]
                 refs.append(table.refs[i])
