@@ -21,9 +21,9 @@ from analytics.ingest.tables.cells import (SIGN_ONLY, TYPE_WORDS, ends_like_name
 from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
-from analytics.ingest.tables.wrapped import BOUND_END, LONGEST_PIECE, MOST_LINES, reads_complete
+from analytics.ingest.tables.wrapped import BOUND_END, LONGEST_PIECE, MOST_LINES, WIDER, reads_complete
 
-__all__ = ["COMPUTED", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "ends_name",
+__all__ = ["COMPUTED", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "description_goes_on", "ends_name",
            "goes_on", "header_goes_on", "level_ahead", "line_fits", "marks_joined", "names_property", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
            "signs_joined", "starts_value", "unit_bracket_end", "worded_before_level", "wraps_to_name"]
 
@@ -140,7 +140,6 @@ def starts_value(line: str, lex: Lexicon) -> bool:
 
 #: a sentence (完成得满分，未完成按比例扣分), or a line ending in a list's or a label's mark: no piece of a name
 _PIECE_END = re.compile(r"[、:：]$|[。；;，,]")
-_WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
 
 
 def names_property(text: str) -> bool:
@@ -160,7 +159,7 @@ def _piece(text: str, lex: Lexicon) -> bool:
 def narrower(name: str, piece: str, lex: Lexicon) -> bool:
     """``piece`` may be the next line of ``name`` wrapped: ``name`` may be a wrapped line and
     ``piece`` is no wider (a wrapped cell's first line is its widest)."""
-    return _piece(name, lex) and len(normalize_text(piece)) <= len(normalize_text(name)) + _WIDER
+    return _piece(name, lex) and len(normalize_text(piece)) <= len(normalize_text(name)) + WIDER
 
 
 _DIGIT = re.compile(r"\d")
@@ -201,7 +200,7 @@ def _worded_cut(v: str, n: str, lex: Lexicon) -> bool:
     """A target in words cut where its cell wrapped (严格执行相关 / 制度规定, 在项目计划完 / 成时间内完成):
     it does not end the way such a target does, and with the next line, no wider, it does."""
     return len(v) >= 3 and not is_value_like(v, lex) and not _ends_worded(v, lex) and _ends_worded(v + n, lex) \
-        and len(n) <= len(v) + _WIDER and not reads_complete(n) and not ends_like_name(v + n)
+        and len(n) <= len(v) + WIDER and not reads_complete(n) and not ends_like_name(v + n)
 
 
 _EXPLAINED_END = re.compile(r"的?(情况|程度|效果|水平)[。.]?")  # an explanation's last words, wrapped
@@ -230,7 +229,7 @@ def description_goes_on(text: str, piece: str, nxt: str, lex: Lexicon) -> bool:
     t, n = normalize_text(piece), normalize_text(nxt)
     return bool(t) and not _DIGIT.search(t) and not is_value_like(t, lex) and not unit_only(t, lex) \
         and t not in TYPE_WORDS and not SIGN_ONLY.fullmatch(t) and not lex.level_word(t) and not is_sign_off(t, lex) \
-        and len(t) <= len(normalize_text(text)) + _WIDER and bool(_DIGIT.search(n)) and starts_value(n, lex)
+        and len(t) <= len(normalize_text(text)) + WIDER and bool(_DIGIT.search(n)) and starts_value(n, lex)
 
 
 def sentence_rest(value: str, lines: list[str], at: int, lex: Lexicon) -> int:
@@ -266,7 +265,7 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
             or (is_qualitative_text(t, lex) and _ends_worded(t, lex) and not _opens(t) and not ends_name(t, lines[at + 1], lex)) \
             or lex.level_word(t) or is_sign_off(t, lex):
         return False  # (及时(按 / 期)完工率: a bracket left open, 达标 / 率: a name's end, no note's)
-    width = len(t) + _WIDER  # a wrapped cell's first line is its widest
+    width = len(t) + WIDER  # a wrapped cell's first line is its widest
     for j in range(at + 1, min(at + MOST_LINES, len(lines) - 1)):
         piece = normalize_text(lines[j])
         if starts_value(piece, lex) and not _worded_piece(piece, lex) or lex.level_word(piece) or len(piece) > width:
@@ -357,10 +356,10 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
     ending the way a name does."""
     if reads_complete(name) or not _piece(name, lex) or label_kind(name, lex) is not None:
         return False  # (预算规模及资金用途 / 预算数 / 20.00: the next form's facts)
-    text, width = normalize_text(name), len(normalize_text(name)) + _WIDER
+    text, width = normalize_text(name), len(normalize_text(name)) + WIDER
     for j in range(at, min(at + MOST_LINES - 1, len(lines) - 1)):
         piece = normalize_text(lines[j])
-        if j > at and len(_BRACKET_END.sub("", piece)) > len(normalize_text(lines[j - 1])) + _WIDER:
+        if j > at and len(_BRACKET_END.sub("", piece)) > len(normalize_text(lines[j - 1])) + WIDER:
             return False  # 对当地文物保护、文化传承影响 / 长远 / 提升博物馆绿化水平: a short line before a longer one
             # ends its cell (each line of a wrapped cell but its last fills the column; a note in brackets
             # ending the name, 人口收入 / (≥**万元), may run past it)

@@ -17,9 +17,10 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS,
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
 from analytics.ingest.tables.linecells import (COMPUTED, WORD_RE, closes, cut_word, dangles, described_value,
-                                               ends_name, goes_on, header_goes_on, level_ahead, line_fits, names_property, narrower,
-                                               note_goes_on, description_goes_on, runs_to_value, sentence_rest, signs_joined, starts_value,
-                                               unit_bracket_end, wraps_to_name)
+                                               description_goes_on, ends_name, goes_on, header_goes_on, level_ahead,
+                                               line_fits, names_property, narrower, note_goes_on, runs_to_value,
+                                               sentence_rest, signs_joined, starts_value, unit_bracket_end,
+                                               wraps_to_name)
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.wrapped import LONGEST_PIECE, reads_complete

@@ -52,8 +52,6 @@ class TableReading:
                 "skipped": self.skipped, "unread": self.unread}
 
 
-
-
 def _name_is_value(name: str, lex: Lexicon) -> bool:
     """A name that is a number with a unit (``25 人次``, ``100%``): a value read as a name."""
     m = VALUE_SHAPE.match(normalize_text(name))
@@ -139,13 +137,11 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "stray"  # a name of signs or digits only (≥, 1200): a cell out of place, never an indicator
     if name and len(filled) == 1 and not strip_score(name):
         return "label"  # (50分) alone: a level's score whose label the copy lost
-    if name and lex.scoring_rule and lex.scoring_rule.search(name) \
-            and not any(_WORDED.search(t) or re.search(r"\d", t) for t in filled if t != name):
-        return "note"  # 定量指标计算:…记满分 alone on its line (a filler - beside it): a note on scoring
-    if name and lex.scoring_rule and lex.scoring_rule.search(name) and not any(re.search(r"\d", t) for t in filled) \
-            and not any(normalize_text(_cell(row, i)) for i in layout.level_cols.values()):
-        return "note"  # 得满分,未 | 完成按比: a scoring rule cut into cells, no level and no figure beside it (a row
-        # of the table under its levels whose name is missing is unread, not a note)
+    if name and lex.scoring_rule and lex.scoring_rule.search(name) and not any(re.search(r"\d", t) for t in filled if t != name) \
+            and (not any(_WORDED.search(t) for t in filled if t != name) or not re.search(r"\d", name)
+                 and not any(normalize_text(_cell(row, i)) for i in layout.level_cols.values())):
+        return "note"  # 定量指标计算:…记满分 alone on its line (a filler - beside it), or 得满分,未 | 完成按比 (a rule cut
+        # into cells, no level or figure beside it; a row under its levels missing its name is unread): a note on scoring
     if name and label_kind(name, lex) in ("departments", "total", "sources", "name") \
             and not any(is_value_like(v, lex) for v in values):
         return "label"  # 主管部门 / 总额 / 其中：财政资金 of a form's other part, not an indicator

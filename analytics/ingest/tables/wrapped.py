@@ -37,11 +37,12 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "WIDER", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
 MOST_LINES = 4  # lines one name wraps over
+WIDER = 2  # characters a wrapped cell's later line may run past its first (narrow letters and digits)
 #: the start of an item of its own: 指标2:, 2. / 2、 / (2), a ★ mark, a template's …… or score (30分)
 _NEW_ITEM = re.compile(r"^(指标\s*\d|\d{1,2}\s*[.、．]|[(（]\s*(\d{1,2}|\d+(\.\d+)?\s*分)\s*[)）]|[★*]|…|\.{3})")
 _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, 三级指标)
@@ -504,7 +505,8 @@ def join_cell_lines(table: RawTable, lex: Lexicon, apart: bool = False) -> RawTa
     """A one-cell-a-line text whose wrapped cells came apart line by line (a PDF viewer's copy in
     the order the PDF draws its cells: ``办公大楼日`` / ``常维修维护`` / ``次数``): a line whose last
     word is no whole name takes the fragment lines after it that complete one (see
-    :func:`_fragment` and :func:`_completes`); every other line stays as it is."""
+    :func:`_fragment` and :func:`_completes`); every other line stays as it is. ``apart``: the lines
+    were cut at blanks (:func:`cell_per_line`), so a piece may be shorter than its cell's line."""
     if table.fmt != "text-lines":
         return table
     lines = [r[0] if r else "" for r in table.rows]
@@ -527,7 +529,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon, apart: bool = False) -> RawTa
             # one ends its cell: 文化传承影响 / 长远 / 提升博物馆绿化水平 — unless the lines were cut at blanks,
             # ``apart``, where a line's piece may be short); an explanation (反映…) is its own cell
             if n and all(len(f or "") <= len(last) for f in rest) and not "".join(f or "" for f in rest).endswith("指标") \
-                    and (apart or all(len(b or "") <= len(a or "") + 2 for a, b in zip(rest, rest[1:]))) \
+                    and (apart or all(len(b or "") <= len(a or "") + WIDER for a, b in zip(rest, rest[1:]))) \
                     and not (lex.explanation and any(lex.explanation.search(f or "") for f in rest)):
                 rows.append([line + "".join(rest)])  # type: ignore[arg-type]
                 refs.append(table.refs[i])
