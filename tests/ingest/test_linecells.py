@@ -314,3 +314,17 @@ def test_a_short_line_before_a_longer_one_ends_its_cell() -> None:
     rows = [(i["name"], i["targets"]["2023"]["raw"]) for i in _read(text)["indicators"]]
     assert rows == [("免费开放天数", "=300天"), ("对当地文物保护、文化传承影响", "长远"), ("提升博物馆绿化水平", "提升"),
                     ("免费开放接待观众人数", "=30000人次")]
+
+
+def test_a_template_s_masked_bound_in_a_name_wrapped_over_lines() -> None:
+    """A form's names carry the template's masked bound (开发数量(≥**个), 人口数≥**人): a name ending so reads
+    complete, and a piece closing the bracket the name left open goes on with it, even when it looks
+    like a unit (开发数量(≥** / 个)); neither is the row before's note."""
+    lex = load_lexicon()
+    assert wraps_to_name(["贫困地区旅游景点", "开发数量(≥**", "个)", ">=4个"], 0, lex)
+    assert wraps_to_name(["受益建档立卡贫困", "人口数≥**人", ">=29人"], 0, lex)
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标值", "备注", "产出指标", "数量指标", "流转土地", ">=60亩",
+                      "贫困地区旅游景点", "开发数量(≥**", "个)", ">=4个", "效益指标", "社会效益指标", "景点接待游客数量",
+                      ">=60000人", "受益建档立卡贫困", "人口数≥**人", ">=29人"])
+    names = [i["name_raw"] for i in _read(text)["indicators"]]
+    assert names == ["流转土地", "贫困地区旅游景点开发数量(≥**个)", "景点接待游客数量", "受益建档立卡贫困人口数≥**人"]

@@ -437,7 +437,7 @@ def header_year(text: str) -> int | None:
     return int(m.group(1) + m.group(2)) if m else None
 
 
-_NAME_END = re.compile(r"(率|度|比例|比重|占比|数|量|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数|水平|作用|情况|状况|时限|期限|年限|周期|批次|经费|里程)$")
+_NAME_END = re.compile(r"(率|度|比例|比重|占比|数|量|人次|[)）]|指标|规模|时间|时长|成本|金额|面积|个数|水平|作用|情况|状况|时限|期限|年限|周期|批次|经费|里程)([≥≤><]=?\*+[^\W\d_]{0,3}%?)?$")  # (…数≥**人: a template's masked bound)
 
 _PLACE_RE = re.compile(r"^[\u4e00-\u9fff]{1,10}(省|市|区|县|旗|州|镇|乡|街道|街道办|办事处|社区|村)$")
 

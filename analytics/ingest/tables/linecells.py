@@ -268,8 +268,9 @@ def wraps_to_name(lines: list[str], at: int, lex: Lexicon, described: bool = Fal
     width = len(t) + WIDER  # a wrapped cell's first line is its widest
     for j in range(at + 1, min(at + MOST_LINES, len(lines) - 1)):
         piece = normalize_text(lines[j])
-        if starts_value(piece, lex) and not _worded_piece(piece, lex) or lex.level_word(piece) or len(piece) > width:
-            return False
+        if starts_value(piece, lex) and not _worded_piece(piece, lex) and not closes(t, piece) \
+                or lex.level_word(piece) or len(piece) > width:
+            return False  # (贫困人口收入(≥** / 万元): a piece closing the bracket the name left open goes on)
         if j == at + 1 and starts_value(lines[j + 1], lex) \
                 and (cut_word(t, piece) or len(piece) == 1 or bool(_DANGLING.search(t))):
             return True  # 烟感、温感控制设 / 备 / 160个, 气体灭火控制器及 / 报警主机 / 4台: a word cut by the break,
