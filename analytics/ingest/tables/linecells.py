@@ -23,7 +23,7 @@ from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 from analytics.ingest.tables.wrapped import BOUND_END, LONGEST_PIECE, MOST_LINES, WIDER, reads_complete
 
-__all__ = ["COMPUTED", "NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "description_goes_on", "ends_name",
+__all__ = ["COMPUTED", "NOTE", "UNIT_NOTE", "WORD_RE", "closes", "cut_word", "dangles", "described_value", "description_goes_on", "ends_name",
            "goes_on", "header_goes_on", "level_ahead", "line_fits", "marks_joined", "names_property", "narrower", "note_goes_on", "runs_to_value", "sentence_rest",
            "signs_joined", "starts_value", "unit_bracket_end", "worded_before_level", "wraps_to_name"]
 
@@ -227,8 +227,7 @@ def description_goes_on(text: str, piece: str, nxt: str, lex: Lexicon) -> bool:
     description's first line, with no figure, sign or nature word, that read as a target only by their
     words, before a value with a figure."""
     t, n = normalize_text(piece), normalize_text(nxt)
-    return bool(t) and not _DIGIT.search(t) and not is_value_like(t, lex) and not unit_only(t, lex) \
-        and t not in TYPE_WORDS and not SIGN_ONLY.fullmatch(t) and not lex.level_word(t) and not is_sign_off(t, lex) \
+    return bool(t) and _words_only(t, lex) and not lex.level_word(t) and not is_sign_off(t, lex) \
         and len(t) <= len(normalize_text(text)) + WIDER and bool(_DIGIT.search(n)) and starts_value(n, lex)
 
 
@@ -375,12 +374,17 @@ def runs_to_value(name: str, lines: list[str], at: int, lex: Lexicon, explains: 
     return False
 
 
-def _worded_piece(piece: str, lex: Lexicon) -> bool:
-    """``piece`` reads as a value only by holding a target's word (起的粮食安全事): no figure, unit or sign,
-    not ending the way a target in words does, so it may be a name's middle line."""
-    t = normalize_text(piece)
+def _words_only(t: str, lex: Lexicon) -> bool:
+    """``t`` (normalised) is words only: no figure, value, unit, sign or nature word (定量)."""
     return not _DIGIT.search(t) and not is_value_like(t, lex) and not unit_only(t, lex) and t not in TYPE_WORDS \
-        and not SIGN_ONLY.fullmatch(t) and not _ends_worded(t, lex) and not ends_like_name(t) and not names_property(t)
+        and not SIGN_ONLY.fullmatch(t)
+
+
+def _worded_piece(piece: str, lex: Lexicon) -> bool:
+    """``piece`` reads as a value only by holding a target's word (起的粮食安全事): words only, not ending
+    the way a target in words does, so it may be a name's middle line."""
+    t = normalize_text(piece)
+    return _words_only(t, lex) and not _ends_worded(t, lex) and not ends_like_name(t) and not names_property(t)
 
 
 def ends_name(name: str, piece: str, lex: Lexicon) -> bool:
@@ -394,7 +398,7 @@ def ends_name(name: str, piece: str, lex: Lexicon) -> bool:
 _DANGLING = re.compile(r"[和与及或的对在为向把被将从、“《(]$")  # a name never ends so: it goes on below
 
 
-_UNIT_NOTE = re.compile(r"[(（][^()（）\d]{1,6}[)）]")  # (人), (万元): a name's unit in brackets
+UNIT_NOTE = re.compile(r"[(（][^()（）\d]{1,6}[)）]")  # (人), (万元): a name's unit in brackets
 
 
 def dangles(name: str, piece: str, lex: Lexicon) -> bool:
@@ -402,7 +406,7 @@ def dangles(name: str, piece: str, lex: Lexicon) -> bool:
     or level word, goes on with it (对推动基建项目“四项制度”健全和 / 落实的持续性影响); and a name's unit
     in brackets wrapped onto a line of its own (保障在职职工人数 / (人)) goes on with any name."""
     t = normalize_text(piece)
-    if _UNIT_NOTE.fullmatch(t) and not _UNIT_NOTE.search(normalize_text(name)):
+    if UNIT_NOTE.fullmatch(t) and not UNIT_NOTE.search(normalize_text(name)):
         return True
     return bool(_DANGLING.search(normalize_text(name))) and bool(t) and not is_value_like(t, lex) \
         and not lex.level_word(t) and not (lex.explanation and lex.explanation.match(t))

@@ -16,7 +16,7 @@ from analytics.ingest.tables.cells import (GENERIC_NAMES, SIGN_ONLY, TYPE_WORDS,
                                            is_place_name, is_placeholder, is_value_like, names_under_level2)
 from analytics.ingest.tables.facts import is_section_heading, is_sign_off, label_kind
 from analytics.ingest.tables.layout import is_other_header, pick_name
-from analytics.ingest.tables.linecells import (COMPUTED, WORD_RE, closes, cut_word, dangles, described_value,
+from analytics.ingest.tables.linecells import (COMPUTED, UNIT_NOTE, WORD_RE, closes, cut_word, dangles, described_value,
                                                description_goes_on, ends_name, goes_on, header_goes_on, level_ahead,
                                                line_fits, names_property, narrower, note_goes_on, runs_to_value,
                                                sentence_rest, signs_joined, starts_value, unit_bracket_end,
@@ -33,7 +33,7 @@ _HEADER_SCAN = 80  # lines looked at for a header run into a note
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
 _MEASURE_END = re.compile(r"(率|度|比例|比重|占比|性|数|量)$")  # a name ending in what it measures
-_UNIT_TAIL = re.compile(r"[(（][^()（）\d]{1,6}[)）]$")  # …(户), …(万元): a name's unit in brackets at its end
+_UNIT_TAIL = re.compile(UNIT_NOTE.pattern + "$")  # …(户), …(万元): a name's unit in brackets at its end
 _OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 

@@ -17,10 +17,10 @@ does (…率, …数量, …人次, …情况) and the joined text does; a value
 label of the form's facts, a unit or a target in words is never joined. Everything else is left
 as it is, for the table reader.
 
-Kept as one module though just over 600 lines: the four ways share the tests of what a piece is
+Kept as one module though over 600 lines (650): the four ways share the tests of what a piece is
 (a value, a fragment, a level word cut off, a name's end, a target in words) and their widths
-(``LONGEST_PIECE``, ``MOST_LINES``, also :mod:`.linecells`'); split apart, each would import most of
-the others' helpers.
+(``LONGEST_PIECE``, ``MOST_LINES``, ``WIDER``, also :mod:`.linecells`'); split apart, each would import
+most of the others' helpers.
 """
 
 from __future__ import annotations
