@@ -2501,3 +2501,13 @@ def test_a_scoring_rule_cut_into_cells_is_a_note_and_a_row_missing_its_name_is_u
     assert [i["name"] for i in read["indicators"]] == ["培训人次", "学员满意度"]
     assert any(s["reason"] == "note" and "得满分" in s["text"] for s in read["skipped"])
     assert any("未达指标值酌情扣分" in u["text"] for u in read["unread"])
+
+
+def test_a_level_word_alone_as_a_name_marks_a_row_cut_wrong() -> None:
+    """Choosing among the ways of cutting a text: a name that is a second level's word alone (产出数量, 质量,
+    a stream cut at 产出数量指标) marks a row cut wrong, as 数量指标 does; names that only hold such a word
+    (质量达标率, 服务对象满意度) do not."""
+    from analytics.ingest.tables import _cut_wrong
+
+    assert all(_cut_wrong(n) for n in ("产出数量", "质量", "时效", "成本", "数量指标"))
+    assert not any(_cut_wrong(n) for n in ("质量达标率", "服务对象满意度", "资金支出率", "产出数量完成率", "成本控制"))

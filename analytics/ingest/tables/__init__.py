@@ -429,7 +429,7 @@ _TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
 
 
 _LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
-_LEVEL_AS_NAME = re.compile(r"[^\W\d_]{0,6}(数量|质量|时效|成本|效益|满意度|影响|产出|效果)指标")  # 数量指标 as a name: a level
+_LEVEL_AS_NAME = re.compile(r"[^\W\d_]{0,6}(数量|质量|时效|成本|效益|满意度|影响|产出|效果)指标|(产出)?(数量|质量|时效|成本)")  # 数量指标 as a name: a level
 _BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目合格率: a filler line's dash run into the name
 
 
@@ -438,7 +438,8 @@ _HEADER_AS_NAME = re.compile(r"(指标值|完成值|目标值)([(（][^()（）]
 
 
 def _cut_wrong(name: str) -> bool:
-    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标) or
+    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标, or
+    产出数量 / 质量 alone: a stream cut at a level's label, 产出数量 | 2100 from 产出数量指标 | … | 2100) or
     a value column's header (预期指标值(包含数字及文字描述)), or starts with another cell's end: the row
     was cut wrong."""
     return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name)
