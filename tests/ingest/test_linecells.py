@@ -328,3 +328,17 @@ def test_a_template_s_masked_bound_in_a_name_wrapped_over_lines() -> None:
                       ">=60000人", "受益建档立卡贫困", "人口数≥**人", ">=29人"])
     names = [i["name_raw"] for i in _read(text)["indicators"]]
     assert names == ["流转土地", "贫困地区旅游景点开发数量(≥**个)", "景点接待游客数量", "受益建档立卡贫困人口数≥**人"]
+
+
+def test_a_numbered_name_with_its_explanation_wrapped_before_the_figure_is_a_row_not_a_heading() -> None:
+    """Under a 指标解释 column, a name numbered like a report's heading (二、化肥减量增效) names a row when a
+    figure follows it past the name's rest and the explanation's wrapped lines, and a name's last line
+    holding its unit in brackets (调查(户)) goes on with it before the explanation."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "年度指标值",
+                      "产出指标", "数量指标", "一、示范区建立", "反映示范区建立", "情况", "≧20000亩",
+                      "二、化肥减量增效", "田间试验", "反映二、化肥减量", "情况", "≧15组",
+                      "三、土样植株化验", "反映三、土样植株", "情况", "≧60个",
+                      "四、农户施肥情况", "调查(户)", "反映四、农户施肥", "情况", "≧300户"])
+    got = {i["name"]: i["targets"]["2022"]["raw"] for i in _read(text, 2022)["indicators"]}
+    assert got == {"示范区建立": "≧20000亩", "化肥减量增效田间试验": "≧15组", "土样植株化验": "≧60个",
+                   "农户施肥情况调查": "≧300户"}

@@ -160,6 +160,24 @@ def _valued(lines: list[str], at: int, lex: Lexicon) -> bool:
     return at < len(lines) and is_figure(lines[at], lex)
 
 
+def _heading_names_row(lines: list[str], at: int, lex: Lexicon, explains: bool) -> bool:
+    """Line ``at``, numbered like a report's heading (二、化肥减量增效), names a row: a figure follows it,
+    after the rest of the name wrapped on one line (二、化肥减量 / 增效田间试验 / ≧15组) and, under a
+    指标解释 column, after the row's explanation and its wrapped lines (三、土样植株化验 / 反映三、土样植株 /
+    情况 / ≧60个)."""
+    j = at + 1
+    if j < len(lines) and len(normalize_text(lines[j])) <= LONGEST_PIECE and not _valued(lines, j, lex) \
+            and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[j]))):
+        j += 1  # the name's rest
+    if explains and j < len(lines) and lex.explanation and lex.explanation.match(normalize_text(lines[j])):
+        note = normalize_text(lines[j])
+        j += 1
+        while j < len(lines) and note_goes_on(note, lines[j], lex):
+            note += normalize_text(lines[j])
+            j += 1
+    return _valued(lines, j, lex)
+
+
 def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
     """How many lines from ``at`` (序号) make another table's header (序号 | 学校性质 | 培训机构 |
     培训补助标准(元/人) | …, see :func:`~analytics.ingest.tables.layout.is_other_header`), or 0."""
@@ -303,9 +321,11 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
             and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
         return True  # 补助经费 / 到位及时性 / 及时: a property's name (…性) is no value, and no row goes without
         # one (a name ending in its measure, 合同结算条款完成率, is a row left empty before the next)
-    if nxt is not None and _UNIT_TAIL.search(t) and not _UNIT_TAIL.search(normalize_text(name)) and starts_value(nxt, lex) \
+    if nxt is not None and _UNIT_TAIL.search(t) and not _UNIT_TAIL.search(normalize_text(name)) \
+            and (starts_value(nxt, lex) or explained) \
             and narrower(name, lines[i], lex) and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
-        return True  # 四、农户施肥情况 / 调查(户) / ≧300户: the name's end, its unit in brackets (a row goes with a value)
+        return True  # 四、农户施肥情况 / 调查(户) / ≧300户 (or / 反映…): the name's end, its unit in brackets (a row
+        # goes with a value or its explanation)
     return (cut_word(name, lines[i]) and nxt is not None and (starts_value(nxt, lex) or described and len(t) <= 2)) \
         or ends_name(name, lines[i], lex) or runs_to_value(name, lines, i, lex, explains) or dangles(name, lines[i], lex) \
         or (described and not reads_complete(name) and reads_complete(name + lines[i].strip())
@@ -410,9 +430,7 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
             refs.append(table.refs[i])
             i += other
         if other or is_sign_off(t, lex) or label_kind(t, lex) == "name" or (
-                len(rows) > top and is_section_heading(t, lex) and not _valued(lines, i + 1, lex)
-                and not (i + 1 < len(lines) and len(normalize_text(lines[i + 1])) <= LONGEST_PIECE
-                         and not _valued(lines, i + 1, lex) and _valued(lines, i + 2, lex))):  # 二、化肥减量 / 增效田间试验 / ≧15组
+                len(rows) > top and is_section_heading(t, lex) and not _heading_names_row(lines, i, lex, explains)):
             for j in range(i, len(lines)):
                 rows.append([lines[j]])
                 refs.append(table.refs[j])
