@@ -4,7 +4,9 @@ cells put back, as bench/format_variants.py finds them) is written the ways offi
 converted to PDF by LibreOffice (``soffice``), and then read as the .pdf itself and as the texts a
 PDF gives: ``layout`` (``pdftotext -layout``, poppler: each row of the table on one or more lines,
 each cell at its column's place), ``raw`` (``pdftotext -raw``: the words in the order the PDF draws
-them), ``flow`` (plain ``pdftotext``: its own guess at the reading order), ``plumber``
+them), ``rotated`` (the PDF itself with each page stored turned a quarter and its content turned back
+through a rotation matrix computed in floating point, as a landscape page often is: read as a .pdf),
+``flow`` (plain ``pdftotext``: its own guess at the reading order), ``plumber``
 (pdfplumber's ``extract_text()``: the words line by line, as a viewer's select-all copies them) and
 ``pdfium`` (PDFium's text of each page, pypdfium2's ``get_text_range()``: what the PDF viewer of
 Chromium and Edge, built on PDFium, copies on select-all — the drawing order, a new line wherever
@@ -22,7 +24,7 @@ Ways (the column widths follow the cells' text, as a person sizes them; a wide t
   excel_plain  the same workbook without borders (Excel prints no gridlines): a PDF with no
                ruling lines, read by its words' places
 
-Printed: per way and reading (pdf, layout, raw, flow, plumber, pdfium) the tables, rows, targets, units, directions,
+Printed: per way and reading (pdf, rotated, layout, raw, flow, plumber, pdfium) the tables, rows, targets, units, directions,
 kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
 fields missed. Needs ``soffice`` and ``pdftotext`` on the PATH (the Debian packages
 libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils, which .ci/run installs).
@@ -48,7 +50,7 @@ from bench.parse_tables import _pct, run  # noqa: E402
 Rows = list[list[str]]
 Merges = list[tuple[int, int, int, int]]
 WAYS = ("word_top", "word_centre", "excel", "excel_plain")
-READINGS = ("pdf", "layout", "raw", "flow", "plumber", "pdfium")
+READINGS = ("pdf", "rotated", "layout", "raw", "flow", "plumber", "pdfium")
 
 
 def _weights(rows: Rows) -> list[float]:
@@ -166,6 +168,33 @@ def pdfium_text(pdf: Path) -> bytes:
     return "\n".join(pages).replace("\r\n", "\n").replace("\r", "\n").encode("utf-8")
 
 
+def rotated_pdf(pdf: Path) -> bytes:
+    """``pdf`` as a landscape page is often stored: each page turned a quarter (``/Rotate 90``) and its
+    content drawn turned back through a rotation matrix computed in floating point (sine and cosine
+    of 90°, as a program that rotates by any angle computes them), so that it shows upright; the
+    ruling lines' ends then differ by rounding errors (PDFium, pypdfium2)."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    src, dst = pdfium.PdfDocument(str(pdf)), pdfium.PdfDocument.new()
+    try:
+        for i in range(len(src)):
+            width, height = src[i].get_size()
+            content = src.page_as_xobject(i, dst).as_pageobject()
+            content.transform(pdfium.PdfMatrix().rotate(90, ccw=True).translate(height, 0))
+            page = dst.new_page(height, width)
+            page.insert_obj(content)
+            page.gen_content()
+            page.set_rotation(90)
+        out = io.BytesIO()
+        dst.save(out)
+        return out.getvalue()
+    finally:
+        dst.close()
+        src.close()
+
+
 def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
     found, _ = tables(only)
     cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
@@ -193,7 +222,7 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                     continue
                 texts = {"layout": layout_text(pdf), "raw": layout_text(pdf, "-raw"),
                          "flow": layout_text(pdf, ""), "plumber": plumber_text(pdf), "pdfium": pdfium_text(pdf)}
-                readings = [("pdf", pdf.name, pdf.read_bytes())]
+                readings = [("pdf", pdf.name, pdf.read_bytes()), ("rotated", pdf.name, rotated_pdf(pdf))]
                 for reading, text in texts.items():
                     (where / f"{src.stem}.{reading}.txt").write_bytes(text)
                     readings.append((reading, f"{src.stem}.{reading}.txt", text))

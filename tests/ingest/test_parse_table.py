@@ -649,6 +649,35 @@ def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
     assert pdf.project["funding"]["total"] == pytest.approx(103414.18) and pdf.project["years"] == [2023, 2024]
 
 
+def test_a_pdf_page_stored_turned_a_quarter_reads_like_the_upright_page() -> None:
+    """A landscape page stored turned a quarter (``/Rotate 90``), its content drawn turned back through
+    a rotation computed in floating point: the ruling lines' ends differ by rounding errors only and
+    are still the table's rules."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    source = TABLES / "generated" / "seed_dongguan.pdf"
+    src, dst = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
+    for i in range(len(src)):
+        width, height = src[i].get_size()
+        content = src.page_as_xobject(i, dst).as_pageobject()
+        content.transform(pdfium.PdfMatrix().rotate(90, ccw=True).translate(height, 0))
+        page = dst.new_page(height, width)
+        page.insert_obj(content)
+        page.gen_content()
+        page.set_rotation(90)
+    out = io.BytesIO()
+    dst.save(out)
+    dst.close()
+    src.close()
+    turned, upright = parse_table(out.getvalue(), filename="turned.pdf"), parse_table(source)
+    assert isinstance(turned, TableReading) and isinstance(upright, TableReading)
+    assert turned.source["format"] == upright.source["format"]
+    assert [(i["name"], i["targets"]) for i in turned.indicators] == [(i["name"], i["targets"]) for i in upright.indicators]
+    assert len(upright.indicators) >= 10
+
+
 @pytest.mark.parametrize("content,pages,changes,code", [
     (b" " * (300 << 20), 1, {"max_pdf_memory_mb": 150}, "too_large_unpacked"),  # a stream unpacking past the memory limit
     (b"".join(b"%d 0 m %d 9 l S\n" % (i % 500, i % 700) for i in range(300_000)), 1, {"max_seconds": 1.0}, "time_limit"),

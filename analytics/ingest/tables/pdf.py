@@ -120,6 +120,27 @@ def _full_lines(page: Any, cells: list[Any]) -> list[bool]:
     return out
 
 
+_SKEW = 0.05  # points: a ruling line whose ends differ by less is level (or upright), as drawn
+
+
+def _squared(page: Any) -> None:
+    """The page's ruling lines made exactly level or upright where their ends differ by a rounding
+    error only (a page drawn through a rotation whose sine and cosine are not exact 0 and 1: 109.05
+    and 109.05000000000007), so that the table finder, which tells a level line by equal ends,
+    still sees them as the table's rules."""
+    for line in page.objects.get("line", []):
+        if 0 < abs(float(line["bottom"]) - float(line["top"])) < _SKEW:
+            line["bottom"], line["y0"], line["height"] = line["top"], line["y1"], 0
+        elif 0 < abs(float(line["x1"]) - float(line["x0"])) < _SKEW:
+            line["x1"], line["width"] = line["x0"], 0
+    for curve in page.objects.get("curve", []):
+        pts = list(curve.get("pts") or [])
+        for k in range(1, len(pts)):
+            (px, py), (x, y) = pts[k - 1], pts[k]
+            pts[k] = (px if abs(x - px) < _SKEW else x, py if abs(y - py) < _SKEW else y)
+        curve["pts"] = pts
+
+
 def _inside(obj: dict[str, Any], boxes: list[tuple[float, float, float, float]]) -> bool:
     x = (float(obj.get("x0", 0)) + float(obj.get("x1", 0))) / 2
     y = (float(obj.get("top", 0)) + float(obj.get("bottom", 0))) / 2
@@ -197,6 +218,7 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
                 return [], [], "time_limit", str(limits.max_seconds)
             if sum(len(v) for v in page.objects.values()) > limits.max_pdf_objects:
                 return [], [], "too_many_objects", f"{limits.max_pdf_objects} (p{number})"
+            _squared(page)
             tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not n_tables and not tables:
                 placed.append(_placed_lines(page))
