@@ -21,13 +21,12 @@ from analytics.core.values import ValueParseError, normalize_text, parse_number
 from analytics.ingest.limits import LimitExceeded, Limits, resolve
 from analytics.ingest.problems import Collector, Problem
 from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header
-from analytics.ingest.xlsx import Grid, read_excel, size_mb
+from analytics.ingest.xlsx import OLE2, Grid, password_protected, read_excel, size_mb
 
 MAX_BYTES_DEFAULT = 10 * 1024 * 1024
 HEADER_SCAN_ROWS = 10  # the header is looked for in the first N non-blank rows
 
 
-_OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 
 
 def display_name(source: Any, filename: str | None) -> str:
@@ -391,7 +390,10 @@ def _read_table(
         ctx.add("empty_file")
         return None
     ext = os.path.splitext(ctx.file)[1].lower()
-    if data.startswith(_OLE2) or ext == ".xls":
+    if password_protected(data):
+        ctx.add("password_protected")
+        return None
+    if data.startswith(OLE2) or ext == ".xls":
         ctx.add("old_excel")
         return None
     if data.startswith(b"PK\x03\x04") or ext in (".xlsx", ".xlsm", ".xltx", ".xltm"):

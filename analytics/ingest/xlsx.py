@@ -24,9 +24,17 @@ from analytics.ingest.limits import Deadline, LimitExceeded, Limits
 from analytics.ingest.problems import Collector
 from analytics.ingest.schema import col_letter
 
-__all__ = ["Grid", "read_excel", "cell_text"]
+__all__ = ["Grid", "read_excel", "cell_text", "OLE2", "password_protected"]
 
 UNZIPPED_FACTOR = 12  # an xlsx may unpack to at most max_bytes * this (and max_unpacked_bytes)
+OLE2 = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an OLE2 compound file: old Office formats, and a password-locked new one
+_LOCKED = "EncryptedPackage".encode("utf-16-le")  # the stream holding an encrypted .xlsx / .docx package
+
+
+def password_protected(data: bytes) -> bool:
+    """An .xlsx / .docx saved with a password to open it: Office then stores it as an OLE2 file
+    whose ``EncryptedPackage`` stream holds the encrypted workbook or document."""
+    return data.startswith(OLE2) and _LOCKED in data
 
 
 class Grid:

@@ -16,3 +16,36 @@ def test_a_browser_copy_s_short_rows_ending_in_a_value_with_a_unit_per_unit_are_
         "环境卫生专项考核\t1次/月\t"])
     rows = split_text(text).rows
     assert [r[0] for r in rows[2:]] == ["景观建设成本", "时效指标", "环境卫生专项考核"]
+
+
+def test_a_file_locked_with_a_password_says_so_and_a_pdf_with_permissions_only_is_read() -> None:
+    """A file saved with a password to open it (tests/ingest/files/password_abc123.*: an .xlsx and a
+    .docx encrypted as Office does, a PDF exported with an open password; an old .doc and .xls
+    whose headers mark them encrypted) is told as such, with what to do, not as a damaged file; a
+    PDF that only restricts printing and copying (an owner password) opens and is read."""
+    import struct
+    from pathlib import Path
+
+    from analytics.ingest.validate import ingest_any
+    from analytics.ingest.tables import NoTable, TableReading, parse_table
+    from analytics.present.tables_text import no_table_message
+
+    files, generated = Path(__file__).parent / "files", Path(__file__).parents[1] / "tables" / "generated"
+    xls = bytearray((generated / "seed_dongguan.xls").read_bytes())
+    bof = xls.find(b"\x09\x08\x10\x00\x00\x06\x05\x00")  # the workbook's BOF; the record after it becomes FILEPASS
+    struct.pack_into("<H", xls, bof + 20, 0x002F)
+    doc = bytearray((generated / "seed_dongguan.doc").read_bytes())
+    fib = next(k for k in range(0, len(doc), 512) if doc[k:k + 2] == b"\xec\xa5")
+    doc[fib + 0x0B] |= 0x01  # the FIB's fEncrypted flag
+    locked = {f"password_abc123.{ext}": (files / f"password_abc123.{ext}").read_bytes() for ext in ("xlsx", "docx", "pdf")}
+    locked |= {"locked.xls": bytes(xls), "locked.doc": bytes(doc)}
+    for name, data in locked.items():
+        result = parse_table(data, filename=name)
+        assert isinstance(result, NoTable) and result.code == "password_protected", (name, result)
+        assert "密码" in no_table_message(result, name, "zh") and "损坏" not in no_table_message(result, name, "zh")
+        assert "password" in no_table_message(result, name, "en")
+    actuals = ingest_any(locked["password_abc123.xlsx"], {}, filename="actuals.xlsx")
+    assert [p.code for p in actuals.problems] == ["password_protected"]
+    opened = parse_table(files / "permissions_only.pdf")
+    assert isinstance(opened, TableReading)
+    assert [(i["name"], i["targets"]["2024"]["raw"]) for i in opened.indicators] == [("培训人数", "≥500人"), ("服务对象满意度", "≥90%")]

@@ -190,7 +190,11 @@ def _child() -> None:
         cause: BaseException | None = exc
         while cause is not None and not isinstance(cause, MemoryError):
             cause = cause.__cause__ or cause.__context__
+        locked: BaseException | None = exc
+        while locked is not None and type(locked).__name__ not in ("PDFPasswordIncorrect", "PDFEncryptionError"):
+            locked = locked.__cause__ or locked.__context__  # a PDF that asks for its password to open
         rows, refs, code, detail = ([], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB") if cause is not None \
+            else ([], [], "password_protected", "pdf") if locked is not None \
             else ([], [], "unreadable", type(exc).__name__)
     sys.stdout.write(json.dumps({"rows": rows, "refs": refs, "code": code, "detail": detail}, ensure_ascii=False))
 

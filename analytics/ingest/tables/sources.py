@@ -33,6 +33,7 @@ from analytics.ingest.tables.word import W as _W
 from analytics.ingest.tables.word import docx_table as _docx_table
 from analytics.ingest.tables.word import inner as _inner
 from analytics.ingest.tables.word import text_of as _text_of
+from analytics.ingest.xlsx import OLE2, password_protected
 
 __all__ = ["RawTable", "ReadFailure", "read_source", "split_spaces", "split_text"]
 
@@ -90,7 +91,9 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
             kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
             return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
         return [RawTable("pdf", rows, refs, None, True)]
-    if data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+    if data.startswith(OLE2):
+        if password_protected(data):
+            return ReadFailure("password_protected", "package")
         if _OLE_WORD in data and _OLE_BOOK not in data and _OLE_BOOK_OLD not in data:
             return _read_doc(data, limits)  # a .doc / .wps: Word's old format, no workbook in it
         return _read_xls(data, sheet, limits)
@@ -200,8 +203,10 @@ def _read_doc(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     try:
         rows, refs = doc_rows(data, limits.max_table_unpacked_bytes // 2)
     except DocError as exc:
-        return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes)) if str(exc) == "too_long" \
-            else ReadFailure("old_word_doc", str(exc))
+        if str(exc) in ("too_long", "encrypted"):
+            return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes)) if str(exc) == "too_long" \
+                else ReadFailure("password_protected", "doc")
+        return ReadFailure("old_word_doc", str(exc))
     if not any(r.startswith("T") for r in refs):  # the targets may be written as sentences
         return [RawTable("text-docx", rows, refs, None, False)] if rows else ReadFailure("no_word_table", "0")
     return [RawTable("doc", rows, refs, None, False)]
@@ -214,8 +219,13 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         import xlrd  # type: ignore[import-not-found]
     except ImportError:
         return ReadFailure("xls_reader_missing")
-    book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
-                              logfile=io.StringIO())  # its warnings on a damaged file are not the program's output
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True, on_demand=True,
+                                  logfile=io.StringIO())  # its warnings on a damaged file are not the program's output
+    except xlrd.XLRDError as exc:
+        if "encrypted" in str(exc).lower():  # a FILEPASS record: a password to open, or to protect the workbook
+            return ReadFailure("password_protected", "xls")
+        raise
     names = book.sheet_names()
     if sheet and sheet not in names:
         return ReadFailure("no_sheet", ", ".join(names))

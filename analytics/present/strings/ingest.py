@@ -53,6 +53,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc_file} is not a valid Excel (.xlsx) file: it may be damaged, only partly uploaded, "
         "or have the wrong extension ({error}). Open the original in Excel, save it as .xlsx and upload again.",
     },
+    "password_protected": {
+        "zh": "{loc_file}设有打开密码（加密保护），无法读取。请用密码在 Excel 或 WPS 中打开，取消密码"
+        "（「文件」→「信息」→「保护工作簿」→「用密码进行加密」，清空密码）后另存一份再上传。",
+        "en": "{loc_file} is protected by a password to open it (encrypted), so it cannot be read. Open it with its "
+        "password in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, "
+        "clear it), save a copy and upload that.",
+    },
     "old_excel": {
         "zh": "{loc_file}是旧版 Excel 97-2003（.xls）格式，无法读取。"
         "请在 Excel 中打开，「另存为」→「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后再上传。",

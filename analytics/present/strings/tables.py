@@ -64,6 +64,11 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "{file}: a row of the table has more than {detail} cells; it is not read as a target table."},
     "not_as_named": {"zh": "{file}：文件扩展名是 {detail}，但内容不是这种文件（可能已损坏、没有下载完整，或被改了扩展名）。请打开原件另存一份再上传，或复制表格文字粘贴。",
                      "en": "{file}: the file is named {detail} but its content is not such a file (damaged, cut off in download, or renamed). Open the original, save a fresh copy and upload that, or paste the table's text."},
+    "password_protected": {"zh": "{file}：文件设有密码（打开密码或加密保护），无法读取。请用密码在 Excel、Word、WPS 或 PDF 阅读器中打开，"
+                                 "取消密码后另存一份再上传，或复制表格文字粘贴。",
+                           "en": "{file}: the file is protected by a password (to open it, or encrypted), so it cannot be read. Open it "
+                                 "with its password in Excel, Word, WPS or a PDF reader, remove the password, save a copy and upload "
+                                 "that, or paste the table's text."},
     "bad_encoding": {"zh": "{file}：文本既不是UTF-8也不是GBK编码。", "en": "{file}: the text is neither UTF-8 nor GBK."},
     "bad_excel": {"zh": "{file}：无法读取该Excel工作簿（{detail}）。", "en": "{file}: the Excel workbook cannot be read ({detail})."},
     "old_word_doc": {"zh": "{file}：无法读取这份旧版 Word 文档（.doc 或 WPS 文字：{detail}）。请在 Word 或 WPS 中“另存为” .docx 后上传，或复制表格文本粘贴。",
