@@ -106,3 +106,21 @@ def test_a_text_out_of_order_asks_for_the_file_itself(page, np_url, tmp_path):
     expect(page.get_by_text("无法读取的行").first).to_be_visible()
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_disordered.png")
+
+
+def test_a_file_locked_with_a_password_says_how_to_unlock_it(page, np_url):
+    """A workbook saved with a password to open it: the page says so and how to remove the password,
+    with no reading and no save button."""
+    url, _ = np_url
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(f"{url}/new_project")
+    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
+    wait_idle(page)
+    locked = ROOT / "tests" / "ingest" / "files" / "password_abc123.xlsx"
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(locked))
+    wait_idle(page)
+    expect(page.get_by_text("文件设有密码").first).to_be_visible()
+    assert page.get_by_role("button", name="保存为新项目").count() == 0
+    assert "损坏" not in page.evaluate("() => document.body.innerText")
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_password.png")
