@@ -28,6 +28,8 @@ def test_files_that_hold_no_table_text_say_what_they_are() -> None:
              "表.ofd": (zipped("OFD.xml", "Doc_0/Document.xml"), "ofd_file"),
              "表.ods": (zipped("mimetype", "content.xml", first=b"application/vnd.oasis.opendocument.spreadsheet"), "odf_file"),
              "表.pptx": (zipped("[Content_Types].xml", "ppt/presentation.xml"), "slides_file"),
+             "表.xlsb": (zipped("[Content_Types].xml", "xl/workbook.bin", "xl/worksheets/sheet1.bin"), "xlsb_file"),
+             "坏的表.xlsx": (zipped("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"), "bad_excel"),
              "改名的截图.xlsx": (png, "image_file"), "下载中断.xlsx": (bytes(range(256)) * 8, "not_as_named"),
              "乱码.docx": (b"\x81\xff\x00" * 300, "not_as_named"), "坏的.pdf": (b"\xfe\x00\x99" * 300, "not_as_named")}
     for name, (data, code) in cases.items():
@@ -35,7 +37,7 @@ def test_files_that_hold_no_table_text_say_what_they_are() -> None:
         assert isinstance(got, NoTable) and got.code == code, (name, got)
         for lang in ("zh", "en"):
             message = no_table_message(got, name, lang)
-            assert name in message and "tables." not in message
+            assert name in message and "tables." not in message and "bad_excel" not in message  # no code for a reason
 
 
 def test_a_text_is_comma_separated_only_when_its_records_have_even_fields() -> None:

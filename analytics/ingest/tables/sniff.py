@@ -27,13 +27,15 @@ def file_kind(data: bytes) -> str | None:
 
 def zip_kind(names: set[str], data: bytes) -> str | None:
     """What a zip that is no Word document and no workbook holds: an OFD (版式文件), an
-    OpenDocument file, a PowerPoint deck, or an archive of files."""
+    OpenDocument file, a PowerPoint deck, an Excel binary workbook (.xlsb), or an archive of files."""
     if "OFD.xml" in names or any(n.lower().endswith("/ofd.xml") for n in names):
         return "ofd_file"
     if "mimetype" in names and b"application/vnd.oasis.opendocument" in data[:200]:
         return "odf_file"
     if "ppt/presentation.xml" in names:
         return "slides_file"
+    if "xl/workbook.bin" in names:
+        return "xlsb_file"  # Excel's binary workbook (.xlsb): its sheets are no XML to read
     if "[Content_Types].xml" in names:
         return None  # an Office file of another kind: the workbook reader says what it found
     return "archive_file"

@@ -70,7 +70,14 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "with its password in Excel, Word, WPS or a PDF reader, remove the password, save a copy and upload "
                                  "that, or paste the table's text."},
     "bad_encoding": {"zh": "{file}：文本既不是UTF-8也不是GBK编码。", "en": "{file}: the text is neither UTF-8 nor GBK."},
-    "bad_excel": {"zh": "{file}：无法读取该Excel工作簿（{detail}）。", "en": "{file}: the Excel workbook cannot be read ({detail})."},
+    "bad_excel": {"zh": "{file}：无法读取该 Excel 工作簿：文件可能已损坏，或只下载、上传了一部分。请用 Excel 或 WPS 打开原文件，"
+                        "另存为 .xlsx 后再上传，或复制表格文字粘贴。",
+                  "en": "{file}: the Excel workbook cannot be read: it may be damaged, or only partly downloaded or uploaded. "
+                        "Open the original in Excel or WPS, save it as .xlsx and upload that, or paste the table's text."},
+    "xlsb_file": {"zh": "{file}：这是 Excel 二进制工作簿（.xlsb），不能直接读取。请在 Excel 中「另存为」→「Excel 工作簿（*.xlsx）」后上传，"
+                        "或复制表格文字粘贴。",
+                  "en": "{file}: this is an Excel binary workbook (.xlsb), which cannot be read directly. In Excel use Save As → "
+                        "\"Excel Workbook (*.xlsx)\" and upload that, or paste the table's text."},
     "old_word_doc": {"zh": "{file}：无法读取这份旧版 Word 文档（.doc 或 WPS 文字：{detail}）。请在 Word 或 WPS 中“另存为” .docx 后上传，或复制表格文本粘贴。",
                      "en": "{file}: this old-format Word document (.doc or WPS Writer) cannot be read ({detail}). Save it as .docx in Word or WPS and upload that, or paste the table's text."},
     "bad_docx": {"zh": "{file}：无法读取该Word文档。", "en": "{file}: the Word document cannot be read."},
