@@ -120,6 +120,7 @@ def _full_lines(page: Any, cells: list[Any]) -> list[bool]:
     return out
 
 
+_UNMAPPED = re.compile(r"\(cid:\d+\)")  # a character drawn in a font that maps it to no text
 _SKEW = 0.05  # points: a ruling line whose ends differ by less is level (or upright), as drawn
 
 
@@ -202,7 +203,8 @@ def _child() -> None:
 def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
     """Rows of cell texts and their places (``p2`` for a line of page 2, ``p2 T1:3`` for row 3 of its
     first table), or a failure code (``pdf_reader_missing`` | ``too_many_pages`` |
-    ``too_many_objects`` | ``time_limit`` | ``no_pdf_table``) with a detail."""
+    ``too_many_objects`` | ``time_limit`` | ``no_pdf_table`` | ``pdf_text_unmapped``: most characters
+    drawn in fonts that map them to no text) with a detail."""
     try:
         import pdfplumber
     except ImportError:
@@ -214,6 +216,7 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
     last_row: int | None = None  # the last table row so far, while no text has come after it
     last_full: list[bool] = []  # whether each cell of that row ran to its edge on its last line
     placed: list[list[str]] = []  # each page's words at their places, kept while no table is found
+    glyphs = unmapped = 0  # the characters drawn, and those whose font maps them to no text ((cid:1234))
     with pdfplumber.open(io.BytesIO(data)) as pdf:
         if len(pdf.pages) > limits.max_pdf_pages:
             return [], [], "too_many_pages", str(limits.max_pdf_pages)
@@ -222,6 +225,9 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
                 return [], [], "time_limit", str(limits.max_seconds)
             if sum(len(v) for v in page.objects.values()) > limits.max_pdf_objects:
                 return [], [], "too_many_objects", f"{limits.max_pdf_objects} (p{number})"
+            drawn = [str(c.get("text", "")) for c in page.chars if str(c.get("text", "")).strip()]
+            unmapped += sum(1 for t in drawn if _UNMAPPED.fullmatch(t))
+            glyphs += len(drawn)
             _squared(page)
             tables = sorted(page.find_tables(), key=lambda t: t.bbox[1])
             if not n_tables and not tables:
@@ -252,6 +258,8 @@ def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
                 refs.append(f"p{number}")
             if below or not tables:
                 last_row = None  # text after the table: the next page starts afresh
+    if glyphs and unmapped > glyphs / 2:  # fonts without a map to text: what a copy gives is (cid:…) too
+        return [], [], "pdf_text_unmapped", str(unmapped)
     if not n_tables:
         return _layout_lines(placed) or ([], [], "no_pdf_table", str(len(rows)))
     return rows, refs, "", ""

@@ -52,6 +52,11 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "{file}: reading a PDF needs pdfplumber (see requirements.txt); or copy the table's text and paste it."},
     "no_pdf_table": {"zh": "{file}：PDF中没有可读取的文字（共{detail}行），像是扫描件或图片，无法读取表格。请复制表格文本粘贴，或上传Word/Excel原件。",
                      "en": "{file}: the PDF holds no text to read ({detail} lines): it looks like a scan or an image. Paste the table's text, or upload the Word or Excel original."},
+    "pdf_text_unmapped": {"zh": "{file}：这份PDF的文字用的字体没有字符映射，读出来（复制出来）都是乱码，无法读取表格。请上传 Word 或 Excel 原件"
+                                "（可向制表单位索取）。",
+                          "en": "{file}: this PDF draws its text in fonts that map it to no characters, so what it gives (and what a copy "
+                                "gives) is garbage; the table cannot be read. Upload the Word or Excel original (ask "
+                                "whoever made the table for it)."},
     "too_many_pages": {"zh": "{file}：PDF超过 {detail} 页，不像一张目标表。请只导出含目标表的页，或复制表格文本粘贴。",
                        "en": "{file}: the PDF has more than {detail} pages. Export only the pages with the table, or paste the table's text."},
     "too_many_objects": {"zh": "{file}：PDF页面中的图形对象超过 {detail} 个，未读取。",
