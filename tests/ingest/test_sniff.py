@@ -51,3 +51,27 @@ def test_a_text_is_comma_separated_only_when_its_records_have_even_fields() -> N
     assert split_text(prose).fmt == "text-lines"
     one_line = "专项名称,普惠金融,年度总体目标,目标1:支持农村金融,一级指标二级指标三级指标指标值≥10%\n"
     assert split_text(one_line).fmt == "text-lines"
+
+
+def test_a_word_document_holding_its_table_as_a_picture_says_so() -> None:
+    """A Word document with no table but a picture (a table pasted as a screenshot or scan) says the
+    table is a picture and asks for the original; one with neither says it has no table."""
+    import io
+
+    import docx
+
+    from analytics.present.tables_text import no_table_message
+
+    def document(picture: bool) -> bytes:
+        doc = docx.Document()
+        doc.add_paragraph("附件：项目支出绩效目标表")
+        if picture:
+            doc.add_picture(str(ROOT / "docs" / "indicator.png"))
+        buf = io.BytesIO()
+        doc.save(buf)
+        return buf.getvalue()
+
+    pasted, empty = parse_table(document(True), filename="截图.docx"), parse_table(document(False), filename="空.docx")
+    assert isinstance(pasted, NoTable) and pasted.code == "word_table_picture"
+    assert "图片" in no_table_message(pasted, "截图.docx", "zh") and "picture" in no_table_message(pasted, "截图.docx", "en")
+    assert isinstance(empty, NoTable) and empty.code == "no_word_table"

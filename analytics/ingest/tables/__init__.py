@@ -155,7 +155,7 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
                 result.source["advice"] = "names_only"
                 return result
         if table.fmt == "text-docx":  # a Word document without a table and without targets in its text
-            return NoTable("no_word_table", str(len(table.rows)))
+            return NoTable("word_table_picture" if table.pictures else "no_word_table", str(len(table.rows)))
     if isinstance(first, TableReading) and not first.indicators:  # a header with no indicator under it
         below = [u["text"][:80] for u in first.unread] + [s["text"][:80] for s in first.skipped]
         return NoTable("no_rows", str(first.source.get("header_row") or ""), rows=len(below), sample=below[:4])

@@ -325,7 +325,9 @@ def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
                 rows.append(r)
                 refs.append(f"T{n_tables}:{i}")
     if not n_tables:  # the targets may be written as sentences: the paragraphs, read as text
-        return [RawTable("text-docx", rows, refs, None, False)] if rows else ReadFailure("no_word_table", "0")
+        pictures = sum(1 for _ in body.iter(f"{_W}drawing")) + sum(1 for _ in body.iter(f"{_W}pict"))
+        return [RawTable("text-docx", rows, refs, None, False, pictures=pictures)] if rows \
+            else ReadFailure("word_table_picture" if pictures else "no_word_table", "0")
     return [RawTable("docx", rows, refs, None, True)]
 
 

@@ -100,6 +100,11 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "{file}: this is the frame page of a workbook saved as a web page; the tables are in sheet001.htm and the like in the folder beside it. Upload that file, or save the workbook as .xlsx and upload that."},
     "bad_markup": {"zh": "{file}：这份网页或 XML 表格无法读取（{detail}）。请在浏览器中选中表格复制后粘贴，或在 Excel / WPS 中另存为 .xlsx 后上传。",
                    "en": "{file}: this web page or XML sheet cannot be read ({detail}). Select the table in the browser and paste it, or save it as .xlsx in Excel or WPS and upload that."},
+    "word_table_picture": {"zh": "{file}：Word文档中没有表格，只有图片（表格是以截图或扫描件贴进来的），无法从图片中读取文字。"
+                                 "请向制表单位索取原始的 Excel 或 Word 表格，或把表格文字粘贴进来。",
+                           "en": "{file}: the Word document holds no table, only pictures (the table was pasted as a screenshot or a "
+                                 "scan); no text can be read from a picture. Ask whoever made the table for the Excel or Word "
+                                 "original, or paste the table's text."},
     "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
                       "en": "{file}: the Word document has no table (only {detail} paragraphs). Paste the table or save it as Excel."},
     "no_sheet": {"zh": "{file}：没有这个工作表；现有工作表：{detail}。", "en": "{file}: no such sheet; the sheets are: {detail}."},
