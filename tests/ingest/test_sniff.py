@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from analytics.ingest.tables import NoTable, parse_table
+from analytics.ingest.tables import NoTable, TableReading, parse_table
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -53,9 +53,10 @@ def test_a_text_is_comma_separated_only_when_its_records_have_even_fields() -> N
     assert split_text(one_line).fmt == "text-lines"
 
 
-def test_a_word_document_holding_its_table_as_a_picture_says_so() -> None:
-    """A Word document with no table but a picture (a table pasted as a screenshot or scan) says the
-    table is a picture and asks for the original; one with neither says it has no table."""
+def test_a_document_or_sheet_holding_its_table_as_a_picture_says_so() -> None:
+    """A Word document with no table but a picture, or a sheet with no table and a picture (a table
+    pasted as a screenshot or scan), says the table may be a picture and asks for the original; one
+    with neither says it has no table."""
     import io
 
     import docx
@@ -75,3 +76,15 @@ def test_a_word_document_holding_its_table_as_a_picture_says_so() -> None:
     assert isinstance(pasted, NoTable) and pasted.code == "word_table_picture"
     assert "图片" in no_table_message(pasted, "截图.docx", "zh") and "picture" in no_table_message(pasted, "截图.docx", "en")
     assert isinstance(empty, NoTable) and empty.code == "no_word_table"
+    import openpyxl
+    from openpyxl.drawing.image import Image
+
+    book = openpyxl.Workbook()
+    book.active["A1"] = "附件：项目支出绩效目标表"
+    book.active.add_image(Image(str(ROOT / "docs" / "indicator.png")), "A3")
+    buf = io.BytesIO()
+    book.save(buf)
+    sheet = parse_table(buf.getvalue(), filename="截图.xlsx")
+    assert isinstance(sheet, NoTable) and sheet.code == "sheet_table_picture"
+    assert "附件：项目支出绩效目标表" in no_table_message(sheet, "截图.xlsx", "zh")
+    assert isinstance(parse_table(ROOT / "tests" / "tables" / "generated" / "nanyue_fupin_2018.xlsx"), TableReading)

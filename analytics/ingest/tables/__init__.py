@@ -84,7 +84,10 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             return _forms(readings, form)  # each sheet's form, as the forms one below the other of one sheet
         if len(readings) == 1 and form is None and not readings[0].source.get("forms"):
             return readings[0]  # the one sheet with a form: not read again
-    return _parse_tables(tables, name, year, lex, form)
+    result = _parse_tables(tables, name, year, lex, form)
+    if isinstance(result, NoTable) and result.code == "no_header" and any(t.pictures for t in tables):
+        result = dataclasses.replace(result, code="sheet_table_picture")  # pictures and no table: a table pasted as a screenshot
+    return result
 
 
 def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexicon, form: int | None

@@ -22,7 +22,7 @@ class RawTable:
     merged: bool = False
     sheets: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # a text's lines as written (blanks kept), for text-lines
-    pictures: int = 0  # pictures in a Word document without a table (a table pasted as a screenshot or scan)
+    pictures: int = 0  # pictures in the file (a table pasted as a screenshot or scan, when no table is found)
 
 
 @dataclass

@@ -190,8 +190,11 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
         _fill(rows, grid.merges, first)
         name = str(ctx.sheet)
         tables.append(RawTable("xlsx", rows, [f"{name}!{r}" for r in range(first, last + 1)], name, True))
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        pictures = sum(1 for n in zf.namelist() if n.startswith("xl/media/"))
     for t in tables:
         t.sheets = [x.sheet or "" for x in tables]
+        t.pictures = pictures
     return tables
 
 

@@ -105,6 +105,11 @@ STRINGS: dict[str, dict[str, str]] = {
                            "en": "{file}: the Word document holds no table, only pictures (the table was pasted as a screenshot or a "
                                  "scan); no text can be read from a picture. Ask whoever made the table for the Excel or Word "
                                  "original, or paste the table's text."},
+    "sheet_table_picture": {"zh": "{file}：工作表中没有找到绩效指标表，但有图片（表格可能是以截图或扫描件贴进来的），无法从图片中读取文字。"
+                                  "请向制表单位索取原始的 Excel 或 Word 表格，或把表格文字粘贴进来。开头几行是：{sample}",
+                            "en": "{file}: no target table was found in the sheet, but it holds pictures (the table may have been "
+                                  "pasted as a screenshot or a scan); no text can be read from a picture. Ask whoever made the table "
+                                  "for the Excel or Word original, or paste the table's text. The first rows: {sample}"},
     "no_word_table": {"zh": "{file}：Word文档中没有表格（只有{detail}段文字）。请粘贴表格或另存为Excel。",
                       "en": "{file}: the Word document has no table (only {detail} paragraphs). Paste the table or save it as Excel."},
     "no_sheet": {"zh": "{file}：没有这个工作表；现有工作表：{detail}。", "en": "{file}: no such sheet; the sheets are: {detail}."},
