@@ -342,3 +342,20 @@ def test_a_numbered_name_with_its_explanation_wrapped_before_the_figure_is_a_row
     got = {i["name"]: i["targets"]["2022"]["raw"] for i in _read(text, 2022)["indicators"]}
     assert got == {"示范区建立": "≧20000亩", "化肥减量增效田间试验": "≧15组", "土样植株化验": "≧60个",
                    "农户施肥情况调查": "≧300户"}
+
+
+def test_a_name_ending_in_a_masked_bound_and_a_scoring_rule_after_an_empty_note_column() -> None:
+    """One cell a line, narrow columns: a name's last line holding words and a template's masked bound
+    (乡村旅游带动增加 / 贫困村收入(≥**万 / 元)) goes on with the name before its explanation; under
+    指标值 | 备注 | 评（扣）分标准 a scoring rule goes under its own column, the 备注 left empty, so the
+    next name's first line is not taken for the rule."""
+    text = "\n".join(["一级指标", "二级指标", "三级指标", "指标解释", "指标值", "备注", "评（扣）分标准",
+                      "产出指标", "数量指标", "流转土地", "反映流转土地情况", ">=60亩", "完成得满分，未完", "成按比例扣分",
+                      "效益指标", "经济效益", "指标", "乡村旅游带动增加", "贫困村收入(≥**万", "元)", "反映乡村旅游带动",
+                      "情况", ">=6万元", "完成得满分，未完", "成按比例扣分",
+                      "乡村旅游带动增加", "贫困人口收入(≥**", "万元)", "反映乡村旅游带动", "情况", ">=2.61万元",
+                      "完成得满分，未完", "成按比例扣分"])
+    got = _read(text, 2018)
+    assert [(i["name"], i["targets"]["2018"]["raw"]) for i in got["indicators"]] == [
+        ("流转土地", ">=60亩"), ("乡村旅游带动增加贫困村收入", ">=6万元"), ("乡村旅游带动增加贫困人口收入", ">=2.61万元")]
+    assert not got["unread"]

@@ -34,6 +34,8 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
 _MEASURE_END = re.compile(r"(率|度|比例|比重|占比|性|数|量)$")  # a name ending in what it measures
 _UNIT_TAIL = re.compile(UNIT_NOTE.pattern + "$")  # …(户), …(万元): a name's unit in brackets at its end
+_RULE_HEADER = re.compile(r"评.{0,3}分|扣分|计分|打分")  # 评（扣）分标准, 评分标准, 扣分规则: a scoring rule's column
+_MASKED_IN_WORDS = re.compile(r"^[^\W\d_]{2,}.*[≥≤><]=?\*+")  # 贫困村收入(≥**万元): words, then a template's masked bound
 _OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
 
@@ -302,9 +304,10 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
         return False
     t = normalize_text(lines[i])
     if line_fits(lines[i], "value", lex) and not (closes(name, lines[i]) or ends_name(name, lines[i], lex)
-                                                  or dangles(name, lines[i], lex)
+                                                  or dangles(name, lines[i], lex) or _MASKED_IN_WORDS.search(t)
                                                   or not re.search(r"\d", t) and runs_to_value(name, lines, i, lex, explains)):
-        return False  # (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起: words read as a target, a name's middle)
+        return False  # (因粮食市场波动引 / 起的粮食安全事 / 件发生数 / 0起: words read as a target, a name's middle;
+        # 乡村旅游带动增加 / 贫困村收入(≥**万元): words and a template's masked bound, never a value)
     if lex.level_word(lines[i]) or level_ahead(lines, i, lex) or t in TYPE_WORDS or SIGN_ONLY.fullmatch(t) \
             or (explains and lex.explanation and lex.explanation.match(t)) or t == normalize_text(name):
         return False
@@ -317,6 +320,9 @@ def _name_goes_on(name: str, lines: list[str], i: int, lex: Lexicon, explains: b
             and (not reads_complete(name) or unit_bracket_end(name, lex) and reads_complete(lines[i])) \
             and not next_row(i + 1) and (not described or len(t) <= 3):
         return True  # 经费支 / 出合规性 / 严格执行…: a name that does not read complete before its value
+    if nxt is not None and _MASKED_IN_WORDS.search(t) and not reads_complete(name) and (starts_value(nxt, lex) or explained) \
+            and not next_row(i + 1):
+        return True  # 乡村旅游带动增加 / 贫困村收入(≥**万元) / 反映…: the name's end, its masked bound (wider, joined before)
     if nxt is not None and names_property(t) and starts_value(nxt, lex) and narrower(name, lines[i], lex) \
             and not next_row(i + 1) and not _MEASURE_END.search(normalize_text(name)):
         return True  # 补助经费 / 到位及时性 / 及时: a property's name (…性) is no value, and no row goes without
@@ -491,6 +497,10 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     and not (re.fullmatch(r"\d{1,3}(\.\d{1,2})?", normalize_text(lines[i])) and COMPUTED.search(header[k])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score,
                 # nor the explanation itself, cut: 反映提交报告及时 / 情况; under 分值, a bare number is the score)
+            if roles[k] == "ignore" and i < len(lines) and lex.scoring_rule and lex.scoring_rule.search(normalize_text(lines[i])) \
+                    and not _RULE_HEADER.search(normalize_text(header[k])) \
+                    and any(_RULE_HEADER.search(normalize_text(x)) for x in header[k + 1:]):
+                continue  # 备注 | 评（扣）分标准: a scoring rule goes under its own column, the note left empty
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
                 level = lex.level_word(t)
