@@ -359,3 +359,21 @@ def test_a_name_ending_in_a_masked_bound_and_a_scoring_rule_after_an_empty_note_
     assert [(i["name"], i["targets"]["2018"]["raw"]) for i in got["indicators"]] == [
         ("流转土地", ">=60亩"), ("乡村旅游带动增加贫困村收入", ">=6万元"), ("乡村旅游带动增加贫困人口收入", ">=2.61万元")]
     assert not got["unread"]
+
+
+def test_a_form_naming_its_rows_by_their_second_level_with_an_explanation_column() -> None:
+    """指标类型 | 指标名称 | 指标解释 | 指标值 one cell a line, each row named by its second level
+    (数量指标 | 反映数量指标情况 | 375万平方米): the level word names its row when an explanation (wrapped
+    or not) and then a value follow it; an explanation ending in a level's word (反映社会效益指标 /
+    情况) is no level word; and such a reading is not taken for one cut at the level words."""
+    lex = load_lexicon()
+    assert lex.level_word("社会效益指标") and not lex.level_word("反映社会效益指标")
+    text = "\n".join(["指标类型", "指标名称", "指标解释", "指标值", "指标描述", "评（扣）分标准",
+                      "产出指标", "数量指标", "反映数量指标情况", "375万平方米", "完成全市375万平", "方米的绿地养护、", "维护等",
+                      "完成得满分，未完", "成按比例扣分",
+                      "质量指标", "反映质量指标情况", "100%", "达到绿化绿地全覆", "盖", "完成得满分，未完", "成按比例扣分",
+                      "时效指标", "反映时效指标情况", "全年", "全年", "完成得满分，未完", "成按比例扣分",
+                      "效益指标", "社会效益指标", "反映社会效益指标", "情况", "是", "满足市民生存环境", "的需求",
+                      "完成得满分，未完", "成按比例扣分"])
+    got = [(i["name"], i["targets"]["2024"]["raw"]) for i in _read(text, 2024)["indicators"]]
+    assert got == [("数量指标", "375万平方米"), ("质量指标", "100%"), ("时效指标", "全年"), ("社会效益指标", "是")]

@@ -392,8 +392,9 @@ def _worth(reading: TableReading) -> tuple[float, int]:
 def _whole(reading: TableReading) -> int:
     """The sound indicators (:func:`_sound`) whose name reads whole (…率, …人数, …性: not a piece of
     a wrapped cell such as 开展农村实用技术培)."""
+    by_level = _by_level(reading)
     return sum(1 for ind in reading.indicators if (ind.get("targets") or ind.get("actuals") or ind.get("span"))
-               and reads_complete(ind.get("name") or "") and not _cut_wrong(ind.get("name") or ""))
+               and reads_complete(ind.get("name") or "") and not _row_cut_wrong(ind, by_level))
 
 
 def _left(reading: TableReading) -> int:
@@ -440,6 +441,19 @@ _RULE_IN_CELL = re.compile(r"(扣分|得满|满分|不得分)")  # a scoring rul
 _HEADER_AS_NAME = re.compile(r"(指标值|完成值|目标值)([(（][^()（）]*[)）])?$")  # 预期指标值(包含数字及文字描述): a header cell
 
 
+def _by_level(reading: TableReading) -> bool:
+    """The reading names several rows by their own second level (数量指标 | 数量指标 | 375万平方米,
+    质量指标 | 质量指标 | 100%: a form naming its rows so)."""
+    return sum(1 for ind in reading.indicators if ind.get("name") and ind.get("name") == ind.get("level2")) >= 2
+
+
+def _row_cut_wrong(ind: dict[str, Any], by_level: bool) -> bool:
+    """:func:`_cut_wrong` for an indicator's name; in a reading naming its rows by their second level
+    (:func:`_by_level`), a row so named is not cut wrong."""
+    name = ind.get("name") or ""
+    return _cut_wrong(name) and not (by_level and name == (ind.get("level2") or ""))
+
+
 def _cut_wrong(name: str) -> bool:
     """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标, or
     产出数量 / 质量 alone: a stream cut at a level's label, 产出数量 | 2100 from 产出数量指标 | … | 2100) or
@@ -460,7 +474,8 @@ def _sound(reading: TableReading) -> int:
     word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``), or starts with a filler's dash
     (``-图书编目合格率``), or whose name or target holds a scoring rule's words (完成得满): a way of
     cutting that ran a name into another cell read the row wrong, however full it looks."""
-    return _filled(reading) - sum(1 for ind in reading.indicators if _cut_wrong(ind.get("name") or "")
+    by_level = _by_level(reading)
+    return _filled(reading) - sum(1 for ind in reading.indicators if _row_cut_wrong(ind, by_level)
                                   or any(_RULE_IN_CELL.search(str(t.get("raw") or "")) for t in (ind.get("targets") or {}).values()))
 
 

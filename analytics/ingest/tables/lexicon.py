@@ -114,7 +114,7 @@ class Lexicon:
             return "level2", word
         if word in self.level1:
             return "level1", word
-        if word.endswith("指标") and len(word) <= 12:
+        if word.endswith("指标") and len(word) <= 12 and not (self.explanation and self.explanation.match(word)):  # (反映…指标)
             if re.search("(数量|质量|时效|效益|满意度|成本|影响)指标$|效性指标$", word):  # 时效性指标 (日效性指标 mistyped)
                 return ("level1" if re.fullmatch("(产出|效益|满意度|效果)指标", word) else "level2"), word
         return None

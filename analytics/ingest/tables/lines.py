@@ -180,6 +180,18 @@ def _heading_names_row(lines: list[str], at: int, lex: Lexicon, explains: bool) 
     return _valued(lines, j, lex)
 
 
+def _explained_value(lines: list[str], at: int, lex: Lexicon) -> bool:
+    """Line ``at`` starts an explanation (反映质量指标情况, wrapped or not) and a value follows it: the
+    word before it names its row (a form naming its rows by their second level)."""
+    if at >= len(lines) or not (lex.explanation and lex.explanation.match(normalize_text(lines[at]))):
+        return False
+    note, j = normalize_text(lines[at]), at + 1
+    while j < len(lines) and note_goes_on(note, lines[j], lex):
+        note += normalize_text(lines[j])
+        j += 1
+    return j < len(lines) and is_value_like(normalize_text(lines[j]), lex) and not lex.level_word(lines[j])
+
+
 def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
     """How many lines from ``at`` (序号) make another table's header (序号 | 学校性质 | 培训机构 |
     培训补助标准(元/人) | …, see :func:`~analytics.ingest.tables.layout.is_other_header`), or 0."""
@@ -460,7 +472,8 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
         word = lex.level_word(t)
         nxt = normalize_text(lines[i + 1]) if i + 1 < len(lines) else ""
         names_row = bool(word) and word[0] == "level2" and bool(nxt) and not lex.level_word(nxt) \
-            and (is_value_like(nxt, lex) or nxt in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(nxt)))  # 质量指标 | 100%
+            and (is_value_like(nxt, lex) or nxt in TYPE_WORDS or bool(SIGN_ONLY.fullmatch(nxt))
+                 or explains and _explained_value(lines, i + 1, lex))  # 质量指标 | 100%, 质量指标 | 反映… | 100%
         if word:
             if word[0] == "level2" and "level2" in pending and "level1" not in pending \
                     and pending["level2"] not in lex.level2_to_level1:
