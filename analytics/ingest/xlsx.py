@@ -38,14 +38,17 @@ def password_protected(data: bytes) -> bool:
 
 
 class Grid:
-    """Cell texts by sheet row (columns 0-based), merged ranges (1-based, inclusive), format."""
+    """Cell texts by sheet row (columns 0-based), merged ranges (1-based, inclusive), format, and
+    whether the sheet is hidden in the workbook."""
 
-    __slots__ = ("cells", "merges", "fmt")
+    __slots__ = ("cells", "merges", "fmt", "hidden")
 
-    def __init__(self, cells: dict[int, list[str]], merges: list[tuple[int, int, int, int]], fmt: str) -> None:
+    def __init__(self, cells: dict[int, list[str]], merges: list[tuple[int, int, int, int]], fmt: str,
+                 hidden: bool = False) -> None:
         self.cells = cells
         self.merges = merges
         self.fmt = fmt
+        self.hidden = hidden
 
 
 def size_mb(n: int) -> str:
@@ -473,4 +476,4 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
                 reader.archive.close()
             except Exception:  # noqa: BLE001 - closing a broken archive must not raise
                 pass
-    return Grid(cells, merges, "xlsx")
+    return Grid(cells, merges, "xlsx", hidden=str(getattr(picked[0], "state", "") or "visible") != "visible")

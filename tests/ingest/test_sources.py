@@ -49,3 +49,25 @@ def test_a_file_locked_with_a_password_says_so_and_a_pdf_with_permissions_only_i
     opened = parse_table(files / "permissions_only.pdf")
     assert isinstance(opened, TableReading)
     assert [(i["name"], i["targets"]["2024"]["raw"]) for i in opened.indicators] == [("培训人数", "≥500人"), ("服务对象满意度", "≥90%")]
+
+
+def test_a_workbook_s_hidden_sheet_is_passed_over_unless_asked_for() -> None:
+    """A stale copy of the form kept on a hidden sheet (here before the shown one) is not read as a
+    second form; named with --sheet it is read."""
+    import io
+    from pathlib import Path
+
+    import openpyxl
+
+    from analytics.ingest.tables import TableReading, parse_table
+
+    book = openpyxl.load_workbook(Path(__file__).parents[1] / "tables" / "generated" / "nanyue_fupin_2018.xlsx")
+    stale = book.copy_worksheet(book.active)
+    stale.title, stale.sheet_state = "旧版", "hidden"
+    book.move_sheet("旧版", offset=-1)
+    buf = io.BytesIO()
+    book.save(buf)
+    shown, asked = parse_table(buf.getvalue(), filename="t.xlsx"), parse_table(buf.getvalue(), filename="t.xlsx", sheet="旧版")
+    assert isinstance(shown, TableReading) and isinstance(asked, TableReading)
+    assert len(shown.indicators) == 16 and not shown.source.get("forms") and shown.source["sheet"] == "绩效目标表"
+    assert len(asked.indicators) == 16 and asked.source["sheet"] == "旧版"

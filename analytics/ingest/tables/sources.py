@@ -173,6 +173,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
     from analytics.ingest.xlsx import read_excel
 
     tables: list[RawTable] = []
+    hidden: list[bool] = []
     wanted: list[str | int] = [sheet] if sheet else list(range(50))
     for key in wanted:
         ctx = Collector(os.path.basename(filename))
@@ -190,12 +191,21 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
         _fill(rows, grid.merges, first)
         name = str(ctx.sheet)
         tables.append(RawTable("xlsx", rows, [f"{name}!{r}" for r in range(first, last + 1)], name, True))
+        hidden.append(grid.hidden)
+    tables = _shown(tables, hidden)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         pictures = sum(1 for n in zf.namelist() if n.startswith("xl/media/"))
     for t in tables:
         t.sheets = [x.sheet or "" for x in tables]
         t.pictures = pictures
     return tables
+
+
+def _shown(tables: list[RawTable], hidden: list[bool]) -> list[RawTable]:
+    """A workbook's sheets without its hidden ones (a stale copy, a lookup list), when any is shown;
+    a sheet asked for by name is read whatever its state."""
+    shown = [t for t, h in zip(tables, hidden) if not h]
+    return shown or tables
 
 
 def _read_doc(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
@@ -233,6 +243,7 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
     if sheet and sheet not in names:
         return ReadFailure("no_sheet", ", ".join(names))
     tables = []
+    hidden: list[bool] = []
     formats = _number_formats(book)
     for index, name in enumerate(names[:50]):
         if sheet and name != sheet:
@@ -246,7 +257,9 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
         tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
+        hidden.append(bool(getattr(sh, "visibility", 0)))
         book.unload_sheet(index)
+    tables = _shown(tables, hidden)
     for t in tables:
         t.sheets = [x.sheet or "" for x in tables]
     return tables or ReadFailure("no_sheet", ", ".join(names))
