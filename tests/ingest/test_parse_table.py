@@ -649,6 +649,19 @@ def test_a_ruled_pdf_table_reads_like_its_word_original() -> None:
     assert pdf.project["funding"]["total"] == pytest.approx(103414.18) and pdf.project["years"] == [2023, 2024]
 
 
+def test_a_pdf_cell_s_letter_spacing_is_dropped_from_its_text() -> None:
+    """A cell whose text is spread over its width (分散对齐) or set with wider character spacing comes
+    out of the PDF with blanks between its characters: they are dropped, words of English and
+    separate figures keep theirs."""
+    from analytics.ingest.tables.pdf import _join_lines
+
+    assert _join_lines("> = 2 0 平方米") == ">=20平方米" and _join_lines("指 标 值") == "指标值"
+    assert _join_lines("2018 年市级专项扶贫资金") == "2018年市级专项扶贫资金" and _join_lines("<=475元/ 亩") == "<=475元/亩"
+    assert _join_lines("三级指标\n值 (万元)") == "三级指标值 (万元)"
+    assert _join_lines("Smart City 平台") == "Smart City 平台" and _join_lines("优秀□ 良好□") == "优秀□ 良好□"
+    assert _join_lines("12 15") == "12 15"
+
+
 def test_a_pdf_whose_fonts_map_its_characters_to_no_text_says_so() -> None:
     """A ruled table drawn in a CID font with no map to text (no ToUnicode: what it gives, and what a
     copy gives, is (cid:650)(cid:2431)…): told as such, not as a file without a table."""

@@ -36,12 +36,27 @@ PdfResult = tuple[list[list[str]], list[str], str, str]
 _ASCII_WORD = re.compile(r"[A-Za-z]$")
 
 
+def _unspaced(line: str) -> str:
+    """A cell's line without the blanks letter spacing puts between its characters (a cell whose
+    text is spread over its width, 分散对齐, or set with wider character spacing: ``指 标 值``,
+    ``> = 2 0 平方米``): most pieces one character long, or a blank beside a Chinese character with a
+    Chinese character or a digit on its other side (``2018 年``)."""
+    pieces = line.split(" ")
+    if len(pieces) >= 3 and 3 * sum(1 for p in pieces if len(p) == 1) >= 2 * len(pieces):
+        return "".join(pieces)
+    return _CJK_BLANK.sub("", line)
+
+
+_CJK_BLANK = re.compile(r"(?<=[\u4e00-\u9fff\d%/]) +(?=[\u4e00-\u9fff])|(?<=[\u4e00-\u9fff]) +(?=\d)")  # 指标 值, 20 平方米, 2018 年
+
+
 def _join_lines(text: str | None) -> str:
-    """A cell's wrapped lines as one text: Chinese and numbers joined directly, English words with a blank."""
+    """A cell's wrapped lines as one text: Chinese and numbers joined directly, English words with a
+    blank, the blanks of letter spacing dropped (:func:`_unspaced`)."""
     if not text:
         return ""
     out = ""
-    for part in (p.strip() for p in text.split("\n")):
+    for part in (_unspaced(p.strip()) for p in text.split("\n")):
         if not part:
             continue
         out += (" " if out and _ASCII_WORD.search(out) and part[:1].isascii() and part[:1].isalpha() else "") + part
