@@ -2583,3 +2583,19 @@ def test_a_level_word_alone_as_a_name_marks_a_row_cut_wrong() -> None:
 
     assert all(_cut_wrong(n) for n in ("产出数量", "质量", "时效", "成本", "数量指标"))
     assert not any(_cut_wrong(n) for n in ("质量达标率", "服务对象满意度", "资金支出率", "产出数量完成率", "成本控制"))
+
+
+def test_a_target_written_as_a_change_on_the_year_before_asks_for_the_target_it_comes_to() -> None:
+    """下降5% / 同比增长10%以上 under a name that measures a level (not its change) needs last year's
+    figure: its target is left for review and the row listed as unread with that reason, in words; on
+    a name that measures the change itself (…增长率) the change is the target."""
+    from analytics.present.tables_text import row_message
+
+    text = "\n".join(["一级指标\t二级指标\t三级指标\t指标值", "产出指标\t数量指标\t单位能耗\t下降5%",
+                      "产出指标\t数量指标\t网络零售额\t同比增长10%以上", "效益指标\t经济效益指标\t网络零售额增长率\t同比增长10%"])
+    result = parse_table(text.encode("utf-8"), filename="t.tsv", year=2024)
+    assert isinstance(result, TableReading)
+    assert [(i["name"], i["targets"]["2024"]["value"], i["targets"]["2024"].get("error")) for i in result.indicators] == \
+        [("单位能耗", None, "change"), ("网络零售额", None, "change"), ("网络零售额增长率", 10.0, None)]
+    assert [u["cells"] for u in result.unread] == [["2024:下降5%→change"], ["2024:同比增长10%以上→change"]]
+    assert all("上年的基数" in row_message(u, "zh") and "last year" in row_message(u, "en") for u in result.unread)

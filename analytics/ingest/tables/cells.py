@@ -321,7 +321,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
             return stated
         if is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
-        return Cell(text_raw, None, None, unit, form="unreadable", error="words_before_number")
+        return Cell(text_raw, None, None, unit, form="unreadable", error="change" if _CHANGE_TARGET.match(text) else "words_before_number")
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×.．](?=[^\W\d_])", "·", unit)  # 元/人*月, 元/生.年 → 元/人·月, 元/生·年

@@ -534,7 +534,7 @@ def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: L
     if percent is not None:
         return percent, {"rule": "fraction_as_percent",
                          "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%"}
-    if cell.form == "unreadable" and cell.error == "words_before_number" and (changed := read_change(raw, name, direction, lex)):
+    if cell.form == "unreadable" and cell.error == "change" and (changed := read_change(raw, name, direction, lex)):
         return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
     return cell, None
 

@@ -121,6 +121,9 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "{where}: the value columns hold scores, not targets, and the name states no target: {text}"},
     "row_no_name": {"zh": "{where}：有数值但没有指标名称：{text}", "en": "{where}: values but no indicator name: {text}"},
     "cell_error_not_a_value": {"zh": "不是数值", "en": "not a value"},
+    "cell_error_change": {"zh": "这是相对上年的增减（如“下降5%”“同比增长10%”），要有上年的基数才能换算为目标值，请在核对时填写换算后的目标",
+                          "en": "a change on the year before (下降5%, 同比增长10%): it needs last year's figure to become a target; "
+                                "fill in the target it comes to when you review"},
     "cell_error_words_before_number": {"zh": "数字前有无法识别的文字", "en": "words before the number that cannot be read"},
     "cell_error_percent_over_100": {"zh": "比率超过100%，疑为录入错误", "en": "a rate above 100%, likely a slip"},
     "cell_error_bad_target": {"zh": "无法识别的目标写法", "en": "a target written in a way that cannot be read"},
