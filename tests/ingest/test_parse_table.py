@@ -2599,3 +2599,31 @@ def test_a_target_written_as_a_change_on_the_year_before_asks_for_the_target_it_
         [("单位能耗", None, "change"), ("网络零售额", None, "change"), ("网络零售额增长率", 10.0, None)]
     assert [u["cells"] for u in result.unread] == [["2024:下降5%→change"], ["2024:同比增长10%以上→change"]]
     assert all("上年的基数" in row_message(u, "zh") and "last year" in row_message(u, "en") for u in result.unread)
+
+
+def test_a_word_table_with_tracked_changes_reads_as_if_they_were_accepted() -> None:
+    """A name moved with changes tracked (w:moveFrom at its old place, w:moveTo at its new one) is
+    read once; a row deleted with changes tracked (w:trPr/w:del) is left out."""
+    import io
+    import zipfile
+
+    source = TABLES / "generated" / "seed_dongguan.docx"
+    with zipfile.ZipFile(source) as zf:
+        parts = {n: zf.read(n) for n in zf.namelist()}
+    doc = parts["word/document.xml"].decode("utf-8")
+    at = doc.find("城镇新增就业人员规模")
+    start = max(doc.rfind("<w:r>", 0, at), doc.rfind("<w:r ", 0, at))
+    end = doc.find("</w:r>", at) + len("</w:r>")
+    run = doc[start:end]
+    doc = doc[:start] + f'<w:moveFrom w:id="1" w:author="a">{run}</w:moveFrom><w:moveTo w:id="2" w:author="a">{run}</w:moveTo>' \
+        + doc[end:]
+    row = doc.rfind("<w:tr", 0, doc.find("登记失业人员规模"))
+    row_open = doc.find(">", row) + 1
+    doc = doc[:row_open] + '<w:trPr><w:del w:id="3" w:author="a"/></w:trPr>' + doc[row_open:]
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        for name, data in parts.items():
+            zf.writestr(name, doc.encode("utf-8") if name == "word/document.xml" else data)
+    changed, plain = parse_table(buf.getvalue(), filename="t.docx"), parse_table(source)
+    assert isinstance(changed, TableReading) and isinstance(plain, TableReading)
+    assert [i["name"] for i in changed.indicators] == [i["name"] for i in plain.indicators if i["name"] != "登记失业人员规模"]

@@ -27,11 +27,12 @@ def inner(el: ET.Element, tags: tuple[str, ...]) -> Iterator[ET.Element]:
 
 
 def text_of(el: ET.Element) -> str:
-    """The text of a paragraph: its runs, not a deleted run, a nested table or the second copy a
-    text box keeps for old readers (mc:Fallback)."""
+    """The text of a paragraph: its runs, not a deleted run, the old place of a moved run (tracked
+    changes, read as if accepted), a nested table or the second copy a text box keeps for old
+    readers (mc:Fallback)."""
     out = []
     for child in el:
-        if child.tag in (f"{W}tbl", _MC_FALLBACK, f"{W}del"):
+        if child.tag in (f"{W}tbl", _MC_FALLBACK, f"{W}del", f"{W}moveFrom"):
             continue
         if child.tag == f"{W}t":
             out.append(child.text or "")
@@ -49,10 +50,12 @@ def docx_table(tbl: ET.Element, max_columns: int = 100) -> list[list[str]]:
     (vMerge without "restart") repeats the text of the cell it belongs to; a row that starts
     further right (gridBefore) keeps its cells under their columns. A span counts at most
     ``max_columns`` (a wider row is then refused by the caller). A table inside a cell comes as
-    its own rows, after the row that holds it."""
+    its own rows, after the row that holds it; a row deleted with changes tracked is left out."""
     grid: list[list[str]] = []
     last: list[str] | None = None  # the table's own row above (a nested table's rows come between)
     for tr in inner(tbl, (f"{W}tr",)):
+        if tr.find(f"{W}trPr/{W}del") is not None:
+            continue  # a row deleted with changes tracked: read as if the changes were accepted
         row: list[str] = []
         before = tr.find(f"{W}trPr/{W}gridBefore")
         if before is not None:
