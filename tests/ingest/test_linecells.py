@@ -29,6 +29,8 @@ def test_the_pieces_of_a_wrapped_cell_are_told_from_the_next_cell() -> None:
     assert header_goes_on("偏差原因分析及改", "进措施", lex) and not header_goes_on("指标值", "培训人次", lex)
     assert level_ahead(["服务对象", "满意度指", "标", "游客满意度"], 0, lex) == 3
     assert level_ahead(["游客满意度", "≥95%"], 0, lex) == 0
+    assert level_ahead(["可持续性发展影响", "指标", "反映可持续性发展"], 0, lex) == 2  # read by its ending, 指标 below
+    assert level_ahead(["参训学员就业", "指标"], 0, lex) == 0
     assert wraps_to_name(["县级储备粮库", "存成本核算率", "100%"], 0, lex)
     assert not wraps_to_name(["特困人员实行动态管理", "扶贫临时救助人数(按月平均)", "≥7人"], 0, lex)
     table = RawTable("text-lines", [["三级指标"], ["指标值"], ["培训人数"], ["≥"], ["280人次"]], ["L1", "L2", "L3", "L4", "L5"])

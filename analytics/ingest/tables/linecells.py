@@ -337,12 +337,14 @@ def _opens(text: str) -> bool:
 
 
 def level_ahead(lines: list[str], at: int, lex: Lexicon) -> int:
-    """How many lines from ``at`` make one level word wrapped (可持续影 / 响指标, 服务对象 / 满意度指 / 标),
-    or 0."""
+    """How many lines from ``at`` make one level word wrapped (可持续影 / 响指标, 服务对象 / 满意度指 / 标,
+    可持续性发展影响 / 指标), or 0."""
     for n in (3, 2):
         word = "".join(normalize_text(x) for x in lines[at:at + n]) if at + n <= len(lines) else ""
         if word in lex.level1 or word in lex.level2:
             return n
+    if at + 2 <= len(lines) and normalize_text(lines[at + 1]) == "指标" and lex.level_word(normalize_text(lines[at]) + "指标"):
+        return 2  # 可持续性发展影响 / 指标: a level word the lexicon reads by its ending, its 指标 alone below
     return 0
 
 
