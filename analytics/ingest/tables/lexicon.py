@@ -72,6 +72,7 @@ class Lexicon:
     date_serial_range: tuple[int, int] = _SERIAL_RANGE
     explanation: re.Pattern[str] | None = None
     scoring_rule: re.Pattern[str] | None = None
+    scoring_header: re.Pattern[str] | None = None  # the scoring rule column's header (评（扣）分标准)
     fragment: re.Pattern[str] | None = None
     run_words: tuple[str, ...] = ()  # header cells of a copy whose cells run together, longest first
     disorder: tuple[int, float] = (5, 0.5)  # unread rows (at least, per indicator) of a text out of order
@@ -189,6 +190,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
                            int((doc.get("date_serial") or {}).get("high", _SERIAL_RANGE[1]))),
         explanation=_rx(doc["headers"].get("explanation")),
         scoring_rule=_rx(doc["headers"].get("scoring_rule")),
+        scoring_header=_rx(doc["headers"].get("scoring_header")),
         fragment=_rx(doc["headers"].get("fragment")),
         disorder=(int((doc.get("disorder") or {}).get("min_unread", 5)),
                   float((doc.get("disorder") or {}).get("per_indicator", 0.5))),

@@ -34,7 +34,6 @@ _BRACKETED = re.compile(r"[(（][^()（）]*[)）]")
 _REFLECTS = re.compile(r"^(主要)?反映|^该指标")  # an explanation's start, never a value's
 _MEASURE_END = re.compile(r"(率|度|比例|比重|占比|性|数|量)$")  # a name ending in what it measures
 _UNIT_TAIL = re.compile(UNIT_NOTE.pattern + "$")  # …(户), …(万元): a name's unit in brackets at its end
-_RULE_HEADER = re.compile(r"评.{0,3}分|扣分|计分|打分")  # 评（扣）分标准, 评分标准, 扣分规则: a scoring rule's column
 _MASKED_IN_WORDS = re.compile(r"^[^\W\d_]{2,}.*[≥≤><]=?\*+")  # 贫困村收入(≥**万元): words, then a template's masked bound
 _OWN_NAME = re.compile(r"(三级|名称)")  # the indicator's own name column, not its description (指标内容)
 _PAGE = re.compile(r"^(第\d+页(共\d+页)?|[-—]\s*\d+\s*[-—]|\d+/\d+|\d{1,3})$")
@@ -171,25 +170,26 @@ def _heading_names_row(lines: list[str], at: int, lex: Lexicon, explains: bool) 
     if j < len(lines) and len(normalize_text(lines[j])) <= LONGEST_PIECE and not _valued(lines, j, lex) \
             and not (explains and lex.explanation and lex.explanation.match(normalize_text(lines[j]))):
         j += 1  # the name's rest
-    if explains and j < len(lines) and lex.explanation and lex.explanation.match(normalize_text(lines[j])):
-        note = normalize_text(lines[j])
+    return _valued(lines, _past_explanation(lines, j, lex) if explains else j, lex)
+
+
+def _past_explanation(lines: list[str], at: int, lex: Lexicon) -> int:
+    """The line after the explanation starting at line ``at`` (反映二、化肥减量 / 情况: its wrapped lines
+    too), or ``at`` when no explanation starts there."""
+    if at >= len(lines) or not (lex.explanation and lex.explanation.match(normalize_text(lines[at]))):
+        return at
+    note, j = normalize_text(lines[at]), at + 1
+    while j < len(lines) and note_goes_on(note, lines[j], lex):
+        note += normalize_text(lines[j])
         j += 1
-        while j < len(lines) and note_goes_on(note, lines[j], lex):
-            note += normalize_text(lines[j])
-            j += 1
-    return _valued(lines, j, lex)
+    return j
 
 
 def _explained_value(lines: list[str], at: int, lex: Lexicon) -> bool:
     """Line ``at`` starts an explanation (反映质量指标情况, wrapped or not) and a value follows it: the
     word before it names its row (a form naming its rows by their second level)."""
-    if at >= len(lines) or not (lex.explanation and lex.explanation.match(normalize_text(lines[at]))):
-        return False
-    note, j = normalize_text(lines[at]), at + 1
-    while j < len(lines) and note_goes_on(note, lines[j], lex):
-        note += normalize_text(lines[j])
-        j += 1
-    return j < len(lines) and is_value_like(normalize_text(lines[j]), lex) and not lex.level_word(lines[j])
+    j = _past_explanation(lines, at, lex)
+    return at < j < len(lines) and is_value_like(normalize_text(lines[j]), lex) and not lex.level_word(lines[j])
 
 
 def _other_header(lines: list[str], at: int, lex: Lexicon) -> int:
@@ -510,9 +510,9 @@ def rebuild_rows(table: RawTable, lex: Lexicon) -> RawTable:
                     and not (re.fullmatch(r"\d{1,3}(\.\d{1,2})?", normalize_text(lines[i])) and COMPUTED.search(header[k])):
                 continue  # the explanation was left empty: this line is the value after it (not a bare score,
                 # nor the explanation itself, cut: 反映提交报告及时 / 情况; under 分值, a bare number is the score)
-            if roles[k] == "ignore" and i < len(lines) and lex.scoring_rule and lex.scoring_rule.search(normalize_text(lines[i])) \
-                    and not _RULE_HEADER.search(normalize_text(header[k])) \
-                    and any(_RULE_HEADER.search(normalize_text(x)) for x in header[k + 1:]):
+            if roles[k] == "ignore" and i < len(lines) and lex.scoring_rule and lex.scoring_header \
+                    and lex.scoring_rule.search(normalize_text(lines[i])) and not lex.scoring_header.search(normalize_text(header[k])) \
+                    and any(lex.scoring_header.search(normalize_text(x)) for x in header[k + 1:]):
                 continue  # 备注 | 评（扣）分标准: a scoring rule goes under its own column, the note left empty
             if repeated and i < len(lines) and roles[k] in ("level2", "name") and k > name_col:
                 t = normalize_text(lines[i])
