@@ -27,8 +27,6 @@ MAX_BYTES_DEFAULT = 10 * 1024 * 1024
 HEADER_SCAN_ROWS = 10  # the header is looked for in the first N non-blank rows
 
 
-
-
 def display_name(source: Any, filename: str | None) -> str:
     if filename:
         return os.path.basename(str(filename)) or str(filename)

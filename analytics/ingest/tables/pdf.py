@@ -203,16 +203,22 @@ def _child() -> None:
     except MemoryError:
         rows, refs, code, detail = [], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB"
     except Exception as exc:  # noqa: BLE001 - a broken PDF is a problem to report
-        cause: BaseException | None = exc
-        while cause is not None and not isinstance(cause, MemoryError):
-            cause = cause.__cause__ or cause.__context__
-        locked: BaseException | None = exc
-        while locked is not None and type(locked).__name__ not in ("PDFPasswordIncorrect", "PDFEncryptionError"):
-            locked = locked.__cause__ or locked.__context__  # a PDF that asks for its password to open
-        rows, refs, code, detail = ([], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB") if cause is not None \
-            else ([], [], "password_protected", "pdf") if locked is not None \
+        rows, refs, code, detail = ([], [], "too_large_unpacked", f"{limits.max_pdf_memory_mb} MB") \
+            if _in_chain(exc, lambda e: isinstance(e, MemoryError)) \
+            else ([], [], "password_protected", "pdf") if _in_chain(exc, lambda e: type(e).__name__ in _LOCKED) \
             else ([], [], "unreadable", type(exc).__name__)
     sys.stdout.write(json.dumps({"rows": rows, "refs": refs, "code": code, "detail": detail}, ensure_ascii=False))
+
+
+_LOCKED = ("PDFPasswordIncorrect", "PDFEncryptionError")  # pdfminer's errors for a PDF that asks for its password
+
+
+def _in_chain(exc: BaseException, found: Any) -> bool:
+    """Whether ``exc`` or an exception it was raised from or during satisfies ``found``."""
+    seen: BaseException | None = exc
+    while seen is not None and not found(seen):
+        seen = seen.__cause__ or seen.__context__
+    return seen is not None
 
 
 def read_pdf_here(data: bytes, limits: Limits) -> PdfResult:
