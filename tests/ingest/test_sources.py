@@ -71,3 +71,31 @@ def test_a_workbook_s_hidden_sheet_is_passed_over_unless_asked_for() -> None:
     assert isinstance(shown, TableReading) and isinstance(asked, TableReading)
     assert len(shown.indicators) == 16 and not shown.source.get("forms") and shown.source["sheet"] == "绩效目标表"
     assert len(asked.indicators) == 16 and asked.source["sheet"] == "旧版"
+
+
+def test_a_table_naming_no_year_takes_the_one_its_sheet_or_file_name_states() -> None:
+    """No year in the header or the title: the sheet's name, else the file's name, stated as a title
+    (2024年绩效目标表, 2024年培训项目绩效目标表.xlsx) gives it, and says where it came from; a name
+    that states none leaves the year to the reviewer."""
+    import io
+
+    import openpyxl
+
+    from analytics.ingest.tables import TableReading, parse_table
+
+    def workbook(sheet: str) -> bytes:
+        book = openpyxl.Workbook()
+        book.active.title = sheet
+        for row in (["项目支出绩效目标表"], ["项目名称", "培训项目"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                    ["产出指标", "数量指标", "培训人数", "≥500人"]):
+            book.active.append(row)
+        buf = io.BytesIO()
+        book.save(buf)
+        return buf.getvalue()
+
+    cases = {("2024年绩效目标表", "培训项目.xlsx"): ("2024", "sheet_name"),
+             ("Sheet1", "2023年培训项目绩效目标表.xlsx"): ("2023", "file_name"), ("Sheet1", "培训项目2024.xlsx"): ("?", None)}
+    for (sheet, file), (year, where) in cases.items():
+        result = parse_table(workbook(sheet), filename=file)
+        assert isinstance(result, TableReading)
+        assert list(result.indicators[0]["targets"]) == [year] and result.source.get("year_from") == where, (sheet, file)

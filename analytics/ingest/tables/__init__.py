@@ -23,7 +23,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.freelines import line_rows
-from analytics.ingest.tables.layout import title_year
+from analytics.ingest.tables.layout import title_year, year_above
 from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.linecells import marks_joined
@@ -198,13 +198,13 @@ def _with_title_year(table: RawTable, given: RawTable, result: TableReading, lex
     if result.source.get("year") is not None \
             or not any(c.get("key") == "?" for c in result.source.get("value_columns") or []):
         return result
-    titled = title_year(given.rows[:_TITLE_LINES], _TITLE_LINES, lex)
+    titled, where = year_above(given.rows[:_TITLE_LINES], table.sheet, name, lex)  # (else the sheet's or file's name)
     if titled is None:
         return result
     again = _laid_out(table, lex, titled, name, converted)
     if not isinstance(again, TableReading) or len(again.indicators) < len(result.indicators):
         return result
-    again.source["year_from"] = "title"
+    again.source["year_from"] = where
     return again
 
 

@@ -6,6 +6,8 @@ blocks once flattened to text, the block around each label).
 
 from __future__ import annotations
 
+import os
+
 import re
 from dataclasses import dataclass, field
 
@@ -14,7 +16,7 @@ from analytics.ingest.tables.cells import GENERIC_NAMES, header_role, header_yea
 from analytics.ingest.tables.lexicon import Lexicon, ordinal, strip_score
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "pick_name", "title_year"]
+__all__ = ["Column", "Layout", "find_layout", "fill_levels", "fill_level_columns", "is_other_header", "pick_name", "title_year", "year_above"]
 
 HEADER_SCAN = 80
 #: rows searched past the first ``HEADER_SCAN`` for a full header (a 部门预算 document whose target
@@ -414,6 +416,18 @@ def title_year(rows: list[list[str]], upto: int, lex: Lexicon) -> int | None:
     return None
 
 
+def year_above(rows: list[list[str]], sheet: str | None, filename: str, lex: Lexicon) -> tuple[int | None, str]:
+    """The year the title lines above a table name (:func:`title_year`), else the one its sheet's
+    name or its file's name states as a title does (``2024年培训项目绩效目标表.xlsx``), with where it
+    was found (``title``, ``sheet_name``, ``file_name``)."""
+    found = title_year(rows, len(rows), lex)
+    if found is not None:
+        return found, "title"
+    for named, where in ((sheet or "", "sheet_name"), (os.path.splitext(os.path.basename(filename))[0], "file_name")):
+        found = title_year([[named]], 1, lex) if named.strip() else None
+        if found is not None:
+            return found, where
+    return None, "title"
 
 
 def ordinal_years(rows: list[list[str]], layout: Layout, lex: Lexicon) -> bool:
