@@ -22,7 +22,8 @@ from analytics.ingest.tables.review import DIRECTIONS, KINDS, apply_facts, apply
 from analytics.ingest.targets import TargetFileError
 from analytics.present.format import fmt_list
 from analytics.present.labels import direction_name, kind_name
-from analytics.present.tables_text import advice_message, no_table_message, note_message, problem_message, row_message
+from analytics.present.tables_text import (advice_message, no_table_message, note_message, problem_message, row_message,
+                                           year_message)
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
 from analytics.storage.project_files import NoYearError, project_id_for, project_years, save_to_store
@@ -158,6 +159,8 @@ st.markdown(tx("summary", file=esc(filename), n=len(indicators), years=fmt_list(
                review=sum(1 for r in rows if r["review"]), skipped=len(reading["skipped"]), unread=len(reading["unread"])))
 if "?" in keys or not years_read:
     st.warning(tx("need_year"), icon=":material/event:")
+elif year_note := year_message(reading, lang):
+    st.info(esc(year_note), icon=":material/event:")
 advice = advice_message(reading, lang)
 if advice:
     st.warning(esc(advice), icon=":material/content_paste_off:")

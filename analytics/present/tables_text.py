@@ -8,7 +8,7 @@ from typing import Any, Mapping
 
 from analytics.present.catalogue import text
 
-__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message"]
+__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "year_message"]
 
 
 def no_table_message(result: Any, file: str, lang: str) -> str:
@@ -26,6 +26,17 @@ def forms_message(reading: Mapping[str, Any], file: str, lang: str) -> str | Non
         return None
     names = "、".join(f"{f['form']}. {f.get('name') or f['where']}" for f in forms[:8]) + ("…" if len(forms) > 8 else "")
     return text("tables.forms_found", lang, file=file, n=len(forms), names=names)
+
+
+def year_message(reading: Mapping[str, Any], lang: str) -> str | None:
+    """Where the year of value columns that name none was taken from (the title, the sheet's or
+    the file's name …: ``source.year_from``), so the reviewer can check it; ``None`` when the table
+    or ``--year`` named it, or no year was found."""
+    source = reading.get("source", {})
+    where, year = source.get("year_from"), source.get("year")
+    if not where or where == "argument" or year is None:
+        return None
+    return text("tables.year_from_note", lang, year=year, where=text(f"tables.year_from_{where}", lang))
 
 
 def advice_message(reading: Mapping[str, Any], lang: str) -> str | None:

@@ -99,3 +99,10 @@ def test_a_table_naming_no_year_takes_the_one_its_sheet_or_file_name_states() ->
         result = parse_table(workbook(sheet), filename=file)
         assert isinstance(result, TableReading)
         assert list(result.indicators[0]["targets"]) == [year] and result.source.get("year_from") == where, (sheet, file)
+    from analytics.present.tables_text import year_message
+
+    told = parse_table(workbook("Sheet1"), filename="2023年培训项目绩效目标表.xlsx").to_json()
+    assert year_message(told, "zh") == "指标值列没有写年度：按文件名取为 2023 年。如不对，请在上方“目标值所属年度”中填写。"
+    assert "the file's name" in (year_message(told, "en") or "")
+    given = parse_table(workbook("Sheet1"), filename="2023年培训项目绩效目标表.xlsx", year=2024).to_json()
+    assert year_message(given, "zh") is None and year_message(parse_table(workbook("Sheet1"), filename="t.xlsx").to_json(), "zh") is None

@@ -40,6 +40,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "This text holds the indicators' names but no values (the copy stops before the value column, or the "
               "page dropped its digits): {n} names are listed, without their levels or targets; fill them in when "
               "you review. If you have the file, upload the Excel, Word or PDF file itself."},
+    "year_from_note": {"zh": "指标值列没有写年度：按{where}取为 {year} 年。如不对，请在上方“目标值所属年度”中填写。",
+                       "en": "The value columns name no year: {year} was taken from {where}. If that is wrong, enter the year above "
+                             "(year of the target values)."},
+    "year_from_title": {"zh": "表的标题", "en": "the table's title"},
+    "year_from_title_span": {"zh": "标题中的实施期", "en": "the period in the title"},
+    "year_from_project_name": {"zh": "项目名称", "en": "the project's name"},
+    "year_from_sheet_name": {"zh": "工作表名", "en": "the sheet's name"},
+    "year_from_file_name": {"zh": "文件名", "en": "the file's name"},
+    "year_from_form_above": {"zh": "上面一张表的年度", "en": "the form above"},
+    "year_from_text": {"zh": "文字中写的年度", "en": "the year the text names"},
     "forms_found": {"zh": "{file} 中有 {n} 张目标表（{names}），已全部读出，每个指标注明所在的表；只要其中一张时用 --form 序号。",
                     "en": "{file} holds {n} forms ({names}); all were read, each indicator with its form; use --form N for one of them."},
     "empty": {"zh": "{file}：文件是空的。", "en": "{file}: the file is empty."},
