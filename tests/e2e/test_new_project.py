@@ -28,14 +28,19 @@ def np_url(tmp_path_factory):
         yield url, store_dir
 
 
-def test_upload_correct_save_and_switch(page, np_url):
-    url, store_dir = np_url
+def _upload(page, url: str, path: Path) -> None:
+    """新建项目 at 1440×900, the file put in its upload box, the page settled."""
     page.set_viewport_size({"width": 1440, "height": 900})
     page.goto(f"{url}/new_project")
     expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
     wait_idle(page)
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(TABLE))
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
     wait_idle(page)
+
+
+def test_upload_correct_save_and_switch(page, np_url):
+    url, store_dir = np_url
+    _upload(page, url, TABLE)
     expect(page.get_by_text("读出 16 个指标").first).to_be_visible()
     assert_no_exception(page)
 
@@ -76,13 +81,8 @@ def test_a_saved_web_page_is_read(page, np_url):
     """A page saved from the browser as one file (.mht, GBK): the table beside the reading, its rows
     named by table and row."""
     url, _ = np_url
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{url}/new_project")
-    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
-    wait_idle(page)
     mht = ROOT / "tests" / "tables" / "generated" / "ningde_rencaiyizhan_2023.mht"
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(mht))
-    wait_idle(page)
+    _upload(page, url, mht)
     expect(page.get_by_text("读出 5 个指标").first).to_be_visible()
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_mht.png")
@@ -94,14 +94,9 @@ def test_a_text_out_of_order_asks_for_the_file_itself(page, np_url, tmp_path):
     from tests.ingest.test_blocks import DISORDERED
 
     url, _ = np_url
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{url}/new_project")
-    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
-    wait_idle(page)
     text = tmp_path / "pdf_copy.txt"
     text.write_text(DISORDERED, encoding="utf-8")
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(text))
-    wait_idle(page)
+    _upload(page, url, text)
     expect(page.get_by_text("行列顺序很可能在复制或转换时被打乱").first).to_be_visible()
     expect(page.get_by_text("无法读取的行").first).to_be_visible()
     assert_no_exception(page)
@@ -112,15 +107,28 @@ def test_a_file_locked_with_a_password_says_how_to_unlock_it(page, np_url):
     """A workbook saved with a password to open it: the page says so and how to remove the password,
     with no reading and no save button."""
     url, _ = np_url
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{url}/new_project")
-    expect(page.get_by_role("heading", name="新建项目").first).to_be_visible()
-    wait_idle(page)
     locked = ROOT / "tests" / "ingest" / "files" / "password_abc123.xlsx"
-    page.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(locked))
-    wait_idle(page)
+    _upload(page, url, locked)
     expect(page.get_by_text("文件设有密码").first).to_be_visible()
     assert page.get_by_role("button", name="保存为新项目").count() == 0
     assert "损坏" not in page.evaluate("() => document.body.innerText")
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_password.png")
+
+
+def test_a_year_taken_from_the_file_name_is_said(page, np_url, tmp_path):
+    """A table naming no year, in a file named as its title (2023年培训项目绩效目标表.xlsx): its targets
+    are 2023's and the page says the year was taken from the file's name."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["项目支出绩效目标表"], ["项目名称", "培训项目"], ["一级指标", "二级指标", "三级指标", "指标值"],
+                ["产出指标", "数量指标", "培训人数", "≥500人"], ["满意度指标", "服务对象满意度指标", "学员满意度", "≥90%"]):
+        book.active.append(row)
+    named = tmp_path / "2023年培训项目绩效目标表.xlsx"
+    book.save(named)
+    url, _ = np_url
+    _upload(page, url, named)
+    expect(page.get_by_text("按文件名取为 2023 年").first).to_be_visible()
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_year_from_file.png")

@@ -579,14 +579,17 @@ def test_a_table_just_under_the_limits_is_read() -> None:
 
 
 # -- PDF: ruled tables read in a bounded child process
-def _pdf_bytes(content: bytes, pages: int = 1) -> bytes:
+def _pdf_bytes(content: bytes, pages: int = 1, resources: bytes = b"", extra: tuple[bytes, ...] = ()) -> bytes:
+    """A PDF of ``pages`` pages drawing ``content``, with the page ``resources`` and ``extra`` objects
+    (numbered from 4 + pages on) they refer to."""
     import zlib
 
     packed = zlib.compress(content, 9)
     objs = [b"<< /Type /Catalog /Pages 2 0 R >>",
             b"<< /Type /Pages /Kids [%s] /Count %d >>" % (b" ".join(b"%d 0 R" % (3 + i) for i in range(pages)), pages)]
-    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Contents %d 0 R >>" % (3 + pages)] * pages
+    objs += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] %s/Contents %d 0 R >>" % (resources, 3 + pages)] * pages
     objs.append(b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream")
+    objs += list(extra)
     out, offsets = b"%PDF-1.4\n", []
     for i, body in enumerate(objs, start=1):
         offsets.append(len(out))
@@ -665,28 +668,16 @@ def test_a_pdf_cell_s_letter_spacing_is_dropped_from_its_text() -> None:
 def test_a_pdf_whose_fonts_map_its_characters_to_no_text_says_so() -> None:
     """A ruled table drawn in a CID font with no map to text (no ToUnicode: what it gives, and what a
     copy gives, is (cid:650)(cid:2431)…): told as such, not as a file without a table."""
-    import zlib
-
     from analytics.present.tables_text import no_table_message
 
     rules = b"".join(b"50 %d m 550 %d l S\n" % (y, y) for y in (700, 680, 660, 640)) \
         + b"".join(b"%d 640 m %d 700 l S\n" % (x, x) for x in (50, 250, 400, 550))
     glyphs = b"".join(b"BT /F1 10 Tf %d %d Td <%s> Tj ET\n" % (x, y, b"".join(b"%04X" % (100 + 37 * k + x + y) for k in range(5)))
                       for y in (685, 665, 645) for x in (55, 255, 405))
-    packed = zlib.compress(rules + glyphs)
-    objs = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 600 800] /Resources << /Font << /F1 5 0 R >> >> /Contents 4 0 R >>",
-            b"<< /Length %d /Filter /FlateDecode >>\nstream\n" % len(packed) + packed + b"\nendstream",
-            b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
-            b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun "
-            b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"]
-    data, offsets = b"%PDF-1.4\n", []
-    for i, body in enumerate(objs, start=1):
-        offsets.append(len(data))
-        data += b"%d 0 obj\n" % i + body + b"\nendobj\n"
-    xref = len(data)
-    data += b"xref\n0 %d\n0000000000 65535 f \n" % (len(objs) + 1) + b"".join(b"%010d 00000 n \n" % o for o in offsets)
-    data += b"trailer\n<< /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objs) + 1, xref)
+    data = _pdf_bytes(rules + glyphs, resources=b"/Resources << /Font << /F1 5 0 R >> >> ", extra=(
+        b"<< /Type /Font /Subtype /Type0 /BaseFont /ABCDEF+SimSun /Encoding /Identity-H /DescendantFonts [6 0 R] >>",
+        b"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /ABCDEF+SimSun "
+        b"/CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /DW 1000 >>"))
     result = parse_table(data, filename="cid.pdf")
     assert isinstance(result, NoTable) and result.code == "pdf_text_unmapped"
     assert "cid:" not in no_table_message(result, "cid.pdf", "zh") and "乱码" in no_table_message(result, "cid.pdf", "zh")
@@ -696,25 +687,10 @@ def test_a_pdf_page_stored_turned_a_quarter_reads_like_the_upright_page() -> Non
     """A landscape page stored turned a quarter (``/Rotate 90``), its content drawn turned back through
     a rotation computed in floating point: the ruling lines' ends differ by rounding errors only and
     are still the table's rules."""
-    import io
-
-    import pypdfium2 as pdfium
+    from bench.pdf_text import rotated_pdf  # the bench's way of turning a page, as a landscape page is stored
 
     source = TABLES / "generated" / "seed_dongguan.pdf"
-    src, dst = pdfium.PdfDocument(str(source)), pdfium.PdfDocument.new()
-    for i in range(len(src)):
-        width, height = src[i].get_size()
-        content = src.page_as_xobject(i, dst).as_pageobject()
-        content.transform(pdfium.PdfMatrix().rotate(90, ccw=True).translate(height, 0))
-        page = dst.new_page(height, width)
-        page.insert_obj(content)
-        page.gen_content()
-        page.set_rotation(90)
-    out = io.BytesIO()
-    dst.save(out)
-    dst.close()
-    src.close()
-    turned, upright = parse_table(out.getvalue(), filename="turned.pdf"), parse_table(source)
+    turned, upright = parse_table(rotated_pdf(source), filename="turned.pdf"), parse_table(source)
     assert isinstance(turned, TableReading) and isinstance(upright, TableReading)
     assert turned.source["format"] == upright.source["format"]
     assert [(i["name"], i["targets"]) for i in turned.indicators] == [(i["name"], i["targets"]) for i in upright.indicators]
