@@ -82,7 +82,7 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             data = json.loads(exp.read_text(encoding="utf-8"))
             expected.setdefault(Path(data["file"]).stem, data)
     for path in sorted((TABLES / "generated").glob("*")):
-        if path.suffix not in (".xlsx", ".xls", ".docx", ".doc", ".txt", ".pdf", ".html", ".xml", ".mht"):
+        if path.suffix not in (".xlsx", ".xls", ".ods", ".docx", ".doc", ".odt", ".txt", ".pdf", ".ofd", ".html", ".xml", ".mht"):
             continue
         stem = path.name.split(".")[0]
         base = seed if stem == "seed_dongguan" else expected.get(stem)
@@ -91,9 +91,9 @@ def cases() -> list[tuple[str, bytes, dict[str, Any]]]:
             layout = "html (saved web page, a system's .xls export, .mht; spans filled)"
         elif path.suffix == ".xml":
             layout = "xml (Excel 2003 XML workbook, merged cells)"
-        if path.suffix == ".pdf":
-            layout = "pdf (no ruling lines: words by place)" if path.name.endswith(".sheet.pdf") \
-                else "pdf (ruled table, merged and wrapped cells)"
+        if path.suffix in (".pdf", ".ofd"):
+            layout = path.suffix[1:] + (" (no ruling lines: words by place)" if ".sheet." in path.name
+                                        else " (ruled table, merged and wrapped cells)")
         if base is not None:
             out.append((path.name, path.read_bytes(), {**base, "layout": layout}))
     return out

@@ -6,6 +6,7 @@ PDF gives: ``layout`` (``pdftotext -layout``, poppler: each row of the table on 
 each cell at its column's place), ``raw`` (``pdftotext -raw``: the words in the order the PDF draws
 them), ``rotated`` (the PDF itself with each page stored turned a quarter and its content turned back
 through a rotation matrix computed in floating point, as a landscape page often is: read as a .pdf),
+``ofd`` (the PDF saved as an OFD 版式文件 as a PDF-to-OFD converter writes one: read as the .ofd),
 ``flow`` (plain ``pdftotext``: its own guess at the reading order), ``plumber``
 (pdfplumber's ``extract_text()``: the words line by line, as a viewer's select-all copies them) and
 ``pdfium`` (PDFium's text of each page, pypdfium2's ``get_text_range()``: what the PDF viewer of
@@ -24,7 +25,7 @@ Ways (the column widths follow the cells' text, as a person sizes them; a wide t
   excel_plain  the same workbook without borders (Excel prints no gridlines): a PDF with no
                ruling lines, read by its words' places
 
-Printed: per way and reading (pdf, rotated, layout, raw, flow, plumber, pdfium) the tables, rows, targets, units, directions,
+Printed: per way and reading (pdf, rotated, ofd, layout, raw, flow, plumber, pdfium) the tables, rows, targets, units, directions,
 kinds, qualitative targets and unreadable rows, and (``--misses``) each table read short with the
 fields missed. Needs ``soffice`` and ``pdftotext`` on the PATH (the Debian packages
 libreoffice-writer-nogui, libreoffice-calc-nogui and poppler-utils, which .ci/run installs).
@@ -50,7 +51,7 @@ from bench.parse_tables import _pct, run  # noqa: E402
 Rows = list[list[str]]
 Merges = list[tuple[int, int, int, int]]
 WAYS = ("word_top", "word_centre", "excel", "excel_plain")
-READINGS = ("pdf", "rotated", "layout", "raw", "flow", "plumber", "pdfium")
+READINGS = ("pdf", "rotated", "ofd", "layout", "raw", "flow", "plumber", "pdfium")
 
 
 def _weights(rows: Rows) -> list[float]:
@@ -195,6 +196,83 @@ def rotated_pdf(pdf: Path) -> bytes:
         src.close()
 
 
+def ofd_of_pdf(pdf: bytes) -> bytes:
+    """``pdf`` as an OFD 版式文件, written as PDF-to-OFD converters write one (pdfplumber's view of
+    each page): each run of characters on a line a ``TextObject`` placed by its ``Boundary``, its
+    characters' gaps in ``DeltaX`` (``g N v`` for N equal gaps), its font size in millimetres; each
+    ruling line a stroked ``PathObject``, each filled rectangle (a rule drawn as a thin box) a filled
+    closed path, both in coordinates relative to their ``Boundary``."""
+    import io
+    import zipfile
+
+    import pdfplumber
+
+    mm = 25.4 / 72
+    pages_xml = []
+    with pdfplumber.open(io.BytesIO(pdf)) as doc:
+        for page in doc.pages:
+            objs = []
+            next_id = [1000 * (len(pages_xml) + 1)]
+
+            def new_id() -> int:
+                next_id[0] += 1
+                return next_id[0]
+
+            for line in page.lines:
+                x0, top, x1, bottom = (float(line[k]) * mm for k in ("x0", "top", "x1", "bottom"))
+                objs.append(f'<ofd:PathObject ID="{new_id()}" Boundary="{x0:.3f} {top:.3f} {x1 - x0:.3f} '
+                            f'{bottom - top:.3f}" LineWidth="0.25"><ofd:AbbreviatedData>M 0 0 L {x1 - x0:.3f} '
+                            f'{bottom - top:.3f}</ofd:AbbreviatedData></ofd:PathObject>')
+            for rect in page.rects:
+                x0, top, x1, bottom = (float(rect[k]) * mm for k in ("x0", "top", "x1", "bottom"))
+                w, h = x1 - x0, bottom - top
+                objs.append(f'<ofd:PathObject ID="{new_id()}" Boundary="{x0:.3f} {top:.3f} {w:.3f} {h:.3f}" '
+                            f'Stroke="false" Fill="true"><ofd:AbbreviatedData>M 0 0 L {w:.3f} 0 L {w:.3f} {h:.3f} '
+                            f'L 0 {h:.3f} C</ofd:AbbreviatedData></ofd:PathObject>')
+            runs: list[list[dict[str, Any]]] = []
+            for ch in sorted(page.chars, key=lambda c: (round(float(c["top"]), 1), float(c["x0"]))):
+                last = runs[-1][-1] if runs else None
+                if last is not None and abs(float(last["top"]) - float(ch["top"])) < 0.5 \
+                        and 0 <= float(ch["x0"]) - float(last["x1"]) < float(ch["size"]):
+                    runs[-1].append(ch)
+                else:
+                    runs.append([ch])
+            for run_ in runs:
+                size = float(run_[0]["size"]) * mm
+                x0, top = float(run_[0]["x0"]) * mm, min(float(c["top"]) for c in run_) * mm
+                x1, bottom = float(run_[-1]["x1"]) * mm, max(float(c["bottom"]) for c in run_) * mm
+                gaps = [(float(b["x0"]) - float(a["x0"])) * mm for a, b in zip(run_, run_[1:])]
+                deltas: list[str] = []
+                k = 0
+                while k < len(gaps):
+                    n = 1
+                    while k + n < len(gaps) and abs(gaps[k + n] - gaps[k]) < 1e-3:
+                        n += 1
+                    deltas.append(f"g {n} {gaps[k]:.3f}" if n > 1 else f"{gaps[k]:.3f}")
+                    k += n
+                text = "".join(str(c["text"]) for c in run_).replace("&", "&amp;").replace("<", "&lt;")
+                baseline = (float(run_[0]["bottom"]) * mm - top) - 0.12 * size
+                objs.append(f'<ofd:TextObject ID="{new_id()}" Boundary="{x0:.3f} {top:.3f} {x1 - x0:.3f} '
+                            f'{bottom - top:.3f}" Font="1" Size="{size:.3f}"><ofd:TextCode X="0" Y="{baseline:.3f}"'
+                            + (f' DeltaX="{" ".join(deltas)}"' if deltas else "") + f">{text}</ofd:TextCode></ofd:TextObject>")
+            width, height = float(page.width) * mm, float(page.height) * mm
+            pages_xml.append(f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="http://www.ofdspec.org/2016">'
+                             f'<ofd:Area><ofd:PhysicalBox>0 0 {width:.3f} {height:.3f}</ofd:PhysicalBox></ofd:Area>'
+                             f'<ofd:Content><ofd:Layer ID="{new_id()}">{"".join(objs)}</ofd:Layer></ofd:Content></ofd:Page>')
+    out = io.BytesIO()
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD {ns} DocType="OFD" Version="1.0">'
+                               "<ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+        page_list = "".join(f'<ofd:Page ID="{k + 1}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(len(pages_xml)))
+        zf.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document {ns}><ofd:CommonData>'
+                                          "<ofd:PageArea><ofd:PhysicalBox>0 0 210 297</ofd:PhysicalBox></ofd:PageArea>"
+                                          f"</ofd:CommonData><ofd:Pages>{page_list}</ofd:Pages></ofd:Document>")
+        for k, xml in enumerate(pages_xml):
+            zf.writestr(f"Doc_0/Pages/Page_{k}/Content.xml", xml)
+    return out.getvalue()
+
+
 def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[str, Any]:
     found, _ = tables(only)
     cases: dict[str, list[tuple[str, bytes, dict[str, Any]]]] = {}
@@ -222,7 +300,8 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                     continue
                 texts = {"layout": layout_text(pdf), "raw": layout_text(pdf, "-raw"),
                          "flow": layout_text(pdf, ""), "plumber": plumber_text(pdf), "pdfium": pdfium_text(pdf)}
-                readings = [("pdf", pdf.name, pdf.read_bytes()), ("rotated", pdf.name, rotated_pdf(pdf))]
+                readings = [("pdf", pdf.name, pdf.read_bytes()), ("rotated", pdf.name, rotated_pdf(pdf)),
+                            ("ofd", pdf.with_suffix(".ofd").name, ofd_of_pdf(pdf.read_bytes()))]
                 for reading, text in texts.items():
                     (where / f"{src.stem}.{reading}.txt").write_bytes(text)
                     readings.append((reading, f"{src.stem}.{reading}.txt", text))

@@ -25,7 +25,7 @@ __all__ = ["register", "cmd_new_project", "cmd_projects"]
 
 def register(sub: Any, common: Callable[..., None]) -> None:
     p = sub.add_parser("new-project", help="read a target table and save it as a project (folder format or data store)")
-    p.add_argument("file", help="the table: .xlsx, .xls, .docx, .csv or a text copied out of a PDF or web page")
+    p.add_argument("file", help="the table: .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, .ofd, a web page (.html/.mht), .csv, .json or a text copied out of a PDF or web page")
     p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
     p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
     p.add_argument("--form", type=int, metavar="N", help="a file with several forms one below another: read only the "

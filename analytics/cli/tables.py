@@ -21,7 +21,7 @@ __all__ = ["register", "cmd_parse_table"]
 
 def register(sub: Any, common: Callable[..., None]) -> None:
     p = sub.add_parser("parse-table", help="read a target table (xlsx/xls/docx/csv/pasted text) and show what was understood")
-    p.add_argument("file", help="the table: .xlsx, .xls, .docx, .csv or a text copied out of a PDF or web page")
+    p.add_argument("file", help="the table: .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, .ofd, a web page (.html/.mht), .csv, .json or a text copied out of a PDF or web page")
     p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
     p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
     p.add_argument("--form", type=int, metavar="N", help="a file with several forms one below another: read only the "

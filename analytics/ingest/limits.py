@@ -52,6 +52,11 @@ class Limits:
         key = normalize_text(unit)
         return float(self.plausible_units.get(key, self.plausible_default))
 
+    @property
+    def unpacked_size(self) -> str:
+        """``max_table_unpacked_bytes`` as messages state it (``20 MB``)."""
+        return f"{self.max_table_unpacked_bytes / 1_000_000:g} MB"
+
     def replace(self, **changes: Any) -> "Limits":
         return dataclasses.replace(self, **changes)
 

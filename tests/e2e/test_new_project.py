@@ -132,3 +132,14 @@ def test_a_year_taken_from_the_file_name_is_said(page, np_url, tmp_path):
     expect(page.get_by_text("按文件名取为 2023 年").first).to_be_visible()
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_year_from_file.png")
+
+
+def test_an_ofd_document_is_read(page, np_url):
+    """A 批复 sent as an OFD 版式文件 (the seed's form, as a converter saves its PDF): offered by the upload
+    box, read as the PDF it was saved from (all 40 indicators), its table shown beside the reading."""
+    url, _ = np_url
+    _upload(page, url, ROOT / "tests" / "tables" / "generated" / "seed_dongguan.ofd")
+    expect(page.get_by_text("读出 40 个指标").first).to_be_visible()
+    expect(page.get_by_role("button", name="保存为新项目")).to_have_count(1)
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_ofd.png")

@@ -25,8 +25,8 @@ def test_files_that_hold_no_table_text_say_what_they_are() -> None:
     png = (ROOT / "docs" / "indicator.png").read_bytes()
     cases = {"截图.png": (png, "image_file"), "扫描.jpg": (b"\xff\xd8\xff\xe0" + bytes(200), "image_file"),
              "表.rar": (b"Rar!\x1a\x07\x00" + bytes(50), "archive_file"), "表.zip": (zipped("a.txt"), "archive_file"),
-             "表.ofd": (zipped("OFD.xml", "Doc_0/Document.xml"), "ofd_file"),
-             "表.ods": (zipped("mimetype", "content.xml", first=b"application/vnd.oasis.opendocument.spreadsheet"), "odf_file"),
+             "坏的表.ofd": (zipped("OFD.xml", "Doc_0/Document.xml"), "bad_ofd"),
+             "坏的表.ods": (zipped("mimetype", "content.xml", first=b"application/vnd.oasis.opendocument.spreadsheet"), "bad_odf"),
              "表.pptx": (zipped("[Content_Types].xml", "ppt/presentation.xml"), "slides_file"),
              "表.xlsb": (zipped("[Content_Types].xml", "xl/workbook.bin", "xl/worksheets/sheet1.bin"), "xlsb_file"),
              "坏的表.xlsx": (zipped("[Content_Types].xml", "xl/workbook.xml", "xl/worksheets/sheet1.xml"), "bad_excel"),

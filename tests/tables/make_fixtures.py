@@ -1,6 +1,7 @@
 """Render some of the real tables of tests/tables/ as the files people actually hold: .xlsx with
 merged cells (openpyxl), .docx Word tables with merged cells (python-docx), the same Word tables
-with ruling lines printed to .pdf and saved as old-format .doc (LibreOffice), the blank-separated
+with ruling lines printed to .pdf and saved as old-format .doc (LibreOffice), both saved as
+OpenDocument (.ods / .odt), those PDFs saved as OFD 版式文件, the blank-separated
 text a PDF viewer copies, and markup: web pages (.html, .mht, an HTML ".xls") and Excel 2003 XML. The cells are the
 text fixture's own; cells left blank under a label in a level column (and under a label of the
 facts above the table) become one merged cell, a title row is merged across the table.
@@ -58,6 +59,17 @@ RENDERED = {
     # the workbook printed to PDF without borders (Excel prints no gridlines): no ruling lines
     "chizhou_weituo_ziping_2022.sheet.pdf": "corpus/chizhou_weituo_ziping_2022.tsv",
     "nanyue_fupin_2018.sheet.pdf": "corpus/nanyue_fupin_2018.tsv",
+    # the PDFs above saved as OFD 版式文件 (a converter's way: a TextObject a run of characters, each
+    # rule a PathObject; bench/pdf_text.py's ofd_of_pdf): with ruling lines, and without
+    "seed_dongguan.ofd": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.ofd": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "ningde_rencaiyizhan_2023.ofd": "corpus/ningde_rencaiyizhan_2023.tsv",
+    "nanyue_fupin_2018.sheet.ofd": "corpus/nanyue_fupin_2018.tsv",
+    # the workbook and the Word document saved as OpenDocument (.ods / .odt) by LibreOffice
+    "seed_dongguan.ods": "seed_dongguan.txt",
+    "seed_dongguan.odt": "seed_dongguan.txt",
+    "chizhou_weituo_ziping_2022.ods": "corpus/chizhou_weituo_ziping_2022.tsv",
+    "xiuyu_shuili_quyu_2025.odt": "heldout3/xiuyu_shuili_quyu_2025.tsv",
     # text as a PDF viewer copies a table: a row a line, cells separated by a blank, merged cells once
     "seed_dongguan.pdfcopy.txt": "seed_dongguan.txt",
     "chizhou_weituo_ziping_2022.pdfcopy.txt": "corpus/chizhou_weituo_ziping_2022.tsv",
@@ -310,11 +322,30 @@ def write_xls(rows: list[list[str]], merges: list[tuple[int, int, int, int]], ou
     _libreoffice(write_xlsx, rows, merges, out, "xlsx")
 
 
+def write_ods(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The workbook saved as an OpenDocument spreadsheet (.ods) by LibreOffice."""
+    _libreoffice(write_xlsx, rows, merges, out, "xlsx")
+
+
+def write_odt(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The Word document saved as an OpenDocument text (.odt) by LibreOffice."""
+    _libreoffice(write_docx, rows, merges, out, "docx")
+
+
+def write_ofd(rows: list[list[str]], merges: list[tuple[int, int, int, int]], out: Path) -> None:
+    """The PDF rendered beside ``out`` (``x.pdf`` for ``x.ofd``, ``x.sheet.pdf`` for ``x.sheet.ofd``)
+    saved as an OFD, as a PDF-to-OFD converter writes it."""
+    from bench.pdf_text import ofd_of_pdf
+
+    out.write_bytes(ofd_of_pdf(out.with_suffix(".pdf").read_bytes()))
+
+
 def main(only: list[str] | None = None) -> None:
     """Write every rendering (or those named in ``only``)."""
     OUT.mkdir(exist_ok=True)
     writers = {".xlsx": write_xlsx, ".docx": write_docx, ".txt": write_pdf_copy, ".pdf": write_pdf, ".xls": write_xls,
-               ".doc": write_doc, ".html": write_html, ".xml": write_spreadsheetml, ".mht": write_mht}
+               ".doc": write_doc, ".html": write_html, ".xml": write_spreadsheetml, ".mht": write_mht,
+               ".ofd": write_ofd, ".ods": write_ods, ".odt": write_odt}
     for name, source in RENDERED.items():
         if only and name not in only:
             continue

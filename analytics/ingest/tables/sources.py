@@ -68,29 +68,20 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
 
 #: the file name endings a target table may have (the upload box offers these; a file is read by
 #: what it holds, not by its name: an ".xls" that is a web page is read as one)
-TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "docx", "doc", "wps", "pdf", "html", "htm", "mht", "mhtml", "xml",
+TABLE_FILE_TYPES = ("xlsx", "xlsm", "xls", "et", "ods", "docx", "doc", "wps", "odt", "pdf", "ofd", "html", "htm", "mht", "mhtml", "xml",
                     "csv", "txt", "tsv", "json", "md")
 
 #: the names of the streams an old Office file (OLE2) holds: Word's text, a workbook (Excel 97+ / 5.0)
 _OLE_WORD = "WordDocument".encode("utf-16-le")
 _OLE_BOOK = "Workbook".encode("utf-16-le")
 _OLE_BOOK_OLD = "Book".encode("utf-16-le") + b"\x00\x00"
-_NAMED_BINARY = (".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".doc", ".wps", ".pdf")  # formats that are never plain text
+_NAMED_BINARY = (".xlsx", ".xlsm", ".xltx", ".docx", ".docm", ".doc", ".wps", ".pdf", ".ofd", ".ods", ".odt")  # formats that are never plain text
 
 
 def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
     ext = os.path.splitext(filename or "")[1].lower()
     if data.startswith(b"%PDF-"):
-        from analytics.ingest.tables.pdf import read_pdf
-
-        rows, refs, code, detail = read_pdf(data, limits)
-        if code:
-            return ReadFailure(code, detail)
-        if detail == "layout":  # no ruling lines: the pages' text with its words at their places
-            lines = [r[0] for r in rows]
-            kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
-            return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
-        return [RawTable("pdf", rows, refs, None, True)]
+        return _read_pdf(data, limits)
     if data.startswith(OLE2):
         if password_protected(data):
             return ReadFailure("password_protected", "package")
@@ -104,6 +95,10 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
             return _read_docx(data, limits)
         if "xl/workbook.xml" not in names:
             other = zip_kind(names, data)
+            if other == "ofd_file":
+                return _read_ofd(data, limits)
+            if other == "odf_file":
+                return _read_odf(data, sheet, limits)
             if other is not None:
                 return ReadFailure(other)
         return _read_xlsx(data, filename or "", sheet)
@@ -128,6 +123,71 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
         decoded, rows, refs = held
         return [split_text(decoded)] if decoded is not None else [RawTable("json", rows, refs)]
     return [split_text(text, csv_hint=(ext == ".csv"))]
+
+
+def _read_pdf(data: bytes, limits: Limits, kind: str = "pdf") -> list[RawTable] | ReadFailure:
+    from analytics.ingest.tables.pdf import read_pdf
+
+    rows, refs, code, detail = read_pdf(data, limits)
+    if code:
+        return ReadFailure(code, detail)
+    if detail == "layout":  # no ruling lines: the pages' text with its words at their places
+        lines = [r[0] for r in rows]
+        kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
+        return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
+    return [RawTable(kind, rows, refs, None, True)]
+
+
+def _read_odf(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
+    """An OpenDocument spreadsheet (.ods: each sheet, hidden ones passed over) or text document
+    (.odt: its tables with the paragraphs around them), merged cells filled
+    (:mod:`analytics.ingest.tables.odf`)."""
+    from analytics.ingest.tables.odf import OdfError, odf_sheets
+
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        if "content.xml" not in zf.namelist():
+            return ReadFailure("bad_odf", "content.xml")
+        xml = _member(zf, "content.xml", limits.max_table_unpacked_bytes)
+        pictures = sum(1 for n in zf.namelist() if n.startswith("Pictures/"))
+    if xml is None:
+        return ReadFailure("too_large_unpacked", limits.unpacked_size)
+    try:
+        found = odf_sheets(xml, limits)
+    except OdfError as exc:
+        return ReadFailure(str(exc), "content.xml")
+    for part in found:
+        _fill(part.rows, part.merges, 1)
+    if found and found[0].name is None:  # a text document
+        doc = found[0]
+        if not doc.tables:
+            return [RawTable("text-docx", doc.rows, doc.refs, None, False, pictures=pictures)] if doc.rows \
+                else ReadFailure("word_table_picture" if pictures else "no_word_table", "0")
+        return [RawTable("odt", doc.rows, doc.refs, None, True)]
+    names = [str(s.name) for s in found]
+    if sheet is not None:
+        found = [s for s in found if s.name == sheet]
+        if not found:
+            return ReadFailure("no_sheet", ", ".join(names))
+    tables = _shown([RawTable("ods", s.rows, s.refs, s.name, True, pictures=pictures) for s in found],
+                    [s.hidden for s in found])
+    for t in tables:
+        t.sheets = [x.sheet or "" for x in tables]
+    return tables or ReadFailure("bad_odf", "content.xml")
+
+
+def _read_ofd(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
+    """An OFD 版式文件: its pages drawn again as a PDF's (:mod:`analytics.ingest.tables.ofd`) and read
+    as a PDF is; ``ofd_no_text`` when its pages hold no text (a scan, or text drawn as outlines)."""
+    from analytics.ingest.tables.ofd import OfdError, ofd_pages, ofd_to_pdf
+
+    try:
+        pages = ofd_pages(data, limits)
+    except OfdError as exc:
+        return ReadFailure(exc.code, exc.detail)
+    if not any(p.chars for p in pages):
+        return ReadFailure("ofd_no_text", str(sum(p.images for p in pages)))
+    found = _read_pdf(ofd_to_pdf(pages), limits, "ofd")
+    return found if not isinstance(found, ReadFailure) or found.code != "no_pdf_table" else ReadFailure("ofd_no_text", "0")
 
 
 def _bounded(tables: list[RawTable], limits: Limits) -> list[RawTable] | ReadFailure:
@@ -217,7 +277,7 @@ def _read_doc(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
         rows, refs = doc_rows(data, limits.max_table_unpacked_bytes // 2)
     except DocError as exc:
         if str(exc) in ("too_long", "encrypted"):
-            return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes)) if str(exc) == "too_long" \
+            return ReadFailure("too_large_unpacked", limits.unpacked_size) if str(exc) == "too_long" \
                 else ReadFailure("password_protected", "doc")
         return ReadFailure("old_word_doc", str(exc))
     if not any(r.startswith("T") for r in refs):  # the targets may be written as sentences
@@ -321,7 +381,7 @@ def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
         xml = _member(zf, "word/document.xml", limits.max_table_unpacked_bytes)
     if xml is None:
-        return ReadFailure("too_large_unpacked", str(limits.max_table_unpacked_bytes))
+        return ReadFailure("too_large_unpacked", limits.unpacked_size)
     root = ET.fromstring(xml)
     body = root.find(f"{_W}body")
     if body is None:

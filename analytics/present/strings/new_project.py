@@ -13,7 +13,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "source_kind": {"zh": "来源", "en": "Source"},
     "source_file": {"zh": "上传文件", "en": "Upload a file"},
     "source_text": {"zh": "粘贴文本", "en": "Paste text"},
-    "file_label": {"zh": "目标表文件（.xlsx、.xls、.docx、.doc、.pdf、网页 .html/.mht、.csv、.json、Markdown .md 或文本）", "en": "Table file (.xlsx, .xls, .docx, .doc, .pdf, web page .html/.mht, .csv, .json, Markdown .md or text)"},
+    "file_label": {"zh": "目标表文件（.xlsx、.xls、.ods、.docx、.doc、.odt、.pdf、OFD 版式文件 .ofd、网页 .html/.mht、.csv、.json、Markdown .md 或文本）", "en": "Table file (.xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, OFD .ofd, web page .html/.mht, .csv, .json, Markdown .md or text)"},
     "file_help": {"zh": "合并单元格、多行表头、单位写在名称括号或数值里的表格都可以直接上传。PDF 需是电子版（由 Word/Excel 导出或打印；扫描件无法读取），有表格线的读得最准。",
                   "en": "Tables with merged cells, several header rows and units in brackets or in the values can be uploaded as they are. A PDF must be a digital one (exported or printed from Word or Excel; a scan cannot be read); ruled tables read best."},
     "text_label": {"zh": "从PDF或网页复制的表格文本", "en": "Table text copied out of a PDF or web page"},

@@ -1,0 +1,396 @@
+"""Reading an OFD 版式文件 (GB/T 33190, the fixed-layout format China's government documents and
+批复 are sent in): each page's text (``TextObject`` / ``TextCode``, its characters placed one by
+one) and drawn lines (``PathObject``, the table's rules, whether stroked lines or thin filled
+rectangles), with the page's template (``TemplatePage``: a form's printed grid), are drawn again
+as the page of a PDF, which is then read as any PDF is (:mod:`analytics.ingest.tables.pdf`: the
+tables found from their ruling lines, merged cells, rows split by a page break, a page without
+rules read by its words' places). The OFD's coordinates (millimetres, y downwards, each object
+placed by its ``Boundary`` and ``CTM``) become the PDF's (points, y upwards); each character keeps
+its place, so the table finder sees the same cells a reader sees.
+
+Untrusted input: each member read is bounded (``max_table_unpacked_bytes``, four times that in
+all), at most ``max_pdf_pages`` pages and ``max_pdf_objects`` objects, characters and path points
+in the whole document (data/limits.yaml), the XML is read without its entities resolved (the
+standard library's parser), and the PDF made is read in the PDF reader's bounded child process.
+Problems raise :class:`OfdError` with a failure code, which the caller returns.
+"""
+
+from __future__ import annotations
+
+import io
+import math
+import posixpath
+import unicodedata
+import zipfile
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
+
+from analytics.ingest.limits import Limits
+
+__all__ = ["ofd_pages", "ofd_to_pdf", "OfdPage"]
+
+_MM = 72 / 25.4  # points a millimetre
+_A4 = (0.0, 0.0, 210.0, 297.0)  # a page whose size is stated nowhere
+
+#: (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f (OFD's CTM, y downwards)
+Matrix = tuple[float, float, float, float, float, float]
+_IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+@dataclass
+class OfdPage:
+    """One page: its size (mm), its characters ``(text, x, y, size, (ux, uy), width)`` at their
+    baselines (mm, y downwards; ``u`` the direction the text runs) and its paths, each a list of
+    subpaths of points (mm) with whether it is stroked or filled."""
+
+    width: float
+    height: float
+    chars: list[tuple[str, float, float, float, tuple[float, float], float]] = field(default_factory=list)
+    paths: list[tuple[list[list[tuple[float, float]]], bool, bool]] = field(default_factory=list)
+    images: int = 0
+
+
+class OfdError(Exception):
+    """A failure code (``too_large_unpacked`` | ``too_many_pages`` | ``too_many_objects`` |
+    ``bad_ofd``) with its detail."""
+
+    def __init__(self, code: str, detail: str = "") -> None:
+        super().__init__(code, detail)
+        self.code, self.detail = code, detail
+
+
+class _Budget:
+    """The objects, characters and path points drawn so far over the whole document, at most
+    ``most`` (``max_pdf_objects``): a page of a million characters costs no more than that."""
+
+    def __init__(self, most: int) -> None:
+        self.most, self.used, self.page = most, 0, 0
+
+    def spend(self, n: int) -> None:
+        self.used += n
+        if self.used > self.most:
+            raise OfdError("too_many_objects", f"{self.most} (p{self.page})")
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _children(node: ET.Element, name: str) -> Iterator[ET.Element]:
+    return (c for c in node if _local(c.tag) == name)
+
+
+def _child(node: ET.Element, name: str) -> ET.Element | None:
+    return next(_children(node, name), None)
+
+
+def _numbers(text: str | None) -> list[float]:
+    out = []
+    for tok in (text or "").replace(",", " ").split():
+        try:
+            out.append(float(tok))
+        except ValueError:
+            continue
+    return out
+
+
+def _box(text: str | None) -> tuple[float, float, float, float] | None:
+    nums = _numbers(text)
+    return (nums[0], nums[1], nums[2], nums[3]) if len(nums) >= 4 else None
+
+
+def _deltas(text: str | None, most: int) -> list[float]:
+    """``DeltaX`` / ``DeltaY``: the gaps between a text's characters, ``g N v`` standing for N times
+    v; at most ``most`` (the gaps a text of ``most`` + 1 characters has)."""
+    toks = (text or "").split()
+    out: list[float] = []
+    k = 0
+    while k < len(toks) and len(out) < most:
+        if toks[k] == "g" and k + 2 < len(toks):
+            try:
+                n, v = int(float(toks[k + 1])), float(toks[k + 2])
+            except ValueError:
+                n, v = 0, 0.0
+            out += [v] * max(0, min(n, most - len(out)))
+            k += 3
+            continue
+        try:
+            out.append(float(toks[k]))
+        except ValueError:
+            pass
+        k += 1
+    return out
+
+
+def _matrix(text: str | None) -> Matrix:
+    nums = _numbers(text)
+    return (nums[0], nums[1], nums[2], nums[3], nums[4], nums[5]) if len(nums) >= 6 else _IDENTITY
+
+
+def _apply(m: Matrix, x: float, y: float) -> tuple[float, float]:
+    return m[0] * x + m[2] * y + m[4], m[1] * x + m[3] * y + m[5]
+
+
+class _Package:
+    """The OFD's zip, each member read once and bounded."""
+
+    def __init__(self, data: bytes, limits: Limits) -> None:
+        self.zf = zipfile.ZipFile(io.BytesIO(data))
+        self.names = {n.lstrip("/"): n for n in self.zf.namelist()}
+        self.lower = {n.lower(): n for n in self.names}
+        self.limit, self.size = limits.max_table_unpacked_bytes, limits.unpacked_size
+        self.read_bytes = 0
+        found = sorted((n for n in self.names if posixpath.basename(n).lower() == "ofd.xml"), key=len)
+        self.main = found[0] if found else "OFD.xml"  # the package's entry, at its root or in a folder
+        self.root = posixpath.dirname(self.main)
+
+    def path(self, base: str, loc: str) -> str:
+        """A ``BaseLoc`` as a member name: absolute (``/Doc_0/…``, from the package's root) or
+        relative to ``base``'s folder."""
+        loc = loc.strip().replace("\\", "/")
+        joined = posixpath.join(self.root, loc.lstrip("/")) if loc.startswith("/") \
+            else posixpath.join(posixpath.dirname(base), loc)
+        return posixpath.normpath(joined)
+
+    def xml(self, name: str) -> ET.Element | None:
+        real = self.names.get(name) or self.names.get(self.lower.get(name.lower(), ""))
+        if real is None:
+            return None
+        info = self.zf.getinfo(real)
+        if info.file_size > self.limit or self.read_bytes + info.file_size > 4 * self.limit:
+            raise OfdError("too_large_unpacked", self.size)
+        out = bytearray()
+        with self.zf.open(real) as fh:
+            while chunk := fh.read(1 << 20):
+                out += chunk
+                if len(out) > self.limit:
+                    raise OfdError("too_large_unpacked", self.size)
+        self.read_bytes += len(out)
+        try:
+            return ET.fromstring(bytes(out))
+        except ET.ParseError as exc:
+            raise OfdError("bad_ofd", name) from exc
+
+
+def ofd_pages(data: bytes, limits: Limits) -> list[OfdPage]:
+    """The pages of an OFD's first document, each with its template drawn beneath; raises
+    :class:`OfdError`."""
+    try:
+        pkg = _Package(data, limits)
+    except zipfile.BadZipFile as exc:
+        raise OfdError("bad_ofd", "zip") from exc
+    root = pkg.xml(pkg.main)
+    body = _child(root, "DocBody") if root is not None else None
+    doc_root = _child(body, "DocRoot") if body is not None else None
+    if doc_root is None or not (doc_root.text or "").strip():
+        raise OfdError("bad_ofd", "OFD.xml")
+    doc_name = pkg.path(pkg.main, doc_root.text or "")
+    doc = pkg.xml(doc_name)
+    if doc is None:
+        raise OfdError("bad_ofd", doc_name)
+    common = _child(doc, "CommonData")
+    default_box = _A4
+    templates: dict[str, str] = {}
+    if common is not None:
+        area = _child(common, "PageArea")
+        found = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
+        default_box = found or _A4
+        for tpl in _children(common, "TemplatePage"):
+            templates[tpl.get("ID", "")] = pkg.path(doc_name, tpl.get("BaseLoc", ""))
+    budget = _Budget(limits.max_pdf_objects)
+    pages_node = _child(doc, "Pages")
+    entries = list(_children(pages_node, "Page")) if pages_node is not None else []
+    if len(entries) > limits.max_pdf_pages:
+        raise OfdError("too_many_pages", str(limits.max_pdf_pages))
+    pages = []
+    for number, entry in enumerate(entries, start=1):
+        name = pkg.path(doc_name, entry.get("BaseLoc", ""))
+        content = pkg.xml(name)
+        if content is None:
+            continue
+        area = _child(content, "Area")
+        box = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
+        x0, y0, w, h = box or default_box
+        page = OfdPage(w, h)
+        budget.page = number
+        for tpl in _children(content, "Template"):
+            tpl_name = templates.get(tpl.get("TemplateID", ""))
+            tpl_xml = pkg.xml(tpl_name) if tpl_name else None
+            if tpl_xml is not None:
+                _draw(tpl_xml, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget)
+        _draw(content, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget)
+        pages.append(page)
+    return pages
+
+
+def _draw(node: ET.Element, page: OfdPage, outer: Matrix, budget: _Budget) -> None:
+    """The text and paths under ``node`` (a page's content, its layers and page blocks) onto ``page``."""
+    for obj in node.iter():
+        kind = _local(obj.tag)
+        if kind not in ("TextObject", "PathObject", "ImageObject"):
+            continue
+        budget.spend(1)
+        box = _box(obj.get("Boundary")) or (0.0, 0.0, 0.0, 0.0)
+        m = _matrix(obj.get("CTM"))
+        # object space → CTM → the boundary's origin → the page
+        place: Matrix = (m[0], m[1], m[2], m[3], m[4] + box[0] + outer[4], m[5] + box[1] + outer[5])
+        if kind == "ImageObject":
+            page.images += 1
+        elif kind == "TextObject":
+            _text(obj, page, place, budget)
+        elif obj.get("Stroke", "true").lower() != "false" or obj.get("Fill", "false").lower() == "true":
+            data = _child(obj, "AbbreviatedData")
+            subpaths = _path(data.text if data is not None else "", place, budget)
+            if subpaths:
+                page.paths.append((subpaths, obj.get("Stroke", "true").lower() != "false",
+                                   obj.get("Fill", "false").lower() == "true"))
+
+
+def _text(obj: ET.Element, page: OfdPage, place: Matrix, budget: _Budget) -> None:
+    scale = math.sqrt(abs(place[0] * place[3] - place[1] * place[2])) or 1.0
+    size = (_numbers(obj.get("Size")) or [3.5])[0] * scale
+    ux, uy = place[0], place[1]
+    norm = math.hypot(ux, uy) or 1.0
+    direction = (ux / norm, uy / norm)
+    x = y = 0.0
+    for code in _children(obj, "TextCode"):
+        text = code.text or ""
+        if code.get("X") is not None:
+            x = (_numbers(code.get("X")) or [x])[0]
+        if code.get("Y") is not None:
+            y = (_numbers(code.get("Y")) or [y])[0]
+        dx, dy = _deltas(code.get("DeltaX"), len(text)), _deltas(code.get("DeltaY"), len(text))
+        base = size / scale
+        gaps = [dx[k] if k < len(dx) else (dx[-1] if dx else _advance(text[k]) * base) for k in range(len(text) - 1)]
+        for k, ch in enumerate(text):
+            if k:
+                x += gaps[k - 1]
+                y += dy[k - 1] if k - 1 < len(dy) else 0.0
+            if not ch.isspace():
+                budget.spend(1)
+                px, py = _apply(place, x, y)
+                # its width: the gap to the next character where that is about one character wide (the
+                # font's own advance, as the converter measured it), else the usual width
+                wide = gaps[k] if k < len(gaps) and 0.3 * base < gaps[k] <= 1.2 * base else _advance(ch) * base
+                page.chars.append((ch, px, py, size, direction, wide * scale))
+        if text:
+            x += _advance(text[-1]) * base
+
+
+def _advance(ch: str) -> float:
+    """A character's width in ems: a Chinese (wide) character one, others half."""
+    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+
+
+def _path(text: str | None, place: Matrix, budget: _Budget) -> list[list[tuple[float, float]]]:
+    """``AbbreviatedData`` as subpaths of page points (mm): M / S start one, L a line, Q / B / A
+    curves and arcs drawn straight to their end (a table's rules are straight), C closes it."""
+    toks = (text or "").split()
+    subpaths: list[list[tuple[float, float]]] = []
+    current: list[tuple[float, float]] = []
+    need = {"M": 2, "S": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+    k = 0
+    while k < len(toks):
+        op = toks[k]
+        if op not in need:
+            k += 1
+            continue
+        args = _numbers(" ".join(toks[k + 1:k + 1 + need[op]]))
+        k += 1 + need[op]
+        budget.spend(1)
+        if len(args) < need[op]:
+            break
+        if op in ("M", "S"):
+            if len(current) > 1:
+                subpaths.append(current)
+            current = [_apply(place, args[0], args[1])]
+        elif op == "C":
+            if current:
+                current.append(current[0])
+        else:
+            end = _apply(place, args[-2], args[-1])
+            current = current or [end]
+            current.append(end)
+    if len(current) > 1:
+        subpaths.append(current)
+    return subpaths
+
+
+def ofd_to_pdf(pages: list[OfdPage]) -> bytes:
+    """The pages drawn as a PDF: each character at its place and of its width in a font that maps
+    it back to its text (a Type 0 font, ``Identity-H``, with a ``ToUnicode`` map; widths one em for
+    Chinese characters, half for others, each stretched to the character's own width by ``Tz``),
+    each path stroked or filled as drawn."""
+    glyphs: dict[str, int] = {}
+    streams = []
+    for page in pages:
+        h = page.height
+        ops = []
+        for subpaths, stroke, fill in page.paths:
+            for sub in subpaths:
+                pts = [(x * _MM, (h - y) * _MM) for x, y in sub]
+                ops.append(f"{pts[0][0]:.3f} {pts[0][1]:.3f} m " + " ".join(f"{x:.3f} {y:.3f} l" for x, y in pts[1:]))
+            ops.append("B" if stroke and fill else "f" if fill else "S")
+        ops.append("BT")
+        for ch, x, y, size, (ux, uy), wide in page.chars:
+            cid = glyphs.setdefault(ch, len(glyphs) + 1)
+            s = size * _MM
+            squeeze = 100 * wide / (_advance(ch) * size) if size else 100  # Tz: the character's own width
+            # text space: along u, and up (y upwards on the PDF page, so u's y is turned over)
+            ops.append(f"/F1 1 Tf {squeeze:.1f} Tz {s * ux:.4f} {-s * uy:.4f} {s * uy:.4f} {s * ux:.4f} "
+                       f"{x * _MM:.3f} {(h - y) * _MM:.3f} Tm <{cid:04X}> Tj")
+        ops.append("ET")
+        streams.append("\n".join(ops).encode("ascii"))
+    return _pdf(pages, streams, glyphs)
+
+
+def _pdf(pages: list[OfdPage], streams: list[bytes], glyphs: dict[str, int]) -> bytes:
+    objects: list[bytes] = []
+
+    def add(body: bytes) -> int:
+        objects.append(body)
+        return len(objects)
+
+    def stream(body: bytes, extra: str = "") -> bytes:
+        return f"<< /Length {len(body)}{extra} >>\nstream\n".encode() + body + b"\nendstream"
+
+    catalog = add(b"")
+    pages_id = add(b"")
+    to_unicode = [f"<{cid:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for ch, cid in glyphs.items()]
+    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
+            "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
+            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
+    for start in range(0, len(glyphs), 100):  # at most 100 entries a block
+        block = to_unicode[start:start + 100]
+        cmap += f"{len(block)} beginbfchar\n" + "\n".join(block) + "\nendbfchar\n"
+    cmap += "endcmap CMapName currentdict /CMap defineresource pop end end"
+    unicode_id = add(stream(cmap.encode("ascii")))
+    widths = " ".join(f"{cid} [{int(_advance(ch) * 1000)}]" for ch, cid in glyphs.items())
+    descriptor = add(b"<< /Type /FontDescriptor /FontName /OFDText /Flags 4 /FontBBox [0 -200 1000 900] "
+                     b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
+    cid_font = add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /OFDText /CIDSystemInfo << /Registry (Adobe) "
+                   f"/Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 "
+                   f"/W [{widths}] /CIDToGIDMap /Identity >>".encode())
+    font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /OFDText /Encoding /Identity-H /DescendantFonts "
+               f"[{cid_font} 0 R] /ToUnicode {unicode_id} 0 R >>".encode())
+    kids = []
+    for page, body in zip(pages, streams):
+        content = add(stream(body))
+        kids.append(add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page.width * _MM:.3f} "
+                        f"{page.height * _MM:.3f}] /Resources << /Font << /F1 {font} 0 R >> >> "
+                        f"/Contents {content} 0 R >>".encode()))
+    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode()
+    objects[pages_id - 1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
+                             f"/Count {len(kids)} >>").encode()
+    out = bytearray(b"%PDF-1.7\n")
+    offsets = []
+    for n, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
+    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
+    return bytes(out)
+
