@@ -248,12 +248,16 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
         b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))
     add("table_pdf_2000_pages.pdf", lambda p: p.write_bytes(_pdf_pages(2000)))
     add("table_pdf_garbage.pdf", lambda p: p.write_bytes(b"%PDF-1.7\n" + bytes((i * 7919) % 251 for i in range(200_000))))
-    # OFD 版式文件: a page unpacking to 200 MB, a million characters, 50,000 pages, gap lists of a billion
+    # OFD 版式文件: a page unpacking to 200 MB, a million characters, 50,000 pages, gap lists of a billion,
+    # a composite graphic drawing itself 20 times at each of its 8 levels
     add("table_ofd_bomb.ofd", lambda p: _ofd(p, 1, lambda k: b" " * 200_000_000))
     add("table_ofd_million_chars.ofd", lambda p: _ofd(p, 1, lambda k: _ofd_text("字" * 1_000_000, "g 999999 4")))
     add("table_ofd_50k_pages.ofd", lambda p: _ofd(p, 50_000, lambda k: _ofd_text("三级指标 指标值", "4")))
     add("table_ofd_gap_bomb.ofd", lambda p: _ofd(p, 30, lambda k: b"".join(
         _ofd_text("指标", "g 1000000000 4 " * 2000) for _ in range(50))))
+    loop = '<CompositeObject Boundary="0 0 10 10" ResourceID="1"/>' * 20  # a composite graphic drawing itself
+    add("table_ofd_composite_loop.ofd", lambda p: _ofd(p, 1, lambda k: loop.encode(), res=(
+        f'<CompositeGraphicUnit ID="1"><Content><Layer>{loop}</Layer></Content></CompositeGraphicUnit>')))
     add("table_xls_65k_rows.xls", lambda p: _xls(p, "\n".join(",".join(str((r * 31 + c) % 99991) for c in range(40))
                                                               for r in range(65_000))))
     add("table_xls_garbage.xls", lambda p: p.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -270,13 +274,15 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
                                                               '</Row>' * 50 + "</Table></Worksheet></Workbook>"))
 
 
-def _ofd(path: Path, pages: int, content: Callable[[int], bytes]) -> None:
+def _ofd(path: Path, pages: int, content: Callable[[int], bytes], res: str = "") -> None:
     """An OFD package of ``pages`` pages, page k's layer holding ``content(k)`` (the first three
-    written, the rest pointing at the third)."""
+    written, the rest pointing at the third), the document's resources ``res``."""
     listed = "".join(f'<Page ID="{k + 1}" BaseLoc="Pages/Page_{min(k, 2)}/Content.xml"/>' for k in range(pages))
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr("OFD.xml", "<OFD><DocBody><DocRoot>Doc_0/Document.xml</DocRoot></DocBody></OFD>")
-        zf.writestr("Doc_0/Document.xml", f"<Document><Pages>{listed}</Pages></Document>")
+        zf.writestr("Doc_0/Document.xml", "<Document><CommonData><DocumentRes>Res.xml</DocumentRes></CommonData>"
+                                          f"<Pages>{listed}</Pages></Document>")
+        zf.writestr("Doc_0/Res.xml", f"<Res>{res}</Res>")
         for k in range(min(pages, 3)):
             zf.writestr(f"Doc_0/Pages/Page_{k}/Content.xml", b"<Page><Content><Layer>" + content(k)
                         + b"</Layer></Content></Page>")

@@ -18,15 +18,19 @@ NS = 'xmlns:ofd="http://www.ofdspec.org/2016"'
 
 
 def _ofd(pages: list[str], template: str | None = None, folder: str = "", ns: str = NS,
-         extra: dict[str, bytes] | None = None) -> bytes:
+         extra: dict[str, bytes] | None = None, res: str = "") -> bytes:
     """An OFD package: ``pages`` the layers' inner XML, a template page under them when given
-    (its place named absolutely, ``/Doc_0/…``), everything inside ``folder`` when given."""
+    (its place named absolutely, ``/Doc_0/…``), the document's resources ``res`` (DocumentRes.xml),
+    everything inside ``folder`` when given."""
     p = "ofd:" if ns else ""
+    if res:
+        extra = {**(extra or {}), "Doc_0/DocumentRes.xml": f"<{p}Res {ns}>{res}</{p}Res>".encode()}
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(folder + "OFD.xml", f'<{p}OFD {ns} Version="1.0"><{p}DocBody><{p}DocRoot>Doc_0/Document.xml'
                                         f"</{p}DocRoot></{p}DocBody></{p}OFD>")
         tpl = f'<{p}TemplatePage ID="7" BaseLoc="/Doc_0/Tpls/Tpl_0/Content.xml"/>' if template else ""
+        tpl += f"<{p}DocumentRes>DocumentRes.xml</{p}DocumentRes>" if res else ""
         listed = "".join(f'<{p}Page ID="{k + 10}" BaseLoc="Pages/Page_{k}/Content.xml"/>' for k in range(len(pages)))
         zf.writestr(folder + "Doc_0/Document.xml", f"<{p}Document {ns}><{p}CommonData><{p}PageArea><{p}PhysicalBox>"
                                                    f"0 0 210 297</{p}PhysicalBox></{p}PageArea>{tpl}</{p}CommonData>"
@@ -104,6 +108,26 @@ def test_a_form_s_grid_in_its_template_page_and_text_scaled_by_its_ctm_make_the_
         assert [(i["name"], i["targets"]["2024"]["value"]) for i in got.indicators] == [
             ("培训人次", 500), ("培训合格率", 95), ("学员满意度", 90)]
         assert got.source["format"] == "ofd"
+
+
+def test_a_page_drawn_as_composite_graphics_is_read() -> None:
+    """A converter that stores each piece of a page as a composite graphic (a ``CompositeObject`` on
+    the page, its text or rules in a ``CompositeGraphicUnit`` of the document's resources; the rules
+    in points, scaled to millimetres by the object's CTM): drawn in place, the table read."""
+    pt = 25.4 / 72
+    units = (f'<ofd:CompositeGraphicUnits><ofd:CompositeGraphicUnit ID="1" Width="595" Height="842"><ofd:Content>'
+             f'<ofd:Layer>{_grid([x / pt for x in XS], [y / pt for y in YS])}</ofd:Layer></ofd:Content>'
+             f'</ofd:CompositeGraphicUnit><ofd:CompositeGraphicUnit ID="2" Width="595" Height="842"><ofd:Content>'
+             f'<ofd:Layer>{_cells()}</ofd:Layer></ofd:Content></ofd:CompositeGraphicUnit>'
+             f"</ofd:CompositeGraphicUnits>")
+    page = (f'<ofd:CompositeObject CTM="{pt} 0 0 {pt} 0 0" Boundary="0 0 210 297" ResourceID="1"/>'
+            '<ofd:CompositeObject Boundary="0 0 210 297" ResourceID="2"/>')
+    got = parse_table(_ofd([page], res=units), filename="转换.ofd")
+    assert isinstance(got, TableReading), got
+    assert [(i["name"], i["targets"]["2024"]["value"]) for i in got.indicators] == [
+        ("培训人次", 500), ("培训合格率", 95), ("学员满意度", 90)]
+    lines = ofd_pages(_ofd([page], res=units), default_limits())[0].paths
+    assert min(p[0][0][0][0] for p in lines) == pytest.approx(XS[0])  # the rules back in millimetres
 
 
 def test_ofd_gaps_expand_and_stay_bounded() -> None:

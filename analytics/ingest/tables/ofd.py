@@ -192,12 +192,18 @@ def ofd_pages(data: bytes, limits: Limits) -> list[OfdPage]:
     common = _child(doc, "CommonData")
     default_box = _A4
     templates: dict[str, str] = {}
+    units: dict[str, ET.Element] = {}  # composite graphics by their ID
     if common is not None:
         area = _child(common, "PageArea")
         found = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
         default_box = found or _A4
         for tpl in _children(common, "TemplatePage"):
             templates[tpl.get("ID", "")] = pkg.path(doc_name, tpl.get("BaseLoc", ""))
+        for res in [*_children(common, "PublicRes"), *_children(common, "DocumentRes")]:
+            held = pkg.xml(pkg.path(doc_name, res.text or "")) if (res.text or "").strip() else None
+            for unit in held.iter() if held is not None else ():
+                if _local(unit.tag) == "CompositeGraphicUnit":
+                    units[unit.get("ID", "")] = unit
     budget = _Budget(limits.max_pdf_objects)
     pages_node = _child(doc, "Pages")
     entries = list(_children(pages_node, "Page")) if pages_node is not None else []
@@ -218,25 +224,42 @@ def ofd_pages(data: bytes, limits: Limits) -> list[OfdPage]:
             tpl_name = templates.get(tpl.get("TemplateID", ""))
             tpl_xml = pkg.xml(tpl_name) if tpl_name else None
             if tpl_xml is not None:
-                _draw(tpl_xml, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget)
-        _draw(content, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget)
+                _draw(tpl_xml, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget, units)
+        _draw(content, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget, units)
         pages.append(page)
     return pages
 
 
-def _draw(node: ET.Element, page: OfdPage, outer: Matrix, budget: _Budget) -> None:
-    """The text and paths under ``node`` (a page's content, its layers and page blocks) onto ``page``."""
+def _compose(outer: Matrix, inner: Matrix) -> Matrix:
+    """``outer`` after ``inner``."""
+    a, b, c, d, e, f = outer
+    return (a * inner[0] + c * inner[1], b * inner[0] + d * inner[1], a * inner[2] + c * inner[3],
+            b * inner[2] + d * inner[3], a * inner[4] + c * inner[5] + e, b * inner[4] + d * inner[5] + f)
+
+
+_DEPTH = 8  # composite graphics drawn inside composite graphics, at most so deep
+
+
+def _draw(node: ET.Element, page: OfdPage, outer: Matrix, budget: _Budget, units: dict[str, ET.Element],
+          depth: int = 0) -> None:
+    """The text and paths under ``node`` (a page's content, its layers and page blocks) onto
+    ``page``; a ``CompositeObject`` draws its ``CompositeGraphicUnit`` (a resource: how some
+    converters store every piece of a page) in its place."""
     for obj in node.iter():
         kind = _local(obj.tag)
-        if kind not in ("TextObject", "PathObject", "ImageObject"):
+        if kind not in ("TextObject", "PathObject", "ImageObject", "CompositeObject"):
             continue
         budget.spend(1)
         box = _box(obj.get("Boundary")) or (0.0, 0.0, 0.0, 0.0)
-        m = _matrix(obj.get("CTM"))
-        # object space → CTM → the boundary's origin → the page
-        place: Matrix = (m[0], m[1], m[2], m[3], m[4] + box[0] + outer[4], m[5] + box[1] + outer[5])
+        # object space → its CTM → the boundary's origin → what holds it → the page
+        place = _compose(outer, _compose((1.0, 0.0, 0.0, 1.0, box[0], box[1]), _matrix(obj.get("CTM"))))
         if kind == "ImageObject":
             page.images += 1
+        elif kind == "CompositeObject":
+            unit = units.get(obj.get("ResourceID", ""))
+            content = _child(unit, "Content") if unit is not None else None
+            if content is not None and depth < _DEPTH:
+                _draw(content, page, place, budget, units, depth + 1)
         elif kind == "TextObject":
             _text(obj, page, place, budget)
         elif obj.get("Stroke", "true").lower() != "false" or obj.get("Fill", "false").lower() == "true":
