@@ -20,35 +20,20 @@ from __future__ import annotations
 import io
 import math
 import posixpath
-import unicodedata
 import zipfile
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from analytics.ingest.limits import Limits
+from analytics.ingest.tables.redraw import Page, advance
 
-__all__ = ["ofd_pages", "ofd_to_pdf", "OfdPage"]
+__all__ = ["ofd_pages", "OfdError"]
 
-_MM = 72 / 25.4  # points a millimetre
 _A4 = (0.0, 0.0, 210.0, 297.0)  # a page whose size is stated nowhere
 
 #: (a, b, c, d, e, f): x' = a x + c y + e, y' = b x + d y + f (OFD's CTM, y downwards)
 Matrix = tuple[float, float, float, float, float, float]
 _IDENTITY: Matrix = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
-
-
-@dataclass
-class OfdPage:
-    """One page: its size (mm), its characters ``(text, x, y, size, (ux, uy), width)`` at their
-    baselines (mm, y downwards; ``u`` the direction the text runs) and its paths, each a list of
-    subpaths of points (mm) with whether it is stroked or filled."""
-
-    width: float
-    height: float
-    chars: list[tuple[str, float, float, float, tuple[float, float], float]] = field(default_factory=list)
-    paths: list[tuple[list[list[tuple[float, float]]], bool, bool]] = field(default_factory=list)
-    images: int = 0
 
 
 class OfdError(Exception):
@@ -173,7 +158,7 @@ class _Package:
             raise OfdError("bad_ofd", name) from exc
 
 
-def ofd_pages(data: bytes, limits: Limits) -> list[OfdPage]:
+def ofd_pages(data: bytes, limits: Limits) -> list[Page]:
     """The pages of an OFD's first document, each with its template drawn beneath; raises
     :class:`OfdError`."""
     try:
@@ -218,7 +203,7 @@ def ofd_pages(data: bytes, limits: Limits) -> list[OfdPage]:
         area = _child(content, "Area")
         box = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
         x0, y0, w, h = box or default_box
-        page = OfdPage(w, h)
+        page = Page(w, h)
         budget.page = number
         for tpl in _children(content, "Template"):
             tpl_name = templates.get(tpl.get("TemplateID", ""))
@@ -240,7 +225,7 @@ def _compose(outer: Matrix, inner: Matrix) -> Matrix:
 _DEPTH = 8  # composite graphics drawn inside composite graphics, at most so deep
 
 
-def _draw(node: ET.Element, page: OfdPage, outer: Matrix, budget: _Budget, units: dict[str, ET.Element],
+def _draw(node: ET.Element, page: Page, outer: Matrix, budget: _Budget, units: dict[str, ET.Element],
           depth: int = 0) -> None:
     """The text and paths under ``node`` (a page's content, its layers and page blocks) onto
     ``page``; a ``CompositeObject`` draws its ``CompositeGraphicUnit`` (a resource: how some
@@ -270,7 +255,7 @@ def _draw(node: ET.Element, page: OfdPage, outer: Matrix, budget: _Budget, units
                                    obj.get("Fill", "false").lower() == "true"))
 
 
-def _text(obj: ET.Element, page: OfdPage, place: Matrix, budget: _Budget) -> None:
+def _text(obj: ET.Element, page: Page, place: Matrix, budget: _Budget) -> None:
     scale = math.sqrt(abs(place[0] * place[3] - place[1] * place[2])) or 1.0
     size = (_numbers(obj.get("Size")) or [3.5])[0] * scale
     ux, uy = place[0], place[1]
@@ -285,7 +270,7 @@ def _text(obj: ET.Element, page: OfdPage, place: Matrix, budget: _Budget) -> Non
             y = (_numbers(code.get("Y")) or [y])[0]
         dx, dy = _deltas(code.get("DeltaX"), len(text)), _deltas(code.get("DeltaY"), len(text))
         base = size / scale
-        gaps = [dx[k] if k < len(dx) else (dx[-1] if dx else _advance(text[k]) * base) for k in range(len(text) - 1)]
+        gaps = [dx[k] if k < len(dx) else (dx[-1] if dx else advance(text[k]) * base) for k in range(len(text) - 1)]
         for k, ch in enumerate(text):
             if k:
                 x += gaps[k - 1]
@@ -295,15 +280,10 @@ def _text(obj: ET.Element, page: OfdPage, place: Matrix, budget: _Budget) -> Non
                 px, py = _apply(place, x, y)
                 # its width: the gap to the next character where that is about one character wide (the
                 # font's own advance, as the converter measured it), else the usual width
-                wide = gaps[k] if k < len(gaps) and 0.3 * base < gaps[k] <= 1.2 * base else _advance(ch) * base
+                wide = gaps[k] if k < len(gaps) and 0.3 * base < gaps[k] <= 1.2 * base else advance(ch) * base
                 page.chars.append((ch, px, py, size, direction, wide * scale))
         if text:
-            x += _advance(text[-1]) * base
-
-
-def _advance(ch: str) -> float:
-    """A character's width in ems: a Chinese (wide) character one, others half."""
-    return 1.0 if unicodedata.east_asian_width(ch) in ("W", "F") else 0.5
+            x += advance(text[-1]) * base
 
 
 def _path(text: str | None, place: Matrix, budget: _Budget) -> list[list[tuple[float, float]]]:
@@ -338,82 +318,3 @@ def _path(text: str | None, place: Matrix, budget: _Budget) -> list[list[tuple[f
     if len(current) > 1:
         subpaths.append(current)
     return subpaths
-
-
-def ofd_to_pdf(pages: list[OfdPage]) -> bytes:
-    """The pages drawn as a PDF: each character at its place and of its width in a font that maps
-    it back to its text (a Type 0 font, ``Identity-H``, with a ``ToUnicode`` map; widths one em for
-    Chinese characters, half for others, each stretched to the character's own width by ``Tz``),
-    each path stroked or filled as drawn."""
-    glyphs: dict[str, int] = {}
-    streams = []
-    for page in pages:
-        h = page.height
-        ops = []
-        for subpaths, stroke, fill in page.paths:
-            for sub in subpaths:
-                pts = [(x * _MM, (h - y) * _MM) for x, y in sub]
-                ops.append(f"{pts[0][0]:.3f} {pts[0][1]:.3f} m " + " ".join(f"{x:.3f} {y:.3f} l" for x, y in pts[1:]))
-            ops.append("B" if stroke and fill else "f" if fill else "S")
-        ops.append("BT")
-        for ch, x, y, size, (ux, uy), wide in page.chars:
-            cid = glyphs.setdefault(ch, len(glyphs) + 1)
-            s = size * _MM
-            squeeze = 100 * wide / (_advance(ch) * size) if size else 100  # Tz: the character's own width
-            # text space: along u, and up (y upwards on the PDF page, so u's y is turned over)
-            ops.append(f"/F1 1 Tf {squeeze:.1f} Tz {s * ux:.4f} {-s * uy:.4f} {s * uy:.4f} {s * ux:.4f} "
-                       f"{x * _MM:.3f} {(h - y) * _MM:.3f} Tm <{cid:04X}> Tj")
-        ops.append("ET")
-        streams.append("\n".join(ops).encode("ascii"))
-    return _pdf(pages, streams, glyphs)
-
-
-def _pdf(pages: list[OfdPage], streams: list[bytes], glyphs: dict[str, int]) -> bytes:
-    objects: list[bytes] = []
-
-    def add(body: bytes) -> int:
-        objects.append(body)
-        return len(objects)
-
-    def stream(body: bytes, extra: str = "") -> bytes:
-        return f"<< /Length {len(body)}{extra} >>\nstream\n".encode() + body + b"\nendstream"
-
-    catalog = add(b"")
-    pages_id = add(b"")
-    to_unicode = [f"<{cid:04X}> <{ch.encode('utf-16-be').hex().upper()}>" for ch, cid in glyphs.items()]
-    cmap = ("/CIDInit /ProcSet findresource begin 12 dict begin begincmap /CIDSystemInfo << /Registry (Adobe) "
-            "/Ordering (UCS) /Supplement 0 >> def /CMapName /Adobe-Identity-UCS def /CMapType 2 def "
-            "1 begincodespacerange <0000> <FFFF> endcodespacerange\n")
-    for start in range(0, len(glyphs), 100):  # at most 100 entries a block
-        block = to_unicode[start:start + 100]
-        cmap += f"{len(block)} beginbfchar\n" + "\n".join(block) + "\nendbfchar\n"
-    cmap += "endcmap CMapName currentdict /CMap defineresource pop end end"
-    unicode_id = add(stream(cmap.encode("ascii")))
-    widths = " ".join(f"{cid} [{int(_advance(ch) * 1000)}]" for ch, cid in glyphs.items())
-    descriptor = add(b"<< /Type /FontDescriptor /FontName /OFDText /Flags 4 /FontBBox [0 -200 1000 900] "
-                     b"/ItalicAngle 0 /Ascent 880 /Descent -120 /CapHeight 700 /StemV 80 >>")
-    cid_font = add(f"<< /Type /Font /Subtype /CIDFontType2 /BaseFont /OFDText /CIDSystemInfo << /Registry (Adobe) "
-                   f"/Ordering (Identity) /Supplement 0 >> /FontDescriptor {descriptor} 0 R /DW 1000 "
-                   f"/W [{widths}] /CIDToGIDMap /Identity >>".encode())
-    font = add(f"<< /Type /Font /Subtype /Type0 /BaseFont /OFDText /Encoding /Identity-H /DescendantFonts "
-               f"[{cid_font} 0 R] /ToUnicode {unicode_id} 0 R >>".encode())
-    kids = []
-    for page, body in zip(pages, streams):
-        content = add(stream(body))
-        kids.append(add(f"<< /Type /Page /Parent {pages_id} 0 R /MediaBox [0 0 {page.width * _MM:.3f} "
-                        f"{page.height * _MM:.3f}] /Resources << /Font << /F1 {font} 0 R >> >> "
-                        f"/Contents {content} 0 R >>".encode()))
-    objects[catalog - 1] = f"<< /Type /Catalog /Pages {pages_id} 0 R >>".encode()
-    objects[pages_id - 1] = (f"<< /Type /Pages /Kids [{' '.join(f'{k} 0 R' for k in kids)}] "
-                             f"/Count {len(kids)} >>").encode()
-    out = bytearray(b"%PDF-1.7\n")
-    offsets = []
-    for n, body in enumerate(objects, start=1):
-        offsets.append(len(out))
-        out += f"{n} 0 obj\n".encode() + body + b"\nendobj\n"
-    xref = len(out)
-    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
-    out += "".join(f"{o:010d} 00000 n \n" for o in offsets).encode()
-    out += f"trailer\n<< /Size {len(objects) + 1} /Root {catalog} 0 R >>\nstartxref\n{xref}\n%%EOF\n".encode()
-    return bytes(out)
-

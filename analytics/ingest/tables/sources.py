@@ -178,7 +178,8 @@ def _read_odf(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
 def _read_ofd(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     """An OFD 版式文件: its pages drawn again as a PDF's (:mod:`analytics.ingest.tables.ofd`) and read
     as a PDF is; ``ofd_no_text`` when its pages hold no text (a scan, or text drawn as outlines)."""
-    from analytics.ingest.tables.ofd import OfdError, ofd_pages, ofd_to_pdf
+    from analytics.ingest.tables.ofd import OfdError, ofd_pages
+    from analytics.ingest.tables.redraw import page_pdf
 
     try:
         pages = ofd_pages(data, limits)
@@ -186,7 +187,7 @@ def _read_ofd(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
         return ReadFailure(exc.code, exc.detail)
     if not any(p.chars for p in pages):
         return ReadFailure("ofd_no_text", str(sum(p.images for p in pages)))
-    found = _read_pdf(ofd_to_pdf(pages), limits, "ofd")
+    found = _read_pdf(page_pdf(pages), limits, "ofd")
     return found if not isinstance(found, ReadFailure) or found.code != "no_pdf_table" else ReadFailure("ofd_no_text", "0")
 
 
