@@ -41,6 +41,9 @@ class Limits:
     max_pdf_pages: int = 40
     max_pdf_objects: int = 200_000
     max_pdf_memory_mb: int = 400
+    max_scan_pages: int = 10
+    max_scan_seconds: float = 120.0
+    max_scan_memory_mb: int = 1500
     max_table_unpacked_bytes: int = 20_000_000
     max_problems: int = 500
     max_listed: int = 20
@@ -86,6 +89,7 @@ class Deadline:
 
 _INT_FIELDS = {"max_columns", "max_rows", "max_cells", "max_cell_chars", "max_unpacked_bytes", "max_problems",
                "max_listed", "max_table_rows", "max_table_columns", "max_table_cells", "max_pdf_pages", "max_pdf_objects", "max_pdf_memory_mb",
+               "max_scan_pages", "max_scan_memory_mb",
                "max_table_unpacked_bytes"}
 
 

@@ -31,6 +31,7 @@ from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
+from analytics.ingest.tables.review import advise
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
@@ -56,18 +57,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     lex = lexicon or load_lexicon()
     result = _parse(path, filename, sheet, year, lex, form)
     if isinstance(result, TableReading):
-        _advise(result, lex)
+        advise(result, lex)
     return result
-
-
-def _advise(result: TableReading, lex: Lexicon) -> None:
-    """``source.advice`` of a reading of text that left many rows unread (data/lexicon.yaml
-    ``disorder``): ``text_disordered``, the text's rows most likely out of order."""
-    least, per = lex.disorder
-    unread = len(result.unread)
-    if str(result.source.get("format") or "").startswith("text") and unread >= least \
-            and unread >= per * len(result.indicators):
-        result.source["advice"] = "text_disordered"
 
 
 def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: str | None, year: int | None,
@@ -87,6 +78,8 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
     result = _parse_tables(tables, name, year, lex, form)
     if isinstance(result, NoTable) and result.code == "no_header" and any(t.pictures for t in tables):
         result = dataclasses.replace(result, code="sheet_table_picture")  # pictures and no table: a table pasted as a screenshot
+    if isinstance(result, TableReading) and any(t.ocr for t in tables):
+        result.source["ocr"] = True  # text read from pictures (a scan): see review.advise
     return result
 
 

@@ -23,6 +23,7 @@ class RawTable:
     sheets: list[str] = field(default_factory=list)
     lines: list[str] = field(default_factory=list)  # a text's lines as written (blanks kept), for text-lines
     pictures: int = 0  # pictures in the file (a table pasted as a screenshot or scan, when no table is found)
+    ocr: bool = False  # its text read from pictures by OCR (a scan): to be checked
 
 
 @dataclass

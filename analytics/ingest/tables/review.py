@@ -21,8 +21,9 @@ from typing import Any, Mapping, Sequence
 from analytics.ingest.tables.cells import read_value
 from analytics.ingest.tables.infer import fraction_of_percent
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
+from analytics.ingest.tables.scan import mark_read_by_ocr
 
-__all__ = ["DIRECTIONS", "KINDS", "REVIEWED", "ReviewProblem", "ReviewResult", "apply_facts", "apply_review",
+__all__ = ["DIRECTIONS", "KINDS", "REVIEWED", "ReviewProblem", "ReviewResult", "advise", "apply_facts", "apply_review",
            "review_rows", "target_years", "needs_review"]
 
 KINDS = ("flow", "stock", "level", "rate", "milestone", "qualitative")
@@ -56,6 +57,21 @@ class ReviewResult:
     @property
     def ok(self) -> bool:
         return not self.problems
+
+
+def advise(result: Any, lex: Lexicon) -> None:
+    """``source.advice`` of a reading (a :class:`~analytics.ingest.tables.reading.TableReading`):
+    ``scanned_ocr`` when its text was read from pictures by OCR (every indicator then marked to be
+    checked, :func:`~analytics.ingest.tables.scan.mark_read_by_ocr`); ``text_disordered`` when a
+    text left many rows unread (data/lexicon.yaml ``disorder``), its rows most likely out of order."""
+    least, per = lex.disorder
+    unread = len(result.unread)
+    if result.source.get("ocr"):
+        result.source["advice"] = "scanned_ocr"
+        mark_read_by_ocr(result.indicators)
+    elif str(result.source.get("format") or "").startswith("text") and unread >= least \
+            and unread >= per * len(result.indicators):
+        result.source["advice"] = "text_disordered"
 
 
 def target_years(reading: Mapping[str, Any]) -> list[str]:

@@ -129,6 +129,8 @@ def _read_pdf(data: bytes, limits: Limits, kind: str = "pdf") -> list[RawTable] 
     from analytics.ingest.tables.pdf import read_pdf
 
     rows, refs, code, detail = read_pdf(data, limits)
+    if code == "no_pdf_table" and kind == "pdf" and detail == "0":  # pictures only (a scan): read by OCR when it can be
+        return _read_scan(data, limits)
     if code:
         return ReadFailure(code, detail)
     if detail == "layout":  # no ruling lines: the pages' text with its words at their places
@@ -136,6 +138,25 @@ def _read_pdf(data: bytes, limits: Limits, kind: str = "pdf") -> list[RawTable] 
         kept = [(ln, ref) for ln, ref in zip(lines, refs) if ln.strip()]
         return [RawTable("text-lines", [[ln.strip()] for ln, _ in kept], [ref for _, ref in kept], lines=lines)]
     return [RawTable(kind, rows, refs, None, True)]
+
+
+def _read_scan(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
+    """A scanned PDF read by OCR (:mod:`analytics.ingest.tables.scan`), its pages drawn again as a
+    PDF and read as one; ``no_pdf_table`` (a scan) as before when the machine has no OCR."""
+    from analytics.ingest.tables.redraw import page_pdf
+    from analytics.ingest.tables.scan import ocr_available, read_scan
+
+    if not ocr_available():
+        return ReadFailure("no_pdf_table", "0")
+    pages, code, detail = read_scan(data, limits)
+    if code:
+        return ReadFailure(code, detail)
+    if not any(p.chars for p in pages):
+        return ReadFailure("no_pdf_table", "0")
+    found = _read_pdf(page_pdf(pages), limits, "scan")
+    for table in found if not isinstance(found, ReadFailure) else []:
+        table.ocr = True
+    return found
 
 
 def _read_odf(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:

@@ -34,6 +34,10 @@ STRINGS: dict[str, dict[str, str]] = {
               "column after column, or with a cell's lines apart). If you have the file, upload the Excel, Word or "
               "PDF file itself, which reads far more completely; otherwise check every unread row and every "
               "indicator read."},
+    "advice_scanned_ocr": {
+        "zh": "这是扫描件：表中文字由 OCR 识别，可能有误（如“≥”识成“>”、数字或单位错认）。请逐项对照原件核对名称、单位和目标值；有 Word、Excel 或可复制文字的 PDF 原件时，最好上传原件。",
+        "en": "This is a scan: the table's text was read by OCR and may be wrong (a \"≥\" read as \">\", a digit or unit misread). "
+              "Check every name, unit and target against the paper; if you have the Word, Excel or text PDF original, upload that instead."},
     "advice_names_only": {
         "zh": "这段文字只有指标名称，没有指标值（复制在“指标值”一列之前就断了，或网页去掉了数字）：已列出 {n} 个指标名称，"
               "层级和目标值都没有读出，请在核对时填写。如有原文件，请直接上传 Excel、Word 或 PDF 文件。",
