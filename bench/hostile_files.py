@@ -255,6 +255,10 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
     add("table_ofd_50k_pages.ofd", lambda p: _ofd(p, 50_000, lambda k: _ofd_text("三级指标 指标值", "4")))
     add("table_ofd_gap_bomb.ofd", lambda p: _ofd(p, 30, lambda k: b"".join(
         _ofd_text("指标", "g 1000000000 4 " * 2000) for _ in range(50))))
+    # scans read by OCR (when the machine has Tesseract): ten pages of noise, of sparse specks, a page 5 m wide
+    add("table_scan_noise_10_pages.pdf", lambda p: p.write_bytes(_picture_pdf(10, 850, 1100)))
+    add("table_scan_specks_10_pages.pdf", lambda p: p.write_bytes(_picture_pdf(10, 850, 1100, ink=0.1)))
+    add("table_scan_huge_page.pdf", lambda p: p.write_bytes(_picture_pdf(1, 400, 400, points=14_400)))
     loop = '<CompositeObject Boundary="0 0 10 10" ResourceID="1"/>' * 20  # a composite graphic drawing itself
     add("table_ofd_composite_loop.ofd", lambda p: _ofd(p, 1, lambda k: loop.encode(), res=(
         f'<CompositeGraphicUnit ID="1"><Content><Layer>{loop}</Layer></Content></CompositeGraphicUnit>')))
@@ -272,6 +276,24 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
                                                               'office:spreadsheet"><Worksheet><Table>' + '<Row><Cell ss:'
                                                               'MergeDown="9999999" ss:MergeAcross="99"><Data>x</Data></Cell>'
                                                               '</Row>' * 50 + "</Table></Worksheet></Workbook>"))
+
+
+def _picture_pdf(pages: int, width: int, height: int, points: int = 0, ink: float = 0.0) -> bytes:
+    """A PDF of ``pages`` pictures of noise (``width`` × ``height`` pixels; grey, or black specks
+    covering ``ink`` of the page), each page ``points`` wide (else the picture's size at 100 dpi): a
+    scan with no writing."""
+    import io
+
+    import numpy as np
+    from PIL import Image
+
+    rng = np.random.default_rng(7)
+    pictures = [Image.fromarray(np.where(rng.random((height, width)) < ink, 0, 255).astype(np.uint8) if ink
+                                else rng.integers(0, 256, (height, width), dtype=np.uint8)) for _ in range(pages)]
+    out = io.BytesIO()
+    resolution = 100 if not points else width * 72 / points
+    pictures[0].save(out, format="PDF", save_all=True, append_images=pictures[1:], resolution=resolution)
+    return out.getvalue()
 
 
 def _ofd(path: Path, pages: int, content: Callable[[int], bytes], res: str = "") -> None:

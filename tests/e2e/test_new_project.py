@@ -143,3 +143,21 @@ def test_an_ofd_document_is_read(page, np_url):
     expect(page.get_by_role("button", name="保存为新项目")).to_have_count(1)
     assert_no_exception(page)
     full_page_screenshot(page, "new_project_ofd.png")
+
+
+def test_a_scanned_table_is_read_by_ocr_and_marked_to_be_checked(page, np_url, tmp_path):
+    """A printed table scanned to a PDF of pictures: read by OCR (when the machine has Tesseract),
+    the page saying it is a scan whose every row is to be checked against the paper."""
+    from analytics.ingest.tables.scan import ocr_available
+    from bench.scans import scanned
+
+    if not ocr_available():
+        pytest.skip("no Tesseract with chi_sim (.ci/run installs it)")
+    scan = tmp_path / "扫描件.pdf"
+    scan.write_bytes(scanned((ROOT / "tests" / "tables" / "generated" / "ningde_rencaiyizhan_2023.pdf").read_bytes()))
+    url, _ = np_url
+    _upload(page, url, scan)
+    expect(page.get_by_text("这是扫描件").first).to_be_visible()
+    expect(page.get_by_text("个需要核对").first).to_be_visible()
+    assert_no_exception(page)
+    full_page_screenshot(page, "new_project_scan.png")

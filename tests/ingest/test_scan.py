@@ -8,7 +8,7 @@ import pytest
 
 from analytics.ingest.limits import default_limits
 from analytics.ingest.tables import NoTable, TableReading, parse_table
-from analytics.ingest.tables.scan import _lines, _mended, _plain_signs, ocr_available, read_scan
+from analytics.ingest.tables.scan import _lines, _mended, _plain_signs, _writing, ocr_available, read_scan
 from analytics.present.tables_text import advice_message, no_table_message
 
 GENERATED = Path(__file__).resolve().parents[1] / "tables" / "generated"
@@ -73,3 +73,19 @@ def test_a_cell_s_words_are_set_out_as_its_lines_in_reading_order() -> None:
     words = [(10, 5, 30, 20, "≥2.61", 90.0), (25, 5, 40, 20, "万元", 90.0), (10, 30, 40, 20, "GDP", 80.0),
              (55, 30, 20, 20, "2024", 80.0)]
     assert [(w[0], w[1], w[2], w[4]) for w in _lines(words)] == [(10, 5, 55, "≥2.61万元"), (10, 30, 65, "GDP 2024")]
+
+
+def test_a_page_of_noise_or_specks_is_no_writing() -> None:
+    """A page of grey noise (mostly dark) or of tens of thousands of specks holds no writing (it is
+    not given to Tesseract, which would spend minutes on it); a page of text does."""
+    import numpy as np
+
+    rng = np.random.default_rng(5)
+    noise = rng.integers(0, 256, (1100, 850), dtype=np.uint8)
+    specks = np.where(rng.random((3300, 2550)) < 0.02, 0, 255).astype(np.uint8)
+    page = np.full((3300, 2550), 250, np.uint8)
+    for row in range(300, 3000, 60):  # lines of "characters": 40 × 40 blocks of strokes
+        for col in range(200, 2300, 50):
+            page[row:row + 40, col + 5:col + 9] = 20
+            page[row + 18:row + 22, col:col + 40] = 20
+    assert not _writing(noise) and not _writing(specks) and _writing(page)

@@ -40,6 +40,10 @@ __all__ = ["OCR_CHECK", "mark_read_by_ocr", "ocr_available", "read_scan"]
 DPI = 300
 _MAX_PIXELS = 14_000_000  # a page rendered larger (an A3 scan at 300 dpi is 17 million) is rendered smaller
 _LANGS = ("chi_sim", "chi_sim+eng")
+_LEAST_SURE = 40.0  # Tesseract's mean confidence on a first page below which the scan is not read on (real pages: 80–95)
+_RUN_SECONDS = 10  # one Tesseract run (a page's cells, or its text outside them; real pages: 1–4 s)
+_MOST_STROKES = 20_000  # pieces of ink on a page above which, when most are specks, it holds no writing
+_MOST_INK = 0.3  # a page of writing, ruled or not, is mostly paper: darker than this it is not read
 
 #: what a person checks on every indicator of a scan (its name and targets were read by OCR)
 OCR_CHECK = ("name", "target")
@@ -132,6 +136,8 @@ def _pages(data: bytes, limits: Limits) -> tuple[list[dict[str, Any]], str, str]
             scale = min(DPI / 72, (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
             picture = page.render(scale=scale, grayscale=True).to_numpy()
             out.append(_read_page(picture[..., 0] if picture.ndim == 3 else picture, 72 * scale))
+            if i == 0 and out[0]["confidence"] < _LEAST_SURE:
+                break  # a first page with no writing Tesseract is sure of (noise, a photograph): no table to read
         return out, "", ""
     finally:
         doc.close()
@@ -147,7 +153,22 @@ def _dark(gray: Any) -> Any:
     weight = np.cumsum(hist)
     mean = np.cumsum(hist * levels)
     between = (mean[-1] * weight - mean * total) ** 2 / np.maximum(weight * (total - weight), 1.0)
-    return gray < min(int(np.argmax(between)), 200)
+    return gray <= min(int(np.argmax(between)), 200)  # the darker class, its top level included
+
+
+def _writing(gray: Any) -> bool:
+    """Whether a page can hold writing: mostly paper (a photograph, a dark scan or noise is not), and
+    its ink not tens of thousands of specks (a page of text has hundreds to a few thousand strokes,
+    few of them tiny; a page of dust or scribbles would keep Tesseract busy for nothing)."""
+    import numpy as np
+    from scipy import ndimage
+
+    if (gray < 128).mean() > _MOST_INK:
+        return False
+    labels, count = ndimage.label(_dark(gray))
+    if count <= _MOST_STROKES:
+        return True
+    return float((np.bincount(labels.ravel())[1:] <= 30).mean()) < 0.5
 
 
 def _levelled(gray: Any) -> Any:
@@ -199,6 +220,8 @@ def _read_page(gray: Any, dpi: float) -> dict[str, Any]:
 
     redraw = _redraw()
     mm = 25.4 / dpi
+    if not _writing(gray):
+        return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": [], "chars": [], "confidence": 0.0}
     gray = _levelled(gray)
     dark = _dark(gray)
     across, rows = _strokes(dark, 1)
@@ -217,18 +240,22 @@ def _read_page(gray: Any, dpi: float) -> dict[str, Any]:
     pad = 10
     crops = [np.pad(wiped[y0:y1, x0:x1], pad, constant_values=255) for x0, y0, x1, y1 in boxes]
     chars: list[list[Any]] = []
+    sure: list[float] = []  # Tesseract's confidence in each word read (0–100)
     if crops:
         plain, mixed = _ocr(crops, dpi, "6")
         for k, (x0, y0, _, _) in enumerate(boxes):
             words = mixed.get(k, []) if _plain_signs(mixed.get(k, [])) else plain.get(k, [])
             chars += _placed(_lines(words), x0 - pad, y0 - pad, mm)
+            sure += [w[5] for w in words]
     outside = wiped.copy()
     for x0, y0, x1, y1 in boxes:
         outside[max(0, y0 - 6):y1 + 6, max(0, x0 - 6):x1 + 6] = 255
     if (outside < 128).sum() > 50:
         plain, _ = _ocr([outside], dpi, "3", both=False)
         chars += _placed(plain.get(0, []), 0, 0, mm)
-    return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": lines, "chars": chars}
+        sure += [w[5] for w in plain.get(0, [])]
+    return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": lines, "chars": chars,
+            "confidence": sum(sure) / len(sure) if sure else 0.0}
 
 
 #: what a cell of a target table holds besides Chinese: figures and the signs of a target
@@ -260,9 +287,20 @@ def _ocr(pictures: list[Any], dpi: float, psm: str, both: bool = True
             fh.write("\n".join(names) + "\n")
         runs = [subprocess.Popen(["tesseract", listed, "stdout", "-l", lang, "--psm", psm, "--dpi", str(int(dpi)), "tsv"],
                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL) for lang in _LANGS[:2 if both else 1]]
-        outs = [r.communicate()[0].decode("utf-8", "replace") for r in runs]
+        outs = [_waited(r) for r in runs]
     found = [_words(out) for out in outs]
     return found[0], found[-1]
+
+
+def _waited(run: subprocess.Popen[bytes]) -> str:
+    """A Tesseract run's output, or nothing when it takes over ``_RUN_SECONDS`` (a page of specks
+    or scribbles, no writing): it is stopped."""
+    try:
+        return run.communicate(timeout=_RUN_SECONDS)[0].decode("utf-8", "replace")
+    except subprocess.TimeoutExpired:
+        run.kill()
+        run.communicate()
+        return ""
 
 
 def _words(tsv: str) -> dict[int, list[tuple[int, int, int, int, str, float]]]:
