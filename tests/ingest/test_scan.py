@@ -38,6 +38,24 @@ def test_a_scanned_table_is_read_by_ocr_and_every_row_marked_to_be_checked(scan:
     assert "OCR" in (advice_message(got.to_json(), "zh") or "") and "OCR" in (advice_message(got.to_json(), "en") or "")
 
 
+@needs_ocr
+def test_a_blank_first_page_does_not_end_the_reading(scan: bytes) -> None:
+    """A scan starting with a blank page (a sheet's back) is read on; a first page of ink that
+    Tesseract reads nothing in ends the reading (see the noise test below)."""
+    import io
+
+    import pypdfium2 as pdfium
+    from PIL import Image
+
+    doc = pdfium.PdfDocument(scan)
+    pages = [Image.new("L", (1654, 2339), 255)] + [doc[i].render(scale=200 / 72, grayscale=True).to_pil().convert("L")
+                                                   for i in range(len(doc))]
+    out = io.BytesIO()
+    pages[0].save(out, format="PDF", save_all=True, append_images=pages[1:], resolution=200)
+    got = parse_table(out.getvalue(), filename="扫描件.pdf")
+    assert isinstance(got, TableReading) and len(got.indicators) >= 4
+
+
 def test_without_ocr_a_scan_says_it_is_one(scan: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
     import analytics.ingest.tables.scan as module
 

@@ -17,7 +17,9 @@ advises so (``source.advice``: ``scanned_ocr``).
 
 Bounded: the work runs in a child process limited in memory (``max_scan_memory_mb``) and stopped
 after ``max_scan_seconds``; at most ``max_scan_pages`` pages, each rendered at most
-``_MAX_PIXELS`` pixels (data/limits.yaml).
+``_MAX_PIXELS`` pixels (data/limits.yaml); a page that holds no writing (mostly dark, or tens of
+thousands of specks) is not given to Tesseract, a Tesseract run is stopped after ``_RUN_SECONDS``,
+and a first page with ink but nothing Tesseract is sure of ends the reading.
 """
 
 from __future__ import annotations
@@ -43,6 +45,7 @@ _LANGS = ("chi_sim", "chi_sim+eng")
 _LEAST_SURE = 40.0  # Tesseract's mean confidence on a first page below which the scan is not read on (real pages: 80–95)
 _RUN_SECONDS = 10  # one Tesseract run (a page's cells, or its text outside them; real pages: 1–4 s)
 _MOST_STROKES = 20_000  # pieces of ink on a page above which, when most are specks, it holds no writing
+_LEAST_INK = 0.002  # a page with less ink is blank
 _MOST_INK = 0.3  # a page of writing, ruled or not, is mostly paper: darker than this it is not read
 
 #: what a person checks on every indicator of a scan (its name and targets were read by OCR)
@@ -136,8 +139,9 @@ def _pages(data: bytes, limits: Limits) -> tuple[list[dict[str, Any]], str, str]
             scale = min(DPI / 72, (_MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
             picture = page.render(scale=scale, grayscale=True).to_numpy()
             out.append(_read_page(picture[..., 0] if picture.ndim == 3 else picture, 72 * scale))
-            if i == 0 and out[0]["confidence"] < _LEAST_SURE:
-                break  # a first page with no writing Tesseract is sure of (noise, a photograph): no table to read
+            sure = out[0]["confidence"]
+            if i == 0 and sure is not None and sure < _LEAST_SURE:
+                break  # a first page with ink but no writing Tesseract is sure of (noise, a photograph): no table to read
         return out, "", ""
     finally:
         doc.close()
@@ -220,8 +224,10 @@ def _read_page(gray: Any, dpi: float) -> dict[str, Any]:
 
     redraw = _redraw()
     mm = 25.4 / dpi
-    if not _writing(gray):
-        return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": [], "chars": [], "confidence": 0.0}
+    if not _writing(gray) or (gray < 128).mean() < _LEAST_INK:  # confidence None: a blank page (a scan's back) is no sign
+        blank = (gray < 128).mean() < _LEAST_INK
+        return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": [], "chars": [],
+                "confidence": None if blank else 0.0}
     gray = _levelled(gray)
     dark = _dark(gray)
     across, rows = _strokes(dark, 1)
