@@ -11,7 +11,8 @@ or a page of a million lines, costs the child, never the app); inside it, at mos
 ``max_pdf_pages`` pages and ``max_pdf_objects`` drawn objects a page (data/limits.yaml). A PDF
 whose table has no ruling lines (a sheet printed without borders) is given as its text with the
 words at their places, read as such a text is (:mod:`analytics.ingest.tables.columns`); a PDF with
-no text at all (a scan) is reported, not guessed.
+no text at all (a scan) is reported as such (``no_pdf_table``), for the caller to read by OCR
+when the machine can (:mod:`analytics.ingest.tables.scan`).
 """
 
 from __future__ import annotations

@@ -1,5 +1,7 @@
 """Reading a target table's cells from whatever a person holds: .xlsx (merged cells filled), .pdf
-(ruled tables, see :mod:`analytics.ingest.tables.pdf`),
+(ruled tables, see :mod:`analytics.ingest.tables.pdf`; a scan read by OCR when the machine can,
+:mod:`.scan`), an OFD 版式文件 (its pages drawn again as a PDF's, :mod:`.ofd`), OpenDocument
+.ods / .odt (:mod:`.odf`),
 .xls (when ``xlrd`` is installed), .docx (Word tables, ``gridSpan``/``vMerge`` filled; paragraphs
 between tables kept as one-cell rows, so titles such as （2022年度） are seen), .csv, and text
 copied out of a PDF or a web page (split into rows and cells by :mod:`.texts`: tab-separated,
