@@ -310,6 +310,12 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
                     labels[f"{key}/{name}"] = t.label
                     cases.setdefault(key, []).append((name, blob, {**t.expected, "layout": key}))
         results = {key: run(cs) for key, cs in cases.items()}
+    return summarise(results, labels)
+
+
+def summarise(results: dict[str, dict[str, Any]], labels: dict[str, str]) -> dict[str, Any]:
+    """Per reading (``key``) its summed measures (``readings``) and the tables it read short
+    (``short``: table label, rows, targets, misses); ``labels`` names each ``key/file``."""
     out: dict[str, Any] = {"readings": {}, "short": {}}
     for key, res in results.items():
         for r in res["tables"]:
@@ -322,6 +328,16 @@ def measure(only: list[str] | None = None, out_dir: Path | None = None) -> dict[
     return out
 
 
+def print_short(short: dict[str, list[dict[str, Any]]], misses: bool) -> None:
+    """Each reading's tables read short, with (``misses``) the fields each missed."""
+    for key, rows in short.items():
+        print(f"\n{key}: {len(rows)} tables read short")
+        for r in rows:
+            print(f"  {r['table']:<44} rows {_pct(*r['rows'])}  targets {_pct(*r['targets'])}")
+            for line in r["misses"][:8] if misses else []:
+                print(f"      miss: {line}")
+
+
 def main(argv: list[str] | None = None) -> int:
     args = bench_args(argv, __doc__.splitlines()[0], "list the fields each short table misses",
                       "keep the written files, PDFs and texts in this folder")
@@ -332,12 +348,7 @@ def main(argv: list[str] | None = None) -> int:
     print("the real tables with a grid, printed to PDF (LibreOffice) and read as the PDF and as the texts"
           " pdftotext (-layout, -raw, plain), pdfplumber and PDFium give of it; reported, not gating")
     print_measures("way_reading", res["readings"], width=19)
-    for key, rows in res["short"].items():
-        print(f"\n{key}: {len(rows)} tables read short")
-        for r in rows:
-            print(f"  {r['table']:<44} rows {_pct(*r['rows'])}  targets {_pct(*r['targets'])}")
-            for line in r["misses"][:8] if args.misses else []:
-                print(f"      miss: {line}")
+    print_short(res["short"], args.misses)
     return 0
 
 

@@ -29,9 +29,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench.format_variants import print_measures, sum_tables, tables  # noqa: E402
-from bench.parse_tables import _pct, run  # noqa: E402
-from bench.pdf_text import _convert, write_excel, write_word  # noqa: E402
+from bench.format_variants import print_measures, tables  # noqa: E402
+from bench.parse_tables import run  # noqa: E402
+from bench.pdf_text import _convert, print_short, summarise, write_excel, write_word  # noqa: E402
 
 WAYS = ("word_top", "excel")
 
@@ -90,16 +90,7 @@ def measure(limit: int | None, from_dir: Path | None, angle: float) -> dict[str,
                     labels[f"{way}/{name}"] = t.label
                     cases.setdefault(way, []).append((name, scanned(pdf.read_bytes(), angle=angle),
                                                       {**t.expected, "layout": way}))
-    results = {way: run(cs) for way, cs in cases.items()}
-    out: dict[str, Any] = {"readings": {}, "short": {}}
-    for way, res in results.items():
-        for r in res["tables"]:
-            if r["rows"][0] < r["rows"][1] or r["targets"][0] < r["targets"][1]:
-                out["short"].setdefault(way, []).append({"table": labels[f"{way}/{r['file']}"], "rows": r["rows"],
-                                                         "targets": r["targets"], "misses": r["misses"]})
-        out["readings"][way] = {"tables": len(res["tables"]), **sum_tables(res["tables"]),
-                                "max_seconds": res["max_seconds"]}
-    return out
+    return summarise({way: run(cs) for way, cs in cases.items()}, labels)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -122,12 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"the real tables with a grid, printed to PDF, scanned (200 dpi, grey, noise, turned {args.angle}°) and "
           "read by OCR; reported, not gating")
     print_measures("way", res["readings"], width=12)
-    for way, rows in res["short"].items():
-        print(f"\n{way}: {len(rows)} tables read short")
-        for r in rows:
-            print(f"  {r['table']:<44} rows {_pct(*r['rows'])}  targets {_pct(*r['targets'])}")
-            for line in r["misses"][:8] if args.misses else []:
-                print(f"      miss: {line}")
+    print_short(res["short"], args.misses)
     return 0
 
 

@@ -85,6 +85,12 @@ def _box(text: str | None) -> tuple[float, float, float, float] | None:
     return (nums[0], nums[1], nums[2], nums[3]) if len(nums) >= 4 else None
 
 
+def _physical_box(area: ET.Element | None) -> tuple[float, float, float, float] | None:
+    """A page area's ``PhysicalBox`` (x, y, width, height in mm), if it states one."""
+    box = _child(area, "PhysicalBox") if area is not None else None
+    return _box(box.text) if box is not None else None
+
+
 def _deltas(text: str | None, most: int) -> list[float]:
     """``DeltaX`` / ``DeltaY``: the gaps between a text's characters, ``g N v`` standing for N times
     v; at most ``most`` (the gaps a text of ``most`` + 1 characters has)."""
@@ -179,9 +185,7 @@ def ofd_pages(data: bytes, limits: Limits) -> list[Page]:
     templates: dict[str, str] = {}
     units: dict[str, ET.Element] = {}  # composite graphics by their ID
     if common is not None:
-        area = _child(common, "PageArea")
-        found = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
-        default_box = found or _A4
+        default_box = _physical_box(_child(common, "PageArea")) or _A4
         for tpl in _children(common, "TemplatePage"):
             templates[tpl.get("ID", "")] = pkg.path(doc_name, tpl.get("BaseLoc", ""))
         for res in [*_children(common, "PublicRes"), *_children(common, "DocumentRes")]:
@@ -195,19 +199,20 @@ def ofd_pages(data: bytes, limits: Limits) -> list[Page]:
     if len(entries) > limits.max_pdf_pages:
         raise OfdError("too_many_pages", str(limits.max_pdf_pages))
     pages = []
+    drawn: dict[str, ET.Element | None] = {}  # template pages read so far, by their member name
     for number, entry in enumerate(entries, start=1):
         name = pkg.path(doc_name, entry.get("BaseLoc", ""))
         content = pkg.xml(name)
         if content is None:
             continue
-        area = _child(content, "Area")
-        box = _box(_child(area, "PhysicalBox").text) if area is not None and _child(area, "PhysicalBox") is not None else None
-        x0, y0, w, h = box or default_box
+        x0, y0, w, h = _physical_box(_child(content, "Area")) or default_box
         page = Page(w, h)
         budget.page = number
         for tpl in _children(content, "Template"):
             tpl_name = templates.get(tpl.get("TemplateID", ""))
-            tpl_xml = pkg.xml(tpl_name) if tpl_name else None
+            if tpl_name and tpl_name not in drawn:
+                drawn[tpl_name] = pkg.xml(tpl_name)  # a template many pages share is read once
+            tpl_xml = drawn.get(tpl_name or "")
             if tpl_xml is not None:
                 _draw(tpl_xml, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget, units)
         _draw(content, page, (1.0, 0.0, 0.0, 1.0, -x0, -y0), budget, units)

@@ -224,8 +224,8 @@ def _read_page(gray: Any, dpi: float) -> dict[str, Any]:
 
     redraw = _redraw()
     mm = 25.4 / dpi
-    if not _writing(gray) or (gray < 128).mean() < _LEAST_INK:  # confidence None: a blank page (a scan's back) is no sign
-        blank = (gray < 128).mean() < _LEAST_INK
+    blank = (gray < 128).mean() < _LEAST_INK
+    if blank or not _writing(gray):  # confidence None: a blank page (a scan's back) is no sign
         return {"width": gray.shape[1] * mm, "height": gray.shape[0] * mm, "lines": [], "chars": [],
                 "confidence": None if blank else 0.0}
     gray = _levelled(gray)
