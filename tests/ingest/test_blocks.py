@@ -66,3 +66,21 @@ def test_a_text_out_of_order_is_read_with_advice_to_upload_the_file(tmp_path: Pa
     read = parse_table(clean)
     assert isinstance(read, TableReading) and "advice" not in read.source
     assert advice_message(read.to_json(), "zh") is None
+
+
+# plain pdftotext of a workbook's PDF whose form has no 三级指标 header: the blocks parted by blank lines, the
+# merged level labels taken in the middle of their blocks (质量指标 between two names), a total after the values
+PARTED = ["绩效目标表", "绩效指标", "一级指标", "二级指标", "办公大楼日常维修维护次数", "数量指标", "大楼安检巡察次数",
+          "办公大楼日常维修维护验收合格率", "质量指标", "重要设备维修维保验收合格率", "成本指标", "成本控制率", "",
+          "金额", "191", "99", "", "当年预期实现值", "2280次", "200次", ">92%", "95%", "不超预算", "", "814", ""]
+
+
+def test_blocks_parted_by_blank_lines_keep_their_names_without_the_level_words_among_them() -> None:
+    rows = column_blocks(split_text("\n".join(PARTED)), LEX)
+    assert rows is not None
+    assert rows.rows[-6][1:] == ["当年预期实现值"]  # the 金额 block (2 cells) and 814 are no column of the names
+    assert rows.rows[-5:] == [["办公大楼日常维修维护次数", "2280次"], ["大楼安检巡察次数", "200次"],
+                              ["办公大楼日常维修维护验收合格率", ">92%"], ["重要设备维修维保验收合格率", "95%"],
+                              ["成本控制率", "不超预算"]]
+    # the same lines without the blank lines: the names end at the first level word, no block of as many values
+    assert column_blocks(split_text("\n".join(c for c in PARTED if c)), LEX) is None
