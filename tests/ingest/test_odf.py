@@ -16,7 +16,8 @@ GENERATED = Path(__file__).resolve().parents[1] / "tables" / "generated"
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
       'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
-      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0"')
+      'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+      'xmlns:draw="urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"')
 
 
 def _odf(body: str, kind: str = "spreadsheet", styles: str = "") -> bytes:
@@ -82,6 +83,22 @@ def test_a_text_document_s_table_is_read_with_the_title_above_it() -> None:
     assert [(i["level1"], i["name"], i["targets"]["2023"]["value"]) for i in got.indicators] == [
         ("产出指标", "培训人次", 500), ("产出指标", "培训合格率", 95), ("满意度指标", "学员满意度", 90)]
     assert got.source["format"] == "odt"
+
+
+def test_a_table_in_a_frame_s_text_box_is_read_where_the_frame_stands() -> None:
+    """What a PDF converter makes of a page: the form in a frame's text box anchored in a paragraph
+    (a box inside it read with it, once); its cells are not run into the paragraph's text."""
+    table = f'<table:table table:name="表格1">{FORM.split("</table:table-row>", 1)[1]}</table:table>'
+    inner = f'<draw:frame><draw:text-box><text:p>附表</text:p></draw:text-box></draw:frame>'
+    body = ("<text:h>2023年度项目支出绩效目标表</text:h><text:p>见下表<draw:frame><draw:text-box>"
+            f"<text:p>绩效指标{inner}</text:p>{table}</draw:text-box></draw:frame></text:p>")
+    got = parse_table(_odf(body.replace("2024", "2023"), "text"), filename="目标.odt")
+    assert isinstance(got, TableReading), got
+    assert [(i["name"], i["targets"]["2023"]["value"]) for i in got.indicators] == [
+        ("培训人次", 500), ("培训合格率", 95), ("学员满意度", 90)]
+    refs, rows = source_grid(_odf(body, "text"), filename="目标.odt")
+    assert [r[0] for r in rows[:4]] == ["2023年度项目支出绩效目标表", "见下表", "绩效指标附表", "一级指标"]
+    assert refs[3] == "T1:1" and len(rows) == 7  # the table once, after the box's paragraph
 
 
 @pytest.mark.parametrize("ods,xlsx", [("seed_dongguan.ods", "seed_dongguan.xlsx"),

@@ -527,6 +527,43 @@ def test_word_table_split_over_two_tables_and_two_row_excel_header(tmp_path: Pat
     assert (u["level1"], u["direction"], u["targets"]["2023"]["comparator"]) == ("产出指标", "lower", "<=")
 
 
+def test_a_word_table_in_a_text_box_is_read_once_where_the_box_stands(tmp_path: Path) -> None:
+    """What a PDF-to-Word converter often makes of a page: the form in a text box (a drawing's shape,
+    with the copy an old reader gets in mc:Fallback); read where the box is anchored, not twice, and
+    not reported as a table that is a picture."""
+    import copy
+
+    import docx
+    from docx.oxml import parse_xml
+
+    doc = docx.Document()
+    doc.add_paragraph("项目支出绩效目标表（2023年度）")
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥280人次"],
+            ["满意度指标", "服务对象满意度指标", "学员满意度", "≥95%"]]
+    table = doc.add_table(rows=3, cols=4)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            table.cell(i, j).text = c
+    tbl = table._tbl
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+          'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" xmlns:v="urn:schemas-microsoft-com:vml"')
+    holder = parse_xml(f'<w:p {ns}><w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wps:wsp><wps:txbx>'
+                       '<w:txbxContent><w:p><w:r><w:t>绩效指标</w:t></w:r></w:p></w:txbxContent></wps:txbx></wps:wsp>'
+                       '</w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape><v:textbox><w:txbxContent/></v:textbox>'
+                       '</v:shape></w:pict></mc:Fallback></mc:AlternateContent></w:r></w:p>')
+    boxes = holder.findall(".//{http://schemas.openxmlformats.org/wordprocessingml/2006/main}txbxContent")
+    boxes[1].append(copy.deepcopy(tbl))  # the old readers' copy
+    boxes[0].append(tbl)  # moved out of the body into the box
+    doc.element.body.insert(1, holder)
+    doc.add_paragraph("填报人：张三")
+    doc.save(tmp_path / "box.docx")
+    data = _read(tmp_path / "box.docx")
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [("培训人次", "≥280人次"),
+                                                                                     ("学员满意度", "≥95%")]
+    assert _ind(data, "培训人次")["level1"] == "产出指标"
+
+
 def test_numbering_direction_column_and_unit_words(tmp_path: Path) -> None:
     text = ("一级指标\t二级指标\t三级指标\t指标方向\t指标值\n"
             "一、产出指标\t（一）数量指标\t1.培训人数（单位：人）\t正向\t300\n"

@@ -24,6 +24,7 @@ _OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+_BOX = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}text-box"  # a frame's text (a converter's page)
 _ROW_PARTS = (f"{_TABLE}table-header-rows", f"{_TABLE}table-rows", f"{_TABLE}table-row-group")
 
 
@@ -52,12 +53,15 @@ def _int(value: str | None, default: int = 1) -> int:
         return default
 
 
-def text_of(node: ET.Element) -> str:
-    """A cell's or paragraph's text as shown: ``text:s`` blanks, tabs, line breaks, spans and links."""
+def text_of(node: ET.Element, boxes: bool = True) -> str:
+    """A cell's or paragraph's text as shown: ``text:s`` blanks, tabs, line breaks, spans and links;
+    its text boxes' text too unless ``boxes`` is false."""
     out: list[str] = [node.text or ""]
     for child in node:
         tag = child.tag
-        if tag == f"{_TEXT}s":
+        if tag == _BOX and not boxes:
+            pass
+        elif tag == f"{_TEXT}s":
             out.append(" " * min(_int(child.get(f"{_TEXT}c")), 100))
         elif tag == f"{_TEXT}tab":
             out.append("\t")
@@ -66,7 +70,7 @@ def text_of(node: ET.Element) -> str:
         elif tag in (f"{_OFFICE}annotation", f"{_TEXT}note"):
             pass  # a comment, a footnote: not the cell's text
         else:
-            out.append(text_of(child))
+            out.append(text_of(child, boxes))
         out.append(child.tail or "")
     return "".join(out)
 
@@ -165,14 +169,27 @@ def odf_sheets(xml: bytes, limits: Limits) -> list[OdfSheet]:
     return [doc]
 
 
+def _boxes(node: ET.Element) -> Iterator[ET.Element]:
+    """The outermost text boxes inside ``node`` (one inside another is read with it)."""
+    for child in node:
+        if child.tag == _BOX:
+            yield child
+        else:
+            yield from _boxes(child)
+
+
 def _document(node: ET.Element, doc: OdfSheet, limits: Limits) -> None:
-    """A text document's paragraphs and tables in order (lists and sections looked into)."""
+    """A text document's paragraphs and tables in order (lists and sections looked into; a table in
+    a frame's text box, as a PDF converter makes of a page, read where the frame is anchored)."""
     for child in node:
         if child.tag in (f"{_TEXT}p", f"{_TEXT}h"):
-            line = text_of(child).strip()
+            boxes = [box for box in _boxes(child) if box.find(f".//{_TABLE}table") is not None]
+            line = text_of(child, boxes=not boxes).strip()
             if line:
                 doc.rows.append([line])
                 doc.refs.append(f"¶{len(doc.rows)}")
+            for box in boxes:
+                _document(box, doc, limits)
         elif child.tag == f"{_TABLE}table":
             doc.tables += 1
             first = len(doc.rows) + 1

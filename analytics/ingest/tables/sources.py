@@ -32,6 +32,7 @@ from analytics.ingest.tables.raw import decode_text as _decode
 from analytics.ingest.tables.sniff import file_kind, zip_kind
 from analytics.ingest.tables.texts import split_spaces, split_text
 from analytics.ingest.tables.word import W as _W
+from analytics.ingest.tables.word import boxed_tables as _boxed_tables
 from analytics.ingest.tables.word import docx_table as _docx_table
 from analytics.ingest.tables.word import inner as _inner
 from analytics.ingest.tables.word import text_of as _text_of
@@ -413,17 +414,25 @@ def _read_docx(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     rows: list[list[str]] = []
     refs: list[str] = []
     n_tables = 0
-    for child in _inner(body, (f"{_W}p", f"{_W}tbl")):
-        if child.tag == f"{_W}p":
-            text = _text_of(child).strip()
-            if text:
-                rows.append([text])
-                refs.append(f"¶{len(rows)}")
-        elif child.tag == f"{_W}tbl":
-            n_tables += 1
-            for i, r in enumerate(_docx_table(child, limits.max_table_columns), start=1):
-                rows.append(r)
-                refs.append(f"T{n_tables}:{i}")
+
+    def read(container: ET.Element) -> None:
+        nonlocal n_tables
+        for child in _inner(container, (f"{_W}p", f"{_W}tbl")):
+            if child.tag == f"{_W}p":
+                boxes = _boxed_tables(child)  # a table in a text box: its paragraphs and tables where it is anchored
+                text = _text_of(child, boxes=not boxes).strip()
+                if text:
+                    rows.append([text])
+                    refs.append(f"¶{len(rows)}")
+                for box in boxes:
+                    read(box)
+            elif child.tag == f"{_W}tbl":
+                n_tables += 1
+                for i, r in enumerate(_docx_table(child, limits.max_table_columns), start=1):
+                    rows.append(r)
+                    refs.append(f"T{n_tables}:{i}")
+
+    read(body)
     if not n_tables:  # the targets may be written as sentences: the paragraphs, read as text
         pictures = sum(1 for _ in body.iter(f"{_W}drawing")) + sum(1 for _ in body.iter(f"{_W}pict"))
         return [RawTable("text-docx", rows, refs, None, False, pictures=pictures)] if rows \

@@ -1,17 +1,19 @@
 """A Word document's table as a grid of cell texts (``word/document.xml`` of a .docx): merged cells
 repeated over the cells they cover, rows and cells inside content controls looked through, a row
 that starts further right kept under its columns, a table nested in a cell given as rows of its
-own. Split out of :mod:`.sources`, which reads every kind of file."""
+own, a table in a text box (what a PDF-to-Word converter often makes of a page) read where the box is
+anchored. Split out of :mod:`.sources`, which reads every kind of file."""
 
 from __future__ import annotations
 
 from typing import Iterator
 from xml.etree import ElementTree as ET
 
-__all__ = ["W", "docx_table", "inner", "text_of"]
+__all__ = ["W", "boxed_tables", "docx_table", "inner", "text_of"]
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_BOX = f"{W}txbxContent"  # a text box's content (in a drawing's shape or an old VML shape)
 #: elements that only wrap others (a content control, custom XML, a smart tag): looked through
 _WRAPPERS = frozenset({f"{W}sdt", f"{W}sdtContent", f"{W}customXml", f"{W}smartTag"})
 
@@ -26,19 +28,34 @@ def inner(el: ET.Element, tags: tuple[str, ...]) -> Iterator[ET.Element]:
             yield from inner(child, tags)
 
 
-def text_of(el: ET.Element) -> str:
+def text_of(el: ET.Element, boxes: bool = True) -> str:
     """The text of a paragraph: its runs, not a deleted run, the old place of a moved run (tracked
     changes, read as if accepted), a nested table or the second copy a text box keeps for old
-    readers (mc:Fallback)."""
+    readers (mc:Fallback); its text boxes' text too unless ``boxes`` is false."""
     out = []
     for child in el:
-        if child.tag in (f"{W}tbl", _MC_FALLBACK, f"{W}del", f"{W}moveFrom"):
+        if child.tag in (f"{W}tbl", _MC_FALLBACK, f"{W}del", f"{W}moveFrom") or not boxes and child.tag == _BOX:
             continue
         if child.tag == f"{W}t":
             out.append(child.text or "")
         else:
-            out.append(text_of(child))
+            out.append(text_of(child, boxes))
     return "".join(out)
+
+
+def boxed_tables(p: ET.Element) -> list[ET.Element]:
+    """The text boxes drawn in paragraph ``p`` that hold a table (their content, outermost boxes
+    only, not the copy kept for old readers)."""
+    found: list[ET.Element] = []
+    for child in p:
+        if child.tag == _MC_FALLBACK:
+            continue
+        if child.tag == _BOX:
+            if any(True for _ in inner(child, (f"{W}tbl",))):
+                found.append(child)
+        else:
+            found.extend(boxed_tables(child))
+    return found
 
 
 def _tc_text(tc: ET.Element) -> str:
