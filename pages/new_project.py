@@ -213,10 +213,11 @@ grid = pd.DataFrame([{
     "unit": r["unit"], "reason_unit": r["reason_unit"],
     "kind": kind_labels.get(r["kind"], r["kind"]), "reason_kind": r["reason_kind"],
     "direction": dir_labels.get(r["direction"], r["direction"]), "reason_direction": r["reason_direction"],
-    **{f"target_{k}": r[f"target_{k}"] for k in keys},
+    **{f"target_{k}": r[f"target_{k}"] for k in keys}, "reason_target": r["reason_target"],
     "review": fmt_list((field_names.get(f, f) for f in r["review"]), lang),
 } for r in rows])
-low = {(i, f) for i, r in enumerate(rows) for f in FIELDS if r[f"confidence_{f}"] == "low" or f in r["review"]}
+target_read = any(r["reason_target"] for r in rows)  # a target read other than written: its reason shown
+low = {(i, f) for i, r in enumerate(rows) for f in (*FIELDS, "target") if r[f"confidence_{f}"] == "low" or f in r["review"]}
 
 
 def _style(frame: pd.DataFrame) -> pd.DataFrame:
@@ -245,7 +246,7 @@ config: dict[str, Any] = {
     "direction": st.column_config.SelectboxColumn(tx("col_direction"), options=list(dir_labels.values()), required=True),
     "review": st.column_config.TextColumn(tx("col_review"), disabled=True, width="small"),
 }
-for f in FIELDS:
+for f in (*FIELDS, "target"):
     config[f"reason_{f}"] = st.column_config.TextColumn(tx("col_reason", field=field_names[f]), disabled=True, width="medium")
 for k in keys:
     config[f"target_{k}"] = st.column_config.TextColumn(_target_col(k))
@@ -254,7 +255,8 @@ st.session_state["_np_grid_key"] = grid_key
 edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=config, hide_index=True, width="stretch",
                         num_rows="fixed", key=grid_key, height=min(38 * (len(grid) + 1) + 4, 640),
                         column_order=["seq", "level2", "name", "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
-                                      "reason_direction", *[f"target_{k}" for k in keys]])
+                                      "reason_direction", *[f"target_{k}" for k in keys],
+                                      *(["reason_target"] if target_read else [])])
 
 # -- ④ project facts ---------------------------------------------------------------------------------
 st.subheader(tx("step_facts"))

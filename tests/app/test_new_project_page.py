@@ -150,6 +150,23 @@ def test_a_target_taken_from_the_name_is_marked_for_checking(at: AppTest) -> Non
     assert rows["完成改造项目数量"]["review"] != "目标"
 
 
+def test_a_target_written_as_a_change_shows_the_level_it_was_read_as_and_is_saved_so(at: AppTest) -> None:
+    text = ("项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t2023年完成值\t2024年目标值\n"
+            "产出指标\t数量指标\t新增就业人数\t10000人\t较上年增长5%\n"
+            "效益指标\t社会效益指标\t城镇登记失业率\t3.2%\t较上年下降0.5个百分点\n")
+    _paste(at, text)
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    rows = {r["name"]: r for _, r in grid.iterrows()}
+    assert rows["新增就业人数"]["target_2024"] == "较上年增长5%" and "≥10500人" in rows["新增就业人数"]["reason_target"]
+    assert "≤2.7%" in rows["城镇登记失业率"]["reason_target"] and rows["新增就业人数"]["unit"] == "人"
+    at.button(key="np_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception and not at.error
+    shown = "\n".join(" ".join(at.dataframe[0].value.iloc[k].astype(str).tolist()) for k in range(2))
+    assert "10500" in shown and "2.7" in shown, shown
+
+
 def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
     text = ("项目支出绩效目标表\n（2024年）\n"
             "项目名称 | 道路维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"

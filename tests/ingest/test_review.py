@@ -128,3 +128,24 @@ def test_a_fraction_typed_for_a_rate_that_cannot_pass_100_is_read_as_its_percent
     out = apply_review(data, [{"id": sat["id"], "target_2024": "≥0.95"}])
     target = next(i for i in out.reading["indicators"] if i["name"] == "学员满意度")["targets"]["2024"]
     assert (target["comparator"], target["value"], out.problems) == (">=", 95.0, [])
+
+
+def test_a_target_read_from_a_change_shows_its_reason_and_is_saved_as_the_level(tmp_path: Path) -> None:
+    """较上年增长5% beside last year's 10000人: the grid keeps the text as written with the reason it
+    is ≥10500人; saved untouched, the project's target is 10500 (the rewrite noted)."""
+    src = tmp_path / "change.tsv"
+    src.write_text("项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t2023年完成值\t2024年目标值\n"
+                   "产出指标\t数量指标\t新增就业人数\t10000人\t较上年增长5%\n"
+                   "产出指标\t数量指标\t培训人次\t2000人次\t≥2100人次\n", encoding="utf-8")
+    reading = parse_table(src).to_json()  # type: ignore[union-attr]
+    rows = review_rows(reading)
+    assert rows[0]["target_2024"] == "较上年增长5%" and "≥10500人" in rows[0]["reason_target"]
+    assert rows[0]["confidence_target"] == "medium" and rows[1]["reason_target"] == ""
+    reviewed = apply_review(reading, rows)
+    assert reviewed.ok and reviewed.changed == 0
+    reading = apply_facts(reviewed.reading, name="就业项目", years=[2024])
+    files = folder_files(reading, "jobs")
+    for name, body in files.files.items():
+        (tmp_path / name).write_text(body, encoding="utf-8")
+    project = load_project(tmp_path)
+    assert (project.indicators[0].targets[2024].comparator, project.indicators[0].targets[2024].value) == (">=", 10500)

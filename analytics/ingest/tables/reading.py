@@ -5,6 +5,7 @@ project facts above it, and every row that was skipped or could not be read, wit
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 from typing import Any
@@ -13,10 +14,11 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             header_role, hint_sign, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing,
-                                            read_change, read_value, serial_dates, split_name, unit_only, unwrap)
+                                            read_value, serial_dates, split_name, unit_only, unwrap)
+from analytics.ingest.tables.change import as_meant, from_base
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import fraction_of_percent, infer_direction, infer_kind, infer_unit, over_ceiling, unit_bound
+from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, unit_bound
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
@@ -460,7 +462,9 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     texts, dated = serial_dates([r for *_, r in raws], name, lex)  # =44,561 under 完成时间: a date
     raws = [(c, s, k, t) for (c, s, k, _), t in zip(raws, texts)]
     target_inf = {"target": dated, **target_inf} if dated else target_inf
-    first = [read_value(r, "higher", lex, sentence=True) for _, s, _, r in raws if s in ("targets", "span")]
+    based = from_base(raws, lex)  # 较上年增长5% beside last year's 10000人: ≥10500人
+    first = [based[str(k)][0] if str(k) in based and s == "targets" else read_value(r, "higher", lex, sentence=True)
+             for _, s, k, r in raws if s in ("targets", "span")]
     unit_written = clean_unit(unit_cell, lex) or template_unit
     if unit_written and not fits(unit_written, "unit", lex):
         unit_written = ""  # a note or a value landed in the unit column
@@ -495,9 +499,12 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     for col, section, key, raw in raws:
         if not normalize_text(raw):
             continue
-        cell, why = _as_meant(read_value(raw, direction, lex, sentence=True), raw, name, unit, direction, lex)
+        cell, why = as_meant(read_value(raw, direction, lex, sentence=True), raw, name, unit, direction, lex)
         if why and section == "targets":
             target_inf.setdefault("target", {"value": cell.raw, **why, "confidence": "low"})
+        elif section == "targets" and str(key) in based:
+            cell = dataclasses.replace(based[str(key)][0], raw=cell.raw)  # the level, the text as written
+            target_inf.setdefault("target", based[str(key)][1])
         if section == "actuals":
             if cell.form == "none":  # — / 无: nothing was reported
                 continue
@@ -524,19 +531,6 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
         review.append("name")
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
-
-
-def _as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: Lexicon) -> tuple[Cell, dict[str, str] | None]:
-    """A value cell read as its row means it, with the rule and reason when that differs from the
-    text: a fraction on a rate counted in % (满意度 ≥0.9 → ≥90%), or the change on a name that
-    measures the change (增长率 | 同比增长10% → ≥10%)."""
-    percent = fraction_of_percent(cell, name, unit, lex)
-    if percent is not None:
-        return percent, {"rule": "fraction_as_percent",
-                         "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%"}
-    if cell.form == "unreadable" and cell.error == "change" and (changed := read_change(raw, name, direction, lex)):
-        return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
-    return cell, None
 
 
 def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:

@@ -92,7 +92,8 @@ def needs_review(ind: Mapping[str, Any]) -> list[str]:
 def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
     """One flat row per indicator: ``id, seq, level1, level2, name, unit, kind, direction``,
     ``target_<year>`` (the text as written), ``reason_<field>`` and ``confidence_<field>`` for
-    unit, kind and direction, and ``review`` (the fields to check, see :func:`needs_review`)."""
+    unit, kind and direction, and for the target when it was read other than written (empty
+    otherwise), and ``review`` (the fields to check, see :func:`needs_review`)."""
     years = target_years(reading)
     rows: list[dict[str, Any]] = []
     for ind in reading.get("indicators") or []:
@@ -100,7 +101,7 @@ def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
         row["seq"] = ind.get("seq")
         for y in years:
             row[f"target_{y}"] = str(((ind.get("targets") or {}).get(y) or {}).get("raw") or "")
-        for f in FIELDS:
+        for f in (*FIELDS, "target"):  # a target read other than written: 较上年增长5% → ≥10500人, taken from the name
             inf = (ind.get("inferred") or {}).get(f) or {}
             row[f"reason_{f}"] = str(inf.get("reason") or "")
             row[f"confidence_{f}"] = str(inf.get("confidence") or "")
