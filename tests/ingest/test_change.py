@@ -74,3 +74,18 @@ def test_a_table_with_last_year_s_column_reads_its_changes_as_levels(tmp_path: P
     alone = parse_table(path)
     assert isinstance(alone, TableReading)
     assert all(i["targets"]["2024"]["value"] is None for i in alone.indicators) and len(alone.unread) == 3
+
+
+def test_a_column_of_last_year_without_a_year_is_the_baseline_not_this_year_s_actual(tmp_path: Path) -> None:
+    """上年实际完成值 beside 本年目标值 under a 2024 title: last year's figure (baseline 2023, lexicon
+    ``value_roles.last_year``), the base of a change; this year's 实际完成值 stays the actual."""
+    path = tmp_path / "self.tsv"
+    path.write_text("项目支出绩效自评表（2024年度）\n三级指标\t上年实际完成值\t本年目标值\t实际完成值\n"
+                    "新增就业人数\t10000人\t较上年增长5%\t10800人\n培训人次\t2000人次\t≥2100人次\t2300人次\n", encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    first, second = result.indicators
+    assert first["baseline"]["2023"]["value"] == 10000 and first["targets"]["2024"]["value"] == 10500
+    assert first["actuals"] == {"2024": {"raw": "10800人", "value": 10800}}
+    assert second["baseline"]["2023"]["value"] == 2000 and second["actuals"]["2024"]["value"] == 2300
+    assert result.to_json()["project"]["baseline_year"] == 2023

@@ -249,6 +249,7 @@ def test_lexicon_has_help_for_every_rule() -> None:
 
     entries = lexicon_help()
     assert all(e["help"] for e in entries)
+    assert {"value_roles.to_month", "value_roles.last_year", "headers.run_words"} <= {e["entry"] for e in entries}
     assert all(r.help and r.reason_zh for r in LEX.kind_rules + LEX.direction_rules)
 
 

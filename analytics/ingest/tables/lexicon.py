@@ -49,6 +49,7 @@ class Lexicon:
     header_roles: tuple[tuple[str, re.Pattern[str]], ...]
     value_roles: tuple[tuple[str, re.Pattern[str]], ...]
     to_month: re.Pattern[str] | None
+    last_year: re.Pattern[str] | None  # a value column of the year before the table's (上年实际完成值)
     level1: frozenset[str]
     level2: frozenset[str]
     level2_to_level1: Mapping[str, str]
@@ -166,6 +167,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         header_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["headers"]["roles"]),
         value_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["value_roles"]["rules"]),
         to_month=_pattern(doc["value_roles"].get("to_month")),
+        last_year=_pattern(doc["value_roles"].get("last_year")),
         level1=frozenset(levels["level1"]),
         level2=frozenset(levels["level2"]),
         level2_to_level1=dict(levels.get("level2_to_level1") or {}),
@@ -229,4 +231,7 @@ def lexicon_help(path: str | Path | None = None) -> list[dict[str, str]]:
             if isinstance(item, dict) and "help" in item:
                 out.append({"entry": f"{section}.{item.get('id', item.get('role', ''))}",
                             "help": " ".join(str(item["help"]).split())})
+        for key in body if isinstance(body, dict) else []:  # a setting with its help beside it: to_month / to_month_help
+            if f"{key}_help" in body:
+                out.append({"entry": f"{section}.{key}", "help": " ".join(str(body[f"{key}_help"]).split())})
     return out

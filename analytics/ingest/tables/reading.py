@@ -74,7 +74,7 @@ def _year_of(col: Column, fallback: int | None) -> str:
     return str(year) if year else "?"
 
 
-def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str, str]]:
+def _value_keys(layout: Layout, fallback: int | None, lex: Lexicon) -> list[tuple[Column, str, str]]:
     """(column, section, key) of each value column: section targets / actuals / baseline / span."""
     values = layout.cols("value")
     target_years = [c.year for c in values if c.value_role == "target" and c.year]
@@ -82,11 +82,14 @@ def _value_keys(layout: Layout, fallback: int | None) -> list[tuple[Column, str,
     out, seen = [], set()
     for c in values:
         role = c.value_role or "target"
-        if role == "baseline" and c.year and target_years and c.year >= first_target:
+        last = c.year is None and role in ("actual", "baseline") and bool(lex.last_year and lex.last_year.search(c.header))
+        if last:
+            role = "baseline"  # 上年实际完成值: last year's figure, keyed the year before (lexicon last_year)
+        elif role == "baseline" and c.year and target_years and c.year >= first_target:
             role = "actual"
         elif role == "actual" and c.year and target_years and c.year < first_target:
             role = "baseline"  # 2023年完成值 beside 2024年目标值: the year before, the baseline
-        if role == "baseline" and not target_years and not c.year:
+        if role == "baseline" and not target_years and not c.year and not last:
             role = "actual"
         section = {"target": "targets", "actual": "actuals", "baseline": "baseline", "span": "span"}[role]
         key = "span" if section == "span" else _year_of(c, fallback if role != "baseline" else None)
@@ -185,7 +188,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     prefixed = prefix_used(table, layout, lex)
-    keys = _value_keys(layout, fallback)
+    keys = _value_keys(layout, fallback, lex)
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
     rows: list[tuple[int, list[str]]] = []
