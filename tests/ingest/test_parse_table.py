@@ -2641,3 +2641,14 @@ def test_a_word_table_with_tracked_changes_reads_as_if_they_were_accepted() -> N
     changed, plain = parse_table(buf.getvalue(), filename="t.docx"), parse_table(source)
     assert isinstance(changed, TableReading) and isinstance(plain, TableReading)
     assert [i["name"] for i in changed.indicators] == [i["name"] for i in plain.indicators if i["name"] != "登记失业人员规模"]
+
+
+def test_a_target_column_of_next_year_is_keyed_the_year_after_the_title_s(tmp_path: Path) -> None:
+    """下年目标值 beside 本年目标值 under a 2024 title: the 2025 target (lexicon ``value_roles.next_year``),
+    not dropped as a second column of 2024."""
+    path = tmp_path / "next.tsv"
+    path.write_text("项目绩效目标表（2024年度）\n三级指标\t本年目标值\t下年目标值\n新增就业人数\t≥10000人\t≥11000人\n",
+                    encoding="utf-8")
+    data = _read(path)
+    assert {k: v["value"] for k, v in data["indicators"][0]["targets"].items()} == {"2024": 10000, "2025": 11000}
+    assert data["project"]["years"] == [2024, 2025]

@@ -50,6 +50,7 @@ class Lexicon:
     value_roles: tuple[tuple[str, re.Pattern[str]], ...]
     to_month: re.Pattern[str] | None
     last_year: re.Pattern[str] | None  # a value column of the year before the table's (上年实际完成值)
+    next_year: re.Pattern[str] | None  # a target column of the year after the table's (下年目标值)
     level1: frozenset[str]
     level2: frozenset[str]
     level2_to_level1: Mapping[str, str]
@@ -168,6 +169,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         value_roles=tuple((str(r["role"]), re.compile(str(r["pattern"]))) for r in doc["value_roles"]["rules"]),
         to_month=_pattern(doc["value_roles"].get("to_month")),
         last_year=_pattern(doc["value_roles"].get("last_year")),
+        next_year=_pattern(doc["value_roles"].get("next_year")),
         level1=frozenset(levels["level1"]),
         level2=frozenset(levels["level2"]),
         level2_to_level1=dict(levels.get("level2_to_level1") or {}),

@@ -93,6 +93,8 @@ def _value_keys(layout: Layout, fallback: int | None, lex: Lexicon) -> list[tupl
             role = "actual"
         section = {"target": "targets", "actual": "actuals", "baseline": "baseline", "span": "span"}[role]
         key = "span" if section == "span" else _year_of(c, fallback if role != "baseline" else None)
+        if section == "targets" and c.year is None and fallback and lex.next_year and lex.next_year.search(c.header):
+            key = str(fallback + 1)  # 下年目标值 beside 本年目标值 (lexicon next_year)
         if section == "baseline" and key == "?":
             key = str(first_target - 1) if first_target else "?"
         if (section, key) in seen:
