@@ -2652,3 +2652,15 @@ def test_a_target_column_of_next_year_is_keyed_the_year_after_the_title_s(tmp_pa
     data = _read(path)
     assert {k: v["value"] for k, v in data["indicators"][0]["targets"].items()} == {"2024": 10000, "2025": 11000}
     assert data["project"]["years"] == [2024, 2025]
+
+
+def test_an_adjusted_target_counts_where_a_row_fills_it(tmp_path: Path) -> None:
+    """调整后指标值 beside 年初指标值 (lexicon ``value_roles.adjusted``): the adjusted target where it is
+    filled, the original named in the reason; the original where the adjusted cell is blank."""
+    path = tmp_path / "adjusted.tsv"
+    path.write_text("项目支出绩效自评表（2024年度）\n三级指标\t年初指标值\t调整后指标值\t实际完成值\n"
+                    "新增就业人数\t≥10000人\t≥9000人\t9500人\n培训人次\t≥2000人次\t\t2300人次\n", encoding="utf-8")
+    first, second = _read(path)["indicators"]
+    assert (first["targets"]["2024"]["value"], first["actuals"]["2024"]["value"]) == (9000, 9500)
+    assert first["inferred"]["target"]["rule"] == "adjusted_target" and "≥10000人" in first["inferred"]["target"]["reason"]
+    assert second["targets"]["2024"]["value"] == 2000 and "target" not in second["inferred"]

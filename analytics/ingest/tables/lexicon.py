@@ -51,6 +51,7 @@ class Lexicon:
     to_month: re.Pattern[str] | None
     last_year: re.Pattern[str] | None  # a value column of the year before the table's (上年实际完成值)
     next_year: re.Pattern[str] | None  # a target column of the year after the table's (下年目标值)
+    adjusted: re.Pattern[str] | None  # a target column that adjusts another of its year (调整后指标值)
     level1: frozenset[str]
     level2: frozenset[str]
     level2_to_level1: Mapping[str, str]
@@ -170,6 +171,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         to_month=_pattern(doc["value_roles"].get("to_month")),
         last_year=_pattern(doc["value_roles"].get("last_year")),
         next_year=_pattern(doc["value_roles"].get("next_year")),
+        adjusted=_pattern(doc["value_roles"].get("adjusted")),
         level1=frozenset(levels["level1"]),
         level2=frozenset(levels["level2"]),
         level2_to_level1=dict(levels.get("level2_to_level1") or {}),

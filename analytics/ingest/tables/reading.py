@@ -26,6 +26,7 @@ from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_o
 from analytics.ingest.tables.realign import (SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign,
                                              right_rows, row_scores)
 from analytics.ingest.tables.sources import RawTable
+from analytics.ingest.tables.valuecols import adjusts, value_keys
 
 __all__ = ["TableReading", "read_grid", "NoTable"]
 
@@ -67,41 +68,6 @@ def _row_text(row: list[str]) -> str:
         if t and (not out or out[-1] != t):
             out.append(t)
     return " | ".join(out)
-
-
-def _year_of(col: Column, fallback: int | None) -> str:
-    year = col.year or fallback
-    return str(year) if year else "?"
-
-
-def _value_keys(layout: Layout, fallback: int | None, lex: Lexicon) -> list[tuple[Column, str, str]]:
-    """(column, section, key) of each value column: section targets / actuals / baseline / span."""
-    values = layout.cols("value")
-    target_years = [c.year for c in values if c.value_role == "target" and c.year]
-    first_target = min(target_years) if target_years else (fallback or 0)
-    out, seen = [], set()
-    for c in values:
-        role = c.value_role or "target"
-        last = c.year is None and role in ("actual", "baseline") and bool(lex.last_year and lex.last_year.search(c.header))
-        if last:
-            role = "baseline"  # 上年实际完成值: last year's figure, keyed the year before (lexicon last_year)
-        elif role == "baseline" and c.year and target_years and c.year >= first_target:
-            role = "actual"
-        elif role == "actual" and c.year and target_years and c.year < first_target:
-            role = "baseline"  # 2023年完成值 beside 2024年目标值: the year before, the baseline
-        if role == "baseline" and not target_years and not c.year and not last:
-            role = "actual"
-        section = {"target": "targets", "actual": "actuals", "baseline": "baseline", "span": "span"}[role]
-        key = "span" if section == "span" else _year_of(c, fallback if role != "baseline" else None)
-        if section == "targets" and c.year is None and fallback and lex.next_year and lex.next_year.search(c.header):
-            key = str(fallback + 1)  # 下年目标值 beside 本年目标值 (lexicon next_year)
-        if section == "baseline" and key == "?":
-            key = str(first_target - 1) if first_target else "?"
-        if (section, key) in seen:
-            continue
-        seen.add((section, key))
-        out.append((c, section, key))
-    return out
 
 
 _WORDED = re.compile(r"[A-Za-z\u3400-\u9fff]")  # an indicator's name has a word in it
@@ -190,7 +156,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     compact = is_compacted(table, layout)
     scores = row_scores(table, layout, lex) if compact and not table.merged else frozenset()
     prefixed = prefix_used(table, layout, lex)
-    keys = _value_keys(layout, fallback, lex)
+    celled = not table.fmt.startswith("text-") or table.fmt in ("text-tab", "text-pipe")  # not a text cut into cells
+    keys = value_keys(layout, fallback, lex, adjusted=celled and not compact)
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
     rows: list[tuple[int, list[str]]] = []
@@ -527,6 +494,10 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                 entry = {**entry, "value": None, "comparator": None, "error": "percent_over_100"}
             if cell.due and len(cell.due) == 2 and re.fullmatch(r"\d{4}", str(key)):
                 entry["due"] = f"{key}-{cell.due}"  # 9月前 under the 2023 column: due 2023-09
+            before = sections[section].get(key)
+            if before is not None and before.get("raw") != entry.get("raw") and adjusts(col, lex):
+                target_inf["target"] = {"value": cell.raw, "rule": "adjusted_target", "confidence": "medium",
+                                        "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）"}
             sections[section][key] = entry
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf}
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
