@@ -255,6 +255,11 @@ def test_lexicon_has_help_for_every_rule() -> None:
 
 def test_value_and_name_forms() -> None:
     assert read_value("达到90%", "higher", LEX).comparator == ">="
+    # a note in brackets with figures of its own after the value: the value before it, the text kept
+    noted = [read_value(t, "higher", LEX) for t in ("4次（每季度1次）", "≥95%（2023年为93%）")]
+    assert [(c.comparator, c.value, c.unit, c.raw) for c in noted] == [
+        (">=", 4, "次", "4次（每季度1次）"), (">=", 95, "%", "≥95%（2023年为93%）")]
+    assert read_value("完成率（2次）", "higher", LEX).form == "unreadable"  # no value before the note
     # a count in Chinese numerals before a known unit; other words with a numeral stay words
     assert [(c.comparator, c.value, c.unit) for c in (read_value(t, "higher", LEX) for t in ("不少于三次", "一百二十人次", "两期"))] \
         == [(">=", 3, "次"), (">=", 120, "人次"), (">=", 2, "期")]

@@ -8,7 +8,7 @@ module only separates the number from the words around it.
 
 from __future__ import annotations
 
-import datetime
+import dataclasses
 import re
 from dataclasses import dataclass
 from typing import Any
@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["SCORE_CELL", "SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "serial_dates", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_change", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["SCORE_CELL", "SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "CHANGE_TARGET", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -168,6 +168,7 @@ _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
 #: a bracket that says again that the bound is included (``95%以上（含95%）``, ``（含）``, ``(包括本数)``), or
 #: a note in words after a share (``100%（全覆盖）``): no part of the value
 _INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$|(?<=[%‰])\([\u4e00-\u9fff]{2,8}\)$")
+_NOTE_AFTER = re.compile(r"\s*[(（][^()（）]{1,20}[)）]$")  # 4次（每季度1次）: a note with figures after the value
 #: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万, what is counted written: 5人/10万人) or an
 #: amount per head with no currency written (慰问标准300/人): the number, and what it is counted per as its unit
 _PER_POPULATION = re.compile(r"^(?P<v>.*\d)[余多]?(?P<what>[^\W\d_a-zA-Z]{0,2})/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
@@ -176,17 +177,7 @@ _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达�
                             r"(?:为|:)?")
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
 
-_CHANGE_TARGET = re.compile(r"^(?:同比|较上年|比上年|环比|年均)?(?:增长|提高|上升|增加|下降|降低|减少)了?(?P<rest>.*\d.*)$")
-
-
-def read_change(text_raw: str, name: str, direction: str, lex: Lexicon) -> "Cell | None":
-    """A target written as the change (同比增长10%) on a name that measures the change itself
-    (lexicon ``change_measure``: …增长率, …下降率), read as that rate (≥10%); ``None`` otherwise."""
-    m = _CHANGE_TARGET.match(normalize_text(text_raw))
-    if not m or not lex.change_measure or not lex.change_measure.search(normalize_text(name)):
-        return None
-    cell = read_value(m["rest"], direction, lex)
-    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
+CHANGE_TARGET = re.compile(r"^(?:同比|较上年|比上年|环比|年均)?(?:增长|提高|上升|增加|下降|降低|减少)了?(?P<rest>.*\d.*)$")
 
 
 def _unit_shaped(unit: str, lex: Lexicon) -> bool:
@@ -256,7 +247,17 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
     ``form == "unreadable"`` and an ``error`` code. With ``sentence``, a target written as a
     sentence is read by the one bound it states (see :func:`_embedded`): only for a cell already
-    known to be the target, never while deciding where cells run together."""
+    known to be the target, never while deciding where cells run together. A value with a note in
+    brackets after it that has figures of its own (``4次（每季度1次）``) is the value before it."""
+    cell = _read_value(raw, direction, lex, sentence)
+    note = _NOTE_AFTER.search(cell.raw) if cell.form == "unreadable" and cell.error == "not_a_value" else None
+    if note is None or not re.search(r"\d", cell.raw[:note.start()]):
+        return cell
+    before = _read_value(cell.raw[:note.start()], direction, lex)
+    return dataclasses.replace(before, raw=cell.raw) if before.form in ("number", "range") else cell
+
+
+def _read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -> Cell:
     text_raw = "" if raw is None else str(raw).strip()
     text = normalize_text(text_raw).replace("═", "=")  # a box-drawing ═ typed for =
     text = re.sub(r"^\d{1,2}、(?=[^\W\d_])", "", _QUOTED.sub(r"\1", text))  # “100%” (指标值为“100%”); 3、高: a page's or list's number
@@ -321,7 +322,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
             return stated
         if is_worded(text):
             return Cell(text_raw, None, None, form="qualitative")
-        return Cell(text_raw, None, None, unit, form="unreadable", error="change" if _CHANGE_TARGET.match(text) else "words_before_number")
+        return Cell(text_raw, None, None, unit, form="unreadable", error="change" if CHANGE_TARGET.match(text) else "words_before_number")
     if per and unit:
         unit = f"{unit}/{per.group(1)}"  # 每亩300元 → 元/亩
     unit = re.sub(r"(?<=[^\W\d_])[*×.．](?=[^\W\d_])", "·", unit)  # 元/人*月, 元/生.年 → 元/人·月, 元/生·年
@@ -576,25 +577,3 @@ def is_value_like(text: str, lex: Lexicon) -> bool:
     """A cell that reads as a value (number with words or unit, 是/否, —, range, date)."""
     cell = read_value(text, "higher", lex)
     return cell.form in ("number", "bool", "none", "range", "deadline")
-
-
-_SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")  # a spreadsheet's day number alone (=44,561)
-
-
-def serial_dates(raws: list[str], name: str, lex: Lexicon) -> tuple[list[str], dict[str, str] | None]:
-    """``raws`` with each spreadsheet day number (``=44,561``, within the lexicon's ``date_serial``
-    range) under a name of a date (…时间, …日期) read as its date (``2021年12月31日``), and what was
-    inferred (to review) when one was."""
-    if not (lex.date_serial and lex.date_serial.search(name)):
-        return raws, None
-    low, high = lex.date_serial_range
-    out: list[str] = []
-    for raw in raws:
-        m = _SERIAL.match(normalize_text(raw))
-        day = int(m.group(1).replace(",", "")) if m else 0
-        d = datetime.date(1899, 12, 30) + datetime.timedelta(days=day)  # day 1 is 1900-01-01 (with 1900-02-29)
-        out.append(f"{d.year}年{d.month}月{d.day}日" if low <= day <= high else raw)
-    first = next((k for k, (a, b) in enumerate(zip(raws, out)) if a != b), None)
-    return out, None if first is None else {
-        "value": out[first], "rule": "date_serial", "confidence": "low",
-        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{out[first]}"}

@@ -12,20 +12,22 @@
 Without last year's value in the row (or for ``年均``, ``环比`` changes) the target stays unreadable
 and is kept for review, as before. The reading keeps the text as written; the value is the level.
 :func:`as_meant` reads the other cells that mean more than their text says: a fraction on a rate
-counted in %, a change on a name that measures the change (增长率 | 同比增长10% → ≥10%).
+counted in %, a change on a name that measures the change (增长率 | 同比增长10% → ≥10%, :func:`read_change`);
+:func:`serial_dates` reads a spreadsheet's day number under a name of a date as that date.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import Cell, read_change, read_value
+from analytics.ingest.tables.cells import CHANGE_TARGET, Cell, read_value
 from analytics.ingest.tables.infer import fraction_of_percent
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["as_meant", "from_base"]
+__all__ = ["as_meant", "from_base", "read_change", "serial_dates"]
 
 _CHANGE = re.compile(r"^(?:同比|较上年|比上年|较去年|比去年|与上年相比|较上一年|比上一年)?(?P<verb>增长|提高|上升|增加|下降|降低|减少)了?"
                      r"(?P<lead>不低于|不少于|至少|超过|不超过|不高于|最多)?(?P<n>\d+(?:\.\d+)?)"
@@ -95,3 +97,35 @@ def as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: Le
     if cell.form == "unreadable" and cell.error == "change" and (changed := read_change(raw, name, direction, lex)):
         return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
     return cell, None
+
+
+def read_change(text_raw: str, name: str, direction: str, lex: Lexicon) -> "Cell | None":
+    """A target written as the change (同比增长10%) on a name that measures the change itself
+    (lexicon ``change_measure``: …增长率, …下降率), read as that rate (≥10%); ``None`` otherwise."""
+    m = CHANGE_TARGET.match(normalize_text(text_raw))
+    if not m or not lex.change_measure or not lex.change_measure.search(normalize_text(name)):
+        return None
+    cell = read_value(m["rest"], direction, lex)
+    return Cell(text_raw, cell.comparator, cell.value, cell.unit, explicit=cell.explicit) if cell.form == "number" else None
+
+
+_SERIAL = re.compile(r"^[=＝]?\s*(\d{2},?\d{3})$")  # a spreadsheet's day number alone (=44,561)
+
+
+def serial_dates(raws: list[str], name: str, lex: Lexicon) -> tuple[list[str], dict[str, str] | None]:
+    """``raws`` with each spreadsheet day number (``=44,561``, within the lexicon's ``date_serial``
+    range) under a name of a date (…时间, …日期) read as its date (``2021年12月31日``), and what was
+    inferred (to review) when one was."""
+    if not (lex.date_serial and lex.date_serial.search(name)):
+        return raws, None
+    low, high = lex.date_serial_range
+    out: list[str] = []
+    for raw in raws:
+        m = _SERIAL.match(normalize_text(raw))
+        day = int(m.group(1).replace(",", "")) if m else 0
+        d = datetime.date(1899, 12, 30) + datetime.timedelta(days=day)  # day 1 is 1900-01-01 (with 1900-02-29)
+        out.append(f"{d.year}年{d.month}月{d.day}日" if low <= day <= high else raw)
+    first = next((k for k, (a, b) in enumerate(zip(raws, out)) if a != b), None)
+    return out, None if first is None else {
+        "value": out[first], "rule": "date_serial", "confidence": "low",
+        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{out[first]}"}

@@ -14,8 +14,8 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             header_role, hint_sign, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing,
-                                            read_value, serial_dates, split_name, unit_only, unwrap)
-from analytics.ingest.tables.change import as_meant, from_base
+                                            read_value, split_name, unit_only, unwrap)
+from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import form_title, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, unit_bound
