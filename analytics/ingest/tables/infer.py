@@ -69,6 +69,7 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     for pattern, unit in lex.unit_from_name:
         m = pattern.search(key)
         if m:
+            unit = m.expand(unit)  # (户|天|个)数 → the counting word the name ends with
             conf = "medium" if unit == "%" else "low"
             return _field(unit, "name_words", f"原表未写单位；名称含“{m.group(0)}” → “{unit}”", conf)
     return _field("", "none", "原表未写单位", "low")
