@@ -17,7 +17,7 @@ from analytics.core.values import ValueParseError, normalize_text, parse_target
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.numerals import arabic
 
-__all__ = ["SCORE_CELL", "SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "CHANGE_TARGET", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
+__all__ = ["SCORE_CELL", "SIGN_ONLY", "is_figure", "VALUE_SHAPE", "BOUND_STATED", "MAGNITUDES", "Cell", "CHANGE_DOWN", "CHANGE_TARGET", "CHANGE_UP", "COMPARATOR_WORDS", "REACH_WORDS", "SIGN_WORDS", "TYPE_WORDS", "column_sign", "fits", "is_place_name", "is_placeholder", "is_total", "names_nothing", "read_value", "split_name", "names_under_level2", "unit_only", "unwrap", "header_role", "header_year", "is_value_like",
            "is_qualitative_text", "clean_unit"]
 
 _NUM = r"[+-]?\d+(?:,\d{3})*(?:\.\d+)?"
@@ -177,7 +177,8 @@ _MEASURE_FIRST = re.compile(r"^[^\W\d_]{0,10}(?:率|度|比例|占比)(?=(?:达�
                             r"(?:为|:)?")
 _CHANGE_RE = re.compile(r"(增长|提高|提升|下降|降低|减少|增加|增幅|降幅|同比|环比|较上年|比上年)")
 
-CHANGE_TARGET = re.compile(r"^(?:同比|较上年|比上年|环比|年均)?(?:增长|提高|上升|增加|下降|降低|减少)了?(?P<rest>.*\d.*)$")
+CHANGE_UP, CHANGE_DOWN = ("增长", "提高", "上升", "增加"), ("下降", "降低", "减少")  # a change from last year
+CHANGE_TARGET = re.compile(rf"^(?:同比|较上年|比上年|环比|年均)?(?:{'|'.join(CHANGE_UP + CHANGE_DOWN)})了?(?P<rest>.*\d.*)$")
 
 
 def _unit_shaped(unit: str, lex: Lexicon) -> bool:

@@ -23,16 +23,15 @@ import re
 from typing import Any
 
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import CHANGE_TARGET, Cell, read_value
+from analytics.ingest.tables.cells import CHANGE_DOWN, CHANGE_TARGET, CHANGE_UP, Cell, read_value
 from analytics.ingest.tables.infer import fraction_of_percent
 from analytics.ingest.tables.lexicon import Lexicon
 
 __all__ = ["as_meant", "from_base", "read_change", "serial_dates"]
 
-_CHANGE = re.compile(r"^(?:同比|较上年|比上年|较去年|比去年|与上年相比|较上一年|比上一年)?(?P<verb>增长|提高|上升|增加|下降|降低|减少)了?"
+_CHANGE = re.compile(rf"^(?:同比|较上年|比上年|较去年|比去年|与上年相比|较上一年|比上一年)?(?P<verb>{'|'.join(CHANGE_UP + CHANGE_DOWN)})了?"
                      r"(?P<lead>不低于|不少于|至少|超过|不超过|不高于|最多)?(?P<n>\d+(?:\.\d+)?)"
                      r"(?P<unit>个百分点|百分点|%|[^\d\s%]{0,4}?)(?P<tail>以上|及以上|以内|以下|及以下|左右)?$")
-_UP = ("增长", "提高", "上升", "增加")
 _AT_MOST = ("不超过", "不高于", "最多", "以内", "以下", "及以下")  # bounds on the change itself from above
 _BASES = ("baseline", "actuals")  # last year's value: a 基期 / 上年 column, or last year's 完成值
 
@@ -49,14 +48,12 @@ def _base(raws: list[tuple[Any, str, str, str]], year: int, lex: Lexicon) -> Cel
 
 def _level(m: re.Match[str], base: Cell) -> tuple[float, str] | None:
     """The level the change ``m`` means from ``base``: (value, unit), or ``None`` when its unit does not go."""
-    n, unit, sign = float(m["n"]), m["unit"], 1 if m["verb"] in _UP else -1
+    n, unit, sign, value = float(m["n"]), m["unit"], 1 if m["verb"] in CHANGE_UP else -1, float(base.value or 0)
     if unit in ("个百分点", "百分点"):
-        return (base.value + sign * n, "%") if base.unit == "%" and base.value is not None else None
+        return (value + sign * n, "%") if base.unit == "%" else None
     if unit == "%":
-        return (base.value * (1 + sign * n / 100), base.unit) if base.value is not None else None
-    if unit in ("", base.unit) and base.value is not None:
-        return base.value + sign * n, base.unit
-    return None
+        return value * (1 + sign * n / 100), base.unit
+    return (value + sign * n, base.unit) if unit in ("", base.unit) else None
 
 
 def from_base(raws: list[tuple[Any, str, str, str]], lex: Lexicon) -> dict[str, tuple[Cell, dict[str, str]]]:
@@ -74,7 +71,7 @@ def from_base(raws: list[tuple[Any, str, str, str]], lex: Lexicon) -> dict[str, 
             continue
         value, unit = round(level[0], 6), level[1]
         capped = (m["lead"] or m["tail"] or "") in _AT_MOST
-        comparator = "<=" if (m["verb"] in _UP) == capped else ">="
+        comparator = "<=" if (m["verb"] in CHANGE_UP) == capped else ">="
         sign = "≥" if comparator == ">=" else "≤"
         reason = f"“{raw}”按{int(key) - 1}年的{base.raw}换算为{sign}{value:g}{unit}"
         shared = base.unit == "%" and m["unit"] == "%"
