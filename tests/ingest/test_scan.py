@@ -75,12 +75,16 @@ def test_a_scan_s_reading_is_bounded(scan: bytes) -> None:
 
 
 def test_what_ocr_makes_of_a_target_s_signs_is_put_back() -> None:
-    """Tesseract's Chinese model reads ``≥`` before a figure as 三 or ``=``, ``≤`` as ``<`` and ``%``
-    after a figure as ``9%6``;
+    """Tesseract's Chinese model reads ``≥`` before a figure as 三, 二 or ``=`` (a speck after it read
+    as a letter or bracket) or as a figure 2 before a share, ``≤`` as ``<`` and ``%`` after a figure
+    as ``9%6``;
     the reading with English is kept when it holds only Chinese, figures and signs."""
     assert _mended("三50个") == "≥50个" and _mended("三 100百分比") == "≥100百分比" and _mended("959%6") == "95%"
     assert _mended("1009%6") == "100%" and _mended("三个月内") == "三个月内" and _mended("第三方") == "第三方"
     assert _mended("=95%") == "≥95%" and _mended("<202.6万元") == "≤202.6万元" and _mended("<=5") == "<=5"
+    assert _mended("三E28次") == "≥28次" and _mended("=]100百分比") == "≥100百分比" and _mended("二2个") == "≥2个"
+    assert _mended("295%") == "≥95%" and _mended("2100%") == "≥100%" and _mended("25%") == "25%"
+    assert _mended("200%") == "200%" and _mended("2300%") == "2300%" and _mended("二级指标") == "二级指标"
     assert _plain_signs([(0, 0, 9, 9, ">=95%", 90.0)]) and not _plain_signs([(0, 0, 9, 9, ">=500A", 90.0)])
     assert not _plain_signs([(0, 0, 9, 9, ">=28®", 47.0)]) and _plain_signs([(0, 0, 9, 9, "≥28次", 80.0)])
 

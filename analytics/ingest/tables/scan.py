@@ -347,11 +347,14 @@ def _lines(words: list[tuple[int, int, int, int, str, float]]) -> list[tuple[int
 
 
 #: what Tesseract's Chinese model makes of a target's signs, put back: ``≥`` before a figure read as
-#: 三 (its three strokes) or as ``=`` (its slant lost), ``≤`` read as ``<``, ``%`` after a figure read
-#: as ``9%6`` or ``%6``. A cell starting ``=`` or ``<`` and a figure is a misread sign far more often
-#: than written so (the real tables here: ``=5`` 22 times against ``≥5`` / ``>=5`` 198, ``<5`` never
-#: against ``≤5`` / ``<=5`` 22); every row of a scan is checked by a person anyway.
-_MISREAD = ((re.compile(r"^[三=]\s*(?=\d)"), "≥"), (re.compile(r"^<\s*(?=\d)"), "≤"), (re.compile(r"(?<=\d)9?%6"), "%"))
+#: 三 or 二 (its strokes), as ``=`` (its slant lost), any of them with a speck read as a letter or a
+#: bracket after it (``三E28次``, ``=]100``), or as a figure 2 (``295%``: a share over 100% that is
+#: a share without its first figure), ``≤`` read as ``<``, ``%`` after a figure read as ``9%6`` or
+#: ``%6``. A cell starting ``=`` or ``<`` and a figure is a misread sign far more often than written
+#: so (the real tables here: ``=5`` 22 times against ``≥5`` / ``>=5`` 198, ``<5`` never against
+#: ``≤5`` / ``<=5`` 22); every row of a scan is checked by a person anyway.
+_MISREAD = ((re.compile(r"^[三二=]\s*[A-Za-z|\[\]{}!]?\s*(?=\d)"), "≥"), (re.compile(r"^<\s*(?=\d)"), "≤"),
+            (re.compile(r"(?<=\d)9?%6"), "%"), (re.compile(r"^2(?=(?:[1-9]\d(?:\.\d+)?|100)\s*%$)"), "≥"))
 
 
 def _mended(text: str) -> str:
