@@ -154,7 +154,7 @@ if "no_table" in reading:
 indicators = reading["indicators"]
 years_read = project_years(reading)
 keys = target_years(reading)
-rows = review_rows(reading)
+rows = review_rows(reading, lang)
 st.markdown(tx("summary", file=esc(filename), n=len(indicators), years=fmt_list(years_read, lang) if years_read else tx("no_years"),
                review=sum(1 for r in rows if r["review"]), skipped=len(reading["skipped"]), unread=len(reading["unread"])))
 if "?" in keys or not years_read:

@@ -250,7 +250,8 @@ def test_lexicon_has_help_for_every_rule() -> None:
     entries = lexicon_help()
     assert all(e["help"] for e in entries)
     assert {"value_roles.to_month", "value_roles.last_year", "headers.run_words"} <= {e["entry"] for e in entries}
-    assert all(r.help and r.reason_zh for r in LEX.kind_rules + LEX.direction_rules)
+    assert all(r.help and r.reason_zh and r.reason_en for r in LEX.kind_rules + LEX.direction_rules)
+    assert all(r.reason_zh.count("{match}") == r.reason_en.count("{match}") for r in LEX.kind_rules + LEX.direction_rules)
 
 
 def test_value_and_name_forms() -> None:

@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from analytics.ingest.tables import TableReading, parse_table
-from analytics.ingest.tables.review import REVIEWED, apply_facts, apply_review, needs_review, review_rows, target_years
+from analytics.ingest.tables.review import REVIEWED, REVIEWED_REASON, apply_facts, apply_review, needs_review, review_rows, target_years
 from analytics.ingest.targets import load_project
 from analytics.storage.project_files import folder_files
 
@@ -149,3 +149,19 @@ def test_a_target_read_from_a_change_shows_its_reason_and_is_saved_as_the_level(
         (tmp_path / name).write_text(body, encoding="utf-8")
     project = load_project(tmp_path)
     assert (project.indicators[0].targets[2024].comparator, project.indicators[0].targets[2024].value) == (">=", 10500)
+
+
+def test_rows_give_the_reasons_in_the_page_s_language(seed: dict) -> None:
+    """Every reason read from a table has its English too (a page shown in English); a field set at
+    review says so in both."""
+    import re
+
+    for row in review_rows(seed, "en"):
+        for f in ("unit", "kind", "direction"):
+            reason = row[f"reason_{f}"]
+            assert reason and re.search("[A-Za-z]{3}", reason), (row["name"], f, reason)
+    zh = review_rows(seed)[0]
+    assert re.search("[\u4e00-\u9fff]", zh["reason_kind"]) and not re.search("[A-Za-z]{3}", zh["reason_kind"])
+    res = apply_review(seed, [dict(review_rows(seed)[0], unit="万人次")])
+    assert review_rows(res.reading, "en")[0]["reason_unit"] == "Set by a person at review"
+    assert review_rows(res.reading)[0]["reason_unit"] == REVIEWED_REASON

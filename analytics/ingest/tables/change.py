@@ -73,12 +73,15 @@ def from_base(raws: list[tuple[Any, str, str, str]], lex: Lexicon) -> dict[str, 
         capped = (m["lead"] or m["tail"] or "") in _AT_MOST
         comparator = "<=" if (m["verb"] in CHANGE_UP) == capped else ">="
         sign = "≥" if comparator == ">=" else "≤"
-        reason = f"“{raw}”按{int(key) - 1}年的{base.raw}换算为{sign}{value:g}{unit}"
+        level_text = f"{sign}{value:g}{unit}"
+        reason = f"“{raw}”按{int(key) - 1}年的{base.raw}换算为{level_text}"
+        reason_en = f"“{raw}” from {int(key) - 1}'s {base.raw} comes to {level_text}"
         shared = base.unit == "%" and m["unit"] == "%"
         if shared:
             reason += "（按相对变化计；若指百分点，请在核对时改正）"
-        out[str(key)] = (Cell(f"{sign}{value:g}{unit}", comparator, value, unit, explicit=True),
-                         {"value": f"{sign}{value:g}{unit}", "rule": "change_from_base", "reason": reason,
+            reason_en += " (read as a relative change; if points are meant, correct it at review)"
+        out[str(key)] = (Cell(level_text, comparator, value, unit, explicit=True),
+                         {"value": level_text, "rule": "change_from_base", "reason": reason, "reason_en": reason_en,
                           "confidence": "low" if shared else "medium"})
     return out
 
@@ -90,9 +93,11 @@ def as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: Le
     percent = fraction_of_percent(cell, name, unit, lex)
     if percent is not None:
         return percent, {"rule": "fraction_as_percent",
-                         "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%"}
+                         "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%",
+                         "reason_en": f"“{cell.raw}” is written as a fraction of a rate counted in %: read as {percent.value:g}%"}
     if cell.form == "unreadable" and cell.error == "change" and (changed := read_change(raw, name, direction, lex)):
-        return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率"}
+        return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率",
+                         "reason_en": f"The name measures the change: “{changed.raw}” read as that rate"}
     return cell, None
 
 
@@ -125,4 +130,5 @@ def serial_dates(raws: list[str], name: str, lex: Lexicon) -> tuple[list[str], d
     first = next((k for k, (a, b) in enumerate(zip(raws, out)) if a != b), None)
     return out, None if first is None else {
         "value": out[first], "rule": "date_serial", "confidence": "low",
-        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{out[first]}"}
+        "reason": f"“{raws[first]}”是表格的日期序号（自1900年起的天数），读作{out[first]}",
+        "reason_en": f"“{raws[first]}” is a spreadsheet's day number (days from 1900): read as {out[first]}"}

@@ -1,6 +1,7 @@
 """Inferring an indicator's unit, kind and direction from its name, its unit and its target cells,
 by the ordered rules of ``data/lexicon.yaml``. Every inferred field carries its value, the rule
-that gave it, a reason in words and a confidence (high / medium / low)."""
+that gave it, a reason in words (``reason``, and ``reason_en`` for a page in English) and a
+confidence (high / medium / low)."""
 
 from __future__ import annotations
 
@@ -16,8 +17,8 @@ __all__ = ["unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferre
 Inferred = dict[str, Any]
 
 
-def _field(value: Any, rule: str, reason: str, confidence: str) -> Inferred:
-    return {"value": value, "rule": rule, "reason": reason, "confidence": confidence}
+def _field(value: Any, rule: str, reason: str, confidence: str, reason_en: str = "") -> Inferred:
+    return {"value": value, "rule": rule, "reason": reason, "reason_en": reason_en or reason, "confidence": confidence}
 
 
 _UNIT_BOUND = re.compile(r"(?<=\S)(及以上|以上|及以下|以下|以内)$")
@@ -48,31 +49,36 @@ def infer_unit(name: str, unit_col: str, bracket: str, cells: list[Cell], lex: L
     if unit_col:
         full = in_wan(unit_col)
         if full:  # 单位列 万/月 beside 人工成本
-            return _field(full, "money_wan", f"单位列写作“{unit_col}”，名称含“{money.group(0)}” → {full}", "medium")
-        return _field(unit_col, "unit_column", f"单位列写作“{unit_col}”", "high")
+            return _field(full, "money_wan", f"单位列写作“{unit_col}”，名称含“{money.group(0)}” → {full}", "medium",
+                          f"Unit column says “{unit_col}” and the name has “{money.group(0)}” → {full}")
+        return _field(unit_col, "unit_column", f"单位列写作“{unit_col}”", "high", f"Unit column says “{unit_col}”")
     if bracket:
-        return _field(bracket, "name_bracket", f"名称括号内写作“{bracket}”", "high")
+        return _field(bracket, "name_bracket", f"名称括号内写作“{bracket}”", "high", f"Written in brackets after the name: “{bracket}”")
     in_values = [c.unit for c in cells if c.unit]
     if in_values:
         unit = max(set(in_values), key=in_values.count)
         full = in_wan(unit)
         if full:
-            return _field(full, "money_wan", f"指标值写作“{next(c.raw for c in cells if c.unit)}”，"
-                                             f"名称含“{money.group(0)}” → {full}", "medium")
-        return _field(unit, "value_unit", f"指标值写作“{next(c.raw for c in cells if c.unit == unit)}”", "high")
+            written = next(c.raw for c in cells if c.unit)
+            return _field(full, "money_wan", f"指标值写作“{written}”，名称含“{money.group(0)}” → {full}", "medium",
+                          f"Target written “{written}” and the name has “{money.group(0)}” → {full}")
+        written = next(c.raw for c in cells if c.unit == unit)
+        return _field(unit, "value_unit", f"指标值写作“{written}”", "high", f"Target written “{written}”")
     done = [c for c in actuals or [] if c.unit and c.form == "number"]
     if done and all(c.form in ("number", "none") for c in cells):  # a bare target, or none: the result's unit
-        return _field(done[0].unit, "actual_unit", f"指标值未写单位，实际完成值写作“{done[0].raw}”", "medium")
+        return _field(done[0].unit, "actual_unit", f"指标值未写单位，实际完成值写作“{done[0].raw}”", "medium",
+                      f"No unit with the target; the actual value is written “{done[0].raw}”")
     if any(c.form != "none" for c in cells) and all(c.form in ("bool", "none", "qualitative", "deadline") for c in cells):
-        return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high")
+        return _field("", "no_unit", "是/否、日期或文字目标，无单位", "high", "A yes/no, date or worded target: no unit")
     key = normalize_text(name)
     for pattern, unit in lex.unit_from_name:
         m = pattern.search(key)
         if m:
             unit = m.expand(unit)  # (户|天|个)数 → the counting word the name ends with
             conf = "medium" if unit == "%" else "low"
-            return _field(unit, "name_words", f"原表未写单位；名称含“{m.group(0)}” → “{unit}”", conf)
-    return _field("", "none", "原表未写单位", "low")
+            return _field(unit, "name_words", f"原表未写单位；名称含“{m.group(0)}” → “{unit}”", conf,
+                          f"No unit in the table; the name has “{m.group(0)}” → “{unit}”")
+    return _field("", "none", "原表未写单位", "low", "No unit in the table")
 
 
 def _holds(rule: Rule, name: str, unit: str, cells: list[Cell], lex: Lexicon, level: str = "") -> str | None:
@@ -134,13 +140,14 @@ def _apply(rules: tuple[Rule, ...], name: str, unit: str, cells: list[Cell], lex
     for rule in rules:
         match = _holds(rule, key, unit, cells, lex, level)
         if match is not None:
-            return _field(rule.value, rule.id, rule.reason_zh.replace("{match}", match), rule.confidence)
+            return _field(rule.value, rule.id, rule.reason_zh.replace("{match}", match), rule.confidence,
+                          rule.reason_en.replace("{match}", match))
     return _field("", "none", "", "low")
 
 
 def infer_kind(name: str, unit: str, marker: str, cells: list[Cell], lex: Lexicon) -> Inferred:
     if marker == "是/否":
-        return _field("milestone", "yes_no_name", "名称标注（是/否） → 是/否里程碑", "high")
+        return _field("milestone", "yes_no_name", "名称标注（是/否） → 是/否里程碑", "high", "The name is marked (是/否) → yes/no milestone")
     return _apply(lex.kind_rules, name, unit, cells, lex)
 
 

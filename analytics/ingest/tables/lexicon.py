@@ -30,6 +30,7 @@ class Rule:
     confidence: str
     reason_zh: str
     help: str
+    reason_en: str = ""  # the same reason in English, for a page shown in English
     name: re.Pattern[str] | None = None
     not_name: re.Pattern[str] | None = None
     unit: re.Pattern[str] | None = None
@@ -154,6 +155,7 @@ def _rules(items: list[dict[str, Any]], field_name: str) -> tuple[Rule, ...]:
         out.append(Rule(
             id=str(item["id"]), value=str(item[field_name]), confidence=str(item.get("confidence", "medium")),
             reason_zh=str(item.get("reason_zh", "")), help=" ".join(str(item.get("help", "")).split()),
+            reason_en=str(item.get("reason_en", "")),
             name=_rx(item.get("name")), not_name=_rx(item.get("not_name")), unit=_rx(item.get("unit")),
             level=_rx(item.get("level")),
             target=_rx(item.get("target")), comparator=item.get("comparator"),

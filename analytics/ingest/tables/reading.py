@@ -326,20 +326,22 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
         if i in spread:
             years = "、".join(k for _, s, k in keys if s == "targets")
             ind["inferred"]["targets"] = {"value": "merged_over_years", "rule": "merged_over_years", "confidence": "medium",
-                                          "reason": f"一个目标值写在{years}各年度列上（合并单元格），各年度按同一目标"}
+                                          "reason": f"一个目标值写在{years}各年度列上（合并单元格），各年度按同一目标",
+                                          "reason_en": f"One target written across the {years} columns (merged cells): the same target each year"}
         if not l1 and l2 in lex.level2_to_level1:
             l1 = lex.level2_to_level1[l2]
             ind["inferred"]["level1"] = {"value": l1, "rule": "level2_to_level1",
-                                         "reason": f"二级指标“{l2}”属于“{l1}”", "confidence": "medium"}
+                                         "reason": f"二级指标“{l2}”属于“{l1}”", "confidence": "medium",
+                                         "reason_en": f"Level 2 “{l2}” belongs to “{l1}”"}
         ind["level1"], ind["level2"] = l1, l2
         problems = [f"{k}:{v['raw']}→{v['error']}" for sec in ("targets", "actuals", "baseline")
                     for k, v in ind[sec].items() if v.get("error")]
         empty = not any(ind[sec] for sec in ("targets", "actuals")) and not ind["span"]
         if empty and blank_table and not weights:
-            ind["inferred"]["target"] = _blank_target("整张表没有一个指标值（空白模板）")
+            ind["inferred"]["target"] = _blank_target("整张表没有一个指标值（空白模板）", "No target anywhere in the table (a blank template)")
             ind["review"] = [*ind["review"], "target"]
         elif empty and not weights and _left_blank(_cell(row, unit_col[0].index) if unit_col else "", ind, lex):
-            ind["inferred"]["target"] = _blank_target("这一行的指标值空着")
+            ind["inferred"]["target"] = _blank_target("这一行的指标值空着", "This row's target is blank")
             ind["review"] = [*ind["review"], "target"]
         if empty and ind["inferred"].get("target", {}).get("rule") != "target_blank":
             unread.append({"where": ind["where"], "text": _row_text(row)[:200],
@@ -350,7 +352,8 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
                 # the row's name again under the next level: a name merged over two rows)
             # 对经济发展的促进作用 | 10 | 10: an indicator whose target was never written, its cells the scores: listed
             # as unread, and kept, its target to be filled in at review (as a blank target)
-            ind["inferred"]["target"] = _blank_target("指标值列写的是分值而不是目标，指标名称也没有写出目标")
+            ind["inferred"]["target"] = _blank_target("指标值列写的是分值而不是目标，指标名称也没有写出目标",
+                                                      "The target column holds scores, not targets, and the name states none")
             ind["review"] = [*ind["review"], "target"]
         if out and all(out[-1].get(k) == ind.get(k) for k in _SAME_ROW):  # a name and target merged over rows (a row per score note)
             skipped.append({"where": ind["where"], "text": _row_text(row)[:200], "reason": "repeat"})
@@ -428,7 +431,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             and not any(normalize_text(r) for _, s, _, r in raws if s in ("targets", "span")):
         raws[pos] = (*raws[pos][:3], "定性")  # 定性 | (blank): a qualitative target, judged as reached or not
         target_inf = {"target": {"value": "定性", "rule": "qualitative_by_type", "confidence": "medium",
-                                 "reason": "指标值空白，指标性质列写作“定性”：定性目标，按达成情况评价"}}
+                                 "reason": "指标值空白，指标性质列写作“定性”：定性目标，按达成情况评价",
+                                 "reason_en": "Target blank, the type column says “定性” (qualitative): judged as reached or not"}}
     unit_cell, bounded = unit_bound(_cell(row, unit_idx), [r for *_, r in raws])  # 天以内 | 2: 天, 2以内
     raws = [(c, s, k, b if s in ("targets", "span") else r) for (c, s, k, r), b in zip(raws, bounded)]
     texts, dated = serial_dates([r for *_, r in raws], name, lex)  # =44,561 under 完成时间: a date
@@ -445,25 +449,30 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     in_values = {c.unit for c in first if c.unit}
     if unit_written and in_values and unit_written not in in_values:
         value_unit = sorted(in_values)[0]
+        written = next(c.raw for c in first if c.unit)
         unit_inf = {"value": value_unit, "rule": "value_unit_over_column", "confidence": "low",
-                    "reason": f"单位列写作“{unit_written}”，指标值写作“{next(c.raw for c in first if c.unit)}”，按指标值"}
+                    "reason": f"单位列写作“{unit_written}”，指标值写作“{written}”，按指标值",
+                    "reason_en": f"Unit column says “{unit_written}”, the target is written “{written}”: the target's unit"}
         if value_unit in MAGNITUDES and not unit_written.startswith(value_unit):
             unit_inf = {"value": value_unit + unit_written, "rule": "magnitude_and_column", "confidence": "medium",
-                        "reason": f"指标值写作“{next(c.raw for c in first if c.unit)}”，单位列写作“{unit_written}”"
-                                  f" → {value_unit + unit_written}"}
+                        "reason": f"指标值写作“{written}”，单位列写作“{unit_written}” → {value_unit + unit_written}",
+                        "reason_en": f"Target written “{written}”, unit column “{unit_written}” → {value_unit + unit_written}"}
     unit = str(unit_inf["value"])
     kind_inf = infer_kind(name, unit, marker, first, lex)
     if kind_inf["value"] in ("qualitative", "milestone") and unit and not in_values:
         unit_inf = {"value": "", "rule": "no_number", "confidence": "high",
-                    "reason": "目标不是数值（文字、是/否或日期），不用单位"}
+                    "reason": "目标不是数值（文字、是/否或日期），不用单位",
+                    "reason_en": "The target is no number (words, yes/no or a date): no unit"}
         unit = ""
     if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative":
         if any(c.form == "number" for c in first):  # 定性 beside 95%以上: the number is the target, checked
             kind_inf = {**kind_inf, "confidence": "low",
-                        "reason": f"{kind_inf['reason']}；指标性质列写作“定性”，但目标是数值，按数值"}
+                        "reason": f"{kind_inf['reason']}；指标性质列写作“定性”，但目标是数值，按数值",
+                        "reason_en": f"{kind_inf.get('reason_en') or kind_inf['reason']}; the type column says “定性” "
+                                     "(qualitative) but the target is a number: read as the number"}
         else:
             kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
-                        "confidence": "high"}
+                        "reason_en": "The type column says “定性” (qualitative)", "confidence": "high"}
     dir_inf = infer_direction(name, unit, first, lex, level)
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
@@ -497,11 +506,13 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             before = sections[section].get(key)
             if before is not None and before.get("raw") != entry.get("raw") and adjusts(col, lex):
                 target_inf["target"] = {"value": cell.raw, "rule": "adjusted_target", "confidence": "medium",
-                                        "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）"}
+                                        "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）",
+                                        "reason_en": f"As adjusted in {col.header}: “{cell.raw}” (first “{before.get('raw')}”)"}
             sections[section][key] = entry
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf}
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
-        inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）")
+        inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）",
+                                           f"The target holds only the unit “{template_unit}”, no number (a template not filled in)")
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     if _name_is_value(name, lex):  # 25 人次 read as a name: the row was most likely cut wrong
         review.append("name")
@@ -521,9 +532,10 @@ def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:
     return bool(clean_unit(unit_cell, lex)) and ends_like_name(ind["name"])
 
 
-def _blank_target(why: str) -> dict[str, Any]:
+def _blank_target(why: str, why_en: str) -> dict[str, Any]:
     """What is inferred of a row whose target was never written: kept, to be filled in at review."""
-    return {"value": "blank", "rule": "target_blank", "confidence": "low", "reason": f"{why}：请在核对时填写目标值"}
+    return {"value": "blank", "rule": "target_blank", "confidence": "low", "reason": f"{why}：请在核对时填写目标值",
+            "reason_en": f"{why_en}: please fill in the target at review"}
 
 
 #: A name that ends in an amount with its unit (建设普通省道二级公路32.1公里): the amount is the target.
@@ -552,7 +564,8 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
         raws = raws[:pos] + [(col, section, key, m.group("value"))] + raws[pos + 1:]
         return m.group("name"), raws, {"target": {
             "value": m.group("value"), "rule": "value_in_name", "confidence": "low",
-            "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标"}}
+            "reason": f"指标值空白，名称末尾写有“{m.group('value')}”，取作目标",
+            "reason_en": f"Target blank; the name ends with “{m.group('value')}”, taken as the target"}}
     scored = (weights and any(normalize_text(_cell(row, c.index)) for c in layout.cols("value"))) \
         or any(normalize_text(_cell(row, c.index)) for c in layout.columns
                if c.role == "ignore" and lex.scored_header.search(c.header))  # a row given no score is no statement
@@ -564,7 +577,9 @@ def _target_in_name(name: str, raws: list[tuple[Column, str, str, str]], row: li
         # …种植面积, …控制程度: a name whose value is missing, not a statement; nor one whose result is a figure (4次)
         raws = raws[:pos] + [(col, section, key, name)] + raws[pos + 1:]
         why = "指标值列写的是分值" if weights else "指标值空白而已评分" if scored else "指标值空白，名称是一句目标表述"
+        why_en = "The target column holds scores" if weights else "Target blank but scored" if scored \
+            else "Target blank and the name is a statement of the aim"
         return name, raws, {"target": {
             "value": name, "rule": "name_as_statement", "confidence": "low",
-            "reason": f"{why}，指标名称即目标（定性）"}}
+            "reason": f"{why}，指标名称即目标（定性）", "reason_en": f"{why_en}: the name is the target (qualitative)"}}
     return name, raws, {}

@@ -31,8 +31,9 @@ DIRECTIONS = ("higher", "lower")
 FIELDS = ("unit", "kind", "direction")
 #: the ``rule`` of an inferred field a person set or confirmed on the review grid
 REVIEWED = "reviewed"
-#: its reason, in the language of the lexicon's reasons (it is kept in the target file's mapping_note)
+#: its reason, in the language of the lexicon's reasons (it is kept in the target file's mapping_note), and in English
 REVIEWED_REASON = "复核时由人工设定"
+REVIEWED_REASON_EN = "Set by a person at review"
 _YEAR_RE = re.compile(r"^\d{4}$")
 
 
@@ -89,11 +90,11 @@ def needs_review(ind: Mapping[str, Any]) -> list[str]:
     return sorted(set(low) | {str(r) for r in ind.get("review") or []})
 
 
-def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
+def review_rows(reading: Mapping[str, Any], lang: str = "zh") -> list[dict[str, Any]]:
     """One flat row per indicator: ``id, seq, level1, level2, name, unit, kind, direction``,
     ``target_<year>`` (the text as written), ``reason_<field>`` and ``confidence_<field>`` for
     unit, kind and direction, and for the target when it was read other than written (empty
-    otherwise), and ``review`` (the fields to check, see :func:`needs_review`)."""
+    otherwise), in ``lang`` (zh / en), and ``review`` (the fields to check, see :func:`needs_review`)."""
     years = target_years(reading)
     rows: list[dict[str, Any]] = []
     for ind in reading.get("indicators") or []:
@@ -103,7 +104,7 @@ def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
             row[f"target_{y}"] = str(((ind.get("targets") or {}).get(y) or {}).get("raw") or "")
         for f in (*FIELDS, "target"):  # a target read other than written: 较上年增长5% → ≥10500人, taken from the name
             inf = (ind.get("inferred") or {}).get(f) or {}
-            row[f"reason_{f}"] = str(inf.get("reason") or "")
+            row[f"reason_{f}"] = str((inf.get("reason_en") if lang == "en" else None) or inf.get("reason") or "")
             row[f"confidence_{f}"] = str(inf.get("confidence") or "")
         row["review"] = needs_review(ind)
         rows.append(row)
@@ -111,7 +112,8 @@ def review_rows(reading: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 
 def _mark(ind: dict[str, Any], field: str, value: Any) -> None:
-    ind.setdefault("inferred", {})[field] = {"value": value, "rule": REVIEWED, "reason": REVIEWED_REASON, "confidence": "high"}
+    ind.setdefault("inferred", {})[field] = {"value": value, "rule": REVIEWED, "reason": REVIEWED_REASON,
+                                             "reason_en": REVIEWED_REASON_EN, "confidence": "high"}
     ind["review"] = [r for r in ind.get("review") or [] if r != field]
 
 
