@@ -167,6 +167,16 @@ def test_a_target_written_as_a_change_shows_the_level_it_was_read_as_and_is_save
     assert "10500" in shown and "2.7" in shown, shown
 
 
+def test_in_english_the_reasons_are_english(at: AppTest) -> None:
+    at.sidebar.radio(key="lang").set_value("en").run()
+    _paste(at, "项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t2023年完成值\t2024年目标值\n"
+               "产出指标\t数量指标\t新增就业人数\t10000人\t较上年增长5%\n")
+    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    row = grid.iloc[0]
+    assert row["reason_kind"].startswith("Name contains") and row["reason_unit"] == "Target written “≥10500人”", dict(row)
+    assert row["reason_target"].startswith("“较上年增长5%” from 2023's 10000人 comes to ≥10500人"), row["reason_target"]
+
+
 def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
     text = ("项目支出绩效目标表\n（2024年）\n"
             "项目名称 | 道路维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"
