@@ -257,10 +257,13 @@ def test_lexicon_has_help_for_every_rule() -> None:
 def test_value_and_name_forms() -> None:
     assert read_value("达到90%", "higher", LEX).comparator == ">="
     # a note in brackets with figures of its own after the value: the value before it, the text kept
-    noted = [read_value(t, "higher", LEX) for t in ("4次（每季度1次）", "≥95%（2023年为93%）")]
+    noted = [read_value(t, "higher", LEX) for t in ("4次（每季度1次）", "≥95%（2023年为93%）", "100万元（其中中央50万元）", "3个（按计划）")]
     assert [(c.comparator, c.value, c.unit, c.raw) for c in noted] == [
-        (">=", 4, "次", "4次（每季度1次）"), (">=", 95, "%", "≥95%（2023年为93%）")]
+        (">=", 4, "次", "4次（每季度1次）"), (">=", 95, "%", "≥95%（2023年为93%）"),
+        (">=", 100, "万元", "100万元（其中中央50万元）"), (">=", 3, "个", "3个（按计划）")]
+    assert read_value("2024年12月（前）", "higher", LEX).due == "2024-12"
     assert read_value("完成率（2次）", "higher", LEX).form == "unreadable"  # no value before the note
+    assert read_value("效果明显（2项）", "higher", LEX).form != "number"
     # a count in Chinese numerals before a known unit; other words with a numeral stay words
     assert [(c.comparator, c.value, c.unit) for c in (read_value(t, "higher", LEX) for t in ("不少于三次", "一百二十人次", "两期"))] \
         == [(">=", 3, "次"), (">=", 120, "人次"), (">=", 2, "期")]
