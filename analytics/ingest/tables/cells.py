@@ -168,7 +168,7 @@ _IME_SIGNS_AS = {"》": ">", "〉": ">", "《": "<", "〈": "<"}
 #: a bracket that says again that the bound is included (``95%以上（含95%）``, ``（含）``, ``(包括本数)``), or
 #: a note in words after a share (``100%（全覆盖）``): no part of the value
 _INCLUDED = re.compile(r"\((?:含|包含|包括)[^()]{0,12}\)$|(?<=[%‰])\([\u4e00-\u9fff]{2,8}\)$")
-_NOTE_AFTER = re.compile(r"\s*[(（][^()（）]{1,20}[)）]$")  # 4次（每季度1次）: a note after the value
+_NOTE_AFTER = re.compile(r"[(（][^()（）]{1,20}[)）]$")  # 4次（每季度1次）: a note after the value (no leading \s*: linear)
 #: a rate per a population (孕产妇死亡率 ≤12/10万, 发病率 5/万, what is counted written: 5人/10万人) or an
 #: amount per head with no currency written (慰问标准300/人): the number, and what it is counted per as its unit
 _PER_POPULATION = re.compile(r"^(?P<v>.*\d)[余多]?(?P<what>[^\W\d_a-zA-Z]{0,2})/(?P<per>(?:10|100|1000)?万人?|十万人?|百万人?|千人?|百人?|人次|人|户|名)$")
@@ -256,7 +256,7 @@ def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -
     note = _NOTE_AFTER.search(cell.raw) if noted else None
     if note is None or not re.search(r"\d", cell.raw[:note.start()]):
         return cell
-    before = _read_value(cell.raw[:note.start()], direction, lex)
+    before = _read_value(cell.raw[:note.start()].rstrip(), direction, lex)
     return dataclasses.replace(before, raw=cell.raw) if before.form in ("number", "range", "deadline") else cell
 
 
