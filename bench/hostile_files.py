@@ -243,6 +243,10 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
     add("table_many_words_a_line.txt", lambda p: _text(p, "一级指标 二级指标 三级指标 指标值\n" + "".join(  # wrapped lines of
         " ".join(f"词{j}甲" for j in range(14)) + f"\n培训人数{i} ≥{i + 1}人\n" + " ".join(f"字{j}乙" for j in range(7)) + "\n"
         for i in range(150))))  # 7 words to set on 15 cells around each value: the ways weighed are bounded
+    add("table_value_note_blanks.tsv", lambda p: _text(p, "三级指标\t指标值\n" + "".join(  # a note searched for after a value
+        f"培训人数{i}\t1次" + " " * 100_000 + "(注\n" for i in range(40))))
+    add("table_change_huge_base.tsv", lambda p: _text(p, "三级指标\t2023年完成值\t2024年目标值\n" + "".join(  # a level from last year
+        f"就业人数{i}\t{'9' * 300}人\t较上年增长{'9' * 300}%\n" for i in range(3000))))
     add("table_pdf_flate_bomb.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate_bomb())))
     add("table_pdf_400k_lines.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate(b"".join(
         b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))

@@ -48,6 +48,7 @@ def test_a_share_changed_by_a_percent_is_read_as_relative_and_marked_to_be_check
     _row("较上年增加5万人", "10000人"),  # another unit: not converted
     _row("较上年下降1个百分点", "50件"),  # points on a count
     _row("≥10500人", "10000人"),  # a level already
+    _row("较上年增长" + "9" * 300 + "%", "9" * 300 + "人"),  # no finite level
 ])
 def test_no_level_is_made_without_last_year_s_value_or_from_a_change_that_does_not_go(row: list[tuple[None, str, str, str]]) -> None:
     assert from_base(row, LEX) == {}

@@ -19,6 +19,7 @@ counted in %, a change on a name that measures the change (增长率 | 同比增
 from __future__ import annotations
 
 import datetime
+import math
 import re
 from typing import Any
 
@@ -67,8 +68,8 @@ def from_base(raws: list[tuple[Any, str, str, str]], lex: Lexicon) -> dict[str, 
         m = _CHANGE.match(re.sub(r"\s+", "", normalize_text(raw)).replace("％", "%"))
         base = _base(raws, int(key), lex) if m else None
         level = _level(m, base) if m and base else None
-        if m is None or base is None or level is None:
-            continue
+        if m is None or base is None or level is None or not math.isfinite(level[0]):
+            continue  # (a figure of 300 digits grown by as many percent: no level)
         value, unit = round(level[0], 6), level[1]
         capped = (m["lead"] or m["tail"] or "") in _AT_MOST
         comparator = "<=" if (m["verb"] in CHANGE_UP) == capped else ">="
