@@ -164,6 +164,10 @@ _DATA_START_RE = re.compile(rb"<(?:\w+:)?sheetData\b")
 _DATA_END_RE = re.compile(rb"</(?:\w+:)?sheetData>|<(?:\w+:)?sheetData\b[^>]*/>")
 _MERGE_CELL_RE = re.compile(rb"<(?:\w+:)?mergeCell\b[^>]*/>")
 _ROOT_END = re.compile(rb"<(\w+:)?worksheet\b")
+_MOST_COLUMNS = 16_384  # columns a sheet can have
+_MOST_COL_ELEMENTS = 2_000  # column ranges noted for hidden columns
+_COL_RE = re.compile(rb"<(?:\w+:)?col\b([^>]*)>")  # a column range's width and whether it is hidden
+_ATTR_RE = re.compile(rb'\b(min|max|hidden)="([^"]*)"')
 
 
 class _SheetStream(io.RawIOBase):
@@ -173,7 +177,9 @@ class _SheetStream(io.RawIOBase):
     Everything else (columns, views, formatting, hyperlinks, validations…) is skipped unparsed, so
     a sheet stuffed with a million such elements costs one regular-expression pass per megabyte,
     and a million empty rows (some tools write them) cost ~50 times less than parsing them. Only
-    rows numbered by their ``r`` attribute are dropped, so row numbers stay true."""
+    rows numbered by their ``r`` attribute are dropped, so row numbers stay true. The columns the
+    sheet hides (``<col min max hidden="1">``, the first 2,000 ranges) are noted in
+    :attr:`hidden_columns` (1 at each, 1-based)."""
 
     def __init__(self, src: Any) -> None:
         self.src = src
@@ -181,6 +187,19 @@ class _SheetStream(io.RawIOBase):
         self.pending = b""
         self.out = memoryview(b"")
         self.close_root = b"</worksheet>"
+        self.hidden_columns = bytearray(_MOST_COLUMNS + 1)  # 1 at each hidden column (1-based)
+        self.col_elements = 0
+
+    def _note_columns(self, block: bytes) -> None:
+        for col in _COL_RE.finditer(block):
+            self.col_elements += 1
+            if self.col_elements > _MOST_COL_ELEMENTS:
+                return  # a sheet's few dozen column ranges, not a million
+            attrs = dict(_ATTR_RE.findall(col.group(1)))
+            if attrs.get(b"hidden") in (b"1", b"true") and attrs.get(b"min", b"").isdigit() and attrs.get(b"max", b"").isdigit():
+                low, high = max(int(attrs[b"min"]), 1), min(int(attrs[b"max"]), _MOST_COLUMNS)
+                if low <= high:
+                    self.hidden_columns[low:high + 1] = b"\x01" * (high - low + 1)
 
     def readable(self) -> bool:
         return True
@@ -188,6 +207,7 @@ class _SheetStream(io.RawIOBase):
     def _head(self, block: bytes) -> bytes:
         root = _ROOT_RE.search(block)
         start = _DATA_START_RE.search(block)
+        self._note_columns(block if start is None else block[:start.start()])
         if root is None or start is None:
             self.pending = block[-4096:]  # a tag may be cut in two; the rest is not needed
             return b""
@@ -347,9 +367,12 @@ def _cell_value(c: Any, styles: _Styles, shared: list[str]) -> tuple[Any, int]:
 
 
 def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
-                 deadline: Deadline, words: bool = False) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
+                 deadline: Deadline, words: bool = False, hidden_columns: bytearray | None = None
+                 ) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
     """Cell texts by row and the merged ranges, in one streaming pass over the sheet; raises
-    :class:`LimitExceeded` at the first passed limit."""
+    :class:`LimitExceeded` at the first passed limit. With ``hidden_columns`` (1 at each hidden
+    column, filled as the sheet's head is read), only what the sheet shows is read: hidden rows and
+    the cells of those columns are left out."""
     from openpyxl.utils.cell import column_index_from_string
 
     cells: dict[int, list[str]] = {}
@@ -364,6 +387,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
         ref = row.get("r")
         r = int(ref) if ref and ref.isdigit() else r + 1
         seen += 1
+        if hidden_columns is not None and row.get("hidden") in ("1", "true"):
+            continue  # a row the sheet hides: not what the person reads
         c = 0
         for cell in row:
             if cell.tag != _C:
@@ -371,6 +396,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
             ref = cell.get("r")
             c = column_index_from_string(ref.rstrip("0123456789")) if ref else c + 1
             seen += 1
+            if hidden_columns is not None and c < len(hidden_columns) and hidden_columns[c]:
+                continue
             value, style_id = _cell_value(cell, styles, shared)
             if value is None:
                 continue
@@ -441,10 +468,11 @@ def _open(data: bytes, ctx: Collector, max_bytes: int) -> Any:
 
 
 def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: int,
-               words: bool = False) -> Grid | None:
+               words: bool = False, shown: bool = False) -> Grid | None:
     """The chosen sheet's cells and merged ranges; ``None`` (with a problem) when the workbook
     cannot be read or has no such sheet. Raises :class:`LimitExceeded` at a passed limit. With
-    ``words``, numbers keep the unit or sign their format shows (see :func:`cell_text`)."""
+    ``words``, numbers keep the unit or sign their format shows (see :func:`cell_text`); with
+    ``shown``, rows and columns the sheet hides are left out (a form as the person sees it)."""
     reader = None
     try:
         with warnings.catch_warnings():
@@ -461,8 +489,10 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
             ctx.sheet = picked[0].name
             shared = _shared_strings(reader, ctx.limits, ctx.deadline)
             with reader.archive.open(picked[1].target) as src:
-                sheet_xml = io.BufferedReader(_SheetStream(src), 1 << 20)
-                cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words)
+                stream = _SheetStream(src)
+                sheet_xml = io.BufferedReader(stream, 1 << 20)
+                cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words,
+                                             stream.hidden_columns if shown else None)
     except LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001 - corrupt / truncated / not a workbook

@@ -106,3 +106,46 @@ def test_a_table_naming_no_year_takes_the_one_its_sheet_or_file_name_states() ->
     assert "the file's name" in (year_message(told, "en") or "")
     given = parse_table(workbook("Sheet1"), filename="2023年培训项目绩效目标表.xlsx", year=2024).to_json()
     assert year_message(given, "zh") is None and year_message(parse_table(workbook("Sheet1"), filename="t.xlsx").to_json(), "zh") is None
+
+
+def test_a_workbook_s_hidden_rows_and_columns_are_left_out_of_the_form_as_it_is_shown(tmp_path) -> None:
+    """A target table is read as the person sees it: a hidden column (指标编码) and a hidden row (an old
+    indicator) are left out, a level merged over the hidden row still covers the rows shown; the
+    data loader's read of the same sheet keeps every cell."""
+    from openpyxl import Workbook
+
+    from analytics.ingest.problems import Collector
+    from analytics.ingest.tables import TableReading, parse_table, source_grid
+    from analytics.ingest.xlsx import read_excel
+
+    wb = Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效目标表（2024年度）"], ["一级指标", "二级指标", "三级指标", "指标编码", "指标值"],
+                ["产出指标", "数量指标", "培训人次", "A0001", "≥500人次"], [None, "数量指标", "旧指标（作废）", "A0002", "≥9人次"],
+                [None, "质量指标", "培训合格率", "A0003", "≥95%"]):
+        ws.append(row)
+    ws.merge_cells("A3:A5")
+    ws.column_dimensions["D"].hidden = True
+    ws.row_dimensions[4].hidden = True
+    path = tmp_path / "hidden.xlsx"
+    wb.save(path)
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    assert [(i["level1"], i["name"]) for i in result.indicators] == [("产出指标", "培训人次"), ("产出指标", "培训合格率")]
+    _, rows = source_grid(path)
+    assert not any("A0001" in c or "旧指标（作废）" in c for r in rows for c in r)
+    data = path.read_bytes()
+    every = read_excel(data, Collector("hidden.xlsx"), None, 1 << 24)
+    assert every is not None and every.cells[4][2] == "旧指标（作废）" and every.cells[3][3] == "A0001"
+
+
+def test_hidden_column_ranges_are_noted_from_the_first_two_thousand_only() -> None:
+    import io
+
+    from analytics.ingest.xlsx import _SheetStream
+
+    cols = b"".join(b'<col min="%d" max="%d" hidden="1"/>' % (k, k) for k in range(1, 5001))
+    xml = b'<worksheet><cols>' + cols + b'<col min="1" max="999999999" hidden="1"/></cols><sheetData/></worksheet>'
+    stream = _SheetStream(io.BytesIO(xml))
+    io.BufferedReader(stream).read()
+    assert sum(stream.hidden_columns) == 2000 and stream.hidden_columns[2000] and not stream.hidden_columns[2001]

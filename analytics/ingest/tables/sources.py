@@ -262,7 +262,7 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
     wanted: list[str | int] = [sheet] if sheet else list(range(50))
     for key in wanted:
         ctx = Collector(os.path.basename(filename))
-        grid = read_excel(data, ctx, key, MAX_BYTES, words=True)  # 500 in a 0"人次" format: 500人次
+        grid = read_excel(data, ctx, key, MAX_BYTES, words=True, shown=True)  # 500 in a 0"人次" format: 500人次; as shown
         if grid is None:
             if tables or sheet is None and key != 0:
                 break
