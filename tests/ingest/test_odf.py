@@ -123,3 +123,25 @@ def test_an_opendocument_file_that_cannot_be_read_says_why(data: bytes, code: st
     for lang in ("zh", "en"):
         message = no_table_message(got, "表.ods", lang)
         assert "表.ods" in message and "{" not in message and code not in message
+
+
+def test_a_spreadsheet_s_hidden_rows_and_columns_are_left_out() -> None:
+    """Rows and columns a sheet hides (``table:visibility="collapse"``: an 指标编码 column, an old row)
+    are not read, as the form is shown; a level merged over the hidden row still covers the rows shown."""
+    columns = ('<table:table-column table:number-columns-repeated="3"/><table:table-column table:visibility="collapse"/>'
+               '<table:table-column/>')
+    body = ('<table:table table:name="目标表">' + columns
+            + _row(_cell("2024年度培训项目绩效目标表"))
+            + _row(_cell("一级指标"), _cell("二级指标"), _cell("三级指标"), _cell("指标编码"), _cell("指标值"))
+            + _row(_cell("产出指标", 'table:number-rows-spanned="3"'), _cell("数量指标"), _cell("培训人次"), _cell("A0001"),
+                   _cell("≥500人次"))
+            + _row("<table:covered-table-cell/>", _cell("数量指标"), _cell("旧指标"), _cell("A0002"), _cell("≥9人次"),
+                   extra='table:visibility="collapse"')
+            + _row("<table:covered-table-cell/>", _cell("质量指标"), _cell("培训合格率"), _cell("A0003"), _cell("≥95%"))
+            + "</table:table>")
+    got = parse_table(_odf(body), filename="目标.ods")
+    assert isinstance(got, TableReading), got
+    assert [(i["level1"], i["name"], i["targets"]["2024"]["raw"]) for i in got.indicators] == [
+        ("产出指标", "培训人次", "≥500人次"), ("产出指标", "培训合格率", "≥95%")]
+    _, rows = source_grid(_odf(body), filename="目标.ods")
+    assert not any(c.startswith("A000") or c == "旧指标" for r in rows for c in r)

@@ -87,12 +87,42 @@ def _rows(table: ET.Element) -> Iterator[ET.Element]:
             yield from _rows(child)
 
 
+_COLUMN_PARTS = (f"{_TABLE}table-columns", f"{_TABLE}table-header-columns", f"{_TABLE}table-column-group")
+_HIDDEN = ("collapse", "filter")  # table:visibility of a row or column the sheet does not show
+
+
+def _hidden_columns(table: ET.Element, limits: Limits) -> set[int]:
+    """The 1-based columns ``table`` hides (``table:visibility="collapse"``), within the table limits."""
+    out: set[int] = set()
+    col = 0
+
+    def walk(node: ET.Element) -> None:
+        nonlocal col
+        for child in node:
+            if col > limits.max_table_columns:
+                return
+            if child.tag in _COLUMN_PARTS:
+                walk(child)
+            elif child.tag == f"{_TABLE}table-column":
+                repeat = min(_int(child.get(f"{_TABLE}number-columns-repeated")), limits.max_table_columns + 1)
+                if child.get(f"{_TABLE}visibility") in _HIDDEN:
+                    out.update(range(col + 1, col + repeat + 1))
+                col += repeat
+    walk(table)
+    return out
+
+
 def _grid(table: ET.Element, limits: Limits, sheet: OdfSheet, prefix: str, first: int) -> None:
     """The rows of ``table`` into ``sheet`` (numbered from ``first`` for the merges), repeats written
-    out only when a filled row or cell follows, and bounded."""
+    out only when a filled row or cell follows, and bounded; the rows and columns the sheet hides
+    are read as blank (the form as it is shown)."""
     pending_rows = 0
     number = first
+    hidden = _hidden_columns(table, limits)
     for row in _rows(table):
+        if row.get(f"{_TABLE}visibility") in _HIDDEN:
+            pending_rows += _int(row.get(f"{_TABLE}number-rows-repeated"))
+            continue
         cells: list[str] = []
         pending_cells = 0
         for cell in row:
@@ -114,6 +144,10 @@ def _grid(table: ET.Element, limits: Limits, sheet: OdfSheet, prefix: str, first
                                      col + min(across, limits.max_table_columns) - 1))
             if len(cells) > limits.max_table_columns:
                 break
+        if hidden:
+            cells = [("" if k in hidden else text) for k, text in enumerate(cells, start=1)]
+            if not any(cells):
+                cells = []
         repeat = _int(row.get(f"{_TABLE}number-rows-repeated"))
         if not cells:
             pending_rows += repeat
