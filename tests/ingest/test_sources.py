@@ -149,3 +149,18 @@ def test_hidden_column_ranges_are_noted_from_the_first_two_thousand_only() -> No
     stream = _SheetStream(io.BytesIO(xml))
     io.BufferedReader(stream).read()
     assert sum(stream.hidden_columns) == 2000 and stream.hidden_columns[2000] and not stream.hidden_columns[2001]
+
+
+def test_an_old_workbook_s_hidden_row_and_column_are_left_out_too() -> None:
+    """tests/ingest/files/hidden_row_and_column.xls: the same form saved as .xls (LibreOffice), its row 4
+    and column D hidden."""
+    from pathlib import Path
+
+    from analytics.ingest.tables import TableReading, parse_table, source_grid
+
+    path = Path(__file__).resolve().parent / "files" / "hidden_row_and_column.xls"
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    assert [i["name"] for i in result.indicators] == ["培训人次", "培训合格率"]
+    _, rows = source_grid(path)
+    assert rows[3] == [] and all(r[3] == "" for r in rows if len(r) > 3)

@@ -341,6 +341,10 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         rows = [[_xls_cell(sh.cell(r, c), book.datemode, formats) for c in range(sh.ncols)] for r in range(sh.nrows)]
         merges = [(r1 + 1, c1 + 1, r2, c2) for r1, r2, c1, c2 in sh.merged_cells]
         _fill(rows, merges, 1)
+        gone_rows = {r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)}  # as shown: hidden rows
+        gone_cols = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}  # and columns left out
+        rows = [[] if r in gone_rows else [("" if c in gone_cols else t) for c, t in enumerate(row)]
+                for r, row in enumerate(rows)] if gone_rows or gone_cols else rows
         tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
         hidden.append(bool(getattr(sh, "visibility", 0)))
         book.unload_sheet(index)
