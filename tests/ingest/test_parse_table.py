@@ -2673,3 +2673,24 @@ def test_an_adjusted_target_counts_where_a_row_fills_it(tmp_path: Path) -> None:
     assert (first["targets"]["2024"]["value"], first["actuals"]["2024"]["value"]) == (9000, 9500)
     assert first["inferred"]["target"]["rule"] == "adjusted_target" and "≥10000人" in first["inferred"]["target"]["reason"]
     assert second["targets"]["2024"]["value"] == 2000 and "target" not in second["inferred"]
+
+
+def test_hidden_text_in_a_word_cell_is_not_read(tmp_path: Path) -> None:
+    """A run Word does not show (``w:vanish``: a template's note, an old value kept hidden) is no part
+    of the cell's text."""
+    import docx
+    from docx.oxml import OxmlElement
+
+    doc = docx.Document()
+    doc.add_paragraph("项目支出绩效目标表（2024年度）")
+    rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "培训人次", "≥500人次"]]
+    table = doc.add_table(rows=2, cols=4)
+    for i, r in enumerate(rows):
+        for j, c in enumerate(r):
+            table.cell(i, j).text = c
+    for cell, hidden in ((table.cell(1, 2), "示例名称"), (table.cell(1, 3), "≥400人次")):
+        run = cell.paragraphs[0].add_run(hidden)
+        run._r.get_or_add_rPr().append(OxmlElement("w:vanish"))
+    doc.save(tmp_path / "vanish.docx")
+    got = _read(tmp_path / "vanish.docx")["indicators"]
+    assert [(i["name"], i["targets"]["2024"]["raw"]) for i in got] == [("培训人次", "≥500人次")]

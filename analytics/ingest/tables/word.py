@@ -30,12 +30,14 @@ def inner(el: ET.Element, tags: tuple[str, ...]) -> Iterator[ET.Element]:
 
 def text_of(el: ET.Element, boxes: bool = True) -> str:
     """The text of a paragraph: its runs, not a deleted run, the old place of a moved run (tracked
-    changes, read as if accepted), a nested table or the second copy a text box keeps for old
-    readers (mc:Fallback); its text boxes' text too unless ``boxes`` is false."""
+    changes, read as if accepted), hidden text (``w:vanish``), a nested table or the second copy a
+    text box keeps for old readers (mc:Fallback); its text boxes' text too unless ``boxes`` is false."""
     out = []
     for child in el:
         if child.tag in (f"{W}tbl", _MC_FALLBACK, f"{W}del", f"{W}moveFrom") or not boxes and child.tag == _BOX:
             continue
+        if child.tag == f"{W}r" and child.find(f"{W}rPr/{W}vanish") is not None:
+            continue  # hidden text (a template's note the document does not show)
         if child.tag == f"{W}t":
             out.append(child.text or "")
         else:
