@@ -41,14 +41,15 @@ class Grid:
     """Cell texts by sheet row (columns 0-based), merged ranges (1-based, inclusive), format, and
     whether the sheet is hidden in the workbook."""
 
-    __slots__ = ("cells", "merges", "fmt", "hidden")
+    __slots__ = ("cells", "merges", "fmt", "hidden", "left_out")
 
     def __init__(self, cells: dict[int, list[str]], merges: list[tuple[int, int, int, int]], fmt: str,
-                 hidden: bool = False) -> None:
+                 hidden: bool = False, left_out: tuple[int, int] = (0, 0)) -> None:
         self.cells = cells
         self.merges = merges
         self.fmt = fmt
         self.hidden = hidden
+        self.left_out = left_out  # rows and columns holding text that the sheet hides, left out (read as shown)
 
 
 def size_mb(n: int) -> str:
@@ -367,12 +368,13 @@ def _cell_value(c: Any, styles: _Styles, shared: list[str]) -> tuple[Any, int]:
 
 
 def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
-                 deadline: Deadline, words: bool = False, hidden_columns: bytearray | None = None
-                 ) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
+                 deadline: Deadline, words: bool = False, hidden_columns: bytearray | None = None,
+                 left_out: list[set[int]] | None = None) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
     """Cell texts by row and the merged ranges, in one streaming pass over the sheet; raises
     :class:`LimitExceeded` at the first passed limit. With ``hidden_columns`` (1 at each hidden
     column, filled as the sheet's head is read), only what the sheet shows is read: hidden rows and
-    the cells of those columns are left out."""
+    the cells of those columns are left out, and the rows and columns so left out that held a cell
+    are added to ``left_out`` (two sets)."""
     from openpyxl.utils.cell import column_index_from_string
 
     cells: dict[int, list[str]] = {}
@@ -388,6 +390,9 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
         r = int(ref) if ref and ref.isdigit() else r + 1
         seen += 1
         if hidden_columns is not None and row.get("hidden") in ("1", "true"):
+            if left_out is not None and any(_cell_value(cell, styles, shared)[0] not in (None, "") for cell in row
+                                            if cell.tag == _C):
+                left_out[0].add(r)
             continue  # a row the sheet hides: not what the person reads
         c = 0
         for cell in row:
@@ -397,6 +402,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
             c = column_index_from_string(ref.rstrip("0123456789")) if ref else c + 1
             seen += 1
             if hidden_columns is not None and c < len(hidden_columns) and hidden_columns[c]:
+                if left_out is not None and _cell_value(cell, styles, shared)[0] not in (None, ""):
+                    left_out[1].add(c)
                 continue
             value, style_id = _cell_value(cell, styles, shared)
             if value is None:
@@ -491,8 +498,9 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
             with reader.archive.open(picked[1].target) as src:
                 stream = _SheetStream(src)
                 sheet_xml = io.BufferedReader(stream, 1 << 20)
+                left: list[set[int]] = [set(), set()]
                 cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words,
-                                             stream.hidden_columns if shown else None)
+                                             stream.hidden_columns if shown else None, left)
     except LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001 - corrupt / truncated / not a workbook
@@ -506,4 +514,5 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
                 reader.archive.close()
             except Exception:  # noqa: BLE001 - closing a broken archive must not raise
                 pass
-    return Grid(cells, merges, "xlsx", hidden=str(getattr(picked[0], "state", "") or "visible") != "visible")
+    return Grid(cells, merges, "xlsx", hidden=str(getattr(picked[0], "state", "") or "visible") != "visible",
+                left_out=(len(left[0]), len(left[1])))

@@ -44,8 +44,9 @@ def advice_message(reading: Mapping[str, Any], lang: str) -> str | None:
     advice = reading.get("source", {}).get("advice")
     if not advice:
         return None
+    hidden = reading.get("source", {}).get("hidden") or {}
     return text(f"tables.advice_{advice}", lang, unread=len(reading.get("unread") or []),
-                n=len(reading.get("indicators") or []))
+                n=len(reading.get("indicators") or []), rows=hidden.get("rows", 0), columns=hidden.get("columns", 0))
 
 
 def _cell_problem(cell: str, lang: str) -> str:

@@ -143,5 +143,6 @@ def test_a_spreadsheet_s_hidden_rows_and_columns_are_left_out() -> None:
     assert isinstance(got, TableReading), got
     assert [(i["level1"], i["name"], i["targets"]["2024"]["raw"]) for i in got.indicators] == [
         ("产出指标", "培训人次", "≥500人次"), ("产出指标", "培训合格率", "≥95%")]
+    assert got.source["hidden"] == {"rows": 1, "columns": 1} and got.source["advice"] == "hidden_left_out"
     _, rows = source_grid(_odf(body), filename="目标.ods")
     assert not any(c.startswith("A000") or c == "旧指标" for r in rows for c in r)

@@ -112,6 +112,8 @@ def test_a_workbook_s_hidden_rows_and_columns_are_left_out_of_the_form_as_it_is_
     """A target table is read as the person sees it: a hidden column (指标编码) and a hidden row (an old
     indicator) are left out, a level merged over the hidden row still covers the rows shown; the
     data loader's read of the same sheet keeps every cell."""
+    from pathlib import Path
+
     from openpyxl import Workbook
 
     from analytics.ingest.problems import Collector
@@ -132,8 +134,15 @@ def test_a_workbook_s_hidden_rows_and_columns_are_left_out_of_the_form_as_it_is_
     result = parse_table(path)
     assert isinstance(result, TableReading)
     assert [(i["level1"], i["name"]) for i in result.indicators] == [("产出指标", "培训人次"), ("产出指标", "培训合格率")]
+    assert result.source["hidden"] == {"rows": 1, "columns": 1} and result.source["advice"] == "hidden_left_out"
+    from analytics.present.tables_text import advice_message
+
+    assert "隐藏的 1 行、1 列未读取" in (advice_message(result.to_json(), "zh") or "")
+    assert "(1 rows, 1 columns)" in (advice_message(result.to_json(), "en") or "")
     _, rows = source_grid(path)
     assert not any("A0001" in c or "旧指标（作废）" in c for r in rows for c in r)
+    seed = parse_table(Path(__file__).resolve().parents[1] / "tables" / "generated" / "seed_dongguan.xlsx")
+    assert isinstance(seed, TableReading) and "hidden" not in seed.source and "advice" not in seed.source
     data = path.read_bytes()
     every = read_excel(data, Collector("hidden.xlsx"), None, 1 << 24)
     assert every is not None and every.cells[4][2] == "旧指标（作废）" and every.cells[3][3] == "A0001"
@@ -162,5 +171,6 @@ def test_an_old_workbook_s_hidden_row_and_column_are_left_out_too() -> None:
     result = parse_table(path)
     assert isinstance(result, TableReading)
     assert [i["name"] for i in result.indicators] == ["培训人次", "培训合格率"]
+    assert result.source["hidden"] == {"rows": 1, "columns": 1}
     _, rows = source_grid(path)
     assert rows[3] == [] and all(r[3] == "" for r in rows if len(r) > 3)

@@ -80,6 +80,10 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         result = dataclasses.replace(result, code="sheet_table_picture")  # pictures and no table: a table pasted as a screenshot
     if isinstance(result, TableReading) and any(t.ocr for t in tables):
         result.source["ocr"] = True  # text read from pictures (a scan): see review.advise
+    if isinstance(result, TableReading):  # rows and columns the sheet hides, left out: see review.advise
+        shown = next((t for t in tables if t.sheet == result.source.get("sheet")), tables[0] if tables else None)
+        if shown is not None and any(shown.left_out):
+            result.source["hidden"] = {"rows": shown.left_out[0], "columns": shown.left_out[1]}
     return result
 
 

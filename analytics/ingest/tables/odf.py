@@ -44,6 +44,7 @@ class OdfSheet:
     merges: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden: bool = False
     tables: int = 0
+    left_out: list[int] = field(default_factory=lambda: [0, 0])  # hidden rows and columns with text, left out
 
 
 def _int(value: str | None, default: int = 1) -> int:
@@ -122,6 +123,8 @@ def _grid(table: ET.Element, limits: Limits, sheet: OdfSheet, prefix: str, first
     for row in _rows(table):
         if row.get(f"{_TABLE}visibility") in _HIDDEN:
             pending_rows += _int(row.get(f"{_TABLE}number-rows-repeated"))
+            if any(_cell_text(c) for c in row if c.tag == f"{_TABLE}table-cell"):
+                sheet.left_out[0] += 1
             continue
         cells: list[str] = []
         pending_cells = 0
@@ -145,6 +148,8 @@ def _grid(table: ET.Element, limits: Limits, sheet: OdfSheet, prefix: str, first
             if len(cells) > limits.max_table_columns:
                 break
         if hidden:
+            gone = {k for k, text in enumerate(cells, start=1) if k in hidden and text}
+            sheet.left_out[1] = max(sheet.left_out[1], len(gone))  # (the columns with text of the fullest row)
             cells = [("" if k in hidden else text) for k, text in enumerate(cells, start=1)]
             if not any(cells):
                 cells = []

@@ -24,6 +24,7 @@ class RawTable:
     lines: list[str] = field(default_factory=list)  # a text's lines as written (blanks kept), for text-lines
     pictures: int = 0  # pictures in the file (a table pasted as a screenshot or scan, when no table is found)
     ocr: bool = False  # its text read from pictures by OCR (a scan): to be checked
+    left_out: tuple[int, int] = (0, 0)  # rows and columns with text the sheet hides, left out (read as shown)
 
 
 @dataclass

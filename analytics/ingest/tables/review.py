@@ -70,6 +70,8 @@ def advise(result: Any, lex: Lexicon) -> None:
     if result.source.get("ocr"):
         result.source["advice"] = "scanned_ocr"
         mark_read_by_ocr(result.indicators)
+    elif result.source.get("hidden"):
+        result.source["advice"] = "hidden_left_out"  # rows or columns the sheet hides were not read
     elif str(result.source.get("format") or "").startswith("text") and unread >= least \
             and unread >= per * len(result.indicators):
         result.source["advice"] = "text_disordered"

@@ -192,7 +192,8 @@ def _read_odf(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         found = [s for s in found if s.name == sheet]
         if not found:
             return ReadFailure("no_sheet", ", ".join(names))
-    tables = _shown([RawTable("ods", s.rows, s.refs, s.name, True, pictures=pictures) for s in found],
+    tables = _shown([RawTable("ods", s.rows, s.refs, s.name, True, pictures=pictures, left_out=(s.left_out[0], s.left_out[1]))
+                     for s in found],
                     [s.hidden for s in found])
     for t in tables:
         t.sheets = [x.sheet or "" for x in tables]
@@ -275,7 +276,8 @@ def _read_xlsx(data: bytes, filename: str, sheet: str | None) -> list[RawTable] 
         rows = [list(grid.cells.get(r, [])) for r in range(first, last + 1)]
         _fill(rows, grid.merges, first)
         name = str(ctx.sheet)
-        tables.append(RawTable("xlsx", rows, [f"{name}!{r}" for r in range(first, last + 1)], name, True))
+        tables.append(RawTable("xlsx", rows, [f"{name}!{r}" for r in range(first, last + 1)], name, True,
+                               left_out=grid.left_out))
         hidden.append(grid.hidden)
     tables = _shown(tables, hidden)
     with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -343,9 +345,11 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         _fill(rows, merges, 1)
         gone_rows = {r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)}  # as shown: hidden rows
         gone_cols = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}  # and columns left out
+        left_out = (sum(1 for r in gone_rows if r < len(rows) and any(rows[r])),
+                    sum(1 for c in gone_cols if any(c < len(row) and row[c] for row in rows)))
         rows = [[] if r in gone_rows else [("" if c in gone_cols else t) for c, t in enumerate(row)]
                 for r, row in enumerate(rows)] if gone_rows or gone_cols else rows
-        tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True))
+        tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True, left_out=left_out))
         hidden.append(bool(getattr(sh, "visibility", 0)))
         book.unload_sheet(index)
     tables = _shown(tables, hidden)

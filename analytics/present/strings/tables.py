@@ -38,6 +38,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "这是扫描件：表中文字由 OCR 识别，可能有误（如“≥”识成“>”、数字或单位错认）。请逐项对照原件核对名称、单位和目标值；有 Word、Excel 或可复制文字的 PDF 原件时，最好上传原件。",
         "en": "This is a scan: the table's text was read by OCR and may be wrong (a \"≥\" read as \">\", a digit or unit misread). "
               "Check every name, unit and target against the paper; if you have the Word, Excel or text PDF original, upload that instead."},
+    "advice_hidden_left_out": {
+        "zh": "表中隐藏的 {rows} 行、{columns} 列未读取（按表格显示的内容读取，与 Excel 中看到的一致）。如果隐藏的行列"
+              "（或筛选掉的行）也属于这张表，请先在 Excel 中取消隐藏或清除筛选，再上传。",
+        "en": "Rows and columns the sheet hides were left out ({rows} rows, {columns} columns): the table is read as the sheet shows it. "
+              "If the hidden rows or columns (or rows a filter hides) belong to the table, unhide them or clear the "
+              "filter in Excel and upload again."},
     "advice_names_only": {
         "zh": "这段文字只有指标名称，没有指标值（复制在“指标值”一列之前就断了，或网页去掉了数字）：已列出 {n} 个指标名称，"
               "层级和目标值都没有读出，请在核对时填写。如有原文件，请直接上传 Excel、Word 或 PDF 文件。",
