@@ -149,6 +149,7 @@ def test_a_target_read_from_a_change_shows_its_reason_and_is_saved_as_the_level(
         (tmp_path / name).write_text(body, encoding="utf-8")
     project = load_project(tmp_path)
     assert (project.indicators[0].targets[2024].comparator, project.indicators[0].targets[2024].value) == (">=", 10500)
+    assert "目标：“较上年增长5%”按2023年的10000人换算为≥10500人" in project.indicators[0].mapping_note  # why, kept
 
 
 def test_rows_give_the_reasons_in_the_page_s_language(seed: dict) -> None:
