@@ -17,6 +17,7 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import expect
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -134,8 +135,8 @@ def pick_option(page, box, text: str) -> None:
         try:
             expect(options.filter(has_text=text).first).to_be_visible(timeout=5_000)
             expect(options.filter(has_not_text=text)).to_have_count(0, timeout=5_000)
-            want = options.filter(has_text=text).first.inner_text().strip()
-        except AssertionError:
+            want = options.filter(has_text=text).first.inner_text(timeout=5_000).strip()
+        except (AssertionError, PlaywrightTimeout):  # the list closed under a rerun between the two looks
             if attempt == 2:
                 raise
             page.keyboard.press("Escape")
