@@ -38,6 +38,11 @@ def _body(at: AppTest) -> str:
     return "\n".join(str(p) for p in parts)
 
 
+def _grid(at: AppTest):  # noqa: ANN202 - a pandas DataFrame
+    """The review grid (③) as the page holds it."""
+    return next(d.value for d in at.dataframe if "review" in d.value.columns)
+
+
 def _edit(at: AppTest, row: int, **cells: str) -> None:
     key = at.session_state["_np_grid_key"]
     at.session_state[key] = {"edited_rows": {row: cells}, "added_rows": [], "deleted_rows": []}
@@ -127,7 +132,7 @@ def test_targets_written_as_sentences_are_offered_for_review_and_saved(at: AppTe
               "数量指标:葡萄种植数量(≥**株)>=17600株;种植作物成活率(≥**%)>=85;时效指标:完成及时率(≥**%)>=100%。\n"
               "二、 效益指标\n效益指标:经济效益指标:特色产业产值(≥**万元)≥80万元;生态效益指标:生态修复功能提高。\n")
     _paste(at, notice)
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    grid = _grid(at)
     assert list(grid["name"]) == ["葡萄种植数量", "种植作物成活率", "完成及时率", "特色产业产值"]
     assert list(grid["unit"]) == ["株", "%", "%", "万元"]
     at.button(key="np_save").click().run()
@@ -143,8 +148,7 @@ def test_a_target_taken_from_the_name_is_marked_for_checking(at: AppTest) -> Non
             "\t时效指标\t年度资金支付完成率100%\t\t\t10\t10\n")
     _paste(at, text)
     assert "需要核对" in _body(at)
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
-    rows = {r["name"]: r for _, r in grid.iterrows()}
+    rows = {r["name"]: r for _, r in _grid(at).iterrows()}
     assert rows["工程质量合格"]["target_2022"] == "工程质量合格" and rows["工程质量合格"]["review"] == "目标"
     assert rows["年度资金支付完成率"]["target_2022"] == "100%" and rows["年度资金支付完成率"]["review"] == "目标"
     assert rows["完成改造项目数量"]["review"] != "目标"
@@ -155,8 +159,7 @@ def test_a_target_written_as_a_change_shows_the_level_it_was_read_as_and_is_save
             "产出指标\t数量指标\t新增就业人数\t10000人\t较上年增长5%\n"
             "效益指标\t社会效益指标\t城镇登记失业率\t3.2%\t较上年下降0.5个百分点\n")
     _paste(at, text)
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
-    rows = {r["name"]: r for _, r in grid.iterrows()}
+    rows = {r["name"]: r for _, r in _grid(at).iterrows()}
     assert rows["新增就业人数"]["target_2024"] == "较上年增长5%" and "≥10500人" in rows["新增就业人数"]["reason_target"]
     assert "≤2.7%" in rows["城镇登记失业率"]["reason_target"] and rows["新增就业人数"]["unit"] == "人"
     at.button(key="np_save").click().run()
@@ -171,7 +174,7 @@ def test_in_english_the_reasons_are_english(at: AppTest) -> None:
     at.sidebar.radio(key="lang").set_value("en").run()
     _paste(at, "项目支出绩效目标表（2024年度）\n一级指标\t二级指标\t三级指标\t2023年完成值\t2024年目标值\n"
                "产出指标\t数量指标\t新增就业人数\t10000人\t较上年增长5%\n")
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    grid = _grid(at)
     row = grid.iloc[0]
     assert row["reason_kind"].startswith("Name contains") and row["reason_unit"] == "Target written “≥10500人”", dict(row)
     assert row["reason_target"].startswith("“较上年增长5%” from 2023's 10000人 comes to ≥10500人"), row["reason_target"]
@@ -200,7 +203,7 @@ def test_a_template_never_filled_in_keeps_its_rows_to_fill_at_review(at: AppTest
             "产出指标\t数量指标\t新建堤防长度\t公里\n"
             "\t质量指标\t工程验收合格率\t≧ %\n")
     _paste(at, text)
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    grid = _grid(at)
     assert list(grid["name"]) == ["新建堤防长度", "工程验收合格率"]
     assert list(grid["unit"]) == ["公里", "%"]
     assert list(grid["target_2024"]) == ["", ""] and all("目标" in r for r in grid["review"])
@@ -230,5 +233,5 @@ def test_a_copy_cut_before_its_values_lists_its_names_and_says_why(at: AppTest) 
     _paste(at, CUT)
     assert not at.exception
     assert any("只有指标名称，没有指标值" in w.value for w in at.warning)
-    grid = next(d.value for d in at.dataframe if "review" in d.value.columns)
+    grid = _grid(at)
     assert "新建站点个数" in list(grid["name"])
