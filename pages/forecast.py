@@ -12,6 +12,7 @@ from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record
 from analytics.rules.progress import expected_path
 from analytics.present.catalogue import text
+from analytics.present.chart_data import unit_axis_title
 from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, column_title, forecast_rows, table
 from analytics.present.forecast_text import method_desc, method_name, reason_name
 from analytics.present.format import fmt_value
@@ -134,8 +135,9 @@ if ind.kind != "milestone" and r.data_month:
     if traj is not None:
         for m in range(1, 13):
             lines.append({"month": m, "value": traj.at(m), "series": t("ind_expected_line", lang), "kind": "expected"})
-    unit_title = t("ch_cum_axis", lang, unit=ind.unit) if ind.kind == "flow" else f"{ind.display_name(lang)}（{ind.unit}）"
-    show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r.target, ind.kind == "flow" or ind.id == project.execution_indicator)
+    unit_title = unit_axis_title(ind.display_name(lang), ind.unit, lang, ind.kind == "flow")
+    show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r.target, ind.kind == "flow" or ind.id == project.execution_indicator,
+               target_unit=ind.unit)
     st.caption(t("fc_fan_caption", lang))
 
 # -- track record ----------------------------------------------------------------------------
@@ -153,7 +155,8 @@ else:
         tl = [{"month": x.month, "value": x.point, "series": t("fc_track_point", lang), "kind": "projection"} for x in rec if x.point is not None]
         tl += [{"month": m, "value": final, "series": t("fc_track_final", lang), "kind": "actual"} for m in range(1, 12)]
         tb = pd.DataFrame([{"month": x.month, "lower": x.lower, "upper": x.upper} for x in rec if x.lower is not None], columns=["month", "lower", "upper"])
-        show_chart("forecast_fan", pd.DataFrame(tl), tb, f"{ind.display_name(lang)}（{ind.unit}）" if ind.unit else ind.display_name(lang), lang, ind.target(ty).value if ind.target(ty) else None)
+        show_chart("forecast_fan", pd.DataFrame(tl), tb, unit_axis_title(ind.display_name(lang), ind.unit, lang, False), lang,
+                   ind.target(ty).value if ind.target(ty) else None, target_unit=ind.unit)
         errs = [abs(x.error) for x in rec if x.error is not None]
         inside = [x.inside for x in rec if x.inside is not None]
         st.caption(t("fc_track_summary", lang, year=ty, mape=100 * sum(errs) / len(errs) if errs else 0.0, cover=100 * sum(inside) / len(inside) if inside else 0.0, final=esc(fmt_value(final, ind.unit, lang))))

@@ -102,7 +102,7 @@ elif fc is not None and fc.reason:
 year = state.year
 src = project.indicator(ind.derived_from) if ind.derived_from else ind
 chart = chart_data.indicator_progress(ds, ind.id, year, data_month(year, state.as_of), lang, row.target)
-show_chart("indicator_progress", *chart.args(lang), title=f"{year}", bars=chart.bars, bar_title=chart.bar_title)
+show_chart("indicator_progress", *chart.args(lang), title=f"{year}", **chart.kwargs())
 if chart.bars and not chart.monthly.empty:
     st.caption(t("ind_bars_caption", lang))
 

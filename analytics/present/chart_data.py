@@ -71,10 +71,15 @@ class IndicatorChart:
     target: float | None
     bars: bool  # monthly bars are drawn (flows)
     bar_title: str = ""  # the bars' own axis title, with the unit (当月值（万人）)
+    unit: str = ""  # the indicator's unit, for the target's label (年度目标 20,000亩)
 
     def args(self, lang: str) -> tuple[Any, ...]:
         """Positional arguments of ``charts.indicator_progress``."""
         return self.monthly, self.lines, self.unit_title, lang, self.target
+
+    def kwargs(self) -> dict[str, Any]:
+        """Keyword arguments of ``charts.indicator_progress`` (bars and the units' words)."""
+        return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit}
 
 
 def unit_axis_title(name: str, unit: str, lang: str, cumulative: bool) -> str:
@@ -120,4 +125,4 @@ def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, la
     u = unit_name(ind.unit, lang)
     bar_title = text("ind_monthly_axis", lang, unit=u) if u else text("ind_monthly_bar", lang)
     return IndicatorChart(pd.DataFrame(monthly, columns=BAR_COLUMNS), pd.DataFrame(lines, columns=LINE_COLUMNS),
-                          title, target, ind.kind == "flow", bar_title)
+                          title, target, ind.kind == "flow", bar_title, ind.unit)

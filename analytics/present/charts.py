@@ -21,6 +21,7 @@ import altair as alt
 import pandas as pd
 from altair.utils.data import to_values
 
+from analytics.present.format import fmt_value
 from analytics.present.i18n import t
 from analytics.present.labels import status_color, status_label, status_name
 from analytics.rules.progress import load_rules
@@ -118,6 +119,7 @@ def indicator_progress(
     title: str = "",
     bars: bool = True,
     bar_title: str | None = None,
+    target_unit: str | None = None,
 ) -> alt.TopLevelMixin:
     """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
     series, kind ∈ actual/expected/prior/forecast) and the target as a rule. The bars have their
@@ -158,8 +160,7 @@ def indicator_progress(
             )
         )
     if target is not None:
-        label = t("ch_target_label", lang, v=f"{target:,.4g}")
-        tdf = pd.DataFrame({"value": [target], "label": [label]})
+        tdf = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y="value:Q"))
         layers.append(
             alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(y="value:Q", x=alt.value(0), text="label:N")
@@ -183,12 +184,19 @@ def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(bars + text, height=40 * len(df) + 30)
 
 
+def target_label(target: float, unit: str | None, lang: str) -> str:
+    """The words beside a chart's target line: ``年度目标 20,000亩`` (the one formatter's value)."""
+    return t("ch_target_label", lang, v=fmt_value(target, unit, lang))
+
+
 def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
-                 zero_based: bool = False, title: str = "") -> alt.TopLevelMixin:
+                 zero_based: bool = False, title: str = "", target_unit: str | None = None) -> alt.TopLevelMixin:
     """History, this year's actuals and the forecast path with its 80% band (the fan), the
-    expected trajectory and the target. ``lines``: month, value, series, kind ∈ actual /
-    projection / expected / prior / baseline / scenario; ``band``: month, lower, upper."""
-    return _fan_chart(lines, band, y_title, lang, target, _fan_domain(lines, band, target, zero_based), zero_based, title)
+    expected trajectory and the target (labelled in ``target_unit``). ``lines``: month, value,
+    series, kind ∈ actual / projection / expected / prior / baseline / scenario; ``band``:
+    month, lower, upper."""
+    return _fan_chart(lines, band, y_title, lang, target, _fan_domain(lines, band, target, zero_based), zero_based, title,
+                      target_unit)
 
 
 def _fan_domain(lines: pd.DataFrame, band: pd.DataFrame, target: float | None, zero_based: bool) -> list[float]:
@@ -206,7 +214,7 @@ def _fan_domain(lines: pd.DataFrame, band: pd.DataFrame, target: float | None, z
 
 
 def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None,
-               y_domain: list[float], zero_based: bool, title: str) -> alt.TopLevelMixin:
+               y_domain: list[float], zero_based: bool, title: str, target_unit: str | None = None) -> alt.TopLevelMixin:
     x_title = t("ind_month", lang)
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
     y_scale = alt.Scale(domain=y_domain, nice=False, zero=zero_based)
@@ -216,8 +224,8 @@ def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str,
             alt.Chart(band)
             .mark_area(opacity=0.25, color=SERIES_COLORS["band"])
             .encode(x=x, y=alt.Y("lower:Q", title=y_title, scale=y_scale), y2="upper:Q",
-                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=",.4~g", title=t("ch_low", lang)),
-                             alt.Tooltip("upper:Q", format=",.4~g", title=t("ch_high", lang))])
+                    tooltip=[alt.Tooltip("month:O", title=x_title), alt.Tooltip("lower:Q", format=",.2~f", title=t("ch_low", lang)),
+                             alt.Tooltip("upper:Q", format=",.2~f", title=t("ch_high", lang))])
         )
     if not lines.empty:
         domain = list(dict.fromkeys(lines["series"]))
@@ -238,11 +246,11 @@ def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str,
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors),
                                 legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400)),
                 strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),
-                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.4~g")],
+                tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=y_title, format=",.2~f")],
             )
         )
     if target is not None:
-        tdf = pd.DataFrame({"value": [target], "label": [t("ch_target_label", lang, v=f"{target:,.4g}")]})
+        tdf = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
     return _finish(alt.layer(*layers).properties(title=title), height=340)
@@ -287,14 +295,14 @@ def _fill(node: Any, domain: list[float]) -> Any:
 
 
 def fan_spec(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
-             zero_based: bool = False, title: str = "") -> dict[str, Any]:
+             zero_based: bool = False, title: str = "", target_unit: str | None = None) -> dict[str, Any]:
     """The Vega-Lite spec of :func:`forecast_fan` without building Altair objects each time."""
     series = tuple(lines.drop_duplicates("series")[["series", "kind"]].itertuples(index=False, name=None)) if not lines.empty else ()
     template, roles = _fan_template(series, not band.empty, target is not None, y_title, lang, zero_based, title)
     spec = _fill({k: v for k, v in template.items() if k != "datasets"}, _fan_domain(lines, band, target, zero_based))
     data = {"lines": lines, "band": band}
     if target is not None:
-        data["target"] = pd.DataFrame({"value": [target], "label": [t("ch_target_label", lang, v=f"{target:,.4g}")]})
+        data["target"] = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
     renamed: dict[str, str] = {}
     datasets: dict[str, list[dict[str, Any]]] = {}
     for old_name, role in roles.items():
@@ -322,7 +330,7 @@ def spec(builder: str, *args: Any, **kwargs: Any) -> dict[str, Any]:
     if builder == "forecast_fan":
         return fan_spec(*args, **kwargs)
     if builder == "execution_projection":
-        return fan_spec(*_execution_fan_args(*args, **kwargs), zero_based=True)
+        return fan_spec(*_execution_fan_args(*args, **kwargs), zero_based=True, target_unit="%")
     return globals()[builder](*args, **kwargs).to_dict(validate=False)
 
 
@@ -332,7 +340,7 @@ def _execution_fan_args(lines: pd.DataFrame, band: pd.DataFrame, lang: str, targ
 
 def execution_projection(lines: pd.DataFrame, band: pd.DataFrame, lang: str, target: float | None = None) -> alt.TopLevelMixin:
     """Budget execution by month (a fan chart on a 0–100% axis)."""
-    return forecast_fan(*_execution_fan_args(lines, band, lang, target), zero_based=True)
+    return forecast_fan(*_execution_fan_args(lines, band, lang, target), zero_based=True, target_unit="%")
 
 
 def score_parts(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:

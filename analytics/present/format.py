@@ -3,7 +3,7 @@
 Pages, slides, forms, the written report and the CLI's table output all format through this
 module, so a value reads the same everywhere. Precision is a property of the unit, kept as data
 in :data:`PRECISION` (whole numbers for things counted one by one, two decimals for 万-units,
-one decimal for percentages). The words — unit names, 个百分点, month names — are templates of
+one decimal for percentages, up to two for any other unit with no zeros trailing: 20,000亩). The words — unit names, 个百分点, month names — are templates of
 the one catalogue (``analytics/present/strings/units.py``).
 
 Rules that hold for every function here:
@@ -34,7 +34,8 @@ PRECISION: dict[str, dict[str, Any]] = {
     "count": {
         "decimals": 0,
         "units": ("个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天",
-                  "人次", "批次", "场", "座", "门", "台", "辆", "套", "处"),
+                  "人次", "批次", "场", "座", "门", "台", "辆", "套", "处", "组", "株", "棵", "头", "只", "张",
+                  "本", "册", "篇", "部", "间", "栋", "起", "例", "宗", "轮", "班", "个次", "户次"),
         "help": "Things counted one by one: never fractional, also in forecasts and gaps (47.53 家 → 48家).",
     },
     "wan": {
@@ -53,21 +54,35 @@ PRECISION: dict[str, dict[str, Any]] = {
         "help": "Percentages and rates: one decimal, and a value under 100 never shows as 100.0% (99.96 → 99.9%); "
                 "a difference of two percentages is in percentage points (个百分点).",
     },
+    "points": {
+        "decimals": 2,
+        "units": ("分",),
+        "help": "Scores (分) of a 绩效自评: two decimals, as the forms write them (48.20分 of 50.00).",
+    },
     "other": {
         "decimals": 2,
+        "trim": True,
         "units": (),
-        "help": "Any other unit, and numbers without a unit: two decimals.",
+        "help": "Any other unit (亩, 吨, 公里 …), and numbers without a unit: up to two decimals, the zeros "
+                "trailing them dropped, so a whole figure reads whole (20,000亩, 12.5吨, 3.14公里).",
     },
 }
 
 
 @dataclass(frozen=True)
 class UnitRule:
-    """How numbers in one unit are shown: its kind (a key of :data:`PRECISION`) and decimals."""
+    """How numbers in one unit are shown: its kind (a key of :data:`PRECISION`), its decimals
+    and whether zeros trailing them are dropped (``trim``: at most ``decimals``)."""
 
     unit: str
     kind: str
     decimals: int
+    trim: bool = False
+
+
+def _rule(u: str, kind: str) -> UnitRule:
+    rule = PRECISION[kind]
+    return UnitRule(u, kind, int(rule["decimals"]), bool(rule.get("trim", False)))
 
 
 def unit_rule(unit: str | None) -> UnitRule:
@@ -75,15 +90,26 @@ def unit_rule(unit: str | None) -> UnitRule:
     u = (unit or "").strip()
     for kind, rule in PRECISION.items():
         if u in rule["units"]:
-            return UnitRule(u, kind, int(rule["decimals"]))
+            return _rule(u, kind)
     if u.startswith("万") and len(u) > 1:
-        return UnitRule(u, "wan", int(PRECISION["wan"]["decimals"]))
-    return UnitRule(u, "other", int(PRECISION["other"]["decimals"]))
+        return _rule(u, "wan")
+    return _rule(u, "other")
 
 
 def decimals_for(unit: str | None) -> int:
-    """Decimals shown for values in ``unit``."""
+    """Decimals shown for values in ``unit`` (at most, for a unit whose trailing zeros are dropped)."""
     return unit_rule(unit).decimals
+
+
+def shown_decimals(x: Any, unit: str | None) -> int:
+    """Decimals ``x`` is shown with in ``unit``: the unit's, less the zeros trailing them where
+    the unit drops them (20000 亩 → 0, 12.5 吨 → 1); the same for a page, a form and a slide."""
+    rule = unit_rule(unit)
+    v = _finite(x)
+    if not rule.trim or v is None or rule.decimals <= 0:
+        return rule.decimals
+    digits = str(rounded(v, rule.decimals)).partition(".")[2].rstrip("0")
+    return len(digits)
 
 
 def is_count(unit: str | None) -> bool:
@@ -148,9 +174,10 @@ def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int 
     """A value in its unit with the unit's precision: ``fmt_value(12.4, "万人")`` → ``12.40万人``;
     ``fmt_value(47.53, "家")`` → ``48家``; ``fmt_value(95.25, "%")`` → ``95.3%``;
     English: ``12.40 10k persons``. ``with_unit=False`` gives the number alone (a table with a
-    unit column); ``decimals`` overrides the unit's rule (never for count units)."""
+    unit column); ``decimals`` overrides the unit's rule (never for count units); any other unit
+    drops the zeros trailing its two decimals (``fmt_value(20000, "亩")`` → ``20,000亩``)."""
     u = (unit or "").strip()
-    nd = decimals_for(u) if decimals is None or is_count(u) else decimals
+    nd = shown_decimals(x, u) if decimals is None or is_count(u) else decimals
     if u == "%" and _below_100(_finite(x), nd):
         toward_zero = True
     number = fmt_number(x, nd, sign=sign, toward_zero=toward_zero)
@@ -286,10 +313,10 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
     Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
-    its unit too (``≥100`` → ``≥100公里``)."""
+    its unit too (``≥100`` → ``≥100公里``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``."""
     if not raw or not str(raw).strip():
         return DASH
-    written = str(raw).strip()
+    written = str(raw).strip().replace("≧", "≥").replace("≦", "≤")  # the full-width signs as the others
     u = (unit or "").strip()
     if u and u != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):
         return _with_unit(written, u, lang)

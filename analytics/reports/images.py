@@ -69,11 +69,10 @@ def chart_data_budget_execution(ctx: ReportContext) -> pd.DataFrame:
     return chart_data.budget_execution(ctx.ds, ctx.year, ctx.month or 0, ctx.lang, ctx.scenario, ctx.scenario_name)
 
 
-def chart_data_indicator(ctx: ReportContext, indicator_id: str) -> tuple[pd.DataFrame, pd.DataFrame, str, float | None, bool]:
-    """(monthly bars, lines, y-axis title with unit, target, bars?) as on the 指标详情 page."""
+def chart_data_indicator(ctx: ReportContext, indicator_id: str) -> chart_data.IndicatorChart:
+    """The inputs of one indicator's chart, as on the 指标详情 page."""
     row = ctx.row(indicator_id)
-    c = chart_data.indicator_progress(ctx.ds, indicator_id, ctx.year, ctx.month, ctx.lang, row.target if row else None)
-    return c.monthly, c.lines, c.unit_title, c.target, c.bars
+    return chart_data.indicator_progress(ctx.ds, indicator_id, ctx.year, ctx.month, ctx.lang, row.target if row else None)
 
 
 def chart_request(ctx: ReportContext, name: str) -> ChartRequest:
@@ -92,9 +91,9 @@ def chart_request(ctx: ReportContext, name: str) -> ChartRequest:
     if name.startswith("indicator:"):
         iid = name.split(":", 1)[1]
         if iid in ctx.project.by_id:
-            monthly, lines, unit_title, target, bars = chart_data_indicator(ctx, iid)
+            c = chart_data_indicator(ctx, iid)
             title = f"{ctx.project.indicator(iid).display_name(lang)} · {ctx.year}"
-            return ChartRequest(name, "indicator_progress", (monthly, lines, unit_title, lang, target), {"title": title, "bars": bars}, title)
+            return ChartRequest(name, "indicator_progress", c.args(lang), {"title": title, **c.kwargs()}, title)
     raise ValueError(
         f"unknown chart {name!r}; names: {', '.join(CHART_NAMES)}, indicator:<id> (e.g. indicator:new_urban_jobs) / "
         f"未知的图表「{name}」，可用：{'、'.join(CHART_NAMES)}、indicator:<指标编号>"

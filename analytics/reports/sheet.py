@@ -15,7 +15,7 @@ import yaml
 from analytics.core.exports import excel_literal, safe_cell
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import decimals_for
+from analytics.present.format import decimals_for, shown_decimals
 from analytics.reports.context import ReportContext
 
 
@@ -49,9 +49,9 @@ def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:
 
 
 def number_format(unit: str, value: float | None = None) -> str:
-    """The Excel number format of a form cell: the unit's precision of analytics/present/format.py."""
-    del value
-    nd = decimals_for(unit)
+    """The Excel number format of a form cell: the decimals the pages show ``value`` with
+    (analytics/present/format.py: 20000 亩 → ``#,##0``, 12.5 吨 → ``#,##0.0``)."""
+    nd = shown_decimals(value, unit) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
     return body + excel_literal(unit)  # a unit holding " or \ cannot break the format
 

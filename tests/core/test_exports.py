@@ -47,6 +47,9 @@ def test_unit_is_literal_text_of_the_format(unit):
 
 def test_plain_units_keep_todays_format():
     assert number_format("万人次").endswith('#,##0.00"万人次"')  # as the golden forms pin it
+    # a form's cell shows the decimals the pages show: a whole 20000亩 whole, 12.5吨 with one
+    assert number_format("亩", 20000.0) == '#,##0"亩"' and number_format("吨", 12.5) == '#,##0.0"吨"'
+    assert number_format("万人", 12.0) == '#,##0.00"万人"' and number_format("亩") == '#,##0.00"亩"'
     assert excel_literal("万人次") == '"万人次"' and excel_literal("") == ""
     assert excel_literal('万"人') == '"万"\\""人"' and excel_literal("\\") == "\\\\"
 

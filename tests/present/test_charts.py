@@ -34,9 +34,22 @@ def test_budget_execution():
 def test_indicator_progress_units_in_axis():
     monthly = pd.DataFrame([{"month": 2, "value": 1.2, "label": "1-2月"}])
     lines = pd.DataFrame([{"month": 2, "value": 1.2, "series": "2024 累计实际", "kind": "actual"}, {"month": 2, "value": 1.0, "series": "应达进度", "kind": "expected"}])
-    spec = _check(charts.indicator_progress(monthly, lines, "累计值（万人）", "zh", 12.4))
+    spec = _check(charts.indicator_progress(monthly, lines, "累计值（万人）", "zh", 12.4, target_unit="万人"))
     text = json.dumps(spec, ensure_ascii=False)
-    assert "累计值（万人）" in text and "年度目标 12.4" in text
+    assert "累计值（万人）" in text and "年度目标 12.40万人" in text
+
+
+@pytest.mark.parametrize("lang, label", [("zh", "年度目标 20,000亩"), ("en", "Target 20,000 mu")])
+def test_a_target_line_reads_as_the_pages_write_the_target(lang, label):
+    """The target's label goes through the one formatter (never ``2e+04``), also on the fan."""
+    lines = pd.DataFrame([{"month": 2, "value": 1500.0, "series": "实际", "kind": "actual"}])
+    band = pd.DataFrame(columns=["month", "lower", "upper"])
+    progress = json.dumps(_check(charts.indicator_progress(lines.iloc[:0], lines, "亩", lang, 20000.0, target_unit="亩")), ensure_ascii=False)
+    fan = json.dumps(charts.spec("forecast_fan", lines, band, "亩", lang, 20000.0, target_unit="亩"), ensure_ascii=False)
+    for text in (progress, fan):
+        assert label in text and "e+" not in text
+    execution = json.dumps(charts.spec("execution_projection", lines, band, lang, 95.0), ensure_ascii=False)
+    assert ("年度目标 95.0%" if lang == "zh" else "Target 95.0%") in execution
 
 
 def test_goal_scores():
@@ -145,9 +158,10 @@ def test_report_and_page_use_the_same_chart_data(sample):
     from analytics.reports.images import chart_data_indicator
 
     ctx = build_context(sample, (2024, 8), lang="zh")
-    monthly, lines, title, target, bars = chart_data_indicator(ctx, "new_urban_jobs")
-    c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "zh", target)
-    assert monthly.equals(c.monthly) and lines.equals(c.lines) and (title, bars) == (c.unit_title, c.bars)
+    r = chart_data_indicator(ctx, "new_urban_jobs")
+    c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "zh", r.target)
+    assert r.monthly.equals(c.monthly) and r.lines.equals(c.lines) and (r.unit_title, r.bars) == (c.unit_title, c.bars)
+    assert r.kwargs() == c.kwargs() and r.kwargs()["target_unit"] == "万人" and r.kwargs()["bar_title"] == "当月值（万人）"
 
 
 def test_goal_scores_data(sample):

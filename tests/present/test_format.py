@@ -23,7 +23,12 @@ from analytics.present import format as f
     ("%", 95.25, "95.3%", "95.3%"),
     ("%", 100, "100.0%", "100.0%"),
     ("", 3.14159, "3.14", "3.14"),
-    (None, 2, "2.00", "2.00"),
+    (None, 2, "2", "2"),  # any other unit: up to two decimals, no zeros trailing them
+    ("亩", 20000, "20,000亩", "20,000 mu"),
+    ("吨", 12.5, "12.5吨", "12.5 t"),
+    ("公里", 3.14159, "3.14公里", "3.14 km"),
+    ("亩", 19999.996, "20,000亩", "20,000 mu"),  # rounded first, then the zeros dropped
+    ("组", 4.6, "5组", "5 groups"),  # a counting word is a count
     ("万份", 0.005, "0.01万份", "0.01 10k copies"),
     ("万户", 1.0, "1.00万户", "1.00 10k households"),  # an unlisted 万-unit is a 万-unit
 ])
@@ -37,6 +42,8 @@ def test_precision_is_data_with_help():
         assert isinstance(rule["decimals"], int) and rule["help"], kind
     assert f.decimals_for("家") == 0 and f.decimals_for("万人次") == 2 and f.decimals_for("%") == 1
     assert f.decimals_for("万吨") == 2 and f.decimals_for("公里") == 2
+    assert f.shown_decimals(20000, "亩") == 0 and f.shown_decimals(12.5, "吨") == 1 and f.shown_decimals(12.5, "万吨") == 2
+    assert f.shown_decimals(None, "吨") == 2 and f.shown_decimals(3, "%") == 1
     units = [u for rule in f.PRECISION.values() for u in rule["units"]]
     assert len(units) == len(set(units)), "a unit listed under two kinds"
 
@@ -150,17 +157,23 @@ def test_units_in_english():
 
 
 def test_no_raw_floats_over_many_values():
-    """Whatever the value, the output has exactly the unit's decimals."""
-    for unit in ("万人", "家", "%", "人", "万元", ""):
+    """Whatever the value, the output has exactly the unit's decimals (at most, and no zero
+    trailing them, for a unit that drops them)."""
+    for unit in ("万人", "家", "%", "人", "万元", "", "亩"):
         nd = f.decimals_for(unit)
-        for x in (0.07999, 4.117, -0.6667, 1e-9, 123456.789, -98765.4321, math.pi):
+        for x in (0.07999, 4.117, -0.6667, 1e-9, 123456.789, -98765.4321, math.pi, 2.5, 7.0):
             out = f.fmt_value(x, unit)
             digits = re.search(r"[\d,]+(?:\.(\d+))?", out)
             assert digits is not None, out
-            assert len(digits.group(1) or "") == nd, (unit, x, out)
+            shown = digits.group(1) or ""
+            if f.unit_rule(unit).trim:
+                assert len(shown) <= nd and not shown.endswith("0") and len(shown) == f.shown_decimals(x, unit), (unit, x, out)
+            else:
+                assert len(shown) == nd, (unit, x, out)
 
 
 def test_targets_as_written_with_their_unit():
+    assert f.fmt_target("≧60个", "个") == "≥60个" and f.fmt_target("≦5%", "%") == "≤5%"
     assert f.fmt_target("15.11", "万人次") == "15.11万人次"
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
     assert f.fmt_target("95%以上", "%") == "95%以上"
