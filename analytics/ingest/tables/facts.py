@@ -1,5 +1,5 @@
 """Project facts written above the indicator rows: the project's name, departments, funding by
-source and the goal texts. A label's value is the next cell of its row that is not a label; a
+source (and what a 自评表 says was spent, :mod:`analytics.ingest.tables.spent`) and the goal texts. A label's value is the next cell of its row that is not a label; a
 row whose label cell is blank continues the label above it (a merged label)."""
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.spent import read_spent
 
 __all__ = ["read_facts", "is_sign_off", "label_kind"]
 
@@ -142,9 +143,20 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
                     _take(facts, sources, total, k2, normalize_text(rest[j]), rest[j + 1], None, lex)
                     j += 1
                 j += 1
+    spent = read_spent(rows, lex, label_kind)
+    if spent is not None and spent["budget"] is not None:
+        total = spent["budget"]  # the year's budget the form's 执行率 is against (全年预算数 over 年初预算数)
+        for s in sources:
+            s["amount"] = next((x["budget"] for x in spent["sources"] if x["name"] == s["name"] and x["budget"] is not None),
+                               s["amount"])
     if total is not None or sources:
         facts["funding"] = {"total": total if total is not None else round(sum(s["amount"] for s in sources), 2),
                             "unit": "万元", "sources": sources}
+        if spent is not None:
+            facts["funding"]["spent"] = {
+                "amount": spent["amount"], "label": spent["label"], "rate": spent["rate"],
+                "sources": [{"key": _source_key(x["name"], lex), "name": x["name"], "amount": x["amount"]}
+                            for x in spent["sources"]]}
     facts.pop("name_from_unit", None)
     return facts
 
@@ -162,9 +174,9 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
         deps[key] = f"{deps[key]}；{value.strip()}" if key in deps and value.strip() not in deps[key] else value.strip()
     elif kind == "sources":
         amount = _number(value)
-        if amount is not None:
-            name = re.sub(r"^其中[:：]?", "", label)
-            name = re.sub(r"[(（].*?[)）]", "", name)
+        name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
+        if amount is not None and all(s["name"] != name for s in sources):
+            # the same source again is its figure of another column (到位数, 执行数): the budget's stands
             sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
     elif kind == "total":
         amount = _number(value)

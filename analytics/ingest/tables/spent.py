@@ -1,0 +1,184 @@
+"""What a 自评表 says was spent: its budget block (预算执行情况) read above the indicator rows.
+
+A self-evaluation form states the year's budget and spending in a small block of its own::
+
+    项目资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分
+    年度资金总额     | 329.77     | 329.77     | 338.31     | 10   | 102.59% | 10
+    其中：当年财政拨款 | 329.77   | 329.77     | 338.31     | —    | 102.59% | —
+
+The header names the block's columns (lexicon ``facts.budget_columns``); the values of a row are
+taken in the header's order after the row's label (a copy often drops the header's first cell, so
+places are not trusted). A row's spending is kept only when it is an amount (not a share) and,
+where the block gives a rate and a budget, agrees with them (within ``facts.rate_tolerance``
+points): a block whose cells slid under the wrong headers is left unread rather than misread.
+A label written before its amount on one row (``预算数： | 312 | 执行数： | 312``) is read too.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.lexicon import Lexicon
+
+__all__ = ["read_spent"]
+
+_AMOUNT = re.compile(r"^-?\d+(,\d{3})*(\.\d+)?$")
+_RATE = re.compile(r"^(\d+(?:\.\d+)?)%$")
+
+
+def _amount(text: str) -> float | None:
+    """An amount in 万元 (``338.31``, ``3359.62万``, ``50万元``); a share or words are none."""
+    t = normalize_text(text).replace(" ", "")
+    t = t.replace("万元", "").removesuffix("万")
+    return float(t.replace(",", "")) if _AMOUNT.match(t) else None
+
+
+def _rate(text: str) -> float | None:
+    m = _RATE.match(normalize_text(text).replace(" ", ""))
+    return float(m.group(1)) if m else None
+
+
+def _role(cell: str, lex: Lexicon) -> str | None:
+    """The budget block's column a header cell names (``executed``, ``budget``, ``initial``,
+    ``rate``, ``arrived``, ``points``, ``score``), else None."""
+    t = re.sub(r"[(（][^)）]*[)）]?", "", normalize_text(cell)).replace(" ", "").rstrip(":：")
+    if not t or len(t) > 12:
+        return None
+    for role, pattern in lex.facts["budget_columns"].items():
+        if re.search(pattern, t):
+            return str(role)
+    return None
+
+
+def _header(cells: list[str], lex: Lexicon) -> list[str] | None:
+    """The roles of a budget block's header row, in order; None when the row is none (no
+    执行数 column, or amounts among its cells: labels beside their values)."""
+    if any(_amount(c) is not None or _rate(c) is not None for c in cells):
+        return None
+    roles = [r for r in (_role(c, lex) for c in cells) if r is not None]
+    return roles if "executed" in roles and len(roles) >= 2 else None
+
+
+_RUN_INTO = re.compile(r"(预算|执行|到位)(数|金额)?\s*([(（][^)）]*[)）]?)?$")  # …临河全年预算数(A)
+_AMOUNT_ROLES = ("executed", "budget", "initial", "arrived")
+_BLANK = re.compile(r"^[-—/／\\－]*$")
+
+
+def _check(values: dict[str, str], tolerance: float) -> float | None:
+    """The spending of a row whose cells sit under ``values``' roles: every cell what its column
+    holds (an amount under an amount, a share under 执行率, or blank), and the spending in line
+    with the row's budget and rate where both are given; None otherwise (cells slid)."""
+    for role, cell in values.items():
+        blank = bool(_BLANK.match(normalize_text(cell).replace(" ", "")))
+        if role in _AMOUNT_ROLES and not blank and _amount(cell) is None:
+            return None
+        if role == "rate" and not blank and _rate(cell) is None:
+            return None
+        if role not in _AMOUNT_ROLES and role != "rate" and _rate(cell) is not None:
+            return None  # a share under 分值 or 得分
+    spent = _amount(values.get("executed", ""))
+    if spent is None:
+        return None
+    rate = _rate(values.get("rate", ""))
+    budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+    if rate is not None and (not budget or abs(spent / budget * 100 - rate) > tolerance):
+        return None
+    return spent
+
+
+def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict[str, str], float] | None:
+    """The row's values under the header's roles and its spending: in the header's order, or
+    else with the header's first column left out (a group heading over the block, 年度预算数（万元）
+    above 年初预算 | 调整后预算数) when the row's rate then bears it out."""
+    for skip in (0, 1):
+        values = dict(zip(roles[skip:], cells))
+        spent = _check(values, tolerance)
+        if spent is not None and (skip == 0 or _rate(values.get("rate", "")) is not None):
+            return values, spent
+    return None
+
+
+def _labelled(cells: list[str], lex: Lexicon, tolerance: float) -> tuple[dict[str, str], float] | None:
+    """Labels written before their amounts on one row — each before its own (``预算数： | 312 |
+    执行数： | 312``) or several before as many (``全年预算数(A) 全年执行数(B) 7165.32 6992.95``):
+    the values under their labels and the spending, else None."""
+    values: dict[str, str] = {}
+    i = 0
+    while i < len(cells):
+        labels = []
+        while i < len(cells) and _amount(cells[i]) is None and _rate(cells[i]) is None:
+            labels.append(_role(cells[i], lex))
+            i += 1
+        figures = []
+        while i < len(cells) and (_amount(cells[i]) is not None or _rate(cells[i]) is not None):
+            figures.append(cells[i])
+            i += 1
+        k = len(labels)
+        while k > 0 and labels[k - 1] is not None:
+            k -= 1
+        run = labels[k:]  # the labels right before the figures
+        before = normalize_text(cells[i - len(figures) - len(run) - 1]) if k > 0 else ""
+        if run and not _RUN_INTO.search(before):  # not a label run into the text before it
+            for role, figure in zip(run, figures):
+                values.setdefault(role, figure)
+    if "executed" not in values:
+        return None
+    spent = _check(values, tolerance)
+    return (values, spent) if spent is not None else None
+
+
+def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str, Any] | None:
+    """The spending a form's budget block states: ``{"amount", "label", "budget", "rate",
+    "sources": [{"name", "amount", "budget"}]}`` (万元; ``budget`` the amount the rate is against
+    — 全年预算数 where the block has one, else 年初预算数 — None when not given), or None. ``label_kind(text, lex)`` tells a row's label (``total`` /
+    ``sources``); a label alone on its row takes the values of the row below it."""
+    tolerance = float(lex.facts.get("rate_tolerance", 1.5))
+    roles: list[str] | None = None
+    found: dict[str, Any] | None = None
+    pending: tuple[str, str] | None = None  # a label alone on its row: (kind, label)
+    for raw in rows:
+        cells = [c for c in raw if c.strip()]
+        if not cells:
+            continue
+        header = _header(cells, lex)
+        if header is not None:
+            if found is not None:
+                break  # a second block (another form's): the first one's figures stand
+            roles, pending = header, None
+            continue
+        if roles is None:
+            labelled = _labelled(cells, lex, tolerance)
+            if labelled is not None:
+                values, spent = labelled
+                budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+                return {"amount": spent, "label": "执行数", "budget": budget, "rate": _rate(values.get("rate", "")),
+                        "sources": []}
+            continue
+        label = re.sub(r"[:：]$", "", normalize_text(cells[0]))
+        kind = label_kind(label, lex)
+        if kind in ("total", "sources") and len(cells) == 1:
+            pending = (kind, label)
+            continue
+        if kind in ("total", "sources"):
+            row = cells[1:]
+        elif pending is not None and _amount(cells[0]) is not None:
+            (kind, label), row = pending, cells
+        elif found is not None:
+            break  # the block has ended
+        else:
+            continue
+        pending = None
+        read = _aligned(roles, row, tolerance)
+        if read is None:
+            continue
+        values, spent = read
+        budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+        if kind == "total" and found is None:
+            found = {"amount": spent, "label": label, "budget": budget, "rate": _rate(values.get("rate", "")),
+                     "sources": []}
+        elif kind == "sources" and found is not None:
+            name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
+            found["sources"].append({"name": name, "amount": spent, "budget": budget})
+    return found
