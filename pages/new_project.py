@@ -23,7 +23,7 @@ from analytics.ingest.targets import TargetFileError
 from analytics.present.format import fmt_list
 from analytics.present.labels import direction_name, kind_name
 from analytics.present.tables_text import (advice_message, no_table_message, note_message, problem_message, row_message,
-                                           year_message)
+                                           spent_words, year_message)
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
 from analytics.storage.project_files import NoYearError, project_id_for, project_years, save_to_store
@@ -53,6 +53,8 @@ if saved:
         st.success(tx("saved", name=esc(saved["name"]), id=esc(saved["id"]), n=saved["n"]), icon=":material/check_circle:")
         if saved.get("actuals"):
             st.caption(tx("saved_actuals", n=saved["actuals"]))
+        if saved.get("spending"):
+            st.caption(tx("saved_spending", period=esc(saved["spending"][0]), amount=esc(saved["spending"][1])))
         if saved.get("notes"):
             st.caption(tx("saved_notes"))
             for line in saved["notes"]:
@@ -341,6 +343,7 @@ def _save() -> None:
     st.session_state[GENERATION] = generation_now + 1
     st.session_state[SAVED] = {"id": done.files.project_id, "name": final["project"]["name"], "n": len(indicators),
                                "actuals": (done.imported.added if done.imported is not None else 0),
+                               "spending": spent_words(done, lang),
                                "notes": [note_message(n, lang) for n in done.files.notes]}
     st.rerun()
 

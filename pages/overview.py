@@ -22,7 +22,7 @@ from analytics.present.labels import (
     status_order,
 )
 from analytics.present.quality_text import note_text
-from analytics.rules.progress import count_by_status, load_rules
+from analytics.rules.progress import count_by_status, execution_time_progress, load_rules
 from pages.ui.common import dataset, esc, goal_label, goal_rollup, metric_columns, outlooks, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 
@@ -129,7 +129,8 @@ else:
     exec_row = next((r for r in rows if r.indicator_id == project.execution_indicator), None)
     rate = b.execution_rate(state.year, month)
     target = project.execution_targets.get(state.year)
-    expected = exec_row.expected if exec_row else None
+    # 序时进度: the execution indicator's (its own target path), else from the project's execution target
+    expected = exec_row.expected if exec_row else execution_time_progress(project, b, state.year, month)
     c1, c2, c3, c4 = metric_columns("budget", [1.0, 1.0, 1.0, 1.3])
     start = fmt_month(*project.execution_start, lang) if project.execution_start else "—"
     gap = None if expected is None or rate is None else fmt_gap(rate - expected, "%", lang)

@@ -95,6 +95,8 @@ def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoin
 
     def rate(x: float, m: int) -> float | None:
         den = total if m <= M else adjusted
+        if m in base.combined:  # inside a figure for several months: its own rate is unknown, not 0
+            return None
         return 100.0 * x / den if den > 0 else None
 
     return [

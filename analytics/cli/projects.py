@@ -80,7 +80,8 @@ def cmd_new_project(args: argparse.Namespace) -> int:
         saved = save_to_store(writing_store(args), reading, args.project_id, who(args), os.path.basename(args.file))
         written = saved.files
         payload.update(store=args.store, batch_id=saved.batch_id,
-                       actuals=saved.imported.as_dict() if saved.imported is not None else None)
+                       actuals=saved.imported.as_dict() if saved.imported is not None else None,
+                       spending=saved.spending.as_dict() if saved.spending is not None else None)
     notes = [{**n, "message": note_message(n, args.lang)} for n in written.notes]
     for n in notes:
         print(n["message"], file=sys.stderr)

@@ -185,6 +185,16 @@ class Budget:
             if source is None or s == source
         )
 
+    def combined_months(self, year: int) -> frozenset[int]:
+        """Months of ``year`` with no figure of their own, inside a record that covers several
+        (a 自评表's year to date at December: January to November are in it, not 0)."""
+        own = {m for (y, m) in self.monthly if y == year}
+        out: set[int] = set()
+        for r in self.frame.itertuples():
+            if int(r.year) == year and int(r.first_month) < int(r.month):
+                out.update(range(int(r.first_month), int(r.month)))
+        return frozenset(out - own)
+
     def execution_rate(self, year: int, month: int) -> float | None:
         if not self.total:
             return None

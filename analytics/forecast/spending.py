@@ -105,6 +105,7 @@ class SpendingBase:
     last_year_end_rate: float | None
     target_rate: float | None
     final_year: int | None
+    combined: frozenset[int] = frozenset()  # observed months inside a record covering several (no rate of their own)
 
 
 def _profiles(monthly: Mapping[tuple[int, int], Mapping[str, float]], year: int, source: str | None) -> list[np.ndarray]:
@@ -285,6 +286,7 @@ def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allo
         np.array([p.rel for p in per], dtype=float), [p.profile_method for p in per], [p.profile_years for p in per],
         [p.interval_method for p in per], float(budget.total or np.nansum(budgets[np.isfinite(budgets)])),
         last, float(target) if target is not None else None, max(project.years) if project.years else None,
+        budget.combined_months(year),
     )
 
 

@@ -7,8 +7,10 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from analytics.present.catalogue import text
+from analytics.present.format import fmt_money, fmt_period_key
 
-__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "year_message"]
+__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "spent_words",
+           "year_message"]
 
 
 def no_table_message(result: Any, file: str, lang: str) -> str:
@@ -92,3 +94,12 @@ def problem_message(problem: Any, name: str, lang: str) -> str:
     else:
         column = text(f"projects.col_{column}", lang)
     return text(f"projects.problem_{problem.code}", lang, name=name, column=column, text=problem.text)
+
+
+def spent_words(saved: Any, lang: str) -> tuple[str, str] | None:
+    """The month and amount of the spending a saved form brought (a
+    :class:`~analytics.storage.project_files.SavedProject`), as the page says them."""
+    spent = saved.spent()
+    if spent is None:
+        return None
+    return fmt_period_key(spent[0], lang), fmt_money(spent[1], lang)

@@ -162,6 +162,76 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
     return buf.getvalue()
 
 
+def _spending_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
+    """The month a form's stated spending is at: that of its actual values (a 自评表's year, at
+    December or the month its columns cover), else December of its last target year."""
+    periods = {(int(y), int(a.get("month") or 12)) for ind in indicators
+               for y, a in (ind.get("actuals") or {}).items() if _YEAR_RE.match(str(y)) and a.get("value") is not None}
+    if len(periods) > 1:
+        periods = {max(periods)}
+    if periods:
+        (year, month), = periods
+        return f"{year}-{month:02d}"
+    years = project_years({"project": project, "indicators": indicators})
+    return f"{years[-1]}-12" if years else None
+
+
+def _sources(project: Mapping[str, Any]) -> list[dict[str, Any]]:
+    """The funding sources of project.yaml, keys made unique (省级资金 and 市级资金 both local →
+    ``local``, ``local_2``); a form that states its spending but no source gets one source, the
+    whole budget (``all``, 全部资金), so the spending has a source to be kept under."""
+    funding = project.get("funding") or {}
+    raw = list(funding.get("sources") or [])
+    if not raw and funding.get("spent") and funding.get("total") is not None:
+        raw = [{"key": "all", "name": "全部资金", "name_en": "All funds", "amount": funding["total"]}]
+    out: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    for i, s in enumerate(raw):
+        key = base = str(s.get("key") or f"s{i + 1}")
+        n = 2
+        while key in seen:
+            key, n = f"{base}_{n}", n + 1
+        seen.add(key)
+        out.append({"key": key, "name": str(s.get("name") or s.get("key")),
+                    "name_en": str(s.get("name_en") or _SOURCE_EN.get(base) or base or s.get("name")),
+                    "amount": float(s.get("amount") or 0)})
+    return out
+
+
+def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]], notes: list[dict[str, str]]) -> str | None:
+    """What a 自评表 says was spent (its 全年执行数), as the spending of its year to date at the
+    month of its actual values, by source: the sources the form splits it into; the rest of the
+    total to the one source left; a total no source can take is left out, with a note."""
+    funding = project.get("funding") or {}
+    spent = funding.get("spent") or {}
+    period = _spending_period(project, indicators)
+    if spent.get("amount") is None or period is None:
+        return None
+    sources = _sources(project)
+    by_name = {s["name"]: s["key"] for s in sources}
+    amounts: dict[str, float] = {}
+    for x in spent.get("sources") or []:
+        key = by_name.get(str(x.get("name")))
+        if key is not None and x.get("amount") is not None:
+            amounts[key] = amounts.get(key, 0.0) + float(x["amount"])
+    rest = round(float(spent["amount"]) - sum(amounts.values()), 6)
+    left = [s["key"] for s in sources if s["key"] not in amounts]
+    if len(left) == 1 and rest >= 0:
+        amounts[left[0]] = rest
+    elif abs(rest) > 0.005:
+        notes.append({"id": "", "column": "spending", "raw": f"{spent.get('label') or '执行数'} {_num(float(spent['amount']))}",
+                      "code": "spending_unsplit"})
+        return None
+    label = str(spent.get("label") or "执行数")
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["period", "source", "amount", "basis", "note"])
+    for s in sources:
+        if s["key"] in amounts:
+            writer.writerow([period, s["key"], _num(amounts[s["key"]]), "ytd", f"目标表：{label}"])
+    return buf.getvalue()
+
+
 def project_years(reading: Mapping[str, Any]) -> list[int]:
     """The project's target years: those the table's facts name, else the years of its target columns."""
     project = reading.get("project") or {}
@@ -184,13 +254,10 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
         meta["departments"] = {str(k): str(v) for k, v in project["departments"].items()}
     funding = project.get("funding") or {}
     if funding.get("total") is not None or funding.get("sources"):
-        meta["funding"] = {
-            "total": funding.get("total"),
-            "unit": funding.get("unit") or "万元",
-            "sources": [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or s.get("key")),
-                         "name_en": str(s.get("name_en") or _SOURCE_EN.get(str(s.get("key"))) or s.get("key") or s.get("name")),
-                         "amount": float(s.get("amount") or 0)} for i, s in enumerate(funding.get("sources") or [])],
-        }
+        meta["funding"] = {"total": funding.get("total"), "unit": funding.get("unit") or "万元", "sources": _sources(project)}
+        if years:  # the budget is to be spent by the end of the project (财政: 100% executed), from its first January
+            meta["funding"]["execution_targets"] = {int(years[-1]): 100}
+            meta["funding"]["execution_start"] = f"{int(years[0])}-01"
     if project.get("overall_goal"):
         meta["overall_goal"] = str(project["overall_goal"])
     if project.get("goals"):
@@ -214,6 +281,9 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
     actuals = _actuals_csv(indicators, notes)
     if actuals:
         files["actuals.csv"] = actuals
+    spending = _spending_csv(project, indicators, notes)
+    if spending:
+        files["spending.csv"] = spending
     return FolderFiles(pid, files, notes)
 
 
@@ -230,29 +300,53 @@ def write_folder(reading: Mapping[str, Any], out_dir: str | Path, project_id: st
 @dataclass
 class SavedProject:
     """What :func:`save_to_store` did: the files written, the project's batch, the import of a
-    自评表's actual values (``None`` when the table holds none) and its validation report."""
+    自评表's actual values (``None`` when the table holds none) and its validation report, and
+    the same for the spending it states."""
 
     files: FolderFiles
     batch_id: str | None
     imported: Any = None
     import_result: Any = None
+    spending: Any = None  # the import of what the form says was spent (its 全年执行数), if any
+    spending_result: Any = None
+
+    def spent(self) -> tuple[str, float] | None:
+        """(period, 万元) of the spending imported from the form, None when none was."""
+        body = self.files.files.get("spending.csv")
+        if self.spending is None or not body:
+            return None
+        rows = list(csv.DictReader(io.StringIO(body)))
+        return (rows[0]["period"], round(sum(float(r["amount"]) for r in rows), 6)) if rows else None
+
+
+#: The data files of a reading imported into the store after its targets, with their kind.
+_DATA_FILES = {"actuals.csv": "actuals", "spending.csv": "budget"}
 
 
 def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None = None, who: str = "system",
                   filename: str = "") -> SavedProject:
     """Add what was read as a new project of ``store`` (a :class:`~analytics.storage.store.Store`):
-    its target files kept in the store; the actual values of a 自评表 imported into it as a
-    second batch (when they pass the import checks)."""
+    its target files kept in the store; the actual values of a 自评表 and the spending it states
+    imported into it as further batches (when they pass the import checks)."""
     files = folder_files(reading, project_id)
-    targets = {n: body.encode("utf-8") for n, body in files.files.items() if n != "actuals.csv"}
+    targets = {n: body.encode("utf-8") for n, body in files.files.items() if n not in _DATA_FILES}
     name = str((reading.get("project") or {}).get("name") or files.project_id)
     summary = store.add_project(files.project_id, name, targets, who, filename)
     saved = SavedProject(files, summary.batch_id)
-    actuals = files.files.get("actuals.csv")
-    if actuals:
-        scoped = store.with_project(files.project_id)
-        result = scoped.validate_file(actuals.encode("utf-8"), filename="actuals.csv", kind="actuals")
-        saved.import_result = result
+    scoped = store.with_project(files.project_id)
+    for data_file, kind in _DATA_FILES.items():
+        body = files.files.get(data_file)
+        if not body:
+            continue
+        result = scoped.validate_file(body.encode("utf-8"), filename=data_file, kind=kind)
+        if kind == "actuals":
+            saved.import_result = result
+        else:
+            saved.spending_result = result
         if result.ok:
-            saved.imported = scoped.apply_import(result, filename or "actuals.csv", who, keep_sample=True)
+            imported = scoped.apply_import(result, filename or data_file, who, keep_sample=True)
+            if kind == "actuals":
+                saved.imported = imported
+            else:
+                saved.spending = imported
     return saved

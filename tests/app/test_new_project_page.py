@@ -235,3 +235,22 @@ def test_a_copy_cut_before_its_values_lists_its_names_and_says_why(at: AppTest) 
     assert any("只有指标名称，没有指标值" in w.value for w in at.warning)
     grid = _grid(at)
     assert "新建站点个数" in list(grid["name"])
+
+
+def test_a_self_evaluation_brings_its_spending(at: AppTest) -> None:
+    """A 自评表's 执行数 becomes the year's spending: said on saving, shown on 预算情景."""
+    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"
+               "预算执行情况(万元) (20分)\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分\n"
+               "年度财政资金总额\t278.4449\t30.00\t10.77%\t2.16\n"
+               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    at.button(key="np_save").click().run()
+    assert not at.error and "已保存项目" in at.success[0].value
+    assert "表中的预算执行数已作为 2024年12月 的支出导入（30.00万元）。" in _body(at)
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception
+    cards = {m.label: m.value for m in at.metric}
+    assert cards["年末预计执行率"] == "10.8%"
+    at.switch_page("pages/overview.py").run()
+    cards = {m.label: m.value for m in at.metric}  # 序时进度 from the project's execution target (100% by its end)
+    assert (cards["累计执行率"], cards["序时进度"], cards["年度执行目标"]) == ("10.8%", "100.0%", "100%")

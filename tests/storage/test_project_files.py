@@ -137,3 +137,68 @@ def test_a_target_the_folder_format_cannot_read_as_written_is_rewritten_with_its
 
     got, why = _cell_text({"raw": "九十以上", "comparator": comparator, "value": 90.0}, "rate", "higher")
     assert got == text and why in ("rewritten", "exact")
+
+
+_SELF_EVALUATION = ("项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n{budget}"
+                    "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                    "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+
+
+def _self_evaluation(tmp_path: Path, budget: str) -> Path:
+    path = tmp_path / "ziping.txt"
+    path.write_text(_SELF_EVALUATION.format(budget=budget), encoding="utf-8")
+    return path
+
+
+def test_the_spending_a_self_evaluation_states_is_its_year_to_date_by_source(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = _self_evaluation(tmp_path, "项目资金（万元）\t全年预算数\t全年执行数\t执行率\n"
+                                       "年度资金总额\t300\t270\t90%\n其中：中央补助\t100\t100\t100%\n地方资金\t200\t170\t85%\n")
+    payload = _new_project(capsys, str(table), "--out", str(tmp_path / "p"))
+    assert "spending.csv" in payload["files"]
+    lines = (tmp_path / "p" / "spending.csv").read_text(encoding="utf-8").splitlines()
+    assert lines == ["period,source,amount,basis,note", "2024-12,central,100,ytd,目标表：年度资金总额",
+                     "2024-12,local,170,ytd,目标表：年度资金总额"]
+    project = load_project(tmp_path / "p")
+    assert project.execution_targets == {2024: 100.0} and project.execution_start == (2024, 1)
+    assert main(["scenario", "--targets", str(tmp_path / "p"), "--budget", str(tmp_path / "p" / "spending.csv"),
+                 "--as-of", "2024-12"]) == 0
+    result = json.loads(capsys.readouterr().out)
+    path = result["path"] if "path" in result else result["scenario"]["path"]
+    assert path[-1]["execution_rate"] == pytest.approx(90.0)
+    assert all(p["execution_rate"] is None for p in path[:-1])  # January to November are in December's figure, not 0
+
+
+def test_a_total_only_takes_the_one_source_left_or_stays_out_with_a_note(tmp_path: Path) -> None:
+    one = parse_table(_self_evaluation(tmp_path, "项目资金（万元）\t全年预算数\t全年执行数\t执行率\n"
+                                                 "年度资金总额\t300\t270\t90%\n")).to_json()  # type: ignore[union-attr]
+    files = folder_files(one)
+    assert files.files["spending.csv"].splitlines()[1] == "2024-12,all,270,ytd,目标表：年度资金总额"
+    assert "- key: all" in files.files["project.yaml"] and "name: 全部资金" in files.files["project.yaml"]
+    rest = parse_table(_self_evaluation(tmp_path, "项目资金（万元）\t全年预算数\t全年执行数\t执行率\n"
+                                                  "年度资金总额\t300\t270\t90%\n其中：中央补助\t100\t100\t100%\n"
+                                                  "地方资金\t200\t\t\n")).to_json()  # type: ignore[union-attr]
+    assert folder_files(rest).files["spending.csv"].splitlines()[1:] == ["2024-12,central,100,ytd,目标表：年度资金总额",
+                                                                         "2024-12,local,170,ytd,目标表：年度资金总额"]
+    unsplit = parse_table(_self_evaluation(tmp_path, "项目资金（万元）\t全年预算数\t全年执行数\t执行率\n"
+                                                     "年度资金总额\t300\t270\t90%\n其中：中央补助\t100\n地方资金\t200\n")).to_json()  # type: ignore[union-attr]
+    written = folder_files(unsplit)
+    assert "spending.csv" not in written.files
+    assert [n["code"] for n in written.notes] == ["spending_unsplit"]
+
+
+def test_saving_imports_the_spending_into_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analytics.present.tables_text import spent_words
+    from analytics.storage.project_files import save_to_store
+    from analytics.storage.store import Store
+
+    table = _self_evaluation(tmp_path, "预算执行情况(万元) (20分)\t预算数(A)\t执行数(B)\t执行率(B/A)\t得分\n"
+                                       "年度财政资金总额\t278.4449\t30.00\t10.77%\t2.16\n")
+    store = Store(tmp_path / "store")
+    saved = save_to_store(store, parse_table(table).to_json(), "lh")  # type: ignore[union-attr]
+    assert saved.spending is not None and saved.spending.added == 1 and saved.spent() == ("2024-12", 30.0)
+    assert spent_words(saved, "zh") == ("2024年12月", "30.00万元")
+    ds = store.with_project("lh").load_dataset()
+    assert ds.budget.execution_rate(2024, 12) == pytest.approx(10.77, abs=0.01)
+    payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store2"))
+    assert payload["spending"]["added"] == 1

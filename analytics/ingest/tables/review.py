@@ -200,7 +200,8 @@ def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: S
                 unit: str = "万元") -> dict[str, Any]:
     """The reading with the project facts a person set: name, target years, funding sources
     (``[{name, amount}]``, amounts in ``unit``; the total is their sum) and departments
-    (``{role: name}``). ``None`` keeps what the table said."""
+    (``{role: name}``). ``None`` keeps what the table said; the spending a 自评表 states is kept
+    beside the sources set."""
     out = copy.deepcopy(dict(reading))
     project = dict(out.get("project") or {})
     if name is not None and name.strip():
@@ -211,7 +212,10 @@ def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: S
         kept = [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or "").strip(),
                  "amount": float(s["amount"])} for i, s in enumerate(sources)
                 if str(s.get("name") or "").strip() and s.get("amount") not in (None, "")]
+        spent = (project.get("funding") or {}).get("spent")
         project["funding"] = {"total": round(sum(s["amount"] for s in kept), 6), "unit": unit, "sources": kept} if kept else None
+        if project["funding"] and spent and unit == "万元":  # what the form says was spent stays (万元, by source name)
+            project["funding"]["spent"] = spent
     if departments is not None:
         project["departments"] = {str(k).strip(): str(v).strip() for k, v in departments.items() if str(k).strip() and str(v).strip()}
     out["project"] = project

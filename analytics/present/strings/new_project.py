@@ -85,6 +85,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "target_file_problem": {"zh": "按目标文件检查未通过，项目未保存：", "en": "The target files did not pass their checks; the project was not saved:"},
     "saved": {"zh": "已保存项目「{name}」（编号 {id}），共 {n} 个指标，现已切换到该项目。", "en": "Saved project \"{name}\" (id {id}) with {n} indicators; you are now looking at it."},
     "saved_actuals": {"zh": "表中的实际完成值已导入（{n} 条）。", "en": "The table's actual values were imported ({n} rows)."},
+    "saved_spending": {"zh": "表中的预算执行数已作为 {period} 的支出导入（{amount}）。",
+                       "en": "The table's budget execution was imported as the spending to {period} ({amount})."},
     "saved_notes": {"zh": "保存时的说明：", "en": "Notes from saving:"},
     "go_overview": {"zh": "查看总览", "en": "Open the overview"},
     "go_data": {"zh": "导入月度数据", "en": "Import monthly data"},

@@ -11,6 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "Indicator {id}, {column}: \"{raw}\" could not be read as a value and was not written; fill it in."},
     "note_no_year": {"zh": "指标 {id} 的「{column}」原文“{raw}”没有年份，未写入；请用 --year 指定年份。",
                      "en": "Indicator {id}, {column}: \"{raw}\" has no year and was not written; give the year with --year."},
+    "note_spending_unsplit": {"zh": "表中的支出“{raw}”没有按资金来源分开，项目有多个资金来源，未导入；请在“数据管理”中按来源录入。",
+                              "en": "The spending the table states, \"{raw}\", is not split by funding source and the project has several; it was not imported. Enter it by source on the Data page."},
     "no_year": {"zh": "{file}：表中找不到考核年度（标题和表头都没有年份），项目未保存。请用 --year 指定目标值所属的年度。",
                 "en": "{file}: the table names no target year (neither its title nor its headers has one); the project was not saved. Give the year of its target values with --year."},
     "written": {"zh": "已写入项目「{name}」（{id}）：{count} 个指标 → {out}",
