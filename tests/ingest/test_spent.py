@@ -79,6 +79,20 @@ def test_a_block_that_does_not_bear_its_reading_out_is_left_unread(lines):
     assert _spent(*lines) is None
 
 
+def test_a_total_row_left_at_0_is_the_sum_of_its_sources():
+    spent = _spent("项目资金 (万元) | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分",
+                   "年度资金总额: | 0 | 0 | 0 | 10 | 0 | 0", "其中:本年财政拨款 | 202.64 | 132.912 | 132.912",
+                   "上年结转资金 |  |", "其他资金 |  |")
+    assert spent is not None and (spent["amount"], spent["budget"]) == (132.912, 132.912)
+    assert _spent("项目资金 | 全年预算数 | 全年执行数 | 执行率", "年度资金总额: | 0 | 0 | 0%") is None
+
+
+def test_two_rows_run_together_are_not_read():
+    """年度资金总额 and 其中：本年财政拨款 joined into one row (20 and 20 read as 2020) say nothing."""
+    assert _spent("资金情况 | 全年预算数(A) | 全年执行数(B) | 分值 | 执行率(B/A) | 得分",
+                  "年度资金总额:其中:本年财政拨款 | 2020 | 2020 | 10 | 100.00% | 10") is None
+
+
 def test_the_same_source_on_one_row_is_one_source():
     """预算数 | 到位数 | 执行数 side by side repeat 其中：财政资金 three times: one source, its budget."""
     reading = _reading("预算数\t6.84\t到位数\t6.84\t执行数\t6.84\t100.00\n"

@@ -179,7 +179,7 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
             # the same source again is its figure of another column (到位数, 执行数): the budget's stands
             sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
     elif kind == "total":
-        amount = _number(value)
+        amount = _number(value) if "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
         if amount is not None and total is None:
             total = amount
     elif kind == "goal":

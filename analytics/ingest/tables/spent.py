@@ -156,13 +156,17 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
                 return {"amount": spent, "label": "执行数", "budget": budget, "rate": _rate(values.get("rate", "")),
                         "sources": []}
             continue
-        label = re.sub(r"[:：]$", "", normalize_text(cells[0]))
-        kind = label_kind(label, lex)
-        if kind in ("total", "sources") and len(cells) == 1:
+        lead = 0  # the row's label is the last cell before its figures (项目资金（万元） merged down before it)
+        while lead < len(cells) and _amount(cells[lead]) is None and _rate(cells[lead]) is None \
+                and not _BLANK.match(normalize_text(cells[lead]).replace(" ", "")):
+            lead += 1
+        label = re.sub(r"[:：]$", "", normalize_text(cells[max(lead - 1, 0)]))
+        kind = label_kind(label, lex) if lead and "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
+        if kind in ("total", "sources") and lead == len(cells):
             pending = (kind, label)
             continue
         if kind in ("total", "sources"):
-            row = cells[1:]
+            row = cells[lead:]
         elif pending is not None and _amount(cells[0]) is not None:
             (kind, label), row = pending, cells
         elif found is not None:
@@ -170,6 +174,9 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         else:
             continue
         pending = None
+        if kind == "total" and found is None and _unfilled(roles, row):
+            found = {"amount": 0.0, "label": label, "budget": None, "rate": None, "sources": [], "unfilled": True}
+            continue
         read = _aligned(roles, row, tolerance)
         if read is None:
             continue
@@ -181,4 +188,19 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         elif kind == "sources" and found is not None:
             name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
             found["sources"].append({"name": name, "amount": spent, "budget": budget})
+    if found is not None and found.pop("unfilled", False):  # a total row left at 0: the sum of its sources
+        if not found["sources"]:
+            return None
+        budgets = [x["budget"] for x in found["sources"]]
+        found["amount"] = round(sum(x["amount"] for x in found["sources"]), 6)
+        found["budget"] = round(sum(budgets), 6) if None not in budgets else None
     return found
+
+
+def _unfilled(roles: list[str], row: list[str]) -> bool:
+    """A total row the office left at 0 (``年度资金总额 | 0 | 0 | 0 | 10 | 0 | 0``): every amount and
+    the rate 0 or a dash, at least one 0 (its sources' rows below carry the figures)."""
+    values = dict(zip(roles, row))
+    cells = [normalize_text(values[r]).replace(" ", "") for r in (*_AMOUNT_ROLES, "rate") if r in values]
+    zero = [c for c in cells if not _BLANK.match(c)]
+    return bool(zero) and all(_amount(c) == 0 or _rate(c) == 0 for c in zero)
