@@ -8,7 +8,7 @@ import streamlit as st
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
-from analytics.present.labels import likelihood_plain, milestone_value, origin_name, project_name, status_color, status_label
+from analytics.present.labels import category_name, likelihood_plain, milestone_value, origin_name, project_name, status_color, status_label
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
 from pages.ui.common import dataset, esc, goal_label, goal_rollup, outlooks, progress, sample_banner
@@ -99,8 +99,10 @@ for r in rows:
         C["p"]: DASH if o is None else fmt_prob(o.p_attain, lang),
         C["unit"]: unit_name(unit, lang) or DASH,
         C["goal"]: goal_label(ind.goal, lang),
-        C["level1"]: ind.level1 or DASH,
-        C["level2"]: ind.level2 or DASH,
+        C["level1"]: category_name(ind.level1, lang) or DASH,
+        C["level2"]: category_name(ind.level2, lang) or DASH,
+        "_level1": ind.level1 or DASH,  # as written: the table's order and the filter
+        "_level2": ind.level2 or DASH,
         C["data_month"]: fmt_month(state.year, r.data_month, lang) if r.data_month else DASH,
         C["origin"]: origin_name(ind.origin, lang),
         C["why"]: explain(ind, r, lang, rules),
@@ -111,12 +113,13 @@ df = pd.DataFrame(records)
 if not df.empty:  # grouped by 一级/二级指标 in the table's own order, then by indicator order
     l1_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level1 or DASH for ind in project.indicators))}
     l2_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level2 or DASH for ind in project.indicators))}
-    df = df.assign(_k1=df[C["level1"]].map(l1_order), _k2=df[C["level2"]].map(l2_order), _k3=df[C["id"]].map(lambda i: by_id[i].seq))
+    df = df.assign(_k1=df["_level1"].map(l1_order), _k2=df["_level2"].map(l2_order), _k3=df[C["id"]].map(lambda i: by_id[i].seq))
     df = df.sort_values(["_k1", "_k2", "_k3"]).drop(columns=["_k1", "_k2", "_k3"]).reset_index(drop=True)
 
 f1, f2, f3 = st.columns([1, 1, 2])
 levels = sorted({ind.level1 for ind in project.indicators if ind.level1})
-level_pick = f1.multiselect(t("filter_level1", lang), levels, key="f_level1", placeholder=t("filter_all", lang), select_all=False)
+level_pick = f1.multiselect(t("filter_level1", lang), levels, format_func=lambda v: category_name(v, lang), key="f_level1",
+                            placeholder=t("filter_all", lang), select_all=False)
 status_keys = [k for k in rules["statuses"] if not df.empty and k in set(df["_status"])]
 if any(k not in status_keys for k in st.session_state.get("f_status", [])):  # a link to a status this view has none of
     st.session_state["f_status"] = [k for k in st.session_state["f_status"] if k in status_keys]
@@ -125,7 +128,7 @@ status_pick = f2.multiselect(t("filter_status", lang), status_keys, format_func=
 search = f3.text_input(t("filter_search", lang), key="f_search", placeholder=t("search_placeholder", lang))
 if not df.empty:
     if level_pick:
-        df = df[df[C["level1"]].isin(level_pick)]
+        df = df[df["_level1"].isin(level_pick)]
     if status_pick:
         df = df[df["_status"].isin(status_pick)]
     if search:
@@ -133,7 +136,7 @@ if not df.empty:
         df = df[df[C["name"]].str.lower().str.contains(s, regex=False) | df[C["id"]].str.lower().str.contains(s, regex=False)]
 
 st.caption(t("n_shown", lang, n=len(df)))
-view = df.drop(columns=["_status"]) if not df.empty else df
+view = df.drop(columns=["_status", "_level1", "_level2"]) if not df.empty else df
 ON_SCREEN = ["name"] + ([] if inline else ["unit"]) + ["target", "actual", "likelihood", "status", "gap", "attain"]  # fits 1440 px; the rest is in the exports
 colcfg = {  # numbers are formatted by the unit's precision (analytics/present/format.py), as in the exports
     C["name"]: st.column_config.TextColumn(width=230 if inline else 200),

@@ -14,6 +14,7 @@ from analytics.present.i18n import t
 from analytics.present.labels import (
     CAUSE_KEYS,
     basis_name,
+    category_name,
     cause_label,
     direction_name,
     kind_name,
@@ -56,8 +57,8 @@ st.caption(
         x
         for x in (
             esc(goal_label(ind.goal, lang)),
-            esc(ind.level1),
-            esc(ind.level2),
+            esc(category_name(ind.level1, lang)),
+            esc(category_name(ind.level2, lang)),
             kind_name(ind.kind, lang),
             direction_name(ind.direction, lang),
             esc(unit_name(ind.unit, lang)),

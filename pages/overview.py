@@ -12,6 +12,7 @@ from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, 
 from analytics.present.i18n import t
 from analytics.present.labels import (
     LIKELIHOOD_KEYS,
+    category_name,
     likelihood_plain,
     project_name,
     rules_help,
@@ -88,7 +89,7 @@ def indicators_by_group() -> None:
     cols = st.columns(min(3, max(1, len(groups))))
     for i, (group, members) in enumerate(groups.items()):
         with cols[i % len(cols)].container(border=True):
-            st.markdown(f"**{esc(group)}**")
+            st.markdown(f"**{esc(category_name(group, lang))}**")
             for r in members:
                 ind = by_id[r.indicator_id]
                 st.page_link("pages/indicator.py", label=esc(ind.display_name(lang)), query_params={"indicator": ind.id})

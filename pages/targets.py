@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.core.exports import csv_bytes
 from analytics.present.format import fmt_parsed_target, fmt_pct, fmt_value, unit_name
-from analytics.present.labels import direction_name, kind_name, origin_name, project_name
+from analytics.present.labels import category_name, direction_name, kind_name, origin_name, project_name
 from pages.ui.common import dataset, esc, goal_label
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -49,8 +49,8 @@ for ind in project.indicators:
     rec = {
         t("col_id", lang): ind.id,
         t("col_goal", lang): goal_label(ind.goal, lang),
-        t("col_level1", lang): ind.level1,
-        t("col_level2", lang): ind.level2,
+        t("col_level1", lang): category_name(ind.level1, lang),
+        t("col_level2", lang): category_name(ind.level2, lang),
         t("col_name", lang): ind.name_raw if lang == "zh" else ind.display_name("en"),
         t("col_unit", lang): unit_name(ind.unit, lang) or "—",
         t("col_kind", lang): kind_name(ind.kind, lang),

@@ -11,7 +11,7 @@ from typing import Any
 
 from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Project
-from analytics.present.catalogue import text
+from analytics.present.catalogue import CATALOGUE, text
 from analytics.present.format import unit_name
 from analytics.rules.progress import load_rules
 from analytics.storage.grid import basis_label
@@ -21,6 +21,7 @@ __all__ = [
     "CAUSE_KEYS",
     "LIKELIHOOD_KEYS",
     "basis_name",
+    "category_name",
     "cause_label",
     "direction_name",
     "goal_label",
@@ -118,6 +119,14 @@ def goal_label(project: Project, goal_id: int | None, lang: str = "zh") -> str:
 def project_name(project: Project, lang: str = "zh") -> str:
     """The project's name in ``lang`` (the Chinese name when no English one is given)."""
     return project.name_en if lang == "en" and project.name_en else project.name
+
+
+def category_name(level: str | None, lang: str = "zh") -> str:
+    """A 一级 / 二级指标 as readers of ``lang`` name it: the standard ones in English
+    (``产出指标`` → ``Outputs``, ``数量指标`` → ``Quantity``); any other as written."""
+    word = (level or "").strip()
+    key = f"labels.level_{word}"
+    return text(key, lang) if word and key in CATALOGUE else word
 
 
 def kind_name(kind: str, lang: str = "zh") -> str:

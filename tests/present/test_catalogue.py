@@ -186,3 +186,6 @@ def test_goal_labels_and_other_codes():
     assert labels.milestone_value(1.0, "zh") == "已实现" and labels.milestone_value(0.0, "en") == "Not yet"
     assert labels.milestone_value(None) == "—" and labels.basis_name("ytd", "zh") == "累计"
     assert labels.unit_name("万人", "en") == "10k persons"
+    # the standard levels of the target tables in English; any other as written
+    assert labels.category_name("产出指标", "en") == "Outputs" and labels.category_name("数量指标", "en") == "Quantity"
+    assert labels.category_name("产出指标", "zh") == "产出指标" and labels.category_name("履职效能", "en") == "履职效能"

@@ -17,4 +17,17 @@ STRINGS: dict[str, dict[str, str]] = {
     "likelihood_likely": {"zh": "很可能", "en": "Likely"},
     "likelihood_possible": {"zh": "有可能", "en": "Possible"},
     "likelihood_impossible": {"zh": "完全不可能", "en": "Very unlikely"},
+    # the standard 一级 / 二级指标 of the target tables (财政部 templates and the evaluation framework),
+    # named in English; any other level is shown as written
+    **{f"level_{zh}": {"zh": zh, "en": en} for zh, en in {
+        "产出指标": "Outputs", "效益指标": "Outcomes", "满意度指标": "Satisfaction", "成本指标": "Costs",
+        "决策": "Decision", "过程": "Process", "产出": "Outputs", "效益": "Outcomes",
+        "项目决策": "Project decision", "项目管理": "Project management", "项目产出": "Project outputs",
+        "项目效益": "Project outcomes", "成效指标": "Results", "效率指标": "Efficiency",
+        "数量指标": "Quantity", "质量指标": "Quality", "时效指标": "Timeliness",
+        "经济效益指标": "Economic benefits", "社会效益指标": "Social benefits", "生态效益指标": "Ecological benefits",
+        "可持续影响指标": "Sustained impact", "服务对象满意度指标": "Beneficiary satisfaction",
+        "满意度": "Satisfaction", "经济成本指标": "Economic costs", "社会成本指标": "Social costs",
+        "生态环境成本指标": "Environmental costs",
+    }.items()},
 }
