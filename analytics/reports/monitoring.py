@@ -175,7 +175,9 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
     scen = ctx.scenario_name or t("baseline_projection", lang)
     note_tpl = str(cfg.get("budget_note_en" if lang == "en" else "budget_note_zh", ""))
     basis = fund_rows(ctx)[0].year_budget_basis
-    note = note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen,
+    exec_ind = project.by_id.get(project.execution_indicator or "")
+    same_as = t("budget_note_same_as", lang, name=exec_ind.display_name(lang)) if exec_ind else ""  # only a project that has one
+    note = note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen, same_as=same_as,
                            year_budget=t(f"year_budget_basis_{basis}", lang), rule=execution_rule_text(ctx))
     sh.line(r, note, height=45)
     return r + 1

@@ -146,13 +146,29 @@ def test_every_page_shows_the_project(page: str, pid: str, lang: str, store_dir:
     if page == "pages/indicator.py":  # one indicator: the first one, by name in the title
         assert at.title[0].value == names[0]
     elif page == "pages/budget.py":  # the project's own funding, or plainly none
-        assert {"cz": "90.00", "hs": "164.00", "yy": message("project_pages.funding_none", lang)}[pid] in text
+        # 池州's 自评表 states its year budget 89.974 (年初 90) and spending 89.974: both kept
+        assert {"cz": "89.97", "hs": "164.00", "yy": message("project_pages.funding_none", lang)}[pid] in text
     elif page == "pages/meeting.py":
         assert at.title[0].value == NAMES[pid]  # the title slide names the project
     else:
         assert any(n in text for n in names), (page, pid, lang)
     if page in ("pages/overview.py", "pages/goals.py", "pages/targets.py"):
         assert NAMES[pid] in text, (page, pid, lang)
+
+
+def test_in_english_the_standard_levels_are_english(store_dir: Path) -> None:
+    """一级 / 二级指标 of the templates read Outputs / Quantity in English, on every page naming them."""
+    at = open_page("pages/targets.py", "hs", "en")
+    table = next(d.value for d in at.main.dataframe if "Level 1" in d.value.columns)
+    assert "Outputs" in set(table["Level 1"]) and "产出指标" not in set(table["Level 1"])
+    assert "Quantity" in set(table["Level 2"])
+    assert "Outputs · Quantity" in " ".join(c.value for c in open_page("pages/indicator.py", "hs", "en").main.caption)
+    goals = open_page("pages/goals.py", "hs", "en")
+    picked = goals.main.multiselect(key="f_level1")
+    assert "Outputs" in picked.options  # shown in English, filtering by the level as written
+    picked.set_value(["产出指标"]).run()
+    shown = next(d.value for d in goals.main.dataframe)
+    assert not goals.exception and len(shown) and set(shown["Level 1"]) == {"Outputs"}
 
 
 # -- every published table of the corpus, every page -----------------------------------------------
@@ -410,7 +426,7 @@ def test_slides_carry_units_and_no_invented_figures(store_dir: Path) -> None:
     by_key = {s.key: s for s in report.slides(report.build_context(dataset_of(store_dir, "yy"), (2023, 12), 2023, "zh"))}
     assert "0.00" not in by_key["budget"].subtitle and "0.00" not in " ".join(by_key["title"].bullets)
     cz = report.slides(report.build_context(dataset_of(store_dir, "cz"), (2022, 12), 2022, "en"))
-    assert "Budget 90.00 (10k yuan) · 2022" in cz[0].bullets
+    assert "Budget 89.97 (10k yuan) · 2022" in cz[0].bullets
     assert any("≥100%" == str(c) for s in cz for row in s.table for c in row)
 
 

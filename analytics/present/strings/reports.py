@@ -134,6 +134,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overall_goal": {"zh": "总体目标：{text}", "en": "Overall goal: {text}"},
     "goal_result": {"zh": "目标{goal}：得分 {score}（{status}），{n} 项指标：{counts}。",
                     "en": "Goal {goal}: score {score} ({status}), {n} indicators: {counts}."},
+    "budget_note_same_as": {"zh": "，与“{name}”指标口径一致", "en": ", as the indicator “{name}”"},
     "execution_result": {"zh": "累计预算执行率 {rate}（序时进度 {tp}{projected}）。", "en": "Cumulative budget execution {rate} (time progress {tp}{projected})."},
     "execution_projected": {"zh": "，年末预计 {rate}", "en": ", projected year-end {rate}"},
     "score_result": {"zh": "绩效自评得分 {total}，等级“{grade}”。", "en": "Self-evaluation score {total}, grade {grade}."},
