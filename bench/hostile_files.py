@@ -247,6 +247,11 @@ def _table_files(add: Callable[[str, Callable[[Path], None]], None]) -> None:
         f"培训人数{i}\t1次" + " " * 100_000 + "(注\n" for i in range(40))))
     add("table_change_huge_base.tsv", lambda p: _text(p, "三级指标\t2023年完成值\t2024年目标值\n" + "".join(  # a level from last year
         f"就业人数{i}\t{'9' * 300}人\t较上年增长{'9' * 300}%\n" for i in range(3000))))
+    add("table_budget_block_4k_rows.tsv", lambda p: _text(p, "项目资金\t全年预算数\t全年执行数\t执行率\n"  # a 自评表's budget
+        "年度资金总额\t100\t50\t50%\n" + "".join(f"其中：资金{i}\t1\t1\t100%\n" for i in range(4000))  # block of 4,000 sources
+        + "三级指标\t指标值\n培训人数\t≥5人\n"))
+    add("table_budget_labels_600_rows.tsv", lambda p: _text(p, ("\t".join(["预算数", "1", "执行数"] * 33) + "\n") * 600  # labels
+        + "三级指标\t指标值\n培训人数\t≥5人\n"))  # before their figures, 99 cells a row
     add("table_pdf_flate_bomb.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate_bomb())))
     add("table_pdf_400k_lines.pdf", lambda p: p.write_bytes(_pdf_one_page(_flate(b"".join(
         b"%d %d m %d %d l S\n" % (i % 600, i % 800, (i + 3) % 600, (i + 7) % 800) for i in range(400_000))))))

@@ -313,15 +313,16 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
     Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
-    its unit too (``≥100`` → ``≥100公里``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``."""
+    its unit too (``≥100`` → ``≥100公里``), and one written with it reads it in ``lang``
+    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤")  # the full-width signs as the others
     u = (unit or "").strip()
     if u and u != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):
         return _with_unit(written, u, lang)
-    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)", written)
-    if u and compared:  # ``≥100`` written without its unit (公里 or % in the unit column)
+    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
+    if u and compared and compared.group(3) in ("", u):  # ``≥100`` without its unit (公里 in the unit column), or ``≥60个``
         return compared.group(1) + _with_unit(compared.group(2), u, lang)
     if written in ("是", "否"):
         return text("yes" if written == "是" else "no", lang)

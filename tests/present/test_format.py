@@ -174,6 +174,7 @@ def test_no_raw_floats_over_many_values():
 
 def test_targets_as_written_with_their_unit():
     assert f.fmt_target("≧60个", "个") == "≥60个" and f.fmt_target("≦5%", "%") == "≤5%"
+    assert f.fmt_target("≥60个", "个", "en") == "≥60 units" and f.fmt_target("≥60个", "人", "en") == "≥60个"
     assert f.fmt_target("15.11", "万人次") == "15.11万人次"
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
     assert f.fmt_target("95%以上", "%") == "95%以上"

@@ -158,6 +158,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
                 "sources": [{"key": _source_key(x["name"], lex), "name": x["name"], "amount": x["amount"]}
                             for x in spent["sources"]]}
     facts.pop("name_from_unit", None)
+    facts.pop("source_names", None)
     return facts
 
 
@@ -175,8 +176,10 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
     elif kind == "sources":
         amount = _number(value)
         name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
-        if amount is not None and all(s["name"] != name for s in sources):
+        seen = facts.setdefault("source_names", set())
+        if amount is not None and name not in seen:
             # the same source again is its figure of another column (到位数, 执行数): the budget's stands
+            seen.add(name)
             sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
     elif kind == "total":
         amount = _number(value) if "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
