@@ -207,6 +207,8 @@ def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]
     period = _spending_period(project, indicators)
     if spent.get("amount") is None or period is None:
         return None
+    if spent.get("month"):  # a 监控表's 1-7月执行数: to July of the form's year
+        period = f"{period[:4]}-{int(spent['month']):02d}"
     sources = _sources(project)
     by_name = {s["name"]: s["key"] for s in sources}
     amounts: dict[str, float] = {}

@@ -34,9 +34,17 @@ def test_a_block_of_six_columns_gives_the_year_budget_and_its_spending_by_source
     funding = reading["project"]["funding"]
     assert funding["total"] == pytest.approx(329.77)  # 全年预算数: what the 执行率 is against, not 年初预算数
     assert [(s["key"], s["amount"]) for s in funding["sources"]] == [("central", 100.0), ("local", 229.77)]
-    assert funding["spent"] == {"amount": 338.31, "label": "年度资金总额", "rate": 102.59,
+    assert funding["spent"] == {"amount": 338.31, "label": "年度资金总额", "rate": 102.59, "month": None,
                                 "sources": [{"key": "central", "name": "中央补助", "amount": 120.0},
                                             {"key": "local", "name": "地方资金", "amount": 218.31}]}
+
+
+def test_a_monitoring_form_states_its_spending_to_the_month_of_its_column():
+    """监控表: 1-7月执行数 is the spending to July; the 年末预计执行率 beside it is no rate of it."""
+    reading = _reading("项目资金（万元）\t全年预算数\t1-7月执行数\t执行率\t年末预计执行率\n年度资金总额\t500\t210\t42%\t95%\n")
+    spent = reading["project"]["funding"]["spent"]
+    assert (spent["amount"], spent["rate"], spent["month"]) == (210.0, 42.0, 7)
+    assert _spent("项目资金 | 全年预算数 | 年末预计执行数 | 执行率", "年度资金总额 | 500 | 480 | 96%") is None
 
 
 def test_a_target_table_states_no_spending():

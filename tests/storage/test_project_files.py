@@ -187,6 +187,16 @@ def test_a_total_only_takes_the_one_source_left_or_stays_out_with_a_note(tmp_pat
     assert [n["code"] for n in written.notes] == ["spending_unsplit"]
 
 
+def test_a_monitoring_forms_spending_is_at_the_month_of_its_column(tmp_path: Path) -> None:
+    path = tmp_path / "jiankong.txt"
+    path.write_text("项目支出绩效目标执行监控表（2025年度）\n项目名称：农村公路养护工程\n"
+                    "项目资金（万元）\t全年预算数\t1-7月执行数\t执行率\t年末预计执行率\n年度资金总额\t500\t210\t42%\t95%\n"
+                    "一级指标\t二级指标\t三级指标\t年度指标值\t1-7月执行情况\n"
+                    "产出指标\t数量指标\t养护农村公路里程\t≥320公里\t190公里\n", encoding="utf-8")
+    files = folder_files(parse_table(path).to_json())  # type: ignore[union-attr]
+    assert files.files["spending.csv"].splitlines()[1] == "2025-07,all,210,ytd,目标表：年度资金总额"
+
+
 def test_saving_imports_the_spending_into_the_store(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from analytics.present.tables_text import spent_words
     from analytics.storage.project_files import save_to_store

@@ -154,7 +154,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
                             "unit": "万元", "sources": sources}
         if spent is not None:
             facts["funding"]["spent"] = {
-                "amount": spent["amount"], "label": spent["label"], "rate": spent["rate"],
+                "amount": spent["amount"], "label": spent["label"], "rate": spent["rate"], "month": spent["month"],
                 "sources": [{"key": _source_key(x["name"], lex), "name": x["name"], "amount": x["amount"]}
                             for x in spent["sources"]]}
     facts.pop("name_from_unit", None)

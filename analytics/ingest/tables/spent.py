@@ -42,7 +42,7 @@ def _rate(text: str) -> float | None:
 
 def _role(cell: str, lex: Lexicon) -> str | None:
     """The budget block's column a header cell names (``executed``, ``budget``, ``initial``,
-    ``rate``, ``arrived``, ``points``, ``score``), else None."""
+    ``rate``, ``projected``, ``arrived``, ``points``, ``score``), else None."""
     t = re.sub(r"[(（][^)）]*[)）]?", "", normalize_text(cell)).replace(" ", "").rstrip(":：")
     if not t or len(t) > 12:
         return None
@@ -76,7 +76,7 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
             return None
         if role == "rate" and not blank and _rate(cell) is None:
             return None
-        if role not in _AMOUNT_ROLES and role != "rate" and _rate(cell) is not None:
+        if role in ("points", "score") and _rate(cell) is not None:
             return None  # a share under 分值 or 得分
     spent = _amount(values.get("executed", ""))
     if spent is None:
@@ -97,6 +97,15 @@ def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict
         spent = _check(values, tolerance)
         if spent is not None and (skip == 0 or _rate(values.get("rate", "")) is not None):
             return values, spent
+    return None
+
+
+def _month(cells: list[str], lex: Lexicon) -> int | None:
+    """The month the header's spending column runs to (``1-7月执行数`` → 7), None for the year's."""
+    for c in cells:
+        if _role(c, lex) == "executed":
+            m = re.search(r"(\d{1,2})\s*月", normalize_text(c))
+            return int(m.group(1)) if m and 1 <= int(m.group(1)) <= 12 else None
     return None
 
 
@@ -130,14 +139,16 @@ def _labelled(cells: list[str], lex: Lexicon, tolerance: float) -> tuple[dict[st
 
 
 def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str, Any] | None:
-    """The spending a form's budget block states: ``{"amount", "label", "budget", "rate",
-    "sources": [{"name", "amount", "budget"}]}`` (万元; ``budget`` the amount the rate is against
+    """The spending a form's budget block states: ``{"amount", "label", "budget", "rate", "month",
+    "sources": [{"name", "amount", "budget"}]}`` (``month``: the month a 监控表's ``1-7月执行数``
+    runs to, None for the year's) (万元; ``budget`` the amount the rate is against
     — 全年预算数 where the block has one, else 年初预算数 — None when not given), or None. ``label_kind(text, lex)`` tells a row's label (``total`` /
     ``sources``); a label alone on its row takes the values of the row below it."""
     tolerance = float(lex.facts.get("rate_tolerance", 1.5))
     roles: list[str] | None = None
     found: dict[str, Any] | None = None
     pending: tuple[str, str] | None = None  # a label alone on its row: (kind, label)
+    month: int | None = None  # the month a 监控表's 1-7月执行数 runs to (None: the whole year)
     for raw in rows:
         cells = [c for c in raw if c.strip()]
         if not cells:
@@ -147,6 +158,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             if found is not None:
                 break  # a second block (another form's): the first one's figures stand
             roles, pending = header, None
+            month = _month(cells, lex)
             continue
         if roles is None:
             labelled = _labelled(cells, lex, tolerance)
@@ -154,7 +166,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
                 values, spent = labelled
                 budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
                 return {"amount": spent, "label": "执行数", "budget": budget, "rate": _rate(values.get("rate", "")),
-                        "sources": []}
+                        "sources": [], "month": None}
             continue
         lead = 0  # the row's label is the last cell before its figures (项目资金（万元） merged down before it)
         while lead < len(cells) and _amount(cells[lead]) is None and _rate(cells[lead]) is None \
@@ -175,7 +187,8 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             continue
         pending = None
         if kind == "total" and found is None and _unfilled(roles, row):
-            found = {"amount": 0.0, "label": label, "budget": None, "rate": None, "sources": [], "unfilled": True}
+            found = {"amount": 0.0, "label": label, "budget": None, "rate": None, "sources": [], "month": month,
+                     "unfilled": True}
             continue
         read = _aligned(roles, row, tolerance)
         if read is None:
@@ -184,7 +197,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
         if kind == "total" and found is None:
             found = {"amount": spent, "label": label, "budget": budget, "rate": _rate(values.get("rate", "")),
-                     "sources": []}
+                     "sources": [], "month": month}
         elif kind == "sources" and found is not None:
             name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
             found["sources"].append({"name": name, "amount": spent, "budget": budget})
