@@ -23,7 +23,7 @@ from analytics.ingest.targets import TargetFileError
 from analytics.present.format import fmt_list
 from analytics.present.labels import direction_name, kind_name
 from analytics.present.tables_text import (advice_message, no_table_message, note_message, problem_message, row_message,
-                                           spent_words, year_message)
+                                           spent_preview, spent_words, year_message)
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
 from analytics.storage.project_files import NoYearError, project_id_for, project_years, save_to_store
@@ -281,6 +281,9 @@ with c1:
                            column_config={"name": st.column_config.TextColumn(tx("col_source")),
                                           "amount": st.column_config.NumberColumn(tx("col_amount"), min_value=0, format="%.2f")},
                            num_rows="dynamic", hide_index=True, width="stretch", key=f"np_money_{digest}")
+    spent_note = spent_preview(reading, lang)
+    if spent_note:
+        st.caption(esc(spent_note))
 with c2:
     st.caption(tx("departments"))
     deps = facts.get("departments") or {}

@@ -7,9 +7,9 @@ from __future__ import annotations
 from typing import Any, Mapping
 
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_money, fmt_period_key
+from analytics.present.format import fmt_money, fmt_pct, fmt_period_key
 
-__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "spent_words",
+__all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "spent_preview", "spent_words",
            "year_message"]
 
 
@@ -94,6 +94,21 @@ def problem_message(problem: Any, name: str, lang: str) -> str:
     else:
         column = text(f"projects.col_{column}", lang)
     return text(f"projects.problem_{problem.code}", lang, name=name, column=column, text=problem.text)
+
+
+def spent_preview(reading: Mapping[str, Any], lang: str) -> str | None:
+    """What the table says was spent, said before saving (the 新建项目 page's project facts):
+    ``表中的预算执行数 30.00万元（执行率 10.8%），保存时作为 2022年12月 的支出导入。``; None without."""
+    from analytics.storage.project_files import spending_period
+
+    project = reading.get("project") or {}
+    spent = (project.get("funding") or {}).get("spent") or {}
+    period = spending_period(project, list(reading.get("indicators") or []))
+    if period is None:
+        return None
+    rate = text("new_project.spent_rate", lang, rate=fmt_pct(spent["rate"], lang)) if spent.get("rate") is not None else ""
+    return text("new_project.spent_preview", lang, amount=fmt_money(spent["amount"], lang), rate=rate,
+                period=fmt_period_key(period, lang))
 
 
 def spent_words(saved: Any, lang: str) -> tuple[str, str] | None:

@@ -162,9 +162,22 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
     return buf.getvalue()
 
 
-def _spending_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
-    """The month a form's stated spending is at: that of its actual values (a 自评表's year, at
-    December or the month its columns cover), else December of its last target year."""
+def spending_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
+    """The month (``YYYY-MM``) a form's stated spending is kept at: the month its 执行数 column
+    names (a 监控表's 1-7月执行数) of the year of its actual values, else that of its actual values
+    (a 自评表's year, at December or the month its columns cover), else December of its last
+    target year; None without a year or without spending."""
+    spent = (project.get("funding") or {}).get("spent") or {}
+    if spent.get("amount") is None:
+        return None
+    at = _values_period(project, indicators)
+    if at is not None and spent.get("month"):  # a 监控表's 1-7月执行数: to July of the form's year
+        return f"{at[:4]}-{int(spent['month']):02d}"
+    return at
+
+
+def _values_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
+    """The month of a form's actual values (the latest), else December of its last target year."""
     periods = {(int(y), int(a.get("month") or 12)) for ind in indicators
                for y, a in (ind.get("actuals") or {}).items() if _YEAR_RE.match(str(y)) and a.get("value") is not None}
     if len(periods) > 1:
@@ -204,11 +217,9 @@ def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]
     total to the one source left; a total no source can take is left out, with a note."""
     funding = project.get("funding") or {}
     spent = funding.get("spent") or {}
-    period = _spending_period(project, indicators)
-    if spent.get("amount") is None or period is None:
+    period = spending_period(project, indicators)
+    if period is None:
         return None
-    if spent.get("month"):  # a 监控表's 1-7月执行数: to July of the form's year
-        period = f"{period[:4]}-{int(spent['month']):02d}"
     sources = _sources(project)
     by_name = {s["name"]: s["key"] for s in sources}
     amounts: dict[str, float] = {}

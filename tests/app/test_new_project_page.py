@@ -244,6 +244,7 @@ def test_a_self_evaluation_brings_its_spending(at: AppTest) -> None:
                "年度财政资金总额\t278.4449\t30.00\t10.77%\t2.16\n"
                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
                "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    assert "表中的预算执行数 30.00万元（执行率 10.8%），保存时作为 2024年12月 的支出导入" in _body(at)  # said before saving
     at.button(key="np_save").click().run()
     assert not at.error and "已保存项目" in at.success[0].value
     assert "表中的预算执行数已作为 2024年12月 的支出导入（30.00万元）。" in _body(at)
