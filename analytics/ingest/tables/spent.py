@@ -139,11 +139,12 @@ def _labelled(cells: list[str], lex: Lexicon, tolerance: float) -> tuple[dict[st
 
 
 def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str, Any] | None:
-    """The spending a form's budget block states: ``{"amount", "label", "budget", "rate", "month",
-    "sources": [{"name", "amount", "budget"}]}`` (``month``: the month a 监控表's ``1-7月执行数``
-    runs to, None for the year's) (万元; ``budget`` the amount the rate is against
-    — 全年预算数 where the block has one, else 年初预算数 — None when not given), or None. ``label_kind(text, lex)`` tells a row's label (``total`` /
-    ``sources``); a label alone on its row takes the values of the row below it."""
+    """The spending a form's budget block states, or None: ``{"amount", "label", "budget",
+    "rate", "month", "sources": [{"name", "amount", "budget"}]}`` — amounts in 万元; ``budget``
+    the amount the rate is against (全年预算数 where the block has one, else 年初预算数; None when
+    not given); ``month`` the month a 监控表's ``1-7月执行数`` runs to (None: the year's).
+    ``label_kind(text, lex)`` tells a row's label (``total`` / ``sources``); a label alone on its
+    row takes the values of the row below it."""
     tolerance = float(lex.facts.get("rate_tolerance", 1.5))
     roles: list[str] | None = None
     found: dict[str, Any] | None = None
