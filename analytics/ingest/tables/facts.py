@@ -9,11 +9,9 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
-from analytics.ingest.tables.spent import read_spent
+from analytics.ingest.tables.spent import amount_wan, read_spent
 
 __all__ = ["read_facts", "is_sign_off", "label_kind"]
-
-_NUM_RE = re.compile(r"^-?\d+(,\d{3})*(\.\d+)?$")
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -48,13 +46,6 @@ def is_section_heading(text: str, lex: Lexicon) -> bool:
     return len(re.findall(r"[\u4e00-\u9fff]", rest)) >= 4 and not lex.level_word(rest) \
         and not lex.level_word(re.sub(r"[(（].*$", "", rest))
 
-
-def _number(text: str) -> float | None:
-    """An amount in 万元: ``103414.18``, ``854万元``, ``854万(高标准农田建设400万元,…)`` (the breakdown
-    in brackets after it is left out)."""
-    t = re.sub(r"[(（].*$", "", normalize_text(text)).strip()
-    t = t.replace("万元", "").removesuffix("万").replace("元", "")
-    return float(t.replace(",", "")) if _NUM_RE.match(t) else None
 
 
 def _source_key(label: str, lex: Lexicon) -> str:
@@ -169,12 +160,12 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
             and (facts["name"] is None or (facts.get("name_from_unit") and "单位" not in label)):
         facts["name"] = " ".join(value.split())  # a project's own name over its office's (单位名称 above 项目名称)
         facts["name_from_unit"] = "单位" in label
-    elif kind == "departments" and value_n and _number(value) is None:
+    elif kind == "departments" and value_n and amount_wan(value) is None:
         deps = facts["departments"]
         key = re.sub(r"[(（].*?[)）]", "", label)
         deps[key] = f"{deps[key]}；{value.strip()}" if key in deps and value.strip() not in deps[key] else value.strip()
     elif kind == "sources":
-        amount = _number(value)
+        amount = amount_wan(value)
         name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
         seen = facts.setdefault("source_names", set())
         if amount is not None and name not in seen:
@@ -182,7 +173,7 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
             seen.add(name)
             sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
     elif kind == "total":
-        amount = _number(value) if "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
+        amount = amount_wan(value) if "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
         if amount is not None and total is None:
             total = amount
     elif kind == "goal":

@@ -22,17 +22,20 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["read_spent"]
+__all__ = ["amount_wan", "read_spent"]
 
 _AMOUNT = re.compile(r"^-?\d+(,\d{3})*(\.\d+)?$")
 _RATE = re.compile(r"^(\d+(?:\.\d+)?)%$")
 
 
-def _amount(text: str) -> float | None:
-    """An amount in 万元 (``338.31``, ``3359.62万``, ``50万元``); a share or words are none."""
-    t = normalize_text(text).replace(" ", "")
-    t = t.replace("万元", "").removesuffix("万")
+def amount_wan(text: str) -> float | None:
+    """An amount in 万元 — ``103414.18``, ``3359.62万``, ``854万元``, ``854万(高标准农田建设400万元,…)``
+    (the breakdown in brackets after it left out); a share or words are none. The one reader of a
+    project's money, for its facts and its budget block."""
+    t = re.sub(r"[(（].*$", "", normalize_text(text)).strip()
+    t = re.sub(r"\s+(?=[万元])", "", t).replace("万元", "").removesuffix("万").replace("元", "")
     return float(t.replace(",", "")) if _AMOUNT.match(t) else None
+
 
 
 def _rate(text: str) -> float | None:
@@ -55,7 +58,7 @@ def _role(cell: str, lex: Lexicon) -> str | None:
 def _header(cells: list[str], lex: Lexicon) -> list[str] | None:
     """The roles of a budget block's header row, in order; None when the row is none (no
     执行数 column, or amounts among its cells: labels beside their values)."""
-    if any(_amount(c) is not None or _rate(c) is not None for c in cells):
+    if any(amount_wan(c) is not None or _rate(c) is not None for c in cells):
         return None
     roles = [r for r in (_role(c, lex) for c in cells) if r is not None]
     return roles if "executed" in roles and len(roles) >= 2 else None
@@ -72,17 +75,17 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
     with the row's budget and rate where both are given; None otherwise (cells slid)."""
     for role, cell in values.items():
         blank = bool(_BLANK.match(normalize_text(cell).replace(" ", "")))
-        if role in _AMOUNT_ROLES and not blank and _amount(cell) is None:
+        if role in _AMOUNT_ROLES and not blank and amount_wan(cell) is None:
             return None
         if role == "rate" and not blank and _rate(cell) is None:
             return None
         if role in ("points", "score") and _rate(cell) is not None:
             return None  # a share under 分值 or 得分
-    spent = _amount(values.get("executed", ""))
+    spent = amount_wan(values.get("executed", ""))
     if spent is None:
         return None
     rate = _rate(values.get("rate", ""))
-    budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+    budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
     if rate is not None and (not budget or abs(spent / budget * 100 - rate) > tolerance):
         return None
     return spent
@@ -117,11 +120,11 @@ def _labelled(cells: list[str], lex: Lexicon, tolerance: float) -> tuple[dict[st
     i = 0
     while i < len(cells):
         labels = []
-        while i < len(cells) and _amount(cells[i]) is None and _rate(cells[i]) is None:
+        while i < len(cells) and amount_wan(cells[i]) is None and _rate(cells[i]) is None:
             labels.append(_role(cells[i], lex))
             i += 1
         figures = []
-        while i < len(cells) and (_amount(cells[i]) is not None or _rate(cells[i]) is not None):
+        while i < len(cells) and (amount_wan(cells[i]) is not None or _rate(cells[i]) is not None):
             figures.append(cells[i])
             i += 1
         k = len(labels)
@@ -165,12 +168,12 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             labelled = _labelled(cells, lex, tolerance)
             if labelled is not None:
                 values, spent = labelled
-                budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+                budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
                 return {"amount": spent, "label": "执行数", "budget": budget, "rate": _rate(values.get("rate", "")),
                         "sources": [], "month": None}
             continue
         lead = 0  # the row's label is the last cell before its figures (项目资金（万元） merged down before it)
-        while lead < len(cells) and _amount(cells[lead]) is None and _rate(cells[lead]) is None \
+        while lead < len(cells) and amount_wan(cells[lead]) is None and _rate(cells[lead]) is None \
                 and not _BLANK.match(normalize_text(cells[lead]).replace(" ", "")):
             lead += 1
         label = re.sub(r"[:：]$", "", normalize_text(cells[max(lead - 1, 0)]))
@@ -180,7 +183,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             continue
         if kind in ("total", "sources"):
             row = cells[lead:]
-        elif pending is not None and _amount(cells[0]) is not None:
+        elif pending is not None and amount_wan(cells[0]) is not None:
             (kind, label), row = pending, cells
         elif found is not None:
             break  # the block has ended
@@ -195,7 +198,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         if read is None:
             continue
         values, spent = read
-        budget = _amount(values.get("budget", "")) or _amount(values.get("initial", ""))
+        budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
         if kind == "total" and found is None:
             found = {"amount": spent, "label": label, "budget": budget, "rate": _rate(values.get("rate", "")),
                      "sources": [], "month": month}
@@ -217,4 +220,4 @@ def _unfilled(roles: list[str], row: list[str]) -> bool:
     values = dict(zip(roles, row))
     cells = [normalize_text(values[r]).replace(" ", "") for r in (*_AMOUNT_ROLES, "rate") if r in values]
     zero = [c for c in cells if not _BLANK.match(c)]
-    return bool(zero) and all(_amount(c) == 0 or _rate(c) == 0 for c in zero)
+    return bool(zero) and all(amount_wan(c) == 0 or _rate(c) == 0 for c in zero)
