@@ -144,10 +144,14 @@ _SELF_EVALUATION = ("项目支出绩效自评表（2024年度）\n项目名称\t
                     "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
 
 
-def _self_evaluation(tmp_path: Path, budget: str) -> Path:
-    path = tmp_path / "ziping.txt"
-    path.write_text(_SELF_EVALUATION.format(budget=budget), encoding="utf-8")
+def _table(tmp_path: Path, text: str, name: str = "ziping.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
     return path
+
+
+def _self_evaluation(tmp_path: Path, budget: str) -> Path:
+    return _table(tmp_path, _SELF_EVALUATION.format(budget=budget))
 
 
 def test_the_spending_a_self_evaluation_states_is_its_year_to_date_by_source(
@@ -188,11 +192,10 @@ def test_a_total_only_takes_the_one_source_left_or_stays_out_with_a_note(tmp_pat
 
 
 def test_a_monitoring_forms_spending_is_at_the_month_of_its_column(tmp_path: Path) -> None:
-    path = tmp_path / "jiankong.txt"
-    path.write_text("项目支出绩效目标执行监控表（2025年度）\n项目名称：农村公路养护工程\n"
-                    "项目资金（万元）\t全年预算数\t1-7月执行数\t执行率\t年末预计执行率\n年度资金总额\t500\t210\t42%\t95%\n"
-                    "一级指标\t二级指标\t三级指标\t年度指标值\t1-7月执行情况\n"
-                    "产出指标\t数量指标\t养护农村公路里程\t≥320公里\t190公里\n", encoding="utf-8")
+    path = _table(tmp_path, "项目支出绩效目标执行监控表（2025年度）\n项目名称：农村公路养护工程\n"
+                  "项目资金（万元）\t全年预算数\t1-7月执行数\t执行率\t年末预计执行率\n年度资金总额\t500\t210\t42%\t95%\n"
+                  "一级指标\t二级指标\t三级指标\t年度指标值\t1-7月执行情况\n"
+                  "产出指标\t数量指标\t养护农村公路里程\t≥320公里\t190公里\n", "jiankong.txt")
     files = folder_files(parse_table(path).to_json())  # type: ignore[union-attr]
     assert files.files["spending.csv"].splitlines()[1] == "2025-07,all,210,ytd,目标表：年度资金总额"
 
