@@ -94,6 +94,23 @@ def test_facts_written_as_a_label_and_its_value_in_one_cell() -> None:
     assert facts["goals"] == [{"label": "年度目标", "text": "完成道路硬化5公里，改善群众出行条件"}]
 
 
+@pytest.mark.parametrize("cell, name, departments", [
+    # several facts in one cell, as forms print them: a gap (two spaces, 　) or a new line between them
+    ("项目名称：就业服务提升项目\u3000\u3000截至：2024年8月\u3000\u3000【示例】\n主管部门：市人社局\u3000\u3000实施单位：市就业中心",
+     "就业服务提升项目", {"主管部门": "市人社局", "实施单位": "市就业中心"}),
+    ("项目名称：农村公路养护工程    主管部门：某县交通运输局", "农村公路养护工程", {"主管部门": "某县交通运输局"}),
+    # a name wrapped onto a next line is one name
+    ("项目名称：某某县高标准农田\n建设项目", "某某县高标准农田建设项目", {}),
+    ("项目名称：某某县 高标准农田建设项目", "某某县 高标准农田建设项目", {}),
+])
+def test_facts_written_several_to_a_cell(cell: str, name: str, departments: dict[str, str]) -> None:
+    from analytics.ingest.tables.facts import read_facts
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    facts = read_facts([["项目支出绩效目标表（2024年度）"], [cell]], load_lexicon())
+    assert (facts["name"], facts["departments"]) == (name, departments)
+
+
 def test_a_system_export_of_many_projects_is_one_form_a_project(tmp_path: Path) -> None:
     from openpyxl import Workbook
 

@@ -108,3 +108,19 @@ def test_the_same_source_on_one_row_is_one_source():
     funding = reading["project"]["funding"]
     assert funding["total"] == pytest.approx(6.84) and len(funding["sources"]) == 1
     assert funding["spent"]["amount"] == pytest.approx(6.84)
+
+
+def test_a_monitoring_form_with_its_funds_below_the_indicators():
+    """A 监控表 that puts its funds last: the block ends the indicators (none of its rows is one), and
+    its spending is read past a column of no role (项目总预算) and a second rate (累计执行率)."""
+    text = ("项目支出绩效运行监控表（2024年度）\n项目名称\t职业技能培训补贴\n" + INDICATORS
+            + "\n项目资金执行情况（万元）\n"
+              "资金来源\t全年预算数\t1-8月执行数\t执行率\t项目总预算\t累计执行数\t累计执行率\n"
+              "年度资金总额\t500\t210\t42%\t900\t610\t67.78%\n"
+              "其中：中央补助\t200\t100\t50%\t300\t200\t66.67%\n")
+    reading = parse_table(text.encode("utf-8"), filename="jiankong.txt").to_json()  # type: ignore[union-attr]
+    assert [i["name"] for i in reading["indicators"]] == ["培训人数", "学员满意度"]
+    funding = reading["project"]["funding"]
+    assert (funding["total"], funding["spent"]["amount"], funding["spent"]["rate"], funding["spent"]["month"]) \
+        == (500.0, 210.0, 42.0, 8)
+    assert funding["spent"]["sources"] == [{"key": "central", "name": "中央补助", "amount": 100.0}]

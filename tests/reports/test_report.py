@@ -205,6 +205,25 @@ def test_monitoring_form(ctx):
         assert d in ws["A2"].value
 
 
+def test_a_monitoring_form_read_back_gives_its_project(ctx):
+    """The 监控表 this app exports, loaded as a table (新建项目 / parse-table): the project's name and
+    departments, its indicators and no row of the funds block below them as one, its spending to
+    the form's month."""
+    from analytics.ingest.tables import parse_table
+
+    reading = parse_table(report.xlsx_bytes(ctx, "monitoring"), filename="监控表.xlsx").to_json()
+    project = reading["project"]
+    assert project["name"] == "东莞市公共就业服务能力提升示范项目"
+    assert project["departments"]["实施单位"] == "东莞市人力资源社会保障局"
+    table = [i for i in ctx.project.indicators if i.origin == "table"]
+    assert len(reading["indicators"]) == len(table)
+    assert not any("资金" in i["level1"] for i in reading["indicators"])
+    spent = project["funding"]["spent"]
+    b = ctx.ds.budget
+    assert spent["month"] == 8 and spent["amount"] == pytest.approx(round(b.spent_in_year(2024, 8), 2))
+    assert [s["key"] for s in spent["sources"]] == ["central", "local", "other"]
+
+
 def test_self_evaluation_form(ctx):
     ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
     assert ws.title == "项目支出绩效自评表"

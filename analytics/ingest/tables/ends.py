@@ -8,9 +8,11 @@ import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.layout import Layout
+from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.spent import block_header
 
-__all__ = ["FORM_TITLE", "TABLE_NUMBER", "form_title", "next_title", "starts_facts"]
+__all__ = ["FORM_TITLE", "TABLE_NUMBER", "budget_block", "form_title", "next_title", "starts_facts"]
 
 #: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
 FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
@@ -23,6 +25,19 @@ def starts_facts(row: list[str], lex: Lexicon) -> bool:
     """The row names a project (项目名称 …): the facts of a next form begin, the table has ended."""
     texts = [normalize_text(c) for c in row if c.strip()][:2]
     return any(re.search(lex.facts["name"], t) for t in texts)
+
+
+def budget_block(rows: list[list[str]], i: int, lex: Lexicon) -> bool:
+    """Row ``i`` begins a budget block below the indicators (a 监控表 that puts its funds last): the
+    block's header (``资金来源 | 全年预算数 | 1-8月执行数 | 执行率``), or its title alone on its row
+    (``项目资金执行情况（万元）``) with that header next."""
+    cells = [c for c in rows[i] if c.strip()]
+    if cells and block_header(cells, lex) is not None:
+        return True
+    if len({normalize_text(c) for c in cells}) != 1 or label_kind(cells[0], lex) != "total":
+        return False
+    below = next((r for r in rows[i + 1:] if any(c.strip() for c in r)), None)
+    return below is not None and block_header([c for c in below if c.strip()], lex) is not None
 
 
 def next_title(texts: list[str], layout: Layout, lex: Lexicon) -> bool:

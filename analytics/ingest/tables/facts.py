@@ -58,7 +58,7 @@ def _source_key(label: str, lex: Lexicon) -> str:
 def label_kind(text: str, lex: Lexicon) -> str | None:
     t = normalize_text(text)
     f = lex.facts
-    if not t or len(t) > 24 or re.search(r"表[)）]?$", t):
+    if not t or len(t) > 24 or re.search(r"表[)）]?$|表[(（][^()（）]*[)）]$", t):  # a form's title (…绩效目标表（2024年度）)
         return None
     for kind in ("name", "sources", "total", "departments", "goal"):
         if re.search(f[kind], t):
@@ -81,6 +81,30 @@ def _inline(cell: str, lex: Lexicon) -> tuple[str, str, str] | None:
     return kind, normalize_text(m["label"]), m["value"].strip()
 
 
+_GAP = re.compile(r"(\n|\u3000+|[ \t]{2,})")
+_NOTE = re.compile(r"^[【\[].*[】\]]$")  # 【示例数据】, [草稿]: a note beside the facts, none of their values
+
+
+def _fields(cell: str, lex: Lexicon) -> list[tuple[str, str, str]]:
+    """Every (kind, label, value) of a cell holding labels and their values, several in one cell
+    as forms print them (``项目名称：X项目　　截至：2024年8月\n主管部门：Y局　　实施单位：Z中心``):
+    a piece after a gap that is no ``label：value`` of its own continues the value before it (a
+    name wrapped onto a next line), except a bracketed note; a label the lexicon does not know
+    (截至) ends the value before it and is left out. One field, or none, for other cells."""
+    whole = _inline(cell, lex)
+    parts = _GAP.split(cell.strip())
+    first = _inline(parts[0], lex) if parts else None
+    if first is None or len(parts) == 1:
+        return [whole] if whole is not None else []
+    pieces: list[str] = [parts[0]]
+    for gap, part in zip(parts[1::2], parts[2::2]):
+        if _INLINE.match(part.strip()):
+            pieces.append(part)
+        elif not _NOTE.match(normalize_text(part)):
+            pieces[-1] += ("" if gap == "\n" else " ") + part
+    return [f for f in (_inline(p, lex) for p in pieces) if f is not None]
+
+
 def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
     """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``."""
     facts: dict[str, Any] = {"name": None, "departments": {}, "funding": None, "goals": []}
@@ -93,7 +117,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
         cells = [c for c in row if c]
         if not cells:
             continue
-        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and _inline(cells[0], lex) is None:
+        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and not _fields(cells[0], lex):
             facts["goals"].append({"label": pending_goal, "text": cells[0].strip()})
             pending_goal = None
             continue
@@ -105,9 +129,10 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
             i = row.index(cells[0]) + 1
             consumed = True
         while i < len(row):
-            inline = _inline(row[i], lex)
-            if inline is not None:  # 项目名称：农村公路养护工程 in one cell
-                total, pending_goal = _take(facts, sources, total, *inline, pending_goal, lex)
+            fields = _fields(row[i], lex)
+            if fields:  # 项目名称：农村公路养护工程 in one cell (and more labels after it)
+                for field in fields:
+                    total, pending_goal = _take(facts, sources, total, *field, pending_goal, lex)
                 consumed = True
                 i += 1
                 continue

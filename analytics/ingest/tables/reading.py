@@ -17,7 +17,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
                                             read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
-from analytics.ingest.tables.ends import form_title, next_title, starts_facts
+from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
 from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, unit_bound
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
@@ -185,6 +185,10 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
         kind = _classify(row, layout, lex)
         if row is not table.rows[i] and kind not in ("end", "blank") and starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
+        if kind not in ("end", "blank", "header") and budget_block(table.rows, i, lex):
+            kind = "end"  # the form's funds below its indicators: its facts, not indicators
+            below = read_facts(table.rows[i:], lex).get("funding")
+            facts["funding"] = facts.get("funding") or below
         where = table.refs[i]
         if kind == "end":
             skipped.extend({"where": table.refs[j], "text": _row_text(table.rows[j])[:200], "reason": "after_table"}

@@ -1,4 +1,5 @@
-"""What a 自评表 says was spent: its budget block (预算执行情况) read above the indicator rows.
+"""What a 自评表 says was spent: its budget block (预算执行情况), read above the indicator rows or
+below them (a 监控表 that puts its funds last).
 
 A self-evaluation form states the year's budget and spending in a small block of its own::
 
@@ -22,7 +23,7 @@ from typing import Any
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["amount_wan", "read_spent"]
+__all__ = ["amount_wan", "block_header", "read_spent"]
 
 _AMOUNT = re.compile(r"^-?\d+(,\d{3})*(\.\d+)?$")
 _RATE = re.compile(r"^(\d+(?:\.\d+)?)%$")
@@ -55,13 +56,15 @@ def _role(cell: str, lex: Lexicon) -> str | None:
     return None
 
 
-def _header(cells: list[str], lex: Lexicon) -> list[str] | None:
+def block_header(cells: list[str], lex: Lexicon) -> list[str] | None:
     """The roles of a budget block's header row, in order; None when the row is none (no
     执行数 column, or amounts among its cells: labels beside their values)."""
     if any(amount_wan(c) is not None or _rate(c) is not None for c in cells):
         return None
-    roles = [r for r in (_role(c, lex) for c in cells) if r is not None]
-    return roles if "executed" in roles and len(roles) >= 2 else None
+    named = [_role(c, lex) for c in cells]
+    first = next((i for i, r in enumerate(named) if r is not None), len(named))
+    roles = [r or "other" for r in named[first:]]  # a column of no role (项目总预算) keeps its place
+    return roles if "executed" in roles and len(roles) - roles.count("other") >= 2 else None
 
 
 _RUN_INTO = re.compile(r"(预算|执行|到位)(数|金额)?\s*([(（][^)）]*[)）]?)?$")  # …临河全年预算数(A)
@@ -91,12 +94,20 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
     return spent
 
 
+def _under(roles: list[str], cells: list[str]) -> dict[str, str]:
+    """Each role's cell, the first under it (a second 执行率 — 累计执行率 — is another figure's)."""
+    values: dict[str, str] = {}
+    for role, cell in zip(roles, cells):
+        values.setdefault(role, cell)
+    return values
+
+
 def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict[str, str], float] | None:
     """The row's values under the header's roles and its spending: in the header's order, or
     else with the header's first column left out (a group heading over the block, 年度预算数（万元）
     above 年初预算 | 调整后预算数) when the row's rate then bears it out."""
     for skip in (0, 1):
-        values = dict(zip(roles[skip:], cells))
+        values = _under(roles[skip:], cells)
         spent = _check(values, tolerance)
         if spent is not None and (skip == 0 or _rate(values.get("rate", "")) is not None):
             return values, spent
@@ -157,7 +168,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         cells = [c for c in raw if c.strip()]
         if not cells:
             continue
-        header = _header(cells, lex)
+        header = block_header(cells, lex)
         if header is not None:
             if found is not None:
                 break  # a second block (another form's): the first one's figures stand
@@ -217,7 +228,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
 def _unfilled(roles: list[str], row: list[str]) -> bool:
     """A total row the office left at 0 (``年度资金总额 | 0 | 0 | 0 | 10 | 0 | 0``): every amount and
     the rate 0 or a dash, at least one 0 (its sources' rows below carry the figures)."""
-    values = dict(zip(roles, row))
+    values = _under(roles, row)
     cells = [normalize_text(values[r]).replace(" ", "") for r in (*_AMOUNT_ROLES, "rate") if r in values]
     zero = [c for c in cells if not _BLANK.match(c)]
     return bool(zero) and all(amount_wan(c) == 0 or _rate(c) == 0 for c in zero)
