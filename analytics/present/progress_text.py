@@ -28,8 +28,11 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
     if ind.kind == "qualitative":  # a check-in, never a number
         return text("judgement.qualitative_checkin", lang, month=p.data_month or 0, level=level_word(p.actual, lang) or "—")
     unit = ind.unit
+    span = ind.span_years if ind.derived_from else None
     body = text(
-        "progress.values", lang, when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
+        "progress.values_span" if span else "progress.values", lang,
+        when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
+        first=span[0] if span else "", last=span[1] if span else "",
         actual=_quantity(p.actual, unit, lang), expected=_quantity(p.expected, unit, lang),
         target=_quantity(p.target, unit, lang),
         cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", ">", "<", "=") else "",

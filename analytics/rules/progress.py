@@ -285,9 +285,13 @@ def evaluate_indicator(
             met = level == "achieved"
             for key in ("achieved", "partial", "not_achieved"):
                 flags[f"checkin_{key}"] = level == key
-        year_final = closed and data_month == 12 or (closed and ind.kind != "flow")
-        flags["year_closed_met"] = closed and met and year_final
-        flags["year_closed_missed"] = closed and not met and year_final
+        # the year's result is known once its December figure is in (as the forecast's observed_final
+        # holds it), or the year is over and the latest figure of a non-flow stands for it
+        # — except a year inside a multi-year total's span, judged by its trajectory (half of 30万 by end-2023)
+        mid_span = bool(ind.span_years) and year < ind.span_years[1]  # type: ignore[index]
+        year_final = (data_month == 12 or (closed and ind.kind != "flow")) and not mid_span
+        flags["year_closed_met"] = met and year_final
+        flags["year_closed_missed"] = not met and year_final
         flags["cap_exceeded"] = (not higher) and ind.kind == "flow" and actual > target + 1e-9
         flags["final_met"] = met and higher and (ind.kind in ("flow", "stock", "milestone"))
         flags["milestone_open"] = ind.kind == "milestone" and not met and months_left is not None and months_left >= 0

@@ -100,6 +100,35 @@ def test_closed_year(project):
     assert status_of(project, rows, "new_urban_jobs", year=2023, as_of=(2024, 3)).status == "done"
 
 
+def test_the_december_figure_settles_the_year(project):
+    """With December's figure in, the year's result is known — 已完成 / 未完成 in December as after
+    it (and as the forecast's observed_final says), not 正常 / 滞后 by the trajectory."""
+    rate = [("public_service_satisfaction", 2024, 12, 96.0, "level")]
+    assert status_of(project, rate, "public_service_satisfaction", as_of=(2024, 12)).status == "done"
+    rate = [("public_service_satisfaction", 2024, 12, 94.0, "level")]
+    assert status_of(project, rate, "public_service_satisfaction", as_of=(2024, 12)).status == "missed"
+    flow = [("new_urban_jobs", 2024, 12, 11.0, "ytd")]
+    assert status_of(project, flow, "new_urban_jobs", as_of=(2024, 12)).status == "missed"
+    # before December the same rate is judged by the trajectory
+    rate = [("public_service_satisfaction", 2024, 11, 96.0, "level")]
+    assert status_of(project, rate, "public_service_satisfaction", as_of=(2024, 12)).status == "on_track"
+
+
+def test_a_multi_year_total_is_not_missed_at_the_end_of_its_first_year(project):
+    """30万 over 2023–2024: the end of 2023 is halfway, judged by the trajectory (15万 due), and the
+    total is met or missed only at the end of its span."""
+    rows = [("reemployed_unemployed", 2023, 12, 2.7, "ytd")]
+    p = status_of(project, rows, "reemployment_total_2y", year=2023, as_of=(2024, 3))
+    assert p.target == 5.3 and p.status == "on_track"
+    from analytics.present.progress_text import explain
+
+    ind = project.indicator("reemployment_total_2y")
+    assert "2023—2024年合计目标不低于 5.30万人" in explain(ind, p, "zh") and "年度目标" not in explain(ind, p, "zh")
+    assert "2023–2024 total target at least" in explain(ind, p, "en")
+    rows = [("reemployed_unemployed", 2023, 12, 2.5, "ytd"), ("reemployed_unemployed", 2024, 12, 2.5, "ytd")]
+    assert status_of(project, rows, "reemployment_total_2y", year=2024, as_of=(2025, 1)).status == "missed"
+
+
 def test_no_data_and_no_target(project):
     assert status_of(project, [], "new_urban_jobs").status == "no_data"
     p = status_of(project, [("hr_park_national_application", 2023, 6, 0, "level")], "hr_park_national_application", year=2023, as_of=(2023, 6))

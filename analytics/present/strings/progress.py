@@ -14,6 +14,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "截至{when}实际 {actual}，应达进度 {expected}，年度目标{cmp} {target}。",
         "en": "By {when} the actual is {actual}, expected {expected}, annual target {cmp} {target}.",
     },
+    # a total over several years (30万 over 2023–2024): its target is the span's, not the year's
+    "values_span": {
+        "zh": "截至{when}实际 {actual}，应达进度 {expected}，{first}—{last}年合计目标{cmp} {target}。",
+        "en": "By {when} the actual is {actual}, expected {expected}, {first}–{last} total target {cmp} {target}.",
+    },
     "cmp_>=": {"zh": "不低于", "en": "at least"},
     "cmp_<=": {"zh": "不超过", "en": "at most"},
     "cmp_=": {"zh": "等于", "en": "exactly"},
