@@ -99,18 +99,21 @@ def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoin
             return None
         return 100.0 * x / den if den > 0 else None
 
+    def amount(x: float, m: int) -> float | None:  # likewise the month's own spending and the total to it
+        return None if m in base.combined else float(x)
+
     return [
         MonthPoint(
             month=m,
             period=f"{Y:04d}-{m:02d}",
             observed=m <= d,
-            spent=float(spent_month[m - 1]),
-            cumulative=float(cum[m - 1]),
+            spent=amount(spent_month[m - 1], m),
+            cumulative=amount(cum[m - 1], m),
             execution_rate=rate(float(cum[m - 1]), m),
             lower=rate(float(cum_l[m - 1]), m),
             upper=rate(float(cum_h[m - 1]), m),
-            cumulative_lower=float(cum_l[m - 1]),
-            cumulative_upper=float(cum_h[m - 1]),
+            cumulative_lower=amount(cum_l[m - 1], m),
+            cumulative_upper=amount(cum_h[m - 1], m),
             time_progress=_time_progress(base.last_year_end_rate, base.target_rate, m),
             target=base.target_rate,
         )

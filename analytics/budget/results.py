@@ -38,13 +38,13 @@ class MonthPoint(_AsDict):
     month: int
     period: str  # YYYY-MM
     observed: bool  # True: spending data; False: projected
-    spent: float  # spending in the month (万元)
-    cumulative: float  # cumulative since the project start (万元)
+    spent: float | None  # spending in the month (万元); None inside a figure for several months
+    cumulative: float | None  # cumulative since the project start (万元); likewise
     execution_rate: float | None  # %
     lower: float | None  # % (80 % interval of the cumulative execution)
     upper: float | None
-    cumulative_lower: float
-    cumulative_upper: float
+    cumulative_lower: float | None
+    cumulative_upper: float | None
     time_progress: float | None  # % (序时进度)
     target: float | None  # % (the year's execution target)
 

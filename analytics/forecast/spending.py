@@ -286,7 +286,7 @@ def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allo
         np.array([p.rel for p in per], dtype=float), [p.profile_method for p in per], [p.profile_years for p in per],
         [p.interval_method for p in per], float(budget.total or np.nansum(budgets[np.isfinite(budgets)])),
         last, float(target) if target is not None else None, max(project.years) if project.years else None,
-        budget.combined_months(year),
+        frozenset(m for m in budget.combined_months(year) if m < d),  # (a figure after the as-of month is not seen)
     )
 
 

@@ -59,7 +59,14 @@ def project_id_for(name: str) -> str:
 
 
 def _num(value: float) -> str:
-    return f"{value:g}" if abs(value) < 1e15 else repr(value)
+    """A number as written to the project's files: every digit it has (25388.04, 1234567 — never
+    ``25388`` or ``1.23457e+06``), no float noise (0.1 + 0.2 → 0.3), no exponent below 1e15."""
+    if abs(value) >= 1e15:
+        return repr(value)
+    text = f"{value:.15g}"
+    if "e" in text:  # a small share (0.00001): in full
+        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    return text
 
 
 def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, str | None]:

@@ -171,6 +171,35 @@ def test_the_spending_a_self_evaluation_states_is_its_year_to_date_by_source(
     path = result["path"] if "path" in result else result["scenario"]["path"]
     assert path[-1]["execution_rate"] == pytest.approx(90.0)
     assert all(p["execution_rate"] is None for p in path[:-1])  # January to November are in December's figure, not 0
+    assert all(p["spent"] is None and p["cumulative"] is None for p in path[:-1])  # no amount of their own either
+    assert path[-1]["spent"] == pytest.approx(270.0)
+    assert main(["scenario", "--targets", str(tmp_path / "p"), "--budget", str(tmp_path / "p" / "spending.csv"),
+                 "--as-of", "2024-06"]) == 0  # before the figure: the months are projected, none inside it
+    path = json.loads(capsys.readouterr().out)["path"]
+    assert all(p["spent"] is not None and not p["observed"] for p in path)
+
+
+def test_every_digit_of_a_figure_is_written(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Figures of seven digits and more keep them all in the folder's files (25388.04, not 25388;
+    ≥1234567, not ≥1.23457e+06), and no float noise is written."""
+    table = _table(tmp_path, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"
+                             "项目资金（万元）\t全年预算数\t全年执行数\t执行率\n年度资金总额\t30000\t25388.04\t84.63%\n"
+                             "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                             "产出指标\t数量指标\t补贴发放金额（元）\t1234567以上\t1234567.89\t20\t20\n"
+                             "产出指标\t质量指标\t补贴发放准确率\t≥99.9%\t99.95%\t20\t20\n")
+    _new_project(capsys, str(table), "--out", str(tmp_path / "p"))
+    spending = (tmp_path / "p" / "spending.csv").read_text(encoding="utf-8")
+    actuals = (tmp_path / "p" / "actuals.csv").read_text(encoding="utf-8")
+    indicators = (tmp_path / "p" / "indicators.csv").read_text(encoding="utf-8")
+    assert ",25388.04,ytd," in spending
+    assert ",1234567.89," in actuals and ",99.95," in actuals
+    assert "e+" not in indicators + actuals + spending
+    project = load_project(tmp_path / "p")
+    assert project.indicators[0].targets[2024].value == 1234567.0
+    from analytics.storage.project_files import _cell_text
+
+    assert _cell_text({"raw": "一百二十三万四千五百六十七以上", "comparator": ">=", "value": 1234567.0}, "flow", "higher") \
+        == ("≥1234567", "rewritten")
 
 
 def test_a_total_only_takes_the_one_source_left_or_stays_out_with_a_note(tmp_path: Path) -> None:

@@ -91,7 +91,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "problem_freeze_before_as_of": {"zh": "暂停期 {start}–{end} 全部在截至月份 {as_of} 及之前，不起作用。",
                                     "en": "the freeze {start}–{end} ends at or before the as-of month {as_of}, so it changes nothing."},
     "problem_bad_range": {"zh": "结束月份 {end} 早于起始月份 {start}。", "en": "the end month {end} is before the start month {start}."},
-    "problem_budget_below_zero": {"zh": "调减 {cut:g} 万元后预算为负（原预算 {budget:g} 万元）。", "en": "after a cut of {cut:g} the budget would be negative (budget {budget:g})."},
+    "problem_budget_below_zero": {"zh": "调减 {cut:,.2f} 万元后预算为负（原预算 {budget:,.2f} 万元）。", "en": "after a cut of {cut:,.2f} the budget would be negative (budget {budget:,.2f})."},
     "problem_same_goal": {"zh": "调出和调入的目标相同。", "en": "from_goal and to_goal are the same."},
     "problem_file_not_found": {"zh": "文件不存在，请检查路径。", "en": "file not found: check the path."},
     "problem_bad_encoding": {"zh": "文件不是 UTF-8 文本，请另存为 UTF-8 编码。", "en": "the file is not UTF-8 text; save it as UTF-8."},
