@@ -14,6 +14,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 from analytics.budget.scenario import ScenarioError, ScenarioResult, project_scenario
 from analytics.budget.scoring import ScoreResult, score, score_scenario
+from analytics.budget.year_budget import year_execution_rate
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
 from analytics.forecast.outlook import forecast_all
@@ -127,9 +128,11 @@ def _projection(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scena
 def _self_evaluation(ds: Dataset, as_of: tuple[int, int], year: int, month: int, prog: list[IndicatorProgress],
                      res: ScenarioResult | None, scenario: Mapping[str, Any] | None) -> tuple[ScoreResult | None, str]:
     """(the 绩效自评 score, its basis): projected under the scenario in the current year, else on
-    the actuals (to date, or the full year once it is closed)."""
+    the actuals (to date, or the full year once it is closed — or once its December figures are
+    in, as the status rules and the forecast hold the year's result then)."""
     project = ds.project
-    if year == as_of[0] and res is not None:
+    settled = as_of[1] == 12 and (ds.latest_period or (0, 0)) >= (year, 12)
+    if year == as_of[0] and res is not None and not settled:
         try:
             return score_scenario(project, ds.actuals, ds.budget, as_of, scenario, progress_rows=prog, result=res), "projected"
         except (ScenarioError, ValueError):
@@ -138,7 +141,9 @@ def _self_evaluation(ds: Dataset, as_of: tuple[int, int], year: int, month: int,
         return None, "none"
     end_rows = prog if month == 12 else ds.progress(year, (year, 12) if year < as_of[0] else as_of, with_previous=False)
     rate = ds.budget.execution_rate(year, month) if ds.budget.has_data else None
-    return score(project, end_rows, rate, year), ("actual" if month == 12 else "to_date")
+    year_rate = year_execution_rate(project, ds.budget, year, ds.budget.spent_in_year(year, month)) \
+        if ds.budget.has_data else None  # the rule in force (execution_rule) as in a projection
+    return score(project, end_rows, rate, year, year_execution_rate=year_rate), ("actual" if month == 12 else "to_date")
 
 
 def _execution_forecast(fc: dict[str, Any], res: ScenarioResult, scenario_name: str) -> dict[str, Any]:

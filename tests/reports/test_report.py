@@ -224,6 +224,21 @@ def test_a_monitoring_form_read_back_gives_its_project(ctx):
     assert [s["key"] for s in spent["sources"]] == ["central", "local", "other"]
 
 
+def test_a_year_with_its_december_figures_is_scored_on_its_actuals(dataset):
+    """At December with December's figures in, the 自评表 is the year's, not a projection (年中测算),
+    and it scores the execution by the rule in force (the year's rate) as a projection would and
+    as a closed year does."""
+    from analytics.budget.scoring import execution_rule
+
+    december = report.build_context(dataset, (2023, 12))
+    closed = report.build_context(dataset, (2024, 3), year=2023)
+    assert december.score_basis == closed.score_basis == "actual"
+    assert december.score.execution_rule == closed.score.execution_rule == execution_rule()
+    assert december.score.total == pytest.approx(closed.score.total)
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(december, "self-eval"))).active
+    assert "年中测算" not in _sheet_text(ws) and "年末预计值" not in _sheet_text(ws)
+
+
 def test_self_evaluation_form(ctx):
     ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
     assert ws.title == "项目支出绩效自评表"
