@@ -2711,3 +2711,14 @@ def test_hidden_text_in_a_word_cell_is_not_read(tmp_path: Path) -> None:
     doc.save(tmp_path / "vanish.docx")
     got = _read(tmp_path / "vanish.docx")["indicators"]
     assert [(i["name"], i["targets"]["2024"]["raw"]) for i in got] == [("培训人次", "≥500人次")]
+
+
+def test_a_grade_below_the_total_closes_the_form() -> None:
+    """自评等级 | 优 (or 评价等级：良) under 总分: the form's grade, no indicator."""
+    text = ("项目支出绩效自评表（2023年度）\n项目名称\t职业技能培训补贴\n"
+            "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n"
+            "总分\t\t\t\t\t100\t96\n自评等级\t优\n评价等级：良\n")
+    data = parse_table(text.encode("utf-8"), filename="ziping.txt").to_json()  # type: ignore[union-attr]
+    assert [i["name"] for i in data["indicators"]] == ["培训人数"]
+    assert [s["reason"] for s in data["skipped"] if "等级" in s["text"]] == ["sign_off", "sign_off"]
