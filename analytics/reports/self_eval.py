@@ -138,7 +138,7 @@ def goal_texts(ctx: ReportContext) -> tuple[str, str]:
                      status=status_name(r.status, lang), n=r.n, counts=counts))
     rate, tp, _target = execution(ctx)
     if rate is not None:
-        proj = ctx.scenario.year_end_rate if ctx.scenario is not None else None
+        proj = ctx.scenario.year_end_rate if ctx.scenario is not None and ctx.score_basis == "projected" else None
         projected = t("execution_projected", lang, rate=pct(proj, 2)) if proj is not None else ""
         act.append(t("execution_result", lang, rate=pct(rate, 2), tp=pct(tp, 2), projected=projected))
     if ctx.score is not None:

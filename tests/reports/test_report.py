@@ -236,7 +236,7 @@ def test_a_year_with_its_december_figures_is_scored_on_its_actuals(dataset):
     assert december.score.execution_rule == closed.score.execution_rule == execution_rule()
     assert december.score.total == pytest.approx(closed.score.total)
     ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(december, "self-eval"))).active
-    assert "年中测算" not in _sheet_text(ws) and "年末预计值" not in _sheet_text(ws)
+    assert "年中测算" not in _sheet_text(ws) and "年末预计" not in _sheet_text(ws)  # nor a projected year-end rate
 
 
 def test_self_evaluation_form(ctx):
