@@ -288,7 +288,7 @@ def evaluate_indicator(
         # the year's result is known once its December figure is in (as the forecast's observed_final
         # holds it), or the year is over and the latest figure of a non-flow stands for it
         # — except a year inside a multi-year total's span, judged by its trajectory (half of 30万 by end-2023)
-        mid_span = bool(ind.span_years) and year < ind.span_years[1]  # type: ignore[index]
+        mid_span = t is ind.span_target and ind.span_years is not None and year < ind.span_years[1]
         year_final = (data_month == 12 or (closed and ind.kind != "flow")) and not mid_span
         flags["year_closed_met"] = met and year_final
         flags["year_closed_missed"] = not met and year_final

@@ -127,6 +127,9 @@ def test_a_multi_year_total_is_not_missed_at_the_end_of_its_first_year(project):
     assert "2023–2024 total target at least" in explain(ind, p, "en")
     rows = [("reemployed_unemployed", 2023, 12, 2.5, "ytd"), ("reemployed_unemployed", 2024, 12, 2.5, "ytd")]
     assert status_of(project, rows, "reemployment_total_2y", year=2024, as_of=(2025, 1)).status == "missed"
+    # a year inside the span with a target of its own (促进创业 1.3万人 in 2023) is met or missed at its end
+    rows = [("entrepreneurship", 2023, 12, 1.2, "ytd")]
+    assert status_of(project, rows, "entrepreneurship", year=2023, as_of=(2024, 3)).status == "missed"
 
 
 def test_no_data_and_no_target(project):
