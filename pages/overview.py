@@ -62,7 +62,9 @@ shown = [k for k in order if counts.get(k)]
 st.html("<style>" + "".join(  # colours from data/status_rules.yaml (static data, not user text)
     f".st-key-status_chip_{k} {{border-left: 6px solid {status_color(k, rules)} !important;}}"
     f" .st-key-status_chip_{k} a p {{color: {status_color(k, rules)} !important; font-size: 1.15rem;}}" for k in shown) + "</style>")
-for col, key in zip(st.columns(max(1, len(shown))), shown):
+per_row = -(-len(shown) // -(-len(shown) // 5)) if shown else 1  # at most 5 a row, rows even (6 → 3 + 3): counts never cut
+chips = [(col, key) for i in range(0, len(shown), per_row) for col, key in zip(st.columns(per_row), shown[i:i + per_row])]
+for col, key in chips:
     with col.container(border=True, key=f"status_chip_{key}"):
         st.page_link("pages/goals.py", label=t("status_chip", lang, label=status_label(key, lang, rules), n=counts[key]),
                      query_params={"status": key, "goal": "-1"}, help=t("status_chip_help", lang, name=status_name(key, lang, rules)),

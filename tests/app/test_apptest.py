@@ -77,6 +77,15 @@ def test_overview_year_switch_to_closed_year():
     assert any("未完成" in pl.proto.label or "已完成" in pl.proto.label for pl in at.get("page_link"))
 
 
+def test_status_chips_wrap_so_their_counts_are_never_cut():
+    """Six statuses (2023 at December: 已完成 41 … 未完成 2) sit three to a row, not six in one row
+    where a card is too narrow for 「已完成 41 项」."""
+    at = fresh(as_of="2023-12", year="2023")
+    chips = [c for c in at.columns if any("status=" in pl.proto.query_string for pl in c.get("page_link"))]
+    assert len(chips) == 6 and all(c.proto.weight == pytest.approx(1 / 3) for c in chips)
+    assert any("41" in pl.proto.label for c in chips for pl in c.get("page_link"))
+
+
 def test_goal_pick_and_filters():
     at = fresh("pages/goals.py")
     total = len(at.dataframe[0].value)
