@@ -166,6 +166,8 @@ elif year_note := year_message(reading, lang):
 advice = advice_message(reading, lang)
 if advice:
     st.warning(esc(advice), icon=":material/content_paste_off:")
+if reading["source"].get("sample_data"):
+    st.warning(tx("sample_form"), icon=":material/science:")
 converted = reading["source"].get("converted") or []
 if "traditional" in converted:
     st.info(tx("converted", pinyin=tx("converted_pinyin") if "pinyin_notes" in converted else ""), icon=":material/translate:")

@@ -57,7 +57,7 @@ def _table(payload: dict[str, Any]) -> list[list[Any]]:
 
 def cmd_new_project(args: argparse.Namespace) -> int:
     from analytics.ingest.tables import NoTable, parse_table
-    from analytics.storage.project_files import project_years, save_to_store, write_folder
+    from analytics.storage.project_files import is_sample, project_years, save_to_store, write_folder
 
     result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     if isinstance(result, NoTable):
@@ -88,7 +88,8 @@ def cmd_new_project(args: argparse.Namespace) -> int:
     name = str(reading["project"].get("name") or os.path.splitext(os.path.basename(args.file))[0])
     print(text("projects.written", args.lang, name=name, id=written.project_id, count=len(reading["indicators"]),
                out=args.out or args.store), file=sys.stderr)
-    emit({"id": written.project_id, "name": name, **payload, "indicators": len(reading["indicators"]),
+    emit({"id": written.project_id, "name": name, **payload, "sample_data": is_sample(reading),
+          "indicators": len(reading["indicators"]),
           "files": sorted(written.files), "notes": notes, "unread": reading["unread"]}, args.format, _table)
     return 0
 

@@ -98,7 +98,7 @@ def load_dataset(
     sample, 示例数据, when the targets are the shipped ones and no file is given)."""
     project = load_project(targets)
     plan = sample_plan(targets, actuals, budget)
-    actuals, budget, is_sample = plan.actuals, plan.budget, plan.actuals_sample
+    actuals, budget, is_sample = plan.actuals, plan.budget, plan.actuals_sample or plan.budget_sample
     a_frame = read_actuals(project, actuals) if actuals else None
     b_frame = read_budget(project, budget) if budget else None
     return Dataset(

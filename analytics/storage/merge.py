@@ -49,7 +49,7 @@ def _rows_for(result: "IngestResult", project: "Project") -> tuple[str, list[dic
 
 
 def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename: str, who: str, dry_run: bool = False,
-                 keep_sample: bool = False, pid: str = DEFAULT_PROJECT) -> ImportSummary:
+                 keep_sample: bool = False, pid: str = DEFAULT_PROJECT, origin: str = "import") -> ImportSummary:
     """Merge a validated file into project ``pid``'s rows of the store, all or nothing, in one transaction.
 
     Rows are matched by key — actuals (indicator, year, month, basis), spending (year,
@@ -58,13 +58,14 @@ def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename
     combined period (1-2月) replaces stored single months of the same series it covers
     (and vice versa), so no month is ever counted twice. The remaining 示例数据 rows go
     with the same batch unless ``keep_sample``. ``dry_run`` computes the same summary and
-    writes nothing.
+    writes nothing. ``origin`` ``sample`` keeps the file's rows as 示例数据 (a form marked so,
+    :func:`analytics.storage.project_files.save_to_store`): labelled, and removed by the first real import.
     """
     table, rows = _rows_for(result, project)
     summary: ImportSummary | None = None
     with write(db, who, pid) as tx:
         batch = tx.new_batch("import", filename)
-        summary = _merge(tx, table, rows, filename, batch, keep_sample, dry_run)
+        summary = _merge(tx, table, rows, filename, batch, keep_sample, dry_run, origin)
         if dry_run:
             raise Rollback
     assert summary is not None
@@ -84,7 +85,7 @@ def _existing(tx: Tx, table: str, rows: list[dict[str, Any]]) -> dict[tuple[Any,
 
 
 def _merge(tx: Tx, table: str, rows: list[dict[str, Any]], filename: str, batch: str, keep_sample: bool,
-           dry_run: bool) -> ImportSummary:
+           dry_run: bool, origin: str = "import") -> ImportSummary:
     spec = SPECS[table]
     value_col = "value" if table == "actuals" else "amount"
     series_of: Callable[[Mapping[str, Any]], tuple[Any, ...]]
@@ -114,7 +115,7 @@ def _merge(tx: Tx, table: str, rows: list[dict[str, Any]], filename: str, batch:
             counts["removed"] += 1
     for key, r in incoming.items():
         old = existing.get(key)
-        new = {**r, "origin": "import", "batch_id": batch}
+        new = {**r, "origin": origin, "batch_id": batch}
         if old is not None:
             new["note"] = new.get("note") or old.get("note") or ""
             if table == "actuals":

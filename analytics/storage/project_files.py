@@ -1,6 +1,9 @@
 """What ``parse-table`` read, written in the folder format of a target file (README, "目标文件格式"):
-``project.yaml`` + ``indicators.csv`` (+ ``actuals.csv`` when a 自评表 holds actual values), so that
-``--targets DIR`` and :func:`analytics.ingest.targets.load_project` load it.
+``project.yaml`` + ``indicators.csv`` (+ ``actuals.csv`` when a 自评表 holds actual values, and
+``spending.csv`` when it states what was spent), so that ``--targets DIR`` and
+:func:`analytics.ingest.targets.load_project` load it. A form marked as invented (【示例数据】,
+``source.sample_data``) gives ``sample_actuals.csv`` and ``sample_budget.csv`` instead: the folder's
+示例数据, loaded and labelled as such when no data file is given, as the shipped project's.
 
 The reading is the JSON payload of :meth:`TableReading.to_json` (possibly corrected by a person:
 the 新建项目 page edits unit, kind, direction and target text in it). A target is written as it
@@ -23,8 +26,10 @@ from typing import Any, Mapping
 import yaml
 
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, parse_target
+from analytics.storage.connection import SAMPLE_ORIGIN
 
-__all__ = ["FolderFiles", "NoYearError", "SavedProject", "folder_files", "project_id_for", "project_years", "save_to_store", "write_folder"]
+__all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "folder_files", "is_sample",
+           "project_id_for", "project_years", "save_to_store", "write_folder"]
 
 _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
 _YEAR_RE = re.compile(r"^\d{4}$")
@@ -298,13 +303,26 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
     notes: list[dict[str, str]] = []
     rows = [_row(ind, notes) for ind in indicators]
     files = {"project.yaml": _project_yaml(project, pid, indicators), "indicators.csv": _indicators_csv(rows)}
+    names = SAMPLE_FILES if is_sample(reading) else DATA_FILES
     actuals = _actuals_csv(indicators, notes)
     if actuals:
-        files["actuals.csv"] = actuals
+        files[names["actuals"]] = actuals
     spending = _spending_csv(project, indicators, notes)
     if spending:
-        files["spending.csv"] = spending
+        files[names["budget"]] = spending
+    if is_sample(reading) and (actuals or spending):
+        notes.append({"id": "", "column": "sample_data", "raw": "", "code": "sample_data"})
     return FolderFiles(pid, files, notes)
+
+
+#: The data files of a reading, by kind: the user's own, or (a form marked 【示例数据】) the folder's sample.
+DATA_FILES = {"actuals": "actuals.csv", "budget": "spending.csv"}
+SAMPLE_FILES = {"actuals": "sample_actuals.csv", "budget": "sample_budget.csv"}
+
+
+def is_sample(reading: Mapping[str, Any]) -> bool:
+    """Whether the form read marks its figures as invented (【示例数据】: ``source.sample_data``)."""
+    return bool((reading.get("source") or {}).get("sample_data"))
 
 
 def write_folder(reading: Mapping[str, Any], out_dir: str | Path, project_id: str | None = None) -> FolderFiles:
@@ -332,29 +350,29 @@ class SavedProject:
 
     def spent(self) -> tuple[str, float] | None:
         """(period, 万元) of the spending imported from the form, None when none was."""
-        body = self.files.files.get("spending.csv")
+        body = self.files.files.get(DATA_FILES["budget"]) or self.files.files.get(SAMPLE_FILES["budget"])
         if self.spending is None or not body:
             return None
         rows = list(csv.DictReader(io.StringIO(body)))
         return (rows[0]["period"], round(sum(float(r["amount"]) for r in rows), 6)) if rows else None
 
 
-#: The data files of a reading imported into the store after its targets, with their kind.
-_DATA_FILES = {"actuals.csv": "actuals", "spending.csv": "budget"}
 
 
 def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None = None, who: str = "system",
                   filename: str = "") -> SavedProject:
     """Add what was read as a new project of ``store`` (a :class:`~analytics.storage.store.Store`):
     its target files kept in the store; the actual values of a 自评表 and the spending it states
-    imported into it as further batches (when they pass the import checks)."""
+    imported into it as further batches (when they pass the import checks) — as 示例数据 when the
+    form is marked so (labelled on every page, removed by the first real import)."""
     files = folder_files(reading, project_id)
-    targets = {n: body.encode("utf-8") for n, body in files.files.items() if n not in _DATA_FILES}
+    names = SAMPLE_FILES if is_sample(reading) else DATA_FILES
+    targets = {n: body.encode("utf-8") for n, body in files.files.items() if n not in names.values()}
     name = str((reading.get("project") or {}).get("name") or files.project_id)
     summary = store.add_project(files.project_id, name, targets, who, filename)
     saved = SavedProject(files, summary.batch_id)
     scoped = store.with_project(files.project_id)
-    for data_file, kind in _DATA_FILES.items():
+    for kind, data_file in names.items():
         body = files.files.get(data_file)
         if not body:
             continue
@@ -364,7 +382,8 @@ def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None
         else:
             saved.spending_result = result
         if result.ok:
-            imported = scoped.apply_import(result, filename or data_file, who, keep_sample=True)
+            imported = scoped.apply_import(result, filename or data_file, who, keep_sample=True,
+                                           origin=SAMPLE_ORIGIN if is_sample(reading) else "import")
             if kind == "actuals":
                 saved.imported = imported
             else:

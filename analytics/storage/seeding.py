@@ -41,15 +41,19 @@ class SamplePlan:
 def sample_plan(targets: str | Path | None, actuals: str | Path | None, budget: str | Path | None,
                 sample: bool = True) -> SamplePlan:
     """The shipped table with no data file given → the sample (spending only when the
-    actuals are the sample too: never sample spending next to the user's actuals)."""
+    actuals are the sample too: never sample spending next to the user's actuals). A target
+    folder with files of the same names (``sample_actuals.csv``, ``sample_budget.csv``: written by
+    ``new-project --out`` from a form marked 【示例数据】) has them as its sample the same way."""
     shipped = targets is None or Path(targets).expanduser().resolve() == DEFAULT_PROJECT_DIR.resolve()
+    folder = DEFAULT_PROJECT_DIR if shipped else Path(targets).expanduser()  # type: ignore[arg-type]
+    own_actuals, own_budget = folder / SAMPLE_ACTUALS.name, folder / SAMPLE_BUDGET.name
     a = str(actuals) if actuals else None
     b = str(budget) if budget else None
     a_sample = b_sample = False
-    if a is None and sample and shipped and SAMPLE_ACTUALS.exists():
-        a, a_sample = str(SAMPLE_ACTUALS), True
-    if b is None and sample and shipped and SAMPLE_BUDGET.exists() and (actuals is None or a_sample):
-        b, b_sample = str(SAMPLE_BUDGET), True
+    if a is None and sample and own_actuals.is_file():
+        a, a_sample = str(own_actuals), True
+    if b is None and sample and own_budget.is_file() and (actuals is None or a_sample):
+        b, b_sample = str(own_budget), True
     return SamplePlan(shipped, a, b, a_sample, b_sample)
 
 

@@ -364,12 +364,13 @@ class Store:
                           sources=source_keys(project), today=today)
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
-                     replace_sample: bool = False, keep_sample: bool = False) -> ImportSummary:
+                     replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:
         """See :func:`analytics.storage.merge.apply_import`. The remaining 示例数据 go with the
         batch unless ``keep_sample``; ``replace_sample`` is accepted for compatibility (it is
         what happens by default)."""
         del replace_sample
-        return _merge.apply_import(self._db, self.project(), result, filename, who, dry_run, keep_sample, self.project_id)
+        return _merge.apply_import(self._db, self.project(), result, filename, who, dry_run, keep_sample, self.project_id,
+                                   origin)
 
     def clear_sample(self, who: str) -> ImportSummary:
         """Remove every remaining 示例数据 row (one undoable batch)."""

@@ -255,3 +255,19 @@ def test_a_self_evaluation_brings_its_spending(at: AppTest) -> None:
     at.switch_page("pages/overview.py").run()
     cards = {m.label: m.value for m in at.metric}  # 序时进度 from the project's execution target (100% by its end)
     assert (cards["累计执行率"], cards["序时进度"], cards["年度执行目标"]) == ("10.8%", "100.0%", "100%")
+
+
+def test_a_form_marked_as_sample_data_is_saved_as_sample_data(at: AppTest) -> None:
+    """A form this app printed from its sample (【示例数据】) read back: said before saving, and its
+    values are 示例数据 on every page after — never the user's own."""
+    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n【示例数据，非官方统计】\n"
+               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    assert "此表标有【示例数据】" in "\n".join(w.value for w in at.warning)
+    at.button(key="np_save").click().run()
+    assert not at.error and "已保存项目" in at.success[0].value
+    assert "作为示例数据保存" in _body(at)
+    at.switch_page("pages/overview.py").run()
+    assert not at.exception
+    assert any("示例数据" in str(c.value) for c in at.sidebar.caption)  # the badge and the banner
+    assert any("当前显示的是**示例数据**" in i.value for i in at.info)

@@ -244,3 +244,58 @@ def test_saving_imports_the_spending_into_the_store(tmp_path: Path, capsys: pyte
     assert ds.budget.execution_rate(2024, 12) == pytest.approx(10.77, abs=0.01)
     payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store2"))
     assert payload["spending"]["added"] == 1
+
+
+def _marked_self_evaluation(tmp_path: Path, mark: str = "【示例数据，非官方统计】") -> Path:
+    return _table(tmp_path, _SELF_EVALUATION.format(budget=f"{mark}\n预算执行情况(万元)\t预算数\t执行数\t执行率\n"
+                                                           "年度资金总额\t300\t120\t40%\n"))
+
+
+@pytest.mark.parametrize("mark", ["【示例数据，非官方统计】", "[SAMPLE DATA, not official statistics]", "（演示数据）"])
+def test_a_form_marked_as_sample_data_says_so(mark: str, tmp_path: Path) -> None:
+    reading = parse_table(_marked_self_evaluation(tmp_path, mark)).to_json()  # type: ignore[union-attr]
+    assert reading["source"]["sample_data"] is True
+    assert [i["name"] for i in reading["indicators"]] == ["培训人数"]  # the mark is no indicator, no fact
+    plain = parse_table(_self_evaluation(tmp_path, "示例数据采集率说明\n")).to_json()  # type: ignore[union-attr]
+    assert plain["source"]["sample_data"] is False  # words without the brackets of a note mark nothing
+
+
+def test_a_sample_forms_values_are_kept_as_sample_data_never_as_the_users(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import save_to_store
+    from analytics.storage.store import Store
+
+    table = _marked_self_evaluation(tmp_path)
+    payload = _new_project(capsys, str(table), "--out", str(tmp_path / "p"))
+    assert payload["sample_data"] is True and [n["code"] for n in payload["notes"]] == ["sample_data"]
+    assert "示例数据" in payload["notes"][0]["message"]
+    assert {"sample_actuals.csv", "sample_budget.csv"} <= set(payload["files"]) and "actuals.csv" not in payload["files"]
+    ds = load_dataset(tmp_path / "p")  # the folder's own sample, labelled as the shipped project's is
+    assert ds.is_sample and ds.actuals.frame["value"].tolist() == [520.0]
+    assert main(["status", "--targets", str(tmp_path / "p"), "--as-of", "2024-12"]) == 0
+    assert json.loads(capsys.readouterr().out)["sample_data"] is True
+
+    store = Store(tmp_path / "store")
+    saved = save_to_store(store, parse_table(table).to_json(), "demo")  # type: ignore[union-attr]
+    assert saved.imported is not None and saved.imported.added == 1 and saved.spent() == ("2024-12", 120.0)
+    scoped = store.with_project("demo")
+    assert scoped.is_sample() and scoped.sample_count() == 2 and scoped.load_dataset().is_sample
+    assert set(scoped.actuals_frame(with_meta=True)["origin"]) == {"sample"}
+    real = scoped.validate_file("indicator_id,period,value,basis\nt01,2024-12,480,ytd\n".encode("utf-8"),
+                                filename="mine.csv", kind="actuals")
+    assert real.ok
+    summary = scoped.apply_import(real, "mine.csv", "lh")  # the first real import takes the sample away
+    assert summary.sample_removed == 1 and not scoped.is_sample()  # (the 480 replaced the sample's 520)
+    assert set(scoped.actuals_frame(with_meta=True)["origin"]) == {"import"}
+
+
+def test_an_unmarked_forms_values_are_the_users(tmp_path: Path) -> None:
+    from analytics.storage.project_files import save_to_store
+    from analytics.storage.store import Store
+
+    table = _self_evaluation(tmp_path, "预算执行情况(万元)\t预算数\t执行数\t执行率\n年度资金总额\t300\t120\t40%\n")
+    store = Store(tmp_path / "store")
+    save_to_store(store, parse_table(table).to_json(), "mine")  # type: ignore[union-attr]
+    assert not store.with_project("mine").is_sample()
+    assert "actuals.csv" in folder_files(parse_table(table).to_json()).files  # type: ignore[union-attr]

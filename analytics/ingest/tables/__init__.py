@@ -22,6 +22,7 @@ from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
+from analytics.ingest.tables.facts import sample_marked
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year, year_above
 from analytics.ingest.tables.labelled import labelled_rows
@@ -61,6 +62,14 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     return result
 
 
+def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon) -> TableReading | NoTable:
+    """``result`` with ``source.sample_data``: whether a cell of the file marks its figures as
+    invented (【示例数据】, lexicon ``facts.sample_mark``)."""
+    if isinstance(result, TableReading):
+        result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
+    return result
+
+
 def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: str | None, year: int | None,
            lex: Lexicon, form: int | None) -> TableReading | NoTable:
     name = os.path.basename(filename or (os.fspath(path) if not isinstance(path, bytes) else "")) or "table"
@@ -72,9 +81,9 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         readings = [r for r in (_parse_tables([t], name, year, lex, None) for t in named)
                     if isinstance(r, TableReading) and r.indicators]  # (a sheet naming no 指标 / 目标 holds none)
         if len(readings) > 1 and not any(r.source.get("forms") for r in readings):
-            return _forms(readings, form)  # each sheet's form, as the forms one below the other of one sheet
+            return _marked(_forms(readings, form), tables, lex)  # each sheet's form, as the forms one below the other
         if len(readings) == 1 and form is None and not readings[0].source.get("forms"):
-            return readings[0]  # the one sheet with a form: not read again
+            return _marked(readings[0], tables, lex)  # the one sheet with a form: not read again
     result = _parse_tables(tables, name, year, lex, form)
     if isinstance(result, NoTable) and result.code == "no_header" and any(t.pictures for t in tables):
         result = dataclasses.replace(result, code="sheet_table_picture")  # pictures and no table: a table pasted as a screenshot
@@ -84,7 +93,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         shown = next((t for t in tables if t.sheet == result.source.get("sheet")), tables[0] if tables else None)
         if shown is not None and any(shown.left_out):
             result.source["hidden"] = {"rows": shown.left_out[0], "columns": shown.left_out[1]}
-    return result
+    return _marked(result, tables, lex)
 
 
 def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexicon, form: int | None

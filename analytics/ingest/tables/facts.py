@@ -11,7 +11,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import amount_wan, read_spent
 
-__all__ = ["read_facts", "is_sign_off", "label_kind"]
+__all__ = ["read_facts", "is_sign_off", "label_kind", "sample_marked"]
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -32,6 +32,13 @@ def is_sign_off(text: str, lex: Lexicon) -> bool:
     """A sign-off, note or closing line (also numbered: ``(三)存在的问题和原因``)."""
     t = normalize_text(text)
     return bool(re.search(lex.facts["sign_off"], t) or re.search(lex.facts["sign_off"], _NUMBERED.sub("", t)))
+
+
+def sample_marked(rows: list[list[str]], lex: Lexicon) -> bool:
+    """Whether a cell of ``rows`` marks the form's figures as invented (【示例数据】, [SAMPLE DATA]:
+    the lexicon's ``facts.sample_mark``)."""
+    mark = re.compile(lex.facts["sample_mark"], re.I)
+    return any(c and mark.search(normalize_text(c)) for row in rows for c in row)
 
 
 _HEADING = re.compile(r"^([(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")

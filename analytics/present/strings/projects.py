@@ -9,6 +9,8 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "Indicator {id}, {column}: \"{raw}\" is an exact value; the target file writes it as a threshold from the direction (the text is kept in mapping_note)."},
     "note_unreadable": {"zh": "指标 {id} 的「{column}」原文“{raw}”无法读成数值，未写入，请补填。",
                         "en": "Indicator {id}, {column}: \"{raw}\" could not be read as a value and was not written; fill it in."},
+    "note_sample_data": {"zh": "此表标有【示例数据】：表中的实际完成值和支出是虚构的，作为示例数据保存——各页面标注“示例数据”，首次导入真实数据时自动移除，不与本项目的真实数据混在一起。",
+                         "en": "The table is marked as sample data: its actual values and spending are invented and were kept as sample data — labelled on every page, removed by the first import of real data, never mixed with the project's own data."},
     "note_no_year": {"zh": "指标 {id} 的「{column}」原文“{raw}”没有年份，未写入；请用 --year 指定年份。",
                      "en": "Indicator {id}, {column}: \"{raw}\" has no year and was not written; give the year with --year."},
     "note_spending_unsplit": {"zh": "表中的支出“{raw}”没有按资金来源分开，项目有多个资金来源，未导入；请在“数据管理”中按来源录入。",
