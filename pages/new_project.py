@@ -166,7 +166,9 @@ elif year_note := year_message(reading, lang):
 advice = advice_message(reading, lang)
 if advice:
     st.warning(esc(advice), icon=":material/content_paste_off:")
-if reading["source"].get("sample_data"):
+if reading["source"].get("projected_actuals"):
+    st.warning(tx("projected_form"), icon=":material/online_prediction:")
+elif reading["source"].get("sample_data"):
     st.warning(tx("sample_form"), icon=":material/science:")
 converted = reading["source"].get("converted") or []
 if "traditional" in converted:

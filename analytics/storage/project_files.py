@@ -304,10 +304,14 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
     rows = [_row(ind, notes) for ind in indicators]
     files = {"project.yaml": _project_yaml(project, pid, indicators), "indicators.csv": _indicators_csv(rows)}
     names = SAMPLE_FILES if is_sample(reading) else DATA_FILES
+    projected = bool((reading.get("source") or {}).get("projected_actuals"))
     actuals = _actuals_csv(indicators, notes)
+    spending = _spending_csv(project, indicators, notes)
+    if projected and (actuals or spending):  # estimates of the year's end, never figures reached
+        notes.append({"id": "", "column": "projected_actuals", "raw": "", "code": "projected_actuals"})
+        actuals = spending = None
     if actuals:
         files[names["actuals"]] = actuals
-    spending = _spending_csv(project, indicators, notes)
     if spending:
         files[names["budget"]] = spending
     if is_sample(reading) and (actuals or spending):

@@ -271,3 +271,14 @@ def test_a_form_marked_as_sample_data_is_saved_as_sample_data(at: AppTest) -> No
     assert not at.exception
     assert any("示例数据" in str(c.value) for c in at.sidebar.caption)  # the badge and the banner
     assert any("当前显示的是**示例数据**" in i.value for i in at.info)
+
+
+def test_a_form_whose_actuals_are_estimates_is_said_before_saving(at: AppTest) -> None:
+    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"
+               "年中测算：截至2024年8月，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。\n"
+               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    assert "只保存指标和目标" in "\n".join(w.value for w in at.warning)
+    at.button(key="np_save").click().run()
+    assert not at.error and "已保存项目" in at.success[0].value
+    assert "未作为实际数据导入" in _body(at)

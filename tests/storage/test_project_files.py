@@ -299,3 +299,25 @@ def test_an_unmarked_forms_values_are_the_users(tmp_path: Path) -> None:
     save_to_store(store, parse_table(table).to_json(), "mine")  # type: ignore[union-attr]
     assert not store.with_project("mine").is_sample()
     assert "actuals.csv" in folder_files(parse_table(table).to_json()).files  # type: ignore[union-attr]
+
+
+def test_a_form_whose_actuals_are_estimates_gives_its_targets_only(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 自评表 made before the year's end says its 实际完成值 are projected (this app's mid-year
+    form does): read back, they are no actuals."""
+    note = "年中测算：截至2024年8月，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。\n"
+    table = _self_evaluation(tmp_path, note + "预算执行情况(万元)\t预算数\t执行数\t执行率\n年度资金总额\t300\t120\t40%\n")
+    reading = parse_table(table).to_json()  # type: ignore[union-attr]
+    assert reading["source"]["projected_actuals"] is True and reading["indicators"][0]["actuals"]  # read as held
+    files = folder_files(reading)
+    assert not {"actuals.csv", "spending.csv"} & set(files.files)
+    assert [n["code"] for n in files.notes] == ["projected_actuals"]
+    payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store"))
+    assert payload["actuals"] is None and payload["spending"] is None
+    assert "预计的年末值" in payload["notes"][0]["message"]
+    assert main(["report", "--as-of", "2024-08", "--form", "self-eval", "--out", str(tmp_path / "own.xlsx")]) == 0
+    capsys.readouterr()  # this app's own mid-year form, read back the same way
+    own = _new_project(capsys, str(tmp_path / "own.xlsx"), "--store", str(tmp_path / "store2"))
+    assert own["actuals"] is None and own["spending"] is None and own["indicators"] >= 38
+    plain = parse_table(_self_evaluation(tmp_path, "")).to_json()  # type: ignore[union-attr]
+    assert plain["source"]["projected_actuals"] is False and "actuals.csv" in folder_files(plain).files

@@ -22,7 +22,7 @@ from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
-from analytics.ingest.tables.facts import sample_marked
+from analytics.ingest.tables.facts import projected_noted, sample_marked
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year, year_above
 from analytics.ingest.tables.labelled import labelled_rows
@@ -64,9 +64,11 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
 
 def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon) -> TableReading | NoTable:
     """``result`` with ``source.sample_data``: whether a cell of the file marks its figures as
-    invented (【示例数据】, lexicon ``facts.sample_mark``)."""
+    invented (【示例数据】, lexicon ``facts.sample_mark``), and ``source.projected_actuals``: whether
+    a note says its 实际完成值 are estimates (年中测算, lexicon ``facts.projected_note``)."""
     if isinstance(result, TableReading):
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
+        result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
     return result
 
 

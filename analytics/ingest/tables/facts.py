@@ -11,7 +11,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import amount_wan, read_spent
 
-__all__ = ["read_facts", "is_sign_off", "label_kind", "sample_marked"]
+__all__ = ["read_facts", "is_sign_off", "label_kind", "projected_noted", "sample_marked"]
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -39,6 +39,13 @@ def sample_marked(rows: list[list[str]], lex: Lexicon) -> bool:
     the lexicon's ``facts.sample_mark``)."""
     mark = re.compile(lex.facts["sample_mark"], re.I)
     return any(c and mark.search(normalize_text(c)) for row in rows for c in row)
+
+
+def projected_noted(rows: list[list[str]], lex: Lexicon) -> bool:
+    """Whether a note in ``rows`` says the form's 实际完成值 are estimates (年中测算：实际完成值……为
+    预计的年末值: the lexicon's ``facts.projected_note``), in a cell of more than 8 characters."""
+    note = re.compile(lex.facts["projected_note"], re.I)
+    return any(c and len(c) > 8 and note.search(c) for row in rows for c in row)
 
 
 _HEADING = re.compile(r"^([(（][一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、)\s*")

@@ -40,6 +40,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "converted_pinyin": {"zh": "（带拼音注音）", "en": " (with pinyin notes)"},
     "sample_form": {"zh": "此表标有【示例数据】：其中的实际完成值和支出是虚构的。保存后它们作为**示例数据**导入——各页面标注“示例数据”，首次导入真实数据时自动移除，不会当作本项目的真实数据。指标和目标照常读取。",
                     "en": "This table is marked as sample data: its actual values and spending are invented. Saved, they are imported as **sample data** — labelled on every page, removed by the first import of real data, never taken as the project's own. Indicators and targets are read as usual."},
+    "projected_form": {"zh": "此表注明其实际完成值是预计的年末值（年中测算）：保存时只保存指标和目标，这些预计值不作为实际数据导入。",
+                       "en": "This table says its actual values are projected year-end values (a mid-year estimate): saving keeps the indicators and targets only; the estimates are not imported as actuals."},
     "pinyin_only": {"zh": "表中的拼音注音（如“项(xiàng)”）已去掉后读取；右侧“原表”保持原样。",
                     "en": "Pinyin notes in the table (such as 项(xiàng)) were taken out before reading. \"The table as given\" shows it as held."},
     "unread_title": {"zh": "无法读取的行（{n}）", "en": "Rows that could not be read ({n})"},

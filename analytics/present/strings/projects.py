@@ -11,6 +11,8 @@ STRINGS: dict[str, dict[str, str]] = {
                         "en": "Indicator {id}, {column}: \"{raw}\" could not be read as a value and was not written; fill it in."},
     "note_sample_data": {"zh": "此表标有【示例数据】：表中的实际完成值和支出是虚构的，作为示例数据保存——各页面标注“示例数据”，首次导入真实数据时自动移除，不与本项目的真实数据混在一起。",
                          "en": "The table is marked as sample data: its actual values and spending are invented and were kept as sample data — labelled on every page, removed by the first import of real data, never mixed with the project's own data."},
+    "note_projected_actuals": {"zh": "表中注明其实际完成值和执行数是预计的年末值（年中测算），不是已完成的数，未作为实际数据导入；只保存了指标和目标。",
+                               "en": "The table says its actual values and spending are projected year-end values (a mid-year estimate), not figures reached; they were not imported as actuals — only the indicators and targets were saved."},
     "note_no_year": {"zh": "指标 {id} 的「{column}」原文“{raw}”没有年份，未写入；请用 --year 指定年份。",
                      "en": "Indicator {id}, {column}: \"{raw}\" has no year and was not written; give the year with --year."},
     "note_spending_unsplit": {"zh": "表中的支出“{raw}”没有按资金来源分开，项目有多个资金来源，未导入；请在“数据管理”中按来源录入。",
