@@ -36,11 +36,13 @@ def cmd_validate(args: argparse.Namespace) -> int:
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if args.kind == "actuals":
-        result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
+        result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
+                                computed=project.computed_names())
     elif args.kind == "budget":
         result = ingest_budget(path, sources=keys, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
     else:
-        result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES)
+        result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
+                            computed=project.computed_names())
     from analytics.present.messages import result_json, result_report
 
     payload = result_json(result)

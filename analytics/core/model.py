@@ -159,6 +159,11 @@ class Project:
             years.update(ind.targets)
         return sorted(years)
 
+    def computed_names(self) -> frozenset[str]:
+        """Names of the indicators no data file brings: derived ones and the budget execution
+        rate (computed from the spending) — a filled form's values for them are left out unsaid."""
+        return frozenset(ind.name for ind in self.indicators if ind.derived_from or ind.id == self.execution_indicator)
+
     def ingest_catalogue(self) -> dict[str, dict[str, Any]]:
         """The mapping the import validator needs (id → name, unit, kind, …)."""
         return {

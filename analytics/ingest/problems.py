@@ -54,7 +54,7 @@ class IngestResult:
     problems: list[Problem]
     data: pd.DataFrame
     kind: str  # "actuals" | "budget"
-    layout: str  # "long" | "wide" | "unknown" (the table could not be read or understood)
+    layout: str  # "long" | "wide" | "form" (a filled 监控表 / 自评表) | "unknown" (not read or understood)
 
     @property
     def errors(self) -> list[Problem]:

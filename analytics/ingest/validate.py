@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from typing import Any, BinaryIO, Callable, Mapping, Sequence
+from typing import Any, BinaryIO, Callable, Collection, Mapping, Sequence
 
 from analytics.ingest.actuals import ingest_actuals_frame
 from analytics.ingest.budget import ingest_budget_frame, looks_like_budget
@@ -63,8 +63,10 @@ def ingest_actuals(
     max_bytes: int = MAX_BYTES_DEFAULT,
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
+    computed: Collection[str] = (),
 ) -> IngestResult:
-    """Validate and normalise a table of actual values (long or wide layout).
+    """Validate and normalise a table of actual values (long or wide layout, or a filled form:
+    :func:`_or_form`; ``computed``: names of indicators no file brings, left out of a form unsaid).
 
     ``today``: periods after today's month are warned about (no check when ``None``).
     """
@@ -75,7 +77,46 @@ def ingest_actuals(
             return fail("actuals", ctx)
         return ingest_actuals_frame(frame, ctx, indicators, today)
 
-    return _guard("actuals", source, filename, limits, body)
+    result = _guard("actuals", source, filename, limits, body)
+    return _or_form(result, source, indicators, filename, sheet, max_bytes, today, limits, computed)
+
+
+#: Problems after which a file is not read again as a form: its size or its time is the problem.
+_NOT_AGAIN = frozenset({"too_large", "too_many_rows", "too_many_columns", "too_many_cells", "cell_too_long",
+                        "time_limit", "password_protected", "empty_file"})
+
+
+def _or_form(result: IngestResult, source: Any, indicators: Mapping[str, Mapping[str, Any]], filename: str | None,
+             sheet: str | int | None, max_bytes: int, today: _dt.date | None,
+             limits: Limits | Mapping[str, Any] | None, computed: Collection[str] = ()) -> IngestResult:
+    """A table of actuals that does not pass, read again as a filled 监控表 / 自评表
+    (:mod:`analytics.ingest.forms`): its actual values checked as a long table (layout ``form``),
+    the form's indicators the project does not have listed in the warning ``form_unmatched``.
+    Anything else (a data table with errors of its own, a long table) keeps its own problems."""
+    if result.ok or result.kind != "actuals" or result.layout == "long" or isinstance(sheet, int) \
+            or any(p.code in _NOT_AGAIN for p in result.problems):
+        return result
+    from analytics.ingest.forms import form_actuals
+
+    name = display_name(source, filename)
+    form = form_actuals(source, indicators, name, max_bytes, sheet, computed)
+    if form is None:
+        return result
+    again = _guard("actuals", form.csv, name, limits, lambda ctx: _form_body(ctx, form, indicators, today))
+    again.layout = "form"
+    return again
+
+
+def _form_body(ctx: Collector, form: Any, indicators: Mapping[str, Mapping[str, Any]],
+               today: _dt.date | None) -> IngestResult:
+    shown, ctx.file = ctx.file, "form.csv"  # the values, written as a long CSV, read as one; named as the file
+    frame = read_guarded(form.csv, ctx, None, len(form.csv))
+    ctx.file = shown
+    if frame is None:
+        return fail("actuals", ctx)
+    if form.unmatched:
+        ctx.add("form_unmatched", severity="warning", names=form.unmatched, count=len(form.unmatched))
+    return ingest_actuals_frame(frame, ctx, indicators, today)
 
 
 def ingest_budget(
@@ -109,6 +150,7 @@ def ingest_any(
     sources: Sequence[str] = ("central", "local", "other"),
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
+    computed: Collection[str] = (),
 ) -> IngestResult:
     """Tell actuals from budget by the columns (an indicator column → actuals; an amount,
     source or 中央补助/地方资金… column without one → budget), then validate."""
@@ -121,4 +163,5 @@ def ingest_any(
             return ingest_budget_frame(frame, ctx, sources, today)
         return ingest_actuals_frame(frame, ctx, indicators, today)
 
-    return _guard("actuals", source, filename, limits, body)
+    result = _guard("actuals", source, filename, limits, body)
+    return _or_form(result, source, indicators, filename, sheet, max_bytes, today, limits, computed)

@@ -258,12 +258,12 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
         fields["periods"] = _join(params["periods"], lang, lambda p: period_label(str(p), lang))
     if "missing" in params:
         fields["missing"] = _join(params["missing"], lang, lambda f: field_label(str(f), lang))
-    for key in ("found", "columns", "sheets", "ranges", "written"):
+    for key in ("found", "columns", "sheets", "ranges", "written", "names"):
         if key in params:
             fields[key] = _join(params[key], lang)
     if "field" in params:
         fields["field"] = field_label(str(params["field"]), lang)
-    for key in ("found", "columns", "sheets", "ranges", "written", "periods", "missing", "allowed"):
+    for key in ("found", "columns", "sheets", "ranges", "written", "periods", "missing", "allowed", "names"):
         if params.get(f"{key}_more") and key in fields:
             fields[key] = str(fields[key]) + _more(lang, params[f"{key}_more"])
     fields["example"] = _EXAMPLES[lang].get(str(params.get("example", "actuals")), _EXAMPLES[lang]["actuals"])

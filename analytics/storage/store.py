@@ -356,12 +356,12 @@ class Store:
         project = self.project()
         if kind == "actuals":
             return ingest_actuals(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
-                                  today=today)
+                                  today=today, computed=project.computed_names())
         if kind == "budget":
             return ingest_budget(source, sources=source_keys(project), filename=filename, sheet=sheet,
                                  max_bytes=max_bytes, today=today)
         return ingest_any(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
-                          sources=source_keys(project), today=today)
+                          sources=source_keys(project), today=today, computed=project.computed_names())
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

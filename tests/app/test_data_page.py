@@ -264,3 +264,30 @@ def test_data_page_in_english(data_dir):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception and at.title[0].value == "Data management"
     assert "Indicator (unit)" in at.data_editor[0].value.columns
+
+
+def test_upload_of_a_filled_monitoring_form_imports_its_values(data_dir):
+    """The 监控表 sent out and brought back filled: its 1-8月 values are shown and imported as any file's."""
+    import io
+
+    import openpyxl
+
+    wb = openpyxl.Workbook()
+    for row in (["项目绩效运行监控表（2024年度）"], ["项目名称", "东莞市公共就业服务能力提升示范项目"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "1-8月执行情况", "全年预计完成情况"],
+                ["产出指标", "数量指标", "城镇新增就业人员规模（万人）", "12.4", "8.6", "12.6"],
+                [None, None, "培训教材种数", "≥5种", "3种", "5种"]):
+        wb.active.append(row)
+    wb.active.merge_cells("A4:A5")
+    buf = io.BytesIO()
+    wb.save(buf)
+    at = fresh("pages/data.py")
+    at.file_uploader[0].set_value(("jiankong.xlsx", buf.getvalue(), "application/vnd.ms-excel")).run()
+    assert not at.exception
+    metrics = {m.label: m.value for m in at.metric}
+    assert (metrics["新增"], metrics["修改"]) == ("0", "1")
+    listed = "\n".join(m for d in at.dataframe if "说明及改法" in d.value.columns for m in d.value["说明及改法"])
+    assert "按填好的绩效监控表/自评表读取" in listed and "培训教材种数" in listed
+    at.button(key="import_confirm").click().run()
+    assert not at.exception and "已导入「jiankong.xlsx」" in success_text(at)
+    assert Store(data_dir).cell_versions([KEY_AUG])[KEY_AUG][1] == 8.6

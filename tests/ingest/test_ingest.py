@@ -588,7 +588,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     error="E", requested="X", indicator="new_urban_jobs", name="城镇新增就业人员规模", max=100, unit="%", number=1,
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
-    example_name="y", key="indicator", limit=500, length=20000, detected="GBK",
+    example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
 )
 
 

@@ -105,6 +105,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc_file}: these columns in row {header_row} were not recognised and were ignored: {columns}. "
         "If any of them holds data to import, rename it to a standard column name (e.g. {example}).",
     },
+    "form_unmatched": {
+        "zh": "{loc_file}按填好的绩效监控表/自评表读取了实际完成值；表中这 {count} 个指标不在本项目的指标清单中，其数值未导入：{names}。"
+        "如需导入，请把表中的指标名称改成与清单一致。",
+        "en": "{loc_file} was read as a filled monitoring / self-evaluation form; these {count} indicators of the form are not in "
+        "the project's list and their values were not imported: {names}. To import them, write their names as in the list.",
+    },
     "ignored_row": {
         "zh": "{loc}的说明文字「{value}」不是数据，已忽略。若这一行是数据，请按表头各列填写。",
         "en": "{loc}: the note \"{value}\" is not data and was ignored. If this row is data, fill it in under the header columns.",

@@ -1,0 +1,116 @@
+"""A filled 绩效运行监控表 or 项目支出绩效自评表 brought as actual values of a project that exists.
+
+A manager sends the form out and gets it back filled (1-8月执行情况 of a 监控表, 实际完成值 of a
+自评表): the import gate (:mod:`analytics.ingest.validate`) reads such a file, when it is no data
+table of its own, as :func:`analytics.ingest.tables.parse_table` reads a target table, and turns
+the actual values it holds into the long layout — one row per indicator, at the month the form's
+column covers (December for a 自评表), year to date for a flow and the level for the rest — which
+then passes the same checks as any file.
+
+An indicator of the form is the project's when its name (as read, or as written) is one of the
+project's indicator names, spaces and full-width forms aside; the others are listed (a warning),
+never guessed. A form whose values are no actuals — estimates of the year's end (年中测算,
+``source.projected_actuals``) or the sample's invented figures (``source.sample_data``) — and a
+file holding no target beside its values (a data table with errors of its own) are not read so.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+import re
+from dataclasses import dataclass, field
+from typing import Any, BinaryIO, Collection, Mapping
+
+from analytics.core.values import normalize_text
+
+__all__ = ["FormActuals", "form_actuals"]
+
+_YEAR = re.compile(r"^\d{4}$")
+
+
+@dataclass
+class FormActuals:
+    """The actual values of a filled form as a long actuals table (``csv``), the form's
+    indicators not in the project (``unmatched``: names) and the periods the values are at."""
+
+    csv: bytes
+    rows: int
+    unmatched: list[str] = field(default_factory=list)
+    periods: list[str] = field(default_factory=list)
+
+
+def _bytes(source: str | os.PathLike[str] | bytes | BinaryIO, max_bytes: int) -> bytes | None:
+    if isinstance(source, (bytes, bytearray)):
+        return bytes(source)
+    if hasattr(source, "read"):
+        try:
+            source.seek(0)  # type: ignore[union-attr]
+        except (AttributeError, OSError):
+            return None
+        data = source.read(max_bytes + 1)  # type: ignore[union-attr]
+        return data if isinstance(data, bytes) and len(data) <= max_bytes else None
+    try:
+        if os.path.getsize(source) > max_bytes:
+            return None
+        with open(source, "rb") as fh:
+            return fh.read()
+    except (OSError, TypeError, ValueError):
+        return None
+
+
+def _num(value: float) -> str:
+    """Every digit of a figure, no float noise and no exponent (25388.04, 1234567)."""
+    text = f"{value:.15g}"
+    return f"{value:.0f}" if "e" in text else text
+
+
+def _key(text: Any) -> str:
+    return normalize_text(str(text or "")).lower()
+
+
+def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: Mapping[str, Mapping[str, Any]],
+                 filename: str, max_bytes: int, sheet: str | None = None, computed: Collection[str] = ()
+                 ) -> FormActuals | None:
+    """The actual values of a filled form in ``source`` for the project whose import catalogue is
+    ``indicators`` (id → name, kind, …), or None when the file is no such form (see the module's help).
+    Indicators named in ``computed`` (derived ones, the budget execution rate) are left out unsaid."""
+    from analytics.ingest.tables import TableReading, parse_table
+
+    data = _bytes(source, max_bytes)
+    if not data:
+        return None
+    reading = parse_table(data, filename=filename, sheet=sheet)
+    if not isinstance(reading, TableReading):
+        return None
+    if reading.source.get("projected_actuals") or reading.source.get("sample_data"):
+        return None
+    by_name = {_key(meta.get("name")): str(iid) for iid, meta in indicators.items() if _key(meta.get("name"))}
+    left_out = {_key(n) for n in computed}
+    out: list[list[str]] = []
+    unmatched: list[str] = []
+    periods: set[str] = set()
+    for ind in reading.indicators:
+        values = {y: a for y, a in (ind.get("actuals") or {}).items() if _YEAR.match(str(y)) and a.get("value") is not None}
+        if not values or not ind.get("targets"):  # a form holds its targets beside its values
+            continue
+        iid = by_name.get(_key(ind.get("name"))) or by_name.get(_key(ind.get("name_raw")))
+        if iid is None and (_key(ind.get("name")) in left_out or _key(ind.get("name_raw")) in left_out):
+            continue
+        if iid is None:
+            unmatched.append(str(ind.get("name") or ind.get("name_raw") or ""))
+            continue
+        basis = "ytd" if indicators[iid].get("kind") == "flow" else "level"
+        for year, a in sorted(values.items()):
+            period = f"{year}-{int(a.get('month') or 12):02d}"
+            periods.add(period)
+            where = f"{ind['where']}：" if ind.get("where") else ""
+            out.append([iid, period, _num(float(a["value"])), basis, f"{where}{a.get('raw', '')}"])
+    if not out:
+        return None
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["indicator_id", "period", "value", "basis", "note"])
+    writer.writerows(out)
+    return FormActuals(buf.getvalue().encode("utf-8"), len(out), unmatched, sorted(periods))

@@ -1,0 +1,102 @@
+"""A filled 监控表 / 自评表 brought to the import gate as actual values of a project that exists
+(analytics/ingest/forms.py through analytics/ingest/validate.py)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from analytics.cli.main import main
+from analytics.ingest.validate import ingest_actuals, ingest_any
+from analytics.present.messages import render
+
+CATALOGUE = {
+    "trainees": {"name": "培训人数", "unit": "人", "kind": "flow", "direction": "higher", "default_basis": "ytd", "max_value": None},
+    "pass_rate": {"name": "培训合格率", "unit": "%", "kind": "rate", "direction": "higher", "default_basis": "level",
+                  "max_value": 100},
+}
+
+MONITORING = ("项目绩效运行监控表（2024年度）\n项目名称\t职业技能培训补贴\n"
+              "一级指标\t二级指标\t三级指标\t年度指标值\t1-8月执行情况\t全年预计完成情况\n"
+              "产出指标\t数量指标\t培训人数（人）\t≥500人\t320人\t520人\n"
+              "产出指标\t质量指标\t培训合格率\t≥90%\t93%\t93%\n"
+              "产出指标\t数量指标\t培训教材种数\t≥5种\t3种\t5种\n"
+              "产出指标\t数量指标\t项目预算执行率\t100%\t40%\t100%\n")
+
+
+def _write(tmp_path: Path, text: str, name: str = "jiankong.txt") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_filled_monitoring_form_gives_its_values_at_the_month_of_its_column(tmp_path: Path) -> None:
+    result = ingest_actuals(_write(tmp_path, MONITORING), CATALOGUE, filename="jiankong.txt",
+                            computed=frozenset({"项目预算执行率"}))
+    assert result.ok and result.layout == "form"
+    got = {(r.indicator_id, r.year, r.month, r.basis): r.value for r in result.data.itertuples()}
+    assert got == {("trainees", 2024, 8, "ytd"): 320.0, ("pass_rate", 2024, 8, "level"): 93.0}  # never the forecast
+    warning, = result.problems  # 培训教材种数 is not the project's: said, not guessed; the execution rate unsaid
+    assert warning.code == "form_unmatched" and warning.severity == "warning"
+    assert "「培训教材种数」" in render("form_unmatched", "zh", **warning.to_dict()["params"], file="jiankong.txt")
+    assert "项目预算执行率" not in str(warning.params)
+
+
+def test_a_self_evaluation_in_a_workbook_gives_its_values_at_december(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["项目支出绩效自评表（2023年度）"], ["项目名称", "职业技能培训补贴"],
+                ["一级指标", "二级指标", "三级指标", "年度指标值", "实际完成值", "分值", "得分"],
+                ["产出指标", "数量指标", "培训人数", "≥500人", "520人", 20, 20],
+                [None, "质量指标", "培训合格率", "≥90%", "95%", 20, 20]):
+        ws.append(row)
+    ws.merge_cells("A4:A5")
+    wb.save(tmp_path / "ziping.xlsx")
+    result = ingest_any(tmp_path / "ziping.xlsx", CATALOGUE, filename="ziping.xlsx")
+    assert result.ok and result.layout == "form" and not result.problems
+    assert sorted(zip(result.data["indicator_id"], result.data["month"], result.data["value"])) == [
+        ("pass_rate", 12, 95.0), ("trainees", 12, 520.0)]
+
+
+def test_a_data_table_with_errors_keeps_its_own_problems(tmp_path: Path) -> None:
+    wide = _write(tmp_path, "指标名称,2024-01,2024-13\n培训人数,10,20\n", "wide.csv")
+    result = ingest_actuals(wide, CATALOGUE, filename="wide.csv")
+    assert not result.ok and result.layout != "form" and "bad_period" in {p.code for p in result.problems}
+    long = _write(tmp_path, "indicator_id,period,value\ntrainees,2024-03,-5\n", "long.csv")
+    result = ingest_actuals(long, CATALOGUE, filename="long.csv")
+    assert not result.ok and result.layout == "long"
+
+
+@pytest.mark.parametrize("note", ["【示例数据，非官方统计】", "年中测算：截至2024年8月，实际完成值与全年执行数为按当前进度预计的年末值。"])
+def test_a_form_of_invented_or_estimated_values_is_no_actuals(note: str, tmp_path: Path) -> None:
+    text = MONITORING.replace("项目名称\t职业技能培训补贴\n", f"项目名称\t职业技能培训补贴\n{note}\n")
+    result = ingest_actuals(_write(tmp_path, text), CATALOGUE, filename="jiankong.txt")
+    assert not result.ok and result.layout != "form"
+
+
+def test_this_apps_own_monitoring_form_filled_in_imports_into_the_project(tmp_path: Path,
+                                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    """The 监控表 exported for the project, sent out and brought back filled (here: the sample's
+    values, its 示例数据 mark taken off): `import` takes its 1-8月 values into the store."""
+    import json
+
+    out = tmp_path / "jiankong.xlsx"
+    assert main(["report", "--as-of", "2024-08", "--form", "monitoring", "--out", str(out)]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(out)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "示例数据" in cell.value:
+                    cell.value = cell.value.replace("【示例数据，非官方统计】", "")
+    wb.save(out)
+    assert main(["import", str(out), "--store", str(tmp_path / "store")]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["layout"] == "form" and payload["summary"]["rows"] == 39  # every indicator but the execution rate
+    assert not [p for p in payload["problems"] if p["code"] == "form_unmatched"]
+    assert main(["status", "--as-of", "2024-08", "--store", str(tmp_path / "store")]) == 0
+    status = json.loads(capsys.readouterr().out)
+    jobs = next(i for i in status["indicators"] if i["indicator_id"] == "new_urban_jobs")
+    assert status["sample_data"] is False and jobs["data_month"] == 8 and jobs["actual"] == pytest.approx(8.4998)
