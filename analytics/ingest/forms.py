@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Collection, Mapping
 
 from analytics.core.values import normalize_text
+from analytics.ingest.readers import source_bytes
 
 __all__ = ["FormActuals", "form_actuals"]
 
@@ -39,25 +40,6 @@ class FormActuals:
     rows: int
     unmatched: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
-
-
-def _bytes(source: str | os.PathLike[str] | bytes | BinaryIO, max_bytes: int) -> bytes | None:
-    if isinstance(source, (bytes, bytearray)):
-        return bytes(source)
-    if hasattr(source, "read"):
-        try:
-            source.seek(0)  # type: ignore[union-attr]
-        except (AttributeError, OSError):
-            return None
-        data = source.read(max_bytes + 1)  # type: ignore[union-attr]
-        return data if isinstance(data, bytes) and len(data) <= max_bytes else None
-    try:
-        if os.path.getsize(source) > max_bytes:
-            return None
-        with open(source, "rb") as fh:
-            return fh.read()
-    except (OSError, TypeError, ValueError):
-        return None
 
 
 def _num(value: float) -> str:
@@ -78,7 +60,7 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
     Indicators named in ``computed`` (derived ones, the budget execution rate) are left out unsaid."""
     from analytics.ingest.tables import TableReading, parse_table
 
-    data = _bytes(source, max_bytes)
+    data = source_bytes(source, max_bytes)
     if not data:
         return None
     reading = parse_table(data, filename=filename, sheet=sheet)

@@ -73,6 +73,11 @@ def _read_bytes(source: Any, ctx: Collector, max_bytes: int) -> bytes | None:
     return data
 
 
+def source_bytes(source: Any, max_bytes: int) -> bytes | None:
+    """The bytes of ``source`` (a path, bytes or a stream), None when unreadable or over ``max_bytes``."""
+    return _read_bytes(source, Collector("file"), max_bytes)
+
+
 def _utf8_evidence(body: bytes) -> tuple[int, list[int]]:
     """(bytes of multi-byte UTF-8 characters on lines that are valid UTF-8, numbers of the lines
     that are not). A GBK line is rarely valid UTF-8 by chance, and then only for a character or two;
