@@ -99,7 +99,10 @@ def _or_form(result: IngestResult, source: Any, indicators: Mapping[str, Mapping
     from analytics.ingest.forms import form_actuals
 
     name = display_name(source, filename)
-    form = form_actuals(source, indicators, name, max_bytes, sheet, computed)
+    try:
+        form = form_actuals(source, indicators, name, max_bytes, sheet, computed)
+    except Exception:  # noqa: BLE001 - the gate never raises: the file keeps its own problems
+        return result
     if form is None:
         return result
     again = _guard("actuals", form.csv, name, limits, lambda ctx: _form_body(ctx, form, indicators, today))
