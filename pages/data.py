@@ -252,7 +252,9 @@ with tabs[1]:
             show_report(result)
             if result.ok:
                 st.success(t("import_ok", lang, n=len(result.data), file=esc(upload.name),
-                             kind=t(f"import_kind_{result.kind}", lang)), icon=":material/task_alt:")
+                             kind=t(f"import_kind_{result.kind}", lang),
+                             how=t("import_how_form", lang) if result.layout == "form" else ""),
+                           icon=":material/task_alt:")
                 keep = False
                 if ds.is_sample:  # the first real import takes the sample out (one undoable batch) unless kept
                     keep = st.checkbox(t("storage.keep_sample", lang), key="import_keep_sample")

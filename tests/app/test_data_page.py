@@ -286,6 +286,7 @@ def test_upload_of_a_filled_monitoring_form_imports_its_values(data_dir):
     assert not at.exception
     metrics = {m.label: m.value for m in at.metric}
     assert (metrics["新增"], metrics["修改"]) == ("0", "1")
+    assert "检查通过：1 条实际数据（按填好的绩效监控表/自评表读取" in success_text(at)
     listed = "\n".join(m for d in at.dataframe if "说明及改法" in d.value.columns for m in d.value["说明及改法"])
     assert "按填好的绩效监控表/自评表读取" in listed and "培训教材种数" in listed
     at.button(key="import_confirm").click().run()
