@@ -29,6 +29,7 @@ from analytics.ingest.readers import source_bytes
 __all__ = ["FormActuals", "form_actuals"]
 
 _YEAR = re.compile(r"^\d{4}$")
+_PLACE = re.compile(r"^(?:(?P<sheet>.+)!)?[A-Z]{0,3}(?P<row>\d+)$")
 
 
 @dataclass
@@ -40,6 +41,14 @@ class FormActuals:
     rows: int
     unmatched: list[str] = field(default_factory=list)
     periods: list[str] = field(default_factory=list)
+    places: list[str] = field(default_factory=list)  # each row's place in the form (``Sheet!5``, ``L71``)
+
+    def place(self, row: int | None) -> tuple[str | None, int | None]:
+        """(sheet, row) in the form of the long table's ``row`` (its header is row 1), else (None, None)."""
+        if row is None or not 2 <= row < len(self.places) + 2:
+            return None, None
+        m = _PLACE.match(self.places[row - 2])
+        return (m["sheet"], int(m["row"])) if m else (None, None)
 
 
 def _num(value: float) -> str:
@@ -73,6 +82,7 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
     out: list[list[str]] = []
     unmatched: list[str] = []
     periods: set[str] = set()
+    places: list[str] = []
     for ind in reading.indicators:
         values = {y: a for y, a in (ind.get("actuals") or {}).items() if _YEAR.match(str(y)) and a.get("value") is not None}
         if not values or not ind.get("targets"):  # a form holds its targets beside its values
@@ -89,10 +99,11 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
             periods.add(period)
             where = f"{ind['where']}：" if ind.get("where") else ""
             out.append([iid, period, _num(float(a["value"])), basis, f"{where}{a.get('raw', '')}"])
+            places.append(str(ind.get("where") or ""))
     if not out:
         return None
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(["indicator_id", "period", "value", "basis", "note"])
     writer.writerows(out)
-    return FormActuals(buf.getvalue().encode("utf-8"), len(out), unmatched, sorted(periods))
+    return FormActuals(buf.getvalue().encode("utf-8"), len(out), unmatched, sorted(periods), places)

@@ -16,6 +16,7 @@ No Streamlit import.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as _dt
 import os
 from typing import Any, BinaryIO, Callable, Collection, Mapping, Sequence
@@ -119,7 +120,18 @@ def _form_body(ctx: Collector, form: Any, indicators: Mapping[str, Mapping[str, 
         return fail("actuals", ctx)
     if form.unmatched:
         ctx.add("form_unmatched", severity="warning", names=form.unmatched, count=len(form.unmatched))
-    return ingest_actuals_frame(frame, ctx, indicators, today)
+    result = ingest_actuals_frame(frame, ctx, indicators, today)
+    result.problems = [_in_form(p, form) for p in result.problems]
+    return result
+
+
+def _in_form(problem: Problem, form: Any) -> Problem:
+    """A problem of the long table located in the form: its sheet and row there, no column of the long table."""
+    sheet, row = form.place(problem.row)
+    if row is None:
+        return problem
+    params = {**problem.params, **({"sheet": sheet} if sheet else {})}
+    return dataclasses.replace(problem, row=row, column=None, params=params)
 
 
 def ingest_budget(

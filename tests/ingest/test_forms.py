@@ -100,3 +100,20 @@ def test_this_apps_own_monitoring_form_filled_in_imports_into_the_project(tmp_pa
     status = json.loads(capsys.readouterr().out)
     jobs = next(i for i in status["indicators"] if i["indicator_id"] == "new_urban_jobs")
     assert status["sample_data"] is False and jobs["data_month"] == 8 and jobs["actual"] == pytest.approx(8.4998)
+
+
+def test_a_value_that_fails_the_checks_is_located_in_the_form(tmp_path: Path) -> None:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "监控表"
+    for row in (["项目绩效运行监控表（2024年度）"], ["一级指标", "二级指标", "三级指标", "年度指标值", "1-6月执行情况"],
+                ["产出指标", "数量指标", "培训人数", "≥500人", "240人"],
+                [None, "质量指标", "培训合格率", "≥90%", "193%"]):
+        ws.append(row)
+    wb.save(tmp_path / "jiankong.xlsx")
+    result = ingest_actuals(tmp_path / "jiankong.xlsx", CATALOGUE, filename="jiankong.xlsx")
+    assert not result.ok and result.layout == "form"
+    error, = result.errors
+    assert (error.row, error.column, error.params.get("sheet")) == (4, None, "监控表")  # the form's row 4, not the long table's
+    assert "工作表「监控表」第 4 行" in render(error.code, "zh", **error.to_dict()["params"], file="jiankong.xlsx",
+                                              row=error.row, value=error.value)
