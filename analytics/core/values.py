@@ -17,6 +17,7 @@ __all__ = [
     "ValueParseError",
     "ParsedTarget",
     "normalize_text",
+    "number_text",
     "parse_number",
     "parse_period",
     "parse_target",
@@ -55,6 +56,17 @@ _THOUSANDS_RE = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 
 
 _INNER_SPACE_RE = re.compile(r"[0-9.,]\s+[0-9.,]")
+
+
+def number_text(value: float) -> str:
+    """A number as written to a data file: every digit it has (25388.04, 1234567 — never
+    ``25388`` or ``1.23457e+06``), no float noise (0.1 + 0.2 → 0.3), no exponent below 1e15."""
+    if abs(value) >= 1e15:
+        return repr(value)
+    text = f"{value:.15g}"
+    if "e" in text:  # a small share (0.00001): in full
+        text = f"{value:.15f}".rstrip("0").rstrip(".")
+    return text
 
 
 def _check_digits(value: object) -> None:

@@ -23,10 +23,10 @@ import re
 from dataclasses import dataclass, field
 from typing import Any, BinaryIO, Collection, Mapping
 
-from analytics.core.values import normalize_text
+from analytics.core.values import normalize_text, number_text
 from analytics.ingest.readers import source_bytes
 
-__all__ = ["FormActuals", "form_actuals"]
+__all__ = ["FormActuals", "actual_row", "form_actuals", "long_actuals_csv"]
 
 _YEAR = re.compile(r"^\d{4}$")
 _PLACE = re.compile(r"^(?:(?P<sheet>.+)!)?[A-Z]{0,3}(?P<row>\d+)$")
@@ -51,10 +51,20 @@ class FormActuals:
         return (m["sheet"], int(m["row"])) if m else (None, None)
 
 
-def _num(value: float) -> str:
-    """Every digit of a figure, no float noise and no exponent (25388.04, 1234567)."""
-    text = f"{value:.15g}"
-    return f"{value:.0f}" if "e" in text else text
+def actual_row(indicator_id: str, year: Any, actual: Mapping[str, Any], kind: str | None, note: str) -> list[str]:
+    """A form's actual value of ``year`` as a row of the long layout: at the month its column
+    covers (December for a 自评表), year to date for a flow and the level for the rest."""
+    return [indicator_id, f"{year}-{int(actual.get('month') or 12):02d}", number_text(float(actual["value"])),
+            "ytd" if kind == "flow" else "level", note]
+
+
+def long_actuals_csv(rows: list[list[str]]) -> str:
+    """Rows of :func:`actual_row` as a long actuals file."""
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\n")
+    writer.writerow(["indicator_id", "period", "value", "basis", "note"])
+    writer.writerows(rows)
+    return buf.getvalue()
 
 
 def _key(text: Any) -> str:
@@ -81,7 +91,6 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
     left_out = {_key(n) for n in computed}
     out: list[list[str]] = []
     unmatched: list[str] = []
-    periods: set[str] = set()
     places: list[str] = []
     for ind in reading.indicators:
         values = {y: a for y, a in (ind.get("actuals") or {}).items() if _YEAR.match(str(y)) and a.get("value") is not None}
@@ -93,17 +102,10 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
         if iid is None:
             unmatched.append(str(ind.get("name") or ind.get("name_raw") or ""))
             continue
-        basis = "ytd" if indicators[iid].get("kind") == "flow" else "level"
+        where = f"{ind['where']}：" if ind.get("where") else ""
         for year, a in sorted(values.items()):
-            period = f"{year}-{int(a.get('month') or 12):02d}"
-            periods.add(period)
-            where = f"{ind['where']}：" if ind.get("where") else ""
-            out.append([iid, period, _num(float(a["value"])), basis, f"{where}{a.get('raw', '')}"])
+            out.append(actual_row(iid, year, a, indicators[iid].get("kind"), f"{where}{a.get('raw', '')}"))
             places.append(str(ind.get("where") or ""))
     if not out:
         return None
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["indicator_id", "period", "value", "basis", "note"])
-    writer.writerows(out)
-    return FormActuals(buf.getvalue().encode("utf-8"), len(out), unmatched, sorted(periods), places)
+    return FormActuals(long_actuals_csv(out).encode("utf-8"), len(out), unmatched, sorted({r[1] for r in out}), places)

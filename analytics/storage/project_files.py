@@ -25,7 +25,8 @@ from typing import Any, Mapping
 
 import yaml
 
-from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, parse_target
+from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
+from analytics.ingest.forms import actual_row, long_actuals_csv
 from analytics.storage.connection import SAMPLE_ORIGIN
 
 __all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "folder_files", "is_sample",
@@ -63,17 +64,6 @@ def project_id_for(name: str) -> str:
     return "p_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
-def _num(value: float) -> str:
-    """A number as written to the project's files: every digit it has (25388.04, 1234567 — never
-    ``25388`` or ``1.23457e+06``), no float noise (0.1 + 0.2 → 0.3), no exponent below 1e15."""
-    if abs(value) >= 1e15:
-        return repr(value)
-    text = f"{value:.15g}"
-    if "e" in text:  # a small share (0.00001): in full
-        text = f"{value:.15f}".rstrip("0").rstrip(".")
-    return text
-
-
 def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, str | None]:
     """(text for ``target_YYYY``, why it differs from the table's text or None)."""
     raw = str(t.get("raw") or "").strip()
@@ -93,8 +83,8 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, st
     if kind == "milestone" or t.get("is_bool"):
         return ("是" if value else "否"), "rewritten"
     if comparator == "=":
-        return _num(float(value)), "exact"
-    return COMPARATOR_SYMBOLS.get(str(comparator), "≥") + _num(float(value)), "rewritten"
+        return number_text(float(value)), "exact"
+    return COMPARATOR_SYMBOLS.get(str(comparator), "≥") + number_text(float(value)), "rewritten"
 
 
 def _due_month(ind: Mapping[str, Any]) -> str:
@@ -162,16 +152,8 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
                 notes.append({"id": str(ind["id"]), "column": f"actuals_{year}", "raw": str(a.get("raw", "")),
                               "code": "no_year" if not _YEAR_RE.match(str(year)) else "unreadable"})
                 continue
-            basis = "ytd" if ind.get("kind") == "flow" else "level"
-            month = int(a.get("month") or 12)
-            out.append([str(ind["id"]), f"{year}-{month:02d}", _num(float(a["value"])), basis, str(a.get("raw", ""))])
-    if not out:
-        return None
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["indicator_id", "period", "value", "basis", "note"])
-    writer.writerows(out)
-    return buf.getvalue()
+            out.append(actual_row(str(ind["id"]), year, a, ind.get("kind"), str(a.get("raw", ""))))
+    return long_actuals_csv(out) if out else None
 
 
 def spending_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
@@ -244,7 +226,7 @@ def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]
     if len(left) == 1 and rest >= 0:
         amounts[left[0]] = rest
     elif abs(rest) > 0.005:
-        notes.append({"id": "", "column": "spending", "raw": f"{spent.get('label') or '执行数'} {_num(float(spent['amount']))}",
+        notes.append({"id": "", "column": "spending", "raw": f"{spent.get('label') or '执行数'} {number_text(float(spent['amount']))}",
                       "code": "spending_unsplit"})
         return None
     label = str(spent.get("label") or "执行数")
@@ -253,7 +235,7 @@ def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]
     writer.writerow(["period", "source", "amount", "basis", "note"])
     for s in sources:
         if s["key"] in amounts:
-            writer.writerow([period, s["key"], _num(amounts[s["key"]]), "ytd", f"目标表：{label}"])
+            writer.writerow([period, s["key"], number_text(amounts[s["key"]]), "ytd", f"目标表：{label}"])
     return buf.getvalue()
 
 

@@ -139,3 +139,10 @@ def test_strict_comparators_are_kept_as_written(raw, comparator, value):
         t = parse_target(raw, direction)
         assert (t.comparator, t.value) == (comparator, value), (raw, direction)
     assert AT_LEAST_OR_MOST[comparator] in (">=", "<=")
+
+
+def test_number_text_writes_every_digit_and_no_exponent() -> None:
+    from analytics.core.values import number_text
+
+    assert [number_text(v) for v in (25388.04, 1234567.0, 0.1 + 0.2, 0.00001, -3.5)] == [
+        "25388.04", "1234567", "0.3", "0.00001", "-3.5"]
