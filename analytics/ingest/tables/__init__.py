@@ -23,6 +23,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.facts import projected_noted, sample_marked
+from analytics.ingest.tables.several import merge_forms
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year, year_above
 from analytics.ingest.tables.labelled import labelled_rows
@@ -83,7 +84,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         readings = [r for r in (_parse_tables([t], name, year, lex, None) for t in named)
                     if isinstance(r, TableReading) and r.indicators]  # (a sheet naming no 指标 / 目标 holds none)
         if len(readings) > 1 and not any(r.source.get("forms") for r in readings):
-            return _marked(_forms(readings, form), tables, lex)  # each sheet's form, as the forms one below the other
+            return _marked(merge_forms(readings, form), tables, lex)  # each sheet's form, as the forms one below the other
         if len(readings) == 1 and form is None and not readings[0].source.get("forms"):
             return _marked(readings[0], tables, lex)  # the one sheet with a form: not read again
     result = _parse_tables(tables, name, year, lex, form)
@@ -126,7 +127,7 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
             result.project["name"] = result.project.get("name") or prose_title(given)  # no 项目名称: the title's
             projects = _by_project(table, result, lex)
             if projects is not None:  # a system's export: many projects in one sheet
-                return _forms(projects, form)
+                return merge_forms(projects, form)
             return _with_next_forms(table, result, lex, year, name, converted, form)
         if first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -514,7 +515,7 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
         if not isinstance(nxt, TableReading) or not nxt.indicators:
             break
         readings.append(nxt)
-    return _forms(readings, form)
+    return merge_forms(readings, form)
 
 
 def _by_project(table: RawTable, reading: TableReading, lex: Lexicon) -> list[TableReading] | None:
@@ -553,36 +554,6 @@ def _by_project(table: RawTable, reading: TableReading, lex: Lexicon) -> list[Ta
                                       if of(s["where"]) == project or (not of(s["where"]) and project == order[0])],
                                      [u for u in reading.unread if of(u["where"]) == project]))
     return readings
-
-
-def _forms(readings: list[TableReading], form: int | None) -> TableReading | NoTable:
-    """Several forms (one a project): all of them merged, each indicator with its ``form``, or
-    only form ``form``; ``source.forms`` lists them."""
-    first = readings[0]
-    forms = [{"form": k, "where": r.source["header_row"], "title": r.source.get("title"), "name": r.project.get("name"),
-              "indicators": len(r.indicators)} for k, r in enumerate(readings, start=1)]
-    if form is not None:
-        if not 1 <= form <= len(readings):
-            return NoTable("no_form", str(form), len(readings))
-        chosen = readings[form - 1]
-        if len(readings) > 1:
-            chosen.source["forms"] = forms
-        if form < len(readings):  # the rows after it are the next forms, read
-            chosen.skipped = [s for s in chosen.skipped if s["reason"] != "after_table"]
-        return chosen
-    if len(readings) == 1:
-        return first
-    merged = TableReading(dict(first.source), dict(first.project), [], [], [])
-    merged.source["forms"] = forms
-    for k, r in enumerate(readings, start=1):
-        for ind in r.indicators:
-            merged.indicators.append({**ind, "form": k})
-        merged.skipped.extend(s for s in r.skipped if s["reason"] != "after_table" or k == len(readings))
-        merged.unread.extend(r.unread)
-    for n, ind in enumerate(merged.indicators, start=1):
-        ind["seq"], ind["id"] = n, f"t{n:02d}"
-    merged.project["years"] = sorted({y for r in readings for y in r.project.get("years") or []})
-    return merged
 
 
 def _read(table: RawTable, lex: Lexicon, year: int | None, name: str,
