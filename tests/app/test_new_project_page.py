@@ -257,12 +257,15 @@ def test_a_self_evaluation_brings_its_spending(at: AppTest) -> None:
     assert (cards["累计执行率"], cards["序时进度"], cards["年度执行目标"]) == ("10.8%", "100.0%", "100%")
 
 
+_NOTED_FORM = ("项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n{note}\n"
+               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")  # a 自评表 with a note under its name
+
+
 def test_a_form_marked_as_sample_data_is_saved_as_sample_data(at: AppTest) -> None:
     """A form this app printed from its sample (【示例数据】) read back: said before saving, and its
     values are 示例数据 on every page after — never the user's own."""
-    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n【示例数据，非官方统计】\n"
-               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    _paste(at, _NOTED_FORM.format(note="【示例数据，非官方统计】"))
     assert "此表标有【示例数据】" in "\n".join(w.value for w in at.warning)
     at.button(key="np_save").click().run()
     assert not at.error and "已保存项目" in at.success[0].value
@@ -274,10 +277,7 @@ def test_a_form_marked_as_sample_data_is_saved_as_sample_data(at: AppTest) -> No
 
 
 def test_a_form_whose_actuals_are_estimates_is_said_before_saving(at: AppTest) -> None:
-    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"
-               "年中测算：截至2024年8月，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。\n"
-               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
-               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n")
+    _paste(at, _NOTED_FORM.format(note="年中测算：截至2024年8月，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。"))
     assert "只保存指标和目标" in "\n".join(w.value for w in at.warning)
     at.button(key="np_save").click().run()
     assert not at.error and "已保存项目" in at.success[0].value
