@@ -28,6 +28,7 @@ import yaml
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
 from analytics.ingest.forms import actual_row, long_actuals_csv
 from analytics.storage.connection import SAMPLE_ORIGIN
+from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
 __all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "folder_files", "is_sample",
            "project_id_for", "project_years", "save_to_store", "write_folder"]
@@ -303,7 +304,7 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
 
 #: The data files of a reading, by kind: the user's own, or (a form marked 【示例数据】) the folder's sample.
 DATA_FILES = {"actuals": "actuals.csv", "budget": "spending.csv"}
-SAMPLE_FILES = {"actuals": "sample_actuals.csv", "budget": "sample_budget.csv"}
+SAMPLE_FILES = {"actuals": SAMPLE_ACTUALS.name, "budget": SAMPLE_BUDGET.name}  # the names the shipped project's sample has
 
 
 def is_sample(reading: Mapping[str, Any]) -> bool:
