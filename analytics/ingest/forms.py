@@ -35,12 +35,10 @@ _PLACE = re.compile(r"^(?:(?P<sheet>.+)!)?[A-Z]{0,3}(?P<row>\d+)$")
 @dataclass
 class FormActuals:
     """The actual values of a filled form as a long actuals table (``csv``), the form's
-    indicators not in the project (``unmatched``: names) and the periods the values are at."""
+    indicators not in the project (``unmatched``: names) and each row's place in the form."""
 
     csv: bytes
-    rows: int
     unmatched: list[str] = field(default_factory=list)
-    periods: list[str] = field(default_factory=list)
     places: list[str] = field(default_factory=list)  # each row's place in the form (``Sheet!5``, ``L71``)
 
     def place(self, row: int | None) -> tuple[str | None, int | None]:
@@ -108,4 +106,4 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
             places.append(str(ind.get("where") or ""))
     if not out:
         return None
-    return FormActuals(long_actuals_csv(out).encode("utf-8"), len(out), unmatched, sorted({r[1] for r in out}), places)
+    return FormActuals(long_actuals_csv(out).encode("utf-8"), unmatched, places)
