@@ -8,9 +8,12 @@ import streamlit as st
 
 from analytics.core.calendar import data_month
 from analytics.present import chart_data
+from analytics.present.catalogue import text
+from analytics.present.forecast_table import forecast_row
 from analytics.present.forecast_text import reason_name
-from analytics.present.format import fmt_change, fmt_month, fmt_months, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_change, fmt_month, fmt_months, fmt_pct, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
+from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import (
     CAUSE_KEYS,
     basis_name,
@@ -18,7 +21,6 @@ from analytics.present.labels import (
     cause_label,
     direction_name,
     kind_name,
-    likelihood_plain,
     milestone_value,
     origin_name,
     status_help,
@@ -86,16 +88,14 @@ st.info(esc(explain(ind, row, lang)), icon=":material/lightbulb:")
 # -- the year-end outlook (analytics.forecast.outlook, as on 年末预测) --------------------------
 fc = outlooks(state.year, state.as_of).get(iid)
 if fc is not None and (fc.point is not None or fc.likelihood is not None):
+    view = forecast_row(ds, fc, row, lang)  # the 年末预测 page's own row: the same words and numbers
     f1, f2, f3 = metric_columns("indicator_outlook", [1.1, 1.4, 1.0])
-    if ind.kind == "milestone":
-        f1.metric(t("ind_forecast", lang), "—", border=True)
-        f2.metric(t("ind_interval", lang), "—", border=True)
-    else:
-        f1.metric(t("ind_forecast", lang), esc(fmt_value(fc.point, unit, lang)), help=t("ind_forecast_help", lang), border=True)
-        interval = "—" if fc.lower is None or fc.upper is None else f"{fmt_value(fc.lower, unit, lang, with_unit=False)} – {fmt_value(fc.upper, unit, lang)}"
-        f2.metric(t("ind_interval", lang), esc(interval), border=True)
-    f3.metric(t("ind_likelihood", lang), f"{likelihood_plain(fc.likelihood, lang)} {fmt_prob(fc.p_attain, lang)}",
-              help=t("fc_likelihood_help", lang), border=True)
+    f1.metric(t("ind_forecast", lang), esc(view.forecast), help=t("ind_forecast_help", lang), border=True)
+    f2.metric(t("ind_interval", lang), esc(view.interval), border=True)
+    f3.metric(t("ind_likelihood", lang), esc(view.level if view.prob == DASH else f"{view.level} {view.prob}"),
+              help=text("manager.level_help", lang, **thresholds_params()), border=True)
+    if view.basis != DASH:
+        st.caption(esc(t("label_value", lang, label=text("manager.col_basis", lang), value=view.basis)))
 elif fc is not None and fc.reason:
     st.caption(t("ind_forecast_none", lang, reason=reason_name(fc.reason, lang)))
 

@@ -247,3 +247,18 @@ def test_esc_leaves_no_markup(payload):
     assert not re.search(r"(^|[^\\]):[\w+-]", out), out  # no ":name" a text plugin could pick up
     assert not out.startswith((" ", "\t"))
     assert re.sub(r"\\(.)", r"\1", out).replace("\u2060", "") == "\n".join(ln.lstrip() for ln in payload.split("\n"))
+
+
+def test_indicator_outlook_says_what_the_forecast_page_says():
+    # the indicator's outlook is the 年末预测 page's own row (level, chance, basis), and its help states the
+    # thresholds of data/judgement_rules.yaml (P < 1% with a pace above the best month), not figures of its own
+    from analytics.present.judgement_text import thresholds_params
+
+    at = fresh("pages/indicator.py", indicator="vocational_training", as_of="2024-08")
+    fc = fresh("pages/forecast.py", as_of="2024-08")
+    table = fc.dataframe[0].value
+    row = table[table.iloc[:, 0].astype(str).str.contains("职业技能培训")].iloc[0]
+    metric = next(m for m in at.metric if m.label == "完成可能性")
+    assert str(row["完成可能性"]) in metric.value and str(row["完成概率"]) in metric.value
+    assert f"概率低于{thresholds_params()['cut']}" in metric.proto.help and "<5%" not in metric.proto.help
+    assert any(c.value.startswith("判定依据：") for c in at.caption)

@@ -187,7 +187,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "fc_p": {"zh": '完成概率', "en": 'P(meet target)'},
     "fc_p_help": {"zh": '按预测分布计算的达到年度目标的概率（越低越好的指标为不超过目标的概率）。', "en": 'Probability of meeting the annual target under the forecast distribution (for lower-is-better: staying at or below it).'},
     "fc_likelihood": {"zh": '完成目标可能性', "en": 'Likelihood'},
-    "fc_likelihood_help": {"zh": '完成概率 ≥95% 确定能；≥70% 很可能；≥5% 有可能；<5% 完全不可能。', "en": 'P ≥ 95% certain; ≥ 70% likely; ≥ 5% possible; < 5% very unlikely.'},
     "fc_required": {"zh": '尚需月均', "en": 'Required per month'},
     "fc_required_help": {"zh": '剩余月份每月需要完成多少才能达到年度目标（单位同指标）。', "en": "What each remaining month must add to reach the target (indicator's unit)."},
     "fc_recent": {"zh": '近期月均', "en": 'Recent per month'},
