@@ -15,6 +15,7 @@ from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_prob, fmt_target, fmt_value
+from analytics.present.judgement_text import thresholds_params
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, execution, likelihood_levels
 from analytics.reports.images import has_chart
@@ -210,7 +211,7 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
                 metrics=_goal_metrics(roll, lang) if roll is not None and part == 0 else [],
                 columns=cols, table=[_indicator_row(ctx, i) for i in chunk],
                 row_status=[(ctx.row(i.id).status if ctx.row(i.id) else "") for i in chunk],
-                notes=[t("goal_note", lang)], badge=badge,
+                notes=[t("goal_note", lang, **thresholds_params())], badge=badge,
             ))
     return out
 

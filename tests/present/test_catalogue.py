@@ -189,3 +189,15 @@ def test_goal_labels_and_other_codes():
     # the standard levels of the target tables in English; any other as written
     assert labels.category_name("产出指标", "en") == "Outputs" and labels.category_name("数量指标", "en") == "Quantity"
     assert labels.category_name("产出指标", "zh") == "产出指标" and labels.category_name("履职效能", "en") == "履职效能"
+
+
+# The likelihood levels' words in both languages; a text naming them states their thresholds through
+# placeholders ({certain}, {likely}, {cut}: data/judgement_rules.yaml), never as figures of its own.
+_LEVEL_WORDS = re.compile(r"确定能|基本确定|很可能|完全不可能|\bcertain\b|\blikely\b|impossible")
+
+
+def test_likelihood_thresholds_come_from_the_rules():
+    figures = re.compile(r"[≥<>≤]\s*\d+(\.\d+)?\s*%|\d+%\s*[–-]\s*\d+%")
+    stated = [key for key, langs in CATALOGUE.items() for s in langs.values()
+              if _LEVEL_WORDS.search(s) and figures.search(s)]
+    assert stated == [], stated

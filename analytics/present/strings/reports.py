@@ -44,8 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "part_suffix": {"zh": "（{i}/{n}）", "en": " ({i}/{n})"},
     "n_indicators": {"zh": "{n} 项指标", "en": "{n} indicators"},
     "metric_goal_score": {"zh": "目标得分", "en": "Goal score"},
-    "goal_note": {"zh": "全年预计为基于月度趋势的估计值，不是承诺；完成可能性按预测的达标概率分级（≥95% 确定能，≥70% 很可能，≥5% 有可能）。",
-                  "en": "Year-end forecasts are estimates from monthly trends, not commitments; likelihood bands: ≥95% certain, ≥70% likely, ≥5% possible."},
+    "goal_note": {"zh": "全年预计为基于月度趋势的估计值，不是承诺；完成可能性按预测的达标概率分级（≥{certain} 确定能，≥{likely} 很可能，其余有可能）；完全不可能仅用于已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）。",
+                  "en": "Year-end forecasts are estimates from monthly trends, not commitments; likelihood bands: ≥{certain} certain, ≥{likely} likely, otherwise possible; impossible only for targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month)."},
     # risks slide
     "risk_title": {"zh": "主要风险：最可能完不成的指标", "en": "Top risks: the targets most likely to be missed"},
     "risk_subtitle": {"zh": "按达标概率从低到高；每月需完成 = （年度目标 − 累计）÷ 剩余月数",
@@ -120,10 +120,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "remark_method": {"zh": "预计方法：{method}", "en": "Forecast method: {method}"},
     "remark_data_month": {"zh": "数据截至{m}月", "en": "Data to month {m}"},
     "baseline_projection": {"zh": "按当前支出节奏的基线预测", "en": "the baseline projection at the current pace"},
-    "monitoring_note": {
-        "zh": "注：完成目标可能性按年末预测的达标概率划分：≥95% 为“确定能”，5%–95% 为“有可能”（含“很可能”），<5% 为“完全不可能”；预测为估计值，不是承诺。",
-        "en": "Note: likelihood from the forecast's probability of meeting the target: ≥95% certain, 5–95% possible (including 'likely'), <5% impossible; forecasts are estimates, not commitments.",
-    },
     # self-evaluation form
     "self_eval_info": {"zh": "项目名称：{name}", "en": "Project: {name_en}"},
     "self_eval_basis_projected": {"zh": "年中测算：截至{as_of}，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。",
