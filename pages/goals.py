@@ -6,12 +6,12 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
-from analytics.present.labels import category_name, likelihood_plain, milestone_value, origin_name, project_name, status_color, status_label
+from analytics.present.labels import category_name, milestone_value, origin_name, project_name, status_color, status_label
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
-from pages.ui.common import dataset, esc, goal_label, goal_rollup, outlooks, progress, sample_banner
+from pages.ui.common import dataset, esc, forecast_view, goal_label, goal_rollup, outlooks, progress, sample_banner
 from pages.ui.shell import page_context
 
 state = page_context()
@@ -71,11 +71,14 @@ C = {k: t(f"col_{k}", lang) for k in ("id", "goal", "level1", "level2", "name", 
 C["p"] = t("col_p_pct", lang).replace("（%）", "").replace(" (%)", "")
 
 
+view = forecast_view(state.year, state.as_of, lang)  # level, chance and forecast as 年末预测 shows them
+
+
 def likelihood_cell(iid: str) -> str:
-    o = fc.get(iid)
-    if o is None or o.likelihood is None:
+    v = view.get(iid)
+    if v is None or v.level == DASH:
         return DASH
-    return f"{likelihood_plain(o.likelihood, lang)} {fmt_prob(o.p_attain, lang)}"
+    return v.level if v.prob == DASH else f"{v.level} {v.prob}"
 
 
 inline = lang == "zh"  # Chinese units are short (万人次): inside the cell; English ones get their own column
@@ -85,7 +88,7 @@ for r in rows:
     if goal != -1 and ind.goal != goal:
         continue
     unit, milestone = ind.unit, ind.kind == "milestone"
-    o = fc.get(ind.id)
+    o, v = fc.get(ind.id), view.get(ind.id)
     records.append({  # decision columns first (name, target, actual, likelihood, status, gap); the id last
         C["name"]: ind.display_name(lang),
         C["target"]: fmt_target(r.target_raw, unit if inline else "", lang),
@@ -95,8 +98,8 @@ for r in rows:
         C["gap"]: DASH if milestone else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
         C["attain"]: fmt_pct(r.attainment, lang, fraction=True),
         C["expected"]: DASH if milestone else fmt_value(r.expected, unit, lang, with_unit=inline),
-        C["forecast"]: DASH if milestone or o is None else fmt_value(o.point, unit, lang, with_unit=inline),
-        C["p"]: DASH if o is None else fmt_prob(o.p_attain, lang),
+        C["forecast"]: DASH if milestone or v is None or v.forecast == DASH else fmt_value(o.point, unit, lang, with_unit=inline),
+        C["p"]: DASH if v is None else v.prob,
         C["unit"]: unit_name(unit, lang) or DASH,
         C["goal"]: goal_label(ind.goal, lang),
         C["level1"]: category_name(ind.level1, lang) or DASH,

@@ -9,7 +9,6 @@ import streamlit as st
 from analytics.core.calendar import data_month
 from analytics.present import chart_data
 from analytics.present.catalogue import text
-from analytics.present.forecast_table import forecast_row
 from analytics.present.forecast_text import reason_name
 from analytics.present.format import DASH, fmt_change, fmt_month, fmt_months, fmt_pct, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
@@ -28,7 +27,7 @@ from analytics.present.labels import (
 )
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
-from pages.ui.common import dataset, esc, goal_label, metric_columns, outlooks, progress, sample_banner, show_chart
+from pages.ui.common import dataset, esc, forecast_view, goal_label, metric_columns, outlooks, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 
 state = page_context()
@@ -88,7 +87,7 @@ st.info(esc(explain(ind, row, lang)), icon=":material/lightbulb:")
 # -- the year-end outlook (analytics.forecast.outlook, as on 年末预测) --------------------------
 fc = outlooks(state.year, state.as_of).get(iid)
 if fc is not None and (fc.point is not None or fc.likelihood is not None):
-    view = forecast_row(ds, fc, row, lang)  # the 年末预测 page's own row: the same words and numbers
+    view = forecast_view(state.year, state.as_of, lang)[iid]  # the 年末预测 page's own row: the same words and numbers
     f1, f2, f3 = metric_columns("indicator_outlook", [1.1, 1.4, 1.0])
     f1.metric(t("ind_forecast", lang), esc(view.forecast), help=t("ind_forecast_help", lang), border=True)
     f2.metric(t("ind_interval", lang), esc(view.interval), border=True)

@@ -3,17 +3,18 @@ indicators, changes since last month and the data-quality notes."""
 
 from __future__ import annotations
 
+from collections import Counter
+
 import streamlit as st
 
 from analytics.core.calendar import data_month
-from analytics.forecast.outlook import Outlook, risk_order
+from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
-from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_prob, fmt_target, fmt_value
+from analytics.present.forecast_table import LEVEL_CODES, level_name
+from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value
 from analytics.present.i18n import t
 from analytics.present.labels import (
-    LIKELIHOOD_KEYS,
     category_name,
-    likelihood_plain,
     project_name,
     rules_help,
     status_color,
@@ -24,7 +25,7 @@ from analytics.present.labels import (
 )
 from analytics.present.quality_text import note_text
 from analytics.rules.progress import count_by_status, execution_time_progress, load_rules
-from pages.ui.common import dataset, esc, goal_label, goal_rollup, metric_columns, outlooks, progress, sample_banner, show_chart
+from pages.ui.common import dataset, esc, forecast_view, goal_label, goal_rollup, metric_columns, outlooks, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 
 state = page_context()
@@ -44,14 +45,17 @@ by_id = project.by_id
 outlook = outlooks(state.year, state.as_of)
 
 
-def likelihood_parts(rows: list[Outlook]) -> list[str]:
-    """``很可能 5 项`` … for the levels present among ``rows``, most likely first."""
-    n = {k: sum(1 for o in rows if o.likelihood == k) for k in LIKELIHOOD_KEYS}
-    return [t("likelihood_count", lang, name=likelihood_plain(k, lang), n=n[k]) for k in LIKELIHOOD_KEYS if n[k]]
+view = forecast_view(state.year, state.as_of, lang)  # the levels 年末预测 shows (待下次测评 between surveys)
+
+
+def likelihood_parts(ids: list[str]) -> list[str]:
+    """``很可能完成 5 项`` … for the levels of ``ids`` as 年末预测 shows them, most likely first."""
+    n = Counter(view[i].level_code for i in ids if i in view)
+    return [t("likelihood_count", lang, name=level_name(k, lang), n=n[k]) for k in LEVEL_CODES if n[k]]
 
 
 # -- the answer: will this year's targets be met? ----------------------------------------------
-parts = likelihood_parts(list(outlook.values()))
+parts = likelihood_parts(list(outlook))
 if parts:
     st.markdown("#### " + t("year_answer", lang, year=state.year, parts=t("list_sep", lang).join(parts)))
 
@@ -117,7 +121,7 @@ for i, gid in enumerate(goal_ids):
         st.html(f'<span style="color:{color};font-weight:600">{status_label(roll.status, lang, rules)}</span>')
         gparts = [f"{status_label(k, lang, rules)} {roll.counts[k]}" for k in order if roll.counts.get(k)]
         st.caption(t("goal_status_counts", lang, n=roll.n, parts=t("list_sep", lang).join(gparts)))
-        fparts = likelihood_parts([o for iid, o in outlook.items() if by_id[iid].goal == gid])
+        fparts = likelihood_parts([iid for iid in outlook if by_id[iid].goal == gid])
         if fparts:
             st.caption(t("goal_outlook", lang, parts=t("list_sep", lang).join(fparts)))
         st.page_link("pages/goals.py", label=t("goal_open", lang, g=gid), icon=":material/arrow_forward:", query_params={"goal": str(gid)})
@@ -152,7 +156,8 @@ with left:
     st.subheader(t("lagging_title", lang))
     st.caption(t("watch_caption", lang))
     by_row = {r.indicator_id: r for r in rows}
-    risky = [o for o in sorted(outlook.values(), key=risk_order) if o.p_attain is not None and o.likelihood != "certain"][:8]
+    risky = [o for o in sorted(outlook.values(), key=risk_order)
+             if o.p_attain is not None and view[o.indicator_id].level_code not in ("certain", "await")][:8]
     if not risky:  # nothing at risk, or nothing that could be forecast at all (no actuals yet)
         forecast_any = any(o.p_attain is not None for o in outlook.values())
         st.caption(t("watch_none" if forecast_any else "project_pages.watch_no_forecast", lang))
@@ -160,7 +165,7 @@ with left:
         ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
         with st.container(key=f"watch_{ind.id}"):
             st.page_link("pages/indicator.py", label=f"**{esc(ind.display_name(lang))}**", query_params={"indicator": ind.id}, icon=":material/query_stats:")
-            bits = [t("watch_likelihood", lang, level=likelihood_plain(o.likelihood, lang), p=fmt_prob(o.p_attain, lang))]
+            bits = [t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
             if ind.kind != "milestone" and o.point is not None:
                 bits.append(t("watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:

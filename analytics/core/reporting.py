@@ -63,7 +63,8 @@ def _latest_complete_year(actuals: Actuals, indicator_id: str, before: int) -> d
 def measured_months(actuals: Actuals, indicator_id: str, year: int, rules: dict[str, Any] | None = None) -> tuple[int, ...] | None:
     """The months in which a periodically measured indicator is measured (``(3, 6, 9, 12)`` for a
     quarterly survey), from its latest complete year before ``year`` (else from ``year``'s own
-    months when they are at least three apart); None for an indicator reported (nearly) monthly."""
+    months when they are at least three apart, continued at their pace to December); None for an
+    indicator reported (nearly) monthly."""
     limit = int((rules or REPORTING_RULES)["periodic_max_reports"])
     full = _latest_complete_year(actuals, indicator_id, year)
     if full is not None:
@@ -71,8 +72,19 @@ def measured_months(actuals: Actuals, indicator_id: str, year: int, rules: dict[
         return months if len(months) <= limit else None
     months = tuple(sorted(actuals.obs(indicator_id, year).values))
     if len(months) >= 2 and all(b - a >= 3 for a, b in zip(months, months[1:])):
-        return months
+        gap = min(b - a for a, b in zip(months, months[1:]))  # this year's schedule goes on at its pace:
+        return months + tuple(range(months[-1] + gap, 13, gap))  # measured in 3 and 6 → 9 and 12 to come
     return None
+
+
+def cadence(months: tuple[int, ...]) -> str:
+    """How often an indicator measured in ``months`` (:func:`measured_months`) is measured:
+    ``"year"``, ``"half"`` or ``"quarter"`` — from the spacing of the months, not their number, so
+    a quarterly survey seen twice this year (3, 6) is still quarterly."""
+    if len(months) < 2:
+        return "year"
+    gap = min(b - a for a, b in zip(months, months[1:]))
+    return "year" if gap >= 12 else "half" if gap >= 6 else "quarter"
 
 
 def next_measurement(actuals: Actuals, indicator_id: str, year: int, month: int, rules: dict[str, Any] | None = None) -> int | None:

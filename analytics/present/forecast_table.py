@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Mapping, Protocol, Sequence
 
 from analytics.core.model import Indicator, Project
-from analytics.core.reporting import measured_months, next_measurement
+from analytics.core.reporting import cadence, measured_months, next_measurement
 from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present import labels
@@ -82,7 +82,7 @@ def runrate_unit(project: Project, ind: Indicator) -> str:
 
 
 def _every(months: tuple[int, ...], lang: str) -> str:
-    return text({1: "manager.every_year", 2: "manager.every_half"}.get(len(months), "manager.every_quarter"), lang)
+    return text(f"manager.every_{cadence(months)}", lang)
 
 
 def _await_reason(ds: ForecastData, ind: Indicator, o: Outlook, lang: str) -> str | None:

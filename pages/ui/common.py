@@ -246,6 +246,20 @@ def outlooks(year: int, as_of: tuple[int, int]) -> dict[str, Any]:
     return _outlooks(_data_signature(), year, as_of)
 
 
+@st.cache_data(show_spinner=False, max_entries=32)
+def _forecast_view(signature: tuple[Any, ...], year: int, as_of: tuple[int, int], lang: str) -> dict[str, Any]:
+    from analytics.present.forecast_table import forecast_rows
+
+    prog = {p.indicator_id: p for p in _progress(signature, year, as_of)}
+    return {r.id: r for r in forecast_rows(_dataset(signature), list(_outlooks(signature, year, as_of).values()), prog, lang)}
+
+
+def forecast_view(year: int, as_of: tuple[int, int], lang: str) -> dict[str, Any]:
+    """Every indicator's outlook as 年末预测 shows it, by id (:class:`analytics.present.forecast_table.ForecastRow`:
+    level, chance, forecast, basis; 待下次测评 between two surveys), so that no page tells another story."""
+    return _forecast_view(_data_signature(), year, as_of, lang)
+
+
 @dataclass(frozen=True)
 class ViewState:
     lang: str

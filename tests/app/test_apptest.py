@@ -262,3 +262,22 @@ def test_indicator_outlook_says_what_the_forecast_page_says():
     assert str(row["完成可能性"]) in metric.value and str(row["完成概率"]) in metric.value
     assert f"概率低于{thresholds_params()['cut']}" in metric.proto.help and "<5%" not in metric.proto.help
     assert any(c.value.startswith("判定依据：") for c in at.caption)
+
+
+def test_every_page_tells_the_forecast_page_story_of_a_survey_between_measurements():
+    # 公共就业服务满意度 is surveyed quarterly: in August 年末预测 says 待下次测评 with no chance; the
+    # overview's answer counts it so, the goals table shows it so, and it is not listed among the risks
+    fc = fresh("pages/forecast.py", as_of="2024-08")
+    table = fc.dataframe[0].value
+    levels = table["完成可能性"].astype(str).value_counts()
+    assert levels.get("待下次测评", 0) >= 1
+    ov = fresh(as_of="2024-08")
+    answer = next(m.value for m in ov.markdown if "能否完成" in m.value)
+    for level, n in levels.items():
+        if level != "—":
+            assert f"{level} {n} 项" in answer, (level, n, answer)
+    assert not any("公共就业服务满意度" in pl.proto.label for pl in ov.get("page_link"))  # the risks link their indicators
+    goals = fresh("pages/goals.py", as_of="2024-08")
+    df = goals.dataframe[0].value
+    row = df[df.iloc[:, 0].astype(str) == "公共就业服务满意度"].iloc[0]
+    assert row["完成可能性"] == "待下次测评"

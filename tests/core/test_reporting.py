@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pandas as pd
 import pytest
 
 from analytics.core.reporting import (
     REPORTING_RULES,
+    cadence,
     default_as_of,
     later_partial,
     measured_months,
@@ -40,6 +43,26 @@ def test_quarterly_survey_is_detected_from_its_reporting_months(ds):
     reporters = monthly_reporters(ds.project, ds.actuals, 2024)
     assert "public_service_satisfaction" not in reporters and "new_jobs_total_2y" not in reporters
     assert "new_urban_jobs" in reporters
+
+
+@pytest.mark.parametrize("months, every", [((3, 6, 9, 12), "quarter"), ((3, 6), "quarter"), ((6, 12), "half"),
+                                           ((12,), "year"), ((2, 5, 8, 11), "quarter"), ((1, 7), "half")])
+def test_cadence_is_read_from_the_spacing_of_the_months(months, every):
+    assert cadence(months) == every
+
+
+def test_a_survey_in_its_first_year_is_quarterly_from_two_quarters(ds):
+    # no complete year before: the months of this year (March and June) give the cadence, and two
+    # measurements three months apart are a quarterly survey (not "half-yearly" for being two)
+    frame = ds.actuals.frame
+    keep = (frame["indicator_id"] != "public_service_satisfaction") | ((frame["year"] == 2024) & frame["month"].isin([3, 6]))
+    actuals = Actuals(ds.project, frame[keep])
+    assert measured_months(actuals, "public_service_satisfaction", 2024) == (3, 6, 9, 12)
+    first_year = dataclasses.replace(ds, actuals=actuals)
+    outlooks = [o for o in forecast_all(first_year, 2024, (2024, 8)) if o.indicator_id == "public_service_satisfaction"]
+    prog = {p.indicator_id: p for p in first_year.progress(2024, (2024, 8))}
+    survey = forecast_rows(first_year, outlooks, prog, "zh")[0]
+    assert survey.level == "待下次测评" and survey.reason.startswith("每季度测评") and "下次 9月" in survey.reason
 
 
 def test_default_as_of_skips_a_half_reported_month(ds):
