@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
-from analytics.core.model import Project
+from analytics.core.model import Indicator, Project
 from analytics.core.series import Actuals, Budget
 
 #: The reporting rules, with why.
@@ -75,6 +75,15 @@ def measured_months(actuals: Actuals, indicator_id: str, year: int, rules: dict[
         gap = min(b - a for a, b in zip(months, months[1:]))  # this year's schedule goes on at its pace:
         return months + tuple(range(months[-1] + gap, 13, gap))  # measured in 3 and 6 → 9 and 12 to come
     return None
+
+
+def between_measurements(actuals: Actuals, ind: Indicator, year: int, data_month: int, method: str) -> bool:
+    """Whether ``ind``'s year-end is left open until its next measurement (待下次测评): a periodically
+    measured indicator (:func:`measured_months`) whose year is not closed (``method`` of its
+    outlook is not ``observed_final``), other than a milestone or a total derived from another."""
+    if method == "observed_final" or ind.kind == "milestone" or ind.derived_from or not data_month:
+        return False
+    return measured_months(actuals, ind.id, year) is not None
 
 
 def cadence(months: tuple[int, ...]) -> str:

@@ -17,9 +17,10 @@ from analytics.budget.scoring import ScoreResult, score, score_scenario
 from analytics.budget.year_budget import year_execution_rate
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
+from analytics.core.reporting import between_measurements
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
-from analytics.present.labels import likelihood_name
+from analytics.present.labels import likelihood_name, likelihood_plain
 from analytics.reports.actions import Action, deviation_actions
 from analytics.reports.wording import DASH, t
 from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_status, execution_time_progress, rollup
@@ -184,7 +185,8 @@ def execution(ctx: ReportContext) -> tuple[float | None, float | None, float | N
 
 
 def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, str]:
-    """(form level 确定能/有可能/完全不可能 or None, the four-level label shown on slides)."""
+    """(form level 确定能/有可能/完全不可能 or None, the four-level label shown on slides — 待下次测评 for
+    a survey between two measurements, as on 年末预测; the official form keeps its level)."""
     fc = ctx.forecasts.get(ind.id) or {}
     row = ctx.row(ind.id)
     key = fc.get("likelihood")
@@ -194,7 +196,15 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
         key = "impossible"
     if key is None:
         return None, DASH
+    if fc and between_measurements(ctx.ds.actuals, ind, ctx.year, fc.get("data_month") or 0, fc.get("method") or ""):
+        return FORM_LIKELIHOOD[key], likelihood_plain("await", ctx.lang)  # as 年末预测 says: no year-end between two surveys
     return FORM_LIKELIHOOD[key], likelihood_name(key, ctx.lang)
+
+
+def awaiting(ctx: ReportContext, ind: Indicator) -> bool:
+    """Whether the slides show no year-end forecast for ``ind`` (待下次测评, as 年末预测 does)."""
+    fc = ctx.forecasts.get(ind.id) or {}
+    return bool(fc) and between_measurements(ctx.ds.actuals, ind, ctx.year, fc.get("data_month") or 0, fc.get("method") or "")
 
 
 def form_likelihood(key: str | None) -> str | None:

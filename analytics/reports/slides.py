@@ -17,7 +17,7 @@ from analytics.present.catalogue import text
 from analytics.present.format import fmt_prob, fmt_target, fmt_value
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.quality_text import note_text
-from analytics.reports.context import ReportContext, execution, likelihood_levels
+from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
 from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, target_text, value_text
 from analytics.rules.progress import GoalRollup, IndicatorProgress, load_rules
@@ -166,7 +166,7 @@ def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
         _target_cell(ind, row, ctx.year, lang),
         value_text(ind, row.actual if row else None, lang),
         status_text(row.status, lang) if row else DASH,
-        value_text(ind, fc.get("point"), lang),
+        DASH if awaiting(ctx, ind) else value_text(ind, fc.get("point"), lang),
         like,
     ]
 
@@ -259,7 +259,7 @@ def _risk_candidates(ctx: ReportContext) -> list[tuple]:
         row, fc = ctx.row(ind.id), ctx.forecasts.get(ind.id) or {}
         if row is None or row.target is None:
             continue
-        p = fc.get("p_attain")
+        p = None if awaiting(ctx, ind) else fc.get("p_attain")  # a survey between measurements: no chance yet (年末预测)
         risky = (p is not None and p < 0.7) or row.status in ("lagging", "missed")
         if not risky or row.status == "done":
             continue
@@ -275,8 +275,9 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     table, status, bullets = [], [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         req, rec = fc.get("required_monthly"), fc.get("recent_monthly")
-        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), value_text(ind, fc.get("point"), lang),
-                      fmt_prob(fc.get("p_attain")), num(req, ind.unit) if req is not None else DASH,
+        wait = awaiting(ctx, ind)
+        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
+                      DASH if wait else fmt_prob(fc.get("p_attain")), num(req, ind.unit) if req is not None else DASH,
                       num(rec, ind.unit) if rec is not None else DASH])
         status.append(row.status)
         if req is not None and rec is not None and rec > 0 and req > rec:

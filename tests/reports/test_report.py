@@ -102,6 +102,22 @@ def test_slide_sequence(ctx):
     assert any("2024年8月" in b for b in title.bullets) and any("示例数据" in b for b in title.bullets)
 
 
+def test_goal_slides_say_what_the_forecast_page_says(ctx):
+    # each goal slide's 全年预计 and 完成可能性 agree with 年末预测: a survey between two measurements
+    # (公共就业服务满意度, quarterly, in August) has no year-end there and none on the slide either
+    from analytics.forecast.outlook import forecast_all
+    from analytics.present.forecast_table import forecast_rows
+
+    prog = {p.indicator_id: p for p in ctx.rows}
+    page = {r.indicator: r for r in forecast_rows(ctx.ds, forecast_all(ctx.ds, 2024, (2024, 8)), prog, "zh")}
+    waiting = {name for name, r in page.items() if r.level_code == "await"}
+    assert "公共就业服务满意度" in waiting
+    rows = {r[0]: r for s in report.slides(ctx) if s.key.startswith("goal:") for r in s.table}
+    for name in waiting:
+        assert rows[name][4] == "—" and rows[name][5] == "待下次测评", rows[name]
+    assert all(rows[name][5] != "待下次测评" for name in rows if name not in waiting)
+
+
 def test_risk_and_budget_slides(ctx):
     deck = {s.key: s for s in report.slides(ctx)}
     risks = deck["risks"]
