@@ -79,9 +79,11 @@ def measured_months(actuals: Actuals, indicator_id: str, year: int, rules: dict[
 
 def between_measurements(actuals: Actuals, ind: Indicator, year: int, data_month: int, method: str) -> bool:
     """Whether ``ind``'s year-end is left open until its next measurement (待下次测评): a periodically
-    measured indicator (:func:`measured_months`) whose year is not closed (``method`` of its
-    outlook is not ``observed_final``), other than a milestone or a total derived from another."""
-    if method == "observed_final" or ind.kind == "milestone" or ind.derived_from or not data_month:
+    measured level, rate or stock (:func:`measured_months`; a survey, whose forecast would only
+    repeat the last value) whose year is not closed (``method`` of its outlook is not
+    ``observed_final``). A flow reported each quarter keeps its forecast: its total so far and its
+    pace say where the year ends; milestones and totals derived from another are never open."""
+    if method == "observed_final" or ind.kind in ("milestone", "flow") or ind.derived_from or not data_month:
         return False
     return measured_months(actuals, ind.id, year) is not None
 

@@ -107,3 +107,16 @@ def test_forecast_rows_read_for_people(ds):
     assert list(records[0])[-1] == "指标代码"
     assert list(table(list(rows.values()), SCREEN_COLUMNS, "en")[0])[:3] == ["Indicator", "Target", "Year-end forecast"]
     assert level_name("impossible", "en") == "Hard to meet" and level_name(None) == "—"
+
+
+def test_a_flow_reported_each_quarter_keeps_its_forecast(ds):
+    # 城镇新增就业 reported at quarter ends only: its total so far and pace still give a year-end, so it
+    # is not 待下次测评 (that is for surveys, whose forecast would repeat the last value)
+    frame = ds.actuals.frame
+    keep = (frame["indicator_id"] != "new_urban_jobs") | frame["month"].isin([3, 6, 9, 12])
+    quarterly = dataclasses.replace(ds, actuals=Actuals(ds.project, frame[keep]))
+    assert measured_months(quarterly.actuals, "new_urban_jobs", 2024) == (3, 6, 9, 12)
+    outlooks = [o for o in forecast_all(quarterly, 2024, (2024, 8)) if o.indicator_id == "new_urban_jobs"]
+    prog = {p.indicator_id: p for p in quarterly.progress(2024, (2024, 8))}
+    row = forecast_rows(quarterly, outlooks, prog, "zh")[0]
+    assert row.level_code != "await" and row.forecast != "—" and row.prob != "—"
