@@ -9,13 +9,13 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record
+from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record, track_summary
 from analytics.rules.progress import expected_path
 from analytics.present.catalogue import text
 from analytics.present.chart_data import unit_axis_title
 from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, column_title, forecast_rows, table
 from analytics.present.forecast_text import method_desc, method_name, reason_name
-from analytics.present.format import fmt_value
+from analytics.present.format import fmt_pct, fmt_value
 from analytics.present.judgement_text import thresholds_params
 from pages.ui.common import dataset, esc, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
@@ -157,6 +157,6 @@ else:
         tb = pd.DataFrame([{"month": x.month, "lower": x.lower, "upper": x.upper} for x in rec if x.lower is not None], columns=["month", "lower", "upper"])
         show_chart("forecast_fan", pd.DataFrame(tl), tb, unit_axis_title(ind.display_name(lang), ind.unit, lang, False), lang,
                    ind.target(ty).value if ind.target(ty) else None, target_unit=ind.unit)
-        errs = [abs(x.error) for x in rec if x.error is not None]
-        inside = [x.inside for x in rec if x.inside is not None]
-        st.caption(t("fc_track_summary", lang, year=ty, mape=100 * sum(errs) / len(errs) if errs else 0.0, cover=100 * sum(inside) / len(inside) if inside else 0.0, final=esc(fmt_value(final, ind.unit, lang))))
+        mape, cover = track_summary(rec)
+        st.caption(t("fc_track_summary", lang, year=ty, mape=fmt_pct(mape, lang, fraction=True), cover=fmt_pct(cover, lang, 0, fraction=True),
+                     final=esc(fmt_value(final, ind.unit, lang))))

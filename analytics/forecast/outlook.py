@@ -347,6 +347,14 @@ def track_record(ds: ProjectData, indicator_id: str, year: int) -> list[TrackPoi
     return out
 
 
+def track_summary(points: list[TrackPoint]) -> tuple[float | None, float | None]:
+    """(mean absolute error of the monthly forecasts against the final outcome, share of the months
+    whose 80% band held it) of a :func:`track_record`, as fractions; None where no month has one."""
+    errs = [abs(x.error) for x in points if x.error is not None]
+    inside = [x.inside for x in points if x.inside is not None]
+    return (sum(errs) / len(errs) if errs else None, sum(inside) / len(inside) if inside else None)
+
+
 def risk_order(row: Outlook) -> tuple[float, float]:
     """Sort key: lowest probability of meeting the target first; rows without one last."""
     p = row.p_attain

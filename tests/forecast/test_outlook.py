@@ -7,7 +7,7 @@ import pytest
 
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.method import METHODS, REASONS
-from analytics.forecast.outlook import LIKELIHOOD, OUTLOOK_METHODS, OUTLOOK_REASONS, Outlook, forecast_all, forecast_for, likelihood, risk_order, track_record
+from analytics.forecast.outlook import LIKELIHOOD, OUTLOOK_METHODS, OUTLOOK_REASONS, Outlook, forecast_all, forecast_for, likelihood, risk_order, track_record, track_summary
 from analytics.present.catalogue import CATALOGUE
 from analytics.present.forecast_text import method_desc, method_name, outlook_json, reason_name
 from tests.rules.test_progress import frame
@@ -85,6 +85,10 @@ def test_track_record(dataset):
     assert all(x.final == pytest.approx(dataset.actuals.obs("new_urban_jobs", 2023).values[12]) for x in rec)
     late = [abs(x.error) for x in rec if x.month >= 9 and x.error is not None]
     assert late and max(late) < 0.05
+    mape, cover = track_summary(rec)
+    errs = [abs(x.error) for x in rec if x.error is not None]
+    assert mape == pytest.approx(sum(errs) / len(errs)) and 0 <= cover <= 1
+    assert track_summary([]) == (None, None)  # no month to judge: no figure (not a 0% error)
 
 
 def test_every_code_has_its_words():

@@ -204,7 +204,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fc_track_none": {"zh": '该指标没有可回看的往年数据。', "en": 'No past year to look back on for this indicator.'},
     "fc_track_point": {"zh": '当月所作的年末预测', "en": 'Forecast made that month'},
     "fc_track_final": {"zh": '最终实际', "en": 'Final outcome'},
-    "fc_track_summary": {"zh": '{year} 年：1–11 月各月预测与最终结果（{final}）的平均误差 {mape:.1f}%，最终结果落在 80% 区间内的月份占 {cover:.0f}%。', "en": '{year}: mean error of the forecasts made in months 1–11 against the outcome ({final}) {mape:.1f}%; the outcome fell inside the 80% interval in {cover:.0f}% of the months.'},
+    "fc_track_summary": {"zh": '{year} 年：1–11 月各月预测与最终结果（{final}）的平均误差 {mape}，最终结果落在 80% 区间内的月份占 {cover}。', "en": '{year}: mean error of the forecasts made in months 1–11 against the outcome ({final}) {mape}; the outcome fell inside the 80% interval in {cover} of the months.'},
     # --- budget scenarios page ---
     "bud_title": {"zh": '预算情景', "en": 'Budget scenarios'},
     "bud_caption": {"zh": '截至 {as_of}｜{year} 年预算执行预测与情景模拟', "en": 'As of {as_of} | {year} budget execution outlook and scenarios'},
