@@ -253,7 +253,8 @@ with tabs[1]:
             if result.ok:
                 st.success(t("import_ok", lang, n=len(result.data), file=esc(upload.name),
                              kind=t(f"import_kind_{result.kind}", lang),
-                             how=t("import_how_form", lang) if result.layout == "form" else ""),
+                             how=t("import_how_form" if result.kind == "actuals" else "import_how_form_budget", lang)
+                             if result.layout == "form" else ""),
                            icon=":material/task_alt:")
                 keep = False
                 if ds.is_sample:  # the first real import takes the sample out (one undoable batch) unless kept

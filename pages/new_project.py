@@ -26,7 +26,8 @@ from analytics.present.tables_text import (advice_message, no_table_message, not
                                            spent_preview, spent_words, year_message)
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
-from analytics.storage.project_files import NoYearError, project_id_for, project_years, save_to_store
+from analytics.ingest.forms import project_years
+from analytics.storage.project_files import NoYearError, project_id_for, save_to_store
 from analytics.storage.schema import DEFAULT_PROJECT, project_id_ok
 from analytics.present.i18n import t
 from pages.ui.common import base_store, esc, invalidate_data, projects, switch_project

@@ -57,7 +57,8 @@ def _table(payload: dict[str, Any]) -> list[list[Any]]:
 
 def cmd_new_project(args: argparse.Namespace) -> int:
     from analytics.ingest.tables import NoTable, parse_table
-    from analytics.storage.project_files import is_sample, project_years, save_to_store, write_folder
+    from analytics.ingest.forms import project_years
+    from analytics.storage.project_files import is_sample, save_to_store, write_folder
 
     result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     if isinstance(result, NoTable):

@@ -94,8 +94,7 @@ def _or_form(result: IngestResult, source: Any, indicators: Mapping[str, Mapping
     (:mod:`analytics.ingest.forms`): its actual values checked as a long table (layout ``form``),
     the form's indicators the project does not have listed in the warning ``form_unmatched``.
     Anything else (a data table with errors of its own, a long table) keeps its own problems."""
-    if result.ok or result.kind != "actuals" or result.layout == "long" or isinstance(sheet, int) \
-            or any(p.code in _NOT_AGAIN for p in result.problems):
+    if not _again(result, "actuals", sheet):
         return result
     from analytics.ingest.forms import form_actuals
 
@@ -107,6 +106,49 @@ def _or_form(result: IngestResult, source: Any, indicators: Mapping[str, Mapping
     if form is None:
         return result
     again = _guard("actuals", form.csv, name, limits, lambda ctx: _form_body(ctx, form, indicators, today))
+    again.layout = "form"
+    return again
+
+
+def _again(result: IngestResult, kind: str, sheet: str | int | None) -> bool:
+    """Whether a file that did not pass as a ``kind`` table is read again as a filled form."""
+    return not (result.ok or result.kind != kind or result.layout == "long" or isinstance(sheet, int)
+                or any(p.code in _NOT_AGAIN for p in result.problems))
+
+
+def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str], names: Mapping[str, str],
+                      filename: str | None, sheet: str | int | None, max_bytes: int, today: _dt.date | None,
+                      limits: Limits | Mapping[str, Any] | None) -> IngestResult:
+    """A spending table that does not pass, read again as a filled 监控表 / 自评表: what its funds
+    block says was spent to date (1-8月执行数 → August, 全年执行数 → December), by source, checked as
+    a long spending table (layout ``form``, basis ``ytd``). A total of several sources with no split
+    is the problem ``form_spending_unsplit``; anything else keeps its own problems."""
+    if not _again(result, "budget", sheet):
+        return result
+    from analytics.ingest.forms import form_spending
+
+    name = display_name(source, filename)
+    try:
+        data, unsplit = form_spending(source, [{"key": k, "name": names.get(k, k)} for k in sources], name, max_bytes,
+                                      sheet if isinstance(sheet, str) else None)
+    except Exception:  # noqa: BLE001 - the gate never raises: the file keeps its own problems
+        return result
+    if unsplit is not None:
+        ctx = Collector(name, limits=resolve(limits))
+        ctx.add("form_spending_unsplit", total=unsplit, sources="、".join(names.get(k, k) for k in sources))
+        return fail("budget", ctx)
+    if data is None:
+        return result
+
+    def body(ctx: Collector) -> IngestResult:
+        shown, ctx.file = ctx.file, "form.csv"  # the amounts, written as a long CSV, read as one; named as the file
+        frame = read_guarded(data, ctx, None, len(data))
+        ctx.file = shown
+        if frame is None:
+            return fail("budget", ctx)
+        return ingest_budget_frame(frame, ctx, sources, today)
+
+    again = _guard("budget", data, name, limits, body)
     again.layout = "form"
     return again
 
@@ -143,8 +185,11 @@ def ingest_budget(
     max_bytes: int = MAX_BYTES_DEFAULT,
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
+    source_names: Mapping[str, str] | None = None,
 ) -> IngestResult:
-    """Validate and normalise budget spending (万元), long or wide; ``amount`` is monthly."""
+    """Validate and normalise budget spending (万元), long or wide; ``amount`` is monthly. A file
+    that does not pass is read again as a filled form (:func:`_or_form_spending`: what its funds
+    block says was spent; ``source_names``: the project's name of each source key, 中央补助 …)."""
 
     def body(ctx: Collector) -> IngestResult:
         frame = read_guarded(source, ctx, sheet, max_bytes)
@@ -152,7 +197,8 @@ def ingest_budget(
             return fail("budget", ctx)
         return ingest_budget_frame(frame, ctx, sources, today)
 
-    return _guard("budget", source, filename, limits, body)
+    result = _guard("budget", source, filename, limits, body)
+    return _or_form_spending(result, source, sources, source_names or {}, filename, sheet, max_bytes, today, limits)
 
 
 def ingest_any(

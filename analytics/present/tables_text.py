@@ -99,7 +99,7 @@ def problem_message(problem: Any, name: str, lang: str) -> str:
 def spent_preview(reading: Mapping[str, Any], lang: str) -> str | None:
     """What the table says was spent, said before saving (the 新建项目 page's project facts):
     ``表中的预算执行数 30.00万元（执行率 10.8%），保存时作为 2022年12月 的支出导入。``; None without."""
-    from analytics.storage.project_files import spending_period
+    from analytics.ingest.forms import spending_period
 
     project = reading.get("project") or {}
     spent = (project.get("funding") or {}).get("spent") or {}

@@ -26,7 +26,7 @@ from typing import Any, Mapping
 import yaml
 
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
-from analytics.ingest.forms import actual_row, long_actuals_csv
+from analytics.ingest.forms import actual_row, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
 from analytics.storage.connection import SAMPLE_ORIGIN
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
@@ -157,33 +157,6 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
     return long_actuals_csv(out) if out else None
 
 
-def spending_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
-    """The month (``YYYY-MM``) a form's stated spending is kept at: the month its 执行数 column
-    names (a 监控表's 1-7月执行数) of the year of its actual values, else that of its actual values
-    (a 自评表's year, at December or the month its columns cover), else December of its last
-    target year; None without a year or without spending."""
-    spent = (project.get("funding") or {}).get("spent") or {}
-    if spent.get("amount") is None:
-        return None
-    at = _values_period(project, indicators)
-    if at is not None and spent.get("month"):  # a 监控表's 1-7月执行数: to July of the form's year
-        return f"{at[:4]}-{int(spent['month']):02d}"
-    return at
-
-
-def _values_period(project: Mapping[str, Any], indicators: list[Mapping[str, Any]]) -> str | None:
-    """The month of a form's actual values (the latest), else December of its last target year."""
-    periods = {(int(y), int(a.get("month") or 12)) for ind in indicators
-               for y, a in (ind.get("actuals") or {}).items() if _YEAR_RE.match(str(y)) and a.get("value") is not None}
-    if len(periods) > 1:
-        periods = {max(periods)}
-    if periods:
-        (year, month), = periods
-        return f"{year}-{month:02d}"
-    years = project_years({"project": project, "indicators": indicators})
-    return f"{years[-1]}-12" if years else None
-
-
 def _sources(project: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The funding sources of project.yaml, keys made unique (省级资金 and 市级资金 both local →
     ``local``, ``local_2``); a form that states its spending but no source gets one source, the
@@ -208,43 +181,19 @@ def _sources(project: Mapping[str, Any]) -> list[dict[str, Any]]:
 
 def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]], notes: list[dict[str, str]]) -> str | None:
     """What a 自评表 says was spent (its 全年执行数), as the spending of its year to date at the
-    month of its actual values, by source: the sources the form splits it into; the rest of the
-    total to the one source left; a total no source can take is left out, with a note."""
-    funding = project.get("funding") or {}
-    spent = funding.get("spent") or {}
+    month of its actual values, by source (:func:`analytics.ingest.forms.spent_by_source`); a total
+    no source can take is left out, with a note."""
+    spent = (project.get("funding") or {}).get("spent") or {}
     period = spending_period(project, indicators)
     if period is None:
         return None
     sources = _sources(project)
-    by_name = {s["name"]: s["key"] for s in sources}
-    amounts: dict[str, float] = {}
-    for x in spent.get("sources") or []:
-        key = by_name.get(str(x.get("name")))
-        if key is not None and x.get("amount") is not None:
-            amounts[key] = amounts.get(key, 0.0) + float(x["amount"])
-    rest = round(float(spent["amount"]) - sum(amounts.values()), 6)
-    left = [s["key"] for s in sources if s["key"] not in amounts]
-    if len(left) == 1 and rest >= 0:
-        amounts[left[0]] = rest
-    elif abs(rest) > 0.005:
+    amounts = spent_by_source(spent, sources)
+    if amounts is None:
         notes.append({"id": "", "column": "spending", "raw": f"{spent.get('label') or '执行数'} {number_text(float(spent['amount']))}",
                       "code": "spending_unsplit"})
         return None
-    label = str(spent.get("label") or "执行数")
-    buf = io.StringIO()
-    writer = csv.writer(buf, lineterminator="\n")
-    writer.writerow(["period", "source", "amount", "basis", "note"])
-    for s in sources:
-        if s["key"] in amounts:
-            writer.writerow([period, s["key"], number_text(amounts[s["key"]]), "ytd", f"目标表：{label}"])
-    return buf.getvalue()
-
-
-def project_years(reading: Mapping[str, Any]) -> list[int]:
-    """The project's target years: those the table's facts name, else the years of its target columns."""
-    project = reading.get("project") or {}
-    return [int(y) for y in project.get("years") or []] or sorted(
-        {int(y) for ind in reading.get("indicators") or [] for y in (ind.get("targets") or {}) if _YEAR_RE.match(str(y))})
+    return long_spending_csv(period, amounts, str(spent.get("label") or "执行数"))
 
 
 # English names of the standard funding sources (as in data/projects/dongguan/project.yaml)

@@ -292,3 +292,30 @@ def test_upload_of_a_filled_monitoring_form_imports_its_values(data_dir):
     at.button(key="import_confirm").click().run()
     assert not at.exception and "已导入「jiankong.xlsx」" in success_text(at)
     assert Store(data_dir).cell_versions([KEY_AUG])[KEY_AUG][1] == 8.6
+
+
+def test_upload_of_a_filled_form_as_spending_imports_its_funds_block(data_dir, tmp_path, capsys):
+    """The same 监控表 uploaded with 支出数据 chosen: what its funds block says was spent by source,
+    year to date at August, is shown and imported."""
+    import openpyxl
+
+    from analytics.cli.main import main
+
+    out = tmp_path / "jiankong.xlsx"
+    assert main(["report", "--as-of", "2024-08", "--form", "monitoring", "--out", str(out)]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(out)
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "示例数据" in cell.value:
+                    cell.value = cell.value.replace("【示例数据，非官方统计】", "")
+    wb.save(out)
+    at = fresh("pages/data.py")
+    at.radio(key="import_kind").set_value("budget").run()
+    at.file_uploader[0].set_value(("jiankong.xlsx", out.read_bytes(), "application/vnd.ms-excel")).run()
+    assert not at.exception
+    assert "检查通过：3 条支出数据（按填好的绩效监控表/自评表读取：资金表中按来源填写的执行数" in success_text(at), success_text(at)
+    at.button(key="import_confirm").click().run()
+    assert not at.exception and "已导入「jiankong.xlsx」" in success_text(at)
+    assert Store(data_dir).load_dataset().budget.spent_by(2024, 8) == pytest.approx(29282.47)

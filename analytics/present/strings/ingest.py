@@ -111,6 +111,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc_file} was read as a filled monitoring / self-evaluation form; these {count} indicators of the form are not in "
         "the project's list and their values were not imported: {names}. To import them, write their names as in the list.",
     },
+    "form_spending_unsplit": {
+        "zh": "{loc_file}按填好的绩效监控表/自评表读取支出：表中的执行数合计「{total}」万元没有完整地按资金来源（{sources}）分列，"
+        "无法判断各来源各支出多少，未导入。请在表中按来源填写执行数，或在“数据管理”中按来源录入。",
+        "en": "{loc_file} was read as a filled monitoring / self-evaluation form for spending: its spending total \"{total}\" (万元) is "
+        "not fully split by funding source ({sources}), so nothing was imported. Fill in the spending of each source in the form, "
+        "or enter it by source on the data page.",
+    },
     "ignored_row": {
         "zh": "{loc}的说明文字「{value}」不是数据，已忽略。若这一行是数据，请按表头各列填写。",
         "en": "{loc}: the note \"{value}\" is not data and was ignored. If this row is data, fill it in under the header columns.",

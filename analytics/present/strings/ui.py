@@ -293,6 +293,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "import_ok": {"zh": "文件「{file}」检查通过：{n} 条{kind}{how}。", "en": "{file} passed the checks: {n} rows of {kind}{how}."},
     "import_how_form": {"zh": "（按填好的绩效监控表/自评表读取：表中的完成值，记在其列所指的月份）",
                         "en": " (read as a filled monitoring / self-evaluation form: its values, at the month their column names)"},
+    "import_how_form_budget": {"zh": "（按填好的绩效监控表/自评表读取：资金表中按来源填写的执行数，作为截至其所指月份的累计支出）",
+                               "en": " (read as a filled monitoring / self-evaluation form: the spending by source in its funds block, as the year to date at the month it names)"},
     "import_preview": {"zh": "预览读取到的数据", "en": "Preview the data read"},
     "import_summary": {"zh": "导入后的变化", "en": "What the import will change"},
     "import_changed_rows": {"zh": "将被修改或替换的 {n} 条数据", "en": "{n} rows that will be changed or replaced"},
