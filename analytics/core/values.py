@@ -12,6 +12,7 @@ import math
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 
 __all__ = [
     "ValueParseError",
@@ -41,14 +42,23 @@ _YES = {"是", "yes", "y", "true", "1", "已完成", "完成", "√", "✓"}
 _NO = {"否", "no", "n", "false", "0", "未完成", "×", "✗"}
 
 
+_SPACES_RE = re.compile(r"\s+")
+
+
 def normalize_text(value: object) -> str:
     """NFKC-normalise (full-width digits/letters → ASCII), strip spaces of every kind."""
     if value is None:
         return ""
     if isinstance(value, float) and math.isnan(value):
         return ""
-    text = unicodedata.normalize("NFKC", str(value))
-    return re.sub(r"\s+", "", text)
+    if isinstance(value, str) and len(value) <= 200:  # the table readers ask again and again for the same cells
+        return _normalized(value)
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", str(value)))
+
+
+@lru_cache(maxsize=1 << 16)
+def _normalized(text: str) -> str:
+    return _SPACES_RE.sub("", unicodedata.normalize("NFKC", text))
 
 
 _NUM_RE = re.compile(r"^[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?$")

@@ -25,3 +25,23 @@ def test_a_name_without_a_counting_word_gets_no_unit_and_a_written_unit_wins() -
     assert infer_unit("专项工作经费数", "", "", [read_value("≥12", "higher", LEX)], LEX)["value"] == ""
     assert infer_unit("受益户数", "人", "", [read_value("≥12", "higher", LEX)], LEX)["value"] == "人"
     assert infer_unit("受益户数", "", "", [read_value("≥12个", "higher", LEX)], LEX)["value"] == "个"
+
+
+def test_a_cell_read_again_is_a_cell_of_its_own_and_of_its_lexicon(tmp_path):
+    # read_value keeps the cells it has read (the layout search reads the same cells many times):
+    # a caller changing its cell changes no later reading, and another lexicon reads anew
+    import yaml
+
+    from analytics.ingest.tables.lexicon import LEXICON_FILE
+
+    first = read_value("≥95%", "higher", LEX)
+    first.comparator, first.value = "<=", 0.0
+    again = read_value("≥95%", "higher", LEX)
+    assert (again.comparator, again.value, again.unit) == (">=", 95.0, "%") and again is not first
+    doc = yaml.safe_load(LEXICON_FILE.read_text(encoding="utf-8"))
+    doc["units"]["aliases"]["坨"] = "个"  # a bureau's own unit word
+    path = tmp_path / "lexicon.yaml"
+    path.write_text(yaml.safe_dump(doc, allow_unicode=True), encoding="utf-8")
+    assert read_value("≥12坨", "higher", LEX).unit == "坨"
+    assert read_value("≥12坨", "higher", load_lexicon(str(path))).unit == "个"
+    assert read_value("≥12坨", "higher", LEX).unit == "坨"

@@ -244,13 +244,31 @@ _COUNT_LAST = re.compile(rf"[\u4e00-\u9fff]{{4,}}?(?P<num>{_NUM})(?P<unit>[^\d\W
 _COUNT_FIRST = re.compile(rf"(?P<num>{_NUM})(?P<unit>[^\d\W])[\u4e00-\u9fff]{{2,12}}")
 
 
+#: Cells read before (text, direction, lexicon, sentence) → (the lexicon, the cell): the layout search
+#: reads the same cells many times over. Holding the lexicon keeps its id from being reused.
+_READ: dict[tuple[str, str, int, bool], tuple[Lexicon, Cell]] = {}
+_READ_MAX = 1 << 15
+
+
 def read_value(raw: Any, direction: str, lex: Lexicon, sentence: bool = False) -> Cell:
     """Read a value cell (see the module's help). Never raises: a cell that cannot be read has
     ``form == "unreadable"`` and an ``error`` code. With ``sentence``, a target written as a
     sentence is read by the one bound it states (see :func:`_embedded`): only for a cell already
     known to be the target, never while deciding where cells run together. A value with a note in
     brackets after it that does not read with it (``4次（每季度1次）``, ``100万元（其中中央50万元）``,
-    ``3个（按计划）``) is the value before it."""
+    ``3个（按计划）``) is the value before it. Each call returns a cell of its own."""
+    if not isinstance(raw, str) or len(raw) > 200:
+        return _read_noted(raw, direction, lex, sentence)
+    key = (raw, direction, id(lex), sentence)
+    hit = _READ.get(key)
+    if hit is None or hit[0] is not lex:
+        if len(_READ) >= _READ_MAX:
+            _READ.clear()
+        hit = _READ[key] = (lex, _read_noted(raw, direction, lex, sentence))
+    return dataclasses.replace(hit[1])
+
+
+def _read_noted(raw: Any, direction: str, lex: Lexicon, sentence: bool) -> Cell:
     cell = _read_value(raw, direction, lex, sentence)
     noted = cell.form == "qualitative" or cell.form == "unreadable" and cell.error == "not_a_value"
     note = _NOTE_AFTER.search(cell.raw) if noted else None
