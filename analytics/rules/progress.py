@@ -25,8 +25,46 @@ RULES_FILE = DATA_DIR / "status_rules.yaml"
 
 @lru_cache(maxsize=4)
 def load_rules(path: str | None = None) -> dict[str, Any]:
+    """The status rules, their help texts filled with the bands in force (:func:`help_params`)."""
     with open(path or RULES_FILE, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        rules = yaml.safe_load(fh)
+    params = _Keep(help_params(rules))
+    for section in [*(rules.get("statuses") or {}).values(), rules.get("rollup") or {}, rules.get("trajectory") or {}]:
+        for key in ("help_zh", "help_en"):
+            if isinstance(section.get(key), str):
+                section[key] = section[key].format_map(params)
+    return rules
+
+
+class _Keep(dict):  # type: ignore[type-arg]
+    def __missing__(self, key: str) -> str:  # a brace a bureau wrote for itself stays as written
+        return "{" + key + "}"
+
+
+def _num(x: Any) -> str:
+    return f"{float(x):g}"
+
+
+def help_params(rules: dict[str, Any]) -> dict[str, str]:
+    """The numbers the rules file's help texts may name, from the rules themselves, so that a band
+    changed in one place is said everywhere: ``{watch_ratio}`` (the 关注 band's lowest ratio, 95%),
+    ``{watch_gap_pp}`` (how many points a rate may lag and be 关注, 1), ``{milestone_months}`` (how many
+    months before its due month a milestone turns 关注, 3), ``{points_<status>}`` and
+    ``{band_<status>}`` of the goal roll-up, ``{seasonal_max_years}`` of the trajectory."""
+    out: dict[str, str] = {}
+    for r in rules.get("rules") or []:
+        if r.get("status") == "watch" and r.get("measure") == "ratio" and r.get("min") is not None:
+            out.setdefault("watch_ratio", f"{float(r['min']) * 100:g}%")
+        if r.get("status") == "watch" and r.get("measure") == "gap_pp" and r.get("min") is not None:
+            out.setdefault("watch_gap_pp", _num(-float(r["min"])))
+        if r.get("status") == "on_track" and r.get("when") == "milestone_open" and r.get("min_months_left") is not None:
+            out.setdefault("milestone_months", _num(r["min_months_left"]))
+    rollup = rules.get("rollup") or {}
+    out.update({f"points_{k}": _num(v) for k, v in (rollup.get("points") or {}).items()})
+    out.update({f"band_{b['status']}": _num(b["min"]) for b in rollup.get("bands") or [] if "status" in b and "min" in b})
+    if (rules.get("trajectory") or {}).get("seasonal_max_years") is not None:
+        out["seasonal_max_years"] = _num(rules["trajectory"]["seasonal_max_years"])
+    return out
 
 
 # -- trajectory -----------------------------------------------------------------------------

@@ -252,3 +252,22 @@ def test_a_strict_target_is_not_met_by_the_number_itself(higher, actual, strict,
 
     target = 92.0 if higher else 24.0
     assert _measures(higher, actual, target, target, strict)[2] is met
+
+
+def test_status_help_says_the_bands_in_force(tmp_path):
+    # a bureau that makes 关注 start at 90% and allows 2 points on rates changes the rules only; every
+    # help text (the pages' status help, the CLI's rules table) says the new bands
+    from analytics.rules.progress import RULES_FILE
+
+    shipped = load_rules()
+    assert "比率低于 95%" in shipped["statuses"]["lagging"]["help_zh"] and "{" not in shipped["statuses"]["watch"]["help_en"]
+    assert "≥90 为正常" in shipped["rollup"]["help_zh"]
+    text = RULES_FILE.read_text(encoding="utf-8")
+    text = text.replace("measure: ratio, min: 0.95}", "measure: ratio, min: 0.9}").replace("measure: gap_pp, min: -1.0}", "measure: gap_pp, min: -2.0}")
+    text = text.replace("- {status: on_track, min: 90}", "- {status: on_track, min: 85}")
+    path = tmp_path / "status_rules.yaml"
+    path.write_text(text, encoding="utf-8")
+    mine = load_rules(str(path))
+    assert "比率低于 90%，或比率类指标落后超过 2 个百分点" in mine["statuses"]["lagging"]["help_zh"]
+    assert "ratio 90%–100%, or a rate at most 2 percentage points behind" in mine["statuses"]["watch"]["help_en"]
+    assert "≥85 为正常，70–85 为关注" in mine["rollup"]["help_zh"]
