@@ -32,7 +32,10 @@ def load_rules(path: str | None = None) -> dict[str, Any]:
     for section in [*(rules.get("statuses") or {}).values(), rules.get("rollup") or {}, rules.get("trajectory") or {}]:
         for key in ("help_zh", "help_en"):
             if isinstance(section.get(key), str):
-                section[key] = section[key].format_map(params)
+                try:
+                    section[key] = section[key].format_map(params)
+                except (ValueError, IndexError):  # a lone brace of a bureau's own text: kept as written
+                    pass
     return rules
 
 
