@@ -6,7 +6,9 @@ from __future__ import annotations
 import argparse
 from typing import Any, Callable
 
+from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
+from analytics.present.labels import milestone_value
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period, prob, project_for, year_for
@@ -87,14 +89,23 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
     }
 
 
+def _said(value: Any, kind: str, unit: str, lang: str) -> str:
+    """A value of the table: a check-in as its word (达成), a milestone as 已实现 / 未实现, else the number."""
+    if kind == "qualitative" and value is not None:
+        return level_word(value, lang) or "—"
+    if kind == "milestone" and value is not None:
+        return milestone_value(value, lang)
+    return num(value, unit)
+
+
 def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
     out = [["id", "status", "actual", "expected", "target", "attain", "unit", "name"]]
     for i in p["indicators"]:
         out.append([
             i["indicator_id"],
             i["status_en"] if lang == "en" else i["status_zh"],
-            num(i["actual"], i["unit"]),
-            num(i["expected"], i["unit"]),
+            _said(i["actual"], i["kind"], i["unit"], lang),
+            "—" if i["kind"] == "milestone" else _said(i["expected"], i["kind"], i["unit"], lang),  # as the pages: no path
             i["target_raw"] or "—",
             "—" if i["attainment"] is None else f"{i['attainment']:.0%}",
             i["unit"] or "-",

@@ -31,7 +31,7 @@ from typing import Any, BinaryIO, Collection, Mapping
 from analytics.core.values import normalize_text, number_text
 from analytics.ingest.readers import source_bytes
 
-__all__ = ["FormActuals", "actual_row", "form_actuals", "form_spending", "long_actuals_csv", "long_spending_csv", "project_years",
+__all__ = ["FormActuals", "actual_row", "checkin_fits", "form_actuals", "form_spending", "long_actuals_csv", "long_spending_csv", "project_years",
            "spending_period", "spent_by_source"]
 
 _YEAR = re.compile(r"^\d{4}$")
@@ -60,6 +60,12 @@ def actual_row(indicator_id: str, year: Any, actual: Mapping[str, Any], kind: st
     covers (December for a 自评表), year to date for a flow and the level for the rest."""
     return [indicator_id, f"{year}-{int(actual.get('month') or 12):02d}", number_text(float(actual["value"])),
             "ytd" if kind == "flow" else "level", note]
+
+
+def checkin_fits(actual: Mapping[str, Any], kind: str | None) -> bool:
+    """Whether a form's actual value can be the actual of an indicator of ``kind``: a check-in read
+    from words (达成预期指标 → 达成, ``checkin``) only of a qualitative one, never a number of another."""
+    return not actual.get("checkin") or kind == "qualitative"
 
 
 def long_actuals_csv(rows: list[list[str]]) -> str:
@@ -107,6 +113,7 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
             unmatched.append(str(ind.get("name") or ind.get("name_raw") or ""))
             continue
         where = f"{ind['where']}：" if ind.get("where") else ""
+        values = {y: a for y, a in values.items() if checkin_fits(a, indicators[iid].get("kind"))}
         for year, a in sorted(values.items()):
             out.append(actual_row(iid, year, a, indicators[iid].get("kind"), f"{where}{a.get('raw', '')}"))
             places.append(str(ind.get("where") or ""))

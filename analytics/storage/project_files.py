@@ -26,7 +26,7 @@ from typing import Any, Mapping
 import yaml
 
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
-from analytics.ingest.forms import actual_row, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
+from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
 from analytics.storage.connection import SAMPLE_ORIGIN
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
@@ -145,11 +145,12 @@ def _indicators_csv(rows: list[dict[str, str]]) -> str:
 
 def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]]) -> str | None:
     """The actual values of a 自评表 as a long actuals file (one row per indicator and year, at December,
-    or at the month a 监控表's column covers: 1-7月执行情况 → July)."""
+    or at the month a 监控表's column covers: 1-7月执行情况 → July); a check-in (达成预期指标) only for a
+    qualitative indicator (one set to another kind at review has it to fill in)."""
     out: list[list[str]] = []
     for ind in indicators:
         for year, a in sorted((ind.get("actuals") or {}).items()):
-            if not _YEAR_RE.match(str(year)) or a.get("value") is None:
+            if not _YEAR_RE.match(str(year)) or a.get("value") is None or not checkin_fits(a, ind.get("kind")):
                 notes.append({"id": str(ind["id"]), "column": f"actuals_{year}", "raw": str(a.get("raw", "")),
                               "code": "no_year" if not _YEAR_RE.match(str(year)) else "unreadable"})
                 continue

@@ -360,7 +360,7 @@ def test_a_department_self_evaluation_stream_with_adjusted_targets_scores_and_co
     scan (年成值全完值): the header is read, the empty 调整指标值 takes no value (the year's actual
     stays under 全年完成值), 得分系数 keeps its 100%, the weight and score run together (22) are two
     numbers, 是/否 ends its row (never the next name's start), 定量指标 and a scrambled 性标定指 are
-    the type, and 高 / 好 are targets in words."""
+    the type, and 高 / 好 are targets in words (高 reached as written: 达成)."""
     stream = ("某中心部门整体绩效自评表"
               "指标名称计量单位指标性质年初指标值调整指标值年成值全完值得分系数(%)指标权重(分)指标得分(分)是否核心指标"
               "财政供养人员控制率%定量指标100%92%100%22否预算完成率%70%76%100%22是"
@@ -370,7 +370,8 @@ def test_a_department_self_evaluation_stream_with_adjusted_targets_scores_and_co
     got = [(i["name"], i["unit"], i["targets"]["2021"].get("value"), (i.get("actuals") or {}).get("2021", {}).get("value"))
            for i in data["indicators"]]
     assert got == [("财政供养人员控制率", "%", 100, 92), ("预算完成率", "%", 70, 76), ("预算调整率", "%", 3, 0),
-                   ("管理制度健全性", "", None, None), ("固定资产利用率", "%", 90, 100)]
+                   ("管理制度健全性", "", None, 1.0), ("固定资产利用率", "%", 90, 100)]  # 高 beside the target 高: 达成
+    assert data["indicators"][3]["actuals"]["2021"]["checkin"] == "achieved"
     assert data["indicators"][2]["direction"] == "lower"  # 预算调整率: a budget adjusted is better rare
     assert data["indicators"][3]["kind"] == "qualitative"
 

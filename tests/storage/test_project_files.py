@@ -321,3 +321,56 @@ def test_a_form_whose_actuals_are_estimates_gives_its_targets_only(
     assert own["actuals"] is None and own["spending"] is None and own["indicators"] >= 38
     plain = parse_table(_self_evaluation(tmp_path, "")).to_json()  # type: ignore[union-attr]
     assert plain["source"]["projected_actuals"] is False and "actuals.csv" in folder_files(plain).files
+
+
+ZIPING_WORDS = ("项目支出绩效自评表（2022年度）\n项目名称\t档案数字化项目\n"
+                "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                "产出指标\t数量指标\t数字化档案数量\t≥3000卷\t3200卷\t20\t20\n"
+                "产出指标\t质量指标\t档案管理规范性\t严格执行相关制度规定\t达成预期指标\t10\t10\n"
+                "产出指标\t时效指标\t完成及时性\t按时完成\t基本完成\t10\t6\n"
+                "效益指标\t社会效益指标\t档案利用便捷程度\t效果明显\t效果明显\t10\t10\n"
+                "效益指标\t可持续影响指标\t长效机制建立\t逐步完善\t未完成\t10\t0\n"
+                "效益指标\t可持续影响指标\t安全保障水平\t有效提升\t详见附件\t10\t8\n")
+
+
+def test_a_self_evaluation_of_words_gives_check_ins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A 自评表's results of qualitative indicators written in words are their check-ins: 达成预期指标
+    and a result written as its target → 达成, 基本完成 → 部分达成, 未完成 → 未达成; a result that
+    states none (详见附件) is left to fill in — and a new project made from it shows them so."""
+    table = tmp_path / "ziping.txt"
+    table.write_text(ZIPING_WORDS, encoding="utf-8")
+    reading = parse_table(table).to_json()  # type: ignore[union-attr]
+    got = {i["name"]: (i["kind"], i["actuals"]["2022"].get("checkin"), i["actuals"]["2022"]["value"]) for i in reading["indicators"]}
+    assert got == {"数字化档案数量": ("flow", None, 3200.0),
+                   "档案管理规范性": ("qualitative", "achieved", 1.0), "完成及时性": ("qualitative", "partial", 0.5),
+                   "档案利用便捷程度": ("qualitative", "achieved", 1.0), "长效机制建立": ("qualitative", "not_achieved", 0.0),
+                   "安全保障水平": ("qualitative", None, None)}
+    store = tmp_path / "store"
+    payload = _new_project(capsys, str(table), "--store", str(store))
+    assert [n["raw"] for n in payload["notes"] if n["column"] == "actuals_2022"] == ["详见附件"]
+    assert main(["status", "--store", str(store), "--project", payload["id"], "--as-of", "2022-12", "--format", "table"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    said = {line.split()[-1]: line.split()[1:3] for line in lines[1:]}
+    assert said["档案管理规范性"] == ["已完成", "达成"] and said["完成及时性"][1] == "部分达成"
+    assert said["长效机制建立"] == ["未完成", "未达成"] and said["安全保障水平"][1] == "—"
+
+
+def test_a_check_in_is_never_the_number_of_an_indicator_of_another_kind(tmp_path: Path) -> None:
+    """Set at review to another kind (or a project's indicator of another kind), an indicator's 达成预期指标
+    is no actual value of it: never imported as the number 1."""
+    from analytics.ingest.validate import ingest_actuals
+
+    table = tmp_path / "ziping.txt"
+    table.write_text(ZIPING_WORDS, encoding="utf-8")
+    reading = parse_table(table).to_json()  # type: ignore[union-attr]
+    for ind in reading["indicators"]:
+        if ind["name"] == "档案管理规范性":
+            ind["kind"] = "rate"
+    iid = next(ind["id"] for ind in reading["indicators"] if ind["name"] == "档案管理规范性")
+    written = [line.split(",")[0] for line in folder_files(reading).files["actuals.csv"].splitlines()[1:]]
+    assert iid not in written and len(written) == 4  # 3200卷, 基本完成, 效果明显, 未完成
+    catalogue = {"a": {"name": "档案管理规范性", "unit": "%", "kind": "rate", "direction": "higher", "default_basis": "level", "max_value": 100},
+                 "b": {"name": "完成及时性", "unit": "", "kind": "qualitative", "direction": "higher", "default_basis": "level", "max_value": None}}
+    result = ingest_actuals(table, catalogue, filename="ziping.txt")
+    assert result.ok and result.layout == "form"
+    assert list(zip(result.data["indicator_id"], result.data["value"])) == [("b", 0.5)]

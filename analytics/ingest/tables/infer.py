@@ -8,11 +8,12 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from analytics.core.qualitative import CODES as CHECKIN_CODES
 from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
 from analytics.ingest.tables.cells import Cell
 from analytics.ingest.tables.lexicon import Lexicon, Rule
 
-__all__ = ["unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling"]
+__all__ = ["unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling", "read_checkins"]
 
 Inferred = dict[str, Any]
 
@@ -170,3 +171,19 @@ def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell
             and cell.value is not None and 0 < cell.value <= 1 and lex.percent_ceiling.search(name)):
         return None
     return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
+
+
+def read_checkins(sections: dict[str, dict[str, Any]], lex: Lexicon) -> None:
+    """A qualitative indicator's results written in words, read as check-ins
+    (:meth:`Lexicon.checkin`): ``value`` the code of the level (达成 1, 部分达成 0.5, 未达成 0, as the
+    actuals store it) and ``checkin`` the level; a result that states none is left as it is."""
+    targets = [str(t.get("raw") or "") for t in sections["targets"].values()]
+    for key, entry in sections["actuals"].items():
+        if entry.get("value") is not None:
+            continue
+        own = sections["targets"].get(key, {}).get("raw") if key in sections["targets"] else None
+        level = lex.checkin(str(entry.get("raw") or ""), own)
+        if level is None and own is None and len(set(targets)) == 1:
+            level = lex.checkin(str(entry.get("raw") or ""), targets[0])
+        if level is not None:
+            entry["value"], entry["checkin"] = CHECKIN_CODES[level], level

@@ -84,6 +84,21 @@ class Lexicon:
     title_year_joined: tuple[re.Pattern[str], ...] = ()
     title_span: re.Pattern[str] | None = None  # the years of an implementation period in a title (2024—2025年)
     year_ordinal: re.Pattern[str] | None = None  # 第一年度 in a value column's header
+    checkins: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (level, pattern) of a qualitative result, not_achieved first
+
+    def checkin(self, text: str, target: str | None = None) -> str | None:
+        """The check-in level (``achieved`` / ``partial`` / ``not_achieved``) a qualitative
+        indicator's result ``text`` states: its target written again, else the first pattern of
+        ``qualitative.checkins`` that matches; None for any other text."""
+        got = normalize_text(text)
+        if not got:
+            return None
+        if target is not None and got == normalize_text(target):
+            return "achieved"
+        for level, pattern in self.checkins:
+            if pattern.search(got):
+                return level
+        return None
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -209,6 +224,8 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         title_year_joined=tuple(re.compile(str(r["pattern"])) for r in (doc.get("title_year") or {}).get("joined") or []),
         title_span=_pattern(((doc.get("title_year") or {}).get("span") or {}).get("pattern")),
         year_ordinal=_pattern(((doc.get("title_year") or {}).get("ordinal") or {}).get("pattern")),
+        checkins=tuple((level, re.compile(str(x))) for level in ("not_achieved", "partial", "achieved")
+                       for x in ((doc["qualitative"].get("checkins") or {}).get(level) or [])),
     )
 
 

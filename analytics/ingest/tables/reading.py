@@ -18,7 +18,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, unit_bound
+from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, read_checkins, unit_bound
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
@@ -513,6 +513,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                                         "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）",
                                         "reason_en": f"As adjusted in {col.header}: “{cell.raw}” (first “{before.get('raw')}”)"}
             sections[section][key] = entry
+    if kind_inf["value"] == "qualitative":  # a 自评表's 达成预期指标: a check-in, never a number
+        read_checkins(sections, lex)
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf}
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
         inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）",
