@@ -11,6 +11,7 @@ import pytest
 from analytics.cli.main import main
 from analytics.ingest.validate import ingest_actuals, ingest_any
 from analytics.present.messages import render
+from tests.own_forms import own_form
 
 CATALOGUE = {
     "trainees": {"name": "培训人数", "unit": "人", "kind": "flow", "direction": "higher", "default_basis": "ytd", "max_value": None},
@@ -76,32 +77,13 @@ def test_a_form_of_invented_or_estimated_values_is_no_actuals(note: str, tmp_pat
     assert not result.ok and result.layout != "form"
 
 
-def _own_form(tmp_path: Path, capsys: pytest.CaptureFixture[str], form: str = "monitoring", as_of: str = "2024-08",
-              blank: tuple[float, ...] = ()) -> Path:
-    """This app's own form of the sample project, its 示例数据 mark taken off as a unit filling it
-    would (cells holding one of ``blank`` emptied)."""
-    out = tmp_path / f"{form}.xlsx"
-    assert main(["report", "--as-of", as_of, "--year", as_of[:4], "--form", form, "--out", str(out)]) == 0
-    capsys.readouterr()
-    wb = openpyxl.load_workbook(out)
-    for ws in wb:
-        for row in ws.iter_rows():
-            for cell in row:
-                if isinstance(cell.value, str) and "示例数据" in cell.value:
-                    cell.value = cell.value.replace("【示例数据，非官方统计】", "")
-                if isinstance(cell.value, (int, float)) and any(abs(cell.value - b) < 0.005 for b in blank):
-                    cell.value = None
-    wb.save(out)
-    return out
-
-
 def test_this_apps_own_monitoring_form_filled_in_imports_into_the_project(tmp_path: Path,
                                                                           capsys: pytest.CaptureFixture[str]) -> None:
     """The 监控表 exported for the project, sent out and brought back filled (here: the sample's
     values, its 示例数据 mark taken off): `import` takes its 1-8月 values into the store."""
     import json
 
-    out = _own_form(tmp_path, capsys)
+    out = own_form(tmp_path, capsys)
     assert main(["import", str(out), "--store", str(tmp_path / "store")]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["layout"] == "form" and payload["summary"]["rows"] == 39  # every indicator but the execution rate
@@ -138,13 +120,13 @@ def test_a_filled_form_imported_as_spending_gives_what_its_funds_block_says_was_
     from analytics.storage.store import Store
 
     store = tmp_path / "store"
-    out = _own_form(tmp_path, capsys)
+    out = own_form(tmp_path, capsys)
     assert main(["import", str(out), "--kind", "budget", "--store", str(store)]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert (payload["kind"], payload["layout"], payload["summary"]["rows"]) == ("budget", "form", 3)
     budget = Store(str(store)).load_dataset().budget
     assert budget.spent_by(2024, 8) == pytest.approx(29282.47)  # 中央补助 2349.67 + 地方资金 25388.04 + 其他资金 1544.76
-    year_end = _own_form(tmp_path, capsys, "self-eval", "2023-12")
+    year_end = own_form(tmp_path, capsys, "self-eval", "2023-12")
     assert main(["import", str(year_end), "--kind", "budget", "--store", str(store), "--dry-run"]) == 0
     payload = json.loads(capsys.readouterr().out)
     assert payload["layout"] == "form" and payload["summary"]["rows"] == 3
@@ -153,7 +135,7 @@ def test_a_filled_form_imported_as_spending_gives_what_its_funds_block_says_was_
 def test_a_spending_total_not_split_by_source_is_said_not_guessed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from analytics.ingest.validate import ingest_budget
 
-    out = _own_form(tmp_path, capsys, blank=(2349.67, 25388.04))  # only 其他资金 and the total left
+    out = own_form(tmp_path, capsys, blank=(2349.67, 25388.04))  # only 其他资金 and the total left
     result = ingest_budget(out, filename="jiankong.xlsx", source_names={"central": "中央补助", "local": "地方资金", "other": "其他资金"})
     error, = result.problems
     assert not result.ok and error.code == "form_spending_unsplit" and "29282.47" in error.params["total"]
