@@ -77,15 +77,16 @@ def measured_months(actuals: Actuals, indicator_id: str, year: int, rules: dict[
     return None
 
 
-def between_measurements(actuals: Actuals, ind: Indicator, year: int, data_month: int, method: str) -> bool:
+def between_measurements(actuals: Actuals, ind: Indicator, year: int, data_month: int, method: str) -> tuple[int, ...] | None:
     """Whether ``ind``'s year-end is left open until its next measurement (待下次测评): a periodically
     measured level, rate or stock (:func:`measured_months`; a survey, whose forecast would only
     repeat the last value) whose year is not closed (``method`` of its outlook is not
     ``observed_final``). A flow reported each quarter keeps its forecast: its total so far and its
-    pace say where the year ends; milestones and totals derived from another are never open."""
+    pace say where the year ends; milestones and totals derived from another are never open.
+    The months of its schedule when it is open, else None."""
     if method == "observed_final" or ind.kind in ("milestone", "flow") or ind.derived_from or not data_month:
-        return False
-    return measured_months(actuals, ind.id, year) is not None
+        return None
+    return measured_months(actuals, ind.id, year)
 
 
 def cadence(months: tuple[int, ...]) -> str:

@@ -141,9 +141,7 @@ def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str],
         return result
 
     def body(ctx: Collector) -> IngestResult:
-        shown, ctx.file = ctx.file, "form.csv"  # the amounts, written as a long CSV, read as one; named as the file
-        frame = read_guarded(data, ctx, None, len(data))
-        ctx.file = shown
+        frame = _form_frame(ctx, data)
         if frame is None:
             return fail("budget", ctx)
         return ingest_budget_frame(frame, ctx, sources, today)
@@ -153,11 +151,18 @@ def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str],
     return again
 
 
+def _form_frame(ctx: Collector, data: bytes) -> Any:
+    """The long CSV a form was turned into, read as one (named as the file the user gave)."""
+    shown, ctx.file = ctx.file, "form.csv"
+    try:
+        return read_guarded(data, ctx, None, len(data))
+    finally:
+        ctx.file = shown
+
+
 def _form_body(ctx: Collector, form: Any, indicators: Mapping[str, Mapping[str, Any]],
                today: _dt.date | None) -> IngestResult:
-    shown, ctx.file = ctx.file, "form.csv"  # the values, written as a long CSV, read as one; named as the file
-    frame = read_guarded(form.csv, ctx, None, len(form.csv))
-    ctx.file = shown
+    frame = _form_frame(ctx, form.csv)
     if frame is None:
         return fail("actuals", ctx)
     if form.unmatched:

@@ -19,7 +19,7 @@ from dataclasses import asdict, dataclass
 from typing import Any, Mapping, Protocol, Sequence
 
 from analytics.core.model import Indicator, Project
-from analytics.core.reporting import between_measurements, cadence, measured_months, next_measurement
+from analytics.core.reporting import between_measurements, cadence, next_measurement
 from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present import labels
@@ -88,9 +88,9 @@ def _every(months: tuple[int, ...], lang: str) -> str:
 def _await_reason(ds: ForecastData, ind: Indicator, o: Outlook, lang: str) -> str | None:
     """The 待下次测评 phrase of a periodically measured indicator (None: reported monthly, or its
     year is complete)."""
-    if not between_measurements(ds.actuals, ind, o.year, o.data_month, o.method):
+    months = between_measurements(ds.actuals, ind, o.year, o.data_month, o.method)
+    if months is None:
         return None
-    months = measured_months(ds.actuals, ind.id, o.year) or ()
     last = ds.actuals.obs(ind.id, o.year).latest(o.data_month)
     nxt = next_measurement(ds.actuals, ind.id, o.year, o.data_month)
     if last is None:

@@ -196,7 +196,7 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
         key = "impossible"
     if key is None:
         return None, DASH
-    if fc and between_measurements(ctx.ds.actuals, ind, ctx.year, fc.get("data_month") or 0, fc.get("method") or ""):
+    if awaiting(ctx, ind):
         return FORM_LIKELIHOOD[key], likelihood_plain("await", ctx.lang)  # as 年末预测 says: no year-end between two surveys
     return FORM_LIKELIHOOD[key], likelihood_name(key, ctx.lang)
 
@@ -204,7 +204,7 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
 def awaiting(ctx: ReportContext, ind: Indicator) -> bool:
     """Whether the slides show no year-end forecast for ``ind`` (待下次测评, as 年末预测 does)."""
     fc = ctx.forecasts.get(ind.id) or {}
-    return bool(fc) and between_measurements(ctx.ds.actuals, ind, ctx.year, fc.get("data_month") or 0, fc.get("method") or "")
+    return bool(fc) and between_measurements(ctx.ds.actuals, ind, ctx.year, fc.get("data_month") or 0, fc.get("method") or "") is not None
 
 
 def form_likelihood(key: str | None) -> str | None:

@@ -181,7 +181,7 @@ def read_checkins(sections: dict[str, dict[str, Any]], lex: Lexicon) -> None:
     for key, entry in sections["actuals"].items():
         if entry.get("value") is not None:
             continue
-        own = sections["targets"].get(key, {}).get("raw") if key in sections["targets"] else None
+        own = (sections["targets"].get(key) or {}).get("raw")
         level = lex.checkin(str(entry.get("raw") or ""), own)
         if level is None and own is None and len(set(targets)) == 1:
             level = lex.checkin(str(entry.get("raw") or ""), targets[0])
