@@ -93,7 +93,9 @@ if fc is not None and (fc.point is not None or fc.likelihood is not None):
     f2.metric(t("ind_interval", lang), esc(view.interval), border=True)
     f3.metric(t("ind_likelihood", lang), esc(view.level if view.prob == DASH else f"{view.level} {view.prob}"),
               help=text("manager.level_help", lang, **thresholds_params()), border=True)
-    if view.basis != DASH:
+    if view.level_code == "await":  # why no year-end yet: 每季度测评，最近 6月：94.7%，下次 9月
+        st.caption(esc(view.reason))
+    elif view.basis != DASH:
         st.caption(esc(t("label_value", lang, label=text("manager.col_basis", lang), value=view.basis)))
 elif fc is not None and fc.reason:
     st.caption(t("ind_forecast_none", lang, reason=reason_name(fc.reason, lang)))

@@ -281,3 +281,6 @@ def test_every_page_tells_the_forecast_page_story_of_a_survey_between_measuremen
     df = goals.dataframe[0].value
     row = df[df.iloc[:, 0].astype(str) == "公共就业服务满意度"].iloc[0]
     assert row["完成可能性"] == "待下次测评"
+    ind = fresh("pages/indicator.py", indicator="public_service_satisfaction", as_of="2024-08")
+    assert next(m.value for m in ind.metric if m.label == "完成可能性") == "待下次测评"
+    assert any("每季度测评" in c.value and "下次 9月" in c.value for c in ind.caption)  # and why
