@@ -6,10 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, unit_name
+from analytics.present.format import fmt_number
+from analytics.present.goal_table import COLUMNS, DETAILS, column_title, export_records, goal_rows, records, screen_columns
 from analytics.present.i18n import t
-from analytics.present.labels import category_name, milestone_value, origin_name, project_name, status_color, status_label
-from analytics.present.progress_text import explain
+from analytics.present.labels import category_name, project_name, status_color, status_label
 from analytics.rules.progress import load_rules
 from pages.ui.common import dataset, esc, forecast_view, goal_label, goal_rollup, outlooks, progress, sample_banner
 from pages.ui.shell import page_context
@@ -63,84 +63,28 @@ if goal > 0:
             if g.text_2023:
                 st.caption(t("label_value", lang, label=t("project_pages.goal_text_first", lang, year=project.years[0]), value=esc(g.text_2023)))
 
-rows = progress(state.year, state.as_of)
-fc = outlooks(state.year, state.as_of)
-by_id = project.by_id
-C = {k: t(f"col_{k}", lang) for k in ("id", "goal", "level1", "level2", "name", "unit", "target", "actual", "expected", "attain", "gap",
-                                      "status", "data_month", "origin", "why", "likelihood", "forecast")}
-C["p"] = t("col_p_pct", lang).replace("（%）", "").replace(" (%)", "")
-
-
-view = forecast_view(state.year, state.as_of, lang)  # level, chance and forecast as 年末预测 shows them
-
-
-def likelihood_cell(iid: str) -> str:
-    v = view.get(iid)
-    if v is None or v.level == DASH:
-        return DASH
-    return v.level if v.prob == DASH else f"{v.level} {v.prob}"
-
-
-inline = lang == "zh"  # Chinese units are short (万人次): inside the cell; English ones get their own column
-records = []
-for r in rows:
-    ind = by_id[r.indicator_id]
-    if goal != -1 and ind.goal != goal:
-        continue
-    unit, milestone = ind.unit, ind.kind == "milestone"
-    o, v = fc.get(ind.id), view.get(ind.id)
-    records.append({  # decision columns first (name, target, actual, likelihood, status, gap); the id last
-        C["name"]: ind.display_name(lang),
-        C["target"]: fmt_target(r.target_raw, unit if inline else "", lang),
-        C["actual"]: milestone_value(r.actual, lang) if milestone else fmt_value(r.actual, unit, lang, with_unit=inline),
-        C["likelihood"]: likelihood_cell(ind.id),
-        C["status"]: status_label(r.status, lang, rules),
-        C["gap"]: DASH if milestone else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
-        C["attain"]: fmt_pct(r.attainment, lang, fraction=True),
-        C["expected"]: DASH if milestone else fmt_value(r.expected, unit, lang, with_unit=inline),
-        C["forecast"]: DASH if milestone or v is None or v.forecast == DASH else fmt_value(o.point, unit, lang, with_unit=inline),
-        C["p"]: DASH if v is None else v.prob,
-        C["unit"]: unit_name(unit, lang) or DASH,
-        C["goal"]: goal_label(ind.goal, lang),
-        C["level1"]: category_name(ind.level1, lang) or DASH,
-        C["level2"]: category_name(ind.level2, lang) or DASH,
-        "_level1": ind.level1 or DASH,  # as written: the table's order and the filter
-        "_level2": ind.level2 or DASH,
-        C["data_month"]: fmt_month(state.year, r.data_month, lang) if r.data_month else DASH,
-        C["origin"]: origin_name(ind.origin, lang),
-        C["why"]: explain(ind, r, lang, rules),
-        C["id"]: ind.id,
-        "_status": r.status,
-    })
-df = pd.DataFrame(records)
-if not df.empty:  # grouped by 一级/二级指标 in the table's own order, then by indicator order
-    l1_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level1 or DASH for ind in project.indicators))}
-    l2_order = {v: i for i, v in enumerate(dict.fromkeys(ind.level2 or DASH for ind in project.indicators))}
-    df = df.assign(_k1=df["_level1"].map(l1_order), _k2=df["_level2"].map(l2_order), _k3=df[C["id"]].map(lambda i: by_id[i].seq))
-    df = df.sort_values(["_k1", "_k2", "_k3"]).drop(columns=["_k1", "_k2", "_k3"]).reset_index(drop=True)
+rows = goal_rows(ds, progress(state.year, state.as_of), outlooks(state.year, state.as_of),
+                 forecast_view(state.year, state.as_of, lang),  # level, chance and year-end as 年末预测 shows them
+                 state.year, lang, goal, rules)
+C = {k: column_title(k, lang) for k in COLUMNS}
 
 f1, f2, f3 = st.columns([1, 1, 2])
 levels = sorted({ind.level1 for ind in project.indicators if ind.level1})
 level_pick = f1.multiselect(t("filter_level1", lang), levels, format_func=lambda v: category_name(v, lang), key="f_level1",
                             placeholder=t("filter_all", lang), select_all=False)
-status_keys = [k for k in rules["statuses"] if not df.empty and k in set(df["_status"])]
+status_keys = [k for k in rules["statuses"] if k in {r.status for r in rows}]
 if any(k not in status_keys for k in st.session_state.get("f_status", [])):  # a link to a status this view has none of
     st.session_state["f_status"] = [k for k in st.session_state["f_status"] if k in status_keys]
 status_pick = f2.multiselect(t("filter_status", lang), status_keys, format_func=lambda k: status_label(k, lang, rules), key="f_status",
                              placeholder=t("filter_all", lang), select_all=False)
 search = f3.text_input(t("filter_search", lang), key="f_search", placeholder=t("search_placeholder", lang))
-if not df.empty:
-    if level_pick:
-        df = df[df["_level1"].isin(level_pick)]
-    if status_pick:
-        df = df[df["_status"].isin(status_pick)]
-    if search:
-        s = search.strip().lower()
-        df = df[df[C["name"]].str.lower().str.contains(s, regex=False) | df[C["id"]].str.lower().str.contains(s, regex=False)]
+needle = search.strip().lower()
+rows = [r for r in rows if (not level_pick or r.level1 in level_pick) and (not status_pick or r.status in status_pick)
+        and (not needle or needle in r["name"].lower() or needle in r.id.lower())]
 
-st.caption(t("n_shown", lang, n=len(df)))
-view = df.drop(columns=["_status", "_level1", "_level2"]) if not df.empty else df
-ON_SCREEN = ["name"] + ([] if inline else ["unit"]) + ["target", "actual", "likelihood", "status", "gap", "attain"]  # fits 1440 px; the rest is in the exports
+st.caption(t("n_shown", lang, n=len(rows)))
+view = pd.DataFrame(records(rows, lang), columns=[C[k] for k in COLUMNS])
+inline = lang == "zh"
 colcfg = {  # numbers are formatted by the unit's precision (analytics/present/format.py), as in the exports
     C["name"]: st.column_config.TextColumn(width=230 if inline else 200),
     C["unit"]: st.column_config.TextColumn(width=125),
@@ -153,22 +97,19 @@ colcfg = {  # numbers are formatted by the unit's precision (analytics/present/f
 }
 status_colors = {status_label(k, lang, rules): status_color(k, rules) for k in rules["statuses"]}
 shown = view.style.map(lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=[C["status"]]) if not view.empty else view
-event = st.dataframe(shown, hide_index=True, width="stretch", column_order=[C[k] for k in ON_SCREEN], column_config=colcfg,
+event = st.dataframe(shown, hide_index=True, width="stretch", column_order=[C[k] for k in screen_columns(lang)], column_config=colcfg,
                      on_select="rerun", selection_mode="single-row", key="goal_table")
 sel = event.selection.rows if event and hasattr(event, "selection") else []
 if sel and sel[0] < len(view):
     picked = view.iloc[sel[0]]
     with st.container(border=True):
         st.markdown(esc(picked[C["why"]]))
-        st.caption(esc(t("list_sep", lang).join(f"{C[k]}：{picked[C[k]]}" if lang == "zh" else f"{C[k]}: {picked[C[k]]}"
-                                                  for k in ("expected", "forecast", "data_month", "goal"))))
+        st.caption(esc(t("list_sep", lang).join(t("label_value", lang, label=C[k], value=picked[C[k]]) for k in DETAILS)))
         st.page_link("pages/indicator.py", label=t("label_value", lang, label=t("open_indicator", lang), value=esc(picked[C["name"]])),
                      icon=":material/query_stats:", query_params={"indicator": picked[C["id"]]})
 
 if not view.empty:
-    export = view.rename(columns={C["attain"]: t("col_attain_pct", lang), C["p"]: t("col_p_pct", lang)})
-    export[t("col_p_pct", lang)] = export[t("col_p_pct", lang)].str.replace("%", "", regex=False)
-    export[t("col_attain_pct", lang)] = export[t("col_attain_pct", lang)].str.replace("%", "", regex=False)
+    export = pd.DataFrame(export_records(rows, lang))
     c1, c2 = st.columns(2)
     name = t("goals_file", lang, as_of=state.as_of_key)
     sheet = t("goals_page_title", lang)

@@ -137,10 +137,12 @@ def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) 
     return fmt_value(o.target, ind.unit, lang)
 
 
-def _forecast(ind: Indicator, o: Outlook, lang: str) -> str:
+def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bool = True) -> str:
+    """The year-end of ``o`` in the indicator's unit (a milestone: 已实现 / 未实现; ``with_unit=False``:
+    the number alone, for a table with a unit column)."""
     if ind.kind == "milestone":
         return labels.milestone_value(o.point, lang) if o.point is not None else DASH
-    return fmt_value(o.point, ind.unit, lang)
+    return fmt_value(o.point, ind.unit, lang, with_unit=with_unit)
 
 
 def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang: str = "zh") -> ForecastRow:
@@ -158,7 +160,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         id=ind.id,
         indicator=ind.display_name(lang),
         target=_target(ind, o, p, lang),
-        forecast=DASH if waiting else _forecast(ind, o, lang),
+        forecast=DASH if waiting else forecast_text(ind, o, lang),
         prob=DASH if waiting else fmt_prob(o.p_attain, lang),
         level=level_name("await" if waiting else o.likelihood, lang),
         status=labels.status_label(p.status, lang) if p is not None else DASH,

@@ -31,7 +31,7 @@ def test_risk_table_decision_columns_first():
     df = at.dataframe[0].value
     shown = at.dataframe[0].proto.column_order  # what the reader sees: the decision columns, no id
     assert list(shown) == ["指标", "年度目标", "年末预计", "完成概率", "完成可能性", "当前状态", "预计与目标差", "说明"]
-    cells = [str(v) for v in df.drop(columns=["指标代码"]).to_numpy().ravel()]
+    cells = [str(v) for v in df.drop(columns=["指标编号"]).to_numpy().ravel()]
     assert not any(c in ("None", "nan", "NaN") for c in cells)
     assert all(p == "—" or p in ("<1%", ">99%") or p.rstrip("%").isdigit() for p in df["完成概率"])
     assert set(df["完成可能性"]) <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"}
@@ -40,7 +40,7 @@ def test_risk_table_decision_columns_first():
 
 def test_survey_awaits_next_measurement_and_budget_runs_in_wan():
     at = page()
-    df = at.dataframe[0].value.set_index("指标代码")
+    df = at.dataframe[0].value.set_index("指标编号")
     survey = df.loc["public_service_satisfaction"]
     assert survey["完成可能性"] == "待下次测评" and survey["年末预计"] == "—" and "下次 9月" in survey["说明"]
     assert "万元" in df.loc["budget_execution"]["说明"] and df.loc["budget_execution"]["年度目标"].endswith("%")
@@ -82,7 +82,7 @@ def test_a_changed_actual_reaches_the_forecast(tmp_path, monkeypatch):
     def shown() -> tuple[str, str]:
         df = at.dataframe[0].value
         point = next(m.value for m in at.metric if m.label == "年末预计")
-        return df[df["指标代码"] == "new_urban_jobs"].to_string(), point
+        return df[df["指标编号"] == "new_urban_jobs"].to_string(), point
 
     before = shown()
     changed = tmp_path / "actuals.csv"

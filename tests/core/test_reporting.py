@@ -104,7 +104,7 @@ def test_forecast_rows_read_for_people(ds):
         assert "None" not in str(r) and "nan" not in str(r)
     records = table(list(rows.values()), EXPORT_COLUMNS, "zh")
     assert list(records[0])[:8] == ["指标", "年度目标", "年末预计", "完成概率（%）", "完成可能性", "当前状态", "预计与目标差", "说明"]
-    assert list(records[0])[-1] == "指标代码"
+    assert list(records[0])[-1] == "指标编号"
     assert list(table(list(rows.values()), SCREEN_COLUMNS, "en")[0])[:3] == ["Indicator", "Target", "Year-end forecast"]
     assert level_name("impossible", "en") == "Hard to meet" and level_name(None) == "—"
 

@@ -141,8 +141,8 @@ def test_forecast_exports_carry_units_and_percentages(page, st_url):
         page.get_by_role("button", name="下载 CSV").click()
     rows = list(csv.DictReader(io.StringIO(open(info.value.path(), "rb").read().decode("utf-8-sig"))))
     assert list(rows[0])[:8] == ["指标", "年度目标", "年末预计", "完成概率（%）", "完成可能性", "当前状态", "预计与目标差", "说明"]
-    assert list(rows[0])[-1] == "指标代码"
-    by_id = {r["指标代码"]: r for r in rows}
+    assert list(rows[0])[-1] == "指标编号"
+    by_id = {r["指标编号"]: r for r in rows}
     assert by_id["new_urban_jobs"]["完成概率（%）"] == "83%" and by_id["new_urban_jobs"]["年末预计"].endswith("万人")
     assert by_id["budget_execution"]["尚需月均"].endswith("万元")
     assert not any(v in ("None", "nan") for r in rows for v in r.values())

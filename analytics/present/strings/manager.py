@@ -29,7 +29,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_recent": {"zh": "近期月均", "en": "Recent per month"},
     "col_method": {"zh": "预测方法", "en": "Method"},
     "col_goal": {"zh": "所属目标", "en": "Goal"},
-    "col_id": {"zh": "指标代码", "en": "Indicator id"},
+    "col_id": {"zh": "指标编号", "en": "Indicator id"},
     "gap_help": {"zh": "年末预计 − 年度目标，单位同指标；百分比指标以个百分点计。", "en": "Forecast − target in the indicator's unit; percentages in percentage points."},
     "sheet_forecast": {"zh": "年末预测", "en": "Forecast"},
     # reasons, one short phrase a row

@@ -65,7 +65,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "overall_goal": {"zh": "总体目标", "en": "Overall goal"},
     "project_wide": {"zh": "项目整体", "en": "Project as a whole"},
     # table columns
-    "col_id": {"zh": "编号", "en": "ID"},
+    "col_id": {"zh": "指标编号", "en": "Indicator id"},
     "col_goal": {"zh": "目标", "en": "Goal"},
     "col_level1": {"zh": "一级指标", "en": "Level 1"},
     "col_level2": {"zh": "二级指标", "en": "Level 2"},

@@ -1,0 +1,68 @@
+"""analytics.present.goal_table: 目标进展's rows (the page and its exports read them)."""
+
+from __future__ import annotations
+
+import pytest
+
+from analytics.forecast.outlook import forecast_all
+from analytics.present.forecast_table import forecast_rows
+from analytics.present.goal_table import COLUMNS, export_records, goal_rows, likelihood_cell, records, screen_columns
+from analytics.storage.store import Store
+
+AS_OF = (2024, 8)
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    return Store(str(tmp_path_factory.mktemp("goal") / "store.db")).load_dataset()
+
+
+def _rows(ds, lang: str, goal: int = -1):
+    prog = ds.progress(2024, AS_OF)
+    outlooks = {o.indicator_id: o for o in forecast_all(ds, 2024, AS_OF)}
+    view = {r.id: r for r in forecast_rows(ds, list(outlooks.values()), {p.indicator_id: p for p in prog}, lang)}
+    return goal_rows(ds, prog, outlooks, view, 2024, lang, goal), view
+
+
+def test_the_likelihood_and_year_end_are_the_forecast_pages(ds):
+    rows, view = _rows(ds, "zh")
+    assert len(rows) == len(ds.project.indicators)
+    by = {r.id: r for r in rows}
+    for iid, v in view.items():
+        assert by[iid]["likelihood"] == likelihood_cell(v)
+        if v.forecast != "—" and ds.project.indicator(iid).kind != "milestone":
+            assert by[iid]["forecast"] == v.forecast  # in Chinese with its unit, as 年末预测 writes it
+    survey = by["public_service_satisfaction"]
+    assert survey["likelihood"] == "待下次测评" and survey["forecast"] == "—" and survey["p"] == "—"
+    jobs = by["new_urban_jobs"]
+    assert jobs["likelihood"] == f"{view['new_urban_jobs'].level} {view['new_urban_jobs'].prob}"
+    assert jobs["forecast"].endswith("万人") and jobs["actual"].endswith("万人")
+
+
+def test_english_numbers_go_without_their_unit_beside_a_unit_column(ds):
+    rows, view = _rows(ds, "en")
+    jobs = next(r for r in rows if r.id == "new_urban_jobs")
+    assert jobs["unit"] != "—" and not jobs["forecast"].endswith(jobs["unit"])
+    assert jobs["forecast"].replace(",", "").replace(".", "").isdigit()
+    assert "unit" in screen_columns("en") and "unit" not in screen_columns("zh")
+
+
+def test_rows_follow_the_tables_order_and_a_goal_picks_its_own(ds):
+    rows, _ = _rows(ds, "zh")
+    l1 = list(dict.fromkeys(ind.level1 or "—" for ind in ds.project.indicators))
+    seen = [l1.index(r.level1) for r in rows]
+    assert seen == sorted(seen)
+    goal = ds.project.goals[0].id
+    picked, _ = _rows(ds, "zh", goal)
+    assert picked and {r.goal for r in picked} == {goal}
+    assert {r.id for r in picked} == {ind.id for ind in ds.project.indicators if ind.goal == goal}
+
+
+def test_exports_carry_every_column_and_plain_percentages(ds):
+    rows, _ = _rows(ds, "zh")
+    shown, out = records(rows, "zh"), export_records(rows, "zh")
+    assert len(shown[0]) == len(out[0]) == len(COLUMNS)
+    assert list(out[0])[-1] == "指标编号" and "完成率（%）" in out[0] and "完成概率（%）" in out[0]
+    assert all("%" not in r["完成率（%）"] and "%" not in r["完成概率（%）"] for r in out)
+    for r in shown:
+        assert "None" not in str(r) and "nan" not in str(r)
