@@ -171,7 +171,8 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         return 2
     year = year_for(ds, as_of, args.year)
     by_id = ds.project.by_id
-    rows = [outlook_json(o, by_id[o.indicator_id]) for o in forecast_all(ds, year, as_of)]
+    outlooks = forecast_all(ds, year, as_of)
+    rows = [outlook_json(o, by_id[o.indicator_id]) for o in outlooks]
     payload = {
         "schema": SCHEMA_VERSION,
         "as_of": f"{as_of[0]:04d}-{as_of[1]:02d}",
@@ -182,20 +183,25 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         "indicators": rows,
     }
 
-    def table(p: dict[str, Any]) -> list[list[Any]]:
+    def table(p: dict[str, Any]) -> list[list[Any]]:  # as 年末预测 says it: 待下次测评 between surveys, 是 / words as written
+        from analytics.present.forecast_table import forecast_rows
+
+        prog = {r.indicator_id: r for r in ds.progress(year, as_of)}
+        shown = {r.id: r for r in forecast_rows(ds, outlooks, prog, args.lang)}
         out = [["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"]]
         for r in p["indicators"]:
-            ind = ds.project.by_id.get(r["indicator_id"])
-            unit = ind.unit if ind is not None else ""
+            ind, row = ds.project.by_id.get(r["indicator_id"]), shown.get(r["indicator_id"])
+            unit, kind = (ind.unit, ind.kind) if ind is not None else ("", "")
+            waiting = row is not None and row.level_code == "await"
             out.append(
                 [
                     r["indicator_id"],
-                    num(r["target"], unit),
-                    num(r["point"], unit),
-                    num(r["lower"], unit),
-                    num(r["upper"], unit),
-                    prob(r["p_attain"]),
-                    r.get("likelihood_en" if args.lang == "en" else "likelihood_zh") or "—",
+                    row.target if row is not None and kind in ("milestone", "qualitative") else num(r["target"], unit),
+                    "—" if waiting else _said(r["point"], kind, unit, args.lang),
+                    "—" if waiting else num(r["lower"], unit),
+                    "—" if waiting else num(r["upper"], unit),
+                    "—" if waiting else prob(r["p_attain"]),
+                    row.level if row is not None else "—",
                     r["method"],
                 ]
             )

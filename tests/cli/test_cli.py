@@ -124,6 +124,18 @@ def test_forecast_json_shape_and_logic():
     assert done["p_attain"] == 1.0 and done["likelihood"] == "certain"
 
 
+def test_forecast_table_says_what_the_forecast_page_says():
+    # a survey between measurements: 待下次测评, no year-end; a milestone: 是 / 已实现, never 1
+    r = run("forecast", "--as-of", "2024-08", "--format", "table")
+    assert r.returncode == 0, r.stderr
+    rows = {line.split()[0]: line.split() for line in r.stdout.splitlines()[1:]}
+    survey = rows["public_service_satisfaction"]
+    assert survey[2:7] == ["—", "—", "—", "—", "待下次测评"], survey
+    done = rows["unified_info_platform"]
+    assert done[1:3] == ["是", "已实现"] and done[6] == "基本确定", done
+    assert rows["new_urban_jobs"][6] == "很可能完成"
+
+
 def test_forecast_flat_files_without_history(tmp_path):
     t = tmp_path / "t.csv"
     t.write_text("indicator_id,name,unit,kind,direction,year,target\njobs,新增就业,万人,flow,higher,2024,12\nunemp,失业,万人,level,lower,2024,4.1\n", encoding="utf-8")
