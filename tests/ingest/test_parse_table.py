@@ -239,6 +239,16 @@ def test_target_and_actual_columns_and_year_argument(tmp_path: Path) -> None:
     assert (u["kind"], u["direction"], u["unit"]) == ("rate", "lower", "%")
 
 
+def test_an_actual_of_a_year_before_the_titles_is_the_baseline(tmp_path: Path) -> None:
+    # 2022年实际完成值 beside 指标值 under a 2023 title: last year's figure, never this project's actual
+    text = ("某某项目2023年度绩效目标表\n一级指标\t二级指标\t三级指标\t2022年实际完成值\t指标值\n"
+            "产出指标\t数量指标\t培训人数\t1200人\t≥1500人\n产出指标\t质量指标\t合格率\t92%\t≥95%\n")
+    data = _text(tmp_path, text, "t.tsv")
+    assert data["project"]["years"] == [2023] and data["project"]["baseline_year"] == 2022
+    t = _ind(data, "培训人数")
+    assert t["baseline"]["2022"]["value"] == 1200 and t["actuals"] == {} and t["targets"]["2023"]["value"] == 1500
+
+
 def test_label_in_the_middle_of_its_block(tmp_path: Path) -> None:
     text = ("一级指标\t二级指标\t三级指标\t指标值\n"
             "\t\t指标甲\t1\n"

@@ -119,11 +119,27 @@ def test_a_numbered_list_is_read_item_by_item(tmp_path: Path) -> None:
     data = _read(tmp_path, LIST)
     got = [(i["name"], i["targets"]["2023"]["raw"], i["kind"]) for i in data["indicators"]]
     assert got == [("适龄儿童国家免疫规划疫苗接种率", "≥90%", "rate"), ("7岁以下儿童健康服务率", "≥90%", "rate"),
-                   ("高血压患者管理人数", "142万人", "flow"), ("社区在册居家严重精神障碍患者健康管理率", "≥95%", "rate"),
+                   ("高血压患者管理人数", "142万人", "stock"), ("社区在册居家严重精神障碍患者健康管理率", "≥95%", "rate"),
                    ("社区在册居家严重精神障碍患者健康体检率", "≥60%", "rate"),
                    ("居民健康素养水平不断提高", "居民健康素养水平不断提高", "qualitative"),
                    ("基本公共卫生服务对象满意度较上年提高", "基本公共卫生服务对象满意度较上年提高", "qualitative")]
     assert data["indicators"][2]["targets"]["2023"]["value"] == 142.0
+
+
+def test_last_years_value_noted_after_a_target_is_the_baseline_never_the_year(tmp_path: Path) -> None:
+    # ≥95%(2022:90%): the 2022 value is the baseline (patients under care: a count held, a stock);
+    # a list without a title year takes no year from such notes — it asks for one
+    data = _read(tmp_path, LIST)
+    assert data["project"]["years"] == [2023] and data["project"]["baseline_year"] == 2022
+    rows = {i["name"]: i for i in data["indicators"]}
+    assert rows["社区在册居家严重精神障碍患者健康管理率"]["baseline"]["2022"]["value"] == 90.0
+    assert rows["社区在册居家严重精神障碍患者健康体检率"]["baseline"] == {}  # (新增): nothing to compare with
+    untitled = LIST.split("\n", 1)[1].replace("(2022:90%)", "(2022年:90%)") + "8.居民规范化电子健康档案覆盖率≥62%(2022年:61%)\n"
+    data = _read(tmp_path, untitled)
+    assert data["project"]["years"] == [] and data["source"]["year"] is None
+    data = _read(tmp_path, untitled, year="2023")  # a year given as text, as a form field gives it
+    assert data["project"]["years"] == [2023]
+    assert {i["name"]: i["baseline"].get("2022", {}).get("value") for i in data["indicators"]}["居民规范化电子健康档案覆盖率"] == 61.0
 
 
 def test_a_numbered_list_of_duties_sets_no_targets(tmp_path: Path) -> None:

@@ -57,6 +57,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     each of several sheets, is read form by form: all of them together, each indicator with its
     ``form``, or only form ``form`` (1, 2 …); the forms found are listed in ``source.forms``."""
     lex = lexicon or load_lexicon()
+    if isinstance(year, str):  # a year given as text (a form field, a JSON argument): its number
+        year = int(year) if year.strip().isdigit() else None
     result = _parse(path, filename, sheet, year, lex, form)
     if isinstance(result, TableReading):
         advise(result, lex)

@@ -6,7 +6,8 @@ before a colon or comma (``效益指标:经济效益指标:``) set the levels of
 clauses without a number of their own (``生态修复功能提高``) are not indicators. A numbered list of
 indicators (``6.高血压患者管理人数142万人``, ``9.…管理率≥95%(2022:90%)``: three or more lines numbered
 1, 2, 3 … in turn) is read item by item: the number taken off, a note in brackets after the target
-(``(新增)``, ``(2022年:61%)``) left out, a bare number with its unit a target, and an item in words
+no part of it (``(新增)`` left out; last year's value ``(2022年:61%)`` the baseline, in a column of its
+own, and never the year the targets are for), a bare number with its unit a target, and an item in words
 (``23.城乡居民公共卫生差距不断缩小``) a qualitative target named by its words. Used only when no
 table header was found in a text.
 """
@@ -26,6 +27,7 @@ __all__ = ["prose_rows", "prose_year", "prose_title"]
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 ACTUAL_HEADER = "实际完成值"
+COMPARED_HEADER = "{year}年实际值"  # last year's value noted after a target: an actual before the target year, the baseline
 
 _CLAUSE_SPLIT = re.compile(r"[;；。\n]")
 _PART_SPLIT = re.compile(r"[,，]")
@@ -84,8 +86,8 @@ _HOW_FIRST = re.compile(rf"^[^\d,，:：]{{1,12}}?等(?=(?:{_TIMES_DEEDS}))")
 _COUNT_DONE = re.compile(r"^(?P<name>[^\d:：,，。;；]{2,20})[:：][^:：]*?[,，](?:全年)?共计?(?P<n>\d+(?:\.\d+)?)(?P<unit>[^\W\d_]{1,3})$")
 _SAID_AGAIN = re.compile(r"^(?P<l>[^:：]{2,20})\s*[:：]\s*(?P=l)$")  # a name before its colon, said again after it
 _ITEM = re.compile(r"^\s*[(（]?(?P<n>\d{1,2})\s*[.．、)）]\s*")  # 6. / 6、 / (6) before a list item
-#: a note after an item's target: (新增), (2022:90%), (2022年:61%)
-_NOTE_TAIL = re.compile(r"\s*[(（](新增|调整|(19|20)\d{2}年?\s*[:：][^()（）]{0,12})[)）]\s*$")
+#: a note after an item's target: (新增), (2022:90%), (2022年:61%) – last year's value, read as the baseline
+_NOTE_TAIL = re.compile(r"\s*[(（](?:新增|调整|(?P<year>(?:19|20)\d{2})年?\s*[:：]\s*(?P<was>[^()（）]{0,12}?))\s*[)）]\s*$")
 _MIN_ITEMS = 3  # lines numbered 1, 2, 3 … in turn that make a list
 #: an item's number inside a paragraph (…全面完成。2、以乡镇为单位…): at the start or after a stop
 _INLINE_ITEM = re.compile(r"(?:^|(?<=[。；;:：\s]))[(（]?(?P<n>\d{1,2})[、．)）](?!\d)")
@@ -160,6 +162,7 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
     item_spans = [(start, start + len(lines[k])) for k, (start, _) in enumerate(line_of) if k in items]
     worded: list[int] = []  # rows of items in words, kept only in a list that also sets numbers
     actuals: dict[int, str] = {}  # row -> the actual written after its target (…=9人,当年实际完成9人)
+    compared: dict[int, tuple[int, str]] = {}  # row -> (year, value) of last year noted after it: ≥62%(2022年:61%)
     heading_at = {line_of[k][0] for k in _headings(lines, lex)}  # where the list's next items start
     goal_spans = _goal_spans(lines, line_of)
     done_from = next((line_of[k][0] for k, ln in enumerate(lines) if _DONE_HEADING.match(ln)), 1 << 30)
@@ -247,8 +250,9 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                 _set(levels, word)
                 continue
             item = start in item_at and body is part
-            if item:
-                body = _NOTE_TAIL.sub("", body)
+            note = _NOTE_TAIL.search(body) if item else None
+            if note:
+                body = body[:note.start()]
             row = _clause_row(body, levels, bare=item or goal or bool(levels["level1"] or levels["level2"]))
             figured = row is not None  # a target in figures, not in words
             words = normalize_text(body)
@@ -279,11 +283,14 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
                         continue
                     rows.append(row[:2] + [name] + row[3:])
                     refs.append(_ref(line_of, start))
+                    if note and note.group("year") and figured:
+                        compared[len(rows) - 1] = (int(note.group("year")), note.group("was"))
             elif body.strip() and body is not part and levels["level1"]:
                 skipped.append({"where": _ref(line_of, start), "text": body.strip()[:200], "reason": "prose"})
     if valued < 2 and worded:  # a numbered list of duties, no list of targets
         drop = set(worded)
         actuals = {k - sum(1 for d in drop if d < k): v for k, v in actuals.items() if k not in drop}
+        compared = {k - sum(1 for d in drop if d < k): v for k, v in compared.items() if k not in drop}
         rows = [r for k, r in enumerate(rows) if k not in drop]
         refs = [r for k, r in enumerate(refs) if k not in drop]
     if len(rows) < 3 and not (single and len(rows) == 2 and (rows[1][0] or rows[1][1]) and _VALUE.search(rows[1][3])):
@@ -296,6 +303,9 @@ def prose_rows(table: RawTable, lex: Lexicon, single: bool = False) -> tuple[Raw
             actuals[k] = r[3]
     if actuals:  # a self-evaluation's actuals written after the targets: a column of their own
         rows = [r + ([ACTUAL_HEADER] if k == 0 else [actuals.get(k, "")]) for k, r in enumerate(rows)]
+    if len({y for y, _ in compared.values()}) == 1:  # last year's values, one year named: a baseline column
+        year = next(iter(compared.values()))[0]
+        rows = [r + ([COMPARED_HEADER.format(year=year)] if k == 0 else [compared[k][1] if k in compared else ""]) for k, r in enumerate(rows)]
     return RawTable("text-prose", rows, refs, table.sheet, True, list(table.sheets)), skipped
 
 
@@ -531,11 +541,13 @@ def prose_year(table: RawTable) -> int | None:
     date a form was filled in (``填报日期:2025年4月28日``) and a cover's year alone on its line
     (``2025年``) say when the report was written, not what year it is about."""
     counts = Counter(int(m.group(1)) for row in table.rows for c in row
-                     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", _FILED.sub("", c)))
+                     for m in re.finditer(r"(?<!\d)((?:19|20)\d{2})年", _COMPARED.sub("", _FILED.sub("", c))))
     return counts.most_common(1)[0][0] if counts else None
 
 
 _FILED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*$|(?:填报|填表|报送|编制|报告|制表|打印)(?:日期|时间)\s*[:：]?\s*(?:19|20)\d{2}\s*年")
+#: last year's value noted beside a target (``≥62%(2022年:61%)``): a year compared with, not the targets'
+_COMPARED = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年?\s*[:：][^()（）]{0,20}[)）]")
 _TITLE = re.compile(r"关于[“\"]?(?P<name>.{4,60}?项目)[”\"]?(的)?(预算绩效评价结果|绩效评价结果|绩效目标|绩效)?(设定|申报|批复)?"
                     r"(情况)?的?(公示|通知|公告|批复)")
 #: a title that starts with the project's name: 湖北省残疾人事业宣传文化经费项目2017年度绩效自评报告

@@ -36,8 +36,8 @@ def value_keys(layout: Layout, fallback: int | None, lex: Lexicon, adjusted: boo
             role = "baseline"  # 上年实际完成值: last year's figure, keyed the year before (lexicon last_year)
         elif role == "baseline" and c.year and target_years and c.year >= first_target:
             role = "actual"
-        elif role == "actual" and c.year and target_years and c.year < first_target:
-            role = "baseline"  # 2023年完成值 beside 2024年目标值: the year before, the baseline
+        elif role == "actual" and c.year and first_target and c.year < first_target:
+            role = "baseline"  # 2023年完成值 beside 2024年目标值 (or the title's 2024): the year before, the baseline
         if role == "baseline" and not target_years and not c.year and not last:
             role = "actual"
         section = {"target": "targets", "actual": "actuals", "baseline": "baseline", "span": "span"}[role]
