@@ -34,6 +34,7 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     where.add_argument("--out", help="folder to write project.yaml + indicators.csv into")
     where.add_argument("--store", help="data store directory (or postgresql:// URL) to add the project to")
     p.add_argument("--id", dest="project_id", help="project id (default: from the project name)")
+    p.add_argument("--name", help="project name (default: the name the table gives, else the file's name)")
     p.add_argument("--who", help="name recorded in the audit trail (default: cli:<login name>)")
     p.add_argument("--format", choices=["json", "table"], default="json", help="output format (default json)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
@@ -65,6 +66,8 @@ def cmd_new_project(args: argparse.Namespace) -> int:
         print(no_table_message(result, os.path.basename(args.file), args.lang), file=sys.stderr)
         return 1
     reading = result.to_json()
+    if args.name and args.name.strip():  # the manager's own name for it, as 新建项目's facts take
+        reading["project"]["name"] = args.name.strip()
     several = forms_message(reading, os.path.basename(args.file), args.lang)
     if several:
         print(several, file=sys.stderr)

@@ -176,3 +176,17 @@ def test_cli_new_project_store_and_project_option(tmp_path: Path, capsys: pytest
     assert main(["status", "--store", str(store), "--project", "nope"]) == 2
     assert "nope" in capsys.readouterr().err
     assert main(["new-project", str(SEED), "--store", str(store), "--id", "dg2"]) == 2  # taken
+
+
+def test_cli_new_project_takes_the_managers_name(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    # a list copied from a web page names no project: the file's name would be the project's
+    table = tmp_path / "list_2023.txt"
+    table.write_text("1.适龄儿童国家免疫规划疫苗接种率≥90%\n2.7岁以下儿童健康服务率≥90%\n3.高血压患者管理人数142万人\n", encoding="utf-8")
+    store = tmp_path / "store"
+    plain = _cli(capsys, "new-project", str(table), "--year", "2023", "--out", str(tmp_path / "plain"))
+    assert plain["name"] == "list_2023"
+    named = _cli(capsys, "new-project", str(table), "--year", "2023", "--store", str(store), "--id", "phc",
+                 "--name", " 2023年基本公共卫生服务补助资金 ")
+    assert named["name"] == "2023年基本公共卫生服务补助资金"
+    listed = _cli(capsys, "projects", "--store", str(store))
+    assert ("phc", "2023年基本公共卫生服务补助资金") in [(p["id"], p["name"]) for p in listed["projects"]]
