@@ -14,6 +14,7 @@ from analytics.budget.required import required_pace
 from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
+from analytics.present.labels import project_name
 from analytics.present.score_text import score_parts, score_reason
 from analytics.budget.scoring import score_scenario
 from analytics.storage.store import StoreError
@@ -34,7 +35,7 @@ src_name = {s.key: (s.name_en if lang == "en" else s.name) for s in project.fund
 goal_ids = [g.id for g in project.goals]
 
 st.title(t("bud_title", lang))
-st.caption(t("bud_caption", lang, as_of=state.month_label(), year=year))
+st.caption(t("bud_caption", lang, project=esc(project_name(ds.project, lang)), as_of=state.month_label(), year=year))
 sample_banner(state)
 if state.year != year:
     st.caption(t("bud_year_note", lang, year=year))

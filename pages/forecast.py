@@ -17,6 +17,7 @@ from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, col
 from analytics.present.forecast_text import method_desc, method_name, reason_name
 from analytics.present.format import fmt_pct, fmt_value
 from analytics.present.judgement_text import thresholds_params
+from analytics.present.labels import project_name
 from pages.ui.common import dataset, esc, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -42,7 +43,7 @@ def _track(version: tuple[Any, ...], indicator_id: str, year: int) -> list[Track
 
 sig = state.version
 st.title(t("fc_title", lang))
-st.caption(t("fc_caption", lang, as_of=state.month_label(), year=year))
+st.caption(t("fc_caption", lang, project=esc(project_name(ds.project, lang)), as_of=state.month_label(), year=year))
 sample_banner(state)
 st.warning(t("fc_estimate", lang), icon=":material/info:")
 

@@ -62,7 +62,7 @@ st.caption(
             esc(category_name(ind.level2, lang)),
             kind_name(ind.kind, lang),
             direction_name(ind.direction, lang),
-            esc(unit_name(ind.unit, lang)),
+            "" if ind.kind == "rate" and ind.unit == "%" else esc(unit_name(ind.unit, lang)),  # 比率（%） says it
             origin_name(ind.origin, lang),
         )
         if x

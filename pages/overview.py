@@ -3,14 +3,13 @@ indicators, changes since last month and the data-quality notes."""
 
 from __future__ import annotations
 
-from collections import Counter
 
 import streamlit as st
 
 from analytics.core.calendar import data_month
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
-from analytics.present.forecast_table import LEVEL_CODES, level_name
+from analytics.present.forecast_table import level_counts
 from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value
 from analytics.present.i18n import t
 from analytics.present.labels import (
@@ -50,8 +49,7 @@ view = forecast_view(state.year, state.as_of, lang)  # the levels 年末预测 s
 
 def likelihood_parts(ids: list[str]) -> list[str]:
     """``很可能完成 5 项`` … for the levels of ``ids`` as 年末预测 shows them, most likely first."""
-    n = Counter(view[i].level_code for i in ids if i in view)
-    return [t("likelihood_count", lang, name=level_name(k, lang), n=n[k]) for k in LEVEL_CODES if n[k]]
+    return level_counts([view[i] for i in ids if i in view], lang)
 
 
 # -- the answer: will this year's targets be met? ----------------------------------------------

@@ -6,9 +6,10 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes
-from analytics.present.format import fmt_parsed_target, fmt_pct, fmt_value, unit_name
-from analytics.present.labels import category_name, direction_name, kind_name, origin_name, project_name
-from pages.ui.common import dataset, esc, goal_label
+from analytics.present.format import fmt_pct, fmt_value
+from analytics.present.labels import project_name
+from analytics.present.target_table import target_records
+from pages.ui.common import dataset, esc
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
 
@@ -22,7 +23,8 @@ st.caption(t("targets_caption", lang))
 c1, c2 = st.columns(2)
 with c1.container(border=True):
     st.markdown(f"**{esc(project_name(project, lang))}**")
-    st.markdown(f"**{t('departments', lang)}**")
+    if project.departments:  # a table that names none: no empty heading
+        st.markdown(f"**{t('departments', lang)}**")
     for key, val in project.departments.items():  # a table's own label (主管部门, 实施单位) is shown with its value
         st.markdown(f"- {esc(val)}" if key.isascii() else "- " + t("label_value", lang, label=esc(key), value=esc(val)))
 with c2.container(border=True):
@@ -35,7 +37,7 @@ with c2.container(border=True):
             t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items())))
 
 with st.expander(t("overall_goal", lang), expanded=True):
-    st.markdown(esc(project.overall_goal))
+    st.markdown(esc(project.overall_goal) if (project.overall_goal or "").strip() or project.goals else t("no_overall_goal", lang))
     for g in project.goals:
         st.markdown(f"**{esc(g.label(lang))}**")
         if g.text_span:
@@ -43,28 +45,6 @@ with st.expander(t("overall_goal", lang), expanded=True):
         if g.text_2023:
             st.caption(t("label_value", lang, label=t("project_pages.goal_text_first", lang, year=project.years[0]), value=esc(g.text_2023)))
 
-years = sorted({y for i in project.indicators for y in list(i.targets) + list(i.baseline)})
-rows = []
-for ind in project.indicators:
-    rec = {
-        t("col_id", lang): ind.id,
-        t("col_goal", lang): goal_label(ind.goal, lang),
-        t("col_level1", lang): category_name(ind.level1, lang),
-        t("col_level2", lang): category_name(ind.level2, lang),
-        t("col_name", lang): ind.name_raw if lang == "zh" else ind.display_name("en"),
-        t("col_unit", lang): unit_name(ind.unit, lang) or "—",
-        t("col_kind", lang): kind_name(ind.kind, lang),
-        t("col_direction", lang): direction_name(ind.direction, lang),
-        t("col_origin", lang): origin_name(ind.origin, lang),
-    }
-    for y in years:
-        tg = ind.targets.get(y) or ind.baseline.get(y)
-        label = t("targets_year_data", lang, y=y) if y in ind.baseline else f"{y}"
-        rec[f"{label} {t('raw_text', lang)}"] = tg.raw if tg else ""
-        rec[f"{label} {t('parsed', lang)}"] = fmt_parsed_target(tg, lang)
-    if ind.span_years and ind.span_target:
-        rec[f"{ind.span_years[0]}-{ind.span_years[1]}"] = ind.span_target.raw
-    rows.append(rec)
-df = pd.DataFrame(rows)
+df = pd.DataFrame(target_records(project, lang))
 st.dataframe(df, hide_index=True, width="stretch", height=min(38 * (len(df) + 1), 900))
 st.download_button(t("download_csv", lang), lambda: csv_bytes(df), t("targets_file", lang), "text/csv", icon=":material/download:", on_click="ignore", key="dl_targets")

@@ -15,8 +15,9 @@ Two rules of presentation live here:
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import asdict, dataclass
-from typing import Any, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Mapping, Protocol, Sequence
 
 from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements, cadence, next_measurement
@@ -128,7 +129,7 @@ def _reason(project: Project, ind: Indicator, o: Outlook, lang: str) -> str:
         return method_name(o.method, lang)
     gap = fmt_gap(o.point - o.target, ind.unit, lang, with_unit=False)
     side = "on" if gap.lstrip("+-").strip("0.,") == "" else ("below" if o.point < o.target else "above")
-    return text(f"manager.why_trend_{side}", lang)
+    return text(f"manager.why_{'hold' if o.method == 'level_hold' else 'trend'}_{side}", lang)  # a held value is no trend
 
 
 def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
@@ -179,6 +180,17 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
 def forecast_rows(ds: ForecastData, outlooks: Sequence[Outlook], progress: Mapping[str, IndicatorProgress], lang: str = "zh") -> list[ForecastRow]:
     """The display rows of ``outlooks``, in their order."""
     return [forecast_row(ds, o, progress.get(o.indicator_id), lang) for o in outlooks]
+
+
+def level_counts(rows: Iterable[ForecastRow], lang: str = "zh") -> list[str]:
+    """``["很可能完成 3 项", "有风险 17 项", "暂无预测 6 项"]``: how many of ``rows`` are at each level,
+    most likely first, then 待下次测评, then those without a forecast (no data yet, or qualitative:
+    tracked by check-ins) — every row counted once, so the parts add up to the rows."""
+    n = Counter(r.level_code if r.level_code in LEVEL_CODES else None for r in rows)
+    parts = [text("likelihood_count", lang, name=level_name(k, lang), n=n[k]) for k in LEVEL_CODES if n[k]]
+    if n[None]:
+        parts.append(text("likelihood_count", lang, name=text("manager.level_none", lang), n=n[None]))
+    return parts
 
 
 def column_title(column: str, lang: str = "zh") -> str:

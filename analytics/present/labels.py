@@ -93,8 +93,8 @@ def likelihood_name(key: str | None, lang: str = "zh") -> str:
 
 def likelihood_plain(key: str | None, lang: str = "zh") -> str:
     """The on-screen name of a likelihood level, in plain words: ``certain`` → ``基本确定``,
-    ``impossible`` → ``难以完成``, ``await`` → ``待下次测评``. The official form and the CLI keep
-    their three/four levels (:func:`likelihood_name`)."""
+    ``impossible`` → ``难以完成``, ``await`` → ``待下次测评``. The official form and the CLI's JSON
+    keep their three/four levels (:func:`likelihood_name`)."""
     return text(f"manager.level_{key}", lang) if key else "—"
 
 

@@ -19,7 +19,7 @@ from analytics.core.reporting import (
 )
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.outlook import forecast_all, risk_order
-from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, forecast_rows, level_name, runrate_unit, table
+from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, forecast_rows, level_counts, level_name, runrate_unit, table
 from analytics.storage.store import Store
 
 
@@ -120,3 +120,28 @@ def test_a_flow_reported_each_quarter_keeps_its_forecast(ds):
     prog = {p.indicator_id: p for p in quarterly.progress(2024, (2024, 8))}
     row = forecast_rows(quarterly, outlooks, prog, "zh")[0]
     assert row.level_code != "await" and row.forecast != "—" and row.prob != "—"
+
+
+def test_level_counts_add_up_to_every_indicator(ds):
+    # 总览's answer: every indicator counted once — those with no forecast (no data yet, or a
+    # qualitative one tracked by check-ins) as 暂无预测, so the parts add up to the table
+    outlooks = forecast_all(ds, 2024, (2024, 8))
+    prog = {p.indicator_id: p for p in ds.progress(2024, (2024, 8))}
+    rows = forecast_rows(ds, outlooks, prog, "zh")
+    none = dataclasses.replace(rows[0], level_code=None, level="—")
+    parts = level_counts([*rows, none, none], "zh")
+    assert parts[-1] == "暂无预测 2 项" and "待下次测评 3 项" in parts
+    assert sum(int(p.split()[-2]) for p in parts) == len(rows) + 2
+    assert level_counts([none], "en") == ["No forecast yet 1"]
+
+
+def test_a_held_value_is_not_called_a_trend(ds):
+    # no earlier year: a level's year-end is its latest value held, and 说明 says so (not 按趋势推算)
+    frame = ds.actuals.frame
+    keep = (frame["indicator_id"] != "registered_unemployed") | (frame["year"] == 2024)
+    first = dataclasses.replace(ds, actuals=Actuals(ds.project, frame[keep]))
+    outlooks = [o for o in forecast_all(first, 2024, (2024, 8)) if o.indicator_id == "registered_unemployed"]
+    assert outlooks[0].method == "level_hold"
+    prog = {p.indicator_id: p for p in first.progress(2024, (2024, 8))}
+    row = forecast_rows(first, outlooks, prog, "zh")[0]
+    assert "按保持推算" in row.reason and "趋势" not in row.reason

@@ -11,6 +11,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "level_possible": {"zh": "有风险", "en": "At risk"},
     "level_impossible": {"zh": "难以完成", "en": "Hard to meet"},
     "level_await": {"zh": "待下次测评", "en": "Awaiting next survey"},
+    "level_none": {"zh": "暂无预测", "en": "No forecast yet"},
     "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。",
                    "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey."},
     # decision table of 年末预测
@@ -45,6 +46,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_trend_below": {"zh": "按趋势推算，年末低于目标", "en": "On trend, ends below target"},
     "why_trend_above": {"zh": "按趋势推算，年末高于目标", "en": "On trend, ends above target"},
     "why_trend_on": {"zh": "按趋势推算，年末与目标持平", "en": "On trend, ends at target"},
+    "why_hold_below": {"zh": "最新值低于目标，按保持推算", "en": "Latest value below target, held"},
+    "why_hold_above": {"zh": "最新值高于目标，按保持推算", "en": "Latest value above target, held"},
+    "why_hold_on": {"zh": "最新值与目标持平，按保持推算", "en": "Latest value at target, held"},
     "why_milestone_done": {"zh": "已实现", "en": "Achieved"},
     "why_milestone_due": {"zh": "{due}前须完成", "en": "Due by {due}"},
     "why_milestone_overdue": {"zh": "已逾期未实现", "en": "Overdue"},

@@ -63,6 +63,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality_status_unresolved": {"zh": "无法核对", "en": "Cannot check"},
     "status_rules_title": {"zh": "状态规则说明", "en": "How statuses are judged"},
     "overall_goal": {"zh": "总体目标", "en": "Overall goal"},
+    "no_overall_goal": {"zh": "目标表没有写总体目标。", "en": "The target table states no overall goal."},
     "project_wide": {"zh": "项目整体", "en": "Project as a whole"},
     # table columns
     "col_id": {"zh": "指标编号", "en": "Indicator id"},
@@ -180,7 +181,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "act_help": {"zh": '按所选考核年度保存；会议汇报的“措施”页和导出的绩效运行监控表“偏差原因分析”栏使用这里的内容。', "en": "Saved for the selected target year; used by the meeting's actions slide and the monitoring form's cause columns."},
     # --- forecast page ---
     "fc_title": {"zh": '年末预测', "en": 'Year-end forecast'},
-    "fc_caption": {"zh": '截至 {as_of}｜{year} 年度目标能否完成', "en": 'As of {as_of} | will the {year} targets be met?'},
+    "fc_caption": {"zh": '{project}｜截至 {as_of}｜{year} 年度目标能否完成', "en": '{project} | as of {as_of} | will the {year} targets be met?'},
     "fc_estimate": {"zh": '以下均为根据月度趋势得出的估计值，不是承诺；数据不足时不作预测并说明原因。', "en": 'Everything below is an estimate from monthly trends, not a commitment; where the data cannot support a forecast, none is shown and the reason is given.'},
     "fc_point": {"zh": '年末预计', "en": 'Forecast'},
     "fc_interval": {"zh": '80% 区间', "en": '80% interval'},
@@ -207,7 +208,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fc_track_summary": {"zh": '{year} 年：1–11 月各月预测与最终结果（{final}）的平均误差 {mape}，最终结果落在 80% 区间内的月份占 {cover}。', "en": '{year}: mean error of the forecasts made in months 1–11 against the outcome ({final}) {mape}; the outcome fell inside the 80% interval in {cover} of the months.'},
     # --- budget scenarios page ---
     "bud_title": {"zh": '预算情景', "en": 'Budget scenarios'},
-    "bud_caption": {"zh": '截至 {as_of}｜{year} 年预算执行预测与情景模拟', "en": 'As of {as_of} | {year} budget execution outlook and scenarios'},
+    "bud_caption": {"zh": '{project}｜截至 {as_of}｜{year} 年预算执行预测与情景模拟', "en": '{project} | as of {as_of} | {year} budget execution outlook and scenarios'},
     "bud_year_note": {"zh": '情景按截至月份所在年度（{year} 年）测算。', "en": 'Scenarios are projected for the as-of year ({year}).'},
     "bud_alloc_note": {"zh": '目标表未给出资金按目标的分配，本页采用可修改的假设分配：{split}。', "en": 'The target table gives no split of the budget by goal; this page uses an editable assumption: {split}.'},
     "bud_levers": {"zh": '调整措施', "en": 'Levers'},

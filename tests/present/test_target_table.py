@@ -1,0 +1,28 @@
+"""analytics.present.target_table: 目标表's rows, one column pair a year for every indicator."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from analytics.ingest.targets import load_project
+from analytics.ingest.tables import parse_table
+from analytics.present.target_table import target_records, year_columns
+from analytics.storage.project_files import write_folder
+
+LIST = ("1.适龄儿童国家免疫规划疫苗接种率≥90%\n2.7岁以下儿童健康服务率≥90%\n"
+        "3.社区在册居家严重精神障碍患者健康管理率≥95%(2022年:90%)\n4.居民健康素养水平不断提高\n")
+
+
+def test_a_baseline_some_rows_have_is_one_column_for_every_row(tmp_path: Path) -> None:
+    # before, the one row with a 2022 value got a column of its own and the others showed None
+    src = tmp_path / "list.txt"
+    src.write_text(LIST, encoding="utf-8")
+    write_folder(parse_table(src, year=2023).to_json(), tmp_path / "p")
+    project = load_project(tmp_path / "p")
+    assert year_columns(project) == [(2022, False), (2023, True)]
+    records = target_records(project, "zh")
+    assert len({tuple(r) for r in records}) == 1  # every record has the same columns
+    assert [r["2022（数据） 原文"] for r in records] == ["", "", "90%", ""]
+    assert records[2]["2023 原文"] == "≥95%"
+    assert all(v is not None and "None" not in str(v) for r in records for v in r.values())
+    assert list(target_records(project, "en")[0])[:1] == ["Indicator id"]
