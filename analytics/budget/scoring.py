@@ -214,6 +214,13 @@ class ScoreResult:
         rescaled, ``empty_part: rescale``): its points are then no points lost."""
         return part.empty and self.options.get("empty_part", "rescale") == "rescale"
 
+    @property
+    def scored(self) -> bool:
+        """Whether any part could be scored: a table whose indicators name no 一级指标 (产出 / 效益 /
+        满意度) and a project without spending has nothing to score — its total is no score at all,
+        never 0 分 “差”."""
+        return any(not p.empty for p in self.parts)
+
     def part_rows(self) -> list[dict[str, Any]]:
         """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max, left_out."""
         return [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": _clean(p.points),
@@ -577,9 +584,9 @@ def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
             "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
         },
         "parts": [{**row, "points": r2(row["points"]), "points_max": r2(row["points_max"])} for row in res.part_rows()],
-        "total": r2(res.total),
-        "grade": res.grade,
-        "grade_en": res.grade_en,
+        "total": r2(res.total) if res.scored else None,  # nothing could be scored: no score, not 0 分
+        "grade": res.grade if res.scored else None,
+        "grade_en": res.grade_en if res.scored else None,
         "what_costs_points": [
             {"indicator_id": ln.indicator_id, "name": ln.name, "part": ln.part, "lost": r2(ln.lost)}
             for ln in res.what_costs_points[:top]

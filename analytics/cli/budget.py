@@ -45,8 +45,11 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
         rows = [["part", "points", "max"]]
         for part in score_parts(p["parts"], args.lang):
             rows.append([part["part"], "—" if part["left_out"] else num(part["points"], "分"), num(part["points_max"], "分")])
-        rows.append([text("cli.total", args.lang), num(p["total"], "分"), p["grade_en" if args.lang == "en" else "grade"]])
+        rows.append([text("cli.total", args.lang), num(p["total"], "分"), p["grade_en" if args.lang == "en" else "grade"] or "—"])
         return rows
+
+    if which == "score" and payload.get("total") is None:
+        print(text("budget.score_nothing", args.lang), file=sys.stderr)
 
     emit(payload, args.format, table)
     return 0

@@ -20,7 +20,7 @@ from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
-from analytics.present.labels import likelihood_name, likelihood_plain
+from analytics.present.labels import likelihood_plain
 from analytics.reports.actions import Action, deviation_actions
 from analytics.reports.wording import DASH, t
 from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_status, execution_time_progress, rollup
@@ -50,7 +50,7 @@ class ReportContext:
     scenario_name: str  # "" = baseline
     scenario_note: str  # e.g. a chosen scenario that could not be used
     score: ScoreResult | None
-    score_basis: str  # "projected" | "actual" | "none"
+    score_basis: str  # "projected" | "actual" | "to_date" | "none" | "unscorable" (no part could be scored)
     quality: list[QualityNote]
     actions: list[Action]
 
@@ -103,6 +103,8 @@ def build_context(
         forecasts[project.execution_indicator] = _execution_forecast(forecasts[project.execution_indicator], res, name)
 
     sc, basis = _self_evaluation(ds, as_of, year, month, prog, res, scenario if not note else None)
+    if sc is not None and not sc.scored:  # nothing to score (no 一级指标, no spending): no score, not 0 分 “差”
+        sc, basis = None, "unscorable"
     return ReportContext(
         ds=ds, year=year, as_of=as_of, lang=lang, month=month, rows=prog, rollups=rolls, counts=count_by_status(prog),
         forecasts=forecasts, scenario=res, scenario_name=name, scenario_note=note, score=sc, score_basis=basis,
@@ -185,8 +187,9 @@ def execution(ctx: ReportContext) -> tuple[float | None, float | None, float | N
 
 
 def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, str]:
-    """(form level 确定能/有可能/完全不可能 or None, the four-level label shown on slides — 待下次测评 for
-    a survey between two measurements, as on 年末预测; the official form keeps its level)."""
+    """(form level 确定能/有可能/完全不可能 or None, the label shown on slides in the pages' plain
+    words — 基本确定 / 很可能完成 / 有风险 / 难以完成, 待下次测评 for a survey between two measurements,
+    as on 年末预测; the official form keeps its level)."""
     fc = ctx.forecasts.get(ind.id) or {}
     row = ctx.row(ind.id)
     key = fc.get("likelihood")
@@ -198,7 +201,7 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
         return None, DASH
     if awaiting(ctx, ind):
         return FORM_LIKELIHOOD[key], likelihood_plain("await", ctx.lang)  # as 年末预测 says: no year-end between two surveys
-    return FORM_LIKELIHOOD[key], likelihood_name(key, ctx.lang)
+    return FORM_LIKELIHOOD[key], likelihood_plain(key, ctx.lang)  # the slides say what the pages say
 
 
 def awaiting(ctx: ReportContext, ind: Indicator) -> bool:

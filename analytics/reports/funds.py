@@ -80,6 +80,12 @@ def _row(ctx: ReportContext, key: str | None, name_zh: str, name_en: str, amount
     )
 
 
+def funds_known(ctx: ReportContext) -> bool:
+    """Whether the project's money is known at all — funding in its target table, or a budget or
+    spending in the data. A table that states none gives its forms ``—``, never 0 万元."""
+    return bool(ctx.project.funding_sources) or ctx.ds.budget.has_data or bool(ctx.ds.budget.total)
+
+
 def fund_rows(ctx: ReportContext) -> list[FundRow]:
     """The total (年度资金总额) first, then one row per funding source of the project."""
     project = ctx.project

@@ -17,7 +17,7 @@ from analytics.reports.context import (
     likelihood_levels,
     over_achieved,
 )
-from analytics.reports.funds import FundRow, fund_rows
+from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -135,6 +135,8 @@ def _indicator_rows(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], first
 def _source_values(ctx: ReportContext, row: FundRow, lang: str) -> dict[str, Any]:
     """The budget table's cells of one funding source (year figures under year titles,
     cumulative ones under their own titles; keys documented in data/report_forms.yaml)."""
+    if not funds_known(ctx):  # a table stating no money: — under every figure, never 0
+        return {"source": row.name(lang)}
     return {"source": row.name(lang), "budget": row.year_budget, "spent_year": row.spent_year, "rate": row.year_rate,
             "projected_rate": row.projected_year_rate, "total_budget": row.total_budget, "spent_before": row.spent_before,
             "spent_to_date": row.spent_to_date, "cum_rate": row.cum_rate, "projected_cum_rate": row.projected_cum_rate}

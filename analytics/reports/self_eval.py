@@ -13,7 +13,7 @@ from analytics.core.model import Indicator
 from analytics.present.labels import status_name
 from analytics.present.score_text import score_parts
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
-from analytics.reports.funds import FundRow, fund_rows
+from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -39,6 +39,8 @@ def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
     """The cells of one funding source (``fund.key`` None = the total): the year's budget before
     and after the scenario's 调减/追加, the year's spending (projected to year-end mid-year), the
     year's rate and, on the total row, the execution points; then the cumulative figures."""
+    if not funds_known(ctx):  # a table stating no money: — under every figure, never 0
+        return {}
     sc = ctx.score
     exec_part = next((p for p in sc.parts if p.key == "execution"), None) if sc is not None else None
     spent = fund.projected_year_spent if fund.projected_year_spent is not None else (fund.spent_year if ctx.month else None)
@@ -110,7 +112,10 @@ def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -
     ccols = list(cfg.get("funds_cumulative_columns") or [])
     if ccols:
         r = _funds_block(sh, ctx, ccols, _cfg_text(cfg, ctx, "funds_cumulative_title"), r, widths)
-    if fcols or ccols:
+    if (fcols or ccols) and not funds_known(ctx):
+        sh.line(r, t("funds_unknown_note", ctx.lang), height=30)
+        r += 1
+    elif fcols or ccols:
         basis = fund_rows(ctx)[0].year_budget_basis
         sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx)),
                 height=45)

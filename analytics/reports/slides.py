@@ -32,6 +32,8 @@ TABLE_UNITS_EN = (4.5, 7.5)  # (with the value cards, without)
 WRAP_UNITS = 0.7
 NAME_CHARS = 18  # characters of a name on one line of the slide's name column (Chinese)
 NAME_CHARS_EN = 26  # the same in English
+TARGET_CHARS = 10  # characters of a target on one line of its column (at most 30% of the table: a target in words wraps)
+TARGET_CHARS_EN = 18
 BULLETS_PER_SLIDE = 6  # more bullets go on a continuation slide
 
 
@@ -127,7 +129,7 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
     rate, tp, _target = execution(ctx)
     score_label = t("metric_self_eval_projected" if ctx.score_basis == "projected" else "metric_self_eval", lang)
     n_judged = sum(v for k, v in c.items() if k not in ("no_data", "no_target"))
-    scored = ctx.score_basis != "none" and (n_judged or rate is not None)  # nothing reported: no score, not 0 (差)
+    scored = ctx.score_basis not in ("none", "unscorable") and (n_judged or rate is not None)  # nothing reported: no score, not 0 (差)
     metrics = [
         Metric(t("metric_good", lang), str(good)),
         Metric(t("metric_watch", lang), str(c.get("watch", 0))),
@@ -201,7 +203,7 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     for gid, glabel, members in _goal_groups(ctx):
         members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] if ctx.row(i.id) else 9, i.seq))
         roll = rolls.get(gid) if gid in goal_ids else None
-        chunks = _fit_rows(members, lang, roll is not None)
+        chunks = _fit_rows(members, lang, roll is not None, [_target_cell(i, ctx.row(i.id), ctx.year, lang) for i in members])
         n_parts = len(chunks)
         for part, chunk in enumerate(chunks):
             suffix = t("part_suffix", lang, i=part + 1, n=n_parts) if n_parts > 1 else ""
@@ -216,17 +218,20 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     return out
 
 
-def _row_units(ind: Indicator, lang: str) -> float:
-    """A table row in row units: one, plus :data:`WRAP_UNITS` for each further line its name takes."""
-    per_line = NAME_CHARS_EN if lang == "en" else NAME_CHARS
-    return 1.0 + WRAP_UNITS * (math.ceil(len(ind.display_name(lang)) / per_line) - 1)
+def _row_units(name: str, target: str, lang: str) -> float:
+    """A table row in row units: one, plus :data:`WRAP_UNITS` for each further line its longest
+    cell takes — the name, or a target in words (a qualitative target, a two-year total)."""
+    name_chars, target_chars = (NAME_CHARS_EN, TARGET_CHARS_EN) if lang == "en" else (NAME_CHARS, TARGET_CHARS)
+    lines = max(math.ceil(len(name) / name_chars), math.ceil(len(target) / target_chars), 1)
+    return 1.0 + WRAP_UNITS * (lines - 1)
 
 
-def _fit_rows(members: list[Indicator], lang: str, with_metrics: bool) -> list[list[Indicator]]:
+def _fit_rows(members: list[Indicator], lang: str, with_metrics: bool, targets: list[str] | None = None) -> list[list[Indicator]]:
     """The goal's indicators in as few slide-sized parts as fit 1920×1080 (and the deck's 16 pt
     tables): each part at most :data:`ROWS_PER_SLIDE` rows and its table units (the first part
-    has the goal's value cards above the table), the rows spread evenly over the parts."""
-    units = [_row_units(i, lang) for i in members]
+    has the goal's value cards above the table), the rows spread evenly over the parts.
+    ``targets``: the target cell of each member, as the table shows it."""
+    units = [_row_units(i.display_name(lang), targets[k] if targets else "", lang) for k, i in enumerate(members)]
 
     def cap(k: int) -> float:
         first, rest = TABLE_UNITS_EN if lang == "en" else (TABLE_UNITS_WITH_METRICS, TABLE_UNITS)

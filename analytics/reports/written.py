@@ -160,6 +160,8 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     out.append(Block("p", text_l))
     sc = ctx.score
     reported = ctx.ds.budget.has_data or any(v for k, v in ctx.counts.items() if k not in ("no_data", "no_target"))
+    if ctx.score_basis == "unscorable":  # data, but no part that can be scored: said, not 0.00 分 “差”
+        out.append(Block("p", text("budget.score_nothing", lang)))
     if sc is not None and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"

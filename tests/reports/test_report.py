@@ -685,3 +685,38 @@ def test_qualitative_indicator_end_to_end(dataset):
     from analytics.reports.written import blocks
 
     assert any("最近一次（6月）评价为“部分达成”" in b.text for b in blocks(ctx_q))
+
+
+def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts):
+    """A target list copied from a web page (no 一级指标, no funding, no spending): no part can be
+    scored, so there is no score — never 0.00 分 “差” — and its forms say — for money, never 0;
+    its slides fit targets in words and name likelihood levels as the pages do."""
+    from analytics.ingest.tables import parse_table
+    from analytics.reports.written import blocks
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = tmp_path / "list.txt"
+    src.write_text("".join(f"{k}.{n}\n" for k, n in enumerate([
+        "适龄儿童国家免疫规划疫苗接种率≥90%", "孕产妇系统服务率≥90%", "肺结核患者管理率≥90%",
+        "宫颈癌、乳腺癌筛查目标人群覆盖率较上年提高", "城乡居民公共卫生差距不断缩小", "居民健康素养水平不断提高",
+        "职工对职业病防治社会知晓率较上年提高", "基本公共卫生服务水平不断提高", "基本公共卫生服务对象满意度较上年提高"], 1)),
+        encoding="utf-8")
+    write_folder(parse_table(src, year=2023).to_json(), tmp_path / "p")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value,basis\n" + "".join(f"t0{k},2023-{m:02d},{88 + k + m / 10},level\n"
+                                                              for k in (1, 2, 3) for m in range(1, 10)), encoding="utf-8")
+    ctx = report.build_context(load_dataset(tmp_path / "p", a), (2023, 9))
+    assert ctx.score is None and ctx.score_basis == "unscorable"
+    assert any("自评得分暂无法测算" in b.text for b in blocks(ctx))
+    assert not any("0.00分" in b.text or "“差”" in b.text for b in blocks(ctx))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
+    total = _row_of(ws, "年度资金总额", 2)
+    assert [ws.cell(total, c).value for c in range(3, 6)] == ["—", "—", "—"]
+    assert "目标表未写明项目资金" in _sheet_text(ws)
+    deck = report.slides(ctx)
+    levels = {r[5] for s in deck if s.key.startswith("goal:") for r in s.table}
+    assert levels <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"} and levels - {"—"}
+    worded = [s for s in deck if s.key.startswith("goal:") and any(len(r[1]) > 10 for r in s.table)]
+    assert worded and all(len(s.table) <= 6 for s in worded)  # six long targets in words fill a slide
+    Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
