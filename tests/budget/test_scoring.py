@@ -234,6 +234,14 @@ def test_empty_part_rescale_or_zero(project, rows24):
     assert [p["lost"] for p in score_parts(zero.part_rows(), "zh") if p["part"] == "满意度指标"] == [10.0]
 
 
+def test_nothing_to_score_is_no_score(project, rows24):
+    # no indicator under 产出/效益/满意度 and no spending: no part scored — no score, not 0 “差”
+    flat = dataclasses.replace(project, indicators=tuple(dataclasses.replace(i, level1="") for i in project.indicators))
+    res = score(flat, at_target(rows24), None, 2024)
+    assert not res.scored and all(res.left_out(p) for p in res.parts)
+    assert score(project, at_target(rows24), None, 2024).scored
+
+
 def test_execution_without_data(project, rows24):
     res = score(project, at_target(rows24), None, 2024)
     assert res.part("execution").empty and res.total == 100.0
