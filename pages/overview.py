@@ -88,10 +88,17 @@ def indicators_by_group() -> None:
     st.subheader(t("project_pages.indicators_title", lang, n=len(rows)))
     st.caption(t("project_pages.indicators_caption", lang))
     groups: dict[str, list] = {}
+    levelled = any(by_id[r.indicator_id].level1 for r in rows)  # a list without 一级指标: one group, 全部指标
+    other = t("project_pages.group_other" if levelled else "reports.group_all", lang)
     for r in rows:
-        groups.setdefault(by_id[r.indicator_id].level1 or t("project_pages.group_other", lang), []).append(r)
-    cols = st.columns(min(3, max(1, len(groups))))
-    for i, (group, members) in enumerate(groups.items()):
+        groups.setdefault(by_id[r.indicator_id].level1 or other, []).append(r)
+    cards = list(groups.items())
+    if len(cards) == 1 and len(rows) > 8:  # one long group: spread over three cards, in order
+        group, members = cards[0]
+        per = -(-len(members) // 3)
+        cards = [(group, members[k:k + per]) for k in range(0, len(members), per)]
+    cols = st.columns(min(3, max(1, len(cards))))
+    for i, (group, members) in enumerate(cards):
         with cols[i % len(cols)].container(border=True):
             st.markdown(f"**{esc(category_name(group, lang))}**")
             for r in members:

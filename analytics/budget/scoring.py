@@ -137,6 +137,14 @@ def validate_rules(rules: Mapping[str, Any]) -> list[str]:
     return out
 
 
+def part_levels(part: Mapping[str, Any]) -> tuple[str, ...]:
+    """The 一级指标 a part scores: one (``level1: 效益指标``) or several (``level1: [产出指标, 成本指标]``)."""
+    lv = part.get("level1")
+    if not lv:
+        return ()
+    return tuple(str(x) for x in lv) if isinstance(lv, (list, tuple)) else (str(lv),)
+
+
 def grade_for(total: float, rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The grade band of a total (compared after rounding to 6 decimals, so 89.9999999 is 优)."""
     r = resolve_rules(rules)
@@ -426,10 +434,17 @@ def score(
             parts.append(part)
             continue
         members = [ind for ind in project.indicators
-                   if ind.level1 == p.get("level1") and ind.id != project.execution_indicator and ind.origin in origins]
+                   if ind.level1 in part_levels(p) and ind.id != project.execution_indicator and ind.origin in origins]
         part_lines, part = _score_part(p, members, rows, year, opts)
         lines.extend(part_lines)
         parts.append(part)
+    placed = {ln.indicator_id for ln in lines}
+    for ind in project.indicators:  # in no part (a 一级指标 the rules do not score, or none): listed, never dropped
+        if ind.id not in placed and ind.id != project.execution_indicator and ind.origin in origins:
+            row = rows.get(ind.id)
+            lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, "", ind.kind, "excluded", 0.0, 0.0,
+                                   row.actual if row is not None else None, row.target if row is not None else None,
+                                   None, 0.0, 0.0, "no_part", {"level": ind.level1}))
     raw = sum(pt.points for pt in parts)
     if opts.get("empty_part", "rescale") == "rescale":
         avail = sum(pt.points_max for pt in parts if not pt.empty)

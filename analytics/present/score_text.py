@@ -19,6 +19,8 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     p: dict[str, Any] = dict(line.reason_params)
     if line.reason == "execution":
         return text("budget.score_execution", lang, **p)
+    if line.reason == "no_part" and not p.get("level"):
+        return text("budget.score_no_level", lang)
     if "points" in p:
         p["tail"] = text("budget.score_tail", lang, points=p["points"], points_max=p["points_max"])
     unit = p.get("unit") or ""

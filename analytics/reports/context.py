@@ -103,8 +103,8 @@ def build_context(
         forecasts[project.execution_indicator] = _execution_forecast(forecasts[project.execution_indicator], res, name)
 
     sc, basis = _self_evaluation(ds, as_of, year, month, prog, res, scenario if not note else None)
-    if sc is not None and not sc.scored:  # nothing to score (no 一级指标, no spending): no score, not 0 分 “差”
-        sc, basis = None, "unscorable"
+    if sc is not None and not sc.scored:  # nothing to score (no 一级指标, or nothing reported): no total, not 0 分 “差”
+        basis = "unscorable"  # the lines stay (the 自评表 lists each indicator with its 分值)
     return ReportContext(
         ds=ds, year=year, as_of=as_of, lang=lang, month=month, rows=prog, rollups=rolls, counts=count_by_status(prog),
         forecasts=forecasts, scenario=res, scenario_name=name, scenario_note=note, score=sc, score_basis=basis,

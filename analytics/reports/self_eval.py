@@ -146,7 +146,7 @@ def goal_texts(ctx: ReportContext) -> tuple[str, str]:
         proj = ctx.scenario.year_end_rate if ctx.scenario is not None and ctx.score_basis == "projected" else None
         projected = t("execution_projected", lang, rate=pct(proj, 2)) if proj is not None else ""
         act.append(t("execution_result", lang, rate=pct(rate, 2), tp=pct(tp, 2), projected=projected))
-    if ctx.score is not None:
+    if ctx.score is not None and ctx.score.scored:
         key = "score_result_projected" if ctx.score_basis == "projected" else "score_result"
         act.append(t(key, lang, total=f"{ctx.score.total:.2f}", grade=ctx.score.grade if lang == "zh" else ctx.score.grade_en))
     return "\n".join(exp), "\n".join(act)
@@ -261,12 +261,12 @@ def _total_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], keys: lis
         if key == "points_max":
             sh.cell(r, ci, sc.total_max if sc else DASH, fmt="0.00", bold=True)
         elif key == "points":
-            sh.cell(r, ci, round(sc.total, 6) if sc else DASH, fmt="0.00", bold=True)
+            sh.cell(r, ci, round(sc.total, 6) if sc and sc.scored else DASH, fmt="0.00", bold=True)
         else:
             sh.cell(r, ci, None)
     r += 1
     _label_row(sh, r, _cfg_text(cfg, ctx, "grade", "自评等级"), label_to)
-    sh.cell(r, label_to + 1, (sc.grade_en if lang == "en" else sc.grade) if sc else DASH, bold=True, align="center")
+    sh.cell(r, label_to + 1, (sc.grade_en if lang == "en" else sc.grade) if sc and sc.scored else DASH, bold=True, align="center")
     for k in range(label_to + 2, ncols + 1):
         sh.cell(r, k, None)
     sh.merge(r, label_to + 1, r, ncols)

@@ -116,7 +116,7 @@ def _title_slide(ctx: ReportContext, badge: str) -> Slide:
 
 
 def _score_text(ctx: ReportContext) -> str:
-    if ctx.score is None:
+    if ctx.score is None or not ctx.score.scored:
         return DASH
     grade = ctx.score.grade_en if ctx.lang == "en" else ctx.score.grade
     return f"{ctx.score.total:.1f} {grade}"

@@ -160,9 +160,9 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     out.append(Block("p", text_l))
     sc = ctx.score
     reported = ctx.ds.budget.has_data or any(v for k, v in ctx.counts.items() if k not in ("no_data", "no_target"))
-    if ctx.score_basis == "unscorable":  # data, but no part that can be scored: said, not 0.00 分 “差”
+    if ctx.score_basis == "unscorable" and reported:  # data, but no part that can be scored: said, not 0.00 分 “差”
         out.append(Block("p", text("budget.score_nothing", lang)))
-    if sc is not None and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
+    if sc is not None and sc.scored and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"
         out.append(Block("p", w(key, lang, year=ctx.year, total=fmt_value(sc.total, "", lang, decimals=2),
@@ -474,7 +474,8 @@ def _tables(ctx: ReportContext) -> list[Block]:
         rows = [[w("col_part", lang), w("col_points_max", lang), w("col_points", lang)]]
         rows += [[p["part"], fmt_value(p["points_max"], "", lang, decimals=0),
                   DASH if p["left_out"] else fmt_value(p["points"], "", lang, decimals=2)] for p in score_parts(sc.part_rows(), lang)]
-        rows.append([w("score_total_row", lang), fmt_value(sc.total_max, "", lang, decimals=0), fmt_value(sc.total, "", lang, decimals=2)])
+        rows.append([w("score_total_row", lang), fmt_value(sc.total_max, "", lang, decimals=0),
+                     fmt_value(sc.total, "", lang, decimals=2) if sc.scored else DASH])
         out += [Block("caption", w("table_score_caption", lang, k=3)), Block("table", rows=rows, widths=[2, 1, 1])]
     return out
 

@@ -63,7 +63,7 @@ def test_rules_file_is_valid_and_documented():
     rules = load_scoring_rules()
     assert validate_rules(rules) == []
     assert [(p["key"], p["points"]) for p in rules["parts"]] == [("execution", 10), ("output", 50), ("outcome", 30), ("satisfaction", 10)]
-    assert [p["level1"] for p in rules["parts"]] == [None, "产出指标", "效益指标", "满意度指标"]
+    assert [p["level1"] for p in rules["parts"]] == [None, ["产出指标", "成本指标"], "效益指标", "满意度指标"]
     for name, opt in rules["options"].items():
         assert opt.get("help_zh") and opt.get("help_en"), name
         if "choices" in opt:
@@ -232,6 +232,21 @@ def test_empty_part_rescale_or_zero(project, rows24):
     shown = {p["left_out"]: p for p in score_parts(res.part_rows(), "zh")}
     assert shown[True]["lost"] == 0.0 and shown[True]["points"] is None and "不计分" in shown[True]["part"]
     assert [p["lost"] for p in score_parts(zero.part_rows(), "zh") if p["part"] == "满意度指标"] == [10.0]
+
+
+def test_cost_indicators_score_with_outputs_and_no_indicator_is_dropped(project, rows24):
+    # a table with 成本指标 as a first-level category scores it with 产出指标; an indicator of no
+    # part (a 一级指标 the rules do not score, or none) is still a line: listed, not scored
+    inds = {i.id: i for i in project.indicators}
+    cost = dataclasses.replace(inds["labour_brands"], level1="成本指标")
+    odd = dataclasses.replace(inds["master_studios"], level1="其他类指标")
+    proj = dataclasses.replace(project, indicators=tuple({cost.id: cost, odd.id: odd}.get(i.id, i) for i in project.indicators))
+    res = score(proj, at_target(rows24), 100.0, 2024)
+    assert res.line("labour_brands").part == "output" and res.line("labour_brands").status == "scored"
+    line = res.line("master_studios")
+    assert (line.part, line.status, line.reason, line.points_max) == ("", "excluded", "no_part", 0.0)
+    assert score_reason(line, "zh").startswith("一级指标“其他类指标”不属于")
+    assert res.total == pytest.approx(100.0)  # the others share its points
 
 
 def test_nothing_to_score_is_no_score(project, rows24):

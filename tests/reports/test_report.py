@@ -707,13 +707,15 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     a.write_text("indicator_id,period,value,basis\n" + "".join(f"t0{k},2023-{m:02d},{88 + k + m / 10},level\n"
                                                               for k in (1, 2, 3) for m in range(1, 10)), encoding="utf-8")
     ctx = report.build_context(load_dataset(tmp_path / "p", a), (2023, 9))
-    assert ctx.score is None and ctx.score_basis == "unscorable"
+    assert not ctx.score.scored and ctx.score_basis == "unscorable"
     assert any("自评得分暂无法测算" in b.text for b in blocks(ctx))
     assert not any("0.00分" in b.text or "“差”" in b.text for b in blocks(ctx))
     ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
     total = _row_of(ws, "年度资金总额", 2)
     assert [ws.cell(total, c).value for c in range(3, 6)] == ["—", "—", "—"]
     assert "目标表未写明项目资金" in _sheet_text(ws)
+    assert _row_of(ws, "孕产妇系统服务率") > 0  # each indicator with its 分值, the total —
+    assert [v for v in (ws.cell(_row_of(ws, "总分", 1), c).value for c in range(2, 9)) if v is not None][-1] == "—"
     deck = report.slides(ctx)
     levels = {r[5] for s in deck if s.key.startswith("goal:") for r in s.table}
     assert levels <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"} and levels - {"—"}

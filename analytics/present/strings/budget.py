@@ -117,6 +117,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_weight_zero": {"zh": "权重为 0，不计分。", "en": "Weight 0: not scored."},
     "score_no_target_shared": {"zh": "{year} 年没有目标值，不计分，分值由本级其他指标分摊。", "en": "No target for {year}: left out, its points shared by the other indicators of the level."},
     "score_no_target_zero": {"zh": "{year} 年没有目标值，按规则计 0 分。", "en": "No target for {year}: scored 0 by rule."},
+    "score_no_part": {"zh": "一级指标“{level}”不属于评分规则的任何计分部分（data/scoring_rules.yaml），不计分。", "en": "Its first-level category \"{level}\" is in no scored part of the rules (data/scoring_rules.yaml): not scored."},
+    "score_no_level": {"zh": "没有一级指标（产出、效益、满意度等），不属于评分规则的任何计分部分，不计分。", "en": "No first-level category (outputs, outcomes, satisfaction …): in no scored part of the rules, not scored."},
     "score_no_data_shared": {"zh": "没有实际数据，不计分，分值由本级其他指标分摊。", "en": "No data: left out, its points shared by the other indicators of the level."},
     "score_no_data_zero": {"zh": "没有实际数据，按规则计 0 分。", "en": "No data: scored 0 by rule."},
     "score_tail": {"zh": "得 {points:.2f}/{points_max:.2f} 分。", "en": "{points:.2f} of {points_max:.2f} points."},
