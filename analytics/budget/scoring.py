@@ -565,7 +565,9 @@ def score_scenario(
     projected, info = project_rows(project, rows, (y, m), result, actuals, budget, rules)
     year_spent = float(result.year_end_spent) - budget.spent_by(y - 1, 12)
     year_rate = year_execution_rate(project, budget, y, year_spent, result.adjusted_budget - result.total_budget)
-    res = score(project, projected, result.year_end_rate, y, rules, year_execution_rate=year_rate)
+    if not budget.has_data:  # no spending recorded: no execution rate to project (left out, never 0 分)
+        year_rate = None
+    res = score(project, projected, result.year_end_rate if budget.has_data else None, y, rules, year_execution_rate=year_rate)
     res.basis = "projected"
     res.projections = info
     res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,

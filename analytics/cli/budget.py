@@ -49,7 +49,7 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
         return rows
 
     if which == "score" and payload.get("total") is None:
-        print(text("budget.score_nothing", args.lang), file=sys.stderr)
+        print(payload["reason_en" if args.lang == "en" else "reason_zh"], file=sys.stderr)
 
     emit(payload, args.format, table)
     return 0

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analytics.budget.scoring import ScoreLine, score_data
+from analytics.budget.scoring import ScoreLine, ScoreResult, score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_value
 
-__all__ = ["score_reason", "score_json", "score_parts"]
+__all__ = ["score_reason", "score_json", "score_parts", "unscored_reason"]
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
@@ -57,4 +57,14 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
     for item, line in zip(payload["what_costs_points"], res.what_costs_points):
         item["reason_zh"] = score_reason(line, "zh")
         item["reason_en"] = score_reason(line, "en")
+    if not res.scored:  # why there is no score (total null)
+        payload["reason_zh"], payload["reason_en"] = unscored_reason(res, "zh"), unscored_reason(res, "en")
     return payload
+
+
+def unscored_reason(res: ScoreResult, lang: str = "zh") -> str:
+    """Why no part of ``res`` could be scored: the indicators name no 一级指标 the rules score
+    (a list copied from a web page), or nothing has been reported yet."""
+    lines = [ln for ln in res.lines if ln.part != "execution"]
+    placeless = bool(lines) and all(ln.reason == "no_part" for ln in lines)
+    return text("budget.score_nothing" if placeless else "budget.score_nothing_yet", lang)

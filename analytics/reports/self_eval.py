@@ -48,10 +48,14 @@ def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
     rate = fund.projected_year_rate if fund.projected_year_spent is not None else fund.year_rate
     cum_rate = fund.projected_cum_rate if fund.projected_cum_spent is not None else fund.cum_rate
     total = fund.key is None
-    return {"budget_initial": fund.year_budget, "budget_year": fund.year_budget_adjusted, "spent": spent, "rate": rate,
-            "points_max": (exec_part.points_max if exec_part else None) if total else DASH,
-            "points": (round(exec_part.points, 6) if exec_part else None) if total else DASH,
-            "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
+    left_out = exec_part is not None and sc is not None and sc.left_out(exec_part)
+    out = {"budget_initial": fund.year_budget, "budget_year": fund.year_budget_adjusted, "spent": spent, "rate": rate,
+           "points_max": (exec_part.points_max if exec_part else None) if total else DASH,
+           "points": (None if left_out else round(exec_part.points, 6) if exec_part else None) if total else DASH,
+           "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
+    if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
+        out.update(spent=None, rate=None, spent_to_date=None, cum_rate=None)
+    return out
 
 
 def _fund_label(fund: FundRow, first_source: bool, lang: str) -> str:

@@ -28,7 +28,7 @@ from analytics.present.format import DASH, fmt_pct, fmt_value
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import status_name
 from analytics.present.quality_text import note_text
-from analytics.present.score_text import score_parts
+from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
     ReportContext,
     departments_text,
@@ -161,7 +161,7 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     sc = ctx.score
     reported = ctx.ds.budget.has_data or any(v for k, v in ctx.counts.items() if k not in ("no_data", "no_target"))
     if ctx.score_basis == "unscorable" and reported:  # data, but no part that can be scored: said, not 0.00 分 “差”
-        out.append(Block("p", text("budget.score_nothing", lang)))
+        out.append(Block("p", unscored_reason(sc, lang)))
     if sc is not None and sc.scored and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"

@@ -250,11 +250,24 @@ def test_cost_indicators_score_with_outputs_and_no_indicator_is_dropped(project,
 
 
 def test_nothing_to_score_is_no_score(project, rows24):
-    # no indicator under 产出/效益/满意度 and no spending: no part scored — no score, not 0 “差”
+    # no indicator under 产出/效益/满意度 and no spending: no part scored — no score, not 0 “差”,
+    # and the reason says which (no 一级指标, or nothing reported yet)
+    from analytics.present.score_text import unscored_reason
+
     flat = dataclasses.replace(project, indicators=tuple(dataclasses.replace(i, level1="") for i in project.indicators))
     res = score(flat, at_target(rows24), None, 2024)
     assert not res.scored and all(res.left_out(p) for p in res.parts)
+    assert "未划分一级指标" in unscored_reason(res, "zh")
+    silent = score(project, with_actual(rows24, **{r.indicator_id: None for r in rows24}), None, 2024)
+    assert not silent.scored and "尚无实际数据" in unscored_reason(silent, "zh")
     assert score(project, at_target(rows24), None, 2024).scored
+
+
+def test_a_projection_without_spending_leaves_execution_out(project, rows24):
+    # no spending recorded: the projected execution rate is no 0% (0 of 10 points) — the part is left out
+    empty = Budget(project, None)
+    res = score_scenario(project, Actuals(project, load_sample_frames()[0]), empty, (2024, 8), None)
+    assert res.left_out(res.part("execution"))
 
 
 def test_execution_without_data(project, rows24):

@@ -722,3 +722,19 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     worded = [s for s in deck if s.key.startswith("goal:") and any(len(r[1]) > 10 for r in s.table)]
     assert worded and all(len(s.table) <= 6 for s in worded)  # six long targets in words fill a slide
     Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
+
+
+def test_funding_known_but_nothing_spent_yet_shows_dashes_not_zeros(dataset):
+    # the table states its money, no spending is recorded: the budget figures are written, what
+    # was spent, its rate and the execution points are — (not 0, not 0 of 10 points)
+    import dataclasses
+
+    from analytics.core.series import Budget
+
+    ds = dataclasses.replace(dataset, budget=Budget(dataset.project, None))
+    ctx = report.build_context(ds, (2024, 8))
+    assert ctx.score.left_out(ctx.score.part("execution"))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
+    r = _row_of(ws, "年度资金总额", 2)
+    cells = [ws.cell(r, c).value for c in range(3, 9)]  # 年初预算数 全年预算数 全年执行数 分值 执行率 得分
+    assert cells[0] == cells[1] == pytest.approx(103414.18) and cells[2:] == ["—", 10, "—", "—"], cells

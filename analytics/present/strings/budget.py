@@ -112,6 +112,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                        "en": "Qualitative, latest check-in not achieved: {share:.0%} of the points, {points:.2f}/{points_max:.2f}."},
     "score_nothing": {"zh": "自评得分暂无法测算：各项指标未划分一级指标（产出指标、效益指标、满意度指标），且没有预算执行数据，没有可计分的部分（补充一级指标或支出数据后即可测算）。",
                       "en": "No self-evaluation score yet: the indicators have no first-level category (outputs, outcomes, satisfaction) and there is no spending, so no part can be scored (add the categories or the spending to score it)."},
+    "score_nothing_yet": {"zh": "自评得分暂无法测算：各项指标尚无实际数据，也没有支出数据，没有可计分的部分。",
+                          "en": "No self-evaluation score yet: no indicator has data and there is no spending, so no part can be scored."},
     "score_execution_no_data_left_out": {"zh": "没有支出数据，无法计算预算执行率。本部分不计分。", "en": "No spending data: the execution rate is unknown. The part is left out."},
     "score_execution_no_data_zero": {"zh": "没有支出数据，无法计算预算执行率。按规则计 0 分。", "en": "No spending data: the execution rate is unknown. Scored 0 by rule."},
     "score_weight_zero": {"zh": "权重为 0，不计分。", "en": "Weight 0: not scored."},
