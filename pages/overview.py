@@ -96,7 +96,8 @@ def indicators_by_group() -> None:
     if len(cards) == 1 and len(rows) > 8:  # one long group: spread over three cards, in order
         group, members = cards[0]
         per = -(-len(members) // 3)
-        cards = [(group, members[k:k + per]) for k in range(0, len(members), per)]
+        cards = [(t("project_pages.group_range", lang, group=category_name(group, lang), first=k + 1, last=min(k + per, len(members))),
+                  members[k:k + per]) for k in range(0, len(members), per)]
     cols = st.columns(min(3, max(1, len(cards))))
     for i, (group, members) in enumerate(cards):
         with cols[i % len(cols)].container(border=True):

@@ -10,6 +10,7 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "status and target; click a name for its detail."},
     "indicator_line": {"zh": "{status} · 年度目标 {target}", "en": "{status} · target {target}"},
     "group_other": {"zh": "其他指标", "en": "Other indicators"},
+    "group_range": {"zh": "{group}（{first}–{last}）", "en": "{group} ({first}–{last})"},
     "watch_no_forecast": {"zh": "还没有可以预测的指标：录入或导入实际数据后，这里列出最难完成的指标。",
                           "en": "No indicator can be forecast yet: once actual data are entered or imported, the "
                                 "indicators least likely to meet their target are listed here."},
