@@ -488,3 +488,36 @@ def test_a_milestone_due_with_no_report_is_not_called_missed() -> None:
     assert at.title[0].value == "服务周期"
     values = [m.value for m in at.main.metric]
     assert "难以完成 0%" not in values and not any(v.endswith(" 0%") for v in values), values
+
+
+LIST_2023 = "".join(f"{k}.{item}\n" for k, item in enumerate([
+    "适龄儿童国家免疫规划疫苗接种率≥90%", "7岁以下儿童健康服务率≥90%", "孕产妇系统服务率≥90%", "3岁以下儿童系统服务率≥90%",
+    "高血压患者管理人数142万人", "肺结核患者管理率≥90%", "社区在册居家严重精神障碍患者健康管理率≥95%(2022年:90%)",
+    "居民规范化电子健康档案覆盖率≥62%(2022年:61%)", "居民健康素养水平不断提高", "基本公共卫生服务水平不断提高"], 1))
+
+
+def test_a_list_copied_from_a_web_page_on_every_page(store_dir: Path, tmp_path: Path) -> None:
+    """A numbered list without 一级指标 or money (a 转移支付 target list from a web page), named by
+    its manager: 总览 counts every indicator in its answer (暂无预测 for those without a forecast)
+    and lists them as 全部指标 over three cards; 目标表 gives last year's values in one column."""
+    src = tmp_path / "list.txt"
+    src.write_text(LIST_2023, encoding="utf-8")
+    assert main(["new-project", str(src), "--store", str(store_dir), "--id", "ls", "--year", "2023",
+                 "--name", "基本公共卫生服务补助资金"]) == 0
+    db = Store(store_dir, create=False).with_project("ls")
+    rows = "".join(f"t0{k},2023-{m:02d},{86 + k + m / 5:.1f},level\n" for k in (1, 2, 3, 4) for m in range(1, 10))
+    result = db.validate_file(io.BytesIO(("indicator_id,period,value,basis\n" + rows).encode()), filename="ls.csv", kind="actuals")
+    assert result.ok, result.errors
+    db.apply_import(result, "ls.csv", "tester")
+    from pages.ui.common import invalidate_data
+
+    invalidate_data()
+    at = open_page("pages/overview.py", "ls")
+    answer = next(m.value for m in at.main.markdown if "能否完成" in m.value)
+    assert "暂无预测 6 项" in answer, answer
+    assert sum(int(n) for n in re.findall(r"(\d+) 项", answer.split("：", 1)[1])) == 10
+    cards = [m.value for m in at.main.markdown if m.value.startswith("**全部指标")]
+    assert cards == ["**全部指标（1–4）**", "**全部指标（5–8）**", "**全部指标（9–10）**"], cards
+    at = open_page("pages/targets.py", "ls")
+    table = at.dataframe[0].value
+    assert list(table["2022（数据） 原文"]) == ["", "", "", "", "", "", "90%", "61%", "", ""]
