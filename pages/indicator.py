@@ -24,6 +24,7 @@ from analytics.present.labels import (
     origin_name,
     status_help,
     status_label,
+    value_said,
 )
 from analytics.present.progress_text import explain
 from analytics.rules.progress import load_rules
@@ -61,7 +62,7 @@ st.caption(
             esc(category_name(ind.level1, lang)),
             esc(category_name(ind.level2, lang)),
             kind_name(ind.kind, lang),
-            direction_name(ind.direction, lang),
+            "" if ind.kind == "qualitative" else direction_name(ind.direction, lang),  # a check-in has no direction
             "" if ind.kind == "rate" and ind.unit == "%" else esc(unit_name(ind.unit, lang)),  # 比率（%） says it
             origin_name(ind.origin, lang),
         )
@@ -78,9 +79,9 @@ if ind.kind == "milestone":
     c2.metric(t("col_actual", lang), milestone_value(row.actual, lang), border=True)
 else:
     data_month_text = fmt_month(state.year, row.data_month, lang) if row.data_month else "—"
-    c2.metric(t("col_actual", lang), esc(fmt_value(row.actual, unit, lang)), border=True,
+    c2.metric(t("col_actual", lang), esc(value_said(ind, row.actual, lang)), border=True,
               help=t("label_value", lang, label=t("col_data_month", lang), value=data_month_text))
-c3.metric(t("col_expected", lang), "—" if ind.kind == "milestone" else esc(fmt_value(row.expected, unit, lang)), border=True)
+c3.metric(t("col_expected", lang), "—" if ind.kind == "milestone" else esc(value_said(ind, row.expected, lang)), border=True)
 c4.metric(t("col_status", lang), status_label(row.status, lang, rules), help=status_help(row.status, lang, rules), border=True)
 st.info(esc(explain(ind, row, lang)), icon=":material/lightbulb:")
 
@@ -103,13 +104,16 @@ elif fc is not None and fc.reason:
 # -- chart (the same data as the exported chart: analytics/present/chart_data.py) ------------
 year = state.year
 src = project.indicator(ind.derived_from) if ind.derived_from else ind
-chart = chart_data.indicator_progress(ds, ind.id, year, data_month(year, state.as_of), lang, row.target)
-show_chart("indicator_progress", *chart.args(lang), title=f"{year}", **chart.kwargs())
-if chart.bars and not chart.monthly.empty:
-    st.caption(t("ind_bars_caption", lang))
+if ind.kind == "qualitative":  # check-ins are words, not a line: they are listed under 原始数据
+    st.caption(t("ind_checkins_caption", lang))
+else:
+    chart = chart_data.indicator_progress(ds, ind.id, year, data_month(year, state.as_of), lang, row.target)
+    show_chart("indicator_progress", *chart.args(lang), title=f"{year}", **chart.kwargs())
+    if chart.bars and not chart.monthly.empty:
+        st.caption(t("ind_bars_caption", lang))
 
 # -- year on year ---------------------------------------------------------------------------
-if row.actual is not None and row.data_month and ind.kind != "milestone":
+if row.actual is not None and row.data_month and ind.kind not in ("milestone", "qualitative"):
     prev_obs = ds.actuals.obs(src.id, year - 1).values if ind.id != project.execution_indicator else ds.budget.execution_levels(year - 1)
     prev_val = prev_obs.get(row.data_month)
     if prev_val is not None and not ind.derived_from:
@@ -165,16 +169,15 @@ with st.expander(t("act_title", lang), icon=":material/assignment:", expanded=ro
         st.caption(t("act_help", lang))
 
 # -- raw data and metadata -----------------------------------------------------------------
-with st.expander(t("ind_raw_data", lang), expanded=False, icon=":material/table:"):
+with st.expander(t("ind_raw_data", lang), expanded=ind.kind == "qualitative", icon=":material/table:"):
     raw = ds.actuals.notes(src.id)
     if raw.empty:
         st.caption(t("no_data", lang))
     else:
-        milestone = src.kind == "milestone"
         view = pd.DataFrame(
             {
                 t("ind_month", lang): [fmt_months(y, f, m, lang) for y, m, f in zip(raw["year"], raw["month"], raw["first_month"])],
-                t("ind_value", lang): [milestone_value(float(v), lang) if milestone else fmt_value(float(v), src.unit, lang, with_unit=False) for v in raw["value"]],
+                t("ind_value", lang): [value_said(src, float(v), lang, with_unit=False) for v in raw["value"]],
                 t("ind_basis", lang): [basis_name(b, lang) for b in raw["basis"]],
                 t("ind_note", lang): raw["note"],
                 t("ind_source", lang): raw["source"],

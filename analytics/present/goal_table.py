@@ -22,8 +22,8 @@ from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present.catalogue import text
 from analytics.present.forecast_table import ForecastRow, forecast_text
-from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, fmt_target, fmt_value, unit_name
-from analytics.present.labels import category_name, goal_label, milestone_value, origin_name, status_label
+from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, fmt_target, unit_name
+from analytics.present.labels import category_name, goal_label, origin_name, status_label, value_said
 from analytics.present.progress_text import explain
 from analytics.rules.progress import IndicatorProgress
 
@@ -90,17 +90,17 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
         ind = by_id[r.indicator_id]
         if goal != -1 and ind.goal != goal:
             continue
-        unit, milestone = ind.unit, ind.kind == "milestone"
+        unit, milestone, checkin = ind.unit, ind.kind == "milestone", ind.kind == "qualitative"
         o, v = outlooks.get(ind.id), view.get(ind.id)
         cells = {
             "name": ind.display_name(lang),
             "target": fmt_target(r.target_raw, unit if inline else "", lang),
-            "actual": milestone_value(r.actual, lang) if milestone else fmt_value(r.actual, unit, lang, with_unit=inline),
+            "actual": value_said(ind, r.actual, lang, with_unit=inline),
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),
-            "gap": DASH if milestone else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
+            "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
             "attain": fmt_pct(r.attainment, lang, fraction=True),
-            "expected": DASH if milestone else fmt_value(r.expected, unit, lang, with_unit=inline),
+            "expected": DASH if milestone else value_said(ind, r.expected, lang, with_unit=inline),
             "forecast": DASH if milestone or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),
             "p": DASH if v is None else v.prob,
             "unit": unit_name(unit, lang) or DASH,

@@ -10,9 +10,10 @@ from __future__ import annotations
 from typing import Any
 
 from analytics.core.calendar import milestone_achieved
-from analytics.core.model import Project
+from analytics.core.model import Indicator, Project
+from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
-from analytics.present.format import unit_name
+from analytics.present.format import fmt_value, unit_name
 from analytics.rules.progress import load_rules
 from analytics.storage.grid import basis_label
 from analytics.storage.store import CAUSE_CATEGORIES
@@ -38,6 +39,7 @@ __all__ = [
     "status_name",
     "status_order",
     "unit_name",
+    "value_said",
 ]
 
 #: Deviation-cause categories, in the official form's order (keys of the store).
@@ -140,6 +142,17 @@ def direction_name(direction: str, lang: str = "zh") -> str:
 
 def origin_name(origin: str, lang: str = "zh") -> str:
     return text(f"origin_{origin}", lang)
+
+
+def value_said(ind: Indicator, value: float | None, lang: str = "zh", *, with_unit: bool = True) -> str:
+    """A value of ``ind`` as the pages say it: a milestone's 已实现 / 未实现, a qualitative
+    indicator's check-in 达成 / 部分达成 / 未达成 (never its stored code 1 / 0.5 / 0), else the number
+    in the unit's precision (``with_unit=False``: the number alone)."""
+    if ind.kind == "milestone":
+        return milestone_value(value, lang)
+    if ind.kind == "qualitative":
+        return level_word(value, lang) or "—"
+    return fmt_value(value, ind.unit, lang, with_unit=with_unit)
 
 
 def milestone_value(value: float | None, lang: str = "zh") -> str:

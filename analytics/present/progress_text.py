@@ -9,7 +9,7 @@ from typing import Any
 
 from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator
-from analytics.core.qualitative import level_word
+from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_month, fmt_value
 from analytics.rules.progress import IndicatorProgress, load_rules
@@ -48,8 +48,22 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
 
 def explain(ind: Indicator, p: IndicatorProgress, lang: str = "zh", rules: dict[str, Any] | None = None) -> str:
     """Plain-language reason for the status of ``p``, with the numbers behind it."""
-    info = (rules or load_rules())["statuses"][p.status]
+    rules = rules or load_rules()
+    info = rules["statuses"][p.status]
     lang = "en" if lang == "en" else "zh"
     if p.status in ("no_target", "no_data"):
         return str(info[f"help_{lang}"])
-    return text("progress.explain", lang, status=info[lang], body=_body(ind, p, lang), help=info[f"help_{lang}"])
+    help_ = _checkin_help(rules, lang) if ind.kind == "qualitative" else info[f"help_{lang}"]
+    return text("progress.explain", lang, status=info[lang], body=_body(ind, p, lang), help=help_)
+
+
+def _checkin_help(rules: dict[str, Any], lang: str) -> str:
+    """How a check-in gives a qualitative indicator its status, from the rules in force:
+    ``定性指标按最近一次评价判断：达成为已完成，部分达成为关注，未达成为滞后。``"""
+    parts = []
+    for r in rules.get("rules") or []:
+        level = str(r.get("when") or "").removeprefix("checkin_")
+        if "qualitative" in (r.get("kinds") or []) and level in CODES:
+            parts.append(text("progress.checkin_maps", lang, level=level_word(CODES[level], lang),
+                              status=rules["statuses"][r["status"]][lang]))
+    return text("progress.checkin_help", lang, parts=text("list_sep", lang).join(parts)) if parts else ""

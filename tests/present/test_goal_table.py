@@ -66,3 +66,30 @@ def test_exports_carry_every_column_and_plain_percentages(ds):
     assert all("%" not in r["完成率（%）"] and "%" not in r["完成概率（%）"] for r in out)
     for r in shown:
         assert "None" not in str(r) and "nan" not in str(r)
+
+
+def test_a_check_in_is_said_in_words_on_every_cell(ds):
+    # a qualitative indicator's actual and expected are 部分达成 / 达成 (never 0.5 / 1), its gap —,
+    # and its explanation says how a check-in gives the status (not the rate bands)
+    import dataclasses
+
+    import pandas as pd
+
+    from analytics.core.series import Actuals
+    from analytics.present.labels import value_said
+    from analytics.present.progress_text import explain
+
+    project = ds.project
+    ind = dataclasses.replace(project.indicator("zero_employment_family_rate"), kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(ind if i.id == ind.id else i for i in project.indicators))
+    frame = ds.actuals.frame[ds.actuals.frame["indicator_id"] != ind.id]
+    checkin = pd.DataFrame([{"indicator_id": ind.id, "year": 2024, "month": 6, "first_month": 6, "value": 0.5,
+                             "basis": "level", "note": "", "source": ""}])
+    q = dataclasses.replace(ds, project=proj, actuals=Actuals(proj, pd.concat([frame, checkin], ignore_index=True)))
+    rows, _ = _rows(q, "zh")
+    row = next(r for r in rows if r.id == ind.id)
+    assert (row["actual"], row["expected"], row["gap"]) == ("部分达成", "达成", "—")
+    assert value_said(ind, 0.0, "en") == "Not achieved" and value_said(ind, None) == "—"
+    prog = next(p for p in q.progress(2024, AS_OF) if p.indicator_id == ind.id)
+    why = explain(ind, prog, "zh")
+    assert "部分达成为“关注”" in why and "95%" not in why

@@ -7,6 +7,8 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     # the whole sentence: status name, what was measured, what the status means
     "explain": {"zh": "{status}：{body}{help}", "en": "{status}: {body} {help}"},
+    "checkin_help": {"zh": "状态按最近一次评价：{parts}。", "en": "Status from the latest check-in: {parts}."},
+    "checkin_maps": {"zh": "{level}为“{status}”", "en": "{level} → {status}"},
     "milestone_done": {"zh": "里程碑已实现；到期月 {due} 月。", "en": "Milestone achieved; due in month {due}."},
     "milestone_open": {"zh": "里程碑尚未实现；到期月 {due} 月。", "en": "Milestone not yet achieved; due in month {due}."},
     # {actual}/{expected}/{target} arrive with their unit

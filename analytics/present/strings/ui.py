@@ -167,6 +167,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_attain_help": {"zh": '实际 ÷ 年度目标（越低越好的指标为 目标 ÷ 实际）', "en": 'Actual ÷ target (target ÷ actual when lower is better)'},
     "col_gap_help": {"zh": '实际 − 应达进度，单位同指标', "en": "Actual − expected, in the indicator's unit"},
     "ind_bars_caption": {"zh": '柱：当月值，见右侧坐标轴（由累计值相减得到；合并发布的月份显示为一根柱）。', "en": 'Bars: monthly amounts (differences of YTD figures; combined months show as one bar).'},
+    "ind_checkins_caption": {"zh": "历次评价见下方“原始数据”（定性指标不画数值曲线）。", "en": "Every check-in is listed under Raw data below (a qualitative indicator is not drawn as a line)."},
     "targets_year_data": {"zh": "{y}（数据）", "en": "{y} (data)"},
     "yes": {"zh": "是", "en": "Yes"},
     "no": {"zh": "否", "en": "No"},
