@@ -109,7 +109,7 @@ if r.backtest_mape is not None and not waiting:
 if r.point is None and r.reason:
     st.info(t("fc_no_forecast", lang, reason=esc(reason_name(r.reason, lang) or r.reason)), icon=":material/block:")
 
-if ind.kind != "milestone" and r.data_month:
+if ind.kind not in ("milestone", "qualitative") and r.data_month:  # a check-in is a word, not a line
     src = project.indicator(ind.derived_from) if ind.derived_from else ind
     lines: list[dict[str, Any]] = []
     if ind.id == project.execution_indicator:
