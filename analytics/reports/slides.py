@@ -201,7 +201,8 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
             t("col_status", lang), t("col_year_end", lang), t("col_likelihood", lang)]
     out: list[Slide] = []
     for gid, glabel, members in _goal_groups(ctx):
-        members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] if ctx.row(i.id) else 9, i.seq))
+        # worst first (未完成, 滞后, 关注 …), those with no data or no target last: the meeting talks about problems first
+        members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] or 9 if ctx.row(i.id) else 9, i.seq))
         roll = rolls.get(gid) if gid in goal_ids else None
         chunks = _fit_rows(members, lang, roll is not None, [_target_cell(i, ctx.row(i.id), ctx.year, lang) for i in members])
         n_parts = len(chunks)

@@ -719,6 +719,8 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     deck = report.slides(ctx)
     levels = {r[5] for s in deck if s.key.startswith("goal:") for r in s.table}
     assert levels <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"} and levels - {"—"}
+    shown = [st for s in deck if s.key.startswith("goal:") for st in s.row_status]
+    assert shown[0] != "no_data" and set(shown[shown.index("no_data"):]) == {"no_data"}  # problems first, no data last
     worded = [s for s in deck if s.key.startswith("goal:") and any(len(r[1]) > 10 for r in s.table)]
     assert worded and all(len(s.table) <= 6 for s in worded)  # six long targets in words fill a slide
     Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
