@@ -52,8 +52,10 @@ def has_chart(ctx: ReportContext, name: str) -> bool:
 
 def chart_names(ctx: ReportContext) -> list[str]:
     """Every chart that can be exported by name: status_counts, goal_scores (with goals),
-    budget_execution (with spending data) and indicator:<id> for each indicator."""
-    return [n for n in CHART_NAMES if has_chart(ctx, n)] + [f"indicator:{ind.id}" for ind in ctx.project.indicators]
+    budget_execution (with spending data) and indicator:<id> for each indicator but a qualitative
+    one (its check-ins are words, not a line: the pages draw none either)."""
+    return [n for n in CHART_NAMES if has_chart(ctx, n)] + [f"indicator:{ind.id}" for ind in ctx.project.indicators
+                                                           if ind.kind != "qualitative"]
 
 
 def chart_data_status_counts(ctx: ReportContext) -> dict[str, int]:
@@ -90,6 +92,9 @@ def chart_request(ctx: ReportContext, name: str) -> ChartRequest:
         return ChartRequest(name, "budget_execution", (chart_data_budget_execution(ctx), lang), {"title": title}, title)
     if name.startswith("indicator:"):
         iid = name.split(":", 1)[1]
+        if iid in ctx.project.by_id and ctx.project.indicator(iid).kind == "qualitative":
+            raise ValueError(f"chart {name!r}: a qualitative indicator is tracked by check-ins, not drawn as a line / "
+                             f"图表「{name}」：定性指标按评价跟踪，不画数值曲线")
         if iid in ctx.project.by_id:
             c = chart_data_indicator(ctx, iid)
             title = f"{ctx.project.indicator(iid).display_name(lang)} · {ctx.year}"

@@ -685,6 +685,9 @@ def test_qualitative_indicator_end_to_end(dataset):
     from analytics.reports.written import blocks
 
     assert any("最近一次（6月）评价为“部分达成”" in b.text for b in blocks(ctx_q))
+    assert f"indicator:{ind.id}" not in report.chart_names(ctx_q)  # check-ins are words: no line to draw
+    with pytest.raises(ValueError, match="定性指标"):
+        report.chart_request(ctx_q, f"indicator:{ind.id}")
 
 
 def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts):
