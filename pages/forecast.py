@@ -10,9 +10,8 @@ import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record, track_summary
-from analytics.rules.progress import expected_path
 from analytics.present.catalogue import text
-from analytics.present.chart_data import unit_axis_title
+from analytics.present import chart_data
 from analytics.present.forecast_table import EXPORT_COLUMNS, SCREEN_COLUMNS, column_title, forecast_rows, table
 from analytics.present.forecast_text import method_desc, method_name, reason_name
 from analytics.present.format import fmt_pct, fmt_value
@@ -110,54 +109,24 @@ if r.point is None and r.reason:
     st.info(t("fc_no_forecast", lang, reason=esc(reason_name(r.reason, lang) or r.reason)), icon=":material/block:")
 
 if ind.kind not in ("milestone", "qualitative") and r.data_month:  # a check-in is a word, not a line
-    src = project.indicator(ind.derived_from) if ind.derived_from else ind
-    lines: list[dict[str, Any]] = []
-    if ind.id == project.execution_indicator:
-        obs = {m: v for m, v in ds.budget.execution_levels(year).items() if m <= r.data_month}
-        prior = {}
-    else:
-        base = 0.0
-        if ind.derived_from and ind.span_years:
-            base = sum(ds.actuals.year_end(src, y) or 0.0 for y in range(ind.span_years[0], year))
-        obs = {m: v + base for m, v in ds.actuals.obs(src.id, year).values.items() if m <= r.data_month}
-        prior = {y: ds.actuals.obs(src.id, y).values for y in ds.actuals.years(src.id) if y < year} if not ind.derived_from else {}
-    for py in sorted(prior)[-3:]:
-        for m, v in sorted(prior[py].items()):
-            lines.append({"month": m, "value": v, "series": t("ind_prior_year", lang, y=py), "kind": "prior"})
-    for m, v in sorted(obs.items()):
-        lines.append({"month": m, "value": v, "series": t("fc_series_actual", lang, y=year), "kind": "actual"})
-    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in fan], columns=["month", "lower", "upper"])
-    if fan and obs:
-        last = max(obs)
-        lines.append({"month": last, "value": obs[last], "series": t("fc_series_forecast", lang), "kind": "projection"})
-        for p in fan:
-            lines.append({"month": int(p[0]), "value": p[1], "series": t("fc_series_forecast", lang), "kind": "projection"})
-    traj = expected_path(project, ind, ds.actuals, ds.budget, year)
-    if traj is not None:
-        for m in range(1, 13):
-            lines.append({"month": m, "value": traj.at(m), "series": t("ind_expected_line", lang), "kind": "expected"})
-    unit_title = unit_axis_title(ind.display_name(lang), ind.unit, lang, ind.kind == "flow")
-    show_chart("forecast_fan", pd.DataFrame(lines), band, unit_title, lang, r.target, ind.kind == "flow" or ind.id == project.execution_indicator,
-               target_unit=ind.unit)
+    chart = chart_data.forecast_fan(ds, iid, year, r.data_month, fan, r.target, lang)
+    show_chart("forecast_fan", *chart.args(lang), **chart.kwargs())
     st.caption(t("fc_fan_caption", lang))
 
 # -- track record ----------------------------------------------------------------------------
 st.subheader(t("fc_track", lang))
 past = [y for y in sorted({y for y in ds.actuals.years(ind.derived_from or ind.id)} | ({y for (y, _m) in ds.budget.monthly} if ind.id == project.execution_indicator else set())) if y < as_of[0] and ind.target(y) is not None]
-if not past or ind.kind == "milestone" or ind.derived_from:
+if not past or ind.kind in ("milestone", "qualitative") or ind.derived_from:
     st.caption(t("fc_track_none", lang))
 else:
     ty = st.selectbox(t("fc_track_year", lang), past, index=len(past) - 1, key="fc_track_year")
     rec = _track(sig, iid, ty)
-    final = rec[0].final if rec else None
-    if final is None:
+    chart = chart_data.track_fan(ind, rec, ty, lang)
+    if chart is None:
         st.caption(t("fc_track_none", lang))
     else:
-        tl = [{"month": x.month, "value": x.point, "series": t("fc_track_point", lang), "kind": "projection"} for x in rec if x.point is not None]
-        tl += [{"month": m, "value": final, "series": t("fc_track_final", lang), "kind": "actual"} for m in range(1, 12)]
-        tb = pd.DataFrame([{"month": x.month, "lower": x.lower, "upper": x.upper} for x in rec if x.lower is not None], columns=["month", "lower", "upper"])
-        show_chart("forecast_fan", pd.DataFrame(tl), tb, unit_axis_title(ind.display_name(lang), ind.unit, lang, False), lang,
-                   ind.target(ty).value if ind.target(ty) else None, target_unit=ind.unit)
+        final = rec[0].final
+        show_chart("forecast_fan", *chart.args(lang), **chart.kwargs())
         mape, cover = track_summary(rec)
         st.caption(t("fc_track_summary", lang, year=ty, mape=fmt_pct(mape, lang, fraction=True), cover=fmt_pct(cover, lang, 0, fraction=True),
                      final=esc(fmt_value(final, ind.unit, lang))))

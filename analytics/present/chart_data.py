@@ -12,14 +12,15 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from analytics.budget.scenario import ScenarioResult
-from analytics.core.model import Project
+from analytics.core.model import Indicator, Project
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_month_short, unit_name
 from analytics.present.labels import goal_label, status_name
 from analytics.rules.progress import GoalRollup, execution_time_progress, expected_path
 from analytics.storage.dataset import Dataset
 
-__all__ = ["IndicatorChart", "budget_execution", "goal_scores", "indicator_progress", "status_counts", "unit_axis_title"]
+__all__ = ["FanChart", "IndicatorChart", "budget_execution", "forecast_fan", "goal_scores", "indicator_progress", "status_counts",
+           "track_fan", "unit_axis_title"]
 
 LINE_COLUMNS = ["month", "value", "series", "kind"]
 BAR_COLUMNS = ["month", "value", "label"]
@@ -126,3 +127,78 @@ def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, la
     bar_title = text("ind_monthly_axis", lang, unit=u) if u else text("ind_monthly_bar", lang)
     return IndicatorChart(pd.DataFrame(monthly, columns=BAR_COLUMNS), pd.DataFrame(lines, columns=LINE_COLUMNS),
                           title, target, ind.kind == "flow", bar_title, ind.unit)
+
+
+@dataclass(frozen=True)
+class FanChart:
+    """The inputs of ``charts.forecast_fan``: the lines, the band, the axis title, the target."""
+
+    lines: pd.DataFrame  # month, value, series, kind ∈ prior / actual / projection / expected
+    band: pd.DataFrame  # month, lower, upper
+    unit_title: str
+    target: float | None
+    cumulative: bool
+    unit: str = ""
+
+    def args(self, lang: str) -> tuple[Any, ...]:
+        return self.lines, self.band, self.unit_title, lang, self.target, self.cumulative
+
+    def kwargs(self) -> dict[str, Any]:
+        return {"target_unit": self.unit}
+
+
+def forecast_fan(ds: Dataset, indicator_id: str, year: int, data_month: int, path: Iterable[tuple[Any, ...]],
+                 target: float | None, lang: str) -> FanChart:
+    """年末预测's chart of one indicator: up to three prior years, this year observed to
+    ``data_month``, the forecast ``path`` ((month, point, lower, upper) …) from the last
+    observation with its band, and the expected trajectory."""
+    project = ds.project
+    ind = project.indicator(indicator_id)
+    src = project.indicator(ind.derived_from) if ind.derived_from else ind
+    execution = ind.id == project.execution_indicator
+    if execution:
+        obs = {m: v for m, v in ds.budget.execution_levels(year).items() if m <= data_month}
+        prior: dict[int, Mapping[int, float]] = {}
+    else:
+        base = 0.0
+        if ind.derived_from and ind.span_years:  # a multi-year total: the earlier years' totals under this year's line
+            base = sum(ds.actuals.year_end(src, y) or 0.0 for y in range(ind.span_years[0], year))
+        obs = {m: v + base for m, v in ds.actuals.obs(src.id, year).values.items() if m <= data_month}
+        prior = {} if ind.derived_from else {y: ds.actuals.obs(src.id, y).values for y in ds.actuals.years(src.id) if y < year}
+    lines: list[dict[str, Any]] = []
+    for py in sorted(prior)[-3:]:
+        for m, v in sorted(prior[py].items()):
+            lines.append({"month": m, "value": v, "series": text("ind_prior_year", lang, y=py), "kind": "prior"})
+    for m, v in sorted(obs.items()):
+        lines.append({"month": m, "value": v, "series": text("fc_series_actual", lang, y=year), "kind": "actual"})
+    fan = list(path)
+    band = pd.DataFrame([{"month": int(p[0]), "lower": p[2], "upper": p[3]} for p in fan], columns=["month", "lower", "upper"])
+    if fan and obs:
+        last = max(obs)
+        lines.append({"month": last, "value": obs[last], "series": text("fc_series_forecast", lang), "kind": "projection"})
+        for p in fan:
+            lines.append({"month": int(p[0]), "value": p[1], "series": text("fc_series_forecast", lang), "kind": "projection"})
+    traj = expected_path(project, ind, ds.actuals, ds.budget, year)
+    if traj is not None:
+        for m in range(1, 13):
+            lines.append({"month": m, "value": traj.at(m), "series": text("ind_expected_line", lang), "kind": "expected"})
+    return FanChart(pd.DataFrame(lines, columns=LINE_COLUMNS), band,
+                    unit_axis_title(ind.display_name(lang), ind.unit, lang, ind.kind == "flow"), target,
+                    ind.kind == "flow" or execution, ind.unit)
+
+
+def track_fan(ind: Indicator, record: Iterable[Any], year: int, lang: str) -> FanChart | None:
+    """A past year's track record as a fan: what was forecast each month (with its band) against
+    the year's final value; None when the year has no final value."""
+    rec = list(record)
+    final = rec[0].final if rec else None
+    if final is None:
+        return None
+    lines = [{"month": x.month, "value": x.point, "series": text("fc_track_point", lang), "kind": "projection"} for x in rec if x.point is not None]
+    lines += [{"month": m, "value": final, "series": text("fc_track_final", lang), "kind": "actual"} for m in range(1, 12)]
+    band = pd.DataFrame([{"month": x.month, "lower": x.lower, "upper": x.upper} for x in rec if x.lower is not None],
+                        columns=["month", "lower", "upper"])
+    target = ind.target(year)
+    return FanChart(pd.DataFrame(lines, columns=LINE_COLUMNS), band, unit_axis_title(ind.display_name(lang), ind.unit, lang, False),
+                    target.value if target else None, False, ind.unit)
+

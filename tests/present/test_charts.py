@@ -153,6 +153,24 @@ def test_indicator_data_in_english_has_english_units(sample):
     assert not level.bars and level.unit_title == "Registered unemployed (10k persons)"
 
 
+def test_forecast_fan_data(sample):
+    # 年末预测's chart: at most three prior years, this year to its data month, the forecast from the
+    # last observation with its band, the expected path; a past year's track record against its final
+    from analytics.forecast.outlook import forecast_all, track_record
+
+    o = next(x for x in forecast_all(sample, 2024, (2024, 8)) if x.indicator_id == "new_urban_jobs")
+    c = chart_data.forecast_fan(sample, "new_urban_jobs", 2024, o.data_month, o.path, o.target, "zh")
+    kinds = c.lines.groupby("kind")["month"].agg(["min", "max", "count"])
+    assert kinds.loc["actual", "max"] == 8 and kinds.loc["projection", "min"] == 8 and kinds.loc["projection", "max"] == 12
+    assert kinds.loc["expected", "count"] == 12 and c.lines[c.lines["kind"] == "prior"]["series"].nunique() <= 3
+    assert len(c.band) == len(o.path) and c.cumulative and c.unit_title == "累计值（万人）" and c.kwargs() == {"target_unit": "万人"}
+    _check(charts.forecast_fan(*c.args("zh"), **c.kwargs()))
+    ind = sample.project.indicator("new_urban_jobs")
+    past = chart_data.track_fan(ind, track_record(sample, "new_urban_jobs", 2023), 2023, "zh")
+    assert past is not None and past.target == pytest.approx(11.6) and not past.cumulative
+    assert chart_data.track_fan(ind, [], 2023, "zh") is None
+
+
 def test_report_and_page_use_the_same_chart_data(sample):
     from analytics.reports.context import build_context
     from analytics.reports.images import chart_data_indicator
