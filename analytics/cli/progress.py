@@ -6,9 +6,8 @@ from __future__ import annotations
 import argparse
 from typing import Any, Callable
 
-from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
-from analytics.present.labels import milestone_value
+from analytics.present.labels import kind_value
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period, prob, project_for, year_for
@@ -90,12 +89,8 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
 
 
 def _said(value: Any, kind: str, unit: str, lang: str) -> str:
-    """A value of the table: a check-in as its word (达成), a milestone as 已实现 / 未实现, else the number."""
-    if kind == "qualitative" and value is not None:
-        return level_word(value, lang) or "—"
-    if kind == "milestone" and value is not None:
-        return milestone_value(value, lang)
-    return num(value, unit)
+    """A value of the table as the pages say it (达成, 已实现 …), a number without its unit (its own column)."""
+    return kind_value(kind, unit, value, lang, with_unit=False)
 
 
 def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:

@@ -40,6 +40,7 @@ __all__ = [
     "status_order",
     "unit_name",
     "value_said",
+    "kind_value",
 ]
 
 #: Deviation-cause categories, in the official form's order (keys of the store).
@@ -148,11 +149,16 @@ def value_said(ind: Indicator, value: float | None, lang: str = "zh", *, with_un
     """A value of ``ind`` as the pages say it: a milestone's 已实现 / 未实现, a qualitative
     indicator's check-in 达成 / 部分达成 / 未达成 (never its stored code 1 / 0.5 / 0), else the number
     in the unit's precision (``with_unit=False``: the number alone)."""
-    if ind.kind == "milestone":
+    return kind_value(ind.kind, ind.unit, value, lang, with_unit=with_unit)
+
+
+def kind_value(kind: str, unit: str, value: float | None, lang: str = "zh", *, with_unit: bool = True) -> str:
+    """:func:`value_said` for an indicator known by its kind and unit (the CLI's JSON rows)."""
+    if kind == "milestone":
         return milestone_value(value, lang)
-    if ind.kind == "qualitative":
+    if kind == "qualitative":
         return level_word(value, lang) or "—"
-    return fmt_value(value, ind.unit, lang, with_unit=with_unit)
+    return fmt_value(value, unit, lang, with_unit=with_unit)
 
 
 def milestone_value(value: float | None, lang: str = "zh") -> str:
