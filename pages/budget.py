@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.core.calendar import data_month
 from analytics.core.exports import xlsx_bytes
 from analytics.budget.levers import REGISTRY, Field, Lever
 from analytics.budget.required import required_pace
@@ -64,7 +65,7 @@ if not ds.budget.has_data:
     st.stop()
 if not ds.budget.total:  # spending without a total: no execution rate, projection or score to show
     st.warning(t("project_pages.funding_unknown", lang, month=state.month_label(),
-                 spent=fmt_money(ds.budget.spent_by(year, as_of[1]), lang, decimals=2)), icon=":material/info:")
+                 spent=fmt_money(ds.budget.spent_by(year, data_month(year, as_of)), lang, decimals=2)), icon=":material/info:")
     st.stop()
 
 alloc = load_allocation(project)
@@ -72,7 +73,7 @@ if goal_ids:  # a table without goals has no split of its money by goal
     st.info(t("bud_alloc_note", lang, split="，".join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
 
 # -- levers (drawn from the lever registry: analytics.budget.levers.REGISTRY) ----------------
-months_left = [f"{year}-{m:02d}" for m in range(as_of[1] + 1, 13)]
+months_left = [f"{year}-{m:02d}" for m in range(data_month(year, as_of) + 1, 13)]  # none once the year is over
 
 
 def load_into_widgets(doc: dict[str, Any]) -> None:
@@ -145,18 +146,19 @@ if "_load_scenario" in st.session_state:
 
 with st.container(border=True):
     st.subheader(t("bud_levers", lang))
-    if not months_left:
+    if not months_left:  # levers change the months after the as-of month: none are left to change
         st.caption(t("bud_no_months_left", lang))
-    c1, c2 = st.columns([2, 1])
-    for lv in REGISTRY:
-        if lv.widget.primary:
-            draw_lever(lv, c1)
-    c2.button(t("bud_reset", lang), icon=":material/restart_alt:", key="lv_reset", on_click=lambda: load_into_widgets({"levers": {}}))
-    with st.expander(t("bud_more_levers", lang), icon=":material/tune:"):
+    else:
+        c1, c2 = st.columns([2, 1])
         for lv in REGISTRY:
-            if not lv.widget.primary and usable(lv):
-                st.markdown(f"**{t(lv.label, lang)}**", help=t(lv.help, lang))
-                draw_lever(lv, st)
+            if lv.widget.primary:
+                draw_lever(lv, c1)
+        c2.button(t("bud_reset", lang), icon=":material/restart_alt:", key="lv_reset", on_click=lambda: load_into_widgets({"levers": {}}))
+        with st.expander(t("bud_more_levers", lang), icon=":material/tune:"):
+            for lv in REGISTRY:
+                if not lv.widget.primary and usable(lv):
+                    st.markdown(f"**{t(lv.label, lang)}**", help=t(lv.help, lang))
+                    draw_lever(lv, st)
 
 levers = levers_from_inputs({k: v for k, v in st.session_state.items() if str(k).startswith("lv_")}, project)
 doc = {"name": st.session_state.get("scn_name") or t("bud_current", lang), "levers": levers}
@@ -196,14 +198,15 @@ lo, hi = result.year_end_interval
 target = project.execution_targets.get(year)
 reached_text = fmt_period_key(result.target_period, lang) if result.target_period else None
 m1, m2, m3, m4 = st.columns(4)
-m1.metric(t("bud_year_end", lang), rate_text(result.year_end_rate),
+over = "" if months_left else "_final"  # the year is over: results, not projections
+m1.metric(t("bud_year_end" + over, lang), rate_text(result.year_end_rate),
           delta=fmt_gap(result.year_end_rate - result.baseline_year_end_rate, "%", lang) if levers and result.year_end_rate is not None and result.baseline_year_end_rate is not None else None,
           help=t("bud_year_end_help", lang, lo=lo or 0, hi=hi or 0, base=result.baseline_year_end_rate or 0), border=True)
 if reached_text:
     m2.metric(t("bud_target_month", lang), reached_text, border=True)
 else:
     m2.metric(t("bud_shortfall", lang), wan(result.shortfall), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
-m3.metric(t("bud_score", lang), fmt_value(scored.total, "", lang, decimals=1), help=t("bud_score_help", lang), border=True)
+m3.metric(t("bud_score" + over, lang), fmt_value(scored.total, "", lang, decimals=1), help=t("bud_score_help", lang), border=True)
 m4.metric(t("bud_grade", lang), scored.grade_en if lang == "en" else scored.grade, border=True)
 
 # -- the answer: what pace is needed (analytics.budget.required) ------------------------------
@@ -224,7 +227,7 @@ if target is not None:
             if need.pace is not None and not need.reached and need.pace <= 3.0 and months_left:
                 st.button(t("budget.need_apply", lang), icon=":material/speed:", key="need_apply", on_click=use_pace, args=(need.pace,))
         st.caption(t("budget.need_reached", lang, month=reached_text) if reached_text
-                   else t("budget.need_short", lang, amount=wan(result.shortfall), rate=rate_text(result.year_end_rate)))
+                   else t("budget.need_short" + over, lang, amount=wan(result.shortfall), rate=rate_text(result.year_end_rate)))
 
 for w in budget_text.warnings(result, lang):
     st.warning(esc(w), icon=":material/warning:")
@@ -247,7 +250,7 @@ if last_obs:  # join the projection to the last actual month
     obs_rate = next(p.execution_rate for p in result.path if p.month == last_obs)
     line_rows.append({"month": last_obs, "value": obs_rate, "series": t("bud_series_projection", lang), "kind": "projection"})
 show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_rows, columns=["month", "lower", "upper"]), lang, target)
-st.caption(t("bud_chart_caption", lang))
+st.caption(t("bud_chart_caption" + over, lang))
 
 left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
 W = lambda key: t("budget.col_amount_wan", lang, name=t(key, lang))  # noqa: E731 - a column title with 万元

@@ -8,6 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
+from analytics.core.calendar import year_over
 from analytics.core.exports import csv_bytes, xlsx_bytes
 from analytics.forecast.outlook import Outlook, TrackPoint, forecast_all, risk_order, track_record, track_summary
 from analytics.present.catalogue import text
@@ -42,9 +43,10 @@ def _track(version: tuple[Any, ...], indicator_id: str, year: int) -> list[Track
 
 sig = state.version
 st.title(t("fc_title", lang))
-st.caption(t("fc_caption", lang, project=esc(project_name(ds.project, lang)), as_of=state.month_label(), year=year))
+over = year_over(year, as_of)  # results, not forecasts, where December is in
+st.caption(t("fc_caption_final" if over else "fc_caption", lang, project=esc(project_name(ds.project, lang)), as_of=state.month_label(), year=year))
 sample_banner(state)
-st.warning(t("fc_estimate", lang), icon=":material/info:")
+st.warning(t("fc_estimate_final" if over else "fc_estimate", lang, year=year), icon=":material/info:")
 
 rows = sorted(_rows(sig, year, as_of), key=risk_order)
 by_id = project.by_id

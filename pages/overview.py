@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.core.calendar import data_month
+from analytics.core.calendar import data_month, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import level_counts
@@ -55,7 +55,8 @@ def likelihood_parts(ids: list[str]) -> list[str]:
 # -- the answer: will this year's targets be met? ----------------------------------------------
 parts = likelihood_parts(list(outlook))
 if parts:
-    st.markdown("#### " + t("year_answer", lang, year=state.year, parts=t("list_sep", lang).join(parts)))
+    answer = "year_answer_final" if year_over(state.year, state.as_of) else "year_answer"
+    st.markdown("#### " + t(answer, lang, year=state.year, parts=t("list_sep", lang).join(parts)))
 
 # -- counts by status: chips in the status colours, each a filter into 目标进展 ------------------
 st.subheader(t("counts_title", lang))
@@ -163,7 +164,7 @@ with left:
     st.caption(t("watch_caption", lang))
     by_row = {r.indicator_id: r for r in rows}
     risky = [o for o in sorted(outlook.values(), key=risk_order)
-             if o.p_attain is not None and view[o.indicator_id].level_code not in ("certain", "await")][:8]
+             if o.p_attain is not None and view[o.indicator_id].level_code not in ("met", "certain", "await")][:8]
     if not risky:  # nothing at risk, or nothing that could be forecast at all (no actuals yet)
         forecast_any = any(o.p_attain is not None for o in outlook.values())
         st.caption(t("watch_none" if forecast_any else "project_pages.watch_no_forecast", lang))

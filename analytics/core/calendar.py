@@ -56,6 +56,12 @@ def data_month(year: int, as_of: tuple[int, int]) -> int:
     return 0
 
 
+def year_over(year: int, as_of: tuple[int, int]) -> bool:
+    """Whether ``year`` is over when judging at ``as_of`` (its December counts): results, no
+    longer forecasts, for the indicators whose December is in."""
+    return data_month(year, as_of) == 12
+
+
 def default_year(years: Iterable[int], as_of: tuple[int, int]) -> int:
     """The year shown when none is chosen: the as-of year when it has data or targets (or
     nothing is known), else the latest earlier year, else the first year known."""

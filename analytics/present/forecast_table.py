@@ -25,14 +25,15 @@ from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present import labels
 from analytics.present.catalogue import text
-from analytics.present.labels import likelihood_plain
+from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
 from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value
 from analytics.rules.progress import IndicatorProgress
 
-#: Reader-friendly names of the likelihood codes (``manager.level_<code>``), plus ``await``.
-LEVEL_CODES: tuple[str, ...] = ("certain", "likely", "possible", "impossible", "await")
+#: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
+#: known (``met``, ``missed``: :func:`analytics.present.labels.likelihood_shown`), and ``await``.
+LEVEL_CODES: tuple[str, ...] = ("met", "certain", "likely", "possible", "impossible", "missed", "await")
 
 #: Screen columns (decision columns first) and export columns (all, the id last): catalogue keys.
 SCREEN_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob", "level", "status", "gap", "reason")
@@ -72,7 +73,7 @@ class ForecastRow:
 
 
 def level_name(code: str | None, lang: str = "zh") -> str:
-    """``impossible`` → ``难以完成``; ``await`` → ``待下次测评``; no level → ``—``."""
+    """``impossible`` → ``难以完成``; ``met`` → ``已达到目标``; ``await`` → ``待下次测评``; no level → ``—``."""
     return likelihood_plain(code, lang) if code in LEVEL_CODES else DASH
 
 
@@ -116,8 +117,8 @@ def _reason(project: Project, ind: Indicator, o: Outlook, lang: str) -> str:
         return text("manager.why_milestone_due", lang, due=fmt_month_short(ind.due_month or 12, lang))
     if o.point is None:
         return text("manager.why_no_forecast", lang, reason=reason_name(o.reason, lang) or DASH)
-    if o.method == "observed_final":
-        return text("manager.why_final", lang)
+    if o.method == "observed_final" or o.likelihood_reason in ("final_met", "final_missed"):
+        return text("manager.why_final", lang)  # the year is over: an outcome, no trend
     unit = runrate_unit(project, ind)
     if o.required_monthly is not None and o.recent_monthly is not None:
         return text("manager.why_pace", lang, required=fmt_value(o.required_monthly, unit, lang), recent=fmt_value(o.recent_monthly, unit, lang))
@@ -152,6 +153,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
     ind = project.indicator(o.indicator_id)
     waiting = _await_reason(ds, ind, o, lang)
     unit = runrate_unit(project, ind)
+    level = "await" if waiting else likelihood_shown(o.likelihood, o.likelihood_reason)
     measured = o.point is not None and ind.kind != "milestone"
     interval = DASH if o.lower is None or o.upper is None or not measured else \
         f"{fmt_value(o.lower, ind.unit, lang)} – {fmt_value(o.upper, ind.unit, lang)}"
@@ -163,7 +165,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         target=_target(ind, o, p, lang),
         forecast=DASH if waiting else forecast_text(ind, o, lang),
         prob=DASH if waiting else fmt_prob(o.p_attain, lang),
-        level=level_name("await" if waiting else o.likelihood, lang),
+        level=level_name(level, lang),
         status=labels.status_label(p.status, lang) if p is not None else DASH,
         gap=gap,
         reason=waiting or _reason(project, ind, o, lang),
@@ -172,7 +174,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         recent=fmt_value(o.recent_monthly, unit, lang),
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),
-        level_code="await" if waiting else o.likelihood,
+        level_code=level,
         basis=DASH if waiting else (likelihood_reason_text(asdict(o), unit, lang) or DASH),
     )
 

@@ -29,6 +29,7 @@ __all__ = [
     "kind_name",
     "likelihood_name",
     "likelihood_plain",
+    "likelihood_shown",
     "milestone_value",
     "origin_name",
     "project_name",
@@ -99,6 +100,18 @@ def likelihood_plain(key: str | None, lang: str = "zh") -> str:
     ``impossible`` → ``难以完成``, ``await`` → ``待下次测评``. The official form and the CLI's JSON
     keep their three/four levels (:func:`likelihood_name`)."""
     return text(f"manager.level_{key}", lang) if key else "—"
+
+
+#: Likelihood reasons that are outcomes, not forecasts (``analytics.forecast.outlook.judge``):
+#: the level is said as what happened.
+OUTCOMES: dict[str, str] = {"final_met": "met", "achieved": "met", "final_missed": "missed"}
+
+
+def likelihood_shown(key: str | None, reason: str | None) -> str | None:
+    """The level the pages and slides show for a likelihood and its reason: ``met`` / ``missed``
+    when the outcome is known (a closed year with December in, a milestone achieved), else the
+    likelihood itself (``certain`` … ``impossible``; None: no forecast)."""
+    return OUTCOMES.get(reason or "", key) if key is not None else None
 
 
 def cause_label(key: str | None, lang: str = "zh") -> str:

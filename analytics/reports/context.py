@@ -20,7 +20,7 @@ from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
-from analytics.present.labels import likelihood_plain
+from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.reports.actions import Action, deviation_actions
 from analytics.reports.wording import DASH, t
 from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_status, execution_time_progress, rollup
@@ -188,8 +188,9 @@ def execution(ctx: ReportContext) -> tuple[float | None, float | None, float | N
 
 def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, str]:
     """(form level 确定能/有可能/完全不可能 or None, the label shown on slides in the pages' plain
-    words — 基本确定 / 很可能完成 / 有风险 / 难以完成, 待下次测评 for a survey between two measurements,
-    as on 年末预测; the official form keeps its level)."""
+    words — 基本确定 / 很可能完成 / 有风险 / 难以完成, 已达到目标 / 未达到目标 once the outcome is
+    known, 待下次测评 for a survey between two measurements, as on 年末预测; the official form keeps
+    its level)."""
     fc = ctx.forecasts.get(ind.id) or {}
     row = ctx.row(ind.id)
     key = fc.get("likelihood")
@@ -201,7 +202,8 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
         return None, DASH
     if awaiting(ctx, ind):
         return FORM_LIKELIHOOD[key], likelihood_plain("await", ctx.lang)  # as 年末预测 says: no year-end between two surveys
-    return FORM_LIKELIHOOD[key], likelihood_plain(key, ctx.lang)  # the slides say what the pages say
+    shown = likelihood_shown(key, fc.get("likelihood_reason"))  # 已达到目标 once the outcome is known
+    return FORM_LIKELIHOOD[key], likelihood_plain(shown, ctx.lang)  # the slides say what the pages say
 
 
 def awaiting(ctx: ReportContext, ind: Indicator) -> bool:

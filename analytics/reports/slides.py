@@ -11,10 +11,11 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analytics.core.calendar import year_over
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_prob, fmt_target, fmt_value
+from analytics.present.format import fmt_gap, fmt_prob, fmt_target, fmt_value
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
@@ -197,8 +198,9 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     statuses = load_rules()["statuses"]
     rolls = {r.goal: r for r in ctx.rollups}
     goal_ids = {g.id for g in ctx.project.goals}
+    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: year values and outcomes
     cols = [t("col_indicator", lang), t("col_target", lang), t("col_to_month", lang, m=m) if m else t("col_actual", lang),
-            t("col_status", lang), t("col_year_end", lang), t("col_likelihood", lang)]
+            t("col_status", lang), t("col_year_end" + over, lang), t("col_likelihood", lang)]
     out: list[Slide] = []
     for gid, glabel, members in _goal_groups(ctx):
         # worst first (未完成, 滞后, 关注 …), those with no data or no target last: the meeting talks about problems first
@@ -214,7 +216,7 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
                 metrics=_goal_metrics(roll, lang) if roll is not None and part == 0 else [],
                 columns=cols, table=[_indicator_row(ctx, i) for i in chunk],
                 row_status=[(ctx.row(i.id).status if ctx.row(i.id) else "") for i in chunk],
-                notes=[t("goal_note", lang, **thresholds_params())], badge=badge,
+                notes=[t("goal_note" + over, lang, **thresholds_params())], badge=badge,
             ))
     return out
 
@@ -274,8 +276,29 @@ def _risk_candidates(ctx: ReportContext) -> list[tuple]:
     return cands[:6]
 
 
+def _missed_slide(ctx: ReportContext, badge: str) -> Slide:
+    """The risks slide of a year that is over: the targets missed or lagging, with the year's
+    value and its gap to the target (no chance, no pace needed: no month is left)."""
+    lang = ctx.lang
+    cols = [t("col_indicator", lang), t("col_target", lang), t("col_year_end_final", lang), t("col_gap", lang), t("col_status", lang)]
+    table, status = [], []
+    for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
+        point, target = fc.get("point"), fc.get("target")
+        gap = fmt_gap(point - target, ind.unit, lang, short=True) if ind.kind not in ("milestone", "qualitative") \
+            and point is not None and target is not None else DASH
+        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), value_text(ind, point, lang), gap,
+                      status_text(row.status, lang)])
+        status.append(row.status)
+    return Slide(
+        "risks", t("risk_title_final", lang), subtitle=t("risk_subtitle_final", lang), columns=cols if table else [],
+        table=table, row_status=status, bullets=[] if table else [t("risk_none_final", lang)], badge=badge,
+    )
+
+
 def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     lang = ctx.lang
+    if year_over(ctx.year, ctx.as_of):
+        return _missed_slide(ctx, badge)
     cols = [t("col_indicator", lang), t("col_target", lang), t("col_forecast", lang), t("col_p_meet", lang),
             t("col_needed_monthly", lang), t("col_recent_monthly", lang)]
     table, status, bullets = [], [], []
@@ -312,12 +335,14 @@ def _source_rows(ctx: ReportContext) -> list[list[str]]:
 def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     lang, res = ctx.lang, ctx.scenario
     bullets: list[str] = []
+    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what happened, under no scenario
     if res is not None:
-        bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
+        if not over:
+            bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
         if res.target_period:
-            bullets.append(t("budget_reached", lang, period=res.target_period))
+            bullets.append(t("budget_reached" + over, lang, period=res.target_period))
         elif target is not None:
-            bullets.append(t("budget_not_reached", lang, target=f"{target:g}", shortfall=f"{res.shortfall:,.0f}"))
+            bullets.append(t("budget_not_reached" + over, lang, target=f"{target:g}", shortfall=f"{res.shortfall:,.0f}"))
         bullets += risk_reasons(res, lang)[:2]
     elif not ctx.ds.budget.has_data:
         bullets.append(t("budget_no_spending", lang))
@@ -339,15 +364,17 @@ def _budget_subtitle(ctx: ReportContext) -> str:
 def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
     lang, project, res = ctx.lang, ctx.project, ctx.scenario
     rate, tp, target = execution(ctx)
-    metrics = [Metric(t("metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
+    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: its execution, no projection
+    metrics = [Metric(t("metric_year_final" if over else "metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
                Metric(t("metric_year_target", lang), pct(target, 0))]
     columns: list[str] = []
     if res is not None:
         lo, hi = res.year_end_interval
-        metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
+        if not over:
+            metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
         metrics.append(Metric(t("metric_shortfall", lang), num(res.shortfall, "万元" if lang == "zh" else "", 0)))
         columns = [t("col_source", lang), t("col_budget", lang), t("col_spent", lang), t("col_rate", lang),
-                   t("col_source_year_end", lang), t("col_unspent", lang)]
+                   t("col_source_year_end" + over, lang), t("col_unspent", lang)]
     return Slide(
         "budget", t("budget_title", lang),
         subtitle=_budget_subtitle(ctx),

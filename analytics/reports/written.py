@@ -21,12 +21,13 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from analytics.core.calendar import year_over
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import status_name
+from analytics.present.labels import likelihood_shown, status_name
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
@@ -140,6 +141,33 @@ def _likelihood_counts(ctx: ReportContext) -> dict[str, int]:
     return counts
 
 
+def _through(ctx: ReportContext) -> str:
+    """The month the figures run to: the as-of month in its own year, December of a year already
+    over (2023 seen from August 2024 is 截至2023年12月, not 截至2024年8月)."""
+    return month_label(ctx.year, ctx.month, ctx.lang) if ctx.month else month_label(ctx.as_of[0], ctx.as_of[1], ctx.lang)
+
+
+def _outcome(ctx: ReportContext, ind: Indicator) -> str | None:
+    """``met`` / ``missed`` once the indicator's year is over and its outcome known (December in),
+    else None: the pages' rule (:func:`analytics.present.labels.likelihood_shown`)."""
+    if not year_over(ctx.year, ctx.as_of):
+        return None
+    fc = ctx.forecasts.get(ind.id) or {}
+    shown = likelihood_shown(fc.get("likelihood"), fc.get("likelihood_reason"))
+    return shown if shown in ("met", "missed") else None
+
+
+def _outcome_text(ctx: ReportContext) -> str:
+    """本年度已结束：达到年度目标N项，未达到M项，K项尚无全年结果。"""
+    counts = {"met": 0, "missed": 0, None: 0}
+    for ind in form_indicators(ctx, ["table"]):
+        row = ctx.row(ind.id)
+        if row is not None and row.target is not None:
+            counts[_outcome(ctx, ind)] += 1
+    none = w("overall_outcome_none", ctx.lang, k=counts[None]) if counts[None] else ""
+    return w("overall_outcome", ctx.lang, met=counts["met"], missed=counts["missed"], none=none)
+
+
 def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     """一、总体进展: statuses, likelihood, over-achievement, score, budget in one paragraph each."""
     lang = ctx.lang
@@ -147,11 +175,12 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     parts = [w("overall_status_part", lang, status=status_name(s, lang) if lang == "zh" else status_name(s, lang).lower(), k=ctx.counts[s])
              for s in order if ctx.counts.get(s)]
     out = [Block("h1", w("h_overall", lang)),
-           Block("p", w("overall_status", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang), n=sum(ctx.counts.values()),
+           Block("p", w("overall_status", lang, as_of=_through(ctx), n=sum(ctx.counts.values()),
                          parts=("，" if lang == "zh" else ", ").join(parts)))]
     lc = _likelihood_counts(ctx)
     none = w("overall_likelihood_none", lang, k=lc[""]) if lc[""] else ""
-    text_l = w("overall_likelihood", lang, certain=lc["确定能"], possible=lc["有可能"], impossible=lc["完全不可能"], none=none)
+    text_l = _outcome_text(ctx) if year_over(ctx.year, ctx.as_of) else \
+        w("overall_likelihood", lang, certain=lc["确定能"], possible=lc["有可能"], impossible=lc["完全不可能"], none=none)
     cut = fmt_pct(100 * judgement_rules()["over_achievement"].get("ratio_min", 1.3), lang, decimals=0)
     if n_over:
         text_l += w("overall_over", lang, k=n_over, cut=cut)
@@ -196,7 +225,7 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
     row = ctx.row(ind.id)
     fc = ctx.forecasts.get(ind.id) or {}
     name = ind.display_name(lang)
-    as_of = month_label(ctx.as_of[0], ctx.as_of[1], lang)
+    as_of = _through(ctx)
     target = _target(ind, ctx, lang)
     level, _ = likelihood_levels(ctx, ind)
     level_name = form_level_name(level, lang) if lang == "en" else (level or DASH)
@@ -213,6 +242,9 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
         return w("ind_milestone_open", lang, name=name, due=ind.due_month or 12, level=level_name)
     point = fc.get("point")
     okey = "ind_outlook" if ind.kind == "flow" else "ind_outlook_level"
+    outcome = _outcome(ctx, ind)  # the year is over: what happened, not a likelihood
+    if outcome is not None and point is not None:
+        okey = f"ind_final_{outcome}" if ind.kind == "flow" else f"ind_final_level_{outcome}"
     outlook = (w(okey, lang, forecast=_val(ind, point, lang), level=level_name) if point is not None
                else w("ind_outlook_none", lang, level=level_name))
     if ind.kind == "flow" and ind.direction == "higher" and row.target and row.expected is not None:
@@ -296,7 +328,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     parts = sep.join(w("budget_part", lang, name=f.name(lang), amount=_money(f.year_budget, lang)) for f in funds[1:])
     out.append(Block("p", w("budget_year", lang, year=ctx.year, budget=_money(total.year_budget, lang), parts=parts, basis=basis)))
     tp = 100.0 * ctx.month / 12
-    as_of = month_label(ctx.as_of[0], ctx.as_of[1], lang)
+    as_of = _through(ctx)
     if total.year_rate is not None:
         out.append(Block("p", w("budget_spent", lang, as_of=as_of, spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang), tp=fmt_pct(tp, lang, decimals=1))
@@ -308,21 +340,23 @@ def _budget(ctx: ReportContext) -> list[Block]:
                             total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
+    final = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what happened, under no scenario
     if res is not None and total.projected_cum_rate is not None:
         lo, hi = res.year_end_interval
         if res.target_rate is not None and res.year_end_rate is not None and res.year_end_rate + 1e-9 < res.target_rate:
-            verdict = w("budget_verdict_short", lang, target=fmt_pct(res.target_rate, lang, decimals=0),
+            verdict = w("budget_verdict_short" + final, lang, target=fmt_pct(res.target_rate, lang, decimals=0),
                         gap=fmt_value(res.target_rate - res.year_end_rate, "", lang, decimals=2), amount=_money(res.shortfall, lang))
         else:
-            verdict = w("budget_verdict_met", lang)
+            verdict = w("budget_verdict_met" + final, lang)
         scen = w("scenario_named", lang, name=ctx.scenario_name) if ctx.scenario_name else w("scenario_baseline", lang)
-        out.append(Block("p", w("budget_projection", lang, scenario=scen, year_spent=_money(total.projected_year_spent, lang),
-                                year_rate=_rate(total.projected_year_rate, lang), cum_rate=_rate(total.projected_cum_rate, lang),
-                                lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1), verdict=verdict)))
+        out.append(Block("p", w("budget_final", lang, cum_rate=_rate(total.projected_cum_rate, lang), verdict=verdict) if final else
+                         w("budget_projection", lang, scenario=scen, year_spent=_money(total.projected_year_spent, lang),
+                           year_rate=_rate(total.projected_year_rate, lang), cum_rate=_rate(total.projected_cum_rate, lang),
+                           lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1), verdict=verdict)))
     sc = ctx.score
     ex = next((pt for pt in sc.parts if pt.key == "execution"), None) if sc is not None else None
     if ex is not None:
-        out.append(Block("p", w(f"rule_{sc.execution_rule}", lang, points=fmt_value(ex.points, "", lang, decimals=2),
+        out.append(Block("p", w(f"rule_{sc.execution_rule}" + final, lang, points=fmt_value(ex.points, "", lang, decimals=2),
                                 max=fmt_value(ex.points_max, "", lang, decimals=0))))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))
     out.append(Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0]))
@@ -376,18 +410,19 @@ def _pace(ctx: ReportContext, ind: Indicator, fc: dict[str, Any]) -> str:
 def _risks(ctx: ReportContext, risky: list[Indicator]) -> list[Block]:
     """四、偏差分析及纠偏措施: each target at risk with why, its causes and its measures."""
     lang = ctx.lang
+    final = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what was missed, no chance or pace
     out = [Block("h1", w("h_risks", lang))]
     if not risky:
-        return out + [Block("p", w("risks_none", lang))]
+        return out + [Block("p", w("risks_none" + final, lang))]
     below = fmt_pct(100 * judgement_rules()["report"].get("at_risk_below", 0.5), lang, decimals=0)
-    out.append(Block("p", w("risks_intro", lang, n=len(risky), likely=below)))
+    out.append(Block("p", w("risks_intro" + final, lang, n=len(risky), likely=below)))
     for k, ind in enumerate(risky, start=1):
         row, fc = ctx.row(ind.id), ctx.forecasts.get(ind.id) or {}
         level, _ = likelihood_levels(ctx, ind)
         level_name = form_level_name(level, lang) if lang == "en" else (level or DASH)
-        out.append(Block("item", w("risk_item", lang, k=k, name=ind.display_name(lang), status=status_name(row.status, lang) if row else DASH,
+        out.append(Block("item", w("risk_item" + final, lang, k=k, name=ind.display_name(lang), status=status_name(row.status, lang) if row else DASH,
                                    level=level_name, p=prob_text(fc.get("p_attain"), lang), reason=likelihood_reason_text(fc, _pace_unit(ctx, ind), lang))
-                         + _pace(ctx, ind, fc)))
+                         + ("" if final else _pace(ctx, ind, fc))))
         causes, measures = _causes(ctx, ind)
         if not ctx.actions_for(ind.id):
             out.append(Block("p", w("risk_missing", lang)))
@@ -433,6 +468,9 @@ def _notes(ctx: ReportContext) -> list[Block]:
         for j, note in enumerate(issues, start=1):
             out.append(Block("p", f"（{j}）{note_text(note, lang)}" if lang == "zh" else f"({j}) {note_text(note, lang)}"))
         n += 1
+    if year_over(ctx.year, ctx.as_of):
+        out.append(Block("item", f"{n}. " + w("note_final", lang)))
+        n += 1
     out.append(Block("item", f"{n}. " + w("note_forecast", lang, **thresholds_params())))
     if ctx.ds.budget.has_data:
         basis = w(f"basis_{fund_rows(ctx)[0].year_budget_basis}", lang)
@@ -467,7 +505,7 @@ def _tables(ctx: ReportContext) -> list[Block]:
     """附表: the indicator table and the self-evaluation score by part."""
     lang = ctx.lang
     out = [Block("h1", w("h_tables", lang)),
-           Block("caption", w("table_indicators_caption", lang, k=2, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang))),
+           Block("caption", w("table_indicators_caption", lang, k=2, as_of=_through(ctx))),
            Block("table", rows=indicator_table(ctx), widths=[0.6, 2.5, 0.9, 1.45, 1.45, 1.1, 2.3])]
     sc = ctx.score
     if sc is not None:

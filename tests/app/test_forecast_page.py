@@ -34,7 +34,7 @@ def test_risk_table_decision_columns_first():
     cells = [str(v) for v in df.drop(columns=["指标编号"]).to_numpy().ravel()]
     assert not any(c in ("None", "nan", "NaN") for c in cells)
     assert all(p == "—" or p in ("<1%", ">99%") or p.rstrip("%").isdigit() for p in df["完成概率"])
-    assert set(df["完成可能性"]) <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"}
+    assert set(df["完成可能性"]) <= {"已达到目标", "基本确定", "很可能完成", "有风险", "难以完成", "未达到目标", "待下次测评", "—"}
     assert "估计值" in at.warning[0].value
 
 

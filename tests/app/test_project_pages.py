@@ -222,6 +222,26 @@ def test_self_evaluation_actuals_give_statuses_on_the_overview() -> None:
     assert any("已完成" in c for c in chips) and not any("无数据" in c for c in chips)
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
+    """A 自评表's year is over (its December is in): 总览 answers with what was met, 年末预测 says
+    its figures are the year's actuals, and 预算情景 shows the year's execution and score with no
+    levers (nothing is left for them to change)."""
+    answer = message("year_answer_final", lang, year=2022, parts="@").split("@")[0]  # 2022 年已结束：
+    over = open_page("pages/overview.py", "cz", lang)
+    assert any(m.value.startswith("#### " + answer) for m in over.main.markdown), lang
+    assert message("manager.level_met", lang) in page_text(over)
+    fc = open_page("pages/forecast.py", "cz", lang)
+    assert message("fc_estimate_final", lang, year=2022) in [w.value for w in fc.warning]
+    levels = set(fc.main.dataframe[0].value[message("manager.col_level", lang)])
+    assert levels and levels <= {message(f"manager.level_{k}", lang) for k in ("met", "missed")} | {"—"}, levels
+    bud = open_page("pages/budget.py", "cz", lang)
+    labels = [m.label for m in bud.main.metric]
+    assert message("bud_year_end_final", lang) in labels and message("bud_score_final", lang) in labels
+    assert message("bud_year_end", lang) not in labels
+    assert not bud.main.slider and message("bud_no_months_left", lang) in [c.value for c in bud.main.caption]
+
+
 def test_overview_without_any_actuals_does_not_promise_success() -> None:
     """A project with no actual value at all has nothing 'likely to be met'."""
     for lang in ("zh", "en"):

@@ -132,7 +132,7 @@ def test_forecast_table_says_what_the_forecast_page_says():
     survey = rows["public_service_satisfaction"]
     assert survey[2:7] == ["—", "—", "—", "—", "待下次测评"], survey
     done = rows["unified_info_platform"]
-    assert done[1:3] == ["是", "已实现"] and done[6] == "基本确定", done
+    assert done[1:3] == ["是", "已实现"] and done[6] == "已达到目标", done  # achieved: an outcome, not a forecast
     assert rows["new_urban_jobs"][6] == "很可能完成"
 
 

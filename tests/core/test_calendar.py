@@ -13,6 +13,7 @@ from analytics.core.calendar import (
     Z80,
     Month,
     data_month,
+    year_over,
     default_year,
     milestone_achieved,
     probability_at_least,
@@ -46,6 +47,11 @@ def test_data_month():
     assert data_month(2023, (2024, 5)) == 12
     assert data_month(2024, (2024, 5)) == 5
     assert data_month(2025, (2024, 5)) == 0  # a future year: nothing counts yet
+
+
+def test_year_over():
+    assert year_over(2023, (2024, 5)) and year_over(2024, (2024, 12))
+    assert not year_over(2024, (2024, 11)) and not year_over(2025, (2024, 12))
 
 
 def test_default_year():

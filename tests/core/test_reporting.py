@@ -145,3 +145,22 @@ def test_a_held_value_is_not_called_a_trend(ds):
     prog = {p.indicator_id: p for p in first.progress(2024, (2024, 8))}
     row = forecast_rows(first, outlooks, prog, "zh")[0]
     assert "按保持推算" in row.reason and "趋势" not in row.reason
+
+
+def test_a_closed_year_reads_as_outcomes_not_forecasts(ds):
+    # 2023 seen from August 2024: December is in, so each row says whether the target was met
+    # (已达到目标 / 未达到目标) and why in one phrase (12月数据已出), never 基本确定 or 按趋势推算
+    outlooks = forecast_all(ds, 2023, (2024, 8))
+    prog = {p.indicator_id: p for p in ds.progress(2023, (2024, 8))}
+    rows = {r.id: r for r in forecast_rows(ds, outlooks, prog, "zh")}
+    assert rows["new_urban_jobs"].level == "已达到目标" and rows["new_urban_jobs"].level_code == "met"
+    assert rows["policy_system_services"].level == "未达到目标" and rows["policy_system_services"].level_code == "missed"
+    assert rows["budget_execution"].level_code == "missed" and rows["budget_execution"].reason == "12月数据已出"
+    assert rows["unified_registration"].level == "已达到目标"  # a milestone achieved
+    assert not {r.level for r in rows.values()} & {"基本确定", "很可能完成", "有风险", "难以完成"}
+    parts = level_counts(rows.values(), "zh")
+    assert parts[0].startswith("已达到目标") and any(p.startswith("未达到目标") for p in parts)
+    assert level_name("missed", "en") == "Missed"
+    # the year under way keeps its forecast levels: a milestone achieved is met, the rest forecasts
+    now = {r.id: r for r in forecast_rows(ds, forecast_all(ds, 2024, (2024, 8)), {p.indicator_id: p for p in ds.progress(2024, (2024, 8))}, "zh")}
+    assert now["new_urban_jobs"].level_code in ("certain", "likely", "possible", "impossible")

@@ -56,6 +56,10 @@ def test_a_target_table_states_no_spending():
     # 预算数 | 执行数 | 执行率 | 得分 (a 自评表 scored out of 20)
     (["预算执行情况(万元) (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 (20分*执行率)",
       "年度财政资金总额 | 278.4449 | 30.00 | 10.77% | 2.16"], 30.0, 278.4449),
+    # the rate without its % sign (10 of 50 spent: 20), or as a fraction (60 of 80: 0.75)
+    (["预算执行情况(万元) | (20分) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分 | (20分*执行率)",
+      "年度财政资金总额 | 50 | 10 | 20 | 4"], 10.0, 50.0),
+    (["项目资金 | 全年预算数 | 全年执行数 | 执行率", "年度资金总额 | 80 | 60 | 0.75"], 60.0, 80.0),
     # a copy that lost one cell: read by the rate, which bears out 31.69 of 32.4
     (["| 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |", "年度资金总额 |", "| 32.4 | 31.69 | 10 | 97.80% | 9 |"],
      31.69, 32.4),
@@ -69,6 +73,8 @@ def test_a_target_table_states_no_spending():
 def test_spending_read_where_the_block_bears_it_out(lines, amount, budget):
     spent = _spent(*lines)
     assert spent is not None and spent["amount"] == pytest.approx(amount) and spent["budget"] == pytest.approx(budget)
+    if spent["rate"] is not None:  # the rate said in percent, however the form wrote it
+        assert spent["rate"] == pytest.approx(amount / budget * 100, abs=1.5)
 
 
 @pytest.mark.parametrize("lines", [
@@ -80,6 +86,8 @@ def test_spending_read_where_the_block_bears_it_out(lines, amount, budget):
     ["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分".replace(" ", "|"), "年度资金总额:|880|880|880|10|10"],
     # a label run into the text before it: which figure is whose cannot be told
     ["中央主管部门 | 人社部地方财政部门临河全年预算数(A) | 全年执行数(B) | 7165.32 | 6992.95"],
+    # a bare number under 执行率 that the figures do not bear out (60 of 80 is not 70)
+    ["项目资金 | 全年预算数 | 全年执行数 | 执行率", "年度资金总额 | 80 | 60 | 70"],
     # a forecast is not spending
     ["项目资金 | 全年预算数 | 预计执行数 | 执行率", "年度资金总额 | 100 | 88 | 88%"],
 ])

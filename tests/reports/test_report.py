@@ -330,6 +330,24 @@ def test_closed_year_scores_actuals(dataset):
     assert "1-12月执行情况" in _headers(ws)
 
 
+def test_a_closed_year_on_the_slides(dataset):
+    # 2023 is over at August 2024: year values and outcomes, the targets missed (no chance, no
+    # pace needed), the year-end execution without a projection or a scenario
+    deck = {s.key: s for s in report.slides(report.build_context(dataset, (2024, 8), year=2023))}
+    goals = [s for k, s in deck.items() if k.startswith("goal:")]
+    assert goals and all(s.columns[4] == "全年值" for s in goals)
+    assert {r[5] for s in goals for r in s.table} <= {"已达到目标", "未达到目标", "—"}
+    assert any("本年度已结束" in n for n in goals[0].notes)
+    risks = deck["risks"]
+    assert risks.title == "未达到目标的指标" and risks.columns == ["指标", "年度目标", "全年值", "与目标差", "状态"]
+    missed = {r[0]: r for r in risks.table}
+    assert "−0.1" in missed["“一网通办”政策经办系统服务人次"][3] or "-0.1" in missed["“一网通办”政策经办系统服务人次"][3]
+    assert not risks.bullets
+    budget = deck["budget"]
+    assert [m.label for m in budget.metrics][0] == "年末执行率" and "年末预计执行率" not in [m.label for m in budget.metrics]
+    assert not any("情景" in b for b in budget.bullets)
+
+
 # -- the deck (.pptx) -----------------------------------------------------------------------
 
 
@@ -721,7 +739,7 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     assert [v for v in (ws.cell(_row_of(ws, "总分", 1), c).value for c in range(2, 9)) if v is not None][-1] == "—"
     deck = report.slides(ctx)
     levels = {r[5] for s in deck if s.key.startswith("goal:") for r in s.table}
-    assert levels <= {"基本确定", "很可能完成", "有风险", "难以完成", "待下次测评", "—"} and levels - {"—"}
+    assert levels <= {"已达到目标", "基本确定", "很可能完成", "有风险", "难以完成", "未达到目标", "待下次测评", "—"} and levels - {"—"}
     shown = [st for s in deck if s.key.startswith("goal:") for st in s.row_status]
     assert shown[0] != "no_data" and set(shown[shown.index("no_data"):]) == {"no_data"}  # problems first, no data last
     worded = [s for s in deck if s.key.startswith("goal:") and any(len(r[1]) > 10 for r in s.table)]

@@ -145,6 +145,23 @@ def test_english(dataset):
     assert "Performance monitoring report, 2024" in text and "1. Overall progress" in text and "3. Budget execution" in text
 
 
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_closed_year_is_reported_as_outcomes(dataset, lang):
+    # 2023 seen from August 2024: what was met and missed, the year-end execution and the points
+    # scored — no "预计全年完成", no likelihood of a year already over, no pace for months gone
+    ctx23 = report.build_context(dataset, (2024, 8), year=2023, lang=lang)
+    doc = docx.Document(io.BytesIO(docx_bytes(ctx23, with_charts=False)))
+    full = _full_text(doc)
+    if lang == "zh":
+        assert "本年度已结束：达到年度目标" in full and "未达到2项" in full and "截至2023年12月累计完成" in full
+        assert "全年完成2.40万人次，未达到年度目标" in full
+        assert "预计全年完成" not in full and "按年末预测" not in full
+        assert "个月需月均完成" not in full.split("四、")[1].split("五、")[0]  # no pace for months gone
+        assert "本年度已结束，以下" in full and "12月数据已出的指标，全年值为实际值" in full
+    else:
+        assert "The year is over: " in full and "target missed" in full and "year-end forecast is" not in full
+
+
 def test_charts_are_pictures(ctx):
     d = docx.Document(io.BytesIO(docx_bytes(ctx)))
     assert len(d.inline_shapes) == 3  # status counts, goal scores, budget execution

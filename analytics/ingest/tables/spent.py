@@ -44,6 +44,20 @@ def _rate(text: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
+def _share(values: dict[str, str]) -> float | None:
+    """The 执行率 a row's rate cell states, in percent: ``20%``, or a bare number under the column
+    (``20``; ``0.2`` as a fraction) when the row's spending and budget bear it out; None otherwise."""
+    cell = values.get("rate", "")
+    if (rate := _rate(cell)) is not None:
+        return rate
+    bare, spent = amount_wan(cell), amount_wan(values.get("executed", ""))
+    budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
+    if bare is None or spent is None or not budget:
+        return None
+    ratio = spent / budget * 100
+    return next((r for r in (bare, bare * 100) if abs(ratio - r) <= 0.5), None)
+
+
 def _role(cell: str, lex: Lexicon) -> str | None:
     """The budget block's column a header cell names (``executed``, ``budget``, ``initial``,
     ``rate``, ``projected``, ``arrived``, ``points``, ``score``), else None."""
@@ -80,7 +94,7 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
         blank = bool(_BLANK.match(normalize_text(cell).replace(" ", "")))
         if role in _AMOUNT_ROLES and not blank and amount_wan(cell) is None:
             return None
-        if role == "rate" and not blank and _rate(cell) is None:
+        if role == "rate" and not blank and _rate(cell) is None and amount_wan(cell) is None:
             return None
         if role in ("points", "score") and _rate(cell) is not None:
             return None  # a share under 分值 or 得分
@@ -91,6 +105,8 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
     budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
     if rate is not None and (not budget or abs(spent / budget * 100 - rate) > tolerance):
         return None
+    if rate is None and amount_wan(values.get("rate", "")) is not None and _share(values) is None:
+        return None  # a bare number under 执行率 the spending and budget do not bear out
     return spent
 
 
@@ -109,7 +125,7 @@ def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict
     for skip in (0, 1):
         values = _under(roles[skip:], cells)
         spent = _check(values, tolerance)
-        if spent is not None and (skip == 0 or _rate(values.get("rate", "")) is not None):
+        if spent is not None and (skip == 0 or _share(values) is not None):
             return values, spent
     return None
 
@@ -180,7 +196,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             if labelled is not None:
                 values, spent = labelled
                 budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
-                return {"amount": spent, "label": "执行数", "budget": budget, "rate": _rate(values.get("rate", "")),
+                return {"amount": spent, "label": "执行数", "budget": budget, "rate": _share(values),
                         "sources": [], "month": None}
             continue
         lead = 0  # the row's label is the last cell before its figures (项目资金（万元） merged down before it)
@@ -211,7 +227,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         values, spent = read
         budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
         if kind == "total" and found is None:
-            found = {"amount": spent, "label": label, "budget": budget, "rate": _rate(values.get("rate", "")),
+            found = {"amount": spent, "label": label, "budget": budget, "rate": _share(values),
                      "sources": [], "month": month}
         elif kind == "sources" and found is not None:
             name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
