@@ -6,10 +6,12 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from analytics.core.calendar import data_month
+from analytics.core.calendar import data_month, year_over
 from analytics.present import chart_data
 from analytics.present.catalogue import text
 from analytics.present.forecast_text import reason_name
+from analytics.present.forecast_table import OUTCOME_CODES
+from analytics.present.goal_table import likelihood_cell
 from analytics.present.format import DASH, fmt_change, fmt_month, fmt_months, fmt_pct, fmt_target, fmt_value, unit_name
 from analytics.present.i18n import t
 from analytics.present.judgement_text import thresholds_params
@@ -89,11 +91,15 @@ st.info(esc(explain(ind, row, lang)), icon=":material/lightbulb:")
 fc = outlooks(state.year, state.as_of).get(iid)
 if fc is not None and (fc.point is not None or fc.likelihood is not None):
     view = forecast_view(state.year, state.as_of, lang)[iid]  # the 年末预测 page's own row: the same words and numbers
-    f1, f2, f3 = metric_columns("indicator_outlook", [1.1, 1.4, 1.0])
-    f1.metric(t("ind_forecast", lang), esc(view.forecast), help=t("ind_forecast_help", lang), border=True)
-    f2.metric(t("ind_interval", lang), esc(view.interval), border=True)
-    f3.metric(t("ind_likelihood", lang), esc(view.level if view.prob == DASH else f"{view.level} {view.prob}"),
-              help=text("manager.level_help", lang, **thresholds_params()), border=True)
+    if year_over(state.year, state.as_of) and view.level_code in OUTCOME_CODES:  # an outcome: no forecast, interval or chance
+        f1, f2 = metric_columns("indicator_outlook", [1.1, 2.6])
+        f1.metric(t("ind_outcome", lang), esc(view.level), help=text("manager.level_help", lang, **thresholds_params()), border=True)
+    else:
+        f1, f2, f3 = metric_columns("indicator_outlook", [1.1, 1.4, 1.0])
+        f1.metric(t("ind_forecast", lang), esc(view.forecast), help=t("ind_forecast_help", lang), border=True)
+        f2.metric(t("ind_interval", lang), esc(view.interval), border=True)
+        f3.metric(t("ind_likelihood", lang), esc(likelihood_cell(view)),
+                  help=text("manager.level_help", lang, **thresholds_params()), border=True)
     if view.level_code == "await":  # why no year-end yet: 每季度测评，最近 6月：94.7%，下次 9月
         st.caption(esc(view.reason))
     elif view.basis != DASH:

@@ -9,7 +9,7 @@ import streamlit as st
 from analytics.core.calendar import data_month, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
-from analytics.present.forecast_table import level_counts
+from analytics.present.forecast_table import OUTCOME_CODES, level_counts
 from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value
 from analytics.present.i18n import t
 from analytics.present.labels import (
@@ -164,7 +164,7 @@ with left:
     st.caption(t("watch_caption", lang))
     by_row = {r.indicator_id: r for r in rows}
     risky = [o for o in sorted(outlook.values(), key=risk_order)
-             if o.p_attain is not None and view[o.indicator_id].level_code not in ("met", "certain", "await")][:8]
+             if o.p_attain is not None and view[o.indicator_id].level_code not in ("met", "certain", "await")]  # the met are no worry[:8]
     if not risky:  # nothing at risk, or nothing that could be forecast at all (no actuals yet)
         forecast_any = any(o.p_attain is not None for o in outlook.values())
         st.caption(t("watch_none" if forecast_any else "project_pages.watch_no_forecast", lang))
@@ -172,9 +172,10 @@ with left:
         ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
         with st.container(key=f"watch_{ind.id}"):
             st.page_link("pages/indicator.py", label=f"**{esc(ind.display_name(lang))}**", query_params={"indicator": ind.id}, icon=":material/query_stats:")
-            bits = [t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
+            known = view[ind.id].level_code in OUTCOME_CODES  # an outcome (未达到目标): no chance, no forecast
+            bits = [view[ind.id].level if known else t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
             if ind.kind != "milestone" and o.point is not None:
-                bits.append(t("watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
+                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
                 bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=fmt_value(r.expected, ind.unit, lang)))
             status = status_label(r.status, lang, rules) if r else ""

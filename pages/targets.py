@@ -33,8 +33,8 @@ with c2.container(border=True):
         source = s.name_en if lang == "en" and s.name_en else s.name
         st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_value(s.amount, "万元", lang)))
     if project.execution_targets:
-        st.caption(t("list_sep_long", lang).join(
-            t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items())))
+        st.caption(t("execution_targets", lang, items=t("list_sep_long", lang).join(
+            t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items()))))
 
 with st.expander(t("overall_goal", lang), expanded=True):
     st.markdown(esc(project.overall_goal) if (project.overall_goal or "").strip() or project.goals else t("no_overall_goal", lang))

@@ -34,6 +34,8 @@ from analytics.rules.progress import IndicatorProgress
 #: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
 #: known (``met``, ``missed``: :func:`analytics.present.labels.likelihood_shown`), and ``await``.
 LEVEL_CODES: tuple[str, ...] = ("met", "certain", "likely", "possible", "impossible", "missed", "await")
+#: The levels that are outcomes already known: said without a chance.
+OUTCOME_CODES: tuple[str, ...] = ("met", "missed")
 
 #: Screen columns (decision columns first) and export columns (all, the id last): catalogue keys.
 SCREEN_COLUMNS: tuple[str, ...] = ("indicator", "target", "forecast", "prob", "level", "status", "gap", "reason")

@@ -21,7 +21,7 @@ from analytics.core.model import Project
 from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present.catalogue import text
-from analytics.present.forecast_table import ForecastRow, forecast_text
+from analytics.present.forecast_table import OUTCOME_CODES, ForecastRow, forecast_text
 from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, fmt_target, unit_name
 from analytics.present.labels import category_name, goal_label, origin_name, status_label, value_said
 from analytics.present.progress_text import explain
@@ -64,10 +64,11 @@ def column_title(key: str, lang: str = "zh") -> str:
 
 
 def likelihood_cell(row: ForecastRow | None) -> str:
-    """``很可能完成 83%``; ``待下次测评``; a level without a chance alone; ``—``."""
+    """``很可能完成 83%``; ``待下次测评``; a level without a chance alone, and an outcome (已达到目标 /
+    未达到目标: no chance of what already happened); ``—``."""
     if row is None or row.level == DASH:
         return DASH
-    return row.level if row.prob == DASH else f"{row.level} {row.prob}"
+    return row.level if row.prob == DASH or row.level_code in OUTCOME_CODES else f"{row.level} {row.prob}"
 
 
 def screen_columns(lang: str) -> list[str]:

@@ -240,6 +240,13 @@ def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
     assert message("bud_year_end_final", lang) in labels and message("bud_score_final", lang) in labels
     assert message("bud_year_end", lang) not in labels
     assert not bud.main.slider and message("bud_no_months_left", lang) in [c.value for c in bud.main.caption]
+    met = message("manager.level_met", lang)  # an outcome is said without a chance (not 已达到目标 100%)
+    goals = open_page("pages/goals.py", "cz", lang)
+    cells = {str(c) for d in goals.main.dataframe for c in d.value.to_numpy().ravel()}
+    assert met in cells and not any(c.startswith(met + " ") for c in cells)
+    ind = open_page("pages/indicator.py", "cz", lang, indicator="t01")
+    cards = {m.label: m.value for m in ind.main.metric}
+    assert message("ind_outcome", lang) in cards and message("ind_interval", lang) not in cards, cards
 
 
 def test_overview_without_any_actuals_does_not_promise_success() -> None:

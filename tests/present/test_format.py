@@ -156,6 +156,17 @@ def test_units_in_english():
     assert f.unit_name("元/立方米", "en") == "元/立方米"  # unknown: as written
 
 
+def test_every_unit_the_reader_knows_has_an_english_name():
+    # a table's unit read by parse-table (lexicon units.known) is said in English on the English
+    # pages, never left in Chinese (化粪池 ≥63 立方米 → ≥63 m³)
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    known = [u for u in load_lexicon().units if u not in ("%", "‰")]
+    untranslated = [u for u in known if f.unit_name(u, "en") == u]
+    assert not untranslated, untranslated
+    assert f.unit_name("立方米", "en") == "m³"
+
+
 def test_no_raw_floats_over_many_values():
     """Whatever the value, the output has exactly the unit's decimals (at most, and no zero
     trailing them, for a unit that drops them)."""

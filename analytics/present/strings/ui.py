@@ -141,6 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "targets_title": {"zh": "绩效目标表", "en": "Performance-target table"},
     "targets_caption": {"zh": "照录自官方绩效目标表；“目标文本”行是仅在目标文字中出现的量化目标。", "en": "As written in the official table; 'goal text' rows are quantitative targets found only in the goal text."},
     "funding": {"zh": "资金情况（万元）", "en": "Funding (10k yuan)"},
+    "execution_targets": {"zh": "预算执行率目标：{items}", "en": "Budget execution targets: {items}"},
     "departments": {"zh": "主管部门", "en": "Departments"},
     "raw_text": {"zh": "原文", "en": "As written"},
     "parsed": {"zh": "解析", "en": "Parsed"},
@@ -425,6 +426,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "goal_outlook": {"zh": "年末预测：{parts}", "en": "Year-end forecast: {parts}"},
     "goal_open": {"zh": "查看目标{g}", "en": "Open goal {g}"},
     "watch_caption": {"zh": "按年末完成概率从低到高排列（与“年末预测”相同的顺序）；点击指标名称查看详情。", "en": "Lowest chance of meeting the target first (the order of Year-end forecast); click a name for its detail."},
+    "watch_final": {"zh": "全年 {point}，目标 {target}", "en": "the year closed at {point}, target {target}"},
     "watch_forecast": {"zh": "年末预计 {point}，目标 {target}", "en": "forecast {point}, target {target}"},
     "watch_likelihood": {"zh": "{level}（完成概率 {p}）", "en": "{level} (chance {p})"},
     "watch_now": {"zh": "实际 {actual}，应达 {expected}", "en": "actual {actual}, expected {expected}"},
@@ -442,6 +444,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "pick_placeholder": {"zh": "请选择", "en": "Choose"},
     # indicator detail: the year-end cards
     "ind_forecast": {"zh": "年末预计", "en": "Year-end forecast"},
+    "ind_outcome": {"zh": "全年结果", "en": "The year's result"},
     "ind_interval": {"zh": "80% 区间", "en": "80% interval"},
     "ind_likelihood": {"zh": "完成可能性", "en": "Likelihood"},
     "ind_forecast_none": {"zh": "不作预测：{reason}", "en": "No forecast: {reason}"},
