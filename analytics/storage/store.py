@@ -45,6 +45,7 @@ from __future__ import annotations
 
 import copy
 import datetime as _dt
+import errno
 import os
 from typing import TYPE_CHECKING, Any, Callable, Iterable, Mapping, Sequence
 
@@ -181,7 +182,12 @@ class Store:
             self._db = Db(self.file, clock)
         #: what opens this store again (in another thread or process): the URL or the file
         self.target: str = url or str(self.file)
-        self.dir.mkdir(parents=True, exist_ok=True)
+        try:
+            self.dir.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:  # a file where the folder should be, no permission: said, not a traceback
+            code = {errno.EEXIST: "store_dir_is_file", errno.ENOTDIR: "store_dir_is_file", errno.EACCES: "store_dir_denied",
+                    errno.EPERM: "store_dir_denied", errno.EROFS: "store_dir_denied"}.get(exc.errno or 0, "store_dir_unusable")
+            raise StoreError(code=code, params={"dir": str(self.dir), "why": exc.strerror or str(exc)}) from exc
         self._db.prepare()
         con = self._db.connect()
         try:

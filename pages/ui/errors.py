@@ -20,6 +20,8 @@ import streamlit as st
 from streamlit import config
 
 from analytics.present.i18n import t
+from analytics.present.strings.storage import render
+from analytics.storage.errors import StoreError
 
 LOG = logging.getLogger("performance_tracker.pages")
 if not LOG.handlers:  # Streamlit configures only its own loggers: write ours to stderr, with the time
@@ -47,6 +49,13 @@ def boundary(lang: str, where: str) -> Iterator[None]:
     """Catch what the page raises (not st.stop/st.rerun, which are not ``Exception``s)."""
     try:
         yield
+    except StoreError as exc:  # the store's own errors are sentences for people (a data folder that cannot be used)
+        ref = new_reference()
+        LOG.error("page store error ref=%s page=%s", ref, where, exc_info=exc)
+        said = t("shell.store_unusable", lang, ref=ref) if exc.code.startswith("store_dir_") else \
+            render(exc, lang) + " " + t("shell.page_error_ref", lang, ref=ref)  # the folder's path stays in the log
+        with st.container(key=ERROR_KEY):
+            st.error(said, icon=":material/error:")
     except Exception as exc:  # noqa: BLE001 - the page boundary: everything is logged, nothing leaks
         if details_shown():
             raise

@@ -211,6 +211,24 @@ def test_page_error_shows_a_reference_not_the_file_and_line(monkeypatch):
     assert at.sidebar.radio(key="lang").value == "zh"  # the sidebar still works
 
 
+def test_a_data_folder_that_cannot_be_used_is_said_not_a_traceback(tmp_path, monkeypatch):
+    """PT_DATA_DIR naming a file: the page says the data store cannot be opened (a misconfigured
+    or read-only folder) with a reference, and keeps the folder's path for the log."""
+    from streamlit.testing.v1.util import patch_config_options
+
+    from pages.ui import common
+
+    blocker = tmp_path / "not_a_folder"
+    blocker.write_text("x")
+    monkeypatch.setenv("PT_DATA_DIR", str(blocker / "data"))
+    common.invalidate_data()
+    with patch_config_options({"client.showErrorDetails": "false"}):
+        at = fresh()
+    assert not at.exception
+    shown = "\n".join(e.value for e in at.error)
+    assert "数据存储无法打开" in shown and "参考编号" in shown and str(blocker) not in shown
+
+
 def test_store_path_is_for_admins_only(tmp_path, monkeypatch):
     from analytics.storage.access import add_user
 

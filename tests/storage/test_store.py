@@ -709,3 +709,17 @@ def test_every_store_error_code_has_catalogue_text():
     assert {"schema_newer", "no_targets", "no_batch", "bad_target_name"} <= codes
     for code in codes - {"restore_failed"}:
         assert f"storage.{code}" in CATALOGUE and CATALOGUE[f"storage.{code}"]["en"], code
+
+
+def test_a_data_folder_that_is_a_file_is_a_store_error(tmp_path):
+    # PT_DATA_DIR / --store naming a file (or a folder under one): a StoreError with its own
+    # sentence, and the CLI says it with exit 2 instead of an OS error in English
+    from analytics.cli.main import main
+    from analytics.present.strings.storage import render
+
+    blocker = tmp_path / "a_file"
+    blocker.write_text("x")
+    with pytest.raises(StoreError) as err:
+        Store(blocker / "data")
+    assert err.value.code == "store_dir_is_file" and "不是文件夹" in render(err.value, "zh")
+    assert main(["status", "--store", str(blocker / "data")]) == 2

@@ -7,6 +7,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "本页出现意外错误，已记录。请把参考编号 {ref} 告诉管理员。",
         "en": "This page hit an unexpected error; it has been logged. Please give the administrator the reference {ref}.",
     },
+    "page_error_ref": {"zh": "（参考编号 {ref}）", "en": "(reference {ref})"},
+    "store_unusable": {
+        "zh": "数据存储无法打开：数据目录设置有误或不可写，已记录。请把参考编号 {ref} 告诉管理员。",
+        "en": "The data store cannot be opened: its folder is misconfigured or not writable; this has been logged. Please give the administrator the reference {ref}.",
+    },
     "admin_details": {"zh": "存储详情（仅管理员）", "en": "Storage details (administrators only)"},
     "store_details": {
         "zh": "数据文件：{path} · 结构版本 {schema} · 数据版本 {version}",

@@ -72,6 +72,12 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "no_targets": {"zh": "数据库中没有目标表。", "en": "The store holds no target table."},
     # ------------------------------------------------------------------ projects
+    "store_dir_is_file": {"zh": "数据存储目录“{dir}”无法使用：该路径（或其上级）是一个文件，不是文件夹。请检查 PT_DATA_DIR 或 --store。",
+                          "en": "The data folder {dir!r} cannot be used: it (or a folder above it) is a file. Check PT_DATA_DIR or --store."},
+    "store_dir_denied": {"zh": "数据存储目录“{dir}”无法使用：没有写入权限。请检查 PT_DATA_DIR 或 --store 指向一个可写的文件夹。",
+                         "en": "The data folder {dir!r} cannot be used: no permission to write there. Check that PT_DATA_DIR or --store names a writable folder."},
+    "store_dir_unusable": {"zh": "数据存储目录“{dir}”无法使用（{why}）：请检查 PT_DATA_DIR 或 --store 指向一个可写的文件夹。",
+                           "en": "The data folder {dir!r} cannot be used ({why}): check that PT_DATA_DIR or --store names a writable folder."},
     "unknown_project": {"zh": "数据库中没有项目「{project}」。", "en": "The store has no project {project!r}."},
     "project_exists": {"zh": "项目编号「{project}」已被使用（包括已归档的项目），请换一个编号。",
                        "en": "The project id {project!r} is taken (archived projects included); choose another."},
