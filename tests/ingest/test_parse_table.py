@@ -94,6 +94,19 @@ def test_facts_written_as_a_label_and_its_value_in_one_cell() -> None:
     assert facts["goals"] == [{"label": "年度目标", "text": "完成道路硬化5公里，改善群众出行条件"}]
 
 
+def test_facts_in_a_header_row_over_the_indicator_table() -> None:
+    # 整体支出绩效目标表: one header row names the unit, its money and its goal over the indicators,
+    # their values in the first row below (not 单位名称 → 按收入性质分); 金额单位：万元 names no office
+    text = ("整体支出绩效目标表\n金额单位:万元\n"
+            "单位编码\t单位名称\t资金总额\t按收入性质分\t\t整体绩效目标\t一级指标\t二级指标\t三级指标\t指标值\t计量单位\n"
+            "\t\t\t一般公共预算\t其他资金\t\t\t\t\t\t\n"
+            "058003\t某市社会福利院\t1,752.48\t1,462.48\t290\t为全院283名服务对象提供良好的生活、学习环境\t产出指标\t数量指标\t开展开放日活动次数\t1\t次\n"
+            "\t\t\t\t\t\t\t质量指标\t设施设备维修维护覆盖率\t90\t%\n")
+    project = parse_table(text.encode("utf-8"), filename="zhengti.txt", year=2025).to_json()["project"]  # type: ignore[union-attr]
+    assert project["name"] == "某市社会福利院" and project["funding"]["total"] == 1752.48
+    assert project["departments"] == {} and "283名服务对象" in (project["overall_goal"] or "")
+
+
 @pytest.mark.parametrize("cell, name, departments", [
     # several facts in one cell, as forms print them: a gap (two spaces, 　) or a new line between them
     ("项目名称：就业服务提升项目\u3000\u3000截至：2024年8月\u3000\u3000【示例】\n主管部门：市人社局\u3000\u3000实施单位：市就业中心",

@@ -119,17 +119,48 @@ def _fields(cell: str, lex: Lexicon) -> list[tuple[str, str, str]]:
     return [f for f in (_inline(p, lex) for p in pieces) if f is not None]
 
 
-def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
-    """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``."""
+def _header_facts(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str, str, str]] | None:
+    """(kind, label, value) of a header row whose values stand in the row(s) below, under their
+    labels (整体支出绩效目标表: ``单位编码 | 单位名称 | 资金总额 | 按收入性质分 …`` above ``058003 |
+    衡阳市社会福利院 | 1,752.48 | …``): each label's value is the first cell below it (within two
+    rows, past a second header line) that is no label. None for any other row: one with a figure,
+    a text (a cell of more than 15 characters) or a ``label：value`` cell of its own, fewer than two labels, a first label with a value beside
+    it, or nothing below its labels."""
+    row = rows[r]
+    if any(amount_wan(c) is not None or _fields(c, lex) or (len(normalize_text(c)) > 15 and label_kind(c, lex) is None)
+           for c in row if c.strip()):
+        return None  # a figure, a text or a label with its value in its own cell (项目名称：…): labels beside values
+    labelled = [(i, kind) for i, c in enumerate(row) if (kind := label_kind(c, lex)) is not None]
+    if len(labelled) < 2 or any(row[k].strip() for k in range(labelled[0][0] + 1, labelled[1][0])):
+        return None  # the first label has a value beside it (中央主管部门 | 人力资源社会保障部): no header
+    out = []
+    for i, kind in labelled:
+        below = (rows[k][i] for k in range(r + 1, min(r + 3, len(rows))) if i < len(rows[k]) and rows[k][i].strip())
+        value = next((c for c in below if label_kind(c, lex) is None), None)
+        if value is not None:
+            out.append((kind, normalize_text(row[i]), value))
+    return out or None
+
+
+def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | None = None) -> dict[str, Any]:
+    """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``;
+    ``after``: the rows that follow (the indicator table's header and first rows), where the
+    values of the last row, a header of labels over both tables, may stand."""
     facts: dict[str, Any] = {"name": None, "departments": {}, "funding": None, "goals": []}
     sources: list[dict[str, Any]] = []
     total: float | None = None
     last_label: tuple[str, str] | None = None
     pending_goal: str | None = None
-    for raw in rows:
+    for r, raw in enumerate(rows):
         row = _dedupe(raw)
         cells = [c for c in row if c]
         if not cells:
+            continue
+        # the row right above the indicator table's header may be the header of a facts row below it
+        header = _header_facts([*rows, *after], r, lex) if after and r == len(rows) - 1 else None
+        if header is not None:  # labels above their values (单位名称 over the unit's name)
+            for field in header:
+                total, pending_goal = _take(facts, sources, total, *field, pending_goal, lex)
             continue
         if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and not _fields(cells[0], lex):
             facts["goals"].append({"label": pending_goal, "text": cells[0].strip()})
@@ -173,6 +204,9 @@ def read_facts(rows: list[list[str]], lex: Lexicon) -> dict[str, Any]:
                     _take(facts, sources, total, k2, normalize_text(rest[j]), rest[j + 1], None, lex)
                     j += 1
                 j += 1
+    if after:  # the indicator table's own header may name the facts of the row below it (单位名称 | 资金总额 | 一级指标 …)
+        for field in _header_facts([*rows, *after], len(rows), lex) or []:
+            total, pending_goal = _take(facts, sources, total, *field, pending_goal, lex)
     spent = read_spent(rows, lex, label_kind)
     if spent is not None and spent["budget"] is not None:
         total = spent["budget"]  # the year's budget the form's 执行率 is against (全年预算数 over 年初预算数)
@@ -199,7 +233,8 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
             and (facts["name"] is None or (facts.get("name_from_unit") and "单位" not in label)):
         facts["name"] = " ".join(value.split())  # a project's own name over its office's (单位名称 above 项目名称)
         facts["name_from_unit"] = "单位" in label
-    elif kind == "departments" and value_n and amount_wan(value) is None:
+    elif kind == "departments" and value_n and amount_wan(value) is None \
+            and not re.fullmatch(r"[(（]?(万|亿|千|百)?元[)）]?", value_n.replace(" ", "")):  # 金额单位：万元 names no office
         deps = facts["departments"]
         key = re.sub(r"[(（].*?[)）]", "", label)
         deps[key] = f"{deps[key]}；{value.strip()}" if key in deps and value.strip() not in deps[key] else value.strip()

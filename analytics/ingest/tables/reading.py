@@ -139,7 +139,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     if layout is None:
         sample = [_row_text(r)[:80] for r in table.rows if any(c.strip() for c in r)][:6]
         return NoTable("no_header", rows=len(table.rows), sample=sample, sheets=table.sheets)
-    facts = read_facts(table.rows[: layout.first_header_row], lex)
+    facts = read_facts(table.rows[: layout.first_header_row], lex, after=table.rows[layout.first_header_row: layout.first_header_row + 3])
     year_from = "argument" if year else None
     fallback = year
     if fallback is None:
