@@ -112,10 +112,11 @@ def project_for(args: argparse.Namespace):
 
 
 def dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int] | None]:
-    """The dataset and the as-of month (--as-of, else the latest month with data; None with a
-    message on stderr when there is no data at all)."""
+    """The dataset and the as-of month (--as-of, else the month the app opens on — the latest
+    month most indicators have reported; None with a message on stderr when there is no data
+    at all)."""
     ds = load(args)
-    as_of = args.as_of or ds.latest_period
+    as_of = args.as_of or ds.opening_as_of()
     if as_of is None:
         print(text("cli.no_data", "en") + " / " + text("cli.no_data", "zh"), file=sys.stderr)
     return ds, as_of

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analytics.core.reporting import default_as_of
 from analytics.core.model import Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all, load_rules
 from analytics.rules.quality import QualityNote, evaluate as evaluate_quality
@@ -40,6 +41,12 @@ class Dataset:
 
     def periods(self) -> list[tuple[int, int]]:
         return sorted(set(self.actuals.periods()) | set(self.budget.monthly))
+
+    def opening_as_of(self) -> tuple[int, int] | None:
+        """The as-of month the app opens on and the CLI judges at when none is given: the latest
+        month most indicators (and the spending) have reported
+        (:func:`analytics.core.reporting.default_as_of`); None without any data."""
+        return default_as_of(self.project, self.actuals, self.budget, self.periods())
 
     def years(self) -> list[int]:
         years = set(self.project.target_years)

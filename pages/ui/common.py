@@ -34,7 +34,7 @@ from analytics.storage.projects import ProjectInfo
 from analytics.storage.schema import DEFAULT_PROJECT
 from analytics.storage.store import ENV_DATA_DIR, SeedSpec, Store, seed_sample_default, store_location
 from analytics.core.calendar import Month, default_year as year_to_show
-from analytics.core.reporting import REPORTING_RULES, MonthCoverage, default_as_of, later_partial, month_coverage
+from analytics.core.reporting import REPORTING_RULES, MonthCoverage, later_partial, month_coverage
 from analytics.rules.progress import GoalRollup, IndicatorProgress, rollup
 from analytics.present import labels
 from analytics.present.format import fmt_list, fmt_month, fmt_period_key
@@ -354,10 +354,9 @@ def sidebar() -> ViewState:
 
 @st.cache_data(show_spinner=False, max_entries=8)
 def reporting_default(signature: tuple[Any, ...]) -> tuple[int, int] | None:
-    """The as-of month the app opens on (:func:`analytics.core.reporting.default_as_of`)."""
+    """The as-of month the app opens on (:meth:`analytics.storage.dataset.Dataset.opening_as_of`)."""
     del signature  # cache key: the data version
-    ds = dataset()
-    return default_as_of(ds.project, ds.actuals, ds.budget, ds.periods())
+    return dataset().opening_as_of()
 
 
 @st.cache_data(show_spinner=False, max_entries=64)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -193,3 +194,23 @@ def test_every_read_command_reads_the_apps_store_by_default(tmp_path):
     cells = [c.value for row in openpyxl.load_workbook(out).worksheets[0].iter_rows() for c in row]
     assert 13 in cells
     assert json.loads(run("targets", env=env).stdout)["project"]["funding"]["total"] == 103414.18
+
+
+def test_the_default_as_of_month_is_the_one_the_app_opens_on(tmp_path):
+    # a later month that only a few indicators have reported (September: 2 of 48) is not where the
+    # CLI judges by default: the month most have reported, as the app's sidebar opens on it
+    from analytics.storage.store import Store
+
+    store = tmp_path / "store"
+    db = Store(store)
+    ds = db.load_dataset()
+    opening = ds.opening_as_of()
+    assert opening == (2024, 8)
+    early = io.BytesIO("indicator_id,period,value\nnew_urban_jobs,2024-09,9.9\nvocational_training,2024-09,8.8\n".encode())
+    result = db.validate_file(early, filename="sep.csv", kind="actuals")
+    assert result.ok, result.errors
+    db.apply_import(result, "sep.csv", "tester", keep_sample=True)
+    assert Store(store).load_dataset().latest_period == (2024, 9)
+    r = run("status", "--store", str(store))
+    assert r.returncode == 0, r.stderr
+    assert json.loads(r.stdout)["as_of"] == "2024-08"
