@@ -112,9 +112,9 @@ def project_for(args: argparse.Namespace):
 
 
 def dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int] | None]:
-    """The dataset and the as-of month (--as-of, else the month the app opens on — the latest
-    month most indicators have reported; None with a message on stderr when there is no data
-    at all)."""
+    """The dataset and the as-of month (--as-of, else the month the app opens on: the latest
+    month most indicators have reported, or without any data this month while the project runs
+    or before it starts, else its last December)."""
     ds = load(args)
     as_of = args.as_of or ds.opening_as_of()
     if as_of is None:

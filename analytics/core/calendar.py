@@ -62,6 +62,16 @@ def year_over(year: int, as_of: tuple[int, int]) -> bool:
     return data_month(year, as_of) == 12
 
 
+def empty_as_of(years: Iterable[int], today: tuple[int, int]) -> tuple[int, int]:
+    """The as-of month of a project with no data at all: this month (``today``) while the project
+    runs or before it starts (a table for next year judged now: its year has not started, nothing
+    is over), December of its last year once it has ended."""
+    known = sorted(set(years))
+    if not known or tuple(today) <= (known[-1], 12):
+        return (int(today[0]), int(today[1]))
+    return (known[-1], 12)
+
+
 def default_year(years: Iterable[int], as_of: tuple[int, int]) -> int:
     """The year shown when none is chosen: the as-of year when it has data or targets (or
     nothing is known), else the latest earlier year, else the first year known."""

@@ -88,7 +88,7 @@ def build_context(
     """Compute everything a report needs. ``scenario`` is a scenario document (docs/budget.md;
     ``None`` = the baseline projection); an invalid one falls back to the baseline with a note."""
     project = ds.project
-    as_of = as_of or ds.opening_as_of() or (project.years[0], 12)  # as the app opens: the latest month most have reported
+    as_of = as_of or ds.opening_as_of()  # as the app opens: the latest month most have reported
     if year is None:
         year = cal.default_year(ds.years(), as_of)
     month = cal.data_month(year, as_of)

@@ -5,12 +5,14 @@ Every file goes through the validator in :mod:`analytics.ingest.validate` before
 
 from __future__ import annotations
 
+import datetime as _dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
+from analytics.core.calendar import empty_as_of
 from analytics.core.reporting import default_as_of
 from analytics.core.model import Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all, load_rules
@@ -42,11 +44,17 @@ class Dataset:
     def periods(self) -> list[tuple[int, int]]:
         return sorted(set(self.actuals.periods()) | set(self.budget.monthly))
 
-    def opening_as_of(self) -> tuple[int, int] | None:
+    def opening_as_of(self, today: tuple[int, int] | None = None) -> tuple[int, int]:
         """The as-of month the app opens on and the CLI judges at when none is given: the latest
         month most indicators (and the spending) have reported
-        (:func:`analytics.core.reporting.default_as_of`); None without any data."""
-        return default_as_of(self.project, self.actuals, self.budget, self.periods())
+        (:func:`analytics.core.reporting.default_as_of`); without any data, this month while
+        the project runs or before it starts, else its last December
+        (:func:`analytics.core.calendar.empty_as_of`; ``today`` defaults to the clock's month)."""
+        found = default_as_of(self.project, self.actuals, self.budget, self.periods())
+        if found is not None:
+            return found
+        now = _dt.date.today()
+        return empty_as_of(self.project.years, today or (now.year, now.month))
 
     def years(self) -> list[int]:
         years = set(self.project.target_years)

@@ -311,7 +311,7 @@ def sidebar() -> ViewState:
         st.error(t("project_no_years", lang, project=esc(ds.project.name)), icon=":material/event_busy:")
         st.stop()
     periods = ds.periods()
-    latest = ds.latest_period or (ds.project.years[0], 12)
+    latest = ds.latest_period or ds.opening_as_of()  # no data: this month, or the project's last December
     if not periods:
         periods = [latest]
     keys = [f"{y:04d}-{m:02d}" for y, m in periods]

@@ -249,6 +249,28 @@ def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
     assert message("ind_outcome", lang) in cards and message("ind_interval", lang) not in cards, cards
 
 
+def test_a_table_for_a_year_not_begun_is_not_over(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 目标表 for a coming year, saved before it starts and without data: the pages judge at
+    this month (not at the coming December), so nothing is called over or met."""
+    import datetime as dt
+
+    store = tmp_path / "future_store"
+    assert main(["new-project", str(CORPUS / TABLES["yy"]), "--store", str(store), "--id", "fy", "--year", "2099"]) == 0
+    monkeypatch.setenv("PT_DATA_DIR", str(store))
+    from pages.ui.common import invalidate_data
+
+    invalidate_data()
+    at = open_page("pages/overview.py", "fy")
+    shown = page_text(at)
+    today = dt.date.today()
+    assert f"{today.year}年{today.month}月" in shown and "2099年12月" not in shown
+    over = message("year_answer_final", "zh", year=2099, parts="@").split("@")[0]  # 2099 年已结束：
+    assert over not in shown, [ln for ln in shown.splitlines() if over in ln]
+    ask = message("year_answer", "zh", year=2099, parts="@").split("@")[0]  # 2099 年能否完成？年末预测：
+    assert any(m.value.startswith("#### " + ask) for m in at.main.markdown)
+    invalidate_data()
+
+
 def test_overview_without_any_actuals_does_not_promise_success() -> None:
     """A project with no actual value at all has nothing 'likely to be met'."""
     for lang in ("zh", "en"):

@@ -14,6 +14,7 @@ from analytics.core.calendar import (
     Month,
     data_month,
     year_over,
+    empty_as_of,
     default_year,
     milestone_achieved,
     probability_at_least,
@@ -47,6 +48,15 @@ def test_data_month():
     assert data_month(2023, (2024, 5)) == 12
     assert data_month(2024, (2024, 5)) == 5
     assert data_month(2025, (2024, 5)) == 0  # a future year: nothing counts yet
+
+
+def test_empty_as_of():
+    # a project with no data: this month while it runs or before it starts (a table for next year
+    # judged now is not over), its last December once it has ended
+    assert empty_as_of([2027], (2026, 12)) == (2026, 12) and not year_over(2027, empty_as_of([2027], (2026, 12)))
+    assert empty_as_of([2026, 2027], (2026, 5)) == (2026, 5)
+    assert empty_as_of([2022, 2023], (2026, 12)) == (2023, 12) and year_over(2023, (2023, 12))
+    assert empty_as_of([], (2026, 3)) == (2026, 3)
 
 
 def test_year_over():
