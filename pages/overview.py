@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from analytics.core.calendar import data_month, year_over
+from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
@@ -54,7 +54,9 @@ def likelihood_parts(ids: list[str]) -> list[str]:
 
 # -- the answer: will this year's targets be met? ----------------------------------------------
 parts = likelihood_parts(list(outlook))
-if parts:
+if year_ahead(state.year, state.as_of):  # a table for a coming year: nothing to judge or forecast yet
+    st.markdown("#### " + t("year_answer_ahead", lang, year=state.year, n=len(rows)))
+elif parts:
     answer = "year_answer_final" if year_over(state.year, state.as_of) else "year_answer"
     st.markdown("#### " + t(answer, lang, year=state.year, parts=t("list_sep", lang).join(parts)))
 

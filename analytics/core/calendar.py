@@ -62,6 +62,11 @@ def year_over(year: int, as_of: tuple[int, int]) -> bool:
     return data_month(year, as_of) == 12
 
 
+def year_ahead(year: int, as_of: tuple[int, int]) -> bool:
+    """Whether ``year`` has not started when judging at ``as_of`` (none of its months counts)."""
+    return data_month(year, as_of) == 0
+
+
 def empty_as_of(years: Iterable[int], today: tuple[int, int]) -> tuple[int, int]:
     """The as-of month of a project with no data at all: this month (``today``) while the project
     runs or before it starts (a table for next year judged now: its year has not started, nothing

@@ -319,7 +319,7 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤")  # the full-width signs as the others
     u = (unit or "").strip()
-    if u and u != "%" and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):
+    if u and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):  # 90 with % in the unit column: 90%
         return _with_unit(written, u, lang)
     compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
     if u and compared and compared.group(3) in ("", u):  # ``≥100`` without its unit (公里 in the unit column), or ``≥60个``

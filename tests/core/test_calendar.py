@@ -15,6 +15,7 @@ from analytics.core.calendar import (
     data_month,
     year_over,
     empty_as_of,
+    year_ahead,
     default_year,
     milestone_achieved,
     probability_at_least,
@@ -57,6 +58,7 @@ def test_empty_as_of():
     assert empty_as_of([2026, 2027], (2026, 5)) == (2026, 5)
     assert empty_as_of([2022, 2023], (2026, 12)) == (2023, 12) and year_over(2023, (2023, 12))
     assert empty_as_of([], (2026, 3)) == (2026, 3)
+    assert year_ahead(2027, (2026, 12)) and not year_ahead(2026, (2026, 1))
 
 
 def test_year_over():

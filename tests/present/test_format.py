@@ -187,6 +187,7 @@ def test_targets_as_written_with_their_unit():
     assert f.fmt_target("≧60个", "个") == "≥60个" and f.fmt_target("≦5%", "%") == "≤5%"
     assert f.fmt_target("≥60个", "个", "en") == "≥60 units" and f.fmt_target("≥60个", "人", "en") == "≥60个"
     assert f.fmt_target("15.11", "万人次") == "15.11万人次"
+    assert f.fmt_target("90", "%") == "90%" and f.fmt_target("0", "%", "en") == "0%"  # the % in the unit column
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
     assert f.fmt_target("95%以上", "%") == "95%以上"
     assert f.fmt_target("95%以上", "%", "en") == "95%+"

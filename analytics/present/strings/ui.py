@@ -421,6 +421,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "status_chip_help": {"zh": "在“目标进展”中只看“{name}”的指标", "en": "Show only the '{name}' indicators in Goal progress"},
     "status_chips_caption": {"zh": "点击状态，在“目标进展”中查看对应指标。", "en": "Click a status to see its indicators in Goal progress."},
     "year_answer_final": {"zh": "{year} 年已结束：{parts}。", "en": "{year} is over: {parts}."},
+    "year_answer_ahead": {"zh": "{year} 年尚未开始：{n} 项指标将在录入 {year} 年的数据后开始跟踪和预测。",
+                          "en": "{year} has not started: its {n} indicators are tracked and forecast once {year} data come in."},
     "year_answer": {"zh": "{year} 年能否完成？年末预测：{parts}。", "en": "Will {year} be met? Year-end forecast: {parts}."},
     "likelihood_count": {"zh": "{name} {n} 项", "en": "{name} {n}"},
     "goal_outlook": {"zh": "年末预测：{parts}", "en": "Year-end forecast: {parts}"},
