@@ -246,7 +246,7 @@ for p in result.path:
     if not p.observed and p.lower is not None:
         band_rows.append({"month": p.month, "lower": p.lower, "upper": p.upper})
 last_obs = max((p.month for p in result.path if p.observed), default=None)
-if last_obs:  # join the projection to the last actual month
+if last_obs and any(not p.observed for p in result.path):  # join the projection to the last actual month (none once the year is over)
     obs_rate = next(p.execution_rate for p in result.path if p.month == last_obs)
     line_rows.append({"month": last_obs, "value": obs_rate, "series": t("bud_series_projection", lang), "kind": "projection"})
 show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_rows, columns=["month", "lower", "upper"]), lang, target)

@@ -53,7 +53,7 @@ def budget_execution(ds: Dataset, year: int, month: int, lang: str, projection: 
         tp = execution_time_progress(ds.project, ds.budget, year, m)
         if tp is not None:
             recs.append({"month": m, "value": round(tp, 4), "series": text("budget_time", lang), "kind": "expected"})
-    if projection is not None:
+    if projection is not None and any(p.month > projection.data_month for p in projection.path):  # a year over: nothing ahead
         label = text("ch_projection_named", lang, name=scenario_name) if scenario_name else text("ch_projection", lang)
         for p in projection.path:
             if p.execution_rate is None or (p.observed and p.month != projection.data_month):

@@ -15,7 +15,7 @@ from analytics.core.calendar import year_over
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_prob, fmt_target, fmt_value
+from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_target, fmt_value
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
@@ -372,7 +372,7 @@ def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
         lo, hi = res.year_end_interval
         if not over:
             metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
-        metrics.append(Metric(t("metric_shortfall", lang), num(res.shortfall, "万元" if lang == "zh" else "", 0)))
+        metrics.append(Metric(t("metric_shortfall", lang), fmt_money(res.shortfall, lang, decimals=0)))  # 40万元 / 40 10k yuan
         columns = [t("col_source", lang), t("col_budget", lang), t("col_spent", lang), t("col_rate", lang),
                    t("col_source_year_end" + over, lang), t("col_unspent", lang)]
     return Slide(

@@ -134,6 +134,17 @@ def test_budget_execution_data(sample):
     _check(charts.budget_execution(df, "zh"))
 
 
+def test_budget_execution_projection_only_when_months_are_left(sample):
+    # August: the projection joins the last actual month and runs to December; a year over
+    # (December in) has nothing ahead, so no projection point sits on the actual one
+    from analytics.budget.scenario import project_scenario
+
+    aug = chart_data.budget_execution(sample, 2024, 8, "zh", project_scenario(sample.project, sample.budget, (2024, 8), None))
+    assert set(aug[aug["kind"] == "projection"]["month"]) == set(range(8, 13))
+    dec = chart_data.budget_execution(sample, 2023, 12, "zh", project_scenario(sample.project, sample.budget, (2023, 12), None))
+    assert "projection" not in set(dec["kind"]) and dec[dec["kind"] == "actual"]["month"].max() == 12
+
+
 def test_indicator_data_flow_has_bars_and_prior_years(sample):
     c = chart_data.indicator_progress(sample, "new_urban_jobs", 2024, 8, "zh", 12.4)
     assert c.bars and not c.monthly.empty and c.monthly["month"].max() <= 8
