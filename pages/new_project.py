@@ -197,12 +197,16 @@ left, right = st.columns(2)
 with left:
     st.caption(tx("source_grid"))
     st.dataframe(_source(digest, data, filename, reading["source"].get("sheet")), height=420, width="stretch")
+base_years = sorted({str(y) for i in indicators for y in (i.get("baseline") or {})})  # last year's values, read as the baseline
+actual_years = sorted({str(y) for i in indicators for y in (i.get("actuals") or {})})  # a 自评表's actual values, imported on saving
 with right:
     st.caption(tx("read_grid"))
     read = pd.DataFrame([{**({tx("col_form"): i["form"]} if "form" in i else {}),
                           tx("col_where"): i.get("where", ""), tx("col_level1"): i["level1"], tx("col_level2"): i["level2"],
                           tx("col_name"): i["name_raw"] or i["name"],
-                          **{_target_col(k): ((i.get("targets") or {}).get(k) or {}).get("raw", "") for k in keys}}
+                          **{tx("col_baseline", year=y): ((i.get("baseline") or {}).get(y) or {}).get("raw", "") for y in base_years},
+                          **{_target_col(k): ((i.get("targets") or {}).get(k) or {}).get("raw", "") for k in keys},
+                          **{tx("col_actual", year=y): ((i.get("actuals") or {}).get(y) or {}).get("raw", "") for y in actual_years}}
                          for i in indicators])
     st.dataframe(read, height=420, width="stretch", hide_index=True)
 

@@ -237,6 +237,18 @@ def test_a_copy_cut_before_its_values_lists_its_names_and_says_why(at: AppTest) 
     assert "新建站点个数" in list(grid["name"])
 
 
+def test_what_was_read_shows_the_baseline_and_the_actuals(at: AppTest) -> None:
+    """② lists every value the table gave, not only its targets: last year's data (the baseline)
+    and a 自评表's actual values, which are saved with the project."""
+    _paste(at, "项目支出绩效自评表（2023年度）\n项目名称\t职业技能培训补贴\n"
+               "一级指标\t二级指标\t三级指标\t2022年数据\t2023年目标值\t实际完成值\n"
+               "产出指标\t数量指标\t培训人数\t480人\t≥500人\t520人\n")
+    read = next(d.value for d in at.dataframe if "2023年目标" in d.value.columns)
+    assert "2023年实际" in read.columns and "2022年数据（基数）" in read.columns, list(read.columns)
+    row = read.iloc[0]
+    assert row["2022年数据（基数）"] == "480人" and row["2023年实际"] == "520人"
+
+
 def test_a_self_evaluation_brings_its_spending(at: AppTest) -> None:
     """A 自评表's 执行数 becomes the year's spending: said on saving, shown on 预算情景."""
     _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"

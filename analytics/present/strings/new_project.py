@@ -60,6 +60,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_kind": {"zh": "类型", "en": "Kind"},
     "col_direction": {"zh": "方向", "en": "Direction"},
     "col_target": {"zh": "{year}年目标", "en": "{year} target"},
+    "col_baseline": {"zh": "{year}年数据（基数）", "en": "{year} data (baseline)"},
     "col_target_noyear": {"zh": "目标（未写年度）", "en": "Target (no year)"},
     "col_target_any": {"zh": "目标", "en": "Target"},
     "col_reason": {"zh": "{field}依据", "en": "Why this {field}"},
