@@ -1274,9 +1274,10 @@ def test_direction_of_names_without_a_written_comparator(name: str, unit: str, d
 def test_livestock_on_hand_and_people_registered_are_stocks_and_new_ones_flows() -> None:
     from analytics.ingest.tables.infer import infer_kind
     kinds = {n: infer_kind(n, u, "", [], LEX)["value"] for n, u in (
-        ("生猪存栏量", "头"), ("注册志愿者人数", "人"), ("新增存栏", "头"), ("新注册志愿者人数", "人"), ("注册资金", "万元"))}
+        ("生猪存栏量", "头"), ("注册志愿者人数", "人"), ("新增存栏", "头"), ("新注册志愿者人数", "人"), ("注册资金", "万元"),
+        ("编外人员数量", ""), ("在职人员人数", "人"), ("培训人数", "人"))}
     assert kinds == {"生猪存栏量": "stock", "注册志愿者人数": "stock", "新增存栏": "flow", "新注册志愿者人数": "flow",
-                     "注册资金": "flow"}
+                     "注册资金": "flow", "编外人员数量": "stock", "在职人员人数": "stock", "培训人数": "flow"}  # staff on the books are held
 
 
 def test_a_collection_is_a_stock_and_a_capacity_a_level() -> None:
