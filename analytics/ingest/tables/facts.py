@@ -124,8 +124,8 @@ def _header_facts(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str
     labels (整体支出绩效目标表: ``单位编码 | 单位名称 | 资金总额 | 按收入性质分 …`` above ``058003 |
     衡阳市社会福利院 | 1,752.48 | …``): each label's value is the first cell below it (within two
     rows, past a second header line) that is no label. None for any other row: one with a figure,
-    a text (a cell of more than 15 characters) or a ``label：value`` cell of its own, fewer than two labels, a first label with a value beside
-    it, or nothing below its labels."""
+    a text (a cell of more than 15 characters) or a ``label：value`` cell of its own, fewer than
+    two labels, a first label with a value beside it, or nothing below its labels."""
     row = rows[r]
     if any(amount_wan(c) is not None or _fields(c, lex) or (len(normalize_text(c)) > 15 and label_kind(c, lex) is None)
            for c in row if c.strip()):

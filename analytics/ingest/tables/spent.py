@@ -44,9 +44,10 @@ def _rate(text: str) -> float | None:
     return float(m.group(1)) if m else None
 
 
-def _share(values: dict[str, str]) -> float | None:
+def _share(values: dict[str, str], tolerance: float) -> float | None:
     """The 执行率 a row's rate cell states, in percent: ``20%``, or a bare number under the column
-    (``20``; ``0.2`` as a fraction) when the row's spending and budget bear it out; None otherwise."""
+    (``20``; ``0.2`` as a fraction) when the row's spending and budget bear it out (within
+    ``tolerance`` points, the lexicon's ``facts.rate_tolerance``); None otherwise."""
     cell = values.get("rate", "")
     if (rate := _rate(cell)) is not None:
         return rate
@@ -55,7 +56,7 @@ def _share(values: dict[str, str]) -> float | None:
     if bare is None or spent is None or not budget:
         return None
     ratio = spent / budget * 100
-    return next((r for r in (bare, bare * 100) if abs(ratio - r) <= 0.5), None)
+    return next((r for r in (bare, bare * 100) if abs(ratio - r) <= tolerance), None)
 
 
 def _role(cell: str, lex: Lexicon) -> str | None:
@@ -105,7 +106,7 @@ def _check(values: dict[str, str], tolerance: float) -> float | None:
     budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
     if rate is not None and (not budget or abs(spent / budget * 100 - rate) > tolerance):
         return None
-    if rate is None and amount_wan(values.get("rate", "")) is not None and _share(values) is None:
+    if rate is None and amount_wan(values.get("rate", "")) is not None and _share(values, tolerance) is None:
         return None  # a bare number under 执行率 the spending and budget do not bear out
     return spent
 
@@ -125,7 +126,7 @@ def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict
     for skip in (0, 1):
         values = _under(roles[skip:], cells)
         spent = _check(values, tolerance)
-        if spent is not None and (skip == 0 or _share(values) is not None):
+        if spent is not None and (skip == 0 or _share(values, tolerance) is not None):
             return values, spent
     return None
 
@@ -196,7 +197,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
             if labelled is not None:
                 values, spent = labelled
                 budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
-                return {"amount": spent, "label": "执行数", "budget": budget, "rate": _share(values),
+                return {"amount": spent, "label": "执行数", "budget": budget, "rate": _share(values, tolerance),
                         "sources": [], "month": None}
             continue
         lead = 0  # the row's label is the last cell before its figures (项目资金（万元） merged down before it)
@@ -227,7 +228,7 @@ def read_spent(rows: list[list[str]], lex: Lexicon, label_kind: Any) -> dict[str
         values, spent = read
         budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
         if kind == "total" and found is None:
-            found = {"amount": spent, "label": label, "budget": budget, "rate": _share(values),
+            found = {"amount": spent, "label": label, "budget": budget, "rate": _share(values, tolerance),
                      "sources": [], "month": month}
         elif kind == "sources" and found is not None:
             name = re.sub(r"[(（].*?[)）]", "", re.sub(r"^其中[:：]?", "", label))
