@@ -15,8 +15,6 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
     from analytics.budget.scenario import ScenarioError
 
     ds, as_of = dataset_and_as_of(args)
-    if as_of is None:
-        return 2
     try:
         if which == "scenario":
             from analytics.present.budget_text import scenario_json

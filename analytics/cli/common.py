@@ -13,10 +13,8 @@ from __future__ import annotations
 import argparse
 import json
 import math
-import sys
 from typing import Any, Callable
 
-from analytics.present.catalogue import text
 from analytics.present.format import fmt_prob, fmt_value
 
 SCHEMA_VERSION = 1
@@ -111,15 +109,12 @@ def project_for(args: argparse.Namespace):
     return reading_store(args).project()
 
 
-def dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int] | None]:
+def dataset_and_as_of(args: argparse.Namespace) -> tuple[Any, tuple[int, int]]:
     """The dataset and the as-of month (--as-of, else the month the app opens on: the latest
     month most indicators have reported, or without any data this month while the project runs
     or before it starts, else its last December)."""
     ds = load(args)
-    as_of = args.as_of or ds.opening_as_of()
-    if as_of is None:
-        print(text("cli.no_data", "en") + " / " + text("cli.no_data", "zh"), file=sys.stderr)
-    return ds, as_of
+    return ds, args.as_of or ds.opening_as_of()
 
 
 def year_for(ds, as_of: tuple[int, int], year: int | None) -> int:

@@ -113,8 +113,6 @@ def cmd_status(args: argparse.Namespace) -> int:
     from analytics.rules.progress import count_by_status, load_rules, rollup
 
     ds, as_of = dataset_and_as_of(args)
-    if as_of is None:
-        return 2
     year = year_for(ds, as_of, args.year)
     rows = ds.progress(year, as_of)
     rules = load_rules()
@@ -162,8 +160,6 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     from analytics.present.forecast_text import outlook_json
 
     ds, as_of = dataset_and_as_of(args)
-    if as_of is None:
-        return 2
     year = year_for(ds, as_of, args.year)
     by_id = ds.project.by_id
     outlooks = forecast_all(ds, year, as_of)

@@ -18,8 +18,6 @@ def cmd_report(args: argparse.Namespace) -> int:
     from analytics.reports import report
 
     ds, as_of = dataset_and_as_of(args)
-    if as_of is None:
-        return 2
     year = year_for(ds, as_of, args.year)
     scenario = None
     if args.scenario:

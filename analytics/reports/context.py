@@ -66,6 +66,18 @@ class ReportContext:
     def is_sample(self) -> bool:
         return self.ds.is_sample
 
+    @property
+    def year_over(self) -> bool:
+        """Whether the report's year is over (:func:`analytics.core.calendar.year_over`): its
+        slides and written report say what happened, not what is forecast."""
+        return cal.year_over(self.year, self.as_of)
+
+    @property
+    def final(self) -> str:
+        """``"_final"`` for a year that is over, else ``""``: the suffix of the catalogue keys
+        that say what happened (``budget_reached_final``) instead of what is forecast."""
+        return "_final" if self.year_over else ""
+
     def row(self, indicator_id: str) -> IndicatorProgress | None:
         for r in self.rows:
             if r.indicator_id == indicator_id:

@@ -11,7 +11,6 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from analytics.core.calendar import year_over
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
@@ -198,7 +197,7 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     statuses = load_rules()["statuses"]
     rolls = {r.goal: r for r in ctx.rollups}
     goal_ids = {g.id for g in ctx.project.goals}
-    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: year values and outcomes
+    over = ctx.final  # the year is over: year values and outcomes
     cols = [t("col_indicator", lang), t("col_target", lang), t("col_to_month", lang, m=m) if m else t("col_actual", lang),
             t("col_status", lang), t("col_year_end" + over, lang), t("col_likelihood", lang)]
     out: list[Slide] = []
@@ -297,7 +296,7 @@ def _missed_slide(ctx: ReportContext, badge: str) -> Slide:
 
 def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     lang = ctx.lang
-    if year_over(ctx.year, ctx.as_of):
+    if ctx.year_over:
         return _missed_slide(ctx, badge)
     cols = [t("col_indicator", lang), t("col_target", lang), t("col_forecast", lang), t("col_p_meet", lang),
             t("col_needed_monthly", lang), t("col_recent_monthly", lang)]
@@ -335,7 +334,7 @@ def _source_rows(ctx: ReportContext) -> list[list[str]]:
 def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     lang, res = ctx.lang, ctx.scenario
     bullets: list[str] = []
-    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what happened, under no scenario
+    over = ctx.final  # the year is over: what happened, under no scenario
     if res is not None:
         if not over:
             bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
@@ -364,7 +363,7 @@ def _budget_subtitle(ctx: ReportContext) -> str:
 def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
     lang, project, res = ctx.lang, ctx.project, ctx.scenario
     rate, tp, target = execution(ctx)
-    over = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: its execution, no projection
+    over = ctx.final  # the year is over: its execution, no projection
     metrics = [Metric(t("metric_year_final" if over else "metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
                Metric(t("metric_year_target", lang), pct(target, 0))]
     columns: list[str] = []

@@ -21,7 +21,6 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analytics.core.calendar import year_over
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
@@ -150,7 +149,7 @@ def _through(ctx: ReportContext) -> str:
 def _outcome(ctx: ReportContext, ind: Indicator) -> str | None:
     """``met`` / ``missed`` once the indicator's year is over and its outcome known (December in),
     else None: the pages' rule (:func:`analytics.present.labels.likelihood_shown`)."""
-    if not year_over(ctx.year, ctx.as_of):
+    if not ctx.year_over:
         return None
     fc = ctx.forecasts.get(ind.id) or {}
     shown = likelihood_shown(fc.get("likelihood"), fc.get("likelihood_reason"))
@@ -179,7 +178,7 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
                          parts=("，" if lang == "zh" else ", ").join(parts)))]
     lc = _likelihood_counts(ctx)
     none = w("overall_likelihood_none", lang, k=lc[""]) if lc[""] else ""
-    text_l = _outcome_text(ctx) if year_over(ctx.year, ctx.as_of) else \
+    text_l = _outcome_text(ctx) if ctx.year_over else \
         w("overall_likelihood", lang, certain=lc["确定能"], possible=lc["有可能"], impossible=lc["完全不可能"], none=none)
     cut = fmt_pct(100 * judgement_rules()["over_achievement"].get("ratio_min", 1.3), lang, decimals=0)
     if n_over:
@@ -340,7 +339,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
                             total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
-    final = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what happened, under no scenario
+    final = ctx.final  # the year is over: what happened, under no scenario
     if res is not None and total.projected_cum_rate is not None:
         lo, hi = res.year_end_interval
         if res.target_rate is not None and res.year_end_rate is not None and res.year_end_rate + 1e-9 < res.target_rate:
@@ -410,7 +409,7 @@ def _pace(ctx: ReportContext, ind: Indicator, fc: dict[str, Any]) -> str:
 def _risks(ctx: ReportContext, risky: list[Indicator]) -> list[Block]:
     """四、偏差分析及纠偏措施: each target at risk with why, its causes and its measures."""
     lang = ctx.lang
-    final = "_final" if year_over(ctx.year, ctx.as_of) else ""  # the year is over: what was missed, no chance or pace
+    final = ctx.final  # the year is over: what was missed, no chance or pace
     out = [Block("h1", w("h_risks", lang))]
     if not risky:
         return out + [Block("p", w("risks_none" + final, lang))]
@@ -468,7 +467,7 @@ def _notes(ctx: ReportContext) -> list[Block]:
         for j, note in enumerate(issues, start=1):
             out.append(Block("p", f"（{j}）{note_text(note, lang)}" if lang == "zh" else f"({j}) {note_text(note, lang)}"))
         n += 1
-    if year_over(ctx.year, ctx.as_of):
+    if ctx.year_over:
         out.append(Block("item", f"{n}. " + w("note_final", lang)))
         n += 1
     out.append(Block("item", f"{n}. " + w("note_forecast", lang, **thresholds_params())))

@@ -310,13 +310,9 @@ def sidebar() -> ViewState:
     if not ds.project.years:  # a project whose table named no year: nothing can be judged
         st.error(t("project_no_years", lang, project=esc(ds.project.name)), icon=":material/event_busy:")
         st.stop()
-    periods = ds.periods()
-    latest = ds.latest_period or ds.opening_as_of()  # no data: this month, or the project's last December
-    if not periods:
-        periods = [latest]
-    keys = [f"{y:04d}-{m:02d}" for y, m in periods]
-    opening = reporting_default(data_version())  # the latest month most have reported
-    default_key = f"{opening[0]:04d}-{opening[1]:02d}" if opening else keys[-1]
+    opening = reporting_default(data_version())  # the latest month most have reported (no data: this month, or the last December)
+    keys = [f"{y:04d}-{m:02d}" for y, m in ds.periods() or [opening]]
+    default_key = f"{opening[0]:04d}-{opening[1]:02d}"
     if "as_of" not in st.session_state:
         wanted = qp.get("as_of")
         st.session_state["as_of"] = wanted if wanted in keys else default_key
@@ -331,7 +327,7 @@ def sidebar() -> ViewState:
         on_change=_remember,
         args=("as_of",),
     )
-    as_of = _parse_key(as_of_key) or latest
+    as_of = _parse_key(as_of_key) or opening
     _later_month_badge(opening, lang)
     years = ds.years() or [as_of[0]]
     default_year = year_to_show(years, as_of)
@@ -353,7 +349,7 @@ def sidebar() -> ViewState:
 
 
 @st.cache_data(show_spinner=False, max_entries=8)
-def reporting_default(signature: tuple[Any, ...]) -> tuple[int, int] | None:
+def reporting_default(signature: tuple[Any, ...]) -> tuple[int, int]:
     """The as-of month the app opens on (:meth:`analytics.storage.dataset.Dataset.opening_as_of`)."""
     del signature  # cache key: the data version
     return dataset().opening_as_of()

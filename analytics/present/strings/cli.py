@@ -4,7 +4,6 @@ languages and its plain-table output (reached as ``"cli.<key>"``)."""
 from __future__ import annotations
 
 STRINGS: dict[str, dict[str, str]] = {
-    "no_data": {"zh": "没有数据，请指定 --as-of", "en": "no data: give --as-of"},
     "forecast_note": {"zh": "预测为基于月度趋势的估计值，不是承诺。", "en": "Forecasts are estimates from monthly trends, not commitments."},
     "total": {"zh": "总分", "en": "total"},
     "file_not_found": {"zh": "文件「{path}」不存在，请检查路径。", "en": "File '{path}' not found: check the path."},
