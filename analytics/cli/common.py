@@ -15,7 +15,7 @@ import json
 import math
 from typing import Any, Callable
 
-from analytics.present.format import fmt_prob, fmt_value
+from analytics.present.format import fmt_prob, fmt_value, text_width
 
 SCHEMA_VERSION = 1
 
@@ -49,10 +49,6 @@ def emit(payload: dict[str, Any], fmt: str, table: Callable[[dict[str, Any]], li
     widths = [max(text_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(str(c) + " " * (w - text_width(str(c))) for c, w in zip(r, widths)).rstrip())
-
-
-def text_width(s: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in s)
 
 
 def num(x: Any, unit: str | None = "") -> str:

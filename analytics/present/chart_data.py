@@ -14,7 +14,7 @@ import pandas as pd
 from analytics.budget.scenario import ScenarioResult
 from analytics.core.model import Indicator, Project
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_month_short, unit_name
+from analytics.present.format import fmt_month_short, text_width, unit_name
 from analytics.present.labels import goal_label, status_name
 from analytics.rules.progress import GoalRollup, execution_time_progress, expected_path
 from analytics.storage.dataset import Dataset
@@ -83,13 +83,23 @@ class IndicatorChart:
         return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit}
 
 
+AXIS_TITLE_WIDTH = 36
+"""Widest value-axis title (in :func:`~analytics.present.format.text_width` columns, 18 CJK
+characters) that fits beside a chart's height on the pages, slides and exported PNGs."""
+
+
 def unit_axis_title(name: str, unit: str, lang: str, cumulative: bool) -> str:
     """Value-axis title: ``累计值（万人）`` / ``Cumulative (10k persons)`` for flows, else the
-    indicator's name with its unit."""
+    indicator's name with its unit (``城镇登记失业率（%）``) — or ``数值（%）`` / ``Value (%)`` when the
+    name is too long to stand beside the chart (real tables' names run to 30 characters; the
+    page or slide names the indicator above the chart)."""
     u = unit_name(unit, lang)
     if cumulative:
         return text("ch_cum_axis", lang, unit=u) if u else text("ch_cum_axis_nounit", lang)
-    return text("ch_name_unit", lang, name=name, unit=u) if u else name
+    title = text("ch_name_unit", lang, name=name, unit=u) if u else name
+    if text_width(title) <= AXIS_TITLE_WIDTH:
+        return title
+    return text("ch_value_axis", lang, unit=u) if u else text("ch_value_axis_nounit", lang)
 
 
 def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, lang: str,

@@ -124,6 +124,12 @@ def unit_name(unit: str | None, lang: str = "zh") -> str:
     return text(f"units.{u}", lang) if u and f"units.{u}" in CATALOGUE else u
 
 
+def text_width(text: Any) -> int:
+    """Columns ``text`` takes in a fixed-width rendering: a CJK character (and full-width
+    punctuation) two, anything else one. Used to fit text to a table column or an axis."""
+    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
+
+
 def _finite(x: Any) -> float | None:
     if x is None or isinstance(x, bool):
         return None

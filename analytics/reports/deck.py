@@ -9,11 +9,14 @@ import math
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
+from analytics.present.format import text_width
 from analytics.reports.context import ReportContext
 from analytics.reports.slides import Slide, slides
 
 W, M, BOTTOM = 13.333, 0.5, 6.85  # slide width, margin, bottom of the content area (inches)
 MIN_TABLE_PT = 16  # the smallest table text of the deck
+LONG_TEXT_COLUMN = 2.2  # inches: a column wanting more than this holds text in words (a target), not a number or a status
+MIN_TEXT_COLUMN = 1.2  # inches: a column of words cut to less than this is no better than every column narrowed
 
 
 EA_FONT = "Microsoft YaHei"  # East Asian font set on every run of the deck (PowerPoint / WPS)
@@ -65,12 +68,8 @@ def _textbox(slide: Any, x: float, y: float, w: float, h: float) -> Any:
     return tf
 
 
-def _width_of(text: str) -> int:
-    return sum(2 if ord(ch) > 0x2E80 else 1 for ch in str(text))
-
-
 def _cell_width(text: str) -> int:
-    """Like :func:`_width_of`, with the status symbols (▲ ■ ● √ ×) as wide as a CJK character."""
+    """Like :func:`analytics.present.format.text_width`, with the status symbols (▲ ■ ● √ ×) as wide as a CJK character."""
     return sum(2 if ord(ch) > 0x2E80 or 0x2500 <= ord(ch) <= 0x27BF or 0x2018 <= ord(ch) <= 0x201F or ch in "√×" else 1
                for ch in str(text).translate(_DECK_GLYPHS))
 
@@ -85,7 +84,7 @@ def _cell_lines(text: str, width_in: float, size_pt: float) -> int:
 def _lines(text: str, width_in: float, size_pt: float) -> int:
     """Wrapped line count of ``text`` in a box ``width_in`` wide at ``size_pt`` (CJK char ≈ 1 em)."""
     per_line = max(1.0, width_in * 72 / size_pt * 2 * 0.95)  # in half-em units
-    return max(1, math.ceil(_width_of(text) / per_line))
+    return max(1, math.ceil(text_width(text) / per_line))
 
 
 def _title_slide(slide: Any, s: Slide) -> None:
@@ -127,7 +126,7 @@ class _Bullets:
 
 def _bullet_box(s: Slide, y: float) -> _Bullets:
     """Bullets sit at the bottom: their type size and the height they need (reserved first)."""
-    size = 16 if len(s.bullets) <= 4 and sum(_width_of(b) for b in s.bullets) < 420 else 13
+    size = 16 if len(s.bullets) <= 4 and sum(text_width(b) for b in s.bullets) < 420 else 13
     lines = sum(_lines("• " + b, W - 2 * M, size) for b in s.bullets)
     height = 0.0 if not s.bullets else min(BOTTOM - y, lines * size * 1.45 / 72 + 0.15)
     return _Bullets(size, height)
@@ -163,14 +162,35 @@ def _picture_width(s: Slide, n_images: int) -> float:
 def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
     """Every column but the first as wide as its longest text at ``size`` (so numbers and
     statuses never wrap), the first (names) the rest; narrower columns only when the names would
-    get less than a third of the table."""
+    get less than a third of the table — the columns of words first (a target in words wraps
+    anyway; a status or a number that wrapped would double every row's height), all of them
+    alike only when that is not enough."""
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
     need = [max([_cell_width(s.columns[c])] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 for c in range(len(s.columns))]
     rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
     name_w = min(need[0], max(table_w / 3, 2.6))
-    if rest and sum(rest) > table_w - name_w:
-        rest = [w * (table_w - name_w) / sum(rest) for w in rest]
+    room = table_w - name_w
+    if rest and sum(rest) > room:
+        # columns of words (a target in words wraps anyway), by their cells, not their heading
+        worded = [max([0] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 > LONG_TEXT_COLUMN for c in range(1, len(need))]
+        left = room - sum(w for w, x in zip(rest, worded) if not x)
+        cap = _water_level([w for w, x in zip(rest, worded) if x], left) if any(worded) and left > 0 else 0.0
+        if cap >= MIN_TEXT_COLUMN:
+            rest = [min(w, cap) if x else w for w, x in zip(rest, worded)]
+        else:
+            rest = [w * room / sum(rest) for w in rest]
     return [table_w - sum(rest), *rest]
+
+
+def _water_level(widths: list[float], room: float) -> float:
+    """The width ``c`` at which ``sum(min(w, c) for w in widths) == room`` (the widest columns
+    cut down to a common width, the others kept); ``widths`` must not fit ``room``."""
+    ws = sorted(widths, reverse=True)
+    for k in range(1, len(ws) + 1):
+        c = (room - sum(ws[k:])) / k
+        if k == len(ws) or c >= ws[k]:
+            return c
+    return room / len(ws)
 
 
 def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[float], list[float]]:

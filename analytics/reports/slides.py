@@ -14,7 +14,7 @@ from pathlib import Path
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_target, fmt_value
+from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_target, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
@@ -30,10 +30,13 @@ TABLE_UNITS = 11.0
 #: English cells wrap more (status words, units): fewer row units a slide.
 TABLE_UNITS_EN = (4.5, 7.5)  # (with the value cards, without)
 WRAP_UNITS = 0.7
-NAME_CHARS = 18  # characters of a name on one line of the slide's name column (Chinese)
-NAME_CHARS_EN = 26  # the same in English
-TARGET_CHARS = 10  # characters of a target on one line of its column (at most 30% of the table: a target in words wraps)
-TARGET_CHARS_EN = 18
+#: Widths (in text_width columns: a CJK character 2, a letter 1) on one line of a cell, as the
+#: deck measures them (analytics.reports.deck: a line taken as 80 % full) for its narrowest
+#: columns: the names (a third of the table) and a target in words (what is left of the table).
+NAME_WIDTH = 28
+NAME_WIDTH_EN = 26
+TARGET_WIDTH = 16
+TARGET_WIDTH_EN = 16
 BULLETS_PER_SLIDE = 6  # more bullets go on a continuation slide
 
 
@@ -223,8 +226,8 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
 def _row_units(name: str, target: str, lang: str) -> float:
     """A table row in row units: one, plus :data:`WRAP_UNITS` for each further line its longest
     cell takes — the name, or a target in words (a qualitative target, a two-year total)."""
-    name_chars, target_chars = (NAME_CHARS_EN, TARGET_CHARS_EN) if lang == "en" else (NAME_CHARS, TARGET_CHARS)
-    lines = max(math.ceil(len(name) / name_chars), math.ceil(len(target) / target_chars), 1)
+    name_w, target_w = (NAME_WIDTH_EN, TARGET_WIDTH_EN) if lang == "en" else (NAME_WIDTH, TARGET_WIDTH)
+    lines = max(math.ceil(text_width(name) / name_w), math.ceil(text_width(target) / target_w), 1)
     return 1.0 + WRAP_UNITS * (lines - 1)
 
 
@@ -313,8 +316,11 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
                              req=num(req, ind.unit), rec=num(rec, ind.unit), up=f"{req / rec - 1:.0%}"))
     if not table:
         bullets = [t("risk_none", lang)]
+    paced = any(r[4] != DASH or r[5] != DASH for r in table)  # rates, stocks and levels have no monthly pace
+    if not paced:
+        cols, table = cols[:4], [r[:4] for r in table]
     return Slide(
-        "risks", t("risk_title", lang), subtitle=t("risk_subtitle", lang),
+        "risks", t("risk_title", lang), subtitle=t("risk_subtitle" if paced else "risk_subtitle_nopace", lang),
         columns=cols if table else [], table=table, row_status=status, bullets=bullets[:3], badge=badge,
     )
 

@@ -164,6 +164,18 @@ def test_indicator_data_in_english_has_english_units(sample):
     assert not level.bars and level.unit_title == "Registered unemployed (10k persons)"
 
 
+@pytest.mark.parametrize("lang, short, long_title", [
+    ("zh", "城镇登记失业率（%）", "数值（%）"), ("en", "Unemployment rate (%)", "Value (%)")])
+def test_a_long_name_leaves_the_value_axis_to_its_unit(lang, short, long_title):
+    # a real table's 以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率 ran past the chart's height
+    short_name = short.rsplit("（" if lang == "zh" else " (", 1)[0]
+    assert chart_data.unit_axis_title(short_name, "%", lang, False) == short
+    long_name = "以乡镇(街道)为单位适龄儿童国家免疫规划疫苗接种率" if lang == "zh" else "Vaccination rate of school-age children by township"
+    assert chart_data.unit_axis_title(long_name, "%", lang, False) == long_title
+    assert chart_data.unit_axis_title(long_name, "", lang, False) == long_title.split("（")[0].split(" (")[0]
+    assert chart_data.unit_axis_title(long_name, "万人", "zh", True) == "累计值（万人）"
+
+
 def test_forecast_fan_data(sample):
     # 年末预测's chart: at most three prior years, this year to its data month, the forecast from the
     # last observation with its band, the expected path; a past year's track record against its final

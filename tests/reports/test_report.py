@@ -747,6 +747,36 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
 
 
+def test_every_deck_table_ends_above_the_footnote(tmp_path, charts):
+    """A real target list of 29 long names and targets in words (基本公共卫生服务, a 医微客 copy):
+    every table of the deck ends above the footnote, whatever wraps (a status column narrowed
+    to two lines doubled every row of a slide and ran its last rows into the footnote); a risk
+    slide of rates and stocks only has no monthly-pace columns (they would all read —)."""
+    from pptx import Presentation
+
+    from analytics.ingest.tables import parse_table
+    from analytics.reports.deck import BOTTOM
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = Path(__file__).resolve().parents[1] / "tables" / "heldout11" / "ewitkey_jibengongwei_quyu_2023.txt"
+    write_folder(parse_table(src, year=2026).to_json(), tmp_path / "p")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value,basis\n" + "".join(
+        f"{i},2026-{m:02d},{v + m},level\n" for i, v in (("t02", 60), ("t04", 50), ("t06", 120), ("t17", 50)) for m in range(1, 11)),
+        encoding="utf-8")
+    ctx = report.build_context(load_dataset(tmp_path / "p", a), (2026, 10))
+    deck = {s.key: s for s in report.slides(ctx)}
+    assert deck["risks"].table and deck["risks"].columns == ["指标", "年度目标", "全年预计", "达标概率"]
+    assert deck["risks"].subtitle == "按达标概率从低到高"
+    prs = Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
+    tables = [(n, sh) for n, slide in enumerate(prs.slides, 1) for sh in slide.shapes if sh.has_table]
+    assert len(tables) >= 5  # the indicators over four slides or more, the risks
+    for n, sh in tables:
+        bottom = (sh.top + sum(r.height for r in sh.table.rows)) / 914400
+        assert bottom <= BOTTOM + 1e-6, (n, bottom)
+
+
 def test_funding_known_but_nothing_spent_yet_shows_dashes_not_zeros(dataset):
     # the table states its money, no spending is recorded: the budget figures are written, what
     # was spent, its rate and the execution points are — (not 0, not 0 of 10 points)

@@ -53,6 +53,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "risk_title": {"zh": "主要风险：最可能完不成的指标", "en": "Top risks: the targets most likely to be missed"},
     "risk_subtitle": {"zh": "按达标概率从低到高；每月需完成 = （年度目标 − 累计）÷ 剩余月数",
                       "en": "Lowest chance first; needed per month = (target − to date) ÷ months left"},
+    "risk_subtitle_nopace": {"zh": "按达标概率从低到高", "en": "Lowest chance first"},
     "col_forecast": {"zh": "全年预计", "en": "Forecast"},
     "col_p_meet": {"zh": "达标概率", "en": "P(meet)"},
     "col_needed_monthly": {"zh": "每月需完成", "en": "Needed per month"},

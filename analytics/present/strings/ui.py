@@ -160,6 +160,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "ch_cum_axis": {"zh": '累计值（{unit}）', "en": 'Cumulative ({unit})'},
     "ch_cum_axis_nounit": {"zh": '累计值', "en": 'Cumulative'},
     "ch_name_unit": {"zh": '{name}（{unit}）', "en": '{name} ({unit})'},
+    "ch_value_axis": {"zh": '数值（{unit}）', "en": 'Value ({unit})'},
+    "ch_value_axis_nounit": {"zh": '数值', "en": 'Value'},
     "ch_projection": {"zh": '年末预计', "en": 'Projection'},
     "ch_projection_named": {"zh": '年末预计（{name}）', "en": 'Projection ({name})'},
     "bud_file": {"zh": '预算情景对比_{as_of}.xlsx', "en": 'scenarios_{as_of}.xlsx'},
