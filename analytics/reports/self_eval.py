@@ -11,7 +11,7 @@ from typing import Any, Mapping
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.labels import status_name
-from analytics.present.score_text import score_parts
+from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -285,7 +285,8 @@ def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
     shown = score_parts(sc.part_rows(), lang)
     parts = join([f"{p['part']} {DASH if p['left_out'] else format(p['points'], '.2f')}/{p['points_max']:g}" for p in shown], lang)
     basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
-    why = [p["why"] for p in shown if p["why"]]
+    # nothing scored: one sentence on why, not "left out, the rest rescaled" for every part
+    why = [p["why"] for p in shown if p["why"]] if sc.scored else [unscored_reason(sc, lang)]
     return basis + (" " if lang == "en" else "").join([t("score_parts", lang, parts=parts), *why])
 
 

@@ -24,7 +24,7 @@ from typing import Any
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_pct, fmt_value
+from analytics.present.format import DASH, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import likelihood_shown, status_name
 from analytics.present.quality_text import note_text
@@ -503,9 +503,11 @@ def format_cell(ind: Indicator, key: str, value: Any, lang: str) -> str:
 def _tables(ctx: ReportContext) -> list[Block]:
     """附表: the indicator table and the self-evaluation score by part."""
     lang = ctx.lang
+    rows = indicator_table(ctx)
+    worded = any(text_width(r[2]) > 12 for r in rows[1:])  # a target in words: its column wider, not 3 characters a line
     out = [Block("h1", w("h_tables", lang)),
            Block("caption", w("table_indicators_caption", lang, k=2, as_of=_through(ctx))),
-           Block("table", rows=indicator_table(ctx), widths=[0.6, 2.5, 0.9, 1.45, 1.45, 1.1, 2.3])]
+           Block("table", rows=rows, widths=[0.6, 2.3, 1.9, 1.2, 1.2, 1.0, 1.9] if worded else [0.6, 2.5, 0.9, 1.45, 1.45, 1.1, 2.3])]
     sc = ctx.score
     if sc is not None:
         rows = [[w("col_part", lang), w("col_points_max", lang), w("col_points", lang)]]

@@ -735,6 +735,7 @@ def test_a_list_without_levels_or_money_is_not_scored_0_points(tmp_path, charts)
     total = _row_of(ws, "年度资金总额", 2)
     assert [ws.cell(total, c).value for c in range(3, 6)] == ["—", "—", "—"]
     assert "目标表未写明项目资金" in _sheet_text(ws)
+    assert "自评得分暂无法测算" in _sheet_text(ws) and "折算为百分制" not in _sheet_text(ws)  # one reason, not four rescalings
     assert _row_of(ws, "孕产妇系统服务率") > 0  # each indicator with its 分值, the total —
     assert [v for v in (ws.cell(_row_of(ws, "总分", 1), c).value for c in range(2, 9)) if v is not None][-1] == "—"
     deck = report.slides(ctx)

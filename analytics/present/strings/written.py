@@ -68,7 +68,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind_milestone_open": {"zh": "{name}：尚未实现，计划于{due}月底前完成；完成目标可能性为“{level}”。",
                            "en": "{name}: not achieved yet, due by the end of month {due}; likelihood: {level}."},
     "ind_qualitative": {"zh": "{name}：最近一次（{m}月）评价为“{level}”（年度目标：{target}）。", "en": "{name}: latest check-in (month {m}) {level} (target: {target})."},
-    "ind_no_data": {"zh": "{name}：截至{as_of}暂无数据（年度目标{target}）。", "en": "{name}: no data as of {as_of} (target {target})."},
+    "ind_no_data": {"zh": "{name}：截至{as_of}暂无数据（年度目标：{target}）。", "en": "{name}: no data as of {as_of} (target: {target})."},
     "ind_no_target": {"zh": "{name}：本年度无目标值，截至{as_of}为{actual}。", "en": "{name}: no target this year; {actual} as of {as_of}."},
     "ind_outlook": {"zh": "预计全年完成{forecast}，完成目标可能性为“{level}”。", "en": "the year-end forecast is {forecast}; likelihood: {level}."},
     "ind_outlook_level": {"zh": "预计年末为{forecast}，完成目标可能性为“{level}”。", "en": "the year-end forecast is {forecast}; likelihood: {level}."},
