@@ -95,15 +95,19 @@ def start_meets_target(start: float, target: float, higher: bool = True) -> bool
     return start >= target if higher else start <= target
 
 
-def time_progress(start: float, target: float, month: int, higher: bool = True, hold_when_met: bool = True) -> float:
+def time_progress(start: float, target: float, month: int, higher: bool = True, hold_when_met: bool = True,
+                  start_month: int = 0) -> float:
     """序时进度 at the end of ``month``: the straight line from last year-end's value (``start``)
     to the year's target, one twelfth per month, capped at month 12 (and at month 0 below).
     When the start already meets the target and ``hold_when_met`` (a ≥/≤ target), the expected
-    value is the target itself all year: a line running away from the target is not "progress"."""
+    value is the target itself all year: a line running away from the target is not "progress".
+    ``start_month``: the line starts at the end of that month instead (the year's first reading
+    when last year-end is not known), flat before it."""
     if hold_when_met and start_meets_target(start, target, higher):
         return target
-    m = min(12, max(0, int(month)))
-    return start + (target - start) * m / 12
+    s = min(12, max(0, int(start_month)))
+    m = min(12, max(s, int(month)))
+    return target if s == 12 else start + (target - start) * (m - s) / (12 - s)
 
 
 # -- milestones -------------------------------------------------------------------------------

@@ -124,7 +124,7 @@ def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, la
                     monthly.append({"month": m, "value": amount, "label": fmt_month_short(m, lang, first=first)})
     for m, v in sorted(observed.items()):
         lines.append({"month": m, "value": v, "series": f"{year} {series_actual}", "kind": "actual"})
-    traj = expected_path(project, ind, ds.actuals, ds.budget, year)
+    traj = expected_path(project, ind, ds.actuals, ds.budget, year, month=month)
     if traj is not None and ind.kind != "milestone":
         for m in range(1, 13):
             lines.append({"month": m, "value": traj.at(m), "series": text("ind_expected_line", lang), "kind": "expected"})
@@ -188,7 +188,7 @@ def forecast_fan(ds: Dataset, indicator_id: str, year: int, data_month: int, pat
         lines.append({"month": last, "value": obs[last], "series": text("fc_series_forecast", lang), "kind": "projection"})
         for p in fan:
             lines.append({"month": int(p[0]), "value": p[1], "series": text("fc_series_forecast", lang), "kind": "projection"})
-    traj = expected_path(project, ind, ds.actuals, ds.budget, year)
+    traj = expected_path(project, ind, ds.actuals, ds.budget, year, month=data_month)
     if traj is not None:
         for m in range(1, 13):
             lines.append({"month": m, "value": traj.at(m), "series": text("ind_expected_line", lang), "kind": "expected"})

@@ -103,7 +103,7 @@ class Trajectory:
     """Expected value at the end of each month of a year (cumulative for flows)."""
 
     values: dict[int, float]
-    method: str  # "seasonal" | "linear" | "path" | "threshold" | "due_month"
+    method: str  # "seasonal" | "linear" | "path" | "path_first" | "threshold" | "due_month"
     years_used: int = 0
     start: float | None = None
 
@@ -118,7 +118,12 @@ def trajectory(
     history: dict[int, dict[int, float]],
     last_year_end: float | None,
     rules: dict[str, Any] | None = None,
+    first: tuple[int, float] | None = None,
 ) -> Trajectory:
+    """Expected value at each month end: flows by seasonal shares (else linearly); milestones
+    from their due month; stocks, levels and rates on a straight path to the target from last
+    year-end — or, that not known, from the year's ``first`` reading (month, value), which is
+    then on its path; with neither, the target itself all year."""
     rules = rules or load_rules()
     cfg = rules.get("trajectory", {})
     if indicator.kind == "milestone":
@@ -129,14 +134,15 @@ def trajectory(
         if used >= int(cfg.get("seasonal_min_years", 1)):
             return Trajectory({m: target * shares[m] for m in range(1, 13)}, "seasonal", used)
         return Trajectory({m: target * m / 12 for m in range(1, 13)}, "linear")
-    # stock / level / rate: a path from last year-end to the target
-    if last_year_end is None:
+    # stock / level / rate: a path from last year-end (else the year's first reading) to the target
+    start_month, start = (0, last_year_end) if last_year_end is not None else first if first is not None else (0, None)
+    if start is None:
         return Trajectory({m: target for m in range(1, 13)}, "threshold")
     higher = indicator.direction == "higher"
     hold = comparator in (">=", "<=", ">", "<")
-    values = {m: time_progress(last_year_end, target, m, higher, hold) for m in range(1, 13)}
-    held = hold and start_meets_target(last_year_end, target, higher)
-    return Trajectory(values, "threshold" if held else "path", start=last_year_end)
+    values = {m: time_progress(start, target, m, higher, hold, start_month) for m in range(1, 13)}
+    held = hold and start_meets_target(start, target, higher)
+    return Trajectory(values, "threshold" if held else ("path" if start_month == 0 else "path_first"), start=start)
 
 
 # -- evaluation -----------------------------------------------------------------------------
@@ -308,7 +314,7 @@ def evaluate_indicator(
     months_left = None
     flags: dict[str, bool] = {"no_target": target is None, "no_data": actual is None}
     if target is not None and actual is not None and data_month is not None:
-        traj = expected_path(project, ind, actuals, budget, year, rules)
+        traj = expected_path(project, ind, actuals, budget, year, rules, data_month)
         assert traj is not None
         traj_method = traj.method
         eval_month = max(1, data_month)
@@ -360,9 +366,13 @@ def evaluate_indicator(
 
 
 def expected_path(
-    project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int, rules: dict[str, Any] | None = None
+    project: Project, ind: Indicator, actuals: Actuals, budget: Budget | None, year: int, rules: dict[str, Any] | None = None,
+    month: int = 12,
 ) -> Trajectory | None:
-    """The expected-to-date trajectory of an indicator for a year (None without a target)."""
+    """The expected-to-date trajectory of an indicator for a year (None without a target), as
+    known at the end of ``month``: a stock, level or rate without last year-end starts at the
+    year's first reading when a later one up to ``month`` can be judged along it (a lone reading
+    is judged against the target)."""
     rules = rules or load_rules()
     t, _ = year_target(project, ind, actuals, year)
     if t is None or t.value is None:
@@ -371,7 +381,11 @@ def expected_path(
         return _span_trajectory(project, ind, actuals, year, t.value, rules)
     hist = _history_for(project, ind, actuals, year)
     lye = _last_year_end(project, ind, actuals, budget, year)
-    return trajectory(ind, t.value, t.comparator or ">=", hist, lye, rules)
+    first = None
+    if lye is None and ind.kind in ("stock", "level", "rate") and ind.id != project.execution_indicator:
+        seen = {m: v for m, v in actuals.obs(ind.id, year).values.items() if m <= month}
+        first = (min(seen), seen[min(seen)]) if len(seen) >= 2 else None
+    return trajectory(ind, t.value, t.comparator or ">=", hist, lye, rules, first)
 
 
 def _span_trajectory(project: Project, ind: Indicator, actuals: Actuals, year: int, target: float, rules: dict[str, Any]) -> Trajectory:

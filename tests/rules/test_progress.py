@@ -231,6 +231,32 @@ def test_threshold_already_met_holds_the_target(project):
     assert p.trajectory_method == "threshold" and p.expected == pytest.approx(95.0)
 
 
+def test_without_last_year_end_the_path_starts_at_the_years_first_reading(project):
+    """No December of last year and no baseline for it (a project's first year): a level is
+    expected on the line from its first reading this year to the target — on track in its first
+    month, not measured against the full target from January — and behind when it stalls."""
+    start = [("registered_unemployed", 2024, 2, 4.6, "level")]  # lower is better, target 4.1
+    lone = status_of(project, start, "registered_unemployed", as_of=(2024, 2))  # one reading: nothing to judge a path by
+    assert lone.trajectory_method == "threshold" and lone.expected == pytest.approx(4.1) and lone.status == "lagging"
+    on_path = status_of(project, start + [("registered_unemployed", 2024, 3, 4.55, "level")], "registered_unemployed", as_of=(2024, 3))
+    assert on_path.trajectory_method == "path_first" and on_path.expected == pytest.approx(4.55) and on_path.status == "on_track"
+    stalled = status_of(project, start + [("registered_unemployed", 2024, m, 4.7, "level") for m in (3, 4, 5, 6)],
+                        "registered_unemployed")
+    assert stalled.expected == pytest.approx(4.6 + (4.1 - 4.6) * 4 / 10) and stalled.status == "lagging"
+    beaten = status_of(project, [("public_service_satisfaction", 2024, 3, 96.0, "level")], "public_service_satisfaction")
+    assert beaten.trajectory_method == "threshold" and beaten.expected == pytest.approx(95.0)  # a met threshold holds
+
+
+def test_time_progress_from_a_later_start():
+    from analytics.core.calendar import time_progress
+
+    assert time_progress(60.0, 90.0, 6) == pytest.approx(75.0)  # from last December
+    assert time_progress(60.0, 90.0, 6, start_month=2) == pytest.approx(60.0 + 30.0 * 4 / 10)
+    assert time_progress(60.0, 90.0, 1, start_month=2) == pytest.approx(60.0)  # flat before its start
+    assert time_progress(60.0, 90.0, 12, start_month=12) == pytest.approx(90.0)
+    assert time_progress(95.0, 90.0, 6, start_month=3) == pytest.approx(90.0)  # already met: the target
+
+
 def test_execution_time_progress(dataset):
     from analytics.rules.progress import execution_time_progress, execution_year_start
 
