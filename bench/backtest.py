@@ -932,7 +932,8 @@ def main(argv: list[str] | None = None) -> int:
                     fs = [forecast_indicator(s.kind, "higher", m, cur, {}, target=t, last_year_end=lye) for t in targets]
                     c.preds[key] = Pred(float(fs[0].point), fs[0].lower, fs[0].upper, [float(f.p_attain) for f in fs])  # type: ignore[arg-type]
                 cs_l0.append(c)
-    print_table("Stocks / levels / rates without history (h = 0): ours = level_hold; ours+lye also gets last "
+    print_table("Stocks / levels / rates without history (h = 0): ours = level_hold, or level_inyear_trend on a very steady "
+                "line; ours+lye also gets last "
                 "December (only widens/narrows the interval)", cs_l0, ["hold", "ours", "ours+lye"])
 
     # ---- gappy

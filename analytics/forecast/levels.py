@@ -1,6 +1,7 @@
 """Level, stock and rate forecasts (the value at month end) for
 :func:`analytics.forecast.method.forecast_indicator`: ``level_trend`` (latest value plus the
-usual change to December), ``level_hold``, and their interval from the indicator's own
+usual change to December), ``level_hold`` (or ``level_inyear_trend``: a very steady line through
+this year's readings, at half pace), and their interval from the indicator's own
 backtest. The method is described in :mod:`analytics.forecast.method` and ``docs/forecast.md``.
 """
 
@@ -15,6 +16,9 @@ from analytics.core.calendar import INTERVAL_UPPER_Q
 from analytics.forecast.shared import (
     Forecast,
     _HOLD_REL_SIGMA,
+    _INYEAR_MIN_MONTHS,
+    _INYEAR_PHI,
+    _INYEAR_T,
     _K_LEVEL,
     _LEVEL_C,
     _LEVEL_DRIFT,
@@ -223,8 +227,10 @@ def _forecast_level(
         # No prior-year months: hold the latest value.  (A trend from last December to
         # now was worse than holding on the development years -- the change since
         # December is mostly seasonal -- so last_year_end only informs the volatility.)
-        method = "level_hold"
-        path_w = np.full(h.size, base)
+        # A very steady line through this year's own readings is carried on at half pace.
+        slope = _inyear_slope(cur, use_log)
+        method = "level_hold" if slope is None else "level_inyear_trend"
+        path_w = base + (0.0 if slope is None else _INYEAR_PHI * slope) * h
         point_w = float(path_w[-1])
         v = _level_volatility(G)
         if v is None or v <= 0:
@@ -263,6 +269,29 @@ def _forecast_level(
         None,
         backtest_mape,
     )
+
+
+def _inyear_slope(cur: Mapping[int, float], use_log: bool) -> float | None:
+    """The monthly slope (working scale) of the least-squares line through this year's readings,
+    when there are at least ``_INYEAR_MIN_MONTHS`` of them and the slope's t statistic exceeds
+    ``_INYEAR_T`` (a line so steady that it is the indicator's own pace, not a season); else None."""
+    months = sorted(cur)
+    if len(months) < _INYEAR_MIN_MONTHS:
+        return None
+    y = np.array([cur[k] for k in months], dtype=float)
+    if use_log:
+        if np.any(y <= 0):
+            return None
+        y = np.log(y)
+    x = np.array(months, dtype=float)
+    xc = x - x.mean()
+    sxx = float(np.sum(xc * xc))
+    slope = float(np.sum(xc * (y - y.mean())) / sxx)
+    resid = y - y.mean() - slope * xc
+    se = math.sqrt(float(np.sum(resid * resid)) / (len(months) - 2) / sxx)
+    if slope == 0.0 or (se > 0 and abs(slope) / se <= _INYEAR_T):
+        return None
+    return slope
 
 
 def _fallback_scale(value: float, use_log: bool) -> float:

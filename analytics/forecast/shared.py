@@ -46,7 +46,8 @@ class Forecast:
 #: Codes of the forecasting methods (``Forecast.method``); their names and descriptions are in
 #: the catalogue (``forecast.method_<code>``, ``forecast.method_<code>_desc``).
 METHODS: tuple[str, ...] = (
-    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "level_hold", "observed_final", "none",
+    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "level_inyear_trend", "level_hold", "observed_final",
+    "none",
 )
 #: Codes of the reasons no forecast is made (``Forecast.reason``; ``forecast.reason_<code>``).
 REASONS: tuple[str, ...] = ("no_current_data", "unsupported_kind")
@@ -93,6 +94,14 @@ _LEVEL_PHI = 0.5  # share of the current 12-month change carried to December
 _LEVEL_DRIFT = 0.1  # drift-uncertainty term of the horizon shape (dev years)
 _VOL_MONTHS = 120  # months of data used for the volatility v
 _HOLD_REL_SIGMA = 0.03  # per sqrt(month), relative, when nothing else is known
+# No prior-year months: the latest value is held, unless this year's readings (at least
+# _INYEAR_MIN_MONTHS) lie on a line so steady that its slope's t statistic exceeds _INYEAR_T;
+# then _INYEAR_PHI of that monthly slope is carried to December. On the development years of
+# the level/rate series any looser rule (t > 5 or 10, or the whole slope) was worse than
+# holding; this one is no worse there and on the test years (bench/backtest.py, h = 0 table).
+_INYEAR_MIN_MONTHS = 4
+_INYEAR_T = 20.0
+_INYEAR_PHI = 0.5
 
 
 # --------------------------------------------------------------------------------------

@@ -341,6 +341,23 @@ def test_level_without_history_holds_with_wide_interval():
     assert one.method == "level_hold" and one.lower < 40.0 < one.upper
 
 
+def test_level_without_history_carries_a_very_steady_line_at_half_pace():
+    # a coverage rate climbing 1.8 points a month for ten months (a programme's first year):
+    # not frozen at its October value; half the pace to December, the interval still wide
+    steady = {m: 60.0 + 1.8 * (m - 1) + (0.2 if m % 2 else -0.2) for m in range(1, 11)}
+    f = forecast_indicator("rate", "higher", 10, steady, {}, target=90.0)
+    assert f.method == "level_inyear_trend"
+    assert f.point == pytest.approx(steady[10] + 0.5 * 1.8 * 2, abs=0.15)
+    assert f.lower < steady[10] and f.upper > steady[10] + 1.8 * 2 - 0.5  # hold and the whole pace both inside
+    # the same months with the noise of a season (t far below the bar), or only three readings: held
+    noisy = {m: 60.0 + 0.5 * (m - 1) + (3.0 if m % 2 else -3.0) for m in range(1, 11)}
+    assert forecast_indicator("rate", "higher", 10, noisy, {}).method == "level_hold"
+    assert forecast_indicator("rate", "higher", 3, {1: 60.0, 2: 61.8, 3: 63.6}, {}).method == "level_hold"
+    # a stock falling steadily (log scale): carried down, not up
+    down = forecast_indicator("stock", "lower", 8, {m: 200.0 * 0.97 ** m for m in range(1, 9)}, {})
+    assert down.method == "level_inyear_trend" and down.point < 200.0 * 0.97 ** 8
+
+
 def test_level_observed_final_and_internal_backtest_consistency():
     seasonal = np.sin(np.arange(12)) * 3
     hist = level_history(50.0, seasonal, 0.5, 4)
@@ -370,6 +387,7 @@ def test_methods_and_reasons_vocabulary_complete():
         forecast_indicator("flow", "higher", 4, {}, hist).method,
         forecast_indicator("level", "higher", 4, {4: 1.0}, level_history(1.0, np.zeros(12), 0, 2)).method,
         forecast_indicator("level", "higher", 4, {4: 1.0}, {}).method,
+        forecast_indicator("level", "higher", 5, {m: 10.0 + m + (0.01 if m % 2 else 0.0) for m in range(1, 6)}, {}).method,
     }
     assert seen == set(METHODS)
     keys = [f"forecast.method_{c}" for c in METHODS] + [f"forecast.method_{c}_desc" for c in METHODS]
