@@ -10,7 +10,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
-from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value
+from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
@@ -83,15 +83,16 @@ with st.expander(t("status_rules_title", lang), icon=":material/info:"):
 
 # -- goals (a table without goals: its indicators by level-1 group) -------------------------
 goal_ids = [g.id for g in project.goals]
+CARD_NAME_WIDTH = 40  # text_width columns of a name on one line of a card (a third of the page at 1440 px)
 
 
 def indicators_by_group() -> None:
     """A project whose table has no goals: every indicator with its status and target, grouped
     by 一级指标 as the table groups them."""
     st.subheader(t("project_pages.indicators_title", lang, n=len(rows)))
-    st.caption(t("project_pages.indicators_caption", lang))
-    groups: dict[str, list] = {}
     levelled = any(by_id[r.indicator_id].level1 for r in rows)  # a list without 一级指标: one group, 全部指标
+    st.caption(t("project_pages.indicators_caption" if levelled else "project_pages.indicators_caption_list", lang))
+    groups: dict[str, list] = {}
     other = t("project_pages.group_other" if levelled else "reports.group_all", lang)
     for r in rows:
         groups.setdefault(by_id[r.indicator_id].level1 or other, []).append(r)
@@ -107,7 +108,9 @@ def indicators_by_group() -> None:
             st.markdown(f"**{esc(category_name(group, lang))}**")
             for r in members:
                 ind = by_id[r.indicator_id]
-                st.page_link("pages/indicator.py", label=esc(ind.display_name(lang)), query_params={"indicator": ind.id})
+                name = ind.display_name(lang)  # a name wider than the card is cut: the whole of it on hover
+                st.page_link("pages/indicator.py", label=esc(name), query_params={"indicator": ind.id},
+                             help=esc(name) if text_width(name) > CARD_NAME_WIDTH else None)
                 st.caption(t("project_pages.indicator_line", lang, status=status_label(r.status, lang, rules),
                              target=esc(fmt_target(r.target_raw, ind.unit, lang))))
 

@@ -567,6 +567,7 @@ def test_a_list_copied_from_a_web_page_on_every_page(store_dir: Path, tmp_path: 
     assert sum(int(n) for n in re.findall(r"(\d+) 项", answer.split("：", 1)[1])) == 10
     cards = [m.value for m in at.main.markdown if m.value.startswith("**全部指标")]
     assert cards == ["**全部指标（1–4）**", "**全部指标（5–8）**", "**全部指标（9–10）**"], cards
+    assert any("没有分目标和一级指标：按表中顺序" in c.value for c in at.main.caption)  # not "by level-1 group"
     at = open_page("pages/targets.py", "ls")
     table = at.dataframe[0].value
     assert list(table["2022（数据） 原文"]) == ["", "", "", "", "", "", "90%", "61%", "", ""]

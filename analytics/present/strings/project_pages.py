@@ -8,6 +8,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "indicators_caption": {"zh": "目标表没有分目标：按一级指标列出每项指标的状态和年度目标；点击名称查看详情。",
                            "en": "The target table has no separate goals: every indicator by its level-1 group, with its "
                                  "status and target; click a name for its detail."},
+    "indicators_caption_list": {"zh": "目标表没有分目标和一级指标：按表中顺序列出每项指标的状态和年度目标；点击名称查看详情。",
+                                "en": "The target table has no separate goals and no level-1 groups: every indicator in the "
+                                      "table's order, with its status and target; click a name for its detail."},
     "indicator_line": {"zh": "{status} · 年度目标 {target}", "en": "{status} · target {target}"},
     "group_other": {"zh": "其他指标", "en": "Other indicators"},
     "group_range": {"zh": "{group}（{first}–{last}）", "en": "{group} ({first}–{last})"},
