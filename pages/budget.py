@@ -16,11 +16,11 @@ from analytics.budget.scenario import ScenarioError, load_allocation, normalise_
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
 from analytics.present.labels import project_name
-from analytics.present.score_text import score_parts, score_reason
+from analytics.present.score_text import score_parts, score_reason, unscored_reason
 from analytics.budget.scoring import score_scenario
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
-from analytics.present.format import fmt_gap, fmt_money, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
+from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
 from pages.ui.common import dataset, esc, goal_label, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -202,12 +202,15 @@ over = "" if months_left else "_final"  # the year is over: results, not project
 m1.metric(t("bud_year_end" + over, lang), rate_text(result.year_end_rate),
           delta=fmt_gap(result.year_end_rate - result.baseline_year_end_rate, "%", lang) if levers and result.year_end_rate is not None and result.baseline_year_end_rate is not None else None,
           help=t("bud_year_end_help", lang, lo=lo or 0, hi=hi or 0, base=result.baseline_year_end_rate or 0), border=True)
-if reached_text:
+if target is None:  # the table sets no execution target: no shortfall against one
+    m2.metric(t("budget_target", lang), DASH, help=t("bud_no_target_help", lang), border=True)
+elif reached_text:
     m2.metric(t("bud_target_month", lang), reached_text, border=True)
 else:
     m2.metric(t("bud_shortfall", lang), wan(result.shortfall), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
-m3.metric(t("bud_score" + over, lang), fmt_value(scored.total, "", lang, decimals=1), help=t("bud_score_help", lang), border=True)
-m4.metric(t("bud_grade", lang), scored.grade_en if lang == "en" else scored.grade, border=True)
+m3.metric(t("bud_score" + over, lang), fmt_value(scored.total if scored.scored else None, "", lang, decimals=1),
+          help=t("bud_score_help", lang), border=True)
+m4.metric(t("bud_grade", lang), (scored.grade_en if lang == "en" else scored.grade) if scored.scored else DASH, border=True)
 
 # -- the answer: what pace is needed (analytics.budget.required) ------------------------------
 need = required_pace(project, ds.budget, as_of, doc, result=result)
@@ -291,7 +294,7 @@ with s1:
     parts = pd.DataFrame([{k: r[k] for k in ("part", "points", "lost")} for r in shown]).fillna({"points": 0.0})
     show_chart("score_parts", parts, lang)
     st.caption(" ".join([t("bud_score_rules", lang), t(f"reports.execution_rule_{scored.execution_rule}", lang),
-                         *(r["why"] for r in shown if r["why"])]))
+                         *((r["why"] for r in shown if r["why"]) if scored.scored else [unscored_reason(scored, lang)])]))
 with s2:
     st.markdown(f"**{t('bud_costs_points', lang)}**")
     losses = [ln for ln in scored.what_costs_points if ln.lost > 0.005][:8]

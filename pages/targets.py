@@ -32,6 +32,8 @@ with c2.container(border=True):
     for s in project.funding_sources:
         source = s.name_en if lang == "en" and s.name_en else s.name
         st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_value(s.amount, "万元", lang)))
+    if project.funding_from_year_budgets:  # the table names no money: the year budgets entered on 数据管理
+        st.caption(t("funding_from_year_budgets", lang))
     if project.execution_targets:
         st.caption(t("execution_targets", lang, items=t("list_sep_long", lang).join(
             t("label_value", lang, label=y, value=fmt_pct(v, lang, decimals=0)) for y, v in sorted(project.execution_targets.items()))))

@@ -66,9 +66,10 @@ def _file_amounts(project: Project, path: str | os.PathLike[str] | None) -> dict
     f = Path(path) if path else year_budgets_file(project)
     if f is None or not f.exists():
         return {}
-    keys = {s.key: s.key for s in project.funding_sources}
-    keys.update({normalize_text(s.name): s.key for s in project.funding_sources})
-    keys.update({normalize_text(s.name_en).lower(): s.key for s in project.funding_sources if s.name_en})
+    sources = project.budget_sources
+    keys = {s.key: s.key for s in sources}
+    keys.update({normalize_text(s.name): s.key for s in sources})
+    keys.update({normalize_text(s.name_en).lower(): s.key for s in sources if s.name_en})
     return dict(_read(str(f), tuple(sorted(keys.items())), f.stat().st_mtime_ns))
 
 
@@ -119,8 +120,8 @@ def year_budget(project: Project, budget: Budget, year: int, source: str | None 
     keys = [s.key for s in project.funding_sources] if source is None else [source]
     total, bases = 0.0, set()
     for k in keys:
-        if (year, k) in from_file:
-            total += from_file[(year, k)]
+        if (year, k) in from_file or (project.funding_from_year_budgets and given == "store"):
+            total += from_file.get((year, k), 0.0)  # funded by the year budgets entered: a source left blank has none
             bases.add(given)
             continue
         v = derived_year_budget(project, budget, year, k)

@@ -79,9 +79,10 @@ class YearBudgetTable:
 
 def source_lookup(project: Project) -> dict[str, str]:
     """Key, Chinese name and English name (lower case) of each funding source → its key."""
-    keys = {s.key: s.key for s in project.funding_sources}
-    keys.update({normalize_text(s.name): s.key for s in project.funding_sources})
-    keys.update({normalize_text(s.name_en).lower(): s.key for s in project.funding_sources if s.name_en})
+    sources = project.budget_sources
+    keys = {s.key: s.key for s in sources}
+    keys.update({normalize_text(s.name): s.key for s in sources})
+    keys.update({normalize_text(s.name_en).lower(): s.key for s in sources if s.name_en})
     return keys
 
 
@@ -114,9 +115,10 @@ def parse_year_budgets_csv(text: str, project: Project) -> tuple[Amounts, list[Y
 def check_year_budgets(project: Project, amounts: Mapping[tuple[int, str], float]) -> YearBudgetCheck:
     """Errors: an amount not a number ≥ 0, a source not of the project, a year outside the
     project's years, a year whose sum over the sources is above the project total. Warning: the
-    years' sum differs from the project total (the table is still accepted)."""
+    years' sum differs from the project total (the table is still accepted). A project whose table
+    names no money takes its funding from these amounts: no total to check them against."""
     errors: list[YearBudgetIssue] = []
-    sources = {s.key for s in project.funding_sources}
+    sources = set(project.budget_source_keys)
     years = set(project.years)
     for (year, src), amount in sorted(amounts.items()):
         if src not in sources:
@@ -125,6 +127,8 @@ def check_year_budgets(project: Project, amounts: Mapping[tuple[int, str], float
             errors.append(YearBudgetIssue("unknown_year", {"year": year, "years": "、".join(str(y) for y in sorted(years))}))
         if not isinstance(amount, (int, float)) or not math.isfinite(amount) or amount < 0:
             errors.append(YearBudgetIssue("negative", {"year": year, "source": src}))
+    if not project.table_funded:
+        return YearBudgetCheck(errors, [])
     total = project.funding_amount
     by_year: dict[int, float] = {}
     for (year, _src), amount in amounts.items():
@@ -160,7 +164,7 @@ def table_in_force(project: Project, budget: Budget, years: Iterable[int] | None
     origin = "stored" if stored is not None else ("file" if f is not None else "derived")
     cells = []
     for y in (sorted(years) if years is not None else list(project.years)):
-        for s in project.funding_sources:
+        for s in project.budget_sources:
             yb = year_budget(project, budget, y, s.key)
             cells.append(YearBudgetCell(y, s.key, yb.amount, yb.basis))
     return YearBudgetTable(origin, cells, None if f is None else str(f))
@@ -169,4 +173,4 @@ def table_in_force(project: Project, budget: Budget, years: Iterable[int] | None
 def derived_amounts(project: Project, budget: Budget) -> dict[tuple[int, str], float | None]:
     """The derived rule for every year × source, whatever is stored or on file (the starting
     point of the editor; None where a year has no execution target and is not the last)."""
-    return {(y, s.key): derived_year_budget(project, budget, y, s.key) for y in project.years for s in project.funding_sources}
+    return {(y, s.key): derived_year_budget(project, budget, y, s.key) for y in project.years for s in project.budget_sources}

@@ -31,7 +31,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
-    keys = tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
+    keys = project.budget_source_keys
     from analytics.ingest.validate import ingest_actuals, ingest_budget
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 

@@ -14,7 +14,7 @@ from analytics.present.catalogue import text
 
 
 def _issues(issues: Any, lang: str, project: Any) -> list[dict[str, Any]]:
-    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.funding_sources}
+    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.budget_sources}
     return [{"code": i.code, **i.params, "message": text(f"year_budgets.{i.code}", lang,
                                                          **{**i.params, "source": names.get(i.params.get("source"), i.params.get("source"))})}
             for i in issues]
@@ -26,7 +26,7 @@ def payload(ds: Any, lang: str, warnings: list[dict[str, Any]] | None = None) ->
 
     project = ds.project
     table = table_in_force(project, ds.budget)
-    names = {s.key: s for s in project.funding_sources}
+    names = {s.key: s for s in project.budget_sources}
     rows = [{"year": c.year, "source": c.source, "name_zh": names[c.source].name,
              "name_en": names[c.source].name_en or c.source, "amount": None if c.amount is None else round(c.amount, 2),
              "basis": c.basis} for c in table.cells]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from analytics.core.values import ParsedTarget, unit_scale
@@ -10,6 +10,10 @@ from analytics.core.values import ParsedTarget, unit_scale
 KINDS = ("flow", "stock", "level", "rate", "milestone", "qualitative")  # qualitative: analytics/core/qualitative.py
 DIRECTIONS = ("higher", "lower")
 BASES = ("month", "ytd", "level")
+#: The funding sources of a project whose target table names none: spending and year budgets are
+#: recorded under these (key, 中文, English).
+STANDARD_SOURCES = (("central", "中央补助", "Central subsidy"), ("local", "地方资金", "Local funds"),
+                    ("other", "其他资金", "Other funds"))
 
 
 @dataclass(frozen=True)
@@ -129,6 +133,9 @@ class Project:
     indicators: tuple[Indicator, ...]
     checks: tuple[dict[str, Any], ...] = field(default_factory=tuple)
     source: str = ""
+    #: True when the table names no money and the funding is the year budgets a manager entered
+    #: (:meth:`funded_by_year_budgets`).
+    funding_from_year_budgets: bool = False
 
     def indicator(self, indicator_id: str) -> Indicator:
         for ind in self.indicators:
@@ -145,6 +152,39 @@ class Project:
         """The project's money (万元): the table's total, else (a total written as 0 or left out)
         the sum of its funding sources; 0 when the table gives no funding."""
         return float(self.funding_total or sum(s.amount for s in self.funding_sources) or 0.0)
+
+    @property
+    def table_funded(self) -> bool:
+        """The target table names the project's money (a total or sources), not year budgets entered later."""
+        return bool(self.funding_sources or self.funding_total) and not self.funding_from_year_budgets
+
+    @property
+    def budget_sources(self) -> tuple[FundingSource, ...]:
+        """The sources spending and year budgets are recorded under: the table's, else (a table
+        that names no money, or funding entered as year budgets) the three standard ones."""
+        if self.funding_sources and not self.funding_from_year_budgets:
+            return self.funding_sources
+        return tuple(FundingSource(k, zh, en, 0.0) for k, zh, en in STANDARD_SOURCES)
+
+    @property
+    def budget_source_keys(self) -> tuple[str, ...]:
+        return tuple(s.key for s in self.budget_sources)
+
+    def funded_by_year_budgets(self, amounts: dict[tuple[int, str], float]) -> Project:
+        """A project whose table names no money, funded by the year budgets its manager entered
+        (year, source) → 万元: each source the sum over the project's years, the total their sum.
+        ``self`` when the table names money or nothing was entered."""
+        if self.funding_sources or self.funding_total or not amounts:
+            return self
+        sums: dict[str, float] = {}
+        for (year, key), amount in amounts.items():
+            if year in self.years and amount:
+                sums[key] = sums.get(key, 0.0) + float(amount)
+        sources = tuple(FundingSource(s.key, s.name, s.name_en, round(sums[s.key], 6)) for s in self.budget_sources if s.key in sums)
+        if not sources:
+            return self
+        return replace(self, funding_sources=sources, funding_total=round(sum(s.amount for s in sources), 6),
+                       funding_from_year_budgets=True)
 
     def goal(self, goal_id: int) -> Goal | None:
         for g in self.goals:

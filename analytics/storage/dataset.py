@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
@@ -79,8 +79,11 @@ def with_year_budgets(ds: Dataset, stored: str | None) -> Dataset:
     except (ValueError, KeyError, TypeError):
         amounts = None
     if amounts is not None:
-        keys = {s.key for s in ds.project.funding_sources}
+        keys = set(ds.project.budget_source_keys)
         amounts = {k: v for k, v in amounts.items() if k[1] in keys and k[0] in ds.project.years}
+        funded = ds.project.funded_by_year_budgets(amounts)  # a table naming no money: funded by these
+        if funded is not ds.project:
+            ds = replace(ds, project=funded, budget=Budget(funded, ds.budget.frame))
     ds.budget.year_budgets = amounts
     return ds
 
@@ -97,7 +100,7 @@ def read_actuals(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame
 def read_budget(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
     from analytics.ingest.validate import ingest_budget
 
-    keys = tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
+    keys = project.budget_source_keys
     result = ingest_budget(path, sources=keys, filename=Path(path).name)
     if not result.ok:
         raise DataFileError(result)

@@ -41,12 +41,10 @@ _BASIS = {
 _TEXT = {
     "zh": {"row": "行", "indicator": "指标（单位）", "basis": "口径", "month": "月份", "grid_actuals": "实际数据表格（{y}年）",
            "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元",
-           "qualitative": "达成=1，部分达成=0.5，未达成=0",
-           "sources": {"central": "中央补助", "local": "地方资金", "other": "其他资金"}},
+           "qualitative": "达成=1，部分达成=0.5，未达成=0"},
     "en": {"row": "Row", "indicator": "Indicator (unit)", "basis": "Basis", "month": "Month",
            "grid_actuals": "actuals grid {y}", "grid_budget": "spending grid {y}", "milestone": "yes=1, no=0",
-           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0",
-           "sources": {"central": "central", "local": "local", "other": "other"}},
+           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0"},
 }
 
 
@@ -183,7 +181,7 @@ class Grid:
         if self.kind == "actuals":
             result = ingest_actuals(data, project.ingest_catalogue(), filename=name)
         else:
-            keys = tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
+            keys = project.budget_source_keys
             result = ingest_budget(data, sources=keys, filename=name)
         back = {v: k for k, v in self._file_columns.items()}
         back.update({"indicator_id": _TEXT[_lang(self.lang)]["indicator"], "basis": _TEXT[_lang(self.lang)]["basis"],
@@ -260,8 +258,7 @@ def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "
     """Months of ``year`` × funding sources (万元). ``rows``: the store's spending with ``version``."""
     lang = _lang(lang)
     tx = _TEXT[lang]
-    sources = [(s.key, s.name_en if lang == "en" and s.name_en else s.name) for s in project.funding_sources] or [
-        (k, tx["sources"][k]) for k in ("central", "local", "other")]
+    sources = [(s.key, s.name_en if lang == "en" and s.name_en else s.name) for s in project.budget_sources]
     src_cols = [f"{name}（{tx['wan_yuan']}）" if lang != "en" else f"{name} ({tx['wan_yuan']})" for _, name in sources]
     data = rows[rows["year"] == year] if not rows.empty else rows
     stored = {(int(r.month), str(r.source)): (float(r.amount), int(r.version), int(r.first_month))
@@ -303,7 +300,7 @@ def actuals_template(project: "Project", year: int, lang: str = "zh") -> pd.Data
 def budget_template(project: "Project", year: int, lang: str = "zh") -> pd.DataFrame:
     """Months of ``year`` × funding sources (万元, monthly amounts), note."""
     zh = _lang(lang) == "zh"
-    names = [s.name if zh else s.key for s in project.funding_sources] or ["central", "local", "other"]
+    names = [s.name if zh else s.key for s in project.budget_sources]
     cols = ["月份" if zh else "period", *names, "备注" if zh else "note"]
     rows = [[f"{year:04d}-{m:02d}", *[""] * len(names), ""] for m in MONTHS]
     return pd.DataFrame(rows, columns=cols, dtype="object")

@@ -88,7 +88,7 @@ def period_text(year: int, month: int, first_month: int) -> str:
 
 
 def source_keys(project: "Project") -> tuple[str, ...]:
-    return tuple(s.key for s in project.funding_sources) or ("central", "local", "other")
+    return project.budget_source_keys
 
 
 def blank_text(v: Any) -> str:

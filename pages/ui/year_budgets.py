@@ -51,10 +51,12 @@ def _frame(ds: Any, lang: str, names: dict[str, str]) -> tuple[pd.DataFrame, str
 def year_budget_section(db: Any, ds: Any, user: Any, lang: str, flash: Callable[[str, str], None]) -> None:
     """The section; ``flash(kind, text)`` queues a message shown after the rerun."""
     project = ds.project
-    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.funding_sources}
+    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.budget_sources}
     frame, origin = _frame(ds, lang, names)
     st.subheader(t("year_budgets.title", lang))
     st.caption(t("year_budgets.help", lang))
+    if not project.table_funded:  # the table names no money: these budgets are the project's funding
+        st.caption(t("year_budgets.funds_the_project", lang))
     st.caption(t("year_budgets.in_force", lang, origin=t(f"year_budgets.origin_{origin}", lang)))
     if frame[t("year_budgets.col_year", lang)].str.len().gt(4).any():
         st.caption(t("year_budgets.derived_note", lang))
@@ -82,10 +84,11 @@ def _save(db: Any, project: Any, edited: pd.DataFrame, names: dict[str, str], us
     amounts: dict[tuple[int, str], float] = {}
     missing: list[YearBudgetIssue] = []
     for y, (_, row) in zip(project.years, edited.iterrows()):
-        for s in project.funding_sources:
+        for s in project.budget_sources:
             v = row.get(names[s.key])
             if v is None or (isinstance(v, float) and math.isnan(v)):
-                missing.append(YearBudgetIssue("empty_cell", {"year": y, "source": s.key}))
+                if project.table_funded:  # a table naming no money: a source left blank has none
+                    missing.append(YearBudgetIssue("empty_cell", {"year": y, "source": s.key}))
             else:
                 amounts[(int(y), s.key)] = float(v)
     check = None if missing else save_year_budgets(db, project, amounts, user.name)

@@ -3,6 +3,7 @@ the stored figures reaching the budget figures, reset to derived, viewers read o
 
 from __future__ import annotations
 
+import io
 from pathlib import Path
 
 import pytest
@@ -92,3 +93,37 @@ def test_viewer_reads_only(data_dir, tmp_path):
     assert len(at.data_editor) == 0
     assert not any(b.key in ("year_budgets_save", "year_budgets_reset") for b in at.button)
     assert any("中央补助" in d.value.columns for d in at.dataframe)
+
+
+def test_a_project_whose_table_names_no_money_gets_it_here(data_dir, tmp_path):
+    """A project made from a list naming no money: the grid offers the standard sources, says the
+    year budgets are its funding, saves with a source left blank, and 预算情景 then computes the
+    execution rate instead of asking for money it had no place to enter."""
+    from analytics.cli.main import main
+
+    src = tmp_path / "list.txt"
+    src.write_text("1.孕产妇系统服务率≥90%\n2.肺结核患者管理率≥90%\n3.高血压患者管理人数142万人\n", encoding="utf-8")
+    assert main(["new-project", str(src), "--store", str(data_dir), "--id", "gw", "--year", "2026"]) == 0
+    db = Store(data_dir, create=False).with_project("gw")
+    result = db.validate_file(io.BytesIO("period,source,amount\n2026-01,中央补助,300\n2026-02,中央补助,320\n".encode()),
+                              filename="sp.csv", kind="budget")
+    db.apply_import(result, "sp.csv", "tester")
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params["project"] = "gw"
+    at.run()
+    at.switch_page("pages/budget.py").run()
+    assert "年度预算指标" in "\n".join(w.value for w in at.warning)  # where to enter the money
+    at.switch_page("pages/data.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert any("这里填写的各年预算就是项目资金" in c.value for c in at.caption)
+    frame = at.data_editor[2].value
+    assert list(frame.columns) == ["年度", "中央补助", "地方资金", "其他资金"]
+    edit(at, {0: {"中央补助": 5000.0}}).button(key="year_budgets_save").click().run()
+    assert not at.exception and not at.error, [e.value for e in at.error]
+    assert "年度预算指标已保存" in "\n".join(s.value for s in at.success)
+    ds = Store(data_dir, create=False).with_project("gw").load_dataset()
+    assert ds.project.funding_total == pytest.approx(5000.0) and ds.budget.execution_rate(2026, 2) == pytest.approx(12.4)
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception
+    assert not any("年度预算指标" in w.value for w in at.warning)  # no longer asked for
+    assert at.metric[0].label == "年末预计执行率" and at.metric[0].value.endswith("%")

@@ -134,3 +134,38 @@ def test_stored_year_budget_changes_the_monitoring_form(tmp_path):
     save_year_budgets(db, db.project(), GOOD, "ed")
     central, total = cells()
     assert central == pytest.approx(7000.0) and total == pytest.approx(72714.18)
+
+
+def test_a_table_naming_no_money_is_funded_by_the_year_budgets_entered(tmp_path):
+    """A project made from a table that names no money (a target list from a web page): its year
+    budgets are entered under the standard sources (a source may stay blank) and are its funding —
+    execution rate, projection and forms follow — with no total to check them against."""
+    from analytics.budget.scenario import project_scenario
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+    from analytics.storage.year_budgets import save_year_budgets
+
+    src = tmp_path / "list.txt"
+    src.write_text("1.孕产妇系统服务率≥90%\n2.肺结核患者管理率≥90%\n3.高血压患者管理人数142万人\n", encoding="utf-8")
+    assert main(["new-project", str(src), "--store", str(tmp_path / "s"), "--id", "gw", "--year", "2026"]) == 0
+    db = Store(tmp_path / "s", create=False).with_project("gw")
+    project = db.project()
+    assert not project.table_funded and [s.key for s in project.budget_sources] == ["central", "local", "other"]
+    assert db.load_dataset().budget.total == 0  # nothing entered: no money
+    assert not save_year_budgets(db, project, {(2026, "nope"): 1.0}, "ed").ok
+    check = save_year_budgets(db, project, {(2026, "central"): 5000.0, (2026, "local"): 3000.0}, "ed")
+    assert check.ok and not check.warnings  # no total in the table: nothing to differ from
+    rows = "".join(f"2026-{m:02d},中央补助,{300 + m}\n" for m in range(1, 9))
+    result = db.validate_file(io.BytesIO(("period,source,amount\n" + rows).encode()), filename="sp.csv", kind="budget")
+    assert result.ok, result.errors
+    db.apply_import(result, "sp.csv", "ed")
+    ds = db.load_dataset()
+    assert ds.project.funding_from_year_budgets and ds.project.funding_total == pytest.approx(8000.0)
+    assert {s.key: s.amount for s in ds.project.funding_sources} == {"central": 5000.0, "local": 3000.0}
+    assert ds.budget.total == pytest.approx(8000.0) and ds.budget.execution_rate(2026, 8) == pytest.approx(100 * 2436 / 8000)
+    assert year_budget(ds.project, ds.budget, 2026).amount == pytest.approx(8000.0)
+    assert project_scenario(ds.project, ds.budget, (2026, 8), None).year_end_rate is not None
+    # the grid of the standard sources as the store holds it: the blank source has none
+    table = table_in_force(ds.project, ds.budget)
+    assert {c.source: c.amount for c in table.cells} == {"central": 5000.0, "local": 3000.0, "other": 0.0}
+    assert check_year_budgets(ds.project, {(2026, "central"): 9000.0}).ok  # raising it is no error against the old sum

@@ -35,9 +35,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_no_spending": {"zh": "还没有支出数据：录入或导入月度支出后，这里显示预算执行、预测和情景。",
                             "en": "No spending data yet: once monthly spending is entered or imported, execution, "
                                   "its forecast and scenarios are shown here."},
-    "funding_unknown": {"zh": "目标表没有写明项目资金（资金总额和来源），无法计算执行率、预测和情景。已录入的支出：截至{month}累计 {spent}。",
+    "funding_unknown": {"zh": "目标表没有写明项目资金（资金总额和来源），还无法计算执行率、预测和情景：请在“数据管理 › 年度预算指标”中填写各年预算。"
+                              "已录入的支出：截至{month}累计 {spent}。",
                         "en": "The target table gives no funding (total and sources), so execution, its forecast and "
-                              "scenarios cannot be computed. Spending entered: {spent} to {month}."},
+                              "scenarios cannot be computed yet: enter the year budgets under Data › Year budgets. "
+                              "Spending entered: {spent} to {month}."},
     "title_budget_one_year": {"zh": "项目资金 {funding} 万元 · {year} 年度", "en": "Budget {funding} (10k yuan) · {year}"},
     "title_no_budget": {"zh": "目标表未写明项目资金 · 实施期 {years} 年", "en": "No funding in the target table · {years}"},
     "batch_project": {"zh": "新建项目", "en": "Project added"},

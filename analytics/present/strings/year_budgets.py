@@ -6,6 +6,8 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     # checks (codes of analytics.budget.year_table.YearBudgetIssue)
     "columns": {"zh": "需要 year、source、amount 三列", "en": "columns year, source and amount are required"},
+    "funds_the_project": {"zh": "目标表未写明项目资金：这里填写的各年预算就是项目资金（执行率、预测、情景和自评得分据此计算）；没有的资金来源留空。",
+                          "en": "The target table names no money: the year budgets entered here are the project's funding (execution, its forecast, scenarios and the score follow from them); leave a source it does not have blank."},
     "unknown_source": {"zh": "资金来源「{source}」不是本项目的资金来源", "en": "'{source}' is not a funding source of the project"},
     "not_number": {"zh": "第 {row} 行年度或金额不是数字", "en": "row {row}: year or amount is not a number"},
     "unknown_year": {"zh": "{year} 年不在项目实施期内（{years}）", "en": "{year} is not a year of the project ({years})"},
