@@ -77,10 +77,11 @@ class ScoreResult:
 
     @property
     def scored(self) -> bool:
-        """Whether any part could be scored: a table whose indicators name no 一级指标 (产出 / 效益 /
-        满意度) and a project without spending has nothing to score — its total is no score at all,
-        never 0 分 “差”."""
-        return any(not p.empty for p in self.parts)
+        """Whether a part of indicators could be scored: a table whose indicators name no 一级指标
+        (产出 / 效益 / 满意度), or whose indicators have no data yet, has no score at all — never
+        0 分 “差”, and never the budget execution part alone rescaled to 100 (9.5 of 10 points
+        made 95 分 “优” of a project whose indicators were not scored)."""
+        return any(not p.empty for p in self.parts if p.key != "execution")
 
     def part_rows(self) -> list[dict[str, Any]]:
         """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max, left_out."""

@@ -67,4 +67,6 @@ def unscored_reason(res: ScoreResult, lang: str = "zh") -> str:
     (a list copied from a web page), or nothing has been reported yet."""
     lines = [ln for ln in res.lines if ln.part != "execution"]
     placeless = bool(lines) and all(ln.reason == "no_part" for ln in lines)
-    return text("budget.score_nothing" if placeless else "budget.score_nothing_yet", lang)
+    execution = next((p for p in res.parts if p.key == "execution" and not p.empty), None)
+    tail = text("budget.score_execution_only", lang, points=execution.points, points_max=execution.points_max) if execution else ""
+    return text("budget.score_nothing" if placeless else "budget.score_nothing_yet", lang) + tail

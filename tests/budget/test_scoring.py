@@ -259,8 +259,13 @@ def test_nothing_to_score_is_no_score(project, rows24):
     assert not res.scored and all(res.left_out(p) for p in res.parts)
     assert "未划分一级指标" in unscored_reason(res, "zh")
     silent = score(project, with_actual(rows24, **{r.indicator_id: None for r in rows24}), None, 2024)
-    assert not silent.scored and "尚无实际数据" in unscored_reason(silent, "zh")
+    assert not silent.scored and "尚无可计分的实际数据" in unscored_reason(silent, "zh")
     assert score(project, at_target(rows24), None, 2024).scored
+    # budget execution alone is no total: 9.5 of 10 points rescaled would read 95 分 “优” for a
+    # project none of whose indicators was scored; the reason gives the execution points instead
+    spent = score(flat, at_target(rows24), 95.0, 2024)
+    assert not spent.part("execution").empty and not spent.scored
+    assert "预算执行率一项可计 9.50/10 分" in unscored_reason(spent, "zh")
 
 
 def test_a_projection_without_spending_leaves_execution_out(project, rows24):
