@@ -335,7 +335,8 @@ def _budget(ctx: ReportContext) -> list[Block]:
                                                                        for f in funds[1:]))))
     _rate_now, expected, target = execution(ctx)
     start = project.execution_start or (min(project.years or (ctx.year,)), 1)
-    out.append(Block("p", w("budget_cumulative", lang, start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
+    out.append(Block("p", w("budget_cumulative" if target is not None else "budget_cumulative_no_target", lang,
+                            start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
                             total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
@@ -345,6 +346,8 @@ def _budget(ctx: ReportContext) -> list[Block]:
         if res.target_rate is not None and res.year_end_rate is not None and res.year_end_rate + 1e-9 < res.target_rate:
             verdict = w("budget_verdict_short" + final, lang, target=fmt_pct(res.target_rate, lang, decimals=0),
                         gap=fmt_value(res.target_rate - res.year_end_rate, "", lang, decimals=2), amount=_money(res.shortfall, lang))
+        elif res.target_rate is None:  # the table sets no execution target: nothing met or missed
+            verdict = w("budget_verdict_no_target", lang)
         else:
             verdict = w("budget_verdict_met" + final, lang)
         scen = w("scenario_named", lang, name=ctx.scenario_name) if ctx.scenario_name else w("scenario_baseline", lang)
