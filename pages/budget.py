@@ -253,7 +253,7 @@ if last_obs and any(not p.observed for p in result.path):  # join the projection
     obs_rate = next(p.execution_rate for p in result.path if p.month == last_obs)
     line_rows.append({"month": last_obs, "value": obs_rate, "series": t("bud_series_projection", lang), "kind": "projection"})
 show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_rows, columns=["month", "lower", "upper"]), lang, target)
-st.caption(t("bud_chart_caption" + over, lang))
+st.caption(t("bud_chart_caption" + over + ("" if target is not None else "_no_target"), lang))  # no target: no red line
 
 left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
 W = lambda key: t("budget.col_amount_wan", lang, name=t(key, lang))  # noqa: E731 - a column title with 万元

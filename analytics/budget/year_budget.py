@@ -66,11 +66,16 @@ def _file_amounts(project: Project, path: str | os.PathLike[str] | None) -> dict
     f = Path(path) if path else year_budgets_file(project)
     if f is None or not f.exists():
         return {}
+    return dict(_read(str(f), tuple(sorted(source_lookup(project).items())), f.stat().st_mtime_ns))
+
+
+def source_lookup(project: Project) -> dict[str, str]:
+    """Key, Chinese name and English name (lower case) of each funding source → its key."""
     sources = project.budget_sources
     keys = {s.key: s.key for s in sources}
     keys.update({normalize_text(s.name): s.key for s in sources})
     keys.update({normalize_text(s.name_en).lower(): s.key for s in sources if s.name_en})
-    return dict(_read(str(f), tuple(sorted(keys.items())), f.stat().st_mtime_ns))
+    return keys
 
 
 @lru_cache(maxsize=16)

@@ -25,7 +25,7 @@ from typing import Any, Iterable, Mapping
 from analytics.core.model import Project
 from analytics.core.series import Budget
 from analytics.core.values import normalize_text
-from analytics.budget.year_budget import derived_year_budget, year_budget, year_budgets_file
+from analytics.budget.year_budget import derived_year_budget, source_lookup, year_budget, year_budgets_file
 
 __all__ = ["Amounts", "YearBudgetCell", "YearBudgetCheck", "YearBudgetIssue", "YearBudgetTable", "amounts_from_json",
            "amounts_json", "check_year_budgets", "derived_amounts", "parse_year_budgets_csv", "source_lookup",
@@ -75,15 +75,6 @@ class YearBudgetTable:
     def year_total(self, year: int) -> float | None:
         vals = [c.amount for c in self.cells if c.year == year]
         return None if not vals or any(v is None for v in vals) else round(sum(v for v in vals if v is not None), 6)
-
-
-def source_lookup(project: Project) -> dict[str, str]:
-    """Key, Chinese name and English name (lower case) of each funding source → its key."""
-    sources = project.budget_sources
-    keys = {s.key: s.key for s in sources}
-    keys.update({normalize_text(s.name): s.key for s in sources})
-    keys.update({normalize_text(s.name_en).lower(): s.key for s in sources if s.name_en})
-    return keys
 
 
 def parse_year_budgets_csv(text: str, project: Project) -> tuple[Amounts, list[YearBudgetIssue]]:

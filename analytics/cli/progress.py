@@ -30,6 +30,7 @@ def cmd_targets(args: argparse.Namespace) -> int:
                 "total": project.funding_total,
                 "sources": [{"key": s.key, "name": s.name, "name_en": s.name_en, "amount": s.amount} for s in project.funding_sources],
                 "execution_targets": {str(k): v for k, v in project.execution_targets.items()},
+                "from_year_budgets": project.funding_from_year_budgets,  # the table names no money: the year budgets entered
             },
             "overall_goal": project.overall_goal,
             "goals": [

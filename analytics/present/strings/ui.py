@@ -243,6 +243,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "bud_series_projection": {"zh": '预测执行率', "en": 'Projected'},
     "bud_chart_caption_final": {"zh": '本年度已结束：实线为实际执行率；虚线为序时进度；红线为年度执行目标。', "en": "The year is over: solid, actual execution; dashed: time progress; red: the year's target."},
     "bud_chart_caption": {"zh": '蓝色阴影为预测的 80% 区间；虚线为序时进度；红线为年度执行目标。预测为估计值。', "en": "Shaded: 80% interval of the projection; dashed: time progress; red: the year's target. Projections are estimates."},
+    "bud_chart_caption_no_target": {"zh": '蓝色阴影为预测的 80% 区间。预测为估计值。目标表没有设定本年度的执行率目标，因此没有序时进度和目标线。', "en": "Shaded: 80% interval of the projection. Projections are estimates. The target table sets no execution target for the year, so there is no time progress or target line."},
+    "bud_chart_caption_final_no_target": {"zh": '本年度已结束：实线为实际执行率。目标表没有设定本年度的执行率目标。', "en": "The year is over: solid, actual execution. The target table sets no execution target for the year."},
     "bud_by_source": {"zh": '按资金来源（万元）', "en": 'By funding source (10k yuan)'},
     "bud_budget": {"zh": '预算', "en": 'Budget'},
     "bud_spent_ytd": {"zh": '已支出（累计）', "en": 'Spent (cumulative)'},
