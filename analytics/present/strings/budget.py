@@ -48,9 +48,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "warning_one_off_frozen": {"zh": "暂停支付期间的一次性支付 {amount:,.2f} 万元未计入。",
                                "en": "{amount:,.2f} of one-off payments fall in a freeze and are not counted."},
     "warning_over_budget": {"zh": "{name}已支出 {spent:,.2f} 万元，超过（调整后）预算 {cap:,.2f} 万元，之后不再计支出。",
-                            "en": "{source}: {spent:,.2f} already spent exceeds the (adjusted) budget {cap:,.2f}; no further spending is projected."},
+                            "en": "{source}: {spent:,.2f} (10k yuan) already spent exceeds the (adjusted) budget of {cap:,.2f} (10k yuan); no further spending is projected."},
     "warning_capped": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。",
-                       "en": "{amount:,.2f} of projected spending exceeded the (adjusted) budget and was capped."},
+                       "en": "{amount:,.2f} (10k yuan) of projected spending exceeded the (adjusted) budget and was capped."},
     # why central funds are at risk (ScenarioResult.risks)
     "risk_central_unspent": {"zh": "预计 {year} 年末（项目最后一年）中央补助仍有 {amount:,.2f} 万元未支出，存在被收回风险。",
                              "en": "By the end of {year} (the final project year) {amount:,.2f} of the central subsidy is projected to be unspent and may be reclaimed."},
