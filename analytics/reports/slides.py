@@ -377,7 +377,8 @@ def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
         lo, hi = res.year_end_interval
         if not over:
             metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
-        metrics.append(Metric(t("metric_shortfall", lang), fmt_money(res.shortfall, lang, decimals=0)))  # 40万元 / 40 10k yuan
+        # 40万元 / 40 10k yuan; no execution target: no shortfall to give (never 0 万元)
+        metrics.append(Metric(t("metric_shortfall", lang), fmt_money(res.shortfall, lang, decimals=0) if target is not None else DASH))
         columns = [t("col_source", lang), t("col_budget", lang), t("col_spent", lang), t("col_rate", lang),
                    t("col_source_year_end" + over, lang), t("col_unspent", lang)]
     return Slide(
