@@ -40,7 +40,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                                 computed=project.computed_names())
     elif args.kind == "budget":
         result = ingest_budget(path, sources=keys, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                               source_names={s.key: s.name for s in project.funding_sources})
+                               source_names={s.key: s.name for s in project.budget_sources})
     else:
         result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
                             computed=project.computed_names())

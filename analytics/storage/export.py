@@ -65,7 +65,7 @@ def _targets_sheet(project: "Project") -> pd.DataFrame:
 
 def _data_sheets(con: Any, project: "Project", pid: str) -> tuple[pd.DataFrame, pd.DataFrame]:
     names = {ind.id: ind for ind in project.indicators}
-    src_names = {s.key: s.name for s in project.funding_sources}
+    src_names = {s.key: s.name for s in project.budget_sources}
     a = _sheet(con, f"SELECT {', '.join(ACTUAL_FIELDS)}, origin, version, "
                     "updated_at, updated_by FROM actuals WHERE project = ? ORDER BY indicator_id, year, month, basis",
                [*ACTUAL_FIELDS, "origin", "version", "updated_at", "updated_by"], pid)

@@ -199,7 +199,7 @@ def cell_label(project: "Project", key: CellKey) -> tuple[str, str]:
             zh = en = str(iid)
         return f"{zh} {year}年{month}月（{basis_zh.get(basis, basis)}）", f"{en} {year}-{month:02d} ({basis})"
     _, year, month, source = key
-    names = {s.key: (s.name, s.name_en or s.key) for s in project.funding_sources}
+    names = {s.key: (s.name, s.name_en or s.key) for s in project.budget_sources}
     zh, en = names.get(source, (source, source))
     return f"支出 {zh} {year}年{month}月", f"Spending {en} {year}-{month:02d}"
 

@@ -365,7 +365,7 @@ class Store:
                                   today=today, computed=project.computed_names())
         if kind == "budget":
             return ingest_budget(source, sources=source_keys(project), filename=filename, sheet=sheet,
-                                 max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.funding_sources})
+                                 max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources})
         return ingest_any(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
                           sources=source_keys(project), today=today, computed=project.computed_names())
 

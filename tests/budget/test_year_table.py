@@ -170,7 +170,10 @@ def test_a_table_naming_no_money_is_funded_by_the_year_budgets_entered(tmp_path)
     assert {c.source: c.amount for c in table.cells} == {"central": 5000.0, "local": 3000.0, "other": 0.0}
     assert check_year_budgets(ds.project, {(2026, "central"): 9000.0}).ok  # raising it is no error against the old sum
     from analytics.reports import report
+    from analytics.storage.rows import cell_label
 
+    # the standard sources by name wherever a row is named (history, messages, exports), not by key
+    assert cell_label(project, ("spending", 2026, 3, "other")) == ("支出 其他资金 2026年3月", "Spending Other funds 2026-03")
     slide = next(sl for sl in report.slides(report.build_context(ds, (2026, 8))) if sl.key == "budget")
     shown = {m.label: m.value for m in slide.metrics}
     assert shown["年度执行目标"] == "—" and shown["年末缺口"] == "—"  # no execution target: no shortfall, never 0 万元
