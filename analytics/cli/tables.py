@@ -37,7 +37,8 @@ def _fmt_target(t: dict[str, Any]) -> str:
 
 def _table(payload: dict[str, Any]) -> list[list[Any]]:
     years = sorted({y for ind in payload["indicators"] for y in ind["targets"]})
-    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + years + ["review"]]
+    heads = ["target (no year: --year)" if y == "?" else y for y in years]  # a table with no year anywhere
+    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + heads + ["review"]]
     for ind in payload["indicators"]:
         rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-", ind["kind"],
                      ind["direction"]] + [_fmt_target(ind["targets"].get(y, {})) or "-" for y in years]

@@ -156,6 +156,16 @@ def test_a_system_export_of_many_projects_is_one_form_a_project(tmp_path: Path) 
     assert isinstance(single, TableReading) and "forms" not in single.source and len(single.indicators) == 2
 
 
+def test_cli_parse_table_names_a_target_column_without_year() -> None:
+    # a list naming no year anywhere: the table's target column says so and how to give one (not "?")
+    src = ROOT / "tests" / "tables" / "heldout11" / "ewitkey_jibengongwei_quyu_2023.txt"  # 29 numbered lines, a date only
+    out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(src), "--format", "table"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    head = out.stdout.splitlines()[0]
+    assert "target (no year: --year)" in head and " ? " not in head + " "
+
+
 def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
     out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED)], capture_output=True,
                          text=True, cwd=ROOT, timeout=120)
