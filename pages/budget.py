@@ -32,7 +32,7 @@ project = ds.project
 as_of = state.as_of
 year = as_of[0]
 src_keys = [s.key for s in project.funding_sources]
-src_name = {s.key: (s.name_en if lang == "en" else s.name) for s in project.funding_sources}
+src_name = {s.key: s.display_name(lang) for s in project.funding_sources}
 goal_ids = [g.id for g in project.goals]
 
 st.title(t("bud_title", lang))

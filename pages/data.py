@@ -104,7 +104,7 @@ def _row_name(table: str, key: dict[str, Any]) -> str:
         ind = project.by_id.get(str(key.get("indicator_id")))
         return ind.display_name(lang) if ind is not None else str(key.get("indicator_id"))
     src = next((f for f in project.budget_sources if f.key == key.get("source")), None)
-    name = (src.name_en if lang == "en" and src.name_en else src.name) if src is not None else key.get("source")
+    name = src.display_name(lang) if src is not None else key.get("source")
     return mtext("manager.spending_row", lang, name=name or DASH)
 
 

@@ -30,7 +30,7 @@ with c1.container(border=True):
 with c2.container(border=True):
     st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_value(project.funding_total, "万元", lang)))
     for s in project.funding_sources:
-        source = s.name_en if lang == "en" and s.name_en else s.name
+        source = s.display_name(lang)
         st.markdown("- " + t("label_value", lang, label=esc(source), value=fmt_value(s.amount, "万元", lang)))
     if project.funding_from_year_budgets:  # the table names no money: the year budgets entered on 数据管理
         st.caption(t("funding_from_year_budgets", lang))

@@ -125,8 +125,8 @@ def year_budget(project: Project, budget: Budget, year: int, source: str | None 
     keys = [s.key for s in project.funding_sources] if source is None else [source]
     total, bases = 0.0, set()
     for k in keys:
-        if (year, k) in from_file or (project.funding_from_year_budgets and given == "store"):
-            total += from_file.get((year, k), 0.0)  # funded by the year budgets entered: a source left blank has none
+        if (year, k) in from_file:
+            total += from_file[(year, k)]
             bases.add(given)
             continue
         v = derived_year_budget(project, budget, year, k)

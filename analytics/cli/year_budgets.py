@@ -14,7 +14,7 @@ from analytics.present.catalogue import text
 
 
 def _issues(issues: Any, lang: str, project: Any) -> list[dict[str, Any]]:
-    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.budget_sources}
+    names = {s.key: s.display_name(lang) for s in project.budget_sources}
     return [{"code": i.code, **i.params, "message": text(f"year_budgets.{i.code}", lang,
                                                          **{**i.params, "source": names.get(i.params.get("source"), i.params.get("source"))})}
             for i in issues]

@@ -23,6 +23,10 @@ class FundingSource:
     name_en: str
     amount: float
 
+    def display_name(self, lang: str = "zh") -> str:
+        """The source as readers of ``lang`` name it (its Chinese name when it has no English one)."""
+        return self.name_en if lang == "en" and self.name_en else self.name
+
 
 @dataclass(frozen=True)
 class Goal:

@@ -101,7 +101,7 @@ def _month(key: str, year: int | None, lang: str) -> str:
 
 def _summaries(project: Project, lang: str, year: int | None) -> dict[str, Any]:
     """One function per lever name: its canonical value → phrases."""
-    src = {s.key: (s.name_en if lang == "en" and s.name_en else s.name) for s in project.budget_sources}
+    src = {s.key: s.display_name(lang) for s in project.budget_sources}
 
     def ind_name(iid: str) -> str:
         ind = project.by_id.get(iid)

@@ -331,7 +331,7 @@ def _source_rows(ctx: ReportContext) -> list[list[str]]:
     rows = []
     for s in res.sources if res is not None else []:
         spent = s.spent_before_year + s.spent_ytd
-        name = s.name if lang == "zh" else next((f.name_en for f in project.funding_sources if f.key == s.source), s.name)
+        name = next((f.display_name(lang) for f in project.funding_sources if f.key == s.source), s.name)
         rows.append([name, num(s.adjusted_budget, nd=2), num(spent, nd=2),
                      pct(100 * spent / s.adjusted_budget if s.adjusted_budget else None), pct(s.execution_rate), num(s.unspent, nd=2)])
     return rows

@@ -84,6 +84,8 @@ def with_year_budgets(ds: Dataset, stored: str | None) -> Dataset:
         funded = ds.project.funded_by_year_budgets(amounts)  # a table naming no money: funded by these
         if funded is not ds.project:
             ds = replace(ds, project=funded, budget=Budget(funded, ds.budget.frame))
+            # what was entered is the whole budget: a source or year left blank has none (never derived)
+            amounts = {(y, k): amounts.get((y, k), 0.0) for y in funded.years for k in funded.budget_source_keys}
     ds.budget.year_budgets = amounts
     return ds
 

@@ -258,7 +258,7 @@ def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "
     """Months of ``year`` × funding sources (万元). ``rows``: the store's spending with ``version``."""
     lang = _lang(lang)
     tx = _TEXT[lang]
-    sources = [(s.key, s.name_en if lang == "en" and s.name_en else s.name) for s in project.budget_sources]
+    sources = [(s.key, s.display_name(lang)) for s in project.budget_sources]
     src_cols = [f"{name}（{tx['wan_yuan']}）" if lang != "en" else f"{name} ({tx['wan_yuan']})" for _, name in sources]
     data = rows[rows["year"] == year] if not rows.empty else rows
     stored = {(int(r.month), str(r.source)): (float(r.amount), int(r.version), int(r.first_month))

@@ -51,7 +51,7 @@ def _frame(ds: Any, lang: str, names: dict[str, str]) -> tuple[pd.DataFrame, str
 def year_budget_section(db: Any, ds: Any, user: Any, lang: str, flash: Callable[[str, str], None]) -> None:
     """The section; ``flash(kind, text)`` queues a message shown after the rerun."""
     project = ds.project
-    names = {s.key: (s.name_en or s.key) if lang == "en" else s.name for s in project.budget_sources}
+    names = {s.key: s.display_name(lang) for s in project.budget_sources}
     frame, origin = _frame(ds, lang, names)
     st.subheader(t("year_budgets.title", lang))
     st.caption(t("year_budgets.help", lang))
