@@ -65,7 +65,7 @@ def project_id_for(name: str) -> str:
     return "p_" + hashlib.sha1(name.encode("utf-8")).hexdigest()[:8]
 
 
-def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, str | None]:
+def _cell_text(t: Mapping[str, Any], kind: str, direction: str, unit: str) -> tuple[str, str | None]:
     """(text for ``target_YYYY``, why it differs from the table's text or None)."""
     raw = str(t.get("raw") or "").strip()
     if t.get("no_value"):
@@ -85,7 +85,20 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str) -> tuple[str, st
         return ("是" if value else "否"), "rewritten"
     if comparator == "=":
         return number_text(float(value)), "exact"
-    return COMPARATOR_SYMBOLS.get(str(comparator), "≥") + number_text(float(value)), "rewritten"
+    text = COMPARATOR_SYMBOLS.get(str(comparator), "≥") + number_text(float(value))
+    return _with_unit(text, unit, comparator, value, direction), "rewritten"
+
+
+def _with_unit(text: str, unit: str, comparator: Any, value: Any, direction: str) -> str:
+    """``text`` followed by the indicator's unit (``≥100%`` rather than ``≥100`` for ``≥100百分比``) when the
+    target file reads it back as the same target; else ``text``."""
+    if not unit:
+        return text
+    try:
+        parsed = parse_target(text + unit, direction)
+    except ValueParseError:
+        return text
+    return text + unit if (parsed.comparator, parsed.value) == (comparator, value) else text
 
 
 def _due_month(ind: Mapping[str, Any]) -> str:
@@ -113,7 +126,7 @@ def _row(ind: Mapping[str, Any], notes: list[dict[str, str]]) -> dict[str, str]:
             if not _YEAR_RE.match(str(year)):
                 notes.append({"id": iid, "column": f"{prefix}_?", "raw": str(t.get("raw", "")), "code": "no_year"})
                 continue
-            value, why = _cell_text(t, kind, direction)
+            value, why = _cell_text(t, kind, direction, row["unit"])
             if why:
                 notes.append({"id": iid, "column": f"{prefix}_{year}", "raw": str(t.get("raw", "")), "code": why})
                 remarks.append(f"{year}年原文：{t.get('raw', '')}")
@@ -122,7 +135,7 @@ def _row(ind: Mapping[str, Any], notes: list[dict[str, str]]) -> dict[str, str]:
     span = ind.get("span")
     if span and span.get("years"):
         years = span["years"]
-        text, why = _cell_text(span, kind, direction)
+        text, why = _cell_text(span, kind, direction, row["unit"])
         if text and not why:
             row["span_years"], row["target_span"] = f"{years[0]}-{years[-1]}", text
         else:

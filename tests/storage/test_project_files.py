@@ -135,8 +135,17 @@ def test_merged_cell_workbooks_and_word_tables(name: str, tmp_path: Path, capsys
 def test_a_target_the_folder_format_cannot_read_as_written_is_rewritten_with_its_comparator(comparator: str, text: str) -> None:
     from analytics.storage.project_files import _cell_text
 
-    got, why = _cell_text({"raw": "九十以上", "comparator": comparator, "value": 90.0}, "rate", "higher")
+    got, why = _cell_text({"raw": "九十以上", "comparator": comparator, "value": 90.0}, "rate", "higher", "")
     assert got == text and why in ("rewritten", "exact")
+
+
+@pytest.mark.parametrize("raw, unit, text", [("≥100百分比", "%", "≥100%"), ("不少于五十个", "个", "≥50个"),
+                                             ("九十以上", "", "≥90")])
+def test_a_rewritten_target_keeps_the_indicators_unit_when_it_reads_back_the_same(raw: str, unit: str, text: str) -> None:
+    from analytics.storage.project_files import _cell_text
+
+    value = 50.0 if "五十" in raw else 100.0 if "100" in raw else 90.0
+    assert _cell_text({"raw": raw, "comparator": ">=", "value": value}, "rate", "higher", unit) == (text, "rewritten")
 
 
 _SELF_EVALUATION = ("项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n{budget}"
@@ -198,7 +207,7 @@ def test_every_digit_of_a_figure_is_written(tmp_path: Path, capsys: pytest.Captu
     assert project.indicators[0].targets[2024].value == 1234567.0
     from analytics.storage.project_files import _cell_text
 
-    assert _cell_text({"raw": "一百二十三万四千五百六十七以上", "comparator": ">=", "value": 1234567.0}, "flow", "higher") \
+    assert _cell_text({"raw": "一百二十三万四千五百六十七以上", "comparator": ">=", "value": 1234567.0}, "flow", "higher", "") \
         == ("≥1234567", "rewritten")
 
 
