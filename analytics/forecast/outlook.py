@@ -11,6 +11,9 @@ the engine does not know about (milestones, multi-year totals, budget execution)
   ("multi_year_total").
 * Yes/no milestones → achieved: certain; overdue: impossible; otherwise no number, and a
   probability that falls as the due month nears (documented rule, not a statistical model).
+* Qualitative indicators → never a number: a latest check-in 达成 is an outcome (certain, as a
+  milestone achieved); one below 达成 is an outcome once it is the year's last (December's, or the
+  latest of a year over: missed); otherwise no forecast ("qualitative").
 
 完成目标可能性 (likelihood, the column of Chinese monitoring forms), thresholds in
 ``data/judgement_rules.yaml``: P ≥ 95% 确定能, ≥ 70% 很可能, ≥ 1% 有可能. 完全不可能 is kept for
@@ -37,6 +40,7 @@ import yaml
 from analytics.core import calendar as cal
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
+from analytics.core.qualitative import level_of
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.method import Forecast, forecast_indicator
 from analytics.rules.progress import year_target
@@ -46,10 +50,10 @@ JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
 #: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
 LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
-LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_overdue",
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_overdue",
                                        "run_rate", "probability_below", "probability_low", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
-OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "budget_projection", "multi_year")
+OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
 OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
@@ -155,10 +159,10 @@ def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | N
     p = est.p_attain
     if p is None:
         return None, None
-    if month >= 12 and est.method in ("observed_final", "budget_projection", "zero_cap", "multi_year") and p in (0.0, 1.0):
+    if month >= 12 and est.method in ("observed_final", "budget_projection", "zero_cap", "multi_year", "checkin") and p in (0.0, 1.0):
         return ("certain", "final_met") if p >= 1.0 else ("impossible", "final_missed")
-    if p >= 1.0 and est.method == "milestone":
-        return "certain", "achieved"
+    if p >= 1.0 and est.method in ("milestone", "checkin"):
+        return "certain", "achieved" if est.method == "milestone" else "checkin_achieved"
     rules = judgement_rules()["likelihood"]
     req, best = est.required_monthly, est.best_monthly
     measurable = direction == "higher" and req is not None and best is not None and best > 0
@@ -221,6 +225,21 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
     return Estimate(p_attain=round(min(0.9, 0.3 + 0.6 * (due - month) / 12), 3), method="milestone")
 
 
+def _checkin(obs: dict[int, float], month: int, closed: bool) -> Estimate:
+    """A qualitative indicator, never a number: its latest check-in 达成 is an outcome (certain);
+    one below 达成 is an outcome once it is the year's last (December's, or the latest of a year
+    over); otherwise, or with no check-in, no forecast."""
+    known = {m: v for m, v in obs.items() if m <= month}
+    if not known:
+        return Estimate(reason="qualitative")
+    last = max(known)
+    if level_of(known[last]) == "achieved":
+        return Estimate(p_attain=1.0, method="checkin")
+    if last == 12 or closed:
+        return Estimate(p_attain=0.0, method="checkin")
+    return Estimate(reason="qualitative")
+
+
 def _budget(project: Project, budget: Budget, year: int, month: int, target: float | None) -> Estimate:
     from analytics.forecast.spending import execution_outlook
 
@@ -252,7 +271,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
     if month == 0:
         est = Estimate(reason="future_year")
     elif ind.kind == "qualitative":  # a check-in, never a number (analytics/core/qualitative.py)
-        est = Estimate(reason="qualitative")
+        est = _checkin(actuals.obs(ind.id, year).values, month, year < as_of[0])
     elif ind.kind == "milestone":
         est = _milestone(ind, actuals.obs(ind.id, year).values, month, target)
     elif ind.id == project.execution_indicator:

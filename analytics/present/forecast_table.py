@@ -107,8 +107,11 @@ def _await_reason(ds: ForecastData, ind: Indicator, o: Outlook, lang: str) -> st
                 next=fmt_month_short(nxt, lang))
 
 
-def _reason(project: Project, ind: Indicator, o: Outlook, lang: str) -> str:
+def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
     """Why the outlook is what it is, in one short phrase."""
+    if o.method == "checkin" and p is not None:  # a qualitative outcome: the check-in that decides it
+        return text("manager.why_checkin", lang, month=fmt_month_short(p.data_month or 12, lang),
+                    level=labels.value_said(ind, p.actual, lang))
     if ind.kind == "milestone":
         if o.p_attain == 1.0:
             return text("manager.why_milestone_done", lang)
@@ -141,9 +144,12 @@ def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) 
     return fmt_value(o.target, ind.unit, lang)
 
 
-def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bool = True) -> str:
-    """The year-end of ``o`` in the indicator's unit (a milestone: 已实现 / 未实现; ``with_unit=False``:
-    the number alone, for a table with a unit column)."""
+def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bool = True, p: IndicatorProgress | None = None) -> str:
+    """The year-end of ``o`` in the indicator's unit (a milestone: 已实现 / 未实现; a qualitative outcome:
+    the check-in of its progress row ``p`` that decides it; ``with_unit=False``: the number alone,
+    for a table with a unit column)."""
+    if ind.kind == "qualitative":
+        return labels.value_said(ind, p.actual, lang) if o.method == "checkin" and p is not None else DASH
     if ind.kind == "milestone":
         return labels.milestone_value(o.point, lang) if o.point is not None else DASH
     return fmt_value(o.point, ind.unit, lang, with_unit=with_unit)
@@ -165,12 +171,12 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         id=ind.id,
         indicator=ind.display_name(lang),
         target=_target(ind, o, p, lang),
-        forecast=DASH if waiting else forecast_text(ind, o, lang),
+        forecast=DASH if waiting else forecast_text(ind, o, lang, p=p),
         prob=DASH if waiting else fmt_prob(o.p_attain, lang),
         level=level_name(level, lang),
         status=labels.status_label(p.status, lang) if p is not None else DASH,
         gap=gap,
-        reason=waiting or _reason(project, ind, o, lang),
+        reason=waiting or _reason(project, ind, o, p, lang),
         interval=DASH if waiting else interval,
         required=fmt_value(o.required_monthly, unit, lang),
         recent=fmt_value(o.recent_monthly, unit, lang),

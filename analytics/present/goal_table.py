@@ -102,7 +102,7 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
             "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
             "attain": fmt_pct(r.attainment, lang, fraction=True),
             "expected": DASH if milestone else value_said(ind, r.expected, lang, with_unit=inline),
-            "forecast": DASH if milestone or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),
+            "forecast": DASH if milestone or checkin or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),
             "p": DASH if v is None else v.prob,
             "unit": unit_name(unit, lang) or DASH,
             "goal": goal_label(project, ind.goal, lang),

@@ -234,7 +234,8 @@ def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
     fc = open_page("pages/forecast.py", "cz", lang)
     assert message("fc_estimate_final", lang, year=2022) in [w.value for w in fc.warning]
     levels = set(fc.main.dataframe[0].value[message("manager.col_level", lang)])
-    assert levels and levels <= {message(f"manager.level_{k}", lang) for k in ("met", "missed")} | {"—"}, levels
+    assert levels == {message("manager.level_met", lang)}, levels  # its qualitative indicators too: a 达成 check-in is an outcome
+    assert message("manager.level_none", lang) not in page_text(over)
     bud = open_page("pages/budget.py", "cz", lang)
     labels = [m.label for m in bud.main.metric]
     assert message("bud_year_end_final", lang) in labels and message("bud_score_final", lang) in labels
@@ -288,6 +289,9 @@ def test_targets_page_lists_targets_and_qualitative_ones(lang: str, store_dir: P
     assert "≥50个" in text and "≤90万元" in text  # targets as written
     assert "效果明显" in text  # the qualitative target as written, and read as such
     assert message("target_qualitative", lang) in text
+    # the departments under the table's own labels, named in English on the English page
+    label = "主管部门：" if lang == "zh" else "Department in charge: "
+    assert any(m.value.startswith("- " + label) and "棠溪镇人民政府" in m.value for m in at.main.markdown), lang
 
 
 @pytest.mark.parametrize("lang", ["zh", "en"])

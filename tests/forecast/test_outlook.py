@@ -31,6 +31,26 @@ def test_milestone_rules(project):
     assert one(project, [("hr_park_national_application", 2024, 12, 0, "level")], "hr_park_national_application", as_of=(2024, 12)).p_attain == 0.0
 
 
+@pytest.mark.parametrize("checkins, as_of, year, want", [
+    ([(6, 1.0)], (2024, 6), 2024, ("certain", "checkin_achieved")),  # 达成 is an outcome mid-year
+    ([(3, 1.0), (6, 0.5)], (2024, 6), 2024, (None, None)),  # the latest check-in counts; 部分达成 mid-year: no forecast
+    ([(6, 0.0)], (2024, 12), 2024, (None, None)),  # December selected but June the latest: not the year's last
+    ([(12, 0.5)], (2024, 12), 2024, ("impossible", "final_missed")),  # December's check-in below 达成
+    ([(9, 0.0)], (2025, 3), 2024, ("impossible", "final_missed")),  # the year is over: its latest stands
+    ([(12, 1.0)], (2025, 3), 2024, ("certain", "final_met")),
+    ([], (2024, 6), 2024, (None, None)),
+])
+def test_a_qualitative_indicator_has_an_outcome_from_its_checkins_and_never_a_number(project, checkins, as_of, year, want):
+    import dataclasses
+
+    ind = project.indicator("zero_employment_family_rate")
+    qual = dataclasses.replace(ind, kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(qual if i.id == ind.id else i for i in project.indicators))
+    o = one(proj, [(ind.id, year, m, v, "level") for m, v in checkins], ind.id, year=year, as_of=as_of)
+    assert (o.likelihood, o.likelihood_reason) == want and o.point is None and o.lower is None
+    assert o.method == ("checkin" if want[0] else "none") and (o.reason == "qualitative") == (want[0] is None)
+
+
 def test_zero_cap(project):
     clean = one(project, [("mass_incidents", 2024, m, 0, "month") for m in range(1, 7)], "mass_incidents")
     assert clean.method == "zero_cap" and 0.5 < clean.p_attain < 1

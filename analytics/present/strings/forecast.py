@@ -29,6 +29,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_zero_cap_desc": {"zh": "目标为0的越低越好计数：已发生即无法完成；否则按往年发生频率估计剩余月份不发生的概率。", "en": "A lower-is-better count with target 0: any event means it cannot be met; otherwise the chance of no event in the remaining months from the historical rate."},
     "method_milestone": {"zh": "里程碑规则", "en": "Milestone rule"},
     "method_milestone_desc": {"zh": "已实现为确定能；逾期未实现为完全不可能；未到期时按剩余时间给出可能性。", "en": "Achieved: certain; overdue: very unlikely; otherwise a probability by the time left."},
+    "method_checkin": {"zh": "定性评价", "en": "Qualitative check-in"},
+    "method_checkin_desc": {"zh": "定性指标不作数值预测：最近一次评价为“达成”即已达到目标；年度最后一次评价（12月，或年度已结束时的最近一次）未达成即未达到目标；其余不作预测。", "en": "A qualitative indicator is never given a number: a latest check-in of achieved means the target is met; the year's last check-in (December's, or the latest once the year is over) below achieved means it was missed; otherwise no forecast."},
     "method_budget_projection": {"zh": "支出节奏预测", "en": "Spending-pattern projection"},
     "method_budget_projection_desc": {"zh": "按各资金来源往年的月度支出规律（含年末集中支付）和本年节奏预测年末执行率，与“预算情景”页一致。", "en": "Year-end execution from each source's monthly spending pattern (incl. the year-end rush) and this year's pace, as on the budget page."},
     "method_multi_year": {"zh": "跨年度合计", "en": "Multi-year total"},

@@ -3,6 +3,7 @@
 
 STRINGS: dict[str, dict[str, str]] = {
     "reason_achieved": {"zh": "里程碑已实现。", "en": "The milestone has been achieved."},
+    "reason_checkin_achieved": {"zh": "定性指标最近一次评价为“达成”。", "en": "The qualitative indicator's latest check-in is achieved."},
     "reason_final_met": {"zh": "年度已结束，已达到目标。", "en": "The year is over and the target was met."},
     "reason_final_missed": {"zh": "年度已结束，未达到目标，已无法完成。", "en": "The year is over and the target was missed: it can no longer be met."},
     "reason_zero_cap_broken": {"zh": "零容忍上限（目标为0）已被突破，本年已无法完成。",

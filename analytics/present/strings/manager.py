@@ -51,6 +51,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_hold_below": {"zh": "最新值低于目标，按保持推算", "en": "Latest value below target, held"},
     "why_hold_above": {"zh": "最新值高于目标，按保持推算", "en": "Latest value above target, held"},
     "why_hold_on": {"zh": "最新值与目标持平，按保持推算", "en": "Latest value at target, held"},
+    "why_checkin": {"zh": "{month}评价：{level}", "en": "Check-in {month}: {level}"},
     "why_milestone_done": {"zh": "已实现", "en": "Achieved"},
     "why_milestone_due": {"zh": "{due}前须完成", "en": "Due by {due}"},
     "why_milestone_overdue": {"zh": "已逾期未实现", "en": "Overdue"},
