@@ -171,8 +171,9 @@ def _with_unit(number: str, unit: str, lang: str) -> str:
 
 def _below_100(v: float | None, decimals: int) -> bool:
     """A percentage under 100 that would round to 100 (99.96 → ``100.0%``): shown toward zero
-    instead, so a rate that missed 100% never reads as met."""
-    return v is not None and 0 <= v < 100 and rounded(v, decimals) >= 100
+    instead, so a rate that missed 100% never reads as met. A hair under 100 from floating-point
+    arithmetic (100 × 89.974 ÷ 89.974 = 99.99999999999999) is 100, not a miss."""
+    return v is not None and 0 <= v < 100 - 1e-9 and rounded(v, decimals) >= 100
 
 
 def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,

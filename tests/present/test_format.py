@@ -70,6 +70,9 @@ def test_a_percentage_under_100_never_reads_100():
     assert f.fmt_pct(0.99996, fraction=True) == "99.9%"
     assert f.fmt_value(100.0, "%") == "100.0%" and f.fmt_value(100.04, "%") == "100.0%"
     assert f.fmt_value(99.94, "%") == "99.9%" and f.fmt_value(98.96, "%") == "99.0%"
+    # …but floating-point noise is no miss: the whole budget spent is 100%
+    assert f.fmt_pct(100 * 89.974 / 89.974, decimals=2) == "100.00%" and 100 * 89.974 / 89.974 < 100
+    assert f.fmt_pct(0.1 + 0.2 - 0.3 + 100 - 1e-12) == "100.0%" and f.fmt_pct(99.999999) == "99.9%"
 
 
 def test_toward_zero_never_rounds_up():
