@@ -7,7 +7,7 @@ import streamlit as st
 
 from analytics.core.exports import csv_bytes
 from analytics.present.format import fmt_pct, fmt_value
-from analytics.present.labels import project_name
+from analytics.present.labels import department_lines, project_name
 from analytics.present.target_table import target_records
 from pages.ui.common import dataset, esc
 from pages.ui.shell import page_context
@@ -23,10 +23,11 @@ st.caption(t("targets_caption", lang))
 c1, c2 = st.columns(2)
 with c1.container(border=True):
     st.markdown(f"**{esc(project_name(project, lang))}**")
-    if project.departments:  # a table that names none: no empty heading
+    departments = department_lines(project, lang)
+    if departments:  # a table that names none: no empty heading
         st.markdown(f"**{t('departments', lang)}**")
-    for key, val in project.departments.items():  # a table's own label (主管部门, 实施单位) is shown with its value
-        st.markdown(f"- {esc(val)}" if key.isascii() else "- " + t("label_value", lang, label=esc(key), value=esc(val)))
+    for label, name in departments:
+        st.markdown("- " + t("label_value", lang, label=esc(label), value=esc(name)))
 with c2.container(border=True):
     st.markdown(t("label_value", lang, label=f"**{t('funding', lang)}**", value=fmt_value(project.funding_total, "万元", lang)))
     for s in project.funding_sources:

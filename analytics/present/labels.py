@@ -23,6 +23,7 @@ __all__ = [
     "LIKELIHOOD_KEYS",
     "basis_name",
     "category_name",
+    "department_lines",
     "cause_label",
     "direction_name",
     "goal_label",
@@ -143,6 +144,30 @@ def category_name(level: str | None, lang: str = "zh") -> str:
     word = (level or "").strip()
     key = f"labels.level_{word}"
     return text(key, lang) if word and key in CATALOGUE else word
+
+
+#: The words of a table's own department label, in the order tried, that name it in English
+#: (catalogue ``labels.dept_word_<word>``): ``项目实施单位`` → Implementing unit.
+DEPARTMENT_WORDS: tuple[str, ...] = ("中央", "省级财政", "市级财政", "财政", "省级主管", "主管", "监督", "填报", "实施", "使用",
+                                     "预算", "项目单位", "部门", "单位")
+
+
+def department_lines(project: Project, lang: str = "zh") -> list[tuple[str, str]]:
+    """(label, name) of each department the project names, in its order — the same on 目标表, both
+    forms and the written report: a key of the shipped project.yaml (``central_department``) by its
+    label, a table's own label (``主管部门``, ``项目实施单位``) as written (in English by the first
+    of :data:`DEPARTMENT_WORDS` it contains, else as written); a blank name is left out."""
+    out = []
+    for key, name in project.departments.items():
+        label, value = str(key).strip().rstrip(":："), str(name or "").strip()
+        if not value:
+            continue
+        if f"labels.dept_{label}" in CATALOGUE:
+            label = text(f"labels.dept_{label}", lang)
+        elif lang != "zh":
+            label = next((text(f"labels.dept_word_{w}", lang) for w in DEPARTMENT_WORDS if w in label), label)
+        out.append((label, value))
+    return out
 
 
 def kind_name(kind: str, lang: str = "zh") -> str:

@@ -20,7 +20,8 @@ from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
-from analytics.present.labels import likelihood_plain, likelihood_shown
+from analytics.present.catalogue import text
+from analytics.present.labels import department_lines, likelihood_plain, likelihood_shown
 from analytics.reports.actions import Action, deviation_actions
 from analytics.reports.wording import DASH, t
 from analytics.rules.progress import GoalRollup, IndicatorProgress, count_by_status, execution_time_progress, rollup
@@ -238,18 +239,11 @@ def form_level_name(level: str | None, lang: str) -> str:
 
 
 #: The departments of the target table, in its order: project.yaml key → catalogue label key.
-DEPARTMENTS: tuple[tuple[str, str], ...] = (
-    ("central_department", "dept_central"), ("local_department", "dept_local"), ("local_department_city", "dept_implementing"),
-    ("provincial_finance", "dept_provincial_finance"), ("city_finance", "dept_city_finance"),
-)
-
-
 def departments_text(ctx: ReportContext, sep: str = "　　") -> str:
-    """中央主管部门 / 地方主管部门 / 实施单位 / the finance departments as the target table gives
-    them (project.yaml ``departments``), the same line on both forms and in the written report."""
-    deps = ctx.project.departments
+    """The departments the project names (:func:`analytics.present.labels.department_lines`: 中央主管部门,
+    a table's 主管部门 / 实施单位, the finance departments), one line on both forms."""
     return (sep if ctx.lang == "zh" else "; ").join(
-        t(label, ctx.lang, name=deps[key]) for key, label in DEPARTMENTS if deps.get(key))
+        text("label_value", ctx.lang, label=label, value=name) for label, name in department_lines(ctx.project, ctx.lang))
 
 
 def execution_rule_text(ctx: ReportContext) -> str:

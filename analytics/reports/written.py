@@ -26,12 +26,11 @@ from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import likelihood_shown, status_name
+from analytics.present.labels import department_lines, likelihood_shown, status_name
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
     ReportContext,
-    departments_text,
     execution,
     form_level_name,
     likelihood_levels,
@@ -112,9 +111,7 @@ def _cover(ctx: ReportContext) -> list[Block]:
     funds = fund_rows(ctx)
     parts = ("、" if lang == "zh" else ", ").join(f"{f.name(lang)} {_money(f.total_budget, lang)}" for f in funds[1:])
     rows = [[w("cover_project", lang), name]]
-    for line in departments_text(ctx, sep="\n").split("\n" if lang == "zh" else "; "):
-        label, _, value = line.partition("：" if lang == "zh" else ": ")
-        rows.append([label, value])
+    rows += [[label, value] for label, value in department_lines(p, lang)]
     funds_value = w("cover_funds_value", lang, total=_money(funds[0].total_budget, lang), parts=parts) if funds[0].total_budget \
         else text("project_pages.written_no_funding", lang)  # the table gave no funding: not "0.00（）"
     rows.append([w("cover_funds", lang), funds_value])

@@ -195,3 +195,21 @@ def test_rendered_pdf(ctx, tmp_path):
     for key in ("2024年度绩效运行监控报告", "一、总体进展情况", "三、预算执行情况", "城镇新增就业人员规模：截至2024年8月累计完成8.50万人",
                 f"全年预算数{total[1]}万元", "六、数据说明"):
         assert key in flat, key
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_tables_own_department_labels_are_named_on_the_cover_and_both_forms(ctx, lang):
+    """A project read from a table keeps its departments under the table's labels (主管部门,
+    项目实施单位): the cover names each once, with no empty row, and both forms' header line too."""
+    import dataclasses
+
+    deps = {"主管部门": "池州市贵池区棠溪镇人民政府", "项目实施单位：": "棠溪镇财政所", "填报单位": ""}
+    project = dataclasses.replace(ctx.project, departments=deps)
+    other = dataclasses.replace(ctx, ds=dataclasses.replace(ctx.ds, project=project), lang=lang)
+    cover = _table_rows(docx.Document(io.BytesIO(docx_bytes(other, with_charts=False))).tables[0])
+    want = [["主管部门", "池州市贵池区棠溪镇人民政府"], ["项目实施单位", "棠溪镇财政所"]] if lang == "zh" else \
+        [["Department in charge", "池州市贵池区棠溪镇人民政府"], ["Implementing unit", "棠溪镇财政所"]]
+    assert all(row in cover for row in want) and not any(row == ["", ""] or row[0] == "填报单位" for row in cover)
+    for form in ("monitoring", "self-eval"):
+        line = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(other, form))).active["A2"].value
+        assert all(f"{label}{'：' if lang == 'zh' else ': '}{name}" in line for label, name in want), line

@@ -155,11 +155,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_parts": {"zh": "各部分得分：{parts}。等级：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60。",
                     "en": "Parts: {parts}. Grades: ≥90 excellent, ≥80 good, ≥60 fair, <60 poor."},
     # departments (both forms, the written report), as the target table names them
-    "dept_central": {"zh": "中央主管部门：{name}", "en": "Central department: {name}"},
-    "dept_local": {"zh": "地方主管部门：{name}", "en": "Local department: {name}"},
-    "dept_implementing": {"zh": "实施单位：{name}", "en": "Implementing unit: {name}"},
-    "dept_provincial_finance": {"zh": "省级财政部门：{name}", "en": "Provincial finance: {name}"},
-    "dept_city_finance": {"zh": "市级财政部门：{name}", "en": "City finance: {name}"},
     # the year's budget and the execution rule (both forms)
     "year_budget_basis_file": {"zh": "项目年度预算指标（year_budgets.csv）", "en": "the project's year budgets (year_budgets.csv)"},
     "year_budget_basis_target": {"zh": "按“当年累计执行率目标 × 项目总预算 − 以前年度执行数”推算（未提供年度预算指标文件 year_budgets.csv）",
