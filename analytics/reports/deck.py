@@ -152,11 +152,27 @@ def _pictures(slide: Any, s: Slide, images: list[bytes], y: float, area_bottom: 
 
 
 def _picture_width(s: Slide, n_images: int) -> float:
+    """A picture beside a table takes what the table leaves at its own type size (its columns
+    as wide as their text, headings on up to two lines), at least 3 inches and at most half."""
     per = (W - 2 * M) / 2 - 0.15 if (s.table or n_images > 1) else min(W - 2 * M, 9.0)
     if s.table:
-        wanted = sum(_column_widths(s, W - 2 * M, MIN_TABLE_PT))
+        wanted = sum(_needs(s, _table_size(s), two_line_heads=True))
         per = max(3.0, min(per, W - 2 * M - 0.3 - wanted))
     return per
+
+
+def _table_size(s: Slide) -> int:
+    """The type size a slide table starts at (never under 16 pt: read from the back of the room)."""
+    return 18 if len(s.table) <= 6 else 16
+
+
+def _needs(s: Slide, size: float, *, two_line_heads: bool) -> list[float]:
+    """The width (inches) each column's longest text needs at ``size``; ``two_line_heads``: a
+    heading may take two lines (``预算数（万元）``), the cells one."""
+    em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
+    cells = [max([0] + [_cell_width(r[c]) for r in s.table]) for c in range(len(s.columns))]
+    heads = [_cell_width(h) / (2 if two_line_heads else 1) for h in s.columns]
+    return [max(c, h) / 2 * em + 0.3 for c, h in zip(cells, heads)]
 
 
 def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
@@ -166,10 +182,14 @@ def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
     anyway; a status or a number that wrapped would double every row's height), all of them
     alike only when that is not enough."""
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
-    need = [max([_cell_width(s.columns[c])] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 for c in range(len(s.columns))]
-    rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
+    need = _needs(s, size, two_line_heads=False)
     name_w = min(need[0], max(table_w / 3, 2.6))
     room = table_w - name_w
+    if sum(min(w, table_w * 0.3) for w in need[1:]) > room:  # headings on two lines before any cell wraps
+        need = _needs(s, size, two_line_heads=True)
+        name_w = min(need[0], max(table_w / 3, 2.6))
+        room = table_w - name_w
+    rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
     if rest and sum(rest) > room:
         # columns of words (a target in words wraps anyway), by their cells, not their heading
         worded = [max([0] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 > LONG_TEXT_COLUMN for c in range(1, len(need))]
@@ -197,7 +217,7 @@ def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[flo
     """(type size, column widths, row heights) of a slide table: columns by content (CJK counts
     double), rows by wrapped lines, a smaller size when the rows do not fit."""
     ncols = len(s.columns)
-    size = 18 if len(s.table) <= 6 else 16  # table text never under 16 pt (read from the back of the room)
+    size = _table_size(s)
     if s.key.startswith("actions"):
         widths = [table_w * f for f in [0.22, 0.12, 0.33, 0.33][:ncols]]
     else:

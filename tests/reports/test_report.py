@@ -778,6 +778,32 @@ def test_every_deck_table_ends_above_the_footnote(tmp_path, charts):
         assert bottom <= BOTTOM + 1e-6, (n, bottom)
 
 
+def test_a_budget_slide_table_of_few_columns_keeps_its_numbers_on_one_line_and_gives_the_chart_the_rest(tmp_path, charts):
+    """A 自评表 made a project (one source, its year's spending): the budget slide's table at 18 pt
+    wrapped ``100.0%`` over two lines beside a chart held at 3 inches; now the headings take two
+    lines before a number wraps, and the chart takes the room the table leaves."""
+    from pptx import Presentation
+
+    from analytics.ingest.tables import parse_table
+    from analytics.reports.deck import _cell_lines
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = Path(__file__).resolve().parents[1] / "tables" / "generated" / "chizhou_weituo_ziping_2022.docx"
+    write_folder(parse_table(src).to_json(), tmp_path / "p")
+    ctx = report.build_context(load_dataset(tmp_path / "p", tmp_path / "p" / "actuals.csv", tmp_path / "p" / "spending.csv"), (2022, 12))
+    prs = Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
+    slide = next(sl for sl in prs.slides if any(sh.has_table and "执行率" in sh.table.cell(0, 3).text for sh in sl.shapes))
+    table = next(sh for sh in slide.shapes if sh.has_table).table
+    picture = next(sh for sh in slide.shapes if sh.shape_type == 13)
+    for r in range(1, len(table.rows)):
+        for c in range(1, len(table.columns)):
+            cell = table.cell(r, c)
+            size = cell.text_frame.paragraphs[0].runs[0].font.size.pt
+            assert _cell_lines(cell.text, table.columns[c].width / 914400 - 0.15, size) == 1, (cell.text, c)
+    assert picture.width / 914400 > 3.5
+
+
 def test_funding_known_but_nothing_spent_yet_shows_dashes_not_zeros(dataset):
     # the table states its money, no spending is recorded: the budget figures are written, what
     # was spent, its rate and the execution points are — (not 0, not 0 of 10 points)
