@@ -20,7 +20,7 @@ from analytics.present.labels import (
     basis_name,
     category_name,
     cause_label,
-    direction_name,
+    indicator_direction,
     kind_name,
     milestone_value,
     origin_name,
@@ -64,7 +64,7 @@ st.caption(
             esc(category_name(ind.level1, lang)),
             esc(category_name(ind.level2, lang)),
             kind_name(ind.kind, lang),
-            "" if ind.kind == "qualitative" else direction_name(ind.direction, lang),  # a check-in has no direction
+            indicator_direction(ind, lang),
             "" if ind.kind == "rate" and ind.unit == "%" else esc(unit_name(ind.unit, lang)),  # 比率（%） says it
             origin_name(ind.origin, lang),
         )

@@ -26,6 +26,7 @@ __all__ = [
     "department_lines",
     "cause_label",
     "direction_name",
+    "indicator_direction",
     "goal_label",
     "kind_name",
     "likelihood_name",
@@ -177,6 +178,12 @@ def kind_name(kind: str, lang: str = "zh") -> str:
 
 def direction_name(direction: str, lang: str = "zh") -> str:
     return text(f"dir_{direction}", lang)
+
+
+def indicator_direction(ind: Indicator, lang: str = "zh") -> str:
+    """An indicator's direction as readers see it: ``越高越好`` …, ``""`` for a qualitative one (a
+    check-in 达成 / 未达成 has no direction, whatever words of its name read as lower-is-better)."""
+    return "" if ind.kind == "qualitative" else direction_name(ind.direction, lang)
 
 
 def origin_name(origin: str, lang: str = "zh") -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from analytics.core.model import Project
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_parsed_target, unit_name
-from analytics.present.labels import category_name, direction_name, goal_label, kind_name, origin_name
+from analytics.present.labels import category_name, goal_label, indicator_direction, kind_name, origin_name
 
 
 def year_columns(project: Project) -> list[tuple[int, bool]]:
@@ -34,7 +34,7 @@ def target_records(project: Project, lang: str = "zh") -> list[dict[str, str]]:
             text("col_name", lang): ind.name_raw if lang == "zh" else ind.display_name("en"),
             text("col_unit", lang): unit_name(ind.unit, lang) or "—",
             text("col_kind", lang): kind_name(ind.kind, lang),
-            text("col_direction", lang): direction_name(ind.direction, lang),
+            text("col_direction", lang): indicator_direction(ind, lang) or "—",
             text("col_origin", lang): origin_name(ind.origin, lang),
         }
         for y, of_targets in years:

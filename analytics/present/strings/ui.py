@@ -140,11 +140,11 @@ STRINGS: dict[str, dict[str, str]] = {
     # targets page
     "targets_title": {"zh": "绩效目标表", "en": "Performance-target table"},
     "targets_caption": {"zh": "照录自官方绩效目标表；“目标文本”行是仅在目标文字中出现的量化目标。", "en": "As written in the official table; 'goal text' rows are quantitative targets found only in the goal text."},
-    "funding": {"zh": "资金情况（万元）", "en": "Funding (10k yuan)"},
+    "funding": {"zh": "资金情况", "en": "Funding"},
     "funding_from_year_budgets": {"zh": "目标表未写明项目资金：以上为“数据管理 › 年度预算指标”中填写的各年预算之和。",
                                   "en": "The target table names no money: these are the year budgets entered under Data › Year budgets, added up."},
     "execution_targets": {"zh": "预算执行率目标：{items}", "en": "Budget execution targets: {items}"},
-    "departments": {"zh": "主管部门", "en": "Departments"},
+    "departments": {"zh": "部门及单位", "en": "Departments"},
     "raw_text": {"zh": "原文", "en": "As written"},
     "parsed": {"zh": "解析", "en": "Parsed"},
     "errors_title": {"zh": "数据文件有问题", "en": "The data files have problems"},
