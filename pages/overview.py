@@ -169,10 +169,10 @@ with left:
     st.caption(t("watch_caption", lang))
     by_row = {r.indicator_id: r for r in rows}
     risky = [o for o in sorted(outlook.values(), key=risk_order)
-             if o.p_attain is not None and view[o.indicator_id].level_code not in ("met", "certain", "await")]  # the met are no worry[:8]
-    if not risky:  # nothing at risk, or nothing that could be forecast at all (no actuals yet)
-        forecast_any = any(o.p_attain is not None for o in outlook.values())
-        st.caption(t("watch_none" if forecast_any else "project_pages.watch_no_forecast", lang))
+             if o.p_attain is not None and view[o.indicator_id].level_code not in ("met", "certain", "await")][:8]  # the met are no worry
+    if not risky:  # nothing at risk, every outcome met, or nothing that could be forecast at all (no actuals yet)
+        judged = {view[o.indicator_id].level_code for o in outlook.values() if o.p_attain is not None}
+        st.caption(t("watch_all_met" if judged == {"met"} else "watch_none" if judged else "project_pages.watch_no_forecast", lang))
     for o in risky:
         ind, r = by_id[o.indicator_id], by_row.get(o.indicator_id)
         with st.container(key=f"watch_{ind.id}"):

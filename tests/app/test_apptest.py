@@ -115,6 +115,8 @@ def test_overview_links_goals_statuses_and_indicators():
     assert any(page.endswith("goals") and "status=lagging" in qs for page, qs in links)
     assert any(page.endswith("indicator") and "indicator=" in qs for page, qs in links)
     assert "年末预测" in texts(at) and "完成概率" in texts(at)
+    watch = [pl for pl in at.get("page_link") if "query_stats" in pl.proto.icon]  # the watch list: the eight most at risk
+    assert len(watch) == 8, len(watch)
 
 
 def test_status_link_filters_the_goal_table():

@@ -236,6 +236,7 @@ def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
     levels = set(fc.main.dataframe[0].value[message("manager.col_level", lang)])
     assert levels == {message("manager.level_met", lang)}, levels  # its qualitative indicators too: a 达成 check-in is an outcome
     assert message("manager.level_none", lang) not in page_text(over)
+    assert message("watch_all_met", lang) in page_text(over) and message("watch_none", lang) not in page_text(over)
     bud = open_page("pages/budget.py", "cz", lang)
     labels = [m.label for m in bud.main.metric]
     assert message("bud_year_end_final", lang) in labels and message("bud_score_final", lang) in labels

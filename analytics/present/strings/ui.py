@@ -440,6 +440,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "watch_likelihood": {"zh": "{level}（完成概率 {p}）", "en": "{level} (chance {p})"},
     "watch_now": {"zh": "实际 {actual}，应达 {expected}", "en": "actual {actual}, expected {expected}"},
     "watch_none": {"zh": "所有指标都有很大把握完成年度目标。", "en": "Every indicator is likely to meet its target."},
+    "watch_all_met": {"zh": "有结果的指标都已达到年度目标。", "en": "Every indicator with a result has met its target."},
     # goal progress: likelihood column, filters from a link
     "col_likelihood": {"zh": "完成可能性", "en": "Likelihood"},
     "col_likelihood_help": {"zh": "按年末预测计算的完成年度目标的可能性和概率（详见“年末预测”）。", "en": "Chance of meeting the annual target from the year-end forecast (see Year-end forecast)."},
