@@ -10,6 +10,7 @@ from analytics.forecast.method import METHODS, REASONS
 from analytics.forecast.outlook import LIKELIHOOD, OUTLOOK_METHODS, OUTLOOK_REASONS, Outlook, forecast_all, forecast_for, likelihood, risk_order, track_record, track_summary
 from analytics.present.catalogue import CATALOGUE
 from analytics.present.forecast_text import method_desc, method_name, outlook_json, reason_name
+from analytics.present.labels import likelihood_shown
 from tests.rules.test_progress import frame
 
 
@@ -49,6 +50,8 @@ def test_a_qualitative_indicator_has_an_outcome_from_its_checkins_and_never_a_nu
     o = one(proj, [(ind.id, year, m, v, "level") for m, v in checkins], ind.id, year=year, as_of=as_of)
     assert (o.likelihood, o.likelihood_reason) == want and o.point is None and o.lower is None
     assert o.method == ("checkin" if want[0] else "none") and (o.reason == "qualitative") == (want[0] is None)
+    shown = likelihood_shown(o.likelihood, o.likelihood_reason)  # an outcome, said as one on every page and slide
+    assert shown == {"certain": "met", "impossible": "missed", None: None}[want[0]]
 
 
 def test_zero_cap(project):
