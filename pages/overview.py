@@ -22,6 +22,7 @@ from analytics.present.labels import (
     status_name,
     status_order,
 )
+from analytics.present.progress_text import changes
 from analytics.present.quality_text import note_text
 from analytics.rules.progress import count_by_status, execution_time_progress, load_rules
 from pages.ui.common import dataset, esc, forecast_view, goal_label, goal_rollup, metric_columns, outlooks, progress, sample_banner, show_chart
@@ -187,13 +188,11 @@ with left:
             st.caption(esc(status + " · " + t("list_sep", lang).join(bits)))
 with right:
     st.subheader(t("changes_title", lang))
-    changed = [r for r in rows if r.previous_status and r.previous_status != r.status]
-    if not changed:
+    lines = changes(project, rows, lang, rules)
+    if not lines:
         st.caption(t("changes_none", lang))
-    for r in changed:
-        st.markdown(
-            "- " + t("changes_from_to", lang, name=esc(by_id[r.indicator_id].display_name(lang)), old=status_label(r.previous_status, lang, rules), new=status_label(r.status, lang, rules))
-        )
+    for line in lines:
+        st.markdown("- " + esc(line))
 
 # -- data quality --------------------------------------------------------------------------
 st.subheader(t("quality_title", lang))

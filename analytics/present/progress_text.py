@@ -12,9 +12,15 @@ from analytics.core.model import Indicator
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_month, fmt_value
-from analytics.rules.progress import IndicatorProgress, load_rules
+from analytics.core.model import Project
+from analytics.present.labels import status_label
+from analytics.rules.progress import IndicatorProgress, count_by_status, load_rules
 
-__all__ = ["explain"]
+__all__ = ["changes", "explain"]
+
+#: From this many indicators with their first data this month, 总览 says how many (by status) in
+#: one line instead of one ``○ 无数据 → ✔ 已完成`` line each (a 自评表's December, a first import).
+FIRST_DATA_GROUPED = 4
 
 
 def _quantity(x: float | None, unit: str, lang: str) -> str:
@@ -67,3 +73,19 @@ def _checkin_help(rules: dict[str, Any], lang: str) -> str:
             parts.append(text("progress.checkin_maps", lang, level=level_word(CODES[level], lang),
                               status=rules["statuses"][r["status"]][lang]))
     return text("progress.checkin_help", lang, parts=text("list_sep", lang).join(parts)) if parts else ""
+
+
+def changes(project: Project, rows: list[IndicatorProgress], lang: str = "zh", rules: dict[str, Any] | None = None) -> list[str]:
+    """总览's changes since last month, one line each: ``名称：▲ 关注 → ■ 滞后``; indicators with
+    their first data this month, when there are :data:`FIRST_DATA_GROUPED` or more, in one line
+    by status (``本月首次有数据的指标 9 项：✔ 已完成 9 项``) after the others."""
+    changed = [r for r in rows if r.previous_status and r.previous_status != r.status]
+    first = [r for r in changed if r.previous_status == "no_data"]
+    first = first if len(first) >= FIRST_DATA_GROUPED else []
+    lines = [text("changes_from_to", lang, name=project.indicator(r.indicator_id).display_name(lang),
+                  old=status_label(r.previous_status, lang, rules), new=status_label(r.status, lang, rules))
+             for r in changed if r not in first]
+    if first:
+        parts = [text("likelihood_count", lang, name=status_label(k, lang, rules), n=n) for k, n in count_by_status(first).items() if n]
+        lines.append(text("changes_first_data", lang, n=len(first), parts=text("list_sep", lang).join(parts)))
+    return lines

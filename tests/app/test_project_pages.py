@@ -237,6 +237,9 @@ def test_a_closed_year_shows_results_not_forecasts(lang: str) -> None:
     assert levels == {message("manager.level_met", lang)}, levels  # its qualitative indicators too: a 达成 check-in is an outcome
     assert message("manager.level_none", lang) not in page_text(over)
     assert message("watch_all_met", lang) in page_text(over) and message("watch_none", lang) not in page_text(over)
+    first = message("changes_first_data", lang, n=9, parts="@").split("@")[0]  # its December: one line, not nine
+    changed = [m.value for m in over.main.markdown if m.value.startswith("- ") and "→" in m.value]
+    assert not changed and any(m.value.replace("\\", "").startswith("- " + first) for m in over.main.markdown), lang
     bud = open_page("pages/budget.py", "cz", lang)
     labels = [m.label for m in bud.main.metric]
     assert message("bud_year_end_final", lang) in labels and message("bud_score_final", lang) in labels

@@ -49,6 +49,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "changes_title": {"zh": "与上月相比的变化", "en": "Changes since last month"},
     "changes_none": {"zh": "与上月相比，没有指标的状态发生变化。", "en": "No indicator changed status since last month."},
     "changes_from_to": {"zh": "{name}：{old} → {new}", "en": "{name}: {old} → {new}"},
+    "changes_first_data": {"zh": "本月首次有数据的指标 {n} 项：{parts}", "en": "{n} indicators have data for the first time: {parts}"},
     "goal_status_counts": {"zh": "{n} 项指标：{parts}", "en": "{n} indicators: {parts}"},
     "list_sep": {"zh": "，", "en": ", "},
     "list_sep_long": {"zh": "；", "en": "; "},
