@@ -168,10 +168,11 @@ def _table_size(s: Slide) -> int:
 
 def _needs(s: Slide, size: float, *, two_line_heads: bool) -> list[float]:
     """The width (inches) each column's longest text needs at ``size``; ``two_line_heads``: a
-    heading may take two lines (``预算数（万元）``), the cells one."""
+    heading of more than three characters may take two lines (``预算数（万元）``), the cells one."""
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
     cells = [max([0] + [_cell_width(r[c]) for r in s.table]) for c in range(len(s.columns))]
-    heads = [_cell_width(h) / (2 if two_line_heads else 1) for h in s.columns]
+    heads = [_cell_width(h) for h in s.columns]
+    heads = [math.ceil(h / 2) if two_line_heads and h > 6 else h for h in heads]
     return [max(c, h) / 2 * em + 0.3 for c, h in zip(cells, heads)]
 
 
@@ -179,26 +180,24 @@ def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
     """Every column but the first as wide as its longest text at ``size`` (so numbers and
     statuses never wrap), the first (names) the rest; narrower columns only when the names would
     get less than a third of the table — the columns of words first (a target in words wraps
-    anyway; a status or a number that wrapped would double every row's height), all of them
-    alike only when that is not enough."""
+    anyway; a status or a number that wrapped would double every row's height), then the same
+    with headings on two lines, all of them alike only when that is not enough."""
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
-    need = _needs(s, size, two_line_heads=False)
-    name_w = min(need[0], max(table_w / 3, 2.6))
-    room = table_w - name_w
-    if sum(min(w, table_w * 0.3) for w in need[1:]) > room:  # headings on two lines before any cell wraps
-        need = _needs(s, size, two_line_heads=True)
+    for two_line_heads in (False, True):
+        need = _needs(s, size, two_line_heads=two_line_heads)
         name_w = min(need[0], max(table_w / 3, 2.6))
         room = table_w - name_w
-    rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
-    if rest and sum(rest) > room:
+        rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
+        if sum(rest) <= room:
+            return [table_w - sum(rest), *rest]
         # columns of words (a target in words wraps anyway), by their cells, not their heading
         worded = [max([0] + [_cell_width(r[c]) for r in s.table]) / 2 * em + 0.3 > LONG_TEXT_COLUMN for c in range(1, len(need))]
         left = room - sum(w for w, x in zip(rest, worded) if not x)
         cap = _water_level([w for w, x in zip(rest, worded) if x], left) if any(worded) and left > 0 else 0.0
         if cap >= MIN_TEXT_COLUMN:
             rest = [min(w, cap) if x else w for w, x in zip(rest, worded)]
-        else:
-            rest = [w * room / sum(rest) for w in rest]
+            return [table_w - sum(rest), *rest]
+    rest = [w * room / sum(rest) for w in rest]
     return [table_w - sum(rest), *rest]
 
 
