@@ -21,6 +21,7 @@ __all__ = [
     "number_text",
     "parse_number",
     "parse_period",
+    "parse_quantity",
     "parse_target",
     "parse_bool",
     "unit_scale",
@@ -220,6 +221,8 @@ _UNIT_SCALES: dict[str, tuple[float, str]] = {
     "万元": (1e4, "元"),
     "亿元": (1e8, "元"),
     "%": (1.0, "%"),
+    "百分比": (1.0, "%"),
+    "百分点": (1.0, "%"),
     "个": (1.0, "个"),
     "人": (1.0, "人"),
     "人次": (1.0, "人次"),
@@ -232,10 +235,40 @@ _UNIT_SCALES: dict[str, tuple[float, str]] = {
 }
 
 
+#: Scale words a unit may begin with (万亩 = 10,000 亩, 千元 = 1,000 元), longest first.
+_SCALE_WORDS: tuple[tuple[str, float], ...] = (("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+
+
 def unit_scale(unit: str) -> tuple[float, str]:
-    """``"万人" → (10000.0, "人")``; unknown units scale 1 and keep their name."""
+    """``"万人" → (10000.0, "人")``, ``"万亩" → (10000.0, "亩")`` (a scale word before a unit);
+    other units scale 1 and keep their name."""
     unit = normalize_text(unit)
-    return _UNIT_SCALES.get(unit, (1.0, unit))
+    if unit in _UNIT_SCALES:
+        return _UNIT_SCALES[unit]
+    for word, scale in _SCALE_WORDS:
+        if unit.startswith(word) and len(unit) > len(word):
+            return scale, unit[len(word):]
+    return 1.0, unit
+
+
+_QUANTITY_RE = re.compile(r"^(?P<num>[+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)\s*(?P<unit>[^\d%,.\s][^\d%]*)$")
+
+
+def parse_quantity(value: object, unit: str) -> tuple[float, str]:
+    """A value written with its unit after the number (``12.5万人``, or ``125000人`` for an
+    indicator counted in 万人): (the number in ``unit``, the unit as written). The unit written
+    must be ``unit`` or the same unit with another scale word (万 / 亿 / 千 …), or a bare scale
+    word (``12.5万``). ``ValueParseError('not_a_number')`` when the text is no number followed by
+    a unit, ``("value_unit_mismatch", value, written)`` for a number in another unit (``12家`` for 个)."""
+    text = normalize_text(value)
+    m = _QUANTITY_RE.match(text)
+    if not m:
+        raise ValueParseError("not_a_number", value)
+    number, written = parse_number(m["num"]), m["unit"].strip()
+    (k_written, base_written), (k_unit, base_unit) = unit_scale(written), unit_scale(unit)
+    if base_written not in (base_unit, ""):
+        raise ValueParseError("value_unit_mismatch", value, written)
+    return number * k_written / k_unit, written
 
 
 @dataclass(frozen=True)

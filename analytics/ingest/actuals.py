@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analytics.core.qualitative import parse_checkin
-from analytics.core.values import ValueParseError, normalize_text, parse_bool
+from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
 from analytics.ingest.checks import (
     check_column_duplicates,
     check_period_headers,
@@ -36,6 +36,7 @@ from analytics.ingest.schema import (
     parse_period_cell,
     period_key,
     read_number,
+    read_quantity,
 )
 
 
@@ -71,9 +72,15 @@ def _value_check(
             return None
     else:
         number, code = read_number(raw)
+        written = None
+        if code == "not_a_number":  # 12.5万人, or 125000人 for an indicator counted in 万人
+            number, code, written = read_quantity(raw, unit)
         if code is not None:
-            ctx.add(code, row=row, column=column, value=raw, **base)
+            ctx.add(code, row=row, column=column, value=raw, unit=unit or "—", written_unit=written or "", **base)
             return None
+        if written is not None and normalize_text(written) != normalize_text(unit):
+            ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
+                    number=number_text(float(number or 0.0)), **base)
     assert number is not None
     if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
         ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from analytics.core.series import ACTUAL_COLUMNS as _CORE_ACTUAL_COLUMNS
-from analytics.core.values import Period, ValueParseError, normalize_text, parse_number, parse_period
+from analytics.core.values import Period, ValueParseError, normalize_text, parse_number, parse_period, parse_quantity
 
 #: The fields of one actual value, in the order the store and exports use. The one list: it is
 #: :data:`analytics.core.series.ACTUAL_COLUMNS` (the engine's frames need it and core is below
@@ -198,6 +198,16 @@ def read_number(text: str) -> tuple[float | None, str | None]:
         return parse_number(text), None
     except ValueParseError as exc:
         return None, exc.code if exc.code in ("formula", "odd_digits", "inner_space") else "not_a_number"
+
+
+def read_quantity(text: str, unit: str) -> tuple[float | None, str | None, str | None]:
+    """(number in ``unit``, problem code, the unit as written) of a value written with a unit
+    after its number (:func:`analytics.core.values.parse_quantity`): ``12.5万人`` → 12.5 for 万人."""
+    try:
+        number, written = parse_quantity(text, unit)
+        return number, None, written
+    except ValueParseError as exc:
+        return None, exc.code, exc.detail or None
 
 
 @functools.lru_cache(maxsize=4096)

@@ -6,8 +6,8 @@ import datetime as dt
 
 import pytest
 
-from analytics.core.values import (AT_LEAST_OR_MOST, ValueParseError, parse_bool, parse_number, parse_period, parse_target,
-                                   unit_scale)
+from analytics.core.values import (AT_LEAST_OR_MOST, ValueParseError, parse_bool, parse_number, parse_period, parse_quantity,
+                                   parse_target, unit_scale)
 
 
 @pytest.mark.parametrize(
@@ -86,6 +86,29 @@ def test_bool_and_units():
     assert unit_scale("%") == (1.0, "%")
     assert unit_scale("场次") == (1.0, "场次")
     assert unit_scale("家") == (1.0, "家")
+    # a scale word before any unit (万亩 = 10,000 亩); alone, or a unit that only starts like one, as written
+    assert unit_scale("万亩") == (1e4, "亩") and unit_scale("千元") == (1e3, "元") and unit_scale("亿人次") == (1e8, "人次")
+    assert unit_scale("千万元") == (1e7, "元") and unit_scale("百分点") == (1.0, "%") and unit_scale("亩") == (1.0, "亩")
+
+
+@pytest.mark.parametrize("raw, unit, number, written", [
+    ("12.5万人", "万人", 12.5, "万人"), ("125000人", "万人", 12.5, "人"), ("12.7 万人", "万人", 12.7, "万人"),
+    ("13万", "万人", 13.0, "万"), ("3000000元", "万元", 300.0, "元"), ("3亿元", "万元", 30000.0, "亿元"),
+    ("1,200户", "户", 1200.0, "户"), ("2.5万亩", "亩", 25000.0, "万亩"), ("88百分点", "%", 88.0, "百分点"),
+])
+def test_a_value_written_with_its_unit_is_read_in_the_indicators_unit(raw, unit, number, written):
+    got, as_written = parse_quantity(raw, unit)
+    assert got == pytest.approx(number) and as_written == written
+
+
+@pytest.mark.parametrize("raw, unit, code", [
+    ("12家", "个", "value_unit_mismatch"), ("12人", "万元", "value_unit_mismatch"), ("约12万人", "万人", "not_a_number"),
+    ("12万人以上", "万人", "value_unit_mismatch"), ("12", "万人", "not_a_number"), ("12%", "%", "not_a_number"), ("万人", "万人", "not_a_number"),
+])
+def test_a_value_in_another_unit_or_no_number_is_refused(raw, unit, code):
+    with pytest.raises(ValueParseError) as err:
+        parse_quantity(raw, unit)
+    assert err.value.code == code
 
 
 @pytest.mark.parametrize("raw, code", [

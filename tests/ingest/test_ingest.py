@@ -477,6 +477,22 @@ def test_all_problems_of_a_file_are_reported_sorted() -> None:
     assert result_report(r, "en").splitlines()[0].startswith("Error: File \"many.csv\", row 2")
 
 
+def test_values_written_with_their_unit_are_read_in_the_indicators_unit() -> None:
+    text = ("指标编号,月份,数值\nnew_urban_jobs,2024-01,1.2万人\nnew_urban_jobs,2024-02,25000人\n"
+            "vocational_training,2024-01,3万人次\nnew_urban_jobs,2024-03,12家\n")
+    r = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")
+    assert [p.code for p in r.errors] == ["value_unit_mismatch"] and r.errors[0].row == 5
+    assert "家" in render_problem(r.errors[0], "zh") and "万人" in render_problem(r.errors[0], "zh")
+    assert [(p.code, p.row) for p in r.warnings] == [("value_unit", 3)]  # converted: said; written in the unit: not
+    assert "2.5万人" in render_problem(r.warnings[0], "zh") and "2.5 万人" in render_problem(r.warnings[0], "en")
+    r = ingest_actuals(_csv(text.rsplit("new_urban_jobs,2024-03", 1)[0]), INDICATORS, filename="a.csv")
+    assert r.ok and r.data["value"].tolist() == [1.2, 2.5, 3.0]
+    r = ingest_budget(_csv("月份,资金来源,金额\n2024-01,中央补助,300万元\n2024-02,中央补助,1200000元\n2024-03,中央补助,5人\n"),
+                      filename="b.csv")
+    assert [p.code for p in r.errors] == ["value_unit_mismatch"] and [p.code for p in r.warnings] == ["value_unit"]
+    assert "120万元" in render_problem(r.warnings[0], "zh")
+
+
 def test_budget_wide_by_month_and_custom_sources() -> None:
     text = "资金来源,2024-01,2024-02\n中央补助,10,20\n地方资金,5,\n合计,15,20\n"
     r = ingest_budget(_csv(text), filename="b.csv")
@@ -589,7 +605,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
     example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
-    total="年度资金总额 120", sources="中央补助、地方资金",
+    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家",
 )
 
 

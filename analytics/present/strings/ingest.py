@@ -233,6 +233,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the value \"{value}\" is above the maximum of {max}{unit} for \"{indicator}\" ({name}). "
         "Check the number (percentages must be between 0 and {max}, e.g. 92.5 or 92.5%).",
     },
+    "value_unit_mismatch": {
+        "zh": "{loc}的值「{value}」带单位「{written_unit}」，与{what_zh}的单位「{unit}」不同，无法换算。请按「{unit}」填写数字，例如 12.5。",
+        "en": "{loc}: the value \"{value}\" is in \"{written_unit}\", not in the unit of {what_en} (\"{unit}\"), and cannot be converted. "
+        "Enter the number in \"{unit}\", e.g. 12.5.",
+    },
+    "value_unit": {
+        "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",
+        "en": "{loc}: the value \"{value}\" was converted to the unit of {what_en} and imported as {number} {unit}.",
+    },
     "percent_unit": {
         "zh": "{loc}的值「{value}」带有 %，但指标「{name}」的单位是「{unit}」，已按 {number} {unit} 导入。请核对后去掉 %。",
         "en": "{loc}: the value \"{value}\" has a % sign but the unit of \"{indicator}\" ({name}) is \"{unit}\"; "
