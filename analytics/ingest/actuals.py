@@ -76,7 +76,8 @@ def _value_check(
         if code == "not_a_number":  # 12.5万人, or 125000人 for an indicator counted in 万人
             number, code, written = read_quantity(raw, unit)
         if code is not None:
-            ctx.add(code, row=row, column=column, value=raw, unit=unit or "—", written_unit=written or "", **base)
+            units = {"unit": unit or "—", "written_unit": written} if code == "value_unit_mismatch" else {}
+            ctx.add(code, row=row, column=column, value=raw, **units, **base)
             return None
         if written is not None and normalize_text(written) != normalize_text(unit):
             ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", unit=unit,

@@ -128,7 +128,8 @@ class _Rows:
         if code == "not_a_number":  # 3000万元, or 30000000元 for an amount in 万元
             number, code, written = read_quantity(raw, "万元")
         if code is not None:
-            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), unit="万元", written_unit=written or "", **extra)
+            units = {"unit": "万元", "written_unit": written} if code == "value_unit_mismatch" else {}
+            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), **units, **extra)
             return None
         if written is not None and normalize_text(written) != "万元":
             self.ctx.add("value_unit", row=rownum, column=column, value=raw.strip(), severity="warning", unit="万元",
