@@ -261,6 +261,16 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
             rel = min(SPREAD_REL_MAX, max(SPREAD_REL_MIN, Z80 * float(np.std(ratio, ddof=1))))
             return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread")
     rel_default = DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * d / 12
+    if method == "default" and 0 < d < 12 and remaining > 0:
+        # no year of its own or of the project to learn from: the assumed profile (a December
+        # rush) is a guess, so the interval reaches the year-end of spending on at the recent pace
+        # (the last three months' average) to December — a steady spender 10 % in by February
+        # reads 100 % on the profile and 62 % at its pace
+        steady = y_s + float(ytd[max(0, d - 3):d].mean()) * (12 - d)
+        if d / 12 < MIN_PACE_SHARE and prior_total is not None:
+            w = (d / 12) / MIN_PACE_SHARE
+            steady = w * steady + (1 - w) * prior_total
+        rel_default = max(rel_default, min(SPREAD_REL_MAX, abs(annual - steady) / remaining))
     return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default")
 
 

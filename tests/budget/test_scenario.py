@@ -272,7 +272,22 @@ def test_default_profile_without_history(project):
     assert src.pace == pytest.approx(6000 / c6)
     assert res.path[11].spent == pytest.approx(6000 / c6 * DEFAULT_PROFILE[11])  # December rush
     assert res.path[11].spent == max(p.spent for p in res.path)
-    assert src.rel_error == pytest.approx(DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * 6 / 12)
+    # the profile is a guess: the interval reaches the year-end of spending 1000 a month (12000), not ±20 %
+    remaining = 6000 / c6 - 6000
+    assert src.rel_error == pytest.approx((6000 / c6 - 12000) / remaining)
+    assert src.rel_error > DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * 6 / 12
+    december = res.path[11]
+    assert december.cumulative_lower is not None and december.cumulative_lower <= 12000 + 1e-6 < december.cumulative_upper
+
+
+def test_without_history_the_interval_reaches_the_recent_pace_continued(project):
+    """A spender speeding up (500 → 1,000 a month) is judged by its last three months: the
+    interval's low end is 6 × 1,000 more than spent, not 6 × its average."""
+    rows = [(2023, m, "local", v) for m, v in zip(range(1, 7), (500.0, 500.0, 500.0, 1000.0, 1000.0, 1000.0))]
+    res = project_scenario(project, budget_of(project, rows), (2023, 6), None)
+    src = next(s for s in res.sources if s.source == "local")
+    c6, spent = sum(DEFAULT_PROFILE[:6]), 4500.0
+    assert src.rel_error == pytest.approx((spent / c6 - (spent + 6 * 1000.0)) / (spent / c6 - spent))
 
 
 def test_default_interval_shrinks_as_the_year_progresses(project, budget):
