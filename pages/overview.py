@@ -10,7 +10,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
-from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
@@ -154,7 +154,9 @@ else:
     c1, c2, c3, c4 = metric_columns("budget", [1.0, 1.0, 1.0, 1.3])
     start = fmt_month(*project.execution_start, lang) if project.execution_start else "—"
     gap = None if expected is None or rate is None else fmt_gap(rate - expected, "%", lang)
-    c1.metric(t("budget_rate", lang), fmt_value(rate, "%", lang), delta=gap, help=t("budget_explain", lang, start=start), border=True)
+    level = expected is not None and rate is not None and gap_sign(rate - expected, "%") == 0  # 0.0: no arrow, no colour
+    c1.metric(t("budget_rate", lang), fmt_value(rate, "%", lang), delta=gap, help=t("budget_explain", lang, start=start), border=True,
+              delta_color="off" if level else "normal", delta_arrow="off" if level else "auto")
     c2.metric(t("budget_time", lang), fmt_value(expected, "%", lang), border=True)
     c3.metric(t("budget_target", lang), fmt_pct(target, lang, decimals=0), border=True)
     c4.metric(t("budget_spent", lang), fmt_money(b.spent_by(state.year, month), lang),

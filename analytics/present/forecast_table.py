@@ -28,7 +28,7 @@ from analytics.present.catalogue import text
 from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
-from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value
+from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value, gap_sign
 from analytics.rules.progress import IndicatorProgress
 
 #: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
@@ -133,8 +133,7 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
         return text("manager.why_required", lang, required=fmt_value(o.required_monthly, unit, lang))
     if o.target is None:
         return method_name(o.method, lang)
-    gap = fmt_gap(o.point - o.target, ind.unit, lang, with_unit=False)
-    side = "on" if gap.lstrip("+-").strip("0.,") == "" else ("below" if o.point < o.target else "above")
+    side = {-1: "below", 0: "on", 1: "above"}[gap_sign(o.point - o.target, ind.unit)]
     return text(f"manager.why_{'hold' if o.method == 'level_hold' else 'trend'}_{side}", lang)  # a held value is no trend
 
 

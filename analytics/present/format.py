@@ -210,6 +210,16 @@ def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | 
 fmt_change = fmt_gap  # a year-on-year change is a difference like a gap
 
 
+def gap_sign(x: Any, unit: str | None = "") -> int:
+    """-1, 0 or +1: the sign of a difference as :func:`fmt_gap` shows it in ``unit`` (``0.04``
+    percentage points reads ``0.0``: 0, no arrow, neither ahead nor behind); 0 for no number."""
+    v = _finite(x)
+    if v is None:
+        return 0
+    d = rounded(v, decimals_for((unit or "").strip()))
+    return (d > 0) - (d < 0)
+
+
 def fmt_pct(x: Any, lang: str = "zh", decimals: int = 1, *, fraction: bool = False, sign: bool = False,
             toward_zero: bool = False) -> str:
     """A percentage: ``fmt_pct(95.25)`` → ``95.3%``; ``fraction=True`` takes 0.953 for 95.3%.

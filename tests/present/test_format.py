@@ -205,3 +205,9 @@ def test_a_target_shows_its_comparator_as_read(raw, zh, en):
 
     t = parse_target(raw)
     assert (f.fmt_parsed_target(t, "zh"), f.fmt_parsed_target(t, "en")) == (zh, en)
+
+
+def test_a_gaps_sign_is_the_sign_it_is_shown_with():
+    assert f.gap_sign(0.04, "%") == 0 and f.fmt_gap(0.04, "%") == "0.0个百分点"  # no arrow for a 0.0 shown
+    assert f.gap_sign(-0.06, "%") == -1 and f.gap_sign(0.4, "家") == 0 and f.gap_sign(0.6, "家") == 1
+    assert f.gap_sign(0.004, "万人") == 0 and f.gap_sign(0.006, "万人") == 1 and f.gap_sign(None) == 0
