@@ -301,8 +301,8 @@ with s2:
     if not losses:
         st.caption(t("bud_no_losses", lang))
     for ln in losses:
-        sep = ": " if lang == "en" else "："
-        st.markdown(f"- **−{fmt_value(ln.lost, '', lang, decimals=2)}** {esc(ln.name_en if lang == 'en' else ln.name)}{sep}{esc(score_reason(ln, lang))}")
+        name = esc(ln.name_en if lang == "en" else ln.name)
+        st.markdown("- " + t("label_value", lang, label=f"**−{fmt_value(ln.lost, '', lang, decimals=2)}** {name}", value=esc(score_reason(ln, lang))))
 
 # -- saved scenarios -------------------------------------------------------------------------
 st.subheader(t("bud_saved", lang))

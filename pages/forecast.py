@@ -98,13 +98,14 @@ m2.metric(col("forecast"), esc(shown.forecast), border=True,
           help=None if shown.interval == "—" else t("label_value", lang, label=col("interval"), value=esc(shown.interval)))
 m3.metric(col("prob"), shown.prob, border=True, help=t("fc_p_help", lang))
 m4.metric(col("level"), esc(shown.level), border=True, help=text("manager.level_help", lang, **thresholds_params()))
-st.markdown(f"**{col('reason')}**：{esc(shown.reason)}")
+st.markdown(t("label_value", lang, label=f"**{col('reason')}**", value=esc(shown.reason)))
 if shown.basis != "—":
     st.caption(esc(shown.basis))
 waiting = shown.level_code == "await"  # a survey between two measurements: not extrapolated
 fan = () if waiting else r.path
 if not waiting:
-    st.markdown(f"**{t('fc_method', lang)}**：{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}")
+    st.markdown(t("label_value", lang, label=f"**{t('fc_method', lang)}**",
+                  value=f"{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}"))
 if r.backtest_mape is not None and not waiting:
     st.caption(t("fc_own_backtest", lang, mape=r.backtest_mape))
 if r.point is None and r.reason:

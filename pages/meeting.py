@@ -222,7 +222,7 @@ with exports:
 
     def _chart_label(name: str) -> str:
         if name.startswith("indicator:"):
-            return f"{t('nav_indicator', lang)}：{by_id[name.split(':', 1)[1]].display_name(lang)}"
+            return t("label_value", lang, label=t("nav_indicator", lang), value=by_id[name.split(":", 1)[1]].display_name(lang))
         return t(f"meet_chart_{name}", lang)
 
     pick = st.selectbox(t("meet_chart_pick", lang), names, format_func=_chart_label, key="meet_chart")

@@ -63,6 +63,9 @@ def test_english():
     at = page()
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception and at.title[0].value == "Year-end forecast"
+    lines = [m.value for m in at.main.markdown]  # English sentences take an English colon
+    assert any(v.startswith("**Why**: ") for v in lines) and any(v.startswith("**Method**: ") for v in lines)
+    assert not any("：" in v for v in lines if v.startswith("**")), [v for v in lines if "：" in v]
 
 
 def _cli_import(store: Path, file: Path) -> None:
