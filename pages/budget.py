@@ -70,7 +70,7 @@ if not ds.budget.total:  # spending without a total: no execution rate, projecti
 
 alloc = load_allocation(project)
 if goal_ids:  # a table without goals has no split of its money by goal
-    st.info(t("bud_alloc_note", lang, split="，".join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
+    st.info(t("bud_alloc_note", lang, split=t("list_sep", lang).join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
 
 # -- levers (drawn from the lever registry: analytics.budget.levers.REGISTRY) ----------------
 months_left = [f"{year}-{m:02d}" for m in range(data_month(year, as_of) + 1, 13)]  # none once the year is over

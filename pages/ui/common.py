@@ -163,7 +163,7 @@ def _project_picker(lang: str) -> str:
         return current
     counts = Counter(p.name for p in listed)
     # a name shared by two projects (the same table added twice) is told apart by the id
-    names = {p.id: (p.name or p.id) if counts[p.name] == 1 and p.name else f"{p.name or p.id}（{p.id}）" for p in listed}
+    names = {p.id: (p.name or p.id) if counts[p.name] == 1 and p.name else t("name_and_id", lang, name=p.name or p.id, id=p.id) for p in listed}
     st.session_state[PROJECT_KEY] = current
     st.sidebar.selectbox(t("sidebar_project", lang), list(names), format_func=lambda pid: names.get(pid, pid),
                          key=PROJECT_KEY, help=t("sidebar_project_help", lang), on_change=_on_project_change)

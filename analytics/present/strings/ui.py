@@ -52,6 +52,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "changes_first_data": {"zh": "本月首次有数据的指标 {n} 项：{parts}", "en": "{n} indicators have data for the first time: {parts}"},
     "goal_status_counts": {"zh": "{n} 项指标：{parts}", "en": "{n} indicators: {parts}"},
     "list_sep": {"zh": "，", "en": ", "},
+    "name_and_id": {"zh": "{name}（{id}）", "en": "{name} ({id})"},
     "list_sep_long": {"zh": "；", "en": "; "},
     "status_rule_line": {"zh": "- **{label}**：{help}", "en": "- **{label}**: {help}"},
     "quality_line": {"zh": "**{label}**（{goal}）：{text}", "en": "**{label}** ({goal}): {text}"},
