@@ -89,9 +89,11 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
         acts = [a for a in ctx.actions_for(ind.id) if a.cause_category == key.split(":", 1)[1]]
         if not acts:
             return None, None
-        return "√" + ((" " + "；".join(a.cause_text for a in acts if a.cause_text)) if cause_in_text else ""), None
+        sep = text("list_sep_long", lang)
+        return "√" + ((" " + sep.join(a.cause_text for a in acts if a.cause_text)) if cause_in_text else ""), None
     if key == "cause":
-        return "；".join(f"{a.category_label(lang)}：{a.cause_text}" for a in ctx.actions_for(ind.id) if a.cause_text) or None, None
+        return text("list_sep_long", lang).join(text("label_value", lang, label=a.category_label(lang), value=a.cause_text)
+                                                for a in ctx.actions_for(ind.id) if a.cause_text) or None, None
     level, _label = likelihood_levels(ctx, ind)
     if key.startswith("likelihood:"):
         return ("√" if level == key.split(":", 1)[1] else None), None

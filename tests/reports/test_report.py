@@ -321,6 +321,11 @@ def test_xlsx_in_english(dataset):
     wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_en)))
     assert wb.sheetnames == ["Monitoring", "Self-evaluation"]
     assert "Annual target" in _headers(wb["Monitoring"])
+    # two causes of one category in English punctuation: "a; b", not "a；b"
+    two = [*ACTIONS, {**ACTIONS[0], "cause_text": "培训机构申报延迟"}]
+    ctx_en = report.build_context(dataset, (2024, 8), lang="en", actions=two)
+    text = _sheet_text(openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_en, "monitoring"))).active)
+    assert "补贴资金拨付滞后; 培训机构申报延迟" in text and "；" not in text
 
 
 def test_closed_year_scores_actuals(dataset):
