@@ -29,7 +29,7 @@ from analytics.storage.store import (
 from analytics.storage.access import PRESENTATION_SETTING
 from analytics.present.catalogue import CATALOGUE, text as mtext
 from analytics.present.format import DASH, fmt_month, fmt_value
-from analytics.present.labels import milestone_value
+from analytics.present.labels import value_said
 from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
 from pages.ui.shell import page_context
 from pages.ui.year_budgets import year_budget_section
@@ -93,9 +93,9 @@ def _value_text(table: str, key: dict[str, Any], value: Any) -> str:
     if table != "actuals":
         return fmt_value(value, "万元", lang)
     ind = project.by_id.get(str(key.get("indicator_id")))
-    if ind is not None and ind.kind == "milestone":
-        return milestone_value(float(value), lang)
-    return fmt_value(value, ind.unit if ind is not None else "", lang)
+    if ind is not None:
+        return value_said(ind, float(value), lang)
+    return fmt_value(value, "", lang)
 
 
 def _row_name(table: str, key: dict[str, Any]) -> str:

@@ -22,7 +22,6 @@ from analytics.present.labels import (
     cause_label,
     indicator_direction,
     kind_name,
-    milestone_value,
     origin_name,
     status_help,
     status_label,
@@ -78,7 +77,7 @@ unit = ind.unit
 c1, c2, c3, c4 = metric_columns("indicator", [1.1, 1.2, 1.2, 1.0])
 c1.metric(t("col_target", lang), esc(fmt_target(row.target_raw, unit, lang)), border=True)
 if ind.kind == "milestone":
-    c2.metric(t("col_actual", lang), milestone_value(row.actual, lang), border=True)
+    c2.metric(t("col_actual", lang), value_said(ind, row.actual, lang), border=True)
 else:
     data_month_text = fmt_month(state.year, row.data_month, lang) if row.data_month else "—"
     c2.metric(t("col_actual", lang), esc(value_said(ind, row.actual, lang)), border=True,

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from analytics.core.calendar import milestone_achieved
+from analytics.core.calendar import milestone_met, wants_no
 from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
@@ -174,7 +174,7 @@ def _completion(ind: Indicator, actual: float, target: float, opts: Mapping[str,
     if ind.kind == "qualitative":
         return "qualitative", qualitative_share(actual, opts or {})[1]
     if ind.kind == "milestone":
-        return "milestone", 1.0 if milestone_achieved(actual) else 0.0
+        return "milestone", 1.0 if milestone_met(actual, target) else 0.0
     if ind.direction == "lower":
         if abs(target) < _EPS:
             return "zero_target", 1.0 if actual <= _EPS else 0.0
@@ -191,7 +191,8 @@ def _reason(rule: str, ind: Indicator, actual: float, target: float, ratio: floa
     """(reason code, its numbers) of a scored indicator (the sentences: budget.score_<code>)."""
     tail = {"points": pts, "points_max": mx}
     if rule == "milestone":
-        return ("milestone_done" if ratio >= 1.0 else "milestone_missed"), tail
+        word = "milestone_no" if wants_no(target) else "milestone"  # 是否存在质量问题 | 否: held or broken
+        return (f"{word}_done" if ratio >= 1.0 else f"{word}_missed"), tail
     if rule == "qualitative":
         return f"qualitative_{level_of(actual)}", {"share": ratio, **tail}
     if rule == "zero_target":
@@ -401,9 +402,11 @@ def project_rows(
         elif ind.kind == "qualitative":
             method = "as_is"  # the latest check-in stands: no invented year-end value
         elif ind.kind == "milestone":
-            achieved = milestone_achieved(row.actual)
+            achieved = milestone_met(row.actual, row.target)
             due = ind.due_month or 12
-            if not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
+            if wants_no(row.target):
+                method = "as_is"  # 否 so far is assumed to hold; 是 recorded cannot be undone
+            elif not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
                 value, method = row.target, "milestone_open"
         elif ind.direction == "lower" and abs(row.target) < _EPS:
             method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0

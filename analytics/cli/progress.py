@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 from typing import Any, Callable
 
+from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
 from analytics.present.labels import kind_value
 from analytics.present.progress_text import explain
@@ -89,9 +90,10 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _said(value: Any, kind: str, unit: str, lang: str) -> str:
-    """A value of the table as the pages say it (达成, 已实现 …), a number without its unit (its own column)."""
-    return kind_value(kind, unit, value, lang, with_unit=False)
+def _said(value: Any, kind: str, unit: str, lang: str, target: Any = None) -> str:
+    """A value of the table as the pages say it (达成, 已实现 …; 是 / 否 for a milestone whose target
+    is 否), a number without its unit (its own column)."""
+    return kind_value(kind, unit, value, lang, with_unit=False, wants_no=kind == "milestone" and wants_no(target))
 
 
 def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
@@ -100,7 +102,7 @@ def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
         out.append([
             i["indicator_id"],
             i["status_en"] if lang == "en" else i["status_zh"],
-            _said(i["actual"], i["kind"], i["unit"], lang),
+            _said(i["actual"], i["kind"], i["unit"], lang, i["target"]),
             "—" if i["kind"] == "milestone" else _said(i["expected"], i["kind"], i["unit"], lang),  # as the pages: no path
             i["target_raw"] or "—",
             "—" if i["attainment"] is None else f"{i['attainment']:.0%}",
@@ -189,7 +191,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
                 [
                     r["indicator_id"],
                     row.target if row is not None and kind in ("milestone", "qualitative") else num(r["target"], unit),
-                    "—" if waiting else _said(r["point"], kind, unit, args.lang),
+                    "—" if waiting else _said(r["point"], kind, unit, args.lang, r["target"]),
                     "—" if waiting else num(r["lower"], unit),
                     "—" if waiting else num(r["upper"], unit),
                     "—" if waiting else prob(r["p_attain"]),

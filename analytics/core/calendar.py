@@ -120,6 +120,20 @@ def milestone_achieved(value: float | None) -> bool:
     return value is not None and value >= MILESTONE_DONE
 
 
+def wants_no(target: float | None) -> bool:
+    """A yes/no milestone whose target is 否 (``是否存在质量问题 | 否``): met while it stays 否,
+    broken once 是 is recorded (like a count that must stay 0)."""
+    return target is not None and target < MILESTONE_DONE
+
+
+def milestone_met(value: float | None, target: float | None) -> bool:
+    """A yes/no milestone's recorded value meets its target: 是 for a target 是 (or none), 否 for
+    a target 否."""
+    if value is None:
+        return False
+    return not milestone_achieved(value) if wants_no(target) else milestone_achieved(value)
+
+
 # -- the 80 % interval ------------------------------------------------------------------------
 
 INTERVAL_LEVEL = 0.80  # every forecast and projection interval is the central 80 %

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field, replace
 from typing import Any
 
+from analytics.core.calendar import wants_no
 from analytics.core.values import ParsedTarget, unit_scale
 
 KINDS = ("flow", "stock", "level", "rate", "milestone", "qualitative")  # qualitative: analytics/core/qualitative.py
@@ -77,6 +78,13 @@ class Indicator:
 
     def display_name(self, lang: str = "zh") -> str:
         return self.name_en if lang == "en" and self.name_en else self.name
+
+    @property
+    def wants_no(self) -> bool:
+        """A yes/no milestone whose target is 否 in every year that sets one (``是否存在质量问题 | 否``):
+        its values read 是 / 否, not 已实现 / 未实现."""
+        ts = [t.value for t in self.targets.values() if not t.no_value and t.value is not None]
+        return self.kind == "milestone" and bool(ts) and all(wants_no(v) for v in ts)
 
     def target(self, year: int) -> ParsedTarget | None:
         t = self.targets.get(year)

@@ -50,10 +50,11 @@ JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
 #: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
 LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
-LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_overdue",
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_broken",
+                                       "milestone_overdue",
                                        "run_rate", "probability_below", "probability_low", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
-OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "checkin", "budget_projection", "multi_year")
+OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
 OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
@@ -159,7 +160,8 @@ def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | N
     p = est.p_attain
     if p is None:
         return None, None
-    if month >= 12 and est.method in ("observed_final", "budget_projection", "zero_cap", "multi_year", "checkin") and p in (0.0, 1.0):
+    if month >= 12 and est.method in ("observed_final", "budget_projection", "zero_cap", "multi_year", "checkin", "milestone_no") \
+            and p in (0.0, 1.0):
         return ("certain", "final_met") if p >= 1.0 else ("impossible", "final_missed")
     if p >= 1.0 and est.method in ("milestone", "checkin"):
         return "certain", "achieved" if est.method == "milestone" else "checkin_achieved"
@@ -214,6 +216,14 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
     if target is None:
         return Estimate(method="milestone", reason="no_target")
     known = {m: v for m, v in obs.items() if m <= month}
+    if cal.wants_no(target):  # 是否存在质量问题 | 否: broken once 是; else it holds to December
+        if not known:
+            return Estimate(reason="no_current_data")
+        if cal.milestone_achieved(known[max(known)]):  # broken; once the year is over, simply missed
+            return Estimate(point=1.0, p_attain=0.0, method="milestone_no", verdict=None if month >= 12 else "milestone_broken")
+        if month >= 12:
+            return Estimate(point=0.0, p_attain=1.0, method="milestone_no")
+        return Estimate(point=0.0, p_attain=round(min(0.95, 0.7 + 0.25 * month / 12), 3), method="milestone_no")
     done = bool(known) and cal.milestone_achieved(known[max(known)])
     due = ind.due_month or 12
     if done:

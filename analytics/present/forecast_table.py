@@ -150,7 +150,7 @@ def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bo
     if ind.kind == "qualitative":
         return labels.value_said(ind, p.actual, lang) if o.method == "checkin" and p is not None else DASH
     if ind.kind == "milestone":
-        return labels.milestone_value(o.point, lang) if o.point is not None else DASH
+        return labels.value_said(ind, o.point, lang) if o.point is not None else DASH
     return fmt_value(o.point, ind.unit, lang, with_unit=with_unit)
 
 

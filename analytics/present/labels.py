@@ -194,22 +194,27 @@ def value_said(ind: Indicator, value: float | None, lang: str = "zh", *, with_un
     """A value of ``ind`` as the pages say it: a milestone's 已实现 / 未实现, a qualitative
     indicator's check-in 达成 / 部分达成 / 未达成 (never its stored code 1 / 0.5 / 0), else the number
     in the unit's precision (``with_unit=False``: the number alone)."""
-    return kind_value(ind.kind, ind.unit, value, lang, with_unit=with_unit)
+    return kind_value(ind.kind, ind.unit, value, lang, with_unit=with_unit, wants_no=ind.wants_no)
 
 
-def kind_value(kind: str, unit: str, value: float | None, lang: str = "zh", *, with_unit: bool = True) -> str:
-    """:func:`value_said` for an indicator known by its kind and unit (the CLI's JSON rows)."""
+def kind_value(kind: str, unit: str, value: float | None, lang: str = "zh", *, with_unit: bool = True,
+               wants_no: bool = False) -> str:
+    """:func:`value_said` for an indicator known by its kind and unit (the CLI's JSON rows;
+    ``wants_no``: a milestone whose target is 否)."""
     if kind == "milestone":
-        return milestone_value(value, lang)
+        return milestone_value(value, lang, wants_no=wants_no)
     if kind == "qualitative":
         return level_word(value, lang) or "—"
     return fmt_value(value, unit, lang, with_unit=with_unit)
 
 
-def milestone_value(value: float | None, lang: str = "zh") -> str:
-    """A yes/no milestone's recorded value: ``已实现`` / ``未实现`` (``Achieved`` / ``Not yet``)."""
+def milestone_value(value: float | None, lang: str = "zh", *, wants_no: bool = False) -> str:
+    """A yes/no milestone's recorded value: ``已实现`` / ``未实现`` (``Achieved`` / ``Not yet``); for
+    one whose target is 否 (``wants_no``: 是否存在质量问题 | 否) ``是`` / ``否``."""
     if value is None:
         return "—"
+    if wants_no:
+        return text("yes" if milestone_achieved(value) else "no", lang)
     return text("ind_milestone_done" if milestone_achieved(value) else "ind_milestone_open", lang)
 
 

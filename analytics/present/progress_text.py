@@ -7,7 +7,7 @@ from __future__ import annotations
 import math
 from typing import Any
 
-from analytics.core.calendar import milestone_achieved
+from analytics.core.calendar import milestone_achieved, wants_no
 from analytics.core.model import Indicator
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
@@ -29,6 +29,8 @@ def _quantity(x: float | None, unit: str, lang: str) -> str:
 
 def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
     if ind.kind == "milestone":
+        if wants_no(p.target):  # 是否存在质量问题 | 否
+            return text("progress.milestone_no_broken" if milestone_achieved(p.actual) else "progress.milestone_no_holding", lang)
         key = "milestone_done" if milestone_achieved(p.actual) else "milestone_open"
         return text(f"progress.{key}", lang, due=ind.due_month or 12)
     if ind.kind == "qualitative":  # a check-in, never a number

@@ -13,7 +13,7 @@ from typing import Any
 import yaml
 
 from analytics.core import calendar as cal
-from analytics.core.calendar import Month, milestone_achieved, start_meets_target, time_progress
+from analytics.core.calendar import Month, milestone_met, start_meets_target, time_progress, wants_no
 from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
@@ -323,10 +323,14 @@ def evaluate_indicator(
         if ind.kind == "rate":
             gap_pp = gap if higher else -gap
         ratio, attainment, met = _measures(higher, actual, expected, target, comparator in (">", "<"))
+        holding = broken = False
         if ind.kind == "milestone":
-            met = milestone_achieved(actual)
+            met = milestone_met(actual, target)
             due = ind.due_month or 12
             months_left = due - as_of[1] if year == as_of[0] else (0 if closed else 12)
+            if wants_no(target):  # 是否存在质量问题 | 否: holding while 否, broken once 是
+                holding, broken, months_left = met, not met, None
+            attainment = 1.0 if met else 0.0  # a yes/no is met or not, whatever its numbers
         if ind.kind == "qualitative":  # a check-in 达成 / 部分达成 / 未达成 (analytics/core/qualitative.py)
             level = level_of(actual)
             met = level == "achieved"
@@ -339,9 +343,10 @@ def evaluate_indicator(
         year_final = (data_month == 12 or (closed and ind.kind != "flow")) and not mid_span
         flags["year_closed_met"] = met and year_final
         flags["year_closed_missed"] = not met and year_final
-        flags["cap_exceeded"] = (not higher) and ind.kind == "flow" and actual > target + 1e-9
-        flags["final_met"] = met and higher and (ind.kind in ("flow", "stock", "milestone"))
+        flags["cap_exceeded"] = ((not higher) and ind.kind == "flow" and actual > target + 1e-9) or broken
+        flags["final_met"] = met and higher and (ind.kind in ("flow", "stock", "milestone")) and not holding
         flags["milestone_open"] = ind.kind == "milestone" and not met and months_left is not None and months_left >= 0
+        flags["milestone_holding"] = holding  # met so far, not final until the year is over
     status, matched = _apply_rules(rules, ind.kind, flags, ratio, gap_pp, months_left)
     return IndicatorProgress(
         indicator_id=ind.id,

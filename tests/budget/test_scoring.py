@@ -169,6 +169,29 @@ def test_milestones(project, rows24, value, full):
     assert ("已实现" if full else "未实现") in score_reason(ln, "zh")
 
 
+@pytest.mark.parametrize("value, full", [(0.0, True), (1.0, False)])
+def test_a_yes_no_whose_target_is_no_scores_full_while_no(project, rows24, value, full):
+    rows = [dataclasses.replace(r, target=0.0, target_raw="否") if r.indicator_id == "unified_info_platform" else r
+            for r in with_actual(at_target(rows24), unified_info_platform=value)]
+    ln = score(project, rows, 100.0, 2024).line("unified_info_platform")
+    assert ln.rule == "milestone" and ln.points == pytest.approx(50 / 28 if full else 0.0)
+    assert ln.reason == ("milestone_no_done" if full else "milestone_no_missed")
+    assert ("目标为“否”，记录为“否”" if full else "已记录为“是”") in score_reason(ln, "zh")
+
+
+def test_a_broken_no_target_is_not_assumed_met_in_the_projection(project, sample):
+    # an open milestone may be assumed met by its due month; a 否 target already recorded 是 cannot be
+    from tests.rules.test_progress import no_target_project
+
+    proj, iid = no_target_project(project)
+    acts, bud = sample
+    rows = evaluate_all(proj, acts, bud, 2024, (2024, 8), with_previous=False)
+    broken = [dataclasses.replace(r, actual=1.0) if r.indicator_id == iid else r for r in rows]
+    both = {"origins": ["table", "goal_text"]}  # the sample's milestone comes from the goal text
+    res = score_scenario(proj, acts, bud, (2024, 8), None, progress_rows=broken, rules=both)
+    assert res.projections[iid]["method"] == "as_is" and res.line(iid).points == 0.0
+
+
 def test_execution_points(project, rows24):
     rows = at_target(rows24)
     assert score(project, rows, 84.56, 2024).part("execution").points == pytest.approx(8.456)

@@ -134,3 +134,22 @@ def test_outlook_json_keeps_the_cli_fields(dataset):
     assert j["method_zh"] == "季节占比与趋势混合" and j["method_en"] == "Seasonal share blended with recent trend"
     assert j["likelihood"] == o.likelihood and j["likelihood_zh"] in {"确定能", "很可能", "有可能", "完全不可能"}
     assert j["reason_zh"] is None and j["name"] == "城镇新增就业人员规模" and j["path"][0][0] == 9
+
+
+@pytest.mark.parametrize("rows, as_of, year, want", [
+    ([(6, 0)], (2024, 6), 2024, ("likely", "probability")),  # 否 so far: it holds, more likely as the months pass
+    ([(3, 0), (6, 1)], (2024, 6), 2024, ("impossible", "milestone_broken")),
+    ([(9, 1)], (2025, 2), 2024, ("impossible", "final_missed")),  # the year is over: missed, not "broken"
+    ([(6, 0)], (2025, 2), 2024, ("certain", "final_met")),
+    ([], (2024, 6), 2024, (None, None)),
+])
+def test_a_yes_no_whose_target_is_no_is_forecast_as_holding_or_broken(project, rows, as_of, year, want):
+    from tests.rules.test_progress import no_target_project
+
+    proj, iid = no_target_project(project)
+    o = one(proj, [(iid, year, m, v, "level") for m, v in rows], iid, year=year, as_of=as_of)
+    assert (o.likelihood, o.likelihood_reason) == want
+    if want[0]:
+        assert o.method == "milestone_no"
+    early = one(proj, [(iid, 2024, 2, 0, "level")], iid, as_of=(2024, 2))
+    assert 0.7 < early.p_attain < one(proj, [(iid, 2024, 10, 0, "level")], iid, as_of=(2024, 10)).p_attain <= 0.95

@@ -22,3 +22,13 @@ def test_changes_list_each_move_and_group_many_first_data(dataset):
     # a few first data are listed one by one, like any other change
     few = first[: FIRST_DATA_GROUPED - 1]
     assert len(changes(dataset.project, few, "en")) == len(few) and all("No data" in ln for ln in changes(dataset.project, few, "en"))
+
+
+def test_a_yes_no_whose_target_is_no_is_said_yes_or_no(project):
+    from analytics.present.labels import value_said
+    from tests.rules.test_progress import no_target_project
+
+    proj, iid = no_target_project(project)
+    ind = proj.indicator(iid)
+    assert (value_said(ind, 0.0), value_said(ind, 1.0), value_said(ind, 0.0, "en")) == ("否", "是", "No")
+    assert value_said(project.indicator(iid), 1.0) == "已实现"  # a target 是: achieved, as before

@@ -297,8 +297,37 @@ def test_status_help_says_the_bands_in_force(tmp_path):
     assert "比率低于 90%，或比率类指标落后超过 2 个百分点" in mine["statuses"]["lagging"]["help_zh"]
     assert "ratio 90%–100%, or a rate at most 2 percentage points behind" in mine["statuses"]["watch"]["help_en"]
     assert "≥85 为正常，70–85 为关注" in mine["rollup"]["help_zh"]
-    odd = text.replace("已超过上限，或里程碑已逾期。", "已超过上限，或里程碑已逾期（见附件{2）。").replace("(under {milestone_months} months)", "({0} {note})")
+    odd = text.replace("已记录为“是”。", "已记录为“是”（见附件{2）。").replace("(under {milestone_months} months)", "({0} {note})")
     path = tmp_path / "status_rules_odd.yaml"
     path.write_text(odd, encoding="utf-8")
     kept = load_rules(str(path))  # braces of a bureau's own: kept as written, never an error
     assert kept["statuses"]["lagging"]["help_zh"].endswith("（见附件{2）。") and "({0} {note})" in kept["statuses"]["watch"]["help_en"]
+
+
+def no_target_project(project):
+    """The sample with its yes/no milestone's target turned to 否 (是否存在质量问题 | 否)."""
+    import dataclasses
+
+    from analytics.core.values import ParsedTarget
+
+    ind = project.indicator("hr_park_national_application")
+    no = dataclasses.replace(ind, targets={y: ParsedTarget("否", "=", 0.0, is_bool=True) for y in ind.targets})
+    return dataclasses.replace(project, indicators=tuple(no if i.id == ind.id else i for i in project.indicators)), no.id
+
+
+@pytest.mark.parametrize("rows, as_of, status, attain", [
+    ([(6, 0)], (2024, 6), "on_track", 1.0),  # 否 so far: holding, not done before the year is over
+    ([(3, 0), (6, 1)], (2024, 6), "lagging", 0.0),  # 是 recorded: broken
+    ([(6, 0)], (2025, 2), "done", 1.0),  # the year is over with 否
+    ([(9, 1)], (2025, 2), "missed", 0.0),
+    ([(12, 0)], (2024, 12), "done", 1.0),  # December's 否 settles it
+])
+def test_a_yes_no_whose_target_is_no_holds_while_no_and_breaks_at_yes(project, rows, as_of, status, attain):
+    from analytics.core.calendar import milestone_met, wants_no
+
+    proj, iid = no_target_project(project)
+    assert proj.indicator(iid).wants_no and not project.indicator(iid).wants_no
+    p = status_of(proj, [(iid, 2024, m, v, "level") for m, v in rows], iid, as_of=as_of)
+    assert (p.status, p.attainment) == (status, attain)
+    assert wants_no(0.0) and not wants_no(1.0) and not wants_no(None)
+    assert milestone_met(0.0, 0.0) and not milestone_met(1.0, 0.0) and milestone_met(1.0, 1.0) and not milestone_met(None, 0.0)

@@ -130,6 +130,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_part_empty_why": {"zh": "{name}没有可计分的指标，不计分，总分按其余部分折算为百分制。",
                              "en": "{name}: no indicator can be scored, so it is left out and the total is rescaled to 100."},
     "score_milestone_done": {"zh": "里程碑已实现，得满分：{tail}", "en": "Milestone achieved: full marks; {tail}"},
+    "score_milestone_no_done": {"zh": "目标为“否”，记录为“否”，得满分：{tail}", "en": "Target no, recorded no: full marks; {tail}"},
+    "score_milestone_no_missed": {"zh": "目标为“否”，已记录为“是”，不得分：{tail}", "en": "Target no, but recorded yes: no points; {tail}"},
     "score_milestone_missed": {"zh": "里程碑未实现，不得分：{tail}", "en": "Milestone not achieved: no points; {tail}"},
     "score_zero_target_met": {"zh": "目标为 0（不得发生），实际 {actual}：得满分，{tail}", "en": "Target 0 (must not happen), actual {actual}: full marks; {tail}"},
     "score_zero_target_missed": {"zh": "目标为 0（不得发生），实际 {actual}：不得分，{tail}", "en": "Target 0 (must not happen), actual {actual}: no points; {tail}"},

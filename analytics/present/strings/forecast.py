@@ -29,6 +29,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_zero_cap_desc": {"zh": "目标为0的越低越好计数：已发生即无法完成；否则按往年发生频率估计剩余月份不发生的概率。", "en": "A lower-is-better count with target 0: any event means it cannot be met; otherwise the chance of no event in the remaining months from the historical rate."},
     "method_milestone": {"zh": "里程碑规则", "en": "Milestone rule"},
     "method_milestone_desc": {"zh": "已实现为确定能；逾期未实现为完全不可能；未到期时按剩余时间给出可能性。", "en": "Achieved: certain; overdue: very unlikely; otherwise a probability by the time left."},
+    "method_milestone_no": {"zh": "是否类规则（目标为“否”）", "en": "Yes/no rule (target no)"},
+    "method_milestone_no_desc": {"zh": "目标为“否”的是否类指标（如“是否存在质量问题：否”）：记录为“是”即本年无法完成；保持“否”时，完成可能性按已过月份从 70% 升至 95%（规则，不是统计模型），12 月仍为“否”即已达到目标。", "en": "A yes/no whose target is no (e.g. any quality problems: no): once yes is recorded it cannot be met this year; while it stays no, the chance rises with the months passed from 70% to 95% (a rule, not a statistical model), and no in December means met."},
     "method_checkin": {"zh": "定性评价", "en": "Qualitative check-in"},
     "method_checkin_desc": {"zh": "定性指标不作数值预测：最近一次评价为“达成”即已达到目标；年度最后一次评价（12月，或年度已结束时的最近一次）未达成即未达到目标；其余不作预测。", "en": "A qualitative indicator is never given a number: a latest check-in of achieved means the target is met; the year's last check-in (December's, or the latest once the year is over) below achieved means it was missed; otherwise no forecast."},
     "method_budget_projection": {"zh": "支出节奏预测", "en": "Spending-pattern projection"},

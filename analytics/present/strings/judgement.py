@@ -8,6 +8,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_final_missed": {"zh": "年度已结束，未达到目标，已无法完成。", "en": "The year is over and the target was missed: it can no longer be met."},
     "reason_zero_cap_broken": {"zh": "零容忍上限（目标为0）已被突破，本年已无法完成。",
                                "en": "The zero cap has already been broken: the target can no longer be met this year."},
+    "reason_milestone_broken": {"zh": "目标为“否”的事项已记录为“是”，本年已无法完成。", "en": "A yes/no whose target is no has been recorded as yes: the target can no longer be met this year."},
     "reason_milestone_overdue": {"zh": "里程碑已过到期月份仍未实现。", "en": "The milestone is past its due month and not achieved."},
     "reason_run_rate": {"zh": "剩余月份需月均完成 {required}，超过历史最好单月（{best}）的 {factor:g} 倍，已无法完成。",
                         "en": "The remaining months need {required} a month, more than {factor:g}× the best month ever ({best}): out of reach."},
