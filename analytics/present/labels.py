@@ -181,9 +181,10 @@ def direction_name(direction: str, lang: str = "zh") -> str:
 
 
 def indicator_direction(ind: Indicator, lang: str = "zh") -> str:
-    """An indicator's direction as readers see it: ``越高越好`` …, ``""`` for a qualitative one (a
-    check-in 达成 / 未达成 has no direction, whatever words of its name read as lower-is-better)."""
-    return "" if ind.kind == "qualitative" else direction_name(ind.direction, lang)
+    """An indicator's direction as readers see it: ``越高越好`` …, ``""`` for a qualitative one or a
+    yes/no (a check-in 达成 / 未达成 or a 是 / 否 has no direction, whatever words of its name read
+    as lower-is-better; a yes/no's target says which answer meets it)."""
+    return "" if ind.kind in ("qualitative", "milestone") else direction_name(ind.direction, lang)
 
 
 def origin_name(origin: str, lang: str = "zh") -> str:

@@ -28,7 +28,7 @@ def test_a_baseline_some_rows_have_is_one_column_for_every_row(tmp_path: Path) -
     assert list(target_records(project, "en")[0])[:1] == ["Indicator id"]
 
 
-def test_a_qualitative_indicator_has_no_direction(tmp_path: Path) -> None:
+def test_a_qualitative_indicator_or_a_yes_no_has_no_direction(tmp_path: Path) -> None:
     # 对控制基建项目成本影响程度 | 效果明显: 成本 reads as lower-is-better, but a check-in has no direction
     src = Path(__file__).resolve().parents[1] / "tables" / "generated" / "chizhou_weituo_ziping_2022.docx"
     write_folder(parse_table(src).to_json(), tmp_path / "p")
@@ -38,3 +38,6 @@ def test_a_qualitative_indicator_has_no_direction(tmp_path: Path) -> None:
     for lang, column, name, lower in (("zh", "方向", "三级指标", "越低越好"), ("en", "Direction", "Indicator", "Lower is better")):
         shown = {r[name]: r[column] for r in target_records(project, lang)}
         assert shown["对控制基建项目成本影响程度"] == "—" and shown["项目总成本"] == lower, lang
+    # nor a yes/no: its target (是 or 否) says which answer meets it
+    milestone = next(i for i in load_project().indicators if i.kind == "milestone")
+    assert next(r for r in target_records(load_project(), "zh") if r["指标编号"] == milestone.id)["方向"] == "—"
