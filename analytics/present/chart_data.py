@@ -73,6 +73,7 @@ class IndicatorChart:
     bars: bool  # monthly bars are drawn (flows)
     bar_title: str = ""  # the bars' own axis title, with the unit (当月值（万人）)
     unit: str = ""  # the indicator's unit, for the target's label (年度目标 20,000亩)
+    yes_no: bool = False  # a milestone: the axis and the target read 否 / 是
 
     def args(self, lang: str) -> tuple[Any, ...]:
         """Positional arguments of ``charts.indicator_progress``."""
@@ -80,7 +81,7 @@ class IndicatorChart:
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments of ``charts.indicator_progress`` (bars and the units' words)."""
-        return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit}
+        return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit, "yes_no": self.yes_no}
 
 
 AXIS_TITLE_WIDTH = 36
@@ -136,7 +137,7 @@ def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, la
     u = unit_name(ind.unit, lang)
     bar_title = text("ind_monthly_axis", lang, unit=u) if u else text("ind_monthly_bar", lang)
     return IndicatorChart(pd.DataFrame(monthly, columns=BAR_COLUMNS), pd.DataFrame(lines, columns=LINE_COLUMNS),
-                          title, target, ind.kind == "flow", bar_title, ind.unit)
+                          title, target, ind.kind == "flow", bar_title, ind.unit, ind.kind == "milestone")
 
 
 @dataclass(frozen=True)

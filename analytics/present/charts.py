@@ -120,11 +120,13 @@ def indicator_progress(
     bars: bool = True,
     bar_title: str | None = None,
     target_unit: str | None = None,
+    yes_no: bool = False,
 ) -> alt.TopLevelMixin:
     """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
     series, kind ∈ actual/expected/prior/forecast) and the target as a rule. The bars have their
     own axis on the right (``bar_title``), scaled to the lower part of the chart, so a month's
-    amount stays readable under a cumulative line that ends ten times higher."""
+    amount stays readable under a cumulative line that ends ten times higher. ``yes_no``: a
+    milestone, its axis and target read 否 / 是, not 0 / 1."""
     x_title = t("ind_month", lang)
     layers: list[Any] = []
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
@@ -142,6 +144,14 @@ def indicator_progress(
                 tooltip=[alt.Tooltip("label:N", title=x_title), alt.Tooltip("value:Q", title=btitle, format=",.2~f")],
             )
         )
+    values = ([float(v) for v in lines["value"].dropna()] if not lines.empty else []) + ([float(target)] if target is not None else [])
+    flat = bool(values) and max(values) == min(values)  # every value and the target alike (a 否 kept 否): no range to draw
+    y_scale = alt.Scale(domain=[min(0.0, values[0]), max(values[0], 0.0) + (abs(values[0]) or 1.0)]) if flat else alt.Undefined
+    y_axis = alt.Axis(orient="left")
+    if yes_no:
+        no, yes = t("no", lang), t("yes", lang)
+        y_scale = alt.Scale(domain=[-0.1, 1.1])
+        y_axis = alt.Axis(orient="left", values=[0, 1], labelExpr=f"datum.value >= 0.5 ? '{yes}' : '{no}'", grid=False)
     if not lines.empty:
         domain = list(dict.fromkeys(lines["series"]))
         kinds = lines.drop_duplicates("series").set_index("series")["kind"].to_dict()
@@ -152,7 +162,7 @@ def indicator_progress(
             .mark_line(point=True)
             .encode(
                 x=x,
-                y=alt.Y("value:Q", title=unit_title, axis=alt.Axis(orient="left")),
+                y=alt.Y("value:Q", title=unit_title, axis=y_axis, scale=y_scale),
                 color=alt.Color("series:N", title=None, scale=alt.Scale(domain=domain, range=colors),
                                 legend=alt.Legend(symbolType="stroke", symbolStrokeWidth=2.5, symbolSize=400)),
                 strokeDash=alt.StrokeDash("series:N", title=None, scale=alt.Scale(domain=domain, range=dashes)),  # same field as colour: one merged legend (legend=None here hid it)
@@ -160,10 +170,12 @@ def indicator_progress(
             )
         )
     if target is not None:
-        tdf = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
-        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y="value:Q"))
+        label = t("ch_target_label", lang, v=t("yes" if target >= 0.5 else "no", lang)) if yes_no else target_label(target, target_unit, lang)
+        tdf = pd.DataFrame({"value": [target], "label": [label]})
+        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(
-            alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(y="value:Q", x=alt.value(0), text="label:N")
+            alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(
+                y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N")
         )
     if bar_layer is not None:  # the bars behind the lines, on their own (right) axis
         chart = alt.layer(bar_layer, alt.layer(*layers)).resolve_scale(y="independent") if layers else bar_layer

@@ -212,3 +212,19 @@ def test_goal_scores_data(sample):
     df = chart_data.goal_scores(sample.project, rollup(sample.project, rows), "en")
     assert list(df.columns) == ["goal", "score", "status"] and df["goal"].str.startswith("Goal ").all()
     _check(charts.goal_scores(df, "en"))
+
+
+@pytest.mark.parametrize("lang, yes, no", [("zh", "是", "否"), ("en", "Yes", "No")])
+def test_a_yes_no_chart_reads_yes_and_no_not_0_and_1(sample, lang, yes, no):
+    c = chart_data.indicator_progress(sample, "hr_park_national_application", 2024, 8, lang, 1.0)
+    assert c.yes_no and c.kwargs()["yes_no"]
+    spec = json.dumps(charts.indicator_progress(*c.args(lang), **c.kwargs()).to_dict(), ensure_ascii=False)
+    assert f"'{yes}'" in spec and f"'{no}'" in spec and "labelExpr" in spec
+    assert ("年度目标 是" if lang == "zh" else yes) in spec
+
+
+def test_a_chart_whose_values_are_all_alike_has_a_range_to_draw():
+    lines = pd.DataFrame({"month": [3, 6], "value": [0.0, 0.0], "series": ["a", "a"], "kind": ["actual", "actual"]})
+    spec = charts.indicator_progress(pd.DataFrame(columns=["month", "value", "label"]), lines, "y", "zh", 0.0, bars=False).to_dict()
+    domains = [layer["encoding"]["y"]["scale"]["domain"] for layer in spec["layer"] if "scale" in layer["encoding"]["y"]]
+    assert domains and all(d == [0.0, 1.0] for d in domains)
