@@ -11,6 +11,9 @@ the engine does not know about (milestones, multi-year totals, budget execution)
   ("multi_year_total").
 * Yes/no milestones → achieved: certain; overdue: impossible; otherwise no number, and a
   probability that falls as the due month nears (documented rule, not a statistical model).
+* A yes/no whose target is 否 (是否存在质量问题 | 否, ``milestone_no``) → 是 recorded: impossible
+  (missed once the year is over); 否 so far: a probability rising from 70 % to 95 % with the months
+  passed (documented rule), met once the year ends 否.
 * Qualitative indicators → never a number: a latest check-in 达成 is an outcome (certain, as a
   milestone achieved); one below 达成 is an outcome once it is the year's last (December's, or the
   latest of a year over: missed); otherwise no forecast ("qualitative").
