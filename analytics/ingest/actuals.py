@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analytics.core.qualitative import parse_checkin
-from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
+from analytics.core.values import ValueParseError, normalize_text, parse_bool
 from analytics.ingest.checks import (
     check_column_duplicates,
     check_period_headers,
@@ -35,8 +35,8 @@ from analytics.ingest.schema import (
     parse_basis,
     parse_period_cell,
     period_key,
+    read_in_unit,
     read_number,
-    read_quantity,
 )
 
 
@@ -71,17 +71,12 @@ def _value_check(
             ctx.add("not_a_checkin", row=row, column=column, value=raw, **base)
             return None
     else:
-        number, code = read_number(raw)
-        written = None
-        if code == "not_a_number":  # 12.5万人, or 125000人 for an indicator counted in 万人
-            number, code, written = read_quantity(raw, unit)
+        number, code, words = read_in_unit(raw, unit)  # 12.5万人, or 125000人 for an indicator counted in 万人
         if code is not None:
-            units = {"unit": unit or "—", "written_unit": written} if code == "value_unit_mismatch" else {}
-            ctx.add(code, row=row, column=column, value=raw, **units, **base)
+            ctx.add(code, row=row, column=column, value=raw, **words, **base)
             return None
-        if written is not None and normalize_text(written) != normalize_text(unit):
-            ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
-                    number=number_text(float(number or 0.0)), **base)
+        if words:
+            ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", **words, **base)
     assert number is not None
     if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
         ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,

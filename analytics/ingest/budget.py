@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
-from analytics.core.values import Period, normalize_text, number_text
+from analytics.core.values import Period, normalize_text
 from analytics.ingest.checks import (
     check_column_duplicates,
     check_period_headers,
@@ -41,8 +41,7 @@ from analytics.ingest.schema import (
     parse_basis,
     parse_period_cell,
     period_key,
-    read_number,
-    read_quantity,
+    read_in_unit,
 )
 
 TOTAL_TOLERANCE = 0.01
@@ -122,18 +121,13 @@ class _Rows:
         return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
-        number, code = read_number(raw)
+        number, code, words = read_in_unit(raw, "万元")  # 3000万元, or 30000000元 for an amount in 万元
         extra = {"source": src} if src else {"subject": "budget"}
-        written = None
-        if code == "not_a_number":  # 3000万元, or 30000000元 for an amount in 万元
-            number, code, written = read_quantity(raw, "万元")
         if code is not None:
-            units = {"unit": "万元", "written_unit": written} if code == "value_unit_mismatch" else {}
-            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), **units, **extra)
+            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), **words, **extra)
             return None
-        if written is not None and normalize_text(written) != "万元":
-            self.ctx.add("value_unit", row=rownum, column=column, value=raw.strip(), severity="warning", unit="万元",
-                         number=number_text(float(number or 0.0)), **extra)
+        if words:
+            self.ctx.add("value_unit", row=rownum, column=column, value=raw.strip(), severity="warning", **words, **extra)
         assert number is not None
         if number < 0:
             self.ctx.add("negative", row=rownum, column=column, value=raw.strip(), **extra)

@@ -16,7 +16,7 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from analytics.core.series import ACTUAL_COLUMNS as _CORE_ACTUAL_COLUMNS
-from analytics.core.values import Period, ValueParseError, normalize_text, parse_number, parse_period, parse_quantity
+from analytics.core.values import Period, ValueParseError, normalize_text, number_text, parse_number, parse_period, parse_quantity
 
 #: The fields of one actual value, in the order the store and exports use. The one list: it is
 #: :data:`analytics.core.series.ACTUAL_COLUMNS` (the engine's frames need it and core is below
@@ -200,14 +200,24 @@ def read_number(text: str) -> tuple[float | None, str | None]:
         return None, exc.code if exc.code in ("formula", "odd_digits", "inner_space") else "not_a_number"
 
 
-def read_quantity(text: str, unit: str) -> tuple[float | None, str | None, str | None]:
-    """(number in ``unit``, problem code, the unit as written) of a value written with a unit
-    after its number (:func:`analytics.core.values.parse_quantity`): ``12.5万人`` → 12.5 for 万人."""
+def read_in_unit(text: str, unit: str) -> tuple[float | None, str | None, dict[str, str]]:
+    """(number in ``unit``, problem code, the problem's or the warning's words) of a value cell:
+    a plain number (:func:`read_number`), else one written with a unit after it
+    (:func:`analytics.core.values.parse_quantity`: ``12.5万人`` → 12.5 for 万人). The words are
+    the units for ``value_unit_mismatch``, and for a value converted from another scale
+    (``125000人`` → 12.5) the ``value_unit`` warning's unit and number; else none."""
+    number, code = read_number(text)
+    if code != "not_a_number":
+        return number, code, {}
     try:
         number, written = parse_quantity(text, unit)
-        return number, None, written
     except ValueParseError as exc:
-        return None, exc.code, exc.detail or None
+        if exc.code == "value_unit_mismatch":
+            return None, exc.code, {"unit": unit or "—", "written_unit": exc.detail}
+        return None, exc.code, {}
+    if normalize_text(written) == normalize_text(unit):
+        return number, None, {}
+    return number, None, {"unit": unit, "number": number_text(number)}
 
 
 @functools.lru_cache(maxsize=4096)

@@ -8,11 +8,10 @@ import math
 from typing import Any
 
 from analytics.core.calendar import milestone_achieved, wants_no
-from analytics.core.model import Indicator
+from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_month, fmt_value
-from analytics.core.model import Project
 from analytics.present.labels import status_label
 from analytics.rules.progress import IndicatorProgress, count_by_status, load_rules
 
