@@ -3,6 +3,8 @@ prior years overlaid, year-on-year change, raw data with notes and sources. Link
 
 from __future__ import annotations
 
+import datetime as _dt
+
 import pandas as pd
 import streamlit as st
 
@@ -27,9 +29,25 @@ from analytics.present.labels import (
     status_label,
     value_said,
 )
+from analytics.present.messages import render_problem
 from analytics.present.progress_text import explain
+from analytics.present.strings.storage import render as store_text
 from analytics.rules.progress import load_rules
-from pages.ui.common import dataset, esc, forecast_view, goal_label, metric_columns, outlooks, progress, sample_banner, show_chart
+from analytics.storage import grid as grids
+from analytics.storage.store import StaleEditError, StoreError
+from pages.ui.common import (
+    dataset,
+    esc,
+    forecast_view,
+    goal_label,
+    invalidate_data,
+    metric_columns,
+    outlooks,
+    progress,
+    sample_banner,
+    show_chart,
+    store,
+)
 from pages.ui.shell import page_context
 
 state = page_context()
@@ -117,6 +135,53 @@ else:
     if chart.bars and not chart.monthly.empty:
         st.caption(t("ind_bars_caption", lang))
 
+# -- record a check-in (qualitative or yes/no): one month's result and note, through the one gate ---
+choices = grids.checkin_choices(ind)
+if choices and state.user.can_edit and not ind.derived_from:
+    with st.expander(t("ck_title", lang), icon=":material/edit_note:", expanded=ind.kind == "qualitative"):
+        last = data_month(year, (_dt.date.today().year, _dt.date.today().month))  # no month after this one
+        if last == 0:
+            st.caption(t("ck_not_started", lang, y=year))
+        else:
+            for msg in st.session_state.pop("_ck_flash", []):
+                st.success(msg, icon=":material/check_circle:")
+            m1, m2 = st.columns([1, 3])
+            ck_month = m1.selectbox(t("ck_month", lang), list(range(last, 0, -1)), key=f"ck_month_{iid}_{year}",
+                                    format_func=lambda m: fmt_month(year, m, lang))
+            key = grids.checkin_key(ind, year, ck_month)
+            seen_key = f"_ck_seen_{iid}_{year}_{ck_month}"
+            if seen_key not in st.session_state:  # the cell as first shown: a change by someone else meanwhile is refused
+                st.session_state[seen_key] = store().cell_versions([key])[key][0]
+            held_value, held_note = grids.checkin_held(ds.actuals.notes(iid, year), ind, year, ck_month)
+            ck_value = m2.radio(t("ck_value", lang), list(choices), horizontal=True, key=f"ck_value_{iid}_{year}_{ck_month}",
+                                index=choices.index(held_value) if held_value in choices else None,
+                                format_func=lambda v: value_said(ind, v, lang))
+            ck_note = st.text_input(t("ck_note", lang), value=held_note,
+                                    key=f"ck_note_{iid}_{year}_{ck_month}", max_chars=500, help=t("ck_note_help", lang))
+            keep = False
+            if ds.is_sample:  # the first real data take the sample out (one undoable batch) unless kept
+                keep = st.checkbox(t("storage.keep_sample", lang), key=f"ck_keep_sample_{iid}")
+            if st.button(t("ck_save", lang), key=f"ck_save_{iid}", type="primary", icon=":material/save:"):
+                if ck_value is None:
+                    st.warning(t("ck_pick", lang), icon=":material/warning:")
+                else:
+                    checked = grids.checkin_check(project, iid, year, ck_month, ck_value, ck_note, lang)
+                    if not checked.ok:
+                        st.error("\n".join(f"- {esc(render_problem(p, lang))}" for p in checked.errors), icon=":material/error:")
+                    else:
+                        try:
+                            done = store().save_checkin(iid, year, ck_month, ck_value, ck_note, state.user.name,
+                                                        st.session_state[seen_key], keep_sample=keep)
+                        except (StaleEditError, StoreError) as exc:
+                            st.error(esc(store_text(exc, lang)), icon=":material/error:")
+                        else:
+                            said = dict(month=fmt_month(year, ck_month, lang), value=value_said(ind, ck_value, lang))
+                            st.session_state["_ck_flash"] = [t("ck_saved" if done.added or done.changed else "ck_unchanged", lang, **said)]
+                            st.session_state.pop(seen_key, None)
+                            invalidate_data()
+                            st.rerun()
+            st.caption(t("ck_help", lang))
+
 # -- year on year ---------------------------------------------------------------------------
 if row.actual is not None and row.data_month and ind.kind not in ("milestone", "qualitative"):
     prev_obs = ds.actuals.obs(src.id, year - 1).values if ind.id != project.execution_indicator else ds.budget.execution_levels(year - 1)
@@ -134,9 +199,6 @@ if row.actual is not None and row.data_month and ind.kind not in ("milestone", "
 
 # -- deviation cause and corrective measure (read by the meeting page and the forms) ----------
 with st.expander(t("act_title", lang), icon=":material/assignment:", expanded=row.status in ("lagging", "watch", "missed")):
-    from analytics.storage.store import StoreError
-    from pages.ui.common import store
-
     saved_action = store().get_action(ind.goal, ind.id, state.year) or {}
     user = state.user
     cat_saved = saved_action.get("cause_category") if saved_action.get("cause_category") in CAUSE_KEYS else None  # nothing chosen: 请选择

@@ -16,6 +16,7 @@ the store key, version and first month behind every cell. Saving an edited grid:
 from __future__ import annotations
 
 import dataclasses
+import datetime as _dt
 import math
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import pandas as pd
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
+from analytics.core.qualitative import CODES, LEVELS
 from analytics.storage.rows import CellKey, actual_key, spending_key
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -30,7 +32,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from analytics.core.model import Indicator, Project
 
 __all__ = ["Grid", "actuals_grid", "budget_grid", "actuals_template", "budget_template", "template_bytes",
-           "month_label", "basis_label"]
+           "month_label", "basis_label", "checkin_choices", "checkin_key", "checkin_held", "checkin_check"]
 
 MONTHS = tuple(range(1, 13))
 _MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
@@ -41,10 +43,11 @@ _BASIS = {
 _TEXT = {
     "zh": {"row": "行", "indicator": "指标（单位）", "basis": "口径", "month": "月份", "grid_actuals": "实际数据表格（{y}年）",
            "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元",
-           "qualitative": "达成=1，部分达成=0.5，未达成=0"},
+           "qualitative": "达成=1，部分达成=0.5，未达成=0", "checkin": "评价记录（{name}，{y}年{m}月）"},
     "en": {"row": "Row", "indicator": "Indicator (unit)", "basis": "Basis", "month": "Month",
            "grid_actuals": "actuals grid {y}", "grid_budget": "spending grid {y}", "milestone": "yes=1, no=0",
-           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0"},
+           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0",
+           "checkin": "check-in ({name}, {y}-{m:02d})"},
 }
 
 
@@ -282,6 +285,50 @@ def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "
         frame[c] = frame[c].astype("float64")
     return Grid("budget", int(year), lang, frame, [tx["month"]], src_cols, cells, versions, firsts, store_version,
                 {col: key_s for (key_s, _), col in zip(sources, src_cols)}, {})
+
+
+# ---------------------------------------------------------------------------- one check-in
+def checkin_choices(ind: "Indicator") -> tuple[float, ...]:
+    """The values a check-in of ``ind`` can record, the one that meets its target first: a
+    qualitative indicator's 达成 / 部分达成 / 未达成 (codes 1 / 0.5 / 0), a yes/no's 是 / 否
+    (1 / 0; 否 first when its target is 否). Empty for an indicator counted in numbers."""
+    if ind.kind == "qualitative":
+        return tuple(CODES[level] for level in LEVELS)
+    if ind.kind == "milestone":
+        return (0.0, 1.0) if ind.wants_no else (1.0, 0.0)
+    return ()
+
+
+def checkin_key(ind: "Indicator", year: int, month: int) -> CellKey:
+    """The store cell a check-in of ``ind`` for ``year``-``month`` goes to (its usual basis)."""
+    return actual_key(ind.id, year, month, ind.default_basis)
+
+
+def checkin_held(rows: pd.DataFrame, ind: "Indicator", year: int, month: int) -> tuple[float | None, str]:
+    """The check-in of ``ind`` recorded for ``year``-``month`` (value, note) in ``rows`` (the
+    actuals with notes, :meth:`analytics.core.series.Actuals.notes`); ``(None, "")`` for none."""
+    if rows.empty:
+        return None, ""
+    held = rows[(rows["year"] == int(year)) & (rows["month"] == int(month)) & (rows["basis"] == ind.default_basis)]
+    if held.empty:
+        return None, ""
+    note = held["note"].iloc[-1]
+    return float(held["value"].iloc[-1]), "" if _blank(note) else str(note)
+
+
+def checkin_check(project: "Project", indicator_id: str, year: int, month: int, value: float, note: str = "",
+                  lang: str = "zh", today: _dt.date | None = None) -> "IngestResult":
+    """A check-in (value and note for one month) through the one gate, :mod:`analytics.ingest.validate`,
+    as the one-row file ``indicator_id,period,basis,value,note`` it would be: the same checks and
+    messages as an upload or the grid (a month after ``today`` is warned about)."""
+    from analytics.ingest.validate import ingest_actuals
+
+    ind = project.indicator(indicator_id)
+    frame = pd.DataFrame([[ind.id, f"{int(year):04d}-{int(month):02d}", ind.default_basis, _num_text(float(value)), note]],
+                         columns=["indicator_id", "period", "basis", "value", "note"], dtype="object")
+    name = _TEXT[_lang(lang)]["checkin"].format(name=ind.display_name(lang), y=int(year), m=int(month))
+    return ingest_actuals(frame.to_csv(index=False).encode("utf-8"), project.ingest_catalogue(), filename=name,
+                          today=today)
 
 
 # ---------------------------------------------------------------------------- templates

@@ -149,7 +149,8 @@ def _plan_cell(tx: Tx, project: "Project", key: CellKey, value: float | None, ex
         zh, en = cell_label(project, key)
         return Conflict(key, zh, en, expected, cur_version, value, cur_value, old["updated_by"] if old else None,
                         old["updated_at"] if old else None), None
-    if (cur_value == value and old is not None) or (old is None and value is None):
+    same_note = note is None or old is None or note == (old.get("note") or "")
+    if (cur_value == value and old is not None and same_note) or (old is None and value is None):
         return None, None
     if value is None:
         return None, (sk, old, None)

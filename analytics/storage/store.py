@@ -54,6 +54,7 @@ import pandas as pd
 from analytics.ingest.schema import ACTUAL_FIELDS
 from analytics.storage import backup as _backup
 from analytics.storage import export as _export
+from analytics.storage import grid as _grid
 from analytics.storage import history as _history
 from analytics.storage import merge as _merge
 from analytics.storage import projects as _projects
@@ -388,6 +389,16 @@ class Store:
         """See :func:`analytics.storage.merge.save_grid_edits`."""
         return _merge.save_grid_edits(self._db, self.project(), edits, expected_versions, who, first_months, notes,
                                       keep_sample, self.project_id)
+
+    def save_checkin(self, indicator_id: str, year: int, month: int, value: float, note: str, who: str,
+                     expected_version: int, keep_sample: bool = False) -> ImportSummary:
+        """Record one month's check-in of a qualitative or yes/no indicator (its level or 是 / 否,
+        and a note) as a grid edit of that cell: refused (:class:`StaleEditError`) when the cell
+        changed since ``expected_version`` was read. Check it first with
+        :func:`analytics.storage.grid.checkin_check`."""
+        key = _grid.checkin_key(self.project().indicator(indicator_id), year, month)
+        return self.save_grid_edits({key: value}, {key: expected_version}, who, notes={key: note.strip()},
+                                    keep_sample=keep_sample)
 
     def cell_versions(self, keys: Iterable[CellKey]) -> dict[CellKey, tuple[int, float | None]]:
         return _merge.cell_versions(self._db, keys, self.project_id)
