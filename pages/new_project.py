@@ -199,6 +199,7 @@ with left:
     st.dataframe(_source(digest, data, filename, reading["source"].get("sheet")), height=420, width="stretch")
 base_years = sorted({str(y) for i in indicators for y in (i.get("baseline") or {})})  # last year's values, read as the baseline
 actual_years = sorted({str(y) for i in indicators for y in (i.get("actuals") or {})})  # a 自评表's actual values, imported on saving
+has_points = any(i.get("points") is not None for i in indicators)  # a 分值 column: the self-evaluation's weights
 with right:
     st.caption(tx("read_grid"))
     read = pd.DataFrame([{**({tx("col_form"): i["form"]} if "form" in i else {}),
@@ -206,7 +207,8 @@ with right:
                           tx("col_name"): i["name_raw"] or i["name"],
                           **{tx("col_baseline", year=y): ((i.get("baseline") or {}).get(y) or {}).get("raw", "") for y in base_years},
                           **{_target_col(k): ((i.get("targets") or {}).get(k) or {}).get("raw", "") for k in keys},
-                          **{tx("col_actual", year=y): ((i.get("actuals") or {}).get(y) or {}).get("raw", "") for y in actual_years}}
+                          **{tx("col_actual", year=y): ((i.get("actuals") or {}).get(y) or {}).get("raw", "") for y in actual_years},
+                          **({tx("col_points"): i.get("points")} if has_points else {})}
                          for i in indicators])
     st.dataframe(read, height=420, width="stretch", hide_index=True)
 
@@ -224,7 +226,7 @@ grid = pd.DataFrame([{
     "unit": r["unit"], "reason_unit": r["reason_unit"],
     "kind": kind_labels.get(r["kind"], r["kind"]), "reason_kind": r["reason_kind"],
     "direction": dir_labels.get(r["direction"], r["direction"]), "reason_direction": r["reason_direction"],
-    **{f"target_{k}": r[f"target_{k}"] for k in keys}, "reason_target": r["reason_target"],
+    **{f"target_{k}": r[f"target_{k}"] for k in keys}, "reason_target": r["reason_target"], "points": r["points"],
     "review": fmt_list((field_names.get(f, f) for f in r["review"]), lang),
 } for r in rows])
 target_read = any(r["reason_target"] for r in rows)  # a target read other than written: its reason shown
@@ -256,6 +258,7 @@ config: dict[str, Any] = {
     "kind": st.column_config.SelectboxColumn(tx("col_kind"), options=list(kind_labels.values()), required=True),
     "direction": st.column_config.SelectboxColumn(tx("col_direction"), options=list(dir_labels.values()), required=True),
     "review": st.column_config.TextColumn(tx("col_review"), disabled=True, width="small"),
+    "points": st.column_config.NumberColumn(tx("col_points"), help=tx("col_points_help"), min_value=0, width="small"),
 }
 for f in (*FIELDS, "target"):
     config[f"reason_{f}"] = st.column_config.TextColumn(tx("col_reason", field=field_names[f]), disabled=True, width="medium")
@@ -267,7 +270,7 @@ edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=confi
                         num_rows="fixed", key=grid_key, height=min(38 * (len(grid) + 1) + 4, 640),
                         column_order=["seq", "level2", "name", "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
                                       "reason_direction", *[f"target_{k}" for k in keys],
-                                      *(["reason_target"] if target_read else [])])
+                                      *(["reason_target"] if target_read else []), *(["points"] if has_points else [])])
 
 # -- ④ project facts ---------------------------------------------------------------------------------
 st.subheader(tx("step_facts"))
@@ -312,6 +315,8 @@ def _edits(frame: pd.DataFrame) -> list[dict[str, Any]]:
                "kind": kinds.get(rec.get("kind"), str(rec.get("kind") or "")),
                "direction": dirs.get(rec.get("direction"), str(rec.get("direction") or ""))}
         row.update({f"target_{k}": str(rec.get(f"target_{k}") or "") for k in keys})
+        if has_points:
+            row["points"] = rec.get("points")
         out.append(row)
     return out
 

@@ -251,7 +251,10 @@ def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[st
     cap = float(opts.get("completion_cap", 1.0))
     floor = float(opts.get("min_completion", 0.0))
     custom = dict(opts.get("custom_weights") or {}) if opts.get("weights") == "custom" else {}
-    staged = [_stage(ind, rows.get(ind.id), float(custom.get(ind.id, 1.0)), year, opts) for ind in members]
+    # weights: table = the table's 分值 of each member, when every member of the part has one
+    table = opts.get("weights") == "table" and bool(members) and all(ind.points is not None for ind in members)
+    staged = [_stage(ind, rows.get(ind.id), float(ind.points) if table and ind.points is not None else
+                     float(custom.get(ind.id, 1.0)), year, opts) for ind in members]
     wsum = sum(w for (_i, st, w, *_rest) in staged if st != "excluded")
     lines: list[ScoreLine] = []
     got = 0.0

@@ -66,6 +66,7 @@ class Indicator:
     span_years: tuple[int, int] | None
     span_target: ParsedTarget | None
     mapping_note: str = ""
+    points: float | None = None  # the table's weight of the indicator (分值 / 权重), None when it gives none
 
     @property
     def scale(self) -> float:
@@ -124,6 +125,7 @@ class Indicator:
                 else None
             ),
             "mapping_note": self.mapping_note,
+            "points": self.points,
         }
 
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import io
 import os
+import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -328,6 +329,10 @@ def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems:
     if max_value is None and kind == "rate":
         max_value = 100.0
     due = _num("due_month")
+    points = _num("points")
+    if points is not None and not (math.isfinite(points) and points >= 0):
+        problems.append(TargetProblem(filename, line, "points", _s(row.get("points")), "分值应为不小于0的数。", "points must be a number of 0 or more."))
+        ok = False
     goal_text = _s(row.get("goal")) or "0"
     try:
         goal = int(float(goal_text))
@@ -362,6 +367,7 @@ def _indicator_from_row(row: dict[str, Any], line: int, filename: str, problems:
         span_years=span_years,
         span_target=span_target,
         mapping_note=_s(row.get("mapping_note")),
+        points=points,
     )
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from analytics.core.model import Project
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_parsed_target, unit_name
+from analytics.present.format import fmt_parsed_target, fmt_value, unit_name
 from analytics.present.labels import category_name, goal_label, indicator_direction, kind_name, origin_name
 
 
@@ -24,6 +24,7 @@ def target_records(project: Project, lang: str = "zh") -> list[dict[str, str]]:
     """One record per indicator, titled in ``lang``; every record has the same columns."""
     years = year_columns(project)
     spans = sorted({tuple(i.span_years) for i in project.indicators if i.span_years and i.span_target})
+    weighted = any(i.points is not None for i in project.indicators)  # the table's 分值 column
     out = []
     for ind in project.indicators:
         rec = {
@@ -44,5 +45,7 @@ def target_records(project: Project, lang: str = "zh") -> list[dict[str, str]]:
             rec[f"{label} {text('parsed', lang)}"] = fmt_parsed_target(value, lang) if value else ""
         for first, last in spans:  # a multi-year total (2023-2024), in a column of its own
             rec[f"{first}-{last}"] = ind.span_target.raw if ind.span_target and tuple(ind.span_years or ()) == (first, last) else ""
+        if weighted:
+            rec[text("col_table_points", lang)] = fmt_value(ind.points, "分", lang) if ind.points is not None else "—"
         out.append(rec)
     return out

@@ -37,7 +37,7 @@ _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
 _YEAR_RE = re.compile(r"^\d{4}$")
 _BASE_COLUMNS = ("id", "seq", "origin", "level1", "level2", "name_raw", "name", "name_en", "unit", "kind",
                  "direction", "goal", "default_basis", "max_value", "due_month")
-_TAIL_COLUMNS = ("span_years", "target_span", "mapping_note")
+_TAIL_COLUMNS = ("span_years", "target_span", "points", "mapping_note")
 _FIELD_WORDS = {"unit": "单位", "kind": "类型", "direction": "方向", "target": "目标"}  # inferred fields named in mapping_note
 
 
@@ -140,6 +140,8 @@ def _row(ind: Mapping[str, Any], notes: list[dict[str, str]]) -> dict[str, str]:
             row["span_years"], row["target_span"] = f"{years[0]}-{years[-1]}", text
         else:
             notes.append({"id": iid, "column": "target_span", "raw": str(span.get("raw", "")), "code": why or "unreadable"})
+    if ind.get("points") is not None:
+        row["points"] = number_text(float(ind["points"]))
     row["mapping_note"] = "；".join(remarks)
     return row
 

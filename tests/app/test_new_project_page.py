@@ -294,3 +294,21 @@ def test_a_form_whose_actuals_are_estimates_is_said_before_saving(at: AppTest) -
     at.button(key="np_save").click().run()
     assert not at.error and "已保存项目" in at.success[0].value
     assert "未作为实际数据导入" in _body(at)
+
+
+def test_the_tables_points_are_shown_corrected_and_saved(at: AppTest) -> None:
+    """A 分值 column: each indicator's points in ② and in the review grid; a corrected one is saved
+    and shown on 目标表."""
+    _paste(at, "项目支出绩效自评表（2024年度）\n项目名称\t职业技能培训补贴\n"
+               "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+               "产出指标\t数量指标\t培训人数\t≥500人\t520人\t20\t20\n"
+               "产出指标\t质量指标\t培训合格率\t≥90%\t95%\t30\t30\n")
+    read = next(d.value for d in at.dataframe if "2024年目标" in d.value.columns)
+    assert read["分值"].tolist() == [20.0, 30.0]
+    assert _grid(at)["points"].tolist() == [20.0, 30.0]
+    _edit(at, 1, points=25)
+    at.button(key="np_save").click().run()
+    assert not at.error and "已保存项目" in at.success[0].value
+    at.switch_page("pages/targets.py").run()
+    assert not at.exception
+    assert at.dataframe[0].value["分值"].tolist() == ["20.00分", "25.00分"]

@@ -73,7 +73,7 @@ def test_rules_file_is_valid_and_documented():
         assert part["help_zh"] and part["help_en"]
     assert [(g["min"], g["zh"]) for g in rules["grades"]] == [(90, "优"), (80, "良"), (60, "中"), (0, "差")]
     opts = rule_options()
-    assert opts["no_target"] == "redistribute" and opts["no_data"] == "redistribute" and opts["weights"] == "equal"
+    assert opts["no_target"] == "redistribute" and opts["no_data"] == "redistribute" and opts["weights"] == "table"
 
 
 def test_validate_rules_catches_mistakes():
@@ -315,6 +315,32 @@ def test_custom_weights_and_min_completion(project, rows24):
     assert score(project, rows, 100.0, 2024, rules={"custom_weights": {"new_urban_jobs": 3}}).line("new_urban_jobs").points_max == pytest.approx(50 / 28)
     floor = score(project, rows, 100.0, 2024, rules={"min_completion": 0.6})
     assert floor.line("new_urban_jobs").points == 0 and "最低完成率" in score_reason(floor.line("new_urban_jobs"), "zh")
+
+
+def test_the_tables_points_share_each_part(project, rows24):
+    """A table that gives each indicator's 分值 (8, 8, … 10 of 产出指标 50): each part's points are
+    shared in proportion to them (weights: table, the default); one member of a part without
+    points, or weights: equal, shares that part equally; a weight of 0 leaves the indicator out."""
+    outs = [i.id for i in members(project, "产出指标")]
+    points = {iid: (4.0 if k < 14 else 1.0) for k, iid in enumerate(outs)}  # 14 × 4 + 14 × 1 = 70
+    weighted = dataclasses.replace(project, indicators=tuple(
+        dataclasses.replace(i, points=points[i.id]) if i.id in points else i for i in project.indicators))
+    res = score(weighted, at_target(rows24), 100.0, 2024)
+    assert res.line(outs[0]).points_max == pytest.approx(50 * 4 / 70)
+    assert res.line(outs[-1]).points_max == pytest.approx(50 * 1 / 70)
+    assert res.line(outs[0]).weight == 4.0
+    assert res.total == pytest.approx(100.0) and res.part("output").points_max == 50
+    outcome = [i.id for i in members(project, "效益指标")]
+    assert res.line(outcome[0]).points_max == pytest.approx(30 / 8)  # no points given there: equal
+    assert score(weighted, at_target(rows24), 100.0, 2024, rules={"weights": "equal"}).line(outs[0]).points_max \
+        == pytest.approx(50 / 28)
+    one_missing = dataclasses.replace(weighted, indicators=tuple(
+        dataclasses.replace(i, points=None) if i.id == outs[3] else i for i in weighted.indicators))
+    assert score(one_missing, at_target(rows24), 100.0, 2024).line(outs[0]).points_max == pytest.approx(50 / 28)
+    zero = dataclasses.replace(weighted, indicators=tuple(
+        dataclasses.replace(i, points=0.0) if i.id == outs[0] else i for i in weighted.indicators))
+    res0 = score(zero, at_target(rows24), 100.0, 2024)
+    assert res0.line(outs[0]).status == "excluded" and res0.line(outs[1]).points_max == pytest.approx(50 * 4 / 66)
 
 
 def test_goal_text_indicators_only_on_request(project, rows24):

@@ -2756,3 +2756,34 @@ def test_a_grade_below_the_total_closes_the_form() -> None:
     data = parse_table(text.encode("utf-8"), filename="ziping.txt").to_json()  # type: ignore[union-attr]
     assert [i["name"] for i in data["indicators"]] == ["培训人数"]
     assert [s["reason"] for s in data["skipped"] if "等级" in s["text"]] == ["sign_off", "sign_off"]
+
+
+# --- an indicator's weight (分值) -------------------------------------------------------------
+
+
+def test_the_points_column_gives_each_indicator_its_weight() -> None:
+    """池州 委托业务 2022: 年度指标值 | 实际完成值 | 分值 | 得分 — the 分值 is read as each indicator's
+    points (8 × 5 and 10 of 产出指标 50; 10 × 3 of 效益指标 30), never the score given (得分)."""
+    got = _read(TABLES / "corpus" / "chizhou_weituo_ziping_2022.tsv")
+    assert [i.get("points") for i in got["indicators"]] == [8.0, 8.0, 8.0, 8.0, 8.0, 10.0, 10.0, 10.0, 10.0]
+    assert list(got["indicators"][0]).index("points") > list(got["indicators"][0]).index("targets")
+
+
+def test_a_score_given_is_no_weight_and_a_table_without_points_has_none() -> None:
+    text = ("一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t得分\n"
+            "产出指标\t数量指标\t培训人次\t≥500人次\t520人次\t10\n"
+            "满意度指标\t满意度\t服务对象满意度\t≥90%\t95%\t10\n")
+    got = _read_text(text)
+    assert all("points" not in i for i in got["indicators"])
+    weighted = text.replace("\t得分\n", "\t分值（分）\n").replace("520人次\t10", "520人次\t12分")
+    assert [i.get("points") for i in _read_text(weighted)["indicators"]] == [12.0, 10.0]
+    assert "points" not in _read(SEED)["indicators"][0]  # the seed gives none
+
+
+def _read_text(text: str) -> dict:
+    import tempfile
+
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "t.txt"
+        path.write_text(text, encoding="utf-8")
+        return _read(path, year=2024)

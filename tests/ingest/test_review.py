@@ -166,3 +166,25 @@ def test_rows_give_the_reasons_in_the_page_s_language(seed: dict) -> None:
     res = apply_review(seed, [dict(review_rows(seed)[0], unit="万人次")])
     assert review_rows(res.reading, "en")[0]["reason_unit"] == "Set by a person at review"
     assert review_rows(res.reading)[0]["reason_unit"] == REVIEWED_REASON
+
+
+def test_points_are_listed_corrected_and_kept_on_saving(tmp_path: Path) -> None:
+    """The table's 分值 is a review column: a corrected value is kept, a blank clears it, anything
+    else is refused; the saved project carries it (indicators.csv ``points``)."""
+    reading = _reading("corpus/chizhou_weituo_ziping_2022.tsv")
+    rows = review_rows(reading)
+    assert [r["points"] for r in rows][:2] == [8.0, 8.0]
+    assert review_rows(_reading("seed_dongguan.txt"))[0]["points"] is None
+    res = apply_review(reading, [{"id": rows[0]["id"], "points": 12}, {"id": rows[1]["id"], "points": float("nan")},
+                                 {"id": rows[2]["id"], "points": "八"}, {"id": rows[3]["id"], "points": -1}])
+    assert [(p.indicator, p.field, p.code) for p in res.problems] == [
+        (rows[2]["id"], "points", "bad_points"), (rows[3]["id"], "points", "bad_points")]
+    res = apply_review(reading, [{"id": rows[0]["id"], "points": "12分"}, {"id": rows[1]["id"], "points": None}])
+    assert res.ok and res.changed == 2
+    assert [i.get("points") for i in res.reading["indicators"]][:3] == [12.0, None, 8.0]
+    files = folder_files(res.reading)
+    (tmp_path / "p").mkdir()
+    for name, text in files.files.items():
+        (tmp_path / "p" / name).write_text(text, encoding="utf-8")
+    project = load_project(tmp_path / "p")
+    assert [i.points for i in project.indicators][:3] == [12.0, None, 8.0]

@@ -184,6 +184,8 @@ def test_flat_target_file_gbk(tmp_path):
         ("indicator_id,name,unit,kind,direction,year,target\nx,a,,flow,higher,24,1\n", "year"),
         ("indicator_id,name,unit,kind,direction,year,target\nx,a,,flow,higher,2024,很多\n", "target_2024"),
         ("indicator_id,name,unit,kind,direction,year,target\nx,a,,flow,higher,2024,1\nx,a,,flow,higher,2024,2\n", "year"),
+        ("id,name,unit,kind,direction,target_2024,points\nx,a,,flow,higher,1,-3\n", "points"),
+        ("id,name,unit,kind,direction,target_2024,points\nx,a,,flow,higher,1,inf\n", "points"),
     ],
 )
 def test_bad_target_files_are_located(tmp_path, content, column):
@@ -209,3 +211,9 @@ def test_xlsx_target_template_roundtrip(tmp_path, project):
     assert [(i.id, {y: t.raw for y, t in i.targets.items()}) for i in p.indicators] == [
         (i.id, {y: t.raw for y, t in i.targets.items()}) for i in project.indicators
     ]
+
+
+def test_points_are_read_from_the_table_file(tmp_path):
+    f = tmp_path / "t.csv"
+    f.write_text("id,name,unit,kind,direction,target_2024,points\nx,a,,flow,higher,1,8\ny,b,,flow,higher,2,\n", encoding="utf-8")
+    assert [i.points for i in load_project(f).indicators] == [8.0, None]

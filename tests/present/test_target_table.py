@@ -41,3 +41,15 @@ def test_a_qualitative_indicator_or_a_yes_no_has_no_direction(tmp_path: Path) ->
     # nor a yes/no: its target (是 or 否) says which answer meets it
     milestone = next(i for i in load_project().indicators if i.kind == "milestone")
     assert next(r for r in target_records(load_project(), "zh") if r["指标编号"] == milestone.id)["方向"] == "—"
+
+
+def test_the_tables_points_are_a_column_only_when_it_gives_them(tmp_path: Path) -> None:
+    root = Path(__file__).resolve().parents[1] / "tables" / "corpus"
+    write_folder(parse_table(root / "chizhou_weituo_ziping_2022.tsv").to_json(), tmp_path / "cz")
+    records = target_records(load_project(tmp_path / "cz"), "zh")
+    assert [r["分值"] for r in records][:6] == ["8.00分"] * 5 + ["10.00分"]
+    assert target_records(load_project(tmp_path / "cz"), "en")[0]["Points"] == "8.00 points"
+    src = tmp_path / "list.txt"
+    src.write_text(LIST, encoding="utf-8")
+    write_folder(parse_table(src, year=2023).to_json(), tmp_path / "p")
+    assert "分值" not in target_records(load_project(tmp_path / "p"), "zh")[0]

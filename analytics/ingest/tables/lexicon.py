@@ -70,6 +70,7 @@ class Lexicon:
     facts: Mapping[str, Any] = field(default_factory=dict)
     score_header: re.Pattern[str] = re.compile(r"(分值|权重|得分)")
     scored_header: re.Pattern[str] = re.compile(r"(得分|评分)")
+    points_header: re.Pattern[str] | None = None  # an indicator's weight (分值, 权重): its points
     percent_ceiling: re.Pattern[str] | None = None
     change_measure: re.Pattern[str] | None = None
     date_serial: re.Pattern[str] | None = None  # names of a date: a spreadsheet's day number under them is a date
@@ -206,6 +207,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         facts=dict(doc.get("facts") or {}),
         score_header=re.compile(str(doc["headers"].get("score") or "(分值|权重|得分)")),
         scored_header=re.compile(str(doc["headers"].get("scored") or "(得分|评分)")),
+        points_header=_rx(doc["headers"].get("points")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
         date_serial=_rx((doc.get("date_serial") or {}).get("name")),

@@ -376,7 +376,7 @@ def _indicators(table: RawTable, layout: Layout, rows: list[tuple[int, list[str]
 
 _SAME_ROW = ("level1", "level2", "name", "unit", "targets", "actuals", "baseline", "span")  # a row read again
 _ORDER = ("id", "seq", "origin", "where", "level1", "level2", "name", "name_raw", "unit", "kind", "direction",
-          "baseline", "targets", "actuals", "span", "inferred", "review")
+          "baseline", "targets", "actuals", "span", "points", "inferred", "review")
 
 
 def _ordered(ind: dict[str, Any]) -> dict[str, Any]:
@@ -522,8 +522,25 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     review = [f for f, v in inferred.items() if v["confidence"] == "low"]
     if _name_is_value(name, lex):  # 25 人次 read as a name: the row was most likely cut wrong
         review.append("name")
+    points = _points(row, layout, lex)
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
-            "direction": direction, **sections, "span": span, "inferred": inferred, "review": review}
+            "direction": direction, **sections, "span": span, **({"points": points} if points is not None else {}),
+            "inferred": inferred, "review": review}
+
+
+_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(分|%)?")
+
+
+def _points(row: list[str], layout: Layout, lex: Lexicon) -> float | None:
+    """The indicator's weight in the table's 分值 / 权重 column (``8``, ``8分``, ``20%``; lexicon
+    ``headers.points``, never a score given, 得分), None without such a column or number."""
+    if lex.points_header is None:
+        return None
+    for c in layout.columns:
+        if c.role in ("ignore", "") and lex.points_header.search(c.header) and not lex.scored_header.search(c.header):
+            m = _POINTS.fullmatch(normalize_text(_cell(row, c.index)))
+            return float(m.group(1)) if m else None
+    return None
 
 
 def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:

@@ -14,6 +14,7 @@ being saved. :func:`apply_facts` sets the project facts (name, years, funding by
 from __future__ import annotations
 
 import copy
+import math
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -40,8 +41,8 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 @dataclass(frozen=True)
 class ReviewProblem:
     """A correction that cannot be used: the indicator's id, the field (``name``, ``kind``,
-    ``direction``, ``target_2024``…), the code (``empty_name`` | ``bad_kind`` | ``bad_direction`` |
-    ``unreadable_target`` | ``number_for_qualitative`` | ``words_for_number``) and the text given."""
+    ``direction``, ``target_2024``, ``points``…), the code (``empty_name`` | ``bad_kind`` | ``bad_direction`` |
+    ``unreadable_target`` | ``number_for_qualitative`` | ``words_for_number`` | ``bad_points``) and the text given."""
 
     indicator: str
     field: str
@@ -96,7 +97,8 @@ def review_rows(reading: Mapping[str, Any], lang: str = "zh") -> list[dict[str, 
     """One flat row per indicator: ``id, seq, level1, level2, name, unit, kind, direction``,
     ``target_<year>`` (the text as written), ``reason_<field>`` and ``confidence_<field>`` for
     unit, kind and direction, and for the target when it was read other than written (empty
-    otherwise), in ``lang`` (zh / en), and ``review`` (the fields to check, see :func:`needs_review`)."""
+    otherwise), in ``lang`` (zh / en), ``points`` (the table's 分值, None without one) and ``review``
+    (the fields to check, see :func:`needs_review`)."""
     years = target_years(reading)
     rows: list[dict[str, Any]] = []
     for ind in reading.get("indicators") or []:
@@ -108,6 +110,7 @@ def review_rows(reading: Mapping[str, Any], lang: str = "zh") -> list[dict[str, 
             inf = (ind.get("inferred") or {}).get(f) or {}
             row[f"reason_{f}"] = str((inf.get("reason_en") if lang == "en" else None) or inf.get("reason") or "")
             row[f"confidence_{f}"] = str(inf.get("confidence") or "")
+        row["points"] = ind.get("points")  # the table's 分值 (None: it gives none)
         row["review"] = needs_review(ind)
         rows.append(row)
     return rows
@@ -135,6 +138,17 @@ def _target_cell(text: str, ind: Mapping[str, Any], lex: Lexicon) -> tuple[dict[
     return out, None
 
 
+def _points_cell(value: Any) -> tuple[float | None, bool]:
+    """(points, bad) of a corrected 分值 cell: blank → none; a number of 0 or more, else bad."""
+    if value is None or (isinstance(value, float) and math.isnan(value)) or not str(value).strip():
+        return None, False
+    try:
+        points = float(str(value).strip().rstrip("分"))
+    except ValueError:
+        return None, True
+    return (points, False) if math.isfinite(points) and points >= 0 else (None, True)
+
+
 def _apply_row(ind: dict[str, Any], edit: Mapping[str, Any], years: Sequence[str], lex: Lexicon,
                problems: list[ReviewProblem]) -> int:
     """Write one edited row into its indicator; returns how many fields changed."""
@@ -157,6 +171,16 @@ def _apply_row(ind: dict[str, Any], edit: Mapping[str, Any], years: Sequence[str
         if value != (ind.get(f) or ""):
             ind[f], changed = value, changed + 1
             _mark(ind, f, value)
+    if "points" in edit:  # the table's 分值, corrected or cleared
+        points, bad = _points_cell(edit.get("points"))
+        if bad:
+            problems.append(ReviewProblem(iid, "points", "bad_points", str(edit.get("points"))))
+        elif points != ind.get("points"):
+            if points is None:
+                ind.pop("points", None)
+            else:
+                ind["points"] = points
+            changed += 1
     for y in years:
         key = f"target_{y}"
         if key not in edit:

@@ -66,6 +66,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_reason": {"zh": "{field}依据", "en": "Why this {field}"},
     "col_review": {"zh": "需核对", "en": "Check"},
     "col_actual": {"zh": "{year}年实际", "en": "{year} actual"},
+    "col_points": {"zh": "分值", "en": "Points"},
+    "col_points_help": {"zh": "表中各指标的分值（权重）。自评得分在每个一级指标内按分值比例分配；留空则该一级指标内平均分配。", "en": "Each indicator's points (weight) in the table. The self-evaluation shares each level-1 category's points in proportion to them; leave blank to share them equally within the category."},
     "step_review": {"zh": "③ 核对推断", "en": "③ Check what was inferred"},
     "review_help": {"zh": "单位、类型、方向由名称、单位和目标写法推断，右侧列出依据；**橙色**的依据把握不大，请重点核对。目标可直接改写，如“≥95%”“90%及以上”“10以内”“是”；定性指标写文字。原表目标栏空白、目标取自指标名称的，需核对一栏标“目标”，目标格也标为橙色。",
                     "en": "Unit, kind and direction are inferred from the name, unit and target wording, with the reason beside each; reasons in **orange** are uncertain, check them first. Targets can be rewritten, e.g. ≥95%, 90%及以上, 10以内, 是; a qualitative target is words. Where the table's target cell was blank and the target was taken from the indicator's name, the Check column says Target and the target cell is orange too."},

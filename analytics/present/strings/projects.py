@@ -34,6 +34,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                   "en": "\"{name}\", {column}: \"{text}\" cannot be read as a target; write it like ≥95%, 90%及以上, 10以内 or 是."},
     "problem_number_for_qualitative": {"zh": "「{name}」是定性指标，{column}应写成文字（如“效果明显”），不能是数值“{text}”；或把类型改为数值类型。",
                                        "en": "\"{name}\" is qualitative, so its {column} is words (such as 效果明显), not the number \"{text}\"; or change its kind."},
+    "problem_bad_points": {"zh": "「{name}」的分值“{text}”应为不小于0的数（可留空）。",
+                           "en": "\"{name}\": the points \"{text}\" must be a number of 0 or more (or blank)."},
     "problem_words_for_number": {"zh": "「{name}」的{column}“{text}”没有数值；若这是定性目标，请把类型改为“定性”。",
                                  "en": "\"{name}\", {column}: \"{text}\" has no number; if it is a qualitative target, set its kind to qualitative."},
 }

@@ -83,6 +83,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_data_month": {"zh": "数据月份", "en": "Data month"},
     "col_why": {"zh": "判断依据", "en": "Why"},
     "col_origin": {"zh": "来源", "en": "Origin"},
+    "col_table_points": {"zh": "分值", "en": "Points"},
     "col_kind": {"zh": "类型", "en": "Kind"},
     "col_direction": {"zh": "方向", "en": "Direction"},
     "origin_table": {"zh": "指标表", "en": "Table"},
