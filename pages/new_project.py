@@ -218,7 +218,8 @@ st.caption(tx("review_help"))
 FIELDS = ("unit", "kind", "direction")
 kind_labels = {k: kind_name(k, lang) for k in KINDS}
 dir_labels = {d: direction_name(d, lang) for d in DIRECTIONS}
-field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_any"), "name": tx("col_name")}
+field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_any"), "name": tx("col_name"),
+               "actual": tx("col_actual_any")}
 
 
 grid = pd.DataFrame([{

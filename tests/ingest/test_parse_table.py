@@ -2787,3 +2787,24 @@ def _read_text(text: str) -> dict:
         path = Path(d) / "t.txt"
         path.write_text(text, encoding="utf-8")
         return _read(path, year=2024)
+
+
+def test_a_blank_result_given_a_score_is_a_check_in_by_its_share() -> None:
+    """A 自评表's qualitative row whose 实际完成值 is blank but which was scored (工程质量合格 | | 10 | 10):
+    达成 at 80% of its points or more, 部分达成 from 60%, else 未达成 — marked for review; a number
+    row is never given one, nor a row without a score."""
+    text = ("项目支出绩效自评表（2022年度）\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+            "产出指标\t质量指标\t工程质量合格\t\t\t10\t10\n"
+            "产出指标\t质量指标\t资金执行在预算范围内\t\t\t10\t7\n"
+            "效益指标\t社会效益指标\t保护全市人口财产不受损失\t\t\t10\t5\n"
+            "效益指标\t社会效益指标\t群众满意度提升明显\t\t\t10\t\n"
+            "产出指标\t数量指标\t培训人次\t≥500人次\t\t10\t10\n")
+    reading = _read_text(text)
+    got = {i["name"]: i for i in reading["indicators"]}
+    levels = {n: next(iter((i.get("actuals") or {"-": {}}).values())).get("checkin") for n, i in got.items()}
+    assert levels == {"工程质量合格": "achieved", "资金执行在预算范围内": "partial", "保护全市人口财产不受损失": "not_achieved",
+                      "培训人次": None}, levels
+    assert any("群众满意度提升明显" in u["text"] for u in reading["unread"])  # no score, no result: to fill in
+    first = got["工程质量合格"]
+    assert list(first["actuals"].values()) == [{"raw": "得分10（分值10）", "value": 1.0, "checkin": "achieved"}]
+    assert first["inferred"]["actual"]["confidence"] == "low" and "actual" in first["review"]

@@ -86,6 +86,7 @@ class Lexicon:
     title_span: re.Pattern[str] | None = None  # the years of an implementation period in a title (2024—2025年)
     year_ordinal: re.Pattern[str] | None = None  # 第一年度 in a value column's header
     checkins: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (level, pattern) of a qualitative result, not_achieved first
+    checkin_bands: tuple[float, float] | None = None  # 得分 ÷ 分值 from which a blank result is 达成 / 部分达成
 
     def checkin(self, text: str, target: str | None = None) -> str | None:
         """The check-in level (``achieved`` / ``partial`` / ``not_achieved``) a qualitative
@@ -100,6 +101,16 @@ class Lexicon:
             if pattern.search(got):
                 return level
         return None
+
+    def checkin_from_score(self, given: float, points: float) -> str | None:
+        """The check-in a qualitative row's score states (``qualitative.checkins.from_score``):
+        得分 ÷ 分值 at or above the ``achieved`` share is ``achieved``, at or above ``partial``
+        ``partial``, else ``not_achieved``; None without bands or points."""
+        if self.checkin_bands is None or points <= 0 or given < 0 or given > points * 1.000001:
+            return None
+        share = given / points
+        return "achieved" if share >= self.checkin_bands[0] - 1e-9 else "partial" if share >= self.checkin_bands[1] - 1e-9 \
+            else "not_achieved"
 
     def due(self, text: str) -> str | None:
         """``2024-12`` (or ``12`` without a year) when ``text`` is a deadline, else ``None``."""
@@ -165,6 +176,13 @@ def _rx(text: Any) -> re.Pattern[str] | None:
     return None if text in (None, "") else re.compile(str(text))
 
 
+def _bands(doc: Any) -> tuple[float, float] | None:
+    """(achieved, partial) shares of ``qualitative.checkins.from_score``; None when not set."""
+    if not isinstance(doc, dict) or doc.get("achieved") is None or doc.get("partial") is None:
+        return None
+    return float(doc["achieved"]), float(doc["partial"])
+
+
 def _rules(items: list[dict[str, Any]], field_name: str) -> tuple[Rule, ...]:
     out = []
     for item in items:
@@ -226,6 +244,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         title_year_joined=tuple(re.compile(str(r["pattern"])) for r in (doc.get("title_year") or {}).get("joined") or []),
         title_span=_pattern(((doc.get("title_year") or {}).get("span") or {}).get("pattern")),
         year_ordinal=_pattern(((doc.get("title_year") or {}).get("ordinal") or {}).get("pattern")),
+        checkin_bands=_bands((doc["qualitative"].get("checkins") or {}).get("from_score")),
         checkins=tuple((level, re.compile(str(x))) for level in ("not_achieved", "partial", "achieved")
                        for x in ((doc["qualitative"].get("checkins") or {}).get(level) or [])),
     )

@@ -66,6 +66,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_reason": {"zh": "{field}依据", "en": "Why this {field}"},
     "col_review": {"zh": "需核对", "en": "Check"},
     "col_actual": {"zh": "{year}年实际", "en": "{year} actual"},
+    "col_actual_any": {"zh": "实际", "en": "Actual"},
     "col_points": {"zh": "分值", "en": "Points"},
     "col_points_help": {"zh": "表中各指标的分值（权重）。自评得分在每个一级指标内按分值比例分配；留空则该一级指标内平均分配。", "en": "Each indicator's points (weight) in the table. The self-evaluation shares each level-1 category's points in proportion to them; leave blank to share them equally within the category."},
     "step_review": {"zh": "③ 核对推断", "en": "③ Check what was inferred"},
