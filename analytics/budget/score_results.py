@@ -46,6 +46,7 @@ class ScorePart:
     n_indicators: int
     n_scored: int
     empty: bool
+    table_points: float | None = None  # the table's 分值 of its indicators added up, when the part is shared by them
 
     def as_dict(self) -> dict[str, Any]:
         return {k: _clean(getattr(self, k)) for k in self.__dataclass_fields__}

@@ -276,7 +276,8 @@ def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[st
         lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, p["key"], rule, st, w, pmax,
                                None if act is None else float(act), None if tgt is None else float(tgt),
                                ratio, pts, pmax - pts, reason, params))
-    return lines, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, wsum <= 0)
+    return lines, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, wsum <= 0,
+                            sum(float(ind.points or 0.0) for ind in members) if table else None)
 
 
 def score(

@@ -287,6 +287,11 @@ def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
     basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
     # nothing scored: one sentence on why, not "left out, the rest rescaled" for every part
     why = [p["why"] for p in shown if p["why"]] if sc.scored else [unscored_reason(sc, lang)]
+    scaled = [p for p in sc.parts if p.table_points is not None and not p.empty and abs(p.table_points - p.points_max) > 1e-6]
+    if scaled:  # the table's 分值 add up otherwise than the rules' parts: shared in their proportions, said
+        each = [t("score_table_points_part", lang, name=p.name_en if lang == "en" else p.name_zh,
+                  table=format(p.table_points or 0.0, "g"), points=format(p.points_max, "g")) for p in scaled]
+        why.append(t("score_table_points", lang, parts=join(each, lang)))
     return basis + (" " if lang == "en" else "").join([t("score_parts", lang, parts=parts), *why])
 
 

@@ -823,3 +823,23 @@ def test_funding_known_but_nothing_spent_yet_shows_dashes_not_zeros(dataset):
     r = _row_of(ws, "年度资金总额", 2)
     cells = [ws.cell(r, c).value for c in range(3, 9)]  # 年初预算数 全年预算数 全年执行数 分值 执行率 得分
     assert cells[0] == cells[1] == pytest.approx(103414.18) and cells[2:] == ["—", 10, "—", "—"], cells
+
+
+@pytest.mark.parametrize("table, first, note", [
+    ("corpus/chizhou_weituo_ziping_2022.tsv", 8.0, None),  # 产出指标 8+8+8+8+8+10 = 50: the table's own points
+    ("heldout/zhongjiang_shuibiaochi_2022.tsv", 50 * 10 / 70, "产出指标表中合计70分，按50分折算；效益指标表中合计20分，按30分折算"),
+])
+def test_the_self_evaluation_gives_the_tables_points(tmp_path, table, first, note):
+    """A table with a 分值 column: the 自评表's 分值 follow it (weights: table); where the table's
+    parts add up otherwise than the rules' (产出指标 70), the note says how they were scaled."""
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+
+    assert main(["new-project", str(ROOT / "tests" / "tables" / table), "--store", str(tmp_path), "--id", "p"]) == 0
+    ds = Store(tmp_path, create=False).with_project("p").load_dataset()
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(report.build_context(ds, (2022, 12)), "self-eval"))).active
+    head = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == "三级指标")
+    points_col = next(c for c in range(1, ws.max_column + 1) if ws.cell(head, c).value == "分值")
+    assert ws.cell(head + 1, points_col).value == pytest.approx(first, abs=1e-5)
+    text = _sheet_text(ws)
+    assert (note in text) if note else "按目标表所列分值" not in text

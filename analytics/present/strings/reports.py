@@ -154,6 +154,9 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "score_parts": {"zh": "各部分得分：{parts}。等级：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60。",
                     "en": "Parts: {parts}. Grades: ≥90 excellent, ≥80 good, ≥60 fair, <60 poor."},
+    "score_table_points": {"zh": "各指标分值按目标表所列分值的比例计算：{parts}。",
+                           "en": "Each indicator's points are in proportion to the target table's: {parts}."},
+    "score_table_points_part": {"zh": "{name}表中合计{table}分，按{points}分折算", "en": "{name}, {table} in the table, scaled to {points}"},
     # departments (both forms, the written report), as the target table names them
     # the year's budget and the execution rule (both forms)
     "year_budget_basis_file": {"zh": "项目年度预算指标（year_budgets.csv）", "en": "the project's year budgets (year_budgets.csv)"},
