@@ -11,7 +11,6 @@ Test hooks: the review grid's widget key is ``st.session_state["_np_grid_key"]``
 from __future__ import annotations
 
 import hashlib
-from pathlib import Path
 from typing import Any
 
 import pandas as pd
@@ -28,6 +27,7 @@ from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
 from analytics.ingest.forms import project_years
 from analytics.storage.project_files import NoYearError, project_id_for, save_to_store
+from analytics.storage.project_files import default_name as table_name
 from analytics.storage.schema import DEFAULT_PROJECT, project_id_ok
 from analytics.present.i18n import t
 from pages.ui.common import base_store, esc, invalidate_data, projects, switch_project
@@ -276,7 +276,7 @@ edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=confi
 # -- ④ project facts ---------------------------------------------------------------------------------
 st.subheader(tx("step_facts"))
 facts = reading["project"]
-default_name = facts.get("name") or Path(filename).stem
+default_name = table_name(reading, filename)
 f1, f2 = st.columns([3, 1])
 name = f1.text_input(tx("name"), value=default_name, key=f"np_name_{digest}")
 pid = f2.text_input(tx("project_id"), value="", placeholder=project_id_for(name or default_name), key=f"np_id_{digest}",

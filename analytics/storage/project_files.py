@@ -30,7 +30,7 @@ from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, l
 from analytics.storage.connection import SAMPLE_ORIGIN
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
-__all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "folder_files", "is_sample",
+__all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "default_name", "folder_files", "is_sample",
            "project_id_for", "project_years", "save_to_store", "write_folder"]
 
 _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
@@ -239,11 +239,21 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
     return head + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
 
 
+def default_name(reading: Mapping[str, Any], filename: str = "") -> str:
+    """The name a project read from a table gets unless one is given: the table's 项目名称, else
+    the name of its file without the extension (``filename``, else the one the reading names),
+    else 未命名项目."""
+    named = str((reading.get("project") or {}).get("name") or "").strip()
+    if named:
+        return named
+    file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
+    return (file.rsplit(".", 1)[0] if "." in file else file).strip() or "未命名项目"
+
+
 def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> FolderFiles:
     """The folder-format files of a reading (the payload of ``parse-table``)."""
     project = dict(reading.get("project") or {})
-    if not project.get("name"):
-        project["name"] = str((reading.get("source") or {}).get("file") or "").rsplit(".", 1)[0] or "未命名项目"
+    project["name"] = default_name(reading)
     pid = project_id or str(project.get("id") or "") or project_id_for(str(project.get("name") or "project"))
     indicators = list(reading.get("indicators") or [])
     if not project_years(reading):
@@ -320,8 +330,7 @@ def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None
     files = folder_files(reading, project_id)
     names = SAMPLE_FILES if is_sample(reading) else DATA_FILES
     targets = {n: body.encode("utf-8") for n, body in files.files.items() if n not in names.values()}
-    name = str((reading.get("project") or {}).get("name") or files.project_id)
-    summary = store.add_project(files.project_id, name, targets, who, filename)
+    summary = store.add_project(files.project_id, default_name(reading), targets, who, filename)
     saved = SavedProject(files, summary.batch_id)
     scoped = store.with_project(files.project_id)
     for kind, data_file in names.items():

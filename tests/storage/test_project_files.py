@@ -383,3 +383,21 @@ def test_a_check_in_is_never_the_number_of_an_indicator_of_another_kind(tmp_path
     result = ingest_actuals(table, catalogue, filename="ziping.txt")
     assert result.ok and result.layout == "form"
     assert list(zip(result.data["indicator_id"], result.data["value"])) == [("b", 0.5)]
+
+
+def test_a_table_without_a_project_name_is_named_by_its_file_everywhere(tmp_path: Path) -> None:
+    """No 项目名称 in the table: the project, its listing in the store (the sidebar's switcher) and
+    its folder all take the file's name (the listing said the id, ``js``, the pages the file name)."""
+    from analytics.storage.project_files import default_name
+    from analytics.storage.store import Store
+
+    table = Path(__file__).resolve().parents[1] / "tables" / "heldout12" / "jieshui_dabiao_fenjie_2016_2018.tsv"
+    assert main(["new-project", str(table), "--store", str(tmp_path), "--id", "js"]) == 0
+    store = Store(tmp_path, create=False)
+    listed = {p.id: p.name for p in store.list_projects()}
+    assert listed["js"] == store.with_project("js").project().name == "jieshui_dabiao_fenjie_2016_2018"
+    reading = parse_table(table).to_json()
+    assert default_name(reading) == "jieshui_dabiao_fenjie_2016_2018"
+    assert default_name(reading, "附件3：节水目标表.xlsx") == "附件3：节水目标表"
+    assert default_name({"project": {"name": " 节水达标建设 "}}, "x.xlsx") == "节水达标建设"
+    assert default_name({}) == "未命名项目"
