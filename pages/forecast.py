@@ -98,18 +98,20 @@ m2.metric(col("forecast"), esc(shown.forecast), border=True,
           help=None if shown.interval == "—" else t("label_value", lang, label=col("interval"), value=esc(shown.interval)))
 m3.metric(col("prob"), shown.prob, border=True, help=t("fc_p_help", lang))
 m4.metric(col("level"), esc(shown.level), border=True, help=text("manager.level_help", lang, **thresholds_params()))
-st.markdown(t("label_value", lang, label=f"**{col('reason')}**", value=esc(shown.reason)))
+none_said = t("fc_no_forecast", lang, reason=reason_name(r.reason, lang) or r.reason) if r.point is None and r.reason else ""
+if shown.reason.rstrip("。.") != none_said.rstrip("。."):  # the box below says it already: said once
+    st.markdown(t("label_value", lang, label=f"**{col('reason')}**", value=esc(shown.reason)))
 if shown.basis != "—":
     st.caption(esc(shown.basis))
 waiting = shown.level_code == "await"  # a survey between two measurements: not extrapolated
 fan = () if waiting else r.path
-if not waiting:
+if not waiting and not (none_said and r.method == "none"):  # "无法预测 — 数据不足" beside the box: said once
     st.markdown(t("label_value", lang, label=f"**{t('fc_method', lang)}**",
                   value=f"{esc(method_name(r.method, lang))} — {esc(method_desc(r.method, lang))}"))
 if r.backtest_mape is not None and not waiting:
     st.caption(t("fc_own_backtest", lang, mape=r.backtest_mape))
-if r.point is None and r.reason:
-    st.info(t("fc_no_forecast", lang, reason=esc(reason_name(r.reason, lang) or r.reason)), icon=":material/block:")
+if none_said:
+    st.info(esc(none_said), icon=":material/block:")
 
 if ind.kind not in ("milestone", "qualitative") and r.data_month:  # a check-in is a word, not a line
     chart = chart_data.forecast_fan(ds, iid, year, r.data_month, fan, r.target, lang)

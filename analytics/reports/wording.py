@@ -11,12 +11,11 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value
-from analytics.present.labels import goal_label, status_label
+from analytics.present.labels import goal_label, milestone_value, status_label
 from analytics.rules.progress import IndicatorProgress
 
 
@@ -37,10 +36,8 @@ def pct(x: float | None, nd: int = 1) -> str:
 
 def value_text(ind: Indicator, x: float | None, lang: str) -> str:
     """A value of an indicator: 是/否 for milestones, else the number with the unit."""
-    if ind.kind == "milestone":
-        if x is None:
-            return DASH
-        return text("yes" if cal.milestone_achieved(x) else "no", lang)
+    if ind.kind == "milestone":  # the forms answer a yes/no with 是 / 否, whatever its target
+        return milestone_value(x, lang, wants_no=True)
     if ind.kind == "qualitative":  # 达成 / 部分达成 / 未达成, never the stored code
         return level_word(x, lang) or DASH
     return num(x, ind.unit)

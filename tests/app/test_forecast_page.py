@@ -116,3 +116,20 @@ def test_default_month_is_the_one_most_have_reported(tmp_path, monkeypatch):
     assert not at.exception, [e.value for e in at.exception]
     warning = next(w.value for w in at.warning if "只有" in w.value)
     assert "2024年9月只有 2/" in warning and "城镇新增就业人员规模" in warning and "等 38 项" in warning
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_no_forecast_is_said_once(tmp_path, monkeypatch, lang):
+    """An indicator with no data this year: the box says 不作预测：本年尚无数据 — not the same words
+    again as 说明, nor 无法预测 — 数据不足 as its method."""
+    from analytics.cli.main import main
+
+    table = ROOT / "tests" / "tables" / "corpus" / "yueyanglou_jiage_2023.txt"
+    assert main(["new-project", str(table), "--store", str(tmp_path), "--id", "yy"]) == 0
+    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path))
+    at = page(project="yy", lang=lang)
+    said = [i.value for i in at.info]
+    assert len(said) == 1 and said[0].startswith("不作预测" if lang == "zh" else "No forecast"), said
+    words = [m.value for m in at.markdown]
+    assert not any(said[0].rstrip("。.") in w for w in words), words
+    assert not any(w.startswith("**预测方法**" if lang == "zh" else "**Method**") for w in words), words
