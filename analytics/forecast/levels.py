@@ -39,6 +39,8 @@ from analytics.forecast.shared import (
 # Levels, stocks, rates
 # --------------------------------------------------------------------------------------
 
+_AT = 1e-9  # a reading on a bound: 100% or 0, up to floating-point noise
+
 
 def _level_grid(
     kind: str,
@@ -253,6 +255,9 @@ def _forecast_level(
             p_attain = _attain_prob_log(math.exp(point_w), sd, nu, target, at_least, None)
         else:
             p_attain = _attain_prob_add(point_w, sd, nu, target, at_least)
+    bound = _bound_of(kind, target, at_least)
+    if bound is not None and p_attain is not None and all(_at(v, bound) for v in cur.values()):
+        p_attain = _share_at(bound, cur, history)  # at 100% (or 0) all year: how often it has been there
     path = tuple(
         (int(m + i + 1), float(pts[i]), float(los[i]), float(his[i])) for i in range(h.size)
     )
@@ -269,6 +274,35 @@ def _forecast_level(
         None,
         backtest_mape,
     )
+
+
+def _bound_of(kind: str, target: float | None, at_least: bool) -> float | None:
+    """The value a target sits on when nothing beyond it can be reached: a rate's 100% (≥ 100%)
+    or a rate's or level's 0 (≤ 0); None for any other target."""
+    if target is None:
+        return None
+    if at_least and kind == "rate" and target >= 100.0 - _AT:
+        return 100.0
+    if not at_least and kind in ("rate", "level") and target <= _AT:
+        return 0.0
+    return None
+
+
+def _at(value: float, bound: float) -> bool:
+    return abs(value - bound) <= _AT
+
+
+def _share_at(bound: float, cur: Mapping[int, float], history: Mapping[int, Mapping[int, float]] | None) -> float:
+    """The chance that a value on its bound (100%, or 0) in every reading of the year is still
+    there in December: the share of its readings on the bound — this year's and the prior years'
+    (up to ``_MAX_YEARS``) — by the rule of succession, (k + 1) ÷ (n + 2). A symmetric interval
+    around a value that cannot go further says 50% whatever its record; 22 readings all at 100%
+    say 96%, ten this year at 100% after a year mostly below it much less."""
+    readings = [float(v) for v in cur.values()]
+    for y in sorted((int(y) for y in (history or {})), reverse=True)[:_MAX_YEARS]:
+        readings += [float(v) for v in (history or {})[y].values() if v is not None and math.isfinite(float(v))]
+    k = sum(1 for v in readings if _at(v, bound))
+    return (k + 1.0) / (len(readings) + 2.0)
 
 
 def _inyear_slope(cur: Mapping[int, float], use_log: bool) -> float | None:

@@ -418,3 +418,22 @@ def test_validation():
         forecast_indicator("flow", "higher", 13, {3: 1.0}, {})
     with pytest.raises(ValueError):
         forecast_indicator("flow", "higher", 3, {3: 1.0}, {}, target=2.0, comparator="~")
+
+
+def test_a_rate_at_100_all_year_is_held_by_its_record():
+    """A rate at 100% in every reading of the year against a target of 100%: the chance is the
+    share of its readings at 100% (rule of succession), not the 50% a symmetric interval around a
+    value that cannot go higher says; a rate or level at 0 all year against ≤ 0 likewise. A year
+    with a reading below 100% keeps the model's chance."""
+    hist = {2025: {m: 100.0 for m in range(1, 13)}}
+    f = forecast_indicator("rate", "higher", 10, {m: 100.0 for m in range(1, 11)}, hist, target=100.0)
+    assert f.point == 100.0 and f.p_attain == pytest.approx(23 / 24)
+    mixed = {2025: {m: (100.0 if m % 2 else 99.0) for m in range(1, 13)}}
+    g = forecast_indicator("rate", "higher", 10, {m: 100.0 for m in range(1, 11)}, mixed, target=100.0)
+    assert g.p_attain == pytest.approx((10 + 6 + 1) / (22 + 2))
+    first = forecast_indicator("rate", "higher", 3, {1: 100.0, 2: 100.0, 3: 100.0}, {}, target=100.0)
+    assert first.p_attain == pytest.approx(4 / 5)
+    zero = forecast_indicator("level", "lower", 6, {m: 0.0 for m in range(1, 7)}, {}, target=0.0, comparator="<=")
+    assert zero.p_attain == pytest.approx(7 / 8)
+    dipped = forecast_indicator("rate", "higher", 10, {m: (99.5 if m == 4 else 100.0) for m in range(1, 11)}, hist, target=100.0)
+    assert dipped.p_attain != pytest.approx((21 + 1) / (22 + 2))  # a reading below: the model decides
