@@ -211,10 +211,10 @@ def likelihood_levels(ctx: ReportContext, ind: Indicator) -> tuple[str | None, s
         key = "certain"
     if key is None and row is not None and row.status == "missed":
         key = "impossible"
+    if awaiting(ctx, ind):  # as 年末预测 says: no year-end between two surveys (a qualitative check-in's too)
+        return (FORM_LIKELIHOOD[key] if key else None), likelihood_plain("await", ctx.lang)
     if key is None:
         return None, DASH
-    if awaiting(ctx, ind):
-        return FORM_LIKELIHOOD[key], likelihood_plain("await", ctx.lang)  # as 年末预测 says: no year-end between two surveys
     shown = likelihood_shown(key, fc.get("likelihood_reason"))  # 已达到目标 once the outcome is known
     return FORM_LIKELIHOOD[key], likelihood_plain(shown, ctx.lang)  # the slides say what the pages say
 

@@ -843,3 +843,31 @@ def test_the_self_evaluation_gives_the_tables_points(tmp_path, table, first, not
     assert ws.cell(head + 1, points_col).value == pytest.approx(first, abs=1e-5)
     text = _sheet_text(ws)
     assert (note in text) if note else "按目标表所列分值" not in text
+
+
+def test_a_qualitative_check_in_between_two_reviews_awaits_on_the_slides_as_on_the_page(tmp_path):
+    """A qualitative indicator reviewed each half-year (部分达成 in June): 年末预测 says 待下次测评, and
+    so do the slides (they said —)."""
+    from analytics.cli.main import main
+    from analytics.present.forecast_table import forecast_rows
+    from analytics.reports.context import likelihood_levels
+    from analytics.storage.store import Store
+
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训项目\n一级指标\t二级指标\t三级指标\t2025年目标值\t2026年目标值\n"
+                     "产出指标\t数量指标\t培训人次\t≥5000人次\t≥6000人次\n"
+                     "效益指标\t可持续影响指标\t培训制度体系\t逐步完善\t进一步完善\n", encoding="utf-8")
+    assert main(["new-project", str(table), "--store", str(tmp_path / "s"), "--id", "p"]) == 0
+    rows = ["indicator_id,period,value"] + [f"t01,{y}-{m:02d},{500 * m}" for y in (2025, 2026) for m in range(1, 13)
+                                            if (y, m) <= (2026, 10)]
+    rows += ["t02,2025-06,部分达成", "t02,2025-12,达成", "t02,2026-06,部分达成"]
+    (tmp_path / "a.csv").write_text("\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.csv"), "--store", str(tmp_path / "s"), "--project", "p"]) == 0
+    ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
+    ctx = report.build_context(ds, (2026, 10))
+    from analytics.forecast.outlook import forecast_all
+
+    prog = {r.indicator_id: r for r in ds.progress(2026, (2026, 10))}
+    page = {r.id: r for r in forecast_rows(ds, forecast_all(ds, 2026, (2026, 10)), prog, "zh")}
+    assert page["t02"].level == "待下次测评"
+    assert likelihood_levels(ctx, ds.project.indicator("t02"))[1] == "待下次测评"
