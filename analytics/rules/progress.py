@@ -334,6 +334,7 @@ def evaluate_indicator(
         if ind.kind == "qualitative":  # a check-in 达成 / 部分达成 / 未达成 (analytics/core/qualitative.py)
             level = level_of(actual)
             met = level == "achieved"
+            attainment = None  # a check-in is a word: no 完成率 (its code 0.5 is no 50%)
             for key in ("achieved", "partial", "not_achieved"):
                 flags[f"checkin_{key}"] = level == key
         # the year's result is known once its December figure is in (as the forecast's observed_final

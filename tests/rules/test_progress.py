@@ -331,3 +331,15 @@ def test_a_yes_no_whose_target_is_no_holds_while_no_and_breaks_at_yes(project, r
     assert (p.status, p.attainment) == (status, attain)
     assert wants_no(0.0) and not wants_no(1.0) and not wants_no(None)
     assert milestone_met(0.0, 0.0) and not milestone_met(1.0, 0.0) and milestone_met(1.0, 1.0) and not milestone_met(None, 0.0)
+
+
+@pytest.mark.parametrize("code, status", [(0.5, "watch"), (1.0, "done"), (0.0, "lagging")])
+def test_a_check_in_has_no_completion_rate(project, code, status):
+    """部分达成 is stored as 0.5: its 完成率 is none, never 50% (目标进展 showed 50.0%)."""
+    import dataclasses
+
+    ind = project.indicator("zero_employment_family_rate")
+    qual = dataclasses.replace(ind, kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(qual if i.id == ind.id else i for i in project.indicators))
+    p = status_of(proj, [(ind.id, 2024, 6, code, "level")], ind.id)
+    assert p.status == status and p.attainment is None
