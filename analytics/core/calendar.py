@@ -115,6 +115,12 @@ def time_progress(start: float, target: float, month: int, higher: bool = True, 
 MILESTONE_DONE = 0.5  # a yes/no milestone is recorded as 1 (done) or 0 (not yet)
 
 
+def still_needed(required_monthly: float | None) -> float | None:
+    """The monthly pace still needed to meet a target, as people read it: a target already
+    reached needs nothing more (0), never a negative pace (``需月均 -533人次``); None for none."""
+    return None if required_monthly is None else max(0.0, float(required_monthly))
+
+
 def milestone_achieved(value: float | None) -> bool:
     """A yes/no milestone's recorded value means "achieved"."""
     return value is not None and value >= MILESTONE_DONE

@@ -19,6 +19,7 @@ from collections import Counter
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Mapping, Protocol, Sequence
 
+from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements, cadence, next_measurement
 from analytics.core.series import Actuals
@@ -125,11 +126,11 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
     if o.method == "observed_final" or o.likelihood_reason in ("final_met", "final_missed"):
         return text("manager.why_final", lang)  # the year is over: an outcome, no trend
     unit = runrate_unit(project, ind)
+    if still_needed(o.required_monthly) == 0.0:  # reached already: no pace is needed (never "需月均 -533人次")
+        return text("manager.why_met", lang)
     if o.required_monthly is not None and o.recent_monthly is not None:
         return text("manager.why_pace", lang, required=fmt_value(o.required_monthly, unit, lang), recent=fmt_value(o.recent_monthly, unit, lang))
     if o.required_monthly is not None:
-        if o.required_monthly <= 0:
-            return text("manager.why_met", lang)
         return text("manager.why_required", lang, required=fmt_value(o.required_monthly, unit, lang))
     if o.target is None:
         return method_name(o.method, lang)
@@ -177,7 +178,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         gap=gap,
         reason=waiting or _reason(project, ind, o, p, lang),
         interval=DASH if waiting else interval,
-        required=fmt_value(o.required_monthly, unit, lang),
+        required=fmt_value(still_needed(o.required_monthly), unit, lang),
         recent=fmt_value(o.recent_monthly, unit, lang),
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),

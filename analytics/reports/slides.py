@@ -11,6 +11,7 @@ import math
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
@@ -305,7 +306,7 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
             t("col_needed_monthly", lang), t("col_recent_monthly", lang)]
     table, status, bullets = [], [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
-        req, rec = fc.get("required_monthly"), fc.get("recent_monthly")
+        req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
         wait = awaiting(ctx, ind)
         table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
                       DASH if wait else fmt_prob(fc.get("p_attain")), num(req, ind.unit) if req is not None else DASH,

@@ -93,3 +93,19 @@ def test_a_check_in_is_said_in_words_on_every_cell(ds):
     prog = next(p for p in q.progress(2024, AS_OF) if p.indicator_id == ind.id)
     why = explain(ind, prog, "zh")
     assert "部分达成为“关注”" in why and "95%" not in why
+
+
+def test_a_target_already_reached_needs_no_pace(ds):
+    """A flow past its target by August: 已达到年度目标 and 0 a month still needed, never a negative
+    pace (需月均 -533人次 was written while both paces were known); the slides' risk table likewise."""
+    import dataclasses
+
+    from analytics.core.calendar import still_needed
+
+    outlooks = forecast_all(ds, 2024, AS_OF)
+    ahead = next(o for o in outlooks if o.required_monthly is not None and o.recent_monthly is not None)
+    prog = {p.indicator_id: p for p in ds.progress(2024, AS_OF)}
+    met = dataclasses.replace(ahead, required_monthly=-533.0)
+    row = forecast_rows(ds, [met], prog, "zh")[0]
+    assert row.reason == "已达到年度目标" and "-" not in row.required and row.required.startswith("0")
+    assert still_needed(-533.0) == 0.0 and still_needed(12.5) == 12.5 and still_needed(None) is None
