@@ -213,3 +213,10 @@ def test_a_tables_own_department_labels_are_named_on_the_cover_and_both_forms(ct
     for form in ("monitoring", "self-eval"):
         line = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(other, form))).active["A2"].value
         assert all(f"{label}{'：' if lang == 'zh' else ': '}{name}" in line for label, name in want), line
+
+
+def test_a_missing_cause_says_where_it_is_entered(dataset):
+    """Causes and measures are entered on 指标详情 (its 偏差原因与改进措施), not on 数据管理."""
+    plain = report.build_context(dataset, (2024, 8))  # no causes entered
+    text = _full_text(docx.Document(io.BytesIO(docx_bytes(plain, with_charts=False))))
+    assert "尚未填报" in text and "“指标详情”页该指标的“偏差原因与改进措施”" in text and "数据管理 → 偏差原因" not in text
