@@ -210,7 +210,7 @@ with right:
                           **{tx("col_actual", year=y): ((i.get("actuals") or {}).get(y) or {}).get("raw", "") for y in actual_years},
                           **({tx("col_points"): i.get("points")} if has_points else {})}
                          for i in indicators])
-    st.dataframe(read, height=420, width="stretch", hide_index=True)
+    st.dataframe(read, height=420, width="stretch", hide_index=True, placeholder="")  # a row without 分值: blank
 
 # -- ③ the inferred fields, editable -------------------------------------------------------------
 st.subheader(tx("step_review"))
@@ -267,7 +267,7 @@ for k in keys:
     config[f"target_{k}"] = st.column_config.TextColumn(_target_col(k))
 grid_key = f"np_grid_{digest}_{year or ''}_{sheet.strip()}"
 st.session_state["_np_grid_key"] = grid_key
-edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=config, hide_index=True, width="stretch",
+edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=config, hide_index=True, width="stretch", placeholder="",
                         num_rows="fixed", key=grid_key, height=min(38 * (len(grid) + 1) + 4, 640),
                         column_order=["seq", "level2", "name", "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
                                       "reason_direction", *[f"target_{k}" for k in keys],

@@ -63,12 +63,12 @@ def year_budget_section(db: Any, ds: Any, user: Any, lang: str, flash: Callable[
     year_col = t("year_budgets.col_year", lang)
     config: dict[str, Any] = {n: st.column_config.NumberColumn(n, min_value=0.0, format="%.2f") for n in names.values()}
     if not user.can_edit:
-        st.dataframe(frame, hide_index=True, column_config=config, width="stretch")
+        st.dataframe(frame, hide_index=True, column_config=config, width="stretch", placeholder="")
         return
     key = f"year_budgets_{st.session_state.setdefault(NONCE, 0)}"
     st.session_state["_year_budgets_key"] = key
     edited = st.data_editor(frame, key=key, hide_index=True, disabled=[year_col], column_config=config,
-                            num_rows="fixed", width="stretch")
+                            num_rows="fixed", width="stretch", placeholder="")  # a year nothing derives: blank, not None
     left, right = st.columns([1, 4])
     save = left.button(t("year_budgets.save", lang), key="year_budgets_save", type="primary", icon=":material/save:")
     reset = right.button(t("year_budgets.reset", lang), key="year_budgets_reset", icon=":material/restart_alt:")
