@@ -122,7 +122,11 @@ if fc is not None and (fc.point is not None or fc.likelihood is not None):
     elif view.basis != DASH:
         st.caption(esc(t("label_value", lang, label=text("manager.col_basis", lang), value=view.basis)))
 elif fc is not None and fc.reason:
-    st.caption(t("ind_forecast_none", lang, reason=reason_name(fc.reason, lang)))
+    view = forecast_view(state.year, state.as_of, lang)[iid]
+    if view.level_code == "await":  # reviewed each half-year: 待下次测评, as on 年末预测 (每半年测评，最近 6月：部分达成，下次 12月)
+        st.caption(esc(t("label_value", lang, label=view.level, value=view.reason)))
+    else:
+        st.caption(t("ind_forecast_none", lang, reason=reason_name(fc.reason, lang)))
 
 # -- chart (the same data as the exported chart: analytics/present/chart_data.py) ------------
 year = state.year

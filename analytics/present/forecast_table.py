@@ -101,7 +101,7 @@ def _await_reason(ds: ForecastData, ind: Indicator, o: Outlook, lang: str) -> st
     if last is None:
         return text("manager.why_await", lang, every=_every(months, lang), last=DASH, value=DASH,
                     next=fmt_month_short(nxt or months[0], lang))
-    value = fmt_value(last[1], ind.unit, lang)
+    value = labels.value_said(ind, last[1], lang)  # a check-in's word (部分达成), never its code 0.5
     if nxt is None:
         return text("manager.why_await_done", lang, every=_every(months, lang), last=fmt_month_short(last[0], lang), value=value)
     return text("manager.why_await", lang, every=_every(months, lang), last=fmt_month_short(last[0], lang), value=value,

@@ -870,4 +870,5 @@ def test_a_qualitative_check_in_between_two_reviews_awaits_on_the_slides_as_on_t
     prog = {r.indicator_id: r for r in ds.progress(2026, (2026, 10))}
     page = {r.id: r for r in forecast_rows(ds, forecast_all(ds, 2026, (2026, 10)), prog, "zh")}
     assert page["t02"].level == "待下次测评"
+    assert "最近6月：部分达成" in page["t02"].reason.replace(" ", "") and "0.5" not in page["t02"].reason  # the word, not its code
     assert likelihood_levels(ctx, ds.project.indicator("t02"))[1] == "待下次测评"
