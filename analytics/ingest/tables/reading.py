@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analytics.core.qualitative import CODES as CHECKIN_CODES
+from analytics.core.qualitative import CODES as CHECKIN_CODES, WORDS as CHECKIN_WORDS
 from analytics.core.values import normalize_text, number_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             header_role, hint_sign, is_place_name, is_placeholder,
@@ -560,11 +560,10 @@ def _checkin_from_score(row: list[str], layout: Layout, raws: list[tuple[Column,
         return None
     raw = f"得分{number_text(given)}（分值{number_text(points)}）"
     sections["actuals"][keys[-1]] = {"raw": raw, "value": CHECKIN_CODES[level], "checkin": level}
-    word = {"achieved": "达成", "partial": "部分达成", "not_achieved": "未达成"}[level]
-    word_en = {"achieved": "achieved", "partial": "partly achieved", "not_achieved": "not achieved"}[level]
+    word, word_en = CHECKIN_WORDS[level]
     return {"value": word, "rule": "checkin_from_score", "confidence": "low",
             "reason": f"实际完成值空白，{raw}：按得分比例视为“{word}”",
-            "reason_en": f"Result blank; scored {number_text(given)} of {number_text(points)}: read as {word_en}"}
+            "reason_en": f"Result blank; scored {number_text(given)} of {number_text(points)}: read as {word_en.lower()}"}
 
 
 def _points(row: list[str], layout: Layout, lex: Lexicon) -> float | None:
