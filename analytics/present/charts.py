@@ -169,13 +169,16 @@ def indicator_progress(
                 tooltip=[alt.Tooltip("series:N", title=" "), alt.Tooltip("month:O", title=x_title), alt.Tooltip("value:Q", title=unit_title, format=",.2~f")],
             )
         )
+    if lines.empty and bar_layer is None:  # nothing reported yet: the months still on their axis, under the target
+        layers.append(alt.Chart(pd.DataFrame({"month": list(range(1, 13))})).mark_point(opacity=0).encode(x=x))
     if target is not None:
         label = t("ch_target_label", lang, v=t("yes" if target >= 0.5 else "no", lang)) if yes_no else target_label(target, target_unit, lang)
         tdf = pd.DataFrame({"value": [target], "label": [label]})
-        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
+        ty = alt.Y("value:Q", title=unit_title, axis=y_axis, scale=y_scale)  # the axis's words when no line gives them (no data yet)
+        layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=ty))
         layers.append(
             alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"], fontSize=12).encode(
-                y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N")
+                y=ty, x=alt.value(0), text="label:N")
         )
     if bar_layer is not None:  # the bars behind the lines, on their own (right) axis
         chart = alt.layer(bar_layer, alt.layer(*layers)).resolve_scale(y="independent") if layers else bar_layer

@@ -228,3 +228,17 @@ def test_a_chart_whose_values_are_all_alike_has_a_range_to_draw():
     spec = charts.indicator_progress(pd.DataFrame(columns=["month", "value", "label"]), lines, "y", "zh", 0.0, bars=False).to_dict()
     domains = [layer["encoding"]["y"]["scale"]["domain"] for layer in spec["layer"] if "scale" in layer["encoding"]["y"]]
     assert domains and all(d == [0.0, 1.0] for d in domains)
+
+
+@pytest.mark.parametrize("yes_no", [True, False])
+def test_a_chart_with_nothing_reported_keeps_its_axes(yes_no):
+    """No data yet, only the target: the value axis keeps its title (it read ``value``) and, for a
+    yes/no, its 否 / 是; the months stay on their axis (it vanished)."""
+    empty = pd.DataFrame(columns=["month", "value", "series", "kind"])
+    spec = charts.indicator_progress(pd.DataFrame(columns=["month", "value", "label"]), empty, "已建工程是否存在质量问题", "zh",
+                                     0.0, bars=False, yes_no=yes_no).to_dict()
+    ys = [layer["encoding"]["y"] for layer in spec["layer"] if "y" in layer["encoding"]]
+    assert ys and all(y.get("title") == "已建工程是否存在质量问题" for y in ys)
+    assert any("x" in layer["encoding"] for layer in spec["layer"])
+    text = json.dumps(spec, ensure_ascii=False)
+    assert ("'是'" in text and "'否'" in text) == yes_no
