@@ -14,6 +14,7 @@ import sys
 from typing import Any, Callable
 
 from analytics.cli.common import emit
+from analytics.core.values import number_text
 from analytics.present.tables_text import advice_message, forms_message, no_table_message, row_message
 
 __all__ = ["register", "cmd_parse_table"]
@@ -38,11 +39,14 @@ def _fmt_target(t: dict[str, Any]) -> str:
 def _table(payload: dict[str, Any]) -> list[list[Any]]:
     years = sorted({y for ind in payload["indicators"] for y in ind["targets"]})
     heads = ["target (no year: --year)" if y == "?" else y for y in years]  # a table with no year anywhere
-    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + heads + ["review"]]
+    weighted = any(ind.get("points") is not None for ind in payload["indicators"])  # a 分值 column
+    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + heads
+                             + (["points"] if weighted else []) + ["review"]]
     for ind in payload["indicators"]:
+        points = [number_text(float(ind["points"])) if ind.get("points") is not None else "-"] if weighted else []
         rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-", ind["kind"],
                      ind["direction"]] + [_fmt_target(ind["targets"].get(y, {})) or "-" for y in years]
-                    + [",".join(ind["review"]) or "-"])
+                    + points + [",".join(ind["review"]) or "-"])
     return rows
 
 

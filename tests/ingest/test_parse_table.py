@@ -2808,3 +2808,15 @@ def test_a_blank_result_given_a_score_is_a_check_in_by_its_share() -> None:
     first = got["工程质量合格"]
     assert list(first["actuals"].values()) == [{"raw": "得分10（分值10）", "value": 1.0, "checkin": "achieved"}]
     assert first["inferred"]["actual"]["confidence"] == "low" and "actual" in first["review"]
+
+
+def test_cli_parse_table_lists_the_points_when_the_table_gives_them() -> None:
+    src = ROOT / "tests" / "tables" / "corpus" / "chizhou_weituo_ziping_2022.tsv"
+    out = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(src), "--format", "table"],
+                         capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert out.returncode == 0, out.stderr
+    head, first = out.stdout.splitlines()[:2]
+    assert head.split()[-2:] == ["points", "review"] and first.split()[-2] == "8"
+    seed = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED), "--format", "table"],
+                          capture_output=True, text=True, cwd=ROOT, timeout=120)
+    assert "points" not in seed.stdout.splitlines()[0]
