@@ -208,9 +208,11 @@ def execution_rule(rules: Mapping[str, Any] | None = None) -> str:
 
 
 def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str, execution_rate: float | None,
-                     exec_target: float, year: int, rule: str = "cumulative_target") -> tuple[ScoreLine, ScorePart]:
+                     exec_target: float, year: int, rule: str = "cumulative_target",
+                     default_target: bool = False) -> tuple[ScoreLine, ScorePart]:
     """The execution part: ``min(cap, rate ÷ target) × points`` (under ``year_rate`` the rate is
-    the year's and the target 100 %)."""
+    the year's and the target 100 %; ``default_target``: the project sets no target for the year,
+    ``execution_default_target`` stands for it, and the reason says so)."""
     mx = float(p["points"])
     if execution_rate is None:
         empty = opts.get("no_data", "redistribute") != "zero"
@@ -224,7 +226,8 @@ def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str
         exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
         execution_rate, exec_target, ratio, pts, mx - pts,
         "execution_year" if rule == "year_rate" else "execution",
-        {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts, "rule": rule},
+        {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts, "rule": rule,
+         **({"default_target": True} if default_target and rule != "year_rate" else {})},
     )
     return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False)
 
@@ -319,7 +322,7 @@ def score(
         execution_rate, exec_target = year_execution_rate, 100.0
     for p in parts_cfg:
         if p is exec_cfg:
-            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule)
+            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule, target is None)
             lines.append(line)
             parts.append(part)
             continue

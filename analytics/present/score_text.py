@@ -17,8 +17,8 @@ __all__ = ["score_reason", "score_json", "score_parts", "unscored_reason"]
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     """Why ``line`` got its points, in ``lang``."""
     p: dict[str, Any] = dict(line.reason_params)
-    if line.reason == "execution":
-        return text("budget.score_execution", lang, **p)
+    if line.reason == "execution":  # a year the project sets no execution target for: the default, said
+        return text("budget.score_execution_default" if p.get("default_target") else "budget.score_execution", lang, **p)
     if line.reason == "no_part" and not p.get("level"):
         return text("budget.score_no_level", lang)
     if "points" in p:

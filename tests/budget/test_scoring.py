@@ -607,3 +607,16 @@ def test_qualitative_checkins_scored_by_bands(project, rows24):
     bad = resolve_rules({"qualitative_levels": {**levels, "partial": {"band": [0.6, 0.8], "value": 0.9}}})
     assert any("partial" in p for p in validate_rules(bad))
     assert validate_rules(load_scoring_rules()) == []
+
+
+def test_a_year_without_an_execution_target_says_the_default_stands(project, rows24):
+    """A project that sets no execution target for the year: the default (100%) is scored, and
+    the reason says it is the default and how to score the year's own rate instead."""
+    bare = dataclasses.replace(project, execution_targets={})
+    res = score(bare, at_target(rows24), 36.45, 2024, rules={"execution_rule": "cumulative_target"})
+    line = res.line("budget_execution")
+    assert line.reason_params["default_target"] is True and line.points == pytest.approx(3.645)
+    assert "项目未设 2024 年执行率目标，按默认目标 100%" in score_reason(line, "zh")
+    assert "sets no 2024 execution target" in score_reason(line, "en")
+    own = score(project, at_target(rows24), 36.45, 2024, rules={"execution_rule": "cumulative_target"}).line("budget_execution")
+    assert "default_target" not in own.reason_params and "按默认" not in score_reason(own, "zh")

@@ -102,6 +102,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # why an indicator got its self-evaluation points (ScoreLine.reason; analytics.present.score_text)
     "score_execution": {"zh": "预算执行率 {rate:.2f}%，{year} 年目标 {target:g}%，得分 = min(1, {rate:.2f}÷{target:g}) × {points_max:g} = {points:.2f} 分。",
                         "en": "Execution {rate:.2f}% against the {year} target of {target:g}%: min(1, {rate:.2f} ÷ {target:g}) × {points_max:g} = {points:.2f} points."},
+    "score_execution_default": {"zh": "预算执行率 {rate:.2f}%；项目未设 {year} 年执行率目标，按默认目标 {target:g}%，得分 = min(1, {rate:.2f}÷{target:g}) × {points_max:g} = {points:.2f} 分（在“数据管理 → 年度预算指标”中填写该年预算后，按当年执行率计分）。",
+                                "en": "Execution rate {rate:.2f}%; the project sets no {year} execution target, so the default {target:g}% stands: min(1, {rate:.2f}÷{target:g}) × {points_max:g} = {points:.2f} points (with the year's budget entered under Data → Year budgets, the year's own rate is scored)."},
     "score_execution_year": {"zh": "{year} 年当年预算执行率 {rate:.2f}%（当年执行数 ÷ 当年预算数），得分 = min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} 分。",
                              "en": "The {year} execution rate {rate:.2f}% (the year's spending ÷ the year's budget): min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} points."},
     "score_qualitative_achieved": {"zh": "定性指标，最近一次评价为“达成”，按区间得分比例 {share:.0%}：{points:.2f}/{points_max:.2f} 分。",
