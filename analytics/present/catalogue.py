@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
+import re
 import string
 from typing import Any
 
@@ -50,9 +51,21 @@ def text(key: str, lang: str = "zh", **params: Any) -> str:
     if not params:
         return template
     try:
-        return template.format_map(_Safe(params))
+        filled = template.format_map(_Safe(params))
     except (ValueError, IndexError, AttributeError):
         return template
+    return _one(filled) if lang == "en" else filled
+
+
+#: English counts of one: ``1 rows`` → ``1 row`` (``**1** indicators`` too); the nouns the catalogue
+#: counts. Chinese has no plural.
+_ONE = re.compile(r"(?<![\d.,])(?<!Goal )(?<!goal )(?<!Page )(?<!page )(?<!No\. )\b1(\*\*)? (row|indicator|project|month|point|item|change|source|year|form|cell|problem|"
+                  r"error|warning|target|table|check-in|slide|goal|part|batch|record|sheet|column|file|user)(e?s)\b")
+
+
+def _one(text: str) -> str:
+    """``text`` with every count of one in the singular (``1 rows could not be read`` → ``1 row``)."""
+    return _ONE.sub(lambda m: f"1{m.group(1) or ''} {m.group(2)}", text) if "1" in text else text
 
 
 def placeholders(key: str, lang: str = "zh") -> set[str]:

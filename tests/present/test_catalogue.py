@@ -201,3 +201,13 @@ def test_likelihood_thresholds_come_from_the_rules():
     stated = [key for key, langs in CATALOGUE.items() for s in langs.values()
               if _LEVEL_WORDS.search(s) and figures.search(s)]
     assert stated == [], stated
+
+
+def test_an_english_count_of_one_is_singular():
+    """``1 rows could not be read`` → ``1 row``; other counts, Chinese and a goal's number untouched."""
+    from analytics.present.catalogue import text
+
+    en = text("new_project.summary", "en", file="t.xlsx", n=1, years="2022", review=0, skipped=21, unread=1)
+    assert "**1** indicator from" in en and "1 row could not be read" in en and "21 rows skipped" in en
+    assert text("new_project.summary", "en", file="t.xlsx", n=11, years="2022", review=0, skipped=1, unread=0).count("rows") == 1
+    assert "1 行无法读取" in text("new_project.summary", "zh", file="t", n=1, years="2022", review=0, skipped=2, unread=1)
