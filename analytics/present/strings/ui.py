@@ -302,7 +302,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "tab_audit": {"zh": "修改记录", "en": "Audit trail"},
     "tab_settings": {"zh": "设置", "en": "Settings"},
     "grid_actuals_title": {"zh": "{y}年月度实际数据", "en": "Monthly actuals {y}"},
-    "grid_actuals_help": {"zh": "每行一个指标（括号内为单位），按所示口径填写：累计 = 1月至当月累计，当月 = 当月数，期末 = 月末时点值。是/否类指标填 1 或 0；定性指标填 1（达成）、0.5（部分达成）或 0（未达成）。改完后点“保存”，保存前按导入文件的同一规则检查。", "en": "One row per indicator (unit in brackets), entered on the basis shown: ytd = January to the month, month = the month's amount, level = the level at month end. Yes/no indicators take 1 or 0; qualitative ones 1 (achieved), 0.5 (partly) or 0 (not achieved). Click Save when done; the same checks as a file import run first."},
+    "grid_actuals_help": {"zh": "每行一个指标（括号内为单位），按所示口径填写：累计 = 1月至当月累计，当月 = 当月数，期末 = 月末时点值。是/否类指标填 1 或 0；定性指标填 1（达成）、0.5（部分达成）或 0（未达成）——也可在“指标详情”页“记录评价”中按文字选择并写明说明。改完后点“保存”，保存前按导入文件的同一规则检查。", "en": "One row per indicator (unit in brackets), entered on the basis shown: ytd = January to the month, month = the month's amount, level = the level at month end. Yes/no indicators take 1 or 0; qualitative ones 1 (achieved), 0.5 (partly) or 0 (not achieved) — or record them in words, with a note, under Record a check-in on the Indicator detail page. Click Save when done; the same checks as a file import run first."},
     "grid_budget_title": {"zh": "{y}年月度支出（万元）", "en": "Monthly spending {y} (10k yuan)"},
     "grid_budget_help": {"zh": "每月各资金来源的当月支出，单位万元。", "en": "Each month's spending by funding source, in 10k yuan."},
     "grid_save": {"zh": "保存", "en": "Save"},
