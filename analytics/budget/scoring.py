@@ -12,6 +12,7 @@ import copy
 import dataclasses
 import math
 import os
+import re
 import weakref
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
@@ -143,6 +144,16 @@ def part_levels(part: Mapping[str, Any]) -> tuple[str, ...]:
     if not lv:
         return ()
     return tuple(str(x) for x in lv) if isinstance(lv, (list, tuple)) else (str(lv),)
+
+
+def in_part(ind: Indicator, part: Mapping[str, Any]) -> bool:
+    """Whether ``part`` scores ``ind``: by its 一级指标 (``level1``), or — when the table gives it
+    none — by its 二级指标 matching the part's ``level2`` pattern (产出数量指标 → 产出指标,
+    经济效益 → 效益指标, 服务对象满意度 → 满意度指标)."""
+    if ind.level1:
+        return ind.level1 in part_levels(part)
+    pattern = part.get("level2")
+    return bool(pattern and ind.level2 and re.search(str(pattern), ind.level2))
 
 
 def grade_for(total: float, rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
@@ -320,14 +331,16 @@ def score(
         rule = "cumulative_target"
     if rule == "year_rate":
         execution_rate, exec_target = year_execution_rate, 100.0
+    scored = [p for p in parts_cfg if p is not exec_cfg]
+    owner = {ind.id: next((i for i, p in enumerate(scored) if in_part(ind, p)), None) for ind in project.indicators}
     for p in parts_cfg:
         if p is exec_cfg:
             line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule, target is None)
             lines.append(line)
             parts.append(part)
             continue
-        members = [ind for ind in project.indicators
-                   if ind.level1 in part_levels(p) and ind.id != project.execution_indicator and ind.origin in origins]
+        members = [ind for ind in project.indicators  # each indicator in the first part that claims it
+                   if owner[ind.id] == scored.index(p) and ind.id != project.execution_indicator and ind.origin in origins]
         part_lines, part = _score_part(p, members, rows, year, opts)
         lines.extend(part_lines)
         parts.append(part)

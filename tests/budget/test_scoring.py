@@ -277,7 +277,7 @@ def test_nothing_to_score_is_no_score(project, rows24):
     # and the reason says which (no 一级指标, or nothing reported yet)
     from analytics.present.score_text import unscored_reason
 
-    flat = dataclasses.replace(project, indicators=tuple(dataclasses.replace(i, level1="") for i in project.indicators))
+    flat = dataclasses.replace(project, indicators=tuple(dataclasses.replace(i, level1="", level2="") for i in project.indicators))
     res = score(flat, at_target(rows24), None, 2024)
     assert not res.scored and all(res.left_out(p) for p in res.parts)
     assert "未划分一级指标" in unscored_reason(res, "zh")
@@ -620,3 +620,20 @@ def test_a_year_without_an_execution_target_says_the_default_stands(project, row
     assert "sets no 2024 execution target" in score_reason(line, "en")
     own = score(project, at_target(rows24), 36.45, 2024, rules={"execution_rule": "cumulative_target"}).line("budget_execution")
     assert "default_target" not in own.reason_params and "按默认" not in score_reason(own, "zh")
+
+
+
+def test_without_a_first_level_the_second_places_an_indicator(project, rows24):
+    """A table that gives only 二级指标 (产出数量指标, 经济效益, 服务对象满意度): each indicator is scored
+    in the part its 二级 names (the parts' ``level2`` patterns), each in one part only; one whose
+    二级 names none (资金管理) is listed, not scored."""
+    second = {"new_urban_jobs": "产出数量指标", "registered_unemployed": "经济效益", "graduate_services": "服务对象满意度",
+              "rural_migrant_services": "资金管理", "poverty_alleviated_services": "产出效益"}
+    inds = tuple(dataclasses.replace(i, level1="", level2=second[i.id]) for i in project.indicators if i.id in second)
+    res = score(dataclasses.replace(project, indicators=inds), at_target(rows24), 100.0, 2024)
+    parts = {ln.indicator_id: ln.part for ln in res.lines}
+    assert parts["new_urban_jobs"] == "output" and parts["registered_unemployed"] == "outcome"
+    assert parts["graduate_services"] == "satisfaction" and parts["rural_migrant_services"] == ""
+    assert parts["poverty_alleviated_services"] == "output"  # the first part that claims it, once
+    assert sum(1 for ln in res.lines if ln.indicator_id == "poverty_alleviated_services") == 1
+    assert res.scored and res.total == pytest.approx(100.0)
