@@ -178,6 +178,8 @@ if choices and state.user.can_edit and not ind.derived_from:
                                                         st.session_state[seen_key], keep_sample=keep)
                         except (StaleEditError, StoreError) as exc:
                             st.error(esc(store_text(exc, lang)), icon=":material/error:")
+                            if isinstance(exc, StaleEditError):  # the newer value is said: a second save is a choice made knowing it
+                                st.session_state.pop(seen_key, None)
                         else:
                             said = dict(month=fmt_month(year, ck_month, lang), value=value_said(ind, ck_value, lang))
                             st.session_state["_ck_flash"] = [t("ck_saved" if done.added or done.changed else "ck_unchanged", lang, **said)]

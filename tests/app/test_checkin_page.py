@@ -82,3 +82,19 @@ def test_in_english_and_not_for_numbers(store_dir: Path) -> None:
     number = next(i for i in Store(store_dir, create=False).with_project("cz").project().indicators if i.kind == "rate")
     at = _open(number.id, "en")
     assert "Record a check-in" not in [e.label for e in at.main.expander]
+
+
+def test_a_month_changed_meanwhile_is_refused_then_saved_knowingly(store_dir: Path) -> None:
+    """Someone else records June while the form is open: the save is refused and says so; a second
+    save, made knowing it, goes through."""
+    ind = _qualitative(store_dir)
+    at = _open(ind.id)
+    at.selectbox(key=f"ck_month_{ind.id}_2022").set_value(6).run()
+    Store(store_dir, create=False).with_project("cz").save_checkin(ind.id, 2022, 6, 0.0, "另一人填报", "李四", 0)
+    at.radio(key=f"ck_value_{ind.id}_2022_6").set_value(1.0)
+    at.button(key=f"ck_save_{ind.id}").click().run()
+    assert at.error and not at.success, [s.value for s in at.success]
+    at.button(key=f"ck_save_{ind.id}").click().run()
+    assert not at.exception and t("ck_saved", "zh", month="2022年6月", value="达成") in [s.value for s in at.success]
+    rows = Store(store_dir, create=False).with_project("cz").load_dataset().actuals.notes(ind.id, 2022)
+    assert checkin_held(rows, ind, 2022, 6)[0] == 1.0
