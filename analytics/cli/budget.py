@@ -15,6 +15,12 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
     from analytics.budget.scenario import ScenarioError
 
     ds, as_of = dataset_and_as_of(args)
+    year = getattr(args, "year", None)
+    if year and year != as_of[0]:  # another year: one that is over is taken at its December (its self-evaluation)
+        if year > as_of[0]:
+            print(text("cli.year_not_started", args.lang, year=year, as_of=f"{as_of[0]}-{as_of[1]:02d}"), file=sys.stderr)
+            return 2
+        as_of = (int(year), 12)
     try:
         if which == "scenario":
             from analytics.present.budget_text import scenario_json
@@ -69,5 +75,6 @@ def register(sub: Any, common: Callable[..., None]) -> None:
         p = sub.add_parser(name, help=helptext)
         common(p)
         p.add_argument("--as-of", type=period, help="YYYY-MM (default: latest month with data)")
+        p.add_argument("--year", type=int, help="year (default: the as-of year; an earlier year is taken at its December)")
         p.add_argument("--scenario", help="scenario file (JSON or YAML, see docs/budget.md); default: the current pace")
         p.set_defaults(func=func)

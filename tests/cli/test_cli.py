@@ -167,6 +167,19 @@ def test_score_and_scenario_json(tmp_path):
     assert rates == sorted(rates) and rates[-1] <= 100.0 + 1e-9
 
 
+def test_score_and_scenario_of_another_year():
+    """--year as the other commands take it: an earlier year at its December (its self-evaluation,
+    the same as --as-of 2023-12); a year not started says so and exits 2."""
+    earlier = json.loads(run("score", "--as-of", "2024-08", "--year", "2023").stdout)
+    same = json.loads(run("score", "--as-of", "2023-12").stdout)
+    assert (earlier["as_of"], earlier["year"]) == ("2023-12", 2023) and earlier["total"] == same["total"]
+    path = json.loads(run("scenario", "--as-of", "2024-08", "--year", "2023").stdout)
+    assert path["year"] == 2023 and all(m["observed"] for m in path["path"])
+    ahead = run("score", "--as-of", "2024-08", "--year", "2025")
+    assert ahead.returncode == 2 and "2025 年尚未开始" in ahead.stderr and "Traceback" not in ahead.stderr
+    assert json.loads(run("score", "--as-of", "2024-08", "--year", "2024").stdout)["as_of"] == "2024-08"
+
+
 def test_bad_scenario_file_is_a_clear_error(tmp_path):
     sc = tmp_path / "bad.yaml"
     sc.write_text("levers:\n  pace: -1\n", encoding="utf-8")
