@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import streamlit as st
 
+from analytics.budget.scoring import implied_level1
 from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
@@ -91,12 +92,12 @@ def indicators_by_group() -> None:
     """A project whose table has no goals: every indicator with its status and target, grouped
     by 一级指标 as the table groups them."""
     st.subheader(t("project_pages.indicators_title", lang, n=len(rows)))
-    levelled = any(by_id[r.indicator_id].level1 for r in rows)  # a list without 一级指标: one group, 全部指标
+    levelled = any(implied_level1(by_id[r.indicator_id]) for r in rows)  # a list without 一级指标: one group, 全部指标
     st.caption(t("project_pages.indicators_caption" if levelled else "project_pages.indicators_caption_list", lang))
     groups: dict[str, list] = {}
     other = t("project_pages.group_other" if levelled else "reports.group_all", lang)
-    for r in rows:
-        groups.setdefault(by_id[r.indicator_id].level1 or other, []).append(r)
+    for r in rows:  # no 一级指标 written: the one its 二级指标 names (服务对象满意度 → 满意度指标), as the score places it
+        groups.setdefault(implied_level1(by_id[r.indicator_id]) or other, []).append(r)
     cards = list(groups.items())
     if len(cards) == 1 and len(rows) > 8:  # one long group: spread over three cards, in order
         group, members = cards[0]

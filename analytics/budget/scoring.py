@@ -156,6 +156,16 @@ def in_part(ind: Indicator, part: Mapping[str, Any]) -> bool:
     return bool(pattern and ind.level2 and re.search(str(pattern), ind.level2))
 
 
+def implied_level1(ind: Indicator, rules: Mapping[str, Any] | None = None) -> str | None:
+    """The 一级指标 an indicator the table gives none belongs to by its 二级指标: the name of the
+    first part whose ``level2`` pattern it matches (服务对象满意度 → 满意度指标); its own 一级指标
+    when it has one; None when neither says."""
+    if ind.level1:
+        return ind.level1
+    part = next((p for p in resolve_rules(rules)["parts"] if p.get("level1") and in_part(ind, p)), None)
+    return str(part["name_zh"]) if part is not None else None
+
+
 def grade_for(total: float, rules: Mapping[str, Any] | None = None) -> dict[str, Any]:
     """The grade band of a total (compared after rounding to 6 decimals, so 89.9999999 is 优)."""
     r = resolve_rules(rules)

@@ -637,3 +637,7 @@ def test_without_a_first_level_the_second_places_an_indicator(project, rows24):
     assert parts["poverty_alleviated_services"] == "output"  # the first part that claims it, once
     assert sum(1 for ln in res.lines if ln.indicator_id == "poverty_alleviated_services") == 1
     assert res.scored and res.total == pytest.approx(100.0)
+    from analytics.budget.scoring import implied_level1  # the same rule groups 总览's cards
+
+    assert [implied_level1(i) for i in inds] == ["产出指标", "效益指标", "满意度指标", None, "产出指标"]
+    assert implied_level1(project.indicator("new_urban_jobs")) == "产出指标"  # a 一级指标 written: its own
