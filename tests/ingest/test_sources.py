@@ -138,7 +138,7 @@ def test_a_workbook_s_hidden_rows_and_columns_are_left_out_of_the_form_as_it_is_
     from analytics.present.tables_text import advice_message
 
     assert "隐藏的 1 行、1 列未读取" in (advice_message(result.to_json(), "zh") or "")
-    assert "(1 rows, 1 columns)" in (advice_message(result.to_json(), "en") or "")
+    assert "(1 row, 1 column)" in (advice_message(result.to_json(), "en") or "")  # a count of one in the singular
     _, rows = source_grid(path)
     assert not any("A0001" in c or "旧指标（作废）" in c for r in rows for c in r)
     seed = parse_table(Path(__file__).resolve().parents[1] / "tables" / "generated" / "seed_dongguan.xlsx")
