@@ -143,7 +143,8 @@ else:
 choices = grids.checkin_choices(ind)
 if choices and state.user.can_edit and not ind.derived_from:
     with st.expander(t("ck_title", lang), icon=":material/edit_note:", expanded=ind.kind == "qualitative"):
-        last = data_month(year, (_dt.date.today().year, _dt.date.today().month))  # no month after this one
+        today = _dt.date.today()
+        last = data_month(year, (today.year, today.month))  # no month after this one
         if last == 0:
             st.caption(t("ck_not_started", lang, y=year))
         else:

@@ -10,8 +10,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
-from analytics.core.qualitative import CODES as CHECKIN_CODES, WORDS as CHECKIN_WORDS
-from analytics.core.values import normalize_text, number_text
+from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
                                             header_role, hint_sign, is_place_name, is_placeholder,
                                             is_qualitative_text, is_total, is_value_like, names_nothing,
@@ -26,6 +25,7 @@ from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.merged import SPREAD_FORMATS, group_label, spread_over_years, value_below
 from analytics.ingest.tables.realign import (SLOT, cell as _cell, is_compacted, needs_realign, prefix_used, realign,
                                              right_rows, row_scores)
+from analytics.ingest.tables.scores import checkin_from_score, points_of
 from analytics.ingest.tables.sources import RawTable
 from analytics.ingest.tables.valuecols import adjusts, value_keys
 
@@ -514,11 +514,11 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                                         "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）",
                                         "reason_en": f"As adjusted in {col.header}: “{cell.raw}” (first “{before.get('raw')}”)"}
             sections[section][key] = entry
-    points = _points(row, layout, lex)
+    points = points_of(row, layout, lex)
     from_score = None
     if kind_inf["value"] == "qualitative":  # a 自评表's 达成预期指标: a check-in, never a number
         read_checkins(sections, lex)
-        from_score = _checkin_from_score(row, layout, raws, sections, points, lex)
+        from_score = checkin_from_score(row, layout, raws, sections, points, lex)
     inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf,
                 **({"actual": from_score} if from_score else {})}
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
@@ -530,52 +530,6 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     return {"origin": "table", "name": name, "name_raw": name_raw, "unit": unit, "kind": kind_inf["value"],
             "direction": direction, **sections, "span": span, **({"points": points} if points is not None else {}),
             "inferred": inferred, "review": review}
-
-
-_POINTS = re.compile(r"(\d+(?:\.\d+)?)\s*(分|%)?")
-
-
-def _given(row: list[str], layout: Layout, lex: Lexicon) -> float | None:
-    """The score a 自评表 gave the row (its 得分 / 自评分 column, never a weight: 分值), None without one."""
-    for c in layout.columns:
-        if c.role in ("ignore", "") and lex.scored_header.search(c.header) \
-                and not (lex.points_header is not None and lex.points_header.search(c.header)):
-            m = _POINTS.fullmatch(normalize_text(_cell(row, c.index)))
-            return float(m.group(1)) if m else None
-    return None
-
-
-def _checkin_from_score(row: list[str], layout: Layout, raws: list[tuple[Column, str, str, str]],
-                        sections: dict[str, dict[str, Any]], points: float | None, lex: Lexicon) -> dict[str, Any] | None:
-    """A qualitative row of a 自评表 whose result (实际完成值) is blank but which was given a score out
-    of its points (工程质量合格 | | 10 | 10): its check-in by the share 得分 ÷ 分值
-    (:meth:`Lexicon.checkin_from_score`), written into ``sections``; the inference (low confidence,
-    for review), or None."""
-    keys = [k for c, s, k, _ in raws if s == "actuals" and not c.month]
-    if points is None or not keys or sections["actuals"]:
-        return None
-    given = _given(row, layout, lex)
-    level = lex.checkin_from_score(given, points) if given is not None else None
-    if level is None:
-        return None
-    raw = f"得分{number_text(given)}（分值{number_text(points)}）"
-    sections["actuals"][keys[-1]] = {"raw": raw, "value": CHECKIN_CODES[level], "checkin": level}
-    word, word_en = CHECKIN_WORDS[level]
-    return {"value": word, "rule": "checkin_from_score", "confidence": "low",
-            "reason": f"实际完成值空白，{raw}：按得分比例视为“{word}”",
-            "reason_en": f"Result blank; scored {number_text(given)} of {number_text(points)}: read as {word_en.lower()}"}
-
-
-def _points(row: list[str], layout: Layout, lex: Lexicon) -> float | None:
-    """The indicator's weight in the table's 分值 / 权重 column (``8``, ``8分``, ``20%``; lexicon
-    ``headers.points``, never a score given, 得分), None without such a column or number."""
-    if lex.points_header is None:
-        return None
-    for c in layout.columns:
-        if c.role in ("ignore", "") and lex.points_header.search(c.header) and not lex.scored_header.search(c.header):
-            m = _POINTS.fullmatch(normalize_text(_cell(row, c.index)))
-            return float(m.group(1)) if m else None
-    return None
 
 
 def _left_blank(unit_cell: str, ind: dict[str, Any], lex: Lexicon) -> bool:
