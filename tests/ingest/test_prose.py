@@ -203,7 +203,7 @@ def test_a_name_a_comma_and_a_worded_target_or_deadline_under_a_level(tmp_path: 
 def test_the_project_is_named_from_the_title_when_no_label_names_it() -> None:
     """A notice or report names its project in its title (on one line or two); a title naming only a
     kind of project (2022年区级一般性项目) names none; a 项目名称 label wins over the office's 单位名称."""
-    from analytics.ingest.tables.prose import prose_title
+    from analytics.ingest.tables.titles import prose_title
     from analytics.ingest.tables.raw import RawTable
 
     def title(*lines: str) -> str | None:

@@ -31,12 +31,13 @@ from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.linecells import marks_joined
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
 from analytics.ingest.tables.names import names_only
-from analytics.ingest.tables.prose import prose_rows, prose_title, prose_year
+from analytics.ingest.tables.prose import prose_rows, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
 from analytics.ingest.tables.review import advise
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
+from analytics.ingest.tables.titles import project_name, prose_title
 from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
                                              join_split_words, reads_complete)
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
@@ -68,8 +69,12 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
 def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon) -> TableReading | NoTable:
     """``result`` with ``source.sample_data``: whether a cell of the file marks its figures as
     invented (【示例数据】, lexicon ``facts.sample_mark``), and ``source.projected_actuals``: whether
-    a note says its 实际完成值 are estimates (年中测算, lexicon ``facts.projected_note``)."""
+    a note says its 实际完成值 are estimates (年中测算, lexicon ``facts.projected_note``); and the
+    project's name from a line above the table or its title when no cell named it (:mod:`.titles`)."""
     if isinstance(result, TableReading):
+        shown = next((t for t in tables if t.sheet == result.source.get("sheet")), tables[0] if tables else None)
+        if not result.project.get("name") and shown is not None:  # read another way than by its header: its title
+            result.project["name"] = project_name(simplified(shown)[0], result.source.get("title"), lex)
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
         result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
     return result
@@ -126,7 +131,8 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
                 result = _with_title_year(table, given, result, lex, name, converted)
-            result.project["name"] = result.project.get("name") or prose_title(given)  # no 项目名称: the title's
+            result.project["name"] = result.project.get("name") or project_name(  # no 项目名称 cell: a run's, the title's
+                given, result.source.get("title"), lex)
             projects = _by_project(table, result, lex)
             if projects is not None:  # a system's export: many projects in one sheet
                 return merge_forms(projects, form)

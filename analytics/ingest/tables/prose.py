@@ -23,7 +23,7 @@ from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.shared import shared_names
 from analytics.ingest.tables.sources import RawTable
 
-__all__ = ["prose_rows", "prose_year", "prose_title"]
+__all__ = ["prose_rows", "prose_year"]
 
 HEADER = ["一级指标", "二级指标", "三级指标", "指标值"]
 ACTUAL_HEADER = "实际完成值"
@@ -548,27 +548,3 @@ def prose_year(table: RawTable) -> int | None:
 _FILED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*$|(?:填报|填表|报送|编制|报告|制表|打印)(?:日期|时间)\s*[:：]?\s*(?:19|20)\d{2}\s*年")
 #: last year's value noted beside a target (``≥62%(2022年:61%)``): a year compared with, not the targets'
 _COMPARED = re.compile(r"[(（]\s*(?:19|20)\d{2}\s*年?\s*[:：][^()（）]{0,20}[)）]")
-_TITLE = re.compile(r"关于[“\"]?(?P<name>.{4,60}?项目)[”\"]?(的)?(预算绩效评价结果|绩效评价结果|绩效目标|绩效)?(设定|申报|批复)?"
-                    r"(情况)?的?(公示|通知|公告|批复)")
-#: a title that starts with the project's name: 湖北省残疾人事业宣传文化经费项目2017年度绩效自评报告
-_OWN_TITLE = re.compile(r"^(?P<name>[^，,。；;:：“”\"]{4,60}?项目)([(（][^()（）]{1,8}[)）])?((19|20)\d{2}年度?)?(项目)?(支出)?"
-                        r"(预算)?绩效(目标|自评|评价)")
-
-
-#: the words of a title that name a kind of project, not one (2022年区级一般性项目, 部门预算项目)
-_GENERIC_NAME = re.compile(r"(19|20)\d{2}年?度?|部门预算|预算|中央对地方|转移支付|区级|市级|县级|省级|一般性|专项|部门|项目")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-
-
-def prose_title(table: RawTable) -> str | None:
-    """The project a notice or report is about, from its title: ``关于…种植项目绩效目标设定的公示``,
-    ``关于“…建设项目”预算绩效评价结果的公示``, ``…经费项目2017年度绩效自评报告`` → the project."""
-    rows = table.rows[:40]
-    for k, row in enumerate(rows):
-        below = normalize_text(rows[k + 1][0]) if k + 1 < len(rows) and rows[k + 1] else ""
-        for cell in row:
-            text = normalize_text(cell)
-            m = _TITLE.search(text) or _OWN_TITLE.match(text) or _TITLE.search(text + below)  # a title on two lines
-            if m and len(_CJK.findall(_GENERIC_NAME.sub("", m.group("name")))) >= 4:
-                return m.group("name")
-    return None
