@@ -27,6 +27,7 @@ import yaml
 
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
 from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
+from analytics.ingest.tables.titles import title_name
 from analytics.storage.connection import SAMPLE_ORIGIN
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
@@ -240,14 +241,16 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
 
 
 def default_name(reading: Mapping[str, Any], filename: str = "") -> str:
-    """The name a project read from a table gets unless one is given: the table's 项目名称, else
-    the name of its file without the extension (``filename``, else the one the reading names),
-    else 未命名项目."""
+    """The name a project read from a table gets unless one is given: the table's (its 项目名称, else
+    its title's), else the project a file named as a title names (``2024年培训项目绩效目标表.xlsx`` →
+    培训项目), else the name of its file without the extension (``filename``, else the one the
+    reading names), else 未命名项目."""
     named = str((reading.get("project") or {}).get("name") or "").strip()
     if named:
         return named
     file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
-    return (file.rsplit(".", 1)[0] if "." in file else file).strip() or "未命名项目"
+    stem = (file.rsplit(".", 1)[0] if "." in file else file).strip()
+    return title_name(stem) or stem or "未命名项目"
 
 
 def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> FolderFiles:
