@@ -1,12 +1,13 @@
-"""The rules of an actuals table (long: one value per row; wide: one column per month): which
-indicator, which period, which basis, whether the value can be meant, duplicates, and
-year-to-date totals that fall."""
+"""The rules of an actuals table (long: one value per row; wide: one column per month, or one row
+per month with a column per indicator, as a 台账 is kept): which indicator, which period, which
+basis, whether the value can be meant, duplicates, and year-to-date totals that fall."""
 
 from __future__ import annotations
 
 import datetime as _dt
 import difflib
 import math
+import re
 from typing import Any, Mapping
 
 import pandas as pd
@@ -132,10 +133,21 @@ def _resolve_indicator(
 
 
 def _layout(ctx: Collector, frame: pd.DataFrame, fields: Mapping[str, list[Col]], period_cols: list[Any],
-            bad_period_cols: list[Col], other: list[Col]) -> tuple[str | None, list[Any], list[Col], list[Col]]:
-    """(layout, period columns, bad period columns, ignored columns); layout ``None`` after a
-    missing-columns problem. Long: period and value columns; wide: one column per month."""
+            bad_period_cols: list[Col], other: list[Col], found: "_Indicators"
+            ) -> tuple[str | None, list[Any], list[Col], list[Col]]:
+    """(layout, period columns — or for a month a row, the indicator columns with their indicator —,
+    bad period columns, ignored columns); layout ``None`` after a missing-columns problem. Long:
+    period and value columns; wide: one column per month, or a period column and one column per
+    indicator (its id or name, a unit in brackets after it: ``项目总成本（万元）``)."""
     has_ind = "indicator_id" in fields or "name" in fields
+    if "period" in fields and not has_ind and "value" not in fields:
+        by_indicator = [(c, found.column(c["header"])) for c in other]
+        if any(ind for _, ind in by_indicator):
+            return "wide_months", [(c, ind) for c, ind in by_indicator if ind], [], \
+                [c for c, ind in by_indicator if not ind] + [c for c, _ in period_cols] + bad_period_cols
+        if other:  # a month a row, no column naming an indicator of the project
+            report_missing(ctx, frame, ["indicator_id", "value"], "actuals_months")
+            return None, [], [], other
     if "period" in fields or "value" in fields or not (period_cols or bad_period_cols):
         missing = [f for f, present in (("indicator_id", has_ind), ("period", "period" in fields),
                                          ("value", "value" in fields)) if not present]
@@ -147,6 +159,15 @@ def _layout(ctx: Collector, frame: pd.DataFrame, fields: Mapping[str, list[Col]]
         report_missing(ctx, frame, ["indicator_id"], "actuals_wide")
         return None, [], [], other
     return "wide", period_cols, bad_period_cols, other
+
+
+_HEADER_UNIT = re.compile(r"\s*[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,8})\s*[)）\]】]\s*$")
+
+
+def header_unit(header: Any) -> str:
+    """The unit a column's header writes in brackets after the indicator (``项目总成本（万元）`` → 万元)."""
+    m = _HEADER_UNIT.search(str(header or ""))
+    return m.group("unit").strip() if m else ""
 
 
 class _Indicators:
@@ -171,6 +192,11 @@ class _Indicators:
             self.resolved[raw] = _resolve_indicator(raw, self.by_id, self.by_name)
         return self.resolved[raw]
 
+    def column(self, header: Any) -> str | None:
+        """The indicator a column's header names (its id or name; a unit in brackets after it aside)."""
+        text = str(header or "").strip()
+        return (self.find(text) or self.find(_HEADER_UNIT.sub("", text))) if text else None
+
     def suggestion(self, raw: str) -> str | None:
         if raw not in self.suggested:
             close = difflib.get_close_matches(normalize_text(raw), self.choices, n=1, cutoff=0.6)
@@ -179,6 +205,9 @@ class _Indicators:
 
     def names(self, ind: Any) -> dict[str, Any]:
         return {"indicator": ind, "name": self.indicators.get(ind, {}).get("name", ind)}
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*[-+]?[\d,，.．０-９]+\s*$")
 
 
 class _Rows:
@@ -233,7 +262,7 @@ class _Rows:
     def period(self, rownum: int, rowvals: list[Any], vcol: Col, vraw: str, header_period: Any
                ) -> tuple[bool, Any, str, str]:
         """(go on with this value, period or ``None``, period as written, its column)."""
-        if self.layout != "long":
+        if self.layout == "wide":
             return not is_blank(vraw), header_period, vcol["header"], colname(vcol)
         period_col = self.field("period")
         praw, pcol_name = self.cell(rowvals, period_col), colname(period_col)
@@ -247,7 +276,44 @@ class _Rows:
                          severity="warning", period=period_key(period), today=self.today)
         return True, period, praw, pcol_name
 
+    def _record(self, ind: str, period: Any, number: float, basis: str, note: str, src: str, rownum: int,
+                vcol: Col, praw: str, pcol_name: str, vraw: str) -> None:
+        self.records.append({
+            "indicator_id": ind, "year": period.year, "month": period.month,
+            "first_month": period.first_month, "value": float(number), "basis": basis,
+            "note": note, "source": src, "row": rownum, "col_index": vcol["index"],
+            "period_key": period_key(period), "period_text": str(praw).strip(),
+            "period_column": pcol_name, "value_column": colname(vcol), "value_text": vraw.strip(),
+        })
+
+    def month_row(self, rownum: int, rowvals: list[Any]) -> None:
+        """A month a row: its period, then one value per indicator column (its header's unit, when
+        the value writes none: ``3000000`` under ``项目总成本（元）`` for an indicator in 万元)."""
+        cells = [(c, ind, self.cell(rowvals, c)) for c, ind in self.periods]
+        if all(is_blank(v) for _, _, v in cells):
+            return
+        go_on, period, praw, pcol_name = self.period(rownum, rowvals, self.periods[0][0], "x", None)
+        if not go_on:
+            return
+        basis_col = self.field("basis")
+        basis_raw = self.cell(rowvals, basis_col) if basis_col else None
+        note = self.cell(rowvals, self.field("note")).strip()
+        src = self.cell(rowvals, self.field("source")).strip()
+        for vcol, ind, vraw in cells:
+            if is_blank(vraw) or is_dash(vraw):
+                continue
+            meta = self.found.indicators.get(ind, {})
+            basis = _basis_for(self.ctx, basis_raw, meta, ind, rownum, colname(basis_col) if basis_col else None)
+            unit = header_unit(vcol["header"])
+            written = f"{vraw.strip()}{unit}" if unit and _PLAIN_NUMBER.match(vraw) else vraw
+            number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol))
+            if number is not None and period is not None and basis is not None:
+                self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)
+
     def row(self, rownum: int, rowvals: list[Any]) -> None:
+        if self.layout == "wide_months":
+            self.month_row(rownum, rowvals)
+            return
         if self.layout == "long":
             value_col = self.field("value")
             value_cells = [(value_col, self.cell(rowvals, value_col), None)]
@@ -281,13 +347,7 @@ class _Rows:
             number = _value_check(self.ctx, vraw, meta, ind, rownum, colname(vcol))
             if number is None or period is None or basis is None:
                 continue
-            self.records.append({
-                "indicator_id": ind, "year": period.year, "month": period.month,
-                "first_month": period.first_month, "value": float(number), "basis": basis,
-                "note": note, "source": src, "row": rownum, "col_index": vcol["index"],
-                "period_key": period_key(period), "period_text": str(praw).strip(),
-                "period_column": pcol_name, "value_column": colname(vcol), "value_text": vraw.strip(),
-            })
+            self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)
 
 
 def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators) -> None:
@@ -311,18 +371,24 @@ def ingest_actuals_frame(
     """Validate and normalise an actuals table read by :func:`analytics.ingest.readers.read_table`."""
     header_row = int(frame.attrs.get("header_row", 1))
     fields, period_cols, bad_period_cols, other = map_columns(frame, ACTUALS_ALIASES)
-    layout, period_cols, bad_period_cols, other = _layout(ctx, frame, fields, period_cols, bad_period_cols, other)
+    found = _Indicators(indicators)
+    layout, period_cols, bad_period_cols, other = _layout(ctx, frame, fields, period_cols, bad_period_cols, other, found)
     if layout is None:
         return fail("actuals", ctx)
     check_column_duplicates(ctx, fields, header_row)
+    if layout == "wide_months":  # a column named close to an indicator: its data would be lost unsaid
+        for c in [c for c in other if found.suggestion(_HEADER_UNIT.sub("", str(c["header"] or "")))]:
+            ctx.add("unknown_indicator", row=header_row, column=colname(c), value=str(c["header"]).strip(),
+                    suggestion=found.suggestion(_HEADER_UNIT.sub("", str(c["header"]))), **found.examples)
+            other.remove(c)
     if other:
         ctx.add("ignored_columns", row=header_row, severity="warning", columns=[colname(c) for c in other],
-                header_row=header_row, example="actuals" if layout == "long" else "actuals_wide")
+                header_row=header_row, example={"long": "actuals", "wide_months": "actuals_months"}.get(layout, "actuals_wide"))
     if frame.empty:
         ctx.add("no_data", header_row=header_row)
         return fail("actuals", ctx)
-    usable_periods = check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
-    found = _Indicators(indicators)
+    usable_periods = period_cols if layout == "wide_months" else \
+        check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
     rows = _Rows(frame, ctx, fields, layout, usable_periods, found, today)
     for i, (rownum, rowvals) in enumerate(zip(frame.index.tolist(), frame.to_numpy(dtype=object).tolist())):
         if not i & 511:
@@ -334,4 +400,4 @@ def ingest_actuals_frame(
     if not records and not ctx.has_errors:
         ctx.add("no_data", header_row=header_row)
     records.sort(key=lambda r: (r["row"], r["col_index"]))
-    return make_result("actuals", layout, ctx, records, ACTUALS_COLUMNS)
+    return make_result("actuals", "wide" if layout == "wide_months" else layout, ctx, records, ACTUALS_COLUMNS)

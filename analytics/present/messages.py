@@ -80,12 +80,14 @@ _EXAMPLES = {
     "zh": {
         "actuals": "指标编号、月份、数值、口径、备注",
         "actuals_wide": "指标编号、指标名称、2024-01、2024-02……",
+        "actuals_months": "月份、各指标的名称或编号（一行一个月、一列一个指标）；或 指标编号、月份、数值",
         "budget": "月份、资金来源、金额、口径、备注",
         "budget_wide": "月份、中央补助、地方资金、其他资金、合计",
     },
     "en": {
         "actuals": "indicator_id, period, value, basis, note",
         "actuals_wide": "indicator_id, name, 2024-01, 2024-02, …",
+        "actuals_months": "period, then each indicator's name or id (a month a row, an indicator a column); or indicator_id, period, value",
         "budget": "period, source, amount, basis, note",
         "budget_wide": "period, central, local, other, total",
     },

@@ -493,6 +493,34 @@ def test_values_written_with_their_unit_are_read_in_the_indicators_unit() -> Non
     assert "120万元" in render_problem(r.warnings[0], "zh")
 
 
+def test_a_month_a_row_with_a_column_per_indicator() -> None:
+    """A 台账 as kept in Excel: one row a month, one column an indicator (its name, or its id; a
+    unit in brackets after it read as the unit of the values under it, converted with a warning)."""
+    text = ("月份,城镇新增就业人员规模（万人）,graduate_placement_rate,因就业问题发生重大群体性事件数量,备注\n"
+            "2024年1月,1.2,91%,0,\n2024年2月,2.5,,0,春节\n2024年3月,3.4,92,,\n")
+    assert ingest_actuals(_csv(text), INDICATORS, filename="a.csv").problems == []
+    in_people = text.replace("（万人）", "（人）").replace(",1.2,", ",12000,").replace(",2.5,", ",25000,")
+    r = ingest_actuals(_csv(in_people.replace(",3.4,", ",34000,")), INDICATORS, filename="a.csv")
+    assert r.ok and r.layout == "wide", result_report(r)
+    got = r.data[["indicator_id", "month", "value", "basis", "note"]].values.tolist()
+    assert got == [["new_urban_jobs", 1, 1.2, "ytd", ""], ["graduate_placement_rate", 1, 91.0, "level", ""],
+                   ["mass_incidents", 1, 0.0, "month", ""], ["new_urban_jobs", 2, 2.5, "ytd", "春节"],
+                   ["mass_incidents", 2, 0.0, "month", "春节"], ["new_urban_jobs", 3, 3.4, "ytd", ""],
+                   ["graduate_placement_rate", 3, 92.0, "level", ""]]
+    assert [(p.code, p.row) for p in r.warnings] == [("value_unit", 2), ("value_unit", 3), ("value_unit", 4)]
+    bad = ingest_actuals(_csv(text.replace("2024年2月", "").replace(",3.4,", ",-1,") + "2024年4月,5,,,\n2024年4月,6,,,\n"),
+                         INDICATORS, filename="a.csv")
+    assert sorted(p.code for p in bad.errors) == ["blank_period", "duplicate", "negative"], result_report(bad)
+    assert "第 5、6 行" in result_report(bad) and "第 3 行「月份」列" in result_report(bad)
+    odd = ingest_actuals(_csv("月份,城镇新增就业人员规模,负责人\n2024-01,1.2,张三\n"), INDICATORS, filename="a.csv")
+    assert odd.ok and [p.code for p in odd.warnings] == ["ignored_columns"]  # 负责人 names no indicator
+    none = ingest_actuals(_csv("月份,某某指标\n2024-01,1.2\n"), INDICATORS, filename="a.csv")
+    assert [p.code for p in none.errors] == ["missing_columns"] and "一列一个指标" in result_report(none)
+    typo = ingest_actuals(_csv("月份,城镇新增就业人员规模,登记失业人员数量\n2024-01,1.2,3\n"), INDICATORS, filename="a.csv")
+    assert [(p.code, p.row) for p in typo.errors] == [("unknown_indicator", 1)]  # its data would be lost unsaid
+    assert "登记失业人员规模" in result_report(typo)
+
+
 def test_budget_wide_by_month_and_custom_sources() -> None:
     text = "资金来源,2024-01,2024-02\n中央补助,10,20\n地方资金,5,\n合计,15,20\n"
     r = ingest_budget(_csv(text), filename="b.csv")

@@ -311,7 +311,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "grid_no_changes": {"zh": "没有修改需要保存。", "en": "Nothing to save."},
     "grid_saved": {"zh": "已保存 {n} 个单元格。", "en": "Saved {n} cells."},
     "import_title": {"zh": "导入数据文件", "en": "Import a data file"},
-    "import_help": {"zh": "CSV（UTF-8、带 BOM 或 GBK）或 Excel（.xlsx），长表或宽表均可，也可以是填好的绩效监控表/自评表（选“实际数据”读其完成值，选“支出数据”读其资金执行数），不超过 {mb} MB。文件先完整检查，全部无误才能导入；导入是“全部或全不”，不会只导入一部分。", "en": "CSV (UTF-8, with BOM or GBK) or Excel (.xlsx), long or wide layout, or a filled monitoring / self-evaluation form (Actuals reads its values, Spending its funds block), up to {mb} MB. The whole file is checked first and can be imported only when it has no errors; an import is all or nothing."},
+    "import_help": {"zh": "CSV（UTF-8、带 BOM 或 GBK）或 Excel（.xlsx），长表或宽表均可（宽表：一行一个指标、一列一个月，或一行一个月、一列一个指标），也可以是填好的绩效监控表/自评表（选“实际数据”读其完成值，选“支出数据”读其资金执行数），不超过 {mb} MB。文件先完整检查，全部无误才能导入；导入是“全部或全不”，不会只导入一部分。", "en": "CSV (UTF-8, with BOM or GBK) or Excel (.xlsx), long or wide layout (an indicator a row and a month a column, or a month a row and an indicator a column), or a filled monitoring / self-evaluation form (Actuals reads its values, Spending its funds block), up to {mb} MB. The whole file is checked first and can be imported only when it has no errors; an import is all or nothing."},
     "import_file": {"zh": "选择文件", "en": "Choose a file"},
     "import_kind": {"zh": "数据类型", "en": "Kind of data"},
     "import_kind_auto": {"zh": "自动识别", "en": "Detect"},
