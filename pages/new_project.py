@@ -26,7 +26,7 @@ from analytics.present.tables_text import (advice_message, no_table_message, not
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.errors import StoreError
 from analytics.ingest.forms import project_years
-from analytics.storage.project_files import NoYearError, project_id_for, save_to_store
+from analytics.storage.project_files import NoYearError, name_source, project_id_for, save_to_store
 from analytics.storage.project_files import default_name as table_name
 from analytics.storage.schema import DEFAULT_PROJECT, project_id_ok
 from analytics.present.i18n import t
@@ -281,6 +281,9 @@ f1, f2 = st.columns([3, 1])
 name = f1.text_input(tx("name"), value=default_name, key=f"np_name_{digest}")
 pid = f2.text_input(tx("project_id"), value="", placeholder=project_id_for(name or default_name), key=f"np_id_{digest}",
                     help=tx("project_id_help"))
+named_from = name_source(reading, filename)
+if named_from != "table" and name == default_name:
+    f1.caption(tx(f"name_from_{named_from}"))
 choices = sorted(set(range(2015, 2036)) | set(years_read) | ({int(year)} if year else set()))
 chosen_years = st.multiselect(tx("years"), choices, default=years_read or ([int(year)] if year else []), key=f"np_years_{digest}_{year or ''}")
 c1, c2 = st.columns(2)

@@ -31,7 +31,7 @@ from analytics.ingest.tables.titles import title_name
 from analytics.storage.connection import SAMPLE_ORIGIN
 from analytics.storage.seeding import SAMPLE_ACTUALS, SAMPLE_BUDGET
 
-__all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "default_name", "folder_files", "is_sample",
+__all__ = ["DATA_FILES", "SAMPLE_FILES", "FolderFiles", "NoYearError", "SavedProject", "default_name", "folder_files", "name_source", "is_sample",
            "project_id_for", "project_years", "save_to_store", "write_folder"]
 
 _ID_RE = re.compile(r"[^A-Za-z0-9_\-]+")
@@ -251,6 +251,17 @@ def default_name(reading: Mapping[str, Any], filename: str = "") -> str:
     file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
     stem = (file.rsplit(".", 1)[0] if "." in file else file).strip()
     return title_name(stem) or stem or "未命名项目"
+
+
+def name_source(reading: Mapping[str, Any], filename: str = "") -> str:
+    """Where :func:`default_name` found the name: ``table`` (a 项目名称 cell or label), ``title``
+    (the table's title), ``file_title`` (a file named as a title), ``file`` (the file's name) or
+    ``none`` (未命名项目) — said beside the name for the review."""
+    if str((reading.get("project") or {}).get("name") or "").strip():
+        return "title" if (reading.get("source") or {}).get("name_from") == "title" else "table"
+    file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
+    stem = (file.rsplit(".", 1)[0] if "." in file else file).strip()
+    return "file_title" if title_name(stem) else "file" if stem else "none"
 
 
 def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> FolderFiles:

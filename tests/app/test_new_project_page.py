@@ -313,3 +313,15 @@ def test_the_tables_points_are_shown_corrected_and_saved(at: AppTest) -> None:
     at.switch_page("pages/targets.py").run()
     assert not at.exception
     assert at.dataframe[0].value["分值"].tolist() == ["20.00分", "25.00分"]
+
+
+def test_a_name_taken_from_the_title_or_the_file_is_said_beside_it(at: AppTest) -> None:
+    """No 项目名称 in the table: the name its title gives is filled in and said to be taken from the
+    title; with no title either, the field says to give the official name."""
+    rows = "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t维修工程处数\t≥12处\n产出指标\t质量指标\t验收合格率\t100%\n"
+    _paste(at, "某县2023年农村饮水安全维修养护项目绩效目标表\n" + rows)
+    name = next(w for w in at.text_input if w.key and w.key.startswith("np_name_"))
+    assert name.value == "农村饮水安全维修养护项目"
+    assert "名称取自表格标题，请核对" in _body(at)
+    _paste(at, rows)
+    assert "名称取自表格标题" not in _body(at) and "暂以文件名命名，请改为项目的正式名称" in _body(at)

@@ -61,9 +61,9 @@ def test_only_the_lines_above_the_header_name_the_project() -> None:
     """An indicator whose words end like a title (完成项目绩效自评报告) names no project."""
     lex = load_lexicon()
     rows = [["一级指标", "二级指标", "三级指标", "指标值"], ["产出指标", "数量指标", "某某乡镇绩效自评报告", "1份"]]
-    assert project_name(RawTable("text-tab", rows, ["L1", "L2"]), None, lex) is None
+    assert project_name(RawTable("text-tab", rows, ["L1", "L2"]), None, lex) == (None, None)
     titled = RawTable("text-tab", [["某某乡镇道路养护项目绩效目标表"], *rows], ["L0", "L1", "L2"])
-    assert project_name(titled, None, lex) == "某某乡镇道路养护项目"
+    assert project_name(titled, None, lex) == ("某某乡镇道路养护项目", "title")
 
 
 @pytest.mark.parametrize("text, name", [
@@ -78,3 +78,4 @@ def test_only_the_lines_above_the_header_name_the_project() -> None:
 def test_parse_table_names_the_project_from_a_run_or_the_title(text: str, name: str) -> None:
     result = parse_table(text.encode("utf-8"), filename="t.txt")
     assert isinstance(result, TableReading) and result.indicators and result.project["name"] == name
+    assert result.source.get("name_from") in ((None, "label") if "项目名称" in text else ("title",))

@@ -402,3 +402,8 @@ def test_a_table_without_a_project_name_is_named_by_its_file_everywhere(tmp_path
     assert default_name({"project": {"name": " 节水达标建设 "}}, "x.xlsx") == "节水达标建设"
     assert default_name({}) == "未命名项目"
     assert default_name({}, "2024年某区职业技能培训项目绩效目标表.xlsx") == "某区职业技能培训项目"  # a file named as a title
+    from analytics.storage.project_files import name_source
+    assert name_source(reading) == "file" and name_source({}) == "none"
+    assert name_source({}, "2024年某区职业技能培训项目绩效目标表.xlsx") == "file_title"
+    assert name_source({"project": {"name": "甲"}, "source": {"name_from": "title"}}) == "title"
+    assert name_source({"project": {"name": "甲"}, "source": {"name_from": "label"}}) == "table"

@@ -74,10 +74,18 @@ def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon
     if isinstance(result, TableReading):
         shown = next((t for t in tables if t.sheet == result.source.get("sheet")), tables[0] if tables else None)
         if not result.project.get("name") and shown is not None:  # read another way than by its header: its title
-            result.project["name"] = project_name(simplified(shown)[0], result.source.get("title"), lex)
+            _named(result, simplified(shown)[0], lex)
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
         result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
     return result
+
+
+def _named(result: TableReading, table: RawTable, lex: Lexicon) -> None:
+    """``result``'s project named by a label run with its value in a line of ``table`` or by its
+    title (:func:`.titles.project_name`), and ``source.name_from`` saying which, for the review."""
+    name, where = project_name(table, result.source.get("title"), lex)
+    if name:
+        result.project["name"], result.source["name_from"] = name, where
 
 
 def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: str | None, year: int | None,
@@ -131,8 +139,8 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
                 result = _with_title_year(table, given, result, lex, name, converted)
-            result.project["name"] = result.project.get("name") or project_name(  # no 项目名称 cell: a run's, the title's
-                given, result.source.get("title"), lex)
+            if not result.project.get("name"):  # no 项目名称 cell: a run's, the title's
+                _named(result, given, lex)
             projects = _by_project(table, result, lex)
             if projects is not None:  # a system's export: many projects in one sheet
                 return merge_forms(projects, form)

@@ -135,10 +135,15 @@ def named_in_run(rows: list[list[str]], lex: Lexicon) -> str | None:
     return min(found)[2] if found else None
 
 
-def project_name(table: RawTable, title: str | None, lex: Lexicon) -> str | None:
-    """The project ``table`` is about when no label cell named it: a name label in a line of the
-    rows down to its header (the first row naming 一级指标, 指标名称 …; a table's own rows never name
-    it), else the form's ``title``, else a title line of those rows (see the module)."""
+def project_name(table: RawTable, title: str | None, lex: Lexicon) -> tuple[str | None, str | None]:
+    """(name, where it was found: ``label`` or ``title``) of the project ``table`` is about when no
+    label cell named it: a name label in a line of the rows down to its header (the first row naming
+    一级指标, 指标名称 …; a table's own rows never name it), else the form's ``title``, else a title
+    line of those rows (see the module); (None, None) when none names it."""
     upto = next((k + 1 for k, row in enumerate(table.rows[:_ROWS]) if any(_HEADER_WORDS.search(c) for c in row)), _ROWS)
     above = RawTable(table.fmt, table.rows[:upto], table.refs[:upto])
-    return named_in_run(above.rows, lex) or title_name(title) or prose_title(above)
+    labelled = named_in_run(above.rows, lex)
+    if labelled:
+        return labelled, "label"
+    titled = title_name(title) or prose_title(above)
+    return (titled, "title") if titled else (None, None)
