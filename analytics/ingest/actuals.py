@@ -7,13 +7,12 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import math
-import re
 from typing import Any, Mapping
 
 import pandas as pd
 
 from analytics.core.qualitative import parse_checkin
-from analytics.core.values import ValueParseError, normalize_text, parse_bool
+from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
 from analytics.ingest.checks import (
     check_column_duplicates,
     check_period_headers,
@@ -29,6 +28,10 @@ from analytics.ingest.schema import (
     KIND_BASES,
     Col,
     colname,
+    header_scale,
+    header_unit,
+    header_words,
+    in_header_unit,
     is_blank,
     is_dash,
     is_future,
@@ -48,8 +51,10 @@ def _value_check(
     ind: str,
     row: int,
     column: str,
+    said: bool = False,
 ) -> float | None:
-    """Parse and check one value cell of an actuals table (not blank)."""
+    """Parse and check one value cell of an actuals table (not blank); ``said``: its unit came from
+    the column's header, whose conversion is said once for the column, not at each value."""
     name = str(meta.get("name") or ind)
     unit = str(meta.get("unit") or "")
     kind = str(meta.get("kind") or "")
@@ -76,7 +81,7 @@ def _value_check(
         if code is not None:
             ctx.add(code, row=row, column=column, value=raw, **words, **base)
             return None
-        if words:
+        if words and not said:
             ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", **words, **base)
     assert number is not None
     if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
@@ -161,15 +166,6 @@ def _layout(ctx: Collector, frame: pd.DataFrame, fields: Mapping[str, list[Col]]
     return "wide", period_cols, bad_period_cols, other
 
 
-_HEADER_UNIT = re.compile(r"\s*[(（\[【]\s*(?P<unit>[^()（）\[\]【】]{1,8})\s*[)）\]】]\s*$")
-
-
-def header_unit(header: Any) -> str:
-    """The unit a column's header writes in brackets after the indicator (``项目总成本（万元）`` → 万元)."""
-    m = _HEADER_UNIT.search(str(header or ""))
-    return m.group("unit").strip() if m else ""
-
-
 class _Indicators:
     """Finds the indicator a row names (by id, else by name), with a suggestion for an unknown one;
     each distinct text is looked up once."""
@@ -195,7 +191,7 @@ class _Indicators:
     def column(self, header: Any) -> str | None:
         """The indicator a column's header names (its id or name; a unit in brackets after it aside)."""
         text = str(header or "").strip()
-        return (self.find(text) or self.find(_HEADER_UNIT.sub("", text))) if text else None
+        return (self.find(text) or self.find(header_words(text))) if text else None
 
     def suggestion(self, raw: str) -> str | None:
         if raw not in self.suggested:
@@ -205,9 +201,6 @@ class _Indicators:
 
     def names(self, ind: Any) -> dict[str, Any]:
         return {"indicator": ind, "name": self.indicators.get(ind, {}).get("name", ind)}
-
-
-_PLAIN_NUMBER = re.compile(r"^\s*[-+]?[\d,，.．０-９]+\s*$")
 
 
 class _Rows:
@@ -304,9 +297,9 @@ class _Rows:
                 continue
             meta = self.found.indicators.get(ind, {})
             basis = _basis_for(self.ctx, basis_raw, meta, ind, rownum, colname(basis_col) if basis_col else None)
-            unit = header_unit(vcol["header"])
-            written = f"{vraw.strip()}{unit}" if unit and _PLAIN_NUMBER.match(vraw) else vraw
-            number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol))
+            scale = header_scale(vcol["header"], str(meta.get("unit") or ""))
+            written = in_header_unit(vraw, vcol["header"]) if scale not in (None, 1.0) else vraw
+            number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol), said=written != vraw)
             if number is not None and period is not None and basis is not None:
                 self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)
 
@@ -377,10 +370,17 @@ def ingest_actuals_frame(
         return fail("actuals", ctx)
     check_column_duplicates(ctx, fields, header_row)
     if layout == "wide_months":  # a column named close to an indicator: its data would be lost unsaid
-        for c in [c for c in other if found.suggestion(_HEADER_UNIT.sub("", str(c["header"] or "")))]:
+        for c in [c for c in other if found.suggestion(header_words(c["header"]))]:
             ctx.add("unknown_indicator", row=header_row, column=colname(c), value=str(c["header"]).strip(),
-                    suggestion=found.suggestion(_HEADER_UNIT.sub("", str(c["header"]))), **found.examples)
+                    suggestion=found.suggestion(header_words(c["header"])), **found.examples)
             other.remove(c)
+        for c, ind in period_cols:  # a unit in brackets: converted (said once), or another unit (read as written)
+            meta = indicators.get(ind, {})
+            unit, scale = str(meta.get("unit") or ""), header_scale(c["header"], str(meta.get("unit") or ""))
+            if scale != 1.0:
+                ctx.add("unit_converted" if scale else "unit_mismatch", row=header_row, column=colname(c),
+                        value=header_unit(c["header"]), severity="warning", expected=unit or "—", factor=number_text(scale or 0),
+                        indicator=ind, name=meta.get("name", ind))
     if other:
         ctx.add("ignored_columns", row=header_row, severity="warning", columns=[colname(c) for c in other],
                 header_row=header_row, example={"long": "actuals", "wide_months": "actuals_months"}.get(layout, "actuals_wide"))

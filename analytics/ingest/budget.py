@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
-from analytics.core.values import Period, normalize_text
+from analytics.core.values import Period, normalize_text, number_text
 from analytics.ingest.checks import (
     check_column_duplicates,
     check_period_headers,
@@ -32,7 +32,9 @@ from analytics.ingest.schema import (
     SOURCE_ALIASES,
     Col,
     colname,
+    header_scale,
     header_unit,
+    in_header_unit,
     is_blank,
     is_dash,
     is_future,
@@ -91,10 +93,11 @@ def _check_header(ctx: Collector, fields: Mapping[str, list[Col]], source_cols: 
                 header_row=header_row, example="budget" if mode == "long" else "budget_wide")
     for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols]:
         for c in fields.get(name, [])[:1]:
-            unit = header_unit(c["header"])
-            if unit and normalize_text(unit) != "万元":
-                ctx.add("unit_mismatch", row=header_row, column=colname(c), value=unit, severity="warning",
-                        expected="万元", subject="budget")
+            scale = header_scale(c["header"], "万元")  # 金额（元）: converted, said once; 金额（个）: read as 万元, said
+            if scale != 1.0:
+                ctx.add("unit_converted" if scale else "unit_mismatch", row=header_row, column=colname(c),
+                        value=header_unit(c["header"]), severity="warning", expected="万元", subject="budget",
+                        factor=number_text(scale or 0))
 
 
 class _Rows:
@@ -106,6 +109,7 @@ class _Rows:
         self.ctx, self.today = ctx, today
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
+        self.headers = {colname(c): c["header"] for c in frame.attrs.get("columns", [])}
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
         self.records: list[dict[str, Any]] = []
@@ -121,12 +125,14 @@ class _Rows:
         return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
-        number, code, words = read_in_unit(raw, "万元")  # 3000万元, or 30000000元 for an amount in 万元
+        header = self.headers.get(column)
+        written = in_header_unit(raw, header) if header_scale(header, "万元") not in (None, 1.0) else raw  # 金额（元）
+        number, code, words = read_in_unit(written, "万元")  # 3000万元, or 30000000元 for an amount in 万元
         extra = {"source": src} if src else {"subject": "budget"}
         if code is not None:
-            self.ctx.add(code, row=rownum, column=column, value=raw.strip(), **words, **extra)
+            self.ctx.add(code, row=rownum, column=column, value=written.strip(), **words, **extra)
             return None
-        if words:
+        if words and written == raw:  # a header's unit is said once, for its column
             self.ctx.add("value_unit", row=rownum, column=column, value=raw.strip(), severity="warning", **words, **extra)
         assert number is not None
         if number < 0:
@@ -230,7 +236,7 @@ class _Rows:
         if total_col is not None and not is_blank(traw) and not is_dash(traw):
             total = self.amount(traw, rownum, colname(total_col), None)
             if total is not None and clean and abs(total - sum(amounts)) > TOTAL_TOLERANCE:
-                self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=traw.strip(),
+                self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=in_header_unit(traw, total_col["header"]).strip(),
                              severity="warning", sum=round(sum(amounts), 6), diff=round(total - sum(amounts), 6))
 
     def by_month_row(self, rownum: int, rowvals: list[Any], note: str, periods: list[tuple[Col, Period]]) -> None:

@@ -44,9 +44,40 @@ def norm_header(text: Any) -> str:
     return re.sub(r"[_\-*:：·.]", "", t)
 
 
+_BRACKETED = r"[(\[【〔]([^)\]】〕]*)[)\]】〕]"
+
+
 def header_unit(text: Any) -> str:
-    m = re.search(r"[(\[【〔]([^)\]】〕]*)[)\]】〕]", normalize_text(text))
-    return m.group(1) if m else ""
+    """The unit a header writes in brackets (``金额（元）`` → 元, ``金额（单位：元）`` → 元)."""
+    m = re.search(_BRACKETED, normalize_text(text))
+    return re.sub(r"^单位\s*[:：]\s*", "", m.group(1)).strip() if m else ""
+
+
+def header_words(text: Any) -> str:
+    """A header without its unit in brackets (``城镇新增就业人员规模（万人）`` → 城镇新增就业人员规模)."""
+    return re.sub(_BRACKETED, "", normalize_text(text)).strip()
+
+
+def header_scale(text: Any, unit: str) -> float | None:
+    """How many ``unit`` one of the unit a header writes makes (``金额（元）`` for 万元: 0.0001): 1 when
+    it writes none or ``unit`` itself, None when it writes another unit (``金额（个）``)."""
+    written = header_unit(text)
+    if not written or normalize_text(written) == normalize_text(unit):
+        return 1.0
+    try:
+        return parse_quantity("1" + written, unit)[0]
+    except ValueParseError:
+        return None
+
+
+_PLAIN_NUMBER = re.compile(r"^\s*[-+]?[\d,，.．０-９]+\s*$")
+
+
+def in_header_unit(raw: str, header: Any) -> str:
+    """A plain number under a header writing its unit, written with that unit (``30000`` under
+    ``金额（元）`` → ``30000元``), to be read in the indicator's or amount's unit; other cells as written."""
+    unit = header_unit(header)
+    return f"{raw.strip()}{unit}" if unit and _PLAIN_NUMBER.match(raw) else raw
 
 
 def _aliases(table: Mapping[str, Iterable[str]]) -> dict[str, str]:

@@ -507,7 +507,11 @@ def test_a_month_a_row_with_a_column_per_indicator() -> None:
                    ["mass_incidents", 1, 0.0, "month", ""], ["new_urban_jobs", 2, 2.5, "ytd", "春节"],
                    ["mass_incidents", 2, 0.0, "month", "春节"], ["new_urban_jobs", 3, 3.4, "ytd", ""],
                    ["graduate_placement_rate", 3, 92.0, "level", ""]]
-    assert [(p.code, p.row) for p in r.warnings] == [("value_unit", 2), ("value_unit", 3), ("value_unit", 4)]
+    assert [(p.code, p.row) for p in r.warnings] == [("unit_converted", 1)]  # said once, for the column
+    assert "1人 = 0.0001万人" in result_report(r) and "1 人 = 0.0001 万人" in result_report(r, "en")
+    other = ingest_actuals(_csv(text.replace("因就业问题发生重大群体性事件数量", "因就业问题发生重大群体性事件数量（家）")),
+                           INDICATORS, filename="a.csv")  # another unit: read as the indicator's, said
+    assert other.ok and [(p.code, p.column) for p in other.warnings] == [("unit_mismatch", "因就业问题发生重大群体性事件数量（家）")]
     bad = ingest_actuals(_csv(text.replace("2024年2月", "").replace(",3.4,", ",-1,") + "2024年4月,5,,,\n2024年4月,6,,,\n"),
                          INDICATORS, filename="a.csv")
     assert sorted(p.code for p in bad.errors) == ["blank_period", "duplicate", "negative"], result_report(bad)
@@ -534,9 +538,14 @@ def test_budget_wide_by_month_and_custom_sources() -> None:
     assert "central" in render_problem(r.errors[0], "en")
 
 
-def test_budget_header_unit_in_yuan_warns() -> None:
-    r = ingest_budget(_csv("月份,资金来源,金额（元）\n2024-01,中央,3\n"), filename="b.csv")
-    assert r.ok and [p.code for p in r.warnings] == ["unit_mismatch"]
+def test_budget_header_unit_in_yuan_is_converted_and_said_once() -> None:
+    """30000 under 金额（元） is 3万元, never 30000万元; another unit (个) is read as 万元 and said."""
+    r = ingest_budget(_csv("月份,资金来源,金额（元）\n2024-01,中央,30000\n2024-02,中央,50000\n"), filename="b.csv")
+    assert r.ok and r.data["amount"].tolist() == [3.0, 5.0] and [p.code for p in r.warnings] == ["unit_converted"]
+    wide = ingest_budget(_csv("月份,中央补助（元）,地方资金,合计（单位：元）\n2024-01,30000,1,40000\n"), filename="b.csv")
+    assert wide.data["amount"].tolist() == [3.0, 1.0] and [p.code for p in wide.warnings] == ["unit_converted"] * 2
+    r = ingest_budget(_csv("月份,资金来源,金额（个）\n2024-01,中央,3\n"), filename="b.csv")
+    assert r.ok and r.data["amount"].tolist() == [3.0] and [p.code for p in r.warnings] == ["unit_mismatch"]
 
 
 def test_ingest_any_detects_kind() -> None:
@@ -633,7 +642,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
     example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
-    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家",
+    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001",
 )
 
 

@@ -238,6 +238,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the value \"{value}\" is in \"{written_unit}\", not in the unit of {what_en} (\"{unit}\"), and cannot be converted. "
         "Enter the number in \"{unit}\", e.g. 12.5.",
     },
+    "unit_converted": {
+        "zh": "{loc}的表头写明单位「{value}」，{what_zh}的单位是「{expected}」：这一列的数值已按 1{value} = {factor}{expected} 换算导入。",
+        "en": "{loc}: the header gives the unit \"{value}\" and {what_en} is in \"{expected}\": the column's numbers were "
+        "converted at 1 {value} = {factor} {expected}.",
+    },
     "value_unit": {
         "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",
         "en": "{loc}: the value \"{value}\" was converted to the unit of {what_en} and imported as {number} {unit}.",
@@ -272,8 +277,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "Use one basis for the whole year: all monthly or all year-to-date.",
     },
     "total_mismatch": {
-        "zh": "{loc}的合计「{value}」与各资金来源之和 {sum} 相差 {diff}。请核对合计或各项金额。",
-        "en": "{loc}: the total \"{value}\" differs from the sum of the sources ({sum}) by {diff}. "
+        "zh": "{loc}的合计「{value}」与各资金来源之和 {sum}万元 相差 {diff}万元。请核对合计或各项金额。",
+        "en": "{loc}: the total \"{value}\" differs from the sum of the sources ({sum} 万元) by {diff} 万元. "
         "Check the total or the amounts.",
     },
     # ----------------------------------------------------------------- limits (data/limits.yaml)
