@@ -14,6 +14,7 @@ import pandas as pd
 from analytics.core.qualitative import parse_checkin
 from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
 from analytics.ingest.checks import (
+    assumed_year,
     check_column_duplicates,
     check_period_headers,
     fail,
@@ -212,6 +213,7 @@ class _Rows:
         self.ctx, self.layout, self.periods, self.found, self.today = ctx, layout, periods, found, today
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
+        self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
         self.records: list[dict[str, Any]] = []
 
     def field(self, name: str) -> Col | None:
@@ -259,7 +261,7 @@ class _Rows:
             return not is_blank(vraw), header_period, vcol["header"], colname(vcol)
         period_col = self.field("period")
         praw, pcol_name = self.cell(rowvals, period_col), colname(period_col)
-        period, perr = parse_period_cell(praw)
+        period, perr = parse_period_cell(praw, self.year)
         if perr is not None:
             if perr == "blank_period" and is_blank(vraw):
                 return False, None, praw, pcol_name
@@ -397,6 +399,7 @@ def ingest_actuals_frame(
     records = rows.records
     report_duplicates(ctx, records, "indicator_id", found.names)
     _check_ytd(ctx, records, found)
+    assumed_year(ctx, frame, records, header_row)
     if not records and not ctx.has_errors:
         ctx.add("no_data", header_row=header_row)
     records.sort(key=lambda r: (r["row"], r["col_index"]))

@@ -17,6 +17,7 @@ import pandas as pd
 
 from analytics.core.values import Period, normalize_text, number_text
 from analytics.ingest.checks import (
+    assumed_year,
     check_column_duplicates,
     check_period_headers,
     fail,
@@ -109,6 +110,7 @@ class _Rows:
         self.ctx, self.today = ctx, today
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
+        self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
         self.headers = {colname(c): c["header"] for c in frame.attrs.get("columns", [])}
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
@@ -168,7 +170,7 @@ class _Rows:
     def period(self, rowvals: list[Any], rownum: int) -> tuple[Period | None, str]:
         period_col = self.field("period")
         raw = self.cell(rowvals, period_col)
-        period, perr = parse_period_cell(raw)
+        period, perr = parse_period_cell(raw, self.year)
         if perr is not None:
             self.ctx.add(perr, row=rownum, column=colname(period_col), value=raw.strip())
             return None, raw
@@ -340,6 +342,7 @@ def ingest_budget_frame(
     records = rows.records
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     _check_totals(ctx, records, rows.totals)
+    assumed_year(ctx, frame, records, header_row)
     _ytd_to_monthly(ctx, records)
     if not records and not ctx.has_errors:
         ctx.add("no_data", header_row=header_row)

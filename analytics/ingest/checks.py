@@ -17,6 +17,7 @@ from analytics.ingest.schema import (
     colname,
     empty_frame,
     is_future,
+    month_in_year,
     period_key,
 )
 
@@ -36,8 +37,13 @@ def check_period_headers(
     header_row: int,
     today: _dt.date | None,
 ) -> list[tuple[dict[str, Any], Period]]:
+    yearless = [col for col in bad if month_in_year(col["header"], 2000)]  # 1月, 2月 … with no year named anywhere: said once
+    if yearless:
+        ctx.add("month_without_year", row=header_row, column=colname(yearless[0]), value=yearless[0]["header"],
+                columns=[colname(c) for c in yearless])
     for col in bad:
-        ctx.add("bad_period", row=header_row, column=colname(col), value=col["header"], header=True)
+        if col not in yearless:
+            ctx.add("bad_period", row=header_row, column=colname(col), value=col["header"], header=True)
     usable: list[tuple[dict[str, Any], Period]] = []
     taken: dict[tuple[int, int], dict[str, Any]] = {}
     for col, p in periods:
@@ -138,3 +144,13 @@ def make_result(
 def fail(kind: str, ctx: Collector) -> IngestResult:
     columns = ACTUALS_COLUMNS if kind == "actuals" else BUDGET_COLUMNS
     return IngestResult(False, ctx.finish(), empty_frame(columns), kind, "unknown")
+
+
+def assumed_year(ctx: Collector, frame: pd.DataFrame, records: list[dict[str, Any]], header_row: int) -> None:
+    """Say once that months written without a year were read in the year the table's title, sheet
+    or file names (``period_year_assumed``, with the first such month)."""
+    year = frame.attrs.get("year_hint")
+    first = next((r for r in records if month_in_year(r["period_text"], year)), None)
+    if first is not None:
+        ctx.add("period_year_assumed", row=header_row, severity="warning", value=first["period_text"], year=year,
+                where=frame.attrs.get("year_hint_from"))

@@ -20,11 +20,12 @@ import pandas as pd
 from analytics.core.values import ValueParseError, normalize_text, parse_number
 from analytics.ingest.limits import LimitExceeded, Limits, resolve
 from analytics.ingest.problems import Collector, Problem
-from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header
+from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header, year_hint
 from analytics.ingest.xlsx import OLE2, Grid, password_protected, read_excel, size_mb
 
 MAX_BYTES_DEFAULT = 10 * 1024 * 1024
 HEADER_SCAN_ROWS = 10  # the header is looked for in the first N non-blank rows
+_TITLE_ROWS = 10  # the rows above a header whose words may name the year of its months (1月 … 12月)
 
 
 def display_name(source: Any, filename: str | None) -> str:
@@ -371,7 +372,11 @@ def _grid_to_frame(grid: Grid, ctx: Collector) -> pd.DataFrame | None:
     _fill_merged(sheet, ctx, header_rows[-1])
     data_rows = _data_rows(sheet, ctx, header_rows[-1], names)
     frame, meta = _build_frame(sheet, names, data_rows)
+    title = " ".join(v for r in sorted(r for r in sheet.cells if r < header_row)[:_TITLE_ROWS] for v in sheet.cells[r] if v.strip())
+    hint, hint_from = year_hint(title, ctx.sheet, ctx.file)
     frame.attrs.update({
+        "year_hint": hint,  # the year months written without one (1月) are read in, and where it was found
+        "year_hint_from": hint_from,
         "file": ctx.file,
         "sheet": ctx.sheet,
         "format": grid.fmt,

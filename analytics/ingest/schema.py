@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import os
 import re
 from typing import Any, Iterable, Mapping
 
@@ -184,6 +185,38 @@ def period_header(text: str) -> Period | None:
         return None
 
 
+_CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
+_MONTH_ONLY_RE = re.compile(r"^(\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s*[-—~～至]\s*(\d{1,2}|十[一二]?|[一二三四五六七八九]))?\s*月份?$")
+_YEAR_SAID_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
+_YEAR_ANY_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
+
+
+def month_in_year(text: Any, year: int | None) -> Period | None:
+    """A month written without its year (``1月``, ``十二月``, ``1-2月`` for two months reported
+    together) in ``year``: the year a table's title, sheet or file names (see :func:`year_hint`)."""
+    m = _MONTH_ONLY_RE.match(normalize_text(text)) if year else None
+    if m is None or year is None:
+        return None
+    def number(t: str) -> int:
+        return int(t) if t.isdigit() else _CN_MONTHS[t]
+    first, last = number(m.group(1)), number(m.group(2) or m.group(1))
+    return Period(year, last, first) if 1 <= first <= last <= 12 else None
+
+
+def year_hint(title: str, sheet: str | None, file: str | None) -> tuple[int | None, str | None]:
+    """(the one year a table's title lines above its header name, ``title``), else the one its
+    sheet's name or its file's name holds (``sheet`` / ``file``); (None, None) when none or
+    several are named — months written without a year are then read in no year at all."""
+    for text, where, pattern in ((title, "title", _YEAR_SAID_RE), (sheet or "", "sheet", _YEAR_ANY_RE),
+                                 (os.path.basename(file or ""), "file", _YEAR_ANY_RE)):
+        years = {int(y) for y in pattern.findall(normalize_text(text))}
+        if len(years) == 1:
+            return years.pop(), where
+        if years:
+            return None, None
+    return None, None
+
+
 def looks_periodish(text: str) -> bool:
     """A header that was meant as a month but is not one (``2024-13``, ``2024/6/31``, ``六月``)."""
     t = normalize_text(text)
@@ -252,11 +285,18 @@ def read_in_unit(text: str, unit: str) -> tuple[float | None, str | None, dict[s
 
 
 @functools.lru_cache(maxsize=4096)
-def parse_period_cell(text: str) -> tuple[Period | None, str | None]:
+def parse_period_cell(text: str, year: int | None = None) -> tuple[Period | None, str | None]:
+    """(period, problem code) of a period cell; a month without its year (``1月``) is read in
+    ``year`` when one is given (:func:`month_in_year`)."""
     try:
         return to_period(text), None
     except ValueParseError as exc:
-        return None, "blank_period" if exc.code == "empty" else "bad_period"
+        if exc.code == "empty":
+            return None, "blank_period"
+        if month_in_year(text, year):
+            return month_in_year(text, year), None
+        return None, "month_without_year" if month_in_year(text, 2000) else "bad_period"
+
 
 
 def is_future(p: Period, today: _dt.date | None) -> bool:
@@ -283,7 +323,7 @@ def map_columns(
         if target is not None:
             fields.setdefault(target, []).append(col)
             continue
-        period = period_header(header)
+        period = period_header(header) or month_in_year(header, frame.attrs.get("year_hint"))
         if period is not None:
             periods.append((col, period))
         elif header and looks_periodish(header):

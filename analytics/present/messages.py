@@ -231,6 +231,9 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
                                    params.get("rows_more"))
     value = params.get("value")
     fields["value"] = _BLANK[lang] if value is None or _fmt_scalar(value) == "" else _fmt_scalar(value)
+    where = str(params.get("where") or "")
+    fields["where_zh"] = {"title": "表格标题", "sheet": "工作表名", "file": "文件名"}.get(where, "文件")
+    fields["where_en"] = {"title": "the table's title", "sheet": "the sheet's name", "file": "the file's name"}.get(where, "the file")
     fields["what_zh"] = _what("zh", params)
     fields["what_en"] = _what("en", params)
     fields["what_en_cap"] = fields["what_en"][:1].upper() + fields["what_en"][1:]

@@ -58,7 +58,7 @@ INDICATORS: dict[str, dict[str, Any]] = {
 BROKEN_EXPECTED: dict[str, tuple[str, int | None, str | None]] = {
     "bad_month_13.csv": ("bad_period", 3, "period"),
     "impossible_day.csv": ("bad_period", 3, "月份"),
-    "chinese_month.csv": ("bad_period", 2, "月份"),
+    "chinese_month.csv": ("month_without_year", 2, "月份"),
     "text_in_value.csv": ("not_a_number", 7, "数值"),
     "formula_in_value.csv": ("formula", 3, "数值"),
     "at_formula_in_value.csv": ("formula", 2, "数值"),
@@ -523,6 +523,27 @@ def test_a_month_a_row_with_a_column_per_indicator() -> None:
     typo = ingest_actuals(_csv("月份,城镇新增就业人员规模,登记失业人员数量\n2024-01,1.2,3\n"), INDICATORS, filename="a.csv")
     assert [(p.code, p.row) for p in typo.errors] == [("unknown_indicator", 1)]  # its data would be lost unsaid
     assert "登记失业人员规模" in result_report(typo)
+
+
+def test_months_without_a_year_are_read_in_the_year_the_title_or_file_names() -> None:
+    """1月 … 12月 as a 台账 writes them: in the one year the title above the header names, else the
+    sheet's or the file's name, said once; with no year anywhere, one error saying where to write it."""
+    from analytics.ingest.schema import month_in_year, year_hint
+    wide = "指标名称,1月,2月,3-4月\n登记失业人员规模,4.1,4.2,4.3\n"
+    r = ingest_actuals(_csv("2026年就业监测台账,,,\n" + wide), INDICATORS, filename="a.csv")
+    assert r.ok and r.data[["year", "month", "first_month"]].values.tolist() == [[2026, 1, 1], [2026, 2, 2], [2026, 4, 3]]
+    assert [p.code for p in r.warnings] == ["period_year_assumed"] and "表格标题写明的 2026 年" in result_report(r)
+    r = ingest_actuals(_csv(wide), INDICATORS, filename="2025年监测数据.csv")
+    assert r.ok and set(r.data["year"]) == {2025} and "文件名写明的 2025 年" in result_report(r)
+    none = ingest_actuals(_csv(wide), INDICATORS, filename="a.csv")
+    assert [(p.code, p.row) for p in none.errors] == [("month_without_year", 1)]  # once, not once a column
+    rows = ingest_actuals(_csv("2024年数据\n月份,登记失业人员规模\n十二月,4.1\n"), INDICATORS, filename="a.csv")
+    assert rows.ok and rows.data[["year", "month"]].values.tolist() == [[2024, 12]]
+    spent = ingest_budget(_csv("某项目2024年资金支出台账\n月份,中央补助,地方资金\n1月,10,5\n2月,20,\n"), filename="b.csv")
+    assert spent.ok and set(spent.data["year"]) == {2024} and [p.code for p in spent.warnings] == ["period_year_assumed"]
+    assert year_hint("2023年至2024年监测", None, "x.csv") == (None, None)  # two years: none assumed
+    assert year_hint("", "2024", "x.csv") == (2024, "sheet") and year_hint("", None, "数据2023.xlsx") == (2023, "file")
+    assert month_in_year("13月", 2024) is None and month_in_year("2024-01", 2024) is None
 
 
 def test_budget_wide_by_month_and_custom_sources() -> None:

@@ -238,6 +238,17 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the value \"{value}\" is in \"{written_unit}\", not in the unit of {what_en} (\"{unit}\"), and cannot be converted. "
         "Enter the number in \"{unit}\", e.g. 12.5.",
     },
+    "month_without_year": {
+        "zh": "{loc}的月份「{value}」没有写年份。请写成「2024-06」或「2024年6月」这样带年份的格式；或在表格标题或文件名中写明年份"
+        "（如「2026年监测数据」），没有年份的月份即按该年读取。",
+        "en": "{loc}: the month \"{value}\" has no year. Write it with its year (2024-06, 2024年6月), or name the year in the "
+        "table's title or the file's name (e.g. 2026年监测数据): months without a year are then read in that year.",
+    },
+    "period_year_assumed": {
+        "zh": "{loc_file}中的月份没有写年份（如「{value}」），已按{where_zh}写明的 {year} 年读取。如不对，请把月份写完整，例如「{year}-01」。",
+        "en": "{loc_file}: months are written without their year (e.g. \"{value}\"); they were read in {year}, the year {where_en} "
+        "names. If that is wrong, write each month in full, e.g. \"{year}-01\".",
+    },
     "unit_converted": {
         "zh": "{loc}的表头写明单位「{value}」，{what_zh}的单位是「{expected}」：这一列的数值已按 1{value} = {factor}{expected} 换算导入。",
         "en": "{loc}: the header gives the unit \"{value}\" and {what_en} is in \"{expected}\": the column's numbers were "
