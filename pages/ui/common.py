@@ -401,13 +401,15 @@ def sample_banner(state: ViewState) -> None:
 
 
 # Static CSS (never built from data): value cards in a row made with ``metric_columns`` size
-# their value font to the card's width (a container query: at most 1.75rem, at least 1.05rem),
-# and a value longer than its card (in any row) wraps at its spaces instead of being cut with "…" — English
-# values with units ("583.01 million yuan", "12.40 10k persons") are twice as long as Chinese.
+# their value font to the row's width, one size for every card of the row however narrow its own
+# card (a container query on the row: at most 1.75rem, at least 1.05rem; a card's own width made a
+# narrow card's 53% smaller than its neighbours' values), and a value longer than its card (in any row)
+# wraps at its spaces instead of being cut with "…" — English values with units ("583.01 million
+# yuan", "12.40 10k persons") are twice as long as Chinese.
 _METRIC_ROW_CSS = (
-    "<style>[class*='st-key-metric_row_'] [data-testid='stColumn'] { container-type: inline-size; }"
+    "<style>[class*='st-key-metric_row_'] { container-type: inline-size; }"
     " [class*='st-key-metric_row_'] [data-testid='stMetricValue'] p"
-    " { font-size: clamp(1.05rem, 9.5cqi, 1.75rem) !important; line-height: 1.25; }"
+    " { font-size: clamp(1.05rem, 2.7cqi, 1.75rem) !important; line-height: 1.25; }"
     " [data-testid='stMetricValue'], [data-testid='stMetricValue'] *"
     " { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
     " overflow-wrap: break-word; }</style>"
