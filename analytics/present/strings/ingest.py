@@ -276,10 +276,10 @@ STRINGS: dict[str, dict[str, str]] = {
     "ytd_decrease": {
         "zh": "{loc}：{what_zh}的累计数从第 {prev_row} 行的 {prev_value}（{prev_period}）降到了第 {row} 行的 "
         "{value}（{period}）。同一年内累计数不应减少，请检查是否把当月数填成了累计数"
-        "（如果是当月数，请把「口径」改为「当月」）。",
+        "（如果是当月数，请把「口径」一列填为「当月」；表中没有这一列的，加一列「口径」）。",
         "en": "{loc}: the year-to-date total of {what_en} falls from {prev_value} in row {prev_row} ({prev_period}) "
         "to {value} in row {row} ({period}). A year-to-date total cannot fall within a year: check whether monthly "
-        "figures were entered as year-to-date (if so, set the basis to \"month\").",
+        "figures were entered as year-to-date (if so, set the basis column to \"month\", adding a basis column if the table has none).",
     },
     "mixed_basis": {
         "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，无法合并。"
