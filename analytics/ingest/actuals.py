@@ -298,7 +298,9 @@ class _Rows:
             if is_blank(vraw) or is_dash(vraw):
                 continue
             meta = self.found.indicators.get(ind, {})
-            basis = _basis_for(self.ctx, basis_raw, meta, ind, rownum, colname(basis_col) if basis_col else None)
+            flow = meta.get("kind") == "flow"  # the row's 口径 is its flows' (当月 / 累计); the rest keep theirs
+            basis = _basis_for(self.ctx, basis_raw if flow else None, meta, ind, rownum,
+                               colname(basis_col) if basis_col else None)
             scale = header_scale(vcol["header"], str(meta.get("unit") or ""))
             written = in_header_unit(vraw, vcol["header"]) if scale not in (None, 1.0) else vraw
             number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol), said=written != vraw)
@@ -360,6 +362,19 @@ def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators
                         period=cur["period_key"], **found.names(ind))
 
 
+def _assumed_basis(ctx: Collector, fields: Mapping[str, list[Col]], records: list[dict[str, Any]], found: _Indicators,
+                   header_row: int) -> None:
+    """Say once that a table without a 口径 column gave its flows' values as year-to-date totals
+    (their default basis), naming them: monthly amounts read so would count the year short."""
+    if "basis" in fields:
+        return
+    flows = list(dict.fromkeys(r["indicator_id"] for r in records if r["basis"] == "ytd"
+                               and found.indicators.get(r["indicator_id"], {}).get("kind") == "flow"))
+    if flows:
+        ctx.add("basis_assumed", row=header_row, severity="warning", basis="ytd", count=len(flows),
+                names=[str(found.indicators[i].get("name") or i) for i in flows[:3]])
+
+
 def ingest_actuals_frame(
     frame: pd.DataFrame, ctx: Collector, indicators: Mapping[str, Mapping[str, Any]], today: _dt.date | None
 ) -> IngestResult:
@@ -400,6 +415,8 @@ def ingest_actuals_frame(
     report_duplicates(ctx, records, "indicator_id", found.names)
     _check_ytd(ctx, records, found)
     assumed_year(ctx, frame, records, header_row)
+    if layout != "long" and not ctx.has_errors:  # a 台账's wide table about to be imported (the long layout documents 口径)
+        _assumed_basis(ctx, fields, records, found, header_row)
     if not records and not ctx.has_errors:
         ctx.add("no_data", header_row=header_row)
     records.sort(key=lambda r: (r["row"], r["col_index"]))

@@ -498,15 +498,18 @@ def test_a_month_a_row_with_a_column_per_indicator() -> None:
     unit in brackets after it read as the unit of the values under it, converted with a warning)."""
     text = ("月份,城镇新增就业人员规模（万人）,graduate_placement_rate,因就业问题发生重大群体性事件数量,备注\n"
             "2024年1月,1.2,91%,0,\n2024年2月,2.5,,0,春节\n2024年3月,3.4,92,,\n")
+    unsaid = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")  # no 口径: the flow's values read as 累计, said
+    assert [p.code for p in unsaid.problems] == ["basis_assumed"] and "「城镇新增就业人员规模」" in result_report(unsaid)
+    text = text.replace(",备注\n", ",备注,口径\n").replace(",\n", ",,累计\n").replace(",春节\n", ",春节,累计\n")
     assert ingest_actuals(_csv(text), INDICATORS, filename="a.csv").problems == []
     in_people = text.replace("（万人）", "（人）").replace(",1.2,", ",12000,").replace(",2.5,", ",25000,")
     r = ingest_actuals(_csv(in_people.replace(",3.4,", ",34000,")), INDICATORS, filename="a.csv")
     assert r.ok and r.layout == "wide", result_report(r)
     got = r.data[["indicator_id", "month", "value", "basis", "note"]].values.tolist()
     assert got == [["new_urban_jobs", 1, 1.2, "ytd", ""], ["graduate_placement_rate", 1, 91.0, "level", ""],
-                   ["mass_incidents", 1, 0.0, "month", ""], ["new_urban_jobs", 2, 2.5, "ytd", "春节"],
-                   ["mass_incidents", 2, 0.0, "month", "春节"], ["new_urban_jobs", 3, 3.4, "ytd", ""],
-                   ["graduate_placement_rate", 3, 92.0, "level", ""]]
+                   ["mass_incidents", 1, 0.0, "ytd", ""], ["new_urban_jobs", 2, 2.5, "ytd", "春节"],
+                   ["mass_incidents", 2, 0.0, "ytd", "春节"], ["new_urban_jobs", 3, 3.4, "ytd", ""],
+                   ["graduate_placement_rate", 3, 92.0, "level", ""]]  # the row's 口径 is its flows' only
     assert [(p.code, p.row) for p in r.warnings] == [("unit_converted", 1)]  # said once, for the column
     assert "1人 = 0.0001万人" in result_report(r) and "1 人 = 0.0001 万人" in result_report(r, "en")
     other = ingest_actuals(_csv(text.replace("因就业问题发生重大群体性事件数量", "因就业问题发生重大群体性事件数量（家）")),
@@ -517,7 +520,7 @@ def test_a_month_a_row_with_a_column_per_indicator() -> None:
     assert sorted(p.code for p in bad.errors) == ["blank_period", "duplicate", "negative"], result_report(bad)
     assert "第 5、6 行" in result_report(bad) and "第 3 行「月份」列" in result_report(bad)
     odd = ingest_actuals(_csv("月份,城镇新增就业人员规模,负责人\n2024-01,1.2,张三\n"), INDICATORS, filename="a.csv")
-    assert odd.ok and [p.code for p in odd.warnings] == ["ignored_columns"]  # 负责人 names no indicator
+    assert odd.ok and [p.code for p in odd.warnings] == ["ignored_columns", "basis_assumed"]  # 负责人 names no indicator
     none = ingest_actuals(_csv("月份,某某指标\n2024-01,1.2\n"), INDICATORS, filename="a.csv")
     assert [p.code for p in none.errors] == ["missing_columns"] and "一列一个指标" in result_report(none)
     typo = ingest_actuals(_csv("月份,城镇新增就业人员规模,登记失业人员数量\n2024-01,1.2,3\n"), INDICATORS, filename="a.csv")

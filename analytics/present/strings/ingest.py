@@ -244,6 +244,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the month \"{value}\" has no year. Write it with its year (2024-06, 2024年6月), or name the year in the "
         "table's title or the file's name (e.g. 2026年监测数据): months without a year are then read in that year.",
     },
+    "basis_assumed": {
+        "zh": "{loc_file}没有「口径」一列：{names}（共 {count} 个按年累计的指标）的数值按{basis}（1 月至当月合计）读取。"
+        "如果填的是当月数，请加一列「口径」并填「当月」后重新导入。",
+        "en": "{loc_file} has no basis column: the values of {count} indicator(s) counted over the year ({names}) were read as "
+        "{basis} (January to the month). If they are each month's own figures, add a basis column with \"month\" and import again.",
+    },
     "period_year_assumed": {
         "zh": "{loc_file}中的月份没有写年份（如「{value}」），已按{where_zh}写明的 {year} 年读取。如不对，请把月份写完整，例如「{year}-01」。",
         "en": "{loc_file}: months are written without their year (e.g. \"{value}\"); they were read in {year}, the year {where_en} "
