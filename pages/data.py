@@ -80,8 +80,9 @@ def show_report(result: IngestResult) -> None:
     if errors:
         st.error(t("report_errors", lang, n=len(errors), file=esc(errors[0].file)) + "\n\n"
                  + "\n".join(f"- {esc(render_problem(p, lang))}" for p in errors[:5]), icon=":material/error:")
-    if warnings:
-        st.warning(t("report_warnings", lang, n=len(warnings)), icon=":material/warning:")
+    if warnings:  # said in full, as the errors are (the table's column cuts them at its width)
+        st.warning(t("report_warnings", lang, n=len(warnings)) + "\n\n"
+                   + "\n".join(f"- {esc(render_problem(p, lang))}" for p in warnings[:5]), icon=":material/warning:")
     if result.problems:
         st.dataframe(problems_frame(result.problems), hide_index=True, width="stretch")
 

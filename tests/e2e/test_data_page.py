@@ -57,6 +57,34 @@ def test_upload_broken_csv_shows_the_located_error(page, st_url):
     full_page_screenshot(page, "data_upload_error.png")
 
 
+def test_a_ledger_kept_a_month_a_row_is_checked_and_what_was_assumed_is_said(page, st_url, tmp_path):
+    """A 台账 as kept in Excel: a title naming the year, 1月 … in a column, a column per indicator
+    with its unit in brackets. It passes; the page says the year, the conversion and the 累计 it
+    assumed. Not imported (the other browser tests read the sample)."""
+    import openpyxl
+
+    ledger = tmp_path / "就业监测台账.xlsx"
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["2024年就业监测台账", None, None])
+    ws.merge_cells("A1:C1")
+    ws.append(["月份", "城镇新增就业人员规模（人）", "登记失业人员规模（万人）"])
+    for month, (jobs, unemployed) in enumerate([(12000, 4.1), (25000, 4.0), (34000, 4.2)], start=1):
+        ws.append([f"{month}月", jobs, unemployed])
+    wb.save(ledger)
+    open_data_page(page, st_url)
+    panel = open_tab(page, "导入文件")
+    panel.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(ledger))
+    wait_idle(page)
+    expect(page.get_by_text("检查通过：6 条实际数据").first).to_be_visible()
+    body = page.locator("section.main, [data-testid='stMain']").first
+    expect(body).to_contain_text("已按表格标题写明的 2024 年读取")
+    expect(body).to_contain_text("1人 = 0.0001万人")
+    expect(body).to_contain_text("没有「口径」一列")
+    assert_no_exception(page)
+    full_page_screenshot(page, "data_ledger_checked.png")
+
+
 def test_upload_good_file_confirm_summary_then_undo(page, st_url, tmp_path):
     good = tmp_path / "本单位数据.csv"
     good.write_text("indicator_id,period,value,basis\nnew_urban_jobs,2024-08,8.6,ytd\nnew_urban_jobs,2023-01,0.6,ytd\n",
