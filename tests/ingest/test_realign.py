@@ -109,3 +109,22 @@ def test_a_browser_copy_s_row_named_by_its_second_level_before_its_type_word_is_
     data = _read(text, 2023)
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in data["indicators"]] == [
         ("业务工作支出安排金额", "28.8"), ("社会成本指标", "100")]
+
+
+def test_a_result_in_words_stays_under_its_column_before_the_scores() -> None:
+    """A 自评表 copied out of a PDF with spaces between the cells: a qualitative row's result in
+    words (达成预期指标) goes under 实际完成值 and its 分值 / 得分 after it — the result was lost and
+    the 分值 read from the 得分 column's place (three of nine points read, now all nine)."""
+    from pathlib import Path
+
+    copy = Path(__file__).resolve().parents[1] / "tables" / "generated" / "chizhou_weituo_ziping_2022.pdfcopy.txt"
+    data = parse_table(copy)
+    assert isinstance(data, TableReading)
+    rows = {i["name"]: i for i in data.to_json()["indicators"]}
+    assert [i["points"] for i in rows.values()] == [8, 8, 8, 8, 8, 10, 10, 10, 10]
+    assert rows["经费支出合规性"]["actuals"]["2022"]["checkin"] == "achieved"
+    assert rows["经费支出合规性"]["targets"]["2022"]["raw"] == "严格执行相关制度规定"
+    text = _read("\n".join(["三级指标 年度指标值 实际完成值 分值 得分", "办结及时性 按时办结 达成预期指标 8 6",
+                            "办结数量 ≥20件 22 8 8"]))
+    row = text["indicators"][0]
+    assert row["points"] == 8 and row["actuals"]["2022"]["raw"] == "达成预期指标"

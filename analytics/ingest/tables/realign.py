@@ -333,6 +333,11 @@ def realign(row: list[str], layout: Layout, lex: Lexicon, compact: bool,
             out[col.index] = rest[j]  # 实施乡镇社区基层医疗机构37个。: the cell after the name, its target stated in a sentence
             j += 1
             continue
+        if col.role == "value" and col.value_role == "actual" and not fits(rest[j], col.role, lex) \
+                and lex.checkin(rest[j]) is not None:
+            out[col.index] = rest[j]  # 严格执行相关制度规定 | 达成预期指标 | 8 | 8: a result in words, the scores after it
+            j += 1
+            continue
         if not fits(rest[j], col.role, lex):
             continue
         if col.role == "value" and col.value_role != "target":
