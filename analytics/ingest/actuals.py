@@ -287,7 +287,8 @@ class _Rows:
         cells = [(c, ind, self.cell(rowvals, c)) for c, ind in self.periods]
         if all(is_blank(v) for _, _, v in cells):
             return
-        go_on, period, praw, pcol_name = self.period(rownum, rowvals, self.periods[0][0], "x", None)
+        some_value = next(v for _, _, v in cells if not is_blank(v))  # a blank month beside values is an error
+        go_on, period, praw, pcol_name = self.period(rownum, rowvals, self.periods[0][0], some_value, None)
         if not go_on:
             return
         basis_col = self.field("basis")

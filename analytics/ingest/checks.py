@@ -19,6 +19,7 @@ from analytics.ingest.schema import (
     is_future,
     month_in_year,
     period_key,
+    yearless_month,
 )
 
 
@@ -37,7 +38,7 @@ def check_period_headers(
     header_row: int,
     today: _dt.date | None,
 ) -> list[tuple[dict[str, Any], Period]]:
-    yearless = [col for col in bad if month_in_year(col["header"], 2000)]  # 1月, 2月 … with no year named anywhere: said once
+    yearless = [col for col in bad if yearless_month(col["header"])]  # 1月, 2月 … with no year named anywhere: said once
     if yearless:
         ctx.add("month_without_year", row=header_row, column=colname(yearless[0]), value=yearless[0]["header"],
                 columns=[colname(c) for c in yearless])

@@ -203,6 +203,11 @@ def month_in_year(text: Any, year: int | None) -> Period | None:
     return Period(year, last, first) if 1 <= first <= last <= 12 else None
 
 
+def yearless_month(text: Any) -> bool:
+    """Whether ``text`` is a month written without its year (``1月``, ``六月``, ``1-2月``)."""
+    return month_in_year(text, 2000) is not None
+
+
 def year_hint(title: str, sheet: str | None, file: str | None) -> tuple[int | None, str | None]:
     """(the one year a table's title lines above its header name, ``title``), else the one its
     sheet's name or its file's name holds (``sheet`` / ``file``); (None, None) when none or
@@ -295,7 +300,7 @@ def parse_period_cell(text: str, year: int | None = None) -> tuple[Period | None
             return None, "blank_period"
         if month_in_year(text, year):
             return month_in_year(text, year), None
-        return None, "month_without_year" if month_in_year(text, 2000) else "bad_period"
+        return None, "month_without_year" if yearless_month(text) else "bad_period"
 
 
 
