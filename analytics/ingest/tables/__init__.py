@@ -201,7 +201,9 @@ def _prose(prose: tuple[RawTable, list[dict[str, str]]] | None, table: RawTable,
     if not isinstance(result, TableReading) or not result.indicators:
         return None
     result.skipped.extend(prose[1])
-    result.project["name"] = result.project.get("name") or prose_title(table)
+    titled = None if result.project.get("name") else prose_title(table)
+    if titled:  # a notice's or report's title names its project
+        result.project["name"], result.source["name_from"] = titled, "title"
     if year is None:
         result.source["year_from"] = "text"
     return result
