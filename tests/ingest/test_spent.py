@@ -69,6 +69,10 @@ def test_a_target_table_states_no_spending():
     (["预算执行情况(万元) | 预算数: | 312 | 执行数: | 312 |"], 312.0, 312.0),
     (["预算数 | 6.84 | 到位数 | 6.84 | 执行数 | 6.84 | 100.00"], 6.84, 6.84),
     (["项目资金 | 全年预算数(A) | 全年执行数(B) | 7165.32 | 6992.95"], 6992.95, 7165.32),
+    # a copy that lost its 执行率 (天长: five numbers under six headers): read because the 得分 is the 分值 times the
+    # rate the amounts give (10 × 880 ÷ 880 = 10), which no other place for the missing cell bears out
+    (["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分".replace(" ", "|"), "年度资金总额:|880|880|880|10|10"], 880.0, 880.0),
+    (["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分".replace(" ", "|"), "年度资金总额:|100|100|80|10|8"], 80.0, 100.0),
 ])
 def test_spending_read_where_the_block_bears_it_out(lines, amount, budget):
     spent = _spent(*lines)
@@ -82,8 +86,8 @@ def test_spending_read_where_the_block_bears_it_out(lines, amount, budget):
     ["预算执行情况(万元) | 预算数(A) | 执行数(B) | 执行率(B/A) | 得分", "部门整体支出总额 | 864.2 | 100% | 20"],
     # the rate does not bear the figure out (88 of 100 is not 95%)
     ["项目资金 | 全年预算数 | 全年执行数 | 执行率", "年度资金总额 | 100 | 88 | 95%"],
-    # blanks lost in a copy: the rate's place holds the score
-    ["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分".replace(" ", "|"), "年度资金总额:|880|880|880|10|10"],
+    # blanks lost in a copy, the 得分 not 分值 × 执行率 of what the amounts say (10 of 880 spent, scored 10 of 10)
+    ["年初预算数 全年预算数(A) 全年执行数(B) 分值 执行率(B/A) 得分".replace(" ", "|"), "年度资金总额:|880|880|10|10|10"],
     # a label run into the text before it: which figure is whose cannot be told
     ["中央主管部门 | 人社部地方财政部门临河全年预算数(A) | 全年执行数(B) | 7165.32 | 6992.95"],
     # a bare number under 执行率 that the figures do not bear out (60 of 80 is not 70)

@@ -128,7 +128,23 @@ def _aligned(roles: list[str], cells: list[str], tolerance: float) -> tuple[dict
         spent = _check(values, tolerance)
         if spent is not None and (skip == 0 or _share(values, tolerance) is not None):
             return values, spent
+    if "rate" in roles and len([c for c in cells if c.strip()]) == len(roles) - 1:
+        values = _under([r for r in roles if r != "rate"], [c for c in cells if c.strip()])
+        spent = _check(values, tolerance)  # 880 880 880 10 10 under six headers: the 执行率 left out of the copy
+        if spent is not None and _scored(values, spent, tolerance):
+            return values, spent
     return None
+
+
+def _scored(values: dict[str, str], spent: float, tolerance: float) -> bool:
+    """Whether a row's 得分 is its 分值 times its execution rate (capped at 100%), within the
+    tolerance's share of the points: what says, when the 执行率 is missing, that the amounts before
+    it are in place."""
+    budget = amount_wan(values.get("budget", "")) or amount_wan(values.get("initial", ""))
+    points, score = amount_wan(values.get("points", "")), amount_wan(values.get("score", ""))
+    if not budget or points is None or score is None or points <= 0:
+        return False
+    return abs(points * min(spent / budget, 1.0) - score) <= max(0.05 * points, tolerance / 100 * points)
 
 
 def _month(cells: list[str], lex: Lexicon) -> int | None:
