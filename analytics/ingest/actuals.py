@@ -214,6 +214,8 @@ class _Rows:
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
+        self.in_unit = {c["label"] for c, ind in periods if layout == "wide_months"  # 城镇新增就业人员规模（人）: converted
+                        and header_scale(c["header"], str(found.indicators.get(ind, {}).get("unit") or "")) not in (None, 1.0)}
         self.records: list[dict[str, Any]] = []
 
     def field(self, name: str) -> Col | None:
@@ -302,8 +304,7 @@ class _Rows:
             flow = meta.get("kind") == "flow"  # the row's 口径 is its flows' (当月 / 累计); the rest keep theirs
             basis = _basis_for(self.ctx, basis_raw if flow else None, meta, ind, rownum,
                                colname(basis_col) if basis_col else None)
-            scale = header_scale(vcol["header"], str(meta.get("unit") or ""))
-            written = in_header_unit(vraw, vcol["header"]) if scale not in (None, 1.0) else vraw
+            written = in_header_unit(vraw, vcol["header"]) if vcol["label"] in self.in_unit else vraw
             number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol), said=written != vraw)
             if number is not None and period is not None and basis is not None:
                 self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)

@@ -111,7 +111,8 @@ class _Rows:
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
-        self.headers = {colname(c): c["header"] for c in frame.attrs.get("columns", [])}
+        self.in_unit = {colname(c): c["header"] for c in frame.attrs.get("columns", [])  # 金额（元）: converted
+                        if header_scale(c["header"], "万元") not in (None, 1.0)}
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
         self.records: list[dict[str, Any]] = []
@@ -127,8 +128,7 @@ class _Rows:
         return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
-        header = self.headers.get(column)
-        written = in_header_unit(raw, header) if header_scale(header, "万元") not in (None, 1.0) else raw  # 金额（元）
+        written = in_header_unit(raw, self.in_unit[column]) if column in self.in_unit else raw  # 30000 under 金额（元）
         number, code, words = read_in_unit(written, "万元")  # 3000万元, or 30000000元 for an amount in 万元
         extra = {"source": src} if src else {"subject": "budget"}
         if code is not None:
@@ -238,7 +238,8 @@ class _Rows:
         if total_col is not None and not is_blank(traw) and not is_dash(traw):
             total = self.amount(traw, rownum, colname(total_col), None)
             if total is not None and clean and abs(total - sum(amounts)) > TOTAL_TOLERANCE:
-                self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=in_header_unit(traw, total_col["header"]).strip(),
+                written = in_header_unit(traw, self.in_unit.get(colname(total_col), ""))  # 90000 under 合计（元）: 90000元
+                self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=written.strip(),
                              severity="warning", sum=round(sum(amounts), 6), diff=round(total - sum(amounts), 6))
 
     def by_month_row(self, rownum: int, rowvals: list[Any], note: str, periods: list[tuple[Col, Period]]) -> None:

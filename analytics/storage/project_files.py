@@ -248,9 +248,14 @@ def default_name(reading: Mapping[str, Any], filename: str = "") -> str:
     named = str((reading.get("project") or {}).get("name") or "").strip()
     if named:
         return named
-    file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
-    stem = (file.rsplit(".", 1)[0] if "." in file else file).strip()
+    stem = _file_stem(reading, filename)
     return title_name(stem) or stem or "未命名项目"
+
+
+def _file_stem(reading: Mapping[str, Any], filename: str) -> str:
+    """The name of the table's file without its extension (``filename``, else the one the reading names)."""
+    file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
+    return (file.rsplit(".", 1)[0] if "." in file else file).strip()
 
 
 def name_source(reading: Mapping[str, Any], filename: str = "") -> str:
@@ -259,8 +264,7 @@ def name_source(reading: Mapping[str, Any], filename: str = "") -> str:
     ``none`` (未命名项目) — said beside the name for the review."""
     if str((reading.get("project") or {}).get("name") or "").strip():
         return "title" if (reading.get("source") or {}).get("name_from") == "title" else "table"
-    file = Path(filename or str((reading.get("source") or {}).get("file") or "")).name
-    stem = (file.rsplit(".", 1)[0] if "." in file else file).strip()
+    stem = _file_stem(reading, filename)
     return "file_title" if title_name(stem) else "file" if stem else "none"
 
 
