@@ -8,7 +8,7 @@ import sys
 from typing import Any, Callable
 
 from analytics.present.catalogue import text
-from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period
+from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, heads, num, period
 
 
 def _scenario_run(args: argparse.Namespace, which: str) -> int:
@@ -40,13 +40,13 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
 
     def table(p: dict[str, Any]) -> list[list[Any]]:
         if which == "scenario":
-            rows = [["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"]]
+            rows = [heads(["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"], args.lang)]
             for m in p["path"]:
-                rows.append([m["period"], "yes" if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
+                rows.append([m["period"], text("cli.col_yes_observed", args.lang) if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
             return rows
         from analytics.present.score_text import score_parts
 
-        rows = [["part", "points", "max"]]
+        rows = [heads(["part", "score", "max"], args.lang)]
         for part in score_parts(p["parts"], args.lang):
             rows.append([part["part"], "—" if part["left_out"] else num(part["points"], "分"), num(part["points_max"], "分")])
         rows.append([text("cli.total", args.lang), num(p["total"], "分"), p["grade_en" if args.lang == "en" else "grade"] or "—"])

@@ -15,6 +15,7 @@ import json
 import math
 from typing import Any, Callable
 
+from analytics.present.catalogue import text
 from analytics.present.format import fmt_prob, fmt_value, text_width
 
 SCHEMA_VERSION = 1
@@ -49,6 +50,11 @@ def emit(payload: dict[str, Any], fmt: str, table: Callable[[dict[str, Any]], li
     widths = [max(text_width(str(r[i])) for r in rows) for i in range(len(rows[0]))]
     for r in rows:
         print("  ".join(str(c) + " " * (w - text_width(str(c))) for c, w in zip(r, widths)).rstrip())
+
+
+def heads(keys: list[str], lang: str) -> list[str]:
+    """The column heads of a ``--format table`` output in ``lang`` (``cli.col_<key>``)."""
+    return [text(f"cli.col_{k}", lang) for k in keys]
 
 
 def num(x: Any, unit: str | None = "") -> str:

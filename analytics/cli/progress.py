@@ -11,7 +11,7 @@ from analytics.present.catalogue import text
 from analytics.present.labels import kind_value
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
-from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, num, period, prob, project_for, year_for
+from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, heads, num, period, prob, project_for, year_for
 
 
 def cmd_targets(args: argparse.Namespace) -> int:
@@ -97,7 +97,7 @@ def _said(value: Any, kind: str, unit: str, lang: str, target: Any = None) -> st
 
 
 def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
-    out = [["id", "status", "actual", "expected", "target", "attain", "unit", "name"]]
+    out = [heads(["id", "status", "actual", "expected", "target", "attain", "unit", "name"], lang)]
     for i in p["indicators"]:
         out.append([
             i["indicator_id"],
@@ -182,7 +182,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
         prog = {r.indicator_id: r for r in ds.progress(year, as_of)}
         shown = {r.id: r for r in forecast_rows(ds, outlooks, prog, args.lang)}
-        out = [["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"]]
+        out = [heads(["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"], args.lang)]
         for r in p["indicators"]:
             ind, row = ds.project.by_id.get(r["indicator_id"]), shown.get(r["indicator_id"])
             unit, kind = (ind.unit, ind.kind) if ind is not None else ("", "")
@@ -196,7 +196,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
                     "—" if waiting else num(r["upper"], unit),
                     "—" if waiting else prob(r["p_attain"]),
                     row.level if row is not None else "—",
-                    r["method"],
+                    text(f"forecast.method_{r['method']}", args.lang) if r["method"] else "—",
                 ]
             )
         return out
@@ -212,7 +212,9 @@ def cmd_quality(args: argparse.Namespace) -> int:
     emit(
         {"schema": SCHEMA_VERSION, "notes": notes},
         args.format,
-        lambda p: [["status", "goal", "note"]] + [[n["status"], n["goal"], n["text_en" if args.lang == "en" else "text_zh"]] for n in p["notes"]],
+        lambda p: [heads(["status", "goal", "note"], args.lang)]
+        + [[text(f"quality_status_{n['status']}", args.lang), n["goal"] or "—", n["text_en" if args.lang == "en" else "text_zh"]]
+           for n in p["notes"]],
     )
     return 0
 
@@ -224,7 +226,7 @@ def cmd_rules(args: argparse.Namespace) -> int:
     emit(
         rules,
         args.format,
-        lambda p: [["status", "label", "symbol", "help"]]
+        lambda p: [heads(["status", "label", "symbol", "help"], args.lang)]
         + [[k, v["en" if args.lang == "en" else "zh"], v["symbol"], v["help_en" if args.lang == "en" else "help_zh"]] for k, v in p["statuses"].items()],
     )
     return 0

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import Any, Callable
 
-from analytics.cli.common import SCHEMA_VERSION, emit, who, writing_store
+from analytics.cli.common import SCHEMA_VERSION, emit, heads, who, writing_store
 from analytics.present.catalogue import text
 from analytics.present.tables_text import forms_message, no_table_message, note_message, row_message
 
@@ -51,8 +51,8 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.set_defaults(func=cmd_projects)
 
 
-def _table(payload: dict[str, Any]) -> list[list[Any]]:
-    return [["id", "name", "indicators", "out"],
+def _table(payload: dict[str, Any], lang: str) -> list[list[Any]]:
+    return [heads(["id", "name", "indicators", "out"], lang),
             [payload["id"], payload["name"], payload["indicators"], payload.get("out") or payload.get("store")]]
 
 
@@ -94,12 +94,13 @@ def cmd_new_project(args: argparse.Namespace) -> int:
                out=args.out or args.store), file=sys.stderr)
     emit({"id": written.project_id, "name": name, **payload, "sample_data": is_sample(reading),
           "indicators": len(reading["indicators"]),
-          "files": sorted(written.files), "notes": notes, "unread": reading["unread"]}, args.format, _table)
+          "files": sorted(written.files), "notes": notes, "unread": reading["unread"]}, args.format, lambda p: _table(p, args.lang))
     return 0
 
 
-def _projects_table(payload: dict[str, Any]) -> list[list[Any]]:
-    return [["id", "name", "status"]] + [[p["id"], p["name"], p["status"]] for p in payload["projects"]]
+def _projects_table(payload: dict[str, Any], lang: str) -> list[list[Any]]:
+    return [heads(["id", "name", "status"], lang)] + [[p["id"], p["name"], text(f"cli.col_{p['status']}", lang)]
+                                                      for p in payload["projects"]]
 
 
 def cmd_projects(args: argparse.Namespace) -> int:
@@ -109,5 +110,5 @@ def cmd_projects(args: argparse.Namespace) -> int:
         summary = store.archive_project(args.archive or args.unarchive, who(args), archived=bool(args.archive))
         payload["batch_id"] = summary.batch_id
     payload["projects"] = [p.as_dict() for p in store.list_projects()]
-    emit(payload, args.format, _projects_table)
+    emit(payload, args.format, lambda p: _projects_table(p, args.lang))
     return 0

@@ -10,6 +10,21 @@ from pathlib import Path
 from typing import Any, Callable
 
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, files_given, period, reading_store, year_for
+from analytics.present.catalogue import CATALOGUE, text
+
+
+def _key(key: str, lang: str) -> str:
+    """A field of the summary as ``--format table`` labels it (the JSON's own name when it has no label)."""
+    return text(f"cli.col_{key}", lang) if f"cli.col_{key}" in CATALOGUE else key
+
+
+def _shown(value: Any, lang: str) -> str:
+    """A value of the summary as ``--format table`` writes it: 是 / 否, a list joined."""
+    if isinstance(value, bool):
+        return text("cli.yes" if value else "cli.no", lang)
+    if isinstance(value, (list, tuple)):
+        return ("、" if lang == "zh" else ", ").join(str(v) for v in value)
+    return str(value)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
@@ -45,7 +60,7 @@ def cmd_report(args: argparse.Namespace) -> int:
             print(warning, file=sys.stderr)
     ctx = report.build_context(ds, as_of, year, args.lang, scenario=scenario, actions=actions)
     summary = report.write_report(ctx, args.out, form=args.form, chart=args.chart)
-    emit({"schema": SCHEMA_VERSION, **summary}, args.format, lambda p: [[f"{k}: {v}"] for k, v in p.items()])
+    emit({"schema": SCHEMA_VERSION, **summary}, args.format, lambda p: [[f"{_key(k, args.lang)}: {_shown(v, args.lang)}"] for k, v in p.items()])
     return 0
 
 

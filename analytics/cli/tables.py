@@ -13,7 +13,8 @@ import argparse
 import sys
 from typing import Any, Callable
 
-from analytics.cli.common import emit
+from analytics.cli.common import emit, heads
+from analytics.present.catalogue import text
 from analytics.core.values import number_text
 from analytics.present.tables_text import advice_message, forms_message, no_table_message, row_message
 
@@ -36,17 +37,19 @@ def _fmt_target(t: dict[str, Any]) -> str:
     return str(t.get("raw", ""))
 
 
-def _table(payload: dict[str, Any]) -> list[list[Any]]:
+def _table(payload: dict[str, Any], lang: str) -> list[list[Any]]:
     years = sorted({y for ind in payload["indicators"] for y in ind["targets"]})
-    heads = ["target (no year: --year)" if y == "?" else y for y in years]  # a table with no year anywhere
+    year_heads = [text("cli.col_no_year", lang) if y == "?" else y for y in years]  # a table with no year anywhere
     weighted = any(ind.get("points") is not None for ind in payload["indicators"])  # a 分值 column
-    rows: list[list[Any]] = [["#", "level1", "level2", "name", "unit", "kind", "direction"] + heads
-                             + (["points"] if weighted else []) + ["review"]]
+    rows: list[list[Any]] = [heads(["seq", "level1", "level2", "name", "unit", "kind", "direction"], lang) + year_heads
+                             + heads((["points"] if weighted else []) + ["review"], lang)]
     for ind in payload["indicators"]:
         points = [number_text(float(ind["points"])) if ind.get("points") is not None else "-"] if weighted else []
-        rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-", ind["kind"],
-                     ind["direction"]] + [_fmt_target(ind["targets"].get(y, {})) or "-" for y in years]
-                    + points + [",".join(ind["review"]) or "-"])
+        review = "、".join(text(f"projects.col_{f}", lang) for f in ind["review"]) if lang == "zh" else ",".join(ind["review"])
+        rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-",
+                     text(f"kind_{ind['kind']}", lang).split("（")[0] if ind["kind"] else "-",
+                     text(f"dir_{ind['direction']}", lang) if ind["direction"] else "-"]
+                    + [_fmt_target(ind["targets"].get(y, {})) or "-" for y in years] + points + [review or "-"])
     return rows
 
 
@@ -70,5 +73,5 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
     advice = advice_message(payload, args.lang)
     if advice:
         print(advice, file=sys.stderr)
-    emit(payload, args.format, _table)
+    emit(payload, args.format, lambda p: _table(p, args.lang))
     return 0

@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any, Callable
 
-from analytics.cli.common import SCHEMA_VERSION, emit, files_given, load, num, who, writing_store
+from analytics.cli.common import SCHEMA_VERSION, emit, files_given, heads, load, num, who, writing_store
 from analytics.present.catalogue import text
 
 
@@ -38,9 +38,11 @@ def payload(ds: Any, lang: str, warnings: list[dict[str, Any]] | None = None) ->
             "warnings": warnings if warnings is not None else _issues(check.warnings + check.errors, lang, project)}
 
 
-def _table(p: dict[str, Any]) -> list[list[Any]]:
-    return [["year", "source", "amount", "basis"]] + [[r["year"], r["name_zh"], num(r["amount"], "万元"), r["basis"]]
-                                                     for r in p["rows"]]
+def _table(p: dict[str, Any], lang: str) -> list[list[Any]]:
+    return [heads(["year", "source", "amount", "basis"], lang)] + [
+        [r["year"], r["name_en" if lang == "en" and r.get("name_en") else "name_zh"], num(r["amount"], "万元"),
+         text(f"year_budgets.basis_{r['basis']}", lang)]
+        for r in p["rows"]]
 
 
 def cmd_year_budgets(args: argparse.Namespace) -> int:
@@ -68,7 +70,7 @@ def cmd_year_budgets(args: argparse.Namespace) -> int:
                     print(line["message"], file=sys.stderr)
                 return 1
             warnings = _issues(check.warnings, lang, project)
-    emit(payload(load(args), lang, warnings), args.format, _table)
+    emit(payload(load(args), lang, warnings), args.format, lambda p: _table(p, lang))
     return 0
 
 

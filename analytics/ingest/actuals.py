@@ -45,6 +45,17 @@ from analytics.ingest.schema import (
 )
 
 
+def value_sign(name: str) -> str | None:
+    """``signed`` when an indicator's actual values may be below zero (a change: 增长率), ``magnitude``
+    when such a value is a deviation read as its size (预算执行偏差), None when none may (lexicon ``signs``)."""
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    lex, text = load_lexicon(), normalize_text(name)
+    if lex.magnitude is not None and lex.magnitude.search(text):
+        return "magnitude"
+    return "signed" if lex.signed is not None and lex.signed.search(text) else None
+
+
 def _value_check(
     ctx: Collector,
     raw: str,
@@ -89,8 +100,13 @@ def _value_check(
         ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
                 number=number, **base)
     if number < 0:
-        ctx.add("negative", row=row, column=column, value=raw, **base)
-        return None
+        sign = value_sign(name)
+        if sign == "magnitude":
+            ctx.add("magnitude", row=row, column=column, value=raw, severity="warning", number=-number, **base)
+            number = -number
+        elif sign != "signed":
+            ctx.add("negative", row=row, column=column, value=raw, **base)
+            return None
     max_value = meta.get("max_value")
     if max_value is not None:
         try:

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_money, fmt_pct, fmt_period_key
+from analytics.present.messages import render
 
 __all__ = ["forms_message", "no_table_message", "note_message", "problem_message", "row_message", "spent_preview", "spent_words",
            "year_message"]
@@ -80,8 +81,12 @@ def _column(column: str, lang: str) -> str:
     return column
 
 
-def note_message(note: Mapping[str, str], lang: str) -> str:
-    """A value rewritten or left out when the reading was written as target files."""
+def note_message(note: Mapping[str, Any], lang: str) -> str:
+    """A value rewritten or left out when the reading was written as target files; a value of the
+    form the import check refused, with the check's reason."""
+    if note.get("problem"):
+        problem: Any = note["problem"]
+        return text(f"projects.note_{note['code']}", lang, why=render(problem["code"], lang, **problem["params"]))
     return text(f"projects.note_{note['code']}", lang, id=note["id"], column=_column(note["column"], lang), raw=note["raw"])
 
 

@@ -55,7 +55,7 @@ class FolderFiles:
 
     project_id: str
     files: dict[str, str]
-    notes: list[dict[str, str]] = field(default_factory=list)
+    notes: list[dict[str, Any]] = field(default_factory=list)
 
 
 def project_id_for(name: str) -> str:
@@ -74,6 +74,12 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str, unit: str) -> tu
     if kind == "qualitative" or t.get("qualitative"):
         return raw, None
     comparator, value = t.get("comparator"), t.get("value")
+    if comparator == "between" and t.get("low") is not None and t.get("high") is not None:
+        # a range (80-90, ≥95%，≤100%) is tracked by the bound the direction makes the bar: reaching
+        # 80 is meeting 80-90 when higher is better (90 a ceiling), staying under 90 when lower is
+        comparator, value = ("<=", t["high"]) if direction == "lower" else (">=", t["low"])
+        return _with_unit(COMPARATOR_SYMBOLS[comparator] + number_text(float(value)), unit, comparator, value,
+                          direction), "range"
     if value is None:
         return "", "unreadable"
     try:
@@ -355,7 +361,10 @@ def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None
         body = files.files.get(data_file)
         if not body:
             continue
-        result = scoped.validate_file(body.encode("utf-8"), filename=data_file, kind=kind)
+        result, left = _checked_part(scoped, body, data_file, kind)
+        files.notes.extend(_left_note(p, kind, filename or data_file, imported=result.ok) for p in left)
+        files.notes.extend(_left_note(p, kind, filename or data_file, imported=True, code="checked")
+                           for p in (result.warnings if result.ok else ()))
         if kind == "actuals":
             saved.import_result = result
         else:
@@ -368,3 +377,30 @@ def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None
             else:
                 saved.spending = imported
     return saved
+
+
+def _checked_part(scoped: Any, body: str, data_file: str, kind: str) -> tuple[Any, list[Any]]:
+    """(the import check of the form's ``body``, the errors of the rows left out of it): a row the
+    check refuses (a negative deviation where none may be negative, a check-in of the wrong kind) is
+    left out and said, and the rest is imported — one value never costs the form all its others.
+    When an error is not a row's, nothing is imported and every error is said."""
+    result = scoped.validate_file(body.encode("utf-8"), filename=data_file, kind=kind)
+    if result.ok:
+        return result, []
+    bad = {p.row for p in result.errors}
+    records = list(csv.reader(io.StringIO(body)))
+    if None in bad or not bad <= set(range(2, len(records) + 1)) or len(bad) >= len(records) - 1:
+        return result, result.errors
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerows(r for k, r in enumerate(records, start=1) if k not in bad)
+    rest = scoped.validate_file(buf.getvalue().encode("utf-8"), filename=data_file, kind=kind)
+    return (rest, result.errors) if rest.ok else (result, result.errors)
+
+
+def _left_note(problem: Any, kind: str, filename: str, imported: bool, code: str | None = None) -> dict[str, Any]:
+    """A note saying a value of the form was not imported (or was, with a remark: ``code`` checked),
+    and why: the check's own problem, located in the form rather than in the file written from it."""
+    params = {**problem.params, "file": filename, "value": problem.value}
+    return {"id": str(problem.params.get("indicator") or ""), "column": kind, "raw": str(problem.value or ""),
+            "code": code or f"{'left_out' if imported else 'not_imported'}_{'actuals' if kind == 'actuals' else 'spending'}",
+            "problem": {"code": problem.code, "params": params}}

@@ -227,3 +227,17 @@ def test_the_default_as_of_month_is_the_one_the_app_opens_on(tmp_path):
     r = run("status", "--store", str(store))
     assert r.returncode == 0, r.stderr
     assert json.loads(r.stdout)["as_of"] == "2024-08"
+
+
+@pytest.mark.parametrize("lang,heads,method", [
+    ("zh", ["编号", "目标", "年末预测", "区间下限", "区间上限", "达标概率", "完成可能性", "预测方法"], "季节占比与趋势混合"),
+    ("en", ["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"], "Seasonal share blended"),
+])
+def test_a_table_speaks_the_language_asked_for(lang, heads, method):
+    r = run("forecast", "--as-of", "2024-08", "--format", "table", "--lang", lang)
+    assert r.returncode == 0, r.stderr
+    assert r.stdout.splitlines()[0].split() == heads
+    assert method in next(line for line in r.stdout.splitlines() if line.startswith("new_urban_jobs"))
+    assert "seasonal_blend" not in r.stdout and "observed_final" not in r.stdout  # a method's name, never its code
+    q = run("quality", "--format", "table", "--lang", lang)
+    assert q.stdout.splitlines()[1].split()[0] == ("不一致" if lang == "zh" else "Mismatch")

@@ -82,4 +82,4 @@ def test_table_format_as_a_process(tmp_path):
     Store(store)
     done = subprocess.run([sys.executable, "-m", "analytics", "year-budgets", "--store", str(store), "--format", "table"],
                           cwd=ROOT, capture_output=True, text=True, timeout=180)
-    assert done.returncode == 0 and "中央补助" in done.stdout and "target" in done.stdout
+    assert done.returncode == 0 and "中央补助" in done.stdout and "按执行率目标推算" in done.stdout and "口径" in done.stdout

@@ -929,3 +929,18 @@ def test_entities_in_a_sheet_are_never_expanded_nor_fetched() -> None:
     t0 = time.perf_counter()
     r = ingest_actuals(out.getvalue(), INDICATORS, filename="lol.xlsx")
     assert time.perf_counter() - t0 < 2 and [p.code for p in r.errors] == ["bad_excel"]
+
+
+def test_a_change_may_fall_below_zero_and_a_deviation_is_read_as_its_size() -> None:
+    cat = {"growth": {"name": "农民人均收入增长率", "unit": "%", "kind": "rate", "direction": "higher",
+                      "default_basis": "level", "max_value": None},
+           "gap": {"name": "预算执行偏差", "unit": "%", "kind": "rate", "direction": "lower",
+                   "default_basis": "level", "max_value": None},
+           "jobs": {"name": "新增就业人数", "unit": "人", "kind": "flow", "direction": "higher",
+                    "default_basis": "ytd", "max_value": None}}
+    r = ingest_actuals(_csv("指标编号,月份,数值\ngrowth,2024-06,-2.5\ngap,2024-06,-10\n"), cat, filename="s.csv")
+    assert r.ok and r.data["value"].tolist() == [-2.5, 10.0]  # a fall kept; the deviation's size
+    assert [(p.code, p.row) for p in r.warnings] == [("magnitude", 3)]
+    assert "按其大小 10 记录" in render_problem(r.warnings[0])
+    refused = ingest_actuals(_csv("指标编号,月份,数值\njobs,2024-06,-3\n"), cat, filename="s.csv")
+    assert [p.code for p in refused.errors] == ["negative"]  # a count is never below zero

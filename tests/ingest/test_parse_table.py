@@ -2820,3 +2820,23 @@ def test_cli_parse_table_lists_the_points_when_the_table_gives_them() -> None:
     seed = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED), "--format", "table"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert "points" not in seed.stdout.splitlines()[0]
+
+
+def test_what_a_row_means_beyond_its_words(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2024年项目支出绩效自评表\n"
+                 "一级指标\t二级指标\t三级指标\t单位\t指标性质\t年度指标值\t实际完成值\n"
+                 "产出指标\t时效指标\t锅炉淘汰任务完成时限\t\t定性\t2024年11月底前\t2024年12月20日\n"
+                 "产出指标\t时效指标\t监测站建成时间\t\t\t2024年9月底前\t2024年9月28日\n"
+                 "产出指标\t成本指标\t单个健身路径建设成本\t万元\t\t≤8\t7.5\n"
+                 "效益指标\t社会效益指标\t孕产妇死亡率\t/10万\t\t≤12\t10.3\n"
+                 "效益指标\t社会效益指标\t安全生产责任事故\t起\t\t无\t无\n")
+    late = _ind(data, "锅炉淘汰任务完成时限")
+    assert late["kind"] == "milestone" and late["direction"] == "higher"  # 定性 beside a date; 时限 done in time
+    assert late["inferred"]["direction"]["rule"] == "deadline_done"
+    assert late["actuals"]["2024"] == {"raw": "2024年12月20日", "value": 0.0, "late": {"done": "2024-12", "due": "2024-11"}}
+    assert _ind(data, "监测站建成时间")["actuals"]["2024"]["value"] == 1.0  # in its month: in time
+    assert _ind(data, "单个健身路径建设成本")["kind"] == "level"  # the cost of one item, not summed
+    assert _ind(data, "孕产妇死亡率")["unit"] == "/10万"  # the 单位 column's own unit, not %
+    none = _ind(data, "安全生产责任事故")
+    assert (none["targets"]["2024"]["comparator"], none["targets"]["2024"]["value"]) == ("<=", 0.0)
+    assert none["actuals"]["2024"]["value"] == 0.0 and none["inferred"]["target"]["rule"] == "none_as_zero"

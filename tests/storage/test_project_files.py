@@ -407,3 +407,44 @@ def test_a_table_without_a_project_name_is_named_by_its_file_everywhere(tmp_path
     assert name_source({}, "2024年某区职业技能培训项目绩效目标表.xlsx") == "file_title"
     assert name_source({"project": {"name": "甲"}, "source": {"name_from": "title"}}) == "title"
     assert name_source({"project": {"name": "甲"}, "source": {"name_from": "label"}}) == "table"
+
+
+_ROWS_OF_A_SELF_EVALUATION = ("项目支出绩效自评表（2024年度）\n项目名称\t乡村污水治理\n"
+                              "一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\n"
+                              "产出指标\t数量指标\t新建污水处理设施数量\t≥6座\t{built}\t10\t8\n"
+                              "产出指标\t质量指标\t出水水质达标率\t≥95%，≤100%\t96.2%\t10\t10\n"
+                              "产出指标\t时效指标\t工程完工时间\t2024年11月底前\t2024年12月20日\t10\t8\n"
+                              "产出指标\t成本指标\t预算执行偏差\t±5%以内\t-10%\t5\t2\n"
+                              "满意度指标\t服务对象满意度指标\t群众满意度\t≥85%\t88%\t10\t10\n")
+
+
+def test_one_refused_value_of_a_form_costs_it_only_that_value_and_is_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = _table(tmp_path, _ROWS_OF_A_SELF_EVALUATION.format(built="-5座"))
+    payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store"), "--id", "wu")
+    assert payload["actuals"]["added"] == 4  # the four others (a negative count is no count: left out)
+    said = {n["code"]: n["message"] for n in payload["notes"]}
+    assert "表中的一项实际完成值未导入（其余已导入）" in said["left_out_actuals"] and "「-5」是负数" in said["left_out_actuals"]
+    assert "ziping.txt" in said["left_out_actuals"] and "actuals.csv" not in said["left_out_actuals"]
+    assert "按其大小 10 记录" in said["checked"]  # the deviation's size, judged against ±5%
+    assert "是一个区间" in said["range"]
+    assert main(["status", "--store", str(tmp_path / "store"), "--project", "wu", "--as-of", "2024-12"]) == 0
+    rows = {r["name"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    assert rows["预算执行偏差"]["actual"] == 10.0 and rows["预算执行偏差"]["status"] == "missed"
+    assert rows["出水水质达标率"]["target_raw"] == "≥95%" and rows["出水水质达标率"]["status"] == "done"
+    assert rows["工程完工时间"]["status"] == "missed"  # done in December, due by November
+
+
+def test_a_range_is_tracked_by_the_bar_its_direction_makes(tmp_path: Path) -> None:
+    from analytics.storage.project_files import _cell_text
+
+    span = {"raw": "80-90", "comparator": "between", "value": None, "low": 80.0, "high": 90.0}
+    assert _cell_text(span, "rate", "higher", "%") == ("≥80%", "range")
+    assert _cell_text(span, "level", "lower", "天") == ("≤90", "range")  # (the unit in its own column)
+
+
+def test_when_a_form_has_no_value_the_check_takes_nothing_is_imported_and_said(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    table = _table(tmp_path, _ROWS_OF_A_SELF_EVALUATION.format(built="6座"))
+    payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store"), "--id", "ok")
+    assert payload["actuals"]["added"] == 5 and not any(n["code"].startswith("left_out") for n in payload["notes"])

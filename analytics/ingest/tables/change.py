@@ -90,12 +90,17 @@ def from_base(raws: list[tuple[Any, str, str, str]], lex: Lexicon) -> dict[str, 
 def as_meant(cell: Cell, raw: str, name: str, unit: str, direction: str, lex: Lexicon) -> tuple[Cell, dict[str, str] | None]:
     """A value cell read as its row means it, with the rule and reason when that differs from the
     text: a fraction on a rate counted in % (满意度 ≥0.9 → ≥90%), or the change on a name that
-    measures the change (增长率 | 同比增长10% → ≥10%)."""
+    measures the change (增长率 | 同比增长10% → ≥10%), or 无 on a lower-is-better name (事故 | 无 → ≤0;
+    lexicon ``none_as_zero``)."""
     percent = fraction_of_percent(cell, name, unit, lex)
     if percent is not None:
         return percent, {"rule": "fraction_as_percent",
                          "reason": f"“{cell.raw}”写作小数，该比率以百分数计，读作{percent.value:g}%",
                          "reason_en": f"“{cell.raw}” is written as a fraction of a rate counted in %: read as {percent.value:g}%"}
+    if cell.form == "none" and direction == "lower" and normalize_text(raw) in lex.none_as_zero:
+        return Cell(cell.raw, "<=", 0.0, unit, explicit=False), {
+            "rule": "none_as_zero", "reason": f"越低越好的指标写作“{cell.raw}”，即没有：读作 ≤0",
+            "reason_en": f"A lower-is-better indicator written “{cell.raw}” (none): read as ≤0"}
     if cell.form == "unreadable" and cell.error == "change" and (changed := read_change(raw, name, direction, lex)):
         return changed, {"rule": "change_measure", "reason": f"名称衡量的是变化，“{changed.raw}”读作该比率",
                          "reason_en": f"The name measures the change: “{changed.raw}” read as that rate"}

@@ -173,6 +173,17 @@ def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell
     return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
 
 
+def late_done(sections: dict[str, dict[str, Any]]) -> None:
+    """A milestone done on a date after its deadline (目标 ``2024年11月底前``, 实际 ``2024年12月20日``)
+    missed its target: its actual is 0 (not done in time), ``late`` keeping both months; the text
+    as written stays its ``raw``."""
+    for key, entry in sections["actuals"].items():
+        due = str((sections["targets"].get(key) or {}).get("due") or "")
+        done = str(entry.pop("done", "") or "")
+        if re.fullmatch(r"\d{4}-\d{2}", due) and re.fullmatch(r"\d{4}-\d{2}", done) and done > due:
+            entry["value"], entry["late"] = 0.0, {"done": done, "due": due}
+
+
 def read_checkins(sections: dict[str, dict[str, Any]], lex: Lexicon) -> None:
     """A qualitative indicator's results written in words, read as check-ins
     (:meth:`Lexicon.checkin`): ``value`` the code of the level (达成 1, 部分达成 0.5, 未达成 0, as the

@@ -73,6 +73,9 @@ class Lexicon:
     points_header: re.Pattern[str] | None = None  # an indicator's weight (分值, 权重): its points
     percent_ceiling: re.Pattern[str] | None = None
     change_measure: re.Pattern[str] | None = None
+    signed: re.Pattern[str] | None = None  # names whose actual values may be below zero (a fall)
+    magnitude: re.Pattern[str] | None = None  # names of a deviation: a value below zero is read as its size
+    none_as_zero: tuple[str, ...] = ()  # a lower-is-better indicator's 无: none (≤ 0, or 0 done)
     date_serial: re.Pattern[str] | None = None  # names of a date: a spreadsheet's day number under them is a date
     date_serial_range: tuple[int, int] = _SERIAL_RANGE
     explanation: re.Pattern[str] | None = None
@@ -228,6 +231,9 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         points_header=_rx(doc["headers"].get("points")),
         percent_ceiling=_rx((doc.get("percent_ceiling") or {}).get("name")),
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
+        signed=_rx((doc.get("signs") or {}).get("signed")),
+        magnitude=_rx((doc.get("signs") or {}).get("magnitude")),
+        none_as_zero=tuple(normalize_text(str(w)) for w in (doc.get("none_as_zero") or {}).get("words") or []),
         date_serial=_rx((doc.get("date_serial") or {}).get("name")),
         date_serial_range=(int((doc.get("date_serial") or {}).get("low", _SERIAL_RANGE[0])),
                            int((doc.get("date_serial") or {}).get("high", _SERIAL_RANGE[1]))),

@@ -18,7 +18,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, over_ceiling, read_checkins, unit_bound
+from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, late_done, over_ceiling, read_checkins, unit_bound
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
@@ -469,7 +469,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                     "reason": "目标不是数值（文字、是/否或日期），不用单位",
                     "reason_en": "The target is no number (words, yes/no or a date): no unit"}
         unit = ""
-    if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative":
+    if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative" \
+            and not (kind_inf["value"] == "milestone" and any(c.form == "deadline" for c in first)):  # 定性 | 9月30日前: a date
         if any(c.form == "number" for c in first):  # 定性 beside 95%以上: the number is the target, checked
             kind_inf = {**kind_inf, "confidence": "low",
                         "reason": f"{kind_inf['reason']}；指标性质列写作“定性”，但目标是数值，按数值",
@@ -479,6 +480,11 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
             kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
                         "reason_en": "The type column says “定性” (qualitative)", "confidence": "high"}
     dir_inf = infer_direction(name, unit, first, lex, level)
+    if kind_inf["value"] == "milestone" and dir_inf["value"] == "lower" and any(c.form == "deadline" for c in first):
+        dir_inf = {"value": "higher", "rule": "deadline_done", "confidence": "high",  # 完成时限 | 12月底前: done in time
+                   "reason": f"目标是完成时间，按时完成即达标（{dir_inf['reason']}，但不适用于完成时间）",
+                   "reason_en": f"The target is a completion date: done in time is met ({dir_inf.get('reason_en')}, "
+                                "which does not apply to a date)"}
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
     span = None
@@ -499,6 +505,8 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                 entry["value"] = None
             if col.month:  # 1-7月执行情况: achieved by July, not by the year's end
                 entry["month"] = col.month
+            if cell.form == "deadline" and cell.due:  # done on a date: its month, checked against the due one
+                entry["done"] = cell.due if len(cell.due) > 2 else f"{key}-{int(cell.due):02d}"
             sections["actuals"][key] = entry
         elif section == "span":
             span = cell.as_dict()
@@ -514,6 +522,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                                         "reason": f"按{col.header}“{cell.raw}”（原指标值“{before.get('raw')}”）",
                                         "reason_en": f"As adjusted in {col.header}: “{cell.raw}” (first “{before.get('raw')}”)"}
             sections[section][key] = entry
+    late_done(sections)
     points = points_of(row, layout, lex)
     from_score = None
     if kind_inf["value"] == "qualitative":  # a 自评表's 达成预期指标: a check-in, never a number

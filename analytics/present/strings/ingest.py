@@ -222,6 +222,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the value is blank{dash_en}; the row was skipped. To import it enter a number; "
         "if the true value is zero, enter 0.",
     },
+    "magnitude": {
+        "zh": "{loc}的值「{value}」是负的偏差，按其大小 {number} 记录：{what_zh}的目标（如“±5%以内”）限定的是偏差的大小。",
+        "en": "{loc}: the value \"{value}\" is a deviation below zero, kept as its size {number}: the target of {what_en} (such as ±5%) bounds the deviation's size.",
+    },
     "negative": {
         "zh": "{loc}的值「{value}」是负数。{what_zh}不能为负，请改为 0 或正数；若是冲减或退回，请在备注中说明并填写调整后的数。",
         "en": "{loc}: the value \"{value}\" is negative. {what_en_cap} cannot be negative: enter 0 or a positive number; "

@@ -20,6 +20,13 @@ STRINGS: dict[str, dict[str, str]] = {
     "origin_stored": {"zh": "已保存的年度预算指标", "en": "stored year budgets"},
     "origin_file": {"zh": "项目目录中的 year_budgets.csv", "en": "year_budgets.csv in the project folder"},
     "origin_derived": {"zh": "按累计执行率目标推算", "en": "derived from the cumulative execution targets"},
+    # the basis of one year × source cell (the table's 口径 column of `year-budgets --format table`)
+    "basis_store": {"zh": "已保存", "en": "stored"},
+    "basis_file": {"zh": "year_budgets.csv", "en": "year_budgets.csv"},
+    "basis_target": {"zh": "按执行率目标推算", "en": "derived from the targets"},
+    "basis_none": {"zh": "无", "en": "none"},
+    "basis_mixed": {"zh": "文件与推算", "en": "file and derived"},
+    "basis_store_mixed": {"zh": "已保存与推算", "en": "stored and derived"},
     # the 数据管理 section
     "title": {"zh": "年度预算指标", "en": "Year budgets"},
     "help": {"zh": "各年度按资金来源下达的预算（万元）。表单“全年预算数”、书面报告和预算页使用这里的数字。"
