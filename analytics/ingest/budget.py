@@ -51,24 +51,34 @@ TOTAL_TOLERANCE = 0.01
 _TOTAL_NAMES = {k for k, v in BUDGET_ALIASES.items() if v == "total"}
 
 
-def _source_lookup(sources: Sequence[str]) -> Callable[[str], str | None]:
-    exact = {normalize_text(s).lower(): str(s) for s in sources}
+def _named(sources: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
+    """Each source's key, and its project's own name when ``sources`` maps keys to names (a project
+    made on 新建项目 keeps 中央补助 under ``s1``), lower-cased and normalised → the key."""
+    out = {normalize_text(s).lower(): str(s) for s in sources}
+    if isinstance(sources, Mapping):
+        out.update({norm_header(str(name)): str(key) for key, name in sources.items() if str(name or "").strip()})
+    return out
+
+
+def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> Callable[[str], str | None]:
+    exact = _named(sources)
     allowed = set(map(str, sources))
 
     def lookup(raw: str) -> str | None:
         key = normalize_text(raw).lower()
-        if key in exact:
-            return exact[key]
+        if key in exact or norm_header(raw) in exact:
+            return exact.get(key) or exact[norm_header(raw)]
         canonical = SOURCE_ALIASES.get(norm_header(raw))
         return canonical if canonical in allowed else None
 
     return lookup
 
 
-def _source_headers(sources: Sequence[str]) -> dict[str, str]:
-    """Header names that stand for one funding source (中央补助, local, …) → its key."""
+def _source_headers(sources: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
+    """Header names that stand for one funding source (中央补助, local, the project's own name of a
+    source …) → its key."""
     extra = {k: v for k, v in SOURCE_ALIASES.items() if v in set(map(str, sources))}
-    extra.update({normalize_text(s).lower(): str(s) for s in sources})
+    extra.update(_named(sources))
     return extra
 
 
@@ -106,7 +116,7 @@ class _Rows:
     its located problem; collects the records and the total rows."""
 
     def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]],
-                 sources: Sequence[str], today: _dt.date | None) -> None:
+                 sources: Sequence[str] | Mapping[str, str], today: _dt.date | None) -> None:
         self.ctx, self.today = ctx, today
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
@@ -308,7 +318,7 @@ def _ytd_to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
 
 
 def ingest_budget_frame(
-    frame: pd.DataFrame, ctx: Collector, sources: Sequence[str], today: _dt.date | None
+    frame: pd.DataFrame, ctx: Collector, sources: Sequence[str] | Mapping[str, str], today: _dt.date | None
 ) -> IngestResult:
     """Validate and normalise a budget table read by :func:`analytics.ingest.readers.read_table`."""
     header_row = int(frame.attrs.get("header_row", 1))
@@ -351,7 +361,7 @@ def ingest_budget_frame(
     return make_result("budget", layout, ctx, records, BUDGET_COLUMNS)
 
 
-def looks_like_budget(frame: pd.DataFrame, sources: Sequence[str]) -> bool:
+def looks_like_budget(frame: pd.DataFrame, sources: Sequence[str] | Mapping[str, str]) -> bool:
     """An indicator column → actuals; an amount, total, source or 中央补助/地方资金… column without one → budget."""
     fields, _, _, _ = map_columns(frame, ACTUALS_ALIASES)
     if "indicator_id" in fields or "name" in fields:

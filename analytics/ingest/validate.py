@@ -116,7 +116,7 @@ def _again(result: IngestResult, kind: str, sheet: str | int | None) -> bool:
                 or any(p.code in _NOT_AGAIN for p in result.problems))
 
 
-def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str], names: Mapping[str, str],
+def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str] | Mapping[str, str], names: Mapping[str, str],
                       filename: str | None, sheet: str | int | None, max_bytes: int, today: _dt.date | None,
                       limits: Limits | Mapping[str, Any] | None) -> IngestResult:
     """A spending table that does not pass, read again as a filled 监控表 / 自评表: what its funds
@@ -184,7 +184,7 @@ def _in_form(problem: Problem, form: Any) -> Problem:
 def ingest_budget(
     source: str | os.PathLike[str] | bytes | BinaryIO,
     *,
-    sources: Sequence[str] = ("central", "local", "other"),
+    sources: Sequence[str] | Mapping[str, str] = ("central", "local", "other"),
     filename: str | None = None,
     sheet: str | int | None = None,
     max_bytes: int = MAX_BYTES_DEFAULT,
@@ -213,7 +213,7 @@ def ingest_any(
     filename: str | None = None,
     sheet: str | int | None = None,
     max_bytes: int = MAX_BYTES_DEFAULT,
-    sources: Sequence[str] = ("central", "local", "other"),
+    sources: Sequence[str] | Mapping[str, str] = ("central", "local", "other"),
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
     computed: Collection[str] = (),

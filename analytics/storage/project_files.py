@@ -363,7 +363,7 @@ def save_to_store(store: Any, reading: Mapping[str, Any], project_id: str | None
             continue
         result, left = _checked_part(scoped, body, data_file, kind)
         files.notes.extend(_left_note(p, kind, filename or data_file, imported=result.ok) for p in left)
-        files.notes.extend(_left_note(p, kind, filename or data_file, imported=True, code="checked")
+        files.notes.extend(_left_note(p, kind, filename or data_file, imported=True, remark="checked")
                            for p in (result.warnings if result.ok else ()))
         if kind == "actuals":
             saved.import_result = result
@@ -397,10 +397,10 @@ def _checked_part(scoped: Any, body: str, data_file: str, kind: str) -> tuple[An
     return (rest, result.errors) if rest.ok else (result, result.errors)
 
 
-def _left_note(problem: Any, kind: str, filename: str, imported: bool, code: str | None = None) -> dict[str, Any]:
-    """A note saying a value of the form was not imported (or was, with a remark: ``code`` checked),
+def _left_note(problem: Any, kind: str, filename: str, imported: bool, remark: str | None = None) -> dict[str, Any]:
+    """A note saying a value of the form was not imported (or was, with a ``remark``: checked),
     and why: the check's own problem, located in the form rather than in the file written from it."""
     params = {**problem.params, "file": filename, "value": problem.value}
     return {"id": str(problem.params.get("indicator") or ""), "column": kind, "raw": str(problem.value or ""),
-            "code": code or f"{'left_out' if imported else 'not_imported'}_{'actuals' if kind == 'actuals' else 'spending'}",
+            "code": remark or f"{'left_out' if imported else 'not_imported'}_{'actuals' if kind == 'actuals' else 'spending'}",
             "problem": {"code": problem.code, "params": params}}

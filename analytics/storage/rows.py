@@ -91,6 +91,12 @@ def source_keys(project: "Project") -> tuple[str, ...]:
     return project.budget_source_keys
 
 
+def source_names(project: "Project") -> dict[str, str]:
+    """Each funding source's key → the project's name of it (中央补助): a file may head a column, or
+    fill its 资金来源 column, with either."""
+    return {s.key: s.name for s in project.budget_sources}
+
+
 def blank_text(v: Any) -> str:
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 

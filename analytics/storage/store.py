@@ -106,6 +106,7 @@ from analytics.storage.rows import (
     dict_rows,
     frame,
     source_keys,
+    source_names,
     spending_key,
 )
 from analytics.storage.schema import (
@@ -365,10 +366,10 @@ class Store:
             return ingest_actuals(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
                                   today=today, computed=project.computed_names())
         if kind == "budget":
-            return ingest_budget(source, sources=source_keys(project), filename=filename, sheet=sheet,
+            return ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
                                  max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources})
         return ingest_any(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
-                          sources=source_keys(project), today=today, computed=project.computed_names())
+                          sources=source_names(project), today=today, computed=project.computed_names())
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

@@ -141,9 +141,8 @@ def switch_project(project: str) -> None:
     for key in list(st.query_params.keys()):
         if key != "lang":
             del st.query_params[key]
-    st.session_state[f"_{PROJECT_KEY}"] = project
-    st.session_state[PROJECT_KEY] = project
-    if project != DEFAULT_PROJECT:
+    st.session_state[f"_{PROJECT_KEY}"] = project  # the switcher shows it from the next run on (_project_picker sets
+    if project != DEFAULT_PROJECT:                  # its box before drawing it: a save that ran below a drawn box may not)
         st.query_params[PROJECT_KEY] = project
 
 

@@ -325,3 +325,18 @@ def test_a_name_taken_from_the_title_or_the_file_is_said_beside_it(at: AppTest) 
     assert "名称取自表格标题，请核对" in _body(at)
     _paste(at, rows)
     assert "名称取自表格标题" not in _body(at) and "暂以文件名命名，请改为项目的正式名称" in _body(at)
+
+
+def test_saving_while_the_sidebar_offers_projects_goes_to_the_new_one(at: AppTest) -> None:
+    text = (CORPUS / "yueyang_xian_nongtian_2022.txt").read_text(encoding="utf-8")
+    _paste(at, text)
+    at.button(key="np_save").click().run()
+    first = at.session_state["project"]
+    at.radio(key="np_kind").set_value("text").run()  # a second project: the sidebar now shows the switcher,
+    next(w for w in at.text_area if w.key.startswith("np_text_")).input(text).run()  # drawn before the save runs
+    next(w for w in at.text_input if w.key.startswith("np_id_")).input("second").run()
+    assert at.sidebar.selectbox(key="project") is not None
+    at.button(key="np_save").click().run()
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+    assert at.session_state["project"] == "second" != first and "已保存项目" in at.success[0].value

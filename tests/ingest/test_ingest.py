@@ -944,3 +944,17 @@ def test_a_change_may_fall_below_zero_and_a_deviation_is_read_as_its_size() -> N
     assert "按其大小 10 记录" in render_problem(r.warnings[0])
     refused = ingest_actuals(_csv("指标编号,月份,数值\njobs,2024-06,-3\n"), cat, filename="s.csv")
     assert [p.code for p in refused.errors] == ["negative"]  # a count is never below zero
+
+
+def test_a_source_is_found_by_the_projects_own_name_of_it() -> None:
+    # a project made on 新建项目 keeps its sources under keys of its own (s1, s2): a file, the
+    # app's own template included, heads its columns (or fills its 资金来源 column) with their names
+    names = {"s1": "中央补助", "s2": "省级配套资金"}
+    wide = ingest_budget(_csv("月份,中央补助,省级配套资金,备注\n2024-01,10,5,\n2024-02,12,,\n"), sources=names, filename="w.csv")
+    assert wide.ok and wide.data[["source", "amount"]].values.tolist() == [["s1", 10.0], ["s2", 5.0], ["s1", 12.0]]
+    long = ingest_budget(_csv("月份,资金来源,金额\n2024-01,省级配套资金,5\n"), sources=names, filename="l.csv")
+    assert long.ok and long.data["source"].tolist() == ["s2"]
+    auto = ingest_any(_csv("月份,中央补助,省级配套资金\n2024-01,10,5\n"), INDICATORS, sources=names, filename="a.csv")
+    assert auto.ok and auto.kind == "budget"
+    keys_only = ingest_budget(_csv("月份,中央补助,省级配套资金\n2024-01,10,5\n"), sources=list(names), filename="k.csv")
+    assert not keys_only.ok  # (what the check did before it knew the names)
