@@ -263,7 +263,7 @@ with left:
         pd.DataFrame([
             {t("bud_source", lang): src_name.get(s.source, s.name), W("bud_budget"): wan(s.adjusted_budget).removesuffix("万元"),
              W("bud_spent_ytd"): wan(s.spent_before_year + s.spent_ytd).removesuffix("万元"), W("bud_projected_rest"): wan(s.projected_rest).removesuffix("万元"),
-             W("bud_unspent"): wan(s.unspent).removesuffix("万元"), t("budget.col_pct", lang, name=t("budget_rate", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
+             W("bud_unspent"): wan(s.unspent).removesuffix("万元"), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
             for s in result.sources
         ]),
         hide_index=True, width="stretch",

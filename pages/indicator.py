@@ -93,7 +93,7 @@ sample_banner(state)
 row = next(r for r in progress(state.year, state.as_of) if r.indicator_id == iid)
 unit = ind.unit
 c1, c2, c3, c4 = metric_columns("indicator", [1.1, 1.2, 1.2, 1.0])
-c1.metric(t("col_target", lang), esc(fmt_target(row.target_raw, unit, lang)), border=True)
+c1.metric(t("col_target", lang), esc(fmt_target(row.target_raw, unit, lang, row.comparator)), border=True)
 if ind.kind == "milestone":
     c2.metric(t("col_actual", lang), value_said(ind, row.actual, lang), border=True)
 else:

@@ -114,7 +114,7 @@ def indicators_by_group() -> None:
                 st.page_link("pages/indicator.py", label=esc(name), query_params={"indicator": ind.id},
                              help=esc(name) if text_width(name) > CARD_NAME_WIDTH else None)
                 st.caption(t("project_pages.indicator_line", lang, status=status_label(r.status, lang, rules),
-                             target=esc(fmt_target(r.target_raw, ind.unit, lang))))
+                             target=esc(fmt_target(r.target_raw, ind.unit, lang, r.comparator))))
 
 
 if not goal_ids:
@@ -184,7 +184,7 @@ with left:
             known = view[ind.id].level_code in OUTCOME_CODES  # an outcome (未达到目标): no chance, no forecast
             bits = [view[ind.id].level if known else t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
             if ind.kind != "milestone" and o.point is not None:
-                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang)))
+                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang, r.comparator if r else None)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
                 bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=fmt_value(r.expected, ind.unit, lang)))
             status = status_label(r.status, lang, rules) if r else ""

@@ -159,7 +159,8 @@ def _central_risks(project: Project, base: SpendingBase, out: Projected, unspent
         c_tp = _time_progress(c_last, T, d)
         c_now = 100.0 * float(out.cum[i, d - 1]) / cap
         if c_tp is not None and c_now < c_tp - 0.005:  # behind by at least 0.01 point (what a 2-decimal display shows)
-            risks.append(Notice("central_behind", {"year": Y, "month": d, "rate": c_now, "time_progress": c_tp}))
+            risks.append(Notice("central_behind", {"year": Y, "month": d, "rate": c_now, "time_progress": c_tp,
+                                                   "start": c_last, "target": float(T)}))
     return risks
 
 

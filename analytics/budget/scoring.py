@@ -488,6 +488,10 @@ def score_scenario(
     res = score(project, projected, result.year_end_rate if budget.has_data else None, y, rules, year_execution_rate=year_rate)
     res.basis = "projected"
     res.projections = info
+    for line in res.lines:  # a value the score takes from the year-end projection, not from what was reported
+        got = info.get(line.indicator_id) or {}
+        if got.get("projected") is not None and got.get("projected") != got.get("current"):
+            line.reason_params["projected_from"] = got.get("current")
     res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,
                     "year_end_rate": result.year_end_rate, "year_end_interval": list(result.year_end_interval)}
     return res

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as _dt
 import sys
 from pathlib import Path
 from typing import Any, Callable
@@ -31,19 +32,20 @@ def cmd_validate(args: argparse.Namespace) -> int:
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
-    names = {s.key: s.name for s in project.budget_sources}  # a column may be headed by a source's key or name
+    names = {s.key: s.name for s in project.budget_sources}
+    today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)  # a column may be headed by a source's key or name
     from analytics.ingest.validate import ingest_actuals, ingest_budget
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if args.kind == "actuals":
         result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                                computed=project.computed_names())
+                                today=today, computed=project.computed_names())
     elif args.kind == "budget":
         result = ingest_budget(path, sources=names, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                               source_names=names)
+                               source_names=names, today=today)
     else:
         result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                            sources=names, computed=project.computed_names())
+                            sources=names, today=today, computed=project.computed_names())
     from analytics.present.messages import result_json, result_report
 
     payload = result_json(result)

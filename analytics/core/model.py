@@ -73,6 +73,14 @@ class Indicator:
         return unit_scale(self.unit)[0]
 
     @property
+    def reference(self) -> float | None:
+        """The size of the indicator's figures: its largest target or earlier figure above zero (a
+        value far above it is in another scale; see data/limits.yaml ``scale_ratio``), None without."""
+        sizes = [float(t.value) for t in [*self.targets.values(), *self.baseline.values(), self.span_target]
+                 if t is not None and not t.no_value and not t.is_bool and t.value is not None and t.value > 0]
+        return max(sizes) if sizes else None
+
+    @property
     def is_cumulative_year(self) -> bool:
         """Values add up over the months of a year (flows)."""
         return self.kind == "flow"
@@ -228,6 +236,7 @@ class Project:
                 "direction": ind.direction,
                 "default_basis": ind.default_basis,
                 "max_value": ind.max_value,
+                "reference": ind.reference,
             }
             for ind in self.indicators
             if not ind.derived_from and ind.id != self.execution_indicator

@@ -71,6 +71,7 @@ def _value_check(
     unit = str(meta.get("unit") or "")
     kind = str(meta.get("kind") or "")
     base = {"indicator": ind, "name": name}
+    words: dict[str, Any] = {}  # the unit a value was written with, when it had one
     if kind == "milestone":
         try:
             number: float | None = 1.0 if parse_bool(raw) else 0.0
@@ -97,8 +98,21 @@ def _value_check(
             ctx.add("value_unit", row=row, column=column, value=raw, severity="warning", **words, **base)
     assert number is not None
     if raw.rstrip().endswith(("%", "％")) and unit.strip() not in ("%", "％"):
+        if unit.strip():  # 85% for 万人: a share is no count (most likely another row's rate): never a guess
+            ctx.add("percent_not_unit", row=row, column=column, value=raw, unit=unit, **base)
+            return None
         ctx.add("percent_unit", row=row, column=column, value=raw, severity="warning", unit=unit,
                 number=number, **base)
+    reference = meta.get("reference")
+    if (kind == "rate" and unit.strip() in ("%", "％") and not raw.rstrip().endswith(("%", "％")) and 0 < number <= 1
+            and reference is not None and float(reference) >= ctx.limits.fraction_floor):
+        number = round(number * 100, 9)  # 0.962 for a rate whose target is 95%: a fraction, as a spreadsheet keeps it
+        ctx.add("fraction_as_percent", row=row, column=column, value=raw, severity="warning", number=number, **base)
+    scale = 1e4 if unit.startswith("万") else 1e8 if unit.startswith("亿") else None
+    if scale and reference and not words and number > ctx.limits.scale_ratio * float(reference):
+        ctx.add("scale_suspect", row=row, column=column, value=raw, unit=unit, reference=float(reference),
+                base_unit=unit[1:], converted=number / scale, **base)  # 380 for 0.5万人次: counted in 人次
+        return None
     if number < 0:
         sign = value_sign(name)
         if sign == "magnitude":

@@ -47,6 +47,8 @@ class Limits:
     max_table_unpacked_bytes: int = 20_000_000
     max_problems: int = 500
     max_listed: int = 20
+    scale_ratio: float = 100.0
+    fraction_floor: float = 10.0
     plausible_default: float = 1e12
     plausible_units: Mapping[str, float] = field(default_factory=dict, hash=False)
 

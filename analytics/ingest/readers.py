@@ -50,7 +50,7 @@ def _read_bytes(source: Any, ctx: Collector, max_bytes: int) -> bytes | None:
             ctx.add("unreadable", error=type(exc).__name__)
             return None
         if size > max_bytes:
-            ctx.add("too_large", size=size, limit=max_bytes, size_mb=size_mb(size), limit_mb=size_mb(max_bytes))
+            ctx.add("too_large", size=size, limit=max_bytes, size_mb=size_mb(size, max_bytes), limit_mb=size_mb(max_bytes, max_bytes))
             return None
         with open(path, "rb") as fh:
             data = fh.read(max_bytes + 1)
@@ -68,8 +68,8 @@ def _read_bytes(source: Any, ctx: Collector, max_bytes: int) -> bytes | None:
         ctx.add("unreadable", error=type(source).__name__)
         return None
     if len(data) > max_bytes:
-        ctx.add("too_large", size=len(data), limit=max_bytes, size_mb=size_mb(len(data)),
-                limit_mb=size_mb(max_bytes))
+        ctx.add("too_large", size=len(data), limit=max_bytes, size_mb=size_mb(len(data), max_bytes),
+                limit_mb=size_mb(max_bytes, max_bytes))
         return None
     return data
 

@@ -182,11 +182,18 @@ def period_header(text: str) -> Period | None:
     try:
         return to_period(text)
     except ValueParseError:
-        return None
+        return _month_of_year(text)
+
+
+def _month_of_year(text: str) -> Period | None:
+    """A month in words after its year (``2024年四月``, ``2024年4月份``), else None."""
+    said = _YEAR_AND_MONTH_RE.match(normalize_text(text))
+    return month_in_year(said.group(2), int(said.group(1))) if said else None
 
 
 _CN_MONTHS = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10, "十一": 11, "十二": 12}
 _MONTH_ONLY_RE = re.compile(r"^(\d{1,2}|十[一二]?|[一二三四五六七八九])(?:\s*[-—~～至]\s*(\d{1,2}|十[一二]?|[一二三四五六七八九]))?\s*月份?$")
+_YEAR_AND_MONTH_RE = re.compile(r"^((?:19|20)\d{2})\s*年\s*(.+)$")
 _YEAR_SAID_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?=\s*年)")
 _YEAR_ANY_RE = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 
@@ -300,6 +307,8 @@ def parse_period_cell(text: str, year: int | None = None) -> tuple[Period | None
             return None, "blank_period"
         if month_in_year(text, year):
             return month_in_year(text, year), None
+        if _month_of_year(text):  # 2024年四月, 2024年4月份: the month in its own year
+            return _month_of_year(text), None
         return None, "month_without_year" if yearless_month(text) else "bad_period"
 
 

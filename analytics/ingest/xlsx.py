@@ -52,8 +52,11 @@ class Grid:
         self.left_out = left_out  # rows and columns holding text that the sheet hides, left out (read as shown)
 
 
-def size_mb(n: int) -> str:
-    return f"{n / (1024 * 1024):.1f}"
+def size_mb(n: int, limit: int | None = None) -> str:
+    """``n`` bytes in MB as a message says it beside ``limit``: in the megabytes the limit is a round
+    number of (200,000,000 → 200.0 MB; 20 × 1024² → 20.0 MB), so a size and its limit compare."""
+    unit = 1_000_000 if limit is not None and limit % 1_000_000 == 0 else 1024 * 1024
+    return f"{n / unit:.1f}"
 
 
 def _fmt_float(value: float) -> str:
@@ -461,7 +464,7 @@ def _open(data: bytes, ctx: Collector, max_bytes: int) -> Any:
         return None
     cap = min(max_bytes * UNZIPPED_FACTOR, ctx.limits.max_unpacked_bytes)
     if unpacked > cap:
-        ctx.add("too_large", size=unpacked, limit=cap, size_mb=size_mb(unpacked), limit_mb=size_mb(cap),
+        ctx.add("too_large", size=unpacked, limit=cap, size_mb=size_mb(unpacked, cap), limit_mb=size_mb(cap, cap),
                 unpacked=True)
         return None
     from openpyxl.reader.excel import ExcelReader

@@ -326,18 +326,23 @@ def fmt_parsed_target(target: Any, lang: str = "zh") -> str:
     return f"{_CMP_SYMBOL.get(target.comparator or '', '')}{shown}"
 
 
-def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh") -> str:
+def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", comparator: str | None = None) -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
     Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
     its unit too (``≥100`` → ``≥100公里``), and one written with it reads it in ``lang``
-    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``."""
+    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``. A bare number read
+    as a cap (``comparator`` ``<=``: 登记失业人员规模 | 4.1, lower is better) says so: ``≤4.1万人``."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤")  # the full-width signs as the others
     u = (unit or "").strip()
-    if u and re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written):  # 90 with % in the unit column: 90%
-        return _with_unit(written, u, lang)
+    bare = re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written)
+    cap = "≤" if bare and comparator in ("<=", "<") else ""  # 4.1 on a lower-is-better name: at most 4.1
+    if u and bare:  # 90 with % in the unit column: 90%
+        return cap + _with_unit(written, u, lang)
+    if bare:
+        return cap + written
     compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
     if u and compared and compared.group(3) in ("", u):  # ``≥100`` without its unit (公里 in the unit column), or ``≥60个``
         return compared.group(1) + _with_unit(compared.group(2), u, lang)

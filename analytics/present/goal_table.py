@@ -95,7 +95,7 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
         o, v = outlooks.get(ind.id), view.get(ind.id)
         cells = {
             "name": ind.display_name(lang),
-            "target": fmt_target(r.target_raw, unit if inline else "", lang),
+            "target": fmt_target(r.target_raw, unit if inline else "", lang, r.comparator),
             "actual": value_said(ind, r.actual, lang, with_unit=inline),
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),

@@ -288,6 +288,9 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     suggestion = params.get("suggestion")
     fields["suggestion_zh"] = f"，是否应为「{suggestion}」" if suggestion else ""
     fields["suggestion_en"] = f' (did you mean "{suggestion}"?)' if suggestion else ""
+    unpacked = params.get("unpacked")  # an .xlsx is a zip: its size once unpacked, not on disk
+    fields["unpacked_zh"] = "解压后" if unpacked else ""
+    fields["unpacked_en"] = " once unpacked (an .xlsx is a zip)" if unpacked else ""
     dash = params.get("dash")
     fields["dash_zh"] = f"（填的是「{dash}」）" if dash else ""
     fields["dash_en"] = f' (it holds "{dash}")' if dash else ""

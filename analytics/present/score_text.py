@@ -27,6 +27,11 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     for k in ("actual", "target"):
         if k in p:  # the number with its unit, at the unit's precision (one formatter)
             p[k] = fmt_value(p[k], unit, lang)
+    # what was reported, or the year-end the projection gives (a score to come), and what is reported now
+    p["actual_word"] = text("budget.score_projected" if "projected_from" in p else "budget.score_actual", lang)
+    if p.get("projected_from") is not None and "actual" in p:
+        p["actual"] = text("budget.score_now", lang, value=p["actual"], current=fmt_value(p["projected_from"], unit, lang))
+    p["actual_word_cap"] = p["actual_word"][:1].upper() + p["actual_word"][1:]
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
     return text(f"budget.score_{line.reason}", lang, **p)

@@ -49,12 +49,16 @@ class Dataset:
         month most indicators (and the spending) have reported
         (:func:`analytics.core.reporting.default_as_of`); without any data, this month while
         the project runs or before it starts, else its last December
-        (:func:`analytics.core.calendar.empty_as_of`; ``today`` defaults to the clock's month)."""
-        found = default_as_of(self.project, self.actuals, self.budget, self.periods())
+        (:func:`analytics.core.calendar.empty_as_of`; ``today`` defaults to the clock's month). A
+        month after ``today`` has not happened: a row dated in it (kept, with the import's warning)
+        never moves the month judged at."""
+        now = _dt.date.today()
+        month = today or (now.year, now.month)
+        periods = self.periods()
+        found = default_as_of(self.project, self.actuals, self.budget, [p for p in periods if p <= month] or periods)
         if found is not None:
             return found
-        now = _dt.date.today()
-        return empty_as_of(self.project.years, today or (now.year, now.month))
+        return empty_as_of(self.project.years, month)
 
     def years(self) -> list[int]:
         years = set(self.project.target_years)

@@ -25,7 +25,7 @@ from typing import Any, Mapping
 
 import yaml
 
-from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, number_text, parse_target
+from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, normalize_text, number_text, parse_target
 from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
 from analytics.ingest.tables.titles import title_name
 from analytics.storage.connection import SAMPLE_ORIGIN
@@ -238,12 +238,37 @@ def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[
         if years:  # the budget is to be spent by the end of the project (财政: 100% executed), from its first January
             meta["funding"]["execution_targets"] = {int(years[-1]): 100}
             meta["funding"]["execution_start"] = f"{int(years[0])}-01"
+            linked = execution_indicator(indicators, years)
+            if linked is not None:
+                meta["funding"]["execution_indicator"], meta["funding"]["execution_targets"] = linked
     if project.get("overall_goal"):
         meta["overall_goal"] = str(project["overall_goal"])
     if project.get("goals"):
         meta["goal_texts"] = [{"label": str(g.get("label", "")), "text": str(g.get("text", ""))} for g in project["goals"]]
     head = "# Read from a target table by parse-table; format: README.md, \"目标文件格式 / Target file format\".\n"
     return head + yaml.safe_dump(meta, allow_unicode=True, sort_keys=False)
+
+
+def execution_indicator(indicators: list[Mapping[str, Any]], years: list[int]) -> tuple[str, dict[int, float]] | None:
+    """(id, execution targets by year) of the indicator that is the project's budget execution
+    (lexicon ``execution_rate``: 项目预算执行率 in %), computed from the spending once linked; None
+    when there is none, or two, or its targets are no shares of the whole budget (a table of
+    several years whose targets do not rise to the end: each year's own execution, 90% and 90%)."""
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    pattern = load_lexicon().execution_rate
+    found = [i for i in indicators if pattern is not None and pattern.search(normalize_text(str(i.get("name") or "")))
+             and str(i.get("unit") or "") == "%" and i.get("kind") == "rate"]
+    if len(found) != 1:
+        return None
+    targets = {int(y): float(t["value"]) for y, t in (found[0].get("targets") or {}).items()
+               if _YEAR_RE.match(str(y)) and t.get("value") is not None and t.get("comparator") in (">=", ">", "=")}
+    values = [targets[y] for y in sorted(targets)]
+    if not targets or set(targets) - set(years) or any(v <= 0 or v > 100 for v in values):
+        return None
+    if len(values) > 1 and not (all(a < b for a, b in zip(values, values[1:])) and values[-1] >= 95):
+        return None
+    return str(found[0]["id"]), targets
 
 
 def default_name(reading: Mapping[str, Any], filename: str = "") -> str:

@@ -358,9 +358,11 @@ class Store:
     # -- validating, importing, editing
     def validate_file(self, source: Any, filename: str | None = None, kind: str = "auto", sheet: str | int | None = None,
                       today: _dt.date | None = None, max_bytes: int = IMPORT_MAX_BYTES) -> "IngestResult":
-        """Run a file through the one validation gate against this store's targets."""
+        """Run a file through the one validation gate against this store's targets; a month after
+        ``today`` (the clock's day unless given) has not happened and is refused."""
         from analytics.ingest.validate import ingest_actuals, ingest_any, ingest_budget
 
+        today = today or _dt.date.today()
         project = self.project()
         if kind == "actuals":
             return ingest_actuals(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,

@@ -450,10 +450,31 @@ def test_name_mismatch_and_unit_mismatch_warn() -> None:
     assert r.ok and {p.code for p in r.warnings} == {"name_mismatch", "unit_mismatch"}
 
 
-def test_percent_on_non_percent_indicator_warns() -> None:
+def test_a_percent_for_an_indicator_counted_in_people_is_refused_and_warned_without_a_unit() -> None:
     r = ingest_actuals(_csv("指标编号,月份,数值\nregistered_unemployed,2024-01,12%\n"), INDICATORS, filename="a.csv")
-    assert r.ok and [p.code for p in r.warnings] == ["percent_unit"]
-    assert r.data["value"].tolist() == [12.0]
+    assert [p.code for p in r.errors] == ["percent_not_unit"]  # 12% is no 12万人: another row's rate, never a guess
+    assert "不是百分数，未导入" in render_problem(r.errors[0])
+    bare = {"x": {**INDICATORS["registered_unemployed"], "unit": ""}}
+    r = ingest_actuals(_csv("指标编号,月份,数值\nx,2024-01,12%\n"), bare, filename="a.csv")
+    assert r.ok and [p.code for p in r.warnings] == ["percent_unit"] and r.data["value"].tolist() == [12.0]
+
+
+def test_a_fraction_for_a_rate_and_a_count_in_the_wrong_scale() -> None:
+    cat = {"rate": {"name": "出水水质达标率", "unit": "%", "kind": "rate", "direction": "higher", "default_basis": "level",
+                    "max_value": 100, "reference": 95.0},
+           "low": {"name": "城镇调查失业率", "unit": "%", "kind": "rate", "direction": "lower", "default_basis": "level",
+                   "max_value": 100, "reference": 3.5},
+           "gig": {"name": "零工市场服务人次", "unit": "万人次", "kind": "flow", "direction": "higher",
+                   "default_basis": "month", "max_value": None, "reference": 0.5}}
+    r = ingest_actuals(_csv("指标编号,月份,数值\nrate,2024-01,0.962\nlow,2024-01,0.8\ngig,2024-01,380人次\n"
+                            "gig,2024-02,0.05\n"), cat, filename="a.csv")
+    assert r.ok and r.data["value"].tolist() == [96.2, 0.8, 0.038, 0.05]  # a small rate's 0.8 stays 0.8%
+    assert [(p.code, p.row) for p in r.warnings] == [("fraction_as_percent", 2), ("value_unit", 4)]
+    wrong = ingest_actuals(_csv("指标编号,月份,数值\ngig,2024-01,380\n"), cat, filename="a.csv")
+    assert [p.code for p in wrong.errors] == ["scale_suspect"]
+    assert "380人次 = 0.038万人次" in render_problem(wrong.errors[0])
+    unknown = {"gig": {**cat["gig"], "reference": None}}  # no target to measure by: read as written
+    assert ingest_actuals(_csv("指标编号,月份,数值\ngig,2024-01,380\n"), unknown, filename="a.csv").ok
 
 
 def test_ytd_allowed_to_reset_across_years_and_monthly_flows_may_fall() -> None:
@@ -666,7 +687,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
     example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
-    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001",
+    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001", base_unit="人次", converted=0.038, reference=0.5,
 )
 
 
@@ -958,3 +979,14 @@ def test_a_source_is_found_by_the_projects_own_name_of_it() -> None:
     assert auto.ok and auto.kind == "budget"
     keys_only = ingest_budget(_csv("月份,中央补助,省级配套资金\n2024-01,10,5\n"), sources=list(names), filename="k.csv")
     assert not keys_only.ok  # (what the check did before it knew the names)
+
+
+def test_a_month_in_words_after_its_year_is_read() -> None:
+    long = ingest_actuals(_csv("指标编号,月份,数值\nregistered_unemployed,2024年四月,4.2\n"
+                               "registered_unemployed,2024年十一月,4.1\nregistered_unemployed,2024年5月份,4.15\n"),
+                          INDICATORS, filename="a.csv")
+    assert long.ok and long.data["month"].tolist() == [4, 11, 5], result_report(long)
+    wide = ingest_actuals(_csv("指标编号,2024年一月,2024年二月\nregistered_unemployed,4.3,4.25\n"), INDICATORS, filename="w.csv")
+    assert wide.ok and wide.data["month"].tolist() == [1, 2], result_report(wide)
+    assert [p.code for p in ingest_actuals(_csv("指标编号,月份,数值\nregistered_unemployed,2024年十三月,4\n"),
+                                           INDICATORS, filename="a.csv").errors] == ["bad_period"]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import json
 from pathlib import Path
 
@@ -448,3 +449,35 @@ def test_when_a_form_has_no_value_the_check_takes_nothing_is_imported_and_said(
     table = _table(tmp_path, _ROWS_OF_A_SELF_EVALUATION.format(built="6座"))
     payload = _new_project(capsys, str(table), "--store", str(tmp_path / "store"), "--id", "ok")
     assert payload["actuals"]["added"] == 5 and not any(n["code"].startswith("left_out") for n in payload["notes"])
+
+
+def test_the_budget_execution_indicator_is_computed_from_the_spending(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analytics.storage.project_files import execution_indicator
+
+    payload = _new_project(capsys, str(TABLES / "seed_dongguan.txt"), "--out", str(tmp_path / "dg"), "--id", "dg2")
+    project = load_project(tmp_path / "dg")
+    rate = next(i for i in project.indicators if i.name == "项目预算执行率")
+    assert project.execution_indicator == rate.id and project.execution_targets == {2023: 30.0, 2024: 100.0}
+    assert payload["indicators"] == 40
+
+    def ind(targets: dict, name: str = "预算执行率") -> dict:
+        return {"id": "t9", "name": name, "unit": "%", "kind": "rate",
+                "targets": {y: {"comparator": ">=", "value": v} for y, v in targets.items()}}
+
+    assert execution_indicator([ind({"2024": 90.0})], [2024]) == ("t9", {2024: 90.0})
+    assert execution_indicator([ind({"2024": 90.0, "2025": 90.0})], [2024, 2025]) is None  # each year's own
+    assert execution_indicator([ind({"2024": 90.0}, "资金到位率")], [2024]) is None  # funds arriving, not spent
+    assert execution_indicator([ind({"2024": 90.0}), ind({"2024": 95.0}, "资金执行率")], [2024]) is None  # which?
+
+
+def test_a_row_dated_after_today_never_moves_the_month_judged_at(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from analytics.storage.store import Store
+
+    table = _table(tmp_path, _ROWS_OF_A_SELF_EVALUATION.format(built="6座"))
+    _new_project(capsys, str(table), "--store", str(tmp_path / "store"), "--id", "wu")
+    scoped = Store(tmp_path / "store").with_project("wu")
+    checked = scoped.validate_file("indicator_id,period,value\nt05,2027-01,3\n".encode("utf-8"), filename="a.csv",
+                                   kind="actuals", today=_dt.date(2026, 12, 7))
+    assert checked.ok and [p.code for p in checked.warnings] == ["future_period"]
+    scoped.apply_import(checked, "a.csv", "lh")
+    assert scoped.load_dataset().opening_as_of(today=(2026, 12)) == (2024, 12)  # not 2027-01

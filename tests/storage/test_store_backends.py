@@ -210,7 +210,7 @@ def test_a_process_killed_in_the_middle_of_an_import_leaves_the_store_whole(tmp_
     s = Store(pg_url)
     csv = tmp_path / "big.csv"
     csv.write_text("indicator_id,period,value,basis\n" + "".join(
-        f"new_urban_jobs,{y}-{m:02d},{y + m / 10},ytd\n" for y in range(2015, 2024) for m in range(1, 13)), encoding="utf-8")
+        f"new_urban_jobs,{y}-{m:02d},{m + (y - 2015) / 10},ytd\n" for y in range(2015, 2024) for m in range(1, 13)), encoding="utf-8")
     before = s.dump()
     marker = tmp_path / "marker"
     child = subprocess.Popen([sys.executable, "-c", _SLOW_IMPORT, pg_url, str(marker), str(csv)], cwd=ROOT)

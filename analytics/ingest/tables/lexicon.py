@@ -75,6 +75,7 @@ class Lexicon:
     change_measure: re.Pattern[str] | None = None
     signed: re.Pattern[str] | None = None  # names whose actual values may be below zero (a fall)
     magnitude: re.Pattern[str] | None = None  # names of a deviation: a value below zero is read as its size
+    execution_rate: re.Pattern[str] | None = None  # the name of the project's budget execution (项目预算执行率)
     none_as_zero: tuple[str, ...] = ()  # a lower-is-better indicator's 无: none (≤ 0, or 0 done)
     date_serial: re.Pattern[str] | None = None  # names of a date: a spreadsheet's day number under them is a date
     date_serial_range: tuple[int, int] = _SERIAL_RANGE
@@ -233,6 +234,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         change_measure=_rx((doc.get("change_measure") or {}).get("name")),
         signed=_rx((doc.get("signs") or {}).get("signed")),
         magnitude=_rx((doc.get("signs") or {}).get("magnitude")),
+        execution_rate=_rx((doc.get("execution_rate") or {}).get("name")),
         none_as_zero=tuple(normalize_text(str(w)) for w in (doc.get("none_as_zero") or {}).get("words") or []),
         date_serial=_rx((doc.get("date_serial") or {}).get("name")),
         date_serial_range=(int((doc.get("date_serial") or {}).get("low", _SERIAL_RANGE[0])),

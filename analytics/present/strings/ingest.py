@@ -11,9 +11,9 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     # ----------------------------------------------------------------- the file itself
     "too_large": {
-        "zh": "{loc_file}大小为 {size_mb} MB，超过上限 {limit_mb} MB。"
+        "zh": "{loc_file}{unpacked_zh}大小为 {size_mb} MB，超过上限 {limit_mb} MB。"
         "请删去无关的工作表、行或列后再上传，或把数据拆成几个较小的文件。",
-        "en": "{loc_file} is {size_mb} MB, over the {limit_mb} MB limit. "
+        "en": "{loc_file} is {size_mb} MB{unpacked_en}, over the {limit_mb} MB limit. "
         "Remove unrelated sheets, rows or columns and upload again, or split the data into smaller files.",
     },
     "empty_file": {
@@ -267,6 +267,22 @@ STRINGS: dict[str, dict[str, str]] = {
     "value_unit": {
         "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",
         "en": "{loc}: the value \"{value}\" was converted to the unit of {what_en} and imported as {number} {unit}.",
+    },
+    "percent_not_unit": {
+        "zh": "{loc}的值「{value}」是百分数，但{what_zh}以「{unit}」计，不是百分数，未导入：这一行可能填了另一个指标的比率。请填写以{unit}计的数值。",
+        "en": "{loc}: the value \"{value}\" is a percentage, but {what_en} is counted in {unit}, not in %: not imported "
+        "(the row may hold another indicator's rate). Enter the figure in {unit}.",
+    },
+    "fraction_as_percent": {
+        "zh": "{loc}的值「{value}」是小数，{what_zh}以 % 计，已读作 {number}%（电子表格把 96.2% 存为 0.962）。若本意是 {value}%，请写成“{value}%”。",
+        "en": "{loc}: the value \"{value}\" is a fraction and {what_en} is counted in %: read as {number}% (a spreadsheet "
+        "keeps 96.2% as 0.962). If {value}% is meant, write \"{value}%\".",
+    },
+    "scale_suspect": {
+        "zh": "{loc}的值「{value}」远大于{what_zh}的目标（{reference}{unit}），看起来是以「{base_unit}」计的（{value}{base_unit} = {converted}{unit}），未导入。请换算为{unit}后填写，或在数值后写上单位（如“{value}{base_unit}”），或在列名括号中写单位。",
+        "en": "{loc}: the value \"{value}\" is far above the target of {what_en} ({reference} {unit}); it looks counted in "
+        "{base_unit} ({value} {base_unit} = {converted} {unit}) and was not imported. Enter it in {unit}, or write its unit "
+        "after the number (\"{value}{base_unit}\"), or in brackets in the column's header.",
     },
     "percent_unit": {
         "zh": "{loc}的值「{value}」带有 %，但指标「{name}」的单位是「{unit}」，已按 {number} {unit} 导入。请核对后去掉 %。",
