@@ -84,6 +84,15 @@ class ScoreResult:
         made 95 分 “优” of a project whose indicators were not scored)."""
         return any(not p.empty for p in self.parts if p.key != "execution")
 
+    def coverage(self) -> dict[str, int]:
+        """How many indicators the score rests on: ``scored`` (a value judged against its target),
+        ``no_data`` (nothing reported: left out, their points shared, or 0 by rule) and ``all`` (the
+        indicators of the scored parts, the budget execution aside)."""
+        lines = [ln for ln in self.lines if ln.part != "execution" and ln.reason not in ("no_part", "no_level")]
+        missing = sum(1 for ln in lines if ln.reason in ("no_data_shared", "no_data_zero"))
+        scored = sum(1 for ln in lines if ln.status in ("scored", "zero") and ln.reason not in ("no_data_shared", "no_data_zero"))
+        return {"scored": scored, "no_data": missing, "all": len(lines)}
+
     def part_rows(self) -> list[dict[str, Any]]:
         """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max, left_out."""
         return [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": _clean(p.points),

@@ -523,6 +523,7 @@ def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
             "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
         },
         "parts": [{**row, "points": r2(row["points"]), "points_max": r2(row["points_max"])} for row in res.part_rows()],
+        "indicators": res.coverage(),  # how many indicators the score rests on, and how many have no data
         "total": r2(res.total) if res.scored else None,  # nothing could be scored: no score, not 0 分
         "grade": res.grade if res.scored else None,
         "grade_en": res.grade_en if res.scored else None,

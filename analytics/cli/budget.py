@@ -56,6 +56,11 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
         print(payload["reason_en" if args.lang == "en" else "reason_zh"], file=sys.stderr)
 
     emit(payload, args.format, table)
+    if args.format == "table":  # under the table: what it rests on (the score's indicators, an assumed path)
+        key = "coverage" if which == "score" else "warnings"
+        said = payload.get(f"{key}_{'en' if args.lang == 'en' else 'zh'}")
+        for line in ([said] if isinstance(said, str) else said or []):
+            print(line)
     return 0
 
 

@@ -11,7 +11,7 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_value
 
-__all__ = ["score_reason", "score_json", "score_parts", "unscored_reason"]
+__all__ = ["coverage_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
@@ -35,6 +35,18 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
     return text(f"budget.score_{line.reason}", lang, **p)
+
+
+def coverage_text(res: ScoreResult, lang: str = "zh") -> str:
+    """How many indicators the score rests on, said: ``得分按 13 项有数据的指标计算（共 40 项）；27 项
+    尚无数据，其分值由同级其他指标分摊，得分可能偏乐观。``; empty when nothing was scored."""
+    c = res.coverage()
+    if not res.scored or not c["all"]:
+        return ""
+    if not c["no_data"]:
+        return text("budget.score_coverage_all", lang, **c)
+    rule = text("budget.score_coverage_zero" if res.options.get("no_data") == "zero" else "budget.score_coverage_shared", lang)
+    return text("budget.score_coverage", lang, rule=rule, **c)
 
 
 def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[str, Any]]:
@@ -64,6 +76,8 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
         item["reason_en"] = score_reason(line, "en")
     if not res.scored:  # why there is no score (total null)
         payload["reason_zh"], payload["reason_en"] = unscored_reason(res, "zh"), unscored_reason(res, "en")
+    else:
+        payload["coverage_zh"], payload["coverage_en"] = coverage_text(res, "zh"), coverage_text(res, "en")
     return payload
 
 

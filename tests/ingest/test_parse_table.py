@@ -2840,3 +2840,23 @@ def test_what_a_row_means_beyond_its_words(tmp_path: Path) -> None:
     none = _ind(data, "安全生产责任事故")
     assert (none["targets"]["2024"]["comparator"], none["targets"]["2024"]["value"]) == ("<=", 0.0)
     assert none["actuals"]["2024"]["value"] == 0.0 and none["inferred"]["target"]["rule"] == "none_as_zero"
+
+
+def test_money_labels_over_their_figures_give_the_funding(tmp_path: Path) -> None:
+    data = _text(tmp_path, "2025年部门整体支出绩效目标表\n部门（单位）名称\t某市文化广电旅游局\n"
+                 "年度预算申请（万元）\t资金总额\t财政拨款\t其他资金\n年度预算申请（万元）\t2860\t2600\t260\n"
+                 "年度总体目标\t组织开展群众性文化活动不少于200场次\n"
+                 "年度绩效指标\t一级指标\t二级指标\t三级指标\t指标值\n"
+                 "年度绩效指标\t产出指标\t数量指标\t群众性文化活动场次\t不少于200场次\n")
+    funding = data["project"]["funding"]
+    assert funding["total"] == 2860.0 and [(s["name"], s["amount"]) for s in funding["sources"]] == [
+        ("财政拨款", 2600.0), ("其他资金", 260.0)]
+
+
+def test_a_self_evaluations_goal_is_the_one_expected_not_the_one_reached(tmp_path: Path) -> None:
+    data = _text(tmp_path, "项目支出绩效自评表\n（2024年度）\n项目名称\t城乡供水一体化工程\n"
+                 "年度总体目标\t预期目标\t\t\t\t实际完成情况\n"
+                 "\t新建供水管网45公里，改善3.2万农村人口饮水条件。\t\t\t\t新建供水管网42.6公里，改善3.1万农村人口饮水条件。\n"
+                 "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
+                 "\t产出指标\t数量指标\t新建供水管网长度\t≥45公里\t42.6公里\n")
+    assert data["project"]["overall_goal"] == "新建供水管网45公里，改善3.2万农村人口饮水条件。"

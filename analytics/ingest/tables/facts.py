@@ -142,6 +142,16 @@ def _header_facts(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str
     return out or None
 
 
+def _money_header(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str, str, str]] | None:
+    """The funding of a header of money labels over their figures (部门整体支出: ``年度预算申请（万元） |
+    资金总额 | 财政拨款 | 其他资金`` above ``… | 2860 | 2600 | 260``): :func:`_header_facts` when the
+    row holds a total's or a source's label and the row below a figure under one of them; None else."""
+    fields = _header_facts(rows, r, lex) if r + 1 < len(rows) else None
+    if not fields or not any(kind in ("total", "sources") and amount_wan(value) is not None for kind, _, value in fields):
+        return None
+    return fields
+
+
 def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | None = None) -> dict[str, Any]:
     """Name, departments, funding (万元 unless written otherwise) and goal texts of ``rows``;
     ``after``: the rows that follow (the indicator table's header and first rows), where the
@@ -157,7 +167,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
         if not cells:
             continue
         # the row right above the indicator table's header may be the header of a facts row below it
-        header = _header_facts([*rows, *after], r, lex) if after and r == len(rows) - 1 else None
+        header = _header_facts([*rows, *after], r, lex) if after and r == len(rows) - 1 else _money_header(rows, r, lex)
         if header is not None:  # labels above their values (单位名称 over the unit's name)
             for field in header:
                 total, pending_goal = _take(facts, sources, total, *field, pending_goal, lex)
@@ -194,7 +204,7 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
             i += 1
         if not consumed and first_blank and last_label and cells:
             kind, label = last_label
-            value = cells[-1] if kind != "departments" else cells[0]
+            value = cells[0] if kind in ("departments", "goal") else cells[-1]  # a goal before its 实际完成情况
             total, pending_goal = _take(facts, sources, total, kind, label, value, pending_goal, lex)
             rest = row[row.index(cells[0]) + 1:]
             j = 0
