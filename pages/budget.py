@@ -16,7 +16,7 @@ from analytics.budget.scenario import ScenarioError, load_allocation, normalise_
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
 from analytics.present.labels import project_name
-from analytics.present.score_text import score_parts, score_reason, unscored_reason
+from analytics.present.score_text import coverage_text, score_parts, score_reason, unscored_reason
 from analytics.budget.scoring import score_scenario
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
@@ -295,6 +295,8 @@ with s1:
     show_chart("score_parts", parts, lang)
     st.caption(" ".join([t("bud_score_rules", lang), t(f"reports.execution_rule_{scored.execution_rule}", lang),
                          *((r["why"] for r in shown if r["why"]) if scored.scored else [unscored_reason(scored, lang)])]))
+    if scored.scored and scored.coverage()["no_data"]:  # a total resting on part of the indicators: said beside it
+        st.info(coverage_text(scored, lang), icon=":material/info:")
 with s2:
     st.markdown(f"**{t('bud_costs_points', lang)}**")
     losses = [ln for ln in scored.what_costs_points if ln.lost > 0.005][:8]

@@ -154,6 +154,9 @@ def _project_picker(lang: str) -> str:
     """The project switcher at the top of the sidebar (only when the store holds more than one)."""
     current = current_project()
     listed = projects()
+    asked = st.query_params.get(PROJECT_KEY)
+    if asked and asked != current and not st.session_state.get(f"_{PROJECT_KEY}"):  # ?project=nosuch: said, not hidden
+        st.warning(t("project_unknown", lang, id=asked), icon=":material/link_off:")
     if current != DEFAULT_PROJECT:
         st.query_params[PROJECT_KEY] = current
     elif PROJECT_KEY in st.query_params:

@@ -304,3 +304,13 @@ def test_every_page_tells_the_forecast_page_story_of_a_survey_between_measuremen
     ind = fresh("pages/indicator.py", indicator="public_service_satisfaction", as_of="2024-08")
     assert next(m.value for m in ind.metric if m.label == "完成可能性") == "待下次测评"
     assert any("每季度测评" in c.value and "下次 9月" in c.value for c in ind.caption)  # and why
+
+
+def test_a_link_to_a_project_that_is_not_there_says_so(tmp_path, monkeypatch):
+    monkeypatch.setenv("PT_DATA_DIR", str(tmp_path / "store"))
+    at = fresh(project="nosuch")
+    said = [w.value for w in at.warning]
+    assert any("「nosuch」不存在或已归档" in w for w in said), said
+    assert "东莞市公共就业服务能力提升示范项目" in texts(at)  # the default project, shown
+    again = fresh()  # no project asked for: nothing to say
+    assert not any("不存在或已归档" in w.value for w in again.warning)

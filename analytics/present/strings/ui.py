@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "project_no_years": {"zh": "项目「{project}」的目标表没有写明考核年度，无法判断进度。请在“新建项目”页按年度重新添加该项目，或在侧栏切换到其他项目。",
                          "en": "The target table of project \"{project}\" names no target year, so no progress can be judged. Add the project again with its year on the New project page, or switch to another project in the sidebar."},
     "sidebar_project": {"zh": "项目", "en": "Project"},
+    "project_unknown": {"zh": "链接中的项目「{id}」不存在或已归档，显示的是默认项目。可在左侧“项目”中选择。",
+                        "en": "The project \"{id}\" named in the link does not exist or is archived; the default project is shown. Choose one under Project on the left."},
     "sidebar_project_help": {"zh": "本库中的项目。切换后，各页面、报表和导出都只显示所选项目的数据。新项目在“新建项目”页添加。",
                              "en": "The projects of this store. After switching, every page, form and export shows the chosen project only. Add a project on the New project page."},
     "sample_banner": {
@@ -52,7 +54,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "changes_first_data": {"zh": "本月首次有数据的指标 {n} 项：{parts}", "en": "{n} indicators have data for the first time: {parts}"},
     "goal_status_counts": {"zh": "{n} 项指标：{parts}", "en": "{n} indicators: {parts}"},
     "list_sep": {"zh": "，", "en": ", "},
-    "name_and_id": {"zh": "{name}（{id}）", "en": "{name} ({id})"},
+    "name_and_id": {"zh": "{id} · {name}", "en": "{id} · {name}"},  # the id first: a narrow box cuts the end of a long name
     "list_sep_long": {"zh": "；", "en": "; "},
     "status_rule_line": {"zh": "- **{label}**：{help}", "en": "- **{label}**: {help}"},
     "quality_line": {"zh": "**{label}**（{goal}）：{text}", "en": "**{label}** ({goal}): {text}"},
