@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from analytics.present.catalogue import text
-from analytics.cli.common import SCHEMA_VERSION, emit, project_for, result_json, store_is_there, who, writing_store
+from analytics.cli.common import SCHEMA_VERSION, emit, project_for, reading_store, result_json, store_is_there, who, writing_store
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -32,12 +32,15 @@ def cmd_validate(args: argparse.Namespace) -> int:
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
-    names = {s.key: s.name for s in project.budget_sources}
-    today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)  # a column may be headed by a source's key or name
+    names = {s.key: s.name for s in project.budget_sources}  # a column may be headed by a source's key or name
+    today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)
     from analytics.ingest.validate import ingest_actuals, ingest_budget
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
-    if args.kind == "actuals":
+    if not getattr(args, "targets", None):  # the store's table: the import's own check, with what the store holds
+        result = reading_store(args).validate_file(path, filename=path.name, kind=args.kind, sheet=args.sheet,
+                                                   today=today, max_bytes=IMPORT_MAX_BYTES)
+    elif args.kind == "actuals":
         result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
                                 today=today, computed=project.computed_names())
     elif args.kind == "budget":

@@ -82,26 +82,26 @@ class Actuals:
                 continue
             obs = YearObs()
             if ind.kind == "flow":
-                month_rows = grp[grp["basis"] == "month"]
-                if not month_rows.empty:
-                    covered: dict[int, float] = {}
-                    spans: dict[int, int] = {}
-                    for r in month_rows.itertuples():
-                        covered[int(r.month)] = float(r.value)
-                        spans[int(r.month)] = int(r.first_month)
-                    total, expect = 0.0, 1
-                    for m in sorted(covered):
-                        if spans[m] != expect:
-                            break
-                        total += covered[m]
-                        obs.values[m] = total
-                        if spans[m] != m:
-                            obs.combined_until[m] = spans[m]
-                        expect = m + 1
-                for r in grp[grp["basis"] != "month"].itertuples():
-                    obs.values[int(r.month)] = float(r.value)
-                    if int(r.first_month) != int(r.month):
-                        obs.combined_until[int(r.month)] = int(r.first_month)
+                # a year-to-date total stands on its own; a month's amount adds to the total of the month
+                # before it (a total, or amounts from January), and after a gap nothing is guessed until
+                # the next total — so a year kept partly as totals, partly as amounts (累计 to January,
+                # 当月 after) runs on
+                totals = {int(r.month): r for r in grp[grp["basis"] != "month"].itertuples()}
+                amounts = {int(r.month): r for r in grp[grp["basis"] == "month"].itertuples()}
+                total, expect, gap = 0.0, 1, False
+                for m in sorted(set(totals) | set(amounts)):
+                    r = totals.get(m)
+                    if r is not None:
+                        total, expect, gap = float(r.value), m + 1, False
+                    else:
+                        r = amounts[m]
+                        if gap or int(r.first_month) != expect:
+                            gap = True
+                            continue
+                        total, expect = total + float(r.value), m + 1
+                    obs.values[m] = total
+                    if int(r.first_month) != m:
+                        obs.combined_until[m] = int(r.first_month)
             else:
                 for r in grp.itertuples():
                     obs.values[int(r.month)] = float(r.value)

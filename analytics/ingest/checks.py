@@ -8,8 +8,8 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
-from analytics.core.values import Period
-from analytics.ingest.problems import Collector, IngestResult
+from analytics.core.values import Period, number_text
+from analytics.ingest.problems import Collector, IngestResult, Problem
 from analytics.ingest.schema import (
     ACTUALS_COLUMNS,
     BUDGET_COLUMNS,
@@ -155,3 +155,42 @@ def assumed_year(ctx: Collector, frame: pd.DataFrame, records: list[dict[str, An
     if first is not None:
         ctx.add("period_year_assumed", row=header_row, severity="warning", value=first["period_text"], year=year,
                 where=frame.attrs.get("year_hint_from"))
+
+
+def against_stored(result: IngestResult, stored: pd.DataFrame, indicators: Mapping[str, Mapping[str, Any]],
+                   filename: str) -> IngestResult:
+    """A file that passed its own checks, checked with what the store already holds: a flow's
+    year-to-date totals must not fall once the file's months join the stored ones (11月累计 17.9
+    after a stored 10月累计 18.5: monthly figures typed as totals, or a slip) — ``ytd_decrease_stored``,
+    located at the file's row; the file's own months replace the stored ones of the same month.
+    ``stored``: the store's actuals (``indicator_id, year, month, value, basis, origin``); 示例数据
+    rows are left out (the first real import removes them)."""
+    if not result.ok or result.kind != "actuals" or result.data.empty or stored.empty:
+        return result
+    mine = result.data[(result.data["basis"] == "ytd")]
+    mine = mine[[str(indicators.get(i, {}).get("kind")) == "flow" for i in mine["indicator_id"]]]
+    if mine.empty:
+        return result
+    held = stored[(stored["basis"] == "ytd") & (stored.get("origin", pd.Series("", index=stored.index)) != "sample")]
+    problems = list(result.problems)
+    for (ind, year), rows in mine.groupby(["indicator_id", "year"], sort=True):
+        ours = {int(r.month): r for r in rows.itertuples()}
+        theirs = held[(held["indicator_id"] == ind) & (held["year"] == year) & (~held["month"].isin(list(ours)))]
+        if theirs.empty:
+            continue
+        series = sorted([(m, float(r.value), r) for m, r in ours.items()]
+                        + [(int(r.month), float(r.value), None) for r in theirs.itertuples()], key=lambda t: t[0])
+        for (m0, v0, r0), (m1, v1, r1) in zip(series, series[1:]):
+            if v1 < v0 - 1e-9 and (r0 is None) != (r1 is None):  # one side from the file, the other stored
+                mine_row = r1 if r1 is not None else r0
+                name = str(indicators.get(ind, {}).get("name") or ind)
+                problems.append(Problem("ytd_decrease_stored", filename, int(mine_row.row), None, number_text(mine_row.value),
+                                        params={"indicator": ind, "name": name, "year": int(year),
+                                                "month": m1 if r1 is not None else m0,
+                                                "stored_month": m0 if r1 is not None else m1,
+                                                "stored_value": number_text(v0 if r1 is not None else v1),
+                                                "later": r1 is not None}))
+                break
+    if len(problems) == len(result.problems):
+        return result
+    return IngestResult(False, problems, result.data.iloc[0:0], result.kind, result.layout)

@@ -48,13 +48,17 @@ def _rows_for(result: "IngestResult", project: "Project") -> tuple[str, list[dic
     raise ImportRejected("无法识别的数据类型。", f"Unknown data kind {result.kind!r}.", result)  # pragma: no cover
 
 
+_FLOW_BASES = ("month", "ytd")
+
+
 def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                  keep_sample: bool = False, pid: str = DEFAULT_PROJECT, origin: str = "import") -> ImportSummary:
     """Merge a validated file into project ``pid``'s rows of the store, all or nothing, in one transaction.
 
     Rows are matched by key — actuals (indicator, year, month, basis), spending (year,
     month, source): new keys are added, different values replace the stored ones, equal
-    ones are left alone. A blank note or source in the file keeps the stored one. A
+    ones are left alone; a month given in the other 口径 (当月 for a stored 累计) replaces the stored
+    one, so that a month is never held twice. A blank note or source in the file keeps the stored one. A
     combined period (1-2月) replaces stored single months of the same series it covers
     (and vice versa), so no month is ever counted twice. The remaining 示例数据 rows go
     with the same batch unless ``keep_sample``. ``dry_run`` computes the same summary and
@@ -105,8 +109,20 @@ def _merge(tx: Tx, table: str, rows: list[dict[str, Any]], filename: str, batch:
     for r in incoming.values():
         if spans_matter(r):
             covered.setdefault(series_of(r), set()).update(range(r["first_month"], r["month"] + 1))
+    # a month of a flow is stored in one 口径: the file's 当月 row replaces a stored 累计 row of the same
+    # month (and the other way round) — two would count it twice, or leave a month out of the total
+    said_as = {(r["indicator_id"], r["year"], r["month"]): r["basis"] for r in incoming.values()
+               if table == "actuals" and r["basis"] in _FLOW_BASES}
     for key, old in sorted(existing.items(), key=lambda kv: str(kv[0])):
-        if key in incoming or not spans_matter(old):
+        if key in incoming:
+            continue
+        other = said_as.get((old.get("indicator_id"), old.get("year"), old.get("month")))
+        if other is not None and old.get("basis") in _FLOW_BASES and old.get("basis") != other:
+            ops.append((key, old, None))
+            changes.append(RowChange(table, key_dict(spec, key), "removed", old[value_col], None))
+            counts["removed"] += 1
+            continue
+        if not spans_matter(old):
             continue
         months = covered.get(series_of(old))
         if months and months & set(range(old["first_month"], old["month"] + 1)):

@@ -362,16 +362,25 @@ class Store:
         ``today`` (the clock's day unless given) has not happened and is refused."""
         from analytics.ingest.validate import ingest_actuals, ingest_any, ingest_budget
 
+        from analytics.ingest.checks import against_stored
+
         today = today or _dt.date.today()
         project = self.project()
+        catalogue = project.ingest_catalogue()
         if kind == "actuals":
-            return ingest_actuals(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
-                                  today=today, computed=project.computed_names())
-        if kind == "budget":
+            result = ingest_actuals(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
+                                    today=today, computed=project.computed_names())
+        elif kind == "budget":
             return ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
                                  max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources})
-        return ingest_any(source, project.ingest_catalogue(), filename=filename, sheet=sheet, max_bytes=max_bytes,
-                          sources=source_names(project), today=today, computed=project.computed_names())
+        else:
+            result = ingest_any(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
+                                sources=source_names(project), today=today, computed=project.computed_names())
+        if result.ok and result.kind == "actuals":  # the year-to-date totals with the months already stored
+            years = sorted({int(y) for y in result.data["year"]})
+            stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()
+            result = against_stored(result, stored, catalogue, filename or "")
+        return result
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

@@ -723,3 +723,26 @@ def test_a_data_folder_that_is_a_file_is_a_store_error(tmp_path):
         Store(blocker / "data")
     assert err.value.code == "store_dir_is_file" and "不是文件夹" in render(err.value, "zh")
     assert main(["status", "--store", str(blocker / "data")]) == 2
+
+
+def test_a_month_is_held_in_one_basis_and_a_total_never_falls_across_files(db, tmp_path):
+    first = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\n"
+                                   "new_urban_jobs,2025-01,1.0,ytd\nnew_urban_jobs,2025-02,2.1,ytd\nnew_urban_jobs,2025-03,3.0,ytd\n"))
+    assert first.added == 3
+    # the same months again as monthly amounts: they replace the totals, never stand beside them
+    monthly = do_import(db, csv_file(tmp_path, "b.csv", "indicator_id,period,value,basis\n"
+                                     "new_urban_jobs,2025-02,1.1,当月\nnew_urban_jobs,2025-03,0.9,当月\n"))
+    assert (monthly.added, monthly.removed) == (2, 2)
+    held = [(r["month"], r["basis"]) for r in db.dump()["actuals"] if r["indicator_id"] == "new_urban_jobs" and r["year"] == 2025]
+    assert sorted(held) == [(1, "ytd"), (2, "month"), (3, "month")]
+    assert db.load_dataset().actuals.obs("new_urban_jobs", 2025).values[3] == pytest.approx(3.0)  # 1.0 + 1.1 + 0.9
+    # a year-to-date total below the one stored for an earlier month: refused, said at the file's row
+    db2 = do_import(db, csv_file(tmp_path, "c.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2025-04,3.9,ytd\n"))
+    assert db2.added == 1
+    falls = db.validate_file(csv_file(tmp_path, "d.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2025-05,3.5,ytd\n"),
+                             filename="d.csv")
+    assert [(p.code, p.row) for p in falls.errors] == [("ytd_decrease_stored", 2)]
+    assert "与数据库中已有的 4 月累计数 3.9" in __import__("analytics.present.messages", fromlist=["render_problem"]).render_problem(falls.errors[0])
+    revised = db.validate_file(csv_file(tmp_path, "e.csv", "indicator_id,period,value,basis\n"
+                                        "new_urban_jobs,2025-04,3.4,ytd\nnew_urban_jobs,2025-05,3.5,ytd\n"), filename="e.csv")
+    assert revised.ok  # the file's own April replaces the stored one

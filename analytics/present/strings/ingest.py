@@ -307,6 +307,14 @@ STRINGS: dict[str, dict[str, str]] = {
         "to {value} in row {row} ({period}). A year-to-date total cannot fall within a year: check whether monthly "
         "figures were entered as year-to-date (if so, set the basis column to \"month\", adding a basis column if the table has none).",
     },
+    "ytd_decrease_stored": {
+        "zh": "{loc}：{what_zh}{year} 年 {month} 月的累计数 {value}，与数据库中已有的 {stored_month} 月累计数 {stored_value} "
+        "相比，累计数在同一年内减少了，未导入。请检查是否把当月数填成了累计数（是当月数的，把「口径」填为「当月」），"
+        "或库中已有的数据需要一并更正（在“数据管理”中修改）。",
+        "en": "{loc}: the year-to-date total of {what_en} for month {month} of {year}, {value}, and the stored total of month "
+        "{stored_month}, {stored_value}, make the year-to-date total fall within the year; not imported. Check whether "
+        "monthly figures were entered as totals (if so, set the basis to \"month\"), or correct the stored data on the Data page.",
+    },
     "mixed_basis": {
         "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，无法合并。"
         "请统一口径：全部填当月数，或全部填累计数。",
