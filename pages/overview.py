@@ -68,7 +68,9 @@ order = status_order(rules)
 shown = [k for k in order if counts.get(k)]
 st.html("<style>" + "".join(  # colours from data/status_rules.yaml (static data, not user text)
     f".st-key-status_chip_{k} {{border-left: 6px solid {status_color(k, rules)} !important;}}"
-    f" .st-key-status_chip_{k} a p {{color: {status_color(k, rules)} !important; font-size: 1.15rem;}}" for k in shown) + "</style>")
+    f" .st-key-status_chip_{k} a p {{color: {status_color(k, rules)} !important; font-size: 1.15rem;"
+    " white-space: normal !important; overflow: visible !important; text-overflow: clip !important;}"  # a narrow window: the count wraps, never cut
+    for k in shown) + "</style>")
 per_row = -(-len(shown) // -(-len(shown) // 5)) if shown else 1  # at most 5 a row, rows even (6 → 3 + 3): counts never cut
 chips = [(col, key) for i in range(0, len(shown), per_row) for col, key in zip(st.columns(per_row), shown[i:i + per_row])]
 for col, key in chips:

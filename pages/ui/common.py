@@ -407,12 +407,13 @@ def sample_banner(state: ViewState) -> None:
 # card (a container query on the row: at most 1.75rem, at least 1.05rem; a card's own width made a
 # narrow card's 53% smaller than its neighbours' values), and a value longer than its card (in any row)
 # wraps at its spaces instead of being cut with "…" — English values with units ("583.01 million
-# yuan", "12.40 10k persons") are twice as long as Chinese.
+# yuan", "12.40 10k persons") are twice as long as Chinese —, and so does a card's label (目标得分 in a
+# narrow window).
 _METRIC_ROW_CSS = (
     "<style>[class*='st-key-metric_row_'] { container-type: inline-size; }"
     " [class*='st-key-metric_row_'] [data-testid='stMetricValue'] p"
     " { font-size: clamp(1.05rem, 2.7cqi, 1.75rem) !important; line-height: 1.25; }"
-    " [data-testid='stMetricValue'], [data-testid='stMetricValue'] *"
+    " [data-testid='stMetricValue'], [data-testid='stMetricValue'] *, [data-testid='stMetricLabel'] p"
     " { white-space: normal !important; overflow: visible !important; text-overflow: clip !important;"
     " overflow-wrap: break-word; }</style>"
 )
