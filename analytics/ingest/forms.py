@@ -95,14 +95,18 @@ def form_actuals(source: str | os.PathLike[str] | bytes | BinaryIO, indicators: 
     reading = parse_table(data, filename=filename, sheet=sheet)
     if not isinstance(reading, TableReading):
         return None
-    if reading.source.get("projected_actuals") or reading.source.get("sample_data"):
-        return None
+    estimates = {f.get("form") for f in reading.source.get("forms") or [] if f.get("projected_actuals")}
+    forms = {f.get("form") for f in reading.source.get("forms") or []}
+    if reading.source.get("sample_data") or (reading.source.get("projected_actuals") and (not forms or estimates >= forms)):
+        return None  # (a workbook's form of estimates is left out below; the others are read)
     by_name = {_key(meta.get("name")): str(iid) for iid, meta in indicators.items() if _key(meta.get("name"))}
     left_out = {_key(n) for n in computed}
     out: list[list[str]] = []
     unmatched: list[str] = []
     places: list[str] = []
     for ind in reading.indicators:
+        if ind.get("form") in estimates:
+            continue
         values = {y: a for y, a in (ind.get("actuals") or {}).items() if _YEAR.match(str(y)) and a.get("value") is not None}
         if not values or not ind.get("targets"):  # a form holds its targets beside its values
             continue

@@ -143,3 +143,29 @@ def test_a_spending_total_not_split_by_source_is_said_not_guessed(tmp_path: Path
     broken = _write(tmp_path, "period,source,amount\n2024-13,central,5\n", "spending.csv")  # a data table keeps its problems
     result = ingest_budget(broken, filename="spending.csv")
     assert not result.ok and result.layout != "form" and "bad_period" in {p.code for p in result.problems}
+
+
+def test_this_apps_workbook_of_both_forms_gives_the_monitoring_forms_values(tmp_path: Path,
+                                                                            capsys: pytest.CaptureFixture[str]) -> None:
+    """The two-sheet workbook `report` writes (监控表 + a 自评表 made mid-year, its values estimates:
+    年中测算): imported without naming a sheet, the 监控表's 1-8月 values are taken and the 自评表's
+    estimates are not — the note is its own sheet's."""
+    import json
+
+    out = tmp_path / "both.xlsx"
+    assert main(["report", "--as-of", "2024-08", "--out", str(out)]) == 0
+    capsys.readouterr()
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["绩效运行监控表", "项目支出绩效自评表"]
+    for ws in wb:
+        for row in ws.iter_rows():
+            for cell in row:
+                if isinstance(cell.value, str) and "示例数据" in cell.value:
+                    cell.value = cell.value.replace("【示例数据，非官方统计】", "")
+    wb.save(out)
+    assert main(["import", str(out), "--store", str(tmp_path / "store")]) == 0
+    payload = json.loads(capsys.readouterr().out)
+    assert payload["layout"] == "form" and payload["summary"]["rows"] == 39
+    assert main(["status", "--as-of", "2024-12", "--store", str(tmp_path / "store")]) == 0
+    jobs = next(i for i in json.loads(capsys.readouterr().out)["indicators"] if i["indicator_id"] == "new_urban_jobs")
+    assert jobs["data_month"] == 8  # no December from the 自评表's estimates

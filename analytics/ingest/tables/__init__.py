@@ -77,6 +77,11 @@ def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon
             _named(result, simplified(shown)[0], lex)
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
         result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
+        by_sheet = {t.sheet: t for t in tables if t.sheet}
+        for f in result.source.get("forms") or []:  # a workbook's forms, each with the note of its own sheet: a
+            sheet = str(f.get("where") or "").rpartition("!")[0]  # 自评表 made mid-year (年中测算) says nothing
+            if sheet in by_sheet:  # of the 监控表 beside it, whose 1-8月执行情况 are what was reached
+                f["projected_actuals"] = projected_noted(by_sheet[sheet].rows, lex)
     return result
 
 
