@@ -163,7 +163,7 @@ def test_cli_parse_table_names_a_target_column_without_year() -> None:
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     head = out.stdout.splitlines()[0]
-    assert "target (no year: --year)" in head and " ? " not in head + " "
+    assert "目标（无年份：用 --year 指定）" in head and " ? " not in head + " "
 
 
 def test_cli_parse_table_json_and_no_table(tmp_path: Path) -> None:
@@ -2816,7 +2816,7 @@ def test_cli_parse_table_lists_the_points_when_the_table_gives_them() -> None:
                          capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert out.returncode == 0, out.stderr
     head, first = out.stdout.splitlines()[:2]
-    assert head.split()[-2:] == ["points", "review"] and first.split()[-2] == "8"
+    assert head.split()[-2:] == ["分值", "待核对"] and first.split()[-2] == "8"
     seed = subprocess.run([sys.executable, "-m", "analytics", "parse-table", str(SEED), "--format", "table"],
                           capture_output=True, text=True, cwd=ROOT, timeout=120)
     assert "points" not in seed.stdout.splitlines()[0]
@@ -2860,3 +2860,22 @@ def test_a_self_evaluations_goal_is_the_one_expected_not_the_one_reached(tmp_pat
                  "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\n"
                  "\t产出指标\t数量指标\t新建供水管网长度\t≥45公里\t42.6公里\n")
     assert data["project"]["overall_goal"] == "新建供水管网45公里，改善3.2万农村人口饮水条件。"
+
+
+def test_a_regional_forms_year_goal_and_year_money(tmp_path: Path) -> None:
+    # 中央对地方转移支付区域绩效目标申报表: money and goals for the whole period and for the year, side
+    # by side; the year is what is tracked — its goal and its money — and a column's heading is no goal
+    rows = [["中央对地方转移支付区域绩效目标申报表", None, None, None, None], ["（2025年度）", None, None, None, None],
+            ["专项名称", "农田建设补助资金", None, None, None],
+            ["资金情况（万元）", None, "实施期资金总额", "年度资金总额", None],
+            [None, "其中：中央补助", 360000, 120000, None], [None, "地方资金", 90000, 30000, None],
+            [None, "其他资金", 0, 0, None],
+            ["总体目标", "实施期目标（2024-2026年）", None, "年度目标", None],
+            [None, "建设高标准农田150万亩。", None, "2025年建设高标准农田50万亩。", None],
+            ["一级指标", "二级指标", "三级指标", "实施期指标值", "年度指标值"],
+            ["产出指标", "数量指标", "建设高标准农田面积", "≥150万亩", "≥50万亩"]]
+    data = _xlsx(tmp_path, rows)
+    funding = data["project"]["funding"]
+    assert funding["total"] == 150000.0 and [s["amount"] for s in funding["sources"]] == [120000.0, 30000.0, 0.0]
+    assert data["project"]["overall_goal"] == "2025年建设高标准农田50万亩。"
+    assert [g["label"] for g in data["project"]["goals"]] == ["实施期目标（2024-2026年）", "年度目标"]

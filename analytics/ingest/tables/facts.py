@@ -142,6 +142,14 @@ def _header_facts(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str
     return out or None
 
 
+#: the columns of a 区域绩效目标表's money block: the whole period's and the year's (the year is tracked)
+_SPAN_MONEY = re.compile(r"实施期.{0,4}(资金|金额|总额)")
+_YEAR_MONEY = re.compile(r"^(年度|本年|当年).{0,4}(资金|金额|总额)")
+_RESULT_HEAD = re.compile(r"^实际完成")
+#: a heading of a goal row's column, not a goal: 实施期目标（2024-2026年）, 年度目标, 预期目标, 实际完成情况
+_GOAL_HEAD = re.compile(r"^(?:实施期|年度|中期|预期|全年|本年)?(?:绩效|总体)?目标(?:[(（][^()（）]{0,20}[)）])?$|^实际完成情况$")
+
+
 def _money_header(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str, str, str]] | None:
     """The funding of a header of money labels over their figures (部门整体支出: ``年度预算申请（万元） |
     资金总额 | 财政拨款 | 其他资金`` above ``… | 2860 | 2600 | 260``): :func:`_header_facts` when the
@@ -161,11 +169,36 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
     total: float | None = None
     last_label: tuple[str, str] | None = None
     pending_goal: str | None = None
+    heads: list[tuple[int, str]] = []  # the headings of a goal row's columns (实施期目标（2024-2026年） | 年度目标)
+    money: tuple[str, int] | None = None  # a money block's label and its year's column (实施期资金总额 | 年度资金总额)
     for r, raw in enumerate(rows):
         row = _dedupe(raw)
         cells = [c for c in row if c]
         if not cells:
             continue
+        if row and label_kind(row[0], lex) == "goal" and len(cells) > 1 \
+                and all(_GOAL_HEAD.match(normalize_text(c)) for c in cells[1:]):  # 总体目标 | 实施期目标 | 年度目标
+            heads = [(k, c.strip()) for k, c in enumerate(row) if k > 0 and c.strip()]
+            last_label, pending_goal = ("goal", normalize_text(row[0])), None
+            continue
+        if heads and normalize_text(row[0]) in ("", last_label[1] if last_label else ""):  # the texts under them
+            for k, c in enumerate(row):
+                head = [h for i, h in heads if i <= k]
+                if k and c.strip() and head and not _RESULT_HEAD.match(normalize_text(head[-1])):
+                    facts["goals"].append({"label": head[-1], "text": c.strip()})  # (never what was reached)
+            heads = []
+            continue
+        heads = []
+        if row and re.search(r"资金|金额|预算", row[0]) and any(_YEAR_MONEY.search(normalize_text(c)) for c in row) \
+                and any(_SPAN_MONEY.search(normalize_text(c)) for c in row) and not any(amount_wan(c) is not None for c in row):
+            money = (normalize_text(row[0]), next(k for k, c in enumerate(raw) if _YEAR_MONEY.search(normalize_text(c))))
+            continue  # (the columns as the sheet has them: a merged cell's repeats kept, so the figures line up)
+        if money is not None and normalize_text(row[0]) in ("", money[0]) and money[1] < len(raw):
+            label = next((c for c in raw[1:money[1]] if c.strip() and amount_wan(c) is None), "")
+            kind = "total" if re.search(r"总额|合计|总计", label) else "sources"  # 其中：中央补助 | 360000 | 120000: the year's
+            total, pending_goal = _take(facts, sources, total, kind, normalize_text(label), raw[money[1]], pending_goal, lex)
+            continue
+        money = None
         # the row right above the indicator table's header may be the header of a facts row below it
         header = _header_facts([*rows, *after], r, lex) if after and r == len(rows) - 1 else _money_header(rows, r, lex)
         if header is not None:  # labels above their values (单位名称 over the unit's name)

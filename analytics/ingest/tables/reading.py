@@ -56,6 +56,13 @@ class TableReading:
                 "skipped": self.skipped, "unread": self.unread}
 
 
+def _year_goal(goals: list[dict[str, Any]]) -> str | None:
+    """The goal the year is tracked against: the one headed as the year's (年度目标 beside a 实施期目标
+    of a 区域绩效目标表), else the first; None without."""
+    yearly = [g for g in goals if re.match(r"^(年度|全年|本年)", normalize_text(str(g.get("label") or "")))]
+    return str((yearly or goals)[0]["text"]) if goals else None
+
+
 def _name_is_value(name: str, lex: Lexicon) -> bool:
     """A name that is a number with a unit (``25 人次``, ``100%``): a value read as a name."""
     m = VALUE_SHAPE.match(normalize_text(name))
@@ -270,7 +277,7 @@ def _project(facts: dict[str, Any], indicators: list[dict[str, Any]], keys: list
     goals = facts.get("goals") or []
     return {"name": facts.get("name"), "years": years, "baseline_year": base[-1] if base else None,
             "departments": facts.get("departments") or {}, "funding": facts.get("funding"),
-            "overall_goal": goals[0]["text"] if goals else None, "goals": goals}
+            "overall_goal": _year_goal(goals), "goals": goals}
 
 
 _WEIGHT = re.compile(r"\d{1,2}(\.\d)?")
