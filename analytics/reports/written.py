@@ -112,8 +112,9 @@ def _cover(ctx: ReportContext) -> list[Block]:
     parts = ("、" if lang == "zh" else ", ").join(f"{f.name(lang)} {_money(f.total_budget, lang)}" for f in funds[1:])
     rows = [[w("cover_project", lang), name]]
     rows += [[label, value] for label, value in department_lines(p, lang)]
-    funds_value = w("cover_funds_value", lang, total=_money(funds[0].total_budget, lang), parts=parts) if funds[0].total_budget \
-        else text("project_pages.written_no_funding", lang)  # the table gave no funding: not "0.00（）"
+    funds_value = (w("cover_funds_value", lang, total=_money(funds[0].total_budget, lang), parts=parts) if parts
+                   else _money(funds[0].total_budget, lang)) if funds[0].total_budget \
+        else text("project_pages.written_no_funding", lang)  # the table gave no funding: not "0.00（）"; no sources: no "（）"
     rows.append([w("cover_funds", lang), funds_value])
     if p.years:
         rows.append([w("cover_years", lang), w("cover_years_value", lang, y0=min(p.years), y1=max(p.years)) if len(set(p.years)) > 1

@@ -481,3 +481,17 @@ def test_a_row_dated_after_today_never_moves_the_month_judged_at(tmp_path: Path,
     assert checked.ok and [p.code for p in checked.warnings] == ["future_period"]
     scoped.apply_import(checked, "a.csv", "lh")
     assert scoped.load_dataset().opening_as_of(today=(2026, 12)) == (2024, 12)  # not 2027-01
+
+
+def test_a_report_of_a_project_funded_by_one_total_has_no_empty_brackets(tmp_path: Path,
+                                                                         capsys: pytest.CaptureFixture[str]) -> None:
+    import docx
+
+    table = _table(tmp_path, "2024年农村公路提档升级工程绩效目标表\n项目名称\t农村公路提档升级工程\n项目资金（万元）\t45000\n"
+                             "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t改造农村公路里程\t≥120公里\n")
+    _new_project(capsys, str(table), "--store", str(tmp_path / "store"), "--id", "road")
+    out = tmp_path / "road.docx"
+    assert main(["report", "--store", str(tmp_path / "store"), "--project", "road", "--as-of", "2024-06",
+                 "--out", str(out)]) == 0
+    cover = {r.cells[0].text: r.cells[1].text for r in docx.Document(str(out)).tables[0].rows}
+    assert cover["项目资金（万元）"] == "45,000.00"  # was 45,000.00（）
