@@ -188,8 +188,7 @@ def against_stored(result: IngestResult, stored: pd.DataFrame, indicators: Mappi
                                         params={"indicator": ind, "name": name, "year": int(year),
                                                 "month": m1 if r1 is not None else m0,
                                                 "stored_month": m0 if r1 is not None else m1,
-                                                "stored_value": number_text(v0 if r1 is not None else v1),
-                                                "later": r1 is not None}))
+                                                "stored_value": number_text(v0 if r1 is not None else v1)}))
                 break
     if len(problems) == len(result.problems):
         return result

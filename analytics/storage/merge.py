@@ -117,15 +117,9 @@ def _merge(tx: Tx, table: str, rows: list[dict[str, Any]], filename: str, batch:
         if key in incoming:
             continue
         other = said_as.get((old.get("indicator_id"), old.get("year"), old.get("month")))
-        if other is not None and old.get("basis") in _FLOW_BASES and old.get("basis") != other:
-            ops.append((key, old, None))
-            changes.append(RowChange(table, key_dict(spec, key), "removed", old[value_col], None))
-            counts["removed"] += 1
-            continue
-        if not spans_matter(old):
-            continue
-        months = covered.get(series_of(old))
-        if months and months & set(range(old["first_month"], old["month"] + 1)):
+        months = covered.get(series_of(old)) if spans_matter(old) else None
+        if (other is not None and old.get("basis") in _FLOW_BASES and old.get("basis") != other) \
+                or (months and months & set(range(old["first_month"], old["month"] + 1))):
             ops.append((key, old, None))
             changes.append(RowChange(table, key_dict(spec, key), "removed", old[value_col], None))
             counts["removed"] += 1

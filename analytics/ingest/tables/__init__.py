@@ -22,7 +22,7 @@ from analytics.ingest.tables.cells import is_value_like
 from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
-from analytics.ingest.tables.facts import projected_noted, sample_marked
+from analytics.ingest.tables.facts import note_forms, projected_noted, sample_marked
 from analytics.ingest.tables.several import merge_forms
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year, year_above
@@ -77,11 +77,7 @@ def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon
             _named(result, simplified(shown)[0], lex)
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
         result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
-        by_sheet = {t.sheet: t for t in tables if t.sheet}
-        for f in result.source.get("forms") or []:  # a workbook's forms, each with the note of its own sheet: a
-            sheet = str(f.get("where") or "").rpartition("!")[0]  # 自评表 made mid-year (年中测算) says nothing
-            if sheet in by_sheet:  # of the 监控表 beside it, whose 1-8月执行情况 are what was reached
-                f["projected_actuals"] = projected_noted(by_sheet[sheet].rows, lex)
+        note_forms(result.source.get("forms") or [], tables, lex)
     return result
 
 

@@ -513,11 +513,9 @@ def is_placeholder(text: str) -> bool:
 
 _NUMBERISH_RE = re.compile(r"^\D{0,2}\d[\d.,]*\D{0,6}$")
 
-
-#: a unit not in the lexicon: a short word, per one or two others (元/月/人, 元/人·年, 元/m2)
-_UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](?:[^\W\d_]{1,3}|[A-Za-z]{1,3}[23])){0,2}")
-#: a unit per a round number of something (孕产妇死亡率 | 1/10万, /10万, 每十万人, 人/万人口): a 单位 column's own unit
-_PER_SHAPE = re.compile(r"[^\W\d_]{0,3}(?:1?/|每)(?:\d{1,6}|[十百千万]{1,2})[^\W\d_]{0,3}")
+#: a unit not in the lexicon: a word per one or two others (元/月/人, 元/人·年, 元/m2) or per a round number (/10万, 每十万人)
+_UNIT_SHAPE = re.compile(r"(?:[^\W\d_]{1,3}|[万千]?[A-Za-z]{1,3}[23])(?:[/·](?:[^\W\d_]{1,3}|[A-Za-z]{1,3}[23])){0,2}"
+                         r"|[^\W\d_]{0,3}(?:1?/|每)(?:\d{1,6}|[十百千万]{1,2})[^\W\d_]{0,3}")
 
 
 #: a target in words that names its aim first (提高普及率, 提升服务水平): a value, though it may end like a name
@@ -541,7 +539,7 @@ def fits(text: str, role: str | None, lex: Lexicon) -> bool:
                                          and len(t) <= 20) or bool(_NUMBERISH_RE.match(t)) \
             or (is_qualitative_text(t, lex) and len(t) <= 60 and not _NAME_END.search(t))  # 管理到位,环境整洁,…
     if role == "unit":
-        return clean_unit(t, lex) in lex.units or bool(_UNIT_SHAPE.fullmatch(t) or _PER_SHAPE.fullmatch(t))
+        return clean_unit(t, lex) in lex.units or bool(_UNIT_SHAPE.fullmatch(t))
     if role == "comparator":
         return column_sign(t) is not None or t in (*TYPE_WORDS, "是/否", "是或否")  # 是/否: a yes-or-no target
     if role == "ignore":

@@ -150,6 +150,61 @@ _RESULT_HEAD = re.compile(r"^实际完成")
 _GOAL_HEAD = re.compile(r"^(?:实施期|年度|中期|预期|全年|本年)?(?:绩效|总体)?目标(?:[(（][^()（）]{0,20}[)）])?$|^实际完成情况$")
 
 
+def _goal_heads(row: list[str], lex: Lexicon) -> list[tuple[int, str]]:
+    """(column, heading) of a goal row whose cells after its label are headings, not goals
+    (``总体目标 | 实施期目标（2024-2026年） | 年度目标``, ``年度总体目标 | 预期目标 | 实际完成情况``); [] else."""
+    cells = [c for c in row if c]
+    if not row or label_kind(row[0], lex) != "goal" or len(cells) < 2 \
+            or not all(_GOAL_HEAD.match(normalize_text(c)) for c in cells[1:]):
+        return []
+    return [(k, c.strip()) for k, c in enumerate(row) if k and c.strip()]
+
+
+def _goals_under(row: list[str], heads: list[tuple[int, str]]) -> list[dict[str, str]]:
+    """The goals of the row under a goal row's headings, each labelled by its column's heading;
+    never the text under 实际完成情况 (what was reached is no goal)."""
+    out = []
+    for k, c in enumerate(row):
+        head = [h for i, h in heads if i <= k]
+        if k and c.strip() and head and not _RESULT_HEAD.match(normalize_text(head[-1])):
+            out.append({"label": head[-1], "text": c.strip()})
+    return out
+
+
+def _year_money_column(row: list[str], raw: list[str]) -> int | None:
+    """The column of the year's money in a money block's header that has the whole period's too
+    (``资金情况（万元） | 实施期资金总额 | 年度资金总额``), counted as the sheet has its columns (a merged
+    cell's repeats kept, so the figures below line up); None for any other row."""
+    texts = [normalize_text(c) for c in row]
+    if not row or not re.search(r"资金|金额|预算", row[0]) or not any(_SPAN_MONEY.search(t) for t in texts) \
+            or any(amount_wan(c) is not None for c in row):
+        return None
+    return next((k for k, c in enumerate(raw) if _YEAR_MONEY.search(normalize_text(c))), None)
+
+
+def _year_money(raw: list[str], col: int) -> tuple[str, str, str]:
+    """(kind, label, the year's figure) of a row of such a block (``其中：中央补助 | 360000 | 120000``)."""
+    label = next((c for c in raw[1:col] if c.strip() and amount_wan(c) is None), "")
+    return ("total" if re.search(r"总额|合计|总计", label) else "sources"), normalize_text(label), raw[col]
+
+
+def year_goal(goals: list[dict[str, Any]]) -> str | None:
+    """The goal the year is tracked against: the one headed as the year's (年度目标 beside a 实施期目标
+    of a 区域绩效目标表), else the first; None without."""
+    yearly = [g for g in goals if re.match(r"^(年度|全年|本年)", normalize_text(str(g.get("label") or "")))]
+    return str((yearly or goals)[0]["text"]) if goals else None
+
+
+def note_forms(forms: list[dict[str, Any]], tables: list[Any], lex: Lexicon) -> None:
+    """Each form of a workbook (``source.forms``) marked ``projected_actuals`` by the note of its own
+    sheet: a 自评表 made mid-year (年中测算) says nothing of the 监控表 beside it."""
+    by_sheet = {t.sheet: t for t in tables if t.sheet}
+    for f in forms:
+        sheet = str(f.get("where") or "").rpartition("!")[0]
+        if sheet in by_sheet:
+            f["projected_actuals"] = projected_noted(by_sheet[sheet].rows, lex)
+
+
 def _money_header(rows: list[list[str]], r: int, lex: Lexicon) -> list[tuple[str, str, str]] | None:
     """The funding of a header of money labels over their figures (部门整体支出: ``年度预算申请（万元） |
     资金总额 | 财政拨款 | 其他资金`` above ``… | 2860 | 2600 | 260``): :func:`_header_facts` when the
@@ -176,27 +231,19 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
         cells = [c for c in row if c]
         if not cells:
             continue
-        if row and label_kind(row[0], lex) == "goal" and len(cells) > 1 \
-                and all(_GOAL_HEAD.match(normalize_text(c)) for c in cells[1:]):  # 总体目标 | 实施期目标 | 年度目标
-            heads = [(k, c.strip()) for k, c in enumerate(row) if k > 0 and c.strip()]
-            last_label, pending_goal = ("goal", normalize_text(row[0])), None
+        if found := _goal_heads(row, lex):  # 总体目标 | 实施期目标（2024-2026年） | 年度目标
+            heads, last_label, pending_goal = found, ("goal", normalize_text(row[0])), None
             continue
         if heads and normalize_text(row[0]) in ("", last_label[1] if last_label else ""):  # the texts under them
-            for k, c in enumerate(row):
-                head = [h for i, h in heads if i <= k]
-                if k and c.strip() and head and not _RESULT_HEAD.match(normalize_text(head[-1])):
-                    facts["goals"].append({"label": head[-1], "text": c.strip()})  # (never what was reached)
+            facts["goals"] += _goals_under(row, heads)
             heads = []
             continue
         heads = []
-        if row and re.search(r"资金|金额|预算", row[0]) and any(_YEAR_MONEY.search(normalize_text(c)) for c in row) \
-                and any(_SPAN_MONEY.search(normalize_text(c)) for c in row) and not any(amount_wan(c) is not None for c in row):
-            money = (normalize_text(row[0]), next(k for k, c in enumerate(raw) if _YEAR_MONEY.search(normalize_text(c))))
-            continue  # (the columns as the sheet has them: a merged cell's repeats kept, so the figures line up)
+        if (col := _year_money_column(row, raw)) is not None:  # 资金情况 | 实施期资金总额 | 年度资金总额
+            money = (normalize_text(row[0]), col)
+            continue
         if money is not None and normalize_text(row[0]) in ("", money[0]) and money[1] < len(raw):
-            label = next((c for c in raw[1:money[1]] if c.strip() and amount_wan(c) is None), "")
-            kind = "total" if re.search(r"总额|合计|总计", label) else "sources"  # 其中：中央补助 | 360000 | 120000: the year's
-            total, pending_goal = _take(facts, sources, total, kind, normalize_text(label), raw[money[1]], pending_goal, lex)
+            total, pending_goal = _take(facts, sources, total, *_year_money(raw, money[1]), pending_goal, lex)
             continue
         money = None
         # the row right above the indicator table's header may be the header of a facts row below it

@@ -173,6 +173,30 @@ def fraction_of_percent(cell: Cell, name: str, unit: str, lex: Lexicon) -> "Cell
     return Cell(cell.raw, cell.comparator, round(cell.value * 100, 6), "%", explicit=cell.explicit)
 
 
+def by_type(kind: Inferred, comp: str, cells: list[Cell]) -> Inferred:
+    """The kind as a 指标性质 column of ``定性`` makes it: a number beside it stays the target (marked for
+    review: 定性 beside 95%以上), else the indicator is qualitative; ``kind`` for any other column's word."""
+    if normalize_text(comp) != "定性" or kind["value"] == "qualitative":
+        return kind
+    if any(c.form == "number" for c in cells):
+        return {**kind, "confidence": "low", "reason": f"{kind['reason']}；指标性质列写作“定性”，但目标是数值，按数值",
+                "reason_en": f"{kind.get('reason_en') or kind['reason']}; the type column says “定性” "
+                             "(qualitative) but the target is a number: read as the number"}
+    return {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
+            "reason_en": "The type column says “定性” (qualitative)", "confidence": "high"}
+
+
+def in_time(direction: Inferred) -> Inferred:
+    """The direction of a milestone whose target is a date (完成时限 | 12月底前): done in time is met,
+    higher is better, whatever the name says of time (时限 → lower is for a number of days)."""
+    if direction["value"] != "lower":
+        return direction
+    return {"value": "higher", "rule": "deadline_done", "confidence": "high",
+            "reason": f"目标是完成时间，按时完成即达标（{direction['reason']}，但不适用于完成时间）",
+            "reason_en": f"The target is a completion date: done in time is met ({direction.get('reason_en')}, "
+                         "which does not apply to a date)"}
+
+
 def late_done(sections: dict[str, dict[str, Any]]) -> None:
     """A milestone done on a date after its deadline (目标 ``2024年11月底前``, 实际 ``2024年12月20日``)
     missed its target: its actual is 0 (not done in time), ``late`` keeping both months; the text

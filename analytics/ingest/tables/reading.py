@@ -16,9 +16,10 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
                                             is_qualitative_text, is_total, is_value_like, names_nothing,
                                             read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
-from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts
+from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts, year_goal
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import infer_direction, infer_kind, infer_unit, late_done, over_ceiling, read_checkins, unit_bound
+from analytics.ingest.tables.infer import (by_type, in_time, infer_direction, infer_kind, infer_unit, late_done, over_ceiling,
+                                           read_checkins, unit_bound)
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
@@ -54,13 +55,6 @@ class TableReading:
     def to_json(self) -> dict[str, Any]:
         return {"schema": 1, "source": self.source, "project": self.project, "indicators": self.indicators,
                 "skipped": self.skipped, "unread": self.unread}
-
-
-def _year_goal(goals: list[dict[str, Any]]) -> str | None:
-    """The goal the year is tracked against: the one headed as the year's (年度目标 beside a 实施期目标
-    of a 区域绩效目标表), else the first; None without."""
-    yearly = [g for g in goals if re.match(r"^(年度|全年|本年)", normalize_text(str(g.get("label") or "")))]
-    return str((yearly or goals)[0]["text"]) if goals else None
 
 
 def _name_is_value(name: str, lex: Lexicon) -> bool:
@@ -277,7 +271,7 @@ def _project(facts: dict[str, Any], indicators: list[dict[str, Any]], keys: list
     goals = facts.get("goals") or []
     return {"name": facts.get("name"), "years": years, "baseline_year": base[-1] if base else None,
             "departments": facts.get("departments") or {}, "funding": facts.get("funding"),
-            "overall_goal": _year_goal(goals), "goals": goals}
+            "overall_goal": year_goal(goals), "goals": goals}
 
 
 _WEIGHT = re.compile(r"\d{1,2}(\.\d)?")
@@ -476,22 +470,10 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
                     "reason": "目标不是数值（文字、是/否或日期），不用单位",
                     "reason_en": "The target is no number (words, yes/no or a date): no unit"}
         unit = ""
-    if normalize_text(comp) == "定性" and kind_inf["value"] != "qualitative" \
-            and not (kind_inf["value"] == "milestone" and any(c.form == "deadline" for c in first)):  # 定性 | 9月30日前: a date
-        if any(c.form == "number" for c in first):  # 定性 beside 95%以上: the number is the target, checked
-            kind_inf = {**kind_inf, "confidence": "low",
-                        "reason": f"{kind_inf['reason']}；指标性质列写作“定性”，但目标是数值，按数值",
-                        "reason_en": f"{kind_inf.get('reason_en') or kind_inf['reason']}; the type column says “定性” "
-                                     "(qualitative) but the target is a number: read as the number"}
-        else:
-            kind_inf = {"value": "qualitative", "rule": "comparator_column", "reason": "指标性质列写作“定性”",
-                        "reason_en": "The type column says “定性” (qualitative)", "confidence": "high"}
+    dated = kind_inf["value"] == "milestone" and any(c.form == "deadline" for c in first)  # 9月30日前: done in time
+    kind_inf = kind_inf if dated else by_type(kind_inf, comp, first)
     dir_inf = infer_direction(name, unit, first, lex, level)
-    if kind_inf["value"] == "milestone" and dir_inf["value"] == "lower" and any(c.form == "deadline" for c in first):
-        dir_inf = {"value": "higher", "rule": "deadline_done", "confidence": "high",  # 完成时限 | 12月底前: done in time
-                   "reason": f"目标是完成时间，按时完成即达标（{dir_inf['reason']}，但不适用于完成时间）",
-                   "reason_en": f"The target is a completion date: done in time is met ({dir_inf.get('reason_en')}, "
-                                "which does not apply to a date)"}
+    dir_inf = in_time(dir_inf) if dated else dir_inf
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
     span = None
