@@ -1,7 +1,6 @@
 """Who may do what: roles, the optional local users file, password hashing. Pure (no
-Streamlit); the sign-in screen lives in :func:`pages.ui.common.current_user`. (Just over 600
-lines: the users file, its hashes and the guessing limits kept beside it are one unit — the
-limits read their settings from the users file's ``[signin]`` table and renew its hashes.)
+Streamlit); the sign-in screen lives in :func:`pages.ui.common.current_user`. Password hashing is
+:mod:`analytics.storage.passwords`.
 
 How a user is known (first that applies):
 
@@ -29,15 +28,11 @@ verifies and is replaced on the next successful sign-in (:func:`sign_in`).
 
 from __future__ import annotations
 
-import base64
 import contextlib
-import hashlib
-import hmac
 import json
 import math
 import os
 import re
-import secrets
 import sqlite3
 import tempfile
 import time
@@ -46,6 +41,8 @@ from dataclasses import dataclass, fields, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any, Callable, Mapping
+
+from analytics.storage.passwords import _dummy_hash, hash_password, needs_rehash, verify_password
 
 __all__ = [
     "DEFAULT_USER", "PRESENTATION_SETTING", "ROLES", "SIGNIN_SETTINGS", "add_user", "auth_mode", "authenticate",
@@ -58,7 +55,6 @@ __all__ = [
 ROLES = ("viewer", "editor", "admin")
 PRESENTATION_SETTING = "presentation_mode"
 ENV_USERS_FILE = "PT_USERS_FILE"
-_SCRYPT = {"n": 2**17, "r": 8, "p": 1}  # current guidance (OWASP); 128 MiB per hash
 _NAME_RE = re.compile(r"^[\w.@+\-\u4e00-\u9fff]{1,64}$")
 
 
@@ -109,59 +105,6 @@ def can_edit(role: str) -> bool:
 
 def is_admin(role: str) -> bool:
     return role_at_least(role, "admin")
-
-
-# ---------------------------------------------------------------------------- passwords
-_MAXMEM = 256 * 1024 * 1024  # scrypt memory bound of one hash (N=2^17, r=8 needs 128 MiB)
-
-
-def _scrypt(password: str, salt: bytes, n: int, r: int, p: int, dklen: int) -> bytes:
-    return hashlib.scrypt(password.encode("utf-8"), salt=salt, n=n, r=r, p=p, dklen=dklen, maxmem=_MAXMEM)
-
-
-def hash_password(password: str, *, salt: bytes | None = None, n: int | None = None, r: int | None = None,
-                  p: int | None = None) -> str:
-    """``scrypt$n$r$p$salt$hash`` (base64), salted with 16 random bytes; N=2^17, r=8, p=1 unless given."""
-    if not isinstance(password, str) or not password:
-        raise ValueError("the password cannot be empty / 密码不能为空")
-    n, r, p = n or _SCRYPT["n"], r or _SCRYPT["r"], p or _SCRYPT["p"]
-    salt = salt if salt is not None else secrets.token_bytes(16)
-    digest = _scrypt(password, salt, n, r, p, 32)
-    b64 = lambda b: base64.b64encode(b).decode("ascii")  # noqa: E731
-    return f"scrypt${n}${r}${p}${b64(salt)}${b64(digest)}"
-
-
-def verify_password(password: str, encoded: str) -> bool:
-    """Constant-time check of a password against :func:`hash_password` output (any parameters
-    up to N=2^20, r=32, p=16 within 256 MiB, so older, weaker hashes still verify)."""
-    try:
-        scheme, n, r, p, salt, digest = str(encoded).split("$")
-        if scheme != "scrypt":
-            return False
-        n_i, r_i, p_i = int(n), int(r), int(p)
-        if n_i > 2**20 or r_i > 32 or p_i > 16:
-            return False
-        want = base64.b64decode(digest)
-        got = _scrypt(str(password), base64.b64decode(salt), n_i, r_i, p_i, len(want))
-    except (ValueError, TypeError, MemoryError):
-        return False
-    return hmac.compare_digest(got, want)
-
-
-def needs_rehash(encoded: str) -> bool:
-    """True when a hash was made with other parameters than today's (N=2^17, r=8, p=1)."""
-    parts = str(encoded).split("$")
-    return len(parts) != 6 or parts[0] != "scrypt" or parts[1:4] != [str(_SCRYPT[k]) for k in ("n", "r", "p")]
-
-
-_DUMMY: list[str] = []
-
-
-def _dummy_hash() -> str:
-    """A hash at today's parameters, made once: checked against for unknown names (same work)."""
-    if not _DUMMY or needs_rehash(_DUMMY[0]):
-        _DUMMY[:] = [hash_password(secrets.token_urlsafe(16))]
-    return _DUMMY[0]
 
 
 # ---------------------------------------------------------------------------- users file

@@ -1,6 +1,6 @@
 """A viewer's copy of a table whose text stands in the middle of its cells (select-all out of a PDF
 of a Word form with its cells centred, pdfplumber-like: each line the words at one height):
-analytics/ingest/tables/centred.py, the header's wrapped lines (wrapped.join_header_lines) and
+analytics/ingest/tables/centred.py, the header's wrapped lines (headerlines.join_header_lines) and
 parse-table's choice among the ways of cutting a text.
 
 The copies in tests/ingest/files/*.viewer_copy.txt were made the way an office makes them: a Word
@@ -15,7 +15,8 @@ from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.centred import centred_rows
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.sources import read_source, split_spaces
-from analytics.ingest.tables.wrapped import join_header_lines, join_split_words
+from analytics.ingest.tables.headerlines import join_header_lines
+from analytics.ingest.tables.wrapped import join_split_words
 
 LEX = load_lexicon()
 FILES = Path(__file__).resolve().parent / "files"

@@ -8,7 +8,7 @@ import sys
 
 import pytest
 
-from analytics.storage import access
+from analytics.storage import access, passwords
 from analytics.storage.access import (
     DEFAULT_USER,
     UsersFileError,
@@ -30,8 +30,8 @@ from analytics.cli.main import main
 @pytest.fixture()
 def fast_scrypt(monkeypatch):
     """Cheap hashes for tests that are not about the hash cost (today's parameters: one test)."""
-    monkeypatch.setitem(access._SCRYPT, "n", 2**10)
-    monkeypatch.setattr(access, "_DUMMY", [])
+    monkeypatch.setitem(passwords._SCRYPT, "n", 2**10)
+    monkeypatch.setattr(passwords, "_DUMMY", [])
 
 
 def test_roles():

@@ -23,6 +23,7 @@ from analytics.ingest.tables.columns import column_rows
 from analytics.ingest.tables.closed import closed_cells
 from analytics.ingest.tables.drawn import join_drawn_pieces
 from analytics.ingest.tables.facts import note_forms, projected_noted, sample_marked
+from analytics.ingest.tables.headerlines import join_header_lines
 from analytics.ingest.tables.several import merge_forms
 from analytics.ingest.tables.freelines import line_rows
 from analytics.ingest.tables.layout import title_year, year_above
@@ -38,7 +39,7 @@ from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
 from analytics.ingest.tables.titles import project_name, prose_title
-from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments, join_header_lines,
+from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments,
                                              join_split_words, reads_complete)
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 

@@ -12,15 +12,16 @@ reads a text. Four ways, each used by one way of cutting a text (see ``parse_tab
   the other: ``办公大楼日`` / ``常维修维护`` / ``次数``), and :func:`cell_per_line`, which then sets
   such a text out one cell a line.
 
+A header's wrapped cells are joined by :func:`.headerlines.join_header_lines`.
+
 A piece is joined to the text it goes on only when that text does not yet end the way a name
 does (…率, …数量, …人次, …情况) and the joined text does; a value, a level or header word, a
 label of the form's facts, a unit or a target in words is never joined. Everything else is left
 as it is, for the table reader.
 
-Kept as one module though over 600 lines (650): the four ways share the tests of what a piece is
-(a value, a fragment, a level word cut off, a name's end, a target in words) and their widths
-(``LONGEST_PIECE``, ``MOST_LINES``, ``WIDER``, also :mod:`.linecells`'); split apart, each would import
-most of the others' helpers.
+The four ways share the tests of what a piece is (a value, a fragment, a level word cut off, a
+name's end, a target in words) and their widths (``LONGEST_PIECE``, ``MOST_LINES``, ``WIDER``, also
+:mod:`.linecells`').
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "WIDER", "cell_per_line", "join_cell_lines", "join_fragments", "join_header_lines", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "WIDER", "cell_per_line", "join_cell_lines", "join_fragments", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
@@ -567,84 +568,3 @@ def cell_per_line(table: RawTable) -> RawTable | None:
     if rows == table.rows:
         return table
     return dataclasses.replace(table, rows=rows, refs=refs, lines=[])
-
-
-_HEADER_PIECE = 8  # characters of a piece of a wrapped header cell
-
-
-def _header_fit(cell: str, piece: str, lex: Lexicon) -> int:
-    """How well ``piece`` ends the header cell ``cell``: 2 when the two make a header word of the
-    lexicon (年度指标 + 值, 偏差原因分析及改 + 进措施), 1 when they begin one, else -2."""
-    joined = normalize_text(cell + piece).lstrip("*＊★")  # *评(扣)分标 + 准: a required field's mark
-    if joined in lex.run_words:
-        return 2
-    if any(w.startswith(joined) for w in lex.run_words if len(w) > len(joined)):
-        return 1  # the start of one (偏差原因分析及改: 进措施 on the next line)
-    return 1 if any(joined.startswith(w) and len(normalize_text(cell)) < len(w) for w in lex.run_words
-                    if len(w) >= 4) else -2  # one and more words (绩效指 + 标描述)
-
-
-def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
-    """``table`` (rows of pieces split at blanks) with the lines that end its headers' wrapped cells
-    (``一级指标 … 年度指标 实际完成 … 偏差原因`` over ``值 值 分析及改`` over ``进措施``) joined into each
-    header (every form of the text has its own): each piece goes on the header cell it makes a
-    header word with, in order; a line is joined only when every piece does. Level headers each on
-    a line of their own just above (``一级指标`` / ``二级指标`` over ``三级指标 预期指标值 …``) are the
-    header's first cells."""
-    rows, refs = list(table.rows), list(table.refs)
-    at = 0
-    while at < len(rows):
-        row = rows[at]
-        roles = {header_role(normalize_text(c), lex) for c in row}
-        if len(row) < 2 or len(row) > _MOST_PIECES or "value" not in roles or not roles & {"name", "level2"}:
-            at += 1
-            continue
-        header = list(row)
-        top = at
-        while top > 0 and at - top < 2 and len(rows[top - 1]) == 1 and header_role(
-                normalize_text(rows[top - 1][0]), lex) in _LEVEL_ROLES and header_role(normalize_text(header[0]), lex) == "name":
-            top -= 1  # 一级指标 / 二级指标 each on a line of its own above 三级指标 …: the header's first cells
-        header = [r[0] for r in rows[top:at]] + header
-        j = at + 1
-        while j < len(rows) and j - at <= 3:
-            cells = _header_places(header, [normalize_text(p) for p in rows[j]], lex)
-            if cells is None:
-                break
-            for p, c in zip(rows[j], cells):
-                header[c] += p
-            j += 1
-        if j > top + 1:
-            rows[top:j] = [header]
-            refs[top:j] = [refs[top]]
-        at = top + 1
-    if len(rows) == len(table.rows):
-        return table
-    return dataclasses.replace(table, rows=rows, refs=refs)
-
-
-_LEVEL_ROLES = ("level1", "level2")
-
-
-def _header_places(header: list[str], pieces: list[str], lex: Lexicon) -> list[int] | None:
-    """The header cells the ``pieces`` of the line below a header go on (see
-    :func:`join_header_lines`), or ``None`` when the line does not end the header's cells."""
-    if not pieces or len(pieces) > len(header) or any(
-            len(p) > _HEADER_PIECE or lex.level_word(p) or _is_value(p) for p in pieces):
-        return None
-    best: dict[tuple[int, int], tuple[int, list[int]]] = {}
-
-    def go(p: int, c: int) -> tuple[int, list[int]]:  # pieces p.. on header cells c..
-        if p == len(pieces):
-            return 0, []
-        if len(header) - c < len(pieces) - p:
-            return -10**6, []
-        if (p, c) not in best:
-            fit, rest = go(p + 1, c + 1)
-            take = (fit + _header_fit(header[c], pieces[p], lex), [c] + rest)
-            best[(p, c)] = max(take, go(p, c + 1), key=lambda t: t[0])
-        return best[(p, c)]
-
-    score, cells = go(0, 0)
-    if score < len(pieces) or any(_header_fit(header[c], p, lex) < 1 for p, c in zip(pieces, cells)):
-        return None
-    return cells
