@@ -128,6 +128,9 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
     unit = runrate_unit(project, ind)
     if still_needed(o.required_monthly) == 0.0:  # reached already: no pace is needed (never "需月均 -533人次")
         return text("manager.why_met", lang)
+    if o.likelihood_reason == "probability_low" and o.required_monthly is not None and o.best_monthly:
+        # a probability under 1 % beside 有风险: the pace needed is within the best month ever (judgement rules)
+        return text("manager.why_pace_best", lang, required=fmt_value(o.required_monthly, unit, lang), best=fmt_value(o.best_monthly, unit, lang))
     if o.required_monthly is not None and o.recent_monthly is not None:
         return text("manager.why_pace", lang, required=fmt_value(o.required_monthly, unit, lang), recent=fmt_value(o.recent_monthly, unit, lang))
     if o.required_monthly is not None:

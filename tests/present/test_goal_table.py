@@ -109,3 +109,16 @@ def test_a_target_already_reached_needs_no_pace(ds):
     row = forecast_rows(ds, [met], prog, "zh")[0]
     assert row.reason == "已达到年度目标" and "-" not in row.required and row.required.startswith("0")
     assert still_needed(-533.0) == 0.0 and still_needed(12.5) == 12.5 and still_needed(None) is None
+
+
+def test_a_probability_under_one_percent_beside_at_risk_says_why(ds):
+    """A flow whose probability is under 1 % but whose pace needed is within its best month ever is
+    有风险, not 无法完成 (data/judgement_rules.yaml): its row says so beside the probability, where it
+    said only the pace needed and the recent one."""
+    outlooks = forecast_all(ds, 2024, AS_OF)
+    low = [o for o in outlooks if o.likelihood_reason == "probability_low" and o.best_monthly]
+    assert low, "the sample's August has such flows"
+    prog = {p.indicator_id: p for p in ds.progress(2024, AS_OF)}
+    for lang, said in (("zh", "未超历史最好单月"), ("en", "within the best month ever")):
+        for row in forecast_rows(ds, low, prog, lang):
+            assert said in row.reason and row.prob.startswith("<"), row

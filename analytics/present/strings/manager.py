@@ -42,6 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "every_half": {"zh": "每半年", "en": "half-yearly"},
     "every_year": {"zh": "每年", "en": "yearly"},
     "why_pace": {"zh": "需月均{required}，近期{recent}", "en": "Needs {required}/mo, recent {recent}"},
+    "why_pace_best": {"zh": "需月均{required}，未超历史最好单月{best}", "en": "Needs {required}/mo, within the best month ever ({best}): still possible"},
     "why_required": {"zh": "每月需支出{required}", "en": "Needs {required}/mo"},
     "why_met": {"zh": "已达到年度目标", "en": "Target already met"},
     "why_final": {"zh": "12月数据已出", "en": "December is in"},
