@@ -14,7 +14,7 @@ from analytics.present.catalogue import text
 from analytics.present.forecast_text import reason_name
 from analytics.present.forecast_table import OUTCOME_CODES
 from analytics.present.goal_table import likelihood_cell
-from analytics.present.format import DASH, fmt_change, fmt_month, fmt_months, fmt_pct, fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_change, fmt_month, fmt_months, fmt_pct, fmt_value, unit_name
 from analytics.present.i18n import t
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import (
@@ -27,6 +27,7 @@ from analytics.present.labels import (
     origin_name,
     status_help,
     status_label,
+    target_said,
     value_said,
 )
 from analytics.present.messages import render_problem
@@ -93,7 +94,7 @@ sample_banner(state)
 row = next(r for r in progress(state.year, state.as_of) if r.indicator_id == iid)
 unit = ind.unit
 c1, c2, c3, c4 = metric_columns("indicator", [1.1, 1.2, 1.2, 1.0])
-c1.metric(t("col_target", lang), esc(fmt_target(row.target_raw, unit, lang, row.comparator)), border=True)
+c1.metric(t("col_target", lang), esc(target_said(ind, row, lang, unit=unit)), border=True)
 if ind.kind == "milestone":
     c2.metric(t("col_actual", lang), value_said(ind, row.actual, lang), border=True)
 else:

@@ -11,7 +11,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
-from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_target, fmt_value, gap_sign, text_width
+from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
@@ -22,6 +22,7 @@ from analytics.present.labels import (
     status_label,
     status_name,
     status_order,
+    target_said,
 )
 from analytics.present.progress_text import changes
 from analytics.present.quality_text import note_text
@@ -116,7 +117,7 @@ def indicators_by_group() -> None:
                 st.page_link("pages/indicator.py", label=esc(name), query_params={"indicator": ind.id},
                              help=esc(name) if text_width(name) > CARD_NAME_WIDTH else None)
                 st.caption(t("project_pages.indicator_line", lang, status=status_label(r.status, lang, rules),
-                             target=esc(fmt_target(r.target_raw, ind.unit, lang, r.comparator))))
+                             target=esc(target_said(ind, r, lang))))
 
 
 if not goal_ids:
@@ -186,7 +187,7 @@ with left:
             known = view[ind.id].level_code in OUTCOME_CODES  # an outcome (未达到目标): no chance, no forecast
             bits = [view[ind.id].level if known else t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
             if ind.kind != "milestone" and o.point is not None:
-                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=fmt_target(r.target_raw if r else None, ind.unit, lang, r.comparator if r else None)))
+                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=target_said(ind, r, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
                 bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=fmt_value(r.expected, ind.unit, lang)))
             status = status_label(r.status, lang, rules) if r else ""

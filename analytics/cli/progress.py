@@ -8,7 +8,8 @@ from typing import Any, Callable
 
 from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
-from analytics.present.labels import kind_value
+from analytics.present.format import fmt_pct
+from analytics.present.labels import kind_value, target_said
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, heads, num, period, prob, project_for, year_for
@@ -74,6 +75,8 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
         "target_raw": r.target_raw,
         "comparator": r.comparator,
         "target_derived": r.target_derived,
+        "target_zh": target_said(ind, r, "zh", unit=""),  # as the pages say it (a derived year target as its total and the rest)
+        "target_en": target_said(ind, r, "en", unit=""),
         "expected": r.expected,
         "attainment": r.attainment,
         "ratio": r.ratio,
@@ -104,8 +107,8 @@ def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
             i["status_en"] if lang == "en" else i["status_zh"],
             _said(i["actual"], i["kind"], i["unit"], lang, i["target"]),
             "—" if i["kind"] == "milestone" else _said(i["expected"], i["kind"], i["unit"], lang),  # as the pages: no path
-            i["target_raw"] or "—",
-            "—" if i["attainment"] is None else f"{i['attainment']:.0%}",
+            i["target_en" if lang == "en" else "target_zh"],
+            fmt_pct(i["attainment"], lang, 0, fraction=True),  # 99.95% → 99%, never a false 100%
             i["unit"] or "-",
             i["name"],
         ])

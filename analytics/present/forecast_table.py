@@ -29,7 +29,7 @@ from analytics.present.catalogue import text
 from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
-from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_target, fmt_value, gap_sign
+from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_prob, fmt_value, gap_sign
 from analytics.rules.progress import IndicatorProgress
 
 #: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
@@ -143,7 +143,7 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
 
 def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
     if ind.kind in ("milestone", "qualitative"):  # 是 / 效果明显: as written, never a number
-        return fmt_target(p.target_raw if p is not None else None, ind.unit, lang)
+        return labels.target_said(ind, p, lang)
     return fmt_value(o.target, ind.unit, lang)
 
 

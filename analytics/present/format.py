@@ -21,8 +21,8 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
-from typing import Any
+from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from typing import Any, Sequence
 
 from analytics.core.values import COMPARATOR_SYMBOLS
 from analytics.present.catalogue import CATALOGUE, text
@@ -193,15 +193,51 @@ def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int 
     return _with_unit(number, u, lang)
 
 
+def shown_number(x: Any, unit: str | None = "", *, decimals: int | None = None) -> float | None:
+    """The number :func:`fmt_value` shows for ``x`` (same decimals, same rounding, 99.96% → 99.9),
+    for a spreadsheet cell: what the cell holds is what it shows, so a form read back or summed
+    gives the figures printed (``None`` for a missing value)."""
+    v = _finite(x)
+    if v is None:
+        return None
+    u = (unit or "").strip()
+    nd = shown_decimals(v, u) if decimals is None or is_count(u) else decimals
+    return float(rounded(v, nd, toward_zero=u == "%" and _below_100(v, nd)))
+
+
+def apportion(values: Sequence[float], decimals: int = 2) -> list[float]:
+    """``values`` rounded to ``decimals`` places so that, as printed, they add up to their total
+    rounded the same way (largest remainders: 28 × 1.7857 prints 1.79 or 1.78 and the column
+    sums to 100.00, not 100.11). For the parts of a printed total, such as the 分值 and 得分 of a
+    自评表 over its 总分."""
+    unit = Decimal(1).scaleb(-decimals)
+    exact = [Decimal(repr(float(v))) for v in values]
+    floors = [(v / unit).to_integral_value(rounding=ROUND_FLOOR) for v in exact]
+    want = (sum(exact, Decimal(0)) / unit).quantize(Decimal(1), rounding=ROUND_HALF_UP)
+    extra = int(want - sum(floors, Decimal(0)))
+    order = sorted(range(len(values)), key=lambda i: (-(exact[i] / unit - floors[i]), i))
+    for i in order[:max(0, min(extra, len(values)))]:
+        floors[i] += 1
+    return [float(f * unit) for f in floors]
+
+
+def _points_decimals(v: float | None) -> int:
+    """Decimals of a difference of percentages: one, two where one would read 0.0 for a gap that
+    is there (-0.04 points is not nil: it stands beside 关注)."""
+    nd = decimals_for("%")
+    return nd + 1 if v is not None and rounded(v, nd) == 0 and rounded(v, nd + 1) != 0 else nd
+
+
 def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,
             with_unit: bool = True, short: bool = False) -> str:
     """A signed difference in the unit of the values compared: ``+0.08万人``, ``-1家``; two
     percentages differ in percentage points: ``-0.5个百分点`` (English ``-0.5 percentage points``,
-    or ``-0.5 pts`` with ``short=True`` for a narrow table column)."""
+    or ``-0.5 pts`` with ``short=True`` for a narrow table column); a difference of points under
+    0.05 that is not nil shows its second place (``-0.04个百分点``, never a ``0.0`` beside 关注)."""
     u = (unit or "").strip()
     if u != "%":
         return fmt_value(x, u, lang, decimals=decimals, sign=True, with_unit=with_unit)
-    number = fmt_number(x, decimals_for("%") if decimals is None else decimals, sign=True)
+    number = fmt_number(x, _points_decimals(_finite(x)) if decimals is None else decimals, sign=True)
     if number == DASH or not with_unit:
         return number
     return text("units.points_short" if short else "units.points", lang, n=number)
@@ -211,12 +247,14 @@ fmt_change = fmt_gap  # a year-on-year change is a difference like a gap
 
 
 def gap_sign(x: Any, unit: str | None = "") -> int:
-    """-1, 0 or +1: the sign of a difference as :func:`fmt_gap` shows it in ``unit`` (``0.04``
-    percentage points reads ``0.0``: 0, no arrow, neither ahead nor behind); 0 for no number."""
+    """-1, 0 or +1: the sign of a difference as :func:`fmt_gap` shows it in ``unit`` (``0.004``
+    percentage points reads ``0.0``: 0, no arrow, neither ahead nor behind; ``0.04`` reads
+    ``+0.04``: ahead); 0 for no number."""
     v = _finite(x)
     if v is None:
         return 0
-    d = rounded(v, decimals_for((unit or "").strip()))
+    u = (unit or "").strip()
+    d = rounded(v, _points_decimals(v) if u == "%" else decimals_for(u))
     return (d > 0) - (d < 0)
 
 
@@ -234,7 +272,9 @@ def fmt_pct(x: Any, lang: str = "zh", decimals: int = 1, *, fraction: bool = Fal
 
 def fmt_prob(p: Any, lang: str = "zh") -> str:
     """A probability (0–1) in whole percent for readers: ``<1%``, ``83%``, ``>99%``; exactly 0
-    or 1 (a milestone achieved or overdue) shows ``0%`` / ``100%``."""
+    or 1 (a milestone achieved or overdue) shows ``0%`` / ``100%``. Whole percents are taken toward
+    zero, so a probability never reads as reaching a level's bound it is below (0.9459 is ``94%``
+    beside 很可能, not ``95%``, the bound of 确定能; 0.6958 is ``69%`` beside 有风险)."""
     del lang
     v = _finite(p)
     if v is None:
@@ -247,7 +287,7 @@ def fmt_prob(p: Any, lang: str = "zh") -> str:
         return "<1%"
     if v > 0.99:
         return ">99%"
-    pct = int(rounded(v * 100, 0))
+    pct = int(rounded(v * 100, 0, toward_zero=True))
     return f"{min(max(pct, 1), 99)}%"
 
 

@@ -22,8 +22,8 @@ from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present.catalogue import text
 from analytics.present.forecast_table import OUTCOME_CODES, ForecastRow, forecast_text
-from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, fmt_target, unit_name
-from analytics.present.labels import category_name, goal_label, origin_name, status_label, value_said
+from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, unit_name
+from analytics.present.labels import category_name, goal_label, origin_name, status_label, target_said, value_said
 from analytics.present.progress_text import explain
 from analytics.rules.progress import IndicatorProgress
 
@@ -95,7 +95,7 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
         o, v = outlooks.get(ind.id), view.get(ind.id)
         cells = {
             "name": ind.display_name(lang),
-            "target": fmt_target(r.target_raw, unit if inline else "", lang, r.comparator),
+            "target": target_said(ind, r, lang, unit=unit if inline else ""),
             "actual": value_said(ind, r.actual, lang, with_unit=inline),
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),

@@ -13,8 +13,8 @@ from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
-from analytics.present.format import fmt_value, unit_name
-from analytics.rules.progress import load_rules
+from analytics.present.format import fmt_target, fmt_value, unit_name
+from analytics.rules.progress import IndicatorProgress, load_rules
 from analytics.storage.grid import basis_label
 from analytics.storage.store import CAUSE_CATEGORIES
 
@@ -222,3 +222,21 @@ def milestone_value(value: float | None, lang: str = "zh", *, wants_no: bool = F
 def basis_name(basis: str, lang: str = "zh") -> str:
     """How a monthly value was reported: ``ytd`` → ``累计``, ``month`` → ``当月``, ``level`` → ``期末``."""
     return basis_label(basis, lang)
+
+
+def target_said(ind: Indicator, row: IndicatorProgress | None, lang: str = "zh", *, unit: str | None = None) -> str:
+    """The year's target of a progress row as people read it: as written in the table
+    (:func:`~analytics.present.format.fmt_target`, ``unit`` "" for a table with a unit column),
+    and a year target derived from a multi-year total as the total and what the year still needs
+    (``2.6万人以上（两年合计），2024年还需1.24万人``), never the formula the row keeps
+    (``2.6万人以上−1.36``). Pages, slides, the written report and the CLI's table say it so."""
+    if row is None:
+        return fmt_target(None)
+    u = ind.unit if unit is None else unit
+    if row.target_derived and ind.span_target is not None and ind.span_years and row.target is not None:
+        y0, y1 = ind.span_years
+        words = text("manager.count_words", lang).split(",")
+        n = y1 - y0 + 1
+        return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang),
+                    n=words[n - 1] if n <= len(words) else n, year=row.year, rest=fmt_value(row.target, ind.unit, lang))
+    return fmt_target(row.target_raw, u, lang, row.comparator)

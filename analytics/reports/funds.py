@@ -71,12 +71,12 @@ def _row(ctx: ReportContext, key: str | None, name_zh: str, name_en: str, amount
         year_budget=None if yb.amount is None else round(yb.amount, 2),
         year_budget_adjusted=None if adjusted is None else round(adjusted, 2), year_budget_basis=yb.basis,
         spent_before=round(before, 2), spent_year=round(to_date - before, 2), spent_to_date=round(to_date, 2),
-        year_rate=_ratio(round(to_date - before, 2), None if yb.amount is None else round(yb.amount, 2)),
-        cum_rate=_ratio(round(to_date, 2), round(amount, 2)),
+        year_rate=_ratio(to_date - before, yb.amount),  # rates of the amounts as computed, as every page and the CLI give them
+        cum_rate=_ratio(to_date, amount),
         projected_year_spent=None if proj_year is None else round(proj_year, 2),
-        projected_year_rate=_ratio(None if proj_year is None else round(proj_year, 2), None if adjusted is None else round(adjusted, 2)),
+        projected_year_rate=_ratio(proj_year, adjusted),
         projected_cum_spent=None if proj_cum is None else round(proj_cum, 2),
-        projected_cum_rate=_ratio(None if proj_cum is None else round(proj_cum, 2), round(total_adj, 2)),
+        projected_cum_rate=_ratio(proj_cum, total_adj),
     )
 
 

@@ -24,8 +24,10 @@ from analytics.reports.sheet import (
     col_title,
     fmt_title,
     form_indicators,
+    form_target,
     indicator_cell,
-    number_format,
+    number_cell,
+    rate_cell,
 )
 from analytics.reports.wording import DASH, join, month_label, num, status_text, t, value_text
 
@@ -72,14 +74,14 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
     if key in INDICATOR_CELLS:
         return indicator_cell(ind, key, lang), None
     if key == "target":
-        return (row.target_raw if row and row.target_raw else DASH), None
+        return form_target(ind, row, lang), None
     if key in ("actual", "forecast"):
         x = (row.actual if row else None) if key == "actual" else fc.get("point")
         if x is None:
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, x, lang), None
-        return round(float(x), 4), number_format(ind.unit, float(x))
+        return number_cell(float(x), ind.unit)
     if key == "forecast_range":
         lo, hi = fc.get("lower"), fc.get("upper")
         return (DASH if lo is None or hi is None else f"{num(lo, ind.unit)} – {num(hi, ind.unit)}"), None
@@ -170,6 +172,8 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
         for i, col in enumerate(bcols):
             k = str(col["key"])
             v = vals.get(k)
+            if k in _RATES and v is not None:
+                v = rate_cell(v)  # held as shown: never 100.00% for a rate under 100%
             fmt = "0.00%" if k in _RATES else ("#,##0.00" if k != "source" else None)
             sh.cell(r, i + 1, DASH if v is None else v, fmt=fmt if v is not None else None, bold=fund.key is None)
         if spans:

@@ -10,6 +10,7 @@ from typing import Any, Mapping
 
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
+from analytics.present.format import apportion
 from analytics.present.labels import status_name
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
@@ -19,8 +20,10 @@ from analytics.reports.sheet import (
     Sheet,
     col_title,
     fmt_title,
+    form_target,
     indicator_cell,
-    number_format,
+    number_cell,
+    rate_cell,
     row_height,
     slots,
 )
@@ -33,6 +36,27 @@ _CENTERED = ("level1", "level2", "target", "unit")
 def _cfg_text(cfg: Mapping[str, Any], ctx: ReportContext, name: str, default: str = "") -> str:
     """A title of the layout file in the report's language (``<name>_zh`` / ``<name>_en``)."""
     return fmt_title(cfg.get(f"{name}_en" if ctx.lang == "en" else f"{name}_zh", default), ctx)
+
+
+_EXECUTION = ""  # the key of the execution part's points among an indicator's (:func:`printed_points`)
+
+
+def printed_points(sc: ScoreResult | None) -> dict[str, tuple[float, float | None]]:
+    """(分值, 得分) as the form prints them, by indicator id (the execution part's under ``""``):
+    rounded to two places so that each column adds up to the 总分 row (a tail difference given to
+    the largest remainders, :func:`analytics.present.format.apportion`; 得分 is 分值 less the points
+    lost, apportioned the same way, so a row at full marks prints the two alike); 得分 ``None``
+    where an indicator is not scored."""
+    if sc is None:
+        return {}
+    ex = next((p for p in sc.parts if p.key == "execution"), None)
+    rows: list[tuple[str, float, float | None]] = [(ln.indicator_id, ln.points_max, None if ln.status == "excluded" else ln.points)
+                                                   for ln in sc.lines if ln.part != "execution"]
+    if ex is not None:
+        rows.append((_EXECUTION, ex.points_max, None if sc.left_out(ex) else ex.points))
+    maxes = apportion([m for _k, m, _p in rows])
+    lost = iter(apportion([m - p for _k, m, p in rows if p is not None]))  # a row at full marks prints 得分 = 分值
+    return {k: (shown, None if p is None else round(shown - next(lost), 2)) for (k, _m, p), shown in zip(rows, maxes)}
 
 
 def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
@@ -48,10 +72,9 @@ def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
     rate = fund.projected_year_rate if fund.projected_year_spent is not None else fund.year_rate
     cum_rate = fund.projected_cum_rate if fund.projected_cum_spent is not None else fund.cum_rate
     total = fund.key is None
-    left_out = exec_part is not None and sc is not None and sc.left_out(exec_part)
+    points_max, points = printed_points(sc).get(_EXECUTION, (None, None)) if exec_part is not None else (None, None)
     out = {"budget_initial": fund.year_budget, "budget_year": fund.year_budget_adjusted, "spent": spent, "rate": rate,
-           "points_max": (exec_part.points_max if exec_part else None) if total else DASH,
-           "points": (None if left_out else round(exec_part.points, 6) if exec_part else None) if total else DASH,
+           "points_max": points_max if total else DASH, "points": points if total else DASH,
            "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
     if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
         out.update(spent=None, rate=None, spent_to_date=None, cum_rate=None)
@@ -96,6 +119,8 @@ def _funds_block(sh: Sheet, ctx: ReportContext, cols: list[Mapping[str, Any]], t
         for j, col in enumerate(vcols):
             k = str(col["key"])
             v = vals.get(k)
+            if k in ("rate", "cum_rate") and isinstance(v, (int, float)):
+                v = rate_cell(v)  # held as shown: never 100.00% for a rate under 100%
             c1, c2 = spots[j]
             fmt = "0.00%" if k in ("rate", "cum_rate") else ("0.00" if k in ("points", "points_max") else "#,##0.00")
             sh.cell(r, 2 + c1, DASH if v is None else v, fmt=fmt if isinstance(v, (int, float)) else None, bold=fund.key is None,
@@ -206,17 +231,17 @@ def _line_cell(ctx: ReportContext, ind: Indicator, line: Any, key: str) -> tuple
     if key in INDICATOR_CELLS:
         return indicator_cell(ind, key, ctx.lang), None
     if key == "target":
-        return (row.target_raw if row and row.target_raw else (DASH if line.target is None else line.target)), None
+        return form_target(ind, row, ctx.lang) if row is not None else (DASH if line.target is None else line.target), None
     if key == "actual":
         if line.actual is None:
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, line.actual, ctx.lang), None
-        return round(float(line.actual), 4), number_format(ind.unit, float(line.actual))
-    if key == "points_max":
-        return round(line.points_max, 6), "0.00"
-    if key == "points":
-        return (DASH, None) if line.status == "excluded" else (round(line.points, 6), "0.00")
+        return number_cell(float(line.actual), ind.unit)
+    if key in ("points_max", "points"):
+        points_max, points = printed_points(sc).get(ind.id, (line.points_max, None))
+        shown = points_max if key == "points_max" else points
+        return (DASH, None) if shown is None else (shown, "0.00")
     if key == "deviation":
         return _deviation(ctx, ind, line), None
     if key == "method":

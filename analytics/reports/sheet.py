@@ -15,8 +15,10 @@ import yaml
 from analytics.core.exports import excel_literal, safe_cell
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import decimals_for, shown_decimals
+from analytics.present.format import DASH, decimals_for, shown_decimals, shown_number
+from analytics.present.labels import target_said
 from analytics.reports.context import ReportContext
+from analytics.rules.progress import IndicatorProgress
 
 
 FORMS_FILE = ROOT / "data" / "report_forms.yaml"
@@ -54,6 +56,19 @@ def number_format(unit: str, value: float | None = None) -> str:
     nd = shown_decimals(value, unit) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
     return body + excel_literal(unit)  # a unit holding " or \ cannot break the format
+
+
+def number_cell(value: float, unit: str) -> tuple[float | None, str]:
+    """A form cell of ``value`` in ``unit``: the number as the pages show it (99.96% is 99.9, never
+    a cell that Excel shows as 100.0%) and its number format."""
+    return shown_number(value, unit), number_format(unit, value)
+
+
+def rate_cell(rate: float | None) -> float | None:
+    """A rate (a fraction, 0.9996) for a ``0.00%`` cell: held as shown (0.9995 → 99.95%, a rate
+    under 100% never shown as 100.00%)."""
+    shown = shown_number(None if rate is None else 100 * rate, "%", decimals=2)
+    return None if shown is None else round(shown / 100, 6)
 
 
 class Sheet:
@@ -249,3 +264,12 @@ def slots(n: int, width: int) -> list[tuple[int, int]]:
     out = [(i + 1, i + 1) for i in range(n)]
     out[-1] = (n, width)
     return out
+
+
+def form_target(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str:
+    """A form's 年度指标值: as the table wrote it (``15`` beside a unit column), a year target
+    derived from a multi-year total said as such (:func:`analytics.present.labels.target_said`),
+    never the formula the progress row keeps."""
+    if row is None or not row.target_raw:
+        return DASH
+    return target_said(ind, row, lang) if row.target_derived else row.target_raw

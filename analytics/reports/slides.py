@@ -15,12 +15,13 @@ from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_target, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
+from analytics.present.labels import target_said
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
-from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, target_text, value_text
+from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, value_text
 from analytics.rules.progress import GoalRollup, IndicatorProgress, load_rules
 
 ROWS_PER_SLIDE = 9
@@ -150,16 +151,8 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
 
 
 def _target_cell(ind: Indicator, row: IndicatorProgress | None, year: int, lang: str) -> str:
-    """The year's target as written; a year target derived from a multi-year total reads as the
-    total and what this year still needs (``2.6万人以上（两年合计），2024年还需1.24万人``), never as
-    the formula (``2.6万人以上−1.36``)."""
-    if row is not None and row.target_derived and ind.span_target is not None and ind.span_years:
-        y0, y1 = ind.span_years
-        n = y1 - y0 + 1
-        words = text("manager.count_words", lang).split(",")
-        return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang), n=words[n - 1] if n <= len(words) else n,
-                    year=year, rest=fmt_value(row.target, ind.unit, lang))
-    return target_text(ind, row, lang)
+    """The year's target as people read it (:func:`analytics.present.labels.target_said`)."""
+    return target_said(ind, row, lang)
 
 
 def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:

@@ -8,7 +8,6 @@ Sentences come from the one catalogue (:mod:`analytics.present.catalogue`, domai
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from analytics.core.model import Indicator, Project
@@ -16,7 +15,6 @@ from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value
 from analytics.present.labels import goal_label, milestone_value, status_label
-from analytics.rules.progress import IndicatorProgress
 
 
 def t(key: str, lang: str, **params: Any) -> str:
@@ -41,22 +39,6 @@ def value_text(ind: Indicator, x: float | None, lang: str) -> str:
     if ind.kind == "qualitative":  # 达成 / 部分达成 / 未达成, never the stored code
         return level_word(x, lang) or DASH
     return num(x, ind.unit)
-
-
-def target_text(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str:
-    """The year's target as written (with the unit when it is a bare number)."""
-    raw = row.target_raw if row is not None else None
-    if not raw:
-        return DASH
-    if re.fullmatch(r"[\d.,]+", raw) and ind.unit and ind.unit != "%":
-        return f"{raw} {ind.unit}"
-    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([\d.,]+)", raw)
-    if compared and ind.unit:  # ``≥100`` written without its unit (公里 or % in the unit column)
-        return f"{raw}%" if ind.unit == "%" else f"{raw} {ind.unit}"
-    if lang == "en":
-        raw = raw.replace("以上", "+").replace("以下", " or less")
-        raw = {"是": "Yes", "否": "No"}.get(raw, raw)
-    return raw
 
 
 def status_text(status: str, lang: str) -> str:

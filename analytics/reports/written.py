@@ -17,7 +17,6 @@ score); figures (status counts, goal scores, budget execution) as images.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -26,7 +25,7 @@ from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import department_lines, likelihood_shown, status_name
+from analytics.present.labels import department_lines, likelihood_shown, status_name, target_said
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
@@ -39,7 +38,7 @@ from analytics.reports.context import (
 from analytics.reports.funds import fund_rows
 from analytics.reports.monitoring import budget_values, cell_values
 from analytics.reports.sheet import col_title, form_indicators, load_forms
-from analytics.reports.wording import month_label, target_text, value_text
+from analytics.reports.wording import month_label, value_text
 from analytics.rules.progress import load_rules
 
 __all__ = ["Block", "INDICATOR_KEYS", "blocks", "budget_table", "docx_bytes", "format_cell", "indicator_table", "risk_indicators", "w"]
@@ -210,9 +209,7 @@ def _target(ind: Indicator, ctx: ReportContext, lang: str) -> str:
     row = ctx.row(ind.id)
     if row is not None and row.target_derived and row.target is not None:
         return _v(row.target, ind.unit, lang)
-    out = target_text(ind, row, lang)
-    if lang == "en" and row is not None and row.target is not None and re.fullmatch(r"[\d.,]+ ?\S*", out) and ind.kind == "flow":
-        return _v(row.target, ind.unit, lang)
+    out = target_said(ind, row, lang)
     return out.replace(" ", "") if lang == "zh" else out
 
 
@@ -238,16 +235,18 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
             return w("ind_milestone_done", lang, name=name, target=target)
         return w("ind_milestone_open", lang, name=name, due=ind.due_month or 12, level=level_name)
     point = fc.get("point")
-    okey = "ind_outlook" if ind.kind == "flow" else "ind_outlook_level"
+    span = ind.span_years if ind.span_years and ind.span_target is not None and not row.target_derived and row.year not in ind.targets else None
+    okey = ("ind_outlook_span" if span else "ind_outlook") if ind.kind == "flow" else "ind_outlook_level"  # a two-year total: never 全年
     outcome = _outcome(ctx, ind)  # the year is over: what happened, not a likelihood
     if outcome is not None and point is not None:
         okey = f"ind_final_{outcome}" if ind.kind == "flow" else f"ind_final_level_{outcome}"
-    outlook = (w(okey, lang, forecast=_val(ind, point, lang), level=level_name) if point is not None
+    outlook = (w(okey, lang, forecast=_val(ind, point, lang), level=level_name, last=span[1] if span else ctx.year) if point is not None
                else w("ind_outlook_none", lang, level=level_name))
     if ind.kind == "flow" and ind.direction == "higher" and row.target and row.expected is not None:
         term = w("term_time" if row.trajectory_method in (None, "linear") else "term_expected", lang)
         diff = 100.0 * (row.actual - row.expected) / row.target
-        s = w("ind_flow", lang, name=name, as_of=as_of, actual=_v(row.actual, ind.unit, lang), target=target,
+        goal_term = w("term_span_target", lang, first=span[0], last=span[1]) if span else w("term_year_target", lang)
+        s = w("ind_flow", lang, name=name, as_of=as_of, actual=_v(row.actual, ind.unit, lang), target=target, term=goal_term,
               att=fmt_pct(100.0 * row.actual / row.target, lang, decimals=1), cmp=_cmp(diff, term, lang), outlook=outlook)
     else:
         s = w("ind_level", lang, name=name, as_of=as_of, actual=_v(row.actual, ind.unit, lang), target=target,

@@ -56,6 +56,22 @@ def test_status_json_direction():
     assert data["budget_execution"]["execution_rate"] < data["budget_execution"]["time_progress"]
 
 
+def test_a_year_target_derived_from_a_two_year_total_is_said_never_a_formula():
+    """促进创业人数 has a two-year target only (2.6万人以上, 2023–2024): the year's target is the rest.
+    The status table showed the formula the row keeps (``2.6万人以上−1.36``) and 100% done for
+    99.95%; it says the total and what the year still needs, and 99%."""
+    r = run("status", "--as-of", "2024-08", "--format", "json")
+    row = next(i for i in json.loads(r.stdout)["indicators"] if i["indicator_id"] == "entrepreneurship")
+    assert row["target_derived"] and row["target_raw"] == "2.6万人以上−1.36"  # the JSON keeps how it was derived
+    assert row["target_zh"] == "2.6万人以上（两年合计），2024年还需1.24万人"
+    assert "2-year total" in row["target_en"] and "−" not in row["target_en"]
+    table = run("status", "--as-of", "2024-08", "--format", "table").stdout
+    line = next(x for x in table.splitlines() if x.startswith("entrepreneurship"))
+    assert "（两年合计），2024年还需1.24万人" in line and "−1.36" not in line
+    accuracy = next(x for x in table.splitlines() if x.startswith("subsidy_accuracy"))
+    assert " 99% " in accuracy and " 100% " in accuracy  # done 99% (99.95 of 100), beside the target 100%
+
+
 def test_status_flat_files_direction(tmp_path):
     t = tmp_path / "t.csv"
     t.write_text("indicator_id,name,unit,kind,direction,year,target\nunemp,登记失业人员规模,万人,level,lower,2024,4.1\njobs,新增就业,万人,flow,higher,2024,12\n", encoding="utf-8")

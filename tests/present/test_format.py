@@ -118,7 +118,7 @@ def test_pct():
 
 
 @pytest.mark.parametrize("p, out", [
-    (0.0, "0%"), (0.004, "<1%"), (0.0099, "<1%"), (0.01, "1%"), (0.834, "83%"), (0.835, "84%"),
+    (0.0, "0%"), (0.004, "<1%"), (0.0099, "<1%"), (0.01, "1%"), (0.834, "83%"), (0.835, "83%"), (0.9459, "94%"), (0.6958, "69%"),
     (0.99, "99%"), (0.994, ">99%"), (0.9999999, ">99%"), (1.0, "100%"), (0.995, ">99%"),
 ])
 def test_probabilities(p, out):
@@ -208,6 +208,7 @@ def test_a_target_shows_its_comparator_as_read(raw, zh, en):
 
 
 def test_a_gaps_sign_is_the_sign_it_is_shown_with():
-    assert f.gap_sign(0.04, "%") == 0 and f.fmt_gap(0.04, "%") == "0.0个百分点"  # no arrow for a 0.0 shown
+    assert f.gap_sign(0.004, "%") == 0 and f.fmt_gap(0.004, "%") == "0.0个百分点"  # no arrow for a 0.0 shown
+    assert f.gap_sign(-0.04, "%") == -1 and f.fmt_gap(-0.04, "%") == "-0.04个百分点"  # a gap there, beside 关注: never 0.0
     assert f.gap_sign(-0.06, "%") == -1 and f.gap_sign(0.4, "家") == 0 and f.gap_sign(0.6, "家") == 1
     assert f.gap_sign(0.004, "万人") == 0 and f.gap_sign(0.006, "万人") == 1 and f.gap_sign(None) == 0

@@ -82,6 +82,16 @@ def test_analyst_sentence(ctx, document, monitoring):
     assert "个百分点" in sentence and f"预计全年完成{forecast}" in sentence
 
 
+def test_a_two_year_total_is_measured_against_its_own_target_not_the_years(document):
+    """补贴性职业技能培训两年合计 (30万人次 over 2023–2024) was said “完成年度目标（30万人次）的77.4%”
+    and “预计全年完成”: it is the 2023—2024 total target and the total by the end of 2024."""
+    sentence = next(p.text for p in document.paragraphs if "补贴性职业技能培训两年合计：" in p.text)
+    assert "完成2023—2024年合计目标（30万人次）的" in sentence and "预计至2024年末合计完成" in sentence
+    assert "年度目标" not in sentence and "全年" not in sentence
+    plain = next(p.text for p in document.paragraphs if "城镇新增就业人员规模：" in p.text)
+    assert "完成年度目标（12.4万人）" in plain and "预计全年完成" in plain
+
+
 def test_indicator_table_matches_the_form_cell_by_cell(ctx, document, monitoring):
     cfg = load_forms()["monitoring"]
     keys = [str(c["key"]) for c in cfg["columns"]]
