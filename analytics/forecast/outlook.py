@@ -53,13 +53,16 @@ JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
 #: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
 LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
-LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "final_met", "final_missed", "zero_cap_broken", "milestone_broken",
-                                       "milestone_overdue",
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
+                                       "milestone_broken", "milestone_overdue",
                                        "run_rate", "probability_below", "probability_low", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
 OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
+
+#: Verdicts that settle a target as met (the others settle it as out of reach).
+MET_VERDICTS: tuple[str, ...] = ("stock_met",)
 
 FanPath = tuple[tuple[int, float, float, float], ...]  # (month, point, lower, upper)
 
@@ -159,7 +162,7 @@ def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | N
     (a zero cap broken, a milestone overdue), then a closed year, then the run-rate still needed
     against the best month ever, then the probability."""
     if est.verdict:
-        return "impossible", est.verdict
+        return ("certain" if est.verdict in MET_VERDICTS else "impossible"), est.verdict
     p = est.p_attain
     if p is None:
         return None, None
@@ -299,10 +302,30 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
         if ind.kind == "flow":
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
+        est = _settled(ind, est, {m: v for m, v in current.items() if m <= month}, target, comparator)
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
     level, why = judge(est, month, ind.direction)
     return Outlook(**fields, indicator_id=ind.id, year=year, target=target, comparator=t.comparator if t is not None else None,
                    data_month=month, likelihood=level, likelihood_reason=why)
+
+
+def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: float | None, comparator: str) -> Estimate:
+    """What the project's rules already settle, whatever the trend: a stock (a cumulative count,
+    already 已完成 by the status rules) at or above its target is met — its year-end is not below
+    where it stands; a flow's year-to-date above its cap (投诉 23 against ≤ 20 in March) cannot come
+    back under it. Otherwise ``est`` as it is."""
+    if target is None or not known or est.point is None:
+        return est
+    now = known[max(known)]
+    strict = comparator in (">", "<")
+    if ind.kind == "stock" and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
+        floor = lambda v: None if v is None else max(v, now)  # noqa: E731
+        return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0, verdict="stock_met",
+                       path=tuple((m, max(p, now), max(lo, now), max(hi, now)) for m, p, lo, hi in est.path))
+    if ind.kind == "flow" and ind.direction == "lower" and (now >= target if strict else now > target + 1e-9):
+        return replace(est, point=max(est.point, now), lower=None if est.lower is None else max(est.lower, now), p_attain=0.0,
+                       verdict="cap_broken")
+    return est
 
 
 def _zero_cap(actuals: Actuals, ind: Indicator, year: int, month: int, target: float) -> Estimate:

@@ -153,3 +153,34 @@ def test_a_yes_no_whose_target_is_no_is_forecast_as_holding_or_broken(project, r
         assert o.method == "milestone_no"
     early = one(proj, [(iid, 2024, 2, 0, "level")], iid, as_of=(2024, 2))
     assert 0.7 < early.p_attain < one(proj, [(iid, 2024, 10, 0, "level")], iid, as_of=(2024, 10)).p_attain <= 0.95
+
+
+def test_a_stock_at_its_target_is_met_and_a_broken_cap_on_a_flow_out_of_reach(tmp_path, capsys):
+    """A 累计 count at its target in November (3 → 30, ≥ 30) is 已完成 by the status rules: its
+    forecast said 50% 有风险 with an interval down to 19; a complaints count at 23 against ≤ 20 in
+    March can never come back under its cap: it said 0% but 有风险 (only a zero cap was settled)."""
+    import json
+
+    from analytics.cli.main import main
+
+    (tmp_path / "t.csv").write_text("indicator_id,name,unit,kind,direction,year,target\n"
+                                    "s1,累计认定创业孵化基地数量,个,stock,higher,2026,≥30\n"
+                                    "c20,群众投诉件数,件,flow,lower,2026,≤20\n"
+                                    "c21,群众投诉件数（未超）,件,flow,lower,2026,≤20\n", encoding="utf-8")
+    counts = (3, 5, 8, 10, 13, 15, 18, 20, 23, 27, 30)
+    rows = [f"s1,2026-{m:02d},{v},level" for m, v in enumerate(counts, start=1)]
+    rows += ["c20,2026-01,9,month", "c20,2026-02,8,month", "c20,2026-03,6,month"]
+    rows += ["c21,2026-01,2,month", "c21,2026-02,1,month", "c21,2026-03,2,month"]
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    out = {}
+    for as_of in ("2026-11", "2026-03"):
+        assert main(["forecast", "--targets", str(tmp_path / "t.csv"), "--actuals", str(tmp_path / "a.csv"), "--as-of", as_of]) == 0
+        out[as_of] = {r["indicator_id"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    stock = out["2026-11"]["s1"]
+    assert stock["p_attain"] == 1.0 and stock["likelihood"] == "certain" and stock["likelihood_reason"] == "stock_met"
+    assert stock["lower"] >= 30 and all(lo >= 30 for _m, _p, lo, _hi in stock["path"])
+    cap = out["2026-03"]["c20"]
+    assert cap["p_attain"] == 0.0 and cap["likelihood"] == "impossible" and cap["likelihood_reason"] == "cap_broken"
+    assert out["2026-03"]["c21"]["likelihood_reason"] != "cap_broken"  # 5 of 20 so far: not settled
+    early = {r for r in ("s1",) if out["2026-03"]["s1"]["likelihood_reason"] == "stock_met"}
+    assert not early  # 8 of 30 in March: still a forecast
