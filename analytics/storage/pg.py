@@ -30,9 +30,10 @@ from typing import Any, Callable, Mapping, Sequence
 from urllib.parse import urlsplit, urlunsplit
 
 from analytics.storage.dbbase import DbBase
+from analytics.storage.errors import StoreError
 
-__all__ = ["ENV_DATABASE_URL", "ENV_POOL_MAX", "PgCon", "PgDb", "close_pools", "database_url", "is_database_url",
-           "redact", "translate"]
+__all__ = ["ENV_DATABASE_URL", "ENV_POOL_MAX", "PgCon", "PgDb", "StoreUnreachable", "close_pools", "database_url",
+           "is_database_url", "redact", "translate"]
 
 ENV_DATABASE_URL = "PT_DATABASE_URL"
 ENV_POOL_MAX = "PT_DB_POOL_MAX"
@@ -108,6 +109,65 @@ def translate(sql: str) -> str:
 # -- connections -------------------------------------------------------------------------------
 _POOLS: dict[tuple[str, int], Any] = {}
 _POOLS_LOCK = threading.Lock()
+#: Seconds one connection attempt may take (a wrong host or port, a server down: said quickly).
+CONNECT_TIMEOUT = 5
+#: Seconds a request waits for a free pooled connection (all busy, or the server gone) before
+#: it is told the database cannot be reached.
+POOL_WAIT = 20.0
+
+
+class StoreUnreachable(StoreError):
+    """The PostgreSQL database cannot be reached or refuses the connection (a wrong password,
+    host, port or database name; the server down): one sentence with the server's reason, the
+    URL without its password — never a traceback after a minute's wait."""
+
+    def __init__(self, url: str, reason: str) -> None:
+        super().__init__(code="store_db_unreachable", params={"where": redact_loose(url), "reason": reason})
+
+
+_USERINFO = re.compile(r"^([a-z]+://)([^:/@]*):(.*)@([^@]*)$", re.I | re.S)
+
+
+def redact_loose(url: str) -> str:
+    """:func:`redact`, also for a URL whose password breaks its syntax (``p@ss#w/rd``: all up to
+    the last ``@`` is the user and the password)."""
+    m = _USERINFO.match(url)
+    if m:
+        return f"{m.group(1)}{m.group(2)}:***@{m.group(4)}"
+    try:
+        return redact(url)
+    except ValueError:
+        return url.partition("://")[0] + "://***"
+
+
+def _secrets(url: str) -> list[str]:
+    """The password of ``url`` and every piece of it of three characters or more (a driver's
+    message may quote the part of a URL it could not parse), longest first."""
+    m = _USERINFO.match(url)
+    if not m or not m.group(3):
+        return []
+    pw = m.group(3)[:64]
+    return sorted({pw[i:j] for i in range(len(pw)) for j in range(i + 3, len(pw) + 1)}, key=len, reverse=True)
+
+
+def _reason(exc: BaseException, url: str) -> str:
+    """The server's (or the driver's) first lines of ``exc``, without the password."""
+    lines = [ln.strip() for ln in str(exc).strip().splitlines() if ln.strip()][:2] or [type(exc).__name__]
+    said = "; ".join(lines)
+    for secret in _secrets(url):
+        said = said.replace(secret, "***")
+    return said[:300]
+
+
+def _probe(url: str) -> None:
+    """One direct connection to ``url``: :class:`StoreUnreachable` with the server's reason
+    when it fails."""
+    import psycopg
+
+    try:
+        psycopg.connect(url, connect_timeout=CONNECT_TIMEOUT, autocommit=True).close()
+    except (psycopg.Error, ValueError) as exc:
+        raise StoreUnreachable(url, _reason(exc, url)) from None
 
 
 def _pool(url: str) -> Any:
@@ -122,11 +182,28 @@ def _pool(url: str) -> Any:
         if pool is None:
             from psycopg_pool import ConnectionPool
 
+            _probe(url)  # a wrong setting is said at once, not after the pool's wait
             size = max(1, int(os.environ.get(ENV_POOL_MAX, "8") or 8))
-            pool = ConnectionPool(url, min_size=1, max_size=size, kwargs={"autocommit": True}, open=True,
-                                  timeout=60.0, name="pt-store", reconnect_timeout=60.0, max_idle=300.0)
+            # check: a connection the server closed (a restart) is replaced before use, not handed
+            # to a page that would fail with it and lose the edit being saved
+            pool = ConnectionPool(url, min_size=1, max_size=size, kwargs={"autocommit": True, "connect_timeout": CONNECT_TIMEOUT},
+                                  open=True, timeout=POOL_WAIT, name="pt-store", reconnect_timeout=60.0, max_idle=300.0,
+                                  check=ConnectionPool.check_connection)
             _POOLS[key] = pool
     return pool
+
+
+def _getconn(url: str) -> Any:
+    """A pooled connection to ``url``; :class:`StoreUnreachable` when none comes within
+    :data:`POOL_WAIT` (the reason from one direct try)."""
+    from psycopg_pool import PoolTimeout
+
+    pool = _pool(url)
+    try:
+        return pool.getconn()
+    except PoolTimeout:
+        _probe(url)
+        raise StoreUnreachable(url, f"no free connection within {POOL_WAIT:g} s") from None
 
 
 def close_pools(url: str | None = None) -> None:
@@ -236,13 +313,15 @@ class PgDb(DbBase):
         self._clock = clock or (lambda: _dt.datetime.now().astimezone())
 
     def connect(self) -> PgCon:
-        pool = _pool(self.url)
-        return PgCon(pool.getconn(), pool.putconn)
+        return PgCon(_getconn(self.url), _pool(self.url).putconn)
 
     def counter(self, key: str) -> int:
         """An integer of ``meta`` (autocommit: the latest commit of any server)."""
-        with _pool(self.url).connection() as raw:
+        raw = _getconn(self.url)
+        try:
             r = raw.execute("SELECT value FROM meta WHERE key = %s", (key,)).fetchone()
+        finally:
+            _pool(self.url).putconn(raw)
         return int(r[0]) if r else 0
 
     def prepare(self) -> None:

@@ -260,3 +260,55 @@ def test_the_deployment_guide_runs_on_this_machine():
                          timeout=600, env={**env, "PY": sys.executable})
     assert out.returncode == 0, out.stdout[-3000:] + out.stderr[-3000:]
     assert "all deployment checks passed" in out.stdout
+
+
+# ---------------------------------------------------------------------------- a database that cannot be reached
+def _with(url: str, **parts: str) -> str:
+    from urllib.parse import urlsplit, urlunsplit
+
+    u = urlsplit(url)
+    netloc = parts.get("netloc", u.netloc)
+    return urlunsplit((u.scheme, netloc, parts.get("path", u.path), parts.get("query", u.query), ""))
+
+
+def test_a_database_that_cannot_be_reached_is_said_at_once_without_a_traceback(pg_url):
+    """A wrong port, a database that does not exist, a password with unencoded @ # /: the CLI
+    waited 60 s for its pool and printed a traceback (psycopg_pool.PoolTimeout), with a piece of
+    the password; now one sentence naming the cause within seconds, exit 2."""
+    import socket
+    from urllib.parse import urlsplit
+
+    u = urlsplit(pg_url)
+    with socket.socket() as s:  # a port nothing listens on
+        s.bind(("127.0.0.1", 0))
+        free = s.getsockname()[1]
+    host = u.hostname or "127.0.0.1"
+    cases = {
+        "port": _with(pg_url, netloc=f"{u.username or ''}@{host}:{free}" if u.username else f"{host}:{free}"),
+        "database": _with(pg_url, path="/no_such_db_x"),
+        "password": f"postgresql://app:p@ss#w/rd%1@{host}:{u.port or 5432}/db",
+    }
+    for what, url in cases.items():
+        started = time.monotonic()
+        r = subprocess.run([sys.executable, "-m", "analytics", "status", "--store", url], cwd=ROOT, capture_output=True,
+                           text=True, timeout=120)
+        took = time.monotonic() - started
+        assert r.returncode == 2 and "Traceback" not in r.stderr, (what, r.stderr)
+        assert "无法连接数据库" in r.stderr and "PT_DATABASE_URL" in r.stderr, (what, r.stderr)
+        assert took < 30, (what, took)
+        assert "rd%1" not in r.stderr and "ss#w" not in r.stderr, r.stderr
+
+
+def test_connections_the_server_closed_are_replaced_before_use(pg_url):
+    """A PostgreSQL restart closes every pooled connection: each app server's next page failed
+    with “server closed the connection unexpectedly” (and a grid edit being saved was lost). The
+    pool checks a connection before handing it out."""
+    import psycopg
+
+    store = Store(pg_url)
+    before = store.load_dataset().project.id
+    with psycopg.connect(pg_url, autocommit=True) as con:
+        con.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity "
+                    "WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename = current_user")
+    time.sleep(0.2)
+    assert Store(pg_url).load_dataset().project.id == before

@@ -72,6 +72,8 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "no_targets": {"zh": "数据库中没有目标表。", "en": "The store holds no target table."},
     # ------------------------------------------------------------------ projects
+    "store_db_unreachable": {"zh": "无法连接数据库 {where}：{reason}。请检查 PT_DATABASE_URL（或 --store）中的主机、端口、数据库名、用户名和密码，以及数据库服务是否在运行；密码中的 @ # / % 等字符须按 URL 编码。",
+                             "en": "Cannot connect to the database {where}: {reason}. Check the host, port, database name, user and password in PT_DATABASE_URL (or --store), and that the database server is running; characters such as @ # / % in the password must be URL-encoded."},
     "store_dir_is_file": {"zh": "数据存储目录“{dir}”无法使用：该路径（或其上级）是一个文件，不是文件夹。请检查 PT_DATA_DIR 或 --store。",
                           "en": "The data folder {dir!r} cannot be used: it (or a folder above it) is a file. Check PT_DATA_DIR or --store."},
     "store_dir_denied": {"zh": "数据存储目录“{dir}”无法使用：没有写入权限。请检查 PT_DATA_DIR 或 --store 指向一个可写的文件夹。",
