@@ -302,7 +302,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
         if ind.kind == "flow":
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
-        est = _settled(ind, est, {m: v for m, v in current.items() if m <= month}, target, comparator)
+        if month < 12:  # December in: the year's outcome (final_met / final_missed), not a verdict
+            est = _settled(ind, est, {m: v for m, v in current.items() if m <= month}, target, comparator)
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
     level, why = judge(est, month, ind.direction)
     return Outlook(**fields, indicator_id=ind.id, year=year, target=target, comparator=t.comparator if t is not None else None,

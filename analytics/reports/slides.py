@@ -139,7 +139,7 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
         Metric(t("metric_good", lang), str(good)),
         Metric(t("metric_watch", lang), str(c.get("watch", 0))),
         Metric(t("metric_bad", lang), str(bad)),
-        Metric(t("metric_execution", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
+        Metric(t("metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
         Metric(score_label, _score_text(ctx) if scored else DASH, t(f"score_basis_{ctx.score_basis}", lang) if scored else ""),
     ]
     as_of = month_label(ctx.as_of[0], ctx.as_of[1], lang)

@@ -127,12 +127,13 @@ def _cover(ctx: ReportContext) -> list[Block]:
 
 
 def _likelihood_counts(ctx: ReportContext) -> dict[str, int]:
+    """How many of the indicators the status sentence counts are at each form level ("" for those
+    that cannot be judged yet, a target not set included), so the two sentences count the same
+    indicators (48 monitored, then 8 + 27 + 5 = 40 was one sentence after the other)."""
     counts = {"确定能": 0, "有可能": 0, "完全不可能": 0, "": 0}
-    for ind in form_indicators(ctx, ["table"]):
-        row = ctx.row(ind.id)
-        if row is None or row.target is None:
-            continue
-        level, _ = likelihood_levels(ctx, ind)
+    for row in ctx.rows:
+        ind = ctx.project.by_id.get(row.indicator_id)
+        level = likelihood_levels(ctx, ind)[0] if ind is not None and row.target is not None else None
         counts[level or ""] += 1
     return counts
 
@@ -155,11 +156,10 @@ def _outcome(ctx: ReportContext, ind: Indicator) -> str | None:
 
 def _outcome_text(ctx: ReportContext) -> str:
     """本年度已结束：达到年度目标N项，未达到M项，K项尚无全年结果。"""
-    counts = {"met": 0, "missed": 0, None: 0}
-    for ind in form_indicators(ctx, ["table"]):
-        row = ctx.row(ind.id)
-        if row is not None and row.target is not None:
-            counts[_outcome(ctx, ind)] += 1
+    counts: dict[str | None, int] = {"met": 0, "missed": 0, None: 0}
+    for row in ctx.rows:  # the indicators the status sentence counts, as _likelihood_counts
+        ind = ctx.project.by_id.get(row.indicator_id)
+        counts[_outcome(ctx, ind) if ind is not None and row.target is not None else None] += 1
     none = w("overall_outcome_none", ctx.lang, k=counts[None]) if counts[None] else ""
     return w("overall_outcome", ctx.lang, met=counts["met"], missed=counts["missed"], none=none)
 

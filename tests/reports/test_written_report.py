@@ -230,3 +230,14 @@ def test_a_missing_cause_says_where_it_is_entered(dataset):
     plain = report.build_context(dataset, (2024, 8))  # no causes entered
     text = _full_text(docx.Document(io.BytesIO(docx_bytes(plain, with_charts=False))))
     assert "尚未填报" in text and "“指标详情”页该指标的“偏差原因与改进措施”" in text and "数据管理 → 偏差原因" not in text
+
+
+def test_the_likelihood_sentence_counts_the_indicators_the_status_sentence_counts(document):
+    """“纳入监控的48项…” then “确定能完成8项，有可能完成27项，完全不可能完成5项” (40: the goal-text
+    indicators were left out of the second): both sentences count the same indicators."""
+    import re
+
+    text = _full_text(document)
+    n = int(re.search(r"纳入监控的(\d+)项", text).group(1))
+    m = re.search(r"预计确定能完成(\d+)项，有可能完成(\d+)项，完全不可能完成(\d+)项(?:，(\d+)项暂无法判断)?", text)
+    assert m and sum(int(g) for g in m.groups() if g) == n == 48, m.group(0) if m else text[:400]

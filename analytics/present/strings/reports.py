@@ -24,7 +24,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "metric_good": {"zh": "✔ 已完成 / ● 正常", "en": "✔ Achieved / ● On track"},
     "metric_watch": {"zh": "▲ 关注", "en": "▲ Watch"},
     "metric_bad": {"zh": "■ 滞后 / ✖ 未完成", "en": "■ Lagging / ✖ Missed"},
-    "metric_execution": {"zh": "预算执行率", "en": "Budget execution"},
     "time_progress_note": {"zh": "序时进度 {tp}", "en": "time progress {tp}"},
     "metric_self_eval": {"zh": "绩效自评", "en": "Self-evaluation"},
     "metric_self_eval_projected": {"zh": "绩效自评（预计）", "en": "Self-evaluation (projected)"},
