@@ -281,6 +281,7 @@ def _budget(project: Project, budget: Budget, year: int, month: int, target: flo
 def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indicator, year: int, as_of: tuple[int, int]) -> Outlook:
     """The outlook of one indicator for ``year`` as of ``as_of``."""
     month = cal.data_month(year, as_of)
+    data_month = month  # the month the figures used run to (earlier when the latest months are missing)
     t, _ = year_target(project, ind, actuals, year)
     target = t.value if t is not None else None
     comparator = (t.comparator if t is not None else None) or (">=" if ind.direction == "higher" else "<=")
@@ -299,6 +300,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
     else:
         current = actuals.obs(ind.id, year).values
         history = actuals.history(ind.id, year)
+        data_month = max((m for m in current if m <= month), default=month)  # May missing: the year so far runs to April
         est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
         if ind.kind == "flow":
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
@@ -307,7 +309,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
     level, why = judge(est, month, ind.direction)
     return Outlook(**fields, indicator_id=ind.id, year=year, target=target, comparator=t.comparator if t is not None else None,
-                   data_month=month, likelihood=level, likelihood_reason=why)
+                   data_month=data_month, likelihood=level, likelihood_reason=why)
 
 
 def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: float | None, comparator: str) -> Estimate:
