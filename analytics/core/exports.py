@@ -8,14 +8,19 @@ from typing import Any
 
 import pandas as pd
 
+from analytics.core.values import printable
+
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> Any:
     """Neutralise spreadsheet formula injection: text starting with = + - @ (or a tab/CR) is
-    prefixed with an apostrophe so Excel shows it as text instead of evaluating it."""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
+    prefixed with an apostrophe so Excel shows it as text instead of evaluating it; control
+    characters a workbook cannot hold are dropped."""
+    if isinstance(value, str):
+        value = printable(value)  # a control character makes the whole workbook fail to save
+        if value.startswith(_FORMULA_START):
+            return "'" + value
     return value
 
 

@@ -46,6 +46,15 @@ _NO = {"否", "no", "n", "false", "0", "未完成", "×", "✗"}
 _SPACES_RE = re.compile(r"\s+")
 
 
+_CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def printable(text: str) -> str:
+    """``text`` without the control characters no document may hold (a bell, an escape, NUL: an
+    .xlsx, a .docx or a .pptx refuses them and the export fails); tabs and line breaks kept."""
+    return _CONTROL_RE.sub("", text) if _CONTROL_RE.search(text) else text
+
+
 def normalize_text(value: object) -> str:
     """NFKC-normalise (full-width digits/letters → ASCII), strip spaces of every kind."""
     if value is None:

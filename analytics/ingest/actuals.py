@@ -12,7 +12,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analytics.core.qualitative import parse_checkin
-from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
+from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool, printable
 from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
@@ -255,7 +255,7 @@ class _Rows:
         if c is None:
             return ""
         v = rowvals[self.index_of[c["label"]]]
-        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))  # no control characters kept
 
     def indicator(self, rownum: int, rowvals: list[Any], has_data: bool) -> tuple[bool, str | None]:
         """(row to be read, indicator or ``None`` when unknown); a row without one is skipped."""

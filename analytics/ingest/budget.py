@@ -15,7 +15,7 @@ from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
-from analytics.core.values import Period, normalize_text, number_text
+from analytics.core.values import Period, normalize_text, number_text, printable
 from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
@@ -135,7 +135,7 @@ class _Rows:
         if c is None:
             return ""
         v = rowvals[self.index_of[c["label"]]]
-        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))  # no control characters kept
 
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
         written = in_header_unit(raw, self.in_unit[column]) if column in self.in_unit else raw  # 30000 under 金额（元）

@@ -33,11 +33,14 @@ class Limits:
     max_rows: int = 50_000
     max_cells: int = 300_000
     max_cell_chars: int = 10_000
+    max_text_chars: int = 20_000_000
+    max_sheets: int = 255
     max_unpacked_bytes: int = 200_000_000
     max_seconds: float = 8.0
     max_table_rows: int = 8_000
     max_table_columns: int = 100
     max_table_cells: int = 60_000
+    max_table_chars: int = 2_000_000
     max_pdf_pages: int = 40
     max_pdf_objects: int = 200_000
     max_pdf_memory_mb: int = 400
@@ -89,7 +92,8 @@ class Deadline:
             raise LimitExceeded("time_limit", row=row, limit=self.seconds)
 
 
-_INT_FIELDS = {"max_columns", "max_rows", "max_cells", "max_cell_chars", "max_unpacked_bytes", "max_problems",
+_INT_FIELDS = {"max_columns", "max_rows", "max_cells", "max_cell_chars", "max_text_chars", "max_sheets", "max_table_chars",
+               "max_unpacked_bytes", "max_problems",
                "max_listed", "max_table_rows", "max_table_columns", "max_table_cells", "max_pdf_pages", "max_pdf_objects", "max_pdf_memory_mb",
                "max_scan_pages", "max_scan_memory_mb",
                "max_table_unpacked_bytes"}

@@ -156,6 +156,7 @@ class Collector:
         limits = self.limits
         bound = {"too_many_columns": limits.max_columns, "too_many_rows": limits.max_rows,
                  "too_many_cells": limits.max_cells, "cell_too_long": limits.max_cell_chars,
+                 "too_much_text": limits.max_text_chars, "too_many_sheets": limits.max_sheets,
                  "time_limit": limits.max_seconds, "too_large": limits.max_unpacked_bytes}.get(exc.code)
         params = dict(exc.params)
         params.setdefault("limit", bound)

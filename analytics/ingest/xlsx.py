@@ -382,7 +382,7 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
 
     cells: dict[int, list[str]] = {}
     merges: list[str] = []
-    filled = seen = r = 0
+    filled = seen = r = chars = 0
     for row in _iter_end(src, (_ROW, _MERGE)):
         if row.tag == _MERGE:
             merges.append(str(row.get("ref")))
@@ -421,6 +421,9 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
                 raise LimitExceeded("too_many_columns", row=r, column=col_letter(c - 1), count=c)
             if len(text) > limits.max_cell_chars:
                 raise LimitExceeded("cell_too_long", row=r, column=col_letter(c - 1), length=len(text))
+            chars += len(text)
+            if chars > limits.max_text_chars:  # one long shared string in many cells
+                raise LimitExceeded("too_much_text", row=r, limit=limits.max_text_chars)
             filled += 1
             if filled > limits.max_cells:
                 raise LimitExceeded("too_many_cells", row=r)
@@ -492,6 +495,8 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
                 return None
             sheets = [(s, rel) for s, rel in reader.parser.find_sheets()
                       if rel.target in reader.valid_files and "chartsheet" not in str(rel.Type)]
+            if len(sheets) > ctx.limits.max_sheets:
+                raise LimitExceeded("too_many_sheets", count=len(sheets), limit=ctx.limits.max_sheets)
             picked = _pick_sheet(sheets, sheet) if sheets else None
             if picked is None:
                 ctx.add("no_sheet", requested="" if sheet is None else str(sheet), sheets=[s.name for s, _ in sheets])

@@ -21,7 +21,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
-from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal
+from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Sequence
 
 from analytics.core.values import COMPARATOR_SYMBOLS
@@ -143,7 +143,9 @@ def _finite(x: Any) -> float | None:
 def rounded(x: float, decimals: int, toward_zero: bool = False) -> Decimal:
     """``x`` rounded half-up (or toward zero) to ``decimals`` places, on its shortest decimal form."""
     q = Decimal(1).scaleb(-decimals)
-    d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_DOWN if toward_zero else ROUND_HALF_UP)
+    with localcontext() as ctx:
+        ctx.prec = 400  # every float's digits (1e308 to two places), never InvalidOperation
+        d = Decimal(repr(float(x))).quantize(q, rounding=ROUND_DOWN if toward_zero else ROUND_HALF_UP)
     return d if d != 0 else abs(d)  # no "-0.00"
 
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from analytics.ingest.targets import TargetFileError, load_project
-from analytics.storage.backup_checks import check_content, check_history
+from analytics.storage.backup_checks import check_content, check_history, shown
 from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, AnyDb
 from analytics.storage.errors import RestoreError, RestoreProblem, RestoreSummary
 from analytics.storage.rows import key_of
@@ -85,9 +85,14 @@ def _unzip(raw: bytes) -> bytes:
             names = [n for n in zf.namelist() if n.lower().endswith((".sqlite", ".sqlite3", ".db"))]
             if not names:
                 raise _fail("no_db_in_zip")
-            if zf.getinfo(names[0]).file_size > BACKUP_MAX_BYTES:
+            info = zf.getinfo(names[0])
+            if info.flag_bits & 0x1:  # encrypted (zip -P): this app writes none
+                raise _fail("zip_encrypted")
+            if info.file_size > BACKUP_MAX_BYTES:
                 raise _fail("too_large")
             return zf.read(names[0])
+    except RuntimeError:  # zipfile's "encrypted, password required"
+        raise _fail("zip_encrypted") from None
     except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
         raise _fail("bad_zip") from None
 
@@ -109,6 +114,9 @@ def open_backup(data: bytes) -> sqlite3.Connection:
         check = mem.execute("PRAGMA integrity_check").fetchall()
         if [tuple(r) for r in check] != [("ok",)]:
             raise _fail("corrupt")
+        code = mem.execute("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1").fetchone()
+        if code is not None:  # a backup of this app holds tables and indexes only: a view can run any query
+            raise _fail(f"has_{code[0]}", name=shown(code[1]))
     except sqlite3.DatabaseError:
         mem.close()
         raise _fail("corrupt") from None

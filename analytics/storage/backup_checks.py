@@ -11,10 +11,13 @@ from __future__ import annotations
 
 import base64
 import binascii
+import functools
 import json
 import math
 from typing import Any, Callable, Iterable, Mapping
 
+from analytics.core.values import printable
+from analytics.ingest.limits import LIMITS_FILE, default_limits
 from analytics.storage.errors import RestoreProblem
 from analytics.storage.rows import CAUSE_CATEGORIES, sha, source_keys
 from analytics.storage.schema import DEFAULT_PROJECT, SPECS, project_id_ok
@@ -36,7 +39,9 @@ def _int(v: Any, lo: int | None = None, hi: int | None = None) -> bool:
 
 
 def _str(v: Any, limit: int = 1_000_000) -> bool:
-    return isinstance(v, str) and len(v) <= limit and "\x00" not in v
+    """Text an import could have stored: not too long, no control character (NUL, a bell, an
+    escape: no export could hold it)."""
+    return isinstance(v, str) and len(v) <= limit and printable(v) == v
 
 
 def _opt_str(v: Any) -> bool:
@@ -44,7 +49,25 @@ def _opt_str(v: Any) -> bool:
 
 
 def _finite_nonneg(v: Any) -> bool:
-    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(float(v)) and float(v) >= 0
+    """A number an import could have stored: finite, not negative, not above the largest value
+    an import accepts in any unit (data/limits.yaml; 1e308 made every page fail)."""
+    return isinstance(v, (int, float)) and not isinstance(v, bool) and math.isfinite(float(v)) and 0 <= float(v) <= _largest()
+
+
+def _largest() -> float:
+    try:
+        stamp = LIMITS_FILE.stat().st_mtime_ns
+    except OSError:
+        stamp = 0
+    return _largest_of(stamp)
+
+
+@functools.lru_cache(maxsize=2)
+def _largest_of(stamp: int) -> float:
+    """The largest plausible value of any unit in data/limits.yaml (read again when it changes)."""
+    del stamp
+    lim = default_limits()
+    return max([lim.plausible_default, *lim.plausible_units.values()])
 
 
 def _stamps_ok(r: Mapping[str, Any]) -> bool:

@@ -990,3 +990,91 @@ def test_a_month_in_words_after_its_year_is_read() -> None:
     assert wide.ok and wide.data["month"].tolist() == [1, 2], result_report(wide)
     assert [p.code for p in ingest_actuals(_csv("指标编号,月份,数值\nregistered_unemployed,2024年十三月,4\n"),
                                            INDICATORS, filename="a.csv").errors] == ["bad_period"]
+
+
+def _shared_string_bomb(rows: int, text: str) -> bytes:
+    """A workbook whose ``rows`` data rows all point at one shared string ``text`` (openpyxl
+    writes each text inline, so the parts are written here)."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    base = io.BytesIO()
+    Workbook().save(base)
+    out = io.BytesIO()
+    head = '<c r="A1" t="s"><v>1</v></c><c r="B1" t="s"><v>2</v></c><c r="C1" t="s"><v>3</v></c><c r="D1" t="s"><v>4</v></c>'
+    body = "".join(f'<row r="{r}"><c r="A{r}" t="s"><v>5</v></c><c r="B{r}" t="s"><v>6</v></c><c r="C{r}"><v>1</v></c>'
+                   f'<c r="D{r}" t="s"><v>0</v></c></row>' for r in range(2, rows + 2))
+    sheet = ('<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+             f'<sheetData><row r="1">{head}</row>{body}</sheetData></worksheet>')
+    words = [text, "指标编号", "月份", "数值", "备注", "registered_unemployed", "2024-01"]
+    strings = ('<?xml version="1.0" encoding="UTF-8"?><sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" '
+               f'count="{len(words)}" uniqueCount="{len(words)}">' + "".join(f"<si><t>{w}</t></si>" for w in words) + "</sst>")
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                data = sheet.encode()
+            elif item.filename == "[Content_Types].xml":
+                data = data.replace(b"</Types>", b'<Override PartName="/xl/sharedStrings.xml" ContentType="application/'
+                                    b'vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/></Types>')
+            elif item.filename == "xl/_rels/workbook.xml.rels":
+                data = data.replace(b"</Relationships>", b'<Relationship Id="rIdSS" Type="http://schemas.openxmlformats.org/'
+                                    b'officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>')
+            dst.writestr(item, data)
+        dst.writestr("xl/sharedStrings.xml", strings.encode())
+    return out.getvalue()
+
+
+def test_one_long_text_repeated_over_many_cells_and_a_workbook_of_many_sheets_are_refused_at_once(tmp_path) -> None:
+    """Hostile workbooks with the shipped limits: 2,500 cells pointing at one 9,999-character
+    shared string (a small file that unpacked to 5.9 GB in memory and was refused only by the
+    clock), and 300 tiny sheets (each sheet looked at re-read the list of all of them: 20,000 sheets
+    took six minutes). Both are refused by a limit of their own, quickly."""
+    import time
+
+    from openpyxl import Workbook
+
+    from analytics.ingest.tables.sources import read_source
+
+    started = time.perf_counter()
+    r = ingest_actuals(_shared_string_bomb(2_500, "长" * 9_999), INDICATORS, filename="ss.xlsx")
+    assert [p.code for p in r.errors] == ["too_much_text"] and "20000000" in render_problem(r.errors[0])
+    assert time.perf_counter() - started < 6
+    many = Workbook()
+    for i in range(300):
+        many.create_sheet(f"s{i}")
+    buf = io.BytesIO()
+    many.save(buf)
+    r = ingest_actuals(buf.getvalue(), INDICATORS, filename="many.xlsx")
+    assert [p.code for p in r.errors] == ["too_many_sheets"] and "301" in render_problem(r.errors[0])
+    (tmp_path / "many.xlsx").write_bytes(buf.getvalue())
+    failed = read_source(str(tmp_path / "many.xlsx"))
+    assert getattr(failed, "code", None) == "too_many_sheets"
+    merged = Workbook()
+    ws = merged.active
+    for r_ in range(1, 301):
+        ws.cell(r_, 1, "目" * 9_000)
+        ws.merge_cells(start_row=r_, start_column=1, end_row=r_, end_column=10)  # 27 million characters once filled
+    merged.save(tmp_path / "merged.xlsx")
+    started = time.perf_counter()
+    failed = read_source(str(tmp_path / "merged.xlsx"))
+    assert getattr(failed, "code", None) == "too_much_text" and time.perf_counter() - started < 10
+
+
+def test_control_characters_are_dropped_on_the_way_in_and_a_device_is_not_read(tmp_path) -> None:
+    """A note with a bell and an escape (``\\x07``, ``\\x1b[31m``) was imported, then every export
+    failed (openpyxl IllegalCharacterError; python-docx “All strings must be XML compatible”); a
+    target table's cells likewise. ``parse-table /dev/zero`` read until memory ran out."""
+    from analytics.core.exports import safe_cell
+    from analytics.ingest.tables.sources import read_source
+
+    data = "指标编号,月份,数值,备注\nregistered_unemployed,2024-01,4.0,注\x07释\x1b[31m\n".encode()
+    r = ingest_actuals(data, INDICATORS, filename="ctrl.csv")
+    assert r.ok and list(r.data["note"]) == ["注释[31m"], result_report(r)
+    assert safe_cell("=1\x07") == "'=1" and safe_cell("a\tb\nc\x00") == "a\tb\nc"
+    (tmp_path / "t.tsv").write_text("一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训\x07人次\t≥100人次\n", encoding="utf-8")
+    tables = read_source(str(tmp_path / "t.tsv"))
+    assert not any("\x07" in c for t in tables for row in t.rows for c in row)
+    assert getattr(read_source("/dev/zero"), "code", None) == "not_a_file"
+    assert getattr(read_source(str(tmp_path)), "code", None) == "not_a_file"

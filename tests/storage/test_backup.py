@@ -95,6 +95,19 @@ def _zip_without_db() -> bytes:
     return buf.getvalue()
 
 
+def _encrypted_zip(backup: bytes) -> bytes:
+    """The backup in a zip whose entry is marked encrypted (``zip -P``; zipfile writes none, so the
+    flag is set by hand): restore said RuntimeError “password required” with a traceback."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_STORED) as zf:
+        zf.writestr("tracker.sqlite", backup)
+    raw = bytearray(buf.getvalue())
+    raw[6] |= 1  # the local header's general purpose flag
+    central = raw.rfind(b"PK\x01\x02")
+    raw[central + 8] |= 1  # the central directory's
+    return bytes(raw)
+
+
 BAD_BACKUPS = {
     "empty": lambda b: b"",
     "garbage": lambda b: b"this is not a backup at all" * 10,
@@ -108,6 +121,14 @@ BAD_BACKUPS = {
     "bad_scenario": lambda b: _tampered(b, "INSERT INTO scenarios VALUES ('dongguan', 'x', 'not json', 'a', 'b', 1, 'c', 'd')"),
     "newer_schema": lambda b: _tampered(b, f"INSERT INTO schema_version VALUES ({SCHEMA_VERSION + 1}, 'future', 'x')"),
     "edited_target_file": lambda b: _tampered(b, "UPDATE target_files SET content = X'00' WHERE name = 'indicators.csv'"),
+    # a view runs any query when read (an endless recursive one took gigabytes and never ended)
+    "view": lambda b: tampered(b, "DROP TABLE audit", "CREATE VIEW audit AS WITH RECURSIVE c(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM c) "
+                                                      "SELECT x AS id, x AS batch_id FROM c"),
+    "trigger": lambda b: _tampered(b, "CREATE TRIGGER t_evil AFTER INSERT ON meta BEGIN SELECT 1; END"),
+    "encrypted_zip": lambda b: _encrypted_zip(b),
+    # values and texts no import stores, which made every page and export fail after a restore
+    "huge_value": lambda b: _tampered(b, "UPDATE actuals SET value = 1e308 WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
+    "control_note": lambda b: _tampered(b, "UPDATE actuals SET note = 'a' || char(7) || char(27) || '[31m' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
 }
 
 

@@ -24,7 +24,8 @@ import zipfile
 from typing import Any
 from xml.etree import ElementTree as ET
 
-from analytics.ingest.limits import Limits, default_limits
+from analytics.core.values import printable
+from analytics.ingest.limits import LimitExceeded, Limits, default_limits
 from analytics.ingest.tables.jsondata import json_content
 from analytics.ingest.tables.markup import read_markup
 from analytics.ingest.tables.raw import RawTable, ReadFailure
@@ -51,10 +52,12 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
             data = bytes(path)
         else:
             filename = filename or os.fspath(path)
+            if os.path.exists(path) and not os.path.isfile(path):  # a device or a pipe (/dev/zero) never ends
+                return ReadFailure("not_a_file")
             if os.path.getsize(path) > MAX_BYTES:
                 return ReadFailure("too_large", str(os.path.getsize(path)))
             with open(path, "rb") as fh:
-                data = fh.read()
+                data = fh.read(MAX_BYTES + 1)  # grown since its size was taken: read no more than the limit
     except OSError as exc:
         return ReadFailure("unreadable", type(exc).__name__)
     if len(data) > MAX_BYTES:
@@ -64,6 +67,9 @@ def read_source(path: str | os.PathLike[str] | bytes, filename: str | None = Non
     limits = default_limits()
     try:
         tables = _read(data, filename, sheet, limits)
+    except LimitExceeded as exc:  # a workbook's sheets or text past their bounds, said as such
+        detail = exc.params.get("count") if exc.code == "too_many_sheets" else exc.params.get("limit")
+        return ReadFailure(exc.code if exc.code in _SAID_LIMITS else "unreadable", str(detail or ""))
     except Exception as exc:  # noqa: BLE001 - a broken file is a problem to report, never a traceback
         return ReadFailure("unreadable", type(exc).__name__)
     return tables if isinstance(tables, ReadFailure) else _bounded(tables, limits)
@@ -216,14 +222,20 @@ def _read_ofd(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     return found if not isinstance(found, ReadFailure) or found.code != "no_pdf_table" else ReadFailure("ofd_no_text", "0")
 
 
+_SAID_LIMITS = ("too_many_sheets", "too_much_text", "too_many_cells", "time_limit")
+
+
 def _bounded(tables: list[RawTable], limits: Limits) -> list[RawTable] | ReadFailure:
     """The tables, or ``too_many_rows`` / ``too_many_columns`` / ``too_many_cells`` (a row's width
-    counted up to its last non-blank cell)."""
+    counted up to its last non-blank cell) / ``too_much_text`` (a merged cell counted in every cell
+    it covers)."""
+    chars = 0
     for table in tables:
         if len(table.rows) > limits.max_table_rows:
             return ReadFailure("too_many_rows", str(limits.max_table_rows))
         cells = 0
         for i, row in enumerate(table.rows):
+            row[:] = [printable(c) if isinstance(c, str) else c for c in row]  # no control characters kept
             width = len(row)
             while width and not str(row[width - 1]).strip():
                 width -= 1
@@ -232,6 +244,9 @@ def _bounded(tables: list[RawTable], limits: Limits) -> list[RawTable] | ReadFai
             cells += sum(1 for c in row if c)
             if cells > limits.max_table_cells:
                 return ReadFailure("too_many_cells", str(limits.max_table_cells))
+            chars += sum(len(str(c)) for c in row)
+            if chars > limits.max_table_chars:
+                return ReadFailure("too_much_text", str(limits.max_table_chars))
     return tables
 
 

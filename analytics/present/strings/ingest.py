@@ -344,6 +344,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: more than {limit} cells are filled in (passed at this row); nothing was imported. "
         "Delete unrelated rows, columns or sheets, or split the data into several files.",
     },
+    "too_much_text": {
+        "zh": "{loc}：各单元格的文字合计超过 {limit} 个字符（读到这一行时超出），不像一份数据文件，未导入任何数据。请删去无关的文字、行或工作表后再上传。",
+        "en": "{loc}: the cells hold more than {limit} characters together (passed at this row), which is not a data file; nothing was imported. "
+        "Delete unrelated text, rows or sheets and upload again.",
+    },
+    "too_many_sheets": {
+        "zh": "{loc}：工作簿有 {count} 张工作表，超过上限 {limit} 张，未导入任何数据。请把数据所在的工作表另存为一个工作簿后再上传。",
+        "en": "{loc}: the workbook has {count} sheets, more than the limit of {limit}; nothing was imported. "
+        "Save the sheet with the data as a workbook of its own and upload that.",
+    },
     "cell_too_long": {
         "zh": "{loc}的内容超过 {limit} 个字符，不像是一个数据单元格，未导入任何数据。请删去或缩短这个单元格的内容后再上传。",
         "en": "{loc} holds more than {limit} characters, which is not a data cell; nothing was imported. "

@@ -19,6 +19,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "restore_too_large": {"zh": "备份文件过大。", "en": "The backup file is too large."},
     "restore_no_db_in_zip": {"zh": "压缩包中没有 .sqlite 备份文件。", "en": "The zip holds no .sqlite backup."},
     "restore_bad_zip": {"zh": "压缩包已损坏，无法读取。", "en": "The zip file is damaged."},
+    "restore_zip_encrypted": {"zh": "压缩包设有密码（已加密），无法读取。本程序导出的备份不加密：请用导出的原始 .zip 或其中的 .sqlite 文件。",
+                              "en": "The zip is encrypted (password-protected) and cannot be read. Backups this app exports are not encrypted: use the exported .zip or the .sqlite inside it."},
+    "restore_has_view": {"zh": "备份中含有视图“{name}”：本程序导出的备份只含数据表，不会含视图或触发器。该文件不是本程序的备份或已被改动，未恢复。",
+                         "en": "The backup holds a view “{name}”: backups this app exports hold data tables only, never views or triggers. The file is not this app's backup or has been altered; nothing was restored."},
+    "restore_has_trigger": {"zh": "备份中含有触发器“{name}”：本程序导出的备份只含数据表，不会含视图或触发器。该文件不是本程序的备份或已被改动，未恢复。",
+                            "en": "The backup holds a trigger “{name}”: backups this app exports hold data tables only, never views or triggers. The file is not this app's backup or has been altered; nothing was restored."},
     "restore_not_sqlite": {
         "zh": "这不是本程序的备份文件（不是 SQLite 数据库）。请选择「下载备份」得到的 .sqlite 或 .zip 文件。",
         "en": "This is not a backup of this app (not an SQLite database). Choose the .sqlite or .zip file from "

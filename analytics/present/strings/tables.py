@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
               "upload the Excel, Word or PDF file itself.",
     },
     "sheets": {"zh": "（工作表：{names}）", "en": " (sheets: {names})"},
+    "not_a_file": {"zh": "{file}：不是一个普通文件（可能是文件夹、设备或管道），未读取。请选择表格文件本身。",
+                   "en": "{file}: not a regular file (a folder, a device or a pipe); it is not read. Choose the table's file itself."},
     "unreadable": {"zh": "{file}：无法读取文件：文件可能已损坏、不完整，或内容与扩展名不符（{detail}）。"
                          "请用 Excel 或 Word 打开后另存一份再上传，或复制表格文字粘贴。",
                    "en": "{file}: the file cannot be read: it may be damaged, incomplete, or not what its name's ending says "
@@ -85,6 +87,10 @@ STRINGS: dict[str, dict[str, str]] = {
                    "en": "{file}: reading took more than {detail} seconds and was stopped. Keep only the pages with the table."},
     "too_many_cells": {"zh": "{file}：表格有超过 {detail} 个非空单元格，不像一张目标表，未读取。请只保留指标表部分。",
                        "en": "{file}: the table has more than {detail} filled cells; it is not read as a target table. Keep only the indicator table."},
+    "too_much_text": {"zh": "{file}：表格各单元格的文字合计超过 {detail} 个字符（合并单元格按其覆盖的每个单元格计），不像一张目标表，未读取。请只保留指标表部分。",
+                      "en": "{file}: the table's cells hold more than {detail} characters together (a merged cell counted in every cell it covers); it is not read as a target table. Keep only the indicator table."},
+    "too_many_sheets": {"zh": "{file}：工作簿有 {detail} 张工作表，超过上限，未读取。请把目标表所在的工作表另存为一个工作簿后再上传。",
+                        "en": "{file}: the workbook has {detail} sheets, more than the limit; it is not read. Save the sheet with the table as a workbook of its own and upload that."},
     "too_many_columns": {"zh": "{file}：表格的一行超过 {detail} 个单元格，不像一张目标表，未读取。",
                          "en": "{file}: a row of the table has more than {detail} cells; it is not read as a target table."},
     "not_as_named": {"zh": "{file}：文件扩展名是 {detail}，但内容不是这种文件（可能已损坏、没有下载完整，或被改了扩展名）。请打开原件另存一份再上传，或复制表格文字粘贴。",
