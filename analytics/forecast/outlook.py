@@ -55,7 +55,7 @@ LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely")
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
 LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
                                        "milestone_broken", "milestone_overdue",
-                                       "run_rate", "probability_below", "probability_low", "probability")
+                                       "run_rate", "probability_below", "probability_low", "first_year", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
@@ -174,6 +174,11 @@ def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | N
     rules = judgement_rules()["likelihood"]
     req, best = est.required_monthly, est.best_monthly
     measurable = direction == "higher" and req is not None and best is not None and best > 0
+    if measurable and est.n_prior_years == 0 and est.method != "budget_projection":
+        # a first year: its best month is only this year's — a December that always carries the
+        # year is not known yet (a December-heavy series was called out of reach and met 45% of times)
+        level = likelihood(p)
+        return ("possible", "first_year") if level == "impossible" else (level, "probability")
     if measurable and req > rules.get("run_rate_factor", 2.0) * best:
         return "impossible", "run_rate"
     level = likelihood(p)

@@ -184,3 +184,28 @@ def test_a_stock_at_its_target_is_met_and_a_broken_cap_on_a_flow_out_of_reach(tm
     assert out["2026-03"]["c21"]["likelihood_reason"] != "cap_broken"  # 5 of 20 so far: not settled
     early = {r for r in ("s1",) if out["2026-03"]["s1"]["likelihood_reason"] == "stock_met"}
     assert not early  # 8 of 30 in March: still a forecast
+
+
+def test_a_first_year_flow_is_not_called_out_of_reach_from_its_own_months_alone(tmp_path, capsys):
+    """9.5 of 12 by November in a first year, best month 1.4: the forecast's <1% and a pace above
+    the best month made it 难以完成 — but a December that carries the year is not known in a first
+    year (such series met their target 45% of times). It is 有风险 with the reason said; with a prior
+    year whose months are known, the rule stands."""
+    import json
+
+    from analytics.cli.main import main
+
+    (tmp_path / "t.csv").write_text("indicator_id,name,unit,kind,direction,year,target\n"
+                                    "dec,项目资金支出,万元,flow,higher,2026,≥12\n"
+                                    "dec,项目资金支出,万元,flow,higher,2025,≥12\n", encoding="utf-8")
+    months = (0.5, 0.5, 0.7, 0.8, 0.8, 0.9, 0.9, 0.9, 1.0, 1.1, 1.4)
+    first = [f"dec,2026-{m:02d},{v},month" for m, v in enumerate(months, start=1)]
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "\n".join(first) + "\n", encoding="utf-8")
+    prior = [f"dec,2025-{m:02d},{v},month" for m, v in enumerate((*months, 1.2), start=1)]
+    (tmp_path / "b.csv").write_text("indicator_id,period,value,basis\n" + "\n".join(prior + first) + "\n", encoding="utf-8")
+    out = {}
+    for name in ("a", "b"):
+        assert main(["forecast", "--targets", str(tmp_path / "t.csv"), "--actuals", str(tmp_path / f"{name}.csv"), "--as-of", "2026-11"]) == 0
+        out[name] = json.loads(capsys.readouterr().out)["indicators"][0]
+    assert out["a"]["p_attain"] < 0.01 and (out["a"]["likelihood"], out["a"]["likelihood_reason"]) == ("possible", "first_year")
+    assert out["b"]["likelihood"] == "impossible"  # a prior year's December is known: out of reach

@@ -23,6 +23,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "On the year-end forecast the probability is {p}, but the monthly pace needed ({required}) is within the best month ever ({best}): not out of reach."},
     "reason_probability_low_plain": {"zh": "按年末预测，达标概率{p}；该指标没有可比的月度进度，不能据此判定为无法完成。",
                                      "en": "On the year-end forecast the probability is {p}; with no monthly pace to compare, that alone does not make it out of reach."},
+    "reason_first_year": {"zh": "按年末预测，达标概率{p}；本年是有月度数据的第一年，还不知道年末月份通常完成多少（所需月均进度 {required}，本年最好单月 {best}），尚不能判定为无法完成。",
+                          "en": "On the year-end forecast the probability is {p}; this is the first year with monthly data, so how much the last months usually bring is not known yet (pace needed {required}, best month this year {best}): not out of reach."},
     "reason_probability": {"zh": "按年末预测，达标概率{p}。", "en": "On the year-end forecast the probability of meeting the target is {p}."},
     "qualitative_checkin": {"zh": "定性指标：最近一次（{month}月）评价为“{level}”。", "en": "Qualitative indicator: latest check-in (month {month}) {level}."},
     "over_flag": {"zh": "超额较多", "en": "Well above target"},
