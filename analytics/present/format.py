@@ -373,11 +373,11 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
     ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
     Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
     its unit too (``≥100`` → ``≥100公里``), and one written with it reads it in ``lang``
-    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` read ``≥`` / ``≤``. A bare number read
+    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` and the typed ``>=`` / ``<=`` read ``≥`` / ``≤``. A bare number read
     as a cap (``comparator`` ``<=``: 登记失业人员规模 | 4.1, lower is better) says so: ``≤4.1万人``."""
     if not raw or not str(raw).strip():
         return DASH
-    written = str(raw).strip().replace("≧", "≥").replace("≦", "≤")  # the full-width signs as the others
+    written = str(raw).strip().replace("≧", "≥").replace("≦", "≤").replace(">=", "≥").replace("<=", "≤")  # one way of writing each sign
     u = (unit or "").strip()
     bare = re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written)
     cap = "≤" if bare and comparator in ("<=", "<") else ""  # 4.1 on a lower-is-better name: at most 4.1

@@ -15,6 +15,7 @@ from analytics.reports.slides import Slide, slides
 
 W, M, BOTTOM = 13.333, 0.5, 6.85  # slide width, margin, bottom of the content area (inches)
 MIN_TABLE_PT = 16  # the smallest table text of the deck
+LAST_RESORT_PT = 12  # smaller still only for a table whose rows wrapped more than planned: never past the slide
 LONG_TEXT_COLUMN = 2.2  # inches: a column wanting more than this holds text in words (a target), not a number or a status
 MIN_TEXT_COLUMN = 1.2  # inches: a column of words cut to less than this is no better than every column narrowed
 
@@ -226,7 +227,9 @@ def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[flo
     pad = 0.12
     heights = [(n_ * size * 1.35 / 72 + pad) for n_ in [head_lines, *row_lines]]
     if sum(heights) > avail and size > MIN_TABLE_PT:
-        return _table_layout_at(s, widths, MIN_TABLE_PT)
+        size, widths, heights = _table_layout_at(s, widths, MIN_TABLE_PT)
+    while sum(heights) > avail and size > LAST_RESORT_PT:  # rows that wrapped more than the slide's plan: smaller, never cut off
+        size, widths, heights = _table_layout_at(s, _column_widths(s, table_w, size - 1), size - 1)
     return size, widths, heights
 
 

@@ -923,3 +923,19 @@ def test_a_qualitative_check_in_between_two_reviews_awaits_on_the_slides_as_on_t
     assert page["t02"].level == "待下次测评"
     assert "最近6月：部分达成" in page["t02"].reason.replace(" ", "") and "0.5" not in page["t02"].reason  # the word, not its code
     assert likelihood_levels(ctx, ds.project.indicator("t02"))[1] == "待下次测评"
+
+
+def test_a_slide_table_whose_rows_wrap_more_than_planned_stays_on_the_slide():
+    """Nine rows whose numbers with long units squeeze the names onto two lines ran 0.5 in past
+    the bottom of a 7.5 in slide (the last row cut, the footnote over the rows): the table's type
+    gets smaller instead, never under 12 pt; typed ``>=`` reads ``≥``."""
+    from analytics.present.format import fmt_target
+    from analytics.reports.deck import LAST_RESORT_PT, _table_layout
+    from analytics.reports.slides import Slide
+
+    row = ["贫困地区旅游基础设施建设工程建设成本", "≤3000元/平方米", "3,000元/平方米", "● 正常", "3,000元/平方米", "有风险"]
+    s = Slide("goal:1:2", "全部指标（2/2）", columns=["指标", "年度目标", "1-8月", "状态", "全年预计", "完成可能性"], table=[row] * 9,
+              row_status=["on_track"] * 9)
+    size, widths, heights = _table_layout(s, 12.3, 5.4)
+    assert sum(heights) <= 5.4 and size >= LAST_RESORT_PT and abs(sum(widths) - 12.3) < 1e-6
+    assert fmt_target(">=6万元", "万元") == "≥6万元" and fmt_target("<=475", "元/亩") == "≤475元/亩"
