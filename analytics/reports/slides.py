@@ -393,7 +393,8 @@ def _quality_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     return [Slide(
         "quality" + (f":{k + 1}" if k else ""),  # the first part keeps the key "quality"
         t("quality_title", lang) + (t("part_suffix", lang, i=k + 1, n=len(parts)) if len(parts) > 1 else ""),
-        subtitle=t("quality_subtitle", lang, n=passed), bullets=part, badge=badge,
+        subtitle=t("quality_subtitle", lang, n=passed, total=len(ctx.quality)) if ctx.quality else t("quality_subtitle_none", lang),
+        bullets=part, badge=badge,
     ) for k, part in enumerate(parts)]
 
 

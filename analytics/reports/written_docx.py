@@ -160,7 +160,7 @@ def _table(doc: Any, rows: list[list[str]], widths: list[float], usable_cm: floa
     doc.add_paragraph().paragraph_format.space_after = Pt(2)  # air between the table and what follows
 
 
-def _figure(doc: Any, ctx: ReportContext, chart: str, title: str, k: int, charts_module: Any) -> None:
+def _figure(doc: Any, ctx: ReportContext, chart: str, title: str, k: int, charts_module: Any) -> bool:
     from docx.enum.text import WD_ALIGN_PARAGRAPH
     from docx.shared import Cm
 
@@ -168,16 +168,17 @@ def _figure(doc: Any, ctx: ReportContext, chart: str, title: str, k: int, charts
     from analytics.present.catalogue import text
 
     if not has_chart(ctx, chart):
-        return
+        return False
     try:
         png = chart_image(ctx, chart, "png", charts_module, width=760, font_scale=1.6, scale=2.0,
                           height=300 if chart == "budget_execution" else None)
     except Exception as exc:  # noqa: BLE001 - a missing renderer must not stop the report
         _para(doc, text("written.chart_missing", ctx.lang, why=type(exc).__name__), size=10, indent=False)
-        return
+        return False
     doc.add_paragraph().add_run().add_picture(io.BytesIO(png), width=Cm(15.5))
     doc.paragraphs[-1].alignment = WD_ALIGN_PARAGRAPH.CENTER
     _para(doc, text("written.figure_caption", ctx.lang, k=k, title=title), size=10.5, align="center", indent=False, after=6)
+    return True
 
 
 def render(ctx: ReportContext, blocks: list[Any], *, charts_module: Any = None, with_charts: bool = True) -> bytes:
@@ -207,8 +208,7 @@ def render(ctx: ReportContext, blocks: list[Any], *, charts_module: Any = None, 
         elif b.kind == "table":
             _table(doc, b.rows, b.widths)
         elif b.kind == "figure" and with_charts:
-            fig += 1
-            _figure(doc, ctx, b.chart, b.text, fig, charts_module)
+            fig += _figure(doc, ctx, b.chart, b.text, fig + 1, charts_module)  # a chart left out takes no number: 图1, 图2
     buf = io.BytesIO()
     doc.save(buf)
     return buf.getvalue()

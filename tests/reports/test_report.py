@@ -606,11 +606,12 @@ def test_likelihood_reasons_and_thresholds():
     assert judge(Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue"), 9) == ("impossible", "milestone_overdue")
     assert judge(Estimate(p_attain=1.0, method="milestone"), 5) == ("certain", "achieved")
     # a needed pace above 2 × the best month ever: out of reach whatever the probability says
-    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", required_monthly=2.1, best_monthly=1.0), 8) == ("impossible", "run_rate")
-    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", required_monthly=1.9, best_monthly=1.0), 8) == ("possible", "probability")
+    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", n_prior_years=2, required_monthly=2.1, best_monthly=1.0), 8) == ("impossible", "run_rate")
+    assert judge(Estimate(p_attain=0.3, method="seasonal_blend", n_prior_years=2, required_monthly=1.9, best_monthly=1.0), 8) == ("possible", "probability")
     # a probability under 1 % is 完全不可能 only with a needed pace above the best month ever (default) …
-    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", required_monthly=1.2, best_monthly=1.0), 8) == ("impossible", "probability_below")
-    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", required_monthly=0.9, best_monthly=1.0), 8) == ("possible", "probability_low")
+    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", n_prior_years=2, required_monthly=1.2, best_monthly=1.0), 8) == ("impossible", "probability_below")
+    assert judge(Estimate(p_attain=0.005, method="seasonal_blend", n_prior_years=2, required_monthly=0.9, best_monthly=1.0), 8) == ("possible", "probability_low")
+    assert judge(Estimate(p_attain=0.005, method="prorata", required_monthly=2.1, best_monthly=1.0), 8) == ("possible", "first_year")  # no prior year
     assert judge(Estimate(p_attain=0.005, method="seasonal_blend"), 8) == ("possible", "probability_low")
     assert judge(Estimate(p_attain=0.02, method="seasonal_blend"), 8) == ("possible", "probability")
     assert judge(Estimate(p_attain=0.96, method="seasonal_blend"), 8) == ("certain", "probability")

@@ -93,7 +93,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "budget_scenario_unusable": {"zh": "所选情景无法使用，已显示基线：{note}", "en": "The chosen scenario cannot be used; showing the baseline: {note}"},
     # quality slide
     "quality_title": {"zh": "数据质量说明", "en": "Data-quality notes"},
-    "quality_subtitle": {"zh": "目标文本与指标表的一致性检查：{n} 项一致", "en": "Goal text vs indicator table: {n} checks agree"},
+    "quality_subtitle": {"zh": "目标文本与指标表的一致性检查：共 {total} 项，{n} 项一致", "en": "Goal text vs indicator table: {n} of {total} checks agree"},
+    "quality_subtitle_none": {"zh": "没有可与指标表对照的目标文本", "en": "No goal text to check the indicator table against"},
     "quality_mismatch": {"zh": "不一致", "en": "Mismatch"},
     "quality_note": {"zh": "说明", "en": "Note"},
     "quality_unresolved": {"zh": "无法核对", "en": "Cannot check"},
@@ -111,7 +112,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # chart images
     "chart_status_counts": {"zh": "指标状态分布", "en": "Indicators by status"},
     "chart_goal_scores": {"zh": "各目标得分", "en": "Goal scores"},
-    "chart_budget_execution": {"zh": "预算执行 vs 序时进度", "en": "Budget execution vs time progress"},
+    "chart_budget_execution": {"zh": "预算执行与序时进度对比", "en": "Budget execution vs time progress"},
     "cjk_font_missing": {
         "zh": "未找到中文字体：导出的图表图片（PNG/SVG、演示文稿中的图）里的中文会显示为方框。"
               "请在服务器上安装中文字体，例如 Debian/Ubuntu：sudo apt-get install fonts-noto-cjk，然后重启应用。",

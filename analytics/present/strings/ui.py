@@ -37,7 +37,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "goals_title": {"zh": "各目标进展（{n} 个）", "en": "Progress of the {n} goals"},
     "goal_score": {"zh": "目标得分", "en": "Goal score"},
     "rollup_help": {"zh": "得分如何计算", "en": "How the score is computed"},
-    "budget_title": {"zh": "预算执行 vs 序时进度", "en": "Budget execution vs time progress"},
+    "budget_title": {"zh": "预算执行与序时进度对比", "en": "Budget execution vs time progress"},
     "budget_rate": {"zh": "累计执行率", "en": "Execution rate"},
     "budget_time": {"zh": "序时进度", "en": "Time progress"},
     "budget_target": {"zh": "年度执行目标", "en": "Annual target"},
@@ -438,7 +438,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "meet_file_deck": {"zh": "会议汇报", "en": "review_meeting"},
     "meet_chart_status_counts": {"zh": "指标状态分布", "en": "Indicators by status"},
     "meet_chart_goal_scores": {"zh": "各目标得分", "en": "Goal scores"},
-    "meet_chart_budget_execution": {"zh": "预算执行 vs 序时进度", "en": "Budget execution vs time progress"},
+    "meet_chart_budget_execution": {"zh": "预算执行与序时进度对比", "en": "Budget execution vs time progress"},
     # overview: the year-end answer, status chips, goal cards, the watch list
     "status_chip": {"zh": "{label}　**{n}** 项", "en": "{label}: **{n}**"},
     "status_chip_help": {"zh": "在“目标进展”中只看“{name}”的指标", "en": "Show only the '{name}' indicators in Goal progress"},
