@@ -30,6 +30,7 @@ from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
     ReportContext,
+    awaiting,
     execution,
     form_level_name,
     likelihood_levels,
@@ -373,7 +374,7 @@ def risk_indicators(ctx: ReportContext) -> list[Indicator]:
         row, fc = ctx.row(ind.id), ctx.forecasts.get(ind.id) or {}
         if row is None or row.target is None or row.status == "done":
             continue
-        p = fc.get("p_attain")
+        p = None if awaiting(ctx, ind) else fc.get("p_attain")  # a survey between measurements: no chance yet, as on the slides and 年末预测
         if fc.get("likelihood") == "impossible" or (p is not None and p < below) or row.status in ("lagging", "missed"):
             out.append((2.0 if p is None else float(p), ind.seq, ind))
     return [i for _p, _s, i in sorted(out, key=lambda x: (x[0], x[1]))]
