@@ -15,7 +15,7 @@ from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_money, fmt_prob, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_prob, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import target_said
 from analytics.present.quality_text import note_text
@@ -341,7 +341,7 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
         if res.target_period:
             bullets.append(t("budget_reached" + over, lang, period=res.target_period))
         elif target is not None:
-            bullets.append(t("budget_not_reached" + over, lang, target=f"{target:g}", shortfall=f"{res.shortfall:,.0f}"))
+            bullets.append(t("budget_not_reached" + over, lang, target=f"{target:g}", shortfall=fmt_value(res.shortfall, "万元", lang)))
         bullets += risk_reasons(res, lang)[:2]
     elif not ctx.ds.budget.has_data:
         bullets.append(t("budget_no_spending", lang))
@@ -372,7 +372,7 @@ def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
         if not over:
             metrics.append(Metric(t("metric_year_end", lang), pct(res.year_end_rate), t("interval_note", lang, lo=pct(lo), hi=pct(hi))))
         # 40万元 / 40 10k yuan; no execution target: no shortfall to give (never 0 万元)
-        metrics.append(Metric(t("metric_shortfall", lang), fmt_money(res.shortfall, lang, decimals=0) if target is not None else DASH))
+        metrics.append(Metric(t("metric_shortfall", lang), fmt_value(res.shortfall, "万元", lang) if target is not None else DASH))  # as the table and the report
         columns = [t("col_source", lang), t("col_budget", lang), t("col_spent", lang), t("col_rate", lang),
                    t("col_source_year_end" + over, lang), t("col_unspent", lang)]
     return Slide(
