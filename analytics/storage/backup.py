@@ -83,6 +83,8 @@ def _unzip(raw: bytes) -> bytes:
     try:
         with zipfile.ZipFile(io.BytesIO(raw)) as zf:
             names = [n for n in zf.namelist() if n.lower().endswith((".sqlite", ".sqlite3", ".db"))]
+            if not names and any(n in ("xl/workbook.xml", "word/document.xml", "ppt/presentation.xml") for n in zf.namelist()):
+                raise _fail("office_not_backup")  # the exported workbook (an .xlsx is a zip too), a report or a deck
             if not names:
                 raise _fail("no_db_in_zip")
             info = zf.getinfo(names[0])

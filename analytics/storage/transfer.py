@@ -63,7 +63,7 @@ def open_db(where: str | os.PathLike[str], create: bool) -> AnyDb:
     else:
         file = db_file(resolve_data_dir(where))
         if not create and not file.exists():
-            raise FileNotFoundError(str(file))
+            raise FileNotFoundError(f"no data store in {where} (no {file.name}) / 目录 {where} 中没有数据库（{file.name}）")
         file.parent.mkdir(parents=True, exist_ok=True)
         db = Db(file)
     db.dir.mkdir(parents=True, exist_ok=True)
@@ -112,8 +112,10 @@ def write_all(con: Any, rows: Rows, backend: str, replace: bool) -> None:
     already holds data is refused unless ``replace``."""
     con.execute("BEGIN IMMEDIATE")
     try:
-        if _has_data(con) and not replace:
-            raise StoreError(code="target_not_empty", params={})
+        if _has_data(con):
+            if not replace:
+                raise StoreError(code="target_not_empty", params={})
+            _past_versions(con, rows)
         for t, _cols, _order in reversed(TABLES):  # children first (batch ids are referenced)
             con.execute(f"DELETE FROM {t}")
         for t, cols, _order in TABLES:
@@ -126,6 +128,19 @@ def write_all(con: Any, rows: Rows, backend: str, replace: bool) -> None:
     except BaseException:
         con.execute("ROLLBACK")
         raise
+
+
+_VERSION_KEYS = ("version", "data_version")
+
+
+def _past_versions(con: Any, rows: Rows) -> None:
+    """A store replaced while app servers may be running: ``rows``' version counters set past the
+    replaced store's, so every server's caches (keyed by the data version) see new data — the
+    copied counters could equal a version a server had cached and keep showing the old figures."""
+    old = [int(v) for k, v in con.execute("SELECT key, value FROM meta").fetchall() if k in _VERSION_KEYS and str(v).isdigit()]
+    new = [int(v) for k, v in rows["meta"] if k in _VERSION_KEYS and str(v).isdigit()]
+    after = max([*old, *new, 0]) + 1
+    rows["meta"] = [(k, str(after)) if k in _VERSION_KEYS else (k, v) for k, v in rows["meta"]]
 
 
 def copy_store(source: str | os.PathLike[str], target: str | os.PathLike[str], replace: bool = False,

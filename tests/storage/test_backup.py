@@ -95,6 +95,14 @@ def _zip_without_db() -> bytes:
     return buf.getvalue()
 
 
+def _workbook() -> bytes:
+    from openpyxl import Workbook
+
+    buf = io.BytesIO()
+    Workbook().save(buf)
+    return buf.getvalue()
+
+
 def _encrypted_zip(backup: bytes) -> bytes:
     """The backup in a zip whose entry is marked encrypted (``zip -P``; zipfile writes none, so the
     flag is set by hand): restore said RuntimeError “password required” with a traceback."""
@@ -126,6 +134,7 @@ BAD_BACKUPS = {
                                                       "SELECT x AS id, x AS batch_id FROM c"),
     "trigger": lambda b: _tampered(b, "CREATE TRIGGER t_evil AFTER INSERT ON meta BEGIN SELECT 1; END"),
     "encrypted_zip": lambda b: _encrypted_zip(b),
+    "exported_workbook": lambda b: _workbook(),  # an .xlsx is a zip: it said “the zip holds no .sqlite backup”
     # values and texts no import stores, which made every page and export fail after a restore
     "huge_value": lambda b: _tampered(b, "UPDATE actuals SET value = 1e308 WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
     "control_note": lambda b: _tampered(b, "UPDATE actuals SET note = 'a' || char(7) || char(27) || '[31m' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),

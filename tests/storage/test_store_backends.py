@@ -312,3 +312,26 @@ def test_connections_the_server_closed_are_replaced_before_use(pg_url):
                     "WHERE datname = current_database() AND pid <> pg_backend_pid() AND usename = current_user")
     time.sleep(0.2)
     assert Store(pg_url).load_dataset().project.id == before
+
+
+def test_a_store_replaced_under_running_servers_gets_a_data_version_they_never_cached(tmp_path, capsys):
+    """``migrate-store --replace`` copied the source's counters: a source at the target's data
+    version left every running server showing the replaced figures (its caches are keyed by it)."""
+    import sqlite3
+
+    a, b = tmp_path / "a", tmp_path / "b"
+    Store(str(a)).load_dataset()
+    Store(str(b)).load_dataset()
+
+    def versions(where: Path) -> dict[str, int]:
+        con = sqlite3.connect(where / "tracker.sqlite")
+        try:
+            return {k: int(v) for k, v in con.execute("SELECT key, value FROM meta WHERE key IN ('version', 'data_version')")}
+        finally:
+            con.close()
+
+    before_a, before_b = versions(a), versions(b)
+    assert main(["migrate-store", "--from", str(a), "--to", str(b), "--replace"]) == 0, capsys.readouterr().err
+    after = versions(b)
+    assert after["data_version"] > max(before_a["data_version"], before_b["data_version"])
+    assert after["version"] > max(before_a["version"], before_b["version"])

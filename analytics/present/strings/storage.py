@@ -19,6 +19,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "restore_too_large": {"zh": "备份文件过大。", "en": "The backup file is too large."},
     "restore_no_db_in_zip": {"zh": "压缩包中没有 .sqlite 备份文件。", "en": "The zip holds no .sqlite backup."},
     "restore_bad_zip": {"zh": "压缩包已损坏，无法读取。", "en": "The zip file is damaged."},
+    "restore_office_not_backup": {"zh": "这是一个 Office 文件（如导出的 Excel 工作簿或报告），不是备份：恢复需要“导出备份”得到的 .zip 或 .sqlite 文件。",
+                                  "en": "This is an Office file (such as the exported workbook or a report), not a backup: restoring needs the .zip or .sqlite file of 导出备份 / export backup."},
     "restore_zip_encrypted": {"zh": "压缩包设有密码（已加密），无法读取。本程序导出的备份不加密：请用导出的原始 .zip 或其中的 .sqlite 文件。",
                               "en": "The zip is encrypted (password-protected) and cannot be read. Backups this app exports are not encrypted: use the exported .zip or the .sqlite inside it."},
     "restore_has_view": {"zh": "备份中含有视图“{name}”：本程序导出的备份只含数据表，不会含视图或触发器。该文件不是本程序的备份或已被改动，未恢复。",
