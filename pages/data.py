@@ -28,7 +28,7 @@ from analytics.storage.store import (
 )
 from analytics.storage.access import PRESENTATION_SETTING
 from analytics.present.catalogue import CATALOGUE, text as mtext
-from analytics.present.format import DASH, fmt_month, fmt_value
+from analytics.present.format import DASH, fmt_month, fmt_stamp, fmt_value
 from analytics.present.labels import value_said
 from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
 from pages.ui.shell import page_context
@@ -365,10 +365,6 @@ KIND_LABELS = {k: t(f"batch_{k}", lang) for k in
 KIND_LABELS.update({k: t(f"project_pages.batch_{k}", lang) for k in ("project", "archive")})
 
 
-def fmt_at(text: str | None) -> str:
-    return DASH if not text else str(text).replace("T", " ")[:16]
-
-
 UNDO_ASK = "_undo_ask"
 
 
@@ -410,7 +406,7 @@ with tabs[3]:
         st.caption(t("history_none", lang))
     else:
         st.dataframe(pd.DataFrame([{
-            t("col_at", lang): fmt_at(e.at),
+            t("col_at", lang): fmt_stamp(e.at),
             t("col_who", lang): who_name(e.who),
             t("ind_month", lang): _month_text(e.key),
             t("ind_basis", lang): grids.basis_label(str(e.key.get("basis")), lang),
@@ -422,10 +418,10 @@ with tabs[3]:
     st.subheader(t("batches_title", lang))
     batches = db.batches(limit=50)
     st.dataframe(pd.DataFrame([{
-        t("col_at", lang): fmt_at(b.at), t("col_kind", lang): KIND_LABELS.get(b.kind, b.kind), t("col_file", lang): b.filename or DASH,
+        t("col_at", lang): fmt_stamp(b.at), t("col_kind", lang): KIND_LABELS.get(b.kind, b.kind), t("col_file", lang): b.filename or DASH,
         t("col_who", lang): who_name(b.who), t("sum_added", lang): b.added, t("sum_changed", lang): b.changed,
         t("sum_unchanged", lang): b.unchanged, t("sum_removed", lang): b.removed,
-        t("col_undone", lang): fmt_at(b.undone_at),
+        t("col_undone", lang): fmt_stamp(b.undone_at),
     } for b in batches]), hide_index=True, width="stretch")
     if user.can_edit:
         undoable = [b for b in batches if not b.undone and b.kind not in ("targets",)][:12]
@@ -433,7 +429,7 @@ with tabs[3]:
             st.caption(t("undo_help", lang))
         for b in undoable:
             c1, c2 = st.columns([5, 1])
-            c1.markdown(f"{fmt_at(b.at)} · **{KIND_LABELS.get(b.kind, b.kind)}** · {esc(b.filename or DASH)} · {esc(who_name(b.who))} · "
+            c1.markdown(f"{fmt_stamp(b.at)} · **{KIND_LABELS.get(b.kind, b.kind)}** · {esc(b.filename or DASH)} · {esc(who_name(b.who))} · "
                         + summary_text(b))
             c2.button(t("redo" if b.kind == "undo" else "undo", lang), key=f"undo_{b.batch_id}", icon=":material/undo:",
                       on_click=ask_undo, args=(b.batch_id,))

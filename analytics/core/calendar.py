@@ -154,3 +154,21 @@ def probability_at_least(point: float, lower: float, upper: float, target: float
         return 1.0 if point >= target - 1e-9 else 0.0
     sigma = (upper - lower) / (2 * Z80)
     return 1 - NormalDist(point, sigma).cdf(target - 1e-9)
+
+
+def local_stamp(stamp: str | None) -> str | None:
+    """A stored time stamp (ISO 8601, ``2026-12-07T04:42:44+00:00``) as people read it: in this
+    server's local time (``TZ``), to the minute (``2026-12-07 12:42`` in Beijing); a stamp
+    without an offset or not a time stamp at all as it is, cut at the minute."""
+    import datetime as _dt
+
+    if not stamp:
+        return None
+    text = str(stamp)
+    try:
+        when = _dt.datetime.fromisoformat(text)
+    except ValueError:
+        return text.replace("T", " ")[:16]
+    if when.tzinfo is not None:
+        when = when.astimezone()
+    return when.strftime("%Y-%m-%d %H:%M")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontext
 from typing import Any, Sequence
 
+from analytics.core.calendar import local_stamp
 from analytics.core.values import COMPARATOR_SYMBOLS
 from analytics.present.catalogue import CATALOGUE, text
 
@@ -341,6 +342,12 @@ def fmt_period_key(key: str | None, lang: str = "zh") -> str:
         return fmt_month(int(y), int(m), lang)
     except (ValueError, IndexError):
         return DASH if key in (None, "") else str(key)
+
+
+def fmt_stamp(stamp: str | None) -> str:
+    """A stored time stamp in this server's local time, to the minute (``2026-12-07 12:42``);
+    ``—`` for none."""
+    return local_stamp(stamp) or DASH
 
 
 def fmt_list(items: Any, lang: str = "zh") -> str:

@@ -11,6 +11,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
+from analytics.core.calendar import local_stamp
+
 if TYPE_CHECKING:  # pragma: no cover
     from analytics.ingest.validate import IngestResult
 
@@ -68,7 +70,7 @@ class Conflict:
         cur = "（空）" if self.current is None else fmt_num(self.current)
         mine = "（空）" if self.mine is None else fmt_num(self.mine)
         who = self.updated_by or "?"
-        at = self.updated_at or "?"
+        at = local_stamp(self.updated_at) or "?"  # this server's local time, never a raw UTC stamp
         if lang == "en":
             cur = "(blank)" if self.current is None else fmt_num(self.current)
             mine = "(blank)" if self.mine is None else fmt_num(self.mine)

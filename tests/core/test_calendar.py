@@ -112,3 +112,23 @@ def test_probability_at_least():
     assert probability_at_least(50.0, 40.0, 60.0, 60.0) == pytest.approx(0.1, abs=1e-6)
     assert probability_at_least(50.0, 50.0, 50.0, 50.0) == 1.0
     assert probability_at_least(49.0, 49.0, 49.0, 50.0) == 0.0
+
+
+def test_a_stored_time_stamp_is_said_in_the_servers_local_time(monkeypatch):
+    """The conflict message said “于 2026-12-07T04:42:44+00:00” (UTC, eight hours off in Beijing)
+    and 修改记录 cut the same stamp to 04:42: both say the server's local time, to the minute."""
+    import time
+
+    from analytics.core.calendar import local_stamp
+    from analytics.storage.errors import Conflict
+
+    monkeypatch.setenv("TZ", "Asia/Shanghai")
+    time.tzset()
+    try:
+        assert local_stamp("2026-12-07T04:42:44+00:00") == "2026-12-07 12:42"
+        assert local_stamp("2026-12-07T04:42:44") == "2026-12-07 04:42" and local_stamp(None) is None and local_stamp("x") == "x"
+        c = Conflict(("actuals", "a", 2024, 1, "month"), "甲", "A", 1, 2, 3.0, 3.1, "local", "2026-12-07T04:42:44+00:00")
+        assert "于 2026-12-07 12:42 改为" in c.message("zh") and "+00:00" not in c.message("en")
+    finally:
+        monkeypatch.delenv("TZ")
+        time.tzset()
