@@ -349,3 +349,22 @@ def test_every_restore_problem_code_has_catalogue_text():
     assert codes, "no codes found"
     for code in codes:
         assert f"storage.restore_{code}" in CATALOGUE, code
+
+
+def test_a_restore_counts_as_changed_only_rows_whose_content_differs(tmp_path):
+    """Restoring another store's backup holding the same figures and one value changed reported
+    1,253 rows changed (their batch, time and author differ): it reports the one."""
+    import time
+
+    a = Store(str(tmp_path / "a"))
+    a.load_dataset()
+    time.sleep(1.1)  # another second: every row of the second store has a time stamp of its own
+    b = Store(str(tmp_path / "b"))
+    b.load_dataset()
+    con = sqlite3.connect(tmp_path / "a" / "tracker.sqlite")
+    con.execute("UPDATE actuals SET value = value + 1 WHERE rowid = (SELECT MIN(rowid) FROM actuals)")
+    con.commit()
+    con.close()
+    summary = b.restore(a.backup(), "x", filename="a.sqlite")
+    assert (summary.changed, summary.added, summary.removed) == (1, 0, 0), summary
+    assert summary.unchanged > 1000
