@@ -14,6 +14,7 @@ import binascii
 import functools
 import json
 import math
+from datetime import datetime
 from typing import Any, Callable, Iterable, Mapping
 
 from analytics.core.values import printable
@@ -71,7 +72,18 @@ def _largest_of(stamp: int) -> float:
 
 
 def _stamps_ok(r: Mapping[str, Any]) -> bool:
-    return _int(r.get("version"), 0) and _str(r.get("updated_at"), 64) and _str(r.get("updated_by"), 200)
+    return _int(r.get("version"), 0) and _when(r.get("updated_at")) and _str(r.get("updated_by"), 200)
+
+
+def _when(v: Any) -> bool:
+    """A time stamp this app writes (ISO 8601): ``not a date`` was restored and shown as one."""
+    if not _str(v, 64):
+        return False
+    try:
+        datetime.fromisoformat(v)
+    except ValueError:
+        return False
+    return True
 
 
 def shown(v: Any, limit: int = 60) -> str:

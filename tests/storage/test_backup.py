@@ -134,7 +134,8 @@ BAD_BACKUPS = {
                                                       "SELECT x AS id, x AS batch_id FROM c"),
     "trigger": lambda b: _tampered(b, "CREATE TRIGGER t_evil AFTER INSERT ON meta BEGIN SELECT 1; END"),
     "encrypted_zip": lambda b: _encrypted_zip(b),
-    "exported_workbook": lambda b: _workbook(),  # an .xlsx is a zip: it said “the zip holds no .sqlite backup”
+    "exported_workbook": lambda b: _workbook(),
+    "not_a_time_stamp": lambda b: _tampered(b, "UPDATE actuals SET updated_at = 'not a date' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),  # an .xlsx is a zip: it said “the zip holds no .sqlite backup”
     # values and texts no import stores, which made every page and export fail after a restore
     "huge_value": lambda b: _tampered(b, "UPDATE actuals SET value = 1e308 WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
     "control_note": lambda b: _tampered(b, "UPDATE actuals SET note = 'a' || char(7) || char(27) || '[31m' WHERE rowid = (SELECT MIN(rowid) FROM actuals)"),
@@ -241,7 +242,7 @@ def test_settings_are_not_restored_unless_asked(db):
 
 def test_cli_restore_keeps_settings_by_default(tmp_path, capsys):
     s = Store(tmp_path / "S")
-    crafted = tampered(s.backup(), "INSERT INTO settings VALUES ('presentation_mode', 'on', 1, 'x', 'someone')")
+    crafted = tampered(s.backup(), "INSERT INTO settings VALUES ('presentation_mode', 'on', 1, '2026-01-01T08:00:00+08:00', 'someone')")
     (tmp_path / "c.sqlite").write_bytes(crafted)
     capsys.readouterr()
     assert main(["restore", str(tmp_path / "c.sqlite"), "--store", str(tmp_path / "S")]) == 0
