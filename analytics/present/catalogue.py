@@ -50,6 +50,9 @@ def text(key: str, lang: str = "zh", **params: Any) -> str:
     template = entry.get(lang if lang in LANGS else "zh") or entry["zh"]
     if not params:
         return template
+    m = params.get("m")
+    if "{m_name}" in template and isinstance(m, int) and 1 <= m <= 12 and "m_name" not in params:  # a month by its name
+        params = {**params, "m_name": CATALOGUE["units.month_names"][lang if lang in LANGS else "zh"].split(",")[m - 1]}
     try:
         filled = template.format_map(_Safe(params))
     except (ValueError, IndexError, AttributeError):

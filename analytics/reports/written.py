@@ -329,7 +329,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     if total.year_rate is not None:
         out.append(Block("p", w("budget_spent", lang, as_of=as_of, spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang), tp=fmt_pct(tp, lang, decimals=1))
-                         + w("budget_by_source", lang, parts=sep.join(w("budget_source_rate", lang, name=f.name(lang), rate=_rate(f.year_rate, lang))
+                         + ("" if lang == "zh" else " ") + w("budget_by_source", lang, parts=sep.join(w("budget_source_rate", lang, name=f.name(lang), rate=_rate(f.year_rate, lang))
                                                                        for f in funds[1:]))))
     _rate_now, expected, target = execution(ctx)
     start = project.execution_start or (min(project.years or (ctx.year,)), 1)

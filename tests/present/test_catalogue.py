@@ -34,6 +34,7 @@ KNOWN_PLACEHOLDER_DIFFS = {
 def _fields(template: str) -> set[str]:
     """The template's parameters, a per-language parameter (``what_zh`` / ``what_en``) as one."""
     names = {name.split(".")[0].split("[")[0] for _, name, _, _ in string.Formatter().parse(template) if name}
+    names = {"m" if n == "m_name" else n for n in names}  # the month by its name: filled from {m} by catalogue.text
     return {re.sub(r"_(zh|en)(?=_|$)", "_<lang>", n) for n in names}
 
 
@@ -211,3 +212,12 @@ def test_an_english_count_of_one_is_singular():
     assert "**1** indicator from" in en and "1 row could not be read" in en and "21 rows skipped" in en
     assert text("new_project.summary", "en", file="t.xlsx", n=11, years="2022", review=0, skipped=1, unread=0).count("rows") == 1
     assert "1 行无法读取" in text("new_project.summary", "zh", file="t", n=1, years="2022", review=0, skipped=2, unread=1)
+
+
+def test_a_month_is_named_in_english_sentences():
+    """“January to month 8 of 2018”, “Jan-8”: the English sentences name the month (Jan–Aug 2018)."""
+    from analytics.present.catalogue import text
+
+    assert text("written.period", "en", year=2018, m=8) == "(Monitoring period: Jan–Aug 2018)"
+    assert text("reports.col_to_month", "en", m=8) == "Jan–Aug" and text("reports.col_to_month", "zh", m=8) == "1-8月"
+    assert not [k for k, e in CATALOGUE.items() if "month {m}" in e["en"]]

@@ -33,7 +33,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # goal slides
     "col_indicator": {"zh": "指标", "en": "Indicator"},
     "col_target": {"zh": "年度目标", "en": "Target"},
-    "col_to_month": {"zh": "1-{m}月", "en": "Jan-{m}"},
+    "col_to_month": {"zh": "1-{m}月", "en": "Jan–{m_name}"},
     "col_actual": {"zh": "实际", "en": "Actual"},
     "col_status": {"zh": "状态", "en": "Status"},
     "col_year_end": {"zh": "全年预计", "en": "Year-end forecast"},
@@ -131,7 +131,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "no_forecast_no_current_data": {"zh": "本年尚无数据", "en": "No data this year"},
     "remark_no_forecast": {"zh": "未预测：{why}", "en": "No forecast: {why}"},
     "remark_method": {"zh": "预计方法：{method}", "en": "Forecast method: {method}"},
-    "remark_data_month": {"zh": "数据截至{m}月", "en": "Data to month {m}"},
+    "remark_data_month": {"zh": "数据截至{m}月", "en": "Data to {m_name}"},
     "baseline_projection": {"zh": "按当前支出节奏的基线预测", "en": "the baseline projection at the current pace"},
     # self-evaluation form
     "self_eval_info": {"zh": "项目名称：{name}", "en": "Project: {name_en}"},
