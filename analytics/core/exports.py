@@ -14,14 +14,28 @@ _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 
 
 def safe_cell(value: Any) -> Any:
-    """Neutralise spreadsheet formula injection: text starting with = + - @ (or a tab/CR) is
+    """A CSV cell safe from formula injection: text starting with = + - @ (or a tab/CR) is
     prefixed with an apostrophe so Excel shows it as text instead of evaluating it; control
-    characters a workbook cannot hold are dropped."""
+    characters are dropped. (A workbook's cells are typed instead: :func:`xlsx_text`.)"""
     if isinstance(value, str):
         value = printable(value)  # a control character makes the whole workbook fail to save
         if value.startswith(_FORMULA_START):
             return "'" + value
     return value
+
+
+def xlsx_text(value: Any) -> Any:
+    """A value for a workbook cell: text without the control characters a workbook cannot hold,
+    written as it is (``+0.08万人``, never ``'+0.08万人``); :func:`keep_text` makes it text."""
+    return printable(value) if isinstance(value, str) else value
+
+
+def keep_text(cell: Any) -> Any:
+    """An openpyxl cell whose text openpyxl took for a formula (it begins with ``=``) kept as text:
+    a string cell is shown and never evaluated, with no apostrophe for people to see."""
+    if getattr(cell, "data_type", None) == "f":
+        cell.data_type = "s"
+    return cell
 
 
 _FORMAT_SPECIAL = re.compile(r'(["\\])')
@@ -46,6 +60,16 @@ def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
+def text_frame(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` with its texts as a workbook may hold them (:func:`xlsx_text`)."""
+    out = df.copy()
+    for col in out.columns:
+        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
+            out[col] = out[col].map(xlsx_text)
+    out.columns = [xlsx_text(str(c)) for c in out.columns]
+    return out
+
+
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV that Excel opens correctly in Chinese (UTF-8 with BOM)."""
     return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
@@ -57,8 +81,11 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, df in sheets.items():
             sheet = name[:31]
-            safe_frame(df).to_excel(xw, index=False, sheet_name=sheet)
+            text_frame(df).to_excel(xw, index=False, sheet_name=sheet)
             ws = xw.sheets[sheet]
+            for row in ws.iter_rows():
+                for c in row:
+                    keep_text(c)  # typed text: never a formula, shown as written
             ws.freeze_panes = "A2"
             for i, col in enumerate(df.columns, start=1):
                 values = [str(col)] + [str(v) for v in df[col].head(200).tolist()]

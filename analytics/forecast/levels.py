@@ -40,6 +40,7 @@ from analytics.forecast.shared import (
 # --------------------------------------------------------------------------------------
 
 _AT = 1e-9  # a reading on a bound: 100% or 0, up to floating-point noise
+_LOG_SPAN = 2.0  # largest ÷ smallest reading of a level worked on the log scale
 
 
 def _level_grid(
@@ -76,7 +77,10 @@ def _level_grid(
     usable[-1] = False  # the current year
     flat = raw.reshape(-1)
     ok = np.isfinite(flat)
-    use_log = kind != "rate" and bool(np.all(flat[ok] > 0))
+    # log scale (relative changes) for a positive level that stays within one order of size; a
+    # count built up from a small base (2.5 → 65: a cumulative 累计 count) changes by amounts, not
+    # shares — on the log scale its early months' large shares were carried forward (+63%).
+    use_log = kind != "rate" and bool(np.all(flat[ok] > 0)) and float(np.max(flat[ok])) <= _LOG_SPAN * float(np.min(flat[ok]))
     if use_log:
         flat = np.where(ok, np.log(np.where(ok & (flat > 0), flat, 1.0)), np.nan)
     idx = np.flatnonzero(ok)
@@ -248,6 +252,8 @@ def _forecast_level(
     his = np.array([fwd(x) for x in hi_w])
     if kind == "rate":
         pts, los, his = (np.clip(a, 0.0, 100.0) for a in (pts, los, his))
+    elif not use_log and all(v >= 0 for v in cur.values()):  # a count on the additive scale: never below nothing
+        pts, los, his = (np.maximum(a, 0.0) for a in (pts, los, his))
     p_attain = None
     if target is not None:
         sd = float(sig_h[-1])

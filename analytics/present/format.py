@@ -231,6 +231,20 @@ def _points_decimals(v: float | None) -> int:
     return nd + 1 if v is not None and rounded(v, nd) == 0 and rounded(v, nd + 1) != 0 else nd
 
 
+def fmt_pace(x: Any, unit: str | None = "", lang: str = "zh") -> str:
+    """A monthly pace (需月均…, 近期月均…) in its unit: an average, so things counted one by one
+    keep one decimal (``0.2个``, ``4.6个``; never ``0个`` for a pace still needed, or 5 beside 4
+    for 4.6 against 3.6), a whole one without it (``5个``); other units as :func:`fmt_value`."""
+    u = (unit or "").strip()
+    if not is_count(u):
+        return fmt_value(x, u, lang)
+    v = _finite(x)
+    if v is None:
+        return DASH
+    nd = 0 if rounded(v, 1) == rounded(v, 0) else 1
+    return _with_unit(fmt_number(v, nd), u, lang)
+
+
 def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,
             with_unit: bool = True, short: bool = False) -> str:
     """A signed difference in the unit of the values compared: ``+0.08万人``, ``-1家``; two

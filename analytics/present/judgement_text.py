@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import decimals_for, fmt_pct, fmt_prob, fmt_value
+from analytics.present.format import fmt_pace, fmt_pct, fmt_prob
 
 __all__ = ["likelihood_reason_text", "over_achievement_text", "prob_text", "thresholds_params"]
 
@@ -30,12 +30,8 @@ def likelihood_reason_text(fc: Mapping[str, Any], unit: str, lang: str = "zh") -
     req, best = fc.get("required_monthly"), fc.get("best_monthly")
     if code in ("probability_below", "probability_low") and (req is None or best is None):
         code += "_plain"
-    required, best_said = fmt_value(req, unit, lang), fmt_value(best, unit, lang)
-    if req is not None and best is not None and required == best_said and req != best:  # 1.812 above 1.806: never “1.81 above 1.81”
-        nd = decimals_for(unit) + 1
-        required, best_said = fmt_value(req, unit, lang, decimals=nd), fmt_value(best, unit, lang, decimals=nd)
-    return text(f"judgement.reason_{code}", lang, p=prob_text(fc.get("p_attain"), lang), required=required,
-                best=best_said, **thresholds_params())
+    return text(f"judgement.reason_{code}", lang, p=prob_text(fc.get("p_attain"), lang), required=fmt_pace(req, unit, lang),
+                best=fmt_pace(best, unit, lang), **thresholds_params())
 
 
 def prob_text(p: float | None, lang: str = "zh") -> str:

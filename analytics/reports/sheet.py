@@ -12,7 +12,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from analytics.core.exports import excel_literal, safe_cell
+from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
 from analytics.present.format import DASH, decimals_for, shown_decimals, shown_number
@@ -92,7 +92,7 @@ class Sheet:
 
     def cell(self, row: int, col: int, value: Any, *, head: bool = False, fmt: str | None = None, align: str = "auto",
              fill: Any = None, bold: bool = False) -> Any:
-        c = self.ws.cell(row, col, safe_cell(value))
+        c = keep_text(self.ws.cell(row, col, xlsx_text(value)))
         c.border = self.border
         c.font = self.head_font if (head or bold) else self.body_font
         if head:
@@ -116,7 +116,7 @@ class Sheet:
     def title(self, row: int, text: str) -> None:
         from openpyxl.styles import Alignment
 
-        c = self.ws.cell(row, 1, safe_cell(text))
+        c = keep_text(self.ws.cell(row, 1, xlsx_text(text)))
         c.font = self.title_font
         c.alignment = Alignment(horizontal="center", vertical="center")
         self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=self.ncols)
@@ -125,7 +125,7 @@ class Sheet:
     def line(self, row: int, text: str, *, bold: bool = False, height: float | None = None) -> None:
         from openpyxl.styles import Alignment, Font
 
-        c = self.ws.cell(row, 1, safe_cell(text))
+        c = keep_text(self.ws.cell(row, 1, xlsx_text(text)))
         c.font = Font(name="宋体", size=10, bold=bold)
         c.alignment = Alignment(horizontal="left", vertical="center", wrap_text=True)
         self.ws.merge_cells(start_row=row, start_column=1, end_row=row, end_column=self.ncols)

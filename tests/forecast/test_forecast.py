@@ -437,3 +437,15 @@ def test_a_rate_at_100_all_year_is_held_by_its_record():
     assert zero.p_attain == pytest.approx(7 / 8)
     dipped = forecast_indicator("rate", "higher", 10, {m: (99.5 if m == 4 else 100.0) for m in range(1, 11)}, hist, target=100.0)
     assert dipped.p_attain != pytest.approx((21 + 1) / (22 + 2))  # a reading below: the model decides
+
+
+def test_a_count_built_up_from_a_small_base_is_forecast_by_amounts_not_shares():
+    """A cumulative count rising 2.5 a month since January 2024 (65 in February 2026, 90 in
+    December): on the log scale its early months' large shares were carried forward — 151 [52, 440],
+    76% against a target of 85. Worked in amounts it is near 90 with a sane interval; a first year
+    (3, then 8) is never given a negative lower bound or one of ten thousand."""
+    history = {2024: {m: 2.5 * m for m in range(1, 13)}, 2025: {m: 30 + 2.5 * m for m in range(1, 13)}}
+    f = forecast_indicator("stock", "higher", 2, {1: 62.5, 2: 65.0}, history, 85.0)
+    assert 75 <= f.point <= 95 and f.upper < 120 and f.lower > 40, f
+    first = forecast_indicator("stock", "higher", 2, {1: 3.0, 2: 8.0}, {}, 30.0)
+    assert first.lower >= 0 and first.upper < 100, first

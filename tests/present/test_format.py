@@ -212,3 +212,10 @@ def test_a_gaps_sign_is_the_sign_it_is_shown_with():
     assert f.gap_sign(-0.04, "%") == -1 and f.fmt_gap(-0.04, "%") == "-0.04个百分点"  # a gap there, beside 关注: never 0.0
     assert f.gap_sign(-0.06, "%") == -1 and f.gap_sign(0.4, "家") == 0 and f.gap_sign(0.6, "家") == 1
     assert f.gap_sign(0.004, "万人") == 0 and f.gap_sign(0.006, "万人") == 1 and f.gap_sign(None) == 0
+
+
+def test_a_monthly_pace_of_things_counted_keeps_its_decimal():
+    """“需月均0个，近期0个” though one more was needed, and “需月均完成5个…近期月均（4个）的1.4倍”
+    for 4.6 against 3.4: a pace is an average, one decimal for counted things, none when whole."""
+    assert f.fmt_pace(0.2, "个") == "0.2个" and f.fmt_pace(4.6, "个") == "4.6个" and f.fmt_pace(5.0, "个") == "5个"
+    assert f.fmt_pace(1.812, "万人次") == f.fmt_value(1.812, "万人次") == "1.81万人次" and f.fmt_pace(None, "个") == "—"

@@ -309,7 +309,7 @@ def test_forms_layout_is_data(ctx, tmp_path):
     path = tmp_path / "forms.yaml"
     path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
     ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring", forms_path=path))).active
-    assert ws["A1"].value.startswith("'=")  # shown as text, never evaluated
+    assert ws["A1"].value.startswith("=") and ws["A1"].data_type == "s"  # shown as text, never evaluated
     assert [ws.cell(3, c).value for c in range(1, 5)] == ["指标名称", "年度目标值", "完成可能性", "偏差原因"]
     r = _row_of(ws, "开展补贴性职业技能培训人次（万）", col=1)
     assert ws.cell(r, 3).value in ("确定能", "有可能", "完全不可能")
