@@ -297,7 +297,7 @@ def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[st
             ratio, pts = None, 0.0
             reason, params = why
         got += pts
-        lines.append(ScoreLine(ind.id, ind.name, ind.name_en, ind.level1, p["key"], rule, st, w, pmax,
+        lines.append(ScoreLine(ind.id, ind.name, ind.display_name("en"), ind.level1, p["key"], rule, st, w, pmax,
                                None if act is None else float(act), None if tgt is None else float(tgt),
                                ratio, pts, pmax - pts, reason, params))
     return lines, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, got, len(members), n_scored, wsum <= 0,

@@ -17,7 +17,7 @@ from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_pace, fmt_prob, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
-from analytics.present.labels import target_said
+from analytics.present.labels import project_name, target_said
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
@@ -109,7 +109,7 @@ def _title_slide(ctx: ReportContext, badge: str) -> Slide:
     else:
         budget = t("title_budget", lang, funding=f"{amount:,.2f}", first=first, last=last)
     return Slide(
-        "title", project.name_en if lang == "en" and project.name_en else project.name,
+        "title", project_name(project, lang),
         subtitle=t("title_subtitle", lang),
         bullets=[
             t("title_as_of", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang), year=ctx.year),

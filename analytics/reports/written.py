@@ -25,7 +25,7 @@ from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_pace, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import department_lines, likelihood_shown, status_name, target_said
+from analytics.present.labels import department_lines, likelihood_shown, project_name, status_name, target_said
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
@@ -104,7 +104,7 @@ def _cmp(diff_pp: float | None, term: str, lang: str) -> str:
 def _cover(ctx: ReportContext) -> list[Block]:
     """Title, period, the sample banner, the cover facts table and the basis paragraph."""
     lang, p = ctx.lang, ctx.project
-    name = p.name_en if lang == "en" and p.name_en else p.name
+    name = project_name(p, lang)
     out = [Block("title", w("title", lang, name=name, year=ctx.year)), Block("subtitle", w("period", lang, year=ctx.year, m=ctx.month or 12))]
     if ctx.is_sample:
         out.append(Block("banner", w("sample_banner", lang)))
