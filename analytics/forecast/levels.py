@@ -40,7 +40,8 @@ from analytics.forecast.shared import (
 # --------------------------------------------------------------------------------------
 
 _AT = 1e-9  # a reading on a bound: 100% or 0, up to floating-point noise
-_LOG_SPAN = 2.0  # largest ÷ smallest reading of a level worked on the log scale
+_LOG_SPAN = 5.0  # largest ÷ smallest reading of a level worked on the log scale (with prior years)
+_LOG_SPAN_FIRST = 2.0  # the same in a first year
 
 
 def _level_grid(
@@ -77,10 +78,12 @@ def _level_grid(
     usable[-1] = False  # the current year
     flat = raw.reshape(-1)
     ok = np.isfinite(flat)
-    # log scale (relative changes) for a positive level that stays within one order of size; a
+    # log scale (relative changes) for a positive level that stays within a narrow range of size; a
     # count built up from a small base (2.5 → 65: a cumulative 累计 count) changes by amounts, not
-    # shares — on the log scale its early months' large shares were carried forward (+63%).
-    use_log = kind != "rate" and bool(np.all(flat[ok] > 0)) and float(np.max(flat[ok])) <= _LOG_SPAN * float(np.min(flat[ok]))
+    # shares — on the log scale its early months' large shares were carried forward (+63%); in a
+    # first year (no usable prior year) the range is narrower (3 → 8 held with an interval to 10,543)
+    span = _LOG_SPAN if bool(usable.any()) else _LOG_SPAN_FIRST
+    use_log = kind != "rate" and bool(np.all(flat[ok] > 0)) and float(np.max(flat[ok])) <= span * float(np.min(flat[ok]))
     if use_log:
         flat = np.where(ok, np.log(np.where(ok & (flat > 0), flat, 1.0)), np.nan)
     idx = np.flatnonzero(ok)
