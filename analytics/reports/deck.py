@@ -213,9 +213,10 @@ def _water_level(widths: list[float], room: float) -> float:
     return room / len(ws)
 
 
-def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[float], list[float]]:
+def _table_layout(s: Slide, table_w: float, avail: float, last_resort: bool = True) -> tuple[int, list[float], list[float]]:
     """(type size, column widths, row heights) of a slide table: columns by content (CJK counts
-    double), rows by wrapped lines, a smaller size when the rows do not fit."""
+    double), rows by wrapped lines, a smaller size when the rows do not fit (under
+    :data:`MIN_TABLE_PT` only with ``last_resort``)."""
     ncols = len(s.columns)
     size = _table_size(s)
     if s.key.startswith("actions"):
@@ -228,7 +229,7 @@ def _table_layout(s: Slide, table_w: float, avail: float) -> tuple[int, list[flo
     heights = [(n_ * size * 1.35 / 72 + pad) for n_ in [head_lines, *row_lines]]
     if sum(heights) > avail and size > MIN_TABLE_PT:
         size, widths, heights = _table_layout_at(s, widths, MIN_TABLE_PT)
-    while sum(heights) > avail and size > LAST_RESORT_PT:  # rows that wrapped more than the slide's plan: smaller, never cut off
+    while last_resort and sum(heights) > avail and size > LAST_RESORT_PT:  # rows that wrapped more than the slide's plan: smaller, never cut off
         size, widths, heights = _table_layout_at(s, _column_widths(s, table_w, size - 1), size - 1)
     return size, widths, heights
 
@@ -268,7 +269,7 @@ def _content_slide(slide: Any, s: Slide, chart_png: Callable[[str], bytes | None
     images = [png for png in images if png]
     if s.table and s.bullets:  # a table never runs into the bullets: they go to the speaker notes
         x = M + _picture_width(s, len(images)) + 0.3 if images else M
-        if sum(_table_layout(s, W - M - x, area_bottom - y)[2]) > area_bottom - y:
+        if sum(_table_layout(s, W - M - x, area_bottom - y, last_resort=False)[2]) > area_bottom - y:  # bullets yield before the type does
             slide.notes_slide.notes_text_frame.text = "\n".join("• " + b for b in s.bullets)
             s = replace(s, bullets=[])
             bullets, area_bottom = _Bullets(bullets.size, 0.0), BOTTOM
