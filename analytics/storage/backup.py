@@ -234,7 +234,8 @@ def _replace_table(tx: Tx, name: str, rows: Rows, batches: set[str], keep_stamp:
 
 
 #: Columns saying where a row came from, not what it holds: a row equal in every other column is
-#: unchanged by a restore (a backup of another store with the same figures changed 1,253 rows).
+#: written as the backup has it but counted unchanged (a backup of another store with the same
+#: figures reported 1,253 rows changed).
 _PROVENANCE = frozenset({"version", "origin", "batch_id", "updated_at", "updated_by", "created_at", "created_by"})
 
 
@@ -245,13 +246,14 @@ def _replace_rows(tx: Tx, spec: Any, rows: Rows, batches: set[str], keep_stamp: 
     n = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0}
     for key, row in want.items():
         old = live.get(key)
-        if old is not None and all(old[c] == row[c] for c in spec.cols if c not in _PROVENANCE):
-            n["unchanged"] += 1  # the same content: where it came from (batch, time, who) is the store's own
+        if old is not None and all(old[c] == row[c] for c in spec.cols if c != "version"):
+            n["unchanged"] += 1
             continue
         if row.get("batch_id") and row["batch_id"] not in batches:
             row = {**row, "batch_id": None}
-        ops.append((key, old, row))
-        n["added" if old is None else "changed"] += 1
+        ops.append((key, old, row))  # the store becomes the backup, where each row came from included
+        same = old is not None and all(old[c] == row[c] for c in spec.cols if c not in _PROVENANCE)
+        n["added" if old is None else "unchanged" if same else "changed"] += 1
     for key, old in live.items():
         if key not in want:
             ops.append((key, old, None))

@@ -91,7 +91,7 @@ def test_this_apps_own_monitoring_form_filled_in_imports_into_the_project(tmp_pa
     assert main(["status", "--as-of", "2024-08", "--store", str(tmp_path / "store")]) == 0
     status = json.loads(capsys.readouterr().out)
     jobs = next(i for i in status["indicators"] if i["indicator_id"] == "new_urban_jobs")
-    assert status["sample_data"] is False and jobs["data_month"] == 8 and jobs["actual"] == pytest.approx(8.4998)
+    assert status["sample_data"] is False and jobs["data_month"] == 8 and jobs["actual"] == 8.5  # the form holds 8.4998 as it shows it: 8.50万人
 
 
 def test_a_value_that_fails_the_checks_is_located_in_the_form(tmp_path: Path) -> None:

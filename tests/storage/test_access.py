@@ -279,7 +279,7 @@ def test_old_hashes_verify_and_are_renewed_on_sign_in(tmp_path, monkeypatch, fas
 
 
 def test_default_cost_is_current_guidance():
-    assert access._SCRYPT == {"n": 2**17, "r": 8, "p": 1}
+    assert passwords._SCRYPT == {"n": 2**17, "r": 8, "p": 1}
     assert not access.needs_rehash("scrypt$131072$8$1$AA==$AA==") and access.needs_rehash("scrypt$16384$8$1$AA==$AA==")
 
 
