@@ -51,28 +51,20 @@ def excel_literal(text: str) -> str:
                    for part in _FORMAT_SPECIAL.split(clean) if part)
 
 
-def safe_frame(df: pd.DataFrame) -> pd.DataFrame:
+def _texts(df: pd.DataFrame, cell: Any) -> pd.DataFrame:
+    """``df`` with every text (cells of text columns, column names) passed through ``cell``:
+    :func:`safe_cell` for a CSV, :func:`xlsx_text` for a workbook."""
     out = df.copy()
     for col in out.columns:
         if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(safe_cell)
-    out.columns = [safe_cell(str(c)) for c in out.columns]
-    return out
-
-
-def text_frame(df: pd.DataFrame) -> pd.DataFrame:
-    """``df`` with its texts as a workbook may hold them (:func:`xlsx_text`)."""
-    out = df.copy()
-    for col in out.columns:
-        if out[col].dtype == object or pd.api.types.is_string_dtype(out[col]):
-            out[col] = out[col].map(xlsx_text)
-    out.columns = [xlsx_text(str(c)) for c in out.columns]
+            out[col] = out[col].map(cell)
+    out.columns = [cell(str(c)) for c in out.columns]
     return out
 
 
 def csv_bytes(df: pd.DataFrame) -> bytes:
     """CSV that Excel opens correctly in Chinese (UTF-8 with BOM)."""
-    return safe_frame(df).to_csv(index=False).encode("utf-8-sig")
+    return _texts(df, safe_cell).to_csv(index=False).encode("utf-8-sig")
 
 
 def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
@@ -81,7 +73,7 @@ def xlsx_bytes(sheets: dict[str, pd.DataFrame]) -> bytes:
     with pd.ExcelWriter(buf, engine="openpyxl") as xw:
         for name, df in sheets.items():
             sheet = name[:31]
-            text_frame(df).to_excel(xw, index=False, sheet_name=sheet)
+            _texts(df, xlsx_text).to_excel(xw, index=False, sheet_name=sheet)
             ws = xw.sheets[sheet]
             for row in ws.iter_rows():
                 for c in row:

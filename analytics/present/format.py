@@ -224,6 +224,16 @@ def apportion(values: Sequence[float], decimals: int = 2) -> list[float]:
     return [float(f * unit) for f in floors]
 
 
+def apportion_points(scores: Sequence[tuple[float, float | None]]) -> list[tuple[float, float | None]]:
+    """(分值, 得分) pairs as a form prints them, to two places: the 分值 apportioned so that they add
+    up to their total as printed, the points lost likewise, each 得分 the printed 分值 less its
+    points lost — so both columns add up to the printed totals and a row at full marks prints
+    得分 = 分值; 得分 ``None`` (not scored) stays ``None``."""
+    maxes = apportion([m for m, _p in scores])
+    lost = iter(apportion([max(0.0, m - p) for m, p in scores if p is not None]))
+    return [(shown, None if p is None else round(shown - next(lost), 2)) for (_m, p), shown in zip(scores, maxes)]
+
+
 def _points_decimals(v: float | None) -> int:
     """Decimals of a difference of percentages: one, two where one would read 0.0 for a gap that
     is there (-0.04 points is not nil: it stands beside 关注)."""

@@ -9,7 +9,7 @@ from analytics.budget.scoring import ScoreLine, ScoreResult, score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion, fmt_value
+from analytics.present.format import apportion_points, fmt_value
 
 __all__ = ["coverage_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
@@ -57,14 +57,14 @@ def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[s
     points lost apportioned so that the parts add up to the total as printed. ``parts``
     are :meth:`~analytics.budget.scoring.ScoreResult.part_rows` (the CLI JSON's parts)."""
     out = []
-    lost = iter(apportion([max(0.0, float(p["points_max"]) - float(p["points"] or 0.0)) for p in parts if not p.get("left_out")]))
+    shown = iter(apportion_points([(float(p["points_max"]), float(p["points"] or 0.0)) for p in parts if not p.get("left_out")]))
     for p in parts:
         name = str(p["name_en" if lang == "en" else "name_zh"])
         left = bool(p.get("left_out"))
-        gone = 0.0 if left else next(lost)  # rounded so that the parts as shown add up to the total as shown
+        _max, points = (None, None) if left else next(shown)  # the parts as shown add up to the total as shown
         out.append({"part": text("budget.score_part_empty", lang, name=name) if left else name,
-                    "points": None if left else round(float(p["points_max"]) - gone, 2), "points_max": p["points_max"],
-                    "lost": gone, "left_out": left,
+                    "points": points, "points_max": p["points_max"],
+                    "lost": 0.0 if left else round(float(p["points_max"]) - points, 2), "left_out": left,
                     "why": text("budget.score_part_empty_why", lang, name=name) if left else ""})
     return out
 

@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
-from analytics.present.format import apportion
+from analytics.present.format import apportion_points
 from analytics.present.labels import status_name
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
@@ -44,19 +44,29 @@ _EXECUTION = ""  # the key of the execution part's points among an indicator's (
 def printed_points(sc: ScoreResult | None) -> dict[str, tuple[float, float | None]]:
     """(分值, 得分) as the form prints them, by indicator id (the execution part's under ``""``):
     rounded to two places so that each column adds up to the 总分 row (a tail difference given to
-    the largest remainders, :func:`analytics.present.format.apportion`; 得分 is 分值 less the points
-    lost, apportioned the same way, so a row at full marks prints the two alike); 得分 ``None``
-    where an indicator is not scored."""
+    the largest remainders, :func:`analytics.present.format.apportion_points`); 得分 ``None``
+    where an indicator is not scored. Worked out once per score (every cell of the form asks)."""
     if sc is None:
         return {}
+    last = _PRINTED
+    if last[0] is sc:
+        return last[1]
     ex = next((p for p in sc.parts if p.key == "execution"), None)
     rows: list[tuple[str, float, float | None]] = [(ln.indicator_id, ln.points_max, None if ln.status == "excluded" else ln.points)
                                                    for ln in sc.lines if ln.part != "execution"]
     if ex is not None:
         rows.append((_EXECUTION, ex.points_max, None if sc.left_out(ex) else ex.points))
-    maxes = apportion([m for _k, m, _p in rows])
-    lost = iter(apportion([m - p for _k, m, p in rows if p is not None]))  # a row at full marks prints 得分 = 分值
-    return {k: (shown, None if p is None else round(shown - next(lost), 2)) for (k, _m, p), shown in zip(rows, maxes)}
+    printed = dict(zip((k for k, _m, _p in rows), apportion_points([(m, p) for _k, m, p in rows])))
+    _remember(sc, printed)
+    return printed
+
+
+_PRINTED: tuple[Any, dict[str, tuple[float, float | None]]] = (None, {})  # (score, its printed points): one assignment, thread-safe
+
+
+def _remember(sc: ScoreResult, printed: dict[str, tuple[float, float | None]]) -> None:
+    global _PRINTED
+    _PRINTED = (sc, printed)
 
 
 def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:

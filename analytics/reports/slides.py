@@ -22,7 +22,7 @@ from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
 from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, value_text
-from analytics.rules.progress import GoalRollup, IndicatorProgress, load_rules
+from analytics.rules.progress import GoalRollup, load_rules
 
 ROWS_PER_SLIDE = 9
 #: How much table a 1920×1080 slide holds, in row units (a row whose name wraps counts
@@ -150,11 +150,6 @@ def _overview_slide(ctx: ReportContext, badge: str) -> Slide:
     )
 
 
-def _target_cell(ind: Indicator, row: IndicatorProgress | None, year: int, lang: str) -> str:
-    """The year's target as people read it (:func:`analytics.present.labels.target_said`)."""
-    return target_said(ind, row, lang)
-
-
 def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
     lang = ctx.lang
     row = ctx.row(ind.id)
@@ -162,7 +157,7 @@ def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
     _, like = likelihood_levels(ctx, ind)
     return [
         ind.display_name(lang),
-        _target_cell(ind, row, ctx.year, lang),
+        target_said(ind, row, lang),
         value_text(ind, row.actual if row else None, lang),
         status_text(row.status, lang) if row else DASH,
         DASH if awaiting(ctx, ind) else value_text(ind, fc.get("point"), lang),
@@ -202,7 +197,7 @@ def _goal_slides(ctx: ReportContext, badge: str) -> list[Slide]:
         # worst first (未完成, 滞后, 关注 …), those with no data or no target last: the meeting talks about problems first
         members.sort(key=lambda i: (statuses[ctx.row(i.id).status]["rank"] or 9 if ctx.row(i.id) else 9, i.seq))
         roll = rolls.get(gid) if gid in goal_ids else None
-        chunks = _fit_rows(members, lang, roll is not None, [_target_cell(i, ctx.row(i.id), ctx.year, lang) for i in members])
+        chunks = _fit_rows(members, lang, roll is not None, [target_said(i, ctx.row(i.id), lang) for i in members])
         n_parts = len(chunks)
         for part, chunk in enumerate(chunks):
             suffix = t("part_suffix", lang, i=part + 1, n=n_parts) if n_parts > 1 else ""
@@ -282,7 +277,7 @@ def _missed_slide(ctx: ReportContext, badge: str) -> Slide:
         point, target = fc.get("point"), fc.get("target")
         gap = fmt_gap(point - target, ind.unit, lang, short=True) if ind.kind not in ("milestone", "qualitative") \
             and point is not None and target is not None else DASH
-        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), value_text(ind, point, lang), gap,
+        table.append([ind.display_name(lang), target_said(ind, row, lang), value_text(ind, point, lang), gap,
                       status_text(row.status, lang)])
         status.append(row.status)
     return Slide(
@@ -301,7 +296,7 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
         wait = awaiting(ctx, ind)
-        table.append([ind.display_name(lang), _target_cell(ind, row, ctx.year, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
+        table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
                       DASH if wait else fmt_prob(fc.get("p_attain")), fmt_pace(req, ind.unit, lang) if req is not None else DASH,
                       fmt_pace(rec, ind.unit, lang) if rec is not None else DASH])
         status.append(row.status)

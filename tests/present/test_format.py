@@ -219,3 +219,13 @@ def test_a_monthly_pace_of_things_counted_keeps_its_decimal():
     for 4.6 against 3.4: a pace is an average, one decimal for counted things, none when whole."""
     assert f.fmt_pace(0.2, "个") == "0.2个" and f.fmt_pace(4.6, "个") == "4.6个" and f.fmt_pace(5.0, "个") == "5个"
     assert f.fmt_pace(1.812, "万人次") == f.fmt_value(1.812, "万人次") == "1.81万人次" and f.fmt_pace(None, "个") == "—"
+
+
+def test_printed_figures_add_up_to_their_printed_total():
+    """28 分值 of 100/28 print 1.79 or 1.78 and add up to 100.00 (not 100.11); each 得分 is its 分值
+    less its points lost, so full marks print alike and the column adds up to the total."""
+    maxes = f.apportion([100 / 28] * 28)
+    assert round(sum(maxes), 2) == 100.0 and set(maxes) <= {3.57, 3.58}
+    pairs = f.apportion_points([(100 / 3, 100 / 3), (100 / 3, 30.004), (100 / 3, None)])
+    assert [m for m, _p in pairs] == [33.34, 33.33, 33.33] and pairs[0][1] == 33.34 and pairs[2][1] is None
+    assert round(pairs[0][1] + pairs[1][1], 2) == round(100 / 3 + 30.004, 2)

@@ -10,7 +10,7 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import header_role
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
-from analytics.ingest.tables.wrapped import _MOST_PIECES, _is_value
+from analytics.ingest.tables.wrapped import MOST_PIECES, is_value_piece
 
 __all__ = ["join_header_lines"]
 
@@ -41,7 +41,7 @@ def join_header_lines(table: RawTable, lex: Lexicon) -> RawTable:
     while at < len(rows):
         row = rows[at]
         roles = {header_role(normalize_text(c), lex) for c in row}
-        if len(row) < 2 or len(row) > _MOST_PIECES or "value" not in roles or not roles & {"name", "level2"}:
+        if len(row) < 2 or len(row) > MOST_PIECES or "value" not in roles or not roles & {"name", "level2"}:
             at += 1
             continue
         header = list(row)
@@ -74,7 +74,7 @@ def _header_places(header: list[str], pieces: list[str], lex: Lexicon) -> list[i
     """The header cells the ``pieces`` of the line below a header go on (see
     :func:`join_header_lines`), or ``None`` when the line does not end the header's cells."""
     if not pieces or len(pieces) > len(header) or any(
-            len(p) > _HEADER_PIECE or lex.level_word(p) or _is_value(p) for p in pieces):
+            len(p) > _HEADER_PIECE or lex.level_word(p) or is_value_piece(p) for p in pieces):
         return None
     best: dict[tuple[int, int], tuple[int, list[int]]] = {}
 

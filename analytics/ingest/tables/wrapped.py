@@ -38,7 +38,7 @@ from analytics.ingest.tables.facts import is_sign_off, label_kind
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
 from analytics.ingest.tables.raw import RawTable
 
-__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "WIDER", "cell_per_line", "join_cell_lines", "join_fragments", "join_split_words", "reads_complete", "reads_worded"]
+__all__ = ["BOUND_END", "LONGEST_PIECE", "MOST_LINES", "MOST_PIECES", "WIDER", "is_value_piece", "cell_per_line", "join_cell_lines", "join_fragments", "join_split_words", "reads_complete", "reads_worded"]
 
 _LONGEST_VALUE = 40  # characters of a value cell (≥ 1,234.5 万元)
 LONGEST_PIECE = 16  # characters of a wrapped line of a name cell
@@ -49,7 +49,7 @@ _NEW_ITEM = re.compile(r"^(指标\s*\d|\d{1,2}\s*[.、．]|[(（]\s*(\d{1,2}|\d+
 _HEADER_WORD = 4  # characters of a header word that stands alone (指标值, 三级指标)
 
 
-def _is_value(piece: str) -> bool:
+def is_value_piece(piece: str) -> bool:
     return len(piece) <= _LONGEST_VALUE and bool(VALUE_SHAPE.match(normalize_text(piece)))
 
 
@@ -115,7 +115,7 @@ def _fragment(row: list[str], lex: Lexicon) -> str | None:
     if len(row) != 1 or len(row[0]) > 4 * LONGEST_PIECE:
         return None
     t = normalize_text(row[0])
-    if not t or len(t) > LONGEST_PIECE or _is_value(t) or not re.search(r"[\u4e00-\u9fff]", t):
+    if not t or len(t) > LONGEST_PIECE or is_value_piece(t) or not re.search(r"[\u4e00-\u9fff]", t):
         return None
     if is_placeholder(t) or _NEW_ITEM.match(t):
         return None
@@ -141,15 +141,15 @@ def _name_at(row: list[str], lex: Lexicon) -> int | None:
     """The index of the name in a row with values: the last piece of text before its first value
     (a number, a date: 2024年12月, a target in words: 农民群众对农业 明显提高 反映社会效益, or the
     word of a 指标值类型 / 指标性质 column: 工作安排时 定量 按月安排)."""
-    first = next((k for k, p in enumerate(row) if _is_value(p)), None) \
+    first = next((k for k, p in enumerate(row) if is_value_piece(p)), None) \
         or next((k for k, p in enumerate(row) if k and (open_value(p, lex) or _worded_target(p, lex)
                                                          or (normalize_text(p) in SIGN_WORDS and k < len(row) - 1))
-                 and not lex.level_word(normalize_text(row[k - 1])) and not _is_value(row[k - 1])), None)
+                 and not lex.level_word(normalize_text(row[k - 1])) and not is_value_piece(row[k - 1])), None)
     if not first:
         return _name_after_levels(row, lex)
-    if first >= 2 and normalize_text(row[first - 1]) in SIGN_WORDS and not _is_value(row[first - 2]):
+    if first >= 2 and normalize_text(row[first - 1]) in SIGN_WORDS and not is_value_piece(row[first - 2]):
         return first - 2  # 维持时 ≥ 1: the 指标性质 column's sign between the name and its value
-    return first - 1 if not _is_value(row[first - 1]) else None
+    return first - 1 if not is_value_piece(row[first - 1]) else None
 
 
 def _name_after_levels(row: list[str], lex: Lexicon) -> int | None:
@@ -205,7 +205,7 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
     more that do not yet end the way a name or an explanation does (…率, …数量, …情况), and a
     value whose unit was cut (``≥100百分``)."""
     out = []
-    first = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
+    first = next((k for k, p in enumerate(row) if is_value_piece(p)), len(row))
     name = _name_at(row, lex)
     sign = next((k for k, p in enumerate(row) if name is not None and k > name and normalize_text(p) in SIGN_WORDS), None)
     if sign is not None and first == len(row):
@@ -215,7 +215,7 @@ def _open_cells(row: list[str], lex: Lexicon) -> list[int]:
         if open_value(t, lex):  # ≥100百分 / 比, ≥3000 / 人, 2024年12月 / 底前
             out.append(k)
             continue
-        if _is_value(t) or lex.level_word(t) or len(t) < 2 or t.endswith(("。", "；", ";")):
+        if is_value_piece(t) or lex.level_word(t) or len(t) < 2 or t.endswith(("。", "；", ";")):
             continue
         if name is not None and name < k < first and _worded_target(t, lex):
             continue  # a whole target in words (明显增加): the line below it is a row of its own
@@ -253,7 +253,7 @@ def _fit(cell: str, piece: str, lex: Lexicon) -> int:
     unit or a target in words scores; a cell that already read complete does not."""
     joined = normalize_text(cell + piece)
     if cut_unit(cell, lex):
-        return 3 if not cut_unit(joined, lex) and _is_value(joined) else -3
+        return 3 if not cut_unit(joined, lex) and is_value_piece(joined) else -3
     if open_value(cell, lex):  # 2024年12月 / 底前, ≤2000 / 元
         if re.search(r"\d", piece) or not is_value_like(joined, lex):
             return -3
@@ -298,7 +298,7 @@ def _assign(row: list[str], cells: list[int], pieces: list[str], lex: Lexicon) -
 def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
     """Whether the line of ``pieces`` is the rest of the open ``cells`` of the row above, in their
     order: no more pieces than open cells, none a value, a level or a header word."""
-    if not pieces or len(pieces) > len(cells) or any(_is_value(p) or _structural(p, lex) for p in pieces):
+    if not pieces or len(pieces) > len(cells) or any(is_value_piece(p) or _structural(p, lex) for p in pieces):
         return False
     if len(pieces) == 1 and _cut_level_word(normalize_text(pieces[0]), lex):
         return False  # 可持续影响指 alone on the last line: a level word cut off, not the row's rest
@@ -311,7 +311,7 @@ def _goes_on(cells: list[int], pieces: list[str], lex: Lexicon) -> bool:
 _CJK_CHAR = re.compile(r"^[\u4e00-\u9fff]$")
 _SCORE = re.compile(r"\d{1,3}(\.\d{1,2})?")  # a row's score in the last column (得分)
 _LONGEST_LINE = 2_000  # characters of a line that can hold a row's cells
-_MOST_PIECES = 200  # pieces of one line worth joining (a form's row has a few dozen cells at most)
+MOST_PIECES = 200  # pieces of one line worth joining (a form's row has a few dozen cells at most)
 _MIN_WRAPPED = 4  # characters of a cell's first line that wrapped (the column's width)
 
 
@@ -352,7 +352,7 @@ def _joins_name(left: str, right: str, lex: Lexicon) -> bool:
     word and no whole name, the second no unit, level or header word, no target in words, and
     the two ending like a name."""
     a, b = normalize_text(left), normalize_text(right)
-    if len(a) < _MIN_WRAPPED or len(a) < len(b) or _is_value(a) or re.match(r"[\d(（]", b) or ends_like_name(a) \
+    if len(a) < _MIN_WRAPPED or len(a) < len(b) or is_value_piece(a) or re.match(r"[\d(（]", b) or ends_like_name(a) \
             or _LABEL_END.search(a) or label_kind(a, lex):  # a first line fills its column; the rest is no longer
         return False
     if lex.level_word(a) or lex.level_word(b) or header_role(a, lex) or header_role(b, lex) or b.endswith("指标") \
@@ -374,10 +374,10 @@ def join_split_words(table: RawTable, lex: Lexicon) -> RawTable:
     rows: list[list[str]] = []
     after_name: int | None = None  # the header's columns from its name column on, once a header is passed
     for row in table.rows:
-        if len(row) > _MOST_PIECES:  # no row of a form: a whole text on one line, read the other ways
+        if len(row) > MOST_PIECES:  # no row of a form: a whole text on one line, read the other ways
             rows.append(row)
             continue
-        first_value = next((k for k, p in enumerate(row) if _is_value(p)), len(row))
+        first_value = next((k for k, p in enumerate(row) if is_value_piece(p)), len(row))
         out: list[str] = []
         k = 0
         while k < len(row):
@@ -423,7 +423,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
         at = names[i]
         if at is None and column and 2 <= len(row) <= 3 and _width(row[0]) >= column - 1 and i + 1 < len(rows) \
                 and _fragment(rows[i + 1], lex) is not None and not _structural(row[0], lex) \
-                and not reads_complete(row[0]) and not any(_is_value(p) for p in row):
+                and not reads_complete(row[0]) and not any(is_value_piece(p) for p in row):
             at = 0  # 经费支出时 及时支出 / 效性: a name as wide as the names that wrapped, its target in words
         if at is not None:  # top: the wrapped cells of a row with a value go on on the lines below it
             row = list(row)
@@ -448,7 +448,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
                     if _width(piece) < first_width[k] - 1:
                         closed.add(k)
                         full.discard(k)
-                    elif not _is_value(row[k]):
+                    elif not is_value_piece(row[k]):
                         full.add(k)
                 j += 1
             out_rows.append(row)
@@ -474,7 +474,7 @@ def join_fragments(table: RawTable, lex: Lexicon) -> RawTable:
         frag = frags[i]
         if frag is not None and not ends_like_name(frag) and i + 1 < len(rows):
             middle = rows[i + 1]  # centred: the value on a line between the name's lines
-            if middle and all(_is_value(p) for p in middle):
+            if middle and all(is_value_piece(p) for p in middle):
                 n = _completes(frag, frags[i + 2:i + 1 + MOST_LINES])
                 if n:
                     out_rows.append([frag + "".join(frags[i + 2:i + 2 + n])] + middle)  # type: ignore[arg-type]
@@ -519,7 +519,7 @@ def join_cell_lines(table: RawTable, lex: Lexicon, apart: bool = False) -> RawTa
         line = lines[i]
         words = line.split() if len(line) <= _LONGEST_LINE else []  # a whole text on one line: no cell
         last = normalize_text(words[-1]) if words else ""
-        if last and len(last) >= 3 and not _is_value(last) and not lex.level_word(last) \
+        if last and len(last) >= 3 and not is_value_piece(last) and not lex.level_word(last) \
                 and not is_figure(last, lex) \
                 and header_role(last, lex) is None and not ends_like_name(last) and not last.endswith(("。", "；", ";", "性")) \
                 and re.search(r"[\u4e00-\u9fff]", last) and "%" not in last and not _WORDED_END.search(last) \
