@@ -22,6 +22,7 @@ from analytics.present.labels import (
     basis_name,
     category_name,
     cause_label,
+    expected_said,
     indicator_direction,
     kind_name,
     origin_name,
@@ -101,7 +102,7 @@ else:
     data_month_text = fmt_month(state.year, row.data_month, lang) if row.data_month else "—"
     c2.metric(t("col_actual", lang), esc(value_said(ind, row.actual, lang)), border=True,
               help=t("label_value", lang, label=t("col_data_month", lang), value=data_month_text))
-c3.metric(t("col_expected", lang), "—" if ind.kind == "milestone" else esc(value_said(ind, row.expected, lang)), border=True)
+c3.metric(t("col_expected", lang), esc(expected_said(ind, row.expected, lang)), border=True)
 c4.metric(t("col_status", lang), status_label(row.status, lang, rules), help=status_help(row.status, lang, rules), border=True)
 st.info(esc(explain(ind, row, lang)), icon=":material/lightbulb:")
 

@@ -15,6 +15,7 @@ from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, 
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
+    expected_said,
     project_name,
     rules_help,
     status_color,
@@ -189,7 +190,7 @@ with left:
             if ind.kind != "milestone" and o.point is not None:
                 bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=target_said(ind, r, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
-                bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=fmt_value(r.expected, ind.unit, lang)))
+                bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=expected_said(ind, r.expected, lang)))
             status = status_label(r.status, lang, rules) if r else ""
             st.caption(esc(status + " · " + t("list_sep", lang).join(bits)))
 with right:

@@ -9,7 +9,7 @@ from typing import Any, Callable
 from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_pct
-from analytics.present.labels import kind_value, target_said
+from analytics.present.labels import kind_expected, kind_value, target_said
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, heads, num, period, prob, project_for, year_for
@@ -106,7 +106,7 @@ def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
             i["indicator_id"],
             i["status_en"] if lang == "en" else i["status_zh"],
             _said(i["actual"], i["kind"], i["unit"], lang, i["target"]),
-            "—" if i["kind"] == "milestone" else _said(i["expected"], i["kind"], i["unit"], lang),  # as the pages: no path
+            kind_expected(i["kind"], i["unit"], i["expected"], lang, with_unit=False),  # as the pages: no path for a milestone
             i["target_en" if lang == "en" else "target_zh"],
             fmt_pct(i["attainment"], lang, 0, fraction=True),  # 99.95% → 99%, never a false 100%
             i["unit"] or "-",

@@ -29,7 +29,7 @@ from analytics.present.catalogue import text
 from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
-from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_pace, fmt_prob, fmt_value, gap_sign
+from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_derived, fmt_prob, fmt_value, gap_sign
 from analytics.rules.progress import IndicatorProgress
 
 #: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
@@ -130,11 +130,11 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
         return text("manager.why_met", lang)
     if o.likelihood_reason == "probability_low" and o.required_monthly is not None and o.best_monthly:
         # a probability under 1 % beside 有风险: the pace needed is within the best month ever (judgement rules)
-        return text("manager.why_pace_best", lang, required=fmt_pace(o.required_monthly, unit, lang), best=fmt_pace(o.best_monthly, unit, lang))
+        return text("manager.why_pace_best", lang, required=fmt_derived(o.required_monthly, unit, lang), best=fmt_derived(o.best_monthly, unit, lang))
     if o.required_monthly is not None and o.recent_monthly is not None:
-        return text("manager.why_pace", lang, required=fmt_pace(o.required_monthly, unit, lang), recent=fmt_pace(o.recent_monthly, unit, lang))
+        return text("manager.why_pace", lang, required=fmt_derived(o.required_monthly, unit, lang), recent=fmt_derived(o.recent_monthly, unit, lang))
     if o.required_monthly is not None:
-        return text("manager.why_required", lang, required=fmt_pace(o.required_monthly, unit, lang))
+        return text("manager.why_required", lang, required=fmt_derived(o.required_monthly, unit, lang))
     if o.target is None:
         return method_name(o.method, lang)
     side = {-1: "below", 0: "on", 1: "above"}[gap_sign(o.point - o.target, ind.unit)]
@@ -181,8 +181,8 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         gap=gap,
         reason=waiting or _reason(project, ind, o, p, lang),
         interval=DASH if waiting else interval,
-        required=fmt_pace(still_needed(o.required_monthly), unit, lang),
-        recent=fmt_pace(o.recent_monthly, unit, lang),
+        required=fmt_derived(still_needed(o.required_monthly), unit, lang),
+        recent=fmt_derived(o.recent_monthly, unit, lang),
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),
         level_code=level,

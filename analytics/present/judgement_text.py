@@ -7,7 +7,7 @@ from typing import Any, Mapping
 
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_pace, fmt_pct, fmt_prob
+from analytics.present.format import fmt_derived, fmt_pct, fmt_prob
 
 __all__ = ["likelihood_reason_text", "over_achievement_text", "prob_text", "thresholds_params"]
 
@@ -30,8 +30,8 @@ def likelihood_reason_text(fc: Mapping[str, Any], unit: str, lang: str = "zh") -
     req, best = fc.get("required_monthly"), fc.get("best_monthly")
     if code in ("probability_below", "probability_low") and (req is None or best is None):
         code += "_plain"
-    return text(f"judgement.reason_{code}", lang, p=prob_text(fc.get("p_attain"), lang), required=fmt_pace(req, unit, lang),
-                best=fmt_pace(best, unit, lang), **thresholds_params())
+    return text(f"judgement.reason_{code}", lang, p=prob_text(fc.get("p_attain"), lang), required=fmt_derived(req, unit, lang),
+                best=fmt_derived(best, unit, lang), **thresholds_params())
 
 
 def prob_text(p: float | None, lang: str = "zh") -> str:

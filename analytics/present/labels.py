@@ -13,7 +13,7 @@ from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
-from analytics.present.format import fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_derived, fmt_target, fmt_value, unit_name
 from analytics.rules.progress import IndicatorProgress, load_rules
 from analytics.storage.grid import basis_label
 from analytics.storage.store import CAUSE_CATEGORIES
@@ -196,6 +196,22 @@ def value_said(ind: Indicator, value: float | None, lang: str = "zh", *, with_un
     indicator's check-in 达成 / 部分达成 / 未达成 (never its stored code 1 / 0.5 / 0), else the number
     in the unit's precision (``with_unit=False``: the number alone)."""
     return kind_value(ind.kind, ind.unit, value, lang, with_unit=with_unit, wants_no=ind.wants_no)
+
+
+def expected_said(ind: Indicator, value: float | None, lang: str = "zh", *, with_unit: bool = True) -> str:
+    """The trajectory's expected value (应达进度) of ``ind``: none for a milestone (—), a
+    qualitative level as :func:`value_said`, else worked out, so a count keeps its decimal
+    (:func:`~analytics.present.format.fmt_derived`: 应达 30.5个, not 31个 beside 实际 29个 … 95.1%)."""
+    return kind_expected(ind.kind, ind.unit, value, lang, with_unit=with_unit)
+
+
+def kind_expected(kind: str, unit: str, value: float | None, lang: str = "zh", *, with_unit: bool = True) -> str:
+    """:func:`expected_said` for an indicator known by its kind and unit (the CLI's JSON rows)."""
+    if kind == "milestone":
+        return DASH
+    if kind == "qualitative":
+        return kind_value(kind, unit, value, lang, with_unit=with_unit)
+    return fmt_derived(value, unit, lang, with_unit=with_unit)
 
 
 def kind_value(kind: str, unit: str, value: float | None, lang: str = "zh", *, with_unit: bool = True,

@@ -11,7 +11,7 @@ from analytics.core.calendar import milestone_achieved, wants_no
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_month, fmt_value
+from analytics.present.format import fmt_derived, fmt_gap, fmt_month, fmt_value
 from analytics.present.labels import status_label
 from analytics.rules.progress import IndicatorProgress, count_by_status, load_rules
 
@@ -40,7 +40,7 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
         "progress.values_span" if span else "progress.values", lang,
         when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
         first=span[0] if span else "", last=span[1] if span else "",
-        actual=_quantity(p.actual, unit, lang), expected=_quantity(p.expected, unit, lang),
+        actual=_quantity(p.actual, unit, lang), expected=fmt_derived(p.expected, unit, lang),
         target=_quantity(p.target, unit, lang),
         cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", ">", "<", "=") else "",
     )

@@ -21,6 +21,7 @@ from analytics.core.reporting import between_measurements
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
 from analytics.present.catalogue import text
+from analytics.present.format import shown_number
 from analytics.present.labels import department_lines, likelihood_plain, likelihood_shown
 from analytics.reports.actions import Action, deviation_actions
 from analytics.reports.wording import DASH, t
@@ -87,6 +88,24 @@ class ReportContext:
 
     def actions_for(self, indicator_id: str) -> list[Action]:
         return [a for a in self.actions if a.indicator_id == indicator_id]
+
+    def scenario_outputs(self) -> dict[str, tuple[float, float | None]]:
+        """Spend-driven outputs whose year-end the 自评表 takes from the scenario's spending
+        (``linked_output``) and that read otherwise than the trend forecast the monitoring form
+        and the report give: indicator id → (the scenario's value, the forecast's point). Empty
+        without a projected score; the baseline's outputs follow the forecast."""
+        if self.score is None or self.score_basis != "projected":
+            return {}
+        by_id = self.project.by_id
+        out: dict[str, tuple[float, float | None]] = {}
+        for ind_id, got in (self.score.projections or {}).items():
+            ind = by_id.get(ind_id)
+            if ind is None or got.get("method") != "linked_output" or got.get("projected") is None:
+                continue
+            point = (self.forecasts.get(ind_id) or {}).get("point")
+            if shown_number(got["projected"], ind.unit) != shown_number(point, ind.unit):
+                out[ind_id] = (float(got["projected"]), point)
+        return out
 
 
 def build_context(

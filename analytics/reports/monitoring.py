@@ -58,6 +58,10 @@ def remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
     elif fc.get("method") and fc["method"] != "none" and not parts:
         name = fc.get("method_en" if lang == "en" else "method_zh") or fc["method"]
         parts.append(t("remark_method", lang, method=name))
+    scen = ctx.scenario_outputs().get(ind.id)
+    if scen is not None:  # the 自评表 scores this output on the scenario's spending: both values said
+        parts.append(t("remark_scenario_output", lang, scenario=ctx.scenario_name or t("baseline_projection", lang),
+                       value=num(scen[0], ind.unit, lang=lang)))
     over = over_achieved(ctx, ind)
     if over is not None:
         parts.insert(0, over_achievement_text(over[0], over[1], lang))
@@ -84,7 +88,7 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
         return number_cell(float(x), ind.unit)
     if key == "forecast_range":
         lo, hi = fc.get("lower"), fc.get("upper")
-        return (DASH if lo is None or hi is None else f"{num(lo, ind.unit)} – {num(hi, ind.unit)}"), None
+        return (DASH if lo is None or hi is None else f"{num(lo, ind.unit, lang=lang)} – {num(hi, ind.unit, lang=lang)}"), None
     if key == "status":
         return (status_text(row.status, lang) if row else DASH), None
     if key.startswith("cause:"):

@@ -27,7 +27,7 @@ from analytics.reports.sheet import (
     row_height,
     slots,
 )
-from analytics.reports.wording import DASH, join, month_label, pct, t, value_text
+from analytics.reports.wording import DASH, join, month_label, num, pct, t, value_text
 from analytics.rules.progress import load_rules
 
 _CENTERED = ("level1", "level2", "target", "unit")
@@ -319,7 +319,7 @@ def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
     lang = ctx.lang
     shown = score_parts(sc.part_rows(), lang)
     parts = join([f"{p['part']} {DASH if p['left_out'] else format(p['points'], '.2f')}/{p['points_max']:g}" for p in shown], lang)
-    basis = t("score_projected_basis", lang) if ctx.score_basis == "projected" else ""
+    basis = _projected_basis(ctx)
     # nothing scored: one sentence on why, not "left out, the rest rescaled" for every part
     why = [p["why"] for p in shown if p["why"]] if sc.scored else [unscored_reason(sc, lang)]
     scaled = [p for p in sc.parts if p.table_points is not None and not p.empty and abs(p.table_points - p.points_max) > 1e-6]
@@ -328,6 +328,19 @@ def _parts_note(ctx: ReportContext, sc: ScoreResult) -> str:
                   table=format(p.table_points or 0.0, "g"), points=format(p.points_max, "g")) for p in scaled]
         why.append(t("score_table_points", lang, parts=join(each, lang)))
     return basis + (" " if lang == "en" else "").join([t("score_parts", lang, parts=parts), *why])
+
+
+def _projected_basis(ctx: ReportContext) -> str:
+    """Where a projected score's values come from; spend-driven outputs that the scenario puts
+    elsewhere than the monitoring form's trend forecast are named with both values."""
+    if ctx.score_basis != "projected":
+        return ""
+    lang, by_id = ctx.lang, ctx.project.by_id
+    items = [t("score_linked_item", lang, name=by_id[i].display_name(lang), value=num(v, by_id[i].unit, lang=lang),
+               trend=num(point, by_id[i].unit, lang=lang)) for i, (v, point) in ctx.scenario_outputs().items()]
+    if not items:
+        return t("score_projected_basis", lang)
+    return t("score_projected_basis_linked", lang, scenario=ctx.scenario_name or t("baseline_projection", lang), items=join(items, lang))
 
 
 def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:

@@ -15,7 +15,7 @@ from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_pace, fmt_prob, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import project_name, target_said
 from analytics.present.quality_text import note_text
@@ -297,12 +297,12 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
         req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
         wait = awaiting(ctx, ind)
         table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
-                      DASH if wait else fmt_prob(fc.get("p_attain")), fmt_pace(req, ind.unit, lang) if req is not None else DASH,
-                      fmt_pace(rec, ind.unit, lang) if rec is not None else DASH])
+                      DASH if wait else fmt_prob(fc.get("p_attain")), fmt_derived(req, ind.unit, lang) if req is not None else DASH,
+                      fmt_derived(rec, ind.unit, lang) if rec is not None else DASH])
         status.append(row.status)
         if req is not None and rec is not None and rec > 0 and req > rec:
             bullets.append(t("risk_bullet", lang, name=ind.display_name(lang), left=12 - (row.data_month or ctx.month),
-                             req=fmt_pace(req, ind.unit, lang), rec=fmt_pace(rec, ind.unit, lang), up=f"{req / rec - 1:.0%}"))
+                             req=fmt_derived(req, ind.unit, lang), rec=fmt_derived(rec, ind.unit, lang), up=f"{req / rec - 1:.0%}"))
     if not table:
         bullets = [t("risk_none", lang)]
     paced = any(r[4] != DASH or r[5] != DASH for r in table)  # rates, stocks and levels have no monthly pace

@@ -22,9 +22,10 @@ def t(key: str, lang: str, **params: Any) -> str:
     return text(f"reports.{key}", lang, **params)
 
 
-def num(x: float | None, unit: str = "", nd: int | None = None) -> str:
-    """A value in its unit for slides and forms (the one formatter, analytics/present/format.py)."""
-    return fmt_value(x, unit, decimals=nd)
+def num(x: float | None, unit: str = "", nd: int | None = None, lang: str = "zh") -> str:
+    """A value in its unit for slides and forms, as readers of ``lang`` say the unit (the one
+    formatter, analytics/present/format.py)."""
+    return fmt_value(x, unit, lang, decimals=nd)
 
 
 def pct(x: float | None, nd: int = 1) -> str:
@@ -38,7 +39,7 @@ def value_text(ind: Indicator, x: float | None, lang: str) -> str:
         return milestone_value(x, lang, wants_no=True)
     if ind.kind == "qualitative":  # 达成 / 部分达成 / 未达成, never the stored code
         return level_word(x, lang) or DASH
-    return num(x, ind.unit)
+    return num(x, ind.unit, lang=lang)
 
 
 def status_text(status: str, lang: str) -> str:

@@ -23,7 +23,7 @@ from typing import Any
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_pace, fmt_pct, fmt_value, text_width
+from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import department_lines, likelihood_shown, project_name, status_name, target_said
 from analytics.present.quality_text import note_text
@@ -403,7 +403,7 @@ def _pace(ctx: ReportContext, ind: Indicator, fc: dict[str, Any]) -> str:
     if req is None or rec is None or rec <= 0 or row is None or req <= rec:
         return ""
     unit = _pace_unit(ctx, ind)
-    return w("risk_pace", ctx.lang, left=12 - (row.data_month or ctx.month), req=fmt_pace(req, unit, ctx.lang), rec=fmt_pace(rec, unit, ctx.lang),
+    return w("risk_pace", ctx.lang, left=12 - (row.data_month or ctx.month), req=fmt_derived(req, unit, ctx.lang), rec=fmt_derived(rec, unit, ctx.lang),
              times=fmt_value(req / rec, "", ctx.lang, decimals=1))
 
 

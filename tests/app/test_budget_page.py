@@ -153,7 +153,7 @@ def test_the_pace_needed_is_the_answer():
     alarm clears when the scenario spends the central subsidy."""
     at = page()
     m = metrics(at)
-    assert m["剩余每月需支出"].endswith("万元/月") and "倍" in m["所需支出节奏"]
+    assert m["剩余每月需支出"].endswith("万元/月") and m["所需节奏倍数"].startswith("×")
     assert m["年末距目标缺口"].endswith("万元")
     at.button(key="need_apply").click().run()
     assert not at.exception

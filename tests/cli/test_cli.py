@@ -70,6 +70,8 @@ def test_a_year_target_derived_from_a_two_year_total_is_said_never_a_formula():
     assert "（两年合计），2024年还需1.24万人" in line and "−1.36" not in line
     accuracy = next(x for x in table.splitlines() if x.startswith("subsidy_accuracy"))
     assert " 99% " in accuracy and " 100% " in accuracy  # done 99% (99.95 of 100), beside the target 100%
+    brands = next(x for x in table.splitlines() if x.startswith("labour_brands")).split()
+    assert brands[2:4] == ["3", "3.7"]  # 应达 3.7个 (was 4 beside 3 and 75%)
 
 
 def test_status_flat_files_direction(tmp_path):

@@ -217,8 +217,17 @@ def test_a_gaps_sign_is_the_sign_it_is_shown_with():
 def test_a_monthly_pace_of_things_counted_keeps_its_decimal():
     """“需月均0个，近期0个” though one more was needed, and “需月均完成5个…近期月均（4个）的1.4倍”
     for 4.6 against 3.4: a pace is an average, one decimal for counted things, none when whole."""
-    assert f.fmt_pace(0.2, "个") == "0.2个" and f.fmt_pace(4.6, "个") == "4.6个" and f.fmt_pace(5.0, "个") == "5个"
-    assert f.fmt_pace(1.812, "万人次") == f.fmt_value(1.812, "万人次") == "1.81万人次" and f.fmt_pace(None, "个") == "—"
+    assert f.fmt_derived(0.2, "个") == "0.2个" and f.fmt_derived(4.6, "个") == "4.6个" and f.fmt_derived(5.0, "个") == "5个"
+    assert f.fmt_derived(1.812, "万人次") == f.fmt_value(1.812, "万人次") == "1.81万人次" and f.fmt_derived(None, "个") == "—"
+    assert f.fmt_derived(30.49, "个", with_unit=False) == "30.5" and f.fmt_derived(30.49, "个", "en") == "30.5 units"
+
+
+def test_a_trajectorys_expected_count_keeps_its_decimal():
+    """“实际 29个，应达 31个 … 95.1%”: 应达 was 30.49 shown whole; a worked-out value keeps the
+    decimal that makes the ratio beside it readable, on the pages, the CLI table and the text."""
+    from analytics.present.labels import kind_expected
+    assert kind_expected("stock", "个", 30.49) == "30.5个" and kind_expected("flow", "个", 31.0) == "31个"
+    assert kind_expected("milestone", "", 1.0) == "—" and kind_expected("stock", "个", 3.7, with_unit=False) == "3.7"
 
 
 def test_printed_figures_add_up_to_their_printed_total():

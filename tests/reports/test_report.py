@@ -149,6 +149,23 @@ def test_chosen_scenario_drives_budget_and_score(dataset):
     assert bad.scenario_note and bad.scenario is not None and bad.scenario_name == ""
 
 
+def test_a_scenarios_outputs_are_said_on_both_forms(dataset):
+    """Under 加快支付 the 自评表 scored 开展补贴性职业技能培训人次 at 13.97万人次 from the scenario's
+    spending while the monitoring form beside it said 12.54 (the trend), with no word on why; both
+    now say both. The baseline's outputs follow the forecast: nothing to say."""
+    base = report.build_context(dataset, (2024, 8))
+    assert base.scenario_outputs() == {}
+    fast = report.build_context(dataset, (2024, 8), scenario={"name": "加快支付", "levers": {"pace": 1.3}})
+    value, point = fast.scenario_outputs()["vocational_training"]
+    assert value > point
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(fast)))
+    mon, se = _sheet_text(wb["绩效运行监控表"]), _sheet_text(wb["项目支出绩效自评表"])
+    said = f"{value:.2f}万人次"
+    assert f"按情景“加快支付”的支出，自评表测算年末{said}" in mon
+    assert f"开展补贴性职业技能培训人次{said}，监控表按趋势预计{point:.2f}万人次" in se and "docs/" not in se
+    assert "自评表测算" not in _sheet_text(openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(base)))["绩效运行监控表"])
+
+
 # -- the forms (.xlsx) ----------------------------------------------------------------------
 
 

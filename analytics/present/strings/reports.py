@@ -149,9 +149,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_result": {"zh": "绩效自评得分 {total}，等级“{grade}”。", "en": "Self-evaluation score {total}, grade {grade}."},
     "score_result_projected": {"zh": "绩效自评预计得分 {total}，等级“{grade}”。", "en": "Self-evaluation (projected) score {total}, grade {grade}."},
     "score_projected_basis": {
-        "zh": "实际完成值为年末预计值：资金驱动的产出指标按预算情景的支出测算，其余指标按年末预测（见 docs/budget.md）。",
-        "en": "Actuals are projected year-end values: spend-driven outputs from the scenario's spending, the others from the year-end forecast (docs/budget.md). ",
+        "zh": "实际完成值为年末预计值：资金驱动的产出指标按预算情景的支出测算，其余指标按年末预测（与绩效运行监控表一致）。",
+        "en": "Actuals are projected year-end values: spend-driven outputs from the scenario's spending, the others from the year-end forecast (as in the monitoring form). ",
     },
+    "score_projected_basis_linked": {
+        "zh": "实际完成值为年末预计值：资金驱动的产出指标按情景“{scenario}”的支出测算（{items}），其余指标按年末预测（与绩效运行监控表一致）。",
+        "en": "Actuals are projected year-end values: spend-driven outputs from the spending of the scenario “{scenario}” ({items}); the others from the year-end forecast, as in the monitoring form. ",
+    },
+    "remark_scenario_output": {"zh": "按情景“{scenario}”的支出，自评表测算年末{value}", "en": "Self-evaluation form: {value} at year-end from the spending of the scenario “{scenario}”"},
+    "score_linked_item": {"zh": "{name}{value}，监控表按趋势预计{trend}", "en": "{name} {value}, the monitoring form's trend forecast {trend}"},
     "score_parts": {"zh": "各部分得分：{parts}。等级：优 ≥ 90，良 ≥ 80，中 ≥ 60，差 < 60。",
                     "en": "Parts: {parts}. Grades: ≥90 excellent, ≥80 good, ≥60 fair, <60 poor."},
     "score_table_points": {"zh": "各指标分值按目标表所列分值的比例计算：{parts}。",
