@@ -19,7 +19,7 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import yaml
 
-from analytics.core.calendar import milestone_met, wants_no
+from analytics.core.calendar import milestone_met, milestone_overdue, wants_no
 from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
@@ -436,7 +436,7 @@ def project_rows(
             due = ind.due_month or 12
             if wants_no(row.target):
                 method = "as_is"  # 否 so far is assumed to hold; 是 recorded cannot be undone
-            elif not achieved and open_ms == "assume_met" and (row.year > as_of[0] or due >= as_of[1]):
+            elif not achieved and open_ms == "assume_met" and (row.year > as_of[0] or not milestone_overdue(due, as_of[1], row.data_month)):
                 value, method = row.target, "milestone_open"
         elif ind.direction == "lower" and abs(row.target) < _EPS:
             method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0

@@ -126,6 +126,14 @@ def milestone_achieved(value: float | None) -> bool:
     return value is not None and value >= MILESTONE_DONE
 
 
+def milestone_overdue(due: int, month: int, reported_to: int | None) -> bool:
+    """Whether a milestone not achieved is past its deadline (``due``: the month of 9月底前) in a
+    year seen at ``month``: the month is past the deadline, or a figure of the deadline's month or
+    later (``reported_to``) says 否 — a month's figure is its state at the month's end. The one
+    rule of the status, the forecast and the 自评表's projection."""
+    return month > due or (reported_to is not None and reported_to >= due)
+
+
 def wants_no(target: float | None) -> bool:
     """A yes/no milestone whose target is 否 (``是否存在质量问题 | 否``): met while it stays 否,
     broken once 是 is recorded (like a count that must stay 0)."""

@@ -82,9 +82,10 @@ def between_measurements(actuals: Actuals, ind: Indicator, year: int, data_month
     measured level, rate or stock (:func:`measured_months`; a survey, whose forecast would only
     repeat the last value) whose year is not closed (``method`` of its outlook is not
     ``observed_final``). A flow reported each quarter keeps its forecast: its total so far and its
-    pace say where the year ends; milestones and totals derived from another are never open.
-    The months of its schedule when it is open, else None."""
-    if method == "observed_final" or ind.kind in ("milestone", "flow") or ind.derived_from or not data_month:
+    pace say where the year ends; milestones and totals derived from another are never open, nor
+    is a qualitative indicator whose check-in decided its year (``checkin``: 达成 is met, as the
+    forecast says). The months of its schedule when it is open, else None."""
+    if method in ("observed_final", "checkin") or ind.kind in ("milestone", "flow") or ind.derived_from or not data_month:
         return None
     return measured_months(actuals, ind.id, year)
 

@@ -241,7 +241,7 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
         return Estimate(point=1.0, p_attain=1.0, method="milestone")
     if month >= due and not known:  # due, but nothing reported at all: unknown, not "missed"
         return Estimate(reason="no_current_data")
-    if month >= due:
+    if cal.milestone_overdue(due, month, max(known) if known else None):
         return Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue")
     return Estimate(p_attain=round(min(0.9, 0.3 + 0.6 * (due - month) / 12), 3), method="milestone")
 

@@ -74,6 +74,7 @@ class IndicatorChart:
     bar_title: str = ""  # the bars' own axis title, with the unit (当月值（万人）)
     unit: str = ""  # the indicator's unit, for the target's label (年度目标 20,000亩)
     yes_no: bool = False  # a milestone: the axis and the target read 否 / 是
+    cap: bool = False  # lower is better: the target reads ≤ (年度目标 ≤5件)
 
     def args(self, lang: str) -> tuple[Any, ...]:
         """Positional arguments of ``charts.indicator_progress``."""
@@ -81,7 +82,7 @@ class IndicatorChart:
 
     def kwargs(self) -> dict[str, Any]:
         """Keyword arguments of ``charts.indicator_progress`` (bars and the units' words)."""
-        return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit, "yes_no": self.yes_no}
+        return {"bars": self.bars, "bar_title": self.bar_title, "target_unit": self.unit, "yes_no": self.yes_no, "target_cap": self.cap}
 
 
 AXIS_TITLE_WIDTH = 36
@@ -137,7 +138,8 @@ def indicator_progress(ds: Dataset, indicator_id: str, year: int, month: int, la
     u = unit_name(ind.unit, lang)
     bar_title = text("ind_monthly_axis", lang, unit=u) if u else text("ind_monthly_bar", lang)
     return IndicatorChart(pd.DataFrame(monthly, columns=BAR_COLUMNS), pd.DataFrame(lines, columns=LINE_COLUMNS),
-                          title, target, ind.kind == "flow", bar_title, ind.unit, ind.kind == "milestone")
+                          title, target, ind.kind == "flow", bar_title, ind.unit, ind.kind == "milestone",
+                          ind.direction == "lower" and ind.kind != "milestone")
 
 
 @dataclass(frozen=True)
@@ -150,12 +152,13 @@ class FanChart:
     target: float | None
     cumulative: bool
     unit: str = ""
+    cap: bool = False  # lower is better: the target reads ≤
 
     def args(self, lang: str) -> tuple[Any, ...]:
         return self.lines, self.band, self.unit_title, lang, self.target, self.cumulative
 
     def kwargs(self) -> dict[str, Any]:
-        return {"target_unit": self.unit}
+        return {"target_unit": self.unit, "target_cap": self.cap}
 
 
 def forecast_fan(ds: Dataset, indicator_id: str, year: int, data_month: int, path: Iterable[tuple[Any, ...]],
@@ -195,7 +198,7 @@ def forecast_fan(ds: Dataset, indicator_id: str, year: int, data_month: int, pat
             lines.append({"month": m, "value": traj.at(m), "series": text("ind_expected_line", lang), "kind": "expected"})
     return FanChart(pd.DataFrame(lines, columns=LINE_COLUMNS), band,
                     unit_axis_title(ind.display_name(lang), ind.unit, lang, ind.kind == "flow"), target,
-                    ind.kind == "flow" or execution, ind.unit)
+                    ind.kind == "flow" or execution, ind.unit, ind.direction == "lower" and not execution)
 
 
 def track_fan(ind: Indicator, record: Iterable[Any], year: int, lang: str) -> FanChart | None:
@@ -211,5 +214,5 @@ def track_fan(ind: Indicator, record: Iterable[Any], year: int, lang: str) -> Fa
                         columns=["month", "lower", "upper"])
     target = ind.target(year)
     return FanChart(pd.DataFrame(lines, columns=LINE_COLUMNS), band, unit_axis_title(ind.display_name(lang), ind.unit, lang, False),
-                    target.value if target else None, False, ind.unit)
+                    target.value if target else None, False, ind.unit, ind.direction == "lower" and ind.kind != "milestone")
 

@@ -121,6 +121,7 @@ def indicator_progress(
     bar_title: str | None = None,
     target_unit: str | None = None,
     yes_no: bool = False,
+    target_cap: bool = False,
 ) -> alt.TopLevelMixin:
     """Monthly bars (``monthly``: month, value, label) with lines (``lines``: month, value,
     series, kind ∈ actual/expected/prior/forecast) and the target as a rule. The bars have their
@@ -172,7 +173,7 @@ def indicator_progress(
     if lines.empty and bar_layer is None:  # nothing reported yet: the months still on their axis, under the target
         layers.append(alt.Chart(pd.DataFrame({"month": list(range(1, 13))})).mark_point(opacity=0).encode(x=x))
     if target is not None:
-        label = t("ch_target_label", lang, v=t("yes" if target >= 0.5 else "no", lang)) if yes_no else target_label(target, target_unit, lang)
+        label = t("ch_target_label", lang, v=t("yes" if target >= 0.5 else "no", lang)) if yes_no else target_label(target, target_unit, lang, target_cap)
         tdf = pd.DataFrame({"value": [target], "label": [label]})
         ty = alt.Y("value:Q", title=unit_title, axis=y_axis, scale=y_scale)  # the axis's words when no line gives them (no data yet)
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=ty))
@@ -199,19 +200,21 @@ def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
     return _finish(bars + text, height=40 * len(df) + 30)
 
 
-def target_label(target: float, unit: str | None, lang: str) -> str:
-    """The words beside a chart's target line: ``年度目标 20,000亩`` (the one formatter's value)."""
-    return t("ch_target_label", lang, v=fmt_value(target, unit, lang))
+def target_label(target: float, unit: str | None, lang: str, cap: bool = False) -> str:
+    """The words beside a chart's target line: ``年度目标 20,000亩`` (the one formatter's value); a
+    cap (lower is better) reads as the pages say it, ``年度目标 ≤5件``."""
+    return t("ch_target_label", lang, v=("≤" if cap else "") + fmt_value(target, unit, lang))
 
 
 def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
-                 zero_based: bool = False, title: str = "", target_unit: str | None = None) -> alt.TopLevelMixin:
+                 zero_based: bool = False, title: str = "", target_unit: str | None = None,
+                 target_cap: bool = False) -> alt.TopLevelMixin:
     """History, this year's actuals and the forecast path with its 80% band (the fan), the
-    expected trajectory and the target (labelled in ``target_unit``). ``lines``: month, value,
+    expected trajectory and the target (labelled in ``target_unit``; ``target_cap``: ≤). ``lines``: month, value,
     series, kind ∈ actual / projection / expected / prior / baseline / scenario; ``band``:
     month, lower, upper."""
     return _fan_chart(lines, band, y_title, lang, target, _fan_domain(lines, band, target, zero_based), zero_based, title,
-                      target_unit)
+                      target_unit, target_cap)
 
 
 def _fan_domain(lines: pd.DataFrame, band: pd.DataFrame, target: float | None, zero_based: bool) -> list[float]:
@@ -229,7 +232,8 @@ def _fan_domain(lines: pd.DataFrame, band: pd.DataFrame, target: float | None, z
 
 
 def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None,
-               y_domain: list[float], zero_based: bool, title: str, target_unit: str | None = None) -> alt.TopLevelMixin:
+               y_domain: list[float], zero_based: bool, title: str, target_unit: str | None = None,
+               target_cap: bool = False) -> alt.TopLevelMixin:
     x_title = t("ind_month", lang)
     x = alt.X("month:O", title=x_title, scale=alt.Scale(domain=list(range(1, 13))))
     y_scale = alt.Scale(domain=y_domain, nice=False, zero=zero_based)
@@ -265,7 +269,7 @@ def _fan_chart(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str,
             )
         )
     if target is not None:
-        tdf = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
+        tdf = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang, target_cap)]})
         layers.append(alt.Chart(tdf).mark_rule(color=SERIES_COLORS["target"], strokeWidth=2).encode(y=alt.Y("value:Q", scale=y_scale)))
         layers.append(alt.Chart(tdf).mark_text(align="left", dx=4, dy=-8, color=SERIES_COLORS["target"]).encode(y=alt.Y("value:Q", scale=y_scale), x=alt.value(0), text="label:N"))
     return _finish(alt.layer(*layers).properties(title=title), height=340)
@@ -310,14 +314,15 @@ def _fill(node: Any, domain: list[float]) -> Any:
 
 
 def fan_spec(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,
-             zero_based: bool = False, title: str = "", target_unit: str | None = None) -> dict[str, Any]:
+             zero_based: bool = False, title: str = "", target_unit: str | None = None,
+             target_cap: bool = False) -> dict[str, Any]:
     """The Vega-Lite spec of :func:`forecast_fan` without building Altair objects each time."""
     series = tuple(lines.drop_duplicates("series")[["series", "kind"]].itertuples(index=False, name=None)) if not lines.empty else ()
     template, roles = _fan_template(series, not band.empty, target is not None, y_title, lang, zero_based, title)
     spec = _fill({k: v for k, v in template.items() if k != "datasets"}, _fan_domain(lines, band, target, zero_based))
     data = {"lines": lines, "band": band}
     if target is not None:
-        data["target"] = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang)]})
+        data["target"] = pd.DataFrame({"value": [target], "label": [target_label(target, target_unit, lang, target_cap)]})
     renamed: dict[str, str] = {}
     datasets: dict[str, list[dict[str, Any]]] = {}
     for old_name, role in roles.items():

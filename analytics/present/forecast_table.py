@@ -126,6 +126,13 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
     if o.method == "observed_final" or o.likelihood_reason in ("final_met", "final_missed"):
         return text("manager.why_final", lang)  # the year is over: an outcome, no trend
     unit = runrate_unit(project, ind)
+    if ind.direction == "lower" and o.required_monthly is not None:  # a cap: what may still happen, never a pace to reach
+        if o.required_monthly < 0:
+            return text("manager.why_cap_over", lang)
+        allowed = fmt_derived(o.required_monthly, unit, lang)
+        if o.recent_monthly is None:
+            return text("manager.why_allowance_only", lang, allowed=allowed)
+        return text("manager.why_allowance", lang, allowed=allowed, recent=fmt_derived(o.recent_monthly, unit, lang))
     if still_needed(o.required_monthly) == 0.0:  # reached already: no pace is needed (never "需月均 -533人次")
         return text("manager.why_met", lang)
     if o.likelihood_reason == "probability_low" and o.required_monthly is not None and o.best_monthly:
@@ -142,7 +149,9 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
 
 
 def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:
-    if ind.kind in ("milestone", "qualitative"):  # 是 / 效果明显: as written, never a number
+    """The target as the other pages say it (``≤5件``, never ``5件`` for a cap; 是 / 效果明显 as
+    written); the bare number only without a progress row."""
+    if p is not None or ind.kind in ("milestone", "qualitative"):
         return labels.target_said(ind, p, lang)
     return fmt_value(o.target, ind.unit, lang)
 
@@ -181,7 +190,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         gap=gap,
         reason=waiting or _reason(project, ind, o, p, lang),
         interval=DASH if waiting else interval,
-        required=fmt_derived(still_needed(o.required_monthly), unit, lang),
+        required=fmt_derived(still_needed(o.required_monthly), unit, lang, cap=ind.direction == "lower"),
         recent=fmt_derived(o.recent_monthly, unit, lang),
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),

@@ -241,21 +241,28 @@ def _points_decimals(v: float | None) -> int:
     return nd + 1 if v is not None and rounded(v, nd) == 0 and rounded(v, nd + 1) != 0 else nd
 
 
-def fmt_derived(x: Any, unit: str | None = "", lang: str = "zh", *, with_unit: bool = True) -> str:
+DERIVED_WHOLE_FROM = 100.0  # a worked-out count this large reads whole: a tenth of a household is noise beside it
+
+
+def fmt_derived(x: Any, unit: str | None = "", lang: str = "zh", *, with_unit: bool = True, cap: bool = False) -> str:
     """A quantity worked out rather than counted, in its unit: a monthly pace (需月均…, 近期月均…) or
-    a trajectory's expected value (应达…). Things counted one by one keep one decimal (``0.2个``,
-    ``30.5个``; never ``0个`` for a pace still needed, 5 beside 4 for 4.6 against 3.6, or 应达 31个
-    beside 实际 29个 … 95.1% for 30.49), a whole one without it (``5个``); other units as
-    :func:`fmt_value` (``with_unit=False``: the number alone)."""
+    a trajectory's expected value (应达…). Things counted one by one keep one decimal below
+    :data:`DERIVED_WHOLE_FROM` (``0.2个``, ``30.5个``; never ``0个`` for a pace still needed, 5 beside 4
+    for 4.6 against 3.6, or 应达 31个 beside 实际 29个 … 95.1% for 30.49), whole from there on
+    (``867户``, never ``866.7户``) and when whole (``5个``); other units as :func:`fmt_value`
+    (``with_unit=False``: the number alone). ``cap``: the pace of a lower-is-better count is what
+    may still happen a month, at most (``≤0.3件``), never a quantity to reach."""
     u = (unit or "").strip()
-    if not is_count(u):
-        return fmt_value(x, u, lang, with_unit=with_unit)
     v = _finite(x)
     if v is None:
         return DASH
-    nd = 0 if rounded(v, 1) == rounded(v, 0) else 1
-    number = fmt_number(v, nd)
-    return _with_unit(number, u, lang) if with_unit else number
+    if not is_count(u):
+        said = fmt_value(v, u, lang, with_unit=with_unit)
+    else:
+        nd = 0 if abs(v) >= DERIVED_WHOLE_FROM or rounded(v, 1) == rounded(v, 0) else 1
+        number = fmt_number(v, nd)
+        said = _with_unit(number, u, lang) if with_unit else number
+    return "≤" + said if cap else said
 
 
 def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,

@@ -15,7 +15,7 @@ import yaml
 from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import DASH, decimals_for, shown_decimals, shown_number
+from analytics.present.format import DASH, decimals_for, fmt_target, shown_decimals, shown_number
 from analytics.present.labels import target_said
 from analytics.reports.context import ReportContext
 from analytics.rules.progress import IndicatorProgress
@@ -267,9 +267,16 @@ def slots(n: int, width: int) -> list[tuple[int, int]]:
 
 
 def form_target(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str:
-    """A form's 年度指标值: as the table wrote it (``15`` beside a unit column), a year target
+    """A form's 年度指标值: as the table wrote it (``15`` with the unit in the indicator's name, as
+    ``…人次（万）``; the unit added when the table had it in a column of its own), a year target
     derived from a multi-year total said as such (:func:`analytics.present.labels.target_said`),
     never the formula the progress row keeps."""
     if row is None or not row.target_raw:
         return DASH
-    return target_said(ind, row, lang) if row.target_derived else row.target_raw
+    if row.target_derived:
+        return target_said(ind, row, lang)
+    named = indicator_cell(ind, "name", lang)
+    if ind.unit and ind.unit not in named and not named.rstrip().endswith(("）", ")")):
+        # the table's unit stood in a column of its own (no （万人）, （万） after the name): ``≥2.5`` reads ``≥2.5万亩``
+        return fmt_target(row.target_raw, ind.unit, lang, row.comparator)
+    return row.target_raw

@@ -295,21 +295,26 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     table, status, bullets = [], [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
-        wait = awaiting(ctx, ind)
+        wait, cap = awaiting(ctx, ind), ind.direction == "lower"  # a cap's pace is what may still happen, at most
         table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
-                      DASH if wait else fmt_prob(fc.get("p_attain")), fmt_derived(req, ind.unit, lang) if req is not None else DASH,
+                      DASH if wait else fmt_prob(fc.get("p_attain")), fmt_derived(req, ind.unit, lang, cap=cap) if req is not None else DASH,
                       fmt_derived(rec, ind.unit, lang) if rec is not None else DASH])
         status.append(row.status)
-        if req is not None and rec is not None and rec > 0 and req > rec:
-            bullets.append(t("risk_bullet", lang, name=ind.display_name(lang), left=12 - (row.data_month or ctx.month),
+        left = 12 - (row.data_month or ctx.month)
+        if cap and req is not None and rec is not None and rec > req:
+            bullets.append(t("risk_bullet_cap", lang, name=ind.display_name(lang), left=left, req=fmt_derived(req, ind.unit, lang),
+                             rec=fmt_derived(rec, ind.unit, lang), down=f"{1 - req / rec:.0%}"))
+        elif not cap and req is not None and rec is not None and rec > 0 and req > rec:
+            bullets.append(t("risk_bullet", lang, name=ind.display_name(lang), left=left,
                              req=fmt_derived(req, ind.unit, lang), rec=fmt_derived(rec, ind.unit, lang), up=f"{req / rec - 1:.0%}"))
     if not table:
         bullets = [t("risk_none", lang)]
     paced = any(r[4] != DASH or r[5] != DASH for r in table)  # rates, stocks and levels have no monthly pace
+    capped = any(str(r[4]).startswith("≤") for r in table)
     if not paced:
         cols, table = cols[:4], [r[:4] for r in table]
     return Slide(
-        "risks", t("risk_title", lang), subtitle=t("risk_subtitle" if paced else "risk_subtitle_nopace", lang),
+        "risks", t("risk_title", lang), subtitle=t(("risk_subtitle_cap" if capped else "risk_subtitle") if paced else "risk_subtitle_nopace", lang),
         columns=cols if table else [], table=table, row_status=status, bullets=bullets[:3], badge=badge,
     )
 

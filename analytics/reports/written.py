@@ -400,10 +400,19 @@ def _pace(ctx: ReportContext, ind: Indicator, fc: dict[str, Any]) -> str:
     """剩余X个月需月均完成…，为近期月均水平的N倍 (flows and budget execution with both figures)."""
     req, rec = fc.get("required_monthly"), fc.get("recent_monthly")
     row = ctx.row(ind.id)
-    if req is None or rec is None or rec <= 0 or row is None or req <= rec:
+    if req is None or rec is None or rec <= 0 or row is None:
         return ""
-    unit = _pace_unit(ctx, ind)
-    return w("risk_pace", ctx.lang, left=12 - (row.data_month or ctx.month), req=fmt_derived(req, unit, ctx.lang), rec=fmt_derived(rec, unit, ctx.lang),
+    unit, left = _pace_unit(ctx, ind), 12 - (row.data_month or ctx.month)
+    if ind.direction == "lower":  # a cap: what may still happen a month, against the recent months
+        if req < 0 or rec <= req:
+            return ""
+        if req == 0:
+            return w("risk_pace_cap_none", ctx.lang, left=left, rec=fmt_derived(rec, unit, ctx.lang))
+        return w("risk_pace_cap", ctx.lang, left=left, req=fmt_derived(req, unit, ctx.lang), rec=fmt_derived(rec, unit, ctx.lang),
+                 times=fmt_value(rec / req, "", ctx.lang, decimals=1))
+    if req <= rec:
+        return ""
+    return w("risk_pace", ctx.lang, left=left, req=fmt_derived(req, unit, ctx.lang), rec=fmt_derived(rec, unit, ctx.lang),
              times=fmt_value(req / rec, "", ctx.lang, decimals=1))
 
 

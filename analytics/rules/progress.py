@@ -328,6 +328,8 @@ def evaluate_indicator(
             met = milestone_met(actual, target)
             due = ind.due_month or 12
             months_left = due - as_of[1] if year == as_of[0] else (0 if closed else 12)
+            if not met and year == as_of[0] and cal.milestone_overdue(due, as_of[1], data_month):
+                months_left = min(months_left, -1)  # September's 否 for 9月底前: overdue, as the forecast says
             if wants_no(target):  # 是否存在质量问题 | 否: holding while 否, broken once 是
                 holding, broken, months_left = met, not met, None
             attainment = 1.0 if met else 0.0  # a yes/no is met or not, whatever its numbers

@@ -58,7 +58,8 @@ def apply_import(db: AnyDb, project: "Project", result: "IngestResult", filename
     Rows are matched by key — actuals (indicator, year, month, basis), spending (year,
     month, source): new keys are added, different values replace the stored ones, equal
     ones are left alone; a month given in the other 口径 (当月 for a stored 累计) replaces the stored
-    one, so that a month is never held twice. A blank note or source in the file keeps the stored one. A
+    one, so that a month is never held twice. A blank note or source in the file keeps the stored one
+    (never a 示例数据 row's: a sample row the file gives again is the user's). A
     combined period (1-2月) replaces stored single months of the same series it covers
     (and vice versa), so no month is ever counted twice. The remaining 示例数据 rows go
     with the same batch unless ``keep_sample``. ``dry_run`` computes the same summary and
@@ -126,12 +127,15 @@ def _merge(tx: Tx, table: str, rows: list[dict[str, Any]], filename: str, batch:
     for key, r in incoming.items():
         old = existing.get(key)
         new = {**r, "origin": origin, "batch_id": batch}
-        if old is not None:
+        # a 示例数据 row the user's own file gives again is theirs now: nothing of the invented row
+        # (its note 1-2月合并发布, its source 东莞市统计局) stays on it
+        invented = old is not None and old.get("origin") == SAMPLE_ORIGIN and origin != SAMPLE_ORIGIN
+        if old is not None and not invented:
             new["note"] = new.get("note") or old.get("note") or ""
             if table == "actuals":
                 new["source"] = new.get("source") or old.get("source") or ""
-        change = "added" if old is None else (
-            "unchanged" if all(old.get(c) == new.get(c) for c in spec.cols if c not in _STAMPS) else "changed")
+        same = (c for c in spec.cols if c not in _STAMPS and not (invented and c in ("note", "source")))
+        change = "added" if old is None else ("unchanged" if all(old.get(c) == new.get(c) for c in same) else "changed")
         counts[change] += 1
         changes.append(RowChange(table, key_dict(spec, key), change, None if old is None else old[value_col],
                                  new[value_col]))

@@ -193,6 +193,8 @@ def test_score_and_scenario_of_another_year():
     assert (earlier["as_of"], earlier["year"]) == ("2023-12", 2023) and earlier["total"] == same["total"]
     path = json.loads(run("scenario", "--as-of", "2024-08", "--year", "2023").stdout)
     assert path["year"] == 2023 and all(m["observed"] for m in path["path"])
+    table = run("scenario", "--as-of", "2024-08", "--format", "table").stdout.splitlines()
+    assert table[0].split()[2] == "当月支出"  # the month's amount (1,274.38 in January), was headed 累计支出
     ahead = run("score", "--as-of", "2024-08", "--year", "2025")
     assert ahead.returncode == 2 and "2025 年尚未开始" in ahead.stderr and "Traceback" not in ahead.stderr
     assert json.loads(run("score", "--as-of", "2024-08", "--year", "2024").stdout)["as_of"] == "2024-08"

@@ -54,6 +54,23 @@ def test_a_qualitative_indicator_has_an_outcome_from_its_checkins_and_never_a_nu
     assert shown == {"certain": "met", "impossible": "missed", None: None}[want[0]]
 
 
+def test_a_qualitative_outcome_is_never_awaiting_its_next_check_in(project):
+    """部分达成 in June, 达成 in September: the forecast said 确定能 (certain) while 年末预测, 总览
+    and the slides said 待下次测评, the two check-ins read as a quarterly survey. The check-in
+    that decides the year is an outcome everywhere; one that does not keeps waiting."""
+    import dataclasses
+
+    from analytics.core.reporting import between_measurements
+
+    ind = dataclasses.replace(project.indicator("zero_employment_family_rate"), kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(ind if i.id == ind.id else i for i in project.indicators))
+    for checkins, decided in (([(6, 0.5), (9, 1.0)], True), ([(6, 1.0), (9, 0.5)], False)):
+        acts = Actuals(proj, frame([(ind.id, 2024, m, v, "level") for m, v in checkins]))
+        o = forecast_for(proj, acts, Budget(proj, None), ind, 2024, (2024, 9))
+        assert (o.likelihood == "certain") == decided
+        assert (between_measurements(acts, ind, 2024, o.data_month or 9, o.method) is None) == decided
+
+
 def test_zero_cap(project):
     clean = one(project, [("mass_incidents", 2024, m, 0, "month") for m in range(1, 7)], "mass_incidents")
     assert clean.method == "zero_cap" and 0.5 < clean.p_attain < 1
@@ -209,3 +226,24 @@ def test_a_first_year_flow_is_not_called_out_of_reach_from_its_own_months_alone(
         out[name] = json.loads(capsys.readouterr().out)["indicators"][0]
     assert out["a"]["p_attain"] < 0.01 and (out["a"]["likelihood"], out["a"]["likelihood_reason"]) == ("possible", "first_year")
     assert out["b"]["likelihood"] == "impossible"  # a prior year's December is known: out of reach
+
+
+@pytest.mark.parametrize("reported_to, as_of, overdue", [(9, (2024, 9), True), (8, (2024, 9), False), (8, (2024, 10), True), (7, (2024, 8), False)])
+def test_a_milestone_past_its_deadline_is_overdue_on_every_output(project, reported_to, as_of, overdue):
+    """设备采购安装 by 9月底前, 否 every month to September: the status said 关注 (临近到期), the
+    forecast 完全不可能 (逾期) and the 自评表 scored it 是 with full points. September's 否 is its
+    state at the deadline: overdue for the status, the forecast and the projected score alike;
+    without September's figure it is still open in September, and overdue once October comes."""
+    import dataclasses
+
+    from analytics.budget.scoring import project_rows
+    from analytics.rules.progress import evaluate_indicator
+
+    ind = dataclasses.replace(project.indicator("hr_park_national_application"), due_month=9)
+    proj = dataclasses.replace(project, indicators=tuple(ind if i.id == ind.id else i for i in project.indicators))
+    acts = Actuals(proj, frame([(ind.id, 2024, m, 0, "level") for m in range(1, reported_to + 1)]))
+    row = evaluate_indicator(proj, ind, acts, Budget(proj, None), 2024, as_of)
+    o = forecast_for(proj, acts, Budget(proj, None), ind, 2024, as_of)
+    assert (row.status == "lagging") == overdue and (o.likelihood_reason == "milestone_overdue") == overdue
+    projected, info = project_rows(proj, [row], as_of, actuals=acts)
+    assert (info[ind.id]["method"] == "milestone_open") != overdue and (projected[0].actual == 0) == overdue

@@ -50,6 +50,10 @@ def test_a_target_line_reads_as_the_pages_write_the_target(lang, label):
         assert label in text and "e+" not in text
     execution = json.dumps(charts.spec("execution_projection", lines, band, lang, 95.0), ensure_ascii=False)
     assert ("年度目标 95.0%" if lang == "zh" else "Target 95.0%") in execution
+    cap = "年度目标 ≤5件" if lang == "zh" else "Target ≤5 cases"  # a cap reads as the pages write it, never a count to reach
+    for kind in ("indicator_progress", "forecast_fan"):
+        args = (lines.iloc[:0], lines, "件", lang, 5.0) if kind == "indicator_progress" else (lines, band, "件", lang, 5.0)
+        assert cap in json.dumps(charts.spec(kind, *args, target_unit="件", target_cap=True), ensure_ascii=False)
 
 
 def test_goal_scores():
@@ -186,7 +190,7 @@ def test_forecast_fan_data(sample):
     kinds = c.lines.groupby("kind")["month"].agg(["min", "max", "count"])
     assert kinds.loc["actual", "max"] == 8 and kinds.loc["projection", "min"] == 8 and kinds.loc["projection", "max"] == 12
     assert kinds.loc["expected", "count"] == 12 and c.lines[c.lines["kind"] == "prior"]["series"].nunique() <= 3
-    assert len(c.band) == len(o.path) and c.cumulative and c.unit_title == "累计值（万人）" and c.kwargs() == {"target_unit": "万人"}
+    assert len(c.band) == len(o.path) and c.cumulative and c.unit_title == "累计值（万人）" and c.kwargs() == {"target_unit": "万人", "target_cap": False}
     _check(charts.forecast_fan(*c.args("zh"), **c.kwargs()))
     ind = sample.project.indicator("new_urban_jobs")
     past = chart_data.track_fan(ind, track_record(sample, "new_urban_jobs", 2023), 2023, "zh")

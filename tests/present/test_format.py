@@ -219,6 +219,7 @@ def test_a_monthly_pace_of_things_counted_keeps_its_decimal():
     for 4.6 against 3.4: a pace is an average, one decimal for counted things, none when whole."""
     assert f.fmt_derived(0.2, "个") == "0.2个" and f.fmt_derived(4.6, "个") == "4.6个" and f.fmt_derived(5.0, "个") == "5个"
     assert f.fmt_derived(1.812, "万人次") == f.fmt_value(1.812, "万人次") == "1.81万人次" and f.fmt_derived(None, "个") == "—"
+    assert f.fmt_derived(866.67, "户") == "867户" and f.fmt_derived(-126.7, "人次") == "-127人次"  # a tenth is noise here
     assert f.fmt_derived(30.49, "个", with_unit=False) == "30.5" and f.fmt_derived(30.49, "个", "en") == "30.5 units"
 
 

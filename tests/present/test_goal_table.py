@@ -122,3 +122,19 @@ def test_a_probability_under_one_percent_beside_at_risk_says_why(ds):
     for lang, said in (("zh", "未超历史最好单月"), ("en", "within the best month ever")):
         for row in forecast_rows(ds, low, prog, lang):
             assert said in row.reason and row.prob.startswith("<"), row
+
+
+def test_a_caps_pace_is_what_may_still_happen(ds):
+    """不超过5件 with 4 so far: “需月均0.3件” asked for more disputes. A cap's pace reads as what
+    may still happen a month, at most (≤), its reason says so, and a cap already passed says that."""
+    import dataclasses
+
+    outlooks = {o.indicator_id: o for o in forecast_all(ds, 2024, AS_OF)}
+    prog = {p.indicator_id: p for p in ds.progress(2024, AS_OF)}
+    cap = dataclasses.replace(outlooks["mass_incidents"], target=5.0, required_monthly=0.2, recent_monthly=0.5)
+    row = forecast_rows(ds, [cap], prog, "zh")[0]
+    assert row.required == "≤0.2件" and row.reason == "每月至多0.2件，近期0.5件" and "需" not in row.reason
+    assert forecast_rows(ds, [cap], prog, "en")[0].reason.startswith("At most 0.2 cases/mo")
+    over = dataclasses.replace(cap, required_monthly=-0.5)
+    assert forecast_rows(ds, [over], prog, "zh")[0].reason == "已超过全年上限"
+    assert forecast_rows(ds, [over], prog, "zh")[0].required == "≤0件"

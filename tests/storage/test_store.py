@@ -386,7 +386,7 @@ def test_confirming_a_sample_row_makes_it_yours(db, tmp_path):
     s = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-08,8.4998,ytd\n"))
     assert (s.added, s.changed, s.unchanged) == (0, 0, 1)
     row = next(r for r in db.dump()["actuals"] if r["indicator_id"] == "new_urban_jobs" and (r["year"], r["month"]) == (2024, 8))
-    assert row["origin"] == "import"
+    assert row["origin"] == "import" and not row["source"]  # the value confirmed; the invented source gone
 
 
 # ---------------------------------------------------------------------------- 10 years × 60 indicators
@@ -746,3 +746,14 @@ def test_a_month_is_held_in_one_basis_and_a_total_never_falls_across_files(db, t
     revised = db.validate_file(csv_file(tmp_path, "e.csv", "indicator_id,period,value,basis\n"
                                         "new_urban_jobs,2025-04,3.4,ytd\nnew_urban_jobs,2025-05,3.5,ytd\n"), filename="e.csv")
     assert revised.ok  # the file's own April replaces the stored one
+
+
+def test_the_users_rows_keep_nothing_of_the_sample(db, tmp_path):
+    """The template filled with the user's January and February: February's row took the sample's
+    note 1-2月合并发布 and its source 东莞市统计局 (a blank note keeps the stored one), and counted as
+    changed. A sample row given again is the user's, with the file's note and source only."""
+    s = do_import(db, csv_file(tmp_path, "a.csv", "indicator_id,period,value,basis\nnew_urban_jobs,2024-01,0.7,ytd\nnew_urban_jobs,2024-02,1.5,ytd\n"))
+    assert db.sample_count() == 0
+    rows = db.actuals_frame()
+    feb = rows[(rows["indicator_id"] == "new_urban_jobs") & (rows["year"] == 2024) & (rows["month"] == 2)].iloc[0]
+    assert feb["value"] == 1.5 and not feb["note"] and not feb["source"]

@@ -36,7 +36,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_out": {"zh": "保存到", "en": "out"},
     "col_period": {"zh": "月份", "en": "period"},
     "col_observed": {"zh": "实际/测算", "en": "observed"},
-    "col_spent": {"zh": "累计支出", "en": "spent"},
+    "col_spent": {"zh": "当月支出", "en": "spent in month"},
     "col_execution_rate": {"zh": "执行率", "en": "execution_rate"},
     "col_time_progress": {"zh": "序时进度", "en": "time_progress"},
     "col_part": {"zh": "部分", "en": "part"},

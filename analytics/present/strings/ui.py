@@ -213,7 +213,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "fc_p_help": {"zh": '按预测分布计算的达到年度目标的概率（越低越好的指标为不超过目标的概率）。', "en": 'Probability of meeting the annual target under the forecast distribution (for lower-is-better: staying at or below it).'},
     "fc_likelihood": {"zh": '完成目标可能性', "en": 'Likelihood'},
     "fc_required": {"zh": '尚需月均', "en": 'Required per month'},
-    "fc_required_help": {"zh": '剩余月份每月需要完成多少才能达到年度目标（单位同指标）。', "en": "What each remaining month must add to reach the target (indicator's unit)."},
+    "fc_required_help": {"zh": '剩余月份每月需要完成多少才能达到年度目标（单位同指标）；越低越好的上限（如投诉、事故）写作“≤”，为每月至多还可发生的数量。', "en": "What each remaining month must add to reach the target (indicator's unit); for a cap (complaints, accidents) it reads “≤”: what may still happen each month at most."},
     "fc_recent": {"zh": '近期月均', "en": 'Recent per month'},
     "fc_recent_help": {"zh": '最近几个月的月均完成量，与“尚需月均”比较。', "en": 'Average monthly amount of recent months, to compare with the required rate.'},
     "fc_method": {"zh": '预测方法', "en": 'Method'},
