@@ -125,6 +125,7 @@ class _Rows:
                         if header_scale(c["header"], "万元") not in (None, 1.0)}
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
+        self.source_names = [str(sources[k]) for k in self.allowed_sources] if isinstance(sources, Mapping) else []
         self.records: list[dict[str, Any]] = []
         self.totals: list[dict[str, Any]] = []
 
@@ -160,8 +161,9 @@ class _Rows:
     def source(self, raw: str, rownum: int, column: str) -> str | None:
         found = self.lookup(raw)
         if found is None:
+            names = {"allowed_names": self.source_names} if self.source_names else {}  # the project's own: 省级资金
             self.ctx.add("bad_source", row=rownum, column=column, value=raw.strip(), allowed=self.allowed_sources,
-                         allowed_kind="source")
+                         allowed_kind="source", **names)
         return found
 
     def basis(self, rowvals: list[Any], rownum: int) -> str | None:

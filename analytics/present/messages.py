@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 import string
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Mapping
 
 from analytics.present import catalogue
 
@@ -76,6 +76,17 @@ _SOURCES = {
     "zh": {"central": "中央补助", "local": "地方资金", "other": "其他资金"},
     "en": {"central": "central", "local": "local", "other": "other"},
 }
+
+
+def _source_text(key: str, names: Mapping[str, str], lang: str) -> str:
+    """A funding source a file may name, as the message lists it: its name and key (省级资金（provincial）,
+    中央补助（central）), the key alone when it has no other name."""
+    name = names.get(key) or _SOURCES.get(lang, _SOURCES["zh"]).get(key, key)
+    if name == key:
+        return key
+    return f"{name}（{key}）" if lang == "zh" else f"{name} ({key})"
+
+
 _EXAMPLES = {
     "zh": {
         "actuals": "指标编号、月份、数值、口径、备注",
@@ -248,11 +259,9 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
             fields[key] = basis_text(params[key])
     if "allowed" in params:
         allowed = params["allowed"]
-        if params.get("allowed_kind") == "source":
-            fields["allowed"] = _join(
-                allowed, lang, lambda s: _SOURCES.get(lang, _SOURCES["zh"]).get(str(s), str(s))
-                + (f"（{s}）" if lang == "zh" and str(s) in _SOURCES["zh"] else "")
-            )
+        if params.get("allowed_kind") == "source":  # each by the project's name of it (省级资金), else the standard one
+            names = dict(zip(map(str, allowed), map(str, params.get("allowed_names") or [])))
+            fields["allowed"] = _join(allowed, lang, lambda s: _source_text(str(s), names, lang))
         else:
             fields["allowed"] = _join(allowed, lang, lambda b: f"{basis_label(str(b), lang)}（{b}）"
                                       if lang == "zh" else basis_text(b))

@@ -106,8 +106,8 @@ def read_actuals(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame
 def read_budget(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
     from analytics.ingest.validate import ingest_budget
 
-    keys = project.budget_source_keys
-    result = ingest_budget(path, sources=keys, filename=Path(path).name)
+    names = {s.key: s.name for s in project.budget_sources}  # a file may name a source by its key or the table's name
+    result = ingest_budget(path, sources=names, filename=Path(path).name, source_names=names)
     if not result.ok:
         raise DataFileError(result)
     return result.data

@@ -181,23 +181,24 @@ def _actuals_csv(indicators: list[Mapping[str, Any]], notes: list[dict[str, str]
 
 
 def _sources(project: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """The funding sources of project.yaml, keys made unique (省级资金 and 市级资金 both local →
-    ``local``, ``local_2``); a form that states its spending but no source gets one source, the
-    whole budget (``all``, 全部资金), so the spending has a source to be kept under."""
+    """The funding sources of project.yaml, each under its own key (its name's, lexicon
+    ``facts.source_keys``; two of one key told apart: ``county``, ``county_2``); a form that states
+    its spending but no source gets one source, the whole budget (``all``, 全部资金), so the
+    spending has a source to be kept under."""
+    from analytics.ingest.tables.facts import keyed_sources
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    lex = load_lexicon()
     funding = project.get("funding") or {}
     raw = list(funding.get("sources") or [])
     if not raw and funding.get("spent") and funding.get("total") is not None:
-        raw = [{"key": "all", "name": "全部资金", "name_en": "All funds", "amount": funding["total"]}]
+        raw = [{"key": "all", "name": "全部资金", "amount": funding["total"]}]
+    named = lex.facts.get("source_names_en") or {}
     out: list[dict[str, Any]] = []
-    seen: set[str] = set()
-    for i, s in enumerate(raw):
-        key = base = str(s.get("key") or f"s{i + 1}")
-        n = 2
-        while key in seen:
-            key, n = f"{base}_{n}", n + 1
-        seen.add(key)
-        out.append({"key": key, "name": str(s.get("name") or s.get("key")),
-                    "name_en": str(s.get("name_en") or _SOURCE_EN.get(base) or base or s.get("name")),
+    for s in keyed_sources([dict(s) for s in raw], lex):
+        base = re.sub(r"_\d+$", "", s["key"])
+        out.append({"key": s["key"], "name": str(s.get("name") or s["key"]),
+                    "name_en": str(s.get("name_en") or named.get(base) or base or s.get("name")),
                     "amount": float(s.get("amount") or 0)})
     return out
 
@@ -217,10 +218,6 @@ def _spending_csv(project: Mapping[str, Any], indicators: list[Mapping[str, Any]
                       "code": "spending_unsplit"})
         return None
     return long_spending_csv(period, amounts, str(spent.get("label") or "执行数"))
-
-
-# English names of the standard funding sources (as in data/projects/dongguan/project.yaml)
-_SOURCE_EN = {"central": "Central subsidy", "local": "Local funds", "other": "Other funds"}
 
 
 def _project_yaml(project: Mapping[str, Any], project_id: str, indicators: list[Mapping[str, Any]]) -> str:

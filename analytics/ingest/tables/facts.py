@@ -11,7 +11,8 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import amount_wan, read_spent
 
-__all__ = ["read_facts", "is_sign_off", "label_kind", "projected_noted", "sample_marked"]
+__all__ = ["read_facts", "is_sign_off", "keyed_sources", "label_kind", "projected_noted", "sample_marked", "source_key",
+           "unique_keys"]
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -62,11 +63,48 @@ def is_section_heading(text: str, lex: Lexicon) -> bool:
 
 
 
-def _source_key(label: str, lex: Lexicon) -> str:
+def source_key(name: str, lex: Lexicon) -> str:
+    """The key a funding source of this name is kept under (lexicon ``facts.source_keys``: 省级资金 →
+    ``provincial``, 县级配套 → ``county``); ``other`` for a name no pattern matches."""
+    label = normalize_text(name)
     for key, pattern in lex.facts["source_keys"].items():
         if re.search(pattern, label):
             return str(key)
     return "other"
+
+
+def unique_keys(keys: list[str]) -> list[str]:
+    """``keys`` with a repeat told apart by a number (``county``, ``county_2``): one key a source."""
+    out: list[str] = []
+    for key in keys:
+        new, n = key, 2
+        while new in out:
+            new, n = f"{key}_{n}", n + 1
+        out.append(new)
+    return out
+
+
+def keyed_sources(sources: list[dict[str, Any]], lex: Lexicon) -> list[dict[str, Any]]:
+    """``sources`` (``[{name, amount, …}]``) each with its own key: the one it has, else its
+    name's (:func:`source_key`), made unique (:func:`unique_keys`)."""
+    keys = unique_keys([str(s.get("key") or source_key(str(s.get("name") or ""), lex)) for s in sources])
+    return [{"key": k, **{f: v for f, v in s.items() if f != "key"}} for s, k in zip(sources, keys)]
+
+
+_SOURCE_NAME = re.compile(r"^(其中[:：]?)?[\u4e00-\u9fff][\u4e00-\u9fff()（）]{1,15}$")
+
+
+def _unlabelled_source(cells: list[str], lex: Lexicon) -> tuple[str, str] | None:
+    """(name, figure) of a row continuing a money block under its total whose source is a name the
+    lexicon does not know (``项目资金（万元） | 水利建设基金 | 300``: the cells after the block's label):
+    a short name, no label and no figure, then a figure; None for any other row."""
+    cells = [c for c in cells if c.strip()]
+    if len(cells) < 2 or amount_wan(cells[1]) is None:
+        return None
+    name = normalize_text(cells[0])
+    if not _SOURCE_NAME.match(name) or label_kind(name, lex) is not None or amount_wan(name) is not None:
+        return None
+    return name, cells[1]
 
 
 def label_kind(text: str, lex: Lexicon) -> str | None:
@@ -280,9 +318,16 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
             consumed = True
             if row[i] == cells[0]:  # a merged label in the first column continues on rows below
                 last_label = (kind, label)
+            named = _unlabelled_source(row[i + 1:], lex) if kind == "total" and (total is not None or sources) else None
+            if named is not None:  # 项目资金（万元） | 水利建设基金 | 300: a source of the block under its total
+                kind, label, value = "sources", *named
             total, pending_goal = _take(facts, sources, total, kind, label, value, pending_goal, lex)
             i += 1
-        if not consumed and first_blank and last_label and cells:
+        named = _unlabelled_source(cells, lex) if last_label and last_label[0] in ("total", "sources") \
+            and (total is not None or sources) else None
+        if not consumed and first_blank and named is not None:  # | 水利建设基金 | 300 under the block's merged label
+            total, pending_goal = _take(facts, sources, total, "sources", *named, pending_goal, lex)
+        elif not consumed and first_blank and last_label and cells:
             kind, label = last_label
             value = cells[0] if kind in ("departments", "goal") else cells[-1]  # a goal before its 实际完成情况
             total, pending_goal = _take(facts, sources, total, kind, label, value, pending_goal, lex)
@@ -303,14 +348,15 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
         for s in sources:
             s["amount"] = next((x["budget"] for x in spent["sources"] if x["name"] == s["name"] and x["budget"] is not None),
                                s["amount"])
+    sources[:] = keyed_sources(sources, lex)
     if total is not None or sources:
         facts["funding"] = {"total": total if total is not None else round(sum(s["amount"] for s in sources), 2),
                             "unit": "万元", "sources": sources}
         if spent is not None:
             facts["funding"]["spent"] = {
                 "amount": spent["amount"], "label": spent["label"], "rate": spent["rate"], "month": spent["month"],
-                "sources": [{"key": _source_key(x["name"], lex), "name": x["name"], "amount": x["amount"]}
-                            for x in spent["sources"]]}
+                "sources": [{"key": next((s["key"] for s in sources if s["name"] == x["name"]), source_key(x["name"], lex)),
+                             "name": x["name"], "amount": x["amount"]} for x in spent["sources"]]}
     facts.pop("name_from_unit", None)
     facts.pop("source_names", None)
     return facts
@@ -335,7 +381,7 @@ def _take(facts: dict[str, Any], sources: list[dict[str, Any]], total: float | N
         if amount is not None and name not in seen:
             # the same source again is its figure of another column (到位数, 执行数): the budget's stands
             seen.add(name)
-            sources.append({"key": _source_key(name, lex), "name": name, "amount": amount})
+            sources.append({"name": name, "amount": amount})
     elif kind == "total":
         amount = amount_wan(value) if "其中" not in label[1:] else None  # 年度资金总额其中… : two rows run together
         if amount is not None and total is None:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
 from analytics.ingest.tables.cells import read_value
+from analytics.ingest.tables.facts import keyed_sources
 from analytics.ingest.tables.infer import fraction_of_percent
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.scan import mark_read_by_ocr
@@ -233,9 +234,9 @@ def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: S
     if years is not None:
         project["years"] = sorted({int(y) for y in years})
     if sources is not None:
-        kept = [{"key": str(s.get("key") or f"s{i + 1}"), "name": str(s.get("name") or "").strip(),
-                 "amount": float(s["amount"])} for i, s in enumerate(sources)
-                if str(s.get("name") or "").strip() and s.get("amount") not in (None, "")]
+        kept = keyed_sources([{"key": str(s.get("key") or ""), "name": str(s.get("name") or "").strip(),
+                               "amount": float(s["amount"])} for s in sources
+                              if str(s.get("name") or "").strip() and s.get("amount") not in (None, "")], load_lexicon())
         spent = (project.get("funding") or {}).get("spent")
         project["funding"] = {"total": round(sum(s["amount"] for s in kept), 6), "unit": unit, "sources": kept} if kept else None
         if project["funding"] and spent and unit == "万元":  # what the form says was spent stays (万元, by source name)
