@@ -106,19 +106,25 @@ def derived_year_budget(project: Project, budget: Budget, year: int, source: str
     amount = next((s.amount for s in project.funding_sources if s.key == source), None)
     if amount is None:
         return None
+    return _derived(project, budget, year, float(amount), [source])
+
+
+def _derived(project: Project, budget: Budget, year: int, amount: float, keys: list[str]) -> float | None:
+    """Execution target × ``amount`` − the spending of ``keys`` before the year (None: no target)."""
     target = project.execution_targets.get(year)
     last = bool(project.years) and year == max(project.years)
     if target is None and not last:
         return None
     share = 1.0 if target is None else float(target) / 100.0
-    before = budget.spent_by(year - 1, 12, [source])
-    return max(0.0, share * float(amount) - before)
+    before = budget.spent_by(year - 1, 12, keys) if keys else 0.0
+    return max(0.0, share * amount - before)
 
 
 def year_budget(project: Project, budget: Budget, year: int, source: str | None = None,
                 path: str | os.PathLike[str] | None = None) -> YearBudget:
-    """The budget of ``year`` for ``source`` (None = the sum over the sources): the store's
-    table when the budget carries one (``budget.year_budgets``), else the file, else derived."""
+    """The budget of ``year`` for ``source`` (None = the sum over the sources, and the part of the
+    total no listed source holds, derived): the store's table when the budget carries one
+    (``budget.year_budgets``), else the file, else derived."""
     stored: dict[tuple[int, str], float] | None = getattr(budget, "year_budgets", None)
     given = "store" if stored is not None and path is None else "file"
     from_file = stored if given == "store" and stored is not None else _file_amounts(project, path)
@@ -130,6 +136,13 @@ def year_budget(project: Project, budget: Budget, year: int, source: str | None 
             bases.add(given)
             continue
         v = derived_year_budget(project, budget, year, k)
+        if v is None:
+            return YearBudget(year, source, None, "none")
+        total += v
+        bases.add("target")
+    gap = project.funding_gap if source is None and keys else None
+    if gap is not None and gap > 0:  # the part of the total no listed source holds: the whole's budget is the total's
+        v = _derived(project, budget, year, gap, [])
         if v is None:
             return YearBudget(year, source, None, "none")
         total += v

@@ -16,7 +16,7 @@ from typing import Any, Callable
 from analytics.cli.common import emit, heads
 from analytics.present.catalogue import text
 from analytics.core.values import number_text
-from analytics.present.tables_text import advice_message, forms_message, no_table_message, row_message
+from analytics.present.tables_text import advice_message, forms_message, funding_message, no_table_message, row_message
 
 __all__ = ["register", "cmd_parse_table"]
 
@@ -73,5 +73,8 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
     advice = advice_message(payload, args.lang)
     if advice:
         print(advice, file=sys.stderr)
+    money = funding_message(payload, args.lang)  # sources that do not add up to the total
+    if money:
+        print(money, file=sys.stderr)
     emit(payload, args.format, lambda p: _table(p, args.lang))
     return 0

@@ -17,6 +17,20 @@ STANDARD_SOURCES = (("central", "中央补助", "Central subsidy"), ("local", "�
                     ("other", "其他资金", "Other funds"))
 
 
+#: 万元 by which a total and its sources' sum may differ and still agree (rounding in the table)
+FUNDING_TOLERANCE = 0.005
+
+
+def funding_gap(total: float | None, amounts: list[float] | tuple[float, ...]) -> float | None:
+    """The part of a stated total no listed source holds (3860 with sources 2000 + 1200 → 660;
+    negative when the sources add up to more), None when they agree, or there is no total (or one
+    written as 0) or no source."""
+    if not total or not amounts:
+        return None
+    gap = round(float(total) - float(sum(amounts)), 6)
+    return gap if abs(gap) > FUNDING_TOLERANCE else None
+
+
 @dataclass(frozen=True)
 class FundingSource:
     key: str
@@ -174,6 +188,12 @@ class Project:
         """The project's money (万元): the table's total, else (a total written as 0 or left out)
         the sum of its funding sources; 0 when the table gives no funding."""
         return float(self.funding_total or sum(s.amount for s in self.funding_sources) or 0.0)
+
+    @property
+    def funding_gap(self) -> float | None:
+        """The part of the table's total its listed sources do not hold (:func:`funding_gap`); the
+        total stays the project's budget (:attr:`funding_amount`) every output divides by."""
+        return funding_gap(self.funding_total, [s.amount for s in self.funding_sources])
 
     @property
     def table_funded(self) -> bool:

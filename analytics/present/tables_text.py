@@ -84,6 +84,8 @@ def _column(column: str, lang: str) -> str:
 def note_message(note: Mapping[str, Any], lang: str) -> str:
     """A value rewritten or left out when the reading was written as target files; a value of the
     form the import check refused, with the check's reason."""
+    if note.get("code") == "funding_unallocated":  # the reading's own words, in the language asked for
+        return funding_message({"project": {"funding": note.get("funding") or {}}}, lang) or ""
     if note.get("problem"):
         problem: Any = note["problem"]
         return text(f"projects.note_{note['code']}", lang, why=render(problem["code"], lang, **problem["params"]))
@@ -99,6 +101,21 @@ def problem_message(problem: Any, name: str, lang: str) -> str:
     else:
         column = text(f"projects.col_{column}", lang)
     return text(f"projects.problem_{problem.code}", lang, name=name, column=column, text=problem.text)
+
+
+def funding_message(reading: Mapping[str, Any], lang: str) -> str | None:
+    """That the sources a table lists do not add up to its total (``funding.unallocated``), said by
+    parse-table, before saving on 新建项目 and in new-project's notes; None when they agree."""
+    funding = (reading.get("project") or {}).get("funding") or {}
+    gap = funding.get("unallocated")
+    if gap is None:
+        return None
+    sources = funding.get("sources") or []
+    sep = "、" if lang == "zh" else ", "
+    words = text("tables.funding_unlisted" if gap > 0 else "tables.funding_over", lang, gap=fmt_money(abs(gap), lang))
+    return text("tables.funding_unallocated", lang, total=fmt_money(float(funding["total"]), lang),
+                sources=sep.join(f"{s['name']} {fmt_money(float(s['amount']), lang)}" for s in sources),
+                listed=fmt_money(sum(float(s["amount"]) for s in sources), lang), gap_words=words)
 
 
 def spent_preview(reading: Mapping[str, Any], lang: str) -> str | None:

@@ -87,10 +87,11 @@ def funds_known(ctx: ReportContext) -> bool:
 
 
 def fund_rows(ctx: ReportContext) -> list[FundRow]:
-    """The total (年度资金总额) first, then one row per funding source of the project."""
+    """The total (年度资金总额: the project's budget, as every output has it, even where its sources
+    do not add up to it) first, then one row per funding source of the project."""
     project = ctx.project
     sources = [(s.key, s.name, s.name_en or s.name, float(s.amount)) for s in project.funding_sources]
-    total = sum(a for *_x, a in sources) or float(ctx.ds.budget.total or 0.0)
+    total = float(ctx.ds.budget.total or 0.0) or sum(a for *_x, a in sources)
     out = [_row(ctx, None, t("total_funds", "zh"), t("total_funds", "en"), total)]
     out += [_row(ctx, k, n, ne, a) for k, n, ne, a in sources]
     return out

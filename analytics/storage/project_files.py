@@ -25,6 +25,7 @@ from typing import Any, Mapping
 
 import yaml
 
+from analytics.core.model import funding_gap
 from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, normalize_text, number_text, parse_target
 from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
 from analytics.ingest.tables.titles import title_name
@@ -304,8 +305,14 @@ def folder_files(reading: Mapping[str, Any], project_id: str | None = None) -> F
     indicators = list(reading.get("indicators") or [])
     if not project_years(reading):
         raise NoYearError(pid)
-    notes: list[dict[str, str]] = []
+    notes: list[dict[str, Any]] = []
     rows = [_row(ind, notes) for ind in indicators]
+    funding = project.get("funding") or {}
+    listed = [{"name": s["name"], "amount": s["amount"]} for s in _sources(project)] if funding.get("sources") else []
+    gap = funding_gap(funding.get("total"), [s["amount"] for s in listed])
+    if gap is not None:  # the total stays the budget; said, so a source left out is seen
+        notes.append({"id": "", "column": "funding", "raw": number_text(float(funding["total"])), "code": "funding_unallocated",
+                      "funding": {"total": float(funding["total"]), "sources": listed, "unallocated": gap}})
     files = {"project.yaml": _project_yaml(project, pid, indicators), "indicators.csv": _indicators_csv(rows)}
     names = SAMPLE_FILES if is_sample(reading) else DATA_FILES
     projected = bool((reading.get("source") or {}).get("projected_actuals"))

@@ -107,3 +107,66 @@ def test_a_source_a_spending_file_names_wrongly_is_answered_with_the_projects_ow
     zh, en = render_problem(problem, "zh"), render_problem(problem, "en")
     assert "中央补助（central）、省级资金（provincial）、县级配套（county）" in zh and "地方资金" not in zh
     assert "省级资金 (provincial)" in en
+
+
+# ---------------------------------------------------------------- sources that do not add up to the total
+SHORT = TABLE.replace("项目资金（万元）\t{third}\t660\n", "")  # 3860 stated, 2000 + 1200 listed
+
+
+def _short_reading() -> dict:
+    return parse_table(SHORT.format(second="省级资金").encode("utf-8"), filename="nongtian.txt").to_json()  # type: ignore[union-attr]
+
+
+def test_sources_short_of_the_total_are_said_and_the_total_stays() -> None:
+    from analytics.present.tables_text import funding_message
+
+    reading = _short_reading()
+    funding = reading["project"]["funding"]
+    assert funding["total"] == 3860.0 and funding["unallocated"] == 660.0
+    zh, en = funding_message(reading, "zh"), funding_message(reading, "en")
+    assert zh is not None and "3,860" in zh and "3,200" in zh and "660" in zh and "未列明来源" in zh
+    assert en is not None and "add up to" in en
+    assert "unallocated" not in _funding()  # they add up: nothing said
+    assert funding_message({"project": {"funding": _funding()}}, "zh") is None
+
+
+def test_parse_table_and_new_project_say_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    from analytics.cli.main import main
+
+    table = tmp_path / "nongtian.txt"
+    table.write_text(SHORT.format(second="省级资金"), encoding="utf-8")
+    assert main(["parse-table", str(table)]) == 0
+    assert "未列明来源" in capsys.readouterr().err
+    assert main(["new-project", str(table), "--out", str(tmp_path / "p")]) == 0
+    notes = json.loads(capsys.readouterr().out)["notes"]
+    assert [n["code"] for n in notes] == ["funding_unallocated"] and "660" in notes[0]["message"]
+
+
+def test_the_review_page_keeps_the_tables_total_with_its_own_sources() -> None:
+    reading = _short_reading()
+    rows = [{"name": s["name"], "amount": s["amount"]} for s in reading["project"]["funding"]["sources"]]
+    kept = apply_facts(reading, sources=rows)["project"]["funding"]
+    assert (kept["total"], kept["unallocated"]) == (3860.0, 660.0)
+    changed = apply_facts(reading, sources=[*rows, {"name": "县级配套", "amount": 660}])["project"]["funding"]
+    assert changed["total"] == 3860.0 and "unallocated" not in changed and changed["sources"][-1]["key"] == "county"
+
+
+def test_every_output_divides_by_the_projects_total(tmp_path: Path) -> None:
+    """Status (Budget.total), the year's budget and the forms' 年度资金总额 row: one denominator."""
+    from analytics.budget.year_budget import year_budget
+    from analytics.reports.context import build_context
+    from analytics.reports.funds import fund_rows
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    write_folder(_short_reading(), tmp_path / "p", "nt")
+    spending = tmp_path / "spending.csv"
+    spending.write_text("period,source,amount,basis\n2026-01,中央补助,100,month\n2026-02,省级资金,50,month\n", encoding="utf-8")
+    ds = load_dataset(tmp_path / "p", budget=spending)
+    assert ds.project.funding_gap == 660.0 and ds.budget.total == 3860.0
+    assert year_budget(ds.project, ds.budget, 2026).amount == pytest.approx(3860.0)
+    total = fund_rows(build_context(ds, (2026, 2), 2026))[0]
+    assert (total.total_budget, total.year_budget) == (3860.0, 3860.0)
+    assert total.cum_rate == pytest.approx(150 / 3860)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from analytics.core.model import funding_gap
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import amount_wan, read_spent
@@ -352,6 +353,9 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
     if total is not None or sources:
         facts["funding"] = {"total": total if total is not None else round(sum(s["amount"] for s in sources), 2),
                             "unit": "万元", "sources": sources}
+        gap = funding_gap(total, [s["amount"] for s in sources])
+        if gap is not None:  # 资金总额 3860 over 中央补助 2000 + 省级资金 1200: said, the total stays the budget
+            facts["funding"]["unallocated"] = gap
         if spent is not None:
             facts["funding"]["spent"] = {
                 "amount": spent["amount"], "label": spent["label"], "rate": spent["rate"], "month": spent["month"],

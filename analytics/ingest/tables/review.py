@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
+from analytics.core.model import funding_gap
 from analytics.ingest.tables.cells import read_value
 from analytics.ingest.tables.facts import keyed_sources
 from analytics.ingest.tables.infer import fraction_of_percent
@@ -224,7 +225,8 @@ def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: S
                 sources: Sequence[Mapping[str, Any]] | None = None, departments: Mapping[str, str] | None = None,
                 unit: str = "万元") -> dict[str, Any]:
     """The reading with the project facts a person set: name, target years, funding sources
-    (``[{name, amount}]``, amounts in ``unit``; the total is their sum) and departments
+    (``[{name, amount}]``, amounts in ``unit``; the total is their sum, or the table's own when they
+    are the table's sources as read: a total its sources do not fill stays, ``unallocated`` said) and departments
     (``{role: name}``). ``None`` keeps what the table said; the spending a 自评表 states is kept
     beside the sources set."""
     out = copy.deepcopy(dict(reading))
@@ -237,8 +239,15 @@ def apply_facts(reading: Mapping[str, Any], *, name: str | None = None, years: S
         kept = keyed_sources([{"key": str(s.get("key") or ""), "name": str(s.get("name") or "").strip(),
                                "amount": float(s["amount"])} for s in sources
                               if str(s.get("name") or "").strip() and s.get("amount") not in (None, "")], load_lexicon())
-        spent = (project.get("funding") or {}).get("spent")
-        project["funding"] = {"total": round(sum(s["amount"] for s in kept), 6), "unit": unit, "sources": kept} if kept else None
+        table = project.get("funding") or {}
+        spent = table.get("spent")
+        listed = [(s["name"], s["amount"]) for s in kept]
+        own = unit == "万元" and listed == [(str(s.get("name")), float(s.get("amount") or 0)) for s in table.get("sources") or []]
+        total = float(table["total"]) if own and table.get("total") else round(sum(s["amount"] for s in kept), 6)
+        project["funding"] = {"total": total, "unit": unit, "sources": kept} if kept else None  # the table's total kept with its sources
+        gap = funding_gap(total, [s["amount"] for s in kept]) if kept else None
+        if gap is not None:
+            project["funding"]["unallocated"] = gap
         if project["funding"] and spent and unit == "万元":  # what the form says was spent stays (万元, by source name)
             project["funding"]["spent"] = spent
     if departments is not None:

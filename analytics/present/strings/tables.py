@@ -168,4 +168,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "skipped_placeholder": {"zh": "模板空行（指标2、……）", "en": "empty template line (指标2, ……)"},
     "skipped_prose": {"zh": "没有目标数值的语句", "en": "a sentence without a target value"},
     "skipped_repeat": {"zh": "与上一行相同的指标（合并单元格跨多行）", "en": "the same indicator as the row above (a cell merged over rows)"},
+    "funding_unallocated": {"zh": "资金总额 {total}，所列资金来源（{sources}）合计 {listed}，{gap_words}；执行率按资金总额 {total} 计算，请核对是否漏列了资金来源。",
+                            "en": "The total funding is {total} but the sources listed ({sources}) add up to {listed}: {gap_words}. Execution is measured against the total, {total}; check whether a source was left out."},
+    "funding_unlisted": {"zh": "其余 {gap} 未列明来源", "en": "{gap} is in no source listed"},
+    "funding_over": {"zh": "比总额多 {gap}", "en": "{gap} more than the total"},
 }
