@@ -45,3 +45,18 @@ def test_a_cell_read_again_is_a_cell_of_its_own_and_of_its_lexicon(tmp_path):
     assert read_value("≥12坨", "higher", LEX).unit == "坨"
     assert read_value("≥12坨", "higher", load_lexicon(str(path))).unit == "个"
     assert read_value("≥12坨", "higher", LEX).unit == "坨"
+
+
+@pytest.mark.parametrize("name, target", [("工程建设成本控制", "有效控制"), ("项目实施周期控制", "按期完成"),
+                                          ("运行维护成本", "合理")])
+def test_a_qualitative_indicator_is_better_achieved_whatever_its_name_says_of_amounts(name: str, target: str) -> None:
+    """A target in words is checked in 达成 / 部分达成 / 未达成: higher is better, not 成本 → lower."""
+    from analytics.ingest.tables import parse_table
+
+    text = ("2026年度项目支出绩效目标表\n一级指标\t二级指标\t三级指标\t单位\t指标值\n"
+            f"成本指标\t经济成本指标\t{name}\t\t{target}\n成本指标\t经济成本指标\t亩均建设成本\t元/亩\t≤3000\n")
+    inds = parse_table(text.encode("utf-8"), filename="t.txt").to_json()["indicators"]  # type: ignore[union-attr]
+    words, cost = inds
+    assert (words["kind"], words["direction"]) == ("qualitative", "higher")
+    assert words["inferred"]["direction"]["confidence"] == "high" and "direction" not in words["review"]
+    assert cost["direction"] == "lower"  # a cost written as a number stays a cap

@@ -197,6 +197,18 @@ def in_time(direction: Inferred) -> Inferred:
                          "which does not apply to a date)"}
 
 
+def checked_in(direction: Inferred) -> Inferred:
+    """The direction of a qualitative indicator (目标 有效控制, 效果明显): higher is better — it is
+    checked in as 达成 / 部分达成 / 未达成, its target 达成 (:mod:`analytics.core.qualitative`), so a
+    word of its name about amounts (成本, 时限 → lower) says nothing of it."""
+    if direction["value"] == "higher":
+        return direction
+    return {"value": "higher", "rule": "qualitative_checkin", "confidence": "high",
+            "reason": f"定性指标按达成 / 部分达成 / 未达成评价，达成为好（{direction['reason']}，但不适用于文字目标）",
+            "reason_en": "A qualitative indicator is checked in as achieved / partly achieved / not achieved, achieved "
+                         f"being best ({direction.get('reason_en') or direction['reason']}, which does not apply to a target in words)"}
+
+
 def late_done(sections: dict[str, dict[str, Any]]) -> None:
     """A milestone done on a date after its deadline (目标 ``2024年11月底前``, 实际 ``2024年12月20日``)
     missed its target: its actual is 0 (not done in time), ``late`` keeping both months; the text

@@ -18,8 +18,8 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts, year_goal
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import (by_type, in_time, infer_direction, infer_kind, infer_unit, late_done, over_ceiling,
-                                           read_checkins, unit_bound)
+from analytics.ingest.tables.infer import (by_type, checked_in, in_time, infer_direction, infer_kind, infer_unit, late_done,
+                                           over_ceiling, read_checkins, unit_bound)
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
 from analytics.ingest.tables.lexicon import Lexicon, strip_score
@@ -473,7 +473,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     dated = kind_inf["value"] == "milestone" and any(c.form == "deadline" for c in first)  # 9月30日前: done in time
     kind_inf = kind_inf if dated else by_type(kind_inf, comp, first)
     dir_inf = infer_direction(name, unit, first, lex, level)
-    dir_inf = in_time(dir_inf) if dated else dir_inf
+    dir_inf = in_time(dir_inf) if dated else checked_in(dir_inf) if kind_inf["value"] == "qualitative" else dir_inf
     direction = str(dir_inf["value"])
     sections: dict[str, dict[str, Any]] = {"targets": {}, "actuals": {}, "baseline": {}}
     span = None
