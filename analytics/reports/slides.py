@@ -393,9 +393,20 @@ def _quality_slides(ctx: ReportContext, badge: str) -> list[Slide]:
     return [Slide(
         "quality" + (f":{k + 1}" if k else ""),  # the first part keeps the key "quality"
         t("quality_title", lang) + (t("part_suffix", lang, i=k + 1, n=len(parts)) if len(parts) > 1 else ""),
-        subtitle=t("quality_subtitle", lang, n=passed, total=len(ctx.quality)) if ctx.quality else t("quality_subtitle_none", lang),
+        subtitle=_quality_subtitle(ctx, passed),
         bullets=part, badge=badge,
     ) for k, part in enumerate(parts)]
+
+
+def _quality_subtitle(ctx: ReportContext, passed: int) -> str:
+    """How many checks agree; else whether the project has a goal text at all (a project made
+    from a table keeps its 年度总体目标 but has no checks of it set up)."""
+    lang, goal = ctx.lang, ctx.project.overall_goal.strip()
+    if ctx.quality:
+        return t("quality_subtitle", lang, n=passed, total=len(ctx.quality))
+    if goal:
+        return t("quality_subtitle_unchecked", lang, goal=goal if len(goal) <= 24 else goal[:24] + "…")
+    return t("quality_subtitle_none", lang)
 
 
 def _actions_slide(ctx: ReportContext, badge: str) -> Slide:

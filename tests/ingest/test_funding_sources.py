@@ -170,3 +170,19 @@ def test_every_output_divides_by_the_projects_total(tmp_path: Path) -> None:
     total = fund_rows(build_context(ds, (2026, 2), 2026))[0]
     assert (total.total_budget, total.year_budget) == (3860.0, 3860.0)
     assert total.cum_rate == pytest.approx(150 / 3860)
+
+
+def test_the_quality_slide_of_a_project_from_a_table_says_its_goal_text_is_kept(tmp_path: Path) -> None:
+    """The 年度总体目标 is kept as the project's goal; with no checks of it set up the slide says
+    so, never that there is no goal text."""
+    from analytics.reports.context import build_context
+    from analytics.reports.slides import slides
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    write_folder(_short_reading(), tmp_path / "p", "nt")
+    ds = load_dataset(tmp_path / "p")
+    assert ds.project.overall_goal.startswith("新建高标准农田2.5万亩")
+    for lang in ("zh", "en"):
+        quality = next(s for s in slides(build_context(ds, (2026, 2), 2026, lang)) if s.key == "quality")
+        assert "新建高标准农田2.5万亩" in quality.subtitle and "checks.yaml" in quality.subtitle

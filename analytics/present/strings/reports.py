@@ -99,6 +99,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "quality_title": {"zh": "数据质量说明", "en": "Data-quality notes"},
     "quality_subtitle": {"zh": "目标文本与指标表的一致性检查：共 {total} 项，{n} 项一致", "en": "Goal text vs indicator table: {n} of {total} checks agree"},
     "quality_subtitle_none": {"zh": "没有可与指标表对照的目标文本", "en": "No goal text to check the indicator table against"},
+    "quality_subtitle_unchecked": {"zh": "已保存目标文本（{goal}），但未设置目标文本与指标表的核对项（checks.yaml），未作一致性检查",
+                                   "en": "The goal text is kept ({goal}) but no checks of it against the indicator table are set up (checks.yaml): consistency not checked"},
     "quality_mismatch": {"zh": "不一致", "en": "Mismatch"},
     "quality_note": {"zh": "说明", "en": "Note"},
     "quality_unresolved": {"zh": "无法核对", "en": "Cannot check"},
