@@ -319,6 +319,23 @@ _COMPARATOR_RE = re.compile("|".join(re.escape(w) for w in sorted(_COMPARATOR_WO
 _UNIT_SUFFIX_RE = re.compile(r"(万人次|万人|万份|万个|万元|亿元|万|人次|人|个|家|场次|件|起|份)$")
 
 
+_ONE_NUMBER_RE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\d\s]*)")
+
+
+def compared_number(raw: object) -> tuple[str, str, str] | None:
+    """A target cell that is one comparator word and one number with at most a unit — ``不少于800人次``,
+    ``10及以下``, ``≤1544元/亩`` — as (comparator, the number as written, the unit as written: ``""``
+    when none); None for anything else (a bare number, a range, words). For saying the target in
+    another language without changing what it says."""
+    text = normalize_text("" if raw is None else raw)
+    found = {_COMPARATOR_WORDS[m.group(0)] for m in _COMPARATOR_RE.finditer(text)}
+    if len(found) != 1:
+        return None
+    body = _COMPARATOR_RE.sub("", text).strip()
+    m = _ONE_NUMBER_RE.fullmatch(body)
+    return (found.pop(), m.group(1), m.group(2)) if m else None
+
+
 def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:
     """Parse a target cell. A bare number takes its comparator from the direction
     (higher is better → ``>=``, lower is better → ``<=``, so ``0`` events means "no more

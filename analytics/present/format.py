@@ -25,7 +25,7 @@ from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontex
 from typing import Any, Sequence
 
 from analytics.core.calendar import local_stamp
-from analytics.core.values import COMPARATOR_SYMBOLS
+from analytics.core.values import COMPARATOR_SYMBOLS, compared_number
 from analytics.present.catalogue import CATALOGUE, text
 
 DASH = "—"
@@ -122,7 +122,13 @@ def unit_name(unit: str | None, lang: str = "zh") -> str:
     """The unit as readers of ``lang`` say it (``万人`` → ``10k persons`` in English; a unit
     the catalogue does not know is shown as written)."""
     u = (unit or "").strip()
-    return text(f"units.{u}", lang) if u and f"units.{u}" in CATALOGUE else u
+    if u and f"units.{u}" in CATALOGUE:
+        return text(f"units.{u}", lang)
+    a, slash, b = u.partition("/")
+    if lang != "zh" and slash and f"units.{a}" in CATALOGUE and f"units.{b}" in CATALOGUE:  # 元/人次 → yuan per person-time
+        per = text(f"units.{b}", lang)
+        return f"{text(f'units.{a}', lang)} per {per[:-1] if per.endswith('s') and not per.endswith('ss') else per}"
+    return u
 
 
 def text_width(text: Any) -> int:
@@ -431,4 +437,8 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
         return compared.group(1) + _with_unit(compared.group(2), u, lang)
     if written in ("是", "否"):
         return text("yes" if written == "是" else "no", lang)
+    if lang == "en":  # 不少于800人次, 10及以下: the comparator as a sign, the unit in English (never ``10及 or less``)
+        said = compared_number(written)
+        if said is not None:
+            return COMPARATOR_SYMBOLS[said[0]] + _with_unit(said[1], said[2] or u, lang)
     return written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))

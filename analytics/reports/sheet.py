@@ -15,7 +15,7 @@ import yaml
 from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import DASH, decimals_for, fmt_target, shown_decimals, shown_number
+from analytics.present.format import DASH, decimals_for, fmt_month_short, fmt_target, shown_decimals, shown_number
 from analytics.present.labels import target_said
 from analytics.reports.context import ReportContext
 from analytics.rules.progress import IndicatorProgress
@@ -41,9 +41,12 @@ def load_forms(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
 
 
 def fmt_title(text: str, ctx: ReportContext) -> str:
-    """A title of data/report_forms.yaml: {year}, {as_of_year}, {m}, {start_year}, {start_month}."""
+    """A title of data/report_forms.yaml: {year}, {as_of_year}, {m}, {m_name} (the month's English
+    short name, ``Jan–{m_name} actual`` → ``Jan–Sep actual``), {start_year}, {start_month}."""
     start = ctx.project.execution_start or (min(ctx.project.years or (ctx.year,)), 1)
-    return str(text).format(year=ctx.year, as_of_year=ctx.as_of[0], m=ctx.month or 12, start_year=start[0], start_month=start[1])
+    m = ctx.month or 12
+    return str(text).format(year=ctx.year, as_of_year=ctx.as_of[0], m=m, m_name=fmt_month_short(m, "en"),
+                            start_year=start[0], start_month=start[1])
 
 
 def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:

@@ -156,7 +156,7 @@ def test_units_in_english():
     assert f.unit_name("万人次", "en") == "10k person-times"
     assert f.unit_name("万人", "zh") == "万人"
     assert f.unit_name("公里", "en") == "km" and f.unit_name("平方米", "en") == "m²"
-    assert f.unit_name("元/立方米", "en") == "元/立方米"  # unknown: as written
+    assert f.unit_name("元/立方米", "en") == "yuan per m³" and f.unit_name("元/方", "en") == "元/方"  # two known units; unknown: as written
 
 
 def test_every_unit_the_reader_knows_has_an_english_name():
@@ -188,12 +188,12 @@ def test_no_raw_floats_over_many_values():
 
 def test_targets_as_written_with_their_unit():
     assert f.fmt_target("≧60个", "个") == "≥60个" and f.fmt_target("≦5%", "%") == "≤5%"
-    assert f.fmt_target("≥60个", "个", "en") == "≥60 units" and f.fmt_target("≥60个", "人", "en") == "≥60个"
+    assert f.fmt_target("≥60个", "个", "en") == "≥60 units" and f.fmt_target("≥60个", "人", "en") == "≥60 units"  # its own unit, in English
     assert f.fmt_target("15.11", "万人次") == "15.11万人次"
     assert f.fmt_target("90", "%") == "90%" and f.fmt_target("0", "%", "en") == "0%"  # the % in the unit column
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
     assert f.fmt_target("95%以上", "%") == "95%以上"
-    assert f.fmt_target("95%以上", "%", "en") == "95%+"
+    assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "60家+，95%+"
     assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
     assert f.fmt_target("", "万人") == "—" and f.fmt_target(None, "万人") == "—"
 
@@ -239,3 +239,15 @@ def test_printed_figures_add_up_to_their_printed_total():
     pairs = f.apportion_points([(100 / 3, 100 / 3), (100 / 3, 30.004), (100 / 3, None)])
     assert [m for m, _p in pairs] == [33.34, 33.33, 33.33] and pairs[0][1] == 33.34 and pairs[2][1] is None
     assert round(pairs[0][1] + pairs[1][1], 2) == round(100 / 3 + 30.004, 2)
+
+
+def test_english_says_a_worded_target_and_a_compound_unit_in_english():
+    """The English outputs kept ``不少于800人次``, read ``10及以下`` as ``10及 or less`` and left
+    ``元/人次`` and ``公斤/亩`` in Chinese. One comparator word and one number read as the sign and
+    the number in the unit's English; a unit of two known units reads ``a per b``; Chinese stays
+    as the table wrote it; words (有效提升) and ranges stay as written."""
+    assert f.fmt_target("不少于800人次", "人次", "en") == "≥800 person-times" and f.fmt_target("不少于800人次", "人次") == "不少于800人次"
+    assert f.fmt_target("10及以下", "件", "en") == "≤10 cases" and f.fmt_target("达到90%", "%", "en") == "≥90%"
+    assert f.fmt_target("≤1544元/亩", "元/亩", "en") == "≤1544 yuan per mu" and f.fmt_target("有效提升", "", "en") == "有效提升"
+    assert f.unit_name("元/人次", "en") == "yuan per person-time" and f.unit_name("公斤/亩", "en") == "kg per mu"
+    assert f.unit_name("元/人次") == "元/人次" and f.unit_name("人/次", "en") == "person-times" and f.unit_name("甲/乙", "en") == "甲/乙"

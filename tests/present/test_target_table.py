@@ -29,12 +29,12 @@ def test_a_baseline_some_rows_have_is_one_column_for_every_row(tmp_path: Path) -
 
 
 def test_a_qualitative_indicator_or_a_yes_no_has_no_direction(tmp_path: Path) -> None:
-    # 对控制基建项目成本影响程度 | 效果明显: 成本 reads as lower-is-better, but a check-in has no direction
+    # 对控制基建项目成本影响程度 | 效果明显: 成本 would read as lower-is-better, but a check-in is met at 达成 (higher) and shows no direction
     src = Path(__file__).resolve().parents[1] / "tables" / "generated" / "chizhou_weituo_ziping_2022.docx"
     write_folder(parse_table(src).to_json(), tmp_path / "p")
     project = load_project(tmp_path / "p")
     kinds = {i.name: (i.kind, i.direction) for i in project.indicators}
-    assert kinds["对控制基建项目成本影响程度"] == ("qualitative", "lower") and kinds["项目总成本"] == ("flow", "lower")
+    assert kinds["对控制基建项目成本影响程度"] == ("qualitative", "higher") and kinds["项目总成本"] == ("flow", "lower")
     for lang, column, name, lower in (("zh", "方向", "三级指标", "越低越好"), ("en", "Direction", "Indicator", "Lower is better")):
         shown = {r[name]: r[column] for r in target_records(project, lang)}
         assert shown["对控制基建项目成本影响程度"] == "—" and shown["项目总成本"] == lower, lang

@@ -272,7 +272,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "bud_unit_cost": {"zh": '单位成本（万元）', "en": 'Unit cost (10k yuan)'},
     "bud_projected": {"zh": '年末预计', "en": 'Projected'},
     "bud_score_title": {"zh": '绩效自评得分预览', "en": 'Self-evaluation score preview'},
-    "bud_score_rules": {"zh": '定量指标按完成比例计分、满分封顶；越低越好指标按 目标÷实际；零目标（目标值为 0，如事故 0 起）一旦发生即不得分；是/否指标实现得满分。等级：优 ≥90、良 ≥80、中 ≥60、差 <60。', "en": 'Quantitative indicators score their completion ratio, capped; lower-is-better: target ÷ actual; zero targets: full only if none; yes/no: full if achieved. Grades: 优 ≥ 90, 良 ≥ 80, 中 ≥ 60, else 差.'},
+    "bud_score_rules": {"zh": '定量指标按完成比例计分、满分封顶；越低越好指标按 目标÷实际；零目标（目标值为 0，如事故 0 起）一旦发生即不得分；是/否指标实现得满分。等级：优 ≥90、良 ≥80、中 ≥60、差 <60。', "en": 'Quantitative indicators score their completion ratio, capped; lower-is-better: target ÷ actual; zero targets: full only if none; yes/no: full if achieved. Grades: excellent (优) ≥ 90, good (良) ≥ 80, fair (中) ≥ 60, else poor (差).'},
     "bud_costs_points": {"zh": '失分项（从多到少）', "en": 'What costs points (largest first)'},
     "bud_no_losses": {"zh": '没有失分项。', "en": 'Nothing costs points.'},
     "bud_saved": {"zh": '已保存的情景', "en": 'Saved scenarios'},

@@ -106,6 +106,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "万元/人": {"zh": "万元/人", "en": "10k yuan per person"},
     "元/人·月": {"zh": "元/人·月", "en": "yuan per person-month"},
     "人·次": {"zh": "人·次", "en": "person-times"},
+    "人/次": {"zh": "人/次", "en": "person-times"},
     "种次": {"zh": "种次", "en": "kind-times"},
     "种": {"zh": "种", "en": "kinds"},
     "车次": {"zh": "车次", "en": "vehicle trips"},
