@@ -27,6 +27,7 @@ from analytics.forecast.shared import (
     _MAX_BACKTEST,
     _MAX_YEARS,
     _MIN_MONTHS,
+    _NOISE_PAIRS,
     _PRORATA_A,
     _PRORATA_NU,
     _PRORATA_POW,
@@ -265,6 +266,97 @@ def _flow_sigma0(m: int, k: int) -> float:
     return float(_flow_sigma0_vec(k)[m - 1])
 
 
+def _month_amounts(months: np.ndarray, cum: np.ndarray) -> np.ndarray:
+    """This year's amounts of single months (index 0..11); NaN where a month is unobserved or
+    only known inside a block of several months."""
+    x = np.full(12, math.nan)
+    prev, prev_c = 0, 0.0
+    for mo, c in zip(months, cum):
+        if int(mo) == prev + 1:
+            x[int(mo) - 1] = float(c) - prev_c
+        prev, prev_c = int(mo), float(c)
+    return x
+
+
+def _month_noise(x_cur: np.ndarray, curves: Mapping[int, np.ndarray], cur_year: int) -> tuple[float, int]:
+    """Relative month noise of a flow: (sigma^2, number of terms). sigma is the standard deviation
+    of a month's amount around its expected value, as a share of it. Seasonal double differences
+    ``(x_t - x_{t-1}) - (x'_t - x'_{t-1})`` (``x'`` a year earlier) over the last ``_NOISE_PAIRS``
+    pairs of consecutive years remove the seasonal pattern and the growth; without a year before,
+    first differences of this year's months. Their mean square over the mean square of the
+    amounts involved is 4 sigma^2 (first differences: 2 sigma^2). (0.0, 0) when nothing pairs."""
+    rows = [x_cur] + [
+        np.diff(curves[y]) if y in curves else np.full(12, math.nan)
+        for y in range(cur_year - 1, cur_year - 1 - _NOISE_PAIRS, -1)
+    ]
+    num = den = 0.0
+    n = 0
+    for a, b in zip(rows[:-1], rows[1:]):
+        quad = np.stack([a[1:], a[:-1], b[1:], b[:-1]])
+        ok = np.all(np.isfinite(quad), axis=0)
+        if ok.any():
+            q = quad[:, ok]
+            num += float(np.sum((q[0] - q[1] - q[2] + q[3]) ** 2))
+            den += 4.0 * float(np.sum(q.mean(axis=0) ** 2))
+            n += int(ok.sum())
+    if n == 0:
+        pair = np.stack([x_cur[1:], x_cur[:-1]])
+        ok = np.all(np.isfinite(pair), axis=0)
+        if ok.any():
+            q = pair[:, ok]
+            num = float(np.sum((q[0] - q[1]) ** 2))
+            den = 2.0 * float(np.sum(q.mean(axis=0) ** 2))
+            n = int(ok.sum())
+    if n == 0 or not den > 0:
+        return 0.0, 0
+    return num / den, n
+
+
+def _window_months(with_prev: bool) -> np.ndarray:
+    """Effective number of months in the growth window at cutoff m = 1..11: (sum w)^2 / sum w^2
+    with w = exp(-_LAMBDA x months back) over this year's months and, ``with_prev``, last year's."""
+    out = np.empty(11)
+    for m in range(1, 12):
+        back = np.arange(m + (12 if with_prev else 0), dtype=float)
+        w = np.exp(-_LAMBDA * back)
+        out[m - 1] = float(w.sum() ** 2 / np.sum(w * w))
+    return out
+
+
+def _flow_noise_vec(sigma2: float, seas: np.ndarray | None, k: int, with_prev: bool) -> np.ndarray:
+    """The month noise's share of the scale of log(T / T_hat) at cutoffs m = 1..11 for
+    ``seasonal_blend``. With independent relative noise sigma, the remainder (months m+1..12,
+    seasonal weights S) misses by sigma^2 / n_rem (its own months, n_rem = (sum S)^2 / sum S^2)
+    plus sigma^2 / n_w (the growth window the remainder is scaled by), each doubled-up by the K
+    reference years it is measured against (1 + 1/K_eff, K_eff the effective number of years of
+    the weights _YEAR_DECAY ** age); times the remainder's share of the year."""
+    s = seas if seas is not None and float(seas.sum()) > 0 else np.ones(12)
+    tail = np.cumsum(s[::-1])[::-1][1:12]
+    tail2 = np.cumsum((s * s)[::-1])[::-1][1:12]
+    wy = _YEAR_DECAY ** np.arange(min(max(k, 1), _K_REF), dtype=float)
+    k_eff = float(wy.sum() ** 2 / np.sum(wy * wy))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        inv_rem = np.where(tail > 0, tail2 / (tail * tail), 0.0)
+    var = sigma2 * (1.0 + 1.0 / k_eff) * (inv_rem + 1.0 / _window_months(with_prev))
+    return tail / float(s.sum()) * np.sqrt(var)
+
+
+def _prorata_noise(sigma2: float, m: int, w: float) -> float:
+    """The month noise's share of the scale of log(T / T_hat) for pro-rata: this year's level from
+    m months (weight ``w`` of the pro-rata value in the point) and the 12 - m months to come."""
+    rem = (12 - m) / 12.0
+    return rem * math.sqrt(sigma2 * (w * w / m + 1.0 / (12 - m)))
+
+
+def _satterthwaite(a: float, nu_a: float, b: float, nu_b: int) -> float:
+    """Degrees of freedom of the sum of two variance estimates a (nu_a) and b (nu_b), by
+    Welch-Satterthwaite; inf for an exact a alone."""
+    if b <= 0 or nu_b <= 0:
+        return nu_a
+    den = (a * a / nu_a if math.isfinite(nu_a) else 0.0) + b * b / nu_b
+    return (a + b) ** 2 / den
+
+
 def _recent_monthly(months: np.ndarray, cum: np.ndarray) -> float:
     """Mean monthly amount since the latest observation at or before month m-3
     (from January when there is none; with gaps the window can be longer)."""
@@ -308,11 +400,20 @@ def _forecast_flow(
         curves = dict(refs)
         cur_year = max(int(y) for y in history) + 1  # history's latest year = last year
         point, frac, k_used = _flow_point(months, cum, refs, curves, cur_year)
-        sigma0 = _flow_sigma0(m, k_used)
+        noise2, n_noise = _month_noise(_month_amounts(months, cum), curves, cur_year)
+        seas = _seasonal_index(refs[:_K_REF])
+        with_prev = (cur_year - 1) in curves and (cur_year - 2) in curves
+
+        def sigma0_vec(k: int) -> np.ndarray:
+            return np.sqrt(_flow_sigma0_vec(k) ** 2 + _flow_noise_vec(noise2, seas, k, with_prev) ** 2)
+
         bt = _flow_backtest(refs, curves)
-        z2 = [float(np.mean((err / _flow_sigma0_vec(k)) ** 2)) for k, err in bt]
-        scale, nu = _pooled_scale(z2, _FLOW_NU0)
-        sigma = sigma0 * scale
+        z2 = [float(np.mean((err / sigma0_vec(k)) ** 2)) for k, err in bt]
+        scale, nu_pool = _pooled_scale(z2, _FLOW_NU0)
+        var_prior = (_flow_sigma0(m, k_used) * scale) ** 2
+        var_noise = (float(_flow_noise_vec(noise2, seas, k_used, with_prev)[m - 1]) * scale) ** 2
+        sigma = math.sqrt(var_prior + var_noise)
+        nu = _satterthwaite(var_prior, nu_pool, var_noise, n_noise)
         if bt:
             backtest_mape = float(
                 np.mean([np.mean(np.abs(np.expm1(-err))) for _, err in bt]) * 100.0
@@ -321,18 +422,22 @@ def _forecast_flow(
         frac = np.linspace(0.0, 1.0, 13 - m)
         prorata = c_m * 12.0 / m
         s_pr = _PRORATA_A * float(_REMAIN[m - 1]) ** _PRORATA_POW
-        nu = _PRORATA_NU
+        noise2, n_noise = _month_noise(_month_amounts(months, cum), {}, 0)
         if anchor is not None and anchor > 0 and prorata > 0:
             method = "prorata_anchored"
             w = _GROWTH_SIGMA**2 / (_GROWTH_SIGMA**2 + s_pr**2)
             point = math.exp(w * math.log(prorata) + (1 - w) * math.log(anchor))
             # the two errors are not independent (seasonality biases pro-rata, growth
             # moves both): no precision gain is claimed, the narrower scale is kept
-            sigma = min(s_pr, _GROWTH_SIGMA)
+            s_prior = min(s_pr, _GROWTH_SIGMA)
         else:
             method = "prorata"
             point = prorata
-            sigma = s_pr
+            s_prior = s_pr
+            w = 1.0
+        var_noise = _prorata_noise(noise2, m, w) ** 2
+        sigma = math.sqrt(s_prior**2 + var_noise)
+        nu = _satterthwaite(s_prior**2, _PRORATA_NU, var_noise, n_noise)
         point = max(point, c_m)
 
     lower, upper, p_attain = _flow_interval(point, sigma, nu, c_m, target, at_least)

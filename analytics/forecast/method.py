@@ -25,7 +25,8 @@ Method write-up and benchmark numbers: ``docs/forecast.md``; benchmark: ``bench/
 * **Intervals / P(attain)**: Student-t on log(final / forecast) (flows, positive
   levels) or on the difference (rates).  The scale is a prior width by cutoff month
   and number of reference years (fitted once on benchmark development years, i.e.
-  years *before* the test years), rescaled by the indicator's own leave-future-out
+  years *before* the test years) combined with the series' own month-to-month noise
+  (flows: seasonal double differences, scaled to the months left), rescaled by the indicator's own leave-future-out
   backtest errors with a conjugate pooling rule (prior weight 5 pseudo-years); the t
   degrees of freedom are 5 + the number of backtest years.  ``p_attain`` comes from
   the same distribution (a flow's total cannot fall below its YTD).
