@@ -35,6 +35,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
     names = {s.key: s.name for s in project.budget_sources}  # a column may be headed by a source's key or name
     today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)
     from analytics.ingest.validate import ingest_actuals, ingest_budget
+    from analytics.storage.rows import source_budgets
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if not getattr(args, "targets", None):  # the store's table: the import's own check, with what the store holds
@@ -45,10 +46,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
                                 today=today, computed=project.computed_names())
     elif args.kind == "budget":
         result = ingest_budget(path, sources=names, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                               source_names=names, today=today)
+                               source_names=names, today=today, budgets=source_budgets(project))
     else:
         result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                            sources=names, today=today, computed=project.computed_names())
+                            sources=names, today=today, computed=project.computed_names(), budgets=source_budgets(project))
     from analytics.present.messages import result_json, result_report
 
     payload = result_json(result)

@@ -35,7 +35,6 @@ from analytics.ingest.schema import (
     colname,
     header_scale,
     header_unit,
-    in_header_unit,
     is_blank,
     is_dash,
     is_future,
@@ -45,6 +44,9 @@ from analytics.ingest.schema import (
     parse_period_cell,
     period_key,
     read_in_unit,
+    stated_unit,
+    unit_scale,
+    with_unit,
 )
 
 TOTAL_TOLERANCE = 0.01
@@ -116,13 +118,20 @@ class _Rows:
     its located problem; collects the records and the total rows."""
 
     def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]],
-                 sources: Sequence[str] | Mapping[str, str], today: _dt.date | None) -> None:
+                 sources: Sequence[str] | Mapping[str, str], today: _dt.date | None,
+                 budgets: Mapping[str, float] | None = None) -> None:
         self.ctx, self.today = ctx, today
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
-        self.in_unit = {colname(c): c["header"] for c in frame.attrs.get("columns", [])  # 金额（元）: converted
+        self.in_unit = {colname(c): header_unit(c["header"]) for c in frame.attrs.get("columns", [])  # 金额（元）: converted
                         if header_scale(c["header"], "万元") not in (None, 1.0)}
+        title = str(frame.attrs.get("unit_hint") or "")  # 「…（单位：元）」 above the header: every plain amount
+        self.title_unit = title if unit_scale(title, "万元") not in (None, 1.0) else ""
+        self.row_unit = ""  # 单位：元 in this row's note: the row's plain amounts
+        self.note_rows: list[int] = []
+        self.note_units: list[str] = []
+        self.budgets = {str(k): float(v) for k, v in (budgets or {}).items() if v and float(v) > 0}
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
         self.source_names = [str(sources[k]) for k in self.allowed_sources] if isinstance(sources, Mapping) else []
@@ -138,8 +147,17 @@ class _Rows:
         v = rowvals[self.index_of[c["label"]]]
         return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))  # no control characters kept
 
+    def note_unit(self, note: str, rownum: int) -> None:
+        """The unit this row's note states (备注「单位：元」), when it is one 万元 converts from."""
+        unit = stated_unit(note)
+        self.row_unit = unit if unit_scale(unit, "万元") not in (None, 1.0) else ""
+        if self.row_unit:
+            self.note_rows.append(rownum)
+            self.note_units.append(unit)
+
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
-        written = in_header_unit(raw, self.in_unit[column]) if column in self.in_unit else raw  # 30000 under 金额（元）
+        unit = self.in_unit.get(column) or self.row_unit or self.title_unit  # 30000 under 金额（元）, or 单位：元
+        written = with_unit(raw, unit)
         number, code, words = read_in_unit(written, "万元")  # 3000万元, or 30000000元 for an amount in 万元
         extra = {"source": src} if src else {"subject": "budget"}
         if code is not None:
@@ -155,6 +173,11 @@ class _Rows:
         if number > plausible:
             self.ctx.add("implausible", row=rownum, column=column, value=raw.strip(), max=plausible, unit="万元",
                          **extra)
+            return None
+        budget = self.budgets.get(src) if src else (sum(self.budgets.values()) or None)
+        if budget and written == raw and not words and number > self.ctx.limits.budget_ratio * budget:
+            self.ctx.add("amount_over_budget", row=rownum, column=column, value=raw.strip(), budget=number_text(budget),
+                         converted=number_text(round(number / 1e4, 6)), **extra)  # 3010000 for a source of 10000万元: 元
             return None
         return number
 
@@ -250,7 +273,7 @@ class _Rows:
         if total_col is not None and not is_blank(traw) and not is_dash(traw):
             total = self.amount(traw, rownum, colname(total_col), None)
             if total is not None and clean and abs(total - sum(amounts)) > TOTAL_TOLERANCE:
-                written = in_header_unit(traw, self.in_unit.get(colname(total_col), ""))  # 90000 under 合计（元）: 90000元
+                written = with_unit(traw, self.in_unit.get(colname(total_col)) or self.row_unit or self.title_unit)  # 90000元
                 self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=written.strip(),
                              severity="warning", sum=round(sum(amounts), 6), diff=round(total - sum(amounts), 6))
 
@@ -319,10 +342,25 @@ def _ytd_to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
             prev = rec
 
 
+def _stated_units(ctx: Collector, rows: _Rows, fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]]) -> None:
+    """Say once that plain amounts were read in the unit a title row (「…（单位：元）」) or rows'
+    notes (备注「单位：元」) state, converted to 万元 like those under 金额（元）."""
+    amount_cols = [c for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols] for c in fields.get(name, [])[:1]]
+    if rows.title_unit and any(colname(c) not in rows.in_unit for c in amount_cols):
+        ctx.add("unit_converted", value=rows.title_unit, severity="warning", expected="万元",
+                subject="budget", where="title", factor=number_text(unit_scale(rows.title_unit, "万元") or 0))
+    if rows.note_rows:
+        ctx.add("unit_converted", row=rows.note_rows[0], rows=rows.note_rows, column=colname(rows.field("note")),
+                value=rows.note_units[0], severity="warning", expected="万元", subject="budget", where="note",
+                factor=number_text(unit_scale(rows.note_units[0], "万元") or 0))
+
+
 def ingest_budget_frame(
-    frame: pd.DataFrame, ctx: Collector, sources: Sequence[str] | Mapping[str, str], today: _dt.date | None
+    frame: pd.DataFrame, ctx: Collector, sources: Sequence[str] | Mapping[str, str], today: _dt.date | None,
+    budgets: Mapping[str, float] | None = None,
 ) -> IngestResult:
-    """Validate and normalise a budget table read by :func:`analytics.ingest.readers.read_table`."""
+    """Validate and normalise a budget table read by :func:`analytics.ingest.readers.read_table`;
+    ``budgets``: each source's whole budget (万元), which no amount can pass unless written in 元."""
     header_row = int(frame.attrs.get("header_row", 1))
     fields, period_cols, bad_period_cols, other = map_columns(frame, BUDGET_ALIASES, _source_headers(sources))
     source_cols = sorted(((cols[0], name[4:]) for name, cols in fields.items() if name.startswith("src:")),
@@ -339,13 +377,14 @@ def ingest_budget_frame(
         ctx.add("no_data", header_row=header_row)
         return fail("budget", ctx)
     usable_periods = check_period_headers(ctx, period_cols, bad_period_cols, header_row, today)
-    rows = _Rows(frame, ctx, fields, sources, today)
+    rows = _Rows(frame, ctx, fields, sources, today, budgets)
     note_col = rows.field("note")
     for i, (rownum, rowvals) in enumerate(zip(frame.index.tolist(), frame.to_numpy(dtype=object).tolist())):
         rownum = int(rownum)
         if not i & 511:
             ctx.deadline.check(rownum)
         note = rows.cell(rowvals, note_col).strip()
+        rows.note_unit(note, rownum)
         if mode == "long":
             rows.long_row(rownum, rowvals, note)
         elif mode == "by_source":
@@ -353,6 +392,7 @@ def ingest_budget_frame(
         else:
             rows.by_month_row(rownum, rowvals, note, usable_periods)
     records = rows.records
+    _stated_units(ctx, rows, fields, source_cols)
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     _check_totals(ctx, records, rows.totals)
     assumed_year(ctx, frame, records, header_row)

@@ -20,7 +20,7 @@ import pandas as pd
 from analytics.core.values import ValueParseError, normalize_text, parse_number
 from analytics.ingest.limits import LimitExceeded, Limits, resolve
 from analytics.ingest.problems import Collector, Problem
-from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header, year_hint
+from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header, stated_unit, year_hint
 from analytics.ingest.xlsx import OLE2, Grid, password_protected, read_excel, size_mb
 
 MAX_BYTES_DEFAULT = 10 * 1024 * 1024
@@ -377,6 +377,7 @@ def _grid_to_frame(grid: Grid, ctx: Collector) -> pd.DataFrame | None:
     frame.attrs.update({
         "year_hint": hint,  # the year months written without one (1月) are read in, and where it was found
         "year_hint_from": hint_from,
+        "unit_hint": stated_unit(title),  # 「…（单位：元）」 in a title row: the unit of the table's plain numbers
         "file": ctx.file,
         "sheet": ctx.sheet,
         "format": grid.fmt,

@@ -59,11 +59,12 @@ def header_words(text: Any) -> str:
     return re.sub(_BRACKETED, "", normalize_text(text)).strip()
 
 
-def header_scale(text: Any, unit: str) -> float | None:
-    """How many ``unit`` one of the unit a header writes makes (``金额（元）`` for 万元: 0.0001): 1 when
-    it writes none or ``unit`` itself, None when it writes another unit (``金额（个）``)."""
-    written = header_unit(text)
-    if not written or normalize_text(written) == normalize_text(unit):
+def unit_scale(written: Any, unit: str) -> float | None:
+    """How many ``unit`` one ``written`` makes (元 for 万元: 0.0001; 人 for 万人: 0.0001): 1 when
+    ``written`` is blank or ``unit`` itself, None when it is another unit (个 for 万人). The one rule
+    for a unit stated apart from the number: in a header's brackets, a 单位 column, a title or a note."""
+    written = normalize_text(written).strip()
+    if not written or written == normalize_text(unit).strip():
         return 1.0
     try:
         return parse_quantity("1" + written, unit)[0]
@@ -71,14 +72,34 @@ def header_scale(text: Any, unit: str) -> float | None:
         return None
 
 
+def header_scale(text: Any, unit: str) -> float | None:
+    """How many ``unit`` one of the unit a header writes makes (``金额（元）`` for 万元: 0.0001): 1 when
+    it writes none or ``unit`` itself, None when it writes another unit (``金额（个）``)."""
+    return unit_scale(header_unit(text), unit)
+
+
+_STATED_UNIT_RE = re.compile(r"(?:计量)?单位\s*[:：]\s*([^\s,，;；:：)）\]】]{1,6})")
+
+
+def stated_unit(text: Any) -> str:
+    """The unit a title or a note states (``2024年支出明细（单位：元）`` → 元, ``单位：万元`` → 万元), else ""."""
+    m = _STATED_UNIT_RE.search(normalize_text(text))
+    return m.group(1).rstrip("。.") if m else ""
+
+
 _PLAIN_NUMBER = re.compile(r"^\s*[-+]?[\d,，.．０-９]+\s*$")
+
+
+def with_unit(raw: str, unit: str) -> str:
+    """A plain number written with ``unit`` (``30000`` with 元 → ``30000元``), to be read in the
+    indicator's or amount's unit; other cells, or no unit, as written."""
+    return f"{raw.strip()}{unit.strip()}" if unit and unit.strip() and _PLAIN_NUMBER.match(raw) else raw
 
 
 def in_header_unit(raw: str, header: Any) -> str:
     """A plain number under a header writing its unit, written with that unit (``30000`` under
     ``金额（元）`` → ``30000元``), to be read in the indicator's or amount's unit; other cells as written."""
-    unit = header_unit(header)
-    return f"{raw.strip()}{unit}" if unit and _PLAIN_NUMBER.match(raw) else raw
+    return with_unit(raw, header_unit(header))
 
 
 def _aliases(table: Mapping[str, Iterable[str]]) -> dict[str, str]:

@@ -118,7 +118,7 @@ def _again(result: IngestResult, kind: str, sheet: str | int | None) -> bool:
 
 def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str] | Mapping[str, str], names: Mapping[str, str],
                       filename: str | None, sheet: str | int | None, max_bytes: int, today: _dt.date | None,
-                      limits: Limits | Mapping[str, Any] | None) -> IngestResult:
+                      limits: Limits | Mapping[str, Any] | None, budgets: Mapping[str, float] | None = None) -> IngestResult:
     """A spending table that does not pass, read again as a filled 监控表 / 自评表: what its funds
     block says was spent to date (1-8月执行数 → August, 全年执行数 → December), by source, checked as
     a long spending table (layout ``form``, basis ``ytd``). A total of several sources with no split
@@ -144,7 +144,7 @@ def _or_form_spending(result: IngestResult, source: Any, sources: Sequence[str] 
         frame = _form_frame(ctx, data)
         if frame is None:
             return fail("budget", ctx)
-        return ingest_budget_frame(frame, ctx, sources, today)
+        return ingest_budget_frame(frame, ctx, sources, today, budgets)
 
     again = _guard("budget", data, name, limits, body)
     again.layout = "form"
@@ -191,19 +191,22 @@ def ingest_budget(
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
     source_names: Mapping[str, str] | None = None,
+    budgets: Mapping[str, float] | None = None,
 ) -> IngestResult:
     """Validate and normalise budget spending (万元), long or wide; ``amount`` is monthly. A file
     that does not pass is read again as a filled form (:func:`_or_form_spending`: what its funds
-    block says was spent; ``source_names``: the project's name of each source key, 中央补助 …)."""
+    block says was spent; ``source_names``: the project's name of each source key, 中央补助 …).
+    ``budgets``: each source key's whole budget (万元); an amount above it was written in 元."""
 
     def body(ctx: Collector) -> IngestResult:
         frame = read_guarded(source, ctx, sheet, max_bytes)
         if frame is None:
             return fail("budget", ctx)
-        return ingest_budget_frame(frame, ctx, sources, today)
+        return ingest_budget_frame(frame, ctx, sources, today, budgets)
 
     result = _guard("budget", source, filename, limits, body)
-    return _or_form_spending(result, source, sources, source_names or {}, filename, sheet, max_bytes, today, limits)
+    return _or_form_spending(result, source, sources, source_names or {}, filename, sheet, max_bytes, today, limits,
+                             budgets)
 
 
 def ingest_any(
@@ -217,16 +220,18 @@ def ingest_any(
     today: _dt.date | None = None,
     limits: Limits | Mapping[str, Any] | None = None,
     computed: Collection[str] = (),
+    budgets: Mapping[str, float] | None = None,
 ) -> IngestResult:
     """Tell actuals from budget by the columns (an indicator column → actuals; an amount,
-    source or 中央补助/地方资金… column without one → budget), then validate."""
+    source or 中央补助/地方资金… column without one → budget), then validate (``budgets``: see
+    :func:`ingest_budget`)."""
 
     def body(ctx: Collector) -> IngestResult:
         frame = read_guarded(source, ctx, sheet, max_bytes)
         if frame is None:
             return fail("actuals", ctx)
         if looks_like_budget(frame, sources):
-            return ingest_budget_frame(frame, ctx, sources, today)
+            return ingest_budget_frame(frame, ctx, sources, today, budgets)
         return ingest_actuals_frame(frame, ctx, indicators, today)
 
     result = _guard("actuals", source, filename, limits, body)

@@ -97,6 +97,12 @@ def source_names(project: "Project") -> dict[str, str]:
     return {s.key: s.name for s in project.budget_sources}
 
 
+def source_budgets(project: "Project") -> dict[str, float]:
+    """Each funding source's key → its whole budget (万元) as the target table states it (none when
+    it states none): no amount of spending can pass it unless written in 元."""
+    return {s.key: float(s.amount) for s in project.budget_sources if s.amount and s.amount > 0}
+
+
 def blank_text(v: Any) -> str:
     return "" if v is None or (isinstance(v, float) and math.isnan(v)) else str(v)
 

@@ -106,6 +106,7 @@ from analytics.storage.rows import (
     dict_rows,
     frame,
     source_keys,
+    source_budgets,
     source_names,
     spending_key,
 )
@@ -372,10 +373,12 @@ class Store:
                                     today=today, computed=project.computed_names())
         elif kind == "budget":
             return ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
-                                 max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources})
+                                 max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources},
+                                 budgets=source_budgets(project))
         else:
             result = ingest_any(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
-                                sources=source_names(project), today=today, computed=project.computed_names())
+                                sources=source_names(project), today=today, computed=project.computed_names(),
+                                budgets=source_budgets(project))
         if result.ok and result.kind == "actuals":  # the year-to-date totals with the months already stored
             years = sorted({int(y) for y in result.data["year"]})
             stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()

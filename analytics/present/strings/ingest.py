@@ -260,9 +260,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "names. If that is wrong, write each month in full, e.g. \"{year}-01\".",
     },
     "unit_converted": {
-        "zh": "{loc}的表头写明单位「{value}」，{what_zh}的单位是「{expected}」：这一列的数值已按 1{value} = {factor}{expected} 换算导入。",
-        "en": "{loc}: the header gives the unit \"{value}\" and {what_en} is in \"{expected}\": the column's numbers were "
+        "zh": "{loc_rows}的{stated_zh}写明单位「{value}」，{what_zh}的单位是「{expected}」：{scope_zh}已按 1{value} = {factor}{expected} 换算导入。",
+        "en": "{loc_rows}: {stated_en} gives the unit \"{value}\" and {what_en} is in \"{expected}\": {scope_en} were "
         "converted at 1 {value} = {factor} {expected}.",
+    },
+    "amount_over_budget": {
+        "zh": "{loc}的金额「{value}」超过了{what_zh}的全部预算 {budget}万元，看起来是以「元」填写的（{value}元 = {converted}万元），未导入。"
+        "金额请以万元填写；若填的是元，请换算为万元，或在列名中写明单位（如「金额（元）」），或在表格标题中写明「单位：元」。",
+        "en": "{loc}: the amount \"{value}\" is above the whole budget of {what_en} ({budget} 万元); it looks written in 元 "
+        "({value} 元 = {converted} 万元) and was not imported. Enter amounts in 万元; if they are in 元, convert them, or write the "
+        "unit in the column's header (金额（元）) or in the table's title (单位：元).",
     },
     "value_unit": {
         "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",

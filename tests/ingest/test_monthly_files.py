@@ -1,0 +1,71 @@
+"""Monthly data files as managers prepare them (analytics/ingest/: budget, actuals, schema,
+readers): units stated apart from the numbers, cumulative figures without a 口径 column, periods
+written in other ways, total rows, names as the target table writes them, file types."""
+
+from __future__ import annotations
+
+import io
+from typing import Any
+
+import openpyxl
+
+from analytics.ingest.validate import ingest_actuals, ingest_any, ingest_budget
+from analytics.present.messages import render_problem
+
+BUDGETS = {"central": 10000.0, "local": 87651.18, "other": 5763.0}
+NAMES = {"central": "中央补助", "local": "地方资金", "other": "其他资金"}
+
+
+def _xlsx(rows: list[list[Any]]) -> bytes:
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in rows:
+        ws.append(row)
+    buf = io.BytesIO()
+    wb.save(buf)
+    return buf.getvalue()
+
+
+def _codes(result: Any, severity: str | None = None) -> list[str]:
+    return [p.code for p in result.problems if severity is None or p.severity == severity]
+
+
+# ---------------------------------------------------------------------------- 1. amounts in 元
+def test_amount_above_its_sources_whole_budget_is_refused_as_yuan() -> None:
+    data = "月份,资金来源,金额\n2024-01,中央补助,3010000\n2024-01,地方资金,2500\n".encode()
+    result = ingest_budget(data, sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert not result.ok and _codes(result, "error") == ["amount_over_budget"]
+    problem = result.errors[0]
+    assert problem.row == 2 and problem.params["converted"] == "301"
+    assert "看起来是以「元」填写的" in render_problem(problem) and "301万元" in render_problem(problem)
+    assert "looks written in 元" in render_problem(problem, "en")
+    # without a budget, or under it, nothing is said
+    assert ingest_budget(data, sources=NAMES, filename="b.csv").ok
+    assert ingest_budget(data, sources=NAMES, filename="b.csv", budgets=BUDGETS,
+                         limits={"budget_ratio": 1000.0}).ok
+
+
+def test_year_to_date_amount_above_the_budget_is_refused_too() -> None:
+    data = "月份,中央补助,地方资金,口径\n2024-01,300,2500,累计\n2024-02,6000000,4900,累计\n".encode()
+    result = ingest_budget(data, sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert _codes(result, "error") == ["amount_over_budget"] and result.errors[0].row == 3
+
+
+def test_unit_stated_in_a_title_row_is_honoured() -> None:
+    data = _xlsx([["2024年项目资金支出明细（单位：元）"], ["月份", "中央补助", "地方资金", "合计"],
+                  ["2024-01", 3000000, 25000000, 28000000]])
+    result = ingest_budget(data, sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
+    assert result.ok, _codes(result)
+    assert sorted(result.data["amount"]) == [300.0, 2500.0]
+    assert _codes(result) == ["unit_converted"] and result.problems[0].params["where"] == "title"
+    assert "表格标题写明单位「元」" in render_problem(result.problems[0])
+
+
+def test_unit_stated_in_a_note_converts_that_rows_amounts() -> None:
+    data = "月份,资金来源,金额,备注\n2024-01,中央补助,8510,单位：元\n2024-01,地方资金,9200,\n".encode()
+    result = ingest_budget(data, sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert result.ok
+    assert list(result.data.sort_values("source")["amount"]) == [0.851, 9200.0]
+    warning = result.problems[0]
+    assert warning.code == "unit_converted" and warning.params["where"] == "note" and warning.row == 2
+    assert "备注写明单位「元」" in render_problem(warning)
