@@ -311,6 +311,35 @@ def _check_totals(ctx: Collector, records: list[dict[str, Any]], totals: list[di
                     sum=round(sums[t["key"]], 6), diff=round(t["amount"] - sums[t["key"]], 6))
 
 
+def _check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Mapping[str, float]) -> None:
+    """A table without a 口径 column whose source's amounts never fall over three months or more reads
+    them as each month's spending, summed: refused when so they pass the source's whole budget while
+    read as year-to-date totals they do not (``cumulative_over_budget``); said when they grow as a
+    total from January does (the last month at least ``cumulative_ratio`` × months × the first:
+    ``cumulative_suspect``), suggesting a 口径 column with 累计."""
+    by_series: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in records:
+        by_series.setdefault((rec["source"], rec["year"]), []).append(rec)
+    for (src, year), recs in sorted(by_series.items()):
+        recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
+        months = [r["month"] for r in recs]
+        if (len(recs) < 3 or any(r["basis"] != "month" or r["first_month"] != r["month"] for r in recs)
+                or len(set(months)) != len(months)):
+            continue
+        amounts = [r["amount"] for r in recs]
+        if any(b < a for a, b in zip(amounts, amounts[1:])) or amounts[-1] <= amounts[0]:
+            continue
+        total, budget = sum(amounts), budgets.get(src)
+        params = dict(rows=[r["row"] for r in recs], year=year, source=src, months=len(recs),
+                      first=number_text(amounts[0]), last=number_text(amounts[-1]), sum=number_text(round(total, 6)))
+        last = recs[-1]
+        if budget and total > ctx.limits.budget_ratio * budget >= amounts[-1]:
+            ctx.add("cumulative_over_budget", row=last["row"], value=last["value_text"], budget=number_text(budget),
+                    **params)
+        elif amounts[0] > 0 and amounts[-1] / amounts[0] >= ctx.limits.cumulative_ratio * last["month"] / recs[0]["month"]:
+            ctx.add("cumulative_suspect", row=last["row"], value=last["value_text"], severity="warning", **params)
+
+
 def _ytd_to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
     """One basis per source and year; a year-to-date series becomes monthly amounts by
     differencing (a total that falls is an error)."""
@@ -395,6 +424,8 @@ def ingest_budget_frame(
     _stated_units(ctx, rows, fields, source_cols)
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     _check_totals(ctx, records, rows.totals)
+    if "basis" not in fields:
+        _check_cumulative(ctx, records, rows.budgets)
     assumed_year(ctx, frame, records, header_row)
     _ytd_to_monthly(ctx, records)
     if not records and not ctx.has_errors:

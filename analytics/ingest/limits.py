@@ -53,6 +53,7 @@ class Limits:
     scale_ratio: float = 100.0
     fraction_floor: float = 10.0
     budget_ratio: float = 1.0
+    cumulative_ratio: float = 0.6
     plausible_default: float = 1e12
     plausible_units: Mapping[str, float] = field(default_factory=dict, hash=False)
 

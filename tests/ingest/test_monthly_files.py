@@ -69,3 +69,24 @@ def test_unit_stated_in_a_note_converts_that_rows_amounts() -> None:
     warning = result.problems[0]
     assert warning.code == "unit_converted" and warning.params["where"] == "note" and warning.row == 2
     assert "备注写明单位「元」" in render_problem(warning)
+
+
+# ---------------------------------------------------------------------------- 2. cumulative spending, no 口径
+def test_spending_that_grows_as_a_total_is_said() -> None:
+    data = _xlsx([["月份", "中央补助", "地方资金"], ["2024-01", 300, 2500], ["2024-02", 580, 2400],
+                  ["2024-03", 900, 2600], ["2024-04", 1200, 2500]])
+    result = ingest_budget(data, sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
+    assert result.ok and _codes(result) == ["cumulative_suspect"]  # 地方资金 falls in February: monthly
+    warning = result.problems[0]
+    assert warning.params["source"] == "central" and warning.params["rows"] == [2, 3, 4, 5] and warning.row == 5
+    assert "请加一列「口径」并填「累计」" in render_problem(warning)
+    with_basis = _xlsx([["月份", "中央补助", "口径"], ["2024-01", 300, "当月"], ["2024-02", 580, "当月"],
+                        ["2024-03", 900, "当月"]])
+    assert _codes(ingest_budget(with_basis, sources=NAMES, filename="b.xlsx", budgets=BUDGETS)) == []
+
+
+def test_spending_over_budget_only_when_summed_is_refused() -> None:
+    rows = [["月份", "中央补助"]] + [[f"2024-{m:02d}", 1500 * m] for m in range(1, 7)]  # summed 31500 > 10000 ≥ 9000
+    result = ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
+    assert not result.ok and _codes(result, "error") == ["cumulative_over_budget"]
+    assert "按累计数读取则为 9000万元" in render_problem(result.errors[0])

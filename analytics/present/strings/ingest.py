@@ -328,6 +328,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc_rows}: {what_en} has both monthly and year-to-date figures in {year}, which cannot be combined. "
         "Use one basis for the whole year: all monthly or all year-to-date.",
     },
+    "cumulative_suspect": {
+        "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），像是 1 月至当月的累计数；"
+        "表中没有「口径」一列，已按当月数相加（合计 {sum}万元）。如果填的是累计数，请加一列「口径」并填「累计」后重新导入；如果确是每月的支出，可忽略此提示。",
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元), as a "
+        "year-to-date total does; the table has no basis column, so they were summed as monthly amounts ({sum} 万元). If they are "
+        "year-to-date totals, add a basis column (口径) with 累计 and import again; if they are each month's spending, ignore this.",
+    },
+    "cumulative_over_budget": {
+        "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列："
+        "按当月数相加为 {sum}万元，超过该来源的全部预算 {budget}万元，按累计数读取则为 {last}万元。看起来填的是 1 月至当月的累计数，未导入。"
+        "请加一列「口径」并填「累计」后重新导入。",
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元) and the "
+        "table has no basis column: summed as monthly amounts they make {sum} 万元, above the source's whole budget of {budget} 万元, "
+        "while read as year-to-date totals they make {last} 万元. They look like year-to-date totals; not imported. Add a basis "
+        "column (口径) with 累计 and import again.",
+    },
     "total_mismatch": {
         "zh": "{loc}的合计「{value}」与各资金来源之和 {sum}万元 相差 {diff}万元。请核对合计或各项金额。",
         "en": "{loc}: the total \"{value}\" differs from the sum of the sources ({sum} 万元) by {diff} 万元. "
