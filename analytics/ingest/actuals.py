@@ -42,6 +42,8 @@ from analytics.ingest.schema import (
     period_key,
     read_in_unit,
     read_number,
+    unit_scale,
+    with_unit,
 )
 
 
@@ -278,13 +280,20 @@ class _Rows:
                              severity="warning", **self.found.names(ind))
         return True, ind
 
-    def unit(self, rownum: int, rowvals: list[Any], ind: str, meta: Mapping[str, Any]) -> None:
+    def unit(self, rownum: int, rowvals: list[Any], ind: str, meta: Mapping[str, Any]) -> str:
+        """The unit the row's 单位 cell states for its plain numbers when it is another scale of the
+        indicator's (人 for 万人: converted, as under a header's 「（人）」, said), else "" (another unit
+        altogether: read in the indicator's, said)."""
         unit_col = self.field("unit")
         unit_raw = self.cell(rowvals, unit_col)
         expected = str(meta.get("unit") or "")
-        if unit_col is not None and not is_blank(unit_raw) and normalize_text(unit_raw) != normalize_text(expected):
-            self.ctx.add("unit_mismatch", row=rownum, column=colname(unit_col), value=unit_raw.strip(),
-                         severity="warning", expected=expected, indicator=ind, name=meta.get("name", ind))
+        if unit_col is None or is_blank(unit_raw) or normalize_text(unit_raw) == normalize_text(expected):
+            return ""
+        scale = unit_scale(unit_raw, expected) if expected else None
+        self.ctx.add("unit_converted" if scale else "unit_mismatch", row=rownum, column=colname(unit_col),
+                     value=unit_raw.strip(), severity="warning", expected=expected or "—", indicator=ind,
+                     name=meta.get("name", ind), factor=number_text(scale or 0), where="unit_column")
+        return unit_raw.strip() if scale else ""
 
     def period(self, rownum: int, rowvals: list[Any], vcol: Col, vraw: str, header_period: Any
                ) -> tuple[bool, Any, str, str]:
@@ -355,8 +364,9 @@ class _Rows:
             return
         meta: Mapping[str, Any] = self.found.indicators.get(ind, {}) if ind is not None else {}
         basis: str | None = None
+        row_unit = ""
         if ind is not None:
-            self.unit(rownum, rowvals, ind, meta)
+            row_unit = self.unit(rownum, rowvals, ind, meta)
             basis_col = self.field("basis")
             basis = _basis_for(self.ctx, self.cell(rowvals, basis_col) if basis_col else None, meta, ind, rownum,
                                colname(basis_col) if basis_col else None)
@@ -373,7 +383,8 @@ class _Rows:
                 continue
             if ind is None:
                 continue
-            number = _value_check(self.ctx, vraw, meta, ind, rownum, colname(vcol))
+            written = with_unit(vraw, row_unit)  # 25 beside 单位「人」 for an indicator in 万人: 25人
+            number = _value_check(self.ctx, written, meta, ind, rownum, colname(vcol), said=written != vraw)
             if number is None or period is None or basis is None:
                 continue
             self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)

@@ -447,6 +447,9 @@ def test_name_mismatch_and_unit_mismatch_warn() -> None:
     text = ("指标编号,指标名称,单位,月份,数值\n"
             "registered_unemployed,城镇新增就业人员规模,人,2024-01,190\n")
     r = ingest_actuals(_csv(text), INDICATORS, filename="a.csv")
+    assert r.ok and {p.code for p in r.warnings} == {"name_mismatch", "unit_converted"}  # 人 for 万人: converted
+    assert r.data["value"].tolist() == [0.019]
+    r = ingest_actuals(_csv(text.replace(",人,", ",家,")), INDICATORS, filename="a.csv")
     assert r.ok and {p.code for p in r.warnings} == {"name_mismatch", "unit_mismatch"}
 
 

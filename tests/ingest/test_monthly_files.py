@@ -90,3 +90,35 @@ def test_spending_over_budget_only_when_summed_is_refused() -> None:
     result = ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
     assert not result.ok and _codes(result, "error") == ["cumulative_over_budget"]
     assert "按累计数读取则为 9000万元" in render_problem(result.errors[0])
+
+
+# ---------------------------------------------------------------------------- 3. the 单位 column
+INDICATORS: dict[str, dict[str, Any]] = {
+    "new_urban_jobs": {"name": "城镇新增就业人员规模", "unit": "万人", "kind": "flow", "direction": "higher",
+                       "default_basis": "ytd", "max_value": None, "reference": 12.4},
+    "hardship_employed": {"name": "就业困难人员就业人数", "unit": "万人", "kind": "flow", "direction": "higher",
+                          "default_basis": "ytd", "max_value": None, "reference": 0.1},
+    "registered_unemployed": {"name": "登记失业人员规模", "unit": "万人", "kind": "level", "direction": "lower",
+                              "default_basis": "level", "max_value": None},
+    "master_studios": {"name": "建设技能大师工作室", "unit": "个", "kind": "flow", "direction": "higher",
+                       "default_basis": "ytd", "max_value": None},
+    "graduate_placement_rate": {"name": "高校毕业生去向落实率", "unit": "%", "kind": "rate", "direction": "higher",
+                                "default_basis": "level", "max_value": 100},
+    "youth_contact_rate": {"name": "离校未就业毕业生和困难失业青年“一对一”帮扶联系率", "unit": "%", "kind": "rate",
+                           "direction": "higher", "default_basis": "level", "max_value": 100},
+}
+
+
+def test_a_unit_cell_of_another_scale_is_converted_like_a_headers() -> None:
+    data = ("indicator_id,指标名称,单位,口径,2024-01,2024-02\n"
+            "hardship_employed,就业困难人员就业人数,人,累计,6,25\n"
+            "new_urban_jobs,城镇新增就业人员规模,万人,累计,1.05,1.98\n").encode()
+    result = ingest_actuals(data, INDICATORS, filename="a.csv")
+    assert result.ok, _codes(result)
+    small = result.data[result.data["indicator_id"] == "hardship_employed"]
+    assert list(small["value"]) == [0.0006, 0.0025]
+    assert list(result.data[result.data["indicator_id"] == "new_urban_jobs"]["value"]) == [1.05, 1.98]
+    warning = next(p for p in result.problems if p.code == "unit_converted")
+    assert warning.row == 2 and "「单位」列写明单位「人」" in render_problem(warning)
+    other = ingest_actuals(data.replace("人,累计,6".encode(), "个,累计,6".encode()), INDICATORS, filename="a.csv")
+    assert "unit_mismatch" in _codes(other)  # another unit altogether: read in the indicator's, said

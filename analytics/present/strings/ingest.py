@@ -260,7 +260,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "names. If that is wrong, write each month in full, e.g. \"{year}-01\".",
     },
     "unit_converted": {
-        "zh": "{loc_rows}的{stated_zh}写明单位「{value}」，{what_zh}的单位是「{expected}」：{scope_zh}已按 1{value} = {factor}{expected} 换算导入。",
+        "zh": "{loc_rows}{stated_zh}写明单位「{value}」，{what_zh}的单位是「{expected}」：{scope_zh}已按 1{value} = {factor}{expected} 换算导入。",
         "en": "{loc_rows}: {stated_en} gives the unit \"{value}\" and {what_en} is in \"{expected}\": {scope_en} were "
         "converted at 1 {value} = {factor} {expected}.",
     },
