@@ -17,6 +17,7 @@ from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
     check_period_headers,
+    dotted_period,
     fail,
     make_result,
     report_duplicates,
@@ -29,6 +30,7 @@ from analytics.ingest.schema import (
     KIND_BASES,
     Col,
     colname,
+    dotted_style,
     header_scale,
     header_unit,
     header_words,
@@ -246,6 +248,8 @@ class _Rows:
         self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
         self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
+        pcol = self.col.get("period")
+        self.dotted = dotted_style(frame[pcol["label"]].tolist()) if pcol is not None else None  # 2024.09, 2024.1
         self.in_unit = {c["label"] for c, ind in periods if layout == "wide_months"  # 城镇新增就业人员规模（人）: converted
                         and header_scale(c["header"], str(found.indicators.get(ind, {}).get("unit") or "")) not in (None, 1.0)}
         self.records: list[dict[str, Any]] = []
@@ -302,7 +306,10 @@ class _Rows:
             return not is_blank(vraw), header_period, vcol["header"], colname(vcol)
         period_col = self.field("period")
         praw, pcol_name = self.cell(rowvals, period_col), colname(period_col)
-        period, perr = parse_period_cell(praw, self.year)
+        dotted = dotted_period(self.ctx, praw, self.dotted, rownum, pcol_name)
+        if dotted is False:
+            return True, None, praw, pcol_name
+        period, perr = (dotted, None) if dotted is not None else parse_period_cell(praw, self.year)
         if perr is not None:
             if perr == "blank_period" and is_blank(vraw):
                 return False, None, praw, pcol_name

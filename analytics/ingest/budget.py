@@ -20,6 +20,7 @@ from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
     check_period_headers,
+    dotted_period,
     fail,
     make_result,
     report_duplicates,
@@ -33,6 +34,7 @@ from analytics.ingest.schema import (
     SOURCE_ALIASES,
     Col,
     colname,
+    dotted_style,
     header_scale,
     header_unit,
     is_blank,
@@ -132,6 +134,8 @@ class _Rows:
         self.note_rows: list[int] = []
         self.note_units: list[str] = []
         self.budgets = {str(k): float(v) for k, v in (budgets or {}).items() if v and float(v) > 0}
+        pcol = self.col.get("period")
+        self.dotted = dotted_style(frame[pcol["label"]].tolist()) if pcol is not None else None  # 2024.09, 2024.1
         self.lookup = _source_lookup(sources)
         self.allowed_sources = list(map(str, sources))
         self.source_names = [str(sources[k]) for k in self.allowed_sources] if isinstance(sources, Mapping) else []
@@ -205,7 +209,10 @@ class _Rows:
     def period(self, rowvals: list[Any], rownum: int) -> tuple[Period | None, str]:
         period_col = self.field("period")
         raw = self.cell(rowvals, period_col)
-        period, perr = parse_period_cell(raw, self.year)
+        dotted = dotted_period(self.ctx, raw, self.dotted, rownum, colname(period_col))
+        if dotted is False:
+            return None, raw
+        period, perr = (dotted, None) if dotted is not None else parse_period_cell(raw, self.year)
         if perr is not None:
             self.ctx.add(perr, row=rownum, column=colname(period_col), value=raw.strip())
             return None, raw

@@ -15,6 +15,7 @@ from analytics.ingest.schema import (
     BUDGET_COLUMNS,
     DTYPES,
     colname,
+    dotted_reading,
     empty_frame,
     is_future,
     month_in_year,
@@ -43,7 +44,9 @@ def check_period_headers(
         ctx.add("month_without_year", row=header_row, column=colname(yearless[0]), value=yearless[0]["header"],
                 columns=[colname(c) for c in yearless])
     for col in bad:
-        if col not in yearless:
+        if col.get("dotted") == "ambiguous":
+            ctx.add("period_ambiguous", row=header_row, column=colname(col), value=col["header"], year=col["header"][:4])
+        elif col not in yearless:
             ctx.add("bad_period", row=header_row, column=colname(col), value=col["header"], header=True)
     usable: list[tuple[dict[str, Any], Period]] = []
     taken: dict[tuple[int, int], dict[str, Any]] = {}
@@ -55,11 +58,29 @@ def check_period_headers(
             continue
         for m in range(p.first_month, p.month + 1):
             taken[(p.year, m)] = col
+        if col.get("dotted") == "october":
+            ctx.add("period_read_as_october", row=header_row, column=colname(col), value=col["header"],
+                    severity="warning", year=p.year)
         if is_future(p, today):
             ctx.add("future_period", row=header_row, column=colname(col), value=col["header"],
                     severity="warning", period=period_key(p), today=today)
         usable.append((col, p))
     return usable
+
+
+def dotted_period(ctx: Collector, raw: str, style: str | None, rownum: int, column: str) -> Period | bool | None:
+    """A period cell ``2024.1`` in a column whose other year.month numbers have two-digit months:
+    October, said (``period_read_as_october``); False when the column cannot tell January from
+    October (``period_ambiguous``, an error); None when it is read as written."""
+    dotted = dotted_reading(raw, style)
+    if dotted is None:
+        return None
+    if isinstance(dotted, Period):
+        ctx.add("period_read_as_october", row=rownum, column=column, value=raw.strip(), severity="warning",
+                year=dotted.year)
+        return dotted
+    ctx.add("period_ambiguous", row=rownum, column=column, value=raw.strip(), year=raw.strip()[:4])
+    return False
 
 
 def report_missing(ctx: Collector, frame: pd.DataFrame, missing: list[str], example: str) -> None:

@@ -256,6 +256,31 @@ def looks_periodish(text: str) -> bool:
     return bool(t) and bool(_PERIODISH_RE.match(t))
 
 
+_DOTTED_RE = re.compile(r"^\s*((?:19|20)\d{2})\.(\d{1,2})\s*$")
+
+
+def dotted_style(texts: Iterable[Any]) -> str | None:
+    """How a period column (or a header row) writes year.month numbers, which Excel keeps as numbers
+    (2024.10 becomes 2024.1): ``two`` when its months have two digits (2024.09) and none but 2024.1
+    has one, so 2024.1 is October; ``ambiguous`` when besides 2024.1 only 2024.10–2024.12 are written
+    (January or October?); None otherwise (2024.1 is January)."""
+    months = [m.group(2) for m in (_DOTTED_RE.match(normalize_text(t)) for t in texts if t) if m]
+    if "1" not in months or any(len(m) == 1 and m != "1" for m in months):
+        return None
+    if any(m.startswith("0") for m in months):
+        return "two"
+    return "ambiguous" if any(m in ("10", "11", "12") for m in months) else None
+
+
+def dotted_reading(text: Any, style: str | None) -> Period | str | None:
+    """``2024.1`` in a column of ``style`` (:func:`dotted_style`): October (a Period), ``ambiguous``,
+    or None when it is read as written."""
+    m = _DOTTED_RE.match(normalize_text(text)) if style else None
+    if m is None or m.group(2) != "1":
+        return None
+    return Period(int(m.group(1)), 10, 10) if style == "two" else "period_ambiguous"
+
+
 def period_key(p: Period) -> str:
     if p.first_month != p.month:
         return f"{p.year:04d}-{p.first_month:02d}~{p.month:02d}"
@@ -348,6 +373,7 @@ def map_columns(
     periods: list[tuple[dict[str, Any], Period]] = []
     bad: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
+    style = dotted_style(c["header"] for c in frame.attrs.get("columns", []))  # 2024.09, 2024.1, 2024.11
     for col in frame.attrs.get("columns", []):
         header = col["header"]
         norm = norm_header(header)
@@ -358,10 +384,14 @@ def map_columns(
         if target is not None:
             fields.setdefault(target, []).append(col)
             continue
-        period = period_header(header) or month_in_year(header, frame.attrs.get("year_hint"))
+        dotted = dotted_reading(header, style)
+        if dotted is not None:  # 2024.1 among 2024.09 and 2024.11: October (said), or no telling (refused)
+            col = {**col, "dotted": "october" if isinstance(dotted, Period) else "ambiguous"}
+        period = dotted if isinstance(dotted, Period) else None if dotted else \
+            period_header(header) or month_in_year(header, frame.attrs.get("year_hint"))
         if period is not None:
             periods.append((col, period))
-        elif header and looks_periodish(header):
+        elif header and (dotted or looks_periodish(header)):
             bad.append(col)
         else:
             other.append(col)

@@ -122,3 +122,27 @@ def test_a_unit_cell_of_another_scale_is_converted_like_a_headers() -> None:
     assert warning.row == 2 and "「单位」列写明单位「人」" in render_problem(warning)
     other = ingest_actuals(data.replace("人,累计,6".encode(), "个,累计,6".encode()), INDICATORS, filename="a.csv")
     assert "unit_mismatch" in _codes(other)  # another unit altogether: read in the indicator's, said
+
+
+# ---------------------------------------------------------------------------- 4. 2024.10 kept as the number 2024.1
+def test_2024_1_among_two_digit_months_is_october() -> None:
+    rows = [["指标名称", "月份", "数值"]] + [["登记失业人员规模", p, v] for p, v in
+                                           ((2024.08, 3.9), (2024.09, 3.85), (2024.1, 3.8), (2024.11, 3.75))]
+    result = ingest_actuals(_xlsx(rows), INDICATORS, filename="a.xlsx")
+    assert result.ok and list(result.data["month"]) == [8, 9, 10, 11]
+    assert _codes(result) == ["period_read_as_october"] and result.problems[0].row == 4
+    budget = ingest_budget("月份,资金来源,金额\n2024.09,中央补助,30\n2024.1,中央补助,40\n".encode(), sources=NAMES,
+                           filename="b.csv")
+    assert budget.ok and list(budget.data["month"]) == [9, 10]
+    wide = ingest_actuals("指标名称,2024.09,2024.1,2024.11\n登记失业人员规模,3.9,3.8,3.7\n".encode(), INDICATORS,
+                          filename="a.csv")
+    assert wide.ok and list(wide.data["month"]) == [9, 10, 11] and "period_read_as_october" in _codes(wide)
+
+
+def test_2024_1_is_january_among_one_digit_months_and_refused_when_no_telling() -> None:
+    plain = ingest_actuals("指标名称,月份,数值\n登记失业人员规模,2024.1,3.9\n登记失业人员规模,2024.2,3.8\n".encode(),
+                           INDICATORS, filename="a.csv")
+    assert plain.ok and list(plain.data["month"]) == [1, 2] and _codes(plain) == []
+    unsure = ingest_actuals("指标名称,月份,数值\n登记失业人员规模,2024.1,3.9\n登记失业人员规模,2024.11,3.8\n".encode(),
+                            INDICATORS, filename="a.csv")
+    assert not unsure.ok and _codes(unsure, "error") == ["period_ambiguous"]

@@ -166,6 +166,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "\"2024年6月\" or \"202406\" (a four-digit year, month 1–12, and a day, if given, that exists); "
         "for two months reported together write \"2024年1-2月\".",
     },
+    "period_read_as_october": {
+        "zh": "{loc}的期间「{value}」已按 {year} 年 10 月读取：同一列的其他期间都写成两位月份（如「{year}.09」），"
+        "Excel 会把数字 {year}.10 显示为 {year}.1。如果指的是 1 月，请写成「{year}-01」。",
+        "en": "{loc}: the period \"{value}\" was read as October {year}: the column's other periods have two-digit months "
+        "(such as {year}.09), and Excel shows the number {year}.10 as {year}.1. If January is meant, write \"{year}-01\".",
+    },
+    "period_ambiguous": {
+        "zh": "{loc}的期间「{value}」无法判断是 {year} 年 1 月还是 10 月（Excel 会把数字 {year}.10 显示为 {year}.1），未导入。"
+        "请把期间写成「{year}-01」或「{year}-10」，或把这一列设为文本格式后重新填写。",
+        "en": "{loc}: the period \"{value}\" could be January or October {year} (Excel shows the number {year}.10 as {year}.1); "
+        "not imported. Write it as \"{year}-01\" or \"{year}-10\", or format the column as text and type it again.",
+    },
     "blank_period": {
         "zh": "{loc}没有填写期间，但这一行有数据。请填写年月，例如「2024-06」，或删除这一行。",
         "en": "{loc}: the period is blank but the row holds data. Enter the year and month, e.g. \"2024-06\", "
