@@ -265,6 +265,12 @@ class _Rows:
             return
         period, praw = self.period(rowvals, rownum)
         basis = self.basis(rowvals, rownum)
+        if all(is_blank(v) or is_dash(v) for _, _, v in cells_here) and not is_dash(traw):
+            total = self.amount(traw, rownum, colname(total_col), None)
+            if total:  # a total no source takes: refused, as a form's total with no split is (form_spending_unsplit)
+                self.ctx.add("total_unsplit", row=rownum, column=colname(total_col), value=traw.strip(),
+                             sources="、".join(colname(c) for c, _ in source_cols))
+            return
         amounts: list[float] = []
         clean = True
         for c, src, vraw in cells_here:

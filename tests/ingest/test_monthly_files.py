@@ -146,3 +146,14 @@ def test_2024_1_is_january_among_one_digit_months_and_refused_when_no_telling() 
     unsure = ingest_actuals("指标名称,月份,数值\n登记失业人员规模,2024.1,3.9\n登记失业人员规模,2024.11,3.8\n".encode(),
                             INDICATORS, filename="a.csv")
     assert not unsure.ok and _codes(unsure, "error") == ["period_ambiguous"]
+
+
+# ---------------------------------------------------------------------------- 5. a month with only its total
+def test_a_month_with_only_its_total_is_refused() -> None:
+    data = "月份,中央补助,地方资金,其他资金,合计\n2024-01,,,,2950\n2024-02,280,2400,140,2820\n".encode()
+    result = ingest_budget(data, sources=NAMES, filename="b.csv")
+    assert not result.ok and _codes(result) == ["total_unsplit"]
+    assert result.errors[0].row == 2 and result.errors[0].column == "合计"
+    assert "没有按资金来源（中央补助、地方资金、其他资金）分列" in render_problem(result.errors[0])
+    zero = ingest_budget(data.replace(b",,,,2950", b",,,,0"), sources=NAMES, filename="b.csv")
+    assert zero.ok

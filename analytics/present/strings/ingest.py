@@ -118,6 +118,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "not fully split by funding source ({sources}), so nothing was imported. Fill in the spending of each source in the form, "
         "or enter it by source on the data page.",
     },
+    "total_unsplit": {
+        "zh": "{loc}只填了合计「{value}」，没有按资金来源（{sources}）分列，无法判断各来源各支出多少，未导入。"
+        "请在各来源的列中填写金额（没有支出的填 0）。",
+        "en": "{loc}: only the total \"{value}\" is filled in, not split by funding source ({sources}), so the spending of each "
+        "source is unknown; nothing was imported. Fill in each source's column (0 where nothing was spent).",
+    },
     "ignored_row": {
         "zh": "{loc}的说明文字「{value}」不是数据，已忽略。若这一行是数据，请按表头各列填写。",
         "en": "{loc}: the note \"{value}\" is not data and was ignored. If this row is data, fill it in under the header columns.",
