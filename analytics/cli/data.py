@@ -44,6 +44,10 @@ def cmd_validate(args: argparse.Namespace) -> int:
     elif args.kind == "actuals":
         result = ingest_actuals(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
                                 today=today, computed=project.computed_names())
+        from analytics.ingest.checks import report_gaps
+        import pandas as pd
+
+        result = report_gaps(result, pd.DataFrame(), project.ingest_catalogue(), path.name)
     elif args.kind == "budget":
         result = ingest_budget(path, sources=names, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
                                source_names=names, today=today, budgets=source_budgets(project))

@@ -62,6 +62,35 @@ class YearObs:
         return out
 
 
+def flow_totals(totals: dict[int, tuple[int, float]], amounts: dict[int, tuple[int, float]]
+                ) -> tuple[dict[int, tuple[int, float]], list[tuple[list[int], list[int]]]]:
+    """A flow's year-to-date total at each month it is known, from its ``totals`` (累计: month →
+    (first month, value)) and monthly ``amounts`` (当月, the same), and its gaps: (the months
+    missing, the months of amounts after them left uncounted). A total stands on its own; a month's
+    amount adds to the total of the month before it (a total, or amounts from January); after a gap
+    nothing is guessed until the next total — so a year kept partly as totals, partly as amounts
+    (累计 to January, 当月 after) runs on. The one rule of summing months, which the validator also
+    uses to say which months a file leaves uncounted."""
+    known: dict[int, tuple[int, float]] = {}
+    gaps: list[tuple[list[int], list[int]]] = []
+    total, expect, gap = 0.0, 1, False
+    for m in sorted(set(totals) | set(amounts)):
+        if m in totals:
+            first, value = totals[m]
+            total, expect, gap = value, m + 1, False
+        else:
+            first, value = amounts[m]
+            if gap or first != expect:
+                if not gap:
+                    gaps.append((list(range(expect, first)), []))
+                gaps[-1][1].append(m)
+                gap = True
+                continue
+            total, expect = total + value, m + 1
+        known[m] = (first, total)
+    return known, gaps
+
+
 class Actuals:
     """Observations per (indicator, year), built once from a normalised frame."""
 
@@ -82,26 +111,13 @@ class Actuals:
                 continue
             obs = YearObs()
             if ind.kind == "flow":
-                # a year-to-date total stands on its own; a month's amount adds to the total of the month
-                # before it (a total, or amounts from January), and after a gap nothing is guessed until
-                # the next total — so a year kept partly as totals, partly as amounts (累计 to January,
-                # 当月 after) runs on
-                totals = {int(r.month): r for r in grp[grp["basis"] != "month"].itertuples()}
-                amounts = {int(r.month): r for r in grp[grp["basis"] == "month"].itertuples()}
-                total, expect, gap = 0.0, 1, False
-                for m in sorted(set(totals) | set(amounts)):
-                    r = totals.get(m)
-                    if r is not None:
-                        total, expect, gap = float(r.value), m + 1, False
-                    else:
-                        r = amounts[m]
-                        if gap or int(r.first_month) != expect:
-                            gap = True
-                            continue
-                        total, expect = total + float(r.value), m + 1
+                totals = {int(r.month): (int(r.first_month), float(r.value)) for r in grp[grp["basis"] != "month"].itertuples()}
+                amounts = {int(r.month): (int(r.first_month), float(r.value)) for r in grp[grp["basis"] == "month"].itertuples()}
+                known, _ = flow_totals(totals, amounts)
+                for m, (first, total) in known.items():
                     obs.values[m] = total
-                    if int(r.first_month) != m:
-                        obs.combined_until[m] = int(r.first_month)
+                    if first != m:
+                        obs.combined_until[m] = first
             else:
                 for r in grp.itertuples():
                     obs.values[int(r.month)] = float(r.value)

@@ -8,6 +8,7 @@ from typing import Any, Callable, Mapping
 
 import pandas as pd
 
+from analytics.core.series import flow_totals
 from analytics.core.values import Period, number_text
 from analytics.ingest.problems import Collector, IngestResult, Problem
 from analytics.ingest.schema import (
@@ -214,3 +215,46 @@ def against_stored(result: IngestResult, stored: pd.DataFrame, indicators: Mappi
     if len(problems) == len(result.problems):
         return result
     return IngestResult(False, problems, result.data.iloc[0:0], result.kind, result.layout)
+
+
+def report_gaps(result: IngestResult, stored: pd.DataFrame, indicators: Mapping[str, Mapping[str, Any]],
+                filename: str) -> IngestResult:
+    """A file that passed, checked for monthly amounts (当月) of a flow that cannot be summed: a month
+    missing before them, in the file and in what the store holds (示例数据 aside), leaves them
+    uncounted until a later year-to-date total (:func:`analytics.core.series.flow_totals`, the rule
+    the pages sum by) — said, located at the first such row (``month_gap``, a warning: the
+    missing month may come in a later file). ``stored``: the store's actuals, or an empty frame."""
+    if not result.ok or result.kind != "actuals" or result.data.empty:
+        return result
+    data = result.data
+    flows = {i for i in set(data["indicator_id"]) if str(indicators.get(i, {}).get("kind")) == "flow"}
+    mine = data[data["indicator_id"].isin(flows)]
+    if not (mine["basis"] == "month").any():
+        return result
+    held = stored
+    if not held.empty:
+        held = held[held["indicator_id"].isin(flows)]
+        if "origin" in held.columns:
+            held = held[held["origin"] != "sample"]
+    problems = list(result.problems)
+    for (ind, year), rows in mine.groupby(["indicator_id", "year"], sort=True):
+        if not (rows["basis"] == "month").any():
+            continue
+        ours = {int(r.month): r for r in rows.itertuples()}
+        theirs = held[(held["indicator_id"] == ind) & (held["year"] == year) & (~held["month"].isin(list(ours)))] \
+            if not held.empty else held
+        every = [(int(r.month), int(r.first_month), float(r.value), str(r.basis)) for r in theirs.itertuples()] + \
+            [(m, int(r.first_month), float(r.value), str(r.basis)) for m, r in ours.items()]
+        totals = {m: (f, v) for m, f, v, b in every if b != "month"}
+        amounts = {m: (f, v) for m, f, v, b in every if b == "month"}
+        for missing, uncounted in flow_totals(totals, amounts)[1]:
+            in_file = [m for m in uncounted if m in ours]
+            if not missing or not in_file:
+                continue
+            first = ours[in_file[0]]
+            problems.append(Problem("month_gap", filename, int(first.row), None, number_text(first.value), "warning",
+                                    params={"indicator": ind, "name": str(indicators.get(ind, {}).get("name") or ind),
+                                            "year": int(year), "gap_months": missing, "later_months": uncounted}))
+    if len(problems) == len(result.problems):
+        return result
+    return IngestResult(result.ok, problems, result.data, result.kind, result.layout)

@@ -287,6 +287,21 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
     return template, fields
 
 
+_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                   "November", "December")
+
+
+def _month_span(months: list[int], lang: str) -> str:
+    """Months of a year as a reader says them: 3月, 1—2月, 4月、6月 / March, January–February."""
+    if not months:
+        return ""
+    def name(m: int) -> str:
+        return f"{m}月" if lang == "zh" else _MONTH_NAMES_EN[m - 1] if 1 <= m <= 12 else str(m)
+    if len(months) > 1 and months == list(range(months[0], months[-1] + 1)):
+        return f"{months[0]}—{months[-1]}月" if lang == "zh" else f"{name(months[0])}–{name(months[-1])}"
+    return _SEP[lang].join(name(m) for m in months)
+
+
 def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     """Optional parts of a sentence, in both languages: what was detected, a suggestion, a dash,
     the reason a basis was refused, the kind of key of a duplicate."""
@@ -309,6 +324,10 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     fields["scope_zh"] = {"title": "表中未写单位的数值", "note": "这些行的数值", "unit_column": "这一行的数值"}.get(stated, "这一列的数值")
     fields["scope_en"] = {"title": "the table's numbers written without a unit", "note": "these rows' numbers",
                           "unit_column": "the row's numbers"}.get(stated, "the column's numbers")
+    for key in ("gap_months", "later_months"):  # months of a year: 3月, 4—6月 / March, April–June
+        months = [int(m) for m in params.get(key) or [] if str(m).isdigit()]
+        fields[f"{key}_zh"] = _month_span(months, "zh")
+        fields[f"{key}_en"] = _month_span(months, "en")
     reason = params.get("reason")
     fields["reason_zh"] = {"not_allowed": "不适用于该指标", "unknown": "无法识别"}.get(str(reason), "无法识别")
     fields["reason_en"] = {"not_allowed": "does not apply to this indicator",

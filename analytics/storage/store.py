@@ -363,7 +363,7 @@ class Store:
         ``today`` (the clock's day unless given) has not happened and is refused."""
         from analytics.ingest.validate import ingest_actuals, ingest_any, ingest_budget
 
-        from analytics.ingest.checks import against_stored
+        from analytics.ingest.checks import against_stored, report_gaps
 
         today = today or _dt.date.today()
         project = self.project()
@@ -383,6 +383,7 @@ class Store:
             years = sorted({int(y) for y in result.data["year"]})
             stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()
             result = against_stored(result, stored, catalogue, filename or "")
+            result = report_gaps(result, stored, catalogue, filename or "")
         return result
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,

@@ -157,3 +157,36 @@ def test_a_month_with_only_its_total_is_refused() -> None:
     assert "没有按资金来源（中央补助、地方资金、其他资金）分列" in render_problem(result.errors[0])
     zero = ingest_budget(data.replace(b",,,,2950", b",,,,0"), sources=NAMES, filename="b.csv")
     assert zero.ok
+
+
+# ---------------------------------------------------------------------------- 6. a month missing in a monthly series
+def _gaps(data: bytes, stored: Any = None) -> Any:
+    import pandas as pd
+
+    from analytics.ingest.checks import report_gaps
+
+    result = ingest_actuals(data, INDICATORS, filename="a.csv")
+    return report_gaps(result, stored if stored is not None else pd.DataFrame(), INDICATORS, "a.csv")
+
+
+def test_a_missing_month_in_a_monthly_series_is_said() -> None:
+    rows = "".join(f"master_studios,2024-{m:02d},{m},month\n" for m in (1, 2, 4, 5, 6))
+    result = _gaps(("indicator_id,period,value,basis\n" + rows).encode())
+    assert result.ok and _codes(result) == ["month_gap"]
+    warning = result.problems[0]
+    assert warning.row == 4 and warning.params["gap_months"] == [3] and warning.params["later_months"] == [4, 5, 6]
+    assert "2024年3月缺报，4—6月的数值（当月数）暂不能累计" in render_problem(warning)
+    assert "March 2024" in render_problem(warning, "en") and "April–June" in render_problem(warning, "en")
+
+
+def test_a_series_reported_monthly_from_march_is_said_unless_the_store_holds_the_first_months() -> None:
+    import pandas as pd
+
+    data = ("indicator_id,period,value,basis\n" + "".join(f"master_studios,2024-{m:02d},{m},month\n" for m in (3, 4))).encode()
+    result = _gaps(data)
+    assert _codes(result) == ["month_gap"] and result.problems[0].params["gap_months"] == [1, 2]
+    stored = pd.DataFrame([{"indicator_id": "master_studios", "year": 2024, "month": 2, "first_month": 1, "value": 3.0,
+                            "basis": "ytd", "origin": "import"}])
+    assert _codes(_gaps(data, stored)) == []
+    totals = ("indicator_id,period,value,basis\nmaster_studios,2024-02,3,ytd\nmaster_studios,2024-03,4,month\n").encode()
+    assert _codes(_gaps(totals)) == []  # a total to February, March's amount after it: nothing missing

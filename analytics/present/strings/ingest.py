@@ -340,6 +340,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "{stored_month}, {stored_value}, make the year-to-date total fall within the year; not imported. Check whether "
         "monthly figures were entered as totals (if so, set the basis to \"month\"), or correct the stored data on the Data page.",
     },
+    "month_gap": {
+        "zh": "{loc}：{what_zh}{year}年{gap_months_zh}缺报，{later_months_zh}的数值（当月数）暂不能累计，年度累计停在缺报之前。"
+        "请补报{gap_months_zh}（没有发生的填 0），或改填累计数。",
+        "en": "{loc}: {what_en} has no figure for {gap_months_en} {year}, so the monthly amounts of {later_months_en} cannot be "
+        "added up yet and the year-to-date total stops before the gap. Report {gap_months_en} (0 where nothing happened), "
+        "or give year-to-date totals instead.",
+    },
     "mixed_basis": {
         "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，无法合并。"
         "请统一口径：全部填当月数，或全部填累计数。",
