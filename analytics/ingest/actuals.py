@@ -38,6 +38,7 @@ from analytics.ingest.schema import (
     is_blank,
     is_dash,
     is_future,
+    is_total_label,
     map_columns,
     parse_basis,
     parse_period_cell,
@@ -273,6 +274,9 @@ class _Rows:
                              **self.found.examples)
             return False, None
         raw, where = (id_raw, id_col) if not is_blank(id_raw) else (name_raw, name_col)
+        if is_total_label(raw):  # a 合计 row under the indicators: a sum of unlike things, skipped
+            self.ctx.add("total_row", row=rownum, column=colname(where), value=raw.strip(), severity="warning")
+            return False, None
         ind = self.found.find(raw)
         if ind is None:
             self.ctx.add("unknown_indicator", row=rownum, column=colname(where), value=raw.strip(),
@@ -336,6 +340,8 @@ class _Rows:
         if all(is_blank(v) for _, _, v in cells):
             return
         some_value = next(v for _, _, v in cells if not is_blank(v))  # a blank month beside values is an error
+        if self.skip_total(rownum, rowvals):
+            return
         go_on, period, praw, pcol_name = self.period(rownum, rowvals, self.periods[0][0], some_value, None)
         if not go_on:
             return
@@ -355,7 +361,18 @@ class _Rows:
             if number is not None and period is not None and basis is not None:
                 self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)
 
+    def skip_total(self, rownum: int, rowvals: list[Any]) -> bool:
+        """A 合计 / 总计 row in place of a month (a 台账's last line): skipped, said."""
+        period_col = self.field("period")
+        praw = self.cell(rowvals, period_col)
+        if period_col is None or not is_total_label(praw):
+            return False
+        self.ctx.add("total_row", row=rownum, column=colname(period_col), value=praw.strip(), severity="warning")
+        return True
+
     def row(self, rownum: int, rowvals: list[Any]) -> None:
+        if self.layout == "long" and self.skip_total(rownum, rowvals):
+            return
         if self.layout == "wide_months":
             self.month_row(rownum, rowvals)
             return

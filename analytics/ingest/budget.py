@@ -40,6 +40,7 @@ from analytics.ingest.schema import (
     is_blank,
     is_dash,
     is_future,
+    is_total_label,
     map_columns,
     norm_header,
     parse_basis,
@@ -52,7 +53,6 @@ from analytics.ingest.schema import (
 )
 
 TOTAL_TOLERANCE = 0.01
-_TOTAL_NAMES = {k for k, v in BUDGET_ALIASES.items() if v == "total"}
 
 
 def _named(sources: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
@@ -141,6 +141,7 @@ class _Rows:
         self.source_names = [str(sources[k]) for k in self.allowed_sources] if isinstance(sources, Mapping) else []
         self.records: list[dict[str, Any]] = []
         self.totals: list[dict[str, Any]] = []
+        self.total_rows: list[dict[str, Any]] = []  # 合计 rows in place of a month
 
     def field(self, name: str) -> Col | None:
         return self.col.get(name)
@@ -234,8 +235,21 @@ class _Rows:
         self.totals.append({"key": key, "amount": amount, "row": rownum, "column": column, "text": text.strip()})
 
     # ------------------------------------------------------------------ one row per layout
+    def total_row(self, rownum: int, rowvals: list[Any], cells: list[tuple[Col, str | None]]) -> bool:
+        """Whether the row's period cell is a 合计 / 总计 / 小计 label: the row is a sum, skipped (said at
+        the end, each amount checked against the sum of its column's rows: :func:`_check_total_rows`)."""
+        period_col = self.field("period")
+        raw = self.cell(rowvals, period_col)
+        if period_col is None or not is_total_label(raw):
+            return False
+        kept = [(c, src, self.cell(rowvals, c)) for c, src in cells]
+        self.total_rows.append({"row": rownum, "column": colname(period_col), "text": raw.strip(), "cells": kept})
+        return True
+
     def long_row(self, rownum: int, rowvals: list[Any], note: str) -> None:
         period_col, source_col, amount_col = self.field("period"), self.field("source"), self.field("amount")
+        if self.total_row(rownum, rowvals, []):
+            return
         sraw, araw = self.cell(rowvals, source_col), self.cell(rowvals, amount_col)
         if is_blank(araw) or is_dash(araw):
             if not is_blank(self.cell(rowvals, period_col)) or not is_blank(sraw):
@@ -244,7 +258,7 @@ class _Rows:
             return
         period, praw = self.period(rowvals, rownum)
         basis = self.basis(rowvals, rownum)
-        if norm_header(sraw) in _TOTAL_NAMES:
+        if is_total_label(sraw):
             number = self.amount(araw, rownum, colname(amount_col), None)
             if number is not None and period is not None and basis is not None:
                 self.total((period_key(period), basis), number, rownum, colname(amount_col), araw)
@@ -256,6 +270,8 @@ class _Rows:
 
     def by_source_row(self, rownum: int, rowvals: list[Any], note: str, source_cols: list[tuple[Col, str]]) -> None:
         period_col, total_col = self.field("period"), self.field("total")
+        if self.total_row(rownum, rowvals, list(source_cols)):
+            return
         cells_here = [(c, s, self.cell(rowvals, c)) for c, s in source_cols]
         traw = self.cell(rowvals, total_col)
         if all(is_blank(v) or is_dash(v) for _, _, v in cells_here) and is_blank(traw):
@@ -296,7 +312,7 @@ class _Rows:
         if all(is_blank(v) for _, _, v in cells_here):
             return
         basis = self.basis(rowvals, rownum)
-        is_total = norm_header(sraw) in _TOTAL_NAMES
+        is_total = is_total_label(sraw)
         src = None if is_total else self.source(sraw, rownum, colname(self.field("source")))
         for c, p, vraw in cells_here:
             if is_blank(vraw) or is_dash(vraw):
@@ -322,6 +338,23 @@ def _check_totals(ctx: Collector, records: list[dict[str, Any]], totals: list[di
         if t["key"] in sums and abs(t["amount"] - sums[t["key"]]) > TOTAL_TOLERANCE:
             ctx.add("total_mismatch", row=t["row"], column=t["column"], value=t["text"], severity="warning",
                     sum=round(sums[t["key"]], 6), diff=round(t["amount"] - sums[t["key"]], 6))
+
+
+def _check_total_rows(ctx: Collector, rows: _Rows) -> None:
+    """Each 合计 row in place of a month said skipped (``total_row``), its amounts checked against the
+    sum of the amounts above it in their column (monthly amounts only; a difference is said)."""
+    for t in rows.total_rows:
+        diffs = []
+        for c, src, raw in t["cells"]:
+            above = [r for r in rows.records if r["source"] == src and r["row"] < t["row"]]
+            if is_blank(raw) or not above or any(r["basis"] != "month" for r in above):
+                continue
+            number, code, _ = read_in_unit(with_unit(raw, rows.in_unit.get(colname(c)) or rows.title_unit), "万元")
+            total = round(sum(r["amount"] for r in above), 6)
+            if code is None and number is not None and abs(number - total) > TOTAL_TOLERANCE:
+                diffs.append(f"{colname(c)} {raw.strip()}≠{number_text(total)}")
+        ctx.add("total_row", row=t["row"], column=t["column"], value=t["text"], severity="warning",
+                diffs=diffs, checked=bool(t["cells"]) and not diffs)
 
 
 def _check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Mapping[str, float]) -> None:
@@ -435,6 +468,7 @@ def ingest_budget_frame(
             rows.by_month_row(rownum, rowvals, note, usable_periods)
     records = rows.records
     _stated_units(ctx, rows, fields, source_cols)
+    _check_total_rows(ctx, rows)
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     _check_totals(ctx, records, rows.totals)
     if "basis" not in fields:

@@ -136,8 +136,14 @@ BUDGET_ALIASES = _aliases({
     "basis": _BASIS_NAMES,
     "note": _NOTE_NAMES,
     "unit": _UNIT_NAMES,
-    "total": ["合计", "总计", "total", "合计金额", "支出合计", "总额"],
+    "total": ["合计", "总计", "小计", "total", "合计金额", "支出合计", "总额"],
 })
+
+
+def is_total_label(text: Any) -> bool:
+    """A 合计 / 总计 / 小计 label (in a header, or a row's name or period cell): a sum, no item of its own."""
+    norm = norm_header(text)
+    return bool(norm) and BUDGET_ALIASES.get(norm) == "total"
 
 SOURCE_ALIASES = _aliases({
     "central": ["central", "中央", "中央补助", "中央资金", "中央补助资金", "中央财政", "中央财政补助", "中央财政资金"],

@@ -328,6 +328,11 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
         months = [int(m) for m in params.get(key) or [] if str(m).isdigit()]
         fields[f"{key}_zh"] = _month_span(months, "zh")
         fields[f"{key}_en"] = _month_span(months, "en")
+    diffs = params.get("diffs") or []  # a 合计 row checked against the rows above it
+    fields["total_check_zh"] = (f"；其中 {'、'.join(map(str, diffs))} 与上面各行之和不符，请核对" if diffs
+                                else "（与上面各行之和相符）" if params.get("checked") else "")
+    fields["total_check_en"] = (f"; of it, {', '.join(map(str, diffs))} differ from the sum of the rows above: check them"
+                                if diffs else " (it matches the sum of the rows above)" if params.get("checked") else "")
     reason = params.get("reason")
     fields["reason_zh"] = {"not_allowed": "不适用于该指标", "unknown": "无法识别"}.get(str(reason), "无法识别")
     fields["reason_en"] = {"not_allowed": "does not apply to this indicator",

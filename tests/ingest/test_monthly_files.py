@@ -190,3 +190,25 @@ def test_a_series_reported_monthly_from_march_is_said_unless_the_store_holds_the
     assert _codes(_gaps(data, stored)) == []
     totals = ("indicator_id,period,value,basis\nmaster_studios,2024-02,3,ytd\nmaster_studios,2024-03,4,month\n").encode()
     assert _codes(_gaps(totals)) == []  # a total to February, March's amount after it: nothing missing
+
+
+# ---------------------------------------------------------------------------- 7. 合计 rows
+def test_total_rows_are_skipped_with_a_note() -> None:
+    wide = ("指标名称,2024年1月,2024年2月\n城镇新增就业人员规模,1.05,1.98\n建设技能大师工作室,3,5\n合计,4.05,6.98\n").encode()
+    result = ingest_actuals(wide, INDICATORS, filename="a.csv")
+    assert result.ok and "total_row" in _codes(result) and len(result.data) == 4
+    ledger = _xlsx([["2024年就业工作台账"], ["月份", "城镇新增就业人员规模", "建设技能大师工作室"], ["1月", 1.05, 3],
+                    ["2月", 1.98, 5], ["合计", 3.03, 8]])
+    result = ingest_actuals(ledger, INDICATORS, filename="a.xlsx")
+    assert result.ok and next(p for p in result.problems if p.code == "total_row").row == 5
+    assert "是合计行" in render_problem(next(p for p in result.problems if p.code == "total_row"))
+
+
+def test_a_spending_total_row_is_checked_against_the_rows_above() -> None:
+    data = "月份,中央补助,地方资金,合计\n2024-01,300,2500,2800\n2024-02,320,2400,2720\n{label},620,4900,5520\n"
+    result = ingest_budget(data.format(label="合计").encode(), sources=NAMES, filename="b.csv")
+    assert result.ok and _codes(result) == ["total_row"] and len(result.data) == 4
+    assert "与上面各行之和相符" in render_problem(result.problems[0])
+    off = ingest_budget(data.format(label="小计").replace("620,4900", "600,4900").encode(), sources=NAMES, filename="b.csv")
+    assert off.ok and off.problems[-1].params["diffs"] == ["中央补助 600≠620"]
+    assert "与上面各行之和不符" in render_problem(off.problems[-1])

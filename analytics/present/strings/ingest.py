@@ -124,6 +124,10 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: only the total \"{value}\" is filled in, not split by funding source ({sources}), so the spending of each "
         "source is unknown; nothing was imported. Fill in each source's column (0 where nothing was spent).",
     },
+    "total_row": {
+        "zh": "{loc}的「{value}」是合计行，不是单独的数据，已跳过{total_check_zh}。",
+        "en": "{loc}: \"{value}\" is a total row, not data of its own; it was skipped{total_check_en}.",
+    },
     "ignored_row": {
         "zh": "{loc}的说明文字「{value}」不是数据，已忽略。若这一行是数据，请按表头各列填写。",
         "en": "{loc}: the note \"{value}\" is not data and was ignored. If this row is data, fill it in under the header columns.",
