@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as _dt
 import difflib
 import math
+import re
 from typing import Any, Mapping
 
 import pandas as pd
@@ -173,6 +174,20 @@ def _resolve_indicator(
     return by_id.get(key) or by_name.get(key)
 
 
+_QUOTES_AND_BLANKS = re.compile(r"[\s\"'“”‘’「」『』〝〞]")
+
+
+def _loose(raw: str) -> tuple[str, str]:
+    """(a name's key with its numbering, a unit in brackets after it, quotes and blanks left out, that
+    unit): ``1.建设技能大师工作室``, ``登记失业人员规模(万人)``, ``离校…青年"一对一"帮扶联系率`` read as the
+    target table's reader reads a name cell (:func:`analytics.ingest.tables.cells.split_name`)."""
+    from analytics.ingest.tables.cells import split_name
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    name, unit, _ = split_name(str(raw), load_lexicon())
+    return _QUOTES_AND_BLANKS.sub("", normalize_text(name)).lower(), unit
+
+
 def _layout(ctx: Collector, frame: pd.DataFrame, fields: Mapping[str, list[Col]], period_cols: list[Any],
             bad_period_cols: list[Col], other: list[Col], found: "_Indicators"
             ) -> tuple[str | None, list[Any], list[Col], list[Col]]:
@@ -218,11 +233,30 @@ class _Indicators:
                          "example_name": str(indicators.get(first_id, {}).get("name", "")) if indicators else ""}
         self.resolved: dict[str, str | None] = {}
         self.suggested: dict[str, str | None] = {}
+        self.loosely: dict[str, str] = {}  # a name found only once normalised → the unit in brackets after it
+        self._by_loose: dict[str, set[str]] | None = None
 
     def find(self, raw: str) -> str | None:
         if raw not in self.resolved:
-            self.resolved[raw] = _resolve_indicator(raw, self.by_id, self.by_name)
+            self.resolved[raw] = _resolve_indicator(raw, self.by_id, self.by_name) or self._find_loose(raw)
         return self.resolved[raw]
+
+    def _find_loose(self, raw: str) -> str | None:
+        """The one indicator whose name ``raw`` is once numbering, a unit in brackets, quotes and blanks
+        are set aside (``（一）高校毕业生去向落实率``); None when none or several are."""
+        if not normalize_text(raw):
+            return None
+        if self._by_loose is None:
+            self._by_loose = {}
+            for k, v in self.indicators.items():
+                if normalize_text(v.get("name", "")):
+                    self._by_loose.setdefault(_loose(str(v.get("name")))[0], set()).add(str(k))
+        key, unit = _loose(raw)
+        hits = self._by_loose.get(key, set()) if key else set()
+        if len(hits) != 1:
+            return None
+        self.loosely[raw] = unit
+        return next(iter(hits))
 
     def column(self, header: Any) -> str | None:
         """The indicator a column's header names (its id or name; a unit in brackets after it aside)."""
@@ -281,6 +315,9 @@ class _Rows:
         if ind is None:
             self.ctx.add("unknown_indicator", row=rownum, column=colname(where), value=raw.strip(),
                          suggestion=self.found.suggestion(raw), **self.found.examples)
+        elif raw in self.found.loosely:
+            self.ctx.add("name_matched", row=rownum, column=colname(where), value=raw.strip(), severity="warning",
+                         **self.found.names(ind))
         elif where is id_col and not is_blank(name_raw):
             other_ind = _resolve_indicator(name_raw, {}, self.found.by_name)
             if other_ind is not None and other_ind != ind:
@@ -289,18 +326,23 @@ class _Rows:
         return True, ind
 
     def unit(self, rownum: int, rowvals: list[Any], ind: str, meta: Mapping[str, Any]) -> str:
-        """The unit the row's 单位 cell states for its plain numbers when it is another scale of the
+        """The unit the row's 单位 cell, else a unit in brackets after its indicator's name
+        (``登记失业人员规模（人）``), states for its plain numbers when it is another scale of the
         indicator's (人 for 万人: converted, as under a header's 「（人）」, said), else "" (another unit
         altogether: read in the indicator's, said)."""
         unit_col = self.field("unit")
-        unit_raw = self.cell(rowvals, unit_col)
+        unit_raw, where, column = self.cell(rowvals, unit_col), "unit_column", unit_col
+        if unit_col is None or is_blank(unit_raw):
+            column = self.field("indicator_id") if not is_blank(self.cell(rowvals, self.field("indicator_id"))) \
+                else self.field("name")
+            unit_raw, where = self.found.loosely.get(self.cell(rowvals, column), ""), "name"
         expected = str(meta.get("unit") or "")
-        if unit_col is None or is_blank(unit_raw) or normalize_text(unit_raw) == normalize_text(expected):
+        if is_blank(unit_raw) or normalize_text(unit_raw) == normalize_text(expected):
             return ""
         scale = unit_scale(unit_raw, expected) if expected else None
-        self.ctx.add("unit_converted" if scale else "unit_mismatch", row=rownum, column=colname(unit_col),
+        self.ctx.add("unit_converted" if scale else "unit_mismatch", row=rownum, column=colname(column),
                      value=unit_raw.strip(), severity="warning", expected=expected or "—", indicator=ind,
-                     name=meta.get("name", ind), factor=number_text(scale or 0), where="unit_column")
+                     name=meta.get("name", ind), factor=number_text(scale or 0), where=where)
         return unit_raw.strip() if scale else ""
 
     def period(self, rownum: int, rowvals: list[Any], vcol: Col, vraw: str, header_period: Any

@@ -319,11 +319,13 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     fields["dash_zh"] = f"（填的是「{dash}」）" if dash else ""
     fields["dash_en"] = f' (it holds "{dash}")' if dash else ""
     stated = str(params.get("where") or "header")  # where a unit was stated apart from the numbers
-    fields["stated_zh"] = {"title": "的表格标题", "note": "的备注", "unit_column": ""}.get(stated, "的表头")
-    fields["stated_en"] = {"title": "the table's title", "note": "the note", "unit_column": "the unit column"}.get(stated, "the header")
-    fields["scope_zh"] = {"title": "表中未写单位的数值", "note": "这些行的数值", "unit_column": "这一行的数值"}.get(stated, "这一列的数值")
+    fields["stated_zh"] = {"title": "的表格标题", "note": "的备注", "unit_column": "", "name": "的指标名称"}.get(stated, "的表头")
+    fields["stated_en"] = {"title": "the table's title", "note": "the note", "unit_column": "the unit column",
+                           "name": "the indicator's name"}.get(stated, "the header")
+    fields["scope_zh"] = {"title": "表中未写单位的数值", "note": "这些行的数值", "unit_column": "这一行的数值",
+                          "name": "这一行的数值"}.get(stated, "这一列的数值")
     fields["scope_en"] = {"title": "the table's numbers written without a unit", "note": "these rows' numbers",
-                          "unit_column": "the row's numbers"}.get(stated, "the column's numbers")
+                          "unit_column": "the row's numbers", "name": "the row's numbers"}.get(stated, "the column's numbers")
     for key in ("gap_months", "later_months"):  # months of a year: 3月, 4—6月 / March, April–June
         months = [int(m) for m in params.get(key) or [] if str(m).isdigit()]
         fields[f"{key}_zh"] = _month_span(months, "zh")

@@ -212,3 +212,26 @@ def test_a_spending_total_row_is_checked_against_the_rows_above() -> None:
     off = ingest_budget(data.format(label="小计").replace("620,4900", "600,4900").encode(), sources=NAMES, filename="b.csv")
     assert off.ok and off.problems[-1].params["diffs"] == ["中央补助 600≠620"]
     assert "与上面各行之和不符" in render_problem(off.problems[-1])
+
+
+# ---------------------------------------------------------------------------- 8. names as the target table writes them
+def test_names_as_written_in_the_target_table_are_taken_with_a_note() -> None:
+    data = ("指标名称,月份,数值\n城镇新增就业人员规模（万人）,2024-06,6.45\n登记失业人员规模(人),2024-06,39000\n"
+            "1.建设技能大师工作室,2024-06,22\n（一）高校毕业生去向落实率,2024-06,95.5\n"
+            '"离校未就业毕业生和困难失业青年""一对一""帮扶联系率 ",2024-06,99.5\n').encode()
+    result = ingest_actuals(data, INDICATORS, filename="a.csv")
+    assert result.ok, _codes(result)
+    values = dict(zip(result.data["indicator_id"], result.data["value"]))
+    assert values == {"new_urban_jobs": 6.45, "registered_unemployed": 3.9, "master_studios": 22.0,
+                      "graduate_placement_rate": 95.5, "youth_contact_rate": 99.5}
+    assert _codes(result).count("name_matched") == 5
+    converted = next(p for p in result.problems if p.code == "unit_converted")
+    assert converted.row == 3 and "指标名称写明单位「人」" in render_problem(converted)
+    assert any("按指标清单中的「建设技能大师工作室」导入" in render_problem(p) for p in result.problems)
+
+
+def test_a_name_matching_two_indicators_once_normalised_is_still_refused() -> None:
+    twins = {**INDICATORS, "a": {"name": "培训人次（线上）", "unit": "人次", "kind": "flow"},
+             "b": {"name": "培训人次（线下）", "unit": "人次", "kind": "flow"}}
+    result = ingest_actuals("指标名称,月份,数值\n培训人次,2024-06,3\n".encode(), twins, filename="a.csv")
+    assert not result.ok and _codes(result, "error") == ["unknown_indicator"]

@@ -146,6 +146,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the indicator \"{value}\" is not in the indicator list{suggestion_en}. "
         "Enter an indicator id (e.g. {example_id}) or the exact indicator name from the list (e.g. {example_name}).",
     },
+    "name_matched": {
+        "zh": "{loc}的指标「{value}」按指标清单中的「{name}」导入（编号、括号中的单位、引号和空格不计）。如不是这个指标，请改填指标编号。",
+        "en": "{loc}: the indicator \"{value}\" was imported as \"{name}\" of the indicator list (numbering, a unit in brackets, "
+        "quotes and blanks set aside). If another indicator is meant, enter its id.",
+    },
     "blank_indicator": {
         "zh": "{loc}没有填写指标，但这一行有数据。请填写指标编号（如 {example_id}）或指标名称，或删除这一行。",
         "en": "{loc}: the indicator is blank but the row holds data. Enter an indicator id (e.g. {example_id}) "
