@@ -155,7 +155,7 @@ def _broken_special() -> dict[str, bytes]:
     out["bom_unknown_id.csv"] = "\ufeff".encode("utf-8") + _csv(
         [LONG_HEAD, "new_urban_jobs,2024-01,100", "jobs_total,2024-01,5"]
     ).encode("utf-8")
-    out["utf16.csv"] = _csv([ZH_HEAD, "new_urban_jobs,2024-01,100"]).encode("utf-16")
+    out["utf16.csv"] = _csv([ZH_HEAD, "new_urban_jobs,2024-01,100"]).encode("utf-16-le")  # no byte-order mark: no telling its encoding
     rng = random.Random(20240601)
     out["binary_garbage.csv"] = b"\x89\x00\xff\xfe" + bytes(rng.randrange(256) for _ in range(2044))
     return out

@@ -95,9 +95,13 @@ def _utf8_evidence(body: bytes) -> tuple[int, list[int]]:
 
 
 def _decode(data: bytes, ctx: Collector) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        ctx.add("bad_encoding", detected="UTF-16")
-        return None
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's 另存为 Unicode 文本: read as parse-table reads it
+        from analytics.ingest.tables.raw import decode_text
+
+        text = decode_text(data)
+        if text is None:
+            ctx.add("bad_encoding", detected="UTF-16")
+        return text
     text: str | None = None
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
     try:
@@ -402,9 +406,15 @@ def _read_table(
     if password_protected(data):
         ctx.add("password_protected")
         return None
-    if data.startswith(OLE2) or ext == ".xls":
-        ctx.add("old_excel")
+    if data.startswith(b"%PDF-") or ext == ".pdf":
+        ctx.add("not_a_table", detected="pdf")
         return None
+    if _word_document(data, ext):
+        ctx.add("not_a_table", detected="word")
+        return None
+    if data.startswith(OLE2) or ext == ".xls":
+        grid = _read_xls(data, ctx, sheet)
+        return None if grid is None else _grid_to_frame(grid, ctx)
     if data.startswith(b"PK\x03\x04") or ext in (".xlsx", ".xlsm", ".xltx", ".xltm"):
         grid = read_excel(data, ctx, sheet, max_bytes)
     else:
@@ -412,6 +422,56 @@ def _read_table(
     if grid is None:
         return None
     return _grid_to_frame(grid, ctx)
+
+
+_WORD_EXTS = (".docx", ".docm", ".doc", ".wps", ".odt", ".rtf")
+
+
+def _word_document(data: bytes, ext: str) -> bool:
+    """A Word (or WPS / OpenDocument text) document: by its name, or a zip holding ``word/document.xml``,
+    or an old Office file holding Word's text stream and no workbook."""
+    if ext in _WORD_EXTS:
+        return True
+    if data.startswith(b"PK\x03\x04"):
+        return b"word/document.xml" in data[:200_000] and b"xl/workbook.xml" not in data[:200_000]
+    if data.startswith(OLE2):
+        from analytics.ingest.tables.sources import _OLE_BOOK, _OLE_BOOK_OLD, _OLE_WORD
+
+        return _OLE_WORD in data and _OLE_BOOK not in data and _OLE_BOOK_OLD not in data
+    return False
+
+
+def _read_xls(data: bytes, ctx: Collector, sheet: str | int | None) -> Grid | None:
+    """An old Excel workbook (.xls) read as parse-table reads one (``xlrd``, merged cells filled,
+    within the data file's limits): the requested sheet, else the first one shown; ``old_excel`` when
+    it cannot be read (no xlrd, a damaged file)."""
+    from analytics.ingest.tables.raw import ReadFailure
+    from analytics.ingest.tables.sources import _read_xls as read_xls
+
+    limits = ctx.limits.replace(max_table_rows=ctx.limits.max_rows, max_table_columns=ctx.limits.max_columns,
+                                max_table_cells=ctx.limits.max_cells)
+    try:
+        tables = read_xls(data, sheet if isinstance(sheet, str) else None, limits)
+    except Exception:  # noqa: BLE001 - a damaged .xls: said as one the reader cannot open
+        tables = ReadFailure("bad_excel")
+    if isinstance(tables, ReadFailure):
+        if tables.code == "no_sheet" and isinstance(sheet, str):
+            ctx.add("no_sheet", requested=sheet, sheets=[t for t in tables.detail.split(", ") if t])
+        elif tables.code == "password_protected":
+            ctx.add("password_protected")
+        elif tables.code in ("too_many_rows", "too_many_cells"):
+            ctx.add(tables.code, limit=int(tables.detail))
+        else:
+            ctx.add("old_excel")
+        return None
+    index = sheet if isinstance(sheet, int) and not isinstance(sheet, bool) else 0
+    if not 0 <= index < len(tables):
+        ctx.add("no_sheet", requested=str(sheet), sheets=[t.sheet or "" for t in tables])
+        return None
+    table = tables[index]
+    ctx.sheet = ctx.sheet if ctx.sheet is not None else table.sheet
+    cells = {r + 1: list(row) for r, row in enumerate(table.rows) if any(str(c).strip() for c in row)}
+    return Grid(cells, [], "xls")
 
 
 def read_guarded(source: Any, ctx: Collector, sheet: str | int | None, max_bytes: int) -> pd.DataFrame | None:

@@ -312,6 +312,9 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     suggestion = params.get("suggestion")
     fields["suggestion_zh"] = f"，是否应为「{suggestion}」" if suggestion else ""
     fields["suggestion_en"] = f' (did you mean "{suggestion}"?)' if suggestion else ""
+    doc_kind = str(params.get("detected") or "")  # a file that is no table: a PDF, a Word document
+    fields["doc_kind_zh"] = {"pdf": "PDF 文件", "word": "Word 文档"}.get(doc_kind, "Word 或 PDF 文档")
+    fields["doc_kind_en"] = {"pdf": "a PDF file", "word": "a Word document"}.get(doc_kind, "a document")
     unpacked = params.get("unpacked")  # an .xlsx is a zip: its size once unpacked, not on disk
     fields["unpacked_zh"] = "解压后" if unpacked else ""
     fields["unpacked_en"] = " once unpacked (an .xlsx is a zip)" if unpacked else ""

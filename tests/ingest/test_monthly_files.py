@@ -235,3 +235,34 @@ def test_a_name_matching_two_indicators_once_normalised_is_still_refused() -> No
              "b": {"name": "培训人次（线下）", "unit": "人次", "kind": "flow"}}
     result = ingest_actuals("指标名称,月份,数值\n培训人次,2024-06,3\n".encode(), twins, filename="a.csv")
     assert not result.ok and _codes(result, "error") == ["unknown_indicator"]
+
+
+# ---------------------------------------------------------------------------- 9. file types
+def test_an_old_excel_workbook_is_read() -> None:
+    from pathlib import Path
+
+    xls = Path(__file__).resolve().parent / "files" / "monthly_actuals.xls"
+    result = ingest_actuals(xls, INDICATORS, filename=xls.name)
+    assert result.ok, _codes(result)
+    assert sorted(result.data["value"]) == [1.05, 1.98, 3.0, 5.0]
+    assert not ingest_actuals(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, INDICATORS, filename="x.xls").ok
+
+
+def test_a_word_document_and_a_pdf_are_named_as_such() -> None:
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/document.xml", "<w:document/>")
+    word = ingest_actuals(buf.getvalue(), INDICATORS, filename="letter.docx")
+    assert _codes(word) == ["not_a_table"] and "是 Word 文档" in render_problem(word.problems[0])
+    assert "a Word document" in render_problem(word.problems[0], "en")
+    pdf = ingest_budget(b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<<>>\nendobj\n", sources=NAMES, filename="letter.pdf")
+    assert _codes(pdf) == ["not_a_table"] and "是 PDF 文件" in render_problem(pdf.problems[0])
+
+
+def test_utf16_tab_text_is_read() -> None:
+    text = "指标名称\t月份\t数值\n城镇新增就业人员规模\t2024-06\t6.45\n"
+    result = ingest_actuals(text.encode("utf-16"), INDICATORS, filename="unicode.txt")
+    assert result.ok and list(result.data["value"]) == [6.45]

@@ -60,10 +60,18 @@ STRINGS: dict[str, dict[str, str]] = {
         "password in Excel or WPS, remove the password (File → Info → Protect Workbook → Encrypt with Password, "
         "clear it), save a copy and upload that.",
     },
+    "not_a_table": {
+        "zh": "{loc_file}是 {doc_kind_zh}，不是数据表格，无法按月度数据导入。请把表格中的数据复制到 Excel 中，"
+        "「另存为」→「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后再上传，或下载本页的模板填写；"
+        "如果这是绩效目标表，请在“新建项目”页面读取。",
+        "en": "{loc_file} is {doc_kind_en}, not a data table, so it cannot be imported as monthly data. Copy the table's "
+        "data into Excel and save it as an Excel Workbook (*.xlsx) or \"CSV UTF-8 (Comma delimited)\", or fill in this page's "
+        "template; if it is a target table, read it on the New project page.",
+    },
     "old_excel": {
-        "zh": "{loc_file}是旧版 Excel 97-2003（.xls）格式，无法读取。"
+        "zh": "{loc_file}是旧版 Excel 97-2003（.xls）格式，但无法读取（可能已损坏）。"
         "请在 Excel 中打开，「另存为」→「Excel 工作簿（*.xlsx）」或「CSV UTF-8（逗号分隔）」后再上传。",
-        "en": "{loc_file} is in the old Excel 97-2003 (.xls) format, which cannot be read. "
+        "en": "{loc_file} is in the old Excel 97-2003 (.xls) format but cannot be read (it may be damaged). "
         "Open it in Excel and use Save As → \"Excel Workbook (*.xlsx)\" or \"CSV UTF-8 (Comma delimited)\", "
         "then upload again.",
     },
