@@ -142,6 +142,7 @@ class _Rows:
         self.records: list[dict[str, Any]] = []
         self.totals: list[dict[str, Any]] = []
         self.total_rows: list[dict[str, Any]] = []  # 合计 rows in place of a month
+        self.blanks: list[tuple[int, str, str, Period | None]] = []  # rows with a month and no amount
 
     def field(self, name: str) -> Col | None:
         return self.col.get(name)
@@ -235,6 +236,18 @@ class _Rows:
         self.totals.append({"key": key, "amount": amount, "row": rownum, "column": column, "text": text.strip()})
 
     # ------------------------------------------------------------------ one row per layout
+    def blank(self, rownum: int, column: str, raw: str, period_text: str) -> None:
+        """A row with a month but no amount: said at the end (:meth:`said_blanks`), unless its month is
+        after the last month with an amount (a template's months not yet due)."""
+        self.blanks.append((rownum, column, raw.strip(), parse_period_cell(period_text, self.year)[0]))
+
+    def said_blanks(self) -> None:
+        last = max(((r["year"], r["month"]) for r in self.records), default=None)
+        for rownum, column, raw, period in self.blanks:
+            if last is not None and period is not None and (period.year, period.first_month) > last:
+                continue  # a month still to come in a template filled to date: nothing to say
+            self.ctx.add("blank_value", row=rownum, column=column, value=raw, severity="warning", dash=raw or None)
+
     def total_row(self, rownum: int, rowvals: list[Any], cells: list[tuple[Col, str | None]]) -> bool:
         """Whether the row's period cell is a 合计 / 总计 / 小计 label: the row is a sum, skipped (said at
         the end, each amount checked against the sum of its column's rows: :func:`_check_total_rows`)."""
@@ -253,8 +266,7 @@ class _Rows:
         sraw, araw = self.cell(rowvals, source_col), self.cell(rowvals, amount_col)
         if is_blank(araw) or is_dash(araw):
             if not is_blank(self.cell(rowvals, period_col)) or not is_blank(sraw):
-                self.ctx.add("blank_value", row=rownum, column=colname(amount_col), value=araw.strip(),
-                             severity="warning", dash=araw.strip() or None)
+                self.blank(rownum, colname(amount_col), araw, self.cell(rowvals, period_col))
             return
         period, praw = self.period(rowvals, rownum)
         basis = self.basis(rowvals, rownum)
@@ -276,8 +288,7 @@ class _Rows:
         traw = self.cell(rowvals, total_col)
         if all(is_blank(v) or is_dash(v) for _, _, v in cells_here) and is_blank(traw):
             if not is_blank(self.cell(rowvals, period_col)):
-                self.ctx.add("blank_value", row=rownum, column=colname(source_cols[0][0]), value="",
-                             severity="warning")
+                self.blank(rownum, colname(source_cols[0][0]), "", self.cell(rowvals, period_col))
             return
         period, praw = self.period(rowvals, rownum)
         basis = self.basis(rowvals, rownum)
@@ -469,6 +480,7 @@ def ingest_budget_frame(
     records = rows.records
     _stated_units(ctx, rows, fields, source_cols)
     _check_total_rows(ctx, rows)
+    rows.said_blanks()
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     _check_totals(ctx, records, rows.totals)
     if "basis" not in fields:

@@ -266,3 +266,14 @@ def test_utf16_tab_text_is_read() -> None:
     text = "指标名称\t月份\t数值\n城镇新增就业人员规模\t2024-06\t6.45\n"
     result = ingest_actuals(text.encode("utf-16"), INDICATORS, filename="unicode.txt")
     assert result.ok and list(result.data["value"]) == [6.45]
+
+
+# ---------------------------------------------------------------------------- 11. a template filled to date
+def test_blank_months_after_the_last_filled_one_are_not_said() -> None:
+    rows = "".join(f"2024-{m:02d},,,\n" for m in range(2, 13))
+    data = ("月份,中央补助,地方资金,其他资金\n2024-01,300,2500,150\n" + rows).encode()
+    result = ingest_budget(data, sources=NAMES, filename="b.csv")
+    assert result.ok and _codes(result) == []
+    gap = ("月份,中央补助,地方资金,其他资金\n2024-01,300,2500,150\n2024-02,,,\n2024-03,280,2400,140\n2024-04,,,\n").encode()
+    result = ingest_budget(gap, sources=NAMES, filename="b.csv")
+    assert [(p.code, p.row) for p in result.problems] == [("blank_value", 3)]  # February, before March's amounts
