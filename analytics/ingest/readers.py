@@ -20,7 +20,9 @@ import pandas as pd
 from analytics.core.values import ValueParseError, normalize_text, parse_number
 from analytics.ingest.limits import LimitExceeded, Limits, resolve
 from analytics.ingest.problems import Collector, Problem
-from analytics.ingest.schema import KNOWN_HEADERS, NOTE_ROW_RE, col_letter, norm_header, period_header, stated_unit, year_hint
+from analytics.ingest.schema import (
+    KNOWN_HEADERS, NOTE_ROW_RE, col_letter, day_number, norm_header, period_header, stated_unit, year_hint,
+)
 from analytics.ingest.xlsx import OLE2, Grid, password_protected, read_excel, size_mb
 
 MAX_BYTES_DEFAULT = 10 * 1024 * 1024
@@ -215,7 +217,7 @@ def _score_header(cells: list[str]) -> int:
     for text in cells:
         if not text.strip():
             continue
-        if norm_header(text) in KNOWN_HEADERS or period_header(text) is not None:
+        if norm_header(text) in KNOWN_HEADERS or (period_header(text) is not None and not day_number(text)):
             score += 1
     return score
 

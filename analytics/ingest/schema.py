@@ -156,6 +156,7 @@ KNOWN_HEADERS = set(ACTUALS_ALIASES) | set(BUDGET_ALIASES) | set(SOURCE_ALIASES)
 _BASIS_ALIASES = {
     "month": "month", "monthly": "month", "m": "month", "当月": "month", "本月": "month", "月度": "month",
     "当期": "month", "本期": "month", "当月数": "month", "月": "month",
+    "当季": "month", "本季": "month", "当季度": "month", "本季度": "month",
     "ytd": "ytd", "累计": "ytd", "年累计": "ytd", "本年累计": "ytd", "累计数": "ytd", "累计值": "ytd",
     "年初至今": "ytd", "yeartodate": "ytd",
     "level": "level", "期末": "level", "时点": "level", "水平": "level", "期末数": "level", "时点数": "level",
@@ -186,10 +187,65 @@ _PERIODISH_RE = re.compile(
 _FULL_DATE_RE = re.compile(r"^(\d{4})([-/.])(\d{1,2})\2(\d{1,2})$")
 
 
+_SERIAL_RE = re.compile(r"^(\d{5})(?:\.0+)?$")
+_SERIAL_RANGE = (32874, 73050)  # Excel's day numbers of 1990-01-01 … 2099-12-31: a date cell kept as its number
+_SHORT_YEAR_RE = re.compile(r"^(\d{2})\s*年\s*(?=\S*月)")  # 24年4月
+_MONTH_END_RE = re.compile(r"月\s*(?:末|底|份末|份底)$")  # 2024年9月末, 10月底
+_QUARTER_RE = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(?:第\s*([一二三四1-4])\s*季度?|([一二三四1-4])\s*季度|[Qq]\s*([1-4]))$")
+_HALF_RE = re.compile(r"^((?:19|20)\d{2})\s*年?\s*(上半年|下半年|前三季度)$")
+_DMY_RE = re.compile(r"^(\d{1,2})/(\d{1,2})/((?:19|20)\d{2})$")  # 7/31/2024, 31/08/2024
+_QUARTER_NUMBERS = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_HALVES = {"上半年": (1, 6), "下半年": (7, 12), "前三季度": (1, 9)}
+
+
+def _other_period(text: str) -> Period | str | None:
+    """A period written in one of the other ways that have one meaning: a quarter (``2024年Q1``,
+    ``2024年一季度``: its three months together, as ``2024年1-3月``), a half year (``2024年上半年``),
+    a day number Excel keeps for a date (45351 → 2024-02), a month-end day either way round
+    (``7/31/2024``, ``31/08/2024``); else the text made plain (``24年4月`` → ``2024年4月``,
+    ``2024年9月末`` → ``2024年9月``), or None when it is none of these."""
+    serial = _SERIAL_RE.match(text)
+    if serial and _SERIAL_RANGE[0] <= int(serial.group(1)) <= _SERIAL_RANGE[1]:
+        day = _dt.date(1899, 12, 30) + _dt.timedelta(days=int(serial.group(1)))
+        return Period(day.year, day.month, day.month)
+    quarter = _QUARTER_RE.match(text)
+    if quarter:
+        q = _QUARTER_NUMBERS[next(g for g in quarter.groups()[1:] if g)]
+        return Period(int(quarter.group(1)), 3 * q, 3 * q - 2)
+    half = _HALF_RE.match(text)
+    if half:
+        first, last = _HALVES[half.group(2)]
+        return Period(int(half.group(1)), last, first)
+    dmy = _DMY_RE.match(text)
+    if dmy:
+        a, b, year = int(dmy.group(1)), int(dmy.group(2)), int(dmy.group(3))
+        month, day = (b, a) if a > 12 >= b else (a, b) if b > 12 >= a else (a, b) if a == b else (0, 0)
+        try:
+            _dt.date(year, month, day)
+        except ValueError:
+            return None  # 8/7/2024: August or July? (or no date at all)
+        return Period(year, month, month)
+    plain = _MONTH_END_RE.sub("月", _SHORT_YEAR_RE.sub(lambda m: f"20{m.group(1)}年", text))
+    return plain if plain != text else None
+
+
+def day_number(text: Any) -> bool:
+    """Whether ``text`` is a plain number in the range of Excel's day numbers (45292 for 2024-01-01):
+    a period when it stands where one is expected, no sign of a header row by itself."""
+    m = _SERIAL_RE.match(normalize_text(text).strip())
+    return bool(m) and _SERIAL_RANGE[0] <= int(m.group(1)) <= _SERIAL_RANGE[1]
+
+
 def to_period(value: str) -> Period:
     """:func:`parse_period`, except that a full date written with one separator
     (``2024-06-30``, ``2024-01-05``) is read as a date: ``values.parse_period`` takes
-    ``2024-01-05`` for the combined span January–May and rejects ``2024-06-30``."""
+    ``2024-01-05`` for the combined span January–May and rejects ``2024-06-30``; and the other
+    ways a period is written with one meaning are read (:func:`_other_period`)."""
+    other = _other_period(normalize_text(value).strip())
+    if isinstance(other, Period):
+        return other
+    if other is not None:
+        value = other
     m = _FULL_DATE_RE.match(normalize_text(value))
     if m:
         year, month, day = int(m.group(1)), int(m.group(3)), int(m.group(4))

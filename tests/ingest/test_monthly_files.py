@@ -277,3 +277,30 @@ def test_blank_months_after_the_last_filled_one_are_not_said() -> None:
     gap = ("月份,中央补助,地方资金,其他资金\n2024-01,300,2500,150\n2024-02,,,\n2024-03,280,2400,140\n2024-04,,,\n").encode()
     result = ingest_budget(gap, sources=NAMES, filename="b.csv")
     assert [(p.code, p.row) for p in result.problems] == [("blank_value", 3)]  # February, before March's amounts
+
+
+# ---------------------------------------------------------------------------- 10. periods written in other ways
+def test_periods_with_one_meaning_are_read() -> None:
+    from analytics.ingest.schema import parse_period_cell
+
+    read = {t: parse_period_cell(t)[0] for t in ("2024年Q1", "2024年二季度", "2024年上半年", "24年4月", "2024年9月末",
+                                                 "2024年10月底", "45351", "7/31/2024", "31/08/2024")}
+    assert {t: (p.year, p.first_month, p.month) for t, p in read.items() if p} == {
+        "2024年Q1": (2024, 1, 3), "2024年二季度": (2024, 4, 6), "2024年上半年": (2024, 1, 6), "24年4月": (2024, 4, 4),
+        "2024年9月末": (2024, 9, 9), "2024年10月底": (2024, 10, 10), "45351": (2024, 2, 2), "7/31/2024": (2024, 7, 7),
+        "31/08/2024": (2024, 8, 8)}
+    assert parse_period_cell("8/7/2024") == (None, "bad_period")  # August or July: the message gives the accepted forms
+    assert parse_period_cell("12345") == (None, "bad_period")
+
+
+def test_a_quarter_reported_as_当季_is_its_three_months() -> None:
+    data = "指标名称,期间,数值,口径\n城镇新增就业人员规模,2024年一季度,3.12,当季\n城镇新增就业人员规模,2024年Q2,3.33,当季\n".encode()
+    result = ingest_actuals(data, INDICATORS, filename="a.csv")
+    assert result.ok, _codes(result)
+    assert list(zip(result.data["first_month"], result.data["month"], result.data["basis"])) == [(1, 3, "month"), (4, 6, "month")]
+
+
+def test_day_numbers_as_month_headers_are_read() -> None:
+    data = _xlsx([["指标名称", 45292, 45323, 45352], ["城镇新增就业人员规模", 1.05, 1.98, 3.12]])
+    result = ingest_actuals(data, INDICATORS, filename="a.xlsx")
+    assert result.ok and list(result.data["month"]) == [1, 2, 3]
