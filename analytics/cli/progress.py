@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_pct
+from analytics.present.format import fmt_derived, fmt_pct
 from analytics.present.labels import kind_expected, kind_value, target_said
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
@@ -193,10 +193,11 @@ def cmd_forecast(args: argparse.Namespace) -> int:
             out.append(
                 [
                     r["indicator_id"],
-                    row.target if row is not None and kind in ("milestone", "qualitative") else num(r["target"], unit),
-                    "—" if waiting else _said(r["point"], kind, unit, args.lang, r["target"]),
-                    "—" if waiting else num(r["lower"], unit),
-                    "—" if waiting else num(r["upper"], unit),
+                    row.target if row is not None else num(r["target"], unit),  # as 年末预测 writes it: ≤5件, never a cap as a floor
+                    "—" if waiting else (_said(r["point"], kind, unit, args.lang, r["target"]) if kind in ("milestone", "qualitative")
+                                         else fmt_derived(r["point"], unit, args.lang, with_unit=False)),  # worked out: 5.3 against ≤5
+                    "—" if waiting else fmt_derived(r["lower"], unit, args.lang, with_unit=False),
+                    "—" if waiting else fmt_derived(r["upper"], unit, args.lang, with_unit=False),
                     "—" if waiting else prob(r["p_attain"]),
                     row.level if row is not None else "—",
                     text(f"forecast.method_{r['method']}", args.lang) if r["method"] else "—",

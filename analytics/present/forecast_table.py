@@ -164,7 +164,7 @@ def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bo
         return labels.value_said(ind, p.actual, lang) if o.method == "checkin" and p is not None else DASH
     if ind.kind == "milestone":
         return labels.value_said(ind, o.point, lang) if o.point is not None else DASH
-    return fmt_value(o.point, ind.unit, lang, with_unit=with_unit)
+    return fmt_derived(o.point, ind.unit, lang, with_unit=with_unit)  # worked out: 5.3件 against ≤5件, never 5件
 
 
 def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang: str = "zh") -> ForecastRow:
@@ -176,7 +176,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
     level = "await" if waiting else likelihood_shown(o.likelihood, o.likelihood_reason)
     measured = o.point is not None and ind.kind != "milestone"
     interval = DASH if o.lower is None or o.upper is None or not measured else \
-        f"{fmt_value(o.lower, ind.unit, lang)} – {fmt_value(o.upper, ind.unit, lang)}"
+        f"{fmt_derived(o.lower, ind.unit, lang)} – {fmt_derived(o.upper, ind.unit, lang)}"
     gap = fmt_gap(o.point - o.target, ind.unit, lang, short=True) if measured and o.target is not None and waiting is None else DASH
     method = method_name(o.method, lang) if o.method != "none" else DASH
     return ForecastRow(

@@ -202,7 +202,17 @@ def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int 
     return _with_unit(number, u, lang)
 
 
-def shown_number(x: Any, unit: str | None = "", *, decimals: int | None = None) -> float | None:
+def derived_decimals(x: Any, unit: str | None) -> int:
+    """Decimals of a worked-out value (:func:`fmt_derived`: a pace, an expected value, a forecast):
+    counted things keep one below :data:`DERIVED_WHOLE_FROM` unless whole; other units their own."""
+    u = (unit or "").strip()
+    v = _finite(x)
+    if v is None or not is_count(u):
+        return shown_decimals(x, u)
+    return 0 if abs(v) >= DERIVED_WHOLE_FROM or rounded(v, 1) == rounded(v, 0) else 1
+
+
+def shown_number(x: Any, unit: str | None = "", *, decimals: int | None = None, derived: bool = False) -> float | None:
     """The number :func:`fmt_value` shows for ``x`` (same decimals, same rounding, 99.96% → 99.9),
     for a spreadsheet cell: what the cell holds is what it shows, so a form read back or summed
     gives the figures printed (``None`` for a missing value)."""
@@ -210,7 +220,7 @@ def shown_number(x: Any, unit: str | None = "", *, decimals: int | None = None) 
     if v is None:
         return None
     u = (unit or "").strip()
-    nd = shown_decimals(v, u) if decimals is None or is_count(u) else decimals
+    nd = derived_decimals(v, u) if derived else shown_decimals(v, u) if decimals is None or is_count(u) else decimals
     return float(rounded(v, nd, toward_zero=u == "%" and _below_100(v, nd)))
 
 
@@ -251,8 +261,9 @@ DERIVED_WHOLE_FROM = 100.0  # a worked-out count this large reads whole: a tenth
 
 
 def fmt_derived(x: Any, unit: str | None = "", lang: str = "zh", *, with_unit: bool = True, cap: bool = False) -> str:
-    """A quantity worked out rather than counted, in its unit: a monthly pace (需月均…, 近期月均…) or
-    a trajectory's expected value (应达…). Things counted one by one keep one decimal below
+    """A quantity worked out rather than counted, in its unit: a monthly pace (需月均…, 近期月均…),
+    a trajectory's expected value (应达…) or a forecast (预计全年5.3件 against 不超过5件, never a 5件
+    that hides the breach). Things counted one by one keep one decimal below
     :data:`DERIVED_WHOLE_FROM` (``0.2个``, ``30.5个``; never ``0个`` for a pace still needed, 5 beside 4
     for 4.6 against 3.6, or 应达 31个 beside 实际 29个 … 95.1% for 30.49), whole from there on
     (``867户``, never ``866.7户``) and when whole (``5个``); other units as :func:`fmt_value`
@@ -265,8 +276,7 @@ def fmt_derived(x: Any, unit: str | None = "", lang: str = "zh", *, with_unit: b
     if not is_count(u):
         said = fmt_value(v, u, lang, with_unit=with_unit)
     else:
-        nd = 0 if abs(v) >= DERIVED_WHOLE_FROM or rounded(v, 1) == rounded(v, 0) else 1
-        number = fmt_number(v, nd)
+        number = fmt_number(v, derived_decimals(v, u))
         said = _with_unit(number, u, lang) if with_unit else number
     return "≤" + said if cap else said
 

@@ -8,6 +8,7 @@ from typing import Any, Mapping
 
 from analytics.core.model import Indicator
 from analytics.present.catalogue import text
+from analytics.present.format import fmt_derived
 from analytics.present.judgement_text import over_achievement_text, thresholds_params
 from analytics.reports.context import (
     ReportContext,
@@ -29,7 +30,7 @@ from analytics.reports.sheet import (
     number_cell,
     rate_cell,
 )
-from analytics.reports.wording import DASH, join, month_label, num, status_text, t, value_text
+from analytics.reports.wording import DASH, join, month_label, status_text, t, value_text
 
 _CENTERED = ("level1", "level2", "target", "unit")
 _RATES = ("rate", "projected_rate", "cum_rate", "projected_cum_rate")
@@ -61,7 +62,7 @@ def remark(ctx: ReportContext, ind: Indicator, cause_in_text: bool) -> str:
     scen = ctx.scenario_outputs().get(ind.id)
     if scen is not None:  # the 自评表 scores this output on the scenario's spending: both values said
         parts.append(t("remark_scenario_output", lang, scenario=ctx.scenario_name or t("baseline_projection", lang),
-                       value=num(scen[0], ind.unit, lang=lang)))
+                       value=fmt_derived(scen[0], ind.unit, lang)))
     over = over_achieved(ctx, ind)
     if over is not None:
         parts.insert(0, over_achievement_text(over[0], over[1], lang))
@@ -85,10 +86,10 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, x, lang), None
-        return number_cell(float(x), ind.unit)
+        return number_cell(float(x), ind.unit, lang, derived=key == "forecast")
     if key == "forecast_range":
         lo, hi = fc.get("lower"), fc.get("upper")
-        return (DASH if lo is None or hi is None else f"{num(lo, ind.unit, lang=lang)} – {num(hi, ind.unit, lang=lang)}"), None
+        return (DASH if lo is None or hi is None else f"{fmt_derived(lo, ind.unit, lang)} – {fmt_derived(hi, ind.unit, lang)}"), None
     if key == "status":
         return (status_text(row.status, lang) if row else DASH), None
     if key.startswith("cause:"):

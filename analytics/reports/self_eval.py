@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
-from analytics.present.format import apportion_points
+from analytics.present.format import apportion_points, fmt_derived
 from analytics.present.labels import status_name
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
@@ -27,7 +27,7 @@ from analytics.reports.sheet import (
     row_height,
     slots,
 )
-from analytics.reports.wording import DASH, join, month_label, num, pct, t, value_text
+from analytics.reports.wording import DASH, join, month_label, pct, t, value_text
 from analytics.rules.progress import load_rules
 
 _CENTERED = ("level1", "level2", "target", "unit")
@@ -247,7 +247,7 @@ def _line_cell(ctx: ReportContext, ind: Indicator, line: Any, key: str) -> tuple
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, line.actual, ctx.lang), None
-        return number_cell(float(line.actual), ind.unit)
+        return number_cell(float(line.actual), ind.unit, ctx.lang, derived=ctx.score_basis == "projected")
     if key in ("points_max", "points"):
         points_max, points = printed_points(sc).get(ind.id, (line.points_max, None))
         shown = points_max if key == "points_max" else points
@@ -336,8 +336,8 @@ def _projected_basis(ctx: ReportContext) -> str:
     if ctx.score_basis != "projected":
         return ""
     lang, by_id = ctx.lang, ctx.project.by_id
-    items = [t("score_linked_item", lang, name=by_id[i].display_name(lang), value=num(v, by_id[i].unit, lang=lang),
-               trend=num(point, by_id[i].unit, lang=lang)) for i, (v, point) in ctx.scenario_outputs().items()]
+    items = [t("score_linked_item", lang, name=by_id[i].display_name(lang), value=fmt_derived(v, by_id[i].unit, lang),
+               trend=fmt_derived(point, by_id[i].unit, lang)) for i, (v, point) in ctx.scenario_outputs().items()]
     if not items:
         return t("score_projected_basis", lang)
     return t("score_projected_basis_linked", lang, scenario=ctx.scenario_name or t("baseline_projection", lang), items=join(items, lang))

@@ -15,7 +15,7 @@ import yaml
 from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import DASH, decimals_for, fmt_month_short, fmt_target, shown_decimals, shown_number
+from analytics.present.format import DASH, decimals_for, derived_decimals, fmt_month_short, fmt_target, shown_decimals, shown_number, unit_name
 from analytics.present.labels import target_said
 from analytics.reports.context import ReportContext
 from analytics.rules.progress import IndicatorProgress
@@ -53,18 +53,23 @@ def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:
     return fmt_title(col.get(f"{key}en" if ctx.lang == "en" else f"{key}zh") or col.get(f"{key}zh") or "", ctx)
 
 
-def number_format(unit: str, value: float | None = None) -> str:
+def number_format(unit: str, value: float | None = None, lang: str = "zh", *, derived: bool = False) -> str:
     """The Excel number format of a form cell: the decimals the pages show ``value`` with
-    (analytics/present/format.py: 20000 亩 → ``#,##0``, 12.5 吨 → ``#,##0.0``)."""
-    nd = shown_decimals(value, unit) if value is not None else decimals_for(unit)
+    (analytics/present/format.py: 20000 亩 → ``#,##0``, 12.5 吨 → ``#,##0.0``; ``derived``: a
+    forecast's, 5.3件) and the unit as readers of ``lang`` say it (``0.0" kg per mu"``)."""
+    nd = (derived_decimals(value, unit) if derived else shown_decimals(value, unit)) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
-    return body + excel_literal(unit)  # a unit holding " or \ cannot break the format
+    said = unit_name(unit, lang)
+    if lang != "zh" and said and unit != "%":
+        said = " " + said
+    return body + excel_literal(said)  # a unit holding " or \ cannot break the format
 
 
-def number_cell(value: float, unit: str) -> tuple[float | None, str]:
+def number_cell(value: float, unit: str, lang: str = "zh", *, derived: bool = False) -> tuple[float | None, str]:
     """A form cell of ``value`` in ``unit``: the number as the pages show it (99.96% is 99.9, never
-    a cell that Excel shows as 100.0%) and its number format."""
-    return shown_number(value, unit), number_format(unit, value)
+    a cell that Excel shows as 100.0%; ``derived``: a forecast keeps a counted thing's decimal, so
+    5.3件 against 不超过5件 never reads 5件) and its number format in ``lang``."""
+    return shown_number(value, unit, derived=derived), number_format(unit, value, lang, derived=derived)
 
 
 def rate_cell(rate: float | None) -> float | None:

@@ -21,7 +21,7 @@ from analytics.present.labels import project_name, target_said
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
-from analytics.reports.wording import DASH, goal_name, month_label, num, pct, status_text, t, value_text
+from analytics.reports.wording import DASH, goal_name, month_label, num, pct, point_text, status_text, t, value_text
 from analytics.rules.progress import GoalRollup, load_rules
 
 ROWS_PER_SLIDE = 9
@@ -160,7 +160,7 @@ def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
         target_said(ind, row, lang),
         value_text(ind, row.actual if row else None, lang),
         status_text(row.status, lang) if row else DASH,
-        DASH if awaiting(ctx, ind) else value_text(ind, fc.get("point"), lang),
+        DASH if awaiting(ctx, ind) else point_text(ind, fc.get("point"), lang),
         like,
     ]
 
@@ -296,7 +296,7 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
         wait, cap = awaiting(ctx, ind), ind.direction == "lower"  # a cap's pace is what may still happen, at most
-        table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else value_text(ind, fc.get("point"), lang),
+        table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else point_text(ind, fc.get("point"), lang),
                       DASH if wait else fmt_prob(fc.get("p_attain")), fmt_derived(req, ind.unit, lang, cap=cap) if req is not None else DASH,
                       fmt_derived(rec, ind.unit, lang) if rec is not None else DASH])
         status.append(row.status)

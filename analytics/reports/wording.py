@@ -13,7 +13,7 @@ from typing import Any
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_pct, fmt_value
+from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value
 from analytics.present.labels import goal_label, milestone_value, status_label
 
 
@@ -31,6 +31,14 @@ def num(x: float | None, unit: str = "", nd: int | None = None, lang: str = "zh"
 def pct(x: float | None, nd: int = 1) -> str:
     """A percentage given in percent (``28.4`` → ``28.4%``)."""
     return fmt_pct(x, decimals=nd)
+
+
+def point_text(ind: Indicator, x: float | None, lang: str) -> str:
+    """A forecast of an indicator: as :func:`value_text`, its number worked out (5.3件, never a 5件
+    beside 不超过5件 that hides the breach; :func:`~analytics.present.format.fmt_derived`)."""
+    if ind.kind in ("milestone", "qualitative"):
+        return value_text(ind, x, lang)
+    return fmt_derived(x, ind.unit, lang)
 
 
 def value_text(ind: Indicator, x: float | None, lang: str) -> str:

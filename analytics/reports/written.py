@@ -39,7 +39,7 @@ from analytics.reports.context import (
 from analytics.reports.funds import fund_rows
 from analytics.reports.monitoring import budget_values, cell_values
 from analytics.reports.sheet import col_title, form_indicators, load_forms
-from analytics.reports.wording import month_label, value_text
+from analytics.reports.wording import month_label, point_text, value_text
 from analytics.rules.progress import load_rules
 
 __all__ = ["Block", "INDICATOR_KEYS", "blocks", "budget_table", "docx_bytes", "format_cell", "indicator_table", "risk_indicators", "w"]
@@ -70,13 +70,6 @@ def w(key: str, lang: str, **params: Any) -> str:
 
 def _v(x: float | None, unit: str, lang: str) -> str:
     return fmt_value(x, unit, lang)
-
-
-def _val(ind: Indicator, x: float | None, lang: str) -> str:
-    """A value of an indicator in a sentence: 是/否 or a check-in word, else the number with its unit."""
-    if ind.kind in ("milestone", "qualitative"):
-        return value_text(ind, x, lang)
-    return fmt_value(x, ind.unit, lang)
 
 
 def _money(x: float | None, lang: str) -> str:
@@ -241,7 +234,7 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
     outcome = _outcome(ctx, ind)  # the year is over: what happened, not a likelihood
     if outcome is not None and point is not None:
         okey = f"ind_final_{outcome}" if ind.kind == "flow" else f"ind_final_level_{outcome}"
-    outlook = (w(okey, lang, forecast=_val(ind, point, lang), level=level_name, last=span[1] if span else ctx.year) if point is not None
+    outlook = (w(okey, lang, forecast=point_text(ind, point, lang), level=level_name, last=span[1] if span else ctx.year) if point is not None
                else w("ind_outlook_none", lang, level=level_name))
     if ind.kind == "flow" and ind.direction == "higher" and row.target and row.expected is not None:
         term = w("term_time" if row.trajectory_method in (None, "linear") else "term_expected", lang)

@@ -138,3 +138,18 @@ def test_a_caps_pace_is_what_may_still_happen(ds):
     over = dataclasses.replace(cap, required_monthly=-0.5)
     assert forecast_rows(ds, [over], prog, "zh")[0].reason == "已超过全年上限"
     assert forecast_rows(ds, [over], prog, "zh")[0].required == "≤0件"
+
+
+def test_a_forecast_against_a_cap_keeps_the_decimal_that_shows_the_breach(ds):
+    """不超过5件, forecast 5.33: the table, forms and report said 5件 beside 有风险 39%, exactly
+    the cap. A forecast is worked out: a counted thing keeps its decimal below 100 (5.3件)."""
+    import dataclasses
+
+    from analytics.present.forecast_table import forecast_text
+    from analytics.reports.sheet import number_cell
+
+    o = next(o for o in forecast_all(ds, 2024, AS_OF) if o.indicator_id == "mass_incidents")
+    ind = ds.project.indicator("mass_incidents")
+    assert forecast_text(ind, dataclasses.replace(o, point=5.333), "zh") == "5.3件"
+    assert number_cell(5.333, "件", derived=True) == (5.3, '#,##0.0"件"') and number_cell(5.333, "件") == (5.0, '#,##0"件"')
+    assert number_cell(24.8, "公斤/亩", "en") == (24.8, '#,##0.0" kg per mu"')  # an English form's unit in English

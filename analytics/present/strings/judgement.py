@@ -31,7 +31,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "over_actual": {"zh": "超额较多：实际值已达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the actual is {ratio} of the annual target; explain the deviation"},
     "over_forecast": {"zh": "超额较多：预计年末达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the year-end forecast is {ratio} of the annual target; explain the deviation"},
     "monitoring_note": {
-        "zh": "注：完成目标可能性：达标概率 ≥{certain} 为“确定能”，其余为“有可能”；“完全不可能”仅用于已无法完成的目标（零容忍上限已突破、里程碑逾期、剩余所需月均进度超过历史最好单月的 {factor:g} 倍，或达标概率低于 {cut} 且所需月均进度超过历史最好单月）。实际或预计值达到目标 {over} 及以上标记“超额较多”，需说明偏差原因。预测为估计值，不是承诺。",
-        "en": "Note: likelihood — a probability of meeting the target ≥{certain} is certain, otherwise possible; impossible only for targets that can no longer be met (a zero cap broken, a milestone overdue, a needed monthly pace above {factor:g}× the best month ever, or a probability below {cut} with a needed pace above the best month ever). An actual or forecast at {over} of the target or more is flagged well above target and needs an explanation. Forecasts are estimates, not commitments.",
+        "zh": "注：完成目标可能性：达标概率 ≥{certain} 为“确定能”，其余为“有可能”；“完全不可能”仅用于已无法完成的目标（零容忍上限已突破、里程碑逾期、剩余所需月均进度超过历史最好单月的 {factor:g} 倍，或达标概率低于 {cut} 且所需月均进度超过历史最好单月；有月度数据的第一年不按进度判定）。实际或预计值达到目标 {over} 及以上标记“超额较多”，需说明偏差原因。预测为估计值，不是承诺。",
+        "en": "Note: likelihood — a probability of meeting the target ≥{certain} is certain, otherwise possible; impossible only for targets that can no longer be met (a zero cap broken, a milestone overdue, a needed monthly pace above {factor:g}× the best month ever, or a probability below {cut} with a needed pace above the best month ever; never by pace in a first year of monthly data). An actual or forecast at {over} of the target or more is flagged well above target and needs an explanation. Forecasts are estimates, not commitments.",
     },
 }

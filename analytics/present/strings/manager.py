@@ -14,8 +14,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "level_met": {"zh": "已达到目标", "en": "Met"},
     "level_missed": {"zh": "未达到目标", "en": "Missed"},
     "level_none": {"zh": "暂无预测", "en": "No forecast yet"},
-    "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。结果已定的不再是预测：年度已结束（12 月数据已出）的指标显示“已达到目标”或“未达到目标”，已实现的里程碑显示“已达到目标”。",
-                   "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey. An outcome already known is no forecast: an indicator whose year is over (December reported) reads met or missed, a milestone achieved reads met."},
+    "level_help": {"zh": "完成概率 ≥{certain} 为基本确定；≥{likely} 为很可能完成；已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月；有月度数据的第一年不按进度判定）为难以完成；其余为有风险。季度（或更少）测评的指标在两次测评之间不外推，显示“待下次测评”。结果已定的不再是预测：年度已结束（12 月数据已出）的指标显示“已达到目标”或“未达到目标”，已实现的里程碑显示“已达到目标”。",
+                   "en": "P ≥ {certain}: near certain; ≥ {likely}: likely; targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month; never by pace in a first year of monthly data): hard to meet; otherwise at risk. Indicators surveyed quarterly (or less often) are not extrapolated between surveys: awaiting next survey. An outcome already known is no forecast: an indicator whose year is over (December reported) reads met or missed, a milestone achieved reads met."},
     # decision table of 年末预测
     "col_indicator": {"zh": "指标", "en": "Indicator"},
     "col_target": {"zh": "年度目标", "en": "Target"},

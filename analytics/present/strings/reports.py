@@ -44,8 +44,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "part_suffix": {"zh": "（{i}/{n}）", "en": " ({i}/{n})"},
     "n_indicators": {"zh": "{n} 项指标", "en": "{n} indicators"},
     "metric_goal_score": {"zh": "目标得分", "en": "Goal score"},
-    "goal_note": {"zh": "全年预计为基于月度趋势的估计值，不是承诺；完成可能性按预测的达标概率分级（≥{certain} 基本确定，≥{likely} 很可能完成，其余有风险）；难以完成仅用于已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月）。",
-                  "en": "Year-end forecasts are estimates from monthly trends, not commitments; likelihood bands: ≥{certain} near certain, ≥{likely} likely, otherwise at risk; hard to meet only for targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month)."},
+    "goal_note": {"zh": "全年预计为基于月度趋势的估计值，不是承诺；完成可能性按预测的达标概率分级（≥{certain} 基本确定，≥{likely} 很可能完成，其余有风险）；难以完成仅用于已无法完成的目标（零容忍上限已突破、里程碑逾期、所需月均进度远超历史最好单月，或概率低于{cut}且所需进度超过历史最好单月；有月度数据的第一年不按进度判定）。",
+                  "en": "Year-end forecasts are estimates from monthly trends, not commitments; likelihood bands: ≥{certain} near certain, ≥{likely} likely, otherwise at risk; hard to meet only for targets out of reach (a zero cap broken, a milestone overdue, a needed monthly pace far above the best month ever, or P below {cut} with a needed pace above the best month; never by pace in a first year of monthly data)."},
     "goal_note_final": {"zh": "本年度已结束：12 月数据已出的指标，全年值为实际值，完成可能性为“已达到目标”或“未达到目标”；其余仍为基于月度趋势的估计值，不是承诺。",
                         "en": "The year is over: where December is reported the year value is the actual one and the likelihood reads met or missed; the others are still estimates from monthly trends, not commitments."},
     # risks slide
