@@ -284,7 +284,8 @@ def form_target(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str
     if row.target_derived:
         return target_said(ind, row, lang)
     named = indicator_cell(ind, "name", lang)
-    if ind.unit and ind.unit not in named and not named.rstrip().endswith(("）", ")")):
-        # the table's unit stood in a column of its own (no （万人）, （万） after the name): ``≥2.5`` reads ``≥2.5万亩``
+    if ind.unit and not named.rstrip().endswith(("）", ")")):
+        # the table's unit stood in a column of its own (no （万人）, （万） after the name, whatever the name
+        # holds: 受益农户数 | 户 | ≥6800 reads ``≥6800户``): ``≥2.5`` reads ``≥2.5万亩``
         return fmt_target(row.target_raw, ind.unit, lang, row.comparator)
     return row.target_raw

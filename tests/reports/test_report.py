@@ -957,3 +957,19 @@ def test_a_slide_table_whose_rows_wrap_more_than_planned_stays_on_the_slide():
     size, widths, heights = _table_layout(s, 12.3, 5.4)
     assert sum(heights) <= 5.4 and size >= LAST_RESORT_PT and abs(sum(widths) - 12.3) < 1e-6
     assert fmt_target(">=6万元", "万元") == "≥6万元" and fmt_target("<=475", "元/亩") == "≤475元/亩"
+
+
+def test_a_forms_target_carries_the_unit_the_table_kept_in_its_own_column(dataset):
+    """受益农户数 | 户 | ≥6800 printed ``≥6800`` beside actuals in 户; a unit in brackets after the
+    name (…（万人）) stays as the table wrote the target."""
+    import dataclasses
+
+    from analytics.reports.sheet import form_target
+
+    prog = {r.indicator_id: r for r in dataset.progress(2024, (2024, 8))}
+    ind, row = dataset.project.indicator("mass_incidents"), prog["mass_incidents"]
+    assert form_target(ind, row, "zh") == "≤0件"
+    farms = dataclasses.replace(ind, name_raw="受益农户数", unit="户", direction="higher")
+    assert form_target(farms, dataclasses.replace(row, target_raw="≥6800", comparator=">="), "zh") == "≥6800户"
+    jobs = dataset.project.indicator("new_urban_jobs")
+    assert form_target(jobs, prog["new_urban_jobs"], "zh") == "12.4"  # 城镇新增就业人员规模（万人）: as written
