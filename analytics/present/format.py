@@ -178,6 +178,12 @@ def _with_unit(number: str, unit: str, lang: str) -> str:
     return text("units.with_unit", lang, n=number, unit=name)
 
 
+def unit_suffix(unit: str | None, lang: str = "zh") -> str:
+    """What follows a number in ``unit`` as readers of ``lang`` write it (``万人``, `` 10k persons``,
+    ``%``): for a spreadsheet's number format, the same words as :func:`fmt_value`."""
+    return _with_unit("", (unit or "").strip(), lang)
+
+
 def _below_100(v: float | None, decimals: int) -> bool:
     """A percentage under 100 that would round to 100 (99.96 → ``100.0%``): shown toward zero
     instead, so a rate that missed 100% never reads as met. A hair under 100 from floating-point

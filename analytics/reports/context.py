@@ -9,6 +9,7 @@ measures — so the slides, the deck and both forms show the same numbers.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -90,6 +91,11 @@ class ReportContext:
         return [a for a in self.actions if a.indicator_id == indicator_id]
 
     def scenario_outputs(self) -> dict[str, tuple[float, float | None]]:
+        """:attr:`_scenario_outputs`, worked out once per report (the monitoring form asks per row)."""
+        return self._scenario_outputs
+
+    @functools.cached_property
+    def _scenario_outputs(self) -> dict[str, tuple[float, float | None]]:
         """Spend-driven outputs whose year-end the 自评表 takes from the scenario's spending
         (``linked_output``) and that read otherwise than the trend forecast the monitoring form
         and the report give: indicator id → (the scenario's value, the forecast's point). Empty

@@ -15,7 +15,7 @@ import yaml
 from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import DASH, decimals_for, derived_decimals, fmt_month_short, fmt_target, shown_decimals, shown_number, unit_name
+from analytics.present.format import DASH, decimals_for, derived_decimals, fmt_month_short, fmt_target, shown_decimals, shown_number, unit_suffix
 from analytics.present.labels import target_said
 from analytics.reports.context import ReportContext
 from analytics.rules.progress import IndicatorProgress
@@ -59,10 +59,7 @@ def number_format(unit: str, value: float | None = None, lang: str = "zh", *, de
     forecast's, 5.3件) and the unit as readers of ``lang`` say it (``0.0" kg per mu"``)."""
     nd = (derived_decimals(value, unit) if derived else shown_decimals(value, unit)) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
-    said = unit_name(unit, lang)
-    if lang != "zh" and said and unit != "%":
-        said = " " + said
-    return body + excel_literal(said)  # a unit holding " or \ cannot break the format
+    return body + excel_literal(unit_suffix(unit, lang))  # a unit holding " or \ cannot break the format
 
 
 def number_cell(value: float, unit: str, lang: str = "zh", *, derived: bool = False) -> tuple[float | None, str]:
