@@ -90,6 +90,7 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
         "rule": r.rule,
         "explain_zh": explain(ind, r, "zh"),
         "explain_en": explain(ind, r, "en"),
+        "missing_months": r.extra.get("missing_months", []),  # a flow's months missing before the months given (its year-to-date stops there)
     }
 
 

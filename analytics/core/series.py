@@ -44,6 +44,7 @@ class YearObs:
 
     values: dict[int, float] = field(default_factory=dict)
     combined_until: dict[int, int] = field(default_factory=dict)  # month → first month it covers
+    pending: dict[int, tuple[int, float]] = field(default_factory=dict)  # flows: month → (first month, amount) given after a gap
 
     def latest(self, as_of_month: int) -> tuple[int, float] | None:
         months = [m for m in self.values if m <= as_of_month]
@@ -60,6 +61,21 @@ class YearObs:
             out[m] = (prev_m + 1, self.values[m] - prev_v)
             prev_m, prev_v = m, self.values[m]
         return out
+
+    def open_gap(self, as_of_month: int) -> tuple[list[int], list[int], float, float] | None:
+        """For a flow whose year-to-date cannot be summed to ``as_of_month`` because months are
+        missing (:func:`flow_totals`): (the months missing, the months given after them, what those
+        add up to, and the least the year-to-date can be — the last total before the gap plus that,
+        as the missing months can only add). None when nothing given is left uncounted."""
+        latest = self.latest(as_of_month)
+        known, base = latest if latest else (0, 0.0)
+        after = sorted(m for m in self.pending if known < m <= as_of_month)
+        if not after:
+            return None
+        covered = {c for m in after for c in range(self.pending[m][0], m + 1)}
+        missing = [m for m in range(known + 1, after[-1] + 1) if m not in covered]
+        given = sum(self.pending[m][1] for m in after)
+        return missing, after, given, base + given
 
 
 def flow_totals(totals: dict[int, tuple[int, float]], amounts: dict[int, tuple[int, float]]
@@ -113,11 +129,12 @@ class Actuals:
             if ind.kind == "flow":
                 totals = {int(r.month): (int(r.first_month), float(r.value)) for r in grp[grp["basis"] != "month"].itertuples()}
                 amounts = {int(r.month): (int(r.first_month), float(r.value)) for r in grp[grp["basis"] == "month"].itertuples()}
-                known, _ = flow_totals(totals, amounts)
+                known, gaps = flow_totals(totals, amounts)
                 for m, (first, total) in known.items():
                     obs.values[m] = total
                     if first != m:
                         obs.combined_until[m] = first
+                obs.pending = {m: amounts[m] for _, later in gaps for m in later}
             else:
                 for r in grp.itertuples():
                     obs.values[int(r.month)] = float(r.value)

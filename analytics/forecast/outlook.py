@@ -46,23 +46,23 @@ from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_of
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.method import Forecast, forecast_indicator
-from analytics.rules.progress import year_target
+from analytics.rules.progress import gap_settles, year_target
 
 JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
 #: Likelihood levels (完成目标可能性), most likely first: (minimum probability, code) — the
 #: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
 LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
-LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "given_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
                                        "milestone_broken", "milestone_overdue",
                                        "run_rate", "probability_below", "probability_low", "first_year", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
-OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
+OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "given_months", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
 OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
 #: Verdicts that settle a target as met (the others settle it as out of reach).
-MET_VERDICTS: tuple[str, ...] = ("stock_met",)
+MET_VERDICTS: tuple[str, ...] = ("stock_met", "given_met")
 
 FanPath = tuple[tuple[int, float, float, float], ...]  # (month, point, lower, upper)
 
@@ -298,6 +298,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         est = _milestone(ind, actuals.obs(ind.id, year).values, month, target)
     elif ind.id == project.execution_indicator:
         est = _budget(project, budget, year, month, target)
+    elif ind.kind == "flow" and not ind.derived_from and (given := _given_settles(actuals, ind, year, month, target, comparator)):
+        est, data_month = given
     elif ind.derived_from and ind.span_years:
         est = _multi_year(project, actuals, ind, year, month, target, comparator)
     elif ind.kind == "flow" and ind.direction == "lower" and target is not None and target <= 0:
@@ -334,6 +336,22 @@ def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: flo
         return replace(est, point=max(est.point, now), lower=None if est.lower is None else max(est.lower, now), p_attain=0.0,
                        verdict="cap_broken")
     return est
+
+
+def _given_settles(actuals: Actuals, ind: Indicator, year: int, month: int, target: float | None, comparator: str
+                   ) -> tuple[Estimate, int] | None:
+    """A flow whose year-to-date stops at missing months while the months given after them already
+    settle the year (the status rule :func:`~analytics.rules.progress.gap_settles`: 事故 reported
+    from March, 1 against ≤ 0): out of reach, or met, with the least the year can be, as the status
+    says. None otherwise (the forecast runs on the year-to-date before the gap)."""
+    gap = actuals.obs(ind.id, year).open_gap(month)
+    if gap is None or not gap_settles(ind, gap[3], target, comparator):
+        return None
+    least, last = gap[3], gap[1][-1]
+    if ind.direction == "higher":
+        return Estimate(point=least, lower=least, upper=None, p_attain=1.0, method="given_months", verdict="given_met"), last
+    broken = "zero_cap_broken" if target is not None and target <= 0 else "cap_broken"
+    return Estimate(point=least, lower=least, upper=None, p_attain=0.0, method="given_months", verdict=broken), last
 
 
 def _zero_cap(actuals: Actuals, ind: Indicator, year: int, month: int, target: float) -> Estimate:

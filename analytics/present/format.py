@@ -384,6 +384,17 @@ def fmt_months(year: int, first: int, last: int, lang: str = "zh") -> str:
     return text("units.months", lang, y=int(year), first=_month_word(first, lang), m=_month_word(last, lang))
 
 
+def fmt_month_set(months: list[int], lang: str = "zh") -> str:
+    """Months of one year as a reader says them: a run ``1—2月`` / ``Jan–Feb``, others listed
+    ``4月、6月`` / ``Apr, Jun``; empty for none."""
+    months = [int(m) for m in months]
+    if not months:
+        return ""
+    if len(months) > 1 and months == list(range(months[0], months[-1] + 1)):
+        return text("units.month_run", lang, first=_month_word(months[0], lang), m=_month_word(months[-1], lang))
+    return fmt_list((text("units.month_short", lang, m=_month_word(m, lang)) for m in months), lang)
+
+
 def fmt_month_short(month: int, lang: str = "zh", first: int | None = None) -> str:
     """A month without its year (a chart's bar label): ``8月``, ``1-2月`` / ``Aug``, ``Jan–Feb``."""
     if first in (None, month):

@@ -23,6 +23,7 @@ import string
 from typing import TYPE_CHECKING, Any, Mapping
 
 from analytics.present import catalogue
+from analytics.present.format import fmt_month_set
 
 if TYPE_CHECKING:  # pragma: no cover - types only
     from analytics.ingest.problems import IngestResult, Problem
@@ -287,21 +288,6 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
     return template, fields
 
 
-_MONTH_NAMES_EN = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                   "November", "December")
-
-
-def _month_span(months: list[int], lang: str) -> str:
-    """Months of a year as a reader says them: 3月, 1—2月, 4月、6月 / March, January–February."""
-    if not months:
-        return ""
-    def name(m: int) -> str:
-        return f"{m}月" if lang == "zh" else _MONTH_NAMES_EN[m - 1] if 1 <= m <= 12 else str(m)
-    if len(months) > 1 and months == list(range(months[0], months[-1] + 1)):
-        return f"{months[0]}—{months[-1]}月" if lang == "zh" else f"{name(months[0])}–{name(months[-1])}"
-    return _SEP[lang].join(name(m) for m in months)
-
-
 def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     """Optional parts of a sentence, in both languages: what was detected, a suggestion, a dash,
     the reason a basis was refused, the kind of key of a duplicate."""
@@ -331,8 +317,8 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
                           "unit_column": "the row's numbers", "name": "the row's numbers"}.get(stated, "the column's numbers")
     for key in ("gap_months", "later_months"):  # months of a year: 3月, 4—6月 / March, April–June
         months = [int(m) for m in params.get(key) or [] if str(m).isdigit()]
-        fields[f"{key}_zh"] = _month_span(months, "zh")
-        fields[f"{key}_en"] = _month_span(months, "en")
+        fields[f"{key}_zh"] = fmt_month_set(months, "zh")
+        fields[f"{key}_en"] = fmt_month_set(months, "en")
     diffs = params.get("diffs") or []  # a 合计 row checked against the rows above it
     fields["total_check_zh"] = (f"；其中 {'、'.join(map(str, diffs))} 与上面各行之和不符，请核对" if diffs
                                 else "（与上面各行之和相符）" if params.get("checked") else "")

@@ -11,7 +11,7 @@ from analytics.core.calendar import milestone_achieved, wants_no
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_derived, fmt_gap, fmt_month, fmt_value
+from analytics.present.format import fmt_derived, fmt_gap, fmt_month, fmt_month_set, fmt_value
 from analytics.present.labels import status_label
 from analytics.rules.progress import IndicatorProgress, count_by_status, load_rules
 
@@ -58,10 +58,28 @@ def explain(ind: Indicator, p: IndicatorProgress, lang: str = "zh", rules: dict[
     rules = rules or load_rules()
     info = rules["statuses"][p.status]
     lang = "en" if lang == "en" else "zh"
+    gap = _gap(ind, p, lang)
+    if p.status == "no_data" and gap:
+        return text("progress.explain", lang, status=info[lang], body=gap, help="")
     if p.status in ("no_target", "no_data"):
         return str(info[f"help_{lang}"])
     help_ = _checkin_help(rules, lang) if ind.kind == "qualitative" else info[f"help_{lang}"]
-    return text("progress.explain", lang, status=info[lang], body=_body(ind, p, lang), help=help_)
+    body = _body(ind, p, lang) + (gap if lang == "zh" or not gap else " " + gap)
+    return text("progress.explain", lang, status=info[lang], body=body, help=help_)
+
+
+def _gap(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
+    """The months a flow's year-to-date cannot be summed across, and what the months given after
+    them already settle (a cap broken, a target met) — empty without such a gap."""
+    missing = p.extra.get("missing_months")
+    if not missing:
+        return ""
+    key = "gap_open"
+    if p.extra.get("settled_by_given"):
+        key = "gap_settled_met" if ind.direction == "higher" else "gap_settled_cap"
+    return text(f"progress.{key}", lang, missing=fmt_month_set(missing, lang),
+                given=fmt_month_set(p.extra.get("given_months") or [], lang),
+                total=_quantity(p.extra.get("least_total" if p.extra.get("settled_by_given") else "given_sum"), ind.unit, lang))
 
 
 def _checkin_help(rules: dict[str, Any], lang: str) -> str:

@@ -284,6 +284,16 @@ def _measures(higher: bool, actual: float, expected: float, target: float,
     return ratio, attainment, (actual < target - 1e-9) if strict else (actual <= target + 1e-9)
 
 
+def gap_settles(ind: Indicator, least: float, target: float | None, comparator: str | None) -> bool:
+    """Whether the least a flow's year-to-date can be (the months given after a gap,
+    :meth:`~analytics.core.series.YearObs.open_gap`) already settles its year — the missing months
+    can only add: a target met (higher is better) or a cap broken (lower)."""
+    if target is None:
+        return False
+    met = _measures(ind.direction == "higher", least, least, target, comparator in (">", "<"))[2]
+    return met == (ind.direction == "higher")
+
+
 def evaluate_indicator(
     project: Project,
     ind: Indicator,
@@ -308,6 +318,14 @@ def evaluate_indicator(
     target = t.value if t is not None else None
     comparator = t.comparator if t is not None else None
     higher = ind.direction == "higher"
+    extra: dict[str, Any] = {}
+    gap = actuals.obs(ind.id, year).open_gap(month) if month and ind.kind == "flow" and not ind.derived_from else None
+    if gap is not None:
+        missing, given, given_sum, least = gap
+        extra.update(missing_months=missing, given_months=given, given_sum=given_sum, least_total=least)
+        if gap_settles(ind, least, target, comparator):
+            data_month, actual = given[-1], least
+            extra["settled_by_given"] = True
 
     expected = ratio = gap = gap_pp = attainment = None
     traj_method = None
@@ -369,7 +387,7 @@ def evaluate_indicator(
         status=status,
         trajectory_method=traj_method,
         rule=_rule_text(matched) if matched else "",
-        extra={"months_left": months_left} if months_left is not None else {},
+        extra={**extra, "months_left": months_left} if months_left is not None else extra,
     )
 
 

@@ -78,6 +78,24 @@ def test_zero_cap(project):
     assert hit.p_attain == 0.0 and hit.likelihood == "impossible"
 
 
+def test_months_given_after_a_gap_settle_the_forecast_as_the_status(project):
+    """事故 reported from March with one in April: the status is 滞后 (the months given break the
+    cap of 0); the forecast said there was no data. Both now settle it; a gap that settles nothing
+    leaves the forecast on the year-to-date before it."""
+    from tests.rules.test_progress import status_of
+
+    rows = [("mass_incidents", 2024, m, 1 if m == 4 else 0, "month") for m in range(3, 7)]
+    o = one(project, rows, "mass_incidents")
+    assert (o.likelihood, o.likelihood_reason, o.p_attain, o.point, o.data_month) == ("impossible", "zero_cap_broken", 0.0, 1.0, 6)
+    assert status_of(project, rows, "mass_incidents").status == "lagging"
+    jobs = [("new_urban_jobs", 2024, 1, 1, "month"), ("new_urban_jobs", 2024, 2, 1, "month"), ("new_urban_jobs", 2024, 4, 11, "month")]
+    met = one(project, jobs, "new_urban_jobs")
+    assert (met.likelihood, met.likelihood_reason, met.point, met.method) == ("certain", "given_met", 13.0, "given_months")
+    assert likelihood_shown(met.likelihood, met.likelihood_reason) == "met"
+    open_ = one(project, jobs[:2] + [("new_urban_jobs", 2024, 4, 1, "month")], "new_urban_jobs")
+    assert open_.likelihood_reason != "given_met" and open_.data_month == 2
+
+
 def test_multi_year_total_only_in_final_year(project):
     rows = [("reemployed_unemployed", 2023, m, 2.5 * m / 12, "ytd") for m in range(2, 13)] + [("reemployed_unemployed", 2024, m, 2.6 * m / 12, "ytd") for m in range(2, 7)]
     mid = one(project, rows, "reemployment_total_2y", year=2023, as_of=(2023, 6))

@@ -176,7 +176,7 @@ def test_a_missing_month_in_a_monthly_series_is_said() -> None:
     warning = result.problems[0]
     assert warning.row == 4 and warning.params["gap_months"] == [3] and warning.params["later_months"] == [4, 5, 6]
     assert "2024年3月缺报，4—6月的数值（当月数）暂不能累计" in render_problem(warning)
-    assert "March 2024" in render_problem(warning, "en") and "April–June" in render_problem(warning, "en")
+    assert "Mar 2024" in render_problem(warning, "en") and "Apr–Jun" in render_problem(warning, "en")
 
 
 def test_a_series_reported_monthly_from_march_is_said_unless_the_store_holds_the_first_months() -> None:

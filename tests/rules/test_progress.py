@@ -68,6 +68,39 @@ def test_monthly_basis_with_gap_stops_ytd(project):
     assert acts.obs("new_urban_jobs", 2024).values == {1: 1.0, 2: 2.0}
 
 
+def test_months_given_after_a_gap_settle_a_broken_cap(project):
+    """事故 reported from March: January–February missing, the year-to-date cannot be summed, yet the
+    months given already break a cap of 0 — they can only add (was 无数据 with nothing said)."""
+    from analytics.present.progress_text import explain
+
+    rows = [("mass_incidents", 2024, m, 1 if m == 4 else 0, "month") for m in range(3, 7)]
+    p = status_of(project, rows, "mass_incidents")
+    assert p.status == "lagging" and p.actual == 1 and p.data_month == 6
+    assert p.extra["missing_months"] == [1, 2] and p.extra["given_months"] == [3, 4, 5, 6]
+    zh = explain(project.indicator("mass_incidents"), p, "zh")
+    assert "1—2月缺报，但已报各月合计已达 1件，超过全年上限" in zh
+    assert "Jan–Feb not reported, but the months given alone add up to 1" in explain(project.indicator("mass_incidents"), p, "en")
+
+
+def test_months_given_after_a_gap_that_settle_nothing_are_said(project):
+    from analytics.present.progress_text import explain
+
+    quiet = status_of(project, [("mass_incidents", 2024, m, 0, "month") for m in range(3, 7)], "mass_incidents")
+    assert quiet.status == "no_data" and quiet.actual is None  # 0 so far, but January–February may hold one
+    said = explain(project.indicator("mass_incidents"), quiet, "zh")
+    assert said.startswith("无数据：1—2月缺报，已报的3—6月合计 0件 暂不能计入年度累计。请补报1—2月")
+    rows = [("new_urban_jobs", 2024, 1, 1, "month"), ("new_urban_jobs", 2024, 2, 1, "month"),
+            ("new_urban_jobs", 2024, 4, 1, "month"), ("new_urban_jobs", 2024, 6, 1, "month")]
+    p = status_of(project, rows, "new_urban_jobs")
+    assert p.actual == 2.0 and p.data_month == 2  # judged where the year-to-date stops, as before
+    assert p.extra["missing_months"] == [3, 5] and p.extra["given_sum"] == 2.0 and p.extra["least_total"] == 4.0
+    assert "3月、5月缺报，已报的4月、6月合计 2.00万人 暂不能计入年度累计" in explain(project.indicator("new_urban_jobs"), p, "zh")
+    met = status_of(project, rows[:2] + [("new_urban_jobs", 2024, 4, 11, "month")], "new_urban_jobs")
+    assert met.status == "done" and met.actual == 13.0  # 13 ≥ 12.4 whatever March holds
+    closed = status_of(project, rows[:2] + [("new_urban_jobs", 2024, 6, 3, "ytd")], "new_urban_jobs")
+    assert "missing_months" not in closed.extra  # a later total closes the gap
+
+
 def test_combined_jan_feb(project):
     rows = [("new_urban_jobs", 2024, 2, 1.5, "month", 1), ("new_urban_jobs", 2024, 3, 1.0, "month")]
     acts = Actuals(project, frame(rows))

@@ -25,6 +25,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_none": {"zh": "无法预测", "en": "No forecast"},
     "method_none_desc": {"zh": "数据不足，不作预测。", "en": "Not enough data to forecast."},
     # methods of the project-level rules (analytics.forecast.outlook)
+    "method_given_months": {"zh": "已报月份合计", "en": "Months given"},
+    "method_given_months_desc": {"zh": "有月份缺报的流量：已报各月合计已超过上限或已达到目标，缺报月份只会增加，结论已定。",
+                                 "en": "A flow with months not reported whose months given already break its cap or meet its target: the missing months can only add."},
     "method_zero_cap": {"zh": "零容忍计数", "en": "Zero-tolerance count"},
     "method_zero_cap_desc": {"zh": "目标为0的越低越好计数：已发生即无法完成；否则按往年发生频率估计剩余月份不发生的概率。", "en": "A lower-is-better count with target 0: any event means it cannot be met; otherwise the chance of no event in the remaining months from the historical rate."},
     "method_milestone": {"zh": "里程碑规则", "en": "Milestone rule"},

@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "The zero cap has already been broken: the target can no longer be met this year."},
     "reason_stock_met": {"zh": "累计值已达到年度目标（存量指标按已完成计，年末不低于当前值），确定能完成。",
                          "en": "The cumulative figure has reached the annual target (a stock counts as achieved; its year-end is not below where it stands)."},
+    "reason_given_met": {"zh": "有月份缺报，但已报各月合计已达到年度目标（缺报月份只会增加），确定能完成。",
+                         "en": "Some months are not reported, but the months given already add up to the annual target (the missing months can only add)."},
     "reason_cap_broken": {"zh": "本年累计已超过上限，本年已无法完成。", "en": "The year's total is already above its cap: the target can no longer be met this year."},
     "reason_milestone_broken": {"zh": "目标为“否”的事项已记录为“是”，本年已无法完成。", "en": "A yes/no whose target is no has been recorded as yes: the target can no longer be met this year."},
     "reason_milestone_overdue": {"zh": "里程碑已过到期月份仍未实现。", "en": "The milestone is past its due month and not achieved."},

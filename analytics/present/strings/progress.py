@@ -23,6 +23,20 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "截至{when}实际 {actual}，应达进度 {expected}，{first}—{last}年合计目标{cmp} {target}。",
         "en": "By {when} the actual is {actual}, expected {expected}, {first}–{last} total target {cmp} {target}.",
     },
+    # a flow with months missing (当月数 given after them): the year-to-date stops before the gap
+    "gap_open": {
+        "zh": "{missing}缺报，已报的{given}合计 {total} 暂不能计入年度累计。请补报{missing}（没有发生的填 0）。",
+        "en": "{missing} not reported: the {total} given for {given} cannot be added to the year-to-date yet. "
+        "Report {missing} (0 where nothing happened).",
+    },
+    "gap_settled_cap": {
+        "zh": "{missing}缺报，但已报各月合计已达 {total}，超过全年上限；补报只会增加，结论不变。",
+        "en": "{missing} not reported, but the months given alone add up to {total}, over the annual cap; the missing months can only add.",
+    },
+    "gap_settled_met": {
+        "zh": "{missing}缺报，但已报各月合计已达 {total}，达到年度目标；补报只会增加，结论不变。",
+        "en": "{missing} not reported, but the months given alone add up to {total}, meeting the annual target; the missing months can only add.",
+    },
     "cmp_>=": {"zh": "不低于", "en": "at least"},
     "cmp_<=": {"zh": "不超过", "en": "at most"},
     "cmp_=": {"zh": "等于", "en": "exactly"},

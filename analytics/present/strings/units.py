@@ -136,4 +136,6 @@ STRINGS: dict[str, dict[str, str]] = {
     "months": {"zh": "{y}年{first}-{m}月", "en": "{first}–{m} {y}"},
     "month_short": {"zh": "{m}月", "en": "{m}"},
     "months_short": {"zh": "{first}-{m}月", "en": "{first}–{m}"},
+    # a run of months in a sentence (1—2月缺报)
+    "month_run": {"zh": "{first}—{m}月", "en": "{first}–{m}"},
 }
