@@ -11,7 +11,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
-from analytics.present.format import fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_value, gap_sign, text_width
+from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
@@ -150,7 +150,8 @@ b = ds.budget
 if not b.has_data or not b.total:
     st.caption(t("budget_none", lang))
 else:
-    month = data_month(state.year, state.as_of)
+    shown_to = data_month(state.year, state.as_of)
+    month = b.data_month(state.year, shown_to) or shown_to  # the month spending runs to: rate and 序时进度 there
     exec_row = next((r for r in rows if r.indicator_id == project.execution_indicator), None)
     rate = b.execution_rate(state.year, month)
     target = project.execution_targets.get(state.year)
@@ -166,7 +167,7 @@ else:
     c3.metric(t("budget_target", lang), fmt_pct(target, lang, decimals=0), border=True)
     c4.metric(t("budget_spent", lang), fmt_money(b.spent_by(state.year, month), lang),
               help=t("budget_total_help", lang, total=fmt_money(b.total, lang, decimals=2)), border=True)
-    chart = chart_data.budget_execution(ds, state.year, month, lang)
+    chart = chart_data.budget_execution(ds, state.year, shown_to, lang)
     if not chart.empty:
         show_chart("budget_execution", chart, lang)
 
@@ -188,7 +189,7 @@ with left:
             known = view[ind.id].level_code in OUTCOME_CODES  # an outcome (未达到目标): no chance, no forecast
             bits = [view[ind.id].level if known else t("watch_likelihood", lang, level=view[ind.id].level, p=view[ind.id].prob)]
             if ind.kind != "milestone" and o.point is not None:
-                bits.append(t("watch_final" if known else "watch_forecast", lang, point=fmt_value(o.point, ind.unit, lang), target=target_said(ind, r, lang)))
+                bits.append(t("watch_final" if known else "watch_forecast", lang, point=(fmt_value if known else fmt_derived)(o.point, ind.unit, lang), target=target_said(ind, r, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
                 bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=expected_said(ind, r.expected, lang)))
             status = status_label(r.status, lang, rules) if r else ""

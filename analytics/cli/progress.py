@@ -148,7 +148,7 @@ def _budget_summary(ds, year: int, as_of: tuple[int, int]) -> dict[str, Any] | N
     from analytics.core.calendar import data_month
     from analytics.rules.progress import execution_time_progress
 
-    month = data_month(year, as_of)
+    month = b.data_month(year, data_month(year, as_of)) or data_month(year, as_of)  # the month spending runs to
     rate = b.execution_rate(year, month)
     target = ds.project.execution_targets.get(year)
     time_progress = execution_time_progress(ds.project, b, year, month)

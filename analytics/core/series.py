@@ -233,6 +233,14 @@ class Budget:
             return None
         return 100.0 * self.spent_by(year, month) / self.total
 
+    def data_month(self, year: int, month: int) -> int | None:
+        """The month of ``year`` the spending figures run to at the end of ``month`` (the latest
+        with a figure; None before any): execution and its 序时进度 are compared there — one rule
+        for status, the pages, the forms and the slides (as of December with spending to October:
+        October's 83.33%, never December's 100% beside October's rate)."""
+        months = [m for (y, m) in self.monthly if y == year and m <= month]
+        return max(months) if months else None
+
     def execution_levels(self, year: int) -> dict[int, float]:
         """Cumulative execution rate (%) at the end of each month of ``year`` with data."""
         out = {}

@@ -304,6 +304,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         est = _multi_year(project, actuals, ind, year, month, target, comparator)
     elif ind.kind == "flow" and ind.direction == "lower" and target is not None and target <= 0:
         est = _zero_cap(actuals, ind, year, month, target)
+        data_month = max((m for m in actuals.obs(ind.id, year).values if m <= month), default=month)
     else:
         current = actuals.obs(ind.id, year).values
         history = actuals.history(ind.id, year)
@@ -311,7 +312,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
         if ind.kind == "flow":
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
-        if month < 12:  # December in: the year's outcome (final_met / final_missed), not a verdict
+        if data_month < 12:  # December in: the year's outcome (final_met / final_missed), not a verdict
             est = _settled(ind, est, {m: v for m, v in current.items() if m <= month}, target, comparator)
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
     level, why = judge(est, month, ind.direction)

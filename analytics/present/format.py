@@ -288,12 +288,17 @@ def fmt_derived(x: Any, unit: str | None = "", lang: str = "zh", *, with_unit: b
 
 
 def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | None = None,
-            with_unit: bool = True, short: bool = False) -> str:
+            with_unit: bool = True, short: bool = False, derived: bool = False) -> str:
     """A signed difference in the unit of the values compared: ``+0.08万人``, ``-1家``; two
     percentages differ in percentage points: ``-0.5个百分点`` (English ``-0.5 percentage points``,
     or ``-0.5 pts`` with ``short=True`` for a narrow table column); a difference of points under
-    0.05 that is not nil shows its second place (``-0.04个百分点``, never a ``0.0`` beside 关注)."""
+    0.05 that is not nil shows its second place (``-0.04个百分点``, never a ``0.0`` beside 关注).
+    ``derived``: a difference of worked-out values (a forecast's), counted things to one decimal
+    below 100 as :func:`fmt_derived`."""
     u = (unit or "").strip()
+    if derived and u != "%" and is_count(u) and _finite(x) is not None:  # a forecast's gap: +1.6次, as 3.6次 beside it
+        number = fmt_number(_finite(x), derived_decimals(x, u), sign=True)
+        return _with_unit(number, u, lang) if with_unit else number
     if u != "%":
         return fmt_value(x, u, lang, decimals=decimals, sign=True, with_unit=with_unit)
     number = fmt_number(x, _points_decimals(_finite(x)) if decimals is None else decimals, sign=True)

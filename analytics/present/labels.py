@@ -117,6 +117,21 @@ def likelihood_shown(key: str | None, reason: str | None) -> str | None:
     return OUTCOMES.get(reason or "", key) if key is not None else None
 
 
+#: Verdicts that settle a year before its December is in (a cap broken, a milestone overdue or
+#: broken): at the year's end (as of December) they count as missed, as a met verdict counts as met.
+SETTLED_MISSED: tuple[str, ...] = ("cap_broken", "zero_cap_broken", "milestone_broken", "milestone_overdue")
+
+
+def year_end_outcome(key: str | None, reason: str | None) -> str | None:
+    """``met`` / ``missed`` of an indicator at its year's end (as of December), or None when it is
+    still a forecast (its December not in, nothing settled): the outcome :func:`likelihood_shown`
+    knows, or a verdict that settles the year (3 complaints against ≤ 2 with November not in)."""
+    shown = likelihood_shown(key, reason)
+    if shown in ("met", "missed"):
+        return shown
+    return "missed" if reason in SETTLED_MISSED else None
+
+
 def cause_label(key: str | None, lang: str = "zh") -> str:
     """A deviation-cause category by its key (``funding`` → ``经费保障`` / ``Funding``); an
     unknown value is shown as given, nothing chosen as ``—``."""

@@ -76,6 +76,13 @@ class ReportContext:
         return cal.year_over(self.year, self.as_of)
 
     @property
+    def spend_month(self) -> int:
+        """The month of the report's year the spending figures run to (:meth:`Budget.data_month
+        <analytics.core.series.Budget.data_month>`; the report's month without any): its execution
+        rates are compared with the time gone by then."""
+        return self.ds.budget.data_month(self.year, self.month) or self.month if self.month else 0
+
+    @property
     def final(self) -> str:
         """``"_final"`` for a year that is over, else ``""``: the suffix of the catalogue keys
         that say what happened (``budget_reached_final``) instead of what is forecast."""
@@ -217,9 +224,9 @@ def execution(ctx: ReportContext) -> tuple[float | None, float | None, float | N
     b, project = ctx.ds.budget, ctx.project
     if not b.has_data or not ctx.month:
         return None, None, project.execution_targets.get(ctx.year)
-    levels = {m: v for m, v in b.execution_levels(ctx.year).items() if m <= ctx.month}
-    dm = max(levels) if levels else ctx.month
-    rate = levels.get(dm)
+    dm = b.data_month(ctx.year, ctx.month)
+    rate = b.execution_levels(ctx.year).get(dm) if dm else None
+    dm = dm or ctx.month
     target = project.execution_targets.get(ctx.year)
     return rate, execution_time_progress(project, b, ctx.year, dm), target
 

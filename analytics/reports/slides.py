@@ -275,9 +275,11 @@ def _missed_slide(ctx: ReportContext, badge: str) -> Slide:
     table, status = [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
         point, target = fc.get("point"), fc.get("target")
-        gap = fmt_gap(point - target, ind.unit, lang, short=True) if ind.kind not in ("milestone", "qualitative") \
-            and point is not None and target is not None else DASH
-        table.append([ind.display_name(lang), target_said(ind, row, lang), value_text(ind, point, lang), gap,
+        known = fc.get("data_month") == 12  # December in: the year's value; else still a forecast, said so
+        gap = fmt_gap(point - target, ind.unit, lang, short=True, derived=not known) \
+            if ind.kind not in ("milestone", "qualitative") and point is not None and target is not None else DASH
+        value = value_text(ind, point, lang) if known else t("value_forecast", lang, value=point_text(ind, point, lang))
+        table.append([ind.display_name(lang), target_said(ind, row, lang), value, gap,
                       status_text(row.status, lang)])
         status.append(row.status)
     return Slide(

@@ -20,12 +20,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from analytics.core import calendar as cal
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import department_lines, likelihood_shown, project_name, status_name, target_said
+from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import score_parts, unscored_reason
 from analytics.reports.context import (
@@ -139,13 +140,12 @@ def _through(ctx: ReportContext) -> str:
 
 
 def _outcome(ctx: ReportContext, ind: Indicator) -> str | None:
-    """``met`` / ``missed`` once the indicator's year is over and its outcome known (December in),
-    else None: the pages' rule (:func:`analytics.present.labels.likelihood_shown`)."""
+    """``met`` / ``missed`` once the indicator's year is over and its outcome known (December in, or a
+    verdict that settles it), else None (:func:`analytics.present.labels.year_end_outcome`)."""
     if not ctx.year_over:
         return None
     fc = ctx.forecasts.get(ind.id) or {}
-    shown = likelihood_shown(fc.get("likelihood"), fc.get("likelihood_reason"))
-    return shown if shown in ("met", "missed") else None
+    return year_end_outcome(fc.get("likelihood"), fc.get("likelihood_reason"))
 
 
 def _outcome_text(ctx: ReportContext) -> str:
@@ -190,8 +190,8 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
                                 exec_max=fmt_value(ex.points_max if ex else None, "", lang, decimals=0))))
     total = fund_rows(ctx)[0] if ctx.ds.budget.has_data and ctx.month else None
     if total is not None and total.year_rate is not None:
-        tp = 100.0 * (ctx.month or 12) / 12
-        out.append(Block("p", w("overall_budget", lang, year=ctx.year, budget=_money(total.year_budget, lang), m=ctx.month,
+        tp = cal.time_progress(0.0, 100.0, ctx.spend_month)  # the year's time gone by when spending was last reported
+        out.append(Block("p", w("overall_budget", lang, year=ctx.year, budget=_money(total.year_budget, lang), m=ctx.spend_month,
                                 spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang))))
     out.append(Block("figure", text=text("reports.chart_status_counts", lang), chart="status_counts"))
@@ -234,6 +234,8 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
     outcome = _outcome(ctx, ind)  # the year is over: what happened, not a likelihood
     if outcome is not None and point is not None:
         okey = f"ind_final_{outcome}" if ind.kind == "flow" else f"ind_final_level_{outcome}"
+        if fc.get("data_month") != 12:  # settled by a verdict, its December not in: the year's value is still a forecast
+            okey = f"ind_settled_{outcome}"
     outlook = (w(okey, lang, forecast=point_text(ind, point, lang), level=level_name, last=span[1] if span else ctx.year) if point is not None
                else w("ind_outlook_none", lang, level=level_name))
     if ind.kind == "flow" and ind.direction == "higher" and row.target and row.expected is not None:
@@ -317,8 +319,8 @@ def _budget(ctx: ReportContext) -> list[Block]:
     sep = "、" if lang == "zh" else ", "
     parts = sep.join(w("budget_part", lang, name=f.name(lang), amount=_money(f.year_budget, lang)) for f in funds[1:])
     out.append(Block("p", w("budget_year", lang, year=ctx.year, budget=_money(total.year_budget, lang), parts=parts, basis=basis)))
-    tp = 100.0 * ctx.month / 12
-    as_of = _through(ctx)
+    tp = cal.time_progress(0.0, 100.0, ctx.spend_month)
+    as_of = month_label(ctx.year, ctx.spend_month, lang)
     if total.year_rate is not None:
         out.append(Block("p", w("budget_spent", lang, as_of=as_of, spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang), tp=fmt_pct(tp, lang, decimals=1))
@@ -328,7 +330,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     start = project.execution_start or (min(project.years or (ctx.year,)), 1)
     out.append(Block("p", w("budget_cumulative" if target is not None else "budget_cumulative_no_target", lang,
                             start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
-                            total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.month,
+                            total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
     final = ctx.final  # the year is over: what happened, under no scenario
@@ -498,7 +500,9 @@ def format_cell(ind: Indicator, key: str, value: Any, lang: str) -> str:
     """A form cell as the report writes it: numbers in the indicator's unit and precision."""
     if value is None:
         return ""
-    if isinstance(value, (int, float)) and key in ("actual", "forecast"):
+    if isinstance(value, (int, float)) and key == "forecast":  # worked out: 3.6次 against ≤2次, as the text above it
+        return point_text(ind, value, lang)
+    if isinstance(value, (int, float)) and key == "actual":
         return fmt_value(value, ind.unit, lang)
     return str(value)
 

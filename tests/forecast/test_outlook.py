@@ -265,3 +265,37 @@ def test_a_milestone_past_its_deadline_is_overdue_on_every_output(project, repor
     assert (row.status == "lagging") == overdue and (o.likelihood_reason == "milestone_overdue") == overdue
     projected, info = project_rows(proj, [row], as_of, actuals=acts)
     assert (info[ind.id]["method"] == "milestone_open") != overdue and (projected[0].actual == 0) == overdue
+
+
+def test_a_broken_cap_stays_settled_at_the_years_end_with_december_not_in(tmp_path, capsys):
+    """投诉 3 against ≤ 2 with data to October: 完全不可能 in October and November, yet 有可能 as of
+    December (the rule was skipped for the as-of month, not the month the figures run to); the
+    year-end report counted it neither met nor missed and wrote its forecast as the year's value."""
+    import io
+    import json
+
+    import docx
+    import pptx
+
+    from analytics.cli.main import main
+
+    (tmp_path / "t.csv").write_text("indicator_id,name,unit,kind,direction,year,target\n"
+                                    "c2,装备使用投诉次数,次,flow,lower,2026,≤2\n"
+                                    "a0,装备使用安全事故,起,flow,lower,2026,≤0\n", encoding="utf-8")
+    rows = [f"c2,2026-{m:02d},{1 if m in (2, 6, 9) else 0},month" for m in range(1, 11)]
+    rows += [f"a0,2026-{m:02d},{1 if m == 5 else 0},month" for m in range(1, 11)]
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    src = ["--targets", str(tmp_path / "t.csv"), "--actuals", str(tmp_path / "a.csv"), "--as-of", "2026-12"]
+    assert main(["forecast", *src]) == 0
+    out = {r["indicator_id"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    assert (out["c2"]["likelihood"], out["c2"]["likelihood_reason"], out["c2"]["data_month"]) == ("impossible", "cap_broken", 10)
+    assert out["a0"]["data_month"] == 10  # a zero cap's figures run to October too
+    assert main(["report", *src, "--out", str(tmp_path / "r.docx")]) == 0
+    text = "\n".join(p.text for p in docx.Document(str(tmp_path / "r.docx")).paragraphs)
+    assert "未达到2项" in text
+    assert "预计全年3.6次（12月数据未到），已无法达到年度目标" in text and "全年完成3.6次" not in text
+    assert main(["report", *src, "--out", str(tmp_path / "r.pptx")]) == 0
+    deck = pptx.Presentation(str(tmp_path / "r.pptx"))
+    cells = [c.text for s in deck.slides for sh in s.shapes if sh.has_table for r in sh.table.rows for c in r.cells]
+    assert "3.6次（预计）" in cells and "+1.6次" in cells  # never the forecast as the year's value, nor +2次 for 1.6
+    capsys.readouterr()

@@ -101,6 +101,15 @@ def test_gaps_carry_sign_and_unit(x, unit, zh, en):
     assert "pp" not in f.fmt_gap(x, unit, "zh")
 
 
+def test_a_forecasts_gap_is_worked_out_as_the_forecast():
+    """3.6次 against ≤2次 is +1.6次 (+2次 beside 3.6 hid what the gap was); whole from 100 on."""
+    assert f.fmt_gap(1.6, "次", "zh", derived=True) == "+1.6次"
+    assert f.fmt_gap(1.6, "次", "zh") == "+2次"
+    assert f.fmt_gap(-132.4, "户", "zh", derived=True) == "-132户"
+    assert f.fmt_gap(1.6, "万元", "zh", derived=True) == "+1.60万元"
+    assert f.fmt_gap(-0.5, "%", "zh", derived=True) == "-0.5个百分点"
+
+
 def test_gap_without_unit_for_a_unit_column():
     assert f.fmt_gap(0.07999, "万人", with_unit=False) == "+0.08"
     assert f.fmt_gap(-0.5, "%", with_unit=False) == "-0.5"

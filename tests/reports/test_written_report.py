@@ -241,3 +241,29 @@ def test_the_likelihood_sentence_counts_the_indicators_the_status_sentence_count
     n = int(re.search(r"纳入监控的(\d+)项", text).group(1))
     m = re.search(r"预计确定能完成(\d+)项，有可能完成(\d+)项，完全不可能完成(\d+)项(?:，(\d+)项暂无法判断)?", text)
     assert m and sum(int(g) for g in m.groups() if g) == n == 48, m.group(0) if m else text[:400]
+
+
+def test_the_indicator_tables_forecast_is_worked_out_as_the_text_above_it(ctx):
+    """The report's sentence said 预计全年完成3.6次 and its table 4次 for the same forecast."""
+    ind = ctx.project.indicator("mass_incidents")
+    assert format_cell(ind, "forecast", 3.6, "zh") == "3.6件"
+    assert format_cell(ind, "actual", 3.0, "zh") == "3件"
+
+
+
+def test_execution_is_compared_with_the_time_gone_when_spending_was_last_reported(dataset):
+    """As of October with spending to August: status said 序时进度 at October (83.3%) beside
+    August's rate, the report's sentences 1—10月 and 83.3% beside the slides' and the 自评表's
+    August 66.67%. One rule (Budget.data_month): August's everywhere."""
+    from analytics.cli.progress import _budget_summary
+    from analytics.reports.context import execution
+
+    c = report.build_context(dataset, (2024, 10))
+    assert c.spend_month == 8
+    rate, tp, _target = execution(c)
+    summary = _budget_summary(dataset, 2024, (2024, 10))
+    assert summary["month"] == 8 and summary["time_progress"] == pytest.approx(tp)
+    assert summary["execution_rate"] == pytest.approx(rate)
+    text = "\n".join(b.text for b in blocks(c) if b.text)
+    assert "1—8月执行" in text and "截至2024年8月，本年执行" in text and "截至8月的累计应达进度" in text
+    assert "1—10月执行" not in text

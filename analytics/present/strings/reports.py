@@ -38,6 +38,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_status": {"zh": "状态", "en": "Status"},
     "col_year_end": {"zh": "全年预计", "en": "Year-end forecast"},
     "col_year_end_final": {"zh": "全年值", "en": "Year value"},
+    # a year-end slide's value of an indicator whose December is not in yet
+    "value_forecast": {"zh": "{value}（预计）", "en": "{value} (forecast)"},
     "col_likelihood": {"zh": "完成可能性", "en": "Likelihood"},
     "group_project_wide": {"zh": "项目整体指标", "en": "Project-wide indicators"},
     "group_all": {"zh": "全部指标", "en": "All indicators"},

@@ -78,6 +78,11 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind_outlook_none": {"zh": "年末暂不作预计，完成目标可能性为“{level}”。", "en": "no year-end forecast; likelihood: {level}."},
     "ind_final_met": {"zh": "全年完成{forecast}，已达到年度目标。", "en": "the year closed at {forecast}: target met."},
     "ind_final_missed": {"zh": "全年完成{forecast}，未达到年度目标。", "en": "the year closed at {forecast}: target missed."},
+    # as of December, settled before December's figure is in (a cap broken, a milestone overdue)
+    "ind_settled_missed": {"zh": "预计全年{forecast}（12月数据未到），已无法达到年度目标。",
+                           "en": "forecast {forecast} for the year (December not in): the target can no longer be met."},
+    "ind_settled_met": {"zh": "预计全年{forecast}（12月数据未到），已达到年度目标。",
+                        "en": "forecast {forecast} for the year (December not in): the target is already met."},
     "ind_final_level_met": {"zh": "年末为{forecast}，已达到年度目标。", "en": "the year closed at {forecast}: target met."},
     "ind_final_level_missed": {"zh": "年末为{forecast}，未达到年度目标。", "en": "the year closed at {forecast}: target missed."},
     "ind_over": {"zh": "（{text}）", "en": " ({text})"},
