@@ -8,8 +8,8 @@ from typing import Any, Callable
 
 from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_derived, fmt_pct
-from analytics.present.labels import kind_expected, kind_value, target_said
+from analytics.present.format import fmt_derived
+from analytics.present.labels import attainment_said, kind_expected, kind_value, target_said
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
 from analytics.cli.common import SCHEMA_VERSION, dataset_and_as_of, emit, heads, num, period, prob, project_for, year_for
@@ -90,6 +90,8 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
         "rule": r.rule,
         "explain_zh": explain(ind, r, "zh"),
         "explain_en": explain(ind, r, "en"),
+        "attain_zh": attainment_said(ind, r, "zh", 0),  # 完成率 as the pages say it (a cap on a running total: 已用19%)
+        "attain_en": attainment_said(ind, r, "en", 0),
         "missing_months": r.extra.get("missing_months", []),  # a flow's months missing before the months given (its year-to-date stops there)
     }
 
@@ -109,7 +111,7 @@ def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
             _said(i["actual"], i["kind"], i["unit"], lang, i["target"]),
             kind_expected(i["kind"], i["unit"], i["expected"], lang, with_unit=False),  # as the pages: no path for a milestone
             i["target_en" if lang == "en" else "target_zh"],
-            fmt_pct(i["attainment"], lang, 0, fraction=True),  # 99.95% → 99%, never a false 100%
+            i["attain_en" if lang == "en" else "attain_zh"],
             i["unit"] or "-",
             i["name"],
         ])

@@ -22,8 +22,8 @@ from analytics.core.series import Actuals
 from analytics.forecast.outlook import Outlook
 from analytics.present.catalogue import text
 from analytics.present.forecast_table import OUTCOME_CODES, ForecastRow, forecast_text
-from analytics.present.format import DASH, fmt_gap, fmt_month, fmt_pct, unit_name
-from analytics.present.labels import category_name, expected_said, goal_label, origin_name, status_label, target_said, value_said
+from analytics.present.format import DASH, fmt_gap, fmt_month, unit_name
+from analytics.present.labels import attainment_said, category_name, expected_said, goal_label, origin_name, status_label, target_said, value_said
 from analytics.present.progress_text import explain
 from analytics.rules.progress import IndicatorProgress
 
@@ -100,7 +100,7 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),
             "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
-            "attain": fmt_pct(r.attainment, lang, fraction=True),
+            "attain": attainment_said(ind, r, lang),
             "expected": expected_said(ind, r.expected, lang, with_unit=inline),
             "forecast": DASH if milestone or checkin or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),
             "p": DASH if v is None else v.prob,

@@ -13,7 +13,7 @@ from analytics.core.calendar import milestone_achieved
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
-from analytics.present.format import DASH, fmt_derived, fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_target, fmt_value, unit_name
 from analytics.rules.progress import IndicatorProgress, load_rules
 from analytics.storage.grid import basis_label
 from analytics.storage.store import CAUSE_CATEGORIES
@@ -254,6 +254,15 @@ def milestone_value(value: float | None, lang: str = "zh", *, wants_no: bool = F
 def basis_name(basis: str, lang: str = "zh") -> str:
     """How a monthly value was reported: ``ytd`` → ``累计``, ``month`` → ``当月``, ``level`` → ``期末``."""
     return basis_label(basis, lang)
+
+
+def attainment_said(ind: Indicator, row: IndicatorProgress, lang: str = "zh", decimals: int = 1) -> str:
+    """完成率 as a reader takes it: actual ÷ target; for a cap on a running total (成本 ≤ 1000万元,
+    投诉 ≤ 20件) the share of the cap used so far, said so (``已用19%``) — target ÷ actual read 530%
+    for 188 of 1000 in June, an over-achievement beside 正常, and 106% beside 滞后."""
+    if ind.kind == "flow" and ind.direction == "lower" and row.target and row.target > 0 and row.actual is not None:
+        return text("labels.cap_used", lang, pct=fmt_pct(100.0 * row.actual / row.target, lang, decimals))
+    return fmt_pct(row.attainment, lang, decimals, fraction=True)
 
 
 def target_said(ind: Indicator, row: IndicatorProgress | None, lang: str = "zh", *, unit: str | None = None) -> str:

@@ -31,7 +31,9 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
         if wants_no(p.target):  # 是否存在质量问题 | 否
             return text("progress.milestone_no_broken" if milestone_achieved(p.actual) else "progress.milestone_no_holding", lang)
         key = "milestone_done" if milestone_achieved(p.actual) else "milestone_open"
-        return text(f"progress.{key}", lang, due=ind.due_month or 12)
+        if key == "milestone_done" and p.extra.get("done_late"):
+            key = "milestone_done_late"
+        return text(f"progress.{key}", lang, due=ind.due_month or 12, done=p.extra.get("done_late") or "")
     if ind.kind == "qualitative":  # a check-in, never a number
         return text("judgement.qualitative_checkin", lang, month=p.data_month or 0, level=level_word(p.actual, lang) or "—")
     unit = ind.unit

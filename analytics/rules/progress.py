@@ -350,6 +350,10 @@ def evaluate_indicator(
                 months_left = min(months_left, -1)  # September's 否 for 9月底前: overdue, as the forecast says
             if wants_no(target):  # 是否存在质量问题 | 否: holding while 否, broken once 是
                 holding, broken, months_left = met, not met, None
+            elif met:  # the month it was first recorded done: after its deadline it was done late, and said so
+                done = [m for m, v in actuals.obs(ind.id, year).values.items() if m <= month and milestone_met(v, target)]
+                if done and min(done) > due:
+                    extra["done_late"] = min(done)
             attainment = 1.0 if met else 0.0  # a yes/no is met or not, whatever its numbers
         if ind.kind == "qualitative":  # a check-in 达成 / 部分达成 / 未达成 (analytics/core/qualitative.py)
             level = level_of(actual)

@@ -376,3 +376,36 @@ def test_a_check_in_has_no_completion_rate(project, code, status):
     proj = dataclasses.replace(project, indicators=tuple(qual if i.id == ind.id else i for i in project.indicators))
     p = status_of(proj, [(ind.id, 2024, 6, code, "level")], ind.id)
     assert p.status == status and p.attainment is None
+
+
+def test_a_caps_completion_rate_is_the_share_of_the_cap_used(project, tmp_path):
+    """188.6 of ≤1000万元 in June read 完成率 530% beside 正常 (target ÷ actual, an over-achievement);
+    84.9 of ≤90 read 106% beside 滞后. A cap on a running total says the share used; a level
+    below its ceiling keeps target ÷ actual."""
+    from analytics.present.labels import attainment_said
+
+    p = status_of(project, [("mass_incidents", 2024, m, 0, "month") for m in range(1, 7)], "mass_incidents")
+    assert attainment_said(project.indicator("mass_incidents"), p, "zh") == "100.0%"  # a zero cap: met or not
+    ind = project.indicator("new_urban_jobs")
+    cap = type(ind)(**{**ind.__dict__, "direction": "lower"})
+    row = type(p)(**{**p.__dict__, "indicator_id": cap.id, "actual": 188.6, "target": 1000.0, "attainment": 1000 / 188.6})
+    assert attainment_said(cap, row, "zh") == "已用18.9%" and attainment_said(cap, row, "en", 0) == "19% used"
+    level = status_of(project, [("registered_unemployed", 2023, 12, 4.2, "level"), ("registered_unemployed", 2024, 6, 3.9, "level")],
+                      "registered_unemployed")
+    assert attainment_said(project.indicator("registered_unemployed"), level, "zh") == "105.1%"
+
+
+def test_a_milestone_done_after_its_deadline_says_it_was_late(project):
+    """Due in month 9, first recorded done in November: 已完成, and the explanation says it was
+    late (it read as fully on time)."""
+    from analytics.present.progress_text import explain
+
+    ind = project.indicator("unified_registration")
+    late = type(ind)(**{**ind.__dict__, "due_month": 9})
+    proj = type(project)(**{**project.__dict__, "indicators": [late if i.id == ind.id else i for i in project.indicators]})
+    rows = [(ind.id, 2024, m, 0, "level") for m in range(1, 11)] + [(ind.id, 2024, 11, 1, "level")]
+    p = status_of(proj, rows, ind.id, as_of=(2024, 11))
+    assert p.status == "done" and p.extra["done_late"] == 11
+    assert "晚于到期月（9 月到期，11 月完成）" in explain(late, p, "zh")
+    on_time = status_of(proj, [(ind.id, 2024, 8, 1, "level")], ind.id, as_of=(2024, 11))
+    assert "done_late" not in on_time.extra and "晚于" not in explain(late, on_time, "zh")

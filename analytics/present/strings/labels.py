@@ -12,6 +12,8 @@ from __future__ import annotations
 from analytics.storage.store import CAUSE_CATEGORIES
 
 STRINGS: dict[str, dict[str, str]] = {
+    # 完成率 of a cap on a running total: the share of the cap used so far
+    "cap_used": {"zh": "已用{pct}", "en": "{pct} used"},
     **{f"cause_{key}": {"zh": zh, "en": en} for key, (zh, en) in CAUSE_CATEGORIES.items()},
     "likelihood_certain": {"zh": "确定能", "en": "Certain"},
     "likelihood_likely": {"zh": "很可能", "en": "Likely"},

@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "checkin_help": {"zh": "状态按最近一次评价：{parts}。", "en": "Status from the latest check-in: {parts}."},
     "checkin_maps": {"zh": "{level}为“{status}”", "en": "{level} → {status}"},
     "milestone_done": {"zh": "里程碑已实现；到期月 {due} 月。", "en": "Milestone achieved; due in month {due}."},
+    "milestone_done_late": {"zh": "里程碑已实现，但晚于到期月（{due} 月到期，{done} 月完成）。",
+                            "en": "Milestone achieved, but late: due in month {due}, done in month {done}."},
     "milestone_open": {"zh": "里程碑尚未实现；到期月 {due} 月。", "en": "Milestone not yet achieved; due in month {due}."},
     "milestone_no_holding": {"zh": "目标为“否”，目前记录为“否”；全年保持即达标。", "en": "The target is no, recorded as no so far; it is met if it stays so all year."},
     "milestone_no_broken": {"zh": "目标为“否”，已记录为“是”，本年已无法达标。", "en": "The target is no, but yes has been recorded: it can no longer be met this year."},
