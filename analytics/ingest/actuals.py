@@ -13,7 +13,7 @@ from typing import Any, Mapping
 import pandas as pd
 
 from analytics.core.qualitative import parse_checkin
-from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool, printable
+from analytics.core.values import ValueParseError, normalize_text, number_text, parse_bool
 from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
@@ -30,6 +30,7 @@ from analytics.ingest.schema import (
     ACTUALS_COLUMNS,
     KIND_BASES,
     Col,
+    RowCells,
     colname,
     dotted_style,
     header_scale,
@@ -273,30 +274,20 @@ class _Indicators:
         return {"indicator": ind, "name": self.indicators.get(ind, {}).get("name", ind)}
 
 
-class _Rows:
+class _Rows(RowCells):
     """Reads the rows of one actuals table: the indicator, its unit and basis, then each period
     and value, each with its located problem; collects the records."""
 
     def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]], layout: str,
                  periods: list[tuple[Col, Any]], found: _Indicators, today: _dt.date | None) -> None:
+        super().__init__(frame, fields)
         self.ctx, self.layout, self.periods, self.found, self.today = ctx, layout, periods, found, today
-        self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
-        self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
         pcol = self.col.get("period")
         self.dotted = dotted_style(frame[pcol["label"]].tolist()) if pcol is not None else None  # 2024.09, 2024.1
         self.in_unit = {c["label"] for c, ind in periods if layout == "wide_months"  # 城镇新增就业人员规模（人）: converted
                         and header_scale(c["header"], str(found.indicators.get(ind, {}).get("unit") or "")) not in (None, 1.0)}
         self.records: list[dict[str, Any]] = []
-
-    def field(self, name: str) -> Col | None:
-        return self.col.get(name)
-
-    def cell(self, rowvals: list[Any], c: Mapping[str, Any] | None) -> str:
-        if c is None:
-            return ""
-        v = rowvals[self.index_of[c["label"]]]
-        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))  # no control characters kept
 
     def indicator(self, rownum: int, rowvals: list[Any], has_data: bool) -> tuple[bool, str | None]:
         """(row to be read, indicator or ``None`` when unknown); a row without one is skipped."""

@@ -10,12 +10,11 @@ header (:func:`_check_header`), read each row (:class:`_Rows`), then the checks 
 from __future__ import annotations
 
 import datetime as _dt
-import math
 from typing import Any, Callable, Mapping, Sequence
 
 import pandas as pd
 
-from analytics.core.values import Period, normalize_text, number_text, printable
+from analytics.core.values import Period, normalize_text, number_text
 from analytics.ingest.checks import (
     assumed_year,
     check_column_duplicates,
@@ -33,6 +32,7 @@ from analytics.ingest.schema import (
     BUDGET_COLUMNS,
     SOURCE_ALIASES,
     Col,
+    RowCells,
     colname,
     dotted_style,
     header_scale,
@@ -115,16 +115,15 @@ def _check_header(ctx: Collector, fields: Mapping[str, list[Col]], source_cols: 
                         factor=number_text(scale or 0))
 
 
-class _Rows:
+class _Rows(RowCells):
     """Reads the rows of one budget table: cells, amounts, sources, bases and periods, each with
     its located problem; collects the records and the total rows."""
 
     def __init__(self, frame: pd.DataFrame, ctx: Collector, fields: Mapping[str, list[Col]],
                  sources: Sequence[str] | Mapping[str, str], today: _dt.date | None,
                  budgets: Mapping[str, float] | None = None) -> None:
+        super().__init__(frame, fields)
         self.ctx, self.today = ctx, today
-        self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
-        self.index_of = {label: i for i, label in enumerate(frame.columns)}
         self.year = frame.attrs.get("year_hint")  # 1月 read in the year the title names
         self.in_unit = {colname(c): header_unit(c["header"]) for c in frame.attrs.get("columns", [])  # 金额（元）: converted
                         if header_scale(c["header"], "万元") not in (None, 1.0)}
@@ -143,15 +142,6 @@ class _Rows:
         self.totals: list[dict[str, Any]] = []
         self.total_rows: list[dict[str, Any]] = []  # 合计 rows in place of a month
         self.blanks: list[tuple[int, str, str, Period | None]] = []  # rows with a month and no amount
-
-    def field(self, name: str) -> Col | None:
-        return self.col.get(name)
-
-    def cell(self, rowvals: list[Any], c: Mapping[str, Any] | None) -> str:
-        if c is None:
-            return ""
-        v = rowvals[self.index_of[c["label"]]]
-        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))  # no control characters kept
 
     def note_unit(self, note: str, rownum: int) -> None:
         """The unit this row's note states (备注「单位：元」), when it is one 万元 converts from."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import math
 import os
 import re
 from typing import Any, Iterable, Mapping
@@ -17,7 +18,16 @@ from typing import Any, Iterable, Mapping
 import pandas as pd
 
 from analytics.core.series import ACTUAL_COLUMNS as _CORE_ACTUAL_COLUMNS
-from analytics.core.values import Period, ValueParseError, normalize_text, number_text, parse_number, parse_period, parse_quantity
+from analytics.core.values import (
+    Period,
+    ValueParseError,
+    normalize_text,
+    number_text,
+    parse_number,
+    parse_period,
+    parse_quantity,
+    printable,
+)
 
 #: The fields of one actual value, in the order the store and exports use. The one list: it is
 #: :data:`analytics.core.series.ACTUAL_COLUMNS` (the engine's frames need it and core is below
@@ -462,3 +472,22 @@ def map_columns(
 
 def colname(col: Mapping[str, Any]) -> str:
     return col["header"] or col["letter"]
+
+
+class RowCells:
+    """The cells of one table's rows by field, for the rules of an actuals or a budget table:
+    :meth:`field` is a field's first column, :meth:`cell` one row's text in a column."""
+
+    def __init__(self, frame: pd.DataFrame, fields: Mapping[str, list[Col]]) -> None:
+        self.col = {name: (cols[0] if cols else None) for name, cols in fields.items()}
+        self.index_of = {label: i for i, label in enumerate(frame.columns)}
+
+    def field(self, name: str) -> Col | None:
+        return self.col.get(name)
+
+    def cell(self, rowvals: list[Any], c: Mapping[str, Any] | None) -> str:
+        """The row's text in column ``c`` ("" for none, or a blank cell), without control characters."""
+        if c is None:
+            return ""
+        v = rowvals[self.index_of[c["label"]]]
+        return "" if v is None or (isinstance(v, float) and math.isnan(v)) else printable(str(v))

@@ -304,3 +304,18 @@ def test_day_numbers_as_month_headers_are_read() -> None:
     data = _xlsx([["指标名称", 45292, 45323, 45352], ["城镇新增就业人员规模", 1.05, 1.98, 3.12]])
     result = ingest_actuals(data, INDICATORS, filename="a.xlsx")
     assert result.ok and list(result.data["month"]) == [1, 2, 3]
+
+
+# ---------------------------------------------------------------------------- 12. one reader of a row's cells
+def test_actuals_and_spending_read_a_rows_cells_with_the_one_helper() -> None:
+    import pandas as pd
+
+    from analytics.ingest import actuals, budget
+    from analytics.ingest.schema import RowCells
+
+    assert actuals._Rows.cell is budget._Rows.cell is RowCells.cell
+    frame = pd.DataFrame([["a\x07b", float("nan")]], columns=["备注", "金额"])
+    cells = RowCells(frame, {"note": [{"label": "备注"}], "amount": [{"label": "金额"}]})
+    row = frame.to_numpy(dtype=object).tolist()[0]
+    assert cells.cell(row, cells.field("note")) == "ab" and cells.cell(row, cells.field("amount")) == ""
+    assert cells.cell(row, cells.field("basis")) == ""
