@@ -129,9 +129,10 @@ class _Rows(RowCells):
                         if header_scale(c["header"], "万元") not in (None, 1.0)}
         title = str(frame.attrs.get("unit_hint") or "")  # 「…（单位：元）」 above the header: every plain amount
         self.title_unit = title if unit_scale(title, "万元") not in (None, 1.0) else ""
-        self.row_unit = ""  # 单位：元 in this row's note: the row's plain amounts
-        self.note_rows: list[int] = []
-        self.note_units: list[str] = []
+        self.row_unit = ""  # 元 in this row's 单位 cell, or 单位：元 in its note: the row's plain amounts
+        self.stated: dict[str, list[tuple[int, str]]] = {"unit_column": [], "note": []}  # (row, unit) converted from
+        self.other_unit: tuple[int, str] | None = None  # the first 单位 cell of a unit 万元 is not another scale of
+        self.over_budget: list[dict[str, Any]] = []  # amounts above their source's whole budget: said once, in 元?
         self.budgets = {str(k): float(v) for k, v in (budgets or {}).items() if v and float(v) > 0}
         pcol = self.col.get("period")
         self.dotted = dotted_style(frame[pcol["label"]].tolist()) if pcol is not None else None  # 2024.09, 2024.1
@@ -143,13 +144,17 @@ class _Rows(RowCells):
         self.total_rows: list[dict[str, Any]] = []  # 合计 rows in place of a month
         self.blanks: list[tuple[int, str, str, Period | None]] = []  # rows with a month and no amount
 
-    def note_unit(self, note: str, rownum: int) -> None:
-        """The unit this row's note states (备注「单位：元」), when it is one 万元 converts from."""
-        unit = stated_unit(note)
-        self.row_unit = unit if unit_scale(unit, "万元") not in (None, 1.0) else ""
+    def unit_of_row(self, rowvals: list[Any], note: str, rownum: int) -> None:
+        """The unit this row's 单位 cell, else its note (备注「单位：元」), states, when it is one 万元
+        converts from; a 单位 cell of another unit altogether is noted (read in 万元, said once)."""
+        written = self.cell(rowvals, self.field("unit")).strip()
+        where, unit = ("unit_column", written) if written else ("note", stated_unit(note))
+        scale = unit_scale(unit, "万元") if unit else 1.0
+        self.row_unit = unit if scale not in (None, 1.0) else ""
         if self.row_unit:
-            self.note_rows.append(rownum)
-            self.note_units.append(unit)
+            self.stated[where].append((rownum, unit))
+        elif scale is None and where == "unit_column" and self.other_unit is None:
+            self.other_unit = (rownum, unit)
 
     def amount(self, raw: str, rownum: int, column: str, src: str | None) -> float | None:
         unit = self.in_unit.get(column) or self.row_unit or self.title_unit  # 30000 under 金额（元）, or 单位：元
@@ -172,8 +177,8 @@ class _Rows(RowCells):
             return None
         budget = self.budgets.get(src) if src else (sum(self.budgets.values()) or None)
         if budget and written == raw and not words and number > self.ctx.limits.budget_ratio * budget:
-            self.ctx.add("amount_over_budget", row=rownum, column=column, value=raw.strip(), budget=number_text(budget),
-                         converted=number_text(round(number / 1e4, 6)), **extra)  # 3010000 for a source of 10000万元: 元
+            self.over_budget.append(dict(row=rownum, column=column, value=raw.strip(), budget=number_text(budget),
+                                         converted=number_text(round(number / 1e4, 6)), **extra))  # 3010000 for 10000万元
             return None
         return number
 
@@ -419,16 +424,32 @@ def _ytd_to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
 
 
 def _stated_units(ctx: Collector, rows: _Rows, fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]]) -> None:
-    """Say once that plain amounts were read in the unit a title row (「…（单位：元）」) or rows'
-    notes (备注「单位：元」) state, converted to 万元 like those under 金额（元）."""
+    """Say once that plain amounts were read in the unit a title row (「…（单位：元）」), rows' 单位
+    cells (元) or their notes (备注「单位：元」) state, converted to 万元 like those under 金额（元）; and
+    that 单位 cells of another unit altogether (个) were read in 万元."""
     amount_cols = [c for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols] for c in fields.get(name, [])[:1]]
     if rows.title_unit and any(colname(c) not in rows.in_unit for c in amount_cols):
         ctx.add("unit_converted", value=rows.title_unit, severity="warning", expected="万元",
                 subject="budget", where="title", factor=number_text(unit_scale(rows.title_unit, "万元") or 0))
-    if rows.note_rows:
-        ctx.add("unit_converted", row=rows.note_rows[0], rows=rows.note_rows, column=colname(rows.field("note")),
-                value=rows.note_units[0], severity="warning", expected="万元", subject="budget", where="note",
-                factor=number_text(unit_scale(rows.note_units[0], "万元") or 0))
+    for where, field in (("unit_column", "unit"), ("note", "note")):
+        said = rows.stated[where]
+        if said:
+            ctx.add("unit_converted", row=said[0][0], rows=[r for r, _ in said], column=colname(rows.field(field)),
+                    value=said[0][1], severity="warning", expected="万元", subject="budget", where=where,
+                    factor=number_text(unit_scale(said[0][1], "万元") or 0))
+    if rows.other_unit is not None:
+        ctx.add("unit_mismatch", row=rows.other_unit[0], column=colname(rows.field("unit")), value=rows.other_unit[1],
+                severity="warning", expected="万元", subject="budget")
+
+
+def _over_budget(ctx: Collector, rows: _Rows) -> None:
+    """One error for the amounts written without a unit above their source's whole budget (an amount
+    in 元 where 万元 is meant, as a whole table typed in 元 has them): how many rows, the first one
+    (its amount converted), and every row (``rows``; the message names the first few)."""
+    if not rows.over_budget:
+        return
+    first, listed = rows.over_budget[0], list(dict.fromkeys(p["row"] for p in rows.over_budget))
+    ctx.add("amount_over_budget", rows=listed, row_count=len(listed), cells=len(rows.over_budget), **first)
 
 
 def ingest_budget_frame(
@@ -460,7 +481,7 @@ def ingest_budget_frame(
         if not i & 511:
             ctx.deadline.check(rownum)
         note = rows.cell(rowvals, note_col).strip()
-        rows.note_unit(note, rownum)
+        rows.unit_of_row(rowvals, note, rownum)
         if mode == "long":
             rows.long_row(rownum, rowvals, note)
         elif mode == "by_source":
@@ -469,6 +490,7 @@ def ingest_budget_frame(
             rows.by_month_row(rownum, rowvals, note, usable_periods)
     records = rows.records
     _stated_units(ctx, rows, fields, source_cols)
+    _over_budget(ctx, rows)
     _check_total_rows(ctx, rows)
     rows.said_blanks()
     report_duplicates(ctx, records, "source", lambda s: {"source": s})

@@ -311,10 +311,12 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     fields["stated_zh"] = {"title": "的表格标题", "note": "的备注", "unit_column": "", "name": "的指标名称"}.get(stated, "的表头")
     fields["stated_en"] = {"title": "the table's title", "note": "the note", "unit_column": "the unit column",
                            "name": "the indicator's name"}.get(stated, "the header")
-    fields["scope_zh"] = {"title": "表中未写单位的数值", "note": "这些行的数值", "unit_column": "这一行的数值",
-                          "name": "这一行的数值"}.get(stated, "这一列的数值")
+    several = len(params.get("rows") or []) > 1  # 单位 cells of several rows (a spending table's), said once
+    fields["scope_zh"] = {"title": "表中未写单位的数值", "note": "这些行的数值", "unit_column": "这些行的数值" if several
+                          else "这一行的数值", "name": "这一行的数值"}.get(stated, "这一列的数值")
     fields["scope_en"] = {"title": "the table's numbers written without a unit", "note": "these rows' numbers",
-                          "unit_column": "the row's numbers", "name": "the row's numbers"}.get(stated, "the column's numbers")
+                          "unit_column": "these rows' numbers" if several else "the row's numbers",
+                          "name": "the row's numbers"}.get(stated, "the column's numbers")
     for key in ("gap_months", "later_months"):  # months of a year: 3月, 4—6月 / March, April–June
         months = [int(m) for m in params.get(key) or [] if str(m).isdigit()]
         fields[f"{key}_zh"] = fmt_month_set(months, "zh")
@@ -324,6 +326,7 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
                                 else "（与上面各行之和相符）" if params.get("checked") else "")
     fields["total_check_en"] = (f"; of it, {', '.join(map(str, diffs))} differ from the sum of the rows above: check them"
                                 if diffs else " (it matches the sum of the rows above)" if params.get("checked") else "")
+    fields.update(_few_rows(params.get("rows") or [], params.get("row_count")))
     reason = params.get("reason")
     fields["reason_zh"] = {"not_allowed": "不适用于该指标", "unknown": "无法识别"}.get(str(reason), "无法识别")
     fields["reason_en"] = {"not_allowed": "does not apply to this indicator",
@@ -334,6 +337,22 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     else:
         fields["key_zh"], fields["key_en"] = "项目", "item"
     return fields
+
+
+_FEW = 5  # rows a message about many rows names before it counts the rest
+
+
+def _few_rows(rows: Any, count: Any) -> dict[str, str]:
+    """The first few of many rows and how many there are: 第 2、3、4、5、6 行等 18 行 / rows 2, 3, 4, 5, 6
+    and 13 more (18 rows); 第 2、3 行 / rows 2, 3 when they are few."""
+    listed = [str(r) for r in (rows if isinstance(rows, (list, tuple)) else [rows])][:_FEW]
+    total = int(count) if isinstance(count, int) and count >= len(listed) else len(listed)
+    if not listed:
+        return {"few_rows_zh": "", "few_rows_en": ""}
+    more = total - len(listed)
+    zh = f"第 {'、'.join(listed)} 行" + (f"等 {total} 行" if more else "")
+    en = f"row{'s' if total > 1 else ''} {', '.join(listed)}" + (f" and {more} more ({total} rows)" if more else "")
+    return {"few_rows_zh": zh, "few_rows_en": en}
 
 
 # ---------------------------------------------------------------------------- problems and results

@@ -37,12 +37,38 @@ def test_amount_above_its_sources_whole_budget_is_refused_as_yuan() -> None:
     assert not result.ok and _codes(result, "error") == ["amount_over_budget"]
     problem = result.errors[0]
     assert problem.row == 2 and problem.params["converted"] == "301"
-    assert "看起来是以「元」填写的" in render_problem(problem) and "301万元" in render_problem(problem)
-    assert "looks written in 元" in render_problem(problem, "en")
+    assert "是以「元」填写的" in render_problem(problem) and "301万元" in render_problem(problem)
+    assert "look written in 元" in render_problem(problem, "en")
     # without a budget, or under it, nothing is said
     assert ingest_budget(data, sources=NAMES, filename="b.csv").ok
     assert ingest_budget(data, sources=NAMES, filename="b.csv", budgets=BUDGETS,
                          limits={"budget_ratio": 1000.0}).ok
+
+
+def test_a_table_typed_in_yuan_is_refused_once_naming_its_first_rows() -> None:
+    rows = "".join(f"2024-{m:02d},{3000000 + m},{25000000 + m}\n" for m in range(1, 10)) + \
+        "".join(f"2024-{m:02d},{3000000 + m},\n" for m in range(10, 13)) + \
+        "".join(f"2025-{m:02d},{3000000 + m},\n" for m in range(1, 7))
+    result = ingest_budget(("月份,中央补助,地方资金\n" + rows).encode(), sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert not result.ok and _codes(result) == ["amount_over_budget"]  # 18 rows, 27 amounts: one message
+    problem = result.errors[0]
+    assert problem.row == 2 and problem.params["row_count"] == 18 and problem.params["cells"] == 27
+    assert problem.params["rows"][:3] == [2, 3, 4]  # every row kept (up to max_listed), for the page to point at
+    zh, en = render_problem(problem), render_problem(problem, "en")
+    assert "第 2、3、4、5、6 行等 18 行的金额超过了所属资金来源的全部预算" in zh and "看起来表中的金额是以「元」填写的" in zh
+    assert "请在表格标题中写明「（单位：元）」，或加一列「单位」并填「元」" in zh
+    assert "rows 2, 3, 4, 5, 6 and 13 more (18 rows)" in en and "add a 单位 (unit) column with 元" in en
+
+
+def test_a_unit_column_of_a_spending_table_converts_its_rows() -> None:
+    data = "月份,资金来源,金额,单位\n2024-01,中央补助,3010000,元\n2024-01,地方资金,2500,万元\n2024-02,地方资金,25000000,元\n"
+    result = ingest_budget(data.encode(), sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert result.ok, _codes(result)
+    assert list(result.data["amount"]) == [301.0, 2500.0, 2500.0]
+    assert _codes(result) == ["unit_converted"] and result.problems[0].params["rows"] == [2, 4]
+    assert "第 2、4 行「单位」列写明单位「元」" in render_problem(result.problems[0])
+    other = ingest_budget(data.replace("万元\n", "个\n").encode(), sources=NAMES, filename="b.csv", budgets=BUDGETS)
+    assert other.ok and _codes(other) == ["unit_converted", "unit_mismatch"]  # read in 万元, said
 
 
 def test_year_to_date_amount_above_the_budget_is_refused_too() -> None:

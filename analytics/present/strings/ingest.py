@@ -300,11 +300,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "converted at 1 {value} = {factor} {expected}.",
     },
     "amount_over_budget": {
-        "zh": "{loc}的金额「{value}」超过了{what_zh}的全部预算 {budget}万元，看起来是以「元」填写的（{value}元 = {converted}万元），未导入。"
-        "金额请以万元填写；若填的是元，请换算为万元，或在列名中写明单位（如「金额（元）」），或在表格标题中写明「单位：元」。",
-        "en": "{loc}: the amount \"{value}\" is above the whole budget of {what_en} ({budget} 万元); it looks written in 元 "
-        "({value} 元 = {converted} 万元) and was not imported. Enter amounts in 万元; if they are in 元, convert them, or write the "
-        "unit in the column's header (金额（元）) or in the table's title (单位：元).",
+        "zh": "{loc_file}{few_rows_zh}的金额超过了所属资金来源的全部预算（如第 {row} 行「{column}」列的「{value}」，"
+        "{what_zh}的全部预算为 {budget}万元；按元计为 {value}元 = {converted}万元），看起来表中的金额是以「元」填写的，未导入。"
+        "请在表格标题中写明「（单位：元）」，或加一列「单位」并填「元」，或把金额换算为万元后重新上传。",
+        "en": "{loc_file}, {few_rows_en}: amounts above their funding source's whole budget (e.g. \"{value}\" in row {row}, "
+        "column \"{column}\": {what_en} has {budget} 万元 in all; in 元 it is {value} 元 = {converted} 万元). The amounts look "
+        "written in 元 and were not imported. State the unit in the table's title (（单位：元）), or add a 单位 (unit) "
+        "column with 元, or convert the amounts to 万元, and upload again.",
     },
     "value_unit": {
         "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",
