@@ -135,10 +135,11 @@ BROKEN_CSV: dict[str, list[str]] = {
     "budget_duplicate.csv": ["月份,资金来源,金额", "2024-01,中央补助,120", "2024-02,中央补助,80", "2024/1,中央,120"],
     "budget_text_amount.csv": ["月份,资金来源,支出金额", "2024-01,地方资金,一百万"],
     "budget_bad_period.csv": ["月份,资金来源,金额", "2024-00,中央补助,120"],
-    "budget_mixed_basis.csv": [
+    "budget_mixed_basis.csv": [  # February's 当月 is not what the 累计 to February makes (250 − 100)
         "月份,资金来源,金额,口径",
         "2024-01,中央补助,100,当月",
         "2024-02,中央补助,250,累计",
+        "2024-02,中央补助,200,当月",
     ],
     "budget_missing_columns.csv": ["月份,金额", "2024-01,120"],
     "budget_wide_text.csv": ["月份,中央补助,地方资金,合计", "2024-01,100,50,150", "2024-02,待定,60,60"],

@@ -58,31 +58,88 @@ def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Map
 
 
 def to_monthly(ctx: Collector, records: list[dict[str, Any]]) -> None:
-    """One basis per source and year; a year-to-date series becomes monthly amounts by
-    differencing (a total that falls is an error)."""
+    """One basis per source and year: monthly amounts. A year-to-date series becomes monthly amounts
+    by differencing (a total that falls is ``ytd_decrease``). A year given partly as totals (累计),
+    partly as amounts (当月 / 当季) is put together as an actuals year is (a total stands on its own;
+    an amount adds to the total before its first month): each total less what came before it, said
+    once (``basis_converted``); an amount for months a total already holds is left out when it agrees
+    with it. Where the two disagree — an amount that is not what the totals around it make, a total
+    below the amounts before it — there is no telling which is meant: refused (``mixed_basis``)."""
     by_series: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for rec in records:
         by_series.setdefault((rec["source"], rec["year"]), []).append(rec)
+    left_out: set[int] = set()
     for (src, year), recs in sorted(by_series.items()):
-        bases = {r["basis"] for r in recs}
-        if len(bases) > 1:
-            rows = sorted({r["row"] for r in recs})
-            last = max(recs, key=lambda r: (r["row"], r["col_index"]))
-            ctx.add("mixed_basis", row=last["row"], column=None, value=None, rows=rows, year=year, source=src)
+        if all(r["basis"] != "ytd" for r in recs):
             continue
-        if bases != {"ytd"}:
+        recs.sort(key=lambda r: (r["month"], r["basis"] != "ytd", r["row"], r["col_index"]))
+        series = _Series(ctx, src, year)
+        if not all(series.take(rec) for rec in recs):
             continue
-        recs.sort(key=lambda r: (r["month"], r["row"], r["col_index"]))
-        prev: dict[str, Any] | None = None
-        for rec in recs:
-            if prev is not None and rec["month"] == prev["month"]:
-                continue  # a duplicate, reported above
-            ytd = rec["amount"]
-            if prev is not None and ytd < prev["ytd"] - 1e-9:
-                ctx.add("ytd_decrease", row=rec["row"], column=rec["value_column"], value=rec["value_text"],
-                        prev_row=prev["row"], prev_value=prev["value_text"], prev_period=prev["period_key"],
-                        period=rec["period_key"], source=src)
-            rec["ytd"] = ytd
-            rec["amount"] = ytd - (prev["ytd"] if prev is not None else 0.0)
-            rec["first_month"] = prev["month"] + 1 if prev is not None else 1
-            prev = rec
+        left_out.update(map(id, series.agreed))
+        if series.converted and any(r["basis"] != "ytd" for r in recs):
+            rows = sorted({r["row"] for r in series.converted})
+            ctx.add("basis_converted", row=rows[0], rows=rows, severity="warning", year=year, source=src,
+                    agreed=len(series.agreed))
+    records[:] = [r for r in records if id(r) not in left_out]
+
+
+class _Series:
+    """One source's year put together month by month: the total known at the end of each month
+    (with the row that gave it), the months covered so far, and the records changed or left out."""
+
+    def __init__(self, ctx: Collector, source: str, year: int) -> None:
+        self.ctx, self.source, self.year = ctx, source, year
+        self.known: dict[int, tuple[float, dict[str, Any] | None]] = {0: (0.0, None)}  # month → (total, its record)
+        self.covered = 0
+        self.converted: list[dict[str, Any]] = []
+        self.agreed: list[dict[str, Any]] = []
+
+    @property
+    def running(self) -> float:
+        return self.known[self.covered][0]
+
+    def take(self, rec: dict[str, Any]) -> bool:
+        """Put ``rec`` into the year; False (said) when it cannot be."""
+        first, month, value = rec["first_month"], rec["month"], rec["amount"]
+        last = self.known[self.covered][1]
+        if rec["basis"] == "ytd":
+            if month <= self.covered:
+                return True  # a second total for the month: a duplicate, reported above
+            if value < self.running - 1e-9 and last is not None:
+                if last["basis"] != "ytd":  # below the amounts before it
+                    return self._conflict(rec, "below", self.running, [last])
+                self.ctx.add("ytd_decrease", row=rec["row"], column=rec["value_column"], value=rec["value_text"],
+                             prev_row=last["row"], prev_value=last["value_text"], prev_period=last["period_key"],
+                             period=rec["period_key"], source=self.source)  # each fall said; the file is refused
+            total = value
+        else:
+            base = self.known.get(first - 1) if first <= self.covered else self.known[self.covered]
+            if base is None:  # it begins inside months a total holds together
+                return self._conflict(rec, "inside", None, [last])
+            total = base[0] + value
+            if month <= self.covered:  # months a total already holds: it must agree with it
+                held = self.known.get(month)
+                if held is None or abs(held[0] - total) > TOTAL_TOLERANCE:
+                    expected = None if held is None else held[0] - base[0]
+                    return self._conflict(rec, "overlap", expected, [held[1] if held else last, base[1]])
+                self.agreed.append(rec)
+                return True
+            if total < self.running - 1e-9:  # less than the totals already hold for its months
+                return self._conflict(rec, "overlap", None, [last, base[1]])
+        if rec["basis"] == "ytd" or first <= self.covered:  # a total, or an amount reaching back into one
+            rec["ytd"] = total
+            rec["amount"] = total - self.running
+            rec["first_month"] = self.covered + 1
+            self.converted.append(rec)
+        self.known[month] = (total, rec)
+        self.covered = month
+        return True
+
+    def _conflict(self, rec: dict[str, Any], kind: str, expected: float | None,
+                  others: list[dict[str, Any] | None]) -> bool:
+        rows = sorted({rec["row"], *(o["row"] for o in others if o)})
+        self.ctx.add("mixed_basis", row=rec["row"], column=rec["value_column"], value=rec["value_text"], rows=rows,
+                     year=self.year, source=self.source, conflict=kind, basis=rec["basis"], period=rec["period_key"],
+                     expected=None if expected is None else number_text(round(expected, 6)))
+        return False

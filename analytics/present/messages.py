@@ -327,6 +327,7 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
     fields["total_check_en"] = (f"; of it, {', '.join(map(str, diffs))} differ from the sum of the rows above: check them"
                                 if diffs else " (it matches the sum of the rows above)" if params.get("checked") else "")
     fields.update(_few_rows(params.get("rows") or [], params.get("row_count")))
+    fields.update(_mixed(params))
     reason = params.get("reason")
     fields["reason_zh"] = {"not_allowed": "不适用于该指标", "unknown": "无法识别"}.get(str(reason), "无法识别")
     fields["reason_en"] = {"not_allowed": "does not apply to this indicator",
@@ -353,6 +354,29 @@ def _few_rows(rows: Any, count: Any) -> dict[str, str]:
     zh = f"第 {'、'.join(listed)} 行" + (f"等 {total} 行" if more else "")
     en = f"row{'s' if total > 1 else ''} {', '.join(listed)}" + (f" and {more} more ({total} rows)" if more else "")
     return {"few_rows_zh": zh, "few_rows_en": en}
+
+
+def _mixed(params: dict[str, Any]) -> dict[str, str]:
+    """Where a source's monthly amounts and year-to-date totals disagree (``mixed_basis``), and how
+    many monthly amounts that agree with the totals were left out (``basis_converted``)."""
+    row, value, expected = params.get("row"), _fmt_scalar(params.get("value")), params.get("expected")
+    zh_period, en_period = (period_label(str(params["period"]), lang) if params.get("period") else "" for lang in LANGS)
+    conflict = params.get("conflict")
+    zh = {"below": f"第 {row} 行（{zh_period}）的累计数 {value} 小于此前各月之和 {expected}",
+          "inside": f"第 {row} 行（{zh_period}）的当月数 {value} 从累计数合在一起的月份中间开始，无法拆分",
+          "overlap": f"第 {row} 行（{zh_period}）的当月数 {value} 所含月份已计入累计数"
+                     + (f"，按累计数应为 {expected}" if expected else "，与累计数不符")}.get(str(conflict), "")
+    en = {"below": f"row {row} ({en_period}) gives a year-to-date total of {value}, below the {expected} of the months "
+                   "before it",
+          "inside": f"row {row} ({en_period}) gives a monthly amount of {value} that begins inside months a year-to-date "
+                    "total holds together, which cannot be split",
+          "overlap": f"row {row} ({en_period}) gives a monthly amount of {value} for months a year-to-date total "
+                     "already holds" + (f", where the totals make {expected}" if expected else
+                                        ", and it does not agree with them")}.get(str(conflict), "")
+    agreed = params.get("agreed")
+    return {"conflict_zh": zh, "conflict_en": en,
+            "agreed_zh": f"；与累计数相符的 {agreed} 个当月数不再重复计入" if agreed else "",
+            "agreed_en": f"; monthly amounts that agree with the totals ({agreed}) were not counted twice" if agreed else ""}
 
 
 # ---------------------------------------------------------------------------- problems and results

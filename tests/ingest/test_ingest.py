@@ -91,7 +91,7 @@ BROKEN_EXPECTED: dict[str, tuple[str, int | None, str | None]] = {
     "budget_duplicate.csv": ("duplicate", 4, None),
     "budget_text_amount.csv": ("not_a_number", 2, "支出金额"),
     "budget_bad_period.csv": ("bad_period", 2, "月份"),
-    "budget_mixed_basis.csv": ("mixed_basis", 3, None),
+    "budget_mixed_basis.csv": ("mixed_basis", 4, "金额"),
     "budget_missing_columns.csv": ("missing_columns", 1, None),
     "budget_wide_text.csv": ("not_a_number", 3, "中央补助"),
     "truncated.xlsx": ("bad_excel", None, None),
@@ -209,7 +209,7 @@ def test_broken_locations_in_detail() -> None:
     assert ".xlsx" in render_problem(old) and ".xlsx" in render_problem(old, "en")
 
     total = _ingest(BROKEN / "budget_mixed_basis.csv").errors[0]
-    assert total.params["rows"] == [2, 3]
+    assert total.params["rows"] == [2, 3, 4] and total.params["expected"] == "150"
 
 
 def test_too_large(tmp_path: Path) -> None:

@@ -118,6 +118,44 @@ def test_spending_over_budget_only_when_summed_is_refused() -> None:
     assert "按累计数读取则为 9000万元" in render_problem(result.errors[0])
 
 
+# ---------------------------------------------------------------------------- 2b. 累计 and 当月 rows of one source
+def _spending(lines: list[str]) -> Any:
+    return ingest_budget(("月份,资金来源,金额,口径\n" + "\n".join(lines) + "\n").encode(), sources=NAMES, filename="b.csv")
+
+
+def test_totals_and_monthly_amounts_of_one_source_are_put_together_as_actuals_are() -> None:
+    result = _spending(["2024-01,中央补助,100,当月", "2024-02,中央补助,250,累计", "2024-03,中央补助,120,当月",
+                        "2024-05,中央补助,600,累计", "2024-01,地方资金,2500,当月"])
+    assert result.ok and _codes(result) == ["basis_converted"]
+    central = result.data[result.data["source"] == "central"]
+    assert list(zip(central["first_month"], central["month"], central["amount"])) == [
+        (1, 1, 100.0), (2, 2, 150.0), (3, 3, 120.0), (4, 5, 230.0)]  # each total less the months before it
+    warning = result.problems[0]
+    assert warning.params["rows"] == [3, 5] and warning.params["source"] == "central"
+    assert "既有当月数又有累计数，已统一按当月数导入" in render_problem(warning)
+    assert "imported as monthly amounts" in render_problem(warning, "en")
+    # a quarter's own amount (当季) after a total to February: March is the quarter less the total
+    quarter = _spending(["2024-02,中央补助,250,累计", "2024年一季度,中央补助,400,当季"])
+    assert quarter.ok and list(zip(quarter.data["first_month"], quarter.data["amount"])) == [(1, 250.0), (3, 150.0)]
+    # a 当月 beside the 累计 of the same month that agrees with it is not counted twice
+    both = _spending(["2024-01,中央补助,100,累计", "2024-01,中央补助,100,当月", "2024-02,中央补助,250,累计",
+                      "2024-02,中央补助,150,当月"])
+    assert both.ok and list(both.data["amount"]) == [100.0, 150.0] and both.problems[0].params["agreed"] == 2
+
+
+def test_totals_and_monthly_amounts_that_disagree_are_refused_naming_the_row() -> None:
+    overlap = _spending(["2024-01,中央补助,100,当月", "2024-02,中央补助,250,累计", "2024-02,中央补助,200,当月"])
+    assert not overlap.ok and _codes(overlap) == ["mixed_basis"]
+    problem = overlap.errors[0]
+    assert problem.row == 4 and problem.params["rows"] == [2, 3, 4] and problem.params["conflict"] == "overlap"
+    assert "第 4 行（2024年2月）的当月数 200 所含月份已计入累计数，按累计数应为 150" in render_problem(problem)
+    assert "where the totals make 150" in render_problem(problem, "en")
+    below = _spending(["2024-01,中央补助,100,当月", "2024-02,中央补助,90,累计"])
+    assert _codes(below) == ["mixed_basis"] and "累计数 90 小于此前各月之和 100" in render_problem(below.errors[0])
+    inside = _spending(["2024-02,中央补助,250,累计", "2024年2-3月,中央补助,300,当月"])  # February in both
+    assert _codes(inside) == ["mixed_basis"] and inside.errors[0].params["conflict"] == "inside"
+
+
 # ---------------------------------------------------------------------------- 3. the 单位 column
 INDICATORS: dict[str, dict[str, Any]] = {
     "new_urban_jobs": {"name": "城镇新增就业人员规模", "unit": "万人", "kind": "flow", "direction": "higher",

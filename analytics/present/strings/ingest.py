@@ -367,10 +367,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "or give year-to-date totals instead.",
     },
     "mixed_basis": {
-        "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，无法合并。"
-        "请统一口径：全部填当月数，或全部填累计数。",
-        "en": "{loc_rows}: {what_en} has both monthly and year-to-date figures in {year}, which cannot be combined. "
-        "Use one basis for the whole year: all monthly or all year-to-date.",
+        "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，两者对不上，无法合并：{conflict_zh}。"
+        "请核对这几行；或统一口径：全部填当月数，或全部填累计数。",
+        "en": "{loc_rows}: {what_en} has both monthly and year-to-date figures in {year} that do not agree, so they cannot "
+        "be combined: {conflict_en}. Check these rows, or use one basis for the whole year: all monthly or all year-to-date.",
+    },
+    "basis_converted": {
+        "zh": "{loc_rows}：{what_zh}在 {year} 年既有当月数又有累计数，已统一按当月数导入：累计数减去此前各月之和即为其当期金额{agreed_zh}。",
+        "en": "{loc_rows}: {what_en} has both monthly and year-to-date figures in {year}; all were imported as monthly amounts, "
+        "each year-to-date total less the months before it{agreed_en}.",
     },
     "cumulative_suspect": {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），像是 1 月至当月的累计数；"
