@@ -10,7 +10,8 @@ header (:func:`_check_header`), read each row (:class:`_Rows`), then the checks 
 from __future__ import annotations
 
 import datetime as _dt
-from typing import Any, Callable, Mapping, Sequence
+import re
+from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
@@ -33,6 +34,7 @@ from analytics.ingest.schema import (
     SOURCE_ALIASES,
     Col,
     RowCells,
+    SourceLookup,
     colname,
     dotted_style,
     header_scale,
@@ -47,6 +49,7 @@ from analytics.ingest.schema import (
     parse_period_cell,
     period_key,
     read_in_unit,
+    split_basis,
     stated_unit,
     unit_scale,
     with_unit,
@@ -62,26 +65,44 @@ def _named(sources: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
     return out
 
 
-def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> Callable[[str], str | None]:
-    exact = _named(sources)
-    allowed = set(map(str, sources))
+def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> SourceLookup:
+    """The one rule that finds the funding source a header or a source cell names, and the basis it
+    writes after the name: the source's key or the project's own name of it, a standard name
+    (中央补助, 地方资金 …), else a source's name as the lexicon knows it (``facts.sources``; its key by
+    ``facts.source_keys``: 省级财政资金 → ``provincial``) when one of the project's sources has that key
+    or a name of that key; then the same once a 累计 / 当月 / 本月 … after it is set aside
+    (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``: :func:`split_basis`)."""
+    from analytics.ingest.tables.facts import source_key
+    from analytics.ingest.tables.lexicon import load_lexicon
 
-    def lookup(raw: str) -> str | None:
-        key = normalize_text(raw).lower()
-        if key in exact or norm_header(raw) in exact:
-            return exact.get(key) or exact[norm_header(raw)]
-        canonical = SOURCE_ALIASES.get(norm_header(raw))
+    exact, allowed, lex = _named(sources), set(map(str, sources)), load_lexicon()
+    label = re.compile(str(lex.facts.get("sources") or "(?!)"))
+    by_key: dict[str | None, set[str]] = {key: {key} for key in allowed}  # provincial, or s2 named 省级资金
+    for key, name in (sources.items() if isinstance(sources, Mapping) else []):
+        if str(name or "").strip():
+            by_key.setdefault(source_key(str(name), lex, None), set()).add(str(key))
+
+    def named(raw: str) -> str | None:
+        key, norm = normalize_text(raw).lower(), norm_header(raw)
+        if key in exact or norm in exact:
+            return exact.get(key) or exact[norm]
+        canonical = SOURCE_ALIASES.get(norm)
         return canonical if canonical in allowed else None
 
+    def known(raw: str) -> str | None:
+        norm = norm_header(raw)
+        hits = by_key.get(source_key(norm, lex, None), set()) if norm and label.search(norm) else set()
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    def lookup(raw: str) -> tuple[str | None, str | None]:
+        found = named(raw)  # a project's own name is taken whole, whatever it ends with
+        if found is not None:
+            return found, None
+        stem, basis = split_basis(raw)
+        found = (named(stem) or known(stem)) if basis else None
+        return (found, basis) if found is not None else (known(raw), None)
+
     return lookup
-
-
-def _source_headers(sources: Sequence[str] | Mapping[str, str]) -> dict[str, str]:
-    """Header names that stand for one funding source (中央补助, local, the project's own name of a
-    source …) → its key."""
-    extra = {k: v for k, v in SOURCE_ALIASES.items() if v in set(map(str, sources))}
-    extra.update(_named(sources))
-    return extra
 
 
 def _layout(fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]], has_period_headers: bool
@@ -99,18 +120,21 @@ def _layout(fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]],
 
 def _check_header(ctx: Collector, fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]],
                   other: list[Col], mode: str, header_row: int) -> None:
-    """Repeated columns, unrecognised columns (a warning), and a unit other than 万元 in a header."""
-    check_column_duplicates(ctx, fields, header_row)
+    """Repeated columns (a source's: of one basis), unrecognised columns (a warning), and a unit other
+    than 万元 in a header."""
+    check_column_duplicates(ctx, {k: v for k, v in fields.items() if not k.startswith("src:")}, header_row)
+    for name, cols in fields.items():
+        for basis in dict.fromkeys(c.get("basis") for c in cols) if name.startswith("src:") else ():
+            check_column_duplicates(ctx, {name: [c for c in cols if c.get("basis") == basis]}, header_row)
     if other:
         ctx.add("ignored_columns", row=header_row, severity="warning", columns=[colname(c) for c in other],
                 header_row=header_row, example="budget" if mode == "long" else "budget_wide")
-    for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols]:
-        for c in fields.get(name, [])[:1]:
-            scale = header_scale(c["header"], "万元")  # 金额（元）: converted, said once; 金额（个）: read as 万元, said
-            if scale != 1.0:
-                ctx.add("unit_converted" if scale else "unit_mismatch", row=header_row, column=colname(c),
-                        value=header_unit(c["header"]), severity="warning", expected="万元", subject="budget",
-                        factor=number_text(scale or 0))
+    for c in [c for name in ("amount", "total") for c in fields.get(name, [])[:1]] + [c for c, _ in source_cols]:
+        scale = header_scale(c["header"], "万元")  # 金额（元）: converted, said once; 金额（个）: read as 万元, said
+        if scale != 1.0:
+            ctx.add("unit_converted" if scale else "unit_mismatch", row=header_row, column=colname(c),
+                    value=header_unit(c["header"]), severity="warning", expected="万元", subject="budget",
+                    factor=number_text(scale or 0))
 
 
 class _Rows(RowCells):
@@ -180,13 +204,14 @@ class _Rows(RowCells):
             return None
         return number
 
-    def source(self, raw: str, rownum: int, column: str) -> str | None:
-        found = self.lookup(raw)
+    def source(self, raw: str, rownum: int, column: str) -> tuple[str | None, str | None]:
+        """(the source a cell names, the basis it writes after the name: ``中央补助累计``)."""
+        found, basis = self.lookup(raw)
         if found is None:
             names = {"allowed_names": self.source_names} if self.source_names else {}  # the project's own: 省级资金
             self.ctx.add("bad_source", row=rownum, column=column, value=raw.strip(), allowed=self.allowed_sources,
                          allowed_kind="source", **names)
-        return found
+        return found, basis
 
     def basis(self, rowvals: list[Any], rownum: int) -> str | None:
         basis_col = self.field("basis")
@@ -217,12 +242,13 @@ class _Rows(RowCells):
         return period, raw
 
     def record(self, period: Period, src: str, amount: float, basis: str, note: str, rownum: int,
-               c: Mapping[str, Any], praw: str, pcol: str, vraw: str) -> None:
+               c: Mapping[str, Any], praw: str, pcol: str, vraw: str, named: bool = False) -> None:
+        """One amount; ``named``: its basis is written after its source's name (``中央补助累计``)."""
         self.records.append({
             "source": src, "year": period.year, "month": period.month, "first_month": period.first_month,
             "amount": float(amount), "basis": basis, "note": note, "row": rownum, "col_index": c["index"],
             "period_key": period_key(period), "period_text": praw.strip(), "period_column": pcol,
-            "value_column": colname(c), "value_text": vraw.strip(),
+            "value_column": colname(c), "value_text": vraw.strip(), "named": named,
         })
 
     def total(self, key: tuple[str, str], amount: float, rownum: int, column: str, text: str) -> None:
@@ -268,10 +294,11 @@ class _Rows(RowCells):
             if number is not None and period is not None and basis is not None:
                 self.total((period_key(period), basis), number, rownum, colname(amount_col), araw)
             return
-        src = self.source(sraw, rownum, colname(source_col))
+        src, named = self.source(sraw, rownum, colname(source_col))
         number = self.amount(araw, rownum, colname(amount_col), src)
+        basis = named or basis
         if period is not None and src is not None and number is not None and basis is not None:
-            self.record(period, src, number, basis, note, rownum, amount_col, praw, colname(period_col), araw)
+            self.record(period, src, number, basis, note, rownum, amount_col, praw, colname(period_col), araw, bool(named))
 
     def by_source_row(self, rownum: int, rowvals: list[Any], note: str, source_cols: list[tuple[Col, str]]) -> None:
         period_col, total_col = self.field("period"), self.field("total")
@@ -291,7 +318,7 @@ class _Rows(RowCells):
                 self.ctx.add("total_unsplit", row=rownum, column=colname(total_col), value=traw.strip(),
                              sources="、".join(colname(c) for c, _ in source_cols))
             return
-        amounts: list[float] = []
+        amounts: dict[str | None, float] = {}  # by the basis the header writes: 中央补助累计 beside 中央补助当月
         clean = True
         for c, src, vraw in cells_here:
             if is_blank(vraw) or is_dash(vraw):
@@ -300,15 +327,17 @@ class _Rows(RowCells):
             if number is None:
                 clean = False
                 continue
-            amounts.append(number)
-            if period is not None and basis is not None:
-                self.record(period, src, number, basis, note, rownum, c, praw, colname(period_col), vraw)
+            amounts[c.get("basis")] = amounts.get(c.get("basis"), 0.0) + number
+            if period is not None and (c.get("basis") or basis) is not None:
+                self.record(period, src, number, c.get("basis") or basis, note, rownum, c, praw, colname(period_col), vraw,
+                            bool(c.get("basis")))
         if total_col is not None and not is_blank(traw) and not is_dash(traw):
-            total = self.amount(traw, rownum, colname(total_col), None)
-            if total is not None and clean and abs(total - sum(amounts)) > TOTAL_TOLERANCE:
+            total = self.amount(traw, rownum, colname(total_col), None)  # checked against amounts of one basis
+            if total is not None and clean and len(amounts) <= 1 and abs(total - sum(amounts.values())) > TOTAL_TOLERANCE:
                 written = with_unit(traw, self.in_unit.get(colname(total_col)) or self.row_unit or self.title_unit)  # 90000元
+                summed = sum(amounts.values())
                 self.ctx.add("total_mismatch", row=rownum, column=colname(total_col), value=written.strip(),
-                             severity="warning", sum=round(sum(amounts), 6), diff=round(total - sum(amounts), 6))
+                             severity="warning", sum=round(summed, 6), diff=round(total - summed, 6))
 
     def by_month_row(self, rownum: int, rowvals: list[Any], note: str, periods: list[tuple[Col, Period]]) -> None:
         sraw = self.cell(rowvals, self.field("source"))
@@ -317,7 +346,8 @@ class _Rows(RowCells):
             return
         basis = self.basis(rowvals, rownum)
         is_total = is_total_label(sraw)
-        src = None if is_total else self.source(sraw, rownum, colname(self.field("source")))
+        src, named = (None, None) if is_total else self.source(sraw, rownum, colname(self.field("source")))
+        basis = named or basis
         for c, p, vraw in cells_here:
             if is_blank(vraw) or is_dash(vraw):
                 continue
@@ -327,7 +357,7 @@ class _Rows(RowCells):
             if is_total:
                 self.total((period_key(p), basis), number, rownum, colname(c), vraw)
             elif src is not None:
-                self.record(p, src, number, basis, note, rownum, c, c["header"], colname(c), vraw)
+                self.record(p, src, number, basis, note, rownum, c, c["header"], colname(c), vraw, bool(named))
 
 
 def _check_total_rows(ctx: Collector, rows: _Rows) -> None:
@@ -351,7 +381,7 @@ def _stated_units(ctx: Collector, rows: _Rows, fields: Mapping[str, list[Col]], 
     """Say once that plain amounts were read in the unit a title row (「…（单位：元）」), rows' 单位
     cells (元) or their notes (备注「单位：元」) state, converted to 万元 like those under 金额（元）; and
     that 单位 cells of another unit altogether (个) were read in 万元."""
-    amount_cols = [c for name in ["amount", "total"] + [f"src:{s}" for _, s in source_cols] for c in fields.get(name, [])[:1]]
+    amount_cols = [c for name in ("amount", "total") for c in fields.get(name, [])[:1]] + [c for c, _ in source_cols]
     if rows.title_unit and any(colname(c) not in rows.in_unit for c in amount_cols):
         ctx.add("unit_converted", value=rows.title_unit, severity="warning", expected="万元",
                 subject="budget", where="title", factor=number_text(unit_scale(rows.title_unit, "万元") or 0))
@@ -383,9 +413,10 @@ def ingest_budget_frame(
     """Validate and normalise a budget table read by :func:`analytics.ingest.readers.read_table`;
     ``budgets``: each source's whole budget (万元), which no amount can pass unless written in 元."""
     header_row = int(frame.attrs.get("header_row", 1))
-    fields, period_cols, bad_period_cols, other = map_columns(frame, BUDGET_ALIASES, _source_headers(sources))
-    source_cols = sorted(((cols[0], name[4:]) for name, cols in fields.items() if name.startswith("src:")),
-                         key=lambda t: t[0]["index"])
+    fields, period_cols, bad_period_cols, other = map_columns(frame, BUDGET_ALIASES, _source_lookup(sources))
+    source_cols = sorted(({c.get("basis"): (c, name[4:]) for c in reversed(cols)}[basis]  # the first of each basis
+                          for name, cols in fields.items() if name.startswith("src:")
+                          for basis in dict.fromkeys(c.get("basis") for c in cols)), key=lambda t: t[0]["index"])
     layout, mode, missing = _layout(fields, source_cols, bool(period_cols or bad_period_cols))
     if missing:
         report_missing(ctx, frame, missing, "budget" if mode == "long" else "budget_wide")
@@ -434,7 +465,7 @@ def looks_like_budget(frame: pd.DataFrame, sources: Sequence[str] | Mapping[str,
     fields, _, _, _ = map_columns(frame, ACTUALS_ALIASES)
     if "indicator_id" in fields or "name" in fields:
         return False
-    bfields, _, _, _ = map_columns(frame, BUDGET_ALIASES, _source_headers(sources))
+    bfields, _, _, _ = map_columns(frame, BUDGET_ALIASES, _source_lookup(sources))
     return "amount" in bfields or "total" in bfields or any(k.startswith("src:") for k in bfields) or (
         "source" in bfields and "value" not in fields
     )

@@ -13,7 +13,7 @@ import functools
 import math
 import os
 import re
-from typing import Any, Iterable, Mapping
+from typing import Any, Callable, Iterable, Mapping
 
 import pandas as pd
 
@@ -387,6 +387,27 @@ def parse_basis(text: str) -> str | None:
     return None
 
 
+_SPENDING_WORDS = ("支出金额", "执行金额", "支出数", "支出额", "执行数", "支出", "执行", "金额")
+_NAMED_BASES = sorted((w for w, b in _BASIS_ALIASES.items() if b in ("month", "ytd") and len(w) > 1
+                       and not w.isascii()), key=len, reverse=True)  # 本年累计 before 累计, 当季度 before 当季
+
+
+def split_basis(text: Any) -> tuple[str, str | None]:
+    """A header or cell that writes a basis after a name, and perhaps a word for spending after that
+    (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``, ``中央补助本月执行数``) → (the name, the
+    basis: ``month`` or ``ytd``); (the text, None) when it writes none. The words are those of a
+    口径 cell (:func:`parse_basis`)."""
+    norm = norm_header(text)
+    for word in _SPENDING_WORDS:
+        if norm.endswith(word) and any(norm[:-len(word)].endswith(b) for b in _NAMED_BASES):
+            norm = norm[:-len(word)]
+            break
+    for word in _NAMED_BASES:
+        if norm.endswith(word) and len(norm) > len(word):
+            return norm[:-len(word)], _BASIS_ALIASES[word]
+    return norm, None
+
+
 def read_number(text: str) -> tuple[float | None, str | None]:
     try:
         return parse_number(text), None
@@ -437,10 +458,15 @@ def is_future(p: Period, today: _dt.date | None) -> bool:
 Col = dict[str, Any]  # column metadata from read_table: label, header, letter, index
 
 
+SourceLookup = Callable[[str], tuple[str | None, str | None]]  # a header → (funding source, basis it writes)
+
+
 def map_columns(
-    frame: pd.DataFrame, aliases: Mapping[str, str], extra: Mapping[str, str] | None = None
+    frame: pd.DataFrame, aliases: Mapping[str, str], sources: SourceLookup | None = None
 ) -> tuple[dict[str, list[Col]], list[tuple[Col, Period]], list[Col], list[Col]]:
-    """→ (field → columns, period-header columns, bad period-header columns, unrecognised columns)."""
+    """→ (field → columns, period-header columns, bad period-header columns, unrecognised columns).
+    ``sources``: a header naming a funding source is the field ``src:<key>``; a basis its name
+    writes (``中央补助累计``) is kept as the column's ``basis``."""
     fields: dict[str, list[dict[str, Any]]] = {}
     periods: list[tuple[dict[str, Any], Period]] = []
     bad: list[dict[str, Any]] = []
@@ -450,9 +476,11 @@ def map_columns(
         header = col["header"]
         norm = norm_header(header)
         target = aliases.get(norm) if norm else None
-        if target is None and extra is not None and norm:
-            hit = extra.get(norm)
+        if target is None and sources is not None and norm:
+            hit, basis = sources(header)
             target = f"src:{hit}" if hit else None
+            if hit and basis:
+                col = {**col, "basis": basis}
         if target is not None:
             fields.setdefault(target, []).append(col)
             continue

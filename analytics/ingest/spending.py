@@ -29,7 +29,8 @@ def check_totals(ctx: Collector, records: list[dict[str, Any]], totals: list[dic
 
 
 def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Mapping[str, float]) -> None:
-    """A table without a 口径 column whose source's amounts never fall over three months or more reads
+    """A table without a 口径 column whose source's amounts never fall over three months or more (and
+    whose headers or source cells do not write 当月 after the source's name) reads
     them as each month's spending, summed: refused when so they pass the source's whole budget while
     read as year-to-date totals they do not (``cumulative_over_budget``); said when they grow as a
     total from January does (the last month at least ``cumulative_ratio`` × months × the first:
@@ -40,7 +41,7 @@ def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Map
     for (src, year), recs in sorted(by_series.items()):
         recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
         months = [r["month"] for r in recs]
-        if (len(recs) < 3 or any(r["basis"] != "month" or r["first_month"] != r["month"] for r in recs)
+        if (len(recs) < 3 or any(r["basis"] != "month" or r["first_month"] != r["month"] or r.get("named") for r in recs)
                 or len(set(months)) != len(months)):
             continue
         amounts = [r["amount"] for r in recs]

@@ -156,6 +156,50 @@ def test_totals_and_monthly_amounts_that_disagree_are_refused_naming_the_row() -
     assert _codes(inside) == ["mixed_basis"] and inside.errors[0].params["conflict"] == "inside"
 
 
+# ---------------------------------------------------------------------------- 2c. a source and its 口径 in one header
+LEVELS = {"central": "中央补助", "provincial": "省级资金", "municipal": "市级配套"}
+
+
+def test_a_header_naming_a_source_and_its_basis_is_read_as_both() -> None:
+    rows = [["月份", "中央补助累计", "省级资金累计支出", "市级配套当月"], ["2024-01", 100, 50, 10],
+            ["2024-02", 250, 120, 12], ["2024-03", 400, 200, 30]]
+    result = ingest_budget(_xlsx(rows), sources=LEVELS, filename="b.xlsx")
+    assert result.ok, [render_problem(p) for p in result.problems]
+    assert _codes(result) == []  # no column ignored, no running total suspected in 市级配套当月
+    by = {s: list(g["amount"]) for s, g in result.data.groupby("source")}
+    assert by == {"central": [100.0, 150.0, 150.0], "provincial": [50.0, 70.0, 80.0], "municipal": [10.0, 12.0, 30.0]}
+    # the project's sources under keys of their own (新建项目: s1, s2 …), named as the lexicon knows them
+    own = ingest_budget(_xlsx([["月份", "中央补助本月支出", "省级财政资金累计"], ["2024-01", 100, 50], ["2024-02", 80, 120]]),
+                        sources={"s1": "中央补助", "s2": "省级资金"}, filename="b.xlsx")
+    assert own.ok and {s: list(g["amount"]) for s, g in own.data.groupby("source")} == {"s1": [100.0, 80.0],
+                                                                                         "s2": [50.0, 70.0]}
+    # a source the project does not have stays an ignored column
+    other = ingest_budget(_xlsx([["月份", "中央补助累计", "县级配套累计"], ["2024-01", 100, 5]]), sources=LEVELS,
+                          filename="b.xlsx")
+    assert other.ok and _codes(other) == ["ignored_columns"] and other.problems[0].params["columns"] == ["县级配套累计"]
+
+
+def test_a_source_with_a_当月_and_a_累计_column_is_read_once() -> None:
+    """中央补助 merged over 当月 | 累计 (a 支出进度表): both columns read, the 当月 checked against the 累计."""
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    for row in (["月份", "中央补助", None, "合计"], [None, "当月", "累计", None], ["2024-01", 100, 100, 100],
+                ["2024-02", 150, 250, 150]):
+        ws.append(row)
+    ws.merge_cells("B1:C1")
+    ws.merge_cells("A1:A2")
+    ws.merge_cells("D1:D2")
+    buf = io.BytesIO()
+    wb.save(buf)
+    result = ingest_budget(buf.getvalue(), sources=NAMES, filename="b.xlsx")
+    assert result.ok, [render_problem(p) for p in result.problems]
+    assert list(result.data["amount"]) == [100.0, 150.0] and "duplicate_column" not in _codes(result)
+    long = ("月份,资金来源,金额\n2024-01,中央补助累计,100\n2024-02,中央补助累计,250\n2024-02,地方资金当月,40\n").encode()
+    read = ingest_budget(long, sources=NAMES, filename="b.csv")
+    assert read.ok and list(zip(read.data["source"], read.data["amount"])) == [("central", 100.0), ("central", 150.0),
+                                                                               ("local", 40.0)]
+
+
 # ---------------------------------------------------------------------------- 3. the 单位 column
 INDICATORS: dict[str, dict[str, Any]] = {
     "new_urban_jobs": {"name": "城镇新增就业人员规模", "unit": "万人", "kind": "flow", "direction": "higher",

@@ -64,14 +64,14 @@ def is_section_heading(text: str, lex: Lexicon) -> bool:
 
 
 
-def source_key(name: str, lex: Lexicon) -> str:
+def source_key(name: str, lex: Lexicon, default: str | None = "other") -> str | None:
     """The key a funding source of this name is kept under (lexicon ``facts.source_keys``: 省级资金 →
-    ``provincial``, 县级配套 → ``county``); ``other`` for a name no pattern matches."""
+    ``provincial``, 县级配套 → ``county``); ``default`` (``other``) for a name no pattern matches."""
     label = normalize_text(name)
     for key, pattern in lex.facts["source_keys"].items():
         if re.search(pattern, label):
             return str(key)
-    return "other"
+    return default
 
 
 def unique_keys(keys: list[str]) -> list[str]:
