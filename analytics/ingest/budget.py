@@ -451,7 +451,7 @@ def ingest_budget_frame(
     report_duplicates(ctx, records, "source", lambda s: {"source": s})
     check_totals(ctx, records, rows.totals)
     if "basis" not in fields:
-        check_cumulative(ctx, records, rows.budgets)
+        check_cumulative(ctx, records, rows.budgets, summed=bool(rows.total_rows))
     assumed_year(ctx, frame, records, header_row)
     to_monthly(ctx, records)
     if not records and not ctx.has_errors:

@@ -54,6 +54,7 @@ class Limits:
     fraction_floor: float = 10.0
     budget_ratio: float = 1.0
     cumulative_ratio: float = 0.6
+    cumulative_pace: float = 2.0
     plausible_default: float = 1e12
     plausible_units: Mapping[str, float] = field(default_factory=dict, hash=False)
 

@@ -28,16 +28,24 @@ def check_totals(ctx: Collector, records: list[dict[str, Any]], totals: list[dic
                     sum=round(sums[t["key"]], 6), diff=round(t["amount"] - sums[t["key"]], 6))
 
 
-def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Mapping[str, float]) -> None:
+def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Mapping[str, float],
+                     summed: bool = False) -> None:
     """A table without a 口径 column whose source's amounts never fall over three months or more (and
-    whose headers or source cells do not write 当月 after the source's name) reads
-    them as each month's spending, summed: refused when so they pass the source's whole budget while
-    read as year-to-date totals they do not (``cumulative_over_budget``); said when they grow as a
-    total from January does (the last month at least ``cumulative_ratio`` × months × the first:
-    ``cumulative_suspect``), suggesting a 口径 column with 累计."""
+    whose headers or source cells do not write 当月 after the source's name) reads them as each
+    month's spending, summed, unless they are plainly running totals:
+
+    * summed they pass the source's whole budget while read as year-to-date totals they do not:
+      refused (``cumulative_over_budget``);
+    * they grow as a total from January does (the last month at least ``cumulative_ratio`` × months ×
+      the first) and, summed, they would have spent more than ``cumulative_pace`` times the share of
+      the budget the months gone make (by March, 2 × 3/12 of it): read as year-to-date totals, said
+      (``cumulative_read``) — never when a 合计 row sums them (``summed``);
+    * they grow as a total does, no more: read as monthly amounts, said (``cumulative_suspect``),
+      suggesting a 口径 column with 累计."""
     by_series: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for rec in records:
         by_series.setdefault((rec["source"], rec["year"]), []).append(rec)
+    limits = ctx.limits
     for (src, year), recs in sorted(by_series.items()):
         recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
         months = [r["month"] for r in recs]
@@ -51,10 +59,20 @@ def check_cumulative(ctx: Collector, records: list[dict[str, Any]], budgets: Map
         params = dict(rows=[r["row"] for r in recs], year=year, source=src, months=len(recs),
                       first=number_text(amounts[0]), last=number_text(amounts[-1]), sum=number_text(round(total, 6)))
         last = recs[-1]
-        if budget and total > ctx.limits.budget_ratio * budget >= amounts[-1]:
+        if budget and total > limits.budget_ratio * budget >= amounts[-1]:
             ctx.add("cumulative_over_budget", row=last["row"], value=last["value_text"], budget=number_text(budget),
                     **params)
-        elif amounts[0] > 0 and amounts[-1] / amounts[0] >= ctx.limits.cumulative_ratio * last["month"] / recs[0]["month"]:
+            continue
+        if not (amounts[0] > 0 and amounts[-1] / amounts[0] >= limits.cumulative_ratio * last["month"] / recs[0]["month"]):
+            continue
+        pace = budget * limits.cumulative_pace * last["month"] / 12 if budget else None
+        if pace is not None and total > pace and not summed:
+            for rec in recs:
+                rec["basis"] = "ytd"  # one basis for the year: to_monthly makes them monthly amounts
+            ctx.add("cumulative_read", row=last["row"], value=last["value_text"], severity="warning",
+                    budget=number_text(budget), share=number_text(round(100 * total / budget, 1)),
+                    elapsed=number_text(round(100 * last["month"] / 12, 1)), **params)
+        else:
             ctx.add("cumulative_suspect", row=last["row"], value=last["value_text"], severity="warning", **params)
 
 

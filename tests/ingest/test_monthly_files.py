@@ -111,6 +111,25 @@ def test_spending_that_grows_as_a_total_is_said() -> None:
     assert _codes(ingest_budget(with_basis, sources=NAMES, filename="b.xlsx", budgets=BUDGETS)) == []
 
 
+def test_running_totals_far_ahead_of_time_when_summed_are_read_as_totals() -> None:
+    rows = [["月份", "中央补助", "地方资金"], ["2024-01", 1500, 2500], ["2024-02", 3200, 2400], ["2024-03", 4600, 2600]]
+    result = ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
+    assert result.ok and _codes(result) == ["cumulative_read"]  # summed 9300 of 10000 by March: 93% against 25%
+    central = result.data[result.data["source"] == "central"]
+    assert list(central["amount"]) == [1500.0, 1700.0, 1400.0] and central["amount"].sum() == 4600.0
+    warning = result.problems[0]
+    assert warning.params["share"] == "93" and warning.params["elapsed"] == "25" and warning.params["rows"] == [2, 3, 4]
+    zh, en = render_problem(warning), render_problem(warning, "en")
+    assert "远超时间进度（25%）" in zh and "已按累计数导入" in zh and "请加一列「口径」并填「当月」" in zh
+    assert "imported as such" in en
+    # weaker evidence stays a warning, amounts kept monthly: no budget, a 合计 row summing them, or a slower pace
+    assert _codes(ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx")) == ["cumulative_suspect"]
+    summed = ingest_budget(_xlsx(rows + [["合计", 9300, 7500]]), sources=NAMES, filename="b.xlsx", budgets=BUDGETS)
+    assert "cumulative_suspect" in _codes(summed) and summed.data["amount"].sum() == 9300 + 7500
+    cautious = ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx", budgets=BUDGETS, limits={"cumulative_pace": 4})
+    assert _codes(cautious) == ["cumulative_suspect"]
+
+
 def test_spending_over_budget_only_when_summed_is_refused() -> None:
     rows = [["月份", "中央补助"]] + [[f"2024-{m:02d}", 1500 * m] for m in range(1, 7)]  # summed 31500 > 10000 ≥ 9000
     result = ingest_budget(_xlsx(rows), sources=NAMES, filename="b.xlsx", budgets=BUDGETS)

@@ -384,6 +384,16 @@ STRINGS: dict[str, dict[str, str]] = {
         "year-to-date total does; the table has no basis column, so they were summed as monthly amounts ({sum} 万元). If they are "
         "year-to-date totals, add a basis column (口径) with 累计 and import again; if they are each month's spending, ignore this.",
     },
+    "cumulative_read": {
+        "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列。"
+        "按当月数相加为 {sum}万元，占该来源全部预算 {budget}万元的 {share}%，远超时间进度（{elapsed}%）；看起来填的是 1 月至当月的累计数，"
+        "已按累计数导入（截至最后一个月共 {last}万元）。如果填的确是每月的支出，请加一列「口径」并填「当月」后重新导入。",
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元) and the "
+        "table has no basis column. Summed as monthly amounts they would make {sum} 万元, {share}% of the source's whole budget "
+        "of {budget} 万元, far ahead of the time elapsed ({elapsed}%); they look like year-to-date totals and were imported as "
+        "such ({last} 万元 by the last month). If they are each month's spending, add a basis column (口径) with 当月 and "
+        "import again.",
+    },
     "cumulative_over_budget": {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列："
         "按当月数相加为 {sum}万元，超过该来源的全部预算 {budget}万元，按累计数读取则为 {last}万元。看起来填的是 1 月至当月的累计数，未导入。"
