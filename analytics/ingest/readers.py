@@ -378,6 +378,7 @@ def _grid_to_frame(grid: Grid, ctx: Collector) -> pd.DataFrame | None:
     _fill_merged(sheet, ctx, header_rows[-1])
     data_rows = _data_rows(sheet, ctx, header_rows[-1], names)
     frame, meta = _build_frame(sheet, names, data_rows)
+    _hidden_read(ctx, grid, data_rows, meta)
     title = " ".join(v for r in sorted(r for r in sheet.cells if r < header_row)[:_TITLE_ROWS] for v in sheet.cells[r] if v.strip())
     hint, hint_from = year_hint(title, ctx.sheet, ctx.file)
     frame.attrs.update({
@@ -393,6 +394,17 @@ def _grid_to_frame(grid: Grid, ctx: Collector) -> pd.DataFrame | None:
         "columns": meta,
     })
     return frame
+
+
+def _hidden_read(ctx: Collector, grid: Grid, data_rows: list[int], meta: list[dict[str, Any]]) -> None:
+    """Say once that rows or columns of the table the sheet hides were read as the rest (a hidden row
+    of a data file mostly still holds data: one left out unsaid would count the year short)."""
+    rows = sorted(set(grid.hidden_read[0]) & set(data_rows))
+    letters = {m["index"] + 1: m["letter"] for m in meta}
+    columns = [letters[c] for c in grid.hidden_read[1] if c in letters]
+    if rows or columns:
+        ctx.add("hidden_read", row=rows[0] if rows else None, severity="warning", rows=rows, row_count=len(rows),
+                columns=columns)
 
 
 def _read_table(
@@ -453,7 +465,7 @@ def _read_xls(data: bytes, ctx: Collector, sheet: str | int | None) -> Grid | No
     limits = ctx.limits.replace(max_table_rows=ctx.limits.max_rows, max_table_columns=ctx.limits.max_columns,
                                 max_table_cells=ctx.limits.max_cells)
     try:
-        tables = read_xls(data, sheet if isinstance(sheet, str) else None, limits)
+        tables = read_xls(data, sheet if isinstance(sheet, str) else None, limits, shown=False)
     except Exception:  # noqa: BLE001 - a damaged .xls: said as one the reader cannot open
         tables = ReadFailure("bad_excel")
     if isinstance(tables, ReadFailure):
@@ -473,7 +485,7 @@ def _read_xls(data: bytes, ctx: Collector, sheet: str | int | None) -> Grid | No
     table = tables[index]
     ctx.sheet = ctx.sheet if ctx.sheet is not None else table.sheet
     cells = {r + 1: list(row) for r, row in enumerate(table.rows) if any(str(c).strip() for c in row)}
-    return Grid(cells, [], "xls")
+    return Grid(cells, [], "xls", hidden_read=table.hidden_read)
 
 
 def read_guarded(source: Any, ctx: Collector, sheet: str | int | None, max_bytes: int) -> pd.DataFrame | None:

@@ -41,15 +41,17 @@ class Grid:
     """Cell texts by sheet row (columns 0-based), merged ranges (1-based, inclusive), format, and
     whether the sheet is hidden in the workbook."""
 
-    __slots__ = ("cells", "merges", "fmt", "hidden", "left_out")
+    __slots__ = ("cells", "merges", "fmt", "hidden", "left_out", "hidden_read")
 
     def __init__(self, cells: dict[int, list[str]], merges: list[tuple[int, int, int, int]], fmt: str,
-                 hidden: bool = False, left_out: tuple[int, int] = (0, 0)) -> None:
+                 hidden: bool = False, left_out: tuple[int, int] = (0, 0),
+                 hidden_read: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())) -> None:
         self.cells = cells
         self.merges = merges
         self.fmt = fmt
         self.hidden = hidden
         self.left_out = left_out  # rows and columns holding text that the sheet hides, left out (read as shown)
+        self.hidden_read = hidden_read  # rows and columns (1-based) holding text that the sheet hides, read
 
 
 def size_mb(n: int, limit: int | None = None) -> str:
@@ -372,12 +374,13 @@ def _cell_value(c: Any, styles: _Styles, shared: list[str]) -> tuple[Any, int]:
 
 def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
                  deadline: Deadline, words: bool = False, hidden_columns: bytearray | None = None,
-                 left_out: list[set[int]] | None = None) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
+                 left_out: list[set[int]] | None = None, shown: bool = True
+                 ) -> tuple[dict[int, list[str]], list[tuple[int, int, int, int]]]:
     """Cell texts by row and the merged ranges, in one streaming pass over the sheet; raises
     :class:`LimitExceeded` at the first passed limit. With ``hidden_columns`` (1 at each hidden
-    column, filled as the sheet's head is read), only what the sheet shows is read: hidden rows and
-    the cells of those columns are left out, and the rows and columns so left out that held a cell
-    are added to ``left_out`` (two sets)."""
+    column, filled as the sheet's head is read), the rows and columns the sheet hides that hold a
+    cell are added to ``left_out`` (two sets): ``shown``, they are left out (only what the sheet
+    shows is read); else they are read like the rest."""
     from openpyxl.utils.cell import column_index_from_string
 
     cells: dict[int, list[str]] = {}
@@ -392,7 +395,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
         ref = row.get("r")
         r = int(ref) if ref and ref.isdigit() else r + 1
         seen += 1
-        if hidden_columns is not None and row.get("hidden") in ("1", "true"):
+        hidden_row = hidden_columns is not None and row.get("hidden") in ("1", "true")
+        if hidden_row and shown:
             if left_out is not None and any(_cell_value(cell, styles, shared)[0] not in (None, "") for cell in row
                                             if cell.tag == _C):
                 left_out[0].add(r)
@@ -404,7 +408,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
             ref = cell.get("r")
             c = column_index_from_string(ref.rstrip("0123456789")) if ref else c + 1
             seen += 1
-            if hidden_columns is not None and c < len(hidden_columns) and hidden_columns[c]:
+            hidden_column = hidden_columns is not None and c < len(hidden_columns) and hidden_columns[c]
+            if hidden_column and shown:
                 if left_out is not None and _cell_value(cell, styles, shared)[0] not in (None, ""):
                     left_out[1].add(c)
                 continue
@@ -435,6 +440,8 @@ def _sheet_cells(src: Any, styles: _Styles, shared: list[str], limits: Limits,
             if len(line) < c:
                 line.extend([""] * (c - len(line)))
             line[c - 1] = text
+            if left_out is not None and (hidden_row or hidden_column):  # read, though the sheet hides it
+                left_out[0 if hidden_row else 1].add(r if hidden_row else c)
         if seen > 4096:
             deadline.check(r)
             seen = 0
@@ -485,7 +492,8 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
     """The chosen sheet's cells and merged ranges; ``None`` (with a problem) when the workbook
     cannot be read or has no such sheet. Raises :class:`LimitExceeded` at a passed limit. With
     ``words``, numbers keep the unit or sign their format shows (see :func:`cell_text`); with
-    ``shown``, rows and columns the sheet hides are left out (a form as the person sees it)."""
+    ``shown``, rows and columns the sheet hides are left out (a form as the person sees it), else
+    they are read and named (:attr:`Grid.hidden_read`: a data file's hidden rows hold data too)."""
     reader = None
     try:
         with warnings.catch_warnings():
@@ -508,7 +516,7 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
                 sheet_xml = io.BufferedReader(stream, 1 << 20)
                 left: list[set[int]] = [set(), set()]
                 cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words,
-                                             stream.hidden_columns if shown else None, left)
+                                             stream.hidden_columns, left, shown)
     except LimitExceeded:
         raise
     except Exception as exc:  # noqa: BLE001 - corrupt / truncated / not a workbook
@@ -523,4 +531,5 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
             except Exception:  # noqa: BLE001 - closing a broken archive must not raise
                 pass
     return Grid(cells, merges, "xlsx", hidden=str(getattr(picked[0], "state", "") or "visible") != "visible",
-                left_out=(len(left[0]), len(left[1])))
+                left_out=(len(left[0]), len(left[1])) if shown else (0, 0),
+                hidden_read=((), ()) if shown else (tuple(sorted(left[0])), tuple(sorted(left[1]))))

@@ -328,6 +328,7 @@ def _fragments(params: dict[str, Any]) -> dict[str, Any]:
                                 if diffs else " (it matches the sum of the rows above)" if params.get("checked") else "")
     fields.update(_few_rows(params.get("rows") or [], params.get("row_count")))
     fields.update(_mixed(params))
+    fields.update(_hidden(params, fields))
     reason = params.get("reason")
     fields["reason_zh"] = {"not_allowed": "不适用于该指标", "unknown": "无法识别"}.get(str(reason), "无法识别")
     fields["reason_en"] = {"not_allowed": "does not apply to this indicator",
@@ -354,6 +355,19 @@ def _few_rows(rows: Any, count: Any) -> dict[str, str]:
     zh = f"第 {'、'.join(listed)} 行" + (f"等 {total} 行" if more else "")
     en = f"row{'s' if total > 1 else ''} {', '.join(listed)}" + (f" and {more} more ({total} rows)" if more else "")
     return {"few_rows_zh": zh, "few_rows_en": en}
+
+
+def _hidden(params: dict[str, Any], fields: dict[str, Any]) -> dict[str, str]:
+    """The rows and columns a sheet hides that were read (``hidden_read``): 第 5、9 行、「C」列 /
+    rows 5, 9 and column "C" are."""
+    cols = [str(c) for c in params.get("columns") or []]
+    zh = [fields["few_rows_zh"]] if params.get("rows") else []
+    en = [fields["few_rows_en"]] if params.get("rows") else []
+    if cols:
+        zh.append("、".join(f"「{c}」" for c in cols) + "列")
+        en.append(f"column{'s' if len(cols) > 1 else ''} " + ", ".join(f'"{c}"' for c in cols))
+    plural = len(cols) + (params.get("row_count") or len(params.get("rows") or [])) > 1
+    return {"hidden_zh": "、".join(zh), "hidden_en": " and ".join(en) + (" are" if plural else " is")}
 
 
 def _mixed(params: dict[str, Any]) -> dict[str, str]:

@@ -375,6 +375,32 @@ def test_an_old_excel_workbook_is_read() -> None:
     assert not ingest_actuals(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 600, INDICATORS, filename="x.xls").ok
 
 
+def test_hidden_rows_and_columns_of_a_data_workbook_are_read_and_named_in_xls_and_xlsx() -> None:
+    """tests/ingest/files/monthly_actuals_hidden.xls (saved by LibreOffice from the .xlsx below): row 3
+    (建设技能大师工作室) and column C (2024-02) hidden; an old workbook left them out unsaid."""
+    from pathlib import Path
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = "actuals"
+    for row in (["指标名称", "2024-01", "2024-02", "2024-03"], ["城镇新增就业人员规模", 1.05, 1.98, 3.12],
+                ["建设技能大师工作室", 3, 5, 8], ["登记失业人员规模", 3.9, 3.85, 3.8]):
+        ws.append(row)
+    ws.row_dimensions[3].hidden = True
+    ws.column_dimensions["C"].hidden = True
+    buf = io.BytesIO()
+    wb.save(buf)
+    xls = Path(__file__).resolve().parent / "files" / "monthly_actuals_hidden.xls"
+    for data, name in ((xls.read_bytes(), xls.name), (buf.getvalue(), "hidden.xlsx")):
+        result = ingest_actuals(data, INDICATORS, filename=name)
+        assert result.ok, (name, _codes(result))
+        assert len(result.data) == 9 and sorted(result.data[result.data["indicator_id"] == "master_studios"]["value"]) == [3, 5, 8]
+        warning = next(p for p in result.problems if p.code == "hidden_read")
+        assert (warning.severity, warning.row, warning.params["rows"], warning.params["columns"]) == ("warning", 3, [3], ["C"])
+        assert "第 3 行、「C」列在 Excel 中是隐藏的，其中的数据已照常读取" in render_problem(warning)
+        assert 'row 3 and column "C" are hidden in Excel; their data were read as usual' in render_problem(warning, "en")
+
+
 def test_a_word_document_and_a_pdf_are_named_as_such() -> None:
     import zipfile
 

@@ -25,6 +25,7 @@ class RawTable:
     pictures: int = 0  # pictures in the file (a table pasted as a screenshot or scan, when no table is found)
     ocr: bool = False  # its text read from pictures by OCR (a scan): to be checked
     left_out: tuple[int, int] = (0, 0)  # rows and columns with text the sheet hides, left out (read as shown)
+    hidden_read: tuple[tuple[int, ...], tuple[int, ...]] = ((), ())  # or read (1-based), when not read as shown
 
 
 @dataclass

@@ -327,9 +327,11 @@ def _read_doc(data: bytes, limits: Limits) -> list[RawTable] | ReadFailure:
     return [RawTable("doc", rows, refs, None, False)]
 
 
-def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] | ReadFailure:
+def _read_xls(data: bytes, sheet: str | None, limits: Limits, shown: bool = True) -> list[RawTable] | ReadFailure:
     """An old Excel workbook (.xls), merged cells filled. Sheets are loaded one at a time and a
-    sheet larger than the table limits is refused before its cells are copied."""
+    sheet larger than the table limits is refused before its cells are copied. ``shown``: rows and
+    columns the sheet hides are left out (counted); else read and named (a data file's, as an
+    .xlsx data file's are: :func:`analytics.ingest.xlsx.read_excel`)."""
     try:
         import xlrd  # type: ignore[import-not-found]
     except ImportError:
@@ -360,11 +362,15 @@ def _read_xls(data: bytes, sheet: str | None, limits: Limits) -> list[RawTable] 
         _fill(rows, merges, 1)
         gone_rows = {r for r, info in sh.rowinfo_map.items() if getattr(info, "hidden", 0)}  # as shown: hidden rows
         gone_cols = {c for c, info in sh.colinfo_map.items() if getattr(info, "hidden", 0)}  # and columns left out
-        left_out = (sum(1 for r in gone_rows if r < len(rows) and any(rows[r])),
-                    sum(1 for c in gone_cols if any(c < len(row) and row[c] for row in rows)))
-        rows = [[] if r in gone_rows else [("" if c in gone_cols else t) for c, t in enumerate(row)]
-                for r, row in enumerate(rows)] if gone_rows or gone_cols else rows
-        tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True, left_out=left_out))
+        with_text = (sorted(r for r in gone_rows if r < len(rows) and any(rows[r])),
+                     sorted(c for c in gone_cols if any(c < len(row) and row[c] for row in rows)))
+        if shown and (gone_rows or gone_cols):
+            rows = [[] if r in gone_rows else [("" if c in gone_cols else t) for c, t in enumerate(row)]
+                    for r, row in enumerate(rows)]
+        tables.append(RawTable("xls", rows, [f"{name}!{r + 1}" for r in range(sh.nrows)], name, True,
+                               left_out=(len(with_text[0]), len(with_text[1])) if shown else (0, 0),
+                               hidden_read=((), ()) if shown else (tuple(r + 1 for r in with_text[0]),
+                                                                   tuple(c + 1 for c in with_text[1]))))
         hidden.append(bool(getattr(sh, "visibility", 0)))
         book.unload_sheet(index)
     tables = _shown(tables, hidden)

@@ -384,6 +384,12 @@ STRINGS: dict[str, dict[str, str]] = {
         "year-to-date total does; the table has no basis column, so they were summed as monthly amounts ({sum} 万元). If they are "
         "year-to-date totals, add a basis column (口径) with 累计 and import again; if they are each month's spending, ignore this.",
     },
+    "hidden_read": {
+        "zh": "{loc_file}{hidden_zh}在 Excel 中是隐藏的，其中的数据已照常读取（隐藏的行列通常仍是有效数据）。"
+        "如果它们是作废或重复的数据，请在 Excel 中删除（而不是隐藏）后重新上传。",
+        "en": "{loc_file}: {hidden_en} hidden in Excel; their data were read as usual (hidden rows and columns usually still "
+        "hold real data). If they are void or duplicate data, delete them in Excel (rather than hiding them) and upload again.",
+    },
     "cumulative_read": {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列。"
         "按当月数相加为 {sum}万元，占该来源全部预算 {budget}万元的 {share}%，远超时间进度（{elapsed}%）；看起来填的是 1 月至当月的累计数，"
