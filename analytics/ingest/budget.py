@@ -318,7 +318,7 @@ class _Rows(RowCells):
                 self.ctx.add("total_unsplit", row=rownum, column=colname(total_col), value=traw.strip(),
                              sources="、".join(colname(c) for c, _ in source_cols))
             return
-        amounts: dict[str | None, float] = {}  # by the basis the header writes: 中央补助累计 beside 中央补助当月
+        amounts: dict[str | None, float] = {}  # by basis: 中央补助累计 beside 中央补助当月 makes no one sum
         clean = True
         for c, src, vraw in cells_here:
             if is_blank(vraw) or is_dash(vraw):
@@ -327,10 +327,10 @@ class _Rows(RowCells):
             if number is None:
                 clean = False
                 continue
-            amounts[c.get("basis")] = amounts.get(c.get("basis"), 0.0) + number
-            if period is not None and (c.get("basis") or basis) is not None:
-                self.record(period, src, number, c.get("basis") or basis, note, rownum, c, praw, colname(period_col), vraw,
-                            bool(c.get("basis")))
+            own = c.get("basis") or basis
+            amounts[own] = amounts.get(own, 0.0) + number
+            if period is not None and own is not None:
+                self.record(period, src, number, own, note, rownum, c, praw, colname(period_col), vraw, bool(c.get("basis")))
         if total_col is not None and not is_blank(traw) and not is_dash(traw):
             total = self.amount(traw, rownum, colname(total_col), None)  # checked against amounts of one basis
             if total is not None and clean and len(amounts) <= 1 and abs(total - sum(amounts.values())) > TOTAL_TOLERANCE:

@@ -387,7 +387,8 @@ def parse_basis(text: str) -> str | None:
     return None
 
 
-_SPENDING_WORDS = ("支出金额", "执行金额", "支出数", "支出额", "执行数", "支出", "执行", "金额")
+_SPENDING_WORDS = sorted((w for w, f in BUDGET_ALIASES.items() if f == "amount" and not w.isascii()), key=len,
+                         reverse=True)  # 支出金额 before 支出: the names of an amount column
 _NAMED_BASES = sorted((w for w, b in _BASIS_ALIASES.items() if b in ("month", "ytd") and len(w) > 1
                        and not w.isascii()), key=len, reverse=True)  # 本年累计 before 累计, 当季度 before 当季
 
