@@ -17,7 +17,7 @@ from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, 
 from analytics.present import budget_text
 from analytics.present.labels import project_name
 from analytics.present.score_text import coverage_text, score_parts, score_reason, unscored_reason
-from analytics.budget.scoring import score_scenario
+from analytics.budget.self_eval import self_evaluation
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
 from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
@@ -169,7 +169,7 @@ except ScenarioError as exc:
         st.error(esc(line), icon=":material/error:")
     st.stop()
 rows = progress(year, as_of)
-scored = score_scenario(project, ds.actuals, ds.budget, as_of, doc, progress_rows=rows, result=result)
+scored, _basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, doc, rows=rows, result=result)  # the 自评表's score
 
 # -- results ---------------------------------------------------------------------------------
 
@@ -356,7 +356,7 @@ if saved:
         for name in chosen:
             sdoc = repo.get(name)
             res = project_scenario(project, ds.budget, as_of, sdoc, actuals=ds.actuals)
-            sc = score_scenario(project, ds.actuals, ds.budget, as_of, sdoc, progress_rows=rows, result=res)
+            sc, _basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, sdoc, rows=rows, result=res)
             lo_, hi_ = res.year_end_interval
             comp_rows.append({  # numbers rounded as shown (a rate under 100 never rounds up to 100); the levers last
                 t("bud_name", lang): name,

@@ -78,7 +78,7 @@ def project_scenario(
     base = spending_base(project, budget, ym, alloc)
     out = Projected(base, levers)
     baseline_out = Projected(base, {}) if (levers and with_baseline) else out
-    return _result(project, base, canon, out, baseline_out, actuals, spent=budget.has_data)
+    return _result(project, base, canon, out, baseline_out, actuals, budget)
 
 
 def _time_progress(last: float | None, target: float | None, month: int) -> float | None:
@@ -181,7 +181,7 @@ def _by_goal(project: Project, base: SpendingBase, out: Projected, adjusted: flo
 
 
 def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Projected, baseline_out: Projected,
-            actuals: Actuals | None, spent: bool = True) -> ScenarioResult:
+            actuals: Actuals | None, budget: Budget) -> ScenarioResult:
     levers = canon["levers"]
     total = base.total
     adjusted = total + float(out.adj.sum())
@@ -199,11 +199,11 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     else:
         base_rate = path[11].execution_rate
     warnings = list(out.warnings)
-    if not spent:  # no spending recorded: the path is the targets' pace, assumed, not a projection
+    if not budget.has_data:  # no spending recorded: the path is the targets' pace, assumed, not a projection
         warnings.insert(0, Notice("no_spending", {}))
     if out.capped_amount > 0.005:
         warnings.append(Notice("capped", {"amount": out.capped_amount}))
-    linked = linked_outputs(project, base, levers, out.spend, baseline_out.spend, actuals) if actuals is not None else []
+    linked = linked_outputs(project, base, levers, out.spend, baseline_out.spend, actuals, budget) if actuals is not None else []
     Y = base.year
     return ScenarioResult(
         name=canon.get("name", ""), levers=levers, key=levers_key(levers), as_of=f"{Y:04d}-{base.as_of_month:02d}", year=Y,

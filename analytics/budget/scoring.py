@@ -13,7 +13,6 @@ import dataclasses
 import math
 import os
 import re
-import weakref
 from functools import lru_cache
 from typing import Any, Iterable, Mapping, Sequence
 
@@ -24,7 +23,6 @@ from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all
-from analytics.budget.document import scenario_arg
 from analytics.budget.outputs import year_end_point
 from analytics.budget.projection import project_scenario
 from analytics.budget.results import ScenarioResult
@@ -44,7 +42,6 @@ __all__ = [
     "grade_for",
     "score",
     "score_scenario",
-    "score_data",
     "project_rows",
     "execution_rule",
 ]
@@ -381,21 +378,6 @@ def score(
 # -- projection -----------------------------------------------------------------------------
 
 
-_FC_CACHE: "weakref.WeakKeyDictionary[Actuals, dict[tuple[Any, ...], float | None]]" = weakref.WeakKeyDictionary()
-
-
-def _forecast_value(ind: Indicator, row: IndicatorProgress, actuals: Actuals, as_of: tuple[int, int]) -> float | None:
-    """The trend forecast of one indicator's year end, cached per ``Actuals`` object (the
-    forecast depends on the data and the as-of month, not on the budget levers)."""
-    month = int(as_of[1]) if row.year == as_of[0] else 12
-    comparator = row.comparator or (">=" if ind.direction == "higher" else "<=")
-    key = (ind.id, row.year, month, row.target, comparator)
-    cache = _FC_CACHE.setdefault(actuals, {})
-    if key not in cache:
-        cache[key] = year_end_point(ind, actuals, row.year, month, row.target, comparator)
-    return cache[key]
-
-
 def project_rows(
     project: Project,
     rows: Sequence[IndicatorProgress],
@@ -406,9 +388,10 @@ def project_rows(
     rules: Mapping[str, Any] | None = None,
 ) -> tuple[list[IndicatorProgress], dict[str, dict[str, Any]]]:
     """Year-end projected copies of the rows and, per indicator, how the value was obtained:
-    ``linked_output`` (spend-driven, from the scenario), ``forecast`` (analytics.forecast.method),
-    ``trajectory`` (actual ÷ expected as the year-end completion), ``milestone_open``,
-    ``as_is`` (closed year, zero-target caps, no ratio) or ``none`` (no target/data)."""
+    ``linked_output`` (spend-driven, from the scenario), ``forecast`` (the forecast's own year-end,
+    :func:`analytics.budget.outputs.year_end_point`), ``trajectory`` (actual ÷ expected as the
+    year-end completion, when the forecast gives no number), ``milestone_open``, ``as_is``
+    (closed year, zero-target caps, no ratio) or ``none`` (no target/data)."""
     r = resolve_rules(rules)
     method_opt = _opt(r, "projection")
     open_ms = _opt(r, "open_milestones")
@@ -442,8 +425,8 @@ def project_rows(
             method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
         else:
             fc = None
-            if use_forecast and actuals is not None and not ind.derived_from:
-                fc = _forecast_value(ind, row, actuals, as_of)
+            if use_forecast and actuals is not None:  # the forecast's own year-end, as 年末预测 and the monitoring form give it
+                fc = year_end_point(project, ind, actuals, budget, row.year, as_of)
             if fc is not None:
                 value, method = fc, "forecast"
             elif method_opt == "trajectory" and row.ratio is not None and math.isfinite(row.ratio) and row.actual is not None:
@@ -495,41 +478,3 @@ def score_scenario(
     res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,
                     "year_end_rate": result.year_end_rate, "year_end_interval": list(result.year_end_interval)}
     return res
-
-
-def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
-               rules: Mapping[str, Any] | None = None, top: int = 10) -> tuple[dict[str, Any], ScoreResult]:
-    """The numbers of the CLI's ``score`` JSON (docs/budget.md, "CLI JSON": projected year-end
-    execution rate, points per part, total and grade) and the score they come from; the reasons
-    (``reason_zh``/``reason_en``) are added at the edge by :func:`analytics.present.score_text.score_json`.
-    ``scenario`` is a document, a JSON/YAML path or ``None``."""
-    doc = scenario_arg(scenario, project)
-    y, m = int(as_of[0]), int(as_of[1])
-    result = project_scenario(project, budget, (y, m), doc, actuals=actuals)
-    res = score_scenario(project, actuals, budget, (y, m), doc, rules=rules, result=result)
-
-    def r2(x: float | None) -> float | None:
-        return None if x is None or not math.isfinite(x) else round(float(x), 2)
-
-    payload = {
-        "project": project.id,
-        "as_of": f"{y:04d}-{m:02d}",
-        "year": y,
-        "scenario": {"name": result.name, "key": result.key, "levers": result.levers},
-        "execution": {
-            "projected_year_end_rate": r2(result.year_end_rate),
-            "interval80": [r2(result.year_end_interval[0]), r2(result.year_end_interval[1])],
-            "target": r2(result.target_rate),
-            "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
-        },
-        "parts": [{**row, "points": r2(row["points"]), "points_max": r2(row["points_max"])} for row in res.part_rows()],
-        "indicators": res.coverage(),  # how many indicators the score rests on, and how many have no data
-        "total": r2(res.total) if res.scored else None,  # nothing could be scored: no score, not 0 分
-        "grade": res.grade if res.scored else None,
-        "grade_en": res.grade_en if res.scored else None,
-        "what_costs_points": [
-            {"indicator_id": ln.indicator_id, "name": ln.name, "part": ln.part, "lost": r2(ln.lost)}
-            for ln in res.what_costs_points[:top]
-        ],
-    }
-    return payload, res

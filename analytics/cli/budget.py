@@ -1,5 +1,5 @@
 """Budget commands: ``scenario`` (projected monthly execution under a scenario) and ``score``
-(the projected 绩效自评 score)."""
+(the 绩效自评 score the reports' 自评表 gives: projected while the year runs)."""
 
 from __future__ import annotations
 
@@ -75,7 +75,8 @@ def cmd_score(args: argparse.Namespace) -> int:
 def register(sub: Any, common: Callable[..., None]) -> None:
     for name, func, helptext in (
         ("scenario", cmd_scenario, "projected monthly budget execution under a scenario"),
-        ("score", cmd_score, "projected self-evaluation score (绩效自评) under a scenario"),
+        ("score", cmd_score, "self-evaluation score (绩效自评) as the 自评表 gives it: projected under a scenario "
+                             "while the year runs, the year's own once its December figures are in"),
     ):
         p = sub.add_parser(name, help=helptext)
         common(p)

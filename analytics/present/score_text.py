@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from typing import Any, Mapping
 
-from analytics.budget.scoring import ScoreLine, ScoreResult, score_data
+from analytics.budget.score_results import ScoreLine, ScoreResult
+from analytics.budget.self_eval import score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
@@ -72,7 +73,7 @@ def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[s
 def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
                rules: Mapping[str, Any] | None = None, top: int = 10) -> dict[str, Any]:
     """The CLI's ``score`` output (docs/budget.md, "CLI JSON"): the numbers of
-    :func:`analytics.budget.scoring.score_data` with each lost point's reason in both languages."""
+    the score the reports' 自评表 shows (:func:`analytics.budget.self_eval.score_data`) with each lost point's reason in both languages."""
     payload, res = score_data(project, actuals, budget, as_of, scenario, rules, top)
     for item, line in zip(payload["what_costs_points"], res.what_costs_points):
         item["reason_zh"] = score_reason(line, "zh")

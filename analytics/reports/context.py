@@ -14,8 +14,8 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from analytics.budget.scenario import ScenarioError, ScenarioResult, project_scenario
-from analytics.budget.scoring import ScoreResult, score, score_scenario
-from analytics.budget.year_budget import year_execution_rate
+from analytics.budget.scoring import ScoreResult
+from analytics.budget.self_eval import self_evaluation
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
 from analytics.core.reporting import between_measurements
@@ -147,7 +147,7 @@ def build_context(
         # one number for the budget in every part of a report: the scenario projection
         forecasts[project.execution_indicator] = _execution_forecast(forecasts[project.execution_indicator], res, name)
 
-    sc, basis = _self_evaluation(ds, as_of, year, month, prog, res, scenario if not note else None)
+    sc, basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, scenario if not note else None, rows=prog, result=res)
     if sc is not None and not sc.scored:  # nothing to score (no 一级指标, or nothing reported): no total, not 0 分 “差”
         basis = "unscorable"  # the lines stay (the 自评表 lists each indicator with its 分值)
     return ReportContext(
@@ -171,27 +171,6 @@ def _projection(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scena
 
         note = "; ".join(problem_messages(exc.problems, lang))
         return project_scenario(ds.project, ds.budget, as_of, None, actuals=ds.actuals), "", note
-
-
-def _self_evaluation(ds: Dataset, as_of: tuple[int, int], year: int, month: int, prog: list[IndicatorProgress],
-                     res: ScenarioResult | None, scenario: Mapping[str, Any] | None) -> tuple[ScoreResult | None, str]:
-    """(the 绩效自评 score, its basis): projected under the scenario in the current year, else on
-    the actuals (to date, or the full year once it is closed — or once its December figures are
-    in, as the status rules and the forecast hold the year's result then)."""
-    project = ds.project
-    settled = as_of[1] == 12 and (ds.latest_period or (0, 0)) >= (year, 12)
-    if year == as_of[0] and res is not None and not settled:
-        try:
-            return score_scenario(project, ds.actuals, ds.budget, as_of, scenario, progress_rows=prog, result=res), "projected"
-        except (ScenarioError, ValueError):
-            pass
-    if not month:
-        return None, "none"
-    end_rows = prog if month == 12 else ds.progress(year, (year, 12) if year < as_of[0] else as_of, with_previous=False)
-    rate = ds.budget.execution_rate(year, month) if ds.budget.has_data else None
-    year_rate = year_execution_rate(project, ds.budget, year, ds.budget.spent_in_year(year, month)) \
-        if ds.budget.has_data else None  # the rule in force (execution_rule) as in a projection
-    return score(project, end_rows, rate, year, year_execution_rate=year_rate), ("actual" if month == 12 else "to_date")
 
 
 def _execution_forecast(fc: dict[str, Any], res: ScenarioResult, scenario_name: str) -> dict[str, Any]:

@@ -12,7 +12,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.format import apportion_points, fmt_derived
 from analytics.present.labels import status_name
-from analytics.present.score_text import score_parts, unscored_reason
+from analytics.present.score_text import score_parts, score_reason, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -229,8 +229,6 @@ def _deviation(ctx: ReportContext, ind: Indicator, line: Any) -> str | None:
         if a.measure_text:
             parts.append(t("remark_measure", lang, measure=a.measure_text))
     if line.status == "excluded":
-        from analytics.present.score_text import score_reason
-
         parts.append(score_reason(line, lang))
     return "\n".join(parts) or None
 

@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from analytics.forecast.outlook import forecast_for
 from analytics.rules.progress import evaluate_all
 from analytics.budget.scenario import project_scenario
 from analytics.present.score_text import score_json, score_parts, score_reason
@@ -460,24 +461,27 @@ def test_projection_as_is_option(project, sample, rows24):
 
 @pytest.fixture
 def fake_forecast(monkeypatch):
-    """``forecast_indicator`` with its real signature, replaced where the budget layer calls it."""
-    from analytics.budget import outputs, scoring
+    """``forecast_indicator`` with its real signature, replaced where the forecast's outlook (which
+    the budget layer asks for a year-end) calls it."""
+    from analytics.budget import outputs
+    from analytics.forecast import outlook
+    from analytics.forecast.shared import Forecast
 
     calls = []
-    scoring._FC_CACHE.clear()
+    outputs._CACHE.clear()
 
     def forecast_indicator(kind, direction, as_of_month, current, history, target=None, comparator=">=", last_year_end=None):
         key = next((k for k, v in _IDS.items() if v == dict(current)), None)  # which indicator: by its data
         calls.append(key)
         if key == "new_urban_jobs":
-            return types.SimpleNamespace(point=13.0, lower=12.0, upper=14.0)
+            return Forecast(13.0, 12.0, 14.0, 0.9, "fake", None, 1, (), None, None, None)
         if key == "graduate_services":
             raise ValueError("unknown comparator")
-        return types.SimpleNamespace(point=None)
+        return Forecast(None, None, None, None, "none", "no_current_data", 0, (), None, None, None)
 
-    monkeypatch.setattr(outputs, "forecast_indicator", forecast_indicator)
+    monkeypatch.setattr(outlook, "forecast_indicator", forecast_indicator)
     yield calls
-    scoring._FC_CACHE.clear()
+    outputs._CACHE.clear()
 
 
 _IDS: dict[str, tuple] = {}
@@ -491,7 +495,9 @@ def test_forecast_is_used_when_it_exists(project, sample, rows24, fake_forecast)
     assert res.projections["new_urban_jobs"] == {"current": pytest.approx(8.4998), "projected": 13.0, "method": "forecast"}
     assert res.projections["graduate_services"]["method"] == "trajectory"  # a failing forecast falls back
     assert res.projections["vocational_training"]["method"] == "linked_output"  # spend-driven: the scenario wins
-    assert fake_forecast.count("vocational_training") == 1  # the linked output's baseline; the score does not forecast it again
+    # the linked output's baseline, and the two-year total it adds up to (training_total_2y): the
+    # score does not forecast the spend-driven output again
+    assert fake_forecast.count("vocational_training") == 2
     off = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"use_forecast": False})
     assert off.projections["new_urban_jobs"]["method"] == "trajectory"
 
@@ -502,7 +508,10 @@ def test_the_real_forecaster_is_used_when_present(project, sample, rows24):
     methods = {k: v["method"] for k, v in res.projections.items()}
     assert methods["new_urban_jobs"] in ("forecast", "trajectory")  # trajectory only if the forecaster returns no number
     assert methods["vocational_training"] == "linked_output" and methods["mass_incidents"] == "as_is"
-    assert methods["unified_info_platform"] == "as_is" and methods.get("training_total_2y") != "forecast"  # no forecast for milestones / two-year totals
+    assert methods["unified_info_platform"] == "as_is"  # no forecast for milestones
+    # a two-year total in its final year: the forecast's own year-end (what 年末预测 gives), not a second rule
+    fc = forecast_for(project, acts, bud, project.indicator("training_total_2y"), 2024, (2024, 8))
+    assert methods["training_total_2y"] == "forecast" and res.projections["training_total_2y"]["projected"] == pytest.approx(fc.point)
     if methods["new_urban_jobs"] == "forecast":
         assert res.projections["new_urban_jobs"]["projected"] > 0
     json.dumps(res.as_dict(), ensure_ascii=False, allow_nan=False)
@@ -520,8 +529,9 @@ def test_score_json(project, sample):
     acts, bud = sample
     out = score_json(project, acts, bud, (2024, 8), {"name": "快", "levers": {"pace": 1.5}})
     json.dumps(out, ensure_ascii=False, allow_nan=False)
-    assert set(out) == {"project", "as_of", "year", "scenario", "execution", "parts", "indicators", "total", "grade", "grade_en",
-                        "what_costs_points", "coverage_zh", "coverage_en"}
+    assert set(out) == {"project", "as_of", "year", "basis", "scenario", "execution", "parts", "indicators", "total", "grade",
+                        "grade_en", "what_costs_points", "coverage_zh", "coverage_en"}
+    assert out["basis"] == "projected"
     assert out["indicators"] == {"scored": 39, "no_data": 0, "all": 39} and out["coverage_zh"] == "得分按全部 39 项指标计算。"
     assert out["as_of"] == "2024-08" and out["scenario"]["name"] == "快"
     assert set(out["execution"]) == {"projected_year_end_rate", "interval80", "target", "points"}

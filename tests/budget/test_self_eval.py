@@ -1,0 +1,106 @@
+"""The 绩效自评 score of a small project as its managers keep it — months missing before figures
+given — given alike by the
+``score`` command, the 预算情景 page (:func:`analytics.budget.self_eval.self_evaluation`) and the
+reports' 自评表, and projected by the forecast's own rules."""
+
+from __future__ import annotations
+
+import io
+
+import openpyxl
+import pytest
+
+from analytics.budget.self_eval import self_evaluation
+from analytics.forecast.outlook import forecast_for
+from analytics.present.score_text import score_json, score_reason
+from analytics.reports import report
+
+TABLE = """项目支出绩效目标表（2025年度）
+项目名称\t送戏下乡项目
+项目资金（万元）\t年度资金总额\t100
+\t其中：财政拨款\t100
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t开展送戏进村\t≥70村
+产出指标\t数量指标\t车辆采购数量\t≤1辆
+产出指标\t时效指标\t完成时间\t是
+产出指标\t成本指标\t车辆购置成本\t≤12万元
+满意度指标\t服务对象满意度指标\t群众满意度\t≥90%
+效益指标\t可持续影响指标\t投诉次数\t≤2次
+"""
+# t01 villages: to July as totals, August missing, then the months' own (they reach 70 in November);
+# t02 one vehicle bought in June, t04 its 12.8万元 in June — January to May never reported;
+# t03 完成时间 (December) 否 in September and October; t06 complaints 3 by October (3.6 by the year's end)
+ACTUALS = """indicator_id,period,value,basis
+t01,2025-03,10,ytd
+t01,2025-06,30,ytd
+t01,2025-07,40,ytd
+t01,2025-09,15,month
+t01,2025-10,10,month
+t01,2025-11,5,month
+t01,2025-12,2,month
+t02,2025-06,1,month
+t04,2025-06,12.8,month
+t03,2025-09,否,level
+t03,2025-10,否,level
+t05,2025-06,92,level
+""" + "".join(f"t06,2025-{m:02d},{v},ytd\n" for m, v in zip(range(1, 11), (0, 1, 1, 1, 1, 1, 2, 2, 3, 3)))
+SPENDING = "period,source,amount,basis\n2025-03,财政拨款,20,month\n2025-06,财政拨款,30,month\n2025-09,财政拨款,30,month\n2025-12,财政拨款,21.7,month\n"
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+
+    d = tmp_path_factory.mktemp("songxiang")
+    (d / "t.txt").write_text(TABLE, encoding="utf-8")
+    (d / "a.csv").write_text(ACTUALS, encoding="utf-8")
+    (d / "b.csv").write_text(SPENDING, encoding="utf-8")
+    assert main(["new-project", str(d / "t.txt"), "--store", str(d / "s"), "--id", "p"]) == 0
+    for f in ("a.csv", "b.csv"):
+        assert main(["import", str(d / f), "--store", str(d / "s"), "--project", "p"]) == 0
+    return Store(d / "s", create=False).with_project("p").load_dataset()
+
+
+def _form(ctx):
+    return openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
+
+
+def _cell(ws, name: str, col: int):
+    return next(ws.cell(r, col) for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == name)
+
+
+@pytest.mark.parametrize("as_of, basis", [((2025, 10), "projected"), ((2025, 11), "projected"), ((2025, 12), "actual")])
+def test_the_score_command_the_budget_page_and_the_self_evaluation_form_give_one_score(ds, as_of, basis):
+    """At December with December's figures in, the 自评表 scored the year's figures and the ``score``
+    command a projection (songxi 97.26 against 94.07): one computation now, whichever month."""
+    ctx = report.build_context(ds, as_of)
+    out = score_json(ds.project, ds.actuals, ds.budget, as_of)
+    page, page_basis = self_evaluation(ds.project, ds.actuals, ds.budget, as_of[0], as_of, None, rows=ds.progress(as_of[0], as_of))
+    assert out["total"] == pytest.approx(round(ctx.score.total, 2)) and page.total == pytest.approx(ctx.score.total)
+    assert ctx.score_basis == out["basis"] == page_basis == basis
+    ws = _form(ctx)
+    total = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "总分")
+    assert pytest.approx(ctx.score.total, abs=1e-6) in [ws.cell(total, c).value for c in range(1, ws.max_column + 1)]
+
+
+def test_a_projection_is_the_forecasts_and_never_below_what_is_reached(ds):
+    """The villages reach 70 by November through the months given after August's gap: the forecast
+    says 70 (met), and so does the score — it projected 68.57 from the totals before the gap."""
+    res, _ = self_evaluation(ds.project, ds.actuals, ds.budget, 2025, (2025, 11))
+    fc = forecast_for(ds.project, ds.actuals, ds.budget, ds.project.indicator("t01"), 2025, (2025, 11))
+    line = res.line("t01")
+    assert fc.point == pytest.approx(70) and fc.likelihood_reason == "given_met"
+    assert line.actual == pytest.approx(fc.point) and line.points == pytest.approx(line.points_max)
+    assert "年末预计" not in score_reason(line, "zh")  # what is reached is the year's, not a projection above or below it
+
+
+def test_a_one_off_purchase_is_projected_as_the_forecast_says_not_doubled(ds):
+    """12.8万元 spent once in June (January to May never reported): the monitoring form and the
+    forecast say 12.80 for the year; the 自评表 and ``score`` scaled it by the trajectory to 25.60."""
+    res, _ = self_evaluation(ds.project, ds.actuals, ds.budget, 2025, (2025, 10))
+    fc = forecast_for(ds.project, ds.actuals, ds.budget, ds.project.indicator("t04"), 2025, (2025, 10))
+    assert fc.point == pytest.approx(12.8)
+    assert res.line("t04").actual == pytest.approx(12.8) and res.projections["t04"]["method"] == "forecast"
+    assert res.line("t04").attainment == pytest.approx(12 / 12.8)
+
