@@ -23,7 +23,7 @@ from analytics.core.qualitative import level_of
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all
-from analytics.budget.outputs import year_end_point
+from analytics.budget.outputs import year_end_outlook, year_end_point
 from analytics.budget.projection import project_scenario
 from analytics.budget.results import ScenarioResult
 from analytics.budget.score_results import ScoreLine, ScorePart, ScoreResult
@@ -390,8 +390,10 @@ def project_rows(
     """Year-end projected copies of the rows and, per indicator, how the value was obtained:
     ``linked_output`` (spend-driven, from the scenario), ``forecast`` (the forecast's own year-end,
     :func:`analytics.budget.outputs.year_end_point`), ``trajectory`` (actual ÷ expected as the
-    year-end completion, when the forecast gives no number), ``milestone_open``, ``as_is``
-    (closed year, zero-target caps, no ratio) or ``none`` (no target/data)."""
+    year-end completion, when the forecast gives no number), ``milestone_open`` (a milestone not
+    yet achieved nor overdue: 是 only once the forecast calls it certain, else 否 as it stands; with
+    its ``due`` month and the forecast's ``p_attain``), ``as_is`` (closed year, zero-target caps, no
+    ratio) or ``none`` (no target/data)."""
     r = resolve_rules(rules)
     method_opt = _opt(r, "projection")
     open_ms = _opt(r, "open_milestones")
@@ -405,6 +407,7 @@ def project_rows(
             out.append(row)
             continue
         value, method = row.actual, "as_is"
+        extra: dict[str, Any] = {}
         lo = result.linked(ind.id) if result is not None else None
         if row.target is None or (row.actual is None and not (lo and lo.projected is not None)):
             method = "none"
@@ -415,12 +418,15 @@ def project_rows(
         elif ind.kind == "qualitative":
             method = "as_is"  # the latest check-in stands: no invented year-end value
         elif ind.kind == "milestone":
-            achieved = milestone_met(row.actual, row.target)
             due = ind.due_month or 12
-            if wants_no(row.target):
+            if wants_no(row.target) or milestone_met(row.actual, row.target):
                 method = "as_is"  # 否 so far is assumed to hold; 是 recorded cannot be undone
-            elif not achieved and open_ms == "assume_met" and (row.year > as_of[0] or not milestone_overdue(due, as_of[1], row.data_month)):
-                value, method = row.target, "milestone_open"
+            elif open_ms == "likelihood" and not milestone_overdue(due, as_of[1], row.data_month):
+                # open: 是 only once the forecast calls it certain (the monitoring form's 确定能), else 否 as it stands
+                got = year_end_outlook(project, ind, actuals, budget, row.year, as_of) if actuals is not None else None
+                certain = got is not None and got.likelihood == "certain"
+                value, method = (row.target if certain else row.actual), "milestone_open"
+                extra = {"due": due, "p_attain": got.p_attain if got is not None else None}
         elif ind.direction == "lower" and abs(row.target) < _EPS:
             method = "as_is"  # a cap of 0 already exceeded cannot be undone; 0 so far stays 0
         else:
@@ -435,7 +441,7 @@ def project_rows(
                 else:
                     value = row.target * row.ratio
                 method = "trajectory"
-        info[ind.id] = {"current": row.actual, "projected": value, "method": method}
+        info[ind.id] = {"current": row.actual, "projected": value, "method": method, **extra}
         out.append(dataclasses.replace(row, actual=value) if value is not row.actual else row)
     return out, info
 
@@ -475,6 +481,8 @@ def score_scenario(
         got = info.get(line.indicator_id) or {}
         if got.get("projected") is not None and got.get("projected") != got.get("current"):
             line.reason_params["projected_from"] = got.get("current")
+        if got.get("method") == "milestone_open" and line.reason == "milestone_missed":  # open, scored as it stands
+            line.reason_params.update(open=True, due=got["due"], p_attain=got["p_attain"])
     res.scenario = {"name": result.name, "key": result.key, "levers": result.levers,
                     "year_end_rate": result.year_end_rate, "year_end_interval": list(result.year_end_interval)}
     return res

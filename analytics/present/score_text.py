@@ -10,7 +10,7 @@ from analytics.budget.self_eval import score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_value
+from analytics.present.format import apportion_points, fmt_prob, fmt_value
 
 __all__ = ["coverage_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
@@ -35,6 +35,8 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     p["actual_word_cap"] = p["actual_word"][:1].upper() + p["actual_word"][1:]
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
+    if line.reason == "milestone_missed" and p.get("open"):  # not yet achieved, nor overdue: as it stands, with its likelihood
+        return text("budget.score_milestone_open", lang, due=p["due"], p=fmt_prob(p.get("p_attain"), lang), tail=p["tail"])
     return text(f"budget.score_{line.reason}", lang, **p)
 
 

@@ -228,7 +228,7 @@ def _deviation(ctx: ReportContext, ind: Indicator, line: Any) -> str | None:
             parts.append(t("remark_cause", lang, category=a.category_label(lang), cause=a.cause_text))
         if a.measure_text:
             parts.append(t("remark_measure", lang, measure=a.measure_text))
-    if line.status == "excluded":
+    if line.status == "excluded" or line.reason_params.get("open"):  # not scored, or a milestone open: why, as the score says
         parts.append(score_reason(line, lang))
     return "\n".join(parts) or None
 

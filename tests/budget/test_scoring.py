@@ -442,15 +442,35 @@ def test_renamed_scenario_scores_the_same(project, sample, rows24):
     assert a == b
 
 
-def test_open_milestones_option(project, sample, rows24):
+def test_open_milestones_option(project, sample, rows24, monkeypatch):
+    """A milestone not yet achieved (申请创建国家级产业园, due in December; from the goal text) is
+    never scored as achieved in advance: 否 as it stands, its reason giving the due month and the
+    forecast's likelihood (as the monitoring form says 有可能); 是 only once the forecast calls it
+    certain (确定能)."""
+    from analytics.budget import outputs
+    from analytics.forecast import outlook
+
     acts, bud = sample
-    both = ["table", "goal_text"]  # the open milestone (申请创建国家级产业园, due in December) comes from the goal text
-    met = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both})
+    both = ["table", "goal_text"]
+    ind = project.indicator("hr_park_national_application")
+    fc = forecast_for(project, acts, bud, ind, 2024, (2024, 8))
+    assert fc.likelihood != "certain" and 0 < fc.p_attain < 1
+    open_ = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both})
     as_is = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both, "open_milestones": "as_is"})
-    ln_met, ln_as_is = met.line("hr_park_national_application"), as_is.line("hr_park_national_application")
-    assert ln_met.points == pytest.approx(ln_met.points_max) and ln_met.points_max > 0
-    assert ln_as_is.points == 0 and as_is.projections["hr_park_national_application"]["method"] == "as_is"
-    assert as_is.total < met.total
+    ln, ln_as_is = open_.line(ind.id), as_is.line(ind.id)
+    assert ln.points == 0 and ln.points_max > 0 and ln.actual == 0
+    assert open_.projections[ind.id]["method"] == "milestone_open" and open_.projections[ind.id]["p_attain"] == fc.p_attain
+    assert score_reason(ln, "zh").startswith(f"里程碑尚未实现（12月底前完成，完成可能性 {round(100 * fc.p_attain)}%），按目前未实现计，不得分")
+    assert "likelihood" in score_reason(ln, "en")
+    assert ln_as_is.points == 0 and as_is.projections[ind.id]["method"] == "as_is" and score_reason(ln_as_is, "zh").startswith("里程碑未实现")
+    # rules under which the forecast calls it certain: then, and only then, it is projected achieved
+    monkeypatch.setattr(outlook, "likelihood_thresholds", lambda: ((0.01, "certain"), (0.0, "impossible")))
+    outputs._CACHE.clear()
+    try:
+        sure = score_scenario(project, acts, bud, (2024, 8), None, progress_rows=rows24, rules={"origins": both}).line(ind.id)
+    finally:
+        outputs._CACHE.clear()
+    assert sure.points == pytest.approx(sure.points_max) and sure.reason == "milestone_done"
 
 
 def test_projection_as_is_option(project, sample, rows24):

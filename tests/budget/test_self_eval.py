@@ -1,5 +1,5 @@
 """The 绩效自评 score of a small project as its managers keep it — months missing before figures
-given — given alike by the
+given, a milestone still open — given alike by the
 ``score`` command, the 预算情景 page (:func:`analytics.budget.self_eval.self_evaluation`) and the
 reports' 自评表, and projected by the forecast's own rules."""
 
@@ -103,4 +103,18 @@ def test_a_one_off_purchase_is_projected_as_the_forecast_says_not_doubled(ds):
     assert fc.point == pytest.approx(12.8)
     assert res.line("t04").actual == pytest.approx(12.8) and res.projections["t04"]["method"] == "forecast"
     assert res.line("t04").attainment == pytest.approx(12 / 12.8)
+
+
+def test_an_open_milestone_is_not_scored_as_achieved_before_it_is(ds):
+    """完成时间 (by December) 否 in October: the monitoring form says 否, 有可能 (40%); the 自评表 said
+    是 with full points. It is 否 as it stands, its likelihood said beside it."""
+    ctx = report.build_context(ds, (2025, 10))
+    fc = ctx.forecasts["t03"]
+    line = ctx.score.line("t03")
+    assert fc["likelihood"] == "possible" and fc["p_attain"] == pytest.approx(0.4)
+    assert line.points == 0 and line.points_max > 0
+    ws = _form(ctx)
+    assert _cell(ws, "完成时间", 5).value == "否" and _cell(ws, "完成时间", 7).value == 0
+    assert "尚未实现（12月底前完成，完成可能性 40%）" in _cell(ws, "完成时间", 8).value
+    assert score_reason(line, "en").startswith("Milestone not yet achieved (due by the end of month 12, likelihood 40%)")
 

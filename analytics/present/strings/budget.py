@@ -142,6 +142,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_milestone_no_done": {"zh": "目标为“否”，记录为“否”，得满分：{tail}", "en": "Target no, recorded no: full marks; {tail}"},
     "score_milestone_no_missed": {"zh": "目标为“否”，已记录为“是”，不得分：{tail}", "en": "Target no, but recorded yes: no points; {tail}"},
     "score_milestone_missed": {"zh": "里程碑未实现，不得分：{tail}", "en": "Milestone not achieved: no points; {tail}"},
+    "score_milestone_open": {"zh": "里程碑尚未实现（{due}月底前完成，完成可能性 {p}），按目前未实现计，不得分：{tail}",
+                             "en": "Milestone not yet achieved (due by the end of month {due}, likelihood {p}): scored as it stands, not achieved; no points; {tail}"},
     "score_zero_target_met": {"zh": "目标为 0（不得发生），{actual_word} {actual}：得满分，{tail}", "en": "Target 0 (must not happen), {actual_word} {actual}: full marks; {tail}"},
     "score_zero_target_missed": {"zh": "目标为 0（不得发生），{actual_word} {actual}：不得分，{tail}", "en": "Target 0 (must not happen), {actual_word} {actual}: no points; {tail}"},
     "score_lower": {"zh": "越低越好：{actual_word} {actual}，目标不超过 {target}，完成率 = 目标÷实际 = {ratio:.1%}{limit}；{tail}",
