@@ -89,8 +89,9 @@ class ScoreResult:
         ``no_data`` (nothing reported: left out, their points shared, or 0 by rule) and ``all`` (the
         indicators of the scored parts, the budget execution aside)."""
         lines = [ln for ln in self.lines if ln.part != "execution" and ln.reason not in ("no_part", "no_level")]
-        missing = sum(1 for ln in lines if ln.reason in ("no_data_shared", "no_data_zero"))
-        scored = sum(1 for ln in lines if ln.status in ("scored", "zero") and ln.reason not in ("no_data_shared", "no_data_zero"))
+        no_data = ("no_data_shared", "no_data_zero", "gap_shared", "gap_zero")  # months given after a gap settle nothing: no figure
+        missing = sum(1 for ln in lines if ln.reason in no_data)
+        scored = sum(1 for ln in lines if ln.status in ("scored", "zero") and ln.reason not in no_data)
         return {"scored": scored, "no_data": missing, "all": len(lines)}
 
     def part_rows(self) -> list[dict[str, Any]]:

@@ -250,6 +250,19 @@ def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str
     return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False)
 
 
+def _gap(ind: Indicator, row: IndicatorProgress | None) -> dict[str, Any]:
+    """The months missing before months given of a flow (the status rule's
+    :meth:`~analytics.core.series.YearObs.open_gap`, kept in the row's ``extra``): which, what the
+    months given add up to, and whether they settle the year (:func:`~analytics.rules.progress.gap_settles`)
+    — said in the reason, whether the indicator is scored on them or left out; empty without a gap."""
+    extra = row.extra if row is not None else {}
+    if not extra.get("missing_months"):
+        return {}
+    settled = bool(extra.get("settled_by_given"))
+    return {"gap_missing": list(extra["missing_months"]), "gap_given": list(extra.get("given_months") or []),
+            "gap_total": extra.get("least_total" if settled else "given_sum"), "gap_settled": settled, "unit": ind.unit}
+
+
 def _stage(ind: Indicator, row: IndicatorProgress | None, w: float, year: int, opts: Mapping[str, Any]) -> tuple[Any, ...]:
     """(ind, status, weight, actual, target, reason if not scored) of one member of a part."""
     tgt = row.target if row is not None else (ind.target(year).value if ind.target(year) else None)
@@ -259,9 +272,11 @@ def _stage(ind: Indicator, row: IndicatorProgress | None, w: float, year: int, o
     if tgt is None:
         zero = opts.get("no_target", "redistribute") == "zero"
         return (ind, "zero" if zero else "excluded", w, act, None, ("no_target_zero" if zero else "no_target_shared", {"year": year}))
-    if act is None:
+    if act is None:  # months given after a gap that settle nothing are no figure either, but said
         zero = opts.get("no_data", "redistribute") == "zero"
-        return (ind, "zero" if zero else "excluded", w, None, tgt, ("no_data_zero" if zero else "no_data_shared", {}))
+        gap = _gap(ind, row)
+        return (ind, "zero" if zero else "excluded", w, None, tgt,
+                (f"{'gap' if gap else 'no_data'}_{'zero' if zero else 'shared'}", gap))
     return (ind, "scored", w, act, tgt, None)
 
 
@@ -287,6 +302,7 @@ def _score_part(p: Mapping[str, Any], members: list[Indicator], rows: Mapping[st
             eff = 0.0 if ratio < floor - _EPS else max(0.0, min(cap, ratio))
             pts = pmax * eff
             reason, params = _reason(rule, ind, float(act), float(tgt), ratio, pts, pmax, cap, floor)
+            params.update(_gap(ind, rows.get(ind.id)))  # scored on the months given after a gap, which settle it
             n_scored += 1
         else:
             rule = ind.kind if ind.kind in ("milestone", "qualitative") else (

@@ -10,9 +10,9 @@ from analytics.budget.self_eval import score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_prob, fmt_value
+from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_prob, fmt_value
 
-__all__ = ["coverage_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
+__all__ = ["coverage_text", "gap_note", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
@@ -25,11 +25,12 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     if "points" in p:
         p["tail"] = text("budget.score_tail", lang, points=p["points"], points_max=p["points_max"])
     unit = p.get("unit") or ""
+    projected = "projected_from" in p
     for k in ("actual", "target"):
-        if k in p:  # the number with its unit, at the unit's precision (one formatter)
-            p[k] = fmt_value(p[k], unit, lang)
+        if k in p:  # the number with its unit, at the unit's precision (one formatter); a projection is worked out, not counted
+            p[k] = fmt_derived(p[k], unit, lang) if k == "actual" and projected else fmt_value(p[k], unit, lang)
     # what was reported, or the year-end the projection gives (a score to come), and what is reported now
-    p["actual_word"] = text("budget.score_projected" if "projected_from" in p else "budget.score_actual", lang)
+    p["actual_word"] = text("budget.score_projected" if projected else "budget.score_actual", lang)
     if p.get("projected_from") is not None and "actual" in p:
         p["actual"] = text("budget.score_now", lang, value=p["actual"], current=fmt_value(p["projected_from"], unit, lang))
     p["actual_word_cap"] = p["actual_word"][:1].upper() + p["actual_word"][1:]
@@ -37,7 +38,30 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
     if line.reason == "milestone_missed" and p.get("open"):  # not yet achieved, nor overdue: as it stands, with its likelihood
         return text("budget.score_milestone_open", lang, due=p["due"], p=fmt_prob(p.get("p_attain"), lang), tail=p["tail"])
-    return text(f"budget.score_{line.reason}", lang, **p)
+    gap = _gap_text(line.rule, p, lang)
+    if line.reason in ("gap_shared", "gap_zero"):
+        return text(f"budget.score_{line.reason}", lang, gap=gap)
+    return _joined([text(f"budget.score_{line.reason}", lang, **p), gap], lang)
+
+
+def _gap_text(rule: str, p: Mapping[str, Any], lang: str) -> str:
+    """The months a flow's figures miss before months given (the status's words,
+    ``progress.gap_*``): what those add up to, and whether they settle the year; "" without a gap."""
+    if not p.get("gap_missing"):
+        return ""
+    key = "gap_open" if not p.get("gap_settled") else ("gap_settled_met" if rule == "higher" else "gap_settled_cap")
+    return text(f"progress.{key}", lang, missing=fmt_month_set(p["gap_missing"], lang), given=fmt_month_set(p.get("gap_given") or [], lang),
+                total=fmt_value(p.get("gap_total"), p.get("unit") or "", lang))
+
+
+def gap_note(line: ScoreLine, lang: str = "zh") -> str:
+    """The months missing before the months given of a flow scored on those (they settle its
+    year), in the status's words; "" without."""
+    return _gap_text(line.rule, line.reason_params, lang)
+
+
+def _joined(sentences: list[str], lang: str) -> str:
+    return (" " if lang == "en" else "").join(s for s in sentences if s)
 
 
 def coverage_text(res: ScoreResult, lang: str = "zh") -> str:

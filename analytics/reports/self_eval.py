@@ -12,7 +12,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.format import apportion_points, fmt_derived
 from analytics.present.labels import status_name
-from analytics.present.score_text import score_parts, score_reason, unscored_reason
+from analytics.present.score_text import gap_note, score_parts, score_reason, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -230,6 +230,8 @@ def _deviation(ctx: ReportContext, ind: Indicator, line: Any) -> str | None:
             parts.append(t("remark_measure", lang, measure=a.measure_text))
     if line.status == "excluded" or line.reason_params.get("open"):  # not scored, or a milestone open: why, as the score says
         parts.append(score_reason(line, lang))
+    elif line.reason_params.get("gap_missing"):  # scored on the months given after missing ones: said
+        parts.append(gap_note(line, lang))
     return "\n".join(parts) or None
 
 
@@ -245,7 +247,9 @@ def _line_cell(ctx: ReportContext, ind: Indicator, line: Any, key: str) -> tuple
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):
             return value_text(ind, line.actual, ctx.lang), None
-        return number_cell(float(line.actual), ind.unit, ctx.lang, derived=ctx.score_basis == "projected")
+        # a year-end projection (not what was reported) is worked out: said so (预计1.2种) and kept to its decimal (fmt_derived)
+        projected = line.reason_params.get("projected_from") is not None
+        return number_cell(float(line.actual), ind.unit, ctx.lang, derived=projected, prefix=t("projected_prefix", ctx.lang) if projected else "")
     if key in ("points_max", "points"):
         points_max, points = printed_points(sc).get(ind.id, (line.points_max, None))
         shown = points_max if key == "points_max" else points

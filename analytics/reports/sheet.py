@@ -53,20 +53,23 @@ def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:
     return fmt_title(col.get(f"{key}en" if ctx.lang == "en" else f"{key}zh") or col.get(f"{key}zh") or "", ctx)
 
 
-def number_format(unit: str, value: float | None = None, lang: str = "zh", *, derived: bool = False) -> str:
+def number_format(unit: str, value: float | None = None, lang: str = "zh", *, derived: bool = False, prefix: str = "") -> str:
     """The Excel number format of a form cell: the decimals the pages show ``value`` with
     (analytics/present/format.py: 20000 亩 → ``#,##0``, 12.5 吨 → ``#,##0.0``; ``derived``: a
-    forecast's, 5.3件) and the unit as readers of ``lang`` say it (``0.0" kg per mu"``)."""
+    forecast's, 5.3件, as :func:`~analytics.present.format.fmt_derived` says it), the unit as
+    readers of ``lang`` say it (``0.0" kg per mu"``) and ``prefix`` words before the number (``预计``)."""
     nd = (derived_decimals(value, unit) if derived else shown_decimals(value, unit)) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
-    return body + excel_literal(unit_suffix(unit, lang))  # a unit holding " or \ cannot break the format
+    # words holding " or \ cannot break the format
+    return (excel_literal(prefix) if prefix else "") + body + excel_literal(unit_suffix(unit, lang))
 
 
-def number_cell(value: float, unit: str, lang: str = "zh", *, derived: bool = False) -> tuple[float | None, str]:
+def number_cell(value: float, unit: str, lang: str = "zh", *, derived: bool = False, prefix: str = "") -> tuple[float | None, str]:
     """A form cell of ``value`` in ``unit``: the number as the pages show it (99.96% is 99.9, never
     a cell that Excel shows as 100.0%; ``derived``: a forecast keeps a counted thing's decimal, so
-    5.3件 against 不超过5件 never reads 5件) and its number format in ``lang``."""
-    return shown_number(value, unit, derived=derived), number_format(unit, value, lang, derived=derived)
+    5.3件 against 不超过5件 never reads 5件) and its number format in ``lang`` (``prefix``: words
+    shown before the number, the cell holding the number alone)."""
+    return shown_number(value, unit, derived=derived), number_format(unit, value, lang, derived=derived, prefix=prefix)
 
 
 def rate_cell(rate: float | None) -> float | None:

@@ -1,5 +1,5 @@
 """The 绩效自评 score of a small project as its managers keep it — months missing before figures
-given, a milestone still open — given alike by the
+given, a milestone still open, a count projected — given alike by the
 ``score`` command, the 预算情景 page (:func:`analytics.budget.self_eval.self_evaluation`) and the
 reports' 自评表, and projected by the forecast's own rules."""
 
@@ -117,4 +117,32 @@ def test_an_open_milestone_is_not_scored_as_achieved_before_it_is(ds):
     assert _cell(ws, "完成时间", 5).value == "否" and _cell(ws, "完成时间", 7).value == 0
     assert "尚未实现（12月底前完成，完成可能性 40%）" in _cell(ws, "完成时间", 8).value
     assert score_reason(line, "en").startswith("Milestone not yet achieved (due by the end of month 12, likelihood 40%)")
+
+
+def test_a_projected_count_is_said_as_a_projection_with_its_decimal(ds):
+    """Complaints 3 by October, 3.6 by the forecast: the reason said 年末预计 4次 and the form 3.6次
+    as if counted; both now say the projection as the one formatter does (fmt_derived)."""
+    ctx = report.build_context(ds, (2025, 10))
+    line = ctx.score.line("t06")
+    assert line.actual == pytest.approx(ctx.forecasts["t06"]["point"]) and round(line.actual, 1) == pytest.approx(3.6)
+    assert "年末预计 3.6次（目前 3次）" in score_reason(line, "zh")
+    cell = _cell(_form(ctx), "投诉次数", 5)
+    assert cell.value == pytest.approx(3.6) and cell.number_format == '"预计"#,##0.0"次"'
+    assert _cell(_form(ctx), "群众满意度", 5).number_format == '#,##0.0"%"'  # a figure reported as it stands: no 预计
+
+
+def test_flows_with_months_missing_before_their_figure_are_treated_alike(ds):
+    """车辆采购数量 (1 in June) and 车辆购置成本 (12.8万元 in June), January to May missing: the first
+    read 没有实际数据 while the second was scored. Both say the months missing; the cost is scored
+    on the months given (they break the cap whatever May adds), the count is left out until the
+    months are given (they settle nothing)."""
+    ctx = report.build_context(ds, (2025, 12))
+    count, cost = ctx.score.line("t02"), ctx.score.line("t04")
+    assert count.status == "excluded" and count.reason == "gap_shared" and cost.status == "scored"
+    said = score_reason(count, "zh")
+    assert "没有实际数据" not in said and said.startswith("1—5月缺报，已报的6月合计 1辆") and "不计分" in said
+    assert "1—5月缺报，但已报各月合计已达 12.80万元，超过全年上限" in score_reason(cost, "zh")
+    ws = _form(ctx)
+    assert _cell(ws, "车辆采购数量", 8).value.startswith("1—5月缺报") and _cell(ws, "车辆购置成本", 8).value.startswith("1—5月缺报")
+    assert ctx.score.coverage() == {"scored": 5, "no_data": 1, "all": 6}
 

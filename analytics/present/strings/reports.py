@@ -145,6 +145,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "self_eval_info": {"zh": "项目名称：{name}", "en": "Project: {name_en}"},
     "self_eval_basis_projected": {"zh": "年中测算：截至{as_of}，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。",
                                   "en": "Mid-year estimate as of {as_of}: actuals and spending are projected year-end values; a reference score."},
+    "projected_prefix": {"zh": "预计", "en": "proj. "},  # before a projected year-end on the 自评表 (预计1.2种)
     "self_eval_basis_to_date": {"zh": "按截至目前的实际值测算。", "en": "Scored on actuals to date."},
     "self_eval_basis_actual": {"zh": "按全年实际值测算。", "en": "Scored on full-year actuals."},
     "of_which": {"zh": "其中：{name}", "en": "of which: {name}"},
