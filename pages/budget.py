@@ -16,7 +16,7 @@ from analytics.budget.scenario import ScenarioError, load_allocation, normalise_
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
 from analytics.present.labels import project_name
-from analytics.present.score_text import coverage_text, score_parts, score_reason, unscored_reason
+from analytics.present.score_text import coverage_text, over_budget_text, score_parts, score_reason, unscored_reason
 from analytics.budget.self_eval import self_evaluation
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
@@ -302,6 +302,9 @@ with s2:
     losses = [ln for ln in scored.what_costs_points if ln.lost > 0.005][:8]
     if not losses:
         st.caption(t("bud_no_losses", lang))
+    overspend = next((over_budget_text(ln, lang) for ln in scored.lines if ln.part == "execution"), "")
+    if overspend:  # spending above the budget costs no points by the rules, but is said
+        st.warning(esc(overspend), icon=":material/warning:")
     for ln in losses:
         name = esc(ln.name_en if lang == "en" else ln.name)
         st.markdown("- " + t("label_value", lang, label=f"**−{fmt_value(ln.lost, '', lang, decimals=2)}** {name}", value=esc(score_reason(ln, lang))))

@@ -240,12 +240,15 @@ def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str
         return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, 0.0, 1, 0, empty)
     ratio = execution_rate / exec_target if exec_target > 0 else 1.0
     pts = mx * max(0.0, min(float(opts.get("execution_cap", 1.0)), ratio))
+    # spending above the budget (a rate over 100 %): said, the points as the rules give them (execution_over_budget)
+    over = execution_rate - 100.0 if execution_rate > 100.0 + 0.005 and opts.get("execution_over_budget", "note") == "note" else None
     line = ScoreLine(
         exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution", "scored", 1.0, mx,
         execution_rate, exec_target, ratio, pts, mx - pts,
         "execution_year" if rule == "year_rate" else "execution",
         {"rate": execution_rate, "year": year, "target": exec_target, "points_max": mx, "points": pts, "rule": rule,
-         **({"default_target": True} if default_target and rule != "year_rate" else {})},
+         **({"default_target": True} if default_target and rule != "year_rate" else {}),
+         **({"over_budget": over} if over is not None else {})},
     )
     return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, pts, 1, 1, False)
 

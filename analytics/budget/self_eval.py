@@ -86,6 +86,8 @@ def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
             "interval80": [r2(result.year_end_interval[0]), r2(result.year_end_interval[1])],
             "target": r2(result.target_rate),
             "points": r2(res.part("execution").points) if any(p.key == "execution" for p in res.parts) else None,
+            # spending above the budget, in percentage points (execution_over_budget: note), else null
+            "over_budget": r2(next((ln.reason_params.get("over_budget") for ln in res.lines if ln.part == "execution"), None)),
         },
         "parts": [{**row, "points": r2(row["points"]), "points_max": r2(row["points_max"])} for row in res.part_rows()],
         "indicators": res.coverage(),  # how many indicators the score rests on, and how many have no data

@@ -12,14 +12,15 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_prob, fmt_value
 
-__all__ = ["coverage_text", "gap_note", "score_reason", "score_json", "score_parts", "unscored_reason"]
+__all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     """Why ``line`` got its points, in ``lang``."""
     p: dict[str, Any] = dict(line.reason_params)
-    if line.reason == "execution":  # a year the project sets no execution target for: the default, said
-        return text("budget.score_execution_default" if p.get("default_target") else "budget.score_execution", lang, **p)
+    if line.reason in ("execution", "execution_year"):  # a year the project sets no execution target for: the default, said
+        key = "budget.score_execution_default" if p.get("default_target") and line.reason == "execution" else f"budget.score_{line.reason}"
+        return _joined([text(key, lang, **p), over_budget_text(line, lang)], lang)
     if line.reason == "no_part" and not p.get("level"):
         return text("budget.score_no_level", lang)
     if "points" in p:
@@ -58,6 +59,13 @@ def gap_note(line: ScoreLine, lang: str = "zh") -> str:
     """The months missing before the months given of a flow scored on those (they settle its
     year), in the status's words; "" without."""
     return _gap_text(line.rule, line.reason_params, lang)
+
+
+def over_budget_text(line: ScoreLine, lang: str = "zh") -> str:
+    """That the execution line's spending exceeds the budget (a rate above 100 %, said by the rule
+    ``execution_over_budget: note``), or ""."""
+    over = line.reason_params.get("over_budget")
+    return "" if over is None else text("budget.score_over_budget", lang, over=over)
 
 
 def _joined(sentences: list[str], lang: str) -> str:
@@ -104,6 +112,9 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
     for item, line in zip(payload["what_costs_points"], res.what_costs_points):
         item["reason_zh"] = score_reason(line, "zh")
         item["reason_en"] = score_reason(line, "en")
+    over = next((ln for ln in res.lines if ln.part == "execution" and ln.reason_params.get("over_budget") is not None), None)
+    if over is not None:  # spending above the budget costs no points by the rules, but is said
+        payload["over_budget_zh"], payload["over_budget_en"] = over_budget_text(over, "zh"), over_budget_text(over, "en")
     if not res.scored:  # why there is no score (total null)
         payload["reason_zh"], payload["reason_en"] = unscored_reason(res, "zh"), unscored_reason(res, "en")
     else:

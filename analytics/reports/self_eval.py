@@ -12,7 +12,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.format import apportion_points, fmt_derived
 from analytics.present.labels import status_name
-from analytics.present.score_text import gap_note, score_parts, score_reason, unscored_reason
+from analytics.present.score_text import gap_note, over_budget_text, score_parts, score_reason, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -156,8 +156,10 @@ def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -
         r += 1
     elif fcols or ccols:
         basis = fund_rows(ctx)[0].year_budget_basis
-        sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx)),
-                height=45)
+        ex = next((ln for ln in ctx.score.lines if ln.part == "execution"), None) if ctx.score is not None else None
+        over = over_budget_text(ex, ctx.lang) if ex is not None else ""  # spending above the budget: said under the figures
+        sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx))
+                + (" " if over and ctx.lang == "en" else "") + over, height=60 if over else 45)
         r += 1
     return r
 

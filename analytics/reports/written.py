@@ -28,7 +28,7 @@ from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value, text
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
 from analytics.present.quality_text import note_text
-from analytics.present.score_text import score_parts, unscored_reason
+from analytics.present.score_text import over_budget_text, score_parts, unscored_reason
 from analytics.reports.context import (
     ReportContext,
     awaiting,
@@ -351,8 +351,10 @@ def _budget(ctx: ReportContext) -> list[Block]:
     sc = ctx.score
     ex = next((pt for pt in sc.parts if pt.key == "execution"), None) if sc is not None else None
     if ex is not None:
+        line = next((ln for ln in sc.lines if ln.part == "execution"), None)
+        over = over_budget_text(line, lang) if line is not None else ""  # spending above the budget: said beside its points
         out.append(Block("p", w(f"rule_{sc.execution_rule}" + final, lang, points=fmt_value(ex.points, "", lang, decimals=2),
-                                max=fmt_value(ex.points_max, "", lang, decimals=0))))
+                                max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))
     out.append(Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0]))
     out.append(Block("figure", text=text("reports.chart_budget_execution", lang), chart="budget_execution"))

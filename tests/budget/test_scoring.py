@@ -554,7 +554,7 @@ def test_score_json(project, sample):
     assert out["basis"] == "projected"
     assert out["indicators"] == {"scored": 39, "no_data": 0, "all": 39} and out["coverage_zh"] == "得分按全部 39 项指标计算。"
     assert out["as_of"] == "2024-08" and out["scenario"]["name"] == "快"
-    assert set(out["execution"]) == {"projected_year_end_rate", "interval80", "target", "points"}
+    assert set(out["execution"]) == {"projected_year_end_rate", "interval80", "target", "points", "over_budget"}
     assert [p["key"] for p in out["parts"]] == ["execution", "output", "outcome", "satisfaction"]
     assert out["total"] == pytest.approx(sum(p["points"] for p in out["parts"]), abs=0.03)
     assert out["grade"] in {"优", "良", "中", "差"}

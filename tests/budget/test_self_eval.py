@@ -1,5 +1,5 @@
 """The 绩效自评 score of a small project as its managers keep it — months missing before figures
-given, a milestone still open, a count projected — given alike by the
+given, a milestone still open, a count projected, spending over the budget — given alike by the
 ``score`` command, the 预算情景 page (:func:`analytics.budget.self_eval.self_evaluation`) and the
 reports' 自评表, and projected by the forecast's own rules."""
 
@@ -14,6 +14,7 @@ from analytics.budget.self_eval import self_evaluation
 from analytics.forecast.outlook import forecast_for
 from analytics.present.score_text import score_json, score_reason
 from analytics.reports import report
+from analytics.reports.written import blocks
 
 TABLE = """项目支出绩效目标表（2025年度）
 项目名称\t送戏下乡项目
@@ -146,3 +147,18 @@ def test_flows_with_months_missing_before_their_figure_are_treated_alike(ds):
     assert _cell(ws, "车辆采购数量", 8).value.startswith("1—5月缺报") and _cell(ws, "车辆购置成本", 8).value.startswith("1—5月缺报")
     assert ctx.score.coverage() == {"scored": 5, "no_data": 1, "all": 6}
 
+
+def test_spending_over_the_budget_is_said_and_costs_no_points_unless_the_rules_say(ds):
+    """101.7% of the year's budget spent: full points and nothing said. The rules take no points
+    off (execution_over_budget: note), but the score, the 自评表 and the written report say it."""
+    ctx = report.build_context(ds, (2025, 12))
+    ex = ctx.score.line("budget_execution")
+    assert ex.points == pytest.approx(ex.points_max) and ex.reason_params["over_budget"] == pytest.approx(1.7)
+    assert "支出超过预算 1.70 个百分点" in score_reason(ex, "zh")
+    ws = _form(ctx)
+    assert any("支出超过预算 1.70 个百分点" in str(c.value) for row in ws.iter_rows() for c in row)
+    out = score_json(ds.project, ds.actuals, ds.budget, (2025, 12))
+    assert out["execution"]["over_budget"] == pytest.approx(1.7) and "超支" in out["over_budget_zh"]
+    assert any("支出超过预算 1.70 个百分点" in b.text for b in blocks(ctx) if b.kind == "p")
+    quiet, _ = self_evaluation(ds.project, ds.actuals, ds.budget, 2025, (2025, 12), rules={"execution_over_budget": "silent"})
+    assert "over_budget" not in quiet.line("budget_execution").reason_params and quiet.total == pytest.approx(ctx.score.total)

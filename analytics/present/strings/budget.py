@@ -133,6 +133,8 @@ STRINGS: dict[str, dict[str, str]] = {
                          "en": "{gap} Until they are, whether the target is met cannot be told: left out, its points shared by the other indicators of the level."},
     "score_gap_zero": {"zh": "{gap}缺报月份补齐前不能判断是否达标，按规则计 0 分。",
                        "en": "{gap} Until they are, whether the target is met cannot be told: scored 0 by rule."},
+    "score_over_budget": {"zh": "执行率超过 100%，支出超过预算 {over:.2f} 个百分点；评分规则不因超支扣分，请说明超支原因。",
+                          "en": "The rate is above 100%: spending exceeds the budget by {over:.2f} percentage points; the rules take no points off for it — explain the overspend."},
     "score_coverage": {"zh": "得分按 {scored} 项有数据的指标计算（共 {all} 项）；{no_data} 项尚无数据，{rule}。",
                        "en": "The score rests on the {scored} indicators with data (of {all}); {no_data} have no data yet, {rule}."},
     "score_coverage_all": {"zh": "得分按全部 {all} 项指标计算。", "en": "The score rests on all {all} indicators."},
