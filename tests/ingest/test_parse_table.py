@@ -2653,7 +2653,7 @@ def test_a_level_word_alone_as_a_name_marks_a_row_cut_wrong() -> None:
     """Choosing among the ways of cutting a text: a name that is a second level's word alone (产出数量, 质量,
     a stream cut at 产出数量指标) marks a row cut wrong, as 数量指标 does; names that only hold such a word
     (质量达标率, 服务对象满意度) do not."""
-    from analytics.ingest.tables import _cut_wrong
+    from analytics.ingest.tables.measures import _cut_wrong
 
     assert all(_cut_wrong(n) for n in ("产出数量", "质量", "时效", "成本", "数量指标"))
     assert not any(_cut_wrong(n) for n in ("质量达标率", "服务对象满意度", "资金支出率", "产出数量完成率", "成本控制"))

@@ -7,13 +7,11 @@ looked for and what was found. Inference rules live in ``data/lexicon.yaml``.
 
 from __future__ import annotations
 
-import collections
 import dataclasses
 import functools
 
 import os
 import re
-from typing import Any
 
 from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
@@ -31,6 +29,8 @@ from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
 from analytics.ingest.tables.linecells import marks_joined
 from analytics.ingest.tables.lines import join_wrapped_words, rebuild_rows
+from analytics.ingest.tables.measures import (apart_better, filled, left, ran_on, rank, sound, stated_in_names, whole,
+                                              worth)
 from analytics.ingest.tables.names import names_only
 from analytics.ingest.tables.prose import prose_rows, prose_year
 from analytics.ingest.tables.reading import NoTable, TableReading, read_grid
@@ -39,8 +39,7 @@ from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
 from analytics.ingest.tables.titles import project_name, prose_title
-from analytics.ingest.tables.wrapped import (cell_per_line, join_cell_lines, join_fragments,
-                                             join_split_words, reads_complete)
+from analytics.ingest.tables.wrapped import cell_per_line, join_cell_lines, join_fragments, join_split_words
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
 
 __all__ = ["parse_table", "source_grid", "TableReading", "NoTable", "TABLE_FILE_TYPES"]
@@ -127,16 +126,16 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
         given = table  # the text as given, its title lines each on their own
         result = _laid_out(table, lex, year, name, converted)
         if isinstance(result, TableReading) and table.fmt.startswith("text") \
-                and (_stated_in_names(result) or result.source.get("format") == "text-prose" and _ran_on(result)):
+                and (stated_in_names(result) or result.source.get("format") == "text-prose" and ran_on(result)):
             said = _prose(prose_rows(table, lex), table, lex, year, name, converted)
-            if said is not None and _sound(said) > _sound(result):  # 考核内容: several targets worded in one cell;
+            if said is not None and sound(said) > sound(result):  # 考核内容: several targets worded in one cell;
                 result = said  # a report's labelled lines run across its sentences: read as sentences
         laid = _by_place(table, lex)
         if laid is not None:  # a text keeping its columns by place (a PDF converted with its layout)
             laid, laid_converted = simplified(laid)
             by_place = _read(split_run_on_rows(laid, lex), lex, year, name, laid_converted)
             if isinstance(by_place, TableReading) and by_place.indicators \
-                    and (_filled(by_place) or not isinstance(result, TableReading) or not _filled(result)):
+                    and (filled(by_place) or not isinstance(result, TableReading) or not filled(result)):
                 table, result, converted = laid, by_place, laid_converted
         if isinstance(result, TableReading) and result.indicators:
             if year is None:
@@ -214,8 +213,8 @@ def _prose(prose: tuple[RawTable, list[dict[str, str]]] | None, table: RawTable,
 def _in_cells(table: RawTable) -> bool:
     """Most lines of ``table`` hold two cells or more (tab-, comma- or |-separated rows): rows of a
     table without its header rather than sentences."""
-    filled = [sum(1 for c in row if c.strip()) for row in table.rows[:200] if any(c.strip() for c in row)]
-    return bool(filled) and sum(1 for n in filled if n >= 2) * 2 > len(filled)
+    cells = [sum(1 for c in row if c.strip()) for row in table.rows[:200] if any(c.strip() for c in row)]
+    return bool(cells) and sum(1 for n in cells if n >= 2) * 2 > len(cells)
 
 
 def _with_title_year(table: RawTable, given: RawTable, result: TableReading, lex: Lexicon, name: str,
@@ -273,12 +272,12 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
     else rebuilt from its header, else split at blanks (a PDF copy), else cut where its cells run
     together, else read cell by cell in the order a PDF draws them (:mod:`.wrapped`). A reading
     with few indicators, or one that left many rows unread, lets the later ways try; the one with
-    the most sound indicators (:func:`_sound`) wins. After the split at blanks, the text is also
-    read around each row's middle line (:mod:`.centred`, a copy of a form whose cells are centred):
-    that reading becomes the best when it leaves fewer rows unread (:func:`_worth`) and keeps most
-    of the sound indicators and half of the whole-named ones, and a later way then replaces it only
-    with more whole-named ones (:func:`_whole`). Last, a text whose lines hold cells run together at
-    blanks is also read set out one cell a line (:func:`_cells_apart`)."""
+    the most sound indicators (:func:`.measures.sound`) wins. After the split at blanks, the text is
+    also read around each row's middle line (:mod:`.centred`, a copy of a form whose cells are
+    centred): that reading becomes the best when it leaves fewer rows unread (:func:`.measures.worth`)
+    and keeps most of the sound indicators and half of the whole-named ones, and a later way then
+    replaces it only with more whole-named ones (:func:`.measures.whole`). Last, a text whose lines
+    hold cells run together at blanks is also read set out one cell a line (:func:`_cells_apart`)."""
     # each way is cut only when the ways before it found too little (cutting a long stream costs seconds)
     cell_lines = functools.cache(lambda: join_cell_lines(table, lex))  # joined once, read two ways
 
@@ -322,14 +321,14 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         result = _read(attempt, lex, year, name, converted)
         if isinstance(result, TableReading) and result.indicators:
             if cut is centred:
-                if best is None or (_worth(result) > _worth(best) and _sound(result) >= _CENTRED_SHARE * _sound(best)
-                                    and _whole(result) >= _CENTRED_WHOLE * _whole(best)):
+                if best is None or (worth(result) > worth(best) and sound(result) >= _CENTRED_SHARE * sound(best)
+                                    and whole(result) >= _CENTRED_WHOLE * whole(best)):
                     best = around = result
                 continue  # the later ways may still find more sound indicators
-            if best is None or ((_whole(result) - _left(result) / 2 > _whole(best) - _left(best) / 2) if best is around
-                                else _rank(result) > _rank(best)):
+            if best is None or ((whole(result) - left(result) / 2 > whole(best) - left(best) / 2) if best is around
+                                else rank(result) > rank(best)):
                 best = result  # over the reading around middle lines, only one with more whole indicators
-            if best is not around and _filled(best) > _THIN and _left(best) < max(_LEFT, len(best.indicators) / 2):
+            if best is not around and filled(best) > _THIN and left(best) < max(_LEFT, len(best.indicators) / 2):
                 break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
@@ -344,52 +343,12 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
     cells of a row at one height run together by a PDF viewer's copy in the order the PDF draws
     them, each wrapped cell's later lines below) and read as one cell a line, wrapped cells put back
     (:func:`.join_cell_lines`, :func:`.rebuild_rows`), when that reading is the better one
-    (:func:`_apart_better`)."""
+    (:func:`.measures.apart_better`)."""
     cells = cell_per_line(table)
     if cells is None or cells is table:
         return best
     apart = _read(rebuild_rows(join_cell_lines(cells, lex, apart=True), lex), lex, year, name, converted)
-    return apart if isinstance(apart, TableReading) and _apart_better(apart, best) else best
-
-
-def _apart_better(apart: TableReading, best: TableReading) -> bool:
-    """The reading of a text set out one cell a line (``apart``) is better than ``best``: no worse on
-    any count (sound and whole-named indicators, values, rows left unread, repeated names) and
-    better on one (by two whole names at least, when that is all: a name run into a target in words
-    that ends like a name, 科普知识网络竞赛 提高普及率, reads whole one name more); or more sound
-    indicators (:func:`_sound`) and no fewer values, with more whole-named ones (:func:`_whole`), or
-    as many and no more rows left unread than the sound ones it gains; or fewer names shared by
-    several rows (:func:`_repeated`: a column of 定量 read as names, 达成预期指 / 效果明显 as names) and,
-    as sound, at most one whole-named fewer, or, counting the repeated names out, more sound and more
-    whole-named indicators. A copy in the order of its lines, the pieces of several cells side by side,
-    reads sound rows of wrong pieces that way, but not more whole names."""
-    sound, whole = _sound(apart), _whole(apart)
-    counts = ((sound, _sound(best)), (whole, _whole(best)), (_values(apart), _values(best)),
-              (-_left(apart), -_left(best)), (-_repeated(apart), -_repeated(best)))  # each: more is better
-    if all(a >= b for a, b in counts) and (sound > _sound(best) or whole >= _whole(best) + _WHOLE_MARGIN
-                                           or _left(apart) < _left(best) or _repeated(apart) < _repeated(best)):
-        return True  # no worse on any count and better on one
-    if sound > _sound(best) and _values(apart) >= _values(best) \
-            and (whole > _whole(best) or whole == _whole(best) and _left(apart) - _left(best) <= sound - _sound(best)):
-        return True
-    if _repeated(apart) >= _repeated(best):
-        return False
-    return sound >= _sound(best) and whole >= _whole(best) - 1 \
-        or sound - _repeated(apart) > _sound(best) - _repeated(best) and whole > _whole(best)
-
-
-_WHOLE_MARGIN = 2  # whole names more that alone make the reading set out one cell a line the better one
-
-
-def _repeated(reading: TableReading) -> int:
-    """The indicators whose name another indicator of the reading also has."""
-    names = collections.Counter(ind.get("name") or "" for ind in reading.indicators)
-    return sum(n for n in names.values() if n > 1)
-
-
-def _values(reading: TableReading) -> int:
-    """The targets and actual values a reading found, over all its indicators and years."""
-    return sum(len(ind.get("targets") or {}) + len(ind.get("actuals") or {}) for ind in reading.indicators)
+    return apart if isinstance(apart, TableReading) and apart_better(apart, best) else best
 
 
 def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
@@ -409,103 +368,6 @@ def _cell_by_cell(joined: RawTable, lex: Lexicon) -> tuple[RawTable, int] | None
         return None
     pieces = join_drawn_pieces(cells, lex)
     return rebuild_rows(join_wrapped_words(pieces, lex), lex), len(cells.rows) - len(pieces.rows)
-
-
-def _worth(reading: TableReading) -> tuple[float, int]:
-    """How good a reading is, to choose among the ways of cutting a text: its sound indicators
-    (:func:`_sound`), less half a row for each row it could not read (:func:`_left`); then its
-    indicators."""
-    return _sound(reading) - _left(reading) / 2, len(reading.indicators)
-
-
-def _whole(reading: TableReading) -> int:
-    """The sound indicators (:func:`_sound`) whose name reads whole (…率, …人数, …性: not a piece of
-    a wrapped cell such as 开展农村实用技术培)."""
-    by_level = _by_level(reading)
-    return sum(1 for ind in reading.indicators if (ind.get("targets") or ind.get("actuals") or ind.get("span"))
-               and reads_complete(ind.get("name") or "") and not _row_cut_wrong(ind, by_level))
-
-
-def _left(reading: TableReading) -> int:
-    """The rows a reading could not read (listed as unread)."""
-    return len(reading.unread)
-
-
-def _filled(reading: TableReading) -> int:
-    """The indicators read with a target, an actual or a span: a reading of rows whose values were
-    all left blank (a template) counts for less than one that found the values."""
-    return sum(1 for ind in reading.indicators if ind.get("targets") or ind.get("actuals") or ind.get("span"))
-
-
-def _numbered(ind: dict[str, Any]) -> bool:
-    """Whether an indicator was read with a number for a target."""
-    return any(t.get("value") is not None for t in (ind.get("targets") or {}).values())
-
-
-_FIGURE = re.compile(r"\d+(?:\.\d+)?\s*(?:%|％|‰|[^\W\d_])")
-
-
-def _ran_on(reading: TableReading) -> bool:
-    """A reading of labelled lines with a name run across a sentence's end or a level's label
-    (产出指标完成情况。一是数量指标:2023年): the lines are a report's sentences, not labelled rows."""
-    return any("。" in (ind.get("name") or "") or _cut_wrong(ind.get("name") or "") for ind in reading.indicators)
-
-
-def _stated_in_names(reading: TableReading) -> bool:
-    """Most rows of a grid reading hold their figures in the name and no number as target (a 考核
-    table whose 考核内容 cells state several targets in words, beside 预期性 | 12)."""
-    stated = [ind for ind in reading.indicators if _FIGURE.search(ind.get("name") or "") and not _numbered(ind)]
-    return len(stated) >= 2 and 2 * len(stated) >= len(reading.indicators)
-
-
-_TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
-
-
-_LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
-_LEVEL_AS_NAME = re.compile(r"[^\W\d_]{0,6}(数量|质量|时效|成本|效益|满意度|影响|产出|效果)指标|(产出)?(数量|质量|时效|成本)")  # 数量指标 as a name: a level
-_BROKEN_START = re.compile(r"^[-—–_.,，、;；:：)）]")  # -图书编目合格率: a filler line's dash run into the name
-
-
-_RULE_IN_CELL = re.compile(r"(扣分|得满|满分|不得分)")  # a scoring rule's words: in a name or a target, a cell cut wrong
-_HEADER_AS_NAME = re.compile(r"(指标值|完成值|目标值)([(（][^()（）]*[)）])?$")  # 预期指标值(包含数字及文字描述): a header cell
-
-
-def _by_level(reading: TableReading) -> bool:
-    """The reading names several rows by their own second level (数量指标 | 数量指标 | 375万平方米,
-    质量指标 | 质量指标 | 100%: a form naming its rows so)."""
-    return sum(1 for ind in reading.indicators if ind.get("name") and ind.get("name") == ind.get("level2")) >= 2
-
-
-def _row_cut_wrong(ind: dict[str, Any], by_level: bool) -> bool:
-    """:func:`_cut_wrong` for an indicator's name; in a reading naming its rows by their second level
-    (:func:`_by_level`), a row so named is not cut wrong."""
-    name = ind.get("name") or ""
-    return _cut_wrong(name) and not (by_level and name == (ind.get("level2") or ""))
-
-
-def _cut_wrong(name: str) -> bool:
-    """A name that holds a target, a level word or a scoring rule's words, is a level word (数量指标, or
-    产出数量 / 质量 alone: a stream cut at a level's label, 产出数量 | 2100 from 产出数量指标 | … | 2100) or
-    a value column's header (预期指标值(包含数字及文字描述)), or starts with another cell's end: the row
-    was cut wrong."""
-    return bool(_TARGET_IN_NAME.search(name) or _LEVEL_IN_NAME.search(name) or _BROKEN_START.match(name)
-                or _LEVEL_AS_NAME.fullmatch(name) or _RULE_IN_CELL.search(name) or _HEADER_AS_NAME.search(name))
-
-
-def _rank(reading: TableReading) -> tuple[int, int, int]:
-    """Readings compared: more sound indicators (:func:`_sound`), then fewer cut wrong, then more indicators."""
-    sound = _sound(reading)
-    return sound, sound - _filled(reading), len(reading.indicators)
-
-
-def _sound(reading: TableReading) -> int:
-    """:func:`_filled`, less the indicators whose name holds a target (``接种率≧90%``) or a level
-    word (``实施效果指标产出指标劳务…``, ``项目管理指标项目开工率``), or starts with a filler's dash
-    (``-图书编目合格率``), or whose name or target holds a scoring rule's words (完成得满): a way of
-    cutting that ran a name into another cell read the row wrong, however full it looks."""
-    by_level = _by_level(reading)
-    return _filled(reading) - sum(1 for ind in reading.indicators if _row_cut_wrong(ind, by_level)
-                                  or any(_RULE_IN_CELL.search(str(t.get("raw") or "")) for t in (ind.get("targets") or {}).values()))
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,
