@@ -2879,3 +2879,32 @@ def test_a_regional_forms_year_goal_and_year_money(tmp_path: Path) -> None:
     assert funding["total"] == 150000.0 and [s["amount"] for s in funding["sources"]] == [120000.0, 30000.0, 0.0]
     assert data["project"]["overall_goal"] == "2025年建设高标准农田50万亩。"
     assert [g["label"] for g in data["project"]["goals"]] == ["实施期目标（2024-2026年）", "年度目标"]
+
+
+_FACTS_FIRST = [  # a header line whose first columns are the project's facts, then its levels
+    "项目绩效目标表",
+    "单位:元",
+    "项目名称 项目单位 项目类别 预算数 年度绩效目标 一级指标 二级指标 三级指标 指标性质 指标方向 目标值 计量单位 分值",
+    "办公设备购置 301001-某县财政局 31-一般性项目 560,000.00 保障日常办公需要,提高办公效率。 "
+    "产出指标(50分) 数量指标 电脑采购数量 正向 大于等于 20 台 10",
+    "质量指标 设备验收合格率 正向 等于 100 % 10",
+]
+
+
+def test_the_facts_on_a_header_line_are_the_projects_not_indicators() -> None:
+    """项目名称 | 项目单位 | 项目类别 | 预算数 | 年度绩效目标 before the levels on the header's line: the
+    cells before the levels on the first row are the project's facts. Read one cell a line (a 定性
+    row's value on a line of its own) they are skipped as facts, never an indicator such as
+    31-一般性项目 | 560,000.00; read split at blanks, the project column names one project."""
+    lines = _FACTS_FIRST + ["时效指标 采购完成时间 定性", "10月底之前", "10", "效益指标(30分) 社会效益 办公效率 定性", "明显提升", "20",
+                            "满意度指标(20分) 服务对象满意度 使用人员满意度 正向 大于等于 95 % 20"]
+    data = _read("\n".join(lines).encode("utf-8"), filename="t.txt", year=2025)
+    assert [i["name"] for i in data["indicators"]] == ["电脑采购数量", "设备验收合格率", "采购完成时间", "办公效率", "使用人员满意度"]
+    assert [i["targets"]["2025"]["raw"] for i in data["indicators"][2:4]] == ["10月底之前", "明显提升"]
+    assert {s["reason"] for s in data["skipped"] if "一般性项目" in s["text"] or "某县财政局" in s["text"]} == {"facts"}
+    assert data["project"]["name"] == "办公设备购置" and data["project"]["overall_goal"].startswith("保障日常办公需要")
+    assert not data["unread"]
+    lines = _FACTS_FIRST + ["效益指标 社会效益 群众满意度 正向 大于等于 90 % 20"]
+    data = _read("\n".join(lines).encode("utf-8"), filename="t.txt", year=2025)
+    assert [i["name"] for i in data["indicators"]] == ["电脑采购数量", "设备验收合格率", "群众满意度"]
+    assert data["project"]["name"] == "办公设备购置" and not data["source"].get("forms")

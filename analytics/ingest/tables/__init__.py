@@ -343,12 +343,19 @@ def _cells_apart(table: RawTable, best: TableReading, lex: Lexicon, year: int | 
     cells of a row at one height run together by a PDF viewer's copy in the order the PDF draws
     them, each wrapped cell's later lines below) and read as one cell a line, wrapped cells put back
     (:func:`.join_cell_lines`, :func:`.rebuild_rows`), when that reading is the better one
-    (:func:`.measures.apart_better`)."""
+    (:func:`.measures.apart_better`), with the project's facts ``best`` read where it read none."""
     cells = cell_per_line(table)
     if cells is None or cells is table:
         return best
     apart = _read(rebuild_rows(join_cell_lines(cells, lex, apart=True), lex), lex, year, name, converted)
-    return apart if isinstance(apart, TableReading) and apart_better(apart, best) else best
+    if not isinstance(apart, TableReading) or not apart_better(apart, best):
+        return best
+    for key in _FACTS:  # the facts of a header line cut short (项目名称 | 项目单位 … before its levels): as read whole
+        apart.project[key] = apart.project.get(key) or best.project.get(key)
+    return apart
+
+
+_FACTS = ("name", "departments", "funding", "overall_goal", "goals")  # a project's facts, as a reading holds them
 
 
 def _centred(words: RawTable, lex: Lexicon) -> RawTable | None:
@@ -400,16 +407,25 @@ def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: i
     return merge_forms(readings, form)
 
 
+_HEADER_ROWS = 3  # rows of a header the project column's header is looked for in
+
+
 def _by_project(table: RawTable, reading: TableReading, lex: Lexicon) -> list[TableReading] | None:
     """One reading per project of a table with a project column (项目名称 on every row, a
     finance system's export of many projects), in the order they first appear; None when the
     table has no such column, names one project only, or an indicator's row holds no project
-    name in that column (a level word or a number: a copy whose cells moved).
-    A blank project cell is the project above it (a merged cell)."""
-    col = next((c["index"] for c in reading.source.get("columns") or [] if c["role"] == "project"), None)
-    if col is None:
+    name in that column (a level word or a number: a copy whose cells moved), or when ``table``
+    is not cut into the reading's columns (a text read split at its blanks: its header row holds
+    more than the column's header in that cell). A blank project cell is the project above it (a
+    merged cell)."""
+    column = next((c for c in reading.source.get("columns") or [] if c["role"] == "project"), None)
+    if column is None:
         return None
-    place = {ref: i for i, ref in enumerate(table.refs)}
+    col, place = column["index"], {ref: i for i, ref in enumerate(table.refs)}
+    head = place.get(reading.source.get("header_row"), len(table.rows))
+    if not any(col < len(row) and row[col].split() and "".join(row[col].split()) in "".join(column["header"].split())
+               for row in table.rows[head:head + _HEADER_ROWS]):
+        return None
     names: list[str] = []
     last = ""
     for row in table.rows:

@@ -12,8 +12,8 @@ from analytics.core.values import normalize_text
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import amount_wan, read_spent
 
-__all__ = ["read_facts", "is_sign_off", "keyed_sources", "label_kind", "projected_noted", "sample_marked", "source_key",
-           "unique_keys"]
+__all__ = ["read_facts", "facts_in_line", "is_sign_off", "keyed_sources", "label_kind", "projected_noted", "sample_marked",
+           "source_key", "unique_keys"]
 
 
 def _dedupe(row: list[str]) -> list[str]:
@@ -106,6 +106,28 @@ def _unlabelled_source(cells: list[str], lex: Lexicon) -> tuple[str, str] | None
     if not _SOURCE_NAME.match(name) or label_kind(name, lex) is not None or amount_wan(name) is not None:
         return None
     return name, cells[1]
+
+
+def facts_in_line(rows: list[list[str]], refs: list[str], header: int, i: int, levels: list[int], lex: Lexicon) -> bool:
+    """Row ``i`` holds the project's facts of a line cut into rows (a text set out one cell a line):
+    the header's own line begins with fact labels, set above it as rows of their own with no value
+    (项目名称 | 项目单位 | 项目类别 | 预算数 | 年度绩效目标 | 一级指标 …), and the row, on a line of the
+    body, with no level of its own, comes before the row of its line that holds the levels (业务装备经费 … 32-专项资金项目 | 1,030,700.00 |
+    保障… before 满意度指标 | 服务对象满意度 | 使用人员满意度 …). ``levels``: the level columns."""
+    def levelled(row: list[str]) -> bool:
+        return any(k < len(row) and row[k].strip() for k in levels)
+
+    def label_alone(row: list[str]) -> bool:  # a fact's label with no value beside it
+        cells = [c for c in row if c.strip()]
+        return len(cells) == 1 and label_kind(cells[0], lex) is not None
+
+    if not levels or refs[i] == refs[header] or levelled(rows[i]) \
+            or not any(refs[j] == refs[header] and label_alone(rows[j]) for j in range(header)):
+        return False
+    j = i + 1
+    while j < len(rows) and refs[j] == refs[i] and not levelled(rows[j]):
+        j += 1
+    return j < len(rows) and refs[j] == refs[i]
 
 
 def label_kind(text: str, lex: Lexicon) -> str | None:

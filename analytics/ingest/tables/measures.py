@@ -8,6 +8,8 @@ import collections
 import re
 from typing import Any
 
+from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import TYPE_WORDS
 from analytics.ingest.tables.reading import TableReading
 from analytics.ingest.tables.wrapped import reads_complete
 
@@ -121,12 +123,15 @@ def apart_better(apart: TableReading, best: TableReading) -> bool:
     several rows (:func:`_repeated`: a column of 定量 read as names, 达成预期指 / 效果明显 as names) and,
     as sound, at most one whole-named fewer, or, counting the repeated names out, more sound and more
     whole-named indicators. A copy in the order of its lines, the pieces of several cells side by side,
-    reads sound rows of wrong pieces that way, but not more whole names."""
+    reads sound rows of wrong pieces that way, but not more whole names. Targets read as a column's
+    other word (:func:`_misread`) count as a count too."""
     s, w = sound(apart), whole(apart)
     counts = ((s, sound(best)), (w, whole(best)), (_values(apart), _values(best)),
-              (-left(apart), -left(best)), (-_repeated(apart), -_repeated(best)))  # each: more is better
+              (-left(apart), -left(best)), (-_repeated(apart), -_repeated(best)),
+              (-_misread(apart), -_misread(best)))  # each: more is better
     if all(a >= b for a, b in counts) and (s > sound(best) or w >= whole(best) + _WHOLE_MARGIN
-                                           or left(apart) < left(best) or _repeated(apart) < _repeated(best)):
+                                           or left(apart) < left(best) or _repeated(apart) < _repeated(best)
+                                           or _misread(apart) < _misread(best)):
         return True  # no worse on any count and better on one
     if s > sound(best) and _values(apart) >= _values(best) \
             and (w > whole(best) or w == whole(best) and left(apart) - left(best) <= s - sound(best)):
@@ -138,6 +143,14 @@ def apart_better(apart: TableReading, best: TableReading) -> bool:
 
 
 _WHOLE_MARGIN = 2  # whole names more that alone make the reading set out one cell a line the better one
+
+
+def _misread(reading: TableReading) -> int:
+    """The targets a reading took from another cell of their row: the kind of the indicator (定性 of a
+    指标性质 column) or the row's name again. A cut that put the 定性 row's own value (长期, 有效提升,
+    11月底之前, on a line of its own) elsewhere reads these."""
+    return sum(1 for ind in reading.indicators for t in (ind.get("targets") or {}).values()
+               if normalize_text(str(t.get("raw") or "")) in (*TYPE_WORDS, normalize_text(ind.get("name") or "-")))
 
 
 def _repeated(reading: TableReading) -> int:

@@ -16,7 +16,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
                                             is_qualitative_text, is_total, is_value_like, names_nothing,
                                             read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
-from analytics.ingest.tables.facts import is_sign_off, label_kind, read_facts, year_goal
+from analytics.ingest.tables.facts import facts_in_line, is_sign_off, label_kind, read_facts, year_goal
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
 from analytics.ingest.tables.infer import (by_type, checked_in, in_time, infer_direction, infer_kind, infer_unit, late_done,
                                            over_ceiling, read_checkins, unit_bound)
@@ -185,6 +185,9 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
                 row = whole
                 spread.add(i)
         kind = _classify(row, layout, lex)
+        if kind == "indicator" and facts_in_line(table.rows, table.refs, layout.header_row, i, [*layout.level_cols.values()],
+                                                 lex):
+            kind = "facts"  # the cells before the levels of a line whose header began with 项目名称 | 项目单位 …
         if row is not table.rows[i] and kind not in ("end", "blank") and starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
         if kind not in ("end", "blank", "header") and budget_block(table.rows, i, lex):
@@ -203,7 +206,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             kind = "sign_off"  # words below a closing line (存在的问题和原因 …; 存在问题 | 无), not an indicator
         if kind in ("fragment", "stray") and value_below(row, rows, i, layout):
             continue  # 科技成果转化项目数量 | … then ≥8项 on a line of its own: the row's value, wrapped
-        if kind in ("sign_off", "total", "header", "placeholder", "note", "fragment"):
+        if kind in ("sign_off", "total", "header", "placeholder", "note", "fragment", "facts"):
             closed = closed or kind == "sign_off"  # a note between the rows does not close the table
             skipped.append({"where": where, "text": _row_text(row)[:200], "reason": kind})
             continue

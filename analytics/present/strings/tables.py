@@ -163,6 +163,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "skipped_note": {"zh": "评分方法说明行（定量指标计算：……记满分）", "en": "note on how rows are scored"},
     "skipped_fragment": {"zh": "名称处只有片段（高、是、有效、勾选项或表头词），不成指标", "en": "only a fragment where a name stands (a word, a tick box, header words)"},
     "skipped_total": {"zh": "合计行", "en": "total row"},
+    "skipped_facts": {"zh": "项目信息（项目名称、单位、类别、预算数、绩效目标），不是指标",
+                      "en": "the project's facts (name, office, category, budget, goal), not an indicator"},
     "skipped_label": {"zh": "层级标签行", "en": "level label row"},
     "skipped_after_table": {"zh": "表格之后的内容", "en": "after the table"},
     "skipped_placeholder": {"zh": "模板空行（指标2、……）", "en": "empty template line (指标2, ……)"},
