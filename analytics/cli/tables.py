@@ -45,7 +45,8 @@ def _table(payload: dict[str, Any], lang: str) -> list[list[Any]]:
                              + heads((["points"] if weighted else []) + ["review"], lang)]
     for ind in payload["indicators"]:
         points = [number_text(float(ind["points"])) if ind.get("points") is not None else "-"] if weighted else []
-        review = "、".join(text(f"projects.col_{f}", lang) for f in ind["review"]) if lang == "zh" else ",".join(ind["review"])
+        review = "、".join(text(f"projects.col_{f}", lang, year="/".join(sorted(ind["targets"])) or "-")
+                          for f in ind["review"]) if lang == "zh" else ",".join(ind["review"])  # 2025年目标
         rows.append([ind["seq"], ind["level1"], ind["level2"], ind["name"][:30], ind["unit"] or "-",
                      text(f"kind_{ind['kind']}", lang).split("（")[0] if ind["kind"] else "-",
                      text(f"dir_{ind['direction']}", lang) if ind["direction"] else "-"]

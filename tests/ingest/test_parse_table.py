@@ -2908,3 +2908,11 @@ def test_the_facts_on_a_header_line_are_the_projects_not_indicators() -> None:
     data = _read("\n".join(lines).encode("utf-8"), filename="t.txt", year=2025)
     assert [i["name"] for i in data["indicators"]] == ["电脑采购数量", "设备验收合格率", "群众满意度"]
     assert data["project"]["name"] == "办公设备购置" and not data["source"].get("forms")
+
+
+def test_cli_parse_table_names_the_year_of_a_target_to_review() -> None:
+    from analytics.cli.tables import _table
+
+    ind = {"seq": 1, "level1": "产出指标", "level2": "数量指标", "name": "培训人数", "unit": "人", "kind": "flow",
+           "direction": "higher", "targets": {"2025": {"raw": "约300"}}, "review": ["unit", "target"]}
+    assert _table({"indicators": [ind]}, "zh")[1][-1] == "单位、2025年目标"
