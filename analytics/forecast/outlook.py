@@ -59,7 +59,7 @@ LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_me
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "given_months", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
-OUTLOOK_REASONS: tuple[str, ...] = ("multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
+OUTLOOK_REASONS: tuple[str, ...] = ("months_missing", "multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
 #: Verdicts that settle a target as met (the others settle it as out of reach).
 MET_VERDICTS: tuple[str, ...] = ("stock_met", "given_met")
@@ -314,6 +314,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
         if data_month < 12:  # December in: the year's outcome (final_met / final_missed), not a verdict
             est = _settled(ind, est, {m: v for m, v in current.items() if m <= month}, target, comparator)
+        if est.reason == "no_current_data" and ind.kind == "flow" and actuals.obs(ind.id, year).open_gap(month):
+            est = replace(est, reason="months_missing")  # figures given, but after months missing: not “no data”
     fields = {name: getattr(est, name) for name in Estimate.__dataclass_fields__}
     level, why = judge(est, month, ind.direction)
     return Outlook(**fields, indicator_id=ind.id, year=year, target=target, comparator=t.comparator if t is not None else None,

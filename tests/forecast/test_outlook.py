@@ -300,3 +300,14 @@ def test_a_broken_cap_stays_settled_at_the_years_end_with_december_not_in(tmp_pa
     cells = [c.text for s in deck.slides for sh in s.shapes if sh.has_table for r in sh.table.rows for c in r.cells]
     assert "3.6次（预计）" in cells and "+1.6次" in cells  # never the forecast as the year's value, nor +2次 for 1.6
     capsys.readouterr()
+
+
+def test_figures_given_after_missing_months_are_no_forecast_for_that_reason_not_for_no_data(project):
+    """车辆采购数量 with 1 reported in June and the months before it missing: the monitoring form
+    said 未预测：本年无数据 beside the 1 it printed."""
+    from analytics.present.forecast_text import reason_name
+
+    o = one(project, [("new_urban_jobs", 2024, 6, 1, "month")], "new_urban_jobs")
+    assert o.reason == "months_missing" and o.point is None
+    assert reason_name(o.reason, "zh").startswith("有月份缺报")
+    assert one(project, [], "new_urban_jobs").reason == "no_current_data"

@@ -42,6 +42,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_multi_year_desc": {"zh": "以前年度实际完成加本年度来源指标的预测。", "en": "Earlier years' actuals plus this year's forecast of the source indicator."},
     # reasons no forecast is made
     "reason_no_current_data": {"zh": "本年无数据", "en": "No current-year data"},
+    "reason_months_missing": {"zh": "有月份缺报，年度累计暂不能计算（请补报缺报月份）",
+                              "en": "Months not reported: the year-to-date cannot be summed yet (report the missing months)"},
     "reason_unsupported_kind": {"zh": "该类指标不作预测", "en": "Indicator kind not forecast"},
     "reason_multi_year_total": {"zh": "跨年度目标尚未到最后一年", "en": "Multi-year target not in its final year"},
     "reason_qualitative": {"zh": "定性指标按最近一次评价（达成/部分达成/未达成）跟踪，不作数值预测", "en": "Qualitative indicator: tracked by its latest check-in, no numeric forecast"},
