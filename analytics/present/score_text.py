@@ -10,7 +10,7 @@ from analytics.budget.self_eval import score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_prob, fmt_value
+from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_pct, fmt_prob, fmt_value
 
 __all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
 
@@ -20,7 +20,8 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     p: dict[str, Any] = dict(line.reason_params)
     if line.reason in ("execution", "execution_year"):  # a year the project sets no execution target for: the default, said
         key = "budget.score_execution_default" if p.get("default_target") and line.reason == "execution" else f"budget.score_{line.reason}"
-        return _joined([text(key, lang, **p), over_budget_text(line, lang)], lang)
+        now = text("budget.score_execution_now", lang, now=fmt_pct(p["projected_from"], lang, 2)) if p.get("projected_from") is not None else ""
+        return _joined([text(key, lang, **p), now, over_budget_text(line, lang)], lang)
     if line.reason == "no_part" and not p.get("level"):
         return text("budget.score_no_level", lang)
     if "points" in p:

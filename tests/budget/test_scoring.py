@@ -673,3 +673,18 @@ def test_without_a_first_level_the_second_places_an_indicator(project, rows24):
 
     assert [implied_level1(i) for i in inds] == ["产出指标", "效益指标", "满意度指标", None, "产出指标"]
     assert implied_level1(project.indicator("new_urban_jobs")) == "产出指标"  # a 一级指标 written: its own
+
+
+def test_a_projected_execution_rate_is_said_beside_the_rate_now(dataset):
+    """`score` mid-year said 当年预算执行率 57.15% — the year-end projection — as if it were the rate
+    (18.86% then). The reason now says the rate scored is projected and gives the rate now."""
+    from analytics.budget.scoring import score_scenario
+    from analytics.present.score_text import score_reason
+
+    res = score_scenario(dataset.project, dataset.actuals, dataset.budget, (2024, 8))
+    ex = next(ln for ln in res.lines if ln.reason in ("execution", "execution_year"))
+    now = ex.reason_params["projected_from"]
+    assert now < ex.actual  # August's rate, below the year-end projected
+    said = score_reason(ex, "zh")
+    assert "以上为按目前进度预计的年末执行率，目前为" in said and f"{now:.2f}%" in said
+    assert "the rate now is" in score_reason(ex, "en")

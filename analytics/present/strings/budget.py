@@ -108,6 +108,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                 "en": "Execution rate {rate:.2f}%; the project sets no {year} execution target, so the default {target:g}% stands: min(1, {rate:.2f}÷{target:g}) × {points_max:g} = {points:.2f} points (with the year's budget entered under Data → Year budgets, the year's own rate is scored)."},
     "score_execution_year": {"zh": "{year} 年当年预算执行率 {rate:.2f}%（当年执行数 ÷ 当年预算数），得分 = min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} 分。",
                              "en": "The {year} execution rate {rate:.2f}% (the year's spending ÷ the year's budget): min(1, {rate:.2f}%) × {points_max:g} = {points:.2f} points."},
+    # a projected score: the execution rate scored is the year-end projection; the rate now beside it
+    "score_execution_now": {"zh": "以上为按目前进度预计的年末执行率，目前为 {now}。", "en": "That is the projected year-end rate; the rate now is {now}."},
     "score_qualitative_achieved": {"zh": "定性指标，最近一次评价为“达成”，按区间得分比例 {share:.0%}：{points:.2f}/{points_max:.2f} 分。",
                                    "en": "Qualitative, latest check-in achieved: {share:.0%} of the points, {points:.2f}/{points_max:.2f}."},
     "score_qualitative_partial": {"zh": "定性指标，最近一次评价为“部分达成”，按区间得分比例 {share:.0%}：{points:.2f}/{points_max:.2f} 分。",
