@@ -174,9 +174,11 @@ scored, _basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, do
 # -- results ---------------------------------------------------------------------------------
 
 
-def wan(x: float | None) -> str:
-    """An amount in 万元, always in 万元 (whole 万元 from 1,000 up, else two decimals)."""
-    return fmt_money(x, lang, decimals=0 if x is not None and abs(x) >= 1000 else 2)
+def wan(x: float | None, *, with_unit: bool = True) -> str:
+    """An amount in 万元, always in 万元 (whole 万元 from 1,000 up, else two decimals); ``with_unit=False``:
+    the number alone, under a column titled with the unit."""
+    nd = 0 if x is not None and abs(x) >= 1000 else 2
+    return fmt_money(x, lang, decimals=nd) if with_unit else fmt_value(x, "万元", lang, decimals=nd, with_unit=False)
 
 
 def rate_text(x: float | None) -> str:
@@ -261,9 +263,9 @@ with left:
     st.markdown(f"**{t('bud_by_source', lang)}**")
     st.dataframe(
         pd.DataFrame([
-            {t("bud_source", lang): src_name.get(s.source, s.name), W("bud_budget"): wan(s.adjusted_budget).removesuffix("万元"),
-             W("bud_spent_ytd"): wan(s.spent_before_year + s.spent_ytd).removesuffix("万元"), W("bud_projected_rest"): wan(s.projected_rest).removesuffix("万元"),
-             W("bud_unspent"): wan(s.unspent).removesuffix("万元"), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
+            {t("bud_source", lang): src_name.get(s.source, s.name), W("bud_budget"): wan(s.adjusted_budget, with_unit=False),
+             W("bud_spent_ytd"): wan(s.spent_before_year + s.spent_ytd, with_unit=False), W("bud_projected_rest"): wan(s.projected_rest, with_unit=False),
+             W("bud_unspent"): wan(s.unspent, with_unit=False), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
             for s in result.sources
         ]),
         hide_index=True, width="stretch",

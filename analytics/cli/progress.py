@@ -8,7 +8,7 @@ from typing import Any, Callable
 
 from analytics.core.calendar import wants_no
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_derived
+from analytics.present.format import fmt_derived, unit_name
 from analytics.present.labels import attainment_said, kind_expected, kind_value, target_said
 from analytics.present.progress_text import explain
 from analytics.present.quality_text import note_json
@@ -112,7 +112,7 @@ def _status_table(p: dict[str, Any], lang: str) -> list[list[Any]]:
             kind_expected(i["kind"], i["unit"], i["expected"], lang, with_unit=False),  # as the pages: no path for a milestone
             i["target_en" if lang == "en" else "target_zh"],
             i["attain_en" if lang == "en" else "attain_zh"],
-            i["unit"] or "-",
+            unit_name(i["unit"], lang) or "-",  # as the pages' unit column: 10k yuan, villages
             i["name"],
         ])
     return out
@@ -183,24 +183,27 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         "indicators": rows,
     }
 
-    def table(p: dict[str, Any]) -> list[list[Any]]:  # as 年末预测 says it: 待下次测评 between surveys, 是 / words as written
+    def table(p: dict[str, Any]) -> list[list[Any]]:  # as 年末预测 says it: 待下次测评 between surveys, 是 / words as written,
+        # the figures without their unit, said in a column of its own (as the status table)
         from analytics.present.forecast_table import forecast_rows
 
         prog = {r.indicator_id: r for r in ds.progress(year, as_of)}
         shown = {r.id: r for r in forecast_rows(ds, outlooks, prog, args.lang)}
-        out = [heads(["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"], args.lang)]
+        out = [heads(["id", "target", "point", "lower", "upper", "unit", "p_attain", "likelihood", "method"], args.lang)]
         for r in p["indicators"]:
             ind, row = ds.project.by_id.get(r["indicator_id"]), shown.get(r["indicator_id"])
             unit, kind = (ind.unit, ind.kind) if ind is not None else ("", "")
             waiting = row is not None and row.level_code == "await"
+            said = target_said(ind, prog.get(r["indicator_id"]), args.lang, unit="") if ind is not None else "—"
             out.append(
                 [
                     r["indicator_id"],
-                    row.target if row is not None else num(r["target"], unit),  # as 年末预测 writes it: ≤5件, never a cap as a floor
+                    said if said != "—" else num(r["target"], unit),  # ≤5, never a cap as a floor; the unit beside
                     "—" if waiting else (_said(r["point"], kind, unit, args.lang, r["target"]) if kind in ("milestone", "qualitative")
                                          else fmt_derived(r["point"], unit, args.lang, with_unit=False)),  # worked out: 5.3 against ≤5
                     "—" if waiting else fmt_derived(r["lower"], unit, args.lang, with_unit=False),
                     "—" if waiting else fmt_derived(r["upper"], unit, args.lang, with_unit=False),
+                    unit_name(unit, args.lang) or "-",  # the figures' unit, as the status table's
                     "—" if waiting else prob(r["p_attain"]),
                     row.level if row is not None else "—",
                     text(f"forecast.method_{r['method']}", args.lang) if r["method"] else "—",

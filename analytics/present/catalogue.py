@@ -61,14 +61,22 @@ def text(key: str, lang: str = "zh", **params: Any) -> str:
 
 
 #: English counts of one: ``1 rows`` → ``1 row`` (``**1** indicators`` too); the nouns the catalogue
-#: counts. Chinese has no plural.
+#: counts, and the verb right after them (``1 indicators have`` → ``1 indicator has``, ``1 indicators below
+#: are`` → ``1 indicator below is``). Chinese has no plural.
 _ONE = re.compile(r"(?<![\d.,])(?<!Goal )(?<!goal )(?<!Page )(?<!page )(?<!No\. )\b1(\*\*)? (row|indicator|project|month|point|item|change|source|year|form|cell|problem|"
-                  r"error|warning|target|table|check-in|slide|goal|part|batch|record|sheet|column|file|user)(e?s)\b")
+                  r"error|warning|target|table|check-in|slide|goal|part|batch|record|sheet|column|file|user)(e?s)\b((?: below)?(?: have| are| were| need))?\b")
+_VERB_ONE = {" have": " has", " are": " is", " were": " was", " need": " needs"}
 
 
 def _one(text: str) -> str:
-    """``text`` with every count of one in the singular (``1 rows could not be read`` → ``1 row``)."""
-    return _ONE.sub(lambda m: f"1{m.group(1) or ''} {m.group(2)}", text) if "1" in text else text
+    """``text`` with every count of one in the singular (``1 rows could not be read`` → ``1 row``,
+    ``1 indicators have no data`` → ``1 indicator has no data``)."""
+    def singular(m: re.Match[str]) -> str:
+        verb = m.group(4) or ""
+        head, _, word = verb.rpartition(" ")
+        return f"1{m.group(1) or ''} {m.group(2)}{head}{_VERB_ONE.get(' ' + word, ' ' + word) if word else ''}"
+
+    return _ONE.sub(singular, text) if "1" in text else text
 
 
 def placeholders(key: str, lang: str = "zh") -> set[str]:

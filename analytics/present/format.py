@@ -13,7 +13,9 @@ Rules that hold for every function here:
   or toward zero where a figure must never be rounded up (a shortfall, a rate just below 100%);
 * thousands separators (``58,301``); a value that rounds to zero never shows a sign (``0.00``);
 * Chinese puts the unit straight after the number (``12.40万人``), English after a space
-  (``12.40 10k persons``); percentages stay ``95.0%`` in both.
+  (``12 incidents``, ``1 incident``: a count of one in the singular), in brackets when the unit's name
+  starts with a figure (``12.40 (10k persons)``, ``12.80 (10k yuan)``: never two figures in a row);
+  percentages stay ``95.0%`` in both.
 """
 
 from __future__ import annotations
@@ -119,17 +121,57 @@ def is_count(unit: str | None) -> bool:
     return unit_rule(unit).kind == "count"
 
 
-def unit_name(unit: str | None, lang: str = "zh") -> str:
+def unit_name(unit: str | None, lang: str = "zh", *, one: bool = False) -> str:
     """The unit as readers of ``lang`` say it (``万人`` → ``10k persons`` in English; a unit
-    the catalogue does not know is shown as written)."""
+    the catalogue does not know is shown as written); ``one``: after a count of one, in the
+    singular (``起`` → ``incident``, never ``1 incidents``)."""
     u = (unit or "").strip()
     if u and f"units.{u}" in CATALOGUE:
-        return text(f"units.{u}", lang)
+        name = text(f"units.{u}", lang)
+        return _singular(name) if one and lang != "zh" else name
     a, slash, b = u.partition("/")
     if lang != "zh" and slash and f"units.{a}" in CATALOGUE and f"units.{b}" in CATALOGUE:  # 元/人次 → yuan per person-time
-        per = text(f"units.{b}", lang)
-        return f"{text(f'units.{a}', lang)} per {per[:-1] if per.endswith('s') and not per.endswith('ss') else per}"
+        return f"{unit_name(a, lang, one=one)} per {_singular(text(f'units.{b}', lang))}"
     return u
+
+
+def _singular(name: str) -> str:
+    """An English unit's name for one of it: ``incidents`` → ``incident``, ``batches`` → ``batch``,
+    ``entities`` → ``entity``, ``years of age`` → ``year of age``; a name that is no plural (``kg``,
+    ``head``, ``mu``, ``10k yuan``) as it is."""
+    head, of, tail = name.partition(" of ")
+    rest, _, word = head.rpartition(" ")
+    if word.endswith("ies"):
+        word = word[:-3] + "y"
+    elif word.endswith(("ches", "shes", "sses", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith("ss") and len(word) > 2:
+        word = word[:-1]
+    return (f"{rest} " if rest else "") + word + of + tail
+
+
+_ONE = re.compile(r"[+\-−±≥≤<>=~]*\s*1")  # a count of one as a number shows it (1, +1, ≤1), never 1.0
+
+
+def _with_unit(number: str, unit: str, lang: str, *, one: bool | None = None) -> str:
+    """``number`` followed by ``unit`` as readers of ``lang`` write it: ``12.40万人``; in English after
+    a blank, in the singular after a count of one (``1 incident``; ``one``: said, else read from
+    ``number``), and in brackets when the unit's name starts with a figure (``12.80 (10k yuan)``, as
+    the pages' sentences and titles write amounts: never two figures in a row)."""
+    one = bool(_ONE.fullmatch(number.strip())) if one is None else one
+    name = unit_name(unit, lang, one=one)
+    if not name:
+        return number
+    if name == "%":
+        return number + "%"
+    return text("units.with_scaled_unit" if name[:1].isdigit() else "units.with_unit", lang, n=number, unit=name)
+
+
+def unit_suffix(unit: str | None, lang: str = "zh", *, one: bool = False) -> str:
+    """What follows a number in ``unit`` as readers of ``lang`` write it (``万人``, `` (10k persons)``,
+    ``%``; ``one``: after a count of one, `` incident``): for a spreadsheet's number format, the same
+    words as :func:`fmt_value`."""
+    return _with_unit("", (unit or "").strip(), lang, one=one)
 
 
 def text_width(text: Any) -> int:
@@ -170,21 +212,6 @@ def fmt_number(x: Any, decimals: int = 2, *, sign: bool = False, toward_zero: bo
     return s
 
 
-def _with_unit(number: str, unit: str, lang: str) -> str:
-    name = unit_name(unit, lang)
-    if not name:
-        return number
-    if name == "%":
-        return number + "%"
-    return text("units.with_unit", lang, n=number, unit=name)
-
-
-def unit_suffix(unit: str | None, lang: str = "zh") -> str:
-    """What follows a number in ``unit`` as readers of ``lang`` write it (``万人``, `` 10k persons``,
-    ``%``): for a spreadsheet's number format, the same words as :func:`fmt_value`."""
-    return _with_unit("", (unit or "").strip(), lang)
-
-
 def _below_100(v: float | None, decimals: int) -> bool:
     """A percentage under 100 that would round to 100 (99.96 → ``100.0%``): shown toward zero
     instead, so a rate that missed 100% never reads as met. A hair under 100 from floating-point
@@ -196,7 +223,7 @@ def fmt_value(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int 
               sign: bool = False, with_unit: bool = True, toward_zero: bool = False) -> str:
     """A value in its unit with the unit's precision: ``fmt_value(12.4, "万人")`` → ``12.40万人``;
     ``fmt_value(47.53, "家")`` → ``48家``; ``fmt_value(95.25, "%")`` → ``95.3%``;
-    English: ``12.40 10k persons``. ``with_unit=False`` gives the number alone (a table with a
+    English: ``12.40 (10k persons)``. ``with_unit=False`` gives the number alone (a table with a
     unit column); ``decimals`` overrides the unit's rule (never for count units); any other unit
     drops the zeros trailing its two decimals (``fmt_value(20000, "亩")`` → ``20,000亩``)."""
     u = (unit or "").strip()
@@ -448,30 +475,39 @@ def fmt_parsed_target(target: Any, lang: str = "zh") -> str:
     return f"{_CMP_SYMBOL.get(target.comparator or '', '')}{shown}"
 
 
-def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", comparator: str | None = None) -> str:
+def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", comparator: str | None = None, *,
+               in_column: bool = False) -> str:
     """A target as written in the table, with the unit added to a bare number (``15.11`` →
-    ``15.11万人次`` / ``15.11 10k person-times``); ``95%以上`` and ``是`` stay as written in
+    ``15.11万人次`` / ``15.11 (10k person-times)``); ``95%以上`` and ``是`` stay as written in
     Chinese and read ``95%+`` and ``Yes`` in English; a bare number after a comparator gets
     its unit too (``≥100`` → ``≥100公里``), and one written with it reads it in ``lang``
-    (``≥60个`` → ``≥60 units``); the full-width ``≧`` / ``≦`` and the typed ``>=`` / ``<=`` read ``≥`` / ``≤``. A bare number read
-    as a cap (``comparator`` ``<=``: 登记失业人员规模 | 4.1, lower is better) says so: ``≤4.1万人``."""
+    (``≥60个`` → ``≥60 units``, ``5万元`` → ``5 (10k yuan)``); the full-width ``≧`` / ``≦`` and the typed ``>=`` / ``<=`` read ``≥`` / ``≤``. A bare number read
+    as a cap (``comparator`` ``<=``: 登记失业人员规模 | 4.1, lower is better) says so: ``≤4.1万人``.
+    ``in_column``: ``unit`` stands in a column of its own beside the target (a table of the pages, the
+    CLI): the number is said without it, also where the table wrote it (``≤1000万元`` → ``≤1000``), a
+    percentage with its sign."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤").replace(">=", "≥").replace("<=", "≤")  # one way of writing each sign
     u = (unit or "").strip()
+    in_column = in_column and u != "%"  # a percentage keeps its sign, as a gap in points keeps its pp
     bare = re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written)
     cap = "≤" if bare and comparator in ("<=", "<") else ""  # 4.1 on a lower-is-better name: at most 4.1
-    if u and bare:  # 90 with % in the unit column: 90%
+    if u and bare and not in_column:  # 90 with % in the unit column: 90%
         return cap + _with_unit(written, u, lang)
     if bare:
         return cap + written
-    compared = re.fullmatch(r"([≥≤><]=?|=)\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
-    if u and compared and compared.group(3) in ("", u):  # ``≥100`` without its unit (公里 in the unit column), or ``≥60个``
-        return compared.group(1) + _with_unit(compared.group(2), u, lang)
+    compared = re.fullmatch(r"([≥≤><]=?|=)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
+    if compared and (compared.group(1) or compared.group(3)) and compared.group(3) in ("", u) and (u or in_column):
+        # ``≥100`` without its unit (公里 in the unit column), ``≥60个``, ``5万元``
+        said = compared.group(2) if in_column else _with_unit(compared.group(2), u, lang)
+        return (compared.group(1) or "") + said
     if written in ("是", "否"):
         return text("yes" if written == "是" else "no", lang)
-    if lang == "en":  # 不少于800人次, 10及以下: the comparator as a sign, the unit in English (never ``10及 or less``)
+    if lang == "en":  # 不少于800人次, 10及以下, 5万元: the comparator as a sign, the unit in English (never ``10及 or less``)
         said = compared_number(written)
         if said is not None:
-            return COMPARATOR_SYMBOLS[said[0]] + _with_unit(said[1], said[2] or u, lang)
+            return COMPARATOR_SYMBOLS[said[0]] + (said[1] if in_column and said[2] in ("", u) else _with_unit(said[1], said[2] or u, lang))
+        if compared and compared.group(3) and not compared.group(1) and f"units.{compared.group(3)}" in CATALOGUE:
+            return _with_unit(compared.group(2), compared.group(3), lang)
     return written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))

@@ -267,17 +267,17 @@ def attainment_said(ind: Indicator, row: IndicatorProgress, lang: str = "zh", de
 
 def target_said(ind: Indicator, row: IndicatorProgress | None, lang: str = "zh", *, unit: str | None = None) -> str:
     """The year's target of a progress row as people read it: as written in the table
-    (:func:`~analytics.present.format.fmt_target`, ``unit`` "" for a table with a unit column),
+    (:func:`~analytics.present.format.fmt_target`; ``unit`` "" for a table with a unit column: the
+    number without the indicator's unit, also where the table wrote it, ``≤1000万元`` → ``≤1000``),
     and a year target derived from a multi-year total as the total and what the year still needs
     (``2.6万人以上（两年合计），2024年还需1.24万人``), never the formula the row keeps
     (``2.6万人以上−1.36``). Pages, slides, the written report and the CLI's table say it so."""
     if row is None:
         return fmt_target(None)
-    u = ind.unit if unit is None else unit
     if row.target_derived and ind.span_target is not None and ind.span_years and row.target is not None:
         y0, y1 = ind.span_years
         words = text("manager.count_words", lang).split(",")
         n = y1 - y0 + 1
         return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang),
                     n=words[n - 1] if n <= len(words) else n, year=row.year, rest=fmt_value(row.target, ind.unit, lang))
-    return fmt_target(row.target_raw, u, lang, row.comparator)
+    return fmt_target(row.target_raw, ind.unit if unit is None else unit or ind.unit, lang, row.comparator, in_column=unit == "")

@@ -15,8 +15,9 @@ import yaml
 from analytics.core.exports import excel_literal, keep_text, xlsx_text
 from analytics.core.model import Indicator
 from analytics.core.paths import ROOT
-from analytics.present.format import DASH, decimals_for, derived_decimals, fmt_month_short, fmt_target, shown_decimals, shown_number, unit_suffix
-from analytics.present.labels import target_said
+from analytics.present.format import (DASH, decimals_for, derived_decimals, fmt_month_short, fmt_target, shown_decimals, shown_number,
+                                      unit_name, unit_suffix)
+from analytics.present.labels import category_name, target_said
 from analytics.reports.context import ReportContext
 from analytics.rules.progress import IndicatorProgress
 
@@ -57,11 +58,15 @@ def number_format(unit: str, value: float | None = None, lang: str = "zh", *, de
     """The Excel number format of a form cell: the decimals the pages show ``value`` with
     (analytics/present/format.py: 20000 亩 → ``#,##0``, 12.5 吨 → ``#,##0.0``; ``derived``: a
     forecast's, 5.3件, as :func:`~analytics.present.format.fmt_derived` says it), the unit as
-    readers of ``lang`` say it (``0.0" kg per mu"``) and ``prefix`` words before the number (``预计``)."""
+    readers of ``lang`` say it (``0.0" kg per mu"``; a count of one in the singular,
+    ``[=1]#,##0" incident";#,##0" incidents"``) and ``prefix`` words before the number (``预计``)."""
     nd = (derived_decimals(value, unit) if derived else shown_decimals(value, unit)) if value is not None else decimals_for(unit)
     body = "#,##0" + ("." + "0" * nd if nd else "")
-    # words holding " or \ cannot break the format
-    return (excel_literal(prefix) if prefix else "") + body + excel_literal(unit_suffix(unit, lang))
+    lead = excel_literal(prefix) if prefix else ""
+    many, one = unit_suffix(unit, lang), unit_suffix(unit, lang, one=True)
+    if not nd and one != many:  # 1 incident, 2 incidents: a section for a count of one
+        return f"[=1]{lead}{body}{excel_literal(one)};{lead}{body}{excel_literal(many)}"
+    return lead + body + excel_literal(many)  # words holding " or \ cannot break the format
 
 
 def number_cell(value: float, unit: str, lang: str = "zh", *, derived: bool = False, prefix: str = "") -> tuple[float | None, str]:
@@ -251,16 +256,15 @@ INDICATOR_CELLS = ("level1", "level2", "name", "name_display", "unit")
 
 
 def indicator_cell(ind: Indicator, key: str, lang: str) -> str:
-    """The form cells that describe the indicator itself (the same in both official forms)."""
-    if key == "level1":
-        return ind.level1
-    if key == "level2":
-        return ind.level2
+    """The form cells that describe the indicator itself (the same in both official forms): its levels
+    and unit as readers of ``lang`` name them (产出指标 → Outputs; a level of the table's own as written)."""
+    if key in ("level1", "level2"):
+        return category_name(getattr(ind, key), lang)
     if key == "name":
         return ind.name_raw.strip() or ind.name
     if key == "name_display":
         return ind.display_name(lang)
-    return ind.unit or "—"
+    return unit_name(ind.unit, lang) or "—"
 
 
 def slots(n: int, width: int) -> list[tuple[int, int]]:
@@ -288,4 +292,4 @@ def form_target(ind: Indicator, row: IndicatorProgress | None, lang: str) -> str
         # the table's unit stood in a column of its own (no （万人）, （万） after the name, whatever the name
         # holds: 受益农户数 | 户 | ≥6800 reads ``≥6800户``): ``≥2.5`` reads ``≥2.5万亩``
         return fmt_target(row.target_raw, ind.unit, lang, row.comparator)
-    return row.target_raw
+    return row.target_raw if lang == "zh" else fmt_target(row.target_raw, "", lang)  # 是 → Yes, 95%以上 → ≥95%

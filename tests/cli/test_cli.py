@@ -149,10 +149,10 @@ def test_forecast_table_says_what_the_forecast_page_says():
     assert r.returncode == 0, r.stderr
     rows = {line.split()[0]: line.split() for line in r.stdout.splitlines()[1:]}
     survey = rows["public_service_satisfaction"]
-    assert survey[2:7] == ["—", "—", "—", "—", "待下次测评"], survey
+    assert survey[2:8] == ["—", "—", "—", "%", "—", "待下次测评"], survey  # the unit in its column
     done = rows["unified_info_platform"]
-    assert done[1:3] == ["是", "已实现"] and done[6] == "已达到目标", done  # achieved: an outcome, not a forecast
-    assert rows["new_urban_jobs"][6] == "很可能完成"
+    assert done[1:3] == ["是", "已实现"] and done[7] == "已达到目标", done  # achieved: an outcome, not a forecast
+    assert rows["new_urban_jobs"][7] == "很可能完成"
 
 
 def test_forecast_flat_files_without_history(tmp_path):
@@ -250,8 +250,8 @@ def test_the_default_as_of_month_is_the_one_the_app_opens_on(tmp_path):
 
 
 @pytest.mark.parametrize("lang,heads,method", [
-    ("zh", ["编号", "目标", "年末预测", "区间下限", "区间上限", "达标概率", "完成可能性", "预测方法"], "季节占比与趋势混合"),
-    ("en", ["id", "target", "point", "lower", "upper", "p_attain", "likelihood", "method"], "Seasonal share blended"),
+    ("zh", ["编号", "目标", "年末预测", "区间下限", "区间上限", "单位", "达标概率", "完成可能性", "预测方法"], "季节占比与趋势混合"),
+    ("en", ["id", "target", "point", "lower", "upper", "unit", "p_attain", "likelihood", "method"], "Seasonal share blended"),
 ])
 def test_a_table_speaks_the_language_asked_for(lang, heads, method):
     r = run("forecast", "--as-of", "2024-08", "--format", "table", "--lang", lang)
@@ -261,3 +261,15 @@ def test_a_table_speaks_the_language_asked_for(lang, heads, method):
     assert "seasonal_blend" not in r.stdout and "observed_final" not in r.stdout  # a method's name, never its code
     q = run("quality", "--format", "table", "--lang", lang)
     assert q.stdout.splitlines()[1].split()[0] == ("不一致" if lang == "zh" else "Mismatch")
+
+
+def test_an_english_status_table_names_the_units_as_the_pages_do():
+    """The unit column said 万人 and 个 in English, and the forecast table said ``≥12.4 10k persons``
+    beside a forecast of ``12.61``: both tables name the unit in a column, as the pages' unit column
+    does, and give the target and the figures in it."""
+    for command in ("status", "forecast"):
+        table = run(command, "--as-of", "2024-08", "--format", "table", "--lang", "en").stdout.splitlines()
+        jobs = next(x for x in table if x.startswith("new_urban_jobs"))
+        assert " 10k persons " in jobs and " 12.4 " in jobs and "12.4 10k" not in jobs, jobs
+        zh = run(command, "--as-of", "2024-08", "--format", "table").stdout.splitlines()
+        assert " 万人 " in next(x for x in zh if x.startswith("new_urban_jobs"))

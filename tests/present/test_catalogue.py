@@ -212,6 +212,10 @@ def test_an_english_count_of_one_is_singular():
     assert "**1** indicator from" in en and "1 row could not be read" in en and "21 rows skipped" in en
     assert text("new_project.summary", "en", file="t.xlsx", n=11, years="2022", review=0, skipped=1, unread=0).count("rows") == 1
     assert "1 行无法读取" in text("new_project.summary", "zh", file="t", n=1, years="2022", review=0, skipped=2, unread=1)
+    coverage = text("budget.score_coverage", "en", scored=10, all=11, no_data=1, rule="…")
+    assert "1 indicator has no data yet" in coverage and "1 have" not in coverage  # the verb agrees
+    assert "2 indicators have" in text("budget.score_coverage", "en", scored=9, all=11, no_data=2, rule="…")
+    assert text("written.overall_risks", "en", k=1).strip() == "1 indicator needs attention; see section 4."
 
 
 def test_a_month_is_named_in_english_sentences():

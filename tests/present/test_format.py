@@ -12,9 +12,9 @@ from analytics.present import format as f
 
 
 @pytest.mark.parametrize("unit, value, zh, en", [
-    ("万人", 12.4, "12.40万人", "12.40 10k persons"),
-    ("万人次", 4.117, "4.12万人次", "4.12 10k person-times"),
-    ("万元", 58301.234, "58,301.23万元", "58,301.23 10k yuan"),
+    ("万人", 12.4, "12.40万人", "12.40 (10k persons)"),
+    ("万人次", 4.117, "4.12万人次", "4.12 (10k person-times)"),
+    ("万元", 58301.234, "58,301.23万元", "58,301.23 (10k yuan)"),
     ("家", 47.53, "48家", "48 entities"),
     ("个", 50.0, "50个", "50 units"),
     ("场次", 1234.5, "1,235场次", "1,235 events"),
@@ -29,8 +29,8 @@ from analytics.present import format as f
     ("公里", 3.14159, "3.14公里", "3.14 km"),
     ("亩", 19999.996, "20,000亩", "20,000 mu"),  # rounded first, then the zeros dropped
     ("组", 4.6, "5组", "5 groups"),  # a counting word is a count
-    ("万份", 0.005, "0.01万份", "0.01 10k copies"),
-    ("万户", 1.0, "1.00万户", "1.00 10k households"),  # an unlisted 万-unit is a 万-unit
+    ("万份", 0.005, "0.01万份", "0.01 (10k copies)"),
+    ("万户", 1.0, "1.00万户", "1.00 (10k households)"),  # an unlisted 万-unit is a 万-unit
 ])
 def test_value_by_unit(unit, value, zh, en):
     assert f.fmt_value(value, unit, "zh") == zh
@@ -87,12 +87,12 @@ def test_counts_are_never_fractional_even_when_asked():
 
 
 @pytest.mark.parametrize("x, unit, zh, en", [
-    (0.07999, "万人", "+0.08万人", "+0.08 10k persons"),
-    (-0.6667, "家", "-1家", "-1 entities"),
+    (0.07999, "万人", "+0.08万人", "+0.08 (10k persons)"),
+    (-0.6667, "家", "-1家", "-1 entity"),  # a count of one in the singular
     (-0.5, "%", "-0.5个百分点", "-0.5 percentage points"),
     (1.26, "%", "+1.3个百分点", "+1.3 percentage points"),
-    (0.0, "万人", "0.00万人", "0.00 10k persons"),
-    (-0.001, "万人", "0.00万人", "0.00 10k persons"),
+    (0.0, "万人", "0.00万人", "0.00 (10k persons)"),
+    (-0.001, "万人", "0.00万人", "0.00 (10k persons)"),
     (1234.5, "人", "+1,235人", "+1,235 persons"),
 ])
 def test_gaps_carry_sign_and_unit(x, unit, zh, en):
@@ -140,7 +140,7 @@ def test_money():
     assert f.fmt_money(103414.18, "en") == "1,034.14 million yuan"
     assert f.fmt_money(58301.4) == "5.83亿元"
     assert f.fmt_money(5830.14) == "5,830万元"
-    assert f.fmt_money(5830.14, "en") == "5,830 10k yuan"
+    assert f.fmt_money(5830.14, "en") == "5,830 (10k yuan)" and f.fmt_money(40.25, "en") == "40.25 (10k yuan)"
     assert f.fmt_money(40.25) == "40.25万元"
     assert f.fmt_money(0.4) == "0.40万元"  # a small shortfall is never shown as 0
     assert f.fmt_money(103414.18, decimals=2) == "103,414.18万元"
@@ -200,7 +200,7 @@ def test_targets_as_written_with_their_unit():
     assert f.fmt_target("≥60个", "个", "en") == "≥60 units" and f.fmt_target("≥60个", "人", "en") == "≥60 units"  # its own unit, in English
     assert f.fmt_target("15.11", "万人次") == "15.11万人次"
     assert f.fmt_target("90", "%") == "90%" and f.fmt_target("0", "%", "en") == "0%"  # the % in the unit column
-    assert f.fmt_target("15.11", "万人次", "en") == "15.11 10k person-times"
+    assert f.fmt_target("15.11", "万人次", "en") == "15.11 (10k person-times)"
     assert f.fmt_target("95%以上", "%") == "95%以上"
     assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "60家+，95%+"
     assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
@@ -260,3 +260,29 @@ def test_english_says_a_worded_target_and_a_compound_unit_in_english():
     assert f.fmt_target("≤1544元/亩", "元/亩", "en") == "≤1544 yuan per mu" and f.fmt_target("有效提升", "", "en") == "有效提升"
     assert f.unit_name("元/人次", "en") == "yuan per person-time" and f.unit_name("公斤/亩", "en") == "kg per mu"
     assert f.unit_name("元/人次") == "元/人次" and f.unit_name("人/次", "en") == "person-times" and f.unit_name("甲/乙", "en") == "甲/乙"
+
+
+def test_english_counts_of_one_are_singular_and_10k_units_stand_in_brackets():
+    """``1 incidents``, ``≤1 vehicles`` and ``12.80 10k yuan`` (two figures in a row) in the English
+    forms and tables: a count of one reads in the singular, a unit whose English name starts with a
+    figure in brackets, as the pages' sentences and titles write amounts (``Budget 89.97 (10k yuan)``)."""
+    assert f.fmt_value(1, "起", "en") == "1 incident" and f.fmt_value(2, "起", "en") == "2 incidents"
+    assert f.fmt_target("≤1", "辆", "en") == "≤1 vehicle" and f.fmt_gap(-1, "批", "en") == "-1 batch"
+    assert f.fmt_value(1, "家", "en") == "1 entity" and f.fmt_value(1, "元/人", "en") == "1 yuan per person"
+    assert f.fmt_derived(1.0, "次", "en") == "1 time" and f.fmt_value(1, "吨", "en") == "1 t"
+    assert f.fmt_value(12.8, "万元", "en") == "12.80 (10k yuan)" and f.fmt_value(12.8, "万元") == "12.80万元"
+    assert f.fmt_value(12.8, "万元", "en", with_unit=False) == "12.80" and f.unit_name("万元", "en") == "10k yuan"
+    assert f.unit_suffix("万元", "en") == " (10k yuan)" and f.unit_suffix("起", "en", one=True) == " incident"
+    assert f.fmt_value(70, "村", "en") == "70 villages" and f.fmt_value(70.4, "村") == "70村"  # counted one by one
+    assert f.fmt_value(1, "%", "en") == "1.0%" and f.fmt_gap(1, "%", "en") == "+1.0 percentage points"
+
+
+def test_a_target_written_with_its_unit_reads_it_in_english_or_leaves_it_to_the_unit_column():
+    """``5万元`` stayed Chinese in the English tables; ``≤1000万元`` repeated the unit column. A number
+    written with its unit reads the unit in English; beside a unit column (``in_column``) the number
+    stands alone, a percentage keeps its sign; Chinese keeps the table's writing unless in a column."""
+    assert f.fmt_target("5万元", "万元", "en") == "5 (10k yuan)" and f.fmt_target("5万元", "", "en") == "5 (10k yuan)"
+    assert f.fmt_target("5万元", "万元") == "5万元" and f.fmt_target("5万元", "万元", "en", in_column=True) == "5"
+    assert f.fmt_target("≤1000万元", "万元", "zh", in_column=True) == "≤1000" and f.fmt_target("≥10", "台", "en", in_column=True) == "≥10"
+    assert f.fmt_target("95%以上", "%", "en", in_column=True) == "≥95%" and f.fmt_target("95", "%", in_column=True) == "95%"
+    assert f.fmt_target("不少于800人次", "人次", "en", in_column=True) == "≥800" and f.fmt_target("是", "", "en", in_column=True) == "Yes"

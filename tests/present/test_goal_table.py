@@ -134,7 +134,7 @@ def test_a_caps_pace_is_what_may_still_happen(ds):
     cap = dataclasses.replace(outlooks["mass_incidents"], target=5.0, required_monthly=0.2, recent_monthly=0.5)
     row = forecast_rows(ds, [cap], prog, "zh")[0]
     assert row.required == "≤0.2件" and row.reason == "每月至多0.2件，近期0.5件" and "需" not in row.reason
-    assert forecast_rows(ds, [cap], prog, "en")[0].reason.startswith("At most 0.2 cases/mo")
+    assert forecast_rows(ds, [cap], prog, "en")[0].reason.startswith("At most 0.2 cases a month")
     over = dataclasses.replace(cap, required_monthly=-0.5)
     assert forecast_rows(ds, [over], prog, "zh")[0].reason == "已超过全年上限"
     assert forecast_rows(ds, [over], prog, "zh")[0].required == "≤0件"

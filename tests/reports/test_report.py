@@ -973,3 +973,23 @@ def test_a_forms_target_carries_the_unit_the_table_kept_in_its_own_column(datase
     assert form_target(farms, dataclasses.replace(row, target_raw="≥6800", comparator=">="), "zh") == "≥6800户"
     jobs = dataset.project.indicator("new_urban_jobs")
     assert form_target(jobs, prog["new_urban_jobs"], "zh") == "12.4"  # 城镇新增就业人员规模（万人）: as written
+
+
+def test_an_english_form_names_levels_targets_and_units_in_english(dataset):
+    """The English forms kept 产出指标 / 数量指标, a yes/no target 是 (an indicator named …（是/否）), and
+    numbers such as ``12.80 10k yuan`` or ``1 incidents``: the levels, the target and the units read in
+    English, a 10k unit in brackets (``12.80 (10k yuan)``) and a count of one in the singular (a number
+    format section of its own)."""
+    ctx_en = report.build_context(dataset, (2024, 8), lang="en")
+    wb = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx_en)))
+    for ws in wb.worksheets:
+        text = _sheet_text(ws)
+        assert "产出指标" not in text and "数量指标" not in text and "Outputs" in text and "Quantity" in text
+        cells = {(c.row, c.column): c for row in ws.iter_rows() for c in row}
+        platform = next(c for c in cells.values() if isinstance(c.value, str) and c.value.startswith("建成统一的就业信息平台"))
+        assert cells[(platform.row, platform.column + 1)].value == "Yes", ws.title
+        formats = {c.number_format for c in cells.values() if isinstance(c.value, (int, float))}
+        assert any('" (10k ' in fmt for fmt in formats) and not any('0" 10k' in fmt for fmt in formats)
+    monitoring = wb["Monitoring"]
+    formats = {c.number_format for row in monitoring.iter_rows() for c in row if isinstance(c.value, (int, float))}
+    assert any(fmt.startswith("[=1]") and '" person";' in fmt for fmt in formats), formats

@@ -138,7 +138,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "score_over_budget": {"zh": "执行率超过 100%，支出超过预算 {over:.2f} 个百分点；评分规则不因超支扣分，请说明超支原因。",
                           "en": "The rate is above 100%: spending exceeds the budget by {over:.2f} percentage points; the rules take no points off for it — explain the overspend."},
     "score_coverage": {"zh": "得分按 {scored} 项有数据的指标计算（共 {all} 项）；{no_data} 项尚无数据，{rule}。",
-                       "en": "The score rests on the {scored} indicators with data (of {all}); {no_data} have no data yet, {rule}."},
+                       "en": "The score rests on the {scored} indicators with data (of {all}); {no_data} indicators have no data yet, {rule}."},
     "score_coverage_all": {"zh": "得分按全部 {all} 项指标计算。", "en": "The score rests on all {all} indicators."},
     "score_coverage_shared": {"zh": "其分值由同级其他指标分摊，得分可能偏乐观", "en": "their points shared by the others of their level, so the score may flatter"},
     "score_coverage_zero": {"zh": "按规则计 0 分", "en": "scored 0 by rule"},
@@ -160,7 +160,7 @@ STRINGS: dict[str, dict[str, str]] = {
                      "en": "{actual_word_cap} {actual}, target {target}, completion {ratio:.1%}{limit}; {tail}"},
     "score_actual": {"zh": "实际", "en": "actual"},
     "score_projected": {"zh": "年末预计", "en": "projected year-end"},
-    "score_now": {"zh": "{value}（目前 {current}）", "en": "{value} (now {current})"},
+    "score_now": {"zh": "{value}（目前 {current}）", "en": "{value}, now {current}"},
     "score_limit_floor": {"zh": "，低于最低完成率 {floor:.0%}，不得分", "en": ", below the minimum completion {floor:.0%}: no points"},
     "score_limit_cap": {"zh": "，超额完成按满分计", "en": ", over-achieved: capped at full marks"},
     # a scenario's levers as a manager says them (analytics.present.budget_text.lever_summary)

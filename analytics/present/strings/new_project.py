@@ -101,7 +101,7 @@ STRINGS: dict[str, dict[str, str]] = {
                       "en": "The table states {amount} spent{rate}; saving imports it as the spending to {period} (by source; all to the one source when there is one)."},
     "spent_rate": {"zh": "（执行率 {rate}）", "en": " (execution {rate})"},
     "saved_spending": {"zh": "表中的预算执行数已作为 {period} 的支出导入（{amount}）。",
-                       "en": "The table's budget execution was imported as the spending to {period} ({amount})."},
+                       "en": "The table's budget execution, {amount}, was imported as the spending to {period}."},
     "saved_notes": {"zh": "保存时的说明：", "en": "Notes from saving:"},
     "go_overview": {"zh": "查看总览", "en": "Open the overview"},
     "go_data": {"zh": "导入月度数据", "en": "Import monthly data"},

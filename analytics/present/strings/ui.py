@@ -125,7 +125,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind_level_line": {"zh": "实际值", "en": "Actual"},
     "ind_monthly_bar": {"zh": "当月值", "en": "Monthly amount"},
     "ind_prior_year": {"zh": "{y}年", "en": "{y}"},
-    "ind_yoy_label": {"zh": "同比（{month}：{value}）", "en": "Year on year ({month}: {value})"},
+    "ind_yoy_label": {"zh": "同比（{month}：{value}）", "en": "Year on year, {month}: {value}"},
     "ind_yoy_delta": {"zh": "{change}（{rel}）", "en": "{change} ({rel})"},
     "ind_yoy_help": {"zh": "与上年同期（同月累计或同月时点值）相比。", "en": "Against the same month last year (YTD or level)."},
     "ind_raw_data": {"zh": "原始数据（含备注和来源）", "en": "Raw data (notes and sources)"},

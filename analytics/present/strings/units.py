@@ -119,9 +119,12 @@ STRINGS: dict[str, dict[str, str]] = {
     "羽": {"zh": "羽", "en": "birds"},
     "艘": {"zh": "艘", "en": "vessels"},
     "幢": {"zh": "幢", "en": "buildings"},
+    "村": {"zh": "村", "en": "villages"},
     "亿": {"zh": "亿", "en": "100m"},
     # a number with its unit: Chinese writes the unit straight after the number
     "with_unit": {"zh": "{n}{unit}", "en": "{n} {unit}"},
+    # … and a unit whose English name starts with a figure (10k yuan): in brackets, never two figures in a row
+    "with_scaled_unit": {"zh": "{n}{unit}", "en": "{n} ({unit})"},
     # differences of two percentages
     "points": {"zh": "{n}个百分点", "en": "{n} percentage points"},
     "points_short": {"zh": "{n}个百分点", "en": "{n} pts"},
