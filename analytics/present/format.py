@@ -285,10 +285,33 @@ def apportion_points(scores: Sequence[tuple[float, float | None]]) -> list[tuple
 
 
 def _points_decimals(v: float | None) -> int:
-    """Decimals of a difference of percentages: one, two where one would read 0.0 for a gap that
-    is there (-0.04 points is not nil: it stands beside 关注)."""
-    nd = decimals_for("%")
-    return nd + 1 if v is not None and rounded(v, nd) == 0 and rounded(v, nd + 1) != 0 else nd
+    """Decimals of a difference of percentages: one, two where one would land on a bound of the
+    status rules that the gap is not on (:func:`clear_decimals`: -0.04 points is not nil, it stands
+    beside 关注; -1.03 is not -1.0 beside 落后超过1个百分点)."""
+    return clear_decimals(v, decimals_for("%"), _rule_bounds("gap_pp"))
+
+
+def clear_decimals(v: float | None, decimals: int, bounds: Sequence[float]) -> int:
+    """``decimals``, or one more where ``v`` shown with ``decimals`` would read as one of ``bounds``
+    (the bounds of the rules a figure is judged by: 0 and -1 points of a rate's gap) that it is not:
+    a figure beside its status never reads as on the other side of the rule that gave it. Below the
+    extra place a difference is nil (-0.004 points reads 0.0)."""
+    if v is None:
+        return decimals
+    for b in bounds:
+        if rounded(v, decimals) == rounded(b, decimals) and rounded(v, decimals + 1) != rounded(b, decimals + 1):
+            return decimals + 1
+    return decimals
+
+
+def _rule_bounds(measure: str) -> tuple[float, ...]:
+    """The bounds of the status rules in force (data/status_rules.yaml) a figure is judged by:
+    ``gap_pp`` — a rate's gap in points (0 and the 关注 band's -1); 0 always (a difference that is there
+    is never nil)."""
+    from analytics.rules.progress import load_rules  # the rules layer: read once, cached there
+
+    found = [r.get("min") for r in load_rules().get("rules") or [] if r.get("measure") == measure]
+    return tuple(dict.fromkeys([0.0, *(float(x) for x in found if x is not None)]))
 
 
 DERIVED_WHOLE_FROM = 100.0  # a worked-out count this large reads whole: a tenth of a household is noise beside it
@@ -319,8 +342,9 @@ def fmt_gap(x: Any, unit: str | None = "", lang: str = "zh", *, decimals: int | 
             with_unit: bool = True, short: bool = False, derived: bool = False) -> str:
     """A signed difference in the unit of the values compared: ``+0.08万人``, ``-1家``; two
     percentages differ in percentage points: ``-0.5个百分点`` (English ``-0.5 percentage points``,
-    or ``-0.5 pts`` with ``short=True`` for a narrow table column); a difference of points under
-    0.05 that is not nil shows its second place (``-0.04个百分点``, never a ``0.0`` beside 关注).
+    or ``-0.5 pts`` with ``short=True`` for a narrow table column); a difference of points that one
+    decimal would put on a bound of the status rules it is not on shows its second place
+    (``-0.04个百分点``, never a ``0.0`` beside 关注; ``-1.03个百分点``, never ``-1.0`` beside 落后超过1个百分点).
     ``derived``: a difference of worked-out values (a forecast's), counted things to one decimal
     below 100 as :func:`fmt_derived`."""
     u = (unit or "").strip()

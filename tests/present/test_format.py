@@ -286,3 +286,13 @@ def test_a_target_written_with_its_unit_reads_it_in_english_or_leaves_it_to_the_
     assert f.fmt_target("≤1000万元", "万元", "zh", in_column=True) == "≤1000" and f.fmt_target("≥10", "台", "en", in_column=True) == "≥10"
     assert f.fmt_target("95%以上", "%", "en", in_column=True) == "≥95%" and f.fmt_target("95", "%", in_column=True) == "95%"
     assert f.fmt_target("不少于800人次", "人次", "en", in_column=True) == "≥800" and f.fmt_target("是", "", "en", in_column=True) == "Yes"
+
+
+def test_a_gap_beside_a_rules_bound_shows_the_side_it_is_on():
+    """-1.03 points read ``-1.0个百分点`` beside 落后超过1个百分点 (滞后): a gap whose one decimal lands
+    on a bound of the status rules (0 and the 关注 band's -1, data/status_rules.yaml) that it is not on
+    shows its second; on the bound, or off it by less than the second place, one decimal."""
+    assert f.fmt_gap(-1.03, "%") == "-1.03个百分点" and f.fmt_gap(-0.96, "%") == "-0.96个百分点"
+    assert f.fmt_gap(-1.0, "%") == "-1.0个百分点" and f.fmt_gap(-1.004, "%") == "-1.0个百分点"
+    assert f.fmt_gap(-0.04, "%") == "-0.04个百分点" and f.fmt_gap(-2.0, "%") == "-2.0个百分点" and f.fmt_gap(3.25, "%") == "+3.3个百分点"
+    assert f.gap_sign(-1.03, "%") == -1 and f.fmt_gap(-1.03, "%", "en", short=True) == "-1.03 pts"
