@@ -6,7 +6,7 @@ import pandas as pd
 import streamlit as st
 
 from analytics.core.exports import csv_bytes, xlsx_bytes
-from analytics.present.format import fmt_number
+from analytics.present.format import fmt_number, fmt_score
 from analytics.present.goal_table import COLUMNS, DETAILS, column_title, export_records, goal_rows, records, screen_columns
 from analytics.present.i18n import t
 from analytics.present.labels import category_name, project_name, status_color, status_label
@@ -56,7 +56,7 @@ if goal > 0:
     with st.container(border=True):
         st.markdown(f"#### {esc(goal_label(goal, lang))}")
         if roll and roll.score is not None:
-            st.markdown(t("goal_score_line", lang, score=fmt_number(roll.score, 0), status=status_label(roll.status, lang, rules)))
+            st.markdown(t("goal_score_line", lang, score=fmt_score(roll.score, lang), status=status_label(roll.status, lang, rules)))
         if g is not None:
             if g.text_span:
                 st.caption(t("label_value", lang, label=t("project_pages.goal_text_span", lang, first=project.years[0], last=project.years[-1]), value=esc(g.text_span)))

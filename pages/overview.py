@@ -11,7 +11,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts
-from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_value, gap_sign, text_width
+from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_score, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
     category_name,
@@ -134,7 +134,7 @@ for i, gid in enumerate(goal_ids):
         if roll is None or roll.score is None:
             st.caption(t("no_data", lang))
             continue
-        st.metric(t("goal_score", lang), fmt_number(roll.score, 0), help=rules_help("rollup", lang, rules))
+        st.metric(t("goal_score", lang), fmt_score(roll.score, lang), help=rules_help("rollup", lang, rules))
         color = status_color(roll.status, rules)
         st.html(f'<span style="color:{color};font-weight:600">{status_label(roll.status, lang, rules)}</span>')
         gparts = [f"{status_label(k, lang, rules)} {roll.counts[k]}" for k in order if roll.counts.get(k)]

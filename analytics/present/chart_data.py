@@ -14,7 +14,7 @@ import pandas as pd
 from analytics.budget.scenario import ScenarioResult
 from analytics.core.model import Indicator, Project
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_month_short, text_width, unit_name
+from analytics.present.format import fmt_month_short, fmt_score, shown_score, text_width, unit_name
 from analytics.present.labels import goal_label, status_name
 from analytics.rules.progress import GoalRollup, execution_time_progress, expected_path
 from analytics.storage.dataset import Dataset
@@ -32,13 +32,15 @@ def status_counts(counts: Mapping[str, int]) -> dict[str, int]:
 
 
 def goal_scores(project: Project, rollups: Iterable[GoalRollup], lang: str) -> pd.DataFrame:
-    """goal (label), score (0–100, one decimal), status (name) of every goal with a score."""
+    """goal (label), score (0–100, as :func:`~analytics.present.format.fmt_score` shows it), label (its
+    text: 62.5, 80), status (name) of every goal with a score."""
     recs = [
-        {"goal": goal_label(project, r.goal, lang), "score": round(r.score, 1), "status": status_name(r.status, lang)}
+        {"goal": goal_label(project, r.goal, lang), "score": shown_score(r.score), "label": fmt_score(r.score, lang),
+         "status": status_name(r.status, lang)}
         for r in rollups
         if r.goal != 0 and r.score is not None
     ]
-    return pd.DataFrame(recs, columns=["goal", "score", "status"])
+    return pd.DataFrame(recs, columns=["goal", "score", "label", "status"])
 
 
 def budget_execution(ds: Dataset, year: int, month: int, lang: str, projection: ScenarioResult | None = None,

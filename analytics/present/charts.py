@@ -189,14 +189,14 @@ def indicator_progress(
 
 
 def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
-    """``df``: goal (label), score (0–100), status (label)."""
+    """``df``: goal (label), score (0–100), label (the score as the pages write it), status (label)."""
     x_title = t("ch_goal_score_axis", lang)
     base = alt.Chart(df).encode(
         y=alt.Y("goal:N", title=None, sort=None),
         x=alt.X("score:Q", title=x_title, scale=alt.Scale(domain=[0, 100])),
     )
-    bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None), tooltip=["goal:N", "score:Q", "status:N"])
-    text = base.mark_text(align="left", dx=4).encode(text=alt.Text("score:Q", format=".0f"))
+    bars = base.mark_bar().encode(color=alt.Color("status:N", scale=status_scale(lang), legend=None), tooltip=["goal:N", "label:N", "status:N"])
+    text = base.mark_text(align="left", dx=4).encode(text=alt.Text("label:N"))
     return _finish(bars + text, height=40 * len(df) + 30)
 
 

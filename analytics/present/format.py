@@ -293,9 +293,9 @@ def _points_decimals(v: float | None) -> int:
 
 def clear_decimals(v: float | None, decimals: int, bounds: Sequence[float]) -> int:
     """``decimals``, or one more where ``v`` shown with ``decimals`` would read as one of ``bounds``
-    (the bounds of the rules a figure is judged by: 0 and -1 points of a rate's gap) that it is not:
-    a figure beside its status never reads as on the other side of the rule that gave it. Below the
-    extra place a difference is nil (-0.004 points reads 0.0)."""
+    (the bounds of the rules a figure is judged by: 0 and -1 points of a rate's gap, a goal score's
+    90 and 70) that it is not: a figure beside its status never reads as on the other side of the
+    rule that gave it. Below the extra place a difference is nil (-0.004 points reads 0.0)."""
     if v is None:
         return decimals
     for b in bounds:
@@ -306,12 +306,35 @@ def clear_decimals(v: float | None, decimals: int, bounds: Sequence[float]) -> i
 
 def _rule_bounds(measure: str) -> tuple[float, ...]:
     """The bounds of the status rules in force (data/status_rules.yaml) a figure is judged by:
-    ``gap_pp`` — a rate's gap in points (0 and the 关注 band's -1); 0 always (a difference that is there
-    is never nil)."""
+    ``gap_pp`` — a rate's gap in points (0 and the 关注 band's -1); ``score`` — a goal's score (the
+    roll-up bands, 90 and 70); 0 always (a difference that is there is never nil)."""
     from analytics.rules.progress import load_rules  # the rules layer: read once, cached there
 
-    found = [r.get("min") for r in load_rules().get("rules") or [] if r.get("measure") == measure]
+    rules = load_rules()
+    if measure == "score":
+        found = [b.get("min") for b in (rules.get("rollup") or {}).get("bands") or []]
+    else:
+        found = [r.get("min") for r in rules.get("rules") or [] if r.get("measure") == measure]
     return tuple(dict.fromkeys([0.0, *(float(x) for x in found if x is not None)]))
+
+
+def fmt_score(x: Any, lang: str = "zh") -> str:
+    """A goal's roll-up score (0–100, the mean of its indicators' points), the same on every page,
+    form, slide and chart: one decimal, a whole score whole (``62.5``, ``80``, ``66.7``), and a second
+    decimal where one would read as a band's bound it is not on (``89.96`` beside 关注, never ``90``)."""
+    del lang  # the same in both languages; kept for a uniform call shape
+    v = _finite(x)
+    if v is None:
+        return DASH
+    nd = clear_decimals(v, 1, _rule_bounds("score"))
+    shown = fmt_number(v, nd)
+    return shown.rstrip("0").rstrip(".") if nd == 1 else shown
+
+
+def shown_score(x: Any) -> float | None:
+    """The number :func:`fmt_score` shows (a chart's bar, a spreadsheet cell)."""
+    shown = fmt_score(x)
+    return None if shown == DASH else float(shown.replace(",", ""))
 
 
 DERIVED_WHOLE_FROM = 100.0  # a worked-out count this large reads whole: a tenth of a household is noise beside it

@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from analytics.present import charts
+from analytics.present.format import fmt_score
 
 
 def _check(chart) -> dict:
@@ -57,7 +58,10 @@ def test_a_target_line_reads_as_the_pages_write_the_target(lang, label):
 
 
 def test_goal_scores():
-    df = pd.DataFrame([{"goal": "目标1", "score": 80.0, "status": "关注"}])
+    """A goal's score reads as the pages write it (62.5, never 63 from a rounded label)."""
+    df = pd.DataFrame([{"goal": "目标1", "score": 62.5, "label": fmt_score(62.5), "status": "滞后"}])
+    spec = json.dumps(charts.goal_scores(df, "zh").to_dict(), ensure_ascii=False)
+    assert '"field": "label"' in spec and ".0f" not in spec and '"62.5"' in spec
     _check(charts.goal_scores(df, "zh"))
 
 
@@ -214,7 +218,9 @@ def test_goal_scores_data(sample):
 
     rows = sample.progress(2024, (2024, 8))
     df = chart_data.goal_scores(sample.project, rollup(sample.project, rows), "en")
-    assert list(df.columns) == ["goal", "score", "status"] and df["goal"].str.startswith("Goal ").all()
+    assert list(df.columns) == ["goal", "score", "label", "status"] and df["goal"].str.startswith("Goal ").all()
+    assert all(fmt_score(r.score) == label for r, label in zip([r for r in rollup(sample.project, rows)
+                                                               if r.goal != 0 and r.score is not None], df["label"]))
     _check(charts.goal_scores(df, "en"))
 
 

@@ -296,3 +296,10 @@ def test_a_gap_beside_a_rules_bound_shows_the_side_it_is_on():
     assert f.fmt_gap(-1.0, "%") == "-1.0个百分点" and f.fmt_gap(-1.004, "%") == "-1.0个百分点"
     assert f.fmt_gap(-0.04, "%") == "-0.04个百分点" and f.fmt_gap(-2.0, "%") == "-2.0个百分点" and f.fmt_gap(3.25, "%") == "+3.3个百分点"
     assert f.gap_sign(-1.03, "%") == -1 and f.fmt_gap(-1.03, "%", "en", short=True) == "-1.03 pts"
+
+
+def test_a_goal_score_reads_alike_everywhere():
+    """62.5 in ``status`` and 63 in the report: one formatter for a goal's score, one decimal, a
+    whole score whole, a second decimal where one would land on a band's bound (90, 70) it is not on."""
+    assert [f.fmt_score(x) for x in (62.5, 80, 66.6667, 89.96, 90, 69.96, 0)] == ["62.5", "80", "66.7", "89.96", "90", "69.96", "0"]
+    assert f.fmt_score(None) == "—" and f.shown_score(62.5) == 62.5 and f.shown_score(89.96) == 89.96
