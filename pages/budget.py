@@ -234,13 +234,13 @@ if target is not None:
         st.caption(t("budget.need_reached", lang, month=reached_text) if reached_text
                    else t("budget.need_short" + over, lang, amount=wan(result.shortfall), rate=rate_text(result.year_end_rate)))
 
-for w in budget_text.warnings(result, lang):
+for w in budget_text.warnings(result, lang, project):
     st.warning(esc(w), icon=":material/warning:")
 risk_codes = {n.code for n in result.risks}
 if "central_unspent" in risk_codes:  # money would be reclaimed at year-end under this scenario
-    st.error(t("bud_central_risk", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang)), icon=":material/report:")
+    st.error(t("bud_central_risk", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang, project)), icon=":material/report:")
 elif risk_codes:  # behind so far, but this scenario spends it all: a note, not an alarm
-    st.info(t("budget.central_behind_fixed", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang)), icon=":material/info:")
+    st.info(t("budget.central_behind_fixed", lang) + " " + " ".join(esc(r) for r in budget_text.risk_reasons(result, lang, project)), icon=":material/info:")
 
 line_rows, band_rows = [], []
 for p in result.path:

@@ -21,17 +21,23 @@ __all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "risk_
 _LIST_SEP = {"zh": "、", "en": ", "}
 
 
-def notice_text(kind: str, notice: Notice, lang: str = "zh") -> str:
-    """One notice as a sentence; ``kind`` is ``warning`` or ``risk``."""
-    return text(f"budget.{kind}_{notice.code}", lang, **notice.params)
+def notice_text(kind: str, notice: Notice, lang: str = "zh", project: Project | None = None) -> str:
+    """One notice as a sentence; ``kind`` is ``warning`` or ``risk``. A funding source it names is
+    named as ``project`` names it in ``lang`` (Central subsidy, the table's own name of it), never
+    by its key (``central``)."""
+    params = dict(notice.params)
+    if project is not None and "source" in params:
+        names = {s.key: s.display_name(lang) for s in project.budget_sources}
+        params["name"] = names.get(params["source"], params.get("name") or params["source"])
+    return text(f"budget.{kind}_{notice.code}", lang, **params)
 
 
-def warnings(result: ScenarioResult, lang: str = "zh") -> list[str]:
-    return [notice_text("warning", n, lang) for n in result.warnings]
+def warnings(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:
+    return [notice_text("warning", n, lang, project) for n in result.warnings]
 
 
-def risk_reasons(result: ScenarioResult, lang: str = "zh") -> list[str]:
-    return [notice_text("risk", n, lang) for n in result.risks]
+def risk_reasons(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:
+    return [notice_text("risk", n, lang, project) for n in result.risks]
 
 
 def linked_note(output: LinkedOutput, lang: str = "zh") -> str:
@@ -74,10 +80,10 @@ def scenario_json(project: Project, budget: Budget, as_of: tuple[int, int], scen
     """The CLI's ``scenario`` output (docs/budget.md, "CLI JSON"): the numbers of
     :func:`analytics.budget.scenario.scenario_data` with the sentences in both languages."""
     payload, res = scenario_data(project, budget, as_of, scenario, actuals)
-    payload["risk_reasons_zh"] = risk_reasons(res, "zh")
-    payload["risk_reasons_en"] = risk_reasons(res, "en")
-    payload["warnings_zh"] = warnings(res, "zh")
-    payload["warnings_en"] = warnings(res, "en")
+    payload["risk_reasons_zh"] = risk_reasons(res, "zh", project)
+    payload["risk_reasons_en"] = risk_reasons(res, "en", project)
+    payload["warnings_zh"] = warnings(res, "zh", project)
+    payload["warnings_en"] = warnings(res, "en", project)
     return payload
 
 

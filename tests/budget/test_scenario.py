@@ -422,6 +422,11 @@ def test_budget_cut_below_spending_stops_spending(project, budget):
     assert local.projected_rest == pytest.approx(0.0, abs=1e-9)
     assert local.unspent == 0
     assert any("超过（调整后）预算" in w for w in budget_text.warnings(res, "zh"))
+    name = next(s.display_name("en") for s in project.budget_sources if s.key == "local")  # the source's own name
+    english = budget_text.warnings(res, "en", project)
+    assert any(w.startswith(f"{name}: ") for w in english) and not any(w.startswith("local:") for w in english)
+    assert any(w.startswith(f"{name}: ") for w in scenario_json(project, budget, (2024, 8), {"levers": {"budget_adjustment":
+                                                                                             {"local": cut}}})["warnings_en"])
 
 
 def test_unit_costs_drive_linked_outputs(project, budget, actuals):

@@ -23,7 +23,6 @@ _LOOKUPS = {("analytics.present.catalogue", "text"), ("analytics.present.i18n", 
 # a field only one language shows, or two names for one value). Listed so that no new one
 # appears; an entry fixed in its domain's table can simply be deleted here.
 KNOWN_PLACEHOLDER_DIFFS = {
-    "budget.warning_over_budget",  # zh {name}, en {source}
     "budget.score_zero_target_met", "budget.score_zero_target_missed",  # zh {unit}, en {unit_spaced}: fmt_value spaces units by language
     "ingest.not_a_bool", "ingest.pct_over_100", "ingest.percent_unit",  # en also names the {indicator}
     "ingest.negative",  # en {what_en_cap}

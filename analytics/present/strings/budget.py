@@ -48,7 +48,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "warning_one_off_frozen": {"zh": "暂停支付期间的一次性支付 {amount:,.2f} 万元未计入。",
                                "en": "{amount:,.2f} of one-off payments fall in a freeze and are not counted."},
     "warning_over_budget": {"zh": "{name}已支出 {spent:,.2f} 万元，超过（调整后）预算 {cap:,.2f} 万元，之后不再计支出。",
-                            "en": "{source}: {spent:,.2f} (10k yuan) already spent exceeds the (adjusted) budget of {cap:,.2f} (10k yuan); no further spending is projected."},
+                            "en": "{name}: {spent:,.2f} (10k yuan) already spent exceeds the (adjusted) budget of {cap:,.2f} (10k yuan); no further spending is projected."},
     "warning_no_spending": {"zh": "尚无支出数据：以下执行路径和年末执行率是按执行率目标节奏假设的，不是根据实际支出的预测；录入或导入月度支出后再看。",
                             "en": "No spending recorded yet: the path and the year-end rate below assume the pace of the execution targets; they are no projection from spending. Enter or import the monthly spending first."},
     "warning_capped": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。",
