@@ -76,11 +76,9 @@ def _para(doc: Any, text: str, *, size: float = 12, ea: str = _BODY_EA, bold: bo
         pf.first_line_indent = Pt(2 * size)
     pf.space_before, pf.space_after = Pt(before), Pt(after)
     for i, line in enumerate(text.split("\n")):
+        if i:  # a line break of its own before the line: the title's name and 绩效运行监控报告 on two lines
+            p.add_run().add_break()
         run = p.add_run(line)
-        if i:
-            run.add_break()
-            run = p.add_run(line)
-            p.runs[-2].text = ""
         run.font.size = Pt(size)
         run.bold = bold
         _fonts(run, ea)

@@ -155,6 +155,16 @@ def test_english(dataset):
     assert "Performance monitoring report, 2024" in text and "1. Overall progress" in text and "3. Budget execution" in text
 
 
+def test_the_title_puts_the_project_and_the_report_on_two_lines(ctx, dataset):
+    """业务装备经费Performance monitoring report: the line break between the project's name and the
+    report's name was lost (its run emptied), running the two together in both languages."""
+    for c in (ctx, report.build_context(dataset, (2024, 8), lang="en")):
+        d = docx.Document(io.BytesIO(docx_bytes(c, with_charts=False)))
+        name, _, title = d.paragraphs[0].text.partition("\n")
+        assert name in (c.project.name, c.project.name_en) and title.startswith(("2024年度", "Performance monitoring report"))
+        assert d.core_properties.title == f"{name} {title}"
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_a_closed_year_is_reported_as_outcomes(dataset, lang):
     # 2023 seen from August 2024: what was met and missed, the year-end execution and the points
