@@ -10,7 +10,7 @@ from typing import Any, Mapping
 
 from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
-from analytics.present.format import apportion_points, fmt_derived
+from analytics.present.format import apportion_points, fmt_derived, fmt_score
 from analytics.present.labels import status_name
 from analytics.present.score_text import gap_note, over_budget_text, score_parts, score_reason, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
@@ -180,7 +180,7 @@ def goal_texts(ctx: ReportContext) -> tuple[str, str]:
         if r is None:
             continue
         counts = "、".join(f"{status_name(k, lang)}{v}" for k, v in sorted(r.counts.items(), key=lambda kv: -statuses[kv[0]]["rank"]))
-        act.append(t("goal_result", lang, goal=g.id, score=DASH if r.score is None else f"{r.score:.0f}",
+        act.append(t("goal_result", lang, goal=g.id, score=fmt_score(r.score, lang),
                      status=status_name(r.status, lang), n=r.n, counts=counts))
     rate, tp, _target = execution(ctx)
     if rate is not None:

@@ -15,7 +15,7 @@ from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import project_name, target_said
 from analytics.present.quality_text import note_text
@@ -178,7 +178,7 @@ def _goal_groups(ctx: ReportContext) -> list[tuple[int, str, list[Indicator]]]:
 
 def _goal_metrics(roll: GoalRollup, lang: str) -> list[Metric]:
     statuses = load_rules()["statuses"]
-    out = [Metric(t("metric_goal_score", lang), DASH if roll.score is None else f"{roll.score:.0f}", status_text(roll.status, lang))]
+    out = [Metric(t("metric_goal_score", lang), fmt_score(roll.score, lang), status_text(roll.status, lang))]
     for k in sorted(roll.counts, key=lambda s: -statuses[s]["rank"]):
         out.append(Metric(status_text(k, lang), str(roll.counts[k])))
     return out[:6]

@@ -24,7 +24,7 @@ from analytics.core import calendar as cal
 from analytics.core.model import Indicator
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value, text_width
+from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
 from analytics.present.quality_text import note_text
@@ -281,7 +281,7 @@ def _goals(ctx: ReportContext) -> list[Block]:
             ranked = sorted(r.counts.items(), key=lambda kv: -int(statuses[kv[0]]["rank"]))
             counts = ("、".join(f"{status_name(s, lang)}{v}项" for s, v in ranked) if lang == "zh"
                       else ", ".join(f"{v} {status_name(s, lang).lower()}" for s, v in ranked))
-            out.append(Block("p", w("goal_summary", lang, n=len(members), score=fmt_value(r.score, "", lang, decimals=0),
+            out.append(Block("p", w("goal_summary", lang, n=len(members), score=fmt_score(r.score, lang),
                                     status=status_name(r.status, lang), counts=counts)))
         else:
             out.append(Block("p", w("goal_summary_none", lang, n=len(members))))

@@ -5,6 +5,7 @@ CLI, English, and — when LibreOffice is installed — the rendered PDF."""
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import subprocess
 import sys
@@ -277,3 +278,14 @@ def test_execution_is_compared_with_the_time_gone_when_spending_was_last_reporte
     text = "\n".join(b.text for b in blocks(c) if b.text)
     assert "1—8月执行" in text and "截至2024年8月，本年执行" in text and "截至8月的累计应达进度" in text
     assert "1—10月执行" not in text
+
+
+def test_a_goals_score_reads_as_on_the_pages_in_the_report(ctx):
+    """The report wrote a goal's score whole (63) where the pages and status said 62.5."""
+    from analytics.present.format import fmt_score
+
+    text = "\n".join(b.text for b in blocks(ctx) if b.text)
+    said = re.findall(r"目标得分([0-9.]+)分", text)
+    shown = [fmt_score(r.score) for r in ctx.rollups if r.score is not None]
+    assert said and all(x in shown for x in said)
+    assert "63.8" in said and "87.5" in said and "66.7" in said  # 63.75, 87.5, 66.67: never 64, 88, 67
