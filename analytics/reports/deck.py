@@ -177,7 +177,7 @@ def _needs(s: Slide, size: float, *, two_line_heads: bool) -> list[float]:
     return [max(c, h) / 2 * em + 0.3 for c, h in zip(cells, heads)]
 
 
-def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
+def _column_widths(s: Slide, table_w: float, size: float, name_share: float = 1 / 3) -> list[float]:
     """Every column but the first as wide as its longest text at ``size`` (so numbers and
     statuses never wrap), the first (names) the rest; narrower columns only when the names would
     get less than a third of the table — the columns of words first (a target in words wraps
@@ -186,7 +186,7 @@ def _column_widths(s: Slide, table_w: float, size: float) -> list[float]:
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
     for two_line_heads in (False, True):
         need = _needs(s, size, two_line_heads=two_line_heads)
-        name_w = min(need[0], max(table_w / 3, 2.6))
+        name_w = min(need[0], max(table_w * name_share, 2.6))
         room = table_w - name_w
         rest = [min(w, table_w * 0.3) for w in need[1:]]  # a long text (a two-year target) wraps in its column
         if sum(rest) <= room:
@@ -229,6 +229,10 @@ def _table_layout(s: Slide, table_w: float, avail: float, last_resort: bool = Tr
     heights = [(n_ * size * 1.35 / 72 + pad) for n_ in [head_lines, *row_lines]]
     if sum(heights) > avail and size > MIN_TABLE_PT:
         size, widths, heights = _table_layout_at(s, widths, MIN_TABLE_PT)
+    if sum(heights) > avail and not s.key.startswith("actions"):  # names narrower before type smaller (long English units)
+        narrow = _table_layout_at(s, _column_widths(s, table_w, MIN_TABLE_PT, name_share=1 / 4), MIN_TABLE_PT)
+        if sum(narrow[2]) <= avail:
+            size, widths, heights = narrow
     while last_resort and sum(heights) > avail and size > LAST_RESORT_PT:  # rows that wrapped more than the slide's plan: smaller, never cut off
         size, widths, heights = _table_layout_at(s, _column_widths(s, table_w, size - 1), size - 1)
     return size, widths, heights
