@@ -394,3 +394,19 @@ def test_the_label_merged_down_a_streams_left_is_no_part_of_the_name_it_lands_on
     data = _read(stream)
     assert [i["name"] for i in data["indicators"]] == ["测报员培训人次", "上报月报数据种次", "汇总发生情况月报表次数",
                                                        "测报准确率", "绩效指标设置合理性"]
+
+
+def test_a_streams_points_are_never_cut_into_points_and_a_score_above_them() -> None:
+    # 22.5 under 分值 | 得分 was read as points 2 and a score 2.5 (a score above its points)
+    text = "\n".join([
+        "2024年度项目支出绩效自评表",
+        "项目名称 社会保险缴费经费",
+        "一级指标 二级指标 三级指标 年度指标值 分值 得分",
+        "产出指标数量指标足额保障率=100% 22.5 科目调整次数≤10次 22.5 时效指标按时发放率=100% 22.5 "
+        "效益指标经济效益指标结余率≤5% 22.5 合计100",
+    ])
+    got = _read(text)
+    assert [(i["name"], i.get("points")) for i in got["indicators"]] == [
+        ("足额保障率", 22.5), ("科目调整次数", 22.5), ("按时发放率", 22.5), ("结余率", 22.5)]
+    # points and a score run together still part where the score is no more than the points
+    assert _read(text.replace(" 22.5", " 1010"))["indicators"][0].get("points") == 10.0

@@ -32,6 +32,7 @@ _MAX_LINE = 240  # characters: an indicator's row is short; longer lines are not
 _MAX_LINES = 3000
 _MAX_ROWS = 200  # lines cut below the header
 _MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's cells)
+_POINTS_BEFORE = re.compile(r"\d{1,3}(?:\.\d{1,2})?$")  # the most a number ending where a score (得分) starts may be
 _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
@@ -100,7 +101,8 @@ def _cut_header(line: str, lex: Lexicon) -> list[str] | None:
 
 def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> list[str]:
     """What each header word's column holds (``roles``: their header roles): level | name | number |
-    unit | sign | value | adjusted (a second target column, of targets as adjusted) | yesno | text."""
+    unit | sign | value | adjusted (a second target column, of targets as adjusted) | yesno | text;
+    ``scored`` for a score given (得分) right after the points (分值): a number no greater than them."""
     last_name = max(i for i, r in enumerate(roles) if r == "name")
     kinds = []
     for i, (w, role) in enumerate(zip(words, roles)):
@@ -115,7 +117,7 @@ def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> li
         elif role == "value":
             kinds.append("adjusted" if "调整" in w and "value" in kinds else "value")  # 年初指标值 | 调整指标值
         elif role == "ignore" and lex.score_header.search(w) and not re.search("(标准|原因|说明)", w):
-            kinds.append("number")
+            kinds.append("scored" if kinds and kinds[-1] == "number" and lex.scored_header.search(w) else "number")
         elif w.startswith("是否"):
             kinds.append("yesno")  # 是否核心指标: 是 or 否
         else:
@@ -243,10 +245,10 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             return 1.0 + (0.5 if ends_like_name(cell) or (stream and _QUALITY_NAME.search(cell)) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
-        if kind == "number":
+        if kind in ("number", "scored"):
             if not _WEIGHT.fullmatch(cell) or re.match(r"0\d", cell):
                 return None
-            return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0)
+            return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0) - (0.01 if kind == "scored" else 0.0)  # one number: the points
         if kind == "unit":
             return 1.5 if cell in units else None
         if kind == "yesno":
@@ -288,8 +290,11 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
     def options(i: int, k: int) -> list[tuple[int, float]]:
         """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
         ends: list[int] = [i] + [b for b in bounds if i < b <= i + _LONGEST.get(kinds[k], _LONGEST_TEXT if stream else len(s))]
-        if kinds[k] == "number":  # 1020 under 权重 | 指标值: the weight 10, the target 20
+        if kinds[k] in ("number", "scored"):  # 1020 under 权重 | 指标值: the weight 10, the target 20
             ends = [i] + [i + len(m) for m in _prefixes(_WEIGHT, s, i)]
+            points = _POINTS_BEFORE.search(s, max(0, i - 6), i) if kinds[k] == "scored" and i and s[i - 1].isdigit() else None
+            if points is not None:  # 22.5 under 分值 | 得分: not 2 | 2.5, a score above its points
+                ends = [j for j in ends if j == i or float(s[i:j].rstrip("分%")) <= float(points.group(0))]
         elif kinds[k] == "yesno":
             ends = [i] + ([i + 1] if i < len(s) else [])
         elif kinds[k] in ("unit", "sign"):
@@ -310,10 +315,10 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if stream and kinds[k] in ("name", "value") and i + 1 < j < len(s) and s[j] == s[j - 1] \
                     and s[j] in lex.qualitative_words:
                 continue  # 合规性好 | 好, 安全好 | 好: the cell ends before a target and its actual in one word (好 | 好)
-            if kinds[k] == "number" and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
+            if kinds[k] in ("number", "scored") and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
                 score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
             zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
-            if i < j < len(s) and kinds[k] != "number" and s[j - 1].isdigit() and not zero and \
+            if i < j < len(s) and kinds[k] not in ("number", "scored") and s[j - 1].isdigit() and not zero and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
                 score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
             out.append((j, score))
