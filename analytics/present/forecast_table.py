@@ -177,7 +177,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
     measured = o.point is not None and ind.kind != "milestone"
     interval = DASH if o.lower is None or o.upper is None or not measured else \
         f"{fmt_derived(o.lower, ind.unit, lang)} – {fmt_derived(o.upper, ind.unit, lang)}"
-    gap = fmt_gap(o.point - o.target, ind.unit, lang, short=True) if measured and o.target is not None and waiting is None else DASH
+    gap = fmt_gap(o.point - o.target, ind.unit, lang, short=True, derived=o.data_month != 12) if measured and o.target is not None and waiting is None else DASH
     method = method_name(o.method, lang) if o.method != "none" else DASH
     return ForecastRow(
         id=ind.id,

@@ -99,7 +99,7 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
             "actual": value_said(ind, r.actual, lang, with_unit=inline),
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),
-            "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%"),
+            "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%", derived=True),
             "attain": attainment_said(ind, r, lang),
             "expected": expected_said(ind, r.expected, lang, with_unit=inline),
             "forecast": DASH if milestone or checkin or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),

@@ -153,3 +153,26 @@ def test_a_forecast_against_a_cap_keeps_the_decimal_that_shows_the_breach(ds):
     assert forecast_text(ind, dataclasses.replace(o, point=5.333), "zh") == "5.3件"
     assert number_cell(5.333, "件", derived=True) == (5.3, '#,##0.0"件"') and number_cell(5.333, "件") == (5.0, '#,##0"件"')
     assert number_cell(24.8, "公斤/亩", "en") == (24.8, '#,##0.0" kg per mu"')  # an English form's unit in English
+
+
+def test_a_worked_out_gap_of_counted_things_keeps_its_decimal(tmp_path):
+    """11次 against an expected 8.3次 is +2.7次 ahead on 目标进展 (it read +3), and a forecast of
+    13.2次 against ≤10次 is +3.2次 on 年末预测 (it read +3次 beside 13.2次)."""
+    from analytics.cli.main import main
+
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t社会保险缴费经费\n一级指标\t二级指标\t三级指标\t2024年目标值\n"
+                     "产出指标\t数量指标\t科目调整次数\t≤10次\n", encoding="utf-8")
+    assert main(["new-project", str(table), "--store", str(tmp_path / "s"), "--id", "p"]) == 0
+    data = tmp_path / "a.csv"
+    data.write_text("indicator_id,period,value,basis\n" + "".join(
+        f"t01,2024-{m:02d},{v},month\n" for m, v in enumerate([1, 0, 2, 1, 1, 0, 2, 1, 2, 1], 1)), encoding="utf-8")
+    assert main(["import", str(data), "--store", str(tmp_path / "s"), "--project", "p"]) == 0
+    ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
+    as_of = (2024, 10)
+    prog = ds.progress(2024, as_of)
+    outlooks = {o.indicator_id: o for o in forecast_all(ds, 2024, as_of)}
+    view = {r.id: r for r in forecast_rows(ds, list(outlooks.values()), {p.indicator_id: p for p in prog}, "zh")}
+    row = goal_rows(ds, prog, outlooks, view, 2024, "zh", -1)[0]
+    assert row["actual"] == "11次" and row["gap"] == "+2.7次"
+    assert view["t01"].forecast == "13.2次" and view["t01"].gap == "+3.2次"
