@@ -184,10 +184,12 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     if sc is not None and sc.scored and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"
+        execution = w("overall_score_execution_left_out", lang, why="" if ctx.ds.budget.has_data else w("overall_score_execution_no_data", lang)) \
+            if ex is not None and ex.empty else \
+            w("overall_score_execution", lang, exec_pts=fmt_value(ex.points if ex else None, "", lang, decimals=2),
+              exec_max=fmt_value(ex.points_max if ex else None, "", lang, decimals=0))  # left out: not 0.00 of 10 beside 不计分 in its table
         out.append(Block("p", w(key, lang, year=ctx.year, total=fmt_value(sc.total, "", lang, decimals=2),
-                                grade=sc.grade_en if lang == "en" else sc.grade,
-                                exec_pts=fmt_value(ex.points if ex else None, "", lang, decimals=2),
-                                exec_max=fmt_value(ex.points_max if ex else None, "", lang, decimals=0))))
+                                grade=sc.grade_en if lang == "en" else sc.grade, execution=execution)))
     total = fund_rows(ctx)[0] if ctx.ds.budget.has_data and ctx.month else None
     if total is not None and total.year_rate is not None:
         tp = cal.time_progress(0.0, 100.0, ctx.spend_month)  # the year's time gone by when spending was last reported

@@ -289,3 +289,26 @@ def test_a_goals_score_reads_as_on_the_pages_in_the_report(ctx):
     shown = [fmt_score(r.score) for r in ctx.rollups if r.score is not None]
     assert said and all(x in shown for x in said)
     assert "63.8" in said and "87.5" in said and "66.7" in said  # 63.75, 87.5, 66.67: never 64, 88, 67
+
+
+@pytest.mark.parametrize("lang,said,not_said", [
+    ("zh", "预算执行率因没有支出数据不计分，总分按其余部分折算为百分制", "预算执行率得分"),
+    ("en", "budget execution left out (no spending data), the total rescaled to 100", "of which budget execution"),
+])
+def test_a_score_without_spending_says_execution_is_left_out(tmp_path, lang, said, not_said):
+    """A project with figures but no spending: the 自评表 leaves 预算执行率 out (不计分) and rescales
+    the total; the report's sentence said 其中预算执行率得分0.00分（满分10分） beside it."""
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训项目\n一级指标\t二级指标\t三级指标\t2024年目标值\n"
+                     "产出指标\t数量指标\t培训人次\t≥6000人次\n", encoding="utf-8")
+    assert main(["new-project", str(table), "--store", str(tmp_path / "s"), "--id", "p"]) == 0
+    data = tmp_path / "a.csv"
+    data.write_text("indicator_id,period,value,basis\n" + "".join(f"t01,2024-{m:02d},500,month\n" for m in range(1, 7)),
+                    encoding="utf-8")
+    assert main(["import", str(data), "--store", str(tmp_path / "s"), "--project", "p"]) == 0
+    ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
+    text = _full_text(docx.Document(io.BytesIO(docx_bytes(report.build_context(ds, (2024, 6), lang=lang), with_charts=False))))
+    assert said in text and not_said not in text
