@@ -190,7 +190,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         gap=gap,
         reason=waiting or _reason(project, ind, o, p, lang),
         interval=DASH if waiting else interval,
-        required=fmt_derived(still_needed(o.required_monthly), unit, lang, cap=ind.direction == "lower"),
+        required=labels.pace_said(ind, o.required_monthly, lang, unit=unit),
         recent=fmt_derived(o.recent_monthly, unit, lang),
         method=method,
         goal=labels.goal_label(project, ind.goal, lang),

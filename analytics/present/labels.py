@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from analytics.core.calendar import milestone_achieved
+from analytics.core.calendar import milestone_achieved, still_needed
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
@@ -281,3 +281,15 @@ def target_said(ind: Indicator, row: IndicatorProgress | None, lang: str = "zh",
         return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang),
                     n=words[n - 1] if n <= len(words) else n, year=row.year, rest=fmt_value(row.target, ind.unit, lang))
     return fmt_target(row.target_raw, ind.unit if unit is None else unit or ind.unit, lang, row.comparator, in_column=unit == "")
+
+
+def pace_said(ind: Indicator, required: float | None, lang: str = "zh", *, unit: str | None = None) -> str:
+    """The monthly pace a target still needs, as the forecast's tables and the risk slide write it:
+    ``12.5人次`` to reach a target, ``≤0.2件`` for what a cap still allows, ``已超过全年上限`` for a
+    cap already broken (not ``≤0件``: nothing left can meet it); ``unit``: the pace's own when it
+    differs from the indicator's (a stock's monthly addition)."""
+    u = ind.unit if unit is None else unit
+    cap = ind.direction == "lower"
+    if cap and required is not None and required < 0:
+        return text("manager.why_cap_over", lang)
+    return fmt_derived(still_needed(required), u, lang, cap=cap)

@@ -17,7 +17,7 @@ from analytics.present.budget_text import risk_reasons
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
-from analytics.present.labels import project_name, target_said
+from analytics.present.labels import pace_said, project_name, target_said
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
@@ -299,11 +299,13 @@ def _risk_slide(ctx: ReportContext, badge: str) -> Slide:
         req, rec = still_needed(fc.get("required_monthly")), fc.get("recent_monthly")
         wait, cap = awaiting(ctx, ind), ind.direction == "lower"  # a cap's pace is what may still happen, at most
         table.append([ind.display_name(lang), target_said(ind, row, lang), DASH if wait else point_text(ind, fc.get("point"), lang),
-                      DASH if wait else fmt_prob(fc.get("p_attain")), fmt_derived(req, ind.unit, lang, cap=cap) if req is not None else DASH,
+                      DASH if wait else fmt_prob(fc.get("p_attain")), pace_said(ind, fc.get("required_monthly"), lang) if req is not None else DASH,
                       fmt_derived(rec, ind.unit, lang) if rec is not None else DASH])
         status.append(row.status)
         left = 12 - (row.data_month or ctx.month)
-        if cap and req is not None and rec is not None and rec > req:
+        if cap and fc.get("required_monthly") is not None and fc["required_monthly"] < 0:
+            bullets.append(t("risk_bullet_cap_over", lang, name=ind.display_name(lang), rec=fmt_derived(rec, ind.unit, lang) if rec is not None else DASH))
+        elif cap and req is not None and rec is not None and rec > req:
             bullets.append(t("risk_bullet_cap", lang, name=ind.display_name(lang), left=left, req=fmt_derived(req, ind.unit, lang),
                              rec=fmt_derived(rec, ind.unit, lang), down=f"{1 - req / rec:.0%}"))
         elif not cap and req is not None and rec is not None and rec > 0 and req > rec:

@@ -137,7 +137,7 @@ def test_a_caps_pace_is_what_may_still_happen(ds):
     assert forecast_rows(ds, [cap], prog, "en")[0].reason.startswith("At most 0.2 cases a month")
     over = dataclasses.replace(cap, required_monthly=-0.5)
     assert forecast_rows(ds, [over], prog, "zh")[0].reason == "已超过全年上限"
-    assert forecast_rows(ds, [over], prog, "zh")[0].required == "≤0件"
+    assert forecast_rows(ds, [over], prog, "zh")[0].required == "已超过全年上限"  # not ≤0件: nothing left meets it
 
 
 def test_a_forecast_against_a_cap_keeps_the_decimal_that_shows_the_breach(ds):
@@ -155,11 +155,12 @@ def test_a_forecast_against_a_cap_keeps_the_decimal_that_shows_the_breach(ds):
     assert number_cell(24.8, "公斤/亩", "en") == (24.8, '#,##0.0" kg per mu"')  # an English form's unit in English
 
 
-def test_a_worked_out_gap_of_counted_things_keeps_its_decimal(tmp_path):
-    """11次 against an expected 8.3次 is +2.7次 ahead on 目标进展 (it read +3), and a forecast of
-    13.2次 against ≤10次 is +3.2次 on 年末预测 (it read +3次 beside 13.2次)."""
+@pytest.fixture(scope="module")
+def over_cap(tmp_path_factory):
+    """A project of one cap (科目调整次数 ≤10次) already broken in October: 11次."""
     from analytics.cli.main import main
 
+    tmp_path = tmp_path_factory.mktemp("cap")
     table = tmp_path / "t.txt"
     table.write_text("项目名称\t社会保险缴费经费\n一级指标\t二级指标\t三级指标\t2024年目标值\n"
                      "产出指标\t数量指标\t科目调整次数\t≤10次\n", encoding="utf-8")
@@ -168,11 +169,33 @@ def test_a_worked_out_gap_of_counted_things_keeps_its_decimal(tmp_path):
     data.write_text("indicator_id,period,value,basis\n" + "".join(
         f"t01,2024-{m:02d},{v},month\n" for m, v in enumerate([1, 0, 2, 1, 1, 0, 2, 1, 2, 1], 1)), encoding="utf-8")
     assert main(["import", str(data), "--store", str(tmp_path / "s"), "--project", "p"]) == 0
-    ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
-    as_of = (2024, 10)
+    return Store(tmp_path / "s", create=False).with_project("p").load_dataset()
+
+
+def test_a_worked_out_gap_of_counted_things_keeps_its_decimal(over_cap):
+    """11次 against an expected 8.3次 is +2.7次 ahead on 目标进展 (it read +3), and a forecast of
+    13.2次 against ≤10次 is +3.2次 on 年末预测 (it read +3次 beside 13.2次)."""
+    ds, as_of = over_cap, (2024, 10)
     prog = ds.progress(2024, as_of)
     outlooks = {o.indicator_id: o for o in forecast_all(ds, 2024, as_of)}
     view = {r.id: r for r in forecast_rows(ds, list(outlooks.values()), {p.indicator_id: p for p in prog}, "zh")}
     row = goal_rows(ds, prog, outlooks, view, 2024, "zh", -1)[0]
     assert row["actual"] == "11次" and row["gap"] == "+2.7次"
     assert view["t01"].forecast == "13.2次" and view["t01"].gap == "+3.2次"
+
+
+def test_a_broken_cap_needs_no_pace_it_is_over(over_cap):
+    """A cap already broken has nothing left that can meet it: 年末预测's 每月需完成 and the risk slide
+    say 已超过全年上限 (they said ≤0次, and the slide 每月至多 0次 … 需压降 100%)."""
+    from analytics.reports.context import build_context
+    from analytics.reports.slides import slides
+
+    ds, as_of = over_cap, (2024, 10)
+    prog = ds.progress(2024, as_of)
+    outlooks = forecast_all(ds, 2024, as_of)
+    row = forecast_rows(ds, outlooks, {p.indicator_id: p for p in prog}, "zh")[0]
+    assert row.required == "已超过全年上限" and row.reason == "已超过全年上限"
+    for lang, over, said in (("zh", "已超过全年上限", "本年累计已超过全年上限"), ("en", "Already above the year's cap", "already above its cap")):
+        risk = next(s for s in slides(build_context(ds, as_of, 2024, lang)) if s.key == "risks")
+        assert over in risk.table[0] and any(said in b for b in risk.bullets), (risk.table, risk.bullets)
+        assert not any("100%" in b for b in risk.bullets)

@@ -65,6 +65,8 @@ STRINGS: dict[str, dict[str, str]] = {
                     "en": "{name}: {req} a month needed over the last {left} months against a recent {rec} a month (+{up})."},
     "risk_bullet_cap": {"zh": "{name}：剩余 {left} 个月每月至多 {req}，近期月均 {rec}，需压降 {down}。",
                         "en": "{name}: at most {req} a month allowed over the last {left} months against a recent {rec} a month (−{down})."},
+    "risk_bullet_cap_over": {"zh": "{name}：本年累计已超过全年上限，本年已无法完成（近期月均 {rec}）。",
+                             "en": "{name}: the year's total is already above its cap and can no longer meet it (recent {rec} a month)."},
     "risk_title_final": {"zh": "未达到目标的指标", "en": "Targets missed"},
     "risk_subtitle_final": {"zh": "本年度已结束：未达到年度目标或滞后的指标", "en": "The year is over: the targets missed or lagging"},
     "col_gap": {"zh": "与目标差", "en": "Gap"},
