@@ -16,7 +16,7 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_money, fmt_month_short, fmt_number, fmt_period_key
 
-__all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
+__all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
 
 _LIST_SEP = {"zh": "、", "en": ", "}
 
@@ -34,6 +34,18 @@ def notice_text(kind: str, notice: Notice, lang: str = "zh", project: Project | 
 
 def warnings(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:
     return [notice_text("warning", n, lang, project) for n in result.warnings]
+
+
+#: The scenario's warnings a report repeats beside its projection: those that say the projected
+#: spending is not what the pace gives — held at the budget (``capped``), so that a cost
+#: indicator forecast above its cap does not read against the projection unexplained.
+REPORTED_WARNINGS = ("capped",)
+
+
+def report_warnings(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:
+    """The warnings of :data:`REPORTED_WARNINGS` as 预算情景 and ``scenario`` say them, for the
+    written report's budget section and the budget slide."""
+    return [notice_text("warning", n, lang, project) for n in result.warnings if n.code in REPORTED_WARNINGS]
 
 
 def risk_reasons(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
-from analytics.present.budget_text import risk_reasons
+from analytics.present.budget_text import report_warnings, risk_reasons
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
@@ -342,6 +342,7 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     if res is not None:
         if not over:
             bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
+            bullets += report_warnings(res, lang, ctx.project)  # the projection held at the budget, as 预算情景 says
         if res.target_period:
             bullets.append(t("budget_reached" + over, lang, period=res.target_period))
         elif target is not None:

@@ -22,6 +22,7 @@ from typing import Any
 
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator
+from analytics.present.budget_text import report_warnings
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_score, fmt_value, text_width
@@ -350,6 +351,8 @@ def _budget(ctx: ReportContext) -> list[Block]:
                          w("budget_projection", lang, scenario=scen, year_spent=_money(total.projected_year_spent, lang),
                            year_rate=_rate(total.projected_year_rate, lang), cum_rate=_rate(total.projected_cum_rate, lang),
                            lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1), verdict=verdict)))
+        if not final:  # the projection held at the budget is said as 预算情景 says it
+            out += [Block("p", said) for said in report_warnings(res, lang, project)]
     sc = ctx.score
     ex = next((pt for pt in sc.parts if pt.key == "execution"), None) if sc is not None else None
     if ex is not None:

@@ -312,3 +312,51 @@ def test_a_score_without_spending_says_execution_is_left_out(tmp_path, lang, sai
     ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
     text = _full_text(docx.Document(io.BytesIO(docx_bytes(report.build_context(ds, (2024, 6), lang=lang), with_charts=False))))
     assert said in text and not_said not in text
+
+
+CAPPED_TABLE = """项目支出绩效目标表（2026年度）
+项目名称\t实训项目
+项目资金（万元）\t年度资金总额\t1000
+\t其中：财政拨款\t1000
+一级指标\t二级指标\t三级指标\t指标值
+产出指标\t数量指标\t培训人次\t≥1200人次
+成本指标\t经济成本指标\t项目总成本\t≤1000万元
+满意度指标\t服务对象满意度指标\t学员满意度\t≥90%
+"""
+
+
+@pytest.fixture(scope="module")
+def capped(tmp_path_factory):
+    """96万元 a month to October of a 1000万元 budget: the projection is held at 1000万元 while
+    项目总成本 (the same 96万元 a month) is forecast at 1152万元 against its ≤1000万元."""
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+
+    d = tmp_path_factory.mktemp("capped")
+    (d / "t.txt").write_text(CAPPED_TABLE, encoding="utf-8")
+    (d / "a.csv").write_text("indicator_id,period,value,basis\n" + "".join(
+        f"t01,2026-{m:02d},100,month\nt02,2026-{m:02d},96,month\n" for m in range(1, 11)), encoding="utf-8")
+    (d / "b.csv").write_text("period,source,amount,basis\n" + "".join(f"2026-{m:02d},财政拨款,96,month\n" for m in range(1, 11)),
+                             encoding="utf-8")
+    assert main(["new-project", str(d / "t.txt"), "--store", str(d / "s"), "--id", "p"]) == 0
+    for f in ("a.csv", "b.csv"):
+        assert main(["import", str(d / f), "--store", str(d / "s"), "--project", "p"]) == 0
+    return Store(d / "s", create=False).with_project("p").load_dataset()
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_projection_held_at_the_budget_is_said_in_the_report_and_on_the_budget_slide(capped, lang):
+    """预算情景 and ``scenario`` said the projected spending was capped at the budget; the written
+    report and the budget slide showed 100% beside a cost forecast of 1152万元 over its ≤1000万元
+    and said nothing. Both now say it in the scenario's own words."""
+    from analytics.present.budget_text import warnings
+
+    c = report.build_context(capped, (2026, 10), lang=lang)
+    assert c.forecasts["t02"]["point"] == pytest.approx(1152) and c.scenario.year_end_spent == pytest.approx(1000)
+    said = [s for s in warnings(c.scenario, lang, capped.project) if "432.84" in s]
+    assert len(said) == 1
+    section = [b.text for b in blocks(c)]
+    start = section.index("三、预算执行情况" if lang == "zh" else "3. Budget execution")
+    assert said[0] in section[start:section.index("四、偏差分析及纠偏措施" if lang == "zh" else "4. Deviations and corrective measures")]
+    assert said[0] in next(s for s in report.slides(c) if s.key == "budget").bullets
+
