@@ -497,7 +497,7 @@ def score_scenario(
     res.basis = "projected"
     res.projections = info
     for line in res.lines:  # a value the score takes from the year-end projection, not from what was reported
-        if line.reason in ("execution", "execution_year") and m < 12 and budget.has_data:  # the rate now, beside the year-end's
+        if line.reason in ("execution", "execution_year") and (budget.data_month(y, m) or 0) < 12 and budget.has_data:  # the rate now, beside the year-end's
             now = (year_execution_rate(project, budget, y, budget.spent_in_year(y, m)) if line.reason == "execution_year"
                    else budget.execution_rate(y, m))
             if now is not None:

@@ -16,20 +16,22 @@ from analytics.budget.scoring import score, score_scenario
 from analytics.budget.year_budget import year_execution_rate
 from analytics.core import calendar as cal
 from analytics.core.model import Project
+from analytics.core.reporting import year_reported
 from analytics.core.series import Actuals, Budget
 from analytics.rules.progress import IndicatorProgress, evaluate_all
 
 __all__ = ["self_evaluation", "year_settled", "score_data"]
 
 
-def year_settled(actuals: Actuals, budget: Budget, year: int, as_of: tuple[int, int]) -> bool:
+def year_settled(project: Project, actuals: Actuals, budget: Budget, year: int, as_of: tuple[int, int]) -> bool:
     """Whether ``year``'s outcome is known at ``as_of``: the year is over, or it is its December
-    and December's figures are in (as the status rules and the forecast then hold the year's
-    result) — the 自评表 then scores what was reported, not a projection."""
+    and all of December's figures are in (:func:`analytics.core.reporting.year_reported`: every
+    indicator reported monthly this year, and the spending) — the 自评表 then scores what was
+    reported, not a projection. With some Decembers still out the score stays projected: the
+    projection takes an indicator's December where it is in, the others' year-end as forecast."""
     if year < as_of[0]:
         return True
-    latest = max((p for p in (actuals.latest_period(), budget.latest_period()) if p), default=(0, 0))
-    return year == as_of[0] and as_of[1] == 12 and latest >= (year, 12)
+    return year == as_of[0] and as_of[1] == 12 and year_reported(project, actuals, budget, year)
 
 
 def self_evaluation(project: Project, actuals: Actuals, budget: Budget, year: int, as_of: tuple[int, int],
@@ -42,7 +44,7 @@ def self_evaluation(project: Project, actuals: Actuals, budget: Budget, year: in
     — the figures so far when no projection can be made; ``None, "none"`` for a year not started.
     ``rows`` are the year's progress rows at ``as_of`` when the caller has them."""
     month = cal.data_month(year, as_of)
-    if year == as_of[0] and not year_settled(actuals, budget, year, as_of):
+    if year == as_of[0] and not year_settled(project, actuals, budget, year, as_of):
         try:
             if result is None:
                 result = project_scenario(project, budget, as_of, scenario, actuals=actuals)

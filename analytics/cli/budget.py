@@ -76,7 +76,7 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     for name, func, helptext in (
         ("scenario", cmd_scenario, "projected monthly budget execution under a scenario"),
         ("score", cmd_score, "self-evaluation score (绩效自评) as the 自评表 gives it: projected under a scenario "
-                             "while the year runs, the year's own once its December figures are in"),
+                             "while the year runs, the year's own once every December figure is in"),
     ):
         p = sub.add_parser(name, help=helptext)
         common(p)

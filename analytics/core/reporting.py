@@ -134,6 +134,18 @@ def month_coverage(project: Project, actuals: Actuals, budget: Budget, year: int
     return MonthCoverage(year, month, expected, reported, spending)
 
 
+def year_reported(project: Project, actuals: Actuals, budget: Budget, year: int, rules: dict[str, Any] | None = None) -> bool:
+    """Whether all of ``year``'s December is in: every indicator reported monthly
+    (:func:`monthly_reporters`) with figures of its own in ``year`` has its December
+    (:meth:`YearObs.given <analytics.core.series.YearObs.given>`), and so has the spending when the
+    project records any. One indicator's December (or the spending's) settles only itself."""
+    for ind_id in monthly_reporters(project, actuals, year, rules):
+        obs = actuals.obs(ind_id, year)
+        if (obs.values or obs.pending) and not obs.given(12):
+            return False
+    return not budget.has_data or (year, 12) in budget.monthly
+
+
 def default_as_of(project: Project, actuals: Actuals, budget: Budget, periods: Iterable[tuple[int, int]],
                   rules: dict[str, Any] | None = None) -> tuple[int, int] | None:
     """The as-of month to open the app on: the latest of ``periods`` that most indicators (and

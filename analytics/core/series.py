@@ -46,6 +46,11 @@ class YearObs:
     combined_until: dict[int, int] = field(default_factory=dict)  # month → first month it covers
     pending: dict[int, tuple[int, float]] = field(default_factory=dict)  # flows: month → (first month, amount) given after a gap
 
+    def given(self, month: int) -> bool:
+        """Whether a figure for ``month`` is in: a total or level, or a flow's month given after
+        months missing (counted once they are given)."""
+        return month in self.values or month in self.pending
+
     def latest(self, as_of_month: int) -> tuple[int, float] | None:
         months = [m for m in self.values if m <= as_of_month]
         if not months:

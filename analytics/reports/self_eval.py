@@ -355,7 +355,8 @@ def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
     ws = wb.create_sheet((cfg.get("sheet_en") if lang == "en" else cfg.get("sheet_zh")) or "self_eval")
     sh = Sheet(ws, len(cols))
     sh.title(1, _cfg_text(cfg, ctx, "title"))
-    basis = t(f"self_eval_basis_{ctx.score_basis}", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang)) \
+    final = ctx.final if ctx.score_basis == "projected" else ""  # December with some of its figures still out
+    basis = t(f"self_eval_basis_{ctx.score_basis}{final}", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang)) \
         if ctx.score_basis in ("projected", "to_date", "actual") else ""
     info = t("self_eval_info", lang, name=project.name, name_en=project.name_en or project.name)
     if ctx.is_sample:

@@ -358,7 +358,8 @@ def _budget(ctx: ReportContext) -> list[Block]:
     if ex is not None:
         line = next((ln for ln in sc.lines if ln.part == "execution"), None)
         over = over_budget_text(line, lang) if line is not None else ""  # spending above the budget: said beside its points
-        out.append(Block("p", w(f"rule_{sc.execution_rule}" + final, lang, points=fmt_value(ex.points, "", lang, decimals=2),
+        scored = "" if ctx.score_basis == "projected" else final  # 预计得 while the score is projected, December's too
+        out.append(Block("p", w(f"rule_{sc.execution_rule}" + scored, lang, points=fmt_value(ex.points, "", lang, decimals=2),
                                 max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))
     out.append(Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0]))

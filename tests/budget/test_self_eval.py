@@ -48,19 +48,30 @@ t05,2025-06,92,level
 SPENDING = "period,source,amount,basis\n2025-03,财政拨款,20,month\n2025-06,财政拨款,30,month\n2025-09,财政拨款,30,month\n2025-12,财政拨款,21.7,month\n"
 
 
-@pytest.fixture(scope="module")
-def ds(tmp_path_factory):
+def _load(tmp_path_factory, name: str, actuals: str):
     from analytics.cli.main import main
     from analytics.storage.store import Store
 
-    d = tmp_path_factory.mktemp("songxiang")
+    d = tmp_path_factory.mktemp(name)
     (d / "t.txt").write_text(TABLE, encoding="utf-8")
-    (d / "a.csv").write_text(ACTUALS, encoding="utf-8")
+    (d / "a.csv").write_text(actuals, encoding="utf-8")
     (d / "b.csv").write_text(SPENDING, encoding="utf-8")
     assert main(["new-project", str(d / "t.txt"), "--store", str(d / "s"), "--id", "p"]) == 0
     for f in ("a.csv", "b.csv"):
         assert main(["import", str(d / f), "--store", str(d / "s"), "--project", "p"]) == 0
     return Store(d / "s", create=False).with_project("p").load_dataset()
+
+
+@pytest.fixture(scope="module")
+def ds(tmp_path_factory):
+    return _load(tmp_path_factory, "songxiang", ACTUALS)
+
+
+@pytest.fixture(scope="module")
+def settled(tmp_path_factory):
+    """The same year with every indicator's December in (complaints 3 to the year's end)."""
+    return _load(tmp_path_factory, "songxiang_settled", ACTUALS + "t02,2025-12,0,month\nt03,2025-12,否,level\n"
+                 "t04,2025-12,0,month\nt05,2025-12,92,level\nt06,2025-11,3,ytd\nt06,2025-12,3,ytd\n")
 
 
 def _form(ctx):
@@ -71,10 +82,11 @@ def _cell(ws, name: str, col: int):
     return next(ws.cell(r, col) for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value == name)
 
 
-@pytest.mark.parametrize("as_of, basis", [((2025, 10), "projected"), ((2025, 11), "projected"), ((2025, 12), "actual")])
+@pytest.mark.parametrize("as_of, basis", [((2025, 10), "projected"), ((2025, 11), "projected"), ((2025, 12), "projected")])
 def test_the_score_command_the_budget_page_and_the_self_evaluation_form_give_one_score(ds, as_of, basis):
     """At December with December's figures in, the 自评表 scored the year's figures and the ``score``
-    command a projection (songxi 97.26 against 94.07): one computation now, whichever month."""
+    command a projection (songxi 97.26 against 94.07): one computation now, whichever month. (At
+    this December the complaints are still to October: the year is not settled, the score projected.)"""
     ctx = report.build_context(ds, as_of)
     out = score_json(ds.project, ds.actuals, ds.budget, as_of)
     page, page_basis = self_evaluation(ds.project, ds.actuals, ds.budget, as_of[0], as_of, None, rows=ds.progress(as_of[0], as_of))
@@ -162,3 +174,29 @@ def test_spending_over_the_budget_is_said_and_costs_no_points_unless_the_rules_s
     assert any("支出超过预算 1.70 个百分点" in b.text for b in blocks(ctx) if b.kind == "p")
     quiet, _ = self_evaluation(ds.project, ds.actuals, ds.budget, 2025, (2025, 12), rules={"execution_over_budget": "silent"})
     assert "over_budget" not in quiet.line("budget_execution").reason_params and quiet.total == pytest.approx(ctx.score.total)
+
+
+@pytest.mark.parametrize("which, basis", [("ds", "projected"), ("settled", "actual")])
+def test_the_year_is_scored_as_reported_only_once_every_december_is_in(request, which, basis):
+    """As of December with the villages' and the spending's December in but the complaints only to
+    October, the 自评表 and ``score`` took 3 complaints (October's) as the year's. The year is settled
+    only once every indicator reported monthly has its December; until then the score is projected
+    (the villages' December taken as it is) and the 自评表's basis line, ``score``'s basis, the
+    written report and the slides say so alike."""
+    data = request.getfixturevalue(which)
+    ctx = report.build_context(data, (2025, 12))
+    out = score_json(data.project, data.actuals, data.budget, (2025, 12))
+    assert ctx.score_basis == out["basis"] == basis
+    complaints, villages = ctx.score.line("t06"), ctx.score.line("t01")
+    line3 = _form(ctx).cell(3, 1).value
+    text = "\n".join(b.text for b in blocks(ctx) if b.text)
+    label = next(m.label for m in next(s for s in report.slides(ctx) if s.key == "overview").metrics if m.label.startswith("绩效自评"))
+    if basis == "projected":
+        assert complaints.actual == pytest.approx(ctx.forecasts["t06"]["point"]) and "年末预计" in score_reason(complaints, "zh")
+        assert villages.actual == pytest.approx(ctx.row("t01").actual)  # its December is in: the year's own
+        assert line3.startswith("年末测算：截至2025年12月，12月数据尚未全部报送")
+        assert "绩效自评预计得分" in text and "预计得" in text and label == "绩效自评（预计）"
+    else:
+        assert complaints.actual == pytest.approx(3) and "年末预计" not in score_reason(complaints, "zh")
+        assert line3 == "按全年实际值测算。"
+        assert "绩效自评预计得分" not in text and label == "绩效自评"

@@ -16,6 +16,7 @@ from analytics.core.reporting import (
     month_coverage,
     monthly_reporters,
     next_measurement,
+    year_reported,
 )
 from analytics.core.series import Actuals, Budget
 from analytics.forecast.outlook import forecast_all, risk_order
@@ -164,3 +165,29 @@ def test_a_closed_year_reads_as_outcomes_not_forecasts(ds):
     # the year under way keeps its forecast levels: a milestone achieved is met, the rest forecasts
     now = {r.id: r for r in forecast_rows(ds, forecast_all(ds, 2024, (2024, 8)), {p.indicator_id: p for p in ds.progress(2024, (2024, 8))}, "zh")}
     assert now["new_urban_jobs"].level_code in ("certain", "likely", "possible", "impossible")
+
+
+def _actuals(project, rows: list[tuple[str, int, int, float, str]]) -> Actuals:
+    return Actuals(project, pd.DataFrame([{"indicator_id": i, "year": y, "month": m, "first_month": m, "value": v, "basis": b,
+                                           "note": "", "source": ""} for i, y, m, v, b in rows]))
+
+
+def _spending(project, months: range) -> Budget:
+    return Budget(project, pd.DataFrame([{"year": 2025, "month": m, "first_month": m, "source": "local", "amount": 10.0} for m in months]))
+
+
+def test_a_year_is_reported_once_every_december_is_in(ds):
+    """One indicator's December (or the spending's) settled the whole year: every indicator
+    reported monthly this year, and the spending, must have its December."""
+    p = ds.project
+    jobs = [("new_urban_jobs", 2025, m, float(m), "ytd") for m in range(1, 13)]
+    served = [("graduate_services", 2025, m, 1.0, "month") for m in range(1, 12)]
+    spent = _spending(p, range(1, 13))
+    assert not year_reported(p, _actuals(p, jobs + served), spent, 2025)  # graduate_services to November
+    december = [("graduate_services", 2025, 12, 1.0, "month")]
+    assert year_reported(p, _actuals(p, jobs + served + december), spent, 2025)
+    assert not year_reported(p, _actuals(p, jobs + served + december), _spending(p, range(1, 12)), 2025)  # spending to November
+    assert year_reported(p, _actuals(p, jobs + served + december), Budget(p, None), 2025)  # no spending recorded at all
+    # a December given after a month missing is in; an indicator with figures only last year waits for nothing
+    gap = [r for r in served if r[2] != 11] + december + [("rural_migrant_services", 2024, m, 1.0, "month") for m in range(1, 13)]
+    assert year_reported(p, _actuals(p, jobs + gap), spent, 2025)

@@ -147,6 +147,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "self_eval_info": {"zh": "项目名称：{name}", "en": "Project: {name_en}"},
     "self_eval_basis_projected": {"zh": "年中测算：截至{as_of}，实际完成值与全年执行数为按当前进度预计的年末值，得分为参考分。",
                                   "en": "Mid-year estimate as of {as_of}: actuals and spending are projected year-end values; a reference score."},
+    "self_eval_basis_projected_final": {"zh": "年末测算：截至{as_of}，12月数据尚未全部报送，实际完成值与全年执行数为按当前进度预计的年末值（12月数据已出的指标为实际值），得分为参考分。",
+                                        "en": "Year-end estimate as of {as_of}, December not yet in for all: actuals and spending are projected year-end values (the reported ones where December is in); a reference score."},
     "projected_prefix": {"zh": "预计", "en": "proj. "},  # before a projected year-end on the 自评表 (预计1.2种)
     "self_eval_basis_to_date": {"zh": "按截至目前的实际值测算。", "en": "Scored on actuals to date."},
     "self_eval_basis_actual": {"zh": "按全年实际值测算。", "en": "Scored on full-year actuals."},
