@@ -84,16 +84,16 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "blank"
     if is_sign_off(next(t for t in texts if t), lex):
         return "sign_off"
+    roles = [header_role(t, lex) for t in texts if t]
+    if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
+        return "header"
+    if starts_facts(row, lex):
+        return "end"  # 项目名称 | … | 项目负责人及电话 | …: the next form's facts, its 负责人 no closing line
     name = normalize_text(_cell(row, layout.name_col))
     past_levels = next((t for t in texts[layout.name_col:] if t), "")
     if past_levels and is_sign_off(past_levels, lex) and \
             not any(v and is_value_like(v, lex) for v in (normalize_text(_cell(row, c.index)) for c in layout.cols("value"))):
         return "sign_off"  # a merged level label reaching down over the form's closing lines
-    roles = [header_role(t, lex) for t in texts if t]
-    if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
-        return "header"
-    if starts_facts(row, lex):
-        return "end"
     filled = [t for t in texts if t]
     if len(filled) >= 2 and all(is_place_name(t) for t in filled):
         return "header"  # the places of the value columns (新罗区 | 永定区), a header's second row

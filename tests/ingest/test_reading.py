@@ -1,0 +1,54 @@
+"""One grid read into indicators (analytics/ingest/tables/reading.py): where a form's rows end."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import docx
+import openpyxl
+import pytest
+
+from analytics.ingest.tables import TableReading, parse_table
+
+CORPUS = Path(__file__).resolve().parents[1] / "tables" / "corpus"
+
+
+def _rows(name: str) -> list[list[str]]:
+    """A corpus table's rows (tab-separated cells), its notes left out."""
+    return [line.rstrip("\n").split("\t") for line in (CORPUS / name).read_text(encoding="utf-8").splitlines(True)
+            if not line.startswith("#")]
+
+
+def _two_projects(kind: str, tmp_path: Path) -> Path:
+    """嘉峪关's 博物馆 form and, right below it without its title, 南岳's 扶贫 form (its 项目名称 row
+    beside 项目负责人及电话), in one sheet, one Word table or one text."""
+    rows = _rows("jiayuguan_bowuguan_2023.tsv") + _rows("nanyue_fupin_2018.tsv")[1:]
+    path = tmp_path / f"two_projects.{kind}"
+    if kind == "xlsx":
+        book = openpyxl.Workbook()
+        for row in rows:
+            book.active.append(row)
+        book.save(path)
+    elif kind == "docx":
+        document = docx.Document()
+        table = document.add_table(rows=len(rows), cols=max(len(r) for r in rows))
+        for i, row in enumerate(rows):
+            for j, cell in enumerate(row):
+                table.cell(i, j).text = cell
+        document.save(path)
+    else:
+        path.write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx", "tsv"])
+def test_a_next_projects_name_beside_its_contact_ends_the_form_above(kind: str, tmp_path: Path) -> None:
+    # 项目名称 | … | 项目负责人及电话 | …: the next form's facts, never a closing line (负责人) of the form above
+    result = parse_table(_two_projects(kind, tmp_path))
+    assert isinstance(result, TableReading)
+    forms = [(f["name"], f["indicators"]) for f in result.source["forms"]]
+    assert forms == [("文化事业发展专项资金", 10), ("2018年市级专项扶贫资金基础设施(人大代表扶贫基地)", 16)]
+    assert [i["name"] for i in result.indicators if i["form"] == 2][:2] == [
+        "贫困地区旅游基础设施建设工程", "贫困地区旅游景点开发数量"]
+    second = parse_table(_two_projects(kind, tmp_path), form=2)
+    assert isinstance(second, TableReading) and second.project["departments"]["主管部门"] == "南岳镇政府"
