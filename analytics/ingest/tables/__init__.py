@@ -38,6 +38,7 @@ from analytics.ingest.tables.review import advise
 from analytics.ingest.tables.runs import run_rows, stream_rows
 from analytics.ingest.tables.script import simplified
 from analytics.ingest.tables.sidebyside import stacked_halves
+from analytics.ingest.tables.starts import form_parts
 from analytics.ingest.tables.titles import project_name, prose_title
 from analytics.ingest.tables.wrapped import cell_per_line, join_cell_lines, join_fragments, join_split_words
 from analytics.ingest.tables.sources import TABLE_FILE_TYPES, RawTable, ReadFailure, read_source, split_spaces
@@ -56,7 +57,8 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
 
     A file with several forms one below the other (one a project), or a workbook with a form on
     each of several sheets, is read form by form: all of them together, each indicator with its
-    ``form``, or only form ``form`` (1, 2 …); the forms found are listed in ``source.forms``."""
+    ``form``, or only form ``form`` (1, 2 …); the forms found are listed in ``source.forms``. A
+    text one cell a line is cut where a next form begins (:mod:`.starts`) before it is cut into rows."""
     lex = lexicon or load_lexicon()
     if isinstance(year, str):  # a year given as text (a form field, a JSON argument): its number
         year = int(year) if year.strip().isdigit() else None
@@ -120,6 +122,9 @@ def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexi
     """The first of ``tables`` (a file's sheets) read with indicators (see :func:`parse_table`)."""
     first: TableReading | NoTable | None = None
     for table in tables:
+        parts = _parts_read(table, name, year, lex, form)
+        if parts is not None:  # forms run one after the other in a text one cell a line: each read on its own
+            return parts
         table, converted = simplified(table)  # a mirror copy in traditional characters is read in simplified
         if table.fmt == "text-lines":  # 绩 / 效 / 指 / 标, 一级 / 指标: a label broken over lines, joined
             table = join_wrapped_words(marks_joined(table, lex), lex)
@@ -375,6 +380,34 @@ def _cell_by_cell(joined: RawTable, lex: Lexicon) -> tuple[RawTable, int] | None
         return None
     pieces = join_drawn_pieces(cells, lex)
     return rebuild_rows(join_wrapped_words(pieces, lex), lex), len(cells.rows) - len(pieces.rows)
+
+
+def _parts_read(table: RawTable, name: str, year: int | None, lex: Lexicon, form: int | None
+                ) -> TableReading | NoTable | None:
+    """The forms of a text one cell a line that runs several one after the other, cut where each
+    begins (:func:`.starts.form_parts`) and read each on its own (a form naming no year takes the
+    year of the form above): merged, each indicator with its ``form``, or only form ``form``;
+    ``None`` when no later form begins, or a part reads no indicators or several forms, or two
+    forms in a row name one project (its facts said again on a new page)."""
+    parts = form_parts(table, lex)
+    if parts is None:
+        return None
+    readings: list[TableReading] = []
+    for part in parts:
+        reading = _parse_tables([part], name, year, lex, None)
+        above = readings[-1] if readings else None
+        if isinstance(reading, TableReading) and above is not None and reading.source.get("year") is None \
+                and above.source.get("year"):
+            again = _parse_tables([part], name, above.source["year"], lex, None)
+            if isinstance(again, TableReading) and again.indicators:
+                reading = again
+                reading.source["year_from"] = "form_above"
+        if not isinstance(reading, TableReading) or not reading.indicators or reading.source.get("forms"):
+            return None
+        if above is not None and reading.project.get("name") and reading.project.get("name") == above.project.get("name"):
+            return None
+        readings.append(reading)
+    return merge_forms(readings, form)
 
 
 def _with_next_forms(table: RawTable, first: TableReading, lex: Lexicon, year: int | None, name: str,

@@ -12,7 +12,7 @@ from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import block_header
 
-__all__ = ["FORM_TITLE", "TABLE_NUMBER", "budget_block", "form_title", "next_title", "starts_facts"]
+__all__ = ["FORM_TITLE", "TABLE_NUMBER", "budget_block", "form_title", "next_title", "starts_facts", "title_ends"]
 
 #: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
 FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
@@ -47,7 +47,7 @@ def next_title(texts: list[str], layout: Layout, lex: Lexicon) -> bool:
     if len(filled) == 1 and TABLE_NUMBER.fullmatch(filled[0]):
         return True
     m = FORM_TITLE.search(filled[0]) if filled else None
-    return bool(m) and _title_ends(filled[0][m.end():]) \
+    return bool(m) and title_ends(filled[0][m.end():]) \
         and all(t == filled[0] or _TITLE_TAIL.fullmatch(t) for t in filled[1:] if not _merged_over(t, texts, layout, lex))
 
 
@@ -58,7 +58,7 @@ def _merged_over(text: str, texts: list[str], layout: Layout, lex: Lexicon) -> b
     return first < layout.name_col and first not in layout.level_cols.values() and lex.level_word(text) is not None
 
 
-def _title_ends(rest: str) -> bool:
+def title_ends(rest: str) -> bool:
     """What follows a form's title word in its cell ends the title: nothing, its year or unit
     (``项目绩效目标完成情况表 (2019 年度)`` in one merged cell), or a short note in brackets (``(一级项目)``)."""
     rest = "".join(rest.split())
