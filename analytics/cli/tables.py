@@ -26,8 +26,9 @@ def register(sub: Any, common: Callable[..., None]) -> None:
     p.add_argument("file", help="the table: .xlsx, .xls, .ods, .docx, .doc, .odt, .pdf, .ofd, a web page (.html/.mht), .csv, .json or a text copied out of a PDF or web page")
     p.add_argument("--sheet", help="worksheet name (default: the first sheet holding an indicator table)")
     p.add_argument("--year", type=int, help="year of value columns whose header has none (default: the title's year)")
-    p.add_argument("--form", type=int, metavar="N", help="a file with several forms one below another: read only the "
-                   "Nth (default: all, each indicator with its form; source.forms lists them)")
+    p.add_argument("--form", "--table", dest="form", type=int, metavar="N", help="a file with several forms (tables, one "
+                   "a project) one below another: read only the Nth (default: all, each indicator with its form; "
+                   "source.forms lists them)")
     p.add_argument("--format", choices=["json", "table"], default="json", help="output format (default json)")
     p.add_argument("--lang", choices=["zh", "en"], default="zh", help="language of messages")
     p.set_defaults(func=cmd_parse_table)

@@ -23,11 +23,14 @@ def no_table_message(result: Any, file: str, lang: str) -> str:
 
 
 def forms_message(reading: Mapping[str, Any], file: str, lang: str) -> str | None:
-    """A file with several forms read together: how many, which, and how to take one; else ``None``."""
+    """A file with several forms read together: how many, which (each project's name and its
+    indicators), and how to take one; else ``None``."""
     forms = reading.get("source", {}).get("forms") or []
     if len(forms) < 2 or all("form" not in i for i in reading.get("indicators", [])):
         return None
-    names = "、".join(f"{f['form']}. {f.get('name') or f['where']}" for f in forms[:8]) + ("…" if len(forms) > 8 else "")
+    names = ("、" if lang == "zh" else "; ").join(
+        text("tables.forms_found_one", lang, k=f["form"], name=f.get("name") or f["where"], n=f["indicators"])
+        for f in forms[:8]) + ("…" if len(forms) > 8 else "")  # each project and its rows, to tell which to take
     return text("tables.forms_found", lang, file=file, n=len(forms), names=names)
 
 

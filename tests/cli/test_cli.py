@@ -273,3 +273,21 @@ def test_an_english_status_table_names_the_units_as_the_pages_do():
         assert " 10k persons " in jobs and " 12.4 " in jobs and "12.4 10k" not in jobs, jobs
         zh = run(command, "--as-of", "2024-08", "--format", "table").stdout.splitlines()
         assert " 万人 " in next(x for x in zh if x.startswith("new_urban_jobs"))
+
+
+def test_parse_table_names_each_project_of_a_file_with_several_and_takes_one_by_table(tmp_path: Path) -> None:
+    """Two projects' forms in one text: stderr names each project with its indicators and how to take
+    one; ``--table N`` (the same as ``--form N``) reads the Nth, for parse-table and new-project."""
+    two = str(ROOT / "tests" / "ingest" / "files" / "two_projects.cell_lines.txt")
+    r = run("parse-table", two)
+    assert r.returncode == 0 and "1. 办公宿舍楼、食堂及餐厅暖通改造经费：9 个指标、2. 农村义务教育薄弱学校改造补助资金：9 个指标" in r.stderr
+    assert "--form" in r.stderr and len(json.loads(r.stdout)["indicators"]) == 18
+    en = run("parse-table", two, "--lang", "en")
+    assert "(1. 办公宿舍楼、食堂及餐厅暖通改造经费: 9 indicators; 2. 农村义务教育薄弱学校改造补助资金: 9 indicators)" in en.stderr
+    second = run("parse-table", two, "--table", "2")
+    data = json.loads(second.stdout)
+    assert data["project"]["name"] == "农村义务教育薄弱学校改造补助资金" and len(data["indicators"]) == 9
+    assert "--form" not in second.stderr  # one form read: nothing to choose
+    made = run("new-project", two, "--table", "2", "--out", str(tmp_path / "p"))
+    assert made.returncode == 0, made.stderr
+    assert "农村义务教育薄弱学校改造补助资金" in (tmp_path / "p" / "project.yaml").read_text(encoding="utf-8")

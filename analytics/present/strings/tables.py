@@ -64,6 +64,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "year_from_text": {"zh": "文字中写的年度", "en": "the year the text names"},
     "forms_found": {"zh": "{file} 中有 {n} 张目标表（{names}），已全部读出，每个指标注明所在的表；只要其中一张时用 --form 序号。",
                     "en": "{file} holds {n} forms ({names}); all were read, each indicator with its form; use --form N for one of them."},
+    "forms_found_one": {"zh": "{k}. {name}：{n} 个指标", "en": "{k}. {name}: {n} indicators"},
     "empty": {"zh": "{file}：文件是空的。", "en": "{file}: the file is empty."},
     "too_large": {"zh": "{file}：文件超过20 MB。", "en": "{file}: the file is over 20 MB."},
     "too_large_unpacked": {"zh": "{file}：文件解压后超过 {detail}，不像一张目标表，未读取。",
