@@ -198,6 +198,18 @@ def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
     assert "已保存项目" in at.success[0].value and "路灯更换" in at.success[0].value
 
 
+def test_two_projects_forms_pasted_one_cell_a_line_offer_each_project(at: AppTest) -> None:
+    # 廊坊's 自评表 then 青山区's 绩效目标表 copied out of one PDF: two forms to choose from, not one project of 18 rows
+    _paste(at, (ROOT / "tests" / "ingest" / "files" / "two_projects.cell_lines.txt").read_text(encoding="utf-8"))
+    box = next(s for s in at.selectbox if s.key and s.key.startswith("np_form_"))
+    assert box.options == ["全部 2 张（合并为一个项目）", "第 1 张：办公宿舍楼、食堂及餐厅暖通改造经费（9 个指标）",
+                           "第 2 张：农村义务教育薄弱学校改造补助资金（9 个指标）"]
+    assert not (_grid(at).astype(str) == "绩效目标表").any().any()  # the second form's title is no indicator
+    box.set_value(2).run()
+    assert not at.exception and "读出 **9** 个指标" in _body(at)
+    assert next(w for w in at.text_input if w.key and w.key.startswith("np_name_")).value == "农村义务教育薄弱学校改造补助资金"
+
+
 def test_a_template_never_filled_in_keeps_its_rows_to_fill_at_review(at: AppTest) -> None:
     text = ("2024年水利发展资金绩效目标表\n"
             "一级指标\t二级指标\t三级指标\t指标值\n"
