@@ -29,6 +29,7 @@ from typing import Any, Sequence
 from analytics.core.calendar import local_stamp
 from analytics.core.values import COMPARATOR_SYMBOLS, compared_number
 from analytics.present.catalogue import CATALOGUE, text
+from analytics.present.phrases import target_english
 
 DASH = "—"
 
@@ -532,7 +533,9 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
     as a cap (``comparator`` ``<=``: 登记失业人员规模 | 4.1, lower is better) says so: ``≤4.1万人``.
     ``in_column``: ``unit`` stands in a column of its own beside the target (a table of the pages, the
     CLI): the number is said without it, also where the table wrote it (``≤1000万元`` → ``≤1000``), a
-    percentage with its sign."""
+    percentage with its sign. A target in words reads in English as the phrase lexicon
+    (``data/target_phrases.yaml``) puts it (``有效提升`` → ``Effectively improved``), else as written,
+    said so (``有效提升服务水平和群众获得感 (as written)``): never half translated."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤").replace(">=", "≥").replace("<=", "≤")  # one way of writing each sign
@@ -557,4 +560,10 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
             return COMPARATOR_SYMBOLS[said[0]] + (said[1] if in_column and said[2] in ("", u) else _with_unit(said[1], said[2] or u, lang))
         if compared and compared.group(3) and not compared.group(1) and f"units.{compared.group(3)}" in CATALOGUE:
             return _with_unit(compared.group(2), compared.group(3), lang)
-    return written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))
+    out = written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))
+    if lang == "en" and _HAN.search(out):  # words (有效提升): the phrase lexicon's English, else as written and said so
+        return target_english(written) or text("units.as_written", lang, written=written)
+    return out
+
+
+_HAN = re.compile(r"[\u3400-\u9fff]")

@@ -291,3 +291,31 @@ def test_parse_table_names_each_project_of_a_file_with_several_and_takes_one_by_
     made = run("new-project", two, "--table", "2", "--out", str(tmp_path / "p"))
     assert made.returncode == 0, made.stderr
     assert "农村义务教育薄弱学校改造补助资金" in (tmp_path / "p" / "project.yaml").read_text(encoding="utf-8")
+
+
+def test_an_english_table_says_targets_in_words_in_english(tmp_path):
+    """``status`` and ``forecast --lang en --format table`` and the JSON's ``target_en`` kept 逐步完善,
+    有效提升 and 符合相关规定 in Chinese: they read as the phrase lexicon (data/target_phrases.yaml) puts
+    them, and wording it does not cover reads as written, said so."""
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训项目\n一级指标\t二级指标\t三级指标\t2026年目标值\n"
+                     "产出指标\t数量指标\t培训人次\t≥6000人次\n"
+                     "效益指标\t可持续影响指标\t培训制度体系\t逐步完善\n"
+                     "效益指标\t社会效益指标\t服务质量\t有效提升\n"
+                     "产出指标\t质量指标\t验收合格\t符合相关规定\n"
+                     "效益指标\t社会效益指标\t群众获得感\t惠及更多群众\n", encoding="utf-8")
+    store = str(tmp_path / "s")
+    assert run("new-project", str(table), "--store", store, "--id", "p").returncode == 0
+    (tmp_path / "a.csv").write_text("indicator_id,period,value\nt01,2026-01,500\nt02,2026-06,部分达成\n", encoding="utf-8")
+    assert run("import", str(tmp_path / "a.csv"), "--store", store, "--project", "p").returncode == 0
+    said = {"t02": "Gradually refined", "t03": "Effectively improved", "t04": "Complies with the relevant regulations",
+            "t05": "惠及更多群众 (as written)"}
+    for command in ("status", "forecast"):
+        r = run(command, "--store", store, "--project", "p", "--as-of", "2026-06", "--lang", "en", "--format", "table")
+        assert r.returncode == 0, r.stderr
+        rows = {line.split()[0]: line for line in r.stdout.splitlines()[1:]}
+        assert all(english in rows[k] for k, english in said.items()), r.stdout
+    r = run("status", "--store", store, "--project", "p", "--as-of", "2026-06", "--lang", "en")
+    got = {i["indicator_id"]: i for i in json.loads(r.stdout)["indicators"]}
+    assert {k: got[k]["target_en"] for k in said} == said
+    assert got["t03"]["target_zh"] == "有效提升" and got["t03"]["target_raw"] == "有效提升"

@@ -202,7 +202,7 @@ def test_targets_as_written_with_their_unit():
     assert f.fmt_target("90", "%") == "90%" and f.fmt_target("0", "%", "en") == "0%"  # the % in the unit column
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 (10k person-times)"
     assert f.fmt_target("95%以上", "%") == "95%以上"
-    assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "60家+，95%+"
+    assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "60家以上，95%以上 (as written)"
     assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
     assert f.fmt_target("", "万人") == "—" and f.fmt_target(None, "万人") == "—"
 
@@ -254,10 +254,11 @@ def test_english_says_a_worded_target_and_a_compound_unit_in_english():
     """The English outputs kept ``不少于800人次``, read ``10及以下`` as ``10及 or less`` and left
     ``元/人次`` and ``公斤/亩`` in Chinese. One comparator word and one number read as the sign and
     the number in the unit's English; a unit of two known units reads ``a per b``; Chinese stays
-    as the table wrote it; words (有效提升) and ranges stay as written."""
+    as the table wrote it; ranges stay as written, words read as the phrase lexicon puts them
+    (tests/present/test_phrases.py)."""
     assert f.fmt_target("不少于800人次", "人次", "en") == "≥800 person-times" and f.fmt_target("不少于800人次", "人次") == "不少于800人次"
     assert f.fmt_target("10及以下", "件", "en") == "≤10 cases" and f.fmt_target("达到90%", "%", "en") == "≥90%"
-    assert f.fmt_target("≤1544元/亩", "元/亩", "en") == "≤1544 yuan per mu" and f.fmt_target("有效提升", "", "en") == "有效提升"
+    assert f.fmt_target("≤1544元/亩", "元/亩", "en") == "≤1544 yuan per mu" and f.fmt_target("有效提升", "", "en") == "Effectively improved"
     assert f.unit_name("元/人次", "en") == "yuan per person-time" and f.unit_name("公斤/亩", "en") == "kg per mu"
     assert f.unit_name("元/人次") == "元/人次" and f.unit_name("人/次", "en") == "person-times" and f.unit_name("甲/乙", "en") == "甲/乙"
 

@@ -993,3 +993,34 @@ def test_an_english_form_names_levels_targets_and_units_in_english(dataset):
     monitoring = wb["Monitoring"]
     formats = {c.number_format for row in monitoring.iter_rows() for c in row if isinstance(c.value, (int, float))}
     assert any(fmt.startswith("[=1]") and '" person";' in fmt for fmt in formats), formats
+
+
+def test_english_forms_slides_and_report_say_targets_in_words_in_english(tmp_path):
+    """The English 监控表, 自评表, deck and written report kept 进一步完善 and 有效提升 in Chinese: they read
+    as the phrase lexicon puts them (Further refined), and wording it does not cover as written, said so."""
+    from analytics.cli.main import main
+    from analytics.reports.written import blocks
+    from analytics.storage.store import Store
+
+    table = tmp_path / "t.txt"
+    table.write_text("项目名称\t培训项目\n一级指标\t二级指标\t三级指标\t2026年目标值\n"
+                     "产出指标\t数量指标\t培训人次\t≥6000人次\n"
+                     "效益指标\t可持续影响指标\t培训制度体系\t进一步完善\n"
+                     "效益指标\t社会效益指标\t服务质量\t有效提升\n"
+                     "效益指标\t社会效益指标\t群众获得感\t惠及更多群众\n", encoding="utf-8")
+    assert main(["new-project", str(table), "--store", str(tmp_path / "s"), "--id", "p"]) == 0
+    (tmp_path / "a.csv").write_text("indicator_id,period,value\n" + "".join(f"t01,2026-{m:02d},{500 * m}\n" for m in range(1, 7))
+                                    + "t02,2026-06,部分达成\nt03,2026-06,达成\nt04,2026-06,达成\n", encoding="utf-8")
+    assert main(["import", str(tmp_path / "a.csv"), "--store", str(tmp_path / "s"), "--project", "p"]) == 0
+    ds = Store(tmp_path / "s", create=False).with_project("p").load_dataset()
+    said = {"Further refined", "Effectively improved", "惠及更多群众 (as written)"}
+    en, zh = report.build_context(ds, (2026, 6), lang="en"), report.build_context(ds, (2026, 6))
+    for form in ("monitoring", "self-eval"):
+        cells = set(_sheet_text(openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(en, form))).active).splitlines())
+        assert said <= cells, form
+        assert {"进一步完善", "有效提升", "惠及更多群众"} <= set(_sheet_text(openpyxl.load_workbook(
+            io.BytesIO(report.xlsx_bytes(zh, form))).active).splitlines()), form
+    deck = Presentation(io.BytesIO(report.pptx_bytes(en)))
+    texts = {c.text for s in deck.slides for sh in s.shapes if sh.has_table for r in sh.table.rows for c in r.cells}
+    assert said <= texts
+    assert any("(target: Effectively improved)" in b.text for b in blocks(en))

@@ -133,6 +133,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # a threshold in a target as written (95%以上 → 95%+)
     "above": {"zh": "以上", "en": "+"},
     "below": {"zh": "以下", "en": " or less"},
+    # a target in words the phrase lexicon (data/target_phrases.yaml) has no English for: as written, said so
+    "as_written": {"zh": "{written}", "en": "{written} (as written)"},
     # months: {m} is the month's number in Chinese and its short name in English
     "month_names": {"zh": "1,2,3,4,5,6,7,8,9,10,11,12", "en": "Jan,Feb,Mar,Apr,May,Jun,Jul,Aug,Sep,Oct,Nov,Dec"},
     "month": {"zh": "{y}年{m}月", "en": "{m} {y}"},
