@@ -535,7 +535,7 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
     CLI): the number is said without it, also where the table wrote it (``≤1000万元`` → ``≤1000``), a
     percentage with its sign. A target in words reads in English as the phrase lexicon
     (``data/target_phrases.yaml``) puts it (``有效提升`` → ``Effectively improved``), else as written,
-    said so (``有效提升服务水平和群众获得感 (as written)``): never half translated."""
+    said so (``有效提升服务水平和群众获得感 (as written)``, ``≥95%且逐年提高 (as written)``): never half translated."""
     if not raw or not str(raw).strip():
         return DASH
     written = str(raw).strip().replace("≧", "≥").replace("≦", "≤").replace(">=", "≥").replace("<=", "≤")  # one way of writing each sign
@@ -556,14 +556,37 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
         return text("yes" if written == "是" else "no", lang)
     if lang == "en":  # 不少于800人次, 10及以下, 5万元: the comparator as a sign, the unit in English (never ``10及 or less``)
         said = compared_number(written)
-        if said is not None:
+        if said is not None and not _worded(said[2]):
             return COMPARATOR_SYMBOLS[said[0]] + (said[1] if in_column and said[2] in ("", u) else _with_unit(said[1], said[2] or u, lang))
         if compared and compared.group(3) and not compared.group(1) and f"units.{compared.group(3)}" in CATALOGUE:
             return _with_unit(compared.group(2), compared.group(3), lang)
     out = written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))
     if lang == "en" and _HAN.search(out):  # words (有效提升): the phrase lexicon's English, else as written and said so
-        return target_english(written) or text("units.as_written", lang, written=written)
+        return _words_in_english(written, u, lang, in_column)
     return out
 
 
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_PARTS = re.compile(r"[，；;、]")
+
+
+def _words_in_english(written: str, unit: str, lang: str, in_column: bool) -> str:
+    """A target holding words in English: as the phrase lexicon puts it; a target of several parts
+    each said in English (``60家以上，95%以上`` → ``≥60 entities; ≥95%``) with its parts joined;
+    else as written followed by the catalogue's marker (``units.as_written``)."""
+    english = target_english(written)
+    if english:
+        return english
+    parts = [p for p in _PARTS.split(written) if p.strip()]
+    if len(parts) > 1:
+        said = [fmt_target(p, unit, lang, in_column=in_column) for p in parts]
+        if not any(_HAN.search(s) for s in said):
+            return "; ".join(said)
+    return text("units.as_written", lang, written=written)
+
+
+def _worded(unit: str) -> bool:
+    """Whether what follows a target's number is words rather than a unit (``≥95%且逐年提高``:
+    ``%且逐年提高``; ``%（抽查）``): a percentage sign with more after it, or more than four
+    characters whose English the catalogue does not know."""
+    return (unit.startswith("%") and len(unit) > 1) or (len(unit) > 4 and bool(_HAN.search(unit_name(unit, "en"))))

@@ -202,7 +202,7 @@ def test_targets_as_written_with_their_unit():
     assert f.fmt_target("90", "%") == "90%" and f.fmt_target("0", "%", "en") == "0%"  # the % in the unit column
     assert f.fmt_target("15.11", "万人次", "en") == "15.11 (10k person-times)"
     assert f.fmt_target("95%以上", "%") == "95%以上"
-    assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "60家以上，95%以上 (as written)"
+    assert f.fmt_target("95%以上", "%", "en") == "≥95%" and f.fmt_target("60家以上，95%以上", "家", "en") == "≥60 entities; ≥95%"
     assert f.fmt_target("是", "", "en") == "Yes" and f.fmt_target("是", "") == "是"
     assert f.fmt_target("", "万人") == "—" and f.fmt_target(None, "万人") == "—"
 

@@ -66,13 +66,16 @@ def test_a_date_keeps_its_figures(written, english):
 
 
 def test_wording_the_lexicon_does_not_cover_reads_as_written_and_says_so():
-    """有效提升服务水平和群众获得感 read 有效提升服务水平和群众获得感 on the English outputs, and 60家以上，95%以上
-    ``60家+，95%+``: a target is said whole in English or shown as written with the marker, never
-    half translated."""
+    """有效提升服务水平和群众获得感 read 有效提升服务水平和群众获得感 on the English outputs, ≥95%且逐年提高
+    read ``≥95 %且逐年提高`` and 60家以上，95%以上 ``60家+，95%+``: a target is said whole in English or
+    shown as written with the marker, never half translated."""
     assert target_english("有效提升服务水平和群众获得感") is None
     assert f.fmt_target("有效提升服务水平和群众获得感", "", "en") == "有效提升服务水平和群众获得感 (as written)"
-    assert f.fmt_target("有效提升服务水平和群众获得感", "") == "有效提升服务水平和群众获得感"
-    assert f.fmt_target("60家以上，95%以上", "家", "en") == "60家以上，95%以上 (as written)"
+    assert f.fmt_target("≥95%且逐年提高", "%", "en") == "≥95%且逐年提高 (as written)"
+    assert f.fmt_target("≥95%且逐年提高", "%") == "≥95%且逐年提高"
+    assert f.fmt_target("60家以上，95%以上", "家", "en") == "≥60 entities; ≥95%"  # each part in English
+    assert f.fmt_target("有效提升；按时完成", "", "en") == "Effectively improved; Completed on time"
+    assert f.fmt_target("有效提升；惠及更多群众", "", "en") == "有效提升；惠及更多群众 (as written)"
     # numbers and units keep their own rules
     assert f.fmt_target("不少于800人次", "人次", "en") == "≥800 person-times" and f.fmt_target("是", "", "en") == "Yes"
     assert f.fmt_target("≤30个工作日", "", "en") == "≤30 working days"
