@@ -35,6 +35,7 @@ from analytics.ingest.schema import (
     Col,
     RowCells,
     SourceLookup,
+    bracket_basis,
     colname,
     dotted_style,
     header_scale,
@@ -70,8 +71,9 @@ def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> SourceLookup:
     writes after the name: the source's key or the project's own name of it, a standard name
     (中央补助, 地方资金 …), else a source's name as the lexicon knows it (``facts.sources``; its key by
     ``facts.source_keys``: 省级财政资金 → ``provincial``) when one of the project's sources has that key
-    or a name of that key; then the same once a 累计 / 当月 / 本月 … after it is set aside
-    (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``: :func:`split_basis`)."""
+    or a name of that key; then the same once a 累计 / 当月 / 本月 … after, in brackets after or before
+    it is set aside (``中央补助累计``, ``省级资金累计支出``, ``中央补助（累计）``, ``累计中央补助``:
+    :func:`split_basis`)."""
     from analytics.ingest.tables.facts import source_key
     from analytics.ingest.tables.lexicon import load_lexicon
 
@@ -95,9 +97,9 @@ def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> SourceLookup:
         return next(iter(hits)) if len(hits) == 1 else None
 
     def lookup(raw: str) -> tuple[str | None, str | None]:
-        found = named(raw)  # a project's own name is taken whole, whatever it ends with
+        found = named(raw)  # a project's own name is taken whole, whatever it ends with (a basis in brackets aside)
         if found is not None:
-            return found, None
+            return found, bracket_basis(raw)
         stem, basis = split_basis(raw)
         found = (named(stem) or known(stem)) if basis else None
         return (found, basis) if found is not None else (known(raw), None)

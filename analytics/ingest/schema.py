@@ -58,10 +58,19 @@ def norm_header(text: Any) -> str:
 _BRACKETED = r"[(\[【〔]([^)\]】〕]*)[)\]】〕]"
 
 
+_BRACKET_PARTS = re.compile(r"\s*[,，、;；]\s*")
+
+
 def header_unit(text: Any) -> str:
-    """The unit a header writes in brackets (``金额（元）`` → 元, ``金额（单位：元）`` → 元)."""
-    m = re.search(_BRACKETED, normalize_text(text))
-    return re.sub(r"^单位\s*[:：]\s*", "", m.group(1)).strip() if m else ""
+    """The unit a header writes in brackets (``金额（元）`` → 元, ``金额（单位：元）`` → 元); a basis in
+    them is none (``中央补助（累计）`` → "", ``中央补助（累计，万元）`` → 万元: :func:`bracket_basis`)."""
+    for inside in re.findall(_BRACKETED, normalize_text(text)):
+        parts = _BRACKET_PARTS.split(inside)
+        kept = [p for p in parts if _basis_of(p) is None]
+        unit = "，".join(kept) if len(kept) < len(parts) else inside
+        if unit.strip():
+            return re.sub(r"^单位\s*[:：]\s*", "", unit).strip()
+    return ""
 
 
 def header_words(text: Any) -> str:
@@ -393,19 +402,51 @@ _NAMED_BASES = sorted((w for w, b in _BASIS_ALIASES.items() if b in ("month", "y
                        and not w.isascii()), key=len, reverse=True)  # 本年累计 before 累计, 当季度 before 当季
 
 
-def split_basis(text: Any) -> tuple[str, str | None]:
-    """A header or cell that writes a basis after a name, and perhaps a word for spending after that
-    (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``, ``中央补助本月执行数``) → (the name, the
-    basis: ``month`` or ``ytd``); (the text, None) when it writes none. The words are those of a
-    口径 cell (:func:`parse_basis`)."""
+_JOINERS = "—–~～/／、 "  # between a name and its basis: 中央补助—累计, 中央补助/累计 (- _ : go with norm_header)
+
+
+def _basis_of(text: Any) -> str | None:
+    """The basis a bracket's words write, perhaps with a word for spending after it (``累计``,
+    ``当月``, ``累计支出``, ``本月执行数``): ``month`` or ``ytd``; else None (a unit, ``元``)."""
     norm = norm_header(text)
     for word in _SPENDING_WORDS:
-        if norm.endswith(word) and any(norm[:-len(word)].endswith(b) for b in _NAMED_BASES):
+        if norm.endswith(word) and len(norm) > len(word):
             norm = norm[:-len(word)]
             break
+    return _BASIS_ALIASES[norm] if norm in _NAMED_BASES else None
+
+
+def bracket_basis(text: Any) -> str | None:
+    """The basis a header writes in brackets after a name (``中央补助（累计）``, ``中央补助(当月)``,
+    ``省级资金（累计支出）``, ``中央补助（累计，万元）``): ``month`` or ``ytd``; else None."""
+    for inside in re.findall(_BRACKETED, normalize_text(text)):
+        for part in _BRACKET_PARTS.split(inside):
+            basis = _basis_of(part)
+            if basis is not None:
+                return basis
+    return None
+
+
+def split_basis(text: Any) -> tuple[str, str | None]:
+    """A header or cell that writes a basis with a name → (the name, the basis: ``month`` or
+    ``ytd``); (the text, None) when it writes none. The basis comes after the name, perhaps with a
+    word for spending after it (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``,
+    ``中央补助本月执行数``, ``中央补助—累计``), in brackets after it (``中央补助（累计）``,
+    ``省级资金（累计支出）``: :func:`bracket_basis`) or before it (``累计中央补助``, ``本月中央补助支出``).
+    The words are those of a 口径 cell (:func:`parse_basis`) and of an amount column
+    (:data:`BUDGET_ALIASES`)."""
+    norm = norm_header(text)
+    bracketed = bracket_basis(text)
+    if bracketed is not None:
+        return norm, bracketed
+    spent = next((w for w in _SPENDING_WORDS if norm.endswith(w) and len(norm) > len(w)), "")
+    rest = norm[:len(norm) - len(spent)]
     for word in _NAMED_BASES:
-        if norm.endswith(word) and len(norm) > len(word):
-            return norm[:-len(word)], _BASIS_ALIASES[word]
+        if rest.endswith(word) and rest[:-len(word)].rstrip(_JOINERS):
+            return rest[:-len(word)].rstrip(_JOINERS), _BASIS_ALIASES[word]
+    for word in _NAMED_BASES:
+        if rest.startswith(word) and rest[len(word):].lstrip(_JOINERS):
+            return rest[len(word):].lstrip(_JOINERS), _BASIS_ALIASES[word]
     return norm, None
 
 
