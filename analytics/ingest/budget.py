@@ -107,6 +107,34 @@ def _source_lookup(sources: Sequence[str] | Mapping[str, str]) -> SourceLookup:
     return lookup
 
 
+def _without_source(ctx: Collector, fields: dict[str, list[Col]], other: list[Col],
+                    sources: Sequence[str] | Mapping[str, str], header_row: int
+                    ) -> tuple[dict[str, list[Col]], list[Col]] | None:
+    """(fields, unrecognised columns) of a table whose amount columns (金额, 支出金额, 累计支出, 当月支出)
+    name no source. Beside a source column they are its amounts; beside the sources' columns one
+    that writes a basis (累计支出 after 中央补助累计) stays unrecognised, as before; with neither, and one
+    funding source, they are that source's columns (a 累计 and a 当月 one each of its basis); with
+    several there is no telling each source's spending (the store keeps spending by source, never a
+    total), so the table is refused once (``spending_unsplit``), as a total no source takes is
+    (``total_unsplit``): None."""
+    keys = list(map(str, sources))
+    if "amount" not in fields or "source" in fields:
+        return fields, other
+    if any(k.startswith("src:") for k in fields):
+        kept = [c for c in fields["amount"] if not c.get("basis")]
+        moved = [c for c in fields["amount"] if c.get("basis")]
+        rest = {k: v for k, v in fields.items() if k != "amount"}
+        return ({**rest, "amount": kept} if kept else rest), sorted(other + moved, key=lambda c: c["index"])
+    if len(keys) == 1:
+        return {**{k: v for k, v in fields.items() if k != "amount"}, f"src:{keys[0]}": fields["amount"]}, other
+    if "period" not in fields:
+        return fields, other  # the missing columns are said
+    col = fields["amount"][0]
+    names = {"allowed_names": [str(sources[k]) for k in keys]} if isinstance(sources, Mapping) else {}
+    ctx.add("spending_unsplit", row=header_row, column=colname(col), allowed=keys, allowed_kind="source", **names)
+    return None
+
+
 def _layout(fields: Mapping[str, list[Col]], source_cols: list[tuple[Col, str]], has_period_headers: bool
             ) -> tuple[str, str, list[str]]:
     """(layout, mode, missing fields): ``long`` (an amount column), ``by_source`` (one column per
@@ -290,7 +318,9 @@ class _Rows(RowCells):
                 self.blank(rownum, colname(amount_col), araw, self.cell(rowvals, period_col))
             return
         period, praw = self.period(rowvals, rownum)
+        written = amount_col.get("basis")  # 累计支出: the header's basis, the 口径 column's for one that writes none
         basis = self.basis(rowvals, rownum)
+        basis = written or basis
         if is_total_label(sraw):
             number = self.amount(araw, rownum, colname(amount_col), None)
             if number is not None and period is not None and basis is not None:
@@ -300,7 +330,8 @@ class _Rows(RowCells):
         number = self.amount(araw, rownum, colname(amount_col), src)
         basis = named or basis
         if period is not None and src is not None and number is not None and basis is not None:
-            self.record(period, src, number, basis, note, rownum, amount_col, praw, colname(period_col), araw, bool(named))
+            self.record(period, src, number, basis, note, rownum, amount_col, praw, colname(period_col), araw,
+                        bool(named or written))
 
     def by_source_row(self, rownum: int, rowvals: list[Any], note: str, source_cols: list[tuple[Col, str]]) -> None:
         period_col, total_col = self.field("period"), self.field("total")
@@ -416,6 +447,10 @@ def ingest_budget_frame(
     ``budgets``: each source's whole budget (万元), which no amount can pass unless written in 元."""
     header_row = int(frame.attrs.get("header_row", 1))
     fields, period_cols, bad_period_cols, other = map_columns(frame, BUDGET_ALIASES, _source_lookup(sources))
+    found = _without_source(ctx, fields, other, sources, header_row)
+    if found is None:
+        return fail("budget", ctx)
+    fields, other = found
     source_cols = sorted(({c.get("basis"): (c, name[4:]) for c in reversed(cols)}[basis]  # the first of each basis
                           for name, cols in fields.items() if name.startswith("src:")
                           for basis in dict.fromkeys(c.get("basis") for c in cols)), key=lambda t: t[0]["index"])

@@ -433,14 +433,17 @@ def split_basis(text: Any) -> tuple[str, str | None]:
     word for spending after it (``中央补助累计``, ``省级资金累计支出``, ``市级配套当月``,
     ``中央补助本月执行数``, ``中央补助—累计``), in brackets after it (``中央补助（累计）``,
     ``省级资金（累计支出）``: :func:`bracket_basis`) or before it (``累计中央补助``, ``本月中央补助支出``).
-    The words are those of a 口径 cell (:func:`parse_basis`) and of an amount column
-    (:data:`BUDGET_ALIASES`)."""
+    A basis and a word for spending with no name (``累计支出``, ``当月支出``, ``累计执行数``) → (the
+    word for spending, the basis): an amount column of that basis. The words are those of a 口径
+    cell (:func:`parse_basis`) and of an amount column (:data:`BUDGET_ALIASES`)."""
     norm = norm_header(text)
     bracketed = bracket_basis(text)
     if bracketed is not None:
         return norm, bracketed
     spent = next((w for w in _SPENDING_WORDS if norm.endswith(w) and len(norm) > len(w)), "")
     rest = norm[:len(norm) - len(spent)]
+    if spent and rest in _NAMED_BASES:
+        return spent, _BASIS_ALIASES[rest]
     for word in _NAMED_BASES:
         if rest.endswith(word) and rest[:-len(word)].rstrip(_JOINERS):
             return rest[:-len(word)].rstrip(_JOINERS), _BASIS_ALIASES[word]
@@ -508,12 +511,14 @@ def map_columns(
 ) -> tuple[dict[str, list[Col]], list[tuple[Col, Period]], list[Col], list[Col]]:
     """→ (field → columns, period-header columns, bad period-header columns, unrecognised columns).
     ``sources``: a header naming a funding source is the field ``src:<key>``; a basis its name
-    writes (``中央补助累计``) is kept as the column's ``basis``."""
+    writes (``中央补助累计``) is kept as the column's ``basis``, as is the basis of an amount column
+    that writes one (``累计支出``, ``当月支出``: :func:`split_basis`)."""
     fields: dict[str, list[dict[str, Any]]] = {}
     periods: list[tuple[dict[str, Any], Period]] = []
     bad: list[dict[str, Any]] = []
     other: list[dict[str, Any]] = []
     style = dotted_style(c["header"] for c in frame.attrs.get("columns", []))  # 2024.09, 2024.1, 2024.11
+    amounts = "amount" in aliases.values()  # a budget table's: 累计支出 is an amount column of a basis
     for col in frame.attrs.get("columns", []):
         header = col["header"]
         norm = norm_header(header)
@@ -523,6 +528,10 @@ def map_columns(
             target = f"src:{hit}" if hit else None
             if hit and basis:
                 col = {**col, "basis": basis}
+        if target in (None, "amount") and norm and amounts:
+            stem, basis = split_basis(header)
+            if basis is not None and aliases.get(stem) == "amount":  # 累计支出, 当月支出, 支出（累计）
+                target, col = "amount", {**col, "basis": basis}
         if target is not None:
             fields.setdefault(target, []).append(col)
             continue

@@ -263,6 +263,8 @@ def _prepare(code: str, lang: str, params: dict[str, Any]) -> tuple[str, dict[st
         if params.get("allowed_kind") == "source":  # each by the project's name of it (省级资金), else the standard one
             names = dict(zip(map(str, allowed), map(str, params.get("allowed_names") or [])))
             fields["allowed"] = _join(allowed, lang, lambda s: _source_text(str(s), names, lang))
+            if allowed:  # a column a file could head with the first source: its Chinese name (中央补助)
+                fields["source_example"] = names.get(str(allowed[0])) or _SOURCES["zh"].get(str(allowed[0]), str(allowed[0]))
         else:
             fields["allowed"] = _join(allowed, lang, lambda b: f"{basis_label(str(b), lang)}（{b}）"
                                       if lang == "zh" else basis_text(b))

@@ -132,6 +132,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: only the total \"{value}\" is filled in, not split by funding source ({sources}), so the spending of each "
         "source is unknown; nothing was imported. Fill in each source's column (0 where nothing was spent).",
     },
+    "spending_unsplit": {
+        "zh": "{loc}的支出没有按资金来源分列，表中也没有“资金来源”一列；本项目有多个资金来源（{allowed}），"
+        "无法判断各来源各支出多少，未导入。请按来源分列后重新导入：每个来源一列，列名写来源名称（如「{source_example}」，"
+        "累计数写「{source_example}累计」），或加一列“资金来源”逐行填写。",
+        "en": "{loc}: the spending is not split by funding source and the table has no source column; the project has "
+        "several funding sources ({allowed}), so the spending of each is unknown and nothing was imported. Split it by "
+        "source and import again: one column per source, headed by the source's name (\"{source_example}\"; "
+        "\"{source_example}累计\" for year-to-date totals), or a source column naming each row's source.",
+    },
     "total_row": {
         "zh": "{loc}的「{value}」是合计行，不是单独的数据，已跳过{total_check_zh}。",
         "en": "{loc}: \"{value}\" is a total row, not data of its own; it was skipped{total_check_en}.",
