@@ -494,6 +494,10 @@ def ingest_budget_frame(
     if not records and not ctx.has_errors:
         ctx.add("no_data", header_row=header_row)
     records.sort(key=lambda r: (r["row"], r["col_index"]))
+    named = dict(zip(rows.allowed_sources, rows.source_names))
+    for problem in ctx.problems:  # a source said by the project's name of it (省级资金), not its key alone
+        if named.get(str(problem.params.get("source"))) and "source_name" not in problem.params:
+            problem.params["source_name"] = named[str(problem.params["source"])]
     return make_result("budget", layout, ctx, records, BUDGET_COLUMNS)
 
 

@@ -22,6 +22,7 @@ import re
 import string
 from typing import TYPE_CHECKING, Any, Mapping
 
+from analytics.core.model import STANDARD_SOURCES
 from analytics.present import catalogue
 from analytics.present.format import fmt_month_set
 
@@ -73,10 +74,7 @@ _FIELDS = {
         "months": "month columns (e.g. \"2024-01\")",
     },
 }
-_SOURCES = {
-    "zh": {"central": "中央补助", "local": "地方资金", "other": "其他资金"},
-    "en": {"central": "central", "local": "local", "other": "other"},
-}
+_SOURCES = {"zh": {key: zh for key, zh, _en in STANDARD_SOURCES}, "en": {key: en for key, _zh, en in STANDARD_SOURCES}}
 
 
 def _source_text(key: str, names: Mapping[str, str], lang: str) -> str:
@@ -195,8 +193,12 @@ def _what(lang: str, params: dict[str, Any]) -> str:
         if lang == "zh":
             return f"指标「{name or indicator}」"
         return f'"{indicator}" ({name})' if name and name != indicator else f'"{indicator}"'
-    if source:
-        label = _SOURCES.get(lang, _SOURCES["zh"]).get(str(source), str(source))
+    if source:  # the project's name of it (省级资金), else the standard one (中央补助, Central subsidy), else its key
+        standard = _SOURCES.get(lang, _SOURCES["zh"]).get(str(source))
+        own = params.get("source_name") if not (lang == "en" and standard) else None
+        label = own or standard or str(source)
+        if lang == "en" and own and own != str(source):
+            return f'the funding source "{own}" ({source})'
         return f"资金来源「{label}」" if lang == "zh" else f'the funding source "{label}"'
     return "该数值" if lang == "zh" else "The value"
 

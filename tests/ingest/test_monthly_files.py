@@ -472,3 +472,15 @@ def test_actuals_and_spending_read_a_rows_cells_with_the_one_helper() -> None:
     row = frame.to_numpy(dtype=object).tolist()[0]
     assert cells.cell(row, cells.field("note")) == "ab" and cells.cell(row, cells.field("amount")) == ""
     assert cells.cell(row, cells.field("basis")) == ""
+
+
+def test_a_spending_message_names_the_source_as_the_project_does() -> None:
+    """The English message named the source by its key (the funding source "central"); a project's
+    own source (省级资金, key provincial) was its key in both languages."""
+    result = _spending(["2024-01,中央补助,100,当月", "2024-02,中央补助,250,累计"])
+    assert 'the funding source "Central subsidy"' in render_problem(result.problems[0], "en")
+    own = ingest_budget("月份,资金来源,金额,口径\n2024-01,省级资金,100,当月\n2024-02,省级资金,250,累计\n".encode(),
+                        sources={"provincial": "省级资金"}, filename="b.csv")
+    assert own.ok and _codes(own) == ["basis_converted"]
+    assert "资金来源「省级资金」" in render_problem(own.problems[0])
+    assert 'the funding source "省级资金" (provincial)' in render_problem(own.problems[0], "en")
