@@ -462,6 +462,29 @@ def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators
                         period=cur["period_key"], **found.names(ind))
 
 
+def _falling_read_monthly(ctx: Collector, fields: Mapping[str, list[Col]], records: list[dict[str, Any]],
+                          found: _Indicators) -> None:
+    """A flow given without a 口径 column (its default: year-to-date totals) whose values fall from
+    one month to the next more than once in a year (500, 400, 600, 550, 450) cannot be totals: they
+    are each month's own figures, read so and said (``basis_read_monthly``). One fall alone may be a
+    slip in a total: refused as such (``ytd_decrease``)."""
+    if "basis" in fields:
+        return
+    series: dict[tuple[str, int], list[dict[str, Any]]] = {}
+    for rec in records:
+        if rec["basis"] == "ytd" and found.indicators.get(rec["indicator_id"], {}).get("kind") == "flow":
+            series.setdefault((rec["indicator_id"], rec["year"]), []).append(rec)
+    for (ind, year), recs in sorted(series.items()):
+        recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
+        falls = [cur for prev, cur in zip(recs, recs[1:]) if cur["month"] > prev["month"] and cur["value"] < prev["value"] - 1e-9]
+        if len(falls) < 2:
+            continue
+        for rec in recs:
+            rec["basis"] = "month"
+        ctx.add("basis_read_monthly", row=falls[0]["row"], column=falls[0]["value_column"], severity="warning", year=year,
+                falls=len(falls), rows=[r["row"] for r in falls], **found.names(ind))
+
+
 def _assumed_basis(ctx: Collector, fields: Mapping[str, list[Col]], records: list[dict[str, Any]], found: _Indicators,
                    header_row: int) -> None:
     """Say once that a table without a 口径 column gave its flows' values as year-to-date totals
@@ -513,6 +536,7 @@ def ingest_actuals_frame(
         rows.row(int(rownum), rowvals)
     records = rows.records
     report_duplicates(ctx, records, "indicator_id", found.names)
+    _falling_read_monthly(ctx, fields, records, found)
     _check_ytd(ctx, records, found)
     assumed_year(ctx, frame, records, header_row)
     if layout != "long" and not ctx.has_errors:  # a 台账's wide table about to be imported (the long layout documents 口径)

@@ -690,7 +690,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
     example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
-    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001", base_unit="人次", converted=0.038, reference=0.5, month=5, stored_month=4, stored_value="3.9", budget="10000", gap_months=[3], later_months=[4, 5], diffs=["中央补助 570≠620"], checked=True, months=3, first="1", last="3", share="93", elapsed="25", source_example="中央补助",
+    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001", base_unit="人次", converted=0.038, reference=0.5, month=5, stored_month=4, stored_value="3.9", budget="10000", gap_months=[3], later_months=[4, 5], diffs=["中央补助 570≠620"], checked=True, months=3, first="1", last="3", share="93", elapsed="25", source_example="中央补助", falls=3,
 )
 
 
@@ -1081,3 +1081,20 @@ def test_control_characters_are_dropped_on_the_way_in_and_a_device_is_not_read(t
     assert not any("\x07" in c for t in tables for row in t.rows for c in row)
     assert getattr(read_source("/dev/zero"), "code", None) == "not_a_file"
     assert getattr(read_source(str(tmp_path)), "code", None) == "not_a_file"
+
+
+def test_a_flows_falling_values_without_a_basis_column_are_read_as_monthly_figures() -> None:
+    """500, 400, 600, 550, 450 with no 口径 column were refused as year-to-date totals falling (three
+    errors): values that fall more than once cannot be totals — read as each month's own, said; a
+    single fall stays refused (a slip in a total), and a 口径 column keeps the basis it writes."""
+    lines = [f"new_urban_jobs,2024-{m:02d},{v}" for m, v in enumerate([0.5, 0.4, 0.6, 0.55, 0.45], 1)]
+    r = ingest_actuals(_csv("indicator_id,period,value\n" + "\n".join(lines) + "\n"), INDICATORS, filename="a.csv")
+    assert r.ok and [p.code for p in r.problems] == ["basis_read_monthly"], result_report(r)
+    assert set(r.data["basis"]) == {"month"} and r.data["value"].sum() == pytest.approx(2.5)
+    assert "有 3 处比上月小" in render_problem(r.problems[0]) and r.problems[0].params["rows"] == [3, 5, 6]
+    once = [f"new_urban_jobs,2024-{m:02d},{v}" for m, v in enumerate([0.5, 1.0, 0.9, 1.6], 1)]
+    r = ingest_actuals(_csv("indicator_id,period,value\n" + "\n".join(once) + "\n"), INDICATORS, filename="a.csv")
+    assert [p.code for p in r.errors] == ["ytd_decrease"]
+    said = ingest_actuals(_csv("indicator_id,period,value,口径\n" + "\n".join(f"{x},累计" for x in lines) + "\n"),
+                          INDICATORS, filename="a.csv")
+    assert [p.code for p in said.errors] == ["ytd_decrease"] * 3

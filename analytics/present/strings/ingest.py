@@ -292,6 +292,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "en": "{loc}: the month \"{value}\" has no year. Write it with its year (2024-06, 2024年6月), or name the year in the "
         "table's title or the file's name (e.g. 2026年监测数据): months without a year are then read in that year.",
     },
+    "basis_read_monthly": {
+        "zh": "{loc_rows}：{what_zh}{year} 年的数值有 {falls} 处比上月小，不会是 1 月至当月的累计数；文件没有「口径」一列，已按当月数读取（逐月相加）。"
+        "如果填的确是累计数，请核对这几行后加一列「口径」并填「累计」重新导入。",
+        "en": "{loc_rows}: the values of {what_en} in {year} fall below the month before {falls} times, so they cannot be "
+        "totals from January; the file has no basis column, so they were read as each month's own figures (added up). "
+        "If they are year-to-date totals, check these rows, add a basis column with \"ytd\" and import again.",
+    },
     "basis_assumed": {
         "zh": "{loc_file}没有「口径」一列：{names}（共 {count} 个按年累计的指标）的数值按{basis}（1 月至当月合计）读取。"
         "如果填的是当月数，请加一列「口径」并填「当月」后重新导入。",
