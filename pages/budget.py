@@ -8,7 +8,8 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.core.calendar import data_month
+from analytics.core.calendar import data_month, year_over
+from analytics.core.reporting import spending_closed
 from analytics.core.exports import xlsx_bytes
 from analytics.budget.levers import REGISTRY, Field, Lever
 from analytics.budget.required import required_pace
@@ -20,7 +21,7 @@ from analytics.present.score_text import coverage_text, over_budget_text, score_
 from analytics.budget.self_eval import self_evaluation
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
-from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
+from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_month, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
 from pages.ui.common import dataset, esc, goal_label, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -169,7 +170,7 @@ except ScenarioError as exc:
         st.error(esc(line), icon=":material/error:")
     st.stop()
 rows = progress(year, as_of)
-scored, _basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, doc, rows=rows, result=result)  # the 自评表's score
+scored, basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, doc, rows=rows, result=result)  # the 自评表's score
 
 # -- results ---------------------------------------------------------------------------------
 
@@ -199,8 +200,10 @@ st.subheader(t("bud_results", lang))
 lo, hi = result.year_end_interval
 target = project.execution_targets.get(year)
 reached_text = fmt_period_key(result.target_period, lang) if result.target_period else None
+over = "_final" if spending_closed(ds.budget, year, as_of) else ""  # December's spending in: results, not projections
+if year_over(year, as_of) and not over:  # as of December with spending to October: the year-end is still projected
+    st.info(t("bud_december_pending", lang, as_of=fmt_month(year, ds.budget.data_month(year, 12) or 12, lang)), icon=":material/info:")
 m1, m2, m3, m4 = st.columns(4)
-over = "" if months_left else "_final"  # the year is over: results, not projections
 m1.metric(t("bud_year_end" + over, lang), rate_text(result.year_end_rate),
           delta=fmt_gap(result.year_end_rate - result.baseline_year_end_rate, "%", lang) if levers and result.year_end_rate is not None and result.baseline_year_end_rate is not None else None,
           help=t("bud_year_end_help", lang, lo=lo or 0, hi=hi or 0, base=result.baseline_year_end_rate or 0), border=True)
@@ -210,7 +213,8 @@ elif reached_text:
     m2.metric(t("bud_target_month", lang), reached_text, border=True)
 else:
     m2.metric(t("bud_shortfall", lang), wan(result.shortfall), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
-m3.metric(t("bud_score" + over, lang), fmt_value(scored.total if scored.scored else None, "", lang, decimals=1),
+scored_over = "_final" if basis == "actual" else ""  # projected until every December is in (the 自评表's basis)
+m3.metric(t("bud_score" + scored_over, lang), fmt_value(scored.total if scored.scored else None, "", lang, decimals=1),
           help=t("bud_score_help", lang), border=True)
 m4.metric(t("bud_grade", lang), (scored.grade_en if lang == "en" else scored.grade) if scored.scored else DASH, border=True)
 

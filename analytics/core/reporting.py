@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, Iterable
 
+from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
 from analytics.core.series import Actuals, Budget
 
@@ -143,7 +144,16 @@ def year_reported(project: Project, actuals: Actuals, budget: Budget, year: int,
         obs = actuals.obs(ind_id, year)
         if (obs.values or obs.pending) and not obs.given(12):
             return False
-    return not budget.has_data or (year, 12) in budget.monthly
+    return not budget.has_data or spending_closed(budget, year, (year, 12))
+
+
+def spending_closed(budget: Budget, year: int, as_of: tuple[int, int]) -> bool:
+    """Whether ``year``'s spending is closed at ``as_of``: the year is over
+    (:func:`analytics.core.calendar.year_over`) and its spending runs to December
+    (:meth:`Budget.data_month <analytics.core.series.Budget.data_month>`). Only then do the budget
+    parts of the pages and reports say what the year's execution was; as of December with spending
+    to October its year-end is still a projection, said so (年末预计累计执行率…，12月支出尚未报送)."""
+    return cal.year_over(year, as_of) and budget.data_month(year, 12) == 12
 
 
 def default_as_of(project: Project, actuals: Actuals, budget: Budget, periods: Iterable[tuple[int, int]],

@@ -18,7 +18,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.budget.self_eval import self_evaluation
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
-from analytics.core.reporting import between_measurements
+from analytics.core.reporting import between_measurements, spending_closed
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
 from analytics.present.catalogue import text
@@ -87,6 +87,26 @@ class ReportContext:
         """``"_final"`` for a year that is over, else ``""``: the suffix of the catalogue keys
         that say what happened (``budget_reached_final``) instead of what is forecast."""
         return "_final" if self.year_over else ""
+
+    @property
+    def budget_over(self) -> bool:
+        """Whether the report's budget year is closed (:func:`analytics.core.reporting.spending_closed`):
+        the year is over and its spending runs to December. As of December with spending to
+        October the budget parts keep the projection, said to be one (12月支出尚未报送)."""
+        return spending_closed(self.ds.budget, self.year, self.as_of)
+
+    @property
+    def budget_pending(self) -> bool:
+        """Whether the year is over but its December's spending is not in: the budget's year-end
+        is still projected (:attr:`budget_over` is not yet true)."""
+        return self.year_over and self.ds.budget.has_data and not self.budget_over
+
+    @property
+    def budget_final(self) -> str:
+        """``"_final"`` once the budget year is closed (:attr:`budget_over`), else ``""``: the
+        suffix of the catalogue keys of the budget parts that say what was spent
+        (``budget_reached_final``) instead of what is projected."""
+        return "_final" if self.budget_over else ""
 
     def row(self, indicator_id: str) -> IndicatorProgress | None:
         for r in self.rows:

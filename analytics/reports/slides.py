@@ -338,8 +338,10 @@ def _source_rows(ctx: ReportContext) -> list[list[str]]:
 def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     lang, res = ctx.lang, ctx.scenario
     bullets: list[str] = []
-    over = ctx.final  # the year is over: what happened, under no scenario
+    over = ctx.budget_final  # December's spending in: what happened, under no scenario
     if res is not None:
+        if ctx.budget_pending:  # the year is over, its spending to October: the year-end is projected, said so
+            bullets.append(t("budget_december_pending", lang, as_of=month_label(ctx.year, ctx.spend_month, lang)))
         if not over:
             bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
             bullets += report_warnings(res, lang, ctx.project)  # the projection held at the budget, as 预算情景 says
@@ -368,7 +370,7 @@ def _budget_subtitle(ctx: ReportContext) -> str:
 def _budget_slide(ctx: ReportContext, badge: str) -> Slide:
     lang, project, res = ctx.lang, ctx.project, ctx.scenario
     rate, tp, target = execution(ctx)
-    over = ctx.final  # the year is over: its execution, no projection
+    over = ctx.budget_final  # December's spending in: its execution, no projection
     metrics = [Metric(t("metric_year_final" if over else "metric_execution_to_date", lang), pct(rate), t("time_progress_note", lang, tp=pct(tp))),
                Metric(t("metric_year_target", lang), pct(target, 0))]
     columns: list[str] = []

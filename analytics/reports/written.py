@@ -336,7 +336,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
                             total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
-    final = ctx.final  # the year is over: what happened, under no scenario
+    final = ctx.budget_final  # December's spending in: what happened, under no scenario (not as of December with it to October)
     if res is not None and total.projected_cum_rate is not None:
         lo, hi = res.year_end_interval
         if res.target_rate is not None and res.year_end_rate is not None and res.year_end_rate + 1e-9 < res.target_rate:
@@ -348,9 +348,10 @@ def _budget(ctx: ReportContext) -> list[Block]:
             verdict = w("budget_verdict_met" + final, lang)
         scen = w("scenario_named", lang, name=ctx.scenario_name) if ctx.scenario_name else w("scenario_baseline", lang)
         out.append(Block("p", w("budget_final", lang, cum_rate=_rate(total.projected_cum_rate, lang), verdict=verdict) if final else
-                         w("budget_projection", lang, scenario=scen, year_spent=_money(total.projected_year_spent, lang),
-                           year_rate=_rate(total.projected_year_rate, lang), cum_rate=_rate(total.projected_cum_rate, lang),
-                           lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1), verdict=verdict)))
+                         w("budget_projection" + ("_pending" if ctx.budget_pending else ""), lang, scenario=scen,  # 12月支出尚未报送
+                           year_spent=_money(total.projected_year_spent, lang), year_rate=_rate(total.projected_year_rate, lang),
+                           cum_rate=_rate(total.projected_cum_rate, lang), lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1),
+                           verdict=verdict, as_of=as_of)))
         if not final:  # the projection held at the budget is said as 预算情景 says it
             out += [Block("p", said) for said in report_warnings(res, lang, project)]
     sc = ctx.score
@@ -358,7 +359,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     if ex is not None:
         line = next((ln for ln in sc.lines if ln.part == "execution"), None)
         over = over_budget_text(line, lang) if line is not None else ""  # spending above the budget: said beside its points
-        scored = "" if ctx.score_basis == "projected" else final  # 预计得 while the score is projected, December's too
+        scored = "" if ctx.score_basis == "projected" else ctx.final  # 预计得 while the score is projected, December's too
         out.append(Block("p", w(f"rule_{sc.execution_rule}" + scored, lang, points=fmt_value(ex.points, "", lang, decimals=2),
                                 max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))

@@ -161,3 +161,43 @@ def test_the_pace_needed_is_the_answer():
     assert m["达到年度目标的月份"] == "2024年12月"
     assert any("2024年12月达到年度执行目标" in c.value for c in at.caption)
     assert not any("中央补助" in e.value for e in at.error)
+
+
+def _december_page(tmp_path, monkeypatch, spending_months: range) -> AppTest:
+    """预算情景 of a project reported to December 2025, its spending for ``spending_months``."""
+    from analytics.cli.main import main
+
+    tmp_path.mkdir(exist_ok=True)
+    (tmp_path / "t.txt").write_text("项目支出绩效目标表（2025年度）\n项目名称\t实训项目\n项目资金（万元）\t年度资金总额\t1000\n"
+                                    "\t其中：财政拨款\t1000\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥1200人次\n"
+                                    "满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n", encoding="utf-8")
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "".join(
+        f"t01,2025-{m:02d},110,month\nt02,2025-{m:02d},92,level\n" for m in range(1, 13)), encoding="utf-8")
+    (tmp_path / "b.csv").write_text("period,source,amount,basis\n" + "".join(f"2025-{m:02d},财政拨款,80,month\n" for m in spending_months),
+                                    encoding="utf-8")
+    store = tmp_path / "s"
+    assert main(["new-project", str(tmp_path / "t.txt"), "--store", str(store), "--id", "p"]) == 0
+    for f, kind in (("a.csv", "actuals"), ("b.csv", "budget")):
+        assert main(["import", str(tmp_path / f), "--kind", kind, "--store", str(store), "--project", "p"]) == 0
+    monkeypatch.setenv("PT_DATA_DIR", str(store))
+    at = AppTest.from_file(APP, default_timeout=120)
+    at.query_params.update(project="p", as_of="2025-12", year="2025")
+    at.run()
+    at.switch_page("pages/budget.py").run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_as_of_december_with_spending_to_october_the_page_says_the_year_end_is_projected(tmp_path, monkeypatch):
+    """As of December with the spending to October, 预算情景 titled the projection 年末执行率, the
+    projected score 绩效自评得分 and its chart 本年度已结束：实线为实际执行率. They stay projections,
+    said so, until December's spending is in."""
+    at = _december_page(tmp_path, monkeypatch, range(1, 11))
+    m = metrics(at)
+    assert "年末预计执行率" in m and "年末执行率" not in m
+    assert "绩效自评预计得分" in m and "绩效自评得分" not in m
+    assert any(i.value.startswith("12月支出尚未报送（支出数据截至 2025年10月）") for i in at.info)
+    assert not any("本年度已结束" in c.value for c in at.caption)
+    closed = _december_page(tmp_path / "closed", monkeypatch, range(1, 13))
+    m = metrics(closed)
+    assert "年末执行率" in m and "绩效自评得分" in m and not any("尚未报送" in i.value for i in closed.info)

@@ -16,6 +16,7 @@ from analytics.core.reporting import (
     month_coverage,
     monthly_reporters,
     next_measurement,
+    spending_closed,
     year_reported,
 )
 from analytics.core.series import Actuals, Budget
@@ -191,3 +192,14 @@ def test_a_year_is_reported_once_every_december_is_in(ds):
     # a December given after a month missing is in; an indicator with figures only last year waits for nothing
     gap = [r for r in served if r[2] != 11] + december + [("rural_migrant_services", 2024, m, 1.0, "month") for m in range(1, 13)]
     assert year_reported(p, _actuals(p, jobs + gap), spent, 2025)
+
+
+def test_the_spending_year_is_closed_once_its_december_is_in(ds):
+    """As of December with the spending to October the budget year is not closed (its year-end is
+    a projection); with December's spending in, or seen from a later year, it is."""
+    p = ds.project
+    to_october, to_december = _spending(p, range(1, 11)), _spending(p, range(1, 13))
+    assert not spending_closed(to_october, 2025, (2025, 12)) and not spending_closed(to_october, 2025, (2026, 3))
+    assert spending_closed(to_december, 2025, (2025, 12)) and spending_closed(to_december, 2025, (2026, 3))
+    assert not spending_closed(to_december, 2025, (2025, 11))  # the year is not over
+    assert not spending_closed(Budget(p, None), 2025, (2025, 12))  # no spending recorded: nothing closed

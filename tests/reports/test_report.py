@@ -1024,3 +1024,19 @@ def test_english_forms_slides_and_report_say_targets_in_words_in_english(tmp_pat
     texts = {c.text for s in deck.slides for sh in s.shapes if sh.has_table for r in sh.table.rows for c in r.cells}
     assert said <= texts
     assert any("(target: Effectively improved)" in b.text for b in blocks(en))
+
+
+def test_as_of_december_with_spending_to_october_the_budget_slide_projects_the_year_end(december_dataset):
+    """As of December with the spending to October, the budget slide labelled October's 80.0% 年末执行率
+    and said 2025-12 达到年度执行目标 of the projection, under no scenario. Until December's spending
+    is in it shows the execution to date, the projected year-end and its scenario, and says why."""
+    budget = next(s for s in report.slides(report.build_context(december_dataset("october"), (2025, 12))) if s.key == "budget")
+    labels = [m.label for m in budget.metrics]
+    assert labels[0] == "累计执行率" and budget.metrics[0].value == "80.0%" and "年末执行率" not in labels
+    assert "年末预计执行率" in labels and budget.columns[4] == "年末预计"
+    assert budget.bullets[0] == "12月支出尚未报送（支出数据截至2025年10月），年末执行率为预计值。"
+    assert any(b.startswith("情景：") for b in budget.bullets) and "预计 2025-12 达到年度执行目标。" in budget.bullets
+    closed = next(s for s in report.slides(report.build_context(december_dataset("december"), (2025, 12))) if s.key == "budget")
+    assert [m.label for m in closed.metrics][0] == "年末执行率" and closed.metrics[0].value == "95.0%"
+    assert not any("尚未报送" in b or b.startswith("情景：") for b in closed.bullets)
+    assert any(b.startswith("全年未达到 100% 的执行目标") for b in closed.bullets)

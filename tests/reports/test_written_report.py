@@ -360,3 +360,35 @@ def test_a_projection_held_at_the_budget_is_said_in_the_report_and_on_the_budget
     assert said[0] in section[start:section.index("四、偏差分析及纠偏措施" if lang == "zh" else "4. Deviations and corrective measures")]
     assert said[0] in next(s for s in report.slides(c) if s.key == "budget").bullets
 
+
+
+def _budget_section(c) -> str:
+    section = [b.text for b in blocks(c)]
+    start = section.index("三、预算执行情况" if c.lang == "zh" else "3. Budget execution")
+    return "\n".join(section[start:section.index("四、偏差分析及纠偏措施" if c.lang == "zh" else "4. Deviations and corrective measures")])
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_as_of_december_with_spending_to_october_the_budget_is_projected_not_closed(december_dataset, lang):
+    """As of December with the indicators' December in but the spending only to October, the budget
+    section said 本年度已结束，年末累计执行率100.00% — the projection, not what was spent (800万元,
+    80%). It is said to be a projection until December's spending is in."""
+    c = report.build_context(december_dataset("october"), (2025, 12), lang=lang)
+    assert c.year_over and not c.budget_over and c.spend_month == 10
+    text = _budget_section(c)
+    if lang == "zh":
+        assert "本年度已结束" not in text and "年末累计执行率" not in text
+        assert "年末预计累计执行率100.00%" in text and "12月支出尚未报送（支出数据截至2025年10月），以上为预计值" in text
+        assert "截至2025年10月，本年执行800.00万元，执行率80.00%" in text
+    else:
+        assert "The year is over" not in text and "closed at" not in text
+        assert "December's spending is not yet reported (it runs to 2025-10), so the year-end is still projected" in text
+
+
+def test_as_of_december_with_decembers_spending_in_the_budget_year_is_closed(december_dataset):
+    """With December's spending in, the budget section says what the year's execution was."""
+    c = report.build_context(december_dataset("december"), (2025, 12))
+    assert c.budget_over and c.spend_month == 12
+    text = _budget_section(c)
+    assert "本年度已结束，年末累计执行率95.00%，距年度累计执行率目标100%差5.00个百分点" in text
+    assert "尚未报送" not in text and "年末预计" not in text

@@ -94,6 +94,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "budget_reached": {"zh": "预计 {period} 达到年度执行目标。", "en": "The year's target is reached in {period}."},
     "budget_not_reached": {"zh": "按此情景年末达不到 {target}% 的执行目标，缺口约 {shortfall}。",
                            "en": "Under this scenario the {target}% target is not reached; about {shortfall} short."},
+    "budget_december_pending": {"zh": "12月支出尚未报送（支出数据截至{as_of}），年末执行率为预计值。",
+                                "en": "December's spending is not yet reported (it runs to {as_of}): the year-end rate is projected."},
     "budget_reached_final": {"zh": "{period} 达到年度执行目标。", "en": "The year's target was reached in {period}."},
     "budget_not_reached_final": {"zh": "全年未达到 {target}% 的执行目标，差约 {shortfall}。",
                                  "en": "The {target}% target was not reached; about {shortfall} short."},

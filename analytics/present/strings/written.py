@@ -108,6 +108,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "scenario_named": {"zh": "“{name}”预算情景", "en": "the budget scenario “{name}”"},
     "budget_projection": {"zh": "按{scenario}测算，预计年末本年执行{year_spent}万元，本年执行率{year_rate}；累计执行率{cum_rate}（80%区间{lo}—{hi}），{verdict}。",
                           "en": "On {scenario}, the year's spending is projected at {year_spent}, a year's rate of {year_rate}; the cumulative rate at {cum_rate} (80% interval {lo}–{hi}): {verdict}."},
+    "budget_projection_pending": {"zh": "按{scenario}测算，预计年末本年执行{year_spent}万元，本年执行率{year_rate}；年末预计累计执行率{cum_rate}（80%区间{lo}—{hi}），{verdict}；12月支出尚未报送（支出数据截至{as_of}），以上为预计值。",
+                                  "en": "December's spending is not yet reported (it runs to {as_of}), so the year-end is still projected: on {scenario}, the year's spending is projected at {year_spent}, a year's rate of {year_rate}; the cumulative rate at {cum_rate} (80% interval {lo}–{hi}): {verdict}."},
     "budget_verdict_met": {"zh": "可达到年度累计执行率目标", "en": "the cumulative target would be met"},
     "budget_verdict_short": {"zh": "距年度累计执行率目标{target}尚差{gap}个百分点，约{amount}万元", "en": "{gap} points short of the cumulative target of {target}, about {amount} (10k yuan)"},
     "budget_final": {"zh": "本年度已结束，年末累计执行率{cum_rate}，{verdict}。", "en": "The year is over: the cumulative rate closed at {cum_rate}; {verdict}."},
