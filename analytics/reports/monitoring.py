@@ -165,7 +165,7 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
     r += 1
     spans = ncols - len(bcols) > 0
     for i, col in enumerate(bcols):
-        sh.cell(r, i + 1, col_title(col, ctx), head=True)
+        sh.cell(r, i + 1, col_title(col, ctx, month=ctx.spend_month), head=True)  # 1-10月执行数 with spending to October
     if spans:
         for k in range(len(bcols) + 1, ncols + 1):
             sh.cell(r, k, None, head=True)

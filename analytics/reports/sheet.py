@@ -41,17 +41,20 @@ def load_forms(path: str | os.PathLike[str] | None = None) -> dict[str, Any]:
     return data
 
 
-def fmt_title(text: str, ctx: ReportContext) -> str:
+def fmt_title(text: str, ctx: ReportContext, month: int | None = None) -> str:
     """A title of data/report_forms.yaml: {year}, {as_of_year}, {m}, {m_name} (the month's English
-    short name, ``Jan–{m_name} actual`` → ``Jan–Sep actual``), {start_year}, {start_month}."""
+    short name, ``Jan–{m_name} actual`` → ``Jan–Sep actual``), {start_year}, {start_month}.
+    ``month``: the month {m} names when not the report's data month (the budget's columns: the
+    month spending runs to, :attr:`ReportContext.spend_month`)."""
     start = ctx.project.execution_start or (min(ctx.project.years or (ctx.year,)), 1)
-    m = ctx.month or 12
+    m = month or ctx.month or 12
     return str(text).format(year=ctx.year, as_of_year=ctx.as_of[0], m=m, m_name=fmt_month_short(m, "en"),
                             start_year=start[0], start_month=start[1])
 
 
-def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "") -> str:
-    return fmt_title(col.get(f"{key}en" if ctx.lang == "en" else f"{key}zh") or col.get(f"{key}zh") or "", ctx)
+def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "", month: int | None = None) -> str:
+    """A column's title in the report's language (:func:`fmt_title`; ``month`` as there)."""
+    return fmt_title(col.get(f"{key}en" if ctx.lang == "en" else f"{key}zh") or col.get(f"{key}zh") or "", ctx, month)
 
 
 def number_format(unit: str, value: float | None = None, lang: str = "zh", *, derived: bool = False, prefix: str = "") -> str:

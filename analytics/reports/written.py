@@ -298,7 +298,7 @@ def budget_table(ctx: ReportContext) -> list[list[str]]:
     """The budget table as text: the monitoring form's budget columns and cells, formatted."""
     lang = ctx.lang
     cols = list(load_forms()["monitoring"].get("budget_columns") or [])
-    rows = [[col_title(c, ctx) for c in cols]]
+    rows = [[col_title(c, ctx, month=ctx.spend_month) for c in cols]]  # 1-10月执行数 with spending to October
     for fund in fund_rows(ctx):
         vals = budget_values(ctx, fund)
         cells = []

@@ -392,3 +392,17 @@ def test_as_of_december_with_decembers_spending_in_the_budget_year_is_closed(dec
     text = _budget_section(c)
     assert "本年度已结束，年末累计执行率95.00%，距年度累计执行率目标100%差5.00个百分点" in text
     assert "尚未报送" not in text and "年末预计" not in text
+
+
+def test_the_budget_columns_name_the_month_spending_runs_to(december_dataset):
+    """As of December with the spending to October, the monitoring form's budget block and the
+    written report's budget table titled October's 800万元 1-12月执行数 (as if the year's); the
+    indicator columns keep the report's month."""
+    c = report.build_context(december_dataset("october"), (2025, 12))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(c, "monitoring"))).active
+    cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert "1-10月执行数" in cells and "1-12月执行数" not in cells and "1-12月执行情况" in cells
+    head = budget_table(c)[0]
+    assert "1-10月执行数" in head and "1-12月执行数" not in head
+    en = budget_table(report.build_context(december_dataset("october"), (2025, 12), lang="en"))[0]
+    assert "Spent Jan–Oct" in en
