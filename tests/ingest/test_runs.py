@@ -410,3 +410,18 @@ def test_a_streams_points_are_never_cut_into_points_and_a_score_above_them() -> 
         ("足额保障率", 22.5), ("科目调整次数", 22.5), ("按时发放率", 22.5), ("结余率", 22.5)]
     # points and a score run together still part where the score is no more than the points
     assert _read(text.replace(" 22.5", " 1010"))["indicators"][0].get("points") == 10.0
+
+
+def test_a_stream_wrapped_over_lines_is_read_as_one_when_every_row_cut_at_blanks_is_wrong() -> None:
+    # the same form as the one-line stream above, wrapped over three lines: cut at its blanks, every
+    # row came out wrong (产出指标数量指标足额保障率, 科目调整次数≤10次 with 22.5 as its target, 发放率=100%)
+    text = "\n".join([
+        "2024年度项目支出绩效自评表",
+        "一级指标 二级指标 三级指标 年度指标值 分值 得分",
+        "产出指标数量指标足额保障率=100% 22.5",
+        "科目调整次数≤10次 22.5 时效指标按时",
+        "发放率=100% 22.5 效益指标经济效益指标结余率≤5% 22.5 合计100",
+    ])
+    got = _read(text)
+    assert [(i["name"], i["targets"]["2024"]["raw"], i.get("points")) for i in got["indicators"]] == [
+        ("足额保障率", "=100%", 22.5), ("科目调整次数", "≤10次", 22.5), ("按时发放率", "=100%", 22.5), ("结余率", "≤5%", 22.5)]

@@ -299,6 +299,12 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
         found = by_cell()
         return found[0] if found is not None and found[1] < _DRAWN else None
 
+    streamed = [False]  # whether the way for a form run together was tried
+
+    def streamed_rows() -> RawTable | None:
+        streamed[0] = True
+        return stream_rows(table, lex)
+
     def columns_by_word() -> RawTable | None:  # a PDF's text drawn a column at a time, a few cells a line
         cells = cell_per_line(table)  # (三级指标 新建高校(校区) 工程质量达标率(%) / 年度目标值 / 7 100% 100%)
         return None if cells is None else column_blocks(cells, lex)
@@ -307,7 +313,7 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
              lambda: split_run_on_rows(join_fragments(join_header_lines(join_split_words(split_spaces(table), lex), lex),
                                                       lex), lex),
              centred, drawn,
-             lambda: run_rows(table, lex), lambda: stream_rows(table, lex), cell_by_cell,
+             lambda: run_rows(table, lex), streamed_rows, cell_by_cell,
              columns_by_word] \
         if table.fmt == "text-lines" else [lambda: split_run_on_rows(table, lex)]
     if table.fmt in ("text-lines", "text-docx", "csv"):  # 名称(单位),目标值2,完成值2,分值6: a report's labelled sentences
@@ -337,6 +343,11 @@ def _laid_out(table: RawTable, lex: Lexicon, year: int | None, name: str, conver
                 break  # a reading that left many rows unread lets the later ways try
         elif first is None or (isinstance(result, TableReading) and isinstance(first, NoTable)):
             first = result
+    if best is not None and table.fmt == "text-lines" and not sound(best) and not streamed[0]:
+        attempt = stream_rows(table, lex)  # every row cut wrong (名称 产出指标数量指标足额保障率, 科目调整次数≤10次):
+        result = _read(attempt, lex, year, name, converted) if attempt is not None else None  # a form run together
+        if isinstance(result, TableReading) and rank(result) > rank(best):  # over lines, as one stream
+            best = result
     if best is not None and table.fmt == "text-lines":
         best = _cells_apart(table, best, lex, year, name, converted)
     return best or first or NoTable("empty")

@@ -63,7 +63,7 @@ def stated_in_names(reading: TableReading) -> bool:
     return len(stated) >= 2 and 2 * len(stated) >= len(reading.indicators)
 
 
-_TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d")
+_TARGET_IN_NAME = re.compile(r"[≥≧>≤≦<＞＜]=?\s*\d|[^\W\d_][=＝]\d")  # 接种率≧90%, 发放率=100%
 
 
 _LEVEL_IN_NAME = re.compile(r".(产出|效益|效果|满意度)指标|(产出|效益|效果|满意度)指标.|[^\W\d_]{2}指标[^\W\d_]{2}")
