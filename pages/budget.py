@@ -17,7 +17,7 @@ from analytics.budget.scenario import ScenarioError, load_allocation, normalise_
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
 from analytics.present.labels import project_name
-from analytics.present.score_text import coverage_text, over_budget_text, score_parts, score_reason, unscored_reason
+from analytics.present.score_text import coverage_text, over_budget_text, score_parts, score_reason, total_said, unscored_reason
 from analytics.budget.self_eval import self_evaluation
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
@@ -214,7 +214,7 @@ elif reached_text:
 else:
     m2.metric(t("bud_shortfall", lang), wan(result.shortfall), help=t("bud_shortfall_help", lang, target=target or 0), border=True)
 scored_over = "_final" if basis == "actual" else ""  # projected until every December is in (the 自评表's basis)
-m3.metric(t("bud_score" + scored_over, lang), fmt_value(scored.total if scored.scored else None, "", lang, decimals=1),
+m3.metric(t("bud_score" + scored_over, lang), total_said(scored.total if scored.scored else None, lang),
           help=t("bud_score_help", lang), border=True)
 m4.metric(t("bud_grade", lang), (scored.grade_en if lang == "en" else scored.grade) if scored.scored else DASH, border=True)
 
@@ -372,7 +372,7 @@ if saved:
                 t("budget.cmp_year_end", lang): pct_number(res.year_end_rate),
                 t("budget.cmp_target_month", lang): fmt_period_key(res.target_period, lang) if res.target_period else "—",
                 t("budget.cmp_shortfall", lang): float(rounded(res.shortfall, 0 if res.shortfall >= 1000 else 2)),
-                t("budget.cmp_score", lang): float(rounded(sc.total, 1)),
+                t("budget.cmp_score", lang): float(rounded(sc.total, 2)),
                 t("bud_grade", lang): sc.grade_en if lang == "en" else sc.grade,
                 t("budget.cmp_interval", lang): f"{fmt_value(lo_, '%', lang, with_unit=False)}–{fmt_value(hi_, '%', lang, with_unit=False)}",
                 t("budget.cmp_levers", lang): budget_text.levers_in_words(sdoc, project, lang, year),

@@ -12,7 +12,15 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_pct, fmt_prob, fmt_value
 
-__all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "unscored_reason"]
+__all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "total_said",
+           "unscored_reason"]
+
+
+def total_said(total: float | None, lang: str = "zh") -> str:
+    """The 绩效自评 total as the 自评表 prints it, on every page, form, slide and report: two
+    decimals (``94.95``; one decimal read ``94.9`` beside the form's 94.95, and ``90.0`` beside 良
+    for 89.96); ``—`` for none."""
+    return fmt_value(total, "", lang, decimals=2)
 
 
 def score_reason(line: ScoreLine, lang: str = "zh") -> str:

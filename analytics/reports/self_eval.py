@@ -12,7 +12,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.format import apportion_points, fmt_derived, fmt_score
 from analytics.present.labels import status_name
-from analytics.present.score_text import gap_note, over_budget_text, score_parts, score_reason, unscored_reason
+from analytics.present.score_text import gap_note, over_budget_text, score_parts, score_reason, total_said, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -189,7 +189,7 @@ def goal_texts(ctx: ReportContext) -> tuple[str, str]:
         act.append(t("execution_result", lang, rate=pct(rate, 2), tp=pct(tp, 2), projected=projected))
     if ctx.score is not None and ctx.score.scored:
         key = "score_result_projected" if ctx.score_basis == "projected" else "score_result"
-        act.append(t(key, lang, total=f"{ctx.score.total:.2f}", grade=ctx.score.grade if lang == "zh" else ctx.score.grade_en))
+        act.append(t(key, lang, total=total_said(ctx.score.total, lang), grade=ctx.score.grade if lang == "zh" else ctx.score.grade_en))
     return "\n".join(exp), "\n".join(act)
 
 

@@ -14,6 +14,7 @@ from pathlib import Path
 from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
 from analytics.present.budget_text import report_warnings, risk_reasons
+from analytics.present.score_text import total_said
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
@@ -124,7 +125,7 @@ def _score_text(ctx: ReportContext) -> str:
     if ctx.score is None or not ctx.score.scored:
         return DASH
     grade = ctx.score.grade_en if ctx.lang == "en" else ctx.score.grade
-    return f"{ctx.score.total:.1f} {grade}"
+    return f"{total_said(ctx.score.total, ctx.lang)} {grade}"
 
 
 def _overview_slide(ctx: ReportContext, badge: str) -> Slide:

@@ -29,7 +29,7 @@ from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_score, fmt_
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
 from analytics.present.quality_text import note_text
-from analytics.present.score_text import over_budget_text, score_parts, unscored_reason
+from analytics.present.score_text import over_budget_text, score_parts, total_said, unscored_reason
 from analytics.reports.context import (
     ReportContext,
     awaiting,
@@ -189,7 +189,7 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
             if ex is not None and ex.empty else \
             w("overall_score_execution", lang, exec_pts=fmt_value(ex.points if ex else None, "", lang, decimals=2),
               exec_max=fmt_value(ex.points_max if ex else None, "", lang, decimals=0))  # left out: not 0.00 of 10 beside 不计分 in its table
-        out.append(Block("p", w(key, lang, year=ctx.year, total=fmt_value(sc.total, "", lang, decimals=2),
+        out.append(Block("p", w(key, lang, year=ctx.year, total=total_said(sc.total, lang),
                                 grade=sc.grade_en if lang == "en" else sc.grade, execution=execution)))
     total = fund_rows(ctx)[0] if ctx.ds.budget.has_data and ctx.month else None
     if total is not None and total.year_rate is not None:
@@ -530,7 +530,7 @@ def _tables(ctx: ReportContext) -> list[Block]:
         rows += [[p["part"], fmt_value(p["points_max"], "", lang, decimals=0),
                   DASH if p["left_out"] else fmt_value(p["points"], "", lang, decimals=2)] for p in score_parts(sc.part_rows(), lang)]
         rows.append([w("score_total_row", lang), fmt_value(sc.total_max, "", lang, decimals=0),
-                     fmt_value(sc.total, "", lang, decimals=2) if sc.scored else DASH])
+                     total_said(sc.total, lang) if sc.scored else DASH])
         out += [Block("caption", w("table_score_caption", lang, k=3)), Block("table", rows=rows, widths=[2, 1, 1])]
     return out
 

@@ -1040,3 +1040,19 @@ def test_as_of_december_with_spending_to_october_the_budget_slide_projects_the_y
     assert [m.label for m in closed.metrics][0] == "年末执行率" and closed.metrics[0].value == "95.0%"
     assert not any("尚未报送" in b or b.startswith("情景：") for b in closed.bullets)
     assert any(b.startswith("全年未达到 100% 的执行目标") for b in closed.bullets)
+
+
+def test_the_self_evaluation_total_reads_alike_on_the_slides_the_report_and_the_form(ctx):
+    """The overview slide wrote the 绩效自评 total to one decimal (94.9 beside the 自评表's 94.95, and
+    90.0 beside 良 for 89.96): every output writes it as the form prints it, two decimals."""
+    from analytics.present.score_text import total_said
+    from analytics.reports.written import docx_bytes
+
+    said = total_said(ctx.score.total, "zh")
+    assert said == f"{ctx.score.total:.2f}"
+    overview = next(s for s in report.slides(ctx) if s.key == "overview")
+    assert said in repr(overview), repr(overview)
+    import docx
+    text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes(ctx, with_charts=False))).paragraphs)
+    assert f"得分{said}分" in text
+    assert total_said(89.96) == "89.96" and total_said(None) == "—"
