@@ -52,3 +52,24 @@ def test_a_next_projects_name_beside_its_contact_ends_the_form_above(kind: str, 
         "贫困地区旅游基础设施建设工程", "贫困地区旅游景点开发数量"]
     second = parse_table(_two_projects(kind, tmp_path), form=2)
     assert isinstance(second, TableReading) and second.project["departments"]["主管部门"] == "南岳镇政府"
+
+
+def test_a_names_explanation_in_brackets_is_its_note_not_its_name(tmp_path: Path) -> None:
+    """结余率(计算方法为:结余数/预算数): the indicator is 结余率, the text as written its name_raw, and the
+    explanation is kept in ``inferred.name`` with its reason; a bracket of the name's own (含社区) stays."""
+    path = tmp_path / "t.tsv"
+    path.write_text("一级指标\t二级指标\t三级指标\t2024年指标值\n"
+                    "产出指标\t质量指标\t培训合格率（指考核合格人数占参训人数的比例）\t≥95%\n"
+                    "效益指标\t经济效益指标\t结余率(计算方法为:结余数/预算数)\t≤5%\n"
+                    "效益指标\t社会效益指标\t受益人数(含社区)\t≥500人\n", encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    inds = result.to_json()["indicators"]
+    assert [i["name"] for i in inds] == ["培训合格率", "结余率", "受益人数(含社区)"]
+    assert inds[1]["name_raw"] == "结余率(计算方法为:结余数/预算数)"
+    assert (inds[1]["unit"], inds[1]["kind"], inds[1]["direction"]) == ("%", "rate", "lower")
+    said = inds[1]["inferred"]["name"]
+    assert said["value"] == "结余率" and said["note"] == "计算方法为:结余数/预算数" and said["rule"] == "name_note"
+    assert "计算方法为:结余数/预算数" in said["reason"] and "计算方法为:结余数/预算数" in said["reason_en"]
+    assert inds[0]["inferred"]["name"]["note"] == "指考核合格人数占参训人数的比例"
+    assert "name" not in inds[2]["inferred"] and "name" not in inds[1]["review"]

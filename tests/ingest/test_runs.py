@@ -203,15 +203,18 @@ def test_a_stream_with_a_templates_slots_doubled_values_and_a_total_row() -> Non
 
 def test_rows_copied_without_their_header_are_read_under_the_usual_one() -> None:
     """The last rows of a form, their header not copied: level words and signed targets run together
-    are read as 一级 | 二级 | 三级 | 指标值 | 分值; a name keeps its bracket whole (结余率(…/…)); nothing after
-    the total row is an indicator."""
+    are read as 一级 | 二级 | 三级 | 指标值 | 分值; a name keeps its bracket whole (超支率(…/…), as written in
+    name_raw; the bracket explains it, so the name is 超支率 and the bracket its note); nothing after the total
+    row is an indicator."""
     text = ("产出指标质量指标资料归档率=100% 25 档案查阅次数≥20次 25 时效指标按时归档率=100% 25 "
             "效益指标经济效益指标超支率(计算方法:超支数/预算数)≤3% 25 合计100 存在问题暂无改进措施暂无\n")
     data = _read(text, year=2024)
     got = [(i["level2"], i["name"], i["unit"], i["direction"], i["targets"]["2024"]["raw"]) for i in data["indicators"]]
     assert got == [("质量指标", "资料归档率", "%", "higher", "=100%"), ("质量指标", "档案查阅次数", "次", "higher", "≥20次"),
                    ("时效指标", "按时归档率", "%", "higher", "=100%"),
-                   ("经济效益指标", "超支率(计算方法:超支数/预算数)", "%", "lower", "≤3%")]
+                   ("经济效益指标", "超支率", "%", "lower", "≤3%")]
+    assert data["indicators"][-1]["name_raw"] == "超支率(计算方法:超支数/预算数)"
+    assert data["indicators"][-1]["inferred"]["name"]["note"] == "计算方法:超支数/预算数"
 
 
 def test_sentences_with_level_words_are_not_taken_for_rows_without_a_header() -> None:

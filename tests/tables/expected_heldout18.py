@@ -15,7 +15,8 @@ in tests/tables/ (written by reading each table, before the reader was run on it
 - 新洲 楚剧团 自评表: the whole form run into one stream; 分值 and 得分 run together after the values (``2020``);
   ``演出设备成本件/件2万元`` gives 2 (万元), only the value scored.
 - A 评价表's last rows with no header and no year (given as ``--year 2024``): ``=100%`` keeps ``=``; ``≤10次`` and
-  ``≤5%`` are caps.
+  ``≤5%`` are caps. The row runs to its closing bracket, ``结余率(计算方法为:结余数/预算数)``, and is named ``结余率``:
+  the bracket explains how the rate is computed (its note, lexicon ``name_note``), no part of the name.
 """
 
 from __future__ import annotations
@@ -99,7 +100,7 @@ TABLES: dict[str, dict[str, Any]] = {
             ("足额保障率", "%", "rate", "higher", {Y24: ("=", 100)}, None),
             ("科目调整次数", "次", "flow", "lower", {Y24: ("<=", 10)}, None),
             ("按时发放率", "%", "rate", "higher", {Y24: ("=", 100)}, None),
-            ("结余率(计算方法为:结余数/预算数)", "%", "rate", "lower", {Y24: ("<=", 5)}, None),
+            ("结余率", "%", "rate", "lower", {Y24: ("<=", 5)}, None),
         ],
         "unread": [],
     },

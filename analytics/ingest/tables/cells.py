@@ -391,9 +391,9 @@ _CJK_GAP = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 
 
 def split_name(raw: str, lex: Lexicon) -> tuple[str, str, str]:
-    """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` →
-    (城镇新增就业人员规模, 万人, ""); ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go."""
-    text = strip_score(unwrap(raw))
+    """(name, unit in brackets, marker) of a name cell: ``城镇新增就业人员规模（万人）`` → (城镇新增就业人员规模, 万人, "");
+    ``…统一办理（是/否）`` → (…, "", 是/否); score suffixes go, and a bracket explaining the name (:meth:`Lexicon.name_note`)."""
+    text = lex.name_note(strip_score(unwrap(raw)))[0]
     hint = _TEMPLATE_RE.search(text)
     hint_unit = normalize_text(hint.group(1) or "") if hint else ""
     text = _TEMPLATE_RE.sub("", text)  # template hints: (≥**个), ≥**人, a leading * of core indicators

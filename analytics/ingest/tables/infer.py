@@ -11,15 +11,27 @@ from typing import Any
 from analytics.core.qualitative import CODES as CHECKIN_CODES
 from analytics.core.values import AT_LEAST_OR_MOST, normalize_text
 from analytics.ingest.tables.cells import Cell
-from analytics.ingest.tables.lexicon import Lexicon, Rule
+from analytics.ingest.tables.lexicon import Lexicon, Rule, strip_score
 
-__all__ = ["unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling", "read_checkins"]
+__all__ = ["explained_name", "unit_bound", "infer_unit", "infer_kind", "infer_direction", "Inferred", "fraction_of_percent", "over_ceiling", "read_checkins"]
 
 Inferred = dict[str, Any]
 
 
 def _field(value: Any, rule: str, reason: str, confidence: str, reason_en: str = "") -> Inferred:
     return {"value": value, "rule": rule, "reason": reason, "reason_en": reason_en or reason, "confidence": confidence}
+
+
+def explained_name(raw: str, name: str, lex: Lexicon) -> dict[str, Inferred]:
+    """``{"name": …}`` when the name cell ``raw`` explains the name in a bracket (结余率(计算方法为:结余数/预算数),
+    lexicon ``name_note``): ``name`` without it, the explanation kept as the indicator's ``note`` and said in the
+    reason (the target file's mapping_note keeps it); ``{}`` for a name with none."""
+    note = lex.name_note(strip_score(raw))[1]
+    if not note:
+        return {}
+    return {"name": {**_field(name, "name_note", f"名称括号内是说明“{note}”，不作名称，留作指标说明", "high",
+                              f"The bracket in the name explains it (“{note}”): kept as the indicator's note, not as its name"),
+                     "note": note}}
 
 
 _UNIT_BOUND = re.compile(r"(?<=\S)(及以上|以上|及以下|以下|以内)$")

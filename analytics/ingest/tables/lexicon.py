@@ -91,6 +91,39 @@ class Lexicon:
     year_ordinal: re.Pattern[str] | None = None  # 第一年度 in a value column's header
     checkins: tuple[tuple[str, re.Pattern[str]], ...] = ()  # (level, pattern) of a qualitative result, not_achieved first
     checkin_bands: tuple[float, float] | None = None  # 得分 ÷ 分值 from which a blank result is 达成 / 部分达成
+    note_words: tuple[str, ...] = ()  # how a bracket that explains a name begins (计算方法, 指, 说明), longest first
+    note_not_words: tuple[str, ...] = ()  # words starting as those do that explain nothing (指导, 注册)
+
+    def name_note(self, text: str) -> tuple[str, str]:
+        """(``text`` without the brackets that explain the name, what they say): ``结余率(计算方法为:结余数/预算数)``
+        → (结余率, 计算方法为:结余数/预算数); several are joined by ``；``. A bracket is an explanation when it
+        starts with a word of ``name_note.words`` and something follows the word (lexicon ``name_note``);
+        ``text`` is kept whole when it has none, or when less than two letters would be left of it."""
+        if not self.note_words or not _OPENING.search(text):
+            return text, ""
+        kept: list[str] = []
+        notes: list[str] = []
+        i = 0
+        while i < len(text):
+            end = _closing(text, i) if text[i] in "(（" else -1
+            if end > 0 and self._explains(text[i + 1:end]):
+                notes.append(text[i + 1:end].strip())
+                i = end + 1
+                continue
+            kept.append(text[i])
+            i += 1
+        name = "".join(kept).strip()
+        if not notes or len(re.findall(r"[A-Za-z\u3400-\u9fff]", name)) < 2:
+            return text, ""
+        return name, "；".join(notes)
+
+    def _explains(self, inner: str) -> bool:
+        """The inside of a bracket explains the name before it (see :meth:`name_note`)."""
+        t = normalize_text(inner)
+        if any(t.startswith(w) for w in self.note_not_words):
+            return False
+        word = next((w for w in self.note_words if t.startswith(w)), None)
+        return word is not None and len(t[len(word):].lstrip(":为是")) >= 2
 
     def checkin(self, text: str, target: str | None = None) -> str | None:
         """The check-in level (``achieved`` / ``partial`` / ``not_achieved``) a qualitative
@@ -154,6 +187,20 @@ class Lexicon:
             if re.search("(数量|质量|时效|效益|满意度|成本|影响)指标$|效性指标$", word):  # 时效性指标 (日效性指标 mistyped)
                 return ("level1" if re.fullmatch("(产出|效益|满意度|效果)指标", word) else "level2"), word
         return None
+
+
+_OPENING = re.compile(r"[(（]")
+
+
+def _closing(text: str, at: int) -> int:
+    """Where the bracket opened at ``at`` closes (brackets inside it counted), -1 when it does not."""
+    depth = 0
+    for k in range(at, len(text)):
+        depth += text[k] in "(（"
+        depth -= text[k] in ")）"
+        if depth == 0:
+            return k
+    return -1
 
 
 _SCORE_RE = re.compile(r"[(（]\s*(自评分|自评得分|分值|得分)?\s*\d+(\.\d+)?\s*分\s*[)）]$|\d+(\.\d+)?分$|[(（]\s*(必填|选填)[^()（）]{0,8}[)）]$")
@@ -253,9 +300,16 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         title_span=_pattern(((doc.get("title_year") or {}).get("span") or {}).get("pattern")),
         year_ordinal=_pattern(((doc.get("title_year") or {}).get("ordinal") or {}).get("pattern")),
         checkin_bands=_bands((doc["qualitative"].get("checkins") or {}).get("from_score")),
+        note_words=_words((doc.get("name_note") or {}).get("words")),
+        note_not_words=_words(((doc.get("name_note") or {}).get("not_words") or {}).get("words")),
         checkins=tuple((level, re.compile(str(x))) for level in ("not_achieved", "partial", "achieved")
                        for x in ((doc["qualitative"].get("checkins") or {}).get(level) or [])),
     )
+
+
+def _words(items: Any) -> tuple[str, ...]:
+    """A word list of the lexicon, as matched (NFKC), longest first."""
+    return tuple(sorted({normalize_text(str(w)) for w in items or []}, key=len, reverse=True))
 
 
 def _pattern(text: object) -> re.Pattern[str] | None:

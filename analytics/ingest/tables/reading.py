@@ -18,7 +18,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import facts_in_line, is_sign_off, label_kind, read_facts, year_goal
 from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
-from analytics.ingest.tables.infer import (by_type, checked_in, in_time, infer_direction, infer_kind, infer_unit, late_done,
+from analytics.ingest.tables.infer import (by_type, checked_in, explained_name, in_time, infer_direction, infer_kind, infer_unit, late_done,
                                            over_ceiling, read_checkins, unit_bound)
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
                                             level_text, ordinal_years, title_year)
@@ -520,7 +520,7 @@ def _indicator(row: list[str], layout: Layout, keys: list[tuple[Column, str, str
     if kind_inf["value"] == "qualitative":  # a 自评表's 达成预期指标: a check-in, never a number
         read_checkins(sections, lex)
         from_score = checkin_from_score(row, layout, raws, sections, points, lex)
-    inferred = {"unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf,
+    inferred = {**explained_name(name_raw, name, lex), "unit": unit_inf, "kind": kind_inf, "direction": dir_inf, **target_inf,
                 **({"actual": from_score} if from_score else {})}
     if template_unit and not sections["targets"] and not sections["actuals"] and not span:
         inferred["target"] = _blank_target(f"指标值只写了单位“{template_unit}”，没有数值（未填写的模板）",
