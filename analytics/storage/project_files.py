@@ -40,7 +40,7 @@ _YEAR_RE = re.compile(r"^\d{4}$")
 _BASE_COLUMNS = ("id", "seq", "origin", "level1", "level2", "name_raw", "name", "name_en", "unit", "kind",
                  "direction", "goal", "default_basis", "max_value", "due_month")
 _TAIL_COLUMNS = ("span_years", "target_span", "points", "mapping_note")
-_FIELD_WORDS = {"unit": "单位", "kind": "类型", "direction": "方向", "target": "目标"}  # inferred fields named in mapping_note
+_FIELD_WORDS = {"name": "名称", "unit": "单位", "kind": "类型", "direction": "方向", "target": "目标"}  # inferred fields named in mapping_note
 
 
 class NoYearError(ValueError):

@@ -495,3 +495,16 @@ def test_a_report_of_a_project_funded_by_one_total_has_no_empty_brackets(tmp_pat
                  "--out", str(out)]) == 0
     cover = {r.cells[0].text: r.cells[1].text for r in docx.Document(str(out)).tables[0].rows}
     assert cover["项目资金（万元）"] == "45,000.00"  # was 45,000.00（）
+
+
+def test_a_names_explanation_is_kept_in_the_mapping_note(tmp_path: Path) -> None:
+    """结余率(计算方法为:结余数/预算数) is saved as 结余率, the text as written in name_raw and the
+    explanation in its mapping_note, so it is not lost."""
+    table = tmp_path / "t.tsv"
+    table.write_text("一级指标\t二级指标\t三级指标\t2024年指标值\n"
+                     "效益指标\t经济效益指标\t结余率(计算方法为:结余数/预算数)\t≤5%\n", encoding="utf-8")
+    out = tmp_path / "p"
+    assert main(["new-project", str(table), "--out", str(out)]) == 0
+    ind = load_project(out).indicators[0]
+    assert (ind.name, ind.name_raw) == ("结余率", "结余率(计算方法为:结余数/预算数)")
+    assert "名称：" in ind.mapping_note and "计算方法为:结余数/预算数" in ind.mapping_note
