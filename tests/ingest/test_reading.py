@@ -73,3 +73,26 @@ def test_a_names_explanation_in_brackets_is_its_note_not_its_name(tmp_path: Path
     assert "计算方法为:结余数/预算数" in said["reason"] and "计算方法为:结余数/预算数" in said["reason_en"]
     assert inds[0]["inferred"]["name"]["note"] == "指考核合格人数占参训人数的比例"
     assert "name" not in inds[2]["inferred"] and "name" not in inds[1]["review"]
+
+
+def test_value_columns_naming_their_year_take_none_from_the_title(tmp_path: Path) -> None:
+    """A 2026年度…绩效目标表 whose value column is headed 2026年指标值: the year is the column's own, so the
+    新建项目 page says nothing of a year taken from the title (it said 指标值列没有写年度：按表的标题取为 2026 年);
+    a column headed 指标值 alone still takes the title's year, and says so."""
+    from analytics.present.tables_text import year_message
+
+    def read(header: str) -> TableReading:
+        book = openpyxl.Workbook()
+        for row in (["2026年度项目支出绩效目标表"], ["项目名称", "社区养老服务提升项目"], ["一级指标", "二级指标", "三级指标", header],
+                    ["产出指标", "数量指标", "新建社区养老服务站数量", "≥12个"], ["满意度指标", "服务对象满意度指标", "服务对象满意度", "≥90%"]):
+            book.active.append(row)
+        path = tmp_path / f"{header}.xlsx"
+        book.save(path)
+        result = parse_table(path)
+        assert isinstance(result, TableReading) and list(result.indicators[0]["targets"]) == ["2026"]
+        return result
+
+    named = read("2026年指标值")
+    assert named.source["year"] == 2026 and year_message({"source": named.source}, "zh") is None
+    unnamed = read("指标值")
+    assert year_message({"source": unnamed.source}, "zh") == "指标值列没有写年度：按表的标题取为 2026 年。如不对，请在上方“目标值所属年度”中填写。"

@@ -160,6 +160,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
     prefixed = prefix_used(table, layout, lex)
     celled = not table.fmt.startswith("text-") or table.fmt in ("text-tab", "text-pipe")  # not a text cut into cells
     keys = value_keys(layout, fallback, lex, adjusted=celled and not compact)
+    if year_from in ("title", "project_name") and keys and all(c.year for c, section, _k in keys if section != "span"):
+        year_from = None  # every value column names its year (2026年指标值): none was taken from the title
     skipped: list[dict[str, Any]] = []
     unread: list[dict[str, Any]] = []
     rows: list[tuple[int, list[str]]] = []
