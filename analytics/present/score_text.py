@@ -10,7 +10,7 @@ from analytics.budget.self_eval import score_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_pct, fmt_prob, fmt_value
+from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_month_short, fmt_pct, fmt_prob, fmt_value
 
 __all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "total_said",
            "unscored_reason"]
@@ -47,7 +47,7 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     if line.reason in ("higher", "lower"):
         p["limit"] = text(f"budget.score_limit_{p['limit']}", lang, floor=p["floor"]) if p.get("limit") else ""
     if line.reason == "milestone_missed" and p.get("open"):  # not yet achieved, nor overdue: as it stands, with its likelihood
-        return text("budget.score_milestone_open", lang, due=p["due"], p=fmt_prob(p.get("p_attain"), lang), tail=p["tail"])
+        return text("budget.score_milestone_open", lang, due=fmt_month_short(int(p["due"]), lang), p=fmt_prob(p.get("p_attain"), lang), tail=p["tail"])
     gap = _gap_text(line.rule, p, lang)
     if line.reason in ("gap_shared", "gap_zero"):
         return text(f"budget.score_{line.reason}", lang, gap=gap)

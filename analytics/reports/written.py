@@ -25,7 +25,7 @@ from analytics.core.model import Indicator
 from analytics.present.budget_text import report_warnings
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_score, fmt_value, text_width
+from analytics.present.format import DASH, fmt_derived, fmt_month_short, fmt_pct, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
 from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
 from analytics.present.quality_text import note_text
@@ -230,7 +230,7 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
     if ind.kind == "milestone":
         if row.status == "done":
             return w("ind_milestone_done", lang, name=name, target=target)
-        return w("ind_milestone_open", lang, name=name, due=ind.due_month or 12, level=level_name)
+        return w("ind_milestone_open", lang, name=name, due=fmt_month_short(ind.due_month or 12, lang), level=level_name)
     point = fc.get("point")
     span = ind.span_years if ind.span_years and ind.span_target is not None and not row.target_derived and row.year not in ind.targets else None
     okey = ("ind_outlook_span" if span else "ind_outlook") if ind.kind == "flow" else "ind_outlook_level"  # a two-year total: never 全年

@@ -129,7 +129,7 @@ def test_an_open_milestone_is_not_scored_as_achieved_before_it_is(ds):
     ws = _form(ctx)
     assert _cell(ws, "完成时间", 5).value == "否" and _cell(ws, "完成时间", 7).value == 0
     assert "尚未实现（12月底前完成，完成可能性 40%）" in _cell(ws, "完成时间", 8).value
-    assert score_reason(line, "en").startswith("Milestone not yet achieved (due by the end of month 12, likelihood 40%)")
+    assert score_reason(line, "en").startswith("Milestone not yet achieved (due by the end of Dec, likelihood 40%)")
 
 
 def test_a_projected_count_is_said_as_a_projection_with_its_decimal(ds):

@@ -199,3 +199,14 @@ def test_a_broken_cap_needs_no_pace_it_is_over(over_cap):
         risk = next(s for s in slides(build_context(ds, as_of, 2024, lang)) if s.key == "risks")
         assert over in risk.table[0] and any(said in b for b in risk.bullets), (risk.table, risk.bullets)
         assert not any("100%" in b for b in risk.bullets)
+
+
+def test_an_open_milestone_is_due_by_the_end_of_its_month(ds):
+    """年末预测's 说明 of a milestone not yet achieved names the end of its due month, as the 自评表 and
+    the written report do (12月底前须完成 / Due by the end of Dec): it said 12月前须完成, which reads as
+    before December, for a milestone due within December."""
+    as_of = (2023, 8)
+    prog = {p.indicator_id: p for p in ds.progress(2023, as_of)}
+    outlooks = forecast_all(ds, 2023, as_of)
+    said = {lang: {r.id: r.reason for r in forecast_rows(ds, outlooks, prog, lang)}["hr_park_provincial"] for lang in ("zh", "en")}
+    assert said == {"zh": "12月底前须完成", "en": "Due by the end of Dec"}

@@ -57,7 +57,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "why_hold_on": {"zh": "最新值与目标持平，按保持推算", "en": "Latest value at target, held"},
     "why_checkin": {"zh": "{month}评价：{level}", "en": "Check-in {month}: {level}"},
     "why_milestone_done": {"zh": "已实现", "en": "Achieved"},
-    "why_milestone_due": {"zh": "{due}前须完成", "en": "Due by {due}"},
+    "why_milestone_due": {"zh": "{due}底前须完成", "en": "Due by the end of {due}"},
     "why_milestone_overdue": {"zh": "已逾期未实现", "en": "Overdue"},
     "why_no_forecast": {"zh": "不作预测：{reason}", "en": "No forecast: {reason}"},
     # reporting months (sidebar banner, page warning)
