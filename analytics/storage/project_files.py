@@ -195,11 +195,13 @@ def _sources(project: Mapping[str, Any]) -> list[dict[str, Any]]:
     if not raw and funding.get("spent") and funding.get("total") is not None:
         raw = [{"key": "all", "name": "全部资金", "amount": funding["total"]}]
     named = lex.facts.get("source_names_en") or {}
+    phrases = lex.facts.get("source_phrases_en") or {}  # 财政拨款 → Fiscal appropriation, not its key's Local funds
     out: list[dict[str, Any]] = []
     for s in keyed_sources([dict(s) for s in raw], lex):
         base = re.sub(r"_\d+$", "", s["key"])
+        own = phrases.get(re.sub(r"^其中[:：]?", "", str(s.get("name") or "").strip()))
         out.append({"key": s["key"], "name": str(s.get("name") or s["key"]),
-                    "name_en": str(s.get("name_en") or named.get(base) or base or s.get("name")),
+                    "name_en": str(s.get("name_en") or own or named.get(base) or base or s.get("name")),
                     "amount": float(s.get("amount") or 0)})
     return out
 

@@ -508,3 +508,24 @@ def test_a_names_explanation_is_kept_in_the_mapping_note(tmp_path: Path) -> None
     ind = load_project(out).indicators[0]
     assert (ind.name, ind.name_raw) == ("结余率", "结余率(计算方法为:结余数/预算数)")
     assert "名称：" in ind.mapping_note and "计算方法为:结余数/预算数" in ind.mapping_note
+
+
+def test_a_source_named_in_its_own_words_keeps_their_english(tmp_path: Path) -> None:
+    """A 项目资金 block of 其中：财政拨款 and 其他资金: on the English pages 财政拨款 reads Fiscal appropriation
+    (it read Local funds, its key's name, as if it were the 地方资金 of a central/local split); a name the
+    lexicon does not know in its own words keeps its key's English name (其他资金 → Other funds)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in (["2026年度项目支出绩效目标表"], ["项目名称", "社区养老服务提升项目"], ["项目资金（万元）", "年度资金总额", 800],
+                [None, "其中：财政拨款", 600], [None, "其他资金", 200], ["一级指标", "二级指标", "三级指标", "2026年指标值"],
+                ["产出指标", "数量指标", "新建社区养老服务站数量", "≥12个"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    out = tmp_path / "p"
+    from analytics.storage.project_files import write_folder
+
+    write_folder(parse_table(tmp_path / "t.xlsx").to_json(), out)  # type: ignore[union-attr]
+    sources = load_project(out).funding_sources
+    assert [(s.name, s.display_name("en"), s.amount) for s in sources] == [("财政拨款", "Fiscal appropriation", 600.0),
+                                                                       ("其他资金", "Other funds", 200.0)]
