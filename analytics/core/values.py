@@ -316,7 +316,9 @@ COMPARATOR_SYMBOLS = {">=": "≥", "<=": "≤", ">": ">", "<": "<", "=": "="}
 #: Each comparator as the non-strict one of its side (for direction and the expected path).
 AT_LEAST_OR_MOST = {">=": ">=", ">": ">=", "<=": "<=", "<": "<=", "=": "="}
 _COMPARATOR_RE = re.compile("|".join(re.escape(w) for w in sorted(_COMPARATOR_WORDS, key=len, reverse=True)))
-_UNIT_SUFFIX_RE = re.compile(r"(万人次|万人|万份|万个|万元|亿元|万|人次|人|个|家|场次|件|起|份)$")
+#: A unit written after a target's number (人次, 万亩, 平方米, 元/人, km): letters of a unit only — never a
+#: digit, and never a word of time or place that changes the target's sense (5天内, 10日前, 年底).
+_UNIT_SUFFIX_RE = re.compile(r"(?<=[\d.])\s*(?:[^\W\d_内前后底末]|[/·²³])(?:[^\W\d_内前后底末]|[/·²³]){0,7}$")
 
 
 _ONE_NUMBER_RE = re.compile(r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\d\s]*)")
@@ -334,6 +336,14 @@ def compared_number(raw: object) -> tuple[str, str, str] | None:
     body = _COMPARATOR_RE.sub("", text).strip()
     m = _ONE_NUMBER_RE.fullmatch(body)
     return (found.pop(), m.group(1), m.group(2)) if m else None
+
+
+def written_unit(raw: object) -> str:
+    """The unit written after a target's number (``次`` of ``≥48次``, ``万亩`` of ``2.5万亩以上``); ``""``
+    for none (``≥48``, ``95%``: a percent sign is the number's own)."""
+    body = _COMPARATOR_RE.sub("", normalize_text("" if raw is None else str(raw)))
+    found = _UNIT_SUFFIX_RE.search(body)
+    return found.group(0).strip() if found else ""
 
 
 def parse_target(raw: object, direction: str = "higher") -> ParsedTarget:

@@ -26,7 +26,7 @@ from typing import Any, Mapping
 import yaml
 
 from analytics.core.model import funding_gap
-from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, normalize_text, number_text, parse_target
+from analytics.core.values import COMPARATOR_SYMBOLS, ValueParseError, normalize_text, number_text, parse_target, written_unit
 from analytics.ingest.forms import actual_row, checkin_fits, long_actuals_csv, long_spending_csv, project_years, spending_period, spent_by_source
 from analytics.ingest.tables.titles import title_name
 from analytics.storage.connection import SAMPLE_ORIGIN
@@ -85,7 +85,8 @@ def _cell_text(t: Mapping[str, Any], kind: str, direction: str, unit: str) -> tu
         return "", "unreadable"
     try:
         parsed = parse_target(raw, direction)
-        if parsed.comparator == comparator and parsed.value == value and parsed.is_bool == bool(t.get("is_bool")):
+        if parsed.comparator == comparator and parsed.value == value and parsed.is_bool == bool(t.get("is_bool")) \
+                and written_unit(raw) in ("", unit):  # ≥48次 kept as written; ≥100百分比 for % rewritten ≥100%
             return raw, None
     except ValueParseError:
         pass

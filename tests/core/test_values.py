@@ -169,3 +169,20 @@ def test_number_text_writes_every_digit_and_no_exponent() -> None:
 
     assert [number_text(v) for v in (25388.04, 1234567.0, 0.1 + 0.2, 0.00001, -3.5)] == [
         "25388.04", "1234567", "0.3", "0.00001", "-3.5"]
+
+
+@pytest.mark.parametrize("raw,value,unit", [("≥48次", 48.0, "次"), ("≥300平方米", 300.0, "平方米"), ("2.5万亩以上", 2.5, "万亩"),
+                                            ("≥3次/年", 3.0, "次/年"), ("≥25 km", 25.0, "km"), ("≥95%", 95.0, "")])
+def test_a_target_reads_past_any_unit_after_its_number(raw, value, unit):
+    """Only a few units (人次, 件, 万元 …) were read after a target's number: ≥48次 was not a number."""
+    from analytics.core.values import parse_target, written_unit
+
+    assert parse_target(raw).value == value and written_unit(raw) == unit
+
+
+@pytest.mark.parametrize("raw", ["5天内", "10个工作日内", "2024年12月", "第3季度"])
+def test_a_word_of_time_after_a_number_is_no_unit(raw):
+    from analytics.core.values import ValueParseError, parse_target
+
+    with pytest.raises(ValueParseError):
+        parse_target(raw)

@@ -57,13 +57,16 @@ def test_qualitative_milestone_and_units_are_carried(tmp_path: Path, capsys: pyt
     out = tmp_path / "x"
     payload = _new_project(capsys, str(TABLES / "corpus" / "xiangtan_wupaoche_2023.txt"), "--out", str(out))
     rewritten = {(n["id"], n["code"]) for n in payload["notes"]}
-    assert ("t02", "rewritten") in rewritten and ("t04", "rewritten") in rewritten  # ≥80M, a deadline
+    assert ("t04", "rewritten") in rewritten  # a deadline
+    assert ("t05", "rewritten") in rewritten  # 250万 for an indicator in 万元: ≤250万元
+    assert ("t02", "rewritten") not in rewritten  # ≥80M in M: kept as written (it lost its unit: ≥80)
     project = load_project(out)
     by_id = {i.id: i for i in project.indicators}
     assert by_id["t03"].kind == "qualitative" and by_id["t03"].targets[2023].raw == "优良"
     assert by_id["t03"].target(2023).value == 1.0  # type: ignore[union-attr]
     assert by_id["t04"].kind == "milestone" and by_id["t04"].due_month == 12
-    assert by_id["t02"].targets[2023].value == 80.0 and "≥80M" in by_id["t02"].mapping_note
+    assert by_id["t02"].targets[2023].value == 80.0 and by_id["t02"].targets[2023].raw == "≥80M"
+    assert by_id["t05"].targets[2023].raw == "≤250万元"
     assert by_id["t05"].direction == "lower" and by_id["t05"].targets[2023].comparator == "<="
 
 
@@ -441,7 +444,7 @@ def test_a_range_is_tracked_by_the_bar_its_direction_makes(tmp_path: Path) -> No
 
     span = {"raw": "80-90", "comparator": "between", "value": None, "low": 80.0, "high": 90.0}
     assert _cell_text(span, "rate", "higher", "%") == ("≥80%", "range")
-    assert _cell_text(span, "level", "lower", "天") == ("≤90", "range")  # (the unit in its own column)
+    assert _cell_text(span, "level", "lower", "天") == ("≤90天", "range")  # with its unit, as it reads back
 
 
 def test_when_a_form_has_no_value_the_check_takes_nothing_is_imported_and_said(
@@ -529,3 +532,14 @@ def test_a_source_named_in_its_own_words_keeps_their_english(tmp_path: Path) -> 
     sources = load_project(out).funding_sources
     assert [(s.name, s.display_name("en"), s.amount) for s in sources] == [("财政拨款", "Fiscal appropriation", 600.0),
                                                                        ("其他资金", "Other funds", 200.0)]
+
+
+@pytest.mark.parametrize("raw,unit,kept", [("≥48次", "次", "≥48次"), ("≥300平方米", "平方米", "≥300平方米"),
+                                           ("≥6800户", "户", "≥6800户"), ("≥100百分比", "%", "≥100%")])
+def test_a_target_keeps_a_unit_the_target_file_reads(raw: str, unit: str, kept: str) -> None:
+    """≥48次 was saved as ≥48 (with a note): the target reader knew only a few units after a number.
+    A target in its indicator's unit is kept as written; one in another (百分比 for %) is rewritten."""
+    from analytics.storage.project_files import _cell_text
+
+    value = float("".join(ch for ch in raw if ch.isdigit()))
+    assert _cell_text({"raw": raw, "comparator": ">=", "value": value}, "flow", "higher", unit)[0] == kept
