@@ -136,6 +136,7 @@ def test_slides_in_english(dataset):
     deck = report.slides(ctx_en)
     assert deck[0].title.startswith("Dongguan") and deck[1].title == "Overall status"
     assert deck[-1].bullets and "No causes" in deck[-1].bullets[0]
+    assert any(b.startswith("Source: ") for b in deck[0].bullets)  # Data: Data entered … read the word twice
 
 
 def test_chosen_scenario_drives_budget_and_score(dataset):

@@ -12,7 +12,7 @@ STRINGS: dict[str, dict[str, str]] = {
     # title slide
     "title_subtitle": {"zh": "绩效目标执行情况汇报", "en": "Performance-target review"},
     "title_as_of": {"zh": "截至 {as_of} · {year} 年度目标", "en": "As of {as_of} · {year} targets"},
-    "title_source": {"zh": "数据来源：{source}", "en": "Data: {source}"},
+    "title_source": {"zh": "数据来源：{source}", "en": "Source: {source}"},
     "title_budget": {"zh": "项目资金 {funding} 万元 · 实施期 {first}–{last} 年", "en": "Budget {funding} (10k yuan) · {first}–{last}"},
     "source_sample": {"zh": "示例数据（虚构的月度数据，仅用于演示，不是官方统计）",
                       "en": "Sample data (invented monthly figures for demonstration, not official statistics)"},

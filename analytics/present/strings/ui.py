@@ -416,7 +416,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "meet_prev": {"zh": "上一页", "en": "Previous"},
     "meet_next": {"zh": "下一页", "en": "Next"},
     "meet_counter": {"zh": "第 {i} / {n} 页", "en": "Slide {i} of {n}"},
-    "meet_exit": {"zh": "退出演示", "en": "Leave presentation"},
+    "meet_exit": {"zh": "退出演示", "en": "Exit"},
     "meet_keys_help": {
         "zh": "翻页：点击按钮，或按 PageDown / PageUp（翻页笔发送的就是这两个键）、→ / ←；Tab 键可在按钮间移动，回车确认。地址栏中的 ?slide=N 是当前页码，可收藏或发送。",
         "en": "Turn pages with the buttons, PageDown / PageUp (what presenter remotes send) or → / ←; Tab moves between the buttons, Enter presses. ?slide=N in the address is the current slide: bookmark or send it.",
