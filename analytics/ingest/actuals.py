@@ -447,19 +447,29 @@ class _Rows(RowCells):
             self._record(ind, period, number, basis, note, src, rownum, vcol, praw, pcol_name, vraw)
 
 
-def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators) -> None:
-    """Year-to-date series of flows must not fall within a year."""
+def _ytd_falls(records: list[dict[str, Any]], found: _Indicators
+               ) -> list[tuple[str, int, list[dict[str, Any]], list[tuple[dict[str, Any], dict[str, Any]]]]]:
+    """Each flow's year given as year-to-date totals: (indicator, year, its records by month, the
+    (before, after) pairs where a total falls below the month before)."""
     series: dict[tuple[str, int], list[dict[str, Any]]] = {}
     for rec in records:
         if rec["basis"] == "ytd" and found.indicators.get(rec["indicator_id"], {}).get("kind") == "flow":
             series.setdefault((rec["indicator_id"], rec["year"]), []).append(rec)
-    for (ind, _year), recs in sorted(series.items()):
+    out = []
+    for (ind, year), recs in sorted(series.items()):
         recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
-        for prev, cur in zip(recs, recs[1:]):
-            if cur["month"] > prev["month"] and cur["value"] < prev["value"] - 1e-9:
-                ctx.add("ytd_decrease", row=cur["row"], column=cur["value_column"], value=cur["value_text"],
-                        prev_row=prev["row"], prev_value=prev["value_text"], prev_period=prev["period_key"],
-                        period=cur["period_key"], **found.names(ind))
+        falls = [(prev, cur) for prev, cur in zip(recs, recs[1:]) if cur["month"] > prev["month"] and cur["value"] < prev["value"] - 1e-9]
+        out.append((ind, year, recs, falls))
+    return out
+
+
+def _check_ytd(ctx: Collector, records: list[dict[str, Any]], found: _Indicators) -> None:
+    """Year-to-date series of flows must not fall within a year."""
+    for ind, _year, _recs, falls in _ytd_falls(records, found):
+        for prev, cur in falls:
+            ctx.add("ytd_decrease", row=cur["row"], column=cur["value_column"], value=cur["value_text"],
+                    prev_row=prev["row"], prev_value=prev["value_text"], prev_period=prev["period_key"],
+                    period=cur["period_key"], **found.names(ind))
 
 
 def _falling_read_monthly(ctx: Collector, fields: Mapping[str, list[Col]], records: list[dict[str, Any]],
@@ -470,13 +480,8 @@ def _falling_read_monthly(ctx: Collector, fields: Mapping[str, list[Col]], recor
     slip in a total: refused as such (``ytd_decrease``)."""
     if "basis" in fields:
         return
-    series: dict[tuple[str, int], list[dict[str, Any]]] = {}
-    for rec in records:
-        if rec["basis"] == "ytd" and found.indicators.get(rec["indicator_id"], {}).get("kind") == "flow":
-            series.setdefault((rec["indicator_id"], rec["year"]), []).append(rec)
-    for (ind, year), recs in sorted(series.items()):
-        recs = sorted(recs, key=lambda r: (r["month"], r["row"], r["col_index"]))
-        falls = [cur for prev, cur in zip(recs, recs[1:]) if cur["month"] > prev["month"] and cur["value"] < prev["value"] - 1e-9]
+    for ind, year, recs, pairs in _ytd_falls(records, found):
+        falls = [cur for _prev, cur in pairs]
         if len(falls) < 2:
             continue
         for rec in recs:
