@@ -32,10 +32,9 @@ def cmd_validate(args: argparse.Namespace) -> int:
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
-    names = {s.key: s.name for s in project.budget_sources}  # a column may be headed by a source's key or name
     today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)
     from analytics.ingest.validate import ingest_actuals, ingest_budget
-    from analytics.storage.rows import source_budgets
+    from analytics.storage.rows import name_sources, source_budgets, source_names
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if not getattr(args, "targets", None):  # the store's table: the import's own check, with what the store holds
@@ -49,14 +48,14 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
         result = report_gaps(result, pd.DataFrame(), project.ingest_catalogue(), path.name)
     elif args.kind == "budget":
-        result = ingest_budget(path, sources=names, filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                               source_names=names, today=today, budgets=source_budgets(project))
+        result = ingest_budget(path, sources=source_names(project), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
+                               source_names=source_names(project), today=today, budgets=source_budgets(project))
     else:
         result = ingest_any(path, project.ingest_catalogue(), filename=path.name, sheet=args.sheet, max_bytes=IMPORT_MAX_BYTES,
-                            sources=names, today=today, computed=project.computed_names(), budgets=source_budgets(project))
+                            sources=source_names(project), today=today, computed=project.computed_names(), budgets=source_budgets(project))
     from analytics.present.messages import result_json, result_report
 
-    payload = result_json(result)
+    payload = result_json(name_sources(result, project))
     if args.format == "table":
         if result.ok and not result.problems:
             print(text("cli.validate_ok", args.lang, name=path.name, rows=len(result.data)))

@@ -195,6 +195,8 @@ def _what(lang: str, params: dict[str, Any]) -> str:
         return f'"{indicator}" ({name})' if name and name != indicator else f'"{indicator}"'
     if source:  # the project's name of it (省级资金), else the standard one (中央补助, Central subsidy), else its key
         standard = _SOURCES.get(lang, _SOURCES["zh"]).get(str(source))
+        if lang == "en" and params.get("source_name_en"):  # the project's English name of it: Fiscal appropriation
+            return f'the funding source "{params["source_name_en"]}"'
         own = params.get("source_name") if not (lang == "en" and standard) else None
         label = own or standard or str(source)
         if lang == "en" and own and own != str(source):

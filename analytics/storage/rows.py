@@ -17,6 +17,7 @@ from analytics.storage.schema import Spec
 
 if TYPE_CHECKING:  # pragma: no cover
     from analytics.core.model import Project
+    from analytics.ingest.problems import IngestResult
 
 __all__ = ["CAUSE_CATEGORIES", "CellKey", "actual_key", "cause_key", "cell_label", "spending_key"]
 
@@ -95,6 +96,17 @@ def source_names(project: "Project") -> dict[str, str]:
     """Each funding source's key → the project's name of it (中央补助): a file may head a column, or
     fill its 资金来源 column, with either."""
     return {s.key: s.name for s in project.budget_sources}
+
+
+def name_sources(result: "IngestResult", project: "Project") -> "IngestResult":
+    """Each message about a funding source carries the project's English name of it too
+    (``source_name_en``: 财政拨款 → Fiscal appropriation, not its key's standard Local funds)."""
+    english = {s.key: s.name_en for s in project.budget_sources if s.name_en}
+    for problem in result.problems:
+        key = str(problem.params.get("source"))
+        if key in english:
+            problem.params.setdefault("source_name_en", english[key])
+    return result
 
 
 def source_budgets(project: "Project") -> dict[str, float]:

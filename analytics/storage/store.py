@@ -107,6 +107,7 @@ from analytics.storage.rows import (
     frame,
     source_keys,
     source_budgets,
+    name_sources,
     source_names,
     spending_key,
 )
@@ -372,9 +373,9 @@ class Store:
             result = ingest_actuals(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
                                     today=today, computed=project.computed_names())
         elif kind == "budget":
-            return ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
-                                 max_bytes=max_bytes, today=today, source_names={s.key: s.name for s in project.budget_sources},
-                                 budgets=source_budgets(project))
+            return name_sources(ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
+                                 max_bytes=max_bytes, today=today, source_names=source_names(project),
+                                 budgets=source_budgets(project)), project)
         else:
             result = ingest_any(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
                                 sources=source_names(project), today=today, computed=project.computed_names(),
@@ -384,7 +385,7 @@ class Store:
             stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()
             result = against_stored(result, stored, catalogue, filename or "")
             result = report_gaps(result, stored, catalogue, filename or "")
-        return result
+        return name_sources(result, project)
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

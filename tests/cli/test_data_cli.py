@@ -118,3 +118,29 @@ def test_export_xlsx_after_the_first_import_into_a_new_store(tmp_path, capsys):
     code, out = run(capsys, "export", "--out", str(tmp_path / "x.xlsx"), "--store", str(store))
     assert code == 0 and out["kind"] == "workbook" and (tmp_path / "x.xlsx").stat().st_size > 1000
 
+
+
+def test_a_spending_message_names_the_source_in_the_projects_english(tmp_path, capsys):
+    """A project whose 项目资金 block says 财政拨款 reads it in English as Fiscal appropriation on its
+    pages; a refused spending file's English message called the source by its key's standard name
+    (Local funds) and wrote amounts as 万元 (now in 10k yuan, as the pages write amounts), on
+    `import` and on `validate` alike."""
+    book = openpyxl.Workbook()
+    for row in (["2025年度项目支出绩效目标表"], ["项目名称", "水利修复项目"], ["项目资金（万元）", "年度资金总额", 35],
+                [None, "其中：财政拨款", 35], ["一级指标", "二级指标", "三级指标", "2025年指标值"],
+                ["产出指标", "数量指标", "开展修复工程", "≥1个"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    store = tmp_path / "store"
+    code, out = run(capsys, "new-project", str(tmp_path / "t.xlsx"), "--store", str(store))
+    assert code == 0, out
+    project = Store(store).list_projects()[-1].id
+    spending = tmp_path / "s.csv"
+    spending.write_text("month,source,amount\n" + "".join(f"2025-{m:02d},财政拨款,{2 + m * 0.3:.1f}\n" for m in range(1, 11)),
+                        encoding="utf-8")
+    for command in ("import", "validate"):
+        code, out = run(capsys, command, str(spending), "--store", str(store), "--project", project, "--kind", "budget")
+        assert code == 1 and isinstance(out, dict)
+        message = out["problems"][0]["message_en"]
+        assert 'the funding source "Fiscal appropriation"' in message and "Local funds" not in message, message
+        assert "万元" not in message and "35 (10k yuan)" in message, message

@@ -122,7 +122,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "form_spending_unsplit": {
         "zh": "{loc_file}按填好的绩效监控表/自评表读取支出：表中的执行数合计「{total}」万元没有完整地按资金来源（{sources}）分列，"
         "无法判断各来源各支出多少，未导入。请在表中按来源填写执行数，或在“数据管理”中按来源录入。",
-        "en": "{loc_file} was read as a filled monitoring / self-evaluation form for spending: its spending total \"{total}\" (万元) is "
+        "en": "{loc_file} was read as a filled monitoring / self-evaluation form for spending: its spending total \"{total}\" (10k yuan) is "
         "not fully split by funding source ({sources}), so nothing was imported. Fill in the spending of each source in the form, "
         "or enter it by source on the data page.",
     },
@@ -320,9 +320,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "{what_zh}的全部预算为 {budget}万元；按元计为 {value}元 = {converted}万元），看起来表中的金额是以「元」填写的，未导入。"
         "请在表格标题中写明「（单位：元）」，或加一列「单位」并填「元」，或把金额换算为万元后重新上传。",
         "en": "{loc_file}, {few_rows_en}: amounts above their funding source's whole budget (e.g. \"{value}\" in row {row}, "
-        "column \"{column}\": {what_en} has {budget} 万元 in all; in 元 it is {value} 元 = {converted} 万元). The amounts look "
+        "column \"{column}\": {what_en} has {budget} (10k yuan) in all; in yuan it is {value} yuan = {converted} (10k yuan)). The amounts look "
         "written in 元 and were not imported. State the unit in the table's title (（单位：元）), or add a 单位 (unit) "
-        "column with 元, or convert the amounts to 万元, and upload again.",
+        "column with 元, or convert the amounts to 10k yuan (万元), and upload again.",
     },
     "value_unit": {
         "zh": "{loc}的值「{value}」已按{what_zh}的单位换算为 {number}{unit} 导入。",
@@ -396,8 +396,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "cumulative_suspect": {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），像是 1 月至当月的累计数；"
         "表中没有「口径」一列，已按当月数相加（合计 {sum}万元）。如果填的是累计数，请加一列「口径」并填「累计」后重新导入；如果确是每月的支出，可忽略此提示。",
-        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元), as a "
-        "year-to-date total does; the table has no basis column, so they were summed as monthly amounts ({sum} 万元). If they are "
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last}, in 10k yuan), as a "
+        "year-to-date total does; the table has no basis column, so they were summed as monthly amounts: {sum} (10k yuan) in all. If they are "
         "year-to-date totals, add a basis column (口径) with 累计 and import again; if they are each month's spending, ignore this.",
     },
     "hidden_read": {
@@ -410,24 +410,24 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列。"
         "按当月数相加为 {sum}万元，占该来源全部预算 {budget}万元的 {share}%，远超时间进度（{elapsed}%）；看起来填的是 1 月至当月的累计数，"
         "已按累计数导入（截至最后一个月共 {last}万元）。如果填的确是每月的支出，请加一列「口径」并填「当月」后重新导入。",
-        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元) and the "
-        "table has no basis column. Summed as monthly amounts they would make {sum} 万元, {share}% of the source's whole budget "
-        "of {budget} 万元, far ahead of the time elapsed ({elapsed}%); they look like year-to-date totals and were imported as "
-        "such ({last} 万元 by the last month). If they are each month's spending, add a basis column (口径) with 当月 and "
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last}, in 10k yuan) and the "
+        "table has no basis column. Summed as monthly amounts they would make {sum} (10k yuan), {share}% of the source's whole budget "
+        "of {budget} (10k yuan), far ahead of the time elapsed ({elapsed}%); they look like year-to-date totals and were imported as "
+        "such: {last} (10k yuan) by the last month. If they are each month's spending, add a basis column (口径) with 当月 and "
         "import again.",
     },
     "cumulative_over_budget": {
         "zh": "{loc_rows}：{what_zh}{year} 年的金额逐月只增不减（{months} 个月，从 {first} 到 {last}万元），表中没有「口径」一列："
         "按当月数相加为 {sum}万元，超过该来源的全部预算 {budget}万元，按累计数读取则为 {last}万元。看起来填的是 1 月至当月的累计数，未导入。"
         "请加一列「口径」并填「累计」后重新导入。",
-        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last} 万元) and the "
-        "table has no basis column: summed as monthly amounts they make {sum} 万元, above the source's whole budget of {budget} 万元, "
-        "while read as year-to-date totals they make {last} 万元. They look like year-to-date totals; not imported. Add a basis "
+        "en": "{loc_rows}: the amounts of {what_en} in {year} never fall ({months} months, from {first} to {last}, in 10k yuan) and the "
+        "table has no basis column: summed as monthly amounts they make {sum} (10k yuan), above the source's whole budget of {budget} (10k yuan), "
+        "while read as year-to-date totals they make {last} (10k yuan). They look like year-to-date totals; not imported. Add a basis "
         "column (口径) with 累计 and import again.",
     },
     "total_mismatch": {
         "zh": "{loc}的合计「{value}」与各资金来源之和 {sum}万元 相差 {diff}万元。请核对合计或各项金额。",
-        "en": "{loc}: the total \"{value}\" differs from the sum of the sources ({sum} 万元) by {diff} 万元. "
+        "en": "{loc}: the total \"{value}\" differs from the sum of the sources, {sum} (10k yuan), by {diff} (10k yuan). "
         "Check the total or the amounts.",
     },
     # ----------------------------------------------------------------- limits (data/limits.yaml)
