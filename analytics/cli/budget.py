@@ -57,7 +57,7 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
 
     emit(payload, args.format, table)
     if args.format == "table":  # under the table: what it rests on (the score's indicators, an assumed path)
-        for key in ("coverage", "over_budget") if which == "score" else ("warnings",):
+        for key in ("basis", "coverage", "over_budget") if which == "score" else ("warnings",):
             said = payload.get(f"{key}_{'en' if args.lang == 'en' else 'zh'}")
             for line in ([said] if isinstance(said, str) else said or []):
                 print(line)

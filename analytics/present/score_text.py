@@ -7,6 +7,7 @@ from typing import Any, Mapping
 
 from analytics.budget.score_results import ScoreLine, ScoreResult
 from analytics.budget.self_eval import score_data
+from analytics.core.calendar import year_over
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
@@ -127,8 +128,17 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
     if not res.scored:  # why there is no score (total null)
         payload["reason_zh"], payload["reason_en"] = unscored_reason(res, "zh"), unscored_reason(res, "en")
     else:
+        payload["basis_zh"], payload["basis_en"] = (basis_text(payload["basis"], as_of, lang) for lang in ("zh", "en"))
         payload["coverage_zh"], payload["coverage_en"] = coverage_text(res, "zh"), coverage_text(res, "en")
     return payload
+
+
+def basis_text(basis: str, as_of: tuple[int, int], lang: str = "zh") -> str:
+    """What a score rests on, in the 自评表's own words (its basis line): a projection as of the
+    month (年中测算 / 年末测算 while December is not in for all), actuals to date, or the year's."""
+    final = "_final" if basis == "projected" and year_over(int(as_of[0]), as_of) else ""
+    return text(f"reports.self_eval_basis_{basis}{final}", lang,
+                as_of=text("month_fmt", lang, y=int(as_of[0]), m=int(as_of[1])))
 
 
 def unscored_reason(res: ScoreResult, lang: str = "zh") -> str:

@@ -200,6 +200,19 @@ def test_score_and_scenario_of_another_year():
     assert json.loads(run("score", "--as-of", "2024-08", "--year", "2024").stdout)["as_of"] == "2024-08"
 
 
+def test_score_table_says_what_the_total_rests_on():
+    """`score --format table` printed 总分 97.41 优 as if it were the year's, while the JSON said
+    basis: projected: under the table now stands the 自评表's basis line (年中测算 … 得分为参考分), and
+    the JSON carries it in both languages."""
+    payload = json.loads(run("score", "--as-of", "2024-08").stdout)
+    assert payload["basis"] == "projected" and payload["basis_zh"].startswith("年中测算：截至2024年8月")
+    assert payload["basis_en"].startswith("Mid-year estimate as of 2024-08")
+    lines = run("score", "--as-of", "2024-08", "--format", "table").stdout.splitlines()
+    assert any(line.startswith("年中测算：截至2024年8月") for line in lines), lines
+    closed = run("score", "--as-of", "2023-12", "--format", "table", "--lang", "en").stdout
+    assert "Scored on full-year actuals." in closed or "Year-end estimate as of 2023-12" in closed, closed
+
+
 def test_bad_scenario_file_is_a_clear_error(tmp_path):
     sc = tmp_path / "bad.yaml"
     sc.write_text("levers:\n  pace: -1\n", encoding="utf-8")
