@@ -16,7 +16,7 @@ from analytics.core.model import Indicator
 from analytics.present.budget_text import report_warnings, risk_reasons
 from analytics.present.score_text import total_said
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_gap, fmt_derived, fmt_prob, fmt_score, fmt_value, text_width
+from analytics.present.format import fmt_gap, fmt_derived, fmt_period_key, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import pace_said, project_name, target_said
 from analytics.present.quality_text import note_text
@@ -347,7 +347,7 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
             bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
             bullets += report_warnings(res, lang, ctx.project)  # the projection held at the budget, as 预算情景 says
         if res.target_period:
-            bullets.append(t("budget_reached" + over, lang, period=res.target_period))
+            bullets.append(t("budget_reached" + over, lang, period=fmt_period_key(res.target_period, lang)))
         elif target is not None:
             bullets.append(t("budget_not_reached" + over, lang, target=f"{target:g}", shortfall=fmt_value(res.shortfall, "万元", lang)))
         bullets += risk_reasons(res, lang)[:2]

@@ -1036,7 +1036,10 @@ def test_as_of_december_with_spending_to_october_the_budget_slide_projects_the_y
     assert labels[0] == "累计执行率" and budget.metrics[0].value == "80.0%" and "年末执行率" not in labels
     assert "年末预计执行率" in labels and budget.columns[4] == "年末预计"
     assert budget.bullets[0] == "12月支出尚未报送（支出数据截至2025年10月），年末执行率为预计值。"
-    assert any(b.startswith("情景：") for b in budget.bullets) and "预计 2025-12 达到年度执行目标。" in budget.bullets
+    assert any(b.startswith("情景：") for b in budget.bullets) and "预计2025年12月达到年度执行目标。" in budget.bullets
+    english = next(s for s in report.slides(report.build_context(december_dataset("october"), (2025, 12), lang="en"))
+                   if s.key == "budget")  # the month as the pages write it (2025-12 on the slide before)
+    assert "The year's target is reached in Dec 2025." in english.bullets, english.bullets
     closed = next(s for s in report.slides(report.build_context(december_dataset("december"), (2025, 12))) if s.key == "budget")
     assert [m.label for m in closed.metrics][0] == "年末执行率" and closed.metrics[0].value == "95.0%"
     assert not any("尚未报送" in b or b.startswith("情景：") for b in closed.bullets)
