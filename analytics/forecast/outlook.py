@@ -53,7 +53,7 @@ JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
 #: defaults of data/judgement_rules.yaml (:func:`likelihood_thresholds` reads the file).
 LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely"), (0.01, "possible"), (0.0, "impossible"))
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
-LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "given_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
+LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "ytd_met", "given_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
                                        "milestone_broken", "milestone_overdue",
                                        "run_rate", "probability_below", "probability_low", "first_year", "probability")
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
@@ -62,7 +62,7 @@ OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "given_months", "milestone", "mi
 OUTLOOK_REASONS: tuple[str, ...] = ("months_missing", "multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
 
 #: Verdicts that settle a target as met (the others settle it as out of reach).
-MET_VERDICTS: tuple[str, ...] = ("stock_met", "given_met")
+MET_VERDICTS: tuple[str, ...] = ("stock_met", "ytd_met", "given_met")
 
 FanPath = tuple[tuple[int, float, float, float], ...]  # (month, point, lower, upper)
 
@@ -325,7 +325,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
 def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: float | None, comparator: str) -> Estimate:
     """What the project's rules already settle, whatever the trend: a stock (a cumulative count,
     already 已完成 by the status rules) at or above its target is met — its year-end is not below
-    where it stands; a flow's year-to-date above its cap (投诉 23 against ≤ 20 in March) cannot come
+    where it stands; so is a flow whose year-to-date already reached its target (开展修复工程 2 against
+    ≥ 1 in November: the months left can only add); a flow's year-to-date above its cap (投诉 23 against ≤ 20 in March) cannot come
     back under it. Otherwise ``est`` as it is."""
     if target is None or not known or est.point is None:
         return est
@@ -334,6 +335,10 @@ def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: flo
     if ind.kind == "stock" and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
         floor = lambda v: None if v is None else max(v, now)  # noqa: E731
         return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0, verdict="stock_met",
+                       path=tuple((m, max(p, now), max(lo, now), max(hi, now)) for m, p, lo, hi in est.path))
+    if ind.kind == "flow" and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
+        floor = lambda v: None if v is None else max(v, now)  # noqa: E731  (the months left can only add)
+        return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0, verdict="ytd_met",
                        path=tuple((m, max(p, now), max(lo, now), max(hi, now)) for m, p, lo, hi in est.path))
     if ind.kind == "flow" and ind.direction == "lower" and (now >= target if strict else now > target + 1e-9):
         return replace(est, point=max(est.point, now), lower=None if est.lower is None else max(est.lower, now), p_attain=0.0,

@@ -106,7 +106,7 @@ def likelihood_plain(key: str | None, lang: str = "zh") -> str:
 
 #: Likelihood reasons that are outcomes, not forecasts (``analytics.forecast.outlook.judge``):
 #: the level is said as what happened.
-OUTCOMES: dict[str, str] = {"final_met": "met", "achieved": "met", "checkin_achieved": "met", "stock_met": "met", "given_met": "met",
+OUTCOMES: dict[str, str] = {"final_met": "met", "achieved": "met", "checkin_achieved": "met", "stock_met": "met", "ytd_met": "met", "given_met": "met",
                            "final_missed": "missed"}
 
 

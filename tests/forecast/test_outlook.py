@@ -221,6 +221,31 @@ def test_a_stock_at_its_target_is_met_and_a_broken_cap_on_a_flow_out_of_reach(tm
     assert not early  # 8 of 30 in March: still a forecast
 
 
+def test_a_flow_whose_year_to_date_reached_its_target_is_met(tmp_path, capsys):
+    """开展修复工程 2 against ≥ 1 by April: the status said 已完成 while 年末预测 said 基本确定 — a
+    forecast of an outcome already known (the months left can only add). It is met (`ytd_met`, shown
+    as 已达到目标), its year-end and interval not below where it stands; a flow
+    still below its target keeps its forecast."""
+    import json
+
+    from analytics.cli.main import main
+    from analytics.present.labels import likelihood_shown
+
+    (tmp_path / "t.csv").write_text("indicator_id,name,unit,kind,direction,year,target\n"
+                                    "w,开展修复工程,个,flow,higher,2025,≥1\n"
+                                    "v,培训人次,人次,flow,higher,2025,≥100\n", encoding="utf-8")
+    rows = [f"w,2025-{m:02d},{1 if m in (2, 4) else 0},month" for m in range(1, 6)]
+    rows += [f"v,2025-{m:02d},9,month" for m in range(1, 6)]
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "\n".join(rows) + "\n", encoding="utf-8")
+    assert main(["forecast", "--targets", str(tmp_path / "t.csv"), "--actuals", str(tmp_path / "a.csv"), "--as-of", "2025-05"]) == 0
+    out = {r["indicator_id"]: r for r in json.loads(capsys.readouterr().out)["indicators"]}
+    done = out["w"]
+    assert done["likelihood_reason"] == "ytd_met" and done["p_attain"] == 1.0, done
+    assert likelihood_shown(done["likelihood"], done["likelihood_reason"]) == "met"
+    assert done["lower"] >= 2 and all(lo >= 2 for _m, _p, lo, _hi in done["path"])
+    assert out["v"]["likelihood_reason"] != "ytd_met"  # 45 of 100 by May: still a forecast
+
+
 def test_a_first_year_flow_is_not_called_out_of_reach_from_its_own_months_alone(tmp_path, capsys):
     """9.5 of 12 by November in a first year, best month 1.4: the forecast's <1% and a pace above
     the best month made it 难以完成 — but a December that carries the year is not known in a first

@@ -10,6 +10,8 @@ STRINGS: dict[str, dict[str, str]] = {
                                "en": "The zero cap has already been broken: the target can no longer be met this year."},
     "reason_stock_met": {"zh": "累计值已达到年度目标（存量指标按已完成计，年末不低于当前值），确定能完成。",
                          "en": "The cumulative figure has reached the annual target (a stock counts as achieved; its year-end is not below where it stands)."},
+    "reason_ytd_met": {"zh": "本年累计已达到年度目标（全年合计不会低于当前累计），确定能完成。",
+                       "en": "The year-to-date total has reached the annual target (the year's total cannot fall below it)."},
     "reason_given_met": {"zh": "有月份缺报，但已报各月合计已达到年度目标（缺报月份只会增加），确定能完成。",
                          "en": "Some months are not reported, but the months given already add up to the annual target (the missing months can only add)."},
     "reason_cap_broken": {"zh": "本年累计已超过上限，本年已无法完成。", "en": "The year's total is already above its cap: the target can no longer be met this year."},
