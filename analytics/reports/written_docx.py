@@ -114,6 +114,10 @@ def _repeat_header(row: Any) -> None:
     trpr.append(el)
 
 
+#: A table of at most this many rows (its header counted) is kept on one page.
+_WHOLE_TABLE_ROWS = 15
+
+
 def _table(doc: Any, rows: list[list[str]], widths: list[float], usable_cm: float = 15.6) -> None:
     """A bordered table; the first row is the header (bold, shaded, repeated on each page),
     except for a two-column facts table (label | value) whose first column is bold."""
@@ -153,6 +157,11 @@ def _table(doc: Any, rows: list[list[str]], widths: list[float], usable_cm: floa
         el = OxmlElement("w:cantSplit")
         el.set(qn("w:val"), "true")
         row._tr.get_or_add_trPr().append(el)
+    if len(rows) <= _WHOLE_TABLE_ROWS:  # a short table stays on one page (its last row was left alone on the next)
+        for row in table.rows[:-1]:
+            for cell in row.cells:
+                for para in cell.paragraphs:
+                    para.paragraph_format.keep_with_next = True
     if not facts:
         _repeat_header(table.rows[0])
     doc.add_paragraph().paragraph_format.space_after = Pt(2)  # air between the table and what follows

@@ -406,3 +406,18 @@ def test_the_budget_columns_name_the_month_spending_runs_to(december_dataset):
     assert "1-10月执行数" in head and "1-12月执行数" not in head
     en = budget_table(report.build_context(december_dataset("october"), (2025, 12), lang="en"))[0]
     assert "Spent Jan–Oct" in en
+
+
+def test_a_short_table_is_kept_on_one_page(document):
+    """The score table (表3, six rows) broke over a page, its first row alone under its caption: a
+    table of up to 15 rows keeps each row with the next (keep-with-next on every paragraph but the
+    last row's), so it moves whole; a long table (the indicators of a 40-row project) may break."""
+    def kept(row) -> bool:
+        return all(p.paragraph_format.keep_with_next for c in row.cells for p in c.paragraphs)
+
+    short = [t for t in document.tables if len(t.rows) <= 15]
+    long = [t for t in document.tables if len(t.rows) > 15]
+    assert short and long
+    for table in short:
+        assert all(kept(row) for row in table.rows[:-1]) and not kept(table.rows[-1]), _table_rows(table)[0]
+    assert not any(kept(row) for table in long for row in table.rows)
