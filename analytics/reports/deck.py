@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import io
 import math
+import re
 from dataclasses import dataclass, replace
 from typing import Any, Callable
 
@@ -73,6 +74,17 @@ def _cell_width(text: str) -> int:
     """Like :func:`analytics.present.format.text_width`, with the status symbols (▲ ■ ● √ ×) as wide as a CJK character."""
     return sum(2 if ord(ch) > 0x2E80 or 0x2500 <= ord(ch) <= 0x27BF or 0x2018 <= ord(ch) <= 0x201F or ch in "√×" else 1
                for ch in str(text).translate(_DECK_GLYPHS))
+
+
+def _head_width(text: str) -> float:
+    """:func:`_cell_width` of a heading, set bold: a Latin letter a fifth wider (Budget, Likelihood)."""
+    return sum(_cell_width(ch) * (1.0 if _cell_width(ch) == 2 else 1.2) for ch in str(text))
+
+
+def _word_width(text: str, width: Callable[[str], float] = _cell_width) -> float:
+    """The width of the longest piece of ``text`` a line cannot break (a Latin word, up to a hyphen:
+    ``Year-`` ``end``; a CJK character alone), in :func:`_cell_width` units."""
+    return max([0.0] + [width(w) for w in re.findall(r"[^\s\u2e80-\uffff]+?-|[^\s\u2e80-\uffff]+|\S", str(text))])
 
 
 def _cell_lines(text: str, width_in: float, size_pt: float) -> int:
@@ -172,8 +184,8 @@ def _needs(s: Slide, size: float, *, two_line_heads: bool) -> list[float]:
     heading of more than three characters may take two lines (``预算数（万元）``), the cells one."""
     em = size / 72 * 1.2  # inches per CJK character (bold, with a little room)
     cells = [max([0] + [_cell_width(r[c]) for r in s.table]) for c in range(len(s.columns))]
-    heads = [_cell_width(h) for h in s.columns]
-    heads = [math.ceil(h / 2) if two_line_heads and h > 6 else h for h in heads]
+    heads = [max(math.ceil(_head_width(h) / 2), _word_width(h, _head_width)) if two_line_heads and _head_width(h) > 6
+             else _head_width(h) for h in s.columns]  # a word of a heading is never cut (Likeliho|od)
     return [max(c, h) / 2 * em + 0.3 for c, h in zip(cells, heads)]
 
 
@@ -198,6 +210,10 @@ def _column_widths(s: Slide, table_w: float, size: float, name_share: float = 1 
         if cap >= MIN_TEXT_COLUMN:
             rest = [min(w, cap) if x else w for w, x in zip(rest, worded)]
             return [table_w - sum(rest), *rest]
+    least = max(table_w * 0.2, _word_width(s.columns[0]) / 2 * em + 0.3,
+                max([0.0] + [_word_width(r[0]) for r in s.table]) / 2 * em + 0.3)  # names on more lines, no word cut
+    if sum(rest) <= table_w - least:  # the names give way before a number, a status or a heading's word is cut
+        return [table_w - sum(rest), *rest]
     rest = [w * room / sum(rest) for w in rest]
     return [table_w - sum(rest), *rest]
 

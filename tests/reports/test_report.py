@@ -960,6 +960,28 @@ def test_a_slide_table_whose_rows_wrap_more_than_planned_stays_on_the_slide():
     assert fmt_target(">=6万元", "万元") == "≥6万元" and fmt_target("<=475", "元/亩") == "≤475元/亩"
 
 
+def test_an_english_slide_table_never_cuts_a_word_of_its_headings():
+    """The English budget slide, its table beside the chart, printed ``Budge|t`` and ``Uns|pent`` (the
+    columns scaled down alike), the indicators slide ``Likeliho|od`` (a heading taken as two half
+    lines): a heading's word is never cut — the names give way first, onto more lines."""
+    from analytics.reports.deck import _table_layout
+    from analytics.reports.slides import Slide
+
+    budget = Slide("budget", "Budget execution and scenario", columns=["Source", "Budget", "Spent", "Rate", "Year-end", "Unspent"],
+                   table=[["Fiscal appropriation", "35.00", "31.50", "90.0%", "100.0%", "0.00"],
+                          ["Other funds", "0.00", "0.00", "—", "—", "0.00"]])
+    goals = Slide("goal:0", "All indicators", columns=["Indicator", "Target", "Jan–Dec", "Status", "Year value", "Likelihood"],
+                  table=[["截至2026年12月底,项目开展率", "≥100%", "80.0%", "■ Lagging", "88.0%", "At risk"]] * 4,
+                  row_status=["lagging"] * 4)
+    for s, table_w in ((budget, 8.7), (goals, 12.33)):
+        size, widths, _heights = _table_layout(s, table_w, 4.5)
+        em = size / 72 * 1.2
+        for head, w in zip(s.columns, widths):  # a bold Latin letter about 0.6 em wide: 1.2 half-em units
+            word = max(len(part) for part in head.replace("-", "- ").split())
+            assert word * 1.2 / 2 * em <= w - 0.15, (s.key, head, w)
+        assert abs(sum(widths) - table_w) < 1e-6
+
+
 def test_a_forms_target_carries_the_unit_the_table_kept_in_its_own_column(dataset):
     """受益农户数 | 户 | ≥6800 printed ``≥6800`` beside actuals in 户; a unit in brackets after the
     name (…（万人）) stays as the table wrote the target."""
