@@ -10,7 +10,7 @@ from analytics.budget.scoring import implied_level1
 from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
-from analytics.present.forecast_table import OUTCOME_CODES, level_counts
+from analytics.present.forecast_table import OUTCOME_CODES, level_counts, year_answer
 from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_score, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
 from analytics.present.labels import (
@@ -57,12 +57,11 @@ def likelihood_parts(ids: list[str]) -> list[str]:
 
 
 # -- the answer: will this year's targets be met? ----------------------------------------------
-parts = likelihood_parts(list(outlook))
+answer = year_answer([view[i] for i in outlook if i in view], state.year, year_over(state.year, state.as_of), lang)
 if year_ahead(state.year, state.as_of):  # a table for a coming year: nothing to judge or forecast yet
     st.markdown("#### " + t("year_answer_ahead", lang, year=state.year, n=len(rows)))
-elif parts:
-    answer = "year_answer_final" if year_over(state.year, state.as_of) else "year_answer"
-    st.markdown("#### " + t(answer, lang, year=state.year, parts=t("list_sep", lang).join(parts)))
+elif answer:
+    st.markdown("#### " + answer)
 
 # -- counts by status: chips in the status colours, each a filter into 目标进展 ------------------
 st.subheader(t("counts_title", lang))

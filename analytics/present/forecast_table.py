@@ -69,6 +69,7 @@ class ForecastRow:
     goal: str
     level_code: str | None
     basis: str = DASH  # why the forecast layer gave this level (``Outlook.likelihood_reason``), one sentence
+    no_data: bool = False  # no figure (nor check-in) for the year at the as-of month: its status 无数据
 
     @property
     def prob_export(self) -> str:
@@ -196,6 +197,7 @@ def forecast_row(ds: ForecastData, o: Outlook, p: IndicatorProgress | None, lang
         goal=labels.goal_label(project, ind.goal, lang),
         level_code=level,
         basis=DASH if waiting else (likelihood_reason_text(asdict(o), unit, lang) or DASH),
+        no_data=p is not None and p.actual is None,
     )
 
 
@@ -213,6 +215,26 @@ def level_counts(rows: Iterable[ForecastRow], lang: str = "zh") -> list[str]:
     if n[None]:
         parts.append(text("likelihood_count", lang, name=text("manager.level_none", lang), n=n[None]))
     return parts
+
+
+def year_answer(rows: Iterable[ForecastRow], year: int, over: bool, lang: str = "zh") -> str | None:
+    """总览's answer to “will the year's targets be met?” in one sentence: the levels of ``rows``
+    (:func:`level_counts`, without 暂无预测), then the indicators without a level as a clause —
+    those with no data for the year apart from those with data but no forecast (``over``: the year
+    is over, so no outcome): ``2026 年已结束：已达到目标 4 项；另有 3 项指标本年没有数据。``,
+    ``2026 is over; 8 indicators have no data for the year.`` None without rows."""
+    rows = list(rows)
+    levelled = [r for r in rows if r.level_code in LEVEL_CODES]
+    rest_n = Counter(r.no_data for r in rows if r.level_code not in LEVEL_CODES)
+    kinds = ("no_data_final" if over else "no_data", "no_outcome" if over else "no_forecast")
+    rest = text("list_sep", lang).join(text(f"year_rest_{kind}", lang, n=rest_n[flag]) for kind, flag in zip(kinds, (True, False)) if rest_n[flag])
+    parts = text("list_sep", lang).join(level_counts(levelled, lang))
+    key = "year_answer_final" if over else "year_answer"
+    if parts and rest:
+        return text(key, lang, year=year, parts=text("year_answer_with_rest", lang, parts=parts, rest=rest))
+    if parts:
+        return text(key, lang, year=year, parts=parts)
+    return text(f"{key}_rest", lang, year=year, rest=rest) if rest else None
 
 
 def column_title(column: str, lang: str = "zh") -> str:

@@ -284,6 +284,14 @@ def test_overview_without_any_actuals_does_not_promise_success() -> None:
         assert message("project_pages.watch_no_forecast", lang) in shown, lang
 
 
+def test_overview_says_in_a_sentence_that_a_year_over_had_no_data() -> None:
+    """黄石's 2022 table without any actual value, seen after its year: the answer counts the
+    indicators without data in a sentence (it read 2022 is over: No forecast yet 13.)."""
+    for lang, said in (("zh", "#### 2022 年已结束：13 项指标本年没有数据。"), ("en", "#### 2022 is over; 13 indicators have no data for the year.")):
+        shown = [m.value for m in open_page("pages/overview.py", "hs", lang).main.markdown]
+        assert said in shown, (lang, [m for m in shown if m.startswith("####")])
+
+
 @pytest.mark.parametrize("lang", ["zh", "en"])
 def test_targets_page_lists_targets_and_qualitative_ones(lang: str, store_dir: Path) -> None:
     at = open_page("pages/targets.py", "cz", lang)
@@ -555,7 +563,7 @@ LIST_2023 = "".join(f"{k}.{item}\n" for k, item in enumerate([
 
 def test_a_list_copied_from_a_web_page_on_every_page(store_dir: Path, tmp_path: Path) -> None:
     """A numbered list without 一级指标 or money (a 转移支付 target list from a web page), named by
-    its manager: 总览 counts every indicator in its answer (暂无预测 for those without a forecast)
+    its manager: 总览 counts every indicator in its answer (those without data in a clause of their own)
     and lists them as 全部指标 over three cards; 目标表 gives last year's values in one column."""
     src = tmp_path / "list.txt"
     src.write_text(LIST_2023, encoding="utf-8")
@@ -571,7 +579,7 @@ def test_a_list_copied_from_a_web_page_on_every_page(store_dir: Path, tmp_path: 
     invalidate_data()
     at = open_page("pages/overview.py", "ls")
     answer = next(m.value for m in at.main.markdown if "能否完成" in m.value)
-    assert "暂无预测 6 项" in answer, answer
+    assert "；另有 6 项指标本年尚无数据。" in answer, answer
     assert sum(int(n) for n in re.findall(r"(\d+) 项", answer.split("：", 1)[1])) == 10
     cards = [m.value for m in at.main.markdown if m.value.startswith("**全部指标")]
     assert cards == ["**全部指标（1–4）**", "**全部指标（5–8）**", "**全部指标（9–10）**"], cards
