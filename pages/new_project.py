@@ -223,7 +223,7 @@ field_names = {**{f: tx(f"col_{f}") for f in FIELDS}, "target": tx("col_target_a
 
 
 grid = pd.DataFrame([{
-    "id": r["id"], "seq": r["seq"], "level2": r["level2"], "name": r["name"],
+    "id": r["id"], "seq": r["seq"], "level2": r["level2"], "name": r["name"], "reason_name": r["reason_name"],
     "unit": r["unit"], "reason_unit": r["reason_unit"],
     "kind": kind_labels.get(r["kind"], r["kind"]), "reason_kind": r["reason_kind"],
     "direction": dir_labels.get(r["direction"], r["direction"]), "reason_direction": r["reason_direction"],
@@ -231,6 +231,7 @@ grid = pd.DataFrame([{
     "review": fmt_list((field_names.get(f, f) for f in r["review"]), lang),
 } for r in rows])
 target_read = any(r["reason_target"] for r in rows)  # a target read other than written: its reason shown
+name_read = any(r["reason_name"] for r in rows)  # a name whose bracket explained it: what was taken off
 low = {(i, f) for i, r in enumerate(rows) for f in (*FIELDS, "target") if r[f"confidence_{f}"] == "low" or f in r["review"]}
 
 
@@ -263,13 +264,14 @@ config: dict[str, Any] = {
 }
 for f in (*FIELDS, "target"):
     config[f"reason_{f}"] = st.column_config.TextColumn(tx("col_reason", field=field_names[f]), disabled=True, width="medium")
+config["reason_name"] = st.column_config.TextColumn(tx("col_reason_name"), disabled=True, width="medium")
 for k in keys:
     config[f"target_{k}"] = st.column_config.TextColumn(_target_col(k))
 grid_key = f"np_grid_{digest}_{year or ''}_{sheet.strip()}"
 st.session_state["_np_grid_key"] = grid_key
 edited = st.data_editor(grid.style.apply(_style, axis=None), column_config=config, hide_index=True, width="stretch", placeholder="",
                         num_rows="fixed", key=grid_key, height=min(38 * (len(grid) + 1) + 4, 640),
-                        column_order=["seq", "level2", "name", "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
+                        column_order=["seq", "level2", "name", *(["reason_name"] if name_read else []), "review", "unit", "reason_unit", "kind", "reason_kind", "direction",
                                       "reason_direction", *[f"target_{k}" for k in keys],
                                       *(["reason_target"] if target_read else []), *(["points"] if has_points else [])])
 

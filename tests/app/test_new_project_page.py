@@ -181,6 +181,17 @@ def test_in_english_the_reasons_are_english(at: AppTest) -> None:
     assert row["reason_target"].startswith("“较上年增长5%” from 2023's 10000人 comes to ≥10500人"), row["reason_target"]
 
 
+def test_a_name_whose_bracket_explained_it_says_why_beside_it(at: AppTest) -> None:
+    _paste(at, "项目绩效目标表（2022年度）\n三级指标\t指标值\n结余率(计算方法为:结余数/预算数)\t≤5%\n主体班培训人次\t280人次\n")
+    rows = {r["name"]: r for _, r in _grid(at).iterrows()}
+    assert "计算方法为:结余数/预算数" in rows["结余率"]["reason_name"] and rows["主体班培训人次"]["reason_name"] == ""
+    shown = list(next(d for d in at.dataframe if "review" in d.value.columns).proto.column_order)
+    assert shown[shown.index("name") + 1] == "reason_name", shown  # beside the name, as the other fields' reasons
+    at.sidebar.radio(key="lang").set_value("en").run()
+    row = next(r for _, r in _grid(at).iterrows() if r["name"] == "结余率")
+    assert row["reason_name"].startswith("The bracket in the name explains it"), dict(row)
+
+
 def test_a_file_with_several_forms_offers_each_form(at: AppTest) -> None:
     text = ("项目支出绩效目标表\n（2024年）\n"
             "项目名称 | 道路维修 |\n一级指标 | 二级指标 | 三级指标 | 指标值 |\n"

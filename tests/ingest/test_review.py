@@ -117,6 +117,21 @@ def test_a_value_read_as_a_name_is_marked_until_a_person_writes_the_name(tmp_pat
     assert ind["name"] == "邀请名师授课人次" and "name" not in needs_review(ind)
 
 
+def test_a_name_whose_bracket_explained_it_gives_its_reason(tmp_path: Path) -> None:
+    """结余率(计算方法为:结余数/预算数) is named 结余率: the row says why beside the name, in the
+    page's language, as it does for the unit, kind and direction; a name as written has none."""
+    path = tmp_path / "t.txt"
+    path.write_text("项目绩效目标表（2022年度）\n三级指标\t指标值\n结余率(计算方法为:结余数/预算数)\t≤5%\n"
+                    "主体班培训人次\t280人次\n", encoding="utf-8")
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    rows = {r["name"]: r for r in review_rows(result.to_json())}
+    assert rows["结余率"]["reason_name"] == "名称括号内是说明“计算方法为:结余数/预算数”，不作名称，留作指标说明"
+    assert rows["结余率"]["confidence_name"] == "high" and rows["主体班培训人次"]["reason_name"] == ""
+    en = {r["name"]: r for r in review_rows(result.to_json(), "en")}
+    assert en["结余率"]["reason_name"].startswith("The bracket in the name explains it (“计算方法为:结余数/预算数”)")
+
+
 def test_a_fraction_typed_for_a_rate_that_cannot_pass_100_is_read_as_its_percentage(tmp_path: Path) -> None:
     path = tmp_path / "t.txt"
     path.write_text("一级指标\t二级指标\t三级指标\t指标值\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n"

@@ -98,7 +98,8 @@ def needs_review(ind: Mapping[str, Any]) -> list[str]:
 def review_rows(reading: Mapping[str, Any], lang: str = "zh") -> list[dict[str, Any]]:
     """One flat row per indicator: ``id, seq, level1, level2, name, unit, kind, direction``,
     ``target_<year>`` (the text as written), ``reason_<field>`` and ``confidence_<field>`` for
-    unit, kind and direction, and for the target when it was read other than written (empty
+    unit, kind and direction, for the target when it was read other than written and for the name
+    when a bracket explaining it was taken off (结余率(计算方法为:结余数/预算数) → 结余率; empty
     otherwise), in ``lang`` (zh / en), ``points`` (the table's 分值, None without one) and ``review``
     (the fields to check, see :func:`needs_review`)."""
     years = target_years(reading)
@@ -108,7 +109,7 @@ def review_rows(reading: Mapping[str, Any], lang: str = "zh") -> list[dict[str, 
         row["seq"] = ind.get("seq")
         for y in years:
             row[f"target_{y}"] = str(((ind.get("targets") or {}).get(y) or {}).get("raw") or "")
-        for f in (*FIELDS, "target"):  # a target read other than written: 较上年增长5% → ≥10500人, taken from the name
+        for f in (*FIELDS, "target", "name"):  # a target read other than written (较上年增长5% → ≥10500人), a name's note taken off
             inf = (ind.get("inferred") or {}).get(f) or {}
             row[f"reason_{f}"] = str((inf.get("reason_en") if lang == "en" else None) or inf.get("reason") or "")
             row[f"confidence_{f}"] = str(inf.get("confidence") or "")
