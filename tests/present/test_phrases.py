@@ -45,6 +45,29 @@ from analytics.present.phrases import load_phrases, phrases_help, target_english
     ("有效提升服务质量", "Service quality effectively improved"),
     ("取得良好社会效益", "Good social benefits"),
     ("符 合 相 关 规 定", "Complies with the relevant regulations"),  # spaces of a copied cell
+    # wording of the published tables (tests/tables) that read as written before
+    ("定性", "Qualitative"),
+    ("已完成", "Completed"),
+    ("及时", "Timely"),
+    ("高中低", "High, medium or low"),
+    ("优良中低差", "Excellent, good, fair, low or poor"),
+    ("应保尽保", "Everyone eligible covered"),
+    ("严格执行相关制度规定", "Complies with the relevant rules and regulations"),
+    ("支出符合财务管理制度规定", "Spending complies with financial management rules and regulations"),
+    ("建设符合验收要求", "Construction complies with acceptance requirements"),
+    ("工程质量合格", "Quality of the works up to standard"),
+    ("不超预算", "Within budget"),
+    ("控制在预算内", "Within budget"),
+    ("资金执行在预算范围内", "Spending within budget"),
+    ("及时支出", "Spent promptly"),
+    ("按质按量完成", "Completed to quality and in full"),
+    ("按时限完成", "Completed within the time limit"),
+    ("有效减轻", "Effectively reduced"),
+    ("有力保障", "Strongly ensured"),
+    ("增加岗位", "Jobs increased"),
+    ("签约率提高", "Sign-up rate improved"),
+    ("美化环境。", "Environment beautified"),
+    ("持续影响", "Lasting impact"),
 ])
 def test_common_wording_reads_in_english(written, english):
     assert target_english(written) == english
