@@ -68,6 +68,9 @@ from analytics.present.phrases import load_phrases, phrases_help, target_english
     ("签约率提高", "Sign-up rate improved"),
     ("美化环境。", "Environment beautified"),
     ("持续影响", "Lasting impact"),
+    ("经济效益", "Economic benefits"),
+    ("按月安排", "Arranged monthly"),
+    ("按期完成投资", "Invested on schedule"),
 ])
 def test_common_wording_reads_in_english(written, english):
     assert target_english(written) == english
