@@ -1,8 +1,9 @@
-"""Where a table ends: the next form's title, the next table's number, the next form's facts."""
+"""Where a table ends: the next form's title, the next table's number, the next form's facts, its header said
+again with the levels over from their first (analytics/ingest/tables/ends.py)."""
 
 from __future__ import annotations
 
-from analytics.ingest.tables.ends import form_title, next_title, starts_facts
+from analytics.ingest.tables.ends import form_title, indicator_header, levels_again, next_title, starts_facts
 from analytics.ingest.tables.layout import find_layout
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.raw import RawTable
@@ -36,3 +37,20 @@ def test_a_forms_own_title_is_the_nearest_above_its_header_when_other_rows_stand
                       + [["2023年项目支出绩效目标表"], ["项目名称", "x"]]) == "湘潭市工伤保险服务中心2023年项目支出绩效目标表"
     assert form_title([["项目支出绩效目标表"], ["项目名称", "x"]]) == "项目支出绩效目标表"
     assert form_title([["年度绩效目标"], ["项目名称", "x"]] + [["单位", "x"]] * 12) == "年度绩效目标"  # no own title near: the top's
+
+
+def test_a_header_said_again_begins_a_next_table_when_its_levels_start_over() -> None:
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    assert indicator_header(header, LEX) and indicator_header(["绩效指标", "一级指标", "二级指标", "三级指标", "指标值类型",
+                                                                 "*指标值"], LEX)
+    assert not indicator_header(["一级指标", "二级指标"], LEX) and not indicator_header(["产出指标", "数量指标", "100%"], LEX)
+    above = ["产出指标", "产出指标", "效益指标", "满意度指标"]
+    assert levels_again(above, [[], ["产出指标", "数量指标", "学生资助人数", "≥1200人"]], LEX)  # 产出指标 again after 满意度指标
+    assert levels_again(above, [["2021年实际实现值", "预期2022年实现值"], ["产出指标", "数量指标", "x", "1"]], LEX)
+    assert levels_again(above, [[t] for t in header + ["产出指标(50分)", "数量指标"]], LEX)  # one cell a line, the header's lines
+    # a header repeated at the top of a PDF's new page: the rows go on in the level the page broke in, or a later one
+    assert not levels_again(above, [["满意度指标", "服务对象满意度指标", "x", "≥90%"]], LEX)
+    assert not levels_again(above, [["", "时效指标", "资金发放及时率", "100%"], ["产出指标", "成本指标", "x", "1"]], LEX)
+    assert not levels_again(above, [["", "", "学校满意度", "≥90%"]], LEX)
+    assert not levels_again(["产出指标", "效益指标"], [["社会效益指标", "x", "1"]], LEX)  # a 二级 label first
+    assert not levels_again([], [["产出指标", "数量指标", "x", "1"]], LEX)  # no rows above

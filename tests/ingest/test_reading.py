@@ -1,4 +1,5 @@
-"""One grid read into indicators (analytics/ingest/tables/reading.py): where a form's rows end."""
+"""One grid read into indicators (analytics/ingest/tables/reading.py): where a form's rows end (a next
+form's facts, or its header said again with the levels over from their first)."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ import openpyxl
 import pytest
 
 from analytics.ingest.tables import TableReading, parse_table
+from tests.ingest.copies import read_copy
 
 CORPUS = Path(__file__).resolve().parents[1] / "tables" / "corpus"
 
@@ -24,6 +26,13 @@ def _two_projects(kind: str, tmp_path: Path) -> Path:
     beside 项目负责人及电话), in one sheet, one Word table or one text."""
     rows = _rows("jiayuguan_bowuguan_2023.tsv") + _rows("nanyue_fupin_2018.tsv")[1:]
     path = tmp_path / f"two_projects.{kind}"
+    _write(rows, path)
+    return path
+
+
+def _write(rows: list[list[str]], path: Path) -> None:
+    """``rows`` in one sheet, one Word table or one tab-separated text, by ``path``'s suffix."""
+    kind = path.suffix[1:]
     if kind == "xlsx":
         book = openpyxl.Workbook()
         for row in rows:
@@ -38,7 +47,6 @@ def _two_projects(kind: str, tmp_path: Path) -> Path:
         document.save(path)
     else:
         path.write_text("\n".join("\t".join(r) for r in rows), encoding="utf-8")
-    return path
 
 
 @pytest.mark.parametrize("kind", ["xlsx", "docx", "tsv"])
@@ -52,6 +60,51 @@ def test_a_next_projects_name_beside_its_contact_ends_the_form_above(kind: str, 
         "贫困地区旅游基础设施建设工程", "贫困地区旅游景点开发数量"]
     second = parse_table(_two_projects(kind, tmp_path), form=2)
     assert isinstance(second, TableReading) and second.project["departments"]["主管部门"] == "南岳镇政府"
+
+
+@pytest.mark.parametrize("kind", ["xlsx", "docx", "tsv"])
+def test_a_header_said_again_with_its_levels_over_begins_a_next_form(kind: str, tmp_path: Path) -> None:
+    # 南岳's 扶贫 form copied below 嘉峪关's from its header row on, without its title and facts: its rows were
+    # joined to 嘉峪关's (17 indicators, some of 南岳's lost); 产出指标 again after 满意度指标 begins a form
+    rows = _rows("jiayuguan_bowuguan_2023.tsv") + _rows("nanyue_fupin_2018.tsv")[8:]
+    assert rows[len(_rows("jiayuguan_bowuguan_2023.tsv"))][:3] == ["绩效指标", "一级指标", "二级指标"]
+    path = tmp_path / f"two_tables.{kind}"
+    _write(rows, path)
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    assert [(f["name"], f["indicators"]) for f in result.source["forms"]] == [("文化事业发展专项资金", 10), (None, 16)]
+    alone = parse_table(CORPUS / "nanyue_fupin_2018.tsv")
+    assert isinstance(alone, TableReading)
+    assert [(i["name"], i["targets"]["2023"]) for i in result.indicators if i["form"] == 2] == [
+        (i["name"], i["targets"]["2018"]) for i in alone.indicators]  # the year of the form above, none of its own
+
+
+def test_a_header_said_again_on_a_new_page_keeps_one_form() -> None:
+    # 黄石's 批复表 (a web copy, |-separated, rows shifted left under merged cells) with its header said again
+    # where a PDF's page would break: in 产出指标's 质量指标 block, and before 满意度指标, a level not read yet
+    lines = [line for line in (CORPUS / "huangshi_pifu_2022.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    header = next(line for line in lines if line.startswith("绩效指标 | 一级指标"))
+    quality, satisfied = lines.index("邀请校外名师、领导授课完成率 | 100% | |||||"), lines.index(
+        next(line for line in lines if line.startswith("满意度指标")))
+    paged = lines[:quality] + [header] + lines[quality:satisfied] + ["", header] + lines[satisfied:]
+    alone = parse_table("\n".join(lines).encode(), filename="huangshi.txt")
+    result = parse_table("\n".join(paged).encode(), filename="huangshi.txt")
+    assert isinstance(result, TableReading) and isinstance(alone, TableReading) and not result.source.get("forms")
+    assert [(i["name"], i["level1"], i["targets"]) for i in result.indicators] == [
+        (i["name"], i["level1"], i["targets"]) for i in alone.indicators]
+
+
+def test_a_web_pages_second_table_copied_from_its_header_is_a_form_of_its_own() -> None:
+    # 黄石's 批复表 then, below a blank line, 岳阳楼区's indicator table from its header on (other columns:
+    # 指标值类型, 计量单位 …), both |-separated: 岳阳楼区's rows were read under 黄石's header (no values)
+    result = read_copy("two_tables.pipe.txt")
+    assert [(f["name"], f["indicators"]) for f in result.source["forms"]] == [("主体班", 13), (None, 5)]
+    alone = parse_table(CORPUS / "yueyanglou_jiage_2023.txt")
+    assert isinstance(alone, TableReading)
+    assert [(i["name"], i["targets"]["2022"]) for i in result.indicators if i["form"] == 2] == [
+        (i["name"], i["targets"]["2023"]) for i in alone.indicators]  # the year of the form above, none of its own
+    assert [u["text"] for u in result.unread] == [u["text"] for u in alone.unread]
 
 
 def test_a_names_explanation_in_brackets_is_its_note_not_its_name(tmp_path: Path) -> None:

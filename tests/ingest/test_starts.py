@@ -1,4 +1,5 @@
-"""Where a next form begins in a text one cell a line (analytics/ingest/tables/starts.py)."""
+"""Where a next form begins in a text one cell a line (analytics/ingest/tables/starts.py): its title, its
+facts, or its header said again with the levels over from their first."""
 
 from __future__ import annotations
 
@@ -57,3 +58,40 @@ def test_one_project_said_again_on_a_new_page_stays_one_form() -> None:
                       "≥12公里", "项目名称", "道路维修", "满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"])
     result = parse_table(text.encode(), filename="one.txt")
     assert isinstance(result, TableReading) and not result.source.get("forms")
+
+
+def test_a_header_said_again_with_its_levels_over_begins_a_form_without_a_title() -> None:
+    lex = load_lexicon()
+    lines = ["项目名称", "道路维修", "一级指标", "三级指标", "指标值", "产出指标", "维修长度", "≥12公里", "满意度指标", "群众满意度",
+             "≥90%", "", "一级指标", "三级指标", "指标值", "产出指标", "更换数量", "≥300盏"]
+    parts = form_parts(_text(lines), lex)
+    assert parts is not None and [p.refs[0] for p in parts] == ["L1", "L13"]  # the next form begins at its header
+    paged = lines[:11] + ["一级指标", "三级指标", "指标值", "满意度指标", "游客满意度", "≥85%"]  # a new page's header
+    assert form_parts(_text(paged), lex) is None
+
+
+def test_a_web_pages_second_table_copied_from_its_header_one_cell_a_line_is_a_form_of_its_own() -> None:
+    # 岳阳县's 高标准农田 form and below it 青山区's indicator table from its header on, one cell a line with
+    # blank lines between: 青山区's nine indicators were read as 岳阳县's
+    result = read_copy("two_tables.cell_lines.txt")
+    assert [(f["name"], f["indicators"]) for f in result.source["forms"]] == [("岳阳县2022年高标准农田建设项目", 12), (None, 9)]
+    for form, name, year in ((1, "yueyang_xian_nongtian_2022.txt", "2022"), (2, "qingshan_jiaoyu_2020.txt", "2020")):
+        alone = parse_table(CORPUS / name)
+        assert isinstance(alone, TableReading)
+        assert [(i["name"], i["targets"]["2022"]) for i in result.indicators if i["form"] == form] == [
+            (i["name"], i["targets"][year]) for i in alone.indicators]  # the second with the year of the form above
+
+
+def test_a_header_said_again_on_a_new_page_one_cell_a_line_keeps_one_form() -> None:
+    # 青山区's form with its header said again where a PDF's page would break: in 产出指标 (时效指标 goes on)
+    # and before 效益指标, a level not read yet
+    lines = [line for line in (CORPUS / "qingshan_jiaoyu_2020.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#")]
+    header = lines[lines.index("一级指标"):lines.index("指标值") + 1]
+    paged = lines[:lines.index("时效指标")] + header + lines[lines.index("时效指标"):lines.index("效益指标")] + [""] + header \
+        + lines[lines.index("效益指标"):]
+    alone = parse_table("\n".join(lines).encode(), filename="qingshan.txt")
+    result = parse_table("\n".join(paged).encode(), filename="qingshan.txt")
+    assert isinstance(result, TableReading) and isinstance(alone, TableReading) and not result.source.get("forms")
+    assert [(i["name"], i["level1"], i["targets"]) for i in result.indicators] == [
+        (i["name"], i["level1"], i["targets"]) for i in alone.indicators]

@@ -1,18 +1,22 @@
 """Where a table ends and the next begins: the next form's title (with its year, unit or a note in
-brackets, in its own cell or beside it), the next table's number (表十二, 附表3), or the facts of
-the next form (项目名称 …); and which line above a header is its form's own title."""
+brackets, in its own cell or beside it), the next table's number (表十二, 附表3), the facts of
+the next form (项目名称 …), or its header said again with its levels over from their first; and
+which line above a header is its form's own title."""
 
 from __future__ import annotations
 
+import itertools
 import re
 
 from analytics.core.values import normalize_text
+from analytics.ingest.tables.cells import header_role
 from analytics.ingest.tables.layout import Layout
 from analytics.ingest.tables.facts import label_kind
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.spent import block_header
 
-__all__ = ["FORM_TITLE", "TABLE_NUMBER", "budget_block", "form_title", "next_title", "starts_facts", "title_ends"]
+__all__ = ["FORM_TITLE", "TABLE_NUMBER", "budget_block", "form_title", "indicator_header", "levels_again", "next_title",
+           "starts_facts", "title_ends"]
 
 #: the words a form's title ends with (项目支出绩效目标表, …绩效自评表, …目标申报表, …批复表): a next form begins
 FORM_TITLE = re.compile(r"(绩效目标表|绩效目标申报表|目标申报表|绩效自评表|目标自评表|自评表|批复表|目标完成情况表)")
@@ -25,6 +29,34 @@ def starts_facts(row: list[str], lex: Lexicon) -> bool:
     """The row names a project (项目名称 …): the facts of a next form begin, the table has ended."""
     texts = [normalize_text(c) for c in row if c.strip()][:2]
     return any(re.search(lex.facts["name"], t) for t in texts)
+
+
+def indicator_header(row: list[str], lex: Lexicon) -> bool:
+    """The row is a header of indicators: two of 一级指标, 二级指标 and 三级指标 (or 指标名称) and a
+    value's column (指标值, 年度目标 …)."""
+    roles = [header_role(t, lex) for t in (normalize_text(c) for c in row) if t]
+    return roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles
+
+
+_HEADER_BELOW = 12  # lines of a header (one cell a line: 一级指标, 二级指标 … 得分) passed to the first row below it
+
+
+def levels_again(above: list[str], below: list[list[str]], lex: Lexicon) -> bool:
+    """A header said again after rows (``above``: the 一级 labels of the rows read, in order) begins
+    a next table, one copied without its title and facts: the first row below the header (``below``,
+    its other lines passed) names first a 一级 label the rows above have already left (产出指标 again
+    after 满意度指标). A header said again at the top of a PDF's new page is followed by the level the
+    page broke in (产出指标 again after 产出指标), a later one, a 二级 label or a name: the same table."""
+    seen = [word[1] for word in (lex.level_word(t) for t in above if t) if word and word[0] == "level1"]
+    if not seen:
+        return False
+    for cells in itertools.islice((c for c in ([normalize_text(t) for t in r if t.strip()] for r in below) if c),
+                                  _HEADER_BELOW):
+        if all(header_role(c, lex) for c in cells):
+            continue  # the header's other cells or lines (指标值, 2021年实际实现值 …)
+        word = next((w for w in (lex.level_word(c) for c in cells) if w), None)
+        return word is not None and word[0] == "level1" and word[1] in seen[:-1] and word[1] != seen[-1]
+    return False
 
 
 def budget_block(rows: list[list[str]], i: int, lex: Lexicon) -> bool:

@@ -12,12 +12,11 @@ from typing import Any
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import (MAGNITUDES, VALUE_SHAPE, Cell, clean_unit, column_sign, ends_like_name, fits,
-                                            header_role, hint_sign, is_place_name, is_placeholder,
-                                            is_qualitative_text, is_total, is_value_like, names_nothing,
-                                            read_value, split_name, unit_only, unwrap)
+                                            hint_sign, is_place_name, is_placeholder, is_qualitative_text, is_total,
+                                            is_value_like, names_nothing, read_value, split_name, unit_only, unwrap)
 from analytics.ingest.tables.change import as_meant, from_base, serial_dates
 from analytics.ingest.tables.facts import facts_in_line, is_sign_off, label_kind, read_facts, year_goal
-from analytics.ingest.tables.ends import budget_block, form_title, next_title, starts_facts
+from analytics.ingest.tables.ends import budget_block, form_title, indicator_header, levels_again, next_title, starts_facts
 from analytics.ingest.tables.infer import (by_type, checked_in, explained_name, in_time, infer_direction, infer_kind, infer_unit, late_done,
                                            over_ceiling, read_checkins, unit_bound)
 from analytics.ingest.tables.layout import (Column, Layout, fill_level_columns, find_layout, infer_level_cols, is_other_header,
@@ -84,8 +83,7 @@ def _classify(row: list[str], layout: Layout, lex: Lexicon) -> str:
         return "blank"
     if is_sign_off(next(t for t in texts if t), lex):
         return "sign_off"
-    roles = [header_role(t, lex) for t in texts if t]
-    if roles.count("name") + roles.count("level1") + roles.count("level2") >= 2 and "value" in roles:
+    if indicator_header(row, lex):
         return "header"
     if starts_facts(row, lex):
         return "end"  # 项目名称 | … | 项目负责人及电话 | …: the next form's facts, its 负责人 no closing line
@@ -192,6 +190,8 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             kind = "facts"  # the cells before the levels of a line whose header began with 项目名称 | 项目单位 …
         if row is not table.rows[i] and kind not in ("end", "blank") and starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
+        if rows and indicator_header(table.rows[i], lex) and levels_again([b.get("level1", "") for b in label_rows], table.rows[i + 1:], lex):
+            kind = "end"  # the header again (as copied, not realigned), the levels over from their first: a next table
         if kind not in ("end", "blank", "header") and budget_block(table.rows, i, lex):
             kind = "end"  # the form's funds below its indicators: its facts, not indicators
             below = read_facts(table.rows[i:], lex).get("funding")

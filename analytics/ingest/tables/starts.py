@@ -4,8 +4,11 @@ text into rows by the first form's header would put the next form's facts and ti
 (``绩效目标表 | (2020年度)`` read as an indicator, the next form's rows joined to the first's). A
 form begins at its title (``…项目支出绩效目标表``, alone on its line with its year or unit beside it)
 or at its facts (``项目名称`` …) once the form above has shown its header (一级指标, 三级指标, 指标值 …)
-and its levels below it (产出指标, 数量指标 …), which a report's headings (三、满意度指标) alone never do;
-each part is then read as a form of its own (see ``analytics.ingest.tables.parse_table``).
+and its levels below it (产出指标, 数量指标 …), which a report's headings (三、满意度指标) alone never do, or, for a form
+copied without its title and facts, at its header said again once the levels below start over from
+their first (:func:`.ends.levels_again`: 产出指标 again after 满意度指标, where a header repeated at
+the top of a PDF's new page goes on in the level the page broke in); each part is then read as a
+form of its own (see ``analytics.ingest.tables.parse_table``).
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ import re
 
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import header_role
-from analytics.ingest.tables.ends import FORM_TITLE, TABLE_NUMBER, starts_facts, title_ends
+from analytics.ingest.tables.ends import FORM_TITLE, TABLE_NUMBER, levels_again, starts_facts, title_ends
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.raw import RawTable
 
@@ -31,20 +34,25 @@ def form_parts(table: RawTable, lex: Lexicon) -> list[RawTable] | None:
     if table.fmt != "text-lines":
         return None
     starts, header, levels = [0], False, False
+    firsts: list[str] = []  # the 一级 labels of the form read so far, in order
     for i, row in enumerate(table.rows):
         cells = [normalize_text(c) for c in row if c.strip()]
         if not cells:
             continue
-        if levels and (_title(cells) or starts_facts(row, lex)):
+        heads = any(header_role(c, lex) in _HEADS for c in cells)  # 一级指标, 三级指标, 指标值 …
+        again = levels and heads and levels_again(firsts, table.rows[i:], lex)  # the header again, the levels over
+        if levels and (again or _title(cells) or starts_facts(row, lex)):  # … from their first: its title left out
             above = next((j for j in range(i - 1, max(starts[-1], i - _TITLE_ABOVE), -1)
                           if _title([normalize_text(c) for c in table.rows[j] if c.strip()])), i)
             while above - 1 > starts[-1] and _lead([normalize_text(c) for c in table.rows[above - 1] if c.strip()]):
                 above -= 1  # 附件2, 表三 above the title: the next form's
             starts.append(above)  # the form's title above its 项目名称, or the line itself
             header = levels = False
+            firsts = []
             continue
-        header = header or any(header_role(c, lex) in _HEADS for c in cells)  # 一级指标, 三级指标, 指标值 …
+        header = header or heads
         levels = levels or header and any(lex.level_word(c) is not None for c in cells)  # … then 产出指标 below it
+        firsts.extend(w[1] for w in (lex.level_word(c) for c in cells) if w and w[0] == "level1")
     if len(starts) < 2:
         return None
     return [_part(table, a, b) for a, b in zip(starts, starts[1:] + [len(table.rows)])]
