@@ -13,6 +13,7 @@ import functools
 import os
 import re
 
+from analytics.ingest.tables.bars import bars_apart
 from analytics.ingest.tables.blocks import column_blocks
 from analytics.ingest.tables.breaks import split_run_on_rows
 from analytics.ingest.tables.centred import centred_rows
@@ -58,7 +59,9 @@ def parse_table(path: str | os.PathLike[str] | bytes, *, filename: str | None = 
     A file with several forms one below the other (one a project), or a workbook with a form on
     each of several sheets, is read form by form: all of them together, each indicator with its
     ``form``, or only form ``form`` (1, 2 …); the forms found are listed in ``source.forms``. A
-    text one cell a line is cut where a next form begins (:mod:`.starts`) before it is cut into rows."""
+    text one cell a line is cut where a next form begins (:mod:`.starts`) before it is cut into rows.
+    A text copied partly as rows in cells and partly one cell a line is also read with its rows in
+    cells set out one cell a line (:mod:`.bars`), the better reading kept."""
     lex = lexicon or load_lexicon()
     if isinstance(year, str):  # a year given as text (a form field, a JSON argument): its number
         year = int(year) if year.strip().isdigit() else None
@@ -105,7 +108,7 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
             return _marked(merge_forms(readings, form), tables, lex)  # each sheet's form, as the forms one below the other
         if len(readings) == 1 and form is None and not readings[0].source.get("forms"):
             return _marked(readings[0], tables, lex)  # the one sheet with a form: not read again
-    result = _parse_tables(tables, name, year, lex, form)
+    result = _apart(tables, _parse_tables(tables, name, year, lex, form), name, year, lex, form)
     if isinstance(result, NoTable) and result.code == "no_header" and any(t.pictures for t in tables):
         result = dataclasses.replace(result, code="sheet_table_picture")  # pictures and no table: a table pasted as a screenshot
     if isinstance(result, TableReading) and any(t.ocr for t in tables):
@@ -115,6 +118,23 @@ def _parse(path: str | os.PathLike[str] | bytes, filename: str | None, sheet: st
         if shown is not None and any(shown.left_out):
             result.source["hidden"] = {"rows": shown.left_out[0], "columns": shown.left_out[1]}
     return _marked(result, tables, lex)
+
+
+def _apart(tables: list[RawTable], result: TableReading | NoTable, name: str, year: int | None, lex: Lexicon,
+           form: int | None) -> TableReading | NoTable:
+    """``result``, or, for a text copied partly as rows in cells and partly one cell a line, the text
+    with its rows in cells set out one cell a line (:func:`.bars.bars_apart`) read as a text one
+    cell a line, when that reading finds indicators where ``result`` found none or is the better
+    one (:func:`.measures.apart_better`)."""
+    apart = bars_apart(tables[0], lex) if len(tables) == 1 else None
+    if apart is None:
+        return result
+    again = _parse_tables([apart], name, year, lex, form)
+    if not isinstance(again, TableReading) or not again.indicators:
+        return result
+    if isinstance(result, TableReading) and result.indicators and not apart_better(again, result):
+        return result
+    return again
 
 
 def _parse_tables(tables: list[RawTable], name: str, year: int | None, lex: Lexicon, form: int | None
