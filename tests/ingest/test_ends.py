@@ -52,5 +52,9 @@ def test_a_header_said_again_begins_a_next_table_when_its_levels_start_over() ->
     assert not levels_again(above, [["满意度指标", "服务对象满意度指标", "x", "≥90%"]], LEX)
     assert not levels_again(above, [["", "时效指标", "资金发放及时率", "100%"], ["产出指标", "成本指标", "x", "1"]], LEX)
     assert not levels_again(above, [["", "", "学校满意度", "≥90%"]], LEX)
-    assert not levels_again(["产出指标", "效益指标"], [["社会效益指标", "x", "1"]], LEX)  # a 二级 label first
+    assert not levels_again(["产出指标", "效益指标"], [["社会效益指标", "x", "1"]], LEX)  # a 二级 label not read yet
     assert not levels_again([], [["产出指标", "数量指标", "x", "1"]], LEX)  # no rows above
+    # a web copy dropping merged cells puts 产出指标 in the middle of its block: 数量指标 first, as it began
+    labelled = ["", "数量指标", "产出指标", "数量指标", "产出指标", "质量指标", "满意度指标", "服务对象满意度指标"]
+    assert levels_again(labelled, [["数量指标", "短期培训班次", "12期"]], LEX)
+    assert not levels_again(labelled, [["服务对象满意度指标", "参训学员满意度", "≥90%"]], LEX)

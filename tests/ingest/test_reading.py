@@ -79,6 +79,21 @@ def test_a_header_said_again_with_its_levels_over_begins_a_next_form(kind: str, 
         (i["name"], i["targets"]["2018"]) for i in alone.indicators]  # the year of the form above, none of its own
 
 
+def test_a_next_table_beginning_at_its_second_level_begins_a_form() -> None:
+    # a web copy that drops merged cells (黄石's 批复表): the rows shift left and 产出指标 lands in the
+    # middle of its block, so the second table's first level is 数量指标, as the first table's was
+    lines = [line for line in (CORPUS / "huangshi_pifu_2022.txt").read_text(encoding="utf-8").splitlines()
+             if not line.startswith("#") and not line.startswith("财政资金管理科室")]
+    header = next(line for line in lines if line.startswith("绩效指标 | 一级指标"))
+    second = ["数量指标 | 短期培训班次 | 12期 | ||||", "产出指标 | 培训人次 | 600人次 | ||||", "时效指标 | 及时完成率 | 100% | ||||",
+              "满意度指标 | 服务对象满意度指标 | 参训学员满意度 | ≥90% | |||"]
+    result = parse_table("\n".join(lines + ["", header, "2021年实际实现值 | 预期2022年实现值 | |||||"] + second).encode(),
+                         filename="huangshi.txt")
+    assert isinstance(result, TableReading)
+    assert [(f["name"], f["indicators"]) for f in result.source["forms"]] == [("主体班", 13), (None, 4)]
+    assert [i["name"] for i in result.indicators if i["form"] == 2] == ["短期培训班次", "培训人次", "及时完成率", "参训学员满意度"]
+
+
 def test_a_header_said_again_on_a_new_page_keeps_one_form() -> None:
     # 黄石's 批复表 (a web copy, |-separated, rows shifted left under merged cells) with its header said again
     # where a PDF's page would break: in 产出指标's 质量指标 block, and before 满意度指标, a level not read yet

@@ -42,20 +42,20 @@ _HEADER_BELOW = 12  # lines of a header (one cell a line: 一级指标, 二级�
 
 
 def levels_again(above: list[str], below: list[list[str]], lex: Lexicon) -> bool:
-    """A header said again after rows (``above``: the 一级 labels of the rows read, in order) begins
+    """A header said again after rows (``above``: the level labels of the rows read, in order) begins
     a next table, one copied without its title and facts: the first row below the header (``below``,
-    its other lines passed) names first a 一级 label the rows above have already left (产出指标 again
-    after 满意度指标). A header said again at the top of a PDF's new page is followed by the level the
-    page broke in (产出指标 again after 产出指标), a later one, a 二级 label or a name: the same table."""
-    seen = [word[1] for word in (lex.level_word(t) for t in above if t) if word and word[0] == "level1"]
-    if not seen:
-        return False
+    its other lines passed) names first a level label the rows above have already left (产出指标
+    again after 满意度指标; 数量指标 again after 服务对象满意度指标, in a web copy that puts 产出指标 in
+    the middle of its block). A header said again at the top of a PDF's new page is followed by the
+    level the page broke in (产出指标 again after 产出指标), a later one or a name: the same table."""
+    seen = [word for word in (lex.level_word(t) for t in above if t) if word]
+    last = {level: label for level, label in seen}  # each level's label the rows above ended in
     for cells in itertools.islice((c for c in ([normalize_text(t) for t in r if t.strip()] for r in below) if c),
                                   _HEADER_BELOW):
         if all(header_role(c, lex) for c in cells):
             continue  # the header's other cells or lines (指标值, 2021年实际实现值 …)
         word = next((w for w in (lex.level_word(c) for c in cells) if w), None)
-        return word is not None and word[0] == "level1" and word[1] in seen[:-1] and word[1] != seen[-1]
+        return word is not None and word in seen and last[word[0]] != word[1]
     return False
 
 

@@ -190,7 +190,7 @@ def read_grid(table: RawTable, lex: Lexicon, year: int | None, filename: str) ->
             kind = "facts"  # the cells before the levels of a line whose header began with 项目名称 | 项目单位 …
         if row is not table.rows[i] and kind not in ("end", "blank") and starts_facts(table.rows[i], lex):
             kind = "end"  # a realigned row must not hide the next form's 项目名称
-        if rows and indicator_header(table.rows[i], lex) and levels_again([b.get("level1", "") for b in label_rows], table.rows[i + 1:], lex):
+        if rows and indicator_header(table.rows[i], lex) and levels_again([t for b in label_rows for t in b.values()], table.rows[i + 1:], lex):
             kind = "end"  # the header again (as copied, not realigned), the levels over from their first: a next table
         if kind not in ("end", "blank", "header") and budget_block(table.rows, i, lex):
             kind = "end"  # the form's funds below its indicators: its facts, not indicators

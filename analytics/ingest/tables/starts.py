@@ -34,7 +34,7 @@ def form_parts(table: RawTable, lex: Lexicon) -> list[RawTable] | None:
     if table.fmt != "text-lines":
         return None
     starts, header, levels = [0], False, False
-    firsts: list[str] = []  # the 一级 labels of the form read so far, in order
+    firsts: list[str] = []  # the level labels of the form read so far, in order
     for i, row in enumerate(table.rows):
         cells = [normalize_text(c) for c in row if c.strip()]
         if not cells:
@@ -52,7 +52,7 @@ def form_parts(table: RawTable, lex: Lexicon) -> list[RawTable] | None:
             continue
         header = header or heads
         levels = levels or header and any(lex.level_word(c) is not None for c in cells)  # … then 产出指标 below it
-        firsts.extend(w[1] for w in (lex.level_word(c) for c in cells) if w and w[0] == "level1")
+        firsts.extend(c for c in cells if lex.level_word(c))
     if len(starts) < 2:
         return None
     return [_part(table, a, b) for a, b in zip(starts, starts[1:] + [len(table.rows)])]
