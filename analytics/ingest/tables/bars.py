@@ -31,10 +31,10 @@ def bars_apart(table: RawTable, lex: Lexicon) -> RawTable | None:
         return None
     split = [[p.strip() for cell in row for p in cell.split("|") if p.strip()] for row in table.rows]
     in_cells = [[normalize_text(c) for c in cells] for cells in split if len(cells) >= 2]
-    alone = [normalize_text(cells[0]) for cells in split if len(cells) == 1]
-    tabled = any(indicator_header(cells, lex) or any(lex.level_word(c) for c in cells) for cells in in_cells)
-    lined = sum(1 for c in alone if lex.level_word(c) or is_value_like(c, lex))
-    if not tabled or lined < max(_FEW, len(in_cells) + 1):
+    if not any(indicator_header(cells, lex) or any(lex.level_word(c) for c in cells) for cells in in_cells):
+        return None  # (every line of one cell is looked at only then)
+    lined = sum(1 for cells in split if len(cells) == 1 and (lex.level_word(cells[0]) or is_value_like(cells[0], lex)))
+    if lined < max(_FEW, len(in_cells) + 1):
         return None
     rows, refs = [], []
     for cells, ref in zip(split, table.refs):

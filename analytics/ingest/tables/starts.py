@@ -34,12 +34,12 @@ def form_parts(table: RawTable, lex: Lexicon) -> list[RawTable] | None:
     if table.fmt != "text-lines":
         return None
     starts, header, levels = [0], False, False
-    firsts: list[str] = []  # the level labels of the form read so far, in order
+    firsts: list[str] = []  # the level labels below the form's header so far, in order
     for i, row in enumerate(table.rows):
         cells = [normalize_text(c) for c in row if c.strip()]
         if not cells:
             continue
-        heads = any(header_role(c, lex) in _HEADS for c in cells)  # 一级指标, 三级指标, 指标值 …
+        heads = (levels or not header) and any(header_role(c, lex) in _HEADS for c in cells)  # 一级指标, 指标值 …
         again = levels and heads and levels_again(firsts, table.rows[i:], lex)  # the header again, the levels over
         if levels and (again or _title(cells) or starts_facts(row, lex)):  # … from their first: its title left out
             above = next((j for j in range(i - 1, max(starts[-1], i - _TITLE_ABOVE), -1)
@@ -52,7 +52,7 @@ def form_parts(table: RawTable, lex: Lexicon) -> list[RawTable] | None:
             continue
         header = header or heads
         levels = levels or header and any(lex.level_word(c) is not None for c in cells)  # … then 产出指标 below it
-        firsts.extend(c for c in cells if lex.level_word(c))
+        firsts.extend(c for c in cells if header and lex.level_word(c))
     if len(starts) < 2:
         return None
     return [_part(table, a, b) for a, b in zip(starts, starts[1:] + [len(table.rows)])]
