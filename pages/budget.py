@@ -11,7 +11,7 @@ import streamlit as st
 from analytics.core.calendar import data_month, year_over
 from analytics.core.reporting import spending_closed
 from analytics.core.exports import xlsx_bytes
-from analytics.budget.levers import REGISTRY, Field, Lever
+from analytics.budget.levers import REGISTRY, Field, Lever, plan_months
 from analytics.budget.required import required_pace
 from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
@@ -74,7 +74,7 @@ if goal_ids:  # a table without goals has no split of its money by goal
     st.info(t("bud_alloc_note", lang, split=t("list_sep", lang).join(f"{esc(goal_label(g, lang))} {fmt_pct(alloc.get(g, 0), lang, decimals=0, fraction=True)}" for g in goal_ids)), icon=":material/info:")
 
 # -- levers (drawn from the lever registry: analytics.budget.levers.REGISTRY) ----------------
-months_left = [f"{year}-{m:02d}" for m in range(data_month(year, as_of) + 1, 13)]  # none once the year is over
+months_left = plan_months(ds.budget, as_of)  # after the month spending runs to: none once December's is in
 
 
 def load_into_widgets(doc: dict[str, Any]) -> None:
@@ -147,7 +147,7 @@ if "_load_scenario" in st.session_state:
 
 with st.container(border=True):
     st.subheader(t("bud_levers", lang))
-    if not months_left:  # levers change the months after the as-of month: none are left to change
+    if not months_left:  # levers change the months after the spending's last month: none are left to change
         st.caption(t("bud_no_months_left", lang))
     else:
         c1, c2 = st.columns([2, 1])
@@ -229,7 +229,8 @@ if target is not None:
             n1, n2, n3 = metric_columns("need", [1.0, 1.0, 1.0])
             per_month = t("budget.per_month", lang)
             n1.metric(t("budget.need_monthly", lang), f"{wan(need.monthly)}{per_month}", border=True,
-                      help=t("budget.need_monthly_help", lang, goal=wan(need.target_amount), month=state.month_label(), spent=wan(need.spent), n=need.months_left))
+                      help=t("budget.need_monthly_help", lang, goal=wan(need.target_amount), month=fmt_month(year, need.month, lang) if need.month else fmt_month(year - 1, 12, lang),
+                             spent=wan(need.spent), n=need.months_left))
             n2.metric(t("budget.need_planned", lang), f"{wan(need.planned_monthly)}{per_month}", border=True)
             pace_text = t("budget.need_pace_out_of_reach", lang) if need.pace is None else t("budget.need_pace_value", lang, x=fmt_value(need.pace, "", lang, decimals=2))
             n3.metric(t("budget.need_pace", lang), pace_text, help=t("budget.need_pace_help", lang), border=True)

@@ -18,9 +18,10 @@ import numpy as np
 
 from analytics.budget.checker import Checker, month_key, parse_month
 from analytics.budget.results import Notice
+from analytics.core.series import Budget
 from analytics.forecast.spending import SpendingBase
 
-__all__ = ["Field", "Widget", "Lever", "Work", "REGISTRY", "LEVERS", "lever"]
+__all__ = ["Field", "Widget", "Lever", "Work", "REGISTRY", "LEVERS", "lever", "plan_months"]
 
 
 # -- widget hints ---------------------------------------------------------------------------
@@ -30,7 +31,7 @@ __all__ = ["Field", "Widget", "Lever", "Work", "REGISTRY", "LEVERS", "lever"]
 class Field:
     """One input of an item lever (a one-off payment, a freeze, a transfer).
 
-    ``kind``: ``month`` (a month after the as-of month), ``months`` (a range; writes ``from`` and
+    ``kind``: ``month`` (a month the scenario plans, :func:`plan_months`), ``months`` (a range; writes ``from`` and
     ``to``), ``number``, ``source`` (one source or all), ``sources`` (several; none = all),
     ``goal``, ``toggle`` (switches the item on; not written to the document)."""
 
@@ -86,8 +87,20 @@ class Lever:
 # -- the projection state the levers change --------------------------------------------------
 
 
+def plan_months(budget: Budget, as_of: tuple[int, int]) -> list[str]:
+    """The months (``YYYY-MM``) of ``as_of``'s year a scenario plans: those after the last month
+    with spending reported by the as-of month (:meth:`Budget.data_month
+    <analytics.core.series.Budget.data_month>`), not after the as-of month — as of December with
+    spending to October, November and December; none once December's spending is in. The levers
+    change these months (:class:`Work`) and the 预算情景 page offers them."""
+    year = int(as_of[0])
+    last = budget.data_month(year, int(as_of[1])) or 0
+    return [f"{year:04d}-{m:02d}" for m in range(last + 1, 13)]
+
+
 class Work:
-    """The projection of the months after the as-of month while the levers are applied.
+    """The projection of the months a scenario plans (after the month spending runs to,
+    ``base.data_month``; :func:`plan_months`) while the levers are applied.
 
     ``mult`` (sources × goals) collects the pace multipliers; they are applied to the pattern
     once, the first time ``pattern`` is read (every multiplier lever has the first stage)."""
@@ -98,7 +111,7 @@ class Work:
         self.sidx = {s: i for i, s in enumerate(base.sources)}
         self.gidx = {g: j for j, g in enumerate(base.goals)}
         self.months = np.zeros(12, dtype=bool)
-        self.months[base.as_of_month:] = True  # months after the as-of month (0-based index ≥ M)
+        self.months[base.data_month:] = True  # months after the spending's last month (0-based index ≥ d)
         self._pattern = base.rest[:, None, :] * base.mix[:, :, None]  # (S, G, 12)
         self._scaled = False
         self.mult = np.ones((S, G))
@@ -194,7 +207,7 @@ def _apply_one_off(w: Work, items: list[dict[str, Any]]) -> None:
     caps = w.caps
     for item in items:
         y, m = int(item["month"][:4]), int(item["month"][5:7])
-        if y != base.year or m <= base.as_of_month:
+        if y != base.year or m <= base.data_month:  # a month with spending reported is not planned
             w.warn("one_off_ignored", month=item["month"], year=base.year)
             continue
         if item["source"] is not None:

@@ -4,7 +4,9 @@ changed by the levers (:mod:`analytics.budget.levers`), summed into a :class:`Sc
 Execution is cumulative from the project start against the (adjusted) total budget; the year's
 target comes from ``project.execution_targets``. Spending is split over the goals by
 ``budget_allocation.csv`` (or a ``goal`` column in the data). Levers change the months after the
-as-of month; cumulative execution per source never exceeds that source's (adjusted) budget.
+last month with spending reported (:func:`analytics.budget.levers.plan_months`: as of December with
+spending to October, November and December); cumulative execution per source never exceeds that
+source's (adjusted) budget.
 Spend-driven indicators are projected from their goal's spending (:mod:`analytics.budget.outputs`).
 See ``docs/budget.md``.
 """
@@ -87,14 +89,14 @@ def _time_progress(last: float | None, target: float | None, month: int) -> floa
 
 
 def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoint]:
-    Y, M, d = base.year, base.as_of_month, base.data_month
+    Y, d = base.year, base.data_month
     total = base.total
     cum = out.cum.sum(axis=0)
     cum_l, cum_h = out.cum_low.sum(axis=0), out.cum_high.sum(axis=0)
     spent_month = np.diff(np.concatenate([[base.before.sum()], cum]))
 
     def rate(x: float, m: int) -> float | None:
-        den = total if m <= M else adjusted
+        den = total if m <= d else adjusted  # the months planned divide by the adjusted budget
         if m in base.combined:  # inside a figure for several months: its own rate is unknown, not 0
             return None
         return 100.0 * x / den if den > 0 else None

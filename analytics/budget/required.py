@@ -1,6 +1,6 @@
-"""What it takes to reach the year's execution target: the spending still needed after the as-of
-month, as a monthly amount (万元/月) and as the pace (the ``pace`` lever's multiplier) that gets
-there by December, on top of a scenario's other levers.
+"""What it takes to reach the year's execution target: the spending still needed in the months a
+scenario plans (after the month spending runs to), as a monthly amount (万元/月) and as the pace
+(the ``pace`` lever's multiplier) that gets there by December, on top of a scenario's other levers.
 
 The 预算情景 page shows this as its answer, so nobody has to find the pace by dragging a slider.
 Pure computation on :func:`analytics.budget.projection.project_scenario`.
@@ -31,13 +31,14 @@ class RequiredPace:
 
     target_rate: float | None  # the year's execution target (%)
     target_amount: float  # cumulative spending the target means (target × adjusted budget)
-    spent: float  # cumulative spending at the as-of month (observed, or projected for unreported months)
-    needed: float  # still to spend in the months after the as-of month (0 when already reached)
-    months_left: int  # months after the as-of month
+    spent: float  # cumulative spending reported, to the month spending runs to (``month``)
+    needed: float  # still to spend in the months after it (0 when already reached)
+    months_left: int  # months after the month spending runs to (the months a scenario plans)
     monthly: float | None  # needed ÷ months_left (万元/月); None without months left
     planned_monthly: float | None  # what the scenario spends a month in those months, on average
     pace: float | None  # the ``pace`` lever value that reaches the target by December (None: out of reach)
     reached: bool  # the target is reached by December under the scenario as it is
+    month: int = 0  # the month of the year spending runs to (0: none reported this year)
 
     @property
     def gap_monthly(self) -> float | None:
@@ -70,11 +71,12 @@ def required_pace(project: Project, budget: Budget, as_of: tuple[int, int], scen
     canon = normalise_scenario(scenario, project)
     levers = dict(canon.get("levers", {}))
     res = result if result is not None else project_scenario(project, budget, as_of, canon, with_baseline=False)
-    month = int(as_of[1]) if int(as_of[0]) == res.year else 12
+    month = res.data_month  # the months after it are the ones a scenario plans (levers.plan_months)
     months_left = max(0, 12 - month)
     T = res.target_rate
     target_amount = (T or 0.0) / 100.0 * res.adjusted_budget
-    spent = float(res.path[month - 1].cumulative) if month >= 1 else 0.0
+    before = sum(s.spent_before_year for s in res.sources)
+    spent = float(res.path[month - 1].cumulative or 0.0) if month >= 1 else before
     needed = max(0.0, target_amount - spent) if T is not None else 0.0
     planned = float(res.year_end_spent) - spent
     monthly = needed / months_left if months_left else None
@@ -82,7 +84,7 @@ def required_pace(project: Project, budget: Budget, as_of: tuple[int, int], scen
     reached = T is not None and res.shortfall <= 0.0
     return RequiredPace(T, target_amount, spent, needed, months_left, monthly, planned_monthly,
                         _find_pace(project, budget, as_of, levers, target_amount) if T is not None and months_left else None,
-                        reached)
+                        reached, month)
 
 
 def _find_pace(project: Project, budget: Budget, as_of: tuple[int, int], levers: Mapping[str, Any], goal: float) -> float | None:

@@ -160,8 +160,7 @@ def _sources(project: Project, budget: Budget) -> tuple[list[str], dict[str, str
 def _observed(budget: Budget, year: int, as_of_month: int, sidx: Mapping[str, int]) -> tuple[int, np.ndarray, np.ndarray]:
     """(data month, spending before the year per source, observed spending by source and month)."""
     monthly = budget.monthly
-    data_months = [m for (y, m) in monthly if y == year and m <= as_of_month]
-    d = max(data_months) if data_months else 0
+    d = budget.data_month(year, as_of_month) or 0  # the month spending runs to: the scenario plans the months after it
     before = np.zeros(len(sidx))
     ytd_obs = np.zeros((len(sidx), 12))
     for (y, m), by_src in monthly.items():

@@ -201,3 +201,22 @@ def test_as_of_december_with_spending_to_october_the_page_says_the_year_end_is_p
     closed = _december_page(tmp_path / "closed", monkeypatch, range(1, 13))
     m = metrics(closed)
     assert "年末执行率" in m and "绩效自评得分" in m and not any("尚未报送" in i.value for i in closed.info)
+
+
+def test_as_of_december_with_spending_to_october_the_levers_plan_november_and_december(tmp_path, monkeypatch):
+    """As of December with the spending to October the page said 本年度已无剩余月份，调整措施不起作用
+    and drew no lever: the months left were counted from December. November and December are
+    planned: the month pickers offer them, a freeze of both lowers the year-end, and the help
+    of the amount needed names October and the two months."""
+    at = _december_page(tmp_path, monkeypatch, range(1, 11))
+    assert not any("调整措施不起作用" in c.value for c in at.caption)
+    assert list(at.selectbox(key="lv_one_off.month").options) == ["2025年11月", "2025年12月"]
+    base = float(metrics(at)["年末预计执行率"].rstrip("%"))
+    at.toggle(key="lv_freeze.on").set_value(True).run()
+    assert not at.exception
+    assert at.select_slider(key="lv_freeze.range").value == ("2025-11", "2025-12")
+    assert float(metrics(at)["年末预计执行率"].rstrip("%")) == 80.0 < base
+    help_ = next(m.help for m in at.metric if m.label == "剩余每月需支出")
+    assert "截至 2025年10月" in help_ and "剩余 2 个月" in help_
+    closed = _december_page(tmp_path / "closed", monkeypatch, range(1, 13))
+    assert any("调整措施不起作用" in c.value for c in closed.caption)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from analytics.budget.required import PACE_SEARCH_MAX, required_pace
@@ -57,6 +58,10 @@ def test_out_of_reach_and_already_reached(project, budget):
     assert done.reached and done.pace is not None and done.pace < 3.0
 
 
-def test_no_months_left(project, budget):
-    r = required_pace(project, budget, (2024, 12))
-    assert r.months_left == 0 and r.monthly is None and r.pace is None
+def test_no_months_left_once_december_s_spending_is_in(project, budget):
+    """As of December the months left are those after the spending's last month: the sample's
+    runs to August (four months to plan), a year reported to December has none."""
+    assert required_pace(project, budget, (2024, 12)).months_left == 4
+    frame = pd.DataFrame([{"year": 2024, "month": m, "first_month": m, "source": "local", "amount": 1000.0} for m in range(1, 13)])
+    r = required_pace(project, Budget(project, frame), (2024, 12))
+    assert r.month == 12 and r.months_left == 0 and r.monthly is None and r.pace is None

@@ -21,6 +21,7 @@ from analytics.budget.scenario import (
     project_scenario,
     levers_key,
 )
+from analytics.budget.levers import plan_months
 from analytics.core.series import Actuals, Budget
 from analytics.present import budget_text
 from analytics.present.budget_text import scenario_json, validate_scenario
@@ -366,14 +367,40 @@ def test_pace_scales_the_months_after_as_of(project, budget):
     assert res.baseline_year_end_rate == pytest.approx(base.year_end_rate)
 
 
-def test_levers_change_only_months_after_as_of(project, budget):
-    # data to August but as-of October: September and October stay at the baseline projection
+def test_levers_change_the_months_after_the_spending_s_last_month(project, budget):
+    """Spending to August as of October: the scenario plans September to December (it kept
+    September and October at the baseline, as if they were reported)."""
     base = project_scenario(project, budget, (2024, 10), None)
     res = project_scenario(project, budget, (2024, 10), {"levers": {"pace": 2.0}})
     assert base.data_month == 8
-    for m in range(1, 11):
+    for m in range(1, 9):
         assert res.path[m - 1].spent == pytest.approx(base.path[m - 1].spent)
-    assert res.path[10].spent == pytest.approx(2 * base.path[10].spent)
+    for m in range(9, 12):  # (December is held at the budget)
+        assert res.path[m - 1].spent == pytest.approx(2 * base.path[m - 1].spent)
+    assert plan_months(budget, (2024, 10)) == ["2024-09", "2024-10", "2024-11", "2024-12"]
+
+
+def test_as_of_december_with_spending_to_october_the_levers_plan_november_and_december(project):
+    """As of December with the spending to October the levers changed nothing: the months left
+    were counted from December. November and December are planned: the pace, a one-off in
+    November and a freeze of both move the year-end; the monthly amount needed divides by them."""
+    from analytics.budget.required import required_pace
+
+    b = budget_of(project, [(2024, m, "local", 2000.0) for m in range(1, 11)])
+    assert plan_months(b, (2024, 12)) == ["2024-11", "2024-12"]
+    base = project_scenario(project, b, (2024, 12), None)
+    faster = project_scenario(project, b, (2024, 12), {"levers": {"pace": 1.5}})
+    paid = project_scenario(project, b, (2024, 12), {"levers": {"one_off": [{"month": "2024-11", "amount": 1000, "source": "local"}]}})
+    frozen = project_scenario(project, b, (2024, 12), {"levers": {"freeze": {"from": "2024-11"}}})
+    assert base.data_month == 10
+    assert faster.path[10].spent == pytest.approx(1.5 * base.path[10].spent) and faster.year_end_spent > base.year_end_spent
+    assert paid.year_end_spent == pytest.approx(base.year_end_spent + 1000) and not paid.warnings
+    assert frozen.year_end_spent == pytest.approx(base.path[9].cumulative)
+    need = required_pace(project, b, (2024, 12))
+    assert need.month == 10 and need.months_left == 2 and need.spent == pytest.approx(base.path[9].cumulative)
+    assert need.monthly == pytest.approx(need.needed / 2)
+    closed = budget_of(project, [(2024, m, "local", 2000.0) for m in range(1, 13)])
+    assert plan_months(closed, (2024, 12)) == []
 
 
 def test_pace_by_source(project, budget):

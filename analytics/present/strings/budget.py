@@ -6,8 +6,8 @@ from __future__ import annotations
 STRINGS: dict[str, dict[str, str]] = {
     # levers (analytics.budget.levers.REGISTRY): section label, help, per-member input label
     "lever_pace": {"zh": "剩余月份支出节奏（倍数）", "en": "Pace of the remaining months (×)"},
-    "lever_pace_help": {"zh": "1 = 按当前节奏；1.2 = 加快 20%；0 = 停止支出。只作用于截至月份之后的月份。",
-                        "en": "1 = current pace; 1.2 = 20% faster; 0 = stop. Applies only after the as-of month."},
+    "lever_pace_help": {"zh": "1 = 按当前节奏；1.2 = 加快 20%；0 = 停止支出。只作用于支出数据所到月份之后的月份。",
+                        "en": "1 = current pace; 1.2 = 20% faster; 0 = stop. Applies only to the months after the last month of spending reported."},
     "lever_pace_by_source": {"zh": "按资金来源调整节奏（倍数）", "en": "Pace by funding source (×)"},
     "lever_pace_by_source_help": {"zh": "在总节奏之上，再乘以该资金来源的倍数。", "en": "Multiplies a funding source's pace, on top of the overall pace."},
     "lever_pace_by_source_input": {"zh": "{member} 节奏", "en": "{member} pace"},
@@ -21,8 +21,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "lever_freeze_help": {"zh": "所选月份、所选资金来源不支付；被暂停的支出不顺延，暂停期内的一次性支付不计入。",
                           "en": "No payments from the sources in the months; frozen spending is lost, not deferred, and one-offs in a frozen month are blocked."},
     "lever_budget_adjustment": {"zh": "预算调整（调减为负、追加为正，万元）", "en": "Budget adjustment (cut negative, increase positive, 10k yuan)"},
-    "lever_budget_adjustment_help": {"zh": "调减或追加某资金来源的预算，改变截至月份之后的封顶和分母；调整后预算不能为负。",
-                                     "en": "Cuts or adds to a source's budget: changes the cap and the denominator after the as-of month; the adjusted budget may not be negative."},
+    "lever_budget_adjustment_help": {"zh": "调减或追加某资金来源的预算，改变支出数据所到月份之后的封顶和分母；调整后预算不能为负。",
+                                     "en": "Cuts or adds to a source's budget: changes the cap and the denominator after the last month of spending reported; the adjusted budget may not be negative."},
     "lever_budget_adjustment_input": {"zh": "{member}", "en": "{member}"},
     "lever_transfers": {"zh": "目标间调剂", "en": "Move money between goals"},
     "lever_transfers_help": {"zh": "把调出目标剩余月份的预计支出（及其预算）调入另一目标；总执行率不变。",
@@ -43,8 +43,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # warnings of a projection (ScenarioResult.warnings)
     "warning_transfer_partial": {"zh": "目标{goal}剩余月份预计支出只有 {available:,.2f} 万元，调剂 {amount:,.2f} 万元中只调出 {moved:,.2f} 万元。",
                                  "en": "Goal {goal} has only {available:,.2f} of projected spending left; {moved:,.2f} of the {amount:,.2f} transfer was moved."},
-    "warning_one_off_ignored": {"zh": "一次性支付 {month} 不在 {year} 年截至月份之后，未计入。",
-                                "en": "One-off payment in {month} is not after the as-of month of {year}; ignored."},
+    "warning_one_off_ignored": {"zh": "一次性支付 {month} 不在 {year} 年支出数据所到月份之后，未计入。",
+                                "en": "One-off payment in {month} is not after the last month of spending reported in {year}; ignored."},
     "warning_one_off_frozen": {"zh": "暂停支付期间的一次性支付 {amount:,.2f} 万元未计入。",
                                "en": "{amount:,.2f} of one-off payments fall in a freeze and are not counted."},
     "warning_over_budget": {"zh": "{name}已支出 {spent:,.2f} 万元，超过（调整后）预算 {cap:,.2f} 万元，之后不再计支出。",

@@ -237,7 +237,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "bud_year_note": {"zh": '情景按截至月份所在年度（{year} 年）测算。', "en": 'Scenarios are projected for the as-of year ({year}).'},
     "bud_alloc_note": {"zh": '目标表未给出资金按目标的分配，本页采用可修改的假设分配：{split}。', "en": 'The target table gives no split of the budget by goal; this page uses an editable assumption: {split}.'},
     "bud_levers": {"zh": '调整措施', "en": 'Levers'},
-    "bud_no_months_left": {"zh": '本年度已无剩余月份，调整措施不起作用。', "en": 'No months left this year: levers have no effect.'},
+    "bud_no_months_left": {"zh": '本年支出已报送至12月，没有可调整的月份，调整措施不起作用。', "en": 'Spending is reported to December: no month is left to plan, so levers have no effect.'},
     "bud_reset": {"zh": '恢复当前节奏', "en": 'Reset'},
     "bud_more_levers": {"zh": '更多措施：按资金来源/目标调整、一次性支付、暂停支付、预算调整、目标间调剂、单位成本', "en": 'More: by source or goal, one-off payment, freeze, budget adjustment, transfers, unit costs'},
     "bud_source": {"zh": '资金来源', "en": 'Funding source'},
