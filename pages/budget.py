@@ -202,7 +202,8 @@ target = project.execution_targets.get(year)
 reached_text = fmt_period_key(result.target_period, lang) if result.target_period else None
 over = "_final" if spending_closed(ds.budget, year, as_of) else ""  # December's spending in: results, not projections
 if year_over(year, as_of) and not over:  # as of December with spending to October: the year-end is still projected
-    st.info(t("bud_december_pending", lang, as_of=fmt_month(year, ds.budget.data_month(year, 12) or 12, lang)), icon=":material/info:")
+    spent_to = ds.budget.data_month(year, 12)
+    st.info(t("bud_december_pending", lang, spent_to=budget_text.spending_to(fmt_month(year, spent_to, lang) if spent_to else None, lang)), icon=":material/info:")
 m1, m2, m3, m4 = st.columns(4)
 m1.metric(t("bud_year_end" + over, lang), rate_text(result.year_end_rate),
           delta=fmt_gap(result.year_end_rate - result.baseline_year_end_rate, "%", lang) if levers and result.year_end_rate is not None and result.baseline_year_end_rate is not None else None,

@@ -21,6 +21,16 @@ __all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "repor
 _LIST_SEP = {"zh": "、", "en": ", "}
 
 
+def spending_to(month_label: str | None, lang: str = "zh") -> str:
+    """How far the year's spending runs, said once for every output: ``支出数据截至2025年10月`` /
+    ``it runs to 2025-10`` (``month_label``: the month as the output writes it), or, with no
+    spending of the year reported (``None``), ``本年尚无支出数据`` / ``no spending is reported this
+    year`` — never the as-of month's ``截至2025年12月`` for a year with none."""
+    if not month_label:
+        return text("budget.spending_none", lang)
+    return text("budget.spending_to", lang, month=month_label)
+
+
 def notice_text(kind: str, notice: Notice, lang: str = "zh", project: Project | None = None) -> str:
     """One notice as a sentence; ``kind`` is ``warning`` or ``risk``. A funding source it names is
     named as ``project`` names it in ``lang`` (Central subsidy, the table's own name of it), never

@@ -78,9 +78,18 @@ class ReportContext:
     @property
     def spend_month(self) -> int:
         """The month of the report's year the spending figures run to (:meth:`Budget.data_month
-        <analytics.core.series.Budget.data_month>`; the report's month without any): its execution
-        rates are compared with the time gone by then."""
-        return self.ds.budget.data_month(self.year, self.month) or self.month if self.month else 0
+        <analytics.core.series.Budget.data_month>`), 0 when none of the year's is reported: its
+        execution rates are compared with the time gone by then, and a year without spending is
+        said to have none (never 1-12月执行数 as of December)."""
+        return (self.ds.budget.data_month(self.year, self.month) or 0) if self.month else 0
+
+    def spending_said(self) -> str:
+        """How far the year's spending runs, in the report's words (:func:`~analytics.present.budget_text.spending_to`:
+        支出数据截至2025年10月, or 本年尚无支出数据)."""
+        from analytics.present.budget_text import spending_to
+        from analytics.reports.wording import month_label
+
+        return spending_to(month_label(self.year, self.spend_month, self.lang) if self.spend_month else None, self.lang)
 
     @property
     def final(self) -> str:

@@ -53,7 +53,12 @@ def fmt_title(text: str, ctx: ReportContext, month: int | None = None) -> str:
 
 
 def col_title(col: Mapping[str, Any], ctx: ReportContext, key: str = "", month: int | None = None) -> str:
-    """A column's title in the report's language (:func:`fmt_title`; ``month`` as there)."""
+    """A column's title in the report's language (:func:`fmt_title`; ``month`` as there). ``month``
+    0 (the budget's columns of a year with no spending reported, :attr:`ReportContext.spend_month`)
+    takes the column's ``none_zh``/``none_en`` title where it has one (执行数（本年尚无支出）, never
+    1-12月执行数)."""
+    if month == 0 and col.get(f"none_{key}zh"):
+        key = f"none_{key}"
     return fmt_title(col.get(f"{key}en" if ctx.lang == "en" else f"{key}zh") or col.get(f"{key}zh") or "", ctx, month)
 
 

@@ -342,7 +342,7 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
     over = ctx.budget_final  # December's spending in: what happened, under no scenario
     if res is not None:
         if ctx.budget_pending:  # the year is over, its spending to October: the year-end is projected, said so
-            bullets.append(t("budget_december_pending", lang, as_of=month_label(ctx.year, ctx.spend_month, lang)))
+            bullets.append(t("budget_december_pending", lang, spent_to=ctx.spending_said()))
         if not over:
             bullets.append(t("budget_scenario", lang, name=ctx.scenario_name or t("budget_baseline", lang)))
             bullets += report_warnings(res, lang, ctx.project)  # the projection held at the budget, as 预算情景 says

@@ -194,7 +194,7 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     total = fund_rows(ctx)[0] if ctx.ds.budget.has_data and ctx.month else None
     if total is not None and total.year_rate is not None:
         tp = cal.time_progress(0.0, 100.0, ctx.spend_month)  # the year's time gone by when spending was last reported
-        out.append(Block("p", w("overall_budget", lang, year=ctx.year, budget=_money(total.year_budget, lang), m=ctx.spend_month,
+        out.append(Block("p", w("overall_budget" + ("" if ctx.spend_month else "_none"), lang, year=ctx.year, budget=_money(total.year_budget, lang), m=ctx.spend_month,
                                 spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang))))
     out.append(Block("figure", text=text("reports.chart_status_counts", lang), chart="status_counts"))
@@ -324,7 +324,9 @@ def _budget(ctx: ReportContext) -> list[Block]:
     out.append(Block("p", w("budget_year", lang, year=ctx.year, budget=_money(total.year_budget, lang), parts=parts, basis=basis)))
     tp = cal.time_progress(0.0, 100.0, ctx.spend_month)
     as_of = month_label(ctx.year, ctx.spend_month, lang)
-    if total.year_rate is not None:
+    if total.year_rate is not None and not ctx.spend_month:  # none of the year's spending reported: said so, not 截至12月
+        out.append(Block("p", w("budget_spent_none", lang, year=ctx.year)))
+    elif total.year_rate is not None:
         out.append(Block("p", w("budget_spent", lang, as_of=as_of, spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
                                 cmp=_cmp(100 * total.year_rate - tp, w("term_time", lang), lang), tp=fmt_pct(tp, lang, decimals=1))
                          + ("" if lang == "zh" else " ") + w("budget_by_source", lang, parts=sep.join(w("budget_source_rate", lang, name=f.name(lang), rate=_rate(f.year_rate, lang))
@@ -333,7 +335,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     start = project.execution_start or (min(project.years or (ctx.year,)), 1)
     out.append(Block("p", w("budget_cumulative" if target is not None else "budget_cumulative_no_target", lang,
                             start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
-                            total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month,
+                            total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month or ctx.month,
                             target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
     final = ctx.budget_final  # December's spending in: what happened, under no scenario (not as of December with it to October)
@@ -351,7 +353,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
                          w("budget_projection" + ("_pending" if ctx.budget_pending else ""), lang, scenario=scen,  # 12月支出尚未报送
                            year_spent=_money(total.projected_year_spent, lang), year_rate=_rate(total.projected_year_rate, lang),
                            cum_rate=_rate(total.projected_cum_rate, lang), lo=fmt_pct(lo, lang, decimals=1), hi=fmt_pct(hi, lang, decimals=1),
-                           verdict=verdict, as_of=as_of)))
+                           verdict=verdict, spent_to=ctx.spending_said())))
         if not final:  # the projection held at the budget is said as 预算情景 says it
             out += [Block("p", said) for said in report_warnings(res, lang, project)]
     sc = ctx.score

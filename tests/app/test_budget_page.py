@@ -196,7 +196,7 @@ def test_as_of_december_with_spending_to_october_the_page_says_the_year_end_is_p
     m = metrics(at)
     assert "年末预计执行率" in m and "年末执行率" not in m
     assert "绩效自评预计得分" in m and "绩效自评得分" not in m
-    assert any(i.value.startswith("12月支出尚未报送（支出数据截至 2025年10月）") for i in at.info)
+    assert any(i.value.startswith("12月支出尚未报送（支出数据截至2025年10月）") for i in at.info)
     assert not any("本年度已结束" in c.value for c in at.caption)
     closed = _december_page(tmp_path / "closed", monkeypatch, range(1, 13))
     m = metrics(closed)

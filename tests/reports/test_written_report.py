@@ -421,3 +421,27 @@ def test_a_short_table_is_kept_on_one_page(document):
     for table in short:
         assert all(kept(row) for row in table.rows[:-1]) and not kept(table.rows[-1]), _table_rows(table)[0]
     assert not any(kept(row) for table in long for row in table.rows)
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_a_year_with_no_spending_reported_is_said_to_have_none(december_dataset, lang):
+    """As of December with none of the year's spending reported, the budget table and the
+    monitoring form titled its 0 万元 1-12月执行数, the written report said 1—12月执行0.00万元 and
+    截至2025年12月，本年执行0.00万元, and the note under the projection 支出数据截至2025年12月. They
+    say there is no spending reported this year."""
+    c = report.build_context(december_dataset("none"), (2025, 12), lang=lang)
+    assert c.spend_month == 0 and c.budget_pending
+    head = budget_table(c)[0]
+    text = _budget_section(c) + "\n".join(b.text for b in blocks(c))
+    slide = "\n".join(next(s for s in report.slides(c) if s.key == "budget").bullets)
+    if lang == "zh":
+        assert "执行数（本年尚无支出）" in head and "1-12月执行数" not in head
+        ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(c, "monitoring"))).active
+        cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+        assert "执行数（本年尚无支出）" in cells and "1-12月执行数" not in cells
+        assert "2025年尚无支出数据" in text and "本年尚无支出数据" in text
+        assert "1—12月执行" not in text and "截至2025年12月，本年执行" not in text and "支出数据截至2025年12月" not in text
+        assert "12月支出尚未报送（本年尚无支出数据）" in slide
+    else:
+        assert "Spent (none reported this year)" in head and "Spent Jan–Dec" not in head
+        assert "no spending is reported this year" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to 2025-12" not in text

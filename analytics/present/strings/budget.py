@@ -192,6 +192,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "need_reached": {"zh": "按本情景，{month}达到年度执行目标。", "en": "Under this scenario the target is reached in {month}."},
     "need_short": {"zh": "按本情景，年末距目标还差 {amount}（年末执行率 {rate}）。", "en": "Under this scenario {amount} is still missing at year-end (execution {rate})."},
     "need_short_final": {"zh": "年末执行率 {rate}，距目标还差 {amount}。", "en": "Year-end execution was {rate}: {amount} short of the target."},
+    "spending_to": {"zh": "支出数据截至{month}", "en": "it runs to {month}"},
+    "spending_none": {"zh": "本年尚无支出数据", "en": "no spending is reported this year"},
     "need_no_months": {"zh": "本年度已无剩余月份。", "en": "No months left this year."},
     "central_behind_fixed": {"zh": "中央补助截至目前执行偏慢，但按本情景年末可以全部支出，不会被收回。", "en": "The central subsidy is behind so far, but under this scenario it is fully spent by year-end."},
     # scenario comparison and its export

@@ -244,7 +244,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "bud_unit_cost_help": {"zh": '单位成本 = 该目标截至数据月份的支出 ÷ 产出（万元/基本单位），可手工覆盖。', "en": "Unit cost = the goal's spending to date ÷ output (10k yuan per base unit); you can override it."},
     "bud_current": {"zh": '当前方案', "en": 'Current plan'},
     "bud_results": {"zh": '测算结果', "en": 'Results'},
-    "bud_december_pending": {"zh": '12月支出尚未报送（支出数据截至 {as_of}）：年末执行率、缺口和得分仍为按支出节奏测算的预计值。', "en": "December's spending is not yet reported (it runs to {as_of}): the year-end rate, shortfall and score are still projected from the pace of spending."},
+    "bud_december_pending": {"zh": '12月支出尚未报送（{spent_to}）：年末执行率、缺口和得分仍为按支出节奏测算的预计值。', "en": "December's spending is not yet reported ({spent_to}): the year-end rate, shortfall and score are still projected from the pace of spending."},
     "bud_year_end_final": {"zh": '年末执行率', "en": 'Year-end execution'},
     "bud_year_end": {"zh": '年末预计执行率', "en": 'Projected year-end execution'},
     "bud_year_end_help": {"zh": '80% 区间 {lo:.1f}%–{hi:.1f}%；按当前节奏为 {base:.1f}%。执行率 = 自项目开始累计支出 ÷ 项目总预算。', "en": '80% interval {lo:.1f}%–{hi:.1f}%; current pace {base:.1f}%. Execution = cumulative spending ÷ total budget.'},
