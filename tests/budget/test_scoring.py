@@ -550,7 +550,7 @@ def test_score_json(project, sample):
     out = score_json(project, acts, bud, (2024, 8), {"name": "快", "levers": {"pace": 1.5}})
     json.dumps(out, ensure_ascii=False, allow_nan=False)
     assert set(out) == {"project", "as_of", "year", "basis", "scenario", "execution", "parts", "indicators", "total", "grade",
-                        "grade_en", "what_costs_points", "coverage_zh", "coverage_en"}
+                        "grade_en", "what_costs_points", "basis_zh", "basis_en", "coverage_zh", "coverage_en"}
     assert out["basis"] == "projected"
     assert out["indicators"] == {"scored": 39, "no_data": 0, "all": 39} and out["coverage_zh"] == "得分按全部 39 项指标计算。"
     assert out["as_of"] == "2024-08" and out["scenario"]["name"] == "快"
