@@ -55,7 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                             sources=source_names(project), today=today, computed=project.computed_names(), budgets=source_budgets(project))
     from analytics.present.messages import result_json, result_report
 
-    payload = result_json(name_sources(result, project))
+    payload = result_json(name_sources(result, project, path.name))
     if args.format == "table":
         if result.ok and not result.problems:
             print(text("cli.validate_ok", args.lang, name=path.name, rows=len(result.data)))

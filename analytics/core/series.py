@@ -205,12 +205,19 @@ class Budget:
     def latest_period(self) -> tuple[int, int] | None:
         return max(self.monthly) if self.monthly else None
 
+    def counts(self, year: int, month: int) -> bool:
+        """Whether spending of (year, month) is the project's execution: not before its funds start
+        being spent (``execution_start``; earlier months, said on import by
+        :func:`analytics.ingest.checks.before_start`, teach the monthly profile only)."""
+        start = self.project.execution_start
+        return not start or (year, month) >= tuple(start)
+
     def spent_by(self, year: int, month: int, sources: Iterable[str] | None = None) -> float:
-        """Cumulative spending from the start of the project to the end of (year, month)."""
+        """Cumulative spending from the start of the project (:meth:`counts`) to the end of (year, month)."""
         keys = set(sources) if sources is not None else None
         total = 0.0
         for (y, m), by_src in self.monthly.items():
-            if (y, m) <= (year, month):
+            if (y, m) <= (year, month) and self.counts(y, m):
                 total += sum(v for s, v in by_src.items() if keys is None or s in keys)
         return total
 

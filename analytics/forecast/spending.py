@@ -167,7 +167,7 @@ def _observed(budget: Budget, year: int, as_of_month: int, sidx: Mapping[str, in
         for s, v in by_src.items():
             i = sidx.get(s, 0)
             if y < year:
-                before[i] += v
+                before[i] += v if budget.counts(y, m) else 0.0
             elif y == year and m <= d:
                 ytd_obs[i, m - 1] += v
     return d, before, ytd_obs
@@ -231,6 +231,10 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
     prof = prof / prof.sum()
     y_s = float(ytd.sum())
     c = float(prof[:d].sum())
+    if d > 0 and c <= 0 < y_s:  # the years learnt from spent nothing by now, this one did: they cannot scale it
+        profs, method = [np.array(DEFAULT_PROFILE, dtype=float)], "default"
+        prof = profs[0] / profs[0].sum()
+        c = float(prof[:d].sum())
     prior_total = sum(v.get(source, 0.0) for (yy, _m), v in monthly.items() if yy == year - 1) if any(yy == year - 1 for (yy, _m) in monthly) else None
     if d == 0 or c <= 0:
         if prior_total is not None:

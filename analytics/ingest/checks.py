@@ -258,3 +258,22 @@ def report_gaps(result: IngestResult, stored: pd.DataFrame, indicators: Mapping[
     if len(problems) == len(result.problems):
         return result
     return IngestResult(result.ok, problems, result.data, result.kind, result.layout)
+
+
+def before_start(result: IngestResult, start: tuple[int, int] | None, filename: str) -> IngestResult:
+    """A spending file that passed, checked for months before the project's spending starts
+    (``execution_start``, 2025年1月 for a table of 2025): such spending is no part of the project's
+    execution (:class:`analytics.core.series.Budget` leaves it out), said once with its rows
+    (``spending_before_start``, a warning: a month written wrong is corrected and imported again)."""
+    if start is None or not result.ok or result.kind != "budget" or result.data.empty:
+        return result
+    data = result.data
+    early = data[(data["year"] * 12 + data["month"]) < (int(start[0]) * 12 + int(start[1]))]
+    if early.empty:
+        return result
+    rows = sorted({int(r) for r in early["row"]})
+    problem = Problem("spending_before_start", filename, rows[0], None, None, "warning",
+                      params={"rows": rows, "start": f"{int(start[0])}-{int(start[1]):02d}",
+                              "start_year": int(start[0]), "start_month": int(start[1]),
+                              "sum": number_text(round(float(early["amount"].sum()), 2))})
+    return IngestResult(result.ok, [*result.problems, problem], result.data, result.kind, result.layout)

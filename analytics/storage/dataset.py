@@ -109,7 +109,7 @@ def read_budget(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
     from analytics.storage.rows import name_sources, source_names
 
     names = source_names(project)  # a file may name a source by its key or the table's name
-    result = name_sources(ingest_budget(path, sources=names, filename=Path(path).name, source_names=names), project)
+    result = name_sources(ingest_budget(path, sources=names, filename=Path(path).name, source_names=names), project, Path(path).name)
     if not result.ok:
         raise DataFileError(result)
     return result.data

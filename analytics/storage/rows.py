@@ -98,9 +98,14 @@ def source_names(project: "Project") -> dict[str, str]:
     return {s.key: s.name for s in project.budget_sources}
 
 
-def name_sources(result: "IngestResult", project: "Project") -> "IngestResult":
-    """Each message about a funding source carries the project's English name of it too
-    (``source_name_en``: 财政拨款 → Fiscal appropriation, not its key's standard Local funds)."""
+def name_sources(result: "IngestResult", project: "Project", filename: str = "") -> "IngestResult":
+    """A data file's result as the project sees it: spending dated before its funds start being
+    spent said (:func:`analytics.ingest.checks.before_start`), and each message about a funding
+    source carrying the project's English name of it too (``source_name_en``: 财政拨款 → Fiscal
+    appropriation, not its key's standard Local funds)."""
+    from analytics.ingest.checks import before_start
+
+    result = before_start(result, project.execution_start, filename)
     english = {s.key: s.name_en for s in project.budget_sources if s.name_en}
     for problem in result.problems:
         key = str(problem.params.get("source"))

@@ -375,7 +375,7 @@ class Store:
         elif kind == "budget":
             return name_sources(ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
                                  max_bytes=max_bytes, today=today, source_names=source_names(project),
-                                 budgets=source_budgets(project)), project)
+                                 budgets=source_budgets(project)), project, filename or "")
         else:
             result = ingest_any(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
                                 sources=source_names(project), today=today, computed=project.computed_names(),
@@ -385,7 +385,7 @@ class Store:
             stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()
             result = against_stored(result, stored, catalogue, filename or "")
             result = report_gaps(result, stored, catalogue, filename or "")
-        return name_sources(result, project)
+        return name_sources(result, project, filename or "")
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

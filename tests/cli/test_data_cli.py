@@ -144,3 +144,32 @@ def test_a_spending_message_names_the_source_in_the_projects_english(tmp_path, c
         message = out["problems"][0]["message_en"]
         assert 'the funding source "Fiscal appropriation"' in message and "Local funds" not in message, message
         assert "万元" not in message and "35 (10k yuan)" in message, message
+
+
+def test_spending_before_the_projects_start_is_said_and_not_counted(tmp_path, capsys):
+    """A 2025 project's spending file holding 2024's November and December: they were imported
+    without a word and counted in its execution (42.5 of 35万元 spent, 121%), and the projection,
+    learning from a year that spent nothing by October, projected nothing more. They are said
+    (spending_before_start, naming the rows) and left out of the execution; the year's projection
+    goes on from the project's own months."""
+    book = openpyxl.Workbook()
+    for row in (["2025年度项目支出绩效目标表"], ["项目名称", "水利修复项目"], ["项目资金（万元）", "年度资金总额", 35],
+                [None, "其中：财政拨款", 35], ["一级指标", "二级指标", "三级指标", "2025年指标值"],
+                ["产出指标", "数量指标", "开展修复工程", "≥1个"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    store = tmp_path / "store"
+    assert run(capsys, "new-project", str(tmp_path / "t.xlsx"), "--store", str(store))[0] == 0
+    project = Store(store).list_projects()[-1].id
+    spending = tmp_path / "s.csv"
+    spending.write_text("month,source,amount\n2024-11,财政拨款,5\n2024-12,财政拨款,6\n" + "".join(
+        f"2025-{m:02d},财政拨款,{1.5 + m * 0.3:.1f}\n" for m in range(1, 11)), encoding="utf-8")
+    code, out = run(capsys, "import", str(spending), "--store", str(store), "--project", project)
+    assert code == 0 and isinstance(out, dict), out
+    said = [p for p in out["problems"] if p["code"] == "spending_before_start"]
+    assert len(said) == 1 and said[0]["severity"] == "warning" and said[0]["params"]["rows"] == [2, 3]
+    assert "早于项目资金开始执行的月份（2025年1月）" in said[0]["message_zh"] and "11万元" in said[0]["message_zh"]
+    code, status = run(capsys, "status", "--store", str(store), "--project", project, "--as-of", "2025-12")
+    assert code == 0 and status["budget_execution"]["spent_to_date"] == 31.5, status["budget_execution"]
+    code, scenario = run(capsys, "scenario", "--store", str(store), "--project", project, "--as-of", "2025-12")
+    assert code == 0 and scenario["year_end"]["execution_rate"] > 90.0, scenario["year_end"]

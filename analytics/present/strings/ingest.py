@@ -425,6 +425,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "while read as year-to-date totals they make {last} (10k yuan). They look like year-to-date totals; not imported. Add a basis "
         "column (口径) with 累计 and import again.",
     },
+    "spending_before_start": {
+        "zh": "{loc_rows}：这些支出的月份早于项目资金开始执行的月份（{start_year}年{start_month}月），合计 {sum}万元，"
+        "不属于本项目的执行数，不计入预算执行率。如果月份填错了，请更正后重新导入。",
+        "en": "{loc_rows}: these amounts are dated before the month the project's funds start being spent "
+        "({start}), {sum} (10k yuan) in all; they are no part of the project's execution and do not count in its "
+        "execution rate. If the months are wrong, correct them and import again.",
+    },
     "total_mismatch": {
         "zh": "{loc}的合计「{value}」与各资金来源之和 {sum}万元 相差 {diff}万元。请核对合计或各项金额。",
         "en": "{loc}: the total \"{value}\" differs from the sum of the sources, {sum} (10k yuan), by {diff} (10k yuan). "
