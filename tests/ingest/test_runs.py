@@ -428,3 +428,21 @@ def test_a_stream_wrapped_over_lines_is_read_as_one_when_every_row_cut_at_blanks
     got = _read(text)
     assert [(i["name"], i["targets"]["2024"]["raw"], i.get("points")) for i in got["indicators"]] == [
         ("足额保障率", "=100%", 22.5), ("科目调整次数", "≤10次", 22.5), ("按时发放率", "=100%", 22.5), ("结余率", "≤5%", 22.5)]
+
+
+def test_a_time_limit_inside_a_name_stays_in_the_name() -> None:
+    # 突发事件2小时内处置率 was cut into 突发事件 (target 2小时) and a next row 内处置率, in a stream and
+    # in a copy a row a line alike
+    rows = ["产出指标产出数量巡查设备配备率100%98%达成预期指标",
+            "产出时效突发事件2小时内处置率不低于90%95%达成预期指标",
+            "投诉3个工作日内办结率100%100%达成预期指标",
+            "产出成本成本控制数(万元)40达成预期指标"]
+    header = "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+    want = [("巡查设备配备率", "100%"), ("突发事件2小时内处置率", "不低于90%"), ("投诉3个工作日内办结率", "100%"),
+            ("成本控制数", "40")]
+    for text in ("2022年度项目绩效自评表" + header + "".join(rows), "\n".join(["2022年度项目绩效自评表", header, *rows])):
+        got = _read(text)
+        assert [(i["name"], i["targets"]["2022"]["raw"]) for i in got["indicators"]] == want
+    # a next row's name that starts with 内部 after a value counted in days is no time limit
+    s = "时效指标整改完成时限15个工作日内部控制制度健全性健全"
+    assert _cutter(s, ["level", "name", "value"], LEX, stream=True)[:3] == ["时效指标", "整改完成时限", "15个工作日"]

@@ -93,6 +93,7 @@ class Lexicon:
     checkin_bands: tuple[float, float] | None = None  # 得分 ÷ 分值 from which a blank result is 达成 / 部分达成
     note_words: tuple[str, ...] = ()  # how a bracket that explains a name begins (计算方法, 指, 说明), longest first
     note_not_words: tuple[str, ...] = ()  # words starting as those do that explain nothing (指导, 注册)
+    time_limit: re.Pattern[str] | None = None  # a time limit inside a name (6小时内, 3个工作日内)
 
     def name_note(self, text: str) -> tuple[str, str]:
         """(``text`` without the brackets that explain the name, what they say): ``结余率(计算方法为:结余数/预算数)``
@@ -284,6 +285,7 @@ def _from_doc(doc: Mapping[str, Any]) -> Lexicon:
         execution_rate=_rx((doc.get("execution_rate") or {}).get("name")),
         none_as_zero=tuple(normalize_text(str(w)) for w in (doc.get("none_as_zero") or {}).get("words") or []),
         date_serial=_rx((doc.get("date_serial") or {}).get("name")),
+        time_limit=_pattern((doc.get("time_limit") or {}).get("pattern")),
         date_serial_range=(int((doc.get("date_serial") or {}).get("low", _SERIAL_RANGE[0])),
                            int((doc.get("date_serial") or {}).get("high", _SERIAL_RANGE[1]))),
         explanation=_rx(doc["headers"].get("explanation")),

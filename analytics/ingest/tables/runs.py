@@ -20,10 +20,12 @@ from __future__ import annotations
 import functools
 import re
 from analytics.core.values import normalize_text
-from analytics.ingest.tables.cells import (COMPARATOR_WORDS, MAGNITUDES, SCORE_CELL, SIGN_WORDS, TYPE_WORDS, column_sign,
+from analytics.ingest.tables.cells import (MAGNITUDES, SCORE_CELL, SIGN_WORDS, TYPE_WORDS, column_sign,
                                            ends_like_name, header_role, is_total, read_value)
 from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.runbounds import CJK as _CJK, QUALITY_NAME as _QUALITY_NAME, boundaries as _boundaries, \
+    holds_type as _holds_type, typed as _typed
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["run_rows", "stream_rows"]
@@ -34,11 +36,9 @@ _MAX_ROWS = 200  # lines cut below the header
 _MAX_CUT = 24000  # characters cut in all (each cut is a search over the line's cells)
 _POINTS_BEFORE = re.compile(r"\d{1,3}(?:\.\d{1,2})?$")  # the most a number ending where a score (得分) starts may be
 _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
 _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
 _LONGEST = {"level": 24, "name": 60, "value": 30, "adjusted": 30}  # characters a cell of such a column may hold
 _ADJUSTED = 3.5  # a cell's fit taken off under 调整指标值 (the year's targets as adjusted: mostly none)
-_QUALITY_NAME = re.compile(r"[\u4e00-\u9fff]{2}性$")  # 健全性, 合规性, 公开性: a quality judged in words
 _ROW_COST = 4.0  # what a row of a stream must fit beyond its cells' fit (no name and value cut out of one row's name)
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
@@ -125,63 +125,9 @@ def _column_kinds(words: list[str], roles: list[str | None], lex: Lexicon) -> li
     return kinds
 
 
-_TYPED = frozenset("".join(sorted(w + "指标")) for w in TYPE_WORDS)  # 定量指标, 定性指标, their characters sorted
-
-
-def _typed(cell: str) -> bool:
-    """``cell`` is an indicator's type written out (定量指标, 定性指标), or with its characters out of
-    order as a scanned copy shows them (性标定指)."""
-    return len(cell) == 4 and "指" in cell and "".join(sorted(cell)) in _TYPED
-
-
-def _holds_type(cell: str) -> bool:
-    """``cell`` holds an indicator's type (定量指标, or scrambled: 性标定指) with more around it."""
-    return len(cell) > 4 and "指" in cell and "标" in cell and any(_typed(cell[k:k + 4]) for k in range(len(cell) - 3))
-
-
 def _prefixes(pattern: re.Pattern[str], s: str, i: int) -> list[str]:
     """Every prefix of the text at ``i`` that ``pattern`` matches whole (1, 10, 102 of 1020)."""
     return [s[i:j] for j in range(i + 1, min(len(s), i + 8) + 1) if pattern.fullmatch(s, i, j)]
-
-
-def _boundaries(s: str, lex: Lexicon) -> list[int]:
-    """Where a cell may end in ``s``: where the kind of character changes (text / digits / signs),
-    after a name's usual ending (率, 数量, 情况), around qualitative and comparator words (and 同比), before an
-    explanation's first word."""
-    def cls(ch: str) -> str:
-        if _CJK.match(ch):
-            return "h"
-        if ch.isdigit() or ch in ".,":
-            return "d"
-        if ch in "%≥≤=<>≧≦":
-            return "s"
-        return "p" if not ch.isalpha() else "a"
-
-    out = {0, len(s)}
-    for i in range(1, len(s)):
-        if cls(s[i - 1]) != cls(s[i]) or cls(s[i]) == "s" or ends_like_name(s[:i]) \
-                or (s[i - 1] == "性" and _QUALITY_NAME.match(s, max(0, i - 3), i)):
-            out.add(i)
-        elif s[i - 1] == "0" and s[i].isdigit() and (i == 1 or cls(s[i - 2]) != "d"):
-            out.add(i)  # 0 | 100%: no number starts with 0 (an actual of 0, then the next cell)
-        elif s[i - 1] == s[i] and cls(s[i]) == "h":
-            out.add(i)  # 高 | 高: a target in a word and its actual
-    words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS, "同比", "环比") if len(w) >= 2}
-    words |= {w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}  # 产出时效 | 森林火灾…
-    for w in sorted(words):
-        for m in re.finditer(re.escape(w), s):
-            out.update(k for k in (m.start(), m.end(), m.end() + 2) if k <= len(s))
-    for m in re.finditer("(?=[定性量指标]{4})", s):  # 定量指标, or 性标定指 as a scan scrambled it
-        if _typed(s[m.start():m.start() + 4]):
-            out.update((m.start(), m.start() + 4))
-    if lex.explanation is not None:
-        for m in re.finditer(lex.explanation.pattern.lstrip("^"), s):
-            out.add(m.start())
-    units = sorted({u for u in lex.units if u and u in s}, key=len, reverse=True)
-    if units:  # after a unit that follows a number (0起 | 达成预期指标): a cell may end there
-        for m in re.finditer(r"(?<=\d)(?:" + "|".join(map(re.escape, units)) + ")", s):
-            out.add(m.end())
-    return sorted(out)
 
 
 _ROW_BREAK = "\x00"  # between the rows of a stream's cut
@@ -198,6 +144,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
     One function with its scoring on purpose: the fit of each cell and the search over cuts are
     read together."""
     bounds = _boundaries(s, lex)
+    limits = [m.span() for m in lex.time_limit.finditer(s)] if lex.time_limit else []  # 6小时内 in a name: no cell ends inside
     units = [u for u in set(lex.units) | set(lex.unit_aliases) | {"-", "—", "/"} if u and u in s]
     first_value = kinds.index("value")
     signs = [w for w in SIGN_WORDS if w in s]
@@ -242,7 +189,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
                 # 结余率(计算方法为:结余数 goes on to its closing bracket; 成本指标维修经费 is a level and a name
-            return 1.0 + (0.5 if ends_like_name(cell) or (stream and _QUALITY_NAME.search(cell)) else 0.0) - (1.0 if re.search(r"\d", cell) else 0.0) \
+            digits = re.search(r"\d", lex.time_limit.sub("", cell) if lex.time_limit else cell)  # not those of 6小时内
+            return 1.0 + (0.5 if ends_like_name(cell) or (stream and _QUALITY_NAME.search(cell)) else 0.0) - (1.0 if digits else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
                 + ((0.3 if len(_CJK.findall(cell)) >= 4 else 0.0) - 0.02 * len(cell) if stream else 0.0)  # ran on
         if kind in ("number", "scored"):
@@ -304,8 +252,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             ends = [len(s)]  # the trailing free-text columns take the rest
         out: list[tuple[int, float]] = []
         for j in ends:
-            if kinds[k] == "value" and k == first_value and j == i:
-                continue  # the target's cell cannot be missing
+            if kinds[k] == "value" and k == first_value and j == i or any(a < j < b for a, b in limits):
+                continue  # the target's cell cannot be missing; nor a cell end inside a name's time limit (6小时 | 内扑灭率)
             score = fit(kinds[k], i, j)
             if score is None:
                 continue
