@@ -446,3 +446,13 @@ def test_a_time_limit_inside_a_name_stays_in_the_name() -> None:
     # a next row's name that starts with 内部 after a value counted in days is no time limit
     s = "时效指标整改完成时限15个工作日内部控制制度健全性健全"
     assert _cutter(s, ["level", "name", "value"], LEX, stream=True)[:3] == ["时效指标", "整改完成时限", "15个工作日"]
+
+
+def test_a_rate_whose_name_ends_in_a_qualitative_word_and_率_keeps_its_target() -> None:
+    # 监控设备的合格率 90% with no actual was cut into a name 监控设备的, a target in words 合格率 and an actual 90%
+    header = "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施"
+    stream = (header + "产出指标数量指标灭火设备配备数量100套100套达成预期指标质量指标监控设备的合格率90%达成预期指标"
+              "巡护道路有效率95%达成预期指标满意度指标服务对象满意度指标群众满意度90%达成预期指标")
+    got = _read("2022年度项目绩效自评表" + stream)
+    assert [(i["name"], i["targets"]["2022"]["raw"]) for i in got["indicators"]] == [
+        ("灭火设备配备数量", "100套"), ("监控设备的合格率", "90%"), ("巡护道路有效率", "95%"), ("群众满意度", "90%")]

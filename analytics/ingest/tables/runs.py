@@ -230,6 +230,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                     (any(w in cell for w in lex.qualitative_words if len(w) >= 2) or cell in lex.qualitative_words):
                 if stream and re.search(r"[\u4e00-\u9fff]{2}性.", cell):
                     return None  # 合规性好: a quality's name (合规性) and its target (好)
+                if cell.endswith("率") and cell[:-1].endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
+                    return None  # 合格率, 有效率 | 90%: a rate's name ends so (设备的合格率), no target in words
                 opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))
                 return 1.0 + 0.1 * min(len(cell), 4) + (0.3 if opens else 0.0)  # 合格, not 设备质量等合格
             return None
