@@ -456,3 +456,13 @@ def test_a_rate_whose_name_ends_in_a_qualitative_word_and_率_keeps_its_target()
     got = _read("2022年度项目绩效自评表" + stream)
     assert [(i["name"], i["targets"]["2022"]["raw"]) for i in got["indicators"]] == [
         ("灭火设备配备数量", "100套"), ("监控设备的合格率", "90%"), ("巡护道路有效率", "95%"), ("群众满意度", "90%")]
+
+
+def test_a_target_ending_in_0_with_no_actual_beside_it_is_not_cut_before_its_0() -> None:
+    # a row a line, the actual left empty: 90% was read as the target 9 and the actual 0%
+    text = "\n".join(["2022年度项目绩效自评表", "一级指标二级指标三级指标年初目标值实际完成值未完成原因及改进措施",
+                      "产出指标数量指标灭火设备配备数量100套100套", "质量指标巡护设备有效率90%达成预期指标",
+                      "时效指标资金支付及时率100%达成预期指标"])
+    got = _read(text)
+    assert [(i["name"], i["targets"]["2022"]["raw"]) for i in got["indicators"]] == [
+        ("灭火设备配备数量", "100套"), ("巡护设备有效率", "90%"), ("资金支付及时率", "100%")]

@@ -270,7 +270,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
             if i < j < len(s) and kinds[k] not in ("number", "scored") and s[j - 1].isdigit() and not zero and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
-                score -= 8.0 if stream else 3.0  # a cut inside a number (9 | 0%以上) or between a number and its unit (10 | 分)
+                score -= 8.0 if stream or s[j] == "0" else 3.0  # a cut inside a number (9 | 0%以上: no number starts
+                # with 0) or between a number and its unit (10 | 分)
             out.append((j, score))
         return out
 
