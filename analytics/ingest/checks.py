@@ -273,7 +273,7 @@ def before_start(result: IngestResult, start: tuple[int, int] | None, filename: 
         return result
     rows = sorted({int(r) for r in early["row"]})
     problem = Problem("spending_before_start", filename, rows[0], None, None, "warning",
-                      params={"rows": rows, "start": f"{int(start[0])}-{int(start[1]):02d}",
+                      params={"rows": rows,
                               "start_year": int(start[0]), "start_month": int(start[1]),
                               "sum": number_text(round(float(early["amount"].sum()), 2))})
     return IngestResult(result.ok, [*result.problems, problem], result.data, result.kind, result.layout)

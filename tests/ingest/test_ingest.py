@@ -690,7 +690,7 @@ COMMON_PARAMS: dict[str, Any] = dict(
     default="month", basis="month", prev_row=2, prev_value="5", year=2024, sum=1, diff=1, expected="万元",
     field="value", ranges=["A1:A2"], shown=1, count=2, today="2024-06-15", written=["2024-01"], example_id="x",
     example_name="y", key="indicator", limit=500, length=20000, detected="GBK", names=["培训教材种数"],
-    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001", base_unit="人次", converted=0.038, reference=0.5, month=5, stored_month=4, stored_value="3.9", budget="10000", gap_months=[3], later_months=[4, 5], diffs=["中央补助 570≠620"], checked=True, months=3, first="1", last="3", share="93", elapsed="25", source_example="中央补助", falls=3, start="2025-01", start_year=2025, start_month=1,
+    total="年度资金总额 120", sources="中央补助、地方资金", written_unit="家", factor="0.0001", base_unit="人次", converted=0.038, reference=0.5, month=5, stored_month=4, stored_value="3.9", budget="10000", gap_months=[3], later_months=[4, 5], diffs=["中央补助 570≠620"], checked=True, months=3, first="1", last="3", share="93", elapsed="25", source_example="中央补助", falls=3, start_year=2025, start_month=1,
 )
 
 

@@ -429,7 +429,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "zh": "{loc_rows}：这些支出的月份早于项目资金开始执行的月份（{start_year}年{start_month}月），合计 {sum}万元，"
         "不属于本项目的执行数，不计入预算执行率。如果月份填错了，请更正后重新导入。",
         "en": "{loc_rows}: these amounts are dated before the month the project's funds start being spent "
-        "({start}), {sum} (10k yuan) in all; they are no part of the project's execution and do not count in its "
+        "(month {start_month} of {start_year}), {sum} (10k yuan) in all; they are no part of the project's execution and do not count in its "
         "execution rate. If the months are wrong, correct them and import again.",
     },
     "total_mismatch": {
