@@ -47,6 +47,7 @@ class Projected:
             if np.isfinite(cap) and spent > cap + 1e-6:
                 self.warnings.append(Notice("over_budget", {"source": s, "name": base.names[s], "spent": spent, "cap": cap}))
         self.capped_amount = paths.capped_amount
+        self.capped_by_source = paths.capped_by_source
 
 
 def _as_of(value: Any) -> tuple[int, int]:
@@ -166,6 +167,23 @@ def _central_risks(project: Project, base: SpendingBase, out: Projected, unspent
     return risks
 
 
+def _capped(base: SpendingBase, out: Projected) -> Notice:
+    """The projected spending held at the budget: ``capped`` {amount}, or, when every source cut
+    was projected on the assumed default profile (no year of spending to learn from, its December
+    rush), ``capped_default`` {amount, months, recent, budget} with where those sources end at
+    the recent pace (the last ``months`` months' average) against their (adjusted) budget — 580 of
+    800 spent evenly to September reads 1000 on the profile, about 773 at its pace."""
+    amount = {"amount": out.capped_amount}
+    cut = [i for i, x in enumerate(out.capped_by_source) if x > 1e-6] if out.capped_by_source is not None else []
+    recent = base.recent
+    if (not cut or recent is None or any(base.profile_method[i] != "default" or not math.isfinite(recent[i]) for i in cut)
+            or not all(math.isfinite(float(out.caps[i])) for i in cut)):
+        return Notice("capped", amount)
+    return Notice("capped_default", {**amount, "months": base.recent_months,
+                                     "recent": sum(float(base.before[i] + recent[i]) for i in cut),
+                                     "budget": sum(float(out.caps[i]) for i in cut)})
+
+
 def _by_goal(project: Project, base: SpendingBase, out: Projected, adjusted: float) -> list[GoalSpending]:
     goal_names = {g.id: g.name for g in project.goals}
     res = []
@@ -204,7 +222,7 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     if not budget.has_data:  # no spending recorded: the path is the targets' pace, assumed, not a projection
         warnings.insert(0, Notice("no_spending", {}))
     if out.capped_amount > 0.005:
-        warnings.append(Notice("capped", {"amount": out.capped_amount}))
+        warnings.append(_capped(base, out))
     linked = linked_outputs(project, base, levers, out.spend, baseline_out.spend, actuals, budget) if actuals is not None else []
     Y = base.year
     return ScenarioResult(

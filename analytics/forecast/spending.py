@@ -106,6 +106,8 @@ class SpendingBase:
     target_rate: float | None
     final_year: int | None
     combined: frozenset[int] = frozenset()  # observed months inside a record covering several (no rate of their own)
+    recent: np.ndarray | None = None  # (S,) the year's spending at the recent pace continued to December (nan: none)
+    recent_months: int = 0  # the months that pace is the average of (the last three observed, fewer early on)
 
 
 def _profiles(monthly: Mapping[tuple[int, int], Mapping[str, float]], year: int, source: str | None) -> list[np.ndarray]:
@@ -213,6 +215,16 @@ class _SourceProjection:
     profile_method: str
     profile_years: int
     interval_method: str
+    recent: float = math.nan  # the year's spending at the recent pace continued to December
+
+
+def _recent_pace(ytd: np.ndarray, d: int) -> float:
+    """The year's spending with the average of the last (up to) three months observed paid in
+    every month left (``nan`` with no month observed or none left): what a steady spender ends at,
+    beside a profile's December rush."""
+    if not 0 < d < 12:
+        return math.nan
+    return float(ytd[:d].sum()) + float(ytd[max(0, d - 3):d].mean()) * (12 - d)
 
 
 def _project_source(project: Project, budget: Budget, source: str, year: int, d: int, ytd: np.ndarray, before: float,
@@ -262,19 +274,19 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
         if (cs > 0).all() and (cs < 1).all() and 0 < cbar < 1:
             ratio = ((1 - cs) / cs) / ((1 - cbar) / cbar) - 1.0
             rel = min(SPREAD_REL_MAX, max(SPREAD_REL_MIN, Z80 * float(np.std(ratio, ddof=1))))
-            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread")
+            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread", _recent_pace(ytd, d))
     rel_default = DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * d / 12
     if method == "default" and 0 < d < 12 and remaining > 0:
         # no year of its own or of the project to learn from: the assumed profile (a December
         # rush) is a guess, so the interval reaches the year-end of spending on at the recent pace
         # (the last three months' average) to December — a steady spender 10 % in by February
         # reads 100 % on the profile and 62 % at its pace
-        steady = y_s + float(ytd[max(0, d - 3):d].mean()) * (12 - d)
+        steady = _recent_pace(ytd, d)
         if d / 12 < MIN_PACE_SHARE and prior_total is not None:
             w = (d / 12) / MIN_PACE_SHARE
             steady = w * steady + (1 - w) * prior_total
         rel_default = max(rel_default, min(SPREAD_REL_MAX, abs(annual - steady) / remaining))
-    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default")
+    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default", _recent_pace(ytd, d))
 
 
 def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allocation: Mapping[int, float]) -> SpendingBase:
@@ -300,6 +312,7 @@ def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allo
         [p.interval_method for p in per], float(budget.total or np.nansum(budgets[np.isfinite(budgets)])),
         last, float(target) if target is not None else None, max(project.years) if project.years else None,
         frozenset(m for m in budget.combined_months(year) if m < d),  # (a figure after the as-of month is not seen)
+        np.array([p.recent for p in per], dtype=float), min(3, d),
     )
 
 
@@ -313,6 +326,7 @@ class CappedPaths:
     cum_high: np.ndarray
     capped_amount: float  # projected spending cut by the caps (万元)
     cum_at_data_month: np.ndarray  # (S,) cumulative spending at the data month
+    capped_by_source: np.ndarray | None = None  # (S,) the part of ``capped_amount`` cut from each source
 
 
 def capped_paths(base: SpendingBase, pattern: np.ndarray, oneoff: np.ndarray, caps: np.ndarray) -> CappedPaths:
@@ -337,7 +351,8 @@ def capped_paths(base: SpendingBase, pattern: np.ndarray, oneoff: np.ndarray, ca
     proj_c = month_c - obs_month  # projected part (0 in observed months)
     with np.errstate(invalid="ignore", divide="ignore"):
         scale = np.where(central > 0, proj_c / central, 0.0)
-    return CappedPaths(spend * scale[:, None, :], cum_c, cum_l, cum_h, float((central - proj_c).sum()), cum_at_d)
+    cut = (central - proj_c).sum(axis=1)
+    return CappedPaths(spend * scale[:, None, :], cum_c, cum_l, cum_h, float(cut.sum()), cum_at_d, cut)
 
 
 @dataclass(frozen=True)

@@ -47,9 +47,10 @@ def warnings(result: ScenarioResult, lang: str = "zh", project: Project | None =
 
 
 #: The scenario's warnings a report repeats beside its projection: those that say the projected
-#: spending is not what the pace gives — held at the budget (``capped``), so that a cost
-#: indicator forecast above its cap does not read against the projection unexplained.
-REPORTED_WARNINGS = ("capped",)
+#: spending is not what the pace gives — held at the budget (``capped``, or ``capped_default`` on
+#: the assumed profile, with the recent pace beside it), so that a cost indicator forecast above
+#: its cap does not read against the projection unexplained.
+REPORTED_WARNINGS = ("capped", "capped_default")
 
 
 def report_warnings(result: ScenarioResult, lang: str = "zh", project: Project | None = None) -> list[str]:

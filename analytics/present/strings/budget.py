@@ -53,6 +53,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "No spending recorded yet: the path and the year-end rate below assume the pace of the execution targets; they are no projection from spending. Enter or import the monthly spending first."},
     "warning_capped": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。",
                        "en": "{amount:,.2f} (10k yuan) of projected spending exceeded the (adjusted) budget and was capped."},
+    "warning_capped_default": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。这一预计按假设的年末集中支付节奏（尚无往年支出数据可学习）；按近{months}个月支出节奏，年末约为 {recent:,.2f} 万元（预算 {budget:,.2f} 万元）。",
+                               "en": "{amount:,.2f} (10k yuan) of projected spending exceeded the (adjusted) budget and was capped. The projection follows the assumed year-end rush (no spending history to learn from); at the pace of the last {months} months the year would end at about {recent:,.2f} (budget {budget:,.2f})."},
     # why central funds are at risk (ScenarioResult.risks)
     "risk_central_unspent": {"zh": "预计 {year} 年末（项目最后一年）中央补助仍有 {amount:,.2f} 万元未支出，存在被收回风险。",
                              "en": "By the end of {year} (the final project year) {amount:,.2f} of the central subsidy is projected to be unspent and may be reclaimed."},
