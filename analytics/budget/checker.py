@@ -11,7 +11,7 @@ from analytics.core.model import Project
 from analytics.core.values import ValueParseError, normalize_text, parse_period
 from analytics.forecast.spending import goal_id
 
-__all__ = ["Checker", "number", "parse_month", "month_key"]
+__all__ = ["Checker", "number", "parse_month", "month_key", "planned"]
 
 
 def number(value: Any) -> float | None:
@@ -46,6 +46,13 @@ def month_key(ym: tuple[int, int]) -> str:
     return f"{ym[0]:04d}-{ym[1]:02d}"
 
 
+def planned(ym: tuple[int, int], reported: tuple[int, int]) -> bool:
+    """Whether a scenario plans (changes) month ``ym``: one of ``reported``'s year after its month,
+    the last month of spending reported (0 with none this year) — the one rule of
+    :func:`analytics.budget.levers.plan_months`, the levers and the document's checks."""
+    return ym[0] == reported[0] and ym[1] > reported[1]
+
+
 def _source_aliases(project: Project) -> dict[str, str]:
     out: dict[str, str] = {}
     for s in project.funding_sources:
@@ -56,12 +63,13 @@ def _source_aliases(project: Project) -> dict[str, str]:
 
 
 class Checker:
-    """Readers of a document's values for one project and as-of month; ``problems`` collects
-    what is wrong."""
+    """Readers of a document's values for one project and, with ``reported`` (year, the last month
+    of spending reported, 0 with none), the months a scenario plans; ``problems`` collects what is
+    wrong."""
 
-    def __init__(self, project: Project, as_of: tuple[int, int] | None) -> None:
+    def __init__(self, project: Project, reported: tuple[int, int] | None) -> None:
         self.project = project
-        self.as_of = as_of
+        self.reported = reported
         self.sources = _source_aliases(project)
         self.source_keys = [s.key for s in project.funding_sources]
         self.goals = [g.id for g in project.goals]
@@ -125,11 +133,23 @@ class Checker:
             return None
         return gid
 
-    def month(self, value: Any, where: str, after_as_of: bool = True) -> tuple[int, int] | None:
+    def month(self, value: Any, where: str, planned_only: bool = True) -> tuple[int, int] | None:
         ym = parse_month(value)
         if ym is None:
             self.add("bad_month", where, value=value)
             return None
-        if after_as_of and self.as_of is not None and ym <= tuple(self.as_of):
-            self.add("month_not_after_as_of", where, month=month_key(ym), as_of=month_key(self.as_of))
+        if planned_only:
+            self.not_planned(where, "month", month=month_key(ym), months=[ym])
         return ym
+
+    def not_planned(self, where: str, what: str, /, months: list[tuple[int, int]], **params: Any) -> None:
+        """Record ``what`` (``month`` or ``freeze``) when none of ``months`` is planned (see
+        :func:`planned`): a month of another year (``<what>_not_in_year``) or one with spending
+        reported (``<what>_not_after_spending``, naming that last month)."""
+        if self.reported is None or any(planned(ym, self.reported) for ym in months):
+            return
+        year, last = self.reported
+        if last and any(ym[0] == year for ym in months):
+            self.add("month_not_planned", where, f"{what}_not_after_spending", year=year, last=month_key((year, last)), **params)
+        else:
+            self.add("month_not_planned", where, f"{what}_not_in_year", year=year, **params)

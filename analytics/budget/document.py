@@ -13,9 +13,10 @@ from pathlib import Path
 from typing import Any, Mapping
 
 from analytics.budget.checker import Checker
-from analytics.budget.levers import LEVERS, REGISTRY
+from analytics.budget.levers import LEVERS, REGISTRY, spending_reported
 from analytics.budget.problems import ScenarioError, ScenarioProblem
 from analytics.core.model import Project
+from analytics.core.series import Budget
 
 __all__ = [
     "levers_key",
@@ -52,13 +53,14 @@ def _levers_of(doc: Mapping[str, Any]) -> tuple[dict[str, Any] | None, list[Scen
     return {str(k): v for k, v in doc.items() if k not in _TOP_KEYS}, problems
 
 
-def _check(doc: Any, project: Project, as_of: tuple[int, int] | None) -> tuple[dict[str, Any] | None, list[ScenarioProblem]]:
-    """Validate and normalise; returns (canonical document or None, problems)."""
+def _check(doc: Any, project: Project, reported: tuple[int, int] | None) -> tuple[dict[str, Any] | None, list[ScenarioProblem]]:
+    """Validate and normalise (with ``reported``, the months a scenario plans too: see
+    :class:`~analytics.budget.checker.Checker`); returns (canonical document or None, problems)."""
     if doc is None:
         return {"name": "", "levers": {}}, []
     if not isinstance(doc, Mapping):
         return None, [ScenarioProblem("not_mapping", "", "doc_not_mapping")]
-    c = Checker(project, as_of)
+    c = Checker(project, reported)
     name = doc.get("name", "")
     if name is not None and not isinstance(name, (str, int, float)):
         c.add("bad_name", "name")
@@ -86,9 +88,15 @@ def _check(doc: Any, project: Project, as_of: tuple[int, int] | None) -> tuple[d
     return canon, []
 
 
-def scenario_problems(doc: Any, project: Project, as_of: tuple[int, int] | None = None) -> list[ScenarioProblem]:
-    """All the problems of a scenario document for ``project`` (empty when it can be used)."""
-    return _check(doc, project, (int(as_of[0]), int(as_of[1])) if as_of else None)[1]
+def scenario_problems(doc: Any, project: Project, as_of: tuple[int, int] | None = None,
+                      budget: Budget | None = None) -> list[ScenarioProblem]:
+    """All the problems of a scenario document for ``project`` (empty when it can be used); with
+    ``as_of`` and its ``budget``, also a one-off or a freeze in no month the scenario plans — the
+    months after the last month of spending reported (:func:`~analytics.budget.levers.plan_months`),
+    not after the as-of month: as of December with spending to October, November is planned."""
+    if as_of is not None and budget is None:
+        raise TypeError("scenario_problems: as_of needs the budget (the months planned follow the spending reported)")
+    return _check(doc, project, spending_reported(budget, as_of) if as_of is not None and budget is not None else None)[1]
 
 
 def normalise_scenario(doc: Any, project: Project) -> dict[str, Any]:

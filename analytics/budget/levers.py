@@ -16,12 +16,12 @@ from typing import Any, Callable
 
 import numpy as np
 
-from analytics.budget.checker import Checker, month_key, parse_month
+from analytics.budget.checker import Checker, month_key, parse_month, planned
 from analytics.budget.results import Notice
 from analytics.core.series import Budget
 from analytics.forecast.spending import SpendingBase
 
-__all__ = ["Field", "Widget", "Lever", "Work", "REGISTRY", "LEVERS", "lever", "plan_months"]
+__all__ = ["Field", "Widget", "Lever", "Work", "REGISTRY", "LEVERS", "lever", "plan_months", "spending_reported"]
 
 
 # -- widget hints ---------------------------------------------------------------------------
@@ -87,15 +87,22 @@ class Lever:
 # -- the projection state the levers change --------------------------------------------------
 
 
+def spending_reported(budget: Budget, as_of: tuple[int, int]) -> tuple[int, int]:
+    """(year, month) of the last month of ``as_of``'s year with spending reported by the as-of
+    month (:meth:`Budget.data_month <analytics.core.series.Budget.data_month>`; month 0 with none
+    this year): a scenario plans the months after it (:func:`plan_months`)."""
+    year = int(as_of[0])
+    return year, budget.data_month(year, int(as_of[1])) or 0
+
+
 def plan_months(budget: Budget, as_of: tuple[int, int]) -> list[str]:
     """The months (``YYYY-MM``) of ``as_of``'s year a scenario plans: those after the last month
     with spending reported by the as-of month (:meth:`Budget.data_month
     <analytics.core.series.Budget.data_month>`), not after the as-of month — as of December with
     spending to October, November and December; none once December's spending is in. The levers
     change these months (:class:`Work`) and the 预算情景 page offers them."""
-    year = int(as_of[0])
-    last = budget.data_month(year, int(as_of[1])) or 0
-    return [f"{year:04d}-{m:02d}" for m in range(last + 1, 13)]
+    reported = spending_reported(budget, as_of)
+    return [month_key((reported[0], m)) for m in range(1, 13) if planned((reported[0], m), reported)]
 
 
 class Work:
@@ -207,7 +214,7 @@ def _apply_one_off(w: Work, items: list[dict[str, Any]]) -> None:
     caps = w.caps
     for item in items:
         y, m = int(item["month"][:4]), int(item["month"][5:7])
-        if y != base.year or m <= base.data_month:  # a month with spending reported is not planned
+        if not planned((y, m), (base.year, base.data_month)):  # a month with spending reported is not planned
             w.warn("one_off_ignored", month=item["month"], year=base.year)
             continue
         if item["source"] is not None:
@@ -239,8 +246,9 @@ def _freeze_months(c: Checker, m: dict[str, Any], w: str) -> tuple[tuple[int, in
     if end < start:
         c.add("bad_range", w, start=month_key(start), end=month_key(end))
         return None
-    if c.as_of is not None and end <= tuple(c.as_of):
-        c.add("month_not_after_as_of", w, "freeze_before_as_of", start=month_key(start), end=month_key(end), as_of=month_key(c.as_of))
+    years = {start[0], end[0]} | ({c.reported[0]} if c.reported and start[0] <= c.reported[0] <= end[0] else set())
+    months = [(y, m) for y in sorted(years) for m in range(1, 13) if start <= (y, m) <= end]
+    c.not_planned(w, "freeze", start=month_key(start), end=month_key(end), months=months)
     return start, end
 
 

@@ -91,11 +91,13 @@ def problem_messages(problems: list[ScenarioProblem], lang: str = "zh") -> list[
     return [problem_message(p, lang) for p in problems]
 
 
-def validate_scenario(doc: Any, project: Project, as_of: tuple[int, int] | None = None, lang: str = "zh") -> list[str]:
+def validate_scenario(doc: Any, project: Project, as_of: tuple[int, int] | None = None, lang: str = "zh",
+                      budget: Budget | None = None) -> list[str]:
     """Messages for everything wrong with a scenario document for ``project``: unknown levers,
     negative or non-numeric paces, unknown sources/goals/indicators, bad months (and, with
-    ``as_of``, months that are not after it). Empty list = valid."""
-    return problem_messages(scenario_problems(doc, project, as_of), lang)
+    ``as_of`` and its ``budget``, a one-off or freeze in no month after the last month of
+    spending reported, :func:`~analytics.budget.document.scenario_problems`). Empty list = valid."""
+    return problem_messages(scenario_problems(doc, project, as_of, budget), lang)
 
 
 def scenario_json(project: Project, budget: Budget, as_of: tuple[int, int], scenario: Any = None,

@@ -19,7 +19,7 @@ from analytics.budget.scenario import (
 )
 from analytics.core.series import Budget
 from analytics.present.budget_text import problem_messages, validate_scenario
-from tests.budget.test_scenario import EXAMPLE
+from tests.budget.test_scenario import EXAMPLE, budget_of
 
 
 # -- documents, validation, files -----------------------------------------------------------
@@ -79,14 +79,41 @@ def test_bad_levers_give_clear_messages(project, levers, code, zh, en):
 
 def test_valid_documents_have_no_problems(project):
     assert validate_scenario(EXAMPLE, project) == []
-    assert validate_scenario(EXAMPLE, project, as_of=(2024, 8)) == []
+    to_august = budget_of(project, [(2024, m, "local", 1000.0) for m in range(1, 9)])
+    assert validate_scenario(EXAMPLE, project, as_of=(2024, 8), budget=to_august) == []
     assert validate_scenario(None, project) == []
     assert validate_scenario({"name": "x"}, project) == []
     with pytest.raises(TypeError):
         validate_scenario({"name": "x"})  # the project is required: no silent default
-    assert "2024-10" in validate_scenario(EXAMPLE, project, as_of=(2024, 10))[0]  # one-off in October is not after October
+    with pytest.raises(TypeError):
+        validate_scenario(EXAMPLE, project, as_of=(2024, 8))  # the months planned follow the spending: no silent default
+    to_october = budget_of(project, [(2024, m, "local", 1000.0) for m in range(1, 11)])
+    assert "2024-10" in validate_scenario(EXAMPLE, project, as_of=(2024, 10), budget=to_october)[0]  # October's spending is in
     assert validate_scenario([1, 2], project)[0].startswith("情景文件应为")
     assert "levers belong inside" in validate_scenario({"name": "x", "levers": {}, "pace": 2}, project, lang="en")[0]
+
+
+def test_the_checks_plan_the_months_after_the_last_month_of_spending_reported(project):
+    """As of December with spending to October a one-off in November was refused (月份 2024-11 不在截至月份
+    2024-12 之后) while the projection plans November; the checks now follow the spending reported
+    (levers.plan_months) and say so in its words (支出数据所到月份 / the last month of spending reported)."""
+    b = budget_of(project, [(2024, m, "local", 2000.0) for m in range(1, 11)])
+    november = {"levers": {"one_off": [{"month": "2024-11", "amount": 100}], "freeze": {"from": "2024-11"}}}
+    assert scenario_problems(november, project, (2024, 12), b) == []
+    october = {"levers": {"one_off": [{"month": "2024-10", "amount": 100}], "freeze": {"from": "2024-09", "to": "2024-10"}}}
+    probs = scenario_problems(october, project, (2024, 12), b)
+    assert [(p.code, p.where) for p in probs] == [("month_not_planned", "levers.one_off[0].month"), ("month_not_planned", "levers.freeze")]
+    assert validate_scenario(october, project, (2024, 12), budget=b) == [
+        "levers.one_off[0].month：月份 2024-10 不在 2024 年支出数据所到月份 2024-10 之后：情景只改变支出数据所到月份之后的月份。",
+        "levers.freeze：暂停期 2024-09–2024-10 全部在 2024 年支出数据所到月份 2024-10 及之前，不起作用。"]
+    en = validate_scenario(october, project, (2024, 12), "en", budget=b)
+    assert all("the last month of spending reported in 2024 (2024-10)" in m and "as-of" not in m for m in en)
+    # a freeze reaching a month planned changes it; a year with no spending reported plans all its months
+    assert scenario_problems({"levers": {"freeze": {"from": "2024-09", "to": "2024-11"}}}, project, (2024, 12), b) == []
+    none = budget_of(project, [(2023, m, "local", 2000.0) for m in range(1, 13)])
+    assert scenario_problems({"levers": {"one_off": [{"month": "2024-01", "amount": 1}]}}, project, (2024, 12), none) == []
+    assert validate_scenario({"levers": {"one_off": [{"month": "2023-12", "amount": 1}]}}, project, (2024, 12), "en", budget=none) == [
+        "levers.one_off[0].month: month 2023-12 is not in 2024: levers change the months of 2024 after the last month of spending reported only."]
 
 
 def test_scenario_files(project, tmp_path):

@@ -525,7 +525,7 @@ def test_one_off_before_as_of_is_ignored_with_a_warning(project, budget):
     res = project_scenario(project, budget, (2024, 8), {"levers": {"one_off": [{"month": "2024-05", "amount": 999}]}})
     assert res.year_end_spent == pytest.approx(base.year_end_spent)
     assert budget_text.warnings(res, "en") and "ignored" in budget_text.warnings(res, "en")[0]
-    assert validate_scenario({"levers": {"one_off": [{"month": "2024-05", "amount": 999}]}}, project, as_of=(2024, 8))
+    assert validate_scenario({"levers": {"one_off": [{"month": "2024-05", "amount": 999}]}}, project, as_of=(2024, 8), budget=budget)
 
 
 def test_one_off_in_a_freeze_is_blocked(project, budget):
