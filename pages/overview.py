@@ -8,8 +8,10 @@ import streamlit as st
 
 from analytics.budget.scoring import implied_level1
 from analytics.core.calendar import data_month, year_ahead, year_over
+from analytics.core.reporting import spend_month
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
+from analytics.present.budget_text import spending_to
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts, year_answer
 from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_score, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
@@ -150,12 +152,13 @@ if not b.has_data or not b.total:
     st.caption(t("budget_none", lang))
 else:
     shown_to = data_month(state.year, state.as_of)
-    month = b.data_month(state.year, shown_to) or shown_to  # the month spending runs to: rate and 序时进度 there
+    month = spend_month(b, state.year, state.as_of)  # the month spending runs to (0: none this year): rate and 序时进度 there
     exec_row = next((r for r in rows if r.indicator_id == project.execution_indicator), None)
     rate = b.execution_rate(state.year, month)
     target = project.execution_targets.get(state.year)
-    # 序时进度: the execution indicator's (its own target path), else from the project's execution target
-    expected = exec_row.expected if exec_row else execution_time_progress(project, b, state.year, month)
+    # 序时进度: the execution indicator's (its own target path), else from the project's execution target;
+    # none to compare with while none of the year's spending is reported
+    expected = None if not month else exec_row.expected if exec_row else execution_time_progress(project, b, state.year, month)
     c1, c2, c3, c4 = metric_columns("budget", [1.0, 1.0, 1.0, 1.3])
     start = fmt_month(*project.execution_start, lang) if project.execution_start else "—"
     gap = None if expected is None or rate is None else fmt_gap(rate - expected, "%", lang)
@@ -166,6 +169,8 @@ else:
     c3.metric(t("budget_target", lang), fmt_pct(target, lang, decimals=0), border=True)
     c4.metric(t("budget_spent", lang), fmt_money(b.spent_by(state.year, month), lang),
               help=t("budget_total_help", lang, total=fmt_money(b.total, lang, decimals=2)), border=True)
+    if not month:  # never the as-of month's 序时进度 beside a year without spending
+        st.caption(t("budget_none_this_year", lang, year=state.year, said=spending_to(None, lang)))
     chart = chart_data.budget_execution(ds, state.year, shown_to, lang)
     if not chart.empty:
         show_chart("budget_execution", chart, lang)

@@ -18,6 +18,7 @@ import numpy as np
 
 from analytics.budget.checker import Checker, month_key, parse_month, planned
 from analytics.budget.results import Notice
+from analytics.core.reporting import spend_month
 from analytics.core.series import Budget
 from analytics.forecast.spending import SpendingBase
 
@@ -89,10 +90,10 @@ class Lever:
 
 def spending_reported(budget: Budget, as_of: tuple[int, int]) -> tuple[int, int]:
     """(year, month) of the last month of ``as_of``'s year with spending reported by the as-of
-    month (:meth:`Budget.data_month <analytics.core.series.Budget.data_month>`; month 0 with none
-    this year): a scenario plans the months after it (:func:`plan_months`)."""
+    month (:func:`analytics.core.reporting.spend_month`; month 0 with none this year): a scenario
+    plans the months after it (:func:`plan_months`)."""
     year = int(as_of[0])
-    return year, budget.data_month(year, int(as_of[1])) or 0
+    return year, spend_month(budget, year, (year, int(as_of[1])))
 
 
 def plan_months(budget: Budget, as_of: tuple[int, int]) -> list[str]:

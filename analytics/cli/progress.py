@@ -144,23 +144,24 @@ def cmd_status(args: argparse.Namespace) -> int:
 
 
 def _budget_summary(ds, year: int, as_of: tuple[int, int]) -> dict[str, Any] | None:
+    """``status``'s ``budget_execution``: cumulative execution at the month the year's spending
+    runs to (:func:`analytics.core.reporting.spend_month`, as the reports); with none of the year's
+    reported ``month`` and ``time_progress`` are null and the figures are those to last year-end."""
     b = ds.budget
     if not b.has_data or not b.total:
         return None
-    from analytics.core.calendar import data_month
+    from analytics.core.reporting import spend_month
     from analytics.rules.progress import execution_time_progress
 
-    month = b.data_month(year, data_month(year, as_of)) or data_month(year, as_of)  # the month spending runs to
-    rate = b.execution_rate(year, month)
+    month = spend_month(b, year, as_of)  # the month spending runs to, 0 with none of the year's reported
     target = ds.project.execution_targets.get(year)
-    time_progress = execution_time_progress(ds.project, b, year, month)
     return {
         "total_budget": b.total,
-        "spent_to_date": b.spent_by(year, month),
-        "execution_rate": rate,
+        "spent_to_date": b.spent_by(year, month),  # month 0: to the end of last year
+        "execution_rate": b.execution_rate(year, month),
         "target": target,
-        "time_progress": time_progress,
-        "month": month,
+        "time_progress": execution_time_progress(ds.project, b, year, month) if month else None,  # no month to compare at
+        "month": month or None,  # null: none of the year's spending is reported (never the as-of month)
     }
 
 

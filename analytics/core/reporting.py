@@ -147,6 +147,16 @@ def year_reported(project: Project, actuals: Actuals, budget: Budget, year: int,
     return not budget.has_data or spending_closed(budget, year, (year, 12))
 
 
+def spend_month(budget: Budget, year: int, as_of: tuple[int, int]) -> int:
+    """The month of ``year`` its spending runs to when judging at ``as_of`` (:meth:`Budget.data_month
+    <analytics.core.series.Budget.data_month>` by the month that counts,
+    :func:`analytics.core.calendar.data_month`), 0 when none of the year's is reported — never the
+    as-of month for a year without spending: execution rates are compared with the time gone by
+    then, and such a year is said to have none (the reports, ``status``, 总览 alike)."""
+    month = cal.data_month(year, as_of)
+    return (budget.data_month(year, month) or 0) if month else 0
+
+
 def spending_closed(budget: Budget, year: int, as_of: tuple[int, int]) -> bool:
     """Whether ``year``'s spending is closed at ``as_of``: the year is over
     (:func:`analytics.core.calendar.year_over`) and its spending runs to December

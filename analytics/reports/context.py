@@ -18,7 +18,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.budget.self_eval import self_evaluation
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
-from analytics.core.reporting import between_measurements, spending_closed
+from analytics.core.reporting import between_measurements, spend_month, spending_closed
 from analytics.forecast.outlook import forecast_all
 from analytics.present.forecast_text import likelihood_text, outlook_json
 from analytics.present.catalogue import text
@@ -80,8 +80,8 @@ class ReportContext:
         """The month of the report's year the spending figures run to (:meth:`Budget.data_month
         <analytics.core.series.Budget.data_month>`), 0 when none of the year's is reported: its
         execution rates are compared with the time gone by then, and a year without spending is
-        said to have none (never 1-12月执行数 as of December)."""
-        return (self.ds.budget.data_month(self.year, self.month) or 0) if self.month else 0
+        said to have none (never 1-12月执行数 as of December): :func:`analytics.core.reporting.spend_month`."""
+        return spend_month(self.ds.budget, self.year, self.as_of)
 
     def spending_said(self) -> str:
         """How far the year's spending runs, in the report's words (:func:`~analytics.present.budget_text.spending_to`:

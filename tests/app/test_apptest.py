@@ -314,3 +314,28 @@ def test_a_link_to_a_project_that_is_not_there_says_so(tmp_path, monkeypatch):
     assert "东莞市公共就业服务能力提升示范项目" in texts(at)  # the default project, shown
     again = fresh()  # no project asked for: nothing to say
     assert not any("不存在或已归档" in w.value for w in again.warning)
+
+
+def test_overview_of_a_year_with_no_spending_reported_says_so(tmp_path, monkeypatch):
+    """As of December 2025 with only 2026's spending reported, 总览 set 0.0% spent beside a 序时进度
+    of 100.0% (its month fell back to the as-of month). It says no spending is reported this year
+    and shows no 序时进度 to compare with (the reports' rule, core.reporting.spend_month)."""
+    from analytics.cli.main import main
+
+    (tmp_path / "t.txt").write_text("项目支出绩效目标表（2025年度）\n项目名称\t实训项目\n项目资金（万元）\t年度资金总额\t1000\n"
+                                    "\t其中：财政拨款\t1000\n一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥1200人次\n",
+                                    encoding="utf-8")
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "".join(f"t01,2025-{m:02d},110,month\n" for m in range(1, 13)),
+                                    encoding="utf-8")
+    (tmp_path / "b.csv").write_text("period,source,amount,basis\n2026-01,财政拨款,50,month\n", encoding="utf-8")
+    store = tmp_path / "s"
+    assert main(["new-project", str(tmp_path / "t.txt"), "--store", str(store), "--id", "p"]) == 0
+    for f, kind in (("a.csv", "actuals"), ("b.csv", "budget")):
+        assert main(["import", str(tmp_path / f), "--kind", kind, "--store", str(store), "--project", "p"]) == 0
+    monkeypatch.setenv("PT_DATA_DIR", str(store))
+    at = fresh(project="p", as_of="2025-12", year="2025")
+    metrics = {m.label: m.value for m in at.metric}
+    assert metrics["累计执行率"] == "0.0%" and metrics["序时进度"] == "—", metrics
+    assert any(c.value.startswith("2025年：本年尚无支出数据。") for c in at.caption)
+    at.sidebar.radio(key="lang").set_value("en").run()
+    assert any(c.value.startswith("2025: no spending is reported this year.") for c in at.caption)

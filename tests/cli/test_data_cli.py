@@ -8,6 +8,7 @@ import zipfile
 from pathlib import Path
 
 import openpyxl
+import pytest
 
 from analytics.cli.main import main
 from analytics.storage.store import Store
@@ -173,3 +174,28 @@ def test_spending_before_the_projects_start_is_said_and_not_counted(tmp_path, ca
     assert code == 0 and status["budget_execution"]["spent_to_date"] == 31.5, status["budget_execution"]
     code, scenario = run(capsys, "scenario", "--store", str(store), "--project", project, "--as-of", "2025-12")
     assert code == 0 and scenario["year_end"]["execution_rate"] > 90.0, scenario["year_end"]
+
+
+def test_status_of_a_year_with_no_spending_reported_names_no_month(tmp_path, capsys):
+    """As of December 2025 with only 2026's spending reported, ``status`` said its budget_execution
+    ran to month 12 with a 序时进度 of 100% beside 0% spent; the month is null (none of the year's
+    spending reported, the reports' ``spend_month`` 0) and so is the 序时进度 to compare with. With
+    spending to September it is 9, not the as-of month."""
+    book = openpyxl.Workbook()
+    for row in (["2025年度项目支出绩效目标表"], ["项目名称", "X"], ["项目资金（万元）", "年度资金总额", 800],
+                [None, "其中：财政拨款", 800], ["一级指标", "二级指标", "三级指标", "2025年指标值"],
+                ["产出指标", "数量指标", "培训人次", "≥500人次"]):
+        book.active.append(row)
+    book.save(tmp_path / "t.xlsx")
+    store = tmp_path / "store"
+    assert run(capsys, "new-project", str(tmp_path / "t.xlsx"), "--store", str(store), "--id", "x")[0] == 0
+    (tmp_path / "s.csv").write_text("month,source,amount\n2026-01,财政拨款,50\n", encoding="utf-8")
+    assert run(capsys, "import", str(tmp_path / "s.csv"), "--store", str(store), "--project", "x")[0] == 0
+    code, status = run(capsys, "status", "--store", str(store), "--project", "x", "--as-of", "2025-12", "--year", "2025")
+    assert code == 0 and status["year"] == 2025, status
+    assert status["budget_execution"] == {"total_budget": 800.0, "spent_to_date": 0.0, "execution_rate": 0.0, "target": 100.0,
+                                          "time_progress": None, "month": None}
+    (tmp_path / "s.csv").write_text("month,source,amount\n" + "".join(f"2025-{m:02d},财政拨款,60\n" for m in range(1, 10)), encoding="utf-8")
+    assert run(capsys, "import", str(tmp_path / "s.csv"), "--store", str(store), "--project", "x")[0] == 0
+    code, status = run(capsys, "status", "--store", str(store), "--project", "x", "--as-of", "2025-12", "--year", "2025")
+    assert status["budget_execution"]["month"] == 9 and status["budget_execution"]["time_progress"] == pytest.approx(75.0)

@@ -43,6 +43,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "budget_target": {"zh": "年度执行目标", "en": "Annual target"},
     "budget_spent": {"zh": "累计支出", "en": "Spent to date"},
     "budget_none": {"zh": "没有支出数据。", "en": "No spending data."},
+    "budget_none_this_year": {"zh": "{year}年：{said}。累计执行率与累计支出只含以前年度的支出，本年支出报送后再与序时进度对比。",
+                              "en": "{year}: {said}. The rate and the spending to date count earlier years' only; they are compared with the time progress once this year's spending is reported."},
     "budget_explain": {
         "zh": "执行率 = 自 {start} 起累计支出 ÷ 项目总预算；序时进度 = 从上年末执行率到本年度目标按月均匀推进的应达值。",
         "en": "Execution = spending since {start} ÷ total budget; time progress = a straight monthly path from last year-end to this year's target.",
