@@ -26,6 +26,7 @@ from analytics.present.labels import (
     status_name,
     status_order,
     target_said,
+    value_said,
 )
 from analytics.present.progress_text import changes
 from analytics.present.quality_text import note_text
@@ -195,7 +196,7 @@ with left:
             if ind.kind != "milestone" and o.point is not None:
                 bits.append(t("watch_final" if known else "watch_forecast", lang, point=(fmt_value if known else fmt_derived)(o.point, ind.unit, lang), target=target_said(ind, r, lang)))
             if r is not None and ind.kind != "milestone" and r.actual is not None:
-                bits.append(t("watch_now", lang, actual=fmt_value(r.actual, ind.unit, lang), expected=expected_said(ind, r.expected, lang)))
+                bits.append(t("watch_now", lang, actual=value_said(ind, r.actual, lang), expected=expected_said(ind, r.expected, lang)))
             status = status_label(r.status, lang, rules) if r else ""
             st.caption(esc(status + " · " + t("list_sep", lang).join(bits)))
 with right:
