@@ -12,6 +12,7 @@ AppTest can fill (``at.file_uploader[0].set_value((name, bytes, mime))``).
 from __future__ import annotations
 
 import hashlib
+from functools import partial
 from typing import Any
 
 import pandas as pd
@@ -28,7 +29,7 @@ from analytics.storage.store import (
 )
 from analytics.storage.access import PRESENTATION_SETTING
 from analytics.present.catalogue import CATALOGUE, text as mtext
-from analytics.present.format import DASH, fmt_month, fmt_stamp, fmt_value
+from analytics.present.format import DASH, fmt_month, fmt_stamp, fmt_value, unit_name
 from analytics.present.labels import value_said
 from pages.ui.common import dataset, esc, invalidate_data, sample_banner, store
 from pages.ui.shell import page_context
@@ -162,10 +163,11 @@ def grid_section(kind: str) -> None:
     grid: grids.Grid | None = st.session_state.get(snap_key)
     dirty = bool((st.session_state.get(editor_key) or {}).get("edited_rows"))
     if grid is None or (grid.store_version != current and not dirty):
+        units = partial(unit_name, lang=lang)  # the units as the other pages name them (days, 10k yuan)
         if kind == "actuals":
-            grid = grids.actuals_grid(project, db.actuals_frame(year, with_meta=True), year, lang, current)
+            grid = grids.actuals_grid(project, db.actuals_frame(year, with_meta=True), year, lang, current, units)
         else:
-            grid = grids.budget_grid(project, db.spending_frame(year, with_meta=True), year, lang, current)
+            grid = grids.budget_grid(project, db.spending_frame(year, with_meta=True), year, lang, current, units)
         st.session_state[snap_key] = grid
 
     def reload() -> None:

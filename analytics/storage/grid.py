@@ -19,7 +19,7 @@ import dataclasses
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Mapping
+from typing import TYPE_CHECKING, Any, Callable, Mapping
 
 import pandas as pd
 
@@ -35,6 +35,9 @@ __all__ = ["Grid", "actuals_grid", "budget_grid", "actuals_template", "budget_te
            "month_label", "basis_label", "checkin_choices", "checkin_key", "checkin_held", "checkin_check"]
 
 MONTHS = tuple(range(1, 13))
+UnitLabel = Callable[[str], str]
+"""How a grid names a unit in its labels (the page passes :func:`analytics.present.format.unit_name`
+in its language: ``天`` → ``days``, ``万元`` → ``10k yuan``); none: as written."""
 _MONTH_EN = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 _BASIS = {
     "zh": {"month": "当月", "ytd": "累计", "level": "期末"},
@@ -42,11 +45,11 @@ _BASIS = {
 }
 _TEXT = {
     "zh": {"row": "行", "indicator": "指标（单位）", "basis": "口径", "month": "月份", "grid_actuals": "实际数据表格（{y}年）",
-           "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0", "wan_yuan": "万元",
+           "grid_budget": "支出表格（{y}年）", "milestone": "是=1，否=0",
            "qualitative": "达成=1，部分达成=0.5，未达成=0", "checkin": "评价记录（{name}，{y}年{m}月）"},
     "en": {"row": "Row", "indicator": "Indicator (unit)", "basis": "Basis", "month": "Month",
            "grid_actuals": "actuals grid {y}", "grid_budget": "spending grid {y}", "milestone": "yes=1, no=0",
-           "wan_yuan": "万元", "qualitative": "achieved=1, partly=0.5, not achieved=0",
+           "qualitative": "achieved=1, partly=0.5, not achieved=0",
            "checkin": "check-in ({name}, {y}-{m:02d})"},
 }
 
@@ -63,15 +66,20 @@ def basis_label(basis: str, lang: str = "zh") -> str:
     return _BASIS[_lang(lang)].get(basis, basis)
 
 
-def indicator_label(ind: "Indicator", lang: str = "zh") -> str:
-    """"城镇新增就业人员规模（万人）"; milestones say how to enter yes/no."""
+def _bracketed(name: str, words: str, lang: str) -> str:
+    return f"{name}（{words}）" if lang != "en" else f"{name} ({words})"
+
+
+def indicator_label(ind: "Indicator", lang: str = "zh", unit_label: UnitLabel | None = None) -> str:
+    """"城镇新增就业人员规模（万人）" (``unit_label``: the unit as readers of ``lang`` say it,
+    ``Visitors (person-times)``); milestones say how to enter yes/no."""
     tx = _TEXT[_lang(lang)]
     name = ind.display_name(lang)
     if ind.kind in ("milestone", "qualitative"):
-        return f"{name}（{tx[ind.kind]}）" if lang != "en" else f"{name} ({tx[ind.kind]})"
+        return _bracketed(name, tx[ind.kind], lang)
     if not ind.unit:
         return name
-    return f"{name}（{ind.unit}）" if lang != "en" else f"{name} ({ind.unit})"
+    return _bracketed(name, unit_label(ind.unit) if unit_label else ind.unit, lang)
 
 
 def _num_text(v: float) -> str:
@@ -217,10 +225,12 @@ def _catalogue_indicators(project: "Project") -> list["Indicator"]:
     return [ind for ind in project.indicators if ind.id in cat]
 
 
-def actuals_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "zh", store_version: int = 0) -> Grid:
+def actuals_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "zh", store_version: int = 0,
+                 unit_label: UnitLabel | None = None) -> Grid:
     """Indicators × months of ``year``. ``rows``: the store's actuals with ``version`` (any
     years; other years are ignored). One row per indicator for its usual basis, plus a row
-    for every other basis that has data that year."""
+    for every other basis that has data that year; ``unit_label`` names the units in the rows'
+    labels (see :data:`UnitLabel`)."""
     lang = _lang(lang)
     tx = _TEXT[lang]
     month_cols = [month_label(m, lang) for m in MONTHS]
@@ -236,7 +246,7 @@ def actuals_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = 
         for basis in bases:
             n += 1
             values = stored.get((ind.id, basis), {})
-            rec: dict[str, Any] = {tx["indicator"]: indicator_label(ind, lang), tx["basis"]: basis_label(basis, lang)}
+            rec: dict[str, Any] = {tx["indicator"]: indicator_label(ind, lang, unit_label), tx["basis"]: basis_label(basis, lang)}
             for m, col in zip(MONTHS, month_cols):
                 key = actual_key(ind.id, year, m, basis)
                 cells[(n, col)] = key
@@ -257,12 +267,15 @@ def actuals_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = 
                 store_version, {col: f"{year:04d}-{m:02d}" for m, col in zip(MONTHS, month_cols)}, row_ids)
 
 
-def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "zh", store_version: int = 0) -> Grid:
-    """Months of ``year`` × funding sources (万元). ``rows``: the store's spending with ``version``."""
+def budget_grid(project: "Project", rows: pd.DataFrame, year: int, lang: str = "zh", store_version: int = 0,
+                unit_label: UnitLabel | None = None) -> Grid:
+    """Months of ``year`` × funding sources (万元; ``unit_label`` names it in the columns' titles,
+    ``Other funds (10k yuan)``, see :data:`UnitLabel`). ``rows``: the store's spending with ``version``."""
     lang = _lang(lang)
     tx = _TEXT[lang]
     sources = [(s.key, s.display_name(lang)) for s in project.budget_sources]
-    src_cols = [f"{name}（{tx['wan_yuan']}）" if lang != "en" else f"{name} ({tx['wan_yuan']})" for _, name in sources]
+    money = unit_label("万元") if unit_label else "万元"
+    src_cols = [_bracketed(name, money, lang) for _, name in sources]
     data = rows[rows["year"] == year] if not rows.empty else rows
     stored = {(int(r.month), str(r.source)): (float(r.amount), int(r.version), int(r.first_month))
               for r in data.itertuples(index=False)}

@@ -264,6 +264,11 @@ def test_data_page_in_english(data_dir):
     at.sidebar.radio(key="lang").set_value("en").run()
     assert not at.exception and at.title[0].value == "Data management"
     assert "Indicator (unit)" in at.data_editor[0].value.columns
+    # units as the other English pages name them: never the Chinese unit in an English grid
+    labels = at.data_editor[0].value["Indicator (unit)"].tolist()
+    assert any(label.endswith(" (10k persons)") for label in labels) and not any("万" in label for label in labels), labels
+    spending = [c for c in at.data_editor[1].value.columns if c != "Month"]
+    assert spending and all(c.endswith(" (10k yuan)") for c in spending), spending
 
 
 def test_upload_of_a_filled_monitoring_form_imports_its_values(data_dir):

@@ -107,6 +107,20 @@ def test_budget_grid(db, project):
     assert g.edits(edited) == {spending_key(2024, 9, "central"): 500.0}
 
 
+def test_grids_name_units_as_told(db, project):
+    """An English grid names its units as the page tells it (the pages' English, 10k yuan), and
+    an edit under such a column still reaches its funding source."""
+    units = {"万元": "10k yuan", "万人": "10k persons"}.get
+    g = budget_grid(project, db.spending_frame(with_meta=True), 2024, "en", unit_label=lambda u: units(u, u))
+    assert g.frame.columns.tolist()[1:] == [f"{s.display_name('en')} (10k yuan)" for s in project.budget_sources]
+    column = g.frame.columns[1]
+    edited = g.apply_state({"edited_rows": {8: {column: 500.0}}})
+    assert g.validate(edited, project).ok and g.edits(edited) == {spending_key(2024, 9, "central"): 500.0}
+    a = actuals_grid(project, db.actuals_frame(with_meta=True), 2024, "en", unit_label=lambda u: units(u, u))
+    assert a.frame.iloc[0, 0].endswith(" (10k persons)")
+    assert budget_grid(project, db.spending_frame(with_meta=True), 2024, "en").frame.columns[1].endswith(" (万元)")  # none told: as written
+
+
 def test_clearing_every_cell_validates(db, project):
     g = budget_grid(project, db.spending_frame(with_meta=True), 2030)
     assert g.validate(g.frame.copy(), project).ok
