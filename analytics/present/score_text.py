@@ -11,7 +11,7 @@ from analytics.core.calendar import year_over
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_derived, fmt_month_set, fmt_month_short, fmt_pct, fmt_prob, fmt_value
+from analytics.present.format import apportion_points, fmt_derived, fmt_month, fmt_month_set, fmt_month_short, fmt_pct, fmt_prob, fmt_value
 
 __all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "total_said",
            "unscored_reason"]
@@ -138,7 +138,7 @@ def basis_text(basis: str, as_of: tuple[int, int], lang: str = "zh") -> str:
     month (年中测算 / 年末测算 while December is not in for all), actuals to date, or the year's."""
     final = "_final" if basis == "projected" and year_over(int(as_of[0]), as_of) else ""
     return text(f"reports.self_eval_basis_{basis}{final}", lang,
-                as_of=text("month_fmt", lang, y=int(as_of[0]), m=int(as_of[1])))
+                as_of=fmt_month(int(as_of[0]), int(as_of[1]), lang))
 
 
 def unscored_reason(res: ScoreResult, lang: str = "zh") -> str:

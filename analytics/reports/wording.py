@@ -13,7 +13,7 @@ from typing import Any
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import text
-from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_value
+from analytics.present.format import DASH, fmt_derived, fmt_month, fmt_pct, fmt_value
 from analytics.present.labels import goal_label, milestone_value, status_label
 
 
@@ -56,7 +56,8 @@ def status_text(status: str, lang: str) -> str:
 
 
 def month_label(y: int, m: int, lang: str) -> str:
-    return text("month_fmt", lang, y=y, m=m)
+    """A month as the pages write it (:func:`~analytics.present.format.fmt_month`: 2025年10月 / Oct 2025)."""
+    return fmt_month(y, m, lang)
 
 
 def goal_name(project: Project, goal: int | None, lang: str) -> str:

@@ -382,7 +382,7 @@ def test_as_of_december_with_spending_to_october_the_budget_is_projected_not_clo
         assert "截至2025年10月，本年执行800.00万元，执行率80.00%" in text
     else:
         assert "The year is over" not in text and "closed at" not in text
-        assert "December's spending is not yet reported (it runs to 2025-10), so the year-end is still projected" in text
+        assert "December's spending is not yet reported (it runs to Oct 2025), so the year-end is still projected" in text
 
 
 def test_as_of_december_with_decembers_spending_in_the_budget_year_is_closed(december_dataset):
@@ -444,4 +444,4 @@ def test_a_year_with_no_spending_reported_is_said_to_have_none(december_dataset,
         assert "12月支出尚未报送（本年尚无支出数据）" in slide
     else:
         assert "Spent (none reported this year)" in head and "Spent Jan–Dec" not in head
-        assert "no spending is reported this year" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to 2025-12" not in text
+        assert "no spending is reported this year" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to Dec 2025" not in text

@@ -29,7 +29,6 @@ STRINGS: dict[str, dict[str, str]] = {
     },
     "sample_tag": {"zh": "示例数据", "en": "Sample data"},
     "no_data": {"zh": "暂无数据", "en": "No data yet"},
-    "month_fmt": {"zh": "{y}年{m}月", "en": "{y}-{m:02d}"},
     # overview
     "overview_title": {"zh": "总览", "en": "Overview"},
     "overview_caption": {"zh": "{project}｜截至 {as_of}｜{year} 年度目标", "en": "{project} | as of {as_of} | {year} targets"},
