@@ -157,10 +157,13 @@ def project_name(project: Project, lang: str = "zh") -> str:
 
 def category_name(level: str | None, lang: str = "zh") -> str:
     """A 一级 / 二级指标 as readers of ``lang`` name it: the standard ones in English
-    (``产出指标`` → ``Outputs``, ``数量指标`` → ``Quantity``); any other as written."""
+    (``产出指标`` → ``Outputs``, ``数量指标`` → ``Quantity``), also written without their 指标
+    (``服务对象满意度`` → ``Beneficiary satisfaction``, as ``服务对象满意度指标``); any other as written."""
     word = (level or "").strip()
-    key = f"labels.level_{word}"
-    return text(key, lang) if word and key in CATALOGUE else word
+    for key in (f"labels.level_{word}", f"labels.level_{word}指标"):
+        if word and key in CATALOGUE:
+            return text(key, lang) if lang != "zh" else word
+    return word
 
 
 #: The words of a table's own department label, in the order tried, that name it in English

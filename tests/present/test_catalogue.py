@@ -189,6 +189,9 @@ def test_goal_labels_and_other_codes():
     # the standard levels of the target tables in English; any other as written
     assert labels.category_name("产出指标", "en") == "Outputs" and labels.category_name("数量指标", "en") == "Quantity"
     assert labels.category_name("产出指标", "zh") == "产出指标" and labels.category_name("履职效能", "en") == "履职效能"
+    # a standard level written without its 指标 (嘉峪关's 满意度指标 | 服务对象满意度) is named as the standard one
+    assert labels.category_name("服务对象满意度", "en") == "Beneficiary satisfaction"
+    assert labels.category_name("社会效益", "en") == "Social benefits" and labels.category_name("服务对象满意度", "zh") == "服务对象满意度"
 
 
 # The likelihood levels' words in both languages; a text naming them states their thresholds through
