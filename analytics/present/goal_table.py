@@ -92,17 +92,18 @@ def goal_rows(ds: GoalData, progress: Sequence[IndicatorProgress], outlooks: Map
         if goal != -1 and ind.goal != goal:
             continue
         unit, milestone, checkin = ind.unit, ind.kind == "milestone", ind.kind == "qualitative"
+        said = inline or unit == "%"  # beside the unit column a percentage keeps its sign, as its target and gap do
         o, v = outlooks.get(ind.id), view.get(ind.id)
         cells = {
             "name": ind.display_name(lang),
             "target": target_said(ind, r, lang, unit=unit if inline else ""),
-            "actual": value_said(ind, r.actual, lang, with_unit=inline),
+            "actual": value_said(ind, r.actual, lang, with_unit=said),
             "likelihood": likelihood_cell(v),
             "status": status_label(r.status, lang, rules),
-            "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=inline or unit == "%", derived=True),
+            "gap": DASH if milestone or checkin else fmt_gap(r.gap, unit, lang, short=True, with_unit=said, derived=True),
             "attain": attainment_said(ind, r, lang),
-            "expected": expected_said(ind, r.expected, lang, with_unit=inline),
-            "forecast": DASH if milestone or checkin or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=inline),
+            "expected": expected_said(ind, r.expected, lang, with_unit=said),
+            "forecast": DASH if milestone or checkin or o is None or v is None or v.forecast == DASH else forecast_text(ind, o, lang, with_unit=said),
             "p": DASH if v is None else v.prob,
             "unit": unit_name(unit, lang) or DASH,
             "goal": goal_label(project, ind.goal, lang),

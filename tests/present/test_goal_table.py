@@ -47,6 +47,17 @@ def test_english_numbers_go_without_their_unit_beside_a_unit_column(ds):
     assert "unit" in screen_columns("en") and "unit" not in screen_columns("zh")
 
 
+def test_english_percentages_keep_their_sign_beside_a_unit_column(ds):
+    """A rate's actual, expected and forecast read 70.0% as its target (100%) and gap (0.0 pts) do,
+    never a bare 70.0 beside a target of 100%."""
+    rows, _ = _rows(ds, "en")
+    rates = [r for r in rows if ds.project.by_id[r.id].unit == "%" and r["actual"] != "—"]
+    assert rates
+    for r in rates:
+        assert r["actual"].endswith("%") and r["expected"].endswith("%"), (r.id, r["actual"], r["expected"])
+        assert r["forecast"] == "—" or r["forecast"].endswith("%"), (r.id, r["forecast"])
+
+
 def test_rows_follow_the_tables_order_and_a_goal_picks_its_own(ds):
     rows, _ = _rows(ds, "zh")
     l1 = list(dict.fromkeys(ind.level1 or "—" for ind in ds.project.indicators))
