@@ -81,45 +81,25 @@ def source_bytes(source: Any, max_bytes: int) -> bytes | None:
     return _read_bytes(source, Collector("file"), max_bytes)
 
 
-def _utf8_evidence(body: bytes) -> tuple[int, list[int]]:
-    """(bytes of multi-byte UTF-8 characters on lines that are valid UTF-8, numbers of the lines
-    that are not). A GBK line is rarely valid UTF-8 by chance, and then only for a character or two;
-    eight bytes (four Chinese characters) of valid UTF-8 beside an invalid line is a mixed file."""
-    evidence, bad = 0, []
-    for number, line in enumerate(io.BytesIO(body), start=1):
-        if line.isascii():
-            continue
-        try:
-            evidence += len(line) - len(line.decode("utf-8"))
-        except UnicodeDecodeError:
-            bad.append(number)
-    return evidence, bad
-
-
 def _decode(data: bytes, ctx: Collector) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's 另存为 Unicode 文本: read as parse-table reads it
-        from analytics.ingest.tables.raw import decode_text
+    from analytics.ingest.tables.raw import decode_text, utf8_evidence, utf8_text
 
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # Excel's 另存为 Unicode 文本: read as parse-table reads it
         text = decode_text(data)
         if text is None:
             ctx.add("bad_encoding", detected="UTF-16")
         return text
-    text: str | None = None
     body = data[3:] if data.startswith(b"\xef\xbb\xbf") else data
-    try:
-        text = body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        if exc.start >= len(body) - 3 and "end of data" in str(exc.reason):
-            text = body[: exc.start].decode("utf-8", errors="replace")  # only the last character was cut
-        else:
-            evidence, bad_rows = _utf8_evidence(body)
-            if evidence >= 8 and bad_rows:  # UTF-8 Chinese on some lines, other bytes on others
-                ctx.add("mixed_encoding", row=bad_rows[0], rows=bad_rows, detected="GBK")
-                return None
-            try:
-                text = data.decode("gb18030")
-            except UnicodeDecodeError:
-                text = None
+    text = utf8_text(body)  # only a cut last character is forgiven
+    if text is None:
+        evidence, bad_rows = utf8_evidence(body)
+        if evidence >= 8 and bad_rows:  # UTF-8 Chinese on some lines, other bytes on others
+            ctx.add("mixed_encoding", row=bad_rows[0], rows=bad_rows, detected="GBK")
+            return None
+        try:
+            text = data.decode("gb18030")
+        except UnicodeDecodeError:
+            text = None
     if text is None:
         ctx.add("bad_encoding")
         return None

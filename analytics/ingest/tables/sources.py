@@ -17,6 +17,7 @@ refused before the reader looks at its meaning.
 
 from __future__ import annotations
 
+import csv
 import io
 import os
 import re
@@ -28,7 +29,7 @@ from analytics.core.values import printable
 from analytics.ingest.limits import LimitExceeded, Limits, default_limits
 from analytics.ingest.tables.jsondata import json_content
 from analytics.ingest.tables.markup import read_markup
-from analytics.ingest.tables.raw import RawTable, ReadFailure
+from analytics.ingest.tables.raw import RawTable, ReadFailure, mixed_line
 from analytics.ingest.tables.raw import decode_text as _decode
 from analytics.ingest.tables.sniff import file_kind, zip_kind
 from analytics.ingest.tables.texts import split_spaces, split_text
@@ -117,6 +118,9 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
     markup = read_markup(data, sheet, limits)  # a saved web page, or a system's ".xls" that is one
     if markup is not None:
         return markup
+    mixed = mixed_line(data)
+    if mixed is not None:  # GBK lines in a UTF-8 text: read as GB18030, its UTF-8 lines would be garbled
+        return ReadFailure("mixed_encoding", str(mixed))
     text = _decode(data)
     if ext in (".xls", ".et") and (text is None or "\x00" in text):
         return ReadFailure("bad_excel", "not_a_workbook")  # neither a workbook nor a system's text export
@@ -131,7 +135,12 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
     if held is not None:  # a table kept as JSON: a grid of cells, or a page's text as one string
         decoded, rows, refs = held
         return [split_text(decoded)] if decoded is not None else [RawTable("json", rows, refs)]
-    return [split_text(text, csv_hint=(ext == ".csv"))]
+    try:
+        return [split_text(text, csv_hint=(ext == ".csv"))]
+    except csv.Error as exc:  # a quote never closed makes the rest of the file one cell
+        if "field larger than field limit" not in str(exc):
+            raise
+        return ReadFailure("cell_too_long", str(csv.field_size_limit()))
 
 
 def _read_pdf(data: bytes, limits: Limits, kind: str = "pdf") -> list[RawTable] | ReadFailure:

@@ -102,6 +102,16 @@ STRINGS: dict[str, dict[str, str]] = {
                                  "with its password in Excel, Word, WPS or a PDF reader, remove the password, save a copy and upload "
                                  "that, or paste the table's text."},
     "bad_encoding": {"zh": "{file}：文本既不是UTF-8也不是GBK编码。", "en": "{file}: the text is neither UTF-8 nor GBK."},
+    "mixed_encoding": {"zh": "{file}：第 {detail} 行的文字编码与其他行不同（其他行是 UTF-8，这一行像是 GBK），未读取，以免读成乱码。"
+                             "请用记事本或 WPS 打开后另存为 UTF-8 编码，或复制表格文字粘贴。",
+                       "en": "{file}: line {detail} is in another text encoding than the other lines (they are UTF-8, this one "
+                             "looks like GBK); the file is not read, lest it come out garbled. Open it in Notepad or WPS and save it "
+                             "as UTF-8, or paste the table's text."},
+    "cell_too_long": {"zh": "{file}：有一个单元格超过 {detail} 个字符（常见原因是某个引号 \" 没有配对，后面的内容都被算进了这一格），"
+                            "不像一张目标表，未读取。请检查引号，或复制表格文字粘贴。",
+                      "en": "{file}: a cell holds more than {detail} characters (most often a quote \" that is never closed, so "
+                            "everything after it falls into one cell); it is not read as a target table. Check the quotes, or "
+                            "paste the table's text."},
     "bad_excel": {"zh": "{file}：无法读取该 Excel 工作簿：文件可能已损坏，或只下载、上传了一部分。请用 Excel 或 WPS 打开原文件，"
                         "另存为 .xlsx 后再上传，或复制表格文字粘贴。",
                   "en": "{file}: the Excel workbook cannot be read: it may be damaged, or only partly downloaded or uploaded. "
