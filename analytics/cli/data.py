@@ -134,15 +134,17 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from analytics.storage.store import RestoreError
+    from analytics.storage.store import BACKUP_MAX_BYTES, RestoreError
 
     path = Path(args.file)
     if not path.is_file():
         print(f"file not found / 文件不存在：{path}", file=sys.stderr)
         return 2
     store = writing_store(args)
+    with path.open("rb") as fh:  # a file past the limit is refused as too large: never read whole into memory
+        data = fh.read(BACKUP_MAX_BYTES + 1)
     try:
-        res = store.restore(path.read_bytes(), who(args), filename=path.name, restore_settings=args.with_settings)
+        res = store.restore(data, who(args), filename=path.name, restore_settings=args.with_settings)
     except RestoreError as exc:
         from analytics.present.strings.storage import render
 

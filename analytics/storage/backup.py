@@ -23,7 +23,7 @@ from typing import Any
 
 from analytics.ingest.targets import TargetFileError, load_project
 from analytics.storage.backup_checks import check_content, check_history, shown
-from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, AnyDb
+from analytics.storage.connection import BACKUP_MAX_BYTES, DB_NAME, IN_STORE, SHIPPED, TARGET_FILE_MAX_BYTES, AnyDb
 from analytics.storage.errors import RestoreError, RestoreProblem, RestoreSummary
 from analytics.storage.rows import key_of
 from analytics.storage.schema import (APP_ID, AUDIT_COLS, CONTENT_TABLES, DEFAULT_PROJECT, IMPORTS_COLS, SCHEMA_VERSION,
@@ -157,6 +157,9 @@ def _read_known(mem: sqlite3.Connection) -> tuple[dict[str, Rows], Rows, Rows, d
         problems.extend(RestoreProblem("missing_column", {"column": c}, table) for c in cols if c not in have)
     if problems:
         raise RestoreError(problems)
+    big = mem.execute('SELECT name FROM "target_files" WHERE length(content) > ? LIMIT 1', (TARGET_FILE_MAX_BYTES,)).fetchone()
+    if big is not None:  # asked before any row is read: a 100 MB file was read, hashed and copied, a gigabyte of memory
+        raise _fail("target_too_large", name=shown(big[0]), limit_mb=TARGET_FILE_MAX_BYTES // (1024 * 1024))
     out: dict[str, Rows] = {}
     for table, cols in wanted.items():
         sql = f"SELECT {', '.join(f'{chr(34)}{c}{chr(34)}' for c in cols)} FROM \"{table}\""

@@ -369,3 +369,34 @@ def test_a_restore_counts_as_changed_only_rows_whose_content_differs(tmp_path):
     summary = b.restore(a.backup(), "x", filename="a.sqlite")
     assert (summary.changed, summary.added, summary.removed) == (1, 0, 0), summary
     assert summary.unchanged > 1000
+
+
+def test_a_target_file_past_the_stores_limit_is_refused_before_any_row_is_read(db, monkeypatch):
+    """A backup whose target file was 100 MB (a zip of 1 MB) was read, hashed and copied: a
+    gigabyte of memory before its checksum was found wrong. Files this app keeps are bounded
+    (TARGET_FILE_MAX_BYTES); one past it is refused by its size alone, named."""
+    import hashlib
+
+    from analytics.storage import backup as backup_module
+
+    monkeypatch.setattr(backup_module, "TARGET_FILE_MAX_BYTES", 4096)
+    blob = b"x" * 5000
+    crafted = tampered(db.backup(), "UPDATE target_files SET content = ?, sha256 = ? WHERE name = 'checks.yaml'",
+                       params=(blob, hashlib.sha256(blob).hexdigest()))
+    with pytest.raises(RestoreError) as info:
+        db.restore(crafted, "x")
+    assert [p.code for p in info.value.problems] == ["target_too_large"]
+    assert "checks.yaml" in render(info.value, "zh") and "checks.yaml" in render(info.value, "en")
+
+
+def test_cli_restore_never_reads_more_than_the_backup_limit(tmp_path, monkeypatch, capsys):
+    """``restore`` read the whole file before its size was checked: a 10 GB file, 10 GB of memory."""
+    import analytics.storage.store as store_module
+
+    monkeypatch.setattr(store_module, "BACKUP_MAX_BYTES", 1000)
+    seen: list[int] = []
+    monkeypatch.setattr(Store, "restore", lambda self, data, *a, **k: seen.append(len(data)) or (_ for _ in ()).throw(
+        RestoreError([])))
+    (tmp_path / "big.sqlite").write_bytes(b"SQLite format 3\x00" + bytes(100_000))
+    main(["restore", str(tmp_path / "big.sqlite"), "--store", str(tmp_path / "S")])
+    assert seen == [1001]

@@ -42,6 +42,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "restore_missing_column": {"zh": "备份中的表缺少列「{column}」。", "en": "A table of the backup lacks the column {column!r}."},
     # ------------------------------------------------------------------ restore: the rows
     "restore_foreign_key": {"zh": "备份中的记录引用了不存在的批次。", "en": "Rows in the backup refer to missing batches."},
+    "restore_target_too_large": {"zh": "备份中的目标表文件「{name}」超过 {limit_mb} MB，本程序保存的目标表文件不会这么大，备份可能被改动过。",
+                                 "en": "The backup's target file “{name}” is larger than {limit_mb} MB, which this app never keeps; the "
+                                       "backup may have been altered."},
     "restore_target_hash": {"zh": "目标表文件的校验值不符，文件可能被改动过。",
                             "en": "A target file does not match its checksum."},
     "restore_bad_target_name": {
