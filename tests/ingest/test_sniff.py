@@ -88,3 +88,17 @@ def test_a_document_or_sheet_holding_its_table_as_a_picture_says_so() -> None:
     assert isinstance(sheet, NoTable) and sheet.code == "sheet_table_picture"
     assert "附件：项目支出绩效目标表" in no_table_message(sheet, "截图.xlsx", "zh")
     assert isinstance(parse_table(ROOT / "tests" / "tables" / "generated" / "nanyue_fupin_2018.xlsx"), TableReading)
+
+
+def test_a_word_file_without_its_text_part_is_said_as_a_broken_word_file() -> None:
+    """A .docx whose zip lacks word/document.xml was read as a workbook: "the Excel workbook cannot
+    be read" for a Word file."""
+    import io
+    import zipfile
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("[Content_Types].xml", "<Types/>")
+        zf.writestr("word/styles.xml", "<w:styles/>")
+    got = parse_table(buf.getvalue(), filename="目标表.docx")
+    assert isinstance(got, NoTable) and got.code == "bad_docx", got

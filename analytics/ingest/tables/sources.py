@@ -111,6 +111,8 @@ def _read(data: bytes, filename: str | None, sheet: str | None, limits: Limits) 
                 return _read_odf(data, sheet, limits)
             if other is not None:
                 return ReadFailure(other)
+            if ext in (".docx", ".docm"):  # a Word file without its text part: not a workbook either
+                return ReadFailure("bad_docx")
         return _read_xlsx(data, filename or "", sheet)
     kind = file_kind(data)
     if kind is not None:  # a picture, an archive: no table text to read
