@@ -51,6 +51,9 @@ def _read_bytes(source: Any, ctx: Collector, max_bytes: int) -> bytes | None:
         except OSError as exc:
             ctx.add("unreadable", error=type(exc).__name__)
             return None
+        if not os.path.isfile(path):  # a pipe is never opened (it waits for a writer); a device never ends
+            ctx.add("unreadable", error="IsADirectoryError" if os.path.isdir(path) else "not a regular file")
+            return None
         if size > max_bytes:
             ctx.add("too_large", size=size, limit=max_bytes, size_mb=size_mb(size, max_bytes), limit_mb=size_mb(max_bytes, max_bytes))
             return None

@@ -40,3 +40,24 @@ def test_a_quote_never_closed_is_said_as_a_cell_too_long_not_an_unreadable_file(
     for lang in ("zh", "en"):
         message = no_table_message(got, "目标表.csv", lang)
         assert "131072" in message and '"' in message and "Error" not in message
+
+
+def test_validate_of_a_named_pipe_says_it_is_not_a_file_instead_of_waiting(tmp_path) -> None:
+    """``validate pipe.csv`` opened the pipe and waited for a writer for ever."""
+    import os
+    import threading
+
+    from analytics.ingest.targets import load_project
+    from analytics.ingest.validate import ingest_any
+
+    pipe = tmp_path / "pipe.csv"
+    os.mkfifo(pipe)
+    done: list[object] = []
+    worker = threading.Thread(target=lambda: done.append(ingest_any(str(pipe), load_project().ingest_catalogue())),
+                              daemon=True)
+    worker.start()
+    worker.join(10)
+    if not done:  # release the blocked open so the thread ends
+        with open(pipe, "wb"):
+            pass
+    assert done and [p.code for p in done[0].errors] == ["unreadable"]  # type: ignore[attr-defined]
