@@ -328,7 +328,8 @@ def test_status_help_says_the_bands_in_force(tmp_path):
     path.write_text(text, encoding="utf-8")
     mine = load_rules(str(path))
     assert "比率低于 90%，或比率类指标落后超过 2 个百分点" in mine["statuses"]["lagging"]["help_zh"]
-    assert "ratio 90%–100%, or a rate at most 2 percentage points behind" in mine["statuses"]["watch"]["help_en"]
+    assert "ratio 90%–100%, or a rate at most 2 pp behind" in mine["statuses"]["watch"]["help_en"]
+    assert "or a rate more than 1 pp behind" in shipped["statuses"]["lagging"]["help_en"]  # was 1 percentage points
     assert "≥85 为正常，70–85 为关注" in mine["rollup"]["help_zh"]
     odd = text.replace("已超过全年上限，或里程碑已逾期。", "已超过全年上限，或里程碑已逾期（见附件{2）。").replace("(under {milestone_months} months)", "({0} {note})")
     path = tmp_path / "status_rules_odd.yaml"
