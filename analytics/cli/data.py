@@ -27,8 +27,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
         emit({"ok": True, "kind": "targets", "problems": []}, args.format, lambda p: [["OK"]])
         return 0
     project = project_for(args)
-    if not path.exists():
-        msg = {lang: text("cli.file_not_found", lang, path=path) for lang in ("zh", "en")}
+    if not path.is_file():
+        msg = {lang: _missing(path, lang) for lang in ("zh", "en")}
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
@@ -66,12 +66,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
+def _missing(path: Path, lang: str) -> str:
+    """Why ``path`` cannot be read as a file, in the user's language: not there, or a folder."""
+    return text("cli.not_a_file" if path.exists() else "cli.file_not_found", lang, path=path)
+
+
 def cmd_import(args: argparse.Namespace) -> int:
     from analytics.storage.store import ImportRejected
 
     path = Path(args.file)
     if not path.is_file():
-        print(f"file not found / 文件不存在：{path}", file=sys.stderr)
+        print(_missing(path, args.lang), file=sys.stderr)
         return 2
     store = writing_store(args)
     result = store.validate_file(path, filename=path.name, kind=args.kind, sheet=args.sheet)
@@ -138,7 +143,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        print(f"file not found / 文件不存在：{path}", file=sys.stderr)
+        print(_missing(path, args.lang), file=sys.stderr)
         return 2
     store = writing_store(args)
     with path.open("rb") as fh:  # a file past the limit is refused as too large: never read whole into memory

@@ -199,3 +199,19 @@ def test_status_of_a_year_with_no_spending_reported_names_no_month(tmp_path, cap
     assert run(capsys, "import", str(tmp_path / "s.csv"), "--store", str(store), "--project", "x")[0] == 0
     code, status = run(capsys, "status", "--store", str(store), "--project", "x", "--as-of", "2025-12", "--year", "2025")
     assert status["budget_execution"]["month"] == 9 and status["budget_execution"]["time_progress"] == pytest.approx(75.0)
+
+
+def test_a_folder_given_for_a_file_is_said_to_be_one_in_the_users_language(tmp_path, capsys):
+    """import / restore of a folder said "file not found / 文件不存在" in both languages at once, and
+    validate "could not be read (IsADirectoryError)": each says it is not a file, in --lang."""
+    folder = tmp_path / "data"
+    folder.mkdir()
+    store = tmp_path / "store"
+    for command in ("import", "restore"):
+        assert main([command, str(folder), "--store", str(store), "--lang", "en"]) == 2
+        err = capsys.readouterr().err
+        assert "is not a file (a folder or a special file)" in err and "文件不存在" not in err, err
+    assert main(["import", str(tmp_path / "missing.csv"), "--store", str(store)]) == 2
+    assert "文件「" in capsys.readouterr().err
+    code, out = run(capsys, "validate", str(folder), "--targets", str(ROOT / "data" / "projects" / "dongguan"))
+    assert code == 1 and "不是文件" in out["problems"][0]["message_zh"] and "IsADirectoryError" not in json.dumps(out)

@@ -64,6 +64,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "year_not_started": {"zh": "{year} 年尚未开始（截至 {as_of}），没有可测算的执行和得分；请用 --as-of 指定该年的月份。",
                          "en": "{year} has not started (as of {as_of}): nothing to project or score; give a month of that year with --as-of."},
     "file_not_found": {"zh": "文件「{path}」不存在，请检查路径。", "en": "File '{path}' not found: check the path."},
+    "not_a_file": {"zh": "「{path}」不是文件（是一个文件夹或特殊文件），请给出要导入的文件本身。",
+                   "en": "'{path}' is not a file (a folder or a special file): give the file itself."},
     "validate_ok": {"zh": "通过：{name} ({rows} rows)", "en": "OK: {name} ({rows} rows)"},
     "dry_run": {"zh": "试运行（未写入）：", "en": "dry run: "},
     "import_counts": {"zh": "新增 {added}，修改 {changed}，未变 {unchanged}，移除 {removed}",
