@@ -264,14 +264,13 @@ show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_ro
 st.caption(t("bud_chart_caption" + over + ("" if target is not None else "_no_target"), lang))  # no target: no red line
 
 left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
-W = lambda key: t("budget.col_amount_wan", lang, name=t(key, lang))  # noqa: E731 - a column title with 万元
 with left:
-    st.markdown(f"**{t('bud_by_source', lang)}**")
+    st.markdown(f"**{t('bud_by_source', lang)}**")  # its unit (万元) said once, here: short column titles
     st.dataframe(
         pd.DataFrame([
-            {t("bud_source", lang): src_name.get(s.source, s.name), W("bud_budget"): wan(s.adjusted_budget, with_unit=False),
-             W("bud_spent_ytd"): wan(s.spent_before_year + s.spent_ytd, with_unit=False), W("bud_projected_rest"): wan(s.projected_rest, with_unit=False),
-             W("bud_unspent"): wan(s.unspent, with_unit=False), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
+            {t("bud_source", lang): src_name.get(s.source, s.name), t("bud_budget", lang): wan(s.adjusted_budget, with_unit=False),
+             t("bud_spent_ytd", lang): wan(s.spent_before_year + s.spent_ytd, with_unit=False), t("bud_projected_rest", lang): wan(s.projected_rest, with_unit=False),
+             t("bud_unspent", lang): wan(s.unspent, with_unit=False), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
             for s in result.sources
         ]),
         hide_index=True, width="stretch",

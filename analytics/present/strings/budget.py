@@ -214,6 +214,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "sheet_compare": {"zh": "情景对比", "en": "Scenarios"},
     "sheet_paths": {"zh": "逐月执行率（%）", "en": "Execution by month (%)"},
     # tables with their units
-    "col_amount_wan": {"zh": "{name}（万元）", "en": "{name} (10k yuan)"},
     "col_pct": {"zh": "{name}（%）", "en": "{name} (%)"},
 }
