@@ -18,6 +18,7 @@ from analytics.present.forecast_text import method_desc, method_name, reason_nam
 from analytics.present.format import fmt_pct, fmt_value
 from analytics.present.judgement_text import thresholds_params
 from analytics.present.labels import project_name
+from analytics.present.table_layout import fit_columns
 from pages.ui.common import dataset, esc, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -54,19 +55,21 @@ prog = {p.indicator_id: p for p in progress(year, as_of)}
 view = forecast_rows(ds, rows, prog, lang)
 df = pd.DataFrame(table(view, (*SCREEN_COLUMNS, "id"), lang))
 col = lambda c: column_title(c, lang)  # noqa: E731 - a column's title
-wide = (210, 88, 84, 70) if lang == "zh" else (180, 112, 96, 84)  # English units are longer ("10k person-times")
+layout = fit_columns({col(c): df[col(c)] for c in SCREEN_COLUMNS})  # 1440 px: no sideways scrolling
+w = layout.widths
 event = st.dataframe(
     df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
+    row_height=layout.row_height, height=layout.height or "auto",
     column_order=[col(c) for c in SCREEN_COLUMNS],  # decision columns only; the id stays hidden
     column_config={
-        col("indicator"): st.column_config.TextColumn(width=wide[0]),
-        col("target"): st.column_config.TextColumn(width=wide[1]),
-        col("forecast"): st.column_config.TextColumn(width=wide[1]),
-        col("prob"): st.column_config.TextColumn(width=60, help=t("fc_p_help", lang)),
-        col("level"): st.column_config.TextColumn(width=wide[2], help=text("manager.level_help", lang, **thresholds_params())),
-        col("status"): st.column_config.TextColumn(width=wide[3]),
-        col("gap"): st.column_config.TextColumn(width=wide[1], help=text("manager.gap_help", lang)),
-        col("reason"): st.column_config.TextColumn(width=200 if lang == "zh" else 150),  # all fit at 1440 px: no sideways scrolling
+        col("indicator"): st.column_config.TextColumn(width=w[col("indicator")]),
+        col("target"): st.column_config.TextColumn(width=w[col("target")]),
+        col("forecast"): st.column_config.TextColumn(width=w[col("forecast")]),
+        col("prob"): st.column_config.TextColumn(width=w[col("prob")], help=t("fc_p_help", lang)),
+        col("level"): st.column_config.TextColumn(width=w[col("level")], help=text("manager.level_help", lang, **thresholds_params())),
+        col("status"): st.column_config.TextColumn(width=w[col("status")]),
+        col("gap"): st.column_config.TextColumn(width=w[col("gap")], help=text("manager.gap_help", lang)),
+        col("reason"): st.column_config.TextColumn(width=w[col("reason")]),
     },
 )
 with st.expander(t("fc_how", lang), icon=":material/help:"):

@@ -10,6 +10,7 @@ from analytics.present.format import fmt_number, fmt_score
 from analytics.present.goal_table import COLUMNS, DETAILS, column_title, export_records, goal_rows, records, screen_columns
 from analytics.present.i18n import t
 from analytics.present.labels import category_name, project_name, status_color, status_label
+from analytics.present.table_layout import fit_columns
 from analytics.rules.progress import load_rules
 from pages.ui.common import dataset, esc, forecast_view, goal_label, goal_rollup, outlooks, progress, sample_banner
 from pages.ui.shell import page_context
@@ -84,20 +85,14 @@ rows = [r for r in rows if (not level_pick or r.level1 in level_pick) and (not s
 
 st.caption(t("n_shown", lang, n=len(rows)))
 view = pd.DataFrame(records(rows, lang), columns=[C[k] for k in COLUMNS])
-inline = lang == "zh"
-colcfg = {  # numbers are formatted by the unit's precision (analytics/present/format.py), as in the exports
-    C["name"]: st.column_config.TextColumn(width=230 if inline else 200),
-    C["unit"]: st.column_config.TextColumn(width=125),
-    C["target"]: st.column_config.TextColumn(width=105 if inline else 70),
-    C["actual"]: st.column_config.TextColumn(width=110 if inline else 80),
-    C["likelihood"]: st.column_config.TextColumn(width=135, help=t("col_likelihood_help", lang)),
-    C["status"]: st.column_config.TextColumn(width=80 if inline else 95),
-    C["gap"]: st.column_config.TextColumn(width=125 if inline else 100, help=t("col_gap_help", lang)),
-    C["attain"]: st.column_config.TextColumn(width=80, help=t("col_attain_help", lang)),
-}
+shown_cols = [C[k] for k in screen_columns(lang)]
+layout = fit_columns({c: view[c] for c in shown_cols})  # 1440 px: no sideways scrolling
+helps = {"likelihood": t("col_likelihood_help", lang), "gap": t("col_gap_help", lang), "attain": t("col_attain_help", lang)}
+colcfg = {C[k]: st.column_config.TextColumn(width=layout.widths[C[k]], help=helps.get(k)) for k in screen_columns(lang)}
 status_colors = {status_label(k, lang, rules): status_color(k, rules) for k in rules["statuses"]}
 shown = view.style.map(lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=[C["status"]]) if not view.empty else view
-event = st.dataframe(shown, hide_index=True, width="stretch", column_order=[C[k] for k in screen_columns(lang)], column_config=colcfg,
+event = st.dataframe(shown, hide_index=True, width="stretch", column_order=shown_cols, column_config=colcfg,
+                     row_height=layout.row_height, height=layout.height or "auto",
                      on_select="rerun", selection_mode="single-row", key="goal_table")
 sel = event.selection.rows if event and hasattr(event, "selection") else []
 if sel and sel[0] < len(view):
