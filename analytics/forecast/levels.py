@@ -267,6 +267,9 @@ def _forecast_level(
     bound = _bound_of(kind, target, at_least)
     if bound is not None and p_attain is not None and all(_at(v, bound) for v in cur.values()):
         p_attain = _share_at(bound, cur, history)  # at 100% (or 0) all year: how often it has been there
+    elif res is None and p_attain is not None and target is not None and _never_moved(cur):
+        meets = (cur[m] >= target) if at_least else (cur[m] <= target)
+        p_attain = _succession(len(cur) if meets else 0, len(cur))  # the same value all year: its own record
     path = tuple(
         (int(m + i + 1), float(pts[i]), float(los[i]), float(his[i])) for i in range(h.size)
     )
@@ -311,7 +314,24 @@ def _share_at(bound: float, cur: Mapping[int, float], history: Mapping[int, Mapp
     for y in sorted((int(y) for y in (history or {})), reverse=True)[:_MAX_YEARS]:
         readings += [float(v) for v in (history or {})[y].values() if v is not None and math.isfinite(float(v))]
     k = sum(1 for v in readings if _at(v, bound))
-    return (k + 1.0) / (len(readings) + 2.0)
+    return _succession(k, len(readings))
+
+
+def _succession(k: int, n: int) -> float:
+    """The rule of succession, (k + 1) ÷ (n + 2): the chance that the next reading is like k of
+    the n readings seen (a stated assumption, used where a symmetric interval cannot speak)."""
+    return (k + 1.0) / (n + 2.0)
+
+
+def _never_moved(cur: Mapping[int, float]) -> bool:
+    """Whether this year's readings (at least ``_INYEAR_MIN_MONTHS`` of them, as for a line) are all
+    the same value. Their month-to-month changes are all nil, so the interval falls back to the scale
+    used when one value is known (3% of the value per √month: ±15 pp for a rate at 99.5 by
+    December), and the t distribution centred on the value says about 50% for a target just below
+    it. Held all year, the value's chance of being on the target's side in December is instead its
+    own record by the rule of succession: six readings of 99.5 against ≥ 99 give 7/8."""
+    vals = [float(v) for v in cur.values()]
+    return len(vals) >= _INYEAR_MIN_MONTHS and all(abs(v - vals[0]) <= _AT * max(1.0, abs(vals[0])) for v in vals)
 
 
 def _inyear_slope(cur: Mapping[int, float], use_log: bool) -> float | None:

@@ -439,6 +439,27 @@ def test_a_rate_at_100_all_year_is_held_by_its_record():
     assert dipped.p_attain != pytest.approx((21 + 1) / (22 + 2))  # a reading below: the model decides
 
 
+def test_a_first_year_value_that_never_moved_is_held_by_its_record():
+    """各项工作完成及时率 at 99.5% every month January–June of its first year against ≥ 99%: its
+    changes are all nil, so the interval fell back to the one-value scale (3% per √month, down to
+    84%) and the chance read 52% (有风险) for a value that never moved. The chance is now its record
+    by the rule of succession, 7/8 (below the target all year: 1/8); three equal readings, or a
+    value that moved, keep the model's chance."""
+    from analytics.forecast.outlook import likelihood
+
+    flat = {m: 99.5 for m in range(1, 7)}
+    f = forecast_indicator("rate", "higher", 6, flat, {}, target=99.0)
+    assert f.method == "level_hold" and f.point == pytest.approx(99.5)
+    assert f.p_attain == pytest.approx(7 / 8) and likelihood(f.p_attain) == "likely"
+    assert forecast_indicator("rate", "higher", 6, flat, {}, target=99.8).p_attain == pytest.approx(1 / 8)
+    low = forecast_indicator("stock", "lower", 5, {m: 12.0 for m in range(1, 6)}, {}, target=12.0, comparator="<=")
+    assert low.p_attain == pytest.approx(6 / 7)
+    three = forecast_indicator("rate", "higher", 3, {1: 99.5, 2: 99.5, 3: 99.5}, {}, target=99.0)
+    assert three.p_attain != pytest.approx(4 / 5)
+    moved = forecast_indicator("rate", "higher", 6, {**flat, 6: 99.4}, {}, target=99.0)
+    assert moved.p_attain != pytest.approx(7 / 8)
+
+
 def test_a_count_built_up_from_a_small_base_is_forecast_by_amounts_not_shares():
     """A cumulative count rising 2.5 a month since January 2024 (65 in February 2026, 90 in
     December): on the log scale its early months' large shares were carried forward — 151 [52, 440],
