@@ -34,7 +34,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 1
     today = _dt.date.today()  # a month after this one has not happened (the check the import makes too)
     from analytics.ingest.validate import ingest_actuals, ingest_budget
-    from analytics.storage.rows import name_sources, source_budgets, source_names
+    from analytics.storage.rows import as_project_sees, source_budgets, source_names
     from analytics.storage.store import IMPORT_MAX_BYTES  # the same size limit as imports and the upload page
 
     if not getattr(args, "targets", None):  # the store's table: the import's own check, with what the store holds
@@ -55,7 +55,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
                             sources=source_names(project), today=today, computed=project.computed_names(), budgets=source_budgets(project))
     from analytics.present.messages import result_json, result_report
 
-    payload = result_json(name_sources(result, project, path.name))
+    payload = result_json(as_project_sees(result, project, path.name))
     if args.format == "table":
         if result.ok and not result.problems:
             print(text("cli.validate_ok", args.lang, name=path.name, rows=len(result.data)))

@@ -332,13 +332,10 @@ def _settled(ind: Indicator, est: Estimate, known: dict[int, float], target: flo
         return est
     now = known[max(known)]
     strict = comparator in (">", "<")
-    if ind.kind == "stock" and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
-        floor = lambda v: None if v is None else max(v, now)  # noqa: E731
-        return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0, verdict="stock_met",
-                       path=tuple((m, max(p, now), max(lo, now), max(hi, now)) for m, p, lo, hi in est.path))
-    if ind.kind == "flow" and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
-        floor = lambda v: None if v is None else max(v, now)  # noqa: E731  (the months left can only add)
-        return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0, verdict="ytd_met",
+    if ind.kind in ("stock", "flow") and ind.direction == "higher" and (now > target if strict else now >= target - 1e-9):
+        floor = lambda v: None if v is None else max(v, now)  # noqa: E731  (a flow's months left can only add)
+        return replace(est, point=floor(est.point), lower=floor(est.lower), upper=floor(est.upper), p_attain=1.0,
+                       verdict="stock_met" if ind.kind == "stock" else "ytd_met",
                        path=tuple((m, max(p, now), max(lo, now), max(hi, now)) for m, p, lo, hi in est.path))
     if ind.kind == "flow" and ind.direction == "lower" and (now >= target if strict else now > target + 1e-9):
         return replace(est, point=max(est.point, now), lower=None if est.lower is None else max(est.lower, now), p_attain=0.0,

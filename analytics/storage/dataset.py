@@ -106,10 +106,10 @@ def read_actuals(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame
 def read_budget(project: Project, path: str | os.PathLike[str]) -> pd.DataFrame:
     from analytics.ingest.validate import ingest_budget
 
-    from analytics.storage.rows import name_sources, source_names
+    from analytics.storage.rows import as_project_sees, source_names
 
     names = source_names(project)  # a file may name a source by its key or the table's name
-    result = name_sources(ingest_budget(path, sources=names, filename=Path(path).name, source_names=names), project, Path(path).name)
+    result = as_project_sees(ingest_budget(path, sources=names, filename=Path(path).name, source_names=names), project, Path(path).name)
     if not result.ok:
         raise DataFileError(result)
     return result.data

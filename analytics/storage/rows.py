@@ -98,7 +98,7 @@ def source_names(project: "Project") -> dict[str, str]:
     return {s.key: s.name for s in project.budget_sources}
 
 
-def name_sources(result: "IngestResult", project: "Project", filename: str = "") -> "IngestResult":
+def as_project_sees(result: "IngestResult", project: "Project", filename: str = "") -> "IngestResult":
     """A data file's result as the project sees it: spending dated before its funds start being
     spent said (:func:`analytics.ingest.checks.before_start`), and each message about a funding
     source carrying the project's English name of it too (``source_name_en``: 财政拨款 → Fiscal

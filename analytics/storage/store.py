@@ -99,6 +99,7 @@ from analytics.storage.errors import (
 )
 from analytics.storage.rows import (
     CAUSE_CATEGORIES,
+    as_project_sees,
     CellKey,
     actual_key,
     cause_key,
@@ -107,7 +108,6 @@ from analytics.storage.rows import (
     frame,
     source_keys,
     source_budgets,
-    name_sources,
     source_names,
     spending_key,
 )
@@ -373,7 +373,7 @@ class Store:
             result = ingest_actuals(source, catalogue, filename=filename, sheet=sheet, max_bytes=max_bytes,
                                     today=today, computed=project.computed_names())
         elif kind == "budget":
-            return name_sources(ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
+            return as_project_sees(ingest_budget(source, sources=source_names(project), filename=filename, sheet=sheet,
                                  max_bytes=max_bytes, today=today, source_names=source_names(project),
                                  budgets=source_budgets(project)), project, filename or "")
         else:
@@ -385,7 +385,7 @@ class Store:
             stored = pd.concat([self.actuals_frame(y, with_meta=True) for y in years]) if years else pd.DataFrame()
             result = against_stored(result, stored, catalogue, filename or "")
             result = report_gaps(result, stored, catalogue, filename or "")
-        return name_sources(result, project, filename or "")
+        return as_project_sees(result, project, filename or "")
 
     def apply_import(self, result: "IngestResult", filename: str, who: str, dry_run: bool = False,
                      replace_sample: bool = False, keep_sample: bool = False, origin: str = "import") -> ImportSummary:

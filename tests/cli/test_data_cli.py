@@ -121,11 +121,9 @@ def test_export_xlsx_after_the_first_import_into_a_new_store(tmp_path, capsys):
 
 
 
-def test_a_spending_message_names_the_source_in_the_projects_english(tmp_path, capsys):
-    """A project whose 项目资金 block says 财政拨款 reads it in English as Fiscal appropriation on its
-    pages; a refused spending file's English message called the source by its key's standard name
-    (Local funds) and wrote amounts as 万元 (now in 10k yuan, as the pages write amounts), on
-    `import` and on `validate` alike."""
+def _water_project(tmp_path: Path, capsys) -> tuple[Path, str]:
+    """A store holding one 2025 project made by new-project from an .xlsx whose 项目资金 block is
+    35万元 of 财政拨款 (read in English as Fiscal appropriation): (the store, the project's id)."""
     book = openpyxl.Workbook()
     for row in (["2025年度项目支出绩效目标表"], ["项目名称", "水利修复项目"], ["项目资金（万元）", "年度资金总额", 35],
                 [None, "其中：财政拨款", 35], ["一级指标", "二级指标", "三级指标", "2025年指标值"],
@@ -135,7 +133,15 @@ def test_a_spending_message_names_the_source_in_the_projects_english(tmp_path, c
     store = tmp_path / "store"
     code, out = run(capsys, "new-project", str(tmp_path / "t.xlsx"), "--store", str(store))
     assert code == 0, out
-    project = Store(store).list_projects()[-1].id
+    return store, Store(store).list_projects()[-1].id
+
+
+def test_a_spending_message_names_the_source_in_the_projects_english(tmp_path, capsys):
+    """A project whose 项目资金 block says 财政拨款 reads it in English as Fiscal appropriation on its
+    pages; a refused spending file's English message called the source by its key's standard name
+    (Local funds) and wrote amounts as 万元 (now in 10k yuan, as the pages write amounts), on
+    `import` and on `validate` alike."""
+    store, project = _water_project(tmp_path, capsys)
     spending = tmp_path / "s.csv"
     spending.write_text("month,source,amount\n" + "".join(f"2025-{m:02d},财政拨款,{2 + m * 0.3:.1f}\n" for m in range(1, 11)),
                         encoding="utf-8")
@@ -153,15 +159,7 @@ def test_spending_before_the_projects_start_is_said_and_not_counted(tmp_path, ca
     learning from a year that spent nothing by October, projected nothing more. They are said
     (spending_before_start, naming the rows) and left out of the execution; the year's projection
     goes on from the project's own months."""
-    book = openpyxl.Workbook()
-    for row in (["2025年度项目支出绩效目标表"], ["项目名称", "水利修复项目"], ["项目资金（万元）", "年度资金总额", 35],
-                [None, "其中：财政拨款", 35], ["一级指标", "二级指标", "三级指标", "2025年指标值"],
-                ["产出指标", "数量指标", "开展修复工程", "≥1个"]):
-        book.active.append(row)
-    book.save(tmp_path / "t.xlsx")
-    store = tmp_path / "store"
-    assert run(capsys, "new-project", str(tmp_path / "t.xlsx"), "--store", str(store))[0] == 0
-    project = Store(store).list_projects()[-1].id
+    store, project = _water_project(tmp_path, capsys)
     spending = tmp_path / "s.csv"
     spending.write_text("month,source,amount\n2024-11,财政拨款,5\n2024-12,财政拨款,6\n" + "".join(
         f"2025-{m:02d},财政拨款,{1.5 + m * 0.3:.1f}\n" for m in range(1, 11)), encoding="utf-8")
