@@ -133,10 +133,13 @@ def score_json(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[
     return payload
 
 
-def basis_text(basis: str, as_of: tuple[int, int], lang: str = "zh") -> str:
-    """What a score rests on, in the 自评表's own words (its basis line): a projection as of the
-    month (年中测算 / 年末测算 while December is not in for all), actuals to date, or the year's."""
-    final = "_final" if basis == "projected" and year_over(int(as_of[0]), as_of) else ""
+def basis_text(basis: str, as_of: tuple[int, int], lang: str = "zh", year: int | None = None) -> str:
+    """What a score of ``year`` (the as-of year unless given) rests on, in the 自评表's own words
+    (its basis line): a projection as of the month (年中测算 / 年末测算 while December is not in for
+    all), actuals to date, or the year's; ``""`` for a score with no basis to say."""
+    if basis not in ("projected", "to_date", "actual"):
+        return ""
+    final = "_final" if basis == "projected" and year_over(int(year or as_of[0]), as_of) else ""
     return text(f"reports.self_eval_basis_{basis}{final}", lang,
                 as_of=fmt_month(int(as_of[0]), int(as_of[1]), lang))
 

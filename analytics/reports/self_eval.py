@@ -12,7 +12,7 @@ from analytics.budget.scoring import ScoreResult
 from analytics.core.model import Indicator
 from analytics.present.format import apportion_points, fmt_derived, fmt_score
 from analytics.present.labels import status_name
-from analytics.present.score_text import gap_note, over_budget_text, score_parts, score_reason, total_said, unscored_reason
+from analytics.present.score_text import basis_text, gap_note, over_budget_text, score_parts, score_reason, total_said, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
 from analytics.reports.funds import FundRow, fund_rows, funds_known
 from analytics.reports.sheet import (
@@ -27,7 +27,7 @@ from analytics.reports.sheet import (
     row_height,
     slots,
 )
-from analytics.reports.wording import DASH, join, month_label, pct, t, value_text
+from analytics.reports.wording import DASH, join, pct, t, value_text
 from analytics.rules.progress import load_rules
 
 _CENTERED = ("level1", "level2", "target", "unit")
@@ -355,9 +355,7 @@ def write_self_eval(wb: Any, ctx: ReportContext, cfg: Mapping[str, Any]) -> Any:
     ws = wb.create_sheet((cfg.get("sheet_en") if lang == "en" else cfg.get("sheet_zh")) or "self_eval")
     sh = Sheet(ws, len(cols))
     sh.title(1, _cfg_text(cfg, ctx, "title"))
-    final = ctx.final if ctx.score_basis == "projected" else ""  # December with some of its figures still out
-    basis = t(f"self_eval_basis_{ctx.score_basis}{final}", lang, as_of=month_label(ctx.as_of[0], ctx.as_of[1], lang)) \
-        if ctx.score_basis in ("projected", "to_date", "actual") else ""
+    basis = basis_text(ctx.score_basis, ctx.as_of, lang, year=ctx.year)  # the score JSON's basis line, alike
     info = t("self_eval_info", lang, name=project.name, name_en=project.name_en or project.name)
     if ctx.is_sample:
         info += t("form_sample_mark", lang)
