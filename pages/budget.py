@@ -341,8 +341,9 @@ if can_edit:
         if not name:
             st.warning(t("bud_name_needed", lang))
         elif _do(repo.save, name, {"name": name, "levers": levers}):
-            st.toast(t("bud_saved_ok", lang, name=esc(name)))
+            st.toast(t("bud_saved_ok", lang, name=esc(name)), duration="long")
             saved = repo.list()
+            st.session_state["scn_pick"] = name  # the scenario just saved is the one picked below
 if saved:
     b1, b2, b3, b4, b5 = st.columns([2, 1, 1, 1, 1])
     pick = b1.selectbox(t("bud_pick", lang), saved, key="scn_pick")

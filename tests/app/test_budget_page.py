@@ -65,6 +65,7 @@ def test_save_load_duplicate_rename_compare_delete():
     at.text_input(key="scn_name").set_value("按当前节奏").run()
     at.button(key="scn_save").click().run()
     assert sorted(at.selectbox(key="scn_pick").options) == ["加快支付", "按当前节奏"]
+    assert at.selectbox(key="scn_pick").value == "按当前节奏"  # the scenario just saved is the one picked
     at.selectbox(key="scn_pick").set_value("加快支付").run()
     at.button(key="scn_load").click().run()
     assert at.slider(key="lv_pace").value == 1.4

@@ -176,8 +176,13 @@ def test_scenario_comparison_in_words(page, st_url):
         name_box.fill(name)
         name_box.press("Enter")
         wait_idle(page)
-        saved = page.get_by_text(f"已保存情景「{name}」")  # a click lost while the page re-renders is made again
-        click_until_changed(page, page.get_by_role("button", name="保存当前措施为情景"), lambda: saved.count() > 0)
+        # saved: the toast says so, and the saved scenarios' box picks it (it stays once the toast is gone);
+        # a click lost while the page re-renders is made again
+        saved = page.get_by_text(f"已保存情景「{name}」")
+        picked = page.locator(".st-key-scn_pick input")
+        click_until_changed(page, page.get_by_role("button", name="保存当前措施为情景"),
+                            lambda: saved.count() > 0 or (picked.count() > 0 and picked.first.input_value() == name))
+        expect(picked.first).to_have_value(name)
     box = page.locator(".st-key-scn_compare input").first
     for name in ("按当前节奏", "所需节奏"):
         box.click()
