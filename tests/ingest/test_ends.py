@@ -58,3 +58,10 @@ def test_a_header_said_again_begins_a_next_table_when_its_levels_start_over() ->
     labelled = ["", "数量指标", "产出指标", "数量指标", "产出指标", "质量指标", "满意度指标", "服务对象满意度指标"]
     assert levels_again(labelled, [["数量指标", "短期培训班次", "12期"]], LEX)
     assert not levels_again(labelled, [["服务对象满意度指标", "参训学员满意度", "≥90%"]], LEX)
+    # a first table of 产出指标 only: the next one's first level is the one it ended in, its second starts over
+    only = ["产出指标", "数量指标", "产出指标", "质量指标", "产出指标", "时效指标"]
+    assert levels_again(only, [["产出指标", "数量指标", "x", "1"]], LEX)
+    assert levels_again(only, [[t] for t in header + ["产出指标", "数量指标", "x"]], LEX)  # one cell a line
+    assert not levels_again(only, [["产出指标", "时效指标", "x", "1"]], LEX)  # a PDF's new page, the level it broke in
+    assert not levels_again(only, [["产出指标", "成本指标", "x", "1"]], LEX)  # a later level of the same table
+    assert not levels_again(only, [["产出指标"], ["时效指标"], ["x"]], LEX)

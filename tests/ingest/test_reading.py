@@ -79,6 +79,23 @@ def test_a_header_said_again_with_its_levels_over_begins_a_next_form(kind: str, 
         (i["name"], i["targets"]["2018"]) for i in alone.indicators]  # the year of the form above, none of its own
 
 
+@pytest.mark.parametrize("kind", ["xlsx", "docx", "tsv"])
+def test_a_next_table_whose_first_level_is_the_one_above_ended_in_begins_a_form(kind: str, tmp_path: Path) -> None:
+    # a first table of 产出指标 only, the next copied below it from its header on: its first level is the one
+    # the first ended in, its second (数量指标) starts over; the rows were joined into one form of 6
+    header = ["一级指标", "二级指标", "三级指标", "指标值"]
+    first = [["产出指标", "数量指标", "培训人数", "≥100人"], ["产出指标", "质量指标", "培训合格率", "≥95%"],
+             ["产出指标", "时效指标", "培训完成及时率", "100%"]]
+    second = [["产出指标", "数量指标", "新建服务站点", "5个"], ["效益指标", "社会效益指标", "就业率", "≥90%"],
+              ["满意度指标", "服务对象满意度指标", "群众满意度", "≥90%"]]
+    path = tmp_path / f"two_tables.{kind}"
+    _write([["2024年项目支出绩效目标表"], ["项目名称", "职业技能培训"], header, *first, header, *second], path)
+    result = parse_table(path)
+    assert isinstance(result, TableReading)
+    assert [(f["name"], f["indicators"]) for f in result.source["forms"]] == [("职业技能培训", 3), (None, 3)]
+    assert [i["name"] for i in result.indicators if i["form"] == 2] == ["新建服务站点", "就业率", "群众满意度"]
+
+
 def test_a_next_table_beginning_at_its_second_level_begins_a_form() -> None:
     # a web copy that drops merged cells (黄石's 批复表): the rows shift left and 产出指标 lands in the
     # middle of its block, so the second table's first level is 数量指标, as the first table's was

@@ -47,15 +47,26 @@ def levels_again(above: list[str], below: list[list[str]], lex: Lexicon) -> bool
     its other lines passed) names first a level label the rows above have already left (产出指标
     again after 满意度指标; 数量指标 again after 服务对象满意度指标, in a web copy that puts 产出指标 in
     the middle of its block). A header said again at the top of a PDF's new page is followed by the
-    level the page broke in (产出指标 again after 产出指标), a later one or a name: the same table."""
+    level the page broke in (产出指标 again after 产出指标), a later one or a name: the same table. A
+    first level the rows above ended in starts over when its second does (产出指标 · 数量指标 again
+    after 产出指标 · 时效指标, a first table of 产出指标 only); the labels are those of the first row
+    below, and of the next ones while they hold labels alone (one cell a line)."""
     seen = [word for word in (lex.level_word(t) for t in above if t) if word]
     last = {level: label for level, label in seen}  # each level's label the rows above ended in
+    words: list[tuple[int, str]] = []
     for cells in itertools.islice((c for c in ([normalize_text(t) for t in r if t.strip()] for r in below) if c),
                                   _HEADER_BELOW):
-        if all(header_role(c, lex) for c in cells):
+        if not words and all(header_role(c, lex) for c in cells):
             continue  # the header's other cells or lines (指标值, 2021年实际实现值 …)
-        word = next((w for w in (lex.level_word(c) for c in cells) if w), None)
-        return word is not None and word in seen and last[word[0]] != word[1]
+        said = [w for w in (lex.level_word(c) for c in cells) if w]
+        words += said
+        if not said or len(said) < len(cells):
+            break  # a row with a name or a value: its levels are said
+    for word in words:  # the first level that is not the one the rows above ended in decides
+        if word not in seen:
+            return False
+        if last[word[0]] != word[1]:
+            return True
     return False
 
 
