@@ -347,7 +347,7 @@ with tabs[2]:
         if backup_file is not None and st.button(t("restore_confirm", lang), key="restore_confirm",
                                                  icon=":material/settings_backup_restore:"):
             try:
-                res = db.restore(backup_file.getvalue(), user.name, filename=backup_file.name,
+                res = db.restore(backup_file, user.name, filename=backup_file.name,
                                  restore_settings=bool(with_settings))
             except RestoreError as exc:
                 st.error(esc(store_text(exc, lang)).replace("\n", "\n\n"), icon=":material/error:")

@@ -139,17 +139,16 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 
 def cmd_restore(args: argparse.Namespace) -> int:
-    from analytics.storage.store import BACKUP_MAX_BYTES, RestoreError
+    from analytics.storage.store import RestoreError
 
     path = Path(args.file)
     if not path.is_file():
         print(_missing(path, args.lang), file=sys.stderr)
         return 2
     store = writing_store(args)
-    with path.open("rb") as fh:  # a file past the limit is refused as too large: never read whole into memory
-        data = fh.read(BACKUP_MAX_BYTES + 1)
     try:
-        res = store.restore(data, who(args), filename=path.name, restore_settings=args.with_settings)
+        with path.open("rb") as fh:  # streamed to a scratch file and checked there: never read whole into memory
+            res = store.restore(fh, who(args), filename=path.name, restore_settings=args.with_settings)
     except RestoreError as exc:
         from analytics.present.strings.storage import render
 

@@ -10,16 +10,23 @@ app marker, the target reference stays this server's own (a different target tab
 the store to the copy it keeps), and settings stay as they are unless an admin asks for them
 (``restore_settings``; then they are stamped with the restorer). Every rejection is a
 :class:`RestoreError` listing located :class:`RestoreProblem` codes; nothing is changed.
+
+The backup's database is streamed to a scratch folder of the store's directory and checked
+there (:func:`opened_backup`), so a restore holds no copy of it in memory: only the rows of
+the tables it reads.
 """
 
 from __future__ import annotations
 
+import errno
 import io
 import sqlite3
 import tempfile
 import zipfile
+import zlib
+from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, BinaryIO, Iterator, Union
 
 from analytics.ingest.targets import TargetFileError, load_project
 from analytics.storage.backup_checks import check_content, check_history, shown
@@ -33,7 +40,7 @@ from analytics.storage.targets import materialise, sync_targets
 from analytics.storage.transactions import Tx, write
 from analytics.storage.transfer import sqlite_bytes
 
-__all__ = ["backup", "backup_zip", "restore"]
+__all__ = ["BackupSource", "backup", "backup_zip", "opened_backup", "restore"]
 
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 Rows = list[dict[str, Any]]
@@ -79,9 +86,26 @@ def backup_zip(db: AnyDb) -> bytes:
     return buf.getvalue()
 
 
-def _unzip(raw: bytes) -> bytes:
+#: What :func:`restore` takes: the backup's bytes, or a binary file open for reading (the
+#: command's file, the page's upload), which is streamed and never read whole into memory.
+BackupSource = Union[bytes, bytearray, memoryview, BinaryIO]
+_CHUNK = 1024 * 1024
+
+
+def _copy_limited(src: BinaryIO, dst: BinaryIO) -> None:
+    """Copy ``src`` to ``dst`` a chunk at a time; past :data:`BACKUP_MAX_BYTES` → ``too_large``
+    (a zip entry can unpack to more than it declares)."""
+    n = 0
+    while chunk := src.read(_CHUNK):
+        n += len(chunk)
+        if n > BACKUP_MAX_BYTES:
+            raise _fail("too_large")
+        dst.write(chunk)
+
+
+def _unzip_to(fh: BinaryIO, dst: BinaryIO) -> None:
     try:
-        with zipfile.ZipFile(io.BytesIO(raw)) as zf:
+        with zipfile.ZipFile(fh) as zf:
             names = [n for n in zf.namelist() if n.lower().endswith((".sqlite", ".sqlite3", ".db"))]
             if not names and any(n in ("xl/workbook.xml", "word/document.xml", "ppt/presentation.xml") for n in zf.namelist()):
                 raise _fail("office_not_backup")  # the exported workbook (an .xlsx is a zip too), a report or a deck
@@ -92,40 +116,84 @@ def _unzip(raw: bytes) -> bytes:
                 raise _fail("zip_encrypted")
             if info.file_size > BACKUP_MAX_BYTES:
                 raise _fail("too_large")
-            return zf.read(names[0])
+            with zf.open(info) as entry:
+                _copy_limited(entry, dst)
     except RuntimeError:  # zipfile's "encrypted, password required"
         raise _fail("zip_encrypted") from None
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, OSError):
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, NotImplementedError, EOFError, zlib.error):
         raise _fail("bad_zip") from None
-
-
-def open_backup(data: bytes) -> sqlite3.Connection:
-    """The backup as an in-memory database (never a file on this server), checked intact."""
-    if not isinstance(data, (bytes, bytearray, memoryview)) or not data:
-        raise _fail("empty")
-    raw = bytes(data)
-    if len(raw) > BACKUP_MAX_BYTES:
-        raise _fail("too_large")
-    if raw.startswith(b"PK\x03\x04"):
-        raw = _unzip(raw)
-    if not raw.startswith(_SQLITE_MAGIC):
-        raise _fail("not_sqlite")
-    mem = sqlite3.connect(":memory:")
-    try:
-        mem.deserialize(rollback_journal_header(raw))
-        check = mem.execute("PRAGMA integrity_check").fetchall()
-        if [tuple(r) for r in check] != [("ok",)]:
-            raise _fail("corrupt")
-        code = mem.execute("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1").fetchone()
-        if code is not None:  # a backup of this app holds tables and indexes only: a view can run any query
-            raise _fail(f"has_{code[0]}", name=shown(code[1]))
-    except sqlite3.DatabaseError:
-        mem.close()
-        raise _fail("corrupt") from None
-    except RestoreError:
-        mem.close()
+    except OSError as exc:
+        if exc.errno is None:  # a damaged zip, not this server's disk
+            raise _fail("bad_zip") from None
         raise
-    return mem
+
+
+def _source(data: BackupSource) -> BinaryIO:
+    """The backup as a readable file, refused when empty or past :data:`BACKUP_MAX_BYTES`."""
+    if isinstance(data, (bytes, bytearray, memoryview)):
+        fh: BinaryIO = io.BytesIO(data)  # bytes are shared, not copied
+    elif hasattr(data, "read") and hasattr(data, "seek"):
+        fh = data
+        fh.seek(0)
+    else:
+        raise _fail("empty")
+    size = fh.seek(0, io.SEEK_END)
+    fh.seek(0)
+    if not size:
+        raise _fail("empty")
+    if size > BACKUP_MAX_BYTES:
+        raise _fail("too_large")
+    return fh
+
+
+def _spool(data: BackupSource, path: Path) -> None:
+    """Write the backup's database (unpacked from its zip) to ``path``, a chunk at a time,
+    marked as a rollback-journal file; every refusal of the file itself on the way."""
+    fh = _source(data)
+    zipped = fh.read(4) == b"PK\x03\x04"
+    fh.seek(0)
+    try:
+        with path.open("wb") as out:
+            _unzip_to(fh, out) if zipped else _copy_limited(fh, out)
+    except OSError as exc:
+        if exc.errno in (errno.ENOSPC, errno.EDQUOT):
+            raise _fail("no_space", mb=BACKUP_MAX_BYTES // (1024 * 1024)) from None
+        raise
+    with path.open("r+b") as out:
+        head = out.read(100)
+        if not head.startswith(_SQLITE_MAGIC):
+            raise _fail("not_sqlite")
+        if rollback_journal_header(head) != head:
+            out.seek(18)
+            out.write(b"\x01\x01")
+
+
+@contextmanager
+def opened_backup(data: BackupSource, workdir: Path) -> Iterator[sqlite3.Connection]:
+    """The backup as a database in a scratch folder of ``workdir`` (removed on leaving),
+    checked intact and holding tables and indexes only. The file is streamed there and checked
+    on disk: two copies of a 500 MB database in memory took a gigabyte."""
+    with tempfile.TemporaryDirectory(dir=workdir, prefix=".restore-") as tmp:
+        path = Path(tmp) / DB_NAME
+        _spool(data, path)
+        con = sqlite3.connect(path)
+        try:
+            check = con.execute("PRAGMA integrity_check").fetchall()
+            if [tuple(r) for r in check] != [("ok",)]:
+                raise _fail("corrupt")
+            code = con.execute("SELECT type, name FROM sqlite_master WHERE type IN ('view', 'trigger') LIMIT 1").fetchone()
+            if code is not None:  # a backup of this app holds tables and indexes only: a view can run any query
+                raise _fail(f"has_{code[0]}", name=shown(code[1]))
+        except sqlite3.DatabaseError:
+            con.close()
+            raise _fail("corrupt") from None
+        except BaseException:
+            con.close()
+            raise
+        try:
+            yield con
+        finally:
+            con.close()
 
 
 def _columns(mem: sqlite3.Connection, table: str) -> set[str] | None:
@@ -271,15 +339,12 @@ def _same_targets(tx: Tx, rows: Rows) -> bool:
     return live == {(str(r["name"]), str(r["sha256"])) for r in rows if r["project"] == DEFAULT_PROJECT}
 
 
-def restore(db: AnyDb, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
+def restore(db: AnyDb, data: BackupSource, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
     """Make the store's content equal to a backup's (see the module text), in one
     transaction, audited and undoable; the current settings stay unless ``restore_settings``
     (an admin's explicit choice, checked by the caller)."""
-    mem = open_backup(data)
-    try:
-        content, imports, audit, shipped = validated_backup(mem, db.dir)
-    finally:
-        mem.close()
+    with opened_backup(data, db.dir) as con:
+        content, imports, audit, shipped = validated_backup(con, db.dir)
     tables = [t for t in CONTENT_TABLES if t != "settings" or restore_settings]
     totals = {"added": 0, "changed": 0, "removed": 0, "unchanged": 0, "merged": 0}
     try:

@@ -496,7 +496,7 @@ class Store:
     def backup_zip(self) -> bytes:
         return _backup.backup_zip(self._db)
 
-    def restore(self, data: bytes, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
+    def restore(self, data: _backup.BackupSource, who: str, filename: str = "backup", restore_settings: bool = False) -> RestoreSummary:
         """See :func:`analytics.storage.backup.restore`: checked first, one undoable batch;
         the current settings stay unless ``restore_settings`` (an admin's explicit choice)."""
         return _backup.restore(self._db, data, who, filename, restore_settings)

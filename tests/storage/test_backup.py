@@ -154,6 +154,7 @@ def test_restore_of_a_bad_backup_changes_nothing(db, name):
     assert all(render(p, "en") != p.code for p in info.value.problems)  # every problem has its sentence
     assert db.dump() == before
     assert db.backup() == good
+    assert not list(Path(db.dir).glob(".restore-*"))  # the scratch copy checked on disk is gone
 
 
 def test_backup_is_a_consistent_sqlite_file(db):
@@ -389,14 +390,88 @@ def test_a_target_file_past_the_stores_limit_is_refused_before_any_row_is_read(d
     assert "checks.yaml" in render(info.value, "zh") and "checks.yaml" in render(info.value, "en")
 
 
-def test_cli_restore_never_reads_more_than_the_backup_limit(tmp_path, monkeypatch, capsys):
-    """``restore`` read the whole file before its size was checked: a 10 GB file, 10 GB of memory."""
-    import analytics.storage.store as store_module
-
-    monkeypatch.setattr(store_module, "BACKUP_MAX_BYTES", 1000)
-    seen: list[int] = []
-    monkeypatch.setattr(Store, "restore", lambda self, data, *a, **k: seen.append(len(data)) or (_ for _ in ()).throw(
+def test_cli_restore_hands_over_the_open_file_never_its_bytes(tmp_path, monkeypatch):
+    """``restore`` read the file into memory and the check copied it again: a backup near the
+    512 MB limit took a gigabyte. The command now hands over the open file, streamed to disk."""
+    seen: list[object] = []
+    monkeypatch.setattr(Store, "restore", lambda self, data, *a, **k: seen.append(data) or (_ for _ in ()).throw(
         RestoreError([])))
-    (tmp_path / "big.sqlite").write_bytes(b"SQLite format 3\x00" + bytes(100_000))
-    main(["restore", str(tmp_path / "big.sqlite"), "--store", str(tmp_path / "S")])
-    assert seen == [1001]
+    (tmp_path / "b.sqlite").write_bytes(b"SQLite format 3\x00" + bytes(100_000))
+    main(["restore", str(tmp_path / "b.sqlite"), "--store", str(tmp_path / "S")])
+    assert len(seen) == 1 and not isinstance(seen[0], (bytes, bytearray)) and hasattr(seen[0], "read")
+
+
+def _zip_of(data: bytes, declared: int | None = None) -> bytes:
+    """``data`` deflated in a zip; ``declared`` forges the entry's unpacked size in both headers
+    (a zip bomb says it is small)."""
+    import struct
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("tracker.sqlite", data)
+    raw = bytearray(buf.getvalue())
+    if declared is not None:
+        struct.pack_into("<I", raw, 22, declared)  # the local header's uncompressed size
+        central = raw.rfind(b"PK\x01\x02")
+        struct.pack_into("<I", raw, central + 24, declared)
+    return bytes(raw)
+
+
+@pytest.mark.parametrize("case", ["bytes", "file", "zip", "zip_file", "zip_bomb"])
+def test_a_backup_past_the_size_limit_is_refused_and_changes_nothing(db, monkeypatch, tmp_path, case):
+    """The size limits hold however the backup comes (bytes from the page, the command's open
+    file, a zip saying its size or lying about it), before anything is written, and no scratch
+    file stays behind."""
+    from analytics.storage import backup as backup_module
+
+    good = db.backup()
+    monkeypatch.setattr(backup_module, "BACKUP_MAX_BYTES", len(good) - 1)
+    big = {"bytes": good, "file": good, "zip": _zip_of(good), "zip_file": _zip_of(good),
+           "zip_bomb": _zip_of(good + bytes(len(good)), declared=len(good) - 4096)}[case]
+    assert len(big) < len(good) or case in ("bytes", "file")
+    source = big
+    if case.endswith("file"):
+        (tmp_path / "big").write_bytes(big)
+        source = (tmp_path / "big").open("rb")
+    before = db.dump()
+    try:
+        with pytest.raises(RestoreError) as info:
+            db.restore(source, "x")
+    finally:
+        if hasattr(source, "close"):
+            source.close()
+    assert [p.code for p in info.value.problems] == ["bad_zip" if case == "zip_bomb" else "too_large"]
+    assert db.dump() == before
+    assert not list(Path(db.dir).glob(".restore-*"))
+
+
+def test_a_backup_file_restores_like_its_bytes(db, tmp_path):
+    """The command's open file and the page's upload (a file object) restore like the bytes."""
+    db.save_scenario("基线", {"levers": {}}, "a")
+    want = content(db, drop=META)
+    (tmp_path / "b.zip").write_bytes(db.backup_zip())
+    db.delete_scenario("基线", "a")
+    with (tmp_path / "b.zip").open("rb") as fh:
+        res = db.restore(fh, "restorer", filename="b.zip")
+    assert content(db, drop=META) == want and res.added == 1
+    db.delete_scenario("基线", "a")
+    res = db.restore(io.BytesIO((tmp_path / "b.zip").read_bytes()), "restorer", filename="b.zip")
+    assert content(db, drop=META) == want and res.added == 1
+    assert not list(Path(db.dir).glob(".restore-*"))
+
+
+def test_a_full_disk_while_the_backup_is_unpacked_is_said_and_changes_nothing(db, monkeypatch):
+    import errno as errno_module
+
+    from analytics.storage import backup as backup_module
+
+    def full(src, dst):
+        raise OSError(errno_module.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(backup_module, "_copy_limited", full)
+    before = db.dump()
+    with pytest.raises(RestoreError) as info:
+        db.restore(db.backup_zip(), "x")
+    assert [p.code for p in info.value.problems] == ["no_space"]
+    assert "磁盘空间不足" in render(info.value, "zh") and "disk" in render(info.value, "en")
+    assert db.dump() == before and not list(Path(db.dir).glob(".restore-*"))

@@ -144,11 +144,8 @@ class Runner:
         assert wb["spending"].max_row - 1 == counts["spending"]
         assert wb["audit"].max_row - 1 == counts["audit"]
         wb.close()
-        mem = backup_mod.open_backup(self.s.backup())
-        try:
-            copy, imports, audit, _shipped = backup_mod.validated_backup(mem, self.s.dir)
-        finally:
-            mem.close()
+        with backup_mod.opened_backup(self.s.backup(), self.s.dir) as con:
+            copy, imports, audit, _shipped = backup_mod.validated_backup(con, self.s.dir)
         for table, rows in copy.items():
             assert checksum(sorted(rows, key=lambda r: json.dumps(r, sort_keys=True, default=str))) == checksum(
                 sorted(now[table], key=lambda r: json.dumps(r, sort_keys=True, default=str))), table

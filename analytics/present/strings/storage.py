@@ -17,6 +17,9 @@ STRINGS: dict[str, dict[str, str]] = {
     "where_table_key": {"zh": "（表 {table}，{row}）", "en": " (table {table}, {row})"},
     "restore_empty": {"zh": "备份文件是空的。", "en": "The backup file is empty."},
     "restore_too_large": {"zh": "备份文件过大。", "en": "The backup file is too large."},
+    "restore_no_space": {"zh": "服务器磁盘空间不足，无法检查备份（最多需要 {mb} MB 的临时空间），当前数据未做任何改动。请联系管理员。",
+                         "en": "The server's disk is too full to check the backup (it needs up to {mb} MB of scratch space); "
+                               "nothing was changed. Ask the administrator."},
     "restore_no_db_in_zip": {"zh": "压缩包中没有 .sqlite 备份文件。", "en": "The zip holds no .sqlite backup."},
     "restore_bad_zip": {"zh": "压缩包已损坏，无法读取。", "en": "The zip file is damaged."},
     "restore_office_not_backup": {"zh": "这是一个 Office 文件（如导出的 Excel 工作簿或报告），不是备份：恢复需要“导出备份”得到的 .zip 或 .sqlite 文件。",
