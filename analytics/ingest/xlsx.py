@@ -1,8 +1,8 @@
 """Reading one worksheet of an .xlsx/.xlsm as cell texts, streaming, within the file's limits.
 
-openpyxl reads the workbook's parts (sheet list, styles); the chosen sheet's XML and the shared
-strings are parsed here, row by row, with lxml's ``iterparse`` (no entities, no DTD, no network;
-lxml comes with python-pptx). Unlike ``load_workbook``, this reads only the chosen sheet, never scans
+openpyxl reads the workbook's parts (sheet list); the cell styles' number formats are read by
+:mod:`analytics.ingest.xlsx_styles`; the chosen sheet's XML and the shared strings are parsed here,
+row by row, with lxml's ``iterparse`` (no entities, no DTD, no network; lxml comes with python-pptx). Unlike ``load_workbook``, this reads only the chosen sheet, never scans
 a sheet whose ``<dimension>`` element is missing from top to bottom first, and is several times
 faster, so the work stops soon at the first passed limit (columns, rows, cells, cell length, seconds). A formula cell
 gives the value Excel saved with it, or the formula text (``=…``) when there is none; numbers with
@@ -23,6 +23,8 @@ from analytics.core.values import normalize_text
 from analytics.ingest.limits import Deadline, LimitExceeded, Limits
 from analytics.ingest.problems import Collector
 from analytics.ingest.schema import col_letter
+from analytics.ingest.xlsx_styles import XML_OPTIONS as _XML_OPTIONS
+from analytics.ingest.xlsx_styles import Styles as _Styles
 
 __all__ = ["Grid", "read_excel", "cell_text", "OLE2", "password_protected"]
 
@@ -143,25 +145,9 @@ def _pick_sheet(sheets: list[tuple[Any, Any]], sheet: str | int | None) -> tuple
     return None
 
 
-def _number_format(wb: Any, style_id: int) -> str | None:
-    from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-
-    try:
-        fmt_id = wb._cell_styles[style_id].numFmtId
-    except (IndexError, AttributeError, TypeError):
-        return None
-    if fmt_id < BUILTIN_FORMATS_MAX_SIZE:
-        return BUILTIN_FORMATS.get(fmt_id, "General")
-    try:
-        return wb._number_formats[fmt_id - BUILTIN_FORMATS_MAX_SIZE]
-    except IndexError:
-        return None
-
-
 _NS = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
 _ROW, _C, _V, _F, _IS, _T, _R, _SI, _MERGE = (f"{_NS}{t}" for t in ("row", "c", "v", "f", "is", "t", "r", "si",
                                                                     "mergeCell"))
-_XML_OPTIONS = dict(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False)
 
 
 _EMPTY_ROW_RE = re.compile(rb'<(?:\w+:)?row\b[^>]*?\br="\d+"[^>]*?(?:/>|>(?:\s*<(?:\w+:)?c\b[^>]*/>)*\s*</(?:\w+:)?row>)')
@@ -298,22 +284,6 @@ def _shared_strings(reader: Any, limits: Limits, deadline: Deadline) -> list[str
             if not len(strings) & 4095:
                 deadline.check()
     return strings
-
-
-class _Styles:
-    """What a cell's style says about its number: a date (serial → datetime), a duration, a percent."""
-
-    def __init__(self, wb: Any) -> None:
-        self.wb = wb
-        self.dates = set(getattr(wb, "_date_formats", ()) or ())
-        self.durations = set(getattr(wb, "_timedelta_formats", ()) or ())
-        self.epoch = getattr(wb, "epoch", None)
-        self._formats: dict[int, str | None] = {}
-
-    def number_format(self, style_id: int) -> str | None:
-        if style_id not in self._formats:
-            self._formats[style_id] = _number_format(self.wb, style_id)
-        return self._formats[style_id]
 
 
 def _cast_number(text: str) -> int | float:
@@ -464,7 +434,7 @@ def _ranges(refs: list[str]) -> list[tuple[int, int, int, int]]:
 
 
 def _open(data: bytes, ctx: Collector, max_bytes: int) -> Any:
-    """The workbook's parts (manifest, shared strings, workbook, styles) without its sheets, or
+    """The workbook's parts (manifest, shared strings, workbook) without its sheets or styles, or
     ``None`` after recording why not."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
@@ -478,12 +448,10 @@ def _open(data: bytes, ctx: Collector, max_bytes: int) -> Any:
                 unpacked=True)
         return None
     from openpyxl.reader.excel import ExcelReader
-    from openpyxl.styles.stylesheet import apply_stylesheet
 
     reader = ExcelReader(io.BytesIO(data), read_only=True, data_only=False)
     reader.read_manifest()
-    reader.read_workbook()
-    apply_stylesheet(reader.archive, reader.wb)
+    reader.read_workbook()  # the styles are read by _Styles.read, streaming
     return reader
 
 
@@ -515,7 +483,7 @@ def read_excel(data: bytes, ctx: Collector, sheet: str | int | None, max_bytes: 
                 stream = _SheetStream(src)
                 sheet_xml = io.BufferedReader(stream, 1 << 20)
                 left: list[set[int]] = [set(), set()]
-                cells, merges = _sheet_cells(sheet_xml, _Styles(reader.wb), shared, ctx.limits, ctx.deadline, words,
+                cells, merges = _sheet_cells(sheet_xml, _Styles.read(reader, ctx.deadline), shared, ctx.limits, ctx.deadline, words,
                                              stream.hidden_columns, left, shown)
     except LimitExceeded:
         raise
