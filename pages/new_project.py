@@ -287,7 +287,8 @@ named_from = name_source(reading, filename)
 if named_from != "table" and name == default_name:
     f1.caption(tx(f"name_from_{named_from}"))
 choices = sorted(set(range(2015, 2036)) | set(years_read) | ({int(year)} if year else set()))
-chosen_years = st.multiselect(tx("years"), choices, default=years_read or ([int(year)] if year else []), key=f"np_years_{digest}_{year or ''}")
+chosen_years = st.multiselect(tx("years"), choices, default=years_read or ([int(year)] if year else []), key=f"np_years_{digest}_{year or ''}",
+                              placeholder=t("pick_placeholder", lang))
 c1, c2 = st.columns(2)
 with c1:
     st.caption(tx("funding"), help=tx("funding_help"))

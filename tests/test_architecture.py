@@ -126,3 +126,23 @@ def test_known_cycles_still_exist():
     """The allowance above can only shrink: a cycle that is gone must be taken off the list."""
     for cycle in KNOWN_CYCLES:
         assert all(b in GRAPH[a] for a, b in zip(cycle, cycle[1:])), f"gone, remove from KNOWN_CYCLES: {cycle}"
+
+
+def _widgets_without_placeholder(path: Path) -> list[str]:
+    """The choice widgets of a page script that can show Streamlit's own English placeholder
+    (``Choose options`` / ``Choose an option``): a multiselect, or a selectbox with ``index=None``,
+    called without ``placeholder=``."""
+    found = []
+    for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)):
+            continue
+        kwargs = {k.arg: k.value for k in node.keywords}
+        unchosen = isinstance(kwargs.get("index"), ast.Constant) and kwargs["index"].value is None
+        if (node.func.attr == "multiselect" or (node.func.attr == "selectbox" and unchosen)) and "placeholder" not in kwargs:
+            found.append(f"{path.name}:{node.lineno}")
+    return found
+
+
+@pytest.mark.parametrize("path", sorted((ROOT / "pages").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_choice_widgets_say_their_placeholder_in_the_pages_language(path):
+    assert _widgets_without_placeholder(path) == []
