@@ -1,6 +1,7 @@
 """Level, stock and rate forecasts (the value at month end) for
 :func:`analytics.forecast.method.forecast_indicator`: ``level_trend`` (latest value plus the
-usual change to December), ``level_hold`` (or ``level_inyear_trend``: a very steady line through
+usual change to December; for a rate with years enough of its own, ``rate_weighted``: that and the
+latest value held, weighted by their errors on those years), ``level_hold`` (or ``level_inyear_trend``: a very steady line through
 this year's readings, at half pace), and their interval from the indicator's own
 backtest. The method is described in :mod:`analytics.forecast.method` and ``docs/forecast.md``.
 """
@@ -26,6 +27,7 @@ from analytics.forecast.shared import (
     _LEVEL_PHI,
     _MAX_YEARS,
     _MIN_MONTHS,
+    _RATE_HELD_YEARS,
     _VOL_MONTHS,
     _attain_prob_add,
     _attain_prob_log,
@@ -150,6 +152,37 @@ def _level_backtest_points(G: np.ndarray, yi: int, usable: np.ndarray) -> np.nda
     return last + seas.mean(axis=0)
 
 
+def _own_backtest(G: np.ndarray, yi: int, usable: np.ndarray) -> list[tuple[int, np.ndarray]]:
+    """The indicator's own backtest: (row, December predicted from each cutoff m = 1..11) for up to
+    ``_MAX_YEARS - 1`` complete prior years, most recent first."""
+    backs: list[tuple[int, np.ndarray]] = []
+    for j in range(yi - 1, 0, -1):
+        if not usable[j]:
+            continue
+        pts = _level_backtest_points(G, j, usable)
+        if pts is not None and np.all(np.isfinite(pts)):
+            backs.append((j, pts))
+            if len(backs) >= _MAX_YEARS - 1:
+                break
+    return backs
+
+
+def _held_weight(G: np.ndarray, backs: list[tuple[int, np.ndarray]]) -> float:
+    """The latest value's weight beside the usual change's point for a rate: each one's mean squared
+    error on the rate's own prior years (the value at each cutoff held to December), inversely."""
+    e_usual = float(np.mean([np.mean((G[j, 11] - pts) ** 2) for j, pts in backs]))
+    e_held = float(np.mean([np.mean((G[j, 11] - _held(G, j, pts)) ** 2) for j, pts in backs]))
+    if not e_usual + e_held > 0:
+        return 0.0
+    return e_usual / (e_usual + e_held)
+
+
+def _held(G: np.ndarray, j: int, pts: np.ndarray) -> np.ndarray:
+    """Row ``j``'s value at each cutoff m = 1..11 held to December (the usual change's point where
+    a month is missing)."""
+    return np.where(np.isfinite(G[j, :11]), G[j, :11], pts)
+
+
 def _horizon_shape(h: np.ndarray) -> np.ndarray:
     """Growth of the level error with the horizon h (months): random walk plus an
     uncertain drift, sqrt(h + _LEVEL_DRIFT * h^2)."""
@@ -210,22 +243,22 @@ def _forecast_level(
         v = _level_volatility(G)
         v = v if v is not None and v > 0 else _fallback_scale(G[yi, m - 1], use_log)
         prior = _LEVEL_C * v * _horizon_shape(np.arange(11, 0, -1, dtype=float))  # by m=1..11
+        backs = _own_backtest(G, yi, usable)
+        if kind == "rate" and len(backs) >= _RATE_HELD_YEARS:
+            w = _held_weight(G, backs)
+            method = "rate_weighted"
+            path_w = (1.0 - w) * path_w + w * G[yi, m - 1]
+            point_w = float(path_w[-1])
+            backs = [(j, (1.0 - w) * pts + w * _held(G, j, pts)) for j, pts in backs]
         z2: list[float] = []
         apes: list[float] = []
-        for j in range(yi - 1, 0, -1):  # own backtest on up to _MAX_YEARS - 1 prior years
-            if not usable[j]:
-                continue
-            pts_bt = _level_backtest_points(G, j, usable)
-            if pts_bt is None or not np.all(np.isfinite(pts_bt)):
-                continue
+        for j, pts_bt in backs:
             err = G[j, 11] - pts_bt
             z2.append(float(np.mean((err / prior) ** 2)))
             truth, pred = fwd_arr(G[j, 11]), fwd_arr(pts_bt)
             with np.errstate(divide="ignore", invalid="ignore"):
                 ape = np.abs(truth / pred - 1.0)
             apes.append(float(np.mean(np.where(np.isfinite(ape), ape, 0.0))))
-            if len(z2) >= _MAX_YEARS - 1:
-                break
         scale, nu = _pooled_scale(z2, _LEVEL_NU0)
         sig_h = _LEVEL_C * v * _horizon_shape(h) * scale
         if apes and n_prior >= 2:

@@ -21,7 +21,9 @@ Method write-up and benchmark numbers: ``docs/forecast.md``; benchmark: ``bench/
   (末值加季节变动): latest value + the prior years' mean change from month m to
   December with each year's own drift removed + half of the current 12-month change
   pro-rated to the months left.  Log scale for positive stocks/levels, percentage
-  points for rates (results capped to 0..100).
+  points for rates (results capped to 0..100).  A rate with at least 3 years in its
+  own backtest (4 prior years): ``rate_weighted``, that point and the latest value held, weighted
+  inversely by each one's mean squared error on those years.
 * **Intervals / P(attain)**: Student-t on log(final / forecast) (flows, positive
   levels) or on the difference (rates).  The scale is a prior width by cutoff month
   and number of reference years (fitted once on benchmark development years, i.e.

@@ -46,8 +46,8 @@ class Forecast:
 #: Codes of the forecasting methods (``Forecast.method``); their names and descriptions are in
 #: the catalogue (``forecast.method_<code>``, ``forecast.method_<code>_desc``).
 METHODS: tuple[str, ...] = (
-    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "level_inyear_trend", "level_hold", "observed_final",
-    "none",
+    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "rate_weighted", "level_inyear_trend", "level_hold",
+    "observed_final", "none",
 )
 #: Codes of the reasons no forecast is made (``Forecast.reason``; ``forecast.reason_<code>``).
 REASONS: tuple[str, ...] = ("no_current_data", "unsupported_kind")
@@ -106,6 +106,11 @@ _LEVEL_PHI = 0.5  # share of the current 12-month change carried to December
 _LEVEL_DRIFT = 0.1  # drift-uncertainty term of the horizon shape (dev years)
 _VOL_MONTHS = 120  # months of data used for the volatility v
 _HOLD_REL_SIGMA = 0.03  # per sqrt(month), relative, when nothing else is known
+# A rate with at least _RATE_HELD_YEARS prior years in its own backtest: December is the usual
+# change's point and the latest value held, weighted by the inverse of each one's mean squared
+# error on those years (``rate_weighted``). Rates are bounded and their 12-month changes seldom
+# persist; no weight is fitted, each indicator's own years set it.
+_RATE_HELD_YEARS = 3
 # No prior-year months: the latest value is held, unless this year's readings (at least
 # _INYEAR_MIN_MONTHS) lie on a line so steady that its slope's t statistic exceeds _INYEAR_T;
 # then _INYEAR_PHI of that monthly slope is carried to December. On the development years of

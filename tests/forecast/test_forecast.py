@@ -358,6 +358,31 @@ def test_level_without_history_carries_a_very_steady_line_at_half_pace():
     assert down.method == "level_inyear_trend" and down.point < 200.0 * 0.97 ** 8
 
 
+def _stepping_rate() -> dict[int, dict[int, float]]:
+    """A rate that holds its level all year and steps at each January (80, 85, 78, 83): its
+    12-month change never goes on."""
+    return {y: {m: v for m in range(1, 13)} for y, v in zip(range(2019, 2023), (80.0, 85.0, 78.0, 83.0))}
+
+
+def test_a_rate_whose_own_years_held_weighs_the_latest_value():
+    # the usual change carries half of this year's 12-month change (+5 points) to December, 89.25; on the
+    # rate's own years the value held was exact and the usual change off, so the latest value weighs all
+    current = {m: 88.0 for m in range(1, 7)}
+    f = forecast_indicator("rate", "higher", 6, current, _stepping_rate(), target=90.0)
+    assert f.method == "rate_weighted" and f.point == pytest.approx(88.0, abs=0.01)
+    assert f.lower <= 88.0 <= f.upper
+    as_stock = forecast_indicator("stock", "higher", 6, current, _stepping_rate())
+    assert as_stock.method == "level_trend" and as_stock.point > 88.5  # a stock's changes go on: unchanged
+    # fewer than three years of its own backtest: the usual change alone
+    two = {y: v for y, v in _stepping_rate().items() if y >= 2021}
+    assert forecast_indicator("rate", "higher", 6, current, two).method == "level_trend"
+    # a rate whose own years followed their usual change keeps it (a seasonal rise each year)
+    seasonal = {y: {m: 70.0 + m + (y - 2019) for m in range(1, 13)} for y in range(2019, 2023)}
+    g = forecast_indicator("rate", "higher", 6, {m: 74.0 + m for m in range(1, 7)}, seasonal)
+    assert g.method == "rate_weighted" and g.point == pytest.approx(
+        forecast_indicator("stock", "higher", 6, {m: 74.0 + m for m in range(1, 7)}, seasonal).point, rel=0.01)
+
+
 def test_level_observed_final_and_internal_backtest_consistency():
     seasonal = np.sin(np.arange(12)) * 3
     hist = level_history(50.0, seasonal, 0.5, 4)
@@ -388,6 +413,7 @@ def test_methods_and_reasons_vocabulary_complete():
         forecast_indicator("level", "higher", 4, {4: 1.0}, level_history(1.0, np.zeros(12), 0, 2)).method,
         forecast_indicator("level", "higher", 4, {4: 1.0}, {}).method,
         forecast_indicator("level", "higher", 5, {m: 10.0 + m + (0.01 if m % 2 else 0.0) for m in range(1, 6)}, {}).method,
+        forecast_indicator("rate", "higher", 6, {m: 88.0 for m in range(1, 7)}, _stepping_rate()).method,
     }
     assert seen == set(METHODS)
     keys = [f"forecast.method_{c}" for c in METHODS] + [f"forecast.method_{c}_desc" for c in METHODS]

@@ -16,6 +16,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "method_prorata_anchored_desc": {"zh": "无月度历史但已知上年全年值，将序时外推与上年全年值按精度加权。", "en": "No monthly history but last year's total is known: precision-weighted mix of the pro-rata extrapolation and last year's total."},
     "method_level_trend": {"zh": "末值加季节变动", "en": "Latest value plus usual change to December"},
     "method_level_trend_desc": {"zh": "最新值加上往年同期至年末的平均季节变动（剔除各年自身趋势），并延续一半当前同比变化。", "en": "Latest value plus the prior years' mean seasonal change to December (each year's own drift removed), continuing half of the current 12-month change."},
+    "method_rate_weighted": {"zh": "季节变动与保持最新值加权", "en": "Usual change and latest value, weighted"},
+    "method_rate_weighted_desc": {"zh": "两种测算按本指标往年的准确度加权平均：最新值加往年同期至年末的平均季节变动（延续一半当前同比变化），以及保持最新值；往年哪种误差更小，权重越大（比率类指标，至少4个往年）。", "en": "Two estimates averaged by how well each did on this indicator's own prior years: the latest value plus the usual change to December (with half the current 12-month change), and the latest value held; the one with the smaller past errors weighs more (rates with at least 4 prior years)."},
     "method_level_inyear_trend": {"zh": "本年走势减半延续", "en": "This year's pace, halved"},
     "method_level_inyear_trend_desc": {"zh": "无往年月度数据；本年各月读数几乎在一条直线上，按该月均变化的一半推至年末，区间按本年的月度波动放宽。", "en": "No prior-year monthly data; this year's readings lie almost on a straight line, so half of its monthly change is carried to December, with a wide interval from this year's monthly changes."},
     "method_level_hold": {"zh": "保持最新值", "en": "Hold latest value"},
