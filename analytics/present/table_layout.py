@@ -3,12 +3,19 @@
 
 One rule lives here: every column is as wide as its widest cell or title (in
 :func:`~analytics.present.format.text_width` columns, a CJK character two); when the table is
-wider than the page, the widest columns (指标, 说明) give way first, never narrower than their
-title, and their cells wrap onto up to :data:`WRAP_LINES` lines in taller rows.
+wider than the page, rows grow to the fewest lines (:data:`WRAP_LINES` or more) that let every
+cell wrap within a width that fits, each column as narrow as its cells allow in that many lines
+but never narrower than its title. A cell's text is wrapped, never cut.
+
+The page's width is what the table really gets in a desktop browser at 1440 px, the sidebar
+open: the main block less the page's scrollbar, the table's border, its own scrollbar (more rows
+than it shows) and its row-selection column. A browser that hides its scrollbars (headless
+Chromium, macOS) leaves the table a little more, and the table stretches its columns into it.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
 
@@ -16,20 +23,32 @@ from analytics.present.format import text_width
 
 #: Pixels a :func:`text_width` column takes in the table font (14 px: a CJK character 14 px).
 PX_PER_COLUMN: int = 7
-#: Pixels a cell adds to its text (padding either side, with a little to spare).
+#: Pixels a cell adds to its text (8 px padding either side, with a little to spare).
 CELL_PAD: int = 20
-#: Pixels the columns of a full-width table may take in the main block at 1440 px wide (the
-#: sidebar open), a row-selection column aside.
-TABLE_PX: int = 940
+#: Pixels of the page's main block at 1440 px wide, the sidebar open.
+MAIN_PX: int = 980
+#: Pixels a scrollbar takes (the app's thin scrollbars: 10 px in Chromium on Linux, a little more
+#: elsewhere), the table's border (1 px either side) and its row-selection column.
+SCROLLBAR_PX: int = 12
+BORDER_PX: int = 2
+ROW_MARKER_PX: int = 32
+#: Pixels the columns of a full-width table may take: the main block less the page's scrollbar,
+#: the table's border, its own scrollbar and its row-selection column.
+TABLE_PX: int = MAIN_PX - SCROLLBAR_PX - BORDER_PX - SCROLLBAR_PX - ROW_MARKER_PX
 #: The narrowest a column is drawn.
 MIN_PX: int = 50
-#: Lines a wrapped cell may take, and the row height that lets it (the table wraps text only in
-#: rows taller than 4rem).
+#: The fewest lines a wrapped row holds, and its height (the table wraps text only in rows taller
+#: than 4rem); a line of wrapped text and what a row adds to its lines (the table's line height,
+#: 1.4 × its 13–14 px text, and 3 px of padding above and below, with room to spare).
 WRAP_LINES: int = 3
 WRAP_ROW_PX: int = 66
-#: Rows a table shows before it scrolls (as a table of one-line rows does), and its title row's height.
+LINE_PX: int = 19
+ROW_PAD_PX: int = 9
+#: Rows a table shows before it scrolls (as a table of one-line rows does), and its title row's
+#: height; a table of taller rows is no taller than ten rows of :data:`WRAP_LINES` lines.
 ROWS_SHOWN: int = 10
 HEADER_PX: int = 38
+MAX_HEIGHT_PX: int = HEADER_PX + WRAP_ROW_PX * ROWS_SHOWN
 
 
 @dataclass(frozen=True)
@@ -47,17 +66,84 @@ def text_px(text: Any) -> int:
     return text_width(text) * PX_PER_COLUMN + CELL_PAD
 
 
+def wrapped_lines(text: Any, width: int) -> int:
+    """Lines ``text`` takes in a cell ``width`` pixels wide, wrapped as the table wraps it: at a
+    space, and a word wider than the line (a run of CJK text) broken between any two characters."""
+    room = max(width - CELL_PAD, PX_PER_COLUMN * 2)
+    lines = 0
+    for para in str(text).split("\n"):
+        lines, used = lines + 1, 0
+        for word in para.split(" "):
+            px = text_width(word) * PX_PER_COLUMN
+            if used and used + PX_PER_COLUMN + px <= room:
+                used += PX_PER_COLUMN + px
+                continue
+            if used:
+                lines, used = lines + 1, 0
+            for ch in word:  # a fresh line: the word, broken where it runs past the line
+                w = text_width(ch) * PX_PER_COLUMN
+                if used + w > room and used:
+                    lines, used = lines + 1, 0
+                used += w
+    return lines
+
+
+def row_px(lines: int) -> int:
+    """Height of a row whose cells take up to ``lines`` lines."""
+    return max(WRAP_ROW_PX, LINE_PX * lines + ROW_PAD_PX)
+
+
+def _narrowest(cells: Sequence[Any], lines: int, low: int, high: int) -> int:
+    """The narrowest width in ``low..high`` at which every cell takes at most ``lines`` lines
+    (``high`` when none narrower does)."""
+    while low < high:
+        mid = (low + high) // 2
+        if all(wrapped_lines(v, mid) <= lines for v in cells):
+            high = mid
+        else:
+            low = mid + 1
+    return high
+
+
+def word_px(text: Any) -> int:
+    """Pixels the longest word of ``text`` needs: a run of letters and digits between spaces or CJK
+    characters (\"person-times)\", \"12.36\"), which a column is never made too narrow to hold."""
+    words = [w for w in _CJK.split(str(text)) if w]
+    return max((text_px(w) for w in words), default=0)
+
+
+_CJK = re.compile(r"[\s\u2e80-\U0010ffff]+")
+
+
 def fit_columns(columns: Mapping[str, Sequence[Any]], total: int = TABLE_PX) -> TableLayout:
     """Widths of the columns ``{title: cells}`` within ``total`` pixels. Each column is as wide as
-    its title or widest cell; when they add up past ``total``, the widest give way first (never
-    narrower than their title), and rows grow to :data:`WRAP_ROW_PX` so their cells wrap."""
-    need = {c: max([MIN_PX, text_px(c), *(text_px(v) for v in cells)]) for c, cells in columns.items()}
+    its title or widest cell; when they add up past ``total``, the wide columns (wider than an even
+    share of ``total``: 指标, 说明) wrap onto the fewest lines that let the table fit, the widest
+    giving way first, each no narrower than its cells allow in that many lines, its title or its
+    longest word; the narrow ones keep one line unless even that cannot fit. Rows grow tall enough
+    to show every line."""
+    cells = {c: [str(v) for v in vs] for c, vs in columns.items()}
+    need = {c: max([MIN_PX, text_px(c), *(text_px(v) for v in vs)]) for c, vs in cells.items()}
     if sum(need.values()) <= total:
         return TableLayout(dict(need))
-    floor = {c: max(MIN_PX, text_px(c)) for c in need}
+    floor = {c: min(need[c], max([MIN_PX, text_px(c), *(word_px(v) for v in vs)])) for c, vs in cells.items()}
+    most = max((wrapped_lines(v, floor[c]) for c, vs in cells.items() for v in vs), default=1)
+    share = total // max(len(need), 1)
+    for narrow_wrap in (False, True):  # the narrow columns wrap only when nothing else fits
+        lines = WRAP_LINES
+        while True:
+            least = {c: need[c] if need[c] <= share and not narrow_wrap else _narrowest(vs, lines, floor[c], need[c])
+                     for c, vs in cells.items()}
+            if sum(least.values()) <= total or lines >= most:  # past ``most`` the wrapping columns are at their floor
+                break
+            lines += 1
+        if sum(least.values()) <= total:
+            break
     cap = max(need.values())
-    while cap > MIN_PX and sum(max(min(w, cap), floor[c]) for c, w in need.items()) > total:  # the widest give way first
+    while cap > MIN_PX and sum(max(min(w, cap), least[c]) for c, w in need.items()) > total:  # the widest give way first
         cap -= 1
-    widths = {c: max(min(w, cap), floor[c]) for c, w in need.items()}
-    rows = max((len(cells) for cells in columns.values()), default=0)
-    return TableLayout(widths, WRAP_ROW_PX, HEADER_PX + WRAP_ROW_PX * min(rows, ROWS_SHOWN))
+    widths = {c: max(min(w, cap), least[c]) for c, w in need.items()}
+    lines = max(wrapped_lines(v, widths[c]) for c, vs in cells.items() for v in vs)
+    rows = max((len(vs) for vs in cells.values()), default=0)
+    row = row_px(lines)
+    return TableLayout(widths, row, min(HEADER_PX + row * min(rows, ROWS_SHOWN), max(MAX_HEIGHT_PX, HEADER_PX + row)))

@@ -111,25 +111,6 @@ def test_english_value_cards_are_not_cut(page, st_url, path):
     assert cut_metric_values(page) == [], "value cards cut off"
 
 
-_TABLE_SCROLL_JS = """() => Array.from(document.querySelectorAll('[data-testid="stDataFrame"] .dvn-scroller'))
-  .map(e => [e.scrollWidth, e.clientWidth])"""
-
-
-@pytest.mark.parametrize("lang", ["zh", "en"])
-@pytest.mark.parametrize("path", ["goals", "forecast"])
-def test_main_tables_fit_1440_without_sideways_scrolling(page, st_url, path, lang):
-    """目标进展 and 年末预测: the decision columns fit a 1440-pixel screen (no horizontal
-    scrollbar), no cell says None/nan, probabilities read <1%, 78% (whole percents toward zero)."""
-    page.set_viewport_size({"width": 1440, "height": 900})
-    page.goto(f"{st_url}/{path}?lang={lang}")
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
-    wait_idle(page)
-    assert_no_exception(page)
-    widths = page.evaluate(_TABLE_SCROLL_JS)
-    assert widths and all(sw <= cw + 1 for sw, cw in widths[:1]), widths
-    full_page_screenshot(page, f"{path}_{lang}_1440x900.png")
-
-
 def test_forecast_exports_carry_units_and_percentages(page, st_url):
     import csv
 
