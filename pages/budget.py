@@ -21,7 +21,7 @@ from analytics.present.score_text import coverage_text, over_budget_text, score_
 from analytics.budget.self_eval import self_evaluation
 from analytics.storage.store import StoreError
 from pages.ui import scenarios_repo
-from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_month, fmt_pct, fmt_period_key, fmt_value, rounded, unit_name
+from analytics.present.format import DASH, fmt_gap, fmt_money, fmt_month, fmt_pct, fmt_period_key, fmt_value, rounded, target_number, unit_name
 from pages.ui.common import dataset, esc, goal_label, metric_columns, progress, sample_banner, show_chart
 from pages.ui.shell import page_context
 from analytics.present.i18n import t
@@ -284,7 +284,7 @@ with right:
                  t("col_unit", lang): unit_name(lo_.unit, lang), t("bud_ytd", lang): fmt_value(lo_.ytd, lo_.unit, lang, with_unit=False),
                  t("bud_unit_cost_yuan", lang): fmt_value(None if lo_.unit_cost is None else lo_.unit_cost * 10000, "元", lang, decimals=0, with_unit=False),
                  t("bud_projected", lang): fmt_value(lo_.projected, lo_.unit, lang, with_unit=False),
-                 t("col_target", lang): fmt_value(lo_.target, lo_.unit, lang, with_unit=False),
+                 t("col_target", lang): target_number(lo_.target),
                  t("col_attain_pct", lang): fmt_pct(lo_.attainment, lang, fraction=True).removesuffix("%")}
                 for lo_ in result.linked_outputs
             ]),

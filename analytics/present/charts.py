@@ -21,7 +21,7 @@ import altair as alt
 import pandas as pd
 from altair.utils.data import to_values
 
-from analytics.present.format import fmt_value
+from analytics.present.format import fmt_target_value
 from analytics.present.i18n import t
 from analytics.present.labels import status_color, status_label, status_name
 from analytics.rules.progress import load_rules
@@ -203,7 +203,7 @@ def goal_scores(df: pd.DataFrame, lang: str) -> alt.TopLevelMixin:
 def target_label(target: float, unit: str | None, lang: str, cap: bool = False) -> str:
     """The words beside a chart's target line: ``年度目标 20,000亩`` (the one formatter's value); a
     cap (lower is better) reads as the pages say it, ``年度目标 ≤5件``."""
-    return t("ch_target_label", lang, v=("≤" if cap else "") + fmt_value(target, unit, lang))
+    return t("ch_target_label", lang, v=("≤" if cap else "") + fmt_target_value(target, unit, lang))
 
 
 def forecast_fan(lines: pd.DataFrame, band: pd.DataFrame, y_title: str, lang: str, target: float | None = None,

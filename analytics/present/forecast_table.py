@@ -29,7 +29,7 @@ from analytics.present.catalogue import text
 from analytics.present.labels import likelihood_plain, likelihood_shown
 from analytics.present.forecast_text import method_name, reason_name
 from analytics.present.judgement_text import likelihood_reason_text
-from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_derived, fmt_prob, fmt_value, gap_sign
+from analytics.present.format import DASH, fmt_gap, fmt_month_short, fmt_derived, fmt_prob, fmt_target_value, fmt_value, gap_sign
 from analytics.rules.progress import IndicatorProgress
 
 #: Reader-friendly names of the likelihood codes (``manager.level_<code>``), the outcomes already
@@ -154,7 +154,7 @@ def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) 
     written); the bare number only without a progress row."""
     if p is not None or ind.kind in ("milestone", "qualitative"):
         return labels.target_said(ind, p, lang)
-    return fmt_value(o.target, ind.unit, lang)
+    return fmt_target_value(o.target, ind.unit, lang)
 
 
 def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bool = True, p: IndicatorProgress | None = None) -> str:

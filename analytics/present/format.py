@@ -15,7 +15,8 @@ Rules that hold for every function here:
 * Chinese puts the unit straight after the number (``12.40万人``), English after a space
   (``12 incidents``, ``1 incident``: a count of one in the singular), in brackets when the unit's name
   starts with a figure (``12.40 (10k persons)``, ``12.80 (10k yuan)``: never two figures in a row);
-  percentages stay ``95.0%`` in both.
+  percentages stay ``95.0%`` in both;
+* a target reads as the target table writes it, in a table, a sentence or a chart (``12.4万人``, ``100%``).
 """
 
 from __future__ import annotations
@@ -56,8 +57,7 @@ PRECISION: dict[str, dict[str, Any]] = {
     "percent": {
         "decimals": 1,
         "units": ("%",),
-        "help": "Percentages and rates: one decimal, and a value under 100 never shows as 100.0% (99.96 → 99.9%); "
-                "a difference of two percentages is in percentage points (个百分点).",
+        "help": "Percentages and rates: one decimal, and a value under 100 never shows as 100.0% (99.96 → 99.9%); a difference of two percentages is in percentage points (个百分点).",
     },
     "points": {
         "decimals": 2,
@@ -68,8 +68,7 @@ PRECISION: dict[str, dict[str, Any]] = {
         "decimals": 2,
         "trim": True,
         "units": (),
-        "help": "Any other unit (亩, 吨, 公里 …), and numbers without a unit: up to two decimals, the zeros "
-                "trailing them dropped, so a whole figure reads whole (20,000亩, 12.5吨, 3.14公里).",
+        "help": "Any other unit (亩, 吨, 公里 …), and numbers without a unit: up to two decimals, the zeros trailing them dropped, so a whole figure reads whole (20,000亩, 12.5吨, 3.14公里).",
     },
 }
 
@@ -517,10 +516,20 @@ def fmt_parsed_target(target: Any, lang: str = "zh") -> str:
         return text("yes" if target.value else "no", lang)
     if target.value is None:
         return text("target_qualitative", lang)
-    shown = fmt_number(target.value, 4)
-    if "." in shown:  # as many decimals as the table wrote (up to 4): 12.4, not 12.4000
-        shown = shown.rstrip("0").rstrip(".")
-    return f"{_CMP_SYMBOL.get(target.comparator or '', '')}{shown}"
+    return f"{_CMP_SYMBOL.get(target.comparator or '', '')}{target_number(target.value)}"
+
+
+def target_number(x: Any) -> str:
+    """A target's number (or its digits as written: ``12.40``) as the target table writes it: as many
+    decimals as it has, up to 4, no trailing zeros, no thousands separator (``12.4``, ``100``, ``6800``)."""
+    v = _finite(float(x.replace(",", "")) if isinstance(x, str) else x)
+    return DASH if v is None else f"{rounded(v, 4):f}".rstrip("0").rstrip(".") if v != int(v) else f"{rounded(v, 0):f}"
+
+
+def fmt_target_value(x: Any, unit: str | None = "", lang: str = "zh") -> str:
+    """A target with its unit as every table, sentence and chart writes it (``12.4万人``, ``100%``,
+    ``12.4 (10k persons)``); a worked-out value keeps its unit's precision (:func:`fmt_value`)."""
+    return n if (n := target_number(x)) == DASH else _with_unit(n, (unit or "").strip(), lang)
 
 
 def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", comparator: str | None = None, *,
@@ -544,20 +553,19 @@ def fmt_target(raw: str | None, unit: str | None = "", lang: str = "zh", compara
     bare = re.fullmatch(r"[0-9][0-9,]*(\.[0-9]+)?", written)
     cap = "≤" if bare and comparator in ("<=", "<") else ""  # 4.1 on a lower-is-better name: at most 4.1
     if u and bare and not in_column:  # 90 with % in the unit column: 90%
-        return cap + _with_unit(written, u, lang)
+        return cap + fmt_target_value(written, u, lang)
     if bare:
-        return cap + written
+        return cap + target_number(written)
     compared = re.fullmatch(r"([≥≤><]=?|=)?\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*(\S*)", written)
     if compared and (compared.group(1) or compared.group(3)) and compared.group(3) in ("", u) and (u or in_column):
-        # ``≥100`` without its unit (公里 in the unit column), ``≥60个``, ``5万元``
-        said = compared.group(2) if in_column else _with_unit(compared.group(2), u, lang)
-        return (compared.group(1) or "") + said
+        # ``≥100`` without its unit (公里 in the unit column), ``≥60个``, ``5万元``, ``96.00%`` → ``96%``
+        return (compared.group(1) or "") + (target_number(compared.group(2)) if in_column else fmt_target_value(compared.group(2), u, lang))
     if written in ("是", "否"):
         return text("yes" if written == "是" else "no", lang)
     if lang == "en":  # 不少于800人次, 10及以下, 5万元: the comparator as a sign, the unit in English (never ``10及 or less``)
         said = compared_number(written)
         if said is not None and not _worded(said[2]):
-            return COMPARATOR_SYMBOLS[said[0]] + (said[1] if in_column and said[2] in ("", u) else _with_unit(said[1], said[2] or u, lang))
+            return COMPARATOR_SYMBOLS[said[0]] + (target_number(said[1]) if in_column and said[2] in ("", u) else fmt_target_value(said[1], said[2] or u, lang))
         if compared and compared.group(3) and not compared.group(1) and f"units.{compared.group(3)}" in CATALOGUE:
             return _with_unit(compared.group(2), compared.group(3), lang)
     out = written.replace("以上", text("units.above", lang)).replace("以下", text("units.below", lang))

@@ -13,7 +13,7 @@ from analytics.core.calendar import milestone_achieved, still_needed
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_word
 from analytics.present.catalogue import CATALOGUE, text
-from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_target, fmt_value, unit_name
+from analytics.present.format import DASH, fmt_derived, fmt_pct, fmt_target, fmt_target_value, fmt_value, unit_name
 from analytics.rules.progress import IndicatorProgress, load_rules
 from analytics.storage.grid import basis_label
 from analytics.storage.store import CAUSE_CATEGORIES
@@ -282,8 +282,15 @@ def target_said(ind: Indicator, row: IndicatorProgress | None, lang: str = "zh",
         words = text("manager.count_words", lang).split(",")
         n = y1 - y0 + 1
         return text("manager.span_target", lang, total=fmt_target(ind.span_target.raw, ind.unit, lang),
-                    n=words[n - 1] if n <= len(words) else n, year=row.year, rest=fmt_value(row.target, ind.unit, lang))
+                    n=words[n - 1] if n <= len(words) else n, year=row.year, rest=target_value_said(ind, row, lang))
     return fmt_target(row.target_raw, ind.unit if unit is None else unit or ind.unit, lang, row.comparator, in_column=unit == "")
+
+
+def target_value_said(ind: Indicator, row: IndicatorProgress, lang: str = "zh") -> str:
+    """The year's target of a progress row as a number with its unit, for a sentence (年度目标不低于
+    12.4万人): as the tables write it (:func:`~analytics.present.format.fmt_target_value`); a year
+    target worked out from a multi-year total (what the year still needs) at its unit's precision."""
+    return (fmt_value if row.target_derived else fmt_target_value)(row.target, ind.unit, lang)
 
 
 def pace_said(ind: Indicator, required: float | None, lang: str = "zh", *, unit: str | None = None) -> str:

@@ -12,7 +12,7 @@ from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import CODES, level_word
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_derived, fmt_gap, fmt_month, fmt_month_set, fmt_value
-from analytics.present.labels import status_label
+from analytics.present.labels import status_label, target_value_said
 from analytics.rules.progress import IndicatorProgress, count_by_status, load_rules
 
 __all__ = ["changes", "explain"]
@@ -43,7 +43,7 @@ def _body(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
         when=fmt_month(p.year, p.data_month or 1, lang) if p.data_month else str(p.year),
         first=span[0] if span else "", last=span[1] if span else "",
         actual=_quantity(p.actual, unit, lang), expected=fmt_derived(p.expected, unit, lang),
-        target=_quantity(p.target, unit, lang),
+        target=target_value_said(ind, p, lang),  # as the tables write it: 12.4万人, never 12.40万人
         cmp=text(f"progress.cmp_{p.comparator}", lang) if p.comparator in (">=", "<=", ">", "<", "=") else "",
     )
     if lang != "zh":

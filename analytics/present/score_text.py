@@ -11,7 +11,7 @@ from analytics.core.calendar import year_over
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import apportion_points, fmt_derived, fmt_month, fmt_month_set, fmt_month_short, fmt_pct, fmt_prob, fmt_value
+from analytics.present.format import apportion_points, fmt_derived, fmt_month, fmt_month_set, fmt_month_short, fmt_pct, fmt_prob, fmt_target_value, fmt_value
 
 __all__ = ["coverage_text", "gap_note", "over_budget_text", "score_reason", "score_json", "score_parts", "total_said",
            "unscored_reason"]
@@ -38,8 +38,9 @@ def score_reason(line: ScoreLine, lang: str = "zh") -> str:
     unit = p.get("unit") or ""
     projected = "projected_from" in p
     for k in ("actual", "target"):
-        if k in p:  # the number with its unit, at the unit's precision (one formatter); a projection is worked out, not counted
-            p[k] = fmt_derived(p[k], unit, lang) if k == "actual" and projected else fmt_value(p[k], unit, lang)
+        if k in p:  # the number with its unit, at the unit's precision (one formatter); a projection is worked out, not counted;
+            # the target as the tables write it (12.4万人)
+            p[k] = fmt_target_value(p[k], unit, lang) if k == "target" else fmt_derived(p[k], unit, lang) if projected else fmt_value(p[k], unit, lang)
     # what was reported, or the year-end the projection gives (a score to come), and what is reported now
     p["actual_word"] = text("budget.score_projected" if projected else "budget.score_actual", lang)
     if p.get("projected_from") is not None and "actual" in p:

@@ -27,7 +27,7 @@ from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_derived, fmt_month_short, fmt_pct, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import likelihood_reason_text, over_achievement_text, prob_text, thresholds_params
-from analytics.present.labels import department_lines, project_name, status_name, target_said, year_end_outcome
+from analytics.present.labels import department_lines, project_name, status_name, target_said, target_value_said, year_end_outcome
 from analytics.present.quality_text import note_text
 from analytics.present.score_text import over_budget_text, score_parts, total_said, unscored_reason
 from analytics.reports.context import (
@@ -205,7 +205,7 @@ def _target(ind: Indicator, ctx: ReportContext, lang: str) -> str:
     """The year's target as written (a derived one as its number), without a space before the unit in Chinese."""
     row = ctx.row(ind.id)
     if row is not None and row.target_derived and row.target is not None:
-        return _v(row.target, ind.unit, lang)
+        return target_value_said(ind, row, lang)
     out = target_said(ind, row, lang)
     return out.replace(" ", "") if lang == "zh" else out
 

@@ -37,12 +37,13 @@ def test_indicator_progress_units_in_axis():
     lines = pd.DataFrame([{"month": 2, "value": 1.2, "series": "2024 累计实际", "kind": "actual"}, {"month": 2, "value": 1.0, "series": "应达进度", "kind": "expected"}])
     spec = _check(charts.indicator_progress(monthly, lines, "累计值（万人）", "zh", 12.4, target_unit="万人"))
     text = json.dumps(spec, ensure_ascii=False)
-    assert "累计值（万人）" in text and "年度目标 12.40万人" in text
+    assert "累计值（万人）" in text and "年度目标 12.4万人" in text
 
 
-@pytest.mark.parametrize("lang, label", [("zh", "年度目标 20,000亩"), ("en", "Target 20,000 mu")])
+@pytest.mark.parametrize("lang, label", [("zh", "年度目标 20000亩"), ("en", "Target 20000 mu")])
 def test_a_target_line_reads_as_the_pages_write_the_target(lang, label):
-    """The target's label goes through the one formatter (never ``2e+04``), also on the fan."""
+    """The target's label goes through the one formatter of a target (never ``2e+04``), also on the fan: as
+    the target table writes it (20000亩, as the pages' tables), not at its unit's precision."""
     lines = pd.DataFrame([{"month": 2, "value": 1500.0, "series": "实际", "kind": "actual"}])
     band = pd.DataFrame(columns=["month", "lower", "upper"])
     progress = json.dumps(_check(charts.indicator_progress(lines.iloc[:0], lines, "亩", lang, 20000.0, target_unit="亩")), ensure_ascii=False)
@@ -50,7 +51,7 @@ def test_a_target_line_reads_as_the_pages_write_the_target(lang, label):
     for text in (progress, fan):
         assert label in text and "e+" not in text
     execution = json.dumps(charts.spec("execution_projection", lines, band, lang, 95.0), ensure_ascii=False)
-    assert ("年度目标 95.0%" if lang == "zh" else "Target 95.0%") in execution
+    assert ("年度目标 95%" if lang == "zh" else "Target 95%") in execution  # as the target table writes it, not 95.0%
     cap = "年度目标 ≤5件" if lang == "zh" else "Target ≤5 cases"  # a cap reads as the pages write it, never a count to reach
     for kind in ("indicator_progress", "forecast_fan"):
         args = (lines.iloc[:0], lines, "件", lang, 5.0) if kind == "indicator_progress" else (lines, band, "件", lang, 5.0)
