@@ -45,14 +45,14 @@ class ChartRequest:
 def has_chart(ctx: ReportContext, name: str) -> bool:
     if name == "goal_scores":
         return any(r.goal != 0 and r.score is not None for r in ctx.rollups)
-    if name == "budget_execution":
-        return ctx.ds.budget.has_data and bool(ctx.month)
+    if name == "budget_execution":  # execution is spending ÷ the budget: none drawn without a total
+        return ctx.ds.budget.has_data and bool(ctx.ds.budget.total) and bool(ctx.month)
     return True
 
 
 def chart_names(ctx: ReportContext) -> list[str]:
     """Every chart that can be exported by name: status_counts, goal_scores (with goals),
-    budget_execution (with spending data) and indicator:<id> for each indicator but a qualitative
+    budget_execution (with spending data and a budget) and indicator:<id> for each indicator but a qualitative
     one (its check-ins are words, not a line: the pages draw none either)."""
     return [n for n in CHART_NAMES if has_chart(ctx, n)] + [f"indicator:{ind.id}" for ind in ctx.project.indicators
                                                            if ind.kind != "qualitative"]

@@ -1082,3 +1082,36 @@ def test_the_self_evaluation_total_reads_alike_on_the_slides_the_report_and_the_
     text = "\n".join(p.text for p in docx.Document(io.BytesIO(docx_bytes(ctx, with_charts=False))).paragraphs)
     assert f"得分{said}分" in text
     assert total_said(89.96) == "89.96" and total_said(None) == "—"
+
+
+def _unfunded_with_spending(tmp_path):
+    """A target list that states no funding (2025), two rates reported monthly, and spending
+    entered by source all the same (地方资金, 2024 and 2025): its money spent is known, its
+    budget is not."""
+    from analytics.ingest.tables import parse_table
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = tmp_path / "list.txt"
+    src.write_text("1.适龄儿童国家免疫规划疫苗接种率≥90%\n2.孕产妇系统服务率≥90%\n", encoding="utf-8")
+    write_folder(parse_table(src, year=2025).to_json(), tmp_path / "p")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value,basis\n" + "".join(f"t0{k},2025-{m:02d},{88 + k + m / 10},level\n"
+                                                              for k in (1, 2) for m in range(1, 13)), encoding="utf-8")
+    b = tmp_path / "b.csv"
+    b.write_text("period,source,amount,basis\n" + "".join(f"{y}-{m:02d},地方资金,{1.5 if y == 2024 else 1.0},month\n"
+                                                         for y in (2024, 2025) for m in range(1, 13)), encoding="utf-8")
+    return load_dataset(tmp_path / "p", a, b)
+
+
+def test_the_deck_of_a_project_with_spending_but_no_funding_is_written(tmp_path, charts):
+    """Spending entered for a project whose table states no funding has no execution rate to
+    draw: the deck leaves the execution chart out (its empty chart failed the whole export:
+    “Vega-Lite to PNG conversion failed: SVG has an invalid size”)."""
+    ctx = report.build_context(_unfunded_with_spending(tmp_path), (2025, 12))
+    assert "budget_execution" not in report.chart_names(ctx)
+    Presentation(io.BytesIO(report.pptx_bytes(ctx, report.deck_chart_png(ctx, charts))))
+    import docx
+
+    written = "\n".join(p.text for p in docx.Document(io.BytesIO(report.docx_bytes(ctx, charts))).paragraphs)
+    assert "图表未能生成" not in written  # the written report drew no failed chart either
