@@ -8,7 +8,7 @@ from typing import Any
 import pandas as pd
 import streamlit as st
 
-from analytics.core.calendar import data_month, year_over
+from analytics.core.calendar import year_over
 from analytics.core.reporting import spending_closed
 from analytics.core.exports import xlsx_bytes
 from analytics.budget.levers import REGISTRY, Field, Lever, plan_months
@@ -64,9 +64,8 @@ def funding_facts() -> None:
 if not ds.budget.has_data:
     funding_facts()
     st.stop()
-if not ds.budget.total:  # spending without a total: no execution rate, projection or score to show
-    st.warning(t("project_pages.funding_unknown", lang, month=state.month_label(),
-                 spent=fmt_money(ds.budget.spent_by(year, data_month(year, as_of)), lang, decimals=2)), icon=":material/info:")
+if (unbudgeted := budget_text.unbudgeted_spending(ds.budget, as_of, lang)):  # no execution rate, projection or score to show
+    st.warning(unbudgeted, icon=":material/info:")
     st.stop()
 
 alloc = load_allocation(project)

@@ -11,7 +11,7 @@ from analytics.core.calendar import data_month, year_ahead, year_over
 from analytics.core.reporting import spend_month
 from analytics.forecast.outlook import risk_order
 from analytics.present import chart_data
-from analytics.present.budget_text import spending_to
+from analytics.present.budget_text import spending_to, unbudgeted_spending
 from analytics.present.forecast_table import OUTCOME_CODES, level_counts, year_answer
 from analytics.present.format import fmt_derived, fmt_gap, fmt_money, fmt_month, fmt_number, fmt_pct, fmt_score, fmt_value, gap_sign, text_width
 from analytics.present.i18n import t
@@ -150,7 +150,7 @@ for i, gid in enumerate(goal_ids):
 st.subheader(t("budget_title", lang))
 b = ds.budget
 if not b.has_data or not b.total:
-    st.caption(t("budget_none", lang))
+    st.caption(unbudgeted_spending(b, state.as_of, lang) or t("budget_none", lang))
 else:
     shown_to = data_month(state.year, state.as_of)
     month = spend_month(b, state.year, state.as_of)  # the month spending runs to (0: none this year): rate and 序时进度 there

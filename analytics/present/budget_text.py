@@ -14,9 +14,9 @@ from analytics.budget.scenario import scenario_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_money, fmt_month_short, fmt_number, fmt_period_key
+from analytics.present.format import fmt_money, fmt_month, fmt_month_short, fmt_number, fmt_period_key
 
-__all__ = ["lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
+__all__ = ["unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
 
 _LIST_SEP = {"zh": "、", "en": ", "}
 
@@ -29,6 +29,16 @@ def spending_to(month_label: str | None, lang: str = "zh") -> str:
     if not month_label:
         return text("budget.spending_none", lang)
     return text("budget.spending_to", lang, month=month_label)
+
+
+def unbudgeted_spending(budget: Budget, as_of: tuple[int, int], lang: str = "zh") -> str | None:
+    """Spending entered for a project whose target table states no funding (no total to divide
+    it by): what was spent to the as-of month and why there is no execution rate, as 总览, 预算情景
+    and the slides say it (never “没有支出数据” beside the spending); None without such spending."""
+    if not budget.has_data or budget.total:
+        return None
+    return text("project_pages.funding_unknown", lang, month=fmt_month(*as_of, lang),
+                spent=fmt_money(budget.spent_by(*as_of), lang, decimals=2))
 
 
 def notice_text(kind: str, notice: Notice, lang: str = "zh", project: Project | None = None) -> str:

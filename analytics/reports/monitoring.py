@@ -148,6 +148,8 @@ def _source_values(ctx: ReportContext, row: FundRow, lang: str) -> dict[str, Any
         return {"source": row.name(lang)}
     if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
         return {"source": row.name(lang), "budget": row.year_budget, "total_budget": row.total_budget}
+    if not ctx.ds.budget.total:  # what was spent is known, not the money: — for the budget and its rates, never 0
+        return {"source": row.name(lang), "spent_year": row.spent_year, "spent_before": row.spent_before, "spent_to_date": row.spent_to_date}
     return {"source": row.name(lang), "budget": row.year_budget, "spent_year": row.spent_year, "rate": row.year_rate,
             "projected_rate": row.projected_year_rate, "total_budget": row.total_budget, "spent_before": row.spent_before,
             "spent_to_date": row.spent_to_date, "cum_rate": row.cum_rate, "projected_cum_rate": row.projected_cum_rate}

@@ -88,6 +88,8 @@ def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
            "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
     if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
         out.update(spent=None, rate=None, spent_to_date=None, cum_rate=None)
+    elif not ctx.ds.budget.total:  # what was spent is known, not the money: — for the budget and its rates, never 0
+        out.update(budget_initial=None, budget_year=None, rate=None, total_budget=None, cum_rate=None)
     return out
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from analytics.core.calendar import still_needed
 from analytics.core.model import Indicator
-from analytics.present.budget_text import report_warnings, risk_reasons
+from analytics.present.budget_text import report_warnings, risk_reasons, unbudgeted_spending
 from analytics.present.score_text import total_said
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_derived, fmt_period_key, fmt_prob, fmt_score, fmt_value, text_width
@@ -353,6 +353,8 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
         bullets += risk_reasons(res, lang)[:2]
     elif not ctx.ds.budget.has_data:
         bullets.append(t("budget_no_spending", lang))
+    elif (unbudgeted := unbudgeted_spending(ctx.ds.budget, ctx.as_of, lang)):
+        bullets.append(unbudgeted)
     if ctx.scenario_note:
         bullets.append(t("budget_scenario_unusable", lang, note=ctx.scenario_note))
     return bullets

@@ -22,7 +22,7 @@ from typing import Any
 
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator
-from analytics.present.budget_text import report_warnings
+from analytics.present.budget_text import report_warnings, unbudgeted_spending
 from analytics.forecast.outlook import judgement_rules
 from analytics.present.catalogue import text
 from analytics.present.format import DASH, fmt_derived, fmt_month_short, fmt_pct, fmt_score, fmt_value, text_width
@@ -316,6 +316,9 @@ def _budget(ctx: ReportContext) -> list[Block]:
     out = [Block("h1", w("h_budget", lang))]
     if not (ctx.ds.budget.has_data and ctx.month):
         return out + [Block("p", text("project_pages.written_no_spending", lang))]
+    if (unbudgeted := unbudgeted_spending(ctx.ds.budget, ctx.as_of, lang)):  # spent, but against no budget: no rates
+        return out + [Block("p", unbudgeted), Block("caption", w("budget_table_caption", lang, k=1)),
+                      Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0])]
     funds = fund_rows(ctx)
     total = funds[0]
     basis = w(f"basis_{total.year_budget_basis}", lang)

@@ -545,6 +545,9 @@ def test_budget_page_with_spending_but_no_funding_says_so(store_dir: Path) -> No
     shown = " ".join(w.value for w in at.warning)
     assert "没有写明项目资金" in shown and "3.00万元" in shown
     assert not at.main.metric  # no execution rate, shortfall or score made up from nothing
+    said = [c.value for c in open_page("pages/overview.py", "nf").main.caption]
+    assert any("没有写明项目资金" in c and "3.00万元" in c for c in said), said  # 总览 said 没有支出数据 beside it
+    assert message("budget_none", "zh") not in said
 
 
 def test_a_milestone_due_with_no_report_is_not_called_missed() -> None:

@@ -1115,3 +1115,23 @@ def test_the_deck_of_a_project_with_spending_but_no_funding_is_written(tmp_path,
 
     written = "\n".join(p.text for p in docx.Document(io.BytesIO(report.docx_bytes(ctx, charts))).paragraphs)
     assert "图表未能生成" not in written  # the written report drew no failed chart either
+
+
+def test_spending_without_funding_is_said_as_spent_against_no_budget(tmp_path):
+    """Spending entered for a project whose table states no funding: the forms give what was
+    spent and — for the budget and every rate (the total budget read 0.00 beside 36.20 spent),
+    the budget slide says why there is no execution rate instead of a projection against no
+    budget (a source row by its key, ``local``, at 0.0%), and so does the written report."""
+    from analytics.reports.written import blocks
+
+    ctx = report.build_context(_unfunded_with_spending(tmp_path), (2025, 12))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "年度资金总额")
+    cells = [ws.cell(r, c).value for c in range(2, ws.max_column + 1) if ws.cell(r, c).value is not None]
+    assert 12.0 in cells and 0 not in cells and 0.0 not in cells, cells  # 2025's 12万元 spent; no 0.00 budget
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "self-eval"))).active
+    r = _row_of(ws, "年度资金总额", 2)
+    assert [ws.cell(r, c).value for c in range(3, 5)] == ["—", "—"], [ws.cell(r, c).value for c in range(1, 9)]
+    budget = next(s for s in report.slides(ctx) if s.key == "budget")
+    assert not budget.table and any("没有写明项目资金" in b and "万元" in b for b in budget.bullets), (budget.table, budget.bullets)
+    assert any("没有写明项目资金" in b.text for b in blocks(ctx))
