@@ -403,6 +403,8 @@ def _project_from_meta(meta: dict[str, Any], indicators: tuple[Indicator, ...], 
     if start:
         y, m = str(start).split("-")[:2]
         exec_start = (int(y), int(m))
+    elif years:  # none said (a table stating no funding): the project's money is spent from its first January, as new-project writes it
+        exec_start = (int(min(int(y) for y in years)), 1)
     total = funding.get("total", meta.get("funding_total"))
     return Project(
         id=_s(meta.get("id")) or "project",

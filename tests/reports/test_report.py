@@ -1135,3 +1135,15 @@ def test_spending_without_funding_is_said_as_spent_against_no_budget(tmp_path):
     budget = next(s for s in report.slides(ctx) if s.key == "budget")
     assert not budget.table and any("没有写明项目资金" in b and "万元" in b for b in budget.bullets), (budget.table, budget.bullets)
     assert any("没有写明项目资金" in b.text for b in blocks(ctx))
+
+
+def test_spending_before_the_first_year_of_a_project_without_funding_is_not_its_own(tmp_path):
+    """A project whose table states no funding (2025) counts its spending from its first January,
+    as one with funding does: the forms' 累计执行数（2025年1月起） gave 30万元, 2024's 18万元 with it."""
+    ds = _unfunded_with_spending(tmp_path)
+    assert ds.project.execution_start == (2025, 1)
+    ctx = report.build_context(ds, (2025, 12))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "年度资金总额")
+    cells = [ws.cell(r, c).value for c in range(2, ws.max_column + 1)]
+    assert 30 not in cells and cells.count(12) == 2, cells  # the year's and the cumulative spending
