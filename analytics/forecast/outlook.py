@@ -220,8 +220,9 @@ def _of(f: Forecast) -> Estimate:
                     f.required_monthly, f.recent_monthly, f.backtest_mape)
 
 
-def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float | None) -> Estimate:
-    """Achieved: certain; due and reported as not achieved: impossible; due with no report at
+def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float | None, closed: bool = False) -> Estimate:
+    """Achieved: certain; due and reported as not achieved: impossible — missed, the year's
+    outcome, once December's figure is in or the year is over (``closed``); due with no report at
     all: no forecast; otherwise a probability that falls from 0.9 as the due month nears (a
     documented rule, not a statistical model)."""
     if target is None:
@@ -242,6 +243,8 @@ def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float 
     if month >= due and not known:  # due, but nothing reported at all: unknown, not "missed"
         return Estimate(reason="no_current_data")
     if cal.milestone_overdue(due, month, max(known) if known else None):
+        if 12 in known or closed:  # the year's result, as the status has it (未完成): not done, no forecast of it
+            return Estimate(point=0.0, p_attain=0.0, method="milestone", verdict="final_missed")
         return Estimate(p_attain=0.0, method="milestone", verdict="milestone_overdue")
     return Estimate(p_attain=round(min(0.9, 0.3 + 0.6 * (due - month) / 12), 3), method="milestone")
 
@@ -295,7 +298,7 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
     elif ind.kind == "qualitative":  # a check-in, never a number (analytics/core/qualitative.py)
         est = _checkin(actuals.obs(ind.id, year).values, month, year < as_of[0])
     elif ind.kind == "milestone":
-        est = _milestone(ind, actuals.obs(ind.id, year).values, month, target)
+        est = _milestone(ind, actuals.obs(ind.id, year).values, month, target, year < as_of[0])
     elif ind.id == project.execution_indicator:
         est = _budget(project, budget, year, month, target)
     elif ind.kind == "flow" and not ind.derived_from and (given := _given_settles(actuals, ind, year, month, target, comparator)):

@@ -293,6 +293,28 @@ def test_a_milestone_past_its_deadline_is_overdue_on_every_output(project, repor
     assert (info[ind.id]["method"] == "milestone_open") != overdue and projected[0].actual == 0
 
 
+@pytest.mark.parametrize("reported_to, as_of, final", [(12, (2024, 12), True), (11, (2025, 3), True), (11, (2024, 12), False)])
+def test_a_milestone_overdue_at_the_years_end_is_missed_not_hard_to_meet(project, reported_to, as_of, final):
+    """完成时限 by 10月底前, 否 every month to December: the status said 未完成 and the written
+    report 未达到, while 年末预测, 总览 and the slides called it 难以完成 0% with no year-end value,
+    as if it were still a forecast. With December's figure in, or the year over, it is missed:
+    未达到目标, its year-end 未实现; as of December with November's the last figure, still overdue."""
+    import dataclasses
+
+    from analytics.present.forecast_table import forecast_text
+    from analytics.present.labels import likelihood_shown
+    from analytics.rules.progress import evaluate_indicator
+
+    ind = dataclasses.replace(project.indicator("hr_park_national_application"), due_month=10)
+    proj = dataclasses.replace(project, indicators=tuple(ind if i.id == ind.id else i for i in project.indicators))
+    acts = Actuals(proj, frame([(ind.id, 2024, m, 0, "level") for m in range(1, reported_to + 1)]))
+    row = evaluate_indicator(proj, ind, acts, Budget(proj, None), 2024, as_of)
+    o = forecast_for(proj, acts, Budget(proj, None), ind, 2024, as_of)
+    assert (row.status == "missed") == final
+    assert likelihood_shown(o.likelihood, o.likelihood_reason) == ("missed" if final else "impossible")
+    assert forecast_text(ind, o, "zh") == ("未实现" if final else "—")
+
+
 def test_a_broken_cap_stays_settled_at_the_years_end_with_december_not_in(tmp_path, capsys):
     """投诉 3 against ≤ 2 with data to October: 完全不可能 in October and November, yet 有可能 as of
     December (the rule was skipped for the as-of month, not the month the figures run to); the
