@@ -9,7 +9,7 @@ from typing import Any
 
 from analytics.core.calendar import milestone_achieved, wants_no
 from analytics.core.model import Indicator, Project
-from analytics.core.qualitative import CODES, level_word
+from analytics.core.qualitative import CODES, level_of, level_word
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_derived, fmt_gap, fmt_month, fmt_month_set, fmt_value
 from analytics.present.labels import status_label, target_value_said
@@ -65,7 +65,7 @@ def explain(ind: Indicator, p: IndicatorProgress, lang: str = "zh", rules: dict[
         return text("progress.explain", lang, status=info[lang], body=gap, help="")
     if p.status in ("no_target", "no_data"):
         return str(info[f"help_{lang}"])
-    help_ = _checkin_help(rules, lang) if ind.kind == "qualitative" else info[f"help_{lang}"]
+    help_ = _checkin_help(rules, lang) if ind.kind == "qualitative" and _by_checkin(rules, p) else info[f"help_{lang}"]
     body = _body(ind, p, lang) + (gap if lang == "zh" or not gap else " " + gap)
     return text("progress.explain", lang, status=info[lang], body=body, help=help_)
 
@@ -82,6 +82,14 @@ def _gap(ind: Indicator, p: IndicatorProgress, lang: str) -> str:
     return text(f"progress.{key}", lang, missing=fmt_month_set(missing, lang),
                 given=fmt_month_set(p.extra.get("given_months") or [], lang),
                 total=_quantity(p.extra.get("least_total" if p.extra.get("settled_by_given") else "given_sum"), ind.unit, lang))
+
+
+def _by_checkin(rules: dict[str, Any], p: IndicatorProgress) -> bool:
+    """Whether a qualitative row has the status its latest check-in gives by the check-in rules
+    (部分达成 → 关注), not one of a rule before them (the year's result: 部分达成 in December → 未完成)."""
+    level = level_of(p.actual)
+    return any(r.get("when") == f"checkin_{level}" and r.get("status") == p.status and "qualitative" in (r.get("kinds") or [])
+               for r in rules.get("rules") or [])
 
 
 def _checkin_help(rules: dict[str, Any], lang: str) -> str:

@@ -379,6 +379,26 @@ def test_a_check_in_has_no_completion_rate(project, code, status):
     assert p.status == status and p.attainment is None
 
 
+@pytest.mark.parametrize("code, as_of, status, said", [
+    (0.5, (2024, 6), "watch", "部分达成为“关注”"), (0.5, (2024, 12), "missed", "年度已结束"),
+    (0.0, (2024, 12), "missed", "年度已结束"), (1.0, (2024, 12), "done", "")])
+def test_a_check_ins_explanation_gives_the_rule_its_status_came_from(project, code, as_of, status, said):
+    """部分达成 as December's check-in is 未完成 (the year's result), but its explanation said
+    “状态按最近一次评价：…部分达成为“关注”，未达成为“滞后”” beside it: the rule of its status is said."""
+    import dataclasses
+
+    from analytics.present.progress_text import explain
+
+    ind = project.indicator("zero_employment_family_rate")
+    qual = dataclasses.replace(ind, kind="qualitative")
+    proj = dataclasses.replace(project, indicators=tuple(qual if i.id == ind.id else i for i in project.indicators))
+    p = status_of(proj, [(ind.id, 2024, as_of[1], code, "level")], ind.id, as_of=as_of)
+    text = explain(qual, p, "zh")
+    assert p.status == status and said in text, text
+    if status == "missed":
+        assert "部分达成为“关注”" not in text and "未达成为“滞后”" not in text
+
+
 def test_a_caps_completion_rate_is_the_share_of_the_cap_used(project, tmp_path):
     """188.6 of ≤1000万元 in June read 完成率 530% beside 正常 (target ÷ actual, an over-achievement);
     84.9 of ≤90 read 106% beside 滞后. A cap on a running total says the share used; a level
