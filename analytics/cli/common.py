@@ -66,6 +66,13 @@ def prob(p: Any) -> str:
     return fmt_prob(p)
 
 
+def missing_file(path: Any, lang: str) -> str:
+    """Why ``path`` cannot be read as a file, in the user's language: not there, or a folder."""
+    from pathlib import Path
+
+    return text("cli.not_a_file" if Path(path).exists() else "cli.file_not_found", lang, path=path)
+
+
 def files_given(args: argparse.Namespace) -> bool:
     return bool(getattr(args, "targets", None) or getattr(args, "actuals", None) or getattr(args, "budget", None))
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import Any, Callable
 
 from analytics.present.catalogue import text
-from analytics.cli.common import SCHEMA_VERSION, emit, project_for, reading_store, result_json, store_is_there, who, writing_store
+from analytics.cli.common import SCHEMA_VERSION, emit, missing_file, project_for, reading_store, result_json, store_is_there, who, writing_store
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
@@ -28,7 +28,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
         return 0
     project = project_for(args)
     if not path.is_file():
-        msg = {lang: _missing(path, lang) for lang in ("zh", "en")}
+        msg = {lang: missing_file(path, lang) for lang in ("zh", "en")}
         payload = {"ok": False, "kind": None, "problems": [{"code": "not_found", "file": str(path), "row": None, "column": None, "value": None, "severity": "error", "message_zh": msg["zh"], "message_en": msg["en"]}]}
         emit(payload, args.format, lambda p: [[msg[args.lang]]])
         return 1
@@ -66,17 +66,12 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0 if result.ok else 1
 
 
-def _missing(path: Path, lang: str) -> str:
-    """Why ``path`` cannot be read as a file, in the user's language: not there, or a folder."""
-    return text("cli.not_a_file" if path.exists() else "cli.file_not_found", lang, path=path)
-
-
 def cmd_import(args: argparse.Namespace) -> int:
     from analytics.storage.store import ImportRejected
 
     path = Path(args.file)
     if not path.is_file():
-        print(_missing(path, args.lang), file=sys.stderr)
+        print(missing_file(path, args.lang), file=sys.stderr)
         return 2
     store = writing_store(args)
     result = store.validate_file(path, filename=path.name, kind=args.kind, sheet=args.sheet)
@@ -143,7 +138,7 @@ def cmd_restore(args: argparse.Namespace) -> int:
 
     path = Path(args.file)
     if not path.is_file():
-        print(_missing(path, args.lang), file=sys.stderr)
+        print(missing_file(path, args.lang), file=sys.stderr)
         return 2
     store = writing_store(args)
     try:

@@ -16,7 +16,7 @@ import os
 import sys
 from typing import Any, Callable
 
-from analytics.cli.common import SCHEMA_VERSION, emit, heads, who, writing_store
+from analytics.cli.common import SCHEMA_VERSION, emit, heads, missing_file, who, writing_store
 from analytics.present.catalogue import text
 from analytics.present.tables_text import forms_message, no_table_message, note_message, row_message
 
@@ -62,6 +62,9 @@ def cmd_new_project(args: argparse.Namespace) -> int:
     from analytics.ingest.forms import project_years
     from analytics.storage.project_files import is_sample, save_to_store, write_folder
 
+    if not os.path.isfile(args.file):  # a path mistyped is no damaged file: said so, exit 2 as for any file not read
+        print(missing_file(args.file, args.lang), file=sys.stderr)
+        return 2
     result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     if isinstance(result, NoTable):
         print(no_table_message(result, os.path.basename(args.file), args.lang), file=sys.stderr)

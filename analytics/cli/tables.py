@@ -13,7 +13,7 @@ import argparse
 import sys
 from typing import Any, Callable
 
-from analytics.cli.common import emit, heads
+from analytics.cli.common import emit, heads, missing_file
 from analytics.present.catalogue import text
 from analytics.core.values import number_text
 from analytics.present.tables_text import advice_message, forms_message, funding_message, no_table_message, row_message
@@ -60,6 +60,9 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
 
     import os
 
+    if not os.path.isfile(args.file):  # a path mistyped is no damaged file: said so, exit 2 as for any file not read
+        print(missing_file(args.file, args.lang), file=sys.stderr)
+        return 2
     result = parse_table(args.file, sheet=args.sheet, year=args.year, form=args.form)
     name = os.path.basename(args.file)
     if isinstance(result, NoTable):

@@ -110,6 +110,14 @@ def test_validate_missing_file_is_not_a_traceback():
     assert r.returncode == 1 and "Traceback" not in r.stderr
 
 
+def test_a_target_table_not_there_is_said_not_there_not_damaged(tmp_path):
+    """A mistyped path to parse-table or new-project said “文件可能已损坏、不完整…（FileNotFoundError）”:
+    it says the file does not exist, as validate and import do, and exits 2 (a file not read)."""
+    for args in (("parse-table", "no/such/表.xlsx"), ("new-project", "no/such/表.xlsx", "--out", str(tmp_path / "p"))):
+        r = run(*args)
+        assert r.returncode == 2 and "不存在，请检查路径" in r.stderr and "损坏" not in r.stderr, r.stderr
+
+
 def test_status_with_bad_actuals_is_a_clear_error(tmp_path):
     a = tmp_path / "a.csv"
     a.write_text("indicator_id,period,value\nnew_urban_jobs,2024-06,oops\n", encoding="utf-8")
