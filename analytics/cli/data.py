@@ -96,7 +96,7 @@ def cmd_import(args: argparse.Namespace) -> int:
             head = text("cli.dry_run", args.lang) if sm["dry_run"] else ""
             counts = text("cli.import_counts", args.lang, added=sm["added"], changed=sm["changed"], unchanged=sm["unchanged"],
                           removed=sm["removed"])
-            rows.append([head + counts + (f" (batch {sm['batch_id']})" if sm["batch_id"] else "")])
+            rows.append([head + counts + (text("cli.import_batch", args.lang, batch=sm["batch_id"]) if sm["batch_id"] else "")])
         return rows
 
     emit(payload, args.format, table)

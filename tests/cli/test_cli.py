@@ -118,6 +118,20 @@ def test_a_target_table_not_there_is_said_not_there_not_damaged(tmp_path):
         assert r.returncode == 2 and "不存在，请检查路径" in r.stderr and "损坏" not in r.stderr, r.stderr
 
 
+def test_validate_and_import_tables_speak_the_language_asked(tmp_path):
+    """validate's and import's --format table said “通过：a.csv (3 rows)” and “新增 3，… (batch …)” in Chinese."""
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "".join(
+        f"new_urban_jobs,2024-{m:02d},{m},ytd\n" for m in (1, 2, 3)), encoding="utf-8")
+    store = ["--store", str(tmp_path / "s")]
+    assert run("projects", *store).returncode == 0  # a new store
+    zh = run("validate", str(tmp_path / "a.csv"), *store, "--format", "table").stdout
+    imported = run("import", str(tmp_path / "a.csv"), *store, "--format", "table").stdout
+    assert "通过：a.csv（3 行）" in zh and "rows" not in zh, zh
+    assert "（批次 " in imported and "batch" not in imported, imported
+    en = run("validate", str(tmp_path / "a.csv"), *store, "--format", "table", "--lang", "en").stdout
+    assert "OK: a.csv (3 rows)" in en, en
+
+
 def test_status_with_bad_actuals_is_a_clear_error(tmp_path):
     a = tmp_path / "a.csv"
     a.write_text("indicator_id,period,value\nnew_urban_jobs,2024-06,oops\n", encoding="utf-8")
