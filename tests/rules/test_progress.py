@@ -156,7 +156,7 @@ def test_a_multi_year_total_is_not_missed_at_the_end_of_its_first_year(project):
     from analytics.present.progress_text import explain
 
     ind = project.indicator("reemployment_total_2y")
-    assert "2023—2024年合计目标不低于 5.30万人" in explain(ind, p, "zh") and "年度目标" not in explain(ind, p, "zh")
+    assert "2023—2024年合计目标不低于 5.3万人" in explain(ind, p, "zh") and "年度目标" not in explain(ind, p, "zh")
     assert "2023–2024 total target at least" in explain(ind, p, "en")
     rows = [("reemployed_unemployed", 2023, 12, 2.5, "ytd"), ("reemployed_unemployed", 2024, 12, 2.5, "ytd")]
     assert status_of(project, rows, "reemployment_total_2y", year=2024, as_of=(2025, 1)).status == "missed"
@@ -241,9 +241,9 @@ def test_explanation_is_rendered_from_the_catalogue(dataset):
     r = rows["budget_execution"]
     assert not hasattr(r, "explain_zh")
     assert explain(by_id["budget_execution"], r, "zh").startswith(
-        "滞后：截至2024年8月实际 56.4%，应达进度 76.0%，年度目标不低于 100.0%。与应达进度相差 -19.6个百分点。")
+        "滞后：截至2024年8月实际 56.4%，应达进度 76.0%，年度目标不低于 100%。与应达进度相差 -19.6个百分点。")
     assert explain(by_id["budget_execution"], r, "en").startswith(
-        "Lagging: By Aug 2024 the actual is 56.4%, expected 76.0%, annual target at least 100.0%. Gap to the trajectory: -19.6 percentage points. ")
+        "Lagging: By Aug 2024 the actual is 56.4%, expected 76.0%, annual target at least 100%. Gap to the trajectory: -19.6 percentage points. ")
     low = rows["registered_unemployed"]
     assert "（越低越好，按 应达÷实际 计）" in explain(by_id["registered_unemployed"], low, "zh")
     assert explain(by_id["unified_registration"], rows["unified_registration"], "en").startswith("Achieved: Milestone achieved; due in month 12. ")
