@@ -8,6 +8,7 @@ import hashlib
 import json
 import math
 import sqlite3
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Mapping, Sequence
 
 import pandas as pd
@@ -88,6 +89,11 @@ def period_text(year: int, month: int, first_month: int) -> str:
     return f"{year:04d}-{month:02d}"
 
 
+#: The ingest gate's problem (not a store error) for spending with no source, refused for a project
+#: whose target table lists no funding sources (its spending is kept under the standard three).
+UNSPLIT_UNLISTED = "spending_unsplit_unlisted"
+
+
 def source_keys(project: "Project") -> tuple[str, ...]:
     return project.budget_source_keys
 
@@ -102,10 +108,14 @@ def as_project_sees(result: "IngestResult", project: "Project", filename: str = 
     """A data file's result as the project sees it: spending dated before its funds start being
     spent said (:func:`analytics.ingest.checks.before_start`), and each message about a funding
     source carrying the project's English name of it too (``source_name_en``: 财政拨款 → Fiscal
-    appropriation, not its key's standard Local funds)."""
+    appropriation, not its key's standard Local funds), and spending with no source refused for a
+    project whose table lists no sources said so (``spending_unsplit_unlisted``), never as a
+    project of several sources."""
     from analytics.ingest.checks import before_start
 
     result = before_start(result, project.execution_start, filename)
+    if not project.table_funded:  # the sources are the standard ones spending is kept under, not the project's own several
+        result.problems[:] = [replace(p, code=UNSPLIT_UNLISTED) if p.code == "spending_unsplit" else p for p in result.problems]
     english = {s.key: s.name_en for s in project.budget_sources if s.name_en}
     for problem in result.problems:
         key = str(problem.params.get("source"))

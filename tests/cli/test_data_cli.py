@@ -213,3 +213,18 @@ def test_a_folder_given_for_a_file_is_said_to_be_one_in_the_users_language(tmp_p
     assert "文件「" in capsys.readouterr().err
     code, out = run(capsys, "validate", str(folder), "--targets", str(ROOT / "data" / "projects" / "dongguan"))
     assert code == 1 and "不是文件" in out["problems"][0]["message_zh"] and "IsADirectoryError" not in json.dumps(out)
+
+
+def test_spending_with_no_source_for_a_project_whose_table_lists_none_is_not_said_to_have_several(tmp_path, capsys):
+    """A total spent with no 资金来源 column, for a project whose target table states no funding:
+    refused (the store keeps spending by source), but the message said “本项目有多个资金来源（中央补助、
+    地方资金、其他资金）” of a project that lists none; it says the table lists none and how to name one."""
+    (tmp_path / "t.txt").write_text("1.适龄儿童国家免疫规划疫苗接种率≥90%\n2.孕产妇系统服务率≥90%\n", encoding="utf-8")
+    store = ["--store", str(tmp_path / "s")]
+    assert main(["new-project", str(tmp_path / "t.txt"), "--year", "2025", *store, "--id", "p"]) == 0
+    (tmp_path / "b.csv").write_text("period,支出金额\n2025-03,1.8\n2025-04,2.1\n", encoding="utf-8")
+    capsys.readouterr()
+    code, out = run(capsys, "validate", str(tmp_path / "b.csv"), "--kind", "budget", *store, "--project", "p")
+    said = out["problems"][0]["message_zh"]
+    assert code == 1 and out["problems"][0]["code"] == "spending_unsplit_unlisted", out
+    assert "本项目有多个资金来源" not in said and "目标表没有列出本项目的资金来源" in said and "资金来源" in said, said

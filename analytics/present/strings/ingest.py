@@ -141,6 +141,15 @@ STRINGS: dict[str, dict[str, str]] = {
         "source and import again: one column per source, headed by the source's name (\"{source_example}\"; "
         "\"{source_example}累计\" for year-to-date totals), or a source column naming each row's source.",
     },
+    "spending_unsplit_unlisted": {
+        "zh": "{loc}的支出没有按资金来源分列，表中也没有“资金来源”一列，未导入。目标表没有列出本项目的资金来源，支出按"
+        "{allowed}分别记录：请加一列“资金来源”逐行填写（如「{source_example}」），或每个来源一列（列名写来源名称，"
+        "累计数写「{source_example}累计」）后重新导入。",
+        "en": "{loc}: the spending is not split by funding source and the table has no source column, so nothing was "
+        "imported. The target table lists no funding sources for this project, and spending is kept under {allowed}: "
+        "add a source column naming each row's source (\"{source_example}\"), or one column per source "
+        "(\"{source_example}累计\" for year-to-date totals), and import again.",
+    },
     "total_row": {
         "zh": "{loc}的「{value}」是合计行，不是单独的数据，已跳过{total_check_zh}。",
         "en": "{loc}: \"{value}\" is a total row, not data of its own; it was skipped{total_check_en}.",
