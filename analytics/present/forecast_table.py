@@ -162,7 +162,8 @@ def forecast_text(ind: Indicator, o: Outlook, lang: str = "zh", *, with_unit: bo
     the check-in of its progress row ``p`` that decides it; ``with_unit=False``: the number alone,
     for a table with a unit column)."""
     if ind.kind == "qualitative":
-        return labels.value_said(ind, p.actual, lang) if o.method == "checkin" and p is not None else DASH
+        x = labels.year_end_point(ind, o.point, o.method, p.actual if p is not None else None)
+        return labels.value_said(ind, x, lang) if x is not None else DASH
     if ind.kind == "milestone":
         return labels.value_said(ind, o.point, lang) if o.point is not None else DASH
     return fmt_derived(o.point, ind.unit, lang, with_unit=with_unit)  # worked out: 5.3件 against ≤5件, never 5件

@@ -32,6 +32,7 @@ __all__ = [
     "likelihood_name",
     "likelihood_plain",
     "likelihood_shown",
+    "year_end_point",
     "milestone_value",
     "origin_name",
     "project_name",
@@ -115,6 +116,16 @@ def likelihood_shown(key: str | None, reason: str | None) -> str | None:
     when the outcome is known (a closed year with December in, a milestone achieved), else the
     likelihood itself (``certain`` … ``impossible``; None: no forecast)."""
     return OUTCOMES.get(reason or "", key) if key is not None else None
+
+
+def year_end_point(ind: Indicator, point: float | None, method: str | None, actual: float | None) -> float | None:
+    """The value that stands for an indicator's year-end on every page, form and slide: the
+    forecast's point; for a qualitative indicator whose check-in decided its year (the forecast's
+    method ``checkin``: 达成, or the year's last check-in below it), that check-in (``actual``) —
+    a check-in is a word, never a forecast number."""
+    if ind.kind == "qualitative":
+        return actual if method == "checkin" else None
+    return point
 
 
 #: Verdicts that settle a year before its December is in (a cap broken, a milestone overdue or

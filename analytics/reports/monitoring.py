@@ -10,6 +10,7 @@ from analytics.core.model import Indicator
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_derived
 from analytics.present.judgement_text import over_achievement_text, thresholds_params
+from analytics.present.labels import year_end_point
 from analytics.reports.context import (
     ReportContext,
     departments_text,
@@ -81,7 +82,8 @@ def _cell(ctx: ReportContext, ind: Indicator, key: str, cause_in_text: bool) -> 
     if key == "target":
         return form_target(ind, row, lang), None
     if key in ("actual", "forecast"):
-        x = (row.actual if row else None) if key == "actual" else fc.get("point")
+        actual = row.actual if row else None
+        x = actual if key == "actual" else year_end_point(ind, fc.get("point"), fc.get("method"), actual)
         if x is None:
             return DASH, None
         if ind.kind in ("milestone", "qualitative"):

@@ -18,7 +18,7 @@ from analytics.present.score_text import total_said
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_gap, fmt_derived, fmt_period_key, fmt_prob, fmt_score, fmt_value, text_width
 from analytics.present.judgement_text import thresholds_params
-from analytics.present.labels import pace_said, project_name, target_said
+from analytics.present.labels import pace_said, project_name, target_said, year_end_point
 from analytics.present.quality_text import note_text
 from analytics.reports.context import ReportContext, awaiting, execution, likelihood_levels
 from analytics.reports.images import has_chart
@@ -161,7 +161,7 @@ def _indicator_row(ctx: ReportContext, ind: Indicator) -> list[str]:
         target_said(ind, row, lang),
         value_text(ind, row.actual if row else None, lang),
         status_text(row.status, lang) if row else DASH,
-        DASH if awaiting(ctx, ind) else point_text(ind, fc.get("point"), lang),
+        DASH if awaiting(ctx, ind) else point_text(ind, year_end_point(ind, fc.get("point"), fc.get("method"), row.actual if row else None), lang),
         like,
     ]
 
@@ -275,8 +275,8 @@ def _missed_slide(ctx: ReportContext, badge: str) -> Slide:
     cols = [t("col_indicator", lang), t("col_target", lang), t("col_year_end_final", lang), t("col_gap", lang), t("col_status", lang)]
     table, status = [], []
     for _p, _rank, _seq, ind, row, fc in _risk_candidates(ctx):
-        point, target = fc.get("point"), fc.get("target")
-        known = fc.get("data_month") == 12  # December in: the year's value; else still a forecast, said so
+        point, target = year_end_point(ind, fc.get("point"), fc.get("method"), row.actual), fc.get("target")
+        known = fc.get("data_month") == 12 or fc.get("method") == "checkin"  # December in, or the check-in that decides it: the year's value; else still a forecast, said so
         gap = fmt_gap(point - target, ind.unit, lang, short=True, derived=not known) \
             if ind.kind not in ("milestone", "qualitative") and point is not None and target is not None else DASH
         value = value_text(ind, point, lang) if known else t("value_forecast", lang, value=point_text(ind, point, lang))

@@ -1147,3 +1147,30 @@ def test_spending_before_the_first_year_of_a_project_without_funding_is_not_its_
     r = next(r for r in range(1, ws.max_row + 1) if ws.cell(r, 1).value == "年度资金总额")
     cells = [ws.cell(r, c).value for c in range(2, ws.max_column + 1)]
     assert 30 not in cells and cells.count(12) == 2, cells  # the year's and the cumulative spending
+
+
+def test_a_check_in_that_decides_the_year_is_its_year_end_on_forms_and_slides(tmp_path):
+    """同心 设施农业技术培训's worded targets (提高, 增加) with December's check-ins: 年末预测 gives
+    达成 / 未达成 as their year-end, but the monitoring form's 全年预计完成情况 and the slides' 全年值
+    said — beside the 12月 check-in they printed."""
+    from analytics.ingest.tables import parse_table
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = ROOT / "tests" / "tables" / "heldout17" / "tongxin_sheshi_peixun_2025.txt"
+    write_folder(parse_table(src).to_json(), tmp_path / "p")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value\nt06,2025-06,部分达成\nt06,2025-12,达成\nt07,2025-06,部分达成\nt07,2025-12,未达成\n",
+                 encoding="utf-8")
+    ctx = report.build_context(load_dataset(tmp_path / "p", a), (2025, 12))
+    names = {ctx.project.indicator(i).display_name("zh"): i for i in ("t06", "t07")}
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    heads = _headers(ws)
+    col = next(c for c in range(1, ws.max_column + 1) if str(ws.cell(4, c).value or ws.cell(3, c).value).startswith("全年预计"))
+    form = {ws.cell(r, 3).value: ws.cell(r, col).value for r in range(1, ws.max_row + 1) if ws.cell(r, 3).value in names}
+    assert form == {n: {"t06": "达成", "t07": "未达成"}[i] for n, i in names.items()}, (heads, form)
+    deck = report.slides(ctx)
+    rows = {r[0]: r for s in deck if s.key.startswith("goal:") for r in s.table if r[0] in names}
+    assert {n: rows[n][4] for n in names} == {n: {"t06": "达成", "t07": "未达成"}[i] for n, i in names.items()}, rows
+    missed = next(s for s in deck if s.key == "risks")
+    assert any(r[0] in names and r[2] == "未达成" for r in missed.table), missed.table
