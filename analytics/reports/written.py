@@ -227,6 +227,10 @@ def _indicator_sentence(ctx: ReportContext, ind: Indicator) -> str:
     if ind.kind == "qualitative":
         return w("ind_qualitative", lang, name=name, m=row.data_month or ctx.month, level=value_text(ind, row.actual, lang),
                  target=target)
+    if ind.kind == "milestone" and cal.wants_no(row.target):  # 是否存在质量问题 | 否: held while 否, never “尚未实现，计划于12月底前完成”
+        if cal.milestone_achieved(row.actual):
+            return w("ind_milestone_no_broken", lang, name=name)
+        return w("ind_milestone_no_met" if row.status == "done" else "ind_milestone_no_holding", lang, name=name, as_of=as_of, level=level_name)
     if ind.kind == "milestone":
         if row.status == "done":
             return w("ind_milestone_done", lang, name=name, target=target)

@@ -445,3 +445,24 @@ def test_a_year_with_no_spending_reported_is_said_to_have_none(december_dataset,
     else:
         assert "Spent (none reported this year)" in head and "Spent Jan–Dec" not in head
         assert "no spending is reported this year" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to Dec 2025" not in text
+
+
+@pytest.mark.parametrize("values, as_of, said, not_said", [
+    ("否,否,否,否,否,否", (2025, 6), "截至2025年6月记录为“否”（年度目标：否），全年保持即达标", "尚未实现"),
+    ("否,否,否,是,是,是", (2025, 6), "已记录为“是”（年度目标：否），本年已无法达标", "尚未实现"),
+    ("否,否,否,否,否,否,否,否,否,否,否,否", (2025, 12), "全年记录为“否”，达到年度目标（否）", "已实现（年度目标：否）")])
+def test_a_yes_no_whose_target_is_no_is_written_as_held_or_broken(tmp_path, values, as_of, said, not_said):
+    """修水 水利专项's 已建工程是否存在质量问题 | 否, recorded 否 each month: the written report said
+    “尚未实现，计划于12月底前完成” of a target met while it stays 否."""
+    from analytics.ingest.tables import parse_table
+    from analytics.storage.dataset import load_dataset
+    from analytics.storage.project_files import write_folder
+
+    src = ROOT / "tests" / "tables" / "generated" / "xiuyu_shuili_quyu_2025.xlsx"
+    write_folder(parse_table(src).to_json(), tmp_path / "p")
+    a = tmp_path / "a.csv"
+    a.write_text("indicator_id,period,value\n" + "".join(f"t03,2025-{m:02d},{v}\n" for m, v in enumerate(values.split(","), 1)),
+                 encoding="utf-8")
+    ctx = report.build_context(load_dataset(tmp_path / "p", a), as_of)
+    line = next(b.text for b in blocks(ctx) if "已建工程是否存在质量问题" in b.text and "：" in b.text)
+    assert said in line and not_said not in line, line
