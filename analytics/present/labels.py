@@ -256,7 +256,7 @@ def kind_value(kind: str, unit: str, value: float | None, lang: str = "zh", *, w
 
 
 def milestone_value(value: float | None, lang: str = "zh", *, wants_no: bool = False) -> str:
-    """A yes/no milestone's recorded value: ``已实现`` / ``未实现`` (``Achieved`` / ``Not yet``); for
+    """A yes/no milestone's recorded value: ``已实现`` / ``未实现`` (``Achieved`` / ``Not achieved``); for
     one whose target is 否 (``wants_no``: 是否存在质量问题 | 否) ``是`` / ``否``."""
     if value is None:
         return "—"

@@ -183,7 +183,7 @@ def test_goal_labels_and_other_codes():
         assert labels.goal_label(project, g.id, "en") == g.label("en")
     assert labels.goal_label(project, 0, "en") == "Project as a whole"
     assert labels.kind_name("flow", "zh") == "流量（全年累加）" and labels.direction_name("lower", "en") == "Lower is better"
-    assert labels.milestone_value(1.0, "zh") == "已实现" and labels.milestone_value(0.0, "en") == "Not yet"
+    assert labels.milestone_value(1.0, "zh") == "已实现" and labels.milestone_value(0.0, "en") == "Not achieved"
     assert labels.milestone_value(None) == "—" and labels.basis_name("ytd", "zh") == "累计"
     assert labels.unit_name("万人", "en") == "10k persons"
     # the standard levels of the target tables in English; any other as written

@@ -141,7 +141,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "ind_series": {"zh": "系列", "en": "Series"},
     "ind_no_target": {"zh": "该年度没有目标值。", "en": "No target for this year."},
     "ind_milestone_done": {"zh": "已实现", "en": "Achieved"},
-    "ind_milestone_open": {"zh": "未实现", "en": "Not yet"},
+    "ind_milestone_open": {"zh": "未实现", "en": "Not achieved"},
     "ind_2022": {"zh": "2022年数据", "en": "2022 data"},
     # targets page
     "targets_title": {"zh": "绩效目标表", "en": "Performance-target table"},
