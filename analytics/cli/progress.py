@@ -90,8 +90,8 @@ def _indicator_json(r: Any, ind: Any, info: dict[str, Any]) -> dict[str, Any]:
         "rule": r.rule,
         "explain_zh": explain(ind, r, "zh"),
         "explain_en": explain(ind, r, "en"),
-        "attain_zh": attainment_said(ind, r, "zh", 0),  # 完成率 as the pages say it (a cap on a running total: 已用19%)
-        "attain_en": attainment_said(ind, r, "en", 0),
+        "attain_zh": attainment_said(ind, r, "zh"),  # 完成率 as the pages say it (a cap on a running total: 已用19%)
+        "attain_en": attainment_said(ind, r, "en"),
         "missing_months": r.extra.get("missing_months", []),  # a flow's months missing before the months given (its year-to-date stops there)
     }
 
