@@ -149,7 +149,7 @@ for i, gid in enumerate(goal_ids):
 # -- budget execution ----------------------------------------------------------------------
 st.subheader(t("budget_title", lang))
 b = ds.budget
-if not b.has_data or not b.total:
+if not b.executable:
     st.caption(unbudgeted_spending(b, state.as_of, lang) or t("budget_none", lang))
 else:
     shown_to = data_month(state.year, state.as_of)

@@ -148,7 +148,7 @@ def _budget_summary(ds, year: int, as_of: tuple[int, int]) -> dict[str, Any] | N
     runs to (:func:`analytics.core.reporting.spend_month`, as the reports); with none of the year's
     reported ``month`` and ``time_progress`` are null and the figures are those to last year-end."""
     b = ds.budget
-    if not b.has_data or not b.total:
+    if not b.executable:
         return None
     from analytics.core.reporting import spend_month
     from analytics.rules.progress import execution_time_progress

@@ -202,6 +202,12 @@ class Budget:
     def has_data(self) -> bool:
         return bool(self.monthly)
 
+    @property
+    def executable(self) -> bool:
+        """Spending entered and a budget to divide it by: an execution rate, a projection and a
+        chart of them can be given (spending entered for a table that states no funding has none)."""
+        return self.has_data and bool(self.total)
+
     def latest_period(self) -> tuple[int, int] | None:
         return max(self.monthly) if self.monthly else None
 

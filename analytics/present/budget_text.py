@@ -35,7 +35,7 @@ def unbudgeted_spending(budget: Budget, as_of: tuple[int, int], lang: str = "zh"
     """Spending entered for a project whose target table states no funding (no total to divide
     it by): what was spent to the as-of month and why there is no execution rate, as 总览, 预算情景
     and the slides say it (never “没有支出数据” beside the spending); None without such spending."""
-    if not budget.has_data or budget.total:
+    if not budget.has_data or budget.executable:
         return None
     return text("project_pages.funding_unknown", lang, month=fmt_month(*as_of, lang),
                 spent=fmt_money(budget.spent_by(*as_of), lang, decimals=2))

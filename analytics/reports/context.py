@@ -191,7 +191,7 @@ def _projection(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scena
     """(the budget projection under ``scenario``, its name ("" = baseline), a note when the
     chosen scenario cannot be used and the baseline is shown instead). None for another year, and
     without a budget to execute (spending entered for a table that states no funding)."""
-    if not (ds.budget.has_data and ds.budget.total and year == as_of[0]):
+    if not (ds.budget.executable and year == as_of[0]):
         return None, "", ""
     try:
         res = project_scenario(ds.project, ds.budget, as_of, scenario, actuals=ds.actuals)

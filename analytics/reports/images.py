@@ -46,7 +46,7 @@ def has_chart(ctx: ReportContext, name: str) -> bool:
     if name == "goal_scores":
         return any(r.goal != 0 and r.score is not None for r in ctx.rollups)
     if name == "budget_execution":  # execution is spending ÷ the budget: none drawn without a total
-        return ctx.ds.budget.has_data and bool(ctx.ds.budget.total) and bool(ctx.month)
+        return ctx.ds.budget.executable and bool(ctx.month)
     return True
 
 
