@@ -50,6 +50,7 @@ __all__ = ["Block", "INDICATOR_KEYS", "blocks", "budget_table", "docx_bytes", "f
 INDICATOR_KEYS = ("name", "target", "actual", "forecast", "likelihood", "remark")
 _CN = "一二三四五六七八九十"
 _RATE_KEYS = ("rate", "projected_rate", "cum_rate", "projected_cum_rate")
+_BUDGET_WIDTHS = [1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0]  # the budget table's columns, relative
 
 
 @dataclass
@@ -322,7 +323,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
         return out + [Block("p", text("project_pages.written_no_spending", lang))]
     if (unbudgeted := unbudgeted_spending(ctx.ds.budget, ctx.as_of, lang)):  # spent, but against no budget: no rates
         return out + [Block("p", unbudgeted), Block("caption", w("budget_table_caption", lang, k=1)),
-                      Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0])]
+                      Block("table", rows=budget_table(ctx), widths=_BUDGET_WIDTHS)]
     funds = fund_rows(ctx)
     total = funds[0]
     basis = w(f"basis_{total.year_budget_basis}", lang)
@@ -372,7 +373,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
         out.append(Block("p", w(f"rule_{sc.execution_rule}" + scored, lang, points=fmt_value(ex.points, "", lang, decimals=2),
                                 max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))
-    out.append(Block("table", rows=budget_table(ctx), widths=[1.3, 1.2, 1.2, 0.9, 1.0, 1.2, 1.4, 0.9, 1.0]))
+    out.append(Block("table", rows=budget_table(ctx), widths=_BUDGET_WIDTHS))
     out.append(Block("figure", text=text("reports.chart_budget_execution", lang), chart="budget_execution"))
     return out
 
