@@ -58,7 +58,7 @@ col = lambda c: column_title(c, lang)  # noqa: E731 - a column's title
 layout = fit_columns({col(c): df[col(c)] for c in SCREEN_COLUMNS})  # 1440 px: no sideways scrolling
 w = layout.widths
 event = st.dataframe(
-    df, hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
+    layout.wrapped(df), hide_index=True, width="stretch", on_select="rerun", selection_mode="single-row", key="fc_table",
     row_height=layout.row_height, height=layout.height or "auto",
     column_order=[col(c) for c in SCREEN_COLUMNS],  # decision columns only; the id stays hidden
     column_config={

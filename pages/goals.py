@@ -90,7 +90,8 @@ layout = fit_columns({c: view[c] for c in shown_cols})  # 1440 px: no sideways s
 helps = {"likelihood": t("col_likelihood_help", lang), "gap": t("col_gap_help", lang), "attain": t("col_attain_help", lang)}
 colcfg = {C[k]: st.column_config.TextColumn(width=layout.widths[C[k]], help=helps.get(k)) for k in screen_columns(lang)}
 status_colors = {status_label(k, lang, rules): status_color(k, rules) for k in rules["statuses"]}
-shown = view.style.map(lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=[C["status"]]) if not view.empty else view
+wrapped = layout.wrapped(view)  # line breaks where a reader breaks, never inside a number
+shown = wrapped.style.map(lambda v: f"color: {status_colors[v]}; font-weight: 600" if v in status_colors else "", subset=[C["status"]]) if not view.empty else wrapped
 event = st.dataframe(shown, hide_index=True, width="stretch", column_order=shown_cols, column_config=colcfg,
                      row_height=layout.row_height, height=layout.height or "auto",
                      on_select="rerun", selection_mode="single-row", key="goal_table")

@@ -60,32 +60,94 @@ class TableLayout:
     row_height: int | None = None
     height: int | None = None
 
+    def wrapped(self, frame: Any) -> Any:
+        """A copy of the table ``frame`` (a DataFrame) whose cells in the laid-out columns carry
+        their line breaks (:func:`wrap_text`), so the table breaks them where a reader would and
+        never inside a number; unchanged when every row is one line."""
+        out = frame.copy()
+        if self.row_height is None:
+            return out
+        for title, width in self.widths.items():
+            if title in out.columns:
+                out[title] = ["\n".join(wrap_text(v, width)) if isinstance(v, str) else v for v in out[title]]
+        return out
+
 
 def text_px(text: Any) -> int:
     """Pixels a cell showing ``text`` on one line needs."""
     return text_width(text) * PX_PER_COLUMN + CELL_PAD
 
 
-def wrapped_lines(text: Any, width: int) -> int:
-    """Lines ``text`` takes in a cell ``width`` pixels wide, wrapped as the table wraps it: at a
-    space, and a word wider than the line (a run of CJK text) broken between any two characters."""
+def _units() -> tuple[str, ...]:
+    """Units a number is never parted from (万人次, 个百分点, 万元: the lexicon's, longest first)."""
+    from analytics.ingest.tables.lexicon import load_lexicon
+
+    return load_lexicon().units
+
+
+#: A number as the app writes one (``-2.64``, ``9,126.39``, ``≥95%``), a run of letters and digits
+#: with the marks that belong to a word (``person-times)``), whitespace, or any other one character.
+_TOKEN = re.compile(r"[≥≤<>±+\-−]?\d[\d,.]*[%‰]?|[A-Za-z0-9_'’.,:;/()\[\]%‰+\-−&]+|\s+|.", re.S)
+#: Marks a line never starts with (closing punctuation) and never ends with (opening punctuation).
+_CLOSE = set("，。、；：！？）】》」』”’%‰,.;:!?)]}·…")
+_OPEN = set("（【《「『“‘([{")
+
+
+def _tokens(para: str) -> list[str]:
+    """``para`` in the pieces a line may break between: between two CJK characters and at a space,
+    never inside a number, between a number and its unit, before a closing mark or after an opening
+    one."""
+    units = _units()
+    out: list[str] = []
+    at, glue = 0, False
+    for m in _TOKEN.finditer(para):
+        if m.start() < at:
+            continue
+        tok, at = m.group(), m.end()
+        if tok[-1].isdigit() or tok[-1] in "%‰":
+            unit = next((u for u in units if para.startswith(u, at)), "")
+            tok, at = tok + unit, at + len(unit)
+        if out and not tok.isspace() and (glue or tok[0] in _CLOSE) and not out[-1].isspace():
+            out[-1] += tok
+        else:
+            out.append(tok)
+        glue = tok[-1] in _OPEN
+    return out
+
+
+def wrap_text(text: Any, width: int) -> list[str]:
+    """The lines ``text`` takes in a cell ``width`` pixels wide: each line as full as it can be,
+    broken at a space or between CJK characters, never inside a number or between a number and its
+    unit (``1.81万人次`` stays whole); a piece wider than the line is broken where it runs past.
+    Joined again without their breaks the lines are ``text`` as it was."""
     room = max(width - CELL_PAD, PX_PER_COLUMN * 2)
-    lines = 0
+    lines: list[str] = []
     for para in str(text).split("\n"):
-        lines, used = lines + 1, 0
-        for word in para.split(" "):
-            px = text_width(word) * PX_PER_COLUMN
-            if used and used + PX_PER_COLUMN + px <= room:
-                used += PX_PER_COLUMN + px
+        line, used, gap = "", 0, ""
+        for tok in _tokens(para):
+            if tok.isspace():
+                gap = tok if line else ""
                 continue
-            if used:
-                lines, used = lines + 1, 0
-            for ch in word:  # a fresh line: the word, broken where it runs past the line
+            px = text_width(tok) * PX_PER_COLUMN
+            if line and used + text_width(gap) * PX_PER_COLUMN + px <= room:
+                line, used, gap = line + gap + tok, used + text_width(gap) * PX_PER_COLUMN + px, ""
+                continue
+            if line:  # the space it breaks at starts the next line (the table trims it): the text
+                lines.append(line)  # is the cell's own with line breaks added, nothing taken away
+            line, used, gap = gap, text_width(gap) * PX_PER_COLUMN, ""
+            for ch in tok:  # a fresh line: the piece, broken where it runs past the line
                 w = text_width(ch) * PX_PER_COLUMN
-                if used + w > room and used:
-                    lines, used = lines + 1, 0
-                used += w
+                if used + w > room and line.strip():
+                    lines.append(line)
+                    line, used = "", 0
+                line, used = line + ch, used + w
+        lines.append(line)
     return lines
+
+
+def wrapped_lines(text: Any, width: int) -> int:
+    """Lines ``text`` takes in a cell ``width`` pixels wide, wrapped as :func:`wrap_text` wraps it."""
+    return len(wrap_text(text, width))
 
 
 def row_px(lines: int) -> int:
@@ -106,13 +168,10 @@ def _narrowest(cells: Sequence[Any], lines: int, low: int, high: int) -> int:
 
 
 def word_px(text: Any) -> int:
-    """Pixels the longest word of ``text`` needs: a run of letters and digits between spaces or CJK
-    characters (\"person-times)\", \"12.36\"), which a column is never made too narrow to hold."""
-    words = [w for w in _CJK.split(str(text)) if w]
-    return max((text_px(w) for w in words), default=0)
-
-
-_CJK = re.compile(r"[\s\u2e80-\U0010ffff]+")
+    """Pixels the longest piece of ``text`` a line never breaks needs (:func:`wrap_text`: a word
+    between spaces, \"person-times)\", or a number with its unit, \"1.81万人次\"), which a
+    column is never made too narrow to hold."""
+    return max((text_px(tok) for para in str(text).split("\n") for tok in _tokens(para) if not tok.isspace()), default=0)
 
 
 def fit_columns(columns: Mapping[str, Sequence[Any]], total: int = TABLE_PX) -> TableLayout:
