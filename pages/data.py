@@ -28,6 +28,7 @@ from analytics.storage.store import (
     StoreError,
 )
 from analytics.storage.access import PRESENTATION_SETTING
+from analytics.storage.connection import BACKUP_MAX_BYTES, upload_mb
 from analytics.present.catalogue import CATALOGUE, text as mtext
 from analytics.present.format import DASH, fmt_month, fmt_stamp, fmt_value, unit_name
 from analytics.present.labels import value_said
@@ -244,7 +245,8 @@ with tabs[1]:
     else:
         up_nonce = st.session_state.setdefault("_upload_nonce", 0)
         c1, c2 = st.columns([3, 2])
-        upload = c1.file_uploader(t("import_file", lang), type=["csv", "txt", "xlsx", "xlsm", "xls"], key=f"upload_{up_nonce}")
+        upload = c1.file_uploader(t("import_file", lang), type=["csv", "txt", "xlsx", "xlsm", "xls"], key=f"upload_{up_nonce}",
+                                  max_upload_size=upload_mb(IMPORT_MAX_BYTES))
         kind = c2.radio(t("import_kind", lang), ["auto", "actuals", "budget"], horizontal=True, key="import_kind",
                         format_func=lambda k: t(f"import_kind_{k}", lang))
         sheet = c2.text_input(t("import_sheet", lang), key="import_sheet", help=t("import_sheet_help", lang))
@@ -339,10 +341,10 @@ with tabs[2]:
                            key="backup_download", icon=":material/backup:", on_click="ignore",
                            mime="application/vnd.sqlite3")
         st.subheader(t("restore_title", lang))
-        st.caption(t("restore_help", lang))
+        st.caption(t("restore_help", lang, mb=upload_mb(BACKUP_MAX_BYTES)))
         r_nonce = st.session_state.setdefault("_restore_nonce", 0)
         backup_file = st.file_uploader(t("restore_file", lang), type=["sqlite", "sqlite3", "db", "zip"],
-                                       key=f"restore_{r_nonce}")
+                                       key=f"restore_{r_nonce}", max_upload_size=upload_mb(BACKUP_MAX_BYTES))
         with_settings = user.is_admin and st.checkbox(t("storage.restore_settings", lang), key="restore_settings")
         if backup_file is not None and st.button(t("restore_confirm", lang), key="restore_confirm",
                                                  icon=":material/settings_backup_restore:"):

@@ -24,6 +24,7 @@ from analytics.present.labels import direction_name, kind_name
 from analytics.present.tables_text import (advice_message, funding_message, no_table_message, note_message, problem_message,
                                            row_message, spent_preview, spent_words, year_message)
 from analytics.present.strings.storage import render as store_text
+from analytics.storage.connection import IMPORT_MAX_BYTES, upload_mb
 from analytics.storage.errors import StoreError
 from analytics.ingest.forms import project_years
 from analytics.storage.project_files import NoYearError, name_source, project_id_for, save_to_store
@@ -124,7 +125,7 @@ kind = st.radio(tx("source_kind"), ["file", "text"], format_func=lambda k: tx(f"
 data, filename = b"", ""
 if kind == "file":
     up = st.file_uploader(tx("file_label"), type=list(TABLE_FILE_TYPES), key=f"np_file_{generation}",
-                          help=tx("file_help"))
+                          help=tx("file_help"), max_upload_size=upload_mb(IMPORT_MAX_BYTES))
     if up is not None:
         data, filename = up.getvalue(), up.name
 else:

@@ -31,12 +31,20 @@ DB_NAME = "tracker.sqlite"
 ENV_DATA_DIR = "PT_DATA_DIR"
 ENV_FILES = ("PT_TARGETS", "PT_ACTUALS", "PT_BUDGET")
 ENV_SEED_SAMPLE = "PT_SEED_SAMPLE"
-#: Largest data file accepted by the data page and ``python -m analytics import``; the same
-#: number as ``server.maxUploadSize`` (MB) in ``.streamlit/config.toml``.
+#: Largest data file (and target table) accepted by the pages' uploaders and by
+#: ``python -m analytics import``.
 IMPORT_MAX_BYTES = 20 * 1024 * 1024
+#: Largest backup restored, from the command line or 数据管理's uploader; the same number as
+#: ``server.maxUploadSize`` (MB) in ``.streamlit/config.toml``, the most any upload may carry (each
+#: uploader asks for its own, smaller limit: :func:`upload_mb`).
 BACKUP_MAX_BYTES = 512 * 1024 * 1024
 TARGET_FILE_MAX_BYTES = 8 * 1024 * 1024
 SAMPLE_ORIGIN = "sample"
+
+
+def upload_mb(limit_bytes: int) -> int:
+    """A byte limit as the whole megabytes an uploader is given (``max_upload_size``)."""
+    return limit_bytes // (1024 * 1024)
 #: ``meta.targets_ref`` values: the shipped table, or "the copy kept in the store" (any other
 #: value is a path the store was seeded from on this server — never one taken from a backup).
 SHIPPED = "shipped"

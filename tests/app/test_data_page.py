@@ -313,3 +313,12 @@ def test_upload_of_a_filled_form_as_spending_imports_its_funds_block(data_dir, t
     at.button(key="import_confirm").click().run()
     assert not at.exception and "已导入「jiankong.xlsx」" in success_text(at)
     assert Store(data_dir).load_dataset().budget.spent_by(2024, 8) == pytest.approx(29282.47)
+
+
+def test_each_uploader_asks_for_its_own_size_limit(data_dir):
+    """A data file up to 20 MB, a backup up to 512 MB (the server's limit): a large backup restores
+    on the page, while a data file past its limit is refused before it is sent."""
+    at = fresh("pages/data.py")
+    limits = {u.key.split("_")[0]: u.proto.max_upload_size_mb for u in at.file_uploader}
+    assert limits == {"upload": 20, "restore": 512}
+    assert "512 MB" in " ".join(c.value for c in at.caption)

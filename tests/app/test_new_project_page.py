@@ -363,3 +363,8 @@ def test_saving_while_the_sidebar_offers_projects_goes_to_the_new_one(at: AppTes
     assert not at.exception, [e.value for e in at.exception]
     assert not at.error, [e.value for e in at.error]
     assert at.session_state["project"] == "second" != first and "已保存项目" in at.success[0].value
+
+
+def test_the_table_uploader_takes_a_file_as_large_as_a_data_file(at: AppTest) -> None:
+    """The server takes uploads as large as a backup; a target table is held to the data files' 20 MB."""
+    assert [u.proto.max_upload_size_mb for u in at.file_uploader] == [20]

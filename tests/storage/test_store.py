@@ -17,6 +17,7 @@ import pytest
 
 from analytics.ingest.schema import ACTUAL_FIELDS
 from analytics.storage import store as store_mod
+from analytics.storage.connection import BACKUP_MAX_BYTES, upload_mb
 from analytics.storage.dataset import load_dataset
 from analytics.storage.store import (
     IMPORT_MAX_BYTES,
@@ -129,9 +130,12 @@ def test_wal_and_foreign_keys(db):
         con.close()
 
 
-def test_import_limit_matches_the_upload_limit():
+def test_the_upload_limit_is_the_largest_backup_and_a_data_file_fits_under_it():
+    """The server takes an upload as large as a backup may be; each uploader asks for its own limit
+    (the pages pass ``max_upload_size``, tests/app check it)."""
     cfg = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding="utf-8"))
-    assert IMPORT_MAX_BYTES == cfg["server"]["maxUploadSize"] * 1024 * 1024
+    assert BACKUP_MAX_BYTES == cfg["server"]["maxUploadSize"] * 1024 * 1024
+    assert IMPORT_MAX_BYTES < BACKUP_MAX_BYTES and upload_mb(IMPORT_MAX_BYTES) == 20
 
 
 def test_secrets_example_has_no_secrets_and_parses():

@@ -365,7 +365,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "export_xlsx": {"zh": "导出全部数据（Excel）", "en": "Export everything (Excel)"},
     "backup_download": {"zh": "下载备份", "en": "Download backup"},
     "restore_title": {"zh": "从备份恢复", "en": "Restore from a backup"},
-    "restore_help": {"zh": "恢复前会完整检查备份文件，有问题则不做任何改动。恢复本身也会记录，可以撤销。", "en": "The backup is checked in full first; if anything is wrong nothing changes. A restore is recorded and can be undone."},
+    "restore_help": {"zh": "备份文件不超过 {mb} MB。恢复前会完整检查备份文件，有问题则不做任何改动。恢复本身也会记录，可以撤销。", "en": "A backup of up to {mb} MB. It is checked in full first; if anything is wrong nothing changes. A restore is recorded and can be undone."},
     "restore_file": {"zh": "选择备份文件（.sqlite 或 .zip）", "en": "Choose a backup (.sqlite or .zip)"},
     "restore_confirm": {"zh": "恢复此备份", "en": "Restore this backup"},
     "restore_done": {"zh": "已恢复备份：新增 {added} 条，修改 {changed} 条，移除 {removed} 条。", "en": "Backup restored: {added} added, {changed} changed, {removed} removed."},
