@@ -65,6 +65,8 @@ def test_source_keys_are_stable_and_unique() -> None:
              "其他资金", "地方资金", "上年结转"]
     assert [source_key(n, LEX) for n in names] == ["central", "provincial", "municipal", "county", "county",
                                                    "township", "self_raised", "social", "other", "local", "carryover"]
+    # an autonomous region is a province's level (自治区财政资金 is no 区级 money)
+    assert [source_key(n, LEX) for n in ["自治区财政补助资金", "其中：自治区配套", "区财政资金"]] == ["provincial", "provincial", "county"]
     assert unique_keys(["county", "county", "other", "county"]) == ["county", "county_2", "other", "county_3"]
     funding = read_facts([["资金总额", "300"], ["其中：县级资金", "100"], ["区级资金", "100"], ["其他资金", "100"]], LEX)["funding"]
     assert [s["key"] for s in funding["sources"]] == ["county", "county_2", "other"]
