@@ -25,6 +25,7 @@ from analytics.ingest.tables.facts import note_forms, projected_noted, sample_ma
 from analytics.ingest.tables.headerlines import join_header_lines
 from analytics.ingest.tables.several import merge_forms
 from analytics.ingest.tables.freelines import line_rows
+from analytics.ingest.tables.fundtext import text_funding
 from analytics.ingest.tables.layout import title_year, year_above
 from analytics.ingest.tables.labelled import labelled_rows
 from analytics.ingest.tables.lexicon import Lexicon, load_lexicon
@@ -80,10 +81,25 @@ def _marked(result: TableReading | NoTable, tables: list[RawTable], lex: Lexicon
         shown = next((t for t in tables if t.sheet == result.source.get("sheet")), tables[0] if tables else None)
         if not result.project.get("name") and shown is not None:  # read another way than by its header: its title
             _named(result, simplified(shown)[0], lex)
+        if shown is not None and not result.project.get("funding") and not result.source.get("forms"):
+            _funded_in_words(result, shown, lex)
         result.source["sample_data"] = any(sample_marked(t.rows, lex) for t in tables)
         result.source["projected_actuals"] = any(projected_noted(t.rows, lex) for t in tables)
         note_forms(result.source.get("forms") or [], tables, lex)
     return result
+
+
+def _funded_in_words(result: TableReading, table: RawTable, lex: Lexicon) -> None:
+    """``result``'s funding from the words above its table (:mod:`.fundtext`) when the table has no
+    money block: a cover letter's or a 项目概况 paragraph's 项目总投资…万元，其中…, said in
+    ``project.inferred.funding``. Above the table: the lines before its header, else before its first
+    indicator."""
+    ends = [result.source.get("header_row"), *(ind.get("where") for ind in result.indicators[:1])]
+    upto = next((table.refs.index(r) for r in ends if r in table.refs), None)
+    found = text_funding(table.rows[:upto], table.refs[:upto], lex) if upto else None
+    if found is not None:
+        result.project["funding"] = found[0]
+        result.project.setdefault("inferred", {})["funding"] = found[1]
 
 
 def _named(result: TableReading, table: RawTable, lex: Lexicon) -> None:
