@@ -28,6 +28,14 @@ def test_a_copy_cut_at_the_value_header_gives_its_names_without_targets() -> Non
     assert data["source"]["advice"] == "names_only"  # the reviewer is told the values were not in the copy
 
 
+def test_each_name_of_a_copy_over_several_lines_stands_at_its_own_line() -> None:
+    text = CUT.replace(" 发放补贴人数", "\n发放补贴人数").replace(" 质量指标", "\n质量指标")
+    result = parse_table(text.encode("utf-8"), filename="t.txt")
+    assert isinstance(result, TableReading) and result.source["advice"] == "names_only"
+    assert [(i["name"], i["where"]) for i in result.indicators] == [
+        ("培训人数", "L1"), ("发放补贴人数", "L2"), ("新建站点个数", "L2"), ("服务达标率", "L3"), ("群众满意程度", "L3")]
+
+
 def test_a_copy_with_values_after_its_header_is_not_read_as_names_only() -> None:
     text = CUT.replace("培训人数", "培训人数 500人")
     assert names_only(split_text(text), LEX) is None

@@ -20,6 +20,7 @@ import re
 from analytics.core.values import normalize_text
 from analytics.ingest.tables.cells import ends_like_name, header_role
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.placed import row_places
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["names_only"]
@@ -87,6 +88,7 @@ def names_only(table: RawTable, lex: Lexicon) -> RawTable | None:
         return None
     title = " ".join(tokens[:start])
     head = [[title]] if title else []
-    ref = table.refs[0] if table.refs else "L1"
     grid = head + [list(_HEADER)] + rows
-    return RawTable("text-names", grid, [ref] * len(grid), table.sheet, False, list(table.sheets))
+    pieces = [re.sub(r"\s+", "", normalize_text(line)) for line in lines]
+    return RawTable("text-names", grid, row_places(grid, pieces, table.refs[:len(pieces)]), table.sheet, False,
+                    list(table.sheets))  # each name at its own line

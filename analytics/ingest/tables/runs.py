@@ -24,6 +24,7 @@ from analytics.ingest.tables.cells import (MAGNITUDES, SCORE_CELL, SIGN_WORDS, T
                                            ends_like_name, header_role, is_total, read_value)
 from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
+from analytics.ingest.tables.placed import row_places
 from analytics.ingest.tables.runbounds import CJK as _CJK, QUALITY_NAME as _QUALITY_NAME, boundaries as _boundaries, \
     holds_type as _holds_type, typed as _typed
 from analytics.ingest.tables.sources import RawTable
@@ -470,7 +471,8 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
     stream without header words is read, as rows copied without their header under the usual one
     (:func:`_headless`; a last resort, tried when no other way of cutting the text found a table)."""
     lines = [re.sub(r"\s+", "", normalize_text(" ".join(c for c in row if c.strip()))) for row in table.rows[:_MAX_LINES]]
-    s = _empties_out("".join(_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines))[:_MAX_STREAM_TEXT], lex)
+    pieces = [_PAGE_MARK.sub("", ln) if k else ln for k, ln in enumerate(lines)]
+    s = _empties_out("".join(pieces)[:_MAX_STREAM_TEXT], lex)
     found = _header_in(s, lex)
     if headless:
         found = None if found is not None else _headless(s, lex)
@@ -512,8 +514,8 @@ def stream_rows(table: RawTable, lex: Lexicon, headless: bool = False) -> RawTab
               or r[name_at].count("(") + r[name_at].count("（") != r[name_at].count(")") + r[name_at].count("）"))
     if odd * 3 > len(body):
         return None  # a cut that gives units and fragments as names: the stream is no table it can read
-    ref = table.refs[0] if table.refs else "L1"
-    return RawTable("text-stream", rows, [ref] * len(rows), table.sheet, False, list(table.sheets))
+    refs = row_places(rows, pieces, table.refs[:len(pieces)])  # each row at its own line
+    return RawTable("text-stream", rows, refs, table.sheet, False, list(table.sheets))
 
 
 def run_rows(table: RawTable, lex: Lexicon) -> RawTable | None:
