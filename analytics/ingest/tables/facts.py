@@ -135,12 +135,17 @@ def label_kind(text: str, lex: Lexicon) -> str | None:
     f = lex.facts
     if not t or len(t) > 24 or re.search(r"表[)）]?$|表[(（][^()（）]*[)）]$", t):  # a form's title (…绩效目标表（2024年度）)
         return None
+    if _DOCUMENT_TITLE.search(t):  # 关于下达…绩效目标的通知: a letter's title, no label of the facts
+        return None
     for kind in ("name", "sources", "total", "departments", "goal"):
         if re.search(f[kind], t):
             return kind
     return None
 
 
+#: A letter's or a document's title (关于下达2024年…绩效目标的通知, …的批复): it names a 绩效目标 and labels
+#: nothing.
+_DOCUMENT_TITLE = re.compile(r"^关于|的(通知|批复|函|报告|决定|意见)$")
 _INLINE = re.compile(r"^(?P<label>(其中[:：])?[^:：]{2,16})[:：]\s*(?P<value>\S.*)$", re.S)
 
 
@@ -313,7 +318,8 @@ def read_facts(rows: list[list[str]], lex: Lexicon, after: list[list[str]] | Non
             for field in header:
                 total, pending_goal = _take(facts, sources, total, *field, pending_goal, lex)
             continue
-        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and not _fields(cells[0], lex):
+        if pending_goal and len(cells) == 1 and len(normalize_text(cells[0])) > 15 and not _fields(cells[0], lex) \
+                and not re.search(r"[:：]$", cells[0].strip()):  # 各县（市、区）财政局：a letter's addressee, no goal
             facts["goals"].append({"label": pending_goal, "text": cells[0].strip()})
             pending_goal = None
             continue
