@@ -89,8 +89,11 @@ def _time_progress(last: float | None, target: float | None, month: int) -> floa
     return None if target is None or last is None else time_progress(last, target, month)
 
 
-def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoint]:
+def _path(base: SpendingBase, out: Projected, adjusted: float, missing: tuple[int, ...] = ()) -> list[MonthPoint]:
+    """The year's months; one inside a figure for several months (``base.combined``) or never
+    reported (``missing``) has no figures of its own: None, never 0."""
     Y, d = base.year, base.data_month
+    unknown = set(base.combined) | set(missing)
     total = base.total
     cum = out.cum.sum(axis=0)
     cum_l, cum_h = out.cum_low.sum(axis=0), out.cum_high.sum(axis=0)
@@ -98,12 +101,12 @@ def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoin
 
     def rate(x: float, m: int) -> float | None:
         den = total if m <= d else adjusted  # the months planned divide by the adjusted budget
-        if m in base.combined:  # inside a figure for several months: its own rate is unknown, not 0
+        if m in unknown:  # inside a figure for several months, or never reported: its own rate is unknown, not 0
             return None
         return 100.0 * x / den if den > 0 else None
 
     def amount(x: float, m: int) -> float | None:  # likewise the month's own spending and the total to it
-        return None if m in base.combined else float(x)
+        return None if m in unknown else float(x)
 
     return [
         MonthPoint(
@@ -119,6 +122,7 @@ def _path(base: SpendingBase, out: Projected, adjusted: float) -> list[MonthPoin
             cumulative_upper=amount(cum_h[m - 1], m),
             time_progress=_time_progress(base.last_year_end_rate, base.target_rate, m),
             target=base.target_rate,
+            missing=m in missing,
         )
         for m in range(1, 13)
     ]
@@ -205,7 +209,8 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     levers = canon["levers"]
     total = base.total
     adjusted = total + float(out.adj.sum())
-    path = _path(base, out, adjusted)
+    missing = budget.missing_months(base.year, base.as_of_month)
+    path = _path(base, out, adjusted, missing)
     T = base.target_rate
     target_month = None
     if T is not None:
@@ -221,6 +226,8 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     warnings = list(out.warnings)
     if not budget.has_data:  # no spending recorded: the path is the targets' pace, assumed, not a projection
         warnings.insert(0, Notice("no_spending", {}))
+    if missing:  # a month never reported is no month without spending: said, with what it does to the figures
+        warnings.insert(0, Notice("missing_months", {"year": base.year, "months": list(missing)}))
     if out.capped_amount > 0.005:
         warnings.append(_capped(base, out))
     linked = linked_outputs(project, base, levers, out.spend, baseline_out.spend, actuals, budget) if actuals is not None else []
@@ -232,5 +239,5 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
         year_end_interval=(path[11].lower, path[11].upper), year_end_spent=year_end_spent, target_month=target_month,
         target_period=f"{Y:04d}-{target_month:02d}" if target_month else None, shortfall=shortfall, sources=sources,
         unspent_by_source=unspent, central_at_risk=bool(risks), risks=risks, by_goal=_by_goal(project, base, out, adjusted),
-        linked_outputs=linked, baseline_year_end_rate=base_rate, warnings=warnings,
+        linked_outputs=linked, baseline_year_end_rate=base_rate, warnings=warnings, missing_months=missing,
     )

@@ -47,6 +47,7 @@ class MonthPoint(_AsDict):
     cumulative_upper: float | None
     time_progress: float | None  # % (序时进度)
     target: float | None  # % (the year's execution target)
+    missing: bool = False  # a month before the data month never reported: its figures are None, not 0
 
 
 
@@ -133,6 +134,7 @@ class ScenarioResult:
     linked_outputs: list[LinkedOutput]
     baseline_year_end_rate: float | None
     warnings: list[Notice] = field(default_factory=list)  # catalogue budget.warning_<code>
+    missing_months: tuple[int, ...] = ()  # months before the data month with no spending reported (Budget.missing_months)
 
     def linked(self, indicator_id: str) -> LinkedOutput | None:
         for lo in self.linked_outputs:
@@ -167,6 +169,7 @@ class ScenarioResult:
             "linked_outputs": [lo.as_dict() for lo in self.linked_outputs],
             "baseline_year_end_rate": _jsonable(self.baseline_year_end_rate),
             "warnings": [n.as_dict() for n in self.warnings],
+            "missing_months": list(self.missing_months),
         }
 
 

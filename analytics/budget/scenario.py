@@ -95,9 +95,10 @@ def scenario_data(project: Project, budget: Budget, as_of: tuple[int, int], scen
         "path": [
             {"period": p.period, "observed": p.observed, "spent": r(p.spent), "cumulative": r(p.cumulative),
              "execution_rate": r(p.execution_rate), "lower": r(p.lower), "upper": r(p.upper),
-             "time_progress": r(p.time_progress), "target": r(p.target)}
+             "time_progress": r(p.time_progress), "target": r(p.target), "missing": p.missing}
             for p in res.path
         ],
+        "missing_months": [f"{res.year:04d}-{m:02d}" for m in res.missing_months],
         "year_end": {
             "execution_rate": r(res.year_end_rate),
             "interval80": [r(res.year_end_interval[0]), r(res.year_end_interval[1])],

@@ -42,7 +42,7 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
         if which == "scenario":
             rows = [heads(["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"], args.lang)]
             for m in p["path"]:
-                rows.append([m["period"], text("cli.col_yes_observed", args.lang) if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
+                rows.append([m["period"], text("cli.col_missing" if m.get("missing") else "cli.col_yes_observed", args.lang) if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
             return rows
         from analytics.present.score_text import score_parts
 

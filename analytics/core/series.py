@@ -246,6 +246,20 @@ class Budget:
                 out.update(range(int(r.first_month), int(r.month)))
         return frozenset(out - own)
 
+    def missing_months(self, year: int, month: int) -> tuple[int, ...]:
+        """Months of ``year`` before the month its spending runs to at the end of ``month``
+        (:meth:`data_month`) that have no figure: no row of their own and not inside a record
+        covering several (:meth:`combined_months`) — from January, or from the month the funds
+        start being spent (:meth:`counts`) in its year. A month never reported is not a month
+        without spending: it is said (补报，没有支出的填 0), never read as 0.00. Empty when the
+        year's spending runs without a hole or none of it is reported."""
+        last = self.data_month(year, month)
+        if not last:
+            return ()
+        own = {m for (y, m) in self.monthly if y == year}
+        covered = own | set(self.combined_months(year))
+        return tuple(m for m in range(1, last) if m not in covered and self.counts(year, m))
+
     def execution_rate(self, year: int, month: int) -> float | None:
         if not self.total:
             return None

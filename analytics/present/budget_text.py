@@ -14,7 +14,7 @@ from analytics.budget.scenario import scenario_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_money, fmt_month, fmt_month_short, fmt_number, fmt_period_key
+from analytics.present.format import fmt_money, fmt_month, fmt_month_set, fmt_month_short, fmt_number, fmt_period_key
 
 __all__ = ["unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
 
@@ -46,6 +46,8 @@ def notice_text(kind: str, notice: Notice, lang: str = "zh", project: Project | 
     named as ``project`` names it in ``lang`` (Central subsidy, the table's own name of it), never
     by its key (``central``)."""
     params = dict(notice.params)
+    if isinstance(params.get("months"), (list, tuple)):  # months of one year: 4月、6月 / Apr, Jun
+        params["months"] = fmt_month_set(list(params["months"]), lang)
     if project is not None and "source" in params:
         names = {s.key: s.display_name(lang) for s in project.budget_sources}
         params["name"] = names.get(params["source"], params.get("name") or params["source"])

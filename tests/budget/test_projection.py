@@ -50,3 +50,27 @@ def test_a_projection_capped_on_a_learnt_profile_is_said_as_before(project):
     assert res.sources[0].profile_method == "history"
     assert [n.code for n in res.warnings] == ["capped"]
     assert budget_text.report_warnings(res, "en", p) == ["40.00 (10k yuan) of projected spending exceeded the (adjusted) budget and was capped."]
+
+
+def test_a_month_never_reported_is_said_and_never_read_as_no_spending(project):
+    """Spending entered for January to March and May, April never: April's row read 0.00 spent
+    and the March rate again, as if nothing had been paid, with no word of it. It has no figures
+    (None, 未报送 in the table), is listed in ``missing_months``, and the first warning says the
+    later rates and the projected pace take it as no spending until it is reported."""
+    p = _one_source(project, 800.0)
+    rows = [(2024, m, "local", 40.0) for m in (1, 2, 3, 5, 6)]
+    res = project_scenario(p, budget_of(p, rows), (2024, 6), None)
+    april = res.path[3]
+    assert april.missing and april.observed
+    assert april.spent is None and april.cumulative is None and april.execution_rate is None and april.lower is None
+    assert not res.path[2].missing and res.path[4].spent == pytest.approx(40.0)
+    assert res.missing_months == (4,) and res.warnings[0].code == "missing_months"
+    payload = scenario_json(p, budget_of(p, rows), (2024, 6))
+    assert payload["missing_months"] == ["2024-04"]
+    assert [row["missing"] for row in payload["path"]] == [m == 4 for m in range(1, 13)]
+    assert payload["path"][3]["spent"] is None
+    assert payload["warnings_zh"][0].startswith("2024年4月的支出未报送，未按 0 计")
+    assert payload["warnings_en"][0].startswith("Spending for Apr 2024 is not reported and is not counted as 0")
+    whole = scenario_json(p, budget_of(p, rows + [(2024, 4, "local", 0.0)]), (2024, 6))  # April entered as 0: no longer missing
+    assert whole["missing_months"] == [] and whole["path"][3]["spent"] == 0.0
+    assert not any("未报送" in w for w in whole["warnings_zh"])

@@ -553,7 +553,8 @@ def test_scenario_json(project, budget, actuals, tmp_path):
     assert set(out) >= {"as_of", "year", "scenario", "budget", "path", "year_end", "target_reached", "shortfall",
                         "unspent_by_source", "central_at_risk"}
     assert len(out["path"]) == 12 and out["path"][0]["period"] == "2024-01"
-    assert set(out["path"][0]) == {"period", "observed", "spent", "cumulative", "execution_rate", "lower", "upper", "time_progress", "target"}
+    assert set(out["path"][0]) == {"period", "observed", "spent", "cumulative", "execution_rate", "lower", "upper", "time_progress", "target", "missing"}
+    assert out["missing_months"] == [] and not any(p["missing"] for p in out["path"])  # the sample reports every month
     assert out["scenario"]["levers"]["pace"] == 1.2
     f = tmp_path / "s.json"
     f.write_text(json.dumps(EXAMPLE), encoding="utf-8")

@@ -225,6 +225,21 @@ def test_score_and_scenario_of_another_year():
     assert json.loads(run("score", "--as-of", "2024-08", "--year", "2024").stdout)["as_of"] == "2024-08"
 
 
+def test_scenario_table_says_a_month_never_reported(tmp_path):
+    """Spending for January to March and May, April never entered: the table read 0.00 for April
+    without a word. It says 未报送 with no figures, and the warning under the table asks for it."""
+    rows = (ROOT / "data/projects/dongguan/sample_budget.csv").read_text(encoding="utf-8").splitlines()
+    spending = tmp_path / "spending.csv"
+    spending.write_text("\n".join(r for r in rows if not r.startswith("2024-04")) + "\n", encoding="utf-8")
+    args = ("scenario", "--targets", str(ROOT / "data/projects/dongguan"), "--budget", str(spending), "--as-of", "2024-06")
+    april = next(line for line in run(*args, "--format", "table").stdout.splitlines() if line.startswith("2024-04"))
+    assert april.split()[1:5] == ["未报送", "—", "—", "—"], april
+    out = run(*args, "--format", "table").stdout
+    assert "2024年4月的支出未报送" in out
+    payload = json.loads(run(*args).stdout)
+    assert payload["missing_months"] == ["2024-04"] and payload["path"][3]["missing"] is True
+
+
 def test_score_table_says_what_the_total_rests_on():
     """`score --format table` printed 总分 97.41 优 as if it were the year's, while the JSON said
     basis: projected: under the table now stands the 自评表's basis line (年中测算 … 得分为参考分), and

@@ -51,6 +51,8 @@ STRINGS: dict[str, dict[str, str]] = {
                             "en": "{name}: {spent:,.2f} (10k yuan) already spent exceeds the (adjusted) budget of {cap:,.2f} (10k yuan); no further spending is projected."},
     "warning_no_spending": {"zh": "尚无支出数据：以下执行路径和年末执行率是按执行率目标节奏假设的，不是根据实际支出的预测；录入或导入月度支出后再看。",
                             "en": "No spending recorded yet: the path and the year-end rate below assume the pace of the execution targets; they are no projection from spending. Enter or import the monthly spending first."},
+    "warning_missing_months": {"zh": "{year}年{months}的支出未报送，未按 0 计（表中写“未报送”）：之后各月的累计执行率只含已报送的月份，年末预测的支出节奏也把缺报月份当作没有支出，两者都可能偏低。请补报{months}的支出（没有支出的月份填 0）。",
+                               "en": "Spending for {months} {year} is not reported and is not counted as 0 (shown as not reported): the cumulative execution after it holds the months reported only, and the year-end projection's pace takes the missing months as no spending, so both may be low. Report {months} (0 where nothing was spent)."},
     "warning_capped": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。",
                        "en": "{amount:,.2f} (10k yuan) of projected spending exceeded the (adjusted) budget and was capped."},
     "warning_capped_default": {"zh": "有 {amount:,.2f} 万元的预计支出超过（调整后）预算，已按预算封顶。这一预计按假设的年末集中支付节奏（尚无往年支出数据可学习）；按近{months}个月支出节奏，年末约为 {recent:,.2f} 万元（预算 {budget:,.2f} 万元）。",

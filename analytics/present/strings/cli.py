@@ -47,6 +47,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "col_amount": {"zh": "金额", "en": "amount"},
     "col_basis": {"zh": "口径", "en": "basis"},
     "col_yes_observed": {"zh": "实际", "en": "yes"},
+    "col_missing": {"zh": "未报送", "en": "not reported"},
     "col_as_of": {"zh": "截至", "en": "as_of"},
     "col_kind_out": {"zh": "类型", "en": "kind"},
     "col_sheets": {"zh": "工作表", "en": "sheets"},
