@@ -19,7 +19,7 @@ from analytics.reports.context import (
     likelihood_levels,
     over_achieved,
 )
-from analytics.reports.funds import FundRow, fund_rows, funds_known
+from analytics.reports.funds import FundRow, fund_notes, fund_rows, funds_known
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -148,10 +148,7 @@ def _source_values(ctx: ReportContext, row: FundRow, lang: str) -> dict[str, Any
     cumulative ones under their own titles; keys documented in data/report_forms.yaml)."""
     if not funds_known(ctx):  # a table stating no money: — under every figure, never 0
         return {"source": row.name(lang)}
-    if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
-        return {"source": row.name(lang), "budget": row.year_budget, "total_budget": row.total_budget}
-    if not ctx.ds.budget.total:  # what was spent is known, not the money: — for the budget and its rates, never 0
-        return {"source": row.name(lang), "spent_year": row.spent_year, "spent_before": row.spent_before, "spent_to_date": row.spent_to_date}
+    # a figure the data do not give is None in the row (—, said under the table), never 0
     return {"source": row.name(lang), "budget": row.year_budget, "spent_year": row.spent_year, "rate": row.year_rate,
             "projected_rate": row.projected_year_rate, "total_budget": row.total_budget, "spent_before": row.spent_before,
             "spent_to_date": row.spent_to_date, "cum_rate": row.cum_rate, "projected_cum_rate": row.projected_cum_rate}
@@ -163,7 +160,7 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
     lang, project = ctx.lang, ctx.project
     bcols = list(cfg.get("budget_columns") or [])
     ncols = sh.ncols
-    if not (bcols and ctx.ds.budget.has_data and ctx.month):
+    if not (bcols and funds_known(ctx) and ctx.month):  # the money the table states is printed, spending or not
         return r
     sh.line(r, fmt_title(cfg.get("budget_title_en" if lang == "en" else "budget_title_zh", ""), ctx), bold=True, height=20)
     r += 1
@@ -176,7 +173,8 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
         sh.merge(r, len(bcols), r, ncols)
     sh.ws.row_dimensions[r].height = 30
     r += 1
-    for fund in fund_rows(ctx):
+    funds = fund_rows(ctx)
+    for fund in funds:
         vals = _source_values(ctx, fund, lang)
         for i, col in enumerate(bcols):
             k = str(col["key"])
@@ -193,12 +191,13 @@ def _budget_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) 
     start = project.execution_start
     scen = ctx.scenario_name or t("baseline_projection", lang)
     note_tpl = str(cfg.get("budget_note_en" if lang == "en" else "budget_note_zh", ""))
-    basis = fund_rows(ctx)[0].year_budget_basis
+    basis = funds[0].year_budget_basis
     exec_ind = project.by_id.get(project.execution_indicator or "")
     same_as = t("budget_note_same_as", lang, name=exec_ind.display_name(lang)) if exec_ind else ""  # only a project that has one
     note = note_tpl.format(start=f"{start[0]}-{start[1]:02d}" if start else DASH, scenario=scen, same_as=same_as,
                            year_budget=t(f"year_budget_basis_{basis}", lang), rule=execution_rule_text(ctx))
-    sh.line(r, note, height=45)
+    dashes = fund_notes(ctx, funds)
+    sh.line(r, note + ("" if not dashes else "\n" + join(dashes, lang, sep_zh="", sep_en=" ")), height=45 + 15 * len(dashes))
     return r + 1
 
 

@@ -14,7 +14,7 @@ from analytics.present.format import apportion_points, fmt_derived, fmt_score
 from analytics.present.labels import status_name
 from analytics.present.score_text import basis_text, gap_note, over_budget_text, score_parts, score_reason, total_said, unscored_reason
 from analytics.reports.context import ReportContext, departments_text, execution, execution_rule_text
-from analytics.reports.funds import FundRow, fund_rows, funds_known
+from analytics.reports.funds import FundRow, fund_notes, fund_rows, funds_known
 from analytics.reports.sheet import (
     INDICATOR_CELLS,
     Sheet,
@@ -86,11 +86,7 @@ def _fund_values(ctx: ReportContext, fund: FundRow) -> dict[str, Any]:
     out = {"budget_initial": fund.year_budget, "budget_year": fund.year_budget_adjusted, "spent": spent, "rate": rate,
            "points_max": points_max if total else DASH, "points": points if total else DASH,
            "total_budget": fund.total_budget, "spent_to_date": cum, "cum_rate": cum_rate}
-    if not ctx.ds.budget.has_data:  # the money is known, not what was spent: —, never 0 spent
-        out.update(spent=None, rate=None, spent_to_date=None, cum_rate=None)
-    elif not ctx.ds.budget.total:  # what was spent is known, not the money: — for the budget and its rates, never 0
-        out.update(budget_initial=None, budget_year=None, rate=None, total_budget=None, cum_rate=None)
-    return out
+    return out  # a figure the data do not give is None in the row (—, said under the funds), never 0
 
 
 def _fund_label(fund: FundRow, first_source: bool, lang: str) -> str:
@@ -160,8 +156,10 @@ def _funds_part(sh: Sheet, ctx: ReportContext, cfg: Mapping[str, Any], r: int) -
         basis = fund_rows(ctx)[0].year_budget_basis
         ex = next((ln for ln in ctx.score.lines if ln.part == "execution"), None) if ctx.score is not None else None
         over = over_budget_text(ex, ctx.lang) if ex is not None else ""  # spending above the budget: said under the figures
+        dashes = fund_notes(ctx)
         sh.line(r, t("funds_note", ctx.lang, year_budget=t(f"year_budget_basis_{basis}", ctx.lang), rule=execution_rule_text(ctx))
-                + (" " if over and ctx.lang == "en" else "") + over, height=60 if over else 45)
+                + (" " if over and ctx.lang == "en" else "") + over + ("" if not dashes else "\n" + join(dashes, ctx.lang, sep_zh="", sep_en=" ")),
+                height=(60 if over else 45) + 15 * len(dashes))
         r += 1
     return r
 

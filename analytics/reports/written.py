@@ -332,7 +332,7 @@ def _budget(ctx: ReportContext) -> list[Block]:
     out.append(Block("p", w("budget_year", lang, year=ctx.year, budget=_money(total.year_budget, lang), parts=parts, basis=basis)))
     tp = cal.time_progress(0.0, 100.0, ctx.spend_month)
     as_of = month_label(ctx.year, ctx.spend_month, lang)
-    if total.year_rate is not None and not ctx.spend_month:  # none of the year's spending reported: said so, not 截至12月
+    if not ctx.spend_month:  # none of the year's spending reported: said so, not 截至12月 (its figures are unknown, not 0)
         out.append(Block("p", w("budget_spent_none", lang, year=ctx.year)))
     elif total.year_rate is not None:
         out.append(Block("p", w("budget_spent", lang, as_of=as_of, spent=_money(total.spent_year, lang), rate=_rate(total.year_rate, lang),
@@ -341,10 +341,11 @@ def _budget(ctx: ReportContext) -> list[Block]:
                                                                        for f in funds[1:]))))
     _rate_now, expected, target = execution(ctx)
     start = project.execution_start or (min(project.years or (ctx.year,)), 1)
-    out.append(Block("p", w("budget_cumulative" if target is not None else "budget_cumulative_no_target", lang,
-                            start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
-                            total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month or ctx.month,
-                            target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
+    if total.spent_to_date is not None:  # unknown while a year's spending is not reported: not said as 0
+        out.append(Block("p", w("budget_cumulative" if target is not None else "budget_cumulative_no_target", lang,
+                                start=month_label(start[0], start[1], lang), cum=_money(total.spent_to_date, lang),
+                                total=_money(total.total_budget, lang), rate=_rate(total.cum_rate, lang), year=ctx.year, m=ctx.spend_month or ctx.month,
+                                target=fmt_pct(target, lang, decimals=0), expected=fmt_pct(expected, lang, decimals=2))))
     res = ctx.scenario
     final = ctx.budget_final  # December's spending in: what happened, under no scenario (not as of December with it to October)
     if res is not None and total.projected_cum_rate is not None:

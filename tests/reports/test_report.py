@@ -844,6 +844,70 @@ def test_funding_known_but_nothing_spent_yet_shows_dashes_not_zeros(dataset):
     assert cells[0] == cells[1] == pytest.approx(103414.18) and cells[2:] == ["—", 10, "—", "—"], cells
 
 
+def _funds_rows(ws, first: str, col: int, ncols: int) -> dict[str, list]:
+    """The funds block's rows from the one labelled ``first`` in column ``col``: label → cells."""
+    r = _row_of(ws, first, col)
+    out = {}
+    while ws.cell(r, col).value not in (None, "", "资金来源") and not str(ws.cell(r, col).value).startswith(("注", "全年预算数为")):
+        out[str(ws.cell(r, col).value)] = [ws.cell(r, c).value for c in range(col + 1, col + 1 + ncols)]
+        r += 1
+    return out
+
+
+def test_the_monitoring_form_prints_the_funding_the_table_states_before_any_spending(dataset):
+    """Funding by source, no spending recorded: the 自评表 printed the budgets while the 监控表 left
+    its whole funds block out. Both print the budgets the table states, — for what was spent and
+    its rates, and say why under the block."""
+    import dataclasses
+
+    from analytics.core.series import Budget
+
+    ds = dataclasses.replace(dataset, budget=Budget(dataset.project, None))
+    ctx = report.build_context(ds, (2024, 6))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx, "monitoring"))).active
+    rows = _funds_rows(ws, "年度资金总额", 1, 8)  # 全年预算数 执行数 执行率 年末预计 项目总预算 累计 累计率 年末预计累计
+    assert rows["年度资金总额"][4] == pytest.approx(103414.18) and rows["中央补助"][4] == pytest.approx(10000.0)
+    assert all(row[1:4] == ["—"] * 3 and row[5:] == ["—"] * 3 for row in rows.values()), rows
+    cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert any("尚无支出数据：执行数、执行率为“—”（未报送，不是 0）" in c for c in cells)
+
+
+def test_a_year_with_none_of_its_spending_reported_prints_no_zeros(december_dataset):
+    """As of December with none of the year's spending reported, the 监控表 printed 0.00 spent, a
+    0.00% rate and 0.00 cumulative beside budgets: figures nobody reported. They are —, said under
+    the block."""
+    c = report.build_context(december_dataset("none"), (2025, 12))
+    ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(c, "monitoring"))).active
+    total = _funds_rows(ws, "年度资金总额", 1, 8)["年度资金总额"]
+    assert total[0] == pytest.approx(1000.0) and total[4] == pytest.approx(1000.0)
+    assert total[1] == total[2] == total[5] == total[6] == "—", total
+    cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+    assert any("2025年尚无支出数据：本年已执行数及其执行率、累计执行数为“—”" in c for c in cells)
+
+
+def test_the_funds_rows_add_up_to_the_total_when_its_sources_do_not_hold_all_of_it(dataset):
+    """A table whose sources hold less than its total (10000 + 87651.18 of 103414.18): the total's
+    budget and spending were printed above rows that did not add up to them. The rest is a row of
+    its own (未列明来源) in both forms, said under the block, and every column adds up."""
+    import dataclasses
+
+    from analytics.core.series import Budget
+
+    project = dataclasses.replace(dataset.project, funding_sources=tuple(dataset.project.funding_sources[:2]))
+    ds = dataclasses.replace(dataset, project=project, budget=Budget(project, dataset.budget.frame))
+    ctx = report.build_context(ds, (2024, 6))
+    book = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx)))
+    for ws, col, amounts in ((book["绩效运行监控表"], 1, (0, 1, 4, 5)), (book["项目支出绩效自评表"], 2, (0, 1, 2))):
+        rows = _funds_rows(ws, "年度资金总额", col, 6)
+        assert "未列明来源" in rows, rows
+        parts = [v for k, v in rows.items() if k != "年度资金总额"]
+        for i in amounts:
+            assert sum(p[i] for p in parts) == pytest.approx(rows["年度资金总额"][i], abs=0.02), (ws.title, i, rows)
+        cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
+        assert any("“未列明来源”为资金总额中未分到所列来源的部分" in c for c in cells)
+    assert "未列明来源" not in [str(v) for row in openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(report.build_context(dataset, (2024, 6))))).worksheets[0].iter_rows(values_only=True) for v in row]
+
+
 def test_the_forms_print_figures_that_add_up_and_never_round_a_miss_to_100(ctx):
     """The 自评表's 分值 and 得分 columns add up, as printed, to its 总分 row (28 × 1.7857 printed
     1.79 summed to 100.11, the 得分 to 95.46 against 95.41), a row at full marks prints 得分 = 分值;
