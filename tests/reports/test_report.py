@@ -4,6 +4,7 @@ chart images (.png/.svg), the ``report`` CLI command and the missing-CJK-font wa
 from __future__ import annotations
 
 import io
+import math
 import json
 import subprocess
 import sys
@@ -800,6 +801,70 @@ def test_every_deck_table_ends_above_the_footnote(tmp_path, charts):
     for n, sh in tables:
         bottom = (sh.top + sum(r.height for r in sh.table.rows)) / 914400
         assert bottom <= BOTTOM + 1e-6, (n, bottom)
+
+
+CAPS_TABLE = ("项目支出绩效目标表（2025年度）\n项目名称\t职业技能提升补贴项目\n项目资金（万元）\t年度资金总额\t1000\n\t其中：财政拨款\t1000\n"
+              "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人次\t≥1200人次\n产出指标\t数量指标\t补贴发放人数\t≥800人\n"
+              "产出指标\t成本指标\t人均培训成本\t≤1000元/人\n产出指标\t成本指标\t人均生活补贴标准\t不超过 1200元/人·年\n"
+              "产出指标\t成本指标\t每场次招聘会场地租赁费用\t不超过3.5万元/场次·天\n产出指标\t时效指标\t补贴发放及时率\t≥95%\n"
+              "效益指标\t社会效益指标\t就业率\t≥85%\n满意度指标\t服务对象满意度指标\t学员满意度\t≥90%\n")
+
+
+def _drawn_em(text: str) -> float | None:
+    """How wide LibreOffice draws ``text`` in a slide's table, in em: Latin in DejaVu Sans (what it
+    puts for Microsoft YaHei), Chinese in Noto Sans CJK, a quarter em between the two scripts.
+    None without those fonts."""
+    from PIL import ImageFont
+
+    def _wide(ch: str) -> bool:  # drawn in the Chinese font: CJK, the status symbols, quotes
+        return ord(ch) > 0x2E80 or 0x2500 <= ord(ch) <= 0x27BF or 0x2018 <= ord(ch) <= 0x201F or ch in "√×"
+
+    try:
+        latin = ImageFont.truetype("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf", 100)
+        cjk = ImageFont.truetype("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc", 100, index=2)
+    except OSError:
+        return None
+    wide = [_wide(ch) for ch in text]
+    turns = sum(1 for i in range(1, len(text)) if wide[i] != wide[i - 1] and not text[i].isspace() and not text[i - 1].isspace())
+    return sum((cjk if w else latin).getlength(ch) for ch, w in zip(text, wide)) / 100 + 0.25 * turns
+
+
+def test_a_long_cap_fits_the_row_the_slide_plans_for_it(tmp_path):
+    """Caps with a unit per unit (≤1000元/人, 不超过 1200元/人·年): a renderer puts a space between
+    Chinese and Latin text (``≤1000 元 / 人``), so a cap planned on one line of the risks slide ran
+    over two and out of its row. Every cell of every slide table fits the lines its row was given."""
+    from pptx import Presentation
+
+    from analytics.storage.dataset import load_dataset
+
+    if _drawn_em("元") is None:
+        pytest.skip("DejaVu Sans and Noto Sans CJK are needed to measure the drawn text")
+    from analytics.cli.main import main
+    from analytics.storage.store import Store
+
+    (tmp_path / "t.txt").write_text(CAPS_TABLE, encoding="utf-8")
+    rows = [(1, 100), (2, 70), (3, 1000), (4, 1180), (5, 3.4), (6, 96), (7, 86), (8, 92)]
+    (tmp_path / "a.csv").write_text("indicator_id,period,value,basis\n" + "".join(
+        f"t{i:02d},2025-{m:02d},{v + (10 * m if i == 3 else 0)},{'month' if i < 3 else 'level'}\n" for i, v in rows for m in range(1, 7)),
+        encoding="utf-8")
+    assert main(["new-project", str(tmp_path / "t.txt"), "--store", str(tmp_path / "s"), "--id", "p"]) == 0
+    assert main(["import", str(tmp_path / "a.csv"), "--kind", "actuals", "--store", str(tmp_path / "s"), "--project", "p"]) == 0
+    ctx = report.build_context(Store(tmp_path / "s", create=False).with_project("p").load_dataset(), (2025, 6))
+    assert any(s.key == "risks" and any("≤1000元/人" in r for r in s.table) for s in report.slides(ctx))
+    prs = Presentation(io.BytesIO(report.pptx_bytes(ctx)))
+    checked = 0
+    for n, slide in enumerate(prs.slides, 1):
+        for sh in (x for x in slide.shapes if x.has_table):
+            table = sh.table
+            for r in range(1, len(table.rows)):
+                for c in range(len(table.columns)):
+                    cell = table.cell(r, c)
+                    size = cell.text_frame.paragraphs[0].runs[0].font.size.pt
+                    room = (table.columns[c].width / 914400 - 0.2) * 72 / size  # in em, less the cell's insets
+                    planned = round((table.rows[r].height / 914400 - 0.1) / (size * 1.35 / 72))
+                    assert math.ceil(_drawn_em(cell.text) / room - 1e-9) <= planned, (n, cell.text, planned)
+                    checked += 1
+    assert checked > 20
 
 
 def test_a_budget_slide_table_of_few_columns_keeps_its_numbers_on_one_line_and_gives_the_chart_the_rest(tmp_path, charts):
