@@ -91,7 +91,9 @@ def _row(ctx: ReportContext, key: str | None, name_zh: str, name_en: str, amount
         total_adj = amount
         if month == 12 and year_known and before_known:
             proj_cum = to_date
-    proj_year = None if proj_cum is None or not before_known else proj_cum - before
+    proj_year = None if proj_cum is None else proj_cum - before  # the year's own: whatever came before
+    if not before_known:  # the cumulative rests on the earlier years' spending, not reported
+        proj_cum = None
     spent_before = round(before, 2) if before_known else None
     spent_year = round(to_date - before, 2) if year_known else None
     spent_to_date = round(to_date, 2) if year_known and before_known else None

@@ -950,6 +950,26 @@ def test_a_year_with_none_of_its_spending_reported_prints_no_zeros(december_data
     assert any("2025年尚无支出数据：本年已执行数及其执行率、累计执行数为“—”" in c for c in cells)
 
 
+def test_spending_of_the_year_alone_keeps_its_projection_and_leaves_the_cumulative_unknown(dataset):
+    """Only this year's spending recorded (the years before never entered): the cumulative since
+    the project start is not known (—, said under the block), while the 自评表's 全年执行数 stays the
+    year's projected year-end its basis line announces, never the spending so far."""
+    import dataclasses
+
+    from analytics.core.series import Budget
+
+    frame = dataset.budget.frame[dataset.budget.frame["year"] == 2024]
+    ds = dataclasses.replace(dataset, budget=Budget(dataset.project, frame))
+    ctx = report.build_context(ds, (2024, 6))
+    book = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(ctx)))
+    total = _funds_rows(book["绩效运行监控表"], "年度资金总额", 1, 8)["年度资金总额"]
+    assert isinstance(total[1], float) and isinstance(total[3], float) and total[5:] == ["—"] * 3, total
+    year = _funds_rows(book["项目支出绩效自评表"], "年度资金总额", 2, 3)["年度资金总额"]
+    assert year[2] == pytest.approx(ctx.scenario.year_end_spent, abs=0.01) and year[2] > ctx.ds.budget.spent_in_year(2024, 6) + 1
+    cells = [str(v) for row in book["项目支出绩效自评表"].iter_rows(values_only=True) for v in row if v is not None]
+    assert any("2024年以前的支出未报送：累计执行数、累计执行率为“—”。" in c for c in cells)
+
+
 def test_the_funds_rows_add_up_to_the_total_when_its_sources_do_not_hold_all_of_it(dataset):
     """A table whose sources hold less than its total (10000 + 87651.18 of 103414.18): the total's
     budget and spending were printed above rows that did not add up to them. The rest is a row of
