@@ -21,8 +21,8 @@ from analytics.ingest.tables.review import DIRECTIONS, KINDS, apply_facts, apply
 from analytics.ingest.targets import TargetFileError
 from analytics.present.format import fmt_list
 from analytics.present.labels import direction_name, kind_name
-from analytics.present.tables_text import (advice_message, funding_message, no_table_message, note_message, problem_message,
-                                           row_message, spent_preview, spent_words, year_message)
+from analytics.present.tables_text import (advice_message, funding_message, funding_text_message, no_table_message, note_message,
+                                           problem_message, row_message, spent_preview, spent_words, year_message)
 from analytics.present.strings.storage import render as store_text
 from analytics.storage.connection import IMPORT_MAX_BYTES, upload_mb
 from analytics.storage.errors import StoreError
@@ -301,9 +301,9 @@ with c1:
                            column_config={"name": st.column_config.TextColumn(tx("col_source")),
                                           "amount": st.column_config.NumberColumn(tx("col_amount"), min_value=0, format="%.2f")},
                            num_rows="dynamic", hide_index=True, width="stretch", key=f"np_money_{digest}")
-    money_note = funding_message(reading, lang)  # the sources do not add up to the table's total
-    if money_note:
-        st.warning(esc(money_note), icon=":material/warning:")
+    for money_note in (funding_text_message(reading, lang), funding_message(reading, lang)):
+        if money_note:  # read from the words above the table; the sources do not add up to the table's total
+            st.warning(esc(money_note), icon=":material/warning:")
     spent_note = spent_preview(reading, lang)
     if spent_note:
         st.caption(esc(spent_note))

@@ -16,7 +16,8 @@ from typing import Any, Callable
 from analytics.cli.common import emit, heads, missing_file
 from analytics.present.catalogue import text
 from analytics.core.values import number_text
-from analytics.present.tables_text import advice_message, forms_message, funding_message, no_table_message, row_message
+from analytics.present.tables_text import (advice_message, forms_message, funding_message, funding_text_message, no_table_message,
+                                           row_message)
 
 __all__ = ["register", "cmd_parse_table"]
 
@@ -78,8 +79,8 @@ def cmd_parse_table(args: argparse.Namespace) -> int:
     advice = advice_message(payload, args.lang)
     if advice:
         print(advice, file=sys.stderr)
-    money = funding_message(payload, args.lang)  # sources that do not add up to the total
-    if money:
-        print(money, file=sys.stderr)
+    for money in (funding_text_message(payload, args.lang), funding_message(payload, args.lang)):
+        if money:  # funding read from the words above the table; sources that do not add up to the total
+            print(money, file=sys.stderr)
     emit(payload, args.format, lambda p: _table(p, args.lang))
     return 0

@@ -121,6 +121,17 @@ def funding_message(reading: Mapping[str, Any], lang: str) -> str | None:
                 listed=fmt_money(sum(float(s["amount"]) for s in sources), lang), gap_words=words)
 
 
+def funding_text_message(reading: Mapping[str, Any], lang: str) -> str | None:
+    """That the funding was read from the words above the table, not from a money block of its
+    own (``project.inferred.funding``), with the words and their line, for the reader to check; said
+    by parse-table and before saving on 新建项目. None when the table has its own."""
+    found = ((reading.get("project") or {}).get("inferred") or {}).get("funding")
+    if not found:
+        return None
+    reason = str(found.get("reason" if lang == "zh" else "reason_en") or found.get("reason") or "").rstrip("。.")
+    return text("tables.funding_from_text", lang, where=found.get("where") or "", reason=reason)
+
+
 def spent_preview(reading: Mapping[str, Any], lang: str) -> str | None:
     """What the table says was spent, said before saving (the 新建项目 page's project facts):
     ``表中的预算执行数 30.00万元（执行率 10.8%），保存时作为 2022年12月 的支出导入。``; None without."""

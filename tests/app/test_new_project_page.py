@@ -368,3 +368,11 @@ def test_saving_while_the_sidebar_offers_projects_goes_to_the_new_one(at: AppTes
 def test_the_table_uploader_takes_a_file_as_large_as_a_data_file(at: AppTest) -> None:
     """The server takes uploads as large as a backup; a target table is held to the data files' 20 MB."""
     assert [u.proto.max_upload_size_mb for u in at.file_uploader] == [20]
+
+
+def test_funding_read_from_a_letters_words_is_offered_with_where_it_came_from(at: AppTest) -> None:
+    """The letter's 补助资金772万元 fills the funding grid, and a warning quotes its line to be checked."""
+    _paste(at, "关于下达2024年就业补助资金项目绩效目标的通知\n各县（市、区）人力资源社会保障局：\n现下达你区补助资金772万元，请按照绩效目标组织实施。\n"
+               "一级指标\t二级指标\t三级指标\t指标值\n产出指标\t数量指标\t培训人数\t≥1000人次\n产出指标\t质量指标\t培训合格率\t≥90%\n")
+    warned = [w.value for w in at.warning if "请核对这是本项目的资金" in w.value]
+    assert len(warned) == 1 and "补助资金772万元" in warned[0] and warned[0].startswith("L3")

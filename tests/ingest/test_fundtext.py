@@ -108,3 +108,20 @@ def test_the_shapes_letters_write_their_money_in(lines: list[str], total: float,
 ])
 def test_rates_parts_and_counts_are_no_funding(lines: list[str]) -> None:
     assert _funding(*lines) is None
+
+
+def test_parse_table_and_new_project_page_ask_to_check_funding_read_from_words(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Funding from a letter may be a whole programme's: parse-table says where it was read and asks to
+    check it (as the 新建项目 page does, tests/app); a table with its own money block is not asked about."""
+    from analytics.cli.main import main
+
+    path = tmp_path / "letter.txt"
+    path.write_text(LETTER + TABLE, encoding="utf-8")
+    assert main(["parse-table", str(path), "--format", "table"]) == 0
+    err = capsys.readouterr().err
+    assert "L3：" in err and "项目总投资1200万元" in err and "请核对这是本项目的资金" in err
+    assert main(["parse-table", str(path), "--format", "table", "--lang", "en"]) == 0
+    assert "Check that this is the project's own funding" in capsys.readouterr().err
+    path.write_text("项目名称\t供水工程\n年度资金总额\t300\n" + TABLE, encoding="utf-8")
+    assert main(["parse-table", str(path), "--format", "table"]) == 0
+    assert "请核对这是本项目的资金" not in capsys.readouterr().err

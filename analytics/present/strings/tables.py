@@ -184,5 +184,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "funding_unallocated": {"zh": "资金总额 {total}，所列资金来源（{sources}）合计 {listed}，{gap_words}；执行率按资金总额 {total} 计算，请核对是否漏列了资金来源。",
                             "en": "The total funding is {total} but the sources listed ({sources}) add up to {listed}: {gap_words}. Execution is measured against the total, {total}; check whether a source was left out."},
     "funding_unlisted": {"zh": "其余 {gap} 未列明来源", "en": "{gap} is in no source listed"},
+    "funding_from_text": {"zh": "{where}：{reason}。请核对这是本项目的资金，而不是整个专项或多个项目合计的资金；不是的话请改正或删除。",
+                          "en": "{where}: {reason}. Check that this is the project's own funding, not a whole programme's or several projects' together; correct or delete it if not."},
     "funding_over": {"zh": "比总额多 {gap}", "en": "{gap} more than the total"},
 }
