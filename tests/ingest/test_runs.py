@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
 from analytics.ingest.tables.runs import _cut_header, _cutter, run_rows
@@ -466,3 +468,14 @@ def test_a_target_ending_in_0_with_no_actual_beside_it_is_not_cut_before_its_0()
     got = _read(text)
     assert [(i["name"], i["targets"]["2022"]["raw"]) for i in got["indicators"]] == [
         ("灭火设备配备数量", "100套"), ("巡护设备有效率", "90%"), ("资金支付及时率", "100%")]
+
+
+@pytest.mark.parametrize("points", ["22.5", "30", "12.5分"])
+def test_a_streams_points_are_read_whole_and_its_total_row_is_no_indicator(points: str) -> None:
+    """Rows copied without their header, a weight after each target (=100% 22.5): the weight whole, not
+    22 | .5 with the half run into the next cell; a template slot before the total (指标2:总分) ends it."""
+    text = ("项目支出绩效自评表（2023年度）\n"
+            f"产出指标数量指标足额保障率=100% {points} 科目调整次数≤10次 {points} 指标2:总分 100\n")
+    reading = parse_table(text.encode("utf-8"), filename="stream.txt").to_json()  # type: ignore[union-attr]
+    want = float(points.rstrip("分"))
+    assert [(i["name"], i["points"]) for i in reading["indicators"]] == [("足额保障率", want), ("科目调整次数", want)]

@@ -482,7 +482,7 @@ def ends_like_name(text: str) -> bool:
 
 _PLACEHOLDER_RE = re.compile(r"^(本项目不适用(此|该)?指标|不适用|无此(项|指标)|指标\d*[:：、.．]?|…+|\.{3,}|—+|-+|/+|\*+|(三级)?指标[一二三四五六七八九十]|其他|其它|[-—–]\s*\d{1,3}\s*[-—–]|第\d{1,3}页(共\d{1,3}页)?)$")
 
-_TOTAL_RE = re.compile(r"^(合计|总计|总分|小计|得分合计|总得分)$")
+_TOTAL_RE = re.compile(r"^(指标\d{1,2}[:：])?(合计|总计|总分|小计|得分合计|总得分)$")  # 指标2:总分: a template's empty slot before it
 
 
 def is_total(text: str) -> bool:

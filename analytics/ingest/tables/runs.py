@@ -197,7 +197,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
         if kind in ("number", "scored"):
             if not _WEIGHT.fullmatch(cell) or re.match(r"0\d", cell):
                 return None
-            return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0) - (0.01 if kind == "scored" else 0.0)  # one number: the points
+            return 1.0 - (3.0 if float(cell.rstrip("分%")) > 100 else 0.0) - (0.01 if kind == "scored" else 0.0) \
+                + 0.001 * len(cell)  # one number: the points, whole (22.5, not 22 | .5 in the next cell)
         if kind == "unit":
             return 1.5 if cell in units else None
         if kind == "yesno":
