@@ -298,8 +298,9 @@ def _forecast_level(
         else:
             p_attain = _attain_prob_add(point_w, sd, nu, target, at_least)
     bound = _bound_of(kind, target, at_least)
-    if bound is not None and p_attain is not None and all(_at(v, bound) for v in cur.values()):
-        p_attain = _share_at(bound, cur, history)  # at 100% (or 0) all year: how often it has been there
+    basis = None
+    if bound is not None and p_attain is not None and _at(cur[m], bound):
+        p_attain, basis = _share_at(bound, cur, history), "bound_record"  # at 100% (or 0) now: how often it has been there
     elif res is None and p_attain is not None and target is not None and _never_moved(cur):
         meets = (cur[m] >= target) if at_least else (cur[m] <= target)
         p_attain = _succession(len(cur) if meets else 0, len(cur))  # the same value all year: its own record
@@ -318,6 +319,7 @@ def _forecast_level(
         None,
         None,
         backtest_mape,
+        basis,
     )
 
 
@@ -338,11 +340,12 @@ def _at(value: float, bound: float) -> bool:
 
 
 def _share_at(bound: float, cur: Mapping[int, float], history: Mapping[int, Mapping[int, float]] | None) -> float:
-    """The chance that a value on its bound (100%, or 0) in every reading of the year is still
-    there in December: the share of its readings on the bound — this year's and the prior years'
-    (up to ``_MAX_YEARS``) — by the rule of succession, (k + 1) ÷ (n + 2). A symmetric interval
-    around a value that cannot go further says 50% whatever its record; 22 readings all at 100%
-    say 96%, ten this year at 100% after a year mostly below it much less."""
+    """The chance that a value on its bound now (100%, or 0: its latest reading) is there in
+    December: the share of its readings on the bound — this year's and the prior years' (up to
+    ``_MAX_YEARS``) — by the rule of succession, (k + 1) ÷ (n + 2). A symmetric interval around a
+    value that cannot go further says 50% whatever its record: 22 readings all at 100% say 96%;
+    100, 100, 98, 100, 100, 100 by June 6/8 = 75% (one month in six off the bound, and December is
+    one month more); ten this year at 100% after a year mostly below it much less."""
     readings = [float(v) for v in cur.values()]
     for y in sorted((int(y) for y in (history or {})), reverse=True)[:_MAX_YEARS]:
         readings += [float(v) for v in (history or {})[y].values() if v is not None and math.isfinite(float(v))]

@@ -44,10 +44,11 @@ from collections.abc import Mapping
 
 from analytics.forecast.flows import _forecast_flow, _usable_flow_years
 from analytics.forecast.levels import _forecast_level
-from analytics.forecast.shared import METHODS, REASONS, Forecast  # the public vocabulary, re-exported here
+from analytics.forecast.shared import BASES, METHODS, REASONS, Forecast  # the public vocabulary, re-exported here
 from analytics.forecast.shared import _MAX_YEARS, _clean, _none, _wants_at_least
 
 __all__ = [
+    "BASES",
     "Forecast",
     "forecast_indicator",
     "METHODS",

@@ -45,7 +45,7 @@ from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_of
 from analytics.core.series import Actuals, Budget
-from analytics.forecast.method import Forecast, forecast_indicator
+from analytics.forecast.method import BASES, Forecast, forecast_indicator
 from analytics.rules.progress import gap_settles, year_target
 
 JUDGEMENT_FILE = DATA_DIR / "judgement_rules.yaml"
@@ -55,7 +55,7 @@ LIKELIHOOD: tuple[tuple[float, str], ...] = ((0.95, "certain"), (0.70, "likely")
 #: Why an indicator got its level (catalogue ``judgement.reason_<code>``).
 LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_met", "ytd_met", "given_met", "final_met", "final_missed", "zero_cap_broken", "cap_broken",
                                        "milestone_broken", "milestone_overdue",
-                                       "run_rate", "probability_below", "probability_low", "first_year", "probability")
+                                       "run_rate", "probability_below", "probability_low", "first_year", "probability", *BASES)
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "given_months", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
@@ -84,6 +84,7 @@ class Estimate:
     backtest_mape: float | None = None  # percent
     verdict: str | None = None  # a reason that decides the level by itself (zero_cap_broken, milestone_overdue, …)
     best_monthly: float | None = None  # the best single month the series has ever had (same unit as required_monthly)
+    basis: str | None = None  # where p_attain comes from when not from the interval (Forecast.basis)
 
 
 @dataclass(frozen=True)
@@ -184,6 +185,8 @@ def judge(est: Estimate, month: int, direction: str = "higher") -> tuple[str | N
     level = likelihood(p)
     if level == "impossible" and rules.get("probability_needs_run_rate") and not (measurable and req > best):
         return "possible", "probability_low"
+    if est.basis:  # a probability from the indicator's record, not its interval: the reason says so
+        return level, est.basis
     return level, ("probability_below" if level == "impossible" else "probability")
 
 
@@ -217,7 +220,7 @@ def over_achievement(direction: str, kind: str, target: float | None, actual: fl
 
 def _of(f: Forecast) -> Estimate:
     return Estimate(f.point, f.lower, f.upper, f.p_attain, f.method, f.reason, f.n_prior_years, tuple(f.path),
-                    f.required_monthly, f.recent_monthly, f.backtest_mape)
+                    f.required_monthly, f.recent_monthly, f.backtest_mape, basis=f.basis)
 
 
 def _milestone(ind: Indicator, obs: dict[int, float], month: int, target: float | None, closed: bool = False) -> Estimate:

@@ -28,6 +28,8 @@ class Forecast:
     ``path`` holds ``(month, point, lower, upper)`` for months ``m+1..12`` where ``m``
     is the last observed month (cumulative for flows, level otherwise).
     ``backtest_mape`` is in percent (e.g. ``2.4`` means 2.4%).
+    ``basis`` names where ``p_attain`` comes from when not from the interval: ``bound_record`` (a
+    value on the bound its target sits on: the share of its readings there), else None.
     """
 
     point: float | None
@@ -41,8 +43,12 @@ class Forecast:
     required_monthly: float | None
     recent_monthly: float | None
     backtest_mape: float | None
+    basis: str | None = None
 
 
+#: Codes of where a probability comes from when not from the interval (``Forecast.basis``; the
+#: outlook's likelihood reason, catalogue ``judgement.reason_<code>``).
+BASES: tuple[str, ...] = ("bound_record",)
 #: Codes of the forecasting methods (``Forecast.method``); their names and descriptions are in
 #: the catalogue (``forecast.method_<code>``, ``forecast.method_<code>_desc``).
 METHODS: tuple[str, ...] = (

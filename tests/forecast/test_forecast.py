@@ -461,8 +461,27 @@ def test_a_rate_at_100_all_year_is_held_by_its_record():
     assert first.p_attain == pytest.approx(4 / 5)
     zero = forecast_indicator("level", "lower", 6, {m: 0.0 for m in range(1, 7)}, {}, target=0.0, comparator="<=")
     assert zero.p_attain == pytest.approx(7 / 8)
-    dipped = forecast_indicator("rate", "higher", 10, {m: (99.5 if m == 4 else 100.0) for m in range(1, 11)}, hist, target=100.0)
-    assert dipped.p_attain != pytest.approx((21 + 1) / (22 + 2))  # a reading below: the model decides
+    assert f.basis == "bound_record" and zero.basis == "bound_record"
+    below = forecast_indicator("rate", "higher", 10, {m: (100.0 if m < 10 else 99.5) for m in range(1, 11)}, hist, target=100.0)
+    assert below.p_attain != pytest.approx((21 + 1) / (22 + 2)) and below.basis is None  # off the bound now: the model decides
+
+
+def test_a_rate_back_at_100_after_leaving_it_is_held_by_its_record():
+    """100, 100, 98, 100, 100, 100 by June against ≥ 100%: the all-year rule did not cover a series
+    that left the ceiling once, and the interval centred on a value that cannot go higher said 50%
+    (a coin flip beside 100% now). The chance is the share of its readings at 100%, this year's and
+    prior years', by the rule of succession: 6/8 in a first year, 18/20 after a year all at 100%;
+    the interval stays within the ceiling."""
+    cur = {1: 100.0, 2: 100.0, 3: 98.0, 4: 100.0, 5: 100.0, 6: 100.0}
+    first = forecast_indicator("rate", "higher", 6, cur, {}, target=100.0)
+    assert first.p_attain == pytest.approx(6 / 8) and first.basis == "bound_record"
+    hist = {2025: {m: 100.0 for m in range(1, 13)}}
+    f = forecast_indicator("rate", "higher", 6, cur, hist, target=100.0)
+    assert f.p_attain == pytest.approx(18 / 20) and f.basis == "bound_record"
+    for g in (first, f):
+        assert g.upper <= 100.0 and all(hi <= 100.0 and lo <= p <= hi for _, p, lo, hi in g.path)
+    # a target below the ceiling is an ordinary target: the interval speaks
+    assert forecast_indicator("rate", "higher", 6, cur, hist, target=99.0).basis is None
 
 
 def test_a_first_year_value_that_never_moved_is_held_by_its_record():

@@ -358,3 +358,15 @@ def test_figures_given_after_missing_months_are_no_forecast_for_that_reason_not_
     assert o.reason == "months_missing" and o.point is None
     assert reason_name(o.reason, "zh").startswith("有月份缺报")
     assert one(project, [], "new_urban_jobs").reason == "no_current_data"
+
+
+def test_a_rate_back_at_its_100_percent_target_says_its_chance_is_its_record(project):
+    """青年一对一帮扶率 at 100% in June after 98% in March, against 100%: the chance is the share of
+    its readings at 100% (6/8, 很可能), and the reason says where it comes from, not 50% 有风险."""
+    from analytics.present.judgement_text import likelihood_reason_text
+
+    vals = {1: 100.0, 2: 100.0, 3: 98.0, 4: 100.0, 5: 100.0, 6: 100.0}
+    r = one(project, [("youth_one_to_one_rate", 2024, m, v, "level") for m, v in vals.items()], "youth_one_to_one_rate")
+    assert r.p_attain == pytest.approx(6 / 8) and (r.likelihood, r.likelihood_reason) == ("likely", "bound_record")
+    said = likelihood_reason_text({"likelihood_reason": r.likelihood_reason, "p_attain": r.p_attain}, "%", "zh")
+    assert "75%" in said and "比例" in said

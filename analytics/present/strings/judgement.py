@@ -30,6 +30,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_first_year": {"zh": "按年末预测，达标概率{p}；本年是有月度数据的第一年，还不知道年末月份通常完成多少（所需月均进度 {required}，本年最好单月 {best}），尚不能判定为无法完成。",
                           "en": "On the year-end forecast the probability is {p}; this is the first year with monthly data, so how much the last months usually bring is not known yet; pace needed {required}, best month this year {best}: not out of reach."},
     "reason_probability": {"zh": "按年末预测，达标概率{p}。", "en": "On the year-end forecast the probability of meeting the target is {p}."},
+    "reason_bound_record": {"zh": "目标即取值的上限（或下限），最新读数已在该处：达标概率{p}按本指标本年及往年各月读数处于该处的比例估算（n 个读数中有 k 个在该处时为 (k+1)/(n+2)），不按预测区间，因为对称区间对不能再高的值总是给出约50%。",
+                            "en": "The target is the value's bound and the latest reading is on it: the probability, {p}, is the share of this indicator's monthly readings, this year's and prior years', on the bound ((k + 1) / (n + 2) for k of n readings), not the forecast interval, which says about 50% for any value that cannot go further."},
     "qualitative_checkin": {"zh": "定性指标：最近一次（{month}月）评价为“{level}”。", "en": "Qualitative indicator: latest check-in (month {month}) {level}."},
     "over_flag": {"zh": "超额较多", "en": "Well above target"},
     "over_actual": {"zh": "超额较多：实际值已达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the actual is {ratio} of the annual target; explain the deviation"},
