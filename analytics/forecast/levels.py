@@ -232,10 +232,21 @@ def _forecast_level(
         n_prior = int(usable.sum())
         return Forecast(last_raw, last_raw, last_raw, p, "observed_final", None, n_prior, (), None, None, None)
 
-    res = _level_path(G, yi, m, usable)
+    still = _still_readings(cur, history, m)
+    res = None if still is not None else _level_path(G, yi, m, usable)
     h = np.arange(1, 13 - m, dtype=float)
     backtest_mape = None
-    if res is not None:
+    if still is not None:
+        # the same value in every reading this year, and no prior year moved from this month to
+        # December: held, with the one-value scale narrowed by the months that did not move
+        method = "level_flat"
+        n_prior = int(usable.sum())
+        path_w = np.full(h.size, G[yi, m - 1])
+        point_w = float(path_w[-1])
+        steps = still[1]
+        nu = 1.0 + steps
+        sig_h = _LEVEL_C * _fallback_scale(G[yi, m - 1], use_log) / math.sqrt(1.0 + steps) * _horizon_shape(h)
+    elif res is not None:
         method = "level_trend"
         path_w, k_used = res
         point_w = float(path_w[-1])
@@ -301,9 +312,10 @@ def _forecast_level(
     basis = None
     if bound is not None and p_attain is not None and _at(cur[m], bound):
         p_attain, basis = _share_at(bound, cur, history), "bound_record"  # at 100% (or 0) now: how often it has been there
-    elif res is None and p_attain is not None and target is not None and _never_moved(cur):
+    elif still is not None and p_attain is not None and target is not None:
         meets = (cur[m] >= target) if at_least else (cur[m] <= target)
-        p_attain = _succession(len(cur) if meets else 0, len(cur))  # the same value all year: its own record
+        n = still[0]
+        p_attain, basis = _succession(n if meets else 0, n), "flat_record"  # a value that never moved: its own record
     path = tuple(
         (int(m + i + 1), float(pts[i]), float(los[i]), float(his[i])) for i in range(h.size)
     )
@@ -359,13 +371,30 @@ def _succession(k: int, n: int) -> float:
     return (k + 1.0) / (n + 2.0)
 
 
+def _still_readings(
+    cur: Mapping[int, float], history: Mapping[int, Mapping[int, float]] | None, m: int
+) -> tuple[int, int] | None:
+    """(readings, month-to-month steps) that show a value not moving: this year's, all the same
+    (:func:`_never_moved`), and each prior year's (up to ``_MAX_YEARS``) from month ``m`` to
+    December, each year's all the same (a step at another time of year — a January intake — says
+    nothing of these months). None when this year's value moved or a prior year moved late in the
+    year: then the model and its interval speak."""
+    if not _never_moved(cur):
+        return None
+    n, steps = len(cur), len(cur) - 1
+    for y in sorted((int(y) for y in (history or {})), reverse=True)[:_MAX_YEARS]:
+        late = [float(v) for k, v in _clean(history[y]).items() if k >= m]
+        if late and any(abs(v - late[0]) > _AT * max(1.0, abs(late[0])) for v in late):
+            return None
+        n, steps = n + len(late), steps + max(0, len(late) - 1)
+    return n, steps
+
+
 def _never_moved(cur: Mapping[int, float]) -> bool:
     """Whether this year's readings (at least ``_INYEAR_MIN_MONTHS`` of them, as for a line) are all
-    the same value. Their month-to-month changes are all nil, so the interval falls back to the scale
-    used when one value is known (3% of the value per √month: ±15 pp for a rate at 99.5 by
-    December), and the t distribution centred on the value says about 50% for a target just below
-    it. Held all year, the value's chance of being on the target's side in December is instead its
-    own record by the rule of succession: six readings of 99.5 against ≥ 99 give 7/8."""
+    the same value. Their month-to-month changes are all nil: the volatility of the changes says
+    nothing, and the one-value scale (3% of the value per √month: ±15 pp for a rate at 99.5 by
+    December, 10.3–14.0 for a stock of 12) ignores the months that did not move."""
     vals = [float(v) for v in cur.values()]
     return len(vals) >= _INYEAR_MIN_MONTHS and all(abs(v - vals[0]) <= _AT * max(1.0, abs(vals[0])) for v in vals)
 

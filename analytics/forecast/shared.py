@@ -29,7 +29,8 @@ class Forecast:
     is the last observed month (cumulative for flows, level otherwise).
     ``backtest_mape`` is in percent (e.g. ``2.4`` means 2.4%).
     ``basis`` names where ``p_attain`` comes from when not from the interval: ``bound_record`` (a
-    value on the bound its target sits on: the share of its readings there), else None.
+    value on the bound its target sits on: the share of its readings there), ``flat_record`` (a
+    value that never moved: its own record), else None.
     """
 
     point: float | None
@@ -48,11 +49,11 @@ class Forecast:
 
 #: Codes of where a probability comes from when not from the interval (``Forecast.basis``; the
 #: outlook's likelihood reason, catalogue ``judgement.reason_<code>``).
-BASES: tuple[str, ...] = ("bound_record",)
+BASES: tuple[str, ...] = ("bound_record", "flat_record")
 #: Codes of the forecasting methods (``Forecast.method``); their names and descriptions are in
 #: the catalogue (``forecast.method_<code>``, ``forecast.method_<code>_desc``).
 METHODS: tuple[str, ...] = (
-    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "rate_weighted", "level_inyear_trend", "level_hold",
+    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "rate_weighted", "level_inyear_trend", "level_flat", "level_hold",
     "observed_final", "none",
 )
 #: Codes of the reasons no forecast is made (``Forecast.reason``; ``forecast.reason_<code>``).

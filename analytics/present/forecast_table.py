@@ -146,7 +146,7 @@ def _reason(project: Project, ind: Indicator, o: Outlook, p: IndicatorProgress |
     if o.target is None:
         return method_name(o.method, lang)
     side = {-1: "below", 0: "on", 1: "above"}[gap_sign(o.point - o.target, ind.unit)]
-    return text(f"manager.why_{'hold' if o.method == 'level_hold' else 'trend'}_{side}", lang)  # a held value is no trend
+    return text(f"manager.why_{'hold' if o.method in ('level_hold', 'level_flat') else 'trend'}_{side}", lang)  # a held value is no trend
 
 
 def _target(ind: Indicator, o: Outlook, p: IndicatorProgress | None, lang: str) -> str:

@@ -365,12 +365,13 @@ def _stepping_rate() -> dict[int, dict[int, float]]:
 
 
 def test_a_rate_whose_own_years_held_weighs_the_latest_value():
-    # the usual change carries half of this year's 12-month change (+5 points) to December, 89.25; on the
+    # the usual change carries half of this year's 12-month change (+5.1 points) to December, 89.4; on the
     # rate's own years the value held was exact and the usual change off, so the latest value weighs all
-    current = {m: 88.0 for m in range(1, 7)}
+    # (this year creeps up a little: a value that never moved is held by the rule for those)
+    current = {m: 87.5 + 0.1 * m for m in range(1, 7)}
     f = forecast_indicator("rate", "higher", 6, current, _stepping_rate(), target=90.0)
-    assert f.method == "rate_weighted" and f.point == pytest.approx(88.0, abs=0.01)
-    assert f.lower <= 88.0 <= f.upper
+    assert f.method == "rate_weighted" and f.point == pytest.approx(88.1, abs=0.01)
+    assert f.lower <= 88.1 <= f.upper
     as_stock = forecast_indicator("stock", "higher", 6, current, _stepping_rate())
     assert as_stock.method == "level_trend" and as_stock.point > 88.5  # a stock's changes go on: unchanged
     # fewer than three years of its own backtest: the usual change alone
@@ -412,8 +413,9 @@ def test_methods_and_reasons_vocabulary_complete():
         forecast_indicator("flow", "higher", 4, {}, hist).method,
         forecast_indicator("level", "higher", 4, {4: 1.0}, level_history(1.0, np.zeros(12), 0, 2)).method,
         forecast_indicator("level", "higher", 4, {4: 1.0}, {}).method,
+        forecast_indicator("level", "higher", 4, {m: 1.0 for m in range(1, 5)}, {}).method,
         forecast_indicator("level", "higher", 5, {m: 10.0 + m + (0.01 if m % 2 else 0.0) for m in range(1, 6)}, {}).method,
-        forecast_indicator("rate", "higher", 6, {m: 88.0 for m in range(1, 7)}, _stepping_rate()).method,
+        forecast_indicator("rate", "higher", 6, {m: 87.5 + 0.1 * m for m in range(1, 7)}, _stepping_rate()).method,
     }
     assert seen == set(METHODS)
     keys = [f"forecast.method_{c}" for c in METHODS] + [f"forecast.method_{c}_desc" for c in METHODS]
@@ -494,7 +496,7 @@ def test_a_first_year_value_that_never_moved_is_held_by_its_record():
 
     flat = {m: 99.5 for m in range(1, 7)}
     f = forecast_indicator("rate", "higher", 6, flat, {}, target=99.0)
-    assert f.method == "level_hold" and f.point == pytest.approx(99.5)
+    assert f.method == "level_flat" and f.point == pytest.approx(99.5) and f.basis == "flat_record"
     assert f.p_attain == pytest.approx(7 / 8) and likelihood(f.p_attain) == "likely"
     assert forecast_indicator("rate", "higher", 6, flat, {}, target=99.8).p_attain == pytest.approx(1 / 8)
     low = forecast_indicator("stock", "lower", 5, {m: 12.0 for m in range(1, 6)}, {}, target=12.0, comparator="<=")
@@ -503,6 +505,30 @@ def test_a_first_year_value_that_never_moved_is_held_by_its_record():
     assert three.p_attain != pytest.approx(4 / 5)
     moved = forecast_indicator("rate", "higher", 6, {**flat, 6: 99.4}, {}, target=99.0)
     assert moved.p_attain != pytest.approx(7 / 8)
+
+
+def test_a_value_that_never_moved_gets_a_narrow_interval_unless_prior_years_moved_late():
+    """A stock of 12 every month January–June: its month-to-month changes are all nil, and the
+    interval fell back to the one-value scale (10.3–14.0, as if nothing but one reading were known).
+    The months that did not move narrow it (the one-value scale counts as one month's change beside
+    them); prior years that did not move from June to December either narrow it further, whatever
+    they did earlier in the year (a January intake); a prior year that moved in those months keeps
+    the model and its interval."""
+    flat = {m: 12.0 for m in range(1, 7)}
+    one = forecast_indicator("stock", "higher", 6, {6: 12.0}, {})
+    f = forecast_indicator("stock", "higher", 6, flat, {})
+    assert f.method == "level_flat" and f.point == pytest.approx(12.0)
+    assert f.lower < 12.0 < f.upper and f.upper - f.lower < 0.5 * (one.upper - one.lower), (f, one)
+    assert all(p == pytest.approx(12.0) for _, p, _, _ in f.path)
+    january_step = {2025: {m: (10.0 if m == 1 else 12.0) for m in range(1, 13)}}
+    g = forecast_indicator("stock", "higher", 6, flat, january_step)
+    assert g.method == "level_flat" and g.n_prior_years == 1 and g.upper - g.lower < f.upper - f.lower
+    late_step = {2025: {m: (10.0 if m < 10 else 12.0) for m in range(1, 13)}}
+    moved = forecast_indicator("stock", "higher", 6, flat, late_step)
+    assert moved.method == "level_trend" and moved.upper - moved.lower > g.upper - g.lower
+    # a rate flat at 97% in its first year: no longer 82–100%
+    rate = forecast_indicator("rate", "higher", 6, {m: 97.0 for m in range(1, 7)}, {}, target=95.0)
+    assert rate.method == "level_flat" and rate.lower > 90.0 and rate.upper <= 100.0
 
 
 def test_a_count_built_up_from_a_small_base_is_forecast_by_amounts_not_shares():

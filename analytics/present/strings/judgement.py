@@ -32,6 +32,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_probability": {"zh": "按年末预测，达标概率{p}。", "en": "On the year-end forecast the probability of meeting the target is {p}."},
     "reason_bound_record": {"zh": "目标即取值的上限（或下限），最新读数已在该处：达标概率{p}按本指标本年及往年各月读数处于该处的比例估算（n 个读数中有 k 个在该处时为 (k+1)/(n+2)），不按预测区间，因为对称区间对不能再高的值总是给出约50%。",
                             "en": "The target is the value's bound and the latest reading is on it: the probability, {p}, is the share of this indicator's monthly readings, this year's and prior years', on the bound ((k + 1) / (n + 2) for k of n readings), not the forecast interval, which says about 50% for any value that cannot go further."},
+    "reason_flat_record": {"zh": "读数一直未变：达标概率{p}按其记录估算（本年及往年同期至年末未变动的读数），不按预测区间。",
+                           "en": "The value has not moved: the probability, {p}, is its record (its unchanged readings, this year's and prior years' same months to December), not the forecast interval."},
     "qualitative_checkin": {"zh": "定性指标：最近一次（{month}月）评价为“{level}”。", "en": "Qualitative indicator: latest check-in (month {month}) {level}."},
     "over_flag": {"zh": "超额较多", "en": "Well above target"},
     "over_actual": {"zh": "超额较多：实际值已达年度目标的{ratio}，请说明偏差原因", "en": "Well above target: the actual is {ratio} of the annual target; explain the deviation"},
