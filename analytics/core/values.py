@@ -25,6 +25,8 @@ __all__ = [
     "parse_target",
     "parse_bool",
     "unit_scale",
+    "COUNT_UNITS",
+    "counts_things",
 ]
 
 
@@ -246,6 +248,21 @@ _UNIT_SCALES: dict[str, tuple[float, str]] = {
 
 #: Scale words a unit may begin with (万亩 = 10,000 亩, 千元 = 1,000 元), longest first.
 _SCALE_WORDS: tuple[tuple[str, float], ...] = (("千万", 1e7), ("百万", 1e6), ("十万", 1e5), ("亿", 1e8), ("万", 1e4), ("千", 1e3))
+
+
+#: Units of things counted one by one: a value in them is a whole number, also a forecast's (the
+#: formatter shows them without decimals, :data:`analytics.present.format.PRECISION`; the year-end
+#: forecast counts a flow of few of them by whole events).
+COUNT_UNITS: tuple[str, ...] = (
+    "个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天",
+    "人次", "批次", "场", "座", "门", "台", "辆", "套", "处", "组", "株", "棵", "头", "只", "张",
+    "本", "册", "篇", "部", "间", "栋", "起", "例", "宗", "轮", "班", "个次", "户次",
+    "村", "种", "支", "位", "节", "堂", "艘", "架", "幢", "盏", "镇", "乡", "站", "辆次", "车次", "架次")
+
+
+def counts_things(unit: str | None) -> bool:
+    """Whether values in ``unit`` count whole things one by one (个, 件, 人次; not 万人, %, 亩)."""
+    return (unit or "").strip() in COUNT_UNITS
 
 
 def unit_scale(unit: str) -> tuple[float, str]:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 import numpy as np
 
 from analytics.core.calendar import INTERVAL_UPPER_Q
+from analytics.forecast.events import event_forecast, few_events
 from analytics.forecast.shared import (
     Forecast,
     _BLEND_LEVEL,
@@ -374,8 +375,10 @@ def _forecast_flow(
     target: float | None,
     at_least: bool,
     last_year_end: float | None,
+    whole: bool = False,
 ) -> Forecast:
-    """The flow forecast: December observed, the pro-rata fallbacks, or ``seasonal_blend`` with
+    """The flow forecast: December observed, a flow of few whole events (``whole``: its unit counts
+    things; :mod:`analytics.forecast.events`), the pro-rata fallbacks, or ``seasonal_blend`` with
     its backtested interval. Long because each case returns a complete ``Forecast`` built from
     the same intermediate arrays; splitting it would pass half a dozen arrays between helpers."""
     months = np.array(sorted(cur), dtype=int)
@@ -392,6 +395,9 @@ def _forecast_flow(
         if target is not None:
             p = 1.0 if (c_m >= target if at_least else c_m <= target) else 0.0
         return Forecast(c_m, c_m, c_m, p, "observed_final", None, n_prior, (), None, recent, None)
+    if whole and at_least and few_events(cur, refs):  # a cap's projection keeps its decimal (what may still happen)
+        prev = dict(refs).get(max(int(y) for y in history)) if history else None  # last year's, when usable
+        return event_forecast(cur, prev, n_prior, target, at_least, None if required is None else float(required), float(recent))
 
     backtest_mape: float | None = None
     anchor = last_year_end if (last_year_end is not None and math.isfinite(last_year_end)) else None

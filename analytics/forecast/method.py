@@ -32,6 +32,8 @@ Method write-up and benchmark numbers: ``docs/forecast.md``; benchmark: ``bench/
   backtest errors with a conjugate pooling rule (prior weight 5 pseudo-years); the t
   degrees of freedom are 5 + the number of backtest years.  ``p_attain`` comes from
   the same distribution (a flow's total cannot fall below its YTD).
+* **Few whole events** (a flow in a unit of things against a ≥ target, at most one a month): ``event_rate``, the
+  events' recent rate, whole events only (:mod:`analytics.forecast.events`).
 * **Fallbacks**: flows without a usable prior year -> ``prorata`` (序时进度) or, with
   ``last_year_end``, ``prorata_anchored``; levels without prior-year months ->
   ``level_hold``; December observed -> ``observed_final``; no current data -> ``none``.
@@ -69,6 +71,7 @@ def forecast_indicator(
     target: float | None = None,
     comparator: str = ">=",
     last_year_end: float | None = None,
+    whole: bool = False,
 ) -> Forecast:
     """Forecast the year-end value of one indicator and the chance of meeting ``target``.
 
@@ -78,6 +81,8 @@ def forecast_indicator(
     origin is the last observed month m (missing months are allowed).  ``history``
     maps prior year -> month -> value (same meaning as ``current``); its latest year
     is taken as the previous year when ``last_year_end`` fills a missing December.
+    ``whole``: the indicator's unit counts whole things (个, 件 — :func:`analytics.core.values.counts_things`);
+    a flow of few of them is counted by whole events (``event_rate``).
     Unknown kinds (e.g. "milestone") give method "none", reason "unsupported_kind".
     Raises ValueError on an unknown direction/comparator or as_of_month outside 1..12.
     """
@@ -100,7 +105,7 @@ def forecast_indicator(
     if kind == "flow":
         if not cur:
             return _none("no_current_data", len(_usable_flow_years(history, last_year_end)))
-        return _forecast_flow(cur, history, target, at_least, last_year_end)
+        return _forecast_flow(cur, history, target, at_least, last_year_end, bool(whole))
     if not cur:
         n = sum(1 for y in (history or {}) if 12 in _clean(history[y]))
         return _none("no_current_data", min(n, _MAX_YEARS))

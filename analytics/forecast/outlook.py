@@ -45,6 +45,7 @@ from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.core.qualitative import level_of
 from analytics.core.series import Actuals, Budget
+from analytics.core.values import counts_things
 from analytics.forecast.method import BASES, Forecast, forecast_indicator
 from analytics.rules.progress import gap_settles, year_target
 
@@ -315,7 +316,8 @@ def forecast_for(project: Project, actuals: Actuals, budget: Budget, ind: Indica
         current = actuals.obs(ind.id, year).values
         history = actuals.history(ind.id, year)
         data_month = max((m for m in current if m <= month), default=month)  # May missing: the year so far runs to April
-        est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1)))
+        est = _of(forecast_indicator(ind.kind, ind.direction, month, current, history, target, comparator, actuals.year_end(ind, year - 1),
+                                     whole=counts_things(ind.unit)))
         if ind.kind == "flow":
             est = replace(est, best_monthly=best_month({**history, year: {m: v for m, v in current.items() if m <= month}}))
         if data_month < 12:  # December in: the year's outcome (final_met / final_missed), not a verdict
@@ -401,7 +403,7 @@ def _multi_year(project: Project, actuals: Actuals, ind: Indicator, year: int, m
         base += v
     rest_target = None if target is None else target - base
     f = forecast_indicator(src.kind, src.direction, month, actuals.obs(src.id, year).values, actuals.history(src.id, year),
-                           rest_target, comparator, actuals.year_end(src, year - 1))
+                           rest_target, comparator, actuals.year_end(src, year - 1), whole=counts_things(src.unit))
     cur = {m: v for m, v in actuals.obs(src.id, year).values.items() if m <= month}
     est = replace(_of(f), best_monthly=best_month({**actuals.history(src.id, year), year: cur}) if src.kind == "flow" else None)
     if f.point is None:

@@ -53,7 +53,7 @@ BASES: tuple[str, ...] = ("bound_record", "flat_record")
 #: Codes of the forecasting methods (``Forecast.method``); their names and descriptions are in
 #: the catalogue (``forecast.method_<code>``, ``forecast.method_<code>_desc``).
 METHODS: tuple[str, ...] = (
-    "seasonal_blend", "prorata", "prorata_anchored", "level_trend", "rate_weighted", "level_inyear_trend", "level_flat", "level_hold",
+    "seasonal_blend", "event_rate", "prorata", "prorata_anchored", "level_trend", "rate_weighted", "level_inyear_trend", "level_flat", "level_hold",
     "observed_final", "none",
 )
 #: Codes of the reasons no forecast is made (``Forecast.reason``; ``forecast.reason_<code>``).

@@ -28,7 +28,7 @@ from decimal import ROUND_DOWN, ROUND_FLOOR, ROUND_HALF_UP, Decimal, localcontex
 from typing import Any, Sequence
 
 from analytics.core.calendar import local_stamp
-from analytics.core.values import COMPARATOR_SYMBOLS, compared_number
+from analytics.core.values import COMPARATOR_SYMBOLS, COUNT_UNITS, compared_number
 from analytics.present.catalogue import CATALOGUE, text
 from analytics.present.phrases import target_english
 
@@ -38,10 +38,7 @@ DASH = "—"
 PRECISION: dict[str, dict[str, Any]] = {
     "count": {
         "decimals": 0,
-        "units": ("个", "家", "场次", "人", "件", "次", "户", "项", "名", "所", "期", "批", "份", "条", "天",
-                  "人次", "批次", "场", "座", "门", "台", "辆", "套", "处", "组", "株", "棵", "头", "只", "张",
-                  "本", "册", "篇", "部", "间", "栋", "起", "例", "宗", "轮", "班", "个次", "户次",
-                  "村", "种", "支", "位", "节", "堂", "艘", "架", "幢", "盏", "镇", "乡", "站", "辆次", "车次", "架次"),
+        "units": COUNT_UNITS,
         "help": "Things counted one by one: never fractional, also in forecasts and gaps (47.53 家 → 48家).",
     },
     "wan": {

@@ -490,7 +490,7 @@ def fake_forecast(monkeypatch):
     calls = []
     outputs._CACHE.clear()
 
-    def forecast_indicator(kind, direction, as_of_month, current, history, target=None, comparator=">=", last_year_end=None):
+    def forecast_indicator(kind, direction, as_of_month, current, history, target=None, comparator=">=", last_year_end=None, whole=False):
         key = next((k for k, v in _IDS.items() if v == dict(current)), None)  # which indicator: by its data
         calls.append(key)
         if key == "new_urban_jobs":

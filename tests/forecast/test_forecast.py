@@ -408,6 +408,7 @@ def test_methods_and_reasons_vocabulary_complete():
     seen = {
         forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), hist).method,
         forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}).method,
+        forecast_indicator("flow", "higher", 4, {4: 1.0}, {}, whole=True).method,
         forecast_indicator("flow", "higher", 4, ytd(x, range(1, 5)), {}, last_year_end=1000.0).method,
         forecast_indicator("flow", "higher", 12, ytd(x), hist).method,
         forecast_indicator("flow", "higher", 4, {}, hist).method,
@@ -605,3 +606,59 @@ def test_month_noise_widens_with_months_left_and_heavier_tail_with_few_months():
     # two months: one difference measured, so the tail is heavy (t with ~1 degree of freedom)
     f2 = forecast_indicator("flow", "higher", 2, ytd(x, range(1, 3)), {})
     assert math.log(f2.upper / f2.point) > widths[0]
+
+
+# -- flows of few whole events -------------------------------------------------------------------
+
+
+def test_a_count_target_met_early_is_not_extrapolated_at_its_early_pace():
+    """项目数 ≥ 1 个, done in March, nothing since: pro-rata read 2 by December (200% of the target,
+    the forms' over-achievement prompt) and fractions of a project on the way. Counted by whole
+    events at their recent rate — once the target is met only the events beyond it — it stays at 1
+    with whole numbers throughout; the same figures in a unit that is no count keep pro-rata."""
+    cur = {1: 0.0, 2: 0.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 1.0}
+    f = forecast_indicator("flow", "higher", 6, cur, {}, target=1.0, whole=True)
+    assert f.method == "event_rate" and f.point == 1.0 and f.p_attain == 1.0
+    assert f.lower == 1.0 and 1.0 <= f.upper < 6.0
+    assert all(float(v).is_integer() for _, *vals in f.path for v in vals) and f.path[-1][0] == 12
+    # with a prior year whose one project came in November, the same
+    late = {2025: {m: (0.0 if m < 11 else 1.0) for m in range(1, 13)}}
+    assert forecast_indicator("flow", "higher", 6, cur, late, target=1.0, whole=True).point == 1.0
+    assert forecast_indicator("flow", "higher", 6, cur, {}, target=1.0).method == "prorata"
+    # three done in the first quarter against three: three, not four or six
+    q1 = {1: 1.0, 2: 2.0, 3: 3.0, 4: 3.0, 5: 3.0, 6: 3.0}
+    assert forecast_indicator("flow", "higher", 6, q1, {}, target=3.0, whole=True).point == 3.0
+
+
+def test_few_events_that_go_on_are_counted_at_their_pace():
+    # one a month: twelve by December; beyond a target of 2 met in February the pace still counts
+    steady = {m: float(m) for m in range(1, 7)}
+    f = forecast_indicator("flow", "higher", 6, steady, {}, target=12.0, whole=True)
+    assert f.method == "event_rate" and f.point == 12.0 and f.lower < 12.0 < f.upper and 0.3 < f.p_attain < 0.8
+    assert forecast_indicator("flow", "higher", 6, steady, {}, target=2.0, whole=True).point >= 10.0
+    # one not yet done against ≥ 2: whole events, a chance between none and certainty
+    g = forecast_indicator("flow", "higher", 6, {1: 0.0, 2: 0.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 1.0}, {}, target=2.0, whole=True)
+    assert g.point == 1.0 and 0.3 < g.p_attain < 0.9
+    # a cap (投诉 ≤ 3次) keeps the usual model: rounding down what may still happen would understate it
+    cap = forecast_indicator("flow", "lower", 6, {1: 0.0, 2: 1.0, 3: 1.0, 4: 2.0, 5: 2.0, 6: 2.0}, {}, 3.0, "<=", whole=True)
+    assert cap.method == "prorata"
+    # more than one a month, or fractions: not few whole events
+    assert forecast_indicator("flow", "higher", 6, {m: 2.0 * m for m in range(1, 7)}, {}, whole=True).method == "prorata"
+    assert forecast_indicator("flow", "higher", 6, {m: 0.5 * m for m in range(1, 7)}, {}, whole=True).method == "prorata"
+
+
+def test_few_event_intervals_cover_about_80_percent():
+    """Poisson events at 0.5 a month: the year-end count falls inside the 80% interval about 80% of
+    the time (a count's interval holds whole numbers, so a little more)."""
+    rng = np.random.default_rng(5)
+    for m in (3, 6, 9):
+        inside = n = 0
+        for _ in range(200):
+            x = rng.poisson(0.5, 12).astype(float)
+            cur = ytd(x, range(1, m + 1))
+            if cur[m] > m:
+                continue
+            f = forecast_indicator("flow", "higher", m, cur, {}, whole=True)
+            inside += f.lower <= x.sum() <= f.upper
+            n += 1
+        assert 0.7 <= inside / n <= 0.97, (m, inside / n)

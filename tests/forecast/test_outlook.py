@@ -370,3 +370,13 @@ def test_a_rate_back_at_its_100_percent_target_says_its_chance_is_its_record(pro
     assert r.p_attain == pytest.approx(6 / 8) and (r.likelihood, r.likelihood_reason) == ("likely", "bound_record")
     said = likelihood_reason_text({"likelihood_reason": r.likelihood_reason, "p_attain": r.p_attain}, "%", "zh")
     assert "75%" in said and "比例" in said
+
+
+def test_a_count_of_few_things_is_forecast_by_whole_events_and_a_count_in_wan_is_not(project):
+    """师傅工作室 (个): one in March, nothing since — counted by whole events, 1 by December, not the
+    2 of pro-rata; the same figures in 万人 are no count of things and keep pro-rata."""
+    rows = [(iid, 2024, m, v, "ytd") for iid in ("master_studios", "hardship_employed")
+            for m, v in {1: 0.0, 2: 0.0, 3: 1.0, 4: 1.0, 5: 1.0, 6: 1.0}.items()]
+    counted = one(project, rows, "master_studios")
+    assert counted.method == "event_rate" and counted.point == 1.0
+    assert one(project, rows, "hardship_employed").method != "event_rate"

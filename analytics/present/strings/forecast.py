@@ -10,6 +10,9 @@ STRINGS: dict[str, dict[str, str]] = {
     # methods of the forecasting engine (analytics.forecast.method)
     "method_seasonal_blend": {"zh": "季节占比与趋势混合", "en": "Seasonal share blended with recent trend"},
     "method_seasonal_blend_desc": {"zh": "按往年同期进度推算全年，并用近几个月相对往年的增长修正剩余月份（近期月份权重更高）；再与“剔除季节因素后的近期月均水平×剩余月份季节系数”的推算值按7:3合成，避免上年水平突变被重复计入。", "en": "Scales prior years' remaining-month amounts by this year's growth, weighting recent months more, which blends the seasonal share with a YoY trend; then mixed 7:3 with the seasonally adjusted recent level carried over the remaining months, so that a level shift last year is not counted twice."},
+    "method_event_rate": {"zh": "按事件发生率计件", "en": "Whole events at their recent rate"},
+    "method_event_rate_desc": {"zh": "按件计数、平均每月不超过1件、目标为“不少于”的指标（如项目数）：按近12个月的发生率（近期月份权重更高，之后无新增的月份会拉低速度）推算剩余月份还会发生几件，只计整件（不足1件不计）；已达到目标后只按超出目标的件数计速度。区间与达标概率按件数的概率分布计算。",
+                               "en": "A count of whole things with an at-least target, at most one a month on average (e.g. projects): the events still to come at the rate of the last 12 months (recent months weigh more, so months without one lower it), whole events only; once the target is met only the events beyond it set the pace. The interval and the chance come from the distribution of the count."},
     "method_prorata": {"zh": "序时进度外推", "en": "Pro-rata (time-elapsed) extrapolation"},
     "method_prorata_desc": {"zh": "无可用历史数据，按累计值×12/已过月数外推，区间较宽。", "en": "No usable history: year-to-date × 12 / months elapsed, with a wide interval."},
     "method_prorata_anchored": {"zh": "序时进度与上年总量加权", "en": "Pro-rata anchored on last year's total"},
