@@ -61,15 +61,16 @@ class TableLayout:
     height: int | None = None
 
     def wrapped(self, frame: Any) -> Any:
-        """A copy of the table ``frame`` (a DataFrame) whose cells in the laid-out columns carry
-        their line breaks (:func:`wrap_text`), so the table breaks them where a reader would and
-        never inside a number; unchanged when every row is one line."""
+        """A copy of the table ``frame`` (a DataFrame) whose cells that wrap in the laid-out columns
+        are :func:`spaced`, so the table breaks them before a number and never inside one
+        (:func:`wrap_text`); unchanged when every row is one line."""
         out = frame.copy()
         if self.row_height is None:
             return out
         for title, width in self.widths.items():
             if title in out.columns:
-                out[title] = ["\n".join(wrap_text(v, width)) if isinstance(v, str) else v for v in out[title]]
+                room = width - CELL_PAD
+                out[title] = [spaced(v) if isinstance(v, str) and _px(v) > room else v for v in out[title]]
         return out
 
 
@@ -115,32 +116,40 @@ def _tokens(para: str) -> list[str]:
     return out
 
 
+#: A number right after a CJK character or mark (需月均1.51万人次, 近期0.26): the table breaks there
+#: only when a space stands before the number.
+_BEFORE_NUMBER = re.compile(r"(?<=[\u2e80-\U0010ffff])(?=[≥≤<>±+\-−]?\d)")
+
+
+def spaced(text: Any) -> str:
+    """``text`` with a space before each number that follows a CJK character or mark
+    (``需月均 1.51万人次，近期 0.26万人次``), the spacing Chinese text often puts around figures."""
+    return _BEFORE_NUMBER.sub(" ", str(text))
+
+
+def _px(text: str) -> int:
+    return text_width(text) * PX_PER_COLUMN
+
+
 def wrap_text(text: Any, width: int) -> list[str]:
-    """The lines ``text`` takes in a cell ``width`` pixels wide: each line as full as it can be,
-    broken at a space or between CJK characters, never inside a number or between a number and its
-    unit (``1.81万人次`` stays whole); a piece wider than the line is broken where it runs past.
-    Joined again without their breaks the lines are ``text`` as it was."""
+    """The lines a cell showing ``text`` takes ``width`` pixels wide, broken as the table breaks
+    them: each line filled with as many characters as fit, then taken back to its last space when
+    it would end inside a word — or, in a run of CJK text without one, broken right there. A cell
+    that needs more than one line is shown :func:`spaced` (:meth:`TableLayout.wrapped`), so a line
+    never ends inside a number or between a number and its unit (``1.81万人次`` stays whole): the
+    lines here are of that text. A line after a break at a space starts with it (the table trims it)."""
     room = max(width - CELL_PAD, PX_PER_COLUMN * 2)
     lines: list[str] = []
     for para in str(text).split("\n"):
-        line, used, gap = "", 0, ""
-        for tok in _tokens(para):
-            if tok.isspace():
-                gap = tok if line else ""
-                continue
-            px = text_width(tok) * PX_PER_COLUMN
-            if line and used + text_width(gap) * PX_PER_COLUMN + px <= room:
-                line, used, gap = line + gap + tok, used + text_width(gap) * PX_PER_COLUMN + px, ""
-                continue
-            if line:  # the space it breaks at starts the next line (the table trims it): the text
-                lines.append(line)  # is the cell's own with line breaks added, nothing taken away
-            line, used, gap = gap, text_width(gap) * PX_PER_COLUMN, ""
-            for ch in tok:  # a fresh line: the piece, broken where it runs past the line
-                w = text_width(ch) * PX_PER_COLUMN
-                if used + w > room and line.strip():
-                    lines.append(line)
-                    line, used = "", 0
-                line, used = line + ch, used + w
+        line = spaced(para) if _px(para) > room else para
+        while _px(line) > room:
+            fit = 1
+            while fit < len(line) and _px(line[:fit + 1]) <= room:
+                fit += 1
+            back = line.rfind(" ", 0, fit + 1) if fit < len(line) and line[fit] != " " else fit
+            cut = back if back > 0 else fit
+            lines.append(line[:cut])
+            line = line[cut:]
         lines.append(line)
     return lines
 

@@ -40,7 +40,7 @@ def test_risk_table_decision_columns_first():
 
 def test_survey_awaits_next_measurement_and_budget_runs_in_wan():
     at = page()
-    df = at.dataframe[0].value.replace("\n", "", regex=True).set_index("指标编号")  # cells without their line breaks
+    df = at.dataframe[0].value.set_index("指标编号")
     survey = df.loc["public_service_satisfaction"]
     assert survey["完成可能性"] == "待下次测评" and survey["年末预计"] == "—" and "下次 9月" in survey["说明"]
     assert "万元" in df.loc["budget_execution"]["说明"] and df.loc["budget_execution"]["年度目标"].endswith("%")

@@ -130,7 +130,7 @@ def test_a_probability_under_one_percent_beside_at_risk_says_why(ds):
     low = [o for o in outlooks if o.likelihood_reason == "probability_low" and o.best_monthly]
     assert low, "the sample's August has such flows"
     prog = {p.indicator_id: p for p in ds.progress(2024, AS_OF)}
-    for lang, said in (("zh", "未超历史最好单月"), ("en", "within the best month ever")):
+    for lang, said in (("zh", "未超历史最好单月"), ("en", "no more than its best month")):
         for row in forecast_rows(ds, low, prog, lang):
             assert said in row.reason and row.prob.startswith("<"), row
 

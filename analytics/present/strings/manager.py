@@ -42,7 +42,7 @@ STRINGS: dict[str, dict[str, str]] = {
     "every_half": {"zh": "每半年", "en": "half-yearly"},
     "every_year": {"zh": "每年", "en": "yearly"},
     "why_pace": {"zh": "需月均{required}，近期{recent}", "en": "Needs {required} a month, recent {recent}"},
-    "why_pace_best": {"zh": "需月均{required}，未超历史最好单月{best}", "en": "Needs {required} a month, within the best month ever, {best}: still possible"},
+    "why_pace_best": {"zh": "需月均{required}，未超历史最好单月{best}", "en": "Needs {required} a month, no more than its best month, {best}"},
     "why_required": {"zh": "每月需支出{required}", "en": "Needs {required} a month"},
     "why_met": {"zh": "已达到年度目标", "en": "Target already met"},
     "why_allowance": {"zh": "每月至多{allowed}，近期{recent}", "en": "At most {allowed} a month allowed, recent {recent}"},
