@@ -479,3 +479,31 @@ def test_a_streams_points_are_read_whole_and_its_total_row_is_no_indicator(point
     reading = parse_table(text.encode("utf-8"), filename="stream.txt").to_json()  # type: ignore[union-attr]
     want = float(points.rstrip("分"))
     assert [(i["name"], i["points"]) for i in reading["indicators"]] == [("足额保障率", want), ("科目调整次数", want)]
+
+
+SELF_EVALUATED = ("一级指标二级指标三级指标年度指标值实际完成值分值得分偏差原因分析及改进措施",
+                  ["产出指标数量指标资助学生人数2500250050", "补贴渔船数8830", "质量指标资金发放准确率100%100%20"])
+WEIGHED = ("绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)",
+           ["新增造林面积万亩4510810", "森林抚育面积万亩3210110", "病虫害成灾率%0.510010", "管护任务完成率%901010010"])
+
+
+@pytest.mark.parametrize("header, rows, want", [
+    (*SELF_EVALUATED, [("资助学生人数", "2500", 50), ("补贴渔船数", "8", 30), ("资金发放准确率", "100%", None)]),
+    (*WEIGHED, [("新增造林面积", "45", 10), ("森林抚育面积", "32", 10), ("病虫害成灾率", "0.5", 10), ("管护任务完成率", "90", 10)]),
+], ids=["target-actual-points", "target-weight-actual-score"])
+@pytest.mark.parametrize("joined", [True, False], ids=["stream", "row-a-line"])
+def test_a_target_its_actual_and_their_points_run_together_as_digits_are_cut_apart(
+        header: str, rows: list[str], want: list[tuple[str, str, int | None]], joined: bool) -> None:
+    """2500250050 is the target 2500 repeated as its actual and 50 points; 4510810 under 指标值 | 权重 |
+    完成值 | 得分 is 45 | 10 | 8 | 10 (the score equal to the points): the target was read as the whole run."""
+    title = "2023年度项目支出绩效自评表"
+    got = _read(title + header + "".join(rows) if joined else "\n".join([title, header, *rows]))["indicators"]
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in got] == [(n, t) for n, t, _ in want]
+    assert [i["points"] for i, (_, _, p) in zip(got, want) if p is not None] == [p for _, _, p in want if p is not None]
+
+
+def test_a_run_of_digits_nothing_shows_how_to_cut_stays_whole() -> None:
+    # no target repeated, no score equal to its points: one number (8000), not 80 | 00 or 8 | 0 | 00
+    got = _read("2023年度项目支出绩效自评表\n一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
+                "产出指标数量指标培训人次8000人次7900人次\n质量指标培训合格率100%100%")
+    assert [i["targets"]["2023"]["raw"] for i in got["indicators"]] == ["8000人次", "100%"]

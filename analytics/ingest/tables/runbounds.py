@@ -10,7 +10,7 @@ import re
 from analytics.ingest.tables.cells import COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, ends_like_name
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["CJK", "QUALITY_NAME", "boundaries", "holds_type", "typed"]
+__all__ = ["CJK", "QUALITY_NAME", "boundaries", "digit_cuts", "holds_type", "typed"]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 QUALITY_NAME = re.compile(r"[\u4e00-\u9fff]{2}性$")  # 健全性, 合规性, 公开性: a quality judged in words
@@ -66,3 +66,79 @@ def boundaries(s: str, lex: Lexicon) -> list[int]:
         for m in re.finditer(r"(?<=\d)(?:" + "|".join(map(re.escape, units)) + ")", s):
             out.add(m.end())
     return sorted(out)
+
+
+_RUN = re.compile(r"(?<![\d.,])\d[\d.]{2,23}(?![\d.,])")  # the digits of a row's numbers run together (3018301850)
+_PIECE = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")  # one number: no leading 0 but in 0 and 0.5
+_POINTS = re.compile(r"(?:[1-9]\d{0,2}|0)(?:\.\d{1,2})?")  # a weight, points or a score: 10, 22.5, 0
+_LONGEST_PIECE = 12  # digits of one number in such a run
+_MAX_STEPS = 3000  # cuts of one run tried, at most
+_YEAR_TWICE = re.compile(r"(19|20)\1")  # 2020, 1919: a year, not a target and its actual (20 | 20)
+
+
+def digit_cuts(s: str, tail: list[str], units: set[str]) -> tuple[dict[int, int], set[int]]:
+    """Where to cut runs of digits in ``s`` that hold a row's numbers run together, the target's
+    among them: ``3018301850`` under 年度指标值 | 实际完成值 | 分值 is 3018 | 3018 | 50, and ``2810810``
+    under 指标值 | 权重 | 完成值 | 得分 is 28 | 10 | 8 | 10. ``tail`` is the kinds of the columns from
+    the target on (value: a target or an actual; number or scored: a weight, points or a score).
+    A run is cut only when the cut shows itself: the target repeated as its actual, or a score equal
+    to the points before it (a score never above them); of such cuts, the one whose actual is nearest
+    its target, then the one of fewer cells; none when two cuts are as good. A run right before a
+    unit is cut only after a weight or score (an actual's unit would stand after the actual alone).
+    Returns ({position: index in ``tail`` of the cell ending there}, the positions inside the runs
+    so cut where no cell ends: 50 after 3018 | 3018 is the points, not 5 | 0)."""
+    out: dict[int, int] = {}
+    inside: set[int] = set()
+    for m in _RUN.finditer(s):
+        run, at = m.group(0), m.start()
+        before_unit = any(s.startswith(u, m.end()) for u in units)
+        found: list[tuple[tuple[float, int], list[str]]] = []
+        steps = [_MAX_STEPS]
+
+        def walk(pos: int, pieces: list[str]) -> None:
+            steps[0] -= 1
+            if steps[0] < 0:
+                return
+            if pos == len(run):
+                if len(pieces) >= 2:
+                    rank = _rank(pieces, tail)
+                    if rank is not None and not (before_unit and tail[len(pieces) - 1] == "value"):
+                        found.append(((rank, -len(pieces)), list(pieces)))
+                return
+            if len(pieces) == len(tail):
+                return
+            kind = tail[len(pieces)]
+            for end in range(pos + 1, min(len(run), pos + _LONGEST_PIECE) + 1):
+                piece = run[pos:end]
+                if not (_POINTS if kind != "value" else _PIECE).fullmatch(piece):
+                    continue
+                if kind != "value" and float(piece) > 100:
+                    break
+                walk(end, pieces + [piece])
+        walk(0, [])
+        if not found or steps[0] < 0:  # too many ways to cut it: left whole
+            continue
+        found.sort(key=lambda f: f[0], reverse=True)
+        if len(found) > 1 and found[1][0] == found[0][0]:
+            continue  # two cuts as good: the run is left whole
+        pos = at
+        for k, piece in enumerate(found[0][1][:-1]):
+            pos += len(piece)
+            out[pos] = k
+        inside.update(j for j in range(at + 1, m.end()) if j not in out)
+    return out, inside
+
+
+def _rank(pieces: list[str], tail: list[str]) -> float | None:
+    """How well ``pieces`` read as the cells of ``tail`` (see :func:`digit_cuts`), or ``None`` when
+    nothing shows the cut: no target repeated, no score equal to its points."""
+    values = [float(p) for p, k in zip(pieces, tail) if k == "value"]
+    points = [float(p) for p, k in zip(pieces, tail) if k != "value"]
+    if len(points) >= 2 and points[1] > points[0] or points and points[0] == 0:
+        return None  # a score above its points; no weight of 0
+    twice = len(values) >= 2 and values[0] == values[1] and not (len(pieces[0]) == 2 and _YEAR_TWICE.fullmatch(pieces[0] * 2))
+    equal = len(points) >= 2 and points[0] == points[1]
+    if not (twice or equal):
+        return None
+    near = len(values) >= 2 and values[0] > 0 and values[1] > 0 and 0.5 <= values[1] / values[0] <= 2
+    return 2.0 * twice + 2.0 * equal + near

@@ -26,7 +26,7 @@ from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.placed import row_places
 from analytics.ingest.tables.runbounds import CJK as _CJK, QUALITY_NAME as _QUALITY_NAME, boundaries as _boundaries, \
-    holds_type as _holds_type, typed as _typed
+    digit_cuts as _digit_cuts, holds_type as _holds_type, typed as _typed
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["run_rows", "stream_rows"]
@@ -144,10 +144,14 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
 
     One function with its scoring on purpose: the fit of each cell and the search over cuts are
     read together."""
-    bounds = _boundaries(s, lex)
+    first_value = kinds.index("value")
+    tail = next((kinds[first_value:k] for k in range(first_value, len(kinds)) if kinds[k] not in ("value", "number", "scored")),
+                kinds[first_value:])  # the numbers from the target on (target, weight, actual, score), cut where run together
+    cut, whole = _digit_cuts(s, tail, set(lex.units) | {"%"}) if len(tail) >= 2 else ({}, set())
+    digits = {j: first_value + k for j, k in cut.items()}
+    bounds = sorted(set(_boundaries(s, lex)) | set(digits))
     limits = [m.span() for m in lex.time_limit.finditer(s)] if lex.time_limit else []  # 6小时内 in a name: no cell ends inside
     units = [u for u in set(lex.units) | set(lex.unit_aliases) | {"-", "—", "/"} if u and u in s]
-    first_value = kinds.index("value")
     signs = [w for w in SIGN_WORDS if w in s]
     known_units = set(lex.units) | set(lex.unit_aliases)
 
@@ -256,7 +260,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             ends = [len(s)]  # the trailing free-text columns take the rest
         out: list[tuple[int, float]] = []
         for j in ends:
-            if kinds[k] == "value" and k == first_value and j == i or any(a < j < b for a, b in limits):
+            if kinds[k] == "value" and k == first_value and j == i or any(a < j < b for a, b in limits) or j in whole:
                 continue  # the target's cell cannot be missing; nor a cell end inside a name's time limit (6小时 | 内扑灭率)
             score = fit(kinds[k], i, j)
             if score is None:
@@ -270,7 +274,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if kinds[k] in ("number", "scored") and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
                 score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
             zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
-            if i < j < len(s) and kinds[k] not in ("number", "scored") and s[j - 1].isdigit() and not zero and \
+            if i < j < len(s) and kinds[k] not in ("number", "scored") and s[j - 1].isdigit() and not zero and digits.get(j) != k and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
                 score -= 8.0 if stream or s[j] == "0" else 3.0  # a cut inside a number (9 | 0%以上: no number starts
                 # with 0) or between a number and its unit (10 | 分)
