@@ -507,3 +507,15 @@ def test_a_run_of_digits_nothing_shows_how_to_cut_stays_whole() -> None:
     got = _read("2023年度项目支出绩效自评表\n一级指标二级指标三级指标年度指标值实际完成值分值得分\n"
                 "产出指标数量指标培训人次8000人次7900人次\n质量指标培训合格率100%100%")
     assert [i["targets"]["2023"]["raw"] for i in got["indicators"]] == ["8000人次", "100%"]
+
+
+@pytest.mark.parametrize("joined", [True, False], ids=["stream", "row-a-line"])
+def test_a_note_column_after_the_score_takes_no_part_of_the_next_name(joined: bool) -> None:
+    # 说明 was read into the first name; then the empty note took the next name's start: 森林抚育( | 营林)面积, 天 | 然林…
+    header = "绩效指标指标名称计量单位指标性质指标值指标权重(分)全年完成值指标得分(分)说明"
+    rows = ["国家级公益林管护面积万亩2810810", "森林抚育(营林)面积万亩2110110", "天然林保护面积万亩3510810",
+            "森林火灾受害率%0.910010"]
+    title = "2023年度部门整体绩效自评表"
+    got = _read(title + header + "".join(rows) if joined else "\n".join([title, header, *rows]))
+    assert [(i["name"], i["targets"]["2023"]["raw"]) for i in got["indicators"]] == [
+        ("国家级公益林管护面积", "28"), ("森林抚育(营林)面积", "21"), ("天然林保护面积", "35"), ("森林火灾受害率", "0.9")]

@@ -181,7 +181,7 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 以上,艾滋病人检测: the end of the value before it, not a name's start
             if _COMPARED.search(cell):
                 return None  # …销售量同比: the comparison opens the target (同比2022年显著提高), no name ends in it
-            if stream and (cell[0] in _STOPS or cell[-1] in _STOPS or re.search("[。;；]", cell)):
+            if stream and (cell[0] in _STOPS + "(" or cell[-1] in _STOPS or re.search("[。;；]", cell)):
                 return None  # a sentence's piece, or sentences
             if stream and (cell.endswith("指标") or re.match(r"[(（][\d.]+分?[)）]", cell)
                            or re.match(r"[^\W\d_]{1,3}\d", cell) and counted(re.match(r"\D+", cell).group(0))):
@@ -190,10 +190,11 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 return None  # 是是, 合格合格: a target and its actual in words; 健全性性: a name and its type's first character
             if stream and (_holds_type(cell) or _typed(cell)):
                 return None  # …性标定指高: the row's type and targets
-            if stream and (cell in lex.qualitative_words or counted(cell) or _open_bracket(cell)
+            if stream and (cell in lex.qualitative_words or counted(cell) or _unbalanced(cell)
                            or any(w in cell for w in level_words)):
                 return None  # 合格 after 合格, 万元 after 2: a row's value or unit, not the next row's name;
-                # 结余率(计算方法为:结余数 goes on to its closing bracket; 成本指标维修经费 is a level and a name
+                # 结余率(计算方法为:结余数 goes on to its closing bracket, 营林)面积 started before it; 成本指标维修经费
+                # is a level and a name
             digits = re.search(r"\d", lex.time_limit.sub("", cell) if lex.time_limit else cell)  # not those of 6小时内
             return 1.0 + (0.5 if ends_like_name(cell) or (stream and _QUALITY_NAME.search(cell)) else 0.0) - (1.0 if digits else 0.0) \
                 - 0.1 * max(0, len(cell) - 16) \
@@ -241,7 +242,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 opens = stream and len(cell) <= 4 and cell.startswith(tuple(w for w in lex.qualitative_words if len(w) >= 2))
                 return 1.0 + 0.1 * min(len(cell), 4) + (0.3 if opens else 0.0)  # 合格, not 设备质量等合格
             return None
-        return None if stream and SCORE_CELL.fullmatch(cell) else 0.0  # free text (not a number's end: 22.5)
+        return None if stream and (SCORE_CELL.fullmatch(cell) or _unbalanced(cell) or cell in known_units) else 0.0
+        # free text, not a number's end (22.5) nor a next name's start: 森林抚育( | 营林)面积, 天 | 保工程区 (a unit alone)
 
     def options(i: int, k: int) -> list[tuple[int, float]]:
         """The cells column ``k`` may take from ``i``: (where it ends, how well it fits)."""
@@ -403,9 +405,14 @@ def _header_in(s: str, lex: Lexicon) -> tuple[int, int, list[str]] | None:
     return None
 
 
-def _open_bracket(text: str) -> bool:
-    """``text`` opens a bracket it does not close."""
-    return text.count("(") + text.count("（") > text.count(")") + text.count("）")
+def _unbalanced(text: str) -> bool:
+    """``text`` opens a bracket it does not close, or closes one it did not open."""
+    depth = 0
+    for ch in text:
+        depth += 1 if ch in "(（" else -1 if ch in ")）" else 0
+        if depth < 0:
+            return True
+    return depth > 0
 
 
 def _empties_out(s: str, lex: Lexicon) -> str:
