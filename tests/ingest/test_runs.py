@@ -6,7 +6,7 @@ import pytest
 
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
-from analytics.ingest.tables.runs import _cut_header, _cutter, run_rows
+from analytics.ingest.tables.runs import _cut_header, _cutter, _header_in, run_rows
 from analytics.ingest.tables.sources import split_text
 
 LEX = load_lexicon()
@@ -519,3 +519,11 @@ def test_a_note_column_after_the_score_takes_no_part_of_the_next_name(joined: bo
     got = _read(title + header + "".join(rows) if joined else "\n".join([title, header, *rows]))
     assert [(i["name"], i["targets"]["2023"]["raw"]) for i in got["indicators"]] == [
         ("国家级公益林管护面积", "28"), ("森林抚育(营林)面积", "21"), ("天然林保护面积", "35"), ("森林火灾受害率", "0.9")]
+
+
+def test_a_scanned_streams_header_words_out_of_order_and_their_column_letters_as_read() -> None:
+    # 参考分值 scrambled as 考值参分, (A) read as (八), 未完成原因分析及改进措施 whole: the header stopped at 三级指标
+    s = "一级指标二级指标三级指标考值参分指标值(八)全年实际值(B)得分未完成原因分析及改进措施项目决策(10分)"
+    found = _header_in(s, LEX)
+    assert found is not None and found[2] == ["一级指标", "二级指标", "三级指标", "参考分值", "指标值(八)", "全年实际值(B)",
+                                              "得分", "未完成原因分析及改进措施"]

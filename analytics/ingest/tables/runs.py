@@ -61,7 +61,8 @@ _FULL_HEADER = 5  # header words found in a stream that make it a table even wit
 _LEAD_WORDS = 4  # Chinese characters of a project's cells before a stream's first level word, at least
 _LEFT_OVER = 10  # characters a stream's cut may leave at its end and still be the copy's end
 _COMPARED = re.compile(r"^(同比|环比)|(同比|环比)$")  # a change compared with the year (month) before
-_COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|分|%)[)）]|\*")  # after a header word: its column letter (A), (B/A), (分), or a required mark *
+_COLUMN_MARK = re.compile(r"[(（](?:[A-Z](?:/[A-Z])?|[^()（）])[)）]|\*")  # after a header word: its column letter (A),
+# (B/A), one character (分), (%), a letter as a scan read it (八 for A), or a required mark *
 _LEFT_LABEL = re.compile(r"^(项目|年度)?绩效指标(?!设置|设定|明确|合理|完整|完成|达成|编制|填报|申报|的|值)(?=[\u4e00-\u9fff]{4})")  # the
 # label merged down the rows' left (项目绩效指标), drawn in its block's middle: glued before that row's name
 _NEW_TABLE = re.compile(FORM_TITLE.pattern + r"|单位[:：]\s*万元")
