@@ -51,6 +51,16 @@ def test_a_text_is_comma_separated_only_when_its_records_have_even_fields() -> N
     assert split_text(prose).fmt == "text-lines"
     one_line = "专项名称,普惠金融,年度总体目标,目标1:支持农村金融,一级指标二级指标三级指标指标值≥10%\n"
     assert split_text(one_line).fmt == "text-lines"
+    # a document-sharing site's pages of a form run together, a few commas on each: pieces far longer than fields
+    pages = ("《某县项目支出绩效自评表.docx》由会员分享,可在线阅读,更多相关《某县项目支出绩效自评表.docx(5页珍藏版)》请在文库上搜索。\n"
+             "1、某县项目支出绩效自评表(2021年)项目名称初中公用经费主管部门某县教育局实施单位某县第六中学项目资金(万元)"
+             "年度资金总额64.864.864.8100%,年度总体目标保障学校正常工作运行,一级指标二级指标三级指标参考分值指标值(A)"
+             "全年实际值(B)得分项目决策(10分)项目目标完整性4目标明确、内容细化、目标量化4\n"
+             "2、预算执行率10100%9财务管理制度有效性7财务制度健全,严格执行制度,会计核算规范7数量指标(10分)保障人数10"
+             "2370人2370人10时效指标(5分)公用经费完成时间52021年12月完成2021年12月完成4\n"
+             "3、社会效益指标效果显著15改善学校的办学条件改善学校的办学条件13可持续影响指标使学生和老师有更好的学习和工作"
+             "环境,做到10社会认可的办学环境,社会认可的办学环境8\n")
+    assert split_text(pages).fmt == "text-lines"
 
 
 def test_a_document_or_sheet_holding_its_table_as_a_picture_says_so() -> None:

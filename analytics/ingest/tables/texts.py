@@ -18,6 +18,7 @@ __all__ = ["split_spaces", "split_text"]
 _SEP_RE = re.compile(r"^\s*\|?\s*:?-{2,}:?\s*(\|\s*:?-{2,}:?\s*)*\|?\s*$")
 _ODD_SPACE = re.compile("[\u00a0\u2000-\u200a\u202f\u205f]")  # blanks other than the space (no-break, thin, …)
 _ZERO_WIDTH = re.compile("[\u200b-\u200d\u2060\ufeff]")  # zero-width characters a web copy carries
+_LONGEST_FIELD = 20  # characters of a comma-separated export's middle field, at most (a form run together: far more)
 _RULE = re.compile(r"^(?=.*[-─━═]{3})(?=.*[|│┃+├┤┼┬┴┌┐└┘╔╗╚╝╠╣╦╩╬])[\s|│┃+:\-─━═├┤┼┬┴┌┐└┘╔╗╚╝╠╣╦╩╬]+$")  # ├──┼──┤, +---+: no row
 
 
@@ -70,7 +71,9 @@ def _even_fields(lines: list[str]) -> bool:
         return False
     width = max(set(widths), key=widths.count)
     sentences = sum(1 for ln in lines if "。" in ln)
-    return width >= 3 and widths.count(width) >= 0.6 * len(widths) and sentences * 2 < len(widths)
+    fields = sorted(len(c.strip()) for r in records for c in r if c.strip())
+    return width >= 3 and widths.count(width) >= 0.6 * len(widths) and sentences * 2 < len(widths) \
+        and fields[len(fields) // 2] <= _LONGEST_FIELD  # a record's fields are short, a paragraph's pieces long
 
 
 def _tab_led(lines: list[str]) -> RawTable:
