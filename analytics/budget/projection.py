@@ -209,7 +209,7 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     levers = canon["levers"]
     total = base.total
     adjusted = total + float(out.adj.sum())
-    missing = budget.missing_months(base.year, base.as_of_month)
+    missing = base.missing
     path = _path(base, out, adjusted, missing)
     T = base.target_rate
     target_month = None
@@ -227,7 +227,9 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     if not budget.has_data:  # no spending recorded: the path is the targets' pace, assumed, not a projection
         warnings.insert(0, Notice("no_spending", {}))
     if missing:  # a month never reported is no month without spending: said, with what it does to the figures
-        warnings.insert(0, Notice("missing_months", {"year": base.year, "months": list(missing)}))
+        reported = sum(1 for m in range(1, base.data_month + 1) if m not in missing and budget.counts(base.year, m))
+        code = "missing_months" if base.data_month < 12 else "missing_months_year_end"  # December: no pace, the year's figures
+        warnings.insert(0, Notice(code, {"year": base.year, "months": list(missing), "reported": reported}))
     if out.capped_amount > 0.005:
         warnings.append(_capped(base, out))
     linked = linked_outputs(project, base, levers, out.spend, baseline_out.spend, actuals, budget) if actuals is not None else []

@@ -3,7 +3,8 @@
 The months of the as-of year after the last month with spending data are projected per funding
 source: a monthly profile (share of the year's spending in each month, learned from complete
 prior years, else :data:`DEFAULT_PROFILE` with its December rush) times the year's pace (YTD
-spending ÷ expected YTD share). An 80 % interval comes from the spread of the prior years'
+spending ÷ the profile's share of the months reported: a month never reported
+(:meth:`Budget.missing_months`) is no month without spending, so it is left out of both). An 80 % interval comes from the spread of the prior years'
 profiles (≥ 2 years) or from a default relative error that shrinks as the year goes on.
 Cumulative execution per source never exceeds that source's budget.
 
@@ -107,7 +108,8 @@ class SpendingBase:
     final_year: int | None
     combined: frozenset[int] = frozenset()  # observed months inside a record covering several (no rate of their own)
     recent: np.ndarray | None = None  # (S,) the year's spending at the recent pace continued to December (nan: none)
-    recent_months: int = 0  # the months that pace is the average of (the last three observed, fewer early on)
+    recent_months: int = 0  # the months that pace is the average of (the last three reported, fewer early on)
+    missing: tuple[int, ...] = ()  # months before the data month never reported (the pace rests on the others)
 
 
 def _profiles(monthly: Mapping[tuple[int, int], Mapping[str, float]], year: int, source: str | None) -> list[np.ndarray]:
@@ -218,18 +220,29 @@ class _SourceProjection:
     recent: float = math.nan  # the year's spending at the recent pace continued to December
 
 
-def _recent_pace(ytd: np.ndarray, d: int) -> float:
-    """The year's spending with the average of the last (up to) three months observed paid in
-    every month left (``nan`` with no month observed or none left): what a steady spender ends at,
-    beside a profile's December rush."""
-    if not 0 < d < 12:
+def _recent_pace(ytd: np.ndarray, d: int, missing: frozenset[int] = frozenset()) -> float:
+    """The year's spending with the average of the last (up to) three months reported paid in
+    every month left and every month never reported (``nan`` with no month reported or none
+    left): what a steady spender ends at, beside a profile's December rush."""
+    reported = [m for m in range(1, d + 1) if m not in missing]
+    if not 0 < d < 12 or not reported:
         return math.nan
-    return float(ytd[:d].sum()) + float(ytd[max(0, d - 3):d].mean()) * (12 - d)
+    last = reported[-3:]
+    return float(ytd[:d].sum()) + float(np.mean([ytd[m - 1] for m in last])) * (12 - d + len(missing))
+
+
+def _share(prof: np.ndarray, d: int, missing: frozenset[int]) -> float:
+    """The profile's share of the months reported to month ``d`` (a month never reported is left
+    out: its spending is unknown, not nothing)."""
+    return float(sum(prof[m - 1] for m in range(1, d + 1) if m not in missing))
 
 
 def _project_source(project: Project, budget: Budget, source: str, year: int, d: int, ytd: np.ndarray, before: float,
-                    budget_amount: float, pooled: list[np.ndarray]) -> _SourceProjection:
-    """Profile, pace, remaining spending and interval of one source (see the module text)."""
+                    budget_amount: float, pooled: list[np.ndarray], missing: frozenset[int] = frozenset()) -> _SourceProjection:
+    """Profile, pace, remaining spending and interval of one source (see the module text). The
+    pace is the spending of the months reported ÷ the profile's share of those months, so a month
+    never reported (``missing``) does not pull it down; the remaining spending (pace − reported)
+    then holds that month's spending at the pace until it is reported."""
     monthly = budget.monthly
     final_year = max(project.years) if project.years else None
     own = _profiles(monthly, year, source) if source != "total" else pooled
@@ -242,11 +255,11 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
     prof = np.mean(profs, axis=0)
     prof = prof / prof.sum()
     y_s = float(ytd.sum())
-    c = float(prof[:d].sum())
+    c = _share(prof, d, missing)
     if d > 0 and c <= 0 < y_s:  # the years learnt from spent nothing by now, this one did: they cannot scale it
         profs, method = [np.array(DEFAULT_PROFILE, dtype=float)], "default"
         prof = profs[0] / profs[0].sum()
-        c = float(prof[:d].sum())
+        c = _share(prof, d, missing)
     prior_total = sum(v.get(source, 0.0) for (yy, _m), v in monthly.items() if yy == year - 1) if any(yy == year - 1 for (yy, _m) in monthly) else None
     if d == 0 or c <= 0:
         if prior_total is not None:
@@ -268,25 +281,26 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
         weights = weights / weights.sum() if weights.sum() > 0 else np.full(12 - d, 1.0 / (12 - d))
         rest[d:] = remaining * weights
     years = len(profs) if method != "default" else 0
+    seen = d - len(missing)  # the months reported: the interval narrows as they come in, not as the calendar runs
     if len(profs) >= 2 and method != "default" and 0 < d < 12:
-        cs = np.array([p[:d].sum() for p in profs])
-        cbar = float(prof[:d].sum())
+        cs = np.array([_share(p, d, missing) for p in profs])
+        cbar = c
         if (cs > 0).all() and (cs < 1).all() and 0 < cbar < 1:
             ratio = ((1 - cs) / cs) / ((1 - cbar) / cbar) - 1.0
             rel = min(SPREAD_REL_MAX, max(SPREAD_REL_MIN, Z80 * float(np.std(ratio, ddof=1))))
-            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread", _recent_pace(ytd, d))
-    rel_default = DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * d / 12
+            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread", _recent_pace(ytd, d, missing))
+    rel_default = DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * seen / 12
     if method == "default" and 0 < d < 12 and remaining > 0:
         # no year of its own or of the project to learn from: the assumed profile (a December
         # rush) is a guess, so the interval reaches the year-end of spending on at the recent pace
         # (the last three months' average) to December — a steady spender 10 % in by February
         # reads 100 % on the profile and 62 % at its pace
-        steady = _recent_pace(ytd, d)
-        if d / 12 < MIN_PACE_SHARE and prior_total is not None:
-            w = (d / 12) / MIN_PACE_SHARE
+        steady = _recent_pace(ytd, d, missing)
+        if seen / 12 < MIN_PACE_SHARE and prior_total is not None:
+            w = (seen / 12) / MIN_PACE_SHARE
             steady = w * steady + (1 - w) * prior_total
         rel_default = max(rel_default, min(SPREAD_REL_MAX, abs(annual - steady) / remaining))
-    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default", _recent_pace(ytd, d))
+    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default", _recent_pace(ytd, d, missing))
 
 
 def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allocation: Mapping[int, float]) -> SpendingBase:
@@ -299,9 +313,10 @@ def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allo
     shares = shares / shares.sum() if shares.sum() > 0 else np.full(len(goals), 1.0 / len(goals))
     sidx = {s: i for i, s in enumerate(sources)}
     d, before, ytd_obs = _observed(budget, year, as_of_month, sidx)
+    missing = budget.missing_months(year, as_of_month)
     observed, before_goal, mix = _by_goal(budget, year, d, goals, shares, sidx, before, ytd_obs)
     pooled = _profiles(budget.monthly, year, None)
-    per = [_project_source(project, budget, s, year, d, ytd_obs[i], float(before[i]), float(budgets[i]), pooled)
+    per = [_project_source(project, budget, s, year, d, ytd_obs[i], float(before[i]), float(budgets[i]), pooled, frozenset(missing))
            for i, s in enumerate(sources)]
     last = execution_year_start(project, budget, year)
     target = project.execution_targets.get(year)
@@ -312,7 +327,7 @@ def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allo
         [p.interval_method for p in per], float(budget.total or np.nansum(budgets[np.isfinite(budgets)])),
         last, float(target) if target is not None else None, max(project.years) if project.years else None,
         frozenset(m for m in budget.combined_months(year) if m < d),  # (a figure after the as-of month is not seen)
-        np.array([p.recent for p in per], dtype=float), min(3, d),
+        np.array([p.recent for p in per], dtype=float), min(3, d - len(missing)), missing,
     )
 
 

@@ -71,6 +71,21 @@ def test_a_month_never_reported_is_said_and_never_read_as_no_spending(project):
     assert payload["path"][3]["spent"] is None
     assert payload["warnings_zh"][0].startswith("2024年4月的支出未报送，未按 0 计")
     assert payload["warnings_en"][0].startswith("Spending for Apr 2024 is not reported and is not counted as 0")
+    assert "年末预测的支出节奏只依据已报送的5个月，缺报月份的支出按这一节奏估计在预计之内" in payload["warnings_zh"][0]
+    assert "pace rests on the 5 months reported" in payload["warnings_en"][0]
     whole = scenario_json(p, budget_of(p, rows + [(2024, 4, "local", 0.0)]), (2024, 6))  # April entered as 0: no longer missing
     assert whole["missing_months"] == [] and whole["path"][3]["spent"] == 0.0
     assert not any("未报送" in w for w in whole["warnings_zh"])
+
+
+def test_a_month_never_reported_in_a_year_spent_to_december_is_said_without_a_pace(project):
+    """Every month to December reported but April: no month is left to project, so no pace
+    stands in for April; the warning says the year-end rate holds the 11 months reported (it
+    spoke of the projection's pace, which December has none of)."""
+    p = _one_source(project, 800.0)
+    rows = [(2024, m, "local", 40.0) for m in range(1, 13) if m != 4]
+    res = project_scenario(p, budget_of(p, rows), (2024, 12), None)
+    assert res.warnings[0].code == "missing_months_year_end" and res.year_end_spent == pytest.approx(440.0)
+    zh, en = (budget_text.warnings(res, lang, p)[0] for lang in ("zh", "en"))
+    assert zh == "2024年4月的支出未报送，未按 0 计（表中写“未报送”）：之后各月的累计执行率和年末执行率只含已报送的11个月，可能偏低。请补报4月的支出（没有支出的月份填 0）。"
+    assert "the year-end rate hold the 11 months reported only" in en and "pace" not in en
