@@ -226,6 +226,8 @@ def _result(project: Project, base: SpendingBase, canon: dict[str, Any], out: Pr
     warnings = list(out.warnings)
     if not budget.has_data:  # no spending recorded: the path is the targets' pace, assumed, not a projection
         warnings.insert(0, Notice("no_spending", {}))
+    elif not base.data_month:  # none of the year's reported: the path is last year's spending or the budget left, assumed
+        warnings.insert(0, Notice("no_spending_year", {"year": base.year}))
     if missing:  # a month never reported is no month without spending: said, with what it does to the figures
         reported = sum(1 for m in range(1, base.data_month + 1) if m not in missing and budget.counts(base.year, m))
         code = "missing_months" if base.data_month < 12 else "missing_months_year_end"  # December: no pace, the year's figures

@@ -95,9 +95,18 @@ class ScoreResult:
         return {"scored": scored, "no_data": missing, "all": len(lines)}
 
     def part_rows(self) -> list[dict[str, Any]]:
-        """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max, left_out."""
-        return [{"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": _clean(p.points),
-                 "points_max": _clean(p.points_max), "left_out": self.left_out(p)} for p in self.parts]
+        """The parts as the CLI's JSON and the budget page give them: key, names, points, points_max,
+        left_out; the execution part left out also ``reason`` and ``reason_params``, its line's (no
+        spending recorded, or none of the year's: why it is left out, not that no indicator could be)."""
+        rows = []
+        for p in self.parts:
+            row = {"key": p.key, "name_zh": p.name_zh, "name_en": p.name_en, "points": _clean(p.points),
+                   "points_max": _clean(p.points_max), "left_out": self.left_out(p)}
+            line = next((ln for ln in self.lines if ln.part == p.key), None) if p.key == "execution" and row["left_out"] else None
+            if line is not None:
+                row.update(reason=line.reason, reason_params={k: _clean(v) for k, v in line.reason_params.items()})
+            rows.append(row)
+        return rows
 
     def part(self, key: str) -> ScorePart:
         for p in self.parts:

@@ -20,6 +20,7 @@ import yaml
 
 from analytics.core.calendar import milestone_met, milestone_overdue, wants_no
 from analytics.core.qualitative import level_of
+from analytics.core.reporting import spend_month
 from analytics.core.paths import DATA_DIR
 from analytics.core.model import Indicator, Project
 from analytics.rules.progress import IndicatorProgress, evaluate_all
@@ -44,6 +45,7 @@ __all__ = [
     "score_scenario",
     "project_rows",
     "execution_rule",
+    "execution_unknown",
 ]
 
 RULES_FILE = DATA_DIR / "scoring_rules.yaml"
@@ -225,18 +227,31 @@ def execution_rule(rules: Mapping[str, Any] | None = None) -> str:
     return str(_opt(resolve_rules(rules), "execution_rule"))
 
 
+def execution_unknown(budget: Budget, year: int, as_of: tuple[int, int]) -> str | None:
+    """Why ``year``'s budget execution has no rate to score at ``as_of`` — ``no_data``: no
+    spending recorded at all; ``no_data_year``: none of the year's reported by then
+    (:func:`analytics.core.reporting.spend_month`), though other years' is (their pace is no
+    spending of this year: the part is left out, or 0 by rule, never projected from nothing) —
+    or ``None`` when it has one. The one rule of the score, the 预算情景 page and the forms."""
+    if not budget.has_data:
+        return "no_data"
+    return None if spend_month(budget, year, as_of) else "no_data_year"
+
+
 def _score_execution(p: Mapping[str, Any], opts: Mapping[str, Any], exec_id: str, execution_rate: float | None,
                      exec_target: float, year: int, rule: str = "cumulative_target",
-                     default_target: bool = False) -> tuple[ScoreLine, ScorePart]:
+                     default_target: bool = False, unknown: str = "no_data") -> tuple[ScoreLine, ScorePart]:
     """The execution part: ``min(cap, rate ÷ target) × points`` (under ``year_rate`` the rate is
     the year's and the target 100 %; ``default_target``: the project sets no target for the year,
-    ``execution_default_target`` stands for it, and the reason says so)."""
+    ``execution_default_target`` stands for it, and the reason says so). Without a rate the part
+    is left out (or 0 by rule) with why (``unknown``, :func:`execution_unknown`)."""
     mx = float(p["points"])
     if execution_rate is None:
         empty = opts.get("no_data", "redistribute") != "zero"
         line = ScoreLine(exec_id, p["name_zh"], p["name_en"], p["name_zh"], p["key"], "execution",
                          "excluded" if empty else "zero", 1.0, 0.0 if empty else mx, None, exec_target, None, 0.0,
-                         0.0 if empty else mx, "execution_no_data_left_out" if empty else "execution_no_data_zero")
+                         0.0 if empty else mx, f"execution_{unknown}_{'left_out' if empty else 'zero'}",
+                         {"year": year} if unknown == "no_data_year" else {})
         return line, ScorePart(p["key"], p["name_zh"], p["name_en"], mx, 0.0, 1, 0, empty)
     ratio = execution_rate / exec_target if exec_target > 0 else 1.0
     pts = mx * max(0.0, min(float(opts.get("execution_cap", 1.0)), ratio))
@@ -327,6 +342,7 @@ def score(
     year: int,
     rules: Mapping[str, Any] | None = None,
     year_execution_rate: float | None = None,
+    execution_why: str = "no_data",
 ) -> ScoreResult:
     """Score the rows (``actual`` vs ``target`` of each indicator) and the execution rate.
     (Slightly over 60 lines: the execution rule, the parts and the rescaling read best in one
@@ -353,7 +369,7 @@ def score(
     exec_target = float(target) if target is not None else float(opts.get("execution_default_target", 100))
     exec_id = project.execution_indicator or "budget_execution"
     rule = str(opts.get("execution_rule") or "year_rate")
-    if rule == "year_rate" and year_execution_rate is None:
+    if rule == "year_rate" and year_execution_rate is None and execution_rate is not None:  # (no rate at all: the rule in force stays)
         rule = "cumulative_target"
     if rule == "year_rate":
         execution_rate, exec_target = year_execution_rate, 100.0
@@ -361,7 +377,7 @@ def score(
     owner = {ind.id: next((i for i, p in enumerate(scored) if in_part(ind, p)), None) for ind in project.indicators}
     for p in parts_cfg:
         if p is exec_cfg:
-            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule, target is None)
+            line, part = _score_execution(p, opts, exec_id, execution_rate, exec_target, year, rule, target is None, execution_why)
             lines.append(line)
             parts.append(part)
             continue
@@ -491,13 +507,15 @@ def score_scenario(
     projected, info = project_rows(project, rows, (y, m), result, actuals, budget, rules)
     year_spent = float(result.year_end_spent) - budget.spent_by(y - 1, 12)
     year_rate = year_execution_rate(project, budget, y, year_spent, result.adjusted_budget - result.total_budget)
-    if not budget.has_data:  # no spending recorded: no execution rate to project (left out, never 0 分)
+    unknown = execution_unknown(budget, y, (y, m))
+    if unknown:  # no spending recorded, or none of the year's: no execution rate to project (left out, never 0 分)
         year_rate = None
-    res = score(project, projected, result.year_end_rate if budget.has_data else None, y, rules, year_execution_rate=year_rate)
+    res = score(project, projected, None if unknown else result.year_end_rate, y, rules, year_execution_rate=year_rate,
+                execution_why=unknown or "no_data")
     res.basis = "projected"
     res.projections = info
     for line in res.lines:  # a value the score takes from the year-end projection, not from what was reported
-        if line.reason in ("execution", "execution_year") and (budget.data_month(y, m) or 0) < 12 and budget.has_data:  # the rate now, beside the year-end's
+        if line.reason in ("execution", "execution_year") and (budget.data_month(y, m) or 0) < 12:  # the rate now, beside the year-end's
             now = (year_execution_rate(project, budget, y, budget.spent_in_year(y, m)) if line.reason == "execution_year"
                    else budget.execution_rate(y, m))
             if now is not None:

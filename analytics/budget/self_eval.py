@@ -12,7 +12,7 @@ from analytics.budget.document import scenario_arg
 from analytics.budget.projection import project_scenario
 from analytics.budget.results import ScenarioResult
 from analytics.budget.score_results import ScoreResult
-from analytics.budget.scoring import score, score_scenario
+from analytics.budget.scoring import execution_unknown, score, score_scenario
 from analytics.budget.year_budget import year_execution_rate
 from analytics.core import calendar as cal
 from analytics.core.model import Project
@@ -55,10 +55,12 @@ def self_evaluation(project: Project, actuals: Actuals, budget: Budget, year: in
         return None, "none"
     end_rows = list(rows) if rows is not None and month == 12 else \
         evaluate_all(project, actuals, budget, year, (year, 12) if year < as_of[0] else as_of, with_previous=False)
-    rate = budget.execution_rate(year, month) if budget.has_data else None
-    year_rate = year_execution_rate(project, budget, year, budget.spent_in_year(year, month)) \
-        if budget.has_data else None  # the rule in force (execution_rule) as in a projection
-    return score(project, end_rows, rate, year, rules, year_execution_rate=year_rate), ("actual" if month == 12 else "to_date")
+    unknown = execution_unknown(budget, year, as_of)  # none of the year's spending reported: left out, as with none at all
+    rate = None if unknown else budget.execution_rate(year, month)
+    year_rate = None if unknown else \
+        year_execution_rate(project, budget, year, budget.spent_in_year(year, month))  # the rule in force (execution_rule) as in a projection
+    return score(project, end_rows, rate, year, rules, year_execution_rate=year_rate,
+                 execution_why=unknown or "no_data"), ("actual" if month == 12 else "to_date")
 
 
 def score_data(project: Project, actuals: Actuals, budget: Budget, as_of: tuple[int, int], scenario: Any = None,

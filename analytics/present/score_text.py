@@ -95,6 +95,14 @@ def coverage_text(res: ScoreResult, lang: str = "zh") -> str:
     return text("budget.score_coverage", lang, rule=rule, **c)
 
 
+def _left_out_why(part: Mapping[str, Any], name: str, lang: str) -> str:
+    """Why a part is left out of the total: the execution part's own reason (no spending recorded,
+    or none of the year's), else that no indicator of it can be scored."""
+    if part.get("reason"):
+        return text("budget.score_part_empty_why_reason", lang, why=text(f"budget.score_{part['reason']}", lang, **(part.get("reason_params") or {})))
+    return text("budget.score_part_empty_why", lang, name=name)
+
+
 def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[str, Any]]:
     """The parts of a score as shown (the budget page's chart, the CLI's table): name, points, the
     points lost, and for a part left out of the total (no indicator could be scored, the total
@@ -111,7 +119,7 @@ def score_parts(parts: list[Mapping[str, Any]], lang: str = "zh") -> list[dict[s
         out.append({"part": text("budget.score_part_empty", lang, name=name) if left else name,
                     "points": points, "points_max": p["points_max"],
                     "lost": 0.0 if left else round(float(p["points_max"]) - points, 2), "left_out": left,
-                    "why": text("budget.score_part_empty_why", lang, name=name) if left else ""})
+                    "why": _left_out_why(p, name, lang) if left else ""})
     return out
 
 

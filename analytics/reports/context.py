@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any, Iterable, Mapping, Sequence
 
 from analytics.budget.scenario import ScenarioError, ScenarioResult, project_scenario
-from analytics.budget.scoring import ScoreResult
+from analytics.budget.scoring import ScoreResult, execution_unknown
 from analytics.budget.self_eval import self_evaluation
 from analytics.core import calendar as cal
 from analytics.core.model import Indicator, Project
@@ -189,9 +189,11 @@ def build_context(
 def _projection(ds: Dataset, as_of: tuple[int, int], year: int, lang: str, scenario: Mapping[str, Any] | None
                 ) -> tuple[ScenarioResult | None, str, str]:
     """(the budget projection under ``scenario``, its name ("" = baseline), a note when the
-    chosen scenario cannot be used and the baseline is shown instead). None for another year, and
-    without a budget to execute (spending entered for a table that states no funding)."""
-    if not (ds.budget.executable and year == as_of[0]):
+    chosen scenario cannot be used and the baseline is shown instead). None for another year,
+    without a budget to execute (spending entered for a table that states no funding), and for a
+    year none of whose spending is reported (:func:`~analytics.budget.scoring.execution_unknown`:
+    other years' pace is no execution of this year, which the score leaves out too)."""
+    if not (ds.budget.executable and year == as_of[0]) or execution_unknown(ds.budget, year, as_of):
         return None, "", ""
     try:
         res = project_scenario(ds.project, ds.budget, as_of, scenario, actuals=ds.actuals)

@@ -353,6 +353,8 @@ def _budget_bullets(ctx: ReportContext, target: float | None) -> list[str]:
         bullets += risk_reasons(res, lang)[:2]
     elif not ctx.ds.budget.has_data:
         bullets.append(t("budget_no_spending", lang))
+    elif not ctx.spend_month:  # none of the year's spending reported: no projection from other years, nor points
+        bullets.append(t("budget_no_spending_year", lang, year=ctx.year))
     elif (unbudgeted := unbudgeted_spending(ctx.ds.budget, ctx.as_of, lang)):
         bullets.append(unbudgeted)
     if ctx.scenario_note:

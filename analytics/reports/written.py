@@ -186,7 +186,7 @@ def _overall(ctx: ReportContext, n_risks: int, n_over: int) -> list[Block]:
     if sc is not None and sc.scored and reported:  # nothing reported yet: no score (not 0.00 分 “差”)
         ex = next((pt for pt in sc.parts if pt.key == "execution"), None)
         key = "overall_score_projected" if ctx.score_basis == "projected" else "overall_score_actual"
-        execution = w("overall_score_execution_left_out", lang, why="" if ctx.ds.budget.has_data else w("overall_score_execution_no_data", lang)) \
+        execution = w("overall_score_execution_left_out", lang, why=_left_out_why(ctx, lang)) \
             if ex is not None and ex.empty else \
             w("overall_score_execution", lang, exec_pts=fmt_value(ex.points if ex else None, "", lang, decimals=2),
               exec_max=fmt_value(ex.points_max if ex else None, "", lang, decimals=0))  # left out: not 0.00 of 10 beside 不计分 in its table
@@ -314,6 +314,16 @@ def budget_table(ctx: ReportContext) -> list[list[str]]:
     return rows
 
 
+def _left_out_why(ctx: ReportContext, lang: str) -> str:
+    """Why the score leaves budget execution out, from its line's reason: no spending recorded
+    (因没有支出数据), or none of the year's (因2025年尚无支出数据); empty for any other reason."""
+    line = next((ln for ln in ctx.score.lines if ln.part == "execution"), None) if ctx.score is not None else None
+    reason = line.reason if line is not None else ""
+    if reason.startswith("execution_no_data_year"):
+        return w("overall_score_execution_no_data_year", lang, year=ctx.year)
+    return w("overall_score_execution_no_data", lang) if reason.startswith("execution_no_data") else ""
+
+
 def _budget(ctx: ReportContext) -> list[Block]:
     """三、预算执行: the year's budget, spending against time progress, the cumulative figures and
     the year-end projection, the points rule, the table and the chart."""
@@ -371,8 +381,11 @@ def _budget(ctx: ReportContext) -> list[Block]:
         line = next((ln for ln in sc.lines if ln.part == "execution"), None)
         over = over_budget_text(line, lang) if line is not None else ""  # spending above the budget: said beside its points
         scored = "" if ctx.score_basis == "projected" else ctx.final  # 预计得 while the score is projected, December's too
-        out.append(Block("p", w(f"rule_{sc.execution_rule}" + scored, lang, points=fmt_value(ex.points, "", lang, decimals=2),
-                                max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
+        if sc.left_out(ex):  # no rate to score (none of the year's spending reported): why, never 0.00 分
+            out.append(Block("p", w("rule_left_out", lang, why=_left_out_why(ctx, lang))))
+        else:
+            out.append(Block("p", w(f"rule_{sc.execution_rule}" + scored, lang, points=fmt_value(ex.points, "", lang, decimals=2),
+                                    max=fmt_value(ex.points_max, "", lang, decimals=0)) + (" " if over and lang == "en" else "") + over))
     out.append(Block("caption", w("budget_table_caption", lang, k=1)))
     out.append(Block("table", rows=budget_table(ctx), widths=_BUDGET_WIDTHS))
     out.append(Block("figure", text=text("reports.chart_budget_execution", lang), chart="budget_execution"))

@@ -89,3 +89,16 @@ def test_a_month_never_reported_in_a_year_spent_to_december_is_said_without_a_pa
     zh, en = (budget_text.warnings(res, lang, p)[0] for lang in ("zh", "en"))
     assert zh == "2024年4月的支出未报送，未按 0 计（表中写“未报送”）：之后各月的累计执行率和年末执行率只含已报送的11个月，可能偏低。请补报4月的支出（没有支出的月份填 0）。"
     assert "the year-end rate hold the 11 months reported only" in en and "pace" not in en
+
+
+def test_a_year_none_of_whose_spending_is_reported_says_its_path_is_assumed(project):
+    """400万元 spent in 2023, none of 2024's reported: the path and the year-end rate are last
+    year's spending laid over the year, with no word that no spending of the year stands behind
+    them. The first warning says so, as it does with no spending at all."""
+    p = _one_source(project, 800.0)
+    res = project_scenario(p, budget_of(p, [(2023, m, "local", 400.0 / 12) for m in range(1, 13)]), (2024, 12), None)
+    assert res.data_month == 0 and res.warnings[0].code == "no_spending_year"
+    zh = budget_text.warnings(res, "zh", p)[0]
+    assert zh.startswith("2024年尚无支出数据：以下执行路径和年末执行率是按上年支出（没有上年支出时按剩余预算）假设的") and "不计预算执行率得分" in zh
+    spent = project_scenario(p, budget_of(p, [(2023, 1, "local", 400.0), (2024, 1, "local", 10.0)]), (2024, 12), None)
+    assert not any(n.code.startswith("no_spending") for n in spent.warnings)

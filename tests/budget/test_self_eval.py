@@ -200,3 +200,32 @@ def test_the_year_is_scored_as_reported_only_once_every_december_is_in(request, 
         assert complaints.actual == pytest.approx(3) and "年末预计" not in score_reason(complaints, "zh")
         assert line3 == "按全年实际值测算。"
         assert "绩效自评预计得分" not in text and label == "绩效自评"
+
+
+@pytest.mark.parametrize("as_of", [(2024, 6), (2024, 12), (2025, 3)])
+def test_a_year_none_of_whose_spending_is_reported_leaves_execution_out(project, as_of):
+    """400 of 800万元 spent in 2023, none of 2024's reported: the score projected 2024 from
+    2023's pace (its 400 make the year's budget: 100 %) and awarded the full 10 points, mid-year,
+    in December and once the year was over. It leaves the execution part out, as with no
+    spending at all, and says why: none of the year's spending is reported."""
+    from dataclasses import replace
+
+    from analytics.core.model import FundingSource
+    from analytics.core.series import Actuals
+    from analytics.present.score_text import score_parts
+    from tests.budget.test_scenario import budget_of
+    from tests.conftest import load_sample_frames
+
+    p = replace(project, funding_sources=(FundingSource("local", "地方资金", "Local funds", 800.0),), funding_total=800.0)
+    budget = budget_of(p, [(2023, m, "local", 400.0 / 12) for m in range(1, 13)])
+    actuals = Actuals(p, load_sample_frames()[0])
+    sc, _basis = self_evaluation(p, actuals, budget, 2024, as_of)
+    execution = next(ln for ln in sc.lines if ln.part == "execution")
+    assert sc.left_out(sc.part("execution")), (execution.points, execution.reason)
+    assert execution.reason == "execution_no_data_year_left_out" and execution.reason_params == {"year": 2024}
+    assert score_reason(execution, "zh").startswith("2024年尚无支出数据")
+    part = next(r for r in score_parts(sc.part_rows(), "en") if r["left_out"] and "execution" in r["part"].lower())
+    assert part["why"].startswith("No spending of 2024 is reported") and part["points"] is None
+    assert sc.execution_rule == "year_rate"  # the rule in force, said as it is (no rate to fall back from)
+    spent = budget_of(p, [(2023, m, "local", 400.0 / 12) for m in range(1, 13)] + [(2024, 1, "local", 20.0)])
+    assert not self_evaluation(p, actuals, spent, 2024, as_of)[0].part("execution").empty  # January's in: scored

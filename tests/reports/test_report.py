@@ -947,7 +947,32 @@ def test_a_year_with_none_of_its_spending_reported_prints_no_zeros(december_data
     assert total[0] == pytest.approx(1000.0) and total[4] == pytest.approx(1000.0)
     assert total[1] == total[2] == total[5] == total[6] == "—", total
     cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
-    assert any("2025年尚无支出数据：本年已执行数及其执行率、累计执行数为“—”" in c for c in cells)
+    assert any("2025年尚无支出数据：本年执行数及其执行率、累计执行数、年末预计值为“—”" in c for c in cells)
+
+
+def test_a_year_with_none_of_its_spending_reported_scores_no_execution_and_the_outputs_agree(december_dataset):
+    """As of December with none of 2025's spending reported (a row of 2026 only), the 自评表 printed
+    a projected 全年执行数 1000.00 and 100% with the full 10 execution points, the 监控表 a 100% year-end,
+    the slide and the report the year's target reached — all from no spending of the year. The
+    execution part is left out as with no spending at all: — under the points, the year-end and
+    its rate, and every output says why."""
+    from analytics.reports.written import blocks
+
+    c = report.build_context(december_dataset("none"), (2025, 12))
+    assert c.scenario is None and c.score.left_out(c.score.part("execution"))
+    book = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(c)))
+    year = _funds_rows(book["项目支出绩效自评表"], "年度资金总额", 2, 6)["年度资金总额"]  # 年初 全年预算数 全年执行数 分值 执行率 得分
+    assert year[2] == "—" and year[3] == 10 and year[4] == "—" and year[5] == "—", year
+    monitoring = _funds_rows(book["绩效运行监控表"], "年度资金总额", 1, 8)["年度资金总额"]
+    assert monitoring[3] == monitoring[7] == "—", monitoring
+    cells = [str(v) for row in book["项目支出绩效自评表"].iter_rows(values_only=True) for v in row if v is not None]
+    assert any("2025年尚无支出数据（其他年度的支出不是本年的执行），无法计算本年预算执行率。本部分不计分。总分按其余部分折算为百分制。" in x
+               for x in cells), cells
+    said = "\n".join(b.text for b in blocks(c) if b.text)
+    assert "预算执行率因2025年尚无支出数据不计分" in said and "预计得0.00分" not in said and "本年执行数为0" not in said
+    budget = next(s for s in report.slides(c) if s.key == "budget")
+    assert "2025年尚无支出数据：不按其他年度的支出推算年末执行率。" in budget.bullets
+    assert not any("达到年度执行目标" in b for b in budget.bullets), budget.bullets
 
 
 def test_spending_of_the_year_alone_keeps_its_projection_and_leaves_the_cumulative_unknown(dataset):

@@ -439,12 +439,12 @@ def test_a_year_with_no_spending_reported_is_said_to_have_none(december_dataset,
         ws = openpyxl.load_workbook(io.BytesIO(report.xlsx_bytes(c, "monitoring"))).active
         cells = [str(v) for row in ws.iter_rows(values_only=True) for v in row if v is not None]
         assert "执行数（本年尚无支出）" in cells and "1-12月执行数" not in cells
-        assert "2025年尚无支出数据" in text and "本年尚无支出数据" in text
+        assert "2025年尚无支出数据（未报送，不按 0 计）" in text
         assert "1—12月执行" not in text and "截至2025年12月，本年执行" not in text and "支出数据截至2025年12月" not in text
-        assert "12月支出尚未报送（本年尚无支出数据）" in slide
+        assert "2025年尚无支出数据：不按其他年度的支出推算年末执行率。" in slide  # no year-end projected from nothing
     else:
         assert "Spent (none reported this year)" in head and "Spent Jan–Dec" not in head
-        assert "no spending is reported this year" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to Dec 2025" not in text
+        assert "No spending is reported for 2025 (not counted as 0)" in text and "spent from January to Dec," not in text and "was spent from January to Dec;" not in text and "it runs to Dec 2025" not in text
 
 
 @pytest.mark.parametrize("values, as_of, said, not_said", [

@@ -100,6 +100,8 @@ STRINGS: dict[str, dict[str, str]] = {
     "budget_not_reached_final": {"zh": "全年未达到 {target}% 的执行目标，差约 {shortfall}。",
                                  "en": "The {target}% target was not reached; about {shortfall} short."},
     "budget_no_spending": {"zh": "没有支出数据。", "en": "No spending data."},
+    "budget_no_spending_year": {"zh": "{year}年尚无支出数据：不按其他年度的支出推算年末执行率。",
+                                "en": "No spending of {year} is reported: the year-end execution is not projected from other years' spending."},
     "budget_scenario_unusable": {"zh": "所选情景无法使用，已显示基线：{note}", "en": "The chosen scenario cannot be used; showing the baseline: {note}"},
     # quality slide
     "quality_title": {"zh": "数据质量说明", "en": "Data-quality notes"},
@@ -193,8 +195,8 @@ STRINGS: dict[str, dict[str, str]] = {
     # why a funds cell of a form is — (never 0), and the row of no listed source (analytics.reports.funds.fund_notes)
     "funds_dash_no_spending": {"zh": "尚无支出数据：执行数、执行率为“—”（未报送，不是 0）。",
                                "en": "No spending is recorded: spending and its rates are “—” (not reported, not 0)."},
-    "funds_dash_no_spending_year": {"zh": "{year}年尚无支出数据：本年已执行数及其执行率、累计执行数为“—”（未报送，不是 0）；年末预计值按以往的支出节奏推算。",
-                                    "en": "No spending of {year} is reported: the year's spending so far, its rate and the cumulative spending are “—” (not reported, not 0); year-end projections follow the earlier pace."},
+    "funds_dash_no_spending_year": {"zh": "{year}年尚无支出数据：本年执行数及其执行率、累计执行数、年末预计值为“—”（未报送，不是 0；不按其他年度的支出推算）。",
+                                    "en": "No spending of {year} is reported: the year's spending, its rate, the cumulative spending and the year-end projections are “—” (not reported, not 0; not projected from other years' spending)."},
     "funds_dash_no_spending_before": {"zh": "{year}年以前的支出未报送：累计执行数、累计执行率为“—”。",
                                       "en": "No spending before {year} is reported: cumulative spending and its rate are “—”."},
     "funds_missing_months": {"zh": "{year}年{months}支出未报送（不按 0 计）：执行数只含已报送的月份，请补报。",
