@@ -261,6 +261,8 @@ if last_obs and any(not p.observed for p in result.path):  # join the projection
     line_rows.append({"month": last_obs, "value": obs_rate, "series": t("bud_series_projection", lang), "kind": "projection"})
 show_chart("execution_projection", pd.DataFrame(line_rows), pd.DataFrame(band_rows, columns=["month", "lower", "upper"]), lang, target)
 st.caption(t("bud_chart_caption" + over + ("" if target is not None else "_no_target"), lang))  # no target: no red line
+with st.expander(t("budget.path_title", lang), expanded=bool(result.missing_months)):  # open when a month is not reported
+    st.dataframe(pd.DataFrame(budget_text.path_rows(result, lang)), hide_index=True, width="stretch", height="content")  # the 12 months, no scrolling
 
 left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
 with left:

@@ -14,9 +14,9 @@ from analytics.budget.scenario import scenario_data
 from analytics.core.model import Project
 from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
-from analytics.present.format import fmt_money, fmt_month, fmt_month_set, fmt_month_short, fmt_number, fmt_period_key
+from analytics.present.format import fmt_money, fmt_month, fmt_month_set, fmt_month_short, fmt_number, fmt_period_key, fmt_value
 
-__all__ = ["unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
+__all__ = ["path_rows", "unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
 
 _LIST_SEP = {"zh": "、", "en": ", "}
 
@@ -87,6 +87,30 @@ def _param(name: str, value: Any, lang: str) -> Any:
     sep = _LIST_SEP.get(lang, ", ")
     items = [(f"{v[0]}（{v[1]}）" if lang == "zh" else str(v[0])) if isinstance(v, (list, tuple)) else str(v) for v in value]
     return sep.join(items)
+
+
+def path_rows(result: ScenarioResult, lang: str = "zh") -> list[dict[str, str]]:
+    """The scenario's months as the 预算情景 page's table gives them, column title → cell: the
+    month, what its figures are (实际 reported, 预计 projected, 未报送 / not reported for a month
+    never reported — — under its figures, never 0.00, as the ``scenario`` table says it), the
+    month's spending (万元), the cumulative execution rate, its 80 % interval (projected months)
+    and the time progress (序时进度)."""
+    def pct(x: float | None) -> str:
+        return fmt_value(x, "%", lang, with_unit=False)
+
+    rows = []
+    for p in result.path:
+        kind = "missing" if p.missing else "actual" if p.observed else "projected"
+        interval = "—" if p.observed or p.lower is None else f"{pct(p.lower)}–{pct(p.upper)}"
+        rows.append({
+            text("budget.cmp_month", lang): fmt_month(result.year, p.month, lang),
+            text("budget.path_kind", lang): text(f"budget.path_{kind}", lang),
+            text("budget.path_spent", lang): fmt_value(p.spent, "万元", lang, decimals=2, with_unit=False),
+            text("budget.path_rate", lang): pct(p.execution_rate),
+            text("budget.cmp_interval", lang): interval,
+            text("budget.path_time", lang): pct(p.time_progress),
+        })
+    return rows
 
 
 def problem_message(problem: ScenarioProblem, lang: str = "zh") -> str:

@@ -221,3 +221,18 @@ def test_as_of_december_with_spending_to_october_the_levers_plan_november_and_de
     assert "截至 2025年10月" in help_ and "剩余 2 个月" in help_
     closed = _december_page(tmp_path / "closed", monkeypatch, range(1, 13))
     assert any("调整措施不起作用" in c.value for c in closed.caption)
+
+
+def test_a_month_never_reported_reads_not_reported_in_the_monthly_table(tmp_path, monkeypatch):
+    """Spending to October with April never entered: the page drew the path with no word of
+    April in it (the CLI's table said 未报送). Its table of months, open when a month is missing,
+    reads 未报送 with — for April's figures, never 0.00, and 实际 / 预计 for the others."""
+    at = _december_page(tmp_path, monkeypatch, [m for m in range(1, 11) if m != 4])
+    assert any(w.value.startswith("2025年4月的支出未报送") for w in at.warning)
+    table = next(df.value for df in at.dataframe if "数据" in df.value.columns)
+    rows = {r["月份"]: r for r in table.to_dict("records")}
+    april = rows["2025年4月"]
+    assert april["数据"] == "未报送" and april["当月支出（万元）"] == "—" and april["累计执行率（%）"] == "—", april
+    assert rows["2025年3月"]["数据"] == "实际" and rows["2025年3月"]["当月支出（万元）"] == "80.00"
+    assert rows["2025年11月"]["数据"] == "预计" and rows["2025年11月"]["80% 区间（%）"] != "—"
+    assert next(e for e in at.expander if e.label == "逐月执行情况").proto.expanded

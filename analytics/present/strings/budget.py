@@ -222,6 +222,15 @@ STRINGS: dict[str, dict[str, str]] = {
     "cmp_shortfall": {"zh": "年末缺口（万元）", "en": "Shortfall (10k yuan)"},
     "cmp_score": {"zh": "自评得分（分）", "en": "Score (points)"},
     "cmp_month": {"zh": "月份", "en": "Month"},
+    # the monthly path's table (budget_text.path_rows)
+    "path_title": {"zh": "逐月执行情况", "en": "Execution by month"},
+    "path_kind": {"zh": "数据", "en": "Figures"},
+    "path_actual": {"zh": "实际", "en": "reported"},
+    "path_projected": {"zh": "预计", "en": "projected"},
+    "path_missing": {"zh": "未报送", "en": "not reported"},
+    "path_spent": {"zh": "当月支出（万元）", "en": "Spent in month (10k yuan)"},
+    "path_rate": {"zh": "累计执行率（%）", "en": "Cumulative execution (%)"},
+    "path_time": {"zh": "序时进度（%）", "en": "Time progress (%)"},
     "sheet_compare": {"zh": "情景对比", "en": "Scenarios"},
     "sheet_paths": {"zh": "逐月执行率（%）", "en": "Execution by month (%)"},
     # tables with their units
