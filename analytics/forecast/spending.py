@@ -231,6 +231,16 @@ def _recent_pace(ytd: np.ndarray, d: int, missing: frozenset[int] = frozenset())
     return float(ytd[:d].sum()) + float(np.mean([ytd[m - 1] for m in last])) * (12 - d + len(missing))
 
 
+def _paced(spent: float, share: float, prior_total: float | None) -> float:
+    """The year's spending at the pace of ``spent`` over the profile's ``share`` of the year,
+    blended with last year's total while that share is below :data:`MIN_PACE_SHARE`."""
+    annual = spent / share
+    if share < MIN_PACE_SHARE and prior_total is not None:
+        w = share / MIN_PACE_SHARE
+        annual = w * annual + (1 - w) * prior_total
+    return annual
+
+
 def _share(prof: np.ndarray, d: int, missing: frozenset[int]) -> float:
     """The profile's share of the months reported to month ``d`` (a month never reported is left
     out: its spending is unknown, not nothing)."""
@@ -268,10 +278,7 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
             years_left = (final_year - year + 1) if final_year is not None and final_year >= year else 0
             annual = max(0.0, (budget_amount - before)) / years_left if years_left and math.isfinite(budget_amount) else 0.0
     else:
-        annual = y_s / c
-        if c < MIN_PACE_SHARE and prior_total is not None:
-            w = c / MIN_PACE_SHARE
-            annual = w * annual + (1 - w) * prior_total
+        annual = _paced(y_s, c, prior_total)
     remaining = max(0.0, annual - y_s)
     if project.execution_start and year < project.execution_start[0]:
         remaining = 0.0  # nothing is projected before the project starts
@@ -282,25 +289,33 @@ def _project_source(project: Project, budget: Budget, source: str, year: int, d:
         rest[d:] = remaining * weights
     years = len(profs) if method != "default" else 0
     seen = d - len(missing)  # the months reported: the interval narrows as they come in, not as the calendar runs
+    recent = _recent_pace(ytd, d, missing)
+    if missing and seen < len(missing) and 0 < d < 12 and remaining > 0 and c > 0:
+        # most months so far never reported: the pace rests on few of them, so the interval reaches
+        # down to the year-end with the missing months as no spending (what they may yet turn out to be)
+        as_none = _paced(y_s, float(prof[:d].sum()), prior_total)
+        widest = min(SPREAD_REL_MAX, max(0.0, annual - as_none) / remaining)
+    else:
+        widest = 0.0
     if len(profs) >= 2 and method != "default" and 0 < d < 12:
         cs = np.array([_share(p, d, missing) for p in profs])
         cbar = c
         if (cs > 0).all() and (cs < 1).all() and 0 < cbar < 1:
             ratio = ((1 - cs) / cs) / ((1 - cbar) / cbar) - 1.0
-            rel = min(SPREAD_REL_MAX, max(SPREAD_REL_MIN, Z80 * float(np.std(ratio, ddof=1))))
-            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread", _recent_pace(ytd, d, missing))
-    rel_default = DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * seen / 12
+            rel = min(SPREAD_REL_MAX, max(SPREAD_REL_MIN, Z80 * float(np.std(ratio, ddof=1)), widest))
+            return _SourceProjection(rest, y_s + remaining, rel, method, years, "spread", recent)
+    rel_default = max(DEFAULT_REL_ERROR_START - (DEFAULT_REL_ERROR_START - DEFAULT_REL_ERROR_END) * seen / 12, widest)
     if method == "default" and 0 < d < 12 and remaining > 0:
         # no year of its own or of the project to learn from: the assumed profile (a December
         # rush) is a guess, so the interval reaches the year-end of spending on at the recent pace
         # (the last three months' average) to December — a steady spender 10 % in by February
         # reads 100 % on the profile and 62 % at its pace
-        steady = _recent_pace(ytd, d, missing)
+        steady = recent
         if seen / 12 < MIN_PACE_SHARE and prior_total is not None:
             w = (seen / 12) / MIN_PACE_SHARE
             steady = w * steady + (1 - w) * prior_total
         rel_default = max(rel_default, min(SPREAD_REL_MAX, abs(annual - steady) / remaining))
-    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default", _recent_pace(ytd, d, missing))
+    return _SourceProjection(rest, y_s + remaining, rel_default, method, years, "default", recent)
 
 
 def spending_base(project: Project, budget: Budget, as_of: tuple[int, int], allocation: Mapping[int, float]) -> SpendingBase:

@@ -71,3 +71,20 @@ def test_most_months_missing_lean_on_last_year_and_widen_the_interval(project):
     assert base.rel[0] > complete.rel[0]
     assert base.recent_months == 2
     assert base.recent[0] == pytest.approx(100.0 + 50.0 * (6 + 4))  # January and June's average in the months left and missing
+
+
+def test_a_pace_resting_on_few_months_reaches_down_to_the_missing_months_as_nothing(project):
+    """June to August reported (100万元 each), January to May never, no year before: the pace
+    scales the three months by their 24 % of the profile (1250 a year), while with the five
+    months as no spending the year ends at 612 — the data cannot tell the two apart until those
+    months are in. The interval was ±25 % around 1250 (its low end 1012); it now reaches down to
+    612."""
+    p = _one_source(project, 5000.0)
+    rows = [(2024, m, "local", 100.0) for m in (6, 7, 8)]
+    base = _base(p, rows, (2024, 8))
+    assert base.missing == (1, 2, 3, 4, 5)
+    assert base.pace[0] == pytest.approx(300.0 / sum(DEFAULT_PROFILE[5:8]))
+    as_none = 300.0 / sum(DEFAULT_PROFILE[:8])
+    assert 300.0 + base.rest[0].sum() * (1 - base.rel[0]) == pytest.approx(as_none)
+    low, high = execution_outlook(p, budget_of(p, rows), 2024, 8).year_end_interval
+    assert low == pytest.approx(100.0 * as_none / 5000.0) and high > 100.0 * base.pace[0] / 5000.0
