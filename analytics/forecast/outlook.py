@@ -60,7 +60,8 @@ LIKELIHOOD_REASONS: tuple[str, ...] = ("achieved", "checkin_achieved", "stock_me
 #: Method codes of the project-level rules, beside :data:`analytics.forecast.method.METHODS`.
 OUTLOOK_METHODS: tuple[str, ...] = ("zero_cap", "given_months", "milestone", "milestone_no", "checkin", "budget_projection", "multi_year")
 #: Reasons for no forecast, beside :data:`analytics.forecast.method.REASONS`.
-OUTLOOK_REASONS: tuple[str, ...] = ("months_missing", "multi_year_total", "future_year", "no_target", "no_budget_data", "qualitative")
+OUTLOOK_REASONS: tuple[str, ...] = ("months_missing", "multi_year_total", "future_year", "no_target", "no_budget_data",
+                                        "no_budget_data_year", "qualitative")
 
 #: Verdicts that settle a target as met (the others settle it as out of reach).
 MET_VERDICTS: tuple[str, ...] = ("stock_met", "ytd_met", "given_met")
@@ -273,6 +274,8 @@ def _budget(project: Project, budget: Budget, year: int, month: int, target: flo
 
     if not budget.has_data:
         return Estimate(reason="no_budget_data")
+    if not budget.data_month(year, month):  # none of the year's reported: other years' pace is none of its spending
+        return Estimate(reason="no_budget_data_year")
     res = execution_outlook(project, budget, year, month)
     lo, hi = res.year_end_interval
     path = tuple((p.month, p.execution_rate, p.lower if p.lower is not None else p.execution_rate,

@@ -125,6 +125,15 @@ def test_budget_execution_matches_the_scenario_page(dataset):
     assert row.p_attain < 0.05  # the sample is far behind
 
 
+def test_budget_execution_of_a_year_without_its_own_spending_is_not_projected_from_other_years(dataset):
+    """With 2023's spending in and none of 2024's, 2024's execution has no forecast (the score and
+    the forms leave it out by the same rule, analytics.budget.scoring.execution_unknown)."""
+    spent = dataset.budget.frame
+    only_2023 = Budget(dataset.project, spent[spent["year"] == 2023])
+    row = forecast_for(dataset.project, dataset.actuals, only_2023, dataset.project.indicator("budget_execution"), 2024, (2024, 8))
+    assert row.point is None and row.reason == "no_budget_data_year" and "不以其他年度推算" in reason_name(row.reason, "zh")
+
+
 def test_all_rows_and_risk_order(dataset):
     rows = forecast_all(dataset, 2024, (2024, 8))
     assert len(rows) == len(dataset.project.indicators)

@@ -57,4 +57,5 @@ STRINGS: dict[str, dict[str, str]] = {
     "reason_future_year": {"zh": "年度尚未开始", "en": "Year not started"},
     "reason_no_target": {"zh": "无目标", "en": "No target"},
     "reason_no_budget_data": {"zh": "无支出数据", "en": "No spending data"},
+    "reason_no_budget_data_year": {"zh": "本年尚无支出数据（不以其他年度推算）", "en": "No spending reported for this year yet (not projected from other years)"},
 }
