@@ -174,11 +174,9 @@ scored, basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, doc
 # -- results ---------------------------------------------------------------------------------
 
 
-def wan(x: float | None, *, with_unit: bool = True) -> str:
-    """An amount in 万元, always in 万元 (whole 万元 from 1,000 up, else two decimals); ``with_unit=False``:
-    the number alone, under a column titled with the unit."""
-    nd = 0 if x is not None and abs(x) >= 1000 else 2
-    return fmt_money(x, lang, decimals=nd) if with_unit else fmt_value(x, "万元", lang, decimals=nd, with_unit=False)
+def wan(x: float | None) -> str:
+    """An amount in 万元, always in 万元 (whole 万元 from 1,000 up, else two decimals)."""
+    return fmt_money(x, lang, decimals=budget_text.wan_decimals([x]))
 
 
 def rate_text(x: float | None) -> str:
@@ -267,15 +265,7 @@ with st.expander(t("budget.path_title", lang), expanded=bool(result.missing_mont
 left, right = st.container(), st.container()  # one above the other: each table full width, no sideways scrolling
 with left:
     st.markdown(f"**{t('bud_by_source', lang)}**")  # its unit (万元) said once, here: short column titles
-    st.dataframe(
-        pd.DataFrame([
-            {t("bud_source", lang): src_name.get(s.source, s.name), t("bud_budget", lang): wan(s.adjusted_budget, with_unit=False),
-             t("bud_spent_ytd", lang): wan(s.spent_before_year + s.spent_ytd, with_unit=False), t("bud_projected_rest", lang): wan(s.projected_rest, with_unit=False),
-             t("bud_unspent", lang): wan(s.unspent, with_unit=False), t("budget.col_pct", lang, name=t("bud_year_end", lang)): fmt_value(s.execution_rate, "%", lang, with_unit=False)}
-            for s in result.sources
-        ]),
-        hide_index=True, width="stretch",
-    )
+    st.dataframe(pd.DataFrame(budget_text.source_rows(result, src_name, lang)), hide_index=True, width="stretch")
 with right:
     st.markdown(f"**{t('bud_linked', lang)}**")
     if result.linked_outputs:

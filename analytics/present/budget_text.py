@@ -113,6 +113,34 @@ def path_rows(result: ScenarioResult, lang: str = "zh") -> list[dict[str, str]]:
     return rows
 
 
+def wan_decimals(amounts: list[float | None]) -> int:
+    """The decimals of a column of amounts in 万元: whole 万元 when every amount is 0 or from 1,000
+    up, else two for every one of them (a column reads 13,712 | 865.47 | 1,385 in one precision:
+    13,712.00 | 865.47 | 1,385.00), so a small amount never shows as 0."""
+    return 0 if all(a is None or a == 0 or abs(a) >= 1000 for a in amounts) else 2
+
+
+def source_rows(result: ScenarioResult, names: dict[str, str], lang: str = "zh") -> list[dict[str, str]]:
+    """The scenario's funding sources as 预算情景's table gives them (万元 said in its heading),
+    column title → cell: budget, spent so far (all years), projected for the rest of the year,
+    unspent at year-end, each column in one precision (:func:`wan_decimals`), and the year-end
+    execution rate."""
+    columns = {
+        "bud_budget": [s.adjusted_budget for s in result.sources],
+        "bud_spent_ytd": [s.spent_before_year + s.spent_ytd for s in result.sources],
+        "bud_projected_rest": [s.projected_rest for s in result.sources],
+        "bud_unspent": [s.unspent for s in result.sources],
+    }
+    places = {k: wan_decimals(v) for k, v in columns.items()}
+    rows = []
+    for i, s in enumerate(result.sources):
+        row = {text("bud_source", lang): names.get(s.source, s.name)}
+        row.update({text(k, lang): fmt_value(v[i], "万元", lang, decimals=places[k], with_unit=False) for k, v in columns.items()})
+        row[text("budget.col_pct", lang, name=text("bud_year_end", lang))] = fmt_value(s.execution_rate, "%", lang, with_unit=False)
+        rows.append(row)
+    return rows
+
+
 def problem_message(problem: ScenarioProblem, lang: str = "zh") -> str:
     """``where：message`` (``where: message`` in English) of one problem of a scenario document."""
     params = {k: _param(k, v, lang) for k, v in problem.params.items()}
