@@ -15,6 +15,9 @@ Chromium, macOS) leaves the table a little more, and the table stretches its col
 
 from __future__ import annotations
 
+import bisect
+import functools
+import itertools
 import re
 from dataclasses import dataclass
 from typing import Any, Mapping, Sequence
@@ -79,6 +82,7 @@ def text_px(text: Any) -> int:
     return text_width(text) * PX_PER_COLUMN + CELL_PAD
 
 
+@functools.lru_cache(maxsize=1)
 def _units() -> tuple[str, ...]:
     """Units a number is never parted from (万人次, 个百分点, 万元: the lexicon's, longest first)."""
     from analytics.ingest.tables.lexicon import load_lexicon
@@ -86,33 +90,21 @@ def _units() -> tuple[str, ...]:
     return load_lexicon().units
 
 
-#: A number as the app writes one (``-2.64``, ``9,126.39``, ``≥95%``), a run of letters and digits
-#: with the marks that belong to a word (``person-times)``), whitespace, or any other one character.
-_TOKEN = re.compile(r"[≥≤<>±+\-−]?\d[\d,.]*[%‰]?|[A-Za-z0-9_'’.,:;/()\[\]%‰+\-−&]+|\s+|.", re.S)
-#: Marks a line never starts with (closing punctuation) and never ends with (opening punctuation).
-_CLOSE = set("，。、；：！？）】》」』”’%‰,.;:!?)]}·…")
-_OPEN = set("（【《「『“‘([{")
+#: What a line never breaks inside: a number as the app writes one with the unit after it
+#: (``-2.64万人次``, ``9,126.39万元``, ``≥95%``), or a run of letters and digits with the marks that
+#: belong to a word (``person-times)``).
+_PIECE = re.compile(r"[≥≤<>±+\-−]?\d[\d,.]*[%‰]?|[A-Za-z0-9_'’.,:;/()\[\]%‰+\-−&]+")
 
 
-def _tokens(para: str) -> list[str]:
-    """``para`` in the pieces a line may break between: between two CJK characters and at a space,
-    never inside a number, between a number and its unit, before a closing mark or after an opening
-    one."""
+def _pieces(para: str) -> list[str]:
+    """The numbers (each with its unit: the lexicon's, longest first) and words of ``para``."""
     units = _units()
-    out: list[str] = []
-    at, glue = 0, False
-    for m in _TOKEN.finditer(para):
-        if m.start() < at:
-            continue
-        tok, at = m.group(), m.end()
-        if tok[-1].isdigit() or tok[-1] in "%‰":
-            unit = next((u for u in units if para.startswith(u, at)), "")
-            tok, at = tok + unit, at + len(unit)
-        if out and not tok.isspace() and (glue or tok[0] in _CLOSE) and not out[-1].isspace():
-            out[-1] += tok
-        else:
-            out.append(tok)
-        glue = tok[-1] in _OPEN
+    out = []
+    for m in _PIECE.finditer(para):
+        piece = m.group()
+        if piece[-1].isdigit() or piece[-1] in "%‰":
+            piece += next((u for u in units if para.startswith(u, m.end())), "")
+        out.append(piece)
     return out
 
 
@@ -139,19 +131,26 @@ def wrap_text(text: Any, width: int) -> list[str]:
     never ends inside a number or between a number and its unit (``1.81万人次`` stays whole): the
     lines here are of that text. A line after a break at a space starts with it (the table trims it)."""
     room = max(width - CELL_PAD, PX_PER_COLUMN * 2)
-    lines: list[str] = []
-    for para in str(text).split("\n"):
-        line = spaced(para) if _px(para) > room else para
-        while _px(line) > room:
-            fit = 1
-            while fit < len(line) and _px(line[:fit + 1]) <= room:
-                fit += 1
-            back = line.rfind(" ", 0, fit + 1) if fit < len(line) and line[fit] != " " else fit
-            cut = back if back > 0 else fit
-            lines.append(line[:cut])
-            line = line[cut:]
-        lines.append(line)
-    return lines
+    return [line for para in str(text).split("\n") for line in _para_lines(para, room)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _para_lines(para: str, room: int) -> tuple[str, ...]:
+    """:func:`wrap_text` of one paragraph in ``room`` pixels of text."""
+    if _px(para) <= room:
+        return (para,)
+    line = spaced(para)
+    ends = list(itertools.accumulate(text_width(ch) * PX_PER_COLUMN for ch in line))  # pixels to the end of each character
+    lines, start = [], 0
+    while ends[-1] - (ends[start - 1] if start else 0) > room:
+        base = ends[start - 1] if start else 0
+        fit = max(1, bisect.bisect_right(ends, base + room, start) - start)  # as many characters as fit (one at least)
+        back = line.rfind(" ", start, start + fit + 1) if line[start + fit] != " " else start + fit
+        cut = back if back > start else start + fit
+        lines.append(line[start:cut])
+        start = cut
+    lines.append(line[start:])
+    return tuple(lines)
 
 
 def wrapped_lines(text: Any, width: int) -> int:
@@ -180,7 +179,7 @@ def word_px(text: Any) -> int:
     """Pixels the longest piece of ``text`` a line never breaks needs (:func:`wrap_text`: a word
     between spaces, \"person-times)\", or a number with its unit, \"1.81万人次\"), which a
     column is never made too narrow to hold."""
-    return max((text_px(tok) for para in str(text).split("\n") for tok in _tokens(para) if not tok.isspace()), default=0)
+    return max((text_px(p) for para in str(text).split("\n") for p in _pieces(para)), default=0)
 
 
 def fit_columns(columns: Mapping[str, Sequence[Any]], total: int = TABLE_PX) -> TableLayout:
