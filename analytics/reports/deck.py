@@ -76,16 +76,16 @@ def _wide(ch: str) -> bool:
     return o > 0x2E80 or 0x2500 <= o <= 0x27BF or 0x2018 <= o <= 0x201F or ch in "√×"
 
 
-def _cell_width(text: str) -> int:
+def _cell_width(text: str) -> float:
     """Like :func:`analytics.present.format.text_width`, in half-em units, on the safe side of what
     PowerPoint, WPS and LibreOffice draw: a character of :func:`_wide` counts two, and each change
-    between Chinese and Latin text one more, for the space renderers put between the two scripts
+    between Chinese and Latin text half a unit more (a quarter em), for the space renderers put between the two scripts
     (``≤1000元/人`` is drawn ``≤1000 元 / 人``: a cap's row planned on one line ran over two, past
     the slide's plan)."""
     chars = [ch for ch in str(text).translate(_DECK_GLYPHS)]
     wide = [_wide(ch) for ch in chars]
     turns = sum(1 for i in range(1, len(chars)) if wide[i] != wide[i - 1] and not chars[i].isspace() and not chars[i - 1].isspace())
-    return sum(2 if w else 1 for w in wide) + turns
+    return sum(2 if w else 1 for w in wide) + turns / 2  # the space between scripts: a quarter em
 
 
 def _head_width(text: str) -> float:
