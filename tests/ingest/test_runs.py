@@ -6,6 +6,7 @@ import pytest
 
 from analytics.ingest.tables import TableReading, parse_table
 from analytics.ingest.tables.lexicon import load_lexicon
+from analytics.ingest.tables.runbounds import said_twice
 from analytics.ingest.tables.runs import _cut_header, _cutter, _header_in, run_rows
 from analytics.ingest.tables.sources import split_text
 
@@ -527,3 +528,43 @@ def test_a_scanned_streams_header_words_out_of_order_and_their_column_letters_as
     found = _header_in(s, LEX)
     assert found is not None and found[2] == ["一级指标", "二级指标", "三级指标", "参考分值", "指标值(八)", "全年实际值(B)",
                                               "得分", "未完成原因分析及改进措施"]
+
+
+def test_words_said_twice_before_the_points_are_the_target_and_its_actual() -> None:
+    """不超过预算不超过预算10: a target in words, its actual the same words and the points; 专款专用 said a third
+    time ends the name before them (no name of its own), and 2021年12月完成 twice is a deadline and its actual.
+    The target was cut with a piece of the name (成本控制不 | 超过预算…) or not at all (专款专用 has no
+    qualitative word)."""
+    text = ("2021年度财政项目绩效自评表一级指标二级指标三级指标年初目标值实际完成值得分"
+            "产出指标数量指标成本控制不超过预算不超过预算10质量指标保证资金专款专用专款专用专款专用10"
+            "时效指标资金拨付时间2021年12月完成2021年12月完成10效益指标社会效益指标群众满意度90%95%10")
+    got = _read(text)
+    assert [(i["name"], i["targets"]["2021"]["raw"]) for i in got["indicators"]] == [
+        ("成本控制", "不超过预算"), ("保证资金专款专用", "专款专用"), ("资金拨付时间", "2021年12月完成"), ("群众满意度", "90%")]
+
+
+def test_words_said_twice_after_the_points_are_cut_whole() -> None:
+    """分值 before the target: 15改善学校的办学条件改善学校的办学条件13 is the points 15, the target and its actual
+    the same words, the score 13 (the target was read as the 5 of 15, its words cut into 改善学校 | 的办学条件
+    as a next row's name)."""
+    text = ("2021年度项目支出绩效自评表一级指标二级指标三级指标分值年度指标值全年实际值得分未完成原因分析及改进措施"
+            "产出指标数量指标保障人数102370人2370人10质量指标公用经费标准5符合相关文件要求符合相关文件要求5"
+            "效益指标社会效益指标效果显著15改善学校的办学条件改善学校的办学条件13生态效益指标指标1:指标2:可持续影响指标"
+            "使学生和老师有更好的学习环境10社会认可的办学环境.社会认可的办学环境.8满意度指标")
+    got = _read(text)["indicators"]
+    assert [(i["level2"], i["name"], i["targets"]["2021"]["raw"], i["points"]) for i in got] == [
+        ("数量指标", "保障人数", "2370人", 10), ("质量指标", "公用经费标准", "符合相关文件要求", 5),
+        ("社会效益指标", "效果显著", "改善学校的办学条件", 15),
+        ("可持续影响指标", "使学生和老师有更好的学习环境", "社会认可的办学环境.", 10)]
+
+
+@pytest.mark.parametrize("text, cells", [
+    ("保证资金专款专用专款专用专款专用10质量", ["专款专用"] * 3),
+    ("完成时间52021年12月完成2021年12月完成4指标", ["2021年12月完成"] * 2),  # after the points 5
+    ("社会认可的办学环境.社会认可的办学环境.", ["社会认可的办学环境."] * 2),  # at the text's end
+    ("数量指标指标1免费发放原原种8", []),  # a level's end and a template's slot
+    ("医疗收入达到5亿元5亿元6.47亿元10", []),  # the name's end and the target, then another figure: no points
+    ("放大倍数≥2倍10倍10%10", []),  # a figure's tail, no words said twice
+])
+def test_words_said_twice_are_found_only_right_before_a_rows_points(text: str, cells: list[str]) -> None:
+    assert [text[a:b] for a, b in sorted(said_twice(text, set(LEX.units)))] == cells

@@ -10,10 +10,13 @@ import re
 from analytics.ingest.tables.cells import COMPARATOR_WORDS, SIGN_WORDS, TYPE_WORDS, ends_like_name
 from analytics.ingest.tables.lexicon import Lexicon
 
-__all__ = ["CJK", "QUALITY_NAME", "boundaries", "digit_cuts", "holds_type", "typed"]
+__all__ = ["CJK", "QUALITY_NAME", "boundaries", "digit_cuts", "holds_type", "said_twice", "typed"]
 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 QUALITY_NAME = re.compile(r"[\u4e00-\u9fff]{2}性$")  # 健全性, 合规性, 公开性: a quality judged in words
+_TWICE = re.compile(r"([\u4e00-\u9fff\d.%]{1,15}[\u4e00-\u9fff][.。]?)\1+(?![\u4e00-\u9fff])")  # words said twice
+# or more over (a figure among them: 2021年12月完成), ending in a word (and its full stop), before no further word
+_POINTS_AFTER = re.compile(r"\d{1,3}(?:\.\d{1,2})?(?![\d.%])")  # a row's points or score after its target and actual
 TYPED_SORTED = frozenset("".join(sorted(w + "指标")) for w in TYPE_WORDS)  # 定量指标, 定性指标, their characters sorted
 
 
@@ -26,6 +29,21 @@ def typed(cell: str) -> bool:
 def holds_type(cell: str) -> bool:
     """``cell`` holds an indicator's type (定量指标, or scrambled: 性标定指) with more around it."""
     return len(cell) > 4 and "指" in cell and "标" in cell and any(typed(cell[k:k + 4]) for k in range(len(cell) - 3))
+
+
+def said_twice(s: str, units: set[str]) -> set[tuple[int, int]]:
+    """The cells (start, end) of words said twice or more over right before a row's points or the
+    text's end (专款专用专款专用10: a target in words, its actual and the points): each time they are
+    said. Not before a figure in ``units`` (达到5亿元 | 5亿元 | 6.47亿元: the name's end, then the target
+    and another actual), nor a level's end and a template's slot (数量指标指标1)."""
+    out: set[tuple[int, int]] = set()
+    for m in _TWICE.finditer(s):
+        n = len(m.group(1))
+        points = _POINTS_AFTER.match(s, m.end())
+        if "指标" in m.group(0) or m.end() < len(s) and (points is None or any(s.startswith(u, points.end()) for u in units)):
+            continue
+        out.update((k, k + n) for k in range(m.start(), m.end(), n))
+    return out
 
 
 def boundaries(s: str, lex: Lexicon) -> list[int]:
@@ -50,6 +68,8 @@ def boundaries(s: str, lex: Lexicon) -> list[int]:
             out.add(i)  # 0 | 100%: no number starts with 0 (an actual of 0, then the next cell)
         elif s[i - 1] == s[i] and cls(s[i]) == "h":
             out.add(i)  # 高 | 高: a target in a word and its actual
+    for a, b in said_twice(s, set(lex.units)):  # 专款专用 | 专款专用: a target in words and its actual, alike
+        out.update((a, b))
     words = {w for w in (*lex.qualitative_words, *COMPARATOR_WORDS, *SIGN_WORDS, "同比", "环比") if len(w) >= 2}
     words |= {w for w in lex.level1 | lex.level2 if len(w) >= 4 and w in s}  # 产出时效 | 森林火灾…
     for w in sorted(words):

@@ -26,7 +26,7 @@ from analytics.ingest.tables.ends import FORM_TITLE
 from analytics.ingest.tables.lexicon import Lexicon
 from analytics.ingest.tables.placed import row_places
 from analytics.ingest.tables.runbounds import CJK as _CJK, QUALITY_NAME as _QUALITY_NAME, boundaries as _boundaries, \
-    digit_cuts as _digit_cuts, holds_type as _holds_type, typed as _typed
+    digit_cuts as _digit_cuts, holds_type as _holds_type, said_twice as _said_twice, typed as _typed
 from analytics.ingest.tables.sources import RawTable
 
 __all__ = ["run_rows", "stream_rows"]
@@ -40,6 +40,7 @@ _YEAR_WORD = re.compile(r"(19|20)\d{2}年度?")
 _WEIGHT = re.compile(r"\d{1,3}(?:\.\d{1,2})?[分%]?")  # a 权重 / 分值 / 得分 cell (a weight may be a share: 20%)
 _LONGEST = {"level": 24, "name": 60, "value": 30, "adjusted": 30}  # characters a cell of such a column may hold
 _ADJUSTED = 3.5  # a cell's fit taken off under 调整指标值 (the year's targets as adjusted: mostly none)
+_TWICE = 5.0  # what words said twice before a row's points add to a target or an actual cut there
 _ROW_COST = 4.0  # what a row of a stream must fit beyond its cells' fit (no name and value cut out of one row's name)
 _LONGEST_TEXT = 40  # characters of a free-text cell inside a stream of rows
 _MAX_STREAM = 1200  # characters of a stream cut into rows (a target table's body run together)
@@ -155,6 +156,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
     units = [u for u in set(lex.units) | set(lex.unit_aliases) | {"-", "—", "/"} if u and u in s]
     signs = [w for w in SIGN_WORDS if w in s]
     known_units = set(lex.units) | set(lex.unit_aliases)
+    twice = _said_twice(s, known_units)
+    if stream:
+        whole = whole | {k for a, b in twice for k in range(a + 1, b)}  # 改善学校 | 的办学条件: words said twice are cut whole
 
     def counted(unit: str) -> bool:
         """``unit`` is the lexicon's, or so many thousands or ten thousands of a counting word (万粒, 千株)."""
@@ -187,8 +191,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if stream and (cell.endswith("指标") or re.match(r"[(（][\d.]+分?[)）]", cell)
                            or re.match(r"[^\W\d_]{1,3}\d", cell) and counted(re.match(r"\D+", cell).group(0))):
                 return None  # 万粒8指标: a value's unit, a score and the next row's slot; (20分)…: a level's points
-            if stream and (re.fullmatch(r"(\S{1,3})\1", cell) or _DOUBLED.search(cell)):
-                return None  # 是是, 合格合格: a target and its actual in words; 健全性性: a name and its type's first character
+            if stream and (re.fullmatch(r"(\S{1,3})\1", cell) or _DOUBLED.search(cell) or (i, j) in twice):
+                return None  # 是是, 合格合格: a target and its actual in words; 健全性性: a name and its type's first character;
+                # 专款专用 | 专款专用 | 专款专用 | 10: words said again before the points, no name
             if stream and (_holds_type(cell) or _typed(cell)):
                 return None  # …性标定指高: the row's type and targets
             if stream and (cell in lex.qualitative_words or counted(cell) or _unbalanced(cell)
@@ -235,7 +240,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                     cell.endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
                 return 1.2 + 0.02 * len(cell)  # 同比2022年销量显著提高: a change on a year before, in words
             if read.form == "qualitative" and len(cell) <= 12 and not re.search(r"\d", cell) and \
-                    (any(w in cell for w in lex.qualitative_words if len(w) >= 2) or cell in lex.qualitative_words):
+                    (any(w in cell for w in lex.qualitative_words if len(w) >= 2) or cell in lex.qualitative_words
+                     or stream and (i, j) in twice):
+                # 专款专用 | 专款专用: words the actual repeats are the target, whatever they say
                 if stream and re.search(r"[\u4e00-\u9fff]{2}性.", cell):
                     return None  # 合规性好: a quality's name (合规性) and its target (好)
                 if cell.endswith("率") and cell[:-1].endswith(tuple(w for w in lex.qualitative_words if len(w) >= 2)):
@@ -274,6 +281,8 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
             if stream and kinds[k] in ("name", "value") and i + 1 < j < len(s) and s[j] == s[j - 1] \
                     and s[j] in lex.qualitative_words:
                 continue  # 合规性好 | 好, 安全好 | 好: the cell ends before a target and its actual in one word (好 | 好)
+            if stream and kinds[k] == "value" and (i, j) in twice:
+                score += _TWICE  # 不超过预算 | 不超过预算 | 10: words said twice before the points, the target and its actual
             if kinds[k] in ("number", "scored") and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
                 score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
             zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
