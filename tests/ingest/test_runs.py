@@ -416,6 +416,8 @@ def test_a_streams_points_are_never_cut_into_points_and_a_score_above_them() -> 
         ("足额保障率", 22.5), ("科目调整次数", 22.5), ("按时发放率", 22.5), ("结余率", 22.5)]
     # points and a score run together still part where the score is no more than the points
     assert _read(text.replace(" 22.5", " 1010"))["indicators"][0].get("points") == 10.0
+    # a 0 right after the points is their own last digit, no score of 0 (30 was points 3, score 0)
+    assert [i.get("points") for i in _read(text.replace(" 22.5", " 30"))["indicators"]] == [30.0] * 4
 
 
 def test_a_stream_wrapped_over_lines_is_read_as_one_when_every_row_cut_at_blanks_is_wrong() -> None:

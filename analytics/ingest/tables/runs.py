@@ -283,8 +283,9 @@ def _cutter(s: str, kinds: list[str], lex: Lexicon, stream: bool = False,
                 continue  # 合规性好 | 好, 安全好 | 好: the cell ends before a target and its actual in one word (好 | 好)
             if stream and kinds[k] == "value" and (i, j) in twice:
                 score += _TWICE  # 不超过预算 | 不超过预算 | 10: words said twice before the points, the target and its actual
-            if kinds[k] in ("number", "scored") and 0 < i and j > i + 1 and s[i - 1].isdigit() and s[i] == "0":
-                score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own
+            if kinds[k] in ("number", "scored") and 0 < i < j and s[i - 1].isdigit() and s[i] == "0" \
+                    and (j > i + 1 or kinds[k] == "scored" and digits.get(j) is None):
+                score -= 8.0  # 10 | 0%: a number's tail (100% cut after 10), no weight of its own; 3 | 0: the points 30
             zero = i < j and s[j - 1] == "0" and (j - 1 == i or not (s[j - 2].isdigit() or s[j - 2] == "."))  # 0 | 100%: no number starts with 0
             if i < j < len(s) and kinds[k] not in ("number", "scored") and s[j - 1].isdigit() and not zero and digits.get(j) != k and \
                     (s[j].isdigit() or s[j] in "%." or any(s.startswith(u, j) for u in units if u not in "-—/")):
