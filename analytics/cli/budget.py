@@ -22,10 +22,11 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
             return 2
         as_of = (int(year), 12)
     try:
+        result = None
         if which == "scenario":
-            from analytics.present.budget_text import scenario_json
+            from analytics.present.budget_text import scenario_output
 
-            payload = scenario_json(ds.project, ds.budget, as_of, args.scenario, actuals=ds.actuals)
+            payload, result = scenario_output(ds.project, ds.budget, as_of, args.scenario, actuals=ds.actuals)
         else:
             from analytics.present.score_text import score_json
 
@@ -39,11 +40,11 @@ def _scenario_run(args: argparse.Namespace, which: str) -> int:
     payload = {"schema": SCHEMA_VERSION, "sample_data": ds.is_sample, **payload}
 
     def table(p: dict[str, Any]) -> list[list[Any]]:
-        if which == "scenario":
-            rows = [heads(["period", "observed", "spent", "execution_rate", "lower", "upper", "time_progress"], args.lang)]
-            for m in p["path"]:
-                rows.append([m["period"], text("cli.col_missing" if m.get("missing") else "cli.col_yes_observed", args.lang) if m["observed"] else "", num(m["spent"], "万元"), num(m["execution_rate"], "%"), num(m["lower"], "%"), num(m["upper"], "%"), num(m["time_progress"], "%")])
-            return rows
+        if which == "scenario":  # the months as 预算情景 lists them (实际 / 预计 / 未报送), from the same rows
+            from analytics.present.budget_text import path_rows
+
+            months = path_rows(result, args.lang)
+            return [list(months[0])] + [list(m.values()) for m in months]
         from analytics.present.score_text import score_parts
 
         rows = [heads(["part", "score", "max"], args.lang)]

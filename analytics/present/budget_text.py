@@ -16,7 +16,7 @@ from analytics.core.series import Actuals, Budget
 from analytics.present.catalogue import text
 from analytics.present.format import fmt_money, fmt_month, fmt_month_set, fmt_month_short, fmt_number, fmt_period_key, fmt_value
 
-__all__ = ["path_rows", "unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json"]
+__all__ = ["path_rows", "unbudgeted_spending", "lever_summary", "levers_in_words", "notice_text", "warnings", "report_warnings", "risk_reasons", "linked_note", "problem_message", "problem_messages", "validate_scenario", "scenario_json", "scenario_output"]
 
 _LIST_SEP = {"zh": "、", "en": ", "}
 
@@ -164,16 +164,23 @@ def validate_scenario(doc: Any, project: Project, as_of: tuple[int, int] | None 
     return problem_messages(scenario_problems(doc, project, as_of, budget), lang)
 
 
-def scenario_json(project: Project, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
-                  actuals: Actuals | None = None) -> dict[str, Any]:
-    """The CLI's ``scenario`` output (docs/budget.md, "CLI JSON"): the numbers of
-    :func:`analytics.budget.scenario.scenario_data` with the sentences in both languages."""
+def scenario_output(project: Project, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
+                    actuals: Actuals | None = None) -> tuple[dict[str, Any], ScenarioResult]:
+    """(:func:`scenario_json`, the result it comes from): the CLI's ``scenario --format table``
+    lists the months from the result with :func:`path_rows`, as 预算情景 does."""
     payload, res = scenario_data(project, budget, as_of, scenario, actuals)
     payload["risk_reasons_zh"] = risk_reasons(res, "zh", project)
     payload["risk_reasons_en"] = risk_reasons(res, "en", project)
     payload["warnings_zh"] = warnings(res, "zh", project)
     payload["warnings_en"] = warnings(res, "en", project)
-    return payload
+    return payload, res
+
+
+def scenario_json(project: Project, budget: Budget, as_of: tuple[int, int], scenario: Any = None,
+                  actuals: Actuals | None = None) -> dict[str, Any]:
+    """The CLI's ``scenario`` output (docs/budget.md, "CLI JSON"): the numbers of
+    :func:`analytics.budget.scenario.scenario_data` with the sentences in both languages."""
+    return scenario_output(project, budget, as_of, scenario, actuals)[0]
 
 
 # -- a scenario's levers in words ------------------------------------------------------------------

@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import json
 import os
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -219,7 +220,7 @@ def test_score_and_scenario_of_another_year():
     path = json.loads(run("scenario", "--as-of", "2024-08", "--year", "2023").stdout)
     assert path["year"] == 2023 and all(m["observed"] for m in path["path"])
     table = run("scenario", "--as-of", "2024-08", "--format", "table").stdout.splitlines()
-    assert table[0].split()[2] == "当月支出"  # the month's amount (1,274.38 in January), was headed 累计支出
+    assert table[0].split()[2] == "当月支出（万元）"  # the month's amount (1,274.38 in January), was headed 累计支出
     ahead = run("score", "--as-of", "2024-08", "--year", "2025")
     assert ahead.returncode == 2 and "2025 年尚未开始" in ahead.stderr and "Traceback" not in ahead.stderr
     assert json.loads(run("score", "--as-of", "2024-08", "--year", "2024").stdout)["as_of"] == "2024-08"
@@ -232,12 +233,37 @@ def test_scenario_table_says_a_month_never_reported(tmp_path):
     spending = tmp_path / "spending.csv"
     spending.write_text("\n".join(r for r in rows if not r.startswith("2024-04")) + "\n", encoding="utf-8")
     args = ("scenario", "--targets", str(ROOT / "data/projects/dongguan"), "--budget", str(spending), "--as-of", "2024-06")
-    april = next(line for line in run(*args, "--format", "table").stdout.splitlines() if line.startswith("2024-04"))
+    april = next(line for line in run(*args, "--format", "table").stdout.splitlines() if line.startswith("2024年4月"))
     assert april.split()[1:5] == ["未报送", "—", "—", "—"], april
     out = run(*args, "--format", "table").stdout
     assert "2024年4月的支出未报送" in out
     payload = json.loads(run(*args).stdout)
     assert payload["missing_months"] == ["2024-04"] and payload["path"][3]["missing"] is True
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_scenario_table_lists_the_months_as_the_budget_page_does(tmp_path, capsys, lang):
+    """The table built its own rows from the JSON: a blank beside a projected month where 预算情景
+    says 预计, 29.3–29.3 as the interval of a month reported, and the JSON's figures rounded a second
+    time (序时进度 46.045 % read 46.1, the page 46.0). It now prints the page's rows (path_rows), month
+    by month."""
+    from analytics.cli.main import main
+    from analytics.present.budget_text import path_rows, scenario_output
+    from analytics.storage.dataset import load_dataset
+
+    rows = (ROOT / "data/projects/dongguan/sample_budget.csv").read_text(encoding="utf-8").splitlines()
+    spending = tmp_path / "spending.csv"
+    spending.write_text("\n".join(r for r in rows if not r.startswith("2024-04")) + "\n", encoding="utf-8")
+    targets = str(ROOT / "data/projects/dongguan")
+    assert main(["scenario", "--targets", targets, "--budget", str(spending), "--as-of", "2024-08", "--format", "table",
+                 "--lang", lang]) == 0
+    printed = [re.split(r"\s{2,}", line.strip()) for line in capsys.readouterr().out.splitlines()[:13]]
+    ds = load_dataset(targets, None, str(spending))
+    _payload, result = scenario_output(ds.project, ds.budget, (2024, 8), None)
+    page = path_rows(result, lang)
+    assert printed == [list(page[0])] + [list(r.values()) for r in page]
+    assert [r[1] for r in printed[1:]].count("预计" if lang == "zh" else "projected") == 4
+    assert printed[3][-1] == "46.0"  # March's 序时进度, 46.045 %
 
 
 def test_score_table_says_what_the_total_rests_on():
