@@ -7,7 +7,6 @@ from __future__ import annotations
 import io
 import re
 import warnings
-import zipfile
 
 import pytest
 
@@ -16,6 +15,7 @@ from analytics.ingest.limits import Deadline, LimitExceeded, resolve
 from analytics.ingest.problems import Collector
 from analytics.ingest.tables import parse_table
 from analytics.ingest.xlsx import read_excel
+from tests.ingest.styled_workbooks import opened, openpyxl_styles, restyled
 
 FORMATS = ["0%", "0.0%", '0"人次"', "yyyy-mm-dd", "[h]:mm:ss", "0.00", "General", '#,##0"万元"', "m/d/yy h:mm"]
 
@@ -41,36 +41,23 @@ def _workbook() -> bytes:
 def _with_styles(data: bytes, n: int, extra_formats: str = "") -> bytes:
     """``data`` with ``n`` more cell styles (numFmtId 0–49 in turn) and ``extra_formats`` added to
     its ``<numFmts>``."""
-    src = zipfile.ZipFile(io.BytesIO(data))
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            raw = src.read(info)
-            if info.filename == "xl/styles.xml":
-                text = raw.decode("utf-8")
-                xfs = "".join(f'<xf numFmtId="{i % 50}" fontId="0" fillId="0" borderId="0"><alignment/></xf>'
-                              for i in range(n))
-                text = re.sub(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", lambda m: f"<cellXfs>{m.group(1)}{xfs}</cellXfs>",
-                              text, flags=re.S)
-                text = text.replace("</numFmts>", extra_formats + "</numFmts>")
-                raw = text.encode("utf-8")
-            dst.writestr(info, raw)
-    return out.getvalue()
+    def add(text: str) -> str:
+        xfs = "".join(f'<xf numFmtId="{i % 50}" fontId="0" fillId="0" borderId="0"><alignment/></xf>'
+                      for i in range(n))
+        text = re.sub(r"<cellXfs\b[^>]*>(.*?)</cellXfs>", lambda m: f"<cellXfs>{m.group(1)}{xfs}</cellXfs>",
+                      text, flags=re.S)
+        return text.replace("</numFmts>", extra_formats + "</numFmts>")
+
+    return restyled(data, add)
 
 
 def _openpyxl_formats(data: bytes) -> tuple[list[str | None], set[int], set[int]]:
     """Each style's number format as openpyxl's stylesheet gives it (the reading before)."""
-    from openpyxl.reader.excel import ExcelReader
     from openpyxl.styles.numbers import BUILTIN_FORMATS, BUILTIN_FORMATS_MAX_SIZE
-    from openpyxl.styles.stylesheet import apply_stylesheet
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        reader = ExcelReader(io.BytesIO(data), read_only=True)
-        reader.read_manifest()
-        reader.read_workbook()
-        apply_stylesheet(reader.archive, reader.wb)
-    wb = reader.wb
+        wb = openpyxl_styles(data)
     out: list[str | None] = []
     for style in wb._cell_styles:
         fid = style.numFmtId
@@ -83,12 +70,7 @@ def _openpyxl_formats(data: bytes) -> tuple[list[str | None], set[int], set[int]
 
 
 def _styles(data: bytes, deadline: Deadline | None = None) -> xlsx_styles.Styles:
-    from openpyxl.reader.excel import ExcelReader
-
-    reader = ExcelReader(io.BytesIO(data), read_only=True)
-    reader.read_manifest()
-    reader.read_workbook()
-    return xlsx_styles.Styles.read(reader, deadline or Deadline(60))
+    return xlsx_styles.Styles.read(opened(data), deadline or Deadline(60))
 
 
 @pytest.mark.parametrize("extra", [
