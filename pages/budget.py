@@ -10,12 +10,12 @@ import streamlit as st
 
 from analytics.core.calendar import year_over
 from analytics.core.reporting import spending_closed
-from analytics.core.exports import xlsx_bytes
 from analytics.budget.levers import REGISTRY, Field, Lever, plan_months
 from analytics.budget.required import required_pace
 from analytics.budget.scenario import ScenarioError, load_allocation, normalise_scenario, project_scenario
 from analytics.budget.widgets import input_key, inputs_for, levers_from_inputs, members
 from analytics.present import budget_text
+from analytics.reports.scenario_compare import comparison_workbook
 from analytics.present.labels import project_name
 from analytics.present.score_text import coverage_text, over_budget_text, score_parts, score_reason, total_said, unscored_reason
 from analytics.budget.self_eval import self_evaluation
@@ -354,10 +354,10 @@ if saved:
     st.markdown(f"**{t('bud_compare', lang)}**")
     chosen = st.multiselect(t("bud_compare_pick", lang), saved, max_selections=4, key="scn_compare", placeholder=t("pick_placeholder", lang), select_all=False)
     if len(chosen) >= 2:
-        comp_rows, comp_lines = [], []
+        comp_rows, comp_lines, comp_results = [], [], {}
         for name in chosen:
             sdoc = repo.get(name)
-            res = project_scenario(project, ds.budget, as_of, sdoc, actuals=ds.actuals)
+            res = comp_results[name] = project_scenario(project, ds.budget, as_of, sdoc, actuals=ds.actuals)
             sc, _basis = self_evaluation(project, ds.actuals, ds.budget, year, as_of, sdoc, rows=rows, result=res)
             lo_, hi_ = res.year_end_interval
             comp_rows.append({  # numbers rounded as shown (a rate under 100 never rounds up to 100); the levers last
@@ -385,11 +385,7 @@ if saved:
             t("budget.cmp_levers", lang): st.column_config.TextColumn(width=260),
         })
         show_chart("execution_projection", pd.DataFrame(comp_lines), pd.DataFrame(columns=["month", "lower", "upper"]), lang, target)
-        paths = pd.DataFrame(comp_lines).pivot(index="month", columns="series", values="value").reset_index()
-        paths = paths.rename(columns={"month": t("budget.cmp_month", lang)})
-        for c in chosen:
-            paths[c] = [pct_number(v) for v in paths[c]]
-        st.download_button(t("download_xlsx", lang), lambda: xlsx_bytes({t("budget.sheet_compare", lang): comp, t("budget.sheet_paths", lang): paths}),
+        st.download_button(t("download_xlsx", lang), lambda: comparison_workbook(comp, comp_results, lang),
                            t("bud_file", lang, as_of=state.as_of_key),
                            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", icon=":material/download:", key="scn_export", on_click="ignore")
     else:
