@@ -48,9 +48,14 @@ def visible_text(page) -> str:
     )
 
 
+def shown_tables(page):
+    """The page's tables a reader sees (a table inside a closed expander is in the page, hidden)."""
+    return page.locator('[data-testid="stDataFrame"] >> visible=true')
+
+
 def grid_cells(page, index: int) -> dict[str, str]:
-    """Every cell of the ``index``-th table (glide renders only the visible rows: scroll through)."""
-    grid = page.get_by_test_id("stDataFrame").nth(index)
+    """Every cell of the ``index``-th table shown (glide renders only the visible rows: scroll through)."""
+    grid = shown_tables(page).nth(index)
     grid.scroll_into_view_if_needed()
     scroller = grid.locator(".dvn-scroller").first
     cells: dict[str, str] = {}
@@ -105,9 +110,9 @@ def test_data_page_uploader_speaks_chinese(page, st_url):
 @pytest.mark.parametrize("path, heading", [("goals", "目标进展"), ("budget", "预算情景")], ids=["goals", "budget"])
 def test_table_cells_have_the_units_decimals(page, st_url, path, heading):
     open_page(page, st_url, path, heading)
-    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(shown_tables(page).first).to_be_visible()
     page.wait_for_timeout(1000)
-    n = page.get_by_test_id("stDataFrame").count()
+    n = shown_tables(page).count()
     assert n >= 1
     for i in range(n):
         cells = grid_cells(page, i)
@@ -192,7 +197,7 @@ def test_scenario_comparison_in_words(page, st_url):
     page.keyboard.press("Escape")
     wait_idle(page)
     assert_no_exception(page)
-    tables = page.get_by_test_id("stDataFrame")
+    tables = shown_tables(page)
     expect(tables.nth(2)).to_be_visible()
     cells = grid_cells(page, 2)
     text = " ".join(cells.values())
